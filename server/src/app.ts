@@ -1,0 +1,122 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Redis } from 'ioredis';
+import type { Config } from './config.js';
+import { createHttpApp } from './platform/http/create-http-app.js';
+import { createOriginPolicy } from './platform/http/origins.js';
+import type { Logger } from './platform/log.js';
+import { createMetrics } from './platform/metrics.js';
+import { connectRedis, waitReady } from './platform/redis/connect.js';
+import { createRealtime } from './platform/realtime/create-realtime.js';
+import { createEventEdge } from './platform/realtime/on-event.js';
+import type { AppServer } from './platform/realtime/types.js';
+import { createAccountRoutes, createRequireAuth } from './features/accounts/accounts.routes.js';
+import { createAccountService, type AccountService } from './features/accounts/accounts.service.js';
+import { createMemoryAccountStore } from './features/accounts/accounts.memory-store.js';
+import { createRedisAccountStore } from './features/accounts/accounts.redis-store.js';
+import { createLoginLimiter } from './features/accounts/login-limiter.js';
+import { createPassphraseHasher } from './features/accounts/passphrase-hasher.js';
+import { accountKeys } from './features/accounts/accounts.keys.js';
+import {
+  createSocketAuth,
+  disconnectSessions,
+  registerAccountHandlers,
+} from './features/accounts/accounts.handlers.js';
+
+export interface App {
+  http: HttpServer;
+  io: AppServer;
+  accounts: AccountService;
+  /** Starts listening; resolves with the port. */
+  listen(): Promise<number>;
+  /** Graceful stop: no new connections, clients told to reconnect elsewhere, store closed. */
+  close(): Promise<void>;
+}
+
+/** The composition root: builds every capability from config and wires them together. */
+export async function createApp(config: Config, log: Logger): Promise<App> {
+  const metrics = createMetrics();
+  const origins = createOriginPolicy(config.ALLOWED_ORIGINS);
+
+  let redis: Redis | null = null;
+  let sub: Redis | null = null;
+  if (config.REDIS_URL) {
+    redis = connectRedis(config.REDIS_URL, log, 'cmd');
+    sub = connectRedis(config.REDIS_URL, log, 'sub');
+    await Promise.all([waitReady(redis, 10_000), waitReady(sub, 10_000)]);
+  }
+  const prefix = config.REDIS_KEY_PREFIX;
+
+  const http = createServer();
+  const io = createRealtime(http, {
+    origins,
+    ...(redis && sub ? { bus: { pub: redis, sub, prefix, sharded: config.REDIS_SHARDED_PUBSUB } } : {}),
+  });
+
+  const accounts = createAccountService({
+    store: redis ? createRedisAccountStore(redis, prefix) : createMemoryAccountStore(),
+    hasher: await createPassphraseHasher(config.pepper, config.BCRYPT_COST),
+    limiter: createLoginLimiter({
+      redis,
+      keyPrefix: accountKeys(prefix).loginFailures(),
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      windowSeconds: Math.round(config.LOGIN_LOCK_MINUTES * 60),
+    }),
+    sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: config.SESSION_MAX_HOURS * 3600_000,
+    onSessionsEnded: (ids, reason) => disconnectSessions(io, ids, reason),
+  });
+  const requireAuth = createRequireAuth(accounts);
+
+  const express = createHttpApp({
+    log,
+    metrics,
+    origins,
+    trustProxy: config.TRUST_PROXY,
+    clientDist: config.CLIENT_DIST,
+    api: [createAccountRoutes({ accounts, requireAuth, cookieSecure: config.COOKIE_SECURE, info: { embedded: config.embedded } })],
+    ready: async () => {
+      try {
+        await accounts.ping();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
+  http.on('request', express);
+
+  const edge = createEventEdge(log, metrics);
+  io.use(createSocketAuth(accounts, log));
+  io.on('connection', (socket) => {
+    metrics.connectedSockets.inc();
+    socket.on('disconnect', () => metrics.connectedSockets.dec());
+    edge.guard(socket);
+    registerAccountHandlers(socket, edge, accounts);
+  });
+
+  return {
+    http,
+    io,
+    accounts,
+    async listen() {
+      await new Promise<void>((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(config.PORT, config.HOST, resolve);
+      });
+      const port = (http.address() as AddressInfo).port;
+      origins.setPort(port);
+      return port;
+    },
+    async close() {
+      io.local.emit('server:draining', {});
+      // io.close() closes every socket ("server shutting down": clients reconnect, to another node if any)
+      // and the HTTP server.
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      http.closeAllConnections();
+      await Promise.allSettled([redis?.quit(), sub?.quit()]);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { Role } from '@staffroom/shared/schemas/accounts';
+import { loadConfig } from '../config.js';
+import { createAccountService } from '../features/accounts/accounts.service.js';
+import { createRedisAccountStore } from '../features/accounts/accounts.redis-store.js';
+import { createLoginLimiter } from '../features/accounts/login-limiter.js';
+import { createPassphraseHasher } from '../features/accounts/passphrase-hasher.js';
+import { createLogger } from '../platform/log.js';
+import { connectRedis, waitReady } from '../platform/redis/connect.js';
+
+const USAGE = `Usage: npm run admin -- invite [--role admin|moderator|consultant|member] [--uses N] [--days N]
+
+Creates an invite code in the Redis store named by REDIS_URL and prints it once.`;
+
+async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      role: { type: 'string', default: 'admin' },
+      uses: { type: 'string', default: '1' },
+      days: { type: 'string', default: '7' },
+    },
+  });
+  if (positionals[0] !== 'invite') {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(positionals.length === 0 ? 0 : 64);
+  }
+  const config = loadConfig();
+  if (!config.REDIS_URL) {
+    process.stderr.write(
+      'Embedded mode keeps everything inside the running server: its start-up log prints the admin invite.\n' +
+        'Set REDIS_URL (and PASSPHRASE_PEPPER) to create invites for a Redis-backed deployment.\n',
+    );
+    process.exit(64);
+  }
+  const log = createLogger('warn');
+  const redis = connectRedis(config.REDIS_URL, log, 'cli');
+  await waitReady(redis, 5_000);
+  const accounts = createAccountService({
+    store: createRedisAccountStore(redis, config.REDIS_KEY_PREFIX),
+    hasher: await createPassphraseHasher(config.pepper, 10),
+    limiter: createLoginLimiter({ redis, keyPrefix: 'unused', maxFailures: 1, windowSeconds: 1 }),
+    sessionIdleMs: 1,
+    sessionMaxMs: 1,
+    onSessionsEnded: () => {},
+  });
+  const invite = await accounts.createInviteAsOperator({
+    role: Role.parse(values.role),
+    maxUses: Number(values.uses),
+    expiresInDays: Number(values.days),
+  });
+  process.stdout.write(
+    `${invite.role} invite, ${invite.maxUses} use(s), expires ${new Date(invite.expiresAt).toISOString()}:\n\n  ${invite.code}\n`,
+  );
+  await redis.quit();
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

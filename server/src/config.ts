@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every environment variable the server reads, with its default and what it does. The README's config table
+ * is checked against this schema by a unit test, so the two cannot drift.
+ */
+export const configSchema = z.object({
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'])
+    .default('development')
+    .describe('`production` turns on Secure cookies by default and hides stack traces.'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (`0.0.0.0` in containers).'),
+  PORT: int(0, 65535).default(3000).describe('HTTP port; `0` picks a free one (tests).'),
+  REDIS_URL: z
+    .url()
+    .optional()
+    .describe('Redis 7 for durable, multi-process mode. Unset: embedded mode, in memory, one process.'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]{1,32}$/)
+    .default('sr:')
+    .describe('Prefix of every Redis key and pub/sub channel this deployment owns.'),
+  REDIS_SHARDED_PUBSUB: bool
+    .default(false)
+    .describe('Use sharded pub/sub (`SPUBLISH`) for fan-out, for Redis Cluster.'),
+  PASSPHRASE_PEPPER: z
+    .string()
+    .min(32)
+    .optional()
+    .describe('Secret (32+ chars) mixed into every passphrase hash; required with `REDIS_URL`. Keep it out of Redis.'),
+  BCRYPT_COST: int(10, 15).default(12).describe('bcrypt work factor (minimum 10).'),
+  SESSION_IDLE_MINUTES: int(1, 60 * 24 * 30)
+    .default(30)
+    .describe('A session ends after this long without activity (an open connection counts as activity).'),
+  SESSION_MAX_HOURS: int(1, 24 * 90).default(12).describe('A session ends this long after login, whatever happens.'),
+  LOGIN_MAX_FAILURES: int(1, 100).default(5).describe('Failed logins on one pseudonym before it is locked.'),
+  LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15).describe('Window for counting failures, and lock duration.'),
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .describe('Comma-separated origins allowed to call the API and open sockets. Default: this server, by port.'),
+  COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .describe('`auto`: Secure when the request came over TLS (set `TRUST_PROXY` behind a proxy).'),
+  TRUST_PROXY: bool.default(false).describe('Trust `X-Forwarded-Proto` from the load balancer (for TLS detection).'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info').describe('pino level.'),
+  SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000).describe('How long SIGTERM waits for connections to drain.'),
+  CLIENT_DIST: z
+    .string()
+    .default(fileURLToPath(new URL('../../client/dist', import.meta.url)))
+    .describe('Folder of the built client served at `/`.'),
+});
+
+export type Config = z.output<typeof configSchema> & {
+  /** True when there is no Redis: in-memory stores, one process, nothing kept. */
+  embedded: boolean;
+  pepper: string;
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once. Throws a `ConfigError` naming every bad variable at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const embedded = c.REDIS_URL === undefined;
+  if (!embedded && c.PASSPHRASE_PEPPER === undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PASSPHRASE_PEPPER: required with REDIS_URL (32+ random characters, e.g. `openssl rand -base64 48`)',
+    );
+  }
+  return { ...c, embedded, pepper: c.PASSPHRASE_PEPPER ?? randomBytes(48).toString('base64') };
+}

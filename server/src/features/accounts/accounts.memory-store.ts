@@ -1,0 +1,97 @@
+import type { AccountRecord, AccountStore, InviteRecord, SessionRecord } from './accounts.store.js';
+
+/** Embedded mode: everything in this process, gone at exit. Same contract as the Redis store. */
+export function createMemoryAccountStore(clock: () => number = Date.now): AccountStore {
+  const invites = new Map<string, InviteRecord>();
+  const accounts = new Map<string, AccountRecord>();
+  const bySkeleton = new Map<string, string>();
+  const sessions = new Map<string, { record: SessionRecord; expiresAt: number }>();
+  const accountSessions = new Map<string, Set<string>>();
+  let bootstrapped = false;
+
+  const liveSession = (tokenHash: string) => {
+    const entry = sessions.get(tokenHash);
+    if (!entry) return null;
+    if (entry.expiresAt <= clock()) {
+      sessions.delete(tokenHash);
+      return null;
+    }
+    return entry;
+  };
+
+  return {
+    async saveInvite(invite) {
+      invites.set(invite.codeHash, { ...invite });
+    },
+    async listInvites() {
+      return [...invites.values()].map((i) => ({ ...i }));
+    },
+    async revokeInvite(id) {
+      const invite = [...invites.values()].find((i) => i.id === id);
+      if (!invite) return false;
+      invite.revoked = true;
+      return true;
+    },
+    async signUp(codeHash, account, now) {
+      const invite = invites.get(codeHash);
+      if (!invite || invite.revoked || invite.expiresAt <= now || invite.uses >= invite.maxUses) {
+        return { ok: false, reason: 'invite-invalid' };
+      }
+      if (bySkeleton.has(account.skeleton)) return { ok: false, reason: 'pseudonym-taken' };
+      invite.uses += 1;
+      bySkeleton.set(account.skeleton, account.id);
+      accounts.set(account.id, { ...account, role: invite.role });
+      return { ok: true, role: invite.role };
+    },
+    async isPseudonymTaken(skeleton) {
+      return bySkeleton.has(skeleton);
+    },
+    async getAccount(id) {
+      const account = accounts.get(id);
+      return account ? { ...account } : null;
+    },
+    async findAccountBySkeleton(skeleton) {
+      const id = bySkeleton.get(skeleton);
+      const account = id === undefined ? undefined : accounts.get(id);
+      return account ? { ...account } : null;
+    },
+    async createSession(session, ttlMs) {
+      sessions.set(session.tokenHash, { record: { ...session }, expiresAt: clock() + ttlMs });
+      const set = accountSessions.get(session.accountId) ?? new Set();
+      set.add(session.tokenHash);
+      accountSessions.set(session.accountId, set);
+    },
+    async getSession(tokenHash) {
+      const entry = liveSession(tokenHash);
+      return entry ? { ...entry.record } : null;
+    },
+    async touchSession(tokenHash, now, ttlMs) {
+      const entry = liveSession(tokenHash);
+      if (!entry) return;
+      entry.record.lastSeenAt = now;
+      entry.expiresAt = clock() + ttlMs;
+    },
+    async listSessions(accountId) {
+      const set = accountSessions.get(accountId) ?? new Set<string>();
+      const live: SessionRecord[] = [];
+      for (const tokenHash of set) {
+        const entry = liveSession(tokenHash);
+        if (entry) live.push({ ...entry.record });
+        else set.delete(tokenHash);
+      }
+      return live;
+    },
+    async deleteSessions(accountId, list) {
+      for (const s of list) {
+        sessions.delete(s.tokenHash);
+        accountSessions.get(accountId)?.delete(s.tokenHash);
+      }
+    },
+    async claimBootstrap() {
+      if (bootstrapped) return false;
+      bootstrapped = true;
+      return true;
+    },
+    async ping() {},
+  };
+}

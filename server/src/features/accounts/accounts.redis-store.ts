@@ -1,0 +1,191 @@
+import type { Redis } from 'ioredis';
+import { Role } from '@staffroom/shared/schemas/accounts';
+import { createScript } from '../../platform/redis/script.js';
+import { accountKeys } from './accounts.keys.js';
+import type { AccountRecord, AccountStore, InviteRecord, SessionRecord } from './accounts.store.js';
+
+/** Invites are kept this long after they expire so the admin list can still show them, then Redis drops them. */
+const INVITE_GRACE_MS = 7 * 24 * 3600_000;
+
+/**
+ * KEYS: invite, pseudonym, account. ARGV: now, id, pseudonym, skeleton, passHash, createdAt.
+ * Returns the granted role, or 'invite-invalid' / 'pseudonym-taken'.
+ */
+const signUpScript = createScript(`
+local inv = redis.call('HMGET', KEYS[1], 'maxUses', 'uses', 'expiresAt', 'revoked', 'role')
+if not inv[1] or inv[4] == '1' or tonumber(inv[3]) <= tonumber(ARGV[1]) or tonumber(inv[2]) >= tonumber(inv[1]) then
+  return 'invite-invalid'
+end
+if redis.call('EXISTS', KEYS[2]) == 1 then return 'pseudonym-taken' end
+redis.call('HINCRBY', KEYS[1], 'uses', 1)
+redis.call('SET', KEYS[2], ARGV[2])
+redis.call('HSET', KEYS[3], 'id', ARGV[2], 'pseudonym', ARGV[3], 'skeleton', ARGV[4], 'passHash', ARGV[5],
+  'createdAt', ARGV[6], 'role', inv[5])
+return 'role:' .. inv[5]
+`);
+
+/** KEYS: session. ARGV: now, ttlMs. Never resurrects a session that has just expired. */
+const touchScript = createScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'lastSeenAt', ARGV[1])
+return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+`);
+
+function toInvite(h: Record<string, string>): InviteRecord | null {
+  if (!h.id || !h.codeHash) return null;
+  return {
+    id: h.id,
+    codeHash: h.codeHash,
+    role: Role.parse(h.role),
+    maxUses: Number(h.maxUses),
+    uses: Number(h.uses),
+    expiresAt: Number(h.expiresAt),
+    createdAt: Number(h.createdAt),
+    revoked: h.revoked === '1',
+    note: h.note || undefined,
+  };
+}
+
+function toAccount(h: Record<string, string>): AccountRecord | null {
+  if (!h.id) return null;
+  return {
+    id: h.id,
+    pseudonym: h.pseudonym ?? '',
+    skeleton: h.skeleton ?? '',
+    role: Role.parse(h.role),
+    passHash: h.passHash ?? '',
+    createdAt: Number(h.createdAt),
+  };
+}
+
+function toSession(tokenHash: string, h: Record<string, string>): SessionRecord | null {
+  if (!h.id || !h.accountId) return null;
+  return {
+    tokenHash,
+    id: h.id,
+    accountId: h.accountId,
+    createdAt: Number(h.createdAt),
+    lastSeenAt: Number(h.lastSeenAt),
+    device: h.device ?? '',
+  };
+}
+
+export function createRedisAccountStore(redis: Redis, prefix: string): AccountStore {
+  const k = accountKeys(prefix);
+  return {
+    async saveInvite(invite) {
+      await redis
+        .multi()
+        .hset(k.invite(invite.codeHash), {
+          id: invite.id,
+          codeHash: invite.codeHash,
+          role: invite.role,
+          maxUses: invite.maxUses,
+          uses: invite.uses,
+          expiresAt: invite.expiresAt,
+          createdAt: invite.createdAt,
+          revoked: invite.revoked ? '1' : '0',
+          note: invite.note ?? '',
+        })
+        .pexpireat(k.invite(invite.codeHash), invite.expiresAt + INVITE_GRACE_MS)
+        .hset(k.inviteIndex(), invite.id, invite.codeHash)
+        .exec();
+    },
+    async listInvites() {
+      const index = await redis.hgetall(k.inviteIndex());
+      const entries = Object.entries(index);
+      if (entries.length === 0) return [];
+      const pipe = redis.pipeline();
+      for (const [, codeHash] of entries) pipe.hgetall(k.invite(codeHash));
+      const results = (await pipe.exec()) ?? [];
+      const invites: InviteRecord[] = [];
+      const gone: string[] = [];
+      results.forEach(([err, value], i) => {
+        const invite = err ? null : toInvite(value as Record<string, string>);
+        if (invite) invites.push(invite);
+        else gone.push(entries[i]?.[0] ?? '');
+      });
+      if (gone.length > 0) await redis.hdel(k.inviteIndex(), ...gone);
+      return invites;
+    },
+    async revokeInvite(id) {
+      const codeHash = await redis.hget(k.inviteIndex(), id);
+      if (!codeHash) return false;
+      const updated = await redis.hset(k.invite(codeHash), 'revoked', '1');
+      return updated === 0; // 0 = field existed and was overwritten
+    },
+    async signUp(codeHash, account, now) {
+      const result = String(
+        await signUpScript.run(
+          redis,
+          [k.invite(codeHash), k.pseudonym(account.skeleton), k.account(account.id)],
+          [now, account.id, account.pseudonym, account.skeleton, account.passHash, account.createdAt],
+        ),
+      );
+      if (result.startsWith('role:')) return { ok: true, role: Role.parse(result.slice(5)) };
+      return { ok: false, reason: result === 'pseudonym-taken' ? 'pseudonym-taken' : 'invite-invalid' };
+    },
+    async isPseudonymTaken(skeleton) {
+      return (await redis.exists(k.pseudonym(skeleton))) === 1;
+    },
+    async getAccount(id) {
+      return toAccount(await redis.hgetall(k.account(id)));
+    },
+    async findAccountBySkeleton(skeleton) {
+      const id = await redis.get(k.pseudonym(skeleton));
+      return id ? toAccount(await redis.hgetall(k.account(id))) : null;
+    },
+    async createSession(s, ttlMs) {
+      await redis
+        .multi()
+        .hset(k.session(s.tokenHash), {
+          id: s.id,
+          accountId: s.accountId,
+          createdAt: s.createdAt,
+          lastSeenAt: s.lastSeenAt,
+          device: s.device,
+        })
+        .pexpire(k.session(s.tokenHash), ttlMs)
+        .hset(k.accountSessions(s.accountId), s.id, s.tokenHash)
+        .exec();
+    },
+    async getSession(tokenHash) {
+      return toSession(tokenHash, await redis.hgetall(k.session(tokenHash)));
+    },
+    async touchSession(tokenHash, now, ttlMs) {
+      await touchScript.run(redis, [k.session(tokenHash)], [now, ttlMs]);
+    },
+    async listSessions(accountId) {
+      const index = await redis.hgetall(k.accountSessions(accountId));
+      const entries = Object.entries(index);
+      if (entries.length === 0) return [];
+      const pipe = redis.pipeline();
+      for (const [, tokenHash] of entries) pipe.hgetall(k.session(tokenHash));
+      const results = (await pipe.exec()) ?? [];
+      const live: SessionRecord[] = [];
+      const gone: string[] = [];
+      results.forEach(([err, value], i) => {
+        const [id, tokenHash] = entries[i] ?? ['', ''];
+        const session = err ? null : toSession(tokenHash, value as Record<string, string>);
+        if (session) live.push(session);
+        else gone.push(id);
+      });
+      if (gone.length > 0) await redis.hdel(k.accountSessions(accountId), ...gone);
+      return live;
+    },
+    async deleteSessions(accountId, list) {
+      if (list.length === 0) return;
+      await redis
+        .multi()
+        .del(...list.map((s) => k.session(s.tokenHash)))
+        .hdel(k.accountSessions(accountId), ...list.map((s) => s.id))
+        .exec();
+    },
+    async claimBootstrap() {
+      return (await redis.set(k.bootstrap(), String(Date.now()), 'NX')) === 'OK';
+    },
+    async ping() {
+      await redis.ping();
+    },
+  };
+}

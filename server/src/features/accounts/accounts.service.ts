@@ -1,0 +1,273 @@
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { checkPassphrase } from '@staffroom/shared/rules/passphrase';
+import { checkPseudonym, normalisePseudonym, pseudonymSkeleton } from '@staffroom/shared/rules/pseudonym';
+import { suggestPseudonym } from '@staffroom/shared/rules/suggestions';
+import type {
+  CreateInviteBody,
+  CreatedInvite,
+  InviteInfo,
+  LoginBody,
+  Me,
+  SessionInfo,
+  SignupBody,
+} from '@staffroom/shared/schemas/accounts';
+import type { SessionEndReason } from '@staffroom/shared/protocol/server-events';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/principal.js';
+import type { LoginLimiter } from './login-limiter.js';
+import type { PassphraseHasher } from './passphrase-hasher.js';
+import type { AccountRecord, AccountStore, InviteRecord, SessionRecord } from './accounts.store.js';
+
+
+export interface AccountServiceDeps {
+  store: AccountStore;
+  hasher: PassphraseHasher;
+  limiter: LoginLimiter;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  /** Called after sessions end, so their open sockets on every node can be closed. */
+  onSessionsEnded: (sessionIds: readonly string[], reason: SessionEndReason) => void;
+  now?: () => number;
+}
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const newId = () => randomBytes(12).toString('base64url');
+/** Sessions are only re-written when they were last touched longer ago than this. */
+const TOUCH_EVERY_MS = 60_000;
+
+/** Invite codes are 4 groups of 5 from an alphabet without look-alikes: ~100 bits, easy to read aloud. */
+const INVITE_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz';
+function newInviteCode(): string {
+  const groups = Array.from({ length: 4 }, () =>
+    Array.from({ length: 5 }, () => INVITE_ALPHABET[randomInt(INVITE_ALPHABET.length)]).join(''),
+  );
+  return groups.join('-');
+}
+const normaliseInviteCode = (code: string) => code.trim().toLowerCase();
+
+function toMe(a: AccountRecord): Me {
+  return { id: a.id, pseudonym: a.pseudonym, role: a.role, createdAt: a.createdAt };
+}
+
+function toInviteInfo(i: InviteRecord): InviteInfo {
+  return {
+    id: i.id,
+    role: i.role,
+    maxUses: i.maxUses,
+    uses: i.uses,
+    expiresAt: i.expiresAt,
+    createdAt: i.createdAt,
+    revoked: i.revoked,
+    ...(i.note ? { note: i.note } : {}),
+  };
+}
+
+export function createAccountService(deps: AccountServiceDeps) {
+  const { store, hasher, limiter } = deps;
+  const now = deps.now ?? Date.now;
+
+  function sessionTtl(s: Pick<SessionRecord, 'createdAt'>, at: number): number {
+    return Math.max(1, Math.min(deps.sessionIdleMs, s.createdAt + deps.sessionMaxMs - at));
+  }
+
+  async function startSession(account: AccountRecord, device: string): Promise<{ me: Me; token: string }> {
+    const token = randomBytes(32).toString('base64url');
+    const at = now();
+    const session: SessionRecord = {
+      tokenHash: sha256(token),
+      id: newId(),
+      accountId: account.id,
+      createdAt: at,
+      lastSeenAt: at,
+      device,
+    };
+    await store.createSession(session, sessionTtl(session, at));
+    return { me: toMe(account), token };
+  }
+
+  function requireAdmin(p: Principal) {
+    if (p.role !== 'admin') throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can do this.');
+  }
+
+  async function endSessions(accountId: string, sessions: readonly SessionRecord[], reason: SessionEndReason) {
+    await store.deleteSessions(accountId, sessions);
+    if (sessions.length > 0) deps.onSessionsEnded(sessions.map((s) => s.id), reason);
+  }
+
+  async function createInviteRecord(body: CreateInviteBody): Promise<CreatedInvite> {
+    const code = newInviteCode();
+    const at = now();
+    const invite: InviteRecord = {
+      id: newId(),
+      codeHash: sha256(code),
+      role: body.role,
+      maxUses: body.maxUses,
+      uses: 0,
+      expiresAt: at + Math.round(body.expiresInDays * 24 * 3600_000),
+      createdAt: at,
+      revoked: false,
+      note: body.note,
+    };
+    await store.saveInvite(invite);
+    return { ...toInviteInfo(invite), code };
+  }
+
+  return {
+    /** Three pseudonyms nobody has taken yet. */
+    async suggestPseudonyms(): Promise<string[]> {
+      const picks = new Set<string>();
+      for (let tries = 0; picks.size < 3 && tries < 30; tries++) {
+        const candidate = suggestPseudonym(() => randomInt(1_000_000) / 1_000_000);
+        if (!(await store.isPseudonymTaken(pseudonymSkeleton(candidate)))) picks.add(candidate);
+      }
+      return [...picks];
+    },
+
+    async signUp(body: SignupBody, device: string): Promise<{ me: Me; token: string }> {
+      const pseudonym = checkPseudonym(body.pseudonym);
+      if (!pseudonym.ok) throw new AppError(ErrorCode.PSEUDONYM_REJECTED, pseudonym.message, { field: 'pseudonym' });
+      const passphrase = checkPassphrase(body.passphrase, pseudonym.value);
+      if (!passphrase.ok) {
+        throw new AppError(ErrorCode.PASSPHRASE_REJECTED, passphrase.message, { field: 'passphrase' });
+      }
+      const skeleton = pseudonymSkeleton(pseudonym.value);
+      const record = {
+        id: newId(),
+        pseudonym: pseudonym.value,
+        skeleton,
+        passHash: await hasher.hash(body.passphrase),
+        createdAt: now(),
+      };
+      const outcome = await store.signUp(sha256(normaliseInviteCode(body.invite)), record, now());
+      if (!outcome.ok && outcome.reason === 'pseudonym-taken') {
+        throw new AppError(ErrorCode.PSEUDONYM_TAKEN, 'Somebody already uses this pseudonym or one that looks like it.', {
+          field: 'pseudonym',
+        });
+      }
+      if (!outcome.ok) {
+        throw new AppError(ErrorCode.INVITE_INVALID, 'This invite code is not valid: it may have expired or been used up.', {
+          field: 'invite',
+        });
+      }
+      return startSession({ ...record, role: outcome.role }, device);
+    },
+
+    async logIn(body: LoginBody, device: string): Promise<{ me: Me; token: string }> {
+      const skeleton = pseudonymSkeleton(normalisePseudonym(body.pseudonym));
+      const lockedMs = await limiter.lockedFor(skeleton);
+      if (lockedMs > 0) throw lockedOut(lockedMs);
+      const account = await store.findAccountBySkeleton(skeleton);
+      // Same work whether or not the account exists, so timing does not tell which pseudonyms are taken.
+      const valid = await hasher.verify(body.passphrase, account?.passHash ?? null);
+      if (!valid || !account) {
+        const lockMs = await limiter.recordFailure(skeleton);
+        if (lockMs > 0) throw lockedOut(lockMs);
+        throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'That pseudonym and passphrase do not match.');
+      }
+      await limiter.reset(skeleton);
+      return startSession(account, device);
+    },
+
+    /** Resolves a session token to who is acting, sliding the session's expiry. Null when not valid. */
+    async authenticate(token: string | undefined): Promise<Principal | null> {
+      if (!token || token.length > 100) return null;
+      const tokenHash = sha256(token);
+      const session = await store.getSession(tokenHash);
+      const at = now();
+      if (!session) return null;
+      if (session.createdAt + deps.sessionMaxMs <= at) {
+        await endSessions(session.accountId, [session], 'expired');
+        return null;
+      }
+      const account = await store.getAccount(session.accountId);
+      if (!account) return null;
+      if (at - session.lastSeenAt >= TOUCH_EVERY_MS) await store.touchSession(tokenHash, at, sessionTtl(session, at));
+      return { accountId: account.id, sessionId: session.id, tokenHash, pseudonym: account.pseudonym, role: account.role };
+    },
+
+    /** True while the session behind a long-lived socket is still valid; slides it like a request would. */
+    async isSessionAlive(p: Principal): Promise<boolean> {
+      const session = await store.getSession(p.tokenHash);
+      const at = now();
+      if (!session || session.createdAt + deps.sessionMaxMs <= at) return false;
+      await store.touchSession(p.tokenHash, at, sessionTtl(session, at));
+      return true;
+    },
+
+    async me(p: Principal): Promise<Me> {
+      const account = await store.getAccount(p.accountId);
+      if (!account) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Please log in again.');
+      return toMe(account);
+    },
+
+    async logOut(p: Principal): Promise<void> {
+      const sessions = await store.listSessions(p.accountId);
+      await endSessions(p.accountId, sessions.filter((s) => s.tokenHash === p.tokenHash), 'logged-out');
+    },
+
+    async logOutEverywhere(p: Principal): Promise<number> {
+      const sessions = await store.listSessions(p.accountId);
+      await endSessions(p.accountId, sessions, 'logged-out-everywhere');
+      return sessions.length;
+    },
+
+    async listSessions(p: Principal): Promise<SessionInfo[]> {
+      const sessions = await store.listSessions(p.accountId);
+      return sessions
+        .sort((a, b) => b.lastSeenAt - a.lastSeenAt)
+        .map((s) => ({
+          id: s.id,
+          device: s.device,
+          createdAt: s.createdAt,
+          lastSeenAt: s.lastSeenAt,
+          current: s.tokenHash === p.tokenHash,
+        }));
+    },
+
+    async revokeSession(p: Principal, sessionId: string): Promise<void> {
+      const sessions = await store.listSessions(p.accountId);
+      const target = sessions.find((s) => s.id === sessionId);
+      if (!target) throw new AppError(ErrorCode.NOT_FOUND, 'No such session.');
+      await endSessions(p.accountId, [target], 'revoked');
+    },
+
+    async createInvite(p: Principal, body: CreateInviteBody): Promise<CreatedInvite> {
+      requireAdmin(p);
+      return createInviteRecord(body);
+    },
+
+    async listInvites(p: Principal): Promise<InviteInfo[]> {
+      requireAdmin(p);
+      const invites = await store.listInvites();
+      return invites.sort((a, b) => b.createdAt - a.createdAt).map(toInviteInfo);
+    },
+
+    async revokeInvite(p: Principal, id: string): Promise<void> {
+      requireAdmin(p);
+      if (!(await store.revokeInvite(id))) throw new AppError(ErrorCode.NOT_FOUND, 'No such invite.');
+    },
+
+    /** For the operator's command line: an invite without a logged-in admin. */
+    createInviteAsOperator: createInviteRecord,
+
+    /** On a fresh install, the first process to start makes a one-time admin invite; null afterwards. */
+    async bootstrapAdminInvite(): Promise<CreatedInvite | null> {
+      if (!(await store.claimBootstrap())) return null;
+      return createInviteRecord({ role: 'admin', maxUses: 1, expiresInDays: 7 });
+    },
+
+    ping: () => store.ping(),
+  };
+}
+
+function lockedOut(ms: number): AppError {
+  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+  return new AppError(
+    ErrorCode.LOCKED_OUT,
+    `Too many failed attempts. This pseudonym is locked for ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    { retryAfterMs: ms },
+  );
+}
+
+export type AccountService = ReturnType<typeof createAccountService>;

@@ -1,0 +1,29 @@
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Prometheus metrics: process defaults plus the realtime counters operators watch. No user-derived labels. */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'staffroom_' });
+  return {
+    registry,
+    connectedSockets: new Gauge({
+      name: 'staffroom_connected_sockets',
+      help: 'Sockets connected to this process',
+      registers: [registry],
+    }),
+    socketEvents: new Counter({
+      name: 'staffroom_socket_events_total',
+      help: 'Socket events received, by event name',
+      labelNames: ['event'] as const,
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'staffroom_errors_total',
+      help: 'Errors answered to clients, by code and transport',
+      labelNames: ['code', 'transport'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,47 @@
+import { Redis } from 'ioredis';
+import type { Logger } from '../log.js';
+
+export type { Redis };
+
+/**
+ * Opens a command connection. Commands fail fast while Redis is away (the caller answers UNAVAILABLE and the
+ * client retries with the same idempotency key) and the connection comes back by itself when Redis does.
+ */
+export function connectRedis(url: string, log: Logger, name: string): Redis {
+  const redis = new Redis(url, {
+    connectionName: `staffroom:${name}`,
+    maxRetriesPerRequest: 1,
+    enableReadyCheck: true,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  let down = false;
+  redis.on('error', (err: Error) => {
+    if (!down) log.warn({ conn: name, err: err.message }, 'redis connection error');
+    down = true;
+  });
+  redis.on('ready', () => {
+    if (down) log.info({ conn: name }, 'redis connection restored');
+    down = false;
+  });
+  return redis;
+}
+
+/** Resolves once the connection is ready, or rejects after `timeoutMs`. */
+export async function waitReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Redis not reachable within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onReady = () => {
+      cleanup();
+      resolve();
+    };
+    const cleanup = () => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+    };
+    redis.on('ready', onReady);
+  });
+}

@@ -1,0 +1,85 @@
+/** A tiny HTTP client with one cookie jar, like one browser profile. */
+export interface Agent {
+  baseUrl: string;
+  /** The `Cookie` header value this agent would send, for socket handshakes. */
+  cookie(): string;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
+  get(path: string): Promise<HttpResult>;
+  post(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
+  del(path: string): Promise<HttpResult>;
+}
+
+export interface HttpResult {
+  status: number;
+  headers: Headers;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test convenience: bodies are asserted field by field
+  body: any;
+}
+
+export function createAgent(baseUrl: string): Agent {
+  const jar = new Map<string, string>();
+  const agent: Agent = {
+    baseUrl,
+    cookie: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+    async request(method, path, body, headers = {}) {
+      const res = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(jar.size > 0 ? { cookie: agent.cookie() } : {}),
+          ...headers,
+        },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      for (const line of res.headers.getSetCookie()) {
+        const [pair] = line.split(';');
+        const [name, ...rest] = (pair ?? '').split('=');
+        const value = rest.join('=');
+        if (!name) continue;
+        if (value === '' || /expires=Thu, 01 Jan 1970/i.test(line)) jar.delete(name.trim());
+        else jar.set(name.trim(), value);
+      }
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        // not JSON: keep text
+      }
+      return { status: res.status, headers: res.headers, body: parsed };
+    },
+    get: (path) => agent.request('GET', path),
+    post: (path, body, headers) => agent.request('POST', path, body ?? {}, headers),
+    del: (path) => agent.request('DELETE', path),
+  };
+  return agent;
+}
+
+let counter = 0;
+/** A pseudonym that passes the rules and is unique within a run. */
+export function uniquePseudonym(base = 'Tester'): string {
+  counter += 1;
+  return `${base}${Date.now().toString(36).slice(-4)}${counter}`;
+}
+
+export const GOOD_PASSPHRASE = 'walking by the quiet river at dawn';
+
+/** Signs up through the real API with an invite; returns the logged-in agent. */
+export async function signUp(baseUrl: string, invite: string, pseudonym = uniquePseudonym()): Promise<Agent> {
+  const agent = createAgent(baseUrl);
+  const res = await agent.post('/api/auth/signup', { invite, pseudonym, passphrase: GOOD_PASSPHRASE });
+  if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return agent;
+}
+
+/** An admin creates an invite; returns its code. */
+export async function createInvite(
+  admin: Agent,
+  role: 'member' | 'consultant' | 'moderator' | 'admin' = 'member',
+  maxUses = 100,
+  expiresInDays = 7,
+): Promise<string> {
+  const res = await admin.post('/api/invites', { role, maxUses, expiresInDays });
+  if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.invite.code as string;
+}

@@ -1,0 +1,118 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import { freePort, waitFor } from './ports.js';
+
+export interface TestRedis {
+  url: string;
+  /** Key prefix the nodes under test should use (unique per instance when sharing an external Redis). */
+  prefix: string;
+  /** False when this is an external Redis from REDIS_URL: it cannot be crashed or restarted. */
+  owned: boolean;
+  /** A fresh command connection (the caller quits it). */
+  client(): Redis;
+  /** `kill -9`: the crash the AOF with `appendfsync always` must survive. */
+  crash(): Promise<void>;
+  /** Starts it again on the same port and data directory. */
+  restart(): Promise<void>;
+  /** SIGSTOP / SIGCONT: Redis frozen, connections open. */
+  pause(): void;
+  resume(): void;
+  stop(): Promise<void>;
+}
+
+export function hasRedisServer(): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * A private redis-server on a free loopback port with AOF and `appendfsync always`, in a temp directory.
+ * The only Redis the integration tests touch, so a test can crash it and count what survived.
+ */
+export async function startRedis(): Promise<TestRedis> {
+  if (!hasRedisServer() && process.env.REDIS_URL) return externalRedis(process.env.REDIS_URL);
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-redis-'));
+  let proc: ChildProcess | null = null;
+
+  const launch = async () => {
+    proc = spawn(
+      'redis-server',
+      [
+        '--port', String(port),
+        '--bind', '127.0.0.1',
+        '--dir', dir,
+        '--save', '',
+        '--appendonly', 'yes',
+        '--appendfsync', 'always',
+        '--protected-mode', 'yes',
+      ],
+      { stdio: 'ignore' },
+    );
+    await waitFor(
+      async () => {
+        const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        probe.on('error', () => {});
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } finally {
+          probe.disconnect();
+        }
+      },
+      { timeoutMs: 10_000, what: `redis-server on ${port}` },
+    );
+  };
+  const exited = () =>
+    new Promise<void>((resolve) => {
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) resolve();
+      else proc.once('exit', () => resolve());
+    });
+
+  await launch();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    prefix: 'sr:',
+    owned: true,
+    client: () => new Redis(port, '127.0.0.1'),
+    async crash() {
+      proc?.kill('SIGKILL');
+      await exited();
+    },
+    restart: launch,
+    pause: () => proc?.kill('SIGSTOP'),
+    resume: () => proc?.kill('SIGCONT'),
+    async stop() {
+      proc?.kill('SIGCONT');
+      proc?.kill('SIGKILL');
+      await exited();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** REDIS_URL when redis-server is not installed: shared, so each instance gets its own key prefix. */
+function externalRedis(url: string): TestRedis {
+  const prefix = `t${Math.random().toString(36).slice(2, 10)}:`;
+  const cannot = () => {
+    throw new Error('This test needs redis-server installed (it crashes and restarts Redis).');
+  };
+  return {
+    url,
+    prefix,
+    owned: false,
+    client: () => new Redis(url),
+    crash: async () => cannot(),
+    restart: async () => cannot(),
+    pause: cannot,
+    resume: cannot,
+    async stop() {
+      const redis = new Redis(url);
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(...keys);
+      await redis.quit();
+    },
+  };
+}

@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/** Durations accept fractions, so tests can use seconds: `LOGIN_LOCK_MINUTES=0.05` is 3 s. */
+const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
 
 /**
  * Every environment variable the server reads, with its default and what it does. The README's config table
@@ -34,12 +36,12 @@ export const configSchema = z.object({
     .optional()
     .describe('Secret (32+ chars) mixed into every passphrase hash; required with `REDIS_URL`. Keep it out of Redis.'),
   BCRYPT_COST: int(10, 15).default(12).describe('bcrypt work factor (minimum 10).'),
-  SESSION_IDLE_MINUTES: int(1, 60 * 24 * 30)
+  SESSION_IDLE_MINUTES: num(0.01, 60 * 24 * 30)
     .default(30)
     .describe('A session ends after this long without activity (an open connection counts as activity).'),
   SESSION_MAX_HOURS: int(1, 24 * 90).default(12).describe('A session ends this long after login, whatever happens.'),
   LOGIN_MAX_FAILURES: int(1, 100).default(5).describe('Failed logins on one pseudonym before it is locked.'),
-  LOGIN_LOCK_MINUTES: int(1, 24 * 60).default(15).describe('Window for counting failures, and lock duration.'),
+  LOGIN_LOCK_MINUTES: num(0.01, 24 * 60).default(15).describe('Window for counting failures, and lock duration.'),
   ALLOWED_ORIGINS: z
     .string()
     .optional()

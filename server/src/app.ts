@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
@@ -22,6 +23,18 @@ import {
   disconnectSessions,
   registerAccountHandlers,
 } from './features/accounts/accounts.handlers.js';
+import { createRateLimit } from './platform/rate-limit.js';
+import { createGroupService } from './features/groups/groups.service.js';
+import { createMemoryGroupStore, createMemoryPresenceStore } from './features/groups/groups.memory-store.js';
+import { createRedisGroupStore, createRedisPresenceStore } from './features/groups/groups.redis-store.js';
+import { createGroupRoutes } from './features/groups/groups.routes.js';
+import { openGroupOf, registerGroupHandlers, watchGroupRooms } from './features/groups/groups.handlers.js';
+import { createPresenceTracker } from './features/groups/presence.js';
+import { startMeetingAnnouncer } from './features/groups/meeting-announcer.js';
+import { createMessageService } from './features/messages/messages.service.js';
+import { createMemoryMessageStore } from './features/messages/messages.memory-store.js';
+import { createRedisMessageStore } from './features/messages/messages.redis-store.js';
+import { registerMessageHandlers } from './features/messages/messages.handlers.js';
 
 export interface App {
   http: HttpServer;
@@ -68,13 +81,42 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   const requireAuth = createRequireAuth(accounts);
 
+  const messages = createMessageService({
+    store: redis
+      ? createRedisMessageStore(redis, prefix, config.HISTORY_MAX_MESSAGES)
+      : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES),
+    sendLimit: config.SEND_LIMIT_PER_10S,
+    sendWindowMs: 10_000,
+  });
+  const groups = createGroupService({
+    store: redis ? createRedisGroupStore(redis, prefix) : createMemoryGroupStore(),
+    latestSeqs: messages.latestSeqs,
+    isPseudonymTaken: (skeleton) => accounts.isPseudonymTaken(skeleton),
+  });
+  const presence = createPresenceTracker({
+    store: redis ? createRedisPresenceStore(redis, prefix) : createMemoryPresenceStore(),
+    io,
+    log,
+    nodeId: randomBytes(6).toString('base64url'),
+  });
+  const joinLimit = createRateLimit({
+    redis,
+    keyPrefix: `${prefix}rate:join`,
+    points: config.JOIN_LIMIT_PER_MINUTE,
+    durationSeconds: 60,
+    message: 'Too many groups opened in a short time. Wait a moment.',
+  });
+
   const express = createHttpApp({
     log,
     metrics,
     origins,
     trustProxy: config.TRUST_PROXY,
     clientDist: config.CLIENT_DIST,
-    api: [createAccountRoutes({ accounts, requireAuth, cookieSecure: config.COOKIE_SECURE, info: { embedded: config.embedded } })],
+    api: [
+      createAccountRoutes({ accounts, requireAuth, cookieSecure: config.COOKIE_SECURE, info: { embedded: config.embedded } }),
+      createGroupRoutes(groups, requireAuth),
+    ],
     ready: async () => {
       try {
         await accounts.ping();
@@ -88,12 +130,18 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   const edge = createEventEdge(log, metrics);
   io.use(createSocketAuth(accounts, log));
+  watchGroupRooms(io, presence, log);
   io.on('connection', (socket) => {
     metrics.connectedSockets.inc();
     socket.on('disconnect', () => metrics.connectedSockets.dec());
+    socket.data.openGroups = new Map();
     edge.guard(socket);
     registerAccountHandlers(socket, edge, accounts);
+    registerGroupHandlers(socket, { io, edge, groups, presence, joinLimit, history: messages.open });
+    registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
   });
+  presence.start();
+  const stopAnnouncer = startMeetingAnnouncer({ io, groups, announce: messages.announce, log });
 
   return {
     http,
@@ -109,6 +157,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       return port;
     },
     async close() {
+      stopAnnouncer();
+      await presence.stop();
       io.local.emit('server:draining', {});
       // io.close() closes every socket ("server shutting down": clients reconnect, to another node if any)
       // and the HTTP server.

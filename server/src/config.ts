@@ -42,6 +42,15 @@ export const configSchema = z.object({
   SESSION_MAX_HOURS: int(1, 24 * 90).default(12).describe('A session ends this long after login, whatever happens.'),
   LOGIN_MAX_FAILURES: int(1, 100).default(5).describe('Failed logins on one pseudonym before it is locked.'),
   LOGIN_LOCK_MINUTES: num(0.01, 24 * 60).default(15).describe('Window for counting failures, and lock duration.'),
+  SEND_LIMIT_PER_10S: int(1, 100_000)
+    .default(10)
+    .describe('Messages one account may send per 10 seconds, across all nodes.'),
+  JOIN_LIMIT_PER_MINUTE: int(1, 100_000)
+    .default(30)
+    .describe('Group joins and opens one account may make per minute, across all nodes.'),
+  HISTORY_MAX_MESSAGES: int(100, 10_000_000)
+    .default(10_000)
+    .describe('Messages kept per group; older ones are trimmed (a client that missed them is told).'),
   ALLOWED_ORIGINS: z
     .string()
     .optional()

@@ -15,3 +15,19 @@ export const LIMITS = {
 
 /** Aggregates over fewer people than this are never shown. */
 export const K_MIN = 5;
+
+/** Group and message limits. */
+export const GROUP_LIMITS = {
+  nameMax: 80,
+  descriptionMax: 1_000,
+  guidelinesMax: 4_000,
+  /** Characters a message may have, as typed (after NFC). */
+  messageMax: 2_000,
+  /** Messages a client gets when it opens a group. */
+  openPage: 50,
+  /** Largest page of history per request. */
+  historyPageMax: 200,
+  meetingTitleMax: 120,
+  meetingMaxMinutes: 8 * 60,
+  searchMax: 80,
+} as const;

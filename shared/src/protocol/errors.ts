@@ -31,6 +31,12 @@ export const ErrorCode = {
   PROTOCOL_MISMATCH: 'PROTOCOL_MISMATCH',
   /** The request came from a page on another origin. */
   ORIGIN_REJECTED: 'ORIGIN_REJECTED',
+  /** Accept the group's guidelines before joining it for the first time. */
+  GUIDELINES_REQUIRED: 'GUIDELINES_REQUIRED',
+  /** The message is longer than allowed after normalising. */
+  MESSAGE_TOO_LONG: 'MESSAGE_TOO_LONG',
+  /** Nothing is left of the message once markup and invisible characters are removed. */
+  MESSAGE_EMPTY: 'MESSAGE_EMPTY',
   /** The state changed under you (e.g. already a member, already exists). */
   CONFLICT: 'CONFLICT',
   /** The store is not reachable right now; try again shortly. Nothing was changed. */
@@ -56,6 +62,9 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   PASSPHRASE_REJECTED: 400,
   PROTOCOL_MISMATCH: 400,
   ORIGIN_REJECTED: 403,
+  GUIDELINES_REQUIRED: 428,
+  MESSAGE_TOO_LONG: 413,
+  MESSAGE_EMPTY: 400,
   CONFLICT: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,

@@ -1,8 +1,14 @@
 import { z } from 'zod';
+import { MemberView } from '../schemas/groups.js';
+import { Message, ReactionKind } from '../schemas/messages.js';
 
 /** Why the server ended a session or connection; the client shows a matching message. */
 export const SessionEndReason = z.enum(['logged-out', 'logged-out-everywhere', 'revoked', 'expired']);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
+
+/** Why this account no longer receives a group. */
+export const GroupRemovedReason = z.enum(['left', 'kicked', 'banned']);
+export type GroupRemovedReason = z.infer<typeof GroupRemovedReason>;
 
 /** Server → client events and their payloads. */
 export const serverEvents = {
@@ -10,6 +16,16 @@ export const serverEvents = {
   'session:ended': z.object({ reason: SessionEndReason }),
   /** This node is shutting down: reconnect (the client does so by itself; this is for the status line). */
   'server:draining': z.object({}),
+  /** A new message in an open group. Seqs may arrive out of order across nodes: order by `seq`. */
+  'message:new': Message,
+  /** The count of one reaction on one message changed. */
+  'reaction:update': z.object({ groupId: z.string(), seq: z.number(), kind: ReactionKind, count: z.number() }),
+  /** Who has the group open right now. */
+  'presence:update': z.object({ groupId: z.string(), present: z.array(MemberView) }),
+  /** Someone started typing (show it for a few seconds). */
+  typing: z.object({ groupId: z.string(), member: MemberView }),
+  /** This account no longer receives the group (on every tab). */
+  'group:removed': z.object({ groupId: z.string(), reason: GroupRemovedReason }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ServerEventName = keyof typeof serverEvents;

@@ -257,6 +257,9 @@ export function createAccountService(deps: AccountServiceDeps) {
       return createInviteRecord({ role: 'admin', maxUses: 1, expiresInDays: 7 });
     },
 
+    /** True when an account uses this pseudonym skeleton (groups use it so an alias cannot impersonate). */
+    isPseudonymTaken: (skeleton: string) => store.isPseudonymTaken(skeleton),
+
     ping: () => store.ping(),
   };
 }

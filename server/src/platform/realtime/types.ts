@@ -1,5 +1,6 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@staffroom/shared/protocol/event-maps';
+import type { MemberView } from '@staffroom/shared/schemas/groups';
 import type { Principal } from '../principal.js';
 
 /** Events between server processes (socket.io `serverSideEmit`), e.g. cache invalidation. */
@@ -7,6 +8,8 @@ export type InterServerEvents = Record<string, never>;
 
 export interface SocketData {
   principal: Principal;
+  /** Groups open on this socket, with how this member appears in each. Membership was checked at open. */
+  openGroups: Map<string, MemberView>;
 }
 
 export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -16,4 +19,5 @@ export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Inter
 export const rooms = {
   account: (accountId: string) => `account:${accountId}`,
   session: (sessionId: string) => `session:${sessionId}`,
+  group: (groupId: string) => `group:${groupId}`,
 };

@@ -1,0 +1,119 @@
+import type { HistoryPage, OpenedGroup } from '@staffroom/shared/protocol/client-events';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { AppError } from '../../platform/errors.js';
+import type { Logger } from '../../platform/log.js';
+import type { Principal } from '../../platform/principal.js';
+import type { RateLimit } from '../../platform/rate-limit.js';
+import type { EventEdge } from '../../platform/realtime/on-event.js';
+import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
+import { memberView, type GroupService } from './groups.service.js';
+import type { PresenceTracker } from './presence.js';
+
+export interface GroupHandlerDeps {
+  io: AppServer;
+  edge: EventEdge;
+  groups: GroupService;
+  presence: PresenceTracker;
+  /** Joins and opens per account per minute, cluster-wide. */
+  joinLimit: RateLimit;
+  /** A page of history for a member (from messages). */
+  history: (p: Principal, groupId: string, query: { since?: number | undefined }) => Promise<HistoryPage & { latestSeq: number }>;
+}
+
+/** Typing notices are relayed at most this often per socket and group. */
+const TYPING_EVERY_MS = 2_000;
+
+/** Takes a group off every socket of this account on every node, and tells them why. */
+export function removeAccountFromGroup(
+  io: AppServer,
+  accountId: string,
+  groupId: string,
+  reason: 'left' | 'kicked' | 'banned',
+): void {
+  const account = io.in(rooms.account(accountId));
+  account.socketsLeave(rooms.group(groupId));
+  io.to(rooms.account(accountId)).emit('group:removed', { groupId, reason });
+}
+
+/** The member view of a group open on this socket, or NOT_FOUND. */
+export function openGroupOf(socket: AppSocket, groupId: string) {
+  const member = socket.data.openGroups.get(groupId);
+  // The room is the authority: a kick or ban removes the socket from it on every node at once.
+  if (!member || !socket.rooms.has(rooms.group(groupId))) {
+    throw new AppError(ErrorCode.NOT_FOUND, 'Open the group first (or it is no longer available to you).');
+  }
+  return member;
+}
+
+export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps): void {
+  const { edge, groups, presence } = deps;
+  const { principal } = socket.data;
+  const lastTyping = new Map<string, number>();
+
+  edge.on(socket, 'group:join', async (payload) => {
+    await deps.joinLimit.consume(principal.accountId);
+    return groups.join(principal, payload);
+  });
+
+  edge.on(socket, 'group:leave', async ({ groupId }) => {
+    await groups.leave(principal, groupId);
+    removeAccountFromGroup(deps.io, principal.accountId, groupId, 'left');
+    return {};
+  });
+
+  edge.on(socket, 'group:open', async ({ groupId, since }): Promise<OpenedGroup> => {
+    await deps.joinLimit.consume(principal.accountId);
+    const membership = await groups.requireMembership(principal, groupId);
+    const me = memberView(membership);
+    // Join the room before reading history, so nothing published in between is missed (the client dedupes).
+    await socket.join(rooms.group(groupId));
+    if (!socket.data.openGroups.has(groupId)) {
+      socket.data.openGroups.set(groupId, me);
+      await presence.add(groupId, me);
+    }
+    const [page, readSeq, present] = await Promise.all([
+      deps.history(principal, groupId, { since }),
+      groups.readMark(principal, groupId),
+      presence.list(groupId),
+    ]);
+    return { ...page, me, readSeq, present };
+  });
+
+  edge.on(socket, 'group:close', async ({ groupId }) => {
+    await socket.leave(rooms.group(groupId)); // presence follows through watchGroupRooms
+    return {};
+  });
+
+  edge.on(socket, 'typing:start', ({ groupId }) => {
+    const member = openGroupOf(socket, groupId);
+    const now = Date.now();
+    if (now - (lastTyping.get(groupId) ?? 0) >= TYPING_EVERY_MS) {
+      lastTyping.set(groupId, now);
+      socket.to(rooms.group(groupId)).emit('typing', { groupId, member });
+    }
+    return {};
+  });
+
+  edge.on(socket, 'group:read', async ({ groupId, seq }) => {
+    await groups.requireMembership(principal, groupId);
+    await groups.markRead(principal, groupId, seq);
+    return {};
+  });
+}
+
+/**
+ * However a socket leaves a group room (closing the group, leaving it, a kick or ban from any node through the
+ * adapter, or disconnecting), the group stops being open on it and presence is updated. One place for all.
+ */
+export function watchGroupRooms(io: AppServer, presence: PresenceTracker, log: Logger): void {
+  const prefix = rooms.group('');
+  io.of('/').adapter.on('leave-room', (room: string, socketId: string) => {
+    if (!room.startsWith(prefix)) return;
+    const groupId = room.slice(prefix.length);
+    const socket = io.of('/').sockets.get(socketId);
+    const member = socket?.data.openGroups.get(groupId);
+    if (!socket || !member) return;
+    socket.data.openGroups.delete(groupId);
+    presence.remove(groupId, member).catch((err: unknown) => log.warn({ err: String(err) }, 'presence remove failed'));
+  });
+}

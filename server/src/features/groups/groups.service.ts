@@ -1,0 +1,240 @@
+import { randomBytes } from 'node:crypto';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { checkPseudonym, pseudonymSkeleton } from '@staffroom/shared/rules/pseudonym';
+import {
+  CreateGroupBody,
+  type CreateMeetingBody,
+  type GroupDetail,
+  type GroupSummary,
+  type Meeting,
+  type MemberView,
+  type Topic,
+  UpdateGroupBody,
+} from '@staffroom/shared/schemas/groups';
+import type { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/principal.js';
+import type { GroupRecord, GroupStore, MembershipRecord } from './groups.store.js';
+
+export interface GroupServiceDeps {
+  store: GroupStore;
+  /** The latest seq of each group (from messages), for unread counts. */
+  latestSeqs: (groupIds: readonly string[]) => Promise<number[]>;
+  /** True when a pseudonym skeleton belongs to an account (from accounts), so an alias cannot impersonate. */
+  isPseudonymTaken: (skeleton: string) => Promise<boolean>;
+  now?: () => number;
+}
+
+const newId = () => randomBytes(9).toString('base64url');
+const newJoinCode = () => randomBytes(8).toString('base64url');
+const WEEK_MS = 7 * 24 * 3600_000;
+
+const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'No such group.');
+const requireAdmin = (p: Principal) => {
+  if (p.role !== 'admin') throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can do this.');
+};
+export const memberView = (m: MembershipRecord): MemberView => ({ tag: m.tag, name: m.name });
+
+export function createGroupService(deps: GroupServiceDeps) {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+
+  /** A group this principal may see: listed, or invite-only and a member (admins see all). Else NOT_FOUND. */
+  async function visibleGroup(p: Principal, groupId: string): Promise<{ group: GroupRecord; membership: MembershipRecord | null }> {
+    const group = await store.getGroup(groupId);
+    if (!group) throw notFound();
+    const membership = await store.getMembership(groupId, p.accountId);
+    if (group.visibility === 'invite-only' && !membership && p.role !== 'admin') throw notFound();
+    return { group, membership };
+  }
+
+  async function summaries(p: Principal, groups: GroupRecord[]): Promise<GroupSummary[]> {
+    const ids = groups.map((g) => g.id);
+    const [counts, memberOf, latest, reads, meetings] = await Promise.all([
+      store.memberCounts(ids),
+      store.accountGroupIds(p.accountId),
+      deps.latestSeqs(ids),
+      store.readMarks(p.accountId, ids),
+      store.listMeetings(ids),
+    ]);
+    const mine = new Set(memberOf);
+    const at = now();
+    return groups.map((g, i) => {
+      const isMember = mine.has(g.id);
+      const next = meetings
+        .filter((m) => m.groupId === g.id && m.startsAt + m.durationMinutes * 60_000 > at)
+        .sort((a, b) => a.startsAt - b.startsAt)[0];
+      return {
+        id: g.id,
+        name: g.name,
+        topic: g.topic,
+        description: g.description,
+        visibility: g.visibility,
+        memberCount: counts[i] ?? 0,
+        isMember,
+        unread: isMember ? Math.max(0, (latest[i] ?? 0) - (reads[i] ?? 0)) : 0,
+        nextMeeting: next ?? null,
+      };
+    });
+  }
+
+  async function detail(p: Principal, group: GroupRecord): Promise<GroupDetail> {
+    const [summary] = await summaries(p, [group]);
+    const [accepted, meetings] = await Promise.all([
+      store.acceptedVersion(p.accountId, group.id),
+      store.listMeetings([group.id]),
+    ]);
+    const at = now();
+    return {
+      ...(summary as GroupSummary),
+      guidelines: group.guidelines,
+      guidelinesAccepted: accepted >= group.guidelinesVersion,
+      meetings: meetings
+        .filter((m) => m.startsAt + m.durationMinutes * 60_000 > at)
+        .sort((a, b) => a.startsAt - b.startsAt),
+      ...(p.role === 'admin' ? { joinCode: group.joinCode } : {}),
+    };
+  }
+
+  return {
+    async createGroup(p: Principal, body: z.output<typeof CreateGroupBody>): Promise<GroupDetail> {
+      requireAdmin(p);
+      const at = now();
+      const group: GroupRecord = {
+        id: newId(),
+        ...body,
+        guidelinesVersion: 1,
+        joinCode: newJoinCode(),
+        createdAt: at,
+        updatedAt: at,
+      };
+      await store.saveGroup(group);
+      return detail(p, group);
+    },
+
+    async updateGroup(p: Principal, groupId: string, patch: z.output<typeof UpdateGroupBody>): Promise<GroupDetail> {
+      requireAdmin(p);
+      const group = await store.getGroup(groupId);
+      if (!group) throw notFound();
+      const guidelinesChanged = patch.guidelines !== undefined && patch.guidelines !== group.guidelines;
+      const updated: GroupRecord = {
+        ...group,
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+        guidelinesVersion: group.guidelinesVersion + (guidelinesChanged ? 1 : 0),
+        updatedAt: now(),
+      };
+      await store.saveGroup(updated);
+      return detail(p, updated);
+    },
+
+    /** Listed groups plus the invite-only ones this member belongs to (admins see all). */
+    async listGroups(p: Principal, query: { topic?: Topic | undefined; q?: string | undefined }): Promise<GroupSummary[]> {
+      const [all, memberOf] = await Promise.all([store.listGroups(), store.accountGroupIds(p.accountId)]);
+      const mine = new Set(memberOf);
+      const needle = query.q?.toLocaleLowerCase();
+      const visible = all
+        .filter((g) => g.visibility === 'listed' || mine.has(g.id) || p.role === 'admin')
+        .filter((g) => !query.topic || g.topic === query.topic)
+        .filter((g) => !needle || g.name.toLocaleLowerCase().includes(needle))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return summaries(p, visible);
+    },
+
+    async getGroup(p: Principal, groupId: string): Promise<GroupDetail> {
+      const { group } = await visibleGroup(p, groupId);
+      return detail(p, group);
+    },
+
+    async join(
+      p: Principal,
+      input: { groupId?: string | undefined; code?: string | undefined; acceptGuidelines: boolean; alias?: string | undefined },
+    ): Promise<{ group: GroupDetail; me: MemberView }> {
+      const group = input.code ? await store.findGroupByJoinCode(input.code) : await store.getGroup(input.groupId ?? '');
+      // An invite-only group is joined with its code; its id alone neither finds nor opens it.
+      if (!group || (group.visibility === 'invite-only' && !input.code && p.role !== 'admin')) throw notFound();
+      const existing = await store.getMembership(group.id, p.accountId);
+      if (existing) return { group: await detail(p, group), me: memberView(existing) };
+
+      const accepted = await store.acceptedVersion(p.accountId, group.id);
+      if (accepted < group.guidelinesVersion && !input.acceptGuidelines) {
+        throw new AppError(ErrorCode.GUIDELINES_REQUIRED, 'Please read and accept the group guidelines to join.');
+      }
+      let name = p.pseudonym;
+      let aliasSkeleton: string | null = null;
+      if (input.alias !== undefined && input.alias.trim() !== '') {
+        const alias = checkPseudonym(input.alias);
+        if (!alias.ok) throw new AppError(ErrorCode.PSEUDONYM_REJECTED, alias.message, { field: 'alias' });
+        aliasSkeleton = pseudonymSkeleton(alias.value);
+        if (aliasSkeleton !== pseudonymSkeleton(p.pseudonym) && (await deps.isPseudonymTaken(aliasSkeleton))) {
+          throw new AppError(ErrorCode.PSEUDONYM_TAKEN, 'That name belongs to someone else. Choose another.', {
+            field: 'alias',
+          });
+        }
+        name = alias.value;
+      }
+      const membership: MembershipRecord = {
+        groupId: group.id,
+        accountId: p.accountId,
+        tag: newId(),
+        name,
+        aliasSkeleton,
+        joinedAt: now(),
+      };
+      if (input.acceptGuidelines) await store.acceptGuidelines(p.accountId, group.id, group.guidelinesVersion);
+      const outcome = await store.addMember(membership);
+      if (outcome === 'alias-taken') {
+        throw new AppError(ErrorCode.PSEUDONYM_TAKEN, 'Someone in this group already uses that name.', { field: 'alias' });
+      }
+      const me = outcome === 'added' ? membership : await store.getMembership(group.id, p.accountId);
+      return { group: await detail(p, group), me: memberView(me ?? membership) };
+    },
+
+    async leave(p: Principal, groupId: string): Promise<void> {
+      if (!(await store.removeMember(groupId, p.accountId))) throw notFound();
+    },
+
+    /** The membership, or NOT_FOUND (the same answer whether the group exists or not). */
+    async requireMembership(p: Principal, groupId: string): Promise<MembershipRecord> {
+      const membership = await store.getMembership(groupId, p.accountId);
+      if (!membership) throw notFound();
+      return membership;
+    },
+
+    markRead: (p: Principal, groupId: string, seq: number) => store.markRead(p.accountId, groupId, seq),
+    readMark: async (p: Principal, groupId: string) => (await store.readMarks(p.accountId, [groupId]))[0] ?? 0,
+
+    async addMeeting(p: Principal, groupId: string, body: CreateMeetingBody): Promise<Meeting> {
+      requireAdmin(p);
+      if (!(await store.getGroup(groupId))) throw notFound();
+      if (body.startsAt < now() - 60_000) {
+        throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A meeting cannot start in the past.', { field: 'startsAt' });
+      }
+      const meeting: Meeting = { id: newId(), groupId, ...body };
+      await store.saveMeeting(meeting);
+      return meeting;
+    },
+
+    async removeMeeting(p: Principal, groupId: string, meetingId: string): Promise<void> {
+      requireAdmin(p);
+      if (!(await store.removeMeeting(groupId, meetingId))) throw new AppError(ErrorCode.NOT_FOUND, 'No such meeting.');
+    },
+
+    /** Meetings in the next 7 days in groups this member belongs to or can browse. */
+    async meetingsThisWeek(p: Principal): Promise<(Meeting & { groupName: string })[]> {
+      const [all, memberOf] = await Promise.all([store.listGroups(), store.accountGroupIds(p.accountId)]);
+      const mine = new Set(memberOf);
+      const groups = all.filter((g) => g.visibility === 'listed' || mine.has(g.id) || p.role === 'admin');
+      const names = new Map(groups.map((g) => [g.id, g.name]));
+      const at = now();
+      const meetings = await store.listMeetings(groups.map((g) => g.id));
+      return meetings
+        .filter((m) => m.startsAt + m.durationMinutes * 60_000 > at && m.startsAt < at + WEEK_MS)
+        .sort((a, b) => a.startsAt - b.startsAt)
+        .map((m) => ({ ...m, groupName: names.get(m.groupId) ?? '' }));
+    },
+
+    claimStartedMeetings: () => store.claimStartedMeetings(now()),
+  };
+}
+
+export type GroupService = ReturnType<typeof createGroupService>;

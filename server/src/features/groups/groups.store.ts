@@ -1,0 +1,63 @@
+import type { Meeting, MemberView, Topic, Visibility } from '@staffroom/shared/schemas/groups';
+
+export interface GroupRecord {
+  id: string;
+  name: string;
+  topic: Topic;
+  description: string;
+  guidelines: string;
+  /** Bumped when the guidelines change: members accept the new version before their next join. */
+  guidelinesVersion: number;
+  visibility: Visibility;
+  /** Lets someone join an invite-only group; shown to admins. */
+  joinCode: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface MembershipRecord {
+  groupId: string;
+  accountId: string;
+  /** Opaque per-membership id shown to other members instead of anything account-wide. */
+  tag: string;
+  /** The name shown in this group: the account's pseudonym or a per-group alias. */
+  name: string;
+  /** Skeleton of the alias, when one is used (for uniqueness within the group). */
+  aliasSkeleton: string | null;
+  joinedAt: number;
+}
+
+/** Persistence for groups, memberships, meetings and per-account group state. Memory and Redis. */
+export interface GroupStore {
+  saveGroup(group: GroupRecord): Promise<void>;
+  getGroup(id: string): Promise<GroupRecord | null>;
+  listGroups(): Promise<GroupRecord[]>;
+  findGroupByJoinCode(code: string): Promise<GroupRecord | null>;
+
+  /** Adds the membership unless the account is already a member or the alias is taken; says which. */
+  addMember(m: MembershipRecord): Promise<'added' | 'already-member' | 'alias-taken'>;
+  /** Removes and returns the membership, or null when there was none. */
+  removeMember(groupId: string, accountId: string): Promise<MembershipRecord | null>;
+  getMembership(groupId: string, accountId: string): Promise<MembershipRecord | null>;
+  memberCounts(groupIds: readonly string[]): Promise<number[]>;
+  accountGroupIds(accountId: string): Promise<string[]>;
+
+  acceptGuidelines(accountId: string, groupId: string, version: number): Promise<void>;
+  acceptedVersion(accountId: string, groupId: string): Promise<number>;
+  /** Moves the read mark forward only (several devices may report out of order). */
+  markRead(accountId: string, groupId: string, seq: number): Promise<void>;
+  readMarks(accountId: string, groupIds: readonly string[]): Promise<number[]>;
+
+  saveMeeting(meeting: Meeting): Promise<void>;
+  removeMeeting(groupId: string, meetingId: string): Promise<boolean>;
+  listMeetings(groupIds: readonly string[]): Promise<Meeting[]>;
+  /** Atomically takes meetings that have started and not been announced; each is returned to one caller. */
+  claimStartedMeetings(now: number): Promise<Meeting[]>;
+}
+
+/** Who has a group open, from per-node heartbeats that expire, so a dead node's entries vanish by themselves. */
+export interface PresenceStore {
+  beat(entries: readonly { groupId: string; member: MemberView }[], nodeId: string, expiresAt: number): Promise<void>;
+  drop(groupId: string, member: MemberView, nodeId: string): Promise<void>;
+  list(groupIds: readonly string[], now: number): Promise<MemberView[][]>;
+}

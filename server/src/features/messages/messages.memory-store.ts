@@ -1,0 +1,94 @@
+import { REACTIONS, type ReactionKind } from '@staffroom/shared/schemas/messages';
+import type { MessageStore, ReactionSummary, StoredMessage } from './messages.store.js';
+import { CLIENT_ID_TTL_SECONDS } from './messages.store.js';
+
+interface GroupLog {
+  seq: number;
+  messages: StoredMessage[];
+}
+
+/** Embedded mode: messages in this process, gone at exit. Same contract as the Redis store. */
+export function createMemoryMessageStore(maxLen: number, clock: () => number = Date.now): MessageStore {
+  const logs = new Map<string, GroupLog>();
+  const clientIds = new Map<string, { seq: number; ts: number; expiresAt: number }>();
+  const rates = new Map<string, { count: number; resetAt: number }>();
+  const reactions = new Map<string, Map<ReactionKind, Set<string>>>();
+
+  const logOf = (groupId: string) => {
+    let log = logs.get(groupId);
+    if (!log) logs.set(groupId, (log = { seq: 0, messages: [] }));
+    return log;
+  };
+  const push = (log: GroupLog, m: Omit<StoredMessage, 'seq'>) => {
+    log.seq += 1;
+    log.messages.push({ ...m, seq: log.seq });
+    if (log.messages.length > maxLen) log.messages.splice(0, log.messages.length - maxLen);
+    return log.seq;
+  };
+
+  return {
+    async append(m) {
+      const idKey = `${m.groupId} ${m.accountId} ${m.clientId}`;
+      const previous = clientIds.get(idKey);
+      if (previous && previous.expiresAt > clock()) return { status: 'duplicate', seq: previous.seq, ts: previous.ts };
+      if (m.rateLimit > 0) {
+        const now = clock();
+        const rate = rates.get(m.accountId);
+        if (!rate || rate.resetAt <= now) rates.set(m.accountId, { count: 1, resetAt: now + m.rateWindowMs });
+        else if (++rate.count > m.rateLimit) return { status: 'rate-limited', retryAfterMs: rate.resetAt - now };
+      }
+      const seq = push(logOf(m.groupId), { ...m, ts: m.now, kind: 'text' });
+      clientIds.set(idKey, { seq, ts: m.now, expiresAt: clock() + CLIENT_ID_TTL_SECONDS * 1000 });
+      return { status: 'stored', seq, ts: m.now };
+    },
+    async appendSystem(groupId, kind, text, now) {
+      return push(logOf(groupId), { groupId, ts: now, kind, accountId: '', tag: '', name: '', text, clientId: '' });
+    },
+    async range(groupId, q) {
+      const log = logOf(groupId);
+      const all = log.messages;
+      if (q.after !== undefined) {
+        const after = q.after;
+        const rest = all.filter((m) => m.seq > after);
+        const messages = rest.slice(0, q.limit).map((m) => ({ ...m }));
+        const first = messages[0]?.seq ?? log.seq + 1;
+        const gap = first > after + 1 && after < log.seq ? { from: after + 1, to: first - 1 } : null;
+        return { messages, more: rest.length > q.limit, gap };
+      }
+      const before = q.before ?? Number.MAX_SAFE_INTEGER;
+      const older = all.filter((m) => m.seq < before);
+      return {
+        messages: older.slice(Math.max(0, older.length - q.limit)).map((m) => ({ ...m })),
+        more: older.length > q.limit,
+        gap: null,
+      };
+    },
+    async latestSeqs(groupIds) {
+      return groupIds.map((id) => logs.get(id)?.seq ?? 0);
+    },
+    async setReaction(groupId, seq, kind, accountId, on) {
+      if (!logs.get(groupId)?.messages.some((m) => m.seq === seq)) return null;
+      const key = `${groupId} ${seq}`;
+      const byKind = reactions.get(key) ?? new Map<ReactionKind, Set<string>>();
+      reactions.set(key, byKind);
+      const who = byKind.get(kind) ?? new Set<string>();
+      byKind.set(kind, who);
+      if (on) who.add(accountId);
+      else who.delete(accountId);
+      return who.size;
+    },
+    async reactions(groupId, seqs, accountId) {
+      return seqs.map((seq): ReactionSummary => {
+        const byKind = reactions.get(`${groupId} ${seq}`);
+        const counts: Partial<Record<ReactionKind, number>> = {};
+        const mine: ReactionKind[] = [];
+        for (const kind of REACTIONS) {
+          const who = byKind?.get(kind);
+          if (who && who.size > 0) counts[kind] = who.size;
+          if (who?.has(accountId)) mine.push(kind);
+        }
+        return { counts, mine };
+      });
+    },
+  };
+}

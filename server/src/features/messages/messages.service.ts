@@ -1,0 +1,134 @@
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import type { HistoryPage } from '@staffroom/shared/protocol/client-events';
+import { GROUP_LIMITS } from '@staffroom/shared/limits';
+import type { MemberView } from '@staffroom/shared/schemas/groups';
+import type { Message, ReactionKind } from '@staffroom/shared/schemas/messages';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/principal.js';
+import { cleanMessageText } from './message-text.js';
+import type { MessageStore, ReactionSummary, StoredMessage } from './messages.store.js';
+
+export interface MessageServiceDeps {
+  store: MessageStore;
+  /** Sends allowed per account per window, cluster-wide. */
+  sendLimit: number;
+  sendWindowMs: number;
+  now?: () => number;
+}
+
+/** The wire form: the author's account never leaves the server, only the per-group tag and name. */
+export function toWire(m: StoredMessage, reactions?: ReactionSummary): Message {
+  return {
+    groupId: m.groupId,
+    seq: m.seq,
+    ts: m.ts,
+    kind: m.kind,
+    author: m.tag ? { tag: m.tag, name: m.name } : null,
+    text: m.text,
+    ...(m.clientId ? { clientId: m.clientId } : {}),
+    ...(reactions ? { reactions: reactions.counts, mine: reactions.mine } : {}),
+  };
+}
+
+export function createMessageService(deps: MessageServiceDeps) {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+
+  async function withReactions(p: Principal, groupId: string, messages: StoredMessage[]): Promise<Message[]> {
+    const reactions = await store.reactions(
+      groupId,
+      messages.map((m) => m.seq),
+      p.accountId,
+    );
+    return messages.map((m, i) => toWire(m, reactions[i]));
+  }
+
+  return {
+    /**
+     * Stores a message and says what to broadcast. The store decides duplicates and the rate limit atomically,
+     * so a retry after a lost ack gets the first answer back and nothing is broadcast twice.
+     */
+    async send(
+      p: Principal,
+      member: MemberView,
+      input: { groupId: string; clientId: string; text: string },
+    ): Promise<{ ack: { seq: number; ts: number; duplicate: boolean }; broadcast: Message | null }> {
+      const cleaned = cleanMessageText(input.text);
+      if (!cleaned.ok && cleaned.reason === 'too-long') {
+        throw new AppError(
+          ErrorCode.MESSAGE_TOO_LONG,
+          `Messages can be at most ${GROUP_LIMITS.messageMax.toLocaleString('en')} characters.`,
+          { field: 'text' },
+        );
+      }
+      if (!cleaned.ok) throw new AppError(ErrorCode.MESSAGE_EMPTY, 'There is nothing to send.', { field: 'text' });
+      const at = now();
+      const result = await store.append({
+        groupId: input.groupId,
+        accountId: p.accountId,
+        tag: member.tag,
+        name: member.name,
+        text: cleaned.text,
+        clientId: input.clientId,
+        now: at,
+        rateLimit: deps.sendLimit,
+        rateWindowMs: deps.sendWindowMs,
+      });
+      if (result.status === 'rate-limited') {
+        throw new AppError(ErrorCode.RATE_LIMITED, 'You are sending very fast. Wait a moment.', {
+          retryAfterMs: result.retryAfterMs,
+        });
+      }
+      const duplicate = result.status === 'duplicate';
+      const broadcast: Message | null = duplicate
+        ? null
+        : {
+            groupId: input.groupId,
+            seq: result.seq,
+            ts: result.ts,
+            kind: 'text',
+            author: member,
+            text: cleaned.text,
+            clientId: input.clientId,
+          };
+      return { ack: { seq: result.seq, ts: result.ts, duplicate }, broadcast };
+    },
+
+    /** The latest page, or exactly what came after `since` (bounded; `more` says there is more). */
+    async open(p: Principal, groupId: string, query: { since?: number | undefined }): Promise<HistoryPage & { latestSeq: number }> {
+      const [range, [latestSeq = 0]] = await Promise.all([
+        store.range(groupId, { after: query.since, limit: query.since === undefined ? GROUP_LIMITS.openPage : GROUP_LIMITS.historyPageMax }),
+        store.latestSeqs([groupId]),
+      ]);
+      return { messages: await withReactions(p, groupId, range.messages), more: range.more, gap: range.gap, latestSeq };
+    },
+
+    async history(
+      p: Principal,
+      groupId: string,
+      query: { before?: number | undefined; after?: number | undefined; limit: number },
+    ): Promise<HistoryPage> {
+      const range = await store.range(groupId, query);
+      return { messages: await withReactions(p, groupId, range.messages), more: range.more, gap: range.gap };
+    },
+
+    async react(p: Principal, groupId: string, seq: number, kind: ReactionKind, on: boolean): Promise<number> {
+      const count = await store.setReaction(groupId, seq, kind, p.accountId, on);
+      if (count === null) throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
+      return count;
+    },
+
+    latestSeqs: (groupIds: readonly string[]) => store.latestSeqs(groupIds),
+
+    /** A system message in the group (a meeting starting). Text goes through the same cleaning as members'. */
+    async announce(groupId: string, text: string): Promise<Message> {
+      const cleaned = cleanMessageText(text, GROUP_LIMITS.messageMax * 2);
+      const at = now();
+      const body = cleaned.ok ? cleaned.text : 'A meeting is starting.';
+      const seq = await store.appendSystem(groupId, 'meeting', body, at);
+      return { groupId, seq, ts: at, kind: 'meeting', author: null, text: body };
+    },
+  };
+}
+
+export type MessageService = ReturnType<typeof createMessageService>;

@@ -1,0 +1,72 @@
+import type { HistoryGap } from '@staffroom/shared/protocol/client-events';
+import type { ReactionKind } from '@staffroom/shared/schemas/messages';
+
+/** A message as stored: the wire `Message` plus the author's account, which never leaves the server. */
+export interface StoredMessage {
+  groupId: string;
+  seq: number;
+  ts: number;
+  kind: 'text' | 'meeting' | 'removed';
+  /** Empty for system messages. */
+  accountId: string;
+  tag: string;
+  name: string;
+  text: string;
+  clientId: string;
+}
+
+export interface AppendInput {
+  groupId: string;
+  accountId: string;
+  tag: string;
+  name: string;
+  /** Already sanitised. */
+  text: string;
+  clientId: string;
+  now: number;
+  /** Sends allowed per account per window (0 = unlimited, for system messages). */
+  rateLimit: number;
+  rateWindowMs: number;
+}
+
+export type AppendResult =
+  | { status: 'stored'; seq: number; ts: number }
+  | { status: 'duplicate'; seq: number; ts: number }
+  | { status: 'rate-limited'; retryAfterMs: number };
+
+export interface RangeQuery {
+  after?: number | undefined;
+  before?: number | undefined;
+  limit: number;
+}
+
+export interface RangeResult {
+  messages: StoredMessage[];
+  more: boolean;
+  gap: HistoryGap | null;
+}
+
+export interface ReactionSummary {
+  counts: Partial<Record<ReactionKind, number>>;
+  mine: ReactionKind[];
+}
+
+/** Persistence for group messages. Memory and Redis implement it; one contract suite checks both. */
+export interface MessageStore {
+  /**
+   * In one atomic step: refuse a client id already stored (answer the first result), apply the sender's rate
+   * limit, assign the next seq, append, remember the client id. The caller acks only after this resolves.
+   */
+  append(input: AppendInput): Promise<AppendResult>;
+  /** Appends a system message (a meeting starting); returns its seq. */
+  appendSystem(groupId: string, kind: 'meeting', text: string, now: number): Promise<number>;
+  /** Latest page (no after/before), a page after a seq (catching up) or before one (scrolling up). */
+  range(groupId: string, query: RangeQuery): Promise<RangeResult>;
+  latestSeqs(groupIds: readonly string[]): Promise<number[]>;
+  /** Sets one member's reaction; returns the new count, or null when the message does not exist. */
+  setReaction(groupId: string, seq: number, kind: ReactionKind, accountId: string, on: boolean): Promise<number | null>;
+  reactions(groupId: string, seqs: readonly number[], accountId: string): Promise<ReactionSummary[]>;
+}
+
+/** How long a client id is remembered: a client retrying a send after this long gets a second message. */
+export const CLIENT_ID_TTL_SECONDS = 24 * 3600;

@@ -1,0 +1,35 @@
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { AppError } from './errors.js';
+
+export interface RateLimit {
+  /** Spends one point for `key`, or throws RATE_LIMITED with the wait. */
+  consume(key: string): Promise<void>;
+}
+
+/** A cluster-wide limit when on Redis (one per process in embedded mode). */
+export function createRateLimit(opts: {
+  redis: Redis | null;
+  keyPrefix: string;
+  points: number;
+  durationSeconds: number;
+  message: string;
+}): RateLimit {
+  const settings = { keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSeconds };
+  const limiter: RateLimiterAbstract = opts.redis
+    ? new RateLimiterRedis({ ...settings, storeClient: opts.redis, useRedisPackage: false })
+    : new RateLimiterMemory(settings);
+  return {
+    async consume(key) {
+      try {
+        await limiter.consume(key);
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) {
+          throw new AppError(ErrorCode.RATE_LIMITED, opts.message, { retryAfterMs: rejection.msBeforeNext });
+        }
+        throw rejection;
+      }
+    },
+  };
+}

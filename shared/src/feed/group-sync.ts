@@ -1,0 +1,119 @@
+import type { Ack } from '../protocol/ack.js';
+import type {
+  ClientEventName,
+  ClientPayload,
+  ClientResult,
+  HistoryPage,
+  OpenedGroup,
+} from '../protocol/client-events.js';
+import type { Message } from '../schemas/messages.js';
+import { GroupFeed } from './group-feed.js';
+
+/** What a sync needs from the connection: request/ack. The React client and the tests both provide one. */
+export interface SyncTransport {
+  request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<ClientResult<E>>>;
+}
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function unwrap<T>(ack: Ack<T>): T {
+  if (!ack.ok) throw new SyncError(ack.error.code, ack.error.message);
+  return ack.data;
+}
+
+/**
+ * Keeps one group's feed complete over an unreliable live channel: opens the group (first page, or exactly what
+ * was missed since `lastSeq` after a reconnect), applies live messages, and fetches history when a hole shows.
+ * Call `open()` on every (re)connection and `onMessage()` for every `message:new` of this group.
+ */
+export class GroupSync {
+  readonly feed = new GroupFeed();
+  opened: OpenedGroup | null = null;
+  private fillTimer: unknown = null;
+  private filling: Promise<void> | null = null;
+
+  constructor(
+    private readonly transport: SyncTransport,
+    readonly groupId: string,
+    private readonly onChange: () => void = () => {},
+    /** How long a hole may stay before history is fetched (out-of-order arrivals usually fill it first). */
+    private readonly fillDelayMs = 300,
+  ) {}
+
+  /** Opens (or re-opens after a reconnect) and catches up completely. */
+  async open(): Promise<OpenedGroup> {
+    const since = this.feed.hasBase ? this.feed.lastSeq : undefined;
+    const opened = unwrap(await this.transport.request('group:open', { groupId: this.groupId, since }));
+    this.opened = opened;
+    if (since === undefined) {
+      this.feed.setBase(opened.messages, opened.latestSeq);
+    } else {
+      this.apply(opened);
+      if (opened.more) await this.fill();
+    }
+    this.onChange();
+    return opened;
+  }
+
+  onMessage(message: Message): void {
+    if (message.groupId !== this.groupId) return;
+    this.feed.receive(message);
+    if (this.feed.needsFill()) this.scheduleFill();
+    this.onChange();
+  }
+
+  /** Fetches everything after `lastSeq` until caught up. Concurrent calls share one run. */
+  fill(): Promise<void> {
+    if (!this.filling) {
+      this.filling = this.runFill().finally(() => {
+        this.filling = null;
+      });
+    }
+    return this.filling;
+  }
+
+  /** Loads one older page (scrolling up); resolves false when there is nothing older. */
+  async loadOlder(limit = 50): Promise<boolean> {
+    const page = unwrap(
+      await this.transport.request('group:history', { groupId: this.groupId, before: this.feed.firstSeq, limit }),
+    );
+    this.feed.prepend(page.messages);
+    this.onChange();
+    return page.more;
+  }
+
+  dispose(): void {
+    if (this.fillTimer) clearTimeout(this.fillTimer);
+  }
+
+  private scheduleFill(): void {
+    if (this.fillTimer) return;
+    this.fillTimer = setTimeout(() => {
+      this.fillTimer = null;
+      if (this.feed.needsFill()) this.fill().catch(() => this.scheduleFill());
+    }, this.fillDelayMs);
+  }
+
+  private apply(page: HistoryPage): void {
+    if (page.gap) this.feed.skipGap(page.gap);
+    this.feed.receiveMany(page.messages);
+  }
+
+  private async runFill(): Promise<void> {
+    for (;;) {
+      const page = unwrap(
+        await this.transport.request('group:history', { groupId: this.groupId, after: this.feed.lastSeq, limit: 200 }),
+      );
+      this.apply(page);
+      this.onChange();
+      if (!page.more) return;
+    }
+  }
+}

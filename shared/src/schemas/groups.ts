@@ -1,0 +1,117 @@
+import { z } from 'zod';
+import { GROUP_LIMITS, LIMITS } from '../limits.js';
+
+/** Group topics, from the peer-support service's reasons for connecting plus the formats it runs. */
+export const TOPICS = [
+  'new-assignment',
+  'outside-subject',
+  'complex-class',
+  'challenging-class',
+  'workload-stress',
+  'new-strategy',
+  'first-year-evaluation',
+  'wellness-focus',
+  'problem-solving',
+  'general',
+] as const;
+export const Topic = z.enum(TOPICS);
+export type Topic = z.infer<typeof Topic>;
+
+export const TOPIC_LABELS: Record<Topic, string> = {
+  'new-assignment': 'New assignment',
+  'outside-subject': 'Teaching outside my subject',
+  'complex-class': 'Complex class composition',
+  'challenging-class': 'A challenging class',
+  'workload-stress': 'Workload stress',
+  'new-strategy': 'Trying a new strategy',
+  'first-year-evaluation': 'First-year evaluation',
+  'wellness-focus': 'Wellness focus group',
+  'problem-solving': 'Problem-solving workshop',
+  general: 'General',
+};
+
+export const Visibility = z.enum(['listed', 'invite-only']);
+export type Visibility = z.infer<typeof Visibility>;
+
+/** Ids are server-made random strings; the schema only bounds them so a hostile id cannot be huge. */
+export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+export const CreateGroupBody = z.strictObject({
+  name: text(GROUP_LIMITS.nameMax),
+  topic: Topic,
+  description: z.string().trim().max(GROUP_LIMITS.descriptionMax).default(''),
+  guidelines: text(GROUP_LIMITS.guidelinesMax),
+  visibility: Visibility.default('listed'),
+});
+export type CreateGroupBody = z.input<typeof CreateGroupBody>;
+
+export const UpdateGroupBody = z.strictObject({
+  name: text(GROUP_LIMITS.nameMax).optional(),
+  topic: Topic.optional(),
+  description: z.string().trim().max(GROUP_LIMITS.descriptionMax).optional(),
+  guidelines: text(GROUP_LIMITS.guidelinesMax).optional(),
+  visibility: Visibility.optional(),
+});
+export type UpdateGroupBody = z.input<typeof UpdateGroupBody>;
+
+export const CreateMeetingBody = z.strictObject({
+  title: text(GROUP_LIMITS.meetingTitleMax),
+  startsAt: z.number().int().positive(),
+  durationMinutes: z.number().int().min(5).max(GROUP_LIMITS.meetingMaxMinutes),
+  /** The host's name as shown to members: a pseudonym, never a real name. */
+  host: text(LIMITS.pseudonymMax),
+});
+export type CreateMeetingBody = z.input<typeof CreateMeetingBody>;
+
+export const Meeting = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  title: z.string(),
+  startsAt: z.number(),
+  durationMinutes: z.number(),
+  host: z.string(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
+/** A group as the browse list shows it. */
+export const GroupSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  topic: Topic,
+  description: z.string(),
+  visibility: Visibility,
+  memberCount: z.number(),
+  isMember: z.boolean(),
+  unread: z.number(),
+  nextMeeting: Meeting.nullable(),
+});
+export type GroupSummary = z.infer<typeof GroupSummary>;
+
+/** A group's page: everything but the messages. */
+export const GroupDetail = GroupSummary.extend({
+  guidelines: z.string(),
+  /** True once this member accepted the current guidelines. */
+  guidelinesAccepted: z.boolean(),
+  meetings: z.array(Meeting),
+  /** Shown to admins only: the code that lets someone join an invite-only group. */
+  joinCode: z.string().optional(),
+});
+export type GroupDetail = z.infer<typeof GroupDetail>;
+
+export const GroupsQuery = z.strictObject({
+  topic: Topic.optional(),
+  q: z.string().trim().max(GROUP_LIMITS.searchMax).optional(),
+});
+
+/** How a member appears in one group: an opaque per-membership tag and the name shown there. */
+export const MemberView = z.object({
+  tag: z.string(),
+  name: z.string(),
+});
+export type MemberView = z.infer<typeof MemberView>;
+
+/** A meeting in the "this week" list, with its group's name. */
+export const WeekMeeting = Meeting.extend({ groupName: z.string() });
+export type WeekMeeting = z.infer<typeof WeekMeeting>;

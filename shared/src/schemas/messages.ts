@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { GROUP_LIMITS } from '../limits.js';
+import { Id } from './groups.js';
+
+export const REACTIONS = ['heart', 'hug', 'thumbs-up', 'idea', 'thanks'] as const;
+export const ReactionKind = z.enum(REACTIONS);
+export type ReactionKind = z.infer<typeof ReactionKind>;
+export const REACTION_EMOJI: Record<ReactionKind, string> = {
+  heart: '❤️',
+  hug: '🤗',
+  'thumbs-up': '👍',
+  idea: '💡',
+  thanks: '🙏',
+};
+export const REACTION_LABELS: Record<ReactionKind, string> = {
+  heart: 'Heart',
+  hug: 'Hug',
+  'thumbs-up': 'Thumbs up',
+  idea: 'Good idea',
+  thanks: 'Thanks',
+};
+
+/**
+ * A message as stored and delivered. `seq` is the group's sequence number: 1, 2, 3… with no gaps, so a client
+ * can tell what it missed. `text` is HTML-escaped plain text (`&amp;`, `&lt;`, `&gt;`): show it with
+ * `decodeMessageText` as a text node, never as HTML.
+ */
+export const Message = z.object({
+  groupId: z.string(),
+  seq: z.number().int().positive(),
+  ts: z.number(),
+  kind: z.enum(['text', 'meeting', 'removed']),
+  author: z.object({ tag: z.string(), name: z.string() }).nullable(),
+  text: z.string(),
+  /** The sender's idempotency key, so the sender's own client can match its pending copy. */
+  clientId: z.string().optional(),
+  reactions: z.partialRecord(ReactionKind, z.number()).optional(),
+  /** Reactions the receiving member gave (in history only). */
+  mine: z.array(ReactionKind).optional(),
+});
+export type Message = z.infer<typeof Message>;
+
+export const ClientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const Seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const SendMessage = z.strictObject({
+  groupId: Id,
+  clientId: ClientId,
+  /** Bounded loosely here; the exact limit (after normalising) answers `MESSAGE_TOO_LONG`. */
+  text: z.string().min(1).max(GROUP_LIMITS.messageMax * 4),
+});
+
+/** Decodes the stored text for display as a text node. The only entities the server produces are these. */
+export function decodeMessageText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { GroupSync } from '@staffroom/shared/feed/group-sync';
+import type { ClientEventName, ClientPayload } from '@staffroom/shared/protocol/client-events';
+import type { Message } from '@staffroom/shared/schemas/messages';
+import { createAgent, GOOD_PASSPHRASE, uniquePseudonym, type Agent } from './http.js';
+import { connect, request, type TestSocket } from './socket.js';
+import { sleep } from './ports.js';
+
+/**
+ * A member as the real client behaves: a session, a reconnecting socket, one GroupSync per open group (the same
+ * ordering, dedupe and catch-up code the React client uses), and sends retried with the same client id.
+ */
+export class TestMember {
+  readonly syncs = new Map<string, GroupSync>();
+  /** Every `message:new` as it arrived, before ordering (for counting duplicates on the wire). */
+  readonly received: Message[] = [];
+  reconnects = 0;
+
+  private constructor(
+    readonly agent: Agent,
+    readonly pseudonym: string,
+    public socket: TestSocket,
+    private readonly url: string,
+  ) {}
+
+  static async signUp(baseUrl: string, invite: string, socketUrl = baseUrl): Promise<TestMember> {
+    const agent = createAgent(baseUrl);
+    const pseudonym = uniquePseudonym('Member');
+    const res = await agent.post('/api/auth/signup', { invite, pseudonym, passphrase: GOOD_PASSPHRASE });
+    if (res.status !== 201) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const socket = await connect(socketUrl, { cookie: agent.cookie(), reconnection: true });
+    const member = new TestMember(agent, pseudonym, socket, socketUrl);
+    member.wire();
+    return member;
+  }
+
+  private wire(): void {
+    this.socket.on('message:new', (m) => {
+      this.received.push(m);
+      this.syncs.get(m.groupId)?.onMessage(m);
+    });
+    this.socket.io.on('reconnect', () => {
+      this.reconnects += 1;
+      for (const sync of this.syncs.values()) void sync.open().catch(() => {});
+    });
+  }
+
+  /** Moves this member's connection to another node (as after a load balancer sends it elsewhere). */
+  async moveTo(url: string): Promise<void> {
+    this.socket.removeAllListeners();
+    this.socket.io.removeAllListeners();
+    this.socket.close();
+    this.socket = await connect(url, { cookie: this.agent.cookie(), reconnection: true });
+    this.wire();
+    for (const sync of this.syncs.values()) await sync.open();
+  }
+
+  readonly transport = {
+    request: <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => request(this.socket, event, payload),
+  };
+
+  async join(groupId: string): Promise<void> {
+    const ack = await this.transport.request('group:join', { groupId, acceptGuidelines: true });
+    if (!ack.ok) throw new Error(`join failed: ${ack.error.code}`);
+  }
+
+  async open(groupId: string): Promise<GroupSync> {
+    const sync = new GroupSync(this.transport, groupId);
+    this.syncs.set(groupId, sync);
+    await sync.open();
+    return sync;
+  }
+
+  /** Sends until acknowledged, retrying with the same client id across timeouts and reconnects. */
+  async send(groupId: string, text: string, clientId = randomUUID()): Promise<{ seq: number; duplicate: boolean }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        if (!this.socket.connected) throw new Error('offline');
+        const ack = await request(this.socket, 'message:send', { groupId, clientId, text }, 2_000);
+        if (ack.ok) return ack.data;
+        if (ack.error.code !== 'UNAVAILABLE' && ack.error.code !== 'NOT_FOUND') throw new Error(ack.error.code);
+      } catch (err) {
+        if (attempt > 200) throw err;
+      }
+      await sleep(50);
+    }
+  }
+
+  /** The ordered seqs this member shows for a group. */
+  seqs(groupId: string): number[] {
+    return this.syncs.get(groupId)?.feed.messages.map((m) => m.seq) ?? [];
+  }
+
+  close(): void {
+    for (const sync of this.syncs.values()) sync.dispose();
+    this.socket.removeAllListeners();
+    this.socket.io.removeAllListeners();
+    this.socket.close();
+  }
+}

@@ -55,7 +55,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   let sub: Redis | null = null;
   if (config.REDIS_URL) {
     redis = connectRedis(config.REDIS_URL, log, 'cmd');
-    sub = connectRedis(config.REDIS_URL, log, 'sub');
+    // While the subscriber was away, broadcasts from every node were lost for this node's clients.
+    sub = connectRedis(config.REDIS_URL, log, 'sub', () => io.local.emit('groups:resync', {}));
     await Promise.all([waitReady(redis, 10_000), waitReady(sub, 10_000)]);
   }
   const prefix = config.REDIS_KEY_PREFIX;
@@ -98,6 +99,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     io,
     log,
     nodeId: randomBytes(6).toString('base64url'),
+    ttlMs: config.PRESENCE_TTL_SECONDS * 1000,
+    beatMs: (config.PRESENCE_TTL_SECONDS * 1000) / 4,
   });
   const joinLimit = createRateLimit({
     redis,

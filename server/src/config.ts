@@ -51,6 +51,9 @@ export const configSchema = z.object({
   HISTORY_MAX_MESSAGES: int(100, 10_000_000)
     .default(10_000)
     .describe('Messages kept per group; older ones are trimmed (a client that missed them is told).'),
+  PRESENCE_TTL_SECONDS: num(1, 600)
+    .default(20)
+    .describe('A member shown as present disappears this long after their node stops heartbeating (crash).'),
   ALLOWED_ORIGINS: z
     .string()
     .optional()

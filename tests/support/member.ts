@@ -15,6 +15,8 @@ export class TestMember {
   /** Every `message:new` as it arrived, before ordering (for counting duplicates on the wire). */
   readonly received: Message[] = [];
   reconnects = 0;
+  lastConnectError = '';
+  readonly disconnectReasons: string[] = [];
 
   private constructor(
     readonly agent: Agent,
@@ -39,9 +41,18 @@ export class TestMember {
       this.received.push(m);
       this.syncs.get(m.groupId)?.onMessage(m);
     });
+    this.socket.on('disconnect', (reason) => {
+      this.disconnectReasons.push(reason);
+    });
+    this.socket.on('connect_error', (err) => {
+      this.lastConnectError = `${err.message} ${JSON.stringify((err as { data?: unknown }).data ?? null)}`;
+    });
+    this.socket.on('groups:resync', () => {
+      for (const sync of this.syncs.values()) void sync.fill().catch(() => {});
+    });
     this.socket.io.on('reconnect', () => {
       this.reconnects += 1;
-      for (const sync of this.syncs.values()) void sync.open().catch(() => {});
+      for (const sync of this.syncs.values()) void sync.resume().catch(() => {});
     });
   }
 
@@ -73,14 +84,21 @@ export class TestMember {
 
   /** Sends until acknowledged, retrying with the same client id across timeouts and reconnects. */
   async send(groupId: string, text: string, clientId = randomUUID()): Promise<{ seq: number; duplicate: boolean }> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        if (!this.socket.connected) throw new Error('offline');
-        const ack = await request(this.socket, 'message:send', { groupId, clientId, text }, 2_000);
-        if (ack.ok) return ack.data;
-        if (ack.error.code !== 'UNAVAILABLE' && ack.error.code !== 'NOT_FOUND') throw new Error(ack.error.code);
-      } catch (err) {
-        if (attempt > 200) throw err;
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      let failure = 'offline';
+      if (this.socket.connected) {
+        try {
+          const ack = await request(this.socket, 'message:send', { groupId, clientId, text }, 2_000);
+          if (ack.ok) return ack.data;
+          if (ack.error.code !== 'UNAVAILABLE' && ack.error.code !== 'NOT_FOUND') throw new Error(ack.error.code);
+          failure = ack.error.code;
+        } catch (err) {
+          failure = String(err);
+        }
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`send not acknowledged within 30 s (${failure}; socket ${this.socket.connected ? 'connected' : 'disconnected'}, active ${this.socket.active}, last connect error: ${this.lastConnectError}, disconnects: ${this.disconnectReasons.join(',')})`);
       }
       await sleep(50);
     }

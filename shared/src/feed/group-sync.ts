@@ -37,6 +37,8 @@ export class GroupSync {
   readonly feed = new GroupFeed();
   opened: OpenedGroup | null = null;
   private fillTimer: unknown = null;
+  private resuming = 0;
+  private disposed = false;
   private filling: Promise<void> | null = null;
 
   constructor(
@@ -60,6 +62,26 @@ export class GroupSync {
     }
     this.onChange();
     return opened;
+  }
+
+  /**
+   * `open()` after a reconnect, retried until it succeeds: the connection can drop again before the answer
+   * comes back, and a group left closed would silently stop receiving. Gives up only when the group is gone
+   * for this member (NOT_FOUND) or the sync was disposed.
+   */
+  async resume(retryMs = 250): Promise<void> {
+    this.resuming += 1;
+    const attempt = this.resuming;
+    for (;;) {
+      if (this.disposed || attempt !== this.resuming) return;
+      try {
+        await this.open();
+        return;
+      } catch (err) {
+        if (err instanceof SyncError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) throw err;
+        await new Promise<void>((resolve) => setTimeout(resolve, retryMs));
+      }
+    }
   }
 
   onMessage(message: Message): void {
@@ -90,6 +112,7 @@ export class GroupSync {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.fillTimer) clearTimeout(this.fillTimer);
   }
 

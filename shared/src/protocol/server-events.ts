@@ -24,6 +24,11 @@ export const serverEvents = {
   'presence:update': z.object({ groupId: z.string(), present: z.array(MemberView) }),
   /** Someone started typing (show it for a few seconds). */
   typing: z.object({ groupId: z.string(), member: MemberView }),
+  /**
+   * Live delivery may have dropped messages (this node's link to the bus was down): catch up every open group
+   * from `lastSeq`. Redis pub/sub is at-most-once; the stream is the record.
+   */
+  'groups:resync': z.object({}),
   /** This account no longer receives the group (on every tab). */
   'group:removed': z.object({ groupId: z.string(), reason: GroupRemovedReason }),
 } as const satisfies Record<string, z.ZodType>;

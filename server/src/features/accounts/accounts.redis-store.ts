@@ -31,6 +31,16 @@ redis.call('HSET', KEYS[1], 'lastSeenAt', ARGV[1])
 return redis.call('PEXPIRE', KEYS[1], ARGV[2])
 `);
 
+/**
+ * KEYS: invite. Marks it revoked only while its record still exists. A plain HSET on an invite Redis has already
+ * dropped (past its grace period, still in the index) used to create a stray one-field hash with no TTL.
+ */
+const revokeScript = createScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+redis.call('HSET', KEYS[1], 'revoked', '1')
+return 1
+`);
+
 function toInvite(h: Record<string, string>): InviteRecord | null {
   if (!h.id || !h.codeHash) return null;
   return {
@@ -111,8 +121,7 @@ export function createRedisAccountStore(redis: Redis, prefix: string): AccountSt
     async revokeInvite(id) {
       const codeHash = await redis.hget(k.inviteIndex(), id);
       if (!codeHash) return false;
-      const updated = await redis.hset(k.invite(codeHash), 'revoked', '1');
-      return updated === 0; // 0 = field existed and was overwritten
+      return (await revokeScript.run(redis, [k.invite(codeHash)], [])) === 1;
     },
     async signUp(codeHash, account, now) {
       const result = String(

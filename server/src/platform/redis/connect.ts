@@ -7,7 +7,7 @@ export type { Redis };
  * Opens a command connection. Commands fail fast while Redis is away (the caller answers UNAVAILABLE and the
  * client retries with the same idempotency key) and the connection comes back by itself when Redis does.
  */
-export function connectRedis(url: string, log: Logger, name: string): Redis {
+export function connectRedis(url: string, log: Logger, name: string, onRestored?: () => void): Redis {
   const redis = new Redis(url, {
     connectionName: `staffroom:${name}`,
     maxRetriesPerRequest: 1,
@@ -20,7 +20,10 @@ export function connectRedis(url: string, log: Logger, name: string): Redis {
     down = true;
   });
   redis.on('ready', () => {
-    if (down) log.info({ conn: name }, 'redis connection restored');
+    if (down) {
+      log.info({ conn: name }, 'redis connection restored');
+      onRestored?.();
+    }
     down = false;
   });
   return redis;

@@ -112,10 +112,11 @@ export function createMemoryPresenceStore(): PresenceStore {
   /** groupId → "tag|node" → member and expiry. */
   const entries = new Map<string, Map<string, { member: MemberView; expiresAt: number }>>();
   return {
-    async beat(list, nodeId, expiresAt) {
+    async beat(list, nodeId, now, ttlMs) {
       for (const { groupId, member } of list) {
         const group = entries.get(groupId) ?? new Map();
-        group.set(`${member.tag}|${nodeId}`, { member: { ...member }, expiresAt });
+        for (const [k, e] of group) if (e.expiresAt <= now) group.delete(k);
+        group.set(`${member.tag}|${nodeId}`, { member: { ...member }, expiresAt: now + ttlMs });
         entries.set(groupId, group);
       }
     },

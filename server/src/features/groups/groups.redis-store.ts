@@ -163,16 +163,15 @@ const encodePresence = (m: MemberView, nodeId: string) => `${m.tag}|${nodeId}|${
 export function createRedisPresenceStore(redis: Redis, prefix: string): PresenceStore {
   const k = groupKeys(prefix);
   return {
-    async beat(entries, nodeId, expiresAt) {
+    async beat(entries, nodeId, now, ttlMs) {
       if (entries.length === 0) return;
       const pipe = redis.pipeline();
       const groups = new Set<string>();
       for (const { groupId, member } of entries) {
-        pipe.zadd(k.presence(groupId), expiresAt, encodePresence(member, nodeId));
+        pipe.zadd(k.presence(groupId), now + ttlMs, encodePresence(member, nodeId));
         groups.add(groupId);
       }
       // Entries of dead nodes expire by score; sweep them while we are here.
-      const now = Date.now();
       for (const groupId of groups) pipe.zremrangebyscore(k.presence(groupId), '-inf', now);
       await pipe.exec();
     },

@@ -57,7 +57,8 @@ export interface GroupStore {
 
 /** Who has a group open, from per-node heartbeats that expire, so a dead node's entries vanish by themselves. */
 export interface PresenceStore {
-  beat(entries: readonly { groupId: string; member: MemberView }[], nodeId: string, expiresAt: number): Promise<void>;
+  /** Renews this node's entries until `now + ttlMs`, sweeping entries (of any node) that expired by `now`. */
+  beat(entries: readonly { groupId: string; member: MemberView }[], nodeId: string, now: number, ttlMs: number): Promise<void>;
   drop(groupId: string, member: MemberView, nodeId: string): Promise<void>;
   list(groupIds: readonly string[], now: number): Promise<MemberView[][]>;
 }

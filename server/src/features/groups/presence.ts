@@ -57,7 +57,7 @@ export function createPresenceTracker(opts: PresenceOptions) {
     const entries = [...local].flatMap(([groupId, members]) =>
       [...members.values()].map(({ member }) => ({ groupId, member })),
     );
-    await opts.store.beat(entries, opts.nodeId, Date.now() + ttlMs);
+    await opts.store.beat(entries, opts.nodeId, Date.now(), ttlMs);
     for (const groupId of local.keys()) await publish(groupId, 'local');
   }
 
@@ -71,7 +71,7 @@ export function createPresenceTracker(opts: PresenceOptions) {
         return;
       }
       members.set(member.tag, { member, sockets: 1 });
-      await opts.store.beat([{ groupId, member }], opts.nodeId, Date.now() + ttlMs);
+      await opts.store.beat([{ groupId, member }], opts.nodeId, Date.now(), ttlMs);
       schedule(groupId);
     },
 

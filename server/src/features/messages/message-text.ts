@@ -12,6 +12,8 @@ const TEXT_ONLY: sanitizeHtml.IOptions = {
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /** Bidi embeddings, overrides, isolates and marks: they can make text read differently from what it is. */
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Lone surrogate halves: not text; they break other consumers' JSON. */
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** More than 8 combining marks on one character ("Zalgo") are clamped to 8. */
 const EXCESS_MARKS = /(\p{M}{8})\p{M}+/gu;
 
@@ -29,6 +31,7 @@ export function cleanMessageText(raw: string, maxChars: number = GROUP_LIMITS.me
     .replace(/\r\n?/g, '\n')
     .replace(CONTROLS, '')
     .replace(BIDI, '')
+    .replace(LONE_SURROGATES, '\uFFFD')
     .replace(EXCESS_MARKS, '$1');
   if ([...plain].length > maxChars) return { ok: false, reason: 'too-long' };
   const escaped = /[<&]/.test(plain) ? sanitizeHtml(plain, TEXT_ONLY) : plain.replace(/>/g, '&gt;');

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
+import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
@@ -38,6 +39,7 @@ import { registerMessageHandlers } from './features/messages/messages.handlers.j
 
 export interface App {
   http: HttpServer;
+  express: Express;
   io: AppServer;
   accounts: AccountService;
   /** Starts listening; resolves with the port. */
@@ -61,7 +63,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   }
   const prefix = config.REDIS_KEY_PREFIX;
 
-  const http = createServer();
+  // The request handler is bound before socket.io attaches, so engine.io's wrapper keeps /socket.io/ requests
+  // (polling) away from express; express itself is built below, once the services exist.
+  let handle: RequestListener = (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  const http = createServer((req, res) => handle(req, res));
   const io = createRealtime(http, {
     origins,
     ...(redis && sub ? { bus: { pub: redis, sub, prefix, sharded: config.REDIS_SHARDED_PUBSUB } } : {}),
@@ -129,7 +137,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       }
     },
   });
-  http.on('request', express);
+  handle = express;
 
   const edge = createEventEdge(log, metrics);
   io.use(createSocketAuth(accounts, log));
@@ -148,6 +156,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
 
   return {
     http,
+    express,
     io,
     accounts,
     async listen() {

@@ -266,11 +266,29 @@ describe('meetings', () => {
   });
 });
 
+describe('transports', () => {
+  it('when a client can only long-poll, then it joins, sends and receives like a websocket client', async () => {
+    const groupId = await createGroup('Polling room');
+    const a = await member(0);
+    await a.join(groupId);
+    const poller = await connect((nodes[1] as TestNode).url, { cookie: a.agent.cookie(), transports: ['polling'] });
+    try {
+      const opened = await request(poller, 'group:open', { groupId });
+      expect(opened.ok).toBe(true);
+      const got = new Promise<string>((resolve) => poller.once('message:new', (m) => resolve(m.text)));
+      const sent = await request(poller, 'message:send', { groupId, clientId: 'polling-0001', text: 'over polling' });
+      expect(sent.ok).toBe(true);
+      expect(await got).toBe('over polling');
+    } finally {
+      poller.close();
+    }
+  });
+});
+
 describe('unauthenticated', () => {
   it('when there is no session, then the handshake fails and no group route answers', async () => {
     await expect(connect((nodes[0] as TestNode).url)).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
     const anonymous = createAgent((nodes[0] as TestNode).url);
     expect((await anonymous.get('/api/groups')).status).toBe(401);
-    void request;
   });
 });

@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import {
+  CreateInviteBody,
+  CreatedInvite,
+  InviteInfo,
+  LoginBody,
+  Me,
+  ServerInfo,
+  SessionInfo,
+  SignupBody,
+} from '../schemas/accounts.js';
+import {
+  CreateGroupBody,
+  CreateMeetingBody,
+  GroupDetail,
+  GroupSummary,
+  GroupsQuery,
+  Meeting,
+  UpdateGroupBody,
+  WeekMeeting,
+} from '../schemas/groups.js';
+import type { ErrorCode } from './errors.js';
+
+/** Who may call a route: anyone, any logged-in account, or admins only (checked by the service). */
+export type RouteAccess = 'public' | 'member' | 'admin';
+
+export interface HttpRoute {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Express path under `/api`, with `:params`. */
+  path: string;
+  access: RouteAccess;
+  summary: string;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  response: z.ZodType;
+  /** Errors beyond the ones every route can answer (INVALID_PAYLOAD, UNAUTHENTICATED, RATE_LIMITED, UNAVAILABLE). */
+  errors?: ErrorCode[];
+}
+
+const Ok = z.object({ ok: z.literal(true) });
+
+/**
+ * Every REST route. The server mounts exactly these (a test walks the express router and compares), and
+ * `docs/PROTOCOL.md` is generated from this list, so neither can drift.
+ */
+export const httpRoutes: HttpRoute[] = [
+  { method: 'GET', path: '/info', access: 'public', summary: 'Public facts about this deployment.', response: ServerInfo },
+  {
+    method: 'GET',
+    path: '/pseudonyms/suggestions',
+    access: 'public',
+    summary: 'Three pseudonyms nobody uses yet.',
+    response: z.object({ suggestions: z.array(z.string()) }),
+  },
+  {
+    method: 'POST',
+    path: '/auth/signup',
+    access: 'public',
+    summary: 'Create an account with an invite code; sets the session cookie. 201.',
+    body: SignupBody,
+    response: z.object({ me: Me }),
+    errors: ['INVITE_INVALID', 'PSEUDONYM_TAKEN', 'PSEUDONYM_REJECTED', 'PASSPHRASE_REJECTED'],
+  },
+  {
+    method: 'POST',
+    path: '/auth/login',
+    access: 'public',
+    summary: 'Log in; sets the session cookie.',
+    body: LoginBody,
+    response: z.object({ me: Me }),
+    errors: ['INVALID_CREDENTIALS', 'LOCKED_OUT'],
+  },
+  { method: 'POST', path: '/auth/logout', access: 'member', summary: 'End this session.', response: Ok },
+  {
+    method: 'POST',
+    path: '/auth/logout-all',
+    access: 'member',
+    summary: 'End every session of this account; their sockets close on every node.',
+    response: z.object({ ended: z.number() }),
+  },
+  { method: 'GET', path: '/me', access: 'member', summary: 'The logged-in account.', response: z.object({ me: Me }) },
+  {
+    method: 'GET',
+    path: '/sessions',
+    access: 'member',
+    summary: "This account's live sessions.",
+    response: z.object({ sessions: z.array(SessionInfo) }),
+  },
+  {
+    method: 'DELETE',
+    path: '/sessions/:id',
+    access: 'member',
+    summary: 'End one of this account’s sessions.',
+    response: Ok,
+    errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'POST',
+    path: '/invites',
+    access: 'admin',
+    summary: 'Create an invite code (shown once). 201.',
+    body: CreateInviteBody,
+    response: z.object({ invite: CreatedInvite }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    path: '/invites',
+    access: 'admin',
+    summary: 'Every invite, without codes.',
+    response: z.object({ invites: z.array(InviteInfo) }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'DELETE',
+    path: '/invites/:id',
+    access: 'admin',
+    summary: 'Revoke an invite.',
+    response: Ok,
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'GET',
+    path: '/groups',
+    access: 'member',
+    summary: 'Browse groups: listed ones plus invite-only ones you belong to; filter by topic, search by name.',
+    query: GroupsQuery,
+    response: z.object({ groups: z.array(GroupSummary) }),
+  },
+  {
+    method: 'POST',
+    path: '/groups',
+    access: 'admin',
+    summary: 'Create a group. 201.',
+    body: CreateGroupBody,
+    response: z.object({ group: GroupDetail }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    path: '/groups/:id',
+    access: 'member',
+    summary: 'A group page (no messages). Invite-only groups answer NOT_FOUND to non-members.',
+    response: z.object({ group: GroupDetail }),
+    errors: ['NOT_FOUND'],
+  },
+  {
+    method: 'PATCH',
+    path: '/groups/:id',
+    access: 'admin',
+    summary: 'Edit a group; changed guidelines must be accepted again before joining.',
+    body: UpdateGroupBody,
+    response: z.object({ group: GroupDetail }),
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'POST',
+    path: '/groups/:id/meetings',
+    access: 'admin',
+    summary: 'Schedule a meeting (workshop, focus group, check-in); announced in the group when it starts. 201.',
+    body: CreateMeetingBody,
+    response: z.object({ meeting: Meeting }),
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'DELETE',
+    path: '/groups/:id/meetings/:meetingId',
+    access: 'admin',
+    summary: 'Cancel a meeting.',
+    response: Ok,
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'GET',
+    path: '/meetings/week',
+    access: 'member',
+    summary: 'Meetings in the next 7 days in groups you can see.',
+    response: z.object({ meetings: z.array(WeekMeeting) }),
+  },
+];

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router';
+import { Alert } from '../../components/alert';
+import { Button } from '../../components/button';
+import { paths } from '../../config/paths';
+import { useAuth } from '../../features/accounts/auth/auth-context';
+import { ConnectionStatus } from './connection-status';
+import { navItemsFor } from './nav-items';
+import { SiteFooter } from './site-footer';
+import { useRouteFocus } from './use-route-focus';
+
+function MainNav() {
+  const { me, logOut } = useAuth();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!me) {
+    return (
+      <nav className="main-nav" aria-label="Main">
+        <ul className="main-nav__list">
+          <li>
+            <NavLink to={paths.logIn.getHref()} className="main-nav__link">
+              Log in
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={paths.signUp.getHref()} className="main-nav__link">
+              Sign up
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+    );
+  }
+
+  const onLogOut = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await logOut();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Could not log out. Try again.');
+    } finally {
+      // This nav stays mounted across log-out and the next log-in: never leave it saying "Logging out…".
+      setBusy(false);
+    }
+  };
+
+  return (
+    <nav className="main-nav" aria-label="Main">
+      <ul className="main-nav__list">
+        {navItemsFor(me.role).map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end className="main-nav__link">
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+        <li className="main-nav__end">
+          <Button variant="quiet" busy={busy} busyLabel="Logging out…" onClick={onLogOut}>
+            Log out
+          </Button>
+        </li>
+      </ul>
+      {error && <Alert title="You are still logged in">{error}</Alert>}
+    </nav>
+  );
+}
+
+/** The frame of every page: skip link, header with nav and connection state, main, footer. */
+export function AppLayout() {
+  const { me } = useAuth();
+  useRouteFocus();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to={me ? paths.home.getHref() : paths.welcome.getHref()} className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            Staffroom
+          </Link>
+          <ConnectionStatus />
+          <MainNav />
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <SiteFooter />
+      <ScrollRestoration />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { Link } from 'react-router';
+import { PageTitle } from '../../components/page-title';
+import { useMe } from '../../features/accounts/auth/auth-context';
+import { PrivacyPromise } from '../../features/accounts/components/privacy-promise';
+import { ROLE_TEXT } from '../../features/accounts/roles';
+import { formatDate } from '../../utils/format';
+import { navItemsFor } from '../layout/nav-items';
+
+/** The signed-in home page: who you are here, and what you can do now (read from the nav list). */
+export function HomePage() {
+  const me = useMe();
+  const role = ROLE_TEXT[me.role];
+  const actions = navItemsFor(me.role).filter((item) => item.description);
+  return (
+    <>
+      <PageTitle documentTitle="Home">Hello, {me.pseudonym}</PageTitle>
+      <p className="lead">
+        You are signed in as <span className="badge badge--role">{role.name}</span>. {role.summary}
+      </p>
+
+      <section className="section" aria-labelledby="actions-title">
+        <h2 id="actions-title">What you can do now</h2>
+        <ul className="cards">
+          {actions.map((item) => (
+            <li key={item.to} className="card">
+              <h3 className="card__title">
+                <Link to={item.to} className="card__link">
+                  {item.label}
+                </Link>
+              </h3>
+              <p className="card__text">{item.description}</p>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="section panel" aria-labelledby="you-title">
+        <h2 id="you-title">What Staffroom knows about you</h2>
+        <p>
+          Only your pseudonym, <strong>{me.pseudonym}</strong>, here since {formatDate(me.createdAt)}. Nothing
+          links it to your name or your school.
+        </p>
+        <PrivacyPromise />
+      </section>
+    </>
+  );
+}

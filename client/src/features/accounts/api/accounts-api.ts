@@ -1,0 +1,15 @@
+import type { LoginBody, Me, SessionInfo, SignupBody } from '@staffroom/shared/schemas/accounts';
+import { api } from '../../../lib/api';
+
+/** The accounts HTTP API (`server/src/features/accounts/accounts.routes.ts`). */
+export const accountsApi = {
+  /** Who is logged in; a 401 here just means "nobody", so it does not count as a lost session. */
+  me: () => api.get<{ me: Me }>('/api/me', { quiet401: true }),
+  signUp: (body: SignupBody) => api.post<{ me: Me }>('/api/auth/signup', body),
+  logIn: (body: LoginBody) => api.post<{ me: Me }>('/api/auth/login', body),
+  logOut: () => api.post<{ ok: true }>('/api/auth/logout'),
+  logOutEverywhere: () => api.post<{ ended: number }>('/api/auth/logout-all'),
+  suggestions: () => api.get<{ suggestions: string[] }>('/api/pseudonyms/suggestions'),
+  sessions: () => api.get<{ sessions: SessionInfo[] }>('/api/sessions'),
+  endSession: (id: string) => api.del<{ ok: true }>(`/api/sessions/${encodeURIComponent(id)}`),
+};

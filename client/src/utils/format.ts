@@ -1,0 +1,33 @@
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+
+/** "12 Mar 2026, 14:05" in the reader's locale. */
+export function formatDateTime(ms: number): string {
+  return dateTime.format(ms);
+}
+
+/** "12 Mar 2026". */
+export function formatDate(ms: number): string {
+  return dateOnly.format(ms);
+}
+
+/** "just now", "5 minutes ago", "yesterday", "in 3 days". */
+export function formatRelative(ms: number, now = Date.now()): string {
+  const diff = ms - now;
+  const abs = Math.abs(diff);
+  if (abs < 60_000) return 'just now';
+  if (abs < 3_600_000) return relative.format(Math.round(diff / 60_000), 'minute');
+  if (abs < 86_400_000) return relative.format(Math.round(diff / 3_600_000), 'hour');
+  return relative.format(Math.round(diff / 86_400_000), 'day');
+}
+
+/** "5 minutes", "1 minute", "30 seconds": how long to wait after a lockout or a rate limit. */
+export function formatWait(ms: number): string {
+  if (ms < 60_000) {
+    const s = Math.max(1, Math.ceil(ms / 1000));
+    return `${s} second${s === 1 ? '' : 's'}`;
+  }
+  const m = Math.ceil(ms / 60_000);
+  return `${m} minute${m === 1 ? '' : 's'}`;
+}

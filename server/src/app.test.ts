@@ -23,7 +23,10 @@ function mountedRoutes(stack: Layer[]): string[] {
 
 let app: App;
 beforeAll(async () => {
-  app = await createApp(loadConfig({ BCRYPT_COST: '10', PORT: '0', LOG_LEVEL: 'silent' }), createLogger('silent'));
+  app = await createApp(
+    loadConfig({ BCRYPT_COST: '10', PORT: '0', LOG_LEVEL: 'silent' }),
+    createLogger('silent'),
+  );
 });
 afterAll(async () => {
   await app.close();

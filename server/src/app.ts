@@ -36,6 +36,15 @@ import { createMessageService } from './features/messages/messages.service.js';
 import { createMemoryMessageStore } from './features/messages/messages.memory-store.js';
 import { createRedisMessageStore } from './features/messages/messages.redis-store.js';
 import { registerMessageHandlers } from './features/messages/messages.handlers.js';
+import { createClusterBus } from './platform/realtime/cluster.js';
+import { createModerationService, type ModerationService } from './features/moderation/moderation.service.js';
+import { createMemoryModerationStore } from './features/moderation/moderation.memory-store.js';
+import { createRedisModerationStore } from './features/moderation/moderation.redis-store.js';
+import {
+  createNotifier,
+  registerModerationHandlers,
+  registerModerationTopics,
+} from './features/moderation/moderation.handlers.js';
 
 export interface App {
   http: HttpServer;
@@ -57,8 +66,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   let sub: Redis | null = null;
   if (config.REDIS_URL) {
     redis = connectRedis(config.REDIS_URL, log, 'cmd');
-    // While the subscriber was away, broadcasts from every node were lost for this node's clients.
-    sub = connectRedis(config.REDIS_URL, log, 'sub', () => io.local.emit('groups:resync', {}));
+    // While the subscriber was away, broadcasts and cluster changes from every node were lost for this node.
+    sub = connectRedis(config.REDIS_URL, log, 'sub', () => {
+      moderation.clearCaches();
+      io.local.emit('groups:resync', {});
+    });
     await Promise.all([waitReady(redis, 10_000), waitReady(sub, 10_000)]);
   }
   const prefix = config.REDIS_KEY_PREFIX;
@@ -75,6 +87,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     ...(redis && sub ? { bus: { pub: redis, sub, prefix, sharded: config.REDIS_SHARDED_PUBSUB } } : {}),
   });
 
+  // Capabilities call each other through functions composed here; `moderation` is built last, and the
+  // closures below reach it only once requests flow.
+  const bus = createClusterBus(io, log, !config.embedded);
+
   const accounts = createAccountService({
     store: redis ? createRedisAccountStore(redis, prefix) : createMemoryAccountStore(),
     hasher: await createPassphraseHasher(config.pepper, config.BCRYPT_COST),
@@ -87,6 +103,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: config.SESSION_MAX_HOURS * 3600_000,
     onSessionsEnded: (ids, reason) => disconnectSessions(io, ids, reason),
+    isBanned: async (accountId) => (await moderation.activeGlobalBan(accountId)) !== null,
+    audit: (p, action, target, reason) => moderation.audit(p, action, null, target, reason),
   });
   const requireAuth = createRequireAuth(accounts);
 
@@ -94,6 +112,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store: redis
       ? createRedisMessageStore(redis, prefix, config.HISTORY_MAX_MESSAGES)
       : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES),
+    policy: {
+      postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
+      screen: (groupId, text, confirm) => moderation.screen(groupId, text, confirm),
+      raiseCrisis: (groupId, seq) => moderation.raiseCrisis(groupId, seq),
+    },
     sendLimit: config.SEND_LIMIT_PER_10S,
     sendWindowMs: 10_000,
   });
@@ -101,7 +124,23 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store: redis ? createRedisGroupStore(redis, prefix) : createMemoryGroupStore(),
     latestSeqs: messages.latestSeqs,
     isPseudonymTaken: (skeleton) => accounts.isPseudonymTaken(skeleton),
+    joinGate: (p, groupId) => moderation.joinGate(p, groupId),
+    audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
   });
+  const moderation: ModerationService = createModerationService({
+    store: redis ? createRedisModerationStore(redis, prefix) : createMemoryModerationStore(),
+    groups,
+    messages,
+    endAllSessions: (accountId) => accounts.endAllSessions(accountId),
+    publish: (topic, data) => bus.publish(topic, data),
+    notify: createNotifier(io),
+    guards: {
+      blockedTerms: config.blockedTerms,
+      schoolNames: config.schoolNames,
+      crisisResources: config.crisisResources,
+    },
+  });
+  registerModerationTopics(bus, io, moderation);
   const presence = createPresenceTracker({
     store: redis ? createRedisPresenceStore(redis, prefix) : createMemoryPresenceStore(),
     io,
@@ -125,7 +164,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     trustProxy: config.TRUST_PROXY,
     clientDist: config.CLIENT_DIST,
     api: [
-      createAccountRoutes({ accounts, requireAuth, cookieSecure: config.COOKIE_SECURE, info: { embedded: config.embedded } }),
+      createAccountRoutes({
+        accounts,
+        requireAuth,
+        cookieSecure: config.COOKIE_SECURE,
+        info: { embedded: config.embedded },
+      }),
       createGroupRoutes(groups, requireAuth),
     ],
     ready: async () => {
@@ -150,6 +194,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     registerAccountHandlers(socket, edge, accounts);
     registerGroupHandlers(socket, { io, edge, groups, presence, joinLimit, history: messages.open });
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
+    void registerModerationHandlers(socket, edge, moderation, log);
   });
   presence.start();
   const stopAnnouncer = startMeetingAnnouncer({ io, groups, announce: messages.announce, log });

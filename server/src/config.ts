@@ -1,6 +1,23 @@
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { SupportResource } from '@staffroom/shared/schemas/messages';
+
+/** Shown when a deployment configures none: international lines a teacher in most English-speaking systems can use. */
+export const DEFAULT_CRISIS_RESOURCES: SupportResource[] = [
+  {
+    name: '988 Suicide & Crisis Lifeline (US) / Talk Suicide Canada',
+    contact: 'Call or text 988',
+    hours: '24/7',
+  },
+  { name: 'Samaritans (UK and Ireland)', contact: 'Call 116 123', hours: '24/7' },
+  { name: 'Lifeline (Australia)', contact: 'Call 13 11 14 or text 0477 13 11 14', hours: '24/7' },
+  {
+    name: 'Emergency services',
+    contact: 'Call 911, 999, 112 or 000 if you are in immediate danger',
+    hours: '24/7',
+  },
+];
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -34,14 +51,20 @@ export const configSchema = z.object({
     .string()
     .min(32)
     .optional()
-    .describe('Secret (32+ chars) mixed into every passphrase hash; required with `REDIS_URL`. Keep it out of Redis.'),
+    .describe(
+      'Secret (32+ chars) mixed into every passphrase hash; required with `REDIS_URL`. Keep it out of Redis.',
+    ),
   BCRYPT_COST: int(10, 15).default(12).describe('bcrypt work factor (minimum 10).'),
   SESSION_IDLE_MINUTES: num(0.01, 60 * 24 * 30)
     .default(30)
     .describe('A session ends after this long without activity (an open connection counts as activity).'),
-  SESSION_MAX_HOURS: int(1, 24 * 90).default(12).describe('A session ends this long after login, whatever happens.'),
+  SESSION_MAX_HOURS: int(1, 24 * 90)
+    .default(12)
+    .describe('A session ends this long after login, whatever happens.'),
   LOGIN_MAX_FAILURES: int(1, 100).default(5).describe('Failed logins on one pseudonym before it is locked.'),
-  LOGIN_LOCK_MINUTES: num(0.01, 24 * 60).default(15).describe('Window for counting failures, and lock duration.'),
+  LOGIN_LOCK_MINUTES: num(0.01, 24 * 60)
+    .default(15)
+    .describe('Window for counting failures, and lock duration.'),
   SEND_LIMIT_PER_10S: int(1, 100_000)
     .default(10)
     .describe('Messages one account may send per 10 seconds, across all nodes.'),
@@ -54,17 +77,38 @@ export const configSchema = z.object({
   PRESENCE_TTL_SECONDS: num(1, 600)
     .default(20)
     .describe('A member shown as present disappears this long after their node stops heartbeating (crash).'),
+  BLOCKED_TERMS: z
+    .string()
+    .default('')
+    .describe('Comma-separated terms refused in every group (groups can add their own).'),
+  SCHOOL_NAMES: z
+    .string()
+    .default('')
+    .describe('Comma-separated school and district names the privacy guard warns about.'),
+  CRISIS_RESOURCES: z
+    .string()
+    .optional()
+    .describe('JSON list of `{ name, contact, hours }` shown privately when a message suggests risk.'),
   ALLOWED_ORIGINS: z
     .string()
     .optional()
-    .describe('Comma-separated origins allowed to call the API and open sockets. Default: this server, by port.'),
+    .describe(
+      'Comma-separated origins allowed to call the API and open sockets. Default: this server, by port.',
+    ),
   COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'])
     .default('auto')
     .describe('`auto`: Secure when the request came over TLS (set `TRUST_PROXY` behind a proxy).'),
-  TRUST_PROXY: bool.default(false).describe('Trust `X-Forwarded-Proto` from the load balancer (for TLS detection).'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent']).default('info').describe('pino level.'),
-  SHUTDOWN_GRACE_MS: int(0, 120_000).default(10_000).describe('How long SIGTERM waits for connections to drain.'),
+  TRUST_PROXY: bool
+    .default(false)
+    .describe('Trust `X-Forwarded-Proto` from the load balancer (for TLS detection).'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
+    .default('info')
+    .describe('pino level.'),
+  SHUTDOWN_GRACE_MS: int(0, 120_000)
+    .default(10_000)
+    .describe('How long SIGTERM waits for connections to drain.'),
   CLIENT_DIST: z
     .string()
     .default(fileURLToPath(new URL('../../client/dist', import.meta.url)))
@@ -75,7 +119,16 @@ export type Config = z.output<typeof configSchema> & {
   /** True when there is no Redis: in-memory stores, one process, nothing kept. */
   embedded: boolean;
   pepper: string;
+  blockedTerms: string[];
+  schoolNames: string[];
+  crisisResources: SupportResource[];
 };
+
+const list = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 
 export class ConfigError extends Error {}
 
@@ -94,5 +147,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  PASSPHRASE_PEPPER: required with REDIS_URL (32+ random characters, e.g. `openssl rand -base64 48`)',
     );
   }
-  return { ...c, embedded, pepper: c.PASSPHRASE_PEPPER ?? randomBytes(48).toString('base64') };
+  let crisisResources = DEFAULT_CRISIS_RESOURCES;
+  if (c.CRISIS_RESOURCES !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(c.CRISIS_RESOURCES);
+    } catch {
+      json = null;
+    }
+    const resources = z.array(SupportResource).min(1).safeParse(json);
+    if (!resources.success) {
+      throw new ConfigError(
+        'Invalid configuration:\n  CRISIS_RESOURCES: a JSON list of { name, contact, hours }',
+      );
+    }
+    crisisResources = resources.data;
+  }
+  return {
+    ...c,
+    embedded,
+    pepper: c.PASSPHRASE_PEPPER ?? randomBytes(48).toString('base64'),
+    blockedTerms: list(c.BLOCKED_TERMS),
+    schoolNames: list(c.SCHOOL_NAMES),
+    crisisResources,
+  };
 }

@@ -3,6 +3,7 @@ import { createInvite, signUp } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { sleep, waitFor } from '../support/ports.js';
+import { startNginx } from '../support/nginx.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
 /**
@@ -19,7 +20,9 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function cluster(count: number): Promise<{ redis: TestRedis; nodes: TestNode[]; invite: string; groupId: string }> {
+async function cluster(
+  count: number,
+): Promise<{ redis: TestRedis; nodes: TestNode[]; invite: string; groupId: string }> {
   const redis = await startRedis();
   cleanup.push(() => redis.stop());
   const nodes: TestNode[] = [];
@@ -38,7 +41,12 @@ async function cluster(count: number): Promise<{ redis: TestRedis; nodes: TestNo
   return { redis, nodes, invite, groupId: res.body.group.id as string };
 }
 
-async function members(nodes: TestNode[], invite: string, groupId: string, perNode: number): Promise<TestMember[]> {
+async function members(
+  nodes: TestNode[],
+  invite: string,
+  groupId: string,
+  perNode: number,
+): Promise<TestMember[]> {
   const list: TestMember[] = [];
   for (const node of nodes) {
     for (let i = 0; i < perNode; i++) {
@@ -53,7 +61,12 @@ async function members(nodes: TestNode[], invite: string, groupId: string, perNo
 }
 
 /** Asserts every member shows exactly the acked seqs' messages once, in order; prints the counts. */
-async function expectAllDelivered(label: string, everyone: TestMember[], groupId: string, acked: Map<number, string>) {
+async function expectAllDelivered(
+  label: string,
+  everyone: TestMember[],
+  groupId: string,
+  acked: Map<number, string>,
+) {
   const want = [...acked.keys()].sort((a, b) => a - b);
   for (const m of everyone) {
     await waitFor(
@@ -147,7 +160,7 @@ describe('delivery', () => {
     await waitFor(() => acked.size >= 100, { what: '100 messages before the crash' });
     await nodeA.kill();
     // No load balancer here: clients of the dead node move to the live one, as nginx would send them.
-    await Promise.all(everyone.filter((m) => m.socket.io.uri === nodeA.url).map((m) => m.moveTo(nodeB.url)));
+    await Promise.all(everyone.filter((m) => m.url === nodeA.url).map((m) => m.moveTo(nodeB.url)));
     await waitFor(() => acked.size >= 300, { what: '200 more messages after the crash' });
     sending = false;
     await Promise.all(sends);
@@ -181,5 +194,51 @@ describe('delivery', () => {
       const ack = await m.transport.request('group:open', { groupId });
       expect(ack.ok).toBe(true);
     }
+  });
+
+  it('when clients reach two nodes through nginx and one node is killed, then they reconnect through nginx by themselves and lose nothing', async () => {
+    const { nodes, invite, groupId } = await cluster(2);
+    const nginx = await startNginx({
+      upstreams: [`127.0.0.1:${nodes[0]!.port}`, `127.0.0.1:${nodes[1]!.port}`],
+    });
+    cleanup.push(() => nginx.stop());
+    const everyone: TestMember[] = [];
+    for (let i = 0; i < 6; i++) {
+      const m = await TestMember.signUp(nginx.url, invite);
+      cleanup.push(async () => m.close());
+      await m.join(groupId);
+      await m.open(groupId);
+      everyone.push(m);
+    }
+    const socketsOn = async (node: TestNode) => {
+      const metrics = await (await fetch(`${node.url}/metrics`)).text();
+      return Number(/^staffroom_connected_sockets (\d+)/m.exec(metrics)?.[1] ?? 0);
+    };
+    const counts = await Promise.all(nodes.map(socketsOn));
+    const victim = counts[0]! >= counts[1]! ? nodes[0]! : nodes[1]!;
+    const acked = new Map<number, string>();
+    let sending = true;
+    const sends = everyone.slice(0, 3).map(async (sender, s) => {
+      for (let i = 0; sending; i++) {
+        const text = `x${s}-m${i}`;
+        const { seq } = await sender.send(groupId, text);
+        acked.set(seq, text);
+        await sleep(10);
+      }
+    });
+    await waitFor(() => acked.size >= 60, { what: '60 messages before the crash' });
+    await victim.kill();
+    await waitFor(() => everyone.every((m) => m.socket.connected) && acked.size >= 200, {
+      timeoutMs: 30_000,
+      what: 'everyone reconnected through nginx and 140 more messages',
+    });
+    sending = false;
+    await Promise.all(sends);
+    console.log(
+      `nginx: sockets per node before the crash ${counts.join(' / ')}; killed the node with ${Math.max(...counts)}`,
+    );
+    expect(Math.max(...counts)).toBeGreaterThan(0);
+    expect(everyone.reduce((n, m) => n + m.reconnects, 0)).toBeGreaterThanOrEqual(Math.max(...counts));
+    await expectAllDelivered('through nginx, node SIGKILL', everyone, groupId, acked);
   });
 });

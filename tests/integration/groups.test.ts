@@ -89,7 +89,11 @@ describe('groups across nodes', () => {
     const outsider = await member(0);
     const open = await outsider.transport.request('group:open', { groupId });
     expect(!open.ok && open.error.code).toBe('NOT_FOUND');
-    const send = await outsider.transport.request('message:send', { groupId, clientId: 'abcdefgh12', text: 'hi' });
+    const send = await outsider.transport.request('message:send', {
+      groupId,
+      clientId: 'abcdefgh12',
+      text: 'hi',
+    });
     expect(!send.ok && send.error.code).toBe('NOT_FOUND');
     const history = await outsider.transport.request('group:history', { groupId, limit: 10 });
     expect(!history.ok && history.error.code).toBe('NOT_FOUND');
@@ -104,7 +108,10 @@ describe('membership', () => {
     expect(!refused.ok && refused.error.code).toBe('GUIDELINES_REQUIRED');
     await a.join(groupId);
     const list = await a.agent.get('/api/groups');
-    expect(list.body.groups.find((g: { id: string }) => g.id === groupId)).toMatchObject({ isMember: true, memberCount: 1 });
+    expect(list.body.groups.find((g: { id: string }) => g.id === groupId)).toMatchObject({
+      isMember: true,
+      memberCount: 1,
+    });
     const detail = await a.agent.get(`/api/groups/${groupId}`);
     expect(detail.body.group).toMatchObject({ guidelinesAccepted: true, isMember: true });
     expect(detail.body.group.joinCode).toBeUndefined();
@@ -130,7 +137,9 @@ describe('membership', () => {
     expect(byTopic.body.groups.map((g: { id: string }) => g.id)).toContain(listed);
     const byOther = await a.agent.get('/api/groups?topic=first-year-evaluation');
     expect(byOther.body.groups.map((g: { id: string }) => g.id)).not.toContain(listed);
-    expect((await a.agent.get('/api/groups')).body.groups.map((g: { id: string }) => g.id)).not.toContain(hidden);
+    expect((await a.agent.get('/api/groups')).body.groups.map((g: { id: string }) => g.id)).not.toContain(
+      hidden,
+    );
     expect((await a.agent.get(`/api/groups/${hidden}`)).status).toBe(404);
     const byId = await a.transport.request('group:join', { groupId: hidden, acceptGuidelines: true });
     expect(!byId.ok && byId.error.code).toBe('NOT_FOUND');
@@ -143,9 +152,17 @@ describe('membership', () => {
   it('when a member uses a per-group name, then others see only that name and tag, and it must not impersonate', async () => {
     const groupId = await createGroup('Alias room');
     const [a, b] = [await member(0), await member(1)];
-    const taken = await a.transport.request('group:join', { groupId, acceptGuidelines: true, alias: b.pseudonym });
+    const taken = await a.transport.request('group:join', {
+      groupId,
+      acceptGuidelines: true,
+      alias: b.pseudonym,
+    });
     expect(!taken.ok && taken.error.code).toBe('PSEUDONYM_TAKEN');
-    const joined = await a.transport.request('group:join', { groupId, acceptGuidelines: true, alias: 'QuietLantern7' });
+    const joined = await a.transport.request('group:join', {
+      groupId,
+      acceptGuidelines: true,
+      alias: 'QuietLantern7',
+    });
     expect(joined.ok && joined.data.me.name).toBe('QuietLantern7');
     await b.join(groupId);
     await a.open(groupId);
@@ -167,7 +184,10 @@ describe('live presence, typing, reactions, unread', () => {
     await a.join(groupId);
     await b.join(groupId);
     const presentForA: string[][] = [];
-    a.socket.on('presence:update', (u) => u.groupId === groupId && presentForA.push(u.present.map((m) => m.name)));
+    a.socket.on(
+      'presence:update',
+      (u) => u.groupId === groupId && presentForA.push(u.present.map((m) => m.name)),
+    );
     await a.open(groupId);
     await b.open(groupId);
     await waitFor(() => presentForA.at(-1)?.includes(b.pseudonym), { what: 'a to see b' });
@@ -176,12 +196,18 @@ describe('live presence, typing, reactions, unread', () => {
     await b.transport.request('typing:start', { groupId });
     expect(await typing).toBe(b.pseudonym);
     await b.transport.request('group:close', { groupId });
-    await waitFor(() => presentForA.at(-1) && !presentForA.at(-1)?.includes(b.pseudonym), { what: 'b to leave presence' });
+    await waitFor(() => presentForA.at(-1) && !presentForA.at(-1)?.includes(b.pseudonym), {
+      what: 'b to leave presence',
+    });
   });
 
   it('when a node dies without warning, then its members drop out of presence within the TTL', async () => {
     const groupId = await createGroup('Crash presence');
-    const extra = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env: { PRESENCE_TTL_SECONDS: '2' } });
+    const extra = await startNode({
+      redisUrl: redis.url,
+      prefix: redis.prefix,
+      env: { PRESENCE_TTL_SECONDS: '2' },
+    });
     const a = await member(0);
     const c = await TestMember.signUp(extra.url, invite);
     members.push(c);
@@ -196,7 +222,10 @@ describe('live presence, typing, reactions, unread', () => {
     await waitFor(() => present.includes(c.pseudonym), { what: 'c present' });
     const killedAt = Date.now();
     await extra.kill();
-    await waitFor(() => !present.includes(c.pseudonym), { timeoutMs: 10_000, what: 'c to expire from presence' });
+    await waitFor(() => !present.includes(c.pseudonym), {
+      timeoutMs: 10_000,
+      what: 'c to expire from presence',
+    });
     const ms = Date.now() - killedAt;
     console.log(`presence cleared ${ms} ms after SIGKILL (TTL 2 s)`);
     expect(ms).toBeLessThan(10_000);
@@ -212,13 +241,27 @@ describe('live presence, typing, reactions, unread', () => {
     const { seq } = await a.send(groupId, 'I finally finished my report cards');
     const updates: number[] = [];
     a.socket.on('reaction:update', (u) => u.kind === 'hug' && updates.push(u.count));
-    expect(await b.transport.request('reaction:set', { groupId, seq, kind: 'hug', on: true })).toEqual({ ok: true, data: { count: 1 } });
-    expect(await b.transport.request('reaction:set', { groupId, seq, kind: 'hug', on: true })).toEqual({ ok: true, data: { count: 1 } });
-    expect(await a.transport.request('reaction:set', { groupId, seq, kind: 'hug', on: true })).toEqual({ ok: true, data: { count: 2 } });
+    expect(await b.transport.request('reaction:set', { groupId, seq, kind: 'hug', on: true })).toEqual({
+      ok: true,
+      data: { count: 1 },
+    });
+    expect(await b.transport.request('reaction:set', { groupId, seq, kind: 'hug', on: true })).toEqual({
+      ok: true,
+      data: { count: 1 },
+    });
+    expect(await a.transport.request('reaction:set', { groupId, seq, kind: 'hug', on: true })).toEqual({
+      ok: true,
+      data: { count: 2 },
+    });
     await waitFor(() => updates.includes(2), { what: 'live reaction count' });
     const page = await b.transport.request('group:history', { groupId, limit: 10 });
     expect(page.ok && page.data.messages[0]).toMatchObject({ reactions: { hug: 2 }, mine: ['hug'] });
-    const missing = await b.transport.request('reaction:set', { groupId, seq: seq + 1000, kind: 'hug', on: true });
+    const missing = await b.transport.request('reaction:set', {
+      groupId,
+      seq: seq + 1000,
+      kind: 'hug',
+      on: true,
+    });
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
   });
 
@@ -230,7 +273,8 @@ describe('live presence, typing, reactions, unread', () => {
     await a.open(groupId);
     for (let i = 0; i < 3; i++) await a.send(groupId, `news ${i}`);
     const unread = async () =>
-      (await b.agent.get('/api/groups')).body.groups.find((g: { id: string }) => g.id === groupId).unread as number;
+      (await b.agent.get('/api/groups')).body.groups.find((g: { id: string }) => g.id === groupId)
+        .unread as number;
     expect(await unread()).toBe(3);
     expect((await b.transport.request('group:read', { groupId, seq: 2 })).ok).toBe(true);
     expect(await unread()).toBe(1);
@@ -253,16 +297,67 @@ describe('meetings', () => {
       host: 'SteadyHeron12',
     });
     expect(created.status).toBe(201);
-    const denied = await a.agent.post(`/api/groups/${groupId}/meetings`, { title: 'x', startsAt, durationMinutes: 30, host: 'Me' });
+    const denied = await a.agent.post(`/api/groups/${groupId}/meetings`, {
+      title: 'x',
+      startsAt,
+      durationMinutes: 30,
+      host: 'Me',
+    });
     expect(denied.status).toBe(403);
     const detail = await a.agent.get(`/api/groups/${groupId}`);
-    expect(detail.body.group.meetings[0]).toMatchObject({ title: 'Planning <b>units</b> together', durationMinutes: 45 });
+    expect(detail.body.group.meetings[0]).toMatchObject({
+      title: 'Planning <b>units</b> together',
+      durationMinutes: 45,
+    });
     const week = await a.agent.get('/api/meetings/week');
     expect(week.body.meetings.some((m: { groupId: string }) => m.groupId === groupId)).toBe(true);
-    await waitFor(() => sync.feed.messages.some((m) => m.kind === 'meeting'), { timeoutMs: 15_000, what: 'announcement' });
+    await waitFor(() => sync.feed.messages.some((m) => m.kind === 'meeting'), {
+      timeoutMs: 15_000,
+      what: 'announcement',
+    });
     const announcement = sync.feed.messages.find((m) => m.kind === 'meeting');
     expect(announcement?.author).toBeNull();
     expect(announcement?.text).toContain('Planning units together');
+  });
+});
+
+describe('cluster-wide limits', () => {
+  it('when a member sends and opens groups across two nodes, then the limits count both and answer with typed errors', async () => {
+    const env = { SEND_LIMIT_PER_10S: '5', JOIN_LIMIT_PER_MINUTE: '4' };
+    const limited = [
+      await startNode({ redisUrl: redis.url, prefix: redis.prefix, env }),
+      await startNode({ redisUrl: redis.url, prefix: redis.prefix, env }),
+    ];
+    try {
+      const groupId = await createGroup('Limits room');
+      const a = await TestMember.signUp(limited[0]!.url, invite);
+      members.push(a);
+      await a.join(groupId); // join 1
+      await a.open(groupId); // open 2
+      const onB = await connect(limited[1]!.url, { cookie: a.agent.cookie() });
+      try {
+        expect((await request(onB, 'group:open', { groupId })).ok).toBe(true); // open 3
+        const results: string[] = [];
+        for (let i = 0; i < 6; i++) {
+          const socket = i % 2 ? onB : a.socket;
+          const ack = await request(socket, 'message:send', {
+            groupId,
+            clientId: `limit-${i}-abcdef`,
+            text: `n${i}`,
+          });
+          results.push(ack.ok ? 'ok' : ack.error.code);
+          if (!ack.ok) expect(ack.error.retryAfterMs).toBeGreaterThan(0);
+        }
+        expect(results).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'RATE_LIMITED']);
+        expect((await request(onB, 'group:open', { groupId })).ok).toBe(true); // open 4
+        const fifth = await request(a.socket, 'group:open', { groupId });
+        expect(!fifth.ok && fifth.error.code).toBe('RATE_LIMITED');
+      } finally {
+        onB.close();
+      }
+    } finally {
+      await Promise.all(limited.map((n) => n.stop()));
+    }
   });
 });
 
@@ -271,12 +366,19 @@ describe('transports', () => {
     const groupId = await createGroup('Polling room');
     const a = await member(0);
     await a.join(groupId);
-    const poller = await connect((nodes[1] as TestNode).url, { cookie: a.agent.cookie(), transports: ['polling'] });
+    const poller = await connect((nodes[1] as TestNode).url, {
+      cookie: a.agent.cookie(),
+      transports: ['polling'],
+    });
     try {
       const opened = await request(poller, 'group:open', { groupId });
       expect(opened.ok).toBe(true);
       const got = new Promise<string>((resolve) => poller.once('message:new', (m) => resolve(m.text)));
-      const sent = await request(poller, 'message:send', { groupId, clientId: 'polling-0001', text: 'over polling' });
+      const sent = await request(poller, 'message:send', {
+        groupId,
+        clientId: 'polling-0001',
+        text: 'over polling',
+      });
       expect(sent.ok).toBe(true);
       expect(await got).toBe('over polling');
     } finally {
@@ -287,7 +389,9 @@ describe('transports', () => {
 
 describe('unauthenticated', () => {
   it('when there is no session, then the handshake fails and no group route answers', async () => {
-    await expect(connect((nodes[0] as TestNode).url)).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
+    await expect(connect((nodes[0] as TestNode).url)).rejects.toMatchObject({
+      data: { code: 'UNAUTHENTICATED' },
+    });
     const anonymous = createAgent((nodes[0] as TestNode).url);
     expect((await anonymous.get('/api/groups')).status).toBe(401);
   });

@@ -9,6 +9,11 @@ import { waitFor } from '../support/ports.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { disconnected } from '../support/socket.js';
 
+/** Controls, bidi overrides and live markup must never survive into stored text. */
+const UNSAFE_IN_STORED_TEXT =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]|<script|<img|<svg/;
+
 let redis: TestRedis;
 let node: TestNode;
 let attacker: TestMember;
@@ -18,10 +23,15 @@ let invite: string;
 
 beforeAll(async () => {
   redis = await startRedis();
-  node = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env: { SEND_LIMIT_PER_10S: '100000', JOIN_LIMIT_PER_MINUTE: '100000' } });
+  node = await startNode({
+    redisUrl: redis.url,
+    prefix: redis.prefix,
+    env: { SEND_LIMIT_PER_10S: '100000', JOIN_LIMIT_PER_MINUTE: '100000' },
+  });
   const admin = await signUp(node.url, node.bootstrapInvite as string);
   invite = await createInvite(admin);
-  groupId = (await admin.post('/api/groups', { name: 'Edge', topic: 'general', guidelines: 'Be kind.' })).body.group.id;
+  groupId = (await admin.post('/api/groups', { name: 'Edge', topic: 'general', guidelines: 'Be kind.' })).body
+    .group.id;
   attacker = await TestMember.signUp(node.url, invite);
   bystander = await TestMember.signUp(node.url, invite);
   for (const m of [attacker, bystander]) {
@@ -38,10 +48,16 @@ afterAll(async () => {
 });
 
 /** Emits raw (untyped) and resolves with the ack. */
-function raw(m: TestMember, event: string, payload: unknown): Promise<{ ok: boolean; error?: { code: string } }> {
+function raw(
+  m: TestMember,
+  event: string,
+  payload: unknown,
+): Promise<{ ok: boolean; error?: { code: string } }> {
   return new Promise((resolve, reject) => {
-    (m.socket.timeout(5_000) as unknown as { emit(...a: unknown[]): void }).emit(event, payload, (err: Error | null, ack: never) =>
-      err ? reject(err) : resolve(ack),
+    (m.socket.timeout(5_000) as unknown as { emit(...a: unknown[]): void }).emit(
+      event,
+      payload,
+      (err: Error | null, ack: never) => (err ? reject(err) : resolve(ack)),
     );
   });
 }
@@ -66,24 +82,34 @@ describe('hostile payloads', () => {
   });
 
   it('when an unknown event is emitted, then it gets INVALID_PAYLOAD', async () => {
-    expect(await raw(attacker, 'admin:drop-everything', {})).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
-    expect(await raw(attacker, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+    expect(await raw(attacker, 'admin:drop-everything', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' },
+    });
+    expect(await raw(attacker, '__proto__', {})).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_PAYLOAD' },
+    });
   });
 
   it('when naughty strings are sent as messages, then each is stored clean or refused with a typed error', async () => {
     const outcomes: Record<string, number> = {};
     for (const [i, text] of NAUGHTY_STRINGS.entries()) {
-      const ack = await raw(attacker, 'message:send', { groupId, clientId: `naughty-${i}-${Date.now()}`, text });
+      const ack = await raw(attacker, 'message:send', {
+        groupId,
+        clientId: `naughty-${i}-${Date.now()}`,
+        text,
+      });
       const key = ack.ok ? 'stored' : (ack.error?.code ?? 'none');
       outcomes[key] = (outcomes[key] ?? 0) + 1;
-      if (!ack.ok) expect(['INVALID_PAYLOAD', 'MESSAGE_EMPTY', 'MESSAGE_TOO_LONG']).toContain(ack.error?.code);
+      if (!ack.ok)
+        expect(['INVALID_PAYLOAD', 'MESSAGE_EMPTY', 'MESSAGE_TOO_LONG']).toContain(ack.error?.code);
     }
     console.log('naughty strings as messages:', outcomes);
     const page = await attacker.transport.request('group:history', { groupId, limit: 200 });
     expect(page.ok).toBe(true);
     for (const m of page.ok ? page.data.messages : []) {
-      // eslint-disable-next-line no-control-regex
-      expect(m.text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F\u202A-\u202E\u2066-\u2069]|<script|<img|<svg/);
+      expect(m.text).not.toMatch(UNSAFE_IN_STORED_TEXT);
     }
     expect((await bystander.send(groupId, 'after naughty strings')).seq).toBeGreaterThan(0);
   });
@@ -109,7 +135,11 @@ describe('hostile payloads', () => {
   it('when a frame is larger than the 64 KB limit, then only that connection is closed', async () => {
     const victim = await TestMember.signUp(node.url, invite);
     const closed = disconnected(victim.socket);
-    victim.socket.emit('message:send' as never, { groupId, clientId: 'huge-frame-1', text: 'x'.repeat(1_000_000) } as never);
+    (victim.socket as unknown as { emit(...a: unknown[]): void }).emit('message:send', {
+      groupId,
+      clientId: 'huge-frame-1',
+      text: 'x'.repeat(1_000_000),
+    });
     expect(await closed).toMatch(/transport close|transport error|parse error/);
     victim.close();
     const ok = await bystander.send(groupId, 'after a huge frame');
@@ -118,7 +148,11 @@ describe('hostile payloads', () => {
   });
 
   it('when an event comes without an ack callback, then it is ignored', async () => {
-    attacker.socket.emit('message:send' as never, { groupId, clientId: 'no-ack-0001', text: 'no ack' } as never);
+    (attacker.socket as unknown as { emit(...a: unknown[]): void }).emit('message:send', {
+      groupId,
+      clientId: 'no-ack-0001',
+      text: 'no ack',
+    });
     const page = await attacker.transport.request('group:history', { groupId, limit: 5 });
     expect(page.ok && page.data.messages.some((m) => m.clientId === 'no-ack-0001')).toBe(false);
   });

@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { createMemoryGroupStore, createMemoryPresenceStore } from '../../server/src/features/groups/groups.memory-store.js';
-import { createRedisGroupStore, createRedisPresenceStore } from '../../server/src/features/groups/groups.redis-store.js';
-import type { GroupRecord, GroupStore, PresenceStore } from '../../server/src/features/groups/groups.store.js';
+import {
+  createMemoryGroupStore,
+  createMemoryPresenceStore,
+} from '../../server/src/features/groups/groups.memory-store.js';
+import {
+  createRedisGroupStore,
+  createRedisPresenceStore,
+} from '../../server/src/features/groups/groups.redis-store.js';
+import type {
+  GroupRecord,
+  GroupStore,
+  PresenceStore,
+} from '../../server/src/features/groups/groups.store.js';
 import { createMemoryMessageStore } from '../../server/src/features/messages/messages.memory-store.js';
 import { createRedisMessageStore } from '../../server/src/features/messages/messages.redis-store.js';
 import type { AppendInput, MessageStore } from '../../server/src/features/messages/messages.store.js';
@@ -32,7 +42,14 @@ interface Stores {
 }
 const MAX_LEN = 20;
 const backends: [string, () => Stores][] = [
-  ['memory', () => ({ groups: createMemoryGroupStore(), presence: createMemoryPresenceStore(), messages: createMemoryMessageStore(MAX_LEN) })],
+  [
+    'memory',
+    () => ({
+      groups: createMemoryGroupStore(),
+      presence: createMemoryPresenceStore(),
+      messages: createMemoryMessageStore(MAX_LEN),
+    }),
+  ],
   [
     'redis',
     () => {
@@ -69,6 +86,7 @@ const input = (extra: Partial<AppendInput> = {}): AppendInput => ({
   now: 1_000,
   rateLimit: 0,
   rateWindowMs: 10_000,
+  slowWindowMs: 0,
   ...extra,
 });
 
@@ -88,11 +106,20 @@ describe.each(backends)('store contract: %s', (_name, make) => {
 
   it('memberships: add once, alias unique in the group, remove frees the alias, counts and account index', async () => {
     const { groups } = make();
-    const m = { groupId: 'g', accountId: 'x', tag: 't1', name: 'Lantern', aliasSkeleton: 'lantern', joinedAt: 1 };
+    const m = {
+      groupId: 'g',
+      accountId: 'x',
+      tag: 't1',
+      name: 'Lantern',
+      aliasSkeleton: 'lantern',
+      joinedAt: 1,
+    };
     expect(await groups.addMember(m)).toBe('added');
     expect(await groups.addMember(m)).toBe('already-member');
     expect(await groups.addMember({ ...m, accountId: 'y', tag: 't2' })).toBe('alias-taken');
-    expect(await groups.addMember({ ...m, accountId: 'z', tag: 't3', name: 'Other', aliasSkeleton: null })).toBe('added');
+    expect(
+      await groups.addMember({ ...m, accountId: 'z', tag: 't3', name: 'Other', aliasSkeleton: null }),
+    ).toBe('added');
     expect(await groups.memberCounts(['g', 'empty'])).toEqual([2, 0]);
     expect(await groups.accountGroupIds('x')).toEqual(['g']);
     expect((await groups.removeMember('g', 'x'))?.tag).toBe('t1');
@@ -120,7 +147,10 @@ describe.each(backends)('store contract: %s', (_name, make) => {
     expect((await groups.listMeetings(['g'])).map((m) => m.id).sort()).toEqual(['m1', 'm2', 'm3']);
     expect(await groups.removeMeeting('g', 'm3')).toBe(true);
     expect(await groups.removeMeeting('g', 'm3')).toBe(false);
-    const [first, second] = await Promise.all([groups.claimStartedMeetings(250), groups.claimStartedMeetings(250)]);
+    const [first, second] = await Promise.all([
+      groups.claimStartedMeetings(250),
+      groups.claimStartedMeetings(250),
+    ]);
     expect([...first!, ...second!].map((m) => m.id).sort()).toEqual(['m1', 'm2']);
     expect(await groups.claimStartedMeetings(10_000)).toEqual([]);
   });
@@ -144,11 +174,13 @@ describe.each(backends)('store contract: %s', (_name, make) => {
     const { messages } = make();
     const first = await messages.append(input({ clientId: 'same-client-id' }));
     expect(first).toEqual({ status: 'stored', seq: 1, ts: 1_000 });
-    expect(await messages.append(input({ clientId: 'same-client-id', text: 'changed', now: 2_000 }))).toEqual({
-      status: 'duplicate',
-      seq: 1,
-      ts: 1_000,
-    });
+    expect(await messages.append(input({ clientId: 'same-client-id', text: 'changed', now: 2_000 }))).toEqual(
+      {
+        status: 'duplicate',
+        seq: 1,
+        ts: 1_000,
+      },
+    );
     expect((await messages.append(input())).status).toBe('stored');
     const limited = input({ accountId: 'fast', rateLimit: 2 });
     expect((await messages.append({ ...limited, clientId: 'r1-aaaaaa' })).status).toBe('stored');
@@ -167,7 +199,12 @@ describe.each(backends)('store contract: %s', (_name, make) => {
       [4, 'text', 'fast'],
       [5, 'meeting', ''],
     ]);
-    expect(page.messages[0]).toMatchObject({ text: 'hello', tag: 'tag1', name: 'CalmOtter1', clientId: 'same-client-id' });
+    expect(page.messages[0]).toMatchObject({
+      text: 'hello',
+      tag: 'tag1',
+      name: 'CalmOtter1',
+      clientId: 'same-client-id',
+    });
   });
 
   it('messages: pages before and after, with more, and a trimmed range reported as a gap', async () => {
@@ -182,7 +219,11 @@ describe.each(backends)('store contract: %s', (_name, make) => {
     const after = await messages.range('g1', { after: 247, limit: 5 });
     expect(after).toMatchObject({ more: false, gap: null });
     expect(after.messages.map((m) => m.seq)).toEqual([248, 249, 250]);
-    expect(await messages.range('g1', { after: N, limit: 5 })).toEqual({ messages: [], more: false, gap: null });
+    expect(await messages.range('g1', { after: N, limit: 5 })).toEqual({
+      messages: [],
+      more: false,
+      gap: null,
+    });
     // MAX_LEN is 20: memory trims exactly, Redis approximately (whole stream nodes), so at least 20 are kept.
     const fromStart = await messages.range('g1', { after: 0, limit: 5 });
     const first = fromStart.messages[0]!.seq;
@@ -201,6 +242,8 @@ describe.each(backends)('store contract: %s', (_name, make) => {
     expect(await messages.setReaction('g1', 1, 'heart', 'a', false)).toBe(1);
     expect(await messages.setReaction('g1', 1, 'heart', 'a', false)).toBe(1);
     expect(await messages.setReaction('g1', 9, 'heart', 'a', true)).toBeNull();
-    expect(await messages.reactions('g1', [1], 'b')).toEqual([{ counts: { heart: 1, idea: 1 }, mine: ['heart', 'idea'] }]);
+    expect(await messages.reactions('g1', [1], 'b')).toEqual([
+      { counts: { heart: 1, idea: 1 }, mine: ['heart', 'idea'] },
+    ]);
   });
 });

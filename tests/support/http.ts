@@ -3,7 +3,12 @@ export interface Agent {
   baseUrl: string;
   /** The `Cookie` header value this agent would send, for socket handshakes. */
   cookie(): string;
-  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
+  request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<HttpResult>;
   get(path: string): Promise<HttpResult>;
   post(path: string, body?: unknown, headers?: Record<string, string>): Promise<HttpResult>;
   del(path: string): Promise<HttpResult>;
@@ -25,6 +30,9 @@ export function createAgent(baseUrl: string): Agent {
       const res = await fetch(`${baseUrl}${path}`, {
         method,
         headers: {
+          // Sign-up and login are limited per TCP connection, and fetch reuses one connection for every agent:
+          // give these their own connection, as requests from different people would have.
+          ...(path.startsWith('/api/auth/') ? { connection: 'close' } : {}),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(jar.size > 0 ? { cookie: agent.cookie() } : {}),
           ...headers,

@@ -22,7 +22,8 @@ export class TestMember {
     readonly agent: Agent,
     readonly pseudonym: string,
     public socket: TestSocket,
-    private readonly url: string,
+    /** The node this member's socket talks to. */
+    public url: string,
   ) {}
 
   static async signUp(baseUrl: string, invite: string, socketUrl = baseUrl): Promise<TestMember> {
@@ -62,12 +63,14 @@ export class TestMember {
     this.socket.io.removeAllListeners();
     this.socket.close();
     this.socket = await connect(url, { cookie: this.agent.cookie(), reconnection: true });
+    this.url = url;
     this.wire();
     for (const sync of this.syncs.values()) await sync.open();
   }
 
   readonly transport = {
-    request: <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => request(this.socket, event, payload),
+    request: <E extends ClientEventName>(event: E, payload: ClientPayload<E>) =>
+      request(this.socket, event, payload),
   };
 
   async join(groupId: string): Promise<void> {
@@ -83,7 +86,11 @@ export class TestMember {
   }
 
   /** Sends until acknowledged, retrying with the same client id across timeouts and reconnects. */
-  async send(groupId: string, text: string, clientId = randomUUID()): Promise<{ seq: number; duplicate: boolean }> {
+  async send(
+    groupId: string,
+    text: string,
+    clientId: string = randomUUID(),
+  ): Promise<{ seq: number; duplicate: boolean }> {
     const deadline = Date.now() + 30_000;
     for (;;) {
       let failure = 'offline';
@@ -91,14 +98,17 @@ export class TestMember {
         try {
           const ack = await request(this.socket, 'message:send', { groupId, clientId, text }, 2_000);
           if (ack.ok) return ack.data;
-          if (ack.error.code !== 'UNAVAILABLE' && ack.error.code !== 'NOT_FOUND') throw new Error(ack.error.code);
+          if (ack.error.code !== 'UNAVAILABLE' && ack.error.code !== 'NOT_FOUND')
+            throw new Error(ack.error.code);
           failure = ack.error.code;
         } catch (err) {
           failure = String(err);
         }
       }
       if (Date.now() > deadline) {
-        throw new Error(`send not acknowledged within 30 s (${failure}; socket ${this.socket.connected ? 'connected' : 'disconnected'}, active ${this.socket.active}, last connect error: ${this.lastConnectError}, disconnects: ${this.disconnectReasons.join(',')})`);
+        throw new Error(
+          `send not acknowledged within 30 s (${failure}; socket ${this.socket.connected ? 'connected' : 'disconnected'}, active ${this.socket.active}, last connect error: ${this.lastConnectError}, disconnects: ${this.disconnectReasons.join(',')})`,
+        );
       }
       await sleep(50);
     }

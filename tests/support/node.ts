@@ -42,7 +42,10 @@ export async function startNode(opts: NodeOptions = {}): Promise<TestNode> {
     ...(opts.prefix ? { REDIS_KEY_PREFIX: opts.prefix } : {}),
     ...opts.env,
   };
-  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [SERVER_ENTRY], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const collect = (chunk: Buffer) => output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
   child.stdout?.on('data', collect);
@@ -51,7 +54,8 @@ export async function startNode(opts: NodeOptions = {}): Promise<TestNode> {
 
   const port = await waitFor(
     () => {
-      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.join('\n')}`);
+      if (child.exitCode !== null)
+        throw new Error(`server exited with ${child.exitCode}:\n${output.join('\n')}`);
       for (const line of output) {
         if (!line.startsWith('{')) continue;
         const entry = JSON.parse(line) as { msg?: string; port?: number };

@@ -51,7 +51,9 @@ export function request<E extends ClientEventName>(
   payload: ClientPayload<E>,
   timeoutMs = 5_000,
 ): Promise<Ack<ClientResult<E>>> {
-  type Emitter = { emit(e: string, p: unknown, cb: (err: Error | null, ack: Ack<ClientResult<E>>) => void): void };
+  type Emitter = {
+    emit(e: string, p: unknown, cb: (err: Error | null, ack: Ack<ClientResult<E>>) => void): void;
+  };
   return new Promise((resolve, reject) => {
     (socket.timeout(timeoutMs) as unknown as Emitter).emit(event, payload, (err, ack) =>
       err ? reject(err) : resolve(ack),

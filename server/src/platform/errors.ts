@@ -7,7 +7,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { retryAfterMs?: number; field?: string } = {},
+    readonly details: Omit<ErrorInfo, 'code' | 'message'> = {},
     options?: { cause?: unknown },
   ) {
     super(message, options);
@@ -20,7 +20,9 @@ function isStoreUnavailable(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   return (
     err.name === 'MaxRetriesPerRequestError' ||
-    /Connection is closed|ECONNREFUSED|ECONNRESET|Command timed out|Stream isn't writeable|LOADING/.test(err.message)
+    /Connection is closed|ECONNREFUSED|ECONNRESET|Command timed out|Stream isn't writeable|LOADING/.test(
+      err.message,
+    )
   );
 }
 
@@ -28,7 +30,10 @@ function isStoreUnavailable(err: unknown): boolean {
 export function toErrorInfo(err: unknown, onUnexpected: (err: unknown) => void): ErrorInfo {
   if (err instanceof AppError) return { code: err.code, message: err.message, ...err.details };
   if (isStoreUnavailable(err)) {
-    return { code: ErrorCode.UNAVAILABLE, message: 'The service is briefly unavailable. Nothing was changed; try again.' };
+    return {
+      code: ErrorCode.UNAVAILABLE,
+      message: 'The service is briefly unavailable. Nothing was changed; try again.',
+    };
   }
   onUnexpected(err);
   return { code: ErrorCode.INTERNAL, message: 'Something went wrong on our side. Nothing was changed.' };

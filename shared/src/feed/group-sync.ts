@@ -104,7 +104,11 @@ export class GroupSync {
   /** Loads one older page (scrolling up); resolves false when there is nothing older. */
   async loadOlder(limit = 50): Promise<boolean> {
     const page = unwrap(
-      await this.transport.request('group:history', { groupId: this.groupId, before: this.feed.firstSeq, limit }),
+      await this.transport.request('group:history', {
+        groupId: this.groupId,
+        before: this.feed.firstSeq,
+        limit,
+      }),
     );
     this.feed.prepend(page.messages);
     this.onChange();
@@ -132,7 +136,11 @@ export class GroupSync {
   private async runFill(): Promise<void> {
     for (;;) {
       const page = unwrap(
-        await this.transport.request('group:history', { groupId: this.groupId, after: this.feed.lastSeq, limit: 200 }),
+        await this.transport.request('group:history', {
+          groupId: this.groupId,
+          after: this.feed.lastSeq,
+          limit: 200,
+        }),
       );
       this.apply(page);
       this.onChange();

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { Me } from '../schemas/accounts.js';
 import { GroupDetail, Id, MemberView } from '../schemas/groups.js';
-import { Message, ReactionKind, SendMessage, Seq } from '../schemas/messages.js';
+import { Message, ReactionKind, SendMessage, Seq, SupportResource } from '../schemas/messages.js';
 import { GROUP_LIMITS } from '../limits.js';
+import {
+  AuditEntry,
+  BanRow,
+  MemberRow,
+  ModerationSettings,
+  MyReport,
+  QueueItem,
+  moderationPayloads as mp,
+} from '../schemas/moderation.js';
 
 /** An event the client emits: the payload the server validates, and the data of a successful ack. */
 export interface ClientEventSpec {
@@ -50,7 +59,9 @@ export const clientEvents = {
         /** A pseudonym for this group only; nobody in the group can link it to your usual one. */
         alias: z.string().max(96).optional(),
       })
-      .refine((p) => p.groupId !== undefined || p.code !== undefined, { message: 'groupId or code is required' }),
+      .refine((p) => p.groupId !== undefined || p.code !== undefined, {
+        message: 'groupId or code is required',
+      }),
     result: z.object({ group: GroupDetail, me: MemberView }),
   },
   /** Stop being a member; every open tab of yours leaves the group. */
@@ -78,7 +89,13 @@ export const clientEvents = {
   /** Send a message. Retrying with the same `clientId` never creates a second one. Acked once stored. */
   'message:send': {
     payload: SendMessage,
-    result: z.object({ seq: z.number(), ts: z.number(), duplicate: z.boolean() }),
+    result: z.object({
+      seq: z.number(),
+      ts: z.number(),
+      duplicate: z.boolean(),
+      /** Present when the message suggests risk: shown to the sender only. The message was still posted. */
+      support: z.array(SupportResource).optional(),
+    }),
   },
   /** Give or take back one supportive reaction. */
   'reaction:set': {
@@ -89,6 +106,41 @@ export const clientEvents = {
   'typing:start': { payload: GroupRef, result: Empty },
   /** Everything up to `seq` has been read, on every device. */
   'group:read': { payload: z.strictObject({ groupId: Id, seq: Seq }), result: Empty },
+
+  /** Remove a message: your own, or any in a group you moderate. Leaves a tombstone; the text is erased. */
+  'message:remove': { payload: mp.remove, result: Empty },
+  /** Report a message to the group's moderators. Only moderators learn who reported. */
+  'report:create': { payload: mp.report, result: z.object({ id: z.string() }) },
+  /** Your reports and their status (received, reviewed, action taken), without detail about others. */
+  'report:mine': { payload: z.strictObject({}), result: z.object({ reports: z.array(MyReport) }) },
+
+  /** Moderators: groups you moderate (admins: all). */
+  'mod:groups': {
+    payload: z.strictObject({}),
+    result: z.object({ groups: z.array(z.object({ id: z.string(), name: z.string() })) }),
+  },
+  /** Moderators: a group's members, bans and settings. */
+  'mod:members': {
+    payload: mp.groupRef,
+    result: z.object({ members: z.array(MemberRow), bans: z.array(BanRow), settings: ModerationSettings }),
+  },
+  'mod:mute': { payload: mp.mute, result: z.object({ until: z.number() }) },
+  'mod:unmute': { payload: mp.unmute, result: Empty },
+  /** Remove from the group on every node at once; they may rejoin. */
+  'mod:kick': { payload: mp.kick, result: Empty },
+  /** Ban from the group (or, admins, from Staffroom): removed everywhere within a second, rejoin refused. */
+  'mod:ban': { payload: mp.ban, result: z.object({ banId: z.string(), until: z.number().nullable() }) },
+  'mod:unban': { payload: mp.unban, result: Empty },
+  /** Lock, slow mode, blocked terms. */
+  'mod:settings': { payload: mp.settings, result: ModerationSettings },
+  /** Admins: appoint or remove a group moderator. */
+  'mod:moderator': { payload: mp.moderator, result: Empty },
+  /** Open reports in groups you moderate: urgent first, then oldest, with five messages of context either side. */
+  'mod:queue': { payload: z.strictObject({}), result: z.object({ items: z.array(QueueItem) }) },
+  /** Act on a report (dismiss, remove, mute, ban) and record the outcome. */
+  'mod:resolve': { payload: mp.resolve, result: Empty },
+  /** The audit log (append-only), newest first, filtered. */
+  'mod:audit': { payload: mp.audit, result: z.object({ entries: z.array(AuditEntry), more: z.boolean() }) },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export type ClientEventName = keyof typeof clientEvents;

@@ -37,6 +37,18 @@ export const ErrorCode = {
   MESSAGE_TOO_LONG: 'MESSAGE_TOO_LONG',
   /** Nothing is left of the message once markup and invisible characters are removed. */
   MESSAGE_EMPTY: 'MESSAGE_EMPTY',
+  /** A moderator muted you in this group until `until`. */
+  MUTED: 'MUTED',
+  /** You are banned from this group (or from Staffroom). */
+  BANNED: 'BANNED',
+  /** A moderator locked this group: members can read but not post. */
+  GROUP_LOCKED: 'GROUP_LOCKED',
+  /** Slow mode: wait `retryAfterMs` before your next message in this group. */
+  SLOW_MODE: 'SLOW_MODE',
+  /** The message contains a term this community does not allow. */
+  BLOCKED_TERM: 'BLOCKED_TERM',
+  /** The message may identify someone (`findings`); edit it, or send again with `confirmIdentifying: true`. */
+  PRIVACY_CONFIRM_REQUIRED: 'PRIVACY_CONFIRM_REQUIRED',
   /** The state changed under you (e.g. already a member, already exists). */
   CONFLICT: 'CONFLICT',
   /** The store is not reachable right now; try again shortly. Nothing was changed. */
@@ -65,6 +77,12 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   GUIDELINES_REQUIRED: 428,
   MESSAGE_TOO_LONG: 413,
   MESSAGE_EMPTY: 400,
+  MUTED: 403,
+  BANNED: 403,
+  GROUP_LOCKED: 403,
+  SLOW_MODE: 429,
+  BLOCKED_TERM: 400,
+  PRIVACY_CONFIRM_REQUIRED: 428,
   CONFLICT: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,
@@ -77,4 +95,8 @@ export interface ErrorInfo {
   retryAfterMs?: number;
   /** The field a validation error is about, when there is one. */
   field?: string;
+  /** For MUTED and timed BANNED: when it ends (ms since epoch). */
+  until?: number;
+  /** For PRIVACY_CONFIRM_REQUIRED: what looks identifying. */
+  findings?: { kind: string; match: string }[];
 }

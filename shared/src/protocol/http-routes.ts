@@ -44,7 +44,13 @@ const Ok = z.object({ ok: z.literal(true) });
  * `docs/PROTOCOL.md` is generated from this list, so neither can drift.
  */
 export const httpRoutes: HttpRoute[] = [
-  { method: 'GET', path: '/info', access: 'public', summary: 'Public facts about this deployment.', response: ServerInfo },
+  {
+    method: 'GET',
+    path: '/info',
+    access: 'public',
+    summary: 'Public facts about this deployment.',
+    response: ServerInfo,
+  },
   {
     method: 'GET',
     path: '/pseudonyms/suggestions',
@@ -78,7 +84,13 @@ export const httpRoutes: HttpRoute[] = [
     summary: 'End every session of this account; their sockets close on every node.',
     response: z.object({ ended: z.number() }),
   },
-  { method: 'GET', path: '/me', access: 'member', summary: 'The logged-in account.', response: z.object({ me: Me }) },
+  {
+    method: 'GET',
+    path: '/me',
+    access: 'member',
+    summary: 'The logged-in account.',
+    response: z.object({ me: Me }),
+  },
   {
     method: 'GET',
     path: '/sessions',
@@ -123,7 +135,8 @@ export const httpRoutes: HttpRoute[] = [
     method: 'GET',
     path: '/groups',
     access: 'member',
-    summary: 'Browse groups: listed ones plus invite-only ones you belong to; filter by topic, search by name.',
+    summary:
+      'Browse groups: listed ones plus invite-only ones you belong to; filter by topic, search by name.',
     query: GroupsQuery,
     response: z.object({ groups: z.array(GroupSummary) }),
   },
@@ -157,7 +170,8 @@ export const httpRoutes: HttpRoute[] = [
     method: 'POST',
     path: '/groups/:id/meetings',
     access: 'admin',
-    summary: 'Schedule a meeting (workshop, focus group, check-in); announced in the group when it starts. 201.',
+    summary:
+      'Schedule a meeting (workshop, focus group, check-in); announced in the group when it starts. 201.',
     body: CreateMeetingBody,
     response: z.object({ meeting: Meeting }),
     errors: ['FORBIDDEN', 'NOT_FOUND'],

@@ -14,7 +14,8 @@ function schemaBlock(schema: z.ZodType, io: 'input' | 'output'): string {
 /** One-line docs of the error codes, read from the JSDoc in errors.ts would need a parser; keep them here. */
 const ERROR_DOCS: Record<ErrorCode, string> = {
   INVALID_PAYLOAD: 'The body or payload does not match the schema.',
-  PAYLOAD_TOO_LARGE: 'The body or frame is larger than allowed (a socket frame over 64 KB closes the connection).',
+  PAYLOAD_TOO_LARGE:
+    'The body or frame is larger than allowed (a socket frame over 64 KB closes the connection).',
   UNAUTHENTICATED: 'No valid session: log in first.',
   FORBIDDEN: 'Logged in, but this role or membership may not do this.',
   NOT_FOUND: 'The thing does not exist, or you may not know that it exists.',
@@ -30,8 +31,16 @@ const ERROR_DOCS: Record<ErrorCode, string> = {
   GUIDELINES_REQUIRED: "Accept the group's guidelines (`acceptGuidelines: true`) to join.",
   MESSAGE_TOO_LONG: 'The message is longer than 2,000 characters after normalising.',
   MESSAGE_EMPTY: 'Nothing is left of the message after removing markup and invisible characters.',
+  MUTED: 'A moderator muted you in this group; `until` says when it ends.',
+  BANNED: 'You are banned from this group (or from Staffroom); `until` when timed.',
+  GROUP_LOCKED: 'The group is locked: members can read but not post.',
+  SLOW_MODE: 'Slow mode: wait `retryAfterMs` before your next message here.',
+  BLOCKED_TERM: 'The message contains a term this community does not allow.',
+  PRIVACY_CONFIRM_REQUIRED:
+    'The message may identify someone (`findings`): edit it or resend with `confirmIdentifying: true`.',
   CONFLICT: 'The state changed under you.',
-  UNAVAILABLE: 'The store is briefly unreachable; nothing was changed; retry (sends: with the same clientId).',
+  UNAVAILABLE:
+    'The store is briefly unreachable; nothing was changed; retry (sends: with the same clientId).',
   INTERNAL: 'Something unexpected; nothing was changed.',
 };
 
@@ -65,13 +74,29 @@ export function renderProtocolReference(): string {
     '',
   ];
   for (const [name, spec] of Object.entries(clientEvents)) {
-    out.push(`### \`${name}\``, '', 'Payload:', '', schemaBlock(spec.payload, 'input'), '', 'Ack data:', '', schemaBlock(spec.result, 'output'), '');
+    out.push(
+      `### \`${name}\``,
+      '',
+      'Payload:',
+      '',
+      schemaBlock(spec.payload, 'input'),
+      '',
+      'Ack data:',
+      '',
+      schemaBlock(spec.result, 'output'),
+      '',
+    );
   }
   out.push('## Server → client events', '');
   for (const [name, schema] of Object.entries(serverEvents)) {
     out.push(`### \`${name}\``, '', schemaBlock(schema, 'output'), '');
   }
-  out.push('## REST routes', '', 'All under `/api`, JSON, `Cache-Control: no-store`. State-changing requests must come from an allowed origin.', '');
+  out.push(
+    '## REST routes',
+    '',
+    'All under `/api`, JSON, `Cache-Control: no-store`. State-changing requests must come from an allowed origin.',
+    '',
+  );
   for (const r of httpRoutes) {
     out.push(`### \`${r.method} /api${r.path}\``, '', `${r.summary} Access: **${r.access}**.`, '');
     if (r.errors?.length) out.push(`Errors: ${r.errors.map((e) => `\`${e}\``).join(', ')}.`, '');

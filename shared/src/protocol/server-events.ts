@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MemberView } from '../schemas/groups.js';
 import { Message, ReactionKind } from '../schemas/messages.js';
+import { ModerationSettings, ReportStatus } from '../schemas/moderation.js';
 
 /** Why the server ended a session or connection; the client shows a matching message. */
 export const SessionEndReason = z.enum(['logged-out', 'logged-out-everywhere', 'revoked', 'expired']);
@@ -19,7 +20,12 @@ export const serverEvents = {
   /** A new message in an open group. Seqs may arrive out of order across nodes: order by `seq`. */
   'message:new': Message,
   /** The count of one reaction on one message changed. */
-  'reaction:update': z.object({ groupId: z.string(), seq: z.number(), kind: ReactionKind, count: z.number() }),
+  'reaction:update': z.object({
+    groupId: z.string(),
+    seq: z.number(),
+    kind: ReactionKind,
+    count: z.number(),
+  }),
   /** Who has the group open right now. */
   'presence:update': z.object({ groupId: z.string(), present: z.array(MemberView) }),
   /** Someone started typing (show it for a few seconds). */
@@ -29,6 +35,25 @@ export const serverEvents = {
    * from `lastSeq`. Redis pub/sub is at-most-once; the stream is the record.
    */
   'groups:resync': z.object({}),
+  /** A message was removed: show the tombstone instead. */
+  'message:removed': z.object({ groupId: z.string(), seq: z.number(), by: z.enum(['moderator', 'author']) }),
+  /** The group's lock or slow mode changed. */
+  'group:moderation': z.object({
+    groupId: z.string(),
+    locked: ModerationSettings.shape.locked,
+    slowSeconds: ModerationSettings.shape.slowSeconds,
+  }),
+  /** Something a moderator did to you (private). */
+  'moderation:notice': z.object({
+    groupId: z.string().nullable(),
+    kind: z.enum(['muted', 'unmuted', 'kicked', 'banned']),
+    until: z.number().nullable(),
+    reason: z.string(),
+  }),
+  /** One of your reports changed status. */
+  'report:updated': z.object({ id: z.string(), status: ReportStatus }),
+  /** Moderators: the report queue changed (urgent: a crisis item arrived). */
+  'mod:queue-changed': z.object({ groupId: z.string(), urgent: z.boolean() }),
   /** This account no longer receives the group (on every tab). */
   'group:removed': z.object({ groupId: z.string(), reason: GroupRemovedReason }),
 } as const satisfies Record<string, z.ZodType>;

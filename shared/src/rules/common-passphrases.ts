@@ -16,5 +16,7 @@ export const COMMON_PASSPHRASES: ReadonlySet<string> = new Set(
   dragon1234 master1234 shadow1234 michael1234 teacher123 teacher1234 teaching123 classroom1 classroom123
   school1234 schoolteacher staffroom staffroom1 staffroom123 correcthorsebatterystaple thequickbrownfox
   thequickbrownfoxjumpsoverthelazydog iloveyouforever iloveyousomuch ihateyou123 mypassword mypassword1
-  mypassword123 secretpassword passwordpassword administrator admin12345 admin123456 rootpassword`.split(/\s+/),
+  mypassword123 secretpassword passwordpassword administrator admin12345 admin123456 rootpassword`.split(
+    /\s+/,
+  ),
 );

@@ -21,7 +21,9 @@ export const FIRST_NAMES: ReadonlySet<string> = new Set(
   patrick paul paula peggy peter philip phyllis priya rachel ralph randy raymond rebecca richard rick robert robin
   roger ronald rose ruby russell ruth ryan sally samantha samuel sandra sara sarah scott sean sharon shirley sophia
   sophie stephanie stephen steve steven susan tammy teresa terry theresa thomas tiffany tim timothy tina todd tom
-  tony tracy tyler valerie vanessa victoria vincent virginia walter wayne wendy william zachary zoe`.split(/\s+/),
+  tony tracy tyler valerie vanessa victoria vincent virginia walter wayne wendy william zachary zoe`.split(
+    /\s+/,
+  ),
 );
 
 export const SURNAMES: ReadonlySet<string> = new Set(
@@ -31,5 +33,7 @@ export const SURNAMES: ReadonlySet<string> = new Set(
   lee lewis long lopez martin martinez mcdonald miller mitchell moore morgan morris murphy murray myers nelson
   nguyen owens parker patel perez perry peterson phillips powell price ramirez reed reyes richardson rivera
   roberts robinson rodriguez rogers ross russell sanchez sanders scott simmons singh smith stewart sullivan taylor
-  thomas thompson torres turner walker wallace ward watson white williams wilson wood wright young`.split(/\s+/),
+  thomas thompson torres turner walker wallace ward watson white williams wilson wood wright young`.split(
+    /\s+/,
+  ),
 );

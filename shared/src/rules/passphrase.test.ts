@@ -12,7 +12,14 @@ describe('checkPassphrase', () => {
   });
 
   it('refuses common passphrases whatever the case or spacing', () => {
-    for (const p of ['password123', 'Password123', '1234567890', 'qwertyuiop', 'I Love You 123', 'staffroom123']) {
+    for (const p of [
+      'password123',
+      'Password123',
+      '1234567890',
+      'qwertyuiop',
+      'I Love You 123',
+      'staffroom123',
+    ]) {
       expect(checkPassphrase(p).ok, p).toBe(false);
     }
   });

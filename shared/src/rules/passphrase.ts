@@ -34,7 +34,10 @@ function isMonotone(value: string): boolean {
 export function checkPassphrase(value: string, pseudonym = ''): RuleResult {
   const length = codePoints(value);
   if (length < LIMITS.passphraseMin) {
-    return { ok: false, message: `Use at least ${LIMITS.passphraseMin} characters. A short sentence works well.` };
+    return {
+      ok: false,
+      message: `Use at least ${LIMITS.passphraseMin} characters. A short sentence works well.`,
+    };
   }
   if (length > LIMITS.passphraseMax) {
     return { ok: false, message: `Use at most ${LIMITS.passphraseMax} characters.` };

@@ -38,13 +38,29 @@ describe('checkPseudonym', () => {
   });
 
   it('refuses first-and-last-name patterns', () => {
-    for (const name of ['MaryJones', 'mary.jones', 'mary_jones', 'maryjones', 'JohnSmith', 'j.smith', 'jsmith', 'Sarah-Miller']) {
+    for (const name of [
+      'MaryJones',
+      'mary.jones',
+      'mary_jones',
+      'maryjones',
+      'JohnSmith',
+      'j.smith',
+      'jsmith',
+      'Sarah-Miller',
+    ]) {
       expect(rejected(name), name).toMatch(/real first and last name/);
     }
   });
 
   it('refuses spaces, symbols, scripts that mimic Latin, and invisible characters', () => {
-    for (const name of ['Calm Otter', 'calm<otter>', 'саlm', 'calm\u200botter', 'calm\u202eotter', '_otter']) {
+    for (const name of [
+      'Calm Otter',
+      'calm<otter>',
+      'саlm',
+      'calm\u200botter',
+      'calm\u202eotter',
+      '_otter',
+    ]) {
       expect(rejected(name), name).toMatch(/letters, digits/);
     }
   });

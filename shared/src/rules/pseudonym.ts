@@ -74,10 +74,16 @@ export function checkPseudonym(raw: string): RuleResult {
     };
   }
   if (/@|\.(com|org|net|edu|gov|ca|uk|au|nz|ie|io)$/i.test(value)) {
-    return { ok: false, message: 'This looks like an email or web address. Choose a name that does not identify you.' };
+    return {
+      ok: false,
+      message: 'This looks like an email or web address. Choose a name that does not identify you.',
+    };
   }
   if ((value.match(/\d/g) ?? []).length >= 7) {
-    return { ok: false, message: 'This looks like a phone number. Choose a name that does not identify you.' };
+    return {
+      ok: false,
+      message: 'This looks like a phone number. Choose a name that does not identify you.',
+    };
   }
   if (!ALLOWED.test(value) || !STARTS_WELL.test(value)) {
     return {
@@ -86,7 +92,10 @@ export function checkPseudonym(raw: string): RuleResult {
     };
   }
   const skeleton = pseudonymSkeleton(value);
-  if (RESERVED_EXACT.has(skeleton) || RESERVED_PARTS.some((part) => skeleton.includes(pseudonymSkeleton(part)))) {
+  if (
+    RESERVED_EXACT.has(skeleton) ||
+    RESERVED_PARTS.some((part) => skeleton.includes(pseudonymSkeleton(part)))
+  ) {
     return { ok: false, message: 'This name could be mistaken for a staff role. Choose another.' };
   }
   if (looksLikeRealName(value)) {

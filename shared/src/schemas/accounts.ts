@@ -6,8 +6,14 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** Field-level shape only; the rules (`checkPseudonym`, `checkPassphrase`) give the human reasons. */
-const pseudonymField = z.string().min(1).max(LIMITS.pseudonymMax * 4);
-const passphraseField = z.string().min(1).max(LIMITS.passphraseMax * 4);
+const pseudonymField = z
+  .string()
+  .min(1)
+  .max(LIMITS.pseudonymMax * 4);
+const passphraseField = z
+  .string()
+  .min(1)
+  .max(LIMITS.passphraseMax * 4);
 
 export const SignupBody = z.strictObject({
   invite: z.string().trim().min(1).max(LIMITS.inviteCodeMax),
@@ -25,7 +31,10 @@ export type LoginBody = z.infer<typeof LoginBody>;
 export const CreateInviteBody = z.strictObject({
   role: Role,
   maxUses: z.number().int().min(1).max(LIMITS.inviteMaxUses),
-  expiresInDays: z.number().min(1 / 24).max(LIMITS.inviteMaxDays),
+  expiresInDays: z
+    .number()
+    .min(1 / 24)
+    .max(LIMITS.inviteMaxDays),
   note: z.string().trim().max(80).optional(),
 });
 export type CreateInviteBody = z.infer<typeof CreateInviteBody>;

@@ -34,7 +34,11 @@ export const Visibility = z.enum(['listed', 'invite-only']);
 export type Visibility = z.infer<typeof Visibility>;
 
 /** Ids are server-made random strings; the schema only bounds them so a hostile id cannot be huge. */
-export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const Id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 

@@ -32,6 +32,8 @@ export const Message = z.object({
   kind: z.enum(['text', 'meeting', 'removed']),
   author: z.object({ tag: z.string(), name: z.string() }).nullable(),
   text: z.string(),
+  /** For `removed` tombstones: who removed it (the text is gone from the server). */
+  removedBy: z.enum(['moderator', 'author']).optional(),
   /** The sender's idempotency key, so the sender's own client can match its pending copy. */
   clientId: z.string().optional(),
   reactions: z.partialRecord(ReactionKind, z.number()).optional(),
@@ -40,17 +42,38 @@ export const Message = z.object({
 });
 export type Message = z.infer<typeof Message>;
 
-export const ClientId = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const ClientId = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 export const Seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const SendMessage = z.strictObject({
   groupId: Id,
   clientId: ClientId,
   /** Bounded loosely here; the exact limit (after normalising) answers `MESSAGE_TOO_LONG`. */
-  text: z.string().min(1).max(GROUP_LIMITS.messageMax * 4),
+  text: z
+    .string()
+    .min(1)
+    .max(GROUP_LIMITS.messageMax * 4),
+  /** The member saw the privacy warning and chose "send anyway". */
+  confirmIdentifying: z.boolean().default(false),
 });
+
+/** Where to find help right now, shown privately to someone whose message suggests risk. */
+export const SupportResource = z.object({
+  name: z.string(),
+  contact: z.string(),
+  hours: z.string(),
+});
+export type SupportResource = z.infer<typeof SupportResource>;
 
 /** Decodes the stored text for display as a text node. The only entities the server produces are these. */
 export function decodeMessageText(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }

@@ -49,7 +49,11 @@ export function createSocketAuth(accounts: AccountService, log: Logger) {
 }
 
 /** Ends the given sessions' sockets on every node (through the adapter when there is one). */
-export function disconnectSessions(io: AppServer, sessionIds: readonly string[], reason: SessionEndReason): void {
+export function disconnectSessions(
+  io: AppServer,
+  sessionIds: readonly string[],
+  reason: SessionEndReason,
+): void {
   if (sessionIds.length === 0) return;
   const targets = sessionIds.map(rooms.session);
   io.to(targets).emit('session:ended', { reason });

@@ -19,7 +19,6 @@ import type { LoginLimiter } from './login-limiter.js';
 import type { PassphraseHasher } from './passphrase-hasher.js';
 import type { AccountRecord, AccountStore, InviteRecord, SessionRecord } from './accounts.store.js';
 
-
 export interface AccountServiceDeps {
   store: AccountStore;
   hasher: PassphraseHasher;
@@ -28,6 +27,15 @@ export interface AccountServiceDeps {
   sessionMaxMs: number;
   /** Called after sessions end, so their open sockets on every node can be closed. */
   onSessionsEnded: (sessionIds: readonly string[], reason: SessionEndReason) => void;
+  /** True while the account is banned from Staffroom (from moderation). */
+  isBanned?: (accountId: string) => Promise<boolean>;
+  /** Records an admin action in the audit log (from moderation). */
+  audit?: (
+    p: Principal,
+    action: 'create-invite' | 'revoke-invite',
+    target: string,
+    reason: string,
+  ) => Promise<void>;
   now?: () => number;
 }
 
@@ -87,12 +95,21 @@ export function createAccountService(deps: AccountServiceDeps) {
   }
 
   function requireAdmin(p: Principal) {
-    if (p.role !== 'admin') throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can do this.');
+    if (p.role !== 'admin')
+      throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can do this.');
   }
 
-  async function endSessions(accountId: string, sessions: readonly SessionRecord[], reason: SessionEndReason) {
+  async function endSessions(
+    accountId: string,
+    sessions: readonly SessionRecord[],
+    reason: SessionEndReason,
+  ) {
     await store.deleteSessions(accountId, sessions);
-    if (sessions.length > 0) deps.onSessionsEnded(sessions.map((s) => s.id), reason);
+    if (sessions.length > 0)
+      deps.onSessionsEnded(
+        sessions.map((s) => s.id),
+        reason,
+      );
   }
 
   async function createInviteRecord(body: CreateInviteBody): Promise<CreatedInvite> {
@@ -126,7 +143,8 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     async signUp(body: SignupBody, device: string): Promise<{ me: Me; token: string }> {
       const pseudonym = checkPseudonym(body.pseudonym);
-      if (!pseudonym.ok) throw new AppError(ErrorCode.PSEUDONYM_REJECTED, pseudonym.message, { field: 'pseudonym' });
+      if (!pseudonym.ok)
+        throw new AppError(ErrorCode.PSEUDONYM_REJECTED, pseudonym.message, { field: 'pseudonym' });
       const passphrase = checkPassphrase(body.passphrase, pseudonym.value);
       if (!passphrase.ok) {
         throw new AppError(ErrorCode.PASSPHRASE_REJECTED, passphrase.message, { field: 'passphrase' });
@@ -141,14 +159,22 @@ export function createAccountService(deps: AccountServiceDeps) {
       };
       const outcome = await store.signUp(sha256(normaliseInviteCode(body.invite)), record, now());
       if (!outcome.ok && outcome.reason === 'pseudonym-taken') {
-        throw new AppError(ErrorCode.PSEUDONYM_TAKEN, 'Somebody already uses this pseudonym or one that looks like it.', {
-          field: 'pseudonym',
-        });
+        throw new AppError(
+          ErrorCode.PSEUDONYM_TAKEN,
+          'Somebody already uses this pseudonym or one that looks like it.',
+          {
+            field: 'pseudonym',
+          },
+        );
       }
       if (!outcome.ok) {
-        throw new AppError(ErrorCode.INVITE_INVALID, 'This invite code is not valid: it may have expired or been used up.', {
-          field: 'invite',
-        });
+        throw new AppError(
+          ErrorCode.INVITE_INVALID,
+          'This invite code is not valid: it may have expired or been used up.',
+          {
+            field: 'invite',
+          },
+        );
       }
       return startSession({ ...record, role: outcome.role }, device);
     },
@@ -166,6 +192,9 @@ export function createAccountService(deps: AccountServiceDeps) {
         throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'That pseudonym and passphrase do not match.');
       }
       await limiter.reset(skeleton);
+      if (await deps.isBanned?.(account.id)) {
+        throw new AppError(ErrorCode.BANNED, 'This account is banned from Staffroom.');
+      }
       return startSession(account, device);
     },
 
@@ -181,9 +210,16 @@ export function createAccountService(deps: AccountServiceDeps) {
         return null;
       }
       const account = await store.getAccount(session.accountId);
-      if (!account) return null;
-      if (at - session.lastSeenAt >= TOUCH_EVERY_MS) await store.touchSession(tokenHash, at, sessionTtl(session, at));
-      return { accountId: account.id, sessionId: session.id, tokenHash, pseudonym: account.pseudonym, role: account.role };
+      if (!account || (await deps.isBanned?.(account.id))) return null;
+      if (at - session.lastSeenAt >= TOUCH_EVERY_MS)
+        await store.touchSession(tokenHash, at, sessionTtl(session, at));
+      return {
+        accountId: account.id,
+        sessionId: session.id,
+        tokenHash,
+        pseudonym: account.pseudonym,
+        role: account.role,
+      };
     },
 
     /** True while the session behind a long-lived socket is still valid; slides it like a request would. */
@@ -203,7 +239,16 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     async logOut(p: Principal): Promise<void> {
       const sessions = await store.listSessions(p.accountId);
-      await endSessions(p.accountId, sessions.filter((s) => s.tokenHash === p.tokenHash), 'logged-out');
+      await endSessions(
+        p.accountId,
+        sessions.filter((s) => s.tokenHash === p.tokenHash),
+        'logged-out',
+      );
+    },
+
+    /** Ends every session of an account (a ban from Staffroom); their sockets close on every node. */
+    async endAllSessions(accountId: string): Promise<void> {
+      await endSessions(accountId, await store.listSessions(accountId), 'revoked');
     },
 
     async logOutEverywhere(p: Principal): Promise<number> {
@@ -234,7 +279,14 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     async createInvite(p: Principal, body: CreateInviteBody): Promise<CreatedInvite> {
       requireAdmin(p);
-      return createInviteRecord(body);
+      const invite = await createInviteRecord(body);
+      await deps.audit?.(
+        p,
+        'create-invite',
+        `${invite.role} invite, ${invite.maxUses} use(s)`,
+        body.note || 'created',
+      );
+      return invite;
     },
 
     async listInvites(p: Principal): Promise<InviteInfo[]> {
@@ -246,6 +298,7 @@ export function createAccountService(deps: AccountServiceDeps) {
     async revokeInvite(p: Principal, id: string): Promise<void> {
       requireAdmin(p);
       if (!(await store.revokeInvite(id))) throw new AppError(ErrorCode.NOT_FOUND, 'No such invite.');
+      await deps.audit?.(p, 'revoke-invite', `invite ${id}`, 'revoked');
     },
 
     /** For the operator's command line: an invite without a logged-in admin. */

@@ -33,7 +33,8 @@ export interface SessionRecord {
   device: string;
 }
 
-export type SignUpOutcome = { ok: true; role: Role } | { ok: false; reason: 'invite-invalid' | 'pseudonym-taken' };
+export type SignUpOutcome =
+  { ok: true; role: Role } | { ok: false; reason: 'invite-invalid' | 'pseudonym-taken' };
 
 /** Persistence for accounts, invites and sessions. Implemented in memory (embedded) and on Redis. */
 export interface AccountStore {

@@ -17,7 +17,11 @@ export interface GroupHandlerDeps {
   /** Joins and opens per account per minute, cluster-wide. */
   joinLimit: RateLimit;
   /** A page of history for a member (from messages). */
-  history: (p: Principal, groupId: string, query: { since?: number | undefined }) => Promise<HistoryPage & { latestSeq: number }>;
+  history: (
+    p: Principal,
+    groupId: string,
+    query: { since?: number | undefined },
+  ) => Promise<HistoryPage & { latestSeq: number }>;
 }
 
 /** Typing notices are relayed at most this often per socket and group. */
@@ -114,6 +118,8 @@ export function watchGroupRooms(io: AppServer, presence: PresenceTracker, log: L
     const member = socket?.data.openGroups.get(groupId);
     if (!socket || !member) return;
     socket.data.openGroups.delete(groupId);
-    presence.remove(groupId, member).catch((err: unknown) => log.warn({ err: String(err) }, 'presence remove failed'));
+    presence
+      .remove(groupId, member)
+      .catch((err: unknown) => log.warn({ err: String(err) }, 'presence remove failed'));
   });
 }

@@ -8,6 +8,8 @@ export const groupKeys = (p: string) => ({
   joinCode: (code: string) => `${p}grp-code:${code}`,
   /** hash: account id → membership JSON. */
   members: (id: string) => `${p}grp:{${id}}:members`,
+  /** hash: membership tag → account id. */
+  tags: (id: string) => `${p}grp:{${id}}:tags`,
   /** hash: alias skeleton → account id, so two members cannot share a per-group name. */
   aliases: (id: string) => `${p}grp:{${id}}:aliases`,
   /** hash: meeting id → meeting JSON. */

@@ -58,6 +58,13 @@ export function createMemoryGroupStore(): GroupStore {
       const m = membersOf(groupId).get(accountId);
       return m ? { ...m } : null;
     },
+    async findMemberByTag(groupId, tag) {
+      const m = [...membersOf(groupId).values()].find((x) => x.tag === tag);
+      return m ? { ...m } : null;
+    },
+    async listMembers(groupId) {
+      return [...membersOf(groupId).values()].map((m) => ({ ...m }));
+    },
     async memberCounts(groupIds) {
       return groupIds.map((id) => membersOf(id).size);
     },

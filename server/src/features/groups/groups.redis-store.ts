@@ -5,7 +5,8 @@ import { groupKeys } from './groups.keys.js';
 import type { GroupRecord, GroupStore, MembershipRecord, PresenceStore } from './groups.store.js';
 
 /**
- * KEYS: members, aliases, accountGroups. ARGV: accountId, membership JSON, alias skeleton ('' for none), groupId.
+ * KEYS: members, aliases, accountGroups, tags. ARGV: accountId, membership JSON, alias skeleton ('' for none),
+ * groupId, tag.
  * @returns 'added' | 'already-member' | 'alias-taken'
  */
 const addMemberScript = createScript(`
@@ -17,6 +18,7 @@ if ARGV[3] ~= '' then
 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 redis.call('SADD', KEYS[3], ARGV[4])
+redis.call('HSET', KEYS[4], ARGV[5], ARGV[1])
 return 'added'
 `);
 
@@ -58,7 +60,11 @@ export function createRedisGroupStore(redis: Redis, prefix: string): GroupStore 
   return {
     async saveGroup(g) {
       const previous = await redis.hget(k.group(g.id), 'joinCode');
-      const multi = redis.multi().hset(k.group(g.id), { ...g }).sadd(k.all(), g.id).set(k.joinCode(g.joinCode), g.id);
+      const multi = redis
+        .multi()
+        .hset(k.group(g.id), { ...g })
+        .sadd(k.all(), g.id)
+        .set(k.joinCode(g.joinCode), g.id);
       if (previous && previous !== g.joinCode) multi.del(k.joinCode(previous));
       await multi.exec();
     },
@@ -84,21 +90,34 @@ export function createRedisGroupStore(redis: Redis, prefix: string): GroupStore 
     async addMember(m) {
       const result = await addMemberScript.run(
         redis,
-        [k.members(m.groupId), k.aliases(m.groupId), k.accountGroups(m.accountId)],
-        [m.accountId, JSON.stringify(m), m.aliasSkeleton ?? '', m.groupId],
+        [k.members(m.groupId), k.aliases(m.groupId), k.accountGroups(m.accountId), k.tags(m.groupId)],
+        [m.accountId, JSON.stringify(m), m.aliasSkeleton ?? '', m.groupId, m.tag],
       );
       return result as 'added' | 'already-member' | 'alias-taken';
     },
     async removeMember(groupId, accountId) {
       const m = parseMembership(await redis.hget(k.members(groupId), accountId));
       if (!m) return null;
-      const multi = redis.multi().hdel(k.members(groupId), accountId).srem(k.accountGroups(accountId), groupId);
+      const multi = redis
+        .multi()
+        .hdel(k.members(groupId), accountId)
+        .srem(k.accountGroups(accountId), groupId)
+        .hdel(k.tags(groupId), m.tag);
       if (m.aliasSkeleton) multi.hdel(k.aliases(groupId), m.aliasSkeleton);
       await multi.exec();
       return m;
     },
     async getMembership(groupId, accountId) {
       return parseMembership(await redis.hget(k.members(groupId), accountId));
+    },
+    async findMemberByTag(groupId, tag) {
+      const accountId = await redis.hget(k.tags(groupId), tag);
+      return accountId ? parseMembership(await redis.hget(k.members(groupId), accountId)) : null;
+    },
+    async listMembers(groupId) {
+      return Object.values(await redis.hgetall(k.members(groupId))).flatMap(
+        (json) => parseMembership(json) ?? [],
+      );
     },
     async memberCounts(groupIds) {
       if (groupIds.length === 0) return [];
@@ -143,7 +162,9 @@ export function createRedisGroupStore(redis: Redis, prefix: string): GroupStore 
       const pipe = redis.pipeline();
       for (const id of groupIds) pipe.hvals(k.meetings(id));
       const results = (await pipe.exec()) ?? [];
-      return results.flatMap(([err, values]) => (err ? [] : (values as string[]).map((v) => Meeting.parse(JSON.parse(v)))));
+      return results.flatMap(([err, values]) =>
+        err ? [] : (values as string[]).map((v) => Meeting.parse(JSON.parse(v))),
+      );
     },
     async claimStartedMeetings(now) {
       const due = (await claimDueScript.run(redis, [k.meetingsDue()], [now])) as string[];

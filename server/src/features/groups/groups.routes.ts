@@ -1,6 +1,12 @@
 import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
-import { CreateGroupBody, CreateMeetingBody, GroupsQuery, Id, UpdateGroupBody } from '@staffroom/shared/schemas/groups';
+import {
+  CreateGroupBody,
+  CreateMeetingBody,
+  GroupsQuery,
+  Id,
+  UpdateGroupBody,
+} from '@staffroom/shared/schemas/groups';
 import { parseInput } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { GroupService } from './groups.service.js';

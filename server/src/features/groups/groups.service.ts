@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { checkPseudonym, pseudonymSkeleton } from '@staffroom/shared/rules/pseudonym';
-import {
+import type {
   CreateGroupBody,
-  type CreateMeetingBody,
-  type GroupDetail,
-  type GroupSummary,
-  type Meeting,
-  type MemberView,
-  type Topic,
+  CreateMeetingBody,
+  GroupDetail,
+  GroupSummary,
+  Meeting,
+  MemberView,
+  Topic,
   UpdateGroupBody,
 } from '@staffroom/shared/schemas/groups';
 import type { z } from 'zod';
@@ -22,6 +22,16 @@ export interface GroupServiceDeps {
   latestSeqs: (groupIds: readonly string[]) => Promise<number[]>;
   /** True when a pseudonym skeleton belongs to an account (from accounts), so an alias cannot impersonate. */
   isPseudonymTaken: (skeleton: string) => Promise<boolean>;
+  /** Throws BANNED while the account is banned from the group (from moderation). */
+  joinGate: (p: Principal, groupId: string) => Promise<void>;
+  /** Records an admin action in the audit log (from moderation). */
+  audit: (
+    p: Principal,
+    action: 'create-group' | 'update-group' | 'schedule-meeting' | 'cancel-meeting',
+    groupId: string,
+    target: string,
+    reason: string,
+  ) => Promise<void>;
   now?: () => number;
 }
 
@@ -40,7 +50,10 @@ export function createGroupService(deps: GroupServiceDeps) {
   const now = deps.now ?? Date.now;
 
   /** A group this principal may see: listed, or invite-only and a member (admins see all). Else NOT_FOUND. */
-  async function visibleGroup(p: Principal, groupId: string): Promise<{ group: GroupRecord; membership: MembershipRecord | null }> {
+  async function visibleGroup(
+    p: Principal,
+    groupId: string,
+  ): Promise<{ group: GroupRecord; membership: MembershipRecord | null }> {
     const group = await store.getGroup(groupId);
     if (!group) throw notFound();
     const membership = await store.getMembership(groupId, p.accountId);
@@ -109,10 +122,15 @@ export function createGroupService(deps: GroupServiceDeps) {
         updatedAt: at,
       };
       await store.saveGroup(group);
+      await deps.audit(p, 'create-group', group.id, group.name, 'created');
       return detail(p, group);
     },
 
-    async updateGroup(p: Principal, groupId: string, patch: z.output<typeof UpdateGroupBody>): Promise<GroupDetail> {
+    async updateGroup(
+      p: Principal,
+      groupId: string,
+      patch: z.output<typeof UpdateGroupBody>,
+    ): Promise<GroupDetail> {
       requireAdmin(p);
       const group = await store.getGroup(groupId);
       if (!group) throw notFound();
@@ -124,11 +142,15 @@ export function createGroupService(deps: GroupServiceDeps) {
         updatedAt: now(),
       };
       await store.saveGroup(updated);
+      await deps.audit(p, 'update-group', groupId, Object.keys(patch).join(', ') || 'nothing', 'edited');
       return detail(p, updated);
     },
 
     /** Listed groups plus the invite-only ones this member belongs to (admins see all). */
-    async listGroups(p: Principal, query: { topic?: Topic | undefined; q?: string | undefined }): Promise<GroupSummary[]> {
+    async listGroups(
+      p: Principal,
+      query: { topic?: Topic | undefined; q?: string | undefined },
+    ): Promise<GroupSummary[]> {
       const [all, memberOf] = await Promise.all([store.listGroups(), store.accountGroupIds(p.accountId)]);
       const mine = new Set(memberOf);
       const needle = query.q?.toLocaleLowerCase();
@@ -147,17 +169,29 @@ export function createGroupService(deps: GroupServiceDeps) {
 
     async join(
       p: Principal,
-      input: { groupId?: string | undefined; code?: string | undefined; acceptGuidelines: boolean; alias?: string | undefined },
+      input: {
+        groupId?: string | undefined;
+        code?: string | undefined;
+        acceptGuidelines: boolean;
+        alias?: string | undefined;
+      },
     ): Promise<{ group: GroupDetail; me: MemberView }> {
-      const group = input.code ? await store.findGroupByJoinCode(input.code) : await store.getGroup(input.groupId ?? '');
+      const group = input.code
+        ? await store.findGroupByJoinCode(input.code)
+        : await store.getGroup(input.groupId ?? '');
       // An invite-only group is joined with its code; its id alone neither finds nor opens it.
-      if (!group || (group.visibility === 'invite-only' && !input.code && p.role !== 'admin')) throw notFound();
+      if (!group || (group.visibility === 'invite-only' && !input.code && p.role !== 'admin'))
+        throw notFound();
       const existing = await store.getMembership(group.id, p.accountId);
       if (existing) return { group: await detail(p, group), me: memberView(existing) };
 
+      await deps.joinGate(p, group.id);
       const accepted = await store.acceptedVersion(p.accountId, group.id);
       if (accepted < group.guidelinesVersion && !input.acceptGuidelines) {
-        throw new AppError(ErrorCode.GUIDELINES_REQUIRED, 'Please read and accept the group guidelines to join.');
+        throw new AppError(
+          ErrorCode.GUIDELINES_REQUIRED,
+          'Please read and accept the group guidelines to join.',
+        );
       }
       let name = p.pseudonym;
       let aliasSkeleton: string | null = null;
@@ -165,10 +199,17 @@ export function createGroupService(deps: GroupServiceDeps) {
         const alias = checkPseudonym(input.alias);
         if (!alias.ok) throw new AppError(ErrorCode.PSEUDONYM_REJECTED, alias.message, { field: 'alias' });
         aliasSkeleton = pseudonymSkeleton(alias.value);
-        if (aliasSkeleton !== pseudonymSkeleton(p.pseudonym) && (await deps.isPseudonymTaken(aliasSkeleton))) {
-          throw new AppError(ErrorCode.PSEUDONYM_TAKEN, 'That name belongs to someone else. Choose another.', {
-            field: 'alias',
-          });
+        if (
+          aliasSkeleton !== pseudonymSkeleton(p.pseudonym) &&
+          (await deps.isPseudonymTaken(aliasSkeleton))
+        ) {
+          throw new AppError(
+            ErrorCode.PSEUDONYM_TAKEN,
+            'That name belongs to someone else. Choose another.',
+            {
+              field: 'alias',
+            },
+          );
         }
         name = alias.value;
       }
@@ -180,10 +221,13 @@ export function createGroupService(deps: GroupServiceDeps) {
         aliasSkeleton,
         joinedAt: now(),
       };
-      if (input.acceptGuidelines) await store.acceptGuidelines(p.accountId, group.id, group.guidelinesVersion);
+      if (input.acceptGuidelines)
+        await store.acceptGuidelines(p.accountId, group.id, group.guidelinesVersion);
       const outcome = await store.addMember(membership);
       if (outcome === 'alias-taken') {
-        throw new AppError(ErrorCode.PSEUDONYM_TAKEN, 'Someone in this group already uses that name.', { field: 'alias' });
+        throw new AppError(ErrorCode.PSEUDONYM_TAKEN, 'Someone in this group already uses that name.', {
+          field: 'alias',
+        });
       }
       const me = outcome === 'added' ? membership : await store.getMembership(group.id, p.accountId);
       return { group: await detail(p, group), me: memberView(me ?? membership) };
@@ -201,22 +245,28 @@ export function createGroupService(deps: GroupServiceDeps) {
     },
 
     markRead: (p: Principal, groupId: string, seq: number) => store.markRead(p.accountId, groupId, seq),
-    readMark: async (p: Principal, groupId: string) => (await store.readMarks(p.accountId, [groupId]))[0] ?? 0,
+    readMark: async (p: Principal, groupId: string) =>
+      (await store.readMarks(p.accountId, [groupId]))[0] ?? 0,
 
     async addMeeting(p: Principal, groupId: string, body: CreateMeetingBody): Promise<Meeting> {
       requireAdmin(p);
       if (!(await store.getGroup(groupId))) throw notFound();
       if (body.startsAt < now() - 60_000) {
-        throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A meeting cannot start in the past.', { field: 'startsAt' });
+        throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A meeting cannot start in the past.', {
+          field: 'startsAt',
+        });
       }
       const meeting: Meeting = { id: newId(), groupId, ...body };
       await store.saveMeeting(meeting);
+      await deps.audit(p, 'schedule-meeting', groupId, meeting.title, 'scheduled');
       return meeting;
     },
 
     async removeMeeting(p: Principal, groupId: string, meetingId: string): Promise<void> {
       requireAdmin(p);
-      if (!(await store.removeMeeting(groupId, meetingId))) throw new AppError(ErrorCode.NOT_FOUND, 'No such meeting.');
+      if (!(await store.removeMeeting(groupId, meetingId)))
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such meeting.');
+      await deps.audit(p, 'cancel-meeting', groupId, meetingId, 'cancelled');
     },
 
     /** Meetings in the next 7 days in groups this member belongs to or can browse. */
@@ -234,6 +284,30 @@ export function createGroupService(deps: GroupServiceDeps) {
     },
 
     claimStartedMeetings: () => store.claimStartedMeetings(now()),
+
+    /** For moderation: members as moderators see them, and removal for kicks and bans. */
+    async memberByTag(groupId: string, tag: string) {
+      const m = await store.findMemberByTag(groupId, tag);
+      return m ? { ...memberView(m), accountId: m.accountId } : null;
+    },
+    async member(groupId: string, accountId: string) {
+      const m = await store.getMembership(groupId, accountId);
+      return m ? { ...memberView(m), accountId: m.accountId } : null;
+    },
+    async members(groupId: string) {
+      return (await store.listMembers(groupId)).map((m) => ({ ...memberView(m), accountId: m.accountId }));
+    },
+    async removeMember(groupId: string, accountId: string): Promise<void> {
+      await store.removeMember(groupId, accountId);
+    },
+    async name(groupId: string) {
+      return (await store.getGroup(groupId))?.name ?? null;
+    },
+    async allGroups() {
+      return (await store.listGroups())
+        .map((g) => ({ id: g.id, name: g.name }))
+        .sort((a, b) => a.name.localeCompare(b.name));
+    },
   };
 }
 

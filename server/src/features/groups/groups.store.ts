@@ -39,6 +39,9 @@ export interface GroupStore {
   /** Removes and returns the membership, or null when there was none. */
   removeMember(groupId: string, accountId: string): Promise<MembershipRecord | null>;
   getMembership(groupId: string, accountId: string): Promise<MembershipRecord | null>;
+  /** The membership shown in the group under this tag (moderators act on what they see). */
+  findMemberByTag(groupId: string, tag: string): Promise<MembershipRecord | null>;
+  listMembers(groupId: string): Promise<MembershipRecord[]>;
   memberCounts(groupIds: readonly string[]): Promise<number[]>;
   accountGroupIds(accountId: string): Promise<string[]>;
 
@@ -58,7 +61,12 @@ export interface GroupStore {
 /** Who has a group open, from per-node heartbeats that expire, so a dead node's entries vanish by themselves. */
 export interface PresenceStore {
   /** Renews this node's entries until `now + ttlMs`, sweeping entries (of any node) that expired by `now`. */
-  beat(entries: readonly { groupId: string; member: MemberView }[], nodeId: string, now: number, ttlMs: number): Promise<void>;
+  beat(
+    entries: readonly { groupId: string; member: MemberView }[],
+    nodeId: string,
+    now: number,
+    ttlMs: number,
+  ): Promise<void>;
   drop(groupId: string, member: MemberView, nodeId: string): Promise<void>;
   list(groupIds: readonly string[], now: number): Promise<MemberView[][]>;
 }

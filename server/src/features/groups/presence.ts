@@ -38,7 +38,8 @@ export function createPresenceTracker(opts: PresenceOptions) {
     const print = fingerprint(present);
     if (scope === 'local' && lastSent.get(groupId) === print) return;
     lastSent.set(groupId, print);
-    const target = scope === 'cluster' ? opts.io.to(rooms.group(groupId)) : opts.io.local.to(rooms.group(groupId));
+    const target =
+      scope === 'cluster' ? opts.io.to(rooms.group(groupId)) : opts.io.local.to(rooms.group(groupId));
     target.emit('presence:update', { groupId, present });
   }
 
@@ -48,7 +49,9 @@ export function createPresenceTracker(opts: PresenceOptions) {
       groupId,
       setTimeout(() => {
         debounce.delete(groupId);
-        publish(groupId, 'cluster').catch((err: unknown) => opts.log.warn({ err }, 'presence publish failed'));
+        publish(groupId, 'cluster').catch((err: unknown) =>
+          opts.log.warn({ err }, 'presence publish failed'),
+        );
       }, 150),
     );
   }

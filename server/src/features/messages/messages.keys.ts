@@ -1,7 +1,12 @@
 /** Every Redis key the messages capability owns. Hash tags keep one group's keys in one cluster slot. */
 export const messageKeys = (p: string) => ({
-  /** stream: the group's messages; entry id `<seq>-0`. */
+  /** stream: the group's messages (metadata only); entry id `<seq>-0`. */
   stream: (groupId: string) => `${p}grp:{${groupId}}:msgs`,
+  /**
+   * hash: seq → text. Kept apart from the stream so removing a message really erases its text (stream entries
+   * cannot be rewritten, and XDEL leaves the bytes in place until the whole stream node goes).
+   */
+  texts: (groupId: string) => `${p}grp:{${groupId}}:texts`,
   /** string: the group's last assigned seq. */
   seq: (groupId: string) => `${p}grp:{${groupId}}:seq`,
   /** string with TTL: "<seq>:<ts>" of a message already stored for this sender's client id (idempotency). */
@@ -11,4 +16,6 @@ export const messageKeys = (p: string) => ({
   reactions: (groupId: string, seq: number) => `${p}grp:{${groupId}}:rx:${seq}`,
   /** string with TTL: sends by this account in the current window (cluster-wide rate limit). */
   sendRate: (accountId: string) => `${p}rate:send:${accountId}`,
+  /** string with TTL: this account's last send in a group under slow mode. */
+  slowRate: (groupId: string, accountId: string) => `${p}grp:{${groupId}}:slow:${accountId}`,
 });

@@ -11,7 +11,7 @@ interface GroupLog {
 export function createMemoryMessageStore(maxLen: number, clock: () => number = Date.now): MessageStore {
   const logs = new Map<string, GroupLog>();
   const clientIds = new Map<string, { seq: number; ts: number; expiresAt: number }>();
-  const rates = new Map<string, { count: number; resetAt: number }>();
+  const windows = new Map<string, { count: number; resetAt: number }>();
   const reactions = new Map<string, Map<ReactionKind, Set<string>>>();
 
   const logOf = (groupId: string) => {
@@ -25,24 +25,51 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
     if (log.messages.length > maxLen) log.messages.splice(0, log.messages.length - maxLen);
     return log.seq;
   };
+  /** A fixed-window counter; returns the wait when over the limit, else 0. */
+  const spend = (key: string, limit: number, windowMs: number): number => {
+    const now = clock();
+    const w = windows.get(key);
+    if (!w || w.resetAt <= now) {
+      windows.set(key, { count: 1, resetAt: now + windowMs });
+      return 0;
+    }
+    return ++w.count > limit ? w.resetAt - now : 0;
+  };
+  const find = (groupId: string, seq: number) => logs.get(groupId)?.messages.find((m) => m.seq === seq);
 
   return {
     async append(m) {
       const idKey = `${m.groupId} ${m.accountId} ${m.clientId}`;
       const previous = clientIds.get(idKey);
-      if (previous && previous.expiresAt > clock()) return { status: 'duplicate', seq: previous.seq, ts: previous.ts };
+      if (previous && previous.expiresAt > clock())
+        return { status: 'duplicate', seq: previous.seq, ts: previous.ts };
+      if (m.slowWindowMs > 0) {
+        const wait = spend(`slow ${m.groupId} ${m.accountId}`, 1, m.slowWindowMs);
+        if (wait > 0) return { status: 'slow-mode', retryAfterMs: wait };
+      }
       if (m.rateLimit > 0) {
-        const now = clock();
-        const rate = rates.get(m.accountId);
-        if (!rate || rate.resetAt <= now) rates.set(m.accountId, { count: 1, resetAt: now + m.rateWindowMs });
-        else if (++rate.count > m.rateLimit) return { status: 'rate-limited', retryAfterMs: rate.resetAt - now };
+        const wait = spend(`send ${m.accountId}`, m.rateLimit, m.rateWindowMs);
+        if (wait > 0) return { status: 'rate-limited', retryAfterMs: wait };
       }
       const seq = push(logOf(m.groupId), { ...m, ts: m.now, kind: 'text' });
       clientIds.set(idKey, { seq, ts: m.now, expiresAt: clock() + CLIENT_ID_TTL_SECONDS * 1000 });
       return { status: 'stored', seq, ts: m.now };
     },
+    async findByClientId(groupId, accountId, clientId) {
+      const previous = clientIds.get(`${groupId} ${accountId} ${clientId}`);
+      return previous && previous.expiresAt > clock() ? { seq: previous.seq, ts: previous.ts } : null;
+    },
     async appendSystem(groupId, kind, text, now) {
-      return push(logOf(groupId), { groupId, ts: now, kind, accountId: '', tag: '', name: '', text, clientId: '' });
+      return push(logOf(groupId), {
+        groupId,
+        ts: now,
+        kind,
+        accountId: '',
+        tag: '',
+        name: '',
+        text,
+        clientId: '',
+      });
     },
     async range(groupId, q) {
       const log = logOf(groupId);
@@ -66,8 +93,23 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
     async latestSeqs(groupIds) {
       return groupIds.map((id) => logs.get(id)?.seq ?? 0);
     },
+    async get(groupId, seq) {
+      const m = find(groupId, seq);
+      return m ? { ...m } : null;
+    },
+    async remove(groupId, seq, by) {
+      const m = find(groupId, seq);
+      if (!m) return { status: 'not-found' };
+      if (m.kind === 'removed') return { status: 'already-removed' };
+      m.kind = 'removed';
+      m.text = '';
+      m.removedBy = by;
+      reactions.delete(`${groupId} ${seq}`);
+      return { status: 'removed', accountId: m.accountId };
+    },
     async setReaction(groupId, seq, kind, accountId, on) {
-      if (!logs.get(groupId)?.messages.some((m) => m.seq === seq)) return null;
+      const m = find(groupId, seq);
+      if (!m || m.kind === 'removed') return null;
       const key = `${groupId} ${seq}`;
       const byKind = reactions.get(key) ?? new Map<ReactionKind, Set<string>>();
       reactions.set(key, byKind);

@@ -7,20 +7,29 @@ import {
   type MessageStore,
   type RangeResult,
   type ReactionSummary,
+  type RemovedBy,
   type StoredMessage,
 } from './messages.store.js';
 
+/** A text value that is a tombstone: NUL never survives cleaning, so no real text starts with it. */
+const TOMBSTONE = '\u0000removed:';
+
 /**
- * The hot path in one round trip. KEYS: stream, seq, clientId, sendRate.
- * ARGV: now, rateLimit, rateWindowMs, maxLen, clientIdTtl, kind, accountId, tag, name, text, clientId.
- * An empty client id (system messages) skips the idempotency key; a limit of 0 skips the rate limit.
- * Returns { 'stored' | 'duplicate', '<seq>:<ts>' } or { 'rate-limited', '<ms>' }.
+ * The hot path in one round trip. KEYS: stream, seq, clientId, sendRate, slowRate, texts.
+ * ARGV: now, rateLimit, rateWindowMs, maxLen, clientIdTtl, kind, accountId, tag, name, text, clientId, slowMs.
+ * An empty client id (system messages) skips idempotency; a limit or slow window of 0 skips that check.
+ * The stream is trimmed exactly to maxLen, and the text of the message that fell off is deleted with it.
+ * Returns { 'stored' | 'duplicate', '<seq>:<ts>' } or { 'rate-limited' | 'slow-mode', '<ms>' }.
  */
 const appendScript = createScript(`
 local hasClientId = ARGV[11] ~= ''
 if hasClientId then
   local previous = redis.call('GET', KEYS[3])
   if previous then return { 'duplicate', previous } end
+end
+local slow = tonumber(ARGV[12])
+if slow > 0 and not redis.call('SET', KEYS[5], '1', 'PX', slow, 'NX') then
+  return { 'slow-mode', tostring(redis.call('PTTL', KEYS[5])) }
 end
 local limit = tonumber(ARGV[2])
 if limit > 0 then
@@ -33,19 +42,23 @@ if limit > 0 then
   end
 end
 local seq = redis.call('INCR', KEYS[2])
-redis.call('XADD', KEYS[1], 'MAXLEN', '~', ARGV[4], seq .. '-0',
-  'k', ARGV[6], 'a', ARGV[7], 'g', ARGV[8], 'n', ARGV[9], 'x', ARGV[10], 'c', ARGV[11], 't', ARGV[1])
+local maxLen = tonumber(ARGV[4])
+redis.call('XADD', KEYS[1], 'MAXLEN', maxLen, seq .. '-0',
+  'k', ARGV[6], 'a', ARGV[7], 'g', ARGV[8], 'n', ARGV[9], 'c', ARGV[11], 't', ARGV[1])
+redis.call('HSET', KEYS[6], seq, ARGV[10])
+if seq > maxLen then redis.call('HDEL', KEYS[6], seq - maxLen) end
 local result = seq .. ':' .. ARGV[1]
 if hasClientId then redis.call('SET', KEYS[3], result, 'EX', ARGV[5]) end
 return { 'stored', result }
 `);
 
 /**
- * KEYS: reactions hash, stream. ARGV: kind, accountId, on ('1'/'0'), seq.
- * Returns the new count, or -1 when the message does not exist.
+ * KEYS: reactions hash, texts. ARGV: kind, accountId, on ('1'/'0'), seq.
+ * Returns the new count, or -1 when the message does not exist or was removed.
  */
 const reactionScript = createScript(`
-if #redis.call('XRANGE', KEYS[2], ARGV[4] .. '-0', ARGV[4] .. '-0') == 0 then return -1 end
+local text = redis.call('HGET', KEYS[2], ARGV[4])
+if not text or string.sub(text, 1, 1) == '\0' then return -1 end
 local marker = 'm:' .. ARGV[1] .. ':' .. ARGV[2]
 local count = 'c:' .. ARGV[1]
 if ARGV[3] == '1' then
@@ -56,22 +69,43 @@ end
 return tonumber(redis.call('HGET', KEYS[1], count) or '0')
 `);
 
+/**
+ * KEYS: texts, reactions, stream. ARGV: seq, tombstone value.
+ * Overwrites the text with a tombstone (Redis frees the old value) and drops the reactions.
+ * Returns { 'removed', authorAccountId } | { 'already-removed' } | { 'not-found' }.
+ */
+const removeScript = createScript(`
+local text = redis.call('HGET', KEYS[1], ARGV[1])
+if not text then return { 'not-found' } end
+if string.sub(text, 1, 1) == '\\0' then return { 'already-removed' } end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('DEL', KEYS[2])
+local entry = redis.call('XRANGE', KEYS[3], ARGV[1] .. '-0', ARGV[1] .. '-0')[1]
+local author = ''
+if entry then
+  for i = 1, #entry[2], 2 do if entry[2][i] == 'a' then author = entry[2][i + 1] end end
+end
+return { 'removed', author }
+`);
+
 type StreamEntry = [id: string, fields: string[]];
 
-function toMessage(groupId: string, [id, fields]: StreamEntry): StoredMessage {
+function toMessage(groupId: string, [id, fields]: StreamEntry, text: string | null): StoredMessage {
   const f: Record<string, string> = {};
   for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
-  return {
+  const base = {
     groupId,
     seq: Number(id.slice(0, id.indexOf('-'))),
     ts: Number(f.t),
-    kind: (f.k as StoredMessage['kind']) ?? 'text',
     accountId: f.a ?? '',
     tag: f.g ?? '',
     name: f.n ?? '',
-    text: f.x ?? '',
     clientId: f.c ?? '',
   };
+  if (text?.startsWith(TOMBSTONE)) {
+    return { ...base, kind: 'removed', text: '', removedBy: text.slice(TOMBSTONE.length) as RemovedBy };
+  }
+  return { ...base, kind: (f.k as StoredMessage['kind']) ?? 'text', text: text ?? '' };
 }
 
 /** Splits "<seq>:<ts>". */
@@ -88,21 +122,58 @@ export function createRedisMessageStore(redis: Redis, prefix: string, maxLen: nu
     return { status, value };
   }
 
+  /** Stream entries joined with their texts (one more round trip for the texts). */
+  async function withTexts(groupId: string, entries: StreamEntry[]): Promise<StoredMessage[]> {
+    if (entries.length === 0) return [];
+    const seqs = entries.map(([id]) => id.slice(0, id.indexOf('-')));
+    const texts = await redis.hmget(k.texts(groupId), ...seqs);
+    return entries.map((e, i) => toMessage(groupId, e, texts[i] ?? null));
+  }
+
   return {
     async append(m) {
       const { status, value } = await appendRaw(
-        [k.stream(m.groupId), k.seq(m.groupId), k.clientId(m.groupId, m.accountId, m.clientId), k.sendRate(m.accountId)],
-        [m.now, m.rateLimit, m.rateWindowMs, maxLen, CLIENT_ID_TTL_SECONDS, 'text', m.accountId, m.tag, m.name, m.text, m.clientId],
+        [
+          k.stream(m.groupId),
+          k.seq(m.groupId),
+          k.clientId(m.groupId, m.accountId, m.clientId),
+          k.sendRate(m.accountId),
+          k.slowRate(m.groupId, m.accountId),
+          k.texts(m.groupId),
+        ],
+        [
+          m.now,
+          m.rateLimit,
+          m.rateWindowMs,
+          maxLen,
+          CLIENT_ID_TTL_SECONDS,
+          'text',
+          m.accountId,
+          m.tag,
+          m.name,
+          m.text,
+          m.clientId,
+          m.slowWindowMs,
+        ],
       );
-      if (status === 'rate-limited') return { status, retryAfterMs: Number(value) };
+      if (status === 'rate-limited' || status === 'slow-mode') return { status, retryAfterMs: Number(value) };
       return { status: status === 'duplicate' ? 'duplicate' : 'stored', ...seqTs(value) };
     },
+    async findByClientId(groupId, accountId, clientId) {
+      const value = await redis.get(k.clientId(groupId, accountId, clientId));
+      return value ? seqTs(value) : null;
+    },
     async appendSystem(groupId, kind, text, now) {
-      // No client id and no rate limit: the script touches neither key, but Redis wants them declared.
-      const stream = k.stream(groupId);
       const { value } = await appendRaw(
-        [stream, k.seq(groupId), k.clientId(groupId, 'system', 'none'), k.sendRate('system')],
-        [now, 0, 1, maxLen, 1, kind, '', '', '', text, ''],
+        [
+          k.stream(groupId),
+          k.seq(groupId),
+          k.clientId(groupId, 'system', 'none'),
+          k.sendRate('system'),
+          k.slowRate(groupId, 'system'),
+          k.texts(groupId),
+        ],
+        [now, 0, 1, maxLen, 1, kind, '', '', '', text, '', 0],
       );
       return seqTs(value).seq;
     },
@@ -115,7 +186,7 @@ export function createRedisMessageStore(redis: Redis, prefix: string, maxLen: nu
           .xrange(stream, `(${q.after}-0`, '+', 'COUNT', count)
           .get(k.seq(groupId))
           .exec()) ?? []) as [[unknown, StreamEntry[]], [unknown, string | null]];
-        const messages = entries.slice(0, q.limit).map((e) => toMessage(groupId, e));
+        const messages = await withTexts(groupId, entries.slice(0, q.limit));
         const latestSeq = Number(latest ?? 0);
         const first = messages[0]?.seq ?? latestSeq + 1;
         const gap = first > q.after + 1 && q.after < latestSeq ? { from: q.after + 1, to: first - 1 } : null;
@@ -123,10 +194,7 @@ export function createRedisMessageStore(redis: Redis, prefix: string, maxLen: nu
       }
       const end = q.before !== undefined ? `(${q.before}-0` : '+';
       const entries = (await redis.xrevrange(stream, end, '-', 'COUNT', count)) as StreamEntry[];
-      const messages = entries
-        .slice(0, q.limit)
-        .map((e) => toMessage(groupId, e))
-        .reverse();
+      const messages = await withTexts(groupId, entries.slice(0, q.limit).reverse());
       return { messages, more: entries.length > q.limit, gap: null };
     },
     async latestSeqs(groupIds) {
@@ -134,9 +202,27 @@ export function createRedisMessageStore(redis: Redis, prefix: string, maxLen: nu
       const values = await redis.mget(...groupIds.map((id) => k.seq(id)));
       return values.map((v) => Number(v ?? 0));
     },
+    async get(groupId, seq) {
+      const entries = (await redis.xrange(k.stream(groupId), `${seq}-0`, `${seq}-0`)) as StreamEntry[];
+      const [message] = await withTexts(groupId, entries);
+      return message ?? null;
+    },
+    async remove(groupId, seq, by) {
+      const [status, accountId = ''] = (await removeScript.run(
+        redis,
+        [k.texts(groupId), k.reactions(groupId, seq), k.stream(groupId)],
+        [seq, `${TOMBSTONE}${by}`],
+      )) as [string, string?];
+      if (status === 'removed') return { status, accountId };
+      return { status: status === 'already-removed' ? 'already-removed' : 'not-found' };
+    },
     async setReaction(groupId, seq, kind, accountId, on) {
       const count = Number(
-        await reactionScript.run(redis, [k.reactions(groupId, seq), k.stream(groupId)], [kind, accountId, on ? '1' : '0', seq]),
+        await reactionScript.run(
+          redis,
+          [k.reactions(groupId, seq), k.texts(groupId)],
+          [kind, accountId, on ? '1' : '0', seq],
+        ),
       );
       return count < 0 ? null : count;
     },

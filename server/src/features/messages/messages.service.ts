@@ -2,14 +2,30 @@ import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type { HistoryPage } from '@staffroom/shared/protocol/client-events';
 import { GROUP_LIMITS } from '@staffroom/shared/limits';
 import type { MemberView } from '@staffroom/shared/schemas/groups';
-import type { Message, ReactionKind } from '@staffroom/shared/schemas/messages';
+import {
+  decodeMessageText,
+  type Message,
+  type ReactionKind,
+  type SupportResource,
+} from '@staffroom/shared/schemas/messages';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import { cleanMessageText } from './message-text.js';
-import type { MessageStore, ReactionSummary, StoredMessage } from './messages.store.js';
+import type { MessageStore, ReactionSummary, RemovedBy, StoredMessage } from './messages.store.js';
+
+/** What decides whether and how a member may post (from moderation, composed in app.ts). */
+export interface PostingPolicy {
+  /** Throws MUTED / GROUP_LOCKED; returns the member's slow-mode window. */
+  postingPolicy(p: Principal, groupId: string): Promise<{ slowMs: number }>;
+  /** The guards on the text as members will read it: throws BLOCKED_TERM / PRIVACY_CONFIRM_REQUIRED. */
+  screen(groupId: string, text: string, confirmIdentifying: boolean): Promise<{ crisis: boolean }>;
+  /** A posted message suggests risk: raise it for moderators; returns what to show the sender. */
+  raiseCrisis(groupId: string, seq: number): Promise<SupportResource[]>;
+}
 
 export interface MessageServiceDeps {
   store: MessageStore;
+  policy: PostingPolicy;
   /** Sends allowed per account per window, cluster-wide. */
   sendLimit: number;
   sendWindowMs: number;
@@ -25,6 +41,7 @@ export function toWire(m: StoredMessage, reactions?: ReactionSummary): Message {
     kind: m.kind,
     author: m.tag ? { tag: m.tag, name: m.name } : null,
     text: m.text,
+    ...(m.removedBy ? { removedBy: m.removedBy } : {}),
     ...(m.clientId ? { clientId: m.clientId } : {}),
     ...(reactions ? { reactions: reactions.counts, mine: reactions.mine } : {}),
   };
@@ -51,8 +68,11 @@ export function createMessageService(deps: MessageServiceDeps) {
     async send(
       p: Principal,
       member: MemberView,
-      input: { groupId: string; clientId: string; text: string },
-    ): Promise<{ ack: { seq: number; ts: number; duplicate: boolean }; broadcast: Message | null }> {
+      input: { groupId: string; clientId: string; text: string; confirmIdentifying: boolean },
+    ): Promise<{
+      ack: { seq: number; ts: number; duplicate: boolean; support?: SupportResource[] };
+      broadcast: Message | null;
+    }> {
       const cleaned = cleanMessageText(input.text);
       if (!cleaned.ok && cleaned.reason === 'too-long') {
         throw new AppError(
@@ -61,8 +81,23 @@ export function createMessageService(deps: MessageServiceDeps) {
           { field: 'text' },
         );
       }
-      if (!cleaned.ok) throw new AppError(ErrorCode.MESSAGE_EMPTY, 'There is nothing to send.', { field: 'text' });
-      const at = now();
+      if (!cleaned.ok)
+        throw new AppError(ErrorCode.MESSAGE_EMPTY, 'There is nothing to send.', { field: 'text' });
+      let slowMs: number;
+      let crisis: boolean;
+      try {
+        ({ slowMs } = await deps.policy.postingPolicy(p, input.groupId));
+        ({ crisis } = await deps.policy.screen(
+          input.groupId,
+          decodeMessageText(cleaned.text),
+          input.confirmIdentifying,
+        ));
+      } catch (err) {
+        // A retry of a message stored before the member was muted (or the group locked) keeps its first answer.
+        const previous = await store.findByClientId(input.groupId, p.accountId, input.clientId);
+        if (previous) return { ack: { ...previous, duplicate: true }, broadcast: null };
+        throw err;
+      }
       const result = await store.append({
         groupId: input.groupId,
         accountId: p.accountId,
@@ -70,16 +105,28 @@ export function createMessageService(deps: MessageServiceDeps) {
         name: member.name,
         text: cleaned.text,
         clientId: input.clientId,
-        now: at,
+        now: now(),
         rateLimit: deps.sendLimit,
         rateWindowMs: deps.sendWindowMs,
+        slowWindowMs: slowMs,
       });
       if (result.status === 'rate-limited') {
         throw new AppError(ErrorCode.RATE_LIMITED, 'You are sending very fast. Wait a moment.', {
           retryAfterMs: result.retryAfterMs,
         });
       }
+      if (result.status === 'slow-mode') {
+        throw new AppError(
+          ErrorCode.SLOW_MODE,
+          'Slow mode is on in this group. Wait a moment before your next message.',
+          {
+            retryAfterMs: result.retryAfterMs,
+          },
+        );
+      }
       const duplicate = result.status === 'duplicate';
+      const support =
+        crisis && !duplicate ? await deps.policy.raiseCrisis(input.groupId, result.seq) : undefined;
       const broadcast: Message | null = duplicate
         ? null
         : {
@@ -91,16 +138,31 @@ export function createMessageService(deps: MessageServiceDeps) {
             text: cleaned.text,
             clientId: input.clientId,
           };
-      return { ack: { seq: result.seq, ts: result.ts, duplicate }, broadcast };
+      return {
+        ack: { seq: result.seq, ts: result.ts, duplicate, ...(support ? { support } : {}) },
+        broadcast,
+      };
     },
 
     /** The latest page, or exactly what came after `since` (bounded; `more` says there is more). */
-    async open(p: Principal, groupId: string, query: { since?: number | undefined }): Promise<HistoryPage & { latestSeq: number }> {
+    async open(
+      p: Principal,
+      groupId: string,
+      query: { since?: number | undefined },
+    ): Promise<HistoryPage & { latestSeq: number }> {
       const [range, [latestSeq = 0]] = await Promise.all([
-        store.range(groupId, { after: query.since, limit: query.since === undefined ? GROUP_LIMITS.openPage : GROUP_LIMITS.historyPageMax }),
+        store.range(groupId, {
+          after: query.since,
+          limit: query.since === undefined ? GROUP_LIMITS.openPage : GROUP_LIMITS.historyPageMax,
+        }),
         store.latestSeqs([groupId]),
       ]);
-      return { messages: await withReactions(p, groupId, range.messages), more: range.more, gap: range.gap, latestSeq };
+      return {
+        messages: await withReactions(p, groupId, range.messages),
+        more: range.more,
+        gap: range.gap,
+        latestSeq,
+      };
     },
 
     async history(
@@ -112,13 +174,38 @@ export function createMessageService(deps: MessageServiceDeps) {
       return { messages: await withReactions(p, groupId, range.messages), more: range.more, gap: range.gap };
     },
 
-    async react(p: Principal, groupId: string, seq: number, kind: ReactionKind, on: boolean): Promise<number> {
+    async react(
+      p: Principal,
+      groupId: string,
+      seq: number,
+      kind: ReactionKind,
+      on: boolean,
+    ): Promise<number> {
       const count = await store.setReaction(groupId, seq, kind, p.accountId, on);
       if (count === null) throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
       return count;
     },
 
     latestSeqs: (groupIds: readonly string[]) => store.latestSeqs(groupIds),
+
+    /** One message with its author's account (for moderation; never sent to clients as is). */
+    async get(groupId: string, seq: number): Promise<(Message & { accountId: string }) | null> {
+      const m = await store.get(groupId, seq);
+      return m ? { ...toWire(m), accountId: m.accountId } : null;
+    },
+
+    async remove(groupId: string, seq: number, by: RemovedBy) {
+      return (await store.remove(groupId, seq, by)).status;
+    },
+
+    /** Up to `n` messages either side of `seq` (the report queue's context). */
+    async around(groupId: string, seq: number, n: number): Promise<{ before: Message[]; after: Message[] }> {
+      const [before, after] = await Promise.all([
+        store.range(groupId, { before: seq, limit: n }),
+        store.range(groupId, { after: seq, limit: n }),
+      ]);
+      return { before: before.messages.map((m) => toWire(m)), after: after.messages.map((m) => toWire(m)) };
+    },
 
     /** A system message in the group (a meeting starting). Text goes through the same cleaning as members'. */
     async announce(groupId: string, text: string): Promise<Message> {

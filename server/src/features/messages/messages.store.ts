@@ -7,6 +7,8 @@ export interface StoredMessage {
   seq: number;
   ts: number;
   kind: 'text' | 'meeting' | 'removed';
+  /** For tombstones: who removed it. */
+  removedBy?: RemovedBy;
   /** Empty for system messages. */
   accountId: string;
   tag: string;
@@ -27,12 +29,21 @@ export interface AppendInput {
   /** Sends allowed per account per window (0 = unlimited, for system messages). */
   rateLimit: number;
   rateWindowMs: number;
+  /** Slow mode: one message per this many ms per member in this group (0 = off). */
+  slowWindowMs: number;
 }
 
 export type AppendResult =
   | { status: 'stored'; seq: number; ts: number }
   | { status: 'duplicate'; seq: number; ts: number }
-  | { status: 'rate-limited'; retryAfterMs: number };
+  | { status: 'rate-limited'; retryAfterMs: number }
+  | { status: 'slow-mode'; retryAfterMs: number };
+
+/** Who took a message down; the tombstone says so. */
+export type RemovedBy = 'moderator' | 'author';
+
+export type RemoveResult =
+  { status: 'removed'; accountId: string } | { status: 'already-removed' } | { status: 'not-found' };
 
 export interface RangeQuery {
   after?: number | undefined;
@@ -58,13 +69,29 @@ export interface MessageStore {
    * limit, assign the next seq, append, remember the client id. The caller acks only after this resolves.
    */
   append(input: AppendInput): Promise<AppendResult>;
+  /** The stored result for a sender's client id, if that message exists (the retry path). */
+  findByClientId(
+    groupId: string,
+    accountId: string,
+    clientId: string,
+  ): Promise<{ seq: number; ts: number } | null>;
   /** Appends a system message (a meeting starting); returns its seq. */
   appendSystem(groupId: string, kind: 'meeting', text: string, now: number): Promise<number>;
   /** Latest page (no after/before), a page after a seq (catching up) or before one (scrolling up). */
   range(groupId: string, query: RangeQuery): Promise<RangeResult>;
   latestSeqs(groupIds: readonly string[]): Promise<number[]>;
+  /** One message (for reports and authorization), or null. */
+  get(groupId: string, seq: number): Promise<StoredMessage | null>;
+  /** Erases a message's text and reactions for good, leaving a tombstone; idempotent. */
+  remove(groupId: string, seq: number, by: RemovedBy): Promise<RemoveResult>;
   /** Sets one member's reaction; returns the new count, or null when the message does not exist. */
-  setReaction(groupId: string, seq: number, kind: ReactionKind, accountId: string, on: boolean): Promise<number | null>;
+  setReaction(
+    groupId: string,
+    seq: number,
+    kind: ReactionKind,
+    accountId: string,
+    on: boolean,
+  ): Promise<number | null>;
   reactions(groupId: string, seqs: readonly number[], accountId: string): Promise<ReactionSummary[]>;
 }
 

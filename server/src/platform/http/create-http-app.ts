@@ -25,7 +25,10 @@ export interface HttpAppOptions {
 function bodyParserError(err: unknown): AppError | null {
   const type = (err as { type?: unknown } | null)?.type;
   if (type === 'entity.too.large') {
-    return new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `The request body is larger than ${LIMITS.httpBodyBytes} bytes.`);
+    return new AppError(
+      ErrorCode.PAYLOAD_TOO_LARGE,
+      `The request body is larger than ${LIMITS.httpBodyBytes} bytes.`,
+    );
   }
   if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new AppError(ErrorCode.INVALID_PAYLOAD, 'The request body is not valid JSON.');
@@ -41,7 +44,15 @@ function requestLog(log: Logger): RequestHandler {
       if (!req.originalUrl.startsWith('/api')) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const route = (req.route as { path?: string } | undefined)?.path;
-      log.info({ method: req.method, route: route ? `/api${route}` : 'unmatched', status: res.statusCode, ms: Math.round(ms) }, 'http');
+      log.info(
+        {
+          method: req.method,
+          route: route ? `/api${route}` : 'unmatched',
+          status: res.statusCode,
+          ms: Math.round(ms),
+        },
+        'http',
+      );
     });
     next();
   };

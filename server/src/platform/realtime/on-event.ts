@@ -1,5 +1,9 @@
 import type { z } from 'zod';
-import { clientEvents, type ClientEventName, type ClientResult } from '@staffroom/shared/protocol/client-events';
+import {
+  clientEvents,
+  type ClientEventName,
+  type ClientResult,
+} from '@staffroom/shared/protocol/client-events';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { parseInput, toAck } from '../errors.js';

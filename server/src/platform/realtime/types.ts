@@ -3,8 +3,16 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@staffroom/shar
 import type { MemberView } from '@staffroom/shared/schemas/groups';
 import type { Principal } from '../principal.js';
 
-/** Events between server processes (socket.io `serverSideEmit`), e.g. cache invalidation. */
-export type InterServerEvents = Record<string, never>;
+/** A change every node must apply before the action that caused it is acknowledged (see cluster.ts). */
+export interface ClusterChange {
+  topic: string;
+  data: Record<string, unknown>;
+}
+
+/** Events between server processes (socket.io `serverSideEmit`). */
+export interface InterServerEvents {
+  'cluster:change': (change: ClusterChange, ack: (applied: boolean) => void) => void;
+}
 
 export interface SocketData {
   principal: Principal;
@@ -20,4 +28,6 @@ export const rooms = {
   account: (accountId: string) => `account:${accountId}`,
   session: (sessionId: string) => `session:${sessionId}`,
   group: (groupId: string) => `group:${groupId}`,
+  /** Moderators of a group (and admins, in `moderators('*')`): report queue notifications. */
+  moderators: (groupId: string) => `mods:${groupId}`,
 };

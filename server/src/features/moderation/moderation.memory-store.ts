@@ -1,0 +1,132 @@
+import {
+  DEFAULT_SETTINGS,
+  reportPriority,
+  type AuditRecord,
+  type BanRecord,
+  type GroupModeration,
+  type ModerationStore,
+  type ReportRecord,
+} from './moderation.store.js';
+
+/** Embedded mode: moderation state in this process, gone at exit. Same contract as the Redis store. */
+export function createMemoryModerationStore(clock: () => number = Date.now): ModerationStore {
+  const groups = new Map<string, GroupModeration>();
+  const moderates = new Map<string, Set<string>>();
+  const globalBans = new Map<string, BanRecord>();
+  const reports = new Map<string, ReportRecord>();
+  const audit: (AuditRecord & { id: string })[] = [];
+  let lastAuditMs = 0;
+  let auditSeq = 0;
+
+  const stateOf = (groupId: string): GroupModeration => {
+    let state = groups.get(groupId);
+    if (!state) {
+      state = { settings: { ...DEFAULT_SETTINGS }, moderators: new Set(), mutes: new Map(), bans: new Map() };
+      groups.set(groupId, state);
+    }
+    return state;
+  };
+  const copy = (s: GroupModeration): GroupModeration => ({
+    settings: { ...s.settings, blockedTerms: [...s.settings.blockedTerms] },
+    moderators: new Set(s.moderators),
+    mutes: new Map([...s.mutes].map(([k, v]) => [k, { ...v }])),
+    bans: new Map([...s.bans].map(([k, v]) => [k, { ...v }])),
+  });
+  const allBans = () => [
+    ...globalBans.values(),
+    ...[...groups.values()].flatMap((g) => [...g.bans.values()]),
+  ];
+  /** Stream-like ids: "<ms>-<n>", increasing. */
+  const nextAuditId = () => {
+    const ms = Math.max(clock(), lastAuditMs);
+    auditSeq = ms === lastAuditMs ? auditSeq + 1 : 0;
+    lastAuditMs = ms;
+    return `${ms}-${auditSeq}`;
+  };
+  const idOrder = (id: string) => id.split('-').map(Number) as [number, number];
+  const isBefore = (a: string, b: string) => {
+    const [am, an] = idOrder(a);
+    const [bm, bn] = idOrder(b);
+    return am < bm || (am === bm && an < bn);
+  };
+
+  return {
+    async groupState(groupId) {
+      return copy(stateOf(groupId));
+    },
+    async saveSettings(groupId, settings) {
+      stateOf(groupId).settings = { ...settings, blockedTerms: [...settings.blockedTerms] };
+    },
+    async setModerator(groupId, accountId, on) {
+      const set = moderates.get(accountId) ?? new Set<string>();
+      moderates.set(accountId, set);
+      if (on) {
+        stateOf(groupId).moderators.add(accountId);
+        set.add(groupId);
+      } else {
+        stateOf(groupId).moderators.delete(accountId);
+        set.delete(groupId);
+      }
+    },
+    async moderatedGroups(accountId) {
+      return [...(moderates.get(accountId) ?? [])];
+    },
+    async setMute(groupId, accountId, mute) {
+      if (mute) stateOf(groupId).mutes.set(accountId, { ...mute });
+      else stateOf(groupId).mutes.delete(accountId);
+    },
+    async saveBan(ban) {
+      if (ban.groupId) stateOf(ban.groupId).bans.set(ban.accountId, { ...ban });
+      else globalBans.set(ban.accountId, { ...ban });
+    },
+    async findBan(banId) {
+      const ban = allBans().find((b) => b.id === banId);
+      return ban ? { ...ban } : null;
+    },
+    async deleteBan(ban) {
+      if (ban.groupId) stateOf(ban.groupId).bans.delete(ban.accountId);
+      else globalBans.delete(ban.accountId);
+    },
+    async globalBan(accountId) {
+      const ban = globalBans.get(accountId);
+      return ban ? { ...ban } : null;
+    },
+
+    async saveReport(report) {
+      reports.set(report.id, { ...report });
+    },
+    async getReport(id) {
+      const r = reports.get(id);
+      return r ? { ...r } : null;
+    },
+    async openReports() {
+      return [...reports.values()]
+        .filter((r) => r.status === 'received')
+        .sort((a, b) => reportPriority(a) - reportPriority(b))
+        .slice(0, 500)
+        .map((r) => ({ ...r }));
+    },
+    async reportsBy(accountId) {
+      return [...reports.values()]
+        .filter((r) => accountId !== '' && r.reporterId === accountId)
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .slice(0, 100)
+        .map((r) => ({ ...r }));
+    },
+
+    async appendAudit(entry) {
+      const id = nextAuditId();
+      audit.push({ ...entry, id });
+      return id;
+    },
+    async readAudit(q) {
+      const found: (AuditRecord & { id: string })[] = [];
+      for (const entry of [...audit].reverse()) {
+        if (found.length > q.limit) break;
+        if (q.before && !isBefore(entry.id, q.before)) continue;
+        if (q.accept(entry)) found.push({ ...entry });
+      }
+      return { entries: found.slice(0, q.limit), more: found.length > q.limit };
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import type { Redis } from 'ioredis';
+import { AuditAction, ModerationSettings } from '@staffroom/shared/schemas/moderation';
+import { moderationKeys } from './moderation.keys.js';
+import {
+  DEFAULT_SETTINGS,
+  reportPriority,
+  type AuditRecord,
+  type BanRecord,
+  type ModerationStore,
+  type MuteRecord,
+  type ReportRecord,
+} from './moderation.store.js';
+
+const parse = <T>(json: string | null | undefined): T | null => (json ? (JSON.parse(json) as T) : null);
+const entriesOf = <T>(hash: Record<string, string>) =>
+  new Map(Object.entries(hash).map(([k, v]) => [k, JSON.parse(v) as T]));
+
+type StreamEntry = [id: string, fields: string[]];
+function toAudit([id, fields]: StreamEntry): AuditRecord & { id: string } {
+  const f: Record<string, string> = {};
+  for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
+  return {
+    id,
+    at: Number(f.at),
+    actorId: f.actorId ?? '',
+    actor: f.actor ?? '',
+    action: AuditAction.parse(f.action),
+    groupId: f.groupId || null,
+    target: f.target ?? '',
+    reason: f.reason ?? '',
+  };
+}
+
+export function createRedisModerationStore(redis: Redis, prefix: string): ModerationStore {
+  const k = moderationKeys(prefix);
+  const banLocation = (ban: BanRecord) => `${ban.groupId ?? '*'}|${ban.accountId}`;
+  const banHash = (groupId: string | null) => (groupId ? k.bans(groupId) : k.globalBans());
+
+  return {
+    async groupState(groupId) {
+      const results = (await redis
+        .pipeline()
+        .hgetall(k.settings(groupId))
+        .smembers(k.moderators(groupId))
+        .hgetall(k.mutes(groupId))
+        .hgetall(k.bans(groupId))
+        .exec()) as [Error | null, unknown][];
+      const [settings, moderators, mutes, bans] = results.map(([err, v]) => {
+        if (err) throw err;
+        return v;
+      }) as [Record<string, string>, string[], Record<string, string>, Record<string, string>];
+      return {
+        settings: settings.locked
+          ? ModerationSettings.parse({
+              locked: settings.locked === '1',
+              slowSeconds: Number(settings.slowSeconds ?? 0),
+              blockedTerms: JSON.parse(settings.blockedTerms ?? '[]'),
+            })
+          : { ...DEFAULT_SETTINGS },
+        moderators: new Set(moderators),
+        mutes: entriesOf<MuteRecord>(mutes),
+        bans: entriesOf<BanRecord>(bans),
+      };
+    },
+    async saveSettings(groupId, s) {
+      await redis.hset(k.settings(groupId), {
+        locked: s.locked ? '1' : '0',
+        slowSeconds: s.slowSeconds,
+        blockedTerms: JSON.stringify(s.blockedTerms),
+      });
+    },
+    async setModerator(groupId, accountId, on) {
+      const multi = redis.multi();
+      if (on) multi.sadd(k.moderators(groupId), accountId).sadd(k.moderates(accountId), groupId);
+      else multi.srem(k.moderators(groupId), accountId).srem(k.moderates(accountId), groupId);
+      await multi.exec();
+    },
+    moderatedGroups: (accountId) => redis.smembers(k.moderates(accountId)),
+    async setMute(groupId, accountId, mute) {
+      if (mute) await redis.hset(k.mutes(groupId), accountId, JSON.stringify(mute));
+      else await redis.hdel(k.mutes(groupId), accountId);
+    },
+    async saveBan(ban) {
+      await redis
+        .multi()
+        .hset(banHash(ban.groupId), ban.accountId, JSON.stringify(ban))
+        .hset(k.banIds(), ban.id, banLocation(ban))
+        .exec();
+    },
+    async findBan(banId) {
+      const location = await redis.hget(k.banIds(), banId);
+      if (!location) return null;
+      const [groupId = '*', accountId = ''] = location.split('|');
+      const ban = parse<BanRecord>(await redis.hget(banHash(groupId === '*' ? null : groupId), accountId));
+      return ban?.id === banId ? ban : null;
+    },
+    async deleteBan(ban) {
+      await redis.multi().hdel(banHash(ban.groupId), ban.accountId).hdel(k.banIds(), ban.id).exec();
+    },
+    async globalBan(accountId) {
+      return parse<BanRecord>(await redis.hget(k.globalBans(), accountId));
+    },
+
+    async saveReport(r) {
+      const multi = redis.multi().hset(k.reports(), r.id, JSON.stringify(r));
+      if (r.reporterId) multi.zadd(k.reportsBy(r.reporterId), r.createdAt, r.id);
+      if (r.status === 'received') multi.zadd(k.openReports(), reportPriority(r), r.id);
+      else multi.zrem(k.openReports(), r.id);
+      await multi.exec();
+    },
+    async getReport(id) {
+      return parse<ReportRecord>(await redis.hget(k.reports(), id));
+    },
+    async openReports() {
+      const ids = await redis.zrange(k.openReports(), 0, 499);
+      if (ids.length === 0) return [];
+      return (await redis.hmget(k.reports(), ...ids)).flatMap((json) => parse<ReportRecord>(json) ?? []);
+    },
+    async reportsBy(accountId) {
+      const ids = await redis.zrevrange(k.reportsBy(accountId), 0, 99);
+      if (ids.length === 0) return [];
+      return (await redis.hmget(k.reports(), ...ids)).flatMap((json) => parse<ReportRecord>(json) ?? []);
+    },
+
+    async appendAudit(e) {
+      const id = await redis.xadd(
+        k.audit(),
+        '*',
+        'at',
+        e.at,
+        'actorId',
+        e.actorId,
+        'actor',
+        e.actor,
+        'action',
+        e.action,
+        'groupId',
+        e.groupId ?? '',
+        'target',
+        e.target,
+        'reason',
+        e.reason,
+      );
+      return id ?? '';
+    },
+    async readAudit(q) {
+      const found: (AuditRecord & { id: string })[] = [];
+      let end = q.before ? `(${q.before}` : '+';
+      // Filters are applied while paging back; stop after a bounded scan so a rare filter cannot run forever.
+      for (let scanned = 0; found.length <= q.limit && scanned < 20_000;) {
+        const batch = (await redis.xrevrange(k.audit(), end, '-', 'COUNT', 500)) as StreamEntry[];
+        if (batch.length === 0) break;
+        scanned += batch.length;
+        for (const raw of batch) {
+          const entry = toAudit(raw);
+          if (q.accept(entry)) found.push(entry);
+          if (found.length > q.limit) break;
+        }
+        end = `(${batch.at(-1)?.[0] ?? '0-0'}`;
+      }
+      return { entries: found.slice(0, q.limit), more: found.length > q.limit };
+    },
+  };
+}

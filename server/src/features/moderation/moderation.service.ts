@@ -1,0 +1,552 @@
+import { randomBytes } from 'node:crypto';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { detectCrisis } from '@staffroom/shared/guards/crisis';
+import { findBlockedTerms } from '@staffroom/shared/guards/blocked-terms';
+import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
+import type { MemberView } from '@staffroom/shared/schemas/groups';
+import type { Message, SupportResource } from '@staffroom/shared/schemas/messages';
+import type {
+  AuditAction,
+  AuditEntry,
+  BanRow,
+  MemberRow,
+  ModerationSettings,
+  MyReport,
+  QueueItem,
+  ReportReason,
+} from '@staffroom/shared/schemas/moderation';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/principal.js';
+import type { BanRecord, GroupModeration, ModerationStore, ReportRecord } from './moderation.store.js';
+
+/** What moderation needs from groups and messages, passed in by app.ts. */
+export interface ModerationDeps {
+  store: ModerationStore;
+  groups: {
+    name(groupId: string): Promise<string | null>;
+    allGroups(): Promise<{ id: string; name: string }[]>;
+    member(groupId: string, accountId: string): Promise<(MemberView & { accountId: string }) | null>;
+    memberByTag(groupId: string, tag: string): Promise<(MemberView & { accountId: string }) | null>;
+    members(groupId: string): Promise<(MemberView & { accountId: string })[]>;
+    removeMember(groupId: string, accountId: string): Promise<void>;
+  };
+  messages: {
+    get(groupId: string, seq: number): Promise<(Message & { accountId: string }) | null>;
+    remove(
+      groupId: string,
+      seq: number,
+      by: 'moderator' | 'author',
+    ): Promise<'removed' | 'already-removed' | 'not-found'>;
+    around(groupId: string, seq: number, n: number): Promise<{ before: Message[]; after: Message[] }>;
+  };
+  /** Ends every session of an account on every node (from accounts). */
+  endAllSessions(accountId: string): Promise<void>;
+  /** Applies a change on every node before resolving (platform/realtime/cluster). */
+  publish(topic: ModerationTopic, data: Record<string, unknown>): Promise<void>;
+  /** Tells an account, a group's moderators or a reporter something (socket rooms). */
+  notify: Notifier;
+  guards: {
+    blockedTerms: readonly string[];
+    schoolNames: readonly string[];
+    crisisResources: SupportResource[];
+  };
+  now?: () => number;
+}
+
+export type ModerationTopic =
+  'moderation:group' | 'moderation:evict' | 'moderation:global-ban' | 'moderation:moderator';
+
+export interface Notifier {
+  removed(groupId: string, seq: number, by: 'moderator' | 'author'): void;
+  settings(groupId: string, settings: ModerationSettings): void;
+  notice(
+    accountId: string,
+    n: {
+      groupId: string | null;
+      kind: 'muted' | 'unmuted' | 'kicked' | 'banned';
+      until: number | null;
+      reason: string;
+    },
+  ): void;
+  queueChanged(groupId: string, urgent: boolean): void;
+  reportUpdated(accountId: string, id: string, status: ReportRecord['status']): void;
+}
+
+const newId = () => randomBytes(9).toString('base64url');
+const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Only this group’s moderators can do this.');
+const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not in this group.');
+const CONTEXT = 5;
+
+export function createModerationService(deps: ModerationDeps) {
+  const { store } = deps;
+  const now = deps.now ?? Date.now;
+  /** Per-node caches; every change goes through `publish`, which invalidates them on every node first. */
+  const groupCache = new Map<string, Promise<GroupModeration>>();
+  const globalBanCache = new Map<string, Promise<BanRecord | null>>();
+
+  const state = (groupId: string) => {
+    let cached = groupCache.get(groupId);
+    if (!cached) {
+      cached = store.groupState(groupId);
+      groupCache.set(groupId, cached);
+      cached.catch(() => groupCache.delete(groupId));
+    }
+    return cached;
+  };
+  const activeGlobalBan = async (accountId: string) => {
+    let cached = globalBanCache.get(accountId);
+    if (!cached) {
+      cached = store.globalBan(accountId);
+      globalBanCache.set(accountId, cached);
+      cached.catch(() => globalBanCache.delete(accountId));
+    }
+    const ban = await cached;
+    return ban && (ban.until === null || ban.until > now()) ? ban : null;
+  };
+
+  async function requireModerator(p: Principal, groupId: string): Promise<GroupModeration> {
+    const s = await state(groupId);
+    if (p.role !== 'admin' && !s.moderators.has(p.accountId)) throw forbidden();
+    return s;
+  }
+  const requireAdmin = (p: Principal) => {
+    if (p.role !== 'admin')
+      throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can do this.');
+  };
+  async function target(groupId: string, tag: string) {
+    const m = await deps.groups.memberByTag(groupId, tag);
+    if (!m) throw noSuchMember();
+    return m;
+  }
+  async function audit(
+    p: Principal,
+    action: AuditAction,
+    groupId: string | null,
+    targetText: string,
+    reason: string,
+  ) {
+    await store.appendAudit({
+      at: now(),
+      actorId: p.accountId,
+      actor: p.pseudonym,
+      action,
+      groupId,
+      target: targetText,
+      reason,
+    });
+  }
+  const toBanRow = (b: BanRecord): BanRow => ({
+    id: b.id,
+    groupId: b.groupId,
+    name: b.name,
+    until: b.until,
+    reason: b.reason,
+    at: b.at,
+  });
+
+  async function moderatedGroups(p: Principal): Promise<{ id: string; name: string }[]> {
+    const all = await deps.groups.allGroups();
+    if (p.role === 'admin') return all;
+    const mine = new Set(await store.moderatedGroups(p.accountId));
+    return all.filter((g) => mine.has(g.id));
+  }
+
+  async function removeMessage(p: Principal, groupId: string, seq: number, reason: string): Promise<void> {
+    const message = await deps.messages.get(groupId, seq);
+    if (!message) throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
+    const own = message.accountId === p.accountId;
+    const s = await state(groupId);
+    const moderator = p.role === 'admin' || s.moderators.has(p.accountId);
+    if (!own && !moderator) throw forbidden();
+    const by = own && !moderator ? 'author' : 'moderator';
+    const outcome = await deps.messages.remove(groupId, seq, by);
+    if (outcome !== 'removed') return; // already removed: idempotent, nothing to announce or record again
+    deps.notify.removed(groupId, seq, by);
+    if (by === 'moderator')
+      await audit(
+        p,
+        'remove-message',
+        groupId,
+        `message #${seq} by ${message.author?.name ?? 'system'}`,
+        reason || 'removed',
+      );
+  }
+
+  async function mute(p: Principal, groupId: string, tag: string, minutes: number, reason: string) {
+    await requireModerator(p, groupId);
+    const m = await target(groupId, tag);
+    const until = now() + minutes * 60_000;
+    await store.setMute(groupId, m.accountId, { until, reason });
+    await deps.publish('moderation:group', { groupId });
+    deps.notify.notice(m.accountId, { groupId, kind: 'muted', until, reason });
+    await audit(p, 'mute', groupId, `${m.name} for ${minutes} min`, reason);
+    return { until };
+  }
+
+  async function ban(
+    p: Principal,
+    groupId: string,
+    tag: string,
+    minutes: number | null,
+    reason: string,
+    global: boolean,
+  ) {
+    await requireModerator(p, groupId);
+    if (global) requireAdmin(p);
+    const m = await target(groupId, tag);
+    const until = minutes === null ? null : now() + minutes * 60_000;
+    const record: BanRecord = {
+      id: newId(),
+      groupId: global ? null : groupId,
+      accountId: m.accountId,
+      name: m.name,
+      until,
+      reason,
+      at: now(),
+    };
+    await store.saveBan(record);
+    if (!global) await deps.groups.removeMember(groupId, m.accountId);
+    // Every node drops the member's sockets from the group (or disconnects them) before this resolves, so
+    // nothing they send after the moderator's ack is accepted and nothing is delivered to them.
+    if (global) {
+      await deps.publish('moderation:global-ban', { accountId: m.accountId });
+      await deps.endAllSessions(m.accountId);
+    } else {
+      await deps.publish('moderation:evict', { groupId, accountId: m.accountId, reason: 'banned' });
+    }
+    deps.notify.notice(m.accountId, { groupId: global ? null : groupId, kind: 'banned', until, reason });
+    await audit(
+      p,
+      global ? 'ban-global' : 'ban',
+      groupId,
+      `${m.name}${until ? ` until ${new Date(until).toISOString()}` : ' permanently'}`,
+      reason,
+    );
+    return { banId: record.id, until };
+  }
+
+  return {
+    /** Who may post here and how often; throws MUTED or GROUP_LOCKED. Served from the node's cache. */
+    async postingPolicy(p: Principal, groupId: string): Promise<{ slowMs: number }> {
+      const s = await state(groupId);
+      if (p.role === 'admin' || s.moderators.has(p.accountId)) return { slowMs: 0 };
+      const muted = s.mutes.get(p.accountId);
+      if (muted && muted.until > now()) {
+        throw new AppError(
+          ErrorCode.MUTED,
+          `A moderator muted you here until ${new Date(muted.until).toISOString()}.`,
+          {
+            until: muted.until,
+          },
+        );
+      }
+      if (s.settings.locked)
+        throw new AppError(ErrorCode.GROUP_LOCKED, 'This group is locked: you can read, not post.');
+      return { slowMs: s.settings.slowSeconds * 1000 };
+    },
+
+    /**
+     * The guards, applied to the text as members will read it: blocked terms refuse, identifying details need
+     * the member's explicit "send anyway", risk is flagged (never blocked).
+     */
+    async screen(groupId: string, text: string, confirmIdentifying: boolean): Promise<{ crisis: boolean }> {
+      const s = await state(groupId);
+      const blocked = findBlockedTerms(text, [...deps.guards.blockedTerms, ...s.settings.blockedTerms]);
+      if (blocked.length > 0)
+        throw new AppError(
+          ErrorCode.BLOCKED_TERM,
+          'This message contains a term this community does not allow.',
+        );
+      if (!confirmIdentifying) {
+        const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
+        if (findings.length > 0) {
+          throw new AppError(
+            ErrorCode.PRIVACY_CONFIRM_REQUIRED,
+            `This may identify you or someone else: ${describeFindings(findings)}.`,
+            {
+              findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
+            },
+          );
+        }
+      }
+      return { crisis: detectCrisis(text).risk };
+    },
+
+    /** After a message that suggests risk: an urgent item tops the moderators' queue; the sender gets resources. */
+    async raiseCrisis(groupId: string, seq: number): Promise<SupportResource[]> {
+      const report: ReportRecord = {
+        id: newId(),
+        groupId,
+        seq,
+        reason: 'crisis',
+        note: 'Raised automatically by the crisis guard.',
+        reporterId: '',
+        urgent: true,
+        status: 'received',
+        createdAt: now(),
+      };
+      await store.saveReport(report);
+      deps.notify.queueChanged(groupId, true);
+      return deps.guards.crisisResources;
+    },
+
+    /** Refuses a rejoin while banned from the group. */
+    async joinGate(p: Principal, groupId: string): Promise<void> {
+      const ban = (await state(groupId)).bans.get(p.accountId);
+      if (ban && (ban.until === null || ban.until > now())) {
+        throw new AppError(
+          ErrorCode.BANNED,
+          'You are banned from this group.',
+          ban.until ? { until: ban.until } : {},
+        );
+      }
+    },
+
+    activeGlobalBan,
+    isModeratorOf: async (p: Principal, groupId: string) =>
+      p.role === 'admin' || (await state(groupId)).moderators.has(p.accountId),
+    moderatedGroupIds: (accountId: string) => store.moderatedGroups(accountId),
+
+    /** Cluster change handlers call these on every node. */
+    invalidateGroup: (groupId: string) => void groupCache.delete(groupId),
+    invalidateGlobalBan: (accountId: string) => void globalBanCache.delete(accountId),
+    clearCaches() {
+      groupCache.clear();
+      globalBanCache.clear();
+    },
+
+    removeMessage,
+    mute,
+    ban,
+
+    async unmute(p: Principal, groupId: string, tag: string): Promise<void> {
+      await requireModerator(p, groupId);
+      const m = await target(groupId, tag);
+      await store.setMute(groupId, m.accountId, null);
+      await deps.publish('moderation:group', { groupId });
+      deps.notify.notice(m.accountId, { groupId, kind: 'unmuted', until: null, reason: '' });
+      await audit(p, 'unmute', groupId, m.name, 'unmuted');
+    },
+
+    async kick(p: Principal, groupId: string, tag: string, reason: string): Promise<void> {
+      await requireModerator(p, groupId);
+      const m = await target(groupId, tag);
+      await deps.groups.removeMember(groupId, m.accountId);
+      await deps.publish('moderation:evict', { groupId, accountId: m.accountId, reason: 'kicked' });
+      deps.notify.notice(m.accountId, { groupId, kind: 'kicked', until: null, reason });
+      await audit(p, 'kick', groupId, m.name, reason);
+    },
+
+    async unban(p: Principal, banId: string, reason: string): Promise<void> {
+      const record = await store.findBan(banId);
+      if (!record) throw new AppError(ErrorCode.NOT_FOUND, 'No such ban.');
+      if (record.groupId) await requireModerator(p, record.groupId);
+      else requireAdmin(p);
+      await store.deleteBan(record);
+      if (record.groupId) await deps.publish('moderation:group', { groupId: record.groupId });
+      else await deps.publish('moderation:global-ban', { accountId: record.accountId, lifted: true });
+      await audit(p, record.groupId ? 'unban' : 'unban-global', record.groupId, record.name, reason);
+    },
+
+    async updateSettings(
+      p: Principal,
+      groupId: string,
+      patch: Partial<ModerationSettings>,
+      reason: string,
+    ): Promise<ModerationSettings> {
+      const s = await requireModerator(p, groupId);
+      const next: ModerationSettings = {
+        ...s.settings,
+        ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      };
+      await store.saveSettings(groupId, next);
+      await deps.publish('moderation:group', { groupId });
+      deps.notify.settings(groupId, next);
+      if (next.locked !== s.settings.locked)
+        await audit(p, next.locked ? 'lock' : 'unlock', groupId, 'group', reason);
+      if (next.slowSeconds !== s.settings.slowSeconds) {
+        await audit(
+          p,
+          'slow-mode',
+          groupId,
+          next.slowSeconds ? `one message per ${next.slowSeconds} s` : 'off',
+          reason,
+        );
+      }
+      if (JSON.stringify(next.blockedTerms) !== JSON.stringify(s.settings.blockedTerms)) {
+        await audit(p, 'blocked-terms', groupId, `${next.blockedTerms.length} terms`, reason);
+      }
+      return next;
+    },
+
+    async setModerator(p: Principal, groupId: string, tag: string, on: boolean): Promise<void> {
+      requireAdmin(p);
+      const m = await target(groupId, tag);
+      await store.setModerator(groupId, m.accountId, on);
+      await deps.publish('moderation:moderator', { groupId, accountId: m.accountId, on });
+      await audit(
+        p,
+        on ? 'appoint-moderator' : 'remove-moderator',
+        groupId,
+        m.name,
+        on ? 'appointed' : 'removed',
+      );
+    },
+
+    async members(
+      p: Principal,
+      groupId: string,
+    ): Promise<{ members: MemberRow[]; bans: BanRow[]; settings: ModerationSettings }> {
+      const s = await requireModerator(p, groupId);
+      const list = await deps.groups.members(groupId);
+      const at = now();
+      return {
+        members: list
+          .map((m) => {
+            const muted = s.mutes.get(m.accountId);
+            return {
+              tag: m.tag,
+              name: m.name,
+              isModerator: s.moderators.has(m.accountId),
+              mutedUntil: muted && muted.until > at ? muted.until : null,
+            };
+          })
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        bans: [...s.bans.values()].filter((b) => b.until === null || b.until > at).map(toBanRow),
+        settings: s.settings,
+      };
+    },
+
+    moderatedGroups,
+
+    async report(
+      p: Principal,
+      input: { groupId: string; seq: number; reason: ReportReason; note: string },
+    ): Promise<{ id: string }> {
+      if (!(await deps.groups.member(input.groupId, p.accountId)))
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such group.');
+      const message = await deps.messages.get(input.groupId, input.seq);
+      if (!message || message.kind === 'removed') throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
+      const report: ReportRecord = {
+        id: newId(),
+        ...input,
+        reporterId: p.accountId,
+        urgent: input.reason === 'crisis',
+        status: 'received',
+        createdAt: now(),
+      };
+      await store.saveReport(report);
+      deps.notify.queueChanged(input.groupId, report.urgent);
+      return { id: report.id };
+    },
+
+    async myReports(p: Principal): Promise<MyReport[]> {
+      const reports = await store.reportsBy(p.accountId);
+      return reports.map((r) => ({
+        id: r.id,
+        groupId: r.groupId,
+        reason: r.reason,
+        status: r.status,
+        createdAt: r.createdAt,
+      }));
+    },
+
+    async queue(p: Principal): Promise<QueueItem[]> {
+      const groups = await moderatedGroups(p);
+      const names = new Map(groups.map((g) => [g.id, g.name]));
+      const open = (await store.openReports()).filter((r) => names.has(r.groupId)).slice(0, 100);
+      return Promise.all(
+        open.map(async (r): Promise<QueueItem> => {
+          const [message, context, reporter] = await Promise.all([
+            deps.messages.get(r.groupId, r.seq),
+            deps.messages.around(r.groupId, r.seq, CONTEXT),
+            r.reporterId ? deps.groups.member(r.groupId, r.reporterId) : Promise.resolve(null),
+          ]);
+          const { accountId: _hidden, ...wire } = message ?? { accountId: '' };
+          return {
+            id: r.id,
+            groupId: r.groupId,
+            groupName: names.get(r.groupId) ?? '',
+            reason: r.reason,
+            note: r.note,
+            urgent: r.urgent,
+            automatic: !r.reporterId,
+            status: r.status,
+            createdAt: r.createdAt,
+            reporter: reporter ? { tag: reporter.tag, name: reporter.name } : null,
+            message: message ? (wire as Message) : null,
+            before: context.before,
+            after: context.after,
+          };
+        }),
+      );
+    },
+
+    async resolve(
+      p: Principal,
+      input: {
+        reportId: string;
+        action: 'dismiss' | 'remove' | 'mute' | 'ban';
+        minutes?: number | null | undefined;
+        reason: string;
+      },
+    ): Promise<void> {
+      const report = await store.getReport(input.reportId);
+      if (!report) throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
+      await requireModerator(p, report.groupId);
+      if (report.status !== 'received')
+        throw new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
+      const message = await deps.messages.get(report.groupId, report.seq);
+      const author = message?.accountId ? await deps.groups.member(report.groupId, message.accountId) : null;
+      if (input.action === 'remove') await removeMessage(p, report.groupId, report.seq, input.reason);
+      if (input.action === 'mute' || input.action === 'ban') {
+        if (!author) throw new AppError(ErrorCode.NOT_FOUND, 'The author is no longer in this group.');
+        if (input.action === 'mute')
+          await mute(p, report.groupId, author.tag, input.minutes ?? 60, input.reason);
+        else await ban(p, report.groupId, author.tag, input.minutes ?? null, input.reason, false);
+      }
+      const status = input.action === 'dismiss' ? 'reviewed' : 'action-taken';
+      await store.saveReport({ ...report, status, outcome: `${input.action}: ${input.reason}` });
+      await audit(
+        p,
+        'resolve-report',
+        report.groupId,
+        `report on message #${report.seq}: ${input.action}`,
+        input.reason,
+      );
+      if (report.reporterId) deps.notify.reportUpdated(report.reporterId, report.id, status);
+      deps.notify.queueChanged(report.groupId, false);
+    },
+
+    async readAudit(
+      p: Principal,
+      q: {
+        groupId?: string | undefined;
+        action?: AuditAction | undefined;
+        actor?: string | undefined;
+        before?: string | undefined;
+        limit: number;
+      },
+    ): Promise<{ entries: AuditEntry[]; more: boolean }> {
+      const allowed = p.role === 'admin' ? null : new Set(await store.moderatedGroups(p.accountId));
+      if (allowed && allowed.size === 0) throw forbidden();
+      if (q.groupId && allowed && !allowed.has(q.groupId)) throw forbidden();
+      const actor = q.actor?.toLowerCase();
+      const { entries, more } = await store.readAudit({
+        before: q.before,
+        limit: q.limit,
+        accept: (e) =>
+          (!allowed || (e.groupId !== null && allowed.has(e.groupId))) &&
+          (!q.groupId || e.groupId === q.groupId) &&
+          (!q.action || e.action === q.action) &&
+          (!actor || e.actor.toLowerCase().includes(actor)),
+      });
+      return { entries: entries.map(({ actorId: _id, ...e }) => e), more };
+    },
+
+    /** For other capabilities' admin actions (groups, invites): one audit log for everything. */
+    audit,
+  };
+}
+
+export type ModerationService = ReturnType<typeof createModerationService>;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { detectCrisis, normaliseForCrisis } from './crisis.js';
+
+const flagged = (text: string) => detectCrisis(text).risk;
+
+describe('detectCrisis', () => {
+  it('flags direct statements', () => {
+    for (const text of [
+      'I want to die',
+      "I'm going to kill myself if this keeps up",
+      'I have been thinking about ending it all',
+      "I'm thinking about taking my own life",
+      "I'm suicidal and I don't know who to tell",
+      'I cut myself again last night',
+      'the urge to self harm is really strong tonight',
+    ]) {
+      expect(flagged(text), text).toBe(true);
+    }
+  });
+
+  it('flags indirect statements, plans, means and goodbyes', () => {
+    for (const text of [
+      "I don't want to be here anymore",
+      'Everyone would be better off without me',
+      "There's no reason to live",
+      'I wish I could go to sleep and not wake up',
+      'No one would notice if I was gone',
+      "I've been saving up my sleeping pills",
+      'I keep thinking about driving into a tree on the way to work',
+      "I've decided how I'm going to do it",
+      'Goodbye everyone. This is my last message.',
+      'By the time you read this I will be gone',
+      "There's a bottle of pills on my desk and I keep staring at it",
+      'I just want peace, permanently.',
+    ]) {
+      expect(flagged(text), text).toBe(true);
+    }
+  });
+
+  it('does not flag everyday teacher talk', () => {
+    for (const text of [
+      'this marking is killing me',
+      'I could kill for a coffee',
+      'the lesson died a death',
+      "I'm dead tired",
+      "I'm dying to try this",
+      'we had suicide prevention training today',
+      "a student's essay about a character who dies",
+      'the prom dresses were drop dead gorgeous',
+      "I'd rather die than do another Zoom INSET",
+      'I wanted to die of embarrassment',
+      "I'm killing myself trying to finish reports",
+      'Kill me now, it is a 7am meeting',
+      'Cut yourself some slack',
+      'I cut myself on the laminator',
+      'I could sleep forever after this week',
+      'I wish I could disappear to a beach for August',
+      "I don't want to be here at 7pm for parents evening",
+      "I'm so done with this term, I just want it to end",
+      "I'm going to end it with a quiz",
+      'I ran 5 kms today',
+    ]) {
+      expect(flagged(text), text).toBe(false);
+    }
+  });
+
+  it('treats a negated cue as weak: alone it does not flag, with another sign of distress it does', () => {
+    expect(flagged("I'm not suicidal, just exhausted")).toBe(false);
+    expect(flagged('I would never hurt myself')).toBe(false);
+    expect(flagged("I'm not suicidal but I feel hopeless and trapped")).toBe(true);
+    expect(flagged("It's not that I want to die")).toBe(true);
+  });
+
+  it('ignores quoted cues only in a literary context', () => {
+    expect(flagged('The poem\'s speaker says "I want to die" in the last stanza')).toBe(false);
+    expect(flagged('My colleague said "I want to die" in the car park today')).toBe(true);
+  });
+
+  it('ignores professional and third-person mentions unless the writer speaks about themself', () => {
+    expect(flagged('A pupil disclosed self-harm today and I followed the procedure')).toBe(false);
+    expect(flagged('My Year 12 sociologists are reading Durkheim on suicide')).toBe(false);
+    expect(flagged('A Year 9 told me she wants to die, I followed procedure')).toBe(false);
+    expect(flagged('I have been struggling with my self-harm again')).toBe(true);
+  });
+
+  it('treats a goodbye with an ordinary reason as weak', () => {
+    expect(flagged("Goodbye everyone, I'm retiring at the end of term")).toBe(false);
+    expect(flagged('This is my last message before I go on maternity leave')).toBe(false);
+    expect(flagged("Goodbye everyone, I'm retiring. I can't do this anymore and nothing matters")).toBe(true);
+  });
+
+  it('sees through simple obfuscation', () => {
+    expect(flagged('I w4nt t0 d1e')).toBe(true);
+    expect(flagged('s u i c i d a l thoughts again')).toBe(true);
+    expect(flagged('thinking about su*cide')).toBe(true);
+    expect(flagged('i wanna diiie')).toBe(true);
+    expect(flagged('kms')).toBe(true);
+  });
+
+  it('reports the phrases that raised the flag, and none when there is no risk', () => {
+    expect(detectCrisis('honestly I just want to disappear')).toEqual({
+      risk: true,
+      matches: ['want to disappear'],
+    });
+    expect(detectCrisis('this marking is killing me')).toEqual({ risk: false, matches: [] });
+    expect(detectCrisis('')).toEqual({ risk: false, matches: [] });
+  });
+});
+
+describe('normaliseForCrisis', () => {
+  it('folds case, quotes, contractions, leetspeak and spacing', () => {
+    expect(normaliseForCrisis('I  DONT   want to b3 here')).toBe("i don't want to be here");
+    expect(normaliseForCrisis('I’m 5 kms away')).toBe("i'm 5 kms away");
+    expect(normaliseForCrisis('k.i.l.l')).toBe('kill');
+  });
+});

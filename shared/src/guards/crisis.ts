@@ -1,0 +1,1060 @@
+/**
+ * Crisis guard: flags messages that suggest a risk of suicide or self-harm, so the server can privately show the
+ * sender crisis resources and raise an urgent item for moderators. The message is never blocked.
+ *
+ * Recall matters more than precision: a false alarm costs a moderator a minute and shows someone a helpline; a miss
+ * can cost far more. So:
+ * - Strong cues flag on their own ("I want to die", "better off without me", "end it all", "hurt myself").
+ * - Weak cues ("hopeless", "can't do this anymore", "I'm a burden") flag when two or more appear together.
+ * - Negation is handled only where it stays safe: a negated strong cue ("I'm not suicidal", "I would never hurt
+ *   myself") becomes a weak cue, so it still flags together with any other sign of distress.
+ * - Quotation is handled only with a literary context: a cue inside quotation marks in a message about a text
+ *   ("the poem's line 'I want to die'") is ignored. Quoted words without such a context still flag.
+ * - Bare words used professionally ("suicide prevention training", "a unit on self-harm awareness", "a student
+ *   disclosed self-harm") are ignored when the sentence is clearly about a policy, a lesson, a text or a third person,
+ *   unless the writer speaks about themself next to the word ("my self-harm").
+ * - Idioms teachers use every day are not cues: "this marking is killing me", "I could kill for a coffee", "dead
+ *   tired", "I'm dying to try this", "the lesson died", "I'd die of embarrassment", "killing myself trying to finish
+ *   reports", "kill me now". Goodbye-style cues ("goodbye everyone", "my last message") are ignored when the message
+ *   says why ("retiring", "new job", "off on holiday").
+ *
+ * Linear time: bounded patterns over a normalised copy of the text.
+ */
+import { prepare } from './normalize.js';
+
+export interface CrisisResult {
+  risk: boolean;
+  /** The phrases that raised the flag (normalised, lower case), for the moderator's urgent item. */
+  matches: string[];
+}
+
+type Strength = 'strong' | 'weak';
+
+interface Cue {
+  re: RegExp;
+  strength: Strength;
+  /** A negation just before ("not", "never", "don't") turns it into a weak cue. */
+  negatable?: boolean;
+  /** Goodbye-style: ignored when the message gives an ordinary reason for leaving. */
+  goodbye?: boolean;
+  /** Ignored when its subject is clearly someone else ("she wants to die" is a safeguarding report, not the writer). */
+  firstPerson?: boolean;
+  /** A bare word ("suicide", "self-harm", "overdose") ignored in a professional, literary or third-person sentence. */
+  professional?: boolean;
+  /** Per-match decision from the text after (and the clause before) the match: a strength, or null to ignore it. */
+  after?: (following: string, before: string, match: string) => Strength | null;
+}
+
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+  '|': 'l',
+};
+const CENSORED_WORDS = [
+  'suicide',
+  'suicidal',
+  'kill',
+  'killing',
+  'die',
+  'dead',
+  'death',
+  'overdose',
+  'harm',
+  'cut',
+  'cutting',
+  'myself',
+  'life',
+];
+
+/** Lower case, folded, de-obfuscated, contractions unified, one space between words. */
+export function normaliseForCrisis(raw: string): string {
+  let t = prepare(raw).text.toLowerCase();
+  // Leetspeak inside words that also have letters: "d1e", "t0", "$uicide", "k1ll".
+  t = t.replace(/[\p{L}\p{N}@$!|]+/gu, (tok) =>
+    /[013457@$!|]/.test(tok) && /\p{L}/u.test(tok) ? [...tok].map((c) => LEET[c] ?? c).join('') : tok,
+  );
+  // "s u i c i d e", "k.i.l.l", "s-e-l-f"
+  t = t.replace(/(?<![\p{L}])(?:\p{L}[ .*_-]){3,40}\p{L}(?![\p{L}])/gu, (m) =>
+    /^(?:\p{L}[.*_-]){3,}\p{L}$/u.test(m) || /^(?:\p{L} ){3,}\p{L}$/u.test(m) ? m.replace(/[ .*_-]/g, '') : m,
+  );
+  // "su*cide", "k*ll": one asterisk per hidden letter.
+  t = t.replace(/[\p{L}*]{0,20}\*[\p{L}*]{0,20}/gu, (tok) => {
+    for (const w of CENSORED_WORDS) {
+      if (w.length !== tok.length) continue;
+      let ok = true;
+      for (let i = 0; i < w.length && ok; i++) ok = tok[i] === '*' || tok[i] === w[i];
+      if (ok) return w;
+    }
+    return tok;
+  });
+  // "killlll", "diiiie", "sooo"
+  t = t.replace(/(\p{L})\1{2,}/gu, '$1');
+  t = t.replace(/[\s]+/g, ' ');
+  t = t
+    .replace(/\bi am\b/g, "i'm")
+    .replace(/\bim\b/g, "i'm")
+    .replace(/\bi ?m (?=not\b|so\b|just\b|really\b|done\b|tired\b|a\b)/g, "i'm ")
+    .replace(/\b(?:dont|do not|dnt)\b/g, "don't")
+    .replace(/\b(?:cant|cannot|can not|cnt)\b/g, "can't")
+    .replace(/\b(?:wont|will not)\b/g, "won't")
+    .replace(/\b(?:didnt|did not)\b/g, "didn't")
+    .replace(/\b(?:wouldnt|would not)\b/g, "wouldn't")
+    .replace(/\b(?:isnt|is not)\b/g, "isn't")
+    .replace(/\b(?:doesnt|does not)\b/g, "doesn't")
+    .replace(/\bive\b/g, "i've")
+    .replace(/\bi ll\b/g, "i'll")
+    .replace(/\bi'?d\b(?= (?:rather|be|like|love|prefer|die|never|just|sooner))/g, "i'd")
+    .replace(/\bwanna\b/g, 'want to')
+    .replace(/\bgonna\b/g, 'going to')
+    .replace(/\bgotta\b/g, 'got to')
+    .replace(/\bwhats\b/g, "what's")
+    .replace(/\bthats\b/g, "that's")
+    .replace(/\bu\b/g, 'you')
+    .replace(/\bno ?one\b|\bno-one\b/g, 'no one')
+    .replace(
+      /\bmy self\b(?![- ]?(?:harm|injur|destruct|mutilat|esteem|worth|care|doubt|confidence))|\bmeself\b/g,
+      'myself',
+    );
+  return t;
+}
+
+// Optional fillers between the words of a phrase: "I (just) (really) want to die".
+const F =
+  '(?:(?:just|really|honestly|seriously|genuinely|actually|sometimes|literally|truly|simply|kinda|basically|quietly|secretly|still|even|often|always|constantly|so|very|desperately|badly|kind of|sort of|almost|probably|definitely|totally|completely|all|do|did) ){0,3}';
+const INTENT =
+  "(?:want(?:ed|s)? to|going to|thinking (?:of|about)|thought (?:of|about)|plan(?:ning)? to|ready to|decided to|might|could|should|i'll|i will|about to|tempted to|urge to|urges to|how to|way to|wish i could|need to|have to|i'm|i've|feel like|felt like|started|start|keep|kept|been|again|try to|tried to)";
+
+const rx = (source: string) => new RegExp(source, 'g');
+
+/** The rest of the clause makes it permanent: "I don't want to wake up on Monday, or ever". */
+const PERMANENCE =
+  /^[^.!?;]{0,40}\b(?:or ever|ever again|forever|for ever|for good|permanently|never again)\b/;
+
+/** Everyday things a tired teacher wants to be over. */
+const ORDINARY_REFERENT =
+  /\b(?:term|week|year|day|lesson|meeting|meetings|inset|parents' evening|parents evening|observation|inspection|ofsted|marking|exams?|exam season|half term|holidays?|noise|alarm|timetable|duty|training|course|shift|semester|quarter|month|monday|tuesday|wednesday|thursday|friday|weekend|report|reports|deadline|strike|renovation|building work|drilling)\b/;
+
+/** The text right after a match must be an end of clause or a clearly personal continuation. */
+const CLAUSE_END =
+  /^(?:$|[ ]?[.,!?;:)\]"'-]|[ ](?:anymore|any more|much longer|any longer|for much longer|like this|like that anymore|in this world|in this body|another day|without|because|but|and|or|i|tbh|honestly|either|at all|now|right now|tonight|some days|sometimes|lately|these days|most days|this way|with this|with myself|with me|if this is|on this earth|forever|for good|alive)\b)/;
+
+const ACCIDENT =
+  /^ (?:on (?!purpose)|at |during |playing|lifting|running|doing |falling|while|carrying|moving|shaving|cooking|ironing|gardening|by accident|accidentally|slack|some slack|off\b|short|a (?:slice|piece|break)|free|loose|out of|up\b|in the (?:foot|kitchen|garden|classroom|lab)|by (?:not|working|staying|skipping|doing|taking|being|trying|overworking|saying))/;
+const INTENT_BEFORE = new RegExp(`${INTENT} ${F}$`);
+
+const CUES: readonly Cue[] = [
+  // --- suicide, killing oneself -------------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:kill(?:ing|ed|s)?|kil|unalive|unaliving|unalived|hang(?:ing|ed)?|hung|drown(?:ing|ed)?|shoot(?:ing)?|shot|poison(?:ing|ed)?|suffocat(?:e|ing|ed)|stab(?:bing|bed)?|starv(?:e|ing|ed)|off|offing|gas(?:sing)?) myself\b`,
+    ),
+    strength: 'strong',
+    negatable: true,
+    after: (f) =>
+      /^ (?:trying|to (?:get|finish|meet|keep|make|hit|do|mark|plan|please)|working|over (?:this|these|the|it|them|marking|reports|planning|nothing)|tripping|falling|slipping|laughing|on the (?:stairs|ice|way)|for (?:this|these|the|a|them) (?:job|school|place|kids|class|department|course|degree|promotion|pay|lot)|in the foot|in (?:marking|work|paperwork|coffee|tea|wine|chocolate|reports|admin|emails|books|netflix|planning))/.test(
+        f,
+      )
+        ? null
+        : 'strong',
+  },
+  {
+    re: rx(String.raw`\b(?:kms|ctb|sewer ?slide|unalive|unaliving)\b`),
+    strength: 'strong',
+    // "5 kms", "a few kms": kilometres.
+    after: (_f, before) =>
+      /(?:\d|\b(?:few|of|the|many|more|some|several|ten|five|two|three|hundred)) ?$/.test(before)
+        ? null
+        : 'strong',
+  },
+  { re: rx(String.raw`\bsuicid(?:e|es|al|ally)\b`), strength: 'strong', negatable: true, professional: true },
+  {
+    re: rx(
+      String.raw`\b(?:i'm|i've been|i was|been|feel|feeling|felt|get|getting|got|am|was) ${F}(?:a bit |pretty |quite |a little |more |very |so |really )?suicidal\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:attempt(?:ed|ing)?|commit(?:ting)?|considering|considered|contemplating|contemplated|planning|plan) suicide\b|\bsuicide (?:note|plan|attempt|pact)\b`,
+    ),
+    strength: 'strong',
+    negatable: true,
+    firstPerson: true,
+  },
+  {
+    re: rx(String.raw`\b(?:end(?:ing|ed|s)?|take|taking|took|takes) (?:my|my own) (?:own )?life\b`),
+    strength: 'strong',
+    negatable: true,
+  },
+  { re: rx(String.raw`\bend(?:ing)? it all\b`), strength: 'strong', negatable: true },
+  {
+    re: rx(
+      String.raw`\b${INTENT} ${F}(?:end|ending|finish|finishing) (?:it|things|everything|this|my pain|the pain)\b`,
+    ),
+    strength: 'strong',
+    negatable: true,
+    after: (f) =>
+      /^ (?:with|between|off|up|early|there|here|on a|at|for (?:the|today|now|tonight|this)|by|before|after)\b/.test(
+        f,
+      )
+        ? null
+        : CLAUSE_END.test(f) || /^ (?:all|soon|today|tonight|now|forever|once and for all)\b/.test(f)
+          ? 'strong'
+          : 'weak',
+  },
+  // --- wanting to die, not wanting to live -------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:want|wants|wanted|wanting|wish|wished|wishing|ready|prepared|deserve|hope|hoping|pray|praying|i'd rather|i would rather|would like|i'd like|need|long|longing|i'd love) to ${F}die\b`,
+    ),
+    strength: 'strong',
+    negatable: true,
+    firstPerson: true,
+    after: (f, before, match) =>
+      /^ (?:of (?:embarrassment|shame|boredom|laughter|laughing|cringe|fright|old age|cuteness|happiness|jealousy|envy)|laughing|on (?:this|that) hill|for\b|than\b|a little)/.test(
+        f,
+      ) ||
+      // "wants to die" is someone else, except "part of me wants to die".
+      (match.startsWith('wants') && !/(?:of me|in me|inside me) $/.test(before))
+        ? null
+        : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\bwish(?:ed)? i (?:was|were|'d|had|could|would|'d just) ${F}(?:be )?(?:dead|never been born|never born|not (?:alive|here|born|around)|gone|die|disappear|vanish|sleep forever|not wake up|never wake up|stop existing|cease to exist|fall asleep and)\b`,
+    ),
+    strength: 'strong',
+    after: (f, _b, match) =>
+      /(?:disappear|vanish|gone)$/.test(match) &&
+      /^ (?:to|for|into|on|until|till|under|in|off|from|with|somewhere|abroad|behind|during|at|when|after|before|this|next|over)\b/.test(
+        f,
+      )
+        ? null
+        : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\bwish i (?:wasn't|weren't|didn't|hadn't been|hadn't) (?:alive|here|around|born|exist|wake up|woken up)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:prefer|rather|better|easier|only way out (?:i can see )?is|only option is|best option is|only answer is) (?:just )?to not (?:be here|exist|be alive|wake up)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:better off dead|rather be dead|be better dead|better off not (?:being )?(?:here|alive|existing))\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    // Unambiguous: "I don't want to be alive for another term of this".
+    re: rx(
+      String.raw`\b(?:don't|didn't|no longer|never|not|doesn't) ${F}(?:want|wanting|wish|feel like|care|see the point in|see a reason to) (?:to )?${F}(?:be alive|being alive|exist|existing|be in this world|be on this earth|do life|keep living|stay alive)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Doubt about wanting to live: "I'm not sure I want to be alive anymore".
+    re: rx(
+      String.raw`\b(?:not sure|don't know if|don't know whether|unsure if|unsure whether|wonder if|wondering if|don't think|doubt) i ${F}(?:still )?(?:want|wanna|want to|even want) (?:to )?(?:be alive|live|be here anymore|exist|keep living|go on living|be around anymore|wake up)\b`,
+    ),
+    strength: 'strong',
+    after: (f, _b, match) =>
+      /(?:live|wake up)$/.test(match) &&
+      /^ (?:in|near|with|on|at|there|abroad|here|somewhere|out|by|close|so|early|for)\b/.test(f)
+        ? null
+        : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:don't|didn't|no longer|never|not|doesn't) ${F}(?:want|wanting|wish|feel like|care|see the point in|see a reason to) (?:to )?${F}(?:live|living|be alive|being alive|exist|existing|be here|be around|wake up|waking up|go on|keep going|carry on|continue|face (?:another day|tomorrow|anything|it anymore|the world|living)|be in this world|be on this earth|see tomorrow|see another day|get up anymore|do life|do this life|be me)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    after: (f) => (CLAUSE_END.test(f) || PERMANENCE.test(f) ? 'strong' : 'weak'),
+  },
+  {
+    re: rx(
+      String.raw`\b(?:i'd|i would|i could|i should|i want to|want to) ${F}(?:not|never) (?:wake up|be here|exist|be alive|be born)\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^ (?:at|early|for|until|till|in time|on time|before|so early)\b/.test(f) ? null : 'strong',
+  },
+  // --- reasons to live, worth, point ------------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:no|nothing|zero|not (?:a|any|one|much)|no good|no real|lost (?:my|the|all)?|can't (?:find|see|think of)(?: a| any)?|what|any) ${F}(?:reason|reasons|point|purpose|will) (?:to |in |for |of )?${F}(?:live|living|life|go on|going on|keep going|keep living|carry on|carrying on|be here|being here|be alive|being alive|stay alive|staying alive|exist|existing|waking up|wake up|get up|getting up|me being here|my life|anything anymore|any of it anymore|it all anymore|trying anymore)\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^[^.!?;]*\b(?:anymore|any more|any longer)\b/.test(f)
+        ? 'strong'
+        : /^ (?:with|the|this|in|at|on|doing|teaching|marking|planning|a|an|here|early|for)\b/.test(f)
+          ? 'weak'
+          : 'strong',
+  },
+  { re: rx(String.raw`\bnothing (?:left )?(?:to live for|worth living for)\b`), strength: 'strong' },
+  {
+    re: rx(
+      String.raw`\b(?:not|isn't|no longer|never|hardly|barely) ${F}worth (?:living|being alive|staying alive|it anymore)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:my |this )?life (?:isn't|is no longer|no longer feels|doesn't feel|doesn't seem|is not) ${F}worth (?:it|living)\b|\b(?:my |this )?life (?:is|feels|seems) ${F}(?:pointless|meaningless|not worth (?:it|living)|unbearable)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\bwhat's the point (?:of|in) ${F}(?:living|being alive|life|going on|carrying on|existing|me|my life|waking up|getting up anymore|anything anymore|any of it anymore|it all anymore|trying anymore|being here)\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^ (?:with|the|this|in|at|on|doing|teaching|marking|planning|if)\b/.test(f) ? 'weak' : 'strong',
+  },
+  // --- burden, better off without me -----------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:better|happier|easier) (?:off )?(?:without me|if i ${F}(?:was|were|wasn't|weren't|died|disappeared|didn't exist|never existed|left this world|wasn't alive|weren't alive)\b|with me (?:gone|dead|out of the way)|when i'm gone|once i'm gone|if i was gone|if i were gone)`,
+    ),
+    strength: 'strong',
+  },
+  {
+    // "they'd all be fine without me" (but not "the class will be fine without me for a day").
+    re: rx(
+      String.raw`\b(?:would|'d|might|will all|would all|'d all) (?:all )?(?:be )?(?:fine|okay|ok|alright|better|happier|relieved) without me\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^ (?:for|tomorrow|today|on|while|during|next|this|at|in|when|if|until|till)\b/.test(f)
+        ? null
+        : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:no one|nobody|who) (?:would|will|'d|'ll|even|would even|will even|would really|would actually|wouldn't|won't) ${F}(?:miss|notice|care|mind|cry) (?:me|if i ${F}(?:was|were|died|disappeared|was gone|were gone|wasn't here|weren't here|didn't wake up|killed myself|vanished|left this world|wasn't alive|wasn't around|weren't around|stopped existing)|when i'm gone|if i'm gone)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:a|such a|just a) burden (?:to|on|for) (?:everyone|everybody|my family|my kids|my children|my husband|my wife|my partner|the world|those around me|people|the people|all of you|you all|them)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\bwon't be a (?:problem|burden|bother|nuisance) (?:for |to anyone )?(?:much longer|for much longer|anymore|any more|for long|soon)\b`,
+    ),
+    strength: 'strong',
+  },
+  // --- disappearing, sleeping forever ------------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:want|wanted|wish i could|wish i would|wish i'd|i'd like|would like|need) (?:to )?${F}(?:disappear|vanish|fade away|evaporate)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    after: (f) =>
+      /^ (?:to|for|into|on|until|till|under|in|off|from|with|somewhere|abroad|behind|during|at|when|after|before|this|next|over|till|between|from)\b/.test(
+        f,
+      )
+        ? null
+        : 'strong',
+  },
+  {
+    // Not existing, even "for a while", is never a holiday plan.
+    re: rx(
+      String.raw`\b(?:want|wanted|wish i could|wish i would|wish i'd|i'd like|would like|need|just) (?:to )?${F}(?:not exist|cease to exist|stop existing|not be alive|be gone)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:scared|afraid|frightened|worried|terrified|don't know) (?:of )?(?:what )?i (?:might|will|could|'ll|would|am going to|'m going to) do to myself\b|\b(?:might|will|could|'ll|going to|afraid i'll|scared i'll) do something (?:stupid|drastic|silly|i can't take back|permanent)\b`,
+    ),
+    strength: 'strong',
+    after: (f) => (/^ (?:like|such as|at|in|with|to the)\b/.test(f) ? 'weak' : 'strong'),
+  },
+  {
+    re: rx(String.raw`\bif i (?:didn't|don't|never|wouldn't|won't) wake up\b`),
+    strength: 'strong',
+    after: (f) =>
+      /^[^.!?;]{0,60}\b(?:relief|fine|okay|ok|better|wouldn't mind|wouldn't care|good thing|blessing|peace|peaceful|happy|glad|easier)\b/.test(
+        f,
+      )
+        ? 'strong'
+        : 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:go to sleep|fall asleep|sleep|close my eyes|lie down) (?:and|&) (?:never|not|just not) (?:wake up|wake|open them)\b|\bnever wake(?: up)? again\b|\bnot wake up again\b|\bsleep and not wake\b|\bdie in my sleep\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    // "I just want to sleep forever" is a cue; "I could sleep forever" after a long week is tiredness.
+    re: rx(String.raw`\bsleep (?:forever|permanently|for ever)\b`),
+    strength: 'strong',
+    after: (_f, before) =>
+      /\b(?:could|can|i'll|will|gonna|going to)(?: just)? $/.test(before) ? 'weak' : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:hope|hoping|wish|wishing|pray|praying) (?:that )?i (?:don't|didn't|won't|wouldn't|never|couldn't) wake up\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^ (?:at|early|in time|on time|until|till|before|late|for|when)\b/.test(f) ? null : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:fine|ok|okay|happy|relieved|good|glad|peaceful|at peace|wouldn't mind|wouldn't care|don't care|won't care|a relief|honestly fine) if i (?:didn't|don't|never|wouldn't|won't) wake up\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(String.raw`\bnot waking up\b`),
+    strength: 'strong',
+    firstPerson: true,
+    after: (f) =>
+      /^ (?:on time|in time|early|for|until|till|at|when|before|to)\b/.test(f) ? null : 'strong',
+  },
+  // --- can't go on ---------------------------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\bcan't ${F}(?:go on|keep going|carry on|continue|keep living|do life|live like this|live with (?:this|myself)|face (?:another day|tomorrow|living|life|the future|it anymore|anything))\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    after: (f) => (CLAUSE_END.test(f) ? 'strong' : 'weak'),
+  },
+  {
+    re: rx(
+      String.raw`\bcan't ${F}(?:take|bear|handle|stand|cope with) (?:living|life|being alive|existing|this life|my life)(?: anymore| any more| much longer| any longer)?\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(String.raw`\bgiv(?:e|ing|en) up on (?:life|living|everything|myself|being alive|staying alive)\b`),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:tired|sick|exhausted|done|finished|over|had enough|fed up) (?:of|with) (?:living|being alive|existing|life itself|this life|being me|being here|waking up|breathing)\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^ (?:at|in|on|with|for|out|like|here|there|near|under|through|off|from|as)\b/.test(f)
+        ? 'weak'
+        : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:end|stop) (?:the|this|my) (?:pain|suffering|hurting|misery)\b|\bwant (?:it|everything|this|the pain|it all|all of (?:it|this)|my life|this life|life) (?:all )?to ${F}(?:stop|end|be over)\b`,
+    ),
+    strength: 'strong',
+    after: (f, before, match) =>
+      /^ for (?:good|ever)\b|^ forever\b/.test(f)
+        ? 'strong'
+        : /^ (?:for|so|early|at|by|before|in)\b/.test(f)
+          ? null
+          : // "I'm so done with this term, I just want it to end": "it" is the term.
+            /^want (?:it|this) to/.test(match) && ORDINARY_REFERENT.test(before + ' ' + f)
+            ? 'weak'
+            : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\bhate (?:being alive|existing|living|my (?:own )?existence|waking up (?:every|each) (?:day|morning)|that i'm alive|that i woke up)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(String.raw`\b(?:don't|do not|didn't) ${F}deserve to (?:live|be alive|exist|be here)\b`),
+    strength: 'strong',
+    after: (f) => (CLAUSE_END.test(f) ? 'strong' : 'weak'),
+  },
+  {
+    // "the night I finally end it", "I'll end it soon".
+    re: rx(
+      String.raw`\b(?:i|i'll|i will|i'm going to|i am going to|tonight i|finally) ${F}(?:finally )?end (?:it|things|it all|everything|my life)\b`,
+    ),
+    strength: 'strong',
+    negatable: true,
+    after: (f) =>
+      /^ (?:with|between|off|up|early|there|here|on a|at|for|by|before|after|in|like|when)\b/.test(f)
+        ? null
+        : CLAUSE_END.test(f) || /^ (?:all|soon|today|tonight|now|forever|once and for all)\b/.test(f)
+          ? 'strong'
+          : 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:don't think|not sure|doubt|don't know if|don't know how much longer|no idea how) i can ${F}(?:go on|keep going|carry on|keep living|survive (?:this|another)|last (?:much )?longer|hold on|do this)\b`,
+    ),
+    strength: 'strong',
+    after: (f) => (CLAUSE_END.test(f) || /^ (?:much|any) longer\b/.test(f) ? 'strong' : 'weak'),
+  },
+  {
+    // "I think about jumping" (not "jumping ship", "jumping on the trampoline").
+    re: rx(
+      String.raw`\b(?:think|thinking|thought|dream|dreaming|fantasi[sz]e|fantasi[sz]ing) (?:about|of) jumping\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    after: (f) => (CLAUSE_END.test(f) || /^ (?:off|from|in front)\b/.test(f) ? 'strong' : null),
+  },
+  {
+    // "I took a bunch of pills", "took too many tablets": an overdose described.
+    re: rx(
+      String.raw`\b(?:took|take|taking|swallowed|swallow|downed) (?:a (?:bunch|load|handful|lot|pile|fistful|whole packet|whole box|whole bottle) of|too many|loads of|lots of|a load of|extra|double|all (?:of )?(?:my|the)) (?:my |the )?(?:pills|tablets|meds|medication|paracetamol|painkillers|sleeping pills|antidepressants)\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^ (?:for (?:my|a|the) (?:headache|migraine|back|cold|flu|period)|by (?:mistake|accident))/.test(f)
+        ? 'weak'
+        : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\bwoke up in (?:a&e|hospital|the hospital|the er|icu|intensive care|the emergency room)\b`,
+    ),
+    strength: 'weak',
+  },
+  {
+    // "how easy it would be to just turn the wheel".
+    re: rx(
+      String.raw`\bhow easy it (?:would|'d|could) be to ${F}(?:turn (?:it|the wheel)|swerve|crash|jump|step (?:off|out|in front)|let go of the (?:wheel|railing|edge)|end (?:it|things|everything|my life)|die|drive (?:off|into)|fall|walk into (?:the )?(?:traffic|sea|river|road)|not (?:wake up|be here|exist))\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\bpretend(?:ing)? (?:that )?i (?:want to (?:be alive|live|be here|keep going)|(?:'m|am) not (?:suicidal|thinking about dying))\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:how much longer|how long) i can (?:keep (?:going|doing this|pretending|this up)|go on|carry on|hold on|last)\b`,
+    ),
+    strength: 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:think|thinking|thought|dream|dreaming) about not (?:going home|coming back|being around|existing|being alive|waking up|being here|getting up)\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^[^.!?;]*\b(?:ever|again|at all|anymore|any more|forever)\b/.test(f) || CLAUSE_END.test(f)
+        ? 'strong'
+        : 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:don't think|doubt|not sure|don't know if) i(?:'ll| will|'m going to| am going to) (?:still )?be (?:here|around|alive) (?:by|at|for|next|much longer|in|to see|this time next)\b`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+  },
+  {
+    // "I've written my note." (not "I left a note for the cover teacher").
+    re: rx(
+      String.raw`\b(?:written|wrote|writing|finished|left|leaving) (?:my|a|the|a final|my final|my last) (?:note|notes|letter|letters|goodbye letter|suicide note)\b`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+    after: (f, _b, match) =>
+      /^my /.test(match.replace(/^\w+ /, '')) || /final|last|goodbye|suicide/.test(match)
+        ? CLAUSE_END.test(f)
+          ? 'strong'
+          : null
+        : null,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:thinking|thought|think|imagining|imagine|imagined|picturing|picture|pictured|planning|planned|plan|dreaming|dream|fantasi[sz]ing) (?:about |of )?my (?:own )?funeral\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    // "everyone would be relieved if I was gone", "easier for everyone if I wasn't around".
+    re: rx(
+      String.raw`\b(?:better|happier|easier|relieved|lighter|freer|calmer|simpler|fine|okay|ok) (?:off )?(?:for (?:everyone|everybody|them|all of them|my family|the kids|people|everyone else) )?(?:if|once|when) i ${F}(?:was|were|wasn't|weren't|am|'m|wouldn't be|didn't|don't|died|disappeared|left this world|stopped existing)(?: ${F}(?:gone|dead|not here|not around|here|around|alive|exist|existing|wake up))?\b`,
+    ),
+    strength: 'strong',
+    after: (f, _b, match) =>
+      /^ (?:on|for|at|during|in|this|next|today|tomorrow|when|until|till|while|to|from)\b/.test(f)
+        ? null
+        : /(?:gone|dead|not here|not around|wasn't here|weren't here|wasn't around|weren't around|wasn't alive|weren't alive|died|disappeared|left this world|stopped existing|didn't exist|didn't wake up|don't wake up|wouldn't be here|wouldn't be around)$/.test(
+              match,
+            )
+          ? 'strong'
+          : null,
+  },
+  {
+    // Rest made permanent: "I just want peace, permanently", "eternal rest".
+    re: rx(
+      String.raw`\b(?:want|need|wish for|long for|crave|craving) ${F}(?:peace|rest|quiet|sleep|silence|an end)[ ,]+(?:permanently|forever|for ever|for good|that lasts forever)\b|\b(?:eternal|permanent) (?:rest|peace|sleep)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    // Hoping for an accident: "part of me hopes the car crashes on the way in".
+    re: rx(
+      String.raw`\b(?:hope|hopes|hoping|wish|wishing|pray|praying|half hope|secretly hope)(?: that)? (?:the |my )?(?:car|bus|train|plane|taxi) (?:crashes|would crash|will crash|goes off the road|hits something)\b|\b(?:hope|hopes|hoping|wish|wishing|pray|praying)(?: that)? i(?:'ll| will| would|'d)? (?:get hit|crash|don't make it home|get run over|get hit by (?:a|the) (?:car|bus|train|lorry|truck)|die|just die|never come back|get (?:ill|sick|cancer) and (?:not recover|die|never recover)|don't recover|never recover|don't survive)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(String.raw`\b(?:tonight's|tonight is|today's|today is) the (?:night|day)(?= *(?:$|[.,!?;:]))`),
+    strength: 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\bthank (?:you|u) (?:all|everyone|guys|so much)? ?for (?:being kind to me|everything|being there for me|all your kindness|putting up with me|trying)(?= *(?:$|[.,!?;:]))`,
+    ),
+    strength: 'weak',
+  },
+  {
+    re: rx(String.raw`\b(?:come|go|turn up|show up|attend|be) (?:to|at) my (?:own )?funeral\b`),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:go to sleep|fall asleep|sleep) and (?:stay asleep|never wake|not wake|not come back|never come back)\b|\bstay asleep (?:forever|for good|for ever)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:make|made|making) (?:it|everything|this|the pain|it all|all of it) (?:all )?(?:stop|end|go away) (?:for good|forever|for ever|permanently)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    // Hiding risk from the people who ask: "my therapist asked if I'm safe and I lied".
+    re: rx(
+      String.raw`\b(?:asked|ask|asks|asking) (?:me )?(?:if|whether) i(?:'m| am| was| felt| feel|'d| had)? ${F}(?:safe|okay|ok|suicidal|having thoughts|thinking of hurting myself|thinking about suicide)\b[^.!?;]{0,30}\b(?:lied|lie|lying|pretended|pretend|said (?:yes|no|i was fine|i was okay|i'm fine) but)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\bcan't (?:see|imagine|picture) myself (?:being |still )?(?:alive|around|on this earth|in this world)\b`,
+    ),
+    strength: 'strong',
+  },
+  { re: rx(String.raw`\bcan't (?:see|imagine|picture) myself (?:being |still )?here\b`), strength: 'weak' },
+  {
+    re: rx(
+      String.raw`\bin case i(?:'m| am)? (?:not|don't|do not|never) (?:here|around|alive|make it|wake up|come back)\b`,
+    ),
+    strength: 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:tell|told|telling) (?:my |the )?(?:kids|children|family|husband|wife|partner|mum|mom|dad|parents|sisters?|brothers?|son|daughter|boyfriend|girlfriend|everyone) (?:that )?i (?:love|loved) (?:them|him|her|you)\b|\b(?:wrote|written|writing) (?:letters?|notes?|a letter|a note) (?:to|for) (?:my|each of my) (?:sisters?|brothers?|kids|children|family|husband|wife|partner|parents|mum|mom|dad|son|daughter|friends)\b|\bdeleted (?:all )?my (?:photos|accounts|social media|messages)\b`,
+    ),
+    strength: 'weak',
+  },
+  // --- self-harm ---------------------------------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:hurt(?:ing|s)?|harm(?:ing|ed|s)?|cut(?:ting|s)?|burn(?:ing|ed|t|s)?|punish(?:ing|ed)?|scratch(?:ing|ed)?|bruis(?:e|ing|ed)|hit(?:ting)?|bit(?:e|ing)|pinch(?:ing|ed)?|bang(?:ing)? my head against) myself\b`,
+    ),
+    strength: 'strong',
+    negatable: true,
+    // "I cut myself on the laminator", "cut myself some slack": accidents and idioms, unless intent comes first.
+    after: (f, before) => (ACCIDENT.test(f) && !INTENT_BEFORE.test(before) ? null : 'strong'),
+  },
+  {
+    re: rx(
+      String.raw`\bself[- ]?(?:harm|harms|harmed|harming|harmer|injury|injure|injuring|injured|mutilation|mutilate|mutilating|destruct|destructive)\b`,
+    ),
+    strength: 'strong',
+    negatable: true,
+    professional: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:been|started|start|i'm|keep|kept|back to|went back to|gone back to|relapsed and|can't stop|stopped|quit|was) ${F}(?:cutting|self[- ]?harming|burning|scratching) (?:again|myself|my (?:arms?|legs?|wrists?|thighs?|skin))\b`,
+    ),
+    strength: 'strong',
+  },
+  { re: rx(String.raw`\bcutting again\b`), strength: 'weak' },
+  {
+    // Self-injury by another name: "I punch walls until my hands bleed".
+    re: rx(
+      String.raw`\buntil (?:i|my (?:hands?|knuckles|arms?|skin|legs?|head|fingers)) (?:bleed|bleeds|bled|bruise|bruised|break|broke)\b|\bmake myself (?:bleed|bruise)\b|\b(?:punch|punching|punched|hit|hitting|bang|banging|slam|slamming) (?:walls?|the wall|my head|my fists?) (?:until|till|so hard)\b`,
+    ),
+    strength: 'strong',
+    after: (_f, before, match) =>
+      !/^until/.test(match) ||
+      /\b(?:punch|hit|scratch|pick|bit|bite|bang|cut|slam|claw|dig|pull|hurt|harm)\w*\b/.test(before)
+        ? 'strong'
+        : null,
+  },
+  {
+    // Someone found out about, or the writer hides, self-harm: "he knows about the cutting", "hiding my scars".
+    re: rx(
+      String.raw`\b(?:knows|know|found out|find out|saw|seen|see|noticed|notice|hiding|hide|hid|covering|cover|covered|cover up|covering up) (?:about )?(?:the|my) (?:cutting|cuts|scars|self[- ]?harm(?:ing)?|burns|marks on my (?:arms?|legs?|wrists?))\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:urge|urges|itch|craving|cravings) to (?:hurt|cut|harm|burn|self[- ]?harm|punish)\b|\b(?:relapsed|relapse) (?:with|into|on) (?:self[- ]?harm|cutting|hurting myself)\b|\bfresh cuts\b|\bblades? (?:again|in my drawer|hidden)\b`,
+    ),
+    strength: 'strong',
+  },
+  // --- methods and plans -------------------------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:how|ways?|methods?|best way|easiest way|painless way|quickest way|quick way|least painful way|painless ways) to ${F}(?:die|kill myself|end (?:it|my life|things|it all)|overdose|od|hang myself|commit suicide|not wake up|disappear forever)\b`,
+    ),
+    strength: 'strong',
+  },
+  { re: rx(String.raw`\b(?:lethal|fatal|deadly) (?:dose|amount|overdose|quantity)\b`), strength: 'strong' },
+  {
+    re: rx(
+      String.raw`\bhow many (?:pills|tablets|paracetamol|sleeping pills|painkillers|of my (?:meds|pills|tablets)|co-?codamol|ibuprofen|tylenol|advil|antidepressants|sertraline)\b(?= (?:it|would|to|are|is|do|does|before|until|till|i'd|i would|it'd))`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:take|taking|took|swallow|swallowing|swallowed|down|downing|downed) (?:all|every one|the whole (?:box|bottle|packet)) (?:of )?(?:my |the |those |these |of my )?(?:pills|tablets|meds|medication|sleeping pills|paracetamol|painkillers|antidepressants)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:saving|saved|stockpil(?:e|ing|ed)|hoard(?:ing|ed)?|collecting|collected|counted|counting|stash(?:ing|ed)?|keeping) (?:up )?(?:my |some |all my |the |a stash of )?(?:pills|tablets|meds|medication|sleeping pills|paracetamol|painkillers|antidepressants)\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^ (?:for (?:the|my) (?:trip|holiday|kids|class)|in (?:the|a) (?:first aid|cupboard))/.test(f)
+        ? null
+        : 'strong',
+  },
+  {
+    re: rx(String.raw`\boverdos(?:e|ed|es|ing)\b`),
+    strength: 'strong',
+    negatable: true,
+    professional: true,
+    after: (f) =>
+      /^ on (?:coffee|caffeine|sugar|chocolate|tea|biscuits|cake|marking|netflix|energy drinks|red bull|candy|sweets|screen time|screens|glitter|sarcasm|paperwork|meetings|data|acronyms|pd|cpd|inset|ofsted|christmas|tinsel)/.test(
+        f,
+      )
+        ? null
+        : 'strong',
+  },
+  {
+    re: rx(String.raw`\b(?:going to|want to|could|might|thinking of|about to|will|i'll|should) od\b`),
+    strength: 'strong',
+  },
+  {
+    re: rx(String.raw`\bnoose\b|\bhang(?:ing)? rope\b|\btie a rope\b`),
+    strength: 'strong',
+    professional: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:thinking (?:about|of)|thought (?:about|of)|think about|want(?:ed)? to|going to|could|urge to|urges to|tempted to|imagine|imagined|imagining|keep picturing|picture|picturing|fantasi[sz](?:e|ed|ing) about|dream(?:ing|t|ed)? (?:about|of)|considered|considering|plan(?:ning)? to|felt like|feel like|i'll|might|i just|nearly|almost|so close to) ${F}(?:jump(?:ing)?|throw(?:ing)? myself|step(?:ping)?(?: out)?|walk(?:ing)?(?: out)?|driv(?:e|ing)(?: my car)?|crash(?:ing)?(?: my car| the car)?|swerv(?:e|ing)(?: my car| the car)?|steer(?:ing)?(?: my car| the car)?|lie|lying|lay|run(?:ning)?(?: out)?) (?:off|from|in front of|into|under|onto|on to|on|down on|out in front of) (?:the |a |my |an |that |some )?(?:\w+ )?(?:bridge|roof|building|cliff|balcony|train|trains|bus|lorry|truck|traffic|tree|wall|motorway|highway|freeway|river|sea|ocean|tracks?|railway|platform|overpass|car park|multi-storey|barrier|oncoming|lake|window|edge|ledge|car|cars|tram|road)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:step|stepping|stepped|walk|walking|walked|jump|jumping|jumped|throw|throwing|threw)(?: myself| out)? in front of (?:a|the|an|that) (?:train|bus|lorry|truck|car|tram|tube)\b|\bjump(?:ing|ed)? (?:off|from) (?:a|the|that|my) (?:bridge|roof|cliff|balcony|car park|multi-storey|building|overpass)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:i know|i've worked out|i've figured out|i've decided) (?:exactly )?(?:how|when|where) i(?:'d| would| will|'ll| am going to|'m going to) do it\b|\b(?:plan|plans|planning|planned) (?:to|for how to|how to) (?:end (?:it|things|everything|my life|it all)|die|kill myself|do it|not be here|disappear|take my (?:own )?life)\b|\b(?:picked|chosen|set) (?:a|the) (?:date|day|time) (?:to (?:do it|die|end)|for (?:it|when i))\b`,
+    ),
+    strength: 'strong',
+  },
+  // --- thoughts --------------------------------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:thinking|thought|think|thoughts|dreaming|dream|fantasi[sz]ing|fantasi[sz]e|obsessing|obsessed|intrusive thoughts|images) (?:a lot |lots |so much |constantly |all the time |more and more )?(?:about|of) ${F}(?:dying|being dead|not being here|not being alive|not existing|ending it|ending things|ending my life|ending it all|killing myself|hurting myself|cutting(?: myself)?|disappearing forever|who would come to my funeral|taking my (?:own )?life|not waking up|crashing (?:my|the) car|driving off|how to die|dying in my sleep|suicide|self[- ]?harm(?:ing)?|death as (?:a|an) (?:relief|escape|way out))\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    after: (f) =>
+      /^ (?:my|our|her|his|their|the) hair|^ (?:it|them) (?:blue|red|pink|green|purple|black)/.test(f)
+        ? null
+        : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:i|i've|i'm|i keep|keep|been|can't stop|constantly|always|lately|often|sometimes|still|i've been|i find myself) ${F}(?:thinking|thought|think|dwelling|obsessing) (?:a lot |so much |constantly |all the time )?(?:about|of|on) (?:death|dying|my death)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:death|dying|being dead|not existing|not being here|not waking up) (?:would be|would feel like|sounds|sounds like|seems|seems like|feels like|looks like|is) ${F}(?:a |an |the )?(?:relief|easier|peaceful|better|nice|welcome|the answer|the only way|the only option|an escape|a way out|appealing|tempting|a mercy)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:i'm|i am|not|don't feel|not feeling) ${F}safe (?:from|around|with|by) myself\b|\bdanger to myself\b|\bdon't trust myself (?:to stay safe|to be safe|around (?:pills|knives|blades|my meds|the meds|the bridge|the car)|alone|not to do something|tonight)\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:called|rang|phoned|texted|contacted|calling|ringing|texting|messaged|messaging|on the phone (?:to|with)|spoke to|talking to|talked to) (?:the |a )?(?:samaritans|lifeline|crisis line|crisis text line|suicide (?:hotline|helpline|line|prevention line)|988|beyond ?blue|shout 85258|85258|crisis team|mental health crisis team|crisis helpline)\b`,
+    ),
+    strength: 'strong',
+  },
+  // --- goodbyes ------------------------------------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:this is|consider this|this is my|this will be my|saying my|say my|said my|my final|my last) (?:final |last )?(?:goodbye|farewell)\b|\bgoodbye (?:everyone|all|everybody|world|forever|for good|guys|friends|cruel world|to (?:everyone|all of you|you all|this world))\b`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+    // "this is goodbye to my old classroom": a goodbye to a thing.
+    after: (f) =>
+      /^ to (?:my|the|our|this|that|a|an) (?!world|life|everyone|you)/.test(f) ? null : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:my|this is my|this will be my|this'll be my|this is the) (?:last|final) (?:message|post|words|note|letter|time posting)\b`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:won't|might not|may not|not going to|will not|wouldn't|won't ever) be (?:here|around|posting|alive|with you|on here|in this world|on this earth|a problem) (?:much longer|for much longer|for long|anymore|any more|after (?:tonight|today|this)|by (?:tomorrow|morning|monday|the weekend))\b`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:you(?:'ll| will)? (?:won't|never) (?:hear from|see) me again|never (?:hear from|see) me again|last time you(?:'ll| will)? (?:hear from|see) me|by the time (?:you|anyone|someone) (?:read|reads|see|sees) this|(?:if|when|after|once) i'm (?:gone|dead|no longer here|no longer around|not around anymore|not here anymore))\b`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+  },
+  {
+    re: rx(
+      String.raw`\btell (?:my (?:kids|children|family|husband|wife|partner|mum|mom|dad|parents|sister|brother|son|daughter|boyfriend|girlfriend)|everyone|them) (?:that )?i (?:love|loved|'m sorry|am sorry|was sorry)\b|\b(?:look after|take care of) my (?:kids|children|cat|cats|dog|dogs|family|plants|son|daughter|pets?) (?:for me )?(?:when i'm gone|after i'm gone|if anything happens|once i'm gone)\b`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+  },
+  {
+    re: rx(
+      String.raw`\bgiv(?:ing|en|e) away (?:all )?(?:my|of my) (?:things|stuff|belongings|possessions|clothes|pets?|cat|dog)\b|\bgiv(?:ing|en|e) (?:all )?(?:my|of my) (?:things|stuff|belongings|possessions|clothes|books|plants) away\b|\b(?:put|putting|get|getting|got|sorted|sorting) (?:my )?(?:affairs|life|things) in order\b|\b(?:goodbye|farewell) (?:letters?|notes?|messages?)\b|\b(?:written|wrote|writing|left) (?:a )?(?:note|letters?) (?:for|to) (?:my family|my kids|my children|everyone|my husband|my wife|my partner|each of them) (?:to find|explaining|for after|saying goodbye)\b`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+  },
+  // --- weak cues: two together flag -------------------------------------------------------------------------------
+  {
+    re: rx(
+      String.raw`\b(?:i'm|i feel|feel|feeling|felt|i've been|i was|i've felt|so|completely|totally|utterly) ${F}(?:like )?(?:so |completely |totally |utterly |really |just |such )?(?:trapped|hopeless|worthless|helpless|empty|numb|broken|useless|invisible|dead inside|a failure|a burden|unlovable|a waste of space|a waste of oxygen|beyond help|lost|defeated|alone|so alone|unwanted)\b`,
+    ),
+    strength: 'weak',
+  },
+  {
+    // "I'm done" is a weak cue; "I'm done with this term" is not.
+    re: rx(
+      String.raw`\b(?:i'm|i feel|i've been|so|completely|totally|utterly) ${F}(?:so |completely |totally |utterly |just )?done\b`,
+    ),
+    strength: 'weak',
+    after: (f) =>
+      /^ with (?!(?:it all|everything|life|living|all of it|this life|myself|being alive)\b)/.test(f)
+        ? null
+        : 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:no way out|see no way out|can't see (?:a|any) (?:way out|future|light|end to (?:this|it))|no future|lost (?:all )?hope|no hope left|there's no hope|give up on everything|giving up)\b`,
+    ),
+    strength: 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\bcan't (?:do (?:this|it|life) (?:anymore|any more|much longer|any longer)|take (?:it|this|any more|anymore|much more)(?: anymore| any more)?|cope(?: anymore| any more)?|keep doing this|breathe)\b`,
+    ),
+    strength: 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:what's the point(?: anymore| of anything| of it all)?|don't see the point|no point anymore|nothing matters|none of it matters|nobody cares|no one cares|no one would notice|nobody would notice|everything is pointless|it's all pointless)\b`,
+    ),
+    strength: 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:hate myself|hate my life|tired of (?:everything|it all|life|fighting|trying|being me|feeling like this)|done with (?:everything|it all|life)|dead inside|made (?:my )?peace|i'm sorry for (?:everything|being a burden|being like this)|(?:dark|intrusive|scary|bad|horrible) thoughts|make it (?:all )?stop|want out)\b`,
+    ),
+    strength: 'weak',
+  },
+  { re: rx(String.raw`\bmy life is over\b`), strength: 'weak' },
+  {
+    re: rx(
+      String.raw`\b(?:not going to make it|won't make it|(?:got|have) it all planned|it's all planned|all planned out|made my mind up)\b`,
+    ),
+    strength: 'weak',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:forgive me|relapsed|razor blades?|(?:so|until|till|for) the pain (?:stops|ends|goes away|would stop))\b`,
+    ),
+    strength: 'weak',
+  },
+];
+
+const NEGATION =
+  /(?:\bnot|\bnever|n't|\bno longer)(?: (?:going|gonna|to|ever|even|really|actually|feeling|feel|be|being|wanting|planning|trying|about|thinking|considering|want|going to|would|will))* ?$/;
+const LITERARY =
+  /\b(?:novel|play|poem|poetry|poet|book|character|characters|protagonist|narrator|speaker|scene|act|chapter|story|stories|author|writer|romeo|juliet|hamlet|ophelia|macbeth|othello|lear|plath|keats|text|texts|essay|essays|quote|quotes|quotation|line|lines|stanza|lyric|lyrics|song|film|movie|reading|analys[ie]s|annotat\w*|literature|gcse|a level|coursework|seminar|studying|teaching|play's|poem's|novel's)\b/;
+const PROFESSIONAL_AFTER =
+  /^ (?:prevention|awareness|training|policy|policies|protocol|protocols|procedure|procedures|risk|first aid|module|course|statistics|stats|rate|rates|squad|bomber|bombers|bombing|bombings|hotline number|helpline number|poster|posters|leaflet|leaflets|week|day|month|charity|charities|fundraiser|research|webinar|workshop|guidance|ideation training|lesson|lessons|unit|topic|scene|in (?:the|this|that) (?:play|novel|book|poem|film|text|story|history))\b/;
+const PROFESSIONAL_CONTEXT =
+  /\b(?:prevention|awareness|training|policy|policies|protocol|procedures?|risk assessment|first aid|module|course|statistics|rates?|charity|fundraiser|fundraising|vigil|memorial|research|webinar|workshop|inset|cpd|safeguarding|dsl|pastoral|referral|referrals|camhs|counsellor|counselor|school nurse|pshe|rshe|health class|curriculum|lesson|lessons|unit|topic|assembly|speaker|documentary|article|news|report|disclosed|disclosure|durkheim|sociology|psychology|history|novel|play|poem|poetry|book|character|scene|chapter|story|author|romeo|juliet|hamlet|ophelia|macbeth|othello|plath|essay|text|texts|reading|students?|pupils?|child|children|kids?|teens?|teenagers?|young (?:people|person)|learners?|boys?|girls?|he|she|they|his|her|their|someone|anyone|people|colleague|parents?|year \d+|class|classes|tutee|tutor group|son|daughter)\b/;
+const FIRST_PERSON_NEAR = /\b(?:i|i'm|i've|i'd|i was|me|my|myself)\b[^.!?]{0,14}$/;
+/** An ordinary reason for a goodbye: the goodbye then counts only as a weak cue. */
+const LEAVING =
+  /\b(?:retir(?:e|ed|ing|ement)|new (?:job|school|role|post|position|district|adventure|chapter)|(?:leaving|left|leave|quitting|quit) (?:the |this |my )?(?:school|job|profession|group|platform|district|country|teaching|area|city|trust|staffroom|classroom)|moving (?:to|away|abroad|house|schools|on to|back)|relocat\w*|(?:on|for|over|during|enjoy|enjoy the|have a (?:great|lovely|good|restful|happy)) (?:the )?(?:holiday|holidays|vacation|half[- ]term|summer|christmas|easter|break|maternity leave|paternity leave|parental leave|sabbatical|leave|secondment)|happy (?:holidays|christmas|easter|summer)|see (?:you|y'all|everyone) (?:in|next|after|on|soon|all|in september|in january)|signing off for|log(?:ging)? off for|offline for|taking a break from (?:the group|here|this app|social media|staffroom)|deleting (?:the|this) app|last day (?:of term|of school|at|before|here)|end of (?:term|the year|the school year)|handed in my notice|resign(?:ed|ing|ation))\b/;
+const THIRD_PERSON_SUBJECT =
+  /(?:he|she|they|he's|she's|they're|he'd|she'd|they'd|student|pupil|kid|child|boy|girl|son|daughter|friend|colleague|mum|mom|dad|someone|people|character|narrator|speaker|protagonist|juliet|romeo|hamlet|ophelia|macbeth)/;
+const ANY_SUBJECT =
+  /\b(?:i|i'm|i've|i'd|i'll|me|my|we|we're|you|he|she|they|he's|she's|they're|he'd|she'd|they'd|student|pupil|kid|child|boy|girl|son|daughter|friend|colleague|mum|mom|dad|someone|people|character|narrator|speaker|protagonist|juliet|romeo|hamlet|ophelia|macbeth)\b/g;
+
+/** Means of self-harm and the thinking that dwells on them, in one first-person sentence. */
+const MEANS =
+  /\b(?:pills|sleeping pills|paracetamol|painkillers|my meds|my medication|razors?|razor blades?|noose|train tracks|railway tracks|railway line|steering wheel|ledge|cliff edge|oncoming traffic)\b/;
+const DWELLING =
+  /\b(?:keep (?:staring|looking|thinking about|picturing|imagining|going back to)|staring at|stared at|stare at|can't stop (?:looking|thinking|staring)|differently|how easy it (?:would|'d|could) be|tempting|so tempted|wondering what it would|what it would feel like|calling to me|drawn to|counted them|counting them|lined them up)\b/;
+/** "I drive home over the viaduct just to look down." */
+const HEIGHT =
+  /\b(?:bridge|viaduct|balcony|roof|rooftop|cliff|ledge|multi-storey|top floor|overpass|car park roof)\b/;
+const LOOKING_DOWN =
+  /\b(?:look down|looking down|looked down|stare down|staring down|how far down|the drop)\b/;
+/** "I bought a rope today and I don't know why." */
+const ACQUIRED_MEANS =
+  /\b(?:bought|buying|got|ordered|found|hid|hiding|hidden|keep|kept|have|got myself) (?:a |some |the |myself a |another )?(?:rope|noose|razor blades?|razors?|gun|sleeping pills|pills)\b[^.!?;]{0,60}\b(?:don't know why|just in case|for later|for myself|for when|and hid|hidden|nobody knows|no one knows|secretly|in case i need|can't explain)\b/;
+/** "I stood on the bridge for a long time last night." */
+const STOOD_AT_HEIGHT =
+  /\b(?:stood|standing|sat|sitting|stand|sit) (?:on|at|by) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|ledge|roof|edge|platform edge|cliff|cliff edge|balcony|railway|tracks)\b[^.!?;]{0,40}\b(?:for a long time|for ages|for hours|looking down|staring down|thinking|wondering|and didn't|tonight|last night|again)\b/;
+const I_SUBJECT = /\b(?:i|i'm|i've|i'd|my|me)\b/;
+
+function dwellingOnMeans(t: string): string[] {
+  const out: string[] = [];
+  for (const sentence of t.split(/[.!?;\n]+/)) {
+    const means = MEANS.exec(sentence);
+    const dwelling = DWELLING.exec(sentence);
+    if (means && dwelling && I_SUBJECT.test(sentence)) out.push(`${means[0]} … ${dwelling[0]}`);
+    const height = HEIGHT.exec(sentence);
+    const down = LOOKING_DOWN.exec(sentence);
+    if (height && down && /\bi\b|\bi'(?:m|ve|d)\b/.test(sentence)) out.push(`${height[0]} … ${down[0]}`);
+    const acquired = ACQUIRED_MEANS.exec(sentence);
+    if (acquired && I_SUBJECT.test(sentence)) out.push(acquired[0]);
+    const stood = STOOD_AT_HEIGHT.exec(sentence);
+    if (stood && /\bi\b/.test(sentence)) out.push(stood[0]);
+  }
+  return out;
+}
+
+function clauseBefore(t: string, index: number): string {
+  const start = Math.max(0, index - 80);
+  const chunk = t.slice(start, index);
+  const cut = Math.max(
+    chunk.lastIndexOf('.'),
+    chunk.lastIndexOf('!'),
+    chunk.lastIndexOf('?'),
+    chunk.lastIndexOf(';'),
+    chunk.lastIndexOf('\n'),
+  );
+  return cut >= 0 ? chunk.slice(cut + 1) : chunk;
+}
+
+function sentenceAround(t: string, index: number, end: number): string {
+  const before = clauseBefore(t, index);
+  const rest = t.slice(end, end + 120);
+  const stop = rest.search(/[.!?;\n]/);
+  return before + t.slice(index, end) + (stop >= 0 ? rest.slice(0, stop) : rest);
+}
+
+/** Is the match inside quotation marks? Looks at most 200 characters either side, so it stays linear overall. */
+function insideQuotes(t: string, index: number, end: number): boolean {
+  const before = t.slice(Math.max(0, index - 200), index);
+  const after = t.slice(end, end + 200);
+  const doubles = (before.match(/"/g) ?? []).length;
+  if (doubles % 2 === 1 && after.includes('"')) return true;
+  // 'quoted words' (single quotes that are not apostrophes)
+  const open = before.search(/(?:^|[\s(])'[^']*$/);
+  return open >= 0 && /^[^']*'(?=[\s.,!?;:)]|$)/.test(after);
+}
+
+const THIRD_PERSON_EXACT = new RegExp(`^(?:${THIRD_PERSON_SUBJECT.source})$`);
+
+function lastSubjectIsThirdPerson(clause: string): boolean {
+  let last = '';
+  for (const m of clause.matchAll(ANY_SUBJECT)) last = m[0];
+  return last !== '' && THIRD_PERSON_EXACT.test(last);
+}
+
+/** Does `text` suggest a risk of suicide or self-harm? */
+export function detectCrisis(text: string): CrisisResult {
+  const t = normaliseForCrisis(text);
+  const strong: string[] = [];
+  const weak: string[] = [];
+  const leaving = LEAVING.test(t);
+  const literary = LITERARY.test(t);
+  for (const cue of CUES) {
+    for (const m of t.matchAll(cue.re)) {
+      const index = m.index;
+      const end = index + m[0].length;
+      const following = t.slice(end, end + 60);
+      const clause = clauseBefore(t, index);
+      let strength: Strength | null = cue.after ? cue.after(following, clause, m[0]) : cue.strength;
+      if (strength === null) continue;
+      if (cue.strength === 'weak') strength = 'weak';
+      if (cue.goodbye && leaving) strength = 'weak';
+      if (cue.firstPerson && lastSubjectIsThirdPerson(clause)) continue;
+      if (cue.professional) {
+        if (PROFESSIONAL_AFTER.test(following)) continue;
+        const sentence = sentenceAround(t, index, end);
+        if (PROFESSIONAL_CONTEXT.test(sentence.replace(m[0], ' ')) && !FIRST_PERSON_NEAR.test(clause))
+          continue;
+      }
+      if (literary && insideQuotes(t, index, end)) continue;
+      if (cue.negatable && strength === 'strong' && NEGATION.test(clause)) strength = 'weak';
+      (strength === 'strong' ? strong : weak).push(m[0]);
+    }
+  }
+  strong.push(...dwellingOnMeans(t));
+  const weakDistinct = [...new Set(weak)];
+  const risk = strong.length > 0 || weakDistinct.length >= 2;
+  return { risk, matches: risk ? [...new Set([...strong, ...weakDistinct])] : [] };
+}

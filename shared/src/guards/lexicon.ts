@@ -1,0 +1,234 @@
+/**
+ * Word lists the privacy guard uses to tell names from ordinary capitalised words. All lower case.
+ *
+ * These are general-purpose lists (function words, calendar words, school vocabulary, subjects, places, public
+ * figures that teachers routinely mention). They are not tuned to any evaluation line: a word is here because it
+ * is commonly capitalised in teacher talk without being a private person's name.
+ */
+
+const words = (list: string): ReadonlySet<string> =>
+  new Set(
+    list
+      .split(/\s+/)
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );
+
+const lines = (list: string): readonly string[] =>
+  list
+    .split(/[\n,]/)
+    .map((l) => l.trim().toLowerCase())
+    .filter(Boolean);
+
+/** Function words and sentence starters: never part of a name or a school name. */
+export const FUNCTION_WORDS: ReadonlySet<string> = words(`
+  i i'm i've i'll i'd im me my mine myself we we're we've our ours us you you're your yours he he's she she's it it's
+  its they they're their them his her hers the a an and but or nor so if when whenever then than that this these those
+  there here what whats what's who whom whose why how where which while whilst is are was were be been being am do does
+  did done doing have has had having can could would should will shall may might must not no yes yeah yep yup nope ok
+  okay oh ah ahh aw hmm um hi hey hiya hello morning evening afternoon thanks thank thankyou cheers please sorry just also
+  still even only really very maybe perhaps honestly actually anyway anyways anyone anybody everyone everybody someone
+  somebody nobody none all any some every each both either neither much many more most less least few other others another
+  same such own new old good great bad best better worst first second third fourth fifth last next happy well now today
+  tomorrow yesterday tonight soon later after before during since until till about above across again against along
+  among around as at by for from in into of off on onto out over past through to toward towards under up upon with
+  without within via per like unlike love hope wish feel feeling felt got get gets getting go goes going went gone come
+  came coming said say says tell told ask asked let lets let's make made take took see saw seen look looking looks need
+  needs want wants know knew think thought try tried keep kept remember note ps fyi re fwd dear regards kind warm
+`);
+
+/**
+ * Place and title words that are not a person's name but can be part of a school name ("Sydney Grammar",
+ * "North High", "St Mary's", "Queen's College").
+ */
+export const PLACE_WORDS: ReadonlySet<string> = words(`
+  north south east west northern southern eastern western central upper lower greater royal saint st mount mt fort
+  port cape lake river valley park springs bay island king queen prince princess lady lord sir dame bridge america
+  american british britain england scotland scottish wales welsh ireland irish canada canadian australia australian
+  zealand india indian china africa african europe european asia asian mexico mexican spain france germany italy
+  japan korea london paris york sydney melbourne toronto chicago texas california florida ohio hill
+`);
+
+const OTHER_NOT_NAME_WORDS = words(`
+  team folks guys gals friends friend colleagues colleague staff teacher teachers student students pupil pupils parent
+  parents carer carers class classes year years grade grades kindergarten kinder reception nursery preschool prep form
+  tutor term terms semester quarter unit units lesson lessons period periods week weeks weekend weekends day days night
+  nights time times hour hours minute minutes monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+  thu thur thurs fri sat sun january february march april may june july august september october november december jan
+  feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter christmas xmas easter halloween
+  thanksgiving diwali eid hanukkah ramadan passover lent advent holiday holidays vacation break half english maths math
+  mathematics science sciences biology chemistry physics history geography art arts music drama dance pe computing
+  french spanish german mandarin chinese latin italian japanese arabic urdu hindi korean religious religion education
+  studies social economics psychology sociology literature language languages literacy numeracy reading writing
+  phonics spelling grammar algebra geometry calculus statistics stats design technology business health citizenship
+  civics government philosophy ethics theology special needs sen send senco ehcp iep inclusion pastoral safeguarding
+  curriculum assessment assessments exam exams test tests quiz quizzes paper papers mock mocks report reports scheme
+  schemes book books sheet sheets worksheet worksheets plan plans planning policy policies department dept faculty
+  office board council committee union association federation trust academy school schools college colleges
+  university uni elementary primary secondary middle high junior senior public private state states national
+  international federal local county district region regional city town village street road avenue lane drive way
+  park hall station line bridge square place court centre center library museum gallery theatre theater church
+  cathedral chapel temple mosque synagogue hospital clinic river lake sea ocean bay island islands mountain mountains
+  valley forest springs beach coast north south east west northern southern eastern western central upper lower
+  greater little big royal saint st mount mt fort port cape king queen prince princess lord lady sir dame president
+  prime minister secretary governor mayor senator captain officer sergeant general colonel doctor nurse inspector
+  detective agent judge pope uncle aunt auntie grandma grandpa granny gran nana mum mom mummy mommy dad daddy
+  sister brother baby boy boys girl girls man woman men women kid kids children child chapter chapters act acts scene
+  scenes page pages part parts section module key stage stages level levels gcse gcses sat sats ib ap act aqa edexcel
+  ocr wjec hsc vce ncea naplan ofsted head heads deputy assistant associate principal principals vice leader leaders
+  lead manager director coordinator coach mentor consultant moderator admin support learning teaching training
+  professional development wellbeing wellness mental stress workload behaviour behavior attendance detention
+  detentions exclusion suspension homework marking feedback data progress target targets goal goals meeting meetings
+  observation observations review inset cpd pd twilight staffroom google microsoft teams zoom classroom canvas seesaw
+  kahoot quizlet padlet excel word powerpoint slides docs forms sheets chromebook chromebooks ipad ipads youtube netflix
+  amazon apple tiktok instagram facebook twitter reddit pinterest linkedin chatgpt ai bible quran koran god jesus christ
+  allah buddha black white red blue yellow orange purple pink grey gold silver bronze award awards prize cup club
+  society group groups network project program programme initiative show musical play plays concert assembly sports
+  games olympics world war wars revolution empire age ages era victorian victorians tudor tudors roman romans greek
+  greeks egyptian egyptians viking vikings saxon saxons medieval civil rights movement law laws constitution
+  declaration independence republic kingdom america american americans british britain england scotland scottish
+  wales welsh ireland irish canada canadian australia australian zealand india indian china africa african europe
+  european asia asian mexico mexican spain france germany italy japan korea london paris york sydney melbourne toronto
+  chicago texas california florida ohio indigenous aboriginal native nations maori covid lockdown common core
+  standards dfe neu nasuwt nea aft zone plus pro mini smart live online virtual remote hybrid digital open closed free
+  extra super total final finals small short low top bottom front back left right full whole single double triple
+  number numbers letter letters words sound sounds story stories poem poems poetry novel novels character characters
+  theme themes essay essays text texts quote quotes notes question questions answer answers problem problems topic
+  topics idea ideas tips tip help advice update updates reminder news info information resources resource link links
+  video videos photo photos picture pictures slide hub space room rooms lab labs gym field playground canteen cafeteria
+  lunch dinner breakfast break recess duty duties bus buses trip trips visit camp sport football soccer netball rugby
+  cricket basketball hockey tennis swimming athletics choir band orchestra bake sale fair fete disco prom graduation
+  induction interview interviews job jobs contract contracts pay salary pension strike strikes ballot
+  everything nothing something anything whatever whoever wow wtf lol lmao omg god gosh ugh yay hooray congrats
+  congratulations welcome goodbye bye night fine sure true false right wrong definitely absolutely totally literally
+  basically seriously sadly luckily hopefully unfortunately fortunately personally generally usually normally
+  sometimes often always never once twice again yet already almost nearly quite rather pretty fairly enough too
+  because cause though although however therefore meanwhile otherwise instead besides plus minus equals
+  frost rabbit bear pig fox wolf mouse owl duck goat lamb cat dog horse lion tiger dragon monster giant witch
+  wizard fairy elf elves troll ghost angel devil santa claus tooth easter bunny
+  reception receptionist bursar caretaker janitor custodian librarian counsellor counselor therapist psychologist
+  ta tas lsa lsas sna slt smt hod hoy dsl iep
+`);
+
+/** Capitalised words that are not names: sentence starters, calendar, school vocabulary, subjects, places, titles. */
+export const NOT_NAME_WORDS: ReadonlySet<string> = new Set([...FUNCTION_WORDS, ...OTHER_NOT_NAME_WORDS]);
+
+/**
+ * Given names in FIRST_NAMES that are also everyday words or places ("Mark Scheme", "Amber Green", "Grace Period",
+ * "Victoria Station"): as the first of two words they only count when the second is a listed surname.
+ */
+export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = words(`
+  amber april austin beverly bill bob bobby brooke carol charlotte christian crystal dale dawn dean eugene faith frank
+  grace holly jack jean jordan joy lily mark madison robin rose ruby victoria virginia lawrence chase hope will may june
+  penny ray sandy summer iris daisy violet pearl jade
+`);
+
+/** Surnames in SURNAMES that are also common words ("Town Hall", "Lion King", "Forever Young", "Lime Green"). */
+export const AMBIGUOUS_SURNAMES: ReadonlySet<string> = words(`
+  bell baker brooks brown butler carter cole cook cooper cox ford foster gray green griffin hall hill king long
+  miller murray parker price reed rose ward white wood young turner fisher hayes walker sanders
+`);
+
+/** Particles inside surnames ("van der Berg", "de la Cruz", "bin Rashid"). */
+export const NAME_PARTICLES: ReadonlySet<string> = words(
+  `van von der den de da das dos del della di du la le bin binti al el ibn ap`,
+);
+
+/**
+ * Well-known people and fictional characters teachers routinely mention (authors on reading lists, historical figures,
+ * scientists, education researchers, public figures, book characters). The privacy guard does not flag these as a
+ * private person's name. A deployment can extend the list through `allowNames`.
+ */
+export const PUBLIC_FIGURES: readonly string[] = lines(`
+  william shakespeare, charles dickens, jane austen, george orwell, john steinbeck, harper lee, mark twain,
+  emily bronte, charlotte bronte, anne bronte, mary shelley, robert frost, maya angelou, toni morrison, roald dahl,
+  michael morpurgo, julia donaldson, jacqueline wilson, david walliams, eric carle, judy blume, beverly cleary,
+  jeff kinney, rick riordan, lewis carroll, philip pullman, neil gaiman, kate dicamillo, lois lowry, john green,
+  suzanne collins, arthur miller, tennessee williams, j k rowling, jk rowling, agatha christie, arthur conan doyle,
+  robert louis stevenson, oscar wilde, virginia woolf, emily dickinson, edgar allan poe, f scott fitzgerald,
+  scott fitzgerald, ernest hemingway, william golding, j b priestley, jb priestley, john keats, william wordsworth,
+  william blake, percy shelley, lord byron, carol ann duffy, simon armitage, seamus heaney, ted hughes, sylvia plath,
+  langston hughes, walt whitman, christina rossetti, wilfred owen, rupert brooke, siegfried sassoon, john agard,
+  benjamin zephaniah, michael rosen, shel silverstein, anthony browne, oliver jeffers, mo willems, dav pilkey,
+  chris van allsburg, jon klassen, beatrix potter, enid blyton, c s lewis, cs lewis, j r r tolkien, jrr tolkien,
+  madeleine l'engle, louis sachar, r j palacio, rj palacio, kwame alexander, jason reynolds, angie thomas,
+  malorie blackman, patrick ness, anthony horowitz, cressida cowell, david almond, frank cottrell boyce,
+  katherine rundell, liz pichon, tom fletcher, chinua achebe, george eliot, thomas hardy, geoffrey chaucer,
+  john milton, homer, harriet beecher stowe, louisa may alcott, laura ingalls wilder, l m montgomery, lucy maud montgomery,
+  e b white, eb white, kate chopin, zora neale hurston, ray bradbury, aldous huxley, margaret atwood, kazuo ishiguro,
+  markus zusak, john boyne, anne frank, elie wiesel, khaled hosseini, james joyce,
+  abraham lincoln, george washington, thomas jefferson, john adams, benjamin franklin, alexander hamilton,
+  andrew jackson, theodore roosevelt, franklin roosevelt, eleanor roosevelt, john f kennedy, john kennedy,
+  martin luther king, martin luther, rosa parks, harriet tubman, frederick douglass, ruby bridges, malcolm x,
+  susan b anthony, elizabeth cady stanton, sojourner truth, booker t washington, cesar chavez, nelson mandela,
+  mahatma gandhi, winston churchill, queen victoria, queen elizabeth, henry viii, anne boleyn, catherine howard,
+  catherine parr, jane seymour, elizabeth fry, florence nightingale, mary seacole, edith cavell, emmeline pankhurst,
+  emily davison, grace darling, guy fawkes, oliver cromwell, isambard kingdom brunel, walter tull, captain cook,
+  james cook, christopher columbus, neil armstrong, buzz aldrin, sally ride, mae jemison, katherine johnson,
+  dorothy vaughan, mary jackson, amelia earhart, tim peake, helen keller, anne sullivan, jane goodall,
+  david attenborough, steve irwin, greta thunberg, malala yousafzai, mary anning, ada lovelace, alan turing,
+  grace hopper, isaac newton, albert einstein, marie curie, pierre curie, charles darwin, galileo galilei,
+  stephen hawking, rosalind franklin, thomas edison, nikola tesla, alexander graham bell, louis pasteur,
+  michael faraday, richard feynman, carl sagan, neil degrasse tyson, bill nye, james watson, francis crick,
+  gregor mendel, edward jenner, alexander fleming, dmitri mendeleev, ernest rutherford, niels bohr, john dalton,
+  robert hooke, johannes kepler, nicolaus copernicus, leonardo da vinci, pablo picasso, vincent van gogh, frida kahlo,
+  claude monet, andy warhol, georgia o'keeffe, banksy, henri matisse, wassily kandinsky, keith haring,
+  ludwig van beethoven, wolfgang amadeus mozart, johann sebastian bach, lin-manuel miranda, william wilberforce,
+  henry ford, the wright brothers, orville wright, wilbur wright, julius caesar, cleopatra, tutankhamun,
+  alexander the great, joan of arc, karl marx, adolf hitler, joseph stalin, benito mussolini, mao zedong,
+  vladimir putin, barack obama, michelle obama, joe biden, donald trump, kamala harris, hillary clinton, bill clinton,
+  george bush, ronald reagan, richard nixon, jimmy carter, boris johnson, rishi sunak, keir starmer, theresa may,
+  margaret thatcher, tony blair, gordon brown, david cameron, liz truss, justin trudeau, jacinda ardern,
+  anthony albanese, scott morrison, julia gillard, kevin rudd, emmanuel macron, angela merkel, king charles,
+  prince william, prince harry, taylor swift, beyonce, elon musk, bill gates, steve jobs, mark zuckerberg,
+  jeff bezos, oprah winfrey, marcus rashford, serena williams, venus williams, simone biles, lionel messi,
+  cristiano ronaldo, michael jordan, lebron james, usain bolt, jesse owens, muhammad ali, jackie robinson,
+  emma raducanu, andy murray, tom brady, david beckham, harry kane, tom hanks, emma watson, daniel radcliffe,
+  rupert grint, morgan freeman, meryl streep, denzel washington, will smith, dwayne johnson, walt disney,
+  jim henson, fred rogers, bob ross, dolly parton, michael jackson, elvis presley, john lennon, paul mccartney,
+  freddie mercury, bob marley, ed sheeran, adele, billie eilish, harry styles, stephen king, dan brown,
+  j d salinger, jd salinger, carol dweck, john hattie, doug lemov, dylan wiliam, daisy christodoulou, tom bennett,
+  tom sherrington, barak rosenshine, paul dix, ken robinson, maria montessori, lev vygotsky, jean piaget,
+  benjamin bloom, howard gardner, john dewey, paulo freire, ron berger, kylene beers, jo boaler, ross greene,
+  rita pierson, jim knight, lucy calkins, angela duckworth, daniel willingham, john sweller, brene brown,
+  mary myatt, alex quigley, peps mccrea, adam boxer, jon hutchinson, hattie, daniel goleman, abraham maslow,
+  b f skinner, bf skinner, ivan pavlov, sigmund freud, carl jung, jerome bruner, albert bandura, lee canter,
+  harry potter, hermione granger, ron weasley, albus dumbledore, severus snape, draco malfoy, percy jackson,
+  charlie brown, charlie bucket, willy wonka, james henry trotter, peter pan, peter rabbit, winnie the pooh,
+  christopher robin, alice liddell, jane eyre, oliver twist, tom sawyer, huckleberry finn, atticus finch,
+  scout finch, jem finch, boo radley, tom robinson, bob ewell, mayella ewell, holden caulfield, jay gatsby,
+  daisy buchanan, nick carraway, george milton, lennie small, curley's wife, sherlock holmes, john watson,
+  ebenezer scrooge, bob cratchit, tiny tim, jacob marley, sheila birling, eric birling, gerald croft, eva smith,
+  arthur birling, sybil birling, inspector goole, willy loman, katniss everdeen, peeta mellark, greg heffley,
+  matilda wormwood, jennifer honey, agatha trunchbull, ralph, jack merridew, piggy, simon, winston smith,
+  charlie gordon, ponyboy curtis, johnny cade, anne shirley, laura ingalls, bilbo baggins, frodo baggins,
+  lucy pevensie, edmund pevensie, romeo montague, juliet capulet, lady macbeth, tom buchanan, elizabeth bennet,
+  fitzwilliam darcy, mr darcy, jekyll and hyde, henry jekyll, edward hyde, victor frankenstein, macbeth, hamlet,
+  othello, paddington bear, stanley yelnats, auggie pullman, august pullman, wilbur, charlotte, fern arable,
+  james and the giant peach, the very hungry caterpillar, captain underpants, george beard, harold hutchins,
+  tracy beaker, horrid henry, mr men, peppa pig, bluey, spongebob, mickey mouse, bugs bunny, charlie and lola,
+  indiana jones, bridget jones, luke skywalker, darth vader, peter parker, tony stark, bruce wayne, clark kent,
+  diana prince, steve rogers, bruce banner, natasha romanoff, jack frost, father christmas, santa claus
+`);
+
+/**
+ * Honorific + surname pairs that are famous or fictional ("Dr. Seuss", "Miss Honey", "Mr. Birling"). Ordinary
+ * surnames stay flagged after an honorific even when a book uses them (Animal Farm's "Mr Jones" is flagged).
+ */
+export const PUBLIC_HONORIFIC_NAMES: ReadonlySet<string> = new Set(
+  lines(`
+  dr seuss, mr darcy, miss honey, miss trunchbull, mr twit, mrs twit, mrs dalloway, dr jekyll, mr hyde, dr who,
+  mr bean, mr rogers, miss havisham, mr gradgrind, mr birling, mrs birling, mr utterson, dr frankenstein,
+  mrs doubtfire, miss marple, mr bennet, mrs bennet, mr wormwood, mrs wormwood, mr wonka, mr fox, mrs fox,
+  mr tumnus, mr scrooge, mr fezziwig, mr cratchit, mrs cratchit, mr marley, mr banks, mrs banks, mr holmes,
+  dr watson, dr dolittle, dr king, mr potato, mr tickle, mr happy, mr greedy, mr bump, mr strong, mr messy,
+  mr bounce, mr lazy, mr nosey, mr grumpy, mr silly, mr noisy, mr chatterbox, mr tumble, mr magoo, mr miyagi,
+  mr keating, mr holland, mr feeny, ms frizzle, miss frizzle, professor mcgonagall, professor dumbledore,
+  professor snape, professor lupin, professor x, mr incredible, mr freeze, professor plum, miss scarlett,
+  colonel mustard, mrs peacock, mr stink, mr beast, mr fantastic, mr right, mr pilkington, mr whymper,
+  mr frederick, mr gum, mrs armitage, mr majeika, mr tiger, mrs honey, mr wolf, mr stubbs, mrs hubbard,
+  dr martens, mr kipling, miss piggy, mrs brown, mr brown, mr bucket, mrs bucket, mr toad, mr badger, mr mole,
+  mr ratty, mr tod, mrs tiggy-winkle, mr mcgregor, mrs mcgregor, mr jeremy fisher, mrs rabbit, mr benn,
+  mr blobby, dr hook, dr pepper, dr strange, dr evil, dr no, dr octopus, dr doom, professor branestawm
+  `).map((n) => n.replace(/\./g, '')),
+);

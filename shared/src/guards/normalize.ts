@@ -1,0 +1,108 @@
+/**
+ * Text preparation shared by the guards. Everything here runs in linear time over the input.
+ *
+ * `prepare` folds look-alike characters (NFKC per code point: full-width digits and letters, ligatures; curly quotes
+ * and dashes to ASCII; exotic spaces to a plain space) and drops invisible characters (zero-width joiners, soft
+ * hyphens, variation selectors), while remembering where every prepared character came from, so a finding in the
+ * prepared text maps back to an exact slice of what the member typed.
+ */
+
+export interface Prepared {
+  /** The folded text the detectors read. */
+  readonly text: string;
+  /** `starts[i]` is the offset in the original of the character that produced `text[i]`. */
+  readonly starts: readonly number[];
+  /** `ends[i]` is the offset just past that original character. */
+  readonly ends: readonly number[];
+}
+
+/** Invisible code points (zero-width, joiners, bidi controls, soft hyphen, variation selectors, fillers). */
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180b, 0x180f],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xe0000, 0xe007f],
+  [0xe0100, 0xe01ef],
+];
+
+const isInvisible = (code: number) => INVISIBLE_RANGES.some(([lo, hi]) => code >= lo && code <= hi);
+
+const ASCII_FOLD: Readonly<Record<string, string>> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u201B': "'",
+  '\u2032': "'",
+  '\u02BC': "'",
+  '\u0060': "'",
+  '\u00B4': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u2033': '"',
+  '\u00AB': '"',
+  '\u00BB': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2015': '-',
+  '\u2212': '-',
+  '\u00A0': ' ',
+  '\u2007': ' ',
+  '\u202F': ' ',
+  '\u205F': ' ',
+  '\u3000': ' ',
+  '\t': ' ',
+};
+
+function foldCodePoint(ch: string): string {
+  const direct = ASCII_FOLD[ch];
+  if (direct !== undefined) return direct;
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x80) return ch;
+  if (isInvisible(code)) return '';
+  if (code >= 0x2000 && code <= 0x200a) return ' ';
+  const folded = ch.normalize('NFKC');
+  // NFKC can expand (e.g. "½" to "1⁄2"); keep the expansion but fold its pieces too.
+  if (folded.length === 1 || folded === ch) return ASCII_FOLD[folded] ?? folded;
+  let out = '';
+  for (const piece of folded) out += ASCII_FOLD[piece] ?? piece;
+  return out;
+}
+
+/** Folds `raw` for detection and keeps an offset map back to it. O(n). */
+export function prepare(raw: string): Prepared {
+  let text = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let offset = 0;
+  for (const ch of raw) {
+    const folded = foldCodePoint(ch);
+    for (let i = 0; i < folded.length; i++) {
+      starts.push(offset);
+      ends.push(offset + ch.length);
+    }
+    text += folded;
+    offset += ch.length;
+  }
+  return { text, starts, ends };
+}
+
+/** Maps a half-open span of the prepared text back to the original. */
+export function originalSpan(p: Prepared, start: number, end: number): { start: number; end: number } {
+  const s = p.starts[start] ?? p.starts[p.starts.length - 1] ?? 0;
+  const e = p.ends[end - 1] ?? s;
+  return { start: s, end: Math.max(s, e) };
+}

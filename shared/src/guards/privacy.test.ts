@@ -1,0 +1,253 @@
+import { describe, expect, it } from 'vitest';
+import { describeFindings, detectIdentifying, type FindingKind } from './privacy.js';
+
+const SCHOOLS = [
+  'Lincoln High School',
+  'Riverside Unified School District',
+  "St Mary's Catholic Primary School",
+  'TDSB',
+];
+const kinds = (text: string, schoolNames: readonly string[] = SCHOOLS) =>
+  detectIdentifying(text, { schoolNames }).map((f) => f.kind);
+const matches = (text: string, kind?: FindingKind) =>
+  detectIdentifying(text, { schoolNames: SCHOOLS })
+    .filter((f) => kind === undefined || f.kind === kind)
+    .map((f) => f.match);
+
+describe('detectIdentifying: emails', () => {
+  it('finds plain addresses with the exact span', () => {
+    const text = 'email me at jenna.morales@gmail.com, thanks';
+    const [f] = detectIdentifying(text);
+    expect(f).toEqual({ kind: 'email', match: 'jenna.morales@gmail.com', start: 12, end: 35 });
+    expect(text.slice(f?.start, f?.end)).toBe('jenna.morales@gmail.com');
+  });
+
+  it('finds obfuscated addresses', () => {
+    for (const text of [
+      'priyanka dot shah at outlook dot com',
+      'tom.b [at] bigpond [dot] com.au',
+      'j-wright(at)school(dot)nz',
+      'lgarcia at gmail',
+      'jane @ school.org',
+    ]) {
+      expect(kinds(text), text).toContain('email');
+    }
+  });
+
+  it('does not read prose or a blog URL as an address', () => {
+    expect(kinds('look at bbc dot co dot uk for the resources')).toEqual([]);
+    expect(kinds('meet at school at 8')).toEqual([]);
+    expect(kinds('I blog at quietclassroom.substack.com')).toEqual(['profile-url']);
+  });
+});
+
+describe('detectIdentifying: phone numbers', () => {
+  it('finds North American, UK, Irish, Australian, New Zealand and international formats', () => {
+    for (const phone of [
+      '(555) 203-4419',
+      '555-867-5309',
+      '604.555.0188',
+      '5552019876',
+      '1-800-555-0199',
+      '07700 900461',
+      '020 7946 0321',
+      '01632 960 983',
+      '+44 7911 123456',
+      '+44 (0)20 7946 0958',
+      '087 123 4567',
+      '0412 345 678',
+      '(02) 9555 0101',
+      '+61 2 9876 5432',
+      '1300 555 123',
+      '021 555 0192',
+      '+64 21 555 0147',
+      '+33 6 12 34 56 78',
+      '+91 98765 43210',
+    ]) {
+      expect(matches(`ring me on ${phone} after school`, 'phone'), phone).toEqual([phone]);
+    }
+  });
+
+  it('finds a short local number only when the message talks about calling', () => {
+    expect(kinds('text me on 555-0199')).toEqual(['phone']);
+    expect(kinds('pages 555-0199 of the reader')).toEqual([]);
+  });
+
+  it('ignores dates, times, years, grades, scores, money, sizes and codes', () => {
+    for (const text of [
+      'Parents evening is 12/03 from 4:00 to 7:30',
+      'The trip is due by 03/15/2025',
+      'Mocks are 9-10 March, results 2024-03-24',
+      '2023-2024 was my toughest year, 2019 2020 2021 were fine',
+      'Grade 10 scored 8/10 and 24/30 and 98 out of 100',
+      'The bus leaves at 8.45 and returns at 15.15, lessons 10.30-11.45',
+      'We raised £1 350.75 and $1 200 000 in total',
+      'Class sizes of 30, 32 and 34 kids in Room 204',
+      'ISBN 978-0-14-143951-8 is the edition we use',
+      'The coordinates were 51.5, -0.12 for the geography lesson',
+      'Scores went from 42% to 67%',
+      'call me after 3:30 on 12-03-2024',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('detectIdentifying: street addresses', () => {
+  it('finds numbered streets, units, PO boxes, postcodes and "I live on …"', () => {
+    expect(matches('I live at 42 Maple Street so it is close', 'address')).toEqual(['42 Maple Street']);
+    expect(matches('anyone near 1204 Oak Ridge Blvd?', 'address')).toEqual(['1204 Oak Ridge Blvd']);
+    expect(kinds('send it to Apt 4B')).toEqual(['address']);
+    expect(kinds('post it to PO Box 4471')).toEqual(['address']);
+    expect(kinds('a room in Leeds LS6 1AB')).toEqual(['address']);
+    expect(kinds('Springfield, IL 62704')).toEqual(['address']);
+    expect(kinds('Ottawa K1A 0B1')).toEqual(['address']);
+    expect(kinds('Brisbane QLD 4000')).toEqual(['address']);
+    expect(kinds('I live on Sycamore Avenue opposite the gates')).toEqual(['address']);
+    expect(kinds("I'm at 14 Rue Lafayette this term")).toEqual(['address']);
+  });
+
+  it('does not read quantities or curriculum units as addresses', () => {
+    for (const text of [
+      'we walked 3 blocks down the road',
+      'a 40 minute drive down the main road',
+      'Unit 3 on fractions is taking forever',
+      'the 2 netball courts are flooded',
+      'came in 3rd place at sports day',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('detectIdentifying: profile URLs and handles', () => {
+  it('finds social profiles but not videos, posts or resources', () => {
+    expect(kinds('instagram.com/mrs.k.teaches')).toEqual(['profile-url']);
+    expect(kinds('https://www.linkedin.com/in/daniel-osei')).toEqual(['profile-url']);
+    expect(kinds('youtube.com/@ScienceWithMsLi')).toEqual(['profile-url']);
+    expect(kinds('reddit.com/u/tired_teacher_22')).toEqual(['profile-url']);
+    expect(kinds('https://www.youtube.com/watch?v=abc123')).toEqual([]);
+    expect(kinds('instagram.com/p/Cx12ab')).toEqual([]);
+    expect(kinds('reddit.com/r/Teachers')).toEqual([]);
+    expect(kinds('https://www.tes.com/teaching-resource/fractions-123')).toEqual([]);
+  });
+
+  it('trims sentence punctuation after a URL', () => {
+    expect(matches('find me on x.com/edu_jake.', 'profile-url')).toEqual(['x.com/edu_jake']);
+  });
+
+  it('flags @handles only when the message is about social media', () => {
+    expect(kinds('follow me on insta @teachwithjen')).toEqual(['profile-url']);
+    expect(kinds('thanks @CalmOtter42, that helped')).toEqual([]);
+  });
+});
+
+describe('detectIdentifying: names', () => {
+  it('finds introductions, first + last names and honorific + surname', () => {
+    expect(matches('My name is Priya and I teach Year 5', 'full-name')).toEqual(['Priya']);
+    expect(matches("Hi, I'm Sarah Thompson, second year", 'full-name')).toEqual(['Sarah Thompson']);
+    expect(matches('call me Bethany', 'full-name')).toEqual(['Bethany']);
+    expect(matches('Mrs. Patel, my principal, said no', 'full-name')).toEqual(['Mrs. Patel']);
+    expect(matches('mrs patel said no', 'full-name')).toEqual(['mrs patel']);
+    expect(matches('our student Jayden Smith is struggling', 'full-name')).toEqual(['Jayden Smith']);
+    expect(matches('my principal Deepak Raman covered', 'full-name')).toEqual(['Deepak Raman']);
+    expect(matches('Sarah van der Berg runs it', 'full-name')).toEqual(['Sarah van der Berg']);
+    expect(matches('sarah jones is my mentor', 'full-name')).toEqual(['sarah jones']);
+    expect(matches("It's Jessica here, the one with Year 9", 'full-name')).toEqual(['Jessica']);
+  });
+
+  it('does not flag a single initial, first names in passing, or capitalised school words', () => {
+    for (const text of [
+      'Mr. B is my mentor',
+      'Thanks Sarah, that really helped',
+      'The Mark Scheme for Paper 2 is out',
+      'We RAG rate everything Red Amber Green',
+      'My train goes from Victoria Station',
+      'my name is on the cover rota',
+      'a book called Animal Farm',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+
+  it('does not flag well-known public figures and characters, and accepts more through allowNames', () => {
+    for (const text of [
+      'We read Roald Dahl and Charles Dickens',
+      'Abraham Lincoln and Martin Luther King Jr. this week',
+      'Atticus Finch and Tom Robinson in chapter 9',
+      'Dr. Seuss week, Miss Trunchbull and Mr Birling',
+      'Carol Dweck and John Hattie at every INSET',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+    expect(kinds('We read Mary Oliver poems')).toEqual(['full-name']);
+    expect(detectIdentifying('We read Mary Oliver poems', { allowNames: ['Mary Oliver'] })).toEqual([]);
+  });
+});
+
+describe('detectIdentifying: schools and districts', () => {
+  it('matches the configured list case-insensitively, as whole words, with common short forms', () => {
+    expect(matches("i'm a first year at lincoln high school", 'school')).toEqual(['lincoln high school']);
+    expect(matches('I teach at Lincoln High and love it', 'school')).toEqual(['Lincoln High']);
+    expect(matches('Riverside Unified is cutting budgets', 'school')).toEqual(['Riverside Unified']);
+    expect(matches("St. Mary's Catholic Primary is lovely", 'school')).toEqual([
+      "St. Mary's Catholic Primary",
+    ]);
+    expect(matches('the tdsb pay grid', 'school')).toEqual(['tdsb']);
+    expect(kinds('the TDSBx pay grid')).toEqual([]);
+  });
+
+  it('recognises generic school and district names', () => {
+    expect(matches('I teach at Westfield High School now', 'school')).toEqual(['Westfield High School']);
+    expect(matches('We are in Cedar Ridge ISD', 'school')).toEqual(['Cedar Ridge ISD']);
+    expect(matches('Chicago Public Schools announced it', 'school')).toEqual(['Chicago Public Schools']);
+    expect(matches('The Riverside Middle School team', 'school')).toEqual(['Riverside Middle School']);
+  });
+
+  it('does not flag kinds of school or well-known non-schools', () => {
+    for (const text of [
+      'Sunday School and Forest School and Summer School',
+      'Khan Academy and Oak National Academy lessons',
+      'We are putting on High School Musical',
+      'Explaining the Electoral College to Grade 11',
+      'I went to a Catholic Primary School myself',
+      'My son starts Secondary School in September',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+});
+
+describe('detectIdentifying: text handling', () => {
+  it('maps offsets back through folded and invisible characters', () => {
+    const text = 'mail：sarah\u200B.jones＠gmail.com ok';
+    const [f] = detectIdentifying(text);
+    expect(f?.kind).toBe('email');
+    expect(f?.match).toBe('sarah\u200B.jones＠gmail.com');
+    expect(text.slice(f?.start, f?.end)).toBe(f?.match);
+  });
+
+  it('returns findings in order and without duplicates inside one another', () => {
+    const found = detectIdentifying('Mrs. Patel (patel@school.org, 555-203-4419) at Lincoln High School', {
+      schoolNames: SCHOOLS,
+    });
+    expect(found.map((f) => f.kind)).toEqual(['full-name', 'email', 'phone', 'school']);
+    const starts = found.map((f) => f.start);
+    expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+  });
+
+  it('finds nothing in an empty message', () => {
+    expect(detectIdentifying('')).toEqual([]);
+  });
+});
+
+describe('describeFindings', () => {
+  it('lists each kind once, in order of appearance', () => {
+    const found = detectIdentifying('email a@b.com or call 555-203-4419 or c@d.org');
+    expect(describeFindings(found)).toBe('an email address, a phone number');
+    expect(describeFindings([])).toBe('');
+    expect(describeFindings(detectIdentifying('I teach at Westfield High School, ask Mrs. Okafor'))).toBe(
+      "a school or district name, a person's name",
+    );
+  });
+});

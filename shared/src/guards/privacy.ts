@@ -1,0 +1,862 @@
+/**
+ * Privacy guard: finds what in a message could identify the writer or someone else, so the client can warn before
+ * sending ("this may identify you: an email address, a phone number") and the server can insist on an explicit
+ * "send anyway".
+ *
+ * Pure and linear-time: every regular expression has bounded repetitions over unambiguous separators (no nested
+ * unbounded quantifiers), names are found by walking a word list once, and school lists are matched by token lookup.
+ *
+ * Decisions (see tests/fixtures/guards/README.md for the evaluation policy):
+ * - An honorific plus a surname ("Mrs. Patel, my principal") identifies a colleague and is flagged; an honorific plus
+ *   a single initial ("Mr. B") is not.
+ * - Well-known public figures, authors and book characters ("Roald Dahl", "Abraham Lincoln", "Atticus Finch",
+ *   "Dr. Seuss") are not flagged: they come from a fixed list (`PUBLIC_FIGURES`, extendable with `allowNames`).
+ * - A first name alone is flagged only when the writer introduces themself ("my name is Priya", "I'm Sarah",
+ *   "call me Jen"); "thanks Sarah" is not.
+ * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
+ *   "@CalmOtter" is usually a mention of another member's pseudonym.
+ */
+import { FIRST_NAMES, SURNAMES } from '../rules/names.js';
+import {
+  AMBIGUOUS_FIRST_NAMES,
+  AMBIGUOUS_SURNAMES,
+  FUNCTION_WORDS,
+  NAME_PARTICLES,
+  NOT_NAME_WORDS,
+  PLACE_WORDS,
+  PUBLIC_FIGURES,
+  PUBLIC_HONORIFIC_NAMES,
+} from './lexicon.js';
+import { originalSpan, prepare, type Prepared } from './normalize.js';
+
+export type FindingKind = 'email' | 'phone' | 'address' | 'profile-url' | 'full-name' | 'school';
+
+export interface Finding {
+  kind: FindingKind;
+  /** The text as the member typed it. */
+  match: string;
+  /** Offsets into the original text (UTF-16 code units, end exclusive). */
+  start: number;
+  end: number;
+}
+
+export interface PrivacyOptions {
+  /** School, district and trust names for this deployment, matched case-insensitively as whole words. */
+  schoolNames?: readonly string[];
+  /** Extra public names ("first last") never flagged as a private person's name. */
+  allowNames?: readonly string[];
+}
+
+interface Span {
+  kind: FindingKind;
+  start: number;
+  end: number;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Email
+
+const EMAIL =
+  /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}][\p{L}\p{N}-]{0,62}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
+
+const OB_WORD = '[\\p{L}\\p{N}_%+-]{1,40}';
+const OB_DOT = '(?: ?[\\[({<] ?(?:dot|\\.) ?[\\])}>] ?| dot |\\.)';
+const OB_AT = '(?: ?[\\[({<] ?(?:at|@) ?[\\])}>] ?| at | @ |@)';
+const OB_TLD = '(?:com|org|net|edu|gov|co|uk|ca|au|nz|ie|io|us|info|me|ac|sch|k12|school|nhs)';
+const WEBMAIL =
+  '(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|aol|btinternet|bigpond|msn)';
+const OBFUSCATED_EMAIL = new RegExp(
+  `(?<![\\p{L}\\p{N}_.%+-])(${OB_WORD}(?:${OB_DOT}${OB_WORD}){0,3})(${OB_AT})(?:${OB_WORD}(?:${OB_DOT}${OB_WORD}){0,3}${OB_DOT}${OB_TLD}|${WEBMAIL})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+/** Words that often precede a plain " at " in prose ("look at google dot com" is not an address). */
+const NOT_EMAIL_LOCAL = new Set(
+  `look looking looked me us you him her them it this that here there meet meeting arrive arrived stay staying work
+  works working teach teaches teaching taught live lives living everyone someone anyone check see found find be is are
+  was were am been sites site go went online`.split(/\s+/),
+);
+
+function findEmails(text: string, out: Span[]): void {
+  for (const m of text.matchAll(EMAIL)) {
+    const value = m[0];
+    const tld = value.slice(value.lastIndexOf('.') + 1);
+    if (!/^\p{L}{2,24}$/u.test(tld)) continue;
+    out.push({ kind: 'email', start: m.index, end: m.index + value.length });
+  }
+  for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
+    const local = m[1] ?? '';
+    const at = m[2] ?? '';
+    const plainAt = at === ' at ';
+    if (plainAt) {
+      // "X at Y dot com", "jsmith at gmail", "j.smith at school.org"; but "burnout at mysite.substack.com" is a URL.
+      const rest = m[0].slice(local.length + at.length);
+      const obfuscatedDot = /(?: dot |[[({<] ?(?:dot|\.) ?[\])}>])/i.test(m[0]);
+      const webmail = new RegExp(`^${WEBMAIL}\\b`, 'i').test(rest);
+      const emailish = /[._%+\d-]/.test(local);
+      if (!obfuscatedDot && !webmail && !emailish) continue;
+      if (!/[._%+-]| dot |[[(]/i.test(local) && NOT_EMAIL_LOCAL.has(local.toLowerCase())) continue;
+    }
+    out.push({ kind: 'email', start: m.index, end: m.index + m[0].length });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Phone numbers
+
+/** A run of digits with phone-style separators, not glued to letters, currency, percentages, fractions or times. */
+const PHONE_CANDIDATE =
+  /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?![\p{L}\p{N}_%/:°'-]|[.,]\d)/gu;
+const PHONE_CONTEXT =
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|contact|landline|extension|ext|sms|fax|digits|dial)\b/i;
+
+interface Digits {
+  groups: string[];
+  seps: string[];
+  plus: boolean;
+  paren: boolean;
+}
+
+function splitDigits(raw: string): Digits {
+  const groups: string[] = [];
+  const seps: string[] = [];
+  let current = '';
+  let sep = '';
+  for (const ch of raw) {
+    if (ch >= '0' && ch <= '9') {
+      if (current === '' && groups.length > 0) seps.push(sep);
+      current += ch;
+      sep = '';
+    } else {
+      if (current !== '') groups.push(current);
+      current = '';
+      if (ch !== '(' && ch !== ')' && ch !== '+') sep += ch;
+    }
+  }
+  if (current !== '') groups.push(current);
+  return { groups, seps, plus: raw.includes('+'), paren: raw.includes('(') };
+}
+
+const isYear = (g: string) => /^(?:19|20)\d\d$/.test(g);
+
+function looksLikePhone(d: Digits, context: boolean): boolean {
+  const { groups } = d;
+  const digits = groups.join('');
+  const n = digits.length;
+  const first = groups[0] ?? '';
+  if (groups.length === 0 || groups.length > 7) return false;
+  if (groups.every(isYear)) return false;
+  const shape = groups.map((g) => g.length).join('-');
+  // Decimal-looking runs ("3.5 4.25"), clock times ("10.30-11.45") and dates ("12-03-2024") are never phones.
+  if (d.seps.some((s) => s === '.') && groups.every((g) => g.length <= 2) && n <= 8) return false;
+  if (
+    /^(?:\d{1,2}-\d{1,2}-(?:19|20)\d\d|(?:19|20)\d\d-\d{1,2}-\d{1,2})$/.test(d.groups.join('-')) &&
+    !d.plus
+  ) {
+    if (d.seps.every((s) => s === '-' || s === '.' || s === ' ')) return false;
+  }
+  if (d.plus) return n >= 8 && n <= 15;
+  if (d.paren && n >= 9 && n <= 12) return true;
+  // North America: 555-123-4567, 1-800-555-0199, 5551234567.
+  if (shape === '3-3-4' && /^[2-9]/.test(first)) return true;
+  if (shape === '1-3-3-4' && first === '1') return true;
+  if (shape === '10' && /^[2-9]/.test(first)) return true;
+  if (shape === '11' && first.startsWith('1')) return true;
+  // Trunk prefix 0 (UK, Ireland, Australia, New Zealand, Europe): 07700 900123, 0412 345 678, 020 7946 0958.
+  if (first.startsWith('0') && n >= 9 && n <= 11 && groups.length <= 5 && first.length >= 2) return true;
+  if (
+    first.startsWith('0') &&
+    n >= 9 &&
+    n <= 11 &&
+    groups.length === 5 &&
+    groups.every((g) => g.length === 2)
+  )
+    return true;
+  // Australian 1300 / 1800 numbers.
+  if (/^1[389]00$/.test(first) && n === 10) return true;
+  // With "call me on" / "my number is": local numbers like 555-0199.
+  if (context && n >= 7 && n <= 15 && groups.length <= 5 && !groups.some((g) => g.length > 8)) {
+    if (shape === '3-4' || shape === '4-3' || groups.length >= 2 || n >= 8) return true;
+  }
+  return false;
+}
+
+function findPhones(text: string, out: Span[]): void {
+  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+    let raw = m[0];
+    let start = m.index;
+    // Balance a trailing ")" or leading "(" the candidate picked up from prose.
+    if (raw.endsWith(')') && !raw.includes('(')) raw = raw.slice(0, -1);
+    if (raw.startsWith('(') && !raw.includes(')')) {
+      raw = raw.slice(1);
+      start += 1;
+    }
+    const before = text.slice(Math.max(0, start - 40), start);
+    const context = PHONE_CONTEXT.test(before);
+    const d = splitDigits(raw);
+    if (looksLikePhone(d, context)) {
+      out.push({ kind: 'phone', start, end: start + raw.length });
+      continue;
+    }
+    // "Room 12 555-123-4567": try without the first or the last group.
+    const sub = trimGroups(raw);
+    for (const [s, e] of sub) {
+      const piece = raw.slice(s, e);
+      if (looksLikePhone(splitDigits(piece), context)) {
+        out.push({ kind: 'phone', start: start + s, end: start + e });
+        break;
+      }
+    }
+  }
+}
+
+function trimGroups(raw: string): [number, number][] {
+  const out: [number, number][] = [];
+  const firstSep = raw.search(/\d[ ]+[(+]?\d/);
+  if (firstSep >= 0) {
+    const next = raw.slice(firstSep + 1).search(/[(+\d]/);
+    if (next >= 0) out.push([firstSep + 1 + next, raw.length]);
+  }
+  const lastSep = raw.search(/\d[ ]+[(]?\d[\d.-]*\)?$/);
+  if (lastSep >= 0) out.push([0, lastSep + 1]);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Street addresses
+
+const STREET_SUFFIX =
+  'street|st|road|rd|avenue|ave|av|lane|ln|drive|dr|boulevard|blvd|court|ct|crescent|cres|close|way|place|pl|terrace|tce|parade|pde|highway|hwy|parkway|pkwy|circle|cir|square|sq|grove|gardens|gdns|row|mews|walk|trail|trl|loop|alley|esplanade|rise|heights|hts|ridge|green|common|wynd|vale|hill|street\\.|st\\.|rd\\.|ave\\.|dr\\.|ln\\.|blvd\\.|ct\\.';
+const STREET = new RegExp(
+  `(?<![\\p{L}\\p{N}/.,:$£€-])(\\d{1,5}[a-z]?(?:[-/]\\d{1,5}[a-z]?)?),? {1,2}((?:[\\p{L}][\\p{L}\\p{M}'-]{0,30}\\.? {1,2}){1,3})(?:${STREET_SUFFIX})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+/** Words that, right after a number, mean a quantity rather than a house number ("3 blocks down the road"). */
+const NOT_STREET_WORDS = new Set(
+  `minutes minute mins min hours hour hrs hr days day weeks week months month years year miles mile km kms kilometres
+  kilometers metres meters meter metre feet foot ft yards yard blocks block students student kids kid pupils pupil
+  children child people teachers teacher classes class times time points point pages page steps step percent per
+  cent cents dollars dollar pounds pound lessons lesson periods period sessions session questions question groups
+  group rows row lanes lane tables table seats seat laps lap goals goal houses house doors door floors floor stops
+  stop different separate other new old more few many several extra big small long short whole half full
+  netball basketball tennis squash football soccer sports sport car cars bus buses way ways person hands`.split(
+    /\s+/,
+  ),
+);
+const STREET_INNER_STOP = new Set(
+  `the a an my our your his her their this that of on in at to down up from and or for with by per each every into
+  onto off over across along past through round around near behind`.split(/\s+/),
+);
+
+const UNIT =
+  /(?<![\p{L}])(?:apt\.?|apartment|suite|ste\.|flat|p\.? ?o\.? ?box|unit|lot)(?: no\.?)? ?#? ?\d{1,5}[a-z]?(?![\p{L}\p{N}])/giu;
+const POSTCODE_UK = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
+const POSTCODE_CA =
+  /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
+const ZIP_US =
+  /(?<![\p{L}\p{N}])(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),? \d{5}(?:-\d{4})?(?![\p{L}\p{N}])/gu;
+const POSTCODE_AU = /(?<![\p{L}\p{N}])(NSW|VIC|QLD|TAS|SA|WA|NT|ACT),? (\d{4})(?![\p{L}\p{N}])/gu;
+/** Street type first: "14 Rue Lafayette", "22 Calle Mayor", "5 Via Roma". */
+const STREET_PREFIXED =
+  /(?<![\p{L}\p{N}/.,:$£€-])\d{1,5}[a-z]?,? (?:Rue|Avenue|Av\.|Avenida|Boulevard|Bd|Calle|Carrer|Chemin|Allée|Via|Viale|Piazza|Strada|Rua|Praça|Ulica|Straße|Strasse|Place|Quai|Impasse) (?:(?:de|del|de la|du|des|di|da|do|dos|das)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
+const LIVE_ON_STREET = new RegExp(
+  `\\b(?:live|living|lives|lived|house|home|flat|apartment|place|address)(?: is)? (?:on|in|at) ((?:\\p{Lu}[\\p{L}'-]{1,30} ){1,3})(?:${STREET_SUFFIX.replace(/\b([a-z])/g, (c) => `[${c}${c.toUpperCase()}]`)})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+function findAddresses(text: string, out: Span[]): void {
+  for (const m of text.matchAll(STREET)) {
+    const words = (m[2] ?? '').trim().split(/ +/);
+    const firstWord = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
+    if (NOT_STREET_WORDS.has(firstWord)) continue;
+    if (words.some((w) => STREET_INNER_STOP.has(w.toLowerCase()))) continue;
+    // "5 mile road", "12 step way": a lower-case single word that is a quantity noun was caught above; a lower-case
+    // phrase needs a plausible street name (not a verb phrase): require letters only.
+    if (!words.every((w) => /^[\p{L}][\p{L}\p{M}'.-]*$/u.test(w))) continue;
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(UNIT)) {
+    const word = m[0].toLowerCase();
+    if (word.startsWith('unit') || word.startsWith('lot')) {
+      // "Unit 3 on fractions" is curriculum; only "Unit 4, 12 Harbour Road" style is an address (caught by STREET).
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
+      if (!/^,? ?\d/.test(after)) continue;
+    }
+    if (word.startsWith('flat') && !m[0].startsWith('Flat')) continue;
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+  for (const re of [POSTCODE_UK, POSTCODE_CA, ZIP_US]) {
+    for (const m of text.matchAll(re))
+      out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(POSTCODE_AU)) {
+    const state = m[1] ?? '';
+    const code = m[2] ?? '';
+    if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of text.matchAll(STREET_PREFIXED))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(LIVE_ON_STREET)) {
+    const names = (m[1] ?? '').trim().split(' ');
+    if (names.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase())))
+      continue;
+    const offset = m[0].indexOf(m[1] ?? '');
+    out.push({ kind: 'address', start: m.index + offset, end: m.index + m[0].length });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Profile URLs and social handles
+
+const PROFILE_URL =
+  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|teacherspayteachers\.com|tes\.com)\/([^\s<>"'`)\]]{1,200})/giu;
+const BLOG_URL =
+  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?([a-z0-9][a-z0-9-]{0,62})\.(?:substack|wordpress|blogspot|tumblr|medium|weebly|wixsite|squarespace)\.com\b(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+const NOT_PROFILE_SEGMENTS = new Set(
+  `watch shorts results hashtag explore p reel reels tv groups group events event marketplace gaming help about legal
+  policies policy privacy terms search share sharer intent home login signup signin register settings i r pin ideas
+  feed jobs learning company topics topic tags tag discover trending embed playlist live news notifications messages
+  messenger photo photos video videos story pages page legal ads business developers creators hashtags sound music
+  effect effects s l lists c/help browse category categories resources resource teaching-resource teaching-resources
+  teaching-resource-search store product products item items collections collection blog wiki features pricing`.split(
+    /\s+/,
+  ),
+);
+
+function profilePathIsPersonal(host: string, path: string): boolean {
+  const segments = path.split(/[/?#]/).filter(Boolean);
+  const first = (segments[0] ?? '').toLowerCase();
+  if (first === '') return false;
+  const h = host.toLowerCase();
+  if (h.startsWith('youtube') || h === 'youtu.be') {
+    return first.startsWith('@') || ['c', 'channel', 'user'].includes(first);
+  }
+  if (h.startsWith('linkedin')) return ['in', 'pub', 'school', 'posts'].includes(first);
+  if (h.startsWith('reddit')) return ['u', 'user'].includes(first);
+  if (h.startsWith('tiktok')) return first.startsWith('@');
+  if (h.startsWith('medium')) return first.startsWith('@');
+  if (h === 'bsky.app') return first === 'profile';
+  if (h.startsWith('teacherspayteachers')) return first === 'store';
+  if (h === 'tes.com') return first === 'member';
+  if (h === 'facebook.com' || h === 'fb.com') {
+    if (first === 'profile.php' || first === 'people') return true;
+  }
+  return !NOT_PROFILE_SEGMENTS.has(first);
+}
+
+const HANDLE = /(?<![\p{L}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\p{L}\p{N}_@])/gu;
+const SOCIAL_CONTEXT =
+  /\b(?:insta|instagram|ig|gram|twitter|tweet|tweets|tweeting|x\.com|tiktok|tik tok|threads|bluesky|bsky|snapchat|snap|facebook|fb|linkedin|youtube|yt|handle|handles|follow|followers|following|dm|dms|message me|find me|look me up|search for me|my account|my page|profile|username|user name|add me|socials|social media|channel|subscribe|mastodon|pinterest|reddit|tpt|teachers pay teachers|teacherspayteachers|teachergram|teachertok|edutwitter|edutok)\b/i;
+
+function findProfiles(text: string, out: Span[]): void {
+  for (const m of text.matchAll(PROFILE_URL)) {
+    const host = (m[1] ?? '').toLowerCase();
+    let path = m[2] ?? '';
+    // Sentence punctuation after a URL is not part of it.
+    const trimmed = path.replace(/[.,;:!?]+$/, '');
+    const end = m.index + m[0].length - (path.length - trimmed.length);
+    path = trimmed;
+    if (!profilePathIsPersonal(host, path)) continue;
+    out.push({ kind: 'profile-url', start: m.index, end });
+  }
+  for (const m of text.matchAll(BLOG_URL)) {
+    const value = m[0].replace(/[.,;:!?]+$/, '');
+    if (['www', 'help', 'support', 'blog', 'en'].includes((m[1] ?? '').toLowerCase())) continue;
+    out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
+  }
+  const handles = [...text.matchAll(HANDLE)];
+  if (handles.length > 0 && SOCIAL_CONTEXT.test(text)) {
+    for (const m of handles) {
+      const handle = m[1] ?? '';
+      if (/^\d+$/.test(handle)) continue;
+      out.push({ kind: 'profile-url', start: m.index, end: m.index + m[0].length });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words (for names and schools)
+
+interface Word {
+  /** As typed (prepared). */
+  text: string;
+  /** Lower case, possessive removed. */
+  lower: string;
+  start: number;
+  end: number;
+  /** Starts with a capital and is not an all-capitals acronym. */
+  cap: boolean;
+  allCaps: boolean;
+}
+
+const WORD = /[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
+
+function tokenize(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const t = m[0];
+    const lower = t.toLowerCase().replace(/'s$/, '');
+    const allCaps = t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase();
+    const cap = /^\p{Lu}/u.test(t) && !allCaps;
+    out.push({ text: t, lower, start: m.index, end: m.index + t.length, cap, allCaps });
+  }
+  return out;
+}
+
+/** True when only one or two spaces separate the two words (no punctuation, no line break). */
+function adjacent(text: string, a: Word, b: Word): boolean {
+  const gap = b.start - a.end;
+  if (gap < 1 || gap > 2) return false;
+  for (let i = a.end; i < b.start; i++) if (text[i] !== ' ') return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Full names
+
+const PUBLIC_PAIRS: ReadonlySet<string> = pairsOf(PUBLIC_FIGURES);
+
+function pairsOf(names: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const name of names) {
+    const parts = name.toLowerCase().replace(/\./g, ' ').split(/[\s]+/).filter(Boolean);
+    for (let i = 0; i + 1 < parts.length; i++) out.add(`${parts[i]} ${parts[i + 1]}`);
+  }
+  return out;
+}
+
+const isFirst = (w: Word) => FIRST_NAMES.has(w.lower);
+const isSurname = (w: Word) => SURNAMES.has(w.lower);
+/** A capitalised word that is not a known non-name word. */
+const nameLike = (w: Word) => w.cap && w.lower.length >= 2 && !NOT_NAME_WORDS.has(w.lower);
+/** Capitalised, or all capitals and in the name lists ("SARAH JONES"). */
+const capOrListed = (w: Word) => w.cap || (w.allCaps && (isFirst(w) || isSurname(w)));
+
+const HONORIFICS = new Set(
+  `mr mrs ms miss mx dr prof professor principal coach madame mme monsieur señora señor sra srta herr frau`.split(
+    ' ',
+  ),
+);
+const LOWERCASE_OK_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
+
+/** After "my name is": words that are not a name ("my name is on the list", "my name is mud"). */
+const NOT_AFTER_MY_NAME = new Set(
+  `not on in at the a an mud down up being going written spelled spelt pronounced listed called still also already
+  literally everywhere attached mentioned top first last next off out never always really so too just irrelevant
+  unimportant unusual common rare long short hard easy weird odd boring known there here included missing wrong right
+  nothing something legion`.split(/\s+/),
+);
+
+const INTRO =
+  /\b(?:my (?:full |real |actual |legal |first |last |given )?name(?: is|'s| was)|(?:i'm|i am|im) (?:called|named)|(?:you can |u can |just |please )?call me|(?:people|everyone|they|the kids|kids|students|my students|colleagues) call me|known as|name's) +/giu;
+const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +|^ *(?=\p{Lu}\p{Ll}+ here\b)/giu;
+const RELATION =
+  /\b(?:my|our|the) (?:colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
+const CALLED =
+  /\b(?:student|pupil|kid|boy|girl|child|teen|teenager|learner|teacher|colleague|guy|man|woman|lady|parent|mum|mom|dad|father|mother|someone|person|friend|head|principal|he|she|he's|she's|who's|who is) (?:named|called) +/giu;
+
+function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
+  const byStart = new Map<number, number>();
+  words.forEach((w, i) => byStart.set(w.start, i));
+  const allowed = (a: Word, b: Word) =>
+    PUBLIC_PAIRS.has(`${a.lower} ${b.lower}`) || allowPairs.has(`${a.lower} ${b.lower}`);
+
+  // Pairs of adjacent words: first + last name.
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    let j = i + 1;
+    // "Sarah van der Berg": skip up to two lower-case particles.
+    while (
+      j - i <= 2 &&
+      j + 1 < words.length &&
+      NAME_PARTICLES.has((words[j] as Word).text) &&
+      adjacent(p, words[j - 1] as Word, words[j] as Word)
+    )
+      j++;
+    const b = words[j] as Word;
+    if (!adjacent(p, words[j - 1] as Word, b)) continue;
+    if (allowed(a, b)) continue;
+    if (isPersonName(a, b, j > i + 1)) out.push({ kind: 'full-name', start: a.start, end: b.end });
+  }
+
+  // Honorific + surname: "Mrs. Patel", "Mr Okafor", "Dr. Nguyen".
+  for (let i = 0; i + 1 < words.length; i++) {
+    const h = words[i] as Word;
+    const hon = h.lower.replace(/\.$/, '');
+    if (!HONORIFICS.has(hon)) continue;
+    const lowerHon = h.text === h.text.toLowerCase();
+    if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon)) continue;
+    const next = words[i + 1] as Word;
+    const gap = p.slice(h.end, next.start);
+    if (!/^(?:\. {0,2}| {1,2})$/.test(gap)) continue;
+    let last = next;
+    const third = words[i + 2];
+    if (
+      third &&
+      adjacent(p, next, third) &&
+      (isFirst(next) || nameLike(next)) &&
+      capOrListed(third) &&
+      nameLike(third)
+    )
+      last = third;
+    if (
+      PUBLIC_HONORIFIC_NAMES.has(`${hon} ${next.lower}`) ||
+      PUBLIC_HONORIFIC_NAMES.has(`${hon} ${next.lower} ${last.lower}`)
+    )
+      continue;
+    if (last !== next && allowed(next, last)) continue;
+    const surnameOk =
+      (next.cap && nameLike(next)) ||
+      isSurname(next) ||
+      (next.allCaps && next.text.length > 1 && isSurname(next));
+    if (!surnameOk || next.text.length < 2) continue;
+    if (lowerHon && !next.cap && !isSurname(next)) continue;
+    out.push({ kind: 'full-name', start: h.start, end: last.end });
+  }
+
+  // "my name is …", "call me …".
+  for (const m of p.matchAll(INTRO)) {
+    const i = byStart.get(m.index + m[0].length);
+    if (i === undefined) continue;
+    const w = words[i] as Word;
+    const introText = m[0].toLowerCase();
+    const myName = introText.startsWith('my ') || introText.startsWith('name');
+    if (myName) {
+      if (NOT_AFTER_MY_NAME.has(w.lower) || (FUNCTION_WORDS.has(w.lower) && !w.cap)) continue;
+    } else if (
+      !(nameLike(w) && !HONORIFICS.has(w.lower)) &&
+      !(isFirst(w) && !AMBIGUOUS_FIRST_NAMES.has(w.lower))
+    ) {
+      continue;
+    }
+    out.push({ kind: 'full-name', start: w.start, end: extendName(p, words, i).end });
+  }
+
+  // "I'm Sarah", "I'm Sarah Okafor".
+  for (const m of p.matchAll(I_AM)) {
+    const i = byStart.get(m.index + m[0].length);
+    if (i === undefined) continue;
+    const w = words[i] as Word;
+    const next = words[i + 1];
+    const listedFirst = isFirst(w) && !AMBIGUOUS_FIRST_NAMES.has(w.lower);
+    // "It's Jessica here", "This is Tom speaking", "Jessica here,": only with here/speaking after the name.
+    if (!/^(?:i'm|i am|im) /i.test(m[0])) {
+      const after = p.slice(w.end, w.end + 12);
+      if (!/^,? (?:here|speaking)\b/i.test(after) || !(w.cap && nameLike(w))) continue;
+      out.push({ kind: 'full-name', start: w.start, end: w.end });
+      continue;
+    }
+    // "I'm Grace Obi": two capitalised name words after "I'm", one of them a listed first name or surname.
+    const twoCaps =
+      w.cap &&
+      (nameLike(w) || isFirst(w)) &&
+      next !== undefined &&
+      adjacent(p, w, next) &&
+      nameLike(next) &&
+      (isFirst(w) || isSurname(next) || (nameLike(w) && !w.allCaps && !next.allCaps));
+    if (!(listedFirst && (w.cap || !NOT_NAME_WORDS.has(w.lower))) && !twoCaps) continue;
+    out.push({ kind: 'full-name', start: w.start, end: extendName(p, words, i).end });
+  }
+
+  // "my principal Deepak Raman", "a student called Kai Okafor".
+  for (const re of [RELATION, CALLED]) {
+    for (const m of p.matchAll(re)) {
+      const i = byStart.get(m.index + m[0].length);
+      if (i === undefined) continue;
+      const a = words[i] as Word;
+      const b = words[i + 1];
+      if (!b || !adjacent(p, a, b) || !nameLike(a) || !nameLike(b) || allowed(a, b)) continue;
+      if (HONORIFICS.has(a.lower)) continue;
+      out.push({ kind: 'full-name', start: a.start, end: b.end });
+    }
+  }
+}
+
+function isPersonName(a: Word, b: Word, hadParticles: boolean): boolean {
+  const first = isFirst(a);
+  const surname = isSurname(b);
+  const bothCapped = capOrListed(a) && capOrListed(b);
+  if (hadParticles) return first && a.cap && b.cap;
+  // R1: a listed first name and a listed surname.
+  if (first && surname) {
+    if (bothCapped) return !(AMBIGUOUS_FIRST_NAMES.has(a.lower) && AMBIGUOUS_SURNAMES.has(b.lower));
+    if (a.cap !== b.cap && (a.cap || b.cap))
+      return !AMBIGUOUS_FIRST_NAMES.has(a.lower) && !AMBIGUOUS_SURNAMES.has(b.lower);
+    return (
+      !AMBIGUOUS_FIRST_NAMES.has(a.lower) && !AMBIGUOUS_SURNAMES.has(b.lower) && !NOT_NAME_WORDS.has(b.lower)
+    );
+  }
+  // R2: a listed (unambiguous) first name followed by a capitalised non-word: "Sarah Okonkwo".
+  if (first && a.cap && !AMBIGUOUS_FIRST_NAMES.has(a.lower) && nameLike(b) && !b.allCaps) return true;
+  // R3: a capitalised non-word followed by a listed surname: "Jayden Smith".
+  if (
+    !first &&
+    nameLike(a) &&
+    surname &&
+    b.cap &&
+    !AMBIGUOUS_SURNAMES.has(b.lower) &&
+    !HONORIFICS.has(a.lower)
+  )
+    return true;
+  return false;
+}
+
+/** The end of the name starting at word i: following capitalised name words ("Mary Anne Smith"). */
+function extendName(p: string, words: Word[], i: number): Word {
+  let last = words[i] as Word;
+  for (let j = i + 1; j < words.length && j <= i + 2; j++) {
+    const w = words[j] as Word;
+    if (!adjacent(p, last, w) || !(nameLike(w) || (isSurname(w) && capOrListed(w)))) break;
+    last = w;
+  }
+  return last;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Schools and districts
+
+const SCHOOL_ENDINGS =
+  'School District|School Board|Board of Education|Public Schools|County Schools|City Schools|Schools|School|Academy|College|Collegiate|Elementary|Primary|Secondary|Middle|High|Intermediate|Grammar|Unified|Trust|Kindergarten|ISD|USD|CISD|DSB|CDSB';
+const SCHOOL_WORD = "(?:St\\.|Mt\\.|Jr\\.|Ft\\.|[\\p{Lu}][\\p{L}\\p{M}'&-]{0,30})";
+const SCHOOL_GENERIC = new RegExp(
+  `(?<![\\p{L}\\p{N}'])(${SCHOOL_WORD}(?: {1,2}(?:${SCHOOL_WORD}|of|and|&)){0,6}) {1,2}(${SCHOOL_ENDINGS})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const SCHOOL_ACRONYM = /(?<![\p{L}\p{N}])[A-Z]{1,6}(?:USD|ISD|DSB)(?![\p{L}\p{N}])/gu;
+const NYC_SCHOOL =
+  /(?<![\p{L}\p{N}])(?:(?:P\.S\.|I\.S\.|M\.S\.|J\.H\.S\.) ?\d{1,3}|(?:PS|MS|JHS) \d{2,3})(?![\p{L}\p{N}])/gu;
+
+/** Kinds of school: not a name on their own ("Middle School", "Catholic Primary"). */
+const SCHOOL_TYPE_WORDS = new Set(
+  `elementary primary middle high secondary junior senior intermediate grammar infant infants nursery preparatory prep
+  catholic christian community charter public state comprehensive technical collegiate magnet montessori free girls
+  girls' boys boys' ce rc c e of and & school schools academy college unified independent consolidated county city
+  district board education learning multi multi-academy academies trust federation area township borough union
+  lutheran baptist methodist anglican jewish islamic muslim sikh hindu steiner waldorf international bilingual
+  day boarding special alternative vocational early years kindergarten upper lower sixth form public`.split(
+    /\s+/,
+  ),
+);
+/** First words that make "<X> School" a kind of school, not a school's name ("Sunday School", "Khan Academy"). */
+const SCHOOL_GENERIC_WORDS = new Set(
+  `sunday summer winter holiday saturday forest law med medical grad graduate night home art arts drama boarding
+  driving business nursing language dance music film beauty flight old khan national police naval military air force
+  coding electoral sixth form teachers teacher training further education title village ballet football soccer sports
+  tennis swim swimming cooking cookery bible hebrew quran madrassa weekend evening online virtual hogwarts
+  democratic republican presidential party labour conservative liberal
+  crunchem rydell degrassi trinian's trinians malory bayside springfield sweet valley grange hospital prison private
+  religious faith church parish state public secondary primary infant junior senior middle high elementary special
+  mainstream alternative independent selective specialist comprehensive fee-paying`.split(/\s+/),
+);
+const SCHOOLS_PLURAL_NEED = new Set([
+  'public',
+  'county',
+  'city',
+  'area',
+  'community',
+  'township',
+  'unified',
+  'catholic',
+]);
+const TRUST_NEED = new Set(['academy', 'academies', 'learning', 'education', 'schools', 'multi-academy']);
+
+function isSchoolNameWord(lower: string): boolean {
+  if (lower.length < 2) return false;
+  if (SCHOOL_TYPE_WORDS.has(lower) || SCHOOL_GENERIC_WORDS.has(lower)) return false;
+  if (PLACE_WORDS.has(lower)) return true;
+  return !NOT_NAME_WORDS.has(lower);
+}
+
+function findGenericSchools(p: string, out: Span[]): void {
+  for (const m of p.matchAll(SCHOOL_GENERIC)) {
+    const run = m[1] ?? '';
+    const ending = m[2] ?? '';
+    const positioned = [...run.matchAll(/\S+/g)];
+    const runWords = positioned.map((w) => w[0]);
+    // Drop leading words that cannot start a school name ("The", "My", "At", "Teaching").
+    let k = 0;
+    while (k < runWords.length) {
+      const lw = (runWords[k] ?? '')
+        .toLowerCase()
+        .replace(/[.']+$/, '')
+        .replace(/'s$/, '');
+      if (isSchoolNameWord(lw) && !['of', 'and', '&'].includes(lw)) break;
+      k++;
+    }
+    if (k >= runWords.length) continue;
+    const kept = runWords.slice(k);
+    const keptLower = kept.map((w) =>
+      w
+        .toLowerCase()
+        .replace(/[.']+$/, '')
+        .replace(/'s$/, ''),
+    );
+    const lastKept = keptLower[keptLower.length - 1] ?? '';
+    if (ending === 'Trust' && !TRUST_NEED.has(lastKept)) continue;
+    if (ending === 'Schools' && !SCHOOLS_PLURAL_NEED.has(lastKept) && !isSchoolNameWord(lastKept)) continue;
+    // The first kept word must not be generic ("Forest School", "Summer School").
+    const firstKept = keptLower[0] ?? '';
+    if (SCHOOL_GENERIC_WORDS.has(firstKept)) continue;
+    const name = keptLower.join(' ');
+    if (/^(?:khan|oak national|oak|police|royal|naval|military|air force)$/.test(name)) continue;
+    out.push({ kind: 'school', start: m.index + (positioned[k]?.index ?? 0), end: m.index + m[0].length });
+  }
+  for (const re of [SCHOOL_ACRONYM, NYC_SCHOOL]) {
+    for (const m of p.matchAll(re)) out.push({ kind: 'school', start: m.index, end: m.index + m[0].length });
+  }
+}
+
+interface SchoolMatcher {
+  byFirst: Map<string, string[][]>;
+}
+
+const SCHOOL_TOKEN = /[\p{L}\p{N}]+(?:['.][\p{L}\p{N}]+)*\.?/gu;
+
+function schoolToken(raw: string): string {
+  const t = raw.toLowerCase().replace(/['.]/g, '');
+  if (t === 'saint') return 'st';
+  if (t === 'mount') return 'mt';
+  return t;
+}
+
+const matcherCache = new WeakMap<readonly string[], SchoolMatcher>();
+
+function compileSchools(names: readonly string[]): SchoolMatcher {
+  const cached = matcherCache.get(names);
+  if (cached) return cached;
+  const byFirst = new Map<string, string[][]>();
+  const add = (tokens: string[]) => {
+    if (tokens.length === 0) return;
+    const key = tokens[0] as string;
+    const list = byFirst.get(key) ?? [];
+    if (!list.some((t) => t.join(' ') === tokens.join(' '))) list.push(tokens);
+    byFirst.set(key, list);
+  };
+  for (const name of names) {
+    let tokens = [...name.matchAll(SCHOOL_TOKEN)].map((m) => schoolToken(m[0])).filter(Boolean);
+    if (tokens[0] === 'the' && tokens.length > 1) tokens = tokens.slice(1);
+    add(tokens);
+    // "Lincoln High School" is also written "Lincoln High".
+    const n = tokens.length;
+    if (
+      n >= 3 &&
+      ['school', 'college', 'academy', 'collegiate', 'institute'].includes(tokens[n - 1] as string) &&
+      SCHOOL_TYPE_WORDS.has(tokens[n - 2] as string)
+    )
+      add(tokens.slice(0, -1));
+    // "Riverside Unified School District" is also "Riverside Unified"; "Maple Valley School District" is also
+    // "Maple Valley Schools" and "Maple Valley district".
+    if (n >= 3 && tokens[n - 2] === 'school' && tokens[n - 1] === 'district') {
+      const base = tokens.slice(0, -2);
+      add(base.length >= 2 || ['unified', 'independent'].includes(base[base.length - 1] ?? '') ? base : []);
+      add([...base, 'district']);
+      add([...base, 'schools']);
+      add([...base, 'public', 'schools']);
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const matcher = { byFirst };
+  matcherCache.set(names, matcher);
+  return matcher;
+}
+
+function findListedSchools(p: string, names: readonly string[], out: Span[]): void {
+  if (names.length === 0) return;
+  const { byFirst } = compileSchools(names);
+  const tokens: { t: string; start: number; end: number }[] = [];
+  for (const m of p.matchAll(SCHOOL_TOKEN)) {
+    const raw = m[0].replace(/\.$/, '');
+    tokens.push({ t: schoolToken(raw), start: m.index, end: m.index + raw.length });
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const candidates = byFirst.get((tokens[i] as { t: string }).t);
+    if (!candidates) continue;
+    for (const seq of candidates) {
+      if (i + seq.length > tokens.length) continue;
+      let ok = true;
+      for (let k = 1; k < seq.length && ok; k++) ok = tokens[i + k]?.t === seq[k];
+      if (!ok) continue;
+      const last = tokens[i + seq.length - 1] as { end: number };
+      out.push({ kind: 'school', start: (tokens[i] as { start: number }).start, end: last.end });
+      i += seq.length - 1;
+      break;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const PRIORITY: Record<FindingKind, number> = {
+  email: 0,
+  'profile-url': 1,
+  phone: 2,
+  address: 3,
+  school: 4,
+  'full-name': 5,
+};
+
+function resolve(spans: Span[]): Span[] {
+  // Merge overlapping spans of the same kind, then drop spans inside a longer or higher-priority one. O(n log n).
+  const sorted = [...spans].sort(
+    (a, b) => a.start - b.start || b.end - a.end || PRIORITY[a.kind] - PRIORITY[b.kind],
+  );
+  const lastOfKind = new Map<FindingKind, Span>();
+  const merged: Span[] = [];
+  for (const s of sorted) {
+    const prev = lastOfKind.get(s.kind);
+    if (prev && s.start <= prev.end) {
+      prev.end = Math.max(prev.end, s.end);
+      continue;
+    }
+    const copy = { ...s };
+    merged.push(copy);
+    lastOfKind.set(s.kind, copy);
+  }
+  merged.sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[a.kind] - PRIORITY[b.kind]);
+  const out: Span[] = [];
+  let container: Span | undefined;
+  for (const s of merged) {
+    if (container && s.end <= container.end) {
+      const longer = container.end - container.start > s.end - s.start;
+      if (longer || PRIORITY[container.kind] <= PRIORITY[s.kind]) continue;
+    }
+    out.push(s);
+    if (!container || s.end > container.end) container = s;
+  }
+  return out;
+}
+
+/** Everything in `text` that could identify the writer or another person. */
+export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Finding[] {
+  const prepared: Prepared = prepare(text);
+  const p = prepared.text;
+  const spans: Span[] = [];
+  findEmails(p, spans);
+  findProfiles(p, spans);
+  findPhones(p, spans);
+  findAddresses(p, spans);
+  const words = tokenize(p);
+  findNames(p, words, opts.allowNames ? pairsOf(opts.allowNames) : new Set(), spans);
+  findGenericSchools(p, spans);
+  findListedSchools(p, opts.schoolNames ?? [], spans);
+  return resolve(spans).map((s) => {
+    const { start, end } = originalSpan(prepared, s.start, s.end);
+    return { kind: s.kind, match: text.slice(start, end), start, end };
+  });
+}
+
+const LABELS: Record<FindingKind, string> = {
+  email: 'an email address',
+  phone: 'a phone number',
+  address: 'a street address',
+  'profile-url': 'a social media profile',
+  'full-name': "a person's name",
+  school: 'a school or district name',
+};
+
+/** Short text for the warning: "an email address, a phone number". Kinds in order of first appearance. */
+export function describeFindings(findings: readonly Finding[]): string {
+  const kinds: FindingKind[] = [];
+  for (const f of findings) if (!kinds.includes(f.kind)) kinds.push(f.kind);
+  return kinds.map((k) => LABELS[k]).join(', ');
+}

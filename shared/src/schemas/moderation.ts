@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { Id, MemberView } from './groups.js';
+import { Message, Seq } from './messages.js';
+
+export const REPORT_REASONS = ['harassment', 'identifying', 'crisis', 'spam', 'other'] as const;
+export const ReportReason = z.enum(REPORT_REASONS);
+export type ReportReason = z.infer<typeof ReportReason>;
+export const REPORT_REASON_LABELS: Record<ReportReason, string> = {
+  harassment: 'Harassment or unkindness',
+  identifying: 'It identifies someone',
+  crisis: 'Someone may be at risk',
+  spam: 'Spam',
+  other: 'Something else',
+};
+
+export const ReportStatus = z.enum(['received', 'reviewed', 'action-taken']);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+/** A moderator's reason: required for every destructive action, and recorded in the audit log. */
+export const Reason = z.string().trim().min(3).max(300);
+export const Tag = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
+/** Mute and ban durations in minutes (10 min, 1 h, 24 h or custom up to 90 days). */
+export const Minutes = z
+  .number()
+  .int()
+  .min(1)
+  .max(90 * 24 * 60);
+
+export const ModerationSettings = z.object({
+  locked: z.boolean(),
+  /** Slow mode: one message per this many seconds per member (0 = off). */
+  slowSeconds: z.number().int().min(0).max(3_600),
+  /** Extra blocked terms for this group, on top of the deployment's list. */
+  blockedTerms: z.array(z.string().trim().min(2).max(40)).max(200),
+});
+export type ModerationSettings = z.infer<typeof ModerationSettings>;
+
+export const MemberRow = MemberView.extend({
+  isModerator: z.boolean(),
+  mutedUntil: z.number().nullable(),
+});
+export type MemberRow = z.infer<typeof MemberRow>;
+
+export const BanRow = z.object({
+  id: z.string(),
+  groupId: z.string().nullable(),
+  name: z.string(),
+  until: z.number().nullable(),
+  reason: z.string(),
+  at: z.number(),
+});
+export type BanRow = z.infer<typeof BanRow>;
+
+export const QueueItem = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  groupName: z.string(),
+  reason: ReportReason,
+  note: z.string(),
+  urgent: z.boolean(),
+  /** Raised by the crisis guard rather than a member. */
+  automatic: z.boolean(),
+  status: ReportStatus,
+  createdAt: z.number(),
+  reporter: MemberView.nullable(),
+  message: Message.nullable(),
+  before: z.array(Message),
+  after: z.array(Message),
+});
+export type QueueItem = z.infer<typeof QueueItem>;
+
+export const MyReport = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  reason: ReportReason,
+  status: ReportStatus,
+  createdAt: z.number(),
+});
+export type MyReport = z.infer<typeof MyReport>;
+
+export const AUDIT_ACTIONS = [
+  'remove-message',
+  'mute',
+  'unmute',
+  'kick',
+  'ban',
+  'unban',
+  'ban-global',
+  'unban-global',
+  'lock',
+  'unlock',
+  'slow-mode',
+  'blocked-terms',
+  'appoint-moderator',
+  'remove-moderator',
+  'resolve-report',
+  'create-group',
+  'update-group',
+  'schedule-meeting',
+  'cancel-meeting',
+  'create-invite',
+  'revoke-invite',
+] as const;
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.number(),
+  /** The actor's pseudonym. */
+  actor: z.string(),
+  action: AuditAction,
+  groupId: z.string().nullable(),
+  /** What was acted on, as moderators see it (a member's name in the group, a message seq, a setting). */
+  target: z.string(),
+  reason: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const ResolveAction = z.enum(['dismiss', 'remove', 'mute', 'ban']);
+
+export const moderationPayloads = {
+  remove: z.strictObject({ groupId: Id, seq: Seq, reason: z.string().trim().max(300).optional() }),
+  mute: z.strictObject({ groupId: Id, tag: Tag, minutes: Minutes, reason: Reason }),
+  unmute: z.strictObject({ groupId: Id, tag: Tag }),
+  kick: z.strictObject({ groupId: Id, tag: Tag, reason: Reason }),
+  ban: z.strictObject({
+    groupId: Id,
+    tag: Tag,
+    /** null = permanent. */
+    minutes: Minutes.nullable(),
+    reason: Reason,
+    /** Admins only: ban from Staffroom entirely (ends every session). */
+    global: z.boolean().default(false),
+  }),
+  unban: z.strictObject({ banId: Id, reason: Reason }),
+  settings: z.strictObject({
+    groupId: Id,
+    locked: z.boolean().optional(),
+    slowSeconds: ModerationSettings.shape.slowSeconds.optional(),
+    blockedTerms: ModerationSettings.shape.blockedTerms.optional(),
+    reason: Reason,
+  }),
+  moderator: z.strictObject({ groupId: Id, tag: Tag, on: z.boolean() }),
+  groupRef: z.strictObject({ groupId: Id }),
+  report: z.strictObject({
+    groupId: Id,
+    seq: Seq,
+    reason: ReportReason,
+    note: z.string().trim().max(500).default(''),
+  }),
+  resolve: z.strictObject({
+    reportId: Id,
+    action: ResolveAction,
+    minutes: Minutes.nullable().optional(),
+    reason: Reason,
+  }),
+  audit: z.strictObject({
+    groupId: Id.optional(),
+    action: AuditAction.optional(),
+    actor: z.string().max(40).optional(),
+    /** Entry id to page back from. */
+    before: z
+      .string()
+      .max(40)
+      .regex(/^\d+-\d+$/)
+      .optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  }),
+};

@@ -46,6 +46,15 @@ import {
   registerModerationTopics,
 } from './features/moderation/moderation.handlers.js';
 
+import { createConsultationService } from './features/consultations/consultations.service.js';
+import { createMemoryConsultationStore } from './features/consultations/consultations.memory-store.js';
+import { createRedisConsultationStore } from './features/consultations/consultations.redis-store.js';
+import { createConsultationRoutes } from './features/consultations/consultations.routes.js';
+import {
+  createConsultationNotifier,
+  registerConsultationHandlers,
+} from './features/consultations/consultations.handlers.js';
+
 export interface App {
   http: HttpServer;
   express: Express;
@@ -141,6 +150,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
   });
   registerModerationTopics(bus, io, moderation);
+  const consultations = createConsultationService({
+    store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(),
+    pepper: config.pepper,
+    offerMs: config.OFFER_HOURS * 3600_000,
+    notify: createConsultationNotifier(io),
+  });
   const presence = createPresenceTracker({
     store: redis ? createRedisPresenceStore(redis, prefix) : createMemoryPresenceStore(),
     io,
@@ -171,6 +186,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         info: { embedded: config.embedded },
       }),
       createGroupRoutes(groups, requireAuth),
+      createConsultationRoutes(consultations, requireAuth),
     ],
     ready: async () => {
       try {
@@ -194,10 +210,20 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     registerAccountHandlers(socket, edge, accounts);
     registerGroupHandlers(socket, { io, edge, groups, presence, joinLimit, history: messages.open });
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
+    registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });
     void registerModerationHandlers(socket, edge, moderation, log);
   });
   presence.start();
   const stopAnnouncer = startMeetingAnnouncer({ io, groups, announce: messages.announce, log });
+  // Offers nobody answered pass to the next consultant; every node polls, the store lets one win each.
+  const offerTimer = setInterval(
+    () =>
+      void consultations
+        .expireOffers()
+        .catch((err: unknown) => log.warn({ err: String(err) }, 'offer expiry failed')),
+    Math.min(30_000, Math.max(1_000, config.OFFER_HOURS * 3600_000)),
+  );
+  offerTimer.unref();
 
   return {
     http,
@@ -215,6 +241,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
     async close() {
       stopAnnouncer();
+      clearInterval(offerTimer);
       await presence.stop();
       io.local.emit('server:draining', {});
       // io.close() closes every socket ("server shutting down": clients reconnect, to another node if any)

@@ -77,6 +77,9 @@ export const configSchema = z.object({
   PRESENCE_TTL_SECONDS: num(1, 600)
     .default(20)
     .describe('A member shown as present disappears this long after their node stops heartbeating (crash).'),
+  OFFER_HOURS: num(0.0001, 24 * 14)
+    .default(24)
+    .describe('How long a consultant has to answer a support request before it passes to the next one.'),
   BLOCKED_TERMS: z
     .string()
     .default('')

@@ -10,8 +10,10 @@ import {
   ModerationSettings,
   MyReport,
   QueueItem,
+  ReportReason,
   moderationPayloads as mp,
 } from '../schemas/moderation.js';
+import { CheckIn, ConversationView, Sealed, SealedGoal, SealedMessage } from '../schemas/consultations.js';
 
 /** An event the client emits: the payload the server validates, and the data of a successful ack. */
 export interface ClientEventSpec {
@@ -139,6 +141,72 @@ export const clientEvents = {
   'mod:queue': { payload: z.strictObject({}), result: z.object({ items: z.array(QueueItem) }) },
   /** Act on a report (dismiss, remove, mute, ban) and record the outcome. */
   'mod:resolve': { payload: mp.resolve, result: Empty },
+  /**
+   * Open a one-to-one conversation on this connection (participants only; anyone else gets NOT_FOUND): its state
+   * and the sealed messages after `since`. Content is ciphertext; the server cannot read it.
+   */
+  'convo:open': {
+    payload: z.strictObject({ conversationId: Id, since: Seq.default(0) }),
+    result: z.object({ view: ConversationView, messages: z.array(SealedMessage), more: z.boolean() }),
+  },
+  'convo:history': {
+    payload: z.strictObject({
+      conversationId: Id,
+      after: Seq,
+      limit: z.number().int().min(1).max(500).default(200),
+    }),
+    result: z.object({ messages: z.array(SealedMessage), more: z.boolean() }),
+  },
+  /** Send a sealed message; retrying the same `clientId` never creates a second one. */
+  'convo:send': {
+    payload: Sealed.extend({
+      conversationId: Id,
+      clientId: z
+        .string()
+        .min(8)
+        .max(64)
+        .regex(/^[A-Za-z0-9_-]+$/),
+    }),
+    result: z.object({ seq: z.number(), ts: z.number(), duplicate: z.boolean() }),
+  },
+  /** Add (no `goalId`) or update a shared goal; status and notes live inside the ciphertext. */
+  'convo:goal': { payload: Sealed.extend({ conversationId: Id, goalId: Id.optional() }), result: SealedGoal },
+  'convo:checkin': {
+    payload: z.strictObject({
+      conversationId: Id,
+      startsAt: z.number().int().positive(),
+      durationMinutes: z.number().int().min(10).max(180),
+      note: Sealed.nullable().default(null),
+    }),
+    result: CheckIn,
+  },
+  'convo:checkin-answer': {
+    payload: z.strictObject({
+      conversationId: Id,
+      checkInId: Id,
+      action: z.enum(['accept', 'decline', 'cancel']),
+    }),
+    result: CheckIn,
+  },
+  /** Propose to taper off and end (the teacher's proposal ends it: they confirm). */
+  'convo:close': { payload: z.strictObject({ conversationId: Id }), result: Empty },
+  /** The teacher confirms the end: read-only for both from now on. */
+  'convo:close-confirm': { payload: z.strictObject({ conversationId: Id }), result: Empty },
+  /** Block the other person: closes the conversation; never matched again. */
+  'convo:block': { payload: z.strictObject({ conversationId: Id }), result: Empty },
+  /**
+   * Report a message by choosing to reveal its text to moderators (coordinators). Nothing else is revealed.
+   */
+  'convo:report': {
+    payload: z.strictObject({
+      conversationId: Id,
+      seq: Seq,
+      text: z.string().trim().min(1).max(GROUP_LIMITS.messageMax),
+      reason: ReportReason,
+    }),
+    result: z.object({ id: z.string() }),
+  },
+
   /** The audit log (append-only), newest first, filtered. */
   'mod:audit': { payload: mp.audit, result: z.object({ entries: z.array(AuditEntry), more: z.boolean() }) },
 } as const satisfies Record<string, ClientEventSpec>;

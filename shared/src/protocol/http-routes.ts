@@ -19,13 +19,24 @@ import {
   UpdateGroupBody,
   WeekMeeting,
 } from '../schemas/groups.js';
+import {
+  ConsultantProfile,
+  ConsultantProfileBody,
+  ConversationSummary,
+  FeedbackBody,
+  FeedbackSummary,
+  IntakeBody,
+  KeyBundle,
+  MyRequest,
+  Offer,
+} from '../schemas/consultations.js';
 import type { ErrorCode } from './errors.js';
 
 /** Who may call a route: anyone, any logged-in account, or admins only (checked by the service). */
 export type RouteAccess = 'public' | 'member' | 'admin';
 
 export interface HttpRoute {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Express path under `/api`, with `:params`. */
   path: string;
   access: RouteAccess;
@@ -190,5 +201,115 @@ export const httpRoutes: HttpRoute[] = [
     access: 'member',
     summary: 'Meetings in the next 7 days in groups you can see.',
     response: z.object({ meetings: z.array(WeekMeeting) }),
+  },
+  {
+    method: 'GET',
+    path: '/consultant/profile',
+    access: 'member',
+    summary: 'Consultants: your profile (null until saved). School and district are never returned.',
+    response: z.object({ profile: ConsultantProfile.nullable() }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'PUT',
+    path: '/consultant/profile',
+    access: 'member',
+    summary: 'Consultants: save your profile; school and district are kept only as keyed hashes, to exclude.',
+    body: ConsultantProfileBody,
+    response: z.object({ profile: ConsultantProfile }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    path: '/consultant/offers',
+    access: 'member',
+    summary: 'Consultants: requests offered to you, with the intake and why they matched.',
+    response: z.object({ offers: z.array(Offer) }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'POST',
+    path: '/consultant/offers/:id/accept',
+    access: 'member',
+    summary: 'Consultants: accept; opens the conversation.',
+    response: z.object({ conversationId: z.string().nullable() }),
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'POST',
+    path: '/consultant/offers/:id/decline',
+    access: 'member',
+    summary: 'Consultants: decline; the request passes to the next consultant.',
+    response: z.object({ conversationId: z.string().nullable() }),
+    errors: ['FORBIDDEN', 'NOT_FOUND'],
+  },
+  {
+    method: 'POST',
+    path: '/support-request',
+    access: 'member',
+    summary: 'Teachers: ask for one-to-one support (intake). At most one open request. 201.',
+    body: IntakeBody,
+    response: z.object({ request: MyRequest }),
+    errors: ['FORBIDDEN', 'CONFLICT'],
+  },
+  {
+    method: 'GET',
+    path: '/support-request',
+    access: 'member',
+    summary: 'Teachers: your open request and its status.',
+    response: z.object({ request: MyRequest.nullable() }),
+  },
+  {
+    method: 'DELETE',
+    path: '/support-request',
+    access: 'member',
+    summary: 'Teachers: withdraw your open request.',
+    response: Ok,
+    errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  {
+    method: 'GET',
+    path: '/conversations',
+    access: 'member',
+    summary: 'Your one-to-one conversations (as teacher or consultant), with the next check-in.',
+    response: z.object({ conversations: z.array(ConversationSummary) }),
+  },
+  {
+    method: 'POST',
+    path: '/conversations/:id/feedback',
+    access: 'member',
+    summary:
+      'Teachers: anonymous feedback once the support has ended (stored without account or conversation). 201.',
+    body: FeedbackBody,
+    response: Ok,
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  },
+  {
+    method: 'GET',
+    path: '/keys',
+    access: 'member',
+    summary: 'Your public key and wrapped private key (unusable without your passphrase), or null.',
+    response: z.object({ keys: KeyBundle.nullable() }),
+  },
+  {
+    method: 'PUT',
+    path: '/keys',
+    access: 'member',
+    summary: 'Store your key pair (replacing it makes older one-to-one history unreadable).',
+    body: KeyBundle,
+    response: Ok,
+  },
+  {
+    method: 'GET',
+    path: '/programme/consultations',
+    access: 'admin',
+    summary: 'Coordinators: counts of waiting, offered and active support, and feedback aggregates (k ≥ 5).',
+    response: z.object({
+      waiting: z.number(),
+      offered: z.number(),
+      active: z.number(),
+      feedback: FeedbackSummary,
+    }),
+    errors: ['FORBIDDEN'],
   },
 ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MemberView } from '../schemas/groups.js';
 import { Message, ReactionKind } from '../schemas/messages.js';
 import { ModerationSettings, ReportStatus } from '../schemas/moderation.js';
+import { SealedMessage } from '../schemas/consultations.js';
 
 /** Why the server ended a session or connection; the client shows a matching message. */
 export const SessionEndReason = z.enum(['logged-out', 'logged-out-everywhere', 'revoked', 'expired']);
@@ -54,6 +55,14 @@ export const serverEvents = {
   'report:updated': z.object({ id: z.string(), status: ReportStatus }),
   /** Moderators: the report queue changed (urgent: a crisis item arrived). */
   'mod:queue-changed': z.object({ groupId: z.string(), urgent: z.boolean() }),
+  /** A sealed message in an open conversation. */
+  'convo:message': SealedMessage,
+  /** A conversation's state changed (goals, check-ins, closing): fetch it again with `convo:open`. */
+  'convo:changed': z.object({ conversationId: z.string() }),
+  /** Your support request changed status (offered, matched…). */
+  'support:request': z.object({}),
+  /** Consultants: your offers changed. */
+  'support:offers': z.object({}),
   /** This account no longer receives the group (on every tab). */
   'group:removed': z.object({ groupId: z.string(), reason: GroupRemovedReason }),
 } as const satisfies Record<string, z.ZodType>;

@@ -144,6 +144,26 @@ export function createModerationService(deps: ModerationDeps) {
     at: b.at,
   });
 
+  /** A queue item for a revealed one-to-one message: the revealed text, nothing else. */
+  function revealedItem(r: ReportRecord): QueueItem {
+    const escaped = (r.revealedText ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return {
+      id: r.id,
+      groupId: '',
+      groupName: 'One-to-one conversation (revealed by a participant)',
+      reason: r.reason,
+      note: r.note,
+      urgent: r.urgent,
+      automatic: false,
+      status: r.status,
+      createdAt: r.createdAt,
+      reporter: null,
+      message: { groupId: '', seq: r.seq, ts: r.createdAt, kind: 'text', author: null, text: escaped },
+      before: [],
+      after: [],
+    };
+  }
+
   async function moderatedGroups(p: Principal): Promise<{ id: string; name: string }[]> {
     const all = await deps.groups.allGroups();
     if (p.role === 'admin') return all;
@@ -440,6 +460,32 @@ export function createModerationService(deps: ModerationDeps) {
       return { id: report.id };
     },
 
+    /**
+     * A participant reveals one message of a one-to-one conversation to coordinators. Only that text is stored;
+     * the caller has checked that the reporter takes part in the conversation.
+     */
+    async reportRevealed(
+      p: Principal,
+      input: { conversationId: string; seq: number; text: string; reason: ReportReason },
+    ): Promise<{ id: string }> {
+      const report: ReportRecord = {
+        id: newId(),
+        groupId: '',
+        seq: input.seq,
+        reason: input.reason,
+        note: '',
+        reporterId: p.accountId,
+        urgent: input.reason === 'crisis',
+        status: 'received',
+        createdAt: now(),
+        conversationId: input.conversationId,
+        revealedText: input.text,
+      };
+      await store.saveReport(report);
+      deps.notify.queueChanged('', report.urgent);
+      return { id: report.id };
+    },
+
     async myReports(p: Principal): Promise<MyReport[]> {
       const reports = await store.reportsBy(p.accountId);
       return reports.map((r) => ({
@@ -454,9 +500,13 @@ export function createModerationService(deps: ModerationDeps) {
     async queue(p: Principal): Promise<QueueItem[]> {
       const groups = await moderatedGroups(p);
       const names = new Map(groups.map((g) => [g.id, g.name]));
-      const open = (await store.openReports()).filter((r) => names.has(r.groupId)).slice(0, 100);
+      // One-to-one reports have no group: only coordinators see them.
+      const visible = (r: ReportRecord) =>
+        names.has(r.groupId) || (r.conversationId !== undefined && p.role === 'admin');
+      const open = (await store.openReports()).filter(visible).slice(0, 100);
       return Promise.all(
         open.map(async (r): Promise<QueueItem> => {
+          if (r.conversationId !== undefined) return revealedItem(r);
           const [message, context, reporter] = await Promise.all([
             deps.messages.get(r.groupId, r.seq),
             deps.messages.around(r.groupId, r.seq, CONTEXT),
@@ -493,7 +543,17 @@ export function createModerationService(deps: ModerationDeps) {
     ): Promise<void> {
       const report = await store.getReport(input.reportId);
       if (!report) throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
-      await requireModerator(p, report.groupId);
+      if (report.conversationId !== undefined) {
+        requireAdmin(p);
+        if (input.action !== 'dismiss') {
+          throw new AppError(
+            ErrorCode.CONFLICT,
+            'A revealed one-to-one message can only be reviewed (dismissed) here.',
+          );
+        }
+      } else {
+        await requireModerator(p, report.groupId);
+      }
       if (report.status !== 'received')
         throw new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
       const message = await deps.messages.get(report.groupId, report.seq);

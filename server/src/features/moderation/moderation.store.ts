@@ -42,6 +42,9 @@ export interface ReportRecord {
   status: ReportStatus;
   createdAt: number;
   outcome?: string;
+  /** For a one-to-one message a participant chose to reveal: the conversation and the text they revealed. */
+  conversationId?: string;
+  revealedText?: string;
 }
 
 export interface AuditRecord {

@@ -1,0 +1,65 @@
+import type { ReportReason } from '@staffroom/shared/schemas/moderation';
+import type { Principal } from '../../platform/principal.js';
+import type { EventEdge } from '../../platform/realtime/on-event.js';
+import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
+import type { ConsultationNotifier, ConsultationService } from './consultations.service.js';
+
+const convoRoom = (id: string) => `convo:${id}`;
+
+export function createConsultationNotifier(io: AppServer): ConsultationNotifier {
+  return {
+    offers: (consultantId) => io.to(rooms.account(consultantId)).emit('support:offers', {}),
+    request: (teacherId) => io.to(rooms.account(teacherId)).emit('support:request', {}),
+    conversation: (conversationId) =>
+      io.to(convoRoom(conversationId)).emit('convo:changed', { conversationId }),
+    message: (m) => io.to(convoRoom(m.conversationId)).emit('convo:message', m),
+  };
+}
+
+export interface ConsultationHandlerDeps {
+  edge: EventEdge;
+  consultations: ConsultationService;
+  /** Reveals one message's text to coordinators (from moderation). */
+  reveal: (
+    p: Principal,
+    input: { conversationId: string; seq: number; text: string; reason: ReportReason },
+  ) => Promise<{ id: string }>;
+}
+
+export function registerConsultationHandlers(socket: AppSocket, deps: ConsultationHandlerDeps): void {
+  const { edge, consultations: service } = deps;
+  const { principal: p } = socket.data;
+
+  edge.on(socket, 'convo:open', async ({ conversationId, since }) => {
+    const view = await service.view(p, conversationId); // participants only
+    await socket.join(convoRoom(conversationId));
+    return { view, ...(await service.history(p, conversationId, since, 500)) };
+  });
+  edge.on(socket, 'convo:history', ({ conversationId, after, limit }) =>
+    service.history(p, conversationId, after, limit),
+  );
+  edge.on(socket, 'convo:send', ({ conversationId, ...sealed }) => service.send(p, conversationId, sealed));
+  edge.on(socket, 'convo:goal', ({ conversationId, ...input }) => service.setGoal(p, conversationId, input));
+  edge.on(socket, 'convo:checkin', ({ conversationId, ...input }) =>
+    service.proposeCheckIn(p, conversationId, input),
+  );
+  edge.on(socket, 'convo:checkin-answer', ({ conversationId, checkInId, action }) =>
+    service.respondCheckIn(p, conversationId, checkInId, action),
+  );
+  edge.on(socket, 'convo:close', async ({ conversationId }) => {
+    await service.proposeClose(p, conversationId);
+    return {};
+  });
+  edge.on(socket, 'convo:close-confirm', async ({ conversationId }) => {
+    await service.confirmClose(p, conversationId);
+    return {};
+  });
+  edge.on(socket, 'convo:block', async ({ conversationId }) => {
+    await service.block(p, conversationId);
+    return {};
+  });
+  edge.on(socket, 'convo:report', async (input) => {
+    await service.view(p, input.conversationId); // participants only
+    return deps.reveal(p, input);
+  });
+}

@@ -1,0 +1,150 @@
+import type { CheckIn, KeyBundle, SealedGoal, SealedMessage } from '@staffroom/shared/schemas/consultations';
+import type {
+  ConsultantRecord,
+  ConsultationStore,
+  ConversationRecord,
+  FeedbackRecord,
+  RequestRecord,
+} from './consultations.store.js';
+
+/** Embedded mode: consultations in this process, gone at exit. Same contract as the Redis store. */
+export function createMemoryConsultationStore(): ConsultationStore {
+  const consultants = new Map<string, ConsultantRecord>();
+  const requests = new Map<string, RequestRecord>();
+  const openRequest = new Map<string, string>();
+  const conversations = new Map<string, ConversationRecord>();
+  const logs = new Map<string, SealedMessage[]>();
+  const clientIds = new Map<string, { seq: number; ts: number }>();
+  const goals = new Map<string, Map<string, SealedGoal>>();
+  const checkIns = new Map<string, Map<string, CheckIn>>();
+  const keys = new Map<string, KeyBundle>();
+  const feedback: FeedbackRecord[] = [];
+
+  const copy = <T>(x: T): T => structuredClone(x);
+  const inner = <T>(map: Map<string, Map<string, T>>, id: string) => {
+    let m = map.get(id);
+    if (!m) map.set(id, (m = new Map()));
+    return m;
+  };
+
+  return {
+    async saveConsultant(c) {
+      consultants.set(c.accountId, copy(c));
+    },
+    async getConsultant(accountId) {
+      const c = consultants.get(accountId);
+      return c ? copy(c) : null;
+    },
+    async listConsultants() {
+      return [...consultants.values()].map(copy);
+    },
+
+    async createRequest(r) {
+      if (openRequest.has(r.teacherId)) return false;
+      openRequest.set(r.teacherId, r.id);
+      requests.set(r.id, copy(r));
+      return true;
+    },
+    async getRequest(id) {
+      const r = requests.get(id);
+      return r ? copy(r) : null;
+    },
+    async openRequestOf(teacherId) {
+      const id = openRequest.get(teacherId);
+      const r = id ? requests.get(id) : undefined;
+      return r ? copy(r) : null;
+    },
+    async updateRequest(expected, next) {
+      const current = requests.get(next.id);
+      if (!current || current.status !== expected.status || current.offeredTo !== expected.offeredTo)
+        return false;
+      requests.set(next.id, copy(next));
+      if (
+        (next.status === 'matched' || next.status === 'withdrawn') &&
+        openRequest.get(next.teacherId) === next.id
+      ) {
+        openRequest.delete(next.teacherId);
+      }
+      return true;
+    },
+    async offersFor(consultantId) {
+      return [...requests.values()]
+        .filter((r) => r.status === 'offered' && r.offeredTo === consultantId)
+        .map(copy);
+    },
+    async waitingRequests() {
+      return [...requests.values()]
+        .filter((r) => r.status === 'waiting')
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map(copy);
+    },
+    async expiredOffers(now) {
+      return [...requests.values()]
+        .filter((r) => r.status === 'offered' && (r.offerExpiresAt ?? 0) <= now)
+        .map(copy);
+    },
+
+    async saveConversation(c) {
+      conversations.set(c.id, copy(c));
+    },
+    async getConversation(id) {
+      const c = conversations.get(id);
+      return c ? copy(c) : null;
+    },
+    async conversationsOf(accountId) {
+      return [...conversations.values()]
+        .filter((c) => c.teacherId === accountId || c.consultantId === accountId)
+        .map(copy);
+    },
+
+    async appendMessage(id, m) {
+      const previous = clientIds.get(`${id} ${m.clientId}`);
+      if (previous) return { ...previous, duplicate: true };
+      const log = logs.get(id) ?? [];
+      logs.set(id, log);
+      const seq = log.length + 1;
+      log.push({
+        conversationId: id,
+        seq,
+        ts: m.now,
+        from: m.from,
+        ciphertext: m.ciphertext,
+        iv: m.iv,
+        clientId: m.clientId,
+      });
+      clientIds.set(`${id} ${m.clientId}`, { seq, ts: m.now });
+      return { seq, ts: m.now, duplicate: false };
+    },
+    async messages(id, after, limit) {
+      const rest = (logs.get(id) ?? []).filter((m) => m.seq > after);
+      return { messages: rest.slice(0, limit).map(copy), more: rest.length > limit };
+    },
+    async saveGoal(id, goal) {
+      inner(goals, id).set(goal.id, copy(goal));
+    },
+    async goals(id) {
+      return [...inner(goals, id).values()].map(copy);
+    },
+    async saveCheckIn(id, checkIn) {
+      inner(checkIns, id).set(checkIn.id, copy(checkIn));
+    },
+    async checkIns(id) {
+      return [...inner(checkIns, id).values()].map(copy);
+    },
+
+    async saveKeys(accountId, bundle) {
+      keys.set(accountId, copy(bundle));
+    },
+    async getKeys(accountId) {
+      const b = keys.get(accountId);
+      return b ? copy(b) : null;
+    },
+
+    async addFeedback(f) {
+      feedback.push(copy(f));
+    },
+    async feedback() {
+      return feedback.map(copy);
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import type { Redis } from 'ioredis';
+import type { CheckIn, SealedGoal, SealedMessage } from '@staffroom/shared/schemas/consultations';
+import { createScript } from '../../platform/redis/script.js';
+import { consultationKeys } from './consultations.keys.js';
+import type {
+  ConsultantRecord,
+  ConsultationStore,
+  ConversationRecord,
+  FeedbackRecord,
+  RequestRecord,
+} from './consultations.store.js';
+
+/**
+ * Compare-and-set of a request. KEYS: requests, offers, waiting, openRequest(teacher).
+ * ARGV: id, expected status, expected offeredTo ('' = none), next JSON, next status, offer expiry ('' = none).
+ */
+const updateRequestScript = createScript(`
+local current = redis.call('HGET', KEYS[1], ARGV[1])
+if not current then return 0 end
+local r = cjson.decode(current)
+local offered = r.offeredTo
+if type(offered) ~= 'string' then offered = '' end
+if r.status ~= ARGV[2] or offered ~= ARGV[3] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
+if ARGV[5] == 'offered' then redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1]) else redis.call('ZREM', KEYS[2], ARGV[1]) end
+if ARGV[5] == 'waiting' then redis.call('SADD', KEYS[3], ARGV[1]) else redis.call('SREM', KEYS[3], ARGV[1]) end
+if (ARGV[5] == 'matched' or ARGV[5] == 'withdrawn') and redis.call('GET', KEYS[4]) == ARGV[1] then
+  redis.call('DEL', KEYS[4])
+end
+return 1
+`);
+
+/** KEYS: stream, seq, clientId. ARGV: from, ciphertext, iv, clientId, now, clientIdTtl. Returns "<seq>:<ts>:<0|1>". */
+const appendScript = createScript(`
+local previous = redis.call('GET', KEYS[3])
+if previous then return previous .. ':1' end
+local seq = redis.call('INCR', KEYS[2])
+redis.call('XADD', KEYS[1], seq .. '-0', 'f', ARGV[1], 'c', ARGV[2], 'i', ARGV[3], 'k', ARGV[4], 't', ARGV[5])
+local result = seq .. ':' .. ARGV[5]
+redis.call('SET', KEYS[3], result, 'EX', ARGV[6])
+return result .. ':0'
+`);
+
+const parse = <T>(json: string | null | undefined): T | null => (json ? (JSON.parse(json) as T) : null);
+type StreamEntry = [id: string, fields: string[]];
+
+export function createRedisConsultationStore(redis: Redis, prefix: string): ConsultationStore {
+  const k = consultationKeys(prefix);
+  const requestsByIds = async (ids: string[]) =>
+    ids.length === 0
+      ? []
+      : (await redis.hmget(k.requests(), ...ids)).flatMap((j) => parse<RequestRecord>(j) ?? []);
+  const listOfHash = async <T>(key: string) =>
+    Object.values(await redis.hgetall(key)).map((j) => JSON.parse(j) as T);
+
+  return {
+    async saveConsultant(c) {
+      await redis.hset(k.consultants(), c.accountId, JSON.stringify(c));
+    },
+    async getConsultant(accountId) {
+      return parse<ConsultantRecord>(await redis.hget(k.consultants(), accountId));
+    },
+    listConsultants: () => listOfHash<ConsultantRecord>(k.consultants()),
+
+    async createRequest(r) {
+      if ((await redis.set(k.openRequest(r.teacherId), r.id, 'NX')) !== 'OK') return false;
+      const multi = redis.multi().hset(k.requests(), r.id, JSON.stringify(r));
+      if (r.status === 'offered') multi.zadd(k.offers(), r.offerExpiresAt ?? 0, r.id);
+      if (r.status === 'waiting') multi.sadd(k.waiting(), r.id);
+      await multi.exec();
+      return true;
+    },
+    async getRequest(id) {
+      return parse<RequestRecord>(await redis.hget(k.requests(), id));
+    },
+    async openRequestOf(teacherId) {
+      const id = await redis.get(k.openRequest(teacherId));
+      return id ? parse<RequestRecord>(await redis.hget(k.requests(), id)) : null;
+    },
+    async updateRequest(expected, next) {
+      const applied = await updateRequestScript.run(
+        redis,
+        [k.requests(), k.offers(), k.waiting(), k.openRequest(next.teacherId)],
+        [
+          next.id,
+          expected.status,
+          expected.offeredTo ?? '',
+          JSON.stringify(next),
+          next.status,
+          next.offerExpiresAt ?? '',
+        ],
+      );
+      return Number(applied) === 1;
+    },
+    async offersFor(consultantId) {
+      const all = await requestsByIds(await redis.zrange(k.offers(), 0, -1));
+      return all.filter((r) => r.status === 'offered' && r.offeredTo === consultantId);
+    },
+    async waitingRequests() {
+      const all = await requestsByIds(await redis.smembers(k.waiting()));
+      return all.sort((a, b) => a.createdAt - b.createdAt);
+    },
+    async expiredOffers(now) {
+      return requestsByIds(await redis.zrangebyscore(k.offers(), '-inf', now));
+    },
+
+    async saveConversation(c) {
+      await redis
+        .multi()
+        .hset(k.conversations(), c.id, JSON.stringify(c))
+        .sadd(k.accountConversations(c.teacherId), c.id)
+        .sadd(k.accountConversations(c.consultantId), c.id)
+        .exec();
+    },
+    async getConversation(id) {
+      return parse<ConversationRecord>(await redis.hget(k.conversations(), id));
+    },
+    async conversationsOf(accountId) {
+      const ids = await redis.smembers(k.accountConversations(accountId));
+      if (ids.length === 0) return [];
+      return (await redis.hmget(k.conversations(), ...ids)).flatMap(
+        (j) => parse<ConversationRecord>(j) ?? [],
+      );
+    },
+
+    async appendMessage(id, m) {
+      const result = String(
+        await appendScript.run(
+          redis,
+          [k.messages(id), k.seq(id), k.clientId(id, m.clientId)],
+          [m.from, m.ciphertext, m.iv, m.clientId, m.now, 24 * 3600],
+        ),
+      );
+      const [seq = '0', ts = '0', duplicate = '0'] = result.split(':');
+      return { seq: Number(seq), ts: Number(ts), duplicate: duplicate === '1' };
+    },
+    async messages(id, after, limit) {
+      const entries = (await redis.xrange(
+        k.messages(id),
+        `(${after}-0`,
+        '+',
+        'COUNT',
+        limit + 1,
+      )) as StreamEntry[];
+      const messages = entries.slice(0, limit).map(([entryId, fields]): SealedMessage => {
+        const f: Record<string, string> = {};
+        for (let i = 0; i + 1 < fields.length; i += 2) f[fields[i] as string] = fields[i + 1] as string;
+        return {
+          conversationId: id,
+          seq: Number(entryId.slice(0, entryId.indexOf('-'))),
+          ts: Number(f.t),
+          from: f.f === 'consultant' ? 'consultant' : 'teacher',
+          ciphertext: f.c ?? '',
+          iv: f.i ?? '',
+          ...(f.k ? { clientId: f.k } : {}),
+        };
+      });
+      return { messages, more: entries.length > limit };
+    },
+    async saveGoal(id, goal) {
+      await redis.hset(k.goals(id), goal.id, JSON.stringify(goal));
+    },
+    goals: (id) => listOfHash<SealedGoal>(k.goals(id)),
+    async saveCheckIn(id, checkIn) {
+      await redis.hset(k.checkIns(id), checkIn.id, JSON.stringify(checkIn));
+    },
+    checkIns: (id) => listOfHash<CheckIn>(k.checkIns(id)),
+
+    async saveKeys(accountId, keys) {
+      await redis.hset(k.keys(accountId), { ...keys });
+    },
+    async getKeys(accountId) {
+      const h = await redis.hgetall(k.keys(accountId));
+      if (!h.publicKey) return null;
+      return {
+        publicKey: h.publicKey,
+        wrappedPrivateKey: h.wrappedPrivateKey ?? '',
+        wrapIv: h.wrapIv ?? '',
+        salt: h.salt ?? '',
+        iterations: Number(h.iterations),
+      };
+    },
+
+    async addFeedback(f) {
+      await redis.rpush(k.feedback(), JSON.stringify(f));
+    },
+    async feedback() {
+      return (await redis.lrange(k.feedback(), 0, -1)).map((j) => JSON.parse(j) as FeedbackRecord);
+    },
+  };
+}

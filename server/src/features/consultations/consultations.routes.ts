@@ -1,0 +1,79 @@
+import { Router, type RequestHandler, type Response } from 'express';
+import { z } from 'zod';
+import { Id } from '@staffroom/shared/schemas/groups';
+import {
+  ConsultantProfileBody,
+  FeedbackBody,
+  IntakeBody,
+  KeyBundle,
+} from '@staffroom/shared/schemas/consultations';
+import { parseInput } from '../../platform/errors.js';
+import type { Principal } from '../../platform/principal.js';
+import type { ConsultationService } from './consultations.service.js';
+
+const IdParam = z.strictObject({ id: Id });
+const principalOf = (res: Response) => res.locals.principal as Principal;
+
+/** Requests, offers, profiles, keys and feedback over HTTP; conversation traffic is on the socket. */
+export function createConsultationRoutes(service: ConsultationService, requireAuth: RequestHandler): Router {
+  const router = Router();
+  for (const path of ['/consultant', '/support-request', '/conversations', '/keys', '/programme']) {
+    router.use(path, requireAuth);
+  }
+
+  router.get('/consultant/profile', async (_req, res) => {
+    res.json({ profile: await service.profile(principalOf(res)) });
+  });
+  router.put('/consultant/profile', async (req, res) => {
+    res.json({
+      profile: await service.saveProfile(principalOf(res), parseInput(ConsultantProfileBody, req.body)),
+    });
+  });
+  router.get('/consultant/offers', async (_req, res) => {
+    res.json({ offers: await service.offers(principalOf(res)) });
+  });
+  router.post('/consultant/offers/:id/accept', async (req, res) => {
+    const { id } = parseInput(IdParam, req.params);
+    res.json(await service.respond(principalOf(res), id, true));
+  });
+  router.post('/consultant/offers/:id/decline', async (req, res) => {
+    const { id } = parseInput(IdParam, req.params);
+    res.json(await service.respond(principalOf(res), id, false));
+  });
+
+  router.post('/support-request', async (req, res) => {
+    res
+      .status(201)
+      .json({ request: await service.requestSupport(principalOf(res), parseInput(IntakeBody, req.body)) });
+  });
+  router.get('/support-request', async (_req, res) => {
+    res.json({ request: await service.myRequest(principalOf(res)) });
+  });
+  router.delete('/support-request', async (_req, res) => {
+    await service.withdraw(principalOf(res));
+    res.json({ ok: true });
+  });
+
+  router.get('/conversations', async (_req, res) => {
+    res.json({ conversations: await service.conversations(principalOf(res)) });
+  });
+  router.post('/conversations/:id/feedback', async (req, res) => {
+    const { id } = parseInput(IdParam, req.params);
+    await service.giveFeedback(principalOf(res), id, parseInput(FeedbackBody, req.body));
+    res.status(201).json({ ok: true });
+  });
+
+  router.get('/keys', async (_req, res) => {
+    res.json({ keys: await service.myKeys(principalOf(res)) });
+  });
+  router.put('/keys', async (req, res) => {
+    await service.saveKeys(principalOf(res), parseInput(KeyBundle, req.body));
+    res.json({ ok: true });
+  });
+
+  router.get('/programme/consultations', async (_req, res) => {
+    res.json(await service.programme(principalOf(res)));
+  });
+
+  return router;
+}

@@ -1,0 +1,549 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { K_MIN } from '@staffroom/shared/limits';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import type {
+  CheckIn,
+  ConsultantProfile,
+  ConsultantProfileBody,
+  ConversationSummary,
+  ConversationView,
+  FeedbackSummary,
+  KeyBundle,
+  MyRequest,
+  Offer,
+  Sealed,
+  SealedGoal,
+  SealedMessage,
+} from '@staffroom/shared/schemas/consultations';
+import type { z } from 'zod';
+import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared/schemas/consultations';
+import { AppError } from '../../platform/errors.js';
+import type { Principal } from '../../platform/principal.js';
+import { rankConsultants } from './matching.js';
+import type {
+  ConsultantRecord,
+  ConsultationStore,
+  ConversationRecord,
+  RequestRecord,
+  Role,
+} from './consultations.store.js';
+
+export interface ConsultationNotifier {
+  /** A consultant has a new offer, or lost one. */
+  offers(consultantId: string): void;
+  /** A teacher's request changed status. */
+  request(teacherId: string): void;
+  /** A conversation changed (status, goals, check-ins): both parties refresh. */
+  conversation(conversationId: string): void;
+  message(message: SealedMessage): void;
+}
+
+export interface ConsultationDeps {
+  store: ConsultationStore;
+  /** Secret for hashing school and district names (the passphrase pepper). */
+  pepper: string;
+  offerMs: number;
+  notify: ConsultationNotifier;
+  now?: () => number;
+}
+
+const newId = () => randomBytes(9).toString('base64url');
+const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'No such conversation.');
+const ACTIVE = new Set(['active', 'closing']);
+
+/** A place name reduced to a comparable, unreadable token; empty stays empty. */
+function placeHash(pepper: string, place: string | undefined): string {
+  const normal = (place ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+  return normal ? createHmac('sha256', pepper).update(`place:${normal}`).digest('base64url') : '';
+}
+
+export function createConsultationService(deps: ConsultationDeps) {
+  const { store, notify } = deps;
+  const now = deps.now ?? Date.now;
+
+  const requireRole = (p: Principal, role: 'consultant' | 'member') => {
+    if (p.role !== role) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        role === 'consultant'
+          ? 'Only consultants can do this.'
+          : 'Only teachers (members) can ask for support.',
+      );
+    }
+  };
+
+  async function activeCount(consultantId: string): Promise<number> {
+    return (await store.conversationsOf(consultantId)).filter(
+      (c) => c.consultantId === consultantId && ACTIVE.has(c.status),
+    ).length;
+  }
+
+  const toMyRequest = (r: RequestRecord): MyRequest => ({
+    id: r.id,
+    status: r.status,
+    createdAt: r.createdAt,
+    conversationId: r.conversationId,
+  });
+
+  /** Offers the request to the best consultant, or leaves it waiting. Returns the next state it saved. */
+  async function offerNext(
+    current: RequestRecord,
+    expected: Pick<RequestRecord, 'status' | 'offeredTo'>,
+  ): Promise<RequestRecord | null> {
+    const consultants = await store.listConsultants();
+    const candidates = await Promise.all(
+      consultants.map(async (c) => ({ ...c, active: await activeCount(c.accountId) })),
+    );
+    const [best] = rankConsultants(
+      {
+        teacherId: current.teacherId,
+        grades: current.grades,
+        subjects: current.subjects,
+        focus: current.focus,
+        preferredTimes: current.preferredTimes,
+        schoolHash: current.schoolHash,
+        districtHash: current.districtHash,
+        passed: current.passed,
+      },
+      candidates,
+    );
+    const next: RequestRecord = best
+      ? {
+          ...current,
+          status: 'offered',
+          offeredTo: best.accountId,
+          offerExpiresAt: now() + deps.offerMs,
+          matchedOn: best.matchedOn,
+        }
+      : { ...current, status: 'waiting', offeredTo: null, offerExpiresAt: null, matchedOn: '' };
+    if (!(await store.updateRequest(expected, next))) return null;
+    if (best) notify.offers(best.accountId);
+    notify.request(current.teacherId);
+    return next;
+  }
+
+  /** A consultant declined or let an offer lapse: they are passed over and the next one is asked. */
+  async function passOver(r: RequestRecord): Promise<void> {
+    if (r.status !== 'offered' || !r.offeredTo) return;
+    const previous = r.offeredTo;
+    await offerNext({ ...r, passed: [...r.passed, previous] }, { status: 'offered', offeredTo: previous });
+    notify.offers(previous);
+  }
+
+  async function participant(p: Principal, id: string): Promise<{ c: ConversationRecord; role: Role }> {
+    const c = await store.getConversation(id);
+    if (!c) throw notFound();
+    if (c.teacherId === p.accountId) return { c, role: 'teacher' };
+    if (c.consultantId === p.accountId) return { c, role: 'consultant' };
+    // Admins and moderators included: nobody else learns whether the conversation exists.
+    throw notFound();
+  }
+
+  async function writable(p: Principal, id: string) {
+    const found = await participant(p, id);
+    if (found.c.status === 'closed')
+      throw new AppError(ErrorCode.FORBIDDEN, 'This conversation has ended and is read-only.');
+    return found;
+  }
+
+  async function view(p: Principal, id: string): Promise<ConversationView> {
+    const { c, role } = await participant(p, id);
+    const peerId = role === 'teacher' ? c.consultantId : c.teacherId;
+    const [keys, goals, checkIns] = await Promise.all([
+      store.getKeys(peerId),
+      store.goals(id),
+      store.checkIns(id),
+    ]);
+    return {
+      id: c.id,
+      role,
+      peer: {
+        name: role === 'teacher' ? c.consultantName : c.teacherName,
+        publicKey: keys?.publicKey ?? null,
+      },
+      status: c.status,
+      closeProposedBy: c.closeProposedBy,
+      createdAt: c.createdAt,
+      goals: goals.sort((a, b) => a.updatedAt - b.updatedAt),
+      checkIns: checkIns.sort((a, b) => a.startsAt - b.startsAt),
+      feedbackDone: c.feedbackDone,
+    };
+  }
+
+  async function rematchWaiting(): Promise<void> {
+    for (const r of await store.waitingRequests()) await offerNext(r, { status: 'waiting', offeredTo: null });
+  }
+
+  async function profile(p: Principal): Promise<ConsultantProfile | null> {
+    requireRole(p, 'consultant');
+    const c = await store.getConsultant(p.accountId);
+    if (!c) return null;
+    const { accountId: _a, schoolHash, districtHash, updatedAt: _u, ...rest } = c;
+    return {
+      ...rest,
+      hasSchool: schoolHash !== '',
+      hasDistrict: districtHash !== '',
+      active: await activeCount(p.accountId),
+    };
+  }
+
+  async function confirmClose(p: Principal, id: string): Promise<void> {
+    const { c, role } = await writable(p, id);
+    if (role !== 'teacher')
+      throw new AppError(ErrorCode.FORBIDDEN, 'The teacher confirms the end of the support.');
+    await store.saveConversation({ ...c, status: 'closed', closeProposedBy: c.closeProposedBy ?? 'teacher' });
+    notify.conversation(id);
+    await rematchWaiting(); // the consultant has room again
+  }
+
+  return {
+    profile,
+
+    async saveProfile(p: Principal, body: ConsultantProfileBody): Promise<ConsultantProfile> {
+      requireRole(p, 'consultant');
+      const previous = await store.getConsultant(p.accountId);
+      const { school, district, ...rest } = body;
+      const record: ConsultantRecord = {
+        ...rest,
+        accountId: p.accountId,
+        schoolHash: school === undefined ? (previous?.schoolHash ?? '') : placeHash(deps.pepper, school),
+        districtHash:
+          district === undefined ? (previous?.districtHash ?? '') : placeHash(deps.pepper, district),
+        updatedAt: now(),
+      };
+      await store.saveConsultant(record);
+      await rematchWaiting();
+      return (await profile(p)) as ConsultantProfile;
+    },
+
+    async requestSupport(p: Principal, intake: z.output<typeof IntakeSchema>): Promise<MyRequest> {
+      requireRole(p, 'member');
+      const { school, district, ...rest } = intake;
+      // Never matched again with a consultant either side blocked.
+      const blocked = (await store.conversationsOf(p.accountId))
+        .filter((c) => c.teacherId === p.accountId && c.blocked)
+        .map((c) => c.consultantId);
+      const request: RequestRecord = {
+        id: newId(),
+        teacherId: p.accountId,
+        teacherName: p.pseudonym,
+        ...rest,
+        schoolHash: placeHash(deps.pepper, school),
+        districtHash: placeHash(deps.pepper, district),
+        status: 'waiting',
+        createdAt: now(),
+        offeredTo: null,
+        offerExpiresAt: null,
+        matchedOn: '',
+        passed: blocked,
+        conversationId: null,
+      };
+      if (!(await store.createRequest(request))) {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          'You already have an open request. Withdraw it to make a new one.',
+        );
+      }
+      const offered = await offerNext(request, { status: 'waiting', offeredTo: null });
+      return toMyRequest(offered ?? request);
+    },
+
+    async myRequest(p: Principal): Promise<MyRequest | null> {
+      const r = await store.openRequestOf(p.accountId);
+      return r ? toMyRequest(r) : null;
+    },
+
+    async withdraw(p: Principal): Promise<void> {
+      const r = await store.openRequestOf(p.accountId);
+      if (!r) throw new AppError(ErrorCode.NOT_FOUND, 'You have no open request.');
+      const next: RequestRecord = {
+        ...r,
+        status: 'withdrawn',
+        offeredTo: null,
+        offerExpiresAt: null,
+        schoolHash: '',
+        districtHash: '',
+      };
+      if (!(await store.updateRequest(r, next)))
+        throw new AppError(ErrorCode.CONFLICT, 'Your request just changed. Look again.');
+      if (r.offeredTo) notify.offers(r.offeredTo);
+      notify.request(p.accountId);
+    },
+
+    async offers(p: Principal): Promise<Offer[]> {
+      requireRole(p, 'consultant');
+      const list = await store.offersFor(p.accountId);
+      return list.map((r) => ({
+        requestId: r.id,
+        teacher: r.teacherName,
+        grades: r.grades,
+        subjects: r.subjects,
+        reasons: r.reasons,
+        focus: r.focus,
+        workStyles: r.workStyles,
+        preferredTimes: r.preferredTimes,
+        note: r.note,
+        matchedOn: r.matchedOn,
+        expiresAt: r.offerExpiresAt ?? 0,
+      }));
+    },
+
+    /** Accepting opens the conversation; declining passes the request to the next consultant. */
+    async respond(
+      p: Principal,
+      requestId: string,
+      accept: boolean,
+    ): Promise<{ conversationId: string | null }> {
+      requireRole(p, 'consultant');
+      const r = await store.getRequest(requestId);
+      if (!r || r.status !== 'offered' || r.offeredTo !== p.accountId) {
+        throw new AppError(ErrorCode.NOT_FOUND, 'This request is no longer offered to you.');
+      }
+      if (!accept) {
+        await passOver(r);
+        return { conversationId: null };
+      }
+      const profile = await store.getConsultant(p.accountId);
+      const conversation: ConversationRecord = {
+        id: newId(),
+        teacherId: r.teacherId,
+        consultantId: p.accountId,
+        teacherName: r.teacherName,
+        consultantName: profile?.displayName ?? p.pseudonym,
+        createdAt: now(),
+        status: 'active',
+        closeProposedBy: null,
+        feedbackDone: false,
+        blocked: false,
+      };
+      // School and district served their purpose (exclusion): they are erased with the match.
+      const matched: RequestRecord = {
+        ...r,
+        status: 'matched',
+        conversationId: conversation.id,
+        schoolHash: '',
+        districtHash: '',
+        offerExpiresAt: null,
+      };
+      if (!(await store.updateRequest({ status: 'offered', offeredTo: p.accountId }, matched))) {
+        throw new AppError(ErrorCode.NOT_FOUND, 'This request is no longer offered to you.');
+      }
+      await store.saveConversation(conversation);
+      notify.request(r.teacherId);
+      notify.offers(p.accountId);
+      return { conversationId: conversation.id };
+    },
+
+    /** Offers that lapsed without an answer go to the next consultant (every node polls; the store's CAS picks one). */
+    async expireOffers(): Promise<number> {
+      const expired = await store.expiredOffers(now());
+      for (const r of expired) await passOver(r);
+      return expired.length;
+    },
+
+    async conversations(p: Principal): Promise<ConversationSummary[]> {
+      const list = await store.conversationsOf(p.accountId);
+      const at = now();
+      return Promise.all(
+        list
+          .sort((a, b) => b.createdAt - a.createdAt)
+          .map(async (c) => {
+            const role: Role = c.teacherId === p.accountId ? 'teacher' : 'consultant';
+            const next = (await store.checkIns(c.id))
+              .filter((x) => x.status === 'accepted' && x.startsAt + x.durationMinutes * 60_000 > at)
+              .sort((a, b) => a.startsAt - b.startsAt)[0];
+            return {
+              id: c.id,
+              role,
+              peerName: role === 'teacher' ? c.consultantName : c.teacherName,
+              status: c.status,
+              nextCheckIn: next ?? null,
+            };
+          }),
+      );
+    },
+
+    view,
+
+    async history(p: Principal, id: string, after: number, limit: number) {
+      await participant(p, id);
+      return store.messages(id, after, limit);
+    },
+
+    async send(p: Principal, id: string, input: Sealed & { clientId: string }) {
+      const { role } = await writable(p, id);
+      const result = await store.appendMessage(id, {
+        from: role,
+        ciphertext: input.ciphertext,
+        iv: input.iv,
+        clientId: input.clientId,
+        now: now(),
+      });
+      if (!result.duplicate) {
+        notify.message({
+          conversationId: id,
+          seq: result.seq,
+          ts: result.ts,
+          from: role,
+          ciphertext: input.ciphertext,
+          iv: input.iv,
+          clientId: input.clientId,
+        });
+      }
+      return result;
+    },
+
+    async setGoal(
+      p: Principal,
+      id: string,
+      input: Sealed & { goalId?: string | undefined },
+    ): Promise<SealedGoal> {
+      await writable(p, id);
+      const existing = input.goalId ? (await store.goals(id)).find((g) => g.id === input.goalId) : undefined;
+      if (input.goalId && !existing) throw new AppError(ErrorCode.NOT_FOUND, 'No such goal.');
+      const goal: SealedGoal = {
+        id: existing?.id ?? newId(),
+        ciphertext: input.ciphertext,
+        iv: input.iv,
+        updatedAt: now(),
+      };
+      await store.saveGoal(id, goal);
+      notify.conversation(id);
+      return goal;
+    },
+
+    async proposeCheckIn(
+      p: Principal,
+      id: string,
+      input: { startsAt: number; durationMinutes: number; note: Sealed | null },
+    ): Promise<CheckIn> {
+      const { role } = await writable(p, id);
+      if (input.startsAt < now())
+        throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A check-in cannot start in the past.', {
+          field: 'startsAt',
+        });
+      const checkIn: CheckIn = {
+        id: newId(),
+        startsAt: input.startsAt,
+        durationMinutes: input.durationMinutes,
+        proposedBy: role,
+        status: 'proposed',
+        note: input.note,
+      };
+      await store.saveCheckIn(id, checkIn);
+      notify.conversation(id);
+      return checkIn;
+    },
+
+    /** The other party accepts or declines a proposal; either may cancel one that stands. */
+    async respondCheckIn(
+      p: Principal,
+      id: string,
+      checkInId: string,
+      action: 'accept' | 'decline' | 'cancel',
+    ): Promise<CheckIn> {
+      const { role } = await writable(p, id);
+      const checkIn = (await store.checkIns(id)).find((x) => x.id === checkInId);
+      if (!checkIn) throw new AppError(ErrorCode.NOT_FOUND, 'No such check-in.');
+      const answerable = checkIn.status === 'proposed' && checkIn.proposedBy !== role;
+      if (action !== 'cancel' && !answerable)
+        throw new AppError(ErrorCode.CONFLICT, 'Only the other person can answer this proposal.');
+      if (action === 'cancel' && (checkIn.status === 'declined' || checkIn.status === 'cancelled')) {
+        throw new AppError(ErrorCode.CONFLICT, 'This check-in is not planned.');
+      }
+      const next: CheckIn = {
+        ...checkIn,
+        status: action === 'accept' ? 'accepted' : action === 'decline' ? 'declined' : 'cancelled',
+      };
+      await store.saveCheckIn(id, next);
+      notify.conversation(id);
+      return next;
+    },
+
+    /** Either proposes to taper off and end; the teacher confirms (a consultant cannot end it alone). */
+    async proposeClose(p: Principal, id: string): Promise<void> {
+      const { c, role } = await writable(p, id);
+      if (role === 'teacher') return confirmClose(p, id);
+      await store.saveConversation({ ...c, status: 'closing', closeProposedBy: role });
+      notify.conversation(id);
+    },
+
+    confirmClose,
+
+    /**
+     * Either side blocks: the conversation closes at once and the two are never matched again. The teacher can
+     * ask for support again (the client offers it); the new request passes this consultant over.
+     */
+    async block(p: Principal, id: string): Promise<void> {
+      const { c, role } = await participant(p, id);
+      await store.saveConversation({
+        ...c,
+        status: 'closed',
+        blocked: true,
+        closeProposedBy: role,
+        // A consultant blocking must not leave the teacher a feedback form about them.
+        feedbackDone: role === 'consultant' ? true : c.feedbackDone,
+      });
+      notify.conversation(id);
+      await rematchWaiting();
+    },
+
+    async giveFeedback(p: Principal, id: string, body: z.output<typeof FeedbackBody>): Promise<void> {
+      const { c, role } = await participant(p, id);
+      if (role !== 'teacher') throw new AppError(ErrorCode.FORBIDDEN, 'Feedback comes from the teacher.');
+      if (c.status !== 'closed')
+        throw new AppError(ErrorCode.CONFLICT, 'Feedback is asked for once the support has ended.');
+      if (c.feedbackDone) throw new AppError(ErrorCode.CONFLICT, 'Feedback was already given.');
+      await store.saveConversation({ ...c, feedbackDone: true });
+      // Stored with no account, no conversation and only the month.
+      await store.addFeedback({ ...body, month: new Date(now()).toISOString().slice(0, 7) });
+    },
+
+    async saveKeys(p: Principal, keys: KeyBundle): Promise<void> {
+      await store.saveKeys(p.accountId, keys);
+    },
+    myKeys: (p: Principal) => store.getKeys(p.accountId),
+
+    /** Coordinators see counts and aggregates only: never who, never content, never fewer than K_MIN. */
+    async programme(
+      p: Principal,
+    ): Promise<{ waiting: number; offered: number; active: number; feedback: FeedbackSummary }> {
+      if (p.role !== 'admin')
+        throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can see this.');
+      const [waiting, consultants, feedback] = await Promise.all([
+        store.waitingRequests(),
+        store.listConsultants(),
+        store.feedback(),
+      ]);
+      const offered = (await Promise.all(consultants.map((c) => store.offersFor(c.accountId)))).flat().length;
+      const active = (await Promise.all(consultants.map((c) => activeCount(c.accountId)))).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      const enough = feedback.length >= K_MIN;
+      return {
+        waiting: waiting.length,
+        offered,
+        active,
+        feedback: {
+          responses: enough ? feedback.length : null,
+          meanHelpfulness: enough ? feedback.reduce((s, f) => s + f.helpfulness, 0) / feedback.length : null,
+          recommendShare: enough ? feedback.filter((f) => f.recommend).length / feedback.length : null,
+          comments: enough
+            ? feedback
+                .map((f) => f.comment)
+                .filter(Boolean)
+                .sort()
+            : [],
+        },
+      };
+    },
+  };
+}
+
+export type ConsultationService = ReturnType<typeof createConsultationService>;

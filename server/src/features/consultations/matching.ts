@@ -1,0 +1,88 @@
+import {
+  AREA_LABELS,
+  SUBJECT_LABELS,
+  type Area,
+  type Grade,
+  type Slot,
+  type Subject,
+} from '@staffroom/shared/schemas/consultations';
+
+export interface Candidate {
+  accountId: string;
+  grades: readonly Grade[];
+  subjects: readonly Subject[];
+  areas: readonly Area[];
+  capacity: number;
+  active: number;
+  availability: readonly Slot[];
+  paused: boolean;
+  schoolHash: string;
+  districtHash: string;
+}
+
+export interface Need {
+  teacherId: string;
+  grades: readonly Grade[];
+  subjects: readonly Subject[];
+  focus: Area;
+  preferredTimes: readonly Slot[];
+  schoolHash: string;
+  districtHash: string;
+  /** Consultants who declined or let the offer expire. */
+  passed: readonly string[];
+}
+
+export interface Ranked {
+  accountId: string;
+  score: number;
+  matchedOn: string;
+}
+
+const overlap = <T>(a: readonly T[], b: readonly T[]) => a.filter((x) => b.includes(x));
+const gradeLabel = (g: Grade) => (g === 'K' ? 'kindergarten' : `grade ${g}`);
+
+/**
+ * Ranks the consultants who may be offered a request, best first. Deterministic: grades and subjects in common
+ * weigh most, then the area of focus, then remaining capacity, then availability overlap, then account id.
+ * Never a consultant from the same school or district, paused, full, already passed, or the teacher themself;
+ * never one with nothing in common.
+ */
+export function rankConsultants(need: Need, candidates: readonly Candidate[]): Ranked[] {
+  return candidates
+    .filter(
+      (c) =>
+        c.accountId !== need.teacherId &&
+        !c.paused &&
+        c.active < c.capacity &&
+        !need.passed.includes(c.accountId) &&
+        !(need.schoolHash && c.schoolHash === need.schoolHash) &&
+        !(need.districtHash && c.districtHash === need.districtHash),
+    )
+    .map((c) => {
+      const grades = overlap(need.grades, c.grades);
+      const subjects = overlap(need.subjects, c.subjects);
+      const area = c.areas.includes(need.focus);
+      const score = grades.length * 3 + subjects.length * 3 + (area ? 2 : 0);
+      const matchedOn = [
+        ...grades.map(gradeLabel),
+        ...subjects.map((s) => SUBJECT_LABELS[s].toLowerCase()),
+        ...(area ? [AREA_LABELS[need.focus].toLowerCase()] : []),
+      ].join(', ');
+      return {
+        c,
+        score,
+        matchedOn,
+        room: c.capacity - c.active,
+        times: overlap(need.preferredTimes, c.availability).length,
+      };
+    })
+    .filter((x) => x.score > 0)
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.room - a.room ||
+        b.times - a.times ||
+        a.c.accountId.localeCompare(b.c.accountId),
+    )
+    .map((x) => ({ accountId: x.c.accountId, score: x.score, matchedOn: x.matchedOn }));
+}

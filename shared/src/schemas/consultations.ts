@@ -1,0 +1,265 @@
+import { z } from 'zod';
+import { Id } from './groups.js';
+
+/** Grades, kindergarten to 12. */
+export const GRADES = ['K', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
+export const Grade = z.enum(GRADES);
+export type Grade = z.infer<typeof Grade>;
+
+export const SUBJECTS = [
+  'english',
+  'mathematics',
+  'science',
+  'social-studies',
+  'french',
+  'other-languages',
+  'arts',
+  'music',
+  'physical-education',
+  'health',
+  'special-education',
+  'technology',
+  'all-subjects',
+] as const;
+export const Subject = z.enum(SUBJECTS);
+export type Subject = z.infer<typeof Subject>;
+export const SUBJECT_LABELS: Record<Subject, string> = {
+  english: 'English language arts',
+  mathematics: 'Mathematics',
+  science: 'Science',
+  'social-studies': 'Social studies',
+  french: 'French',
+  'other-languages': 'Other languages',
+  arts: 'Visual arts and drama',
+  music: 'Music',
+  'physical-education': 'Physical education',
+  health: 'Health and career education',
+  'special-education': 'Inclusive and special education',
+  technology: 'Technology and applied skills',
+  'all-subjects': 'All subjects (elementary)',
+};
+
+/** The consultant's areas of expertise, and the teacher's area of focus. */
+export const AREAS = [
+  'classroom-management',
+  'assessment',
+  'curriculum',
+  'planning',
+  'differentiation',
+  'resources',
+  'wellbeing',
+] as const;
+export const Area = z.enum(AREAS);
+export type Area = z.infer<typeof Area>;
+export const AREA_LABELS: Record<Area, string> = {
+  'classroom-management': 'Classroom management',
+  assessment: 'Assessment strategies',
+  curriculum: 'Implementing curriculum',
+  planning: 'Planning units and lessons',
+  differentiation: 'Differentiating instruction',
+  resources: 'Gathering resources',
+  wellbeing: 'Workload and wellbeing',
+};
+
+/** Why a teacher asks for support (the peer-support service's reasons for connecting). */
+export const REASONS = [
+  'new-assignment',
+  'outside-subject',
+  'complex-class',
+  'challenging-class',
+  'workload-stress',
+  'new-strategy',
+  'first-year-evaluation',
+  'other',
+] as const;
+export const Reason = z.enum(REASONS);
+export type Reason = z.infer<typeof Reason>;
+export const REASON_LABELS: Record<Reason, string> = {
+  'new-assignment': 'A new assignment',
+  'outside-subject': 'Teaching outside my usual subject',
+  'complex-class': 'Complex class composition',
+  'challenging-class': 'A challenging class',
+  'workload-stress': 'Workload stress',
+  'new-strategy': 'Trying a new strategy',
+  'first-year-evaluation': 'Support before a first-year evaluation',
+  other: 'Something else',
+};
+
+export const WORK_STYLES = ['messages', 'check-ins', 'co-planning', 'resources', 'feedback'] as const;
+export const WorkStyle = z.enum(WORK_STYLES);
+export type WorkStyle = z.infer<typeof WorkStyle>;
+export const WORK_STYLE_LABELS: Record<WorkStyle, string> = {
+  messages: 'Messages when it suits us',
+  'check-ins': 'Regular scheduled check-ins',
+  'co-planning': 'Planning sessions together',
+  resources: 'Sharing resources',
+  feedback: 'Feedback on what I try',
+};
+
+/** Weekly availability in day parts: "mon-am", "mon-pm", "mon-eve", … */
+export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const PARTS = ['am', 'pm', 'eve'] as const;
+export const SLOTS = DAYS.flatMap((d) => PARTS.map((p) => `${d}-${p}` as const));
+export const Slot = z.enum(SLOTS as unknown as [string, ...string[]]);
+export type Slot = z.infer<typeof Slot>;
+
+const unique = <T extends z.ZodType>(item: T, max: number) =>
+  z
+    .array(item)
+    .max(max)
+    .refine((xs) => new Set(xs).size === xs.length, { message: 'duplicates' });
+/** School and district are write-only: used to exclude, never shown, never stored in the clear. */
+const Place = z.string().trim().min(2).max(120);
+
+export const ConsultantProfileBody = z.strictObject({
+  displayName: z.string().trim().min(2).max(40),
+  grades: unique(Grade, GRADES.length).min(1),
+  subjects: unique(Subject, SUBJECTS.length).min(1),
+  areas: unique(Area, AREAS.length).min(1),
+  capacity: z.number().int().min(1).max(30),
+  availability: unique(Slot, SLOTS.length),
+  paused: z.boolean(),
+  /** Omit to keep what was set; empty string clears. */
+  school: z.union([Place, z.literal('')]).optional(),
+  district: z.union([Place, z.literal('')]).optional(),
+});
+export type ConsultantProfileBody = z.infer<typeof ConsultantProfileBody>;
+
+export const ConsultantProfile = ConsultantProfileBody.omit({ school: true, district: true }).extend({
+  hasSchool: z.boolean(),
+  hasDistrict: z.boolean(),
+  active: z.number(),
+});
+export type ConsultantProfile = z.infer<typeof ConsultantProfile>;
+
+export const IntakeBody = z.strictObject({
+  grades: unique(Grade, GRADES.length).min(1),
+  subjects: unique(Subject, SUBJECTS.length).min(1),
+  reasons: unique(Reason, REASONS.length).min(1),
+  focus: Area,
+  workStyles: unique(WorkStyle, WORK_STYLES.length).min(1),
+  preferredTimes: unique(Slot, SLOTS.length),
+  /** Shown to the consultant offered the request: no names, schools or places, please. */
+  note: z.string().trim().max(500).default(''),
+  school: Place.optional(),
+  district: Place.optional(),
+});
+export type IntakeBody = z.input<typeof IntakeBody>;
+
+export const RequestStatus = z.enum(['offered', 'waiting', 'matched', 'withdrawn']);
+export type RequestStatus = z.infer<typeof RequestStatus>;
+
+/** What the teacher sees of their request. */
+export const MyRequest = z.object({
+  id: z.string(),
+  status: RequestStatus,
+  createdAt: z.number(),
+  conversationId: z.string().nullable(),
+});
+export type MyRequest = z.infer<typeof MyRequest>;
+
+/** What the consultant offered a request sees: the intake (never school or district) and why it came to them. */
+export const Offer = z.object({
+  requestId: z.string(),
+  teacher: z.string(),
+  grades: z.array(Grade),
+  subjects: z.array(Subject),
+  reasons: z.array(Reason),
+  focus: Area,
+  workStyles: z.array(WorkStyle),
+  preferredTimes: z.array(Slot),
+  note: z.string(),
+  /** e.g. "grade 2, mathematics, classroom management" */
+  matchedOn: z.string(),
+  expiresAt: z.number(),
+});
+export type Offer = z.infer<typeof Offer>;
+
+/** Public key as JWK (P-256 ECDH) and the private key wrapped in the browser (AES-GCM under PBKDF2). */
+export const KeyBundle = z.strictObject({
+  publicKey: z.string().min(50).max(1_000),
+  wrappedPrivateKey: z.string().min(50).max(2_000),
+  wrapIv: z.string().min(8).max(64),
+  salt: z.string().min(16).max(128),
+  iterations: z.number().int().min(600_000).max(10_000_000),
+});
+export type KeyBundle = z.infer<typeof KeyBundle>;
+
+/** Ciphertext as base64 with its AES-GCM IV; the server stores and relays it, never reads it. */
+export const Sealed = z.strictObject({
+  ciphertext: z
+    .string()
+    .min(1)
+    .max(24_000)
+    .regex(/^[A-Za-z0-9+/=]+$/),
+  iv: z
+    .string()
+    .min(12)
+    .max(32)
+    .regex(/^[A-Za-z0-9+/=]+$/),
+});
+export type Sealed = z.infer<typeof Sealed>;
+
+export const ConversationStatus = z.enum(['active', 'closing', 'closed']);
+
+export const SealedMessage = Sealed.extend({
+  conversationId: z.string(),
+  seq: z.number(),
+  ts: z.number(),
+  from: z.enum(['teacher', 'consultant']),
+  clientId: z.string().optional(),
+});
+export type SealedMessage = z.infer<typeof SealedMessage>;
+
+export const SealedGoal = Sealed.extend({ id: z.string(), updatedAt: z.number() });
+export type SealedGoal = z.infer<typeof SealedGoal>;
+
+export const CheckIn = z.object({
+  id: z.string(),
+  startsAt: z.number(),
+  durationMinutes: z.number(),
+  proposedBy: z.enum(['teacher', 'consultant']),
+  status: z.enum(['proposed', 'accepted', 'declined', 'cancelled']),
+  note: Sealed.nullable(),
+});
+export type CheckIn = z.infer<typeof CheckIn>;
+
+export const ConversationView = z.object({
+  id: z.string(),
+  role: z.enum(['teacher', 'consultant']),
+  peer: z.object({ name: z.string(), publicKey: z.string().nullable() }),
+  status: ConversationStatus,
+  closeProposedBy: z.enum(['teacher', 'consultant']).nullable(),
+  createdAt: z.number(),
+  goals: z.array(SealedGoal),
+  checkIns: z.array(CheckIn),
+  /** True once the teacher gave (or declined to give) feedback. */
+  feedbackDone: z.boolean(),
+});
+export type ConversationView = z.infer<typeof ConversationView>;
+
+export const ConversationSummary = z.object({
+  id: z.string(),
+  role: z.enum(['teacher', 'consultant']),
+  peerName: z.string(),
+  status: ConversationStatus,
+  nextCheckIn: CheckIn.nullable(),
+});
+export type ConversationSummary = z.infer<typeof ConversationSummary>;
+
+export const FeedbackBody = z.strictObject({
+  helpfulness: z.number().int().min(1).max(5),
+  recommend: z.boolean(),
+  comment: z.string().trim().max(1_000).default(''),
+});
+
+export const FeedbackSummary = z.object({
+  /** null when fewer than K_MIN responses: nothing else is shown then. */
+  responses: z.number().nullable(),
+  meanHelpfulness: z.number().nullable(),
+  recommendShare: z.number().nullable(),
+  comments: z.array(z.string()),
+});
+export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
+
+export const ConversationRef = z.strictObject({ conversationId: Id });

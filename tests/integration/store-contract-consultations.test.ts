@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import { createMemoryConsultationStore } from '../../server/src/features/consultations/consultations.memory-store.js';
+import { createRedisConsultationStore } from '../../server/src/features/consultations/consultations.redis-store.js';
+import type {
+  ConsultationStore,
+  ConversationRecord,
+  RequestRecord,
+} from '../../server/src/features/consultations/consultations.store.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+
+/** The consultations store: one behaviour for embedded (memory) and Redis mode. */
+let redis: TestRedis;
+let client: Redis;
+let n = 0;
+beforeAll(async () => {
+  redis = await startRedis();
+  client = redis.client();
+});
+afterAll(async () => {
+  await client.quit();
+  await redis.stop();
+});
+
+const backends: [string, () => ConsultationStore][] = [
+  ['memory', () => createMemoryConsultationStore()],
+  ['redis', () => createRedisConsultationStore(client, `${redis.prefix}c${++n}:`)],
+];
+
+const request = (id: string, extra: Partial<RequestRecord> = {}): RequestRecord => ({
+  id,
+  teacherId: 'teacher',
+  teacherName: 'QuietOwl1',
+  grades: ['2'],
+  subjects: ['mathematics'],
+  reasons: ['other'],
+  focus: 'planning',
+  workStyles: ['messages'],
+  preferredTimes: [],
+  note: '',
+  schoolHash: 'h1',
+  districtHash: '',
+  status: 'waiting',
+  createdAt: 1,
+  offeredTo: null,
+  offerExpiresAt: null,
+  matchedOn: '',
+  passed: [],
+  conversationId: null,
+  ...extra,
+});
+const conversation = (id: string): ConversationRecord => ({
+  id,
+  teacherId: 'teacher',
+  consultantId: 'consultant',
+  teacherName: 'QuietOwl1',
+  consultantName: 'Mentor',
+  createdAt: 1,
+  status: 'active',
+  closeProposedBy: null,
+  feedbackDone: false,
+  blocked: false,
+});
+
+describe.each(backends)('consultations store contract: %s', (_name, make) => {
+  it('requests: one open per teacher; compare-and-set transitions; offer and waiting indexes follow', async () => {
+    const store = make();
+    expect(await store.createRequest(request('r1'))).toBe(true);
+    expect(await store.createRequest(request('r2'))).toBe(false);
+    expect((await store.waitingRequests()).map((r) => r.id)).toEqual(['r1']);
+    const offered = request('r1', { status: 'offered', offeredTo: 'c1', offerExpiresAt: 100 });
+    expect(await store.updateRequest({ status: 'waiting', offeredTo: null }, offered)).toBe(true);
+    // A second transition from the stale state loses.
+    expect(
+      await store.updateRequest(
+        { status: 'waiting', offeredTo: null },
+        request('r1', { status: 'withdrawn' }),
+      ),
+    ).toBe(false);
+    expect((await store.offersFor('c1')).map((r) => r.id)).toEqual(['r1']);
+    expect(await store.offersFor('c2')).toEqual([]);
+    expect(await store.waitingRequests()).toEqual([]);
+    expect((await store.expiredOffers(50)).map((r) => r.id)).toEqual([]);
+    expect((await store.expiredOffers(100)).map((r) => r.id)).toEqual(['r1']);
+    const [accept, expire] = await Promise.all([
+      store.updateRequest(
+        { status: 'offered', offeredTo: 'c1' },
+        { ...offered, status: 'matched', conversationId: 'x' },
+      ),
+      store.updateRequest(
+        { status: 'offered', offeredTo: 'c1' },
+        { ...offered, offeredTo: 'c2', passed: ['c1'] },
+      ),
+    ]);
+    expect([accept, expire].filter(Boolean)).toHaveLength(1);
+    if (accept) {
+      expect(await store.openRequestOf('teacher')).toBeNull();
+      expect(await store.createRequest(request('r3'))).toBe(true);
+    }
+    expect((await store.getRequest('r1'))?.status).toBe(accept ? 'matched' : 'offered');
+  });
+
+  it('conversations: listed for both parties; messages get seqs, a repeated client id answers the first result', async () => {
+    const store = make();
+    await store.saveConversation(conversation('v1'));
+    expect((await store.conversationsOf('teacher')).map((c) => c.id)).toEqual(['v1']);
+    expect((await store.conversationsOf('consultant')).map((c) => c.id)).toEqual(['v1']);
+    expect(await store.conversationsOf('nobody')).toEqual([]);
+    const first = await store.appendMessage('v1', {
+      from: 'teacher',
+      ciphertext: 'QUJD',
+      iv: 'AAAAAAAAAAAAAAAA',
+      clientId: 'cid-0001',
+      now: 5,
+    });
+    expect(first).toEqual({ seq: 1, ts: 5, duplicate: false });
+    expect(
+      await store.appendMessage('v1', {
+        from: 'teacher',
+        ciphertext: 'WFla',
+        iv: 'AAAAAAAAAAAAAAAA',
+        clientId: 'cid-0001',
+        now: 9,
+      }),
+    ).toEqual({
+      seq: 1,
+      ts: 5,
+      duplicate: true,
+    });
+    await store.appendMessage('v1', {
+      from: 'consultant',
+      ciphertext: 'REVG',
+      iv: 'BBBBBBBBBBBBBBBB',
+      clientId: 'cid-0002',
+      now: 6,
+    });
+    const page = await store.messages('v1', 0, 1);
+    expect(page.more).toBe(true);
+    expect(page.messages[0]).toMatchObject({ seq: 1, from: 'teacher', ciphertext: 'QUJD' });
+    expect((await store.messages('v1', 1, 10)).messages.map((m) => [m.seq, m.from])).toEqual([
+      [2, 'consultant'],
+    ]);
+  });
+
+  it('goals, check-ins, keys and anonymous feedback round-trip', async () => {
+    const store = make();
+    await store.saveGoal('v1', { id: 'g1', ciphertext: 'QQ==', iv: 'AAAAAAAAAAAAAAAA', updatedAt: 1 });
+    await store.saveGoal('v1', { id: 'g1', ciphertext: 'Qg==', iv: 'AAAAAAAAAAAAAAAA', updatedAt: 2 });
+    expect(await store.goals('v1')).toEqual([
+      { id: 'g1', ciphertext: 'Qg==', iv: 'AAAAAAAAAAAAAAAA', updatedAt: 2 },
+    ]);
+    const checkIn = {
+      id: 'k1',
+      startsAt: 10,
+      durationMinutes: 30,
+      proposedBy: 'teacher' as const,
+      status: 'proposed' as const,
+      note: null,
+    };
+    await store.saveCheckIn('v1', checkIn);
+    expect(await store.checkIns('v1')).toEqual([checkIn]);
+    expect(await store.getKeys('a')).toBeNull();
+    const bundle = {
+      publicKey: 'p'.repeat(60),
+      wrappedPrivateKey: 'w'.repeat(60),
+      wrapIv: 'AAAAAAAAAAAAAAAA',
+      salt: 'S'.repeat(24),
+      iterations: 600_000,
+    };
+    await store.saveKeys('a', bundle);
+    expect(await store.getKeys('a')).toEqual(bundle);
+    await store.addFeedback({ helpfulness: 4, recommend: true, comment: '', month: '2026-11' });
+    expect(await store.feedback()).toEqual([
+      { helpfulness: 4, recommend: true, comment: '', month: '2026-11' },
+    ]);
+  });
+});

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
         '',
         '  ┌──────────────────────────────────────────────────────────────────────┐',
         '  │ EMBEDDED MODE: one process, data in memory, NOTHING IS KEPT on exit. │',
-        '  │ Set REDIS_URL (and PASSPHRASE_PEPPER) for durable, multi-node mode.   │',
+        '  │ Set REDIS_URL (and PASSPHRASE_PEPPER) for durable, multi-node mode.  │',
         '  └──────────────────────────────────────────────────────────────────────┘',
         '',
       ].join('\n'),

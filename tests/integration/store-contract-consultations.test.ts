@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
 import { createMemoryConsultationStore } from '../../server/src/features/consultations/consultations.memory-store.js';
 import { createRedisConsultationStore } from '../../server/src/features/consultations/consultations.redis-store.js';
 import type {
@@ -7,25 +6,13 @@ import type {
   ConversationRecord,
   RequestRecord,
 } from '../../server/src/features/consultations/consultations.store.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { contractBackends } from '../support/contract.js';
 
 /** The consultations store: one behaviour for embedded (memory) and Redis mode. */
-let redis: TestRedis;
-let client: Redis;
-let n = 0;
-beforeAll(async () => {
-  redis = await startRedis();
-  client = redis.client();
-});
-afterAll(async () => {
-  await client.quit();
-  await redis.stop();
-});
-
-const backends: [string, () => ConsultationStore][] = [
-  ['memory', () => createMemoryConsultationStore()],
-  ['redis', () => createRedisConsultationStore(client, `${redis.prefix}c${++n}:`)],
-];
+const backends = contractBackends<ConsultationStore>(
+  createMemoryConsultationStore,
+  createRedisConsultationStore,
+);
 
 const request = (id: string, extra: Partial<RequestRecord> = {}): RequestRecord => ({
   id,

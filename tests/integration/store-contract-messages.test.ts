@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
 import {
   createMemoryGroupStore,
   createMemoryPresenceStore,
@@ -16,24 +15,7 @@ import type {
 import { createMemoryMessageStore } from '../../server/src/features/messages/messages.memory-store.js';
 import { createRedisMessageStore } from '../../server/src/features/messages/messages.redis-store.js';
 import type { AppendInput, MessageStore } from '../../server/src/features/messages/messages.store.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
-
-/**
- * One behaviour, two implementations: embedded mode (memory) must never drift from Redis mode. Every case runs
- * against both, on fresh keys.
- */
-let redis: TestRedis;
-let client: Redis;
-let n = 0;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  client = redis.client();
-});
-afterAll(async () => {
-  await client.quit();
-  await redis.stop();
-});
+import { contractBackends } from '../support/contract.js';
 
 interface Stores {
   groups: GroupStore;
@@ -41,27 +23,20 @@ interface Stores {
   messages: MessageStore;
 }
 const MAX_LEN = 20;
-const backends: [string, () => Stores][] = [
-  [
-    'memory',
-    () => ({
-      groups: createMemoryGroupStore(),
-      presence: createMemoryPresenceStore(),
-      messages: createMemoryMessageStore(MAX_LEN),
-    }),
-  ],
-  [
-    'redis',
-    () => {
-      const prefix = `${redis.prefix}c${++n}:`;
-      return {
-        groups: createRedisGroupStore(client, prefix),
-        presence: createRedisPresenceStore(client, prefix),
-        messages: createRedisMessageStore(client, prefix, MAX_LEN),
-      };
-    },
-  ],
-];
+
+/** One behaviour, two implementations: embedded mode (memory) must never drift from Redis mode. */
+const backends = contractBackends<Stores>(
+  () => ({
+    groups: createMemoryGroupStore(),
+    presence: createMemoryPresenceStore(),
+    messages: createMemoryMessageStore(MAX_LEN),
+  }),
+  (redis, prefix) => ({
+    groups: createRedisGroupStore(redis, prefix),
+    presence: createRedisPresenceStore(redis, prefix),
+    messages: createRedisMessageStore(redis, prefix, MAX_LEN),
+  }),
+);
 
 const group = (id: string, extra: Partial<GroupRecord> = {}): GroupRecord => ({
   id,

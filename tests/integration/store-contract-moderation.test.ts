@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
 import { createMemoryModerationStore } from '../../server/src/features/moderation/moderation.memory-store.js';
 import { createRedisModerationStore } from '../../server/src/features/moderation/moderation.redis-store.js';
 import type {
@@ -8,25 +7,10 @@ import type {
   ModerationStore,
   ReportRecord,
 } from '../../server/src/features/moderation/moderation.store.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { contractBackends } from '../support/contract.js';
 
 /** The moderation store: one behaviour for embedded (memory) and Redis mode. */
-let redis: TestRedis;
-let client: Redis;
-let n = 0;
-beforeAll(async () => {
-  redis = await startRedis();
-  client = redis.client();
-});
-afterAll(async () => {
-  await client.quit();
-  await redis.stop();
-});
-
-const backends: [string, () => ModerationStore][] = [
-  ['memory', () => createMemoryModerationStore()],
-  ['redis', () => createRedisModerationStore(client, `${redis.prefix}m${++n}:`)],
-];
+const backends = contractBackends<ModerationStore>(createMemoryModerationStore, createRedisModerationStore);
 
 const report = (id: string, extra: Partial<ReportRecord> = {}): ReportRecord => ({
   id,

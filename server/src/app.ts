@@ -208,7 +208,15 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     socket.data.openGroups = new Map();
     edge.guard(socket);
     registerAccountHandlers(socket, edge, accounts);
-    registerGroupHandlers(socket, { io, edge, groups, presence, joinLimit, history: messages.open });
+    registerGroupHandlers(socket, {
+      io,
+      edge,
+      groups,
+      presence,
+      joinLimit,
+      history: messages.open,
+      posting: moderation.postingState,
+    });
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
     registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });
     void registerModerationHandlers(socket, edge, moderation, log);

@@ -36,7 +36,7 @@ function unwrap<T>(ack: Ack<T>): T {
 export class GroupSync {
   readonly feed = new GroupFeed();
   opened: OpenedGroup | null = null;
-  private fillTimer: unknown = null;
+  private fillTimer: ReturnType<typeof setTimeout> | null = null;
   private resuming = 0;
   private disposed = false;
   private filling: Promise<void> | null = null;
@@ -117,11 +117,11 @@ export class GroupSync {
 
   dispose(): void {
     this.disposed = true;
-    if (this.fillTimer) clearTimeout(this.fillTimer);
+    if (this.fillTimer !== null) clearTimeout(this.fillTimer);
   }
 
   private scheduleFill(): void {
-    if (this.fillTimer) return;
+    if (this.fillTimer !== null) return;
     this.fillTimer = setTimeout(() => {
       this.fillTimer = null;
       if (this.feed.needsFill()) this.fill().catch(() => this.scheduleFill());

@@ -41,6 +41,8 @@ export const OpenedGroup = HistoryPage.extend({
   /** The last message this member marked read, on any device. */
   readSeq: z.number(),
   present: z.array(MemberView),
+  /** What the composer needs to say before the member types: locked, slow mode, muted until. */
+  posting: z.object({ locked: z.boolean(), slowSeconds: z.number(), mutedUntil: z.number().nullable() }),
 });
 export type OpenedGroup = z.infer<typeof OpenedGroup>;
 
@@ -65,6 +67,17 @@ export const clientEvents = {
         message: 'groupId or code is required',
       }),
     result: z.object({ group: GroupDetail, me: MemberView }),
+  },
+  /** What an invite code opens, to read before joining: name, topic, description and guidelines. */
+  'group:preview': {
+    payload: z.strictObject({ code: z.string().trim().min(1).max(64) }),
+    result: z.object({
+      id: z.string(),
+      name: z.string(),
+      topic: GroupDetail.shape.topic,
+      description: z.string(),
+      guidelines: z.string(),
+    }),
   },
   /** Stop being a member; every open tab of yours leaves the group. */
   'group:leave': { payload: GroupRef, result: Empty },

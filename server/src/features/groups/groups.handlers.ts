@@ -16,6 +16,8 @@ export interface GroupHandlerDeps {
   presence: PresenceTracker;
   /** Joins and opens per account per minute, cluster-wide. */
   joinLimit: RateLimit;
+  /** Lock, slow mode and this member's mute in a group (from moderation). */
+  posting: (p: Principal, groupId: string) => Promise<{ locked: boolean; slowSeconds: number; mutedUntil: number | null }>;
   /** A page of history for a member (from messages). */
   history: (
     p: Principal,
@@ -59,6 +61,8 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
     return groups.join(principal, payload);
   });
 
+  edge.on(socket, 'group:preview', ({ code }) => groups.preview(code));
+
   edge.on(socket, 'group:leave', async ({ groupId }) => {
     await groups.leave(principal, groupId);
     removeAccountFromGroup(deps.io, principal.accountId, groupId, 'left');
@@ -75,12 +79,13 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
       socket.data.openGroups.set(groupId, me);
       await presence.add(groupId, me);
     }
-    const [page, readSeq, present] = await Promise.all([
+    const [page, readSeq, present, posting] = await Promise.all([
       deps.history(principal, groupId, { since }),
       groups.readMark(principal, groupId),
       presence.list(groupId),
+      deps.posting(principal, groupId),
     ]);
-    return { ...page, me, readSeq, present };
+    return { ...page, me, readSeq, present, posting };
   });
 
   edge.on(socket, 'group:close', async ({ groupId }) => {

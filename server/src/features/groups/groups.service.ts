@@ -233,6 +233,13 @@ export function createGroupService(deps: GroupServiceDeps) {
       return { group: await detail(p, group), me: memberView(me ?? membership) };
     },
 
+    /** What an invite code opens (the code is the secret; no membership needed to read the guidelines). */
+    async preview(code: string) {
+      const g = await store.findGroupByJoinCode(code);
+      if (!g) throw new AppError(ErrorCode.NOT_FOUND, 'This invite link is not valid.');
+      return { id: g.id, name: g.name, topic: g.topic, description: g.description, guidelines: g.guidelines };
+    },
+
     async leave(p: Principal, groupId: string): Promise<void> {
       if (!(await store.removeMember(groupId, p.accountId))) throw notFound();
     },

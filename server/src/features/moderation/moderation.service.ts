@@ -265,6 +265,17 @@ export function createModerationService(deps: ModerationDeps) {
       return { slowMs: s.settings.slowSeconds * 1000 };
     },
 
+    /** What a member's composer should know when opening a group. */
+    async postingState(p: Principal, groupId: string) {
+      const s = await state(groupId);
+      const muted = s.mutes.get(p.accountId);
+      return {
+        locked: s.settings.locked,
+        slowSeconds: s.settings.slowSeconds,
+        mutedUntil: muted && muted.until > now() ? muted.until : null,
+      };
+    },
+
     /**
      * The guards, applied to the text as members will read it: blocked terms refuse, identifying details need
      * the member's explicit "send anyway", risk is flagged (never blocked).

@@ -80,6 +80,7 @@ describe.each(backends)('moderation store contract: %s', (_name, make) => {
     expect((await store.groupState('g')).bans.get('x')).toEqual(groupBan);
     expect(await store.globalBan('y')).toEqual(globalBan);
     expect(await store.globalBan('x')).toBeNull();
+    expect(await store.listGlobalBans()).toEqual([globalBan]);
     expect(await store.findBan('b1')).toEqual(groupBan);
     expect(await store.findBan('b2')).toEqual(globalBan);
     await store.deleteBan(groupBan);

@@ -91,6 +91,9 @@ export function createMemoryModerationStore(clock: () => number = Date.now): Mod
       const ban = globalBans.get(accountId);
       return ban ? { ...ban } : null;
     },
+    async listGlobalBans() {
+      return [...globalBans.values()].map((b) => ({ ...b }));
+    },
 
     async saveReport(report) {
       reports.set(report.id, { ...report });

@@ -100,6 +100,9 @@ export function createRedisModerationStore(redis: Redis, prefix: string): Modera
     async globalBan(accountId) {
       return parse<BanRecord>(await redis.hget(k.globalBans(), accountId));
     },
+    async listGlobalBans() {
+      return Object.values(await redis.hgetall(k.globalBans())).map((json) => JSON.parse(json) as BanRecord);
+    },
 
     async saveReport(r) {
       const multi = redis.multi().hset(k.reports(), r.id, JSON.stringify(r));

@@ -443,7 +443,10 @@ export function createModerationService(deps: ModerationDeps) {
             };
           })
           .sort((a, b) => a.name.localeCompare(b.name)),
-        bans: [...s.bans.values()].filter((b) => b.until === null || b.until > at).map(toBanRow),
+        // Admins also see bans from Staffroom here, so they can lift them (members only see group bans).
+        bans: [...s.bans.values(), ...(p.role === 'admin' ? await store.listGlobalBans() : [])]
+          .filter((b) => b.until === null || b.until > at)
+          .map(toBanRow),
         settings: s.settings,
       };
     },

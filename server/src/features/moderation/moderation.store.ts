@@ -75,6 +75,7 @@ export interface ModerationStore {
   findBan(banId: string): Promise<BanRecord | null>;
   deleteBan(ban: BanRecord): Promise<void>;
   globalBan(accountId: string): Promise<BanRecord | null>;
+  listGlobalBans(): Promise<BanRecord[]>;
 
   saveReport(report: ReportRecord): Promise<void>;
   getReport(id: string): Promise<ReportRecord | null>;

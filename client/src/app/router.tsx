@@ -1,3 +1,6 @@
+// First: shared schemas must see zod's CSP-safe setting when they are built (see the module).
+import '../lib/zod-jitless';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { paths } from '../config/paths';
@@ -5,6 +8,10 @@ import { InvitesPage } from '../features/accounts/routes/invites-page';
 import { LogInPage } from '../features/accounts/routes/log-in-page';
 import { SettingsPage } from '../features/accounts/routes/settings-page';
 import { SignUpPage } from '../features/accounts/routes/sign-up-page';
+import { useAuth, useMe } from '../features/accounts/auth/auth-context';
+import { forgetGroupData } from '../features/groups/model/tab-storage';
+import { forgetKeys, keysAfterSignIn } from '../features/consultations/keys/key-store';
+import { useModerationAccess } from '../features/moderation/api/moderation-access';
 import { PublicOnly, RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './layout/app-layout';
 import { HomePage } from './routes/home';
@@ -12,13 +19,144 @@ import { NotFoundPage } from './routes/not-found';
 import { RouteError } from './routes/route-error';
 import { WelcomePage } from './routes/welcome';
 
+// The groups pages load on first visit: they bring the protocol schemas, which the rest of the app does not need.
+const GroupsPage = lazy(() =>
+  import('../features/groups/routes/groups-page').then((m) => ({ default: m.GroupsPage })),
+);
+const GroupPage = lazy(() =>
+  import('../features/groups/routes/group-page').then((m) => ({ default: m.GroupPage })),
+);
+const JoinByCodePage = lazy(() =>
+  import('../features/groups/routes/join-by-code-page').then((m) => ({ default: m.JoinByCodePage })),
+);
+const ModerationConsole = lazy(() =>
+  import('../features/moderation/routes/moderation-console').then((m) => ({
+    default: m.ModerationConsole,
+  })),
+);
+
+// One-to-one support loads on first visit too (intake and profile bring the consultation schemas).
+const SupportPage = lazy(() =>
+  import('../features/consultations/routes/support-page').then((m) => ({ default: m.SupportPage })),
+);
+const AskSupportPage = lazy(() =>
+  import('../features/consultations/routes/ask-page').then((m) => ({ default: m.AskSupportPage })),
+);
+const ConsultantProfilePage = lazy(() =>
+  import('../features/consultations/routes/profile-page').then((m) => ({
+    default: m.ConsultantProfilePage,
+  })),
+);
+const ConversationPage = lazy(() =>
+  import('../features/consultations/routes/conversation-page').then((m) => ({
+    default: m.ConversationPage,
+  })),
+);
+
+function Loaded({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <p className="loading" role="status">
+          Loading…
+        </p>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
+/** The groups pages see who is looking through props: features do not import each other. */
+function GroupsRoute() {
+  const me = useMe();
+  return (
+    <Loaded>
+      <GroupsPage viewer={me} />
+    </Loaded>
+  );
+}
+
+function GroupRoute() {
+  const me = useMe();
+  return (
+    <Loaded>
+      <GroupPage viewer={me} />
+    </Loaded>
+  );
+}
+
+/**
+ * Drafts and unsent group messages belong to whoever is logged in: once nobody is (logged out here or
+ * elsewhere, session ended, or a reload after it expired), this tab forgets them.
+ */
+function ForgetWhenLoggedOut() {
+  const { status } = useAuth();
+  useEffect(() => {
+    if (status === 'anonymous') forgetGroupData();
+  }, [status]);
+  return null;
+}
+
+function SupportRoute() {
+  const me = useMe();
+  return (
+    <Loaded>
+      <SupportPage viewer={me} />
+    </Loaded>
+  );
+}
+
+function ConversationRoute() {
+  const me = useMe();
+  return (
+    <Loaded>
+      <ConversationPage viewer={me} />
+    </Loaded>
+  );
+}
+
+/**
+ * The unlocked one-to-one key belongs to whoever is logged in: once nobody is (log-out, session ended
+ * elsewhere), it leaves memory and this browser's storage.
+ */
+function ForgetKeysWhenLoggedOut() {
+  const { status } = useAuth();
+  useEffect(() => {
+    if (status === 'anonymous') forgetKeys();
+  }, [status]);
+  return null;
+}
+
+/** The moderator console: its own pages live under `/moderation/*` (see the feature's routes). */
+function ModerationRoute() {
+  const me = useMe();
+  return (
+    <Loaded>
+      <ModerationConsole viewer={me} />
+    </Loaded>
+  );
+}
+
+function Shell() {
+  // Re-renders the layout (and so the nav's "Moderation" item) when this account starts or stops moderating.
+  useModerationAccess();
+  return (
+    <>
+      <ForgetWhenLoggedOut />
+      <ForgetKeysWhenLoggedOut />
+      <AppLayout />
+    </>
+  );
+}
+
 /**
  * Every page, composed from the features. A new area is a route here plus an entry in `layout/nav-items.ts`.
  * The error boundary sits inside the layout, so a crashed page keeps the header and nav.
  */
 const router = createBrowserRouter([
   {
-    element: <AppLayout />,
+    element: <Shell />,
     children: [
       {
         errorElement: <RouteError />,
@@ -27,8 +165,9 @@ const router = createBrowserRouter([
           {
             element: <PublicOnly />,
             children: [
-              { path: paths.signUp.path, element: <SignUpPage /> },
-              { path: paths.logIn.path, element: <LogInPage /> },
+              // With the passphrase still in memory, the one-to-one key is unlocked (or made) right after.
+              { path: paths.signUp.path, element: <SignUpPage afterSignIn={keysAfterSignIn} /> },
+              { path: paths.logIn.path, element: <LogInPage afterSignIn={keysAfterSignIn} /> },
             ],
           },
           {
@@ -36,6 +175,45 @@ const router = createBrowserRouter([
             children: [
               { path: paths.home.path, element: <HomePage /> },
               { path: paths.settings.path, element: <SettingsPage /> },
+              { path: paths.groups.path, element: <GroupsRoute /> },
+              {
+                path: paths.joinGroup.path,
+                element: (
+                  <Loaded>
+                    <JoinByCodePage />
+                  </Loaded>
+                ),
+              },
+              { path: paths.group.path, element: <GroupRoute /> },
+              { path: `${paths.moderation.path}/*`, element: <ModerationRoute /> },
+              { path: paths.support.path, element: <SupportRoute /> },
+              { path: paths.conversation.path, element: <ConversationRoute /> },
+              {
+                element: <RequireRole role="member" />,
+                children: [
+                  {
+                    path: paths.askSupport.path,
+                    element: (
+                      <Loaded>
+                        <AskSupportPage />
+                      </Loaded>
+                    ),
+                  },
+                ],
+              },
+              {
+                element: <RequireRole role="consultant" />,
+                children: [
+                  {
+                    path: paths.consultantProfile.path,
+                    element: (
+                      <Loaded>
+                        <ConsultantProfilePage />
+                      </Loaded>
+                    ),
+                  },
+                ],
+              },
               {
                 element: <RequireRole role="admin" />,
                 children: [{ path: paths.invites.path, element: <InvitesPage /> }],

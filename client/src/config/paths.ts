@@ -9,4 +9,26 @@ export const paths = {
   home: { path: '/home', getHref: () => '/home' },
   settings: { path: '/settings', getHref: () => '/settings' },
   invites: { path: '/invites', getHref: () => '/invites' },
+  groups: { path: '/groups', getHref: () => '/groups' },
+  joinGroup: {
+    path: '/groups/join',
+    getHref: (code?: string) => (code ? `/groups/join?code=${encodeURIComponent(code)}` : '/groups/join'),
+  },
+  group: { path: '/groups/:id', getHref: (id: string) => `/groups/${encodeURIComponent(id)}` },
+  /** The moderator console (the router mounts it at `/moderation/*`; its pages are the three below). */
+  moderation: { path: '/moderation', getHref: () => '/moderation' },
+  moderationGroups: { path: '/moderation/groups', getHref: () => '/moderation/groups' },
+  moderationGroup: {
+    path: '/moderation/groups/:groupId',
+    getHref: (groupId: string) => `/moderation/groups/${encodeURIComponent(groupId)}`,
+  },
+  moderationAudit: { path: '/moderation/audit', getHref: () => '/moderation/audit' },
+  /** One-to-one support: the teacher's request and conversations, the consultant's desk, coordinators' counts. */
+  support: { path: '/support', getHref: () => '/support' },
+  askSupport: { path: '/support/ask', getHref: () => '/support/ask' },
+  consultantProfile: { path: '/support/profile', getHref: () => '/support/profile' },
+  conversation: {
+    path: '/support/conversations/:id',
+    getHref: (id: string) => `/support/conversations/${encodeURIComponent(id)}`,
+  },
 } as const;

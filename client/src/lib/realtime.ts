@@ -53,3 +53,21 @@ export function useServerEvent<E extends ServerEventName>(
     return () => target.off(event, listener);
   }, [event]);
 }
+
+/**
+ * Listens to a server event outside React (a model object that lives as long as a page); returns the
+ * unsubscribe, which removes exactly this handler.
+ */
+export function onServerEvent<E extends ServerEventName>(
+  event: E,
+  handler: (payload: ServerPayload<E>) => void,
+): () => void {
+  type LooseOn = {
+    on(e: string, l: (p: unknown) => void): void;
+    off(e: string, l: (p: unknown) => void): void;
+  };
+  const target = socket as unknown as LooseOn;
+  const listener = (payload: unknown) => handler(payload as ServerPayload<E>);
+  target.on(event, listener);
+  return () => target.off(event, listener);
+}

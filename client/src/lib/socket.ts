@@ -147,3 +147,15 @@ export function useConnectionState(): ConnectionState {
     () => state,
   );
 }
+
+/** The connection state now, for code outside React (the groups outbox decides whether to send). */
+export function getConnectionState(): ConnectionState {
+  return state;
+}
+
+/** Calls `listener` with each new connection state; returns the unsubscribe. */
+export function onConnectionStateChange(listener: (next: ConnectionState) => void): () => void {
+  const wrapped = () => listener(state);
+  stateListeners.add(wrapped);
+  return () => stateListeners.delete(wrapped);
+}

@@ -51,7 +51,7 @@ function MainNav() {
       <ul className="main-nav__list">
         {navItemsFor(me.role).map((item) => (
           <li key={item.to}>
-            <NavLink to={item.to} end className="main-nav__link">
+            <NavLink to={item.to} end={item.to === '/'} className="main-nav__link">
               {item.label}
             </NavLink>
           </li>

@@ -1,5 +1,6 @@
 import type { Role } from '@staffroom/shared/schemas/accounts';
 import { paths } from '../../config/paths';
+import { moderatesAnyGroup } from '../../features/moderation/api/moderation-access';
 
 export interface NavItem {
   to: string;
@@ -8,6 +9,8 @@ export interface NavItem {
   description?: string;
   /** Only these roles see the item (the server enforces access anyway). Absent: everyone logged in. */
   roles?: readonly Role[];
+  /** Shown only while this says so (read at each render, e.g. "moderates a group"). Absent: always. */
+  when?: (role: Role) => boolean;
 }
 
 /**
@@ -16,6 +19,37 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: paths.home.getHref(), label: 'Home' },
+  {
+    to: paths.groups.getHref(),
+    label: 'Groups',
+    description: 'Browse support groups by topic, read their guidelines, join, and talk with colleagues.',
+  },
+  // One-to-one support: one entry per role, since each sees something different there.
+  {
+    to: paths.support.getHref(),
+    label: 'Support',
+    description: 'Ask for confidential one-to-one support from a colleague who has taught what you teach.',
+    roles: ['member'],
+  },
+  {
+    to: paths.support.getHref(),
+    label: 'Support',
+    description: 'Answer requests offered to you, see your caseload and your upcoming check-ins.',
+    roles: ['consultant'],
+  },
+  {
+    to: paths.support.getHref(),
+    label: 'Support',
+    description: 'See how many teachers wait for or receive one-to-one support, and anonymous feedback.',
+    roles: ['admin'],
+  },
+  {
+    to: paths.moderation.getHref(),
+    label: 'Moderation',
+    description: 'Work the report queue, lock or slow a group, mute or ban, and read the audit log.',
+    // Coordinators moderate every group; anyone else once appointed to one (the app shell re-renders on it).
+    when: (role) => role === 'admin' || moderatesAnyGroup(),
+  },
   {
     to: paths.settings.getHref(),
     label: 'Settings',
@@ -30,5 +64,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+  return NAV_ITEMS.filter(
+    (item) => (!item.roles || item.roles.includes(role)) && (!item.when || item.when(role)),
+  );
 }

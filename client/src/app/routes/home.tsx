@@ -3,6 +3,9 @@ import { PageTitle } from '../../components/page-title';
 import { useMe } from '../../features/accounts/auth/auth-context';
 import { PrivacyPromise } from '../../features/accounts/components/privacy-promise';
 import { ROLE_TEXT } from '../../features/accounts/roles';
+import { MyGroupsSummary, WeekSummary } from '../../features/groups/components/dashboard';
+import { SupportSummary } from '../../features/consultations/components/support-summary';
+import { paths } from '../../config/paths';
 import { formatDate } from '../../utils/format';
 import { navItemsFor } from '../layout/nav-items';
 
@@ -17,6 +20,26 @@ export function HomePage() {
       <p className="lead">
         You are signed in as <span className="badge badge--role">{role.name}</span>. {role.summary}
       </p>
+
+      <div className="dashboard">
+        <section className="section panel" aria-labelledby="my-groups-title">
+          <h2 id="my-groups-title">Your groups</h2>
+          <MyGroupsSummary />
+          <p className="dashboard__more">
+            <Link to={paths.groups.getHref()}>All groups</Link>
+          </p>
+        </section>
+        <section className="section panel" aria-labelledby="week-title">
+          <h2 id="week-title">This week</h2>
+          <WeekSummary />
+        </section>
+        {me.role !== 'moderator' && (
+          <section className="section panel" aria-labelledby="support-title">
+            <h2 id="support-title">One-to-one support</h2>
+            <SupportSummary viewer={me} />
+          </section>
+        )}
+      </div>
 
       <section className="section" aria-labelledby="actions-title">
         <h2 id="actions-title">What you can do now</h2>

@@ -17,7 +17,10 @@ export interface GroupHandlerDeps {
   /** Joins and opens per account per minute, cluster-wide. */
   joinLimit: RateLimit;
   /** Lock, slow mode and this member's mute in a group (from moderation). */
-  posting: (p: Principal, groupId: string) => Promise<{ locked: boolean; slowSeconds: number; mutedUntil: number | null }>;
+  posting: (
+    p: Principal,
+    groupId: string,
+  ) => Promise<{ locked: boolean; slowSeconds: number; mutedUntil: number | null }>;
   /** A page of history for a member (from messages). */
   history: (
     p: Principal,

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { LIMITS } from '@staffroom/shared/limits';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import type { Me } from '@staffroom/shared/schemas/accounts';
 import { Alert, Status } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
@@ -42,13 +43,22 @@ function describe(err: unknown): Problem {
   }
 }
 
-export function LogInPage() {
+export interface LogInPageProps {
+  /**
+   * Runs once the server accepted the passphrase, before the app moves on (the one-to-one key is unlocked
+   * with it). This page never keeps the passphrase beyond that call.
+   */
+  afterSignIn?: (me: Me, passphrase: string) => Promise<void>;
+}
+
+export function LogInPage({ afterSignIn }: LogInPageProps = {}) {
   const { signedIn, notice } = useAuth();
   const [pseudonym, setPseudonym] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [missing, setMissing] = useState<{ pseudonym?: string; passphrase?: string }>({});
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [unlocking, setUnlocking] = useState(false);
   const pseudonymInput = useRef<HTMLInputElement>(null);
   const passphraseInput = useRef<HTMLInputElement>(null);
 
@@ -66,6 +76,10 @@ export function LogInPage() {
     setBusy(true);
     try {
       const { me } = await accountsApi.logIn({ pseudonym: pseudonym.trim(), passphrase });
+      if (afterSignIn) {
+        setUnlocking(true);
+        await afterSignIn(me, passphrase).catch(() => undefined);
+      }
       signedIn(me);
     } catch (err) {
       setBusy(false);
@@ -103,7 +117,11 @@ export function LogInPage() {
           inputRef={passphraseInput}
           error={missing.passphrase}
         />
-        <Button type="submit" busy={busy} busyLabel="Logging in…">
+        <Button
+          type="submit"
+          busy={busy}
+          busyLabel={unlocking ? 'Unlocking your private conversations…' : 'Logging in…'}
+        >
           Log in
         </Button>
       </form>

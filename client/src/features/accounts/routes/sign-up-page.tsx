@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LIMITS } from '@staffroom/shared/limits';
+import type { Me } from '@staffroom/shared/schemas/accounts';
 import { checkPassphrase, passphraseStrength, STRENGTH_LABELS } from '@staffroom/shared/rules/passphrase';
 import { checkPseudonym } from '@staffroom/shared/rules/pseudonym';
 import { Alert } from '../../../components/alert';
@@ -46,7 +47,15 @@ function validate(invite: string, pseudonym: string, passphrase: string): Errors
   return errors;
 }
 
-export function SignUpPage() {
+export interface SignUpPageProps {
+  /**
+   * Runs once the account exists, before the app moves on (the one-to-one key is made and wrapped with the
+   * passphrase). This page never keeps the passphrase beyond that call.
+   */
+  afterSignIn?: (me: Me, passphrase: string) => Promise<void>;
+}
+
+export function SignUpPage({ afterSignIn }: SignUpPageProps = {}) {
   const { signedIn } = useAuth();
   const [params] = useSearchParams();
   const [invite, setInvite] = useState(() => params.get('invite') ?? '');
@@ -54,6 +63,7 @@ export function SignUpPage() {
   const [passphrase, setPassphrase] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  const [securing, setSecuring] = useState(false);
   const inputs = {
     invite: useRef<HTMLInputElement>(null),
     pseudonym: useRef<HTMLInputElement>(null),
@@ -87,6 +97,10 @@ export function SignUpPage() {
         pseudonym: pseudonym.trim(),
         passphrase,
       });
+      if (afterSignIn) {
+        setSecuring(true);
+        await afterSignIn(me, passphrase).catch(() => undefined);
+      }
       signedIn(me);
     } catch (err) {
       setBusy(false);
@@ -163,7 +177,11 @@ export function SignUpPage() {
           below={<StrengthMeter strength={passphrase ? strength : null} />}
         />
 
-        <Button type="submit" busy={busy} busyLabel="Creating your account…">
+        <Button
+          type="submit"
+          busy={busy}
+          busyLabel={securing ? 'Setting up your private key…' : 'Creating your account…'}
+        >
           Create my account
         </Button>
       </form>

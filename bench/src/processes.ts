@@ -1,0 +1,172 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+
+/** Every child this run started, so an interrupted run leaves nothing behind. */
+const children = new Set<ChildProcess>();
+
+export function killAllChildren(): void {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function waitFor<T>(
+  check: () => T | Promise<T>,
+  { timeoutMs = 20_000, intervalMs = 25, what = 'condition' } = {},
+): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`,
+      );
+    }
+    await sleep(intervalMs);
+  }
+}
+
+export interface ServerProcess {
+  pid: number;
+  output: string[];
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves once it has exited. */
+  stop(graceMs?: number): Promise<void>;
+  exited(): boolean;
+}
+
+/** Starts `node <args>` with exactly `env` (plus PATH), collecting its output lines. */
+export function spawnNode(args: string[], env: Record<string, string>): ServerProcess {
+  const child = spawn(process.execPath, args, {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const output: string[] = [];
+  const collect = (chunk: Buffer) => {
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    if (output.length > 2_000) output.splice(0, output.length - 2_000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  exit.then(
+    () => children.delete(child),
+    () => {},
+  );
+  return {
+    pid: child.pid ?? 0,
+    output,
+    exited: () => child.exitCode !== null || child.signalCode !== null,
+    async stop(graceMs = 8_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** Waits until a line of the process's output matches; returns the match. */
+export function waitForLine(proc: ServerProcess, pattern: RegExp, what: string, timeoutMs = 20_000) {
+  return waitFor(
+    () => {
+      for (const line of proc.output) {
+        const match = pattern.exec(line);
+        if (match) return match;
+      }
+      if (proc.exited()) throw new Error(`${what}: the process exited:\n${proc.output.join('\n')}`);
+      return null;
+    },
+    { timeoutMs, what },
+  );
+}
+
+export interface RedisProcess {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A private redis-server on a free loopback port in a temp directory, configured as the production compose
+ * file runs it: AOF on with `appendfsync always`, no RDB snapshots.
+ */
+export async function startRedis(): Promise<RedisProcess> {
+  const port = await freePort();
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-bench-redis-'));
+  const proc = spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'always',
+      '--protected-mode',
+      'yes',
+    ],
+    { stdio: 'ignore' },
+  );
+  children.add(proc);
+  const exit = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+  await waitFor(
+    async () => {
+      const probe = new Redis(port, '127.0.0.1', {
+        lazyConnect: true,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+      });
+      probe.on('error', () => {});
+      try {
+        await probe.connect();
+        return (await probe.ping()) === 'PONG';
+      } finally {
+        probe.disconnect();
+      }
+    },
+    { timeoutMs: 10_000, what: `redis-server on ${port}` },
+  );
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    pid: proc.pid ?? 0,
+    async stop() {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+      await exit;
+      children.delete(proc);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import type {
+  ConsultantProfile,
+  ConsultantProfileBody,
+  ConversationSummary,
+  FeedbackSummary,
+  IntakeBody,
+  KeyBundle,
+  MyRequest,
+  Offer,
+} from '@staffroom/shared/schemas/consultations';
+import { api } from '../../../lib/api';
+
+/** What a coordinator sees of the programme: counts and k-suppressed feedback, never who or what. */
+export interface Programme {
+  waiting: number;
+  offered: number;
+  active: number;
+  feedback: FeedbackSummary;
+}
+
+export interface FeedbackInput {
+  helpfulness: number;
+  recommend: boolean;
+  comment: string;
+}
+
+const id = (value: string) => encodeURIComponent(value);
+
+/** The consultations HTTP API (`server/src/features/consultations/consultations.routes.ts`). */
+export const supportApi = {
+  profile: () => api.get<{ profile: ConsultantProfile | null }>('/api/consultant/profile'),
+  saveProfile: (body: ConsultantProfileBody) =>
+    api.put<{ profile: ConsultantProfile }>('/api/consultant/profile', body),
+  offers: () => api.get<{ offers: Offer[] }>('/api/consultant/offers'),
+  accept: (requestId: string) =>
+    api.post<{ conversationId: string | null }>(`/api/consultant/offers/${id(requestId)}/accept`),
+  decline: (requestId: string) =>
+    api.post<{ conversationId: string | null }>(`/api/consultant/offers/${id(requestId)}/decline`),
+
+  myRequest: () => api.get<{ request: MyRequest | null }>('/api/support-request'),
+  ask: (body: IntakeBody) => api.post<{ request: MyRequest }>('/api/support-request', body),
+  withdraw: () => api.del<{ ok: true }>('/api/support-request'),
+
+  conversations: () => api.get<{ conversations: ConversationSummary[] }>('/api/conversations'),
+  feedback: (conversationId: string, body: FeedbackInput) =>
+    api.post<{ ok: true }>(`/api/conversations/${id(conversationId)}/feedback`, body),
+
+  keys: () => api.get<{ keys: KeyBundle | null }>('/api/keys'),
+  saveKeys: (bundle: KeyBundle) => api.put<{ ok: true }>('/api/keys', bundle),
+
+  programme: () => api.get<Programme>('/api/programme/consultations'),
+};

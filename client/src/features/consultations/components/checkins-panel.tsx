@@ -1,0 +1,324 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { Ack } from '@staffroom/shared/protocol/ack';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Field } from '../../../components/field';
+import { useNow } from '../hooks/use-conversation-room';
+import { actionErrorText, type ShownCheckIn, type Side } from '../model/conversation-room';
+import { formatDuration, formatFull, formatStart, fromLocalInput, toLocalInput } from '../model/format';
+import { UNREADABLE_TEXT } from './convo-feed';
+
+const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
+const NOTE_MAX = 500;
+
+/** The next half hour from now, as a sensible default start. */
+function nextHalfHour(): number {
+  const d = new Date(Date.now() + 30 * 60_000);
+  d.setMinutes(d.getMinutes() < 30 ? 30 : 60, 0, 0);
+  return d.getTime();
+}
+
+function ProposeForm({
+  onPropose,
+  onDone,
+}: {
+  onPropose: (startsAt: number, minutes: number, note: string) => Promise<Ack<unknown>>;
+  onDone: () => void;
+}) {
+  const [startsAt, setStartsAt] = useState(() => toLocalInput(nextHalfHour()));
+  const [duration, setDuration] = useState<number>(30);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const start = fromLocalInput(startsAt);
+    if (start === null) {
+      setError('Choose a date and a time.');
+      input.current?.focus();
+      return;
+    }
+    if (start <= Date.now()) {
+      setError('Choose a time in the future.');
+      input.current?.focus();
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    const ack = await onPropose(start, duration, note);
+    setBusy(false);
+    if (ack.ok) onDone();
+    else setProblem(actionErrorText(ack.error));
+  };
+
+  return (
+    <form className="form form--tight checkin-form" noValidate onSubmit={(e) => void submit(e)}>
+      {problem && <Alert title="Not proposed">{problem}</Alert>}
+      <div className="form__row form__row--tight">
+        <Field label="Starts" hint="Your local time." error={error}>
+          {(control) => (
+            <input
+              {...control}
+              ref={input}
+              className="input input--datetime-1to1"
+              type="datetime-local"
+              name="startsAt"
+              value={startsAt}
+              onChange={(e) => setStartsAt(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Length">
+          {(control) => (
+            <select
+              {...control}
+              className="input"
+              name="duration"
+              value={duration}
+              onChange={(e) => setDuration(Number(e.target.value))}
+            >
+              {DURATIONS.map((d) => (
+                <option key={d} value={d}>
+                  {formatDuration(d)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label="Note" optional hint="What you would like to cover. Encrypted, like your messages.">
+        {(control) => (
+          <textarea
+            {...control}
+            className="input support-textarea"
+            name="note"
+            rows={2}
+            maxLength={NOTE_MAX}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="goal-form__actions">
+        <Button type="submit" busy={busy} busyLabel="Proposing…">
+          Propose check-in
+        </Button>
+        <Button variant="quiet" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function statusLine(c: ShownCheckIn, role: Side, peer: string): string {
+  const byMe = c.proposedBy === role;
+  switch (c.status) {
+    case 'proposed':
+      return byMe ? `Proposed by you · waiting for ${peer}` : `Proposed by ${peer} · waiting for your answer`;
+    case 'accepted':
+      return 'Agreed';
+    case 'declined':
+      return byMe ? `${peer} declined` : 'You declined';
+    case 'cancelled':
+      return 'Cancelled';
+  }
+}
+
+function CheckInItem({
+  checkIn,
+  role,
+  peer,
+  writable,
+  now,
+  onAnswer,
+}: {
+  checkIn: ShownCheckIn;
+  role: Side;
+  peer: string;
+  writable: boolean;
+  now: number;
+  onAnswer: (id: string, action: 'accept' | 'decline' | 'cancel') => Promise<Ack<unknown>>;
+}) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const whenLine = useRef<HTMLParagraphElement>(null);
+  /** Set when I answered: once the new status shows, focus goes to this check-in (its buttons changed). */
+  const answered = useRef(false);
+  useEffect(() => {
+    if (!answered.current) return;
+    answered.current = false;
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (lost) whenLine.current?.focus();
+  }, [checkIn.status]);
+  const when = formatStart(checkIn.startsAt, now);
+  const answerable = writable && checkIn.status === 'proposed' && checkIn.proposedBy !== role;
+  const cancellable = writable && (checkIn.status === 'proposed' || checkIn.status === 'accepted');
+
+  const answer = async (action: 'accept' | 'decline' | 'cancel') => {
+    setBusy(action);
+    setProblem(null);
+    answered.current = true;
+    const ack = await onAnswer(checkIn.id, action);
+    setBusy(null);
+    if (!ack.ok) {
+      answered.current = false;
+      setProblem(actionErrorText(ack.error));
+    }
+  };
+
+  return (
+    <li className={`checkin checkin--${checkIn.status}`}>
+      <p ref={whenLine} tabIndex={-1} className="checkin__when">
+        <time dateTime={new Date(checkIn.startsAt).toISOString()} title={formatFull(checkIn.startsAt)}>
+          {when}
+        </time>{' '}
+        <span className="checkin__length">· {formatDuration(checkIn.durationMinutes)}</span>
+      </p>
+      <p className={`checkin__status checkin__status--${checkIn.status}`}>
+        {statusLine(checkIn, role, peer)}
+      </p>
+      {checkIn.noteText !== undefined && (
+        <p className={checkIn.noteText === null ? 'checkin__note cmsg__text--unreadable' : 'checkin__note'}>
+          {checkIn.noteText ?? UNREADABLE_TEXT}
+        </p>
+      )}
+      {problem && <Alert>{problem}</Alert>}
+      {(answerable || cancellable) && (
+        <div className="checkin__actions">
+          {answerable && (
+            <>
+              <Button
+                busy={busy === 'accept'}
+                busyLabel="Accepting…"
+                aria-label={busy === 'accept' ? undefined : `Accept the check-in on ${when}`}
+                onClick={() => void answer('accept')}
+              >
+                Accept
+              </Button>
+              <Button
+                variant="secondary"
+                busy={busy === 'decline'}
+                busyLabel="Declining…"
+                aria-label={busy === 'decline' ? undefined : `Decline the check-in on ${when}`}
+                onClick={() => void answer('decline')}
+              >
+                Decline
+              </Button>
+            </>
+          )}
+          {cancellable && !answerable && (
+            <Button
+              variant="quiet"
+              busy={busy === 'cancel'}
+              busyLabel="Cancelling…"
+              aria-label={busy === 'cancel' ? undefined : `Cancel the check-in on ${when}`}
+              onClick={() => void answer('cancel')}
+            >
+              Cancel
+            </Button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** Check-ins: proposed by either, accepted or declined by the other, cancelled by either. */
+export function CheckInsPanel({
+  checkIns,
+  closed,
+  role,
+  peer,
+  writable,
+  onPropose,
+  onAnswer,
+}: {
+  checkIns: readonly ShownCheckIn[];
+  /** The support has ended: nothing is planned any more. */
+  closed: boolean;
+  role: Side;
+  peer: string;
+  writable: boolean;
+  onPropose: (startsAt: number, minutes: number, note: string) => Promise<Ack<unknown>>;
+  onAnswer: (id: string, action: 'accept' | 'decline' | 'cancel') => Promise<Ack<unknown>>;
+}) {
+  const now = useNow(true, 30_000);
+  const [proposing, setProposing] = useState(false);
+  const proposeButton = useRef<HTMLButtonElement>(null);
+  const ends = (c: ShownCheckIn) => c.startsAt + c.durationMinutes * 60_000;
+  const planned = closed
+    ? []
+    : checkIns.filter((c) => (c.status === 'proposed' || c.status === 'accepted') && ends(c) > now);
+  const earlier = checkIns.filter((c) => !planned.includes(c)).reverse();
+  const stopProposing = () => {
+    setProposing(false);
+    requestAnimationFrame(() => proposeButton.current?.focus());
+  };
+
+  return (
+    <section className="side-card" aria-labelledby="checkins-title">
+      <h2 id="checkins-title" className="side-card__title">
+        Check-ins
+      </h2>
+      <p className="side-card__hint">
+        A time to talk or plan together. You get a reminder 15 minutes before.
+      </p>
+      {planned.length === 0 ? (
+        <p className="empty">{closed ? 'Nothing planned: the support has ended.' : 'Nothing planned.'}</p>
+      ) : (
+        <ul className="checkins">
+          {planned.map((c) => (
+            <CheckInItem
+              key={c.id}
+              checkIn={c}
+              role={role}
+              peer={peer}
+              writable={writable}
+              now={now}
+              onAnswer={onAnswer}
+            />
+          ))}
+        </ul>
+      )}
+      {writable &&
+        (proposing ? (
+          <ProposeForm onPropose={onPropose} onDone={stopProposing} />
+        ) : (
+          <button
+            ref={proposeButton}
+            type="button"
+            className="button button--secondary"
+            onClick={() => setProposing(true)}
+          >
+            Propose a check-in
+          </button>
+        ))}
+      {earlier.length > 0 && (
+        <details className="support-details">
+          <summary className="support-details__summary">
+            {closed ? 'All check-ins' : 'Earlier and cancelled'} ({earlier.length})
+          </summary>
+          <ul className="checkins checkins--past">
+            {earlier.map((c) => (
+              <CheckInItem
+                key={c.id}
+                checkIn={c}
+                role={role}
+                peer={peer}
+                writable={false}
+                now={now}
+                onAnswer={onAnswer}
+              />
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

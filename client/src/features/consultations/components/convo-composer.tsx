@@ -1,0 +1,124 @@
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { GROUP_LIMITS } from '@staffroom/shared/limits';
+import { LockIcon } from './icons';
+
+const MAX = GROUP_LIMITS.messageMax;
+const ANNOUNCE_FROM = 200;
+
+const countChars = (text: string) => [...text.normalize('NFC')].length;
+
+/** Writing to the other person. Enter sends, Shift+Enter starts a new line. */
+export function ConvoComposer({
+  peerName,
+  onSend,
+  inputRef,
+}: {
+  peerName: string;
+  onSend: (text: string) => void;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+}) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const countId = `${id}-count`;
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [spoken, setSpoken] = useState('');
+  const length = countChars(text);
+  const left = MAX - length;
+
+  useEffect(() => {
+    const timer = setTimeout(
+      () =>
+        setSpoken(
+          left <= ANNOUNCE_FROM
+            ? left >= 0
+              ? `${left} characters left`
+              : `${-left} characters too many`
+            : '',
+        ),
+      700,
+    );
+    return () => clearTimeout(timer);
+  }, [left]);
+
+  const send = () => {
+    if (text.trim() === '') {
+      setProblem('Write something first.');
+      return;
+    }
+    if (left < 0) {
+      setProblem(
+        `Messages can be at most ${MAX.toLocaleString()} characters. Shorten it, or split it in two.`,
+      );
+      return;
+    }
+    setProblem(null);
+    onSend(text.trim());
+    setText('');
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  return (
+    <form className="composer-1to1" noValidate onSubmit={onSubmit}>
+      <label htmlFor={id} className="visually-hidden">
+        Message to {peerName}
+      </label>
+      {problem && (
+        <p className="composer-1to1__problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="composer-1to1__box">
+        <textarea
+          ref={inputRef}
+          id={id}
+          className="composer-1to1__input"
+          name="message"
+          rows={Math.min(8, Math.max(2, text.split('\n').length))}
+          placeholder={`Write to ${peerName}…`}
+          value={text}
+          aria-describedby={`${hintId} ${countId}`}
+          aria-invalid={left < 0 || undefined}
+          onChange={(e) => {
+            setProblem(null);
+            setText(e.target.value);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <div className="composer-1to1__bar">
+          <p id={hintId} className="composer-1to1__hint">
+            <LockIcon className="composer-1to1__lock" />
+            Encrypted on this device
+            <span className="composer-1to1__keys">
+              {' '}
+              · <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
+            </span>
+          </p>
+          <p
+            id={countId}
+            className={left < 0 ? 'composer-1to1__count composer-1to1__count--over' : 'composer-1to1__count'}
+          >
+            {length.toLocaleString()} / {MAX.toLocaleString()}
+          </p>
+          <button type="submit" className="button button--primary composer-1to1__send">
+            Send
+          </button>
+        </div>
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {spoken}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,108 @@
+import { useState, type FormEvent } from 'react';
+import { K_MIN } from '@staffroom/shared/limits';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Field } from '../../../components/field';
+import type { FeedbackInput } from '../api/support-api';
+import { ChoiceGroup } from './choice-group';
+
+const HELPFULNESS = [
+  { value: '1', label: '1 · Not helpful' },
+  { value: '2', label: '2' },
+  { value: '3', label: '3' },
+  { value: '4', label: '4' },
+  { value: '5', label: '5 · Very helpful' },
+] as const;
+const RECOMMEND = [
+  { value: 'yes', label: 'Yes' },
+  { value: 'no', label: 'No' },
+] as const;
+const COMMENT_MAX = 1_000;
+
+/**
+ * The teacher's anonymous feedback after the support ended: stored with no account and no conversation, and
+ * shown to coordinators only in totals of at least K_MIN answers.
+ */
+export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => Promise<void> }) {
+  const [helpfulness, setHelpfulness] = useState<string | null>(null);
+  const [recommend, setRecommend] = useState<string | null>(null);
+  const [comment, setComment] = useState('');
+  const [errors, setErrors] = useState<{ helpfulness?: string; recommend?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const found = {
+      ...(helpfulness ? {} : { helpfulness: 'Choose a number from 1 to 5.' }),
+      ...(recommend ? {} : { recommend: 'Choose yes or no.' }),
+    };
+    setErrors(found);
+    if (!helpfulness || !recommend) {
+      const form = event.currentTarget as HTMLFormElement;
+      form
+        .querySelector<HTMLInputElement>(`input[name="${found.helpfulness ? 'helpfulness' : 'recommend'}"]`)
+        ?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSubmit({
+        helpfulness: Number(helpfulness),
+        recommend: recommend === 'yes',
+        comment: comment.trim(),
+      });
+    } catch (err) {
+      setErrors({ form: err instanceof Error ? err.message : 'Your feedback was not sent. Try again.' });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form form--tight" noValidate onSubmit={(e) => void submit(e)}>
+      {errors.form && <Alert title="Not sent">{errors.form}</Alert>}
+      <ChoiceGroup
+        legend="How helpful was the support?"
+        name="helpfulness"
+        options={HELPFULNESS}
+        value={helpfulness as (typeof HELPFULNESS)[number]['value'] | null}
+        onChange={(v) => {
+          setHelpfulness(v);
+          setErrors((e) => ({ ...e, helpfulness: undefined }));
+        }}
+        error={errors.helpfulness}
+      />
+      <ChoiceGroup
+        legend="Would you recommend it to a colleague?"
+        name="recommend"
+        options={RECOMMEND}
+        value={recommend as 'yes' | 'no' | null}
+        onChange={(v) => {
+          setRecommend(v);
+          setErrors((e) => ({ ...e, recommend: undefined }));
+        }}
+        error={errors.recommend}
+      />
+      <Field
+        label="Anything else?"
+        optional
+        hint={`Shown to coordinators word for word, among at least ${K_MIN} answers. No names, please.`}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="input support-textarea"
+            name="comment"
+            rows={3}
+            maxLength={COMMENT_MAX}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+          />
+        )}
+      </Field>
+      <Button type="submit" busy={busy} busyLabel="Sending…">
+        Send feedback
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,271 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { Ack } from '@staffroom/shared/protocol/ack';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Field } from '../../../components/field';
+import { actionErrorText, type ShownGoal } from '../model/conversation-room';
+import { formatShortDate } from '../model/format';
+import {
+  GOAL_BYTES_MAX,
+  GOAL_NOTE_MAX,
+  GOAL_STATUSES,
+  GOAL_STATUS_LABELS,
+  GOAL_TITLE_MAX,
+  goalBytes,
+  type GoalContent,
+  type GoalStatus,
+} from '../model/goal';
+import { ChoiceGroup } from './choice-group';
+import { UNREADABLE_TEXT } from './convo-feed';
+
+type Save = (goal: GoalContent, goalId?: string) => Promise<Ack<unknown>>;
+
+const statusOptions = GOAL_STATUSES.map((s) => ({ value: s, label: GOAL_STATUS_LABELS[s] }));
+
+function GoalStatusBadge({ status }: { status: GoalStatus }) {
+  return <span className={`badge goal-badge goal-badge--${status}`}>{GOAL_STATUS_LABELS[status]}</span>;
+}
+
+function AddGoal({ onSave, onDone }: { onSave: Save; onDone: () => void }) {
+  const [title, setTitle] = useState('');
+  const [status, setStatus] = useState<GoalStatus>('not-started');
+  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => input.current?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!title.trim()) {
+      setError('Write the goal in a few words.');
+      return;
+    }
+    setBusy(true);
+    const ack = await onSave({ title: title.trim(), status, notes: [] });
+    setBusy(false);
+    if (ack.ok) onDone();
+    else setProblem(actionErrorText(ack.error));
+  };
+
+  return (
+    <form className="form form--tight goal-form" noValidate onSubmit={(e) => void submit(e)}>
+      {problem && <Alert title="The goal was not saved">{problem}</Alert>}
+      <Field
+        label="Goal"
+        hint="One sentence you both agree on, e.g. “Calmer transitions after lunch”."
+        error={error}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={input}
+            className="input"
+            name="goal"
+            autoComplete="off"
+            maxLength={GOAL_TITLE_MAX}
+            value={title}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              setError(null);
+            }}
+          />
+        )}
+      </Field>
+      <ChoiceGroup
+        legend="Status"
+        name="new-goal-status"
+        options={statusOptions}
+        value={status}
+        onChange={setStatus}
+      />
+      <div className="goal-form__actions">
+        <Button type="submit" busy={busy} busyLabel="Encrypting and saving…">
+          Save goal
+        </Button>
+        <Button variant="quiet" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function UpdateGoal({
+  goal,
+  content,
+  onSave,
+  onDone,
+}: {
+  goal: ShownGoal;
+  content: GoalContent;
+  onSave: Save;
+  onDone: () => void;
+}) {
+  const [status, setStatus] = useState<GoalStatus>(content.status);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const next: GoalContent = {
+      ...content,
+      status,
+      notes: note.trim() ? [...content.notes, { at: Date.now(), text: note.trim() }] : content.notes,
+    };
+    if (goalBytes(next) > GOAL_BYTES_MAX) {
+      setProblem('This goal has no room for more notes. Mark it met and start a new goal for the next step.');
+      return;
+    }
+    setBusy(true);
+    const ack = await onSave(next, goal.id);
+    setBusy(false);
+    if (ack.ok) onDone();
+    else setProblem(actionErrorText(ack.error));
+  };
+
+  return (
+    <form ref={form} className="form form--tight goal-form" noValidate onSubmit={(e) => void submit(e)}>
+      {problem && <Alert title="The goal was not saved">{problem}</Alert>}
+      <ChoiceGroup
+        legend="Status"
+        name={`status-${goal.id}`}
+        options={statusOptions}
+        value={status}
+        onChange={setStatus}
+      />
+      <Field
+        label="Progress note"
+        optional
+        hint="What happened, what you tried, what is next. Dated for you."
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="input support-textarea"
+            name="note"
+            rows={3}
+            maxLength={GOAL_NOTE_MAX}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="goal-form__actions">
+        <Button type="submit" busy={busy} busyLabel="Encrypting and saving…">
+          Save progress
+        </Button>
+        <Button variant="quiet" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function GoalItem({ goal, writable, onSave }: { goal: ShownGoal; writable: boolean; onSave: Save }) {
+  const [editing, setEditing] = useState(false);
+  const titleId = useId();
+  const updateButton = useRef<HTMLButtonElement>(null);
+  const stopEditing = () => {
+    setEditing(false);
+    requestAnimationFrame(() => updateButton.current?.focus());
+  };
+  const { content } = goal;
+  if (!content) {
+    return (
+      <li className="goal goal--unreadable">
+        <p className="goal__unreadable">{UNREADABLE_TEXT}</p>
+      </li>
+    );
+  }
+  return (
+    <li className="goal">
+      <div className="goal__head">
+        <h3 id={titleId} className="goal__title">
+          {content.title}
+        </h3>
+        <GoalStatusBadge status={content.status} />
+      </div>
+      {content.notes.length > 0 && (
+        <ol className="goal__notes" aria-label={`Progress notes for ${content.title}`}>
+          {content.notes.map((n, i) => (
+            <li key={`${n.at}-${i}`} className="goal__note">
+              <time className="goal__date" dateTime={new Date(n.at).toISOString()}>
+                {formatShortDate(n.at)}
+              </time>
+              <span className="goal__note-text">{n.text}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+      {writable &&
+        (editing ? (
+          <UpdateGoal goal={goal} content={content} onSave={onSave} onDone={stopEditing} />
+        ) : (
+          <button
+            ref={updateButton}
+            type="button"
+            className="button button--quiet goal__update"
+            aria-label={`Update progress on “${content.title}”`}
+            onClick={() => setEditing(true)}
+          >
+            Update progress
+          </button>
+        ))}
+    </li>
+  );
+}
+
+/** Shared goals: agreed together, encrypted like messages, with a status and dated progress notes. */
+export function GoalsPanel({
+  goals,
+  writable,
+  onSave,
+}: {
+  goals: readonly ShownGoal[];
+  writable: boolean;
+  onSave: Save;
+}) {
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
+  const stopAdding = () => {
+    setAdding(false);
+    requestAnimationFrame(() => addButton.current?.focus());
+  };
+  return (
+    <section className="side-card" aria-labelledby="goals-title">
+      <h2 id="goals-title" className="side-card__title">
+        Shared goals
+      </h2>
+      <p className="side-card__hint">Visible to both of you and encrypted like your messages.</p>
+      {goals.length === 0 ? (
+        <p className="empty">No goals yet. Agree on one together when you are ready.</p>
+      ) : (
+        <ul className="goals">
+          {goals.map((g) => (
+            <GoalItem key={g.id} goal={g} writable={writable} onSave={onSave} />
+          ))}
+        </ul>
+      )}
+      {writable &&
+        (adding ? (
+          <AddGoal onSave={onSave} onDone={stopAdding} />
+        ) : (
+          <button
+            ref={addButton}
+            type="button"
+            className="button button--secondary"
+            onClick={() => setAdding(true)}
+          >
+            Add a goal
+          </button>
+        ))}
+    </section>
+  );
+}

@@ -1,0 +1,323 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
+import {
+  AREAS,
+  AREA_LABELS,
+  GRADES,
+  REASONS,
+  REASON_LABELS,
+  SUBJECTS,
+  SUBJECT_LABELS,
+  WORK_STYLES,
+  WORK_STYLE_LABELS,
+  type Area,
+  type Grade,
+  type IntakeBody,
+  type Reason,
+  type Subject,
+  type WorkStyle,
+} from '@staffroom/shared/schemas/consultations';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Field } from '../../../components/field';
+import { ChoiceGroup } from './choice-group';
+import { SlotGrid } from './slot-grid';
+
+const NOTE_MAX = 500;
+const PLACE_MAX = 120;
+
+type FieldName = 'grades' | 'subjects' | 'reasons' | 'focus' | 'workStyles' | 'note' | 'school' | 'district';
+type Errors = Partial<Record<FieldName | 'form', string>>;
+const ORDER: readonly FieldName[] = [
+  'grades',
+  'subjects',
+  'reasons',
+  'focus',
+  'workStyles',
+  'note',
+  'school',
+  'district',
+];
+
+const placeError = (value: string, what: string) =>
+  value.trim() && value.trim().length < 2 ? `Write the ${what} in full, or leave it empty.` : undefined;
+
+/**
+ * The teacher's intake: the questions the peer-support service asks before it starts (reasons for connecting,
+ * area of focus, how best to work together), plus grades, subjects and times for matching. School and district
+ * are optional and only exclude consultants from the same places.
+ */
+export function IntakeForm({ onSubmit }: { onSubmit: (body: IntakeBody) => Promise<void> }) {
+  const [grades, setGrades] = useState<Grade[]>([]);
+  const [subjects, setSubjects] = useState<Subject[]>([]);
+  const [reasons, setReasons] = useState<Reason[]>([]);
+  const [focus, setFocus] = useState<Area | null>(null);
+  const [workStyles, setWorkStyles] = useState<WorkStyle[]>([]);
+  const [times, setTimes] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const [school, setSchool] = useState('');
+  const [district, setDistrict] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const gradesRef = useRef<HTMLFieldSetElement>(null);
+  const subjectsRef = useRef<HTMLFieldSetElement>(null);
+  const reasonsRef = useRef<HTMLFieldSetElement>(null);
+  const focusRef = useRef<HTMLFieldSetElement>(null);
+  const workStylesRef = useRef<HTMLFieldSetElement>(null);
+  const noteRef = useRef<HTMLTextAreaElement>(null);
+  const schoolRef = useRef<HTMLInputElement>(null);
+  const districtRef = useRef<HTMLInputElement>(null);
+  /** Where focus goes for each field's error (read only in event handlers). */
+  const refFor = (field: FieldName) =>
+    ({
+      grades: gradesRef,
+      subjects: subjectsRef,
+      reasons: reasonsRef,
+      focus: focusRef,
+      workStyles: workStylesRef,
+      note: noteRef,
+      school: schoolRef,
+      district: districtRef,
+    })[field];
+
+  const findings = note.trim() ? detectIdentifying(note) : [];
+
+  const clear = (field: FieldName) => {
+    if (errors[field]) setErrors(({ [field]: _dropped, ...rest }) => rest);
+  };
+
+  const focusFirst = (found: Errors) => {
+    const first = ORDER.find((f) => found[f]);
+    if (!first) return;
+    const target = refFor(first).current;
+    if (target instanceof HTMLFieldSetElement) target.querySelector('input')?.focus();
+    else target?.focus();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const found: Errors = {
+      ...(grades.length ? {} : { grades: 'Choose at least one grade.' }),
+      ...(subjects.length ? {} : { subjects: 'Choose at least one subject.' }),
+      ...(reasons.length ? {} : { reasons: 'Choose at least one reason, or “Something else”.' }),
+      ...(focus ? {} : { focus: 'Choose the area you would most like to work on.' }),
+      ...(workStyles.length ? {} : { workStyles: 'Choose at least one way of working together.' }),
+      ...(note.length > NOTE_MAX ? { note: `Keep the note to ${NOTE_MAX} characters.` } : {}),
+    };
+    const schoolError = placeError(school, 'school name');
+    const districtError = placeError(district, 'district name');
+    if (schoolError) found.school = schoolError;
+    if (districtError) found.district = districtError;
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !focus) {
+      focusFirst(found);
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSubmit({
+        grades,
+        subjects,
+        reasons,
+        focus,
+        workStyles,
+        preferredTimes: times,
+        note: note.trim(),
+        ...(school.trim() ? { school: school.trim() } : {}),
+        ...(district.trim() ? { district: district.trim() } : {}),
+      });
+    } catch (err) {
+      setBusy(false);
+      setErrors({ form: err instanceof Error ? err.message : 'Your request could not be sent. Try again.' });
+    }
+  };
+
+  return (
+    <form className="form panel intake" noValidate onSubmit={submit}>
+      {errors.form && <Alert title="Your request was not sent">{errors.form}</Alert>}
+
+      <section className="intake__part" aria-labelledby="intake-teach">
+        <h2 id="intake-teach" className="intake__title">
+          What you teach
+        </h2>
+        <ChoiceGroup
+          multiple
+          compact
+          legend="Grades"
+          name="grades"
+          hint="All the grades you teach this year."
+          options={GRADES.map((g) => ({ value: g, label: g }))}
+          value={grades}
+          onChange={(next) => {
+            setGrades(next);
+            clear('grades');
+          }}
+          error={errors.grades}
+          groupRef={gradesRef}
+        />
+        <ChoiceGroup
+          multiple
+          legend="Subjects"
+          name="subjects"
+          options={SUBJECTS.map((s) => ({ value: s, label: SUBJECT_LABELS[s] }))}
+          value={subjects}
+          onChange={(next) => {
+            setSubjects(next);
+            clear('subjects');
+          }}
+          error={errors.subjects}
+          groupRef={subjectsRef}
+        />
+      </section>
+
+      <section className="intake__part" aria-labelledby="intake-why">
+        <h2 id="intake-why" className="intake__title">
+          What you would like help with
+        </h2>
+        <ChoiceGroup
+          multiple
+          legend="What brings you here?"
+          name="reasons"
+          hint="Choose all that fit. There is no wrong reason to ask."
+          options={REASONS.map((r) => ({ value: r, label: REASON_LABELS[r] }))}
+          value={reasons}
+          onChange={(next) => {
+            setReasons(next);
+            clear('reasons');
+          }}
+          error={errors.reasons}
+          groupRef={reasonsRef}
+        />
+        <ChoiceGroup
+          legend="Area of focus"
+          name="focus"
+          hint="The one you would most like to start with. You can change course together later."
+          options={AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))}
+          value={focus}
+          onChange={(next) => {
+            setFocus(next);
+            clear('focus');
+          }}
+          error={errors.focus}
+          groupRef={focusRef}
+        />
+      </section>
+
+      <section className="intake__part" aria-labelledby="intake-how">
+        <h2 id="intake-how" className="intake__title">
+          How you would like to work together
+        </h2>
+        <ChoiceGroup
+          multiple
+          legend="Ways of working"
+          name="workStyles"
+          options={WORK_STYLES.map((w) => ({ value: w, label: WORK_STYLE_LABELS[w] }))}
+          value={workStyles}
+          onChange={(next) => {
+            setWorkStyles(next);
+            clear('workStyles');
+          }}
+          error={errors.workStyles}
+          groupRef={workStylesRef}
+        />
+        <SlotGrid
+          legend="Times that usually suit you"
+          name="preferredTimes"
+          hint="Optional. It helps find a consultant who is free when you are."
+          value={times}
+          onChange={setTimes}
+        />
+        <Field
+          label="A note for your consultant"
+          optional
+          hint={
+            <>
+              <strong>No names, schools or places, please</strong> — not yours, your students’ or your
+              colleagues’. Describe the situation instead: “a class of 30 with no aide”.
+            </>
+          }
+          feedback={
+            findings.length
+              ? {
+                  tone: 'warn',
+                  text: `This may identify someone: ${describeFindings(findings)}. Consider rewording it.`,
+                }
+              : null
+          }
+          error={errors.note}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              ref={noteRef}
+              className="input support-textarea"
+              name="note"
+              rows={4}
+              maxLength={NOTE_MAX * 2}
+              value={note}
+              onChange={(e) => {
+                setNote(e.target.value);
+                clear('note');
+              }}
+            />
+          )}
+        </Field>
+        <p className="support-count" aria-hidden="true">
+          {note.length} / {NOTE_MAX}
+        </p>
+      </section>
+
+      <section className="intake__part intake__part--quiet" aria-labelledby="intake-places">
+        <h2 id="intake-places" className="intake__title">
+          Your school and district <span className="field__optional">(optional)</span>
+        </h2>
+        <p className="field__hint" id="places-why">
+          Used only to make sure you are not matched with someone from your school or district, then
+          discarded. Nobody sees them, not even your consultant; Staffroom keeps only an unreadable
+          fingerprint until you are matched.
+        </p>
+        <div className="form__row">
+          <Field label="School" optional error={errors.school}>
+            {(control) => (
+              <input
+                {...control}
+                ref={schoolRef}
+                className="input"
+                name="school"
+                autoComplete="off"
+                maxLength={PLACE_MAX}
+                value={school}
+                onChange={(e) => {
+                  setSchool(e.target.value);
+                  clear('school');
+                }}
+              />
+            )}
+          </Field>
+          <Field label="District" optional error={errors.district}>
+            {(control) => (
+              <input
+                {...control}
+                ref={districtRef}
+                className="input"
+                name="district"
+                autoComplete="off"
+                maxLength={PLACE_MAX}
+                value={district}
+                onChange={(e) => {
+                  setDistrict(e.target.value);
+                  clear('district');
+                }}
+              />
+            )}
+          </Field>
+        </div>
+      </section>
+
+      <Button type="submit" busy={busy} busyLabel="Sending your request…">
+        Ask for support
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import type { Offer } from '@staffroom/shared/schemas/consultations';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { useNow } from '../hooks/use-conversation-room';
+import { formatTimeLeft } from '../model/format';
+import { areaText, gradesText, reasonsText, slotsText, subjectsText, workStylesText } from '../model/labels';
+
+/**
+ * A request offered to this consultant: the teacher's intake (never their school or district), why it came to
+ * them, and how long they have to answer before it passes to the next consultant.
+ */
+export function OfferCard({
+  offer,
+  onAccept,
+  onDecline,
+}: {
+  offer: Offer;
+  onAccept: () => Promise<void>;
+  onDecline: () => Promise<void>;
+}) {
+  const now = useNow(true, 30_000);
+  const [busy, setBusy] = useState<'accept' | 'decline' | null>(null);
+  const [declining, setDeclining] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const titleId = `offer-${offer.requestId}`;
+
+  const run = async (which: 'accept' | 'decline', action: () => Promise<void>) => {
+    setBusy(which);
+    setError(null);
+    try {
+      await action();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'That did not work. Try again.');
+    } finally {
+      setBusy(null);
+      setDeclining(false);
+    }
+  };
+
+  return (
+    <article className="offer" aria-labelledby={titleId}>
+      <header className="offer__head">
+        <h3 id={titleId} className="offer__title">
+          Request from {offer.teacher}
+        </h3>
+        <p className="offer__time">
+          {offer.expiresAt > now
+            ? `Answer within ${formatTimeLeft(offer.expiresAt, now)}`
+            : 'Time is up: passing to the next consultant'}
+        </p>
+      </header>
+      <p className="offer__match">
+        <span className="offer__match-label">Matched on:</span> {offer.matchedOn || 'availability'}
+      </p>
+      <dl className="offer__facts">
+        <div>
+          <dt>Grades</dt>
+          <dd>{gradesText(offer.grades)}</dd>
+        </div>
+        <div>
+          <dt>Subjects</dt>
+          <dd>{subjectsText(offer.subjects)}</dd>
+        </div>
+        <div>
+          <dt>Reasons for connecting</dt>
+          <dd>{reasonsText(offer.reasons)}</dd>
+        </div>
+        <div>
+          <dt>Area of focus</dt>
+          <dd>{areaText(offer.focus)}</dd>
+        </div>
+        <div>
+          <dt>Working together</dt>
+          <dd>{workStylesText(offer.workStyles)}</dd>
+        </div>
+        <div>
+          <dt>Times that suit</dt>
+          <dd>{slotsText(offer.preferredTimes)}</dd>
+        </div>
+      </dl>
+      {offer.note && (
+        <figure className="offer__note">
+          <figcaption className="offer__note-label">Their note</figcaption>
+          <blockquote className="offer__quote">{offer.note}</blockquote>
+        </figure>
+      )}
+      {error && <Alert title="Not answered">{error}</Alert>}
+      <div className="actions">
+        <Button busy={busy === 'accept'} busyLabel="Accepting…" onClick={() => void run('accept', onAccept)}>
+          Accept and start the conversation
+        </Button>
+        <Button variant="secondary" onClick={() => setDeclining(true)}>
+          Decline
+        </Button>
+      </div>
+      {declining && (
+        <ConfirmDialog
+          title="Decline this request?"
+          confirmLabel="Decline request"
+          busy={busy === 'decline'}
+          onConfirm={() => void run('decline', onDecline)}
+          onCancel={() => setDeclining(false)}
+        >
+          <p>It passes at once to the next consultant who fits. {offer.teacher} is not told who declined.</p>
+        </ConfirmDialog>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,369 @@
+import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import {
+  AREAS,
+  AREA_LABELS,
+  GRADES,
+  SUBJECTS,
+  SUBJECT_LABELS,
+  type Area,
+  type ConsultantProfile,
+  type ConsultantProfileBody,
+  type Grade,
+  type Subject,
+} from '@staffroom/shared/schemas/consultations';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Field } from '../../../components/field';
+import { ChoiceGroup } from './choice-group';
+import { SlotGrid } from './slot-grid';
+
+type FieldName = 'displayName' | 'grades' | 'subjects' | 'areas' | 'capacity' | 'school' | 'district';
+type Errors = Partial<Record<FieldName | 'form', string>>;
+const ORDER: readonly FieldName[] = [
+  'displayName',
+  'grades',
+  'subjects',
+  'areas',
+  'capacity',
+  'school',
+  'district',
+];
+
+/** A write-only place: kept as it is, replaced with a new name, or removed. */
+type PlaceEdit = { mode: 'keep' } | { mode: 'replace'; value: string } | { mode: 'remove' };
+
+function PlaceField({
+  label,
+  isSet,
+  edit,
+  onEdit,
+  error,
+  inputRef,
+}: {
+  label: 'School' | 'District';
+  isSet: boolean;
+  edit: PlaceEdit;
+  onEdit: (next: PlaceEdit) => void;
+  error?: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+}) {
+  const what = label.toLowerCase();
+  const state =
+    edit.mode === 'remove'
+      ? `Will be removed when you save.`
+      : isSet
+        ? `Set. Never shown, not even to you. Type a new ${what} to replace it.`
+        : `Not set.`;
+  return (
+    <Field label={label} optional hint={state} error={error}>
+      {(control) => (
+        <>
+          <input
+            {...control}
+            ref={inputRef}
+            className="input"
+            name={what}
+            autoComplete="off"
+            maxLength={120}
+            placeholder={isSet && edit.mode !== 'remove' ? '•••••• (set)' : ''}
+            value={edit.mode === 'replace' ? edit.value : ''}
+            disabled={edit.mode === 'remove'}
+            onChange={(e) =>
+              onEdit(e.target.value ? { mode: 'replace', value: e.target.value } : { mode: 'keep' })
+            }
+          />
+          {isSet &&
+            (edit.mode === 'remove' ? (
+              <Button variant="quiet" onClick={() => onEdit({ mode: 'keep' })}>
+                Keep it
+              </Button>
+            ) : (
+              <Button
+                variant="quiet"
+                aria-label={`Remove your ${what}`}
+                onClick={() => onEdit({ mode: 'remove' })}
+              >
+                Remove
+              </Button>
+            ))}
+        </>
+      )}
+    </Field>
+  );
+}
+
+const placeBody = (edit: PlaceEdit): string | undefined =>
+  edit.mode === 'keep' ? undefined : edit.mode === 'remove' ? '' : edit.value.trim();
+
+/**
+ * The consultant's profile: how they appear to teachers, what they have taught, how many teachers they can
+ * support, when they are usually free, and a pause switch. School and district are write-only: they exclude
+ * requests from the same places and are never shown back, only "set" or "not set".
+ */
+export function ProfileForm({
+  profile,
+  onSave,
+}: {
+  profile: ConsultantProfile | null;
+  onSave: (body: ConsultantProfileBody) => Promise<ConsultantProfile>;
+}) {
+  const [displayName, setDisplayName] = useState(profile?.displayName ?? '');
+  const [grades, setGrades] = useState<Grade[]>(profile?.grades ?? []);
+  const [subjects, setSubjects] = useState<Subject[]>(profile?.subjects ?? []);
+  const [areas, setAreas] = useState<Area[]>(profile?.areas ?? []);
+  const [capacity, setCapacity] = useState(String(profile?.capacity ?? 3));
+  const [availability, setAvailability] = useState<string[]>(profile?.availability ?? []);
+  const [paused, setPaused] = useState(profile?.paused ?? false);
+  const [school, setSchool] = useState<PlaceEdit>({ mode: 'keep' });
+  const [district, setDistrict] = useState<PlaceEdit>({ mode: 'keep' });
+  const [hasSchool, setHasSchool] = useState(profile?.hasSchool ?? false);
+  const [hasDistrict, setHasDistrict] = useState(profile?.hasDistrict ?? false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const displayNameRef = useRef<HTMLInputElement>(null);
+  const gradesRef = useRef<HTMLFieldSetElement>(null);
+  const subjectsRef = useRef<HTMLFieldSetElement>(null);
+  const areasRef = useRef<HTMLFieldSetElement>(null);
+  const capacityRef = useRef<HTMLInputElement>(null);
+  const schoolRef = useRef<HTMLInputElement>(null);
+  const districtRef = useRef<HTMLInputElement>(null);
+  /** Where focus goes for each field's error (read only in event handlers). */
+  const refFor = (field: FieldName) =>
+    ({
+      displayName: displayNameRef,
+      grades: gradesRef,
+      subjects: subjectsRef,
+      areas: areasRef,
+      capacity: capacityRef,
+      school: schoolRef,
+      district: districtRef,
+    })[field];
+
+  const clear = (field: FieldName) => {
+    setSaved(null);
+    if (errors[field]) setErrors(({ [field]: _dropped, ...rest }) => rest);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const cap = Number(capacity);
+    const name = displayName.trim();
+    const found: Errors = {
+      ...(name.length >= 2 && name.length <= 40
+        ? {}
+        : { displayName: 'Choose a name of 2 to 40 characters. It need not be your real name.' }),
+      ...(grades.length ? {} : { grades: 'Choose at least one grade you have taught.' }),
+      ...(subjects.length ? {} : { subjects: 'Choose at least one subject.' }),
+      ...(areas.length ? {} : { areas: 'Choose at least one area.' }),
+      ...(Number.isInteger(cap) && cap >= 1 && cap <= 30
+        ? {}
+        : { capacity: 'A whole number of teachers, from 1 to 30.' }),
+    };
+    const s = placeBody(school);
+    const d = placeBody(district);
+    if (s !== undefined && s !== '' && s.length < 2) found.school = 'Write the school name in full.';
+    if (d !== undefined && d !== '' && d.length < 2) found.district = 'Write the district name in full.';
+    setErrors(found);
+    setSaved(null);
+    const first = ORDER.find((f) => found[f]);
+    if (first) {
+      const target = refFor(first).current;
+      if (target instanceof HTMLFieldSetElement) target.querySelector('input')?.focus();
+      else target?.focus();
+      return;
+    }
+    setBusy(true);
+    try {
+      const next = await onSave({
+        displayName: name,
+        grades,
+        subjects,
+        areas,
+        capacity: cap,
+        availability,
+        paused,
+        ...(s !== undefined ? { school: s } : {}),
+        ...(d !== undefined ? { district: d } : {}),
+      });
+      setHasSchool(next.hasSchool);
+      setHasDistrict(next.hasDistrict);
+      setSchool({ mode: 'keep' });
+      setDistrict({ mode: 'keep' });
+      setSaved(
+        next.paused
+          ? 'Profile saved. You are paused: no new requests reach you until you switch it back on.'
+          : 'Profile saved. Requests that fit what you have taught can now reach you.',
+      );
+    } catch (err) {
+      setErrors({ form: err instanceof Error ? err.message : 'Your profile could not be saved. Try again.' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form panel profile-form" noValidate onSubmit={submit}>
+      {errors.form && <Alert title="Not saved">{errors.form}</Alert>}
+
+      <label className="switch">
+        <input
+          type="checkbox"
+          role="switch"
+          className="switch__input"
+          checked={!paused}
+          onChange={(e) => {
+            setPaused(!e.target.checked);
+            setSaved(null);
+          }}
+        />
+        <span className="switch__track" aria-hidden="true" />
+        <span className="switch__text">
+          <span className="switch__label">Taking new requests</span>
+          <span className="switch__hint">
+            Switch off to pause: teachers you already support are not affected.
+          </span>
+        </span>
+      </label>
+
+      <Field
+        label="Display name"
+        hint="How teachers you support see you. It need not be your real name."
+        error={errors.displayName}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={displayNameRef}
+            className="input"
+            name="displayName"
+            autoComplete="off"
+            maxLength={60}
+            value={displayName}
+            onChange={(e) => {
+              setDisplayName(e.target.value);
+              clear('displayName');
+            }}
+          />
+        )}
+      </Field>
+
+      <ChoiceGroup
+        multiple
+        compact
+        legend="Grades you have taught"
+        name="grades"
+        options={GRADES.map((g) => ({ value: g, label: g }))}
+        value={grades}
+        onChange={(next) => {
+          setGrades(next);
+          clear('grades');
+        }}
+        error={errors.grades}
+        groupRef={gradesRef}
+      />
+      <ChoiceGroup
+        multiple
+        legend="Subjects"
+        name="subjects"
+        options={SUBJECTS.map((s) => ({ value: s, label: SUBJECT_LABELS[s] }))}
+        value={subjects}
+        onChange={(next) => {
+          setSubjects(next);
+          clear('subjects');
+        }}
+        error={errors.subjects}
+        groupRef={subjectsRef}
+      />
+      <ChoiceGroup
+        multiple
+        legend="Areas of expertise"
+        name="areas"
+        options={AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))}
+        value={areas}
+        onChange={(next) => {
+          setAreas(next);
+          clear('areas');
+        }}
+        error={errors.areas}
+        groupRef={areasRef}
+      />
+      <Field
+        label="Capacity"
+        hint={`How many teachers you can support at once.${profile ? ` You support ${profile.active} now.` : ''}`}
+        error={errors.capacity}
+      >
+        {(control) => (
+          <input
+            {...control}
+            ref={capacityRef}
+            className="input input--short"
+            type="number"
+            inputMode="numeric"
+            name="capacity"
+            min={1}
+            max={30}
+            value={capacity}
+            onChange={(e) => {
+              setCapacity(e.target.value);
+              clear('capacity');
+            }}
+          />
+        )}
+      </Field>
+      <SlotGrid
+        legend="Weekly availability"
+        name="availability"
+        hint="When you are usually free for check-ins. It helps match you with teachers free at the same times."
+        value={availability}
+        onChange={(next) => {
+          setAvailability(next);
+          setSaved(null);
+        }}
+      />
+
+      <section className="intake__part intake__part--quiet" aria-labelledby="places-title">
+        <h2 id="places-title" className="intake__title">
+          Your school and district
+        </h2>
+        <p className="field__hint">
+          Used only so that you are never offered a request from a teacher at your own school or in your own
+          district. Staffroom keeps an unreadable fingerprint of each, never the name, and never shows them
+          back.
+        </p>
+        <div className="form__row">
+          <PlaceField
+            label="School"
+            isSet={hasSchool}
+            edit={school}
+            onEdit={(next) => {
+              setSchool(next);
+              clear('school');
+            }}
+            error={errors.school}
+            inputRef={schoolRef}
+          />
+          <PlaceField
+            label="District"
+            isSet={hasDistrict}
+            edit={district}
+            onEdit={(next) => {
+              setDistrict(next);
+              clear('district');
+            }}
+            error={errors.district}
+            inputRef={districtRef}
+          />
+        </div>
+      </section>
+
+      <div role="status" className="profile-form__saved">
+        {saved && <p className="notice notice--success">{saved}</p>}
+      </div>
+      <Button type="submit" busy={busy} busyLabel="Saving…">
+        Save profile
+      </Button>
+    </form>
+  );
+}

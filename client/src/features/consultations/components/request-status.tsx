@@ -1,0 +1,74 @@
+import { useState } from 'react';
+import type { MyRequest } from '@staffroom/shared/schemas/consultations';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { formatDateTime } from '../../../utils/format';
+
+const STATUS: Record<'offered' | 'waiting', { badge: string; text: string }> = {
+  offered: {
+    badge: 'Offered to a consultant',
+    text: 'A consultant who fits what you asked for has been offered your request. They have up to a day to answer; if they cannot take it on, it passes to the next one who fits. You will see the conversation here as soon as someone accepts.',
+  },
+  waiting: {
+    badge: 'Waiting for a consultant with room',
+    text: 'Every consultant who fits is busy or away just now. Your request waits, and goes to the first one who has room. Nothing else is needed from you.',
+  },
+};
+
+/** The teacher's open request: where it is, and a way to withdraw it. */
+export function RequestStatus({
+  request,
+  onWithdraw,
+}: {
+  request: MyRequest;
+  onWithdraw: () => Promise<void>;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const status = request.status === 'offered' || request.status === 'waiting' ? request.status : 'waiting';
+  const shown = STATUS[status];
+
+  const withdraw = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onWithdraw();
+      setAsking(false);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'Your request could not be withdrawn. Try again.');
+      setAsking(false);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="request">
+      <p className="request__status">
+        <span className={`badge support-badge support-badge--${status}`}>{shown.badge}</span>
+      </p>
+      <p>{shown.text}</p>
+      <p className="request__meta">Asked {formatDateTime(request.createdAt)}</p>
+      {error && <Alert title="Still open">{error}</Alert>}
+      <Button variant="secondary" onClick={() => setAsking(true)}>
+        Withdraw request
+      </Button>
+      {asking && (
+        <ConfirmDialog
+          title="Withdraw your request?"
+          confirmLabel="Withdraw request"
+          busy={busy}
+          onConfirm={() => void withdraw()}
+          onCancel={() => setAsking(false)}
+        >
+          <p>
+            Nobody will be offered it any more, and what you wrote in it is no longer shown to anyone. You can
+            ask again whenever you like.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

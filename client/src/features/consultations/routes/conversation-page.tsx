@@ -1,0 +1,274 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, Status } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { PageTitle } from '../../../components/page-title';
+import { paths } from '../../../config/paths';
+import type { Identity } from '../../../lib/e2e-crypto';
+import { useConnectionState } from '../../../lib/socket';
+import { supportApi } from '../api/support-api';
+import { CheckInsPanel } from '../components/checkins-panel';
+import { ClosingPanel } from '../components/closing-panel';
+import { ConvoComposer } from '../components/convo-composer';
+import { ConvoFeed } from '../components/convo-feed';
+import { FeedbackForm } from '../components/feedback-form';
+import { GoalsPanel } from '../components/goals-panel';
+import { RevealDialog } from '../components/reveal-dialog';
+import { SafetyCodeDialog } from '../components/safety-code-dialog';
+import { ConversationBadge } from '../components/status-badge';
+import { UnlockKeys } from '../components/unlock-keys';
+import { useConversationRoom, useNow } from '../hooks/use-conversation-room';
+import { useKeys } from '../keys/key-store';
+import type { ShownMessage } from '../model/conversation-room';
+import { dueReminder, reminderText } from '../model/reminder';
+import type { Viewer } from '../model/viewer';
+import { ClockIcon, LockIcon } from '../components/icons';
+import '../consultations.css';
+
+/** `/support/conversations/:id`: one end-to-end encrypted conversation, once this device holds the key. */
+export function ConversationPage({ viewer }: { viewer: Viewer }) {
+  const { id = '' } = useParams();
+  const keys = useKeys(viewer);
+  if (viewer.role !== 'member' && viewer.role !== 'consultant') {
+    return (
+      <>
+        <PageTitle documentTitle="Not available">Not available to you</PageTitle>
+        <p className="lead">
+          One-to-one conversations can only be opened by the teacher and the consultant in them. Nobody else
+          can read them, coordinators and moderators included.
+        </p>
+      </>
+    );
+  }
+  if (keys.status !== 'ready' || !keys.identity) {
+    return (
+      <div className="support-narrow">
+        <PageTitle documentTitle="Private conversation">Your private conversation</PageTitle>
+        <UnlockKeys viewer={viewer} keys={keys} />
+        <p className="aside">
+          <Link to={paths.support.getHref()}>Back to one-to-one support</Link>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <ConversationView key={`${id}:${keys.identity.publicKey}`} conversationId={id} identity={keys.identity} />
+  );
+}
+
+function ConversationView({ conversationId, identity }: { conversationId: string; identity: Identity }) {
+  const { room, snapshot } = useConversationRoom(conversationId, identity);
+  const connected = useConnectionState() === 'connected';
+  const [showCode, setShowCode] = useState(false);
+  const [reporting, setReporting] = useState<ShownMessage | null>(null);
+  const [feedbackSent, setFeedbackSent] = useState(false);
+  const composer = useRef<HTMLTextAreaElement>(null);
+  const view = snapshot.view;
+  const now = useNow(view !== null && snapshot.checkIns.some((c) => c.status === 'accepted'));
+
+  const closedHeading = useRef<HTMLHeadingElement>(null);
+  const thanks = useRef<HTMLParagraphElement>(null);
+  const isClosed = view?.status === 'closed';
+  // The button that ended it is gone with the dialog: continue from the "has ended" heading, not from nowhere.
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (isClosed && lost) closedHeading.current?.focus();
+  }, [isClosed]);
+  useEffect(() => {
+    if (feedbackSent) thanks.current?.focus();
+  }, [feedbackSent]);
+
+  const send = useCallback(
+    (text: string) => {
+      room.send(text);
+      composer.current?.focus();
+    },
+    [room],
+  );
+
+  if (snapshot.status === 'unavailable') {
+    return (
+      <>
+        <PageTitle documentTitle="Conversation not available">This conversation is not available</PageTitle>
+        <Alert>{snapshot.error}</Alert>
+        <p>
+          <Link to={paths.support.getHref()}>Back to one-to-one support</Link>
+        </p>
+      </>
+    );
+  }
+
+  if (!view) {
+    return (
+      <>
+        <PageTitle documentTitle="Private conversation">Your private conversation</PageTitle>
+        <p className="loading" role="status">
+          Opening and decrypting the conversation…
+        </p>
+      </>
+    );
+  }
+
+  const peer = view.peer.name;
+  const teacher = view.role === 'teacher';
+  const closed = view.status === 'closed';
+  const writable = !closed && !snapshot.peerKeyMissing;
+  // A check-in of a conversation that has ended is not going to happen: no reminder for it.
+  const due = closed ? null : dueReminder(snapshot.checkIns, now);
+
+  return (
+    <>
+      <header className="convo-head">
+        <p className="convo-head__eyebrow">
+          One-to-one support <ConversationBadge status={view.status} />
+        </p>
+        <PageTitle documentTitle={teacher ? `Support with ${peer}` : `Supporting ${peer}`}>
+          {teacher ? `Support with ${peer}` : `Supporting ${peer}`}
+        </PageTitle>
+        <div className="privacy-line">
+          <LockIcon className="privacy-line__icon" />
+          <p className="privacy-line__text">
+            Only you and {peer} can read this conversation. Staffroom’s servers, coordinators and moderators
+            cannot.
+          </p>
+          <Button variant="secondary" className="privacy-line__button" onClick={() => setShowCode(true)}>
+            Check the safety code
+          </Button>
+        </div>
+      </header>
+
+      {/* Always present, so the reminder is announced when it appears. */}
+      <div role="status" className="reminder-slot">
+        {due && (
+          <p className={`reminder reminder--${due.reminder.kind}`}>
+            <ClockIcon className="reminder__icon" />
+            {reminderText(due.reminder, due.checkIn, peer)}
+          </p>
+        )}
+      </div>
+
+      {snapshot.peerKeyMissing && !closed && (
+        <Status title={`${peer} has not set up their private key yet`}>
+          Nothing can be encrypted for them until they next log in, which makes their key. Come back after
+          that; your conversation is waiting.
+        </Status>
+      )}
+      {view.status === 'closing' && (
+        <Status
+          title={teacher ? `${peer} proposed to taper off and end` : 'You proposed to taper off and end'}
+        >
+          {teacher
+            ? 'If your needs are met, confirm the end in “Ending the support”. If not, just say so here and carry on.'
+            : `Waiting for ${peer} to confirm. You can keep talking meanwhile.`}
+        </Status>
+      )}
+      {closed && (
+        <section className="panel convo-closed" aria-labelledby="closed-title">
+          <h2 id="closed-title" ref={closedHeading} tabIndex={-1}>
+            This support has ended
+          </h2>
+          <p>The conversation stays here, read-only, for both of you. Nothing new can be added.</p>
+          {teacher && !view.feedbackDone && !feedbackSent && (
+            <div className="feedback">
+              <h3 className="feedback__title">How was it? (anonymous)</h3>
+              <p className="feedback__why">
+                Your answer is stored without your account or this conversation, and coordinators only ever
+                see it in totals of 5 or more answers. It helps the programme, never evaluates anyone.
+              </p>
+              <FeedbackForm
+                onSubmit={async (body) => {
+                  await supportApi.feedback(conversationId, body);
+                  setFeedbackSent(true);
+                  room.sync();
+                }}
+              />
+            </div>
+          )}
+          {teacher && feedbackSent && (
+            <p ref={thanks} tabIndex={-1} className="notice notice--success">
+              Thank you. Your feedback was stored without your name.
+            </p>
+          )}
+          {teacher && (
+            <p>
+              Would you like support again, now or later?{' '}
+              <Link to={paths.askSupport.getHref()}>Ask for support</Link>
+            </p>
+          )}
+        </section>
+      )}
+
+      <div className="convo-layout">
+        <section className="convo-main" aria-label="Messages">
+          <ConvoFeed
+            messages={snapshot.messages}
+            outbox={snapshot.outbox}
+            peerName={peer}
+            loading={snapshot.status === 'opening'}
+            connected={connected}
+            onReport={setReporting}
+            onRetry={(clientId) => room.retry(clientId)}
+            onDiscard={(clientId) => room.discard(clientId)}
+          />
+          {writable ? (
+            <ConvoComposer peerName={peer} onSend={send} inputRef={composer} />
+          ) : (
+            <p className="convo-readonly">
+              {closed
+                ? 'Read-only: this support has ended.'
+                : `You can write once ${peer} has set up their key.`}
+            </p>
+          )}
+        </section>
+        <aside className="convo-side" aria-label="Goals, check-ins and ending">
+          <GoalsPanel
+            goals={snapshot.goals}
+            writable={writable}
+            onSave={(goal, goalId) => room.saveGoal(goal, goalId)}
+          />
+          <CheckInsPanel
+            checkIns={snapshot.checkIns}
+            closed={closed}
+            role={view.role}
+            peer={peer}
+            writable={writable}
+            onPropose={(startsAt, minutes, note) => room.proposeCheckIn(startsAt, minutes, note)}
+            onAnswer={(checkInId, action) => room.answerCheckIn(checkInId, action)}
+          />
+          <ClosingPanel
+            view={view}
+            onProposeClose={() => room.proposeClose()}
+            onConfirmClose={() => room.confirmClose()}
+            onBlock={() => room.block()}
+          />
+          <p className="aside">
+            <Link to={paths.support.getHref()}>Back to one-to-one support</Link>
+          </p>
+        </aside>
+      </div>
+
+      {/* New messages and changes by the other person, announced politely: the log itself is not live. */}
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {snapshot.announcement && <p key={snapshot.announcement.id}>{snapshot.announcement.text}</p>}
+      </div>
+
+      {showCode && (
+        <SafetyCodeDialog
+          conversationId={conversationId}
+          myPublicKey={identity.publicKey}
+          peerPublicKey={view.peer.publicKey}
+          peerName={peer}
+          onClose={() => setShowCode(false)}
+        />
+      )}
+      {reporting && (
+        <RevealDialog
+          message={reporting}
+          peerName={peer}
+          onReport={(reason) => room.report(reporting.seq, reason)}
+          onClose={() => setReporting(null)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { Ack } from '@staffroom/shared/protocol/ack';
+import type { ClientEventName, ClientPayload, ClientResult } from '@staffroom/shared/protocol/client-events';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { onServerEvent, request } from '../../../lib/realtime';
+import { getConnectionState, onConnectionStateChange } from '../../../lib/socket';
+import type { RoomConnection } from '../model/group-room';
+
+const NOT_CONNECTED: Ack<never> = {
+  ok: false,
+  error: { code: ErrorCode.UNAVAILABLE, message: 'Not connected to Staffroom right now.' },
+};
+
+const usable = () => getConnectionState() === 'connected';
+
+/**
+ * The app's socket as a `RoomConnection`. Nothing is emitted while the connection is not usable: socket.io
+ * would buffer the emit and send it on reconnect after its ack had already timed out, so a resend could race a
+ * stale copy. Instead the room keeps the message pending and sends it (same client id) once connected.
+ */
+export const roomConnection: RoomConnection = {
+  request<E extends ClientEventName>(event: E, payload: ClientPayload<E>): Promise<Ack<ClientResult<E>>> {
+    return usable() ? request(event, payload) : Promise.resolve(NOT_CONNECTED);
+  },
+  isConnected: usable,
+  on: onServerEvent,
+  onConnectionChange(handler) {
+    let was = usable();
+    return onConnectionStateChange(() => {
+      const now = usable();
+      if (now !== was) {
+        was = now;
+        handler(now);
+      }
+    });
+  },
+};

@@ -1,0 +1,90 @@
+import type { SupportResource } from '@staffroom/shared/schemas/messages';
+import { Button } from '../../../components/button';
+import { findingsText } from '../model/error-text';
+import type { OutboxEntry } from '../model/group-room';
+import { Modal } from './modal';
+
+/**
+ * The privacy guard's question, before a message that may identify someone is posted. "Edit" is the default
+ * (it takes focus); "Send anyway" sends the same message again, confirmed, with the same client id.
+ */
+export function PrivacyDialog({
+  entry,
+  onEdit,
+  onSendAnyway,
+}: {
+  entry: OutboxEntry;
+  onEdit: () => void;
+  onSendAnyway: () => void;
+}) {
+  const findings = entry.error ? findingsText(entry.error) : [];
+  return (
+    <Modal
+      role="alertdialog"
+      title="This may identify you or someone else"
+      description={
+        <>
+          <p>Staffroom is anonymous, and it stays that way only if messages do not give people away.</p>
+          {findings.length > 0 && (
+            <>
+              <p>Your message contains:</p>
+              <ul className="findings">
+                {findings.map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      }
+      onClose={onEdit}
+      actions={
+        <>
+          <Button variant="secondary" onClick={onSendAnyway}>
+            Send anyway
+          </Button>
+          <Button data-autofocus="" onClick={onEdit}>
+            Edit
+          </Button>
+        </>
+      }
+    >
+      <blockquote className="report__quote">{entry.text}</blockquote>
+    </Modal>
+  );
+}
+
+/** Shown only to the sender when a message suggests they may be at risk. The message was still posted. */
+export function SupportDialog({
+  resources,
+  onClose,
+}: {
+  resources: readonly SupportResource[];
+  onClose: () => void;
+}) {
+  return (
+    <Modal
+      title="You don’t have to carry this alone"
+      description={
+        <p>
+          Your message was posted. This note is only for you: if things feel heavy right now, these people are
+          there to listen, in confidence.
+        </p>
+      }
+      onClose={onClose}
+      actions={<Button onClick={onClose}>Close</Button>}
+    >
+      <ul className="resources">
+        {resources.map((r) => (
+          <li key={`${r.name}-${r.contact}`} className="resource">
+            <p className="resource__name">{r.name}</p>
+            <p className="resource__contact">
+              {r.contact} <span className="resource__hours">· {r.hours}</span>
+            </p>
+          </li>
+        ))}
+      </ul>
+      <p className="aside">The group’s moderators were also told, privately, so they can look out for you.</p>
+    </Modal>
+  );
+}

@@ -1,0 +1,158 @@
+import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { GROUP_LIMITS } from '@staffroom/shared/limits';
+import '../../../components/button.css';
+import { useNow } from '../hooks/use-group-room';
+import { formatClock } from '../model/format';
+
+const MAX = GROUP_LIMITS.messageMax;
+/** The counter is read out (politely, after a pause) from this many characters left. */
+const ANNOUNCE_FROM = 200;
+
+export function countChars(text: string): number {
+  return [...text.normalize('NFC')].length;
+}
+
+export interface ComposerProps {
+  text: string;
+  onTextChange: (text: string) => void;
+  onSend: (text: string) => void;
+  groupName: string;
+  locked: boolean;
+  slowSeconds: number;
+  mutedUntil: number | null;
+  inputRef: RefObject<HTMLTextAreaElement | null>;
+}
+
+/**
+ * Writing to the group. Enter sends, Shift+Enter starts a new line. The text survives reconnects and reloads
+ * (the room keeps the draft in this tab). Lock, mute and slow mode are said here, where they matter.
+ */
+export function Composer({
+  text,
+  onTextChange,
+  onSend,
+  groupName,
+  locked,
+  slowSeconds,
+  mutedUntil,
+  inputRef,
+}: ComposerProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const countId = `${id}-count`;
+  const stateId = `${id}-state`;
+  const [problem, setProblem] = useState<string | null>(null);
+  const [spoken, setSpoken] = useState('');
+  const now = useNow(mutedUntil !== null, 15_000);
+  const muted = mutedUntil !== null && mutedUntil > now;
+  const length = countChars(text);
+  const left = MAX - length;
+  const blocked = locked || muted;
+
+  // Say how much room is left once it gets short, after a pause in typing (not on every key).
+  useEffect(() => {
+    const timer = setTimeout(
+      () =>
+        setSpoken(
+          left <= ANNOUNCE_FROM
+            ? left >= 0
+              ? `${left} characters left`
+              : `${-left} characters too many`
+            : '',
+        ),
+      700,
+    );
+    return () => clearTimeout(timer);
+  }, [left]);
+
+  const send = () => {
+    if (blocked) return;
+    if (text.trim() === '') {
+      setProblem('Write something first.');
+      return;
+    }
+    if (left < 0) {
+      setProblem(
+        `Messages can be at most ${MAX.toLocaleString()} characters. Shorten it, or split it in two.`,
+      );
+      return;
+    }
+    setProblem(null);
+    onSend(text);
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    send();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      send();
+    }
+  };
+
+  const state = locked
+    ? 'A moderator has locked this group for now: you can read, but nobody can post.'
+    : muted && mutedUntil !== null
+      ? `A moderator has muted you in this group until ${formatClock(mutedUntil)}. You can still read.`
+      : slowSeconds > 0
+        ? `Slow mode is on: one message every ${slowSeconds} seconds.`
+        : null;
+
+  const lines = text.split('\n').length;
+  return (
+    <form className="composer" noValidate onSubmit={onSubmit}>
+      <label htmlFor={id} className="visually-hidden">
+        Message to {groupName}
+      </label>
+      {state && (
+        <p id={stateId} className={blocked ? 'composer__state composer__state--blocked' : 'composer__state'}>
+          {state}
+        </p>
+      )}
+      {problem && (
+        <p className="composer__problem" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="composer__box">
+        <textarea
+          ref={inputRef}
+          id={id}
+          className="composer__input"
+          name="message"
+          rows={Math.min(8, Math.max(2, lines))}
+          placeholder={blocked ? 'Posting is paused' : `Write to ${groupName}…`}
+          value={text}
+          aria-describedby={[state ? stateId : null, hintId, countId].filter(Boolean).join(' ')}
+          aria-invalid={left < 0 || undefined}
+          onChange={(e) => {
+            setProblem(null);
+            onTextChange(e.target.value);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        <div className="composer__bar">
+          <p id={hintId} className="composer__hint">
+            <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
+          </p>
+          <p id={countId} className={left < 0 ? 'composer__count composer__count--over' : 'composer__count'}>
+            {length.toLocaleString()} / {MAX.toLocaleString()}
+          </p>
+          <button
+            type="submit"
+            className="button button--primary composer__send"
+            aria-disabled={blocked || undefined}
+          >
+            Send
+          </button>
+        </div>
+      </div>
+      <p className="visually-hidden" aria-live="polite">
+        {spoken}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from 'react';
+import { GROUP_LIMITS, LIMITS } from '@staffroom/shared/limits';
+import type { CreateMeetingBody } from '@staffroom/shared/schemas/groups';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Field } from '../../../components/field';
+import { ApiError } from '../../../lib/api';
+import { formatDuration, fromLocalInput, toLocalInput } from '../model/format';
+
+const DURATIONS = [30, 45, 60, 90, 120, 180] as const;
+
+type Errors = Partial<Record<'title' | 'startsAt' | 'host' | 'form', string>>;
+
+/** The next full hour from now, as a sensible default start. */
+function nextHour(): number {
+  const d = new Date();
+  d.setHours(d.getHours() + 1, 0, 0, 0);
+  return d.getTime();
+}
+
+/** Schedules a session (workshop, focus group, check-in) in local time (coordinators only). */
+export function MeetingForm({
+  defaultHost,
+  onSubmit,
+}: {
+  defaultHost: string;
+  onSubmit: (body: CreateMeetingBody) => Promise<void>;
+}) {
+  const [title, setTitle] = useState('');
+  const [startsAt, setStartsAt] = useState(() => toLocalInput(nextHour()));
+  const [duration, setDuration] = useState<number>(60);
+  const [host, setHost] = useState(defaultHost);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const start = fromLocalInput(startsAt);
+    const found: Errors = {
+      ...(title.trim() ? {} : { title: 'Give the session a title.' }),
+      ...(start === null
+        ? { startsAt: 'Choose a date and a time.' }
+        : start < Date.now()
+          ? { startsAt: 'Choose a time in the future.' }
+          : {}),
+      ...(host.trim() ? {} : { host: 'Who hosts it? A pseudonym, never a real name.' }),
+    };
+    setErrors(found);
+    if (Object.keys(found).length > 0 || start === null) return;
+    setBusy(true);
+    try {
+      await onSubmit({ title: title.trim(), startsAt: start, durationMinutes: duration, host: host.trim() });
+      setTitle('');
+    } catch (err) {
+      const message = err instanceof Error ? err.message : 'The session could not be scheduled.';
+      if (
+        err instanceof ApiError &&
+        (err.field === 'startsAt' || err.field === 'title' || err.field === 'host')
+      ) {
+        setErrors({ [err.field]: message });
+      } else setErrors({ form: message });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form form--compact" noValidate onSubmit={submit}>
+      {errors.form && <Alert title="Not scheduled">{errors.form}</Alert>}
+      <Field label="Title" error={errors.title}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="title"
+            autoComplete="off"
+            maxLength={GROUP_LIMITS.meetingTitleMax}
+            placeholder="Monday check-in"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Starts" hint="Your local time." error={errors.startsAt}>
+        {(control) => (
+          <input
+            {...control}
+            className="input input--datetime"
+            type="datetime-local"
+            name="startsAt"
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="Length">
+        {(control) => (
+          <select
+            {...control}
+            className="input select"
+            name="duration"
+            value={duration}
+            onChange={(e) => setDuration(Number(e.target.value))}
+          >
+            {DURATIONS.map((d) => (
+              <option key={d} value={d}>
+                {formatDuration(d)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="Host" hint="Shown to members: a pseudonym." error={errors.host}>
+        {(control) => (
+          <input
+            {...control}
+            className="input"
+            name="host"
+            autoComplete="off"
+            maxLength={LIMITS.pseudonymMax}
+            value={host}
+            onChange={(e) => setHost(e.target.value)}
+          />
+        )}
+      </Field>
+      <Button type="submit" variant="secondary" busy={busy} busyLabel="Scheduling…">
+        Schedule session
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,43 @@
+import type { Meeting } from '@staffroom/shared/schemas/groups';
+import { Button } from '../../../components/button';
+import { formatDuration, formatFull, formatMeetingStart } from '../model/format';
+
+/** A group's upcoming sessions; coordinators get a "Cancel" per session. */
+export function MeetingList({
+  meetings,
+  onCancel,
+}: {
+  meetings: readonly Meeting[];
+  onCancel?: (meeting: Meeting) => void;
+}) {
+  if (meetings.length === 0) return <p className="empty">No sessions are planned.</p>;
+  return (
+    <ul className="meetings">
+      {meetings.map((m) => (
+        <li key={m.id} className="meeting">
+          <time
+            className="meeting__when"
+            dateTime={new Date(m.startsAt).toISOString()}
+            title={formatFull(m.startsAt)}
+          >
+            {formatMeetingStart(m.startsAt)}
+          </time>
+          <span className="meeting__title">{m.title}</span>
+          <span className="meeting__meta">
+            {formatDuration(m.durationMinutes)} · hosted by {m.host}
+          </span>
+          {onCancel && (
+            <Button
+              variant="quiet"
+              className="meeting__cancel"
+              aria-label={`Cancel “${m.title}”`}
+              onClick={() => onCancel(m)}
+            >
+              Cancel
+            </Button>
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,132 @@
+import { useState, type FormEvent } from 'react';
+import type { Ack } from '@staffroom/shared/protocol/ack';
+import {
+  REPORT_REASONS,
+  REPORT_REASON_LABELS,
+  type ReportReason,
+} from '@staffroom/shared/schemas/moderation';
+import { decodeMessageText, type Message } from '@staffroom/shared/schemas/messages';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { Field } from '../../../components/field';
+import { Modal } from './modal';
+
+const NOTE_MAX = 500;
+
+/** Reports a message to the group's moderators: a reason and an optional note. Only moderators see who reported. */
+export function ReportDialog({
+  message,
+  onSubmit,
+  onClose,
+}: {
+  message: Message;
+  onSubmit: (reason: ReportReason, note: string) => Promise<Ack<unknown>>;
+  onClose: () => void;
+}) {
+  const [reason, setReason] = useState<ReportReason | null>(null);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const formId = 'report-form';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!reason) {
+      setError('Choose what is wrong, so the moderators know where to start.');
+      return;
+    }
+    setBusy(true);
+    const ack = await onSubmit(reason, note.trim());
+    setBusy(false);
+    if (ack.ok) setDone(true);
+    else setError(ack.error.message || 'The report could not be sent. Try again.');
+  };
+
+  if (done) {
+    return (
+      <Modal
+        key="done"
+        title="Thank you for telling us"
+        description={
+          <p>
+            The group’s moderators will look at it. Only they know you reported it. If someone may be at risk
+            right now, do contact local emergency services.
+          </p>
+        }
+        onClose={onClose}
+        actions={
+          <Button data-autofocus="" onClick={onClose}>
+            Close
+          </Button>
+        }
+      />
+    );
+  }
+
+  const excerpt = decodeMessageText(message.text);
+  return (
+    <Modal
+      title="Report this message"
+      description={
+        <p>
+          The group’s moderators will see the message and your reason; nobody else learns that you reported
+          it.
+        </p>
+      }
+      onClose={onClose}
+      actions={
+        <>
+          <Button variant="secondary" onClick={onClose}>
+            Cancel
+          </Button>
+          <Button type="submit" form={formId} busy={busy} busyLabel="Sending…">
+            Send report
+          </Button>
+        </>
+      }
+    >
+      <blockquote className="report__quote">
+        <span className="report__author">{message.author?.name ?? 'Someone'}:</span>{' '}
+        {excerpt.length > 240 ? `${excerpt.slice(0, 240)}…` : excerpt}
+      </blockquote>
+      <form id={formId} className="form form--compact" noValidate onSubmit={submit}>
+        {error && <Alert>{error}</Alert>}
+        <fieldset className="choices">
+          <legend className="field__label">What is wrong?</legend>
+          {REPORT_REASONS.map((r, i) => (
+            <label key={r} className="choice">
+              <input
+                type="radio"
+                name="reason"
+                value={r}
+                checked={reason === r}
+                data-autofocus={i === 0 ? '' : undefined}
+                onChange={() => setReason(r)}
+              />
+              <span>{REPORT_REASON_LABELS[r]}</span>
+            </label>
+          ))}
+        </fieldset>
+        <Field
+          label="Anything the moderators should know"
+          optional
+          hint="Please do not write anyone’s real name."
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              className="input textarea"
+              name="note"
+              rows={2}
+              maxLength={NOTE_MAX}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+        </Field>
+      </form>
+    </Modal>
+  );
+}

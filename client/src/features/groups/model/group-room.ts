@@ -1,0 +1,644 @@
+import { GroupSync, SyncError, type SyncTransport } from '@staffroom/shared/feed/group-sync';
+import type { Ack } from '@staffroom/shared/protocol/ack';
+import type { HistoryGap } from '@staffroom/shared/protocol/client-events';
+import type { ErrorInfo } from '@staffroom/shared/protocol/errors';
+import type {
+  GroupRemovedReason,
+  ServerEventName,
+  ServerPayload,
+} from '@staffroom/shared/protocol/server-events';
+import type { MemberView } from '@staffroom/shared/schemas/groups';
+import type { ReportReason } from '@staffroom/shared/schemas/moderation';
+import {
+  decodeMessageText,
+  type Message,
+  type ReactionKind,
+  type SupportResource,
+} from '@staffroom/shared/schemas/messages';
+import { formatNames } from './format';
+import { loadDraft, loadOutbox, saveDraft, saveOutbox, type StoredOutboxEntry } from './tab-storage';
+
+/** What a room needs from the connection. The app's socket provides one; unit tests pass a fake. */
+export interface RoomConnection extends SyncTransport {
+  /** True while events can be sent (connected and the device online). */
+  isConnected(): boolean;
+  /** Subscribes to a server event; returns the unsubscribe. */
+  on<E extends ServerEventName>(event: E, handler: (payload: ServerPayload<E>) => void): () => void;
+  /** Called with `true` when the connection becomes usable again and `false` when it is lost. */
+  onConnectionChange(handler: (connected: boolean) => void): () => void;
+}
+
+/**
+ * A message of mine on its way:
+ * - `pending`: waiting for the connection (or for the group to reopen after a reconnect)
+ * - `sending`: emitted, no ack yet
+ * - `sent`: acknowledged; shown until the feed holds it
+ * - `waiting`: slow mode or rate limit; sent again by itself at `retryAt`
+ * - `confirm`: the privacy guard asks "send anyway?"
+ * - `failed`: refused; the member retries, edits or discards it
+ */
+export type OutboxState = 'pending' | 'sending' | 'sent' | 'waiting' | 'confirm' | 'failed';
+
+export interface OutboxEntry {
+  clientId: string;
+  text: string;
+  createdAt: number;
+  state: OutboxState;
+  confirmIdentifying: boolean;
+  seq?: number;
+  error?: ErrorInfo;
+  retryAt?: number;
+}
+
+export type RoomStatus = 'opening' | 'open' | 'unavailable' | 'removed';
+
+export interface RoomSnapshot {
+  status: RoomStatus;
+  /** Why the group cannot be shown (`unavailable`). */
+  error: string | null;
+  /** Why this account no longer receives the group (`removed`). */
+  removed: GroupRemovedReason | null;
+  me: MemberView | null;
+  messages: readonly Message[];
+  gaps: readonly HistoryGap[];
+  /** Where the "new messages" line goes: the last seq read when the page opened (null: nothing was unread). */
+  readSeq: number | null;
+  /** True while older history may exist above the first message. */
+  olderMore: boolean;
+  loadingOlder: boolean;
+  present: readonly MemberView[];
+  typing: readonly MemberView[];
+  /** Lock and slow mode as last announced by a moderator (unknown until then). */
+  locked: boolean;
+  slowSeconds: number;
+  mutedUntil: number | null;
+  outbox: readonly OutboxEntry[];
+  /** Crisis resources to show privately after my message suggested risk. */
+  support: readonly SupportResource[] | null;
+  /** The latest polite announcement for screen readers ("New message from Ana"), with an id per change. */
+  announcement: { id: number; text: string } | null;
+  /** A passing problem (a reaction that did not save), with an id per change. */
+  notice: { id: number; text: string } | null;
+}
+
+const TYPING_SHOWN_MS = 4_000;
+const TYPING_EVERY_MS = 3_000;
+const READ_EVERY_MS = 1_500;
+const RESEND_AFTER_MS = 3_000;
+const ANNOUNCE_AFTER_MS = 1_200;
+
+/** A client id: unguessable, and within the protocol's `[A-Za-z0-9_-]{8,64}`. */
+export function newClientId(): string {
+  return crypto.randomUUID();
+}
+
+/**
+ * One open group: its feed (through the shared `GroupSync`, which orders, dedupes and catches up), who is here
+ * and typing, moderation state, and my outbox. It knows nothing of React: the page subscribes to snapshots.
+ *
+ * Sending never loses or doubles a message: each gets a client id at once, is kept (also in sessionStorage)
+ * until acknowledged, and every resend uses the same id, which the server answers with the first result.
+ */
+export class GroupRoom {
+  private sync: GroupSync;
+  private readonly listeners = new Set<() => void>();
+  private readonly unsubscribe: (() => void)[] = [];
+  private snapshot: RoomSnapshot;
+  private running = false;
+  /** The group is open on the current connection: sends may go. */
+  private live = false;
+  private openToken = 0;
+  private flushing = false;
+  private status: RoomStatus = 'opening';
+  private error: string | null = null;
+  private removed: GroupRemovedReason | null = null;
+  private me: MemberView | null = null;
+  private readSeq: number | null = null;
+  private olderMore = false;
+  private loadingOlder = false;
+  private present: MemberView[] = [];
+  private readonly typing = new Map<string, { member: MemberView; until: number }>();
+  private typingTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastTypingSent = 0;
+  private locked = false;
+  private slowSeconds = 0;
+  private mutedUntil: number | null = null;
+  private outbox: OutboxEntry[];
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
+  private support: SupportResource[] | null = null;
+  private announcement: { id: number; text: string } | null = null;
+  private notice: { id: number; text: string } | null = null;
+  private noticeCount = 0;
+  private unannounced: string[] = [];
+  private announceTimer: ReturnType<typeof setTimeout> | null = null;
+  private readSent = 0;
+  private readWanted = 0;
+  private readTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly groupId: string,
+    private readonly conn: RoomConnection,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.sync = new GroupSync(conn, groupId, () => this.changed());
+    // Unacknowledged messages from before a reload go again with the same id; refused ones stay refused.
+    this.outbox = loadOutbox(groupId).map((e) => ({
+      clientId: e.clientId,
+      text: e.text,
+      createdAt: e.createdAt,
+      confirmIdentifying: e.confirmIdentifying,
+      state: e.failed ? 'failed' : 'pending',
+      ...(e.failed ? { error: { code: 'INTERNAL', message: 'This message was not sent.' } } : {}),
+    }));
+    this.snapshot = this.build();
+  }
+
+  // ---- lifecycle -------------------------------------------------------------------------------------------
+
+  /** Opens the group now (or as soon as connected) and follows it live. Safe to call again after `stop()`. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.status = 'opening';
+    this.sync = new GroupSync(this.conn, this.groupId, () => this.changed());
+    const on = <E extends ServerEventName>(event: E, handler: (p: ServerPayload<E>) => void) =>
+      this.unsubscribe.push(this.conn.on(event, handler));
+    on('message:new', (m) => this.onMessage(m));
+    on('message:removed', (p) => p.groupId === this.groupId && this.tombstone(p.seq, p.by));
+    on('reaction:update', (p) => p.groupId === this.groupId && this.applyReaction(p.seq, p.kind, p.count));
+    on('presence:update', (p) => {
+      if (p.groupId !== this.groupId) return;
+      this.present = p.present;
+      this.changed();
+    });
+    on('typing', (p) => p.groupId === this.groupId && this.onTyping(p.member));
+    on('groups:resync', () => void this.sync.fill().catch(() => undefined));
+    on('group:moderation', (p) => {
+      if (p.groupId !== this.groupId) return;
+      this.locked = p.locked;
+      this.slowSeconds = p.slowSeconds;
+      this.changed();
+    });
+    on('moderation:notice', (p) => {
+      if (p.groupId !== this.groupId) return;
+      if (p.kind === 'muted') this.mutedUntil = p.until ?? this.now() + 3_600_000;
+      if (p.kind === 'unmuted') this.mutedUntil = null;
+      this.changed();
+    });
+    on('group:removed', (p) => {
+      if (p.groupId !== this.groupId) return;
+      this.status = 'removed';
+      this.removed = p.reason;
+      this.live = false;
+      this.changed();
+    });
+    this.unsubscribe.push(
+      this.conn.onConnectionChange((connected) => {
+        if (connected) this.reopen();
+        else this.live = false;
+      }),
+    );
+    if (this.conn.isConnected()) this.reopen();
+    this.changed();
+  }
+
+  /** Stops following the group (the page closed). Drafts and unsent messages stay in this tab. */
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.live = false;
+    this.openToken += 1;
+    this.sync.dispose();
+    for (const off of this.unsubscribe.splice(0)) off();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    for (const timer of [this.typingTimer, this.announceTimer, this.readTimer])
+      if (timer) clearTimeout(timer);
+    this.typingTimer = this.announceTimer = this.readTimer = null;
+    this.flushRead();
+    if (this.status !== 'removed') void this.conn.request('group:close', { groupId: this.groupId });
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): RoomSnapshot => this.snapshot;
+
+  /** (Re)opens on this connection, catches up exactly what was missed, then sends what is waiting. */
+  private reopen(): void {
+    if (!this.running || this.status === 'removed') return;
+    const token = ++this.openToken;
+    this.live = false;
+    const first = !this.sync.feed.hasBase;
+    this.sync.resume(1_000).then(
+      () => {
+        if (token !== this.openToken || !this.running) return;
+        const opened = this.sync.opened;
+        if (opened) {
+          this.me = opened.me;
+          this.present = opened.present;
+          this.locked = opened.posting.locked;
+          this.slowSeconds = opened.posting.slowSeconds;
+          this.mutedUntil = opened.posting.mutedUntil;
+          if (first) {
+            // The "new messages" line: only when something was unread when the page opened, and not for a
+            // first visit (everything is new then; the newest is the place to start).
+            this.readSeq = opened.readSeq > 0 && opened.readSeq < opened.latestSeq ? opened.readSeq : null;
+            this.readSent = opened.readSeq;
+            this.olderMore = opened.more;
+          }
+        }
+        this.status = 'open';
+        this.live = true;
+        this.changed();
+        void this.flush();
+      },
+      (err: unknown) => {
+        if (token !== this.openToken) return;
+        this.status = 'unavailable';
+        this.error =
+          err instanceof SyncError && err.code === 'FORBIDDEN'
+            ? 'You cannot take part in this group.'
+            : 'This group is no longer available to you.';
+        this.changed();
+      },
+    );
+  }
+
+  // ---- live events -----------------------------------------------------------------------------------------
+
+  private onMessage(message: Message): void {
+    if (message.groupId !== this.groupId) return;
+    const fresh = this.status === 'open' && !this.sync.feed.find(message.seq);
+    if (message.author) this.typing.delete(message.author.tag);
+    this.sync.onMessage(message);
+    if (!fresh) return;
+    if (message.kind === 'meeting') {
+      this.setAnnouncement(`Session starting: ${decodeMessageText(message.text)}`);
+    } else if (message.author && message.author.tag !== this.me?.tag) {
+      this.announce(message.author.name);
+    }
+  }
+
+  private tombstone(seq: number, by: 'moderator' | 'author'): void {
+    const m = this.sync.feed.find(seq);
+    if (!m) return; // not here yet: history will bring the tombstone
+    this.sync.feed.update({ ...m, kind: 'removed', text: '', removedBy: by, reactions: {}, mine: [] });
+    this.changed();
+  }
+
+  private applyReaction(seq: number, kind: ReactionKind, count: number, mine?: boolean): void {
+    const m = this.sync.feed.find(seq);
+    if (!m) return;
+    const had = new Set(m.mine ?? []);
+    if (mine === true) had.add(kind);
+    if (mine === false) had.delete(kind);
+    this.sync.feed.update({ ...m, reactions: { ...m.reactions, [kind]: count }, mine: [...had] });
+    this.changed();
+  }
+
+  private onTyping(member: MemberView): void {
+    if (member.tag === this.me?.tag) return; // my other tab
+    this.typing.set(member.tag, { member, until: this.now() + TYPING_SHOWN_MS });
+    this.scheduleTypingExpiry();
+    this.changed();
+  }
+
+  private scheduleTypingExpiry(): void {
+    if (this.typingTimer) clearTimeout(this.typingTimer);
+    if (this.typing.size === 0) return;
+    const next = Math.min(...[...this.typing.values()].map((t) => t.until));
+    this.typingTimer = setTimeout(
+      () => {
+        this.typingTimer = null;
+        const at = this.now();
+        for (const [tag, t] of this.typing) if (t.until <= at) this.typing.delete(tag);
+        this.scheduleTypingExpiry();
+        this.changed();
+      },
+      Math.max(50, next - this.now()),
+    );
+  }
+
+  /** Gathers arrivals for a moment, so a burst is one announcement ("3 new messages from Ana and Ben"). */
+  private announce(name: string): void {
+    this.unannounced.push(name);
+    if (this.announceTimer) return;
+    this.announceTimer = setTimeout(() => {
+      this.announceTimer = null;
+      const names = [...new Set(this.unannounced)];
+      const n = this.unannounced.length;
+      this.unannounced = [];
+      const from = formatNames(names);
+      this.setAnnouncement(n === 1 ? `New message from ${from}` : `${n} new messages from ${from}`);
+    }, ANNOUNCE_AFTER_MS);
+  }
+
+  private setAnnouncement(text: string): void {
+    this.announcement = { id: (this.announcement?.id ?? 0) + 1, text };
+    this.changed();
+  }
+
+  // ---- actions ---------------------------------------------------------------------------------------------
+
+  /** Queues a message and sends it as soon as possible. */
+  send(text: string): void {
+    const entry: OutboxEntry = {
+      clientId: newClientId(),
+      text,
+      createdAt: this.now(),
+      state: 'pending',
+      confirmIdentifying: false,
+    };
+    this.outbox = [...this.outbox, entry];
+    this.persistOutbox();
+    this.changed();
+    void this.flush();
+  }
+
+  /** "Try again" on a failed message (same client id). */
+  retry(clientId: string): void {
+    this.patchEntry(clientId, { state: 'pending', error: undefined, retryAt: undefined });
+    void this.flush();
+  }
+
+  /** "Send anyway" after the privacy warning: the same message, same client id, confirmed. */
+  confirmSend(clientId: string): void {
+    this.patchEntry(clientId, {
+      state: 'pending',
+      confirmIdentifying: true,
+      error: undefined,
+      retryAt: undefined,
+    });
+    void this.flush();
+  }
+
+  /** Takes a message back out of the outbox ("Edit" or "Discard"); returns its text. */
+  takeBack(clientId: string): string {
+    const entry = this.outbox.find((e) => e.clientId === clientId);
+    this.outbox = this.outbox.filter((e) => e.clientId !== clientId);
+    this.persistOutbox();
+    this.changed();
+    return entry?.text ?? '';
+  }
+
+  async react(seq: number, kind: ReactionKind): Promise<void> {
+    const m = this.sync.feed.find(seq);
+    if (!m || m.kind !== 'text') return;
+    const on = !(m.mine ?? []).includes(kind);
+    const ack = await this.conn.request('reaction:set', { groupId: this.groupId, seq, kind, on });
+    if (ack.ok) this.applyReaction(seq, kind, ack.data.count, on);
+    else this.setNotice('Your reaction could not be saved. Check your connection and try again.');
+  }
+
+  /** Removes one of my messages (it becomes a tombstone for everyone). */
+  async remove(seq: number): Promise<Ack<unknown>> {
+    const ack = await this.conn.request('message:remove', { groupId: this.groupId, seq });
+    if (ack.ok) this.tombstone(seq, 'author');
+    return ack;
+  }
+
+  report(seq: number, reason: ReportReason, note: string) {
+    return this.conn.request('report:create', { groupId: this.groupId, seq, reason, note });
+  }
+
+  /** Leaves the group; every tab of mine hears `group:removed`. */
+  leave() {
+    return this.conn.request('group:leave', { groupId: this.groupId });
+  }
+
+  /** The composer changed: say "typing" at most every few seconds. */
+  typed(): void {
+    const at = this.now();
+    if (!this.live || at - this.lastTypingSent < TYPING_EVERY_MS) return;
+    this.lastTypingSent = at;
+    void this.conn.request('typing:start', { groupId: this.groupId });
+  }
+
+  /** The newest message up to `seq` is on screen: mark it read (throttled). */
+  seen(seq: number): void {
+    if (seq <= this.readWanted && seq <= this.readSent) return;
+    this.readWanted = Math.max(this.readWanted, seq);
+    if (this.readTimer || this.readWanted <= this.readSent) return;
+    this.readTimer = setTimeout(() => {
+      this.readTimer = null;
+      this.flushRead();
+    }, READ_EVERY_MS);
+  }
+
+  /** Saves the read mark now (the page is being hidden or closed: the throttle may not get to it). */
+  markReadNow(): void {
+    if (this.readTimer) clearTimeout(this.readTimer);
+    this.readTimer = null;
+    this.flushRead();
+  }
+
+  private flushRead(): void {
+    if (this.readWanted <= this.readSent || !this.conn.isConnected()) return;
+    const seq = this.readWanted;
+    this.readSent = seq;
+    void this.conn.request('group:read', { groupId: this.groupId, seq });
+  }
+
+  /** Loads a page of older messages (scrolling up). */
+  async loadOlder(): Promise<void> {
+    if (this.loadingOlder || !this.olderMore || !this.live) return;
+    this.loadingOlder = true;
+    this.changed();
+    try {
+      this.olderMore = await this.sync.loadOlder();
+    } catch {
+      this.setNotice('Earlier messages could not be loaded. Try again in a moment.');
+    } finally {
+      this.loadingOlder = false;
+      this.changed();
+    }
+  }
+
+  dismissSupport(): void {
+    this.support = null;
+    this.changed();
+  }
+
+  loadDraft(): string {
+    return loadDraft(this.groupId);
+  }
+
+  saveDraft(text: string): void {
+    saveDraft(this.groupId, text);
+  }
+
+  // ---- the outbox ------------------------------------------------------------------------------------------
+
+  private patchEntry(clientId: string, patch: Partial<OutboxEntry>): void {
+    this.outbox = this.outbox.map((e) => {
+      if (e.clientId !== clientId) return e;
+      const next: OutboxEntry = { ...e, ...patch };
+      if (patch.error === undefined && 'error' in patch) delete next.error;
+      if (patch.retryAt === undefined && 'retryAt' in patch) delete next.retryAt;
+      return next;
+    });
+    this.persistOutbox();
+    this.changed();
+  }
+
+  private persistOutbox(): void {
+    // After `stop()` (page left, or logged out and the tab's data forgotten) a late ack must not write it back.
+    if (!this.running) return;
+    const kept: StoredOutboxEntry[] = this.outbox
+      .filter((e) => e.state !== 'sent')
+      .map((e) => ({
+        clientId: e.clientId,
+        text: e.text,
+        createdAt: e.createdAt,
+        confirmIdentifying: e.confirmIdentifying,
+        failed: e.state === 'failed',
+      }));
+    saveOutbox(this.groupId, kept);
+  }
+
+  private later(ms: number, run: () => void): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      run();
+    }, ms);
+    this.timers.add(timer);
+  }
+
+  /** Sends pending messages one at a time, in the order they were written. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      for (;;) {
+        if (!this.running || !this.live || !this.conn.isConnected()) return;
+        const next = this.outbox.find((e) => e.state === 'pending');
+        if (!next) return;
+        if (!(await this.sendOne(next))) return;
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Sends one message; false when sending should pause (no connection, slow mode). */
+  private async sendOne(entry: OutboxEntry): Promise<boolean> {
+    const token = this.openToken;
+    this.patchEntry(entry.clientId, { state: 'sending' });
+    const ack = await this.conn.request('message:send', {
+      groupId: this.groupId,
+      clientId: entry.clientId,
+      text: entry.text,
+      ...(entry.confirmIdentifying ? { confirmIdentifying: true } : {}),
+    });
+    if (ack.ok && ack.data.support?.length) {
+      // Crisis resources come with the ack only (the broadcast may have settled the entry already).
+      this.support = ack.data.support;
+      this.changed();
+    }
+    if (!this.outbox.some((e) => e.clientId === entry.clientId)) return true; // arrived in the feed meanwhile
+    if (ack.ok) {
+      this.patchEntry(entry.clientId, { state: 'sent', seq: ack.data.seq });
+      return true;
+    }
+    const error = ack.error;
+    switch (error.code) {
+      case 'UNAVAILABLE':
+      case 'INTERNAL':
+        // No answer or the store is down: nothing was stored twice, so send again with the same id.
+        this.patchEntry(entry.clientId, { state: 'pending' });
+        if (this.conn.isConnected()) this.later(RESEND_AFTER_MS, () => void this.flush());
+        return false;
+      case 'NOT_FOUND':
+        if (token !== this.openToken || !this.live) {
+          // The connection changed under the send: the group reopens, then this goes again.
+          this.patchEntry(entry.clientId, { state: 'pending' });
+          return false;
+        }
+        this.patchEntry(entry.clientId, { state: 'failed', error });
+        return true;
+      case 'SLOW_MODE':
+      case 'RATE_LIMITED': {
+        const wait = error.retryAfterMs ?? 5_000;
+        this.patchEntry(entry.clientId, { state: 'waiting', error, retryAt: this.now() + wait });
+        this.later(wait, () => {
+          const still = this.outbox.find((e) => e.clientId === entry.clientId);
+          if (still?.state === 'waiting') this.retry(entry.clientId);
+        });
+        return false;
+      }
+      case 'PRIVACY_CONFIRM_REQUIRED':
+        this.patchEntry(entry.clientId, { state: 'confirm', error });
+        return true;
+      case 'MUTED':
+        this.mutedUntil = error.until ?? null;
+        this.patchEntry(entry.clientId, { state: 'failed', error });
+        return true;
+      case 'GROUP_LOCKED':
+        this.locked = true;
+        this.patchEntry(entry.clientId, { state: 'failed', error });
+        return true;
+      default:
+        this.patchEntry(entry.clientId, { state: 'failed', error });
+        return true;
+    }
+  }
+
+  /** Drops outbox entries the feed now holds (by seq after the ack, or by client id when the ack was lost). */
+  private settleOutbox(): void {
+    if (this.outbox.length === 0) return;
+    const recent = new Set<string>();
+    const messages = this.sync.feed.messages;
+    for (let i = messages.length - 1; i >= 0 && i >= messages.length - 200; i--) {
+      const id = messages[i]?.clientId;
+      if (id) recent.add(id);
+    }
+    const left = this.outbox.filter(
+      (e) => !recent.has(e.clientId) && !(e.seq !== undefined && this.sync.feed.find(e.seq)),
+    );
+    if (left.length !== this.outbox.length) {
+      this.outbox = left;
+      this.persistOutbox();
+    }
+  }
+
+  private setNotice(text: string): void {
+    this.noticeCount += 1;
+    this.notice = { id: this.noticeCount, text };
+    this.changed();
+  }
+
+  // ---- snapshots -------------------------------------------------------------------------------------------
+
+  private changed(): void {
+    this.settleOutbox();
+    this.snapshot = this.build();
+    for (const listener of this.listeners) listener();
+  }
+
+  private build(): RoomSnapshot {
+    const feed = this.sync.feed;
+    return {
+      status: this.status,
+      error: this.error,
+      removed: this.removed,
+      me: this.me,
+      messages: [...feed.messages],
+      gaps: [...feed.gaps],
+      readSeq: this.readSeq,
+      olderMore: this.olderMore,
+      loadingOlder: this.loadingOlder,
+      present: this.present,
+      typing: [...this.typing.values()].map((t) => t.member),
+      locked: this.locked,
+      slowSeconds: this.slowSeconds,
+      mutedUntil: this.mutedUntil,
+      outbox: this.outbox,
+      support: this.support,
+      announcement: this.announcement,
+      notice: this.notice,
+    };
+  }
+}

@@ -1,0 +1,227 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import type { GroupRemovedReason } from '@staffroom/shared/protocol/server-events';
+import { TOPIC_LABELS, type GroupDetail } from '@staffroom/shared/schemas/groups';
+import type { Message } from '@staffroom/shared/schemas/messages';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { PageTitle } from '../../../components/page-title';
+import { paths } from '../../../config/paths';
+import { useConnectionState } from '../../../lib/socket';
+import { PrivacyDialog, SupportDialog } from '../components/care-dialogs';
+import { Composer } from '../components/composer';
+import { Feed } from '../components/feed';
+import type { MessageActions } from '../components/message-item';
+import type { OutboxActions } from '../components/outbox-item';
+import { Presence, TypingIndicator } from '../components/presence';
+import { ReportDialog } from '../components/report-dialog';
+import { GroupAside } from './group-aside';
+import { useGroupRoom } from '../hooks/use-group-room';
+import type { Viewer } from '../model/viewer';
+
+const REMOVED_TEXT: Record<GroupRemovedReason, (name: string) => string> = {
+  left: (name) => `You left “${name}”. You can join again whenever you like.`,
+  kicked: (name) => `A moderator removed you from “${name}”. You can join it again.`,
+  banned: (name) => `You can no longer take part in “${name}”.`,
+};
+
+/** The group page for a member: the live conversation, who is here, and the group's sessions and guidelines. */
+export function RoomView({
+  group,
+  viewer,
+  onGroupChange,
+  refresh,
+}: {
+  group: GroupDetail;
+  viewer: Viewer;
+  onGroupChange: (group: GroupDetail) => void;
+  refresh: () => void;
+}) {
+  const navigate = useNavigate();
+  const { room, snapshot } = useGroupRoom(group.id);
+  const connected = useConnectionState() === 'connected';
+  const [text, setText] = useState(() => room.loadDraft());
+  const [reporting, setReporting] = useState<Message | null>(null);
+  const [deleting, setDeleting] = useState<Message | null>(null);
+  const [deleteBusy, setDeleteBusy] = useState(false);
+  const [leaving, setLeaving] = useState(false);
+  const [leaveBusy, setLeaveBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const myName = snapshot.me?.name ?? viewer.pseudonym;
+
+  // Left here or in another tab, kicked or banned: go back to the list and say why.
+  useEffect(() => {
+    if (snapshot.status !== 'removed' || !snapshot.removed) return;
+    navigate(paths.groups.getHref(), {
+      replace: true,
+      state: { notice: REMOVED_TEXT[snapshot.removed](group.name) },
+    });
+  }, [snapshot.status, snapshot.removed, navigate, group.name]);
+
+  const changeText = (next: string) => {
+    setText(next);
+    room.saveDraft(next);
+    if (next.trim()) room.typed();
+  };
+
+  const send = (message: string) => {
+    room.send(message);
+    changeText('');
+    input.current?.focus();
+  };
+
+  /** A message comes back into the composer (privacy "Edit", or a refused one). */
+  const edit = (clientId: string) => {
+    const back = room.takeBack(clientId);
+    const merged = text.trim() ? `${back}\n${text}` : back;
+    setText(merged);
+    room.saveDraft(merged);
+    requestAnimationFrame(() => input.current?.focus());
+  };
+
+  const actions = useMemo<MessageActions>(
+    () => ({
+      onReact: (m, kind) => void room.react(m.seq, kind),
+      onReport: setReporting,
+      onDelete: setDeleting,
+    }),
+    [room],
+  );
+  const outboxActions: OutboxActions = {
+    onRetry: (id) => room.retry(id),
+    onEdit: edit,
+    onDiscard: (id) => void room.takeBack(id),
+  };
+
+  const remove = async (m: Message) => {
+    setDeleteBusy(true);
+    const ack = await room.remove(m.seq);
+    setDeleteBusy(false);
+    setDeleting(null);
+    setProblem(ack.ok ? null : 'The message could not be deleted. Check your connection and try again.');
+  };
+
+  const leave = async () => {
+    setLeaveBusy(true);
+    const ack = await room.leave();
+    setLeaveBusy(false);
+    if (ack.ok) {
+      navigate(paths.groups.getHref(), { replace: true, state: { notice: REMOVED_TEXT.left(group.name) } });
+    } else {
+      setLeaving(false);
+      setProblem('You are still a member: leaving did not work. Check your connection and try again.');
+    }
+  };
+
+  const confirming = snapshot.outbox.find((e) => e.state === 'confirm');
+  const notice = problem ?? snapshot.notice?.text ?? null;
+
+  return (
+    <>
+      <header className="room-head">
+        <p className="room-head__topic">{TOPIC_LABELS[group.topic]}</p>
+        <PageTitle documentTitle={group.name}>{group.name}</PageTitle>
+        {group.description && <p className="room-head__description">{group.description}</p>}
+      </header>
+
+      <div className="room-layout">
+        <section className="room" aria-label="Conversation">
+          <Presence present={snapshot.present} me={snapshot.me} />
+          {snapshot.status === 'unavailable' ? (
+            <Alert title="This group cannot be shown">{snapshot.error}</Alert>
+          ) : (
+            <Feed
+              room={room}
+              snapshot={snapshot}
+              groupName={group.name}
+              myName={myName}
+              connected={connected}
+              actions={actions}
+              outboxActions={outboxActions}
+            />
+          )}
+          <TypingIndicator typing={snapshot.typing} />
+          {notice && (
+            <p key={snapshot.notice?.id ?? 'problem'} className="room__notice" role="alert">
+              {notice}
+            </p>
+          )}
+          <Composer
+            inputRef={input}
+            text={text}
+            onTextChange={changeText}
+            onSend={send}
+            groupName={group.name}
+            locked={snapshot.locked}
+            slowSeconds={snapshot.slowSeconds}
+            mutedUntil={snapshot.mutedUntil}
+          />
+        </section>
+
+        <GroupAside group={group} viewer={viewer} onGroupChange={onGroupChange} refresh={refresh}>
+          <section className="side-section" aria-labelledby="membership-title">
+            <h2 id="membership-title" className="side-section__title">
+              Your membership
+            </h2>
+            <p>
+              Here you appear as <strong>{myName}</strong>.
+            </p>
+            <Button variant="secondary" onClick={() => setLeaving(true)}>
+              Leave group
+            </Button>
+          </section>
+        </GroupAside>
+      </div>
+
+      {/* New messages, announced politely: who wrote, not what (the log itself is not live). */}
+      <div className="visually-hidden" aria-live="polite" aria-atomic="true">
+        {snapshot.announcement && <p key={snapshot.announcement.id}>{snapshot.announcement.text}</p>}
+      </div>
+
+      {reporting && (
+        <ReportDialog
+          message={reporting}
+          onSubmit={(reason, note) => room.report(reporting.seq, reason, note)}
+          onClose={() => setReporting(null)}
+        />
+      )}
+      {deleting && (
+        <ConfirmDialog
+          title="Delete your message?"
+          confirmLabel="Delete message"
+          busy={deleteBusy}
+          onConfirm={() => void remove(deleting)}
+          onCancel={() => setDeleting(null)}
+        >
+          <p>It disappears for everyone. A note in its place says that you removed it.</p>
+        </ConfirmDialog>
+      )}
+      {leaving && (
+        <ConfirmDialog
+          title={`Leave “${group.name}”?`}
+          confirmLabel="Leave group"
+          busy={leaveBusy}
+          onConfirm={() => void leave()}
+          onCancel={() => setLeaving(false)}
+        >
+          <p>
+            You stop receiving its messages, on every device. What you wrote stays in the group. You can join
+            again later.
+          </p>
+        </ConfirmDialog>
+      )}
+      {confirming && (
+        <PrivacyDialog
+          entry={confirming}
+          onEdit={() => edit(confirming.clientId)}
+          onSendAnyway={() => room.confirmSend(confirming.clientId)}
+        />
+      )}
+      {!confirming && snapshot.support && (
+        <SupportDialog resources={snapshot.support} onClose={() => room.dismissSupport()} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,319 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { ModerationSettings } from '@staffroom/shared/schemas/moderation';
+import { Button } from '../../../components/button';
+import { SLOW_PRESETS, describeSlow, slowChoiceOf, slowSeconds } from '../model/durations';
+import { ActionDialog } from './action-dialog';
+import type { GroupTools } from './group-context';
+
+const TERM_MIN = 2;
+const TERM_MAX = 40;
+const TERMS_MAX = 200;
+
+function LockControl({ tools, locked }: { tools: GroupTools; locked: boolean }) {
+  const { groupName } = tools;
+  const open = () =>
+    tools.ask((close) => (
+      <ActionDialog
+        title={locked ? `Unlock ${groupName}?` : `Lock ${groupName}?`}
+        description={
+          locked ? (
+            <p>Members can post again at once, on every device.</p>
+          ) : (
+            <p>
+              Members can still read, but nobody except moderators can post until you unlock it. Members see
+              that the group is locked where they write.
+            </p>
+          )
+        }
+        tone={locked ? 'primary' : 'danger'}
+        confirmLabel={locked ? 'Unlock group' : 'Lock group'}
+        busyLabel={locked ? 'Unlocking…' : 'Locking…'}
+        onConfirm={async (reason) => {
+          await tools.changeSettings({ locked: !locked }, reason);
+          tools.done(locked ? `${groupName} is unlocked: members can post.` : `${groupName} is locked.`);
+        }}
+        onClose={close}
+      />
+    ));
+  return (
+    <div className="mod-setting">
+      <h4 className="mod-setting__title">Lock</h4>
+      <p className="mod-setting__state">
+        {locked ? (
+          <>
+            <span className="badge mod-badge--locked">Locked</span> Members can read but not post.
+          </>
+        ) : (
+          <>
+            <span className="badge badge--active">Open</span> Members can post.
+          </>
+        )}
+      </p>
+      <Button variant="secondary" onClick={open}>
+        {locked ? 'Unlock the group' : 'Lock the group'}
+      </Button>
+    </div>
+  );
+}
+
+function SlowModeForm({ tools, current }: { tools: GroupTools; current: number }) {
+  const id = useId();
+  const [choice, setChoice] = useState(() => slowChoiceOf(current));
+  const [custom, setCustom] = useState(() => (slowChoiceOf(current) === 'custom' ? String(current) : ''));
+  const [problem, setProblem] = useState<string | null>(null);
+  // When the saved setting changes (here or by another moderator), the radios follow it. Not by remounting:
+  // the button that opened the dialog keeps the focus.
+  const [shown, setShown] = useState(current);
+  if (shown !== current) {
+    setShown(current);
+    setChoice(slowChoiceOf(current));
+    setCustom(slowChoiceOf(current) === 'custom' ? String(current) : '');
+  }
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const next = slowSeconds(choice, custom);
+    if (!next.ok) {
+      setProblem(next.error);
+      return;
+    }
+    if (next.seconds === current) {
+      setProblem(`Slow mode is already ${describeSlow(current)}. Choose a different setting first.`);
+      return;
+    }
+    setProblem(null);
+    tools.ask((close) => (
+      <ActionDialog
+        title={next.seconds === 0 ? 'Turn slow mode off?' : 'Change slow mode?'}
+        description={
+          <p>
+            Slow mode in {tools.groupName} becomes {describeSlow(next.seconds)}
+            {next.seconds === 0 ? '' : '. Moderators are not limited'}.
+          </p>
+        }
+        tone="primary"
+        confirmLabel={next.seconds === 0 ? 'Turn slow mode off' : 'Change slow mode'}
+        busyLabel="Saving…"
+        onConfirm={async (reason) => {
+          await tools.changeSettings({ slowSeconds: next.seconds }, reason);
+          tools.done(`Slow mode in ${tools.groupName} is now ${describeSlow(next.seconds)}.`);
+        }}
+        onClose={close}
+      />
+    ));
+  };
+
+  return (
+    <form className="mod-setting" noValidate onSubmit={submit}>
+      <h4 className="mod-setting__title">Slow mode</h4>
+      <p id={`${id}-now`} className="mod-setting__state">
+        Now: {describeSlow(current)}.
+      </p>
+      <fieldset className="mod-choices" aria-describedby={`${id}-now`}>
+        <legend className="field__label">Time each member waits between messages</legend>
+        <div className="mod-choices__options">
+          {[
+            ...SLOW_PRESETS.map((p) => ({ id: p.id, label: p.label })),
+            { id: 'custom', label: 'Custom' },
+          ].map((p) => (
+            <label key={p.id} className="mod-choice">
+              <input
+                type="radio"
+                name={`${id}-slow`}
+                value={p.id}
+                checked={choice === p.id}
+                onChange={() => {
+                  setChoice(p.id);
+                  setProblem(null);
+                }}
+              />
+              {p.label}
+            </label>
+          ))}
+        </div>
+        {choice === 'custom' && (
+          <div className="mod-choices__custom">
+            <label htmlFor={`${id}-custom`}>Seconds between messages</label>
+            <input
+              id={`${id}-custom`}
+              className="input input--short"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={3600}
+              value={custom}
+              onChange={(e) => setCustom(e.target.value)}
+            />
+          </div>
+        )}
+      </fieldset>
+      {problem && (
+        <p className="field__error" role="alert">
+          {problem}
+        </p>
+      )}
+      <Button type="submit" variant="secondary">
+        Apply slow mode
+      </Button>
+    </form>
+  );
+}
+
+function BlockedTermsEditor({ tools, saved }: { tools: GroupTools; saved: readonly string[] }) {
+  const id = useId();
+  const [terms, setTerms] = useState<string[]>(() => [...saved]);
+  // A new saved list (after "Save", or another moderator's change) replaces the draft.
+  const savedKey = saved.join('\n');
+  const [shown, setShown] = useState(savedKey);
+  if (shown !== savedKey) {
+    setShown(savedKey);
+    setTerms([...saved]);
+  }
+  const [draft, setDraft] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [spoken, setSpoken] = useState('');
+  const changed = terms.length !== saved.length || terms.some((t, i) => t !== saved[i]);
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    const term = draft.trim();
+    if (term.length < TERM_MIN || term.length > TERM_MAX) {
+      setProblem(`A term is ${TERM_MIN} to ${TERM_MAX} characters long.`);
+      return;
+    }
+    if (terms.some((t) => t.toLowerCase() === term.toLowerCase())) {
+      setProblem(`“${term}” is already in the list.`);
+      return;
+    }
+    if (terms.length >= TERMS_MAX) {
+      setProblem(`A group can block at most ${TERMS_MAX} terms.`);
+      return;
+    }
+    setTerms([...terms, term]);
+    setDraft('');
+    setProblem(null);
+    setSpoken(`“${term}” added. Save to apply.`);
+  };
+
+  const remove = (term: string) => {
+    setTerms(terms.filter((t) => t !== term));
+    setSpoken(`“${term}” taken off the list. Save to apply.`);
+    document.getElementById(`${id}-term`)?.focus();
+  };
+
+  const save = () =>
+    tools.ask((close) => (
+      <ActionDialog
+        title="Save the blocked terms?"
+        description={
+          <p>
+            Messages in {tools.groupName} that contain{' '}
+            {terms.length === 0 ? 'any of the deployment’s own terms' : `any of these ${terms.length} terms`}{' '}
+            will be refused, and the member told why. Messages already posted are not changed.
+          </p>
+        }
+        tone="primary"
+        confirmLabel="Save blocked terms"
+        busyLabel="Saving…"
+        // "Save" goes away once nothing is unsaved: carry on from the term field.
+        focusAfterSuccess={() => document.getElementById(`${id}-term`)}
+        onConfirm={async (reason) => {
+          await tools.changeSettings({ blockedTerms: terms }, reason);
+          tools.done(`Blocked terms for ${tools.groupName} saved: ${terms.length} in the list.`);
+        }}
+        onClose={close}
+      />
+    ));
+
+  return (
+    <div className="mod-setting">
+      <h4 className="mod-setting__title" id={`${id}-title`}>
+        Blocked terms
+      </h4>
+      <p className="mod-setting__state">
+        Messages containing one of these are refused, on top of the terms blocked everywhere in Staffroom.
+      </p>
+      {terms.length === 0 ? (
+        <p className="empty">No terms are blocked in this group.</p>
+      ) : (
+        <ul className="mod-chips" aria-labelledby={`${id}-title`}>
+          {terms.map((term) => (
+            <li key={term} className="mod-chip">
+              <span className="mod-chip__text">{term}</span>
+              <button
+                type="button"
+                className="mod-chip__remove"
+                aria-label={`Remove “${term}”`}
+                onClick={() => remove(term)}
+              >
+                <span aria-hidden="true">×</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="mod-inline-form" noValidate onSubmit={add}>
+        <label htmlFor={`${id}-term`} className="field__label">
+          Add a term
+        </label>
+        <div className="field__control">
+          <input
+            id={`${id}-term`}
+            className="input"
+            value={draft}
+            maxLength={TERM_MAX}
+            autoComplete="off"
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={problem ? `${id}-problem` : undefined}
+            onChange={(e) => {
+              setDraft(e.target.value);
+              setProblem(null);
+            }}
+          />
+          <Button type="submit" variant="secondary">
+            Add
+          </Button>
+        </div>
+        {problem && (
+          <p id={`${id}-problem`} className="field__error" role="alert">
+            {problem}
+          </p>
+        )}
+      </form>
+      <p className="visually-hidden" aria-live="polite">
+        {spoken}
+      </p>
+      {changed && (
+        <div className="mod-unsaved">
+          <p className="mod-unsaved__text">You have unsaved changes to the list.</p>
+          <div className="actions">
+            <Button onClick={save}>Save blocked terms</Button>
+            <Button
+              variant="quiet"
+              onClick={() => {
+                setTerms([...saved]);
+                setSpoken('Changes discarded.');
+              }}
+            >
+              Discard changes
+            </Button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Lock, slow mode and blocked terms for one group; each change asks for a reason (`mod:settings`). */
+export function SettingsPanel({ tools, settings }: { tools: GroupTools; settings: ModerationSettings }) {
+  return (
+    <section className="mod-panel" aria-labelledby="posting-title">
+      <h3 id="posting-title">Posting</h3>
+      <div className="mod-settings">
+        <LockControl tools={tools} locked={settings.locked} />
+        <SlowModeForm tools={tools} current={settings.slowSeconds} />
+        <BlockedTermsEditor tools={tools} saved={settings.blockedTerms} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { AuditAction } from '@staffroom/shared/schemas/moderation';
+
+/** How each audit action reads in the log, in the past tense ("who did what"). */
+export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
+  'remove-message': 'Removed a message',
+  mute: 'Muted a member',
+  unmute: 'Unmuted a member',
+  kick: 'Removed a member (kick)',
+  ban: 'Banned from the group',
+  unban: 'Lifted a group ban',
+  'ban-global': 'Banned from Staffroom',
+  'unban-global': 'Lifted a Staffroom ban',
+  lock: 'Locked the group',
+  unlock: 'Unlocked the group',
+  'slow-mode': 'Changed slow mode',
+  'blocked-terms': 'Changed blocked terms',
+  'appoint-moderator': 'Appointed a moderator',
+  'remove-moderator': 'Removed a moderator',
+  'resolve-report': 'Resolved a report',
+  'create-group': 'Created a group',
+  'update-group': 'Edited a group',
+  'schedule-meeting': 'Scheduled a session',
+  'cancel-meeting': 'Cancelled a session',
+  'create-invite': 'Created an invite',
+  'revoke-invite': 'Revoked an invite',
+};
+
+/** Actions that change what members can do: shown with a warning tone in the log. */
+export const SEVERE_ACTIONS: ReadonlySet<AuditAction> = new Set([
+  'ban',
+  'ban-global',
+  'kick',
+  'remove-message',
+]);

@@ -1,0 +1,201 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { REPORT_REASON_LABELS, type QueueItem } from '@staffroom/shared/schemas/moderation';
+import { Alert } from '../../../components/alert';
+import { Button } from '../../../components/button';
+import { useServerEvent } from '../../../lib/realtime';
+import { useConnectionState } from '../../../lib/socket';
+import { plural } from '../model/plural';
+import { ModerationError, moderationApi } from '../api/moderation-api';
+import { LiveNotices } from '../components/live-notices';
+import { QueueItemCard, authorOf, type ResolveKind } from '../components/queue-item';
+import { ResolveDialog, type ResolveDecision } from '../components/resolve-dialog';
+import { describeMinutes } from '../model/durations';
+import { useAnnouncer } from '../hooks/use-announcer';
+import { useNow } from '../hooks/use-now';
+
+function outcomeText(item: QueueItem, d: ResolveDecision): string {
+  const author = authorOf(item) ?? 'The author';
+  const group = item.groupName || 'the group';
+  switch (d.action) {
+    case 'remove':
+      return `The message was removed from ${group}. The report is closed: action taken.`;
+    case 'mute':
+      return `${author} is muted in ${group} for ${describeMinutes(d.minutes ?? 60)}. The report is closed.`;
+    case 'ban':
+      return `${author} is banned from ${group}${d.minutes === null || d.minutes === undefined ? ' permanently' : ` for ${describeMinutes(d.minutes)}`}. The report is closed.`;
+    case 'dismiss':
+      return item.automatic ? 'The alert was marked as reviewed.' : 'The report was dismissed.';
+  }
+}
+
+/** What arrived since the last look, in words; urgent first. */
+function arrivals(added: readonly QueueItem[]): { text: string; urgent: boolean } | null {
+  if (added.length === 0) return null;
+  const urgent = added.filter((i) => i.urgent);
+  if (urgent.length > 0) {
+    const [first] = urgent as [QueueItem];
+    return {
+      urgent: true,
+      text: `Urgent: ${REPORT_REASON_LABELS[first.reason].toLowerCase()} in ${first.groupName || 'a conversation'}${first.automatic ? ' (raised by the crisis guard)' : ''}. It is at the top of the queue.`,
+    };
+  }
+  if (added.length === 1) {
+    const [only] = added as [QueueItem];
+    return {
+      urgent: false,
+      text: `New report in ${only.groupName || 'a conversation'}: ${REPORT_REASON_LABELS[only.reason].toLowerCase()}.`,
+    };
+  }
+  return { urgent: false, text: `${added.length} new reports.` };
+}
+
+/**
+ * The report queue: open reports in the groups you moderate, urgent first, then oldest. It refreshes itself
+ * when the server says the queue changed (`mod:queue-changed`) and after a reconnection, and says what arrived.
+ */
+export function QueuePage() {
+  const [items, setItems] = useState<QueueItem[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [acting, setActing] = useState<{ kind: ResolveKind; item: QueueItem; index: number } | null>(null);
+  const announcer = useAnnouncer();
+  const { announce } = announcer;
+  const connection = useConnectionState();
+  const now = useNow();
+  /** Ids seen at the last load (null before the first), and those this moderator resolved. */
+  const known = useRef<Set<string> | null>(null);
+  const resolvedHere = useRef(new Set<string>());
+  const ticket = useRef(0);
+
+  const apply = useCallback(
+    (next: QueueItem[]) => {
+      const before = known.current;
+      known.current = new Set(next.map((i) => i.id));
+      setItems(next);
+      setLoadError(null);
+      if (!before) return;
+      const news = arrivals(next.filter((i) => !before.has(i.id)));
+      if (news) {
+        announce(news.text, news.urgent ? 'urgent' : 'info');
+        return;
+      }
+      const gone = [...before].filter(
+        (id) => !known.current?.has(id) && !resolvedHere.current.has(id),
+      ).length;
+      if (gone > 0) {
+        announce(
+          `${plural(gone, 'report was', 'reports were')} handled by another moderator. ${plural(next.length, 'open report')} left.`,
+          'info',
+        );
+      }
+    },
+    [announce],
+  );
+
+  /** Loads the queue again; only the answer to the latest request is shown. */
+  const refresh = useCallback(() => {
+    const mine = ++ticket.current;
+    moderationApi.queue().then(
+      (next) => {
+        if (mine === ticket.current) apply(next);
+      },
+      (err: unknown) => {
+        if (mine === ticket.current)
+          setLoadError(err instanceof Error ? err.message : 'The queue could not be loaded.');
+      },
+    );
+  }, [apply]);
+
+  useEffect(() => {
+    if (connection === 'connected') refresh();
+  }, [connection, refresh]);
+
+  useServerEvent('mod:queue-changed', () => refresh());
+
+  const resolve = async (item: QueueItem, decision: ResolveDecision) => {
+    try {
+      await moderationApi.resolve({
+        reportId: item.id,
+        action: decision.action,
+        reason: decision.reason,
+        ...(decision.minutes !== undefined ? { minutes: decision.minutes } : {}),
+      });
+    } catch (err) {
+      if (err instanceof ModerationError && err.code === ErrorCode.CONFLICT) refresh();
+      throw err;
+    }
+    resolvedHere.current.add(item.id);
+    known.current?.delete(item.id);
+    setItems((current) => current?.filter((i) => i.id !== item.id) ?? null);
+    announce(outcomeText(item, decision), 'success');
+    refresh();
+  };
+
+  /** After a report leaves the queue: the report now in its place (or the one above), else the heading. */
+  const focusAfter = (index: number) => () => {
+    const titles = document.querySelectorAll<HTMLElement>('.mod-queue .mod-report__title');
+    if (titles.length > 0) return titles[Math.min(index, titles.length - 1)] ?? null;
+    return document.getElementById('queue-title');
+  };
+
+  const urgent = items?.filter((i) => i.urgent).length ?? 0;
+  return (
+    <section className="mod-section" aria-labelledby="queue-title">
+      <div className="mod-section__head">
+        <h2 id="queue-title" tabIndex={-1}>
+          Report queue
+        </h2>
+        {items && (
+          <p className="mod-section__summary">
+            {items.length === 0
+              ? 'Nothing open'
+              : `${plural(items.length, 'open report')}${urgent ? `, ${urgent} urgent` : ''}`}
+          </p>
+        )}
+      </div>
+      <p className="mod-section__intro">
+        Reports from members and alerts from the crisis guard, in the groups you moderate. Urgent items come
+        first, then the oldest. This list updates by itself.
+      </p>
+      <LiveNotices announcer={announcer} />
+      {loadError && (
+        <Alert title="The queue could not be loaded">
+          {loadError}{' '}
+          <Button variant="quiet" onClick={refresh}>
+            Try again
+          </Button>
+        </Alert>
+      )}
+      {!items && !loadError && (
+        <p className="loading" role="status">
+          {connection === 'connected' ? 'Loading the queue…' : 'Waiting for the connection…'}
+        </p>
+      )}
+      {items && items.length === 0 && (
+        <p className="empty mod-empty">The queue is empty: nothing needs your attention right now.</p>
+      )}
+      {items && items.length > 0 && (
+        <ol className="mod-queue">
+          {items.map((item, index) => (
+            <li key={item.id}>
+              <QueueItemCard
+                item={item}
+                now={now}
+                onAction={(kind, it) => setActing({ kind, item: it, index })}
+              />
+            </li>
+          ))}
+        </ol>
+      )}
+      {acting && (
+        <ResolveDialog
+          kind={acting.kind}
+          item={acting.item}
+          onResolve={(decision) => resolve(acting.item, decision)}
+          onClose={() => setActing(null)}
+          fallbackFocus={focusAfter(acting.index)}
+        />
+      )}
+    </section>
+  );
+}

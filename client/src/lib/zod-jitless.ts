@@ -1,0 +1,9 @@
+import { config } from 'zod';
+
+/**
+ * Zod compiles fast object parsers with `new Function`, and probes whether it may when the first object schema
+ * is built (the shared protocol modules build theirs on import). Our CSP has no `'unsafe-eval'`, so the probe
+ * is refused and reported as a violation even though zod catches it. The browser parses little; it does not
+ * need the compiled fast path. Imported by the router, before any page that loads the shared schemas.
+ */
+config({ jitless: true });

@@ -233,8 +233,10 @@ export const ConversationView = z.object({
   createdAt: z.number(),
   goals: z.array(SealedGoal),
   checkIns: z.array(CheckIn),
-  /** True once the teacher gave (or declined to give) feedback. */
+  /** True once the teacher gave feedback (or the consultant blocked, so none is asked for). */
   feedbackDone: z.boolean(),
+  /** Closed by a block rather than by agreement. */
+  blocked: z.boolean(),
 });
 export type ConversationView = z.infer<typeof ConversationView>;
 

@@ -172,6 +172,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       goals: goals.sort((a, b) => a.updatedAt - b.updatedAt),
       checkIns: checkIns.sort((a, b) => a.startsAt - b.startsAt),
       feedbackDone: c.feedbackDone,
+      blocked: c.blocked,
     };
   }
 
@@ -506,6 +507,8 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     async saveKeys(p: Principal, keys: KeyBundle): Promise<void> {
       await store.saveKeys(p.accountId, keys);
+      // The other person's open page must learn the new public key (a reset makes older history unreadable).
+      for (const c of await store.conversationsOf(p.accountId)) notify.conversation(c.id);
     },
     myKeys: (p: Principal) => store.getKeys(p.accountId),
 

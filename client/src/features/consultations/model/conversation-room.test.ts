@@ -65,6 +65,7 @@ class FakeServer implements ConvoConnection {
               goals: [],
               checkIns: [],
               feedbackDone: false,
+              blocked: false,
               ...this.view,
             },
             messages: this.messages.filter((m) => m.seq > since),

@@ -167,7 +167,10 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           <h2 id="closed-title" ref={closedHeading} tabIndex={-1}>
             This support has ended
           </h2>
-          <p>The conversation stays here, read-only, for both of you. Nothing new can be added.</p>
+          <p>
+            {view.blocked ? 'It was ended by a block: the two of you will not be matched again. ' : ''}
+            The conversation stays here, read-only, for both of you. Nothing new can be added.
+          </p>
           {teacher && !view.feedbackDone && !feedbackSent && (
             <div className="feedback">
               <h3 className="feedback__title">How was it? (anonymous)</h3>

@@ -11,6 +11,20 @@ interface GroupLog {
 export function createMemoryMessageStore(maxLen: number, clock: () => number = Date.now): MessageStore {
   const logs = new Map<string, GroupLog>();
   const clientIds = new Map<string, { seq: number; ts: number; expiresAt: number }>();
+  /** Client ids in the order they expire (all live equally long), so expired ones are dropped, not kept forever. */
+  const expiryQueue: { key: string; expiresAt: number }[] = [];
+  let expiryHead = 0;
+  const forgetExpired = () => {
+    const now = clock();
+    while (expiryHead < expiryQueue.length && (expiryQueue[expiryHead]?.expiresAt ?? 0) <= now) {
+      const { key } = expiryQueue[expiryHead++] ?? { key: '' };
+      if ((clientIds.get(key)?.expiresAt ?? 0) <= now) clientIds.delete(key);
+    }
+    if (expiryHead > 1024 && expiryHead * 2 > expiryQueue.length) {
+      expiryQueue.splice(0, expiryHead);
+      expiryHead = 0;
+    }
+  };
   const windows = new Map<string, { count: number; resetAt: number }>();
   const reactions = new Map<string, Map<ReactionKind, Set<string>>>();
 
@@ -52,7 +66,10 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
         if (wait > 0) return { status: 'rate-limited', retryAfterMs: wait };
       }
       const seq = push(logOf(m.groupId), { ...m, ts: m.now, kind: 'text' });
-      clientIds.set(idKey, { seq, ts: m.now, expiresAt: clock() + CLIENT_ID_TTL_SECONDS * 1000 });
+      const expiresAt = clock() + CLIENT_ID_TTL_SECONDS * 1000;
+      clientIds.set(idKey, { seq, ts: m.now, expiresAt });
+      expiryQueue.push({ key: idKey, expiresAt });
+      forgetExpired();
       return { status: 'stored', seq, ts: m.now };
     },
     async findByClientId(groupId, accountId, clientId) {

@@ -113,7 +113,7 @@ async function main(): Promise<number> {
       `generator on the same box (${threads} threads)`,
   );
   log(
-    `Staffroom env: ${Object.entries(STAFFROOM_ENV)
+    `Staffroom env: ${Object.entries({ ...STAFFROOM_ENV, ...options.staffroomEnv })
       .map(([k, v]) => `${k}=${v}`)
       .join(' ')}`,
   );
@@ -123,7 +123,12 @@ async function main(): Promise<number> {
   /** Other work on the machine skews every figure: the 1-minute load average as each target starts. */
   const loadAtStart: Partial<Record<TargetName, number>> = {};
   for (const name of targets) {
-    const target = createTarget(name, { serverEntry, log, ...(cpuProfDir ? { cpuProfDir } : {}) });
+    const target = createTarget(name, {
+      serverEntry,
+      log,
+      staffroomEnv: options.staffroomEnv,
+      ...(cpuProfDir ? { cpuProfDir } : {}),
+    });
     if (options.waitQuietMs > 0) {
       const cores = await waitQuiet(options.waitQuietMs);
       if (cores >= DISTURBED_CORES)
@@ -140,7 +145,12 @@ async function main(): Promise<number> {
             `    other work used ${best.otherCores.toFixed(2)} cores during the window: running ${name} again`,
           );
           if (options.waitQuietMs > 0) await waitQuiet(options.waitQuietMs);
-          const fresh = createTarget(name, { serverEntry, log, ...(cpuProfDir ? { cpuProfDir } : {}) });
+          const fresh = createTarget(name, {
+            serverEntry,
+            log,
+            staffroomEnv: options.staffroomEnv,
+            ...(cpuProfDir ? { cpuProfDir } : {}),
+          });
           const again = await runLoad(fresh, scenario, threads, log);
           if (again.otherCores < best.otherCores) best = again;
         }
@@ -200,7 +210,7 @@ async function main(): Promise<number> {
     server: serverRevision(serverEntry),
     generator: { threads },
     loadAtStart,
-    staffroomEnv: STAFFROOM_ENV,
+    staffroomEnv: { ...STAFFROOM_ENV, ...options.staffroomEnv },
     serverEntry,
     results,
     targets: checks,

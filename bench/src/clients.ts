@@ -93,8 +93,11 @@ class StaffroomClient implements BenchClient {
 
   send(clientId: string, text: string, sentUs: number, now: () => number): void {
     this.socket?.emit('message:send', { groupId: this.spec.group, clientId, text }, (ack: AckResult) => {
-      if (ack.ok) this.hooks.onAck(now() - sentUs);
-      else this.hooks.onSendError(ack.error.code);
+      // A duplicate is acknowledged but not broadcast: it would show up as lost deliveries, so name it.
+      if (!ack.ok) this.hooks.onSendError(ack.error.code);
+      else if ((ack.data as { duplicate?: boolean } | undefined)?.duplicate)
+        this.hooks.onSendError('DUPLICATE');
+      else this.hooks.onAck(now() - sentUs);
     });
   }
 

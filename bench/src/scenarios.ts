@@ -55,6 +55,8 @@ export interface RunOptions {
   retries: number;
   /** Before each target, wait up to this long (ms) for the machine to be quiet. */
   waitQuietMs: number;
+  /** Extra environment for the Staffroom processes (`--staffroom-env K=V,K=V`), to try a setting's effect. */
+  staffroomEnv: Record<string, string>;
 }
 
 export const USAGE = `Usage: npm run bench -- [--scenario groups|fanout|ramp|idle] [--smoke] [options]
@@ -85,6 +87,7 @@ Options:
   --p99-limit MS        ramp: p99 that ends the ramp (default 200)
   --members N           ramp and idle: members per group
   --threads N           generator worker threads (default 2)
+  --staffroom-env K=V,… extra environment for the Staffroom processes (e.g. PRESENCE_TTL_SECONDS=600)
   --server PATH         Staffroom server entry (default server/dist/main.js)
   --retries N           load scenarios: rerun a target whose window was disturbed by other work on the
                         machine (> 0.2 cores), up to N times, keeping the least disturbed run
@@ -137,6 +140,7 @@ export function parseOptions(argv: string[]): RunOptions | 'help' {
       'out-dir': { type: 'string' },
       retries: { type: 'string' },
       'wait-quiet': { type: 'string' },
+      'staffroom-env': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -220,5 +224,15 @@ export function parseOptions(argv: string[]): RunOptions | 'help' {
     outDir: values['out-dir'],
     retries: num(values.retries, 'retries') ?? 0,
     waitQuietMs: (num(values['wait-quiet'], 'wait-quiet') ?? 0) * 1000,
+    staffroomEnv: Object.fromEntries(
+      (values['staffroom-env'] ?? '')
+        .split(',')
+        .filter(Boolean)
+        .map((pair) => {
+          const [key = '', ...rest] = pair.split('=');
+          if (!/^[A-Z][A-Z0-9_]*$/.test(key)) throw new Error(`--staffroom-env: bad entry ${pair}`);
+          return [key, rest.join('=')];
+        }),
+    ),
   };
 }

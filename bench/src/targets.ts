@@ -25,6 +25,8 @@ export interface TargetOptions {
   serverEntry: string;
   /** Directory for `--cpu-prof` output of the Staffroom and baseline processes, when profiling. */
   cpuProfDir?: string;
+  /** Extra environment for the Staffroom processes. */
+  staffroomEnv?: Record<string, string>;
   log: (line: string) => void;
 }
 
@@ -201,6 +203,7 @@ class StaffroomTarget extends BaseTarget {
     for (let i = 0; i < this.processes; i++) {
       const node = spawnNode([...profileArgs(this.opts, `${this.name}-node${i}`), this.opts.serverEntry], {
         ...STAFFROOM_ENV,
+        ...this.opts.staffroomEnv,
         ...(this.redis ? { REDIS_URL: this.redis.url, PASSPHRASE_PEPPER: PEPPER } : {}),
       });
       this.nodes.push(node);

@@ -56,6 +56,8 @@ let sentByGroup: Record<string, number> = {};
 let warmSent = 0;
 let sendErrors: Record<string, number> = {};
 let disconnects = 0;
+/** Runs so far: client ids must be new in every run, or Staffroom rightly answers a repeat as a duplicate. */
+let runs = 0;
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 
 const hooks = {
@@ -107,6 +109,8 @@ function run(warmStartUs: number, measureStartUs: number, measureEndUs: number):
       const periodUs = 1e6 / client.spec.rate;
       return { client, periodUs, nextAt: warmStartUs + Math.random() * periodUs, n: 0 };
     });
+  runs += 1;
+  const runNo = runs;
   loopDelay.reset();
   loopDelay.enable();
   return new Promise((resolve) => {
@@ -119,7 +123,7 @@ function run(warmStartUs: number, measureStartUs: number, measureEndUs: number):
           s.n += 1;
           const { id, group } = s.client.spec;
           const text = `${measured ? 'm' : 'w'} t${sentUs} c${id}n${s.n} ${BODY}`;
-          s.client.send(`bench-${id}-${s.n}`, text, sentUs, nowUs);
+          s.client.send(`bench-${id}-${runNo}-${s.n}`, text, sentUs, nowUs);
           if (measured) {
             sentByGroup[group] = (sentByGroup[group] ?? 0) + 1;
             sendLag.push((sentUs - s.nextAt) / 1000);

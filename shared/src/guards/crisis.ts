@@ -1025,13 +1025,18 @@ function lastSubjectIsThirdPerson(clause: string): boolean {
 }
 
 /** Does `text` suggest a risk of suicide or self-harm? */
+/** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
+const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
+
 export function detectCrisis(text: string): CrisisResult {
   const t = normaliseForCrisis(text);
   const strong: string[] = [];
   const weak: string[] = [];
   const leaving = LEAVING.test(t);
   const literary = LITERARY.test(t);
-  for (const cue of CUES) {
+  for (const [i, cue] of CUES.entries()) {
+    // Most messages match no cue: a plain test is much cheaper than `matchAll`, which clones the regex.
+    if (!PROBES[i]?.test(t)) continue;
     for (const m of t.matchAll(cue.re)) {
       const index = m.index;
       const end = index + m[0].length;

@@ -116,3 +116,18 @@ export function originalSpan(p: Prepared, start: number, end: number): { start: 
   const e = p.ends[end - 1] ?? s;
   return { start: s, end: Math.max(s, e) };
 }
+
+const PROBE_OF = new WeakMap<RegExp, RegExp>();
+
+/**
+ * `text.matchAll(re)` that first asks a non-global twin whether there is any match at all: `matchAll` clones
+ * the regex on every call, and most messages match most detectors nowhere.
+ */
+export function matchesOf(text: string, re: RegExp): Iterable<RegExpExecArray> {
+  let probe = PROBE_OF.get(re);
+  if (!probe) {
+    probe = new RegExp(re.source, re.flags.replace(/[gy]/g, ''));
+    PROBE_OF.set(re, probe);
+  }
+  return probe.test(text) ? text.matchAll(re) : [];
+}

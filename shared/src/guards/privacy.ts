@@ -27,7 +27,7 @@ import {
   PUBLIC_FIGURES,
   PUBLIC_HONORIFIC_NAMES,
 } from './lexicon.js';
-import { originalSpan, prepare, type Prepared } from './normalize.js';
+import { originalSpan, prepare, type Prepared, matchesOf } from './normalize.js';
 
 export type FindingKind = 'email' | 'phone' | 'address' | 'profile-url' | 'full-name' | 'school';
 
@@ -77,13 +77,13 @@ const NOT_EMAIL_LOCAL = new Set(
 );
 
 function findEmails(text: string, out: Span[]): void {
-  for (const m of text.matchAll(EMAIL)) {
+  for (const m of matchesOf(text, EMAIL)) {
     const value = m[0];
     const tld = value.slice(value.lastIndexOf('.') + 1);
     if (!/^\p{L}{2,24}$/u.test(tld)) continue;
     out.push({ kind: 'email', start: m.index, end: m.index + value.length });
   }
-  for (const m of text.matchAll(OBFUSCATED_EMAIL)) {
+  for (const m of matchesOf(text, OBFUSCATED_EMAIL)) {
     const local = m[1] ?? '';
     const at = m[2] ?? '';
     const plainAt = at === ' at ';
@@ -181,7 +181,7 @@ function looksLikePhone(d: Digits, context: boolean): boolean {
 }
 
 function findPhones(text: string, out: Span[]): void {
-  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+  for (const m of matchesOf(text, PHONE_CANDIDATE)) {
     let raw = m[0];
     let start = m.index;
     // Balance a trailing ")" or leading "(" the candidate picked up from prose.
@@ -264,7 +264,7 @@ const LIVE_ON_STREET = new RegExp(
 );
 
 function findAddresses(text: string, out: Span[]): void {
-  for (const m of text.matchAll(STREET)) {
+  for (const m of matchesOf(text, STREET)) {
     const words = (m[2] ?? '').trim().split(/ +/);
     const firstWord = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
     if (NOT_STREET_WORDS.has(firstWord)) continue;
@@ -274,7 +274,7 @@ function findAddresses(text: string, out: Span[]): void {
     if (!words.every((w) => /^[\p{L}][\p{L}\p{M}'.-]*$/u.test(w))) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(UNIT)) {
+  for (const m of matchesOf(text, UNIT)) {
     const word = m[0].toLowerCase();
     if (word.startsWith('unit') || word.startsWith('lot')) {
       // "Unit 3 on fractions" is curriculum; only "Unit 4, 12 Harbour Road" style is an address (caught by STREET).
@@ -285,18 +285,18 @@ function findAddresses(text: string, out: Span[]): void {
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
   for (const re of [POSTCODE_UK, POSTCODE_CA, ZIP_US]) {
-    for (const m of text.matchAll(re))
+    for (const m of matchesOf(text, re))
       out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(POSTCODE_AU)) {
+  for (const m of matchesOf(text, POSTCODE_AU)) {
     const state = m[1] ?? '';
     const code = m[2] ?? '';
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of text.matchAll(STREET_PREFIXED))
+  for (const m of matchesOf(text, STREET_PREFIXED))
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
-  for (const m of text.matchAll(LIVE_ON_STREET)) {
+  for (const m of matchesOf(text, LIVE_ON_STREET)) {
     const names = (m[1] ?? '').trim().split(' ');
     if (names.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase())))
       continue;
@@ -349,7 +349,7 @@ const SOCIAL_CONTEXT =
   /\b(?:insta|instagram|ig|gram|twitter|tweet|tweets|tweeting|x\.com|tiktok|tik tok|threads|bluesky|bsky|snapchat|snap|facebook|fb|linkedin|youtube|yt|handle|handles|follow|followers|following|dm|dms|message me|find me|look me up|search for me|my account|my page|profile|username|user name|add me|socials|social media|channel|subscribe|mastodon|pinterest|reddit|tpt|teachers pay teachers|teacherspayteachers|teachergram|teachertok|edutwitter|edutok)\b/i;
 
 function findProfiles(text: string, out: Span[]): void {
-  for (const m of text.matchAll(PROFILE_URL)) {
+  for (const m of matchesOf(text, PROFILE_URL)) {
     const host = (m[1] ?? '').toLowerCase();
     let path = m[2] ?? '';
     // Sentence punctuation after a URL is not part of it.
@@ -359,12 +359,12 @@ function findProfiles(text: string, out: Span[]): void {
     if (!profilePathIsPersonal(host, path)) continue;
     out.push({ kind: 'profile-url', start: m.index, end });
   }
-  for (const m of text.matchAll(BLOG_URL)) {
+  for (const m of matchesOf(text, BLOG_URL)) {
     const value = m[0].replace(/[.,;:!?]+$/, '');
     if (['www', 'help', 'support', 'blog', 'en'].includes((m[1] ?? '').toLowerCase())) continue;
     out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
-  const handles = [...text.matchAll(HANDLE)];
+  const handles = [...matchesOf(text, HANDLE)];
   if (handles.length > 0 && SOCIAL_CONTEXT.test(text)) {
     for (const m of handles) {
       const handle = m[1] ?? '';
@@ -393,7 +393,7 @@ const WORD = /[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
 
 function tokenize(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD)) {
+  for (const m of matchesOf(text, WORD)) {
     const t = m[0];
     const lower = t.toLowerCase().replace(/'s$/, '');
     const allCaps = t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase();
@@ -515,7 +515,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "my name is …", "call me …".
-  for (const m of p.matchAll(INTRO)) {
+  for (const m of matchesOf(p, INTRO)) {
     const i = byStart.get(m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
@@ -533,7 +533,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "I'm Sarah", "I'm Sarah Okafor".
-  for (const m of p.matchAll(I_AM)) {
+  for (const m of matchesOf(p, I_AM)) {
     const i = byStart.get(m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
@@ -560,7 +560,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
 
   // "my principal Deepak Raman", "a student called Kai Okafor".
   for (const re of [RELATION, CALLED]) {
-    for (const m of p.matchAll(re)) {
+    for (const m of matchesOf(p, re)) {
       const i = byStart.get(m.index + m[0].length);
       if (i === undefined) continue;
       const a = words[i] as Word;
@@ -668,7 +668,7 @@ function isSchoolNameWord(lower: string): boolean {
 }
 
 function findGenericSchools(p: string, out: Span[]): void {
-  for (const m of p.matchAll(SCHOOL_GENERIC)) {
+  for (const m of matchesOf(p, SCHOOL_GENERIC)) {
     const run = m[1] ?? '';
     const ending = m[2] ?? '';
     const positioned = [...run.matchAll(/\S+/g)];
@@ -702,7 +702,8 @@ function findGenericSchools(p: string, out: Span[]): void {
     out.push({ kind: 'school', start: m.index + (positioned[k]?.index ?? 0), end: m.index + m[0].length });
   }
   for (const re of [SCHOOL_ACRONYM, NYC_SCHOOL]) {
-    for (const m of p.matchAll(re)) out.push({ kind: 'school', start: m.index, end: m.index + m[0].length });
+    for (const m of matchesOf(p, re))
+      out.push({ kind: 'school', start: m.index, end: m.index + m[0].length });
   }
 }
 
@@ -764,7 +765,7 @@ function findListedSchools(p: string, names: readonly string[], out: Span[]): vo
   if (names.length === 0) return;
   const { byFirst } = compileSchools(names);
   const tokens: { t: string; start: number; end: number }[] = [];
-  for (const m of p.matchAll(SCHOOL_TOKEN)) {
+  for (const m of matchesOf(p, SCHOOL_TOKEN)) {
     const raw = m[0].replace(/\.$/, '');
     tokens.push({ t: schoolToken(raw), start: m.index, end: m.index + raw.length });
   }

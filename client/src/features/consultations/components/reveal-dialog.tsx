@@ -9,7 +9,7 @@ import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { actionErrorText, type ShownMessage } from '../model/conversation-room';
 import { ChoiceGroup } from './choice-group';
-import { Dialog } from './dialog';
+import { Modal } from '../../../components/modal';
 
 /**
  * Reporting a one-to-one message means choosing to reveal its text: the server cannot read it, so this
@@ -48,7 +48,7 @@ export function RevealDialog({
 
   if (done) {
     return (
-      <Dialog
+      <Modal
         key="done"
         title="Thank you for telling us"
         onClose={onClose}
@@ -68,7 +68,7 @@ export function RevealDialog({
   }
 
   return (
-    <Dialog
+    <Modal
       title="Report this message"
       onClose={onClose}
       description={
@@ -102,6 +102,6 @@ export function RevealDialog({
           }}
         />
       </form>
-    </Dialog>
+    </Modal>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button } from '../../../components/button';
 import { safetyCode } from '../../../lib/e2e-crypto';
-import { Dialog } from './dialog';
+import { Modal } from '../../../components/modal';
 
 /**
  * The conversation's safety code: 30 digits from both public keys and the conversation id. Both people see the
@@ -36,7 +36,7 @@ export function SafetyCodeDialog({
 
   const groups = code?.split(' ') ?? [];
   return (
-    <Dialog
+    <Modal
       title="Safety code"
       wide
       onClose={onClose}
@@ -76,6 +76,6 @@ export function SafetyCodeDialog({
           did.
         </p>
       </details>
-    </Dialog>
+    </Modal>
   );
 }

@@ -2,7 +2,7 @@ import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { Button } from '../../../components/button';
 import { findingsText } from '../model/error-text';
 import type { OutboxEntry } from '../model/group-room';
-import { Modal } from './modal';
+import { Modal } from '../../../components/modal';
 
 /**
  * The privacy guard's question, before a message that may identify someone is posted. "Edit" is the default

@@ -6,7 +6,7 @@ import { groupsApi } from '../api/groups-api';
 import { formatMeetingStart } from '../model/format';
 import { MeetingForm } from './meeting-form';
 import { MeetingList } from './meeting-list';
-import { Modal } from './modal';
+import { Modal } from '../../../components/modal';
 
 /** A group's upcoming sessions; coordinators also schedule and cancel them here. */
 export function GroupSessions({

@@ -9,7 +9,7 @@ import { decodeMessageText, type Message } from '@staffroom/shared/schemas/messa
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
-import { Modal } from './modal';
+import { Modal } from '../../../components/modal';
 
 const NOTE_MAX = 500;
 

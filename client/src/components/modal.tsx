@@ -1,15 +1,18 @@
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
-import '../../../components/confirm-dialog.css';
+import './confirm-dialog.css';
 
-export interface DialogProps {
+export interface ModalProps {
   title: string;
   /** Read with the title when the dialog opens (`aria-describedby`). */
   description?: ReactNode;
   children?: ReactNode;
-  /** The buttons at the bottom; mark the safest one `data-autofocus`. */
+  /** The buttons at the bottom; mark the safest one `data-autofocus` (React's `autoFocus` fires too early). */
   actions: ReactNode;
   /** Escape, or the caller's own "Cancel"/"Close". */
   onClose: () => void;
+  /** `alertdialog` for a question that interrupts (privacy warning). */
+  role?: 'dialog' | 'alertdialog';
+  /** Room for a long body (the safety code, goals). */
   wide?: boolean;
 }
 
@@ -17,7 +20,7 @@ export interface DialogProps {
  * A modal: render it to open, unmount it to close. The native `<dialog>` traps focus and handles Escape; focus
  * goes to the element marked `data-autofocus` (else the title) and back to the opener on close.
  */
-export function Dialog({ title, description, children, actions, onClose, wide }: DialogProps) {
+export function Modal({ title, description, children, actions, onClose, role = 'dialog', wide }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
@@ -27,6 +30,7 @@ export function Dialog({ title, description, children, actions, onClose, wide }:
     if (!dialog) return;
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     dialog.showModal();
+    // The marked control, else the title: a long dialog then opens at its top, not scrolled to its last button.
     const first =
       dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>('h2');
     first?.focus();
@@ -40,6 +44,8 @@ export function Dialog({ title, description, children, actions, onClose, wide }:
     <dialog
       ref={ref}
       className={wide ? 'dialog dialog--wide' : 'dialog'}
+      role={role === 'alertdialog' ? 'alertdialog' : undefined}
+      aria-modal="true"
       aria-labelledby={titleId}
       aria-describedby={description ? bodyId : undefined}
       onCancel={(event) => {

@@ -35,7 +35,7 @@ import { startMeetingAnnouncer } from './features/groups/meeting-announcer.js';
 import { createMessageService } from './features/messages/messages.service.js';
 import { createMemoryMessageStore } from './features/messages/messages.memory-store.js';
 import { createRedisMessageStore } from './features/messages/messages.redis-store.js';
-import { registerMessageHandlers } from './features/messages/messages.handlers.js';
+import { deliverMessages, registerMessageHandlers } from './features/messages/messages.handlers.js';
 import { createClusterBus } from './platform/realtime/cluster.js';
 import { createModerationService, type ModerationService } from './features/moderation/moderation.service.js';
 import { createMemoryModerationStore } from './features/moderation/moderation.memory-store.js';
@@ -118,9 +118,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const requireAuth = createRequireAuth(accounts);
 
   const messages = createMessageService({
-    store: redis
-      ? createRedisMessageStore(redis, prefix, config.HISTORY_MAX_MESSAGES)
-      : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES),
+    store:
+      redis && sub
+        ? createRedisMessageStore(redis, sub, prefix, config.HISTORY_MAX_MESSAGES)
+        : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES),
     policy: {
       postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
       screen: (groupId, text, confirm) => moderation.screen(groupId, text, confirm),
@@ -222,7 +223,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     void registerModerationHandlers(socket, edge, moderation, log);
   });
   presence.start();
-  const stopAnnouncer = startMeetingAnnouncer({ io, groups, announce: messages.announce, log });
+  await deliverMessages(io, messages);
+  const stopAnnouncer = startMeetingAnnouncer({ groups, announce: messages.announce, log });
   // Offers nobody answered pass to the next consultant; every node polls, the store lets one win each.
   const offerTimer = setInterval(
     () =>

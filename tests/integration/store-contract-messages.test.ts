@@ -31,10 +31,10 @@ const backends = contractBackends<Stores>(
     presence: createMemoryPresenceStore(),
     messages: createMemoryMessageStore(MAX_LEN),
   }),
-  (redis, prefix) => ({
+  (redis, prefix, subscriber) => ({
     groups: createRedisGroupStore(redis, prefix),
     presence: createRedisPresenceStore(redis, prefix),
-    messages: createRedisMessageStore(redis, prefix, MAX_LEN),
+    messages: createRedisMessageStore(redis, subscriber, prefix, MAX_LEN),
   }),
 );
 
@@ -62,6 +62,7 @@ const input = (extra: Partial<AppendInput> = {}): AppendInput => ({
   rateLimit: 0,
   rateWindowMs: 10_000,
   slowWindowMs: 0,
+  live: '{"groupId":"g1","kind":"text"}',
   ...extra,
 });
 
@@ -164,7 +165,7 @@ describe.each(backends)('store contract: %s', (_name, make) => {
     expect(third.status).toBe('rate-limited');
     expect(third.status === 'rate-limited' && third.retryAfterMs).toBeGreaterThan(0);
     expect(await messages.latestSeqs(['g1', 'none'])).toEqual([4, 0]);
-    const seq = await messages.appendSystem('g1', 'meeting', 'starting', 3_000);
+    const seq = await messages.appendSystem('g1', 'meeting', 'starting', 3_000, '{"kind":"meeting"}');
     expect(seq).toBe(5);
     const page = await messages.range('g1', { limit: 10 });
     expect(page.messages.map((m) => [m.seq, m.kind, m.accountId])).toEqual([
@@ -180,6 +181,36 @@ describe.each(backends)('store contract: %s', (_name, make) => {
       name: 'CalmOtter1',
       clientId: 'same-client-id',
     });
+  });
+
+  it('messages: each stored message is published once, with its seq and ts, in order; refusals are not', async () => {
+    const { messages } = make();
+    const received: unknown[] = [];
+    await messages.subscribe((m) => received.push(JSON.parse(m)));
+    const body = (text: string) => JSON.stringify({ groupId: 'g1', kind: 'text', text });
+    await messages.append(input({ clientId: 'live-1', live: body('one'), now: 1_000 }));
+    await messages.append(input({ clientId: 'live-1', live: body('again'), now: 1_500 })); // duplicate
+    await messages.append(
+      input({ clientId: 'live-2', live: body('two'), now: 2_000, accountId: 'slow', slowWindowMs: 60_000 }),
+    );
+    await messages.append(
+      input({ clientId: 'live-3', live: body('three'), accountId: 'slow', slowWindowMs: 60_000 }),
+    ); // slow mode
+    await messages.appendSystem(
+      'g1',
+      'meeting',
+      'starting',
+      3_000,
+      JSON.stringify({ groupId: 'g1', kind: 'meeting' }),
+    );
+    await expect.poll(() => received.length).toBe(3);
+    // Give a wrongly published refusal time to arrive before checking nothing else came.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toEqual([
+      { seq: 1, ts: 1_000, groupId: 'g1', kind: 'text', text: 'one' },
+      { seq: 2, ts: 2_000, groupId: 'g1', kind: 'text', text: 'two' },
+      { seq: 3, ts: 3_000, groupId: 'g1', kind: 'meeting' },
+    ]);
   });
 
   it('messages: pages before and after, with more, and a trimmed range reported as a gap', async () => {

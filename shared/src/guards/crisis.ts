@@ -1024,10 +1024,10 @@ function lastSubjectIsThirdPerson(clause: string): boolean {
   return last !== '' && THIRD_PERSON_EXACT.test(last);
 }
 
-/** Does `text` suggest a risk of suicide or self-harm? */
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
 
+/** Does `text` suggest a risk of suicide or self-harm? */
 export function detectCrisis(text: string): CrisisResult {
   const t = normaliseForCrisis(text);
   const strong: string[] = [];

@@ -1,6 +1,4 @@
-import type { Message } from '@staffroom/shared/schemas/messages';
 import type { Logger } from '../../platform/log.js';
-import { rooms, type AppServer } from '../../platform/realtime/types.js';
 import type { GroupService } from './groups.service.js';
 
 /**
@@ -8,20 +6,18 @@ import type { GroupService } from './groups.service.js';
  * exactly one of them.
  */
 export function startMeetingAnnouncer(opts: {
-  io: AppServer;
   groups: GroupService;
-  /** Appends a system message (from messages). */
-  announce: (groupId: string, text: string) => Promise<Message>;
+  /** Appends a system message, which members receive like any other (from messages). */
+  announce: (groupId: string, text: string) => Promise<void>;
   log: Logger;
   everyMs?: number;
 }): () => void {
   const tick = async () => {
     for (const meeting of await opts.groups.claimStartedMeetings()) {
-      const message = await opts.announce(
+      await opts.announce(
         meeting.groupId,
         `“${meeting.title}” is starting now (${meeting.durationMinutes} min), hosted by ${meeting.host}.`,
       );
-      opts.io.to(rooms.group(meeting.groupId)).emit('message:new', message);
     }
   };
   const timer = setInterval(() => {

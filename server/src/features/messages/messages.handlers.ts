@@ -11,16 +11,23 @@ export interface MessageHandlerDeps {
   openGroupOf: (socket: AppSocket, groupId: string) => MemberView;
 }
 
+/**
+ * Live delivery: every stored message reaches the sockets of this node that have its group open. Each node
+ * delivers only to its own sockets; the store's publication reaches every node.
+ */
+export function deliverMessages(io: AppServer, messages: MessageService): Promise<void> {
+  return messages.onMessage((message) => {
+    io.local.to(rooms.group(message.groupId)).emit('message:new', message);
+  });
+}
+
 export function registerMessageHandlers(socket: AppSocket, deps: MessageHandlerDeps): void {
   const { io, edge, messages, openGroupOf } = deps;
   const { principal } = socket.data;
 
-  edge.on(socket, 'message:send', async (payload) => {
-    const member = openGroupOf(socket, payload.groupId);
-    const { ack, broadcast } = await messages.send(principal, member, payload);
-    if (broadcast) io.to(rooms.group(payload.groupId)).emit('message:new', broadcast);
-    return ack;
-  });
+  edge.on(socket, 'message:send', (payload) =>
+    messages.send(principal, openGroupOf(socket, payload.groupId), payload),
+  );
 
   edge.on(socket, 'group:history', ({ groupId, ...query }) => {
     openGroupOf(socket, groupId);

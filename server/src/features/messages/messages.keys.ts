@@ -14,6 +14,8 @@ export const messageKeys = (p: string) => ({
     `${p}grp:{${groupId}}:cid:${accountId}:${clientId}`,
   /** hash: reactions on one message: `c:<kind>` counts and `m:<kind>:<accountId>` markers. */
   reactions: (groupId: string, seq: number) => `${p}grp:{${groupId}}:rx:${seq}`,
+  /** pub/sub channel: every stored message, as members receive it (published by the append script). */
+  live: () => `${p}msgs:live`,
   /** string with TTL: sends by this account in the current window (cluster-wide rate limit). */
   sendRate: (accountId: string) => `${p}rate:send:${accountId}`,
   /** string with TTL: this account's last send in a group under slow mode. */

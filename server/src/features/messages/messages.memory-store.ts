@@ -1,6 +1,6 @@
 import { REACTIONS, type ReactionKind } from '@staffroom/shared/schemas/messages';
 import type { MessageStore, ReactionSummary, StoredMessage } from './messages.store.js';
-import { CLIENT_ID_TTL_SECONDS } from './messages.store.js';
+import { CLIENT_ID_TTL_SECONDS, liveMessage } from './messages.store.js';
 
 interface GroupLog {
   seq: number;
@@ -27,6 +27,11 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
   };
   const windows = new Map<string, { count: number; resetAt: number }>();
   const reactions = new Map<string, Map<ReactionKind, Set<string>>>();
+  const listeners: ((message: string) => void)[] = [];
+  const publish = (live: string, seq: number, ts: number) => {
+    const message = liveMessage(live, seq, ts);
+    for (const listener of listeners) listener(message);
+  };
 
   const logOf = (groupId: string) => {
     let log = logs.get(groupId);
@@ -65,19 +70,30 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
         const wait = spend(`send ${m.accountId}`, m.rateLimit, m.rateWindowMs);
         if (wait > 0) return { status: 'rate-limited', retryAfterMs: wait };
       }
-      const seq = push(logOf(m.groupId), { ...m, ts: m.now, kind: 'text' });
+      const { groupId, accountId, tag, name, text, clientId, now } = m;
+      const seq = push(logOf(groupId), {
+        groupId,
+        ts: now,
+        kind: 'text',
+        accountId,
+        tag,
+        name,
+        text,
+        clientId,
+      });
       const expiresAt = clock() + CLIENT_ID_TTL_SECONDS * 1000;
       clientIds.set(idKey, { seq, ts: m.now, expiresAt });
       expiryQueue.push({ key: idKey, expiresAt });
       forgetExpired();
+      publish(m.live, seq, m.now);
       return { status: 'stored', seq, ts: m.now };
     },
     async findByClientId(groupId, accountId, clientId) {
       const previous = clientIds.get(`${groupId} ${accountId} ${clientId}`);
       return previous && previous.expiresAt > clock() ? { seq: previous.seq, ts: previous.ts } : null;
     },
-    async appendSystem(groupId, kind, text, now) {
-      return push(logOf(groupId), {
+    async appendSystem(groupId, kind, text, now, live) {
+      const seq = push(logOf(groupId), {
         groupId,
         ts: now,
         kind,
@@ -87,6 +103,8 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
         text,
         clientId: '',
       });
+      publish(live, seq, now);
+      return seq;
     },
     async range(groupId, q) {
       const log = logOf(groupId);
@@ -148,6 +166,9 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
         }
         return { counts, mine };
       });
+    },
+    async subscribe(listener) {
+      listeners.push(listener);
     },
   };
 }

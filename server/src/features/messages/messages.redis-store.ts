@@ -16,9 +16,11 @@ const TOMBSTONE = '\u0000removed:';
 
 /**
  * The hot path in one round trip. KEYS: stream, seq, clientId, sendRate, slowRate, texts.
- * ARGV: now, rateLimit, rateWindowMs, maxLen, clientIdTtl, kind, accountId, tag, name, text, clientId, slowMs.
- * An empty client id (system messages) skips idempotency; a limit or slow window of 0 skips that check.
- * The stream is trimmed exactly to maxLen, and the text of the message that fell off is deleted with it.
+ * ARGV: now, rateLimit, rateWindowMs, maxLen, clientIdTtl, kind, accountId, tag, name, text, clientId, slowMs,
+ * channel, live. An empty client id (system messages) skips idempotency; a limit or slow window of 0 skips that
+ * check. The stream is trimmed exactly to maxLen, and the text of the message that fell off is deleted with it.
+ * A stored message is published on the channel in the same step (see `liveMessage`): every node's subscription
+ * receives it in seq order, and after the same AOF write as the reply.
  * Returns { 'stored' | 'duplicate', '<seq>:<ts>' } or { 'rate-limited' | 'slow-mode', '<ms>' }.
  */
 const appendScript = createScript(`
@@ -49,6 +51,7 @@ redis.call('HSET', KEYS[6], seq, ARGV[10])
 if seq > maxLen then redis.call('HDEL', KEYS[6], seq - maxLen) end
 local result = seq .. ':' .. ARGV[1]
 if hasClientId then redis.call('SET', KEYS[3], result, 'EX', ARGV[5]) end
+redis.call('PUBLISH', ARGV[13], '{"seq":' .. seq .. ',"ts":' .. ARGV[1] .. ',' .. string.sub(ARGV[14], 2))
 return { 'stored', result }
 `);
 
@@ -114,8 +117,17 @@ const seqTs = (value: string) => {
   return { seq: Number(seq), ts: Number(ts) };
 };
 
-export function createRedisMessageStore(redis: Redis, prefix: string, maxLen: number): MessageStore {
+/**
+ * `subscriber` is a connection in subscriber mode (shared with other subscriptions): it carries `subscribe`.
+ */
+export function createRedisMessageStore(
+  redis: Redis,
+  subscriber: Redis,
+  prefix: string,
+  maxLen: number,
+): MessageStore {
   const k = messageKeys(prefix);
+  const channel = k.live();
 
   async function appendRaw(keys: string[], args: (string | number)[]) {
     const [status, value] = (await appendScript.run(redis, keys, args)) as [string, string];
@@ -154,6 +166,8 @@ export function createRedisMessageStore(redis: Redis, prefix: string, maxLen: nu
           m.text,
           m.clientId,
           m.slowWindowMs,
+          channel,
+          m.live,
         ],
       );
       if (status === 'rate-limited' || status === 'slow-mode') return { status, retryAfterMs: Number(value) };
@@ -163,7 +177,7 @@ export function createRedisMessageStore(redis: Redis, prefix: string, maxLen: nu
       const value = await redis.get(k.clientId(groupId, accountId, clientId));
       return value ? seqTs(value) : null;
     },
-    async appendSystem(groupId, kind, text, now) {
+    async appendSystem(groupId, kind, text, now, live) {
       const { value } = await appendRaw(
         [
           k.stream(groupId),
@@ -173,7 +187,7 @@ export function createRedisMessageStore(redis: Redis, prefix: string, maxLen: nu
           k.slowRate(groupId, 'system'),
           k.texts(groupId),
         ],
-        [now, 0, 1, maxLen, 1, kind, '', '', '', text, '', 0],
+        [now, 0, 1, maxLen, 1, kind, '', '', '', text, '', 0, channel, live],
       );
       return seqTs(value).seq;
     },
@@ -242,6 +256,13 @@ export function createRedisMessageStore(redis: Redis, prefix: string, maxLen: nu
         }
         return { counts, mine };
       });
+    },
+    async subscribe(listener) {
+      subscriber.on('message', (from: string, message: string) => {
+        if (from === channel) listener(message);
+      });
+      // ioredis subscribes again after a reconnect; clients catch up on what was published meanwhile.
+      await subscriber.subscribe(channel);
     },
   };
 }

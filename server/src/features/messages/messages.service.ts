@@ -62,17 +62,15 @@ export function createMessageService(deps: MessageServiceDeps) {
 
   return {
     /**
-     * Stores a message and says what to broadcast. The store decides duplicates and the rate limit atomically,
-     * so a retry after a lost ack gets the first answer back and nothing is broadcast twice.
+     * Stores a message, which the store publishes to every node (`onMessage`). The store decides duplicates and
+     * the rate limit atomically, so a retry after a lost ack gets the first answer back and nothing is
+     * published twice.
      */
     async send(
       p: Principal,
       member: MemberView,
       input: { groupId: string; clientId: string; text: string; confirmIdentifying: boolean },
-    ): Promise<{
-      ack: { seq: number; ts: number; duplicate: boolean; support?: SupportResource[] };
-      broadcast: Message | null;
-    }> {
+    ): Promise<{ seq: number; ts: number; duplicate: boolean; support?: SupportResource[] }> {
       const cleaned = cleanMessageText(input.text);
       if (!cleaned.ok && cleaned.reason === 'too-long') {
         throw new AppError(
@@ -95,9 +93,16 @@ export function createMessageService(deps: MessageServiceDeps) {
       } catch (err) {
         // A retry of a message stored before the member was muted (or the group locked) keeps its first answer.
         const previous = await store.findByClientId(input.groupId, p.accountId, input.clientId);
-        if (previous) return { ack: { ...previous, duplicate: true }, broadcast: null };
+        if (previous) return { ...previous, duplicate: true };
         throw err;
       }
+      const live: Omit<Message, 'seq' | 'ts'> = {
+        groupId: input.groupId,
+        kind: 'text',
+        author: { tag: member.tag, name: member.name },
+        text: cleaned.text,
+        clientId: input.clientId,
+      };
       const result = await store.append({
         groupId: input.groupId,
         accountId: p.accountId,
@@ -109,6 +114,7 @@ export function createMessageService(deps: MessageServiceDeps) {
         rateLimit: deps.sendLimit,
         rateWindowMs: deps.sendWindowMs,
         slowWindowMs: slowMs,
+        live: JSON.stringify(live),
       });
       if (result.status === 'rate-limited') {
         throw new AppError(ErrorCode.RATE_LIMITED, 'You are sending very fast. Wait a moment.', {
@@ -127,21 +133,15 @@ export function createMessageService(deps: MessageServiceDeps) {
       const duplicate = result.status === 'duplicate';
       const support =
         crisis && !duplicate ? await deps.policy.raiseCrisis(input.groupId, result.seq) : undefined;
-      const broadcast: Message | null = duplicate
-        ? null
-        : {
-            groupId: input.groupId,
-            seq: result.seq,
-            ts: result.ts,
-            kind: 'text',
-            author: member,
-            text: cleaned.text,
-            clientId: input.clientId,
-          };
-      return {
-        ack: { seq: result.seq, ts: result.ts, duplicate, ...(support ? { support } : {}) },
-        broadcast,
-      };
+      return { seq: result.seq, ts: result.ts, duplicate, ...(support ? { support } : {}) };
+    },
+
+    /**
+     * Every message stored in any group, by any node, in seq order per group (the store publishes it with the
+     * append). At most once: clients fill holes from history.
+     */
+    onMessage(listener: (message: Message) => void): Promise<void> {
+      return store.subscribe((json) => listener(JSON.parse(json) as Message));
     },
 
     /** The latest page, or exactly what came after `since` (bounded; `more` says there is more). */
@@ -208,12 +208,11 @@ export function createMessageService(deps: MessageServiceDeps) {
     },
 
     /** A system message in the group (a meeting starting). Text goes through the same cleaning as members'. */
-    async announce(groupId: string, text: string): Promise<Message> {
+    async announce(groupId: string, text: string): Promise<void> {
       const cleaned = cleanMessageText(text, GROUP_LIMITS.messageMax * 2);
-      const at = now();
       const body = cleaned.ok ? cleaned.text : 'A meeting is starting.';
-      const seq = await store.appendSystem(groupId, 'meeting', body, at);
-      return { groupId, seq, ts: at, kind: 'meeting', author: null, text: body };
+      const live: Omit<Message, 'seq' | 'ts'> = { groupId, kind: 'meeting', author: null, text: body };
+      await store.appendSystem(groupId, 'meeting', body, now(), JSON.stringify(live));
     },
   };
 }

@@ -31,6 +31,8 @@ export interface AppendInput {
   rateWindowMs: number;
   /** Slow mode: one message per this many ms per member in this group (0 = off). */
   slowWindowMs: number;
+  /** The message as members receive it, without `seq` and `ts`: a JSON object, published when stored. */
+  live: string;
 }
 
 export type AppendResult =
@@ -75,8 +77,8 @@ export interface MessageStore {
     accountId: string,
     clientId: string,
   ): Promise<{ seq: number; ts: number } | null>;
-  /** Appends a system message (a meeting starting); returns its seq. */
-  appendSystem(groupId: string, kind: 'meeting', text: string, now: number): Promise<number>;
+  /** Appends a system message (a meeting starting) and publishes `live` like `append`; returns its seq. */
+  appendSystem(groupId: string, kind: 'meeting', text: string, now: number, live: string): Promise<number>;
   /** Latest page (no after/before), a page after a seq (catching up) or before one (scrolling up). */
   range(groupId: string, query: RangeQuery): Promise<RangeResult>;
   latestSeqs(groupIds: readonly string[]): Promise<number[]>;
@@ -93,7 +95,18 @@ export interface MessageStore {
     on: boolean,
   ): Promise<number | null>;
   reactions(groupId: string, seqs: readonly number[], accountId: string): Promise<ReactionSummary[]>;
+  /**
+   * Every message appended from now on, by any node, as `{"seq":S,"ts":T,…live}`: published in the same atomic
+   * step as the append (so nothing is published that was not stored, and a duplicate is not published again),
+   * in seq order per group. At most once: a node whose subscription was interrupted catches up from `range`.
+   * Resolves once the subscription is in place.
+   */
+  subscribe(listener: (message: string) => void): Promise<void>;
 }
+
+/** What `subscribe` delivers: the stored message's seq and ts spliced into the front of its `live` object. */
+export const liveMessage = (live: string, seq: number, ts: number): string =>
+  `{"seq":${seq},"ts":${ts},${live.slice(1)}`;
 
 /** How long a client id is remembered: a client retrying a send after this long gets a second message. */
 export const CLIENT_ID_TTL_SECONDS = 24 * 3600;

@@ -151,6 +151,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
   });
   registerModerationTopics(bus, io, moderation);
+  moderation.warmGuards();
   const consultations = createConsultationService({
     store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(),
     pepper: config.pepper,

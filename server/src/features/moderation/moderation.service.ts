@@ -77,6 +77,13 @@ const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Only this group’s m
 const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not in this group.');
 const CONTEXT = 5;
 
+/** Texts that exercise the guards at start-up (see `warmGuards`); invented, like the evaluation set. */
+const GUARD_WARMUP = [
+  'quick note about marking load this week, see you all on Monday',
+  "I'm so tired of all this, I just want to die. I've been thinking about ending it after the inspection.",
+  'Mail me at j.smith@example.org or call 07700 900123; I teach Year 4 at St Mary’s Primary on Elm Street.',
+];
+
 export function createModerationService(deps: ModerationDeps) {
   const { store } = deps;
   const now = deps.now ?? Date.now;
@@ -301,6 +308,21 @@ export function createModerationService(deps: ModerationDeps) {
         }
       }
       return { crisis: detectCrisis(text).risk };
+    },
+
+    /**
+     * Compiles the guards' regexes before the first member's message does: V8 compiles each regex on first use
+     * and again to machine code on the second, about 0.4 s in all, which would block the whole node. The samples
+     * reach the crisis cues and every privacy detector, not only their cheap probes.
+     */
+    warmGuards(): void {
+      for (let round = 0; round < 2; round++) {
+        for (const text of GUARD_WARMUP) {
+          findBlockedTerms(text, deps.guards.blockedTerms);
+          detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
+          detectCrisis(text);
+        }
+      }
     },
 
     /** After a message that suggests risk: an urgent item tops the moderators' queue; the sender gets resources. */

@@ -23,8 +23,11 @@ export interface ClientHooks {
   onDelivery(text: string): void;
   /** A send the server refused (Staffroom acks), by error code. */
   onSendError(code: string): void;
-  /** A send acknowledged, with the time it took in µs (Staffroom only: the others do not ack). */
-  onAck(us: number): void;
+  /**
+   * A send acknowledged, with the time it took in µs (Staffroom only: the others do not ack) and the text sent
+   * (its first letter says measured window or warm-up).
+   */
+  onAck(us: number, text: string): void;
   onDisconnect(reason: string): void;
 }
 
@@ -97,7 +100,7 @@ class StaffroomClient implements BenchClient {
       if (!ack.ok) this.hooks.onSendError(ack.error.code);
       else if ((ack.data as { duplicate?: boolean } | undefined)?.duplicate)
         this.hooks.onSendError('DUPLICATE');
-      else this.hooks.onAck(now() - sentUs);
+      else this.hooks.onAck(now() - sentUs, text);
     });
   }
 

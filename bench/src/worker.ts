@@ -70,8 +70,9 @@ const hooks = {
   onSendError(code: string) {
     sendErrors[code] = (sendErrors[code] ?? 0) + 1;
   },
-  onAck(us: number) {
-    acks.push(us / 1000);
+  onAck(us: number, text: string) {
+    // Like deliveries, only sends of the measured window count (warm-up sends start cold caches).
+    if (text.charCodeAt(0) === 109 /* m */) acks.push(us / 1000);
   },
   onDisconnect() {
     disconnects += 1;

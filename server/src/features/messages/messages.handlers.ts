@@ -1,4 +1,5 @@
 import type { MemberView } from '@staffroom/shared/schemas/groups';
+import type { Message } from '@staffroom/shared/schemas/messages';
 import type { EventEdge } from '../../platform/realtime/on-event.js';
 import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
 import type { MessageService } from './messages.service.js';
@@ -16,9 +17,10 @@ export interface MessageHandlerDeps {
  * delivers only to its own sockets; the store's publication reaches every node.
  */
 export function deliverMessages(io: AppServer, messages: MessageService): Promise<void> {
-  return messages.onMessage((message) => {
+  const deliver = (message: Message) => {
     io.local.to(rooms.group(message.groupId)).emit('message:new', message);
-  });
+  };
+  return messages.onMessage(deliver);
 }
 
 export function registerMessageHandlers(socket: AppSocket, deps: MessageHandlerDeps): void {

@@ -1,0 +1,72 @@
+/**
+ * Where a Staffroom node's CPU goes, by stage of the message path, from an on-CPU `perf` sample dump.
+ *
+ * V8's `--cpu-prof` samples wall time: a thread waiting for a core inside a syscall is counted there, which on a
+ * saturated 2-core box inflates socket writes. `perf record -e cpu-clock` samples only what runs on a CPU, kernel
+ * included. Record the server processes during a bench window (their JS frames are named with
+ * `--perf-basic-prof`), dump the stacks, then summarise:
+ *
+ *   npm run bench -- --scenario groups --targets staffroom-2 --staffroom-env NODE_OPTIONS=--perf-basic-prof &
+ *   # once it prints "sending", for 20 s of the measured window:
+ *   perf record -e cpu-clock -F 499 -g -p "$(pgrep -d, -f server/dist/main.js)" -o /tmp/perf.data -- sleep 20
+ *   perf script -i /tmp/perf.data -F pid,ip,sym > /tmp/perf.txt
+ *   node bench/dist/src/oncpu.js /tmp/perf.txt
+ *
+ * Each sample goes to the first stage (in the order below) that has a frame anywhere on its stack.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const STAGES: [stage: string, frame: RegExp][] = [
+  // Redis mode: the subscription's messages; embedded mode: `deliver` called from inside the append.
+  ['deliver: stored message → sockets of this node', /JS:\S*deliver |handleSubscriberReply/],
+  [
+    'guards (screen: blocked terms, privacy, crisis)',
+    /JS:\S*screen .*moderation\.service|detectCrisis|detectIdentifying/,
+  ],
+  ['append: the Lua script call (ioredis, write)', /redis\/script\.js/],
+  ['send: the rest of messages.service', /messages\.service\.js/],
+  ['event edge: validation, handler call, ack write', /on-event\.js/],
+  ['Redis replies (ioredis parse, resolve)', /returnReply/],
+  ['client frames in (ws receive, socket.io decode)', /receiver\.js|socketOnData|socket\.io-parser/],
+  ['socket write completions (drain callbacks)', /afterWriteTick|onDrain|_onSentLast/],
+  ['presence', /presence\.js/],
+  ['garbage collection', /Scavenger|MarkCompact|Heap::|ConcurrentMarking/],
+  ['timers', /listOnTimeout|processTimers/],
+  ['waiting for events (epoll)', /epoll_pwait/],
+];
+
+/** Counts samples per stage in `perf script -F pid,ip,sym` output (a header line, then one frame per line). */
+export function summariseOnCpu(dump: string): { samples: number; stages: [string, number][] } {
+  const counts = new Map<string, number>();
+  let samples = 0;
+  let stack: string[] = [];
+  const flush = () => {
+    if (stack.length === 0) return;
+    samples += 1;
+    const stage =
+      STAGES.find(([, frame]) => stack.some((f) => frame.test(f)))?.[0] ??
+      'other (mostly promise and nextTick bookkeeping)';
+    counts.set(stage, (counts.get(stage) ?? 0) + 1);
+    stack = [];
+  };
+  for (const line of dump.split('\n')) {
+    if (!/^\s/.test(line)) flush();
+    else if (line.trim()) stack.push(line.trim());
+  }
+  flush();
+  return { samples, stages: [...counts].sort((a, b) => b[1] - a[1]) };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const file = process.argv[2];
+  if (!file) {
+    process.stderr.write('usage: node bench/dist/src/oncpu.js PERF_SCRIPT_OUTPUT\n');
+    process.exit(2);
+  }
+  const { samples, stages } = summariseOnCpu(readFileSync(file, 'utf8'));
+  process.stdout.write(`${samples} on-CPU samples\n`);
+  for (const [stage, n] of stages) {
+    process.stdout.write(`${((100 * n) / samples).toFixed(1).padStart(6)} %  ${stage}\n`);
+  }
+}

@@ -141,7 +141,15 @@ export function createMessageService(deps: MessageServiceDeps) {
      * append). At most once: clients fill holes from history.
      */
     onMessage(listener: (message: Message) => void): Promise<void> {
-      return store.subscribe((json) => listener(JSON.parse(json) as Message));
+      return store.subscribe((json) => {
+        let message: Message;
+        try {
+          message = JSON.parse(json) as Message;
+        } catch {
+          return; // not ours (only the append script publishes here): never let it break the subscription
+        }
+        listener(message);
+      });
     },
 
     /** The latest page, or exactly what came after `since` (bounded; `more` says there is more). */

@@ -40,6 +40,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOGIN_LOCK_MINUTES: '0.05' }).LOGIN_LOCK_MINUTES).toBe(0.05);
   });
 
+  it('reads crisis contacts with tap-to-call numbers and https links, and refuses anything else as a link', () => {
+    const eap = { name: 'District EAP', contact: 'Call 1 800 555 0100', hours: '24/7', call: '+18005550100' };
+    expect(loadConfig({ CRISIS_RESOURCES: JSON.stringify([eap]) }).crisisResources).toEqual([eap]);
+    const bad = [
+      { ...eap, call: 'javascript:alert(1)' },
+      { ...eap, text: '555-0100' },
+      { ...eap, url: 'javascript:alert(1)' },
+      { ...eap, url: 'http://example.org' },
+      { ...eap, name: '' },
+    ];
+    for (const resource of bad) {
+      expect(() => loadConfig({ CRISIS_RESOURCES: JSON.stringify([resource]) })).toThrow(/CRISIS_RESOURCES/);
+    }
+    expect(
+      loadConfig({ CRISIS_RESOURCES: JSON.stringify([{ ...eap, url: 'https://eap.example.org/help' }]) })
+        .crisisResources[0]?.url,
+    ).toBe('https://eap.example.org/help');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ REDIS_URL: '' }).embedded).toBe(true);
   });

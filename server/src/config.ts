@@ -9,9 +9,17 @@ export const DEFAULT_CRISIS_RESOURCES: SupportResource[] = [
     name: '988 Suicide & Crisis Lifeline (US) / Talk Suicide Canada',
     contact: 'Call or text 988',
     hours: '24/7',
+    call: '988',
+    text: '988',
   },
-  { name: 'Samaritans (UK and Ireland)', contact: 'Call 116 123', hours: '24/7' },
-  { name: 'Lifeline (Australia)', contact: 'Call 13 11 14 or text 0477 13 11 14', hours: '24/7' },
+  { name: 'Samaritans (UK and Ireland)', contact: 'Call 116 123', hours: '24/7', call: '116123' },
+  {
+    name: 'Lifeline (Australia)',
+    contact: 'Call 13 11 14 or text 0477 13 11 14',
+    hours: '24/7',
+    call: '131114',
+    text: '0477131114',
+  },
   {
     name: 'Emergency services',
     contact: 'Call 911, 999, 112 or 000 if you are in immediate danger',
@@ -91,7 +99,9 @@ export const configSchema = z.object({
   CRISIS_RESOURCES: z
     .string()
     .optional()
-    .describe('JSON list of `{ name, contact, hours }` shown privately when a message suggests risk.'),
+    .describe(
+      "JSON list of `{ name, contact, hours, call?, text?, url? }` shown privately when a message suggests risk; `call`/`text` (digits, optional +) become tap-to-call and tap-to-text links, `url` an https link. Put the district's assistance programme first.",
+    ),
   ALLOWED_ORIGINS: z
     .string()
     .optional()
@@ -161,7 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const resources = z.array(SupportResource).min(1).safeParse(json);
     if (!resources.success) {
       throw new ConfigError(
-        'Invalid configuration:\n  CRISIS_RESOURCES: a JSON list of { name, contact, hours }',
+        `Invalid configuration:\n  CRISIS_RESOURCES: a JSON list of { name, contact, hours, call?, text?, url? } (${resources.error.issues[0]?.path.join('.') ?? ''}: ${resources.error.issues[0]?.message ?? ''})`,
       );
     }
     crisisResources = resources.data;

@@ -390,6 +390,16 @@ describe('support groups in a real browser, across two nodes', () => {
     const support = page.getByRole('dialog', { name: 'You don’t have to carry this alone' });
     await support.waitFor();
     expect(await support.getByRole('listitem').count()).toBeGreaterThan(0);
+    // Tap-to-call and tap-to-text, from the deployment's configured numbers (the defaults here).
+    const call = support.getByRole('link', { name: /^Call 988\b.*988 Suicide/ });
+    expect(await call.getAttribute('href')).toBe('tel:988');
+    expect(await support.getByRole('link', { name: /^Text 988\b.*988 Suicide/ }).getAttribute('href')).toBe(
+      'sms:988',
+    );
+    const hrefs = await support
+      .getByRole('link')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs.every((h) => /^(tel|sms):\+?\d+$|^https:/.test(h ?? ''))).toBe(true);
     await checkScreen(page, 'groups-09-support-phone', { fullPage: false });
     await support.getByRole('button', { name: 'Close' }).click();
     await message(ana.page, 'I feel hopeless').waitFor();

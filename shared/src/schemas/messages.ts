@@ -61,11 +61,24 @@ export const SendMessage = z.strictObject({
   confirmIdentifying: z.boolean().default(false),
 });
 
-/** Where to find help right now, shown privately to someone whose message suggests risk. */
+/** A phone number as dialled: digits, optionally a leading +; 2 to 16 digits (short codes like 988 included). */
+const DialString = z.string().regex(/^\+?[0-9]{2,16}$/, 'digits only, optionally with a leading +');
+
+/**
+ * Where to find help right now, shown privately to someone whose message suggests risk. `call` and `text` become
+ * tap-to-call (`tel:`) and tap-to-text (`sms:`) links; `url` an https link. They come from the deployment's
+ * configuration, never from members, and are checked here so a link can only dial or open https.
+ */
 export const SupportResource = z.object({
-  name: z.string(),
-  contact: z.string(),
-  hours: z.string(),
+  name: z.string().min(1).max(120),
+  contact: z.string().min(1).max(200),
+  hours: z.string().max(60),
+  call: DialString.optional(),
+  text: DialString.optional(),
+  url: z
+    .url({ protocol: /^https$/ })
+    .max(300)
+    .optional(),
 });
 export type SupportResource = z.infer<typeof SupportResource>;
 

@@ -1,4 +1,5 @@
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
+import { CrisisResources } from '../../../components/crisis-resources';
 import { Button } from '../../../components/button';
 import { findingsText } from '../model/error-text';
 import type { OutboxEntry } from '../model/group-room';
@@ -74,16 +75,7 @@ export function SupportDialog({
       onClose={onClose}
       actions={<Button onClick={onClose}>Close</Button>}
     >
-      <ul className="resources">
-        {resources.map((r) => (
-          <li key={`${r.name}-${r.contact}`} className="resource">
-            <p className="resource__name">{r.name}</p>
-            <p className="resource__contact">
-              {r.contact} <span className="resource__hours">· {r.hours}</span>
-            </p>
-          </li>
-        ))}
-      </ul>
+      <CrisisResources resources={resources} />
       <p className="aside">The group’s moderators were also told, privately, so they can look out for you.</p>
     </Modal>
   );

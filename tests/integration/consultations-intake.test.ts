@@ -128,6 +128,12 @@ describe('the sealed intake note', () => {
     expect(work.self).toBeNull();
     expect(work.recipients.map((r) => r.publicKey).sort()).toEqual([k1.publicKey, k2.publicKey].sort());
     expect(JSON.stringify(work)).not.toMatch(/Mentor|Consultant/);
+    // Opaque and particular to the request: not the consultants' account ids.
+    for (const c of [c1, c2]) {
+      const { id } = (await c.agent.get('/api/me')).body.me as { id: string };
+      expect(id.length).toBeGreaterThan(5);
+      expect(JSON.stringify(work)).not.toContain(id);
+    }
     const idOf = (k: Identity) => work.recipients.find((r) => r.publicKey === k.publicKey)!.consultantId;
 
     // Another member cannot write copies for this request.

@@ -228,7 +228,10 @@ export const Sealed = z.strictObject({
 });
 export type Sealed = z.infer<typeof Sealed>;
 
-/** A consultant the teacher's browser may seal the intake note to: an opaque id and a public key, never a name. */
+/**
+ * A consultant the teacher's browser may seal the intake note to: an id opaque and particular to the request (not
+ * the account id) and a public key, never a name.
+ */
 export const IntakeRecipient = z.object({ consultantId: z.string(), publicKey: z.string() });
 export type IntakeRecipient = z.infer<typeof IntakeRecipient>;
 

@@ -107,6 +107,12 @@ export function createConsultationService(deps: ConsultationDeps) {
   }
 
   const alias = (requestId: string) => conversationAlias(deps.pepper, requestId);
+  /** What the teacher's browser calls a consultant: opaque, and different for every request (never the account id). */
+  const recipientId = (requestId: string, accountId: string) =>
+    createHmac('sha256', deps.pepper)
+      .update(`intake-recipient:${requestId}:${accountId}`)
+      .digest('base64url')
+      .slice(0, 22);
   const isOpen = (r: RequestRecord) => r.status === 'offered' || r.status === 'waiting';
 
   const toMyRequest = (r: RequestRecord): MyRequest => ({
@@ -391,7 +397,7 @@ export function createConsultationService(deps: ConsultationDeps) {
         recipients: teacherKey
           ? holders.flatMap(({ accountId, publicKey }) =>
               publicKey && !currentCopy(held[accountId] ?? null, teacherKey, publicKey)
-                ? [{ consultantId: accountId, publicKey }]
+                ? [{ consultantId: recipientId(r.id, accountId), publicKey }]
                 : [],
             )
           : [],
@@ -410,19 +416,24 @@ export function createConsultationService(deps: ConsultationDeps) {
       if (!r.hasNote) throw new AppError(ErrorCode.CONFLICT, 'This request has no note.');
       const teacherKey = (await store.getKeys(p.accountId))?.publicKey;
       if (!teacherKey) throw new AppError(ErrorCode.CONFLICT, 'Your security key is not set up yet.');
-      const holders = new Map((await noteHolders(r)).map((h) => [h.accountId, h.publicKey]));
+      const holders = await noteHolders(r);
+      const byRecipient = new Map(holders.map((h) => [recipientId(r.id, h.accountId), h]));
       const copies: Record<string, IntakeNoteCopy> = {};
       for (const c of body.copies) {
-        const current = holders.get(c.consultantId);
+        const holder = byRecipient.get(c.consultantId);
         // Stale (key replaced since) or not a consultant this request may reach: nothing is kept.
-        if (!current || current !== c.publicKey) continue;
-        copies[c.consultantId] = { ciphertext: c.ciphertext, iv: c.iv, keys: copyKeys(teacherKey, current) };
+        if (!holder?.publicKey || holder.publicKey !== c.publicKey) continue;
+        copies[holder.accountId] = {
+          ciphertext: c.ciphertext,
+          iv: c.iv,
+          keys: copyKeys(teacherKey, holder.publicKey),
+        };
       }
       if (body.self) {
         copies[INTAKE_SELF] = { ...body.self, keys: copyKeys(teacherKey, teacherKey) };
       }
       const drop = Object.keys(await store.intakeNotes(r.id)).filter(
-        (h) => h !== INTAKE_SELF && !holders.has(h),
+        (h) => h !== INTAKE_SELF && !holders.some((x) => x.accountId === h),
       );
       await store.saveIntakeNotes(r.id, copies, drop);
       // Matched or withdrawn meanwhile: its copies must not outlive it.

@@ -238,9 +238,15 @@ export type IntakeRecipient = z.infer<typeof IntakeRecipient>;
 /** Most copies of one note the server keeps (one per consultant who could be offered it, plus the teacher's). */
 export const INTAKE_COPIES_MAX = 12;
 
-/** A note of at most 500 characters, padded to 2,048 bytes before sealing, fits well under these bounds. */
+/**
+ * At most this many consultant copies in one `PUT /api/support-request/notes`: with the teacher's own copy, the
+ * largest body stays under the HTTP body limit (checked by a test). The browser sends more in several calls.
+ */
+export const INTAKE_COPIES_PER_PUT = 3;
+
+/** A note is padded to 2,048 bytes before sealing: 2,064 bytes of AES-GCM output, 2,752 characters of base64. */
 const SealedNoteCopy = z.strictObject({
-  ciphertext: B64(24, 4_000),
+  ciphertext: B64(24, 2_800),
   iv: B64(12, 32),
 });
 
@@ -253,7 +259,7 @@ export const IntakeNotesBody = z.strictObject({
   self: SealedNoteCopy.optional(),
   copies: z
     .array(SealedNoteCopy.extend({ consultantId: Id, publicKey: z.string().min(50).max(1_000) }))
-    .max(INTAKE_COPIES_MAX)
+    .max(INTAKE_COPIES_PER_PUT)
     .refine((xs) => new Set(xs.map((x) => x.consultantId)).size === xs.length, { message: 'duplicates' }),
 });
 export type IntakeNotesBody = z.infer<typeof IntakeNotesBody>;

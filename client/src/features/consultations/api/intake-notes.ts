@@ -1,3 +1,4 @@
+import { INTAKE_COPIES_PER_PUT } from '@staffroom/shared/schemas/consultations';
 import type { Identity } from '../../../lib/e2e-crypto';
 import { openIntakeNote, sealIntakeNote } from '../model/intake-seal';
 import { supportApi } from './support-api';
@@ -27,10 +28,18 @@ export async function deliverIntakeNote(
       ...(await seal(r.publicKey)),
     })),
   );
-  const { stored } = await supportApi.saveNotes({
-    requestId: work.requestId,
-    ...(fresh || !work.self ? { self: await seal(identity.publicKey) } : {}),
-    copies,
-  });
+  // In batches, so each body stays under the server's HTTP body limit; the teacher's own copy goes first.
+  const self = fresh || !work.self ? await seal(identity.publicKey) : undefined;
+  let stored = 0;
+  for (let i = 0; i === 0 || i < copies.length; i += INTAKE_COPIES_PER_PUT) {
+    const batch = copies.slice(i, i + INTAKE_COPIES_PER_PUT);
+    stored += (
+      await supportApi.saveNotes({
+        requestId: work.requestId,
+        ...(i === 0 && self ? { self } : {}),
+        copies: batch,
+      })
+    ).stored;
+  }
   return stored;
 }

@@ -33,10 +33,14 @@ describe('one-to-one support in a real browser, across two nodes', () => {
 
   const displayName = 'Grade Two Mentor';
   const consultant = { name: uniquePseudonym('Mentor'), page: undefined as unknown as Page };
-  const teacher = { name: uniquePseudonym('Teacher'), page: undefined as unknown as Page };
+  /** A second consultant with more room: offered the request first, declines, so it passes on. */
+  const firstConsultant = { name: uniquePseudonym('Mentor'), page: undefined as unknown as Page };
+  /** `alias`: the name consultants see for the teacher's request (read from the teacher's own page). */
+  const teacher = { name: uniquePseudonym('Teacher'), alias: '', page: undefined as unknown as Page };
   const canary = (what: string) => `${what} ${randomBytes(6).toString('hex')}`;
   /** Everything the two write: none of it may ever reach Redis in the clear. */
   const secrets = {
+    intakeNote: canary('A lively class of 30 and no aide this term. Afternoons are the hardest.'),
     t1: canary('Thirty seven-year-olds and no aide, where do I start'),
     c1: canary('Start with the first five minutes after lunch'),
     t2: canary('That is exactly when it falls apart'),
@@ -143,11 +147,12 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     const [first, second] = nodes as [TestNode, TestNode];
     if (!first.bootstrapInvite) throw new Error('the first node printed no bootstrap invite');
     admin = await signUp(first.url, first.bootstrapInvite, adminName);
-    consultantInvite = await createInvite(admin, 'consultant', 2);
+    consultantInvite = await createInvite(admin, 'consultant', 3);
     memberInvite = await createInvite(admin, 'member', 2);
 
     browser = await launchBrowser();
     consultant.page = await open('consultant', first, { width: 1280, height: 900 });
+    firstConsultant.page = await open('first consultant', second, { width: 1280, height: 900 });
     // The teacher is on a phone, in the dark colour scheme, on the other node.
     teacher.page = await open('teacher', second, { width: 360, height: 800 }, true);
   });
@@ -200,6 +205,31 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     expect(await page.locator('main').textContent()).not.toContain(secrets.profileSchool);
   });
 
+  it('lets a second consultant with more room sign up in their browser (offered first)', async () => {
+    const page = firstConsultant.page;
+    await signUpInBrowser(page, consultantInvite, firstConsultant.name);
+    const status = await page.evaluate(
+      async (body) =>
+        (
+          await fetch('/api/consultant/profile', {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify(body),
+          })
+        ).status,
+      {
+        displayName: 'Another Mentor',
+        grades: ['2'],
+        subjects: ['mathematics'],
+        areas: ['classroom-management'],
+        capacity: 10,
+        availability: ['mon-pm'],
+        paused: false,
+      },
+    );
+    expect(status).toBe(200);
+  });
+
   it('lets a teacher sign up on a phone and ask for support through the intake', async () => {
     const page = teacher.page;
     await signUpInBrowser(page, memberInvite, teacher.name);
@@ -221,9 +251,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     await page.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
     await page.getByRole('checkbox', { name: 'Regular scheduled check-ins' }).check();
     await page.getByRole('checkbox', { name: 'Monday afternoon' }).check();
-    await page
-      .getByLabel('A note for your consultant')
-      .fill('A lively class of 30 and no aide this term. Afternoons are the hardest.');
+    await page.getByLabel('A note for your consultant').fill(secrets.intakeNote);
     await page.getByRole('textbox', { name: /^School/ }).fill(secrets.intakeSchool);
     await page.getByRole('textbox', { name: /^District/ }).fill('Eastside School District');
     await checkScreen(page, 'consultations-02-intake-phone');
@@ -232,16 +260,42 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     await heading(page, 'One-to-one support').waitFor();
     await page.getByRole('status').filter({ hasText: 'Your request is in' }).waitFor();
     await region(page, 'Your request').getByText('Offered to a consultant').waitFor();
+    // The teacher is told the name consultants see: this request's own, never the account pseudonym.
+    const seenAs = await region(page, 'Your request').getByText('The consultant sees you as').textContent();
+    teacher.alias = /sees you as (.+?), a name for this request only/.exec(seenAs ?? '')?.[1] ?? '';
+    expect(teacher.alias).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+ \d{3}$/);
+    expect(teacher.alias).not.toContain(teacher.name);
     await checkScreen(page, 'consultations-03-request-phone');
+  });
+
+  it('shows the note, opened in the browser, to the consultant offered it, and again to the next one after a decline', async () => {
+    const page = firstConsultant.page;
+    await nav(page).getByRole('link', { name: 'Support' }).click();
+    await heading(page, 'One-to-one support').waitFor();
+    const offer = page.getByRole('article', { name: `Request from ${teacher.alias}` });
+    await offer.locator('blockquote').filter({ hasText: secrets.intakeNote }).waitFor();
+    expect(await offer.textContent()).not.toContain(teacher.name);
+    // What the server sent holds the note only as ciphertext.
+    const served = await page.evaluate(async () => (await fetch('/api/consultant/offers')).text());
+    expect(served).toContain('"noteState":"sealed"');
+    expect(served).not.toContain(secrets.intakeNote);
+    expect(served).not.toContain(teacher.name);
+    await offer.getByRole('button', { name: 'Decline' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Decline this request?' });
+    await confirm.getByRole('button', { name: 'Decline request' }).click();
+    await offer.waitFor({ state: 'detached' });
   });
 
   it('shows the consultant the offer with why it matched and how long is left, and opens it on accept', async () => {
     const page = consultant.page;
     await page.getByRole('link', { name: 'Back to one-to-one support' }).click();
     await heading(page, 'One-to-one support').waitFor();
-    const offer = page.getByRole('article', { name: `Request from ${teacher.name}` });
+    const offer = page.getByRole('article', { name: `Request from ${teacher.alias}` });
     await offer.waitFor();
+    // Passed on by the first consultant's decline: this one opens their own sealed copy of the note.
+    await offer.locator('blockquote').filter({ hasText: secrets.intakeNote }).waitFor();
     const text = (await offer.textContent()) ?? '';
+    expect(text).not.toContain(teacher.name);
     expect(text).toContain('Matched on: grade 2, mathematics, classroom management');
     expect(text).toMatch(/Answer within \d+ h/);
     expect(text).toContain('A challenging class');
@@ -250,9 +304,9 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     await checkScreen(page, 'consultations-04-offers');
 
     await offer.getByRole('button', { name: 'Accept and start the conversation' }).click();
-    await heading(page, `Supporting ${teacher.name}`).waitFor();
+    await heading(page, `Supporting ${teacher.alias}`).waitFor();
     await page
-      .getByText(`Only you and ${teacher.name} can read this conversation.`, { exact: false })
+      .getByText(`Only you and ${teacher.alias} can read this conversation.`, { exact: false })
       .waitFor();
   });
 
@@ -271,14 +325,14 @@ describe('one-to-one support in a real browser, across two nodes', () => {
       .waitFor();
 
     await send(t, displayName, secrets.t1);
-    await expect.poll(() => delivered(c, teacher.name)).toEqual([secrets.t1]);
-    await send(c, teacher.name, secrets.c1);
+    await expect.poll(() => delivered(c, teacher.alias)).toEqual([secrets.t1]);
+    await send(c, teacher.alias, secrets.c1);
     await expect.poll(() => delivered(t, displayName)).toEqual([secrets.t1, secrets.c1]);
     await send(t, displayName, secrets.t2);
     await send(t, displayName, secrets.t3);
     const all = [secrets.t1, secrets.c1, secrets.t2, secrets.t3];
     await expect.poll(() => delivered(t, displayName)).toEqual(all);
-    await expect.poll(() => delivered(c, teacher.name)).toEqual(all);
+    await expect.poll(() => delivered(c, teacher.alias)).toEqual(all);
     await expectCount(feed(t, displayName).locator('.cmsg--outbox'), 0);
   });
 
@@ -287,7 +341,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     const c = consultant.page;
     await t.context().setOffline(true);
     await t.getByRole('status').filter({ hasText: 'Connection: Offline' }).waitFor();
-    await send(c, teacher.name, secrets.c2);
+    await send(c, teacher.alias, secrets.c2);
     await send(t, displayName, secrets.t4);
     const pending = feed(t, displayName).locator('.cmsg--outbox').filter({ hasText: secrets.t4 });
     await pending.getByText('Waiting for the connection…').waitFor();
@@ -297,7 +351,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     await t.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
     const all = [secrets.t1, secrets.c1, secrets.t2, secrets.t3, secrets.c2, secrets.t4];
     await expect.poll(() => delivered(t, displayName)).toEqual(all);
-    await expect.poll(() => delivered(c, teacher.name)).toEqual(all);
+    await expect.poll(() => delivered(c, teacher.alias)).toEqual(all);
     await expectCount(feed(t, displayName).locator('.cmsg--outbox'), 0);
   });
 
@@ -331,7 +385,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     await checkIns(c).getByLabel('Length').selectOption('30');
     await checkIns(c).getByLabel('Note').fill(secrets.checkInNote);
     await checkIns(c).getByRole('button', { name: 'Propose check-in' }).click();
-    await checkIns(c).getByText(`Proposed by you · waiting for ${teacher.name}`).waitFor();
+    await checkIns(c).getByText(`Proposed by you · waiting for ${teacher.alias}`).waitFor();
 
     await checkIns(t).getByText(`Proposed by ${displayName} · waiting for your answer`).waitFor();
     await checkIns(t).getByText(secrets.checkInNote).waitFor();
@@ -348,7 +402,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
       .waitFor();
     await c
       .getByRole('status')
-      .filter({ hasText: `Your check-in with ${teacher.name} starts in` })
+      .filter({ hasText: `Your check-in with ${teacher.alias} starts in` })
       .waitFor();
     await checkScreen(c, 'consultations-05-conversation');
     await checkScreen(t, 'consultations-06-conversation-phone');
@@ -410,23 +464,23 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     await card.getByText('Caseload: 1 teacher of 3').waitFor();
     await card
       .getByRole('status')
-      .filter({ hasText: `Your check-in with ${teacher.name} starts in` })
+      .filter({ hasText: `Your check-in with ${teacher.alias} starts in` })
       .waitFor();
     await checkScreen(c, 'consultations-09a-home-consultant');
     await nav(c).getByRole('link', { name: 'Support' }).click();
     await heading(c, 'One-to-one support').waitFor();
     await region(c, 'Your caseload')
-      .getByRole('link', { name: `Supporting ${teacher.name}` })
+      .getByRole('link', { name: `Supporting ${teacher.alias}` })
       .waitFor();
     const calendar = region(c, 'Upcoming check-ins');
-    await calendar.getByRole('link', { name: `Check-in with ${teacher.name}` }).waitFor();
+    await calendar.getByRole('link', { name: `Check-in with ${teacher.alias}` }).waitFor();
     expect(await calendar.textContent()).toContain('Today');
     await checkScreen(c, 'consultations-09-consultant-desk');
     await region(c, 'Your caseload')
-      .getByRole('link', { name: `Supporting ${teacher.name}` })
+      .getByRole('link', { name: `Supporting ${teacher.alias}` })
       .click();
-    await heading(c, `Supporting ${teacher.name}`).waitFor();
-    await expect.poll(() => delivered(c, teacher.name)).toHaveLength(6);
+    await heading(c, `Supporting ${teacher.alias}`).waitFor();
+    await expect.poll(() => delivered(c, teacher.alias)).toHaveLength(6);
   });
 
   it('lets the consultant propose to end, the teacher confirm, and the teacher give anonymous feedback', async () => {
@@ -449,7 +503,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     await t.getByRole('heading', { name: 'This support has ended' }).waitFor();
     await expectCount(composer(t, displayName), 0);
     await c.getByRole('heading', { name: 'This support has ended' }).waitFor();
-    await expectCount(composer(c, teacher.name), 0);
+    await expectCount(composer(c, teacher.alias), 0);
 
     const form = region(t, 'This support has ended');
     expect(await form.textContent()).toContain('totals of 5 or more');
@@ -486,6 +540,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     const text = (await glance.textContent()) ?? '';
     expect(text).toContain('Not enough responses to show (fewer than 5)');
     expect(text).not.toContain(teacher.name);
+    expect(text).not.toContain(teacher.alias);
     await checkScreen(page, 'consultations-12-coordinator');
     // Even with the address, a coordinator cannot open the conversation.
     const link = await consultant.page.evaluate(() => location.pathname);
@@ -498,6 +553,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     if (!redis) throw new Error('not started');
     const raw = redis.client();
     const dumps: string[] = [];
+    const byKey = new Map<string, number>(); // key → index of its first entry in dumps
     let cursor = '0';
     try {
       do {
@@ -505,6 +561,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
         cursor = next;
         for (const key of keys) {
           // DUMP may compress long strings (LZF), so read every value by its type as well.
+          byKey.set(key, dumps.length);
           dumps.push(key, (await raw.dumpBuffer(key))?.toString('latin1') ?? '');
           const type = await raw.type(key);
           if (type === 'string') dumps.push((await raw.get(key)) ?? '');
@@ -527,12 +584,25 @@ describe('one-to-one support in a real browser, across two nodes', () => {
       expect(everything.toLowerCase().includes(secret.toLowerCase()), `${what} found in Redis`).toBe(false);
     }
     expect(everything).not.toContain(GOOD_PASSPHRASE);
+    // No key or value of the consultations feature holds the teacher's account pseudonym (accounts do).
+    const starts = [...byKey.values(), dumps.length].sort((a, b) => a - b);
+    const consultationKeys = [...byKey.keys()].filter((key) =>
+      /^(consultants|requests?|conversations|feedback|convo)(:|$)|^account:[^:]+:(open-request|conversations|keys)$/.test(
+        key.slice(redis!.prefix.length),
+      ),
+    );
+    expect(consultationKeys.length).toBeGreaterThan(5);
+    for (const key of consultationKeys) {
+      const from = byKey.get(key)!;
+      const entry = dumps.slice(from, starts[starts.indexOf(from) + 1]).join('\n');
+      expect(entry.includes(teacher.name), key).toBe(false);
+    }
   });
 
   // After the Redis scan: reporting reveals that one message's text to the coordinators, by design.
   it('lets a participant report one message, saying plainly that it reveals only that message', async () => {
     const c = consultant.page;
-    const message = feed(c, teacher.name).locator('.cmsg').filter({ hasText: secrets.t3 });
+    const message = feed(c, teacher.alias).locator('.cmsg').filter({ hasText: secrets.t3 });
     await message.hover();
     await message.getByRole('button', { name: /^Report/ }).click();
     const dialog = c.getByRole('dialog', { name: 'Report this message' });

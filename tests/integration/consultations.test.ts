@@ -48,7 +48,6 @@ const intake = (extra: Partial<IntakeBody> = {}): IntakeBody => ({
   focus: 'classroom-management',
   workStyles: ['messages', 'check-ins'],
   preferredTimes: ['mon-pm'],
-  note: 'Thirty seven-year-olds and no aide this term.',
   ...extra,
 });
 
@@ -112,11 +111,13 @@ describe('request and matching', () => {
     expect(res.body.request.status).toBe('offered');
     const offers = await best.agent.get('/api/consultant/offers');
     expect(offers.body.offers).toHaveLength(1);
+    // The consultant sees the request's own name, never the teacher's account pseudonym.
     expect(offers.body.offers[0]).toMatchObject({
-      teacher: teacher.pseudonym,
+      teacher: res.body.request.alias,
       matchedOn: 'grade 2, mathematics, classroom management',
     });
     expect(JSON.stringify(offers.body)).not.toMatch(/maple|eastside/i);
+    expect(JSON.stringify(offers.body)).not.toContain(teacher.pseudonym);
     for (const other of [sameSchool, sameDistrict, partial]) {
       expect((await other.agent.get('/api/consultant/offers')).body.offers).toEqual([]);
     }
@@ -261,6 +262,14 @@ describe('the conversation', () => {
     for (const canary of [...canaries, goalText, noteText, 'Cedar Park', 'cedar park']) {
       expect(everything.includes(canary), canary).toBe(false);
     }
+    // The teacher's account pseudonym is in no key or value of the consultations feature (only in accounts).
+    const consultationDumps = dumps.filter((d) =>
+      /^(consultants|requests?|conversations|feedback|convo)[:\n]|^account:[^:]+:(open-request|conversations|keys)\n/.test(
+        d.slice(redis.prefix.length),
+      ),
+    );
+    expect(consultationDumps.length).toBeGreaterThan(5);
+    for (const d of consultationDumps) expect(d.includes(t.pseudonym), d.split('\n')[0]).toBe(false);
     // No unwrapped private key: the PKCS#8 bytes of either party appear nowhere.
     for (const keys of [tKeys, cKeys]) {
       const pkcs8 = await unwrappedPkcs8(keys.bundle);

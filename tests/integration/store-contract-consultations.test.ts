@@ -17,14 +17,13 @@ const backends = contractBackends<ConsultationStore>(
 const request = (id: string, extra: Partial<RequestRecord> = {}): RequestRecord => ({
   id,
   teacherId: 'teacher',
-  teacherName: 'QuietOwl1',
   grades: ['2'],
   subjects: ['mathematics'],
   reasons: ['other'],
   focus: 'planning',
   workStyles: ['messages'],
   preferredTimes: [],
-  note: '',
+  hasNote: true,
   schoolHash: 'h1',
   districtHash: '',
   status: 'waiting',
@@ -50,6 +49,21 @@ const conversation = (id: string): ConversationRecord => ({
 });
 
 describe.each(backends)('consultations store contract: %s', (_name, make) => {
+  it('intake notes: sealed copies per holder, replaced, dropped by holder, dropped with the request', async () => {
+    const store = make();
+    const copy = (n: number) => ({ ciphertext: `c${n}`, iv: `i${n}`, keys: `k${n}` });
+    await store.saveIntakeNotes('r1', { ':self': copy(0), c1: copy(1), c2: copy(2) }, []);
+    await store.saveIntakeNotes('r2', { c1: copy(9) }, []);
+    expect(await store.intakeNote('r1', 'c1')).toEqual(copy(1));
+    expect(await store.intakeNote('r1', 'c3')).toBeNull();
+    await store.saveIntakeNotes('r1', { c1: copy(3) }, ['c2']);
+    expect(await store.intakeNotes('r1')).toEqual({ ':self': copy(0), c1: copy(3) });
+    await store.dropIntakeNotes('r1');
+    expect(await store.intakeNotes('r1')).toEqual({});
+    expect(await store.intakeNote('r1', ':self')).toBeNull();
+    expect(await store.intakeNotes('r2')).toEqual({ c1: copy(9) });
+  });
+
   it('requests: one open per teacher; compare-and-set transitions; offer and waiting indexes follow', async () => {
     const store = make();
     expect(await store.createRequest(request('r1'))).toBe(true);

@@ -107,6 +107,15 @@ function SupportRoute() {
   );
 }
 
+function AskSupportRoute() {
+  const me = useMe();
+  return (
+    <Loaded>
+      <AskSupportPage viewer={me} />
+    </Loaded>
+  );
+}
+
 function ConversationRoute() {
   const me = useMe();
   return (
@@ -193,11 +202,7 @@ const router = createBrowserRouter([
                 children: [
                   {
                     path: paths.askSupport.path,
-                    element: (
-                      <Loaded>
-                        <AskSupportPage />
-                      </Loaded>
-                    ),
+                    element: <AskSupportRoute />,
                   },
                 ],
               },

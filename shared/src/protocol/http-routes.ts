@@ -26,6 +26,8 @@ import {
   FeedbackBody,
   FeedbackSummary,
   IntakeBody,
+  IntakeNotesBody,
+  IntakeSealWork,
   KeyBundle,
   MyRequest,
   Offer,
@@ -258,6 +260,25 @@ export const httpRoutes: HttpRoute[] = [
     access: 'member',
     summary: 'Teachers: your open request and its status.',
     response: z.object({ request: MyRequest.nullable() }),
+  },
+  {
+    method: 'GET',
+    path: '/support-request/notes',
+    access: 'member',
+    summary:
+      "Teachers: what your browser has to seal of your request's note: your own sealed copy and the consultants (opaque id and public key, never a name) who may be offered it and lack a current copy; null without an open request with a note.",
+    response: z.object({ work: IntakeSealWork.nullable() }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'PUT',
+    path: '/support-request/notes',
+    access: 'member',
+    summary:
+      'Teachers: store the note sealed in your browser, one copy per consultant (to their current key) and one for you. Copies for anyone the request cannot reach, or to a replaced key, are not kept.',
+    body: IntakeNotesBody,
+    response: z.object({ stored: z.number() }),
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   },
   {
     method: 'DELETE',

@@ -139,8 +139,11 @@ export const IntakeBody = z.strictObject({
   focus: Area,
   workStyles: unique(WorkStyle, WORK_STYLES.length).min(1),
   preferredTimes: unique(Slot, SLOTS.length),
-  /** Shown to the consultant offered the request: no names, schools or places, please. */
-  note: z.string().trim().max(500).default(''),
+  /**
+   * Whether the teacher wrote a note. The note itself never comes here: the browser seals it to each consultant
+   * who could be offered the request (`PUT /api/support-request/notes`), so the server routes it unread.
+   */
+  hasNote: z.boolean().default(false),
   school: Place.optional(),
   district: Place.optional(),
 });
@@ -155,12 +158,34 @@ export const MyRequest = z.object({
   status: RequestStatus,
   createdAt: z.number(),
   conversationId: z.string().nullable(),
+  /** The name the consultant sees for this request and its conversation (never the account pseudonym). */
+  alias: z.string(),
+  hasNote: z.boolean(),
 });
 export type MyRequest = z.infer<typeof MyRequest>;
+
+/** A base64 AES-GCM ciphertext or IV. */
+const B64 = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[A-Za-z0-9+/=]+$/);
+
+/**
+ * Where the sealed intake note stands for the consultant looking at an offer:
+ * - `none`: the teacher wrote no note
+ * - `sealed`: here it is, sealed to this consultant's current key (`note`, `teacherPublicKey`)
+ * - `pending`: the teacher's browser has not sealed it to this consultant (yet): it does when next open
+ * - `no-key`: this consultant has no key yet, so nothing can be sealed to them
+ */
+export const OfferNoteState = z.enum(['none', 'sealed', 'pending', 'no-key']);
+export type OfferNoteState = z.infer<typeof OfferNoteState>;
 
 /** What the consultant offered a request sees: the intake (never school or district) and why it came to them. */
 export const Offer = z.object({
   requestId: z.string(),
+  /** The per-request name (two words and digits), never the teacher's account pseudonym. */
   teacher: z.string(),
   grades: z.array(Grade),
   subjects: z.array(Subject),
@@ -168,7 +193,10 @@ export const Offer = z.object({
   focus: Area,
   workStyles: z.array(WorkStyle),
   preferredTimes: z.array(Slot),
-  note: z.string(),
+  noteState: OfferNoteState,
+  /** Only when `noteState` is `sealed`. */
+  note: z.object({ ciphertext: z.string(), iv: z.string() }).nullable(),
+  teacherPublicKey: z.string().nullable(),
   /** e.g. "grade 2, mathematics, classroom management" */
   matchedOn: z.string(),
   expiresAt: z.number(),
@@ -200,6 +228,50 @@ export const Sealed = z.strictObject({
 });
 export type Sealed = z.infer<typeof Sealed>;
 
+/**
+ * A consultant the teacher's browser may seal the intake note to: an id opaque and particular to the request (not
+ * the account id) and a public key, never a name.
+ */
+export const IntakeRecipient = z.object({ consultantId: z.string(), publicKey: z.string() });
+export type IntakeRecipient = z.infer<typeof IntakeRecipient>;
+
+/** Most copies of one note the server keeps (one per consultant who could be offered it, plus the teacher's). */
+export const INTAKE_COPIES_MAX = 12;
+
+/**
+ * At most this many consultant copies in one `PUT /api/support-request/notes`: with the teacher's own copy, the
+ * largest body stays under the HTTP body limit (checked by a test). The browser sends more in several calls.
+ */
+export const INTAKE_COPIES_PER_PUT = 3;
+
+/** A note is padded to 2,048 bytes before sealing: 2,064 bytes of AES-GCM output, 2,752 characters of base64. */
+const SealedNoteCopy = z.strictObject({
+  ciphertext: B64(24, 2_800),
+  iv: B64(12, 32),
+});
+
+/**
+ * The intake note sealed in the teacher's browser: one copy for the teacher (so their browser can seal it again
+ * to a consultant who becomes eligible later) and one for each consultant, to the public key given.
+ */
+export const IntakeNotesBody = z.strictObject({
+  requestId: Id,
+  self: SealedNoteCopy.optional(),
+  copies: z
+    .array(SealedNoteCopy.extend({ consultantId: Id, publicKey: z.string().min(50).max(1_000) }))
+    .max(INTAKE_COPIES_PER_PUT)
+    .refine((xs) => new Set(xs.map((x) => x.consultantId)).size === xs.length, { message: 'duplicates' }),
+});
+export type IntakeNotesBody = z.infer<typeof IntakeNotesBody>;
+
+/** What the teacher's browser needs to (re-)seal: its own copy and the consultants who lack a current one. */
+export const IntakeSealWork = z.object({
+  requestId: z.string(),
+  self: z.object({ ciphertext: z.string(), iv: z.string() }).nullable(),
+  recipients: z.array(IntakeRecipient),
+});
+export type IntakeSealWork = z.infer<typeof IntakeSealWork>;
+
 export const ConversationStatus = z.enum(['active', 'closing', 'closed']);
 
 export const SealedMessage = Sealed.extend({
@@ -228,6 +300,8 @@ export const ConversationView = z.object({
   id: z.string(),
   role: z.enum(['teacher', 'consultant']),
   peer: z.object({ name: z.string(), publicKey: z.string().nullable() }),
+  /** The name the other person sees for you here (for a teacher: this conversation's own pseudonym). */
+  seenAs: z.string(),
   status: ConversationStatus,
   closeProposedBy: z.enum(['teacher', 'consultant']).nullable(),
   createdAt: z.number(),

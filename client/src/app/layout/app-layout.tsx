@@ -4,6 +4,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { paths } from '../../config/paths';
 import { useAuth } from '../../features/accounts/auth/auth-context';
+import { IntakeResealer } from '../../features/consultations/components/intake-resealer';
 import { ConnectionStatus } from './connection-status';
 import { navItemsFor } from './nav-items';
 import { SiteFooter } from './site-footer';
@@ -91,6 +92,7 @@ export function AppLayout() {
       </main>
       <SiteFooter />
       <ScrollRestoration />
+      {me?.role === 'member' && <IntakeResealer viewer={me} />}
     </div>
   );
 }

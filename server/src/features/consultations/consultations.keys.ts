@@ -4,6 +4,11 @@ export const consultationKeys = (p: string) => ({
   consultants: () => `${p}consultants`,
   /** hash: request id → request JSON. */
   requests: () => `${p}requests`,
+  /**
+   * hash: holder (consultant account id, or ':self' for the teacher) → sealed intake note copy JSON. Written
+   * only while the request is open; deleted when it is matched or withdrawn.
+   */
+  intakeNotes: (requestId: string) => `${p}request:${requestId}:intake`,
   /** string: the teacher's one open request (SET NX guards "at most one"). */
   openRequest: (teacherId: string) => `${p}account:${teacherId}:open-request`,
   /** zset: offered request ids by offer expiry. */

@@ -4,6 +4,7 @@ import type {
   ConsultationStore,
   ConversationRecord,
   FeedbackRecord,
+  IntakeNoteCopy,
   RequestRecord,
 } from './consultations.store.js';
 
@@ -19,6 +20,7 @@ export function createMemoryConsultationStore(): ConsultationStore {
   const checkIns = new Map<string, Map<string, CheckIn>>();
   const keys = new Map<string, KeyBundle>();
   const feedback: FeedbackRecord[] = [];
+  const intakeNotes = new Map<string, Map<string, IntakeNoteCopy>>();
 
   const copy = <T>(x: T): T => structuredClone(x);
   const inner = <T>(map: Map<string, Map<string, T>>, id: string) => {
@@ -82,6 +84,23 @@ export function createMemoryConsultationStore(): ConsultationStore {
       return [...requests.values()]
         .filter((r) => r.status === 'offered' && (r.offerExpiresAt ?? 0) <= now)
         .map(copy);
+    },
+
+    async saveIntakeNotes(requestId, copies, drop) {
+      const held = inner(intakeNotes, requestId);
+      for (const [holder, c] of Object.entries(copies)) held.set(holder, copy(c));
+      for (const holder of drop) held.delete(holder);
+      if (held.size === 0) intakeNotes.delete(requestId);
+    },
+    async intakeNotes(requestId) {
+      return Object.fromEntries([...(intakeNotes.get(requestId) ?? [])].map(([h, c]) => [h, copy(c)]));
+    },
+    async intakeNote(requestId, holder) {
+      const c = intakeNotes.get(requestId)?.get(holder);
+      return c ? copy(c) : null;
+    },
+    async dropIntakeNotes(requestId) {
+      intakeNotes.delete(requestId);
     },
 
     async saveConversation(c) {

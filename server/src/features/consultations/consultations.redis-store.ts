@@ -7,6 +7,7 @@ import type {
   ConsultationStore,
   ConversationRecord,
   FeedbackRecord,
+  IntakeNoteCopy,
   RequestRecord,
 } from './consultations.store.js';
 
@@ -102,6 +103,24 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
     },
     async expiredOffers(now) {
       return requestsByIds(await redis.zrangebyscore(k.offers(), '-inf', now));
+    },
+
+    async saveIntakeNotes(requestId, copies, drop) {
+      const multi = redis.multi();
+      const entries = Object.entries(copies).map(([holder, c]) => [holder, JSON.stringify(c)]);
+      if (entries.length > 0) multi.hset(k.intakeNotes(requestId), Object.fromEntries(entries));
+      if (drop.length > 0) multi.hdel(k.intakeNotes(requestId), ...drop);
+      await multi.exec();
+    },
+    async intakeNotes(requestId) {
+      const all = await redis.hgetall(k.intakeNotes(requestId));
+      return Object.fromEntries(Object.entries(all).map(([h, j]) => [h, JSON.parse(j) as IntakeNoteCopy]));
+    },
+    async intakeNote(requestId, holder) {
+      return parse<IntakeNoteCopy>(await redis.hget(k.intakeNotes(requestId), holder));
+    },
+    async dropIntakeNotes(requestId) {
+      await redis.del(k.intakeNotes(requestId));
     },
 
     async saveConversation(c) {

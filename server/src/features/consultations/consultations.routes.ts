@@ -5,6 +5,7 @@ import {
   ConsultantProfileBody,
   FeedbackBody,
   IntakeBody,
+  IntakeNotesBody,
   KeyBundle,
 } from '@staffroom/shared/schemas/consultations';
 import { parseInput } from '../../platform/errors.js';
@@ -45,6 +46,12 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
     res
       .status(201)
       .json({ request: await service.requestSupport(principalOf(res), parseInput(IntakeBody, req.body)) });
+  });
+  router.get('/support-request/notes', async (_req, res) => {
+    res.json({ work: await service.intakeSealWork(principalOf(res)) });
+  });
+  router.put('/support-request/notes', async (req, res) => {
+    res.json(await service.saveIntakeNotes(principalOf(res), parseInput(IntakeNotesBody, req.body)));
   });
   router.get('/support-request', async (_req, res) => {
     res.json({ request: await service.myRequest(principalOf(res)) });

@@ -1,5 +1,6 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { K_MIN } from '@staffroom/shared/limits';
+import { ADJECTIVES, ANIMALS } from '@staffroom/shared/rules/suggestions';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type {
   CheckIn,
@@ -8,6 +9,8 @@ import type {
   ConversationSummary,
   ConversationView,
   FeedbackSummary,
+  IntakeNotesBody,
+  IntakeSealWork,
   KeyBundle,
   MyRequest,
   Offer,
@@ -16,6 +19,7 @@ import type {
   SealedMessage,
 } from '@staffroom/shared/schemas/consultations';
 import type { z } from 'zod';
+import { INTAKE_COPIES_MAX } from '@staffroom/shared/schemas/consultations';
 import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared/schemas/consultations';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
@@ -24,9 +28,11 @@ import type {
   ConsultantRecord,
   ConsultationStore,
   ConversationRecord,
+  IntakeNoteCopy,
   RequestRecord,
   Role,
 } from './consultations.store.js';
+import { INTAKE_SELF } from './consultations.store.js';
 
 export interface ConsultationNotifier {
   /** A consultant has a new offer, or lost one. */
@@ -62,6 +68,23 @@ function placeHash(pepper: string, place: string | undefined): string {
   return normal ? createHmac('sha256', pepper).update(`place:${normal}`).digest('base64url') : '';
 }
 
+/**
+ * The name a consultant sees for the teacher of one request and its conversation: two friendly words and three
+ * digits from a keyed hash of the request id. Stable for the request, unrelated to the account pseudonym, and
+ * different for each request, so nothing links a conversation to the teacher's group posts or other requests.
+ */
+export function conversationAlias(pepper: string, requestId: string): string {
+  const h = createHmac('sha256', pepper).update(`convo-name:${requestId}`).digest();
+  const adjective = ADJECTIVES[h.readUInt16BE(0) % ADJECTIVES.length] ?? 'Calm';
+  const animal = ANIMALS[h.readUInt16BE(2) % ANIMALS.length] ?? 'Heron';
+  return `${adjective} ${animal} ${100 + (h.readUInt16BE(4) % 900)}`;
+}
+
+/** A public key's short fingerprint: copies of a note are tied to the two keys they were sealed between. */
+const keyPrint = (publicKey: string) =>
+  createHash('sha256').update(publicKey).digest('base64url').slice(0, 22);
+const copyKeys = (teacherKey: string, holderKey: string) => `${keyPrint(teacherKey)}.${keyPrint(holderKey)}`;
+
 export function createConsultationService(deps: ConsultationDeps) {
   const { store, notify } = deps;
   const now = deps.now ?? Date.now;
@@ -83,12 +106,59 @@ export function createConsultationService(deps: ConsultationDeps) {
     ).length;
   }
 
+  const alias = (requestId: string) => conversationAlias(deps.pepper, requestId);
+  /** What the teacher's browser calls a consultant: opaque, and different for every request (never the account id). */
+  const recipientId = (requestId: string, accountId: string) =>
+    createHmac('sha256', deps.pepper)
+      .update(`intake-recipient:${requestId}:${accountId}`)
+      .digest('base64url')
+      .slice(0, 22);
+  const isOpen = (r: RequestRecord) => r.status === 'offered' || r.status === 'waiting';
+
   const toMyRequest = (r: RequestRecord): MyRequest => ({
     id: r.id,
     status: r.status,
     createdAt: r.createdAt,
     conversationId: r.conversationId,
+    alias: alias(r.id),
+    hasNote: r.hasNote,
   });
+
+  /**
+   * The consultants a request's note may be sealed to, best first: the one it is offered to, then those who fit
+   * it now or could once they have room (capacity is ignored, everything else of matching holds). Bounded, so a
+   * note is never sprayed across every consultant; later ones get a copy as the offer moves on.
+   */
+  async function noteHolders(r: RequestRecord): Promise<{ accountId: string; publicKey: string | null }[]> {
+    const consultants = await store.listConsultants();
+    const ranked = rankConsultants(
+      {
+        teacherId: r.teacherId,
+        grades: r.grades,
+        subjects: r.subjects,
+        focus: r.focus,
+        preferredTimes: r.preferredTimes,
+        schoolHash: r.schoolHash,
+        districtHash: r.districtHash,
+        passed: r.passed,
+      },
+      consultants.map((c) => ({ ...c, active: 0 })),
+    ).map((x) => x.accountId);
+    const ids = [...new Set([...(r.offeredTo ? [r.offeredTo] : []), ...ranked])].slice(
+      0,
+      INTAKE_COPIES_MAX - 1,
+    );
+    return Promise.all(
+      ids.map(async (accountId) => ({
+        accountId,
+        publicKey: (await store.getKeys(accountId))?.publicKey ?? null,
+      })),
+    );
+  }
+
+  /** The copy of a note its holder can open with the keys both sides have now, or null. */
+  const currentCopy = (copy: IntakeNoteCopy | null, teacherKey: string | null, holderKey: string | null) =>
+    copy && teacherKey && holderKey && copy.keys === copyKeys(teacherKey, holderKey) ? copy : null;
 
   /** Offers the request to the best consultant, or leaves it waiting. Returns the next state it saved. */
   async function offerNext(
@@ -132,6 +202,8 @@ export function createConsultationService(deps: ConsultationDeps) {
     if (r.status !== 'offered' || !r.offeredTo) return;
     const previous = r.offeredTo;
     await offerNext({ ...r, passed: [...r.passed, previous] }, { status: 'offered', offeredTo: previous });
+    // Whoever passed has no further need of the note; the teacher's browser seals it to the next one.
+    await store.saveIntakeNotes(r.id, {}, [previous]);
     notify.offers(previous);
   }
 
@@ -166,6 +238,7 @@ export function createConsultationService(deps: ConsultationDeps) {
         name: role === 'teacher' ? c.consultantName : c.teacherName,
         publicKey: keys?.publicKey ?? null,
       },
+      seenAs: role === 'teacher' ? c.teacherName : c.consultantName,
       status: c.status,
       closeProposedBy: c.closeProposedBy,
       createdAt: c.createdAt,
@@ -229,10 +302,10 @@ export function createConsultationService(deps: ConsultationDeps) {
       const blocked = (await store.conversationsOf(p.accountId))
         .filter((c) => c.teacherId === p.accountId && c.blocked)
         .map((c) => c.consultantId);
+      // The account pseudonym is deliberately not kept: the consultant sees this request's own alias.
       const request: RequestRecord = {
         id: newId(),
         teacherId: p.accountId,
-        teacherName: p.pseudonym,
         ...rest,
         schoolHash: placeHash(deps.pepper, school),
         districtHash: placeHash(deps.pepper, district),
@@ -272,6 +345,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       };
       if (!(await store.updateRequest(r, next)))
         throw new AppError(ErrorCode.CONFLICT, 'Your request just changed. Look again.');
+      await store.dropIntakeNotes(r.id);
       if (r.offeredTo) notify.offers(r.offeredTo);
       notify.request(p.accountId);
     },
@@ -279,19 +353,97 @@ export function createConsultationService(deps: ConsultationDeps) {
     async offers(p: Principal): Promise<Offer[]> {
       requireRole(p, 'consultant');
       const list = await store.offersFor(p.accountId);
-      return list.map((r) => ({
+      const mine = (await store.getKeys(p.accountId))?.publicKey ?? null;
+      return Promise.all(
+        list.map(async (r): Promise<Offer> => {
+          const teacherKey = r.hasNote ? ((await store.getKeys(r.teacherId))?.publicKey ?? null) : null;
+          const copy = r.hasNote
+            ? currentCopy(await store.intakeNote(r.id, p.accountId), teacherKey, mine)
+            : null;
+          return {
+            requestId: r.id,
+            teacher: alias(r.id),
+            grades: r.grades,
+            subjects: r.subjects,
+            reasons: r.reasons,
+            focus: r.focus,
+            workStyles: r.workStyles,
+            preferredTimes: r.preferredTimes,
+            noteState: !r.hasNote ? 'none' : copy ? 'sealed' : mine ? 'pending' : 'no-key',
+            note: copy ? { ciphertext: copy.ciphertext, iv: copy.iv } : null,
+            teacherPublicKey: copy ? teacherKey : null,
+            matchedOn: r.matchedOn,
+            expiresAt: r.offerExpiresAt ?? 0,
+          };
+        }),
+      );
+    },
+
+    /**
+     * What the teacher's browser has to seal: its own copy of the note (to seal it again) and the consultants who
+     * could be offered the request but hold no copy for the keys both have now. Null without an open request
+     * with a note.
+     */
+    async intakeSealWork(p: Principal): Promise<IntakeSealWork | null> {
+      requireRole(p, 'member');
+      const r = await store.openRequestOf(p.accountId);
+      if (!r || !r.hasNote || !isOpen(r)) return null;
+      const teacherKey = (await store.getKeys(p.accountId))?.publicKey ?? null;
+      const [held, holders] = await Promise.all([store.intakeNotes(r.id), noteHolders(r)]);
+      const self = currentCopy(held[INTAKE_SELF] ?? null, teacherKey, teacherKey);
+      return {
         requestId: r.id,
-        teacher: r.teacherName,
-        grades: r.grades,
-        subjects: r.subjects,
-        reasons: r.reasons,
-        focus: r.focus,
-        workStyles: r.workStyles,
-        preferredTimes: r.preferredTimes,
-        note: r.note,
-        matchedOn: r.matchedOn,
-        expiresAt: r.offerExpiresAt ?? 0,
-      }));
+        self: self ? { ciphertext: self.ciphertext, iv: self.iv } : null,
+        recipients: teacherKey
+          ? holders.flatMap(({ accountId, publicKey }) =>
+              publicKey && !currentCopy(held[accountId] ?? null, teacherKey, publicKey)
+                ? [{ consultantId: recipientId(r.id, accountId), publicKey }]
+                : [],
+            )
+          : [],
+      };
+    },
+
+    /**
+     * Stores the copies the teacher's browser sealed. A copy is kept only for a consultant who may be offered the
+     * request, sealed to that consultant's current key; copies of consultants no longer in reach are removed.
+     */
+    async saveIntakeNotes(p: Principal, body: IntakeNotesBody): Promise<{ stored: number }> {
+      requireRole(p, 'member');
+      const r = await store.openRequestOf(p.accountId);
+      if (!r || r.id !== body.requestId || !isOpen(r))
+        throw new AppError(ErrorCode.NOT_FOUND, 'You have no open request.');
+      if (!r.hasNote) throw new AppError(ErrorCode.CONFLICT, 'This request has no note.');
+      const teacherKey = (await store.getKeys(p.accountId))?.publicKey;
+      if (!teacherKey) throw new AppError(ErrorCode.CONFLICT, 'Your security key is not set up yet.');
+      const holders = await noteHolders(r);
+      const byRecipient = new Map(holders.map((h) => [recipientId(r.id, h.accountId), h]));
+      const copies: Record<string, IntakeNoteCopy> = {};
+      for (const c of body.copies) {
+        const holder = byRecipient.get(c.consultantId);
+        // Stale (key replaced since) or not a consultant this request may reach: nothing is kept.
+        if (!holder?.publicKey || holder.publicKey !== c.publicKey) continue;
+        copies[holder.accountId] = {
+          ciphertext: c.ciphertext,
+          iv: c.iv,
+          keys: copyKeys(teacherKey, holder.publicKey),
+        };
+      }
+      if (body.self) {
+        copies[INTAKE_SELF] = { ...body.self, keys: copyKeys(teacherKey, teacherKey) };
+      }
+      const drop = Object.keys(await store.intakeNotes(r.id)).filter(
+        (h) => h !== INTAKE_SELF && !holders.some((x) => x.accountId === h),
+      );
+      await store.saveIntakeNotes(r.id, copies, drop);
+      // Matched or withdrawn meanwhile: its copies must not outlive it.
+      const after = await store.getRequest(r.id);
+      if (!after || !isOpen(after)) {
+        await store.dropIntakeNotes(r.id);
+        throw new AppError(ErrorCode.NOT_FOUND, 'You have no open request.');
+      }
+      if (after.offeredTo && copies[after.offeredTo]) notify.offers(after.offeredTo);
+      return { stored: Object.keys(copies).filter((h) => h !== INTAKE_SELF).length };
     },
 
     /** Accepting opens the conversation; declining passes the request to the next consultant. */
@@ -314,7 +466,7 @@ export function createConsultationService(deps: ConsultationDeps) {
         id: newId(),
         teacherId: r.teacherId,
         consultantId: p.accountId,
-        teacherName: r.teacherName,
+        teacherName: alias(r.id),
         consultantName: profile?.displayName ?? p.pseudonym,
         createdAt: now(),
         status: 'active',
@@ -335,6 +487,8 @@ export function createConsultationService(deps: ConsultationDeps) {
         throw new AppError(ErrorCode.NOT_FOUND, 'This request is no longer offered to you.');
       }
       await store.saveConversation(conversation);
+      // The consultant read the note in the offer; no copy outlives the open request.
+      await store.dropIntakeNotes(r.id);
       notify.request(r.teacherId);
       notify.offers(p.accountId);
       return { conversationId: conversation.id };

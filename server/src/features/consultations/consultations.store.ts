@@ -26,14 +26,14 @@ export interface ConsultantRecord extends Omit<ConsultantProfile, 'hasSchool' | 
 export interface RequestRecord {
   id: string;
   teacherId: string;
-  teacherName: string;
   grades: Grade[];
   subjects: Subject[];
   reasons: Reason[];
   focus: Area;
   workStyles: WorkStyle[];
   preferredTimes: Slot[];
-  note: string;
+  /** The note itself is only ever stored sealed, per recipient (`IntakeNoteCopy`). */
+  hasNote: boolean;
   /** Kept only while the request is open (for exclusion), then erased. */
   schoolHash: string;
   districtHash: string;
@@ -50,6 +50,7 @@ export interface ConversationRecord {
   id: string;
   teacherId: string;
   consultantId: string;
+  /** The conversation's own name for the teacher (from the request id), never the account pseudonym. */
   teacherName: string;
   consultantName: string;
   createdAt: number;
@@ -58,6 +59,17 @@ export interface ConversationRecord {
   feedbackDone: boolean;
   /** Closed by a block: these two are never matched again. */
   blocked: boolean;
+}
+
+/** Holder of the teacher's own copy of a sealed intake note (account ids never contain a colon). */
+export const INTAKE_SELF = ':self';
+
+/** One sealed copy of an intake note: readable only by its holder (a consultant, or the teacher). */
+export interface IntakeNoteCopy {
+  ciphertext: string;
+  iv: string;
+  /** Fingerprints of the teacher's and the holder's public keys it was sealed between: stale once either changes. */
+  keys: string;
 }
 
 export interface FeedbackRecord {
@@ -86,6 +98,14 @@ export interface ConsultationStore {
   offersFor(consultantId: string): Promise<RequestRecord[]>;
   waitingRequests(): Promise<RequestRecord[]>;
   expiredOffers(now: number): Promise<RequestRecord[]>;
+
+  /** Stores sealed copies of a request's note (holder id → copy) and removes the copies of `drop`. */
+  saveIntakeNotes(requestId: string, copies: Record<string, IntakeNoteCopy>, drop: string[]): Promise<void>;
+  /** Every copy of a request's note, by holder. */
+  intakeNotes(requestId: string): Promise<Record<string, IntakeNoteCopy>>;
+  intakeNote(requestId: string, holder: string): Promise<IntakeNoteCopy | null>;
+  /** With the match or the withdrawal: no copy of the note outlives the open request. */
+  dropIntakeNotes(requestId: string): Promise<void>;
 
   saveConversation(c: ConversationRecord): Promise<void>;
   getConversation(id: string): Promise<ConversationRecord | null>;

@@ -4,6 +4,8 @@ import type {
   ConversationSummary,
   FeedbackSummary,
   IntakeBody,
+  IntakeNotesBody,
+  IntakeSealWork,
   KeyBundle,
   MyRequest,
   Offer,
@@ -40,6 +42,8 @@ export const supportApi = {
   myRequest: () => api.get<{ request: MyRequest | null }>('/api/support-request'),
   ask: (body: IntakeBody) => api.post<{ request: MyRequest }>('/api/support-request', body),
   withdraw: () => api.del<{ ok: true }>('/api/support-request'),
+  noteWork: () => api.get<{ work: IntakeSealWork | null }>('/api/support-request/notes'),
+  saveNotes: (body: IntakeNotesBody) => api.put<{ stored: number }>('/api/support-request/notes', body),
 
   conversations: () => api.get<{ conversations: ConversationSummary[] }>('/api/conversations'),
   feedback: (conversationId: string, body: FeedbackInput) =>

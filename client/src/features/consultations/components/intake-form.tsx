@@ -47,7 +47,16 @@ const placeError = (value: string, what: string) =>
  * area of focus, how best to work together), plus grades, subjects and times for matching. School and district
  * are optional and only exclude consultants from the same places.
  */
-export function IntakeForm({ onSubmit }: { onSubmit: (body: IntakeBody) => Promise<void> }) {
+export type IntakeInput = Omit<IntakeBody, 'hasNote'> & { note: string };
+
+export function IntakeForm({
+  onSubmit,
+  noteSealed,
+}: {
+  onSubmit: (body: IntakeInput) => Promise<void>;
+  /** The private key is unlocked here, so the note can be encrypted before it is sent. */
+  noteSealed: boolean;
+}) {
   const [grades, setGrades] = useState<Grade[]>([]);
   const [subjects, setSubjects] = useState<Subject[]>([]);
   const [reasons, setReasons] = useState<Reason[]>([]);
@@ -234,7 +243,10 @@ export function IntakeForm({ onSubmit }: { onSubmit: (body: IntakeBody) => Promi
           hint={
             <>
               <strong>No names, schools or places, please</strong> — not yours, your students’ or your
-              colleagues’. Describe the situation instead: “a class of 30 with no aide”.
+              colleagues’. Describe the situation instead: “a class of 30 with no aide”.{' '}
+              {noteSealed
+                ? 'It is encrypted on this device: only the consultant your request is offered to can read it.'
+                : 'To add a note, unlock your private key above: it is encrypted with it on this device.'}
             </>
           }
           feedback={

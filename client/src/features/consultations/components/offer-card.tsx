@@ -1,10 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Offer } from '@staffroom/shared/schemas/consultations';
+import type { Identity } from '../../../lib/e2e-crypto';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useNow } from '../hooks/use-conversation-room';
 import { formatTimeLeft } from '../model/format';
+import { openIntakeNote } from '../model/intake-seal';
 import { areaText, gradesText, reasonsText, slotsText, subjectsText, workStylesText } from '../model/labels';
 
 /**
@@ -15,8 +17,11 @@ export function OfferCard({
   offer,
   onAccept,
   onDecline,
+  identity,
 }: {
   offer: Offer;
+  /** This consultant's unlocked key, to open the note sealed to them; null while locked. */
+  identity: Identity | null;
   onAccept: () => Promise<void>;
   onDecline: () => Promise<void>;
 }) {
@@ -25,6 +30,7 @@ export function OfferCard({
   const [declining, setDeclining] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const titleId = `offer-${offer.requestId}`;
+  const note = useOpenedNote(offer, identity);
 
   const run = async (which: 'accept' | 'decline', action: () => Promise<void>) => {
     setBusy(which);
@@ -80,10 +86,14 @@ export function OfferCard({
           <dd>{slotsText(offer.preferredTimes)}</dd>
         </div>
       </dl>
-      {offer.note && (
+      {offer.noteState !== 'none' && (
         <figure className="offer__note">
           <figcaption className="offer__note-label">Their note</figcaption>
-          <blockquote className="offer__quote">{offer.note}</blockquote>
+          {note.text !== null ? (
+            <blockquote className="offer__quote">{note.text}</blockquote>
+          ) : (
+            <p className="offer__note-pending">{note.why}</p>
+          )}
         </figure>
       )}
       {error && <Alert title="Not answered">{error}</Alert>}
@@ -108,4 +118,38 @@ export function OfferCard({
       )}
     </article>
   );
+}
+
+/** The offer's note, opened here with this consultant's key; or why it cannot be shown (yet). */
+function useOpenedNote(offer: Offer, identity: Identity | null): { text: string | null; why: string } {
+  const [opened, setOpened] = useState<{ key: string; text: string | null } | null>(null);
+  const { note, teacherPublicKey, requestId } = offer;
+  const key = note ? `${requestId} ${note.iv}` : '';
+  useEffect(() => {
+    if (!note || !teacherPublicKey || !identity) return;
+    let live = true;
+    openIntakeNote(identity, teacherPublicKey, requestId, note).then(
+      (text) => live && setOpened({ key, text }),
+      () => live && setOpened({ key, text: null }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [note, teacherPublicKey, requestId, identity, key]);
+
+  if (offer.noteState === 'no-key')
+    return {
+      text: null,
+      why: 'The teacher wrote a note, encrypted for each consultant. Set up your private key (open any conversation, or log in again) and it arrives when the teacher next opens Staffroom.',
+    };
+  if (offer.noteState === 'pending')
+    return {
+      text: null,
+      why: 'The teacher wrote a note. It is encrypted on their device, so it arrives when the teacher next opens Staffroom.',
+    };
+  if (!identity) return { text: null, why: 'Unlock your private key above to read the teacher’s note.' };
+  if (opened?.key !== key) return { text: null, why: 'Opening the note…' };
+  return opened.text === null
+    ? { text: null, why: 'This note could not be opened with your key. It may have been altered.' }
+    : { text: opened.text, why: '' };
 }

@@ -51,6 +51,12 @@ export function RequestStatus({
       </p>
       <p>{shown.text}</p>
       <p className="request__meta">Asked {formatDateTime(request.createdAt)}</p>
+      <p className="request__alias">
+        The consultant sees you as <strong>{request.alias}</strong>, a name for this request only, not your
+        Staffroom pseudonym.
+        {request.hasNote &&
+          ' Your note is encrypted on your device for each consultant it may be offered to: Staffroom cannot read it.'}
+      </p>
       {error && <Alert title="Still open">{error}</Alert>}
       <Button variant="secondary" onClick={() => setAsking(true)}>
         Withdraw request

@@ -1,13 +1,19 @@
 import { Link, useNavigate } from 'react-router';
 import { PageTitle } from '../../../components/page-title';
 import { paths } from '../../../config/paths';
+import { deliverIntakeNote } from '../api/intake-notes';
 import { supportApi } from '../api/support-api';
 import { IntakeForm } from '../components/intake-form';
+import { UnlockKeys } from '../components/unlock-keys';
+import { useKeys } from '../keys/key-store';
+import type { Viewer } from '../model/viewer';
 import '../consultations.css';
 
-/** `/support/ask`: the teacher's intake. */
-export function AskSupportPage() {
+/** `/support/ask`: the teacher's intake. The note is sealed here, on this device, before it goes anywhere. */
+export function AskSupportPage({ viewer }: { viewer: Viewer }) {
   const navigate = useNavigate();
+  const keys = useKeys(viewer);
+  const identity = keys.status === 'ready' ? keys.identity : null;
   return (
     <div className="support-narrow">
       <PageTitle documentTitle="Ask for support">Ask for support</PageTitle>
@@ -15,13 +21,35 @@ export function AskSupportPage() {
         A few questions, so we can offer your request to a consultant who has taught what you teach. It is
         voluntary, confidential and never evaluative: nothing here reaches your principal or an evaluator.
       </p>
+      {!identity && (
+        <>
+          <p>
+            Your note to the consultant is encrypted on this device with your private key, so that only the
+            consultant it is offered to can read it. Unlock your key to add a note, or ask without one.
+          </p>
+          <UnlockKeys viewer={viewer} keys={keys} />
+        </>
+      )}
       <IntakeForm
-        onSubmit={async (body) => {
-          const { request } = await supportApi.ask(body);
+        noteSealed={identity !== null}
+        onSubmit={async ({ note, ...body }) => {
+          if (note && !identity) {
+            throw new Error('Unlock your private key above to send your note encrypted, or remove the note.');
+          }
+          const { request } = await supportApi.ask({ ...body, hasNote: note !== '' });
+          let sealed = true;
+          if (note && identity) {
+            // If this fails (the connection dropped), the request stands and says so; the note is not sent.
+            sealed = await deliverIntakeNote(identity, { requestId: request.id, note }).then(
+              () => true,
+              () => false,
+            );
+          }
           navigate(paths.support.getHref(), {
             state: {
-              notice:
-                request.status === 'offered'
+              notice: !sealed
+                ? 'Your request is in, but your note could not be sent. Withdraw and ask again to include it.'
+                : request.status === 'offered'
                   ? 'Your request is in, and has been offered to a consultant who fits.'
                   : 'Your request is in. It goes to the first consultant who fits and has room.',
             },

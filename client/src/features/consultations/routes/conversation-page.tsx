@@ -135,6 +135,11 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             Check the safety code
           </Button>
         </div>
+        {teacher && (
+          <p className="convo-head__alias">
+            Your consultant sees you as <strong>{view.seenAs}</strong>, a name for this conversation only.
+          </p>
+        )}
       </header>
 
       {/* Always present, so the reminder is announced when it appears. */}

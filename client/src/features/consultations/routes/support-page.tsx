@@ -11,6 +11,8 @@ import { OfferCard } from '../components/offer-card';
 import { ProgrammeFacts } from '../components/programme-card';
 import { ReminderBanner } from '../components/reminder-banner';
 import { RequestStatus } from '../components/request-status';
+import { UnlockKeys } from '../components/unlock-keys';
+import { useKeys } from '../keys/key-store';
 import { useCheckInCalendar } from '../hooks/use-check-in-calendar';
 import { useLiveReload } from '../hooks/use-live-reload';
 import { plural } from '../model/format';
@@ -31,7 +33,7 @@ export function SupportPage({ viewer }: { viewer: Viewer }) {
     <>
       <PageTitle documentTitle="One-to-one support">One-to-one support</PageTitle>
       {viewer.role === 'member' && <TeacherSupport notice={notice} />}
-      {viewer.role === 'consultant' && <ConsultantSupport />}
+      {viewer.role === 'consultant' && <ConsultantSupport viewer={viewer} />}
       {viewer.role === 'admin' && <CoordinatorSupport />}
       {viewer.role === 'moderator' && (
         <p className="lead">
@@ -152,8 +154,10 @@ function HowItWorks() {
   );
 }
 
-function ConsultantSupport() {
+function ConsultantSupport({ viewer }: { viewer: Viewer }) {
   const navigate = useNavigate();
+  const keys = useKeys(viewer);
+  const identity = keys.status === 'ready' ? keys.identity : null;
   const profile = useResource(loadProfile);
   const offers = useResource(loadOffers);
   const conversations = useResource(loadConversations);
@@ -233,12 +237,16 @@ function ConsultantSupport() {
             No requests are waiting for your answer. New ones appear here by themselves.
           </p>
         )}
+        {!identity && offers.data?.some((o) => o.noteState === 'sealed') && (
+          <UnlockKeys viewer={viewer} keys={keys} />
+        )}
         {offers.data && offers.data.length > 0 && (
           <ul className="offers">
             {offers.data.map((o) => (
               <li key={o.requestId}>
                 <OfferCard
                   offer={o}
+                  identity={identity}
                   onAccept={() => accept(o.requestId)}
                   onDecline={() => decline(o.requestId)}
                 />

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../limits.js';
+import { INTAKE_COPIES_MAX, INTAKE_COPIES_PER_PUT, IntakeNotesBody } from './consultations.js';
+
+describe('sealed intake notes', () => {
+  it('when every field of a notes body is at its largest, then it still fits the HTTP body limit', () => {
+    const b64 = (n: number) => 'A'.repeat(n);
+    const copy = { ciphertext: b64(2_800), iv: b64(32) };
+    const body = {
+      requestId: 'r'.repeat(64),
+      self: copy,
+      copies: Array.from({ length: INTAKE_COPIES_PER_PUT }, (_, i) => ({
+        ...copy,
+        consultantId: `${i}`.padEnd(64, 'c'),
+        publicKey: 'k'.repeat(1_000),
+      })),
+    };
+    expect(IntakeNotesBody.safeParse(body).success).toBe(true);
+    expect(new TextEncoder().encode(JSON.stringify(body)).length).toBeLessThan(LIMITS.httpBodyBytes);
+    // One more copy, or a longer ciphertext, is refused at the edge.
+    const more = { ...body, copies: [...body.copies, { ...body.copies[0]!, consultantId: 'x' }] };
+    expect(IntakeNotesBody.safeParse(more).success).toBe(false);
+    expect(IntakeNotesBody.safeParse({ ...body, self: { ...copy, ciphertext: b64(2_804) } }).success).toBe(
+      false,
+    );
+    expect(INTAKE_COPIES_MAX).toBeGreaterThan(INTAKE_COPIES_PER_PUT);
+  });
+
+  it('when the padded 2,048-byte note is sealed, then its base64 fits the ciphertext bound', () => {
+    const sealedBytes = 2_048 + 16; // AES-GCM appends a 16-byte tag
+    const b64Length = Math.ceil(sealedBytes / 3) * 4;
+    const body = {
+      requestId: 'r1',
+      self: { ciphertext: 'A'.repeat(b64Length), iv: 'A'.repeat(16) },
+      copies: [],
+    };
+    expect(IntakeNotesBody.safeParse(body).success).toBe(true);
+  });
+});

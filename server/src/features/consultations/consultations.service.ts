@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { K_MIN } from '@staffroom/shared/limits';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type {
@@ -14,7 +14,10 @@ import type {
   Sealed,
   SealedGoal,
   SealedMessage,
+  SealedV2,
+  SealKind,
 } from '@staffroom/shared/schemas/consultations';
+import { frankingContext } from '@staffroom/shared/schemas/consultations';
 import type { z } from 'zod';
 import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared/schemas/consultations';
 import { AppError } from '../../platform/errors.js';
@@ -50,6 +53,14 @@ export interface ConsultationDeps {
 const newId = () => randomBytes(9).toString('base64url');
 const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'No such conversation.');
 const ACTIVE = new Set(['active', 'closing']);
+const staleCounter = () =>
+  new AppError(
+    ErrorCode.CONFLICT,
+    'This was sealed with a counter already used (another device of yours sent meanwhile). Try again.',
+    { field: 'counter' },
+  );
+const wrongKind = () =>
+  new AppError(ErrorCode.INVALID_PAYLOAD, 'This sealed item is of another kind.', { field: 'meta' });
 
 /** A place name reduced to a comparable, unreadable token; empty stays empty. */
 function placeHash(pepper: string, place: string | undefined): string {
@@ -135,6 +146,11 @@ export function createConsultationService(deps: ConsultationDeps) {
     notify.offers(previous);
   }
 
+  /** The kind is checked by receivers anyway (it is in the additional data); refusing here keeps junk out. */
+  function requireKind(sealed: SealedV2, kind: SealKind): void {
+    if (sealed.meta.kind !== kind) throw wrongKind();
+  }
+
   async function participant(p: Principal, id: string): Promise<{ c: ConversationRecord; role: Role }> {
     const c = await store.getConversation(id);
     if (!c) throw notFound();
@@ -154,10 +170,12 @@ export function createConsultationService(deps: ConsultationDeps) {
   async function view(p: Principal, id: string): Promise<ConversationView> {
     const { c, role } = await participant(p, id);
     const peerId = role === 'teacher' ? c.consultantId : c.teacherId;
-    const [keys, goals, checkIns] = await Promise.all([
+    const [keys, goals, checkIns, myPin, myCounter] = await Promise.all([
       store.getKeys(peerId),
       store.goals(id),
       store.checkIns(id),
+      store.getPin(id, role),
+      store.lastCounter(id, role),
     ]);
     return {
       id: c.id,
@@ -166,6 +184,8 @@ export function createConsultationService(deps: ConsultationDeps) {
         name: role === 'teacher' ? c.consultantName : c.teacherName,
         publicKey: keys?.publicKey ?? null,
       },
+      myPin,
+      myCounter,
       status: c.status,
       closeProposedBy: c.closeProposedBy,
       createdAt: c.createdAt,
@@ -376,15 +396,22 @@ export function createConsultationService(deps: ConsultationDeps) {
       return store.messages(id, after, limit);
     },
 
-    async send(p: Principal, id: string, input: Sealed & { clientId: string }) {
+    async send(p: Principal, id: string, input: SealedV2 & { clientId: string }) {
       const { role } = await writable(p, id);
+      requireKind(input, 'message');
+      if (!input.meta.commitment)
+        throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A message needs its franking commitment.', {
+          field: 'meta',
+        });
       const result = await store.appendMessage(id, {
         from: role,
         ciphertext: input.ciphertext,
         iv: input.iv,
+        meta: input.meta,
         clientId: input.clientId,
         now: now(),
       });
+      if (result.stale) throw staleCounter();
       if (!result.duplicate) {
         notify.message({
           conversationId: id,
@@ -393,26 +420,60 @@ export function createConsultationService(deps: ConsultationDeps) {
           from: role,
           ciphertext: input.ciphertext,
           iv: input.iv,
+          meta: input.meta,
           clientId: input.clientId,
         });
       }
-      return result;
+      return { seq: result.seq, ts: result.ts, duplicate: result.duplicate };
+    },
+
+    /**
+     * Checks a revealed message against the franking commitment stored when it was sent: true only when that
+     * message exists, carries a commitment, and HMAC(frankingKey, context + text) equals it. The commitment was
+     * stored at send time beside the ciphertext, so the reporter cannot make one up afterwards; and the key came
+     * from inside the ciphertext the sender sealed, so the sender cannot deny the text.
+     */
+    async verifyFranking(
+      p: Principal,
+      id: string,
+      seq: number,
+      text: string,
+      frankingKey: string | undefined,
+    ): Promise<boolean> {
+      await participant(p, id);
+      if (!frankingKey || seq < 1) return false;
+      const [message] = (await store.messages(id, seq - 1, 1)).messages;
+      const meta = message?.seq === seq ? message.meta : undefined;
+      if (!meta?.commitment) return false;
+      const expected = createHmac('sha256', Buffer.from(frankingKey, 'base64url'))
+        .update(frankingContext(id, meta.sender, meta.counter, text))
+        .digest();
+      const stored = Buffer.from(meta.commitment, 'base64url');
+      return stored.length === expected.length && timingSafeEqual(stored, expected);
+    },
+
+    async savePin(p: Principal, id: string, pin: Sealed): Promise<void> {
+      const { role } = await participant(p, id);
+      await store.savePin(id, role, pin);
     },
 
     async setGoal(
       p: Principal,
       id: string,
-      input: Sealed & { goalId?: string | undefined },
+      input: SealedV2 & { goalId?: string | undefined },
     ): Promise<SealedGoal> {
-      await writable(p, id);
+      const { role } = await writable(p, id);
+      requireKind(input, 'goal');
       const existing = input.goalId ? (await store.goals(id)).find((g) => g.id === input.goalId) : undefined;
       if (input.goalId && !existing) throw new AppError(ErrorCode.NOT_FOUND, 'No such goal.');
       const goal: SealedGoal = {
         id: existing?.id ?? newId(),
         ciphertext: input.ciphertext,
         iv: input.iv,
+        meta: input.meta,
         updatedAt: now(),
       };
+      if (!(await store.claimCounter(id, role, input.meta.counter))) throw staleCounter();
       await store.saveGoal(id, goal);
       notify.conversation(id);
       return goal;
@@ -421,13 +482,17 @@ export function createConsultationService(deps: ConsultationDeps) {
     async proposeCheckIn(
       p: Principal,
       id: string,
-      input: { startsAt: number; durationMinutes: number; note: Sealed | null },
+      input: { startsAt: number; durationMinutes: number; note: SealedV2 | null },
     ): Promise<CheckIn> {
       const { role } = await writable(p, id);
       if (input.startsAt < now())
         throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A check-in cannot start in the past.', {
           field: 'startsAt',
         });
+      if (input.note) {
+        requireKind(input.note, 'checkin');
+        if (!(await store.claimCounter(id, role, input.note.meta.counter))) throw staleCounter();
+      }
       const checkIn: CheckIn = {
         id: newId(),
         startsAt: input.startsAt,

@@ -202,7 +202,7 @@ describe('the conversation', () => {
       const ack = await t.transport.request('convo:send', {
         conversationId,
         clientId: `tmsg-${i}-abcdef`,
-        ...wire(await sealAs(tKeys.identity, keyT, conversationId, 'message', i + 1, text)),
+        ...wire(await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'message', i + 1, text)),
       });
       expect(ack.ok).toBe(true);
       if (i === 4) t.socket.io.engine.close(); // a reconnect in the middle
@@ -222,6 +222,7 @@ describe('the conversation', () => {
       conversationId,
       ...(await sealAs(
         cKeys.identity,
+        peerOfC,
         keyC,
         conversationId,
         'goal',
@@ -235,7 +236,7 @@ describe('the conversation', () => {
       conversationId,
       startsAt: Date.now() + 3600_000,
       durationMinutes: 30,
-      note: await sealAs(tKeys.identity, keyT, conversationId, 'checkin', 11, noteText),
+      note: await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'checkin', 11, noteText),
     });
     expect(checkIn.ok).toBe(true);
     const own = await t.transport.request('convo:checkin-answer', {
@@ -297,7 +298,7 @@ describe('the conversation', () => {
     const late = await t.transport.request('convo:send', {
       conversationId,
       clientId: 'after-close-1',
-      ...wire(await sealAs(tKeys.identity, keyT, conversationId, 'message', 20, 'too late')),
+      ...wire(await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'message', 20, 'too late')),
     });
     expect(!late.ok && late.error.code).toBe('FORBIDDEN');
     expect(
@@ -336,6 +337,7 @@ describe('the conversation', () => {
       v: 2 as const,
       kind: 'message' as const,
       sender: 'A'.repeat(43),
+      recipient: 'D'.repeat(43),
       counter: 1,
       commitment: 'B'.repeat(43),
     };
@@ -454,7 +456,7 @@ async function matched(c: TestMember, t: TestMember) {
   const openC = await c.transport.request('convo:open', { conversationId });
   const peerOfC = openC.ok ? openC.data.view.peer.publicKey! : '';
   const keyC = await conversationKey(cKeys.identity, peerOfC, conversationId);
-  return { conversationId: conversationId as string, cKeys, tKeys, keyC };
+  return { conversationId: conversationId as string, cKeys, tKeys, keyC, peerOfC };
 }
 
 describe('verifiable reports (message franking)', () => {
@@ -463,14 +465,30 @@ describe('verifiable reports (message franking)', () => {
     const t = await person('member', 0);
     const one = await matched(c, t);
     const rude = `rude-${Math.random().toString(36).slice(2)}`;
-    const sent = await sealAs(one.cKeys.identity, one.keyC, one.conversationId, 'message', 1, rude);
+    const sent = await sealAs(
+      one.cKeys.identity,
+      one.peerOfC,
+      one.keyC,
+      one.conversationId,
+      'message',
+      1,
+      rude,
+    );
     const ack = await c.transport.request('convo:send', {
       conversationId: one.conversationId,
       clientId: 'frank-0001',
       ...wire(sent),
     });
     expect(ack.ok && ack.data.seq).toBe(1);
-    const other = await sealAs(one.cKeys.identity, one.keyC, one.conversationId, 'message', 2, 'kind words');
+    const other = await sealAs(
+      one.cKeys.identity,
+      one.peerOfC,
+      one.keyC,
+      one.conversationId,
+      'message',
+      2,
+      'kind words',
+    );
     expect(
       (
         await c.transport.request('convo:send', {
@@ -495,7 +513,15 @@ describe('verifiable reports (message franking)', () => {
     const c2 = await consultant({ capacity: 5, school: 'Aspen Court Elementary' }, 0);
     await c.agent.request('PUT', '/api/consultant/profile', { ...profile(), paused: true });
     const two = await matched(c2, t);
-    const elsewhere = await sealAs(two.cKeys.identity, two.keyC, two.conversationId, 'message', 1, 'hello');
+    const elsewhere = await sealAs(
+      two.cKeys.identity,
+      two.peerOfC,
+      two.keyC,
+      two.conversationId,
+      'message',
+      1,
+      'hello',
+    );
     expect(
       (
         await c2.transport.request('convo:send', {

@@ -168,6 +168,7 @@ describe.each(backends)('consultations store contract: %s', (_name, make) => {
       v: 2 as const,
       kind: 'message' as const,
       sender: 'A'.repeat(43),
+      recipient: 'D'.repeat(43),
       counter,
       commitment: 'C'.repeat(43),
     });

@@ -16,6 +16,7 @@ import {
  */
 export async function sealAs(
   sender: Identity,
+  recipientPublicKey: string,
   key: CryptoKey,
   conversationId: string,
   kind: SealKind,
@@ -23,13 +24,15 @@ export async function sealAs(
   text: string,
 ): Promise<SealedV2 & { frankingKey?: string }> {
   const fp = await keyFingerprint(sender.publicKey);
-  if (kind !== 'message') return sealItem(key, conversationId, { v: 2, kind, sender: fp, counter }, text);
+  const recipient = await keyFingerprint(recipientPublicKey);
+  if (kind !== 'message')
+    return sealItem(key, conversationId, { v: 2, kind, sender: fp, recipient, counter }, text);
   const frankingKey = newFrankingKey();
   const commitment = await frankingCommitment(frankingKey, conversationId, fp, counter, text);
   const sealed = await sealItem(
     key,
     conversationId,
-    { v: 2, kind, sender: fp, counter, commitment },
+    { v: 2, kind, sender: fp, recipient, counter, commitment },
     encodeMessageBody({ text, frankingKey }),
   );
   return { ...sealed, frankingKey };

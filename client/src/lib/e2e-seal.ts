@@ -1,9 +1,5 @@
-import {
-  frankingContext,
-  type Sealed,
-  type SealMeta,
-  type SealedV2,
-} from '@staffroom/shared/schemas/consultations';
+import { frankingContext } from '@staffroom/shared/rules/franking';
+import type { Sealed, SealMeta, SealedV2 } from '@staffroom/shared/schemas/consultations';
 import type { Identity } from './e2e-crypto.js';
 
 /**
@@ -47,6 +43,7 @@ function additionalData(conversationId: string, meta: SealMeta): Bytes {
       conversationId,
       meta.kind,
       meta.sender,
+      meta.recipient,
       meta.counter,
       meta.commitment ?? '',
     ]),

@@ -206,7 +206,7 @@ export const SEAL_COUNTER_MAX = 2 ** 50;
 /**
  * The authenticated context of a sealed item (format version 2), sent in the clear beside the ciphertext and bound
  * into it as AES-GCM additional data: change any field and the item no longer opens. `sender` is the SHA-256
- * fingerprint of the sealer's public key; `counter` grows with every item that sender seals in the conversation
+ * fingerprint of the sealer's public key, `recipient` that of the key it was sealed for; `counter` grows with every item that sender seals in the conversation
  * (all kinds share it), so receivers can refuse replays and reorders. `commitment` (messages only) is the
  * franking commitment: HMAC-SHA-256 of the plaintext and this context under a fresh key that travels inside the
  * ciphertext, so a revealed message can be checked by moderators (see `frankingContext`).
@@ -215,6 +215,8 @@ export const SealMeta = z.strictObject({
   v: z.literal(2),
   kind: SealKind,
   sender: base64url(43, 43),
+  /** The fingerprint of the key it was sealed for: tells "sealed for other keys" (a reset) from tampering. */
+  recipient: base64url(43, 43),
   counter: z.number().int().min(1).max(SEAL_COUNTER_MAX),
   commitment: base64url(43, 43).optional(),
 });
@@ -242,19 +244,6 @@ export type Sealed = z.infer<typeof Sealed>;
 /** What clients send from now on: always with its authenticated context. */
 export const SealedV2 = Sealed.extend({ meta: SealMeta });
 export type SealedV2 = z.infer<typeof SealedV2>;
-
-/**
- * The bytes a franking commitment covers besides the plaintext: the conversation, the sender's key fingerprint and
- * counter. Both the sender's browser and the server (checking a revealed message) build it here.
- */
-export function frankingContext(
-  conversationId: string,
-  sender: string,
-  counter: number,
-  text: string,
-): string {
-  return JSON.stringify(['staffroom/frank/v1', conversationId, sender, counter, text]);
-}
 
 export const ConversationStatus = z.enum(['active', 'closing', 'closed']);
 

@@ -17,7 +17,7 @@ import type {
   SealedV2,
   SealKind,
 } from '@staffroom/shared/schemas/consultations';
-import { frankingContext } from '@staffroom/shared/schemas/consultations';
+import { frankingContext } from '@staffroom/shared/rules/franking';
 import type { z } from 'zod';
 import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared/schemas/consultations';
 import { AppError } from '../../platform/errors.js';

@@ -170,15 +170,23 @@ async function settle(room: ConversationRoom, check: () => boolean, what: string
 }
 
 /** Seals as a browser of `who` does: its fingerprint, the counter given, a franking commitment for messages. */
-async function sealBy(who: Identity, key: CryptoKey, kind: SealKind, counter: number, text: string) {
+async function sealBy(
+  who: Identity,
+  to: Identity,
+  key: CryptoKey,
+  kind: SealKind,
+  counter: number,
+  text: string,
+) {
   const sender = await keyFingerprint(who.publicKey);
-  if (kind !== 'message') return sealItem(key, CONVO, { v: 2, kind, sender, counter }, text);
+  const recipient = await keyFingerprint(to.publicKey);
+  if (kind !== 'message') return sealItem(key, CONVO, { v: 2, kind, sender, recipient, counter }, text);
   const frankingKey = newFrankingKey();
   const commitment = await frankingCommitment(frankingKey, CONVO, sender, counter, text);
   return sealItem(
     key,
     CONVO,
-    { v: 2, kind, sender, counter, commitment },
+    { v: 2, kind, sender, recipient, counter, commitment },
     encodeMessageBody({ text, frankingKey }),
   );
 }
@@ -191,7 +199,7 @@ async function setUp(pins: PinStore = memoryPinStore(), me?: Identity) {
   const room = new ConversationRoom(CONVO, self, server, Date.now, pins);
   let counter = 0;
   /** The peer's next message, sealed as its browser would. */
-  const says = (text: string) => sealBy(peer, peerKey, 'message', ++counter, text);
+  const says = (text: string) => sealBy(peer, self, peerKey, 'message', ++counter, text);
   return { me: self, peer, server, peerKey, room, says };
 }
 
@@ -256,8 +264,12 @@ describe('ConversationRoom', () => {
   it('when a message was sealed for other keys, then it is shown as unreadable instead of failing', async () => {
     const { server, room } = await setUp();
     const stranger = await identity();
-    const other = await conversationKey(stranger, (await identity()).publicKey, CONVO);
-    server.store('consultant', await sealBy(stranger, other, 'message', 1, 'sealed for someone else'));
+    const someone = await identity();
+    const other = await conversationKey(stranger, someone.publicKey, CONVO);
+    server.store(
+      'consultant',
+      await sealBy(stranger, someone, other, 'message', 1, 'sealed for someone else'),
+    );
     room.start();
     await settle(room, () => room.getSnapshot().messages.length === 1, 'the message');
     expect(texts(room)).toEqual([null]);
@@ -282,7 +294,7 @@ describe('ConversationRoom against a tampering server', () => {
   it('when the server reflects my own message back as the other person’s, then it is refused', async () => {
     const { me, server, peer, room } = await setUp();
     const mineKey = await conversationKey(me, peer.publicKey, CONVO);
-    const reflected = await sealBy(me, mineKey, 'message', 1, 'I am struggling with period 3');
+    const reflected = await sealBy(me, peer, mineKey, 'message', 1, 'I am struggling with period 3');
     server.store('consultant', reflected);
     room.start();
     await settle(room, () => texts(room).length === 1, 'the row');
@@ -291,9 +303,9 @@ describe('ConversationRoom against a tampering server', () => {
   });
 
   it('when the server swaps the order of two messages, then the one out of place is refused', async () => {
-    const { server, peer, peerKey, room } = await setUp();
-    const early = await sealBy(peer, peerKey, 'message', 1, 'first written');
-    const late = await sealBy(peer, peerKey, 'message', 2, 'second written');
+    const { me, server, peer, peerKey, room } = await setUp();
+    const early = await sealBy(peer, me, peerKey, 'message', 1, 'first written');
+    const late = await sealBy(peer, me, peerKey, 'message', 2, 'second written');
     server.store('consultant', late);
     server.store('consultant', early);
     room.start();
@@ -317,8 +329,8 @@ describe('ConversationRoom against a tampering server', () => {
   });
 
   it('when the server moves a goal into the feed, or a message into the goals, then both are refused', async () => {
-    const { server, peer, peerKey, room, says } = await setUp();
-    const goal = await sealBy(peer, peerKey, 'goal', 5, JSON.stringify({ title: 'Calm', status: 'met' }));
+    const { me, server, peer, peerKey, room, says } = await setUp();
+    const goal = await sealBy(peer, me, peerKey, 'goal', 5, JSON.stringify({ title: 'Calm', status: 'met' }));
     server.store('consultant', goal);
     const message = await says('a message, not a goal');
     server.goals = [{ id: 'g1', updatedAt: 1, ...message }];
@@ -354,7 +366,7 @@ describe('ConversationRoom against a tampering server', () => {
     const mallory = await identity();
     const malloryKey = await conversationKey(mallory, me.publicKey, CONVO);
     server.peerPublicKey = mallory.publicKey;
-    server.store('consultant', await sealBy(mallory, malloryKey, 'message', 2, 'trust me'));
+    server.store('consultant', await sealBy(mallory, me, malloryKey, 'message', 2, 'trust me'));
     room.sync();
     await settle(room, () => room.getSnapshot().keyChanged, 'the key-change notice');
     await settle(room, () => texts(room).length === 2, 'the new row');
@@ -385,7 +397,7 @@ describe('ConversationRoom against a tampering server', () => {
   it('when my history already holds my counter 7, then my next message uses 8 and a report carries its franking key', async () => {
     const { me, peer, server, room, says } = await setUp();
     const mineKey = await conversationKey(me, peer.publicKey, CONVO);
-    server.store('teacher', await sealBy(me, mineKey, 'message', 7, 'from another device'));
+    server.store('teacher', await sealBy(me, peer, mineKey, 'message', 7, 'from another device'));
     server.store('consultant', await says('rude words'));
     room.start();
     await opened(room);

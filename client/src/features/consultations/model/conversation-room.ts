@@ -183,7 +183,7 @@ export class ConversationRoom {
   private readonly used = new Map<string, string>();
   /** Per sender, accepted messages as [seq, counter] in seq order: counters must grow with seq. */
   private readonly order = new Map<string, [number, number][]>();
-  /** The last counter accepted for each goal: an older version coming back is a rollback. */
+  /** "<goal id> <sender>" → the last counter accepted: an older version of theirs coming back is a rollback. */
   private readonly goalCounters = new Map<string, number>();
   /** How often each queued message was sealed again after a counter conflict (bounded: a server can lie). */
   private readonly resealed = new Map<string, number>();
@@ -356,6 +356,8 @@ export class ConversationRoom {
       const other = side === this.role ? peer : mine;
       if (meta.sender !== expected) return refuse(meta.sender === other ? 'reflected' : 'unreadable');
     } else if (meta.sender !== mine && meta.sender !== peer) return refuse('unreadable');
+    // Sealed for a key that is not ours now (before a key reset on either side): it cannot open here.
+    if (meta.recipient !== (meta.sender === mine ? peer : mine)) return refuse('unreadable');
     if (!this.key) return refuse('unreadable');
     const plain = await this.decrypt({ ...sealed, meta });
     if (plain === null) return refuse('tampered');
@@ -501,9 +503,11 @@ export class ConversationRoom {
       const verdict = await this.verify(g, 'goal', null);
       let refusal = verdict.ok ? null : verdict.refusal;
       if (verdict.ok) {
-        const last = this.goalCounters.get(g.id) ?? 0;
+        // Counters are per sender, so a rollback is seen per goal and sender (either side may update a goal).
+        const version = `${g.id} ${verdict.meta.sender}`;
+        const last = this.goalCounters.get(version) ?? 0;
         refusal = verdict.meta.counter < last ? 'reordered' : this.claim(verdict.meta, `g:${g.id}`);
-        if (!refusal) this.goalCounters.set(g.id, verdict.meta.counter);
+        if (!refusal) this.goalCounters.set(version, verdict.meta.counter);
       }
       const content = verdict.ok && !refusal ? parseGoal(verdict.text) : null;
       goals.push({
@@ -636,15 +640,17 @@ export class ConversationRoom {
     await this.opened;
     const key = this.key;
     const sender = this.myFp;
-    if (!key || !sender || !this.canSeal()) return null;
+    const recipient = this.pinnedFp;
+    if (!key || !sender || !recipient || !this.canSeal()) return null;
     const counter = this.nextCounter++;
-    if (kind !== 'message') return sealItem(key, this.conversationId, { v: 2, kind, sender, counter }, text);
+    if (kind !== 'message')
+      return sealItem(key, this.conversationId, { v: 2, kind, sender, recipient, counter }, text);
     const frankingKey = newFrankingKey();
     const commitment = await frankingCommitment(frankingKey, this.conversationId, sender, counter, text);
     return sealItem(
       key,
       this.conversationId,
-      { v: 2, kind, sender, counter, commitment },
+      { v: 2, kind, sender, recipient, counter, commitment },
       encodeMessageBody({ text, frankingKey }),
     );
   }

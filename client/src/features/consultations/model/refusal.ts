@@ -6,7 +6,7 @@ export function refusalText(refusal: Refusal): string {
     case 'legacy':
       return 'Sealed with an earlier version of Staffroom: it cannot be verified, so it is not shown.';
     case 'unreadable':
-      return 'This can’t be opened on this device: it was sealed with a key this device does not hold or has not accepted (for example before a key reset).';
+      return 'This can’t be read on this device: it was sealed with keys this device does not hold or has not accepted (for example before a key reset).';
     case 'kind':
       return 'This item could not be verified and is not shown: it was sealed as something else and moved here.';
     case 'reflected':

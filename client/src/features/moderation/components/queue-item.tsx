@@ -68,7 +68,7 @@ export function QueueItemCard({
             <dt>Checked against what was sent</dt>
             <dd data-testid="reveal-verification">
               {item.revealVerified
-                ? 'Verified: this exact text was sent in that conversation by the other person.'
+                ? 'Verified: this exact text was sent in that conversation, as that message, by the person who sent it.'
                 : 'Could not be verified: this text does not match what was sent, so treat it as unconfirmed.'}
             </dd>
           </div>

@@ -498,6 +498,27 @@ describe('verifiable reports (message franking)', () => {
         })
       ).ok,
     ).toBe(true);
+    // The server refuses a counter that does not grow (defence in depth: receivers refuse replays themselves).
+    const again = await sealAs(
+      one.cKeys.identity,
+      one.peerOfC,
+      one.keyC,
+      one.conversationId,
+      'message',
+      2,
+      'x',
+    );
+    const stale = await c.transport.request('convo:send', {
+      conversationId: one.conversationId,
+      clientId: 'frank-0009',
+      ...wire(again),
+    });
+    expect(!stale.ok && [stale.error.code, stale.error.field]).toEqual(['CONFLICT', 'counter']);
+    const goalOfWrongKind = await c.transport.request('convo:goal', {
+      conversationId: one.conversationId,
+      ...wire(await sealAs(one.cKeys.identity, one.peerOfC, one.keyC, one.conversationId, 'message', 7, 'x')),
+    });
+    expect(!goalOfWrongKind.ok && goalOfWrongKind.error.code).toBe('INVALID_PAYLOAD');
     // A message sent without a commitment is refused at the edge: every stored message can be checked.
     const { commitment: _c, ...bare } = sent.meta;
     const noCommitment = await c.transport.request('convo:send', {

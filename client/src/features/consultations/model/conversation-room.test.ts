@@ -3,6 +3,7 @@ import type { Ack } from '@staffroom/shared/protocol/ack';
 import type { ClientEventName, ClientPayload, ClientResult } from '@staffroom/shared/protocol/client-events';
 import type { ServerEventName, ServerPayload } from '@staffroom/shared/protocol/server-events';
 import type {
+  CheckIn,
   ConversationView,
   Sealed,
   SealedGoal,
@@ -46,6 +47,7 @@ class FakeServer implements ConvoConnection {
   readonly sends: string[] = [];
   readonly payloads: Record<string, unknown>[] = [];
   goals: SealedGoal[] = [];
+  checkIns: CheckIn[] = [];
   pin: Sealed | null = null;
   myCounter = 0;
   /** While true, stored messages are not pushed live (as when pub/sub drops them). */
@@ -85,7 +87,7 @@ class FakeServer implements ConvoConnection {
               myPin: this.pin,
               myCounter: this.myCounter,
               goals: this.goals,
-              checkIns: [],
+              checkIns: this.checkIns,
               feedbackDone: false,
               blocked: false,
               ...this.view,
@@ -391,6 +393,55 @@ describe('ConversationRoom against a tampering server', () => {
     room.acknowledgeKeyChange();
     await settle(room, () => !room.getSnapshot().keyChanged && texts(room)[1] === 'trust me', 're-pinned');
     expect(room.canSeal()).toBe(true);
+    room.stop();
+  });
+
+  it('when a sender seals a message whose franking commitment does not match, then it is refused (a report could not be verified)', async () => {
+    const { me, server, peer, peerKey, room } = await setUp();
+    const honest = await sealBy(peer, me, peerKey, 'message', 1, 'what I really wrote');
+    const other = await sealBy(peer, me, peerKey, 'message', 2, 'something else');
+    // The commitment is in the additional data: swapping it in without re-sealing breaks the item anyway.
+    server.store('consultant', { ...honest, meta: { ...honest.meta, commitment: other.meta.commitment } });
+    // A sender who seals a commitment that does not match the text (so reports of it would fail).
+    const sender = await keyFingerprint(peer.publicKey);
+    const recipient = await keyFingerprint(me.publicKey);
+    const lying = await sealItem(
+      peerKey,
+      CONVO,
+      { v: 2, kind: 'message', sender, recipient, counter: 3, commitment: other.meta.commitment! },
+      encodeMessageBody({ text: 'abuse', frankingKey: newFrankingKey() }),
+    );
+    server.store('consultant', lying);
+    room.start();
+    await settle(room, () => texts(room).length === 2, 'both rows');
+    expect(refusals(room)).toEqual(['tampered', 'tampered']);
+    room.stop();
+  });
+
+  it('when the server relabels who proposed a check-in, copies a note, or rolls a goal back, then those are refused', async () => {
+    const { me, server, peer, peerKey, room } = await setUp();
+    const note = await sealBy(peer, me, peerKey, 'checkin', 1, 'Bring the seating plan');
+    const base = { startsAt: 5, durationMinutes: 30, status: 'proposed' as const };
+    server.checkIns = [
+      { id: 'k1', ...base, proposedBy: 'consultant', note },
+      { id: 'k2', ...base, proposedBy: 'teacher', note }, // reflected as mine
+      { id: 'k3', ...base, proposedBy: 'consultant', note }, // the same note again
+    ];
+    const v1 = await sealBy(peer, me, peerKey, 'goal', 2, JSON.stringify({ title: 'Calm', status: 'met' }));
+    const v2 = await sealBy(peer, me, peerKey, 'goal', 4, JSON.stringify({ title: 'Calmer', status: 'met' }));
+    server.goals = [{ id: 'g1', updatedAt: 1, ...v2 }];
+    room.start();
+    await settle(room, () => room.getSnapshot().goals.length === 1, 'the goal');
+    expect(room.getSnapshot().checkIns.map((c) => [c.noteText, c.noteRefusal])).toEqual([
+      ['Bring the seating plan', null],
+      [null, 'reflected'],
+      [null, 'replayed'],
+    ]);
+    expect(room.getSnapshot().goals[0]?.content?.title).toBe('Calmer');
+    server.goals = [{ id: 'g1', updatedAt: 2, ...v1 }]; // the older version comes back
+    room.sync();
+    await settle(room, () => room.getSnapshot().goals[0]?.refusal === 'reordered', 'the rollback refused');
+    expect(room.getSnapshot().goals[0]?.content).toBeNull();
     room.stop();
   });
 

@@ -530,6 +530,23 @@ describe('verifiable reports (message franking)', () => {
     });
     expect(!noCommitment.ok && noCommitment.error.code).toBe('INVALID_PAYLOAD');
 
+    // The teacher's own message, franked correctly: revealing it must not read as the consultant's words.
+    const own = await sealAs(
+      one.tKeys.identity,
+      one.peerOfC,
+      one.keyC,
+      one.conversationId,
+      'message',
+      1,
+      rude,
+    );
+    const ownAck = await t.transport.request('convo:send', {
+      conversationId: one.conversationId,
+      clientId: 'frank-0005',
+      ...wire(own),
+    });
+    expect(ownAck.ok && ownAck.data.seq).toBe(3);
+
     // A second conversation of the same teacher, with another consultant.
     const c2 = await consultant({ capacity: 5, school: 'Aspen Court Elementary' }, 0);
     await c.agent.request('PUT', '/api/consultant/profile', { ...profile(), paused: true });
@@ -573,6 +590,7 @@ describe('verifiable reports (message franking)', () => {
       'another message of the conversation': await reveal(one.conversationId, 2, rude, sent.frankingKey),
       'another conversation': await reveal(two.conversationId, 1, rude, sent.frankingKey),
       'a seq with no message': await reveal(one.conversationId, 9, rude, sent.frankingKey),
+      'my own message': await reveal(one.conversationId, 3, rude, own.frankingKey),
     };
     const queue = await admin.transport.request('mod:queue', {});
     const items = queue.ok ? queue.data.items : [];
@@ -587,6 +605,7 @@ describe('verifiable reports (message franking)', () => {
       'another message of the conversation': false,
       'another conversation': false,
       'a seq with no message': false,
+      'my own message': false,
     });
     // An outsider cannot use the check as an oracle on someone else's conversation.
     const outsider = await person('member');

@@ -429,7 +429,8 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /**
      * Checks a revealed message against the franking commitment stored when it was sent: true only when that
-     * message exists, carries a commitment, and HMAC(frankingKey, context + text) equals it. The commitment was
+     * message exists, was sent by the other participant, carries a commitment, and HMAC(frankingKey, context +
+     * text) equals it. The commitment was
      * stored at send time beside the ciphertext, so the reporter cannot make one up afterwards; and the key came
      * from inside the ciphertext the sender sealed, so the sender cannot deny the text.
      */
@@ -440,10 +441,13 @@ export function createConsultationService(deps: ConsultationDeps) {
       text: string,
       frankingKey: string | undefined,
     ): Promise<boolean> {
-      await participant(p, id);
+      const { role } = await participant(p, id);
       if (!frankingKey || seq < 1) return false;
       const [message] = (await store.messages(id, seq - 1, 1)).messages;
-      const meta = message?.seq === seq ? message.meta : undefined;
+      // Only the other person's message can be verified: a participant who reveals a message they sent themselves
+      // must not get "verified" for words moderators would read as the other person's.
+      if (message?.seq !== seq || message.from === role) return false;
+      const meta = message.meta;
       if (!meta?.commitment) return false;
       const expected = createHmac('sha256', Buffer.from(frankingKey, 'base64url'))
         .update(frankingContext(id, meta.sender, meta.counter, text))

@@ -6,12 +6,11 @@ import {
   conversationKey,
   createIdentity,
   safetyCode,
-  seal,
   unlockIdentity,
-  unseal,
   type Identity,
 } from '../../client/src/lib/e2e-crypto.js';
 import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
+import { openAs, sealAs, wire } from '../support/sealing.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { sleep, waitFor } from '../support/ports.js';
@@ -194,14 +193,17 @@ describe('the conversation', () => {
 
     const canaries: string[] = [];
     const received: string[] = [];
-    c.socket.on('convo:message', (m) => void unseal(keyC, m).then((text) => received.push(text)));
+    c.socket.on(
+      'convo:message',
+      (m) => void openAs(keyC, conversationId, m).then((text) => received.push(text)),
+    );
     for (let i = 0; i < 10; i++) {
       const text = `canary-message-${i}-${Math.random().toString(36).slice(2)}`;
       canaries.push(text);
       const ack = await t.transport.request('convo:send', {
         conversationId,
         clientId: `tmsg-${i}-abcdef`,
-        ...(await seal(keyT, text)),
+        ...wire(await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'message', i + 1, text)),
       });
       expect(ack.ok).toBe(true);
       if (i === 4) t.socket.io.engine.close(); // a reconnect in the middle
@@ -210,14 +212,24 @@ describe('the conversation', () => {
     await waitFor(() => received.length >= 10, { what: 'consultant to receive 10' });
     // After the reconnect the teacher's client catches up from seq 0: everything once, in order.
     const history = await c.transport.request('convo:history', { conversationId, after: 0, limit: 100 });
-    const texts = await Promise.all((history.ok ? history.data.messages : []).map((m) => unseal(keyC, m)));
+    const texts = await Promise.all(
+      (history.ok ? history.data.messages : []).map((m) => openAs(keyC, conversationId, m)),
+    );
     expect(texts).toEqual(canaries);
     expect(history.ok && history.data.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
     const goalText = `canary-goal-${Math.random().toString(36).slice(2)}`;
     const goal = await c.transport.request('convo:goal', {
       conversationId,
-      ...(await seal(keyC, JSON.stringify({ title: goalText, status: 'in-progress' }))),
+      ...(await sealAs(
+        cKeys.identity,
+        peerOfC,
+        keyC,
+        conversationId,
+        'goal',
+        1,
+        JSON.stringify({ title: goalText, status: 'in-progress' }),
+      )),
     });
     expect(goal.ok).toBe(true);
     const noteText = `canary-note-${Math.random().toString(36).slice(2)}`;
@@ -225,7 +237,7 @@ describe('the conversation', () => {
       conversationId,
       startsAt: Date.now() + 3600_000,
       durationMinutes: 30,
-      note: await seal(keyT, noteText),
+      note: await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'checkin', 11, noteText),
     });
     expect(checkIn.ok).toBe(true);
     const own = await t.transport.request('convo:checkin-answer', {
@@ -245,7 +257,7 @@ describe('the conversation', () => {
     ).toBe(true);
     const view = await t.transport.request('convo:open', { conversationId, since: 10 });
     const sealedGoal = view.ok ? view.data.view.goals[0]! : { ciphertext: '', iv: '' };
-    expect(JSON.parse(await unseal(keyT, sealedGoal)).title).toBe(goalText);
+    expect(JSON.parse(await openAs(keyT, conversationId, sealedGoal)).title).toBe(goalText);
     expect(view.ok && view.data.view.checkIns[0]?.status).toBe('accepted');
 
     // Scan every key and value in Redis.
@@ -279,8 +291,9 @@ describe('the conversation', () => {
     // A new browser restores the key with the passphrase, and only with it.
     const restored = await unlockIdentity(tKeys.bundle, GOOD_PASSPHRASE);
     expect(
-      await unseal(
+      await openAs(
         await conversationKey(restored, peerOfT, conversationId),
+        conversationId,
         history.ok ? history.data.messages[0]! : { ciphertext: '', iv: '' },
       ),
     ).toBe(canaries[0]);
@@ -294,7 +307,7 @@ describe('the conversation', () => {
     const late = await t.transport.request('convo:send', {
       conversationId,
       clientId: 'after-close-1',
-      ...(await seal(keyT, 'too late')),
+      ...wire(await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'message', 20, 'too late')),
     });
     expect(!late.ok && late.error.code).toBe('FORBIDDEN');
     expect(
@@ -329,18 +342,31 @@ describe('the conversation', () => {
     await t.agent.post('/api/support-request', intake());
     const offer = (await c.agent.get('/api/consultant/offers')).body.offers[0];
     const { conversationId } = (await c.agent.post(`/api/consultant/offers/${offer.requestId}/accept`)).body;
-    await t.transport.request('convo:send', {
-      conversationId,
-      clientId: 'legit-000001',
-      ciphertext: 'QUJD',
-      iv: 'AAAAAAAAAAAAAAAA',
-    });
-    const sealed = { ciphertext: 'QUJDREVG', iv: 'AAAAAAAAAAAAAAAA' };
+    const meta = {
+      v: 2 as const,
+      kind: 'message' as const,
+      sender: 'A'.repeat(43),
+      recipient: 'D'.repeat(43),
+      counter: 1,
+      commitment: 'B'.repeat(43),
+    };
+    expect(
+      (
+        await t.transport.request('convo:send', {
+          conversationId,
+          clientId: 'legit-000001',
+          ciphertext: 'QUJD',
+          iv: 'AAAAAAAAAAAAAAAA',
+          meta: { ...meta, kind: 'message' },
+        })
+      ).ok,
+    ).toBe(true);
+    const sealed = { ciphertext: 'QUJDREVG', iv: 'AAAAAAAAAAAAAAAA', meta: { ...meta, counter: 2 } };
     const attempts: [ClientEventName, Record<string, unknown>][] = [
       ['convo:open', { conversationId }],
       ['convo:history', { conversationId, after: 0 }],
       ['convo:send', { conversationId, clientId: 'intruder-0001', ...sealed }],
-      ['convo:goal', { conversationId, ...sealed }],
+      ['convo:goal', { conversationId, ...sealed, meta: { ...sealed.meta, kind: 'goal' } }],
       ['convo:checkin', { conversationId, startsAt: Date.now() + 60_000, durationMinutes: 30 }],
       ['convo:checkin-answer', { conversationId, checkInId: 'whatever', action: 'accept' }],
       ['convo:close', { conversationId }],
@@ -413,6 +439,204 @@ describe('the conversation', () => {
     await sleep(200);
     expect((await c.agent.get('/api/consultant/offers')).body.offers).toEqual([]);
     await t.agent.del('/api/support-request');
+  });
+});
+
+/** Every key and value in Redis, as one string to search. */
+async function redisDump(): Promise<string> {
+  const raw = redis.client();
+  const dumps: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await raw.scan(cursor, 'COUNT', 500);
+    cursor = next;
+    for (const key of keys) dumps.push(`${key}\n${(await raw.dumpBuffer(key))?.toString('latin1') ?? ''}`);
+  } while (cursor !== '0');
+  await raw.quit();
+  return dumps.join('\n');
+}
+
+/** A matched conversation with keys on both sides, opened on both sockets. */
+async function matched(c: TestMember, t: TestMember) {
+  const [cKeys, tKeys] = [await withKeys(c), await withKeys(t)];
+  expect((await t.agent.post('/api/support-request', intake())).status).toBe(201);
+  const offer = (await c.agent.get('/api/consultant/offers')).body.offers[0];
+  const { conversationId } = (await c.agent.post(`/api/consultant/offers/${offer.requestId}/accept`)).body;
+  const openC = await c.transport.request('convo:open', { conversationId });
+  const peerOfC = openC.ok ? openC.data.view.peer.publicKey! : '';
+  const keyC = await conversationKey(cKeys.identity, peerOfC, conversationId);
+  return { conversationId: conversationId as string, cKeys, tKeys, keyC, peerOfC };
+}
+
+describe('verifiable reports (message franking)', () => {
+  it('when a participant reveals a message, then only the genuine text with its franking key verifies, and resolving erases it', async () => {
+    const c = await consultant({ capacity: 5, school: 'Birch Lane Elementary' }, 1);
+    const t = await person('member', 0);
+    const one = await matched(c, t);
+    const rude = `rude-${Math.random().toString(36).slice(2)}`;
+    const sent = await sealAs(
+      one.cKeys.identity,
+      one.peerOfC,
+      one.keyC,
+      one.conversationId,
+      'message',
+      1,
+      rude,
+    );
+    const ack = await c.transport.request('convo:send', {
+      conversationId: one.conversationId,
+      clientId: 'frank-0001',
+      ...wire(sent),
+    });
+    expect(ack.ok && ack.data.seq).toBe(1);
+    const other = await sealAs(
+      one.cKeys.identity,
+      one.peerOfC,
+      one.keyC,
+      one.conversationId,
+      'message',
+      2,
+      'kind words',
+    );
+    expect(
+      (
+        await c.transport.request('convo:send', {
+          conversationId: one.conversationId,
+          clientId: 'frank-0002',
+          ...wire(other),
+        })
+      ).ok,
+    ).toBe(true);
+    // The server refuses a counter that does not grow (defence in depth: receivers refuse replays themselves).
+    const again = await sealAs(
+      one.cKeys.identity,
+      one.peerOfC,
+      one.keyC,
+      one.conversationId,
+      'message',
+      2,
+      'x',
+    );
+    const stale = await c.transport.request('convo:send', {
+      conversationId: one.conversationId,
+      clientId: 'frank-0009',
+      ...wire(again),
+    });
+    expect(!stale.ok && [stale.error.code, stale.error.field]).toEqual(['CONFLICT', 'counter']);
+    const goalOfWrongKind = await c.transport.request('convo:goal', {
+      conversationId: one.conversationId,
+      ...wire(await sealAs(one.cKeys.identity, one.peerOfC, one.keyC, one.conversationId, 'message', 7, 'x')),
+    });
+    expect(!goalOfWrongKind.ok && goalOfWrongKind.error.code).toBe('INVALID_PAYLOAD');
+    // A message sent without a commitment is refused at the edge: every stored message can be checked.
+    const { commitment: _c, ...bare } = sent.meta;
+    const noCommitment = await c.transport.request('convo:send', {
+      conversationId: one.conversationId,
+      clientId: 'frank-0003',
+      ciphertext: sent.ciphertext,
+      iv: sent.iv,
+      meta: { ...bare, counter: 3 },
+    });
+    expect(!noCommitment.ok && noCommitment.error.code).toBe('INVALID_PAYLOAD');
+
+    // The teacher's own message, franked correctly: revealing it must not read as the consultant's words.
+    const own = await sealAs(
+      one.tKeys.identity,
+      one.peerOfC,
+      one.keyC,
+      one.conversationId,
+      'message',
+      1,
+      rude,
+    );
+    const ownAck = await t.transport.request('convo:send', {
+      conversationId: one.conversationId,
+      clientId: 'frank-0005',
+      ...wire(own),
+    });
+    expect(ownAck.ok && ownAck.data.seq).toBe(3);
+
+    // A second conversation of the same teacher, with another consultant.
+    const c2 = await consultant({ capacity: 5, school: 'Aspen Court Elementary' }, 0);
+    await c.agent.request('PUT', '/api/consultant/profile', { ...profile(), paused: true });
+    const two = await matched(c2, t);
+    const elsewhere = await sealAs(
+      two.cKeys.identity,
+      two.peerOfC,
+      two.keyC,
+      two.conversationId,
+      'message',
+      1,
+      'hello',
+    );
+    expect(
+      (
+        await c2.transport.request('convo:send', {
+          conversationId: two.conversationId,
+          clientId: 'frank-0004',
+          ...wire(elsewhere),
+        })
+      ).ok,
+    ).toBe(true);
+
+    const reveal = async (conversationId: string, seq: number, text: string, frankingKey?: string) => {
+      const r = await t.transport.request('convo:report', {
+        conversationId,
+        seq,
+        text,
+        reason: 'harassment',
+        ...(frankingKey ? { frankingKey } : {}),
+      });
+      expect(r.ok).toBe(true);
+      return r.ok ? r.data.id : '';
+    };
+    const genuine = await reveal(one.conversationId, 1, rude, sent.frankingKey);
+    const cases = {
+      genuine,
+      edited: await reveal(one.conversationId, 1, `${rude} and worse`, sent.frankingKey),
+      'wrong franking key': await reveal(one.conversationId, 1, rude, other.frankingKey),
+      'no franking key': await reveal(one.conversationId, 1, rude),
+      'another message of the conversation': await reveal(one.conversationId, 2, rude, sent.frankingKey),
+      'another conversation': await reveal(two.conversationId, 1, rude, sent.frankingKey),
+      'a seq with no message': await reveal(one.conversationId, 9, rude, sent.frankingKey),
+      'my own message': await reveal(one.conversationId, 3, rude, own.frankingKey),
+    };
+    const queue = await admin.transport.request('mod:queue', {});
+    const items = queue.ok ? queue.data.items : [];
+    const verdicts = Object.fromEntries(
+      Object.entries(cases).map(([name, id]) => [name, items.find((i) => i.id === id)?.revealVerified]),
+    );
+    expect(verdicts).toEqual({
+      genuine: true,
+      edited: false,
+      'wrong franking key': false,
+      'no franking key': false,
+      'another message of the conversation': false,
+      'another conversation': false,
+      'a seq with no message': false,
+      'my own message': false,
+    });
+    // An outsider cannot use the check as an oracle on someone else's conversation.
+    const outsider = await person('member');
+    const probe = await outsider.transport.request('convo:report', {
+      conversationId: one.conversationId,
+      seq: 1,
+      text: rude,
+      frankingKey: sent.frankingKey,
+      reason: 'other',
+    });
+    expect(!probe.ok && probe.error.code).toBe('NOT_FOUND');
+
+    expect((await redisDump()).includes(rude)).toBe(true); // kept while the reports are open
+    for (const id of Object.values(cases)) {
+      const resolved = await admin.transport.request('mod:resolve', {
+        reportId: id,
+        action: 'dismiss',
+        reason: 'looked at',
+      });
+      expect(resolved.ok).toBe(true);
+    }
+    expect((await redisDump()).includes(rude)).toBe(false); // every revealed copy erased on resolve
   });
 });
 

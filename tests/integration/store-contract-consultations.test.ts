@@ -175,4 +175,46 @@ describe.each(backends)('consultations store contract: %s', (_name, make) => {
       { helpfulness: 4, recommend: true, comment: '', month: '2026-11' },
     ]);
   });
+
+  it('per-sender counters: a message or a claim at or below the last one is refused and changes nothing', async () => {
+    const store = make();
+    const meta = (counter: number) => ({
+      v: 2 as const,
+      kind: 'message' as const,
+      sender: 'A'.repeat(43),
+      recipient: 'D'.repeat(43),
+      counter,
+      commitment: 'C'.repeat(43),
+    });
+    const send = (counter: number, clientId: string, from: 'teacher' | 'consultant' = 'teacher') =>
+      store.appendMessage('n1', {
+        from,
+        ciphertext: 'QUJD',
+        iv: 'AAAAAAAAAAAAAAAA',
+        meta: meta(counter),
+        clientId,
+        now: 1,
+      });
+    expect(await send(3, 'cid-a')).toEqual({ seq: 1, ts: 1, duplicate: false });
+    expect((await send(3, 'cid-b')).stale).toBe(true); // the same counter again
+    expect((await send(2, 'cid-c')).stale).toBe(true); // a lower one
+    expect(await send(3, 'cid-a')).toEqual({ seq: 1, ts: 1, duplicate: true }); // a retry is not a replay
+    expect(await send(1, 'cid-d', 'consultant')).toMatchObject({ seq: 2, duplicate: false }); // per side
+    expect((await store.messages('n1', 0, 10)).messages.map((m) => m.meta?.counter)).toEqual([3, 1]);
+    expect(await store.lastCounter('n1', 'teacher')).toBe(3);
+    expect(await store.claimCounter('n1', 'teacher', 3)).toBe(false);
+    expect(await store.claimCounter('n1', 'teacher', 4)).toBe(true);
+    expect((await send(4, 'cid-e')).stale).toBe(true);
+    expect(await store.lastCounter('n1', 'teacher')).toBe(4);
+    expect(await store.lastCounter('other', 'teacher')).toBe(0);
+  });
+
+  it('pins: one sealed pin per side of a conversation, replaced on save', async () => {
+    const store = make();
+    expect(await store.getPin('p1', 'teacher')).toBeNull();
+    await store.savePin('p1', 'teacher', { ciphertext: 'QUJD', iv: 'AAAAAAAAAAAAAAAA' });
+    await store.savePin('p1', 'teacher', { ciphertext: 'REVG', iv: 'AAAAAAAAAAAAAAAA' });
+    expect(await store.getPin('p1', 'teacher')).toEqual({ ciphertext: 'REVG', iv: 'AAAAAAAAAAAAAAAA' });
+    expect(await store.getPin('p1', 'consultant')).toBeNull();
+  });
 });

@@ -13,7 +13,14 @@ import {
   ReportReason,
   moderationPayloads as mp,
 } from '../schemas/moderation.js';
-import { CheckIn, ConversationView, Sealed, SealedGoal, SealedMessage } from '../schemas/consultations.js';
+import {
+  CheckIn,
+  ConversationView,
+  Sealed,
+  SealedGoal,
+  SealedMessage,
+  SealedV2,
+} from '../schemas/consultations.js';
 
 /** An event the client emits: the payload the server validates, and the data of a successful ack. */
 export interface ClientEventSpec {
@@ -172,7 +179,7 @@ export const clientEvents = {
   },
   /** Send a sealed message; retrying the same `clientId` never creates a second one. */
   'convo:send': {
-    payload: Sealed.extend({
+    payload: SealedV2.extend({
       conversationId: Id,
       clientId: z
         .string()
@@ -183,13 +190,16 @@ export const clientEvents = {
     result: z.object({ seq: z.number(), ts: z.number(), duplicate: z.boolean() }),
   },
   /** Add (no `goalId`) or update a shared goal; status and notes live inside the ciphertext. */
-  'convo:goal': { payload: Sealed.extend({ conversationId: Id, goalId: Id.optional() }), result: SealedGoal },
+  'convo:goal': {
+    payload: SealedV2.extend({ conversationId: Id, goalId: Id.optional() }),
+    result: SealedGoal,
+  },
   'convo:checkin': {
     payload: z.strictObject({
       conversationId: Id,
       startsAt: z.number().int().positive(),
       durationMinutes: z.number().int().min(10).max(180),
-      note: Sealed.nullable().default(null),
+      note: SealedV2.nullable().default(null),
     }),
     result: CheckIn,
   },
@@ -214,11 +224,22 @@ export const clientEvents = {
     payload: z.strictObject({
       conversationId: Id,
       seq: Seq,
-      text: z.string().trim().min(1).max(GROUP_LIMITS.messageMax),
+      text: z.string().min(1).max(GROUP_LIMITS.messageMax),
+      /** The message's franking key (from inside its ciphertext): lets moderators check the text was sent. */
+      frankingKey: z
+        .string()
+        .length(43)
+        .regex(/^[A-Za-z0-9_-]+$/)
+        .optional(),
       reason: ReportReason,
     }),
     result: z.object({ id: z.string() }),
   },
+  /**
+   * Keep my pin of the other person's key, sealed under my own key, so a new browser of mine restores it. The
+   * server cannot read or forge it; it only stores it.
+   */
+  'convo:pin': { payload: z.strictObject({ conversationId: Id, pin: Sealed }), result: Empty },
 
   /** The audit log (append-only), newest first, filtered. */
   'mod:audit': { payload: mp.audit, result: z.object({ entries: z.array(AuditEntry), more: z.boolean() }) },

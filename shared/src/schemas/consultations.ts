@@ -213,7 +213,47 @@ export const KeyBundle = z.strictObject({
 });
 export type KeyBundle = z.infer<typeof KeyBundle>;
 
-/** Ciphertext as base64 with its AES-GCM IV; the server stores and relays it, never reads it. */
+/**
+ * What a sealed item is. Bound into the AES-GCM additional data, so a goal's ciphertext cannot be shown as a
+ * message (or any kind as another). `intake` is the teacher's intake note.
+ */
+export const SEAL_KINDS = ['message', 'goal', 'progress', 'checkin', 'intake'] as const;
+export const SealKind = z.enum(SEAL_KINDS);
+export type SealKind = z.infer<typeof SealKind>;
+
+const base64url = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(/^[A-Za-z0-9_-]+$/);
+
+/** The largest per-sender counter: well inside a double (and a Lua number) so comparisons stay exact. */
+export const SEAL_COUNTER_MAX = 2 ** 50;
+
+/**
+ * The authenticated context of a sealed item (format version 2), sent in the clear beside the ciphertext and bound
+ * into it as AES-GCM additional data: change any field and the item no longer opens. `sender` is the SHA-256
+ * fingerprint of the sealer's public key, `recipient` that of the key it was sealed for; `counter` grows with every item that sender seals in the conversation
+ * (all kinds share it), so receivers can refuse replays and reorders. `commitment` (messages only) is the
+ * franking commitment: HMAC-SHA-256 of the plaintext and this context under a fresh key that travels inside the
+ * ciphertext, so a revealed message can be checked by moderators (see `frankingContext`).
+ */
+export const SealMeta = z.strictObject({
+  v: z.literal(2),
+  kind: SealKind,
+  sender: base64url(43, 43),
+  /** The fingerprint of the key it was sealed for: tells "sealed for other keys" (a reset) from tampering. */
+  recipient: base64url(43, 43),
+  counter: z.number().int().min(1).max(SEAL_COUNTER_MAX),
+  commitment: base64url(43, 43).optional(),
+});
+export type SealMeta = z.infer<typeof SealMeta>;
+
+/**
+ * Ciphertext as base64 with its AES-GCM IV; the server stores and relays it, never reads it. Items without
+ * `meta` were sealed by an earlier version without additional data: clients show them as unverifiable.
+ */
 export const Sealed = z.strictObject({
   ciphertext: z
     .string()
@@ -225,6 +265,7 @@ export const Sealed = z.strictObject({
     .min(12)
     .max(32)
     .regex(/^[A-Za-z0-9+/=]+$/),
+  meta: SealMeta.optional(),
 });
 export type Sealed = z.infer<typeof Sealed>;
 
@@ -271,6 +312,9 @@ export const IntakeSealWork = z.object({
   recipients: z.array(IntakeRecipient),
 });
 export type IntakeSealWork = z.infer<typeof IntakeSealWork>;
+/** What clients send from now on: always with its authenticated context. */
+export const SealedV2 = Sealed.extend({ meta: SealMeta });
+export type SealedV2 = z.infer<typeof SealedV2>;
 
 export const ConversationStatus = z.enum(['active', 'closing', 'closed']);
 
@@ -302,6 +346,10 @@ export const ConversationView = z.object({
   peer: z.object({ name: z.string(), publicKey: z.string().nullable() }),
   /** The name the other person sees for you here (for a teacher: this conversation's own pseudonym). */
   seenAs: z.string(),
+  /** My pin of the peer's key, sealed under my own key (the server keeps it, cannot read or forge it). */
+  myPin: Sealed.nullable().default(null),
+  /** The highest counter the server accepted from me here (0 before any): my next one must be above it. */
+  myCounter: z.number().default(0),
   status: ConversationStatus,
   closeProposedBy: z.enum(['teacher', 'consultant']).nullable(),
   createdAt: z.number(),

@@ -70,6 +70,11 @@ export const QueueItem = z.object({
   message: Message.nullable(),
   before: z.array(Message),
   after: z.array(Message),
+  /**
+   * Revealed one-to-one messages only: true when the text matches the franking commitment stored when it was sent
+   * (so it really was sent in that conversation by that person), false when it could not be verified.
+   */
+  revealVerified: z.boolean().optional(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 

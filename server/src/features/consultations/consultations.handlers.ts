@@ -22,7 +22,7 @@ export interface ConsultationHandlerDeps {
   /** Reveals one message's text to coordinators (from moderation). */
   reveal: (
     p: Principal,
-    input: { conversationId: string; seq: number; text: string; reason: ReportReason },
+    input: { conversationId: string; seq: number; text: string; reason: ReportReason; verified: boolean },
   ) => Promise<{ id: string }>;
 }
 
@@ -58,8 +58,19 @@ export function registerConsultationHandlers(socket: AppSocket, deps: Consultati
     await service.block(p, conversationId);
     return {};
   });
-  edge.on(socket, 'convo:report', async (input) => {
-    await service.view(p, input.conversationId); // participants only
-    return deps.reveal(p, input);
+  edge.on(socket, 'convo:pin', async ({ conversationId, pin }) => {
+    await service.savePin(p, conversationId, pin); // participants only
+    return {};
+  });
+  edge.on(socket, 'convo:report', async ({ frankingKey, ...input }) => {
+    // Participants only (NOT_FOUND otherwise); the franking check says whether the text was really sent.
+    const verified = await service.verifyFranking(
+      p,
+      input.conversationId,
+      input.seq,
+      input.text,
+      frankingKey,
+    );
+    return deps.reveal(p, { ...input, verified });
   });
 }

@@ -23,6 +23,10 @@ export const consultationKeys = (p: string) => ({
   messages: (id: string) => `${p}convo:{${id}}:msgs`,
   seq: (id: string) => `${p}convo:{${id}}:seq`,
   clientId: (id: string, clientId: string) => `${p}convo:{${id}}:cid:${clientId}`,
+  /** hash: role → the last per-sender counter accepted (kept as long as the conversation). */
+  counters: (id: string) => `${p}convo:{${id}}:counters`,
+  /** hash: role → that side's sealed pin of the other's key (kept as long as the conversation). */
+  pins: (id: string) => `${p}convo:{${id}}:pins`,
   /** hash: goal id → sealed goal JSON. */
   goals: (id: string) => `${p}convo:{${id}}:goals`,
   /** hash: check-in id → check-in JSON. */

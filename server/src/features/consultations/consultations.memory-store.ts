@@ -1,4 +1,10 @@
-import type { CheckIn, KeyBundle, SealedGoal, SealedMessage } from '@staffroom/shared/schemas/consultations';
+import type {
+  CheckIn,
+  KeyBundle,
+  Sealed,
+  SealedGoal,
+  SealedMessage,
+} from '@staffroom/shared/schemas/consultations';
 import type {
   ConsultantRecord,
   ConsultationStore,
@@ -19,6 +25,9 @@ export function createMemoryConsultationStore(): ConsultationStore {
   const goals = new Map<string, Map<string, SealedGoal>>();
   const checkIns = new Map<string, Map<string, CheckIn>>();
   const keys = new Map<string, KeyBundle>();
+  /** "<conversation> <role>" → last counter, and → sealed pin. */
+  const counters = new Map<string, number>();
+  const pins = new Map<string, Sealed>();
   const feedback: FeedbackRecord[] = [];
   const intakeNotes = new Map<string, Map<string, IntakeNoteCopy>>();
 
@@ -119,6 +128,11 @@ export function createMemoryConsultationStore(): ConsultationStore {
     async appendMessage(id, m) {
       const previous = clientIds.get(`${id} ${m.clientId}`);
       if (previous) return { ...previous, duplicate: true };
+      if (m.meta) {
+        if (m.meta.counter <= (counters.get(`${id} ${m.from}`) ?? 0))
+          return { seq: 0, ts: 0, duplicate: false, stale: true };
+        counters.set(`${id} ${m.from}`, m.meta.counter);
+      }
       const log = logs.get(id) ?? [];
       logs.set(id, log);
       const seq = log.length + 1;
@@ -129,6 +143,7 @@ export function createMemoryConsultationStore(): ConsultationStore {
         from: m.from,
         ciphertext: m.ciphertext,
         iv: m.iv,
+        ...(m.meta ? { meta: copy(m.meta) } : {}),
         clientId: m.clientId,
       });
       clientIds.set(`${id} ${m.clientId}`, { seq, ts: m.now });
@@ -149,6 +164,22 @@ export function createMemoryConsultationStore(): ConsultationStore {
     },
     async checkIns(id) {
       return [...inner(checkIns, id).values()].map(copy);
+    },
+
+    async claimCounter(id, role, counter) {
+      if (counter <= (counters.get(`${id} ${role}`) ?? 0)) return false;
+      counters.set(`${id} ${role}`, counter);
+      return true;
+    },
+    async lastCounter(id, role) {
+      return counters.get(`${id} ${role}`) ?? 0;
+    },
+    async savePin(id, role, pin) {
+      pins.set(`${id} ${role}`, copy(pin));
+    },
+    async getPin(id, role) {
+      const pin = pins.get(`${id} ${role}`);
+      return pin ? copy(pin) : null;
     },
 
     async saveKeys(accountId, bundle) {

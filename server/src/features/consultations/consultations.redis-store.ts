@@ -1,5 +1,11 @@
 import type { Redis } from 'ioredis';
-import type { CheckIn, SealedGoal, SealedMessage } from '@staffroom/shared/schemas/consultations';
+import type {
+  CheckIn,
+  Sealed,
+  SealedGoal,
+  SealedMessage,
+  SealMeta,
+} from '@staffroom/shared/schemas/consultations';
 import { createScript } from '../../platform/redis/script.js';
 import { consultationKeys } from './consultations.keys.js';
 import type {
@@ -31,15 +37,32 @@ end
 return 1
 `);
 
-/** KEYS: stream, seq, clientId. ARGV: from, ciphertext, iv, clientId, now, clientIdTtl. Returns "<seq>:<ts>:<0|1>". */
+/**
+ * KEYS: stream, seq, clientId, counters. ARGV: from, ciphertext, iv, clientId, now, clientIdTtl, meta JSON ('' =
+ * none), counter ('' = none). Returns "<seq>:<ts>:<0|1>", or "stale" when the counter is not above the sender's
+ * last one (a retried client id answers its first result before that check).
+ */
 const appendScript = createScript(`
 local previous = redis.call('GET', KEYS[3])
 if previous then return previous .. ':1' end
+if ARGV[8] ~= '' then
+  local last = tonumber(redis.call('HGET', KEYS[4], ARGV[1]) or '0')
+  if tonumber(ARGV[8]) <= last then return 'stale' end
+  redis.call('HSET', KEYS[4], ARGV[1], ARGV[8])
+end
 local seq = redis.call('INCR', KEYS[2])
-redis.call('XADD', KEYS[1], seq .. '-0', 'f', ARGV[1], 'c', ARGV[2], 'i', ARGV[3], 'k', ARGV[4], 't', ARGV[5])
+redis.call('XADD', KEYS[1], seq .. '-0', 'f', ARGV[1], 'c', ARGV[2], 'i', ARGV[3], 'k', ARGV[4], 't', ARGV[5], 'm', ARGV[7])
 local result = seq .. ':' .. ARGV[5]
 redis.call('SET', KEYS[3], result, 'EX', ARGV[6])
 return result .. ':0'
+`);
+
+/** KEYS: counters. ARGV: role, counter. 1 when raised, 0 when not above the last one. */
+const claimScript = createScript(`
+local last = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+if tonumber(ARGV[2]) <= last then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
 `);
 
 const parse = <T>(json: string | null | undefined): T | null => (json ? (JSON.parse(json) as T) : null);
@@ -146,10 +169,20 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
       const result = String(
         await appendScript.run(
           redis,
-          [k.messages(id), k.seq(id), k.clientId(id, m.clientId)],
-          [m.from, m.ciphertext, m.iv, m.clientId, m.now, 24 * 3600],
+          [k.messages(id), k.seq(id), k.clientId(id, m.clientId), k.counters(id)],
+          [
+            m.from,
+            m.ciphertext,
+            m.iv,
+            m.clientId,
+            m.now,
+            24 * 3600,
+            m.meta ? JSON.stringify(m.meta) : '',
+            m.meta ? m.meta.counter : '',
+          ],
         ),
       );
+      if (result === 'stale') return { seq: 0, ts: 0, duplicate: false, stale: true };
       const [seq = '0', ts = '0', duplicate = '0'] = result.split(':');
       return { seq: Number(seq), ts: Number(ts), duplicate: duplicate === '1' };
     },
@@ -171,6 +204,7 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
           from: f.f === 'consultant' ? 'consultant' : 'teacher',
           ciphertext: f.c ?? '',
           iv: f.i ?? '',
+          ...(f.m ? { meta: JSON.parse(f.m) as SealMeta } : {}),
           ...(f.k ? { clientId: f.k } : {}),
         };
       });
@@ -184,6 +218,19 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
       await redis.hset(k.checkIns(id), checkIn.id, JSON.stringify(checkIn));
     },
     checkIns: (id) => listOfHash<CheckIn>(k.checkIns(id)),
+
+    async claimCounter(id, role, counter) {
+      return Number(await claimScript.run(redis, [k.counters(id)], [role, counter])) === 1;
+    },
+    async lastCounter(id, role) {
+      return Number((await redis.hget(k.counters(id), role)) ?? 0);
+    },
+    async savePin(id, role, pin) {
+      await redis.hset(k.pins(id), role, JSON.stringify(pin));
+    },
+    async getPin(id, role) {
+      return parse<Sealed>(await redis.hget(k.pins(id), role));
+    },
 
     async saveKeys(accountId, keys) {
       await redis.hset(k.keys(accountId), { ...keys });

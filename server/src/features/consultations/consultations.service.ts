@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { K_MIN } from '@staffroom/shared/limits';
 import { ADJECTIVES, ANIMALS } from '@staffroom/shared/rules/suggestions';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
@@ -17,7 +17,10 @@ import type {
   Sealed,
   SealedGoal,
   SealedMessage,
+  SealedV2,
+  SealKind,
 } from '@staffroom/shared/schemas/consultations';
+import { frankingContext } from '@staffroom/shared/rules/franking';
 import type { z } from 'zod';
 import { INTAKE_COPIES_MAX } from '@staffroom/shared/schemas/consultations';
 import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared/schemas/consultations';
@@ -56,6 +59,14 @@ export interface ConsultationDeps {
 const newId = () => randomBytes(9).toString('base64url');
 const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'No such conversation.');
 const ACTIVE = new Set(['active', 'closing']);
+const staleCounter = () =>
+  new AppError(
+    ErrorCode.CONFLICT,
+    'This was sealed with a counter already used (another device of yours sent meanwhile). Try again.',
+    { field: 'counter' },
+  );
+const wrongKind = () =>
+  new AppError(ErrorCode.INVALID_PAYLOAD, 'This sealed item is of another kind.', { field: 'meta' });
 
 /** A place name reduced to a comparable, unreadable token; empty stays empty. */
 function placeHash(pepper: string, place: string | undefined): string {
@@ -207,6 +218,11 @@ export function createConsultationService(deps: ConsultationDeps) {
     notify.offers(previous);
   }
 
+  /** The kind is checked by receivers anyway (it is in the additional data); refusing here keeps junk out. */
+  function requireKind(sealed: SealedV2, kind: SealKind): void {
+    if (sealed.meta.kind !== kind) throw wrongKind();
+  }
+
   async function participant(p: Principal, id: string): Promise<{ c: ConversationRecord; role: Role }> {
     const c = await store.getConversation(id);
     if (!c) throw notFound();
@@ -226,10 +242,12 @@ export function createConsultationService(deps: ConsultationDeps) {
   async function view(p: Principal, id: string): Promise<ConversationView> {
     const { c, role } = await participant(p, id);
     const peerId = role === 'teacher' ? c.consultantId : c.teacherId;
-    const [keys, goals, checkIns] = await Promise.all([
+    const [keys, goals, checkIns, myPin, myCounter] = await Promise.all([
       store.getKeys(peerId),
       store.goals(id),
       store.checkIns(id),
+      store.getPin(id, role),
+      store.lastCounter(id, role),
     ]);
     return {
       id: c.id,
@@ -239,6 +257,8 @@ export function createConsultationService(deps: ConsultationDeps) {
         publicKey: keys?.publicKey ?? null,
       },
       seenAs: role === 'teacher' ? c.teacherName : c.consultantName,
+      myPin,
+      myCounter,
       status: c.status,
       closeProposedBy: c.closeProposedBy,
       createdAt: c.createdAt,
@@ -530,15 +550,22 @@ export function createConsultationService(deps: ConsultationDeps) {
       return store.messages(id, after, limit);
     },
 
-    async send(p: Principal, id: string, input: Sealed & { clientId: string }) {
+    async send(p: Principal, id: string, input: SealedV2 & { clientId: string }) {
       const { role } = await writable(p, id);
+      requireKind(input, 'message');
+      if (!input.meta.commitment)
+        throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A message needs its franking commitment.', {
+          field: 'meta',
+        });
       const result = await store.appendMessage(id, {
         from: role,
         ciphertext: input.ciphertext,
         iv: input.iv,
+        meta: input.meta,
         clientId: input.clientId,
         now: now(),
       });
+      if (result.stale) throw staleCounter();
       if (!result.duplicate) {
         notify.message({
           conversationId: id,
@@ -547,26 +574,64 @@ export function createConsultationService(deps: ConsultationDeps) {
           from: role,
           ciphertext: input.ciphertext,
           iv: input.iv,
+          meta: input.meta,
           clientId: input.clientId,
         });
       }
-      return result;
+      return { seq: result.seq, ts: result.ts, duplicate: result.duplicate };
+    },
+
+    /**
+     * Checks a revealed message against the franking commitment stored when it was sent: true only when that
+     * message exists, was sent by the other participant, carries a commitment, and HMAC(frankingKey, context +
+     * text) equals it. The commitment was
+     * stored at send time beside the ciphertext, so the reporter cannot make one up afterwards; and the key came
+     * from inside the ciphertext the sender sealed, so the sender cannot deny the text.
+     */
+    async verifyFranking(
+      p: Principal,
+      id: string,
+      seq: number,
+      text: string,
+      frankingKey: string | undefined,
+    ): Promise<boolean> {
+      const { role } = await participant(p, id);
+      if (!frankingKey || seq < 1) return false;
+      const [message] = (await store.messages(id, seq - 1, 1)).messages;
+      // Only the other person's message can be verified: a participant who reveals a message they sent themselves
+      // must not get "verified" for words moderators would read as the other person's.
+      if (message?.seq !== seq || message.from === role) return false;
+      const meta = message.meta;
+      if (!meta?.commitment) return false;
+      const expected = createHmac('sha256', Buffer.from(frankingKey, 'base64url'))
+        .update(frankingContext(id, meta.sender, meta.counter, text))
+        .digest();
+      const stored = Buffer.from(meta.commitment, 'base64url');
+      return stored.length === expected.length && timingSafeEqual(stored, expected);
+    },
+
+    async savePin(p: Principal, id: string, pin: Sealed): Promise<void> {
+      const { role } = await participant(p, id);
+      await store.savePin(id, role, pin);
     },
 
     async setGoal(
       p: Principal,
       id: string,
-      input: Sealed & { goalId?: string | undefined },
+      input: SealedV2 & { goalId?: string | undefined },
     ): Promise<SealedGoal> {
-      await writable(p, id);
+      const { role } = await writable(p, id);
+      requireKind(input, 'goal');
       const existing = input.goalId ? (await store.goals(id)).find((g) => g.id === input.goalId) : undefined;
       if (input.goalId && !existing) throw new AppError(ErrorCode.NOT_FOUND, 'No such goal.');
       const goal: SealedGoal = {
         id: existing?.id ?? newId(),
         ciphertext: input.ciphertext,
         iv: input.iv,
+        meta: input.meta,
         updatedAt: now(),
       };
+      if (!(await store.claimCounter(id, role, input.meta.counter))) throw staleCounter();
       await store.saveGoal(id, goal);
       notify.conversation(id);
       return goal;
@@ -575,13 +640,17 @@ export function createConsultationService(deps: ConsultationDeps) {
     async proposeCheckIn(
       p: Principal,
       id: string,
-      input: { startsAt: number; durationMinutes: number; note: Sealed | null },
+      input: { startsAt: number; durationMinutes: number; note: SealedV2 | null },
     ): Promise<CheckIn> {
       const { role } = await writable(p, id);
       if (input.startsAt < now())
         throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A check-in cannot start in the past.', {
           field: 'startsAt',
         });
+      if (input.note) {
+        requireKind(input.note, 'checkin');
+        if (!(await store.claimCounter(id, role, input.note.meta.counter))) throw staleCounter();
+      }
       const checkIn: CheckIn = {
         id: newId(),
         startsAt: input.startsAt,

@@ -6,7 +6,9 @@ import type {
   KeyBundle,
   Reason,
   RequestStatus,
+  Sealed,
   SealedGoal,
+  SealMeta,
   SealedMessage,
   Slot,
   Subject,
@@ -111,11 +113,15 @@ export interface ConsultationStore {
   getConversation(id: string): Promise<ConversationRecord | null>;
   conversationsOf(accountId: string): Promise<ConversationRecord[]>;
 
-  /** Appends sealed content; a repeated client id answers the first result. */
+  /**
+   * Appends sealed content; a repeated client id answers the first result. With `meta`, its counter must be above
+   * the sender's last one (checked and raised in the same step as the append): otherwise nothing is stored and
+   * the answer is `stale`.
+   */
   appendMessage(
     conversationId: string,
-    m: { from: Role; ciphertext: string; iv: string; clientId: string; now: number },
-  ): Promise<{ seq: number; ts: number; duplicate: boolean }>;
+    m: { from: Role; ciphertext: string; iv: string; meta?: SealMeta; clientId: string; now: number },
+  ): Promise<{ seq: number; ts: number; duplicate: boolean; stale?: true }>;
   messages(
     conversationId: string,
     after: number,
@@ -125,6 +131,17 @@ export interface ConsultationStore {
   goals(conversationId: string): Promise<SealedGoal[]>;
   saveCheckIn(conversationId: string, checkIn: CheckIn): Promise<void>;
   checkIns(conversationId: string): Promise<CheckIn[]>;
+
+  /**
+   * Raises the sender's counter in a conversation to `counter` if it is above the last one (defence in depth:
+   * receivers refuse replays themselves). False when it is not: nothing changes.
+   */
+  claimCounter(conversationId: string, role: Role, counter: number): Promise<boolean>;
+  /** The last counter accepted from this side (0 before any). */
+  lastCounter(conversationId: string, role: Role): Promise<number>;
+  /** One side's pin of the other's key, sealed under that side's own key. Kept as long as the conversation. */
+  savePin(conversationId: string, role: Role, pin: Sealed): Promise<void>;
+  getPin(conversationId: string, role: Role): Promise<Sealed | null>;
 
   saveKeys(accountId: string, keys: KeyBundle): Promise<void>;
   getKeys(accountId: string): Promise<KeyBundle | null>;

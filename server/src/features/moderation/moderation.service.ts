@@ -168,6 +168,7 @@ export function createModerationService(deps: ModerationDeps) {
       message: { groupId: '', seq: r.seq, ts: r.createdAt, kind: 'text', author: null, text: escaped },
       before: [],
       after: [],
+      revealVerified: r.revealedVerified === true,
     };
   }
 
@@ -502,7 +503,7 @@ export function createModerationService(deps: ModerationDeps) {
      */
     async reportRevealed(
       p: Principal,
-      input: { conversationId: string; seq: number; text: string; reason: ReportReason },
+      input: { conversationId: string; seq: number; text: string; reason: ReportReason; verified: boolean },
     ): Promise<{ id: string }> {
       const report: ReportRecord = {
         id: newId(),
@@ -516,6 +517,7 @@ export function createModerationService(deps: ModerationDeps) {
         createdAt: now(),
         conversationId: input.conversationId,
         revealedText: input.text,
+        revealedVerified: input.verified,
       };
       await store.saveReport(report);
       deps.notify.queueChanged('', report.urgent);
@@ -602,7 +604,9 @@ export function createModerationService(deps: ModerationDeps) {
         else await ban(p, report.groupId, author.tag, input.minutes ?? null, input.reason, false);
       }
       const status = input.action === 'dismiss' ? 'reviewed' : 'action-taken';
-      await store.saveReport({ ...report, status, outcome: `${input.action}: ${input.reason}` });
+      // A revealed one-to-one text is kept only while it is being looked at: resolving erases it.
+      const { revealedText: _erased, ...kept } = report;
+      await store.saveReport({ ...kept, status, outcome: `${input.action}: ${input.reason}` });
       await audit(
         p,
         'resolve-report',

@@ -44,7 +44,10 @@ export interface ReportRecord {
   outcome?: string;
   /** For a one-to-one message a participant chose to reveal: the conversation and the text they revealed. */
   conversationId?: string;
+  /** Erased when the report is resolved. */
   revealedText?: string;
+  /** Whether the revealed text matched the franking commitment stored when the message was sent. */
+  revealedVerified?: boolean;
 }
 
 export interface AuditRecord {

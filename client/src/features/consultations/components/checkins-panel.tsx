@@ -6,6 +6,7 @@ import { Field } from '../../../components/field';
 import { useNow } from '../hooks/use-conversation-room';
 import { actionErrorText, type ShownCheckIn, type Side } from '../model/conversation-room';
 import { formatDuration, formatFull, formatStart, fromLocalInput, toLocalInput } from '../model/format';
+import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
@@ -184,8 +185,11 @@ function CheckInItem({
         {statusLine(checkIn, role, peer)}
       </p>
       {checkIn.noteText !== undefined && (
-        <p className={checkIn.noteText === null ? 'checkin__note cmsg__text--unreadable' : 'checkin__note'}>
-          {checkIn.noteText ?? UNREADABLE_TEXT}
+        <p
+          className={checkIn.noteText === null ? 'checkin__note cmsg__text--unreadable' : 'checkin__note'}
+          data-refusal={checkIn.noteRefusal ?? undefined}
+        >
+          {checkIn.noteText ?? (checkIn.noteRefusal ? refusalText(checkIn.noteRefusal) : UNREADABLE_TEXT)}
         </p>
       )}
       {problem && <Alert>{problem}</Alert>}

@@ -2,6 +2,7 @@ import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
 import type { OutboxEntry, ShownMessage } from '../model/conversation-room';
 import { formatClock, formatFeedDay, formatFull, sameDay } from '../model/format';
+import { refusalText } from '../model/refusal';
 
 const NEAR_BOTTOM_PX = 48;
 
@@ -45,7 +46,9 @@ const Message = memo(function Message({
           )}
         </div>
         {message.text === null ? (
-          <p className="cmsg__text cmsg__text--unreadable">{UNREADABLE_TEXT}</p>
+          <p className="cmsg__text cmsg__text--unreadable" data-refusal={message.refusal ?? 'unreadable'}>
+            {message.refusal ? refusalText(message.refusal) : UNREADABLE_TEXT}
+          </p>
         ) : (
           <p className="cmsg__text">{message.text}</p>
         )}

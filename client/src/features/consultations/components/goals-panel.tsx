@@ -16,6 +16,7 @@ import {
   type GoalStatus,
 } from '../model/goal';
 import { ChoiceGroup } from './choice-group';
+import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 
 type Save = (goal: GoalContent, goalId?: string) => Promise<Ack<unknown>>;
@@ -180,7 +181,9 @@ function GoalItem({ goal, writable, onSave }: { goal: ShownGoal; writable: boole
   if (!content) {
     return (
       <li className="goal goal--unreadable">
-        <p className="goal__unreadable">{UNREADABLE_TEXT}</p>
+        <p className="goal__unreadable" data-refusal={goal.refusal ?? 'unreadable'}>
+          {goal.refusal ? refusalText(goal.refusal) : UNREADABLE_TEXT}
+        </p>
       </li>
     );
   }

@@ -68,6 +68,20 @@ export function SafetyCodeDialog({
       ) : (
         <p className="loading">Working out the code…</p>
       )}
+      <details className="support-details" open>
+        <summary className="support-details__summary">What does comparing protect against?</summary>
+        <p>
+          Staffroom’s server passes your messages along without being able to read them. But it is also the
+          one that tells your device which key belongs to {peerName}. A server that was broken into, or run by
+          someone dishonest, could hand each of you a false key and quietly read and pass on everything in
+          between, without either of you noticing.
+        </p>
+        <p>
+          This code is worked out on your own device from the two keys actually in use. If {peerName} sees the
+          same digits, the keys are really yours and theirs and nobody sits in the middle. Your device also
+          remembers {peerName}’s key and warns you if it ever changes.
+        </p>
+      </details>
       <details className="support-details">
         <summary className="support-details__summary">What if the codes differ?</summary>
         <p>

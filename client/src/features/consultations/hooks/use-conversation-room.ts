@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Identity } from '../../../lib/e2e-crypto';
 import { convoConnection } from '../api/convo-connection';
+import { devicePinStore } from '../keys/pin-db';
 import { ConversationRoom, type ConvoSnapshot } from '../model/conversation-room';
 
 /** The live conversation while the page is mounted: opened on mount, followed until unmount. */
@@ -10,7 +11,7 @@ export function useConversationRoom(
 ): { room: ConversationRoom; snapshot: ConvoSnapshot } {
   // Building a room has no side effects; `start()` does the work (and StrictMode's second start is a no-op).
   const room = useMemo(
-    () => new ConversationRoom(conversationId, identity, convoConnection),
+    () => new ConversationRoom(conversationId, identity, convoConnection, Date.now, devicePinStore),
     [conversationId, identity],
   );
   useEffect(() => {

@@ -2,9 +2,25 @@ import { describe, expect, it } from 'vitest';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import type { ClientEventName, ClientPayload, ClientResult } from '@staffroom/shared/protocol/client-events';
 import type { ServerEventName, ServerPayload } from '@staffroom/shared/protocol/server-events';
-import type { ConversationView, SealedMessage } from '@staffroom/shared/schemas/consultations';
+import type {
+  CheckIn,
+  ConversationView,
+  Sealed,
+  SealedGoal,
+  SealedMessage,
+  SealKind,
+} from '@staffroom/shared/schemas/consultations';
 import { conversationKey, seal, type Identity } from '../../../lib/e2e-crypto';
+import {
+  encodeMessageBody,
+  frankingCommitment,
+  keyFingerprint,
+  newFrankingKey,
+  sealItem,
+  sealPin,
+} from '../../../lib/e2e-seal';
 import { ConversationRoom, type ConvoConnection } from './conversation-room';
+import { memoryPinStore, type PinStore } from './pins';
 import { parseGoal, serializeGoal } from './goal';
 import { dueReminder, reminderFor } from './reminder';
 
@@ -29,13 +45,18 @@ class FakeServer implements ConvoConnection {
   connected = true;
   readonly messages: SealedMessage[] = [];
   readonly sends: string[] = [];
+  readonly payloads: Record<string, unknown>[] = [];
+  goals: SealedGoal[] = [];
+  checkIns: CheckIn[] = [];
+  pin: Sealed | null = null;
+  myCounter = 0;
   /** While true, stored messages are not pushed live (as when pub/sub drops them). */
   silent = false;
   private readonly handlers = new Map<string, Set<Handler>>();
   private readonly connectionHandlers = new Set<(connected: boolean) => void>();
 
   constructor(
-    private readonly peerPublicKey: string,
+    public peerPublicKey: string,
     private readonly view: Partial<ConversationView> = {},
   ) {}
 
@@ -49,6 +70,7 @@ class FakeServer implements ConvoConnection {
   }
 
   private answer(event: ClientEventName, p: Record<string, unknown>): Ack<unknown> {
+    this.payloads.push({ event, ...p });
     switch (event) {
       case 'convo:open': {
         const since = (p.since as number | undefined) ?? 0;
@@ -62,8 +84,10 @@ class FakeServer implements ConvoConnection {
               status: 'active',
               closeProposedBy: null,
               createdAt: 0,
-              goals: [],
-              checkIns: [],
+              myPin: this.pin,
+              myCounter: this.myCounter,
+              goals: this.goals,
+              checkIns: this.checkIns,
               feedbackDone: false,
               blocked: false,
               ...this.view,
@@ -82,21 +106,28 @@ class FakeServer implements ConvoConnection {
         this.sends.push(clientId);
         const previous = this.messages.find((m) => m.clientId === clientId);
         if (previous) return { ok: true, data: { seq: previous.seq, ts: previous.ts, duplicate: true } };
-        const m = this.store('teacher', { ciphertext: p.ciphertext as string, iv: p.iv as string }, clientId);
+        const m = this.store('teacher', { ...(p as unknown as Sealed) }, clientId);
         return { ok: true, data: { seq: m.seq, ts: m.ts, duplicate: false } };
       }
+      case 'convo:pin':
+        this.pin = p.pin as Sealed;
+        return { ok: true, data: {} };
+      case 'convo:report':
+        return { ok: true, data: { id: 'r1' } };
       default:
         return { ok: false, error: { code: 'INVALID_PAYLOAD', message: event } };
     }
   }
 
-  store(from: 'teacher' | 'consultant', sealed: { ciphertext: string; iv: string }, clientId?: string) {
+  store(from: 'teacher' | 'consultant', sealed: Sealed, clientId?: string) {
     const m: SealedMessage = {
       conversationId: CONVO,
       seq: this.messages.length + 1,
       ts: 1_000 + this.messages.length,
       from,
-      ...sealed,
+      ciphertext: sealed.ciphertext,
+      iv: sealed.iv,
+      ...(sealed.meta ? { meta: sealed.meta } : {}),
       ...(clientId ? { clientId } : {}),
     };
     this.messages.push(m);
@@ -140,25 +171,53 @@ async function settle(room: ConversationRoom, check: () => boolean, what: string
   throw new Error(`timed out waiting for ${what}: ${JSON.stringify(room.getSnapshot().messages)}`);
 }
 
-async function setUp() {
-  const [me, peer] = [await identity(), await identity()];
+/** Seals as a browser of `who` does: its fingerprint, the counter given, a franking commitment for messages. */
+async function sealBy(
+  who: Identity,
+  to: Identity,
+  key: CryptoKey,
+  kind: SealKind,
+  counter: number,
+  text: string,
+) {
+  const sender = await keyFingerprint(who.publicKey);
+  const recipient = await keyFingerprint(to.publicKey);
+  if (kind !== 'message') return sealItem(key, CONVO, { v: 2, kind, sender, recipient, counter }, text);
+  const frankingKey = newFrankingKey();
+  const commitment = await frankingCommitment(frankingKey, CONVO, sender, counter, text);
+  return sealItem(
+    key,
+    CONVO,
+    { v: 2, kind, sender, recipient, counter, commitment },
+    encodeMessageBody({ text, frankingKey }),
+  );
+}
+
+async function setUp(pins: PinStore = memoryPinStore(), me?: Identity) {
+  const self = me ?? (await identity());
+  const peer = await identity();
   const server = new FakeServer(peer.publicKey);
-  const peerKey = await conversationKey(peer, me.publicKey, CONVO);
-  const room = new ConversationRoom(CONVO, me, server);
-  return { me, peer, server, peerKey, room };
+  const peerKey = await conversationKey(peer, self.publicKey, CONVO);
+  const room = new ConversationRoom(CONVO, self, server, Date.now, pins);
+  let counter = 0;
+  /** The peer's next message, sealed as its browser would. */
+  const says = (text: string) => sealBy(peer, self, peerKey, 'message', ++counter, text);
+  return { me: self, peer, server, peerKey, room, says };
 }
 
 const texts = (room: ConversationRoom) => room.getSnapshot().messages.map((m) => m.text);
+const refusals = (room: ConversationRoom) => room.getSnapshot().messages.map((m) => m.refusal);
+const opened = (room: ConversationRoom) => settle(room, () => room.getSnapshot().status === 'open', 'open');
 
 describe('ConversationRoom', () => {
   it('when messages arrive twice and out of order, then each is shown once, in seq order, decrypted', async () => {
-    const { server, peerKey, room } = await setUp();
-    server.store('consultant', await seal(peerKey, 'one'));
+    const { server, room, says } = await setUp();
+    server.store('consultant', await says('one'));
     room.start();
     await settle(room, () => room.getSnapshot().status === 'open', 'open');
     server.silent = true;
-    const second = server.store('consultant', await seal(peerKey, 'two'));
-    const third = server.store('consultant', await seal(peerKey, 'three'));
+    const second = server.store('consultant', await says('two'));
+    const third = server.store('consultant', await says('three'));
     server.emit('convo:message', third);
     server.emit('convo:message', second);
     server.emit('convo:message', third);
@@ -169,12 +228,12 @@ describe('ConversationRoom', () => {
   });
 
   it('when a live message skips a seq, then the one in between is fetched from history', async () => {
-    const { server, peerKey, room } = await setUp();
+    const { server, room, says } = await setUp();
     room.start();
     await settle(room, () => room.getSnapshot().status === 'open', 'open');
     server.silent = true;
-    server.store('consultant', await seal(peerKey, 'missed'));
-    const later = server.store('consultant', await seal(peerKey, 'later'));
+    server.store('consultant', await says('missed'));
+    const later = server.store('consultant', await says('later'));
     server.emit('convo:message', later);
     await settle(room, () => texts(room).length === 2, 'the gap to fill');
     expect(texts(room)).toEqual(['missed', 'later']);
@@ -182,7 +241,7 @@ describe('ConversationRoom', () => {
   });
 
   it('when I write while disconnected, then it waits, and is sent once, in order, after the reconnect catch-up', async () => {
-    const { server, peerKey, room } = await setUp();
+    const { server, room, says } = await setUp();
     room.start();
     await settle(room, () => room.getSnapshot().status === 'open', 'open');
     server.setConnected(false);
@@ -194,7 +253,7 @@ describe('ConversationRoom', () => {
       ['second offline', 'pending'],
     ]);
     server.silent = true;
-    server.store('consultant', await seal(peerKey, 'while you were away'));
+    server.store('consultant', await says('while you were away'));
     server.silent = false;
     server.setConnected(true);
     await settle(room, () => texts(room).length === 3 && room.getSnapshot().outbox.length === 0, 'sent');
@@ -207,11 +266,203 @@ describe('ConversationRoom', () => {
   it('when a message was sealed for other keys, then it is shown as unreadable instead of failing', async () => {
     const { server, room } = await setUp();
     const stranger = await identity();
-    const other = await conversationKey(stranger, (await identity()).publicKey, CONVO);
-    server.store('consultant', await seal(other, 'sealed for someone else'));
+    const someone = await identity();
+    const other = await conversationKey(stranger, someone.publicKey, CONVO);
+    server.store(
+      'consultant',
+      await sealBy(stranger, someone, other, 'message', 1, 'sealed for someone else'),
+    );
     room.start();
     await settle(room, () => room.getSnapshot().messages.length === 1, 'the message');
     expect(texts(room)).toEqual([null]);
+    expect(refusals(room)).toEqual(['unreadable']);
+    room.stop();
+  });
+});
+
+/** The server turned hostile: each way it can tamper is detected, shown as refused, never as genuine. */
+describe('ConversationRoom against a tampering server', () => {
+  it('when the server replays a message, then the copy is refused and the original stays', async () => {
+    const { server, room, says } = await setUp();
+    const first = server.store('consultant', await says('only once'));
+    server.store('consultant', first); // the same ciphertext and context again, at a later seq
+    room.start();
+    await settle(room, () => texts(room).length === 2, 'both rows');
+    expect(texts(room)).toEqual(['only once', null]);
+    expect(refusals(room)).toEqual([null, 'replayed']);
+    room.stop();
+  });
+
+  it('when the server reflects my own message back as the other person’s, then it is refused', async () => {
+    const { me, server, peer, room } = await setUp();
+    const mineKey = await conversationKey(me, peer.publicKey, CONVO);
+    const reflected = await sealBy(me, peer, mineKey, 'message', 1, 'I am struggling with period 3');
+    server.store('consultant', reflected);
+    room.start();
+    await settle(room, () => texts(room).length === 1, 'the row');
+    expect(room.getSnapshot().messages[0]).toMatchObject({ mine: false, text: null, refusal: 'reflected' });
+    room.stop();
+  });
+
+  it('when the server swaps the order of two messages, then the one out of place is refused', async () => {
+    const { me, server, peer, peerKey, room } = await setUp();
+    const early = await sealBy(peer, me, peerKey, 'message', 1, 'first written');
+    const late = await sealBy(peer, me, peerKey, 'message', 2, 'second written');
+    server.store('consultant', late);
+    server.store('consultant', early);
+    room.start();
+    await settle(room, () => texts(room).length === 2, 'both rows');
+    expect(texts(room)).toEqual(['second written', null]);
+    expect(refusals(room)).toEqual([null, 'reordered']);
+    room.stop();
+  });
+
+  it('when a message fills a hole late, then it is accepted (arriving late is not a reorder)', async () => {
+    const { server, room, says } = await setUp();
+    room.start();
+    await opened(room);
+    server.silent = true;
+    server.store('consultant', await says('missed'));
+    const later = server.store('consultant', await says('later'));
+    server.emit('convo:message', later);
+    await settle(room, () => texts(room).length === 2, 'the gap to fill');
+    expect(refusals(room)).toEqual([null, null]);
+    room.stop();
+  });
+
+  it('when the server moves a goal into the feed, or a message into the goals, then both are refused', async () => {
+    const { me, server, peer, peerKey, room, says } = await setUp();
+    const goal = await sealBy(peer, me, peerKey, 'goal', 5, JSON.stringify({ title: 'Calm', status: 'met' }));
+    server.store('consultant', goal);
+    const message = await says('a message, not a goal');
+    server.goals = [{ id: 'g1', updatedAt: 1, ...message }];
+    room.start();
+    await settle(room, () => texts(room).length === 1, 'the row');
+    expect(room.getSnapshot().messages[0]).toMatchObject({ text: null, refusal: 'kind' });
+    expect(room.getSnapshot().goals[0]).toMatchObject({ content: null, refusal: 'kind' });
+    room.stop();
+  });
+
+  it('when the server rewrites the context (counter) or strips it, then the item is refused', async () => {
+    const { server, room, says } = await setUp();
+    const sealed = await says('hello');
+    server.store('consultant', { ...sealed, meta: { ...sealed.meta, counter: 99 } });
+    const legacyKey = await conversationKey(await identity(), (await identity()).publicKey, CONVO);
+    server.store('consultant', await seal(legacyKey, 'old format'));
+    room.start();
+    await settle(room, () => texts(room).length === 2, 'both rows');
+    expect(refusals(room)).toEqual(['tampered', 'legacy']);
+    expect(texts(room)).toEqual([null, null]);
+    room.stop();
+  });
+
+  it('when the server swaps the other person’s key, then sending stops until I acknowledge, and the pin holds on a new browser', async () => {
+    const pins = memoryPinStore();
+    const { me, server, room, says } = await setUp(pins);
+    server.store('consultant', await says('before'));
+    room.start();
+    await settle(room, () => texts(room).length === 1, 'the first message');
+    expect(server.pin).not.toBeNull(); // pinned at first use, and a sealed copy given to the server
+    expect(room.getSnapshot().keyChanged).toBe(false);
+
+    const mallory = await identity();
+    const malloryKey = await conversationKey(mallory, me.publicKey, CONVO);
+    server.peerPublicKey = mallory.publicKey;
+    server.store('consultant', await sealBy(mallory, me, malloryKey, 'message', 2, 'trust me'));
+    room.sync();
+    await settle(room, () => room.getSnapshot().keyChanged, 'the key-change notice');
+    await settle(room, () => texts(room).length === 2, 'the new row');
+    expect(texts(room)).toEqual(['before', null]); // still opened with the pinned key, the new one hidden
+    expect(room.canSeal()).toBe(false);
+    room.send('are you there?');
+    await settle(room, () => room.getSnapshot().outbox[0]?.state === 'failed', 'send refused');
+    expect(server.sends).toEqual([]);
+
+    // A new browser (no device pin) restores the pin from the sealed copy: the change is still noticed.
+    const elsewhere = new ConversationRoom(CONVO, me, server, Date.now, memoryPinStore());
+    elsewhere.start();
+    await settle(elsewhere, () => elsewhere.getSnapshot().keyChanged, 'notice on the new browser');
+    elsewhere.stop();
+    // A pin sealed by anyone but me (the server making one up) is ignored: it cannot pin Mallory silently.
+    server.pin = await sealPin(mallory, CONVO, mallory.publicKey);
+    const forged = new ConversationRoom(CONVO, me, server, Date.now, pins);
+    forged.start();
+    await settle(forged, () => forged.getSnapshot().keyChanged, 'notice despite a forged pin');
+    forged.stop();
+
+    room.acknowledgeKeyChange();
+    await settle(room, () => !room.getSnapshot().keyChanged && texts(room)[1] === 'trust me', 're-pinned');
+    expect(room.canSeal()).toBe(true);
+    room.stop();
+  });
+
+  it('when a sender seals a message whose franking commitment does not match, then it is refused (a report could not be verified)', async () => {
+    const { me, server, peer, peerKey, room } = await setUp();
+    const honest = await sealBy(peer, me, peerKey, 'message', 1, 'what I really wrote');
+    const other = await sealBy(peer, me, peerKey, 'message', 2, 'something else');
+    // The commitment is in the additional data: swapping it in without re-sealing breaks the item anyway.
+    server.store('consultant', { ...honest, meta: { ...honest.meta, commitment: other.meta.commitment } });
+    // A sender who seals a commitment that does not match the text (so reports of it would fail).
+    const sender = await keyFingerprint(peer.publicKey);
+    const recipient = await keyFingerprint(me.publicKey);
+    const lying = await sealItem(
+      peerKey,
+      CONVO,
+      { v: 2, kind: 'message', sender, recipient, counter: 3, commitment: other.meta.commitment! },
+      encodeMessageBody({ text: 'abuse', frankingKey: newFrankingKey() }),
+    );
+    server.store('consultant', lying);
+    room.start();
+    await settle(room, () => texts(room).length === 2, 'both rows');
+    expect(refusals(room)).toEqual(['tampered', 'tampered']);
+    room.stop();
+  });
+
+  it('when the server relabels who proposed a check-in, copies a note, or rolls a goal back, then those are refused', async () => {
+    const { me, server, peer, peerKey, room } = await setUp();
+    const note = await sealBy(peer, me, peerKey, 'checkin', 1, 'Bring the seating plan');
+    const base = { startsAt: 5, durationMinutes: 30, status: 'proposed' as const };
+    server.checkIns = [
+      { id: 'k1', ...base, proposedBy: 'consultant', note },
+      { id: 'k2', ...base, proposedBy: 'teacher', note }, // reflected as mine
+      { id: 'k3', ...base, proposedBy: 'consultant', note }, // the same note again
+    ];
+    const v1 = await sealBy(peer, me, peerKey, 'goal', 2, JSON.stringify({ title: 'Calm', status: 'met' }));
+    const v2 = await sealBy(peer, me, peerKey, 'goal', 4, JSON.stringify({ title: 'Calmer', status: 'met' }));
+    server.goals = [{ id: 'g1', updatedAt: 1, ...v2 }];
+    room.start();
+    await settle(room, () => room.getSnapshot().goals.length === 1, 'the goal');
+    expect(room.getSnapshot().checkIns.map((c) => [c.noteText, c.noteRefusal])).toEqual([
+      ['Bring the seating plan', null],
+      [null, 'reflected'],
+      [null, 'replayed'],
+    ]);
+    expect(room.getSnapshot().goals[0]?.content?.title).toBe('Calmer');
+    server.goals = [{ id: 'g1', updatedAt: 2, ...v1 }]; // the older version comes back
+    room.sync();
+    await settle(room, () => room.getSnapshot().goals[0]?.refusal === 'reordered', 'the rollback refused');
+    expect(room.getSnapshot().goals[0]?.content).toBeNull();
+    room.stop();
+  });
+
+  it('when my history already holds my counter 7, then my next message uses 8 and a report carries its franking key', async () => {
+    const { me, peer, server, room, says } = await setUp();
+    const mineKey = await conversationKey(me, peer.publicKey, CONVO);
+    server.store('teacher', await sealBy(me, peer, mineKey, 'message', 7, 'from another device'));
+    server.store('consultant', await says('rude words'));
+    room.start();
+    await opened(room);
+    room.send('next');
+    await settle(room, () => server.sends.length === 1, 'sent');
+    const sent = server.payloads.find((p) => p.event === 'convo:send') as { meta: { counter: number } };
+    expect(sent.meta.counter).toBe(8);
+    expect((await room.report(2, 'harassment')).ok).toBe(true);
+    const report = server.payloads.find((p) => p.event === 'convo:report');
+    expect(report).toMatchObject({
+      seq: 2,
+      text: 'rude words',
+      frankingKey: expect.stringMatching(/^[\w-]{43}$/),
+    });
     room.stop();
   });
 });

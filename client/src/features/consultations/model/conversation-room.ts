@@ -9,11 +9,26 @@ import type {
   Sealed,
   SealedGoal,
   SealedMessage,
+  SealedV2,
+  SealKind,
+  SealMeta,
 } from '@staffroom/shared/schemas/consultations';
 import type { ReportReason } from '@staffroom/shared/schemas/moderation';
-import { conversationKey, seal, unseal, type Identity } from '../../../lib/e2e-crypto';
+import { conversationKey, type Identity } from '../../../lib/e2e-crypto';
+import {
+  decodeMessageBody,
+  encodeMessageBody,
+  frankingCommitment,
+  keyFingerprint,
+  newFrankingKey,
+  openItem,
+  openPin,
+  sealItem,
+  sealPin,
+} from '../../../lib/e2e-seal';
 import { parseGoal, serializeGoal, type GoalContent } from './goal';
 import { formatStart } from './format';
+import { memoryPinStore, type PinStore } from './pins';
 
 /** What a conversation needs from the connection. The app's socket provides one; a test can pass a fake. */
 export interface ConvoConnection {
@@ -26,26 +41,45 @@ export interface ConvoConnection {
 
 export type Side = 'teacher' | 'consultant';
 
-/** A message as shown: `text` is null when it cannot be decrypted on this device (keys were reset). */
+/**
+ * Why an item is not shown. None of these is ever displayed as genuine:
+ * - `legacy`: sealed by an earlier version without authenticated context: it cannot be verified
+ * - `kind`: sealed as something else (a goal's ciphertext put into the feed, say)
+ * - `reflected`: sealed by one side but presented as the other's (my own message sent back as theirs)
+ * - `replayed`: the sender's counter was already used by another item (a copy)
+ * - `reordered`: out of the order its sender sealed it in
+ * - `tampered`: does not open with its context: changed on the way, or sealed before a key reset
+ * - `unreadable`: sealed with a key this device does not hold or has not accepted
+ */
+export type Refusal = 'legacy' | 'kind' | 'reflected' | 'replayed' | 'reordered' | 'tampered' | 'unreadable';
+
+/** A message as shown: `text` is null exactly when it is refused (`refusal` says why). */
 export interface ShownMessage {
   seq: number;
   ts: number;
   from: Side;
   mine: boolean;
   text: string | null;
+  refusal: Refusal | null;
 }
 
-/** A goal as shown: `content` is null when it cannot be decrypted here. */
+/** A goal as shown: `content` is null when it is refused (or is not a goal). */
 export interface ShownGoal {
   id: string;
   updatedAt: number;
   content: GoalContent | null;
+  refusal: Refusal | null;
 }
 
-/** A check-in as shown: `noteText` is undefined without a note, null when the note cannot be decrypted. */
+/** A check-in as shown: `noteText` is undefined without a note, null when the note is refused. */
 export interface ShownCheckIn extends Omit<CheckIn, 'note'> {
   noteText: string | null | undefined;
+  noteRefusal: Refusal | null;
 }
+
+type Verdict =
+  { ok: true; text: string; meta: SealMeta; frankingKey: string | null } | { ok: false; refusal: Refusal };
+const refuse = (refusal: Refusal): Verdict => ({ ok: false, refusal });
 
 /**
  * A message of mine on its way:
@@ -76,12 +110,17 @@ export interface ConvoSnapshot {
   outbox: readonly OutboxEntry[];
   /** The other person has no key yet: nothing can be sealed for them. */
   peerKeyMissing: boolean;
+  /**
+   * The server now gives another key for the other person than the one pinned here. Until acknowledged, items
+   * are opened and sealed with the pinned key only, so nothing can be sent to the new one.
+   */
+  keyChanged: boolean;
   /** The latest polite announcement for screen readers, with an id per change. */
   announcement: { id: number; text: string } | null;
 }
 
 interface QueuedEntry extends OutboxEntry {
-  sealed: Sealed | null;
+  sealed: SealedV2 | null;
 }
 
 const RETRY_MS = 3_000;
@@ -132,7 +171,26 @@ export class ConversationRoom {
   private error: string | null = null;
   private view: ConversationView | null = null;
   private key: CryptoKey | null = null;
+  /** The peer key the conversation key is derived from: the pinned one, never silently the server's latest. */
   private keyFor: string | null = null;
+  private myFp: string | null = null;
+  private pinnedFp: string | null = null;
+  /** The key the server gives now when it is not the pinned one (waiting for acknowledgement). */
+  private changedKey: string | null = null;
+  /** My next counter: above every one of mine seen here and above the server's record of mine. */
+  private nextCounter = 1;
+  /** "<sender fingerprint> <counter>" → the item that used it (`m:<seq>`, `g:<id>`, `c:<id>`). */
+  private readonly used = new Map<string, string>();
+  /** Per sender, accepted messages as [seq, counter] in seq order: counters must grow with seq. */
+  private readonly order = new Map<string, [number, number][]>();
+  /** "<goal id> <sender>" → the last counter accepted: an older version of theirs coming back is a rollback. */
+  private readonly goalCounters = new Map<string, number>();
+  /** How often each queued message was sealed again after a counter conflict (bounded: a server can lie). */
+  private readonly resealed = new Map<string, number>();
+  /** The franking key of each accepted message, for a report. */
+  private readonly frankingKeys = new Map<number, string>();
+  private opened!: Promise<void>;
+  private markOpened!: () => void;
   private readonly bySeq = new Map<number, ShownMessage>();
   private messages: ShownMessage[] = [];
   /** Every seq up to this one is here: the `since` of the next catch-up. */
@@ -152,8 +210,14 @@ export class ConversationRoom {
     private readonly identity: Identity,
     private readonly conn: ConvoConnection,
     private readonly now: () => number = Date.now,
+    private readonly pins: PinStore = memoryPinStore(),
   ) {
+    this.resetOpened();
     this.snapshot = this.build();
+  }
+
+  private resetOpened(): void {
+    this.opened = new Promise((resolve) => (this.markOpened = resolve));
   }
 
   // ---- lifecycle -------------------------------------------------------------------------------------------
@@ -237,6 +301,8 @@ export class ConversationRoom {
       this.status = 'open';
       this.error = null;
       this.live = this.conn.isConnected();
+      this.nextCounter = Math.max(this.nextCounter, ack.data.view.myCounter + 1);
+      this.markOpened();
       this.changed();
       void this.flush();
     });
@@ -264,48 +330,209 @@ export class ConversationRoom {
     return this.view?.peer.name ?? 'The other person';
   }
 
-  private async open(sealed: Sealed): Promise<string | null> {
-    const cacheKey = `${this.keyFor ?? ''}|${sealed.iv}|${sealed.ciphertext.length}|${sealed.ciphertext.slice(0, 32)}`;
+  /** AES-GCM with the item's context as additional data; null when it does not open (cached per item). */
+  private async decrypt(sealed: Sealed & { meta: SealMeta }): Promise<string | null> {
+    if (!this.key) return null;
+    const cacheKey = `${this.keyFor ?? ''}|${sealed.iv}|${sealed.ciphertext}|${JSON.stringify(sealed.meta)}`;
     if (this.decrypted.has(cacheKey)) return this.decrypted.get(cacheKey) ?? null;
-    let text: string | null = null;
-    if (this.key) {
-      try {
-        text = await unseal(this.key, sealed);
-      } catch {
-        text = null;
-      }
-    }
+    const text = await openItem(this.key, this.conversationId, sealed).catch(() => null);
     this.decrypted.set(cacheKey, text);
     return text;
+  }
+
+  /**
+   * Opens an item shown as `kind`, said by the server to come from `side` (null: either of us, as for goals):
+   * refused unless its authenticated context says the same. Replays and order are checked by the caller, which
+   * knows where the item sits.
+   */
+  private async verify(sealed: Sealed, kind: SealKind, side: Side | null): Promise<Verdict> {
+    const meta = sealed.meta;
+    if (!meta) return refuse('legacy');
+    if (meta.kind !== kind) return refuse('kind');
+    const mine = this.myFp;
+    const peer = this.pinnedFp;
+    if (side) {
+      const expected = side === this.role ? mine : peer;
+      const other = side === this.role ? peer : mine;
+      if (meta.sender !== expected) return refuse(meta.sender === other ? 'reflected' : 'unreadable');
+    } else if (meta.sender !== mine && meta.sender !== peer) return refuse('unreadable');
+    // Sealed for a key that is not ours now (before a key reset on either side): it cannot open here.
+    if (meta.recipient !== (meta.sender === mine ? peer : mine)) return refuse('unreadable');
+    if (!this.key) return refuse('unreadable');
+    const plain = await this.decrypt({ ...sealed, meta });
+    if (plain === null) return refuse('tampered');
+    // Authentic and mine: whatever happens to it next, my next counter must be above it.
+    if (meta.sender === mine) this.nextCounter = Math.max(this.nextCounter, meta.counter + 1);
+    if (kind !== 'message') return { ok: true, text: plain, meta, frankingKey: null };
+    // A message must carry a commitment that matches: otherwise a report of it could not be verified.
+    const body = decodeMessageBody(plain);
+    if (!body || !meta.commitment) return refuse('tampered');
+    const commitment = await frankingCommitment(
+      body.frankingKey,
+      this.conversationId,
+      meta.sender,
+      meta.counter,
+      body.text,
+    );
+    if (commitment !== meta.commitment) return refuse('tampered');
+    return { ok: true, text: body.text, meta, frankingKey: body.frankingKey };
+  }
+
+  /** `replayed` when the sender's counter already belongs to another item; otherwise claims it for this one. */
+  private claim(meta: SealMeta, item: string): Refusal | null {
+    const key = `${meta.sender} ${meta.counter}`;
+    const owner = this.used.get(key);
+    if (owner !== undefined && owner !== item) return 'replayed';
+    this.used.set(key, item);
+    return null;
+  }
+
+  /**
+   * A message's counter must sit between those of the same sender's accepted messages before and after it (a
+   * message that arrives late to fill a hole is fine; one whose counter contradicts its place is not).
+   */
+  private misordered(meta: SealMeta, seq: number): boolean {
+    const list = this.order.get(meta.sender) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid]?.[0] ?? 0) < seq) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = list[lo - 1];
+    const after = list[lo];
+    return (
+      (before !== undefined && before[1] >= meta.counter) || (after !== undefined && after[1] <= meta.counter)
+    );
+  }
+
+  private placeInOrder(meta: SealMeta, seq: number): void {
+    const list = this.order.get(meta.sender) ?? [];
+    this.order.set(meta.sender, list);
+    list.push([seq, meta.counter]);
+    list.sort((a, b) => a[0] - b[0]);
+  }
+
+  /**
+   * The key to use for the other person: the pin on this device, else my sealed copy from the server (which only
+   * my key opens), else (first use) the key the server gives now, pinned at once on both.
+   */
+  private async pinnedKey(view: ConversationView, peerKey: string): Promise<string> {
+    const owner = (this.myFp ??= await keyFingerprint(this.identity.publicKey));
+    const local = await this.pins.load(owner, this.conversationId);
+    if (local) {
+      if (!view.myPin) void this.uploadPin(local);
+      return local;
+    }
+    const restored = view.myPin ? await openPin(this.identity, this.conversationId, view.myPin) : null;
+    if (restored) {
+      await this.pins.save(owner, this.conversationId, restored);
+      return restored;
+    }
+    await this.pins.save(owner, this.conversationId, peerKey);
+    void this.uploadPin(peerKey);
+    return peerKey;
+  }
+
+  private async uploadPin(peerKey: string): Promise<void> {
+    try {
+      const pin = await sealPin(this.identity, this.conversationId, peerKey);
+      await this.conn.request('convo:pin', { conversationId: this.conversationId, pin });
+    } catch {
+      // The device copy stands; the next open tries again.
+    }
+  }
+
+  /**
+   * The person confirmed they have seen the notice about the other person's new key: pin it, and open the
+   * conversation afresh with it (older items sealed with the previous key can no longer be opened).
+   */
+  acknowledgeKeyChange(): void {
+    const next = this.changedKey;
+    if (!next) return;
+    this.enqueue(async () => {
+      const owner = (this.myFp ??= await keyFingerprint(this.identity.publicKey));
+      await this.pins.save(owner, this.conversationId, next);
+      await this.uploadPin(next);
+      this.changedKey = null;
+      this.keyFor = null;
+      this.key = null;
+      this.used.clear();
+      this.order.clear();
+      this.goalCounters.clear();
+      this.frankingKeys.clear();
+      this.bySeq.clear();
+      this.messages = [];
+      this.contiguous = 0;
+      this.changed();
+    });
+    this.sync();
   }
 
   private async applyView(view: ConversationView): Promise<void> {
     const before = this.view;
     const peerKey = view.peer.publicKey;
-    if (peerKey !== this.keyFor) {
-      this.keyFor = peerKey;
+    let useKey: string | null = null;
+    this.changedKey = null;
+    if (peerKey) {
+      try {
+        useKey = await this.pinnedKey(view, peerKey);
+        const [pinned, given] = await Promise.all([keyFingerprint(useKey), keyFingerprint(peerKey)]);
+        this.pinnedFp = pinned;
+        if (given !== pinned) this.changedKey = peerKey;
+      } catch {
+        useKey = null;
+      }
+    }
+    if (useKey !== this.keyFor) {
+      this.keyFor = useKey;
       this.key = null;
-      if (peerKey) {
+      if (useKey) {
         try {
-          this.key = await conversationKey(this.identity, peerKey, this.conversationId);
+          this.key = await conversationKey(this.identity, useKey, this.conversationId);
         } catch {
           this.key = null;
         }
       }
     }
     this.view = view;
-    this.goals = await Promise.all(
-      view.goals.map(async (g: SealedGoal) => {
-        const text = await this.open(g);
-        return { id: g.id, updatedAt: g.updatedAt, content: text === null ? null : parseGoal(text) };
-      }),
-    );
-    this.checkIns = await Promise.all(
-      view.checkIns.map(async ({ note, ...rest }) => ({
+    // Goals in the order they were last changed; a copy of another goal is a replay, an older version a rollback.
+    const goals: ShownGoal[] = [];
+    for (const g of [...view.goals].sort((a: SealedGoal, b: SealedGoal) => a.updatedAt - b.updatedAt)) {
+      const verdict = await this.verify(g, 'goal', null);
+      let refusal = verdict.ok ? null : verdict.refusal;
+      if (verdict.ok) {
+        // Counters are per sender, so a rollback is seen per goal and sender (either side may update a goal).
+        const version = `${g.id} ${verdict.meta.sender}`;
+        const last = this.goalCounters.get(version) ?? 0;
+        refusal = verdict.meta.counter < last ? 'reordered' : this.claim(verdict.meta, `g:${g.id}`);
+        if (!refusal) this.goalCounters.set(version, verdict.meta.counter);
+      }
+      const content = verdict.ok && !refusal ? parseGoal(verdict.text) : null;
+      goals.push({
+        id: g.id,
+        updatedAt: g.updatedAt,
+        content,
+        refusal: content ? null : (refusal ?? 'kind'),
+      });
+    }
+    this.goals = goals;
+    const checkIns: ShownCheckIn[] = [];
+    for (const { note, ...rest } of view.checkIns) {
+      if (!note) {
+        checkIns.push({ ...rest, noteText: undefined, noteRefusal: null });
+        continue;
+      }
+      const verdict = await this.verify(note, 'checkin', rest.proposedBy);
+      const refusal = verdict.ok ? this.claim(verdict.meta, `c:${rest.id}`) : verdict.refusal;
+      checkIns.push({
         ...rest,
-        noteText: note ? await this.open(note) : undefined,
-      })),
-    );
+        noteText: verdict.ok && !refusal ? verdict.text : null,
+        noteRefusal: refusal,
+      });
+    }
+    this.checkIns = checkIns;
     if (before) this.announceChanges(before, view);
     this.changed();
   }
@@ -343,7 +570,19 @@ export class ConversationRoom {
     for (const m of [...list].sort((a, b) => a.seq - b.seq)) {
       if (m.conversationId !== this.conversationId || this.bySeq.has(m.seq)) continue;
       const mine = m.from === this.role;
-      const shown: ShownMessage = { seq: m.seq, ts: m.ts, from: m.from, mine, text: await this.open(m) };
+      const verdict = await this.verify(m, 'message', m.from);
+      let refusal = verdict.ok ? null : verdict.refusal;
+      if (verdict.ok) {
+        refusal = this.misordered(verdict.meta, m.seq) ? 'reordered' : this.claim(verdict.meta, `m:${m.seq}`);
+        if (refusal === 'reordered' && this.used.get(`${verdict.meta.sender} ${verdict.meta.counter}`))
+          refusal = 'replayed'; // a copy of an earlier one is a replay, whatever its place
+        if (!refusal) {
+          this.placeInOrder(verdict.meta, m.seq);
+          if (verdict.frankingKey) this.frankingKeys.set(m.seq, verdict.frankingKey);
+        }
+      }
+      const text = verdict.ok && !refusal ? verdict.text : null;
+      const shown: ShownMessage = { seq: m.seq, ts: m.ts, from: m.from, mine, text, refusal };
       this.bySeq.set(m.seq, shown);
       added = true;
       if (mine && m.clientId) this.outbox = this.outbox.filter((e) => e.clientId !== m.clientId);
@@ -389,7 +628,31 @@ export class ConversationRoom {
 
   /** True when messages, goals and notes can be sealed for the other person. */
   canSeal(): boolean {
-    return this.key !== null;
+    return this.key !== null && this.changedKey === null;
+  }
+
+  /**
+   * Seals with the full context: my fingerprint, my next counter (taken before any await, so two seals never
+   * share one) and, for a message, a fresh franking key inside and its commitment beside. Waits for the first
+   * open (which tells the counters already used); null while there is no key or a key change is unacknowledged.
+   */
+  private async sealFor(kind: SealKind, text: string): Promise<SealedV2 | null> {
+    await this.opened;
+    const key = this.key;
+    const sender = this.myFp;
+    const recipient = this.pinnedFp;
+    if (!key || !sender || !recipient || !this.canSeal()) return null;
+    const counter = this.nextCounter++;
+    if (kind !== 'message')
+      return sealItem(key, this.conversationId, { v: 2, kind, sender, recipient, counter }, text);
+    const frankingKey = newFrankingKey();
+    const commitment = await frankingCommitment(frankingKey, this.conversationId, sender, counter, text);
+    return sealItem(
+      key,
+      this.conversationId,
+      { v: 2, kind, sender, recipient, counter, commitment },
+      encodeMessageBody({ text, frankingKey }),
+    );
   }
 
   /** Queues a message; it is sealed at once and sent as soon as possible, in order. */
@@ -403,22 +666,38 @@ export class ConversationRoom {
     };
     this.outbox = [...this.outbox, entry];
     this.changed();
-    this.sealChain = this.sealChain.then(async () => {
-      const key = this.key;
-      if (!key) {
-        this.patch(entry.clientId, { state: 'failed', error: 'It could not be encrypted on this device.' });
-        return;
-      }
-      const sealed = await seal(key, text);
-      this.outbox = this.outbox.map((e) => (e.clientId === entry.clientId ? { ...e, sealed } : e));
-      this.changed();
-      void this.flush();
-    });
+    this.reseal(entry.clientId);
+  }
+
+  /** (Re)seals a queued message, in writing order, with a fresh counter. */
+  private reseal(clientId: string): void {
+    this.sealChain = this.sealChain
+      .then(async () => {
+        const entry = this.outbox.find((e) => e.clientId === clientId);
+        if (!entry) return;
+        const sealed = await this.sealFor('message', entry.text);
+        if (!sealed) {
+          this.patch(clientId, {
+            state: 'failed',
+            error: this.changedKey
+              ? 'Read the notice about the other person’s key first.'
+              : 'It could not be encrypted on this device.',
+          });
+          return;
+        }
+        this.outbox = this.outbox.map((e) => (e.clientId === clientId ? { ...e, sealed } : e));
+        this.changed();
+        void this.flush();
+      })
+      .catch(() => undefined);
   }
 
   retry(clientId: string): void {
+    const entry = this.outbox.find((e) => e.clientId === clientId);
+    this.resealed.delete(clientId);
     this.patch(clientId, { state: 'pending', error: undefined });
-    void this.flush();
+    if (entry?.sealed) void this.flush();
+    else this.reseal(clientId);
   }
 
   discard(clientId: string): void {
@@ -451,6 +730,18 @@ export class ConversationRoom {
             this.patch(entry.clientId, { state: 'sent' });
             this.scheduleFill();
           }
+        } else if (ack.error.code === 'CONFLICT' && ack.error.field === 'counter') {
+          // Another device of mine used this counter meanwhile: learn the server's record, then seal again.
+          const times = (this.resealed.get(entry.clientId) ?? 0) + 1;
+          this.resealed.set(entry.clientId, times);
+          if (times > 3) {
+            this.patch(entry.clientId, { state: 'failed', sealed: null, error: actionErrorText(ack.error) });
+            continue;
+          }
+          this.patch(entry.clientId, { state: 'pending', sealed: null });
+          this.sync();
+          this.enqueue(async () => this.reseal(entry.clientId));
+          break;
         } else if (ack.error.code === 'UNAVAILABLE' || ack.error.code === 'RATE_LIMITED') {
           this.patch(entry.clientId, { state: 'pending' });
           this.later(() => void this.flush(), RETRY_MS);
@@ -466,26 +757,30 @@ export class ConversationRoom {
 
   // ---- goals, check-ins, closing ---------------------------------------------------------------------------
 
-  private async sealed(text: string): Promise<Sealed | null> {
-    return this.key ? seal(this.key, text) : null;
-  }
-
   private noKey(): Ack<never> {
     return {
       ok: false,
-      error: { code: 'FORBIDDEN', message: `Nothing can be encrypted for ${this.peerName} yet.` },
+      error: {
+        code: 'FORBIDDEN',
+        message: this.changedKey
+          ? `Read the notice about ${this.peerName}’s security key first.`
+          : `Nothing can be encrypted for ${this.peerName} yet.`,
+      },
     };
   }
 
-  /** After a change of mine: the server also says `convo:changed`; refreshing here makes it immediate. */
+  /**
+   * After a change of mine: the server also says `convo:changed`; refreshing here makes it immediate. A counter
+   * conflict (another device of mine) refreshes too, so trying again uses a fresh one.
+   */
   private async after<T>(ack: Ack<T>): Promise<Ack<T>> {
-    if (ack.ok) this.sync();
+    if (ack.ok || (ack.error.code === 'CONFLICT' && ack.error.field === 'counter')) this.sync();
     return ack;
   }
 
   /** Adds a goal (no `goalId`) or replaces one; the whole goal is sealed. */
   async saveGoal(goal: GoalContent, goalId?: string): Promise<Ack<unknown>> {
-    const sealed = await this.sealed(serializeGoal(goal));
+    const sealed = await this.sealFor('goal', serializeGoal(goal));
     if (!sealed) return this.noKey();
     return this.after(
       await this.conn.request('convo:goal', {
@@ -497,9 +792,9 @@ export class ConversationRoom {
   }
 
   async proposeCheckIn(startsAt: number, durationMinutes: number, note: string): Promise<Ack<unknown>> {
-    let sealedNote: Sealed | null = null;
+    let sealedNote: SealedV2 | null = null;
     if (note.trim()) {
-      sealedNote = await this.sealed(note.trim());
+      sealedNote = await this.sealFor('checkin', note.trim());
       if (!sealedNote) return this.noKey();
     }
     return this.after(
@@ -536,15 +831,20 @@ export class ConversationRoom {
     return this.after(await this.conn.request('convo:block', { conversationId: this.conversationId }));
   }
 
-  /** Reveals this one message's text to the coordinators, by the participant's choice. */
+  /**
+   * Reveals this one message's text to the coordinators, by the participant's choice, with its franking key so
+   * the server can check the text against the commitment stored when it was sent.
+   */
   async report(seq: number, reason: ReportReason): Promise<Ack<unknown>> {
     const text = this.bySeq.get(seq)?.text;
-    if (!text)
+    const frankingKey = this.frankingKeys.get(seq);
+    if (!text || !frankingKey)
       return { ok: false, error: { code: 'NOT_FOUND', message: 'This message cannot be read here.' } };
     return this.conn.request('convo:report', {
       conversationId: this.conversationId,
       seq,
-      text: text.trim().slice(0, GROUP_LIMITS.messageMax),
+      text: text.slice(0, GROUP_LIMITS.messageMax),
+      frankingKey,
       reason,
     });
   }
@@ -561,6 +861,7 @@ export class ConversationRoom {
       checkIns: this.checkIns,
       outbox: this.outbox.map(({ sealed: _sealed, ...e }) => e),
       peerKeyMissing: this.view !== null && this.view.peer.publicKey === null,
+      keyChanged: this.changedKey !== null,
       announcement: this.announcement,
     };
   }

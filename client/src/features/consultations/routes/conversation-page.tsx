@@ -25,6 +25,44 @@ import type { Viewer } from '../model/viewer';
 import { ClockIcon, LockIcon } from '../components/icons';
 import '../consultations.css';
 
+/**
+ * The server gives another key for the other person than the one this device pinned. It blocks sending until it
+ * is acknowledged: a key reset explains it, but so would a server placing itself in between.
+ */
+function KeyChangedNotice({
+  peer,
+  onShowCode,
+  onAcknowledge,
+}: {
+  peer: string;
+  onShowCode: () => void;
+  onAcknowledge: () => void;
+}) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="panel key-changed" role="alert" aria-labelledby="key-changed-title">
+      <h2 id="key-changed-title" ref={heading} tabIndex={-1}>
+        {peer}’s security key changed
+      </h2>
+      <p>
+        The other person’s security key changed. This can happen after a key reset. If neither of you reset,
+        stop and report.
+      </p>
+      <p>
+        Until you continue, nothing is sent, and what {peer} sealed with the new key stays hidden. Compare the
+        new safety code with {peer} (by phone or in person) before you share anything sensitive.
+      </p>
+      <div className="key-changed__actions">
+        <Button variant="secondary" onClick={onShowCode}>
+          Check the safety code
+        </Button>
+        <Button onClick={onAcknowledge}>I understand, continue with the new key</Button>
+      </div>
+    </section>
+  );
+}
+
 /** `/support/conversations/:id`: one end-to-end encrypted conversation, once this device holds the key. */
 export function ConversationPage({ viewer }: { viewer: Viewer }) {
   const { id = '' } = useParams();
@@ -112,7 +150,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const peer = view.peer.name;
   const teacher = view.role === 'teacher';
   const closed = view.status === 'closed';
-  const writable = !closed && !snapshot.peerKeyMissing;
+  const writable = !closed && !snapshot.peerKeyMissing && !snapshot.keyChanged;
   // A check-in of a conversation that has ended is not going to happen: no reminder for it.
   const due = closed ? null : dueReminder(snapshot.checkIns, now);
 
@@ -152,6 +190,16 @@ function ConversationView({ conversationId, identity }: { conversationId: string
         )}
       </div>
 
+      {snapshot.keyChanged && (
+        <KeyChangedNotice
+          peer={peer}
+          onShowCode={() => setShowCode(true)}
+          onAcknowledge={() => {
+            room.acknowledgeKeyChange();
+            requestAnimationFrame(() => composer.current?.focus());
+          }}
+        />
+      )}
       {snapshot.peerKeyMissing && !closed && (
         <Status title={`${peer} has not set up their private key yet`}>
           Nothing can be encrypted for them until they next log in, which makes their key. Come back after
@@ -224,7 +272,9 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             <p className="convo-readonly">
               {closed
                 ? 'Read-only: this support has ended.'
-                : `You can write once ${peer} has set up their key.`}
+                : snapshot.keyChanged
+                  ? `Sending is paused until you have read the notice about ${peer}’s security key.`
+                  : `You can write once ${peer} has set up their key.`}
             </p>
           )}
         </section>

@@ -63,6 +63,16 @@ export function QueueItemCard({
             </time>
           </dd>
         </div>
+        {revealed && item.revealVerified !== undefined && (
+          <div className="mod-facts__wide">
+            <dt>Checked against what was sent</dt>
+            <dd data-testid="reveal-verification">
+              {item.revealVerified
+                ? 'Verified: this exact text was sent in that conversation, as that message, by the person who sent it.'
+                : 'Could not be verified: this text does not match what was sent, so treat it as unconfirmed.'}
+            </dd>
+          </div>
+        )}
         {author && (
           <div>
             <dt>Written by</dt>

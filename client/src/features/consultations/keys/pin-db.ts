@@ -1,0 +1,54 @@
+import { memoryPinStore, type PinStore } from '../model/pins';
+
+/**
+ * The device's pins in IndexedDB (its own database, beside the key's): "<my fingerprint> <conversation>" → the
+ * other person's public key (JWK). Public keys only: nothing secret is stored here. Where IndexedDB is not
+ * available (some private windows) pins live in memory, and the sealed copy on the server restores them.
+ */
+const DB_NAME = 'staffroom-pins';
+const STORE = 'pins';
+
+function open(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, 1);
+    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available.'));
+  });
+}
+
+async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+  const db = await open();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const tx = db.transaction(STORE, mode);
+      const req = work(tx.objectStore(STORE));
+      tx.oncomplete = () => resolve(req.result);
+      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed.'));
+      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
+    });
+  } finally {
+    db.close();
+  }
+}
+
+const fallback = memoryPinStore();
+
+export const devicePinStore: PinStore = {
+  async load(owner, conversationId) {
+    try {
+      const value = await run<unknown>('readonly', (s) => s.get(`${owner} ${conversationId}`));
+      return typeof value === 'string' ? value : fallback.load(owner, conversationId);
+    } catch {
+      return fallback.load(owner, conversationId);
+    }
+  },
+  async save(owner, conversationId, key) {
+    await fallback.save(owner, conversationId, key);
+    try {
+      await run('readwrite', (s) => s.put(key, `${owner} ${conversationId}`));
+    } catch {
+      // Memory only; the sealed copy on the server still restores it.
+    }
+  },
+};

@@ -165,6 +165,15 @@ describe('wellness pulse in a real browser', () => {
   }, 120_000);
 
   it('the coordinator sees the closed week, a hidden cohort explained, and downloads the CSV', async () => {
+    // The week ends; once the node has flushed it, a day later it can be shown.
+    await setClock(Date.UTC(2026, 9, 12, 0, 0, 1));
+    await waitFor(
+      async () => {
+        const h = (await r?.hgetall(`${redis?.prefix}wellness:week:2026-10-05:histogram`)) ?? {};
+        return Object.entries(h).reduce((s, [f, v]) => s + (f.endsWith('|_n') ? Number(v) : 0), 0) === 13;
+      },
+      { timeoutMs: 15_000, what: 'the week to be flushed' },
+    );
     await setClock(MONDAY + 8 * DAY);
     // Both the API teachers' batches and the browser teacher's answer are flushed once the week has ended.
     await waitFor(

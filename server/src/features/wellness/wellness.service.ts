@@ -69,7 +69,8 @@ const DAY_S = 86_400;
  * the answer is one of that batch, not which. The week's last batch on a node can be smaller than batchMin
  * (a quiet node); with a single node and a single late answer that batch is one answer. The pepper holder can
  * test whether an account answered a given week (not what). A node that crashes loses the answers it held
- * (the tokens stay: those teachers cannot answer again that week). The teacher's sealed history is written
+ * (the tokens stay: those teachers cannot answer again that week), and so does one that cannot reach Redis
+ * until the week has been shown (its batch is dropped rather than moving figures already seen). The teacher's sealed history is written
  * from their device about when they answer, so its write time correlates with the token; its content and
  * length (padded on the device) do not.
  */
@@ -94,10 +95,16 @@ export function createWellnessService(deps: WellnessDeps) {
     const batch = pending.get(weekId);
     if (!batch) return;
     pending.delete(weekId);
+    const weekEnd = Date.parse(`${weekId}T00:00:00Z`) + WEEK_MS;
+    const now = await deps.clock();
+    if (now >= weekEnd + graceMs) {
+      // The week may already have been shown: adding to it now would let two looks be subtracted.
+      deps.log.warn({ answers: batch.responses }, 'pulse batch too late for a closed week: dropped');
+      return;
+    }
     try {
       const teachers = await deps.teacherCount();
-      const weekEnd = Date.parse(`${weekId}T00:00:00Z`) + WEEK_MS;
-      const ttl = Math.max(DAY_S, Math.ceil((weekEnd - (await deps.clock())) / 1000) + retentionS);
+      const ttl = Math.max(DAY_S, Math.ceil((weekEnd - now) / 1000) + retentionS);
       await store.addCounts(weekId, batch.counts, teachers, ttl);
     } catch (err) {
       const again = pending.get(weekId) ?? { counts: {}, responses: 0 };

@@ -10,12 +10,14 @@ import { conversationKey, seal, unseal, type Identity } from '../../../lib/e2e-c
  */
 const LABEL = 'pulse-history:v1';
 const PAD = 4096;
+/** Weeks kept: sixty entries, padded and sealed, stay well under the API's 16 KiB body limit. */
+const KEEP = 60;
 const Entries = z.array(HistoryEntry).max(520);
 
 const historyKey = (identity: Identity) => conversationKey(identity, identity.publicKey, LABEL);
 
 export async function sealHistory(identity: Identity, entries: HistoryEntry[]): Promise<SealedHistory> {
-  const json = JSON.stringify(entries.slice(-520));
+  const json = JSON.stringify(entries.slice(-KEEP));
   const padded = json + ' '.repeat(PAD - (json.length % PAD));
   return seal(await historyKey(identity), padded);
 }

@@ -35,6 +35,18 @@ describe.each(backends)('wellness store contract: %s', (_name, make) => {
     expect(await store.weeks([])).toEqual([]);
   });
 
+  it('keeps one feedback comment per token per week, as text only', async () => {
+    const store = make();
+    expect(await store.addFeedback('2026-11-30', 'tok-a', 'More evening groups, please', 60, 600)).toBe(true);
+    expect(await store.addFeedback('2026-11-30', 'tok-a', 'A second one', 60, 600)).toBe(false);
+    expect(await store.addFeedback('2026-12-07', 'tok-a', 'Next week', 60, 600)).toBe(true);
+    expect(await store.feedback(['2026-11-30', '2026-12-07', '2026-12-14'])).toEqual([
+      ['More evening groups, please'],
+      ['Next week'],
+      [],
+    ]);
+  });
+
   it('keeps one sealed history per account until it is deleted', async () => {
     const store = make();
     expect(await store.history('acc1')).toBeNull();

@@ -169,6 +169,16 @@ describe('wellness pulse across two nodes', () => {
   it('counts 40 teachers over 6 weeks into histograms only, suppresses the cohort of 4 with its complement, and keeps no answer linked to anyone', async () => {
     for (let w = 0; w < WEEKS; w++) {
       await setClock(at(w));
+      // The feedback box: three comments in week 0, four in week 1 (one refused as a second), none later.
+      for (const [i, t] of teachers.entries()) {
+        if (!((w === 0 && i < 3) || (w === 1 && i >= 10 && i < 14))) continue;
+        expect((await t.m.agent.post('/api/pulse/feedback', { text: `Comment ${w}-${i}` })).status).toBe(201);
+      }
+      if (w === 1) {
+        const twice = await (teachers[10] as Teacher).m.agent.post('/api/pulse/feedback', { text: 'again' });
+        expect(twice.body.error).toBe('CONFLICT');
+        expect((await admin.agent.post('/api/pulse/feedback', { text: 'x' })).body.error).toBe('FORBIDDEN');
+      }
       for (const [i, t] of teachers.entries()) {
         const pulse = pulseOf(i, w);
         const status = await t.m.agent.get('/api/pulse');
@@ -206,6 +216,22 @@ describe('wellness pulse across two nodes', () => {
     );
 
     expect(view.k).toBe(5);
+    // Week 0's three comments wait for week 1's four: one batch of seven, week-granular, sorted, no account.
+    expect(view.feedback).toEqual([
+      {
+        from: weekId(0),
+        to: weekId(1),
+        comments: [
+          'Comment 0-0',
+          'Comment 0-1',
+          'Comment 0-2',
+          'Comment 1-10',
+          'Comment 1-11',
+          'Comment 1-12',
+          'Comment 1-13',
+        ],
+      },
+    ]);
     expect(view.weeks.map((w) => w.week)).toEqual([
       weekId(-2),
       weekId(-1),
@@ -254,9 +280,15 @@ describe('wellness pulse across two nodes', () => {
     const keys = await r.keys(`${redis.prefix}wellness:*`);
     const answeredSets = keys.filter((k) => k.endsWith(':answered'));
     const histograms = keys.filter((k) => k.endsWith(':histogram'));
-    expect(keys.filter((k) => !answeredSets.includes(k) && !histograms.includes(k))).toEqual([
-      `${redis.prefix}wellness:test-clock`,
-    ]);
+    expect(keys.filter((k) => !answeredSets.includes(k) && !histograms.includes(k)).sort()).toEqual(
+      [
+        `${redis.prefix}wellness:test-clock`,
+        ...[0, 1].flatMap((w) => [
+          `${redis.prefix}wellness:week:${weekId(w)}:feedback`,
+          `${redis.prefix}wellness:week:${weekId(w)}:feedback-given`,
+        ]),
+      ].sort(),
+    );
     expect(answeredSets).toHaveLength(WEEKS);
     const ids = teachers.map((t) => t.id);
     for (const key of answeredSets) {

@@ -31,6 +31,7 @@ import {
   Offer,
 } from '../schemas/consultations.js';
 import {
+  FeedbackBoxBody,
   ProgrammeWellness,
   ProgrammeWellnessQuery,
   PulseBody,
@@ -363,6 +364,16 @@ export const httpRoutes: HttpRoute[] = [
       'Teachers: delete your pulse history (what was already counted stays, unlinked, in the histograms).',
     response: Ok,
     errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'POST',
+    path: '/pulse/feedback',
+    access: 'member',
+    summary:
+      'Anyone but coordinators: tell the coordinators anything about Staffroom, once a week; stored with no account, only the week, and shown in batches of at least k. 201.',
+    body: FeedbackBoxBody,
+    response: Ok,
+    errors: ['FORBIDDEN', 'CONFLICT'],
   },
   {
     method: 'GET',

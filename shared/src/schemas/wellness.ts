@@ -215,8 +215,24 @@ export const ActivityFigures = z.object({
 });
 export type ActivityFigures = z.infer<typeof ActivityFigures>;
 
+/** "Tell the coordinators anything about Staffroom": stored with no account and only the week. */
+export const FeedbackBoxBody = z.strictObject({
+  text: z.string().trim().min(1).max(1_000),
+});
+export type FeedbackBoxBody = z.infer<typeof FeedbackBoxBody>;
+
+/** Comments released together: at least k of them, over whole closed weeks, in alphabetical order. */
+export const FeedbackBatch = z.object({
+  from: WeekId,
+  to: WeekId,
+  comments: z.array(z.string()),
+});
+export type FeedbackBatch = z.infer<typeof FeedbackBatch>;
+
 export const ProgrammeWellness = z.object({
   k: z.number(),
+  /** Anonymous feedback box, in batches of at least k; comments from later weeks wait for their batch. */
+  feedback: z.array(FeedbackBatch),
   /** Only closed weeks: a week still open would let two looks a day apart isolate one answer. */
   weeks: z.array(WeekFigures),
   activity: ActivityFigures,

@@ -15,6 +15,13 @@ export const wellnessKeys = (p: string) => ({
    * iv }). Retention: `PULSE_RETENTION_WEEKS` after the last write; deleted when the teacher asks.
    */
   history: (accountId: string) => `${p}account:${accountId}:pulse-history`,
+  /**
+   * set of HMAC tokens: who left a feedback-box comment that week (one each, never which). Retention: as
+   * `answered`, eight days after the week closes.
+   */
+  feedbackGiven: (week: string) => `${p}wellness:week:${week}:feedback-given`,
+  /** list of feedback-box comments of a week: text only, no account. Retention: `PULSE_RETENTION_WEEKS`. */
+  feedback: (week: string) => `${p}wellness:week:${week}:feedback`,
   /** string: ms since epoch the wellness clock reads; only with `PULSE_TEST_CLOCK` (tests). Retention: 1 day. */
   testClock: () => `${p}wellness:test-clock`,
 });

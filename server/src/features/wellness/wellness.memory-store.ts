@@ -10,6 +10,7 @@ import type { StoredWeek, WellnessStore } from './wellness.store.js';
 export function createMemoryWellnessStore(now: () => number = Date.now, maxWeeks = 520): WellnessStore {
   const answered = new Map<string, { tokens: Set<string>; expiresAt: number }>();
   const histograms = new Map<string, { histogram: Histogram; teachers: number; expiresAt: number }>();
+  const feedback = new Map<string, { tokens: Set<string>; texts: string[]; expiresAt: number }>();
   const histories = new Map<string, { sealed: SealedHistory; expiresAt: number }>();
 
   const live = <T extends { expiresAt: number }>(map: Map<string, T>, key: string): T | undefined => {
@@ -58,6 +59,22 @@ export function createMemoryWellnessStore(now: () => number = Date.now, maxWeeks
           ? { histogram: { ...entry.histogram }, teachers: entry.teachers }
           : { histogram: {}, teachers: null };
       });
+    },
+    async addFeedback(week, token, text, tokenTtl, textTtl) {
+      let entry = live(feedback, week);
+      if (!entry) {
+        // One expiry for both here (the Redis store keeps tokens only `tokenTtl`): memory mode keeps nothing long.
+        entry = { tokens: new Set(), texts: [], expiresAt: now() + Math.max(tokenTtl, textTtl) * 1000 };
+        feedback.set(week, entry);
+        bound(feedback);
+      }
+      if (entry.tokens.has(token)) return false;
+      entry.tokens.add(token);
+      entry.texts.push(text);
+      return true;
+    },
+    async feedback(weeks) {
+      return weeks.map((w) => [...(live(feedback, w)?.texts ?? [])]);
     },
     async saveHistory(accountId, sealed, ttlSeconds) {
       histories.set(accountId, { sealed: { ...sealed }, expiresAt: now() + ttlSeconds * 1000 });

@@ -46,6 +46,23 @@ export function createRedisWellnessStore(redis: Redis, prefix: string): Wellness
         return { histogram, teachers };
       });
     },
+    async addFeedback(week, token, text, tokenTtl, textTtl) {
+      // The token and the text go to separate keys; only the SADD result decides whether the text is kept.
+      const added = await redis.sadd(k.feedbackGiven(week), token);
+      await redis.expire(k.feedbackGiven(week), tokenTtl);
+      if (added !== 1) return false;
+      await redis.multi().rpush(k.feedback(week), text).expire(k.feedback(week), textTtl).exec();
+      return true;
+    },
+    async feedback(weeks) {
+      if (weeks.length === 0) return [];
+      const pipeline = redis.pipeline();
+      for (const w of weeks) pipeline.lrange(k.feedback(w), 0, -1);
+      return ((await pipeline.exec()) ?? []).map(([err, texts]) => {
+        if (err) throw err;
+        return texts as string[];
+      });
+    },
     async saveHistory(accountId, sealed, ttlSeconds) {
       await redis.set(k.history(accountId), JSON.stringify(sealed), 'EX', ttlSeconds);
     },

@@ -1,5 +1,10 @@
 import { Router, type RequestHandler, type Response } from 'express';
-import { ProgrammeWellnessQuery, PulseBody, SealedHistory } from '@staffroom/shared/schemas/wellness';
+import {
+  FeedbackBoxBody,
+  ProgrammeWellnessQuery,
+  PulseBody,
+  SealedHistory,
+} from '@staffroom/shared/schemas/wellness';
 import { parseInput } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { WellnessService } from './wellness.service.js';
@@ -17,6 +22,10 @@ export function createWellnessRoutes(service: WellnessService, requireAuth: Requ
   });
   router.post('/pulse', async (req, res) => {
     await service.answer(principalOf(res), parseInput(PulseBody, req.body));
+    res.status(201).json({ ok: true });
+  });
+  router.post('/pulse/feedback', async (req, res) => {
+    await service.leaveFeedback(principalOf(res), parseInput(FeedbackBoxBody, req.body));
     res.status(201).json({ ok: true });
   });
   router.get('/pulse/history', async (_req, res) => {

@@ -3,6 +3,8 @@ import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import {
   PULSE_ITEMS,
   type ActivityFigures,
+  type FeedbackBatch,
+  type FeedbackBoxBody,
   type Cohort,
   type ProgrammeWellness,
   type PulseBody,
@@ -166,6 +168,24 @@ export function createWellnessService(deps: WellnessDeps) {
       for (const weekId of [...pending.keys()]) await flush(weekId);
     },
 
+    /** The feedback box: text and week only, one comment per account per week. */
+    async leaveFeedback(p: Principal, body: FeedbackBoxBody): Promise<void> {
+      if (p.role === 'admin')
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'Coordinators read the feedback box; they do not write in it.',
+        );
+      const now = await deps.clock();
+      const w = week(now);
+      const textTtl = Math.ceil((w.end - now) / 1000) + retentionS;
+      const fbToken = createHmac('sha256', deps.pepper)
+        .update(`feedback:${w.id}:${p.accountId}`)
+        .digest('base64url');
+      if (!(await store.addFeedback(w.id, fbToken, body.text, tokenTtl(now), textTtl))) {
+        throw new AppError(ErrorCode.CONFLICT, 'You have already left a comment this week. Thank you.');
+      }
+    },
+
     async history(p: Principal): Promise<SealedHistory | null> {
       requireTeacher(p);
       return store.history(p.accountId);
@@ -190,7 +210,25 @@ export function createWellnessService(deps: WellnessDeps) {
       // A week is shown once every node has had time to flush its last batch of it.
       const closedBefore = now - week(now).start >= graceMs ? now : now - WEEK_MS;
       const ids = weeksBefore(closedBefore, deps.weekStartDay, query.weeks);
-      const [stored, raw] = await Promise.all([store.weeks(ids), deps.activity()]);
+      // Feedback batches are cut over every retained closed week, whatever the query, so they never shift.
+      const feedbackIds = weeksBefore(closedBefore, deps.weekStartDay, Math.min(deps.retentionWeeks, 156));
+      const [stored, raw, texts] = await Promise.all([
+        store.weeks(ids),
+        deps.activity(),
+        store.feedback(feedbackIds),
+      ]);
+      const feedback: FeedbackBatch[] = [];
+      let held: { from: string; comments: string[] } | null = null;
+      feedbackIds.forEach((id, i) => {
+        const these = texts[i] ?? [];
+        if (these.length === 0 && !held) return;
+        held = held ?? { from: id, comments: [] };
+        held.comments.push(...these);
+        if (held.comments.length >= k) {
+          feedback.push({ from: held.from, to: id, comments: [...held.comments].sort() });
+          held = null;
+        }
+      });
       const figures = ids.map((id, i) => {
         const w = stored[i] ?? { histogram: {}, teachers: null };
         return weekFigures(id, w.histogram, k, w.teachers);
@@ -204,7 +242,7 @@ export function createWellnessService(deps: WellnessDeps) {
         feedbackResponses: people(raw.feedbackResponses),
         meanHelpfulness: raw.feedbackResponses >= k ? raw.meanHelpfulness : null,
       };
-      return { k, weeks: selectFigures(figures, query), activity };
+      return { k, feedback, weeks: selectFigures(figures, query), activity };
     },
   };
 }

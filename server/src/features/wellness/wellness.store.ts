@@ -16,6 +16,10 @@ export interface WellnessStore {
   addCounts(week: string, counts: Histogram, teachers: number, ttlSeconds: number): Promise<void>;
   weeks(weeks: readonly string[]): Promise<StoredWeek[]>;
 
+  /** One comment per token per week; false (and nothing stored) when this token already left one. */
+  addFeedback(week: string, token: string, text: string, tokenTtl: number, textTtl: number): Promise<boolean>;
+  feedback(weeks: readonly string[]): Promise<string[][]>;
+
   saveHistory(accountId: string, sealed: SealedHistory, ttlSeconds: number): Promise<void>;
   history(accountId: string): Promise<SealedHistory | null>;
   /** True when there was something to delete. */

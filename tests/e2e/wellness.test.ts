@@ -76,6 +76,7 @@ describe('wellness pulse in a real browser', () => {
         ...(i % 3 === 0 ? { band: 'first-year' } : {}),
       });
       expect(res.status).toBe(201);
+      if (i < 5) expect((await t.post('/api/pulse/feedback', { text: `Idea number ${i}` })).status).toBe(201);
     }
     browser = await launchBrowser();
   }, 120_000);
@@ -160,6 +161,11 @@ describe('wellness pulse in a real browser', () => {
     await heading(page, 'About the weekly pulse').waitFor();
     await page.getByText(/Elo, Leppänen & Jahkola \(2003\)/).waitFor();
     await page.getByText(/Rohland, Kruse & Rohrer \(2004\)/).waitFor();
+    await page
+      .getByLabel('Tell the coordinators anything about Staffroom')
+      .fill('<b>More evening groups</b>');
+    await page.getByRole('button', { name: 'Send anonymously' }).click();
+    await page.getByRole('status').filter({ hasText: 'never alone' }).waitFor();
     await checkScreen(page, 'wellness-04-about');
     expect(problems.teacher).toEqual({ csp: [], errors: [] });
   }, 120_000);
@@ -197,6 +203,10 @@ describe('wellness pulse in a real browser', () => {
     await why.getByText(/In one-to-one support:.*fewer than 5 people/).waitFor();
     await why.getByText(/Neither:.*subtracting/).waitFor();
     await page.getByRole('cell', { name: '13', exact: true }).first().waitFor();
+    // The feedback box: six comments of the closed week, together; markup shown as text.
+    const box = page.getByRole('region', { name: /^Comments, weeks of/ });
+    await box.getByText('<b>More evening groups</b>', { exact: true }).waitFor();
+    expect(await box.getByRole('listitem').count()).toBe(6);
     await page.getByLabel('By support received', { exact: true }).check();
     await checkScreen(page, 'wellness-05-programme');
 

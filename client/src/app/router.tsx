@@ -127,6 +127,16 @@ function ConversationRoute() {
   );
 }
 
+/** Everyone but coordinators may write in the feedback box (coordinators read it). */
+function AboutPulseRoute() {
+  const me = useMe();
+  return (
+    <Loaded>
+      <AboutPulsePage canLeaveFeedback={me.role !== 'admin'} />
+    </Loaded>
+  );
+}
+
 /** The pulse uses the unlocked personal key (from one-to-one support) only to seal the teacher's own trend. */
 function PulseRoute() {
   const me = useMe();
@@ -211,11 +221,7 @@ const router = createBrowserRouter([
               { path: paths.support.path, element: <SupportRoute /> },
               {
                 path: paths.pulseAbout.path,
-                element: (
-                  <Loaded>
-                    <AboutPulsePage />
-                  </Loaded>
-                ),
+                element: <AboutPulseRoute />,
               },
               { path: paths.conversation.path, element: <ConversationRoute /> },
               {

@@ -13,5 +13,6 @@ export const wellnessApi = {
   history: () => api.get<{ history: SealedHistory | null }>('/api/pulse/history'),
   saveHistory: (sealed: SealedHistory) => api.put<{ ok: true }>('/api/pulse/history', sealed),
   deleteHistory: () => api.del<{ ok: true }>('/api/pulse/history'),
+  leaveFeedback: (text: string) => api.post<{ ok: true }>('/api/pulse/feedback', { text }),
   programme: (weeks = 12) => api.get<ProgrammeWellness>(`/api/programme/wellness?weeks=${weeks}`),
 };

@@ -1,9 +1,10 @@
 import { PULSE_ITEMS } from '@staffroom/shared/schemas/wellness';
 import { PageTitle } from '../../../components/page-title';
+import { FeedbackBox } from '../components/feedback-box';
 import '../wellness.css';
 
 /** What the pulse asks, where each question comes from, and what happens to an answer. */
-export function AboutPulsePage() {
+export function AboutPulsePage({ canLeaveFeedback }: { canLeaveFeedback: boolean }) {
   return (
     <>
       <PageTitle documentTitle="About the pulse">About the weekly pulse</PageTitle>
@@ -52,6 +53,12 @@ export function AboutPulsePage() {
           </li>
         </ul>
       </section>
+      {canLeaveFeedback && (
+        <section className="section panel" aria-labelledby="feedback-box">
+          <h2 id="feedback-box">Anonymous feedback box</h2>
+          <FeedbackBox />
+        </section>
+      )}
     </>
   );
 }

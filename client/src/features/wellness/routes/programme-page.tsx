@@ -229,6 +229,38 @@ export function ProgrammePage() {
             <ItemCharts data={data} view={view} />
           </section>
 
+          <section className="section panel" aria-labelledby="feedback-title">
+            <h2 id="feedback-title">Anonymous feedback box</h2>
+            {data.feedback.length === 0 ? (
+              <p className="empty">
+                No comments to show yet. Comments appear together once at least {data.k} have come in, so none
+                can be traced to the week someone wrote it alone.
+              </p>
+            ) : (
+              data.feedback
+                .slice()
+                .reverse()
+                .map((batch) => (
+                  <section
+                    key={batch.from}
+                    aria-label={`Comments, weeks of ${shortWeek(batch.from)} to ${shortWeek(batch.to)}`}
+                  >
+                    <h3>
+                      Weeks of {shortWeek(batch.from)}
+                      {batch.to !== batch.from ? ` to ${shortWeek(batch.to)}` : ''} ({batch.comments.length}{' '}
+                      comments, in alphabetical order)
+                    </h3>
+                    <ul>
+                      {batch.comments.map((c, i) => (
+                        <li key={i}>{c}</li>
+                      ))}
+                    </ul>
+                  </section>
+                ))
+            )}
+            <p>Comments from the latest weeks wait until there are at least {data.k} of them.</p>
+          </section>
+
           <section className="section panel" aria-labelledby="activity">
             <h2 id="activity">Programme activity</h2>
             <dl className="facts">

@@ -50,6 +50,10 @@ import { createConsultationService } from './features/consultations/consultation
 import { createMemoryConsultationStore } from './features/consultations/consultations.memory-store.js';
 import { createRedisConsultationStore } from './features/consultations/consultations.redis-store.js';
 import { createConsultationRoutes } from './features/consultations/consultations.routes.js';
+import { createWellnessService } from './features/wellness/wellness.service.js';
+import { createMemoryWellnessStore } from './features/wellness/wellness.memory-store.js';
+import { createRedisWellnessStore } from './features/wellness/wellness.redis-store.js';
+import { createWellnessRoutes } from './features/wellness/wellness.routes.js';
 import {
   createConsultationNotifier,
   registerConsultationHandlers,
@@ -100,8 +104,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   // closures below reach it only once requests flow.
   const bus = createClusterBus(io, log, !config.embedded);
 
+  const accountStore = redis ? createRedisAccountStore(redis, prefix) : createMemoryAccountStore();
   const accounts = createAccountService({
-    store: redis ? createRedisAccountStore(redis, prefix) : createMemoryAccountStore(),
+    store: accountStore,
     hasher: await createPassphraseHasher(config.pepper, config.BCRYPT_COST),
     limiter: createLoginLimiter({
       redis,
@@ -158,6 +163,37 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     offerMs: config.OFFER_HOURS * 3600_000,
     notify: createConsultationNotifier(io),
   });
+  const wellnessStore = redis ? createRedisWellnessStore(redis, prefix) : createMemoryWellnessStore();
+  const wellness = createWellnessService({
+    store: wellnessStore,
+    pepper: config.pepper,
+    k: config.PULSE_K,
+    batchMin: config.PULSE_BATCH_MIN,
+    flushMs: config.PULSE_FLUSH_SECONDS * 1000,
+    weekStartDay: config.PULSE_WEEK_START_DAY,
+    retentionWeeks: config.PULSE_RETENTION_WEEKS,
+    // Cohorts are fixed and non-overlapping, decided now, from what the other capabilities know.
+    cohortOf: async (accountId) =>
+      (await consultations.inSupport(accountId))
+        ? 'one-to-one'
+        : (await groups.groupCountOf(accountId)) > 0
+          ? 'groups-only'
+          : 'neither',
+    // Teachers signed up: the uses of member invites (accounts are never listed).
+    teacherCount: async () =>
+      (await accountStore.listInvites()).filter((i) => i.role === 'member').reduce((s, i) => s + i.uses, 0),
+    activity: async () => {
+      const [membership, support] = await Promise.all([
+        groups.membershipCounts(),
+        consultations.programmeCounts(),
+      ]);
+      return { groups: membership.groups, groupMembers: membership.members, ...support };
+    },
+    clock: config.PULSE_TEST_CLOCK
+      ? async () => (await wellnessStore.testClock()) ?? Date.now()
+      : async () => Date.now(),
+    log,
+  });
   const presence = createPresenceTracker({
     store: redis ? createRedisPresenceStore(redis, prefix) : createMemoryPresenceStore(),
     io,
@@ -189,6 +225,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       }),
       createGroupRoutes(groups, requireAuth),
       createConsultationRoutes(consultations, requireAuth),
+      createWellnessRoutes(wellness, requireAuth),
     ],
     ready: async () => {
       try {
@@ -235,6 +272,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     Math.min(30_000, Math.max(1_000, config.OFFER_HOURS * 3600_000)),
   );
   offerTimer.unref();
+  const pulseTimer = setInterval(
+    () => void wellness.tick().catch((err: unknown) => log.warn({ err: String(err) }, 'pulse flush failed')),
+    config.PULSE_FLUSH_SECONDS * 1000,
+  );
+  pulseTimer.unref();
 
   return {
     http,
@@ -253,6 +295,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     async close() {
       stopAnnouncer();
       clearInterval(offerTimer);
+      clearInterval(pulseTimer);
+      // Held pulse answers are stored rather than lost (before Redis is closed below).
+      await wellness.flushAll().catch((err: unknown) => log.warn({ err: String(err) }, 'pulse flush failed'));
       await presence.stop();
       io.local.emit('server:draining', {});
       // io.close() closes every socket ("server shutting down": clients reconnect, to another node if any)

@@ -36,6 +36,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ BCRYPT_COST: '10' }).BCRYPT_COST).toBe(10);
   });
 
+  it('never lets the pulse k or batch go below 5, and keeps the test clock to tests', () => {
+    expect(() => loadConfig({ PULSE_K: '4' })).toThrow(/PULSE_K/);
+    expect(() => loadConfig({ PULSE_BATCH_MIN: '1' })).toThrow(/PULSE_BATCH_MIN/);
+    expect(loadConfig({ PULSE_K: '10' }).PULSE_K).toBe(10);
+    expect(() => loadConfig({ PULSE_TEST_CLOCK: 'true' })).toThrow(/PULSE_TEST_CLOCK/);
+    expect(() => loadConfig({ PULSE_TEST_CLOCK: 'true', NODE_ENV: 'production' })).toThrow(
+      /PULSE_TEST_CLOCK/,
+    );
+    expect(loadConfig({ PULSE_TEST_CLOCK: 'true', NODE_ENV: 'test' }).PULSE_TEST_CLOCK).toBe(true);
+  });
+
   it('accepts fractional durations so tests can use seconds', () => {
     expect(loadConfig({ LOGIN_LOCK_MINUTES: '0.05' }).LOGIN_LOCK_MINUTES).toBe(0.05);
   });

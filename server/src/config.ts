@@ -88,6 +88,26 @@ export const configSchema = z.object({
   OFFER_HOURS: num(0.0001, 24 * 14)
     .default(24)
     .describe('How long a consultant has to answer a support request before it passes to the next one.'),
+  PULSE_K: int(5, 1000)
+    .default(5)
+    .describe('No wellness figure is shown that rests on fewer people than this (never below 5).'),
+  PULSE_BATCH_MIN: int(5, 10_000)
+    .default(10)
+    .describe(
+      'Pulse answers a node holds, as counts, before adding them to Redis at once (blunts timing); the week’s end flushes the rest.',
+    ),
+  PULSE_FLUSH_SECONDS: num(0.1, 3600)
+    .default(60)
+    .describe('How often each node looks for a pulse batch to flush.'),
+  PULSE_WEEK_START_DAY: int(0, 6)
+    .default(1)
+    .describe('The day pulse weeks begin, at 00:00 UTC: 0 Sunday, 1 Monday … 6 Saturday.'),
+  PULSE_RETENTION_WEEKS: int(1, 1040)
+    .default(156)
+    .describe('How long weekly pulse histograms and sealed personal histories are kept.'),
+  PULSE_TEST_CLOCK: bool
+    .default(false)
+    .describe('Tests only (refused unless `NODE_ENV=test`): the pulse reads the time from a Redis key.'),
   BLOCKED_TERMS: z
     .string()
     .default('')
@@ -159,6 +179,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(
       'Invalid configuration:\n  PASSPHRASE_PEPPER: required with REDIS_URL (32+ random characters, e.g. `openssl rand -base64 48`)',
     );
+  }
+  if (c.PULSE_TEST_CLOCK && c.NODE_ENV !== 'test') {
+    throw new ConfigError('Invalid configuration:\n  PULSE_TEST_CLOCK: only with NODE_ENV=test');
   }
   let crisisResources = DEFAULT_CRISIS_RESOURCES;
   if (c.CRISIS_RESOURCES !== undefined) {

@@ -10,7 +10,7 @@ import { SettingsPage } from '../features/accounts/routes/settings-page';
 import { SignUpPage } from '../features/accounts/routes/sign-up-page';
 import { useAuth, useMe } from '../features/accounts/auth/auth-context';
 import { forgetGroupData } from '../features/groups/model/tab-storage';
-import { forgetKeys, keysAfterSignIn } from '../features/consultations/keys/key-store';
+import { forgetKeys, keysAfterSignIn, useKeys } from '../features/consultations/keys/key-store';
 import { useModerationAccess } from '../features/moderation/api/moderation-access';
 import { PublicOnly, RequireAuth, RequireRole } from './guards';
 import { AppLayout } from './layout/app-layout';
@@ -51,6 +51,17 @@ const ConversationPage = lazy(() =>
   import('../features/consultations/routes/conversation-page').then((m) => ({
     default: m.ConversationPage,
   })),
+);
+
+// The wellness pulse and programme view load on first visit (they bring the wellness schemas).
+const PulsePage = lazy(() =>
+  import('../features/wellness/routes/pulse-page').then((m) => ({ default: m.PulsePage })),
+);
+const AboutPulsePage = lazy(() =>
+  import('../features/wellness/routes/about-pulse-page').then((m) => ({ default: m.AboutPulsePage })),
+);
+const ProgrammePage = lazy(() =>
+  import('../features/wellness/routes/programme-page').then((m) => ({ default: m.ProgrammePage })),
 );
 
 function Loaded({ children }: { children: ReactNode }) {
@@ -121,6 +132,27 @@ function ConversationRoute() {
   return (
     <Loaded>
       <ConversationPage viewer={me} />
+    </Loaded>
+  );
+}
+
+/** Everyone but coordinators may write in the feedback box (coordinators read it). */
+function AboutPulseRoute() {
+  const me = useMe();
+  return (
+    <Loaded>
+      <AboutPulsePage canLeaveFeedback={me.role !== 'admin'} />
+    </Loaded>
+  );
+}
+
+/** The pulse uses the unlocked personal key (from one-to-one support) only to seal the teacher's own trend. */
+function PulseRoute() {
+  const me = useMe();
+  const keys = useKeys(me);
+  return (
+    <Loaded>
+      <PulsePage identity={keys.status === 'ready' ? keys.identity : null} keyStatus={keys.status} />
     </Loaded>
   );
 }
@@ -196,10 +228,15 @@ const router = createBrowserRouter([
               { path: paths.group.path, element: <GroupRoute /> },
               { path: `${paths.moderation.path}/*`, element: <ModerationRoute /> },
               { path: paths.support.path, element: <SupportRoute /> },
+              {
+                path: paths.pulseAbout.path,
+                element: <AboutPulseRoute />,
+              },
               { path: paths.conversation.path, element: <ConversationRoute /> },
               {
                 element: <RequireRole role="member" />,
                 children: [
+                  { path: paths.pulse.path, element: <PulseRoute /> },
                   {
                     path: paths.askSupport.path,
                     element: <AskSupportRoute />,
@@ -221,7 +258,17 @@ const router = createBrowserRouter([
               },
               {
                 element: <RequireRole role="admin" />,
-                children: [{ path: paths.invites.path, element: <InvitesPage /> }],
+                children: [
+                  { path: paths.invites.path, element: <InvitesPage /> },
+                  {
+                    path: paths.programme.path,
+                    element: (
+                      <Loaded>
+                        <ProgrammePage />
+                      </Loaded>
+                    ),
+                  },
+                ],
               },
             ],
           },

@@ -31,4 +31,8 @@ export const paths = {
     path: '/support/conversations/:id',
     getHref: (id: string) => `/support/conversations/${encodeURIComponent(id)}`,
   },
+  /** The weekly wellness pulse (teachers), what it asks and why (everyone), the programme view (coordinators). */
+  pulse: { path: '/pulse', getHref: () => '/pulse' },
+  pulseAbout: { path: '/pulse/about', getHref: () => '/pulse/about' },
+  programme: { path: '/programme', getHref: () => '/programme' },
 } as const;

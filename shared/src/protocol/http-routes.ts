@@ -32,6 +32,14 @@ import {
   MyRequest,
   Offer,
 } from '../schemas/consultations.js';
+import {
+  FeedbackBoxBody,
+  ProgrammeWellness,
+  ProgrammeWellnessQuery,
+  PulseBody,
+  PulseStatus,
+  SealedHistory,
+} from '../schemas/wellness.js';
 import type { ErrorCode } from './errors.js';
 
 /** Who may call a route: anyone, any logged-in account, or admins only (checked by the service). */
@@ -331,6 +339,71 @@ export const httpRoutes: HttpRoute[] = [
       active: z.number(),
       feedback: FeedbackSummary,
     }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    path: '/pulse',
+    access: 'member',
+    summary:
+      'Teachers: this week of the wellness pulse, and whether you have taken it (never what you answered).',
+    response: PulseStatus,
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'POST',
+    path: '/pulse',
+    access: 'member',
+    summary:
+      "Teachers: this week's pulse, every item optional. Counted in your cohort's weekly histogram, in batches; never stored as a response. 201.",
+    body: PulseBody,
+    response: Ok,
+    errors: ['FORBIDDEN', 'CONFLICT'],
+  },
+  {
+    method: 'GET',
+    path: '/pulse/history',
+    access: 'member',
+    summary: 'Teachers: your own pulse history, sealed on your device (the server cannot read it), or null.',
+    response: z.object({ history: SealedHistory.nullable() }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'PUT',
+    path: '/pulse/history',
+    access: 'member',
+    summary: 'Teachers: replace your sealed pulse history.',
+    body: SealedHistory,
+    response: Ok,
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'DELETE',
+    path: '/pulse/history',
+    access: 'member',
+    summary:
+      'Teachers: delete your pulse history (what was already counted stays, unlinked, in the histograms).',
+    response: Ok,
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'POST',
+    path: '/pulse/feedback',
+    access: 'member',
+    summary:
+      'Anyone but coordinators: tell the coordinators anything about Staffroom, once a week; stored with no account, only the week, and shown in batches of at least k. 201.',
+    body: FeedbackBoxBody,
+    response: Ok,
+    errors: ['FORBIDDEN', 'CONFLICT'],
+  },
+  {
+    method: 'GET',
+    path: '/programme/wellness',
+    access: 'admin',
+    summary:
+      'Coordinators: closed weeks of the pulse by cohort and band, participation and programme activity; no figure rests on fewer than k people, by subtraction included.',
+    query: ProgrammeWellnessQuery,
+    response: ProgrammeWellness,
     errors: ['FORBIDDEN'],
   },
 ];

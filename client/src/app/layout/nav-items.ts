@@ -44,6 +44,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin'],
   },
   {
+    to: paths.pulse.getHref(),
+    label: 'Pulse',
+    description: 'Take the one-minute weekly pulse and see your own trend, which only you can read.',
+    roles: ['member'],
+  },
+  {
+    to: paths.programme.getHref(),
+    label: 'Programme',
+    description:
+      'See weekly wellness trends, participation and activity as totals, never about fewer than five.',
+    roles: ['admin'],
+  },
+  {
     to: paths.moderation.getHref(),
     label: 'Moderation',
     description: 'Work the report queue, lock or slow a group, mute or ban, and read the audit log.',

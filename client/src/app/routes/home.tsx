@@ -5,6 +5,7 @@ import { PrivacyPromise } from '../../features/accounts/components/privacy-promi
 import { ROLE_TEXT } from '../../features/accounts/roles';
 import { MyGroupsSummary, WeekSummary } from '../../features/groups/components/dashboard';
 import { SupportSummary } from '../../features/consultations/components/support-summary';
+import { PulseInvitation } from '../../features/wellness/components/pulse-invitation';
 import { paths } from '../../config/paths';
 import { formatDate } from '../../utils/format';
 import { navItemsFor } from '../layout/nav-items';
@@ -20,6 +21,8 @@ export function HomePage() {
       <p className="lead">
         You are signed in as <span className="badge badge--role">{role.name}</span>. {role.summary}
       </p>
+
+      {me.role === 'member' && <PulseInvitation />}
 
       <div className="dashboard">
         <section className="section panel" aria-labelledby="my-groups-title">

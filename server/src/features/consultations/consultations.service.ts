@@ -735,6 +735,34 @@ export function createConsultationService(deps: ConsultationDeps) {
     },
     myKeys: (p: Principal) => store.getKeys(p.accountId),
 
+    /** For the wellness programme view, which applies k itself: counts only. */
+    async programmeCounts() {
+      const [waiting, consultants, feedback] = await Promise.all([
+        store.waitingRequests(),
+        store.listConsultants(),
+        store.feedback(),
+      ]);
+      const active = (await Promise.all(consultants.map((c) => activeCount(c.accountId)))).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      return {
+        supportWaiting: waiting.length,
+        supportActive: active,
+        feedbackResponses: feedback.length,
+        meanHelpfulness: feedback.length
+          ? feedback.reduce((s, f) => s + f.helpfulness, 0) / feedback.length
+          : null,
+      };
+    },
+
+    /** For the wellness cohorts: is this teacher in one-to-one support now (active or closing)? */
+    async inSupport(accountId: string): Promise<boolean> {
+      return (await store.conversationsOf(accountId)).some(
+        (c) => c.teacherId === accountId && c.status !== 'closed',
+      );
+    },
+
     /** Coordinators see counts and aggregates only: never who, never content, never fewer than K_MIN. */
     async programme(
       p: Principal,

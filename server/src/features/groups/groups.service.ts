@@ -310,6 +310,13 @@ export function createGroupService(deps: GroupServiceDeps) {
     async name(groupId: string) {
       return (await store.getGroup(groupId))?.name ?? null;
     },
+    /** For the wellness cohorts and programme activity: counts only. */
+    groupCountOf: async (accountId: string) => (await store.accountGroupIds(accountId)).length,
+    async membershipCounts(): Promise<{ groups: number; members: number }> {
+      const ids = (await store.listGroups()).map((g) => g.id);
+      const counts = await store.memberCounts(ids);
+      return { groups: ids.length, members: counts.reduce((a, b) => a + b, 0) };
+    },
     async allGroups() {
       return (await store.listGroups())
         .map((g) => ({ id: g.id, name: g.name }))

@@ -1,0 +1,250 @@
+import { createHmac } from 'node:crypto';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import {
+  PULSE_ITEMS,
+  type ActivityFigures,
+  type FeedbackBatch,
+  type FeedbackBoxBody,
+  type Cohort,
+  type ProgrammeWellness,
+  type PulseBody,
+  type PulseGroup,
+  type PulseStatus,
+  type SealedHistory,
+} from '@staffroom/shared/schemas/wellness';
+import { AppError } from '../../platform/errors.js';
+import type { Logger } from '../../platform/log.js';
+import type { Principal } from '../../platform/principal.js';
+import { nKey, selectFigures, valueKey, weekFigures, type Band, type Histogram } from './aggregate.js';
+import type { WellnessStore } from './wellness.store.js';
+import { WEEK_MS, weekOf, weeksBefore } from './week.js';
+
+/** Programme activity as the other capabilities count it (app.ts composes it); people counts are k-protected here. */
+export interface RawActivity {
+  groups: number;
+  groupMembers: number;
+  supportWaiting: number;
+  supportActive: number;
+  feedbackResponses: number;
+  meanHelpfulness: number | null;
+}
+
+export interface WellnessDeps {
+  store: WellnessStore;
+  /** Secret for the per-week answer tokens (the passphrase pepper). */
+  pepper: string;
+  /** No figure rests on fewer people than this (≥ 5, checked by config). */
+  k: number;
+  /** Answers a node holds (as counts) before adding them to the histogram; the week's end flushes the rest. */
+  batchMin: number;
+  /** How often each node looks for a batch to flush. */
+  flushMs: number;
+  /** The day pulse weeks begin (0 = Sunday). */
+  weekStartDay: number;
+  retentionWeeks: number;
+  /** The account's cohort at answer time, from memberships and conversations. */
+  cohortOf(accountId: string): Promise<Cohort>;
+  teacherCount(): Promise<number>;
+  activity(): Promise<RawActivity>;
+  /** Reads the time (a test seam: tests move it from week to week). */
+  clock(): Promise<number>;
+  log: Logger;
+}
+
+interface Pending {
+  counts: Histogram;
+  responses: number;
+}
+
+const DAY_S = 86_400;
+
+/**
+ * The pulse and the programme view.
+ *
+ * What the server keeps of an answer: one HMAC token in the week's "answered" set (so a second answer is
+ * refused; the token says that the account answered, never what), and, later, +1 on histogram counters of
+ * the teacher's cohort and band. In between, a node holds answers only as summed counts in memory, and adds
+ * them to Redis in one transaction once `batchMin` answers are held or the week has ended.
+ *
+ * What remains (also in README.md): someone who watches Redis live (MONITOR, or snapshots between batches)
+ * sees a token added at answer time and, later, a batch of ≥ batchMin answers added at once: they learn that
+ * the answer is one of that batch, not which. The week's last batch on a node can be smaller than batchMin
+ * (a quiet node); with a single node and a single late answer that batch is one answer. The pepper holder can
+ * test whether an account answered a given week (not what). A node that crashes loses the answers it held
+ * (the tokens stay: those teachers cannot answer again that week), and so does one that cannot reach Redis
+ * until the week has been shown (its batch is dropped rather than moving figures already seen). The teacher's sealed history is written
+ * from their device about when they answer, so its write time correlates with the token; its content and
+ * length (padded on the device) do not.
+ */
+export function createWellnessService(deps: WellnessDeps) {
+  const { store, k } = deps;
+  const pending = new Map<string, Pending>();
+  const graceMs = 2 * deps.flushMs + 5_000;
+
+  const token = (week: string, accountId: string) =>
+    createHmac('sha256', deps.pepper).update(`pulse:${week}:${accountId}`).digest('base64url');
+  const week = (now: number) => weekOf(now, deps.weekStartDay);
+  /** Answer tokens live until eight days after the week closes. */
+  const tokenTtl = (now: number) => Math.ceil((week(now).end + 8 * DAY_S * 1000 - now) / 1000);
+  const retentionS = deps.retentionWeeks * 7 * DAY_S;
+
+  const requireTeacher = (p: Principal) => {
+    if (p.role !== 'member') throw new AppError(ErrorCode.FORBIDDEN, 'Only teachers take the pulse.');
+  };
+
+  /** Moves a week's held counts into the store; on failure they are held again for the next tick. */
+  async function flush(weekId: string): Promise<void> {
+    const batch = pending.get(weekId);
+    if (!batch) return;
+    pending.delete(weekId);
+    const weekEnd = Date.parse(`${weekId}T00:00:00Z`) + WEEK_MS;
+    const now = await deps.clock();
+    if (now >= weekEnd + graceMs) {
+      // The week may already have been shown: adding to it now would let two looks be subtracted.
+      deps.log.warn({ answers: batch.responses }, 'pulse batch too late for a closed week: dropped');
+      return;
+    }
+    try {
+      const teachers = await deps.teacherCount();
+      const ttl = Math.max(DAY_S, Math.ceil((weekEnd - now) / 1000) + retentionS);
+      await store.addCounts(weekId, batch.counts, teachers, ttl);
+    } catch (err) {
+      const again = pending.get(weekId) ?? { counts: {}, responses: 0 };
+      for (const [f, n] of Object.entries(batch.counts)) again.counts[f] = (again.counts[f] ?? 0) + n;
+      again.responses += batch.responses;
+      pending.set(weekId, again);
+      throw err;
+    }
+  }
+
+  return {
+    async status(p: Principal): Promise<PulseStatus> {
+      requireTeacher(p);
+      const now = await deps.clock();
+      const w = week(now);
+      return {
+        week: w.id,
+        answered: await store.hasClaimed(w.id, token(w.id, p.accountId)),
+        closesAt: w.end,
+      };
+    },
+
+    async answer(p: Principal, body: PulseBody): Promise<void> {
+      requireTeacher(p);
+      const now = await deps.clock();
+      const w = week(now);
+      // Looked up before the claim: if it fails, nothing was recorded and the teacher can try again.
+      const cohort = await deps.cohortOf(p.accountId);
+      if (!(await store.claim(w.id, token(w.id, p.accountId), tokenTtl(now)))) {
+        throw new AppError(ErrorCode.CONFLICT, 'You have already taken this week’s pulse. Thank you.');
+      }
+      const band: Band = body.band === 'first-year' ? 'first-year' : 'rest';
+      const held = pending.get(w.id) ?? { counts: {}, responses: 0 };
+      pending.set(w.id, held);
+      const add = (field: string) => (held.counts[field] = (held.counts[field] ?? 0) + 1);
+      add(nKey(cohort, band));
+      for (const item of PULSE_ITEMS) {
+        const value = body.answers[item.id];
+        if (value !== undefined) add(valueKey(cohort, band, item.id, value));
+      }
+      held.responses += 1;
+      if (held.responses >= deps.batchMin) {
+        await flush(w.id).catch((err: unknown) =>
+          deps.log.warn({ err: String(err) }, 'pulse batch not stored yet; retried on the next tick'),
+        );
+      }
+    },
+
+    /** Every node, every `flushMs`: a full batch, or whatever is held for a week that has ended. */
+    async tick(): Promise<void> {
+      const current = week(await deps.clock()).id;
+      for (const [weekId, held] of [...pending]) {
+        if (weekId !== current || held.responses >= deps.batchMin) await flush(weekId);
+      }
+    },
+
+    /** Graceful shutdown: what is held is stored rather than lost. */
+    async flushAll(): Promise<void> {
+      for (const weekId of [...pending.keys()]) await flush(weekId);
+    },
+
+    /** The feedback box: text and week only, one comment per account per week. */
+    async leaveFeedback(p: Principal, body: FeedbackBoxBody): Promise<void> {
+      if (p.role === 'admin')
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'Coordinators read the feedback box; they do not write in it.',
+        );
+      const now = await deps.clock();
+      const w = week(now);
+      const textTtl = Math.ceil((w.end - now) / 1000) + retentionS;
+      const fbToken = createHmac('sha256', deps.pepper)
+        .update(`feedback:${w.id}:${p.accountId}`)
+        .digest('base64url');
+      if (!(await store.addFeedback(w.id, fbToken, body.text, tokenTtl(now), textTtl))) {
+        throw new AppError(ErrorCode.CONFLICT, 'You have already left a comment this week. Thank you.');
+      }
+    },
+
+    async history(p: Principal): Promise<SealedHistory | null> {
+      requireTeacher(p);
+      return store.history(p.accountId);
+    },
+    async saveHistory(p: Principal, sealed: SealedHistory): Promise<void> {
+      requireTeacher(p);
+      await store.saveHistory(p.accountId, sealed, retentionS);
+    },
+    async deleteHistory(p: Principal): Promise<void> {
+      requireTeacher(p);
+      await store.deleteHistory(p.accountId);
+    },
+
+    /** Coordinators: closed weeks only, every figure k-protected (see aggregate.ts). */
+    async programme(
+      p: Principal,
+      query: { weeks: number; group?: PulseGroup | undefined },
+    ): Promise<ProgrammeWellness> {
+      if (p.role !== 'admin')
+        throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can see this.');
+      const now = await deps.clock();
+      // A week is shown once every node has had time to flush its last batch of it.
+      const closedBefore = now - week(now).start >= graceMs ? now : now - WEEK_MS;
+      const ids = weeksBefore(closedBefore, deps.weekStartDay, query.weeks);
+      // Feedback batches are cut over every retained closed week, whatever the query, so they never shift.
+      const feedbackIds = weeksBefore(closedBefore, deps.weekStartDay, Math.min(deps.retentionWeeks, 156));
+      const [stored, raw, texts] = await Promise.all([
+        store.weeks(ids),
+        deps.activity(),
+        store.feedback(feedbackIds),
+      ]);
+      const feedback: FeedbackBatch[] = [];
+      let held: { from: string; comments: string[] } | null = null;
+      feedbackIds.forEach((id, i) => {
+        const these = texts[i] ?? [];
+        if (these.length === 0 && !held) return;
+        held = held ?? { from: id, comments: [] };
+        held.comments.push(...these);
+        if (held.comments.length >= k) {
+          feedback.push({ from: held.from, to: id, comments: [...held.comments].sort() });
+          held = null;
+        }
+      });
+      const figures = ids.map((id, i) => {
+        const w = stored[i] ?? { histogram: {}, teachers: null };
+        return weekFigures(id, w.histogram, k, w.teachers);
+      });
+      const people = (n: number) => (n >= k ? n : null);
+      const activity: ActivityFigures = {
+        groups: raw.groups,
+        groupMembers: people(raw.groupMembers),
+        supportWaiting: people(raw.supportWaiting),
+        supportActive: people(raw.supportActive),
+        feedbackResponses: people(raw.feedbackResponses),
+        meanHelpfulness: raw.feedbackResponses >= k ? raw.meanHelpfulness : null,
+      };
+      return { k, feedback, weeks: selectFigures(figures, query), activity };
+    },
+  };
+}
+
+export type WellnessService = ReturnType<typeof createWellnessService>;

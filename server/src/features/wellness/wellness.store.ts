@@ -1,0 +1,30 @@
+import type { SealedHistory } from '@staffroom/shared/schemas/wellness';
+import type { Histogram } from './aggregate.js';
+
+/** A week's histogram as stored, with the number of teachers signed up when it was last written to. */
+export interface StoredWeek {
+  histogram: Histogram;
+  teachers: number | null;
+}
+
+/** What the wellness capability keeps. The Redis and memory implementations pass one contract suite. */
+export interface WellnessStore {
+  /** Marks `token` as having answered `week`; false when it already had (atomic across nodes). */
+  claim(week: string, token: string, ttlSeconds: number): Promise<boolean>;
+  hasClaimed(week: string, token: string): Promise<boolean>;
+  /** Adds a batch of counts to the week's histogram in one step, and records the teachers count. */
+  addCounts(week: string, counts: Histogram, teachers: number, ttlSeconds: number): Promise<void>;
+  weeks(weeks: readonly string[]): Promise<StoredWeek[]>;
+
+  /** One comment per token per week; false (and nothing stored) when this token already left one. */
+  addFeedback(week: string, token: string, text: string, tokenTtl: number, textTtl: number): Promise<boolean>;
+  feedback(weeks: readonly string[]): Promise<string[][]>;
+
+  saveHistory(accountId: string, sealed: SealedHistory, ttlSeconds: number): Promise<void>;
+  history(accountId: string): Promise<SealedHistory | null>;
+  /** True when there was something to delete. */
+  deleteHistory(accountId: string): Promise<boolean>;
+
+  /** The test clock (ms), when a test set one. */
+  testClock(): Promise<number | null>;
+}

@@ -36,6 +36,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { featureBuckets, encodeInt8, LABELS, scoreNormalised } from '../shared/dist/guards/crisis-model.js';
 import { normaliseForCrisis } from '../shared/dist/guards/crisis.js';
+import { parseCsv } from './train-guards-csv.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = process.env.GUARDS_DATA_DIR ?? '/work/data/guards';
@@ -43,42 +44,6 @@ const BITS = 15;
 const EPOCHS = 12;
 const L2 = 1e-6;
 const LR = 0.3;
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
-export function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  const [header, ...body] = rows;
-  return body
-    .filter((r) => r.length === header.length)
-    .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
 
 const fixtureLines = (rel) =>
   readFileSync(`${ROOT}${rel}`, 'utf8')

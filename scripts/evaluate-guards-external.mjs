@@ -23,6 +23,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { detectCrisis } from '../shared/dist/guards/crisis.js';
 import { detectIdentifying } from '../shared/dist/guards/privacy.js';
+import { detectIdentifyingInBrowser } from '../shared/dist/guards/privacy-ner.js';
 import { parseCsv } from './train-guards-csv.mjs';
 
 const DATA = process.env.GUARDS_DATA_DIR ?? '/work/data/guards';
@@ -79,14 +80,14 @@ function twitter() {
   );
 }
 
-function pii() {
+function pii(detect, name) {
   const text = read('pii-syn-nano.json');
   if (!text) return;
   const covered = new Set(['PERSON', 'EMAIL', 'PHONE']);
   const c = { pos: [0, 0], neg: [0, 0], PERSON: [0, 0], EMAIL: [0, 0], PHONE: [0, 0] };
   for (const r of JSON.parse(text)) {
     const labels = new Set(r.NER.map((e) => e.label));
-    const found = detectIdentifying(r.text);
+    const found = detect(r.text);
     if (!r.has_pii) {
       c.neg[0] += found.length > 0 ? 1 : 0;
       c.neg[1] += 1;
@@ -103,11 +104,12 @@ function pii() {
         c[l][1] += 1;
       }
   }
-  console.log('PII synthetic (Nannigalaxy), server-side detectIdentifying:');
+  console.log(`PII synthetic (Nannigalaxy), ${name}:`);
   console.log(`  recall (any warning) ${pct(...c.pos)}; false positives ${pct(...c.neg)}`);
   for (const l of covered) console.log(`  ${l} found as its kind ${pct(...c[l])}`);
 }
 
 cssrs();
 twitter();
-pii();
+pii(detectIdentifying, 'server-side detectIdentifying');
+pii(detectIdentifyingInBrowser, 'browser detectIdentifyingInBrowser (with compromise NER)');

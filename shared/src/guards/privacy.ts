@@ -724,6 +724,11 @@ const PUBLIC_BEFORE =
 const PUBLIC_AFTER =
   /^(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|documentary|documentaries|song|songs|album|blue planet|\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,4}(?=[ ,.!?]|$))/u;
 
+/** For the browser's named-entity pass (privacy-ner.ts): is the name at [start, end) a public figure by context? */
+export function isPublicNameInContext(text: string, start: number, end: number): boolean {
+  return isPublicByContext(text, { kind: 'full-name', start, end });
+}
+
 function isPublicByContext(p: string, s: Span): boolean {
   return (
     PUBLIC_BEFORE.test(p.slice(Math.max(0, s.start - 40), s.start)) ||

@@ -20,8 +20,8 @@
  * 3. `scripts/guards-training/teacher-voice.tsv` (committed, written for Staffroom): plans, passive ideation, third-
  *    person concern, and the hard negatives (hyperbole, venting, recovery, grief, negation). Mapping: plan/passive →
  *    `self`, third → `third`, everything else → `none`. Weighted ×8: it is the only source in a teacher's voice.
- *    `scripts/guards-training/dev-batch1.tsv` (committed, written for Staffroom): written as held-out lines, measured
- *    against the first models, its misses read, so it moved here; same mapping and weight.
+ *    `scripts/guards-training/dev-batch1.tsv` and `dev-batch2.tsv` (committed, written for Staffroom): written as
+ *    held-out lines, scored, their misses read, so they moved here; same mapping and weight.
  * 4. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
  *    written from these, so they are in-sample for the rules anyway). Weighted ×3.
  * 5. Augmentation for `third`: each `self` line of sources 3 and 4 rewritten in the third person behind a reporting
@@ -73,6 +73,7 @@ function load() {
   for (const l of [
     ...fixtureLines('scripts/guards-training/teacher-voice.tsv'),
     ...fixtureLines('scripts/guards-training/dev-batch1.tsv'),
+    ...fixtureLines('scripts/guards-training/dev-batch2.tsv'),
   ]) {
     const [kind, text] = l.split('\t');
     const label = kind === 'plan' || kind === 'passive' ? SELF : kind === 'third' ? THIRD : NONE;

@@ -71,9 +71,9 @@ describe('guard evaluation on the held-out lines', () => {
   );
   const figures = { ...crisis.figures, ...privacy.figures };
   const FLOORS: Record<Figure, number> = {
-    crisisFirstPersonRecall: 22 / 27,
-    crisisPlanRecall: 11 / 15,
-    crisisNotRiskFalsePositiveRate: 6 / 32,
+    crisisFirstPersonRecall: 25 / 27,
+    crisisPlanRecall: 13 / 15,
+    crisisNotRiskFalsePositiveRate: 3 / 32,
     privacyRecall: 52 / 52,
     privacyNameRecall: 16 / 16,
     privacyFalsePositiveRate: 1 / 40,

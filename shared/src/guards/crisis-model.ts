@@ -30,18 +30,25 @@ export interface ModelShape {
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 
-function hash(s: string): number {
-  let h = FNV_OFFSET;
-  for (let i = 0; i < s.length; i++) {
+/** FNV-1a, continued from `h` over `s`: fnv(a + b) === more(fnv(a), b), so no concatenated string is built. */
+function more(h: number, s: string, from = 0, to = s.length): number {
+  for (let i = from; i < to; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, FNV_PRIME);
   }
-  return h >>> 0;
+  return h;
 }
 
+const SPACE = 32;
+const step = (h: number, code: number) => Math.imul(h ^ code, FNV_PRIME);
+const W = more(FNV_OFFSET, 'w:');
+const BI = more(FNV_OFFSET, 'b:');
+const C = more(FNV_OFFSET, 'c:');
+
 /**
- * The hashed feature buckets of an already normalised text (normaliseForCrisis), with repeats. The training script
- * calls this very function, so training and serving can never featurise differently.
+ * The hashed feature buckets of an already normalised text (normaliseForCrisis), with repeats: the FNV-1a hashes of
+ * "w:" + token, "b:" + previous token + " " + token, and "c:" + each 3- and 4-character slice of " " + token + " ".
+ * The training script calls this very function, so training and serving can never featurise differently.
  */
 export function featureBuckets(normalised: string, bits: number): number[] {
   const mask = (1 << bits) - 1;
@@ -50,15 +57,21 @@ export function featureBuckets(normalised: string, bits: number): number[] {
   const out: number[] = [];
   let prev = '<s>';
   for (const tok of tokens) {
-    out.push(hash('w:' + tok) & mask);
-    out.push(hash('b:' + prev + ' ' + tok) & mask);
+    out.push((more(W, tok) >>> 0) & mask);
+    out.push((more(step(more(BI, prev), SPACE), tok) >>> 0) & mask);
     prev = tok;
-    const padded = ' ' + tok + ' ';
+    // Character n-grams of " " + tok + " ", positions 0..len+1 of that virtual string.
+    const len = tok.length + 2;
+    const at = (i: number) => (i === 0 || i === len - 1 ? SPACE : tok.charCodeAt(i - 1));
     for (let n = 3; n <= 4; n++) {
-      for (let i = 0; i + n <= padded.length; i++) out.push(hash('c:' + padded.slice(i, i + n)) & mask);
+      for (let i = 0; i + n <= len; i++) {
+        let h = C;
+        for (let j = i; j < i + n; j++) h = step(h, at(j));
+        out.push((h >>> 0) & mask);
+      }
     }
   }
-  out.push(hash('b:' + prev + ' </s>') & mask);
+  out.push((more(step(more(BI, prev), SPACE), '</s>') >>> 0) & mask);
   return out;
 }
 

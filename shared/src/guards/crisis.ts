@@ -196,6 +196,7 @@ const CUES: readonly Cue[] = [
       String.raw`\b(?:i'm|i've been|i was|been|feel|feeling|felt|get|getting|got|am|was) ${F}(?:a bit |pretty |quite |a little |more |very |so |really )?suicidal\b`,
     ),
     strength: 'strong',
+    negatable: true,
   },
   {
     re: rx(
@@ -817,6 +818,7 @@ const CUES: readonly Cue[] = [
       String.raw`\b(?:thinking|thought|think|thoughts|dreaming|dream|fantasi[sz]ing|fantasi[sz]e|obsessing|obsessed|intrusive thoughts|images) (?:a lot |lots |so much |constantly |all the time |more and more )?(?:about|of) ${F}(?:dying|being dead|not being here|not being alive|not existing|ending it|ending things|ending my life|ending it all|killing myself|hurting myself|cutting(?: myself)?|disappearing forever|who would come to my funeral|taking my (?:own )?life|not waking up|crashing (?:my|the) car|driving off|how to die|dying in my sleep|suicide|self[- ]?harm(?:ing)?|death as (?:a|an) (?:relief|escape|way out))\b`,
     ),
     strength: 'strong',
+    negatable: true,
     firstPerson: true,
     after: (f) =>
       /^ (?:my|our|her|his|their|the) hair|^ (?:it|them) (?:blue|red|pink|green|purple|black)/.test(f)
@@ -951,7 +953,7 @@ const CUES: readonly Cue[] = [
   // --- acts in progress and means at hand (added with the learned model; plain wording, no "suicide" word) ----------
   {
     re: rx(
-      String.raw`\b(?:took|taken|swallowed|downed|necked|had) (?:the |a |my |all (?:of )?(?:the |my )?|every |everything|the whole |a whole |all my |half (?:a |the |my )?|about |like |over |around )?(?:\d+ |twenty |thirty |forty |fifty |a hundred )?(?:strip|packet|pack|box|bottle|tub|jar|load|lot|handful|pile|stash|everything|pills?|tablets?|meds|medication|paracetamol|co-codamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|of (?:my|the) (?:pills|tablets|meds|prescription))\b`,
+      String.raw`\b(?:took|taken|swallowed|downed|necked|had) (?:the |a |my |all (?:of )?(?:the |my )?|every |everything|the whole |a whole |all my |half (?:a |the |my )?|about |like |over |around )?(?:\d+ |twenty |thirty |forty |fifty |a hundred )?(?:strip|packet|pack|box|bottle|tub|jar|load|lot|handful|pile|stash|everything|pills?|tablets?|meds|medication|paracetamol|co-codamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|diazepam|valium|sertraline|amitriptyline|codeine|tramadol|zopiclone|lithium|fluoxetine|citalopram|propranolol|oxycodone|morphine|quetiapine|mirtazapine|of (?:my|the) (?:pills|tablets|meds|prescription))\b`,
     ),
     strength: 'strong',
     firstPerson: true,
@@ -971,6 +973,13 @@ const CUES: readonly Cue[] = [
   },
   {
     re: rx(
+      String.raw`\b(?:(?:gun|shotgun|rifle|pills|tablets|rope)\b[^.!?]{0,40}\b(?:i know where (?:the key|he keeps|she keeps|they keep|it is)|i can get (?:to )?it|i have access)|(?:insurance|life cover|death in service)\b[^.!?]{0,40}\b(?:covers suicide|pays? out (?:on|for) suicide|suicide clause)|(?:top of|edge of|on) (?:the |a )?(?:quarry|cliff|bridge|multi-storey|car park|tower block|dam)\b[^.!?]{0,40}\b(?:not (?:driving|coming|going) (?:home|back)|won't be (?:coming|going) (?:home|back)))\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    re: rx(
       String.raw`\b(?:let me (?:just )?die|(?:i )?wouldn't (?:be sad|mind|care)[^.!?]{0,20} if (?:a (?:bus|car|lorry|truck)|something|someone) (?:hit|killed|took) me|if (?:a (?:bus|car|lorry|truck)|something) (?:hit|killed) me[^.!?]{0,30}\b(?:wouldn't (?:be sad|mind|care)|be a relief|fine by me)|(?:just )?taking up space|no point (?:to|in) me|point of me)\b`,
     ),
     strength: 'strong',
@@ -979,7 +988,7 @@ const CUES: readonly Cue[] = [
 ];
 
 const NEGATION =
-  /(?:\bnot|\bnever|n't|\bno longer)(?: (?:going|gonna|to|ever|even|really|actually|feeling|feel|be|being|wanting|planning|trying|about|thinking|considering|want|going to|would|will))* ?$/;
+  /(?:\bnot|\bnever|n't|\bno longer)(?: (?:going|gonna|to|ever|even|really|actually|feeling|feel|be|been|being|wanting|planning|trying|about|thinking|considering|want|going to|would|will))* ?$/;
 const LITERARY =
   /\b(?:novel|play|poem|poetry|poet|book|character|characters|protagonist|narrator|speaker|scene|act|chapter|story|stories|author|writer|romeo|juliet|hamlet|ophelia|macbeth|othello|lear|plath|keats|text|texts|essay|essays|quote|quotes|quotation|line|lines|stanza|lyric|lyrics|song|film|movie|reading|analys[ie]s|annotat\w*|literature|gcse|a level|coursework|seminar|studying|teaching|play's|poem's|novel's)\b/;
 const PROFESSIONAL_AFTER =
@@ -1079,20 +1088,20 @@ const THIRD_CONCERN = new RegExp(
 const SELF_THRESHOLD = 0.6;
 const THIRD_THRESHOLD = 0.5;
 const PLAN_THRESHOLD = 0.25;
-const DISMISSED_THRESHOLD = 0.95;
+const DISMISSED_THRESHOLD = 0.85;
 
 /**
  * Recovery milestones and losses, where the words of risk are about the past or someone else ("100 days clean", "one
  * year since my last attempt", "I used to cut", "my dad died by suicide", "lost a colleague to suicide").
  */
 const RECOVERY_OR_LOSS =
-  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+)? to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life)\b(?: in (?:\d{4}|my \w+|the past))?|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b/g;
+  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life)\b(?: in (?:\d{4}|my \w+|the past))?|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b/g;
 /**
  * Figures of speech: a chore that "makes me want to die", "kill me now", "I'd rather die than", "the death of me",
  * a joke marker. The model alone does not flag them unless it is nearly certain.
  */
 const HYPERBOLE =
-  /\b(?:(?:makes?|making|made) me want to (?:die|kill myself|jump(?: off \w+ \w+)?|cry|scream)|kill me now|(?:just )?(?:kill|shoot) me(?: now)?(?=[,.!]|$)|(?:would|i'd) (?:literally |honestly )?rather die than|(?:will|is going to|going to) be the death of me|(?:killing|kill) (?:me|us)(?: all)?\b(?! ?self)|dying (?:to|of (?:boredom|laughter|embarrassment|shame))|(?:nearly|almost|could have|could've) died (?:laughing|of)|if i have to [^.!?]{1,60} i'll (?:kill myself|die|jump[^.!?]{0,30})|i'll (?:kill myself|die) if i have to|want to die every time|(?:wifi|printer|laptop|computer|photocopier|internet|projector|smartboard) is suicidal)/g;
+  /\b(?:(?:makes?|making|made) me want to (?:die|kill myself|jump(?: off \w+ \w+)?|cry|scream)|kill me now|(?:just )?(?:kill|shoot) me(?: now)?(?=[,.!]|$)|(?:would|i'd) (?:literally |honestly )?rather die than|(?:will|is going to|going to) be the death of me|killing (?:me|us)(?: all)?\b|(?:is|are|'s|'re) going to kill (?:me|us)(?: all)?(?! in (?:my|our) sleep)\b|dying (?:to|of (?:boredom|laughter|embarrassment|shame))|(?:nearly|almost|could have|could've) died (?:laughing|of)|if i have to [^.!?]{1,60} i'll (?:kill myself|die|jump[^.!?]{0,30})|i'll (?:kill myself|die) if i have to|if i (?:get|have|see|hear|receive|read|mark) (?:one|1|another) more [^.!?]{1,60}(?:i'm going to|i'll|i will|going to) (?:kill myself|die)|want to die every time|(?:wifi|printer|laptop|computer|photocopier|internet|projector|smartboard) is suicidal)/g;
 /** A joke marker: a strong cue in the message counts only as a weak one, unless a plan or a means is named. */
 const JOKE = /\b(?:lol|lmao|lmfao|haha\w*|jk)\b|😂|🤣|🙃|💀/;
 
@@ -1113,11 +1122,13 @@ export function detectCrisis(text: string): CrisisResult {
   const full = normaliseForCrisis(text);
   // The rules read the text without its recovery and bereavement phrases ("100 days clean", "my dad died by
   // suicide"); anything else in the message still counts ("… and I relapsed tonight").
-  const t = full.replace(RECOVERY_OR_LOSS, ' … ').replace(HYPERBOLE, ' … ');
+  const past = full.replace(RECOVERY_OR_LOSS, ' … ');
+  const t = past.replace(HYPERBOLE, ' … ');
   const joking = JOKE.test(full) && !PLAN.test(full);
   const strong: string[] = [];
   const weak: string[] = [];
   const third: string[] = [];
+  const weakSpans: [number, number][] = [];
   /** Cues the rules explained away (negated, an accident, professional talk): the model must then be very sure. */
   let dismissed = 0;
   const leaving = LEAVING.test(t);
@@ -1160,7 +1171,12 @@ export function detectCrisis(text: string): CrisisResult {
         strength = 'weak';
         dismissed++;
       }
-      (strength === 'strong' ? strong : weak).push(m[0]);
+      if (strength === 'strong') strong.push(m[0]);
+      // Two cues over the same words ("suicidal" and "been suicidal") are one sign of distress, not two.
+      else if (!weakSpans.some(([s, e]) => index < e && s < end)) {
+        weak.push(m[0]);
+        weakSpans.push([index, end]);
+      }
     }
   }
   strong.push(...dwellingOnMeans(t));
@@ -1169,7 +1185,7 @@ export function detectCrisis(text: string): CrisisResult {
   const p = scoreNormalised(full);
   const score = { self: Math.round(p.self * 100) / 100, third: Math.round(p.third * 100) / 100 };
   // A recovery milestone or a bereavement, with no sign of present risk, flags neither the rules nor the model.
-  const notRisk = (t !== full || GRIEF.test(full)) && !PRESENT_RISK.test(full);
+  const notRisk = (past !== full || GRIEF.test(full)) && !PRESENT_RISK.test(full);
   const rules = strong.length > 0 || weakDistinct.length >= 2;
   // A plan or a means in a first-person message lowers the bar: missing one costs the most.
   const threshold = PLAN.test(full) && I_SUBJECT.test(full) ? PLAN_THRESHOLD : SELF_THRESHOLD;

@@ -73,7 +73,7 @@ describe('guard evaluation on the held-out lines', () => {
   const FLOORS: Record<Figure, number> = {
     crisisFirstPersonRecall: 25 / 27,
     crisisPlanRecall: 13 / 15,
-    crisisNotRiskFalsePositiveRate: 3 / 32,
+    crisisNotRiskFalsePositiveRate: 2 / 32,
     privacyRecall: 52 / 52,
     privacyNameRecall: 16 / 16,
     privacyFalsePositiveRate: 1 / 40,

@@ -140,6 +140,19 @@ describe('detectCrisis kinds', () => {
     }
   });
 
+  it('lets the model alone flag nothing short or unrelated (it is unreliable there)', () => {
+    for (const text of [
+      'Settings',
+      'whatever',
+      'Let us keep it kind, please.',
+      'Written on the train, offline',
+      'a wrong guess at the passphrase',
+      'The queue is empty',
+    ]) {
+      expect(detectCrisis(text), text).toMatchObject({ risk: false, kind: 'none' });
+    }
+  });
+
   it('still flags present risk next to a recovery context', () => {
     expect(detectCrisis('a year clean and I relapsed tonight, I want to die').risk).toBe(true);
   });

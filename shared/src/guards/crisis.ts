@@ -1084,6 +1084,14 @@ const THIRD_CONCERN = new RegExp(
   'g',
 );
 
+/**
+ * The model alone flags only a message of four words or more that names something of death, harm, means or despair:
+ * on short or unrelated text ("Settings", "Let us keep it kind, please.") its hashed features say nothing reliable.
+ * The rules, which know the short phrasings ("kms", "I want to die"), are not gated.
+ */
+const MODEL_GATE =
+  /\b(?:die|dies|dying|died|dead|death|kill\w*|suicid\w*|end (?:it|my|things|everything|this)|ending|life|living|to live|live anymore|alive|exist\w*|pills?|tablets?|overdos\w*|paracetamol|meds|medication|prescription|antidepressants|hurt\w*|harm\w*|cut|cuts|cutting|blades?|razors?|rope|noose|hang\w*|jump\w*|bridge|platform|cliffs?|edge|disappear\w*|vanish\w*|burden|better off|goodbye|(?:i'm|i am|i'll be|when i'm|be) gone|note|letters|hopeless|worthless|pointless|wake up|waking up|give up|giving up|go on|carry on|tired of|insurance|pension|guns?|shotgun|drown\w*|crash\w*|bleed\w*|scars?|relapse\w*|method|dose|lethal|lined up|stockpil\w*|saved up|swallow\w*|garage|engine|exhaust|hose|quarry|roof|motorway|sleep forever|no one would|nobody would|without me|miss me|want out|way out|over dosed|painless|way to go|i'm done|set the date|gave away|give away my|won't need (?:it|them|this|anything)|point in|carrying on|how many \w+ (?:would|will|does|do)|would be enough|when i do it|already taken|too late|charcoal|never been born|neck|hotel room|(?:nobody|no one) (?:finds|will find|'s home)|no one's home|my will|the next train|train times|in front of|morphine|amitriptyline|diazepam|sertraline|codeine|tramadol|zopiclone|insulin|lithium)\b/;
+
 /** The model's decision thresholds, chosen on a 10% split of the training sources (train-guards.mjs VALIDATE=1). */
 const SELF_THRESHOLD = 0.6;
 const THIRD_THRESHOLD = 0.5;
@@ -1191,7 +1199,11 @@ export function detectCrisis(text: string): CrisisResult {
   const threshold = PLAN.test(full) && I_SUBJECT.test(full) ? PLAN_THRESHOLD : SELF_THRESHOLD;
   if (joking || t.includes('…')) dismissed++;
   const learned =
-    p.self >= (dismissed > 0 ? DISMISSED_THRESHOLD : threshold) && !notRisk && !(literary && p.self < 0.9);
+    p.self >= (dismissed > 0 ? DISMISSED_THRESHOLD : threshold) &&
+    !notRisk &&
+    MODEL_GATE.test(full) &&
+    (full.match(/[a-z0-9']+/g)?.length ?? 0) >= 4 &&
+    !(literary && p.self < 0.9);
   const risk = rules || learned;
   const concernForOther = (third.length > 0 || p.third >= THIRD_THRESHOLD) && !GRIEF.test(full);
   const matches = risk

@@ -709,6 +709,8 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     const c = words[i + 2];
     if (c && adjacent(p, b, c) && nameLike(c) && !c.allCaps && !PLACE_WORDS.has(c.lower)) last = c;
     const before = p.slice(Math.max(0, a.start - 40), a.start);
+    // "the Underground Railroad", "from Hidden Figures": titles and things, not people.
+    if (/\b(?:the|a|an|of|from)\s+$/i.test(before)) continue;
     const after = p.slice(last.end, last.end + 40);
     if (PERSON_VERB_BEFORE.test(before) || PERSON_CUE_AFTER.test(after))
       out.push({ kind: 'full-name', start: a.start, end: last.end });

@@ -98,12 +98,63 @@ describe('detectCrisis', () => {
   });
 
   it('reports the phrases that raised the flag, and none when there is no risk', () => {
-    expect(detectCrisis('honestly I just want to disappear')).toEqual({
+    expect(detectCrisis('honestly I just want to disappear')).toMatchObject({
       risk: true,
       matches: ['want to disappear'],
     });
-    expect(detectCrisis('this marking is killing me')).toEqual({ risk: false, matches: [] });
-    expect(detectCrisis('')).toEqual({ risk: false, matches: [] });
+    expect(detectCrisis('this marking is killing me')).toMatchObject({
+      risk: false,
+      kind: 'none',
+      matches: [],
+    });
+    expect(detectCrisis('')).toMatchObject({
+      risk: false,
+      kind: 'none',
+      concernForOther: false,
+      matches: [],
+    });
+  });
+});
+
+describe('detectCrisis kinds', () => {
+  it('tells a plan, a means or an act in progress from passive ideation', () => {
+    expect(detectCrisis("I've got the pills counted out and I'm doing it tonight").kind).toBe('plan');
+    expect(detectCrisis('took the whole packet of my sleeping tablets an hour ago').kind).toBe('plan');
+    expect(detectCrisis('I just want to die').kind).toBe('passive');
+  });
+
+  it('reports concern for someone else as its own kind, not as the writer at risk', () => {
+    const r = detectCrisis('my colleague told me she wants to kill herself and has a plan');
+    expect(r).toMatchObject({ risk: false, kind: 'third-person', concernForOther: true });
+    expect(r.matches.length).toBeGreaterThan(0);
+  });
+
+  it('does not flag recovery milestones, grief or a chore that "makes me want to die"', () => {
+    for (const text of [
+      '100 days clean today',
+      'my dad died by suicide, any advice for the anniversary?',
+      'this schedule makes me want to die',
+      'one year since my last attempt and glad to be here',
+    ]) {
+      expect(detectCrisis(text), text).toMatchObject({ risk: false, concernForOther: false });
+    }
+  });
+
+  it('lets the model alone flag nothing short or unrelated (it is unreliable there)', () => {
+    for (const text of [
+      'Settings',
+      'whatever',
+      'Let us keep it kind, please.',
+      'Written on the train, offline',
+      'a wrong guess at the passphrase',
+      'The queue is empty',
+    ]) {
+      expect(detectCrisis(text), text).toMatchObject({ risk: false, kind: 'none' });
+    }
+  });
+
+  it('still flags present risk next to a recovery context', () => {
+    expect(detectCrisis('a year clean and I relapsed tonight, I want to die').risk).toBe(true);
   });
 });
 

@@ -20,12 +20,29 @@
  *
  * Linear time: bounded patterns over a normalised copy of the text.
  */
+import { scoreNormalised } from './crisis-model.js';
 import { prepare } from './normalize.js';
 
+/**
+ * - `plan`: first-person risk with a plan, a means, a date or an act in progress (pills counted out, a rope, "took
+ *   them an hour ago", "how many would it take").
+ * - `passive`: first-person risk without one ("I want to die", "everyone would be better off", self-harm).
+ * - `third-person`: the writer is worried about someone else ("a colleague told me she has a plan"): the flow raises a
+ *   moderator item and shows the sender how to help someone, not crisis resources for themself.
+ * - `none`: nothing of the above (including hyperbole, venting, grief, recovery milestones, negation).
+ */
+export type CrisisKind = 'plan' | 'passive' | 'third-person' | 'none';
+
 export interface CrisisResult {
+  /** The writer themself may be at risk (kind `plan` or `passive`). */
   risk: boolean;
+  kind: CrisisKind;
+  /** The writer is worried about someone else; may be true together with `risk`. */
+  concernForOther: boolean;
   /** The phrases that raised the flag (normalised, lower case), for the moderator's urgent item. */
   matches: string[];
+  /** The learned model's probabilities (crisis-model.ts), rounded to two decimals. */
+  score: { self: number; third: number };
 }
 
 type Strength = 'strong' | 'weak';
@@ -179,6 +196,7 @@ const CUES: readonly Cue[] = [
       String.raw`\b(?:i'm|i've been|i was|been|feel|feeling|felt|get|getting|got|am|was) ${F}(?:a bit |pretty |quite |a little |more |very |so |really )?suicidal\b`,
     ),
     strength: 'strong',
+    negatable: true,
   },
   {
     re: rx(
@@ -800,6 +818,7 @@ const CUES: readonly Cue[] = [
       String.raw`\b(?:thinking|thought|think|thoughts|dreaming|dream|fantasi[sz]ing|fantasi[sz]e|obsessing|obsessed|intrusive thoughts|images) (?:a lot |lots |so much |constantly |all the time |more and more )?(?:about|of) ${F}(?:dying|being dead|not being here|not being alive|not existing|ending it|ending things|ending my life|ending it all|killing myself|hurting myself|cutting(?: myself)?|disappearing forever|who would come to my funeral|taking my (?:own )?life|not waking up|crashing (?:my|the) car|driving off|how to die|dying in my sleep|suicide|self[- ]?harm(?:ing)?|death as (?:a|an) (?:relief|escape|way out))\b`,
     ),
     strength: 'strong',
+    negatable: true,
     firstPerson: true,
     after: (f) =>
       /^ (?:my|our|her|his|their|the) hair|^ (?:it|them) (?:blue|red|pink|green|purple|black)/.test(f)
@@ -931,10 +950,45 @@ const CUES: readonly Cue[] = [
     ),
     strength: 'weak',
   },
+  // --- acts in progress and means at hand (added with the learned model; plain wording, no "suicide" word) ----------
+  {
+    re: rx(
+      String.raw`\b(?:took|taken|swallowed|downed|necked|had) (?:the |a |my |all (?:of )?(?:the |my )?|every |everything|the whole |a whole |all my |half (?:a |the |my )?|about |like |over |around )?(?:\d+ |twenty |thirty |forty |fifty |a hundred )?(?:strip|packet|pack|box|bottle|tub|jar|load|lot|handful|pile|stash|everything|pills?|tablets?|meds|medication|paracetamol|co-codamol|painkillers|sleeping (?:pills|tablets)|antidepressants|insulin|diazepam|valium|sertraline|amitriptyline|codeine|tramadol|zopiclone|lithium|fluoxetine|citalopram|propranolol|oxycodone|morphine|quetiapine|mirtazapine|of (?:my|the) (?:pills|tablets|meds|prescription))\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    after: (following, before) =>
+      /\b(?:for (?:a|my|the) (?:headache|migraine|cold|period|back|tooth)|as prescribed|with (?:food|water|breakfast|dinner)|this morning as usual|at lunch as usual)\b/.test(
+        following,
+      ) || /\b(?:he|she|they|student|pupil|kid|child|son|daughter)\b[^.!?]{0,20}$/.test(before)
+        ? null
+        : 'strong',
+  },
+  {
+    re: rx(
+      String.raw`\b(?:(?:got|have|holding|loaded|took) (?:out )?(?:the|my|a|his|dad's) gun|gun (?:is|'s) loaded|it's loaded|(?:blade|razor|knife) [^.!?]{0,40}\b(?:going to use it|use it (?:tonight|now|at lunch|later)|properly this time)|(?:standing|stood|sitting|sat|i'm) (?:on|at) (?:the )?(?:platform edge|edge of the platform|ledge|edge of the roof|roof edge|railing|parapet|bridge)[^.!?]{0,40}\b(?:right now|now|waiting|tonight|ready)|engine running in (?:the|a) (?:closed |locked )?garage|(?:cut|cutting|cuts) (?:deeper|deep|too deep)|won't stop bleeding)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:(?:gun|shotgun|rifle|pills|tablets|rope)\b[^.!?]{0,40}\b(?:i know where (?:the key|he keeps|she keeps|they keep|it is)|i can get (?:to )?it|i have access)|(?:insurance|life cover|death in service)\b[^.!?]{0,40}\b(?:covers suicide|pays? out (?:on|for) suicide|suicide clause)|(?:top of|edge of|on) (?:the |a )?(?:quarry|cliff|bridge|multi-storey|car park|tower block|dam)\b[^.!?]{0,40}\b(?:not (?:driving|coming|going) (?:home|back)|won't be (?:coming|going) (?:home|back)))\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:let me (?:just )?die|(?:i )?wouldn't (?:be sad|mind|care)[^.!?]{0,20} if (?:a (?:bus|car|lorry|truck)|something|someone) (?:hit|killed|took) me|if (?:a (?:bus|car|lorry|truck)|something) (?:hit|killed) me[^.!?]{0,30}\b(?:wouldn't (?:be sad|mind|care)|be a relief|fine by me)|(?:just )?taking up space|no point (?:to|in) me|point of me)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
 ];
 
 const NEGATION =
-  /(?:\bnot|\bnever|n't|\bno longer)(?: (?:going|gonna|to|ever|even|really|actually|feeling|feel|be|being|wanting|planning|trying|about|thinking|considering|want|going to|would|will))* ?$/;
+  /(?:\bnot|\bnever|n't|\bno longer)(?: (?:going|gonna|to|ever|even|really|actually|feeling|feel|be|been|being|wanting|planning|trying|about|thinking|considering|want|going to|would|will))* ?$/;
 const LITERARY =
   /\b(?:novel|play|poem|poetry|poet|book|character|characters|protagonist|narrator|speaker|scene|act|chapter|story|stories|author|writer|romeo|juliet|hamlet|ophelia|macbeth|othello|lear|plath|keats|text|texts|essay|essays|quote|quotes|quotation|line|lines|stanza|lyric|lyrics|song|film|movie|reading|analys[ie]s|annotat\w*|literature|gcse|a level|coursework|seminar|studying|teaching|play's|poem's|novel's)\b/;
 const PROFESSIONAL_AFTER =
@@ -946,9 +1000,9 @@ const FIRST_PERSON_NEAR = /\b(?:i|i'm|i've|i'd|i was|me|my|myself)\b[^.!?]{0,14}
 const LEAVING =
   /\b(?:retir(?:e|ed|ing|ement)|new (?:job|school|role|post|position|district|adventure|chapter)|(?:leaving|left|leave|quitting|quit) (?:the |this |my )?(?:school|job|profession|group|platform|district|country|teaching|area|city|trust|staffroom|classroom)|moving (?:to|away|abroad|house|schools|on to|back)|relocat\w*|(?:on|for|over|during|enjoy|enjoy the|have a (?:great|lovely|good|restful|happy)) (?:the )?(?:holiday|holidays|vacation|half[- ]term|summer|christmas|easter|break|maternity leave|paternity leave|parental leave|sabbatical|leave|secondment)|happy (?:holidays|christmas|easter|summer)|see (?:you|y'all|everyone) (?:in|next|after|on|soon|all|in september|in january)|signing off for|log(?:ging)? off for|offline for|taking a break from (?:the group|here|this app|social media|staffroom)|deleting (?:the|this) app|last day (?:of term|of school|at|before|here)|end of (?:term|the year|the school year)|handed in my notice|resign(?:ed|ing|ation))\b/;
 const THIRD_PERSON_SUBJECT =
-  /(?:he|she|they|he's|she's|they're|he'd|she'd|they'd|student|pupil|kid|child|boy|girl|son|daughter|friend|colleague|mum|mom|dad|someone|people|character|narrator|speaker|protagonist|juliet|romeo|hamlet|ophelia|macbeth)/;
+  /(?:he|she|they|he's|she's|they're|he'd|she'd|they'd|student|pupil|kid|child|boy|girl|son|daughter|friend|colleague|mum|mom|dad|someone|people|character|narrator|speaker|protagonist|juliet|romeo|hamlet|ophelia|partner|husband|wife|brother|sister|coworker|co-worker|teacher|teachers|assistant|ta|mentor|head|deputy|boss|flatmate|neighbour|neighbor|cousin|uncle|aunt|nan|grandad|fiance|fiancee|boyfriend|girlfriend|macbeth)/;
 const ANY_SUBJECT =
-  /\b(?:i|i'm|i've|i'd|i'll|me|my|we|we're|you|he|she|they|he's|she's|they're|he'd|she'd|they'd|student|pupil|kid|child|boy|girl|son|daughter|friend|colleague|mum|mom|dad|someone|people|character|narrator|speaker|protagonist|juliet|romeo|hamlet|ophelia|macbeth)\b/g;
+  /\b(?:i|i'm|i've|i'd|i'll|me|my|we|we're|you|he|she|they|he's|she's|they're|he'd|she'd|they'd|student|pupil|kid|child|boy|girl|son|daughter|friend|colleague|mum|mom|dad|someone|people|character|narrator|speaker|protagonist|juliet|romeo|hamlet|ophelia|partner|husband|wife|brother|sister|coworker|co-worker|teacher|teachers|assistant|ta|mentor|head|deputy|boss|flatmate|neighbour|neighbor|cousin|uncle|aunt|nan|grandad|fiance|fiancee|boyfriend|girlfriend|macbeth)\b/g;
 
 /** Means of self-harm and the thinking that dwells on them, in one first-person sentence. */
 const MEANS =
@@ -1024,14 +1078,67 @@ function lastSubjectIsThirdPerson(clause: string): boolean {
   return last !== '' && THIRD_PERSON_EXACT.test(last);
 }
 
+/** Worry about someone else: a third-person subject, then a sign of risk in the same sentence. */
+const THIRD_CONCERN = new RegExp(
+  String.raw`\b(?:${THIRD_PERSON_SUBJECT.source}|who i think is|who might be|who seems)\b[^.!?;]{0,50}?\b(?:going to jump|(?:wants?|wanted) to (?:die|end (?:it|(?:his|her|their) life)|kill (?:him|her|them)sel(?:f|ves))|is suicidal|suicidal|self[- ]?harm(?:s|ing)?|(?:took|taken) (?:an )?overdose|overdosed|(?:messaged|texted|emailed|said) (?:me |us )?goodbye|(?:has|had|made) a plan to|stockpil\w*|better off without (?:him|her|them))\b`,
+  'g',
+);
+
+/**
+ * The model alone flags only a message of four words or more that names something of death, harm, means or despair:
+ * on short or unrelated text ("Settings", "Let us keep it kind, please.") its hashed features say nothing reliable.
+ * The rules, which know the short phrasings ("kms", "I want to die"), are not gated.
+ */
+const MODEL_GATE =
+  /\b(?:die|dies|dying|died|dead|death|kill\w*|suicid\w*|end (?:it|my|things|everything|this)|ending|life|living|to live|live anymore|alive|exist\w*|pills?|tablets?|overdos\w*|paracetamol|meds|medication|prescription|antidepressants|hurt\w*|harm\w*|cut|cuts|cutting|blades?|razors?|rope|noose|hang\w*|jump\w*|bridge|platform|cliffs?|edge|disappear\w*|vanish\w*|burden|better off|goodbye|(?:i'm|i am|i'll be|when i'm|be) gone|note|letters|hopeless|worthless|pointless|wake up|waking up|give up|giving up|go on|carry on|tired of|insurance|pension|guns?|shotgun|drown\w*|crash\w*|bleed\w*|scars?|relapse\w*|method|dose|lethal|lined up|stockpil\w*|saved up|swallow\w*|garage|engine|exhaust|hose|quarry|roof|motorway|sleep forever|no one would|nobody would|without me|miss me|want out|way out|over dosed|painless|way to go|i'm done|set the date|gave away|give away my|won't need (?:it|them|this|anything)|point in|carrying on|how many \w+ (?:would|will|does|do)|would be enough|when i do it|already taken|too late|charcoal|never been born|neck|hotel room|(?:nobody|no one) (?:finds|will find|'s home)|no one's home|my will|the next train|train times|in front of|morphine|amitriptyline|diazepam|sertraline|codeine|tramadol|zopiclone|insulin|lithium)\b/;
+
+/** The model's decision thresholds, chosen on a 10% split of the training sources (train-guards.mjs VALIDATE=1). */
+const SELF_THRESHOLD = 0.6;
+const THIRD_THRESHOLD = 0.5;
+const PLAN_THRESHOLD = 0.25;
+const DISMISSED_THRESHOLD = 0.85;
+
+/**
+ * Recovery milestones and losses, where the words of risk are about the past or someone else ("100 days clean", "one
+ * year since my last attempt", "I used to cut", "my dad died by suicide", "lost a colleague to suicide").
+ */
+const RECOVERY_OR_LOSS =
+  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life)\b(?: in (?:\d{4}|my \w+|the past))?|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b/g;
+/**
+ * Figures of speech: a chore that "makes me want to die", "kill me now", "I'd rather die than", "the death of me",
+ * a joke marker. The model alone does not flag them unless it is nearly certain.
+ */
+const HYPERBOLE =
+  /\b(?:(?:makes?|making|made) me want to (?:die|kill myself|jump(?: off \w+ \w+)?|cry|scream)|kill me now|(?:just )?(?:kill|shoot) me(?: now)?(?=[,.!]|$)|(?:would|i'd) (?:literally |honestly )?rather die than|(?:will|is going to|going to) be the death of me|killing (?:me|us)(?: all)?\b|(?:is|are|'s|'re) going to kill (?:me|us)(?: all)?(?! in (?:my|our) sleep)\b|dying (?:to|of (?:boredom|laughter|embarrassment|shame))|(?:nearly|almost|could have|could've) died (?:laughing|of)|if i have to [^.!?]{1,60} i'll (?:kill myself|die|jump[^.!?]{0,30})|i'll (?:kill myself|die) if i have to|if i (?:get|have|see|hear|receive|read|mark) (?:one|1|another) more [^.!?]{1,60}(?:i'm going to|i'll|i will|going to) (?:kill myself|die)|want to die every time|(?:wifi|printer|laptop|computer|photocopier|internet|projector|smartboard) is suicidal)/g;
+/** A joke marker: a strong cue in the message counts only as a weak one, unless a plan or a means is named. */
+const JOKE = /\b(?:lol|lmao|lmfao|haha\w*|jk)\b|😂|🤣|🙃|💀/;
+
+/** Present-tense signs that override a recovery or grief context: "a year clean and I relapsed tonight". */
+const PRESENT_RISK =
+  /\b(?:tonight|right now|again (?:tonight|today)|relapsed|i want to die|want to (?:kill|end) (?:myself|it|my life)|i'm going to|i've taken|i took)\b/;
+const GRIEF =
+  /\b(?:died|passed away|funeral|memorial|bereave\w*|grie(?:f|ving|ve)|lost (?:\w+ ){0,2}to suicide)\b/;
+/** A plan, a means, a date or an act in progress: sub-kind `plan` of first-person risk. */
+const PLAN =
+  /\b(?:plan(?:ned|ning|s)?|pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|dose|doses|lethal|rope|noose|hang|hanging|gun|loaded|knife|blade|razors?|bridge|jump|jumping|train|platform|tracks|cliff|on the roof|ledge|exhaust|hose|charcoal|engine running|garage|swallowed|took (?:them|the|all|every|a)|taken|stockpil\w*|sav(?:ed|ing) up|counted|notes?|letters?|goodbye|will|insurance|tonight|this weekend|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|method|methods|how many|how much|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|set the date|decided)\b/;
+
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
 
 /** Does `text` suggest a risk of suicide or self-harm? */
 export function detectCrisis(text: string): CrisisResult {
-  const t = normaliseForCrisis(text);
+  const full = normaliseForCrisis(text);
+  // The rules read the text without its recovery and bereavement phrases ("100 days clean", "my dad died by
+  // suicide"); anything else in the message still counts ("… and I relapsed tonight").
+  const past = full.replace(RECOVERY_OR_LOSS, ' … ');
+  const t = past.replace(HYPERBOLE, ' … ');
+  const joking = JOKE.test(full) && !PLAN.test(full);
   const strong: string[] = [];
   const weak: string[] = [];
+  const third: string[] = [];
+  const weakSpans: [number, number][] = [];
+  /** Cues the rules explained away (negated, an accident, professional talk): the model must then be very sure. */
+  let dismissed = 0;
   const leaving = LEAVING.test(t);
   const literary = LITERARY.test(t);
   for (const [i, cue] of CUES.entries()) {
@@ -1043,23 +1150,75 @@ export function detectCrisis(text: string): CrisisResult {
       const following = t.slice(end, end + 60);
       const clause = clauseBefore(t, index);
       let strength: Strength | null = cue.after ? cue.after(following, clause, m[0]) : cue.strength;
-      if (strength === null) continue;
+      if (strength === null) {
+        dismissed++;
+        continue;
+      }
       if (cue.strength === 'weak') strength = 'weak';
+      if (joking) strength = 'weak';
       if (cue.goodbye && leaving) strength = 'weak';
-      if (cue.firstPerson && lastSubjectIsThirdPerson(clause)) continue;
+      if (cue.firstPerson && lastSubjectIsThirdPerson(clause)) {
+        if (strength === 'strong' && !NEGATION.test(clause)) third.push(m[0]);
+        continue;
+      }
       if (cue.professional) {
-        if (PROFESSIONAL_AFTER.test(following)) continue;
-        const sentence = sentenceAround(t, index, end);
-        if (PROFESSIONAL_CONTEXT.test(sentence.replace(m[0], ' ')) && !FIRST_PERSON_NEAR.test(clause))
+        if (PROFESSIONAL_AFTER.test(following)) {
+          dismissed++;
           continue;
+        }
+        const sentence = sentenceAround(t, index, end);
+        if (PROFESSIONAL_CONTEXT.test(sentence.replace(m[0], ' ')) && !FIRST_PERSON_NEAR.test(clause)) {
+          // "my partner took an overdose": not the writer, but someone the writer is worried about.
+          if (lastSubjectIsThirdPerson(clause) && !NEGATION.test(clause)) third.push(m[0]);
+          else dismissed++;
+          continue;
+        }
       }
       if (literary && insideQuotes(t, index, end)) continue;
-      if (cue.negatable && strength === 'strong' && NEGATION.test(clause)) strength = 'weak';
-      (strength === 'strong' ? strong : weak).push(m[0]);
+      if (cue.negatable && strength === 'strong' && NEGATION.test(clause)) {
+        strength = 'weak';
+        dismissed++;
+      }
+      if (strength === 'strong') strong.push(m[0]);
+      // Two cues over the same words ("suicidal" and "been suicidal") are one sign of distress, not two.
+      else if (!weakSpans.some(([s, e]) => index < e && s < end)) {
+        weak.push(m[0]);
+        weakSpans.push([index, end]);
+      }
     }
   }
   strong.push(...dwellingOnMeans(t));
+  for (const m of t.matchAll(THIRD_CONCERN)) third.push(m[0]);
   const weakDistinct = [...new Set(weak)];
-  const risk = strong.length > 0 || weakDistinct.length >= 2;
-  return { risk, matches: risk ? [...new Set([...strong, ...weakDistinct])] : [] };
+  const p = scoreNormalised(full);
+  const score = { self: Math.round(p.self * 100) / 100, third: Math.round(p.third * 100) / 100 };
+  // A recovery milestone or a bereavement, with no sign of present risk, flags neither the rules nor the model.
+  const notRisk = (past !== full || GRIEF.test(full)) && !PRESENT_RISK.test(full);
+  const rules = strong.length > 0 || weakDistinct.length >= 2;
+  // A plan or a means in a first-person message lowers the bar: missing one costs the most.
+  const threshold = PLAN.test(full) && I_SUBJECT.test(full) ? PLAN_THRESHOLD : SELF_THRESHOLD;
+  if (joking || t.includes('…')) dismissed++;
+  const learned =
+    p.self >= (dismissed > 0 ? DISMISSED_THRESHOLD : threshold) &&
+    !notRisk &&
+    MODEL_GATE.test(full) &&
+    (full.match(/[a-z0-9']+/g)?.length ?? 0) >= 4 &&
+    !(literary && p.self < 0.9);
+  const risk = rules || learned;
+  const concernForOther = (third.length > 0 || p.third >= THIRD_THRESHOLD) && !GRIEF.test(full);
+  const matches = risk
+    ? [...new Set([...strong, ...weakDistinct])]
+    : concernForOther
+      ? [...new Set(third)]
+      : [];
+  if (risk && !rules) matches.push(`learned model ${score.self.toFixed(2)}`);
+  if (!risk && concernForOther && third.length === 0) matches.push(`learned model ${score.third.toFixed(2)}`);
+  const kind: CrisisKind = risk
+    ? PLAN.test(full)
+      ? 'plan'
+      : 'passive'
+    : concernForOther
+      ? 'third-person'
+      : 'none';
+  return { risk, kind, concernForOther, matches, score };
 }

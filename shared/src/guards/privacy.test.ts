@@ -251,3 +251,34 @@ describe('describeFindings', () => {
     );
   });
 });
+
+describe('detectIdentifying beyond the lists', () => {
+  const kindsOf = (text: string) => detectIdentifying(text).map((f) => f.kind);
+
+  it('validates international numbers with the phone metadata, never dates or years', () => {
+    expect(kindsOf('call me on +49 151 23456789')).toContain('phone');
+    expect(kindsOf('mon numéro: 06 12 34 56 78')).toContain('phone');
+    expect(kindsOf('call me after 3:30 on 12-03-2024')).toEqual([]);
+  });
+
+  it('finds names no list knows from the sentence around them', () => {
+    expect(kindsOf('I report to Adaeze Okwuosa and she never replies')).toContain('full-name');
+    expect(kindsOf('Chidera Nwosu in year 9 was excluded again')).toContain('full-name');
+    expect(kindsOf('we read Ngugi Thiongo with year 12')).toEqual([]);
+  });
+
+  it('leaves public figures alone where the context says so', () => {
+    expect(kindsOf('the author Aoife Brennagh visited our library')).toEqual([]);
+    expect(kindsOf("we studied Ruairi Calloway's poems this term")).toEqual([]);
+    expect(kindsOf('Harriet Tubman and the Underground Railroad in Grade 5')).toEqual([]);
+  });
+
+  it('finds non-US addresses and personal websites', () => {
+    expect(kindsOf('my address is Hauptstraße 12, 10115 Berlin')).toContain('address');
+    expect(kindsOf('we live on Calle de Alcalá 45, Madrid')).toContain('address');
+    expect(kindsOf('I live at 5 Queen Street, Dublin 8')).toContain('address');
+    expect(kindsOf('my blog is at www.mrsokafor-teaches.co.uk')).toContain('profile-url');
+    expect(kindsOf('see bbc.co.uk for the article')).toEqual([]);
+    expect(kindsOf('Year 11 mock, 2024 Results were fine')).toEqual([]);
+  });
+});

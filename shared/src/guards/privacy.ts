@@ -16,6 +16,7 @@
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */
+import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import { FIRST_NAMES, SURNAMES } from '../rules/names.js';
 import {
   AMBIGUOUS_FIRST_NAMES,
@@ -107,7 +108,7 @@ function findEmails(text: string, out: Span[]): void {
 const PHONE_CANDIDATE =
   /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?![\p{L}\p{N}_%/:°'-]|[.,]\d)/gu;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|contact|landline|extension|ext|sms|fax|digits|dial)\b/i;
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|celular)\b/i;
 
 interface Digits {
   groups: string[];
@@ -180,6 +181,49 @@ function looksLikePhone(d: Digits, context: boolean): boolean {
   return false;
 }
 
+/** Countries whose national formats are tried for a number written without "+" next to a phone word. */
+const PHONE_COUNTRIES: readonly CountryCode[] = [
+  'GB',
+  'US',
+  'IE',
+  'AU',
+  'NZ',
+  'CA',
+  'ZA',
+  'IN',
+  'NG',
+  'GH',
+  'KE',
+  'PH',
+  'SG',
+  'FR',
+  'DE',
+  'ES',
+  'IT',
+  'NL',
+  'PL',
+];
+
+/** Years, decimals, times and dates, which no phone metadata may turn into a number. */
+function dateOrDecimal(d: Digits): boolean {
+  const { groups } = d;
+  if (groups.every(isYear)) return true;
+  if (d.seps.some((sep) => sep === '.' || sep === ':') && groups.every((g) => g.length <= 2)) return true;
+  if (groups.some(isYear) && groups.length <= 3 && groups.every((g) => g.length <= 4)) return true;
+  return /^(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d\d|\d{4}))$/.test(groups.join('-'));
+}
+
+function validPhone(raw: string, plus: boolean): boolean {
+  const digits = raw.replace(/\D/g, '').length;
+  if (digits < 7 || digits > 15) return false;
+  try {
+    if (plus) return isValidPhoneNumber(raw);
+    return PHONE_COUNTRIES.some((c) => isValidPhoneNumber(raw, c));
+  } catch {
+    return false;
+  }
+}
+
 function findPhones(text: string, out: Span[]): void {
   for (const m of matchesOf(text, PHONE_CANDIDATE)) {
     let raw = m[0];
@@ -194,6 +238,12 @@ function findPhones(text: string, out: Span[]): void {
     const context = PHONE_CONTEXT.test(before);
     const d = splitDigits(raw);
     if (looksLikePhone(d, context)) {
+      out.push({ kind: 'phone', start, end: start + raw.length });
+      continue;
+    }
+    // International and national formats the shapes above do not know ("+49 151 23456789", "06 12 34 56 78" after
+    // "mon numéro"): Google's metadata through libphonenumber-js decides, with a phone word nearby or a "+".
+    if ((d.plus || context) && !dateOrDecimal(d) && validPhone(raw, d.plus)) {
       out.push({ kind: 'phone', start, end: start + raw.length });
       continue;
     }
@@ -258,6 +308,18 @@ const POSTCODE_AU = /(?<![\p{L}\p{N}])(NSW|VIC|QLD|TAS|SA|WA|NT|ACT),? (\d{4})(?
 /** Street type first: "14 Rue Lafayette", "22 Calle Mayor", "5 Via Roma". */
 const STREET_PREFIXED =
   /(?<![\p{L}\p{N}/.,:$£€-])\d{1,5}[a-z]?,? (?:Rue|Avenue|Av\.|Avenida|Boulevard|Bd|Calle|Carrer|Chemin|Allée|Via|Viale|Piazza|Strada|Rua|Praça|Ulica|Straße|Strasse|Place|Quai|Impasse) (?:(?:de|del|de la|du|des|di|da|do|dos|das)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
+/** German, Dutch and Nordic compound streets with the number after: "Hauptstraße 12", "Kerkstraat 4", "Storgata 3". */
+const STREET_COMPOUND =
+  /(?<![\p{L}])\p{Lu}[\p{L}\p{M}-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|laan|gracht|plein|steeg|kade|gata|gatan|gade|vej|vegen|veien|tie|katu) \d{1,4}[a-z]?(?![\p{L}\p{N}])/gu;
+/** Street type first with the number after: "Calle de Alcalá 45", "Via Roma 12", "Rue de la Paix 3". */
+const STREET_PREFIXED_NUMBER_AFTER =
+  /(?<![\p{L}])(?:Calle|Carrer|Avenida|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai) (?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
+/** A four- or five-digit postcode before a capitalised town after a comma: ", 75011 Paris", ", 10115 Berlin". */
+const POSTCODE_CITY = /(?<=, ?)(?:[A-Z]{1,2}-)?\d{4,5} \p{Lu}[\p{L}\p{M}'-]{2,30}(?![\p{L}\p{N}])/gu;
+const STREET_BEFORE_POSTCODE =
+  /(?:\p{Lu}[\p{L}\p{M}'.-]+ \d{1,4}[a-z]?|\d{1,4}[a-z]?,? (?:\p{Lu}[\p{L}\p{M}'.-]+ ){0,3}\p{Lu}[\p{L}\p{M}'.-]+),? ?$/u;
+/** After a street, a town and a postal district or a four-digit code: ", Dublin 8", ", Auckland 1011". */
+const TOWN_CODE_AFTER = /^,? \p{Lu}[\p{L}\p{M}'-]{2,30},? (?:\d{1,2}|\d{4})(?![\p{L}\p{N}])/u;
 const LIVE_ON_STREET = new RegExp(
   `\\b(?:live|living|lives|lived|house|home|flat|apartment|place|address)(?: is)? (?:on|in|at) ((?:\\p{Lu}[\\p{L}'-]{1,30} ){1,3})(?:${STREET_SUFFIX.replace(/\b([a-z])/g, (c) => `[${c}${c.toUpperCase()}]`)})(?![\\p{L}\\p{N}])`,
   'gu',
@@ -272,7 +334,8 @@ function findAddresses(text: string, out: Span[]): void {
     // "5 mile road", "12 step way": a lower-case single word that is a quantity noun was caught above; a lower-case
     // phrase needs a plausible street name (not a verb phrase): require letters only.
     if (!words.every((w) => /^[\p{L}][\p{L}\p{M}'.-]*$/u.test(w))) continue;
-    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+    const town = TOWN_CODE_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length + (town ? town[0].length : 0) });
   }
   for (const m of matchesOf(text, UNIT)) {
     const word = m[0].toLowerCase();
@@ -294,8 +357,16 @@ function findAddresses(text: string, out: Span[]): void {
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of matchesOf(text, STREET_PREFIXED))
+  for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
+    for (const m of matchesOf(text, re))
+      out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of matchesOf(text, POSTCODE_CITY)) {
+    // Only right after a street ("Hauptstraße 12, 10115 Berlin"), and never a year (", 2024 Paris trip").
+    if (/^(?:19|20)\d\d /.test(m[0])) continue;
+    if (!STREET_BEFORE_POSTCODE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+
   for (const m of matchesOf(text, LIVE_ON_STREET)) {
     const names = (m[1] ?? '').trim().split(' ');
     if (names.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase())))
@@ -348,6 +419,41 @@ const HANDLE = /(?<![\p{L}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z
 const SOCIAL_CONTEXT =
   /\b(?:insta|instagram|ig|gram|twitter|tweet|tweets|tweeting|x\.com|tiktok|tik tok|threads|bluesky|bsky|snapchat|snap|facebook|fb|linkedin|youtube|yt|handle|handles|follow|followers|following|dm|dms|message me|find me|look me up|search for me|my account|my page|profile|username|user name|add me|socials|social media|channel|subscribe|mastodon|pinterest|reddit|tpt|teachers pay teachers|teacherspayteachers|teachergram|teachertok|edutwitter|edutok)\b/i;
 
+/** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
+const SITE =
+  /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+const MY_SITE =
+  /\b(?:my|our) (?:own )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
+const COMMON_SITES = new Set(
+  `google bbc gov youtube facebook instagram twitter x linkedin tiktok wikipedia amazon apple microsoft office outlook
+  gmail hotmail yahoo tes oaknationalacademy thenational sparxmaths seneca senecalearning quizlet kahoot padlet canva
+  classdojo seesaw dfe ofsted nhs mind samaritans education teachfirst teachertoolkit twinkl khanacademy duolingo
+  zoom teams slack github medium substack wordpress blogspot reddit chatgpt openai bing mumsnet guardian
+  theguardian nytimes bbcbitesize bitesize schoolsweek tes edutopia`.split(/\s+/),
+);
+
+/** Does a domain label spell a person's name ("danielhartley", "priyanair", "amara-osei")? */
+function nameInLabel(label: string): boolean {
+  const parts = label.split('-');
+  if (
+    parts.length >= 2 &&
+    parts.some((x) => FIRST_NAMES.has(x)) &&
+    parts.some((x) => SURNAMES.has(x) || x.length >= 4)
+  )
+    return true;
+  for (let i = 3; i <= label.length - 3 && i <= 12; i++) {
+    const first = label.slice(0, i);
+    const rest = label.slice(i);
+    if (
+      FIRST_NAMES.has(first) &&
+      !AMBIGUOUS_FIRST_NAMES.has(first) &&
+      (SURNAMES.has(rest) || rest.length >= 4)
+    )
+      return true;
+  }
+  return false;
+}
+
 function findProfiles(text: string, out: Span[]): void {
   for (const m of matchesOf(text, PROFILE_URL)) {
     const host = (m[1] ?? '').toLowerCase();
@@ -363,6 +469,15 @@ function findProfiles(text: string, out: Span[]): void {
     const value = m[0].replace(/[.,;:!?]+$/, '');
     if (['www', 'help', 'support', 'blog', 'en'].includes((m[1] ?? '').toLowerCase())) continue;
     out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
+  }
+  for (const m of matchesOf(text, SITE)) {
+    const label = (m[1] ?? '').toLowerCase();
+    const value = m[0].replace(/[.,;:!?]+$/, '');
+    if (COMMON_SITES.has(label) || /\.(?:gov|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|edu)$/i.test(value)) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    // A personal site: "my blog/site/portfolio is …", or a domain made of a person's name ("danielhartley.co.uk").
+    if (MY_SITE.test(before) || nameInLabel(label))
+      out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
   const handles = [...matchesOf(text, HANDLE)];
   if (handles.length > 0 && SOCIAL_CONTEXT.test(text)) {
@@ -451,7 +566,7 @@ const INTRO =
   /\b(?:my (?:full |real |actual |legal |first |last |given )?name(?: is|'s| was)|(?:i'm|i am|im) (?:called|named)|(?:you can |u can |just |please )?call me|(?:people|everyone|they|the kids|kids|students|my students|colleagues) call me|known as|name's) +/giu;
 const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +|^ *(?=\p{Lu}\p{Ll}+ here\b)/giu;
 const RELATION =
-  /\b(?:my|our|the) (?:colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
+  /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
 const CALLED =
   /\b(?:student|pupil|kid|boy|girl|child|teen|teenager|learner|teacher|colleague|guy|man|woman|lady|parent|mum|mom|dad|father|mother|someone|person|friend|head|principal|he|she|he's|she's|who's|who is) (?:named|called) +/giu;
 
@@ -570,6 +685,57 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       out.push({ kind: 'full-name', start: a.start, end: b.end });
     }
   }
+}
+
+/**
+ * Names no list knows (a multicultural staff and student body): two or three capitalised words are a person's name
+ * when the sentence treats them as one: a verb that takes a person before ("I report to", "worried about", "share a
+ * classroom with") or a person's doing or a school role after ("… in year 9", "… said", "… shouted", "… has been").
+ */
+const PERSON_VERB_BEFORE =
+  /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,|a parent called|colleague,)(?: (?:a|an|the))? $/i;
+const PERSON_CUE_AFTER =
+  /^(?:'s)?,? (?:in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) )/i;
+
+function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    const b = words[i + 1] as Word;
+    if (!adjacent(p, a, b) || !nameLike(a) || !nameLike(b) || a.allCaps || b.allCaps) continue;
+    if (HONORIFICS.has(a.lower) || PLACE_WORDS.has(a.lower) || PLACE_WORDS.has(b.lower)) continue;
+    const key = `${a.lower} ${b.lower}`;
+    if (PUBLIC_PAIRS.has(key) || allowPairs.has(key)) continue;
+    let last = b;
+    const c = words[i + 2];
+    if (c && adjacent(p, b, c) && nameLike(c) && !c.allCaps && !PLACE_WORDS.has(c.lower)) last = c;
+    const before = p.slice(Math.max(0, a.start - 40), a.start);
+    // "the Underground Railroad", "from Hidden Figures": titles and things, not people.
+    if (/\b(?:the|a|an|of|from)\s+$/i.test(before)) continue;
+    const after = p.slice(last.end, last.end + 40);
+    if (PERSON_VERB_BEFORE.test(before) || PERSON_CUE_AFTER.test(after))
+      out.push({ kind: 'full-name', start: a.start, end: last.end });
+  }
+}
+
+/**
+ * A public figure by context: "the author Malorie Blackman", "Toni Morrison's Beloved", "Dylan Wiliam's work on …".
+ * Such spans are dropped even when a name rule found them.
+ */
+const PUBLIC_BEFORE =
+  /\b(?:author|authors|writer|poet|novelist|playwright|researcher|historian|president|prime minister|chancellor|minister|secretary of state|senator|mp|activist|scientist|broadcaster|naturalist|philosopher|economist|psychologist|artist|composer|singer|footballer|actor|actress|director|presenter|speech by|book by|poem by|novel by|written by|quoted|quote from|reading)\s*,?\s*$/i;
+const PUBLIC_AFTER =
+  /^(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|documentary|documentaries|song|songs|album|blue planet|\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,4}(?=[ ,.!?]|$))/u;
+
+/** For the browser's named-entity pass (privacy-ner.ts): is the name at [start, end) a public figure by context? */
+export function isPublicNameInContext(text: string, start: number, end: number): boolean {
+  return isPublicByContext(text, { kind: 'full-name', start, end });
+}
+
+function isPublicByContext(p: string, s: Span): boolean {
+  return (
+    PUBLIC_BEFORE.test(p.slice(Math.max(0, s.start - 40), s.start)) ||
+    PUBLIC_AFTER.test(p.slice(s.end, s.end + 60))
+  );
 }
 
 function isPersonName(a: Word, b: Word, hadParticles: boolean): boolean {
@@ -837,7 +1003,11 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findPhones(p, spans);
   findAddresses(p, spans);
   const words = tokenize(p);
-  findNames(p, words, opts.allowNames ? pairsOf(opts.allowNames) : new Set(), spans);
+  const allowPairs = opts.allowNames ? pairsOf(opts.allowNames) : new Set<string>();
+  const names: Span[] = [];
+  findNames(p, words, allowPairs, names);
+  findContextNames(p, words, allowPairs, names);
+  for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   findGenericSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);
   return resolve(spans).map((s) => {

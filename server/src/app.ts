@@ -124,7 +124,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES),
     policy: {
       postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
-      screen: (groupId, text, confirm) => moderation.screen(groupId, text, confirm),
+      screen: (groupId, text, confirm, sender) => moderation.screen(groupId, text, confirm, sender),
       raiseCrisis: (groupId, seq) => moderation.raiseCrisis(groupId, seq),
     },
     sendLimit: config.SEND_LIMIT_PER_10S,
@@ -226,6 +226,19 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   presence.start();
   await deliverMessages(io, messages);
   const stopAnnouncer = startMeetingAnnouncer({ groups, announce: messages.announce, log });
+  // Crisis-flagged messages whose urgent item was never raised (a node died between the two steps): at start-up
+  // and then every minute. Raising is idempotent, so every node may sweep.
+  const sweepCrisis = () =>
+    void groups
+      .allGroups()
+      .then((all) => messages.sweepCrisis(all.map((g) => g.id)))
+      .then((raised) => {
+        if (raised > 0) log.warn({ raised }, 'crisis items raised by the sweep');
+      })
+      .catch((err: unknown) => log.warn({ err: String(err) }, 'crisis sweep failed'));
+  sweepCrisis();
+  const crisisSweepTimer = setInterval(sweepCrisis, 60_000);
+  crisisSweepTimer.unref();
   // Offers nobody answered pass to the next consultant; every node polls, the store lets one win each.
   const offerTimer = setInterval(
     () =>
@@ -253,6 +266,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     async close() {
       stopAnnouncer();
       clearInterval(offerTimer);
+      clearInterval(crisisSweepTimer);
       await presence.stop();
       io.local.emit('server:draining', {});
       // io.close() closes every socket ("server shutting down": clients reconnect, to another node if any)

@@ -70,6 +70,10 @@ export const QueueItem = z.object({
   message: Message.nullable(),
   before: z.array(Message),
   after: z.array(Message),
+  /** For an item the crisis guard raised: the member who may be at risk, as the group knows them. */
+  subject: MemberView.nullable().optional(),
+  /** The message that suggested risk was refused (a blocked term): it was not posted and its text is not kept. */
+  refused: z.boolean().optional(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { detectCrisis } from '@staffroom/shared/guards/crisis';
 import { findBlockedTerms } from '@staffroom/shared/guards/blocked-terms';
@@ -73,6 +73,9 @@ export interface Notifier {
 }
 
 const newId = () => randomBytes(9).toString('base64url');
+/** A report id derived from what it is about, so raising the same item twice (a retry, a sweep) yields one. */
+const derivedId = (kind: string, ...parts: string[]) =>
+  kind + createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
 const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Only this group’s moderators can do this.');
 const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not in this group.');
 const CONTEXT = 5;
@@ -150,6 +153,29 @@ export function createModerationService(deps: ModerationDeps) {
     reason: b.reason,
     at: b.at,
   });
+
+  /**
+   * A refused message suggested risk: moderators learn who, where and when, never the text. One item per
+   * (group, sender, client id), so the client's retries of the same refused message raise it once.
+   */
+  async function raiseRefusedCrisis(groupId: string, sender: { accountId: string; clientId: string }) {
+    const id = derivedId('rf', groupId, sender.accountId, sender.clientId);
+    if (await store.getReport(id)) return;
+    await store.saveReport({
+      id,
+      groupId,
+      seq: 0,
+      reason: 'crisis',
+      note: 'A refused message suggested risk. It was not posted (a blocked term) and its text is not kept.',
+      reporterId: '',
+      urgent: true,
+      status: 'received',
+      createdAt: now(),
+      subjectId: sender.accountId,
+      refused: true,
+    });
+    deps.notify.queueChanged(groupId, true);
+  }
 
   /** A queue item for a revealed one-to-one message: the revealed text, nothing else. */
   function revealedItem(r: ReportRecord): QueueItem {
@@ -287,14 +313,24 @@ export function createModerationService(deps: ModerationDeps) {
      * The guards, applied to the text as members will read it: blocked terms refuse, identifying details need
      * the member's explicit "send anyway", risk is flagged (never blocked).
      */
-    async screen(groupId: string, text: string, confirmIdentifying: boolean): Promise<{ crisis: boolean }> {
+    async screen(
+      groupId: string,
+      text: string,
+      confirmIdentifying: boolean,
+      sender?: { accountId: string; clientId: string },
+    ): Promise<{ crisis: boolean }> {
       const s = await state(groupId);
+      // Risk is looked at before anything may refuse the message: a refusal must not hide it.
+      const crisis = detectCrisis(text).risk;
       const blocked = findBlockedTerms(text, [...deps.guards.blockedTerms, ...s.settings.blockedTerms]);
-      if (blocked.length > 0)
+      if (blocked.length > 0) {
+        if (crisis && sender) await raiseRefusedCrisis(groupId, sender);
         throw new AppError(
           ErrorCode.BLOCKED_TERM,
           'This message contains a term this community does not allow.',
+          crisis ? { support: deps.guards.crisisResources } : {},
         );
+      }
       if (!confirmIdentifying) {
         const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
         if (findings.length > 0) {
@@ -307,7 +343,7 @@ export function createModerationService(deps: ModerationDeps) {
           );
         }
       }
-      return { crisis: detectCrisis(text).risk };
+      return { crisis };
     },
 
     /**
@@ -325,21 +361,28 @@ export function createModerationService(deps: ModerationDeps) {
       }
     },
 
-    /** After a message that suggests risk: an urgent item tops the moderators' queue; the sender gets resources. */
+    /**
+     * After a stored message that suggests risk: an urgent item tops the moderators' queue; the sender gets
+     * resources. Idempotent: the item's id derives from (groupId, seq), and an existing item is left as it is.
+     */
     async raiseCrisis(groupId: string, seq: number): Promise<SupportResource[]> {
-      const report: ReportRecord = {
-        id: newId(),
-        groupId,
-        seq,
-        reason: 'crisis',
-        note: 'Raised automatically by the crisis guard.',
-        reporterId: '',
-        urgent: true,
-        status: 'received',
-        createdAt: now(),
-      };
-      await store.saveReport(report);
-      deps.notify.queueChanged(groupId, true);
+      const id = derivedId('cr', groupId, String(seq));
+      if (!(await store.getReport(id))) {
+        const message = await deps.messages.get(groupId, seq);
+        await store.saveReport({
+          id,
+          groupId,
+          seq,
+          reason: 'crisis',
+          note: 'Raised automatically by the crisis guard.',
+          reporterId: '',
+          urgent: true,
+          status: 'received',
+          createdAt: message?.ts ?? now(),
+          ...(message?.accountId ? { subjectId: message.accountId } : {}),
+        });
+        deps.notify.queueChanged(groupId, true);
+      }
       return deps.guards.crisisResources;
     },
 
@@ -543,10 +586,14 @@ export function createModerationService(deps: ModerationDeps) {
       return Promise.all(
         open.map(async (r): Promise<QueueItem> => {
           if (r.conversationId !== undefined) return revealedItem(r);
-          const [message, context, reporter] = await Promise.all([
-            deps.messages.get(r.groupId, r.seq),
-            deps.messages.around(r.groupId, r.seq, CONTEXT),
+          // A refused message has no seq: no message and no context to show, only who, where and when.
+          const [message, context, reporter, subject] = await Promise.all([
+            r.refused ? Promise.resolve(null) : deps.messages.get(r.groupId, r.seq),
+            r.refused
+              ? Promise.resolve({ before: [], after: [] })
+              : deps.messages.around(r.groupId, r.seq, CONTEXT),
             r.reporterId ? deps.groups.member(r.groupId, r.reporterId) : Promise.resolve(null),
+            r.subjectId ? deps.groups.member(r.groupId, r.subjectId) : Promise.resolve(null),
           ]);
           const { accountId: _hidden, ...wire } = message ?? { accountId: '' };
           return {
@@ -563,6 +610,8 @@ export function createModerationService(deps: ModerationDeps) {
             message: message ? (wire as Message) : null,
             before: context.before,
             after: context.after,
+            ...(r.subjectId ? { subject: subject ? { tag: subject.tag, name: subject.name } : null } : {}),
+            ...(r.refused ? { refused: true } : {}),
           };
         }),
       );
@@ -592,8 +641,11 @@ export function createModerationService(deps: ModerationDeps) {
       }
       if (report.status !== 'received')
         throw new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
-      const message = await deps.messages.get(report.groupId, report.seq);
-      const author = message?.accountId ? await deps.groups.member(report.groupId, message.accountId) : null;
+      const message = report.refused ? null : await deps.messages.get(report.groupId, report.seq);
+      const authorId = message?.accountId || report.subjectId;
+      const author = authorId ? await deps.groups.member(report.groupId, authorId) : null;
+      if (input.action === 'remove' && report.refused)
+        throw new AppError(ErrorCode.CONFLICT, 'That message was refused: there is nothing to remove.');
       if (input.action === 'remove') await removeMessage(p, report.groupId, report.seq, input.reason);
       if (input.action === 'mute' || input.action === 'ban') {
         if (!author) throw new AppError(ErrorCode.NOT_FOUND, 'The author is no longer in this group.');

@@ -45,6 +45,10 @@ export interface ReportRecord {
   /** For a one-to-one message a participant chose to reveal: the conversation and the text they revealed. */
   conversationId?: string;
   revealedText?: string;
+  /** For an item the crisis guard raised: the member who may be at risk (their account, never sent out). */
+  subjectId?: string;
+  /** The crisis guard saw risk in a message that was refused (blocked term): no seq, no text is kept. */
+  refused?: boolean;
 }
 
 export interface AuditRecord {

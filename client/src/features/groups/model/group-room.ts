@@ -533,9 +533,11 @@ export class GroupRoom {
       text: entry.text,
       ...(entry.confirmIdentifying ? { confirmIdentifying: true } : {}),
     });
-    if (ack.ok && ack.data.support?.length) {
-      // Crisis resources come with the ack only (the broadcast may have settled the entry already).
-      this.support = ack.data.support;
+    const support = ack.ok ? ack.data.support : ack.error.support;
+    if (support?.length) {
+      // Crisis resources come with the ack only (the broadcast may have settled the entry already), and with a
+      // refusal too: a blocked term must not hide them.
+      this.support = support;
       this.changed();
     }
     if (!this.outbox.some((e) => e.clientId === entry.clientId)) return true; // arrived in the feed meanwhile

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueItem } from '@staffroom/shared/schemas/moderation';
+import { createInvite } from '../support/http.js';
+import { TestMember } from '../support/member.js';
+import { startNode, type TestNode } from '../support/node.js';
+import { waitFor } from '../support/ports.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+import { request } from '../support/socket.js';
+
+/** The crisis flow around group messages, on two nodes sharing one real Redis. */
+let redis: TestRedis;
+let nodes: [TestNode, TestNode];
+let admin: TestMember;
+let memberInvite: string;
+const everyone: TestMember[] = [];
+const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000' };
+
+const RISK = 'I hate this bloody job, I want to kill myself tonight.';
+
+async function member(node = 0): Promise<TestMember> {
+  const m = await TestMember.signUp(nodes[node]!.url, memberInvite);
+  everyone.push(m);
+  return m;
+}
+
+async function createGroup(name: string, blockedTerms: string[] = []): Promise<string> {
+  const res = await admin.agent.post('/api/groups', {
+    name,
+    topic: 'challenging-class',
+    guidelines: 'Be kind.',
+  });
+  expect(res.status).toBe(201);
+  const groupId = res.body.group.id as string;
+  if (blockedTerms.length > 0) {
+    const ack = await admin.transport.request('mod:settings', {
+      groupId,
+      blockedTerms,
+      reason: 'house rules',
+    });
+    expect(ack.ok).toBe(true);
+  }
+  return groupId;
+}
+
+async function joinAndOpen(m: TestMember, groupId: string): Promise<string> {
+  const ack = await m.transport.request('group:join', { groupId, acceptGuidelines: true });
+  if (!ack.ok) throw new Error(ack.error.code);
+  await m.open(groupId);
+  return ack.data.me.tag;
+}
+
+async function queueOf(groupId: string): Promise<QueueItem[]> {
+  const ack = await admin.transport.request('mod:queue', {});
+  if (!ack.ok) throw new Error(ack.error.code);
+  return ack.data.items.filter((i) => i.groupId === groupId);
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix, env })];
+  admin = await TestMember.signUp(a.url, a.bootstrapInvite as string);
+  everyone.push(admin);
+  memberInvite = await createInvite(admin.agent, 'member', 100);
+});
+
+afterAll(async () => {
+  for (const m of everyone) m.close();
+  await Promise.all(nodes.map((n) => n.stop()));
+  await redis.stop();
+});
+
+describe('crisis before blocked terms', () => {
+  it('when a message with a blocked term suggests risk, then it is refused, the sender privately gets resources, and moderators get one urgent item without its text', async () => {
+    const groupId = await createGroup('Refused but heard', ['bloody']);
+    const m = await member(1);
+    const tag = await joinAndOpen(m, groupId);
+    const send = () =>
+      m.transport.request('message:send', { groupId, clientId: 'refused-risk-01', text: RISK });
+    const refused = await send();
+    expect(!refused.ok && refused.error.code).toBe('BLOCKED_TERM');
+    const support = !refused.ok ? (refused.error.support ?? []) : [];
+    expect(support.length).toBeGreaterThan(0);
+    expect(support.some((r) => r.call !== undefined)).toBe(true);
+    // The client retries a refusal only when the member sends again; the same client id raises no second item.
+    expect((await send()).ok).toBe(false);
+
+    const items = await waitFor(async () => {
+      const q = await queueOf(groupId);
+      return q.length > 0 ? q : null;
+    });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      urgent: true,
+      automatic: true,
+      reason: 'crisis',
+      refused: true,
+      message: null,
+      subject: { tag },
+      before: [],
+      after: [],
+    });
+    expect(items[0]!.createdAt).toBeGreaterThan(Date.now() - 60_000);
+    expect(JSON.stringify(items[0])).not.toMatch(/kill|bloody|tonight/i);
+
+    // Nothing reached the group.
+    const history = await m.transport.request('group:history', { groupId, after: 0, limit: 50 });
+    expect(history.ok && history.data.messages).toEqual([]);
+
+    // A blocked term without risk is refused as before: no resources, no item.
+    const plain = await m.transport.request('message:send', {
+      groupId,
+      clientId: 'refused-plain-1',
+      text: 'this bloody photocopier again',
+    });
+    expect(!plain.ok && plain.error.code).toBe('BLOCKED_TERM');
+    expect(!plain.ok && plain.error.support).toBeUndefined();
+    expect(await queueOf(groupId)).toHaveLength(1);
+  });
+});
+
+describe('urgent item raised with the message', () => {
+  it('when the ack of a crisis message is lost and the sender retries with the same client id on the other node, then there is one message, one urgent item, and the retry gets the resources', async () => {
+    const groupId = await createGroup('Lost ack');
+    const m = await member(0);
+    await joinAndOpen(m, groupId);
+    const text = "Honestly I don't want to be here anymore. I've been thinking about ending it.";
+    const clientId = 'lost-ack-crisis-1';
+    // Sent, then the connection drops before the ack can come back.
+    void request(m.socket, 'message:send', { groupId, clientId, text }, 60_000).catch(() => {});
+    await m.moveTo(nodes[1].url);
+    const first = await waitFor(async () => {
+      const q = await queueOf(groupId);
+      return q.length > 0 ? q : null;
+    });
+    const retry = await m.transport.request('message:send', { groupId, clientId, text });
+    expect(retry.ok && retry.data.duplicate).toBe(true);
+    expect(retry.ok && retry.data.support?.length).toBeGreaterThan(0);
+    const again = await m.transport.request('message:send', { groupId, clientId, text });
+    expect(again.ok && again.data.duplicate).toBe(true);
+
+    const items = await queueOf(groupId);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.id).toBe(first[0]!.id);
+    expect(items[0]).toMatchObject({ urgent: true, automatic: true, reason: 'crisis' });
+    expect(items[0]!.message?.seq).toBe(retry.ok ? retry.data.seq : -1);
+    const history = await m.transport.request('group:history', { groupId, after: 0, limit: 50 });
+    expect(history.ok && history.data.messages).toHaveLength(1);
+    // Nothing is left marked pending once the item exists.
+    const client = redis.client();
+    try {
+      expect(await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)).toBe(0);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('when a node stored a crisis-flagged message and died before raising its item, then a node starting up raises it, once', async () => {
+    const groupId = await createGroup('Crashed between steps');
+    const m = await member(0);
+    await joinAndOpen(m, groupId);
+    const { seq } = await m.send(groupId, 'an ordinary message, stored');
+    expect(await queueOf(groupId)).toHaveLength(0);
+    // The state the append script leaves when the node dies right after it: the mark, and no item.
+    const client = redis.client();
+    try {
+      await client.zadd(`${redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
+      const third = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+      try {
+        const items = await waitFor(async () => {
+          const q = await queueOf(groupId);
+          return q.length > 0 ? q : null;
+        });
+        expect(items).toHaveLength(1);
+        expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', message: { seq } });
+        await waitFor(async () => (await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)) === 0);
+      } finally {
+        await third.stop();
+      }
+      // Another sweep (another node starting) finds nothing to raise.
+      await client.zadd(`${redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
+      const fourth = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+      try {
+        await waitFor(async () => (await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)) === 0);
+        expect(await queueOf(groupId)).toHaveLength(1);
+      } finally {
+        await fourth.stop();
+      }
+    } finally {
+      client.disconnect();
+    }
+  });
+});

@@ -40,6 +40,8 @@ import { createClusterBus } from './platform/realtime/cluster.js';
 import { createModerationService, type ModerationService } from './features/moderation/moderation.service.js';
 import { createMemoryModerationStore } from './features/moderation/moderation.memory-store.js';
 import { createRedisModerationStore } from './features/moderation/moderation.redis-store.js';
+import { createMemoryCareStore } from './features/moderation/care.memory-store.js';
+import { createRedisCareStore } from './features/moderation/care.redis-store.js';
 import {
   createNotifier,
   registerModerationHandlers,
@@ -139,6 +141,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   const moderation: ModerationService = createModerationService({
     store: redis ? createRedisModerationStore(redis, prefix) : createMemoryModerationStore(),
+    care: redis ? createRedisCareStore(redis, prefix) : createMemoryCareStore(),
     groups,
     messages,
     endAllSessions: (accountId) => accounts.endAllSessions(accountId),

@@ -191,3 +191,56 @@ describe('urgent item raised with the message', () => {
     }
   });
 });
+
+describe('reaching out privately', () => {
+  it('when a moderator reaches out about an at-risk item, then only that member gets it, live on the other node and kept until read; it is audited without its text', async () => {
+    const groupId = await createGroup('Reach out');
+    const atRisk = await member(1);
+    const bystander = await member(1);
+    const bystanderA = await member(0);
+    await joinAndOpen(atRisk, groupId);
+    await joinAndOpen(bystander, groupId);
+    await joinAndOpen(bystanderA, groupId);
+    const got = { atRisk: [] as string[], others: [] as string[] };
+    atRisk.socket.on('care:message', (m) => got.atRisk.push(m.text));
+    for (const m of [bystander, bystanderA, admin])
+      m.socket.on('care:message', (c) => got.others.push(c.text));
+    await atRisk.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
+    const [item] = await waitFor(async () => {
+      const q = await queueOf(groupId);
+      return q.length > 0 ? q : null;
+    });
+
+    const text = 'Hi, this is the moderation team. We are here for you.';
+    const notAllowed = await bystander.transport.request('mod:reach-out', { reportId: item!.id, text });
+    expect(!notAllowed.ok && notAllowed.error.code).toBe('FORBIDDEN');
+    const sent = await admin.transport.request('mod:reach-out', { reportId: item!.id, text });
+    expect(sent.ok).toBe(true);
+
+    await waitFor(() => got.atRisk.length === 1, { what: 'the live care message on node B' });
+    expect(got.atRisk).toEqual([text]);
+    const inbox = await atRisk.transport.request('care:inbox', {});
+    expect(inbox.ok && inbox.data.messages).toEqual([
+      expect.objectContaining({ text, groupId, groupName: 'Reach out' }),
+    ]);
+    for (const m of [bystander, bystanderA, admin]) {
+      const theirs = await m.transport.request('care:inbox', {});
+      expect(theirs.ok && theirs.data.messages).toEqual([]);
+    }
+    // A read message is gone, and reading someone else's id does nothing to theirs.
+    const id = inbox.ok ? inbox.data.messages[0]!.id : '';
+    expect((await bystander.transport.request('care:read', { id })).ok).toBe(true);
+    const still = await atRisk.transport.request('care:inbox', {});
+    expect(still.ok && still.data.messages).toHaveLength(1);
+    expect((await atRisk.transport.request('care:read', { id })).ok).toBe(true);
+    const after = await atRisk.transport.request('care:inbox', {});
+    expect(after.ok && after.data.messages).toEqual([]);
+
+    const audit = await admin.transport.request('mod:audit', { groupId, action: 'reach-out', limit: 10 });
+    expect(audit.ok && audit.data.entries).toHaveLength(1);
+    expect(JSON.stringify(audit.ok ? audit.data.entries : [])).not.toContain('here for you');
+    expect(got.others).toEqual([]);
+    // The alert itself stays open: reaching out is not closing it.
+    expect(await queueOf(groupId)).toHaveLength(1);
+  });
+});

@@ -5,6 +5,7 @@ import { Message, ReactionKind, SendMessage, Seq, SupportResource } from '../sch
 import { GROUP_LIMITS } from '../limits.js';
 import {
   AuditEntry,
+  CareMessage,
   BanRow,
   MemberRow,
   ModerationSettings,
@@ -220,6 +221,15 @@ export const clientEvents = {
     result: z.object({ id: z.string() }),
   },
 
+  /**
+   * Moderators: a private message from the moderation team to the member an at-risk item is about (delivered
+   * live as `care:message`, kept until read, audited). Nobody else sees it.
+   */
+  'mod:reach-out': { payload: mp.reachOut, result: z.object({ id: z.string() }) },
+  /** Your unread messages from moderation teams, oldest first. */
+  'care:inbox': { payload: z.strictObject({}), result: z.object({ messages: z.array(CareMessage) }) },
+  /** You have read this message from a moderation team: it is deleted. */
+  'care:read': { payload: mp.careRead, result: Empty },
   /** The audit log (append-only), newest first, filtered. */
   'mod:audit': { payload: mp.audit, result: z.object({ entries: z.array(AuditEntry), more: z.boolean() }) },
 } as const satisfies Record<string, ClientEventSpec>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MemberView } from '../schemas/groups.js';
 import { Message, ReactionKind } from '../schemas/messages.js';
-import { ModerationSettings, ReportStatus } from '../schemas/moderation.js';
+import { CareMessage, ModerationSettings, ReportStatus } from '../schemas/moderation.js';
 import { SealedMessage } from '../schemas/consultations.js';
 
 /** Why the server ended a session or connection; the client shows a matching message. */
@@ -51,6 +51,8 @@ export const serverEvents = {
     until: z.number().nullable(),
     reason: z.string(),
   }),
+  /** A private message to you from a group's moderation team (until you read it, `care:inbox` has it too). */
+  'care:message': CareMessage,
   /** One of your reports changed status. */
   'report:updated': z.object({ id: z.string(), status: ReportStatus }),
   /** Moderators: the report queue changed (urgent: a crisis item arrived). */

@@ -4,6 +4,7 @@ import { Alert } from '../../components/alert';
 import { Button } from '../../components/button';
 import { paths } from '../../config/paths';
 import { useAuth } from '../../features/accounts/auth/auth-context';
+import { CareInbox } from '../../features/moderation/components/care-inbox';
 import { ConnectionStatus } from './connection-status';
 import { navItemsFor } from './nav-items';
 import { SiteFooter } from './site-footer';
@@ -90,6 +91,7 @@ export function AppLayout() {
         <Outlet />
       </main>
       <SiteFooter />
+      {me && <CareInbox />}
       <ScrollRestoration />
     </div>
   );

@@ -20,6 +20,7 @@ export function createNotifier(io: AppServer): Notifier {
         .emit('mod:queue-changed', { groupId, urgent }),
     reportUpdated: (accountId, id, status) =>
       io.to(rooms.account(accountId)).emit('report:updated', { id, status }),
+    care: (accountId, message) => io.to(rooms.account(accountId)).emit('care:message', message),
   };
 }
 
@@ -106,6 +107,12 @@ export async function registerModerationHandlers(
     return {};
   });
   edge.on(socket, 'mod:audit', (query) => moderation.readAudit(p, query));
+  edge.on(socket, 'mod:reach-out', (input) => moderation.reachOut(p, input));
+  edge.on(socket, 'care:inbox', () => moderation.careInbox(p));
+  edge.on(socket, 'care:read', async ({ id }) => {
+    await moderation.careRead(p, id);
+    return {};
+  });
 
   // Queue notifications: moderators hear about their groups, admins about all.
   try {

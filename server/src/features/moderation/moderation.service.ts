@@ -9,6 +9,7 @@ import type {
   AuditAction,
   AuditEntry,
   BanRow,
+  CareMessage,
   MemberRow,
   ModerationSettings,
   MyReport,
@@ -18,10 +19,13 @@ import type {
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { BanRecord, GroupModeration, ModerationStore, ReportRecord } from './moderation.store.js';
+import type { CareStore } from './care.store.js';
 
 /** What moderation needs from groups and messages, passed in by app.ts. */
 export interface ModerationDeps {
   store: ModerationStore;
+  /** Private messages from moderation teams to members, kept until read. */
+  care: CareStore;
   groups: {
     name(groupId: string): Promise<string | null>;
     allGroups(): Promise<{ id: string; name: string }[]>;
@@ -70,6 +74,8 @@ export interface Notifier {
   ): void;
   queueChanged(groupId: string, urgent: boolean): void;
   reportUpdated(accountId: string, id: string, status: ReportRecord['status']): void;
+  /** A private message from a moderation team, to that member's sockets on every node. */
+  care(accountId: string, message: CareMessage): void;
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -690,6 +696,40 @@ export function createModerationService(deps: ModerationDeps) {
           (!actor || e.actor.toLowerCase().includes(actor)),
       });
       return { entries: entries.map(({ actorId: _id, ...e }) => e), more };
+    },
+
+    /**
+     * Supportive first: a private message from the moderation team to the member an at-risk item is about. Only
+     * that member receives it (live on every node, and kept until read); the audit log records that it was sent,
+     * not what it said.
+     */
+    async reachOut(p: Principal, input: { reportId: string; text: string }): Promise<{ id: string }> {
+      const report = await store.getReport(input.reportId);
+      if (!report || report.conversationId !== undefined)
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
+      await requireModerator(p, report.groupId);
+      if (report.reason !== 'crisis')
+        throw new AppError(ErrorCode.CONFLICT, 'Reaching out privately is for someone who may be at risk.');
+      const message = report.refused ? null : await deps.messages.get(report.groupId, report.seq);
+      const accountId = report.subjectId || message?.accountId;
+      const member = accountId ? await deps.groups.member(report.groupId, accountId) : null;
+      if (!accountId || !member) throw noSuchMember();
+      const care: CareMessage = {
+        id: newId(),
+        groupId: report.groupId,
+        groupName: (await deps.groups.name(report.groupId)) ?? '',
+        text: input.text,
+        at: now(),
+      };
+      await deps.care.add(accountId, care);
+      deps.notify.care(accountId, care);
+      await audit(p, 'reach-out', report.groupId, member.name, 'a private message from the moderation team');
+      return { id: care.id };
+    },
+
+    careInbox: async (p: Principal) => ({ messages: await deps.care.list(p.accountId) }),
+    async careRead(p: Principal, id: string): Promise<void> {
+      await deps.care.remove(p.accountId, id);
     },
 
     /** For other capabilities' admin actions (groups, invites): one audit log for everything. */

@@ -242,6 +242,16 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   sweepCrisis();
   const crisisSweepTimer = setInterval(sweepCrisis, 60_000);
   crisisSweepTimer.unref();
+  // Urgent alerts nobody acknowledged in time go to coordinators; every node checks, one claims each alert.
+  const escalateMs = config.CRISIS_ESCALATE_MINUTES * 60_000;
+  const escalateTimer = setInterval(
+    () =>
+      void moderation
+        .escalateOverdue(escalateMs)
+        .catch((err: unknown) => log.warn({ err: String(err) }, 'crisis escalation failed')),
+    Math.min(30_000, Math.max(1_000, escalateMs / 4)),
+  );
+  escalateTimer.unref();
   // Offers nobody answered pass to the next consultant; every node polls, the store lets one win each.
   const offerTimer = setInterval(
     () =>
@@ -270,6 +280,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       stopAnnouncer();
       clearInterval(offerTimer);
       clearInterval(crisisSweepTimer);
+      clearInterval(escalateTimer);
       await presence.stop();
       io.local.emit('server:draining', {});
       // io.close() closes every socket ("server shutting down": clients reconnect, to another node if any)

@@ -88,6 +88,11 @@ export const configSchema = z.object({
   OFFER_HOURS: num(0.0001, 24 * 14)
     .default(24)
     .describe('How long a consultant has to answer a support request before it passes to the next one.'),
+  CRISIS_ESCALATE_MINUTES: num(0.01, 24 * 60)
+    .default(15)
+    .describe(
+      'An urgent crisis alert no moderator has acknowledged (reached out, or handled) for this long is escalated to coordinators (admins), live.',
+    ),
   BLOCKED_TERMS: z
     .string()
     .default('')

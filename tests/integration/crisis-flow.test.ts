@@ -5,7 +5,7 @@ import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { waitFor } from '../support/ports.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
-import { request } from '../support/socket.js';
+import { connect, request } from '../support/socket.js';
 
 /** The crisis flow around group messages, on two nodes sharing one real Redis. */
 let redis: TestRedis;
@@ -13,7 +13,8 @@ let nodes: [TestNode, TestNode];
 let admin: TestMember;
 let memberInvite: string;
 const everyone: TestMember[] = [];
-const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000' };
+/** A short escalation timeout (12 s, checked every 3 s) so the escalation test need not wait 15 minutes. */
+const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISIS_ESCALATE_MINUTES: '0.2' };
 
 const RISK = 'I hate this bloody job, I want to kill myself tonight.';
 
@@ -242,5 +243,57 @@ describe('reaching out privately', () => {
     expect(got.others).toEqual([]);
     // The alert itself stays open: reaching out is not closing it.
     expect(await queueOf(groupId)).toHaveLength(1);
+  });
+});
+
+describe('escalation to coordinators', () => {
+  it('when no moderator acknowledges an urgent alert within CRISIS_ESCALATE_MINUTES, then coordinators are alerted once, live on every node; an acknowledged alert is not escalated', async () => {
+    // Both nodes run the escalator with a 12 s timeout; one claims each alert.
+    const adminOnB = await connect(nodes[1]!.url, { cookie: admin.agent.cookie() });
+    try {
+      const groupId = await createGroup('Nobody answered');
+      const heard: Record<string, string[]> = { a: [], b: [], member: [] };
+      admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.a!.push(e.reportId));
+      adminOnB.on('mod:escalated', (e) => e.groupId === groupId && heard.b!.push(e.reportId));
+      const m = await member(0);
+      m.socket.on('mod:escalated', (e) => heard.member!.push(e.reportId));
+      await joinAndOpen(m, groupId);
+      await m.send(
+        groupId,
+        "I've been thinking about ending it. I don't want to be here anymore.",
+        'escalate-000001',
+      );
+      const [item] = await waitFor(async () => {
+        const q = await queueOf(groupId);
+        return q.length > 0 ? q : null;
+      });
+      const badge = await admin.transport.request('mod:urgent', {});
+      expect(badge.ok && badge.data.unacknowledged).toBeGreaterThanOrEqual(1);
+      const memberBadge = await m.transport.request('mod:urgent', {});
+      expect(memberBadge.ok && memberBadge.data.unacknowledged).toBe(0);
+      // A second alert, acknowledged at once by reaching out: never escalated.
+      await m.send(groupId, 'I have a plan to kill myself tonight.', 'escalate-000002');
+      const second = await waitFor(async () => {
+        const q = await queueOf(groupId);
+        return q.find((i) => i.id !== item!.id) ?? null;
+      });
+      const reached = await admin.transport.request('mod:reach-out', {
+        reportId: second.id,
+        text: 'We are here for you.',
+      });
+      expect(reached.ok).toBe(true);
+
+      await waitFor(() => heard.a!.length > 0 && heard.b!.length > 0, {
+        timeoutMs: 40_000,
+        what: 'the escalation on both nodes',
+      });
+      // Several escalator ticks later, still exactly one alert per coordinator socket.
+      await new Promise((r) => setTimeout(r, 7_000));
+      expect(heard.a).toEqual([item!.id]);
+      expect(heard.b).toEqual([item!.id]);
+      expect(heard.member).toEqual([]);
+    } finally {
+      adminOnB.close();
+    }
   });
 });

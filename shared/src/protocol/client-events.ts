@@ -226,6 +226,8 @@ export const clientEvents = {
    * live as `care:message`, kept until read, audited). Nobody else sees it.
    */
   'mod:reach-out': { payload: mp.reachOut, result: z.object({ id: z.string() }) },
+  /** Moderators and coordinators: how many urgent alerts they can see that nobody has acknowledged (a badge). */
+  'mod:urgent': { payload: z.strictObject({}), result: z.object({ unacknowledged: z.number() }) },
   /** Your unread messages from moderation teams, oldest first. */
   'care:inbox': { payload: z.strictObject({}), result: z.object({ messages: z.array(CareMessage) }) },
   /** You have read this message from a moderation team: it is deleted. */

@@ -53,6 +53,16 @@ export const serverEvents = {
   }),
   /** A private message to you from a group's moderation team (until you read it, `care:inbox` has it too). */
   'care:message': CareMessage,
+  /**
+   * Coordinators (admins): an urgent crisis alert waited longer than `CRISIS_ESCALATE_MINUTES` without a
+   * moderator acknowledging it. Sent once per alert, by one node.
+   */
+  'mod:escalated': z.object({
+    reportId: z.string(),
+    groupId: z.string(),
+    groupName: z.string(),
+    since: z.number(),
+  }),
   /** One of your reports changed status. */
   'report:updated': z.object({ id: z.string(), status: ReportStatus }),
   /** Moderators: the report queue changed (urgent: a crisis item arrived). */

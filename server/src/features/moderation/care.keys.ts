@@ -5,4 +5,6 @@ export const careKeys = (p: string) => ({
    * entries; the key expires CARE_TTL_SECONDS after the last message; read messages are removed.
    */
   inbox: (accountId: string) => `${p}account:${accountId}:care`,
+  /** string with TTL (CARE_TTL_SECONDS): this urgent item was escalated to coordinators, by the node that set it. */
+  escalated: (reportId: string) => `${p}crisis:escalated:${reportId}`,
 });

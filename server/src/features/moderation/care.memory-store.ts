@@ -9,7 +9,16 @@ export function createMemoryCareStore(clock: () => number = Date.now): CareStore
     if (inbox && inbox.expiresAt <= clock()) inboxes.delete(accountId);
     return inboxes.get(accountId);
   };
+  /** Escalated report ids with when they may be forgotten (kept as long as the Redis key). */
+  const escalated = new Map<string, number>();
   return {
+    async claimEscalation(reportId) {
+      const at = clock();
+      for (const [id, until] of escalated) if (until <= at) escalated.delete(id);
+      if (escalated.has(reportId)) return false;
+      escalated.set(reportId, at + CARE_TTL_SECONDS * 1000);
+      return true;
+    },
     async add(accountId, message) {
       const messages = [...(live(accountId)?.messages ?? []), { ...message }].slice(-CARE_INBOX_MAX);
       inboxes.set(accountId, { messages, expiresAt: clock() + CARE_TTL_SECONDS * 1000 });

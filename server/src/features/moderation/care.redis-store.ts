@@ -23,6 +23,9 @@ export function createRedisCareStore(redis: Redis, prefix: string): CareStore {
     async list(accountId) {
       return (await read(accountId)).map((e) => e.message).reverse();
     },
+    async claimEscalation(reportId) {
+      return (await redis.set(k.escalated(reportId), '1', 'EX', CARE_TTL_SECONDS, 'NX')) === 'OK';
+    },
     async remove(accountId, id) {
       const found = (await read(accountId)).find((e) => e.message.id === id);
       if (found) await redis.lrem(k.inbox(accountId), 0, found.json);

@@ -12,4 +12,6 @@ export interface CareStore {
   list(accountId: string): Promise<CareMessage[]>;
   /** Read: deleted for good. Idempotent. */
   remove(accountId: string, id: string): Promise<void>;
+  /** True for exactly one caller per report, cluster-wide: that node alerts coordinators about it. */
+  claimEscalation(reportId: string): Promise<boolean>;
 }

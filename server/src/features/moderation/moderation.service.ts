@@ -76,6 +76,8 @@ export interface Notifier {
   reportUpdated(accountId: string, id: string, status: ReportRecord['status']): void;
   /** A private message from a moderation team, to that member's sockets on every node. */
   care(accountId: string, message: CareMessage): void;
+  /** An urgent alert nobody acknowledged in time: to coordinators (admins), on every node. */
+  escalated(e: { reportId: string; groupId: string; groupName: string; since: number }): void;
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -723,8 +725,50 @@ export function createModerationService(deps: ModerationDeps) {
       };
       await deps.care.add(accountId, care);
       deps.notify.care(accountId, care);
+      if (report.acknowledgedAt === undefined) {
+        // Someone looked out for them: the alert stays open until reviewed, but is no longer escalated.
+        await store.saveReport({ ...report, acknowledgedAt: now() });
+        deps.notify.queueChanged(report.groupId, false);
+      }
       await audit(p, 'reach-out', report.groupId, member.name, 'a private message from the moderation team');
       return { id: care.id };
+    },
+
+    /**
+     * Escalates every urgent crisis alert older than `timeoutMs` that no moderator acknowledged. Every node runs
+     * it; the claim makes exactly one node alert coordinators about each. Returns how many this node escalated.
+     */
+    async escalateOverdue(timeoutMs: number): Promise<number> {
+      const at = now();
+      const overdue = (await store.openReports()).filter(
+        (r) =>
+          r.urgent &&
+          r.reason === 'crisis' &&
+          r.acknowledgedAt === undefined &&
+          r.createdAt + timeoutMs <= at,
+      );
+      let escalated = 0;
+      for (const r of overdue) {
+        if (!(await deps.care.claimEscalation(r.id))) continue;
+        const groupName = r.groupId ? ((await deps.groups.name(r.groupId)) ?? '') : '';
+        deps.notify.escalated({ reportId: r.id, groupId: r.groupId, groupName, since: r.createdAt });
+        escalated++;
+      }
+      return escalated;
+    },
+
+    /** The urgent badge: open urgent alerts this person can see that nobody has acknowledged. */
+    async urgentCount(p: Principal): Promise<{ unacknowledged: number }> {
+      if (p.role !== 'admin' && (await store.moderatedGroups(p.accountId)).length === 0)
+        return { unacknowledged: 0 };
+      const groups = await moderatedGroups(p);
+      const ids = new Set(groups.map((g) => g.id));
+      const visible = (r: ReportRecord) =>
+        ids.has(r.groupId) || (r.conversationId !== undefined && p.role === 'admin');
+      const open = await store.openReports();
+      return {
+        unacknowledged: open.filter((r) => r.urgent && r.acknowledgedAt === undefined && visible(r)).length,
+      };
     },
 
     careInbox: async (p: Principal) => ({ messages: await deps.care.list(p.accountId) }),

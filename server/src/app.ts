@@ -40,6 +40,8 @@ import { createClusterBus } from './platform/realtime/cluster.js';
 import { createModerationService, type ModerationService } from './features/moderation/moderation.service.js';
 import { createMemoryModerationStore } from './features/moderation/moderation.memory-store.js';
 import { createRedisModerationStore } from './features/moderation/moderation.redis-store.js';
+import { createMemoryCareStore } from './features/moderation/care.memory-store.js';
+import { createRedisCareStore } from './features/moderation/care.redis-store.js';
 import {
   createNotifier,
   registerModerationHandlers,
@@ -129,7 +131,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES),
     policy: {
       postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
-      screen: (groupId, text, confirm) => moderation.screen(groupId, text, confirm),
+      screen: (groupId, text, confirm, sender) => moderation.screen(groupId, text, confirm, sender),
       raiseCrisis: (groupId, seq) => moderation.raiseCrisis(groupId, seq),
     },
     sendLimit: config.SEND_LIMIT_PER_10S,
@@ -144,6 +146,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   const moderation: ModerationService = createModerationService({
     store: redis ? createRedisModerationStore(redis, prefix) : createMemoryModerationStore(),
+    care: redis ? createRedisCareStore(redis, prefix) : createMemoryCareStore(),
     groups,
     messages,
     endAllSessions: (accountId) => accounts.endAllSessions(accountId),
@@ -263,6 +266,29 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   presence.start();
   await deliverMessages(io, messages);
   const stopAnnouncer = startMeetingAnnouncer({ groups, announce: messages.announce, log });
+  // Crisis-flagged messages whose urgent item was never raised (a node died between the two steps): at start-up
+  // and then every minute. Raising is idempotent, so every node may sweep.
+  const sweepCrisis = () =>
+    void groups
+      .allGroups()
+      .then((all) => messages.sweepCrisis(all.map((g) => g.id)))
+      .then((raised) => {
+        if (raised > 0) log.warn({ raised }, 'crisis items raised by the sweep');
+      })
+      .catch((err: unknown) => log.warn({ err: String(err) }, 'crisis sweep failed'));
+  sweepCrisis();
+  const crisisSweepTimer = setInterval(sweepCrisis, 60_000);
+  crisisSweepTimer.unref();
+  // Urgent alerts nobody acknowledged in time go to coordinators; every node checks, one claims each alert.
+  const escalateMs = config.CRISIS_ESCALATE_MINUTES * 60_000;
+  const escalateTimer = setInterval(
+    () =>
+      void moderation
+        .escalateOverdue(escalateMs)
+        .catch((err: unknown) => log.warn({ err: String(err) }, 'crisis escalation failed')),
+    Math.min(30_000, Math.max(1_000, escalateMs / 4)),
+  );
+  escalateTimer.unref();
   // Offers nobody answered pass to the next consultant; every node polls, the store lets one win each.
   const offerTimer = setInterval(
     () =>
@@ -298,6 +324,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       clearInterval(pulseTimer);
       // Held pulse answers are stored rather than lost (before Redis is closed below).
       await wellness.flushAll().catch((err: unknown) => log.warn({ err: String(err) }, 'pulse flush failed'));
+      clearInterval(crisisSweepTimer);
+      clearInterval(escalateTimer);
       await presence.stop();
       io.local.emit('server:draining', {});
       // io.close() closes every socket ("server shutting down": clients reconnect, to another node if any)

@@ -108,6 +108,11 @@ export const configSchema = z.object({
   PULSE_TEST_CLOCK: bool
     .default(false)
     .describe('Tests only (refused unless `NODE_ENV=test`): the pulse reads the time from a Redis key.'),
+  CRISIS_ESCALATE_MINUTES: num(0.01, 24 * 60)
+    .default(15)
+    .describe(
+      'An urgent crisis alert no moderator has acknowledged (reached out, or handled) for this long is escalated to coordinators (admins), live.',
+    ),
   BLOCKED_TERMS: z
     .string()
     .default('')

@@ -252,4 +252,22 @@ describe.each(backends)('store contract: %s', (_name, make) => {
       { counts: { heart: 1, idea: 1 }, mine: ['heart', 'idea'] },
     ]);
   });
+
+  it('messages: a crisis-flagged append is marked pending in the same step; a duplicate or a refusal marks nothing more; clear forgets it', async () => {
+    const { messages } = make();
+    expect(await messages.append(input())).toMatchObject({ status: 'stored', seq: 1 });
+    expect(await messages.append(input({ crisis: true, clientId: 'crisis-a' }))).toMatchObject({ seq: 2 });
+    expect(await messages.append(input({ crisis: true, clientId: 'crisis-a' }))).toMatchObject({
+      status: 'duplicate',
+      seq: 2,
+    });
+    const limited = input({ crisis: true, accountId: 'fast', rateLimit: 1, clientId: 'crisis-b' });
+    expect((await messages.append(limited)).status).toBe('stored');
+    expect((await messages.append({ ...limited, clientId: 'crisis-c' })).status).toBe('rate-limited');
+    expect(await messages.pendingCrisis('g1')).toEqual([2, 3]);
+    expect(await messages.pendingCrisis('other')).toEqual([]);
+    await messages.clearCrisis('g1', 2);
+    await messages.clearCrisis('g1', 2);
+    expect(await messages.pendingCrisis('g1')).toEqual([3]);
+  });
 });

@@ -5,6 +5,7 @@ import { Message, ReactionKind, SendMessage, Seq, SupportResource } from '../sch
 import { GROUP_LIMITS } from '../limits.js';
 import {
   AuditEntry,
+  CareMessage,
   BanRow,
   MemberRow,
   ModerationSettings,
@@ -241,6 +242,17 @@ export const clientEvents = {
    */
   'convo:pin': { payload: z.strictObject({ conversationId: Id, pin: Sealed }), result: Empty },
 
+  /**
+   * Moderators: a private message from the moderation team to the member an at-risk item is about (delivered
+   * live as `care:message`, kept until read, audited). Nobody else sees it.
+   */
+  'mod:reach-out': { payload: mp.reachOut, result: z.object({ id: z.string() }) },
+  /** Moderators and coordinators: how many urgent alerts they can see that nobody has acknowledged (a badge). */
+  'mod:urgent': { payload: z.strictObject({}), result: z.object({ unacknowledged: z.number() }) },
+  /** Your unread messages from moderation teams, oldest first. */
+  'care:inbox': { payload: z.strictObject({}), result: z.object({ messages: z.array(CareMessage) }) },
+  /** You have read this message from a moderation team: it is deleted. */
+  'care:read': { payload: mp.careRead, result: Empty },
   /** The audit log (append-only), newest first, filtered. */
   'mod:audit': { payload: mp.audit, result: z.object({ entries: z.array(AuditEntry), more: z.boolean() }) },
 } as const satisfies Record<string, ClientEventSpec>;

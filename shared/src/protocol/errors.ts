@@ -1,3 +1,5 @@
+import type { SupportResource } from '../schemas/messages.js';
+
 /**
  * Every error the server can answer with, over HTTP (`{ error, message }`) or a socket ack
  * (`{ ok: false, error: { code, message } }`). One line of doc per code; the HTTP status is beside it.
@@ -45,7 +47,7 @@ export const ErrorCode = {
   GROUP_LOCKED: 'GROUP_LOCKED',
   /** Slow mode: wait `retryAfterMs` before your next message in this group. */
   SLOW_MODE: 'SLOW_MODE',
-  /** The message contains a term this community does not allow. */
+  /** The message contains a term this community does not allow (with `support` when it also suggested risk). */
   BLOCKED_TERM: 'BLOCKED_TERM',
   /** The message may identify someone (`findings`); edit it, or send again with `confirmIdentifying: true`. */
   PRIVACY_CONFIRM_REQUIRED: 'PRIVACY_CONFIRM_REQUIRED',
@@ -99,4 +101,9 @@ export interface ErrorInfo {
   until?: number;
   /** For PRIVACY_CONFIRM_REQUIRED: what looks identifying. */
   findings?: { kind: string; match: string }[];
+  /**
+   * For a refused message (BLOCKED_TERM) that suggested risk: crisis resources, shown to the sender only. The
+   * message was not posted, but moderators were alerted (without its text).
+   */
+  support?: SupportResource[];
 }

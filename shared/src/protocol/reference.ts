@@ -35,7 +35,8 @@ const ERROR_DOCS: Record<ErrorCode, string> = {
   BANNED: 'You are banned from this group (or from Staffroom); `until` when timed.',
   GROUP_LOCKED: 'The group is locked: members can read but not post.',
   SLOW_MODE: 'Slow mode: wait `retryAfterMs` before your next message here.',
-  BLOCKED_TERM: 'The message contains a term this community does not allow.',
+  BLOCKED_TERM:
+    'The message contains a term this community does not allow; `support` (crisis resources) when it also suggested risk.',
   PRIVACY_CONFIRM_REQUIRED:
     'The message may identify someone (`findings`): edit it or resend with `confirmIdentifying: true`.',
   CONFLICT: 'The state changed under you.',

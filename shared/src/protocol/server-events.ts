@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MemberView } from '../schemas/groups.js';
 import { Message, ReactionKind } from '../schemas/messages.js';
-import { ModerationSettings, ReportStatus } from '../schemas/moderation.js';
+import { CareMessage, ModerationSettings, ReportStatus } from '../schemas/moderation.js';
 import { SealedMessage } from '../schemas/consultations.js';
 
 /** Why the server ended a session or connection; the client shows a matching message. */
@@ -50,6 +50,18 @@ export const serverEvents = {
     kind: z.enum(['muted', 'unmuted', 'kicked', 'banned']),
     until: z.number().nullable(),
     reason: z.string(),
+  }),
+  /** A private message to you from a group's moderation team (until you read it, `care:inbox` has it too). */
+  'care:message': CareMessage,
+  /**
+   * Coordinators (admins): an urgent crisis alert waited longer than `CRISIS_ESCALATE_MINUTES` without a
+   * moderator acknowledging it. Sent once per alert, by one node.
+   */
+  'mod:escalated': z.object({
+    reportId: z.string(),
+    groupId: z.string(),
+    groupName: z.string(),
+    since: z.number(),
   }),
   /** One of your reports changed status. */
   'report:updated': z.object({ id: z.string(), status: ReportStatus }),

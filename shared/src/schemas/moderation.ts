@@ -75,6 +75,10 @@ export const QueueItem = z.object({
    * (so it really was sent in that conversation by that person), false when it could not be verified.
    */
   revealVerified: z.boolean().optional(),
+  /** For an item the crisis guard raised: the member who may be at risk, as the group knows them. */
+  subject: MemberView.nullable().optional(),
+  /** The message that suggested risk was refused (a blocked term): it was not posted and its text is not kept. */
+  refused: z.boolean().optional(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
@@ -109,6 +113,7 @@ export const AUDIT_ACTIONS = [
   'cancel-meeting',
   'create-invite',
   'revoke-invite',
+  'reach-out',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -125,6 +130,17 @@ export const AuditEntry = z.object({
   reason: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A private message from a group's moderation team to one member (kept until that member has read it). */
+export const CareMessage = z.object({
+  id: z.string(),
+  groupId: z.string(),
+  groupName: z.string(),
+  text: z.string(),
+  at: z.number(),
+});
+export type CareMessage = z.infer<typeof CareMessage>;
+export const CARE_TEXT_MAX = 1_000;
 
 export const ResolveAction = z.enum(['dismiss', 'remove', 'mute', 'ban']);
 
@@ -164,6 +180,9 @@ export const moderationPayloads = {
     minutes: Minutes.nullable().optional(),
     reason: Reason,
   }),
+  /** Reach out privately to the member an at-risk item is about. */
+  reachOut: z.strictObject({ reportId: Id, text: z.string().trim().min(1).max(CARE_TEXT_MAX) }),
+  careRead: z.strictObject({ id: Id }),
   audit: z.strictObject({
     groupId: Id.optional(),
     action: AuditAction.optional(),

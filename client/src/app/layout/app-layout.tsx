@@ -5,6 +5,9 @@ import { Button } from '../../components/button';
 import { paths } from '../../config/paths';
 import { useAuth } from '../../features/accounts/auth/auth-context';
 import { IntakeResealer } from '../../features/consultations/components/intake-resealer';
+import { CareInbox } from '../../features/moderation/components/care-inbox';
+import { EscalationNotice } from '../../features/moderation/components/escalation-notice';
+import { useUrgentCount } from '../../features/moderation/api/urgent-count';
 import { ConnectionStatus } from './connection-status';
 import { navItemsFor } from './nav-items';
 import { SiteFooter } from './site-footer';
@@ -14,6 +17,7 @@ function MainNav() {
   const { me, logOut } = useAuth();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const urgent = useUrgentCount();
 
   if (!me) {
     return (
@@ -54,6 +58,9 @@ function MainNav() {
           <li key={item.to}>
             <NavLink to={item.to} end={item.to === '/'} className="main-nav__link">
               {item.label}
+              {item.to === paths.moderation.getHref() && urgent > 0 && (
+                <span className="badge badge--urgent">{urgent} urgent</span>
+              )}
             </NavLink>
           </li>
         ))}
@@ -88,9 +95,11 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>
+        {me?.role === 'admin' && <EscalationNotice />}
         <Outlet />
       </main>
       <SiteFooter />
+      {me && <CareInbox />}
       <ScrollRestoration />
       {me?.role === 'member' && <IntakeResealer viewer={me} />}
     </div>

@@ -9,15 +9,26 @@ import { PulseInvitation } from '../../features/wellness/components/pulse-invita
 import { paths } from '../../config/paths';
 import { formatDate } from '../../utils/format';
 import { navItemsFor } from '../layout/nav-items';
+import { useUrgentCount } from '../../features/moderation/api/urgent-count';
 
 /** The signed-in home page: who you are here, and what you can do now (read from the nav list). */
 export function HomePage() {
   const me = useMe();
   const role = ROLE_TEXT[me.role];
   const actions = navItemsFor(me.role).filter((item) => item.description);
+  const urgent = useUrgentCount();
   return (
     <>
       <PageTitle documentTitle="Home">Hello, {me.pseudonym}</PageTitle>
+      {urgent > 0 && (
+        <p className="urgent-banner" role="status">
+          <span className="badge badge--urgent">Urgent</span>{' '}
+          {urgent === 1
+            ? 'Someone may be at risk and no moderator has acknowledged it yet.'
+            : `${urgent} alerts about someone at risk wait for a moderator.`}{' '}
+          <Link to={paths.moderation.getHref()}>Open the report queue</Link>
+        </p>
+      )}
       <p className="lead">
         You are signed in as <span className="badge badge--role">{role.name}</span>. {role.summary}
       </p>

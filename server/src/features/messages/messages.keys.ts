@@ -14,6 +14,11 @@ export const messageKeys = (p: string) => ({
     `${p}grp:{${groupId}}:cid:${accountId}:${clientId}`,
   /** hash: reactions on one message: `c:<kind>` counts and `m:<kind>:<accountId>` markers. */
   reactions: (groupId: string, seq: number) => `${p}grp:{${groupId}}:rx:${seq}`,
+  /**
+   * zset: seqs of crisis-flagged messages whose urgent moderator item is not yet known to exist (score = seq).
+   * Written by the append script; an entry goes once the item is raised; at most PENDING_CRISIS_MAX entries.
+   */
+  crisis: (groupId: string) => `${p}grp:{${groupId}}:crisis`,
   /** pub/sub channel: every stored message, as members receive it (published by the append script). */
   live: () => `${p}msgs:live`,
   /** string with TTL: sends by this account in the current window (cluster-wide rate limit). */

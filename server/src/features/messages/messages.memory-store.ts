@@ -1,6 +1,6 @@
 import { REACTIONS, type ReactionKind } from '@staffroom/shared/schemas/messages';
 import type { MessageStore, ReactionSummary, StoredMessage } from './messages.store.js';
-import { CLIENT_ID_TTL_SECONDS, liveMessage } from './messages.store.js';
+import { CLIENT_ID_TTL_SECONDS, liveMessage, PENDING_CRISIS_MAX } from './messages.store.js';
 
 interface GroupLog {
   seq: number;
@@ -27,6 +27,8 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
   };
   const windows = new Map<string, { count: number; resetAt: number }>();
   const reactions = new Map<string, Map<ReactionKind, Set<string>>>();
+  /** Per group: crisis-flagged seqs awaiting their urgent item (insertion order is seq order). */
+  const pendingCrisis = new Map<string, Set<number>>();
   const listeners: ((message: string) => void)[] = [];
   const publish = (live: string, seq: number, ts: number) => {
     const message = liveMessage(live, seq, ts);
@@ -81,6 +83,12 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
         text,
         clientId,
       });
+      if (m.crisis) {
+        let pending = pendingCrisis.get(groupId);
+        if (!pending) pendingCrisis.set(groupId, (pending = new Set()));
+        pending.add(seq);
+        if (pending.size > PENDING_CRISIS_MAX) pending.delete(pending.values().next().value as number);
+      }
       const expiresAt = clock() + CLIENT_ID_TTL_SECONDS * 1000;
       clientIds.set(idKey, { seq, ts: m.now, expiresAt });
       expiryQueue.push({ key: idKey, expiresAt });
@@ -91,6 +99,14 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
     async findByClientId(groupId, accountId, clientId) {
       const previous = clientIds.get(`${groupId} ${accountId} ${clientId}`);
       return previous && previous.expiresAt > clock() ? { seq: previous.seq, ts: previous.ts } : null;
+    },
+    async pendingCrisis(groupId) {
+      return [...(pendingCrisis.get(groupId) ?? [])];
+    },
+    async clearCrisis(groupId, seq) {
+      const pending = pendingCrisis.get(groupId);
+      pending?.delete(seq);
+      if (pending?.size === 0) pendingCrisis.delete(groupId);
     },
     async appendSystem(groupId, kind, text, now, live) {
       const seq = push(logOf(groupId), {

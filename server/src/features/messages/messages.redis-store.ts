@@ -4,6 +4,7 @@ import { createScript } from '../../platform/redis/script.js';
 import { messageKeys } from './messages.keys.js';
 import {
   CLIENT_ID_TTL_SECONDS,
+  PENDING_CRISIS_MAX,
   type MessageStore,
   type RangeResult,
   type ReactionSummary,
@@ -15,9 +16,9 @@ import {
 const TOMBSTONE = '\u0000removed:';
 
 /**
- * The hot path in one round trip. KEYS: stream, seq, clientId, sendRate, slowRate, texts.
+ * The hot path in one round trip. KEYS: stream, seq, clientId, sendRate, slowRate, texts, crisis.
  * ARGV: now, rateLimit, rateWindowMs, maxLen, clientIdTtl, kind, accountId, tag, name, text, clientId, slowMs,
- * channel, live. An empty client id (system messages) skips idempotency; a limit or slow window of 0 skips that
+ * channel, live, crisis ('1' marks the message pending for an urgent item), pendingCrisisMax. An empty client id (system messages) skips idempotency; a limit or slow window of 0 skips that
  * check. The stream is trimmed exactly to maxLen, and the text of the message that fell off is deleted with it.
  * A stored message is published on the channel in the same step (see `liveMessage`): every node's subscription
  * receives it in seq order, and after the same AOF write as the reply.
@@ -49,6 +50,10 @@ redis.call('XADD', KEYS[1], 'MAXLEN', maxLen, seq .. '-0',
   'k', ARGV[6], 'a', ARGV[7], 'g', ARGV[8], 'n', ARGV[9], 'c', ARGV[11], 't', ARGV[1])
 redis.call('HSET', KEYS[6], seq, ARGV[10])
 if seq > maxLen then redis.call('HDEL', KEYS[6], seq - maxLen) end
+if ARGV[15] == '1' then
+  redis.call('ZADD', KEYS[7], seq, seq)
+  redis.call('ZREMRANGEBYRANK', KEYS[7], 0, -tonumber(ARGV[16]) - 1)
+end
 local result = seq .. ':' .. ARGV[1]
 if hasClientId then redis.call('SET', KEYS[3], result, 'EX', ARGV[5]) end
 redis.call('PUBLISH', ARGV[13], '{"seq":' .. seq .. ',"ts":' .. ARGV[1] .. ',' .. string.sub(ARGV[14], 2))
@@ -152,6 +157,7 @@ export function createRedisMessageStore(
           k.sendRate(m.accountId),
           k.slowRate(m.groupId, m.accountId),
           k.texts(m.groupId),
+          k.crisis(m.groupId),
         ],
         [
           m.now,
@@ -168,6 +174,8 @@ export function createRedisMessageStore(
           m.slowWindowMs,
           channel,
           m.live,
+          m.crisis ? '1' : '0',
+          PENDING_CRISIS_MAX,
         ],
       );
       if (status === 'rate-limited' || status === 'slow-mode') return { status, retryAfterMs: Number(value) };
@@ -186,8 +194,9 @@ export function createRedisMessageStore(
           k.sendRate('system'),
           k.slowRate(groupId, 'system'),
           k.texts(groupId),
+          k.crisis(groupId),
         ],
-        [now, 0, 1, maxLen, 1, kind, '', '', '', text, '', 0, channel, live],
+        [now, 0, 1, maxLen, 1, kind, '', '', '', text, '', 0, channel, live, '0', PENDING_CRISIS_MAX],
       );
       return seqTs(value).seq;
     },
@@ -256,6 +265,12 @@ export function createRedisMessageStore(
         }
         return { counts, mine };
       });
+    },
+    async pendingCrisis(groupId) {
+      return (await redis.zrange(k.crisis(groupId), 0, -1)).map(Number);
+    },
+    async clearCrisis(groupId, seq) {
+      await redis.zrem(k.crisis(groupId), String(seq));
     },
     async subscribe(listener) {
       subscriber.on('message', (from: string, message: string) => {

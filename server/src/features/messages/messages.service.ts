@@ -17,9 +17,21 @@ import type { MessageStore, ReactionSummary, RemovedBy, StoredMessage } from './
 export interface PostingPolicy {
   /** Throws MUTED / GROUP_LOCKED; returns the member's slow-mode window. */
   postingPolicy(p: Principal, groupId: string): Promise<{ slowMs: number }>;
-  /** The guards on the text as members will read it: throws BLOCKED_TERM / PRIVACY_CONFIRM_REQUIRED. */
-  screen(groupId: string, text: string, confirmIdentifying: boolean): Promise<{ crisis: boolean }>;
-  /** A posted message suggests risk: raise it for moderators; returns what to show the sender. */
+  /**
+   * The guards on the text as members will read it: throws BLOCKED_TERM / PRIVACY_CONFIRM_REQUIRED. The crisis
+   * check runs first: a refused message that suggests risk still alerts moderators (`sender` says who, and the
+   * client id makes that alert idempotent on retry) and carries the resources in the error.
+   */
+  screen(
+    groupId: string,
+    text: string,
+    confirmIdentifying: boolean,
+    sender: { accountId: string; clientId: string },
+  ): Promise<{ crisis: boolean }>;
+  /**
+   * A stored message suggests risk: raise its urgent item for moderators unless it exists (the item's id derives
+   * from groupId and seq, so any number of calls raise one); returns what to show the sender.
+   */
   raiseCrisis(groupId: string, seq: number): Promise<SupportResource[]>;
 }
 
@@ -89,6 +101,7 @@ export function createMessageService(deps: MessageServiceDeps) {
           input.groupId,
           decodeMessageText(cleaned.text),
           input.confirmIdentifying,
+          { accountId: p.accountId, clientId: input.clientId },
         ));
       } catch (err) {
         // A retry of a message stored before the member was muted (or the group locked) keeps its first answer.
@@ -115,6 +128,7 @@ export function createMessageService(deps: MessageServiceDeps) {
         rateWindowMs: deps.sendWindowMs,
         slowWindowMs: slowMs,
         live: JSON.stringify(live),
+        crisis,
       });
       if (result.status === 'rate-limited') {
         throw new AppError(ErrorCode.RATE_LIMITED, 'You are sending very fast. Wait a moment.', {
@@ -131,8 +145,14 @@ export function createMessageService(deps: MessageServiceDeps) {
         );
       }
       const duplicate = result.status === 'duplicate';
-      const support =
-        crisis && !duplicate ? await deps.policy.raiseCrisis(input.groupId, result.seq) : undefined;
+      // The store marked a flagged message pending in the append itself; raising is idempotent, so a retry after
+      // a lost ack (a duplicate) raises the item if the first attempt could not, and gets the resources again.
+      // Should this throw, the mark stays and `sweepCrisis` raises it later.
+      let support: SupportResource[] | undefined;
+      if (crisis) {
+        support = await deps.policy.raiseCrisis(input.groupId, result.seq);
+        await store.clearCrisis(input.groupId, result.seq);
+      }
       return { seq: result.seq, ts: result.ts, duplicate, ...(support ? { support } : {}) };
     },
 
@@ -150,6 +170,22 @@ export function createMessageService(deps: MessageServiceDeps) {
         }
         listener(message);
       });
+    },
+
+    /**
+     * Raises the urgent item of every flagged message still marked pending (a node died between storing and
+     * raising, or Redis failed in between). Idempotent, so every node may run it; returns how many it raised.
+     */
+    async sweepCrisis(groupIds: readonly string[]): Promise<number> {
+      let raised = 0;
+      for (const groupId of groupIds) {
+        for (const seq of await store.pendingCrisis(groupId)) {
+          await deps.policy.raiseCrisis(groupId, seq);
+          await store.clearCrisis(groupId, seq);
+          raised++;
+        }
+      }
+      return raised;
     },
 
     /** The latest page, or exactly what came after `since` (bounded; `more` says there is more). */

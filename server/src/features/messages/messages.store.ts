@@ -33,6 +33,11 @@ export interface AppendInput {
   slowWindowMs: number;
   /** The message as members receive it, without `seq` and `ts`: a JSON object, published when stored. */
   live: string;
+  /**
+   * The crisis guard flagged it: the store marks it pending in the same atomic step as the append, so an urgent
+   * item can always be raised for it later (`pendingCrisis`), even if this node dies before raising it.
+   */
+  crisis?: boolean;
 }
 
 export type AppendResult =
@@ -102,7 +107,14 @@ export interface MessageStore {
    * Resolves once the subscription is in place.
    */
   subscribe(listener: (message: string) => void): Promise<void>;
+  /** Seqs of crisis-flagged messages whose urgent item is not yet known to be raised, oldest first (bounded). */
+  pendingCrisis(groupId: string): Promise<number[]>;
+  /** The urgent item for this flagged message exists: forget the mark. Idempotent. */
+  clearCrisis(groupId: string, seq: number): Promise<void>;
 }
+
+/** At most this many pending crisis marks are kept per group (the oldest go first; the sweep clears them). */
+export const PENDING_CRISIS_MAX = 1000;
 
 /** What `subscribe` delivers: the stored message's seq and ts spliced into the front of its `live` object. */
 export const liveMessage = (live: string, seq: number, ts: number): string =>

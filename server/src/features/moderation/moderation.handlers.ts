@@ -20,6 +20,9 @@ export function createNotifier(io: AppServer): Notifier {
         .emit('mod:queue-changed', { groupId, urgent }),
     reportUpdated: (accountId, id, status) =>
       io.to(rooms.account(accountId)).emit('report:updated', { id, status }),
+    care: (accountId, message) => io.to(rooms.account(accountId)).emit('care:message', message),
+    // Admins are the ones in the '*' moderators room.
+    escalated: (e) => io.to(rooms.moderators('*')).emit('mod:escalated', e),
   };
 }
 
@@ -106,6 +109,13 @@ export async function registerModerationHandlers(
     return {};
   });
   edge.on(socket, 'mod:audit', (query) => moderation.readAudit(p, query));
+  edge.on(socket, 'mod:reach-out', (input) => moderation.reachOut(p, input));
+  edge.on(socket, 'mod:urgent', () => moderation.urgentCount(p));
+  edge.on(socket, 'care:inbox', () => moderation.careInbox(p));
+  edge.on(socket, 'care:read', async ({ id }) => {
+    await moderation.careRead(p, id);
+    return {};
+  });
 
   // Queue notifications: moderators hear about their groups, admins about all.
   try {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { detectCrisis } from '@staffroom/shared/guards/crisis';
 import { findBlockedTerms } from '@staffroom/shared/guards/blocked-terms';
@@ -9,6 +9,7 @@ import type {
   AuditAction,
   AuditEntry,
   BanRow,
+  CareMessage,
   MemberRow,
   ModerationSettings,
   MyReport,
@@ -18,10 +19,13 @@ import type {
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { BanRecord, GroupModeration, ModerationStore, ReportRecord } from './moderation.store.js';
+import type { CareStore } from './care.store.js';
 
 /** What moderation needs from groups and messages, passed in by app.ts. */
 export interface ModerationDeps {
   store: ModerationStore;
+  /** Private messages from moderation teams to members, kept until read. */
+  care: CareStore;
   groups: {
     name(groupId: string): Promise<string | null>;
     allGroups(): Promise<{ id: string; name: string }[]>;
@@ -70,9 +74,16 @@ export interface Notifier {
   ): void;
   queueChanged(groupId: string, urgent: boolean): void;
   reportUpdated(accountId: string, id: string, status: ReportRecord['status']): void;
+  /** A private message from a moderation team, to that member's sockets on every node. */
+  care(accountId: string, message: CareMessage): void;
+  /** An urgent alert nobody acknowledged in time: to coordinators (admins), on every node. */
+  escalated(e: { reportId: string; groupId: string; groupName: string; since: number }): void;
 }
 
 const newId = () => randomBytes(9).toString('base64url');
+/** A report id derived from what it is about, so raising the same item twice (a retry, a sweep) yields one. */
+const derivedId = (kind: string, ...parts: string[]) =>
+  kind + createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
 const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Only this group’s moderators can do this.');
 const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not in this group.');
 const CONTEXT = 5;
@@ -150,6 +161,29 @@ export function createModerationService(deps: ModerationDeps) {
     reason: b.reason,
     at: b.at,
   });
+
+  /**
+   * A refused message suggested risk: moderators learn who, where and when, never the text. One item per
+   * (group, sender, client id), so the client's retries of the same refused message raise it once.
+   */
+  async function raiseRefusedCrisis(groupId: string, sender: { accountId: string; clientId: string }) {
+    const id = derivedId('rf', groupId, sender.accountId, sender.clientId);
+    if (await store.getReport(id)) return;
+    await store.saveReport({
+      id,
+      groupId,
+      seq: 0,
+      reason: 'crisis',
+      note: 'A refused message suggested risk. It was not posted (a blocked term) and its text is not kept.',
+      reporterId: '',
+      urgent: true,
+      status: 'received',
+      createdAt: now(),
+      subjectId: sender.accountId,
+      refused: true,
+    });
+    deps.notify.queueChanged(groupId, true);
+  }
 
   /** A queue item for a revealed one-to-one message: the revealed text, nothing else. */
   function revealedItem(r: ReportRecord): QueueItem {
@@ -288,14 +322,24 @@ export function createModerationService(deps: ModerationDeps) {
      * The guards, applied to the text as members will read it: blocked terms refuse, identifying details need
      * the member's explicit "send anyway", risk is flagged (never blocked).
      */
-    async screen(groupId: string, text: string, confirmIdentifying: boolean): Promise<{ crisis: boolean }> {
+    async screen(
+      groupId: string,
+      text: string,
+      confirmIdentifying: boolean,
+      sender?: { accountId: string; clientId: string },
+    ): Promise<{ crisis: boolean }> {
       const s = await state(groupId);
+      // Risk is looked at before anything may refuse the message: a refusal must not hide it.
+      const crisis = detectCrisis(text).risk;
       const blocked = findBlockedTerms(text, [...deps.guards.blockedTerms, ...s.settings.blockedTerms]);
-      if (blocked.length > 0)
+      if (blocked.length > 0) {
+        if (crisis && sender) await raiseRefusedCrisis(groupId, sender);
         throw new AppError(
           ErrorCode.BLOCKED_TERM,
           'This message contains a term this community does not allow.',
+          crisis ? { support: deps.guards.crisisResources } : {},
         );
+      }
       if (!confirmIdentifying) {
         const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
         if (findings.length > 0) {
@@ -308,7 +352,7 @@ export function createModerationService(deps: ModerationDeps) {
           );
         }
       }
-      return { crisis: detectCrisis(text).risk };
+      return { crisis };
     },
 
     /**
@@ -326,21 +370,28 @@ export function createModerationService(deps: ModerationDeps) {
       }
     },
 
-    /** After a message that suggests risk: an urgent item tops the moderators' queue; the sender gets resources. */
+    /**
+     * After a stored message that suggests risk: an urgent item tops the moderators' queue; the sender gets
+     * resources. Idempotent: the item's id derives from (groupId, seq), and an existing item is left as it is.
+     */
     async raiseCrisis(groupId: string, seq: number): Promise<SupportResource[]> {
-      const report: ReportRecord = {
-        id: newId(),
-        groupId,
-        seq,
-        reason: 'crisis',
-        note: 'Raised automatically by the crisis guard.',
-        reporterId: '',
-        urgent: true,
-        status: 'received',
-        createdAt: now(),
-      };
-      await store.saveReport(report);
-      deps.notify.queueChanged(groupId, true);
+      const id = derivedId('cr', groupId, String(seq));
+      if (!(await store.getReport(id))) {
+        const message = await deps.messages.get(groupId, seq);
+        await store.saveReport({
+          id,
+          groupId,
+          seq,
+          reason: 'crisis',
+          note: 'Raised automatically by the crisis guard.',
+          reporterId: '',
+          urgent: true,
+          status: 'received',
+          createdAt: message?.ts ?? now(),
+          ...(message?.accountId ? { subjectId: message.accountId } : {}),
+        });
+        deps.notify.queueChanged(groupId, true);
+      }
       return deps.guards.crisisResources;
     },
 
@@ -545,10 +596,14 @@ export function createModerationService(deps: ModerationDeps) {
       return Promise.all(
         open.map(async (r): Promise<QueueItem> => {
           if (r.conversationId !== undefined) return revealedItem(r);
-          const [message, context, reporter] = await Promise.all([
-            deps.messages.get(r.groupId, r.seq),
-            deps.messages.around(r.groupId, r.seq, CONTEXT),
+          // A refused message has no seq: no message and no context to show, only who, where and when.
+          const [message, context, reporter, subject] = await Promise.all([
+            r.refused ? Promise.resolve(null) : deps.messages.get(r.groupId, r.seq),
+            r.refused
+              ? Promise.resolve({ before: [], after: [] })
+              : deps.messages.around(r.groupId, r.seq, CONTEXT),
             r.reporterId ? deps.groups.member(r.groupId, r.reporterId) : Promise.resolve(null),
+            r.subjectId ? deps.groups.member(r.groupId, r.subjectId) : Promise.resolve(null),
           ]);
           const { accountId: _hidden, ...wire } = message ?? { accountId: '' };
           return {
@@ -565,6 +620,8 @@ export function createModerationService(deps: ModerationDeps) {
             message: message ? (wire as Message) : null,
             before: context.before,
             after: context.after,
+            ...(r.subjectId ? { subject: subject ? { tag: subject.tag, name: subject.name } : null } : {}),
+            ...(r.refused ? { refused: true } : {}),
           };
         }),
       );
@@ -594,8 +651,11 @@ export function createModerationService(deps: ModerationDeps) {
       }
       if (report.status !== 'received')
         throw new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
-      const message = await deps.messages.get(report.groupId, report.seq);
-      const author = message?.accountId ? await deps.groups.member(report.groupId, message.accountId) : null;
+      const message = report.refused ? null : await deps.messages.get(report.groupId, report.seq);
+      const authorId = message?.accountId || report.subjectId;
+      const author = authorId ? await deps.groups.member(report.groupId, authorId) : null;
+      if (input.action === 'remove' && report.refused)
+        throw new AppError(ErrorCode.CONFLICT, 'That message was refused: there is nothing to remove.');
       if (input.action === 'remove') await removeMessage(p, report.groupId, report.seq, input.reason);
       if (input.action === 'mute' || input.action === 'ban') {
         if (!author) throw new AppError(ErrorCode.NOT_FOUND, 'The author is no longer in this group.');
@@ -642,6 +702,82 @@ export function createModerationService(deps: ModerationDeps) {
           (!actor || e.actor.toLowerCase().includes(actor)),
       });
       return { entries: entries.map(({ actorId: _id, ...e }) => e), more };
+    },
+
+    /**
+     * Supportive first: a private message from the moderation team to the member an at-risk item is about. Only
+     * that member receives it (live on every node, and kept until read); the audit log records that it was sent,
+     * not what it said.
+     */
+    async reachOut(p: Principal, input: { reportId: string; text: string }): Promise<{ id: string }> {
+      const report = await store.getReport(input.reportId);
+      if (!report || report.conversationId !== undefined)
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
+      await requireModerator(p, report.groupId);
+      if (report.reason !== 'crisis')
+        throw new AppError(ErrorCode.CONFLICT, 'Reaching out privately is for someone who may be at risk.');
+      const message = report.refused ? null : await deps.messages.get(report.groupId, report.seq);
+      const accountId = report.subjectId || message?.accountId;
+      const member = accountId ? await deps.groups.member(report.groupId, accountId) : null;
+      if (!accountId || !member) throw noSuchMember();
+      const care: CareMessage = {
+        id: newId(),
+        groupId: report.groupId,
+        groupName: (await deps.groups.name(report.groupId)) ?? '',
+        text: input.text,
+        at: now(),
+      };
+      await deps.care.add(accountId, care);
+      deps.notify.care(accountId, care);
+      if (report.acknowledgedAt === undefined) {
+        // Someone looked out for them: the alert stays open until reviewed, but is no longer escalated.
+        await store.saveReport({ ...report, acknowledgedAt: now() });
+        deps.notify.queueChanged(report.groupId, false);
+      }
+      await audit(p, 'reach-out', report.groupId, member.name, 'a private message from the moderation team');
+      return { id: care.id };
+    },
+
+    /**
+     * Escalates every urgent crisis alert older than `timeoutMs` that no moderator acknowledged. Every node runs
+     * it; the claim makes exactly one node alert coordinators about each. Returns how many this node escalated.
+     */
+    async escalateOverdue(timeoutMs: number): Promise<number> {
+      const at = now();
+      const overdue = (await store.openReports()).filter(
+        (r) =>
+          r.urgent &&
+          r.reason === 'crisis' &&
+          r.acknowledgedAt === undefined &&
+          r.createdAt + timeoutMs <= at,
+      );
+      let escalated = 0;
+      for (const r of overdue) {
+        if (!(await deps.care.claimEscalation(r.id))) continue;
+        const groupName = r.groupId ? ((await deps.groups.name(r.groupId)) ?? '') : '';
+        deps.notify.escalated({ reportId: r.id, groupId: r.groupId, groupName, since: r.createdAt });
+        escalated++;
+      }
+      return escalated;
+    },
+
+    /** The urgent badge: open urgent alerts this person can see that nobody has acknowledged. */
+    async urgentCount(p: Principal): Promise<{ unacknowledged: number }> {
+      if (p.role !== 'admin' && (await store.moderatedGroups(p.accountId)).length === 0)
+        return { unacknowledged: 0 };
+      const groups = await moderatedGroups(p);
+      const ids = new Set(groups.map((g) => g.id));
+      const visible = (r: ReportRecord) =>
+        ids.has(r.groupId) || (r.conversationId !== undefined && p.role === 'admin');
+      const open = await store.openReports();
+      return {
+        unacknowledged: open.filter((r) => r.urgent && r.acknowledgedAt === undefined && visible(r)).length,
+      };
+    },
+
+    careInbox: async (p: Principal) => ({ messages: await deps.care.list(p.accountId) }),
+    async careRead(p: Principal, id: string): Promise<void> {
+      await deps.care.remove(p.accountId, id);
     },
 
     /** For other capabilities' admin actions (groups, invites): one audit log for everything. */

@@ -48,6 +48,12 @@ export interface ReportRecord {
   revealedText?: string;
   /** Whether the revealed text matched the franking commitment stored when the message was sent. */
   revealedVerified?: boolean;
+  /** For an item the crisis guard raised: the member who may be at risk (their account, never sent out). */
+  subjectId?: string;
+  /** When a moderator first acted on an urgent item without closing it (reached out): no escalation then. */
+  acknowledgedAt?: number;
+  /** The crisis guard saw risk in a message that was refused (blocked term): no seq, no text is kept. */
+  refused?: boolean;
 }
 
 export interface AuditRecord {

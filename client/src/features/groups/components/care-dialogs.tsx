@@ -58,9 +58,12 @@ export function PrivacyDialog({
 /** Shown only to the sender when a message suggests they may be at risk. The message was still posted. */
 export function SupportDialog({
   resources,
+  posted = true,
   onClose,
 }: {
   resources: readonly SupportResource[];
+  /** False when the message was refused (a blocked term): the resources still come, the wording says so. */
+  posted?: boolean;
   onClose: () => void;
 }) {
   return (
@@ -68,8 +71,11 @@ export function SupportDialog({
       title="You don’t have to carry this alone"
       description={
         <p>
-          Your message was posted. This note is only for you: if things feel heavy right now, these people are
-          there to listen, in confidence.
+          {posted
+            ? 'Your message was posted.'
+            : 'Your message was not posted because of a word this group does not allow, but what you wrote matters.'}{' '}
+          This note is only for you: if things feel heavy right now, these people are there to listen, in
+          confidence.
         </p>
       }
       onClose={onClose}

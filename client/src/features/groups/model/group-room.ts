@@ -75,6 +75,8 @@ export interface RoomSnapshot {
   outbox: readonly OutboxEntry[];
   /** Crisis resources to show privately after my message suggested risk. */
   support: readonly SupportResource[] | null;
+  /** The message that brought `support` was refused (a blocked term), not posted. */
+  supportRefused: boolean;
   /** The latest polite announcement for screen readers ("New message from Ana"), with an id per change. */
   announcement: { id: number; text: string } | null;
   /** A passing problem (a reaction that did not save), with an id per change. */
@@ -126,6 +128,7 @@ export class GroupRoom {
   private outbox: OutboxEntry[];
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private support: SupportResource[] | null = null;
+  private supportRefused = false;
   private announcement: { id: number; text: string } | null = null;
   private notice: { id: number; text: string } | null = null;
   private noticeCount = 0;
@@ -533,9 +536,12 @@ export class GroupRoom {
       text: entry.text,
       ...(entry.confirmIdentifying ? { confirmIdentifying: true } : {}),
     });
-    if (ack.ok && ack.data.support?.length) {
-      // Crisis resources come with the ack only (the broadcast may have settled the entry already).
-      this.support = ack.data.support;
+    const support = ack.ok ? ack.data.support : ack.error.support;
+    if (support?.length) {
+      // Crisis resources come with the ack only (the broadcast may have settled the entry already), and with a
+      // refusal too: a blocked term must not hide them.
+      this.support = support;
+      this.supportRefused = !ack.ok;
       this.changed();
     }
     if (!this.outbox.some((e) => e.clientId === entry.clientId)) return true; // arrived in the feed meanwhile
@@ -637,6 +643,7 @@ export class GroupRoom {
       mutedUntil: this.mutedUntil,
       outbox: this.outbox,
       support: this.support,
+      supportRefused: this.supportRefused,
       announcement: this.announcement,
       notice: this.notice,
     };

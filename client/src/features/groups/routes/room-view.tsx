@@ -220,7 +220,11 @@ export function RoomView({
         />
       )}
       {!confirming && snapshot.support && (
-        <SupportDialog resources={snapshot.support} onClose={() => room.dismissSupport()} />
+        <SupportDialog
+          resources={snapshot.support}
+          posted={!snapshot.supportRefused}
+          onClose={() => room.dismissSupport()}
+        />
       )}
     </>
   );

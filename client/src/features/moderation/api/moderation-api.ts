@@ -47,4 +47,7 @@ export const moderationApi = {
     call('mod:settings', { groupId, ...patch, reason }),
   setModerator: (groupId: string, tag: string, on: boolean) => call('mod:moderator', { groupId, tag, on }),
   audit: (query: AuditQuery) => call('mod:audit', query),
+  reachOut: (reportId: string, text: string) => call('mod:reach-out', { reportId, text }),
+  careInbox: () => call('care:inbox', {}).then((r) => r.messages),
+  careRead: (id: string) => call('care:read', { id }),
 };

@@ -20,15 +20,20 @@ export function QueueItemCard({
   item,
   now,
   onAction,
+  onReachOut,
 }: {
   item: QueueItem;
   now: number;
   onAction: (kind: ResolveKind, item: QueueItem) => void;
+  /** Someone may be at risk: write to them privately (the first action offered). */
+  onReachOut?: (item: QueueItem) => void;
 }) {
   const titleId = useId();
   const author = authorOf(item);
   const revealed = item.groupId === '';
   const canRemove = !revealed && item.message?.kind === 'text';
+  const atRisk = !revealed && item.reason === 'crisis' && (item.subject ?? item.message?.author);
+  const subject = item.subject?.name ?? null;
   return (
     <article
       className={item.urgent ? 'mod-report mod-report--urgent' : 'mod-report'}
@@ -73,6 +78,12 @@ export function QueueItemCard({
             </dd>
           </div>
         )}
+        {subject && !author && (
+          <div>
+            <dt>Member</dt>
+            <dd>{subject}</dd>
+          </div>
+        )}
         {author && (
           <div>
             <dt>Written by</dt>
@@ -86,7 +97,14 @@ export function QueueItemCard({
           </div>
         )}
       </dl>
-      {item.automatic && (
+      {item.automatic && item.refused && (
+        <p className="mod-report__hint">
+          A message this member tried to send suggested risk. It was refused for a blocked term, so the group
+          never saw it, and its text is not kept. The member was privately shown crisis resources. Consider
+          reaching out to them kindly.
+        </p>
+      )}
+      {item.automatic && !item.refused && (
         <p className="mod-report__hint">
           The member was privately shown crisis resources. Consider checking in on them kindly; the message
           was not blocked.
@@ -94,10 +112,13 @@ export function QueueItemCard({
       )}
       <MessageContext message={item.message} before={item.before} after={item.after} />
       <div className="mod-report__actions" role="group" aria-labelledby={titleId}>
+        {atRisk && onReachOut && <Button onClick={() => onReachOut(item)}>Reach out privately</Button>}
         {item.automatic ? (
           // Someone may be at risk: looking out for them comes first. Muting or banning is not offered here.
           <>
-            <Button onClick={() => onAction('dismiss', item)}>Mark as reviewed</Button>
+            <Button variant={onReachOut ? 'secondary' : 'primary'} onClick={() => onAction('dismiss', item)}>
+              Mark as reviewed
+            </Button>
             {canRemove && (
               <Button variant="secondary" onClick={() => onAction('remove', item)}>
                 Remove message

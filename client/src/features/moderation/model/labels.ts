@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'cancel-meeting': 'Cancelled a session',
   'create-invite': 'Created an invite',
   'revoke-invite': 'Revoked an invite',
+  'reach-out': 'Reached out privately to a member',
 };
 
 /** Actions that change what members can do: shown with a warning tone in the log. */

@@ -10,6 +10,7 @@ import { ModerationError, moderationApi } from '../api/moderation-api';
 import { LiveNotices } from '../components/live-notices';
 import { QueueItemCard, authorOf, type ResolveKind } from '../components/queue-item';
 import { ResolveDialog, type ResolveDecision } from '../components/resolve-dialog';
+import { ReachOutDialog, subjectOf } from '../components/reach-out-dialog';
 import { describeMinutes } from '../model/durations';
 import { useAnnouncer } from '../hooks/use-announcer';
 import { useNow } from '../hooks/use-now';
@@ -58,6 +59,7 @@ export function QueuePage() {
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [acting, setActing] = useState<{ kind: ResolveKind; item: QueueItem; index: number } | null>(null);
+  const [reaching, setReaching] = useState<QueueItem | null>(null);
   const announcer = useAnnouncer();
   const { announce } = announcer;
   const connection = useConnectionState();
@@ -182,10 +184,24 @@ export function QueuePage() {
                 item={item}
                 now={now}
                 onAction={(kind, it) => setActing({ kind, item: it, index })}
+                onReachOut={setReaching}
               />
             </li>
           ))}
         </ol>
+      )}
+      {reaching && (
+        <ReachOutDialog
+          item={reaching}
+          onSend={async (text) => {
+            await moderationApi.reachOut(reaching.id, text);
+            announce(
+              `Your message was sent privately to ${subjectOf(reaching) ?? 'the member'}. The alert stays open until you mark it as reviewed.`,
+              'success',
+            );
+          }}
+          onClose={() => setReaching(null)}
+        />
       )}
       {acting && (
         <ResolveDialog

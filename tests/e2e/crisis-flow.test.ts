@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import {
+  axe,
+  describeViolations,
+  launchBrowser,
+  shot,
+  watchProblems,
+  type PageProblems,
+} from '../support/browser.js';
+import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
+import { TestMember } from '../support/member.js';
+import { startNode, type TestNode } from '../support/node.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+
+/**
+ * The crisis flow in real browsers: a member whose message suggests risk but holds a blocked term is refused,
+ * yet gets the resources with tap-to-call links; the moderator's console leads the urgent item with "Reach out
+ * privately"; the message reaches that member only, and stays until they say they have read it.
+ */
+describe('crisis flow in a real browser', () => {
+  let redis: TestRedis | undefined;
+  let node: TestNode | undefined;
+  let browser: Browser | undefined;
+  const problems: Record<string, PageProblems> = {};
+  const people: TestMember[] = [];
+  const groupName = 'Hard weeks';
+  let groupId = '';
+  let moderator: TestMember;
+  let atRisk: TestMember;
+  let bystander: TestMember;
+  let mod: Page;
+  let atRiskPage: Page;
+  let bystanderPage: Page;
+  const careText = 'We read your message and we are thinking of you. Write to us whenever you want.';
+
+  async function open(label: string) {
+    if (!browser || !node) throw new Error('not started');
+    const context = await browser.newContext({
+      baseURL: node.url,
+      viewport: { width: 1100, height: 850 },
+      reducedMotion: 'reduce',
+    });
+    problems[label] = await watchProblems(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return page;
+  }
+
+  async function logIn(page: Page, pseudonym: string) {
+    await page.goto('/login');
+    await page.getByLabel('Pseudonym').fill(pseudonym);
+    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
+  }
+
+  async function checkScreen(page: Page, name: string) {
+    const violations = await axe(page);
+    await shot(page, name);
+    expect(violations, describeViolations(name, violations)).toEqual([]);
+  }
+
+  const composer = (page: Page) => page.getByRole('textbox', { name: `Message to ${groupName}` });
+  const careDialog = (page: Page) =>
+    page.getByRole('dialog', { name: 'A message for you from the moderators' });
+  async function expectCount(locator: Locator, n: number) {
+    await expect.poll(() => locator.count(), { timeout: 15_000 }).toBe(n);
+  }
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    node = await startNode({
+      redisUrl: redis.url,
+      prefix: redis.prefix,
+      env: { SEND_LIMIT_PER_10S: '1000' },
+    });
+    if (!node.bootstrapInvite) throw new Error('the node printed no bootstrap invite');
+    const admin = await TestMember.signUp(node.url, node.bootstrapInvite);
+    const memberInvite = await createInvite(admin.agent, 'member', 10);
+    const moderatorInvite = await createInvite(admin.agent, 'moderator', 1);
+    moderator = await TestMember.signUp(node.url, moderatorInvite);
+    atRisk = await TestMember.signUp(node.url, memberInvite);
+    bystander = await TestMember.signUp(node.url, memberInvite);
+    people.push(admin, moderator, atRisk, bystander);
+    const created = await admin.agent.post('/api/groups', {
+      name: groupName,
+      topic: 'challenging-class',
+      description: 'When the week is too much.',
+      guidelines: 'Be kind: everyone here is a colleague.',
+    });
+    expect(created.status).toBe(201);
+    groupId = created.body.group.id as string;
+    for (const m of [atRisk, bystander]) await m.join(groupId);
+    const joined = await moderator.transport.request('group:join', { groupId, acceptGuidelines: true });
+    if (!joined.ok) throw new Error(joined.error.code);
+    expect(
+      (await admin.transport.request('mod:moderator', { groupId, tag: joined.data.me.tag, on: true })).ok,
+    ).toBe(true);
+    expect(
+      (
+        await admin.transport.request('mod:settings', {
+          groupId,
+          blockedTerms: ['bloody'],
+          reason: 'house rules',
+        })
+      ).ok,
+    ).toBe(true);
+
+    browser = await launchBrowser();
+    mod = await open('moderator');
+    atRiskPage = await open('at-risk');
+    bystanderPage = await open('bystander');
+    await Promise.all([
+      logIn(mod, moderator.pseudonym),
+      logIn(atRiskPage, atRisk.pseudonym),
+      logIn(bystanderPage, bystander.pseudonym),
+    ]);
+  });
+
+  afterAll(async () => {
+    for (const m of people) m.close();
+    await browser?.close();
+    await node?.stop();
+    await redis?.stop();
+  });
+
+  it('when a message with a blocked term suggests risk, then the sender is told it was not posted and gets tap-to-call links', async () => {
+    await atRiskPage.goto(`/groups/${groupId}`);
+    await bystanderPage.goto(`/groups/${groupId}`);
+    await composer(atRiskPage).fill('I hate this bloody job, I want to kill myself tonight.');
+    await composer(atRiskPage).press('Enter');
+    const support = atRiskPage.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await support.waitFor();
+    expect(await support.textContent()).toContain('was not posted');
+    const calls = support.locator('a[href^="tel:"]');
+    expect(await calls.count()).toBeGreaterThan(0);
+    expect(await calls.first().getAttribute('href')).toMatch(/^tel:\+?\d+$/);
+    await checkScreen(atRiskPage, 'crisis-flow-01-refused-support');
+    await support.getByRole('button', { name: 'Close' }).click();
+    await expectCount(atRiskPage.getByRole('dialog'), 0);
+  });
+
+  it('when the moderator reaches out privately from the urgent item, then only that member sees the message, until they have read it', async () => {
+    await mod.goto('/moderation');
+    const item = mod.getByRole('region', { name: 'Report queue' }).getByRole('article').first();
+    await item.waitFor();
+    expect(await item.textContent()).toContain('was refused for a blocked term');
+    expect(await item.textContent()).not.toContain('kill myself');
+    const actions = item.getByRole('group');
+    // Supportive first: reaching out is the first action, and there is no sanction on an alert.
+    expect(await actions.getByRole('button').first().textContent()).toBe('Reach out privately');
+    await expectCount(actions.getByRole('button', { name: /^(Mute|Ban)/ }), 0);
+    await actions.getByRole('button', { name: 'Reach out privately' }).click();
+    const dialog = mod.getByRole('dialog', { name: /^Reach out privately to / });
+    await dialog.waitFor();
+    await checkScreen(mod, 'crisis-flow-02-reach-out-dialog');
+    await dialog.getByLabel('Your message').fill(careText);
+    await dialog.getByRole('button', { name: 'Send privately' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const care = careDialog(atRiskPage);
+    await care.waitFor();
+    await care.getByText(careText).waitFor();
+    expect(await care.textContent()).toContain(groupName);
+    await checkScreen(atRiskPage, 'crisis-flow-03-care-message');
+    // Nobody else: not the bystander in the same group, not in the group's feed.
+    await bystanderPage.waitForTimeout(1_000);
+    await expectCount(careDialog(bystanderPage), 0);
+    expect(await bystanderPage.getByText(careText).count()).toBe(0);
+
+    // Kept until read: after a reload it is still there; once read, it is gone for good.
+    await atRiskPage.reload();
+    await careDialog(atRiskPage).getByText(careText).waitFor();
+    await careDialog(atRiskPage).getByRole('button', { name: 'I have read it' }).click();
+    await expectCount(careDialog(atRiskPage), 0);
+    await atRiskPage.reload();
+    await atRiskPage.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
+    await atRiskPage.waitForTimeout(1_000);
+    await expectCount(careDialog(atRiskPage), 0);
+    for (const [label, p] of Object.entries(problems)) expect([...p.csp, ...p.errors], label).toEqual([]);
+  });
+});

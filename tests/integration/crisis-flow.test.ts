@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QueueItem } from '@staffroom/shared/schemas/moderation';
+import { createInvite } from '../support/http.js';
+import { TestMember } from '../support/member.js';
+import { startNode, type TestNode } from '../support/node.js';
+import { waitFor } from '../support/ports.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+import { connect, request } from '../support/socket.js';
+
+/** The crisis flow around group messages, on two nodes sharing one real Redis. */
+let redis: TestRedis;
+let nodes: [TestNode, TestNode];
+let admin: TestMember;
+let memberInvite: string;
+const everyone: TestMember[] = [];
+/** A short escalation timeout (12 s, checked every 3 s) so the escalation test need not wait 15 minutes. */
+const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISIS_ESCALATE_MINUTES: '0.2' };
+
+const RISK = 'I hate this bloody job, I want to kill myself tonight.';
+
+async function member(node = 0): Promise<TestMember> {
+  const m = await TestMember.signUp(nodes[node]!.url, memberInvite);
+  everyone.push(m);
+  return m;
+}
+
+async function createGroup(name: string, blockedTerms: string[] = []): Promise<string> {
+  const res = await admin.agent.post('/api/groups', {
+    name,
+    topic: 'challenging-class',
+    guidelines: 'Be kind.',
+  });
+  expect(res.status).toBe(201);
+  const groupId = res.body.group.id as string;
+  if (blockedTerms.length > 0) {
+    const ack = await admin.transport.request('mod:settings', {
+      groupId,
+      blockedTerms,
+      reason: 'house rules',
+    });
+    expect(ack.ok).toBe(true);
+  }
+  return groupId;
+}
+
+async function joinAndOpen(m: TestMember, groupId: string): Promise<string> {
+  const ack = await m.transport.request('group:join', { groupId, acceptGuidelines: true });
+  if (!ack.ok) throw new Error(ack.error.code);
+  await m.open(groupId);
+  return ack.data.me.tag;
+}
+
+async function queueOf(groupId: string): Promise<QueueItem[]> {
+  const ack = await admin.transport.request('mod:queue', {});
+  if (!ack.ok) throw new Error(ack.error.code);
+  return ack.data.items.filter((i) => i.groupId === groupId);
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix, env })];
+  admin = await TestMember.signUp(a.url, a.bootstrapInvite as string);
+  everyone.push(admin);
+  memberInvite = await createInvite(admin.agent, 'member', 100);
+});
+
+afterAll(async () => {
+  for (const m of everyone) m.close();
+  await Promise.all(nodes.map((n) => n.stop()));
+  await redis.stop();
+});
+
+describe('crisis before blocked terms', () => {
+  it('when a message with a blocked term suggests risk, then it is refused, the sender privately gets resources, and moderators get one urgent item without its text', async () => {
+    const groupId = await createGroup('Refused but heard', ['bloody']);
+    const m = await member(1);
+    const tag = await joinAndOpen(m, groupId);
+    const send = () =>
+      m.transport.request('message:send', { groupId, clientId: 'refused-risk-01', text: RISK });
+    const refused = await send();
+    expect(!refused.ok && refused.error.code).toBe('BLOCKED_TERM');
+    const support = !refused.ok ? (refused.error.support ?? []) : [];
+    expect(support.length).toBeGreaterThan(0);
+    expect(support.some((r) => r.call !== undefined)).toBe(true);
+    // The client retries a refusal only when the member sends again; the same client id raises no second item.
+    expect((await send()).ok).toBe(false);
+
+    const items = await waitFor(async () => {
+      const q = await queueOf(groupId);
+      return q.length > 0 ? q : null;
+    });
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      urgent: true,
+      automatic: true,
+      reason: 'crisis',
+      refused: true,
+      message: null,
+      subject: { tag },
+      before: [],
+      after: [],
+    });
+    expect(items[0]!.createdAt).toBeGreaterThan(Date.now() - 60_000);
+    expect(JSON.stringify(items[0])).not.toMatch(/kill|bloody|tonight/i);
+
+    // Nothing reached the group.
+    const history = await m.transport.request('group:history', { groupId, after: 0, limit: 50 });
+    expect(history.ok && history.data.messages).toEqual([]);
+
+    // A blocked term without risk is refused as before: no resources, no item.
+    const plain = await m.transport.request('message:send', {
+      groupId,
+      clientId: 'refused-plain-1',
+      text: 'this bloody photocopier again',
+    });
+    expect(!plain.ok && plain.error.code).toBe('BLOCKED_TERM');
+    expect(!plain.ok && plain.error.support).toBeUndefined();
+    expect(await queueOf(groupId)).toHaveLength(1);
+  });
+});
+
+describe('urgent item raised with the message', () => {
+  it('when the ack of a crisis message is lost and the sender retries with the same client id on the other node, then there is one message, one urgent item, and the retry gets the resources', async () => {
+    const groupId = await createGroup('Lost ack');
+    const m = await member(0);
+    await joinAndOpen(m, groupId);
+    const text = "Honestly I don't want to be here anymore. I've been thinking about ending it.";
+    const clientId = 'lost-ack-crisis-1';
+    // Sent, then the connection drops before the ack can come back.
+    void request(m.socket, 'message:send', { groupId, clientId, text }, 60_000).catch(() => {});
+    await m.moveTo(nodes[1].url);
+    const first = await waitFor(async () => {
+      const q = await queueOf(groupId);
+      return q.length > 0 ? q : null;
+    });
+    const retry = await m.transport.request('message:send', { groupId, clientId, text });
+    expect(retry.ok && retry.data.duplicate).toBe(true);
+    expect(retry.ok && retry.data.support?.length).toBeGreaterThan(0);
+    const again = await m.transport.request('message:send', { groupId, clientId, text });
+    expect(again.ok && again.data.duplicate).toBe(true);
+
+    const items = await queueOf(groupId);
+    expect(items).toHaveLength(1);
+    expect(items[0]!.id).toBe(first[0]!.id);
+    expect(items[0]).toMatchObject({ urgent: true, automatic: true, reason: 'crisis' });
+    expect(items[0]!.message?.seq).toBe(retry.ok ? retry.data.seq : -1);
+    const history = await m.transport.request('group:history', { groupId, after: 0, limit: 50 });
+    expect(history.ok && history.data.messages).toHaveLength(1);
+    // Nothing is left marked pending once the item exists.
+    const client = redis.client();
+    try {
+      expect(await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)).toBe(0);
+    } finally {
+      client.disconnect();
+    }
+  });
+
+  it('when a node stored a crisis-flagged message and died before raising its item, then a node starting up raises it, once', async () => {
+    const groupId = await createGroup('Crashed between steps');
+    const m = await member(0);
+    await joinAndOpen(m, groupId);
+    const { seq } = await m.send(groupId, 'an ordinary message, stored');
+    expect(await queueOf(groupId)).toHaveLength(0);
+    // The state the append script leaves when the node dies right after it: the mark, and no item.
+    const client = redis.client();
+    try {
+      await client.zadd(`${redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
+      const third = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+      try {
+        const items = await waitFor(async () => {
+          const q = await queueOf(groupId);
+          return q.length > 0 ? q : null;
+        });
+        expect(items).toHaveLength(1);
+        expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', message: { seq } });
+        await waitFor(async () => (await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)) === 0);
+      } finally {
+        await third.stop();
+      }
+      // Another sweep (another node starting) finds nothing to raise.
+      await client.zadd(`${redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
+      const fourth = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+      try {
+        await waitFor(async () => (await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)) === 0);
+        expect(await queueOf(groupId)).toHaveLength(1);
+      } finally {
+        await fourth.stop();
+      }
+    } finally {
+      client.disconnect();
+    }
+  });
+});
+
+describe('reaching out privately', () => {
+  it('when a moderator reaches out about an at-risk item, then only that member gets it, live on the other node and kept until read; it is audited without its text', async () => {
+    const groupId = await createGroup('Reach out');
+    const atRisk = await member(1);
+    const bystander = await member(1);
+    const bystanderA = await member(0);
+    await joinAndOpen(atRisk, groupId);
+    await joinAndOpen(bystander, groupId);
+    await joinAndOpen(bystanderA, groupId);
+    const got = { atRisk: [] as string[], others: [] as string[] };
+    atRisk.socket.on('care:message', (m) => got.atRisk.push(m.text));
+    for (const m of [bystander, bystanderA, admin])
+      m.socket.on('care:message', (c) => got.others.push(c.text));
+    await atRisk.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
+    const [item] = await waitFor(async () => {
+      const q = await queueOf(groupId);
+      return q.length > 0 ? q : null;
+    });
+
+    const text = 'Hi, this is the moderation team. We are here for you.';
+    const notAllowed = await bystander.transport.request('mod:reach-out', { reportId: item!.id, text });
+    expect(!notAllowed.ok && notAllowed.error.code).toBe('FORBIDDEN');
+    const sent = await admin.transport.request('mod:reach-out', { reportId: item!.id, text });
+    expect(sent.ok).toBe(true);
+
+    await waitFor(() => got.atRisk.length === 1, { what: 'the live care message on node B' });
+    expect(got.atRisk).toEqual([text]);
+    const inbox = await atRisk.transport.request('care:inbox', {});
+    expect(inbox.ok && inbox.data.messages).toEqual([
+      expect.objectContaining({ text, groupId, groupName: 'Reach out' }),
+    ]);
+    for (const m of [bystander, bystanderA, admin]) {
+      const theirs = await m.transport.request('care:inbox', {});
+      expect(theirs.ok && theirs.data.messages).toEqual([]);
+    }
+    // A read message is gone, and reading someone else's id does nothing to theirs.
+    const id = inbox.ok ? inbox.data.messages[0]!.id : '';
+    expect((await bystander.transport.request('care:read', { id })).ok).toBe(true);
+    const still = await atRisk.transport.request('care:inbox', {});
+    expect(still.ok && still.data.messages).toHaveLength(1);
+    expect((await atRisk.transport.request('care:read', { id })).ok).toBe(true);
+    const after = await atRisk.transport.request('care:inbox', {});
+    expect(after.ok && after.data.messages).toEqual([]);
+
+    const audit = await admin.transport.request('mod:audit', { groupId, action: 'reach-out', limit: 10 });
+    expect(audit.ok && audit.data.entries).toHaveLength(1);
+    expect(JSON.stringify(audit.ok ? audit.data.entries : [])).not.toContain('here for you');
+    expect(got.others).toEqual([]);
+    // The alert itself stays open: reaching out is not closing it.
+    expect(await queueOf(groupId)).toHaveLength(1);
+  });
+});
+
+describe('escalation to coordinators', () => {
+  it('when no moderator acknowledges an urgent alert within CRISIS_ESCALATE_MINUTES, then coordinators are alerted once, live on every node; an acknowledged alert is not escalated', async () => {
+    // Both nodes run the escalator with a 12 s timeout; one claims each alert.
+    const adminOnB = await connect(nodes[1]!.url, { cookie: admin.agent.cookie() });
+    try {
+      const groupId = await createGroup('Nobody answered');
+      const heard: Record<string, string[]> = { a: [], b: [], member: [] };
+      admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.a!.push(e.reportId));
+      adminOnB.on('mod:escalated', (e) => e.groupId === groupId && heard.b!.push(e.reportId));
+      const m = await member(0);
+      m.socket.on('mod:escalated', (e) => heard.member!.push(e.reportId));
+      await joinAndOpen(m, groupId);
+      await m.send(
+        groupId,
+        "I've been thinking about ending it. I don't want to be here anymore.",
+        'escalate-000001',
+      );
+      const [item] = await waitFor(async () => {
+        const q = await queueOf(groupId);
+        return q.length > 0 ? q : null;
+      });
+      const badge = await admin.transport.request('mod:urgent', {});
+      expect(badge.ok && badge.data.unacknowledged).toBeGreaterThanOrEqual(1);
+      const memberBadge = await m.transport.request('mod:urgent', {});
+      expect(memberBadge.ok && memberBadge.data.unacknowledged).toBe(0);
+      // A second alert, acknowledged at once by reaching out: never escalated.
+      await m.send(groupId, 'I have a plan to kill myself tonight.', 'escalate-000002');
+      const second = await waitFor(async () => {
+        const q = await queueOf(groupId);
+        return q.find((i) => i.id !== item!.id) ?? null;
+      });
+      const reached = await admin.transport.request('mod:reach-out', {
+        reportId: second.id,
+        text: 'We are here for you.',
+      });
+      expect(reached.ok).toBe(true);
+
+      await waitFor(() => heard.a!.length > 0 && heard.b!.length > 0, {
+        timeoutMs: 40_000,
+        what: 'the escalation on both nodes',
+      });
+      // Several escalator ticks later, still exactly one alert per coordinator socket.
+      await new Promise((r) => setTimeout(r, 7_000));
+      expect(heard.a).toEqual([item!.id]);
+      expect(heard.b).toEqual([item!.id]);
+      expect(heard.member).toEqual([]);
+    } finally {
+      adminOnB.close();
+    }
+  });
+});

@@ -40,6 +40,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ LOGIN_LOCK_MINUTES: '0.05' }).LOGIN_LOCK_MINUTES).toBe(0.05);
   });
 
+  it('makes cookies Secure by default in production, and lets an explicit setting win', () => {
+    expect(loadConfig({}).COOKIE_SECURE).toBe('auto');
+    expect(loadConfig({ NODE_ENV: 'production' }).COOKIE_SECURE).toBe('true');
+    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'auto' }).COOKIE_SECURE).toBe('auto');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ REDIS_URL: '' }).embedded).toBe(true);
   });

@@ -347,6 +347,13 @@ export function createAccountService(deps: AccountServiceDeps) {
       return createInviteRecord({ role: 'admin', maxUses: 1, expiresInDays: 7 });
     },
 
+    /** For moderation: an account's role (null when there is none), and an account found by pseudonym. */
+    roleOf: async (accountId: string) => (await store.getAccount(accountId))?.role ?? null,
+    async findByPseudonym(pseudonym: string) {
+      const a = await store.findAccountBySkeleton(pseudonymSkeleton(normalisePseudonym(pseudonym)));
+      return a ? { id: a.id, pseudonym: a.pseudonym, role: a.role } : null;
+    },
+
     /** True when an account uses this pseudonym skeleton (groups use it so an alias cannot impersonate). */
     isPseudonymTaken: (skeleton: string) => store.isPseudonymTaken(skeleton),
 

@@ -1,4 +1,6 @@
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type { ReportReason } from '@staffroom/shared/schemas/moderation';
+import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { EventEdge } from '../../platform/realtime/on-event.js';
 import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
@@ -60,6 +62,9 @@ export function registerConsultationHandlers(socket: AppSocket, deps: Consultati
   });
   edge.on(socket, 'convo:report', async (input) => {
     await service.view(p, input.conversationId); // participants only
+    // Only a message that exists can be revealed: a made-up seq would file a report about nothing.
+    const { messages } = await service.history(p, input.conversationId, input.seq - 1, 1);
+    if (messages[0]?.seq !== input.seq) throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
     return deps.reveal(p, input);
   });
 }

@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'cancel-meeting': 'Cancelled a session',
   'create-invite': 'Created an invite',
   'revoke-invite': 'Revoked an invite',
+  'rotate-join-code': 'Changed the join code',
 };
 
 /** Actions that change what members can do: shown with a warning tone in the log. */

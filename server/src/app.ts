@@ -71,17 +71,18 @@ export interface App {
 }
 
 /**
- * A node started while Redis is away waits for it (the connections retry by themselves), saying so every 10 s,
- * and starts once it answers: a supervisor restarting nodes in a loop is not needed, and nothing runs half-built.
+ * A node started while Redis is away waits for it (the connections retry by themselves), saying so at once and
+ * then every 10 s, and starts once it answers: no crash loop for a supervisor, and nothing runs half-built.
  */
 async function waitForRedis(connections: Redis[], log: Logger): Promise<void> {
-  for (let waited = 0; ; waited += 10) {
+  // The first look is short, so a node that will wait says so at once; then every 10 s.
+  for (let waited = 0, step = 1; ; waited += step, step = 10) {
     try {
-      await Promise.all(connections.map((c) => waitReady(c, 10_000)));
+      await Promise.all(connections.map((c) => waitReady(c, step * 1000)));
       if (waited > 0) log.info({ waitedSeconds: waited }, 'redis reachable: starting');
       return;
     } catch {
-      log.warn({ waitedSeconds: waited + 10 }, 'redis not reachable yet: waiting for it before starting');
+      log.warn({ waitedSeconds: waited + step }, 'redis not reachable yet: waiting for it before starting');
     }
   }
 }
@@ -172,6 +173,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store: redis ? createRedisModerationStore(redis, prefix) : createMemoryModerationStore(),
     groups,
     messages,
+    accounts: { roleOf: accounts.roleOf, findByPseudonym: accounts.findByPseudonym },
     endAllSessions: (accountId) => accounts.endAllSessions(accountId),
     publish: (topic, data) => bus.publish(topic, data),
     notify: createNotifier(io),

@@ -252,3 +252,51 @@ describe('groups', () => {
     }
   });
 });
+
+describe('one-to-one conversations', () => {
+  it('when a participant reports a seq that does not exist, then it is refused NOT_FOUND; an existing one is accepted', async () => {
+    const consultant = await person('consultant', 1);
+    const profile = await consultant.agent.request('PUT', '/api/consultant/profile', {
+      displayName: 'Mr Grudge Mentor',
+      grades: ['2'],
+      subjects: ['mathematics'],
+      areas: ['classroom-management'],
+      capacity: 3,
+      availability: ['mon-pm'],
+      paused: false,
+    });
+    expect(profile.status).toBe(200);
+    const teacher = await person('member');
+    const asked = await teacher.agent.post('/api/support-request', {
+      grades: ['2'],
+      subjects: ['mathematics'],
+      reasons: ['challenging-class'],
+      focus: 'classroom-management',
+      workStyles: ['messages'],
+      preferredTimes: ['mon-pm'],
+    });
+    expect(asked.status).toBe(201);
+    const offer = (await consultant.agent.get('/api/consultant/offers')).body.offers[0];
+    const accepted = await consultant.agent.post(`/api/consultant/offers/${offer.requestId}/accept`);
+    const conversationId = accepted.body.conversationId as string;
+    expect(conversationId).toBeTruthy();
+    const sent = await consultant.transport.request('convo:send', {
+      conversationId,
+      clientId: 'grudge-message-1',
+      ciphertext: 'c2VhbGVkIHRleHQ=',
+      iv: 'AAAAAAAAAAAAAAAA',
+    });
+    expect(sent.ok, JSON.stringify(sent)).toBe(true);
+    const seq = sent.ok ? sent.data.seq : 0;
+    const report = (at: number) =>
+      teacher.transport.request('convo:report', {
+        conversationId,
+        seq: at,
+        text: 'what they wrote',
+        reason: 'harassment',
+      });
+    const missing = await report(seq + 50);
+    expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
+    expect((await report(seq)).ok).toBe(true);
+  });
+});

@@ -80,6 +80,64 @@ afterAll(async () => {
 const deviceCookieOf = (res: HttpResult) =>
   res.headers.getSetCookie().find((c) => /^(__Host-)?sr_device=/.test(c)) ?? '';
 
+describe('production defaults behind a proxy', () => {
+  const TOKEN = 'metrics-token-0123456789abcdef';
+
+  it('when NODE_ENV=production, then cookies are Secure over any hop, and /metrics needs its token (or is off without one)', async () => {
+    const prod = await cluster.addNode({ NODE_ENV: 'production', METRICS_TOKEN: TOKEN });
+    const bare = await cluster.addNode({ NODE_ENV: 'production' });
+    try {
+      const res = await postFresh(createAgent(prod.url), '/api/auth/signup', {
+        invite: await createInvite(admin, 'member', 1),
+        pseudonym: uniquePseudonym('Prod'),
+        passphrase: GOOD_PASSPHRASE,
+      });
+      expect(res.status).toBe(201);
+      const cookies = res.headers.getSetCookie();
+      expect(cookies.some((c) => /^__Host-sr_session=.*;\s*Secure/i.test(c))).toBe(true);
+      expect(cookies.some((c) => /^__Host-sr_device=.*;\s*Secure/i.test(c))).toBe(true);
+      expect(cookies.every((c) => /;\s*Secure/i.test(c))).toBe(true);
+
+      const anonymous = await fetch(`${prod.url}/metrics`);
+      expect(anonymous.status).toBe(401);
+      expect(await anonymous.text()).not.toMatch(/staffroom_/);
+      const wrong = await fetch(`${prod.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}x` } });
+      expect(wrong.status).toBe(401);
+      const scraped = await fetch(`${prod.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } });
+      expect(scraped.status).toBe(200);
+      expect(await scraped.text()).toMatch(/^staffroom_connected_sockets \d+/m);
+      expect((await fetch(`${bare.url}/metrics`)).status).toBe(404);
+      // nginx never forwards /metrics, whatever the nodes would say.
+      const public_ = await fetch(`${nginx.url}/metrics`);
+      expect(public_.status).toBe(404);
+      expect(await public_.text()).not.toMatch(/staffroom_/);
+    } finally {
+      await Promise.all([stopOrKill(prod), stopOrKill(bare)]);
+    }
+  });
+
+  it('when nginx runs behind a TLS-terminating proxy, then the proxy’s X-Forwarded-Proto reaches the nodes and the cookie is Secure', async () => {
+    const upstreams = cluster.nodes.slice(0, 2).map((n) => `127.0.0.1:${n.port}`) as [string, string];
+    const behind = await startNginx({ upstreams, behindTlsProxy: true });
+    try {
+      const over = async (base: string, proto?: string) => {
+        const res = await createAgent(base).post('/api/auth/login', logInBody('GrudgeLead'), {
+          connection: 'close',
+          ...(proto ? { 'x-forwarded-proto': proto } : {}),
+        });
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        return res.headers.getSetCookie().find((c) => /sr_session=/.test(c)) ?? '';
+      };
+      expect(await over(behind.url, 'https')).toMatch(/^__Host-sr_session=.*;\s*Secure/i);
+      expect(await over(behind.url)).toMatch(/^sr_session=/);
+      // Reached directly (the default), a client's own claim is ignored.
+      expect(await over(nginx.url, 'https')).toMatch(/^sr_session=/);
+    } finally {
+      await behind.stop();
+    }
+  });
+});
+
 describe('log-in throttling', () => {
   it('when an attacker hammers a pseudonym through nginx, then its owner still logs in at once from a browser they used before', async () => {
     const { agent: owner, pseudonym } = await newMember();

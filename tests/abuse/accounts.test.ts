@@ -223,6 +223,19 @@ describe('log-in throttling', () => {
     expect(deviceCookieOf(again).split(';')[0]).toBe(cookie.split(';')[0]);
   });
 
+  it('when the owner logs out everywhere, then a browser that was trusted waits like any other again', async () => {
+    const { agent: stolen, pseudonym } = await newMember();
+    // The owner's own browser, elsewhere, ends every session (and every browser's trust).
+    const owner = browser();
+    expect((await logIn(owner, pseudonym)).status).toBe(200);
+    expect((await owner.post('/api/auth/logout-all', {}, headers())).status).toBe(200);
+    let last: HttpResult | null = null;
+    for (let i = 0; i < 8 && last?.status !== 429; i++) last = await logIn(stolen, pseudonym, WRONG);
+    // Trusted, it would have had 10 free failures of its own (all 401); now it is held like a stranger.
+    expect(last?.status).toBe(429);
+    expect(['LOCKED_OUT', 'RATE_LIMITED']).toContain(last?.body.error);
+  });
+
   it('when a browser with a device token sprays one passphrase over many pseudonyms, then it is slowed down after 10 failures', async () => {
     // The attacker's own account gives it a device token; it then guesses others' pseudonyms.
     const { agent: attacker, pseudonym } = await newMember();

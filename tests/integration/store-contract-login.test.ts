@@ -92,5 +92,11 @@ describe.each(backends)('log-in stores contract: %s', (_name, make) => {
     await devices.trust('acc2', 'dev-c', now + DAY, 2);
     expect(await devices.isTrusted('acc2', 'dev-c', now)).toBe(true);
     expect(await devices.isTrusted('acc1', 'dev-c', now + DAY + 3)).toBe(false);
+    // Log out everywhere: the account trusts none of its devices; another account's trust stays.
+    await devices.forgetAll('acc1');
+    expect(await devices.isTrusted('acc1', 'dev-b', now)).toBe(false);
+    expect(await devices.isKnown('dev-b', now)).toBe(false);
+    expect(await devices.isTrusted('acc2', 'dev-c', now)).toBe(true);
+    expect(await devices.isKnown('dev-c', now)).toBe(true);
   });
 });

@@ -285,11 +285,14 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     /** Ends every session of an account (a ban from Staffroom); their sockets close on every node. */
     async endAllSessions(accountId: string): Promise<void> {
+      await devices.forgetAll(accountId);
       await endSessions(accountId, await store.listSessions(accountId), 'revoked');
     },
 
     async logOutEverywhere(p: Principal): Promise<number> {
       const sessions = await store.listSessions(p.accountId);
+      // A browser someone else used (the reason to log out everywhere) must not keep skipping the throttle.
+      await devices.forgetAll(p.accountId);
       await endSessions(p.accountId, sessions, 'logged-out-everywhere');
       return sessions.length;
     },

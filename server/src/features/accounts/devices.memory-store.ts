@@ -23,6 +23,12 @@ export function createMemoryDeviceStore(): DeviceStore {
     async isTrusted(accountId, deviceHash, now) {
       return (byAccount.get(accountId)?.get(deviceHash) ?? 0) > now;
     },
+    async forgetAll(accountId) {
+      for (const hash of byAccount.get(accountId)?.keys() ?? []) {
+        if (known.get(hash)?.accountId === accountId) known.delete(hash);
+      }
+      byAccount.delete(accountId);
+    },
     async isKnown(deviceHash, now) {
       return (known.get(deviceHash)?.expiresAt ?? 0) > now;
     },

@@ -26,6 +26,16 @@ redis.call('SET', KEYS[2], ARGV[4], 'PXAT', ARGV[2])
 return 1
 `);
 
+/** KEYS: account's device zset. ARGV: account id, device-key prefix. */
+const forgetScript = createScript(`
+for _, h in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  local key = ARGV[2] .. h
+  if redis.call('GET', key) == ARGV[1] then redis.call('DEL', key) end
+end
+redis.call('DEL', KEYS[1])
+return 1
+`);
+
 /** Every key expires with the last device it holds (`PEXPIREAT`), so nothing outlives its trust. */
 export function createRedisDeviceStore(redis: Redis, prefix: string): DeviceStore {
   const k = accountKeys(prefix);
@@ -40,6 +50,9 @@ export function createRedisDeviceStore(redis: Redis, prefix: string): DeviceStor
     async isTrusted(accountId, deviceHash, now) {
       const score = await redis.zscore(k.accountDevices(accountId), deviceHash);
       return score !== null && Number(score) > now;
+    },
+    async forgetAll(accountId) {
+      await forgetScript.run(redis, [k.accountDevices(accountId)], [accountId, k.device('')]);
     },
     async isKnown(deviceHash) {
       return (await redis.exists(k.device(deviceHash))) === 1;

@@ -11,4 +11,6 @@ export interface DeviceStore {
   isTrusted(accountId: string, deviceHash: string, now: number): Promise<boolean>;
   /** True while some account trusts this device (it then has its own log-in budget). */
   isKnown(deviceHash: string, now: number): Promise<boolean>;
+  /** Forgets every device of the account (log out everywhere, a ban): none of them skips the throttle any more. */
+  forgetAll(accountId: string): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,8 +6,8 @@ import { RECONNECT } from '@staffroom/shared/protocol/reconnect';
 import { PROTOCOL_VERSION } from '@staffroom/shared/protocol/version';
 import { createAgent, createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
 import { startNginx } from '../support/nginx.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { freePort, sleep, waitFor } from '../support/ports.js';
+import { SERVER_ENTRY, startNode, TEST_PEPPER, type TestNode } from '../support/node.js';
+import { freePort, waitFor } from '../support/ports.js';
 import { startRedis } from '../support/redis.js';
 import { request, type TestSocket } from '../support/socket.js';
 
@@ -143,21 +144,42 @@ describe('a node started while Redis is down', () => {
     const first = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
     await first.stop();
     await redis.crash();
-    const starting = startNode({ redisUrl: redis.url, prefix: redis.prefix, env: { LOG_LEVEL: 'info' } });
-    // Long enough for the connections' errors and retries, and the node's first "waiting" line (after 1 s).
-    await sleep(5_000);
+    // Spawned here rather than with startNode, to watch what it says before it listens.
+    const child = spawn(process.execPath, [SERVER_ENTRY], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        BCRYPT_COST: '10',
+        LOG_LEVEL: 'info',
+        REDIS_URL: redis.url,
+        REDIS_KEY_PREFIX: redis.prefix,
+        PASSPHRASE_PEPPER: TEST_PEPPER,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    cleanup.push(async () => void child.kill('SIGKILL'));
+    let text = '';
+    child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    await waitFor(() => /redis not reachable yet: waiting for it before starting/.test(text), {
+      timeoutMs: 30_000,
+      what: 'the node to say it waits for Redis',
+    });
+    expect(child.exitCode).toBeNull();
     await redis.restart();
-    const node = await starting;
-    cleanup.push(async () => void (await node.kill()));
-    await waitFor(async () => (await fetch(`${node.url}/readyz`)).status === 200, {
+    const port = await waitFor(() => Number(/"port":(\d+).*"msg":"listening"/.exec(text)?.[1] ?? 0), {
+      timeoutMs: 30_000,
+      what: 'the node to listen once Redis is back',
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitFor(async () => (await fetch(`${url}/readyz`)).status === 200, {
       timeoutMs: 10_000,
       what: 'the node to become ready',
     });
-    const text = node.output.join('\n');
+    expect(child.exitCode).toBeNull();
     expect(text).not.toMatch(/ReferenceError|before initialization/);
-    expect(text).toMatch(/redis not reachable yet: waiting for it before starting/);
-    // It serves: a sign-up/log-in round trip on the node that waited.
-    const me = await createAgent(node.url).get('/api/info');
-    expect(me.status).toBe(200);
+    expect((await createAgent(url).get('/api/info')).status).toBe(200);
   });
 });

@@ -16,6 +16,10 @@ import { createAccountRoutes, createRequireAuth } from './features/accounts/acco
 import { createAccountService, type AccountService } from './features/accounts/accounts.service.js';
 import { createMemoryAccountStore } from './features/accounts/accounts.memory-store.js';
 import { createRedisAccountStore } from './features/accounts/accounts.redis-store.js';
+import { createMemoryDeviceStore } from './features/accounts/devices.memory-store.js';
+import { createRedisDeviceStore } from './features/accounts/devices.redis-store.js';
+import { createMemoryThrottleStore } from './features/accounts/login-throttle.memory-store.js';
+import { createRedisThrottleStore } from './features/accounts/login-throttle.redis-store.js';
 import { createLoginLimiter } from './features/accounts/login-limiter.js';
 import { createPassphraseHasher } from './features/accounts/passphrase-hasher.js';
 import { accountKeys } from './features/accounts/accounts.keys.js';
@@ -72,21 +76,38 @@ export interface App {
   close(): Promise<void>;
 }
 
+/**
+ * A node started while Redis is away waits for it (the connections retry by themselves), saying so at once and
+ * then every 10 s, and starts once it answers: no crash loop for a supervisor, and nothing runs half-built.
+ */
+async function waitForRedis(connections: Redis[], log: Logger): Promise<void> {
+  // The first look is short, so a node that will wait says so at once; then every 10 s.
+  for (let waited = 0, step = 1; ; waited += step, step = 10) {
+    try {
+      await Promise.all(connections.map((c) => waitReady(c, step * 1000)));
+      if (waited > 0) log.info({ waitedSeconds: waited }, 'redis reachable: starting');
+      return;
+    } catch {
+      log.warn({ waitedSeconds: waited + step }, 'redis not reachable yet: waiting for it before starting');
+    }
+  }
+}
+
 /** The composition root: builds every capability from config and wires them together. */
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const metrics = createMetrics();
   const origins = createOriginPolicy(config.ALLOWED_ORIGINS);
 
+  let resync: (() => void) | null = null;
   let redis: Redis | null = null;
   let sub: Redis | null = null;
   if (config.REDIS_URL) {
     redis = connectRedis(config.REDIS_URL, log, 'cmd');
     // While the subscriber was away, broadcasts and cluster changes from every node were lost for this node.
-    sub = connectRedis(config.REDIS_URL, log, 'sub', () => {
-      moderation.clearCaches();
-      io.local.emit('groups:resync', {});
-    });
-    await Promise.all([waitReady(redis, 10_000), waitReady(sub, 10_000)]);
+    // The services it resyncs exist only further down: a reconnect before then (Redis down at start) has
+    // nothing to resync.
+    sub = connectRedis(config.REDIS_URL, log, 'sub', () => resync?.());
+    await waitForRedis([redis, sub], log);
   }
   const prefix = config.REDIS_KEY_PREFIX;
 
@@ -111,11 +132,22 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store: accountStore,
     hasher: await createPassphraseHasher(config.pepper, config.BCRYPT_COST),
     limiter: createLoginLimiter({
-      redis,
-      keyPrefix: accountKeys(prefix).loginFailures(),
-      maxFailures: config.LOGIN_MAX_FAILURES,
-      windowSeconds: Math.round(config.LOGIN_LOCK_MINUTES * 60),
+      store: redis
+        ? createRedisThrottleStore(redis, accountKeys(prefix).loginThrottle)
+        : createMemoryThrottleStore(),
+      freeFailures: config.LOGIN_MAX_FAILURES,
+      capSeconds: Math.max(1, Math.round(config.LOGIN_LOCK_MINUTES * 60)),
+      failuresPerHour: config.LOGIN_FAILURES_PER_HOUR,
+      anonymousPerMinute: config.LOGIN_ANONYMOUS_FAILURES_PER_MINUTE,
     }),
+    devices: redis ? createRedisDeviceStore(redis, prefix) : createMemoryDeviceStore(),
+    trustedDeviceMs: config.TRUSTED_DEVICE_DAYS * 24 * 3600_000,
+    maxTrustedDevices: 10,
+    onLoginAlarm: () =>
+      log.warn(
+        { perMinute: config.LOGIN_ANONYMOUS_FAILURES_PER_MINUTE },
+        'failed log-ins without a known device reached the global budget: possible password spraying',
+      ),
     sessionIdleMs: config.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: config.SESSION_MAX_HOURS * 3600_000,
     onSessionsEnded: (ids, reason) => disconnectSessions(io, ids, reason),
@@ -149,6 +181,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     care: redis ? createRedisCareStore(redis, prefix) : createMemoryCareStore(),
     groups,
     messages,
+    accounts: { roleOf: accounts.roleOf, findByPseudonym: accounts.findByPseudonym },
     endAllSessions: (accountId) => accounts.endAllSessions(accountId),
     publish: (topic, data) => bus.publish(topic, data),
     notify: createNotifier(io),
@@ -159,6 +192,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
   });
   registerModerationTopics(bus, io, moderation);
+  resync = () => {
+    moderation.clearCaches();
+    io.local.emit('groups:resync', {});
+  };
   moderation.warmGuards();
   const consultations = createConsultationService({
     store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(),
@@ -218,12 +255,18 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     metrics,
     origins,
     trustProxy: config.TRUST_PROXY,
+    metricsAccess: config.METRICS_TOKEN
+      ? { token: config.METRICS_TOKEN }
+      : config.NODE_ENV === 'production'
+        ? 'off'
+        : 'open',
     clientDist: config.CLIENT_DIST,
     api: [
       createAccountRoutes({
         accounts,
         requireAuth,
         cookieSecure: config.COOKIE_SECURE,
+        trustedDeviceMs: config.TRUSTED_DEVICE_DAYS * 24 * 3600_000,
         info: { embedded: config.embedded },
       }),
       createGroupRoutes(groups, requireAuth),

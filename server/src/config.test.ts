@@ -70,6 +70,12 @@ describe('loadConfig', () => {
     ).toBe('https://eap.example.org/help');
   });
 
+  it('makes cookies Secure by default in production, and lets an explicit setting win', () => {
+    expect(loadConfig({}).COOKIE_SECURE).toBe('auto');
+    expect(loadConfig({ NODE_ENV: 'production' }).COOKIE_SECURE).toBe('true');
+    expect(loadConfig({ NODE_ENV: 'production', COOKIE_SECURE: 'auto' }).COOKIE_SECURE).toBe('auto');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ REDIS_URL: '' }).embedded).toBe(true);
   });

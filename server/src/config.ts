@@ -69,10 +69,25 @@ export const configSchema = z.object({
   SESSION_MAX_HOURS: int(1, 24 * 90)
     .default(12)
     .describe('A session ends this long after login, whatever happens.'),
-  LOGIN_MAX_FAILURES: int(1, 100).default(5).describe('Failed logins on one pseudonym before it is locked.'),
+  LOGIN_MAX_FAILURES: int(1, 100)
+    .default(5)
+    .describe(
+      'Failed log-ins on one pseudonym before delays start (doubling from 1 s); a browser the owner logged in from before is exempt.',
+    ),
   LOGIN_LOCK_MINUTES: num(0.01, 24 * 60)
     .default(15)
-    .describe('Window for counting failures, and lock duration.'),
+    .describe('Longest delay between two evaluated log-in failures on one pseudonym (or one browser).'),
+  LOGIN_FAILURES_PER_HOUR: int(1, 10_000)
+    .default(100)
+    .describe('Evaluated log-in failures per pseudonym per hour, whatever the delays (ASVS 2.2.1).'),
+  LOGIN_ANONYMOUS_FAILURES_PER_MINUTE: int(1, 1_000_000)
+    .default(60)
+    .describe(
+      'Failed log-ins per minute, across the whole deployment, from browsers without a known device token (spraying brake; the first refusal logs a warning).',
+    ),
+  TRUSTED_DEVICE_DAYS: num(0.0001, 400)
+    .default(90)
+    .describe('How long a browser stays trusted after a successful log-in from it.'),
   SEND_LIMIT_PER_10S: int(1, 100_000)
     .default(10)
     .describe('Messages one account may send per 10 seconds, across all nodes.'),
@@ -135,11 +150,20 @@ export const configSchema = z.object({
     ),
   COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'])
-    .default('auto')
-    .describe('`auto`: Secure when the request came over TLS (set `TRUST_PROXY` behind a proxy).'),
+    .optional()
+    .describe(
+      'Default `true` with `NODE_ENV=production`, else `auto`: Secure when the request came over TLS (set `TRUST_PROXY` behind a proxy).',
+    ),
   TRUST_PROXY: bool
     .default(false)
     .describe('Trust `X-Forwarded-Proto` from the load balancer (for TLS detection).'),
+  METRICS_TOKEN: z
+    .string()
+    .min(16)
+    .optional()
+    .describe(
+      '`/metrics` requires `Authorization: Bearer <token>` when set. Unset: `/metrics` answers 404 with `NODE_ENV=production`, and is open otherwise.',
+    ),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'])
     .default('info')
@@ -153,7 +177,8 @@ export const configSchema = z.object({
     .describe('Folder of the built client served at `/`.'),
 });
 
-export type Config = z.output<typeof configSchema> & {
+export type Config = Omit<z.output<typeof configSchema>, 'COOKIE_SECURE'> & {
+  COOKIE_SECURE: 'auto' | 'true' | 'false';
   /** True when there is no Redis: in-memory stores, one process, nothing kept. */
   embedded: boolean;
   pepper: string;
@@ -206,6 +231,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return {
     ...c,
+    // Production means a TLS-terminating proxy in front: cookies are Secure whatever a hop says about the scheme.
+    COOKIE_SECURE: c.COOKIE_SECURE ?? (c.NODE_ENV === 'production' ? 'true' : 'auto'),
     embedded,
     pepper: c.PASSPHRASE_PEPPER ?? randomBytes(48).toString('base64'),
     blockedTerms: list(c.BLOCKED_TERMS),

@@ -369,6 +369,22 @@ describe('moderator console in a real browser', () => {
     await expectCount(memberPage.getByText('A moderator has locked this group'), 0);
   });
 
+  it('changes the group’s join link after a reason, and shows the new one to copy', async () => {
+    const posting = mod.getByRole('region', { name: 'Posting' });
+    await posting.getByRole('button', { name: 'Change the join link' }).click();
+    await confirmWithReason(
+      mod,
+      mod.getByRole('dialog', { name: 'Change the join link?' }),
+      'Change the join link',
+      'The link was posted publicly',
+    );
+    await mod.getByRole('status').filter({ hasText: 'The old one no longer works.' }).waitFor();
+    const value = posting.getByText(/\/groups\/join\?code=/);
+    await value.waitFor();
+    expect(await value.textContent()).toMatch(/^http:\/\/.+\/groups\/join\?code=[A-Za-z0-9_-]+$/);
+    await posting.getByRole('button', { name: 'Copy new join link' }).waitFor();
+  });
+
   it('mutes and unmutes a member, bans and lifts a ban; a moderator is not offered a Staffroom-wide ban', async () => {
     const members = mod.getByRole('region', { name: /^Members/ });
     const row = members.getByRole('row').filter({ hasText: member.pseudonym });
@@ -430,7 +446,7 @@ describe('moderator console in a real browser', () => {
     await expect.poll(() => new URL(mod.url()).searchParams.get('actor')).toBe(moderator.pseudonym);
     await mod
       .getByRole('status')
-      .filter({ hasText: /^Showing 11 entries/ })
+      .filter({ hasText: /^Showing 12 entries/ })
       .waitFor();
     const actions = await table.locator('tbody tr td[data-label="Action"]').allInnerTexts();
     expect(actions).toEqual([
@@ -438,6 +454,7 @@ describe('moderator console in a real browser', () => {
       'Banned from the group',
       'Unmuted a member',
       'Muted a member',
+      'Changed the join code',
       'Unlocked the group',
       'Changed blocked terms',
       'Changed slow mode',
@@ -447,8 +464,8 @@ describe('moderator console in a real browser', () => {
       'Removed a message',
     ]);
     const rows = table.locator('tbody tr');
-    expect(await rows.nth(10).textContent()).toContain('Unkind to colleagues; against the guidelines');
-    expect(await rows.nth(7).textContent()).toContain('Cooling down for tonight');
+    expect(await rows.nth(11).textContent()).toContain('Unkind to colleagues; against the guidelines');
+    expect(await rows.nth(8).textContent()).toContain('Cooling down for tonight');
     for (const r of await rows.all()) {
       expect(await r.locator('td[data-label="Actor"]').innerText()).toBe(moderator.pseudonym);
       expect(await r.locator('td[data-label="Group"]').innerText()).toBe(groupName);
@@ -483,7 +500,7 @@ describe('moderator console in a real browser', () => {
     await modPhone.goto(`/moderation/audit?actor=${encodeURIComponent(moderator.pseudonym)}`);
     await modPhone
       .getByRole('status')
-      .filter({ hasText: /^Showing 11 entries/ })
+      .filter({ hasText: /^Showing 12 entries/ })
       .waitFor();
     await checkScreen(modPhone, 'moderation-09-audit-phone-dark');
   });

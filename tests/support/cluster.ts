@@ -1,4 +1,11 @@
-import { createAgent, GOOD_PASSPHRASE, uniquePseudonym, type Agent, type HttpResult } from './http.js';
+import {
+  createAgent,
+  GOOD_PASSPHRASE,
+  logInBody,
+  uniquePseudonym,
+  type Agent,
+  type HttpResult,
+} from './http.js';
 import { startNode, type TestNode } from './node.js';
 import { startRedis, type TestRedis } from './redis.js';
 
@@ -101,6 +108,6 @@ export async function signUpFresh(
 /** Logs in through the real API on a fresh connection, with a new cookie jar (a second device). */
 export async function logInFresh(baseUrl: string, pseudonym: string, passphrase = GOOD_PASSPHRASE) {
   const agent = createAgent(baseUrl);
-  const res = await postFresh(agent, '/api/auth/login', { pseudonym, passphrase });
+  const res = await postFresh(agent, '/api/auth/login', logInBody(pseudonym, passphrase));
   return { agent, res };
 }

@@ -72,6 +72,14 @@ export function uniquePseudonym(base = 'Tester'): string {
 
 export const GOOD_PASSPHRASE = 'walking by the quiet river at dawn';
 
+/**
+ * The body of `POST /api/auth/login` for a pseudonym and passphrase. Every test that builds a raw log-in
+ * request goes through this one function, so a change of what the browser sends is made in one place.
+ */
+export function logInBody(pseudonym: string, passphrase: string = GOOD_PASSPHRASE): Record<string, unknown> {
+  return { pseudonym, passphrase };
+}
+
 /** Signs up through the real API with an invite; returns the logged-in agent. */
 export async function signUp(baseUrl: string, invite: string, pseudonym = uniquePseudonym()): Promise<Agent> {
   const agent = createAgent(baseUrl);

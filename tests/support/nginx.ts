@@ -39,6 +39,7 @@ export interface TemplateValues {
   STAFFROOM_NODE_A: string;
   STAFFROOM_NODE_B: string;
   STAFFROOM_ERROR_LOG: string;
+  STAFFROOM_BEHIND_TLS_PROXY: 'yes' | 'no';
 }
 
 /**
@@ -69,8 +70,13 @@ export interface TestNginx {
 }
 
 export interface NginxOptions {
-  /** The two upstream nodes, `host:port`. */
-  upstreams: readonly [string, string];
+  /**
+   * The upstream nodes, `host:port`: the template names two (A and B); each one after those gets a copy of
+   * node B's `server` lines, with the same parameters.
+   */
+  upstreams: readonly [string, string, ...string[]];
+  /** STAFFROOM_BEHIND_TLS_PROXY (default `no`). */
+  behindTlsProxy?: boolean;
   /** The loopback port to listen on (default: a free one). */
   port?: number;
 }
@@ -95,14 +101,24 @@ export async function startNginx(opts: NginxOptions): Promise<TestNginx> {
   mkdirSync(logs);
   mkdirSync(path.join(dir, 'temp'));
 
+  const extra = opts.upstreams.slice(2);
+  const template = readFileSync(NGINX_TEMPLATE, 'utf8').replace(
+    /^(\s*server \$\{STAFFROOM_NODE_B\}(.*))$/gm,
+    (line: string, _all: string, rest: string) =>
+      [line, ...extra.map((node) => line.replace(/\S+.*$/, `server ${node}${rest}`))].join('\n'),
+  );
   writeFileSync(
     path.join(dir, 'staffroom.conf'),
-    renderTemplate({
-      STAFFROOM_LISTEN: `127.0.0.1:${port}`,
-      STAFFROOM_NODE_A: opts.upstreams[0],
-      STAFFROOM_NODE_B: opts.upstreams[1],
-      STAFFROOM_ERROR_LOG: path.join(logs, 'error.log'),
-    }),
+    renderTemplate(
+      {
+        STAFFROOM_LISTEN: `127.0.0.1:${port}`,
+        STAFFROOM_NODE_A: opts.upstreams[0],
+        STAFFROOM_NODE_B: opts.upstreams[1],
+        STAFFROOM_ERROR_LOG: path.join(logs, 'error.log'),
+        STAFFROOM_BEHIND_TLS_PROXY: opts.behindTlsProxy ? 'yes' : 'no',
+      },
+      template,
+    ),
   );
   const main = path.join(dir, 'nginx.conf');
   writeFileSync(

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type { ClientToServerEvents, ServerToClientEvents } from '@staffroom/shared/protocol/event-maps';
 import type { SessionEndReason } from '@staffroom/shared/protocol/server-events';
+import { RECONNECT } from '@staffroom/shared/protocol/reconnect';
 import { PROTOCOL_VERSION } from '@staffroom/shared/protocol/version';
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -17,8 +18,8 @@ export const socket: AppSocket = io({
   // personal data) cannot serve long-polling, whose requests must all reach the node that holds the session.
   transports: ['websocket'],
   auth: { v: PROTOCOL_VERSION },
-  reconnectionDelay: 500,
-  reconnectionDelayMax: 8_000,
+  // Back-off with jitter, so the clients of a node that dies do not all hit the survivors at the same instant.
+  ...RECONNECT,
 });
 
 /**

@@ -3,6 +3,8 @@ import { Role } from '@staffroom/shared/schemas/accounts';
 import { loadConfig } from '../config.js';
 import { createAccountService } from '../features/accounts/accounts.service.js';
 import { createRedisAccountStore } from '../features/accounts/accounts.redis-store.js';
+import { createMemoryThrottleStore } from '../features/accounts/login-throttle.memory-store.js';
+import { createMemoryDeviceStore } from '../features/accounts/devices.memory-store.js';
 import { createLoginLimiter } from '../features/accounts/login-limiter.js';
 import { createPassphraseHasher } from '../features/accounts/passphrase-hasher.js';
 import { createLogger } from '../platform/log.js';
@@ -39,7 +41,16 @@ async function main(): Promise<void> {
   const accounts = createAccountService({
     store: createRedisAccountStore(redis, config.REDIS_KEY_PREFIX),
     hasher: await createPassphraseHasher(config.pepper, 10),
-    limiter: createLoginLimiter({ redis, keyPrefix: 'unused', maxFailures: 1, windowSeconds: 1 }),
+    limiter: createLoginLimiter({
+      store: createMemoryThrottleStore(),
+      freeFailures: 1,
+      capSeconds: 1,
+      failuresPerHour: 1,
+      anonymousPerMinute: 1,
+    }),
+    devices: createMemoryDeviceStore(),
+    trustedDeviceMs: 1,
+    maxTrustedDevices: 1,
     sessionIdleMs: 1,
     sessionMaxMs: 1,
     onSessionsEnded: () => {},

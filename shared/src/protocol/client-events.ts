@@ -153,7 +153,19 @@ export const clientEvents = {
   'mod:kick': { payload: mp.kick, result: Empty },
   /** Ban from the group (or, admins, from Staffroom): removed everywhere within a second, rejoin refused. */
   'mod:ban': { payload: mp.ban, result: z.object({ banId: z.string(), until: z.number().nullable() }) },
+  /**
+   * Admins: ban an account from Staffroom by pseudonym (also one in no group); ends every session. NOT_FOUND for
+   * no such account; FORBIDDEN for a coordinator (admin).
+   */
+  'mod:ban-account': {
+    payload: mp.banAccount,
+    result: z.object({ banId: z.string(), until: z.number().nullable() }),
+  },
   'mod:unban': { payload: mp.unban, result: Empty },
+  /**
+   * Moderators: give the group a new join code; the old one stops working at once (a leaked invite link).
+   */
+  'mod:join-code': { payload: mp.rotateJoinCode, result: z.object({ joinCode: z.string() }) },
   /** Lock, slow mode, blocked terms. */
   'mod:settings': { payload: mp.settings, result: ModerationSettings },
   /** Admins: appoint or remove a group moderator. */

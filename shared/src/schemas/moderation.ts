@@ -114,6 +114,7 @@ export const AUDIT_ACTIONS = [
   'create-invite',
   'revoke-invite',
   'reach-out',
+  'rotate-join-code',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -158,6 +159,13 @@ export const moderationPayloads = {
     /** Admins only: ban from Staffroom entirely (ends every session). */
     global: z.boolean().default(false),
   }),
+  /** Admins: ban an account from Staffroom by pseudonym, whether or not it belongs to any group. */
+  banAccount: z.strictObject({
+    pseudonym: z.string().trim().min(1).max(40),
+    /** null = permanent. */
+    minutes: Minutes.nullable(),
+    reason: Reason,
+  }),
   unban: z.strictObject({ banId: Id, reason: Reason }),
   settings: z.strictObject({
     groupId: Id,
@@ -168,6 +176,7 @@ export const moderationPayloads = {
   }),
   moderator: z.strictObject({ groupId: Id, tag: Tag, on: z.boolean() }),
   groupRef: z.strictObject({ groupId: Id }),
+  rotateJoinCode: z.strictObject({ groupId: Id, reason: Reason }),
   report: z.strictObject({
     groupId: Id,
     seq: Seq,

@@ -14,6 +14,13 @@ export const accountKeys = (p: string) => ({
   session: (tokenHash: string) => `${p}session:${tokenHash}`,
   /** string: set once when the first admin invite has been printed. */
   bootstrap: () => `${p}bootstrap`,
-  /** rate-limiter-flexible prefix for failed logins per pseudonym. */
-  loginFailures: () => `${p}login-fail`,
+  /**
+   * hash {n, next, since}: one log-in throttle (`p:<skeleton>`, `c:<device hash>` or `anonymous`); expires when
+   * both its wait and its counting window are over.
+   */
+  loginThrottle: (key: string) => `${p}login:${key}`,
+  /** zset, expires with its last device: device token hash → trusted-until (ms), at most a few per account. */
+  accountDevices: (accountId: string) => `${p}account:${accountId}:devices`,
+  /** string, expires with its trust: the account that last trusted this device token hash (a known client). */
+  device: (deviceHash: string) => `${p}device:${deviceHash}`,
 });

@@ -32,6 +32,10 @@ export function createMemoryAccountStore(clock: () => number = Date.now): Accoun
       invite.revoked = true;
       return true;
     },
+    async isInviteUsable(codeHash, now) {
+      const invite = invites.get(codeHash);
+      return !!invite && !invite.revoked && invite.expiresAt > now && invite.uses < invite.maxUses;
+    },
     async signUp(codeHash, account, now) {
       const invite = invites.get(codeHash);
       if (!invite || invite.revoked || invite.expiresAt <= now || invite.uses >= invite.maxUses) {

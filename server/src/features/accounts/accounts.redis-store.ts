@@ -134,6 +134,17 @@ export function createRedisAccountStore(redis: Redis, prefix: string): AccountSt
       if (result.startsWith('role:')) return { ok: true, role: Role.parse(result.slice(5)) };
       return { ok: false, reason: result === 'pseudonym-taken' ? 'pseudonym-taken' : 'invite-invalid' };
     },
+    async isInviteUsable(codeHash, now) {
+      const [maxUses, uses, expiresAt, revoked] = await redis.hmget(
+        k.invite(codeHash),
+        'maxUses',
+        'uses',
+        'expiresAt',
+        'revoked',
+      );
+      if (maxUses === null || revoked === '1') return false;
+      return Number(expiresAt) > now && Number(uses) < Number(maxUses);
+    },
     async isPseudonymTaken(skeleton) {
       return (await redis.exists(k.pseudonym(skeleton))) === 1;
     },

@@ -7,7 +7,9 @@ import { AppError, parseInput } from '../../platform/errors.js';
 import {
   clearSessionCookie,
   deviceLabel,
+  readDeviceToken,
   readSessionToken,
+  setDeviceCookie,
   setSessionCookie,
 } from '../../platform/http/session-cookie.js';
 import type { Principal } from '../../platform/principal.js';
@@ -30,8 +32,9 @@ export function principalOf(res: Response): Principal {
 }
 
 /**
- * A small in-memory budget per TCP connection, on top of the per-pseudonym lockout: one connection cannot
- * hammer login or sign-up. Keyed by the socket object, so no address is ever looked at or kept.
+ * A small in-memory budget per TCP connection: one connection cannot hammer login or sign-up. Behind nginx every
+ * request arrives on a new upstream connection, so this only helps a node reached directly; the cluster-wide
+ * throttles are in `login-limiter.ts`. Keyed by the socket object, so no address is ever looked at or kept.
  */
 function perConnectionLimit(max: number, windowMs: number): RequestHandler {
   const seen = new WeakMap<object, { count: number; since: number }>();
@@ -53,6 +56,7 @@ export function createAccountRoutes(opts: {
   accounts: AccountService;
   requireAuth: RequestHandler;
   cookieSecure: string;
+  trustedDeviceMs: number;
   info: Omit<ServerInfo, 'protocolVersion'>;
 }): Router {
   const { accounts, requireAuth } = opts;
@@ -70,15 +74,25 @@ export function createAccountRoutes(opts: {
 
   router.post('/auth/signup', attempts, async (req, res) => {
     const body = parseInput(SignupBody, req.body);
-    const { me, token } = await accounts.signUp(body, deviceLabel(req.get('user-agent')));
+    const { me, token, deviceToken } = await accounts.signUp(
+      body,
+      deviceLabel(req.get('user-agent')),
+      readDeviceToken(req.get('cookie')),
+    );
     setSessionCookie(res, req, token, opts.cookieSecure);
+    setDeviceCookie(res, req, deviceToken, opts.cookieSecure, opts.trustedDeviceMs);
     res.status(201).json({ me });
   });
 
   router.post('/auth/login', attempts, async (req, res) => {
     const body = parseInput(LoginBody, req.body);
-    const { me, token } = await accounts.logIn(body, deviceLabel(req.get('user-agent')));
+    const { me, token, deviceToken } = await accounts.logIn(
+      body,
+      deviceLabel(req.get('user-agent')),
+      readDeviceToken(req.get('cookie')),
+    );
     setSessionCookie(res, req, token, opts.cookieSecure);
+    setDeviceCookie(res, req, deviceToken, opts.cookieSecure, opts.trustedDeviceMs);
     res.json({ me });
   });
 

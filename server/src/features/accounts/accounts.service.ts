@@ -15,7 +15,8 @@ import type {
 import type { SessionEndReason } from '@staffroom/shared/protocol/server-events';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
-import type { LoginLimiter } from './login-limiter.js';
+import type { LoginAttempt, LoginLimiter, LoginRefusal } from './login-limiter.js';
+import type { DeviceStore } from './devices.store.js';
 import type { PassphraseHasher } from './passphrase-hasher.js';
 import type { AccountRecord, AccountStore, InviteRecord, SessionRecord } from './accounts.store.js';
 
@@ -23,6 +24,13 @@ export interface AccountServiceDeps {
   store: AccountStore;
   hasher: PassphraseHasher;
   limiter: LoginLimiter;
+  /** Browsers an account logged in from; they skip the per-pseudonym throttle. */
+  devices: DeviceStore;
+  trustedDeviceMs: number;
+  /** Trusted devices kept per account (the least recently used beyond are forgotten). */
+  maxTrustedDevices: number;
+  /** Called when failed log-ins without a known device reach the global budget (the spraying alarm). */
+  onLoginAlarm?: () => void;
   sessionIdleMs: number;
   sessionMaxMs: number;
   /** Called after sessions end, so their open sockets on every node can be closed. */
@@ -71,9 +79,31 @@ function toInviteInfo(i: InviteRecord): InviteInfo {
   };
 }
 
+/** What a successful log-in or sign-up hands the route: the session and this browser's device token. */
+export interface Authenticated {
+  me: Me;
+  token: string;
+  deviceToken: string;
+}
+
 export function createAccountService(deps: AccountServiceDeps) {
-  const { store, hasher, limiter } = deps;
+  const { store, hasher, limiter, devices } = deps;
   const now = deps.now ?? Date.now;
+
+  /** The hash of a device token that some account still trusts, or null (none, malformed, or forgotten). */
+  async function knownDevice(deviceToken: string | undefined): Promise<string | null> {
+    if (!deviceToken || !/^[A-Za-z0-9_-]{43}$/.test(deviceToken)) return null;
+    const hash = sha256(deviceToken);
+    return (await devices.isKnown(hash, now())) ? hash : null;
+  }
+
+  /** Trusts this browser for the account: its known token again, or a new one. */
+  async function trustDevice(accountId: string, deviceToken: string | undefined): Promise<string> {
+    const token =
+      (await knownDevice(deviceToken)) && deviceToken ? deviceToken : randomBytes(32).toString('base64url');
+    await devices.trust(accountId, sha256(token), now() + deps.trustedDeviceMs, deps.maxTrustedDevices);
+    return token;
+  }
 
   function sessionTtl(s: Pick<SessionRecord, 'createdAt'>, at: number): number {
     return Math.max(1, Math.min(deps.sessionIdleMs, s.createdAt + deps.sessionMaxMs - at));
@@ -141,7 +171,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       return [...picks];
     },
 
-    async signUp(body: SignupBody, device: string): Promise<{ me: Me; token: string }> {
+    async signUp(body: SignupBody, device: string, deviceToken?: string): Promise<Authenticated> {
       const pseudonym = checkPseudonym(body.pseudonym);
       if (!pseudonym.ok)
         throw new AppError(ErrorCode.PSEUDONYM_REJECTED, pseudonym.message, { field: 'pseudonym' });
@@ -150,6 +180,10 @@ export function createAccountService(deps: AccountServiceDeps) {
         throw new AppError(ErrorCode.PASSPHRASE_REJECTED, passphrase.message, { field: 'passphrase' });
       }
       const skeleton = pseudonymSkeleton(pseudonym.value);
+      const inviteHash = sha256(normaliseInviteCode(body.invite));
+      // The invite is checked before the expensive hash, so bogus sign-ups cost a Redis read, not a bcrypt
+      // round that would stall everyone's log-ins; the store checks it again, atomically, when it is used.
+      if (!(await store.isInviteUsable(inviteHash, now()))) throw inviteInvalid();
       const record = {
         id: newId(),
         pseudonym: pseudonym.value,
@@ -157,7 +191,7 @@ export function createAccountService(deps: AccountServiceDeps) {
         passHash: await hasher.hash(body.passphrase),
         createdAt: now(),
       };
-      const outcome = await store.signUp(sha256(normaliseInviteCode(body.invite)), record, now());
+      const outcome = await store.signUp(inviteHash, record, now());
       if (!outcome.ok && outcome.reason === 'pseudonym-taken') {
         throw new AppError(
           ErrorCode.PSEUDONYM_TAKEN,
@@ -167,35 +201,38 @@ export function createAccountService(deps: AccountServiceDeps) {
           },
         );
       }
-      if (!outcome.ok) {
-        throw new AppError(
-          ErrorCode.INVITE_INVALID,
-          'This invite code is not valid: it may have expired or been used up.',
-          {
-            field: 'invite',
-          },
-        );
-      }
-      return startSession({ ...record, role: outcome.role }, device);
+      if (!outcome.ok) throw inviteInvalid();
+      const session = await startSession({ ...record, role: outcome.role }, device);
+      return { ...session, deviceToken: await trustDevice(record.id, deviceToken) };
     },
 
-    async logIn(body: LoginBody, device: string): Promise<{ me: Me; token: string }> {
+    /**
+     * `deviceToken` is this browser's device cookie, if any: when the account trusts it, the per-pseudonym
+     * throttle does not apply, so the owner gets in from their own browsers whatever an attacker does.
+     */
+    async logIn(body: LoginBody, device: string, deviceToken?: string): Promise<Authenticated> {
       const skeleton = pseudonymSkeleton(normalisePseudonym(body.pseudonym));
-      const lockedMs = await limiter.lockedFor(skeleton);
-      if (lockedMs > 0) throw lockedOut(lockedMs);
       const account = await store.findAccountBySkeleton(skeleton);
+      const client = await knownDevice(deviceToken);
+      const attempt: LoginAttempt = {
+        pseudonym: skeleton,
+        client,
+        trusted: !!account && !!client && (await devices.isTrusted(account.id, client, now())),
+      };
+      const { refusal, alarm } = await limiter.acquire(attempt);
+      if (alarm) deps.onLoginAlarm?.();
+      if (refusal) throw throttled(refusal);
       // Same work whether or not the account exists, so timing does not tell which pseudonyms are taken.
       const valid = await hasher.verify(body.passphrase, account?.passHash ?? null);
-      if (!valid || !account) {
-        const lockMs = await limiter.recordFailure(skeleton);
-        if (lockMs > 0) throw lockedOut(lockMs);
+      // A failure stays counted: the slot taken above was counted as one.
+      if (!valid || !account)
         throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'That pseudonym and passphrase do not match.');
-      }
-      await limiter.reset(skeleton);
+      await limiter.succeeded(attempt);
       if (await deps.isBanned?.(account.id)) {
         throw new AppError(ErrorCode.BANNED, 'This account is banned from Staffroom.');
       }
-      return startSession(account, device);
+      const session = await startSession(account, device);
+      return { ...session, deviceToken: await trustDevice(account.id, deviceToken) };
     },
 
     /** Resolves a session token to who is acting, sliding the session's expiry. Null when not valid. */
@@ -248,11 +285,14 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     /** Ends every session of an account (a ban from Staffroom); their sockets close on every node. */
     async endAllSessions(accountId: string): Promise<void> {
+      await devices.forgetAll(accountId);
       await endSessions(accountId, await store.listSessions(accountId), 'revoked');
     },
 
     async logOutEverywhere(p: Principal): Promise<number> {
       const sessions = await store.listSessions(p.accountId);
+      // A browser someone else used (the reason to log out everywhere) must not keep skipping the throttle.
+      await devices.forgetAll(p.accountId);
       await endSessions(p.accountId, sessions, 'logged-out-everywhere');
       return sessions.length;
     },
@@ -310,6 +350,13 @@ export function createAccountService(deps: AccountServiceDeps) {
       return createInviteRecord({ role: 'admin', maxUses: 1, expiresInDays: 7 });
     },
 
+    /** For moderation: an account's role (null when there is none), and an account found by pseudonym. */
+    roleOf: async (accountId: string) => (await store.getAccount(accountId))?.role ?? null,
+    async findByPseudonym(pseudonym: string) {
+      const a = await store.findAccountBySkeleton(pseudonymSkeleton(normalisePseudonym(pseudonym)));
+      return a ? { id: a.id, pseudonym: a.pseudonym, role: a.role } : null;
+    },
+
     /** True when an account uses this pseudonym skeleton (groups use it so an alias cannot impersonate). */
     isPseudonymTaken: (skeleton: string) => store.isPseudonymTaken(skeleton),
 
@@ -317,12 +364,35 @@ export function createAccountService(deps: AccountServiceDeps) {
   };
 }
 
-function lockedOut(ms: number): AppError {
-  const minutes = Math.max(1, Math.ceil(ms / 60_000));
+function inviteInvalid(): AppError {
   return new AppError(
-    ErrorCode.LOCKED_OUT,
-    `Too many failed attempts. This pseudonym is locked for ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-    { retryAfterMs: ms },
+    ErrorCode.INVITE_INVALID,
+    'This invite code is not valid: it may have expired or been used up.',
+    { field: 'invite' },
+  );
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+const waitText = (ms: number) =>
+  ms < 60_000
+    ? plural(Math.max(1, Math.ceil(ms / 1000)), 'second')
+    : plural(Math.ceil(ms / 60_000), 'minute');
+
+/** A refused attempt: nothing was evaluated, so it tells nothing about the passphrase. */
+function throttled(refusal: LoginRefusal): AppError {
+  const { retryAfterMs } = refusal;
+  if (refusal.scope === 'pseudonym') {
+    return new AppError(
+      ErrorCode.LOCKED_OUT,
+      `Too many failed attempts. This pseudonym is locked for ${waitText(retryAfterMs)}. ` +
+        'A browser you have logged in from before is not held back.',
+      { retryAfterMs },
+    );
+  }
+  return new AppError(
+    ErrorCode.RATE_LIMITED,
+    `Too many failed log-ins from here. Try again in ${waitText(retryAfterMs)}.`,
+    { retryAfterMs },
   );
 }
 

@@ -47,6 +47,8 @@ export interface AccountStore {
    * stores the account with the invite's role.
    */
   signUp(codeHash: string, account: Omit<AccountRecord, 'role'>, now: number): Promise<SignUpOutcome>;
+  /** A cheap look before the expensive hash: true when the invite could be used at `now` (`signUp` re-checks). */
+  isInviteUsable(codeHash: string, now: number): Promise<boolean>;
   isPseudonymTaken(skeleton: string): Promise<boolean>;
   getAccount(id: string): Promise<AccountRecord | null>;
   findAccountBySkeleton(skeleton: string): Promise<AccountRecord | null>;

@@ -1,55 +1,105 @@
-import type { Redis } from 'ioredis';
-import {
-  RateLimiterMemory,
-  RateLimiterRedis,
-  RateLimiterRes,
-  type RateLimiterAbstract,
-} from 'rate-limiter-flexible';
+import type { ThrottleRule, ThrottleStore } from './login-throttle.store.js';
 
-/** Counts failed logins per pseudonym, cluster-wide when on Redis. */
-export interface LoginLimiter {
-  /** Milliseconds until the pseudonym may try again, or 0 when it is not locked. */
-  lockedFor(key: string): Promise<number>;
-  /** Records a failure; returns the lock in ms when this failure locked the pseudonym, else 0. */
-  recordFailure(key: string): Promise<number>;
-  reset(key: string): Promise<void>;
+/**
+ * Log-in throttling (OWASP Authentication Cheat Sheet, RELIABILITY.md S4/S5), cluster-wide when on Redis.
+ *
+ * Every attempt takes a slot before its passphrase is evaluated (atomically, so parallel guesses cannot slip
+ * through together) in:
+ * - its pseudonym's throttle (by skeleton, known or not): the first failures cost nothing, then each one makes
+ *   the next attempt wait, doubling from 1 s up to the cap, and at most `failuresPerHour` are evaluated in an
+ *   hour (ASVS 2.2.1). Nothing is a fixed lock: once the guessing stops, the pseudonym is open within the cap.
+ *   A browser the owner logged in from before (trusted device) skips it, so an attacker hammering a pseudonym
+ *   never keeps its owner out of their own browsers;
+ * - its client's throttle, for a browser carrying a device token we issued (twice the free failures, then the
+ *   same doubling): one browser cannot spray a passphrase over many pseudonyms;
+ * - for requests without a known device token, one budget shared by all of them (`anonymousPerMinute`):
+ *   spraying from fresh cookie jars is capped cluster-wide, and its first refusal is the operator's alarm.
+ * A success clears the pseudonym's throttle and gives the client its slot back; a failure keeps both counted.
+ */
+export interface LoginAttempt {
+  /** The pseudonym's skeleton. */
+  pseudonym: string;
+  /** The hash of a device token some account trusts, or null (no cookie, or one we do not know). */
+  client: string | null;
+  /** True when `client` is trusted for the account behind `pseudonym`. */
+  trusted: boolean;
 }
 
-export function createLoginLimiter(opts: {
-  redis: Redis | null;
-  keyPrefix: string;
-  maxFailures: number;
-  windowSeconds: number;
-}): LoginLimiter {
-  const settings = {
-    keyPrefix: opts.keyPrefix,
-    points: opts.maxFailures,
-    duration: opts.windowSeconds,
-    blockDuration: opts.windowSeconds,
+export type LoginRefusal = { scope: 'pseudonym' | 'client' | 'anonymous'; retryAfterMs: number };
+
+export interface LoginLimiter {
+  /**
+   * Takes this attempt's slots, or says why it must not be evaluated now (then it holds none). `alarm` is true
+   * for the first refusal of the anonymous budget in its window.
+   */
+  acquire(attempt: LoginAttempt): Promise<{ refusal: LoginRefusal | null; alarm: boolean }>;
+  /** The attempt's passphrase was right. */
+  succeeded(attempt: LoginAttempt): Promise<void>;
+}
+
+export interface LoginLimiterOptions {
+  store: ThrottleStore;
+  /** Failures on one pseudonym before delays start. */
+  freeFailures: number;
+  /** Longest delay between two evaluated attempts on one pseudonym (or from one browser). */
+  capSeconds: number;
+  /** Evaluated attempts per pseudonym (and per browser) per hour, whatever the delays. */
+  failuresPerHour: number;
+  /** Evaluated failures per minute across every request without a known device token. */
+  anonymousPerMinute: number;
+}
+
+const HOUR_MS = 3600_000;
+const ANONYMOUS = 'anonymous';
+
+export function createLoginLimiter(opts: LoginLimiterOptions): LoginLimiter {
+  const { store } = opts;
+  const pseudonymRule: ThrottleRule = {
+    free: opts.freeFailures,
+    capMs: opts.capSeconds * 1000,
+    budget: opts.failuresPerHour,
+    windowMs: HOUR_MS,
   };
-  const limiter: RateLimiterAbstract = opts.redis
-    ? new RateLimiterRedis({ ...settings, storeClient: opts.redis, useRedisPackage: false })
-    : new RateLimiterMemory(settings);
+  // A teacher mistyping two pseudonyms is not a sprayer: a browser gets twice the free failures.
+  const clientRule: ThrottleRule = { ...pseudonymRule, free: opts.freeFailures * 2 };
+  // No growing delays on the shared budget: one sprayer must not make every new browser wait minutes.
+  const anonymousRule: ThrottleRule = {
+    free: Number.MAX_SAFE_INTEGER,
+    capMs: 0,
+    budget: opts.anonymousPerMinute,
+    windowMs: 60_000,
+  };
+  let alarmedWindow = -1;
+
+  const clientKey = (a: LoginAttempt) => (a.client ? `c:${a.client}` : ANONYMOUS);
 
   return {
-    async lockedFor(key) {
-      const res = await limiter.get(key);
-      return res && res.consumedPoints >= opts.maxFailures ? Math.max(1, res.msBeforeNext) : 0;
-    },
-    async recordFailure(key) {
-      try {
-        const res = await limiter.consume(key);
-        if (res.remainingPoints > 0) return 0;
-        // The failure that reaches the limit starts a full lock, not just the rest of the counting window.
-        await limiter.block(key, opts.windowSeconds);
-        return opts.windowSeconds * 1000;
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
-        throw rejection;
+    async acquire(a) {
+      const clientWait = await store.acquire(clientKey(a), a.client ? clientRule : anonymousRule);
+      if (clientWait > 0) {
+        const scope = a.client ? 'client' : 'anonymous';
+        // One warning per window and node (the window is the same on every node, so a few lines at most).
+        const window = Math.floor(Date.now() / 60_000);
+        const alarm = scope === 'anonymous' && window !== alarmedWindow;
+        if (alarm) alarmedWindow = window;
+        return { refusal: { scope, retryAfterMs: clientWait }, alarm };
       }
+      if (a.trusted) return { refusal: null, alarm: false };
+      const pseudonymWait = await store.acquire(`p:${a.pseudonym}`, pseudonymRule);
+      if (pseudonymWait > 0) {
+        // Refused before evaluation: the client's slot is given back (the wait it set, if any, stays).
+        await store.refund(clientKey(a));
+        return { refusal: { scope: 'pseudonym', retryAfterMs: pseudonymWait }, alarm: false };
+      }
+      return { refusal: null, alarm: false };
     },
-    async reset(key) {
-      await limiter.delete(key);
+    async succeeded(a) {
+      // A trusted browser's success leaves the pseudonym's throttle alone: the owner's routine log-ins must not
+      // hand an attacker a fresh set of free guesses.
+      await Promise.all([
+        store.refund(clientKey(a)),
+        a.trusted ? Promise.resolve() : store.reset(`p:${a.pseudonym}`),
+      ]);
     },
   };
 }

@@ -1,4 +1,6 @@
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type { ReportReason } from '@staffroom/shared/schemas/moderation';
+import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { EventEdge } from '../../platform/realtime/on-event.js';
 import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
@@ -63,7 +65,11 @@ export function registerConsultationHandlers(socket: AppSocket, deps: Consultati
     return {};
   });
   edge.on(socket, 'convo:report', async ({ frankingKey, ...input }) => {
-    // Participants only (NOT_FOUND otherwise); the franking check says whether the text was really sent.
+    await service.view(p, input.conversationId); // participants only (NOT_FOUND otherwise)
+    // Only a message that exists can be revealed: a made-up seq would file a report about nothing.
+    const { messages } = await service.history(p, input.conversationId, input.seq - 1, 1);
+    if (messages[0]?.seq !== input.seq) throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
+    // The franking check says whether the text was really sent, in this conversation, by the other person.
     const verified = await service.verifyFranking(
       p,
       input.conversationId,

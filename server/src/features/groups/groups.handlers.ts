@@ -78,6 +78,14 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
     const me = memberView(membership);
     // Join the room before reading history, so nothing published in between is missed (the client dedupes).
     await socket.join(rooms.group(groupId));
+    // A ban or kick that landed between the check above and the join published its eviction before this socket
+    // was in the room: check again now that it is, and leave if the membership is gone.
+    try {
+      await groups.requireMembership(principal, groupId);
+    } catch (err) {
+      await socket.leave(rooms.group(groupId));
+      throw err;
+    }
     if (!socket.data.openGroups.has(groupId)) {
       socket.data.openGroups.set(groupId, me);
       await presence.add(groupId, me);

@@ -194,7 +194,9 @@ export function createGroupService(deps: GroupServiceDeps) {
         );
       }
       let name = p.pseudonym;
-      let aliasSkeleton: string | null = null;
+      // The shown name's skeleton is reserved in the group whether it is an alias or the pseudonym, so nobody
+      // can show a name another member shows (or one that looks like it).
+      let aliasSkeleton: string | null = pseudonymSkeleton(p.pseudonym);
       if (input.alias !== undefined && input.alias.trim() !== '') {
         const alias = checkPseudonym(input.alias);
         if (!alias.ok) throw new AppError(ErrorCode.PSEUDONYM_REJECTED, alias.message, { field: 'alias' });
@@ -225,9 +227,13 @@ export function createGroupService(deps: GroupServiceDeps) {
         await store.acceptGuidelines(p.accountId, group.id, group.guidelinesVersion);
       const outcome = await store.addMember(membership);
       if (outcome === 'alias-taken') {
-        throw new AppError(ErrorCode.PSEUDONYM_TAKEN, 'Someone in this group already uses that name.', {
-          field: 'alias',
-        });
+        throw new AppError(
+          ErrorCode.PSEUDONYM_TAKEN,
+          'Someone in this group already shows that name: choose another name for this group.',
+          {
+            field: 'alias',
+          },
+        );
       }
       const me = outcome === 'added' ? membership : await store.getMembership(group.id, p.accountId);
       return { group: await detail(p, group), me: memberView(me ?? membership) };
@@ -303,6 +309,14 @@ export function createGroupService(deps: GroupServiceDeps) {
     },
     async members(groupId: string) {
       return (await store.listMembers(groupId)).map((m) => ({ ...memberView(m), accountId: m.accountId }));
+    },
+    async rotateJoinCode(groupId: string): Promise<string> {
+      const group = await store.getGroup(groupId);
+      if (!group) throw notFound();
+      const joinCode = newJoinCode();
+      // saveGroup drops the old code's index entry, so the old code finds nothing from now on.
+      await store.saveGroup({ ...group, joinCode, updatedAt: now() });
+      return joinCode;
     },
     async removeMember(groupId: string, accountId: string): Promise<void> {
       await store.removeMember(groupId, accountId);

@@ -92,6 +92,10 @@ export async function registerModerationHandlers(
   edge.on(socket, 'mod:ban', ({ groupId, tag, minutes, reason, global }) =>
     moderation.ban(p, groupId, tag, minutes, reason, global),
   );
+  edge.on(socket, 'mod:ban-account', ({ pseudonym, minutes, reason }) =>
+    moderation.banAccount(p, pseudonym, minutes, reason),
+  );
+  edge.on(socket, 'mod:join-code', ({ groupId, reason }) => moderation.rotateJoinCode(p, groupId, reason));
   edge.on(socket, 'mod:unban', async ({ banId, reason }) => {
     await moderation.unban(p, banId, reason);
     return {};

@@ -3,6 +3,7 @@ import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { detectCrisis } from '@staffroom/shared/guards/crisis';
 import { findBlockedTerms } from '@staffroom/shared/guards/blocked-terms';
 import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
+import type { Role } from '@staffroom/shared/schemas/accounts';
 import type { MemberView } from '@staffroom/shared/schemas/groups';
 import type { Message, SupportResource } from '@staffroom/shared/schemas/messages';
 import type {
@@ -33,6 +34,13 @@ export interface ModerationDeps {
     memberByTag(groupId: string, tag: string): Promise<(MemberView & { accountId: string }) | null>;
     members(groupId: string): Promise<(MemberView & { accountId: string })[]>;
     removeMember(groupId: string, accountId: string): Promise<void>;
+    /** A new join code for the group (the old one stops working); NOT_FOUND when there is no such group. */
+    rotateJoinCode(groupId: string): Promise<string>;
+  };
+  /** Accounts as moderation needs them (from accounts). */
+  accounts: {
+    roleOf(accountId: string): Promise<Role | null>;
+    findByPseudonym(pseudonym: string): Promise<{ id: string; pseudonym: string; role: Role } | null>;
   };
   messages: {
     get(groupId: string, seq: number): Promise<(Message & { accountId: string }) | null>;
@@ -122,10 +130,37 @@ export function createModerationService(deps: ModerationDeps) {
     return ban && (ban.until === null || ban.until > now()) ? ban : null;
   };
 
+  const activeBan = (s: GroupModeration, accountId: string) => {
+    const ban = s.bans.get(accountId);
+    return ban && (ban.until === null || ban.until > now()) ? ban : null;
+  };
+
   async function requireModerator(p: Principal, groupId: string): Promise<GroupModeration> {
     const s = await state(groupId);
-    if (p.role !== 'admin' && !s.moderators.has(p.accountId)) throw forbidden();
+    // A ban ends moderator rights (they are also taken away when the ban is made; this covers any leftover).
+    if (p.role !== 'admin' && (!s.moderators.has(p.accountId) || activeBan(s, p.accountId)))
+      throw forbidden();
     return s;
+  }
+
+  /**
+   * Who may mute, kick or ban whom (moderation/README.md): a moderator acts on members only; a coordinator
+   * (admin) also on moderators; nobody on a coordinator here (admins are appointed by invite, and removing one is
+   * the operator's job, not a moderation action).
+   */
+  async function requireMayActOn(p: Principal, s: GroupModeration, accountId: string): Promise<void> {
+    if ((await deps.accounts.roleOf(accountId)) === 'admin')
+      throw new AppError(ErrorCode.FORBIDDEN, 'Coordinators cannot be muted, removed or banned.');
+    if (p.role !== 'admin' && s.moderators.has(accountId))
+      throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators can act on a moderator.');
+  }
+
+  /** Takes away an account's moderator rights in these groups, on every node. */
+  async function dropModerator(accountId: string, groupIds: readonly string[]): Promise<void> {
+    for (const groupId of groupIds) {
+      await store.setModerator(groupId, accountId, false);
+      await deps.publish('moderation:moderator', { groupId, accountId, on: false });
+    }
   }
   const requireAdmin = (p: Principal) => {
     if (p.role !== 'admin')
@@ -214,11 +249,16 @@ export function createModerationService(deps: ModerationDeps) {
   }
 
   async function removeMessage(p: Principal, groupId: string, seq: number, reason: string): Promise<void> {
-    const message = await deps.messages.get(groupId, seq);
-    if (!message) throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
-    const own = message.accountId === p.accountId;
+    const noSuchMessage = () => new AppError(ErrorCode.NOT_FOUND, 'No such message.');
     const s = await state(groupId);
-    const moderator = p.role === 'admin' || s.moderators.has(p.accountId);
+    const moderator = p.role === 'admin' || (s.moderators.has(p.accountId) && !activeBan(s, p.accountId));
+    // Someone outside the group (a banned or kicked author included) gets the answer a missing message gets:
+    // nothing about what the group holds, and no deleting what is under report after a ban.
+    if (!moderator && (activeBan(s, p.accountId) || !(await deps.groups.member(groupId, p.accountId))))
+      throw noSuchMessage();
+    const message = await deps.messages.get(groupId, seq);
+    if (!message) throw noSuchMessage();
+    const own = message.accountId === p.accountId;
     if (!own && !moderator) throw forbidden();
     const by = own && !moderator ? 'author' : 'moderator';
     const outcome = await deps.messages.remove(groupId, seq, by);
@@ -235,8 +275,9 @@ export function createModerationService(deps: ModerationDeps) {
   }
 
   async function mute(p: Principal, groupId: string, tag: string, minutes: number, reason: string) {
-    await requireModerator(p, groupId);
+    const s = await requireModerator(p, groupId);
     const m = await target(groupId, tag);
+    await requireMayActOn(p, s, m.accountId);
     const until = now() + minutes * 60_000;
     await store.setMute(groupId, m.accountId, { until, reason });
     await deps.publish('moderation:group', { groupId });
@@ -253,9 +294,10 @@ export function createModerationService(deps: ModerationDeps) {
     reason: string,
     global: boolean,
   ) {
-    await requireModerator(p, groupId);
+    const s = await requireModerator(p, groupId);
     if (global) requireAdmin(p);
     const m = await target(groupId, tag);
+    await requireMayActOn(p, s, m.accountId);
     const until = minutes === null ? null : now() + minutes * 60_000;
     const record: BanRecord = {
       id: newId(),
@@ -267,6 +309,11 @@ export function createModerationService(deps: ModerationDeps) {
       at: now(),
     };
     await store.saveBan(record);
+    // A banned moderator is a moderator no more: here, or (banned from Staffroom) everywhere.
+    await dropModerator(
+      m.accountId,
+      global ? await store.moderatedGroups(m.accountId) : s.moderators.has(m.accountId) ? [groupId] : [],
+    );
     if (!global) await deps.groups.removeMember(groupId, m.accountId);
     // Every node drops the member's sockets from the group (or disconnects them) before this resolves, so
     // nothing they send after the moderator's ack is accepted and nothing is delivered to them.
@@ -291,6 +338,10 @@ export function createModerationService(deps: ModerationDeps) {
     /** Who may post here and how often; throws MUTED or GROUP_LOCKED. Served from the node's cache. */
     async postingPolicy(p: Principal, groupId: string): Promise<{ slowMs: number }> {
       const s = await state(groupId);
+      // Checked on every send, not only when the group was opened: a ban that lands between `group:open`'s check
+      // and its room join must still stop the posting.
+      if (p.role !== 'admin' && activeBan(s, p.accountId))
+        throw new AppError(ErrorCode.BANNED, 'You are banned from this group.');
       if (p.role === 'admin' || s.moderators.has(p.accountId)) return { slowMs: 0 };
       const muted = s.mutes.get(p.accountId);
       if (muted && muted.until > now()) {
@@ -434,12 +485,52 @@ export function createModerationService(deps: ModerationDeps) {
     },
 
     async kick(p: Principal, groupId: string, tag: string, reason: string): Promise<void> {
-      await requireModerator(p, groupId);
+      const s = await requireModerator(p, groupId);
       const m = await target(groupId, tag);
+      await requireMayActOn(p, s, m.accountId);
       await deps.groups.removeMember(groupId, m.accountId);
       await deps.publish('moderation:evict', { groupId, accountId: m.accountId, reason: 'kicked' });
       deps.notify.notice(m.accountId, { groupId, kind: 'kicked', until: null, reason });
       await audit(p, 'kick', groupId, m.name, reason);
+    },
+
+    /** Admins: a ban from Staffroom by pseudonym, for an account in no group as for any other. */
+    async banAccount(p: Principal, pseudonym: string, minutes: number | null, reason: string) {
+      requireAdmin(p);
+      const account = await deps.accounts.findByPseudonym(pseudonym);
+      if (!account) throw new AppError(ErrorCode.NOT_FOUND, 'No account uses that pseudonym.');
+      if (account.role === 'admin')
+        throw new AppError(ErrorCode.FORBIDDEN, 'Coordinators cannot be muted, removed or banned.');
+      const until = minutes === null ? null : now() + minutes * 60_000;
+      const record: BanRecord = {
+        id: newId(),
+        groupId: null,
+        accountId: account.id,
+        name: account.pseudonym,
+        until,
+        reason,
+        at: now(),
+      };
+      await store.saveBan(record);
+      await dropModerator(account.id, await store.moderatedGroups(account.id));
+      await deps.publish('moderation:global-ban', { accountId: account.id });
+      await deps.endAllSessions(account.id);
+      await audit(
+        p,
+        'ban-global',
+        null,
+        `${account.pseudonym}${until ? ` until ${new Date(until).toISOString()}` : ' permanently'}`,
+        reason,
+      );
+      return { banId: record.id, until };
+    },
+
+    /** Moderators: a new join code; the old one (a leaked invite link) stops working at once. */
+    async rotateJoinCode(p: Principal, groupId: string, reason: string): Promise<{ joinCode: string }> {
+      await requireModerator(p, groupId);
+      const joinCode = await deps.groups.rotateJoinCode(groupId);
+      await audit(p, 'rotate-join-code', groupId, 'join code', reason);
+      return { joinCode };
     },
 
     async unban(p: Principal, banId: string, reason: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Router } from 'express';
@@ -14,6 +15,11 @@ export interface HttpAppOptions {
   metrics: Metrics;
   origins: OriginPolicy;
   trustProxy: boolean;
+  /**
+   * `/metrics` access: a bearer token it requires, `open` (development and tests), or `off` (production without
+   * a token: 404, so process internals are never public by default).
+   */
+  metricsAccess: { token: string } | 'open' | 'off';
   clientDist: string;
   /** Mounted under `/api`. */
   api: Router[];
@@ -94,7 +100,16 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     const ready = await opts.ready();
     res.status(ready ? 200 : 503).json({ ok: ready });
   });
-  app.get('/metrics', async (_req, res) => {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  const access = opts.metricsAccess;
+  const expected = typeof access === 'object' ? digest(`Bearer ${access.token}`) : null;
+  app.get('/metrics', async (req, res) => {
+    if (access === 'off') throw new AppError(ErrorCode.NOT_FOUND, 'Not found.');
+    // Compared as fixed-length digests, in constant time, so the answer's timing says nothing about the token.
+    if (expected && !timingSafeEqual(digest(req.get('authorization') ?? ''), expected)) {
+      res.set('WWW-Authenticate', 'Bearer');
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'A metrics token is required.');
+    }
     res.type(opts.metrics.registry.contentType).send(await opts.metrics.registry.metrics());
   });
 

@@ -4,6 +4,9 @@ import { parse } from 'cookie';
 /** `__Host-` pins the cookie to this host and path and requires Secure, so it is used only over TLS. */
 const SECURE_NAME = '__Host-sr_session';
 const PLAIN_NAME = 'sr_session';
+/** The trusted-device token: outlives sessions (log-out keeps it), so this browser stays known to the throttle. */
+const DEVICE_SECURE_NAME = '__Host-sr_device';
+const DEVICE_PLAIN_NAME = 'sr_device';
 
 export function readSessionToken(cookieHeader: string | undefined): string | undefined {
   if (!cookieHeader) return undefined;
@@ -11,8 +14,34 @@ export function readSessionToken(cookieHeader: string | undefined): string | und
   return cookies[SECURE_NAME] ?? cookies[PLAIN_NAME];
 }
 
+export function readDeviceToken(cookieHeader: string | undefined): string | undefined {
+  if (!cookieHeader) return undefined;
+  const cookies = parse(cookieHeader);
+  return cookies[DEVICE_SECURE_NAME] ?? cookies[DEVICE_PLAIN_NAME];
+}
+
+const isSecure = (req: Request, secureSetting: string) =>
+  secureSetting === 'true' || (secureSetting === 'auto' && req.secure);
+
+export function setDeviceCookie(
+  res: Response,
+  req: Request,
+  token: string,
+  secureSetting: string,
+  maxAgeMs: number,
+): void {
+  const secure = isSecure(req, secureSetting);
+  res.cookie(secure ? DEVICE_SECURE_NAME : DEVICE_PLAIN_NAME, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+    maxAge: maxAgeMs,
+  });
+}
+
 export function setSessionCookie(res: Response, req: Request, token: string, secureSetting: string): void {
-  const secure = secureSetting === 'true' || (secureSetting === 'auto' && req.secure);
+  const secure = isSecure(req, secureSetting);
   res.cookie(secure ? SECURE_NAME : PLAIN_NAME, token, {
     httpOnly: true,
     sameSite: 'strict',

@@ -45,6 +45,8 @@ export const moderationApi = {
   unban: (banId: string, reason: string) => call('mod:unban', { banId, reason }),
   settings: (groupId: string, patch: SettingsPatch, reason: string) =>
     call('mod:settings', { groupId, ...patch, reason }),
+  rotateJoinCode: (groupId: string, reason: string) =>
+    call('mod:join-code', { groupId, reason }).then((r) => r.joinCode),
   setModerator: (groupId: string, tag: string, on: boolean) => call('mod:moderator', { groupId, tag, on }),
   audit: (query: AuditQuery) => call('mod:audit', query),
   reachOut: (reportId: string, text: string) => call('mod:reach-out', { reportId, text }),

@@ -1,6 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { ModerationSettings } from '@staffroom/shared/schemas/moderation';
 import { Button } from '../../../components/button';
+import { CopyButton } from '../../../components/copy-button';
+import { paths } from '../../../config/paths';
+import { moderationApi } from '../api/moderation-api';
 import { SLOW_PRESETS, describeSlow, slowChoiceOf, slowSeconds } from '../model/durations';
 import { ActionDialog } from './action-dialog';
 import type { GroupTools } from './group-context';
@@ -304,7 +307,52 @@ function BlockedTermsEditor({ tools, saved }: { tools: GroupTools; saved: readon
   );
 }
 
-/** Lock, slow mode and blocked terms for one group; each change asks for a reason (`mod:settings`). */
+/**
+ * A new join code when a link has leaked (`mod:join-code`): the old link stops working at once. The new link is
+ * shown here, once; coordinators also find it on the group page.
+ */
+function JoinCodeControl({ tools }: { tools: GroupTools }) {
+  const [link, setLink] = useState<string | null>(null);
+  const open = () =>
+    tools.ask((close) => (
+      <ActionDialog
+        title="Change the join link?"
+        description={
+          <p>
+            The current join link of {tools.groupName} stops working at once, for everyone who has it. Members
+            stay members. You get a new link to share.
+          </p>
+        }
+        tone="danger"
+        confirmLabel="Change the join link"
+        busyLabel="Changing…"
+        onConfirm={async (reason) => {
+          const code = await moderationApi.rotateJoinCode(tools.groupId, reason);
+          setLink(`${location.origin}${paths.joinGroup.getHref(code)}`);
+          tools.done(`The join link of ${tools.groupName} has changed. The old one no longer works.`);
+        }}
+        onClose={close}
+      />
+    ));
+  return (
+    <div className="mod-setting">
+      <h4 className="mod-setting__title">Join link</h4>
+      <p className="mod-setting__state">If a join link reached someone it should not have, change it.</p>
+      {link && (
+        <div className="join-code">
+          <p className="join-code__label">New join link</p>
+          <p className="join-code__value">{link}</p>
+          <CopyButton text={link} label="Copy new join link" />
+        </div>
+      )}
+      <Button variant="secondary" onClick={open}>
+        Change the join link
+      </Button>
+    </div>
+  );
+}
+
+/** Lock, slow mode, blocked terms and the join link for one group; each change asks for a reason. */
 export function SettingsPanel({ tools, settings }: { tools: GroupTools; settings: ModerationSettings }) {
   return (
     <section className="mod-panel" aria-labelledby="posting-title">
@@ -313,6 +361,7 @@ export function SettingsPanel({ tools, settings }: { tools: GroupTools; settings
         <LockControl tools={tools} locked={settings.locked} />
         <SlowModeForm tools={tools} current={settings.slowSeconds} />
         <BlockedTermsEditor tools={tools} saved={settings.blockedTerms} />
+        <JoinCodeControl tools={tools} />
       </div>
     </section>
   );

@@ -24,6 +24,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'create-invite': 'Created an invite',
   'revoke-invite': 'Revoked an invite',
   'reach-out': 'Reached out privately to a member',
+  'rotate-join-code': 'Changed the join code',
 };
 
 /** Actions that change what members can do: shown with a warning tone in the log. */

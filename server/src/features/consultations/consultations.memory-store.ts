@@ -102,7 +102,7 @@ export function createMemoryConsultationStore(): ConsultationStore {
       if (previous) return { ...previous, duplicate: true };
       const log = logs.get(id) ?? [];
       logs.set(id, log);
-      const seq = log.length + 1;
+      const seq = (log.at(-1)?.seq ?? 0) + 1; // not the length: the oldest may have been trimmed
       log.push({
         conversationId: id,
         seq,
@@ -118,6 +118,10 @@ export function createMemoryConsultationStore(): ConsultationStore {
     async messages(id, after, limit) {
       const rest = (logs.get(id) ?? []).filter((m) => m.seq > after);
       return { messages: rest.slice(0, limit).map(copy), more: rest.length > limit };
+    },
+    async trimMessages(id, keep) {
+      const log = logs.get(id);
+      if (log && log.length > keep) log.splice(0, log.length - keep);
     },
     async saveGoal(id, goal) {
       inner(goals, id).set(goal.id, copy(goal));

@@ -157,6 +157,9 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
       });
       return { messages, more: entries.length > limit };
     },
+    async trimMessages(id, keep) {
+      await redis.xtrim(k.messages(id), 'MAXLEN', '~', keep);
+    },
     async saveGoal(id, goal) {
       await redis.hset(k.goals(id), goal.id, JSON.stringify(goal));
     },

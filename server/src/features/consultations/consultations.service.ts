@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { K_MIN } from '@staffroom/shared/limits';
+import { GROUP_LIMITS, K_MIN } from '@staffroom/shared/limits';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type {
   CheckIn,
@@ -18,6 +18,7 @@ import type {
 import type { z } from 'zod';
 import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared/schemas/consultations';
 import { AppError } from '../../platform/errors.js';
+import { approxBytes, fitBytes } from '../../platform/page-budget.js';
 import type { Principal } from '../../platform/principal.js';
 import { rankConsultants } from './matching.js';
 import type {
@@ -43,6 +44,8 @@ export interface ConsultationDeps {
   /** Secret for hashing school and district names (the passphrase pepper). */
   pepper: string;
   offerMs: number;
+  /** Sealed messages kept per conversation (`CONVO_MAX_MESSAGES`); older ones are trimmed. */
+  maxMessages?: number;
   notify: ConsultationNotifier;
   now?: () => number;
 }
@@ -50,6 +53,11 @@ export interface ConsultationDeps {
 const newId = () => randomBytes(9).toString('base64url');
 const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'No such conversation.');
 const ACTIVE = new Set(['active', 'closing']);
+/** Goals and check-ins one conversation may hold: each is up to 24 kB sealed, and `convo:open` returns them all. */
+const MAX_GOALS = 30;
+const MAX_CHECK_INS = 60;
+/** The stream is trimmed every this many messages, not on every send. */
+const TRIM_EVERY = 50;
 
 /** A place name reduced to a comparable, unreadable token; empty stays empty. */
 function placeHash(pepper: string, place: string | undefined): string {
@@ -373,7 +381,14 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     async history(p: Principal, id: string, after: number, limit: number) {
       await participant(p, id);
-      return store.messages(id, after, limit);
+      const page = await store.messages(id, after, limit);
+      const fitted = fitBytes(
+        page.messages,
+        (m) => approxBytes(m.ciphertext, m.iv),
+        GROUP_LIMITS.pageBytes,
+        'first',
+      );
+      return { messages: fitted.items, more: page.more || fitted.cut };
     },
 
     async send(p: Principal, id: string, input: Sealed & { clientId: string }) {
@@ -385,6 +400,8 @@ export function createConsultationService(deps: ConsultationDeps) {
         clientId: input.clientId,
         now: now(),
       });
+      if (!result.duplicate && deps.maxMessages !== undefined && result.seq % TRIM_EVERY === 0)
+        await store.trimMessages(id, deps.maxMessages);
       if (!result.duplicate) {
         notify.message({
           conversationId: id,
@@ -407,6 +424,8 @@ export function createConsultationService(deps: ConsultationDeps) {
       await writable(p, id);
       const existing = input.goalId ? (await store.goals(id)).find((g) => g.id === input.goalId) : undefined;
       if (input.goalId && !existing) throw new AppError(ErrorCode.NOT_FOUND, 'No such goal.');
+      if (!existing && (await store.goals(id)).length >= MAX_GOALS)
+        throw new AppError(ErrorCode.CONFLICT, `A conversation can hold at most ${MAX_GOALS} goals.`);
       const goal: SealedGoal = {
         id: existing?.id ?? newId(),
         ciphertext: input.ciphertext,
@@ -428,6 +447,8 @@ export function createConsultationService(deps: ConsultationDeps) {
         throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A check-in cannot start in the past.', {
           field: 'startsAt',
         });
+      if ((await store.checkIns(id)).length >= MAX_CHECK_INS)
+        throw new AppError(ErrorCode.CONFLICT, `A conversation can hold at most ${MAX_CHECK_INS} check-ins.`);
       const checkIn: CheckIn = {
         id: newId(),
         startsAt: input.startsAt,

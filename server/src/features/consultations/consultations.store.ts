@@ -101,6 +101,8 @@ export interface ConsultationStore {
     after: number,
     limit: number,
   ): Promise<{ messages: SealedMessage[]; more: boolean }>;
+  /** Keeps about the newest `keep` messages (whole storage nodes on Redis, so possibly a few more). */
+  trimMessages(conversationId: string, keep: number): Promise<void>;
   saveGoal(conversationId: string, goal: SealedGoal): Promise<void>;
   goals(conversationId: string): Promise<SealedGoal[]>;
   saveCheckIn(conversationId: string, checkIn: CheckIn): Promise<void>;

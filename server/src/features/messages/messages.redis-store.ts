@@ -17,8 +17,10 @@ const TOMBSTONE = '\u0000removed:';
 /**
  * The hot path in one round trip. KEYS: stream, seq, clientId, sendRate, slowRate, texts.
  * ARGV: now, rateLimit, rateWindowMs, maxLen, clientIdTtl, kind, accountId, tag, name, text, clientId, slowMs,
- * channel, live. An empty client id (system messages) skips idempotency; a limit or slow window of 0 skips that
- * check. The stream is trimmed exactly to maxLen, and the text of the message that fell off is deleted with it.
+ * channel, live, reactionsPrefix. An empty client id (system messages) skips idempotency; a limit or slow window of
+ * 0 skips that check. The stream is trimmed exactly to maxLen, and the text and reactions (which name the
+ * reacting accounts) of the message that fell off are deleted with it. The reactions key is built here from
+ * its prefix, which carries the group's hash tag, so it lives in the same cluster slot as the declared keys.
  * A stored message is published on the channel in the same step (see `liveMessage`): every node's subscription
  * receives it in seq order, and after the same AOF write as the reply.
  * Returns { 'stored' | 'duplicate', '<seq>:<ts>' } or { 'rate-limited' | 'slow-mode', '<ms>' }.
@@ -48,7 +50,10 @@ local maxLen = tonumber(ARGV[4])
 redis.call('XADD', KEYS[1], 'MAXLEN', maxLen, seq .. '-0',
   'k', ARGV[6], 'a', ARGV[7], 'g', ARGV[8], 'n', ARGV[9], 'c', ARGV[11], 't', ARGV[1])
 redis.call('HSET', KEYS[6], seq, ARGV[10])
-if seq > maxLen then redis.call('HDEL', KEYS[6], seq - maxLen) end
+if seq > maxLen then
+  redis.call('HDEL', KEYS[6], seq - maxLen)
+  redis.call('DEL', ARGV[15] .. (seq - maxLen))
+end
 local result = seq .. ':' .. ARGV[1]
 if hasClientId then redis.call('SET', KEYS[3], result, 'EX', ARGV[5]) end
 redis.call('PUBLISH', ARGV[13], '{"seq":' .. seq .. ',"ts":' .. ARGV[1] .. ',' .. string.sub(ARGV[14], 2))
@@ -128,6 +133,8 @@ export function createRedisMessageStore(
 ): MessageStore {
   const k = messageKeys(prefix);
   const channel = k.live();
+  /** `reactions(groupId, seq)` without the seq, for the append script to complete. */
+  const reactionsPrefix = (groupId: string) => k.reactions(groupId, 0).slice(0, -1);
 
   async function appendRaw(keys: string[], args: (string | number)[]) {
     const [status, value] = (await appendScript.run(redis, keys, args)) as [string, string];
@@ -168,6 +175,7 @@ export function createRedisMessageStore(
           m.slowWindowMs,
           channel,
           m.live,
+          reactionsPrefix(m.groupId),
         ],
       );
       if (status === 'rate-limited' || status === 'slow-mode') return { status, retryAfterMs: Number(value) };
@@ -187,7 +195,7 @@ export function createRedisMessageStore(
           k.slowRate(groupId, 'system'),
           k.texts(groupId),
         ],
-        [now, 0, 1, maxLen, 1, kind, '', '', '', text, '', 0, channel, live],
+        [now, 0, 1, maxLen, 1, kind, '', '', '', text, '', 0, channel, live, reactionsPrefix(groupId)],
       );
       return seqTs(value).seq;
     },

@@ -138,8 +138,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
   });
+  const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;
   const moderation: ModerationService = createModerationService({
-    store: redis ? createRedisModerationStore(redis, prefix) : createMemoryModerationStore(),
+    store: redis
+      ? createRedisModerationStore(redis, prefix, reportRetentionMs)
+      : createMemoryModerationStore(Date.now, reportRetentionMs),
     groups,
     messages,
     endAllSessions: (accountId) => accounts.endAllSessions(accountId),

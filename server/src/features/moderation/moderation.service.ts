@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { detectCrisis } from '@staffroom/shared/guards/crisis';
 import { findBlockedTerms } from '@staffroom/shared/guards/blocked-terms';
@@ -17,7 +18,14 @@ import type {
 } from '@staffroom/shared/schemas/moderation';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
-import type { BanRecord, GroupModeration, ModerationStore, ReportRecord } from './moderation.store.js';
+import {
+  CONVO_QUEUE,
+  reportPriority,
+  type BanRecord,
+  type GroupModeration,
+  type ModerationStore,
+  type ReportRecord,
+} from './moderation.store.js';
 
 /** What moderation needs from groups and messages, passed in by app.ts. */
 export interface ModerationDeps {
@@ -76,6 +84,11 @@ const newId = () => randomBytes(9).toString('base64url');
 const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Only this group’s moderators can do this.');
 const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not in this group.');
 const CONTEXT = 5;
+/** Groups (and accounts' global bans) whose moderation state one node keeps cached. */
+const CACHE_MAX = 5_000;
+/** The console shows this many open reports, taking at most `perQueue` from each group's own queue. */
+const QUEUE_ITEMS = 100;
+const perQueue = (queues: number) => Math.min(20, Math.max(3, Math.ceil((2 * QUEUE_ITEMS) / queues)));
 
 /** Texts that exercise the guards at start-up (see `warmGuards`); invented, like the evaluation set. */
 const GUARD_WARMUP = [
@@ -87,9 +100,12 @@ const GUARD_WARMUP = [
 export function createModerationService(deps: ModerationDeps) {
   const { store } = deps;
   const now = deps.now ?? Date.now;
-  /** Per-node caches; every change goes through `publish`, which invalidates them on every node first. */
-  const groupCache = new Map<string, Promise<GroupModeration>>();
-  const globalBanCache = new Map<string, Promise<BanRecord | null>>();
+  /**
+   * Per-node caches; every change goes through `publish`, which invalidates them on every node first. Bounded
+   * (least recently used go first): an evicted entry is only read again from the store.
+   */
+  const groupCache = new LRUCache<string, Promise<GroupModeration>>({ max: CACHE_MAX });
+  const globalBanCache = new LRUCache<string, Promise<BanRecord | null>>({ max: CACHE_MAX });
 
   const state = (groupId: string) => {
     let cached = groupCache.get(groupId);
@@ -111,7 +127,14 @@ export function createModerationService(deps: ModerationDeps) {
     return ban && (ban.until === null || ban.until > now()) ? ban : null;
   };
 
+  /**
+   * Authorizes before any per-group work: a member who is not this group's moderator learns nothing and costs
+   * no cache entry, whatever group id they send (their own short list of moderated groups is read instead).
+   */
   async function requireModerator(p: Principal, groupId: string): Promise<GroupModeration> {
+    if (p.role !== 'admin' && !groupCache.has(groupId)) {
+      if (!(await store.moderatedGroups(p.accountId)).includes(groupId)) throw forbidden();
+    }
     const s = await state(groupId);
     if (p.role !== 'admin' && !s.moderators.has(p.accountId)) throw forbidden();
     return s;
@@ -338,8 +361,8 @@ export function createModerationService(deps: ModerationDeps) {
         status: 'received',
         createdAt: now(),
       };
-      await store.saveReport(report);
-      deps.notify.queueChanged(groupId, true);
+      const { duplicate } = await store.createReport(report, `auto:${groupId}:${seq}`);
+      if (!duplicate) deps.notify.queueChanged(groupId, true);
       return deps.guards.crisisResources;
     },
 
@@ -491,9 +514,10 @@ export function createModerationService(deps: ModerationDeps) {
         status: 'received',
         createdAt: now(),
       };
-      await store.saveReport(report);
-      deps.notify.queueChanged(input.groupId, report.urgent);
-      return { id: report.id };
+      // One report per reporter and message: asking again answers the first report's id.
+      const filed = await store.createReport(report, `${p.accountId}:g:${input.groupId}:${input.seq}`);
+      if (!filed.duplicate) deps.notify.queueChanged(input.groupId, report.urgent);
+      return { id: filed.id };
     },
 
     /**
@@ -517,9 +541,9 @@ export function createModerationService(deps: ModerationDeps) {
         conversationId: input.conversationId,
         revealedText: input.text,
       };
-      await store.saveReport(report);
-      deps.notify.queueChanged('', report.urgent);
-      return { id: report.id };
+      const filed = await store.createReport(report, `${p.accountId}:c:${input.conversationId}:${input.seq}`);
+      if (!filed.duplicate) deps.notify.queueChanged('', report.urgent);
+      return { id: filed.id };
     },
 
     async myReports(p: Principal): Promise<MyReport[]> {
@@ -537,9 +561,11 @@ export function createModerationService(deps: ModerationDeps) {
       const groups = await moderatedGroups(p);
       const names = new Map(groups.map((g) => [g.id, g.name]));
       // One-to-one reports have no group: only coordinators see them.
-      const visible = (r: ReportRecord) =>
-        names.has(r.groupId) || (r.conversationId !== undefined && p.role === 'admin');
-      const open = (await store.openReports()).filter(visible).slice(0, 100);
+      const queues = [...names.keys(), ...(p.role === 'admin' ? [CONVO_QUEUE] : [])];
+      // Each group's queue gives its most urgent and oldest, so a flood in one group hides nobody else's.
+      const open = (await store.openReports(queues, perQueue(queues.length)))
+        .sort((a, b) => reportPriority(a) - reportPriority(b))
+        .slice(0, QUEUE_ITEMS);
       return Promise.all(
         open.map(async (r): Promise<QueueItem> => {
           if (r.conversationId !== undefined) return revealedItem(r);

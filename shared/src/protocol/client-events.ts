@@ -3,6 +3,7 @@ import { Me } from '../schemas/accounts.js';
 import { GroupDetail, Id, MemberView } from '../schemas/groups.js';
 import { Message, ReactionKind, SendMessage, Seq, SupportResource } from '../schemas/messages.js';
 import { GROUP_LIMITS } from '../limits.js';
+import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from '../rules/visible.js';
 import {
   AuditEntry,
   BanRow,
@@ -214,7 +215,12 @@ export const clientEvents = {
     payload: z.strictObject({
       conversationId: Id,
       seq: Seq,
-      text: z.string().trim().min(1).max(GROUP_LIMITS.messageMax),
+      text: z
+        .string()
+        .trim()
+        .min(1)
+        .max(GROUP_LIMITS.messageMax)
+        .refine(hasVisibleText, INVISIBLE_ONLY_MESSAGE),
       reason: ReportReason,
     }),
     result: z.object({ id: z.string() }),

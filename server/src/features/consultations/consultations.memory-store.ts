@@ -6,6 +6,7 @@ import type {
   FeedbackRecord,
   RequestRecord,
 } from './consultations.store.js';
+import { FEEDBACK_KEPT } from './consultations.store.js';
 
 /** Embedded mode: consultations in this process, gone at exit. Same contract as the Redis store. */
 export function createMemoryConsultationStore(): ConsultationStore {
@@ -146,6 +147,7 @@ export function createMemoryConsultationStore(): ConsultationStore {
 
     async addFeedback(f) {
       feedback.push(copy(f));
+      if (feedback.length > FEEDBACK_KEPT) feedback.splice(0, feedback.length - FEEDBACK_KEPT);
     },
     async feedback() {
       return feedback.map(copy);

@@ -9,6 +9,7 @@ import type {
   FeedbackRecord,
   RequestRecord,
 } from './consultations.store.js';
+import { FEEDBACK_KEPT } from './consultations.store.js';
 
 /**
  * Compare-and-set of a request. KEYS: requests, offers, waiting, openRequest(teacher).
@@ -185,7 +186,11 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
     },
 
     async addFeedback(f) {
-      await redis.rpush(k.feedback(), JSON.stringify(f));
+      await redis
+        .multi()
+        .rpush(k.feedback(), JSON.stringify(f))
+        .ltrim(k.feedback(), -FEEDBACK_KEPT, -1)
+        .exec();
     },
     async feedback() {
       return (await redis.lrange(k.feedback(), 0, -1)).map((j) => JSON.parse(j) as FeedbackRecord);

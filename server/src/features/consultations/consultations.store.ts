@@ -114,3 +114,6 @@ export interface ConsultationStore {
   addFeedback(f: FeedbackRecord): Promise<void>;
   feedback(): Promise<FeedbackRecord[]>;
 }
+
+/** Anonymous feedback entries kept (the newest); older ones are trimmed (retention). */
+export const FEEDBACK_KEPT = 10_000;

@@ -1,18 +1,21 @@
 /** Every Redis key the moderation capability owns. */
 export const moderationKeys = (p: string) => ({
-  /** hash: locked, slowSeconds, blockedTerms (JSON). */
+  /** hash: locked, slowSeconds, blockedTerms (JSON). retention: as long as the group. */
   settings: (groupId: string) => `${p}grp:{${groupId}}:moderation`,
-  /** set: account ids of the group's moderators. */
+  /** set: account ids of the group's moderators. retention: as long as the group. */
   moderators: (groupId: string) => `${p}grp:{${groupId}}:moderators`,
-  /** hash: account id → mute JSON. */
+  /** hash: account id → mute JSON. retention: an entry is deleted on unmute; one per muted member at most. */
   mutes: (groupId: string) => `${p}grp:{${groupId}}:mutes`,
-  /** hash: account id → ban JSON (group bans). */
+  /** hash: account id → ban JSON (group bans). retention: an entry is deleted on unban. */
   bans: (groupId: string) => `${p}grp:{${groupId}}:bans`,
-  /** hash: account id → ban JSON (bans from Staffroom). */
+  /** hash: account id → ban JSON (bans from Staffroom). retention: an entry is deleted on unban. */
   globalBans: () => `${p}bans`,
-  /** hash: ban id → "groupId|accountId" ("*" for global), to unban by the id moderators see. */
+  /**
+   * hash: ban id → "groupId|accountId" ("*" for global), to unban by the id moderators see.
+   * retention: an entry is deleted on unban.
+   */
   banIds: () => `${p}ban-ids`,
-  /** set: groups this account moderates. */
+  /** set: groups this account moderates. retention: an id leaves when the role is removed. */
   moderates: (accountId: string) => `${p}account:${accountId}:moderates`,
   /**
    * string: one report's JSON.
@@ -45,6 +48,9 @@ export const moderationKeys = (p: string) => ({
    * retention: the newest 100 are kept; the key expires `REPORT_RETENTION_DAYS` after the reporter's last report.
    */
   reportsBy: (accountId: string) => `${p}account:${accountId}:reports`,
-  /** stream: the append-only audit log. No code path edits or deletes its entries. */
+  /**
+   * stream: the append-only audit log. No code path edits or deletes its entries.
+   * retention: kept (the record of every moderator action; the deployment's policy may trim it with XTRIM).
+   */
   audit: () => `${p}audit`,
 });

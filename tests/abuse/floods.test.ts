@@ -227,6 +227,129 @@ describe('floods on two nodes with the default admission settings', () => {
   });
 });
 
+describe('one-to-one and group fan-out', () => {
+  let cluster: TestCluster;
+  let admin: TestMember;
+
+  beforeAll(async () => {
+    cluster = await startCluster({ nodes: 2 });
+    admin = await TestMember.signUp(cluster.nodes[0]!.url, cluster.bootstrapInvite);
+    everyone.push(admin);
+  });
+
+  afterAll(async () => {
+    closeAll();
+    await cluster?.stop();
+  });
+
+  it('when a participant floods a conversation, then sends are limited and one convo:open stays within the page budget', async () => {
+    const [a, b] = cluster.nodes;
+    const consultant = await TestMember.signUp(b!.url, await createInvite(admin.agent, 'consultant', 2));
+    const teacher = await TestMember.signUp(a!.url, await createInvite(admin.agent, 'member', 2));
+    everyone.push(consultant, teacher);
+    const profile = await consultant.agent.request('PUT', '/api/consultant/profile', {
+      displayName: 'Ms Flood Mentor',
+      grades: ['2'],
+      subjects: ['mathematics'],
+      areas: ['classroom-management'],
+      capacity: 3,
+      availability: ['mon-pm'],
+      paused: false,
+    });
+    expect(profile.status).toBe(200);
+    const asked = await teacher.agent.post('/api/support-request', {
+      grades: ['2'],
+      subjects: ['mathematics'],
+      reasons: ['challenging-class'],
+      focus: 'classroom-management',
+      workStyles: ['messages'],
+      preferredTimes: ['mon-pm'],
+      note: '',
+    });
+    expect(asked.status).toBe(201);
+    const offer = (await consultant.agent.get('/api/consultant/offers')).body.offers[0];
+    const { conversationId } = (
+      await consultant.agent.post(`/api/consultant/offers/${offer.requestId}/accept`)
+    ).body as { conversationId: string };
+
+    // Sealed messages of the largest size the schema allows, sent one after another (never more than in flight).
+    const ciphertext = 'A'.repeat(24_000);
+    const codes: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const ack = await request(teacher.socket, 'convo:send', {
+        conversationId,
+        clientId: `flood-${i}-abcdef`,
+        ciphertext,
+        iv: 'AAAAAAAAAAAAAAAA',
+      });
+      codes.push(ack.ok ? 'ok' : ack.error.code);
+    }
+    const sent = codes.filter((c) => c === 'ok').length;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent).toBeLessThanOrEqual(20);
+    expect(codes).toContain('RATE_LIMITED');
+
+    const opened = await request(consultant.socket, 'convo:open', { conversationId });
+    if (!opened.ok) throw new Error(opened.error.code);
+    const bytes = Buffer.byteLength(JSON.stringify(opened.data.messages));
+    expect(bytes).toBeLessThan(400 * 1024);
+    expect(opened.data.messages.length).toBeLessThan(sent);
+    expect(opened.data.more).toBe(true);
+  });
+
+  it('when a member is muted or the group locked, then their typing notices and reactions are refused, not fanned out', async () => {
+    const member = await TestMember.signUp(
+      cluster.nodes[1]!.url,
+      await createInvite(admin.agent, 'member', 2),
+    );
+    everyone.push(member);
+    const res = await admin.agent.post('/api/groups', {
+      name: 'Quiet room',
+      topic: 'challenging-class',
+      guidelines: 'Be kind.',
+    });
+    const groupId = res.body.group.id as string;
+    for (const m of [admin, member]) {
+      await m.join(groupId);
+      await m.open(groupId);
+    }
+    const { seq } = await admin.send(groupId, 'hello');
+    let typingSeen = 0;
+    admin.socket.on('typing', () => (typingSeen += 1));
+
+    const locked = await request(admin.socket, 'mod:settings', { groupId, locked: true, reason: 'a pause' });
+    expect(locked.ok).toBe(true);
+    const typing = await request(member.socket, 'typing:start', { groupId });
+    expect(typing.ok ? 'relayed' : typing.error.code).toBe('GROUP_LOCKED');
+    const reaction = await request(member.socket, 'reaction:set', { groupId, seq, kind: 'heart', on: true });
+    expect(reaction.ok ? 'counted' : reaction.error.code).toBe('GROUP_LOCKED');
+    expect(
+      (await request(admin.socket, 'mod:settings', { groupId, locked: false, reason: 'open again' })).ok,
+    ).toBe(true);
+
+    const joined = await request(member.socket, 'group:open', { groupId });
+    if (!joined.ok) throw new Error(joined.error.code);
+    const muted = await request(admin.socket, 'mod:mute', {
+      groupId,
+      tag: joined.data.me.tag,
+      minutes: 10,
+      reason: 'cool down',
+    });
+    expect(muted.ok).toBe(true);
+    const typingMuted = await request(member.socket, 'typing:start', { groupId });
+    expect(typingMuted.ok ? 'relayed' : typingMuted.error.code).toBe('MUTED');
+    const reactionMuted = await request(member.socket, 'reaction:set', {
+      groupId,
+      seq,
+      kind: 'heart',
+      on: true,
+    });
+    expect(reactionMuted.ok ? 'counted' : reactionMuted.error.code).toBe('MUTED');
+    await sleep(300);
+    expect(typingSeen).toBe(0);
+  });
+});
+
 describe('authorization before per-group work', () => {
   let cluster: TestCluster;
   let redis: Redis;

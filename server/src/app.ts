@@ -11,6 +11,7 @@ import { createMetrics } from './platform/metrics.js';
 import { connectRedis, waitReady } from './platform/redis/connect.js';
 import { createRealtime } from './platform/realtime/create-realtime.js';
 import { createEventEdge } from './platform/realtime/on-event.js';
+import { createAdmission } from './platform/realtime/admission.js';
 import type { AppServer } from './platform/realtime/types.js';
 import { createAccountRoutes, createRequireAuth } from './features/accounts/accounts.routes.js';
 import { createAccountService, type AccountService } from './features/accounts/accounts.service.js';
@@ -176,8 +177,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
   });
+  const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;
   const moderation: ModerationService = createModerationService({
-    store: redis ? createRedisModerationStore(redis, prefix) : createMemoryModerationStore(),
+    store: redis
+      ? createRedisModerationStore(redis, prefix, reportRetentionMs)
+      : createMemoryModerationStore(Date.now, reportRetentionMs),
     care: redis ? createRedisCareStore(redis, prefix) : createMemoryCareStore(),
     groups,
     messages,
@@ -201,6 +205,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(),
     pepper: config.pepper,
     offerMs: config.OFFER_HOURS * 3600_000,
+    maxMessages: config.CONVO_MAX_MESSAGES,
     notify: createConsultationNotifier(io),
   });
   const wellnessStore = redis ? createRedisWellnessStore(redis, prefix) : createMemoryWellnessStore();
@@ -284,7 +289,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   handle = express;
 
-  const edge = createEventEdge(log, metrics);
+  const edge = createEventEdge(log, metrics, {
+    admission: createAdmission({ redis, prefix, budgetPer10s: config.EVENT_BUDGET_PER_10S }),
+    maxInFlight: config.SOCKET_MAX_IN_FLIGHT,
+    abuseRefusals: config.SOCKET_ABUSE_REFUSALS,
+    abuseWindowMs: 10_000,
+  });
   io.use(createSocketAuth(accounts, log));
   watchGroupRooms(io, presence, log);
   io.on('connection', (socket) => {
@@ -301,6 +311,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       joinLimit,
       history: messages.open,
       posting: moderation.postingState,
+      mayPost: moderation.postingPolicy,
     });
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
     registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });

@@ -94,9 +94,30 @@ export const configSchema = z.object({
   JOIN_LIMIT_PER_MINUTE: int(1, 100_000)
     .default(30)
     .describe('Group joins and opens one account may make per minute, across all nodes.'),
+  SOCKET_MAX_IN_FLIGHT: int(1, 1_000)
+    .default(8)
+    .describe(
+      'Events one socket may have unanswered at once; more are refused at once with `RATE_LIMITED`, never queued.',
+    ),
+  EVENT_BUDGET_PER_10S: int(10, 1_000_000)
+    .default(240)
+    .describe(
+      'Points one account may spend on socket events per 10 seconds, across all nodes (costs per event in `shared/src/protocol/event-costs.ts`).',
+    ),
+  SOCKET_ABUSE_REFUSALS: int(10, 1_000_000)
+    .default(1_000)
+    .describe('Refused events within 10 seconds after which a socket is disconnected as a flood.'),
   HISTORY_MAX_MESSAGES: int(100, 10_000_000)
     .default(10_000)
     .describe('Messages kept per group; older ones are trimmed (a client that missed them is told).'),
+  CONVO_MAX_MESSAGES: int(100, 1_000_000)
+    .default(5_000)
+    .describe(
+      'Sealed messages kept per one-to-one conversation; older ones are trimmed (the participants are told).',
+    ),
+  REPORT_RETENTION_DAYS: num(0.0001, 3_650)
+    .default(180)
+    .describe('A report is deleted this long after it was resolved; open reports are kept until handled.'),
   PRESENCE_TTL_SECONDS: num(1, 600)
     .default(20)
     .describe('A member shown as present disappears this long after their node stops heartbeating (crash).'),

@@ -27,6 +27,8 @@ export const GROUP_LIMITS = {
   openPage: 50,
   /** Largest page of history per request. */
   historyPageMax: 200,
+  /** Largest page of history in bytes (about): a page of long messages is cut short, with `more` set. */
+  pageBytes: 256 * 1024,
   meetingTitleMax: 120,
   meetingMaxMinutes: 8 * 60,
   searchMax: 80,

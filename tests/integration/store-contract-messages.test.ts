@@ -117,18 +117,22 @@ describe.each(backends)('store contract: %s', (_name, make) => {
   it('meetings: list, remove, and each started meeting is claimed exactly once', async () => {
     const { groups } = make();
     const base = { groupId: 'g', title: 'T', durationMinutes: 30, host: 'H' };
-    await groups.saveMeeting({ ...base, id: 'm1', startsAt: 100 });
-    await groups.saveMeeting({ ...base, id: 'm2', startsAt: 200 });
-    await groups.saveMeeting({ ...base, id: 'm3', startsAt: 300 });
+    const t0 = Date.now() + 3_600_000;
+    await groups.saveMeeting({ ...base, id: 'm1', startsAt: t0 + 100 });
+    await groups.saveMeeting({ ...base, id: 'm2', startsAt: t0 + 200 });
+    await groups.saveMeeting({ ...base, id: 'm3', startsAt: t0 + 300 });
+    // Retention: a meeting that ended more than a day ago is deleted, not listed.
+    await groups.saveMeeting({ ...base, id: 'old', startsAt: Date.now() - 3 * 24 * 3_600_000 });
     expect((await groups.listMeetings(['g'])).map((m) => m.id).sort()).toEqual(['m1', 'm2', 'm3']);
+    expect(await groups.removeMeeting('g', 'old')).toBe(false);
     expect(await groups.removeMeeting('g', 'm3')).toBe(true);
     expect(await groups.removeMeeting('g', 'm3')).toBe(false);
     const [first, second] = await Promise.all([
-      groups.claimStartedMeetings(250),
-      groups.claimStartedMeetings(250),
+      groups.claimStartedMeetings(t0 + 250),
+      groups.claimStartedMeetings(t0 + 250),
     ]);
     expect([...first!, ...second!].map((m) => m.id).sort()).toEqual(['m1', 'm2']);
-    expect(await groups.claimStartedMeetings(10_000)).toEqual([]);
+    expect(await groups.claimStartedMeetings(t0 + 10_000)).toEqual([]);
   });
 
   it('presence: entries per node, distinct by tag, expire by time, drop removes only that node', async () => {

@@ -10,7 +10,16 @@ import type {
 import { contractBackends } from '../support/contract.js';
 
 /** The moderation store: one behaviour for embedded (memory) and Redis mode. */
-const backends = contractBackends<ModerationStore>(createMemoryModerationStore, createRedisModerationStore);
+const backends = contractBackends<ModerationStore>(
+  () => createMemoryModerationStore(),
+  (redis, prefix) => createRedisModerationStore(redis, prefix),
+);
+/** The same, with handled reports kept for 1 s only (the retention rule, observable in a test). */
+const RETENTION_MS = 1_000;
+const shortRetention = contractBackends<ModerationStore>(
+  () => createMemoryModerationStore(Date.now, RETENTION_MS),
+  (redis, prefix) => createRedisModerationStore(redis, prefix, RETENTION_MS),
+);
 
 const report = (id: string, extra: Partial<ReportRecord> = {}): ReportRecord => ({
   id,
@@ -92,15 +101,40 @@ describe.each(backends)('moderation store contract: %s', (_name, make) => {
 
   it('reports: open ones urgent first then oldest; handled ones leave the queue; per reporter newest first', async () => {
     const store = make();
-    await store.saveReport(report('old', { createdAt: 1 }));
-    await store.saveReport(report('new', { createdAt: 5 }));
-    await store.saveReport(report('urgent', { createdAt: 9, urgent: true, reporterId: '' }));
-    expect((await store.openReports()).map((r) => r.id)).toEqual(['urgent', 'old', 'new']);
+    await store.createReport(report('old', { createdAt: 1 }), 'k-old');
+    await store.createReport(report('new', { createdAt: 5, seq: 2 }), 'k-new');
+    await store.createReport(report('urgent', { createdAt: 9, urgent: true, reporterId: '' }), 'k-urgent');
+    expect((await store.openReports(['g'], 10)).map((r) => r.id)).toEqual(['urgent', 'old', 'new']);
     await store.saveReport(report('old', { createdAt: 1, status: 'reviewed', outcome: 'dismiss' }));
-    expect((await store.openReports()).map((r) => r.id)).toEqual(['urgent', 'new']);
+    expect((await store.openReports(['g'], 10)).map((r) => r.id)).toEqual(['urgent', 'new']);
     expect((await store.getReport('old'))?.status).toBe('reviewed');
     expect((await store.reportsBy('reporter')).map((r) => r.id)).toEqual(['new', 'old']);
     expect(await store.reportsBy('')).toEqual([]);
+  });
+
+  it('reports: one per dedupe key (the first id comes back); each queue is read on its own', async () => {
+    const store = make();
+    expect(await store.createReport(report('first'), 'reporter:g:1')).toEqual({
+      id: 'first',
+      duplicate: false,
+    });
+    expect(await store.createReport(report('second'), 'reporter:g:1')).toEqual({
+      id: 'first',
+      duplicate: true,
+    });
+    expect(await store.getReport('second')).toBeNull();
+    // A flood in group "a" (older, some urgent) takes at most `perQueue` of the answer; "b" keeps its share.
+    for (let i = 0; i < 30; i++)
+      await store.createReport(report(`a${i}`, { groupId: 'a', createdAt: i, urgent: i % 2 === 0 }), `a${i}`);
+    await store.createReport(report('b-urgent', { groupId: 'b', createdAt: 100, urgent: true }), 'b1');
+    await store.createReport(report('b-plain', { groupId: 'b', createdAt: 101 }), 'b2');
+    await store.createReport(report('convo', { groupId: '', conversationId: 'c1', createdAt: 102 }), 'c1');
+    const open = await store.openReports(['a', 'b'], 5);
+    expect(open.filter((r) => r.groupId === 'a')).toHaveLength(5);
+    expect(open.filter((r) => r.groupId === 'a').every((r) => r.urgent)).toBe(true);
+    expect(open.filter((r) => r.groupId === 'b').map((r) => r.id)).toEqual(['b-urgent', 'b-plain']);
+    expect(open.some((r) => r.id === 'convo')).toBe(false);
+    expect((await store.openReports(['~convo'], 5)).map((r) => r.id)).toEqual(['convo']);
   });
 
   it('audit: append only, newest first, filtered while reading, paged with before', async () => {
@@ -121,5 +155,21 @@ describe.each(backends)('moderation store contract: %s', (_name, make) => {
     expect(page.more).toBe(true);
     const next = await store.readAudit({ limit: 3, before: page.entries.at(-1)?.id, accept: () => true });
     expect(next.entries.map((e) => e.at)).toEqual([1003, 1002, 1001]);
+  });
+});
+
+describe.each(shortRetention)('moderation store retention: %s', (_name, make) => {
+  it('a handled report is deleted after the retention period; an open one is kept', async () => {
+    const store = make();
+    await store.createReport(report('handled'), 'k1');
+    await store.createReport(report('open', { seq: 2 }), 'k2');
+    await store.saveReport(report('handled', { status: 'reviewed', outcome: 'dismiss' }));
+    expect(await store.getReport('handled')).not.toBeNull();
+    await new Promise((r) => setTimeout(r, RETENTION_MS + 1_200));
+    expect(await store.getReport('handled')).toBeNull();
+    expect((await store.getReport('open'))?.status).toBe('received');
+    expect((await store.reportsBy('reporter')).map((r) => r.id)).not.toContain('handled');
+    // The dedupe marker went with it: the same reporter may report the same message again.
+    expect((await store.createReport(report('again'), 'k1')).duplicate).toBe(false);
   });
 });

@@ -17,6 +17,12 @@ export function createMetrics() {
       labelNames: ['event'] as const,
       registers: [registry],
     }),
+    admissionRefused: new Counter({
+      name: 'staffroom_admission_refused_total',
+      help: 'Socket events refused by the admission layer, by event and reason (in-flight cap or budget)',
+      labelNames: ['event', 'reason'] as const,
+      registers: [registry],
+    }),
     errors: new Counter({
       name: 'staffroom_errors_total',
       help: 'Errors answered to clients, by code and transport',

@@ -9,11 +9,14 @@ import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { AppError } from './errors.js';
 
 export interface RateLimit {
-  /** Spends one point for `key`, or throws RATE_LIMITED with the wait. */
-  consume(key: string): Promise<void>;
+  /** Spends `points` (default 1) for `key`, or throws RATE_LIMITED with the wait. */
+  consume(key: string, points?: number): Promise<void>;
 }
 
-/** A cluster-wide limit when on Redis (one per process in embedded mode). */
+/**
+ * A cluster-wide limit when on Redis (one per process in embedded mode). Once a key is over its budget, this
+ * node answers it from memory until the window ends, so a flood costs no Redis round trips.
+ */
 export function createRateLimit(opts: {
   redis: Redis | null;
   keyPrefix: string;
@@ -23,12 +26,17 @@ export function createRateLimit(opts: {
 }): RateLimit {
   const settings = { keyPrefix: opts.keyPrefix, points: opts.points, duration: opts.durationSeconds };
   const limiter: RateLimiterAbstract = opts.redis
-    ? new RateLimiterRedis({ ...settings, storeClient: opts.redis, useRedisPackage: false })
+    ? new RateLimiterRedis({
+        ...settings,
+        storeClient: opts.redis,
+        useRedisPackage: false,
+        inMemoryBlockOnConsumed: opts.points + 1,
+      })
     : new RateLimiterMemory(settings);
   return {
-    async consume(key) {
+    async consume(key, points = 1) {
       try {
-        await limiter.consume(key);
+        await limiter.consume(key, points);
       } catch (rejection) {
         if (rejection instanceof RateLimiterRes) {
           throw new AppError(ErrorCode.RATE_LIMITED, opts.message, { retryAfterMs: rejection.msBeforeNext });

@@ -45,4 +45,27 @@ describe('findBlockedTerms', () => {
     expect(findBlockedTerms('', TERMS)).toEqual([]);
     expect(findBlockedTerms('spam', ['', '   '])).toEqual([]);
   });
+
+  it('ignores accents and reads look-alike letters of other scripts as Latin (Unicode confusables)', () => {
+    const terms = ['pineapple'];
+    for (const text of [
+      'PÌNEAPPLE',
+      'pìnéàpplè',
+      'p\u0456neapple', // Cyrillic і
+      'P\u0406NEAPPLE', // Cyrillic capital І
+      '\u0440ineapple', // Cyrillic р
+      'pine\u0430pple', // Cyrillic а
+      'pineappl\u0435', // Cyrillic е
+      'pinea\u03c1\u03c1le', // Greek ρ
+      'p\u0131neapple', // dotless ı
+      'pi\u0578eapple', // Armenian ո
+      'pi\u0301neapple', // combining acute
+    ]) {
+      expect(findBlockedTerms(`have some ${text} please`, terms), text).toEqual(['pineapple']);
+    }
+    // A term written with look-alikes matches the plain word, and whole words still count.
+    expect(findBlockedTerms('pineapple', ['p\u0456neapple'])).toEqual(['p\u0456neapple']);
+    expect(findBlockedTerms('pineapples and apples', ['apple'])).toEqual([]);
+    expect(findBlockedTerms('café résumé naïve', terms)).toEqual([]);
+  });
 });

@@ -7,12 +7,42 @@
  * - repeated letters: "spaaaam" matches "spam" (a letter may repeat more, never less: "as" does not match "ass");
  * - separators inside a word: "s.p.a.m", "s-p-a-m", "s_p_a_m", "s*p*a*m", and spaced letters "s p a m";
  * - common leetspeak: 0→o 1→i 3→e 4→a 5→s 7→t @→a $→s !→i |→l;
- * - look-alike characters folded by NFKC (full-width letters, ligatures) and invisible characters removed.
+ * - look-alike characters folded by NFKC (full-width letters, ligatures) and invisible characters removed;
+ * - accents and other diacritics ignored ("PÌNEAPPLE", "spàm": canonical decomposition, marks dropped);
+ * - letters of other scripts that look like Latin ones read as those ("pіneapple" with a Cyrillic і, Greek ο),
+ *   from Unicode's confusables data (UTS #39; `confusables-latin.ts`, generated). Terms are folded the same way,
+ *   so a term written in another script still matches itself.
  * Multi-word terms ("buy followers") match the same words in sequence.
  *
- * Linear time: one pass to tokenise, then hash lookups per word.
+ * Linear time: one pass to fold, one to tokenise, then hash lookups per word.
  */
+import { LATIN_LOOKALIKES } from './confusables-latin.js';
 import { prepare } from './normalize.js';
+
+const LOOKALIKE = new Map<string, string>();
+for (const [latin, lookalikes] of Object.entries(LATIN_LOOKALIKES)) {
+  for (const ch of lookalikes) LOOKALIKE.set(ch, latin);
+}
+const MARKS = /\p{M}/gu;
+// eslint-disable-next-line no-control-regex
+const ASCII_ONLY = /^[\u0000-\u007f]*$/;
+
+/** Diacritics dropped, then each look-alike read as its Latin letter (lower case first: Cyrillic І → і → i). */
+function foldLookalikes(text: string): string {
+  if (ASCII_ONLY.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    if (ch < '\u0080') {
+      out += ch;
+      continue;
+    }
+    for (const base of ch.normalize('NFD').replace(MARKS, '')) {
+      const lower = base.toLowerCase();
+      out += LOOKALIKE.get(lower) ?? LOOKALIKE.get(base) ?? lower;
+    }
+  }
+  return out;
+}
 
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o',
@@ -85,7 +115,7 @@ function compile(terms: readonly string[]): Compiled {
   const byFirst = new Map<string, TermEntry[]>();
   const lengths = new Set<number>();
   for (const term of terms) {
-    const words = [...prepare(term).text.matchAll(TERM_WORD)].map((m) => shape(decode(m[0])));
+    const words = [...foldLookalikes(prepare(term).text).matchAll(TERM_WORD)].map((m) => shape(decode(m[0])));
     const first = words[0];
     if (!first || first.skeleton === '') continue;
     const list = byFirst.get(first.skeleton) ?? [];
@@ -114,7 +144,7 @@ export function findBlockedTerms(text: string, terms: readonly string[]): string
     found.push(term);
   };
 
-  const prepared = prepare(text).text;
+  const prepared = foldLookalikes(prepare(text).text);
   /** Words in reading order, for whole-word and multi-word matching. */
   const stream: Shape[] = [];
   /** Single-letter tokens separated only by spaces: "s p a m". */

@@ -3,6 +3,7 @@ import { Me } from '../schemas/accounts.js';
 import { GroupDetail, Id, MemberView } from '../schemas/groups.js';
 import { Message, ReactionKind, SendMessage, Seq, SupportResource } from '../schemas/messages.js';
 import { GROUP_LIMITS } from '../limits.js';
+import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from '../rules/visible.js';
 import {
   AuditEntry,
   CareMessage,
@@ -237,7 +238,8 @@ export const clientEvents = {
     payload: z.strictObject({
       conversationId: Id,
       seq: Seq,
-      text: z.string().min(1).max(GROUP_LIMITS.messageMax),
+      // Not trimmed: the franking check needs the exact text that was sealed.
+      text: z.string().min(1).max(GROUP_LIMITS.messageMax).refine(hasVisibleText, INVISIBLE_ONLY_MESSAGE),
       /** The message's franking key (from inside its ciphertext): lets moderators check the text was sent. */
       frankingKey: z
         .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { GROUP_LIMITS, LIMITS } from '../limits.js';
+import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from '../rules/visible.js';
 
 /** Group topics, from the peer-support service's reasons for connecting plus the formats it runs. */
 export const TOPICS = [
@@ -40,12 +41,21 @@ export const Id = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/);
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Required text a person types: something visible (see `hasVisibleText`), within `max`. */
+const text = (max: number) =>
+  z.string().trim().min(1).max(max).refine(hasVisibleText, INVISIBLE_ONLY_MESSAGE);
+/** Optional text: empty, or something visible. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .refine((t) => t === '' || hasVisibleText(t), INVISIBLE_ONLY_MESSAGE);
 
 export const CreateGroupBody = z.strictObject({
   name: text(GROUP_LIMITS.nameMax),
   topic: Topic,
-  description: z.string().trim().max(GROUP_LIMITS.descriptionMax).default(''),
+  description: optionalText(GROUP_LIMITS.descriptionMax).default(''),
   guidelines: text(GROUP_LIMITS.guidelinesMax),
   visibility: Visibility.default('listed'),
 });
@@ -54,7 +64,7 @@ export type CreateGroupBody = z.input<typeof CreateGroupBody>;
 export const UpdateGroupBody = z.strictObject({
   name: text(GROUP_LIMITS.nameMax).optional(),
   topic: Topic.optional(),
-  description: z.string().trim().max(GROUP_LIMITS.descriptionMax).optional(),
+  description: optionalText(GROUP_LIMITS.descriptionMax).optional(),
   guidelines: text(GROUP_LIMITS.guidelinesMax).optional(),
   visibility: Visibility.optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, MemberView } from './groups.js';
 import { Message, Seq } from './messages.js';
+import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from '../rules/visible.js';
 
 export const REPORT_REASONS = ['harassment', 'identifying', 'crisis', 'spam', 'other'] as const;
 export const ReportReason = z.enum(REPORT_REASONS);
@@ -17,7 +18,7 @@ export const ReportStatus = z.enum(['received', 'reviewed', 'action-taken']);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
 /** A moderator's reason: required for every destructive action, and recorded in the audit log. */
-export const Reason = z.string().trim().min(3).max(300);
+export const Reason = z.string().trim().min(3).max(300).refine(hasVisibleText, INVISIBLE_ONLY_MESSAGE);
 export const Tag = z
   .string()
   .min(1)
@@ -35,7 +36,9 @@ export const ModerationSettings = z.object({
   /** Slow mode: one message per this many seconds per member (0 = off). */
   slowSeconds: z.number().int().min(0).max(3_600),
   /** Extra blocked terms for this group, on top of the deployment's list. */
-  blockedTerms: z.array(z.string().trim().min(2).max(40)).max(200),
+  blockedTerms: z
+    .array(z.string().trim().min(2).max(40).refine(hasVisibleText, INVISIBLE_ONLY_MESSAGE))
+    .max(200),
 });
 export type ModerationSettings = z.infer<typeof ModerationSettings>;
 
@@ -181,7 +184,12 @@ export const moderationPayloads = {
     groupId: Id,
     seq: Seq,
     reason: ReportReason,
-    note: z.string().trim().max(500).default(''),
+    note: z
+      .string()
+      .trim()
+      .max(500)
+      .refine((t) => t === '' || hasVisibleText(t), INVISIBLE_ONLY_MESSAGE)
+      .default(''),
   }),
   resolve: z.strictObject({
     reportId: Id,

@@ -4,6 +4,9 @@ import { createScript } from '../../platform/redis/script.js';
 import { accountKeys } from './accounts.keys.js';
 import type { AccountRecord, AccountStore, InviteRecord, SessionRecord } from './accounts.store.js';
 
+/** An account's session index is pruned of ended sessions when a new session finds more entries than this. */
+const SESSION_INDEX_PRUNE_AT = 20;
+
 /** Invites are kept this long after they expire so the admin list can still show them, then Redis drops them. */
 const INVITE_GRACE_MS = 7 * 24 * 3600_000;
 
@@ -156,7 +159,7 @@ export function createRedisAccountStore(redis: Redis, prefix: string): AccountSt
       return id ? toAccount(await redis.hgetall(k.account(id))) : null;
     },
     async createSession(s, ttlMs) {
-      await redis
+      const result = await redis
         .multi()
         .hset(k.session(s.tokenHash), {
           id: s.id,
@@ -167,7 +170,11 @@ export function createRedisAccountStore(redis: Redis, prefix: string): AccountSt
         })
         .pexpire(k.session(s.tokenHash), ttlMs)
         .hset(k.accountSessions(s.accountId), s.id, s.tokenHash)
+        .hlen(k.accountSessions(s.accountId))
         .exec();
+      // Sessions end by TTL, which the index cannot see: prune it here too, not only when someone lists it.
+      const size = Number(result?.at(-1)?.[1] ?? 0);
+      if (size > SESSION_INDEX_PRUNE_AT) await this.listSessions(s.accountId);
     },
     async getSession(tokenHash) {
       return toSession(tokenHash, await redis.hgetall(k.session(tokenHash)));

@@ -13,6 +13,7 @@ import type {
   IntakeNoteCopy,
   RequestRecord,
 } from './consultations.store.js';
+import { FEEDBACK_KEPT } from './consultations.store.js';
 
 /** Embedded mode: consultations in this process, gone at exit. Same contract as the Redis store. */
 export function createMemoryConsultationStore(): ConsultationStore {
@@ -135,7 +136,7 @@ export function createMemoryConsultationStore(): ConsultationStore {
       }
       const log = logs.get(id) ?? [];
       logs.set(id, log);
-      const seq = log.length + 1;
+      const seq = (log.at(-1)?.seq ?? 0) + 1; // not the length: the oldest may have been trimmed
       log.push({
         conversationId: id,
         seq,
@@ -152,6 +153,10 @@ export function createMemoryConsultationStore(): ConsultationStore {
     async messages(id, after, limit) {
       const rest = (logs.get(id) ?? []).filter((m) => m.seq > after);
       return { messages: rest.slice(0, limit).map(copy), more: rest.length > limit };
+    },
+    async trimMessages(id, keep) {
+      const log = logs.get(id);
+      if (log && log.length > keep) log.splice(0, log.length - keep);
     },
     async saveGoal(id, goal) {
       inner(goals, id).set(goal.id, copy(goal));
@@ -192,6 +197,7 @@ export function createMemoryConsultationStore(): ConsultationStore {
 
     async addFeedback(f) {
       feedback.push(copy(f));
+      if (feedback.length > FEEDBACK_KEPT) feedback.splice(0, feedback.length - FEEDBACK_KEPT);
     },
     async feedback() {
       return feedback.map(copy);

@@ -16,6 +16,7 @@ import type {
   IntakeNoteCopy,
   RequestRecord,
 } from './consultations.store.js';
+import { FEEDBACK_KEPT } from './consultations.store.js';
 
 /**
  * Compare-and-set of a request. KEYS: requests, offers, waiting, openRequest(teacher).
@@ -210,6 +211,9 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
       });
       return { messages, more: entries.length > limit };
     },
+    async trimMessages(id, keep) {
+      await redis.xtrim(k.messages(id), 'MAXLEN', '~', keep);
+    },
     async saveGoal(id, goal) {
       await redis.hset(k.goals(id), goal.id, JSON.stringify(goal));
     },
@@ -248,7 +252,11 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
     },
 
     async addFeedback(f) {
-      await redis.rpush(k.feedback(), JSON.stringify(f));
+      await redis
+        .multi()
+        .rpush(k.feedback(), JSON.stringify(f))
+        .ltrim(k.feedback(), -FEEDBACK_KEPT, -1)
+        .exec();
     },
     async feedback() {
       return (await redis.lrange(k.feedback(), 0, -1)).map((j) => JSON.parse(j) as FeedbackRecord);

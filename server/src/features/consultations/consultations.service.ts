@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { K_MIN } from '@staffroom/shared/limits';
+import { GROUP_LIMITS, K_MIN } from '@staffroom/shared/limits';
 import { ADJECTIVES, ANIMALS } from '@staffroom/shared/rules/suggestions';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type {
@@ -25,6 +25,7 @@ import type { z } from 'zod';
 import { INTAKE_COPIES_MAX } from '@staffroom/shared/schemas/consultations';
 import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared/schemas/consultations';
 import { AppError } from '../../platform/errors.js';
+import { approxBytes, fitBytes } from '../../platform/page-budget.js';
 import type { Principal } from '../../platform/principal.js';
 import { rankConsultants } from './matching.js';
 import type {
@@ -52,6 +53,8 @@ export interface ConsultationDeps {
   /** Secret for hashing school and district names (the passphrase pepper). */
   pepper: string;
   offerMs: number;
+  /** Sealed messages kept per conversation (`CONVO_MAX_MESSAGES`); older ones are trimmed. */
+  maxMessages?: number;
   notify: ConsultationNotifier;
   now?: () => number;
 }
@@ -67,6 +70,11 @@ const staleCounter = () =>
   );
 const wrongKind = () =>
   new AppError(ErrorCode.INVALID_PAYLOAD, 'This sealed item is of another kind.', { field: 'meta' });
+/** Goals and check-ins one conversation may hold: each is up to 24 kB sealed, and `convo:open` returns them all. */
+const MAX_GOALS = 30;
+const MAX_CHECK_INS = 60;
+/** The stream is trimmed every this many messages, not on every send. */
+const TRIM_EVERY = 50;
 
 /** A place name reduced to a comparable, unreadable token; empty stays empty. */
 function placeHash(pepper: string, place: string | undefined): string {
@@ -547,7 +555,14 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     async history(p: Principal, id: string, after: number, limit: number) {
       await participant(p, id);
-      return store.messages(id, after, limit);
+      const page = await store.messages(id, after, limit);
+      const fitted = fitBytes(
+        page.messages,
+        (m) => approxBytes(m.ciphertext, m.iv),
+        GROUP_LIMITS.pageBytes,
+        'first',
+      );
+      return { messages: fitted.items, more: page.more || fitted.cut };
     },
 
     async send(p: Principal, id: string, input: SealedV2 & { clientId: string }) {
@@ -566,6 +581,8 @@ export function createConsultationService(deps: ConsultationDeps) {
         now: now(),
       });
       if (result.stale) throw staleCounter();
+      if (!result.duplicate && deps.maxMessages !== undefined && result.seq % TRIM_EVERY === 0)
+        await store.trimMessages(id, deps.maxMessages);
       if (!result.duplicate) {
         notify.message({
           conversationId: id,
@@ -624,6 +641,8 @@ export function createConsultationService(deps: ConsultationDeps) {
       requireKind(input, 'goal');
       const existing = input.goalId ? (await store.goals(id)).find((g) => g.id === input.goalId) : undefined;
       if (input.goalId && !existing) throw new AppError(ErrorCode.NOT_FOUND, 'No such goal.');
+      if (!existing && (await store.goals(id)).length >= MAX_GOALS)
+        throw new AppError(ErrorCode.CONFLICT, `A conversation can hold at most ${MAX_GOALS} goals.`);
       const goal: SealedGoal = {
         id: existing?.id ?? newId(),
         ciphertext: input.ciphertext,
@@ -647,6 +666,8 @@ export function createConsultationService(deps: ConsultationDeps) {
         throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A check-in cannot start in the past.', {
           field: 'startsAt',
         });
+      if ((await store.checkIns(id)).length >= MAX_CHECK_INS)
+        throw new AppError(ErrorCode.CONFLICT, `A conversation can hold at most ${MAX_CHECK_INS} check-ins.`);
       if (input.note) {
         requireKind(input.note, 'checkin');
         if (!(await store.claimCounter(id, role, input.note.meta.counter))) throw staleCounter();

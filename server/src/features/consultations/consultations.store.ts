@@ -127,6 +127,8 @@ export interface ConsultationStore {
     after: number,
     limit: number,
   ): Promise<{ messages: SealedMessage[]; more: boolean }>;
+  /** Keeps about the newest `keep` messages (whole storage nodes on Redis, so possibly a few more). */
+  trimMessages(conversationId: string, keep: number): Promise<void>;
   saveGoal(conversationId: string, goal: SealedGoal): Promise<void>;
   goals(conversationId: string): Promise<SealedGoal[]>;
   saveCheckIn(conversationId: string, checkIn: CheckIn): Promise<void>;
@@ -149,3 +151,6 @@ export interface ConsultationStore {
   addFeedback(f: FeedbackRecord): Promise<void>;
   feedback(): Promise<FeedbackRecord[]>;
 }
+
+/** Anonymous feedback entries kept (the newest); older ones are trimmed (retention). */
+export const FEEDBACK_KEPT = 10_000;

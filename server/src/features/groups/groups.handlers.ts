@@ -21,6 +21,8 @@ export interface GroupHandlerDeps {
     p: Principal,
     groupId: string,
   ) => Promise<{ locked: boolean; slowSeconds: number; mutedUntil: number | null }>;
+  /** Throws MUTED or GROUP_LOCKED when this member may not post here now (from moderation). */
+  mayPost: (p: Principal, groupId: string) => Promise<unknown>;
   /** A page of history for a member (from messages). */
   history: (
     p: Principal,
@@ -104,8 +106,10 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
     return {};
   });
 
-  edge.on(socket, 'typing:start', ({ groupId }) => {
+  edge.on(socket, 'typing:start', async ({ groupId }) => {
     const member = openGroupOf(socket, groupId);
+    // Someone who may not post is not "typing" to the group either (muted, or the group is locked).
+    await deps.mayPost(principal, groupId);
     const now = Date.now();
     if (now - (lastTyping.get(groupId) ?? 0) >= TYPING_EVERY_MS) {
       lastTyping.set(groupId, now);

@@ -1,5 +1,6 @@
 import type { Meeting, MemberView } from '@staffroom/shared/schemas/groups';
 import type { GroupRecord, GroupStore, MembershipRecord, PresenceStore } from './groups.store.js';
+import { meetingEnded } from './groups.store.js';
 
 /** Embedded mode: groups in this process, gone at exit. Same contract as the Redis store. */
 export function createMemoryGroupStore(): GroupStore {
@@ -97,6 +98,11 @@ export function createMemoryGroupStore(): GroupStore {
       return meetings.get(groupId)?.delete(meetingId) ?? false;
     },
     async listMeetings(groupIds) {
+      const now = Date.now();
+      for (const id of groupIds) {
+        for (const m of meetings.get(id)?.values() ?? [])
+          if (meetingEnded(m, now)) meetings.get(id)?.delete(m.id);
+      }
       return groupIds.flatMap((id) => [...(meetings.get(id)?.values() ?? [])].map((m) => ({ ...m })));
     },
     async claimStartedMeetings(now) {

@@ -3,6 +3,7 @@ import { Meeting, Topic, Visibility, type MemberView } from '@staffroom/shared/s
 import { createScript } from '../../platform/redis/script.js';
 import { groupKeys } from './groups.keys.js';
 import type { GroupRecord, GroupStore, MembershipRecord, PresenceStore } from './groups.store.js';
+import { meetingEnded } from './groups.store.js';
 
 /**
  * KEYS: members, aliases, accountGroups, tags. ARGV: accountId, membership JSON, alias skeleton ('' for none),
@@ -162,9 +163,17 @@ export function createRedisGroupStore(redis: Redis, prefix: string): GroupStore 
       const pipe = redis.pipeline();
       for (const id of groupIds) pipe.hvals(k.meetings(id));
       const results = (await pipe.exec()) ?? [];
-      return results.flatMap(([err, values]) =>
+      const all = results.flatMap(([err, values]) =>
         err ? [] : (values as string[]).map((v) => Meeting.parse(JSON.parse(v))),
       );
+      // Retention: a meeting is deleted a day after it ended.
+      const ended = all.filter((m) => meetingEnded(m, Date.now()));
+      if (ended.length > 0) {
+        const pipe = redis.pipeline();
+        for (const m of ended) pipe.hdel(k.meetings(m.groupId), m.id);
+        await pipe.exec();
+      }
+      return all.filter((m) => !meetingEnded(m, Date.now()));
     },
     async claimStartedMeetings(now) {
       const due = (await claimDueScript.run(redis, [k.meetingsDue()], [now])) as string[];

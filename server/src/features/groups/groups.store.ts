@@ -70,3 +70,8 @@ export interface PresenceStore {
   drop(groupId: string, member: MemberView, nodeId: string): Promise<void>;
   list(groupIds: readonly string[], now: number): Promise<MemberView[][]>;
 }
+
+/** Meetings are kept this long after they end, then deleted (retention). */
+export const MEETING_KEPT_AFTER_END_MS = 24 * 3600_000;
+export const meetingEnded = (m: Pick<Meeting, 'startsAt' | 'durationMinutes'>, now: number) =>
+  m.startsAt + m.durationMinutes * 60_000 + MEETING_KEPT_AFTER_END_MS < now;

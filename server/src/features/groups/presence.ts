@@ -37,7 +37,9 @@ export function createPresenceTracker(opts: PresenceOptions) {
     const [present = []] = await opts.store.list([groupId], Date.now());
     const print = fingerprint(present);
     if (scope === 'local' && lastSent.get(groupId) === print) return;
-    lastSent.set(groupId, print);
+    // Only groups with members on this node are remembered (and forgotten with their last member), so the map
+    // never holds every group that was ever present here.
+    if (local.has(groupId)) lastSent.set(groupId, print);
     const target =
       scope === 'cluster' ? opts.io.to(rooms.group(groupId)) : opts.io.local.to(rooms.group(groupId));
     target.emit('presence:update', { groupId, present });

@@ -64,4 +64,18 @@ describe('cleanMessageText', () => {
       expect(twice.ok && twice.text, JSON.stringify(s)).toBe(once.text);
     }
   });
+
+  it('refuses a message of only invisible characters as empty, and keeps invisible ones inside real text', () => {
+    for (const s of [
+      '\u200b\u200b',
+      '\u3164',
+      '\u115f\u1160',
+      '\u2800\u2800',
+      '\u2060\ufeff\u00ad',
+      '<b>\u200b</b>',
+    ]) {
+      expect(cleanMessageText(s), JSON.stringify(s)).toEqual({ ok: false, reason: 'empty' });
+    }
+    expect(cleanMessageText('👩\u200d🏫 hi')).toEqual({ ok: true, text: '👩\u200d🏫 hi' });
+  });
 });

@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { GROUP_LIMITS } from '@staffroom/shared/limits';
+import { hasVisibleText } from '@staffroom/shared/rules/visible';
 
 const TEXT_ONLY: sanitizeHtml.IOptions = {
   allowedTags: [],
@@ -36,7 +37,8 @@ export function cleanMessageText(raw: string, maxChars: number = GROUP_LIMITS.me
   if ([...plain].length > maxChars) return { ok: false, reason: 'too-long' };
   const escaped = /[<&]/.test(plain) ? sanitizeHtml(plain, TEXT_ONLY) : plain.replace(/>/g, '&gt;');
   const text = escaped.replace(/\n{3,}/g, '\n\n').trim();
-  return text ? { ok: true, text } : { ok: false, reason: 'empty' };
+  // Only invisible characters (zero-width, Hangul filler, braille blank...) reads as empty: refused as empty.
+  return text && hasVisibleText(text) ? { ok: true, text } : { ok: false, reason: 'empty' };
 }
 
 /** The reference path, for the equivalence test. */

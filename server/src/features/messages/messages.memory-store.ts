@@ -26,6 +26,7 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
     }
   };
   const windows = new Map<string, { count: number; resetAt: number }>();
+  let sweepAt = 10_000;
   const reactions = new Map<string, Map<ReactionKind, Set<string>>>();
   /** Per group: crisis-flagged seqs awaiting their urgent item (insertion order is seq order). */
   const pendingCrisis = new Map<string, Set<number>>();
@@ -43,7 +44,11 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
   const push = (log: GroupLog, m: Omit<StoredMessage, 'seq'>) => {
     log.seq += 1;
     log.messages.push({ ...m, seq: log.seq });
-    if (log.messages.length > maxLen) log.messages.splice(0, log.messages.length - maxLen);
+    if (log.messages.length > maxLen) {
+      // The reactions of trimmed messages go with them: they name the accounts that reacted.
+      for (const gone of log.messages.splice(0, log.messages.length - maxLen))
+        reactions.delete(`${gone.groupId} ${gone.seq}`);
+    }
     return log.seq;
   };
   /** A fixed-window counter; returns the wait when over the limit, else 0. */
@@ -51,6 +56,11 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
     const now = clock();
     const w = windows.get(key);
     if (!w || w.resetAt <= now) {
+      // Every window ends: sweep ended ones now and then so the map holds only current senders.
+      if (windows.size > sweepAt) {
+        for (const [k, v] of windows) if (v.resetAt <= now) windows.delete(k);
+        sweepAt = Math.max(10_000, windows.size * 2); // amortised: a sweep per doubling
+      }
       windows.set(key, { count: 1, resetAt: now + windowMs });
       return 0;
     }

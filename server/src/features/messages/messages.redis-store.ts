@@ -18,8 +18,11 @@ const TOMBSTONE = '\u0000removed:';
 /**
  * The hot path in one round trip. KEYS: stream, seq, clientId, sendRate, slowRate, texts, crisis.
  * ARGV: now, rateLimit, rateWindowMs, maxLen, clientIdTtl, kind, accountId, tag, name, text, clientId, slowMs,
- * channel, live, crisis ('1' marks the message pending for an urgent item), pendingCrisisMax. An empty client id (system messages) skips idempotency; a limit or slow window of 0 skips that
- * check. The stream is trimmed exactly to maxLen, and the text of the message that fell off is deleted with it.
+ * channel, live, reactionsPrefix, crisis ('1' marks the message pending for an urgent item), pendingCrisisMax.
+ * An empty client id (system messages) skips idempotency; a limit or slow window of 0 skips that check. The stream
+ * is trimmed exactly to maxLen, and the text and reactions (which name the reacting accounts) of the message that
+ * fell off are deleted with it. The reactions key is built here from its prefix, which carries the group's hash
+ * tag, so it lives in the same cluster slot as the declared keys.
  * A stored message is published on the channel in the same step (see `liveMessage`): every node's subscription
  * receives it in seq order, and after the same AOF write as the reply.
  * Returns { 'stored' | 'duplicate', '<seq>:<ts>' } or { 'rate-limited' | 'slow-mode', '<ms>' }.
@@ -49,10 +52,13 @@ local maxLen = tonumber(ARGV[4])
 redis.call('XADD', KEYS[1], 'MAXLEN', maxLen, seq .. '-0',
   'k', ARGV[6], 'a', ARGV[7], 'g', ARGV[8], 'n', ARGV[9], 'c', ARGV[11], 't', ARGV[1])
 redis.call('HSET', KEYS[6], seq, ARGV[10])
-if seq > maxLen then redis.call('HDEL', KEYS[6], seq - maxLen) end
-if ARGV[15] == '1' then
+if seq > maxLen then
+  redis.call('HDEL', KEYS[6], seq - maxLen)
+  redis.call('DEL', ARGV[15] .. (seq - maxLen))
+end
+if ARGV[16] == '1' then
   redis.call('ZADD', KEYS[7], seq, seq)
-  redis.call('ZREMRANGEBYRANK', KEYS[7], 0, -tonumber(ARGV[16]) - 1)
+  redis.call('ZREMRANGEBYRANK', KEYS[7], 0, -tonumber(ARGV[17]) - 1)
 end
 local result = seq .. ':' .. ARGV[1]
 if hasClientId then redis.call('SET', KEYS[3], result, 'EX', ARGV[5]) end
@@ -133,6 +139,8 @@ export function createRedisMessageStore(
 ): MessageStore {
   const k = messageKeys(prefix);
   const channel = k.live();
+  /** `reactions(groupId, seq)` without the seq, for the append script to complete. */
+  const reactionsPrefix = (groupId: string) => k.reactions(groupId, 0).slice(0, -1);
 
   async function appendRaw(keys: string[], args: (string | number)[]) {
     const [status, value] = (await appendScript.run(redis, keys, args)) as [string, string];
@@ -174,6 +182,7 @@ export function createRedisMessageStore(
           m.slowWindowMs,
           channel,
           m.live,
+          reactionsPrefix(m.groupId),
           m.crisis ? '1' : '0',
           PENDING_CRISIS_MAX,
         ],
@@ -196,7 +205,25 @@ export function createRedisMessageStore(
           k.texts(groupId),
           k.crisis(groupId),
         ],
-        [now, 0, 1, maxLen, 1, kind, '', '', '', text, '', 0, channel, live, '0', PENDING_CRISIS_MAX],
+        [
+          now,
+          0,
+          1,
+          maxLen,
+          1,
+          kind,
+          '',
+          '',
+          '',
+          text,
+          '',
+          0,
+          channel,
+          live,
+          reactionsPrefix(groupId),
+          '0',
+          PENDING_CRISIS_MAX,
+        ],
       );
       return seqTs(value).seq;
     },

@@ -9,6 +9,7 @@ import {
   type SupportResource,
 } from '@staffroom/shared/schemas/messages';
 import { AppError } from '../../platform/errors.js';
+import { approxBytes, fitBytes } from '../../platform/page-budget.js';
 import type { Principal } from '../../platform/principal.js';
 import { cleanMessageText } from './message-text.js';
 import type { MessageStore, ReactionSummary, RemovedBy, StoredMessage } from './messages.store.js';
@@ -57,6 +58,15 @@ export function toWire(m: StoredMessage, reactions?: ReactionSummary): Message {
     ...(m.clientId ? { clientId: m.clientId } : {}),
     ...(reactions ? { reactions: reactions.counts, mine: reactions.mine } : {}),
   };
+}
+
+/** The page cut to `GROUP_LIMITS.pageBytes`, keeping the end the reader continues from. */
+function fitPage(
+  range: { messages: StoredMessage[]; more: boolean },
+  keep: 'first' | 'last',
+): { messages: StoredMessage[]; more: boolean } {
+  const fitted = fitBytes(range.messages, (m) => approxBytes(m.text, m.name), GROUP_LIMITS.pageBytes, keep);
+  return { messages: fitted.items, more: range.more || fitted.cut };
 }
 
 export function createMessageService(deps: MessageServiceDeps) {
@@ -201,9 +211,10 @@ export function createMessageService(deps: MessageServiceDeps) {
         }),
         store.latestSeqs([groupId]),
       ]);
+      const page = fitPage(range, query.since === undefined ? 'last' : 'first');
       return {
-        messages: await withReactions(p, groupId, range.messages),
-        more: range.more,
+        messages: await withReactions(p, groupId, page.messages),
+        more: page.more,
         gap: range.gap,
         latestSeq,
       };
@@ -215,7 +226,8 @@ export function createMessageService(deps: MessageServiceDeps) {
       query: { before?: number | undefined; after?: number | undefined; limit: number },
     ): Promise<HistoryPage> {
       const range = await store.range(groupId, query);
-      return { messages: await withReactions(p, groupId, range.messages), more: range.more, gap: range.gap };
+      const page = fitPage(range, query.after !== undefined ? 'first' : 'last');
+      return { messages: await withReactions(p, groupId, page.messages), more: page.more, gap: range.gap };
     },
 
     async react(
@@ -225,6 +237,8 @@ export function createMessageService(deps: MessageServiceDeps) {
       kind: ReactionKind,
       on: boolean,
     ): Promise<number> {
+      // A reaction reaches the whole group like a message: not while muted or while the group is locked.
+      await deps.policy.postingPolicy(p, groupId);
       const count = await store.setReaction(groupId, seq, kind, p.accountId, on);
       if (count === null) throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
       return count;

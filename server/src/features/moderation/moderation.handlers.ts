@@ -5,8 +5,43 @@ import type { EventEdge } from '../../platform/realtime/on-event.js';
 import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
 import type { ModerationService, Notifier } from './moderation.service.js';
 
+/** At most one "queue changed" per group per this long from one node; a flood of reports is one notice. */
+const QUEUE_NOTICE_EVERY_MS = 1_000;
+
+/**
+ * Coalesces notices per group: the first goes out at once, later ones within the window become one trailing
+ * notice (urgent if any of them was). Entries leave when their window ends, so the map holds only groups
+ * reported in the last second.
+ */
+function coalesce(send: (groupId: string, urgent: boolean) => void, everyMs: number) {
+  const windows = new Map<string, { pending: boolean; urgent: boolean }>();
+  return (groupId: string, urgent: boolean) => {
+    const open = windows.get(groupId);
+    if (open) {
+      open.pending = true;
+      open.urgent ||= urgent;
+      return;
+    }
+    send(groupId, urgent);
+    const window = { pending: false, urgent: false };
+    windows.set(groupId, window);
+    const timer = setTimeout(() => {
+      windows.delete(groupId);
+      if (window.pending) send(groupId, window.urgent);
+    }, everyMs);
+    timer.unref();
+  };
+}
+
 /** Socket-room side of moderation notices. */
 export function createNotifier(io: AppServer): Notifier {
+  const queueChanged = coalesce(
+    (groupId, urgent) =>
+      io
+        .to([rooms.moderators(groupId), rooms.moderators('*')])
+        .emit('mod:queue-changed', { groupId, urgent }),
+    QUEUE_NOTICE_EVERY_MS,
+  );
   return {
     removed: (groupId, seq, by) => io.to(rooms.group(groupId)).emit('message:removed', { groupId, seq, by }),
     settings: (groupId, s) =>
@@ -14,10 +49,7 @@ export function createNotifier(io: AppServer): Notifier {
         .to(rooms.group(groupId))
         .emit('group:moderation', { groupId, locked: s.locked, slowSeconds: s.slowSeconds }),
     notice: (accountId, n) => io.to(rooms.account(accountId)).emit('moderation:notice', n),
-    queueChanged: (groupId, urgent) =>
-      io
-        .to([rooms.moderators(groupId), rooms.moderators('*')])
-        .emit('mod:queue-changed', { groupId, urgent }),
+    queueChanged,
     reportUpdated: (accountId, id, status) =>
       io.to(rooms.account(accountId)).emit('report:updated', { id, status }),
     care: (accountId, message) => io.to(rooms.account(accountId)).emit('care:message', message),

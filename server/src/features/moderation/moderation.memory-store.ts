@@ -1,5 +1,7 @@
 import {
+  DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
+  queueOf,
   reportPriority,
   type AuditRecord,
   type BanRecord,
@@ -9,11 +11,34 @@ import {
 } from './moderation.store.js';
 
 /** Embedded mode: moderation state in this process, gone at exit. Same contract as the Redis store. */
-export function createMemoryModerationStore(clock: () => number = Date.now): ModerationStore {
+export function createMemoryModerationStore(
+  clock: () => number = Date.now,
+  reportRetentionMs = DEFAULT_REPORT_RETENTION_MS,
+): ModerationStore {
   const groups = new Map<string, GroupModeration>();
   const moderates = new Map<string, Set<string>>();
   const globalBans = new Map<string, BanRecord>();
   const reports = new Map<string, ReportRecord>();
+  /** Handled reports and dedupe markers, by when they are forgotten (the Redis store's TTLs). */
+  const expires = new Map<string, number>();
+  const dedupe = new Map<string, string>();
+  let sweptAt = -Infinity;
+  /** A sweep at most once a second: a report is forgotten within a second of its retention ending. */
+  const forgetExpired = () => {
+    const now = clock();
+    if (now - sweptAt < 1_000) return;
+    sweptAt = now;
+    for (const [key, at] of expires) {
+      if (at > now) continue;
+      expires.delete(key);
+      if (key.startsWith('d:')) dedupe.delete(key.slice(2));
+      else reports.delete(key.slice(2));
+    }
+  };
+  const live = (id: string) => {
+    forgetExpired();
+    return reports.get(id);
+  };
   const audit: (AuditRecord & { id: string })[] = [];
   let lastAuditMs = 0;
   let auditSeq = 0;
@@ -95,21 +120,43 @@ export function createMemoryModerationStore(clock: () => number = Date.now): Mod
       return [...globalBans.values()].map((b) => ({ ...b }));
     },
 
+    async createReport(report, dedupeKey) {
+      forgetExpired();
+      const previous = dedupe.get(dedupeKey);
+      if (previous) return { id: previous, duplicate: true };
+      dedupe.set(dedupeKey, report.id);
+      expires.set(`d:${dedupeKey}`, clock() + reportRetentionMs);
+      reports.set(report.id, { ...report });
+      return { id: report.id, duplicate: false };
+    },
     async saveReport(report) {
       reports.set(report.id, { ...report });
+      if (report.status === 'received') expires.delete(`r:${report.id}`);
+      else expires.set(`r:${report.id}`, clock() + reportRetentionMs);
     },
     async getReport(id) {
-      const r = reports.get(id);
+      const r = live(id);
       return r ? { ...r } : null;
     },
-    async openReports() {
-      return [...reports.values()]
-        .filter((r) => r.status === 'received')
-        .sort((a, b) => reportPriority(a) - reportPriority(b))
-        .slice(0, 500)
-        .map((r) => ({ ...r }));
+    async openReports(queues, perQueue) {
+      forgetExpired();
+      const wanted = new Set(queues);
+      const byQueue = new Map<string, ReportRecord[]>();
+      for (const r of reports.values()) {
+        if (r.status !== 'received' || !wanted.has(queueOf(r))) continue;
+        const list = byQueue.get(queueOf(r)) ?? [];
+        list.push(r);
+        byQueue.set(queueOf(r), list);
+      }
+      return [...byQueue.values()].flatMap((list) =>
+        list
+          .sort((a, b) => reportPriority(a) - reportPriority(b))
+          .slice(0, perQueue)
+          .map((r) => ({ ...r })),
+      );
     },
     async reportsBy(accountId) {
+      forgetExpired();
       return [...reports.values()]
         .filter((r) => accountId !== '' && r.reporterId === accountId)
         .sort((a, b) => b.createdAt - a.createdAt)

@@ -2,7 +2,9 @@ import type { Redis } from 'ioredis';
 import { AuditAction, ModerationSettings } from '@staffroom/shared/schemas/moderation';
 import { moderationKeys } from './moderation.keys.js';
 import {
+  DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
+  queueOf,
   reportPriority,
   type AuditRecord,
   type BanRecord,
@@ -31,10 +33,33 @@ function toAudit([id, fields]: StreamEntry): AuditRecord & { id: string } {
   };
 }
 
-export function createRedisModerationStore(redis: Redis, prefix: string): ModerationStore {
+export function createRedisModerationStore(
+  redis: Redis,
+  prefix: string,
+  reportRetentionMs = DEFAULT_REPORT_RETENTION_MS,
+): ModerationStore {
   const k = moderationKeys(prefix);
   const banLocation = (ban: BanRecord) => `${ban.groupId ?? '*'}|${ban.accountId}`;
   const banHash = (groupId: string | null) => (groupId ? k.bans(groupId) : k.globalBans());
+
+  /** Reports by id, from their own keys, or the legacy hash for ones filed before; missing ones are skipped. */
+  async function reportsByIds(ids: readonly string[]): Promise<ReportRecord[]> {
+    if (ids.length === 0) return [];
+    const own = await redis.mget(...ids.map((id) => k.report(id)));
+    const missing = ids.filter((_, i) => !own[i]);
+    const legacy = missing.length > 0 ? await redis.hmget(k.reports(), ...missing) : [];
+    const legacyById = new Map(missing.map((id, i) => [id, legacy[i]]));
+    return ids.flatMap((id, i) => parse<ReportRecord>(own[i] ?? legacyById.get(id)) ?? []);
+  }
+  /** The reporter's list keeps the newest 100 and goes when the reporter has filed nothing for a retention. */
+  async function listForReporter(r: ReportRecord): Promise<void> {
+    await redis
+      .multi()
+      .zadd(k.reportsBy(r.reporterId), r.createdAt, r.id)
+      .zremrangebyrank(k.reportsBy(r.reporterId), 0, -101)
+      .pexpire(k.reportsBy(r.reporterId), reportRetentionMs)
+      .exec();
+  }
 
   return {
     async groupState(groupId) {
@@ -104,25 +129,63 @@ export function createRedisModerationStore(redis: Redis, prefix: string): Modera
       return Object.values(await redis.hgetall(k.globalBans())).map((json) => JSON.parse(json) as BanRecord);
     },
 
+    async createReport(r, dedupeKey) {
+      const claimed = await redis.set(k.reportOnce(dedupeKey), r.id, 'PX', reportRetentionMs, 'NX');
+      if (claimed === null) {
+        const previous = await redis.get(k.reportOnce(dedupeKey));
+        if (previous) return { id: previous, duplicate: true };
+      }
+      await redis
+        .multi()
+        .set(k.report(r.id), JSON.stringify(r))
+        .zadd(k.openReports(queueOf(r)), reportPriority(r), r.id)
+        .exec();
+      if (r.reporterId) await listForReporter(r);
+      return { id: r.id, duplicate: false };
+    },
     async saveReport(r) {
-      const multi = redis.multi().hset(k.reports(), r.id, JSON.stringify(r));
-      if (r.reporterId) multi.zadd(k.reportsBy(r.reporterId), r.createdAt, r.id);
-      if (r.status === 'received') multi.zadd(k.openReports(), reportPriority(r), r.id);
-      else multi.zrem(k.openReports(), r.id);
+      const multi = redis.multi();
+      if (r.status === 'received') {
+        multi.set(k.report(r.id), JSON.stringify(r)).zadd(k.openReports(queueOf(r)), reportPriority(r), r.id);
+      } else {
+        multi
+          .set(k.report(r.id), JSON.stringify(r), 'PX', reportRetentionMs)
+          .zrem(k.openReports(queueOf(r)), r.id)
+          .zrem(k.legacyOpenReports(), r.id)
+          .hdel(k.reports(), r.id);
+      }
       await multi.exec();
+      if (r.reporterId) await listForReporter(r);
     },
     async getReport(id) {
-      return parse<ReportRecord>(await redis.hget(k.reports(), id));
+      return (await reportsByIds([id]))[0] ?? null;
     },
-    async openReports() {
-      const ids = await redis.zrange(k.openReports(), 0, 499);
-      if (ids.length === 0) return [];
-      return (await redis.hmget(k.reports(), ...ids)).flatMap((json) => parse<ReportRecord>(json) ?? []);
+    async openReports(queues, perQueue) {
+      if (queues.length === 0) return [];
+      const pipe = redis.pipeline();
+      for (const queue of queues) pipe.zrange(k.openReports(queue), 0, perQueue - 1);
+      pipe.zrange(k.legacyOpenReports(), 0, 499);
+      const results = ((await pipe.exec()) ?? []).map(([err, ids]) => {
+        if (err) throw err;
+        return ids as string[];
+      });
+      const legacyIds = results.pop() ?? [];
+      const fresh = await reportsByIds(results.flat());
+      // Reports filed before per-group queues, until they are handled: bounded by the same per-queue share.
+      const wanted = new Set(queues);
+      const perLegacyQueue = new Map<string, number>();
+      const legacy = (await reportsByIds(legacyIds)).filter((r) => {
+        const queue = queueOf(r);
+        const n = perLegacyQueue.get(queue) ?? 0;
+        if (r.status !== 'received' || !wanted.has(queue) || n >= perQueue) return false;
+        perLegacyQueue.set(queue, n + 1);
+        return true;
+      });
+      return [...fresh, ...legacy];
     },
     async reportsBy(accountId) {
       const ids = await redis.zrevrange(k.reportsBy(accountId), 0, 99);
-      if (ids.length === 0) return [];
-      return (await redis.hmget(k.reports(), ...ids)).flatMap((json) => parse<ReportRecord>(json) ?? []);
+      return reportsByIds(ids);
     },
 
     async appendAudit(e) {

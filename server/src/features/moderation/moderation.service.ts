@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { detectCrisis } from '@staffroom/shared/guards/crisis';
 import { findBlockedTerms } from '@staffroom/shared/guards/blocked-terms';
@@ -19,7 +20,14 @@ import type {
 } from '@staffroom/shared/schemas/moderation';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
-import type { BanRecord, GroupModeration, ModerationStore, ReportRecord } from './moderation.store.js';
+import {
+  CONVO_QUEUE,
+  reportPriority,
+  type BanRecord,
+  type GroupModeration,
+  type ModerationStore,
+  type ReportRecord,
+} from './moderation.store.js';
 import type { CareStore } from './care.store.js';
 
 /** What moderation needs from groups and messages, passed in by app.ts. */
@@ -95,6 +103,13 @@ const derivedId = (kind: string, ...parts: string[]) =>
 const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Only this group’s moderators can do this.');
 const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not in this group.');
 const CONTEXT = 5;
+/** Groups (and accounts' global bans) whose moderation state one node keeps cached. */
+const CACHE_MAX = 5_000;
+/** The console shows this many open reports, taking at most `perQueue` from each group's own queue. */
+const QUEUE_ITEMS = 100;
+/** Each queue is ordered urgent first: reading this many from each finds every urgent item but a flood of them. */
+const URGENT_SCAN = 50;
+const perQueue = (queues: number) => Math.min(20, Math.max(3, Math.ceil((2 * QUEUE_ITEMS) / queues)));
 
 /** Texts that exercise the guards at start-up (see `warmGuards`); invented, like the evaluation set. */
 const GUARD_WARMUP = [
@@ -106,9 +121,12 @@ const GUARD_WARMUP = [
 export function createModerationService(deps: ModerationDeps) {
   const { store } = deps;
   const now = deps.now ?? Date.now;
-  /** Per-node caches; every change goes through `publish`, which invalidates them on every node first. */
-  const groupCache = new Map<string, Promise<GroupModeration>>();
-  const globalBanCache = new Map<string, Promise<BanRecord | null>>();
+  /**
+   * Per-node caches; every change goes through `publish`, which invalidates them on every node first. Bounded
+   * (least recently used go first): an evicted entry is only read again from the store.
+   */
+  const groupCache = new LRUCache<string, Promise<GroupModeration>>({ max: CACHE_MAX });
+  const globalBanCache = new LRUCache<string, Promise<BanRecord | null>>({ max: CACHE_MAX });
 
   const state = (groupId: string) => {
     let cached = groupCache.get(groupId);
@@ -135,7 +153,14 @@ export function createModerationService(deps: ModerationDeps) {
     return ban && (ban.until === null || ban.until > now()) ? ban : null;
   };
 
+  /**
+   * Authorizes before any per-group work: a member who is not this group's moderator learns nothing and costs
+   * no cache entry, whatever group id they send (their own short list of moderated groups is read instead).
+   */
   async function requireModerator(p: Principal, groupId: string): Promise<GroupModeration> {
+    if (p.role !== 'admin' && !groupCache.has(groupId)) {
+      if (!(await store.moderatedGroups(p.accountId)).includes(groupId)) throw forbidden();
+    }
     const s = await state(groupId);
     // A ban ends moderator rights (they are also taken away when the ban is made; this covers any leftover).
     if (p.role !== 'admin' && (!s.moderators.has(p.accountId) || activeBan(s, p.accountId)))
@@ -203,21 +228,23 @@ export function createModerationService(deps: ModerationDeps) {
    */
   async function raiseRefusedCrisis(groupId: string, sender: { accountId: string; clientId: string }) {
     const id = derivedId('rf', groupId, sender.accountId, sender.clientId);
-    if (await store.getReport(id)) return;
-    await store.saveReport({
-      id,
-      groupId,
-      seq: 0,
-      reason: 'crisis',
-      note: 'A refused message suggested risk. It was not posted (a blocked term) and its text is not kept.',
-      reporterId: '',
-      urgent: true,
-      status: 'received',
-      createdAt: now(),
-      subjectId: sender.accountId,
-      refused: true,
-    });
-    deps.notify.queueChanged(groupId, true);
+    const { duplicate } = await store.createReport(
+      {
+        id,
+        groupId,
+        seq: 0,
+        reason: 'crisis',
+        note: 'A refused message suggested risk. It was not posted (a blocked term) and its text is not kept.',
+        reporterId: '',
+        urgent: true,
+        status: 'received',
+        createdAt: now(),
+        subjectId: sender.accountId,
+        refused: true,
+      },
+      `refused:${id}`,
+    );
+    if (!duplicate) deps.notify.queueChanged(groupId, true);
   }
 
   /** A queue item for a revealed one-to-one message: the revealed text, nothing else. */
@@ -426,11 +453,12 @@ export function createModerationService(deps: ModerationDeps) {
      * resources. Idempotent: the item's id derives from (groupId, seq), and an existing item is left as it is.
      */
     async raiseCrisis(groupId: string, seq: number): Promise<SupportResource[]> {
-      const id = derivedId('cr', groupId, String(seq));
-      if (!(await store.getReport(id))) {
-        const message = await deps.messages.get(groupId, seq);
-        await store.saveReport({
-          id,
+      const message = await deps.messages.get(groupId, seq);
+      // One item per (group, seq), created atomically: a retry after a lost ack, the sweep and another node
+      // racing all find the same item, and a handled one is not reopened.
+      const { duplicate } = await store.createReport(
+        {
+          id: derivedId('cr', groupId, String(seq)),
           groupId,
           seq,
           reason: 'crisis',
@@ -440,9 +468,10 @@ export function createModerationService(deps: ModerationDeps) {
           status: 'received',
           createdAt: message?.ts ?? now(),
           ...(message?.accountId ? { subjectId: message.accountId } : {}),
-        });
-        deps.notify.queueChanged(groupId, true);
-      }
+        },
+        `auto:${groupId}:${seq}`,
+      );
+      if (!duplicate) deps.notify.queueChanged(groupId, true);
       return deps.guards.crisisResources;
     },
 
@@ -634,9 +663,10 @@ export function createModerationService(deps: ModerationDeps) {
         status: 'received',
         createdAt: now(),
       };
-      await store.saveReport(report);
-      deps.notify.queueChanged(input.groupId, report.urgent);
-      return { id: report.id };
+      // One report per reporter and message: asking again answers the first report's id.
+      const filed = await store.createReport(report, `${p.accountId}:g:${input.groupId}:${input.seq}`);
+      if (!filed.duplicate) deps.notify.queueChanged(input.groupId, report.urgent);
+      return { id: filed.id };
     },
 
     /**
@@ -661,9 +691,9 @@ export function createModerationService(deps: ModerationDeps) {
         revealedText: input.text,
         revealedVerified: input.verified,
       };
-      await store.saveReport(report);
-      deps.notify.queueChanged('', report.urgent);
-      return { id: report.id };
+      const filed = await store.createReport(report, `${p.accountId}:c:${input.conversationId}:${input.seq}`);
+      if (!filed.duplicate) deps.notify.queueChanged('', report.urgent);
+      return { id: filed.id };
     },
 
     async myReports(p: Principal): Promise<MyReport[]> {
@@ -681,9 +711,11 @@ export function createModerationService(deps: ModerationDeps) {
       const groups = await moderatedGroups(p);
       const names = new Map(groups.map((g) => [g.id, g.name]));
       // One-to-one reports have no group: only coordinators see them.
-      const visible = (r: ReportRecord) =>
-        names.has(r.groupId) || (r.conversationId !== undefined && p.role === 'admin');
-      const open = (await store.openReports()).filter(visible).slice(0, 100);
+      const queues = [...names.keys(), ...(p.role === 'admin' ? [CONVO_QUEUE] : [])];
+      // Each group's queue gives its most urgent and oldest, so a flood in one group hides nobody else's.
+      const open = (await store.openReports(queues, perQueue(queues.length)))
+        .sort((a, b) => reportPriority(a) - reportPriority(b))
+        .slice(0, QUEUE_ITEMS);
       return Promise.all(
         open.map(async (r): Promise<QueueItem> => {
           if (r.conversationId !== undefined) return revealedItem(r);
@@ -835,7 +867,8 @@ export function createModerationService(deps: ModerationDeps) {
      */
     async escalateOverdue(timeoutMs: number): Promise<number> {
       const at = now();
-      const overdue = (await store.openReports()).filter(
+      const queues = [...(await deps.groups.allGroups()).map((g) => g.id), CONVO_QUEUE];
+      const overdue = (await store.openReports(queues, URGENT_SCAN)).filter(
         (r) =>
           r.urgent &&
           r.reason === 'crisis' &&
@@ -860,7 +893,8 @@ export function createModerationService(deps: ModerationDeps) {
       const ids = new Set(groups.map((g) => g.id));
       const visible = (r: ReportRecord) =>
         ids.has(r.groupId) || (r.conversationId !== undefined && p.role === 'admin');
-      const open = await store.openReports();
+      const queues = [...ids, ...(p.role === 'admin' ? [CONVO_QUEUE] : [])];
+      const open = await store.openReports(queues, URGENT_SCAN);
       return {
         unacknowledged: open.filter((r) => r.urgent && r.acknowledgedAt === undefined && visible(r)).length,
       };

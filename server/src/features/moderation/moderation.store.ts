@@ -86,10 +86,20 @@ export interface ModerationStore {
   globalBan(accountId: string): Promise<BanRecord | null>;
   listGlobalBans(): Promise<BanRecord[]>;
 
+  /**
+   * Files a new report unless this `dedupeKey` (reporter and message) already filed one: then the first report's
+   * id comes back with `duplicate: true` and nothing is stored.
+   */
+  createReport(report: ReportRecord, dedupeKey: string): Promise<{ id: string; duplicate: boolean }>;
+  /** Updates a report; once handled it leaves its queue and is deleted after the store's retention period. */
   saveReport(report: ReportRecord): Promise<void>;
   getReport(id: string): Promise<ReportRecord | null>;
-  /** Open reports, highest priority first. */
-  openReports(): Promise<ReportRecord[]>;
+  /**
+   * Open reports of each queue in `queues` (group ids, or `CONVO_QUEUE`), up to `perQueue` from each, highest
+   * priority first within a queue. Each group has its own queue, so a flood in one cannot push another's out.
+   */
+  openReports(queues: readonly string[], perQueue: number): Promise<ReportRecord[]>;
+  /** This reporter's newest reports (at most 100 are kept listed). */
   reportsBy(accountId: string): Promise<ReportRecord[]>;
 
   /** Appends to the audit log; returns the entry id. There is no update or delete. */
@@ -97,6 +107,14 @@ export interface ModerationStore {
   /** Newest first, from before `before`. */
   readAudit(query: AuditQuery): Promise<{ entries: (AuditRecord & { id: string })[]; more: boolean }>;
 }
+
+/** The queue of revealed one-to-one messages (they have no group; coordinators read it). */
+export const CONVO_QUEUE = '~convo';
+/** The queue a report waits in. */
+export const queueOf = (r: Pick<ReportRecord, 'groupId' | 'conversationId'>) =>
+  r.conversationId !== undefined ? CONVO_QUEUE : r.groupId;
+/** How long a handled report (and a reporter's dedupe marker) is kept, unless the store is told otherwise. */
+export const DEFAULT_REPORT_RETENTION_MS = 180 * 24 * 3600_000;
 
 /** Urgent reports sort before everything else; within a class, oldest first. */
 export const reportPriority = (r: Pick<ReportRecord, 'urgent' | 'createdAt'>) =>

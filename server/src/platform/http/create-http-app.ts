@@ -42,6 +42,9 @@ function bodyParserError(err: unknown): AppError | null {
   return null;
 }
 
+const malformedAddress = () =>
+  new AppError(ErrorCode.INVALID_PAYLOAD, 'The address is not valid (a malformed percent-escape).');
+
 /** Logs method, route and status only: never the path with ids, query, body, headers or address. */
 function requestLog(log: Logger): RequestHandler {
   return (req, res, next) => {
@@ -93,6 +96,19 @@ export function createHttpApp(opts: HttpAppOptions): Express {
     }),
   );
 
+  // A malformed percent-escape ("/%E0%A4%A") would make the router's decodeURIComponent throw a URIError
+  // that carries the client's text: refuse it here, typed, before any route or static file sees the path.
+  app.use((req, _res, next) => {
+    if (req.path.includes('%')) {
+      try {
+        decodeURIComponent(req.path);
+      } catch {
+        throw malformedAddress();
+      }
+    }
+    next();
+  });
+
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
@@ -140,7 +156,9 @@ export function createHttpApp(opts: HttpAppOptions): Express {
   }
 
   const onError: ErrorRequestHandler = (err, _req, res, _next) => {
-    const info = toErrorInfo(bodyParserError(err) ?? err, (unexpected) =>
+    // Any other decoding failure (a param, a static path) is the client's malformed input, not our fault.
+    const known = err instanceof URIError ? malformedAddress() : bodyParserError(err);
+    const info = toErrorInfo(known ?? err, (unexpected) =>
       opts.log.error({ err: unexpected }, 'unexpected error in HTTP handler'),
     );
     opts.metrics.errors.inc({ code: info.code, transport: 'http' });

@@ -140,7 +140,6 @@ beforeAll(async () => {
         focus: 'classroom-management',
         workStyles: ['messages'],
         preferredTimes: ['mon-pm'],
-        note: '',
       });
       expect(req.status).toBe(201);
       const offer = (await consultant.agent.get('/api/consultant/offers')).body.offers[0];

@@ -3,6 +3,7 @@ import { createServer, type RequestListener, type Server as HttpServer } from 'n
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
+import type { KeyBundle } from '@staffroom/shared/schemas/consultations';
 import type { Config } from './config.js';
 import { createHttpApp } from './platform/http/create-http-app.js';
 import { createOriginPolicy } from './platform/http/origins.js';
@@ -49,6 +50,7 @@ import {
 import { createConsultationService } from './features/consultations/consultations.service.js';
 import { createMemoryConsultationStore } from './features/consultations/consultations.memory-store.js';
 import { createRedisConsultationStore } from './features/consultations/consultations.redis-store.js';
+import { consultationKeys } from './features/consultations/consultations.keys.js';
 import { createConsultationRoutes } from './features/consultations/consultations.routes.js';
 import {
   createConsultationNotifier,
@@ -100,8 +102,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   // closures below reach it only once requests flow.
   const bus = createClusterBus(io, log, !config.embedded);
 
+  const keyBundles = new Map<string, KeyBundle>();
   const accounts = createAccountService({
-    store: redis ? createRedisAccountStore(redis, prefix) : createMemoryAccountStore(),
+    // The key bundles belong to consultations; the account store gets their location so a passphrase change
+    // rewrites the auth hash and the wrapped private key in one operation.
+    store: redis
+      ? createRedisAccountStore(redis, prefix, { redisKey: consultationKeys(prefix).keys })
+      : createMemoryAccountStore(Date.now, { map: keyBundles }),
     hasher: await createPassphraseHasher(config.pepper, config.BCRYPT_COST),
     limiter: createLoginLimiter({
       redis,
@@ -153,7 +160,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   registerModerationTopics(bus, io, moderation);
   moderation.warmGuards();
   const consultations = createConsultationService({
-    store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(),
+    store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(keyBundles),
     pepper: config.pepper,
     offerMs: config.OFFER_HOURS * 3600_000,
     notify: createConsultationNotifier(io),

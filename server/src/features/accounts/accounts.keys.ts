@@ -12,6 +12,11 @@ export const accountKeys = (p: string) => ({
   accountSessions: (accountId: string) => `${p}account:${accountId}:sessions`,
   /** hash with TTL: a session, found by the SHA-256 of its token. */
   session: (tokenHash: string) => `${p}session:${tokenHash}`,
+  /**
+   * string, no TTL: the deployment's public passphrase-salt value (SET NX once; kept as long as the accounts,
+   * since every account's secrets depend on it).
+   */
+  kdfSalt: () => `${p}kdf-salt`,
   /** string: set once when the first admin invite has been printed. */
   bootstrap: () => `${p}bootstrap`,
   /** rate-limiter-flexible prefix for failed logins per pseudonym. */

@@ -1,4 +1,4 @@
-import { KDF_VERSION } from '@staffroom/shared/crypto/passphrase-kdf';
+import { KDF_VERSION } from '@staffroom/shared/crypto/kdf-format';
 import type { KeyBundle, Sealed } from '@staffroom/shared/schemas/consultations';
 
 /**

@@ -25,13 +25,8 @@ import { normalisePseudonym, pseudonymSkeleton } from '../rules/pseudonym.js';
  *   measured time) and because guessing also needs the pepper: a Redis dump alone gives no oracle. Changing them
  *   changes every secret: bump `KDF_VERSION` and re-derive at log-in (there is no such migration yet).
  */
-export const KDF_VERSION = 'argon2id-19m-2-1/v1' as const;
+export { AUTH_SECRET_PATTERN, DEPLOYMENT_SALT_PATTERN, KDF_VERSION } from './kdf-format.js';
 export const ARGON2_PARAMS = { memoryKiB: 19_456, iterations: 2, parallelism: 1 } as const;
-
-/** The auth secret on the wire: 32 bytes as unpadded base64url (43 characters). */
-export const AUTH_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
-/** The per-deployment salt and the server share: 32 bytes as unpadded base64url. */
-export const DEPLOYMENT_SALT_PATTERN = AUTH_SECRET_PATTERN;
 
 /** UTF-8 bytes of a string (shared compiles without DOM or Node types, so no TextEncoder here). */
 function utf8(text: string): Uint8Array<ArrayBuffer> {

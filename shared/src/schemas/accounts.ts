@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUTH_SECRET_PATTERN, DEPLOYMENT_SALT_PATTERN } from '../crypto/passphrase-kdf.js';
+import { AUTH_SECRET_PATTERN, DEPLOYMENT_SALT_PATTERN } from '../crypto/kdf-format.js';
 import { LIMITS } from '../limits.js';
 import { KeyBundle } from './consultations.js';
 

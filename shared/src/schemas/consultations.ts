@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KDF_VERSION } from '../crypto/passphrase-kdf.js';
+import { KDF_VERSION } from '../crypto/kdf-format.js';
 import { Id } from './groups.js';
 
 /** Grades, kindergarten to 12. */

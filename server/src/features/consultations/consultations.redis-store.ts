@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { CheckIn, SealedGoal, SealedMessage } from '@staffroom/shared/schemas/consultations';
-import { KDF_VERSION } from '@staffroom/shared/crypto/passphrase-kdf';
+import { KDF_VERSION } from '@staffroom/shared/crypto/kdf-format';
 import { createScript } from '../../platform/redis/script.js';
 import { consultationKeys } from './consultations.keys.js';
 import type {

@@ -3,6 +3,7 @@ import type {
   AccountStore,
   InviteRecord,
   KeyBundleSlot,
+  RewrappedKey,
   SessionRecord,
 } from './accounts.store.js';
 
@@ -11,7 +12,7 @@ export function createMemoryAccountStore(
   clock: () => number = Date.now,
   slot: KeyBundleSlot = {},
 ): AccountStore {
-  const bundles = slot.map ?? new Map();
+  const bundles = slot.map ?? new Map<string, RewrappedKey>();
   let kdfSalt: string | null = null;
   const invites = new Map<string, InviteRecord>();
   const accounts = new Map<string, AccountRecord>();

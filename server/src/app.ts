@@ -3,6 +3,7 @@ import { createServer, type RequestListener, type Server as HttpServer } from 'n
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
+import type { KeyBundle } from '@staffroom/shared/schemas/consultations';
 import type { Config } from './config.js';
 import { createHttpApp } from './platform/http/create-http-app.js';
 import { createOriginPolicy } from './platform/http/origins.js';
@@ -56,6 +57,7 @@ import {
 import { createConsultationService } from './features/consultations/consultations.service.js';
 import { createMemoryConsultationStore } from './features/consultations/consultations.memory-store.js';
 import { createRedisConsultationStore } from './features/consultations/consultations.redis-store.js';
+import { consultationKeys } from './features/consultations/consultations.keys.js';
 import { createConsultationRoutes } from './features/consultations/consultations.routes.js';
 import { createWellnessService } from './features/wellness/wellness.service.js';
 import { createMemoryWellnessStore } from './features/wellness/wellness.memory-store.js';
@@ -128,7 +130,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   // closures below reach it only once requests flow.
   const bus = createClusterBus(io, log, !config.embedded);
 
-  const accountStore = redis ? createRedisAccountStore(redis, prefix) : createMemoryAccountStore();
+  const keyBundles = new Map<string, KeyBundle>();
+  // The key bundles belong to consultations; the account store gets their location so a passphrase change
+  // rewrites the auth hash and the wrapped private key in one operation.
+  const accountStore = redis
+    ? createRedisAccountStore(redis, prefix, { redisKey: consultationKeys(prefix).keys })
+    : createMemoryAccountStore(Date.now, { map: keyBundles });
   const accounts = createAccountService({
     store: accountStore,
     hasher: await createPassphraseHasher(config.pepper, config.BCRYPT_COST),
@@ -202,7 +209,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   };
   moderation.warmGuards();
   const consultations = createConsultationService({
-    store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(),
+    store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(keyBundles),
     pepper: config.pepper,
     offerMs: config.OFFER_HOURS * 3600_000,
     maxMessages: config.CONVO_MAX_MESSAGES,

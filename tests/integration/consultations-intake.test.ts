@@ -3,7 +3,7 @@ import type { IntakeBody, IntakeSealWork, Offer } from '@staffroom/shared/schema
 import { consultationKeys } from '../../server/src/features/consultations/consultations.keys.js';
 import { createIdentity, type Identity } from '../../client/src/lib/e2e-crypto.js';
 import { openIntakeNote, sealIntakeNote } from '../../client/src/features/consultations/model/intake-seal.js';
-import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
+import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
@@ -25,7 +25,7 @@ async function person(role: 'member' | 'consultant'): Promise<TestMember> {
 }
 
 async function withKeys(m: TestMember): Promise<Identity> {
-  const made = await createIdentity(GOOD_PASSPHRASE);
+  const made = await createIdentity(await browserWrappingKey(m.agent, m.pseudonym, GOOD_PASSPHRASE));
   expect((await m.agent.request('PUT', '/api/keys', made.bundle)).status).toBe(200);
   return made.identity;
 }

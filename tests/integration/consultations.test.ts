@@ -9,7 +9,8 @@ import {
   unlockIdentity,
   type Identity,
 } from '../../client/src/lib/e2e-crypto.js';
-import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
+import { wrappingKeyBytes } from '@staffroom/shared/crypto/passphrase-kdf';
+import { browserWrappingKey, createInvite, GOOD_PASSPHRASE, passphraseSecrets } from '../support/http.js';
 import { openAs, sealAs, wire } from '../support/sealing.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
@@ -71,7 +72,7 @@ async function pauseEveryConsultant(): Promise<void> {
 }
 
 async function withKeys(m: TestMember): Promise<{ identity: Identity; bundle: KeyBundle }> {
-  const made = await createIdentity(GOOD_PASSPHRASE);
+  const made = await createIdentity(await browserWrappingKey(m.agent, m.pseudonym, GOOD_PASSPHRASE));
   expect((await m.agent.request('PUT', '/api/keys', made.bundle)).status).toBe(200);
   return made;
 }
@@ -283,13 +284,19 @@ describe('the conversation', () => {
     expect(consultationDumps.length).toBeGreaterThan(5);
     for (const d of consultationDumps) expect(d.includes(t.pseudonym), d.split('\n')[0]).toBe(false);
     // No unwrapped private key: the PKCS#8 bytes of either party appear nowhere.
-    for (const keys of [tKeys, cKeys]) {
-      const pkcs8 = await unwrappedPkcs8(keys.bundle);
+    for (const [m, keys] of [
+      [t, tKeys],
+      [c, cKeys],
+    ] as const) {
+      const pkcs8 = await unwrappedPkcs8(m, keys.bundle);
       expect(everything.includes(pkcs8.toString('latin1'))).toBe(false);
       expect(everything.includes(pkcs8.toString('base64'))).toBe(false);
     }
     // A new browser restores the key with the passphrase, and only with it.
-    const restored = await unlockIdentity(tKeys.bundle, GOOD_PASSPHRASE);
+    const restored = await unlockIdentity(
+      tKeys.bundle,
+      await browserWrappingKey(t.agent, t.pseudonym, GOOD_PASSPHRASE),
+    );
     expect(
       await openAs(
         await conversationKey(restored, peerOfT, conversationId),
@@ -297,7 +304,12 @@ describe('the conversation', () => {
         history.ok ? history.data.messages[0]! : { ciphertext: '', iv: '' },
       ),
     ).toBe(canaries[0]);
-    await expect(unlockIdentity(tKeys.bundle, 'not the passphrase at all')).rejects.toBeTruthy();
+    await expect(
+      unlockIdentity(
+        tKeys.bundle,
+        await browserWrappingKey(t.agent, t.pseudonym, 'not the passphrase at all'),
+      ),
+    ).rejects.toBeTruthy();
 
     // Closing: the consultant proposes, the teacher confirms; read-only; anonymous feedback once.
     expect((await c.transport.request('convo:close', { conversationId })).ok).toBe(true);
@@ -641,25 +653,23 @@ describe('verifiable reports (message franking)', () => {
 });
 
 /** The raw PKCS#8 bytes of a wrapped private key (what must never reach the server). */
-async function unwrappedPkcs8(bundle: KeyBundle): Promise<Buffer> {
-  const subtle = webcrypto.subtle;
-  const material = await subtle.importKey('raw', new TextEncoder().encode(GOOD_PASSPHRASE), 'PBKDF2', false, [
-    'deriveKey',
-  ]);
-  const key = await subtle.deriveKey(
-    {
-      name: 'PBKDF2',
-      hash: 'SHA-256',
-      salt: Buffer.from(bundle.salt, 'base64'),
-      iterations: bundle.iterations,
-    },
-    material,
-    { name: 'AES-GCM', length: 256 },
+async function unwrappedPkcs8(m: TestMember, bundle: KeyBundle): Promise<Buffer> {
+  // Exportable copy of the same wrapping key the browser builds, to read the raw bytes in this test.
+  const { wrapSecret } = await passphraseSecrets(m.agent.baseUrl, m.pseudonym, GOOD_PASSPHRASE);
+  const share = (await m.agent.get('/api/auth/wrap-share')).body.share as string;
+  const key = await webcrypto.subtle.importKey(
+    'raw',
+    new Uint8Array(await wrappingKeyBytes(wrapSecret, share)),
+    'AES-GCM',
     false,
     ['decrypt'],
   );
-  const plain = await subtle.decrypt(
-    { name: 'AES-GCM', iv: Buffer.from(bundle.wrapIv, 'base64') },
+  const plain = await webcrypto.subtle.decrypt(
+    {
+      name: 'AES-GCM',
+      iv: Buffer.from(bundle.wrapIv, 'base64'),
+      additionalData: new TextEncoder().encode(`staffroom/identity/v1\0${bundle.publicKey}`),
+    },
     key,
     Buffer.from(bundle.wrappedPrivateKey, 'base64'),
   );

@@ -187,7 +187,7 @@ describe('authorization matrix', () => {
     expect((await member.post('/api/invites', { role: 'admin', maxUses: 1, expiresInDays: 1 })).status).toBe(
       403,
     );
-  });
+  }, 180_000); // ~50 fresh members, each deriving Argon2id at sign-up as a browser does (production parameters)
 });
 
 describe('enforcement across nodes', () => {

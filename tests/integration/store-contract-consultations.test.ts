@@ -1,3 +1,4 @@
+import { KDF_VERSION } from '@staffroom/shared/crypto/passphrase-kdf';
 import { describe, expect, it } from 'vitest';
 import { createMemoryConsultationStore } from '../../server/src/features/consultations/consultations.memory-store.js';
 import { createRedisConsultationStore } from '../../server/src/features/consultations/consultations.redis-store.js';
@@ -165,8 +166,7 @@ describe.each(backends)('consultations store contract: %s', (_name, make) => {
       publicKey: 'p'.repeat(60),
       wrappedPrivateKey: 'w'.repeat(60),
       wrapIv: 'AAAAAAAAAAAAAAAA',
-      salt: 'S'.repeat(24),
-      iterations: 600_000,
+      kdf: KDF_VERSION,
     };
     await store.saveKeys('a', bundle);
     expect(await store.getKeys('a')).toEqual(bundle);

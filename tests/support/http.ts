@@ -1,3 +1,74 @@
+import {
+  derivePassphraseSecrets,
+  wrappingKeyBytes,
+  type PassphraseSecrets,
+} from '@staffroom/shared/crypto/passphrase-kdf';
+
+/**
+ * Argon2id takes a noticeable fraction of a second in Node, and tests sign up hundreds of members with the same
+ * passphrase: derivations are cached per (deployment salt, pseudonym, passphrase). The production parameters
+ * are never lowered for tests.
+ */
+const derivations = new Map<string, Promise<PassphraseSecrets>>();
+
+/** The deployment's public salt value, as the browser reads it. */
+export async function kdfSaltOf(baseUrl: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/info`);
+  const info = (await res.json()) as { kdfSalt?: unknown };
+  if (typeof info.kdfSalt !== 'string') throw new Error(`no kdfSalt in /api/info: ${res.status}`);
+  return info.kdfSalt;
+}
+
+/** What the browser derives from a passphrase on this deployment (cached, see above). */
+export async function passphraseSecrets(
+  baseUrl: string,
+  pseudonym: string,
+  passphrase: string,
+): Promise<PassphraseSecrets> {
+  const salt = await kdfSaltOf(baseUrl);
+  const key = JSON.stringify([salt, pseudonym, passphrase]);
+  let derived = derivations.get(key);
+  if (!derived) {
+    derived = derivePassphraseSecrets(pseudonym, passphrase, salt);
+    derivations.set(key, derived);
+    derived.catch(() => derivations.delete(key));
+  }
+  return derived;
+}
+
+/** The AES-GCM key that wraps this account's private key, as the browser builds it (needs a logged-in agent). */
+export async function wrappingKeyOf(agent: Agent, wrapSecret: Uint8Array): Promise<CryptoKey> {
+  const res = await agent.get('/api/auth/wrap-share');
+  if (res.status !== 200) throw new Error(`wrap share: ${res.status}`);
+  const bytes = await wrappingKeyBytes(wrapSecret, res.body.share as string);
+  return crypto.subtle.importKey('raw', new Uint8Array(bytes), 'AES-GCM', false, ['encrypt', 'decrypt']);
+}
+
+/** The wrapping key a browser of this logged-in member builds from a passphrase (right or wrong). */
+export async function browserWrappingKey(
+  agent: Agent,
+  pseudonym: string,
+  passphrase: string,
+): Promise<CryptoKey> {
+  const { wrapSecret } = await passphraseSecrets(agent.baseUrl, pseudonym, passphrase);
+  return wrappingKeyOf(agent, wrapSecret);
+}
+
+const CREDENTIAL_PATHS = new Set(['/api/auth/signup', '/api/auth/login']);
+
+/**
+ * Like the browser: a sign-up or log-in body given with `passphrase` is sent with the auth secret derived from
+ * it instead, so tests keep speaking in passphrases while the server never receives one. A body given as a
+ * string is sent as is (for tests of what the server refuses).
+ */
+async function asBrowserSends(baseUrl: string, path: string, body: unknown): Promise<unknown> {
+  if (!CREDENTIAL_PATHS.has(path) || typeof body !== 'object' || body === null) return body;
+  const { passphrase, ...rest } = body as Record<string, unknown>;
+  if (typeof passphrase !== 'string' || typeof rest.pseudonym !== 'string') return body;
+  const { authSecret } = await passphraseSecrets(baseUrl, rest.pseudonym, passphrase);
+  return { ...rest, authSecret };
+}
+
 /** A tiny HTTP client with one cookie jar, like one browser profile. */
 export interface Agent {
   baseUrl: string;
@@ -26,7 +97,8 @@ export function createAgent(baseUrl: string): Agent {
   const agent: Agent = {
     baseUrl,
     cookie: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
-    async request(method, path, body, headers = {}) {
+    async request(method, path, given, headers = {}) {
+      const body = await asBrowserSends(baseUrl, path, given);
       const res = await fetch(`${baseUrl}${path}`, {
         method,
         headers: {

@@ -206,7 +206,7 @@ const router = createBrowserRouter([
           {
             element: <PublicOnly />,
             children: [
-              // With the passphrase still in memory, the one-to-one key is unlocked (or made) right after.
+              // With the secrets of the passphrase just typed, the one-to-one key is unlocked (or made) right after.
               { path: paths.signUp.path, element: <SignUpPage afterSignIn={keysAfterSignIn} /> },
               { path: paths.logIn.path, element: <LogInPage afterSignIn={keysAfterSignIn} /> },
             ],

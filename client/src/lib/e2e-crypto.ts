@@ -1,15 +1,17 @@
+import { KDF_VERSION } from '@staffroom/shared/crypto/kdf-format';
 import type { KeyBundle, Sealed } from '@staffroom/shared/schemas/consultations';
 
 /**
  * End-to-end encryption for one-to-one conversations, with WebCrypto only (browsers, and Node 20 in tests).
  *
  * - Each account has an ECDH P-256 key pair made here. The server keeps the public key and the private key
- *   wrapped with AES-GCM under a key derived from the passphrase (PBKDF2-SHA-256, 600,000 iterations, its own
- *   salt): useless to the server, restorable on a new browser by whoever knows the passphrase.
+ *   wrapped with AES-256-GCM under the wrapping key (`lib/passphrase-secrets.ts`: Argon2id of the passphrase,
+ *   HKDF, and the server's share). The wrapping key never leaves the browser, and nothing the browser sends
+ *   (the auth secret at log-in) derives it: the wrapped key is useless to the server and to a Redis dump,
+ *   restorable on a new browser by whoever knows the passphrase.
  * - A conversation's key is ECDH(mine, theirs) through HKDF-SHA-256 bound to the conversation id.
  * - Every message, goal and note is AES-GCM with a fresh 96-bit IV.
  */
-export const PBKDF2_ITERATIONS = 600_000;
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -24,92 +26,60 @@ type Bytes = Uint8Array<ArrayBuffer>;
 const fromBase64 = (text: string): Bytes => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 const random = (n: number): Bytes => crypto.getRandomValues(new Uint8Array(n));
 
-async function passphraseKey(passphrase: string, salt: Bytes, iterations: number): Promise<CryptoKey> {
-  const material = await crypto.subtle.importKey(
-    'raw',
-    enc.encode(passphrase.normalize('NFC')),
-    'PBKDF2',
-    false,
-    ['deriveKey'],
-  );
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt, iterations },
-    material,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
+/** The wrap binds the public key as AES-GCM additional data: a private key cannot be paired with another one. */
+const wrapData = (publicKey: string) => enc.encode(`staffroom/identity/v1\0${publicKey}`);
 
 export interface Identity {
   privateKey: CryptoKey;
   publicKey: string;
 }
 
+async function wrap(pkcs8: ArrayBuffer, publicKey: string, wrappingKey: CryptoKey): Promise<KeyBundle> {
+  const wrapIv = random(12);
+  const wrapped = await crypto.subtle.encrypt(
+    { name: 'AES-GCM', iv: wrapIv, additionalData: wrapData(publicKey) },
+    wrappingKey,
+    pkcs8,
+  );
+  return { publicKey, wrappedPrivateKey: toBase64(wrapped), wrapIv: toBase64(wrapIv), kdf: KDF_VERSION };
+}
+
+/** Throws when the wrapping key is not the one the bundle was wrapped with (another passphrase). */
+function unwrap(bundle: KeyBundle, wrappingKey: CryptoKey): Promise<ArrayBuffer> {
+  return crypto.subtle.decrypt(
+    { name: 'AES-GCM', iv: fromBase64(bundle.wrapIv), additionalData: wrapData(bundle.publicKey) },
+    wrappingKey,
+    fromBase64(bundle.wrappedPrivateKey),
+  );
+}
+
 /** Makes a key pair and the bundle the server stores. */
-export async function createIdentity(passphrase: string): Promise<{ identity: Identity; bundle: KeyBundle }> {
+export async function createIdentity(
+  wrappingKey: CryptoKey,
+): Promise<{ identity: Identity; bundle: KeyBundle }> {
   const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
   const publicKey = JSON.stringify(await crypto.subtle.exportKey('jwk', pair.publicKey));
-  const salt = random(16);
-  const wrapIv = random(12);
-  const wrapped = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv: wrapIv },
-    await passphraseKey(passphrase, salt, PBKDF2_ITERATIONS),
-    pkcs8,
-  );
+  const bundle = await wrap(pkcs8, publicKey, wrappingKey);
   // Keep only a non-extractable copy in memory.
   const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, ECDH, false, ['deriveBits']);
-  return {
-    identity: { privateKey, publicKey },
-    bundle: {
-      publicKey,
-      wrappedPrivateKey: toBase64(wrapped),
-      wrapIv: toBase64(wrapIv),
-      salt: toBase64(salt),
-      iterations: PBKDF2_ITERATIONS,
-    },
-  };
+  return { identity: { privateKey, publicKey }, bundle };
 }
 
-/** Restores the private key from the server's bundle; throws when the passphrase is not the one it was wrapped with. */
-export async function unlockIdentity(bundle: KeyBundle, passphrase: string): Promise<Identity> {
-  const key = await passphraseKey(passphrase, fromBase64(bundle.salt), bundle.iterations);
-  const pkcs8 = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: fromBase64(bundle.wrapIv) },
-    key,
-    fromBase64(bundle.wrappedPrivateKey),
-  );
+/** Restores the private key from the server's bundle; throws when the wrapping key is not the right one. */
+export async function unlockIdentity(bundle: KeyBundle, wrappingKey: CryptoKey): Promise<Identity> {
+  const pkcs8 = await unwrap(bundle, wrappingKey);
   const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, ECDH, false, ['deriveBits']);
   return { privateKey, publicKey: bundle.publicKey };
 }
 
-/** Re-wraps the same private key under a new passphrase (history stays readable). */
+/** Re-wraps the same private key under a new wrapping key (a passphrase change: history stays readable). */
 export async function rewrapIdentity(
   bundle: KeyBundle,
-  oldPassphrase: string,
-  newPassphrase: string,
+  oldKey: CryptoKey,
+  newKey: CryptoKey,
 ): Promise<KeyBundle> {
-  const key = await passphraseKey(oldPassphrase, fromBase64(bundle.salt), bundle.iterations);
-  const pkcs8 = await crypto.subtle.decrypt(
-    { name: 'AES-GCM', iv: fromBase64(bundle.wrapIv) },
-    key,
-    fromBase64(bundle.wrappedPrivateKey),
-  );
-  const salt = random(16);
-  const wrapIv = random(12);
-  const wrapped = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv: wrapIv },
-    await passphraseKey(newPassphrase, salt, PBKDF2_ITERATIONS),
-    pkcs8,
-  );
-  return {
-    ...bundle,
-    wrappedPrivateKey: toBase64(wrapped),
-    wrapIv: toBase64(wrapIv),
-    salt: toBase64(salt),
-    iterations: PBKDF2_ITERATIONS,
-  };
+  return wrap(await unwrap(bundle, oldKey), bundle.publicKey, newKey);
 }
 
 /** The conversation key: ECDH between the two parties, through HKDF bound to the conversation id. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  ChangePassphraseBody,
   CreateInviteBody,
   CreatedInvite,
   InviteInfo,
@@ -8,6 +9,7 @@ import {
   ServerInfo,
   SessionInfo,
   SignupBody,
+  WrapShare,
 } from '../schemas/accounts.js';
 import {
   CreateGroupBody,
@@ -86,7 +88,7 @@ export const httpRoutes: HttpRoute[] = [
     summary: 'Create an account with an invite code; sets the session cookie. 201.',
     body: SignupBody,
     response: z.object({ me: Me }),
-    errors: ['INVITE_INVALID', 'PSEUDONYM_TAKEN', 'PSEUDONYM_REJECTED', 'PASSPHRASE_REJECTED'],
+    errors: ['INVITE_INVALID', 'PSEUDONYM_TAKEN', 'PSEUDONYM_REJECTED'],
   },
   {
     method: 'POST',
@@ -96,6 +98,23 @@ export const httpRoutes: HttpRoute[] = [
     body: LoginBody,
     response: z.object({ me: Me }),
     errors: ['INVALID_CREDENTIALS', 'LOCKED_OUT'],
+  },
+  {
+    method: 'GET',
+    path: '/auth/wrap-share',
+    access: 'member',
+    summary: "The server's share of the key that wraps your private key (computed, never stored).",
+    response: WrapShare,
+  },
+  {
+    method: 'POST',
+    path: '/auth/passphrase',
+    access: 'member',
+    summary:
+      'Change passphrase: replaces the auth hash and the wrapped key together, only if the current secret verifies; ends every other session.',
+    body: ChangePassphraseBody,
+    response: z.object({ ended: z.number() }),
+    errors: ['INVALID_CREDENTIALS', 'LOCKED_OUT', 'CONFLICT'],
   },
   { method: 'POST', path: '/auth/logout', access: 'member', summary: 'End this session.', response: Ok },
   {

@@ -5,7 +5,13 @@ import { CareMessage, ModerationSettings, ReportStatus } from '../schemas/modera
 import { SealedMessage } from '../schemas/consultations.js';
 
 /** Why the server ended a session or connection; the client shows a matching message. */
-export const SessionEndReason = z.enum(['logged-out', 'logged-out-everywhere', 'revoked', 'expired']);
+export const SessionEndReason = z.enum([
+  'logged-out',
+  'logged-out-everywhere',
+  'revoked',
+  'expired',
+  'passphrase-changed',
+]);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 
 /** Why this account no longer receives a group. */

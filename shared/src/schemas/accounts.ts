@@ -1,32 +1,52 @@
 import { z } from 'zod';
+import { AUTH_SECRET_PATTERN, DEPLOYMENT_SALT_PATTERN } from '../crypto/kdf-format.js';
 import { LIMITS } from '../limits.js';
+import { KeyBundle } from './consultations.js';
 
 export const ROLES = ['member', 'consultant', 'moderator', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-/** Field-level shape only; the rules (`checkPseudonym`, `checkPassphrase`) give the human reasons. */
+/** Field-level shape only; the rule (`checkPseudonym`) gives the human reasons. */
 const pseudonymField = z
   .string()
   .min(1)
   .max(LIMITS.pseudonymMax * 4);
-const passphraseField = z
-  .string()
-  .min(1)
-  .max(LIMITS.passphraseMax * 4);
+/**
+ * The passphrase never reaches the server: the browser sends this secret derived from it (see
+ * `crypto/passphrase-kdf.ts`), exactly 32 bytes as base64url. A passphrase sent by mistake is refused here,
+ * before anything hashes or logs it. The passphrase rules (`checkPassphrase`) can only be enforced in the browser.
+ */
+const authSecretField = z.string().regex(AUTH_SECRET_PATTERN, 'Expected the derived auth secret.');
 
 export const SignupBody = z.strictObject({
   invite: z.string().trim().min(1).max(LIMITS.inviteCodeMax),
   pseudonym: pseudonymField,
-  passphrase: passphraseField,
+  authSecret: authSecretField,
 });
 export type SignupBody = z.infer<typeof SignupBody>;
 
 export const LoginBody = z.strictObject({
   pseudonym: pseudonymField,
-  passphrase: passphraseField,
+  authSecret: authSecretField,
 });
 export type LoginBody = z.infer<typeof LoginBody>;
+
+/**
+ * Change passphrase: the current secret proves who asks; the new one replaces it, and the same private key
+ * re-wrapped under the new passphrase replaces the stored one in the same store operation (null when the
+ * account has no key yet). The public key must be the one stored: a change never swaps the key pair.
+ */
+export const ChangePassphraseBody = z.strictObject({
+  currentAuthSecret: authSecretField,
+  newAuthSecret: authSecretField,
+  keys: KeyBundle.nullable(),
+});
+export type ChangePassphraseBody = z.infer<typeof ChangePassphraseBody>;
+
+/** The server's share of the key that wraps the private key, for a logged-in session only. */
+export const WrapShare = z.object({ share: z.string().regex(DEPLOYMENT_SALT_PATTERN) });
+export type WrapShare = z.infer<typeof WrapShare>;
 
 export const CreateInviteBody = z.strictObject({
   role: Role,
@@ -77,5 +97,7 @@ export type CreatedInvite = z.infer<typeof CreatedInvite>;
 export const ServerInfo = z.object({
   embedded: z.boolean(),
   protocolVersion: z.number(),
+  /** Public, fixed for the deployment's life: mixed into every passphrase salt (see `passphraseSalt`). */
+  kdfSalt: z.string().regex(DEPLOYMENT_SALT_PATTERN),
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { KDF_VERSION } from '../crypto/kdf-format.js';
 import { Id } from './groups.js';
 
 /** Grades, kindergarten to 12. */
@@ -203,13 +204,15 @@ export const Offer = z.object({
 });
 export type Offer = z.infer<typeof Offer>;
 
-/** Public key as JWK (P-256 ECDH) and the private key wrapped in the browser (AES-GCM under PBKDF2). */
+/**
+ * Public key as JWK (P-256 ECDH) and the private key wrapped in the browser: AES-256-GCM under a key from the
+ * passphrase (Argon2id, then HKDF with the server's share; `crypto/passphrase-kdf.ts`). `kdf` names that scheme.
+ */
 export const KeyBundle = z.strictObject({
   publicKey: z.string().min(50).max(1_000),
   wrappedPrivateKey: z.string().min(50).max(2_000),
   wrapIv: z.string().min(8).max(64),
-  salt: z.string().min(16).max(128),
-  iterations: z.number().int().min(600_000).max(10_000_000),
+  kdf: z.literal(KDF_VERSION),
 });
 export type KeyBundle = z.infer<typeof KeyBundle>;
 

@@ -25,6 +25,11 @@ export const accountKeys = (p: string) => ({
    * retention: TTL `SESSION_IDLE_MINUTES`, renewed by activity, never past `SESSION_MAX_HOURS`.
    */
   session: (tokenHash: string) => `${p}session:${tokenHash}`,
+  /**
+   * string, no TTL: the deployment's public passphrase-salt value (SET NX once). retention: kept as long as the
+   * accounts, since every account's secrets depend on it.
+   */
+  kdfSalt: () => `${p}kdf-salt`,
   /** string: set once when the first admin invite has been printed. retention: kept (one key). */
   bootstrap: () => `${p}bootstrap`,
   /**

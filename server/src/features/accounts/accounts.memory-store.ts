@@ -1,7 +1,19 @@
-import type { AccountRecord, AccountStore, InviteRecord, SessionRecord } from './accounts.store.js';
+import type {
+  AccountRecord,
+  AccountStore,
+  InviteRecord,
+  KeyBundleSlot,
+  RewrappedKey,
+  SessionRecord,
+} from './accounts.store.js';
 
 /** Embedded mode: everything in this process, gone at exit. Same contract as the Redis store. */
-export function createMemoryAccountStore(clock: () => number = Date.now): AccountStore {
+export function createMemoryAccountStore(
+  clock: () => number = Date.now,
+  slot: KeyBundleSlot = {},
+): AccountStore {
+  const bundles = slot.map ?? new Map<string, RewrappedKey>();
+  let kdfSalt: string | null = null;
   const invites = new Map<string, InviteRecord>();
   const accounts = new Map<string, AccountRecord>();
   const bySkeleton = new Map<string, string>();
@@ -90,6 +102,20 @@ export function createMemoryAccountStore(clock: () => number = Date.now): Accoun
         sessions.delete(s.tokenHash);
         accountSessions.get(accountId)?.delete(s.tokenHash);
       }
+    },
+    async changePassphrase(accountId, expectedPassHash, newPassHash, keys) {
+      // No await between the checks and the writes: atomic in this process.
+      const account = accounts.get(accountId);
+      if (!account || account.passHash !== expectedPassHash) return 'stale';
+      const stored = bundles.get(accountId);
+      if (keys ? stored?.publicKey !== keys.publicKey : stored) return 'key-changed';
+      if (keys && stored) bundles.set(accountId, { ...stored, ...keys });
+      account.passHash = newPassHash;
+      return 'ok';
+    },
+    async kdfSalt(candidate) {
+      kdfSalt ??= candidate;
+      return kdfSalt;
     },
     async claimBootstrap() {
       if (bootstrapped) return false;

@@ -2,7 +2,14 @@ import type { Redis } from 'ioredis';
 import { Role } from '@staffroom/shared/schemas/accounts';
 import { createScript } from '../../platform/redis/script.js';
 import { accountKeys } from './accounts.keys.js';
-import type { AccountRecord, AccountStore, InviteRecord, SessionRecord } from './accounts.store.js';
+import type {
+  AccountRecord,
+  AccountStore,
+  InviteRecord,
+  KeyBundleSlot,
+  PassphraseChangeOutcome,
+  SessionRecord,
+} from './accounts.store.js';
 
 /** An account's session index is pruned of ended sessions when a new session finds more entries than this. */
 const SESSION_INDEX_PRUNE_AT = 20;
@@ -44,6 +51,24 @@ redis.call('HSET', KEYS[1], 'revoked', '1')
 return 1
 `);
 
+/**
+ * KEYS: account, key bundle. ARGV: expected passHash, new passHash, has keys ('1'/'0'), publicKey,
+ * wrappedPrivateKey, wrapIv, kdf. Compare-and-set of the hash and the wrapped key together: a concurrent change
+ * or key reset makes it refuse rather than pair a hash with a key wrapped under another passphrase.
+ */
+const changePassphraseScript = createScript(`
+if redis.call('HGET', KEYS[1], 'passHash') ~= ARGV[1] then return 'stale' end
+local pk = redis.call('HGET', KEYS[2], 'publicKey')
+if ARGV[3] == '1' then
+  if pk ~= ARGV[4] then return 'key-changed' end
+  redis.call('HSET', KEYS[2], 'wrappedPrivateKey', ARGV[5], 'wrapIv', ARGV[6], 'kdf', ARGV[7])
+elseif pk then
+  return 'key-changed'
+end
+redis.call('HSET', KEYS[1], 'passHash', ARGV[2])
+return 'ok'
+`);
+
 function toInvite(h: Record<string, string>): InviteRecord | null {
   if (!h.id || !h.codeHash) return null;
   return {
@@ -83,7 +108,11 @@ function toSession(tokenHash: string, h: Record<string, string>): SessionRecord 
   };
 }
 
-export function createRedisAccountStore(redis: Redis, prefix: string): AccountStore {
+export function createRedisAccountStore(
+  redis: Redis,
+  prefix: string,
+  slot: KeyBundleSlot = {},
+): AccountStore {
   const k = accountKeys(prefix);
   return {
     async saveInvite(invite) {
@@ -207,6 +236,27 @@ export function createRedisAccountStore(redis: Redis, prefix: string): AccountSt
         .del(...list.map((s) => k.session(s.tokenHash)))
         .hdel(k.accountSessions(accountId), ...list.map((s) => s.id))
         .exec();
+    },
+    async changePassphrase(accountId, expectedPassHash, newPassHash, keys) {
+      if (!slot.redisKey) throw new Error('changePassphrase needs the key bundle location');
+      const result = await changePassphraseScript.run(
+        redis,
+        [k.account(accountId), slot.redisKey(accountId)],
+        [
+          expectedPassHash,
+          newPassHash,
+          keys ? '1' : '0',
+          keys?.publicKey ?? '',
+          keys?.wrappedPrivateKey ?? '',
+          keys?.wrapIv ?? '',
+          keys?.kdf ?? '',
+        ],
+      );
+      return String(result) as PassphraseChangeOutcome;
+    },
+    async kdfSalt(candidate) {
+      await redis.set(k.kdfSalt(), candidate, 'NX');
+      return (await redis.get(k.kdfSalt())) ?? candidate;
     },
     async claimBootstrap() {
       return (await redis.set(k.bootstrap(), String(Date.now()), 'NX')) === 'OK';

@@ -2,7 +2,14 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { PROTOCOL_VERSION } from '@staffroom/shared/protocol/version';
-import { CreateInviteBody, LoginBody, SignupBody, type ServerInfo } from '@staffroom/shared/schemas/accounts';
+import {
+  ChangePassphraseBody,
+  CreateInviteBody,
+  LoginBody,
+  SignupBody,
+  type ServerInfo,
+  type WrapShare,
+} from '@staffroom/shared/schemas/accounts';
 import { AppError, parseInput } from '../../platform/errors.js';
 import {
   clearSessionCookie,
@@ -57,14 +64,18 @@ export function createAccountRoutes(opts: {
   requireAuth: RequestHandler;
   cookieSecure: string;
   trustedDeviceMs: number;
-  info: Omit<ServerInfo, 'protocolVersion'>;
+  info: Omit<ServerInfo, 'protocolVersion' | 'kdfSalt'>;
 }): Router {
   const { accounts, requireAuth } = opts;
   const router = Router();
   const attempts = perConnectionLimit(30, 60_000);
 
-  router.get('/info', (_req, res) => {
-    const info: ServerInfo = { ...opts.info, protocolVersion: PROTOCOL_VERSION };
+  router.get('/info', async (_req, res) => {
+    const info: ServerInfo = {
+      ...opts.info,
+      protocolVersion: PROTOCOL_VERSION,
+      kdfSalt: await accounts.kdfSalt(),
+    };
     res.json(info);
   });
 
@@ -94,6 +105,16 @@ export function createAccountRoutes(opts: {
     setSessionCookie(res, req, token, opts.cookieSecure);
     setDeviceCookie(res, req, deviceToken, opts.cookieSecure, opts.trustedDeviceMs);
     res.json({ me });
+  });
+
+  router.get('/auth/wrap-share', requireAuth, (_req, res) => {
+    const body: WrapShare = { share: accounts.wrapShare(principalOf(res)) };
+    res.json(body);
+  });
+
+  router.post('/auth/passphrase', requireAuth, attempts, async (req, res) => {
+    const body = parseInput(ChangePassphraseBody, req.body);
+    res.json({ ended: await accounts.changePassphrase(principalOf(res), body) });
   });
 
   router.post('/auth/logout', requireAuth, async (_req, res) => {

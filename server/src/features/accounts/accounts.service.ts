@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
-import { checkPassphrase } from '@staffroom/shared/rules/passphrase';
 import { checkPseudonym, normalisePseudonym, pseudonymSkeleton } from '@staffroom/shared/rules/pseudonym';
 import { suggestPseudonym } from '@staffroom/shared/rules/suggestions';
 import type {
+  ChangePassphraseBody,
   CreateInviteBody,
   CreatedInvite,
   InviteInfo,
@@ -89,6 +89,7 @@ export interface Authenticated {
 export function createAccountService(deps: AccountServiceDeps) {
   const { store, hasher, limiter, devices } = deps;
   const now = deps.now ?? Date.now;
+  let kdfSaltValue: Promise<string> | null = null;
 
   /** The hash of a device token that some account still trusts, or null (none, malformed, or forgotten). */
   async function knownDevice(deviceToken: string | undefined): Promise<string | null> {
@@ -175,10 +176,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       const pseudonym = checkPseudonym(body.pseudonym);
       if (!pseudonym.ok)
         throw new AppError(ErrorCode.PSEUDONYM_REJECTED, pseudonym.message, { field: 'pseudonym' });
-      const passphrase = checkPassphrase(body.passphrase, pseudonym.value);
-      if (!passphrase.ok) {
-        throw new AppError(ErrorCode.PASSPHRASE_REJECTED, passphrase.message, { field: 'passphrase' });
-      }
+      // The passphrase rules are checked in the browser: the server only ever sees the derived auth secret.
       const skeleton = pseudonymSkeleton(pseudonym.value);
       const inviteHash = sha256(normaliseInviteCode(body.invite));
       // The invite is checked before the expensive hash, so bogus sign-ups cost a Redis read, not a bcrypt
@@ -188,7 +186,7 @@ export function createAccountService(deps: AccountServiceDeps) {
         id: newId(),
         pseudonym: pseudonym.value,
         skeleton,
-        passHash: await hasher.hash(body.passphrase),
+        passHash: await hasher.hash(body.authSecret),
         createdAt: now(),
       };
       const outcome = await store.signUp(inviteHash, record, now());
@@ -223,7 +221,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       if (alarm) deps.onLoginAlarm?.();
       if (refusal) throw throttled(refusal);
       // Same work whether or not the account exists, so timing does not tell which pseudonyms are taken.
-      const valid = await hasher.verify(body.passphrase, account?.passHash ?? null);
+      const valid = await hasher.verify(body.authSecret, account?.passHash ?? null);
       // A failure stays counted: the slot taken above was counted as one.
       if (!valid || !account)
         throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'That pseudonym and passphrase do not match.');
@@ -266,6 +264,59 @@ export function createAccountService(deps: AccountServiceDeps) {
       if (!session || session.createdAt + deps.sessionMaxMs <= at) return false;
       await store.touchSession(p.tokenHash, at, sessionTtl(session, at));
       return true;
+    },
+
+    /** The deployment's public passphrase-salt value (made by the first node that asks, then fixed). */
+    kdfSalt(): Promise<string> {
+      kdfSaltValue ??= store.kdfSalt(randomBytes(32).toString('base64url')).catch((err: unknown) => {
+        kdfSaltValue = null; // not cached on failure: the next request asks the store again
+        throw err;
+      });
+      return kdfSaltValue;
+    },
+
+    wrapShare: (p: Principal): string => hasher.wrapShare(p.accountId),
+
+    /**
+     * Replaces the auth hash and the wrapped private key in one store operation, only if the current secret
+     * verifies; then ends every other session of the account (their sockets close on every node). A wrong
+     * current secret counts as a failed log-in for the lockout and changes nothing.
+     */
+    async changePassphrase(p: Principal, body: ChangePassphraseBody): Promise<number> {
+      const account = await store.getAccount(p.accountId);
+      if (!account) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Please log in again.');
+      // Guessing the current passphrase from a stolen session is throttled like log-in guesses: per pseudonym,
+      // and per session as the "client" (never the anonymous budget that new browsers share).
+      const attempt: LoginAttempt = {
+        pseudonym: account.skeleton,
+        client: `s:${p.sessionId}`,
+        trusted: false,
+      };
+      const { refusal } = await limiter.acquire(attempt);
+      if (refusal) throw throttled(refusal);
+      if (!(await hasher.verify(body.currentAuthSecret, account.passHash))) {
+        throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The current passphrase is not right.', {
+          field: 'current',
+        });
+      }
+      await limiter.succeeded(attempt);
+      const outcome = await store.changePassphrase(
+        account.id,
+        account.passHash,
+        await hasher.hash(body.newAuthSecret),
+        body.keys,
+      );
+      if (outcome !== 'ok') {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          outcome === 'stale'
+            ? 'Your passphrase was changed elsewhere meanwhile. Nothing was changed here.'
+            : 'Your key changed meanwhile (a reset on another device). Nothing was changed: reload and try again.',
+        );
+      }
+      const others = (await store.listSessions(account.id)).filter((s) => s.tokenHash !== p.tokenHash);
+      await endSessions(account.id, others, 'passphrase-changed');
+      return others.length;
     },
 
     async me(p: Principal): Promise<Me> {

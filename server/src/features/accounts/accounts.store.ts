@@ -33,6 +33,27 @@ export interface SessionRecord {
   device: string;
 }
 
+/** The stored key bundle's fields a passphrase change rewrites (its public key must not change). */
+export interface RewrappedKey {
+  publicKey: string;
+  wrappedPrivateKey: string;
+  wrapIv: string;
+  kdf: string;
+}
+
+/**
+ * Where the account's key bundle lives. The consultations capability owns it; app.ts hands its location here so
+ * a passphrase change rewrites the auth hash and the wrapped key in one store operation.
+ */
+export interface KeyBundleSlot {
+  /** Redis: the key of the bundle hash. */
+  redisKey?: (accountId: string) => string;
+  /** Memory: the very map the memory consultation store keeps bundles in. */
+  map?: Map<string, RewrappedKey>;
+}
+
+export type PassphraseChangeOutcome = 'ok' | 'stale' | 'key-changed';
+
 export type SignUpOutcome =
   { ok: true; role: Role } | { ok: false; reason: 'invite-invalid' | 'pseudonym-taken' };
 
@@ -59,6 +80,22 @@ export interface AccountStore {
   /** The account's live sessions (expired ones are pruned on the way). */
   listSessions(accountId: string): Promise<SessionRecord[]>;
   deleteSessions(accountId: string, sessions: readonly SessionRecord[]): Promise<void>;
+  /**
+   * Atomically, only while the account's hash is still `expectedPassHash` (else 'stale') and the stored key
+   * bundle has `keys.publicKey` (or, with `keys` null, there is no bundle; else 'key-changed'): replaces the hash
+   * and the wrapped private key together. Nothing changes unless the answer is 'ok'.
+   */
+  changePassphrase(
+    accountId: string,
+    expectedPassHash: string,
+    newPassHash: string,
+    keys: RewrappedKey | null,
+  ): Promise<PassphraseChangeOutcome>;
+  /**
+   * The deployment's public passphrase-salt value: the first caller's `candidate` is kept for good (every node,
+   * every restart reads the same one); later calls return it.
+   */
+  kdfSalt(candidate: string): Promise<string>;
   /** True exactly once per deployment: whoever gets it prints the first admin invite. */
   claimBootstrap(): Promise<boolean>;
   /** Throws when the store is not reachable. */

@@ -16,7 +16,8 @@ import type {
 import { FEEDBACK_KEPT } from './consultations.store.js';
 
 /** Embedded mode: consultations in this process, gone at exit. Same contract as the Redis store. */
-export function createMemoryConsultationStore(): ConsultationStore {
+/** `keys` may be shared with the memory account store, which rewrites a bundle on a passphrase change. */
+export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>()): ConsultationStore {
   const consultants = new Map<string, ConsultantRecord>();
   const requests = new Map<string, RequestRecord>();
   const openRequest = new Map<string, string>();
@@ -25,7 +26,6 @@ export function createMemoryConsultationStore(): ConsultationStore {
   const clientIds = new Map<string, { seq: number; ts: number }>();
   const goals = new Map<string, Map<string, SealedGoal>>();
   const checkIns = new Map<string, Map<string, CheckIn>>();
-  const keys = new Map<string, KeyBundle>();
   /** "<conversation> <role>" → last counter, and → sealed pin. */
   const counters = new Map<string, number>();
   const pins = new Map<string, Sealed>();

@@ -6,6 +6,7 @@ import type {
   SealedMessage,
   SealMeta,
 } from '@staffroom/shared/schemas/consultations';
+import { KDF_VERSION } from '@staffroom/shared/crypto/kdf-format';
 import { createScript } from '../../platform/redis/script.js';
 import { consultationKeys } from './consultations.keys.js';
 import type {
@@ -241,13 +242,13 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
     },
     async getKeys(accountId) {
       const h = await redis.hgetall(k.keys(accountId));
-      if (!h.publicKey) return null;
+      // A bundle from before the Argon2id scheme (PBKDF2, no `kdf`) cannot be opened by today's client.
+      if (!h.publicKey || h.kdf !== KDF_VERSION) return null;
       return {
         publicKey: h.publicKey,
         wrappedPrivateKey: h.wrappedPrivateKey ?? '',
         wrapIv: h.wrapIv ?? '',
-        salt: h.salt ?? '',
-        iterations: Number(h.iterations),
+        kdf: KDF_VERSION,
       };
     },
 

@@ -79,7 +79,9 @@ export function createHttpApp(opts: HttpAppOptions): Express {
         useDefaults: false,
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          // 'wasm-unsafe-eval' lets WebAssembly compile (Argon2id of the passphrase runs in WebAssembly, see
+          // shared/src/crypto/passphrase-kdf.ts) and nothing else: eval, new Function and inline scripts stay refused.
+          scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           fontSrc: ["'self'"],

@@ -1,4 +1,10 @@
-import type { LoginBody, Me, SessionInfo, SignupBody } from '@staffroom/shared/schemas/accounts';
+import type {
+  ChangePassphraseBody,
+  LoginBody,
+  Me,
+  SessionInfo,
+  SignupBody,
+} from '@staffroom/shared/schemas/accounts';
 import { api } from '../../../lib/api';
 
 /** The accounts HTTP API (`server/src/features/accounts/accounts.routes.ts`). */
@@ -7,6 +13,7 @@ export const accountsApi = {
   me: () => api.get<{ me: Me }>('/api/me', { quiet401: true }),
   signUp: (body: SignupBody) => api.post<{ me: Me }>('/api/auth/signup', body),
   logIn: (body: LoginBody) => api.post<{ me: Me }>('/api/auth/login', body),
+  changePassphrase: (body: ChangePassphraseBody) => api.post<{ ended: number }>('/api/auth/passphrase', body),
   logOut: () => api.post<{ ok: true }>('/api/auth/logout'),
   logOutEverywhere: () => api.post<{ ended: number }>('/api/auth/logout-all'),
   suggestions: () => api.get<{ suggestions: string[] }>('/api/pseudonyms/suggestions'),

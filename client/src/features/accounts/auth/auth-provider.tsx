@@ -30,6 +30,10 @@ const LOSS_NOTICE: Record<SessionLoss, AuthNotice> = {
   },
   revoked: { tone: 'info', text: 'This session was ended from another device. Log in again to continue.' },
   expired: { tone: 'info', text: 'Your session has expired. Log in again to continue.' },
+  'passphrase-changed': {
+    tone: 'info',
+    text: 'Your passphrase was changed on another device. Log in with the new passphrase to continue.',
+  },
   unauthenticated: { tone: 'info', text: 'Your session has ended. Log in again to continue.' },
 };
 

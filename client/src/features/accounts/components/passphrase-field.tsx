@@ -12,20 +12,31 @@ export interface PassphraseFieldProps {
   feedback?: FieldFeedback | null;
   below?: ReactNode;
   inputRef?: Ref<HTMLInputElement>;
+  /** Defaults to "Passphrase" / `passphrase`; the change-passphrase form has two of them. */
+  label?: string;
+  name?: string;
 }
 
 /** A passphrase input with a show/hide button, so people can check a long sentence before sending it. */
-export function PassphraseField({ value, onChange, autoComplete, inputRef, ...field }: PassphraseFieldProps) {
+export function PassphraseField({
+  value,
+  onChange,
+  autoComplete,
+  inputRef,
+  label = 'Passphrase',
+  name = 'passphrase',
+  ...field
+}: PassphraseFieldProps) {
   const [shown, setShown] = useState(false);
   return (
     <Field
-      label="Passphrase"
+      label={label}
       {...field}
       addon={
         <Button
           variant="quiet"
           className="reveal"
-          aria-label={shown ? 'Hide passphrase' : 'Show passphrase'}
+          aria-label={`${shown ? 'Hide' : 'Show'} ${label.toLowerCase()}`}
           onClick={() => setShown((s) => !s)}
         >
           {shown ? 'Hide' : 'Show'}
@@ -38,7 +49,7 @@ export function PassphraseField({ value, onChange, autoComplete, inputRef, ...fi
           ref={inputRef}
           className="input"
           type={shown ? 'text' : 'password'}
-          name="passphrase"
+          name={name}
           autoComplete={autoComplete}
           autoCapitalize="none"
           autoCorrect="off"

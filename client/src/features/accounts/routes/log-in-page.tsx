@@ -13,6 +13,7 @@ import { formatWait } from '../../../utils/format';
 import { accountsApi } from '../api/accounts-api';
 import { useAuth } from '../auth/auth-context';
 import { PassphraseField } from '../components/passphrase-field';
+import { deriveSecrets, type PassphraseSecrets } from '../../../lib/passphrase-secrets';
 
 interface Problem {
   title: string;
@@ -45,10 +46,10 @@ function describe(err: unknown): Problem {
 
 export interface LogInPageProps {
   /**
-   * Runs once the server accepted the passphrase, before the app moves on (the one-to-one key is unlocked
-   * with it). This page never keeps the passphrase beyond that call.
+   * Runs once the server accepted the auth secret, before the app moves on (the one-to-one key is unlocked with
+   * the wrap secret). This page never keeps the passphrase or its secrets beyond that call.
    */
-  afterSignIn?: (me: Me, passphrase: string) => Promise<void>;
+  afterSignIn?: (me: Me, secrets: PassphraseSecrets) => Promise<void>;
 }
 
 export function LogInPage({ afterSignIn }: LogInPageProps = {}) {
@@ -75,10 +76,12 @@ export function LogInPage({ afterSignIn }: LogInPageProps = {}) {
     if (empty.passphrase) return passphraseInput.current?.focus();
     setBusy(true);
     try {
-      const { me } = await accountsApi.logIn({ pseudonym: pseudonym.trim(), passphrase });
+      // The passphrase stops here: the server gets the auth secret derived from it (Argon2id, in this tab).
+      const secrets = await deriveSecrets(pseudonym.trim(), passphrase);
+      const { me } = await accountsApi.logIn({ pseudonym: pseudonym.trim(), authSecret: secrets.authSecret });
       if (afterSignIn) {
         setUnlocking(true);
-        await afterSignIn(me, passphrase).catch(() => undefined);
+        await afterSignIn(me, secrets).catch(() => undefined);
       }
       signedIn(me);
     } catch (err) {

@@ -8,6 +8,7 @@ import { useResource } from '../../../lib/use-resource';
 import { formatDate } from '../../../utils/format';
 import { accountsApi } from '../api/accounts-api';
 import { useAuth, useMe } from '../auth/auth-context';
+import { ChangePassphrase } from '../components/change-passphrase';
 import { SessionsList } from '../components/sessions-list';
 import { ROLE_TEXT } from '../roles';
 
@@ -74,6 +75,15 @@ export function SettingsPage() {
             <dd>{formatDate(me.createdAt)}</dd>
           </div>
         </dl>
+      </section>
+
+      <section className="section panel" aria-labelledby="passphrase-title">
+        <h2 id="passphrase-title">Change passphrase</h2>
+        <p>
+          Your passphrase never leaves this device: it protects your log-in and your private key. Changing it
+          keeps your private conversations readable and logs you out everywhere else.
+        </p>
+        <ChangePassphrase me={me} />
       </section>
 
       <section className="section" aria-labelledby="sessions-title">

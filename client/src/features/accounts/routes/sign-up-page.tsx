@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { LIMITS } from '@staffroom/shared/limits';
 import type { Me } from '@staffroom/shared/schemas/accounts';
-import { checkPassphrase, passphraseStrength, STRENGTH_LABELS } from '@staffroom/shared/rules/passphrase';
+import { checkPassphrase, passphraseStrength } from '@staffroom/shared/rules/passphrase';
 import { checkPseudonym } from '@staffroom/shared/rules/pseudonym';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
@@ -13,8 +13,10 @@ import { ApiError } from '../../../lib/api';
 import { accountsApi } from '../api/accounts-api';
 import { useAuth } from '../auth/auth-context';
 import { PassphraseField } from '../components/passphrase-field';
+import { deriveSecrets, type PassphraseSecrets } from '../../../lib/passphrase-secrets';
 import { PseudonymSuggestions } from '../components/pseudonym-suggestions';
 import { StrengthMeter } from '../components/strength-meter';
+import { passphraseFeedback } from '../components/passphrase-feedback';
 
 type FieldName = 'invite' | 'pseudonym' | 'passphrase';
 type Errors = Partial<Record<FieldName | 'form', string>>;
@@ -26,14 +28,6 @@ function pseudonymFeedback(value: string): FieldFeedback | null {
   return rule.ok
     ? { tone: 'ok', text: 'This pseudonym follows the rules.' }
     : { tone: 'warn', text: rule.message };
-}
-
-function passphraseFeedback(value: string, pseudonym: string): FieldFeedback | null {
-  if (!value) return null;
-  const rule = checkPassphrase(value, pseudonym);
-  if (!rule.ok) return { tone: 'warn', text: rule.message };
-  const strength = passphraseStrength(value, pseudonym);
-  return { tone: strength >= 3 ? 'ok' : 'neutral', text: `Strength: ${STRENGTH_LABELS[strength]}` };
 }
 
 function validate(invite: string, pseudonym: string, passphrase: string): Errors {
@@ -52,7 +46,7 @@ export interface SignUpPageProps {
    * Runs once the account exists, before the app moves on (the one-to-one key is made and wrapped with the
    * passphrase). This page never keeps the passphrase beyond that call.
    */
-  afterSignIn?: (me: Me, passphrase: string) => Promise<void>;
+  afterSignIn?: (me: Me, secrets: PassphraseSecrets) => Promise<void>;
 }
 
 export function SignUpPage({ afterSignIn }: SignUpPageProps = {}) {
@@ -92,14 +86,16 @@ export function SignUpPage({ afterSignIn }: SignUpPageProps = {}) {
     setBusy(true);
     setErrors({});
     try {
+      // The passphrase stops here: the server gets the auth secret derived from it (Argon2id, in this tab).
+      const secrets = await deriveSecrets(pseudonym.trim(), passphrase);
       const { me } = await accountsApi.signUp({
         invite: invite.trim(),
         pseudonym: pseudonym.trim(),
-        passphrase,
+        authSecret: secrets.authSecret,
       });
       if (afterSignIn) {
         setSecuring(true);
-        await afterSignIn(me, passphrase).catch(() => undefined);
+        await afterSignIn(me, secrets).catch(() => undefined);
       }
       signedIn(me);
     } catch (err) {

@@ -2,6 +2,7 @@ import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { deriveSecrets } from '../../../lib/passphrase-secrets';
 import { resetKeys, retryKeys, unlockKeys, type KeyState } from '../keys/key-store';
 import type { Viewer } from '../model/viewer';
 
@@ -89,6 +90,17 @@ export function UnlockKeys({ viewer, keys }: { viewer: Viewer; keys: KeyState })
     );
   }
 
+  /** Argon2id of the passphrase typed here, with the account's pseudonym; null (and said) when unreachable. */
+  const derive = async (): Promise<Uint8Array | null> => {
+    try {
+      return (await deriveSecrets(viewer.pseudonym, passphrase)).wrapSecret;
+    } catch {
+      setBusy(null);
+      setError('Staffroom cannot be reached. Check your connection and try again.');
+      return null;
+    }
+  };
+
   const unlock = async (event: FormEvent) => {
     event.preventDefault();
     if (!passphrase) {
@@ -98,7 +110,9 @@ export function UnlockKeys({ viewer, keys }: { viewer: Viewer; keys: KeyState })
     }
     setError(null);
     setBusy('unlock');
-    const status = await unlockKeys(viewer, passphrase);
+    const wrapSecret = await derive();
+    if (!wrapSecret) return;
+    const status = await unlockKeys(viewer, wrapSecret);
     setBusy(null);
     if (status === 'mismatch') {
       setError('That passphrase does not unlock your key. Check it and try again.');
@@ -118,7 +132,9 @@ export function UnlockKeys({ viewer, keys }: { viewer: Viewer; keys: KeyState })
     }
     setResetError(null);
     setBusy('reset');
-    const status = await resetKeys(viewer, passphrase);
+    const wrapSecret = await derive();
+    if (!wrapSecret) return;
+    const status = await resetKeys(viewer, wrapSecret);
     setBusy(null);
     if (status === 'ready') setPassphrase('');
   };

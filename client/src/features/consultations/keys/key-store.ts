@@ -1,13 +1,14 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Viewer } from '../model/viewer';
 import { createIdentity, unlockIdentity, type Identity } from '../../../lib/e2e-crypto';
+import { wrappingKey, type PassphraseSecrets } from '../../../lib/passphrase-secrets';
 import { supportApi } from '../api/support-api';
 import { clearStoredIdentity, loadStoredIdentity, storeIdentity } from './key-db';
 
 /**
  * - `idle`: not looked at yet for this account
  * - `checking`: reading this device and the server
- * - `working`: deriving the key from the passphrase (PBKDF2, about a second) or making a new key pair
+ * - `working`: deriving the key from the passphrase (Argon2id, up to about a second) or making a new key pair
  * - `ready`: the private key is unlocked on this device
  * - `locked`: the server holds your key, this device does not have it unlocked: the passphrase is needed
  * - `missing`: this account has no key yet: the passphrase is needed to make one
@@ -57,24 +58,25 @@ const unreachable = (err: unknown) =>
   err instanceof Error ? err.message : 'Staffroom cannot be reached. Check your connection and try again.';
 
 /**
- * With the passphrase just typed: restores this account's private key from the server's wrapped copy, or makes
- * the key pair on first use (the server receives only the public key and the wrapped private key). The
- * passphrase is used for the derivation and dropped; it is never stored or sent anywhere by this module.
+ * With the wrap secret derived from the passphrase just typed (`lib/passphrase-secrets.ts`): restores this
+ * account's private key from the server's wrapped copy, or makes the key pair on first use (the server receives
+ * only the public key and the wrapped private key). Neither the passphrase nor the wrap secret is ever stored or
+ * sent anywhere by this module.
  */
-export async function unlockKeys(me: Viewer, passphrase: string): Promise<KeyStatus> {
+export async function unlockKeys(me: Viewer, wrapSecret: Uint8Array): Promise<KeyStatus> {
   const gen = ++generation;
   set({ status: 'working', accountId: me.id, identity: null, message: null });
   try {
-    const { keys } = await supportApi.keys();
+    const [{ keys }, key] = await Promise.all([supportApi.keys(), wrappingKey(wrapSecret)]);
     if (gen !== generation) return state.status;
     if (!keys) {
-      const made = await createIdentity(passphrase);
+      const made = await createIdentity(key);
       await supportApi.saveKeys(made.bundle);
       await adopt(me.id, made.identity, gen);
     } else {
       let identity: Identity;
       try {
-        identity = await unlockIdentity(keys, passphrase);
+        identity = await unlockIdentity(keys, key);
       } catch {
         if (gen === generation) set({ status: 'mismatch', accountId: me.id, identity: null, message: null });
         return state.status;
@@ -92,11 +94,11 @@ export async function unlockKeys(me: Viewer, passphrase: string): Promise<KeySta
  * Makes a new key pair under this passphrase and replaces the one on the server. Everything sealed for the old
  * key (earlier one-to-one history, on both sides) can no longer be read: the UI says so before calling this.
  */
-export async function resetKeys(me: Viewer, passphrase: string): Promise<KeyStatus> {
+export async function resetKeys(me: Viewer, wrapSecret: Uint8Array): Promise<KeyStatus> {
   const gen = ++generation;
   set({ status: 'working', accountId: me.id, identity: null, message: null });
   try {
-    const made = await createIdentity(passphrase);
+    const made = await createIdentity(await wrappingKey(wrapSecret));
     await supportApi.saveKeys(made.bundle);
     await adopt(me.id, made.identity, gen);
   } catch (err) {
@@ -148,13 +150,13 @@ export function forgetKeys(): void {
 }
 
 /**
- * For the log-in and sign-up pages, with the passphrase still in memory: unlock (or create) the key of a teacher
- * or consultant. Waits a bounded time, never throws; anything left is finished in the background or asked for
- * later on the conversation page.
+ * For the log-in and sign-up pages, with the secrets of the passphrase just typed: unlock (or create) the key of
+ * a teacher or consultant. Waits a bounded time, never throws; anything left is finished in the background or
+ * asked for later on the conversation page.
  */
-export async function keysAfterSignIn(me: Viewer, passphrase: string): Promise<void> {
+export async function keysAfterSignIn(me: Viewer, secrets: PassphraseSecrets): Promise<void> {
   if (!ROLES_WITH_KEYS.has(me.role)) return;
-  const done = unlockKeys(me, passphrase).then(
+  const done = unlockKeys(me, secrets.wrapSecret).then(
     () => undefined,
     () => undefined,
   );

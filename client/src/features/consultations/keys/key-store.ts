@@ -4,6 +4,7 @@ import { createIdentity, unlockIdentity, type Identity } from '../../../lib/e2e-
 import { wrappingKey, type PassphraseSecrets } from '../../../lib/passphrase-secrets';
 import { supportApi } from '../api/support-api';
 import { clearStoredIdentity, loadStoredIdentity, storeIdentity } from './key-db';
+import { clearDevicePins } from './pin-db';
 
 /**
  * - `idle`: not looked at yet for this account
@@ -147,6 +148,7 @@ export function forgetKeys(): void {
   generation += 1;
   if (state !== IDLE) set(IDLE);
   void clearStoredIdentity();
+  void clearDevicePins();
 }
 
 /**

@@ -32,7 +32,7 @@ async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) =>
   }
 }
 
-const fallback = memoryPinStore();
+let fallback = memoryPinStore();
 
 export const devicePinStore: PinStore = {
   async load(owner, conversationId) {
@@ -52,3 +52,16 @@ export const devicePinStore: PinStore = {
     }
   },
 };
+
+/**
+ * Log-out: the device forgets its pins too (which conversations this browser knew is nobody else's business). The
+ * sealed copies on the server restore them at the next unlock.
+ */
+export async function clearDevicePins(): Promise<void> {
+  fallback = memoryPinStore();
+  try {
+    await run('readwrite', (s) => s.clear());
+  } catch {
+    // Nothing stored on this device.
+  }
+}

@@ -429,6 +429,22 @@ describe('the conversation', () => {
     await t.agent.post('/api/support-request', intake());
     const offer = (await c.agent.get('/api/consultant/offers')).body.offers[0];
     const { conversationId } = (await c.agent.post(`/api/consultant/offers/${offer.requestId}/accept`)).body;
+    // Only a message that exists can be revealed: the consultant sends one (the relay checks only its shape).
+    const sent = await c.transport.request('convo:send', {
+      conversationId,
+      clientId: 'reveal-0001',
+      ciphertext: 'c2VhbGVkIHRleHQ=',
+      iv: 'AAAAAAAAAAAAAAAA',
+      meta: {
+        v: 2,
+        kind: 'message',
+        sender: 'A'.repeat(43),
+        recipient: 'B'.repeat(43),
+        counter: 1,
+        commitment: 'C'.repeat(43),
+      },
+    });
+    expect(sent.ok && sent.data.seq).toBe(1);
     const report = await t.transport.request('convo:report', {
       conversationId,
       seq: 1,
@@ -591,6 +607,29 @@ describe('verifiable reports (message franking)', () => {
       ).ok,
     ).toBe(true);
 
+    // Reports are one per reporter and message, so each tampered reveal is about a message of its own.
+    const extra: { text: string; frankingKey: string }[] = [];
+    for (const [i, counter] of [10, 11, 12].entries()) {
+      const text = `${rude}-${i}`;
+      const sealed = await sealAs(
+        one.cKeys.identity,
+        one.peerOfC,
+        one.keyC,
+        one.conversationId,
+        'message',
+        counter,
+        text,
+      );
+      const sentAck = await c.transport.request('convo:send', {
+        conversationId: one.conversationId,
+        clientId: `frank-extra-${i}`,
+        ...wire(sealed),
+      });
+      expect(sentAck.ok && sentAck.data.seq).toBe(4 + i);
+      extra.push({ text, frankingKey: sealed.frankingKey ?? '' });
+    }
+    const [m4, m5, m6] = extra as [(typeof extra)[0], (typeof extra)[0], (typeof extra)[0]];
+
     const reveal = async (conversationId: string, seq: number, text: string, frankingKey?: string) => {
       const r = await t.transport.request('convo:report', {
         conversationId,
@@ -605,14 +644,24 @@ describe('verifiable reports (message franking)', () => {
     const genuine = await reveal(one.conversationId, 1, rude, sent.frankingKey);
     const cases = {
       genuine,
-      edited: await reveal(one.conversationId, 1, `${rude} and worse`, sent.frankingKey),
-      'wrong franking key': await reveal(one.conversationId, 1, rude, other.frankingKey),
-      'no franking key': await reveal(one.conversationId, 1, rude),
+      edited: await reveal(one.conversationId, 4, `${m4.text} and worse`, m4.frankingKey),
+      'wrong franking key': await reveal(one.conversationId, 5, m5.text, other.frankingKey),
+      'no franking key': await reveal(one.conversationId, 6, m6.text),
       'another message of the conversation': await reveal(one.conversationId, 2, rude, sent.frankingKey),
       'another conversation': await reveal(two.conversationId, 1, rude, sent.frankingKey),
-      'a seq with no message': await reveal(one.conversationId, 9, rude, sent.frankingKey),
       'my own message': await reveal(one.conversationId, 3, rude, own.frankingKey),
     };
+    // A seq with no message is not a report at all.
+    const nothing = await t.transport.request('convo:report', {
+      conversationId: one.conversationId,
+      seq: 99,
+      text: rude,
+      frankingKey: sent.frankingKey,
+      reason: 'harassment',
+    });
+    expect(!nothing.ok && nothing.error.code).toBe('NOT_FOUND');
+    // Revealing the same message again files nothing new: the first report stands.
+    expect(await reveal(one.conversationId, 1, `${rude} and worse`, sent.frankingKey)).toBe(genuine);
     const queue = await admin.transport.request('mod:queue', {});
     const items = queue.ok ? queue.data.items : [];
     const verdicts = Object.fromEntries(
@@ -625,7 +674,6 @@ describe('verifiable reports (message franking)', () => {
       'no franking key': false,
       'another message of the conversation': false,
       'another conversation': false,
-      'a seq with no message': false,
       'my own message': false,
     });
     // An outsider cannot use the check as an oracle on someone else's conversation.

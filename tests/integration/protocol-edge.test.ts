@@ -26,7 +26,14 @@ beforeAll(async () => {
   node = await startNode({
     redisUrl: redis.url,
     prefix: redis.prefix,
-    env: { SEND_LIMIT_PER_10S: '100000', JOIN_LIMIT_PER_MINUTE: '100000' },
+    // This file is about validation, not limits (tests/abuse holds those): the hostile client may send thousands
+    // of events in a few seconds without being throttled or disconnected.
+    env: {
+      SEND_LIMIT_PER_10S: '100000',
+      JOIN_LIMIT_PER_MINUTE: '100000',
+      EVENT_BUDGET_PER_10S: '1000000',
+      SOCKET_ABUSE_REFUSALS: '1000000',
+    },
   });
   const admin = await signUp(node.url, node.bootstrapInvite as string);
   invite = await createInvite(admin);

@@ -15,6 +15,17 @@ export default defineConfig({
     outDir: 'dist',
     // The polyfill is an inline script, which the server's CSP (`script-src 'self'`) refuses.
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // zod and the module that turns its `new Function` probe off share one chunk, so every chunk that builds
+        // a schema on import runs after that setting (a chunk's imports run before its own code). Without it the
+        // strict CSP reports the probe as a violation.
+        manualChunks: (id: string) =>
+          /[\\/]node_modules[\\/]zod[\\/]/.test(id) || /[\\/]src[\\/]lib[\\/]zod-jitless\.ts$/.test(id)
+            ? 'zod'
+            : undefined,
+      },
+    },
   },
   server: {
     proxy: {

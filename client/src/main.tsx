@@ -1,3 +1,5 @@
+// Before any module that builds a zod schema: the browser must never run zod's `new Function` probe (strict CSP).
+import './lib/zod-jitless';
 // Global styles first, so the components' own stylesheets (imported by the modules below) come after them.
 import './styles/tokens.css';
 import './styles/base.css';

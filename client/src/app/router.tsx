@@ -1,5 +1,3 @@
-// First: shared schemas must see zod's CSP-safe setting when they are built (see the module).
-import '../lib/zod-jitless';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';

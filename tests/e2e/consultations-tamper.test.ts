@@ -38,7 +38,8 @@ describe('a tampering server, seen from the browser', () => {
     goal: canary('Calmer Monday starts'),
   };
   const consultant = { name: uniquePseudonym('Mentor'), page: undefined as unknown as Page };
-  const teacher = { name: uniquePseudonym('Teacher'), page: undefined as unknown as Page };
+  /** `alias`: the per-request name the consultant sees for the teacher (from the offer). */
+  const teacher = { name: uniquePseudonym('Teacher'), alias: '', page: undefined as unknown as Page };
   const displayName = 'Tamper Test Mentor';
   let conversationId = '';
   let prefix = '';
@@ -179,7 +180,8 @@ describe('a tampering server, seen from the browser', () => {
     });
     expect(request.status).toBe(201);
     const offers = await call(c, 'GET', '/api/consultant/offers');
-    const [offer] = offers.body.offers as { requestId: string }[];
+    const [offer] = offers.body.offers as { requestId: string; teacher: string }[];
+    teacher.alias = offer!.teacher;
     const accepted = await call(c, 'POST', `/api/consultant/offers/${offer!.requestId}/accept`);
     conversationId = (accepted.body as { conversationId: string }).conversationId;
     expect(conversationId).toBeTruthy();
@@ -187,13 +189,13 @@ describe('a tampering server, seen from the browser', () => {
     await c.goto(`/support/conversations/${conversationId}`);
     await t.goto(`/support/conversations/${conversationId}`);
     await composer(t, displayName).waitFor();
-    await composer(c, teacher.name).waitFor();
+    await composer(c, teacher.alias).waitFor();
     await send(t, displayName, said.t1);
-    await expect.poll(() => genuine(c, teacher.name)).toEqual([said.t1]);
-    await send(c, teacher.name, said.c1);
+    await expect.poll(() => genuine(c, teacher.alias)).toEqual([said.t1]);
+    await send(c, teacher.alias, said.c1);
     await send(t, displayName, said.t2);
-    await send(c, teacher.name, said.ra);
-    await send(c, teacher.name, said.rb);
+    await send(c, teacher.alias, said.ra);
+    await send(c, teacher.alias, said.rb);
     const goals = t.getByRole('region', { name: 'Shared goals', exact: true });
     await goals.getByRole('button', { name: 'Add a goal' }).click();
     await goals.getByLabel('Goal', { exact: true }).fill(said.goal);

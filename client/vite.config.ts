@@ -15,6 +15,14 @@ export default defineConfig({
     outDir: 'dist',
     // The polyfill is an inline script, which the server's CSP (`script-src 'self'`) refuses.
     modulePreload: { polyfill: false },
+    rollupOptions: {
+      output: {
+        // zod and its CSP-safe setting in one chunk, the setting run right after zod itself: the shared schemas
+        // (another chunk, possibly loaded before the router's import of the setting) are built after it.
+        manualChunks: (id) =>
+          /[\\/]node_modules[\\/]zod[\\/]|[\\/]lib[\\/]zod-jitless\.ts$/.test(id) ? 'zod' : undefined,
+      },
+    },
   },
   server: {
     proxy: {

@@ -213,6 +213,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     pepper: config.pepper,
     offerMs: config.OFFER_HOURS * 3600_000,
     maxMessages: config.CONVO_MAX_MESSAGES,
+    retentionMs: config.CONSULTATION_RETENTION_DAYS * 86_400_000,
     notify: createConsultationNotifier(io),
   });
   const wellnessStore = redis ? createRedisWellnessStore(redis, prefix) : createMemoryWellnessStore();
@@ -359,6 +360,15 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     Math.min(30_000, Math.max(1_000, config.OFFER_HOURS * 3600_000)),
   );
   offerTimer.unref();
+  // Retention of one-to-one data: every node sweeps; the store's deletions are idempotent, so two at once is harmless.
+  const consultationRetentionTimer = setInterval(
+    () =>
+      void consultations
+        .purgeFinished()
+        .catch((err: unknown) => log.warn({ err: String(err) }, 'consultation retention sweep failed')),
+    Math.min(60_000, Math.max(1_000, (config.CONSULTATION_RETENTION_DAYS * 86_400_000) / 4)),
+  );
+  consultationRetentionTimer.unref();
   const pulseTimer = setInterval(
     () => void wellness.tick().catch((err: unknown) => log.warn({ err: String(err) }, 'pulse flush failed')),
     config.PULSE_FLUSH_SECONDS * 1000,
@@ -382,6 +392,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     async close() {
       stopAnnouncer();
       clearInterval(offerTimer);
+      clearInterval(consultationRetentionTimer);
       clearInterval(pulseTimer);
       // Held pulse answers are stored rather than lost (before Redis is closed below).
       await wellness.flushAll().catch((err: unknown) => log.warn({ err: String(err) }, 'pulse flush failed'));

@@ -124,6 +124,11 @@ export const configSchema = z.object({
   OFFER_HOURS: num(0.0001, 24 * 14)
     .default(24)
     .describe('How long a consultant has to answer a support request before it passes to the next one.'),
+  CONSULTATION_RETENTION_DAYS: num(0.0001, 3_650)
+    .default(365)
+    .describe(
+      'A one-to-one conversation is deleted (messages, goals, check-ins) this long after it closed, and a support request this long after it was matched or withdrawn.',
+    ),
   PULSE_K: int(5, 1000)
     .default(5)
     .describe('No wellness figure is shown that rests on fewer people than this (never below 5).'),

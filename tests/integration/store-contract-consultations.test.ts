@@ -217,4 +217,109 @@ describe.each(backends)('consultations store contract: %s', (_name, make) => {
     expect(await store.getPin('p1', 'teacher')).toEqual({ ciphertext: 'REVG', iv: 'AAAAAAAAAAAAAAAA' });
     expect(await store.getPin('p1', 'consultant')).toBeNull();
   });
+
+  it('retention: finished requests and closed conversations past the cutoff go with all they hold', async () => {
+    const store = make();
+    const fill = async (id: string) => {
+      await store.appendMessage(id, {
+        from: 'teacher',
+        ciphertext: 'QUJD',
+        iv: 'AAAAAAAAAAAAAAAA',
+        clientId: `cid-${id}`,
+        now: 5,
+      });
+      await store.saveGoal(id, { id: 'g1', ciphertext: 'QQ==', iv: 'AAAAAAAAAAAAAAAA', updatedAt: 1 });
+      await store.saveCheckIn(id, {
+        id: 'k1',
+        startsAt: 10,
+        durationMinutes: 30,
+        proposedBy: 'teacher',
+        status: 'proposed',
+        note: null,
+      });
+      await store.savePin(id, 'teacher', { ciphertext: 'QUJD', iv: 'AAAAAAAAAAAAAAAA' });
+      await store.claimCounter(id, 'consultant', 7);
+    };
+    const emptied = async (id: string) => {
+      expect((await store.messages(id, 0, 10)).messages).toEqual([]);
+      expect(await store.goals(id)).toEqual([]);
+      expect(await store.checkIns(id)).toEqual([]);
+      expect(await store.getPin(id, 'teacher')).toBeNull();
+      expect(await store.lastCounter(id, 'consultant')).toBe(0);
+    };
+    for (const id of ['old', 'recent', 'open', 'blocked']) {
+      await store.saveConversation(conversation(id));
+      await fill(id);
+    }
+    await store.saveConversation({ ...conversation('old'), status: 'closed', closedAt: 100 });
+    await store.saveConversation({ ...conversation('recent'), status: 'closed', closedAt: 300 });
+    await store.saveConversation({
+      ...conversation('blocked'),
+      status: 'closed',
+      closedAt: 100,
+      blocked: true,
+    });
+    // Requests: one withdrawn long ago (with a stray intake copy), one matched recently, one still waiting.
+    await store.createRequest(request('r-old'));
+    await store.saveIntakeNotes('r-old', { ':self': { ciphertext: 'c', iv: 'i', keys: 'k' } }, []);
+    await store.updateRequest(
+      { status: 'waiting', offeredTo: null },
+      request('r-old', { status: 'withdrawn', finishedAt: 100 }),
+    );
+    await store.createRequest(request('r-new', { teacherId: 'teacher2' }));
+    await store.updateRequest(
+      { status: 'waiting', offeredTo: null },
+      request('r-new', { teacherId: 'teacher2', status: 'matched', finishedAt: 300 }),
+    );
+    await store.createRequest(request('r-open', { teacherId: 'teacher3', createdAt: 0 }));
+
+    expect(await store.purgeFinished(200, 100)).toBe(3); // r-old, old, blocked
+    expect(await store.getRequest('r-old')).toBeNull();
+    expect(await store.intakeNotes('r-old')).toEqual({});
+    expect((await store.getRequest('r-new'))?.status).toBe('matched');
+    expect((await store.getRequest('r-open'))?.status).toBe('waiting');
+    expect(await store.getConversation('old')).toBeNull();
+    await emptied('old');
+    // Its client id is forgotten too: the same id now stores a new message instead of answering the old one.
+    expect(
+      (
+        await store.appendMessage('old', {
+          from: 'teacher',
+          ciphertext: 'QUJD',
+          iv: 'AAAAAAAAAAAAAAAA',
+          clientId: 'cid-old',
+          now: 9,
+        })
+      ).duplicate,
+    ).toBe(false);
+    // The blocked pair keeps its bare record (so they are never matched again), without content.
+    expect(await store.getConversation('blocked')).toMatchObject({ blocked: true, status: 'closed' });
+    await emptied('blocked');
+    expect((await store.conversationsOf('teacher')).map((c) => c.id).sort()).toEqual([
+      'blocked',
+      'open',
+      'recent',
+    ]);
+    expect((await store.goals('recent')).length).toBe(1);
+    expect((await store.messages('open', 0, 10)).messages.length).toBe(1);
+    // A second sweep (another node) with the same cutoff finds nothing left to do.
+    expect(await store.purgeFinished(200, 100)).toBe(0);
+    // Later, the recent ones go as well; the open request and the active conversation stay.
+    expect(await store.purgeFinished(1_000, 100)).toBe(2);
+    expect(await store.getRequest('r-new')).toBeNull();
+    expect(await store.getConversation('recent')).toBeNull();
+    await emptied('recent');
+    expect((await store.getRequest('r-open'))?.status).toBe('waiting');
+    expect((await store.conversationsOf('consultant')).map((c) => c.id).sort()).toEqual(['blocked', 'open']);
+  });
+
+  it('retention: a sweep takes at most `limit` of each kind', async () => {
+    const store = make();
+    for (const id of ['a', 'b', 'c']) {
+      await store.saveConversation({ ...conversation(id), status: 'closed', closedAt: 1 });
+    }
+    expect(await store.purgeFinished(10, 2)).toBe(2);
+    expect(await store.purgeFinished(10, 2)).toBe(1);
+    expect(await store.conversationsOf('teacher')).toEqual([]);
+  });
 });

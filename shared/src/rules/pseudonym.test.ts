@@ -65,6 +65,17 @@ describe('checkPseudonym', () => {
     }
   });
 
+  it('refuses a name (or a group alias, checked by the same rule) made only of invisible characters', () => {
+    for (const name of [
+      '\u200b\u200b\u200b\u200b',
+      '\u3164\u3164\u3164',
+      '\u2800\u2800\u2800\u2800',
+      '\u00ad\u00ad\u00ad',
+    ]) {
+      expect(checkPseudonym(name).ok, JSON.stringify(name)).toBe(false);
+    }
+  });
+
   it('refuses names that impersonate staff roles', () => {
     for (const name of ['Moderator', 'Admin_1', 'StaffroomTeam', 'M0derat0r', 'system']) {
       expect(rejected(name), name).toMatch(/staff role/);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits.js';
-import { INTAKE_COPIES_MAX, INTAKE_COPIES_PER_PUT, IntakeNotesBody } from './consultations.js';
+import {
+  ConsultantProfileBody,
+  FeedbackBody,
+  INTAKE_COPIES_MAX,
+  INTAKE_COPIES_PER_PUT,
+  IntakeNotesBody,
+} from './consultations.js';
 
 describe('sealed intake notes', () => {
   it('when every field of a notes body is at its largest, then it still fits the HTTP body limit', () => {
@@ -35,5 +41,56 @@ describe('sealed intake notes', () => {
       copies: [],
     };
     expect(IntakeNotesBody.safeParse(body).success).toBe(true);
+  });
+});
+
+describe('free text in consultations is refused when it shows nothing', () => {
+  const invisibleOnly = [
+    '\u200b\u200b\u200b',
+    '\u3164\u3164',
+    '\u2800\u2800\u2800',
+    '\u00ad\u200d\ufe0f',
+    '\u0301\u0301\u0301',
+  ];
+  const profile = (extra: Record<string, unknown>) => ({
+    displayName: 'Ms Grade Two Mentor',
+    grades: ['2'],
+    subjects: ['mathematics'],
+    areas: ['classroom-management'],
+    capacity: 3,
+    availability: ['mon-pm'],
+    paused: false,
+    ...extra,
+  });
+
+  it('when a consultant display name, school or district is invisible-only, then the profile is refused', () => {
+    expect(ConsultantProfileBody.safeParse(profile({ school: 'Cedar Park', district: '' })).success).toBe(
+      true,
+    );
+    for (const text of invisibleOnly) {
+      for (const field of ['displayName', 'school', 'district']) {
+        expect(
+          ConsultantProfileBody.safeParse(profile({ [field]: text })).success,
+          `${field} ${JSON.stringify(text)}`,
+        ).toBe(false);
+      }
+    }
+    // Visible text among invisibles is still a name.
+    expect(ConsultantProfileBody.safeParse(profile({ displayName: '\u200bMentor\u200b' })).success).toBe(
+      true,
+    );
+  });
+
+  it('when a feedback comment is invisible-only, then it is refused; empty or visible is accepted', () => {
+    const body = (comment?: string) => ({
+      helpfulness: 4,
+      recommend: true,
+      ...(comment === undefined ? {} : { comment }),
+    });
+    for (const text of invisibleOnly)
+      expect(FeedbackBody.safeParse(body(text)).success, JSON.stringify(text)).toBe(false);
+    expect(FeedbackBody.safeParse(body('')).success).toBe(true);
+    expect(FeedbackBody.safeParse(body()).success).toBe(true);
+    expect(FeedbackBody.safeParse(body('It helped.')).success).toBe(true);
   });
 });

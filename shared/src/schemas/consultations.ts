@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KDF_VERSION } from '../crypto/kdf-format.js';
+import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from '../rules/visible.js';
 import { Id } from './groups.js';
 
 /** Grades, kindergarten to 12. */
@@ -110,10 +111,11 @@ const unique = <T extends z.ZodType>(item: T, max: number) =>
     .max(max)
     .refine((xs) => new Set(xs).size === xs.length, { message: 'duplicates' });
 /** School and district are write-only: used to exclude, never shown, never stored in the clear. */
-const Place = z.string().trim().min(2).max(120);
+const Place = z.string().trim().min(2).max(120).refine(hasVisibleText, INVISIBLE_ONLY_MESSAGE);
 
 export const ConsultantProfileBody = z.strictObject({
-  displayName: z.string().trim().min(2).max(40),
+  /** Shown to the teachers they support: a name made only of invisible characters would look like none. */
+  displayName: z.string().trim().min(2).max(40).refine(hasVisibleText, INVISIBLE_ONLY_MESSAGE),
   grades: unique(Grade, GRADES.length).min(1),
   subjects: unique(Subject, SUBJECTS.length).min(1),
   areas: unique(Area, AREAS.length).min(1),
@@ -377,7 +379,13 @@ export type ConversationSummary = z.infer<typeof ConversationSummary>;
 export const FeedbackBody = z.strictObject({
   helpfulness: z.number().int().min(1).max(5),
   recommend: z.boolean(),
-  comment: z.string().trim().max(1_000).default(''),
+  /** Optional; when given, something visible (an invisible-only comment would show as a blank entry). */
+  comment: z
+    .string()
+    .trim()
+    .max(1_000)
+    .refine((t) => t === '' || hasVisibleText(t), INVISIBLE_ONLY_MESSAGE)
+    .default(''),
 });
 
 export const FeedbackSummary = z.object({

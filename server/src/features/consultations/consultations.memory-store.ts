@@ -31,6 +31,8 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
   const pins = new Map<string, Sealed>();
   const feedback: FeedbackRecord[] = [];
   const intakeNotes = new Map<string, Map<string, IntakeNoteCopy>>();
+  /** Closed conversation id → closing time: what the retention sweep still has to purge. */
+  const closedIndex = new Map<string, number>();
 
   const copy = <T>(x: T): T => structuredClone(x);
   const inner = <T>(map: Map<string, Map<string, T>>, id: string) => {
@@ -115,6 +117,7 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
 
     async saveConversation(c) {
       conversations.set(c.id, copy(c));
+      if (c.status === 'closed') closedIndex.set(c.id, c.closedAt ?? c.createdAt);
     },
     async getConversation(id) {
       const c = conversations.get(id);
@@ -193,6 +196,36 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
     async getKeys(accountId) {
       const b = keys.get(accountId);
       return b ? copy(b) : null;
+    },
+
+    async purgeFinished(cutoff, limit) {
+      let purged = 0;
+      for (const r of [...requests.values()]) {
+        if (purged >= limit) break;
+        if ((r.status !== 'matched' && r.status !== 'withdrawn') || (r.finishedAt ?? r.createdAt) > cutoff)
+          continue;
+        requests.delete(r.id);
+        intakeNotes.delete(r.id);
+        purged++;
+      }
+      let closed = 0;
+      for (const [id, at] of [...closedIndex]) {
+        if (closed >= limit) break;
+        if (at > cutoff) continue;
+        closedIndex.delete(id);
+        logs.delete(id);
+        goals.delete(id);
+        checkIns.delete(id);
+        for (const role of ['teacher', 'consultant']) {
+          counters.delete(`${id} ${role}`);
+          pins.delete(`${id} ${role}`);
+        }
+        for (const key of [...clientIds.keys()]) if (key.startsWith(`${id} `)) clientIds.delete(key);
+        // A blocked pair stays apart: that bare record (no content) is kept as long as the accounts.
+        if (!conversations.get(id)?.blocked) conversations.delete(id);
+        closed++;
+      }
+      return purged + closed;
     },
 
     async addFeedback(f) {

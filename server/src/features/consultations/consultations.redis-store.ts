@@ -20,8 +20,9 @@ import type {
 import { FEEDBACK_KEPT } from './consultations.store.js';
 
 /**
- * Compare-and-set of a request. KEYS: requests, offers, waiting, openRequest(teacher).
- * ARGV: id, expected status, expected offeredTo ('' = none), next JSON, next status, offer expiry ('' = none).
+ * Compare-and-set of a request. KEYS: requests, offers, waiting, openRequest(teacher), finishedRequests.
+ * ARGV: id, expected status, expected offeredTo ('' = none), next JSON, next status, offer expiry ('' = none),
+ * finish time (the retention clock of a matched or withdrawn request).
  */
 const updateRequestScript = createScript(`
 local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -36,6 +37,7 @@ if ARGV[5] == 'waiting' then redis.call('SADD', KEYS[3], ARGV[1]) else redis.cal
 if (ARGV[5] == 'matched' or ARGV[5] == 'withdrawn') and redis.call('GET', KEYS[4]) == ARGV[1] then
   redis.call('DEL', KEYS[4])
 end
+if ARGV[5] == 'matched' or ARGV[5] == 'withdrawn' then redis.call('ZADD', KEYS[5], ARGV[7], ARGV[1]) end
 return 1
 `);
 
@@ -106,7 +108,7 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
     async updateRequest(expected, next) {
       const applied = await updateRequestScript.run(
         redis,
-        [k.requests(), k.offers(), k.waiting(), k.openRequest(next.teacherId)],
+        [k.requests(), k.offers(), k.waiting(), k.openRequest(next.teacherId), k.finishedRequests()],
         [
           next.id,
           expected.status,
@@ -114,6 +116,7 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
           JSON.stringify(next),
           next.status,
           next.offerExpiresAt ?? '',
+          next.finishedAt ?? next.createdAt,
         ],
       );
       return Number(applied) === 1;
@@ -149,12 +152,13 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
     },
 
     async saveConversation(c) {
-      await redis
+      const multi = redis
         .multi()
         .hset(k.conversations(), c.id, JSON.stringify(c))
         .sadd(k.accountConversations(c.teacherId), c.id)
-        .sadd(k.accountConversations(c.consultantId), c.id)
-        .exec();
+        .sadd(k.accountConversations(c.consultantId), c.id);
+      if (c.status === 'closed') multi.zadd(k.closedConversations(), c.closedAt ?? c.createdAt, c.id);
+      await multi.exec();
     },
     async getConversation(id) {
       return parse<ConversationRecord>(await redis.hget(k.conversations(), id));
@@ -250,6 +254,57 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
         wrapIv: h.wrapIv ?? '',
         kdf: KDF_VERSION,
       };
+    },
+
+    async purgeFinished(cutoff, limit) {
+      // Each step deletes keys or removes members: repeating it (another node, a retry) changes nothing more.
+      const requestIds = await redis.zrangebyscore(k.finishedRequests(), '-inf', cutoff, 'LIMIT', 0, limit);
+      for (const id of requestIds) {
+        await redis
+          .multi()
+          .hdel(k.requests(), id)
+          .del(k.intakeNotes(id))
+          .zrem(k.finishedRequests(), id)
+          .exec();
+      }
+      const conversationIds = await redis.zrangebyscore(
+        k.closedConversations(),
+        '-inf',
+        cutoff,
+        'LIMIT',
+        0,
+        limit,
+      );
+      for (const id of conversationIds) {
+        const c = parse<ConversationRecord>(await redis.hget(k.conversations(), id));
+        // Client-id markers live 24 h; only the newest messages can still have one (bounded read).
+        const recent = (await redis.xrevrange(k.messages(id), '+', '-', 'COUNT', 1000)) as StreamEntry[];
+        const clientIds = recent.flatMap(([, fields]) => {
+          const at = fields.indexOf('k');
+          return at >= 0 && at % 2 === 0 && fields[at + 1] ? [k.clientId(id, fields[at + 1] as string)] : [];
+        });
+        const multi = redis
+          .multi()
+          .del(
+            k.messages(id),
+            k.seq(id),
+            k.counters(id),
+            k.pins(id),
+            k.goals(id),
+            k.checkIns(id),
+            ...clientIds,
+          )
+          .zrem(k.closedConversations(), id);
+        // A blocked pair stays apart: that bare record (no content) is kept as long as the accounts.
+        if (c && !c.blocked) {
+          multi
+            .hdel(k.conversations(), id)
+            .srem(k.accountConversations(c.teacherId), id)
+            .srem(k.accountConversations(c.consultantId), id);
+        }
+        await multi.exec();
+      }
+      return requestIds.length + conversationIds.length;
     },
 
     async addFeedback(f) {

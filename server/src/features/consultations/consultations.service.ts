@@ -55,6 +55,8 @@ export interface ConsultationDeps {
   offerMs: number;
   /** Sealed messages kept per conversation (`CONVO_MAX_MESSAGES`); older ones are trimmed. */
   maxMessages?: number;
+  /** Finished requests and closed conversations are deleted this long after (absent: kept). */
+  retentionMs?: number;
   notify: ConsultationNotifier;
   now?: () => number;
 }
@@ -103,6 +105,9 @@ export function conversationAlias(pepper: string, requestId: string): string {
 const keyPrint = (publicKey: string) =>
   createHash('sha256').update(publicKey).digest('base64url').slice(0, 22);
 const copyKeys = (teacherKey: string, holderKey: string) => `${keyPrint(teacherKey)}.${keyPrint(holderKey)}`;
+
+/** Items the retention sweep deletes per store call (so one call stays short). */
+const PURGE_BATCH = 100;
 
 export function createConsultationService(deps: ConsultationDeps) {
   const { store, notify } = deps;
@@ -298,7 +303,12 @@ export function createConsultationService(deps: ConsultationDeps) {
     const { c, role } = await writable(p, id);
     if (role !== 'teacher')
       throw new AppError(ErrorCode.FORBIDDEN, 'The teacher confirms the end of the support.');
-    await store.saveConversation({ ...c, status: 'closed', closeProposedBy: c.closeProposedBy ?? 'teacher' });
+    await store.saveConversation({
+      ...c,
+      status: 'closed',
+      closeProposedBy: c.closeProposedBy ?? 'teacher',
+      closedAt: c.closedAt ?? now(),
+    });
     notify.conversation(id);
     await rematchWaiting(); // the consultant has room again
   }
@@ -366,6 +376,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       const next: RequestRecord = {
         ...r,
         status: 'withdrawn',
+        finishedAt: now(),
         offeredTo: null,
         offerExpiresAt: null,
         schoolHash: '',
@@ -506,6 +517,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       const matched: RequestRecord = {
         ...r,
         status: 'matched',
+        finishedAt: now(),
         conversationId: conversation.id,
         schoolHash: '',
         districtHash: '',
@@ -527,6 +539,20 @@ export function createConsultationService(deps: ConsultationDeps) {
       const expired = await store.expiredOffers(now());
       for (const r of expired) await passOver(r);
       return expired.length;
+    },
+
+    /**
+     * Retention: finished requests and closed conversations older than `retentionMs` are deleted with all they
+     * hold. Every node sweeps; the store's deletions are idempotent. Returns how many it purged.
+     */
+    async purgeFinished(): Promise<number> {
+      if (deps.retentionMs === undefined) return 0;
+      let total = 0;
+      for (;;) {
+        const purged = await store.purgeFinished(now() - deps.retentionMs, PURGE_BATCH);
+        total += purged;
+        if (purged < PURGE_BATCH) return total;
+      }
     },
 
     async conversations(p: Principal): Promise<ConversationSummary[]> {
@@ -729,6 +755,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       await store.saveConversation({
         ...c,
         status: 'closed',
+        closedAt: c.closedAt ?? now(),
         blocked: true,
         closeProposedBy: role,
         // A consultant blocking must not leave the teacher a feedback form about them.

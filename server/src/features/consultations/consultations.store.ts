@@ -46,6 +46,8 @@ export interface RequestRecord {
   matchedOn: string;
   passed: string[];
   conversationId: string | null;
+  /** When it was matched or withdrawn: the retention clock (`CONSULTATION_RETENTION_DAYS`). */
+  finishedAt?: number;
 }
 
 export interface ConversationRecord {
@@ -61,6 +63,8 @@ export interface ConversationRecord {
   feedbackDone: boolean;
   /** Closed by a block: these two are never matched again. */
   blocked: boolean;
+  /** When it closed: the retention clock (`CONSULTATION_RETENTION_DAYS`). */
+  closedAt?: number;
 }
 
 /** Holder of the teacher's own copy of a sealed intake note (account ids never contain a colon). */
@@ -147,6 +151,15 @@ export interface ConsultationStore {
 
   saveKeys(accountId: string, keys: KeyBundle): Promise<void>;
   getKeys(accountId: string): Promise<KeyBundle | null>;
+
+  /**
+   * Retention: deletes up to `limit` requests finished (matched or withdrawn) and conversations closed at or
+   * before `cutoff`, with everything stored under them (messages, goals, check-ins, counters, pins, seq, recent
+   * client ids, intake copies). A blocked conversation keeps only its bare record (participants, no content), which
+   * is what keeps the two from being matched again. Idempotent: several nodes may sweep at once. Returns how many
+   * requests and conversations it purged.
+   */
+  purgeFinished(cutoff: number, limit: number): Promise<number>;
 
   addFeedback(f: FeedbackRecord): Promise<void>;
   feedback(): Promise<FeedbackRecord[]>;

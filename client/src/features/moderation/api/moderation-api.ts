@@ -42,6 +42,9 @@ export const moderationApi = {
   kick: (groupId: string, tag: string, reason: string) => call('mod:kick', { groupId, tag, reason }),
   ban: (groupId: string, tag: string, minutes: number | null, reason: string, global = false) =>
     call('mod:ban', { groupId, tag, minutes, reason, global }),
+  /** Coordinators: a Staffroom-wide ban of an account by its pseudonym (one in no group the console lists). */
+  banAccount: (pseudonym: string, minutes: number | null, reason: string) =>
+    call('mod:ban-account', { pseudonym, minutes, reason }),
   unban: (banId: string, reason: string) => call('mod:unban', { banId, reason }),
   settings: (groupId: string, patch: SettingsPatch, reason: string) =>
     call('mod:settings', { groupId, ...patch, reason }),

@@ -7,7 +7,8 @@ import { DurationField } from './duration-field';
 const MEMBER_SEES = 'Recorded in the audit log. The member is told this reason with the notice.';
 
 interface Common {
-  member: MemberRow;
+  /** Only the name is shown: an account found by pseudonym (no group) passes just that. */
+  member: Pick<MemberRow, 'name'>;
   groupName: string;
   onClose: () => void;
   fallbackFocus?: () => HTMLElement | null;

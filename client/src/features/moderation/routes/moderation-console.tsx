@@ -7,6 +7,7 @@ import { paths } from '../../../config/paths';
 import { useResource } from '../../../lib/use-resource';
 import { reportModeratedGroups } from '../api/moderation-access';
 import { moderationApi } from '../api/moderation-api';
+import { BanAccountPanel } from '../components/ban-account-panel';
 import { AuditPage } from './audit-page';
 import { GroupModerationPage } from './group-moderation-page';
 import { QueuePage } from './queue-page';
@@ -37,25 +38,28 @@ function sectionTitle(pathname: string): string {
   return 'Report queue';
 }
 
-function GroupsIndex({ groups }: { groups: readonly ModeratedGroup[] }) {
+function GroupsIndex({ groups, isAdmin }: { groups: readonly ModeratedGroup[]; isAdmin: boolean }) {
   return (
-    <section className="mod-section" aria-labelledby="groups-title">
-      <h2 id="groups-title">Your groups</h2>
-      <p className="mod-section__intro">
-        Choose a group to lock it, set slow mode or blocked terms, and look after its members and bans.
-      </p>
-      <ul className="cards">
-        {groups.map((g) => (
-          <li key={g.id} className="card">
-            <h3 className="card__title">
-              <Link to={paths.moderationGroup.getHref(g.id)} className="card__link">
-                {g.name}
-              </Link>
-            </h3>
-          </li>
-        ))}
-      </ul>
-    </section>
+    <>
+      <section className="mod-section" aria-labelledby="groups-title">
+        <h2 id="groups-title">Your groups</h2>
+        <p className="mod-section__intro">
+          Choose a group to lock it, set slow mode or blocked terms, and look after its members and bans.
+        </p>
+        <ul className="cards">
+          {groups.map((g) => (
+            <li key={g.id} className="card">
+              <h3 className="card__title">
+                <Link to={paths.moderationGroup.getHref(g.id)} className="card__link">
+                  {g.name}
+                </Link>
+              </h3>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {isAdmin && <BanAccountPanel />}
+    </>
   );
 }
 
@@ -150,7 +154,10 @@ export function ModerationConsole({ viewer }: { viewer: ModerationViewer }) {
       </nav>
       <Routes>
         <Route index element={<QueuePage />} />
-        <Route path={sub(paths.moderationGroups.path)} element={<GroupsIndex groups={groups} />} />
+        <Route
+          path={sub(paths.moderationGroups.path)}
+          element={<GroupsIndex groups={groups} isAdmin={isAdmin} />}
+        />
         <Route
           path={sub(paths.moderationGroup.path)}
           element={<GroupRoute groups={groups} isAdmin={isAdmin} />}

@@ -79,7 +79,7 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
       env: { CRISIS_RESOURCES: JSON.stringify([district]) },
     });
     const admin = await signUp(node.url, node.bootstrapInvite as string, uniquePseudonym('Coord'));
-    invites.member = await createInvite(admin, 'member', 1);
+    invites.member = await createInvite(admin, 'member', 2);
     invites.consultant = await createInvite(admin, 'consultant', 1);
     browser = await launchBrowser();
     [consultant.page, teacher.page] = [await open('consultant'), await open('teacher')];
@@ -200,6 +200,41 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     expect(await c.getByRole('dialog', { name: 'You don’t have to carry this alone' }).count()).toBe(0);
     expect(await banner(t).count()).toBe(0);
     expect(await banner(c).count()).toBe(0);
+  });
+
+  it('marks an intake whose note signals risk urgent, shows the contacts at once, and the consultant only “urgent”', async () => {
+    const t = await open('second teacher');
+    await signUpInBrowser(t, invites.member, uniquePseudonym('Teacher'));
+    await t.goto('/support/ask');
+    await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
+    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
+    await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
+    await t.getByRole('radio', { name: 'Assessment strategies' }).check();
+    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
+    await t.getByLabel('A note for your consultant').fill(RISK);
+    await t.getByRole('button', { name: 'Ask for support' }).click();
+    const dialog = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await dialog.getByText('marked urgent so it is offered first').waitFor();
+    expect(await dialog.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await noViolations(t, 'intake crisis dialog');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const seenAs = await t
+      .getByRole('region', { name: 'Your request', exact: true })
+      .getByText('The consultant sees you as')
+      .textContent();
+    const second = /sees you as (.+?), a name for this request only/.exec(seenAs ?? '')?.[1] ?? '';
+
+    // The server was told "urgent" and nothing else; the consultant's offer says so, and the note opens there.
+    const c = consultant.page;
+    await c.goto('/support');
+    const offer = c.getByRole('article', { name: `Request from ${second}` });
+    await offer.getByText('Marked urgent').waitFor();
+    await offer.locator('blockquote').filter({ hasText: 'I want to end it all' }).waitFor();
+    const served = await c.evaluate(async () => (await fetch('/api/consultant/offers')).text());
+    expect(served).toContain('"urgent":true');
+    expect(served).not.toContain('end it all');
   });
 
   it('raised no uncaught error', () => {

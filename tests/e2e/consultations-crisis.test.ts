@@ -220,6 +220,12 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     );
     await noViolations(t, 'intake crisis dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
+    // The page keeps the contacts in view while the urgent request is open, and says honestly where it is.
+    const request = t.getByRole('region', { name: 'Your request', exact: true });
+    await request.getByText('it is offered before other requests').waitFor();
+    expect(await request.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
     const seenAs = await t
       .getByRole('region', { name: 'Your request', exact: true })
       .getByText('The consultant sees you as')

@@ -277,7 +277,8 @@ describe('an intake marked urgent by the teacher’s browser', () => {
     expect(junk.status).toBe(400);
     const urgent = await atRisk.agent.post('/api/support-request', { ...intake, ...only, urgent: true });
     expect(urgent.status).toBe(201);
-    expect(JSON.stringify(urgent.body)).not.toContain('urgent');
+    expect(urgent.body.request).toMatchObject({ status: 'waiting', urgent: true });
+    expect(older.urgent).toBe(false);
 
     // A consultant who fits both arrives: the urgent request leads their offers though it came later.
     const c = await consultant({ ...only, focus: undefined, areas: ['differentiation'] });

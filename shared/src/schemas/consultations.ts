@@ -167,6 +167,8 @@ export const MyRequest = z.object({
   /** The name the consultant sees for this request and its conversation (never the account pseudonym). */
   alias: z.string(),
   hasNote: z.boolean(),
+  /** Marked urgent by the teacher's own browser: the page keeps the crisis contacts in view while it is open. */
+  urgent: z.boolean(),
 });
 export type MyRequest = z.infer<typeof MyRequest>;
 

@@ -146,6 +146,7 @@ export function createConsultationService(deps: ConsultationDeps) {
     conversationId: r.conversationId,
     alias: alias(r.id),
     hasNote: r.hasNote,
+    urgent: r.urgent === true,
   });
 
   /**

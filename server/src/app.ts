@@ -280,7 +280,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         requireAuth,
         cookieSecure: config.COOKIE_SECURE,
         trustedDeviceMs: config.TRUSTED_DEVICE_DAYS * 24 * 3600_000,
-        info: { embedded: config.embedded },
+        info: { embedded: config.embedded, crisisResources: config.crisisResources },
       }),
       createGroupRoutes(groups, requireAuth),
       createConsultationRoutes(consultations, requireAuth),

@@ -264,3 +264,29 @@ describe('the sealed intake note', () => {
     await teacher.agent.del('/api/support-request');
   });
 });
+
+describe('an intake marked urgent by the teacher’s browser', () => {
+  it('when an urgent request waits behind an older one, then it is offered first, says urgent, and nothing more', async () => {
+    // A grade and area nobody else offers, and no consultant yet: both requests wait.
+    const only = { grades: ['9'], subjects: ['french'], focus: 'differentiation' } as const;
+    const [calm, atRisk] = [await person('member'), await person('member')];
+    const older = (await calm.agent.post('/api/support-request', { ...intake, ...only })).body.request;
+    expect(older.status).toBe('waiting');
+    // Only a boolean: the reason (the note) is sealed, and never a field of its own.
+    const junk = await atRisk.agent.post('/api/support-request', { ...intake, ...only, urgent: 'yes' });
+    expect(junk.status).toBe(400);
+    const urgent = await atRisk.agent.post('/api/support-request', { ...intake, ...only, urgent: true });
+    expect(urgent.status).toBe(201);
+    expect(urgent.body.request).toMatchObject({ status: 'waiting', urgent: true });
+    expect(older.urgent).toBe(false);
+
+    // A consultant who fits both arrives: the urgent request leads their offers though it came later.
+    const c = await consultant({ ...only, focus: undefined, areas: ['differentiation'] });
+    const offers = await offersOf(c);
+    expect(offers.map((o) => [o.requestId, o.urgent])).toEqual([
+      [urgent.body.request.id, true],
+      [older.id, false],
+    ]);
+    for (const m of [calm, atRisk]) expect((await m.agent.del('/api/support-request')).status).toBe(200);
+  });
+});

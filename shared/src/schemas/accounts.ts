@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AUTH_SECRET_PATTERN, DEPLOYMENT_SALT_PATTERN } from '../crypto/kdf-format.js';
 import { LIMITS } from '../limits.js';
 import { KeyBundle } from './consultations.js';
+import { SupportResource } from './messages.js';
 
 export const ROLES = ['member', 'consultant', 'moderator', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -99,5 +100,10 @@ export const ServerInfo = z.object({
   protocolVersion: z.number(),
   /** Public, fixed for the deployment's life: mixed into every passphrase salt (see `passphraseSalt`). */
   kdfSalt: z.string().regex(DEPLOYMENT_SALT_PATTERN),
+  /**
+   * The deployment's crisis contacts. Public so the browser can show them where the server never sees the text: a
+   * one-to-one message or an intake note is checked before it is sealed, in the writer's browser.
+   */
+  crisisResources: z.array(SupportResource),
 });
 export type ServerInfo = z.infer<typeof ServerInfo>;

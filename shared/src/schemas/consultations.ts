@@ -147,6 +147,11 @@ export const IntakeBody = z.strictObject({
    * who could be offered the request (`PUT /api/support-request/notes`), so the server routes it unread.
    */
   hasNote: z.boolean().default(false),
+  /**
+   * The teacher's browser found a sign of risk in the note (the shared crisis guard, run before sealing). Says
+   * nothing of the text; the request is offered before the others, and the consultant sees it is urgent.
+   */
+  urgent: z.boolean().default(false),
   school: Place.optional(),
   district: Place.optional(),
 });
@@ -164,6 +169,8 @@ export const MyRequest = z.object({
   /** The name the consultant sees for this request and its conversation (never the account pseudonym). */
   alias: z.string(),
   hasNote: z.boolean(),
+  /** Marked urgent by the teacher's own browser: the page keeps the crisis contacts in view while it is open. */
+  urgent: z.boolean(),
 });
 export type MyRequest = z.infer<typeof MyRequest>;
 
@@ -197,6 +204,8 @@ export const Offer = z.object({
   workStyles: z.array(WorkStyle),
   preferredTimes: z.array(Slot),
   noteState: OfferNoteState,
+  /** The teacher's browser marked the request urgent (a sign of risk in the note; the text stays sealed). */
+  urgent: z.boolean(),
   /** Only when `noteState` is `sealed`. */
   note: z.object({ ciphertext: z.string(), iv: z.string() }).nullable(),
   teacherPublicKey: z.string().nullable(),

@@ -79,6 +79,11 @@ const MAX_CHECK_INS = 60;
 const TRIM_EVERY = 50;
 
 /** A place name reduced to a comparable, unreadable token; empty stays empty. */
+/** Urgent requests before the others, each part in the order given (a stable sort keeps oldest first). */
+export function urgentFirst<T extends { urgent?: boolean }>(list: readonly T[]): T[] {
+  return [...list].sort((a, b) => Number(b.urgent === true) - Number(a.urgent === true));
+}
+
 function placeHash(pepper: string, place: string | undefined): string {
   const normal = (place ?? '')
     .normalize('NFKD')
@@ -146,6 +151,7 @@ export function createConsultationService(deps: ConsultationDeps) {
     conversationId: r.conversationId,
     alias: alias(r.id),
     hasNote: r.hasNote,
+    urgent: r.urgent === true,
   });
 
   /**
@@ -283,7 +289,9 @@ export function createConsultationService(deps: ConsultationDeps) {
   }
 
   async function rematchWaiting(): Promise<void> {
-    for (const r of await store.waitingRequests()) await offerNext(r, { status: 'waiting', offeredTo: null });
+    // Urgent requests first (a sign of risk in the note); otherwise oldest first, as the store lists them.
+    const waiting = urgentFirst(await store.waitingRequests());
+    for (const r of waiting) await offerNext(r, { status: 'waiting', offeredTo: null });
   }
 
   async function profile(p: Principal): Promise<ConsultantProfile | null> {
@@ -391,7 +399,7 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     async offers(p: Principal): Promise<Offer[]> {
       requireRole(p, 'consultant');
-      const list = await store.offersFor(p.accountId);
+      const list = urgentFirst(await store.offersFor(p.accountId));
       const mine = (await store.getKeys(p.accountId))?.publicKey ?? null;
       return Promise.all(
         list.map(async (r): Promise<Offer> => {
@@ -408,6 +416,7 @@ export function createConsultationService(deps: ConsultationDeps) {
             focus: r.focus,
             workStyles: r.workStyles,
             preferredTimes: r.preferredTimes,
+            urgent: r.urgent === true,
             noteState: !r.hasNote ? 'none' : copy ? 'sealed' : mine ? 'pending' : 'no-key',
             note: copy ? { ciphertext: copy.ciphertext, iv: copy.iv } : null,
             teacherPublicKey: copy ? teacherKey : null,

@@ -36,6 +36,8 @@ export interface RequestRecord {
   preferredTimes: Slot[];
   /** The note itself is only ever stored sealed, per recipient (`IntakeNoteCopy`). */
   hasNote: boolean;
+  /** Marked by the teacher's browser (risk in the note). Absent on requests stored before it existed. */
+  urgent?: boolean;
   /** Kept only while the request is open (for exclusion), then erased. */
   schoolHash: string;
   districtHash: string;

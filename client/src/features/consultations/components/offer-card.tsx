@@ -57,6 +57,12 @@ export function OfferCard({
             : 'Time is up: passing to the next consultant'}
         </p>
       </header>
+      {offer.urgent && (
+        <p className="offer__urgent">
+          Marked urgent: the teacher’s note may signal risk. Please answer first, or decline at once so it
+          moves on.
+        </p>
+      )}
       <p className="offer__match">
         <span className="offer__match-label">Matched on:</span> {offer.matchedOn || 'availability'}
       </p>

@@ -3,6 +3,8 @@ import type { MyRequest } from '@staffroom/shared/schemas/consultations';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { CrisisResources } from '../../../components/crisis-resources';
+import { useServerInfo } from '../../../app/server-info';
 import { formatDateTime } from '../../../utils/format';
 
 const STATUS: Record<'offered' | 'waiting', { badge: string; text: string }> = {
@@ -29,6 +31,7 @@ export function RequestStatus({
   const [error, setError] = useState<string | null>(null);
   const status = request.status === 'offered' || request.status === 'waiting' ? request.status : 'waiting';
   const shown = STATUS[status];
+  const crisisResources = useServerInfo()?.crisisResources ?? [];
 
   const withdraw = async () => {
     setBusy(true);
@@ -50,6 +53,18 @@ export function RequestStatus({
         <span className={`badge support-badge support-badge--${status}`}>{shown.badge}</span>
       </p>
       <p>{shown.text}</p>
+      {request.urgent && (
+        <div className="request__urgent">
+          <p>
+            <strong>Marked urgent</strong>: it is offered before other requests.{' '}
+            {status === 'waiting'
+              ? 'No consultant who fits is free at this moment, so it may take a while.'
+              : 'A consultant still has to accept it.'}{' '}
+            You do not have to wait: these people can listen right now, in confidence.
+          </p>
+          <CrisisResources resources={crisisResources} />
+        </div>
+      )}
       <p className="request__meta">Asked {formatDateTime(request.createdAt)}</p>
       <p className="request__alias">
         The consultant sees you as <strong>{request.alias}</strong>, a name for this request only, not your

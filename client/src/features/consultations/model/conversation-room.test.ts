@@ -193,10 +193,10 @@ async function sealBy(
   );
 }
 
-async function setUp(pins: PinStore = memoryPinStore(), me?: Identity) {
+async function setUp(pins: PinStore = memoryPinStore(), me?: Identity, view: Partial<ConversationView> = {}) {
   const self = me ?? (await identity());
   const peer = await identity();
-  const server = new FakeServer(peer.publicKey);
+  const server = new FakeServer(peer.publicKey, view);
   const peerKey = await conversationKey(peer, self.publicKey, CONVO);
   const room = new ConversationRoom(CONVO, self, server, Date.now, pins);
   let counter = 0;
@@ -276,6 +276,52 @@ describe('ConversationRoom', () => {
     await settle(room, () => room.getSnapshot().messages.length === 1, 'the message');
     expect(texts(room)).toEqual([null]);
     expect(refusals(room)).toEqual(['unreadable']);
+    room.stop();
+  });
+});
+
+/** The crisis guard runs in the browsers: the server never reads a one-to-one message, so it cannot. */
+describe('ConversationRoom crisis check', () => {
+  const RISK = 'I can’t do this anymore. I want to end it all, I have the pills ready for tonight.';
+  const OTHER = 'A colleague told me she has a plan to kill herself this weekend. What do I do?';
+
+  it('when I write a message that signals risk, then it is still sealed and sent, and I am told to show the resources', async () => {
+    const { server, room } = await setUp();
+    room.start();
+    await opened(room);
+    expect(room.send('Thanks, the meeting went well.')).toBeNull();
+    expect(room.send(RISK)).toBe('self');
+    expect(room.send(OTHER)).toBe('other');
+    await settle(room, () => room.getSnapshot().outbox.length === 0 && texts(room).length === 3, 'sent');
+    expect(texts(room)).toEqual(['Thanks, the meeting went well.', RISK, OTHER]);
+    expect(server.sends).toHaveLength(3);
+    // Sealed: the plaintext is in nothing the server was given, and nothing about the check was sent either.
+    expect(JSON.stringify(server.payloads)).not.toContain('pills');
+    expect(server.payloads.every((p) => p.event !== 'convo:report')).toBe(true);
+    room.stop();
+  });
+
+  it('when the consultant receives a message from the teacher that signals risk, then only that one is flagged', async () => {
+    const { server, room, says } = await setUp(memoryPinStore(), undefined, { role: 'consultant' });
+    server.store('teacher', await says('Hello, thank you for taking this on.'));
+    room.start();
+    await opened(room);
+    server.store('teacher', await says(RISK));
+    server.store('teacher', await says(OTHER));
+    await settle(room, () => texts(room).length === 3, 'three messages');
+    expect(room.getSnapshot().messages.map((m) => m.signalsRisk)).toEqual([false, true, false]);
+    // Reflecting the teacher's words back is part of the work: the consultant is not shown the teacher's dialog.
+    expect(room.send(`You wrote: "${RISK}" I am here.`)).toBeNull();
+    room.stop();
+  });
+
+  it('when the teacher receives the same words from the consultant, then nothing is flagged (the banner is for the consultant)', async () => {
+    const { server, room, says } = await setUp();
+    room.start();
+    await opened(room);
+    server.store('consultant', await says(RISK));
+    await settle(room, () => texts(room).length === 1, 'the message');
+    expect(room.getSnapshot().messages.map((m) => m.signalsRisk)).toEqual([false]);
     room.stop();
   });
 });

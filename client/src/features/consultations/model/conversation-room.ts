@@ -26,6 +26,7 @@ import {
   sealItem,
   sealPin,
 } from '../../../lib/e2e-seal';
+import { crisisNotice, signalsRisk, type CrisisNotice } from './crisis-check';
 import { parseGoal, serializeGoal, type GoalContent } from './goal';
 import { formatStart } from './format';
 import { memoryPinStore, type PinStore } from './pins';
@@ -61,6 +62,11 @@ export interface ShownMessage {
   mine: boolean;
   text: string | null;
   refusal: Refusal | null;
+  /**
+   * A message from the teacher that may signal risk, seen by the consultant's browser (the crisis guard runs here:
+   * the server cannot read the conversation). Always false for my own messages and the consultant's.
+   */
+  signalsRisk: boolean;
 }
 
 /** A goal as shown: `content` is null when it is refused (or is not a goal). */
@@ -582,7 +588,16 @@ export class ConversationRoom {
         }
       }
       const text = verdict.ok && !refusal ? verdict.text : null;
-      const shown: ShownMessage = { seq: m.seq, ts: m.ts, from: m.from, mine, text, refusal };
+      const risk = text !== null && !mine && m.from === 'teacher' && signalsRisk(text);
+      const shown: ShownMessage = {
+        seq: m.seq,
+        ts: m.ts,
+        from: m.from,
+        mine,
+        text,
+        refusal,
+        signalsRisk: risk,
+      };
       this.bySeq.set(m.seq, shown);
       added = true;
       if (mine && m.clientId) this.outbox = this.outbox.filter((e) => e.clientId !== m.clientId);
@@ -655,8 +670,14 @@ export class ConversationRoom {
     );
   }
 
-  /** Queues a message; it is sealed at once and sent as soon as possible, in order. */
-  send(text: string): void {
+  /**
+   * Queues a message; it is sealed at once and sent as soon as possible, in order. Answers what the teacher should
+   * see privately about it (`crisisNotice`, checked here on the plaintext before sealing): the message is sent
+   * either way, and nothing about the check leaves the browser. The consultant's own messages are not checked:
+   * they often reflect the teacher's words back, and their side has the protocol banner instead.
+   */
+  send(text: string): CrisisNotice {
+    const notice = this.role === 'teacher' ? crisisNotice(text) : null;
     const entry: QueuedEntry = {
       clientId: newClientId(),
       text,
@@ -667,6 +688,7 @@ export class ConversationRoom {
     this.outbox = [...this.outbox, entry];
     this.changed();
     this.reseal(entry.clientId);
+    return notice;
   }
 
   /** (Re)seals a queued message, in writing order, with a fresh counter. */

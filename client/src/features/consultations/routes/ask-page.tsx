@@ -4,6 +4,7 @@ import { paths } from '../../../config/paths';
 import { deliverIntakeNote } from '../api/intake-notes';
 import { supportApi } from '../api/support-api';
 import { IntakeForm } from '../components/intake-form';
+import { crisisNotice } from '../model/crisis-check';
 import { UnlockKeys } from '../components/unlock-keys';
 import { useKeys } from '../keys/key-store';
 import type { Viewer } from '../model/viewer';
@@ -36,7 +37,13 @@ export function AskSupportPage({ viewer }: { viewer: Viewer }) {
           if (note && !identity) {
             throw new Error('Unlock your private key above to send your note encrypted, or remove the note.');
           }
-          const { request } = await supportApi.ask({ ...body, hasNote: note !== '' });
+          // Checked here, before the note is sealed: the server only learns "urgent", never why.
+          const crisis = note ? crisisNotice(note) : null;
+          const { request } = await supportApi.ask({
+            ...body,
+            hasNote: note !== '',
+            urgent: crisis === 'self',
+          });
           let sealed = true;
           if (note && identity) {
             // If this fails (the connection dropped), the request stands and says so; the note is not sent.
@@ -47,6 +54,7 @@ export function AskSupportPage({ viewer }: { viewer: Viewer }) {
           }
           navigate(paths.support.getHref(), {
             state: {
+              crisis,
               notice: !sealed
                 ? 'Your request is in, but your note could not be sent. Withdraw and ask again to include it.'
                 : request.status === 'offered'

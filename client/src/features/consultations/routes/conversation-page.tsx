@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { Alert, Status } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { PageTitle } from '../../../components/page-title';
+import { useServerInfo } from '../../../app/server-info';
 import { paths } from '../../../config/paths';
 import type { Identity } from '../../../lib/e2e-crypto';
 import { useConnectionState } from '../../../lib/socket';
@@ -11,6 +12,7 @@ import { CheckInsPanel } from '../components/checkins-panel';
 import { ClosingPanel } from '../components/closing-panel';
 import { ConvoComposer } from '../components/convo-composer';
 import { ConvoFeed } from '../components/convo-feed';
+import { CrisisNoticeDialog, RiskBanner } from '../components/crisis-notice';
 import { FeedbackForm } from '../components/feedback-form';
 import { GoalsPanel } from '../components/goals-panel';
 import { RevealDialog } from '../components/reveal-dialog';
@@ -20,6 +22,7 @@ import { UnlockKeys } from '../components/unlock-keys';
 import { useConversationRoom, useNow } from '../hooks/use-conversation-room';
 import { useKeys } from '../keys/key-store';
 import type { ShownMessage } from '../model/conversation-room';
+import type { CrisisNotice } from '../model/crisis-check';
 import { dueReminder, reminderText } from '../model/reminder';
 import type { Viewer } from '../model/viewer';
 import { ClockIcon, LockIcon } from '../components/icons';
@@ -101,6 +104,10 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const [reporting, setReporting] = useState<ShownMessage | null>(null);
   const [feedbackSent, setFeedbackSent] = useState(false);
   const composer = useRef<HTMLTextAreaElement>(null);
+  const crisisResources = useServerInfo()?.crisisResources ?? [];
+  const [notice, setNotice] = useState<CrisisNotice>(null);
+  /** The last flagged message the consultant hid the banner for: a later one shows it again. */
+  const [riskHiddenAt, setRiskHiddenAt] = useState(0);
   const view = snapshot.view;
   const now = useNow(view !== null && snapshot.checkIns.some((c) => c.status === 'accepted'));
 
@@ -118,8 +125,10 @@ function ConversationView({ conversationId, identity }: { conversationId: string
 
   const send = useCallback(
     (text: string) => {
-      room.send(text);
-      composer.current?.focus();
+      // Checked before sealing; the message goes either way, and the dialog is for the writer only.
+      const shown = room.send(text);
+      if (shown) setNotice(shown);
+      else composer.current?.focus();
     },
     [room],
   );
@@ -153,6 +162,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const writable = !closed && !snapshot.peerKeyMissing && !snapshot.keyChanged;
   // A check-in of a conversation that has ended is not going to happen: no reminder for it.
   const due = closed ? null : dueReminder(snapshot.checkIns, now);
+  const lastRisk = snapshot.messages.findLast((m) => m.signalsRisk)?.seq ?? 0;
 
   return (
     <>
@@ -187,6 +197,13 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             <ClockIcon className="reminder__icon" />
             {reminderText(due.reminder, due.checkIn, peer)}
           </p>
+        )}
+      </div>
+
+      {/* Always present, so the banner is announced when a message flagged on receipt arrives. */}
+      <div role="status" className="risk-slot">
+        {view.role === 'consultant' && lastRisk > riskHiddenAt && (
+          <RiskBanner resources={crisisResources} onHide={() => setRiskHiddenAt(lastRisk)} />
         )}
       </div>
 
@@ -317,6 +334,17 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           peerPublicKey={view.peer.publicKey}
           peerName={peer}
           onClose={() => setShowCode(false)}
+        />
+      )}
+      {notice && (
+        <CrisisNoticeDialog
+          notice={notice}
+          resources={crisisResources}
+          sent={`Your message is on its way to ${peer}, as you wrote it.`}
+          onClose={() => {
+            setNotice(null);
+            requestAnimationFrame(() => composer.current?.focus());
+          }}
         />
       )}
       {reporting && (

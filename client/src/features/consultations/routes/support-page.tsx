@@ -1,12 +1,15 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { Alert, Status } from '../../../components/alert';
 import { PageTitle } from '../../../components/page-title';
+import { useServerInfo } from '../../../app/server-info';
 import { paths } from '../../../config/paths';
 import { useResource } from '../../../lib/use-resource';
 import { supportApi } from '../api/support-api';
 import { CheckInCalendar } from '../components/checkin-calendar';
 import { ConversationList } from '../components/conversation-list';
+import { CrisisNoticeDialog } from '../components/crisis-notice';
+import type { CrisisNotice } from '../model/crisis-check';
 import { OfferCard } from '../components/offer-card';
 import { ProgrammeFacts } from '../components/programme-card';
 import { ReminderBanner } from '../components/reminder-banner';
@@ -28,11 +31,12 @@ const loadProgramme = () => supportApi.programme();
 /** `/support`: what one-to-one support looks like for whoever is looking. */
 export function SupportPage({ viewer }: { viewer: Viewer }) {
   const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice ?? null;
+  const state = location.state as { notice?: string; crisis?: CrisisNotice } | null;
+  const notice = state?.notice ?? null;
   return (
     <>
       <PageTitle documentTitle="One-to-one support">One-to-one support</PageTitle>
-      {viewer.role === 'member' && <TeacherSupport notice={notice} />}
+      {viewer.role === 'member' && <TeacherSupport notice={notice} crisis={state?.crisis ?? null} />}
       {viewer.role === 'consultant' && <ConsultantSupport viewer={viewer} />}
       {viewer.role === 'admin' && <CoordinatorSupport />}
       {viewer.role === 'moderator' && (
@@ -47,7 +51,10 @@ export function SupportPage({ viewer }: { viewer: Viewer }) {
   );
 }
 
-function TeacherSupport({ notice }: { notice: string | null }) {
+function TeacherSupport({ notice, crisis }: { notice: string | null; crisis: CrisisNotice }) {
+  // Right after an intake whose note suggests risk: the contacts at once, for the teacher only.
+  const [crisisShown, setCrisisShown] = useState<CrisisNotice>(crisis);
+  const crisisResources = useServerInfo()?.crisisResources ?? [];
   const request = useResource(loadRequest);
   const conversations = useResource(loadConversations);
   const reloadRequest = request.reload;
@@ -78,6 +85,18 @@ function TeacherSupport({ notice }: { notice: string | null }) {
       </p>
       {/* "Your request is in" while it is open; once matched, the conversation speaks for itself. */}
       {notice && open && <Status tone="success">{notice}</Status>}
+      {crisisShown && (
+        <CrisisNoticeDialog
+          notice={crisisShown}
+          resources={crisisResources}
+          sent={
+            crisisShown === 'self'
+              ? 'Your request is in, marked urgent so it is offered first; your note stays sealed.'
+              : 'Your request is in.'
+          }
+          onClose={() => setCrisisShown(null)}
+        />
+      )}
       <ReminderBanner conversations={list} />
       {request.error && <Alert title="Your request could not be loaded">{request.error}</Alert>}
       {conversations.error && (

@@ -243,10 +243,9 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     expect(served).not.toContain('end it all');
   });
 
-  it('raised no uncaught error', () => {
-    // CSP is not asserted here: zod's eval probe is reported from the shared schemas chunk on main already, now and
-    // then (it fails consultations-intake.test.ts the same way); it is not from this feature.
+  it('raised no Content Security Policy violation and no uncaught error', () => {
     for (const [who, seen] of Object.entries(problems)) {
+      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
       expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
     }
   });

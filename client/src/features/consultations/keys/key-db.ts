@@ -1,3 +1,5 @@
+import { idbStore } from '../../../lib/idb-store';
+
 /**
  * This device's copy of the unlocked private key, in IndexedDB, so a reload does not ask for the passphrase
  * again. What is stored is a non-extractable `CryptoKey`: the browser keeps its bytes and will use it to derive
@@ -13,29 +15,7 @@ const DB_NAME = 'staffroom-keys';
 const STORE = 'identity';
 const ENTRY = 'current';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available.'));
-  });
-}
-
-async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = work(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed.'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
-    });
-  } finally {
-    db.close();
-  }
-}
+const run = idbStore(DB_NAME, STORE);
 
 function isStored(value: unknown): value is StoredIdentity {
   if (typeof value !== 'object' || value === null) return false;

@@ -1,3 +1,4 @@
+import { idbStore } from '../../../lib/idb-store';
 import { memoryPinStore, type PinStore } from '../model/pins';
 
 /**
@@ -8,29 +9,7 @@ import { memoryPinStore, type PinStore } from '../model/pins';
 const DB_NAME = 'staffroom-pins';
 const STORE = 'pins';
 
-function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB is not available.'));
-  });
-}
-
-async function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-  const db = await open();
-  try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
-      const req = work(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed.'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
-    });
-  } finally {
-    db.close();
-  }
-}
+const run = idbStore(DB_NAME, STORE);
 
 let fallback = memoryPinStore();
 

@@ -133,6 +133,14 @@ export const httpRoutes: HttpRoute[] = [
   },
   {
     method: 'GET',
+    path: '/session',
+    access: 'public',
+    summary:
+      'Who is logged in on this browser, if anyone: the app asks this at start, so a visitor gets null rather than a 401.',
+    response: z.object({ me: Me.nullable() }),
+  },
+  {
+    method: 'GET',
     path: '/sessions',
     access: 'member',
     summary: "This account's live sessions.",

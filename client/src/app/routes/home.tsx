@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { useMe } from '../../features/accounts/auth/auth-context';
@@ -11,12 +12,37 @@ import { formatDate } from '../../utils/format';
 import { navItemsFor } from '../layout/nav-items';
 import { useUrgentCount } from '../../features/moderation/api/urgent-count';
 
+const PRIVACY_SEEN = 'staffroom.privacy-panel-seen';
+
+/**
+ * True on this browser's first visit to the home page: the privacy panel is shown open once, then folded (one
+ * click away). Kept in localStorage, which log-out clears, so each new sign-in shows it open once more.
+ */
+function useFirstVisit(): boolean {
+  const [first] = useState(() => {
+    try {
+      return localStorage.getItem(PRIVACY_SEEN) !== '1';
+    } catch {
+      return true;
+    }
+  });
+  useEffect(() => {
+    try {
+      localStorage.setItem(PRIVACY_SEEN, '1');
+    } catch {
+      // Storage refused (private mode): the panel simply stays open.
+    }
+  }, []);
+  return first;
+}
+
 /** The signed-in home page: who you are here, and what you can do now (read from the nav list). */
 export function HomePage() {
   const me = useMe();
   const role = ROLE_TEXT[me.role];
   const actions = navItemsFor(me.role).filter((item) => item.description);
   const urgent = useUrgentCount();
+  const firstVisit = useFirstVisit();
   return (
     <>
       <PageTitle documentTitle="Home">Hello, {me.pseudonym}</PageTitle>
@@ -71,14 +97,16 @@ export function HomePage() {
         </ul>
       </section>
 
-      <section className="section panel" aria-labelledby="you-title">
-        <h2 id="you-title">What Staffroom knows about you</h2>
+      <details className="section panel privacy-panel" open={firstVisit}>
+        <summary className="privacy-panel__summary">
+          <h2 id="you-title">What Staffroom knows about you</h2>
+        </summary>
         <p>
           Only your pseudonym, <strong>{me.pseudonym}</strong>, here since {formatDate(me.createdAt)}. Nothing
           links it to your name or your school.
         </p>
         <PrivacyPromise />
-      </section>
+      </details>
     </>
   );
 }

@@ -135,6 +135,11 @@ export function createAccountRoutes(opts: {
     res.json({ me: await accounts.me(principalOf(res)) });
   });
 
+  router.get('/session', async (req, res) => {
+    const principal = await accounts.authenticate(readSessionToken(req.get('cookie')));
+    res.json({ me: principal ? await accounts.me(principal) : null });
+  });
+
   router.get('/sessions', requireAuth, async (_req, res) => {
     res.json({ sessions: await accounts.listSessions(principalOf(res)) });
   });

@@ -182,6 +182,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     latestSeqs: messages.latestSeqs,
     isPseudonymTaken: (skeleton) => accounts.isPseudonymTaken(skeleton),
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
+    activeBans: (accountId, groupIds) => moderation.activeBans(accountId, groupIds),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
   });
   const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;

@@ -27,7 +27,11 @@ afterAll(async () => {
 });
 
 async function createGroup(name: string): Promise<string> {
-  const res = await admin.agent.post('/api/groups', { name, topic: 'workload-stress', guidelines: 'Be kind.' });
+  const res = await admin.agent.post('/api/groups', {
+    name,
+    topic: 'workload-stress',
+    guidelines: 'Be kind.',
+  });
   expect(res.status).toBe(201);
   return res.body.group.id as string;
 }

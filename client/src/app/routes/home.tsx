@@ -8,9 +8,30 @@ import { MyGroupsSummary, WeekSummary } from '../../features/groups/components/d
 import { SupportSummary } from '../../features/consultations/components/support-summary';
 import { PulseInvitation } from '../../features/wellness/components/pulse-invitation';
 import { paths } from '../../config/paths';
+import {
+  SetupChecklist,
+  setupComplete,
+  useSetupState,
+} from '../../features/setup/components/setup-checklist';
+import { SETUP_LINKS } from '../setup-links';
 import { formatDate } from '../../utils/format';
 import { navItemsFor } from '../layout/nav-items';
 import { useUrgentCount } from '../../features/moderation/api/urgent-count';
+
+/** Coordinators, until the programme is set up: the first-run checklist, in the main column. */
+function GettingStarted() {
+  const { state } = useSetupState();
+  if (!state || setupComplete(state)) return null;
+  return (
+    <section className="section panel" aria-labelledby="setup-title">
+      <h2 id="setup-title">Getting started</h2>
+      <SetupChecklist state={state} links={SETUP_LINKS} />
+      <p className="dashboard__more">
+        <Link to={paths.setup.getHref()}>Open the setup page</Link>
+      </p>
+    </section>
+  );
+}
 
 const PRIVACY_SEEN = 'staffroom.privacy-panel-seen';
 
@@ -60,6 +81,7 @@ export function HomePage() {
       </p>
 
       {me.role === 'member' && <PulseInvitation />}
+      {me.role === 'admin' && <GettingStarted />}
 
       <div className="dashboard">
         <section className="section panel" aria-labelledby="my-groups-title">

@@ -64,7 +64,9 @@ export function createAccountRoutes(opts: {
   requireAuth: RequestHandler;
   cookieSecure: string;
   trustedDeviceMs: number;
-  info: Omit<ServerInfo, 'protocolVersion' | 'kdfSalt'>;
+  info: Omit<ServerInfo, 'protocolVersion' | 'kdfSalt' | 'crisisResources'>;
+  /** The crisis contacts in force (a coordinator may change them in the app). */
+  crisisResources: () => Promise<ServerInfo['crisisResources']>;
 }): Router {
   const { accounts, requireAuth } = opts;
   const router = Router();
@@ -73,6 +75,7 @@ export function createAccountRoutes(opts: {
   router.get('/info', async (_req, res) => {
     const info: ServerInfo = {
       ...opts.info,
+      crisisResources: await opts.crisisResources(),
       protocolVersion: PROTOCOL_VERSION,
       kdfSalt: await accounts.kdfSalt(),
     };

@@ -94,4 +94,47 @@ describe('first run in a real browser', () => {
     await shot(page, 'first-run-02-home-again');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('walks the coordinator through setup: starter groups, crisis contacts with tap-to-call, the checklist', async () => {
+    await page.goto('/home');
+    const started = page.getByRole('region', { name: 'Getting started' });
+    await started.getByText('0 of 4 done').waitFor();
+    await started.getByRole('link', { name: /^Create starter groups/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'Getting started' }).waitFor();
+
+    const starter = page.getByRole('region', { name: 'Starter groups' });
+    await starter.getByLabel(/Teaching outside my subject/).uncheck();
+    await starter.getByRole('button', { name: 'Create 5 groups' }).click();
+    await starter.getByRole('status').filter({ hasText: '5 groups were created.' }).waitFor();
+    await page.getByText('1 of 4 done').waitFor();
+
+    const crisis = page.getByRole('region', { name: 'Crisis contacts' });
+    await crisis.getByRole('button', { name: 'Add a contact' }).click();
+    const last = crisis.getByRole('group', { name: /^Contact \d+$/ }).last();
+    await last.getByLabel('Name').fill('Northfield District EAP');
+    await last.getByLabel('How to reach them').fill('Call 0800 555 0100');
+    await last.getByLabel('Hours').fill('Mon–Fri 8:00–18:00');
+    await last.getByLabel('Number to call (optional)').fill('0800 555 0100');
+    await last.getByRole('button', { name: 'Move to the top' }).click();
+    const preview = crisis.getByRole('region', { name: 'How a teacher will see them' });
+    const call = preview.getByRole('link', { name: /Call 08005550100/ });
+    expect(await call.getAttribute('href')).toBe('tel:08005550100');
+    await crisis.getByRole('button', { name: 'Save crisis contacts' }).click();
+    await crisis.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByText('2 of 4 done').waitFor();
+    await shot(page, 'first-run-03-setup');
+    const violations = await axe(page);
+    expect(violations, describeViolations('setup', violations)).toEqual([]);
+
+    const info = await page.evaluate(async () => (await (await fetch('/api/info')).json()) as unknown);
+    expect((info as { crisisResources: { name: string }[] }).crisisResources[0]?.name).toBe(
+      'Northfield District EAP',
+    );
+
+    await page.goto('/groups');
+    await page.getByRole('link', { name: 'First years together' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Teaching outside my subject' }).count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    expect(problems).toEqual({ csp: [], errors: [] });
+  });
 });

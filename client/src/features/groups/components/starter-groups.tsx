@@ -51,7 +51,7 @@ export function StarterGroups({
   return (
     <form className="starter-groups" onSubmit={submit}>
       <fieldset className="starter-groups__list">
-        <legend>Starter groups</legend>
+        <legend>Choose the groups to create</legend>
         {available.map((g) => (
           <label key={g.name} className="starter-groups__item">
             <input

@@ -15,6 +15,10 @@ import { createEventEdge } from './platform/realtime/on-event.js';
 import { createAdmission } from './platform/realtime/admission.js';
 import type { AppServer } from './platform/realtime/types.js';
 import { createAccountRoutes, createRequireAuth } from './features/accounts/accounts.routes.js';
+import { createCrisisContactsService } from './features/settings/crisis-contacts.service.js';
+import { createMemorySettingsStore } from './features/settings/settings.memory-store.js';
+import { createRedisSettingsStore } from './features/settings/settings.redis-store.js';
+import { createSettingsRoutes } from './features/settings/settings.routes.js';
 import { createAccountService, type AccountService } from './features/accounts/accounts.service.js';
 import { createMemoryAccountStore } from './features/accounts/accounts.memory-store.js';
 import { createRedisAccountStore } from './features/accounts/accounts.redis-store.js';
@@ -163,6 +167,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     audit: (p, action, target, reason) => moderation.audit(p, action, null, target, reason),
   });
   const requireAuth = createRequireAuth(accounts);
+  const crisisContacts = createCrisisContactsService({
+    store: redis ? createRedisSettingsStore(redis, prefix) : createMemorySettingsStore(),
+    fallback: config.crisisResources,
+  });
 
   const messages = createMessageService({
     store:
@@ -182,6 +190,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     latestSeqs: messages.latestSeqs,
     isPseudonymTaken: (skeleton) => accounts.isPseudonymTaken(skeleton),
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
+    activeBans: (accountId, groupIds) => moderation.activeBans(accountId, groupIds),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
   });
   const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;
@@ -199,7 +208,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     guards: {
       blockedTerms: config.blockedTerms,
       schoolNames: config.schoolNames,
-      crisisResources: config.crisisResources,
+      // A getter: the contacts a coordinator sets in the app reach the message path without a restart.
+      get crisisResources() {
+        return crisisContacts.current();
+      },
     },
   });
   registerModerationTopics(bus, io, moderation);
@@ -280,11 +292,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         requireAuth,
         cookieSecure: config.COOKIE_SECURE,
         trustedDeviceMs: config.TRUSTED_DEVICE_DAYS * 24 * 3600_000,
-        info: { embedded: config.embedded, crisisResources: config.crisisResources },
+        info: { embedded: config.embedded },
+        crisisResources: async () => (await crisisContacts.get()).resources,
       }),
       createGroupRoutes(groups, requireAuth),
       createConsultationRoutes(consultations, requireAuth),
       createWellnessRoutes(wellness, requireAuth),
+      createSettingsRoutes(crisisContacts, requireAuth),
     ],
     ready: async () => {
       try {

@@ -38,7 +38,10 @@ async function main(): Promise<void> {
   if (invite) {
     process.stdout.write(
       `\n  First start: a one-time admin invite code (valid 7 days):\n\n      ${invite.code}\n\n` +
-        '  Sign up with it to become the coordinator. Later: npm run admin -- invite\n\n',
+        '  Sign up with it to become the coordinator, then invite teachers, moderators and consultants\n' +
+        (config.embedded
+          ? '  from the Invites page in the app.\n\n'
+          : '  from the Invites page in the app (or: npm run admin -- invite).\n\n'),
     );
   }
   log.info({ port, host: config.HOST, mode: config.embedded ? 'embedded' : 'redis' }, 'listening');

@@ -126,3 +126,18 @@ export async function shot(page: Page, name: string, { fullPage = true } = {}): 
   await page.screenshot({ path: file, fullPage, animations: 'disabled' });
   return file;
 }
+
+/**
+ * Everything the pages of a context log as errors, failed requests included ("Failed to load resource: … 401"):
+ * for the pages that should be quiet, such as a visitor's first look.
+ */
+export function watchConsoleErrors(context: BrowserContext): string[] {
+  const seen: string[] = [];
+  const watch = (page: Page) =>
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') seen.push(`${page.url()}: ${msg.text()}`);
+    });
+  context.pages().forEach(watch);
+  context.on('page', watch);
+  return seen;
+}

@@ -62,6 +62,9 @@ const ProgrammePage = lazy(() =>
   import('../features/wellness/routes/programme-page').then((m) => ({ default: m.ProgrammePage })),
 );
 
+// Coordinators' first-run page (brings the settings schemas).
+const SetupPage = lazy(() => import('./routes/setup').then((m) => ({ default: m.SetupPage })));
+
 function Loaded({ children }: { children: ReactNode }) {
   return (
     <Suspense
@@ -258,6 +261,14 @@ const router = createBrowserRouter([
                 element: <RequireRole role="admin" />,
                 children: [
                   { path: paths.invites.path, element: <InvitesPage /> },
+                  {
+                    path: paths.setup.path,
+                    element: (
+                      <Loaded>
+                        <SetupPage />
+                      </Loaded>
+                    ),
+                  },
                   {
                     path: paths.programme.path,
                     element: (

@@ -35,4 +35,8 @@ export const paths = {
   pulse: { path: '/pulse', getHref: () => '/pulse' },
   pulseAbout: { path: '/pulse/about', getHref: () => '/pulse/about' },
   programme: { path: '/programme', getHref: () => '/programme' },
+  /** Coordinators' first run: checklist, starter groups, crisis contacts. */
+  setup: { path: '/setup', getHref: () => '/setup' },
+  /** What is stored, for how long, who sees it. */
+  privacy: { path: '/privacy', getHref: () => '/privacy' },
 } as const;

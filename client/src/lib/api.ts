@@ -51,11 +51,6 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-export interface RequestOptions {
-  /** Do not treat a 401 as "the session ended" (the first `/api/me` of a visitor who is not logged in). */
-  quiet401?: boolean;
-}
-
 /**
  * Calls the same-origin JSON API. The session cookie is httpOnly and travels by itself; state-changing requests
  * send `content-type: application/json`, which the server requires. Throws `ApiError` on any failure.
@@ -64,7 +59,6 @@ export async function request<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
-  opts: RequestOptions = {},
 ): Promise<T> {
   let res: Response;
   try {
@@ -87,12 +81,12 @@ export async function request<T>(
   const data = await readJson(res);
   if (res.ok) return data as T;
   const error = toApiError(res.status, data as ErrorBody | null);
-  if (error.code === ErrorCode.UNAUTHENTICATED && !opts.quiet401) onUnauthenticated?.();
+  if (error.code === ErrorCode.UNAUTHENTICATED) onUnauthenticated?.();
   throw error;
 }
 
 export const api = {
-  get: <T>(path: string, opts?: RequestOptions) => request<T>('GET', path, undefined, opts),
+  get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),

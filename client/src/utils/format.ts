@@ -7,6 +7,19 @@ export function formatDateTime(ms: number): string {
   return dateTime.format(ms);
 }
 
+const weekdayTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "until Sat 12 Dec, 22:59" (in the reader's locale and time zone): when a mute, ban or lock ends. */
+export function formatUntil(ms: number): string {
+  return `until ${weekdayTime.format(ms)}`;
+}
+
 /** "12 Mar 2026". */
 export function formatDate(ms: number): string {
   return dateOnly.format(ms);

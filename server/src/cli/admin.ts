@@ -30,8 +30,11 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.REDIS_URL) {
     process.stderr.write(
-      'Embedded mode keeps everything inside the running server: its start-up log prints the admin invite.\n' +
-        'Set REDIS_URL (and PASSPHRASE_PEPPER) to create invites for a Redis-backed deployment.\n',
+      'REDIS_URL is not set, so this is embedded mode: the running server keeps everything in its own memory,\n' +
+        'and this command cannot reach it. What works instead:\n' +
+        '  - the first invite: the server prints a one-time admin invite when it starts;\n' +
+        '  - more invites: log in as the coordinator and open Invites in the app.\n' +
+        'For a Redis deployment, run this with the same REDIS_URL and PASSPHRASE_PEPPER as the servers.\n',
     );
     process.exit(64);
   }
@@ -61,7 +64,7 @@ async function main(): Promise<void> {
     expiresInDays: Number(values.days),
   });
   process.stdout.write(
-    `${invite.role} invite, ${invite.maxUses} use(s), expires ${new Date(invite.expiresAt).toISOString()}:\n\n  ${invite.code}\n`,
+    `${invite.role} invite, ${invite.maxUses} use(s), expires ${new Date(invite.expiresAt).toUTCString()}:\n\n  ${invite.code}\n`,
   );
   await redis.quit();
 }

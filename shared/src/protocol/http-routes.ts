@@ -42,6 +42,7 @@ import {
   PulseStatus,
   SealedHistory,
 } from '../schemas/wellness.js';
+import { CrisisContacts, CrisisContactsBody } from '../schemas/settings.js';
 import type { ErrorCode } from './errors.js';
 
 /** Who may call a route: anyone, any logged-in account, or admins only (checked by the service). */
@@ -130,6 +131,14 @@ export const httpRoutes: HttpRoute[] = [
     access: 'member',
     summary: 'The logged-in account.',
     response: z.object({ me: Me }),
+  },
+  {
+    method: 'GET',
+    path: '/session',
+    access: 'public',
+    summary:
+      'Who is logged in on this browser, if anyone: the app asks this at start, so a visitor gets null rather than a 401.',
+    response: z.object({ me: Me.nullable() }),
   },
   {
     method: 'GET',
@@ -423,6 +432,33 @@ export const httpRoutes: HttpRoute[] = [
       'Coordinators: closed weeks of the pulse by cohort and band, participation and programme activity; no figure rests on fewer than k people, by subtraction included.',
     query: ProgrammeWellnessQuery,
     response: ProgrammeWellness,
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    path: '/settings/crisis-contacts',
+    access: 'admin',
+    summary:
+      "Coordinators: the crisis contacts shown privately to someone whose words suggest risk, and whether they are the deployment's or set in the app.",
+    response: CrisisContacts,
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'PUT',
+    path: '/settings/crisis-contacts',
+    access: 'admin',
+    summary:
+      'Coordinators: replace the crisis contacts (the district programme first); every node shows them within seconds.',
+    body: CrisisContactsBody,
+    response: CrisisContacts,
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'DELETE',
+    path: '/settings/crisis-contacts',
+    access: 'admin',
+    summary: "Coordinators: go back to the deployment's configured crisis contacts.",
+    response: CrisisContacts,
     errors: ['FORBIDDEN'],
   },
 ];

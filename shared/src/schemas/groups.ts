@@ -100,6 +100,8 @@ export const GroupSummary = z.object({
   isMember: z.boolean(),
   unread: z.number(),
   nextMeeting: Meeting.nullable(),
+  /** Present while this account is banned from the group: it cannot join, so the app does not offer it. */
+  banned: z.object({ until: z.number().nullable() }).optional(),
 });
 export type GroupSummary = z.infer<typeof GroupSummary>;
 

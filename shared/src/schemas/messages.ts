@@ -5,13 +5,6 @@ import { Id } from './groups.js';
 export const REACTIONS = ['heart', 'hug', 'thumbs-up', 'idea', 'thanks'] as const;
 export const ReactionKind = z.enum(REACTIONS);
 export type ReactionKind = z.infer<typeof ReactionKind>;
-export const REACTION_EMOJI: Record<ReactionKind, string> = {
-  heart: '❤️',
-  hug: '🤗',
-  'thumbs-up': '👍',
-  idea: '💡',
-  thanks: '🙏',
-};
 export const REACTION_LABELS: Record<ReactionKind, string> = {
   heart: 'Heart',
   hug: 'Hug',

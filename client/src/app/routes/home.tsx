@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { useMe } from '../../features/accounts/auth/auth-context';
@@ -7,9 +8,54 @@ import { MyGroupsSummary, WeekSummary } from '../../features/groups/components/d
 import { SupportSummary } from '../../features/consultations/components/support-summary';
 import { PulseInvitation } from '../../features/wellness/components/pulse-invitation';
 import { paths } from '../../config/paths';
+import {
+  SetupChecklist,
+  setupComplete,
+  useSetupState,
+} from '../../features/setup/components/setup-checklist';
+import { SETUP_LINKS } from '../setup-links';
 import { formatDate } from '../../utils/format';
 import { navItemsFor } from '../layout/nav-items';
 import { useUrgentCount } from '../../features/moderation/api/urgent-count';
+
+/** Coordinators, until the programme is set up: the first-run checklist, in the main column. */
+function GettingStarted() {
+  const { state } = useSetupState();
+  if (!state || setupComplete(state)) return null;
+  return (
+    <section className="section panel" aria-labelledby="setup-title">
+      <h2 id="setup-title">Getting started</h2>
+      <SetupChecklist state={state} links={SETUP_LINKS} />
+      <p className="dashboard__more">
+        <Link to={paths.setup.getHref()}>Open the setup page</Link>
+      </p>
+    </section>
+  );
+}
+
+const PRIVACY_SEEN = 'staffroom.privacy-panel-seen';
+
+/**
+ * True on this browser's first visit to the home page: the privacy panel is shown open once, then folded (one
+ * click away). Kept in localStorage, which log-out clears, so each new sign-in shows it open once more.
+ */
+function useFirstVisit(): boolean {
+  const [first] = useState(() => {
+    try {
+      return localStorage.getItem(PRIVACY_SEEN) !== '1';
+    } catch {
+      return true;
+    }
+  });
+  useEffect(() => {
+    try {
+      localStorage.setItem(PRIVACY_SEEN, '1');
+    } catch {
+      // Storage refused (private mode): the panel simply stays open.
+    }
+  }, []);
+  return first;
+}
 
 /** The signed-in home page: who you are here, and what you can do now (read from the nav list). */
 export function HomePage() {
@@ -17,6 +63,7 @@ export function HomePage() {
   const role = ROLE_TEXT[me.role];
   const actions = navItemsFor(me.role).filter((item) => item.description);
   const urgent = useUrgentCount();
+  const firstVisit = useFirstVisit();
   return (
     <>
       <PageTitle documentTitle="Home">Hello, {me.pseudonym}</PageTitle>
@@ -34,6 +81,7 @@ export function HomePage() {
       </p>
 
       {me.role === 'member' && <PulseInvitation />}
+      {me.role === 'admin' && <GettingStarted />}
 
       <div className="dashboard">
         <section className="section panel" aria-labelledby="my-groups-title">
@@ -71,14 +119,16 @@ export function HomePage() {
         </ul>
       </section>
 
-      <section className="section panel" aria-labelledby="you-title">
-        <h2 id="you-title">What Staffroom knows about you</h2>
+      <details className="section panel privacy-panel" open={firstVisit}>
+        <summary className="privacy-panel__summary">
+          <h2 id="you-title">What Staffroom knows about you</h2>
+        </summary>
         <p>
           Only your pseudonym, <strong>{me.pseudonym}</strong>, here since {formatDate(me.createdAt)}. Nothing
           links it to your name or your school.
         </p>
         <PrivacyPromise />
-      </section>
+      </details>
     </>
   );
 }

@@ -64,7 +64,9 @@ export function createAccountRoutes(opts: {
   requireAuth: RequestHandler;
   cookieSecure: string;
   trustedDeviceMs: number;
-  info: Omit<ServerInfo, 'protocolVersion' | 'kdfSalt'>;
+  info: Omit<ServerInfo, 'protocolVersion' | 'kdfSalt' | 'crisisResources'>;
+  /** The crisis contacts in force (a coordinator may change them in the app). */
+  crisisResources: () => Promise<ServerInfo['crisisResources']>;
 }): Router {
   const { accounts, requireAuth } = opts;
   const router = Router();
@@ -73,6 +75,7 @@ export function createAccountRoutes(opts: {
   router.get('/info', async (_req, res) => {
     const info: ServerInfo = {
       ...opts.info,
+      crisisResources: await opts.crisisResources(),
       protocolVersion: PROTOCOL_VERSION,
       kdfSalt: await accounts.kdfSalt(),
     };
@@ -133,6 +136,11 @@ export function createAccountRoutes(opts: {
 
   router.get('/me', requireAuth, async (_req, res) => {
     res.json({ me: await accounts.me(principalOf(res)) });
+  });
+
+  router.get('/session', async (req, res) => {
+    const principal = await accounts.authenticate(readSessionToken(req.get('cookie')));
+    res.json({ me: principal ? await accounts.me(principal) : null });
   });
 
   router.get('/sessions', requireAuth, async (_req, res) => {

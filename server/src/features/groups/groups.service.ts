@@ -24,6 +24,8 @@ export interface GroupServiceDeps {
   isPseudonymTaken: (skeleton: string) => Promise<boolean>;
   /** Throws BANNED while the account is banned from the group (from moderation). */
   joinGate: (p: Principal, groupId: string) => Promise<void>;
+  /** The active bans of an account among these groups: group id → until (null: no end). From moderation. */
+  activeBans: (accountId: string, groupIds: readonly string[]) => Promise<Map<string, number | null>>;
   /** Records an admin action in the audit log (from moderation). */
   audit: (
     p: Principal,
@@ -63,12 +65,13 @@ export function createGroupService(deps: GroupServiceDeps) {
 
   async function summaries(p: Principal, groups: GroupRecord[]): Promise<GroupSummary[]> {
     const ids = groups.map((g) => g.id);
-    const [counts, memberOf, latest, reads, meetings] = await Promise.all([
+    const [counts, memberOf, latest, reads, meetings, bans] = await Promise.all([
       store.memberCounts(ids),
       store.accountGroupIds(p.accountId),
       deps.latestSeqs(ids),
       store.readMarks(p.accountId, ids),
       store.listMeetings(ids),
+      deps.activeBans(p.accountId, ids),
     ]);
     const mine = new Set(memberOf);
     const at = now();
@@ -87,6 +90,7 @@ export function createGroupService(deps: GroupServiceDeps) {
         isMember,
         unread: isMember ? Math.max(0, (latest[i] ?? 0) - (reads[i] ?? 0)) : 0,
         nextMeeting: next ?? null,
+        ...(bans.has(g.id) ? { banned: { until: bans.get(g.id) ?? null } } : {}),
       };
     });
   }

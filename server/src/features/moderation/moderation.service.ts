@@ -488,6 +488,16 @@ export function createModerationService(deps: ModerationDeps) {
     },
 
     activeGlobalBan,
+    async activeBans(accountId: string, groupIds: readonly string[]) {
+      const at = now();
+      const states = await Promise.all(groupIds.map((id) => state(id)));
+      const active = new Map<string, number | null>();
+      states.forEach((st, i) => {
+        const ban = st.bans.get(accountId);
+        if (ban && (ban.until === null || ban.until > at)) active.set(groupIds[i] as string, ban.until);
+      });
+      return active;
+    },
     isModeratorOf: async (p: Principal, groupId: string) =>
       p.role === 'admin' || (await state(groupId)).moderators.has(p.accountId),
     moderatedGroupIds: (accountId: string) => store.moderatedGroups(accountId),

@@ -9,8 +9,8 @@ import { api } from '../../../lib/api';
 
 /** The accounts HTTP API (`server/src/features/accounts/accounts.routes.ts`). */
 export const accountsApi = {
-  /** Who is logged in; a 401 here just means "nobody", so it does not count as a lost session. */
-  me: () => api.get<{ me: Me }>('/api/me', { quiet401: true }),
+  /** Who is logged in on this browser, if anyone (null for a visitor: no 401 in the console at start). */
+  session: () => api.get<{ me: Me | null }>('/api/session'),
   signUp: (body: SignupBody) => api.post<{ me: Me }>('/api/auth/signup', body),
   logIn: (body: LoginBody) => api.post<{ me: Me }>('/api/auth/login', body),
   changePassphrase: (body: ChangePassphraseBody) => api.post<{ ended: number }>('/api/auth/passphrase', body),

@@ -38,7 +38,7 @@ const LOSS_NOTICE: Record<SessionLoss, AuthNotice> = {
 };
 
 /**
- * Knows who is logged in. Asks `/api/me` once at start, keeps the socket connected while logged in, and
+ * Knows who is logged in. Asks `/api/session` once at start, keeps the socket connected while logged in, and
  * returns to "anonymous" with a notice when the session ends: a 401 from any request, or `session:ended`.
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
@@ -61,9 +61,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
-    accountsApi.me().then(
+    accountsApi.session().then(
       ({ me: current }) => {
-        if (!cancelled) signedIn(current);
+        if (cancelled) return;
+        if (current) signedIn(current);
+        else signedOut(null);
       },
       (err: unknown) => {
         if (cancelled) return;

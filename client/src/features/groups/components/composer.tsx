@@ -2,7 +2,7 @@ import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type Re
 import { GROUP_LIMITS } from '@staffroom/shared/limits';
 import '../../../components/button.css';
 import { useNow } from '../hooks/use-group-room';
-import { formatClock } from '../model/format';
+import { formatUntil } from '../../../utils/format';
 
 const MAX = GROUP_LIMITS.messageMax;
 /** The counter is read out (politely, after a pause) from this many characters left. */
@@ -96,7 +96,7 @@ export function Composer({
   const state = locked
     ? 'A moderator has locked this group for now: you can read, but nobody can post.'
     : muted && mutedUntil !== null
-      ? `A moderator has muted you in this group until ${formatClock(mutedUntil)}. You can still read.`
+      ? `A moderator has muted you in this group ${formatUntil(mutedUntil)}. You can still read.`
       : slowSeconds > 0
         ? `Slow mode is on: one message every ${slowSeconds} seconds.`
         : null;

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { TOPIC_LABELS, type GroupSummary } from '@staffroom/shared/schemas/groups';
 import { paths } from '../../../config/paths';
+import { formatUntil } from '../../../utils/format';
 import { formatMeetingStart, plural } from '../model/format';
 
 /** One group in a list: name, topic, what it is for, and where you stand with it. */
@@ -18,6 +19,11 @@ export function GroupCard({ group }: { group: GroupSummary }) {
         <li>{plural(group.memberCount, 'member')}</li>
         {group.isMember && <li className="group-card__joined">You are a member</li>}
         {group.visibility === 'invite-only' && <li>Invite only</li>}
+        {group.banned && (
+          <li className="group-card__banned">
+            You cannot join {group.banned.until === null ? 'this group' : formatUntil(group.banned.until)}
+          </li>
+        )}
         {group.unread > 0 && (
           <li>
             <span className="badge badge--unread">{plural(group.unread, 'unread message')}</span>

@@ -1,17 +1,17 @@
 import { useEffect, useRef, useState } from 'react';
 import {
   REACTIONS,
-  REACTION_EMOJI,
   REACTION_LABELS,
   type Message,
   type ReactionKind,
 } from '@staffroom/shared/schemas/messages';
+import { ReactionIcon } from './reaction-icon';
 
 const given = (message: Message) => REACTIONS.filter((kind) => (message.reactions?.[kind] ?? 0) > 0);
 
 /**
  * The reactions a message has: one toggle per kind given so far, with its count, pressed when one is yours.
- * The name reads "Heart 2" (the emoji is decoration).
+ * The name reads "Heart 2" (the icon is decoration).
  */
 export function ReactionCounts({
   message,
@@ -34,7 +34,7 @@ export function ReactionCounts({
           title={mine.has(kind) ? `${REACTION_LABELS[kind]}: take yours back` : REACTION_LABELS[kind]}
           onClick={() => onReact(kind)}
         >
-          <span aria-hidden="true">{REACTION_EMOJI[kind]}</span>
+          <ReactionIcon kind={kind} />
           <span className="visually-hidden">{REACTION_LABELS[kind]}</span>{' '}
           <span className="reaction__count">{message.reactions?.[kind]}</span>
         </button>
@@ -114,7 +114,7 @@ export function ReactionPicker({
                 onReact(kind);
               }}
             >
-              <span aria-hidden="true">{REACTION_EMOJI[kind]}</span>
+              <ReactionIcon kind={kind} />
               <span className="visually-hidden">{REACTION_LABELS[kind]}</span>
             </button>
           ))}

@@ -1,7 +1,6 @@
 import type { ErrorInfo } from '@staffroom/shared/protocol/errors';
 import { GROUP_LIMITS } from '@staffroom/shared/limits';
-import { formatWait } from '../../../utils/format';
-import { formatClock } from './format';
+import { formatUntil, formatWait } from '../../../utils/format';
 
 const MAX = GROUP_LIMITS.messageMax.toLocaleString();
 
@@ -14,7 +13,7 @@ export function sendErrorText(error: ErrorInfo, now: number, retryAt?: number): 
   switch (error.code) {
     case 'MUTED':
       return error.until
-        ? `A moderator has muted you in this group until ${formatClock(error.until)}. You can still read.`
+        ? `A moderator has muted you in this group ${formatUntil(error.until)}. You can still read.`
         : 'A moderator has muted you in this group for now. You can still read.';
     case 'GROUP_LOCKED':
       return 'A moderator has locked this group: everyone can read, nobody can post for now.';

@@ -7,6 +7,7 @@ import { Button } from '../../../components/button';
 import { PageTitle } from '../../../components/page-title';
 import { paths } from '../../../config/paths';
 import { ApiError } from '../../../lib/api';
+import { formatUntil } from '../../../utils/format';
 import { useResource } from '../../../lib/use-resource';
 import { groupsApi } from '../api/groups-api';
 import { JoinForm } from '../components/join-form';
@@ -91,29 +92,40 @@ export function GroupPage({ viewer }: { viewer: Viewer }) {
         </p>
       </header>
       <div className="room-layout">
-        <section className="panel join-panel" aria-labelledby="join-title">
-          <h2 id="join-title">{group.guidelinesAccepted ? 'Join this group' : 'Before you join'}</h2>
-          <p>
-            {group.guidelinesAccepted
-              ? 'You accepted these guidelines before. Here they are again:'
-              : 'Every group has guidelines that keep it safe and kind. Please read them once before joining.'}
-          </p>
-          <JoinForm
-            target={{ groupId: group.id }}
-            mustAccept={!group.guidelinesAccepted}
-            guidelines={
-              <div
-                className="guidelines guidelines--boxed"
-                aria-label="Group guidelines"
-                role="region"
-                tabIndex={0}
-              >
-                {group.guidelines}
-              </div>
-            }
-            onJoined={(joined) => setLatest(joined.group)}
-          />
-        </section>
+        {group.banned ? (
+          <section className="panel join-panel" aria-labelledby="join-title">
+            <h2 id="join-title">You cannot join this group</h2>
+            <p>
+              A moderator has banned you from this group
+              {group.banned.until === null ? '.' : `, ${formatUntil(group.banned.until)}.`} You can still take
+              part in other groups and ask for one-to-one support.
+            </p>
+          </section>
+        ) : (
+          <section className="panel join-panel" aria-labelledby="join-title">
+            <h2 id="join-title">{group.guidelinesAccepted ? 'Join this group' : 'Before you join'}</h2>
+            <p>
+              {group.guidelinesAccepted
+                ? 'You accepted these guidelines before. Here they are again:'
+                : 'Every group has guidelines that keep it safe and kind. Please read them once before joining.'}
+            </p>
+            <JoinForm
+              target={{ groupId: group.id }}
+              mustAccept={!group.guidelinesAccepted}
+              guidelines={
+                <div
+                  className="guidelines guidelines--boxed"
+                  aria-label="Group guidelines"
+                  role="region"
+                  tabIndex={0}
+                >
+                  {group.guidelines}
+                </div>
+              }
+              onJoined={(joined) => setLatest(joined.group)}
+            />
+          </section>
+        )}
         <GroupAside
           group={group}
           viewer={viewer}

@@ -90,6 +90,35 @@ export function GroupsPage({ viewer }: { viewer: Viewer }) {
 
       <div className="groups-layout">
         <div className="groups-main">
+          {isCoordinator(viewer) && (
+            <section className="panel new-group" aria-labelledby="new-group-title">
+              <h2 id="new-group-title">New group</h2>
+              {created && <Status tone="success">{created}</Status>}
+              {groups && groups.length === 0 && !filtered && (
+                <p>
+                  No groups yet. Start with{' '}
+                  <Link to={`${paths.setup.getHref()}#starter-groups`}>
+                    starter groups from the seed topics
+                  </Link>
+                  , or create your own.
+                </p>
+              )}
+              <details className="disclosure">
+                <summary className="disclosure__summary">Create a group</summary>
+                <div className="disclosure__body">
+                  <GroupForm
+                    submitLabel="Create group"
+                    busyLabel="Creating…"
+                    onSubmit={async (body) => {
+                      const { group } = await groupsApi.create(body);
+                      setCreated(`“${group.name}” was created.`);
+                      reload();
+                    }}
+                  />
+                </div>
+              </details>
+            </section>
+          )}
           <form
             className="filters"
             role="search"
@@ -192,29 +221,6 @@ export function GroupsPage({ viewer }: { viewer: Viewer }) {
               !week.error && <p className="loading">Loading sessions…</p>
             )}
           </section>
-
-          {isCoordinator(viewer) && (
-            <section className="side-section" aria-labelledby="new-group-title">
-              <h2 id="new-group-title" className="side-section__title">
-                New group
-              </h2>
-              {created && <Status tone="success">{created}</Status>}
-              <details className="disclosure">
-                <summary className="disclosure__summary">Create a group</summary>
-                <div className="disclosure__body">
-                  <GroupForm
-                    submitLabel="Create group"
-                    busyLabel="Creating…"
-                    onSubmit={async (body) => {
-                      const { group } = await groupsApi.create(body);
-                      setCreated(`“${group.name}” was created.`);
-                      reload();
-                    }}
-                  />
-                </div>
-              </details>
-            </section>
-          )}
         </aside>
       </div>
     </div>

@@ -1,3 +1,4 @@
+import { keyPrefixFor } from '@staffroom/shared/privacy/registry';
 import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { Express } from 'express';
@@ -257,7 +258,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   const joinLimit = createRateLimit({
     redis,
-    keyPrefix: `${prefix}rate:join`,
+    keyPrefix: keyPrefixFor(prefix, 'platform.joinRate'),
     points: config.JOIN_LIMIT_PER_MINUTE,
     durationSeconds: 60,
     message: 'Too many groups opened in a short time. Wait a moment.',

@@ -184,6 +184,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     isPseudonymTaken: (skeleton) => accounts.isPseudonymTaken(skeleton),
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
+    coordinatorOpened: (p, groupId, what) => moderation.coordinatorOpened(p, groupId, what),
   });
   const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;
   const moderation: ModerationService = createModerationService({

@@ -38,7 +38,7 @@ const invites: Record<string, string> = {};
 const SCHOOL = 'Canary Brook Elementary';
 const DISTRICT = 'Canary Hollow District';
 
-async function person(role: 'member' | 'consultant' | 'moderator', node = 0): Promise<TestMember> {
+async function person(role: 'member' | 'consultant' | 'moderator' | 'admin', node = 0): Promise<TestMember> {
   const m = await TestMember.signUp(cluster.nodes[node]!.url, invites[role]!);
   people.push(m);
   return m;
@@ -172,7 +172,7 @@ beforeAll(async () => {
   redis = cluster.redis.client();
   const admin = await TestMember.signUp(cluster.nodes[0]!.url, cluster.bootstrapInvite);
   people.push(admin);
-  for (const role of ['member', 'consultant', 'moderator'] as const)
+  for (const role of ['member', 'consultant', 'moderator', 'admin'] as const)
     invites[role] = await createInvite(admin.agent, role, 50);
 }, 120_000);
 
@@ -237,6 +237,8 @@ describe('the registry of stored data against a real dump', () => {
       admin.transport.request('mod:join-code', { groupId: hiddenId, reason: 'leaked' }),
     );
     expect(rotated.joinCode).toBeTruthy();
+    // A coordinator who is not a member looks at the invite-only group: audited, once an hour.
+    expect((await admin.agent.get(`/api/groups/${hiddenId}`)).status).toBe(200);
 
     // Messages, reactions, read marks, a report, a removal, a mute, a ban, settings.
     const first = await teacher.send(groupId, 'The first message of the registry test');
@@ -472,5 +474,128 @@ describe('the registry of stored data against a real dump', () => {
     // The request ended (matched): its fingerprints are gone.
     const ended = await storedRequest(requestId);
     expect(ended).toMatchObject({ status: 'matched', schoolHash: '', districtHash: '' });
+  });
+});
+
+describe('coordinator accountability (item 6)', () => {
+  it('when a coordinator who is not a member opens a group, then its moderators see it in the audit log, once an hour; a member coordinator and a refused member leave no entry', async () => {
+    const creator = await person('admin');
+    const onlooker = await person('admin', 1);
+    const created = await creator.agent.post('/api/groups', {
+      name: 'Looked into',
+      topic: 'challenging-class',
+      guidelines: 'Be kind.',
+      visibility: 'invite-only',
+    });
+    expect(created.status).toBe(201);
+    const { id: groupId, joinCode } = created.body.group as { id: string; joinCode: string };
+    const moderator = await person('moderator');
+    const modTag = (
+      await ok(moderator.transport.request('group:join', { code: joinCode, acceptGuidelines: true }))
+    ).me.tag;
+    await ok(creator.transport.request('mod:moderator', { groupId, tag: modTag, on: true }));
+    // The creator joins: from now on their looks are a member's, not audited.
+    await ok(creator.transport.request('group:join', { code: joinCode, acceptGuidelines: true }));
+    await ok(creator.transport.request('mod:members', { groupId }));
+    expect((await creator.agent.get(`/api/groups/${groupId}`)).status).toBe(200);
+
+    // Another coordinator, not a member, opens its page and its member list, twice.
+    expect((await onlooker.agent.get(`/api/groups/${groupId}`)).status).toBe(200);
+    await ok(onlooker.transport.request('mod:members', { groupId }));
+    await ok(onlooker.transport.request('mod:members', { groupId }));
+    // A member who is no moderator is refused and leaves nothing.
+    const member = await person('member');
+    await ok(member.transport.request('group:join', { code: joinCode, acceptGuidelines: true }));
+    const refused = await member.transport.request('mod:members', { groupId });
+    expect(!refused.ok && refused.error.code).toBe('FORBIDDEN');
+
+    const log = await ok(
+      moderator.transport.request('mod:audit', { groupId, action: 'coordinator-open', limit: 50 }),
+    );
+    expect(log.entries).toEqual([
+      expect.objectContaining({
+        actor: onlooker.pseudonym,
+        action: 'coordinator-open',
+        groupId,
+        target: 'the invite-only group page',
+      }),
+    ]);
+  });
+
+  it('when a moderator rotates an invite-only group’s join code, then the old code opens nothing, the new one works, and the log says so', async () => {
+    const coordinator = await person('admin');
+    const created = await coordinator.agent.post('/api/groups', {
+      name: 'Leaked link',
+      topic: 'challenging-class',
+      guidelines: 'Be kind.',
+      visibility: 'invite-only',
+    });
+    const { id: groupId, joinCode: oldCode } = created.body.group as { id: string; joinCode: string };
+    const moderator = await person('moderator');
+    const tag = (
+      await ok(moderator.transport.request('group:join', { code: oldCode, acceptGuidelines: true }))
+    ).me.tag;
+    await ok(coordinator.transport.request('mod:moderator', { groupId, tag, on: true }));
+    const { joinCode: newCode } = await ok(
+      moderator.transport.request('mod:join-code', { groupId, reason: 'the link was shared outside' }),
+    );
+    expect(newCode).not.toBe(oldCode);
+    const late = await person('member');
+    const refused = await late.transport.request('group:join', { code: oldCode, acceptGuidelines: true });
+    expect(!refused.ok && refused.error.code).toBe('NOT_FOUND');
+    expect(await redis.exists(`${cluster.redis.prefix}grp-code:${oldCode}`)).toBe(0);
+    await ok(late.transport.request('group:join', { code: newCode, acceptGuidelines: true }));
+    const log = await ok(
+      moderator.transport.request('mod:audit', { groupId, action: 'rotate-join-code', limit: 5 }),
+    );
+    expect(log.entries).toEqual([
+      expect.objectContaining({ actor: moderator.pseudonym, reason: 'the link was shared outside' }),
+    ]);
+    // A member who is not a moderator cannot rotate it.
+    const denied = await late.transport.request('mod:join-code', { groupId, reason: 'mine now' });
+    expect(!denied.ok && denied.error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('school and district (item 7)', () => {
+  it('when a teacher names their school and district, then Redis holds only keyed fingerprints, and they vanish when the request is withdrawn', async () => {
+    const teacher = await person('member');
+    const keys = await withKeys(teacher);
+    const school = 'Plaintext Canary Primary';
+    const district = 'Plaintext Canary Unified';
+    const asked = await teacher.agent.post(
+      '/api/support-request',
+      intake({ grades: ['12'], subjects: ['music'], school, district, hasNote: true }),
+    );
+    expect(asked.status).toBe(201);
+    const requestId = asked.body.request.id as string;
+    expect(
+      (
+        await teacher.agent.request('PUT', '/api/support-request/notes', {
+          requestId,
+          self: await sealIntakeNote(keys.identity, keys.identity.publicKey, requestId, 'my note'),
+          copies: [],
+        })
+      ).status,
+    ).toBe(200);
+    const open = await storedRequest(requestId);
+    expect(open.schoolHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(open.districtHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(open.schoolHash).not.toBe(open.districtHash);
+    const scan = async () => JSON.stringify(await dump()).toLowerCase();
+    const whileOpen = await scan();
+    for (const plain of [school, district])
+      expect(whileOpen.includes(plain.toLowerCase()), plain).toBe(false);
+    const p = cluster.redis.prefix;
+    expect(await redis.exists(`${p}request:${requestId}:intake`)).toBe(1);
+
+    expect((await teacher.agent.del('/api/support-request')).status).toBe(200);
+    const ended = await storedRequest(requestId);
+    expect(ended).toMatchObject({ status: 'withdrawn', schoolHash: '', districtHash: '' });
+    const afterwards = await scan();
+    for (const hash of [open.schoolHash, open.districtHash] as string[])
+      expect(afterwards.includes(hash.toLowerCase()), 'a fingerprint outlived the request').toBe(false);
+    expect(await redis.exists(`${p}request:${requestId}:intake`)).toBe(0);
+    expect(await redis.sismember(`${p}requests:waiting`, requestId)).toBe(0);
   });
 });

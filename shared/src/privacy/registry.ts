@@ -857,6 +857,20 @@ export const STORED = {
       { name: 'reason', holds: 'why' },
     ],
   },
+  'moderation.coordinatorOpen': {
+    pattern: 'coordinator-open:<accountId>:<groupId>',
+    type: 'string',
+    title: 'Coordinator looked in',
+    holds:
+      'That a coordinator who is not a member opened a group in the last hour (the log entry itself is in the moderation log).',
+    whose: 'account',
+    why: 'So each look is logged for the group’s moderators once an hour, not on every click.',
+    retention: { kind: 'ttl', words: 'An hour.' },
+    seenBy: ['operators'],
+    erasure: 'erase',
+    form: 'metadata',
+    value: '1',
+  },
   'moderation.care': {
     pattern: 'account:<accountId>:care',
     type: 'list',

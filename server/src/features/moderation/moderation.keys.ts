@@ -31,6 +31,9 @@ export const moderationKeys = (p: string) => ({
   reportOnce: (dedupeKey: string) => keyFor(p, 'moderation.reportOnce', { dedupe: dedupeKey }),
   /** retention: the newest 100; expires `REPORT_RETENTION_DAYS` after the reporter's last report. */
   reportsBy: (accountId: string) => keyFor(p, 'moderation.reportsBy', { accountId }),
+  /** retention: TTL of the window (an hour): one audit entry per coordinator, group and window. */
+  coordinatorOpen: (accountId: string, groupId: string) =>
+    keyFor(p, 'moderation.coordinatorOpen', { accountId, groupId }),
   /** The append-only audit log. No code path edits or deletes its entries. retention: kept. */
   audit: () => keyFor(p, 'moderation.audit'),
 });

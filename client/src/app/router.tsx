@@ -62,6 +62,11 @@ const ProgrammePage = lazy(() =>
   import('../features/wellness/routes/programme-page').then((m) => ({ default: m.ProgrammePage })),
 );
 
+// The privacy page is public and loads on first visit (it brings the registry of stored data).
+const PrivacyPage = lazy(() =>
+  import('../features/privacy/privacy-page').then((m) => ({ default: m.PrivacyPage })),
+);
+
 function Loaded({ children }: { children: ReactNode }) {
   return (
     <Suspense
@@ -201,6 +206,14 @@ const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <WelcomePage /> },
+          {
+            path: paths.privacy.path,
+            element: (
+              <Loaded>
+                <PrivacyPage />
+              </Loaded>
+            ),
+          },
           {
             element: <PublicOnly />,
             children: [

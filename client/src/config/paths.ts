@@ -35,4 +35,6 @@ export const paths = {
   pulse: { path: '/pulse', getHref: () => '/pulse' },
   pulseAbout: { path: '/pulse/about', getHref: () => '/pulse/about' },
   programme: { path: '/programme', getHref: () => '/programme' },
+  /** What is stored, for how long, who sees it (public; generated from the registry of stored data). */
+  privacy: { path: '/privacy', getHref: () => '/privacy' },
 } as const;

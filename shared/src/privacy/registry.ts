@@ -588,7 +588,7 @@ export const STORED = {
     whose: 'deployment',
     why: 'Live delivery across servers.',
     retention: { kind: 'rule', words: 'Nothing is stored.' },
-    seenBy: ['members'],
+    seenBy: ['members', 'operators'],
     erasure: 'not-personal',
     form: 'metadata',
   },

@@ -1,3 +1,4 @@
+import { keyPrefixFor } from '@staffroom/shared/privacy/registry';
 import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { Express } from 'express';
@@ -192,6 +193,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
     activeBans: (accountId, groupIds) => moderation.activeBans(accountId, groupIds),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
+    coordinatorOpened: (p, groupId, what) => moderation.coordinatorOpened(p, groupId, what),
   });
   const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;
   const moderation: ModerationService = createModerationService({
@@ -269,7 +271,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   const joinLimit = createRateLimit({
     redis,
-    keyPrefix: `${prefix}rate:join`,
+    keyPrefix: keyPrefixFor(prefix, 'platform.joinRate'),
     points: config.JOIN_LIMIT_PER_MINUTE,
     durationSeconds: 60,
     message: 'Too many groups opened in a short time. Wait a moment.',

@@ -156,6 +156,16 @@ describe.each(backends)('moderation store contract: %s', (_name, make) => {
     const next = await store.readAudit({ limit: 3, before: page.entries.at(-1)?.id, accept: () => true });
     expect(next.entries.map((e) => e.at)).toEqual([1003, 1002, 1001]);
   });
+
+  it('a coordinator’s look at a group is claimed once per window, per coordinator and group', async () => {
+    const store = make();
+    expect(await store.claimCoordinatorOpen('coord', 'g', 600)).toBe(true);
+    expect(await store.claimCoordinatorOpen('coord', 'g', 600)).toBe(false);
+    expect(await store.claimCoordinatorOpen('coord', 'h', 600)).toBe(true);
+    expect(await store.claimCoordinatorOpen('other', 'g', 600)).toBe(true);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(await store.claimCoordinatorOpen('coord', 'g', 600)).toBe(true);
+  });
 });
 
 describe.each(shortRetention)('moderation store retention: %s', (_name, make) => {

@@ -65,6 +65,11 @@ const ProgrammePage = lazy(() =>
 // Coordinators' first-run page (brings the settings schemas).
 const SetupPage = lazy(() => import('./routes/setup').then((m) => ({ default: m.SetupPage })));
 
+// The privacy page is public and loads on first visit (it brings the registry of stored data).
+const PrivacyPage = lazy(() =>
+  import('../features/privacy/privacy-page').then((m) => ({ default: m.PrivacyPage })),
+);
+
 function Loaded({ children }: { children: ReactNode }) {
   return (
     <Suspense
@@ -204,6 +209,14 @@ const router = createBrowserRouter([
         errorElement: <RouteError />,
         children: [
           { index: true, element: <WelcomePage /> },
+          {
+            path: paths.privacy.path,
+            element: (
+              <Loaded>
+                <PrivacyPage />
+              </Loaded>
+            ),
+          },
           {
             element: <PublicOnly />,
             children: [

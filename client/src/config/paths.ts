@@ -37,6 +37,6 @@ export const paths = {
   programme: { path: '/programme', getHref: () => '/programme' },
   /** Coordinators' first run: checklist, starter groups, crisis contacts. */
   setup: { path: '/setup', getHref: () => '/setup' },
-  /** What is stored, for how long, who sees it. */
+  /** What is stored, for how long, who sees it (public; generated from the registry of stored data). */
   privacy: { path: '/privacy', getHref: () => '/privacy' },
 } as const;

@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+import { paths } from '../../config/paths';
 import { useServerInfo } from '../server-info';
 
 export function SiteFooter() {
@@ -12,6 +14,9 @@ export function SiteFooter() {
       )}
       <p className="site-footer__text">
         Staffroom · peer support for teachers, under a pseudonym. No email, no phone number, no real name.
+      </p>
+      <p className="site-footer__text">
+        <Link to={paths.privacy.getHref()}>Privacy: what is stored, for how long, and who can see it</Link>
       </p>
     </footer>
   );

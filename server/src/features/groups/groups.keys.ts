@@ -1,39 +1,32 @@
-/** Every Redis key the groups capability owns. `p` is the deployment prefix from config. */
+import { keyFor } from '@staffroom/shared/privacy/registry';
+
+/**
+ * Every Redis key the groups capability owns, built through the registry of stored data
+ * (`shared/src/privacy/registry.ts`), where each one's contents, owner, retention and erasure are declared.
+ */
 export const groupKeys = (p: string) => ({
-  /** set: every group id. retention: until the group is deleted. */
-  all: () => `${p}groups`,
-  /** hash: the group record. retention: until the group is deleted. */
-  group: (id: string) => `${p}grp:{${id}}`,
-  /** string: group id an invite-only join code opens. retention: until the code is replaced or the group deleted. */
-  joinCode: (code: string) => `${p}grp-code:${code}`,
-  /** hash: account id → membership JSON. retention: an entry leaves with the member (leave, kick, ban). */
-  members: (id: string) => `${p}grp:{${id}}:members`,
-  /** hash: membership tag → account id. retention: an entry leaves with the member. */
-  tags: (id: string) => `${p}grp:{${id}}:tags`,
-  /**
-   * hash: alias skeleton → account id, so two members cannot share a per-group name.
-   * retention: an entry leaves with the member.
-   */
-  aliases: (id: string) => `${p}grp:{${id}}:aliases`,
-  /**
-   * hash: meeting id → meeting JSON.
-   * retention: a meeting is deleted a day after it ended (when the group's meetings are listed or saved).
-   */
-  meetings: (id: string) => `${p}grp:{${id}}:meetings`,
-  /**
-   * zset: "groupId meetingId" by start time, for announcing meetings as they start.
-   * retention: an entry is popped when its meeting starts (or removed with the meeting).
-   */
-  meetingsDue: () => `${p}meetings-due`,
-  /**
-   * zset: "tag|node|name" by expiry time: who has the group open, per node, with heartbeats.
-   * retention: entries expire `PRESENCE_TTL_SECONDS` after their node's last heartbeat.
-   */
-  presence: (id: string) => `${p}grp:{${id}}:presence`,
-  /** set: group ids this account is a member of. retention: an id leaves with the membership. */
-  accountGroups: (accountId: string) => `${p}account:${accountId}:groups`,
-  /** hash: group id → seq read up to. retention: as long as the account (one field per group joined). */
-  readMarks: (accountId: string) => `${p}account:${accountId}:read`,
-  /** hash: group id → guidelines version accepted. retention: as long as the account (one field per group). */
-  accepted: (accountId: string) => `${p}account:${accountId}:guidelines`,
+  /** retention: until the group is deleted. */
+  all: () => keyFor(p, 'groups.all'),
+  /** retention: until the group is deleted. */
+  group: (id: string) => keyFor(p, 'groups.group', { groupId: id }),
+  /** retention: until the code is replaced or the group deleted. */
+  joinCode: (code: string) => keyFor(p, 'groups.joinCode', { code }),
+  /** retention: an entry leaves with the member (leave, kick, ban). */
+  members: (id: string) => keyFor(p, 'groups.members', { groupId: id }),
+  /** retention: an entry leaves with the member. */
+  tags: (id: string) => keyFor(p, 'groups.tags', { groupId: id }),
+  /** retention: an entry leaves with the member. */
+  aliases: (id: string) => keyFor(p, 'groups.aliases', { groupId: id }),
+  /** retention: a meeting is deleted a day after it ended (when the group's meetings are listed or saved). */
+  meetings: (id: string) => keyFor(p, 'groups.meetings', { groupId: id }),
+  /** retention: an entry is popped when its meeting starts (or removed with the meeting). */
+  meetingsDue: () => keyFor(p, 'groups.meetingsDue'),
+  /** retention: entries expire `PRESENCE_TTL_SECONDS` after their node's last heartbeat. */
+  presence: (id: string) => keyFor(p, 'groups.presence', { groupId: id }),
+  /** retention: an id leaves with the membership. */
+  accountGroups: (accountId: string) => keyFor(p, 'groups.accountGroups', { accountId }),
+  /** retention: as long as the account (one field per group joined). */
+  readMarks: (accountId: string) => keyFor(p, 'groups.readMarks', { accountId }),
+  /** retention: as long as the account (one field per group). */
+  accepted: (accountId: string) => keyFor(p, 'groups.accepted', { accountId }),
 });

@@ -34,6 +34,8 @@ export interface GroupServiceDeps {
     target: string,
     reason: string,
   ) => Promise<void>;
+  /** Audits a coordinator who is not a member opening the group (from moderation; absent: not audited). */
+  coordinatorOpened?: (p: Principal, groupId: string, what: string) => Promise<void>;
   now?: () => number;
 }
 
@@ -167,7 +169,10 @@ export function createGroupService(deps: GroupServiceDeps) {
     },
 
     async getGroup(p: Principal, groupId: string): Promise<GroupDetail> {
-      const { group } = await visibleGroup(p, groupId);
+      const { group, membership } = await visibleGroup(p, groupId);
+      // Only a coordinator sees an invite-only group without being in it: its page (and join code) is audited.
+      if (group.visibility === 'invite-only' && !membership)
+        await deps.coordinatorOpened?.(p, group.id, 'the invite-only group page');
       return detail(p, group);
     },
 
@@ -188,6 +193,8 @@ export function createGroupService(deps: GroupServiceDeps) {
         throw notFound();
       const existing = await store.getMembership(group.id, p.accountId);
       if (existing) return { group: await detail(p, group), me: memberView(existing) };
+      if (group.visibility === 'invite-only' && !input.code)
+        await deps.coordinatorOpened?.(p, group.id, 'joined without the join code');
 
       await deps.joinGate(p, group.id);
       const accepted = await store.acceptedVersion(p.accountId, group.id);

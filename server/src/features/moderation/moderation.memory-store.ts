@@ -40,6 +40,8 @@ export function createMemoryModerationStore(
     return reports.get(id);
   };
   const audit: (AuditRecord & { id: string })[] = [];
+  /** Coordinator looks already audited, by when their window ends (pruned on each claim, so it stays small). */
+  const coordinatorOpens = new Map<string, number>();
   let lastAuditMs = 0;
   let auditSeq = 0;
 
@@ -162,6 +164,15 @@ export function createMemoryModerationStore(
         .sort((a, b) => b.createdAt - a.createdAt)
         .slice(0, 100)
         .map((r) => ({ ...r }));
+    },
+
+    async claimCoordinatorOpen(accountId, groupId, windowMs) {
+      const now = clock();
+      for (const [key, until] of coordinatorOpens) if (until <= now) coordinatorOpens.delete(key);
+      const key = `${accountId}:${groupId}`;
+      if (coordinatorOpens.has(key)) return false;
+      coordinatorOpens.set(key, now + windowMs);
+      return true;
     },
 
     async appendAudit(entry) {

@@ -188,6 +188,10 @@ export function createRedisModerationStore(
       return reportsByIds(ids);
     },
 
+    async claimCoordinatorOpen(accountId, groupId, windowMs) {
+      return (await redis.set(k.coordinatorOpen(accountId, groupId), '1', 'PX', windowMs, 'NX')) === 'OK';
+    },
+
     async appendAudit(e) {
       const id = await redis.xadd(
         k.audit(),

@@ -31,6 +31,9 @@ import {
 import type { CareStore } from './care.store.js';
 
 /** What moderation needs from groups and messages, passed in by app.ts. */
+/** A coordinator's look at a group they are not in is audited at most once per this window. */
+const COORDINATOR_OPEN_WINDOW_MS = 3600_000;
+
 export interface ModerationDeps {
   store: ModerationStore;
   /** Private messages from moderation teams to members, kept until read. */
@@ -212,6 +215,16 @@ export function createModerationService(deps: ModerationDeps) {
       target: targetText,
       reason,
     });
+  }
+  /**
+   * A coordinator (admin) who is not a member of a group opened it (its member list, or an invite-only group's
+   * page): recorded in the audit log, where that group's moderators see it. Once per coordinator, group and hour.
+   */
+  async function coordinatorOpened(p: Principal, groupId: string, what: string): Promise<void> {
+    if (p.role !== 'admin') return;
+    if (await deps.groups.member(groupId, p.accountId)) return;
+    if (!(await store.claimCoordinatorOpen(p.accountId, groupId, COORDINATOR_OPEN_WINDOW_MS))) return;
+    await audit(p, 'coordinator-open', groupId, what, 'not a member of the group');
   }
   const toBanRow = (b: BanRecord): BanRow => ({
     id: b.id,
@@ -633,6 +646,7 @@ export function createModerationService(deps: ModerationDeps) {
       groupId: string,
     ): Promise<{ members: MemberRow[]; bans: BanRow[]; settings: ModerationSettings }> {
       const s = await requireModerator(p, groupId);
+      await coordinatorOpened(p, groupId, 'the member list');
       const list = await deps.groups.members(groupId);
       const at = now();
       return {
@@ -917,6 +931,7 @@ export function createModerationService(deps: ModerationDeps) {
 
     /** For other capabilities' admin actions (groups, invites): one audit log for everything. */
     audit,
+    coordinatorOpened,
   };
 }
 

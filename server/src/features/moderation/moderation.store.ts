@@ -102,6 +102,12 @@ export interface ModerationStore {
   /** This reporter's newest reports (at most 100 are kept listed). */
   reportsBy(accountId: string): Promise<ReportRecord[]>;
 
+  /**
+   * True for the first call per coordinator and group within `windowMs` (cluster-wide): that look at a group they
+   * are not a member of is audited; the next ones in the window are not (one entry, not one per click).
+   */
+  claimCoordinatorOpen(accountId: string, groupId: string, windowMs: number): Promise<boolean>;
+
   /** Appends to the audit log; returns the entry id. There is no update or delete. */
   appendAudit(entry: AuditRecord): Promise<string>;
   /** Newest first, from before `before`. */

@@ -1,8 +1,10 @@
-/** Every Redis key the deployment-settings capability owns. `p` is the deployment prefix from config. */
+import { keyFor } from '@staffroom/shared/privacy/registry';
+
+/**
+ * Every Redis key the deployment-settings capability owns, built through the registry of stored data
+ * (`shared/src/privacy/registry.ts`).
+ */
 export const settingsKeys = (p: string) => ({
-  /**
-   * string: JSON { resources, updatedAt } — the crisis contacts a coordinator set in the app (no personal data:
-   * public helplines and the district's programme). retention: until a coordinator resets or replaces them.
-   */
-  crisisContacts: () => `${p}settings:crisis-contacts`,
+  /** retention: until a coordinator replaces or resets them. */
+  crisisContacts: () => keyFor(p, 'settings.crisisContacts'),
 });

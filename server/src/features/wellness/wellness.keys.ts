@@ -1,27 +1,20 @@
-/** Every Redis key the wellness capability owns, each with its retention rule. */
+import { keyFor } from '@staffroom/shared/privacy/registry';
+
+/**
+ * Every Redis key the wellness capability owns, built through the registry of stored data
+ * (`shared/src/privacy/registry.ts`), where each one's contents, owner, retention and erasure are declared.
+ */
 export const wellnessKeys = (p: string) => ({
-  /**
-   * set of HMAC(pepper, week|account) tokens: who has taken that week's pulse, never what they answered.
-   * Retention: expires eight days after the week closes (long enough to refuse a second answer, no longer).
-   */
-  answered: (week: string) => `${p}wellness:week:${week}:answered`,
-  /**
-   * hash `cohort|band|_n` and `cohort|band|item|value` → people, plus `_teachers`: the week's histogram, the
-   * only record of answers. Retention: `PULSE_RETENTION_WEEKS` after the week closes.
-   */
-  histogram: (week: string) => `${p}wellness:week:${week}:histogram`,
-  /**
-   * string: the teacher's own history, sealed on their device under a key only they derive (JSON { ciphertext,
-   * iv }). Retention: `PULSE_RETENTION_WEEKS` after the last write; deleted when the teacher asks.
-   */
-  history: (accountId: string) => `${p}account:${accountId}:pulse-history`,
-  /**
-   * set of HMAC tokens: who left a feedback-box comment that week (one each, never which). Retention: as
-   * `answered`, eight days after the week closes.
-   */
-  feedbackGiven: (week: string) => `${p}wellness:week:${week}:feedback-given`,
-  /** list of feedback-box comments of a week: text only, no account. Retention: `PULSE_RETENTION_WEEKS`. */
-  feedback: (week: string) => `${p}wellness:week:${week}:feedback`,
-  /** string: ms since epoch the wellness clock reads; only with `PULSE_TEST_CLOCK` (tests). Retention: 1 day. */
-  testClock: () => `${p}wellness:test-clock`,
+  /** HMAC tokens of who took the pulse. retention: expires eight days after the week closes. */
+  answered: (week: string) => keyFor(p, 'wellness.answered', { week }),
+  /** The week's histogram, the only record of answers. retention: `PULSE_RETENTION_WEEKS` after the week closes. */
+  histogram: (week: string) => keyFor(p, 'wellness.histogram', { week }),
+  /** Sealed personal history. retention: `PULSE_RETENTION_WEEKS` after the last write; deleted on request. */
+  history: (accountId: string) => keyFor(p, 'wellness.history', { accountId }),
+  /** HMAC tokens of who left a comment. retention: eight days after the week closes. */
+  feedbackGiven: (week: string) => keyFor(p, 'wellness.feedbackGiven', { week }),
+  /** Comments, text only. retention: `PULSE_RETENTION_WEEKS`. */
+  feedback: (week: string) => keyFor(p, 'wellness.feedback', { week }),
+  /** Tests only (`PULSE_TEST_CLOCK`). retention: 1 day. */
+  testClock: () => keyFor(p, 'wellness.testClock'),
 });

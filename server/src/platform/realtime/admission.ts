@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { ClientEventName } from '@staffroom/shared/protocol/client-events';
 import { eventCosts, type EventCost } from '@staffroom/shared/protocol/event-costs';
+import { keyPrefixFor } from '@staffroom/shared/privacy/registry';
 import { createRateLimit, type RateLimit } from '../rate-limit.js';
 
 /** Spends an event's cost from an account's budgets (see `eventCosts`), or throws RATE_LIMITED. */
@@ -26,7 +27,7 @@ const TOO_FAST = 'You are doing that very fast. Wait a moment.';
 export function createAdmission(opts: AdmissionOptions): Admission {
   const general = createRateLimit({
     redis: opts.redis,
-    keyPrefix: `${opts.prefix}rate:events`,
+    keyPrefix: keyPrefixFor(opts.prefix, 'platform.eventBudget'),
     points: opts.budgetPer10s,
     durationSeconds: 10,
     message: TOO_FAST,
@@ -38,7 +39,7 @@ export function createAdmission(opts: AdmissionOptions): Admission {
       event,
       createRateLimit({
         redis: opts.redis,
-        keyPrefix: `${opts.prefix}rate:event:${event}`,
+        keyPrefix: keyPrefixFor(opts.prefix, 'platform.eventLimit', { event }),
         points: spec.limit.points,
         durationSeconds: spec.limit.seconds,
         message: TOO_FAST,

@@ -3,6 +3,7 @@ import { Server } from 'socket.io';
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Redis } from 'ioredis';
 import { LIMITS } from '@staffroom/shared/limits';
+import { keyFor } from '@staffroom/shared/privacy/registry';
 import type { OriginPolicy } from '../http/origins.js';
 import type { AppServer } from './types.js';
 
@@ -31,8 +32,8 @@ export function createRealtime(http: HttpServer, opts: RealtimeOptions): AppServ
     const { pub, sub, prefix, sharded } = opts.bus;
     io.adapter(
       sharded
-        ? createShardedAdapter(pub, sub, { channelPrefix: `${prefix}io` })
-        : createAdapter(pub, sub, { key: `${prefix}io`, requestsTimeout: 3_000 }),
+        ? createShardedAdapter(pub, sub, { channelPrefix: keyFor(prefix, 'platform.bus') })
+        : createAdapter(pub, sub, { key: keyFor(prefix, 'platform.bus'), requestsTimeout: 3_000 }),
     );
   }
   return io;

@@ -1,8 +1,10 @@
 import { useId } from 'react';
+import { Link } from 'react-router';
+import { paths } from '../../../config/paths';
 
 /**
- * The privacy promise in plain words. It must stay true: it lists exactly what the server keeps
- * (`server/src/features/accounts/accounts.store.ts`) and what it never asks for.
+ * The privacy promise in plain words. It must stay true: it summarises what the server keeps about an account
+ * (the whole list, from the registry of stored data, is the privacy page) and what it never asks for.
  */
 export function PrivacyPromise({ heading: Heading = 'h3' }: { heading?: 'h2' | 'h3' }) {
   const id = useId();
@@ -20,7 +22,14 @@ export function PrivacyPromise({ heading: Heading = 'h3' }: { heading?: 'h2' | '
             were last active.
           </li>
           <li>What you write in groups, under your pseudonym.</li>
+          <li>
+            If you ask for one-to-one support and choose to give them: your school and district, only as
+            unreadable fingerprints, deleted when the request ends.
+          </li>
         </ul>
+        <p>
+          <Link to={paths.privacy.getHref()}>Everything Staffroom stores, for how long, and who sees it</Link>
+        </p>
       </section>
       <section className="promise__column promise__column--never" aria-labelledby={`${id}-never`}>
         <Heading id={`${id}-never`} className="promise__heading">
@@ -29,8 +38,8 @@ export function PrivacyPromise({ heading: Heading = 'h3' }: { heading?: 'h2' | '
         <ul className="promise__list">
           <li>Your email address or phone number.</li>
           <li>Your real name.</li>
-          <li>Your school.</li>
           <li>Your IP address.</li>
+          <li>Your school or district in readable form.</li>
         </ul>
       </section>
     </div>

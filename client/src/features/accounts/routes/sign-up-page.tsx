@@ -184,6 +184,9 @@ export function SignUpPage({ afterSignIn }: SignUpPageProps = {}) {
       <p className="aside">
         Already have an account? <Link to={paths.logIn.getHref()}>Log in</Link>
       </p>
+      <p className="aside">
+        Before you join: <Link to={paths.privacy.getHref()}>what Staffroom stores, and for how long</Link>.
+      </p>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
 import {
   AREAS,
@@ -20,6 +21,7 @@ import {
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { paths } from '../../../config/paths';
 import { ChoiceGroup } from './choice-group';
 import { SlotGrid } from './slot-grid';
 
@@ -285,9 +287,10 @@ export function IntakeForm({
           Your school and district <span className="field__optional">(optional)</span>
         </h2>
         <p className="field__hint" id="places-why">
-          Used only to make sure you are not matched with someone from your school or district, then
-          discarded. Nobody sees them, not even your consultant; Staffroom keeps only an unreadable
-          fingerprint until you are matched.
+          Used only so you are never matched with a consultant from your own school or district. Staffroom
+          never stores them as written: it keeps only keyed fingerprints (made with a server secret, they
+          cannot be read back), and deletes them when your request ends: matched or withdrawn. Nobody sees
+          them, not even your consultant. <Link to={paths.privacy.getHref()}>What Staffroom stores</Link>
         </p>
         <div className="form__row">
           <Field label="School" optional error={errors.school}>

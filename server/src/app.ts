@@ -320,6 +320,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       history: messages.open,
       posting: moderation.postingState,
       mayPost: moderation.postingPolicy,
+      testPauseMs: config.TEST_GROUP_OPEN_PAUSE_MS,
     });
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
     registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });

@@ -201,6 +201,11 @@ export const configSchema = z.object({
     .string()
     .default(fileURLToPath(new URL('../../client/dist', import.meta.url)))
     .describe('Folder of the built client served at `/`.'),
+  TEST_GROUP_OPEN_PAUSE_MS: int(0, 60_000)
+    .default(0)
+    .describe(
+      'Tests only (refused unless `NODE_ENV=test`): `group:open` pauses this long before its room join and again before it marks the group open, to land a ban inside either window.',
+    ),
 });
 
 export type Config = Omit<z.output<typeof configSchema>, 'COOKIE_SECURE'> & {
@@ -238,6 +243,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (c.PULSE_TEST_CLOCK && c.NODE_ENV !== 'test') {
     throw new ConfigError('Invalid configuration:\n  PULSE_TEST_CLOCK: only with NODE_ENV=test');
+  }
+  if (c.TEST_GROUP_OPEN_PAUSE_MS > 0 && c.NODE_ENV !== 'test') {
+    throw new ConfigError('Invalid configuration:\n  TEST_GROUP_OPEN_PAUSE_MS: only with NODE_ENV=test');
   }
   let crisisResources = DEFAULT_CRISIS_RESOURCES;
   if (c.CRISIS_RESOURCES !== undefined) {

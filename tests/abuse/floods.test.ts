@@ -375,8 +375,8 @@ describe('one-to-one and group fan-out', () => {
     expect(typingSeen).toBe(0);
   });
 
-  it('when a participant floods goals and check-ins, then each kind is limited and refused at once past its budget', async () => {
-    const { conversationId, teacher } = await openConversation();
+  it('when a participant floods goals, check-ins and reports, then each kind is limited and refused at once past its budget', async () => {
+    const { conversationId, teacher, consultant: mentor } = await openConversation();
     const sealed = (kind: 'goal' | 'checkin', counter: number) => ({
       ciphertext: 'c2VhbGVkIGdvYWw=',
       iv: 'AAAAAAAAAAAAAAAA',
@@ -397,7 +397,40 @@ describe('one-to-one and group fan-out', () => {
       });
       checkIns.push(ack.ok ? 'ok' : ack.error.code);
     }
-    console.info('goal and check-in flood', { goals, checkIns });
+    // Twelve messages from the consultant, each reported once by the teacher (a report per message is deduplicated).
+    const seqs: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const sent = await request(mentor.socket, 'convo:send', {
+        conversationId,
+        clientId: `to-report-${i}-abcdef`,
+        ciphertext: 'c2VhbGVkIHRleHQ=',
+        iv: 'AAAAAAAAAAAAAAAA',
+        meta: {
+          v: 2,
+          kind: 'message',
+          sender: 'B'.repeat(43),
+          recipient: 'A'.repeat(43),
+          counter: 300 + i,
+          commitment: 'C'.repeat(43),
+        },
+      });
+      if (!sent.ok) throw new Error(sent.error.code);
+      seqs.push(sent.data.seq);
+    }
+    const reports: string[] = [];
+    for (const seq of seqs) {
+      const ack = await request(teacher.socket, 'convo:report', {
+        conversationId,
+        seq,
+        text: 'what they wrote',
+        reason: 'harassment',
+      });
+      reports.push(ack.ok ? 'ok' : ack.error.code);
+    }
+    console.info('goal, check-in and report flood', { goals, checkIns, reports });
+    // `convo:report` 10 per 10 minutes.
+    expect(reports.slice(0, 10)).toEqual(Array(10).fill('ok'));
+    expect(reports.slice(10)).toEqual(['RATE_LIMITED', 'RATE_LIMITED']);
     // `convo:goal` 20 a minute, `convo:checkin` 10 a minute (shared/src/protocol/event-costs.ts), then RATE_LIMITED.
     expect(goals.filter((c) => c === 'ok').length).toBeGreaterThan(0);
     expect(goals.filter((c) => c === 'ok').length).toBeLessThanOrEqual(20);

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '@staffroom/shared/protocol/version';
 import type { FloodOrder, FloodTally } from './flood-worker.js';
-import { sumRss } from './proc.js';
+import { sumCpuMs, sumRss } from './proc.js';
 import { sleep } from './processes.js';
 import { summarise, SampleBuffer, type LatencySummary } from './stats.js';
 import type { Target, TargetName } from './targets.js';
@@ -29,6 +29,8 @@ export interface FloodPhase {
   /** Bystander answers that were not ok, by code (a bystander must never be refused). */
   bystanderErrors: Record<string, number>;
   flood: FloodTally | null;
+  /** User + system CPU of the server processes during the phase: what the flood cost, whatever the machine's load. */
+  serverCpuMs: number;
   rssBeforeBytes: number;
   rssPeakBytes: number;
   rssAfterBytes: number;
@@ -147,6 +149,7 @@ export async function runFlood(
       await sleep(1_000);
       const pids = target.serverPids();
       const rssBefore = sumRss(pids);
+      const cpuBefore = sumCpuMs(pids);
       let peak = rssBefore;
       const rssTimer = setInterval(() => (peak = Math.max(peak, sumRss(pids))), 250);
       const until = Date.now() + s.phaseMs;
@@ -168,6 +171,7 @@ export async function runFlood(
         flood,
       ]);
       clearInterval(rssTimer);
+      const serverCpuMs = sumCpuMs(pids) - cpuBefore;
       await sleep(2_000);
       const result: FloodPhase = {
         phase,
@@ -175,6 +179,7 @@ export async function runFlood(
         otherNode: theirs?.latency ?? null,
         bystanderErrors: { ...mine.errors, ...(theirs?.errors ?? {}) },
         flood: tally,
+        serverCpuMs,
         rssBeforeBytes: rssBefore,
         rssPeakBytes: peak,
         rssAfterBytes: sumRss(pids),
@@ -183,6 +188,7 @@ export async function runFlood(
       log(
         `    ${target.name} ${phase}: me:get p99 ${mine.latency.p99.toFixed(1)} ms (same node)` +
           (theirs ? `, ${theirs.latency.p99.toFixed(1)} ms (other node)` : '') +
+          `; server CPU ${serverCpuMs.toFixed(0)} ms` +
           (tally
             ? `; flood ${tally.emitted} sent, ${tally.codes.ok ?? 0} admitted, cut off ${tally.cutOff}×`
             : ''),

@@ -196,6 +196,7 @@ export function floodTable(results: readonly FloodResult[]): string {
       ph.flood ? int(ph.flood.codes.ok ?? 0) : '—',
       ph.flood ? int(ph.flood.emitted - (ph.flood.codes.ok ?? 0)) : '—',
       ph.flood ? String(ph.flood.cutOff) : '—',
+      fmt(ph.serverCpuMs, 0),
       `${fmt(ph.rssBeforeBytes / MB, 0)} → ${fmt(ph.rssPeakBytes / MB, 0)} → ${fmt(ph.rssAfterBytes / MB, 0)}`,
     ]),
   );
@@ -220,6 +221,7 @@ export function floodTable(results: readonly FloodResult[]): string {
       'admitted',
       'refused',
       'cut off',
+      'server CPU ms',
       'server RSS MB before → peak → after',
     ],
     rows,

@@ -105,8 +105,10 @@ export const configSchema = z.object({
       'Points one account may spend on socket events per 10 seconds, across all nodes (costs per event in `shared/src/protocol/event-costs.ts`).',
     ),
   SOCKET_ABUSE_REFUSALS: int(10, 1_000_000)
-    .default(1_000)
-    .describe('Refused events within 10 seconds after which a socket is disconnected as a flood.'),
+    .default(100)
+    .describe(
+      'Refused events within 10 seconds after which a socket is disconnected as a flood (a client that waits for its acks and honours `retryAfterMs` collects a handful).',
+    ),
   HISTORY_MAX_MESSAGES: int(100, 10_000_000)
     .default(10_000)
     .describe('Messages kept per group; older ones are trimmed (a client that missed them is told).'),

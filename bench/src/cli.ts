@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --scenario groups|fanout|ramp|idle | --smoke`: one scenario against the raw ws ceiling,
+ * `npm run bench -- --scenario groups|fanout|ramp|idle|flood | --smoke`: one scenario against the raw ws ceiling,
  * the bare socket.io baseline (1 and 2 processes) and Staffroom (embedded, and 2 processes on Redis), one after
  * another; prints the table and the issue's targets, writes JSON and the table to bench/results/.
  */
@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { machineBusyMs, machineInfo } from './proc.js';
 import { killAllChildren, sleep } from './processes.js';
 import { profileText, summariseProfile, type ProfileSummary } from './profile.js';
-import { checksText, checkTargets, idleTable, loadTable, rampTable } from './report.js';
+import { checksText, checkTargets, floodTable, idleTable, loadTable, rampTable } from './report.js';
+import { runFlood, type FloodResult } from './flood.js';
 import { runIdle, runLoad, runRamp, type IdleResult, type LoadResult, type RampResult } from './run.js';
 import { loadGroups, parseOptions, USAGE, type Scenario } from './scenarios.js';
 import { createTarget, DEFAULT_SERVER_ENTRY, STAFFROOM_ENV, type TargetName } from './targets.js';
@@ -36,6 +37,12 @@ function describe(s: Scenario): string {
     return (
       `ramp: ${s.steps.join(' → ')} clients, groups of ${s.membersPerGroup}, ${s.sendersPerGroup} senders × ${s.rate} msg/s per group; ` +
       `${timing(s)} per step; stops at p99 > ${s.p99LimitMs} ms or any loss`
+    );
+  if (s.kind === 'flood')
+    return (
+      `flood: one socket sends ${s.burst.toLocaleString('en')} events at a time without waiting (group:history {limit:200}, ` +
+      `then report:create/reaction:set/typing:start), reconnecting when cut off, ${s.phaseMs / 1000} s per phase; ` +
+      `bystanders ask me:get every ${s.everyMs} ms`
     );
   return `idle: ${s.clients} authenticated connections, each with its group open (groups of ${s.membersPerGroup}); ${s.settleMs / 1000} s settle`;
 }
@@ -118,7 +125,7 @@ async function main(): Promise<number> {
       .join(' ')}`,
   );
 
-  const results: (LoadResult | RampResult | IdleResult)[] = [];
+  const results: (LoadResult | RampResult | IdleResult | FloodResult)[] = [];
   const errors: { target: TargetName; error: string }[] = [];
   /** Other work on the machine skews every figure: the 1-minute load average as each target starts. */
   const loadAtStart: Partial<Record<TargetName, number>> = {};
@@ -156,6 +163,7 @@ async function main(): Promise<number> {
         }
         results.push(best);
       } else if (scenario.kind === 'ramp') results.push(await runRamp(target, scenario, threads, log));
+      else if (scenario.kind === 'flood') results.push(await runFlood(target, scenario, log));
       else results.push(await runIdle(target, scenario, threads, log));
       log(`    done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     } catch (err) {
@@ -171,10 +179,12 @@ async function main(): Promise<number> {
       ? loadTable(results as LoadResult[])
       : scenario.kind === 'ramp'
         ? rampTable(results as RampResult[], scenario.p99LimitMs)
-        : idleTable(results as IdleResult[]);
+        : scenario.kind === 'flood'
+          ? floodTable(results as FloodResult[])
+          : idleTable(results as IdleResult[]);
   if (results.length === 0) tableText = '(no target completed)';
   const checks = checkTargets(scenario, results);
-  const checkText = checksText(checks, scenario.name === 'smoke');
+  const checkText = checksText(checks, scenario.name === 'smoke', scenario.kind === 'flood' ? 12 : 6);
 
   const profiles: ProfileSummary[] = [];
   if (cpuProfDir) {

@@ -1,3 +1,4 @@
+import type { FloodResult } from './flood.js';
 import type { IdleResult, LoadResult, RampResult } from './run.js';
 import type { Scenario } from './scenarios.js';
 import type { TargetName } from './targets.js';
@@ -178,12 +179,79 @@ export function idleTable(results: readonly IdleResult[]): string {
   );
 }
 
-/** The targets of issue 6, each with whether it holds on this run. A miss is reported, never thrown. */
+/** Under a flood, a bystander's `me:get` p99 stays under this (issue 12): printed, never asserted. */
+export const FLOOD_P99_TARGET_MS = 100;
+
+export function floodTable(results: readonly FloodResult[]): string {
+  const latency = (l: { p50: number; p99: number; max: number; count: number } | null) =>
+    l ? `${fmt(l.p50)} / ${fmt(l.p99)} / ${fmt(l.max)} (${int(l.count)})` : '—';
+  const rows = results.flatMap((r) =>
+    r.phases.map((ph) => [
+      r.target,
+      ph.phase,
+      latency(ph.sameNode),
+      latency(ph.otherNode),
+      Object.keys(ph.bystanderErrors).length ? JSON.stringify(ph.bystanderErrors) : '0',
+      ph.flood ? int(ph.flood.emitted) : '—',
+      ph.flood ? int(ph.flood.codes.ok ?? 0) : '—',
+      ph.flood ? int(ph.flood.emitted - (ph.flood.codes.ok ?? 0)) : '—',
+      ph.flood ? String(ph.flood.cutOff) : '—',
+      fmt(ph.serverCpuMs, 0),
+      `${fmt(ph.rssBeforeBytes / MB, 0)} → ${fmt(ph.rssPeakBytes / MB, 0)} → ${fmt(ph.rssAfterBytes / MB, 0)}`,
+    ]),
+  );
+  const codes = results
+    .flatMap((r) =>
+      r.phases
+        .filter((ph) => ph.flood)
+        .map(
+          (ph) =>
+            `  ${r.target} ${ph.phase}: ${JSON.stringify(ph.flood?.codes)} in ${ph.flood?.bursts} bursts`,
+        ),
+    )
+    .join('\n');
+  return `${table(
+    [
+      'target',
+      'phase',
+      'me:get same node p50/p99/max ms (n)',
+      'other node',
+      'bystander errors',
+      'flood sent',
+      'admitted',
+      'refused',
+      'cut off',
+      'server CPU ms',
+      'server RSS MB before → peak → after',
+    ],
+    rows,
+  )}\n\nFlood answers by code:\n${codes}`;
+}
+
+/** The targets of issue 6 (and 12 for the flood), each with whether it holds on this run. A miss is reported, never thrown. */
 export function checkTargets(
   scenario: Scenario,
-  results: readonly (LoadResult | RampResult | IdleResult)[],
+  results: readonly (LoadResult | RampResult | IdleResult | FloodResult)[],
 ): TargetCheck[] {
   const checks: TargetCheck[] = [];
+  if (scenario.kind === 'flood') {
+    for (const r of results as FloodResult[]) {
+      for (const ph of r.phases.filter((p) => p.phase !== 'quiet')) {
+        for (const [where, l] of [
+          ['same node', ph.sameNode],
+          ['other node', ph.otherNode],
+        ] as const) {
+          if (!l) continue;
+          checks.push({
+            target: `${r.target}: bystander me:get p99 < ${FLOOD_P99_TARGET_MS} ms during the ${ph.phase} flood (${where})`,
+            holds: l.p99 < FLOOD_P99_TARGET_MS,
+            detail: `p99 ${fmt(l.p99)} ms, max ${fmt(l.max)} ms over ${l.count} asks`,
+          });
+        }
+      }
+    }
+    return checks;
+  }
   const get = <T>(name: TargetName) => results.find((r) => r.target === name) as T | undefined;
   for (const procs of [2, 1]) {
     const mine = get<LoadResult & RampResult & IdleResult>(procs === 1 ? 'staffroom-1' : 'staffroom-2');
@@ -228,10 +296,10 @@ export function checkTargets(
   return checks;
 }
 
-export function checksText(checks: readonly TargetCheck[], smoke: boolean): string {
+export function checksText(checks: readonly TargetCheck[], smoke: boolean, issue = 6): string {
   if (checks.length === 0) return 'Targets: not evaluated (run staffroom and baseline targets together).';
   const lines = checks.map(
     (c) => `  ${c.holds === null ? 'n/a ' : c.holds ? 'PASS' : 'MISS'}  ${c.target}: ${c.detail}`,
   );
-  return `Targets (issue 6)${smoke ? ' — smoke size: timing figures are not meaningful here' : ''}:\n${lines.join('\n')}`;
+  return `Targets (issue ${issue})${smoke ? ' — smoke size: timing figures are not meaningful here' : ''}:\n${lines.join('\n')}`;
 }

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
+import type { FloodScenario } from './flood.js';
 import type { GroupPlan, TargetName } from './targets.js';
 import { TARGET_NAMES } from './targets.js';
 
-export type ScenarioName = 'groups' | 'fanout' | 'ramp' | 'idle' | 'smoke';
+export type ScenarioName = 'groups' | 'fanout' | 'ramp' | 'idle' | 'smoke' | 'flood';
 
 export interface Timing {
   warmupMs: number;
@@ -41,7 +42,7 @@ export interface IdleScenario {
   settleMs: number;
 }
 
-export type Scenario = LoadScenario | RampScenario | IdleScenario;
+export type Scenario = LoadScenario | RampScenario | IdleScenario | FloodScenario;
 
 export interface RunOptions {
   scenario: Scenario;
@@ -59,7 +60,7 @@ export interface RunOptions {
   staffroomEnv: Record<string, string>;
 }
 
-export const USAGE = `Usage: npm run bench -- [--scenario groups|fanout|ramp|idle] [--smoke] [options]
+export const USAGE = `Usage: npm run bench -- [--scenario groups|fanout|ramp|idle|flood] [--smoke] [options]
 
 Runs one scenario against ceiling, baseline-1, baseline-2, staffroom-1 and staffroom-2, one after another,
 prints the table and writes JSON (and the table) to bench/results/.
@@ -71,6 +72,9 @@ Scenarios (defaults fit a 2-core machine with the generator on the same box):
            10 s measured per step, until p99 > 200 ms or a delivery is lost; capped at 8,000 by default
   idle     2,000 idle authenticated connections (groups of 20, each open): server memory per connection,
            measured on the second 1,000 (RSS with half connected → all connected)
+  flood    staffroom targets only: one socket sends 10,000 group:history {limit:200} without waiting (then
+           a report/reaction/typing flood), cut off and reconnecting, for 10 s each; bystanders on the same
+           and the other node ask me:get every 50 ms: their p99 (target < 100 ms) and the server's RSS
   --smoke  a tiny groups run (12 clients, 3 groups, 6 senders x 5 msg/s, 2 s measured)
 
 Options:
@@ -86,6 +90,7 @@ Options:
   --ramp-max N          drop ramp steps above N
   --p99-limit MS        ramp: p99 that ends the ramp (default 200)
   --members N           ramp and idle: members per group
+  --burst N             flood: events per burst, sent without waiting (default 10000)
   --threads N           generator worker threads (default 2)
   --staffroom-env K=V,… extra environment for the Staffroom processes (e.g. PRESENCE_TTL_SECONDS=600)
   --server PATH         Staffroom server entry (default server/dist/main.js)
@@ -134,6 +139,7 @@ export function parseOptions(argv: string[]): RunOptions | 'help' {
       'ramp-max': { type: 'string' },
       'p99-limit': { type: 'string' },
       members: { type: 'string' },
+      burst: { type: 'string' },
       threads: { type: 'string' },
       server: { type: 'string' },
       profile: { type: 'boolean', default: false },
@@ -202,13 +208,25 @@ export function parseOptions(argv: string[]): RunOptions | 'help' {
         settleMs: secs(values.duration, 'duration', 5),
       };
       break;
+    case 'flood':
+      scenario = {
+        kind: 'flood',
+        name: 'flood',
+        burst: num(values.burst, 'burst') ?? 10_000,
+        phaseMs: secs(values.duration, 'duration', 10),
+        everyMs: 50,
+        history: 220,
+      };
+      break;
     default:
       throw new Error(`unknown scenario ${String(name)}\n\n${USAGE}`);
   }
   if (scenario.kind === 'load' && (scenario.groups < 1 || scenario.clients < scenario.groups))
     throw new Error('--clients must be at least --groups (and --groups at least 1)');
 
-  const targets = (values.targets ?? TARGET_NAMES.join(','))
+  // Only Staffroom has an admission layer to flood: the bare servers would answer nothing to measure.
+  const defaultTargets = scenario.kind === 'flood' ? 'staffroom-1,staffroom-2' : TARGET_NAMES.join(',');
+  const targets = (values.targets ?? defaultTargets)
     .split(',')
     .map((t) => t.trim())
     .filter(Boolean) as TargetName[];

@@ -68,6 +68,10 @@ import { createWellnessService } from './features/wellness/wellness.service.js';
 import { createMemoryWellnessStore } from './features/wellness/wellness.memory-store.js';
 import { createRedisWellnessStore } from './features/wellness/wellness.redis-store.js';
 import { createWellnessRoutes } from './features/wellness/wellness.routes.js';
+import { runMigrations } from './platform/startup/migrations.js';
+import { nameSkeletonsBackfill } from './features/groups/groups.backfill.js';
+import { trimmedReactionsBackfill } from './features/messages/messages.backfill.js';
+import { retentionClocksBackfill } from './features/consultations/consultations.backfill.js';
 import {
   createConsultationNotifier,
   registerConsultationHandlers,
@@ -336,6 +340,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       history: messages.open,
       posting: moderation.postingState,
       mayPost: moderation.postingPolicy,
+      testPauseMs: config.TEST_GROUP_OPEN_PAUSE_MS,
     });
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
     registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });
@@ -355,6 +360,18 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       })
       .catch((err: unknown) => log.warn({ err: String(err) }, 'crisis sweep failed'));
   sweepCrisis();
+  // Backfills of data written by older versions: once per deployment, one node at a time, in the background.
+  if (redis)
+    void runMigrations(
+      redis,
+      prefix,
+      [
+        nameSkeletonsBackfill(redis, prefix),
+        trimmedReactionsBackfill(redis, prefix),
+        retentionClocksBackfill(redis, prefix),
+      ],
+      log,
+    );
   const crisisSweepTimer = setInterval(sweepCrisis, 60_000);
   crisisSweepTimer.unref();
   // Urgent alerts nobody acknowledged in time go to coordinators; every node checks, one claims each alert.

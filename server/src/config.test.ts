@@ -47,6 +47,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ PULSE_TEST_CLOCK: 'true', NODE_ENV: 'test' }).PULSE_TEST_CLOCK).toBe(true);
   });
 
+  it('refuses the group:open test pause outside NODE_ENV=test', () => {
+    expect(loadConfig({}).TEST_GROUP_OPEN_PAUSE_MS).toBe(0);
+    expect(() => loadConfig({ TEST_GROUP_OPEN_PAUSE_MS: '500', NODE_ENV: 'production' })).toThrow(
+      /TEST_GROUP_OPEN_PAUSE_MS: only with NODE_ENV=test/,
+    );
+    expect(() => loadConfig({ TEST_GROUP_OPEN_PAUSE_MS: '500' })).toThrow(/TEST_GROUP_OPEN_PAUSE_MS/);
+    expect(loadConfig({ TEST_GROUP_OPEN_PAUSE_MS: '500', NODE_ENV: 'test' }).TEST_GROUP_OPEN_PAUSE_MS).toBe(
+      500,
+    );
+  });
+
   it('accepts fractional durations so tests can use seconds', () => {
     expect(loadConfig({ LOGIN_LOCK_MINUTES: '0.05' }).LOGIN_LOCK_MINUTES).toBe(0.05);
   });

@@ -105,8 +105,10 @@ export const configSchema = z.object({
       'Points one account may spend on socket events per 10 seconds, across all nodes (costs per event in `shared/src/protocol/event-costs.ts`).',
     ),
   SOCKET_ABUSE_REFUSALS: int(10, 1_000_000)
-    .default(1_000)
-    .describe('Refused events within 10 seconds after which a socket is disconnected as a flood.'),
+    .default(100)
+    .describe(
+      'Refused events within 10 seconds after which a socket is disconnected as a flood (a client that waits for its acks and honours `retryAfterMs` collects a handful).',
+    ),
   HISTORY_MAX_MESSAGES: int(100, 10_000_000)
     .default(10_000)
     .describe('Messages kept per group; older ones are trimmed (a client that missed them is told).'),
@@ -201,6 +203,11 @@ export const configSchema = z.object({
     .string()
     .default(fileURLToPath(new URL('../../client/dist', import.meta.url)))
     .describe('Folder of the built client served at `/`.'),
+  TEST_GROUP_OPEN_PAUSE_MS: int(0, 60_000)
+    .default(0)
+    .describe(
+      'Tests only (refused unless `NODE_ENV=test`): `group:open` pauses this long before its room join and again before it marks the group open, to land a ban inside either window.',
+    ),
 });
 
 export type Config = Omit<z.output<typeof configSchema>, 'COOKIE_SECURE'> & {
@@ -238,6 +245,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   if (c.PULSE_TEST_CLOCK && c.NODE_ENV !== 'test') {
     throw new ConfigError('Invalid configuration:\n  PULSE_TEST_CLOCK: only with NODE_ENV=test');
+  }
+  if (c.TEST_GROUP_OPEN_PAUSE_MS > 0 && c.NODE_ENV !== 'test') {
+    throw new ConfigError('Invalid configuration:\n  TEST_GROUP_OPEN_PAUSE_MS: only with NODE_ENV=test');
   }
   let crisisResources = DEFAULT_CRISIS_RESOURCES;
   if (c.CRISIS_RESOURCES !== undefined) {

@@ -3,6 +3,7 @@ import { createAgent, createInvite, logInBody, uniquePseudonym } from '../suppor
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
+import { sleep } from '../support/ports.js';
 import { connect, request } from '../support/socket.js';
 
 /*
@@ -197,6 +198,67 @@ describe('what a banned or outside member can do', () => {
     }
     expect(posted).toBe(0);
   });
+});
+
+describe('a ban inside group:open (deterministic)', () => {
+  // A third node whose group:open pauses PAUSE_MS after its membership check, and again after its room join and
+  // re-check (TEST_GROUP_OPEN_PAUSE_MS, tests only): a ban sent from another node lands inside either window.
+  const PAUSE_MS = 1_500;
+  let paused: TestNode;
+  beforeAll(async () => {
+    paused = await startNode({
+      redisUrl: redis.url,
+      prefix: redis.prefix,
+      env: { JOIN_LIMIT_PER_MINUTE: '10000', TEST_GROUP_OPEN_PAUSE_MS: String(PAUSE_MS) },
+    });
+  });
+  afterAll(async () => {
+    await paused?.stop();
+  });
+
+  for (const [window, banAtMs] of [
+    ['between the membership check and the room join', PAUSE_MS / 3],
+    ['between the room join and the group being marked open', PAUSE_MS + PAUSE_MS / 2],
+  ] as const) {
+    it(`when the ban lands ${window}, then the open fails, nothing is posted and nobody sees the member present`, async () => {
+      const { id: groupId } = await createGroup();
+      await admin.join(groupId);
+      await admin.open(groupId);
+      const { seq } = await admin.send(groupId, 'before the race');
+      const m = await TestMember.signUp(paused.url, invites.member);
+      everyone.push(m);
+      const tag = await tagOf(m, groupId);
+
+      let openAckedAt = 0;
+      const started = Date.now();
+      const opening = m.transport.request('group:open', { groupId }).then((ack) => {
+        openAckedAt = Date.now();
+        return ack;
+      });
+      await sleep(banAtMs);
+      const banned = await ban(admin, groupId, tag);
+      const banAckedAt = Date.now();
+      expect(banned.ok).toBe(true);
+      const opened = await opening;
+      // The ban really landed inside the open (its ack came first), in the window this case is about.
+      expect(banAckedAt).toBeLessThan(openAckedAt);
+      expect(openAckedAt - started).toBeGreaterThanOrEqual(banAtMs < PAUSE_MS ? PAUSE_MS : 2 * PAUSE_MS);
+      expect(opened.ok ? 'opened' : opened.error.code).toBe('NOT_FOUND');
+
+      const send = await m.transport.request('message:send', {
+        groupId,
+        clientId: `paused-race-${banAtMs}`,
+        text: 'still here after the ban',
+      });
+      expect(send.ok ? 'posted' : send.error.code).toMatch(/^(NOT_FOUND|BANNED)$/);
+      const reaction = await m.transport.request('reaction:set', { groupId, seq, kind: 'heart', on: true });
+      expect(reaction.ok ? 'reacted' : reaction.error.code).toBe('NOT_FOUND');
+      const view = await admin.transport.request('group:open', { groupId });
+      if (!view.ok) throw new Error(view.error.code);
+      expect(view.data.present.map((p) => p.tag)).not.toContain(tag);
+      expect(view.data.messages.map((msg) => msg.text)).not.toContain('still here after the ban');
+    });
+  }
 });
 
 describe('groups', () => {

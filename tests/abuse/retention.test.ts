@@ -118,6 +118,30 @@ describe('retention', () => {
     expect(size).toBeLessThan(22);
   });
 
+  it('when a meeting ended more than a day ago, then listing the group’s meetings deletes it; one still to come stays', async () => {
+    const groupId = await group('Meeting retention');
+    const key = `${cluster.redis.prefix}grp:{${groupId}}:meetings`;
+    const meeting = (id: string, startsAt: number) =>
+      JSON.stringify({
+        id,
+        groupId,
+        title: `Workshop ${id}`,
+        startsAt,
+        durationMinutes: 60,
+        host: 'GrudgeLead',
+      });
+    // An ended meeting left by a version without retention, beside one next week.
+    await redis.hset(key, {
+      'old-one': meeting('old-one', Date.now() - 3 * 24 * 3600_000),
+      'next-one': meeting('next-one', Date.now() + 7 * 24 * 3600_000),
+    });
+    const listed = await member.agent.get(`/api/groups/${groupId}`);
+    expect(listed.status).toBe(200);
+    const week = await member.agent.get('/api/meetings/week');
+    expect(week.status).toBe(200);
+    expect(await redis.hkeys(key)).toEqual(['next-one']);
+  });
+
   it('the shipped compose Redis refuses writes when full instead of evicting stored data', () => {
     const compose = readFileSync(new URL('../../docker-compose.yml', import.meta.url), 'utf8');
     expect(compose).toMatch(/'--maxmemory',\s*'[^']+',\s*'--maxmemory-policy',\s*'noeviction'/);

@@ -7,6 +7,7 @@ import type {
   ConversationRecord,
   RequestRecord,
 } from '../../server/src/features/consultations/consultations.store.js';
+import { FEEDBACK_KEPT } from '../../server/src/features/consultations/consultations.store.js';
 import { contractBackends } from '../support/contract.js';
 
 /** The consultations store: one behaviour for embedded (memory) and Redis mode. */
@@ -50,6 +51,39 @@ const conversation = (id: string): ConversationRecord => ({
 });
 
 describe.each(backends)('consultations store contract: %s', (_name, make) => {
+  it('retention (issue 12): a trimmed stream keeps about the newest `keep` messages; feedback keeps the newest FEEDBACK_KEPT', async () => {
+    const store = make();
+    for (let i = 1; i <= 600; i++) {
+      await store.appendMessage('long', {
+        from: i % 2 ? 'teacher' : 'consultant',
+        ciphertext: 'QUJD',
+        iv: 'AAAAAAAAAAAAAAAA',
+        clientId: `trim-${i}`,
+        now: i,
+      });
+    }
+    await store.trimMessages('long', 100);
+    const left = await store.messages('long', 0, 1_000);
+    // Whole storage nodes on Redis (about 100 entries each): at least `keep`, never much more, always the newest.
+    expect(left.messages.length).toBeGreaterThanOrEqual(100);
+    expect(left.messages.length).toBeLessThanOrEqual(250);
+    expect(left.messages.at(-1)?.seq).toBe(600);
+    const seqs = left.messages.map((m) => m.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => 601 - seqs.length + i));
+
+    for (let i = 0; i < FEEDBACK_KEPT + 25; i++)
+      await store.addFeedback({
+        helpfulness: (i % 5) + 1,
+        recommend: i % 2 === 0,
+        comment: `entry ${i}`,
+        month: '2026-11',
+      });
+    const kept = await store.feedback();
+    expect(kept).toHaveLength(FEEDBACK_KEPT);
+    expect(kept.at(-1)?.comment).toBe(`entry ${FEEDBACK_KEPT + 24}`);
+    expect(kept[0]?.comment).toBe('entry 25');
+  }, 120_000);
+
   it('intake notes: sealed copies per holder, replaced, dropped by holder, dropped with the request', async () => {
     const store = make();
     const copy = (n: number) => ({ ciphertext: `c${n}`, iv: `i${n}`, keys: `k${n}` });

@@ -18,14 +18,23 @@ export class SyncError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** With RATE_LIMITED: how long the server asks the client to wait before asking again. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }
 }
 
 function unwrap<T>(ack: Ack<T>): T {
-  if (!ack.ok) throw new SyncError(ack.error.code, ack.error.message);
+  if (!ack.ok) throw new SyncError(ack.error.code, ack.error.message, ack.error.retryAfterMs);
   return ack.data;
+}
+
+/** Asking again sooner than the server said only spends more of the budget (a refused event still costs). */
+const WAIT_CAP_MS = 60_000;
+function waitBefore(err: unknown, fallbackMs: number): number {
+  const asked = err instanceof SyncError && err.code === 'RATE_LIMITED' ? (err.retryAfterMs ?? 0) : 0;
+  return Math.min(WAIT_CAP_MS, Math.max(fallbackMs, asked));
 }
 
 /**
@@ -37,6 +46,9 @@ export class GroupSync {
   readonly feed = new GroupFeed();
   opened: OpenedGroup | null = null;
   private fillTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Set while a failed fill waits out the server's `retryAfterMs`: no request goes out before it. */
+  private fillRetry: ReturnType<typeof setTimeout> | null = null;
+  private fillRetryAt = 0;
   private resuming = 0;
   private disposed = false;
   private filling: Promise<void> | null = null;
@@ -58,7 +70,11 @@ export class GroupSync {
       this.feed.setBase(opened.messages, opened.latestSeq);
     } else {
       this.apply(opened);
-      if (opened.more) await this.fill();
+      // The group is open either way: a rate-limited catch-up finishes by itself after `retryAfterMs`.
+      if (opened.more)
+        await this.fill().catch((err: unknown) => {
+          if (!(err instanceof SyncError && err.code === 'RATE_LIMITED')) throw err;
+        });
     }
     this.onChange();
     return opened;
@@ -67,7 +83,8 @@ export class GroupSync {
   /**
    * `open()` after a reconnect, retried until it succeeds: the connection can drop again before the answer
    * comes back, and a group left closed would silently stop receiving. Gives up only when the group is gone
-   * for this member (NOT_FOUND) or the sync was disposed.
+   * for this member (NOT_FOUND) or the sync was disposed. A RATE_LIMITED answer is waited out for its
+   * `retryAfterMs` (never less than `retryMs`) before the next try.
    */
   async resume(retryMs = 250): Promise<void> {
     this.resuming += 1;
@@ -79,7 +96,7 @@ export class GroupSync {
         return;
       } catch (err) {
         if (err instanceof SyncError && (err.code === 'NOT_FOUND' || err.code === 'FORBIDDEN')) throw err;
-        await new Promise<void>((resolve) => setTimeout(resolve, retryMs));
+        await new Promise<void>((resolve) => setTimeout(resolve, waitBefore(err, retryMs)));
       }
     }
   }
@@ -91,12 +108,25 @@ export class GroupSync {
     this.onChange();
   }
 
-  /** Fetches everything after `lastSeq` until caught up. Concurrent calls share one run. */
+  /**
+   * Fetches everything after `lastSeq` until caught up. Concurrent calls share one run. A run refused with
+   * RATE_LIMITED is tried again by itself once the server's `retryAfterMs` has passed (and rejects meanwhile),
+   * so nothing after `lastSeq` is given up on; while it waits, calls share the pending retry.
+   */
   fill(): Promise<void> {
+    if (this.fillRetry !== null) {
+      const left = Math.max(0, this.fillRetryAt - Date.now());
+      return Promise.reject(new SyncError('RATE_LIMITED', 'Waiting before asking for history again.', left));
+    }
     if (!this.filling) {
-      this.filling = this.runFill().finally(() => {
-        this.filling = null;
-      });
+      this.filling = this.runFill()
+        .catch((err: unknown) => {
+          if (err instanceof SyncError && err.code === 'RATE_LIMITED') this.retryFill(err);
+          throw err;
+        })
+        .finally(() => {
+          this.filling = null;
+        });
     }
     return this.filling;
   }
@@ -118,14 +148,30 @@ export class GroupSync {
   dispose(): void {
     this.disposed = true;
     if (this.fillTimer !== null) clearTimeout(this.fillTimer);
+    if (this.fillRetry !== null) clearTimeout(this.fillRetry);
   }
 
   private scheduleFill(): void {
-    if (this.fillTimer !== null) return;
+    if (this.fillTimer !== null || this.fillRetry !== null) return;
     this.fillTimer = setTimeout(() => {
       this.fillTimer = null;
-      if (this.feed.needsFill()) this.fill().catch(() => this.scheduleFill());
+      // A rate-limited fill retries by itself; any other failure tries again after the usual delay.
+      if (this.feed.needsFill())
+        this.fill().catch((err: unknown) => {
+          if (!(err instanceof SyncError && err.code === 'RATE_LIMITED')) this.scheduleFill();
+        });
     }, this.fillDelayMs);
+  }
+
+  /** Fills again once `retryAfterMs` has passed, whether or not a hole shows (a resync has none to show). */
+  private retryFill(err: SyncError): void {
+    if (this.disposed || this.fillRetry !== null) return;
+    const wait = waitBefore(err, this.fillDelayMs);
+    this.fillRetryAt = Date.now() + wait;
+    this.fillRetry = setTimeout(() => {
+      this.fillRetry = null;
+      if (!this.disposed) this.fill().catch(() => undefined); // a further refusal schedules the next retry
+    }, wait);
   }
 
   private apply(page: HistoryPage): void {

@@ -29,6 +29,12 @@ export interface GroupHandlerDeps {
     groupId: string,
     query: { since?: number | undefined },
   ) => Promise<HistoryPage & { latestSeq: number }>;
+  /**
+   * Tests only (`TEST_GROUP_OPEN_PAUSE_MS`, refused outside `NODE_ENV=test`): `group:open` waits this long
+   * between its membership check and its room join, and again before it marks the group open, so a test can
+   * land a ban inside either window deterministically. 0 in every deployment.
+   */
+  testPauseMs?: number;
 }
 
 /** Typing notices are relayed at most this often per socket and group. */
@@ -78,6 +84,7 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
     await deps.joinLimit.consume(principal.accountId);
     const membership = await groups.requireMembership(principal, groupId);
     const me = memberView(membership);
+    if (deps.testPauseMs) await new Promise((resolve) => setTimeout(resolve, deps.testPauseMs));
     // Join the room before reading history, so nothing published in between is missed (the client dedupes).
     await socket.join(rooms.group(groupId));
     // A ban or kick that landed between the check above and the join published its eviction before this socket
@@ -88,6 +95,11 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
       await socket.leave(rooms.group(groupId));
       throw err;
     }
+    if (deps.testPauseMs) await new Promise((resolve) => setTimeout(resolve, deps.testPauseMs));
+    // A ban or kick that landed after the re-check took the socket out of the room again (every node applies it
+    // before the moderator's ack): then the group is not open here, shows nobody present, and gives no page.
+    if (!socket.rooms.has(rooms.group(groupId)))
+      throw new AppError(ErrorCode.NOT_FOUND, 'This group is no longer available to you.');
     if (!socket.data.openGroups.has(groupId)) {
       socket.data.openGroups.set(groupId, me);
       await presence.add(groupId, me);

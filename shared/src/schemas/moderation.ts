@@ -118,6 +118,7 @@ export const AUDIT_ACTIONS = [
   'revoke-invite',
   'reach-out',
   'rotate-join-code',
+  'history-retention',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

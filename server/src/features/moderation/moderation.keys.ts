@@ -19,7 +19,8 @@ export const moderationKeys = (p: string) => ({
   moderates: (accountId: string) => `${p}account:${accountId}:moderates`,
   /**
    * string: one report's JSON.
-   * retention: kept while open; deleted `REPORT_RETENTION_DAYS` after it is handled (TTL set on resolve).
+   * retention: kept while open; deleted `REPORT_RETENTION_DAYS` after it is handled, by the retention sweep
+   * (`resolvedReports`), with a TTL set on resolve as a backstop.
    */
   report: (id: string) => `${p}report:${id}`,
   /**
@@ -50,7 +51,12 @@ export const moderationKeys = (p: string) => ({
   reportsBy: (accountId: string) => `${p}account:${accountId}:reports`,
   /**
    * stream: the append-only audit log. No code path edits or deletes its entries.
-   * retention: kept (the record of every moderator action; the deployment's policy may trim it with XTRIM).
+   * retention: entries older than `AUDIT_RETENTION_DAYS` are trimmed by the retention sweep (XTRIM MINID).
    */
   audit: () => `${p}audit`,
+  /**
+   * zset: handled report ids by when they were handled, for the retention sweep.
+   * retention: an id leaves when the sweep deletes its report (`REPORT_RETENTION_DAYS` after it was handled).
+   */
+  resolvedReports: () => `${p}reports:resolved`,
 });

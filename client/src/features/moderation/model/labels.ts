@@ -25,6 +25,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'revoke-invite': 'Revoked an invite',
   'reach-out': 'Reached out privately to a member',
   'rotate-join-code': 'Changed the join code',
+  'history-retention': 'Changed how long messages are kept',
 };
 
 /** Actions that change what members can do: shown with a warning tone in the log. */

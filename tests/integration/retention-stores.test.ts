@@ -164,7 +164,10 @@ describe.each(backends)('retention store contract: %s', (_name, make) => {
     expect(await groups.pruneMeetings(['g'], now)).toBe(0);
     expect((await groups.listMeetings(['g'])).map((m) => m.id).sort()).toEqual(['soon', 'yesterday']);
     // Pruned meetings are not announced later either (the other group's was not pruned: only 'g' was asked).
-    expect((await groups.claimStartedMeetings(now)).map((m) => m.id).sort()).toEqual(['other-old', 'yesterday']);
+    expect((await groups.claimStartedMeetings(now)).map((m) => m.id).sort()).toEqual([
+      'other-old',
+      'yesterday',
+    ]);
   });
 
   it('group days: unset by default, set, reset', async () => {

@@ -25,3 +25,15 @@ export const retentionPayloads = {
     reason: Reason,
   }),
 };
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/** A retention window in words ("30 days", "1 day"; shorter test windows in hours, minutes or seconds). */
+export function retentionInWords(days: number): string {
+  if (days >= 1) return plural(Math.round(days), 'day');
+  const hours = days * 24;
+  if (hours >= 1) return plural(Math.round(hours), 'hour');
+  const minutes = hours * 60;
+  if (minutes >= 1) return plural(Math.round(minutes), 'minute');
+  return plural(Math.max(1, Math.round(minutes * 60)), 'second');
+}

@@ -17,7 +17,7 @@ export const groupKeys = (p: string) => ({
   aliases: (id: string) => `${p}grp:{${id}}:aliases`,
   /**
    * hash: meeting id → meeting JSON.
-   * retention: a meeting is deleted a day after it ended (when the group's meetings are listed or saved).
+   * retention: a meeting is deleted a day after it ended (by the retention sweep, and when listed).
    */
   meetings: (id: string) => `${p}grp:{${id}}:meetings`,
   /**

@@ -2,13 +2,16 @@
 export const messageKeys = (p: string) => ({
   /**
    * stream: the group's messages (metadata only); entry id `<seq>-0`.
-   * retention: the newest `HISTORY_MAX_MESSAGES` (trimmed exactly by the append script).
+   * retention: the newest `HISTORY_MAX_MESSAGES` (trimmed exactly by the append script), and none older than
+   * the group's window (`HISTORY_RETENTION_DAYS` or fewer days its moderators chose; the retention sweep trims
+   * by time with XTRIM MINID).
    */
   stream: (groupId: string) => `${p}grp:{${groupId}}:msgs`,
   /**
    * hash: seq → text. Kept apart from the stream so removing a message really erases its text (stream entries
    * cannot be rewritten, and XDEL leaves the bytes in place until the whole stream node goes).
-   * retention: the text of a trimmed message is deleted in the same script; a removed one becomes a tombstone.
+   * retention: the text of a trimmed message is deleted in the same script (the append's or the retention
+   * sweep's); a removed one becomes a tombstone.
    */
   texts: (groupId: string) => `${p}grp:{${groupId}}:texts`,
   /** string: the group's last assigned seq. retention: as long as the group. */

@@ -341,7 +341,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
     registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });
     void registerModerationHandlers(socket, edge, moderation, log);
-    registerRetentionHandlers(socket, edge, retention);
+    registerRetentionHandlers(socket, { io, edge, retention });
   });
   presence.start();
   await deliverMessages(io, messages);

@@ -139,6 +139,15 @@ describe('group retention in a real browser', () => {
       .getByText('Messages here are kept for 14 days, then deleted for everyone, with their reactions.')
       .waitFor();
     await checkScreen(page, 'retention-03-member-info');
+
+    // The moderators go back to the default while the group is open: the info follows, live.
+    const reset = await moderator.transport.request('mod:retention', {
+      groupId,
+      days: null,
+      reason: 'Back to normal',
+    });
+    expect(reset).toEqual({ ok: true, data: { days: 90, maxDays: 90, chosen: false } });
+    await section.getByText('Messages here are kept for 90 days, then deleted for everyone').waitFor();
     for (const [label, seen] of Object.entries(problems))
       expect([...seen.errors, ...seen.csp], label).toEqual([]);
   });

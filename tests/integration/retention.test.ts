@@ -454,12 +454,15 @@ describe('retention on two server nodes: what members see', () => {
     const removedBefore = (await removedOn(nodes[0]!)) + (await removedOn(nodes[1]!));
     expect(removedBefore).toBe(1);
 
+    // A member with the group open on the other node hears of the change.
+    const heard = new Promise((resolve) => other.socket.once('group:retention', resolve));
     const set = await admin.transport.request('mod:retention', {
       groupId,
       days: 7,
       reason: 'a week is enough',
     });
     expect(set).toEqual({ ok: true, data: { days: 7, maxDays: 30, chosen: true } });
+    expect(await heard).toEqual({ groupId, days: 7, maxDays: 30, chosen: true });
     expect(await other.transport.request('group:retention', { groupId })).toEqual({
       ok: true,
       data: { days: 7, maxDays: 30, chosen: true },

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { retentionInWords, type GroupRetention } from '@staffroom/shared/schemas/retention';
-import { request } from '../../../lib/realtime';
+import { request, useServerEvent } from '../../../lib/realtime';
 
 /**
  * In the group's info: how long its messages are kept (`group:retention`), so a member knows before writing.
@@ -17,6 +17,10 @@ export function RetentionNote({ groupId }: { groupId: string }) {
       current = false;
     };
   }, [groupId]);
+  // Its moderators changed it while the group is open here.
+  useServerEvent('group:retention', ({ groupId: changed, ...next }) => {
+    if (changed === groupId) setRetention(next);
+  });
   if (!retention) return null;
   return (
     <section className="side-section" aria-labelledby="retention-title">

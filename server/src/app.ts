@@ -76,6 +76,14 @@ import {
   createConsultationNotifier,
   registerConsultationHandlers,
 } from './features/consultations/consultations.handlers.js';
+import { createRetentionService } from './features/retention/retention.service.js';
+import { createMemoryRetentionStore } from './features/retention/retention.memory-store.js';
+import { createRedisRetentionStore } from './features/retention/retention.redis-store.js';
+import { registerRetentionHandlers } from './features/retention/retention.handlers.js';
+import { retentionKeys } from './features/retention/retention.keys.js';
+import { retentionSteps } from './features/retention/retention.steps.js';
+import { createSweeper, SWEEP_LOCK_MS } from './features/retention/sweeper.js';
+import { createMemorySweepLock, createRedisSweepLock } from './features/retention/sweep-lock.js';
 
 export interface App {
   http: HttpServer;
@@ -234,6 +242,15 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     retentionMs: config.CONSULTATION_RETENTION_DAYS * 86_400_000,
     notify: createConsultationNotifier(io),
   });
+  const retention = createRetentionService({
+    store: redis ? createRedisRetentionStore(redis, prefix) : createMemoryRetentionStore(),
+    maxDays: config.HISTORY_RETENTION_DAYS,
+    isMember: async (accountId, groupId) => (await groups.member(groupId, accountId)) !== null,
+    moderatedGroupIds: (accountId) => moderation.moderatedGroupIds(accountId),
+    isModeratorOf: (p, groupId) => moderation.isModeratorOf(p, groupId),
+    groupExists: async (groupId) => (await groups.name(groupId)) !== null,
+    audit: (p, groupId, target, reason) => moderation.audit(p, 'history-retention', groupId, target, reason),
+  });
   const wellnessStore = redis ? createRedisWellnessStore(redis, prefix) : createMemoryWellnessStore();
   const wellness = createWellnessService({
     store: wellnessStore,
@@ -345,6 +362,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
     registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });
     void registerModerationHandlers(socket, edge, moderation, log);
+    registerRetentionHandlers(socket, { io, edge, retention });
   });
   presence.start();
   await deliverMessages(io, messages);
@@ -393,15 +411,40 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     Math.min(30_000, Math.max(1_000, config.OFFER_HOURS * 3600_000)),
   );
   offerTimer.unref();
-  // Retention of one-to-one data: every node sweeps; the store's deletions are idempotent, so two at once is harmless.
-  const consultationRetentionTimer = setInterval(
+  // Retention (features/retention): every node tries on a timer, a Redis lock lets one sweep at a time.
+  const sweeper = createSweeper({
+    lock: redis
+      ? createRedisSweepLock(redis, retentionKeys(prefix).sweepLock(), SWEEP_LOCK_MS)
+      : createMemorySweepLock(),
+    clock: Date.now,
+    metrics,
+    log,
+    steps: retentionSteps(
+      {
+        groupIds: async () => (await groups.allGroups()).map((g) => g.id),
+        trimMessages: messages.trimBefore,
+        purgeConsultations: (at) => consultations.purgeFinished(at),
+        purgeResolvedReports: moderation.purgeResolvedReports,
+        trimAudit: moderation.trimAudit,
+        pruneMeetings: groups.pruneMeetings,
+      },
+      retention,
+      { reportDays: config.REPORT_RETENTION_DAYS, auditDays: config.AUDIT_RETENTION_DAYS },
+    ),
+  });
+  const shortestRetentionMs =
+    Math.min(
+      config.HISTORY_RETENTION_DAYS,
+      config.CONSULTATION_RETENTION_DAYS,
+      config.REPORT_RETENTION_DAYS,
+      config.AUDIT_RETENTION_DAYS,
+    ) * 86_400_000;
+  const retentionTimer = setInterval(
     () =>
-      void consultations
-        .purgeFinished()
-        .catch((err: unknown) => log.warn({ err: String(err) }, 'consultation retention sweep failed')),
-    Math.min(60_000, Math.max(1_000, (config.CONSULTATION_RETENTION_DAYS * 86_400_000) / 4)),
+      void sweeper.run().catch((err: unknown) => log.warn({ err: String(err) }, 'retention sweep failed')),
+    Math.min(config.RETENTION_SWEEP_MINUTES * 60_000, Math.max(1_000, shortestRetentionMs / 4)),
   );
-  consultationRetentionTimer.unref();
+  retentionTimer.unref();
   const pulseTimer = setInterval(
     () => void wellness.tick().catch((err: unknown) => log.warn({ err: String(err) }, 'pulse flush failed')),
     config.PULSE_FLUSH_SECONDS * 1000,
@@ -425,7 +468,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     async close() {
       stopAnnouncer();
       clearInterval(offerTimer);
-      clearInterval(consultationRetentionTimer);
+      clearInterval(retentionTimer);
       clearInterval(pulseTimer);
       // Held pulse answers are stored rather than lost (before Redis is closed below).
       await wellness.flushAll().catch((err: unknown) => log.warn({ err: String(err) }, 'pulse flush failed'));

@@ -131,6 +131,19 @@ export const configSchema = z.object({
     .describe(
       'A one-to-one conversation is deleted (messages, goals, check-ins) this long after it closed, and a support request this long after it was matched or withdrawn.',
     ),
+  HISTORY_RETENTION_DAYS: num(0.0001, 3_650)
+    .default(365)
+    .describe(
+      "Group messages older than this are deleted (text and reactions with them); the longest a group's moderators may choose, and what a group that chose nothing keeps.",
+    ),
+  AUDIT_RETENTION_DAYS: num(0.0001, 3_650)
+    .default(730)
+    .describe('Audit log entries older than this are deleted.'),
+  RETENTION_SWEEP_MINUTES: num(0.01, 24 * 60)
+    .default(60)
+    .describe(
+      'How often a node tries to run the retention sweep (one node at a time, by a Redis lock); never less often than a quarter of the shortest retention.',
+    ),
   PULSE_K: int(5, 1000)
     .default(5)
     .describe('No wellness figure is shown that rests on fewer people than this (never below 5).'),

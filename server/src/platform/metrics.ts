@@ -29,6 +29,18 @@ export function createMetrics() {
       labelNames: ['code', 'transport'] as const,
       registers: [registry],
     }),
+    retentionRemoved: new Counter({
+      name: 'staffroom_retention_removed_total',
+      help: 'Records the retention sweep deleted, by data class',
+      labelNames: ['class'] as const,
+      registers: [registry],
+    }),
+    retentionSweeps: new Counter({
+      name: 'staffroom_retention_sweeps_total',
+      help: 'Retention sweeps this node tried, by outcome (ran, busy: another node held the lock, failed)',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
   };
 }
 

@@ -23,6 +23,7 @@ import {
   SealedMessage,
   SealedV2,
 } from '../schemas/consultations.js';
+import { GroupRetention, retentionPayloads as rp } from '../schemas/retention.js';
 
 /** An event the client emits: the payload the server validates, and the data of a successful ack. */
 export interface ClientEventSpec {
@@ -269,6 +270,10 @@ export const clientEvents = {
   'care:read': { payload: mp.careRead, result: Empty },
   /** The audit log (append-only), newest first, filtered. */
   'mod:audit': { payload: mp.audit, result: z.object({ entries: z.array(AuditEntry), more: z.boolean() }) },
+  /** How long this group keeps its messages (members, its moderators and coordinators). */
+  'group:retention': { payload: rp.groupRef, result: GroupRetention },
+  /** Moderators: keep this group's messages for fewer days than the deployment's maximum (audited). */
+  'mod:retention': { payload: rp.set, result: GroupRetention },
 } as const satisfies Record<string, ClientEventSpec>;
 
 export type ClientEventName = keyof typeof clientEvents;

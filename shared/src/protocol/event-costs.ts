@@ -64,4 +64,6 @@ export const eventCosts = {
   'care:inbox': { cost: 1 },
   'care:read': { cost: 1 },
   'convo:pin': { cost: 2, limit: { points: 20, seconds: 60 } },
+  'group:retention': { cost: 1 },
+  'mod:retention': { cost: 2 },
 } as const satisfies Record<ClientEventName, EventCost>;

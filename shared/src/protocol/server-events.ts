@@ -3,6 +3,7 @@ import { MemberView } from '../schemas/groups.js';
 import { Message, ReactionKind } from '../schemas/messages.js';
 import { CareMessage, ModerationSettings, ReportStatus } from '../schemas/moderation.js';
 import { SealedMessage } from '../schemas/consultations.js';
+import { GroupRetention } from '../schemas/retention.js';
 
 /** Why the server ended a session or connection; the client shows a matching message. */
 export const SessionEndReason = z.enum([
@@ -83,6 +84,8 @@ export const serverEvents = {
   'support:offers': z.object({}),
   /** This account no longer receives the group (on every tab). */
   'group:removed': z.object({ groupId: z.string(), reason: GroupRemovedReason }),
+  /** The group's moderators changed how long its messages are kept (to everyone with the group open). */
+  'group:retention': GroupRetention.extend({ groupId: z.string() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ServerEventName = keyof typeof serverEvents;

@@ -119,6 +119,7 @@ export const AUDIT_ACTIONS = [
   'reach-out',
   'rotate-join-code',
   'coordinator-open',
+  'history-retention',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -552,13 +552,14 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /**
      * Retention: finished requests and closed conversations older than `retentionMs` are deleted with all they
-     * hold. Every node sweeps; the store's deletions are idempotent. Returns how many it purged.
+     * hold, as of `at` (the retention sweep's clock). The store's deletions are idempotent. Returns how many it
+     * purged.
      */
-    async purgeFinished(): Promise<number> {
+    async purgeFinished(at: number = now()): Promise<number> {
       if (deps.retentionMs === undefined) return 0;
       let total = 0;
       for (;;) {
-        const purged = await store.purgeFinished(now() - deps.retentionMs, PURGE_BATCH);
+        const purged = await store.purgeFinished(at - deps.retentionMs, PURGE_BATCH);
         total += purged;
         if (purged < PURGE_BATCH) return total;
       }

@@ -105,6 +105,18 @@ export function createMemoryGroupStore(): GroupStore {
       }
       return groupIds.flatMap((id) => [...(meetings.get(id)?.values() ?? [])].map((m) => ({ ...m })));
     },
+    async pruneMeetings(groupIds, now) {
+      let pruned = 0;
+      for (const id of groupIds) {
+        for (const m of meetings.get(id)?.values() ?? []) {
+          if (!meetingEnded(m, now)) continue;
+          meetings.get(id)?.delete(m.id);
+          due.delete(key(id, m.id));
+          pruned++;
+        }
+      }
+      return pruned;
+    },
     async claimStartedMeetings(now) {
       const started: Meeting[] = [];
       for (const entry of due) {

@@ -175,6 +175,22 @@ export function createRedisGroupStore(redis: Redis, prefix: string): GroupStore 
       }
       return all.filter((m) => !meetingEnded(m, Date.now()));
     },
+    async pruneMeetings(groupIds, now) {
+      let pruned = 0;
+      for (const id of groupIds) {
+        const ended = Object.entries(await redis.hgetall(k.meetings(id)))
+          .map(([meetingId, json]) => ({ meetingId, m: Meeting.parse(JSON.parse(json)) }))
+          .filter(({ m }) => meetingEnded(m, now));
+        if (ended.length === 0) continue;
+        const multi = redis.multi();
+        for (const { meetingId } of ended) {
+          multi.hdel(k.meetings(id), meetingId).zrem(k.meetingsDue(), `${id} ${meetingId}`);
+        }
+        await multi.exec();
+        pruned += ended.length;
+      }
+      return pruned;
+    },
     async claimStartedMeetings(now) {
       const due = (await claimDueScript.run(redis, [k.meetingsDue()], [now])) as string[];
       const meetings: Meeting[] = [];

@@ -308,6 +308,13 @@ export function createGroupService(deps: GroupServiceDeps) {
     },
 
     claimStartedMeetings: () => store.claimStartedMeetings(now()),
+    /** Retention (the sweeper): meetings that ended over a day before `at`, in every group, are deleted. */
+    async pruneMeetings(at: number): Promise<number> {
+      return store.pruneMeetings(
+        (await store.listGroups()).map((g) => g.id),
+        at,
+      );
+    },
 
     /** For moderation: members as moderators see them, and removal for kicks and bans. */
     async memberByTag(groupId: string, tag: string) {

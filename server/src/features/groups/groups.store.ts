@@ -56,6 +56,8 @@ export interface GroupStore {
   listMeetings(groupIds: readonly string[]): Promise<Meeting[]>;
   /** Atomically takes meetings that have started and not been announced; each is returned to one caller. */
   claimStartedMeetings(now: number): Promise<Meeting[]>;
+  /** Retention: deletes these groups' meetings that ended over a day before `now`; returns how many went. */
+  pruneMeetings(groupIds: readonly string[], now: number): Promise<number>;
 }
 
 /** Who has a group open, from per-node heartbeats that expire, so a dead node's entries vanish by themselves. */

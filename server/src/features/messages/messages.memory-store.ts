@@ -193,6 +193,14 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
         return { counts, mine };
       });
     },
+    async trimBefore(groupId, cutoff, limit) {
+      const log = logs.get(groupId);
+      if (!log) return 0;
+      let n = 0;
+      while (n < limit && n < log.messages.length && (log.messages[n]?.ts ?? cutoff) < cutoff) n++;
+      for (const gone of log.messages.splice(0, n)) reactions.delete(`${groupId} ${gone.seq}`);
+      return n;
+    },
     async subscribe(listener) {
       listeners.push(listener);
     },

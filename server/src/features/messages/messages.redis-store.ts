@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { REACTIONS, type ReactionKind } from '@staffroom/shared/schemas/messages';
 import { createScript } from '../../platform/redis/script.js';
+import { trimStreamByTime } from '../../platform/redis/trim-by-time.js';
 import { messageKeys } from './messages.keys.js';
 import {
   CLIENT_ID_TTL_SECONDS,
@@ -299,6 +300,15 @@ export function createRedisMessageStore(
     async clearCrisis(groupId, seq) {
       await redis.zrem(k.crisis(groupId), String(seq));
     },
+    trimBefore: (groupId, cutoff, limit) =>
+      trimStreamByTime(redis, {
+        stream: k.stream(groupId),
+        values: k.texts(groupId),
+        entryKeyPrefix: reactionsPrefix(groupId),
+        timeField: 't',
+        cutoff,
+        limit,
+      }),
     async subscribe(listener) {
       subscriber.on('message', (from: string, message: string) => {
         if (from === channel) listener(message);

@@ -186,6 +186,9 @@ export function createMessageService(deps: MessageServiceDeps) {
      * Raises the urgent item of every flagged message still marked pending (a node died between storing and
      * raising, or Redis failed in between). Idempotent, so every node may run it; returns how many it raised.
      */
+    /** Retention (the sweeper): the group's oldest messages written before `cutoff` go, with text and reactions. */
+    trimBefore: (groupId: string, cutoff: number, limit: number) => store.trimBefore(groupId, cutoff, limit),
+
     async sweepCrisis(groupIds: readonly string[]): Promise<number> {
       let raised = 0;
       for (const groupId of groupIds) {

@@ -111,6 +111,12 @@ export interface MessageStore {
   pendingCrisis(groupId: string): Promise<number[]>;
   /** The urgent item for this flagged message exists: forget the mark. Idempotent. */
   clearCrisis(groupId: string, seq: number): Promise<void>;
+  /**
+   * Retention: deletes up to `limit` of the group's oldest messages written before `cutoff` (ms), with their text
+   * and reactions, stopping at the first newer one. Returns how many went. History then starts after them, and a
+   * client catching up across them is told of a gap.
+   */
+  trimBefore(groupId: string, cutoff: number, limit: number): Promise<number>;
 }
 
 /** At most this many pending crisis marks are kept per group (the oldest go first; the sweep clears them). */

@@ -34,6 +34,11 @@ export const moderationKeys = (p: string) => ({
   /** retention: TTL of the window (an hour): one audit entry per coordinator, group and window. */
   coordinatorOpen: (accountId: string, groupId: string) =>
     keyFor(p, 'moderation.coordinatorOpen', { accountId, groupId }),
-  /** The append-only audit log. No code path edits or deletes its entries. retention: kept. */
+  /** retention: an entry goes with its report (the retention sweep, `REPORT_RETENTION_DAYS` after handling). */
+  resolvedReports: () => keyFor(p, 'moderation.resolvedReports'),
+  /**
+   * The append-only audit log. No code path edits its entries. retention: the retention sweep deletes entries
+   * older than `AUDIT_RETENTION_DAYS`.
+   */
   audit: () => keyFor(p, 'moderation.audit'),
 });

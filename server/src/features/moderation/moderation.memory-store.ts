@@ -22,6 +22,8 @@ export function createMemoryModerationStore(
   /** Handled reports and dedupe markers, by when they are forgotten (the Redis store's TTLs). */
   const expires = new Map<string, number>();
   const dedupe = new Map<string, string>();
+  /** Handled report id → when it was handled (the retention sweep's index; insertion order is resolve order). */
+  const resolvedAt = new Map<string, number>();
   let sweptAt = -Infinity;
   /** A sweep at most once a second: a report is forgotten within a second of its retention ending. */
   const forgetExpired = () => {
@@ -32,7 +34,10 @@ export function createMemoryModerationStore(
       if (at > now) continue;
       expires.delete(key);
       if (key.startsWith('d:')) dedupe.delete(key.slice(2));
-      else reports.delete(key.slice(2));
+      else {
+        reports.delete(key.slice(2));
+        resolvedAt.delete(key.slice(2));
+      }
     }
   };
   const live = (id: string) => {
@@ -134,7 +139,10 @@ export function createMemoryModerationStore(
     async saveReport(report) {
       reports.set(report.id, { ...report });
       if (report.status === 'received') expires.delete(`r:${report.id}`);
-      else expires.set(`r:${report.id}`, clock() + reportRetentionMs);
+      else {
+        expires.set(`r:${report.id}`, clock() + reportRetentionMs);
+        resolvedAt.set(report.id, report.resolvedAt ?? clock());
+      }
     },
     async getReport(id) {
       const r = live(id);
@@ -179,6 +187,24 @@ export function createMemoryModerationStore(
       const id = nextAuditId();
       audit.push({ ...entry, id });
       return id;
+    },
+    async purgeResolvedReports(cutoff, limit) {
+      let purged = 0;
+      for (const [id, at] of resolvedAt) {
+        if (purged >= limit) break;
+        if (at > cutoff) continue;
+        resolvedAt.delete(id);
+        reports.delete(id);
+        expires.delete(`r:${id}`);
+        purged++;
+      }
+      return purged;
+    },
+    async trimAudit(cutoff, limit) {
+      let n = 0;
+      while (n < limit && n < audit.length && (audit[n]?.at ?? cutoff) < cutoff) n++;
+      audit.splice(0, n);
+      return n;
     },
     async readAudit(q) {
       const found: (AuditRecord & { id: string })[] = [];

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { AuditAction, ModerationSettings } from '@staffroom/shared/schemas/moderation';
+import { trimStreamByTime } from '../../platform/redis/trim-by-time.js';
 import { moderationKeys } from './moderation.keys.js';
 import {
   DEFAULT_REPORT_RETENTION_MS,
@@ -150,6 +151,7 @@ export function createRedisModerationStore(
       } else {
         multi
           .set(k.report(r.id), JSON.stringify(r), 'PX', reportRetentionMs)
+          .zadd(k.resolvedReports(), r.resolvedAt ?? Date.now(), r.id)
           .zrem(k.openReports(queueOf(r)), r.id)
           .zrem(k.legacyOpenReports(), r.id)
           .hdel(k.reports(), r.id);
@@ -213,6 +215,16 @@ export function createRedisModerationStore(
       );
       return id ?? '';
     },
+    async purgeResolvedReports(cutoff, limit) {
+      const ids = await redis.zrangebyscore(k.resolvedReports(), '-inf', cutoff, 'LIMIT', 0, limit);
+      if (ids.length === 0) return 0;
+      const multi = redis.multi();
+      for (const id of ids) multi.del(k.report(id)).hdel(k.reports(), id);
+      await multi.zrem(k.resolvedReports(), ...ids).exec();
+      return ids.length;
+    },
+    trimAudit: (cutoff, limit) =>
+      trimStreamByTime(redis, { stream: k.audit(), timeField: 'at', cutoff, limit }),
     async readAudit(q) {
       const found: (AuditRecord & { id: string })[] = [];
       let end = q.before ? `(${q.before}` : '+';

@@ -813,7 +813,12 @@ export function createModerationService(deps: ModerationDeps) {
       const status = input.action === 'dismiss' ? 'reviewed' : 'action-taken';
       // A revealed one-to-one text is kept only while it is being looked at: resolving erases it.
       const { revealedText: _erased, ...kept } = report;
-      await store.saveReport({ ...kept, status, outcome: `${input.action}: ${input.reason}` });
+      await store.saveReport({
+        ...kept,
+        status,
+        outcome: `${input.action}: ${input.reason}`,
+        resolvedAt: now(),
+      });
       await audit(
         p,
         'resolve-report',
@@ -889,6 +894,11 @@ export function createModerationService(deps: ModerationDeps) {
      * Escalates every urgent crisis alert older than `timeoutMs` that no moderator acknowledged. Every node runs
      * it; the claim makes exactly one node alert coordinators about each. Returns how many this node escalated.
      */
+    /** Retention (the sweeper): handled reports resolved at or before `cutoff` are deleted. */
+    purgeResolvedReports: (cutoff: number, limit: number) => store.purgeResolvedReports(cutoff, limit),
+    /** Retention (the sweeper): audit entries written before `cutoff` are deleted. */
+    trimAudit: (cutoff: number, limit: number) => store.trimAudit(cutoff, limit),
+
     async escalateOverdue(timeoutMs: number): Promise<number> {
       const at = now();
       const queues = [...(await deps.groups.allGroups()).map((g) => g.id), CONVO_QUEUE];

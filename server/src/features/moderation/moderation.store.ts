@@ -54,6 +54,8 @@ export interface ReportRecord {
   acknowledgedAt?: number;
   /** The crisis guard saw risk in a message that was refused (blocked term): no seq, no text is kept. */
   refused?: boolean;
+  /** When it was handled: the retention clock (`REPORT_RETENTION_DAYS`). Absent while open. */
+  resolvedAt?: number;
 }
 
 export interface AuditRecord {
@@ -112,6 +114,17 @@ export interface ModerationStore {
   appendAudit(entry: AuditRecord): Promise<string>;
   /** Newest first, from before `before`. */
   readAudit(query: AuditQuery): Promise<{ entries: (AuditRecord & { id: string })[]; more: boolean }>;
+
+  /**
+   * Retention: deletes up to `limit` handled reports resolved at or before `cutoff` (ms), with their revealed text
+   * if any was left; returns how many it deleted. Open reports are never touched.
+   */
+  purgeResolvedReports(cutoff: number, limit: number): Promise<number>;
+  /**
+   * Retention: deletes up to `limit` of the oldest audit entries written before `cutoff` (ms), stopping at the
+   * first newer one; returns how many went. The only deletion the audit log knows.
+   */
+  trimAudit(cutoff: number, limit: number): Promise<number>;
 }
 
 /** The queue of revealed one-to-one messages (they have no group; coordinators read it). */

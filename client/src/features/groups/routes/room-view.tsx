@@ -16,6 +16,7 @@ import type { MessageActions } from '../components/message-item';
 import type { OutboxActions } from '../components/outbox-item';
 import { Presence, TypingIndicator } from '../components/presence';
 import { ReportDialog } from '../components/report-dialog';
+import { RetentionNote } from '../components/retention-note';
 import { GroupAside } from './group-aside';
 import { useGroupRoom } from '../hooks/use-group-room';
 import type { Viewer } from '../model/viewer';
@@ -172,6 +173,7 @@ export function RoomView({
               Leave group
             </Button>
           </section>
+          <RetentionNote groupId={group.id} />
         </GroupAside>
       </div>
 

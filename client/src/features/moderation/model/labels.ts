@@ -26,6 +26,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'reach-out': 'Reached out privately to a member',
   'rotate-join-code': 'Changed the join code',
   'coordinator-open': 'A coordinator who is not a member opened the group',
+  'history-retention': 'Changed how long messages are kept',
 };
 
 /** Actions that change what members can do: shown with a warning tone in the log. */

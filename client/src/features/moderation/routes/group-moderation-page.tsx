@@ -10,6 +10,7 @@ import type { GroupTools } from '../components/group-context';
 import { LiveNotices } from '../components/live-notices';
 import { MembersTable } from '../components/members-table';
 import { ModeratorsPanel } from '../components/moderators-panel';
+import { RetentionPanel } from '../components/retention-panel';
 import { SettingsPanel } from '../components/settings-panel';
 import { useAnnouncer } from '../hooks/use-announcer';
 import { useNow } from '../hooks/use-now';
@@ -92,6 +93,7 @@ export function GroupModerationPage({
       {data && (
         <div className="mod-group">
           <SettingsPanel tools={tools} settings={data.settings} />
+          <RetentionPanel tools={tools} />
           <ModeratorsPanel tools={tools} members={data.members} />
           <MembersTable tools={tools} members={data.members} now={now} />
           <BansTable tools={tools} bans={data.bans} />

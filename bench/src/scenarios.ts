@@ -72,6 +72,7 @@ Scenarios (defaults fit a 2-core machine with the generator on the same box):
   idle     2,000 idle authenticated connections (groups of 20, each open): server memory per connection,
            measured on the second 1,000 (RSS with half connected → all connected)
   --smoke  a tiny groups run (12 clients, 3 groups, 6 senders x 5 msg/s, 2 s measured)
+  --guards only the guards' latency (crisis + privacy per 2,000-character message; every run prints it first)
 
 Options:
   --targets a,b,...     subset of ${TARGET_NAMES.join(',')}

@@ -18,7 +18,12 @@
  *    (MIT licence; synthetic sentences with PERSON, EMAIL, PHONE and other entities). A line counts as a positive
  *    for the privacy guard when it has a PERSON, EMAIL or PHONE entity (the kinds the guard covers); lines with
  *    has_pii false are negatives; lines with only other entities (SSN, IBAN, passwords…) are skipped.
- * None of these files is read by scripts/train-guards.mjs.
+ * 4. `reddit-offmychest.csv`, `reddit-depression.csv` — GitHub repository Tearway001/ML_Depression_Reddit_Users
+ *    (commit 0db7e86a), files `r_offmychest.csv` and `r_depression.csv` (top posts; columns title,body). Venting and
+ *    low mood: posts that name suicide, self-harm or overdose are left out and the rest count as not risk (a noisy
+ *    negative set: some depression posts speak of not wanting to exist in other words). Reported as the share flagged.
+ * None of these files is read by scripts/train-guards.mjs (the same repository's r_CasualConversation and r_EOOD
+ * files are training sources; these two are not).
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { detectCrisis } from '../shared/dist/guards/crisis.js';
@@ -109,7 +114,25 @@ function pii(detect, name) {
   for (const l of covered) console.log(`  ${l} found as its kind ${pct(...c[l])}`);
 }
 
+const NAMES_RISK = /suicid|kill (?:my|him|her)sel|end (?:it|my life)|want to die|overdos|self[- ]?harm/i;
+
+function venting() {
+  for (const name of ['reddit-offmychest.csv', 'reddit-depression.csv']) {
+    const text = read(name);
+    if (!text) continue;
+    const c = [0, 0];
+    for (const r of parseCsv(text)) {
+      const post = `${r.title}. ${r.body}`;
+      if (NAMES_RISK.test(post)) continue;
+      c[0] += detectCrisis(post).risk ? 1 : 0;
+      c[1] += 1;
+    }
+    console.log(`${name}: posts naming no suicide, self-harm or overdose flagged ${pct(...c)}`);
+  }
+}
+
 cssrs();
 twitter();
+venting();
 pii(detectIdentifying, 'server-side detectIdentifying');
 pii(detectIdentifyingInBrowser, 'browser detectIdentifyingInBrowser (with compromise NER)');

@@ -17,18 +17,37 @@
  *    (a 500-post sample of the public "Suicide and Depression Detection" Reddit set: r/SuicideWatch posts labelled
  *    suicide, r/teenagers posts labelled non-suicide; no licence file; training only). Mapping: suicide → `self`,
  *    non-suicide → `none`.
- * 3. `scripts/guards-training/teacher-voice.tsv` (committed, written for Staffroom): plans, passive ideation, third-
+ * 3. `sdcnl-train.csv`, `sdcnl-val.csv` — GitHub repository
+ *    Koii2k3/Language-Models-for-Detecting-Psychological-States-from-Social-Media-Posts (commit 0e507cef), files
+ *    `datasets/raw/SDCNL/raw_train.csv` and `raw_val.csv`: SDCNL (Haque et al. 2021), r/SuicideWatch vs r/depression
+ *    posts, columns title,selftext,is_suicide. Mapping: 1 → `self`, 0 → `none` at half weight (depression posts are
+ *    the venting and low mood the guard must not flag, but some of them do speak of dying).
+ * 4. `sad.csv` — same repository, `datasets/raw/SAD/raw_train.csv`: SAD (Mauriello et al. 2021), 6,850 short
+ *    everyday stressor sentences ("a coworker ignored my work"). Mapping: all → `none` (column `sentence`).
+ * 5. `dreaddit-train.csv`, `dreaddit-val.csv` — same repository, `datasets/raw/Dreaddit/raw_train.csv` and
+ *    `raw_val.csv`: Dreaddit (Turcan & McKeown 2019), Reddit posts about stress. Mapping: → `none`, except posts that
+ *    name suicide, self-harm or overdose, which are left out (the set labels stress, not suicide risk).
+ * 6. `reddit-casualconversation.csv`, `reddit-EOOD.csv`, `reddit-offmychest.csv` — GitHub repository
+ *    Tearway001/ML_Depression_Reddit_Users (commit 0db7e86a), files `r_casualconversation.csv`, `r_EOOD.csv` (exercise
+ *    out of depression: recovery talk), `r_offmychest.csv` (venting; half weight); columns title,body. Mapping:
+ *    → `none`, leaving out posts that name suicide, self-harm or overdose.
+ *    Re-fetch 3–6: clone each repository at the commit given and copy the files to the names given.
+ * 7. `scripts/guards-training/teacher-voice.tsv` (committed, written for Staffroom): plans, passive ideation, third-
  *    person concern, and the hard negatives (hyperbole, venting, recovery, grief, negation). Mapping: plan/passive →
  *    `self`, third → `third`, everything else → `none`. Weighted ×8: it is the only source in a teacher's voice.
  *    `scripts/guards-training/dev-batch1.tsv` and `dev-batch2.tsv` (committed, written for Staffroom): written as
  *    held-out lines, scored, their misses read, so they moved here; same mapping and weight.
- * 4. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
+ *    `scripts/guards-training/social-voice.tsv` (committed, written for Staffroom on 2026-12-06 after held-out batch
+ *    4 was frozen): social-media style, profanity, method questions, acts in progress, money after death, and the
+ *    hard negatives; same mapping and weight.
+ * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
  *    written from these, so they are in-sample for the rules anyway). Weighted ×3.
- * 5. Augmentation for `third`: each `self` line of sources 3 and 4 rewritten in the third person behind a reporting
+ * 9. Augmentation for `third`: each `self` line of sources 7 and 8 rewritten in the third person behind a reporting
  *    frame ("my colleague told me she …"), generated below with fixed templates.
+ * Finally the labels are balanced (`balance` below): the public sets bring far more `none` than `self`.
  *
  * ## Never read here (the evaluation, by source)
- * tests/fixtures/guards/crisis-heldout.tsv, the C-SSRS 500 Reddit set (`cssrs500.csv`) and the labelled
+ * tests/fixtures/guards/crisis-heldout.tsv (batch 3), crisis-heldout-4.tsv (batch 4), the C-SSRS 500 Reddit set (`cssrs500.csv`) and the labelled
  * suicidal-ideation tweets (`twitter-si.csv`) are only read by scripts/evaluate-guards-external.mjs and the unit
  * test. See tests/fixtures/guards/README.md.
  */
@@ -69,11 +88,30 @@ function load() {
     add(r.tweet, r.intention === '1' ? SELF : NONE, 1, 'twitter-suicidal');
   for (const r of parseCsv(need('reddit-sw-sample.csv')))
     add(r.text, r.class === 'suicide' ? SELF : NONE, 1, 'reddit-sw-sample');
+  for (const name of ['sdcnl-train.csv', 'sdcnl-val.csv'])
+    for (const r of parseCsv(need(name))) {
+      if (r.is_suicide === '1') add(`${r.title}. ${r.selftext}`, SELF, 1, 'sdcnl');
+    }
+  for (const r of parseCsv(need('sad.csv'))) add(r.sentence, NONE, 1, 'sad-stressors');
+  // Sets labelled for stress or for other topics, not for suicide risk: a post that names suicide is left out rather
+  // than taught as "not risk".
+  const NAMES_RISK = /suicid|kill (?:my|him|her)sel|end (?:it|my life)|want to die|overdos|self[- ]?harm/i;
+  for (const name of ['dreaddit-train.csv', 'dreaddit-val.csv'])
+    for (const r of parseCsv(need(name))) if (!NAMES_RISK.test(r.text)) add(r.text, NONE, 1, 'dreaddit');
+  for (const [name, weight] of [
+    ['reddit-casualconversation.csv', 1],
+    ['reddit-EOOD.csv', 1],
+  ])
+    for (const r of parseCsv(need(name))) {
+      const text = `${r.title}. ${r.body}`;
+      if (!NAMES_RISK.test(text)) add(text, NONE, weight, name.replace(/\.csv$/, ''));
+    }
   const selfLines = [];
   for (const l of [
     ...fixtureLines('scripts/guards-training/teacher-voice.tsv'),
     ...fixtureLines('scripts/guards-training/dev-batch1.tsv'),
     ...fixtureLines('scripts/guards-training/dev-batch2.tsv'),
+    ...fixtureLines('scripts/guards-training/social-voice.tsv'),
   ]) {
     const [kind, text] = l.split('\t');
     const label = kind === 'plan' || kind === 'passive' ? SELF : kind === 'third' ? THIRD : NONE;
@@ -86,6 +124,19 @@ function load() {
   }
   for (const l of fixtureLines('tests/fixtures/guards/ordinary.txt')) add(l, NONE, 3, 'fixtures');
   selfLines.forEach((l, i) => add(thirdPerson(l, i), THIRD, 3, 'augmented-third'));
+  return balance(examples);
+}
+
+/**
+ * The public sets bring far more "none" than "self" lines; left as they are, the model learns that a message is
+ * rarely at risk and misses plain wording. Each label's weights are scaled so that `self` and `none` carry the same
+ * total weight, and `third` half of it (the rules find most third-person concern).
+ */
+function balance(examples) {
+  const total = [0, 0, 0];
+  for (const e of examples) total[e.label] += e.weight;
+  const target = [total[NONE], 1.5 * total[NONE], total[NONE] / 2];
+  for (const e of examples) e.weight *= target[e.label] / total[e.label];
   return examples;
 }
 

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineBusyMs, machineInfo } from './proc.js';
+import { guardsText, measureGuards } from './guards.js';
 import { killAllChildren, sleep } from './processes.js';
 import { profileText, summariseProfile, type ProfileSummary } from './profile.js';
 import { checksText, checkTargets, floodTable, idleTable, loadTable, rampTable } from './report.js';
@@ -79,6 +80,10 @@ function gitRevision(): string {
 }
 
 async function main(): Promise<number> {
+  if (process.argv.includes('--guards')) {
+    log(guardsText(measureGuards(), loadavg()[0] ?? 0));
+    return 0;
+  }
   let options;
   try {
     const parsed = parseOptions(process.argv.slice(2));
@@ -124,6 +129,8 @@ async function main(): Promise<number> {
       .map(([k, v]) => `${k}=${v}`)
       .join(' ')}`,
   );
+
+  log(guardsText(measureGuards(), loadavg()[0] ?? 0));
 
   const results: (LoadResult | RampResult | IdleResult | FloodResult)[] = [];
   const errors: { target: TargetName; error: string }[] = [];

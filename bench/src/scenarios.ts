@@ -76,6 +76,7 @@ Scenarios (defaults fit a 2-core machine with the generator on the same box):
            a report/reaction/typing flood), cut off and reconnecting, for 10 s each; bystanders on the same
            and the other node ask me:get every 50 ms: their p99 (target < 100 ms) and the server's RSS
   --smoke  a tiny groups run (12 clients, 3 groups, 6 senders x 5 msg/s, 2 s measured)
+  --guards only the guards' latency (crisis + privacy per 2,000-character message; every run prints it first)
 
 Options:
   --targets a,b,...     subset of ${TARGET_NAMES.join(',')}

@@ -6,11 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateGuards, formatReport, parseFixtures, TARGETS } from '@staffroom/shared/guards/evaluation';
+import { detectIdentifyingInBrowser } from '@staffroom/shared/guards/privacy-ner';
 import {
   CRISIS_LABELS,
   evaluateCrisisHeldOut,
   evaluatePrivacyHeldOut,
   formatHeldOut,
+  ISSUE_TARGETS,
+  meetsTarget,
   noWorseThan,
   parseHeldOut,
   PRIVACY_LABELS,
@@ -58,43 +61,84 @@ describe('guard evaluation on the labelled set', () => {
 });
 
 /**
- * The held-out lines (written before the day's changes, never tuned on; see tests/fixtures/guards/README.md). The
- * floors are the figures first measured on them: the test fails if a change makes the guards worse there, and prints
- * which of issue 11's targets are still missed. Raising a floor is fine; lowering one needs a reason in the README.
+ * One held-out batch (written before the changes it measures, never tuned on; see tests/fixtures/guards/README.md).
+ * `gates` are what each figure must stay at or better than: issue 11's target where the batch meets it, otherwise
+ * the figure measured when the batch was scored after the changes (a regression floor; the printout says MISSED).
+ * Raising a gate is fine; lowering one needs a reason in the README.
  */
-describe('guard evaluation on the held-out lines', () => {
-  const crisis = evaluateCrisisHeldOut(
-    parseHeldOut(read('crisis-heldout.tsv'), CRISIS_LABELS, 'crisis-heldout'),
-  );
-  const privacy = evaluatePrivacyHeldOut(
-    parseHeldOut(read('privacy-heldout.tsv'), PRIVACY_LABELS, 'privacy-heldout'),
-  );
-  const figures = { ...crisis.figures, ...privacy.figures };
-  const FLOORS: Record<Figure, number> = {
+function heldOutBatch(
+  name: string,
+  files: { crisis: string; privacy: string },
+  gates: Record<Figure, number>,
+  third: { concernAtLeast: number; flaggedAsWriterAtMost: number },
+) {
+  describe(`guard evaluation on the held-out lines, ${name}`, () => {
+    const crisis = evaluateCrisisHeldOut(parseHeldOut(read(files.crisis), CRISIS_LABELS, files.crisis));
+    const privacyLines = parseHeldOut(read(files.privacy), PRIVACY_LABELS, files.privacy);
+    const privacy = evaluatePrivacyHeldOut(privacyLines);
+    const browser = evaluatePrivacyHeldOut(privacyLines, detectIdentifyingInBrowser);
+    const figures = { ...crisis.figures, ...privacy.figures };
+
+    it('prints the held-out figures and the issue targets', () => {
+      console.log(`${name}\n${formatHeldOut(crisis, privacy)}`);
+      const f = browser.figures;
+      console.log(
+        `browser privacy pass with named entities (privacy-ner.ts): recall ${f.privacyRecall.toFixed(3)}, ` +
+          `names ${f.privacyNameRecall.toFixed(3)}, false positives ${f.privacyFalsePositiveRate.toFixed(3)}`,
+      );
+    });
+
+    it('has held-out lines of every label', () => {
+      for (const l of CRISIS_LABELS) expect(crisis.flagged[l].lines, l).toBeGreaterThanOrEqual(4);
+      for (const l of PRIVACY_LABELS) expect(privacy.warned[l].lines, l).toBeGreaterThanOrEqual(4);
+    });
+
+    for (const figure of Object.keys(gates) as Figure[]) {
+      const kind = meetsTarget(figure, gates[figure]) ? 'issue target' : 'floor, target missed';
+      it(`${figure} holds ${gates[figure].toFixed(3)} (${kind})`, () => {
+        expect(noWorseThan(figure, figures[figure], gates[figure]), `${figure} = ${figures[figure]}`).toBe(
+          true,
+        );
+      });
+    }
+
+    it('reports third-person concern as concern for someone else, not as the writer at risk', () => {
+      const c = crisis.thirdPersonConcern;
+      expect(c.hits / c.lines).toBeGreaterThanOrEqual(third.concernAtLeast);
+      expect(crisis.flagged.third.hits).toBeLessThanOrEqual(third.flaggedAsWriterAtMost);
+    });
+
+    it('the browser pass with named entities finds at least what the server finds', () => {
+      expect(browser.figures.privacyRecall).toBeGreaterThanOrEqual(privacy.figures.privacyRecall);
+    });
+  });
+}
+
+heldOutBatch(
+  'batch 3 (2026-12-06 03:10)',
+  { crisis: 'crisis-heldout.tsv', privacy: 'privacy-heldout.tsv' },
+  {
     crisisFirstPersonRecall: 25 / 27,
     crisisPlanRecall: 13 / 15,
     crisisNotRiskFalsePositiveRate: 2 / 32,
     privacyRecall: 52 / 52,
     privacyNameRecall: 16 / 16,
     privacyFalsePositiveRate: 1 / 40,
-  };
+  },
+  { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
+);
 
-  it('prints the held-out figures and the issue targets', () => {
-    console.log(formatHeldOut(crisis, privacy));
-  });
-
-  it('has held-out lines of every label', () => {
-    for (const l of CRISIS_LABELS) expect(crisis.flagged[l].lines, l).toBeGreaterThanOrEqual(4);
-    for (const l of PRIVACY_LABELS) expect(privacy.warned[l].lines, l).toBeGreaterThanOrEqual(4);
-  });
-
-  for (const name of Object.keys(FLOORS) as Figure[]) {
-    it(`${name} is no worse than when first measured (${FLOORS[name].toFixed(3)})`, () => {
-      expect(noWorseThan(name, figures[name], FLOORS[name]), `${name} = ${figures[name]}`).toBe(true);
-    });
-  }
-
-  it('reports third-person concern for most third-person lines', () => {
-    expect(crisis.thirdPersonConcern.hits / crisis.thirdPersonConcern.lines).toBeGreaterThanOrEqual(0.75);
-  });
-});
+/** The final held-out set: written and scored once before the changes of 2026-12-06 05:15, then only at the end. */
+heldOutBatch(
+  'batch 4 (2026-12-06 05:15, the final held-out set)',
+  { crisis: 'crisis-heldout-4.tsv', privacy: 'privacy-heldout-4.tsv' },
+  {
+    crisisFirstPersonRecall: 32 / 36,
+    crisisPlanRecall: 18 / 20,
+    crisisNotRiskFalsePositiveRate: 4 / 42,
+    privacyRecall: ISSUE_TARGETS.privacyRecall,
+    privacyNameRecall: ISSUE_TARGETS.privacyNameRecall,
+    privacyFalsePositiveRate: ISSUE_TARGETS.privacyFalsePositiveRate,
+  },
+  { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
+);

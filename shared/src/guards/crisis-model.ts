@@ -44,22 +44,110 @@ const step = (h: number, code: number) => Math.imul(h ^ code, FNV_PRIME);
 const W = more(FNV_OFFSET, 'w:');
 const BI = more(FNV_OFFSET, 'b:');
 const C = more(FNV_OFFSET, 'c:');
+const N = more(FNV_OFFSET, 'n:');
+const O = more(FNV_OFFSET, 'o:');
+const P = more(FNV_OFFSET, 'p:');
+
+/** Words that open a negation scope: the next few words are also hashed as "n:" + word. */
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  "don't",
+  "didn't",
+  "won't",
+  "wouldn't",
+  "isn't",
+  "doesn't",
+  "wasn't",
+  "haven't",
+  "hasn't",
+  "aren't",
+  'nothing',
+  'nobody',
+]);
+/** Subjects that make the clause about someone else: its later words are also hashed as "o:" + word. */
+const OTHER_SUBJECTS = new Set([
+  'he',
+  'she',
+  'they',
+  "he's",
+  "she's",
+  "they're",
+  "he'd",
+  "she'd",
+  "they'd",
+  "he'll",
+  "she'll",
+  "they'll",
+  "they've",
+  'his',
+  'her',
+  'their',
+  'him',
+  'them',
+]);
+const SELF_SUBJECTS = new Set(['i', "i'm", "i've", "i'd", "i'll", 'myself']);
+/** Words that put the clause in the past or in recovery: its words are also hashed as "p:" + word. */
+const PAST_MARKERS = new Set([
+  'ago',
+  'used',
+  'clean',
+  'sober',
+  'recovery',
+  'recovered',
+  'survivor',
+  'survived',
+  'anniversary',
+  'since',
+  'former',
+  'late',
+]);
+const NEGATION_SPAN = 4;
 
 /**
  * The hashed feature buckets of an already normalised text (normaliseForCrisis), with repeats: the FNV-1a hashes of
- * "w:" + token, "b:" + previous token + " " + token, and "c:" + each 3- and 4-character slice of " " + token + " ".
+ * "w:" + token, "b:" + previous token + " " + token, "c:" + each 3- and 4-character slice of " " + token + " ", and
+ * three context features a bag of words misses: "n:" + token for the few words after a negation ("not suicidal",
+ * "never hurt myself"), "o:" + token for words after a third-person subject in the same clause ("she has a plan"),
+ * and "p:" + token for words of a clause in the past or in recovery ("a year ago", "100 days clean").
  * The training script calls this very function, so training and serving can never featurise differently.
  */
 export function featureBuckets(normalised: string, bits: number): number[] {
   const mask = (1 << bits) - 1;
   const text = normalised.length > MAX_CHARS ? normalised.slice(0, MAX_CHARS) : normalised;
-  const tokens = text.match(/[a-z0-9']+/g) ?? [];
   const out: number[] = [];
   let prev = '<s>';
-  for (const tok of tokens) {
+  let negation = 0;
+  let other = false;
+  let clause: string[] = [];
+  let pastClause = false;
+  const endClause = () => {
+    if (pastClause) for (const w of clause) out.push((more(P, w) >>> 0) & mask);
+    clause = [];
+    pastClause = false;
+    negation = 0;
+    other = false;
+  };
+  for (const m of text.matchAll(/[a-z0-9']+|[.!?,;:\n]/g)) {
+    const tok = m[0];
+    if (!/^[a-z0-9']/.test(tok)) {
+      endClause();
+      continue;
+    }
     out.push((more(W, tok) >>> 0) & mask);
+    clause.push(tok);
     out.push((more(step(more(BI, prev), SPACE), tok) >>> 0) & mask);
     prev = tok;
+    if (negation > 0) {
+      out.push((more(N, tok) >>> 0) & mask);
+      negation--;
+    }
+    if (other) out.push((more(O, tok) >>> 0) & mask);
+    if (NEGATORS.has(tok)) negation = NEGATION_SPAN;
+    if (OTHER_SUBJECTS.has(tok)) other = true;
+    else if (SELF_SUBJECTS.has(tok)) other = false;
+    if (PAST_MARKERS.has(tok)) pastClause = true;
     // Character n-grams of " " + tok + " ", positions 0..len+1 of that virtual string.
     const len = tok.length + 2;
     const at = (i: number) => (i === 0 || i === len - 1 ? SPACE : tok.charCodeAt(i - 1));
@@ -71,6 +159,7 @@ export function featureBuckets(normalised: string, bits: number): number[] {
       }
     }
   }
+  endClause();
   out.push((more(step(more(BI, prev), SPACE), '</s>') >>> 0) & mask);
   return out;
 }

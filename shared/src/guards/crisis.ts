@@ -1070,6 +1070,7 @@ function insideQuotes(t: string, index: number, end: number): boolean {
   return open >= 0 && /^[^']*'(?=[\s.,!?;:)]|$)/.test(after);
 }
 
+const THIRD_IN_SENTENCE = new RegExp(String.raw`\b(?:${THIRD_PERSON_SUBJECT.source})\b`);
 const THIRD_PERSON_EXACT = new RegExp(`^(?:${THIRD_PERSON_SUBJECT.source})$`);
 
 function lastSubjectIsThirdPerson(clause: string): boolean {
@@ -1122,6 +1123,10 @@ const GRIEF =
 const PLAN =
   /\b(?:plan(?:ned|ning|s)?|pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|dose|doses|lethal|rope|noose|hang|hanging|gun|loaded|knife|blade|razors?|bridge|jump|jumping|train|platform|tracks|cliff|on the roof|ledge|exhaust|hose|charcoal|engine running|garage|swallowed|took (?:them|the|all|every|a)|taken|stockpil\w*|sav(?:ed|ing) up|counted|notes?|letters?|goodbye|will|insurance|tonight|this weekend|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|method|methods|how many|how much|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|set the date|decided)\b/;
 
+/** The means and acts of PLAN, without its time words: what lowers the model's bar (`PLAN_THRESHOLD`). */
+const MEANS_OR_ACT =
+  /\b(?:pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|lethal|rope|noose|hang|hanging|gun|loaded|knife|blades?|razors?|bridge|jump|jumping|platform|tracks|cliff|ledge|exhaust|hose|charcoal|engine running|swallowed|stockpil\w*|method|methods|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|how many \w+ (?:would|will|does|do|to)|how much \w+ (?:would|will|does|do|to))\b/;
+
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
 
@@ -1139,6 +1144,8 @@ export function detectCrisis(text: string): CrisisResult {
   const weakSpans: [number, number][] = [];
   /** Cues the rules explained away (negated, an accident, professional talk): the model must then be very sure. */
   let dismissed = 0;
+  /** Strong cues about the writer: a first-person cue, or one in a sentence with no third-person subject. */
+  let ownStrong = 0;
   const leaving = LEAVING.test(t);
   const literary = LITERARY.test(t);
   for (const [i, cue] of CUES.entries()) {
@@ -1179,7 +1186,10 @@ export function detectCrisis(text: string): CrisisResult {
         strength = 'weak';
         dismissed++;
       }
-      if (strength === 'strong') strong.push(m[0]);
+      if (strength === 'strong') {
+        strong.push(m[0]);
+        if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentenceAround(t, index, end))) ownStrong++;
+      }
       // Two cues over the same words ("suicidal" and "been suicidal") are one sign of distress, not two.
       else if (!weakSpans.some(([s, e]) => index < e && s < end)) {
         weak.push(m[0]);
@@ -1187,25 +1197,34 @@ export function detectCrisis(text: string): CrisisResult {
       }
     }
   }
-  strong.push(...dwellingOnMeans(t));
+  const dwelling = dwellingOnMeans(t);
+  strong.push(...dwelling);
+  ownStrong += dwelling.length;
   for (const m of t.matchAll(THIRD_CONCERN)) third.push(m[0]);
   const weakDistinct = [...new Set(weak)];
   const p = scoreNormalised(full);
   const score = { self: Math.round(p.self * 100) / 100, third: Math.round(p.third * 100) / 100 };
-  // A recovery milestone or a bereavement, with no sign of present risk, flags neither the rules nor the model.
-  const notRisk = (past !== full || GRIEF.test(full)) && !PRESENT_RISK.test(full);
+  // A recovery milestone or a bereavement is not read by the model: it judges the rest of the message (the text with
+  // those phrases blanked out), and only when it is nearly certain (a long post can name a loss and still be at risk).
+  const judged = past === full ? p : scoreNormalised(past);
+  const grieving = GRIEF.test(full) && !PRESENT_RISK.test(full);
   const rules = strong.length > 0 || weakDistinct.length >= 2;
   // A plan or a means in a first-person message lowers the bar: missing one costs the most.
-  const threshold = PLAN.test(full) && I_SUBJECT.test(full) ? PLAN_THRESHOLD : SELF_THRESHOLD;
-  if (joking || t.includes('…')) dismissed++;
+  // Only a means or an act lowers it: the time words of PLAN ("tonight", "will", "tomorrow") are in most long posts.
+  const threshold = MEANS_OR_ACT.test(full) && I_SUBJECT.test(full) ? PLAN_THRESHOLD : SELF_THRESHOLD;
+  // A joke, a figure of speech, a recovery or loss phrase, or an ordinary reason for a goodbye ("I'm retiring"): the
+  // rules explained the message away, so the model alone must be nearly certain.
+  if (joking || t.includes('…') || leaving || grieving) dismissed++;
   const learned =
-    p.self >= (dismissed > 0 ? DISMISSED_THRESHOLD : threshold) &&
-    !notRisk &&
+    judged.self >= (dismissed > 0 ? DISMISSED_THRESHOLD : threshold) &&
     MODEL_GATE.test(full) &&
     (full.match(/[a-z0-9']+/g)?.length ?? 0) >= 4 &&
     !(literary && p.self < 0.9);
-  const risk = rules || learned;
   const concernForOther = (third.length > 0 || p.third >= THIRD_THRESHOLD) && !GRIEF.test(full);
+  // Worry about someone else is not the writer at risk: with concern for another person, the writer's own risk needs
+  // a strong cue about the writer, or the model finding the writer more likely at risk than reporting someone.
+  const onlyOther = concernForOther && ownStrong === 0 && p.third >= p.self;
+  const risk = (rules || learned) && !onlyOther;
   const matches = risk
     ? [...new Set([...strong, ...weakDistinct])]
     : concernForOther

@@ -13,6 +13,25 @@ import { PUBLIC_FIGURES } from './lexicon.js';
 import { detectIdentifying, isPublicNameInContext, type Finding, type PrivacyOptions } from './privacy.js';
 
 const PERSONAL = /\b(?:my|our|i|i'm|i've|we|we're|me|us)\b/i;
+/**
+ * The writer's relation to the person: "my student", "our SENCO", "a colleague", "the parent of", "in my form".
+ * A name in a sentence with "we" or "I" is as often an author the class is reading as a colleague, so the relation
+ * words are what the NER pass trusts.
+ */
+const RELATION =
+  /\b(?:student|pupil|colleague|co-?worker|teacher|ta|assistant|senco|head|deputy|principal|manager|mentor|parent|mum|mom|dad|son|daughter|child|kid|lad|girl|boy|friend|partner|husband|wife|neighbou?r|tutor group|form|class|year \d+|department|office|caretaker|trust|governor|inspector|called|emailed|texted|rang|phoned|met|spoke|meeting|complaint|told|said)\b/i;
+/** Works and public roles after a name: "…'s novel", "…'s speech", "the author …" (isPublicNameInContext has more). */
+const WORK_AFTER =
+  /^['’]s\s+(?:\w+\s+){0,2}(?:book|novel|poem|poetry|play|speech|talk|work|memoir|essay|story|stories|film|song|album|theory|research|paper|ted)\b/i;
+
+/** The sentence around [start, end): from the last . ! ? or line break before, to the next one after. */
+function sentence(text: string, start: number, end: number): string {
+  let a = start;
+  while (a > 0 && !/[.!?\n]/.test(text[a - 1] ?? '')) a--;
+  let b = end;
+  while (b < text.length && !/[.!?\n]/.test(text[b] ?? '')) b++;
+  return text.slice(a, b);
+}
 const PUBLIC = new Set(PUBLIC_FIGURES.map((n) => n.toLowerCase()));
 
 interface Person {
@@ -41,10 +60,14 @@ export function detectIdentifyingInBrowser(text: string, opts: PrivacyOptions = 
   for (const span of people(text)) {
     const match = text.slice(span.start, span.end);
     if (allowed.has(match.toLowerCase()) || isPublicNameInContext(text, span.start, span.end)) continue;
-    // A name with nothing personal around it is most often someone in the news or on a book cover: the NER pass
-    // adds a name only where the sentence is about the writer's own world ("my", "our", "I", "we", "me").
-    if (!PERSONAL.test(text.slice(Math.max(0, span.start - 80), Math.min(text.length, span.end + 80))))
-      continue;
+    if (WORK_AFTER.test(text.slice(span.end, span.end + 40))) continue;
+    // A name with nothing personal around it is most often someone in the news or on a book cover: the NER pass adds
+    // a name only where its sentence ties the person to the writer ("my student", "a colleague", "I called"), or
+    // where the sentence also gives contact details (a name beside a phone number or an email identifies someone).
+    const around = sentence(text, span.start, span.end);
+    const personal = PERSONAL.test(around) && RELATION.test(around.replace(match, ' '));
+    const beside = findings.some((f) => f.kind !== 'full-name' && sentence(text, f.start, f.end) === around);
+    if (!personal && !beside) continue;
     if (findings.some((f) => f.start < span.end && span.start < f.end)) continue;
     findings.push({ kind: 'full-name', match, start: span.start, end: span.end });
   }

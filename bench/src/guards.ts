@@ -1,0 +1,87 @@
+/**
+ * Guard latency, reported by every `npm run bench` run (and alone by `npm run bench -- --guards`): the crisis and
+ * privacy guards as the server runs them per message (detectCrisis, then detectIdentifying) on 2,000-character
+ * messages of three kinds. Issue 11's target is p99 ≤ 1 ms per message. Wall time includes other processes' load
+ * on a shared machine, so the CPU time of the same calls is printed beside it.
+ */
+import { detectCrisis } from '@staffroom/shared/guards/crisis';
+import { detectIdentifying } from '@staffroom/shared/guards/privacy';
+
+export const GUARDS_P99_TARGET_MS = 1;
+const LENGTH = 2_000;
+const RUNS = 3_000;
+const WARMUP = 300;
+
+const SAMPLES: Record<string, string> = {
+  ordinary:
+    'Honestly this term has been brutal. Year 10 are lovely but the marking load is unreal and our head keeps adding data drops. ',
+  identifying:
+    'I called Mrs Okafor at 07700 900123 about the trip; she lives at 14 Rue des Lilas, 75011 Paris, see www.danielhartley.co.uk. ',
+  crisis:
+    'I have been feeling low and I keep thinking everyone would be better off without me, the pills are in the cupboard. ',
+};
+
+function message(unit: string): string {
+  return unit.repeat(Math.ceil(LENGTH / unit.length)).slice(0, LENGTH);
+}
+
+const quantile = (sorted: Float64Array, p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+export interface GuardLatency {
+  sample: string;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** CPU time per call (batches of 10), p99 over batches: other processes' load does not count. */
+  cpuP99Ms: number;
+}
+
+export function measureGuards(): GuardLatency[] {
+  const out: GuardLatency[] = [];
+  for (const [sample, unit] of Object.entries(SAMPLES)) {
+    const text = message(unit);
+    const run = () => {
+      detectCrisis(text);
+      detectIdentifying(text);
+    };
+    for (let i = 0; i < WARMUP; i++) run();
+    const wall = new Float64Array(RUNS);
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now();
+      run();
+      wall[i] = performance.now() - started;
+    }
+    wall.sort();
+    const cpu = new Float64Array(RUNS / 10);
+    for (let b = 0; b < cpu.length; b++) {
+      const before = process.cpuUsage();
+      for (let i = 0; i < 10; i++) run();
+      const d = process.cpuUsage(before);
+      cpu[b] = (d.user + d.system) / 10 / 1000;
+    }
+    cpu.sort();
+    out.push({
+      sample,
+      p50Ms: quantile(wall, 0.5),
+      p99Ms: quantile(wall, 0.99),
+      maxMs: wall[RUNS - 1] ?? 0,
+      cpuP99Ms: quantile(cpu, 0.99),
+    });
+  }
+  return out;
+}
+
+export function guardsText(results: readonly GuardLatency[], loadAverage: number): string {
+  const lines = [
+    `Guards (crisis + privacy per ${LENGTH}-character message, ${RUNS} runs each; load average ${loadAverage.toFixed(1)}):`,
+  ];
+  for (const r of results) {
+    const verdict = r.p99Ms <= GUARDS_P99_TARGET_MS ? 'met' : 'MISSED';
+    lines.push(
+      `  ${r.sample.padEnd(12)} p50 ${r.p50Ms.toFixed(3)} ms  p99 ${r.p99Ms.toFixed(3)} ms  max ${r.maxMs.toFixed(3)} ms  ` +
+        `CPU p99 ${r.cpuP99Ms.toFixed(3)} ms  (target p99 ≤ ${GUARDS_P99_TARGET_MS} ms: ${verdict})`,
+    );
+  }
+  return lines.join('\n');
+}

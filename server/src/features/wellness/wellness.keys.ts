@@ -22,6 +22,19 @@ export const wellnessKeys = (p: string) => ({
   feedbackGiven: (week: string) => `${p}wellness:week:${week}:feedback-given`,
   /** list of feedback-box comments of a week: text only, no account. Retention: `PULSE_RETENTION_WEEKS`. */
   feedback: (week: string) => `${p}wellness:week:${week}:feedback`,
+  /**
+   * hash `messages`, `meetings` → counts added on the pulse tick, and `frozen` → the week's summary JSON
+   * (`FrozenWeek` in activity.ts: counts, bucket counts, medians), written once after the week closes.
+   * Retention: `PULSE_RETENTION_WEEKS` after the week closes.
+   */
+  activity: (week: string) => `${p}wellness:week:${week}:activity`,
+  /**
+   * HyperLogLog of per-week HMAC tokens of who posted in a group that week (a count, no member readable).
+   * Retention: as `answered`, eight days after the week closes (the count is frozen into `activity` before).
+   */
+  posters: (week: string) => `${p}wellness:week:${week}:posters`,
+  /** set of group ids with a message that week. Retention: as `posters`. */
+  activeGroups: (week: string) => `${p}wellness:week:${week}:active-groups`,
   /** string: ms since epoch the wellness clock reads; only with `PULSE_TEST_CLOCK` (tests). Retention: 1 day. */
   testClock: () => `${p}wellness:test-clock`,
 });

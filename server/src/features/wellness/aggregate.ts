@@ -154,8 +154,8 @@ export function cohortParticipation(
   const m = (c: Cohort) => Math.max(0, t(c) - r(c));
   const hidden = new Map<Cohort, Suppression>();
   for (const c of COHORTS) {
-    if (!teachers || !totalTeachersShown || !shownRespondents.has(c)) hidden.set(c, 'complementary');
-    else if (t(c) < k || m(c) < k) hidden.set(c, 'fewer-than-k');
+    if (teachers && (t(c) < k || m(c) < k)) hidden.set(c, 'fewer-than-k');
+    else if (!teachers || !totalTeachersShown || !shownRespondents.has(c)) hidden.set(c, 'complementary');
   }
   const sum = (f: (c: Cohort) => number) => [...hidden.keys()].reduce((s, c) => s + f(c), 0);
   while (

@@ -63,6 +63,7 @@ import { createWellnessService } from './features/wellness/wellness.service.js';
 import { createMemoryWellnessStore } from './features/wellness/wellness.memory-store.js';
 import { createRedisWellnessStore } from './features/wellness/wellness.redis-store.js';
 import { createWellnessRoutes } from './features/wellness/wellness.routes.js';
+import { wellnessKeys } from './features/wellness/wellness.keys.js';
 import {
   createConsultationNotifier,
   registerConsultationHandlers,
@@ -262,7 +263,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     guards: { schoolNames: config.schoolNames, crisisResources: config.crisisResources },
     writeLimit: createRateLimit({
       redis,
-      keyPrefix: `${prefix}rate:pulse`,
+      keyPrefix: wellnessKeys(prefix).writeRate(),
       points: config.PULSE_WRITES_PER_HOUR,
       durationSeconds: 3600,
       message: 'Too many pulse answers or comments in a short time. Try again later.',

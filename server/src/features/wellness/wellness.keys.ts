@@ -35,6 +35,11 @@ export const wellnessKeys = (p: string) => ({
   posters: (week: string) => `${p}wellness:week:${week}:posters`,
   /** set of group ids with a message that week. Retention: as `posters`. */
   activeGroups: (week: string) => `${p}wellness:week:${week}:active-groups`,
+  /**
+   * Key prefix of the per-account write limit (rate-limiter-flexible adds `:<HMAC of the account>`, never the id).
+   * Retention: each key expires with its window, one hour.
+   */
+  writeRate: () => `${p}rate:pulse`,
   /** string: ms since epoch the wellness clock reads; only with `PULSE_TEST_CLOCK` (tests). Retention: 1 day. */
   testClock: () => `${p}wellness:test-clock`,
 });

@@ -108,7 +108,9 @@ const DAY_S = 86_400;
  * (the tokens stay: those teachers cannot answer again that week), and so does one that cannot reach Redis
  * until the week has been shown (its batch is dropped rather than moving figures already seen). The teacher's sealed history is written
  * from their device about when they answer, so its write time correlates with the token; its content and
- * length (padded on the device) do not.
+ * length (padded on the device) do not. Group activity keeps who posted only as a per-week HMAC token in a
+ * HyperLogLog (eight days): the pepper holder can test whether an account posted in a given week, nobody else
+ * can; the count of posters is frozen with the week's summary.
  */
 export function createWellnessService(deps: WellnessDeps) {
   const { store, k } = deps;

@@ -254,9 +254,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       const members = new Set(
         (await Promise.all(all.map((g) => groups.members(g.id)))).flat().map((m) => m.accountId),
       );
-      let inGroupsOnly = 0;
-      for (const id of members)
-        if (!supported.has(id) && (await accounts.roleOf(id)) === 'member') inGroupsOnly += 1;
+      const others = [...members].filter((id) => !supported.has(id));
+      const roles = await Promise.all(others.map((id) => accounts.roleOf(id)));
+      const inGroupsOnly = roles.filter((role) => role === 'member').length;
       return { inSupport: supported.size, inGroupsOnly };
     },
     closingFeedback: () => consultations.closingFeedback(),

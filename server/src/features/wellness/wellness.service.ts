@@ -179,14 +179,14 @@ export function createWellnessService(deps: WellnessDeps) {
   async function freeze(weekId: string, now: number): Promise<void> {
     const start = Date.parse(`${weekId}T00:00:00Z`);
     if (frozenWeeks.has(weekId) || now < start + WEEK_MS + graceMs) return;
-    const [[stored], people, records, cohorts, total] = await Promise.all([
-      store.activity([weekId]),
-      store.activityPeople(weekId),
-      deps.supportRecords(),
-      deps.cohortCounts(),
-      deps.teacherCount(),
-    ]);
+    const [stored] = await store.activity([weekId]);
     if (!stored?.frozen) {
+      const [people, records, cohorts, total] = await Promise.all([
+        store.activityPeople(weekId),
+        deps.supportRecords(),
+        deps.cohortCounts(),
+        deps.teacherCount(),
+      ]);
       const frozen: FrozenWeek = {
         posters: people.posters,
         activeGroups: people.activeGroups,

@@ -72,6 +72,7 @@ import { runMigrations } from './platform/startup/migrations.js';
 import { nameSkeletonsBackfill } from './features/groups/groups.backfill.js';
 import { trimmedReactionsBackfill } from './features/messages/messages.backfill.js';
 import { retentionClocksBackfill } from './features/consultations/consultations.backfill.js';
+import { wellnessKeys } from './features/wellness/wellness.keys.js';
 import {
   createConsultationNotifier,
   registerConsultationHandlers,
@@ -197,6 +198,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
     sendLimit: config.SEND_LIMIT_PER_10S,
     sendWindowMs: 10_000,
+    onStored: (accountId, groupId) => wellness.recordMessage(accountId, groupId),
   });
   const groups = createGroupService({
     store: redis ? createRedisGroupStore(redis, prefix) : createMemoryGroupStore(),
@@ -277,6 +279,30 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       ]);
       return { groups: membership.groups, groupMembers: membership.members, ...support };
     },
+    supportRecords: () => consultations.supportRecords(),
+    // Teachers in support now, and teachers in a group but not in support (once a week, when a week closes).
+    cohortCounts: async () => {
+      const [records, all] = await Promise.all([consultations.supportRecords(), groups.allGroups()]);
+      const supported = new Set(
+        records.conversations.filter((c) => c.status !== 'closed').map((c) => c.teacherId),
+      );
+      const members = new Set(
+        (await Promise.all(all.map((g) => groups.members(g.id)))).flat().map((m) => m.accountId),
+      );
+      const others = [...members].filter((id) => !supported.has(id));
+      const roles = await Promise.all(others.map((id) => accounts.roleOf(id)));
+      const inGroupsOnly = roles.filter((role) => role === 'member').length;
+      return { inSupport: supported.size, inGroupsOnly };
+    },
+    closingFeedback: () => consultations.closingFeedback(),
+    guards: { schoolNames: config.schoolNames, crisisResources: config.crisisResources },
+    writeLimit: createRateLimit({
+      redis,
+      keyPrefix: wellnessKeys(prefix).writeRate(),
+      points: config.PULSE_WRITES_PER_HOUR,
+      durationSeconds: 3600,
+      message: 'Too many pulse answers or comments in a short time. Try again later.',
+    }),
     clock: config.PULSE_TEST_CLOCK
       ? async () => (await wellnessStore.testClock()) ?? Date.now()
       : async () => Date.now(),
@@ -366,7 +392,14 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   presence.start();
   await deliverMessages(io, messages);
-  const stopAnnouncer = startMeetingAnnouncer({ groups, announce: messages.announce, log });
+  const stopAnnouncer = startMeetingAnnouncer({
+    groups,
+    announce: async (groupId, text) => {
+      await messages.announce(groupId, text);
+      wellness.recordMeeting();
+    },
+    log,
+  });
   // Crisis-flagged messages whose urgent item was never raised (a node died between the two steps): at start-up
   // and then every minute. Raising is idempotent, so every node may sweep.
   const sweepCrisis = () =>

@@ -164,6 +164,11 @@ export const configSchema = z.object({
   PULSE_TEST_CLOCK: bool
     .default(false)
     .describe('Tests only (refused unless `NODE_ENV=test`): the pulse reads the time from a Redis key.'),
+  PULSE_WRITES_PER_HOUR: int(1, 10_000)
+    .default(30)
+    .describe(
+      'Pulse answers, personal-history saves and feedback-box comments one account may send per hour, across all nodes.',
+    ),
   CRISIS_ESCALATE_MINUTES: num(0.01, 24 * 60)
     .default(15)
     .describe(

@@ -212,12 +212,33 @@ describe('wellness pulse in a real browser', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download CSV' }).click(),
+      page.getByRole('link', { name: 'Download all pulse figures (CSV)' }).click(),
     ]);
     const csv = await readFile((await download.path()) as string, 'utf8');
     expect(csv.split('\r\n')[0]).toMatch(/^"week","group","item","people","mean"/);
     expect(csv).toContain('"All teachers","stress","13"');
     expect(csv).toContain('Hidden: fewer than 5 people in this group');
+
+    // Each chart is drawn (visx, under the CSP), has its numbers as a table, and its own CSV.
+    const participation = page.getByRole('figure').filter({ hasText: 'Participation by support received' });
+    await participation.locator('svg').first().waitFor();
+    await participation.getByText('Show the numbers as a table').click();
+    await participation.getByRole('columnheader', { name: 'In one-to-one support' }).waitFor();
+    const [chartDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      participation.getByRole('link', { name: /Download this chart’s numbers/ }).click(),
+    ]);
+    expect(chartDownload.suggestedFilename()).toBe('pulse-participation.csv');
+    const chartCsv = await readFile((await chartDownload.path()) as string, 'utf8');
+    expect(chartCsv.split('\r\n')[0]).toBe(
+      '"Week of","All teachers","In one-to-one support","In groups only","Neither"',
+    );
+    // Programme activity: nobody posted or asked for support that week, so its figures are hidden, in words.
+    const activity = page.getByRole('region', { name: 'Programme activity' });
+    const groupsChart = activity.getByRole('figure').filter({ hasText: 'Messages in groups per week' });
+    await groupsChart.getByText('Show the numbers as a table').click();
+    await groupsChart.getByRole('cell', { name: 'Hidden: fewer than 5 people' }).first().waitFor();
+    await checkScreen(page, 'wellness-06-programme-activity');
     expect(problems.coordinator).toEqual({ csp: [], errors: [] });
   }, 120_000);
 });

@@ -58,4 +58,28 @@ describe.each(backends)('wellness store contract: %s', (_name, make) => {
     expect(await store.deleteHistory('acc1')).toBe(false);
     expect(await store.history('acc1')).toBeNull();
   });
+
+  it('adds activity counts and people, freezes a week once, and reads absent weeks as empty', async () => {
+    const store = make();
+    await store.addActivity('2026-11-30', { messages: 3, meetings: 0 }, ['t1', 't2'], ['g1'], 600, 60);
+    await store.addActivity('2026-11-30', { messages: 2, meetings: 1 }, ['t2', 't3'], ['g1', 'g2'], 600, 60);
+    await store.addActivity('2026-11-30', { messages: 0, meetings: 0 }, [], [], 600, 60);
+    expect(await store.activityPeople('2026-11-30')).toEqual({ posters: 3, activeGroups: 2 });
+    expect(await store.activityPeople('2026-12-07')).toEqual({ posters: 0, activeGroups: 0 });
+    const frozen = {
+      posters: 3,
+      activeGroups: 2,
+      teachers: { 'one-to-one': 1, 'groups-only': 2, neither: 3, total: 6 },
+      requests: 4,
+      matched: { n: 2, medianHours: 5, buckets: [1, 1, 0, 0] },
+      ended: { n: 1, medianDays: 9, endings: [1, 0, 0], lengths: [1, 0, 0, 0] },
+    };
+    expect(await store.freezeActivity('2026-11-30', frozen, 600)).toBe(true);
+    expect(await store.freezeActivity('2026-11-30', { ...frozen, requests: 99 }, 600)).toBe(false);
+    expect(await store.activity(['2026-11-30', '2026-12-07'])).toEqual([
+      { counts: { messages: 5, meetings: 1 }, frozen },
+      { counts: { messages: 0, meetings: 0 }, frozen: null },
+    ]);
+    expect(await store.activity([])).toEqual([]);
+  });
 });

@@ -15,10 +15,11 @@ import { startRedis, type TestRedis } from '../support/redis.js';
 
 /**
  * 40 teachers over 6 weeks, on two nodes sharing a real Redis. Weeks are moved by the test clock seam
- * (`PULSE_TEST_CLOCK`: the nodes read the time from a Redis key), not waited for.
+ * (`PULSE_TEST_CLOCK`: the nodes read the time from a Redis key), not waited for. Week 0 is the real current
+ * week, so the one-to-one records (stamped with the real time) fall in it.
  */
 const DAY = 86_400_000;
-const FIRST_MONDAY = Date.UTC(2026, 9, 5); // Monday 5 October 2026
+const FIRST_MONDAY = Math.floor(Date.now() / DAY) * DAY - ((new Date().getUTCDay() + 6) % 7) * DAY;
 const WEEKS = 6;
 const at = (week: number) => FIRST_MONDAY + week * 7 * DAY + 12 * 3600_000; // Monday noon of week `week`
 const weekId = (week: number) => new Date(FIRST_MONDAY + week * 7 * DAY).toISOString().slice(0, 10);
@@ -40,6 +41,7 @@ let admin: TestMember;
 const people: TestMember[] = [];
 const teachers: Teacher[] = [];
 let consultant: TestMember;
+let groupId: string;
 
 /** People counted for a week so far, read from the histogram counters. */
 async function countedIn(week: number): Promise<number> {
@@ -58,6 +60,14 @@ async function endWeek(week: number): Promise<void> {
     timeoutMs: 15_000,
     what: `week ${week} flushed`,
   });
+  // And the group activity both nodes held (before a summary of the week can be frozen from it).
+  const messages = postersOf(week).length * 2;
+  await waitFor(
+    async () =>
+      Number((await r.hget(`${redis.prefix}wellness:week:${weekId(week)}:activity`, 'messages')) ?? 0) ===
+      messages,
+    { timeoutMs: 15_000, what: `week ${week} activity flushed` },
+  );
 }
 
 const setClock = (ms: number) => r.set(`${redis.prefix}wellness:test-clock`, String(ms));
@@ -92,7 +102,12 @@ function expected(w: number, include: (t: Teacher) => boolean) {
 beforeAll(async () => {
   redis = await startRedis();
   r = redis.client();
-  const env = { PULSE_TEST_CLOCK: 'true', PULSE_FLUSH_SECONDS: '0.3', PULSE_BATCH_MIN: '5' };
+  const env = {
+    PULSE_TEST_CLOCK: 'true',
+    PULSE_FLUSH_SECONDS: '0.3',
+    PULSE_BATCH_MIN: '5',
+    PULSE_WRITES_PER_HOUR: '20',
+  };
   await setClock(at(0));
   const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
   nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix, env })];
@@ -123,7 +138,7 @@ beforeAll(async () => {
     guidelines: 'Be kind.',
     visibility: 'listed',
   });
-  const groupId = group.body.group.id as string;
+  groupId = group.body.group.id as string;
 
   // 4 in one-to-one support, 16 in groups only, 20 in neither; every third teacher says "first year".
   for (let i = 0; i < 40; i++) {
@@ -133,14 +148,7 @@ beforeAll(async () => {
     const id = (await m.agent.get('/api/me')).body.me.id as string;
     const cohort: Cohort = i < 4 ? 'one-to-one' : i < 20 ? 'groups-only' : 'neither';
     if (cohort === 'one-to-one') {
-      const req = await m.agent.post('/api/support-request', {
-        grades: ['2'],
-        subjects: ['mathematics'],
-        reasons: ['challenging-class'],
-        focus: 'classroom-management',
-        workStyles: ['messages'],
-        preferredTimes: ['mon-pm'],
-      });
+      const req = await m.agent.post('/api/support-request', SUPPORT_REQUEST);
       expect(req.status).toBe(201);
       const offer = (await consultant.agent.get('/api/consultant/offers')).body.offers[0];
       const accepted = await consultant.agent.post(`/api/consultant/offers/${offer.requestId}/accept`);
@@ -149,7 +157,24 @@ beforeAll(async () => {
     if (cohort === 'groups-only') await m.join(groupId);
     teachers.push({ m, id, cohort, firstYear: i % 3 === 0, node });
   }
+  // Two teachers of "neither" ask for one-to-one support and withdraw: six requests in week 0, four matched.
+  for (const t of teachers.slice(38)) {
+    expect((await t.m.agent.post('/api/support-request', SUPPORT_REQUEST)).status).toBe(201);
+    expect((await t.m.agent.del('/api/support-request')).status).toBe(200);
+  }
 }, 240_000);
+
+const SUPPORT_REQUEST = {
+  grades: ['2'],
+  subjects: ['mathematics'],
+  reasons: ['challenging-class'],
+  focus: 'classroom-management',
+  workStyles: ['messages'],
+  preferredTimes: ['mon-pm'],
+};
+
+/** Who posts in the group in week w (each twice): six people in week 0, three in week 1, nobody after. */
+const postersOf = (w: number) => (w === 0 ? teachers.slice(4, 10) : w === 1 ? teachers.slice(10, 13) : []);
 
 afterAll(async () => {
   for (const m of people) m.close();
@@ -200,6 +225,26 @@ describe('wellness pulse across two nodes', () => {
         'FORBIDDEN',
       );
       expect((await first.m.agent.get('/api/pulse')).body.answered).toBe(true);
+      // Group activity, through both nodes: counted in memory after each stored message, added on the tick.
+      for (const t of postersOf(w)) {
+        await t.m.open(groupId);
+        await t.m.send(groupId, `Week ${w}, first`);
+        await t.m.send(groupId, `Week ${w}, second`);
+      }
+      if (w === 0) {
+        const meeting = await admin.agent.post(`/api/groups/${groupId}/meetings`, {
+          title: 'Friday check-in',
+          startsAt: Date.now(),
+          durationMinutes: 30,
+          host: 'Coordinator',
+        });
+        expect(meeting.status).toBe(201);
+        await waitFor(
+          async () =>
+            (await r.hget(`${redis.prefix}wellness:week:${weekId(0)}:activity`, 'meetings')) === '1',
+          { timeoutMs: 20_000, what: 'the meeting to be announced and counted' },
+        );
+      }
       if (w < WEEKS - 1) await endWeek(w);
     }
     // The week after: the last week closes; both nodes flush what they hold; then it can be shown.
@@ -261,6 +306,49 @@ describe('wellness pulse across two nodes', () => {
       else expect(week.participation).toBeNull();
     }
 
+    // Participation per cohort: 4 in one-to-one support, 16 in groups only, 20 in neither (counted as each week
+    // closed). The cohort of 4 takes "groups only" with it; "neither" shows once at least 5 of it did not answer.
+    for (let w = 0; w < WEEKS; w++) {
+      const week = view.weeks[w + 2] as WeekFigures;
+      const cohort = (c: Cohort) => week.cohorts.find((x) => x.cohort === c);
+      expect(cohort('one-to-one')).toMatchObject({ teachers: null, participation: null });
+      expect(cohort('groups-only')).toMatchObject({ teachers: null, participation: null });
+      const answered = expected(w, (t) => t.cohort === 'neither').n;
+      if (w < 3) expect(cohort('neither')).toMatchObject({ teachers: null, suppressed: 'fewer-than-k' });
+      else
+        expect(cohort('neither')).toEqual({
+          cohort: 'neither',
+          teachers: 20,
+          participation: answered / 20,
+          suppressed: null,
+        });
+    }
+
+    // Programme activity: week 0 had six posters (shown), week 1 three (hidden); six requests, four matched.
+    const activity = view.activityWeeks;
+    expect(activity.map((a) => a.week)).toEqual(view.weeks.map((w) => w.week));
+    expect(activity[2]).toMatchObject({
+      recorded: true,
+      activeMembers: 6,
+      activeGroups: 1,
+      messages: 12,
+      meetings: 1,
+      requests: 6,
+      matched: null,
+      ended: null,
+    });
+    expect(activity[3]).toMatchObject({
+      recorded: true,
+      activeMembers: null,
+      messages: null,
+      requests: null,
+    });
+    for (const a of activity.slice(4))
+      expect(a).toMatchObject({ recorded: true, messages: null, requests: null });
+    // Weeks before the view existed were never summarised.
+    expect(activity[0]).toMatchObject({ recorded: false, messages: null });
+    expect(view.closingFeedback).toEqual([]);
+
     // Asking for one group, or fewer weeks, shows the same figures: nothing to subtract between queries.
     const narrow = await programme('weeks=3&group=neither');
     expect(narrow.weeks.map((w) => w.groups)).toEqual(
@@ -276,20 +364,42 @@ describe('wellness pulse across two nodes', () => {
     expect(await programme()).toEqual(view);
 
     // The Redis scan: counters and tokens only; no account id anywhere near the pulse.
+    const ids = teachers.map((t) => t.id);
     const keys = await r.keys(`${redis.prefix}wellness:*`);
     const answeredSets = keys.filter((k) => k.endsWith(':answered'));
     const histograms = keys.filter((k) => k.endsWith(':histogram'));
-    expect(keys.filter((k) => !answeredSets.includes(k) && !histograms.includes(k)).sort()).toEqual(
+    const activityHashes = keys.filter((k) => k.endsWith(':activity'));
+    expect(
+      keys
+        .filter((k) => !answeredSets.includes(k) && !histograms.includes(k) && !activityHashes.includes(k))
+        .sort(),
+    ).toEqual(
       [
         `${redis.prefix}wellness:test-clock`,
         ...[0, 1].flatMap((w) => [
           `${redis.prefix}wellness:week:${weekId(w)}:feedback`,
           `${redis.prefix}wellness:week:${weekId(w)}:feedback-given`,
+          `${redis.prefix}wellness:week:${weekId(w)}:posters`,
+          `${redis.prefix}wellness:week:${weekId(w)}:active-groups`,
         ]),
       ].sort(),
     );
+    // Activity: counters and a frozen summary of counts; who posted only inside a HyperLogLog.
+    for (const key of activityHashes) {
+      const fields = await r.hgetall(key);
+      for (const f of Object.keys(fields)) expect(f).toMatch(/^(messages|meetings|frozen)$/);
+      expect(ids.some((id) => JSON.stringify(fields).includes(id))).toBe(false);
+      expect(await r.ttl(key)).toBeGreaterThan(0);
+    }
+    for (const w of [0, 1]) {
+      const key = `${redis.prefix}wellness:week:${weekId(w)}:posters`;
+      expect(await r.pfcount(key)).toBe(postersOf(w).length);
+      const raw = await r.getBuffer(key);
+      expect(ids.some((id) => raw?.includes(id))).toBe(false);
+      expect(await r.ttl(key)).toBeGreaterThan(0);
+      expect(await r.smembers(`${redis.prefix}wellness:week:${weekId(w)}:active-groups`)).toEqual([groupId]);
+    }
     expect(answeredSets).toHaveLength(WEEKS);
-    const ids = teachers.map((t) => t.id);
     for (const key of answeredSets) {
       const tokens = await r.smembers(key);
       for (const token of tokens) {
@@ -323,6 +433,53 @@ describe('wellness pulse across two nodes', () => {
     expect((await t.m.agent.del('/api/pulse/history')).status).toBe(200);
     expect((await t.m.agent.get('/api/pulse/history')).body.history).toBeNull();
     expect(await r.exists(`${redis.prefix}account:${t.id}:pulse-history`)).toBe(0);
+  });
+});
+
+describe('wellness writes: guards and limits', () => {
+  it('asks before keeping an identifying comment, shows crisis contacts, and limits writes per account across nodes', async () => {
+    const week = (await (teachers[30] as Teacher).m.agent.get('/api/pulse')).body.week as string;
+    const comments = `${redis.prefix}wellness:week:${week}:feedback`;
+    const before = await r.lrange(comments, 0, -1);
+    const identifying = await (teachers[30] as Teacher).m.agent.post('/api/pulse/feedback', {
+      text: 'Call me on 07700 900123, I am the maths teacher at Riverside',
+    });
+    expect(identifying.status).toBe(428);
+    expect(identifying.body.error).toBe('PRIVACY_CONFIRM_REQUIRED');
+    expect(await r.lrange(comments, 0, -1)).toEqual(before);
+    const risk = await (teachers[31] as Teacher).m.agent.post('/api/pulse/feedback', {
+      text: 'Honestly I want to end my life, this job is too much',
+    });
+    expect(risk.status).toBe(201);
+    expect(risk.body.support.length).toBeGreaterThan(0);
+
+    // 20 writes an hour, counted across both nodes; then a pulse is refused before anything is recorded.
+    const t = teachers[32] as Teacher;
+    const sealed = { ciphertext: 'c2VhbGVk', iv: 'AAAAAAAAAAAAAAAA' };
+    let accepted = 0;
+    for (let i = 0; i < 25; i++) {
+      const url = (nodes[i % 2] as TestNode).url;
+      const res = await fetch(`${url}/api/pulse/history`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', cookie: t.m.agent.cookie() },
+        body: JSON.stringify(sealed),
+      });
+      if (res.status !== 200) {
+        expect(((await res.json()) as { error: string }).error).toBe('RATE_LIMITED');
+        break;
+      }
+      accepted += 1;
+    }
+    // Earlier weeks' pulses (up to six) spent from the same budget.
+    expect(accepted).toBeGreaterThanOrEqual(14);
+    expect(accepted).toBeLessThan(20);
+    const pulse = await createOther(t).post('/api/pulse', { answers: { stress: 2 } });
+    expect(pulse.body.error).toBe('RATE_LIMITED');
+    expect((await t.m.agent.get('/api/pulse')).body.answered).toBe(false);
+    // The limiter's keys name a token, never the account.
+    const rateKeys = await r.keys(`${redis.prefix}rate:pulse*`);
+    expect(rateKeys.length).toBeGreaterThan(0);
+    expect(rateKeys.filter((k) => teachers.some((x) => k.includes(x.id)))).toEqual([]);
   });
 });
 

@@ -36,6 +36,7 @@ import {
 } from '../schemas/consultations.js';
 import {
   FeedbackBoxBody,
+  FeedbackBoxResult,
   ProgrammeWellness,
   ProgrammeWellnessQuery,
   PulseBody,
@@ -386,7 +387,7 @@ export const httpRoutes: HttpRoute[] = [
       "Teachers: this week's pulse, every item optional. Counted in your cohort's weekly histogram, in batches; never stored as a response. 201.",
     body: PulseBody,
     response: Ok,
-    errors: ['FORBIDDEN', 'CONFLICT'],
+    errors: ['FORBIDDEN', 'CONFLICT', 'RATE_LIMITED'],
   },
   {
     method: 'GET',
@@ -403,7 +404,7 @@ export const httpRoutes: HttpRoute[] = [
     summary: 'Teachers: replace your sealed pulse history.',
     body: SealedHistory,
     response: Ok,
-    errors: ['FORBIDDEN'],
+    errors: ['FORBIDDEN', 'RATE_LIMITED'],
   },
   {
     method: 'DELETE',
@@ -419,17 +420,17 @@ export const httpRoutes: HttpRoute[] = [
     path: '/pulse/feedback',
     access: 'member',
     summary:
-      'Anyone but coordinators: tell the coordinators anything about Staffroom, once a week; stored with no account, only the week, and shown in batches of at least k. 201.',
+      'Anyone but coordinators: tell the coordinators anything about Staffroom, once a week; stored with no account, only the week, and shown in batches of at least k. Text that may identify someone needs `confirmIdentifying`; text that suggests risk answers with crisis contacts (`support`). 201.',
     body: FeedbackBoxBody,
-    response: Ok,
-    errors: ['FORBIDDEN', 'CONFLICT'],
+    response: FeedbackBoxResult,
+    errors: ['FORBIDDEN', 'CONFLICT', 'PRIVACY_CONFIRM_REQUIRED', 'RATE_LIMITED'],
   },
   {
     method: 'GET',
     path: '/programme/wellness',
     access: 'admin',
     summary:
-      'Coordinators: closed weeks of the pulse by cohort and band, participation and programme activity; no figure rests on fewer than k people, by subtraction included.',
+      'Coordinators: closed weeks of the pulse by cohort and band, participation (per support cohort too), weekly programme activity and closing feedback per month; no figure rests on fewer than k people, by subtraction included.',
     query: ProgrammeWellnessQuery,
     response: ProgrammeWellness,
     errors: ['FORBIDDEN'],

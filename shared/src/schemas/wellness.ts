@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { K_MIN } from '../limits.js';
+import { SupportResource } from './messages.js';
 
 /**
  * The weekly wellness pulse: six single items, each on a labelled scale, each skippable. Where a validated
@@ -201,6 +202,18 @@ export const WeekFigures = z.object({
   /** respondents / teachers; null when either side (answered, or not answered) is fewer than k people. */
   participation: z.number().nullable(),
   groups: z.array(GroupFigures),
+  /**
+   * Participation per support cohort: teachers in the cohort (counted when the week closed) and the share who took
+   * the pulse. Bands have no such figure: the first-year band is said only on the pulse, so it has no denominator.
+   */
+  cohorts: z.array(
+    z.object({
+      cohort: Cohort,
+      teachers: z.number().nullable(),
+      participation: z.number().nullable(),
+      suppressed: Suppression.nullable(),
+    }),
+  ),
 });
 export type WeekFigures = z.infer<typeof WeekFigures>;
 
@@ -211,15 +224,85 @@ export const ActivityFigures = z.object({
   supportWaiting: z.number().nullable(),
   supportActive: z.number().nullable(),
   feedbackResponses: z.number().nullable(),
-  meanHelpfulness: z.number().nullable(),
 });
 export type ActivityFigures = z.infer<typeof ActivityFigures>;
 
 /** "Tell the coordinators anything about Staffroom": stored with no account and only the week. */
 export const FeedbackBoxBody = z.strictObject({
   text: z.string().trim().min(1).max(1_000),
+  /** Sent anyway after the privacy guard said it may identify someone. */
+  confirmIdentifying: z.boolean().optional(),
 });
 export type FeedbackBoxBody = z.infer<typeof FeedbackBoxBody>;
+
+/** The answer to a feedback-box comment: crisis resources when the text suggested the writer may be at risk. */
+export const FeedbackBoxResult = z.object({
+  ok: z.literal(true),
+  support: z.array(SupportResource).optional(),
+});
+export type FeedbackBoxResult = z.infer<typeof FeedbackBoxResult>;
+
+/** Time from a one-to-one request to its match, by the week it was matched. */
+export const MATCH_BUCKETS = ['under a day', '1 to 3 days', '3 to 7 days', 'over a week'] as const;
+/** Length of one-to-one support, by the week it ended. */
+export const LENGTH_BUCKETS = ['under 2 weeks', '2 to 6 weeks', '6 to 12 weeks', 'over 12 weeks'] as const;
+/** How one-to-one support ended. */
+export const ENDINGS = ['teacher-closed', 'consultant-closed', 'blocked'] as const;
+export const Ending = z.enum(ENDINGS);
+export type Ending = z.infer<typeof Ending>;
+export const ENDING_LABELS: Record<Ending, string> = {
+  'teacher-closed': 'Closed at the teacher’s proposal',
+  'consultant-closed': 'Closed at the consultant’s proposal',
+  blocked: 'Ended by a block',
+};
+
+/**
+ * A split of one group of people into categories (time-to-match buckets, endings …): each count null when
+ * hidden, with the reason, by the same primary and complementary suppression as the pulse cohorts.
+ */
+export const SplitFigures = z.object({
+  counts: z.array(z.number().nullable()),
+  suppressed: z.array(Suppression.nullable()),
+});
+export type SplitFigures = z.infer<typeof SplitFigures>;
+
+/** Programme activity of one closed week: counts and aggregates only, each about at least k people. */
+export const ActivityWeek = z.object({
+  week: WeekId,
+  /** False when the week was not recorded (before activity was counted, or nothing ran that week). */
+  recorded: z.boolean(),
+  /** People who posted in any group that week; the group figures below are shown only when ≥ k. */
+  activeMembers: z.number().nullable(),
+  activeGroups: z.number().nullable(),
+  messages: z.number().nullable(),
+  meetings: z.number().nullable(),
+  /** One-to-one requests made that week (one open request per teacher: a count of people). */
+  requests: z.number().nullable(),
+  /** Requests matched that week: how many, the median wait (hours; only when no bucket is hidden), the wait by bucket. */
+  matched: z.object({ n: z.number(), medianHours: z.number().nullable(), buckets: SplitFigures }).nullable(),
+  /** One-to-one support that ended that week: how, and after how long (`ENDINGS`, `LENGTH_BUCKETS`). */
+  ended: z
+    .object({
+      n: z.number(),
+      medianDays: z.number().nullable(),
+      endings: SplitFigures,
+      lengths: SplitFigures,
+    })
+    .nullable(),
+});
+export type ActivityWeek = z.infer<typeof ActivityWeek>;
+
+/** Closing feedback of one closed month (its entries carry the month only): helpfulness 1–5, recommend. */
+export const FeedbackMonth = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  n: z.number().nullable(),
+  meanHelpfulness: z.number().nullable(),
+  /** People per helpfulness score 1 … 5. */
+  scores: SplitFigures.nullable(),
+  /** Share who would recommend it; null unless both those who would and those who would not are ≥ k. */
+  recommend: z.number().nullable(),
+});
+export type FeedbackMonth = z.infer<typeof FeedbackMonth>;
 
 /** Comments released together: at least k of them, over whole closed weeks, in alphabetical order. */
 export const FeedbackBatch = z.object({
@@ -236,6 +319,10 @@ export const ProgrammeWellness = z.object({
   /** Only closed weeks: a week still open would let two looks a day apart isolate one answer. */
   weeks: z.array(WeekFigures),
   activity: ActivityFigures,
+  /** Weekly programme activity, the same closed weeks as `weeks`. */
+  activityWeeks: z.array(ActivityWeek),
+  /** Closing feedback of one-to-one support per closed month, newest last. */
+  closingFeedback: z.array(FeedbackMonth),
 });
 export type ProgrammeWellness = z.infer<typeof ProgrammeWellness>;
 

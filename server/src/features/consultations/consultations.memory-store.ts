@@ -235,5 +235,11 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
     async feedback() {
       return feedback.map(copy);
     },
+    async listRequests() {
+      return [...requests.values()].map(copy);
+    },
+    async listConversations() {
+      return [...conversations.values()].map(copy);
+    },
   };
 }

@@ -317,5 +317,13 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
     async feedback() {
       return (await redis.lrange(k.feedback(), 0, -1)).map((j) => JSON.parse(j) as FeedbackRecord);
     },
+    async listRequests() {
+      return Object.values(await redis.hgetall(k.requests())).map((j) => JSON.parse(j) as RequestRecord);
+    },
+    async listConversations() {
+      return Object.values(await redis.hgetall(k.conversations())).map(
+        (j) => JSON.parse(j) as ConversationRecord,
+      );
+    },
   };
 }

@@ -814,6 +814,32 @@ export function createConsultationService(deps: ConsultationDeps) {
       };
     },
 
+    /** For the programme's weekly aggregates: request and conversation records, without notes or content. */
+    async supportRecords() {
+      const [requests, conversations] = await Promise.all([store.listRequests(), store.listConversations()]);
+      return {
+        requests: requests.map((r) => ({ createdAt: r.createdAt, conversationId: r.conversationId })),
+        conversations: conversations.map((c) => ({
+          id: c.id,
+          createdAt: c.createdAt,
+          status: c.status,
+          closedAt: c.closedAt,
+          closeProposedBy: c.closeProposedBy,
+          blocked: c.blocked,
+          teacherId: c.teacherId,
+        })),
+      };
+    },
+
+    /** For the programme: closing feedback scores with their month (never the comment). */
+    async closingFeedback() {
+      return (await store.feedback()).map((f) => ({
+        helpfulness: f.helpfulness,
+        recommend: f.recommend,
+        month: f.month,
+      }));
+    },
+
     /** For the wellness cohorts: is this teacher in one-to-one support now (active or closing)? */
     async inSupport(accountId: string): Promise<boolean> {
       return (await store.conversationsOf(accountId)).some(

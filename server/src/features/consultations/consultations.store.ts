@@ -165,6 +165,11 @@ export interface ConsultationStore {
 
   addFeedback(f: FeedbackRecord): Promise<void>;
   feedback(): Promise<FeedbackRecord[]>;
+
+  /** Every request kept (open, and finished within retention): for the programme's weekly aggregates. */
+  listRequests(): Promise<RequestRecord[]>;
+  /** Every conversation record kept (no content): for the programme's weekly aggregates. */
+  listConversations(): Promise<ConversationRecord[]>;
 }
 
 /** Anonymous feedback entries kept (the newest); older ones are trimmed (retention). */

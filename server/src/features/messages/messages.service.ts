@@ -43,6 +43,8 @@ export interface MessageServiceDeps {
   sendLimit: number;
   sendWindowMs: number;
   now?: () => number;
+  /** After a new message was stored (not a duplicate): synchronous and cheap (programme counters held in memory). */
+  onStored?: (accountId: string, groupId: string) => void;
 }
 
 /** The wire form: the author's account never leaves the server, only the per-group tag and name. */
@@ -155,6 +157,7 @@ export function createMessageService(deps: MessageServiceDeps) {
         );
       }
       const duplicate = result.status === 'duplicate';
+      if (!duplicate) deps.onStored?.(p.accountId, input.groupId);
       // The store marked a flagged message pending in the append itself; raising is idempotent, so a retry after
       // a lost ack (a duplicate) raises the item if the first attempt could not, and gets the resources again.
       // Should this throw, the mark stays and `sweepCrisis` raises it later.

@@ -12,16 +12,23 @@ import {
   type Histogram,
 } from './aggregate.js';
 
-/** The fine cells of one week, in a fixed order, plus one more: the teachers who did not answer. */
+/** The fine cells of one week, in a fixed order, plus three more: each cohort's teachers who did not answer. */
 const CELLS = COHORTS.flatMap((c) => BANDS.map((b) => `${c}|${b}`));
 const NON_RESPONDENTS = CELLS.length;
-const DIM = CELLS.length + 1;
+const DIM = CELLS.length + COHORTS.length;
+/** A cohort's teachers: its respondents in both bands and its non-respondents. */
+const cohortTeachersVector = (cohort: (typeof COHORTS)[number]): bigint[] => {
+  const v = indicatorOf(cohort);
+  v[NON_RESPONDENTS + COHORTS.indexOf(cohort)] = 1n;
+  return v;
+};
 
-const indicator = (group: PulseGroup): bigint[] => {
+function indicatorOf(group: PulseGroup): bigint[] {
   const v = Array.from({ length: DIM }, () => 0n);
   for (const [c, b] of GROUP_CELLS[group]) v[CELLS.indexOf(`${c}|${b}`)] = 1n;
   return v;
-};
+}
+const indicator = indicatorOf;
 
 /** Exact (integer, fraction-free) row reduction: is `v` a rational combination of the basis rows? */
 function makeSpan(rows: bigint[][]) {
@@ -76,7 +83,12 @@ function histogramOf(sizes: number[], seed: number): Histogram {
 const cellSize = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 20 }));
 const week = fc.record({
   sizes: fc.array(cellSize, { minLength: CELLS.length, maxLength: CELLS.length }),
-  nonRespondents: fc.integer({ min: 0, max: 20 }),
+  nonRespondents: fc.array(fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 20 })), {
+    minLength: COHORTS.length,
+    maxLength: COHORTS.length,
+  }),
+  /** Without a summary of the week, no cohort has a denominator. */
+  summarised: fc.boolean(),
   seed: fc.integer(),
 });
 const query = fc.record({
@@ -88,6 +100,7 @@ describe('wellness aggregation: small-cell protection', () => {
   it('no figure derivable by adding or subtracting shown figures rests on fewer than k people', () => {
     let shownCohorts = 0;
     let complementary = 0;
+    let shownParticipation = 0;
     fc.assert(
       fc.property(
         fc.array(week, { minLength: 1, maxLength: 4 }),
@@ -97,7 +110,20 @@ describe('wellness aggregation: small-cell protection', () => {
           const ids = weeks.map((_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`);
           const all = weeks.map((w, i) => {
             const total = w.sizes.reduce((s, x) => s + x, 0);
-            return weekFigures(ids[i] as string, histogramOf(w.sizes, w.seed), k, total + w.nonRespondents);
+            const missing = w.nonRespondents.reduce((s, x) => s + x, 0);
+            const cohortTeachers = Object.fromEntries(
+              COHORTS.map((c, ci) => [
+                c,
+                (w.sizes[ci * 2] ?? 0) + (w.sizes[ci * 2 + 1] ?? 0) + (w.nonRespondents[ci] ?? 0),
+              ]),
+            ) as Record<(typeof COHORTS)[number], number>;
+            return weekFigures(
+              ids[i] as string,
+              histogramOf(w.sizes, w.seed),
+              k,
+              total + missing,
+              w.summarised ? cohortTeachers : null,
+            );
           });
           // Everything any sequence of queries shows, per week; each figure must be the same in every answer.
           const seen = new Map<string, string>();
@@ -116,13 +142,18 @@ describe('wellness aggregation: small-cell protection', () => {
                 if (g.n !== null) rows.push(indicator(g.group));
               }
               if (wk.respondents !== null) rows.push(indicator('all'));
+              for (const c of wk.cohorts) {
+                if (c.teachers === null) continue;
+                rows.push(cohortTeachersVector(c.cohort));
+                shownParticipation += 1;
+              }
             }
           }
           // Weeks are disjoint blocks (no figure spans two weeks), so a set is derivable iff each week's part
           // is: checking every non-empty subset of each week's cells is the whole statement.
           weeks.forEach((w, i) => {
             const span = makeSpan(published.get(ids[i] as string) ?? []);
-            const people = [...w.sizes, w.nonRespondents];
+            const people = [...w.sizes, ...w.nonRespondents];
             for (let mask = 1; mask < 1 << DIM; mask++) {
               const v = Array.from({ length: DIM }, (_, j) => ((mask >> j) & 1 ? 1n : 0n));
               if (!span.contains(v)) continue;
@@ -155,7 +186,8 @@ describe('wellness aggregation: small-cell protection', () => {
     // Not vacuous: the generator reaches both shown cohorts and complementary suppression.
     expect(shownCohorts).toBeGreaterThan(100);
     expect(complementary).toBeGreaterThan(50);
-  }, 60_000);
+    expect(shownParticipation).toBeGreaterThan(30);
+  }, 120_000);
 
   it('a cohort of 4 is hidden together with the next smallest, so total − shown never isolates it', () => {
     const hidden = suppressDimension({ 'one-to-one': 4, 'groups-only': 12, neither: 20 }, 5);
@@ -179,5 +211,15 @@ describe('wellness aggregation: small-cell protection', () => {
     expect(nearlyAll.participation).toBeNull();
     const some = weekFigures('2026-01-05', histogramOf([10, 0, 10, 0, 10, 0], 7), 5, 40);
     expect(some.participation).toBe(0.75);
+  });
+
+  it('participation per cohort: a cohort with fewer than k non-respondents is hidden with its complement', () => {
+    const h = histogramOf([10, 0, 10, 0, 10, 0], 7);
+    const shown = weekFigures('2026-01-05', h, 5, 60, { 'one-to-one': 15, 'groups-only': 20, neither: 25 });
+    expect(shown.cohorts.map((c) => c.participation)).toEqual([10 / 15, 10 / 20, 10 / 25]);
+    // One-to-one: 12 teachers, 10 answered, 2 did not: hidden, and the next smallest with it.
+    const hidden = weekFigures('2026-01-05', h, 5, 57, { 'one-to-one': 12, 'groups-only': 20, neither: 25 });
+    expect(hidden.cohorts.map((c) => c.suppressed)).toEqual(['fewer-than-k', 'complementary', null]);
+    expect(hidden.cohorts[2]).toMatchObject({ teachers: 25, participation: 0.4 });
   });
 });

@@ -6,6 +6,7 @@ import {
   type ItemFigures,
   type PulseGroup,
   type PulseItemId,
+  type SplitFigures,
   type Suppression,
   type WeekFigures,
 } from '@staffroom/shared/schemas/wellness';
@@ -123,8 +124,66 @@ function itemFigures(h: Histogram, cells: [Cohort, Band][], n: number, k: number
   return items;
 }
 
+/**
+ * A split of one shown group of people into categories, protected like the cohorts: the categories under k
+ * hidden, and with them the fewest others needed so that total − shown never isolates fewer than k.
+ */
+export function splitFigures(counts: readonly number[], k: number): SplitFigures {
+  const hidden = suppressDimension(Object.fromEntries(counts.map((n, i) => [String(i), n])), k);
+  return {
+    counts: counts.map((n, i) => (hidden.has(String(i)) ? null : n)),
+    suppressed: counts.map((_, i) => hidden.get(String(i)) ?? null),
+  };
+}
+
+/**
+ * Participation per support cohort. Three groups of people per cohort c: its respondents r_c, its teachers T_c
+ * and those of them who did not answer, m_c = T_c − r_c. T_c is shown only when r_c is shown and T_c and m_c
+ * both hold ≥ k; then, as in `suppressDimension`, cohorts are hidden together until the hidden ones' teachers,
+ * respondents and non-respondents each hold ≥ k (each union is derivable from the shown totals), or all are.
+ */
+export function cohortParticipation(
+  respondents: Partial<Record<Cohort, number>>,
+  teachers: Record<Cohort, number> | null,
+  shownRespondents: ReadonlySet<Cohort>,
+  totalTeachersShown: boolean,
+  k: number,
+): WeekFigures['cohorts'] {
+  const r = (c: Cohort) => respondents[c] ?? 0;
+  const t = (c: Cohort) => teachers?.[c] ?? 0;
+  const m = (c: Cohort) => Math.max(0, t(c) - r(c));
+  const hidden = new Map<Cohort, Suppression>();
+  for (const c of COHORTS) {
+    if (teachers && (t(c) < k || m(c) < k)) hidden.set(c, 'fewer-than-k');
+    else if (!teachers || !totalTeachersShown || !shownRespondents.has(c)) hidden.set(c, 'complementary');
+  }
+  const sum = (f: (c: Cohort) => number) => [...hidden.keys()].reduce((s, c) => s + f(c), 0);
+  while (
+    hidden.size > 0 &&
+    hidden.size < COHORTS.length &&
+    (hidden.size === 1 || sum(t) < k || sum(m) < k || sum(r) < k)
+  ) {
+    const next = COHORTS.filter((c) => !hidden.has(c)).sort(
+      (a, b) => Math.min(t(a), m(a)) - Math.min(t(b), m(b)) || a.localeCompare(b),
+    )[0] as Cohort;
+    hidden.set(next, 'complementary');
+  }
+  return COHORTS.map((cohort) => {
+    const why = hidden.get(cohort) ?? null;
+    return why
+      ? { cohort, teachers: null, participation: null, suppressed: why }
+      : { cohort, teachers: t(cohort), participation: r(cohort) / t(cohort), suppressed: null };
+  });
+}
+
 /** Everything the programme view may show of one closed week. Depends on the week's data only. */
-export function weekFigures(week: string, h: Histogram, k: number, teachers: number | null): WeekFigures {
+export function weekFigures(
+  week: string,
+  h: Histogram,
+  k: number,
+  teachers: number | null,
+  cohortTeachers: Record<Cohort, number> | null = null,
+): WeekFigures {
   const total = groupSize(h, 'all');
   const hidden = new Map<PulseGroup, Suppression>();
   if (total < k) {
@@ -154,7 +213,14 @@ export function weekFigures(week: string, h: Histogram, k: number, teachers: num
       ? teachers
       : null;
   const participation = respondents !== null && shownTeachers !== null ? respondents / shownTeachers : null;
-  return { week, teachers: shownTeachers, respondents, participation, groups };
+  const cohorts = cohortParticipation(
+    Object.fromEntries(COHORTS.map((c) => [c, groupSize(h, c)])),
+    cohortTeachers,
+    new Set(COHORTS.filter((c) => groups.some((g) => g.group === c && g.n !== null))),
+    shownTeachers !== null,
+    k,
+  );
+  return { week, teachers: shownTeachers, respondents, participation, groups, cohorts };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { SealedHistory } from '@staffroom/shared/schemas/wellness';
 import type { Histogram } from './aggregate.js';
+import type { ActivityCounts, FrozenWeek } from './activity.js';
 import type { StoredWeek, WellnessStore } from './wellness.store.js';
 
 /**
@@ -12,6 +13,11 @@ export function createMemoryWellnessStore(now: () => number = Date.now, maxWeeks
   const histograms = new Map<string, { histogram: Histogram; teachers: number; expiresAt: number }>();
   const feedback = new Map<string, { tokens: Set<string>; texts: string[]; expiresAt: number }>();
   const histories = new Map<string, { sealed: SealedHistory; expiresAt: number }>();
+  const activity = new Map<
+    string,
+    { counts: ActivityCounts; frozen: FrozenWeek | null; expiresAt: number }
+  >();
+  const people = new Map<string, { posters: Set<string>; groups: Set<string>; expiresAt: number }>();
 
   const live = <T extends { expiresAt: number }>(map: Map<string, T>, key: string): T | undefined => {
     const entry = map.get(key);
@@ -75,6 +81,52 @@ export function createMemoryWellnessStore(now: () => number = Date.now, maxWeeks
     },
     async feedback(weeks) {
       return weeks.map((w) => [...(live(feedback, w)?.texts ?? [])]);
+    },
+    async addActivity(week, counts, posters, groups, countsTtl, peopleTtl) {
+      let entry = live(activity, week);
+      if (!entry) {
+        entry = { counts: { messages: 0, meetings: 0 }, frozen: null, expiresAt: 0 };
+        activity.set(week, entry);
+        bound(activity);
+      }
+      entry.counts.messages += counts.messages;
+      entry.counts.meetings += counts.meetings;
+      entry.expiresAt = now() + countsTtl * 1000;
+      if (posters.length === 0 && groups.length === 0) return;
+      let seen = live(people, week);
+      if (!seen) {
+        seen = { posters: new Set(), groups: new Set(), expiresAt: 0 };
+        people.set(week, seen);
+        bound(people);
+      }
+      for (const p of posters) seen.posters.add(p);
+      for (const g of groups) seen.groups.add(g);
+      seen.expiresAt = now() + peopleTtl * 1000;
+    },
+    async activityPeople(week) {
+      const seen = live(people, week);
+      return { posters: seen?.posters.size ?? 0, activeGroups: seen?.groups.size ?? 0 };
+    },
+    async freezeActivity(week, frozen, ttlSeconds) {
+      let entry = live(activity, week);
+      if (!entry) {
+        entry = { counts: { messages: 0, meetings: 0 }, frozen: null, expiresAt: 0 };
+        activity.set(week, entry);
+        bound(activity);
+      }
+      entry.expiresAt = now() + ttlSeconds * 1000;
+      if (entry.frozen) return false;
+      entry.frozen = structuredClone(frozen);
+      return true;
+    },
+    async activity(weeks) {
+      return weeks.map((w) => {
+        const entry = live(activity, w);
+        return {
+          counts: { ...(entry?.counts ?? { messages: 0, meetings: 0 }) },
+          frozen: entry?.frozen ? structuredClone(entry.frozen) : null,
+        };
+      });
     },
     async saveHistory(accountId, sealed, ttlSeconds) {
       histories.set(accountId, { sealed: { ...sealed }, expiresAt: now() + ttlSeconds * 1000 });

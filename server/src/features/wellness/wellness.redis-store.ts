@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { SealedHistory } from '@staffroom/shared/schemas/wellness';
 import type { Histogram } from './aggregate.js';
+import type { FrozenWeek } from './activity.js';
 import { wellnessKeys } from './wellness.keys.js';
 import type { StoredWeek, WellnessStore } from './wellness.store.js';
 
@@ -61,6 +62,45 @@ export function createRedisWellnessStore(redis: Redis, prefix: string): Wellness
       return ((await pipeline.exec()) ?? []).map(([err, texts]) => {
         if (err) throw err;
         return texts as string[];
+      });
+    },
+    async addActivity(week, counts, posters, groups, countsTtl, peopleTtl) {
+      const multi = redis.multi();
+      if (counts.messages) multi.hincrby(k.activity(week), 'messages', counts.messages);
+      if (counts.meetings) multi.hincrby(k.activity(week), 'meetings', counts.meetings);
+      multi.expire(k.activity(week), countsTtl);
+      if (posters.length > 0) multi.pfadd(k.posters(week), ...posters).expire(k.posters(week), peopleTtl);
+      if (groups.length > 0)
+        multi.sadd(k.activeGroups(week), ...groups).expire(k.activeGroups(week), peopleTtl);
+      await multi.exec();
+    },
+    async activityPeople(week) {
+      const [[, posters], [, groups]] = (await redis
+        .multi()
+        .pfcount(k.posters(week))
+        .scard(k.activeGroups(week))
+        .exec()) as [[Error | null, number], [Error | null, number]];
+      return { posters, activeGroups: groups };
+    },
+    async freezeActivity(week, frozen, ttlSeconds) {
+      const [[, written]] = (await redis
+        .multi()
+        .hsetnx(k.activity(week), 'frozen', JSON.stringify(frozen))
+        .expire(k.activity(week), ttlSeconds)
+        .exec()) as [[Error | null, number], [Error | null, number]];
+      return written === 1;
+    },
+    async activity(weeks) {
+      if (weeks.length === 0) return [];
+      const pipeline = redis.pipeline();
+      for (const w of weeks) pipeline.hmget(k.activity(w), 'messages', 'meetings', 'frozen');
+      return ((await pipeline.exec()) ?? []).map(([err, raw]) => {
+        if (err) throw err;
+        const [messages, meetings, frozen] = raw as (string | null)[];
+        return {
+          counts: { messages: Number(messages ?? 0), meetings: Number(meetings ?? 0) },
+          frozen: frozen ? (JSON.parse(frozen) as FrozenWeek) : null,
+        };
       });
     },
     async saveHistory(accountId, sealed, ttlSeconds) {

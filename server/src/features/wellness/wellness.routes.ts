@@ -25,8 +25,9 @@ export function createWellnessRoutes(service: WellnessService, requireAuth: Requ
     res.status(201).json({ ok: true });
   });
   router.post('/pulse/feedback', async (req, res) => {
-    await service.leaveFeedback(principalOf(res), parseInput(FeedbackBoxBody, req.body));
-    res.status(201).json({ ok: true });
+    res
+      .status(201)
+      .json(await service.leaveFeedback(principalOf(res), parseInput(FeedbackBoxBody, req.body)));
   });
   router.get('/pulse/history', async (_req, res) => {
     res.json({ history: await service.history(principalOf(res)) });

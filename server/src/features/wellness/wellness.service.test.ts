@@ -1,13 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import type { Principal } from '../../platform/principal.js';
+import { createRateLimit } from '../../platform/rate-limit.js';
+import type { SupportRecords } from './activity.js';
 import { createMemoryWellnessStore } from './wellness.memory-store.js';
 import { createWellnessService } from './wellness.service.js';
 
 const MONDAY = Date.UTC(2026, 9, 5, 9);
 const WEEK = 7 * 86_400_000;
 
-function setup() {
+const DAY = 86_400_000;
+const RESOURCES = [{ name: 'Helpline', contact: '116 123', hours: '24/7' }];
+
+function setup(opts: { records?: SupportRecords; writesPerHour?: number } = {}) {
   let now = MONDAY;
   const store = createMemoryWellnessStore(() => now);
   const service = createWellnessService({
@@ -26,7 +31,17 @@ function setup() {
       supportWaiting: 0,
       supportActive: 0,
       feedbackResponses: 0,
-      meanHelpfulness: null,
+    }),
+    supportRecords: async () => opts.records ?? { requests: [], conversations: [] },
+    cohortCounts: async () => ({ inSupport: 8, inGroupsOnly: 12 }),
+    closingFeedback: async () => [],
+    guards: { schoolNames: ['Riverside Elementary'], crisisResources: RESOURCES },
+    writeLimit: createRateLimit({
+      redis: null,
+      keyPrefix: 'test',
+      points: opts.writesPerHour ?? 100,
+      durationSeconds: 3600,
+      message: 'slow down',
     }),
     clock: async () => now,
     log: pino({ level: 'silent' }),
@@ -72,5 +87,117 @@ describe('wellness service: batching', () => {
     b.setNow(MONDAY + 2 * WEEK); // the week has long been shown: these must not move its figures
     await b.service.tick();
     expect(await b.counted()).toBe(0);
+  });
+});
+
+const admin: Principal = { accountId: 'adm', sessionId: 's', tokenHash: 't', pseudonym: 'A', role: 'admin' };
+
+describe('wellness service: programme activity', () => {
+  it('counts messages, posters, groups and meetings in memory, adds them on the tick, and freezes the closed week', async () => {
+    // Six requests made in the week, five matched in it after 2 h … 5 days; five ended in it, one by a block.
+    const start = Date.UTC(2026, 9, 5);
+    const records: SupportRecords = {
+      requests: [0, 1, 2, 3, 4, 5].map((i) => ({
+        createdAt: start + i * 3600_000,
+        conversationId: i < 5 ? `c${i}` : null,
+      })),
+      conversations: [0, 1, 2, 3, 4].map((i) => ({
+        id: `c${i}`,
+        createdAt: start + i * 3600_000 + [2 * 3600_000, 3 * 3600_000, 2 * DAY, 5 * DAY, 5 * DAY][i]!,
+        status: 'closed',
+        closedAt: start + 6 * DAY,
+        closeProposedBy: i === 1 ? 'consultant' : 'teacher',
+        blocked: i === 4,
+      })),
+    };
+    const { service, setNow } = setup({ records });
+    await service.tick(); // reads the clock
+    for (let i = 0; i < 12; i++) service.recordMessage(`acc${i % 6}`, `g${i % 2}`);
+    service.recordMeeting();
+    // Nothing is shown before the week has closed and every node could flush it.
+    setNow(Date.UTC(2026, 9, 12) + 500);
+    await service.tick();
+    setNow(Date.UTC(2026, 9, 13));
+    const view = await service.programme(admin, { weeks: 1 });
+    expect(view.activityWeeks).toEqual([
+      {
+        week: '2026-10-05',
+        recorded: true,
+        activeMembers: 6,
+        activeGroups: 2,
+        messages: 12,
+        meetings: 1,
+        requests: 6,
+        matched: {
+          n: 5,
+          medianHours: null,
+          // 2, 0, 2, 1 per bucket: each under 5, so all hidden.
+          buckets: {
+            counts: [null, null, null, null],
+            suppressed: ['fewer-than-k', 'fewer-than-k', 'fewer-than-k', 'fewer-than-k'],
+          },
+        },
+        ended: {
+          n: 5,
+          // Every one lasted under two weeks: saying so would tell each one's length, so all are hidden.
+          medianDays: null,
+          endings: {
+            counts: [null, null, null],
+            suppressed: ['fewer-than-k', 'fewer-than-k', 'fewer-than-k'],
+          },
+          lengths: {
+            counts: [null, null, null, null],
+            suppressed: ['complementary', 'fewer-than-k', 'fewer-than-k', 'fewer-than-k'],
+          },
+        },
+      },
+    ]);
+    // Cohort participation: 40 teachers, 8 in support, 12 in groups only, 20 neither; nobody answered.
+    expect(view.weeks[0]?.cohorts.every((c) => c.teachers === null)).toBe(true);
+  });
+
+  it('hides group activity when fewer than k people posted', async () => {
+    const { service, setNow } = setup();
+    await service.tick();
+    for (let i = 0; i < 30; i++) service.recordMessage(`acc${i % 4}`, 'g1');
+    setNow(Date.UTC(2026, 9, 12) + 500);
+    await service.tick();
+    setNow(Date.UTC(2026, 9, 13));
+    const [week] = (await service.programme(admin, { weeks: 1 })).activityWeeks;
+    expect(week).toMatchObject({ recorded: true, activeMembers: null, messages: null, activeGroups: null });
+  });
+});
+
+describe('wellness service: the feedback box', () => {
+  const teacher: Principal = {
+    accountId: 'a1',
+    sessionId: 's',
+    tokenHash: 't',
+    pseudonym: 'T',
+    role: 'member',
+  };
+
+  it('asks before keeping a comment that may identify someone, and shows resources when it suggests risk', async () => {
+    const { service } = setup();
+    await expect(
+      service.leaveFeedback(teacher, { text: 'Email me at jane.doe@example.com about it' }),
+    ).rejects.toMatchObject({ code: 'PRIVACY_CONFIRM_REQUIRED' });
+    expect(
+      await service.leaveFeedback(teacher, {
+        text: 'I want to end my life, nothing helps any more',
+        confirmIdentifying: true,
+      }),
+    ).toEqual({ ok: true, support: RESOURCES });
+    expect(
+      await service.leaveFeedback({ ...teacher, accountId: 'a2' }, { text: 'More evening groups' }),
+    ).toEqual({ ok: true });
+  });
+
+  it('limits writes per account', async () => {
+    const { service } = setup({ writesPerHour: 2 });
+    await service.leaveFeedback(teacher, { text: 'One' });
+    await service.saveHistory(teacher, { ciphertext: 'AAAA', iv: 'BBBB' });
+    await expect(service.answer(teacher, { answers: {} })).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await service.answer({ ...teacher, accountId: 'a2' }, { answers: {} });
   });
 });

@@ -1,10 +1,15 @@
 import { createHmac } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { detectCrisis } from '@staffroom/shared/guards/crisis';
+import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
+import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import {
+  COHORTS,
   PULSE_ITEMS,
   type ActivityFigures,
   type FeedbackBatch,
   type FeedbackBoxBody,
+  type FeedbackBoxResult,
   type Cohort,
   type ProgrammeWellness,
   type PulseBody,
@@ -15,7 +20,16 @@ import {
 import { AppError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/log.js';
 import type { Principal } from '../../platform/principal.js';
+import type { RateLimit } from '../../platform/rate-limit.js';
 import { nKey, selectFigures, valueKey, weekFigures, type Band, type Histogram } from './aggregate.js';
+import {
+  activityWeek,
+  cohortTeachers,
+  feedbackMonths,
+  summariseSupport,
+  type FrozenWeek,
+  type SupportRecords,
+} from './activity.js';
 import type { WellnessStore } from './wellness.store.js';
 import { WEEK_MS, weekOf, weeksBefore } from './week.js';
 
@@ -26,7 +40,6 @@ export interface RawActivity {
   supportWaiting: number;
   supportActive: number;
   feedbackResponses: number;
-  meanHelpfulness: number | null;
 }
 
 export interface WellnessDeps {
@@ -46,6 +59,16 @@ export interface WellnessDeps {
   cohortOf(accountId: string): Promise<Cohort>;
   teacherCount(): Promise<number>;
   activity(): Promise<RawActivity>;
+  /** One-to-one requests and conversations as records without content (for the weekly summary). */
+  supportRecords(): Promise<SupportRecords>;
+  /** Teachers in one-to-one support now, and teachers in a group but not in support. */
+  cohortCounts(): Promise<{ inSupport: number; inGroupsOnly: number }>;
+  /** Closing feedback of one-to-one support (month only). */
+  closingFeedback(): Promise<{ helpfulness: number; recommend: boolean; month: string }[]>;
+  /** The privacy guard's school names and the crisis resources, for the feedback box. */
+  guards: { schoolNames: readonly string[]; crisisResources: SupportResource[] };
+  /** Pulse answers, history writes and feedback-box comments, per account across nodes. */
+  writeLimit: RateLimit;
   /** Reads the time (a test seam: tests move it from week to week). */
   clock(): Promise<number>;
   log: Logger;
@@ -55,6 +78,17 @@ interface Pending {
   counts: Histogram;
   responses: number;
 }
+
+/** A node's activity of one week, held until the tick adds it to the store. */
+interface HeldActivity {
+  messages: number;
+  meetings: number;
+  posters: Set<string>;
+  groups: Set<string>;
+}
+
+/** Distinct posters or groups a node holds for a week before flushing early (bounds its memory). */
+const HELD_PEOPLE_MAX = 10_000;
 
 const DAY_S = 86_400;
 
@@ -74,12 +108,19 @@ const DAY_S = 86_400;
  * (the tokens stay: those teachers cannot answer again that week), and so does one that cannot reach Redis
  * until the week has been shown (its batch is dropped rather than moving figures already seen). The teacher's sealed history is written
  * from their device about when they answer, so its write time correlates with the token; its content and
- * length (padded on the device) do not.
+ * length (padded on the device) do not. Group activity keeps who posted only as a per-week HMAC token in a
+ * HyperLogLog (eight days): the pepper holder can test whether an account posted in a given week, nobody else
+ * can; the count of posters is frozen with the week's summary.
  */
 export function createWellnessService(deps: WellnessDeps) {
   const { store, k } = deps;
   const pending = new Map<string, Pending>();
+  const held = new Map<string, HeldActivity>();
   const graceMs = 2 * deps.flushMs + 5_000;
+  /** deps.clock() − Date.now() at the last tick: the message path reads the time without awaiting anything. */
+  let clockOffset = 0;
+  /** Weeks this node knows are frozen (bounded: weeks are few). */
+  const frozenWeeks = new Set<string>();
 
   const token = (week: string, accountId: string) =>
     createHmac('sha256', deps.pepper).update(`pulse:${week}:${accountId}`).digest('base64url');
@@ -91,6 +132,72 @@ export function createWellnessService(deps: WellnessDeps) {
   const requireTeacher = (p: Principal) => {
     if (p.role !== 'member') throw new AppError(ErrorCode.FORBIDDEN, 'Only teachers take the pulse.');
   };
+  /** The limiter's key is a token too: a Redis scan must not show which accounts wrote to the pulse. */
+  const spend = (p: Principal) =>
+    deps.writeLimit.consume(
+      createHmac('sha256', deps.pepper).update(`pulse-rate:${p.accountId}`).digest('base64url'),
+    );
+  const heldFor = (weekId: string): HeldActivity => {
+    let h = held.get(weekId);
+    if (!h) {
+      h = { messages: 0, meetings: 0, posters: new Set(), groups: new Set() };
+      held.set(weekId, h);
+    }
+    return h;
+  };
+
+  /** Adds a week's held activity to the store (dropped, like a pulse batch, once the week may have been shown). */
+  async function flushActivity(weekId: string, now: number): Promise<void> {
+    const h = held.get(weekId);
+    if (!h) return;
+    held.delete(weekId);
+    const weekEnd = Date.parse(`${weekId}T00:00:00Z`) + WEEK_MS;
+    if (now >= weekEnd + graceMs) {
+      deps.log.warn({ messages: h.messages }, 'activity counts too late for a closed week: dropped');
+      return;
+    }
+    try {
+      await store.addActivity(
+        weekId,
+        { messages: h.messages, meetings: h.meetings },
+        [...h.posters],
+        [...h.groups],
+        Math.ceil((weekEnd - now) / 1000) + retentionS,
+        Math.ceil((weekEnd + 8 * DAY_S * 1000 - now) / 1000),
+      );
+    } catch (err) {
+      const again = heldFor(weekId);
+      again.messages += h.messages;
+      again.meetings += h.meetings;
+      for (const t of h.posters) again.posters.add(t);
+      for (const g of h.groups) again.groups.add(g);
+      throw err;
+    }
+  }
+
+  /** Once every node has flushed a closed week: its summary, computed once and kept (the first node wins). */
+  async function freeze(weekId: string, now: number): Promise<void> {
+    const start = Date.parse(`${weekId}T00:00:00Z`);
+    if (frozenWeeks.has(weekId) || now < start + WEEK_MS + graceMs) return;
+    const [stored] = await store.activity([weekId]);
+    if (!stored?.frozen) {
+      const [people, records, cohorts, total] = await Promise.all([
+        store.activityPeople(weekId),
+        deps.supportRecords(),
+        deps.cohortCounts(),
+        deps.teacherCount(),
+      ]);
+      const frozen: FrozenWeek = {
+        posters: people.posters,
+        activeGroups: people.activeGroups,
+        teachers: cohortTeachers(cohorts.inSupport, cohorts.inGroupsOnly, total),
+        ...summariseSupport(records, start, start + WEEK_MS),
+      };
+      await store.freezeActivity(weekId, frozen, Math.ceil((start + WEEK_MS - now) / 1000) + retentionS);
+    }
+    frozenWeeks.add(weekId);
+    if (frozenWeeks.size > 64) frozenWeeks.delete(frozenWeeks.values().next().value as string);
+  }
 
   /** Moves a week's held counts into the store; on failure they are held again for the next tick. */
   async function flush(weekId: string): Promise<void> {
@@ -131,6 +238,7 @@ export function createWellnessService(deps: WellnessDeps) {
 
     async answer(p: Principal, body: PulseBody): Promise<void> {
       requireTeacher(p);
+      await spend(p);
       const now = await deps.clock();
       const w = week(now);
       // Looked up before the claim: if it fails, nothing was recorded and the teacher can try again.
@@ -157,24 +265,70 @@ export function createWellnessService(deps: WellnessDeps) {
 
     /** Every node, every `flushMs`: a full batch, or whatever is held for a week that has ended. */
     async tick(): Promise<void> {
-      const current = week(await deps.clock()).id;
-      for (const [weekId, held] of [...pending]) {
-        if (weekId !== current || held.responses >= deps.batchMin) await flush(weekId);
+      const now = await deps.clock();
+      clockOffset = now - Date.now();
+      const current = week(now).id;
+      for (const [weekId, batch] of [...pending]) {
+        if (weekId !== current || batch.responses >= deps.batchMin) await flush(weekId);
       }
+      for (const weekId of [...held.keys()]) await flushActivity(weekId, now);
+      await freeze(week(now - WEEK_MS).id, now);
     },
 
     /** Graceful shutdown: what is held is stored rather than lost. */
     async flushAll(): Promise<void> {
       for (const weekId of [...pending.keys()]) await flush(weekId);
+      const now = await deps.clock();
+      for (const weekId of [...held.keys()]) await flushActivity(weekId, now);
+    },
+
+    /**
+     * After a group message was stored (its ack): counted in memory only, so the message path does no I/O here.
+     * Who posted is kept as a per-week token, counted by the store, never readable back.
+     */
+    recordMessage(accountId: string, groupId: string): void {
+      const weekId = week(Date.now() + clockOffset).id;
+      const h = heldFor(weekId);
+      h.messages += 1;
+      h.posters.add(
+        createHmac('sha256', deps.pepper).update(`active:${weekId}:${accountId}`).digest('base64url'),
+      );
+      h.groups.add(groupId);
+      if (h.posters.size >= HELD_PEOPLE_MAX || h.groups.size >= HELD_PEOPLE_MAX) {
+        void flushActivity(weekId, Date.now() + clockOffset).catch((err: unknown) =>
+          deps.log.warn({ err: String(err) }, 'activity counts not stored yet; retried on the next tick'),
+        );
+      }
+    },
+
+    /** A group meeting started (the announcer hands each one to exactly one node). */
+    recordMeeting(): void {
+      heldFor(week(Date.now() + clockOffset).id).meetings += 1;
     },
 
     /** The feedback box: text and week only, one comment per account per week. */
-    async leaveFeedback(p: Principal, body: FeedbackBoxBody): Promise<void> {
+    async leaveFeedback(p: Principal, body: FeedbackBoxBody): Promise<FeedbackBoxResult> {
       if (p.role === 'admin')
         throw new AppError(
           ErrorCode.FORBIDDEN,
           'Coordinators read the feedback box; they do not write in it.',
         );
+      await spend(p);
+      // Risk is looked at first: whatever happens next, a writer who may be at risk is shown where to turn.
+      const support = detectCrisis(body.text).risk ? deps.guards.crisisResources : undefined;
+      if (!body.confirmIdentifying) {
+        const findings = detectIdentifying(body.text, { schoolNames: deps.guards.schoolNames });
+        if (findings.length > 0) {
+          throw new AppError(
+            ErrorCode.PRIVACY_CONFIRM_REQUIRED,
+            `This may identify you or someone else: ${describeFindings(findings)}.`,
+            {
+              findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
+              ...(support ? { support } : {}),
+            },
+          );
+        }
+      }
       const now = await deps.clock();
       const w = week(now);
       const textTtl = Math.ceil((w.end - now) / 1000) + retentionS;
@@ -182,8 +336,13 @@ export function createWellnessService(deps: WellnessDeps) {
         .update(`feedback:${w.id}:${p.accountId}`)
         .digest('base64url');
       if (!(await store.addFeedback(w.id, fbToken, body.text, tokenTtl(now), textTtl))) {
-        throw new AppError(ErrorCode.CONFLICT, 'You have already left a comment this week. Thank you.');
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          'You have already left a comment this week. Thank you.',
+          support ? { support } : {},
+        );
       }
+      return support ? { ok: true, support } : { ok: true };
     },
 
     async history(p: Principal): Promise<SealedHistory | null> {
@@ -192,6 +351,7 @@ export function createWellnessService(deps: WellnessDeps) {
     },
     async saveHistory(p: Principal, sealed: SealedHistory): Promise<void> {
       requireTeacher(p);
+      await spend(p);
       await store.saveHistory(p.accountId, sealed, retentionS);
     },
     async deleteHistory(p: Principal): Promise<void> {
@@ -212,10 +372,14 @@ export function createWellnessService(deps: WellnessDeps) {
       const ids = weeksBefore(closedBefore, deps.weekStartDay, query.weeks);
       // Feedback batches are cut over every retained closed week, whatever the query, so they never shift.
       const feedbackIds = weeksBefore(closedBefore, deps.weekStartDay, Math.min(deps.retentionWeeks, 156));
-      const [stored, raw, texts] = await Promise.all([
+      // The latest closed week's summary may not be written yet (no tick since): computed here then.
+      await freeze(weekOf(closedBefore - WEEK_MS, deps.weekStartDay).id, now);
+      const [stored, raw, texts, activity, closing] = await Promise.all([
         store.weeks(ids),
         deps.activity(),
         store.feedback(feedbackIds),
+        store.activity(ids),
+        deps.closingFeedback(),
       ]);
       const feedback: FeedbackBatch[] = [];
       let held: { from: string; comments: string[] } | null = null;
@@ -231,18 +395,40 @@ export function createWellnessService(deps: WellnessDeps) {
       });
       const figures = ids.map((id, i) => {
         const w = stored[i] ?? { histogram: {}, teachers: null };
-        return weekFigures(id, w.histogram, k, w.teachers);
+        const frozen = activity[i]?.frozen ?? null;
+        // With a summary, its teachers count is used, so the cohorts' teachers add up to the total shown.
+        const teachers = frozen && w.teachers !== null ? frozen.teachers.total : w.teachers;
+        const cohorts = frozen
+          ? (Object.fromEntries(COHORTS.map((c) => [c, frozen.teachers[c]])) as Record<Cohort, number>)
+          : null;
+        return weekFigures(id, w.histogram, k, teachers, cohorts);
       });
       const people = (n: number) => (n >= k ? n : null);
-      const activity: ActivityFigures = {
+      const current: ActivityFigures = {
         groups: raw.groups,
         groupMembers: people(raw.groupMembers),
         supportWaiting: people(raw.supportWaiting),
         supportActive: people(raw.supportActive),
         feedbackResponses: people(raw.feedbackResponses),
-        meanHelpfulness: raw.feedbackResponses >= k ? raw.meanHelpfulness : null,
       };
-      return { k, feedback, weeks: selectFigures(figures, query), activity };
+      const activityWeeks = ids
+        .map((id, i) =>
+          activityWeek(
+            id,
+            activity[i]?.counts ?? { messages: 0, meetings: 0 },
+            activity[i]?.frozen ?? null,
+            k,
+          ),
+        )
+        .slice(-query.weeks);
+      return {
+        k,
+        feedback,
+        weeks: selectFigures(figures, query),
+        activity: current,
+        activityWeeks,
+        closingFeedback: feedbackMonths(closing, new Date(now).toISOString().slice(0, 7), k),
+      };
     },
   };
 }

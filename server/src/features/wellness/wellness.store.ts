@@ -1,5 +1,6 @@
 import type { SealedHistory } from '@staffroom/shared/schemas/wellness';
 import type { Histogram } from './aggregate.js';
+import type { ActivityCounts, FrozenWeek } from './activity.js';
 
 /** A week's histogram as stored, with the number of teachers signed up when it was last written to. */
 export interface StoredWeek {
@@ -19,6 +20,21 @@ export interface WellnessStore {
   /** One comment per token per week; false (and nothing stored) when this token already left one. */
   addFeedback(week: string, token: string, text: string, tokenTtl: number, textTtl: number): Promise<boolean>;
   feedback(weeks: readonly string[]): Promise<string[][]>;
+
+  /** Adds a node's held activity of a week: counters, poster tokens (counted, not kept readable), group ids. */
+  addActivity(
+    week: string,
+    counts: ActivityCounts,
+    posters: readonly string[],
+    groups: readonly string[],
+    countsTtl: number,
+    peopleTtl: number,
+  ): Promise<void>;
+  /** How many distinct posters and groups a week had so far. */
+  activityPeople(week: string): Promise<{ posters: number; activeGroups: number }>;
+  /** Writes a closed week's summary unless one is there already (the first node wins); true when written. */
+  freezeActivity(week: string, frozen: FrozenWeek, ttlSeconds: number): Promise<boolean>;
+  activity(weeks: readonly string[]): Promise<{ counts: ActivityCounts; frozen: FrozenWeek | null }[]>;
 
   saveHistory(accountId: string, sealed: SealedHistory, ttlSeconds: number): Promise<void>;
   history(accountId: string): Promise<SealedHistory | null>;

@@ -1,4 +1,5 @@
 import type {
+  FeedbackBoxResult,
   ProgrammeWellness,
   PulseBody,
   PulseStatus,
@@ -13,6 +14,10 @@ export const wellnessApi = {
   history: () => api.get<{ history: SealedHistory | null }>('/api/pulse/history'),
   saveHistory: (sealed: SealedHistory) => api.put<{ ok: true }>('/api/pulse/history', sealed),
   deleteHistory: () => api.del<{ ok: true }>('/api/pulse/history'),
-  leaveFeedback: (text: string) => api.post<{ ok: true }>('/api/pulse/feedback', { text }),
+  leaveFeedback: (text: string, confirmIdentifying = false) =>
+    api.post<FeedbackBoxResult>('/api/pulse/feedback', {
+      text,
+      ...(confirmIdentifying ? { confirmIdentifying } : {}),
+    }),
   programme: (weeks = 12) => api.get<ProgrammeWellness>(`/api/programme/wellness?weeks=${weeks}`),
 };

@@ -1,40 +1,77 @@
 import { useState, type FormEvent } from 'react';
+import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
+import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { Alert, Status } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { CrisisResources } from '../../../components/crisis-resources';
 import { Field } from '../../../components/field';
+import { ApiError } from '../../../lib/api';
 import { wellnessApi } from '../api/wellness-api';
 
-/** "Tell the coordinators anything about Staffroom": once a week, stored with no name and only the week. */
+/**
+ * "Tell the coordinators anything about Staffroom": once a week, stored with no name and only the week. The
+ * privacy guard warns while typing and the server asks again before keeping anything that looks identifying;
+ * a comment that suggests the writer may be at risk brings the crisis contacts at once (the box is read weeks
+ * later, in batches: it is no place to wait for help).
+ */
 export function FeedbackBox() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [sent, setSent] = useState(false);
+  const [support, setSupport] = useState<SupportResource[] | null>(null);
+  const findings = text.trim() ? detectIdentifying(text) : [];
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const send = async (confirmIdentifying: boolean) => {
     if (!text.trim()) return setError('Write something first, or leave the box empty.');
     setBusy(true);
     setError(null);
     try {
-      await wellnessApi.leaveFeedback(text.trim());
+      const result = await wellnessApi.leaveFeedback(text.trim(), confirmIdentifying);
+      setSupport(result.support ?? null);
       setSent(true);
       setText('');
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'Could not send. Try again.');
+      if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
+        setConfirming(true);
+        setError(`${err.message} Coordinators will read it. Reword it, or send it anyway.`);
+      } else setError(err instanceof Error ? err.message : 'Could not send. Try again.');
     } finally {
       setBusy(false);
     }
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void send(false);
+  };
 
   if (sent)
-    return <Status tone="success">Thank you. Coordinators will read it with others, never alone.</Status>;
+    return (
+      <>
+        <Status tone="success">Thank you. Coordinators will read it with others, never alone.</Status>
+        {support && (
+          <section className="panel" aria-labelledby="feedback-support">
+            <h3 id="feedback-support">If you are struggling, you do not have to wait</h3>
+            <p>
+              This box is read weeks from now, with other comments, and nobody can answer you from it. These
+              people can, today:
+            </p>
+            <CrisisResources resources={support} />
+          </section>
+        )}
+      </>
+    );
   return (
-    <form onSubmit={(e) => void submit(e)}>
+    <form onSubmit={submit}>
       {error && <Alert>{error}</Alert>}
       <Field
         label="Tell the coordinators anything about Staffroom"
-        hint="Kept without your name, with only the week. Coordinators see comments only once at least five have come in, together. Please do not name yourself or others."
+        hint={
+          findings.length > 0
+            ? `This may identify someone: ${describeFindings(findings)}. Kept without your name, with only the week; please do not name yourself or others.`
+            : 'Kept without your name, with only the week. Coordinators see comments only once at least five have come in, together. Please do not name yourself or others.'
+        }
       >
         {(control) => (
           <textarea
@@ -42,13 +79,23 @@ export function FeedbackBox() {
             rows={4}
             maxLength={1000}
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              setConfirming(false);
+            }}
           />
         )}
       </Field>
-      <Button type="submit" busy={busy} busyLabel="Sending…">
-        Send anonymously
-      </Button>
+      <div className="pulse-form__actions">
+        <Button type="submit" busy={busy && !confirming} busyLabel="Sending…">
+          Send anonymously
+        </Button>
+        {confirming && (
+          <Button variant="secondary" busy={busy} busyLabel="Sending…" onClick={() => void send(true)}>
+            Send anyway
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

@@ -1,14 +1,8 @@
 import { PULSE_ITEMS, type HistoryEntry } from '@staffroom/shared/schemas/wellness';
-import { TrendChart } from './trend-chart';
+import { shortWeek } from '../model/format';
+import { ChartFigure } from './chart-figure';
 
-const shortWeek = (week: string) =>
-  new Date(`${week}T00:00:00Z`).toLocaleDateString(undefined, {
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
-
-/** The teacher's own answers, week by week, one small chart per question (scales differ). */
+/** The teacher's own answers, week by week, one small chart per question (scales differ). Drawn on the device. */
 export function OwnTrend({ entries }: { entries: HistoryEntry[] }) {
   if (entries.length === 0)
     return <p className="empty">Your trend appears here once you have taken a pulse.</p>;
@@ -22,7 +16,7 @@ export function OwnTrend({ entries }: { entries: HistoryEntry[] }) {
         });
         const answered = points.filter((p) => p !== null).length;
         return (
-          <TrendChart
+          <ChartFigure
             key={item.id}
             title={item.question}
             summary={`Your answers over ${entries.length} week${entries.length === 1 ? '' : 's'}, ${answered} answered; ${
@@ -33,28 +27,17 @@ export function OwnTrend({ entries }: { entries: HistoryEntry[] }) {
             yMax={item.labels.length}
             yTicks={item.labels.map((_, i) => ({ value: i + 1, label: String(i + 1) }))}
             series={[{ name: 'You', tone: 1, points }]}
-            table={
-              <table className="data-table">
-                <caption className="visually-hidden">{item.question}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Week of</th>
-                    <th scope="col">Your answer</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((e) => {
-                    const v = e.answers[item.id];
-                    return (
-                      <tr key={e.week}>
-                        <th scope="row">{shortWeek(e.week)}</th>
-                        <td>{v === undefined ? 'Skipped' : `${v} – ${item.labels[v - 1] ?? ''}`}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            }
+            table={{
+              columns: ['Week of', 'Your answer'],
+              rows: entries.map((e) => {
+                const v = e.answers[item.id];
+                return [
+                  shortWeek(e.week),
+                  v === undefined ? 'Skipped' : `${v} – ${item.labels[v - 1] ?? ''}`,
+                ];
+              }),
+            }}
+            csvName={`my-pulse-${item.id}`}
           />
         );
       })}

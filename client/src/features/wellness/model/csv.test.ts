@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgrammeWellness } from '@staffroom/shared/schemas/wellness';
-import { programmeCsv } from './csv';
+import { programmeCsv, tableCsv } from './csv';
 
 const data: ProgrammeWellness = {
   k: 5,
@@ -11,8 +11,9 @@ const data: ProgrammeWellness = {
     supportWaiting: null,
     supportActive: null,
     feedbackResponses: null,
-    meanHelpfulness: null,
   },
+  activityWeeks: [],
+  closingFeedback: [],
   weeks: [
     {
       week: '2026-10-05',
@@ -28,6 +29,7 @@ const data: ProgrammeWellness = {
         },
         { group: 'neither', n: null, suppressed: 'complementary', items: null },
       ],
+      cohorts: [],
     },
   ],
 };
@@ -45,5 +47,19 @@ describe('programme CSV', () => {
     expect(hidden).toMatch(
       /^"2026-10-05","Neither","stress",("",){10}"Hidden: .*subtracting it from the total\."$/,
     );
+  });
+});
+
+describe('a chart’s CSV', () => {
+  it('quotes every cell and defuses what a spreadsheet would run', () => {
+    expect(
+      tableCsv(
+        ['Week of', 'Messages'],
+        [
+          ['Oct 5', '12'],
+          ['Oct 12', '=HYPERLINK("x")'],
+        ],
+      ),
+    ).toBe('"Week of","Messages"\r\n"Oct 5","12"\r\n"Oct 12","\'=HYPERLINK(""x"")"\r\n');
   });
 });

@@ -17,12 +17,24 @@ export function suppressionText(why: Suppression, k: number): string {
   }
 }
 
+/** The same, shorter, for a cell of an activity table (the page explains the rule once). */
+export function hiddenCell(why: Suppression | null, k: number): string {
+  return why === 'complementary'
+    ? 'Hidden: it would let a smaller figure be worked out by subtraction'
+    : `Hidden: fewer than ${k} people`;
+}
+
 const cell = (v: string | number | null) => {
   const text = v === null ? '' : String(v);
   // Quote everything; a leading =, +, - or @ is defused so a spreadsheet never runs it as a formula.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 };
+
+/** A table as CSV: a heading row, then the rows, every cell quoted and defused. */
+export function tableCsv(columns: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [columns, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}
 
 /** One row per week × group × item, with the count per answer value; hidden figures say why. */
 export function programmeCsv(data: ProgrammeWellness): string {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import {
+  COHORT_LABELS,
   GROUP_LABELS,
   PULSE_ITEMS,
   type GroupFigures,
@@ -14,19 +15,14 @@ import { PageTitle } from '../../../components/page-title';
 import { paths } from '../../../config/paths';
 import { useResource } from '../../../lib/use-resource';
 import { wellnessApi } from '../api/wellness-api';
-import { TrendChart, type ChartSeries } from '../components/trend-chart';
+import { ChartFigure } from '../components/chart-figure';
+import type { PlotSeries } from '../components/plots';
+import { ActivitySection } from '../components/activity-section';
 import { programmeCsv, suppressionText } from '../model/csv';
+import { oneDecimal, percent, shortWeek } from '../model/format';
 import '../wellness.css';
 
 const load = () => wellnessApi.programme(12);
-const oneDecimal = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
-const shortWeek = (week: string) =>
-  new Date(`${week}T00:00:00Z`).toLocaleDateString(undefined, {
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
 
 /** The comparisons a coordinator can chart: everyone, the three cohorts, or first-year vs the rest. */
 const VIEWS: { id: string; label: string; groups: PulseGroup[] }[] = [
@@ -37,23 +33,16 @@ const VIEWS: { id: string; label: string; groups: PulseGroup[] }[] = [
 
 const groupOf = (week: WeekFigures, group: PulseGroup) => week.groups.find((g) => g.group === group);
 
-function Cell({ g, item, k }: { g: GroupFigures | undefined; item: string; k: number }) {
-  if (!g || g.suppressed || !g.items) {
-    return <td className="suppressed">{g?.suppressed ? suppressionText(g.suppressed, k) : 'No data'}</td>;
-  }
+/** One group's figures for one item, as the text of a table cell. */
+function cellText(g: GroupFigures | undefined, item: string, k: number): string {
+  if (!g || g.suppressed || !g.items) return g?.suppressed ? suppressionText(g.suppressed, k) : 'No data';
   const f = g.items[item as keyof typeof g.items];
-  if (!f) return <td>–</td>;
-  return (
-    <td>
-      {f.mean === null || !f.ci
-        ? `Too few answers for a mean (${f.counts.reduce((s, x) => s + x, 0)} of ${g.n})`
-        : `${oneDecimal.format(f.mean)} (95% ${oneDecimal.format(f.ci[0])}–${oneDecimal.format(f.ci[1])})`}
-      <br />
-      <span className="figure-detail">
-        n = {g.n}; answers {f.counts.join(' / ')}; skipped {f.skipped}
-      </span>
-    </td>
-  );
+  if (!f) return '–';
+  const mean =
+    f.mean === null || !f.ci
+      ? `Too few answers for a mean (${f.counts.reduce((s, x) => s + x, 0)} of ${g.n})`
+      : `${oneDecimal.format(f.mean)} (95% ${oneDecimal.format(f.ci[0])}–${oneDecimal.format(f.ci[1])})`;
+  return `${mean}; n = ${g.n}; answers ${f.counts.join(' / ')}; skipped ${f.skipped}`;
 }
 
 function ItemCharts({ data, view }: { data: ProgrammeWellness; view: (typeof VIEWS)[number] }) {
@@ -61,7 +50,7 @@ function ItemCharts({ data, view }: { data: ProgrammeWellness; view: (typeof VIE
   return (
     <>
       {PULSE_ITEMS.map((item) => {
-        const series: ChartSeries[] = view.groups.map((group, i) => ({
+        const series: PlotSeries[] = view.groups.map((group, i) => ({
           name: GROUP_LABELS[group],
           tone: (i + 1) as 1 | 2 | 3,
           points: weeks.map((w) => {
@@ -71,7 +60,7 @@ function ItemCharts({ data, view }: { data: ProgrammeWellness; view: (typeof VIE
         }));
         const hidden = weeks.filter((w) => view.groups.some((g) => groupOf(w, g)?.suppressed)).length;
         return (
-          <TrendChart
+          <ChartFigure
             key={item.id}
             title={`${item.question.split('?')[0]}? — weekly mean with 95% interval`}
             summary={`Weekly mean answer (1 to ${item.labels.length}; ${
@@ -86,35 +75,106 @@ function ItemCharts({ data, view }: { data: ProgrammeWellness; view: (typeof VIE
             yMax={item.labels.length}
             yTicks={item.labels.map((label, i) => ({ value: i + 1, label: String(i + 1) }))}
             series={series}
-            table={
-              <table className="data-table">
-                <caption className="visually-hidden">{item.question}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Week of</th>
-                    {view.groups.map((g) => (
-                      <th key={g} scope="col">
-                        {GROUP_LABELS[g]}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {weeks.map((w) => (
-                    <tr key={w.week}>
-                      <th scope="row">{shortWeek(w.week)}</th>
-                      {view.groups.map((g) => (
-                        <Cell key={g} g={groupOf(w, g)} item={item.id} k={data.k} />
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            }
+            table={{
+              columns: ['Week of', ...view.groups.map((g) => GROUP_LABELS[g])],
+              rows: weeks.map((w) => [
+                shortWeek(w.week),
+                ...view.groups.map((g) => cellText(groupOf(w, g), item.id, data.k)),
+              ]),
+            }}
+            csvName={`pulse-${item.id}-${view.id}`}
           />
         );
       })}
     </>
+  );
+}
+
+const cohortCell = (c: WeekFigures['cohorts'][number], k: number) =>
+  c.participation === null || c.teachers === null
+    ? c.suppressed === 'fewer-than-k'
+      ? `Hidden: fewer than ${k} teachers in this group, or fewer than ${k} of them did not answer`
+      : 'Hidden: it would let a smaller figure be worked out by subtraction'
+    : `${percent.format(c.participation)} of ${c.teachers}`;
+
+/** Who took the pulse, overall and per support cohort, week by week. */
+function ParticipationSection({ data }: { data: ProgrammeWellness }) {
+  const weeks = data.weeks;
+  const cohortOf = (w: WeekFigures, c: string) => w.cohorts.find((x) => x.cohort === c);
+  return (
+    <section className="section panel" aria-labelledby="participation">
+      <h2 id="participation">Participation</h2>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Week of</th>
+            <th scope="col">Took the pulse</th>
+            <th scope="col">Teachers signed up</th>
+            <th scope="col">Participation</th>
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((w) => (
+            <tr key={w.week}>
+              <th scope="row">{shortWeek(w.week)}</th>
+              <td>{w.respondents ?? <span className="suppressed">Fewer than {data.k}</span>}</td>
+              <td>{w.teachers ?? <span className="suppressed">Hidden</span>}</td>
+              <td>
+                {w.participation === null ? (
+                  <span className="suppressed">
+                    Hidden: fewer than {data.k} teachers took it, or fewer than {data.k} did not.
+                  </span>
+                ) : (
+                  percent.format(w.participation)
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ChartFigure
+        title="Participation by support received — share of each group’s teachers who took the pulse"
+        summary={`Weekly participation, in percent, of all teachers and of teachers in one-to-one support, in groups only, and in neither. Hidden weeks are gaps; the table says why.`}
+        xLabels={weeks.map((w) => shortWeek(w.week))}
+        yMin={0}
+        yMax={100}
+        yTicks={[0, 25, 50, 75, 100].map((v) => ({ value: v, label: `${v}%` }))}
+        series={[
+          {
+            name: 'All teachers',
+            tone: 4,
+            points: weeks.map((w) => (w.participation === null ? null : { y: w.participation * 100 })),
+          },
+          ...(['one-to-one', 'groups-only', 'neither'] as const).map((c, i) => ({
+            name: COHORT_LABELS[c],
+            tone: (i + 1) as 1 | 2 | 3,
+            points: weeks.map((w) => {
+              const p = cohortOf(w, c)?.participation;
+              return p === null || p === undefined ? null : { y: p * 100 };
+            }),
+          })),
+        ]}
+        table={{
+          columns: ['Week of', 'All teachers', ...Object.values(COHORT_LABELS)],
+          rows: weeks.map((w) => [
+            shortWeek(w.week),
+            w.participation === null || w.teachers === null
+              ? `Hidden: fewer than ${data.k} took it, or fewer than ${data.k} did not`
+              : `${percent.format(w.participation)} of ${w.teachers}`,
+            ...(['one-to-one', 'groups-only', 'neither'] as const).map((c) => {
+              const x = cohortOf(w, c);
+              return x ? cohortCell(x, data.k) : 'No data';
+            }),
+          ]),
+        }}
+        csvName="pulse-participation"
+      />
+      <p className="figure-detail">
+        Each group’s teachers are counted when the week closes. First-year teachers have no participation
+        rate: the band is said only on the pulse, so how many first-year teachers there are is not known.
+        Their answers are compared under “Weekly trends”.
+      </p>
+    </section>
   );
 }
 
@@ -155,7 +215,7 @@ export function ProgrammePage() {
           <div className="programme-actions">
             {csvHref && (
               <a className="button button--secondary" href={csvHref} download="staffroom-pulse.csv">
-                Download CSV
+                Download all pulse figures (CSV)
               </a>
             )}
             <Button variant="secondary" onClick={() => window.print()}>
@@ -163,37 +223,7 @@ export function ProgrammePage() {
             </Button>
           </div>
 
-          <section className="section panel" aria-labelledby="participation">
-            <h2 id="participation">Participation</h2>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">Week of</th>
-                  <th scope="col">Took the pulse</th>
-                  <th scope="col">Teachers signed up</th>
-                  <th scope="col">Participation</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.weeks.map((w) => (
-                  <tr key={w.week}>
-                    <th scope="row">{shortWeek(w.week)}</th>
-                    <td>{w.respondents ?? <span className="suppressed">Fewer than {data.k}</span>}</td>
-                    <td>{w.teachers ?? <span className="suppressed">Hidden</span>}</td>
-                    <td>
-                      {w.participation === null ? (
-                        <span className="suppressed">
-                          Hidden: fewer than {data.k} teachers took it, or fewer than {data.k} did not.
-                        </span>
-                      ) : (
-                        percent.format(w.participation)
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <ParticipationSection data={data} />
 
           {hiddenLatest.length > 0 && latest && (
             <section className="section panel" aria-labelledby="hidden-title">
@@ -261,35 +291,7 @@ export function ProgrammePage() {
             <p>Comments from the latest weeks wait until there are at least {data.k} of them.</p>
           </section>
 
-          <section className="section panel" aria-labelledby="activity">
-            <h2 id="activity">Programme activity</h2>
-            <dl className="facts">
-              <div>
-                <dt>Groups</dt>
-                <dd>{data.activity.groups}</dd>
-              </div>
-              <div>
-                <dt>Group memberships</dt>
-                <dd>{data.activity.groupMembers ?? `Fewer than ${data.k}`}</dd>
-              </div>
-              <div>
-                <dt>Waiting for one-to-one support</dt>
-                <dd>{data.activity.supportWaiting ?? `Fewer than ${data.k}`}</dd>
-              </div>
-              <div>
-                <dt>In one-to-one support now</dt>
-                <dd>{data.activity.supportActive ?? `Fewer than ${data.k}`}</dd>
-              </div>
-              <div>
-                <dt>Closing feedback: helpfulness</dt>
-                <dd>
-                  {data.activity.meanHelpfulness === null
-                    ? `Fewer than ${data.k} responses`
-                    : `${oneDecimal.format(data.activity.meanHelpfulness)} / 5 (${data.activity.feedbackResponses} responses)`}
-                </dd>
-              </div>
-            </dl>
-          </section>
+          <ActivitySection data={data} />
         </>
       )}
     </>

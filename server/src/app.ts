@@ -67,6 +67,11 @@ import {
   createConsultationNotifier,
   registerConsultationHandlers,
 } from './features/consultations/consultations.handlers.js';
+import { createEraseService } from './features/privacy-actions/erase.service.js';
+import { createExportService } from './features/privacy-actions/export.service.js';
+import { rewriteRedisFiles } from './features/privacy-actions/persist.js';
+import { createPrivacyRoutes } from './features/privacy-actions/privacy.routes.js';
+import { createErasureNotifier, forgetRedisThrottles } from './features/privacy-actions/privacy.wiring.js';
 
 export interface App {
   http: HttpServer;
@@ -164,11 +169,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   });
   const requireAuth = createRequireAuth(accounts);
 
+  const messageStore =
+    redis && sub
+      ? createRedisMessageStore(redis, sub, prefix, config.HISTORY_MAX_MESSAGES)
+      : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES);
   const messages = createMessageService({
-    store:
-      redis && sub
-        ? createRedisMessageStore(redis, sub, prefix, config.HISTORY_MAX_MESSAGES)
-        : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES),
+    store: messageStore,
     policy: {
       postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
       screen: (groupId, text, confirm, sender) => moderation.screen(groupId, text, confirm, sender),
@@ -177,19 +183,22 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     sendLimit: config.SEND_LIMIT_PER_10S,
     sendWindowMs: 10_000,
   });
+  const groupStore = redis ? createRedisGroupStore(redis, prefix) : createMemoryGroupStore();
   const groups = createGroupService({
-    store: redis ? createRedisGroupStore(redis, prefix) : createMemoryGroupStore(),
+    store: groupStore,
     latestSeqs: messages.latestSeqs,
     isPseudonymTaken: (skeleton) => accounts.isPseudonymTaken(skeleton),
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
   });
   const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;
+  const moderationStore = redis
+    ? createRedisModerationStore(redis, prefix, reportRetentionMs)
+    : createMemoryModerationStore(Date.now, reportRetentionMs);
+  const careStore = redis ? createRedisCareStore(redis, prefix) : createMemoryCareStore();
   const moderation: ModerationService = createModerationService({
-    store: redis
-      ? createRedisModerationStore(redis, prefix, reportRetentionMs)
-      : createMemoryModerationStore(Date.now, reportRetentionMs),
-    care: redis ? createRedisCareStore(redis, prefix) : createMemoryCareStore(),
+    store: moderationStore,
+    care: careStore,
     groups,
     messages,
     accounts: { roleOf: accounts.roleOf, findByPseudonym: accounts.findByPseudonym },
@@ -208,8 +217,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     io.local.emit('groups:resync', {});
   };
   moderation.warmGuards();
+  const consultationStore = redis
+    ? createRedisConsultationStore(redis, prefix)
+    : createMemoryConsultationStore(keyBundles);
   const consultations = createConsultationService({
-    store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(keyBundles),
+    store: consultationStore,
     pepper: config.pepper,
     offerMs: config.OFFER_HOURS * 3600_000,
     maxMessages: config.CONVO_MAX_MESSAGES,
@@ -263,6 +275,29 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     message: 'Too many groups opened in a short time. Wait a moment.',
   });
 
+  const privacyStores = {
+    accounts,
+    groups: groupStore,
+    messages: messageStore,
+    moderation: moderationStore,
+    consultations: consultationStore,
+    wellness: wellnessStore,
+  };
+  const erasure = createEraseService({
+    ...privacyStores,
+    care: careStore,
+    notify: createErasureNotifier({
+      io,
+      bus,
+      moderation,
+      conversationChanged: createConsultationNotifier(io).conversation,
+    }),
+    forgetThrottles: forgetRedisThrottles(redis, prefix),
+    persist: async () => {
+      if (redis) await rewriteRedisFiles(redis, log);
+    },
+  });
+
   const express = createHttpApp({
     log,
     metrics,
@@ -285,6 +320,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       createGroupRoutes(groups, requireAuth),
       createConsultationRoutes(consultations, requireAuth),
       createWellnessRoutes(wellness, requireAuth),
+      createPrivacyRoutes({ erase: erasure, exporter: createExportService(privacyStores), requireAuth }),
     ],
     ready: async () => {
       try {

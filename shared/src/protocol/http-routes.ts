@@ -42,6 +42,7 @@ import {
   PulseStatus,
   SealedHistory,
 } from '../schemas/wellness.js';
+import { AccountExport, EraseAccountBody, EraseAccountResult } from '../schemas/privacy.js';
 import type { ErrorCode } from './errors.js';
 
 /** Who may call a route: anyone, any logged-in account, or admins only (checked by the service). */
@@ -424,5 +425,23 @@ export const httpRoutes: HttpRoute[] = [
     query: ProgrammeWellnessQuery,
     response: ProgrammeWellness,
     errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'POST',
+    path: '/account/erase',
+    access: 'public',
+    summary:
+      'Erase my account, proven like a log-in (pseudonym and auth secret): sessions, keys, memberships, messages (removed or de-attributed), one-to-one content; idempotent, so asking again finishes an interrupted erasure.',
+    body: EraseAccountBody,
+    response: EraseAccountResult,
+    errors: ['INVALID_CREDENTIALS', 'LOCKED_OUT'],
+  },
+  {
+    method: 'GET',
+    path: '/account/export',
+    access: 'member',
+    summary:
+      'Everything stored that is mine, as JSON (one-to-one items and the pulse trend sealed, for the browser to open).',
+    response: AccountExport,
   },
 ];

@@ -33,6 +33,8 @@ export type EraseAccountResult = z.infer<typeof EraseAccountResult>;
 
 /** The name shown wherever an erased account used to appear (messages kept de-attributed, the audit log). */
 export const FORMER_MEMBER = 'Former member';
+/** The tag every de-attributed message carries: the same for all, so it links them to nobody. */
+export const FORMER_TAG = 'former-member';
 
 /** One-to-one conversation as exported: sealed, for the owner's browser to open with their key. */
 export const ExportConversation = z.object({

@@ -193,13 +193,13 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
         return { counts, mine };
       });
     },
-    async eraseAuthor(groupId, accountId, mode, formerName) {
+    async eraseAuthor(groupId, accountId, mode, former) {
       const touched: number[] = [];
       for (const m of logs.get(groupId)?.messages ?? []) {
         for (const who of reactions.get(`${groupId} ${m.seq}`)?.values() ?? []) who.delete(accountId);
         if (m.accountId !== accountId) continue;
         clientIds.delete(`${groupId} ${accountId} ${m.clientId}`);
-        Object.assign(m, { accountId: '', tag: '', name: formerName, clientId: '' });
+        Object.assign(m, { accountId: '', tag: former.tag, name: former.name, clientId: '' });
         if (m.kind !== 'text') continue;
         touched.push(m.seq);
         if (mode === 'remove') {

@@ -104,7 +104,7 @@ return { 'removed', author }
 
 /**
  * Account erasure in one group. KEYS: stream, texts. ARGV: accountId, mode ('remove' | 'de-attribute'), tombstone,
- * reactions prefix, client-id prefix (the account's), former name, then the reaction kinds.
+ * reactions prefix, client-id prefix (the account's), former name, former tag, then the reaction kinds.
  * Stream entries cannot be edited and XDEL leaves their bytes in the listpack (and so in a snapshot), so when the
  * account wrote anything here the whole stream is rebuilt under the same ids (and last id) with the author fields
  * replaced. Returns the seqs that were the account's and not already removed.
@@ -119,7 +119,7 @@ for _, e in ipairs(entries) do
   for i = 1, #f, 2 do
     if f[i] == 'a' and f[i + 1] == ARGV[1] then mine[#mine + 1] = e; break end
   end
-  for k = 7, #ARGV do
+  for k = 8, #ARGV do
     local rx = ARGV[4] .. seq
     if redis.call('HDEL', rx, 'm:' .. ARGV[k] .. ':' .. ARGV[1]) == 1 then
       redis.call('HINCRBY', rx, 'c:' .. ARGV[k], -1)
@@ -139,7 +139,8 @@ for _, e in ipairs(entries) do
   for i = 1, #f, 2 do
     local name, value = f[i], f[i + 1]
     if isMine then
-      if name == 'a' or name == 'g' then value = '' end
+      if name == 'a' then value = '' end
+      if name == 'g' then value = ARGV[7] end
       if name == 'n' then value = ARGV[6] end
       if name == 'c' then
         if value ~= '' then redis.call('DEL', ARGV[5] .. value) end
@@ -357,7 +358,7 @@ export function createRedisMessageStore(
         return { counts, mine };
       });
     },
-    async eraseAuthor(groupId, accountId, mode, formerName) {
+    async eraseAuthor(groupId, accountId, mode, former) {
       const seqs = (await eraseAuthorScript.run(
         redis,
         [k.stream(groupId), k.texts(groupId)],
@@ -367,7 +368,8 @@ export function createRedisMessageStore(
           `${TOMBSTONE}author`,
           reactionsPrefix(groupId),
           k.clientId(groupId, accountId, ''),
-          formerName,
+          former.name,
+          former.tag,
           ...REACTIONS,
         ],
       )) as number[];

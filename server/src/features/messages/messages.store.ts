@@ -110,12 +110,17 @@ export interface MessageStore {
   subscribe(listener: (message: string) => void): Promise<void>;
   /**
    * Account erasure in one group, idempotent: every message the account wrote loses its author (account, tag,
-   * name and client id are replaced by `formerName`; the stored entries are rewritten, so nothing of the old ones
+   * name and client id are replaced by `former`; the stored entries are rewritten, so nothing of the old ones
    * is left for a snapshot), and with `remove` its text becomes a tombstone and its reactions go; the account's
    * reactions on any message are taken back, and its idempotency and slow-mode keys deleted. Returns the seqs
    * that were the account's and were not already removed.
    */
-  eraseAuthor(groupId: string, accountId: string, mode: EraseMessages, formerName: string): Promise<number[]>;
+  eraseAuthor(
+    groupId: string,
+    accountId: string,
+    mode: EraseMessages,
+    former: { tag: string; name: string },
+  ): Promise<number[]>;
   /** The account's own messages in the group that are still there, and its reactions, for its export. */
   exportAuthor(
     groupId: string,

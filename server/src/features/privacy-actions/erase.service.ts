@@ -1,4 +1,9 @@
-import { FORMER_MEMBER, type EraseAccountBody, type EraseMessages } from '@staffroom/shared/schemas/privacy';
+import {
+  FORMER_MEMBER,
+  FORMER_TAG,
+  type EraseAccountBody,
+  type EraseMessages,
+} from '@staffroom/shared/schemas/privacy';
 import type {
   PrivacyAccounts,
   PrivacyCare,
@@ -69,7 +74,10 @@ export function createEraseService(deps: EraseDeps) {
       await deps.notify.accountGone(id, groups);
 
       for (const groupId of groups) {
-        const seqs = await deps.messages.eraseAuthor(groupId, id, state.messages, FORMER_MEMBER);
+        const seqs = await deps.messages.eraseAuthor(groupId, id, state.messages, {
+          tag: FORMER_TAG,
+          name: FORMER_MEMBER,
+        });
         if (state.messages === 'remove') for (const seq of seqs) deps.notify.removed(groupId, seq);
       }
       await deps.groups.eraseAccount(id);

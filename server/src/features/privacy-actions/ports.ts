@@ -48,7 +48,12 @@ export interface PrivacyGroups {
 }
 
 export interface PrivacyMessages {
-  eraseAuthor(groupId: string, accountId: string, mode: EraseMessages, formerName: string): Promise<number[]>;
+  eraseAuthor(
+    groupId: string,
+    accountId: string,
+    mode: EraseMessages,
+    former: { tag: string; name: string },
+  ): Promise<number[]>;
   exportAuthor(
     groupId: string,
     accountId: string,

@@ -114,6 +114,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await endSessions(accountsApi.logOutEverywhere);
         signedOut({ tone: 'info', text: 'You have logged out on every device.' });
       },
+      accountErased: () => signedOut(LOSS_NOTICE['account-erased']),
     }),
     [status, me, notice, signedIn, signedOut],
   );

@@ -31,6 +31,7 @@ describe('export my data and delete my account', () => {
   const pseudonym = uniquePseudonym('Kestrel');
   const canary = `consultantsaid${Math.random().toString(36).slice(2, 10)}`;
   let teacherId = '';
+  let spareInvite = '';
 
   async function checkAxe(where: string) {
     const violations = await axe(page);
@@ -43,6 +44,7 @@ describe('export my data and delete my account', () => {
     const [A, B] = cluster.nodes;
     const lead = await signUpFresh(A!.url, cluster.bootstrapInvite, uniquePseudonym('Lead'));
     const memberInvite = await createInvite(lead.agent, 'member', 5);
+    spareInvite = await createInvite(lead.agent, 'member', 1);
     consultant = await TestMember.signUp(B!.url, await createInvite(lead.agent, 'consultant', 5));
     const made = await createIdentity(
       await browserWrappingKey(consultant.agent, consultant.pseudonym, 'walking by the quiet river at dawn'),
@@ -178,5 +180,33 @@ describe('export my data and delete my account', () => {
     expect(keys).toEqual([]);
     expect(problems.errors).toEqual([]);
     expect(problems.csp).toEqual([]);
+  }, 90_000);
+
+  it('when an erasure was interrupted, then log-in says so and the owner finishes it from the log-in page', async () => {
+    const leaver = await signUpFresh(
+      cluster.nodes[1]!.url,
+      spareInvite,
+      uniquePseudonym('Plover'),
+      PASSPHRASE,
+    );
+    // The state an erasure leaves when its node dies right after marking the account (integration-tested).
+    const raw = cluster.redis.client();
+    await raw.hset(
+      `${cluster.redis.prefix}account:${leaver.me.id}`,
+      'erasing',
+      JSON.stringify({ messages: 'remove', names: [leaver.pseudonym], since: Date.now() }),
+    );
+    await page.goto('/login');
+    await page.getByLabel('Pseudonym').fill(leaver.pseudonym);
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText('This account is being erased', { exact: true }).waitFor({ timeout: 30_000 });
+    await checkAxe('log-in of an account being erased');
+    await page.getByRole('button', { name: 'Finish erasing my account' }).click();
+    await page.getByText('Your account has been erased. Nothing of it is kept.').waitFor({ timeout: 30_000 });
+    expect(await raw.exists(`${cluster.redis.prefix}account:${leaver.me.id}`)).toBe(0);
+    await raw.quit();
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByText('That pseudonym and passphrase do not match.').waitFor({ timeout: 30_000 });
   }, 90_000);
 });

@@ -85,6 +85,11 @@ import { retentionKeys } from './features/retention/retention.keys.js';
 import { retentionSteps } from './features/retention/retention.steps.js';
 import { createSweeper, SWEEP_LOCK_MS } from './features/retention/sweeper.js';
 import { createMemorySweepLock, createRedisSweepLock } from './features/retention/sweep-lock.js';
+import { createEraseService } from './features/privacy-actions/erase.service.js';
+import { createExportService } from './features/privacy-actions/export.service.js';
+import { rewriteRedisFiles } from './features/privacy-actions/persist.js';
+import { createPrivacyRoutes } from './features/privacy-actions/privacy.routes.js';
+import { createErasureNotifier, forgetRedisThrottles } from './features/privacy-actions/privacy.wiring.js';
 
 export interface App {
   http: HttpServer;
@@ -186,11 +191,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     fallback: config.crisisResources,
   });
 
+  const messageStore =
+    redis && sub
+      ? createRedisMessageStore(redis, sub, prefix, config.HISTORY_MAX_MESSAGES)
+      : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES);
   const messages = createMessageService({
-    store:
-      redis && sub
-        ? createRedisMessageStore(redis, sub, prefix, config.HISTORY_MAX_MESSAGES)
-        : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES),
+    store: messageStore,
     policy: {
       postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
       screen: (groupId, text, confirm, sender) => moderation.screen(groupId, text, confirm, sender),
@@ -200,8 +206,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     sendWindowMs: 10_000,
     onStored: (accountId, groupId) => wellness.recordMessage(accountId, groupId),
   });
+  const groupStore = redis ? createRedisGroupStore(redis, prefix) : createMemoryGroupStore();
   const groups = createGroupService({
-    store: redis ? createRedisGroupStore(redis, prefix) : createMemoryGroupStore(),
+    store: groupStore,
     latestSeqs: messages.latestSeqs,
     isPseudonymTaken: (skeleton) => accounts.isPseudonymTaken(skeleton),
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
@@ -210,11 +217,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     coordinatorOpened: (p, groupId, what) => moderation.coordinatorOpened(p, groupId, what),
   });
   const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;
+  const moderationStore = redis
+    ? createRedisModerationStore(redis, prefix, reportRetentionMs)
+    : createMemoryModerationStore(Date.now, reportRetentionMs);
+  const careStore = redis ? createRedisCareStore(redis, prefix) : createMemoryCareStore();
   const moderation: ModerationService = createModerationService({
-    store: redis
-      ? createRedisModerationStore(redis, prefix, reportRetentionMs)
-      : createMemoryModerationStore(Date.now, reportRetentionMs),
-    care: redis ? createRedisCareStore(redis, prefix) : createMemoryCareStore(),
+    store: moderationStore,
+    care: careStore,
     groups,
     messages,
     accounts: { roleOf: accounts.roleOf, findByPseudonym: accounts.findByPseudonym },
@@ -236,8 +245,11 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     io.local.emit('groups:resync', {});
   };
   moderation.warmGuards();
+  const consultationStore = redis
+    ? createRedisConsultationStore(redis, prefix)
+    : createMemoryConsultationStore(keyBundles);
   const consultations = createConsultationService({
-    store: redis ? createRedisConsultationStore(redis, prefix) : createMemoryConsultationStore(keyBundles),
+    store: consultationStore,
     pepper: config.pepper,
     offerMs: config.OFFER_HOURS * 3600_000,
     maxMessages: config.CONVO_MAX_MESSAGES,
@@ -324,6 +336,29 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     message: 'Too many groups opened in a short time. Wait a moment.',
   });
 
+  const privacyStores = {
+    accounts,
+    groups: groupStore,
+    messages: messageStore,
+    moderation: moderationStore,
+    consultations: consultationStore,
+    wellness: wellnessStore,
+  };
+  const erasure = createEraseService({
+    ...privacyStores,
+    care: careStore,
+    notify: createErasureNotifier({
+      io,
+      bus,
+      moderation,
+      conversationChanged: createConsultationNotifier(io).conversation,
+    }),
+    forgetThrottles: forgetRedisThrottles(redis, prefix),
+    persist: async () => {
+      if (redis) await rewriteRedisFiles(redis, log);
+    },
+  });
+
   const express = createHttpApp({
     log,
     metrics,
@@ -348,6 +383,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       createConsultationRoutes(consultations, requireAuth),
       createWellnessRoutes(wellness, requireAuth),
       createSettingsRoutes(crisisContacts, requireAuth),
+      createPrivacyRoutes({ erase: erasure, exporter: createExportService(privacyStores), requireAuth }),
     ],
     ready: async () => {
       try {

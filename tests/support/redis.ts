@@ -11,6 +11,8 @@ export interface TestRedis {
   prefix: string;
   /** False when this is an external Redis from REDIS_URL: it cannot be crashed or restarted. */
   owned: boolean;
+  /** The data directory (AOF and RDB files) of an owned Redis; null for an external one. */
+  dir: string | null;
   /** A fresh command connection (the caller quits it). */
   client(): Redis;
   /** `kill -9`: the crash the AOF with `appendfsync always` must survive. */
@@ -31,7 +33,7 @@ export function hasRedisServer(): boolean {
  * A private redis-server on a free loopback port with AOF and `appendfsync always`, in a temp directory.
  * The only Redis the integration tests touch, so a test can crash it and count what survived.
  */
-export async function startRedis(): Promise<TestRedis> {
+export async function startRedis(opts: { extraArgs?: string[] } = {}): Promise<TestRedis> {
   if (!hasRedisServer() && process.env.REDIS_URL) return externalRedis(process.env.REDIS_URL);
   const port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-redis-'));
@@ -55,6 +57,7 @@ export async function startRedis(): Promise<TestRedis> {
         'always',
         '--protected-mode',
         'yes',
+        ...(opts.extraArgs ?? []),
       ],
       { stdio: 'ignore' },
     );
@@ -87,6 +90,7 @@ export async function startRedis(): Promise<TestRedis> {
     url: `redis://127.0.0.1:${port}`,
     prefix: 'sr:',
     owned: true,
+    dir,
     client: () => new Redis(port, '127.0.0.1'),
     async crash() {
       proc?.kill('SIGKILL');
@@ -114,6 +118,7 @@ function externalRedis(url: string): TestRedis {
     url,
     prefix,
     owned: false,
+    dir: null,
     client: () => new Redis(url),
     crash: async () => cannot(),
     restart: async () => cannot(),

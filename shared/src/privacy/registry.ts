@@ -137,6 +137,13 @@ export const STORED = {
       },
       { name: 'createdAt', holds: 'when you signed up' },
       { name: 'role', holds: 'teacher, consultant, moderator or coordinator' },
+      {
+        name: 'erasing',
+        holds:
+          'only while you delete your account: your choice for your group messages and the names to take out of the moderation log, until the erasure ends with the whole record',
+        json: ['messages', 'names', 'since'],
+        optional: true,
+      },
     ],
   },
   'accounts.pseudonym': {

@@ -57,6 +57,8 @@ export const ErrorCode = {
   UNAVAILABLE: 'UNAVAILABLE',
   /** Something unexpected; nothing was changed. */
   INTERNAL: 'INTERNAL',
+  /** This account is being erased: nothing else is possible; its owner can finish the erasure (same passphrase). */
+  ACCOUNT_ERASING: 'ACCOUNT_ERASING',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -88,6 +90,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   UNAVAILABLE: 503,
   INTERNAL: 500,
+  ACCOUNT_ERASING: 409,
 };
 
 /** The error part of an ack or an HTTP error body. `retryAfterMs` comes with rate limits and lockouts. */

@@ -44,6 +44,7 @@ import {
   SealedHistory,
 } from '../schemas/wellness.js';
 import { CrisisContacts, CrisisContactsBody } from '../schemas/settings.js';
+import { AccountExport, EraseAccountBody, EraseAccountResult } from '../schemas/privacy.js';
 import type { ErrorCode } from './errors.js';
 
 /** Who may call a route: anyone, any logged-in account, or admins only (checked by the service). */
@@ -461,5 +462,23 @@ export const httpRoutes: HttpRoute[] = [
     summary: "Coordinators: go back to the deployment's configured crisis contacts.",
     response: CrisisContacts,
     errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'POST',
+    path: '/account/erase',
+    access: 'public',
+    summary:
+      'Erase my account, proven like a log-in (pseudonym and auth secret): sessions, keys, memberships, messages (removed or de-attributed), one-to-one content; idempotent, so asking again finishes an interrupted erasure.',
+    body: EraseAccountBody,
+    response: EraseAccountResult,
+    errors: ['INVALID_CREDENTIALS', 'LOCKED_OUT'],
+  },
+  {
+    method: 'GET',
+    path: '/account/export',
+    access: 'member',
+    summary:
+      'Everything stored that is mine, as JSON (one-to-one items and the pulse trend sealed, for the browser to open).',
+    response: AccountExport,
   },
 ];

@@ -43,6 +43,8 @@ const ERROR_DOCS: Record<ErrorCode, string> = {
   UNAVAILABLE:
     'The store is briefly unreachable; nothing was changed; retry (sends: with the same clientId).',
   INTERNAL: 'Something unexpected; nothing was changed.',
+  ACCOUNT_ERASING:
+    'The account is being erased: log-in is refused; its owner finishes the erasure with the same passphrase.',
 };
 
 /**

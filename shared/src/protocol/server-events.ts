@@ -12,6 +12,7 @@ export const SessionEndReason = z.enum([
   'revoked',
   'expired',
   'passphrase-changed',
+  'account-erased',
 ]);
 export type SessionEndReason = z.infer<typeof SessionEndReason>;
 

@@ -113,6 +113,19 @@ export function createMemoryAccountStore(
       account.passHash = newPassHash;
       return 'ok';
     },
+    async markErasing(accountId, state) {
+      const account = accounts.get(accountId);
+      if (!account) return null;
+      account.erasing ??= { ...state, names: [...state.names] };
+      return { ...account.erasing, names: [...account.erasing.names] };
+    },
+    async deleteAccount(accountId) {
+      for (const tokenHash of accountSessions.get(accountId) ?? []) sessions.delete(tokenHash);
+      accountSessions.delete(accountId);
+      const account = accounts.get(accountId);
+      if (account && bySkeleton.get(account.skeleton) === accountId) bySkeleton.delete(account.skeleton);
+      accounts.delete(accountId);
+    },
     async kdfSalt(candidate) {
       kdfSalt ??= candidate;
       return kdfSalt;

@@ -5,6 +5,7 @@ import { accountKeys } from './accounts.keys.js';
 import type {
   AccountRecord,
   AccountStore,
+  ErasingState,
   InviteRecord,
   KeyBundleSlot,
   PassphraseChangeOutcome,
@@ -69,6 +70,26 @@ redis.call('HSET', KEYS[1], 'passHash', ARGV[2])
 return 'ok'
 `);
 
+/** KEYS: account. ARGV: erasing JSON. Sets it once; returns the state that holds, or false without an account. */
+const markErasingScript = createScript(`
+if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+redis.call('HSETNX', KEYS[1], 'erasing', ARGV[1])
+return redis.call('HGET', KEYS[1], 'erasing')
+`);
+
+/**
+ * KEYS: account, pseudonym, account's session index. ARGV: account id, session key prefix.
+ * Deletes the sessions still indexed, the pseudonym (only while it is still this account's) and the record.
+ */
+const deleteAccountScript = createScript(`
+local index = redis.call('HVALS', KEYS[3])
+for _, tokenHash in ipairs(index) do redis.call('DEL', ARGV[2] .. tokenHash) end
+redis.call('DEL', KEYS[3])
+if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+redis.call('DEL', KEYS[1])
+return 1
+`);
+
 function toInvite(h: Record<string, string>): InviteRecord | null {
   if (!h.id || !h.codeHash) return null;
   return {
@@ -93,6 +114,7 @@ function toAccount(h: Record<string, string>): AccountRecord | null {
     role: Role.parse(h.role),
     passHash: h.passHash ?? '',
     createdAt: Number(h.createdAt),
+    ...(h.erasing ? { erasing: JSON.parse(h.erasing) as ErasingState } : {}),
   };
 }
 
@@ -253,6 +275,18 @@ export function createRedisAccountStore(
         ],
       );
       return String(result) as PassphraseChangeOutcome;
+    },
+    async markErasing(accountId, state) {
+      const stored = await markErasingScript.run(redis, [k.account(accountId)], [JSON.stringify(state)]);
+      return typeof stored === 'string' ? (JSON.parse(stored) as ErasingState) : null;
+    },
+    async deleteAccount(accountId) {
+      const skeleton = await redis.hget(k.account(accountId), 'skeleton');
+      await deleteAccountScript.run(
+        redis,
+        [k.account(accountId), k.pseudonym(skeleton ?? ''), k.accountSessions(accountId)],
+        [accountId, k.session('')],
+      );
     },
     async kdfSalt(candidate) {
       await redis.set(k.kdfSalt(), candidate, 'NX');

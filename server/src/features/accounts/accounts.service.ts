@@ -18,7 +18,13 @@ import type { Principal } from '../../platform/principal.js';
 import type { LoginAttempt, LoginLimiter, LoginRefusal } from './login-limiter.js';
 import type { DeviceStore } from './devices.store.js';
 import type { PassphraseHasher } from './passphrase-hasher.js';
-import type { AccountRecord, AccountStore, InviteRecord, SessionRecord } from './accounts.store.js';
+import type {
+  AccountRecord,
+  AccountStore,
+  ErasingState,
+  InviteRecord,
+  SessionRecord,
+} from './accounts.store.js';
 
 export interface AccountServiceDeps {
   store: AccountStore;
@@ -226,11 +232,57 @@ export function createAccountService(deps: AccountServiceDeps) {
       if (!valid || !account)
         throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'That pseudonym and passphrase do not match.');
       await limiter.succeeded(attempt);
+      if (account.erasing) throw erasing();
       if (await deps.isBanned?.(account.id)) {
         throw new AppError(ErrorCode.BANNED, 'This account is banned from Staffroom.');
       }
       const session = await startSession(account, device);
       return { ...session, deviceToken: await trustDevice(account.id, deviceToken) };
+    },
+
+    /**
+     * Proves who asks to erase an account the way a log-in does (pseudonym and auth secret, with the same
+     * throttles, so it is no better a guessing oracle): the account, or INVALID_CREDENTIALS. An account already
+     * being erased passes, so its owner can finish the erasure.
+     */
+    async proveOwner(pseudonym: string, authSecret: string, deviceToken?: string): Promise<AccountRecord> {
+      const skeleton = pseudonymSkeleton(normalisePseudonym(pseudonym));
+      const account = await store.findAccountBySkeleton(skeleton);
+      const client = await knownDevice(deviceToken);
+      const attempt: LoginAttempt = {
+        pseudonym: skeleton,
+        client,
+        trusted: !!account && !!client && (await devices.isTrusted(account.id, client, now())),
+      };
+      const { refusal, alarm } = await limiter.acquire(attempt);
+      if (alarm) deps.onLoginAlarm?.();
+      if (refusal) throw throttled(refusal);
+      const valid = await hasher.verify(authSecret, account?.passHash ?? null);
+      if (!valid || !account)
+        throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'That pseudonym and passphrase do not match.', {
+          field: 'passphrase',
+        });
+      await limiter.succeeded({ ...attempt, trusted: false });
+      return account;
+    },
+
+    /** Marks the account as being erased (login and sessions refused from now on); the state that holds. */
+    async beginErasure(account: AccountRecord, state: ErasingState): Promise<ErasingState> {
+      const held = await store.markErasing(account.id, state);
+      if (!held)
+        throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'That pseudonym and passphrase do not match.');
+      return held;
+    },
+
+    /** Ends every session of an account being erased (sockets close on every node) and forgets its browsers. */
+    async endForErasure(accountId: string): Promise<void> {
+      await devices.forgetAll(accountId);
+      await endSessions(accountId, await store.listSessions(accountId), 'account-erased');
+    },
+
+    /** The last step of an erasure: the record, its auth hash, its pseudonym, any session left. */
+    async finishErasure(accountId: string): Promise<void> {
+      await store.deleteAccount(accountId);
     },
 
     /** Resolves a session token to who is acting, sliding the session's expiry. Null when not valid. */
@@ -245,7 +297,7 @@ export function createAccountService(deps: AccountServiceDeps) {
         return null;
       }
       const account = await store.getAccount(session.accountId);
-      if (!account || (await deps.isBanned?.(account.id))) return null;
+      if (!account || account.erasing || (await deps.isBanned?.(account.id))) return null;
       if (at - session.lastSeenAt >= TOUCH_EVERY_MS)
         await store.touchSession(tokenHash, at, sessionTtl(session, at));
       return {
@@ -413,6 +465,13 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     ping: () => store.ping(),
   };
+}
+
+function erasing(): AppError {
+  return new AppError(
+    ErrorCode.ACCOUNT_ERASING,
+    'This account is being erased. Finish erasing it with the same passphrase; it cannot be used any more.',
+  );
 }
 
 function inviteInvalid(): AppError {

@@ -1,4 +1,16 @@
 import type { Role } from '@staffroom/shared/schemas/accounts';
+import type { EraseMessages } from '@staffroom/shared/schemas/privacy';
+
+/**
+ * Set once when the owner asks to erase the account, before anything is erased: from then on nobody can log in
+ * or use a session of it, and a retry by the owner (same passphrase) finishes the erasure with the same choices.
+ */
+export interface ErasingState {
+  messages: EraseMessages;
+  /** The names the account was shown under (pseudonym, group aliases), to take out of the audit log. */
+  names: string[];
+  since: number;
+}
 
 export interface AccountRecord {
   id: string;
@@ -8,6 +20,8 @@ export interface AccountRecord {
   role: Role;
   passHash: string;
   createdAt: number;
+  /** Present while the account is being erased (see `ErasingState`). */
+  erasing?: ErasingState;
 }
 
 export interface InviteRecord {
@@ -98,6 +112,16 @@ export interface AccountStore {
   kdfSalt(candidate: string): Promise<string>;
   /** True exactly once per deployment: whoever gets it prints the first admin invite. */
   claimBootstrap(): Promise<boolean>;
+  /**
+   * Marks the account as being erased unless it already is; returns the state that holds (the first one wins,
+   * so a retry finishes what was started), or null when there is no such account.
+   */
+  markErasing(accountId: string, state: ErasingState): Promise<ErasingState | null>;
+  /**
+   * The last step of an erasure: the account record with its auth hash, its pseudonym, its session index and
+   * every session left. Idempotent.
+   */
+  deleteAccount(accountId: string): Promise<void>;
   /** Throws when the store is not reachable. */
   ping(): Promise<void>;
 }

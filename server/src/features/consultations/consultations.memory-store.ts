@@ -13,7 +13,7 @@ import type {
   IntakeNoteCopy,
   RequestRecord,
 } from './consultations.store.js';
-import { FEEDBACK_KEPT } from './consultations.store.js';
+import { endForErasure, FEEDBACK_KEPT, type Role } from './consultations.store.js';
 
 /** Embedded mode: consultations in this process, gone at exit. Same contract as the Redis store. */
 /** `keys` may be shared with the memory account store, which rewrites a bundle on a passphrase change. */
@@ -228,6 +228,44 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
       return purged + closed;
     },
 
+    async requestsOf(teacherId) {
+      return [...requests.values()].filter((r) => r.teacherId === teacherId).map(copy);
+    },
+    async eraseAccount(accountId, now, formerName) {
+      const publicKey = keys.get(accountId)?.publicKey ?? null;
+      const ended: { conversationId: string; peerId: string }[] = [];
+      for (const c of [...conversations.values()]) {
+        const next = endForErasure(c, accountId, now, formerName, publicKey);
+        if (!next) continue;
+        const role: Role = c.teacherId === accountId ? 'teacher' : 'consultant';
+        const log = logs.get(c.id) ?? [];
+        for (const m of log) if (m.from === role && m.clientId) clientIds.delete(`${c.id} ${m.clientId}`);
+        logs.set(
+          c.id,
+          log.filter((m) => m.from !== role),
+        );
+        goals.delete(c.id);
+        for (const [id, x] of checkIns.get(c.id) ?? [])
+          if (x.proposedBy === role) checkIns.get(c.id)?.delete(id);
+        pins.delete(`${c.id} ${role}`);
+        counters.delete(`${c.id} ${role}`);
+        conversations.set(c.id, next);
+        closedIndex.set(c.id, next.closedAt ?? now);
+        ended.push({ conversationId: c.id, peerId: role === 'teacher' ? c.consultantId : c.teacherId });
+      }
+      for (const r of [...requests.values()]) {
+        if (r.teacherId === accountId) {
+          requests.delete(r.id);
+          intakeNotes.delete(r.id);
+        } else {
+          intakeNotes.get(r.id)?.delete(accountId);
+        }
+      }
+      openRequest.delete(accountId);
+      keys.delete(accountId);
+      consultants.delete(accountId);
+      return ended;
+    },
     async addFeedback(f) {
       feedback.push(copy(f));
       if (feedback.length > FEEDBACK_KEPT) feedback.splice(0, feedback.length - FEEDBACK_KEPT);

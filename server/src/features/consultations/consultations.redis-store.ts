@@ -17,7 +17,7 @@ import type {
   IntakeNoteCopy,
   RequestRecord,
 } from './consultations.store.js';
-import { FEEDBACK_KEPT } from './consultations.store.js';
+import { endForErasure, FEEDBACK_KEPT, type Role } from './consultations.store.js';
 
 /**
  * Compare-and-set of a request. KEYS: requests, offers, waiting, openRequest(teacher), finishedRequests.
@@ -67,6 +67,37 @@ local last = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
 if tonumber(ARGV[2]) <= last then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1
+`);
+
+/**
+ * KEYS: messages stream. ARGV: role, client-id key prefix. Rebuilds the stream under the same ids (and last id)
+ * without that side's entries (XDEL would leave their bytes in the listpacks, and so in a snapshot), and deletes
+ * their client-id keys. Returns how many entries went.
+ */
+const dropSideScript = createScript(`
+local entries = redis.call('XRANGE', KEYS[1], '-', '+')
+local keep, gone = {}, 0
+for _, e in ipairs(entries) do
+  local f, mine, cid = e[2], false, ''
+  for i = 1, #f, 2 do
+    if f[i] == 'f' and f[i + 1] == ARGV[1] then mine = true end
+    if f[i] == 'k' then cid = f[i + 1] end
+  end
+  if mine then
+    gone = gone + 1
+    if cid ~= '' then redis.call('DEL', ARGV[2] .. cid) end
+  else
+    keep[#keep + 1] = e
+  end
+end
+if gone == 0 then return 0 end
+local info = redis.call('XINFO', 'STREAM', KEYS[1])
+local lastId = nil
+for i = 1, #info, 2 do if info[i] == 'last-generated-id' then lastId = info[i + 1] end end
+redis.call('DEL', KEYS[1])
+for _, e in ipairs(keep) do redis.call('XADD', KEYS[1], e[1], unpack(e[2])) end
+if #keep > 0 and lastId then redis.call('XSETID', KEYS[1], lastId) end
+return gone
 `);
 
 const parse = <T>(json: string | null | undefined): T | null => (json ? (JSON.parse(json) as T) : null);
@@ -307,6 +338,48 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
       return requestIds.length + conversationIds.length;
     },
 
+    async requestsOf(teacherId) {
+      return (await listOfHash<RequestRecord>(k.requests())).filter((r) => r.teacherId === teacherId);
+    },
+    async eraseAccount(accountId, now, formerName) {
+      const publicKey = (await redis.hget(k.keys(accountId), 'publicKey')) ?? null;
+      const ended: { conversationId: string; peerId: string }[] = [];
+      for (const id of await redis.smembers(k.accountConversations(accountId))) {
+        const c = parse<ConversationRecord>(await redis.hget(k.conversations(), id));
+        if (!c) continue;
+        const role: Role = c.teacherId === accountId ? 'teacher' : 'consultant';
+        const next = endForErasure(c, accountId, now, formerName, publicKey);
+        await dropSideScript.run(redis, [k.messages(id)], [role, k.clientId(id, '')]);
+        const proposed = (await listOfHash<CheckIn>(k.checkIns(id))).filter((x) => x.proposedBy === role);
+        const multi = redis.multi().del(k.goals(id)).hdel(k.pins(id), role).hdel(k.counters(id), role);
+        if (proposed.length > 0) multi.hdel(k.checkIns(id), ...proposed.map((x) => x.id));
+        if (next) {
+          multi
+            .hset(k.conversations(), id, JSON.stringify(next))
+            .zadd(k.closedConversations(), next.closedAt ?? now, id);
+          ended.push({ conversationId: id, peerId: role === 'teacher' ? c.consultantId : c.teacherId });
+        }
+        await multi.srem(k.accountConversations(accountId), id).exec();
+      }
+      for (const [id, json] of Object.entries(await redis.hgetall(k.requests()))) {
+        const r = JSON.parse(json) as RequestRecord;
+        if (r.teacherId === accountId) {
+          await redis
+            .multi()
+            .hdel(k.requests(), id)
+            .del(k.intakeNotes(id))
+            .zrem(k.offers(), id)
+            .srem(k.waiting(), id)
+            .zrem(k.finishedRequests(), id)
+            .exec();
+        } else if (r.status === 'offered' || r.status === 'waiting') {
+          await redis.hdel(k.intakeNotes(id), accountId);
+        }
+      }
+      await redis.del(k.openRequest(accountId), k.accountConversations(accountId), k.keys(accountId));
+      await redis.hdel(k.consultants(), accountId);
+      return ended;
+    },
     async addFeedback(f) {
       await redis
         .multi()

@@ -273,7 +273,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       role,
       peer: {
         name: role === 'teacher' ? c.consultantName : c.teacherName,
-        publicKey: keys?.publicKey ?? null,
+        publicKey: keys?.publicKey ?? c.erasedKey ?? null,
       },
       seenAs: role === 'teacher' ? c.teacherName : c.consultantName,
       myPin,

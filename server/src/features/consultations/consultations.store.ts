@@ -67,6 +67,11 @@ export interface ConversationRecord {
   blocked: boolean;
   /** When it closed: the retention clock (`CONSULTATION_RETENTION_DAYS`). */
   closedAt?: number;
+  /**
+   * Set when one side erased their account (its id and name are gone from this record): that side's public key,
+   * so the other person can still open what they wrote themselves.
+   */
+  erasedKey?: string;
 }
 
 /** Holder of the teacher's own copy of a sealed intake note (account ids never contain a colon). */
@@ -163,6 +168,21 @@ export interface ConsultationStore {
    */
   purgeFinished(cutoff: number, limit: number): Promise<number>;
 
+  /** Every request the teacher made that is still stored (open or finished), for their export. */
+  requestsOf(teacherId: string): Promise<RequestRecord[]>;
+  /**
+   * Account erasure, idempotent: the consultant profile, the key bundle, every request the account made (with its
+   * note copies and index entries), note copies it holds; in each of its conversations its own messages (and their
+   * client ids), the shared goals, the check-ins it proposed, its pin and counter are deleted, and the conversation
+   * is closed with the account's id replaced by '' and its name by `formerName`. Returns the conversations ended
+   * now and the other participant of each, to tell them.
+   */
+  eraseAccount(
+    accountId: string,
+    now: number,
+    formerName: string,
+  ): Promise<{ conversationId: string; peerId: string }[]>;
+
   addFeedback(f: FeedbackRecord): Promise<void>;
   feedback(): Promise<FeedbackRecord[]>;
 
@@ -174,3 +194,25 @@ export interface ConsultationStore {
 
 /** Anonymous feedback entries kept (the newest); older ones are trimmed (retention). */
 export const FEEDBACK_KEPT = 10_000;
+
+/** A conversation record with an erased participant taken out and closed; null when it is not theirs. */
+export function endForErasure(
+  c: ConversationRecord,
+  accountId: string,
+  now: number,
+  formerName: string,
+  erasedKey: string | null,
+): ConversationRecord | null {
+  const role: Role | null =
+    c.teacherId === accountId ? 'teacher' : c.consultantId === accountId ? 'consultant' : null;
+  if (!role) return null;
+  return {
+    ...c,
+    ...(role === 'teacher' ? { teacherId: '', teacherName: formerName } : {}),
+    ...(role === 'consultant' ? { consultantId: '', consultantName: formerName } : {}),
+    status: 'closed',
+    closeProposedBy: null,
+    closedAt: c.closedAt ?? now,
+    ...(erasedKey ? { erasedKey } : {}),
+  };
+}

@@ -55,6 +55,17 @@ export function createMemoryGroupStore(): GroupStore {
       if (m.aliasSkeleton) aliases.get(groupId)?.delete(m.aliasSkeleton);
       return { ...m };
     },
+    async eraseAccount(accountId) {
+      const removed: MembershipRecord[] = [];
+      for (const groupId of [...(accountGroups.get(accountId) ?? [])]) {
+        const m = await this.removeMember(groupId, accountId);
+        if (m) removed.push(m);
+      }
+      accountGroups.delete(accountId);
+      for (const map of [accepted, reads])
+        for (const k of [...map.keys()]) if (k.startsWith(`${accountId} `)) map.delete(k);
+      return removed;
+    },
     async getMembership(groupId, accountId) {
       const m = membersOf(groupId).get(accountId);
       return m ? { ...m } : null;

@@ -108,6 +108,15 @@ export function createRedisGroupStore(redis: Redis, prefix: string): GroupStore 
       await multi.exec();
       return m;
     },
+    async eraseAccount(accountId) {
+      const removed: MembershipRecord[] = [];
+      for (const groupId of await redis.smembers(k.accountGroups(accountId))) {
+        const m = await this.removeMember(groupId, accountId);
+        if (m) removed.push(m);
+      }
+      await redis.del(k.accountGroups(accountId), k.readMarks(accountId), k.accepted(accountId));
+      return removed;
+    },
     async getMembership(groupId, accountId) {
       return parseMembership(await redis.hget(k.members(groupId), accountId));
     },

@@ -51,6 +51,12 @@ export interface GroupStore {
   markRead(accountId: string, groupId: string, seq: number): Promise<void>;
   readMarks(accountId: string, groupIds: readonly string[]): Promise<number[]>;
 
+  /**
+   * Account erasure: every membership of the account (with its tag and alias), its group list, read marks and
+   * accepted guidelines. Idempotent; returns the memberships it removed.
+   */
+  eraseAccount(accountId: string): Promise<MembershipRecord[]>;
+
   saveMeeting(meeting: Meeting): Promise<void>;
   removeMeeting(groupId: string, meetingId: string): Promise<boolean>;
   listMeetings(groupIds: readonly string[]): Promise<Meeting[]>;

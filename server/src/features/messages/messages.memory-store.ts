@@ -201,6 +201,35 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
       for (const gone of log.messages.splice(0, n)) reactions.delete(`${groupId} ${gone.seq}`);
       return n;
     },
+    async eraseAuthor(groupId, accountId, mode, former) {
+      const touched: number[] = [];
+      for (const m of logs.get(groupId)?.messages ?? []) {
+        for (const who of reactions.get(`${groupId} ${m.seq}`)?.values() ?? []) who.delete(accountId);
+        if (m.accountId !== accountId) continue;
+        clientIds.delete(`${groupId} ${accountId} ${m.clientId}`);
+        Object.assign(m, { accountId: '', tag: former.tag, name: former.name, clientId: '' });
+        if (m.kind !== 'text') continue;
+        touched.push(m.seq);
+        if (mode === 'remove') {
+          Object.assign(m, { kind: 'removed', text: '', removedBy: 'author' });
+          reactions.delete(`${groupId} ${m.seq}`);
+        }
+      }
+      for (const key of [...windows.keys()]) if (key.includes(accountId)) windows.delete(key);
+      return touched;
+    },
+    async exportAuthor(groupId, accountId) {
+      const all = logs.get(groupId)?.messages ?? [];
+      const messages = all
+        .filter((m) => m.accountId === accountId && m.kind === 'text')
+        .map((m) => ({ ...m }));
+      const mine = all.flatMap((m) =>
+        REACTIONS.filter((kind) => reactions.get(`${groupId} ${m.seq}`)?.get(kind)?.has(accountId)).map(
+          (kind) => ({ seq: m.seq, kind }),
+        ),
+      );
+      return { messages, reactions: mine };
+    },
     async subscribe(listener) {
       listeners.push(listener);
     },

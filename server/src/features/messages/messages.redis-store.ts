@@ -103,6 +103,71 @@ end
 return { 'removed', author }
 `);
 
+/**
+ * Account erasure in one group. KEYS: stream, texts. ARGV: accountId, mode ('remove' | 'de-attribute'), tombstone,
+ * reactions prefix, client-id prefix (the account's), former name, former tag, then the reaction kinds.
+ * Stream entries cannot be edited and XDEL leaves their bytes in the listpack (and so in a snapshot), so when the
+ * account wrote anything here the whole stream is rebuilt under the same ids (and last id) with the author fields
+ * replaced. Returns the seqs that were the account's and not already removed.
+ */
+const eraseAuthorScript = createScript(`
+local entries = redis.call('XRANGE', KEYS[1], '-', '+')
+local mine = {}
+local touched = {}
+for _, e in ipairs(entries) do
+  local f = e[2]
+  local seq = string.sub(e[1], 1, string.find(e[1], '-') - 1)
+  for i = 1, #f, 2 do
+    if f[i] == 'a' and f[i + 1] == ARGV[1] then mine[#mine + 1] = e; break end
+  end
+  for k = 8, #ARGV do
+    local rx = ARGV[4] .. seq
+    if redis.call('HDEL', rx, 'm:' .. ARGV[k] .. ':' .. ARGV[1]) == 1 then
+      redis.call('HINCRBY', rx, 'c:' .. ARGV[k], -1)
+    end
+  end
+end
+if #mine == 0 then return touched end
+local info = redis.call('XINFO', 'STREAM', KEYS[1])
+local lastId = nil
+for i = 1, #info, 2 do if info[i] == 'last-generated-id' then lastId = info[i + 1] end end
+redis.call('DEL', KEYS[1])
+for _, e in ipairs(entries) do
+  local f = e[2]
+  local out = {}
+  local isMine = false
+  for i = 1, #f, 2 do if f[i] == 'a' and f[i + 1] == ARGV[1] then isMine = true end end
+  for i = 1, #f, 2 do
+    local name, value = f[i], f[i + 1]
+    if isMine then
+      if name == 'a' then value = '' end
+      if name == 'g' then value = ARGV[7] end
+      if name == 'n' then value = ARGV[6] end
+      if name == 'c' then
+        if value ~= '' then redis.call('DEL', ARGV[5] .. value) end
+        value = ''
+      end
+    end
+    out[#out + 1] = name
+    out[#out + 1] = value
+  end
+  redis.call('XADD', KEYS[1], e[1], unpack(out))
+  if isMine then
+    local seq = string.sub(e[1], 1, string.find(e[1], '-') - 1)
+    local text = redis.call('HGET', KEYS[2], seq)
+    if text and string.sub(text, 1, 1) ~= '\0' then
+      touched[#touched + 1] = tonumber(seq)
+      if ARGV[2] == 'remove' then
+        redis.call('HSET', KEYS[2], seq, ARGV[3])
+        redis.call('DEL', ARGV[4] .. seq)
+      end
+    end
+  end
+end
+if lastId then redis.call('XSETID', KEYS[1], lastId) end
+return touched
+`);
+
 type StreamEntry = [id: string, fields: string[]];
 
 function toMessage(groupId: string, [id, fields]: StreamEntry, text: string | null): StoredMessage {
@@ -293,6 +358,38 @@ export function createRedisMessageStore(
         }
         return { counts, mine };
       });
+    },
+    async eraseAuthor(groupId, accountId, mode, former) {
+      const seqs = (await eraseAuthorScript.run(
+        redis,
+        [k.stream(groupId), k.texts(groupId)],
+        [
+          accountId,
+          mode,
+          `${TOMBSTONE}author`,
+          reactionsPrefix(groupId),
+          k.clientId(groupId, accountId, ''),
+          former.name,
+          former.tag,
+          ...REACTIONS,
+        ],
+      )) as number[];
+      await redis.del(k.slowRate(groupId, accountId), k.sendRate(accountId));
+      return seqs.map(Number);
+    },
+    async exportAuthor(groupId, accountId) {
+      const entries = (await redis.xrange(k.stream(groupId), '-', '+')) as StreamEntry[];
+      const all = await withTexts(groupId, entries);
+      const messages = all.filter((m) => m.accountId === accountId && m.kind === 'text');
+      const pipe = redis.pipeline();
+      for (const m of all)
+        pipe.hmget(k.reactions(groupId, m.seq), ...REACTIONS.map((r) => `m:${r}:${accountId}`));
+      const marks = (await pipe.exec()) ?? [];
+      const reactions = all.flatMap((m, i) => {
+        const values = (marks[i]?.[1] ?? []) as (string | null)[];
+        return REACTIONS.filter((_, j) => values[j]).map((kind) => ({ seq: m.seq, kind }));
+      });
+      return { messages, reactions };
     },
     async pendingCrisis(groupId) {
       return (await redis.zrange(k.crisis(groupId), 0, -1)).map(Number);

@@ -1,5 +1,6 @@
 import type { HistoryGap } from '@staffroom/shared/protocol/client-events';
 import type { ReactionKind } from '@staffroom/shared/schemas/messages';
+import type { EraseMessages } from '@staffroom/shared/schemas/privacy';
 
 /** A message as stored: the wire `Message` plus the author's account, which never leaves the server. */
 export interface StoredMessage {
@@ -107,6 +108,24 @@ export interface MessageStore {
    * Resolves once the subscription is in place.
    */
   subscribe(listener: (message: string) => void): Promise<void>;
+  /**
+   * Account erasure in one group, idempotent: every message the account wrote loses its author (account, tag,
+   * name and client id are replaced by `former`; the stored entries are rewritten, so nothing of the old ones
+   * is left for a snapshot), and with `remove` its text becomes a tombstone and its reactions go; the account's
+   * reactions on any message are taken back, and its idempotency and slow-mode keys deleted. Returns the seqs
+   * that were the account's and were not already removed.
+   */
+  eraseAuthor(
+    groupId: string,
+    accountId: string,
+    mode: EraseMessages,
+    former: { tag: string; name: string },
+  ): Promise<number[]>;
+  /** The account's own messages in the group that are still there, and its reactions, for its export. */
+  exportAuthor(
+    groupId: string,
+    accountId: string,
+  ): Promise<{ messages: StoredMessage[]; reactions: { seq: number; kind: ReactionKind }[] }>;
   /** Seqs of crisis-flagged messages whose urgent item is not yet known to be raised, oldest first (bounded). */
   pendingCrisis(groupId: string): Promise<number[]>;
   /** The urgent item for this flagged message exists: forget the mark. Idempotent. */

@@ -12,6 +12,9 @@ export function createMemoryCareStore(clock: () => number = Date.now): CareStore
   /** Escalated report ids with when they may be forgotten (kept as long as the Redis key). */
   const escalated = new Map<string, number>();
   return {
+    async eraseAccount(accountId) {
+      inboxes.delete(accountId);
+    },
     async claimEscalation(reportId) {
       const at = clock();
       for (const [id, until] of escalated) if (until <= at) escalated.delete(id);

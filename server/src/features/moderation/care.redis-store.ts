@@ -23,6 +23,9 @@ export function createRedisCareStore(redis: Redis, prefix: string): CareStore {
     async list(accountId) {
       return (await read(accountId)).map((e) => e.message).reverse();
     },
+    async eraseAccount(accountId) {
+      await redis.del(k.inbox(accountId));
+    },
     async claimEscalation(reportId) {
       return (await redis.set(k.escalated(reportId), '1', 'EX', CARE_TTL_SECONDS, 'NX')) === 'OK';
     },

@@ -12,6 +12,8 @@ export interface CareStore {
   list(accountId: string): Promise<CareMessage[]>;
   /** Read: deleted for good. Idempotent. */
   remove(accountId: string, id: string): Promise<void>;
+  /** Account erasure: the whole inbox. Idempotent. */
+  eraseAccount(accountId: string): Promise<void>;
   /** True for exactly one caller per report, cluster-wide: that node alerts coordinators about it. */
   claimEscalation(reportId: string): Promise<boolean>;
 }

@@ -2,7 +2,10 @@ import {
   DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
   queueOf,
+  reportDedupeKey,
   reportPriority,
+  scrubAudit,
+  scrubReport,
   type AuditRecord,
   type BanRecord,
   type GroupModeration,
@@ -183,6 +186,25 @@ export function createMemoryModerationStore(
       return true;
     },
 
+    async eraseAccount(accountId, names, groupIds, formerName) {
+      for (const groupId of [...(moderates.get(accountId) ?? []), ...groupIds]) {
+        const state = stateOf(groupId);
+        state.moderators.delete(accountId);
+        state.mutes.delete(accountId);
+        state.bans.delete(accountId);
+      }
+      moderates.delete(accountId);
+      globalBans.delete(accountId);
+      for (const [id, r] of reports) {
+        if (r.reporterId === accountId) dedupe.delete(reportDedupeKey(r, accountId));
+        const clean = scrubReport(r, accountId);
+        if (clean) reports.set(id, clean);
+      }
+      audit.forEach((e, i) => {
+        const clean = scrubAudit(e, accountId, names, formerName);
+        if (clean) audit[i] = clean;
+      });
+    },
     async appendAudit(entry) {
       const id = nextAuditId();
       audit.push({ ...entry, id });

@@ -1,12 +1,16 @@
 import type { Redis } from 'ioredis';
 import { AuditAction, ModerationSettings } from '@staffroom/shared/schemas/moderation';
 import { trimStreamByTime } from '../../platform/redis/trim-by-time.js';
+import { createScript } from '../../platform/redis/script.js';
 import { moderationKeys } from './moderation.keys.js';
 import {
   DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
   queueOf,
+  reportDedupeKey,
   reportPriority,
+  scrubAudit,
+  scrubReport,
   type AuditRecord,
   type BanRecord,
   type ModerationStore,
@@ -33,6 +37,40 @@ function toAudit([id, fields]: StreamEntry): AuditRecord & { id: string } {
     reason: f.reason ?? '',
   };
 }
+
+/** The fields of an audit entry, in the order `appendAudit` writes them. */
+const auditFields = (e: AuditRecord): string[] => [
+  'at',
+  String(e.at),
+  'actorId',
+  e.actorId,
+  'actor',
+  e.actor,
+  'action',
+  e.action,
+  'groupId',
+  e.groupId ?? '',
+  'target',
+  e.target,
+  'reason',
+  e.reason,
+];
+
+/**
+ * KEYS: audit. ARGV: the last id read, entries JSON ([[id, [field, value, …]], …]). Rebuilds the log under the
+ * same ids (XDEL would leave the old bytes in the stream's listpacks, and so in a snapshot), only if nothing was
+ * appended since it was read (else 0: read again).
+ */
+const rebuildAuditScript = createScript(`
+local info = redis.call('XINFO', 'STREAM', KEYS[1])
+local lastId = nil
+for i = 1, #info, 2 do if info[i] == 'last-generated-id' then lastId = info[i + 1] end end
+if lastId ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[1])
+for _, e in ipairs(cjson.decode(ARGV[2])) do redis.call('XADD', KEYS[1], e[1], unpack(e[2])) end
+redis.call('XSETID', KEYS[1], lastId)
+return 1
+`);
 
 export function createRedisModerationStore(
   redis: Redis,
@@ -194,6 +232,46 @@ export function createRedisModerationStore(
       return (await redis.set(k.coordinatorOpen(accountId, groupId), '1', 'PX', windowMs, 'NX')) === 'OK';
     },
 
+    async eraseAccount(accountId, names, groupIds, formerName) {
+      const groups = [...new Set([...(await redis.smembers(k.moderates(accountId))), ...groupIds])];
+      const multi = redis.multi().del(k.moderates(accountId), k.reportsBy(accountId));
+      for (const g of groups) multi.srem(k.moderators(g), accountId).hdel(k.mutes(g), accountId);
+      await multi.exec();
+      for (const groupId of [...groups, null]) {
+        const ban = parse<BanRecord>(await redis.hget(banHash(groupId), accountId));
+        if (ban) await redis.multi().hdel(banHash(groupId), accountId).hdel(k.banIds(), ban.id).exec();
+      }
+      // Every report, whatever its state (SCAN: reports live in their own keys, some with a TTL to keep).
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', k.report('*'), 'COUNT', 500);
+        cursor = next;
+        const values = keys.length > 0 ? await redis.mget(...keys) : [];
+        for (const [i, key] of keys.entries()) {
+          const r = parse<ReportRecord>(values[i]);
+          const clean = r && scrubReport(r, accountId);
+          if (!r || !clean) continue;
+          if (r.reporterId === accountId) await redis.del(k.reportOnce(reportDedupeKey(r, accountId)));
+          await redis.set(key, JSON.stringify(clean), 'KEEPTTL');
+        }
+      } while (cursor !== '0');
+      for (const [id, json] of Object.entries(await redis.hgetall(k.reports()))) {
+        const r = parse<ReportRecord>(json);
+        const clean = r && scrubReport(r, accountId);
+        if (clean) await redis.hset(k.reports(), id, JSON.stringify(clean));
+      }
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const entries = (await redis.xrange(k.audit(), '-', '+')) as StreamEntry[];
+        const records = entries.map(toAudit);
+        const cleaned = records.map((e) => scrubAudit(e, accountId, names, formerName));
+        if (cleaned.every((c) => c === null)) return;
+        const rows = records.map((e, i) => [e.id, auditFields(cleaned[i] ?? e)]);
+        const lastId = records.at(-1)?.id ?? '0-0';
+        if (Number(await rebuildAuditScript.run(redis, [k.audit()], [lastId, JSON.stringify(rows)])) === 1)
+          return;
+      }
+      throw new Error('the audit log kept changing during an erasure');
+    },
     async appendAudit(e) {
       const id = await redis.xadd(
         k.audit(),

@@ -110,7 +110,20 @@ export interface ModerationStore {
    */
   claimCoordinatorOpen(accountId: string, groupId: string, windowMs: number): Promise<boolean>;
 
-  /** Appends to the audit log; returns the entry id. There is no update or delete. */
+  /**
+   * Account erasure, idempotent: the account's moderator roles, mutes and bans (with their ids) in `groupIds` and
+   * from Staffroom go; reports it filed stay without the reporter (their dedupe markers and list go), reports that
+   * name it as the member at risk lose that link; audit entries it made, or that name it (`names`), are rewritten
+   * with `formerName` (the log is rebuilt under the same ids: the only rewrite it ever gets).
+   */
+  eraseAccount(
+    accountId: string,
+    names: readonly string[],
+    groupIds: readonly string[],
+    formerName: string,
+  ): Promise<void>;
+
+  /** Appends to the audit log; returns the entry id. There is no update or delete (but erasure, above). */
   appendAudit(entry: AuditRecord): Promise<string>;
   /** Newest first, from before `before`. */
   readAudit(query: AuditQuery): Promise<{ entries: (AuditRecord & { id: string })[]; more: boolean }>;
@@ -140,3 +153,49 @@ export const reportPriority = (r: Pick<ReportRecord, 'urgent' | 'createdAt'>) =>
   (r.urgent ? 0 : 1e13) + r.createdAt;
 
 export const DEFAULT_SETTINGS: ModerationSettings = { locked: false, slowSeconds: 0, blockedTerms: [] };
+
+/** The dedupe marker a reporter's report holds (see the service's `createReport` calls). */
+export const reportDedupeKey = (
+  r: Pick<ReportRecord, 'groupId' | 'seq' | 'conversationId'>,
+  reporterId: string,
+) =>
+  r.conversationId !== undefined
+    ? `${reporterId}:c:${r.conversationId}:${r.seq}`
+    : `${reporterId}:g:${r.groupId}:${r.seq}`;
+
+/** A report with every link to an erased account taken out; null when it had none. */
+export function scrubReport(r: ReportRecord, accountId: string): ReportRecord | null {
+  if (r.reporterId !== accountId && r.subjectId !== accountId) return null;
+  const { subjectId, ...rest } = r;
+  return {
+    ...rest,
+    reporterId: r.reporterId === accountId ? '' : r.reporterId,
+    ...(subjectId && subjectId !== accountId ? { subjectId } : {}),
+  };
+}
+
+/** An audit entry with an erased account's id and names replaced; null when it had none. */
+export function scrubAudit<T extends AuditRecord>(
+  e: T,
+  accountId: string,
+  names: readonly string[],
+  formerName: string,
+): T | null {
+  // Longest first, so a name that contains another is replaced whole.
+  const sorted = [...new Set(names)].filter((n) => n.length > 0).sort((a, b) => b.length - a.length);
+  const replace = (text: string) => sorted.reduce((t, n) => t.split(n).join(formerName), text);
+  const mine = e.actorId === accountId;
+  const next: T = {
+    ...e,
+    actorId: mine ? '' : e.actorId,
+    actor: mine ? formerName : replace(e.actor),
+    target: replace(e.target),
+    reason: replace(e.reason),
+  };
+  const changed =
+    next.actorId !== e.actorId ||
+    next.actor !== e.actor ||
+    next.target !== e.target ||
+    next.reason !== e.reason;
+  return changed ? next : null;
+}

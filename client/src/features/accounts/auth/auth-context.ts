@@ -17,6 +17,8 @@ export interface AuthContextValue {
   signedIn(me: Me): void;
   logOut(): Promise<void>;
   logOutEverywhere(): Promise<void>;
+  /** After this account was erased (its sessions are gone): back to the log-in page, saying so. */
+  accountErased(): void;
 }
 
 export const AuthContext = createContext<AuthContextValue | null>(null);

@@ -35,6 +35,7 @@ const LOSS_NOTICE: Record<SessionLoss, AuthNotice> = {
     text: 'Your passphrase was changed on another device. Log in with the new passphrase to continue.',
   },
   unauthenticated: { tone: 'info', text: 'Your session has ended. Log in again to continue.' },
+  'account-erased': { tone: 'info', text: 'This account has been erased. Nothing of it is kept.' },
 };
 
 /**
@@ -115,6 +116,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         await endSessions(accountsApi.logOutEverywhere);
         signedOut({ tone: 'info', text: 'You have logged out on every device.' });
       },
+      accountErased: () => signedOut(LOSS_NOTICE['account-erased']),
     }),
     [status, me, notice, signedIn, signedOut],
   );

@@ -14,10 +14,13 @@ import { accountsApi } from '../api/accounts-api';
 import { useAuth } from '../auth/auth-context';
 import { PassphraseField } from '../components/passphrase-field';
 import { deriveSecrets, type PassphraseSecrets } from '../../../lib/passphrase-secrets';
+import { FinishErasure } from '../../privacy-actions/components/finish-erasure';
 
 interface Problem {
   title: string;
   text: string;
+  /** An interrupted erasure of this account: its owner may finish it from here. */
+  erasing?: boolean;
 }
 
 function describe(err: unknown): Problem {
@@ -39,6 +42,8 @@ function describe(err: unknown): Problem {
         title: 'Too many attempts',
         text: `Wait ${formatWait(err.retryAfterMs ?? 60_000)} and try again.`,
       };
+    case ErrorCode.ACCOUNT_ERASING:
+      return { title: 'This account is being erased', text: err.message, erasing: true };
     default:
       return { title: 'Log-in did not work', text: err.message };
   }
@@ -96,6 +101,7 @@ export function LogInPage({ afterSignIn }: LogInPageProps = {}) {
       {notice && (notice.tone === 'error' ? <Alert>{notice.text}</Alert> : <Status>{notice.text}</Status>)}
       <form className="form panel" noValidate onSubmit={onSubmit}>
         {problem && <Alert title={problem.title}>{problem.text}</Alert>}
+        {problem?.erasing && <FinishErasure pseudonym={pseudonym.trim()} passphrase={passphrase} />}
         <Field label="Pseudonym" error={missing.pseudonym}>
           {(control) => (
             <input

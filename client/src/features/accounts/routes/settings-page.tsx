@@ -11,6 +11,8 @@ import { useAuth, useMe } from '../auth/auth-context';
 import { ChangePassphrase } from '../components/change-passphrase';
 import { SessionsList } from '../components/sessions-list';
 import { ROLE_TEXT } from '../roles';
+import { DeleteAccount } from '../../privacy-actions/components/delete-account';
+import { ExportData } from '../../privacy-actions/components/export-data';
 
 const loadSessions = () => accountsApi.sessions().then((r) => r.sessions);
 
@@ -20,7 +22,7 @@ function errorText(err: unknown): string {
 
 export function SettingsPage() {
   const me = useMe();
-  const { logOut, logOutEverywhere } = useAuth();
+  const { logOut, logOutEverywhere, accountErased } = useAuth();
   const { data: sessions, error: loadError, reload } = useResource(loadSessions);
   const [ending, setEnding] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
@@ -128,6 +130,24 @@ export function SettingsPage() {
             Log out everywhere
           </Button>
         </div>
+      </section>
+
+      <section className="section panel" aria-labelledby="export-title">
+        <h2 id="export-title">Export my data</h2>
+        <p>
+          A copy of everything Staffroom keeps that is yours: your account, groups, messages, reactions,
+          reports, pulse trend and one-to-one conversations. Other members’ group messages are not part of it.
+        </p>
+        <ExportData me={me} />
+      </section>
+
+      <section className="section panel" aria-labelledby="delete-title">
+        <h2 id="delete-title">Delete my account</h2>
+        <p>
+          Erases your account and everything that is yours, on every server, within a minute, and from the
+          server’s files too. Reports you filed stay, without your name. This cannot be undone.
+        </p>
+        <DeleteAccount me={me} onErased={accountErased} />
       </section>
 
       {confirming && (

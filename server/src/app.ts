@@ -173,6 +173,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
       screen: (groupId, text, confirm, sender) => moderation.screen(groupId, text, confirm, sender),
       raiseCrisis: (groupId, seq) => moderation.raiseCrisis(groupId, seq),
+      hold: (groupId, held) => moderation.hold(groupId, held),
     },
     sendLimit: config.SEND_LIMIT_PER_10S,
     sendWindowMs: 10_000,
@@ -215,6 +216,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     maxMessages: config.CONVO_MAX_MESSAGES,
     retentionMs: config.CONSULTATION_RETENTION_DAYS * 86_400_000,
     notify: createConsultationNotifier(io),
+    roleOf: (accountId) => accounts.roleOf(accountId),
+    audit: (p, target, reason) => moderation.audit(p, 'assign-consultant', null, target, reason),
   });
   const wellnessStore = redis ? createRedisWellnessStore(redis, prefix) : createMemoryWellnessStore();
   const wellness = createWellnessService({
@@ -320,6 +323,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       history: messages.open,
       posting: moderation.postingState,
       mayPost: moderation.postingPolicy,
+      held: moderation.heldFor,
     });
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
     registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });

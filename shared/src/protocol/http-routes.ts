@@ -27,6 +27,8 @@ import {
   ConversationSummary,
   FeedbackBody,
   FeedbackSummary,
+  AssignBody,
+  UnmatchedRequest,
   IntakeBody,
   IntakeNotesBody,
   IntakeSealWork,
@@ -359,6 +361,25 @@ export const httpRoutes: HttpRoute[] = [
       feedback: FeedbackSummary,
     }),
     errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    path: '/programme/unmatched',
+    access: 'admin',
+    summary:
+      'Coordinators: requests no consultant was offered, urgent first, with why, and the consultants they may assign (never the note, never the teacher).',
+    response: z.object({ requests: z.array(UnmatchedRequest) }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'POST',
+    path: '/programme/unmatched/:id/assign',
+    access: 'admin',
+    summary:
+      'Coordinators: assign a waiting request to a consultant by hand; the conversation opens for both. Never a consultant the school or district excludes.',
+    body: AssignBody,
+    response: z.object({ conversationId: z.string() }),
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   },
   {
     method: 'GET',

@@ -2,6 +2,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { Id } from '@staffroom/shared/schemas/groups';
 import {
+  AssignBody,
   ConsultantProfileBody,
   FeedbackBody,
   IntakeBody,
@@ -80,6 +81,14 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
 
   router.get('/programme/consultations', async (_req, res) => {
     res.json(await service.programme(principalOf(res)));
+  });
+  router.get('/programme/unmatched', async (_req, res) => {
+    res.json({ requests: await service.unmatched(principalOf(res)) });
+  });
+  router.post('/programme/unmatched/:id/assign', async (req, res) => {
+    const { id } = parseInput(IdParam, req.params);
+    const { consultant } = parseInput(AssignBody, req.body);
+    res.json(await service.assign(principalOf(res), id, consultant));
   });
 
   return router;

@@ -14,6 +14,7 @@ import type {
   KeyBundle,
   MyRequest,
   Offer,
+  UnmatchedRequest,
   Sealed,
   SealedGoal,
   SealedMessage,
@@ -27,7 +28,7 @@ import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared
 import { AppError } from '../../platform/errors.js';
 import { approxBytes, fitBytes } from '../../platform/page-budget.js';
 import type { Principal } from '../../platform/principal.js';
-import { rankConsultants } from './matching.js';
+import { excludedFor, rankConsultants, whyUnmatched, type Candidate, type Need } from './matching.js';
 import type {
   ConsultantRecord,
   ConsultationStore,
@@ -58,6 +59,10 @@ export interface ConsultationDeps {
   /** Finished requests and closed conversations are deleted this long after (absent: kept). */
   retentionMs?: number;
   notify: ConsultationNotifier;
+  /** An account's role now (from accounts): a request is assigned by hand only to a consultant. */
+  roleOf?: (accountId: string) => Promise<string | null>;
+  /** Records a coordinator's action in the audit log (from moderation). */
+  audit?: (p: Principal, target: string, reason: string) => Promise<void>;
   now?: () => number;
 }
 
@@ -118,6 +123,10 @@ export function createConsultationService(deps: ConsultationDeps) {
   const { store, notify } = deps;
   const now = deps.now ?? Date.now;
 
+  const requireAdmin = (p: Principal) => {
+    if (p.role !== 'admin')
+      throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can see this.');
+  };
   const requireRole = (p: Principal, role: 'consultant' | 'member') => {
     if (p.role !== role) {
       throw new AppError(
@@ -144,7 +153,23 @@ export function createConsultationService(deps: ConsultationDeps) {
       .slice(0, 22);
   const isOpen = (r: RequestRecord) => r.status === 'offered' || r.status === 'waiting';
 
-  const toMyRequest = (r: RequestRecord): MyRequest => ({
+  const needOf = (r: RequestRecord): Need => ({
+    teacherId: r.teacherId,
+    grades: r.grades,
+    subjects: r.subjects,
+    focus: r.focus,
+    preferredTimes: r.preferredTimes,
+    schoolHash: r.schoolHash,
+    districtHash: r.districtHash,
+    passed: r.passed,
+  });
+  /** Every consultant with how many conversations they hold now (matching's view of them). */
+  async function candidates(): Promise<Candidate[]> {
+    const consultants = await store.listConsultants();
+    return Promise.all(consultants.map(async (c) => ({ ...c, active: await activeCount(c.accountId) })));
+  }
+
+  const toMyRequest = async (r: RequestRecord): Promise<MyRequest> => ({
     id: r.id,
     status: r.status,
     createdAt: r.createdAt,
@@ -152,7 +177,14 @@ export function createConsultationService(deps: ConsultationDeps) {
     alias: alias(r.id),
     hasNote: r.hasNote,
     urgent: r.urgent === true,
+    ...(r.status === 'waiting' ? { waitingReason: whyUnmatched(needOf(r), await candidates()) } : {}),
   });
+
+  /** Consultants the teacher blocked (or who blocked them): never matched with them again, not even by hand. */
+  const blockedWith = async (teacherId: string) =>
+    (await store.conversationsOf(teacherId))
+      .filter((c) => c.teacherId === teacherId && c.blocked)
+      .map((c) => c.consultantId);
 
   /**
    * The consultants a request's note may be sealed to, best first: the one it is offered to, then those who fit
@@ -371,6 +403,118 @@ export function createConsultationService(deps: ConsultationDeps) {
       }
       const offered = await offerNext(request, { status: 'waiting', offeredTo: null });
       return toMyRequest(offered ?? request);
+    },
+
+    /**
+     * Coordinators: the requests no consultant was offered, urgent first, with why and whom they may assign
+     * (never a consultant from the teacher's school or district, never one blocked by or blocking the teacher).
+     * The request's own name only: never the teacher's pseudonym, never the note.
+     */
+    async unmatched(p: Principal): Promise<UnmatchedRequest[]> {
+      requireAdmin(p);
+      const [waiting, all] = await Promise.all([store.waitingRequests(), candidates()]);
+      return Promise.all(
+        urgentFirst(waiting).map(async (r): Promise<UnmatchedRequest> => {
+          const need = needOf(r);
+          const blocked = await blockedWith(r.teacherId);
+          const ranked = new Map(
+            rankConsultants(
+              { ...need, passed: [] },
+              all.map((c) => ({ ...c, active: 0, paused: false })),
+            ).map((x) => [x.accountId, x.matchedOn]),
+          );
+          const consultants = await Promise.all(
+            all
+              .filter(
+                (c) => c.accountId !== r.teacherId && !excludedFor(need, c) && !blocked.includes(c.accountId),
+              )
+              .map(async (c) => ({
+                id: recipientId(r.id, c.accountId),
+                name: (await store.getConsultant(c.accountId))?.displayName ?? 'A consultant',
+                active: c.active,
+                capacity: c.capacity,
+                paused: c.paused,
+                matchedOn: ranked.get(c.accountId) ?? '',
+              })),
+          );
+          return {
+            requestId: r.id,
+            alias: alias(r.id),
+            createdAt: r.createdAt,
+            urgent: r.urgent === true,
+            grades: r.grades,
+            subjects: r.subjects,
+            focus: r.focus,
+            reason: whyUnmatched(need, all),
+            consultants: consultants.sort(
+              (a, b) =>
+                Number(b.matchedOn !== '') - Number(a.matchedOn !== '') || a.name.localeCompare(b.name),
+            ),
+          };
+        }),
+      );
+    },
+
+    /**
+     * Coordinators assign a waiting request by hand: the conversation opens at once for the teacher and the
+     * consultant (capacity may be exceeded: the coordinator asked them). Only a consultant, never one the
+     * teacher's school or district excludes or who is blocked with the teacher.
+     */
+    async assign(
+      p: Principal,
+      requestId: string,
+      consultantRef: string,
+    ): Promise<{ conversationId: string }> {
+      requireAdmin(p);
+      const r = await store.getRequest(requestId);
+      if (!r || r.status !== 'waiting')
+        throw new AppError(ErrorCode.NOT_FOUND, 'This request is no longer waiting for a consultant.');
+      const consultant = (await candidates()).find((c) => recipientId(r.id, c.accountId) === consultantRef);
+      const role = consultant && deps.roleOf ? await deps.roleOf(consultant.accountId) : 'consultant';
+      if (!consultant || role !== 'consultant' || consultant.accountId === r.teacherId)
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such consultant.', { field: 'consultant' });
+      if (
+        excludedFor(needOf(r), consultant) ||
+        (await blockedWith(r.teacherId)).includes(consultant.accountId)
+      ) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'This consultant cannot be assigned: they are from the teacher’s school or district, or blocked.',
+          { field: 'consultant' },
+        );
+      }
+      const profile = await store.getConsultant(consultant.accountId);
+      const conversation: ConversationRecord = {
+        id: newId(),
+        teacherId: r.teacherId,
+        consultantId: consultant.accountId,
+        teacherName: alias(r.id),
+        consultantName: profile?.displayName ?? 'Your consultant',
+        createdAt: now(),
+        status: 'active',
+        closeProposedBy: null,
+        feedbackDone: false,
+        blocked: false,
+      };
+      const matched: RequestRecord = {
+        ...r,
+        status: 'matched',
+        finishedAt: now(),
+        conversationId: conversation.id,
+        offeredTo: consultant.accountId,
+        matchedOn: 'assigned by a coordinator',
+        schoolHash: '',
+        districtHash: '',
+        offerExpiresAt: null,
+      };
+      if (!(await store.updateRequest({ status: 'waiting', offeredTo: null }, matched)))
+        throw new AppError(ErrorCode.CONFLICT, 'This request just changed. Look again.');
+      await store.saveConversation(conversation);
+      await store.dropIntakeNotes(r.id);
+      notify.request(r.teacherId);
+      notify.offers(consultant.accountId);
+      await deps.audit?.(p, `request ${alias(r.id)}`, 'assigned to a consultant by hand');
+      return { conversationId: conversation.id };
     },
 
     async myRequest(p: Principal): Promise<MyRequest | null> {

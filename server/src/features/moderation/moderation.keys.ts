@@ -1,6 +1,6 @@
 /** Every Redis key the moderation capability owns. */
 export const moderationKeys = (p: string) => ({
-  /** hash: locked, slowSeconds, blockedTerms (JSON). retention: as long as the group. */
+  /** hash: locked, slowSeconds, blockedTerms (JSON), careCard, holdFlagged. retention: as long as the group. */
   settings: (groupId: string) => `${p}grp:{${groupId}}:moderation`,
   /** set: account ids of the group's moderators. retention: as long as the group. */
   moderators: (groupId: string) => `${p}grp:{${groupId}}:moderators`,
@@ -18,7 +18,7 @@ export const moderationKeys = (p: string) => ({
   /** set: groups this account moderates. retention: an id leaves when the role is removed. */
   moderates: (accountId: string) => `${p}account:${accountId}:moderates`,
   /**
-   * string: one report's JSON.
+   * string: one report's JSON (a message held for review lives in its report, and is erased at the decision).
    * retention: kept while open; deleted `REPORT_RETENTION_DAYS` after it is handled (TTL set on resolve).
    */
   report: (id: string) => `${p}report:${id}`,

@@ -25,6 +25,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'revoke-invite': 'Revoked an invite',
   'reach-out': 'Reached out privately to a member',
   'rotate-join-code': 'Changed the join code',
+  acknowledge: 'Acknowledged an at-risk alert',
+  'care-card': 'Pinned or unpinned the card for peers',
+  'hold-for-review': 'Changed hold for review',
+  'release-held': 'Released a held message',
+  'keep-held': 'Kept a held message hidden',
+  'assign-consultant': 'Assigned a support request by hand',
 };
 
 /** Actions that change what members can do: shown with a warning tone in the log. */

@@ -9,6 +9,7 @@ import type {
   KeyBundle,
   MyRequest,
   Offer,
+  UnmatchedRequest,
 } from '@staffroom/shared/schemas/consultations';
 import { api } from '../../../lib/api';
 
@@ -53,4 +54,7 @@ export const supportApi = {
   saveKeys: (bundle: KeyBundle) => api.put<{ ok: true }>('/api/keys', bundle),
 
   programme: () => api.get<Programme>('/api/programme/consultations'),
+  unmatched: () => api.get<{ requests: UnmatchedRequest[] }>('/api/programme/unmatched'),
+  assign: (requestId: string, consultant: string) =>
+    api.post<{ conversationId: string }>(`/api/programme/unmatched/${id(requestId)}/assign`, { consultant }),
 };

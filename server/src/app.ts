@@ -183,6 +183,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     latestSeqs: messages.latestSeqs,
     isPseudonymTaken: (skeleton) => accounts.isPseudonymTaken(skeleton),
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
+    checkText: (text, opts) => moderation.checkText(text, opts),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
   });
   const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;
@@ -217,6 +218,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     retentionMs: config.CONSULTATION_RETENTION_DAYS * 86_400_000,
     notify: createConsultationNotifier(io),
     roleOf: (accountId) => accounts.roleOf(accountId),
+    checkText: (text, opts) => moderation.checkText(text, opts),
     audit: (p, target, reason) => moderation.audit(p, 'assign-consultant', null, target, reason),
   });
   const wellnessStore = redis ? createRedisWellnessStore(redis, prefix) : createMemoryWellnessStore();

@@ -303,3 +303,56 @@ describe('hold for review', () => {
     expect(await queueOf(moderator, groupId)).toHaveLength(1);
   });
 });
+
+describe('the guards on report notes and meeting titles', () => {
+  it('when a report note says someone may be at risk, then the report is urgent and the reporter gets the contacts; identifying details in a note or a meeting title need an explicit "anyway"', async () => {
+    const groupId = await createGroup('Other texts');
+    const author = await member(0);
+    const reporter = await member(1);
+    await joinAndOpen(author, groupId);
+    await joinAndOpen(reporter, groupId);
+    const { seq } = await author.send(groupId, 'Rough day with year 9 again.');
+
+    const identifying = await reporter.transport.request('report:create', {
+      groupId,
+      seq,
+      reason: 'other',
+      note: 'You can reach me at sam.okafor@example.org about this.',
+    });
+    expect(!identifying.ok && identifying.error).toMatchObject({
+      code: 'PRIVACY_CONFIRM_REQUIRED',
+      field: 'note',
+      findings: [expect.objectContaining({ kind: 'email' })],
+    });
+    const worried = await reporter.transport.request('report:create', {
+      groupId,
+      seq,
+      reason: 'other',
+      note: 'They told me last week that they have a plan to kill themselves. I am scared for them.',
+    });
+    expect(worried.ok && worried.data.support?.length).toBeGreaterThan(0);
+    const [item] = await waitFor(async () => {
+      const q = await queueOf(moderator, groupId);
+      return q.length > 0 ? q : null;
+    });
+    expect(item).toMatchObject({ urgent: true, automatic: false, reason: 'other' });
+
+    const meeting = (confirmIdentifying?: boolean) =>
+      admin.agent.post(`/api/groups/${groupId}/meetings`, {
+        title: 'Coffee at 14 Elm Street, call 07700 900123',
+        startsAt: Date.now() + 3_600_000,
+        durationMinutes: 30,
+        host: 'Calm Heron',
+        ...(confirmIdentifying ? { confirmIdentifying } : {}),
+      });
+    const refused = await meeting();
+    expect(refused.status).toBe(428);
+    expect(refused.body).toMatchObject({
+      error: 'PRIVACY_CONFIRM_REQUIRED',
+      field: 'title',
+    });
+    const scheduled = await meeting(true);
+    expect(scheduled.status).toBe(201);
+    expect(scheduled.body.meeting).not.toHaveProperty('confirmIdentifying');
+  });
+});

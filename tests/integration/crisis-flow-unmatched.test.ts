@@ -146,11 +146,57 @@ describe('urgent intake with no matching consultant', () => {
     });
     expect(again.status).toBe(404);
 
+    // Feedback once it has ended: the privacy guard asks before identifying details reach coordinators, and a
+    // comment that suggests risk brings the contacts back to the teacher.
+    expect((await teacher.transport.request('convo:close', { conversationId })).ok).toBe(true);
+    const feedback = (comment: string, confirmIdentifying?: boolean) =>
+      teacher.agent.post(`/api/conversations/${conversationId}/feedback`, {
+        helpfulness: 4,
+        recommend: true,
+        comment,
+        ...(confirmIdentifying ? { confirmIdentifying } : {}),
+      });
+    const identifying = await feedback('Thank you! Write to me at jo.taylor@example.org any time.');
+    expect(identifying.status).toBe(428);
+    expect(identifying.body).toMatchObject({
+      error: 'PRIVACY_CONFIRM_REQUIRED',
+      findings: [expect.objectContaining({ kind: 'email' })],
+    });
+    const risky = await feedback('It helped a bit, but honestly I still want to end it all.');
+    expect(risky.status).toBe(201);
+    expect(risky.body.support.length).toBeGreaterThan(0);
+    expect((await feedback('Thanks again')).status).toBe(409);
+
     // The audit log says a coordinator assigned it, naming only the request.
     const audit = await admin.transport.request('mod:audit', { action: 'assign-consultant', limit: 10 });
     expect(audit.ok && audit.data.entries).toEqual([
       expect.objectContaining({ target: `request ${request.alias}` }),
     ]);
+  });
+
+  it('when a consultant’s display name holds identifying details, then saving it needs an explicit "anyway"', async () => {
+    const c = await person('consultant');
+    const profile = {
+      displayName: 'mentor.jo@example.org',
+      grades: ['3'],
+      subjects: ['science'],
+      areas: ['planning'],
+      capacity: 1,
+      availability: [],
+      paused: true,
+    };
+    const refused = await c.agent.request('PUT', '/api/consultant/profile', profile);
+    expect(refused.status).toBe(428);
+    expect(refused.body).toMatchObject({
+      error: 'PRIVACY_CONFIRM_REQUIRED',
+      field: 'displayName',
+    });
+    const saved = await c.agent.request('PUT', '/api/consultant/profile', {
+      ...profile,
+      confirmIdentifying: true,
+    });
+    expect(saved.status).toBe(200);
+    expect(saved.body.profile).not.toHaveProperty('confirmIdentifying');
   });
 
   it('when nobody covers the request, then the teacher and the coordinators are told so', async () => {

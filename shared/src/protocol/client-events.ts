@@ -154,7 +154,14 @@ export const clientEvents = {
   /** Remove a message: your own, or any in a group you moderate. Leaves a tombstone; the text is erased. */
   'message:remove': { payload: mp.remove, result: Empty },
   /** Report a message to the group's moderators. Only moderators learn who reported. */
-  'report:create': { payload: mp.report, result: z.object({ id: z.string() }) },
+  'report:create': {
+    payload: mp.report,
+    result: z.object({
+      id: z.string(),
+      /** The note suggests that someone (the reporter, or whoever they report about) may be at risk. */
+      support: z.array(SupportResource).optional(),
+    }),
+  },
   /** Your reports and their status (received, reviewed, action taken), without detail about others. */
   'report:mine': { payload: z.strictObject({}), result: z.object({ reports: z.array(MyReport) }) },
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SupportResource } from '../schemas/messages.js';
 import {
   ChangePassphraseBody,
   CreateInviteBody,
@@ -216,7 +217,7 @@ export const httpRoutes: HttpRoute[] = [
       'Schedule a meeting (workshop, focus group, check-in); announced in the group when it starts. 201.',
     body: CreateMeetingBody,
     response: z.object({ meeting: Meeting }),
-    errors: ['FORBIDDEN', 'NOT_FOUND'],
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'PRIVACY_CONFIRM_REQUIRED'],
   },
   {
     method: 'DELETE',
@@ -248,7 +249,7 @@ export const httpRoutes: HttpRoute[] = [
     summary: 'Consultants: save your profile; school and district are kept only as keyed hashes, to exclude.',
     body: ConsultantProfileBody,
     response: z.object({ profile: ConsultantProfile }),
-    errors: ['FORBIDDEN'],
+    errors: ['FORBIDDEN', 'PRIVACY_CONFIRM_REQUIRED'],
   },
   {
     method: 'GET',
@@ -329,10 +330,10 @@ export const httpRoutes: HttpRoute[] = [
     path: '/conversations/:id/feedback',
     access: 'member',
     summary:
-      'Teachers: anonymous feedback once the support has ended (stored without account or conversation). 201.',
+      'Teachers: anonymous feedback once the support has ended (stored without account or conversation). 201. A comment that may identify someone needs `confirmIdentifying` (428); one that suggests risk brings back `support`.',
     body: FeedbackBody,
-    response: Ok,
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+    response: Ok.extend({ support: z.array(SupportResource).optional() }),
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PRIVACY_CONFIRM_REQUIRED'],
   },
   {
     method: 'GET',

@@ -125,10 +125,16 @@ export const ConsultantProfileBody = z.strictObject({
   /** Omit to keep what was set; empty string clears. */
   school: z.union([Place, z.literal('')]).optional(),
   district: z.union([Place, z.literal('')]).optional(),
+  /** The display name may identify someone (PRIVACY_CONFIRM_REQUIRED): save it anyway. */
+  confirmIdentifying: z.boolean().optional(),
 });
 export type ConsultantProfileBody = z.infer<typeof ConsultantProfileBody>;
 
-export const ConsultantProfile = ConsultantProfileBody.omit({ school: true, district: true }).extend({
+export const ConsultantProfile = ConsultantProfileBody.omit({
+  school: true,
+  district: true,
+  confirmIdentifying: true,
+}).extend({
   hasSchool: z.boolean(),
   hasDistrict: z.boolean(),
   active: z.number(),
@@ -397,6 +403,8 @@ export const FeedbackBody = z.strictObject({
     .max(1_000)
     .refine((t) => t === '' || hasVisibleText(t), INVISIBLE_ONLY_MESSAGE)
     .default(''),
+  /** The comment may identify someone (PRIVACY_CONFIRM_REQUIRED): send it anyway. */
+  confirmIdentifying: z.boolean().optional(),
 });
 
 export const FeedbackSummary = z.object({

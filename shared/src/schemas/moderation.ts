@@ -228,6 +228,8 @@ export const moderationPayloads = {
       .max(500)
       .refine((t) => t === '' || hasVisibleText(t), INVISIBLE_ONLY_MESSAGE)
       .default(''),
+    /** The note may identify someone (PRIVACY_CONFIRM_REQUIRED): send the report anyway. */
+    confirmIdentifying: z.boolean().optional(),
   }),
   resolve: z.strictObject({
     reportId: Id,

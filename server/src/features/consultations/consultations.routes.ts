@@ -67,8 +67,8 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
   });
   router.post('/conversations/:id/feedback', async (req, res) => {
     const { id } = parseInput(IdParam, req.params);
-    await service.giveFeedback(principalOf(res), id, parseInput(FeedbackBody, req.body));
-    res.status(201).json({ ok: true });
+    const { support } = await service.giveFeedback(principalOf(res), id, parseInput(FeedbackBody, req.body));
+    res.status(201).json({ ok: true, ...(support ? { support } : {}) });
   });
 
   router.get('/keys', async (_req, res) => {

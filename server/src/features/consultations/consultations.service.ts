@@ -1,3 +1,4 @@
+import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GROUP_LIMITS, K_MIN } from '@staffroom/shared/limits';
 import { ADJECTIVES, ANIMALS } from '@staffroom/shared/rules/suggestions';
@@ -63,6 +64,15 @@ export interface ConsultationDeps {
   roleOf?: (accountId: string) => Promise<string | null>;
   /** Records a coordinator's action in the audit log (from moderation). */
   audit?: (p: Principal, target: string, reason: string) => Promise<void>;
+  /**
+   * The privacy guard on a text people will read (from moderation): throws PRIVACY_CONFIRM_REQUIRED unless
+   * confirmed; returns the crisis contacts when the text suggests risk. Absent: no check.
+   */
+  checkText?: (
+    text: string,
+    opts: { confirmIdentifying: boolean; privacy?: boolean; crisis?: boolean; field?: string },
+  ) => { support: SupportResource[] | null };
+
   now?: () => number;
 }
 
@@ -359,7 +369,13 @@ export function createConsultationService(deps: ConsultationDeps) {
     async saveProfile(p: Principal, body: ConsultantProfileBody): Promise<ConsultantProfile> {
       requireRole(p, 'consultant');
       const previous = await store.getConsultant(p.accountId);
-      const { school, district, ...rest } = body;
+      const { school, district, confirmIdentifying, ...rest } = body;
+      // Teachers read the display name: a real name or other identifying detail needs an explicit "anyway".
+      deps.checkText?.(rest.displayName, {
+        confirmIdentifying: confirmIdentifying === true,
+        crisis: false,
+        field: 'displayName',
+      });
       const record: ConsultantRecord = {
         ...rest,
         accountId: p.accountId,
@@ -918,15 +934,27 @@ export function createConsultationService(deps: ConsultationDeps) {
       await rematchWaiting();
     },
 
-    async giveFeedback(p: Principal, id: string, body: z.output<typeof FeedbackBody>): Promise<void> {
+    async giveFeedback(
+      p: Principal,
+      id: string,
+      body: z.output<typeof FeedbackBody>,
+    ): Promise<{ support: SupportResource[] | null }> {
       const { c, role } = await participant(p, id);
       if (role !== 'teacher') throw new AppError(ErrorCode.FORBIDDEN, 'Feedback comes from the teacher.');
       if (c.status !== 'closed')
         throw new AppError(ErrorCode.CONFLICT, 'Feedback is asked for once the support has ended.');
       if (c.feedbackDone) throw new AppError(ErrorCode.CONFLICT, 'Feedback was already given.');
+      const { confirmIdentifying, ...feedback } = body;
+      // Coordinators read the comments: identifying details need an explicit "anyway"; a comment that suggests
+      // risk brings the crisis contacts back to the teacher (the feedback is anonymous: nobody else is alerted).
+      const checked = deps.checkText?.(feedback.comment, {
+        confirmIdentifying: confirmIdentifying === true,
+        field: 'comment',
+      });
       await store.saveConversation({ ...c, feedbackDone: true });
       // Stored with no account, no conversation and only the month.
-      await store.addFeedback({ ...body, month: new Date(now()).toISOString().slice(0, 7) });
+      await store.addFeedback({ ...feedback, month: new Date(now()).toISOString().slice(0, 7) });
+      return { support: checked?.support ?? null };
     },
 
     async saveKeys(p: Principal, keys: KeyBundle): Promise<void> {

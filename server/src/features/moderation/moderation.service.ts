@@ -456,6 +456,36 @@ export function createModerationService(deps: ModerationDeps) {
     return { banId: record.id, until };
   }
 
+  /**
+   * The guards on a text that is not a group message (a meeting title, a profile text, feedback, a report's
+   * note), the way group messages get them: identifying details need an explicit "anyway"
+   * (PRIVACY_CONFIRM_REQUIRED with the findings), and a text that suggests risk, to the writer or to someone
+   * they write about, brings the crisis contacts back to show the writer privately. Never blocks for risk.
+   */
+  function checkText(
+    text: string,
+    opts: { confirmIdentifying: boolean; privacy?: boolean; crisis?: boolean; field?: string },
+  ): { support: SupportResource[] | null; risk: boolean; concernForOther: boolean } {
+    if (!text.trim()) return { support: null, risk: false, concernForOther: false };
+    const result = opts.crisis === false ? null : detectCrisis(text);
+    if (opts.privacy !== false && !opts.confirmIdentifying) {
+      const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
+      if (findings.length > 0) {
+        throw new AppError(
+          ErrorCode.PRIVACY_CONFIRM_REQUIRED,
+          `This may identify you or someone else: ${describeFindings(findings)}.`,
+          {
+            findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
+            ...(opts.field ? { field: opts.field } : {}),
+          },
+        );
+      }
+    }
+    const risk = result?.risk === true;
+    const concernForOther = result?.concernForOther === true;
+    return { support: risk || concernForOther ? deps.guards.crisisResources : null, risk, concernForOther };
+  }
+
   return {
     /** Who may post here and how often; throws MUTED or GROUP_LOCKED. Served from the node's cache. */
     async postingPolicy(p: Principal, groupId: string): Promise<{ slowMs: number }> {
@@ -654,6 +684,8 @@ export function createModerationService(deps: ModerationDeps) {
       deps.notify.queueChanged(report.groupId, false);
       return { seq };
     },
+
+    checkText,
 
     /**
      * Compiles the guards' regexes before the first member's message does: V8 compiles each regex on first use
@@ -875,24 +907,36 @@ export function createModerationService(deps: ModerationDeps) {
 
     async report(
       p: Principal,
-      input: { groupId: string; seq: number; reason: ReportReason; note: string },
-    ): Promise<{ id: string }> {
+      input: {
+        groupId: string;
+        seq: number;
+        reason: ReportReason;
+        note: string;
+        confirmIdentifying?: boolean | undefined;
+      },
+    ): Promise<{ id: string; support?: SupportResource[] }> {
       if (!(await deps.groups.member(input.groupId, p.accountId)))
         throw new AppError(ErrorCode.NOT_FOUND, 'No such group.');
       const message = await deps.messages.get(input.groupId, input.seq);
       if (!message || message.kind === 'removed') throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
+      // The note is read by moderators: the privacy guard asks first; a note that suggests risk makes it urgent.
+      const { confirmIdentifying, ...fields } = input;
+      const checked = checkText(input.note, {
+        confirmIdentifying: confirmIdentifying === true,
+        field: 'note',
+      });
       const report: ReportRecord = {
         id: newId(),
-        ...input,
+        ...fields,
         reporterId: p.accountId,
-        urgent: input.reason === 'crisis',
+        urgent: input.reason === 'crisis' || checked.support !== null,
         status: 'received',
         createdAt: now(),
       };
       // One report per reporter and message: asking again answers the first report's id.
       const filed = await store.createReport(report, `${p.accountId}:g:${input.groupId}:${input.seq}`);
       if (!filed.duplicate) deps.notify.queueChanged(input.groupId, report.urgent);
-      return { id: filed.id };
+      return { id: filed.id, ...(checked.support ? { support: checked.support } : {}) };
     },
 
     /**

@@ -445,8 +445,14 @@ export class GroupRoom {
     return ack;
   }
 
-  report(seq: number, reason: ReportReason, note: string) {
-    return this.conn.request('report:create', { groupId: this.groupId, seq, reason, note });
+  report(seq: number, reason: ReportReason, note: string, confirmIdentifying = false) {
+    return this.conn.request('report:create', {
+      groupId: this.groupId,
+      seq,
+      reason,
+      note,
+      ...(confirmIdentifying ? { confirmIdentifying } : {}),
+    });
   }
 
   /** Leaves the group; every tab of mine hears `group:removed`. */

@@ -187,7 +187,7 @@ export function RoomView({
       {reporting && (
         <ReportDialog
           message={reporting}
-          onSubmit={(reason, note) => room.report(reporting.seq, reason, note)}
+          onSubmit={(reason, note, confirm) => room.report(reporting.seq, reason, note, confirm)}
           onClose={() => setReporting(null)}
         />
       )}

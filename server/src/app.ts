@@ -201,6 +201,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
       screen: (groupId, text, confirm, sender) => moderation.screen(groupId, text, confirm, sender),
       raiseCrisis: (groupId, seq) => moderation.raiseCrisis(groupId, seq),
+      hold: (groupId, held) => moderation.hold(groupId, held),
     },
     sendLimit: config.SEND_LIMIT_PER_10S,
     sendWindowMs: 10_000,
@@ -213,6 +214,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     isPseudonymTaken: (skeleton) => accounts.isPseudonymTaken(skeleton),
     joinGate: (p, groupId) => moderation.joinGate(p, groupId),
     activeBans: (accountId, groupIds) => moderation.activeBans(accountId, groupIds),
+    checkText: (text, opts) => moderation.checkText(text, opts),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
     coordinatorOpened: (p, groupId, what) => moderation.coordinatorOpened(p, groupId, what),
   });
@@ -255,6 +257,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     maxMessages: config.CONVO_MAX_MESSAGES,
     retentionMs: config.CONSULTATION_RETENTION_DAYS * 86_400_000,
     notify: createConsultationNotifier(io),
+    roleOf: (accountId) => accounts.roleOf(accountId),
+    checkText: (text, opts) => moderation.checkText(text, opts),
+    audit: (p, target, reason) => moderation.audit(p, 'assign-consultant', null, target, reason),
   });
   const retention = createRetentionService({
     store: redis ? createRedisRetentionStore(redis, prefix) : createMemoryRetentionStore(),
@@ -420,6 +425,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       posting: moderation.postingState,
       mayPost: moderation.postingPolicy,
       testPauseMs: config.TEST_GROUP_OPEN_PAUSE_MS,
+      held: moderation.heldFor,
     });
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
     registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });

@@ -181,4 +181,29 @@ describe('crisis flow in a real browser', () => {
     await expectCount(careDialog(atRiskPage), 0);
     for (const [label, p] of Object.entries(problems)) expect([...p.csp, ...p.errors], label).toEqual([]);
   });
+
+  it('when the moderator pins the "how to respond" card from the item, then peers in the group see it with tap-to-call links; the item shows who acknowledged it', async () => {
+    await mod.goto('/moderation');
+    const item = mod.getByRole('region', { name: 'Report queue' }).getByRole('article').first();
+    await item.waitFor();
+    // Reaching out acknowledged it: the moderator's pseudonym is shown.
+    await expect
+      .poll(() => item.getByTestId('acknowledged').textContent(), { timeout: 15_000 })
+      .toContain(`By ${moderator.pseudonym}`);
+    const card = bystanderPage.getByRole('region', { name: /^Pinned by the moderators/ });
+    await expectCount(card, 0);
+    await item.getByRole('button', { name: 'Pin a “how to respond” card for peers' }).click();
+    await item.getByRole('button', { name: 'Unpin the card for peers' }).waitFor();
+    await card.waitFor();
+    await card.getByText('Where to find help right now').click();
+    const calls = card.locator('a[href^="tel:"]');
+    expect(await calls.count()).toBeGreaterThan(0);
+    expect(await calls.first().getAttribute('href')).toMatch(/^tel:\+?\d+$/);
+    await checkScreen(bystanderPage, 'crisis-flow-04-peer-card');
+    await checkScreen(mod, 'crisis-flow-05-item-supportive-actions');
+    // Unpinned: gone for the peers, live.
+    await item.getByRole('button', { name: 'Unpin the card for peers' }).click();
+    await expectCount(card, 0);
+    for (const [label, p] of Object.entries(problems)) expect([...p.csp, ...p.errors], label).toEqual([]);
+  });
 });

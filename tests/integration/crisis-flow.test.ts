@@ -271,8 +271,12 @@ describe('escalation to coordinators', () => {
       expect(badge.ok && badge.data.unacknowledged).toBeGreaterThanOrEqual(1);
       const memberBadge = await m.transport.request('mod:urgent', {});
       expect(memberBadge.ok && memberBadge.data.unacknowledged).toBe(0);
-      // A second alert, acknowledged at once by reaching out: never escalated.
-      await m.send(groupId, 'I have a plan to kill myself tonight.', 'escalate-000002');
+      // A second alert, about another member (alerts about one member are one item), acknowledged at once by
+      // reaching out: never escalated.
+      const other = await member(1);
+      other.socket.on('mod:escalated', (e) => heard.member!.push(e.reportId));
+      await joinAndOpen(other, groupId);
+      await other.send(groupId, 'I have a plan to kill myself tonight.', 'escalate-000002');
       const second = await waitFor(async () => {
         const q = await queueOf(groupId);
         return q.find((i) => i.id !== item!.id) ?? null;

@@ -47,9 +47,21 @@ describe.each(backends)('moderation store contract: %s', (_name, make) => {
   it('group state: defaults, settings, moderators (and their index), mutes', async () => {
     const store = make();
     const empty = await store.groupState('g');
-    expect(empty.settings).toEqual({ locked: false, slowSeconds: 0, blockedTerms: [] });
+    expect(empty.settings).toEqual({
+      locked: false,
+      slowSeconds: 0,
+      blockedTerms: [],
+      careCard: false,
+      holdFlagged: false,
+    });
     expect(empty.moderators.size).toBe(0);
-    await store.saveSettings('g', { locked: true, slowSeconds: 30, blockedTerms: ['spam'] });
+    await store.saveSettings('g', {
+      locked: true,
+      slowSeconds: 30,
+      blockedTerms: ['spam'],
+      careCard: true,
+      holdFlagged: true,
+    });
     await store.setModerator('g', 'm1', true);
     await store.setModerator('g', 'm2', true);
     await store.setModerator('g', 'm2', false);
@@ -57,7 +69,13 @@ describe.each(backends)('moderation store contract: %s', (_name, make) => {
     await store.setMute('g', 'y', { until: 6_000, reason: 'y' });
     await store.setMute('g', 'y', null);
     const state = await store.groupState('g');
-    expect(state.settings).toEqual({ locked: true, slowSeconds: 30, blockedTerms: ['spam'] });
+    expect(state.settings).toEqual({
+      locked: true,
+      slowSeconds: 30,
+      blockedTerms: ['spam'],
+      careCard: true,
+      holdFlagged: true,
+    });
     expect([...state.moderators]).toEqual(['m1']);
     expect(Object.fromEntries(state.mutes)).toEqual({ x: { until: 5_000, reason: 'cool off' } });
     expect(await store.moderatedGroups('m1')).toEqual(['g']);

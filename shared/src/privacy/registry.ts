@@ -693,6 +693,12 @@ export const STORED = {
       { name: 'locked', holds: 'locked or not' },
       { name: 'slowSeconds', holds: 'slow mode' },
       { name: 'blockedTerms', holds: 'blocked terms (JSON list)' },
+      { name: 'careCard', holds: 'whether the "how to respond" card for peers is pinned', optional: true },
+      {
+        name: 'holdFlagged',
+        holds: 'whether messages that may signal risk are held for review',
+        optional: true,
+      },
     ],
   },
   'moderation.moderators': {
@@ -820,6 +826,24 @@ export const STORED = {
       { name: 'acknowledgedAt', holds: 'when a moderator reached out', optional: true },
       { name: 'refused', holds: 'the message was refused, so no text is kept', optional: true },
       { name: 'resolvedAt', holds: 'when it was handled (the retention clock)', optional: true },
+      { name: 'acknowledgedBy', holds: 'the moderator who acknowledged an at-risk alert', optional: true },
+      {
+        name: 'held',
+        holds: 'for a message held for review: pending, released or kept hidden',
+        optional: true,
+      },
+      {
+        name: 'heldText',
+        holds: 'the held message, only until a moderator decides (then erased)',
+        optional: true,
+      },
+      {
+        name: 'heldClientId',
+        holds: "the held message's client id (so a retry is not stored twice)",
+        optional: true,
+      },
+      { name: 'heldTag', holds: "the sender's membership tag, for a held message", optional: true },
+      { name: 'heldName', holds: "the sender's name in the group, for a held message", optional: true },
     ],
   },
   'moderation.resolvedReports': {

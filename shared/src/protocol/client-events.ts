@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { Me } from '../schemas/accounts.js';
 import { GroupDetail, Id, MemberView } from '../schemas/groups.js';
-import { Message, ReactionKind, SendMessage, Seq, SupportResource } from '../schemas/messages.js';
+import {
+  HeldMessage,
+  Message,
+  ReactionKind,
+  SendMessage,
+  Seq,
+  SupportResource,
+} from '../schemas/messages.js';
 import { GROUP_LIMITS } from '../limits.js';
 import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from '../rules/visible.js';
 import {
@@ -52,7 +59,15 @@ export const OpenedGroup = HistoryPage.extend({
   readSeq: z.number(),
   present: z.array(MemberView),
   /** What the composer needs to say before the member types: locked, slow mode, muted until. */
-  posting: z.object({ locked: z.boolean(), slowSeconds: z.number(), mutedUntil: z.number().nullable() }),
+  posting: z.object({
+    locked: z.boolean(),
+    slowSeconds: z.number(),
+    mutedUntil: z.number().nullable(),
+    /** A moderator pinned the "how to respond to a colleague in distress" card. */
+    careCard: z.boolean().optional(),
+  }),
+  /** Your own messages held for review in this group (only you and the moderators see them). */
+  held: z.array(HeldMessage).optional(),
 });
 export type OpenedGroup = z.infer<typeof OpenedGroup>;
 
@@ -120,6 +135,11 @@ export const clientEvents = {
       duplicate: z.boolean(),
       /** Present when the message suggests risk: shown to the sender only. The message was still posted. */
       support: z.array(SupportResource).optional(),
+      /**
+       * The group holds flagged messages for review: it was not posted (seq 0); only you and the moderators see
+       * it until a moderator decides (`message:held`).
+       */
+      held: z.boolean().optional(),
     }),
   },
   /** Give or take back one supportive reaction. */
@@ -135,7 +155,14 @@ export const clientEvents = {
   /** Remove a message: your own, or any in a group you moderate. Leaves a tombstone; the text is erased. */
   'message:remove': { payload: mp.remove, result: Empty },
   /** Report a message to the group's moderators. Only moderators learn who reported. */
-  'report:create': { payload: mp.report, result: z.object({ id: z.string() }) },
+  'report:create': {
+    payload: mp.report,
+    result: z.object({
+      id: z.string(),
+      /** The note suggests that someone (the reporter, or whoever they report about) may be at risk. */
+      support: z.array(SupportResource).optional(),
+    }),
+  },
   /** Your reports and their status (received, reviewed, action taken), without detail about others. */
   'report:mine': { payload: z.strictObject({}), result: z.object({ reports: z.array(MyReport) }) },
 
@@ -264,6 +291,10 @@ export const clientEvents = {
   'mod:reach-out': { payload: mp.reachOut, result: z.object({ id: z.string() }) },
   /** Moderators and coordinators: how many urgent alerts they can see that nobody has acknowledged (a badge). */
   'mod:urgent': { payload: z.strictObject({}), result: z.object({ unacknowledged: z.number() }) },
+  /** Acknowledge an at-risk item (and the alerts grouped with it): its escalation stops; coordinators see who. */
+  'mod:acknowledge': { payload: mp.acknowledge, result: Empty },
+  /** Release a message held for review to the group, or keep it hidden. Its sender is told either way. */
+  'mod:held': { payload: mp.held, result: z.object({ seq: z.number().nullable() }) },
   /** Your unread messages from moderation teams, oldest first. */
   'care:inbox': { payload: z.strictObject({}), result: z.object({ messages: z.array(CareMessage) }) },
   /** You have read this message from a moderation team: it is deleted. */

@@ -61,6 +61,8 @@ export const eventCosts = {
   /** Stored for the member to read: a moderator's private word, not a channel to flood someone with. */
   'mod:reach-out': { cost: 2, limit: { points: 10, seconds: 600 } },
   'mod:urgent': { cost: 2 },
+  'mod:acknowledge': { cost: 2 },
+  'mod:held': { cost: 2 },
   'care:inbox': { cost: 1 },
   'care:read': { cost: 1 },
   'convo:pin': { cost: 2, limit: { points: 20, seconds: 60 } },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SupportResource } from '../schemas/messages.js';
 import {
   ChangePassphraseBody,
   CreateInviteBody,
@@ -27,6 +28,8 @@ import {
   ConversationSummary,
   FeedbackBody,
   FeedbackSummary,
+  AssignBody,
+  UnmatchedRequest,
   IntakeBody,
   IntakeNotesBody,
   IntakeSealWork,
@@ -225,7 +228,7 @@ export const httpRoutes: HttpRoute[] = [
       'Schedule a meeting (workshop, focus group, check-in); announced in the group when it starts. 201.',
     body: CreateMeetingBody,
     response: z.object({ meeting: Meeting }),
-    errors: ['FORBIDDEN', 'NOT_FOUND'],
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'PRIVACY_CONFIRM_REQUIRED'],
   },
   {
     method: 'DELETE',
@@ -257,7 +260,7 @@ export const httpRoutes: HttpRoute[] = [
     summary: 'Consultants: save your profile; school and district are kept only as keyed hashes, to exclude.',
     body: ConsultantProfileBody,
     response: z.object({ profile: ConsultantProfile }),
-    errors: ['FORBIDDEN'],
+    errors: ['FORBIDDEN', 'PRIVACY_CONFIRM_REQUIRED'],
   },
   {
     method: 'GET',
@@ -338,10 +341,10 @@ export const httpRoutes: HttpRoute[] = [
     path: '/conversations/:id/feedback',
     access: 'member',
     summary:
-      'Teachers: anonymous feedback once the support has ended (stored without account or conversation). 201.',
+      'Teachers: anonymous feedback once the support has ended (stored without account or conversation). 201. A comment that may identify someone needs `confirmIdentifying` (428); one that suggests risk brings back `support`.',
     body: FeedbackBody,
-    response: Ok,
-    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+    response: Ok.extend({ support: z.array(SupportResource).optional() }),
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PRIVACY_CONFIRM_REQUIRED'],
   },
   {
     method: 'GET',
@@ -370,6 +373,25 @@ export const httpRoutes: HttpRoute[] = [
       feedback: FeedbackSummary,
     }),
     errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'GET',
+    path: '/programme/unmatched',
+    access: 'admin',
+    summary:
+      'Coordinators: requests no consultant was offered, urgent first, with why, and the consultants they may assign (never the note, never the teacher).',
+    response: z.object({ requests: z.array(UnmatchedRequest) }),
+    errors: ['FORBIDDEN'],
+  },
+  {
+    method: 'POST',
+    path: '/programme/unmatched/:id/assign',
+    access: 'admin',
+    summary:
+      'Coordinators: assign a waiting request to a consultant by hand; the conversation opens for both. Never a consultant the school or district excludes.',
+    body: AssignBody,
+    response: z.object({ conversationId: z.string() }),
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
   },
   {
     method: 'GET',

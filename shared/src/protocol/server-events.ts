@@ -51,6 +51,15 @@ export const serverEvents = {
     groupId: z.string(),
     locked: ModerationSettings.shape.locked,
     slowSeconds: ModerationSettings.shape.slowSeconds,
+    /** The "how to respond to a colleague in distress" card is pinned (absent: unchanged, from older nodes). */
+    careCard: z.boolean().optional(),
+  }),
+  /** Yours only: a moderator released your held message to the group (its seq), or kept it hidden. */
+  'message:held': z.object({
+    groupId: z.string(),
+    clientId: z.string(),
+    outcome: z.enum(['released', 'kept']),
+    seq: z.number().nullable(),
   }),
   /** Something a moderator did to you (private). */
   'moderation:notice': z.object({

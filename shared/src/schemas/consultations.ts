@@ -125,10 +125,16 @@ export const ConsultantProfileBody = z.strictObject({
   /** Omit to keep what was set; empty string clears. */
   school: z.union([Place, z.literal('')]).optional(),
   district: z.union([Place, z.literal('')]).optional(),
+  /** The display name may identify someone (PRIVACY_CONFIRM_REQUIRED): save it anyway. */
+  confirmIdentifying: z.boolean().optional(),
 });
 export type ConsultantProfileBody = z.infer<typeof ConsultantProfileBody>;
 
-export const ConsultantProfile = ConsultantProfileBody.omit({ school: true, district: true }).extend({
+export const ConsultantProfile = ConsultantProfileBody.omit({
+  school: true,
+  district: true,
+  confirmIdentifying: true,
+}).extend({
   hasSchool: z.boolean(),
   hasDistrict: z.boolean(),
   active: z.number(),
@@ -171,6 +177,8 @@ export const MyRequest = z.object({
   hasNote: z.boolean(),
   /** Marked urgent by the teacher's own browser: the page keeps the crisis contacts in view while it is open. */
   urgent: z.boolean(),
+  /** While waiting: why no consultant was offered it (so the page can say so honestly). */
+  waitingReason: z.lazy(() => UnmatchedReason).optional(),
 });
 export type MyRequest = z.infer<typeof MyRequest>;
 
@@ -395,6 +403,8 @@ export const FeedbackBody = z.strictObject({
     .max(1_000)
     .refine((t) => t === '' || hasVisibleText(t), INVISIBLE_ONLY_MESSAGE)
     .default(''),
+  /** The comment may identify someone (PRIVACY_CONFIRM_REQUIRED): send it anyway. */
+  confirmIdentifying: z.boolean().optional(),
 });
 
 export const FeedbackSummary = z.object({
@@ -407,3 +417,43 @@ export const FeedbackSummary = z.object({
 export type FeedbackSummary = z.infer<typeof FeedbackSummary>;
 
 export const ConversationRef = z.strictObject({ conversationId: Id });
+
+/**
+ * Why a waiting request has no consultant: none covers its grades, subjects or focus (`no-coverage`); those who
+ * do are from the teacher's school or district (`excluded`); all who could have declined or let it lapse
+ * (`declined`); or every one who fits is at capacity or paused (`unavailable`).
+ */
+export const UnmatchedReason = z.enum(['no-coverage', 'excluded', 'declined', 'unavailable']);
+export type UnmatchedReason = z.infer<typeof UnmatchedReason>;
+
+/** A consultant a coordinator may assign a waiting request to (never one the teacher's school excludes). */
+export const AssignableConsultant = z.object({
+  /** Opaque, and different for every request. */
+  id: z.string(),
+  name: z.string(),
+  active: z.number(),
+  capacity: z.number(),
+  paused: z.boolean(),
+  /** What they have in common with the request, in words; empty when nothing. */
+  matchedOn: z.string(),
+});
+export type AssignableConsultant = z.infer<typeof AssignableConsultant>;
+
+/**
+ * What coordinators see of a request no consultant was offered: the request's own name (never the teacher's
+ * pseudonym), the structured fields matching uses, why it waits, and never the note.
+ */
+export const UnmatchedRequest = z.object({
+  requestId: z.string(),
+  alias: z.string(),
+  createdAt: z.number(),
+  urgent: z.boolean(),
+  grades: z.array(Grade),
+  subjects: z.array(Subject),
+  focus: Area,
+  reason: UnmatchedReason,
+  consultants: z.array(AssignableConsultant),
+});
+export type UnmatchedRequest = z.infer<typeof UnmatchedRequest>;
+
+export const AssignBody = z.strictObject({ consultant: z.string().min(1).max(64) });

@@ -76,6 +76,8 @@ export const CreateMeetingBody = z.strictObject({
   durationMinutes: z.number().int().min(5).max(GROUP_LIMITS.meetingMaxMinutes),
   /** The host's name as shown to members: a pseudonym, never a real name. */
   host: text(LIMITS.pseudonymMax),
+  /** The title may identify someone (PRIVACY_CONFIRM_REQUIRED): schedule it anyway. */
+  confirmIdentifying: z.boolean().optional(),
 });
 export type CreateMeetingBody = z.input<typeof CreateMeetingBody>;
 

@@ -83,3 +83,15 @@ export function decodeMessageText(text: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
 }
+
+/**
+ * A message of yours held for review (the group holds messages the crisis guard flags): only you and the group's
+ * moderators see it, until a moderator releases it to the group or keeps it hidden.
+ */
+export const HeldMessage = z.object({
+  groupId: z.string(),
+  clientId: z.string(),
+  text: z.string(),
+  ts: z.number(),
+});
+export type HeldMessage = z.infer<typeof HeldMessage>;

@@ -39,6 +39,13 @@ export const ModerationSettings = z.object({
   blockedTerms: z
     .array(z.string().trim().min(2).max(40).refine(hasVisibleText, INVISIBLE_ONLY_MESSAGE))
     .max(200),
+  /** A "how to respond to a colleague in distress" card is pinned for the group's members (with the contacts). */
+  careCard: z.boolean().default(false),
+  /**
+   * Hold for review: a message the crisis guard flags is not posted; only its sender (with the contacts) and the
+   * moderators see it until a moderator releases it to the group or keeps it hidden.
+   */
+  holdFlagged: z.boolean().default(false),
 });
 export type ModerationSettings = z.infer<typeof ModerationSettings>;
 
@@ -57,6 +64,17 @@ export const BanRow = z.object({
   at: z.number(),
 });
 export type BanRow = z.infer<typeof BanRow>;
+
+/** One alert of a grouped at-risk item: the crisis guard flagged this member's message (or refused/held it). */
+export const AlertRow = z.object({
+  id: z.string(),
+  createdAt: z.number(),
+  /** The posted message, or the held one (seq 0); null when it was refused and its text not kept. */
+  message: Message.nullable(),
+  refused: z.boolean().optional(),
+  held: z.enum(['pending', 'released', 'kept']).optional(),
+});
+export type AlertRow = z.infer<typeof AlertRow>;
 
 export const QueueItem = z.object({
   id: z.string(),
@@ -82,6 +100,18 @@ export const QueueItem = z.object({
   subject: MemberView.nullable().optional(),
   /** The message that suggested risk was refused (a blocked term): it was not posted and its text is not kept. */
   refused: z.boolean().optional(),
+  /**
+   * Alerts the crisis guard raised about the same member in the same group, this item's own first: one item for
+   * one person, and acting on it acts on all of them.
+   */
+  alerts: z.array(AlertRow).optional(),
+  /** Who acknowledged the alerts (a moderator's pseudonym) and when; null while nobody has. */
+  acknowledged: z.object({ by: z.string(), at: z.number() }).nullable().optional(),
+  /** Held for review (the group holds flagged messages): visible to its sender and moderators only, until decided. */
+  held: z.enum(['pending', 'released', 'kept']).optional(),
+  /** The group's settings the supportive actions toggle: the peers' card, and holding flagged messages. */
+  careCard: z.boolean().optional(),
+  holdFlagged: z.boolean().optional(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
 
@@ -120,6 +150,12 @@ export const AUDIT_ACTIONS = [
   'rotate-join-code',
   'coordinator-open',
   'history-retention',
+  'acknowledge',
+  'care-card',
+  'hold-for-review',
+  'release-held',
+  'keep-held',
+  'assign-consultant',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;
@@ -177,6 +213,8 @@ export const moderationPayloads = {
     locked: z.boolean().optional(),
     slowSeconds: ModerationSettings.shape.slowSeconds.optional(),
     blockedTerms: ModerationSettings.shape.blockedTerms.optional(),
+    careCard: z.boolean().optional(),
+    holdFlagged: z.boolean().optional(),
     reason: Reason,
   }),
   moderator: z.strictObject({ groupId: Id, tag: Tag, on: z.boolean() }),
@@ -192,6 +230,8 @@ export const moderationPayloads = {
       .max(500)
       .refine((t) => t === '' || hasVisibleText(t), INVISIBLE_ONLY_MESSAGE)
       .default(''),
+    /** The note may identify someone (PRIVACY_CONFIRM_REQUIRED): send the report anyway. */
+    confirmIdentifying: z.boolean().optional(),
   }),
   resolve: z.strictObject({
     reportId: Id,
@@ -202,6 +242,10 @@ export const moderationPayloads = {
   /** Reach out privately to the member an at-risk item is about. */
   reachOut: z.strictObject({ reportId: Id, text: z.string().trim().min(1).max(CARE_TEXT_MAX) }),
   careRead: z.strictObject({ id: Id }),
+  /** "I am on it": stops the escalation of an at-risk item (and of the alerts grouped with it). */
+  acknowledge: z.strictObject({ reportId: Id }),
+  /** A message held for review: release it to the group, or keep it hidden (never a sanction). */
+  held: z.strictObject({ reportId: Id, decision: z.enum(['release', 'keep']) }),
   audit: z.strictObject({
     groupId: Id.optional(),
     action: AuditAction.optional(),

@@ -2,6 +2,7 @@ import { Router, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 import { Id } from '@staffroom/shared/schemas/groups';
 import {
+  AssignBody,
   ConsultantProfileBody,
   FeedbackBody,
   IntakeBody,
@@ -66,8 +67,8 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
   });
   router.post('/conversations/:id/feedback', async (req, res) => {
     const { id } = parseInput(IdParam, req.params);
-    await service.giveFeedback(principalOf(res), id, parseInput(FeedbackBody, req.body));
-    res.status(201).json({ ok: true });
+    const { support } = await service.giveFeedback(principalOf(res), id, parseInput(FeedbackBody, req.body));
+    res.status(201).json({ ok: true, ...(support ? { support } : {}) });
   });
 
   router.get('/keys', async (_req, res) => {
@@ -80,6 +81,14 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
 
   router.get('/programme/consultations', async (_req, res) => {
     res.json(await service.programme(principalOf(res)));
+  });
+  router.get('/programme/unmatched', async (_req, res) => {
+    res.json({ requests: await service.unmatched(principalOf(res)) });
+  });
+  router.post('/programme/unmatched/:id/assign', async (req, res) => {
+    const { id } = parseInput(IdParam, req.params);
+    const { consultant } = parseInput(AssignBody, req.body);
+    res.json(await service.assign(principalOf(res), id, consultant));
   });
 
   return router;

@@ -1,3 +1,4 @@
+import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { GROUP_LIMITS, K_MIN } from '@staffroom/shared/limits';
 import { ADJECTIVES, ANIMALS } from '@staffroom/shared/rules/suggestions';
@@ -14,6 +15,7 @@ import type {
   KeyBundle,
   MyRequest,
   Offer,
+  UnmatchedRequest,
   Sealed,
   SealedGoal,
   SealedMessage,
@@ -27,7 +29,7 @@ import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared
 import { AppError } from '../../platform/errors.js';
 import { approxBytes, fitBytes } from '../../platform/page-budget.js';
 import type { Principal } from '../../platform/principal.js';
-import { rankConsultants } from './matching.js';
+import { excludedFor, rankConsultants, whyUnmatched, type Candidate, type Need } from './matching.js';
 import type {
   ConsultantRecord,
   ConsultationStore,
@@ -58,6 +60,19 @@ export interface ConsultationDeps {
   /** Finished requests and closed conversations are deleted this long after (absent: kept). */
   retentionMs?: number;
   notify: ConsultationNotifier;
+  /** An account's role now (from accounts): a request is assigned by hand only to a consultant. */
+  roleOf?: (accountId: string) => Promise<string | null>;
+  /** Records a coordinator's action in the audit log (from moderation). */
+  audit?: (p: Principal, target: string, reason: string) => Promise<void>;
+  /**
+   * The privacy guard on a text people will read (from moderation): throws PRIVACY_CONFIRM_REQUIRED unless
+   * confirmed; returns the crisis contacts when the text suggests risk. Absent: no check.
+   */
+  checkText?: (
+    text: string,
+    opts: { confirmIdentifying: boolean; privacy?: boolean; crisis?: boolean; field?: string },
+  ) => { support: SupportResource[] | null };
+
   now?: () => number;
 }
 
@@ -118,6 +133,10 @@ export function createConsultationService(deps: ConsultationDeps) {
   const { store, notify } = deps;
   const now = deps.now ?? Date.now;
 
+  const requireAdmin = (p: Principal) => {
+    if (p.role !== 'admin')
+      throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can see this.');
+  };
   const requireRole = (p: Principal, role: 'consultant' | 'member') => {
     if (p.role !== role) {
       throw new AppError(
@@ -144,7 +163,23 @@ export function createConsultationService(deps: ConsultationDeps) {
       .slice(0, 22);
   const isOpen = (r: RequestRecord) => r.status === 'offered' || r.status === 'waiting';
 
-  const toMyRequest = (r: RequestRecord): MyRequest => ({
+  const needOf = (r: RequestRecord): Need => ({
+    teacherId: r.teacherId,
+    grades: r.grades,
+    subjects: r.subjects,
+    focus: r.focus,
+    preferredTimes: r.preferredTimes,
+    schoolHash: r.schoolHash,
+    districtHash: r.districtHash,
+    passed: r.passed,
+  });
+  /** Every consultant with how many conversations they hold now (matching's view of them). */
+  async function candidates(): Promise<Candidate[]> {
+    const consultants = await store.listConsultants();
+    return Promise.all(consultants.map(async (c) => ({ ...c, active: await activeCount(c.accountId) })));
+  }
+
+  const toMyRequest = async (r: RequestRecord): Promise<MyRequest> => ({
     id: r.id,
     status: r.status,
     createdAt: r.createdAt,
@@ -152,7 +187,14 @@ export function createConsultationService(deps: ConsultationDeps) {
     alias: alias(r.id),
     hasNote: r.hasNote,
     urgent: r.urgent === true,
+    ...(r.status === 'waiting' ? { waitingReason: whyUnmatched(needOf(r), await candidates()) } : {}),
   });
+
+  /** Consultants the teacher blocked (or who blocked them): never matched with them again, not even by hand. */
+  const blockedWith = async (teacherId: string) =>
+    (await store.conversationsOf(teacherId))
+      .filter((c) => c.teacherId === teacherId && c.blocked)
+      .map((c) => c.consultantId);
 
   /**
    * The consultants a request's note may be sealed to, best first: the one it is offered to, then those who fit
@@ -327,7 +369,13 @@ export function createConsultationService(deps: ConsultationDeps) {
     async saveProfile(p: Principal, body: ConsultantProfileBody): Promise<ConsultantProfile> {
       requireRole(p, 'consultant');
       const previous = await store.getConsultant(p.accountId);
-      const { school, district, ...rest } = body;
+      const { school, district, confirmIdentifying, ...rest } = body;
+      // Teachers read the display name: a real name or other identifying detail needs an explicit "anyway".
+      deps.checkText?.(rest.displayName, {
+        confirmIdentifying: confirmIdentifying === true,
+        crisis: false,
+        field: 'displayName',
+      });
       const record: ConsultantRecord = {
         ...rest,
         accountId: p.accountId,
@@ -371,6 +419,118 @@ export function createConsultationService(deps: ConsultationDeps) {
       }
       const offered = await offerNext(request, { status: 'waiting', offeredTo: null });
       return toMyRequest(offered ?? request);
+    },
+
+    /**
+     * Coordinators: the requests no consultant was offered, urgent first, with why and whom they may assign
+     * (never a consultant from the teacher's school or district, never one blocked by or blocking the teacher).
+     * The request's own name only: never the teacher's pseudonym, never the note.
+     */
+    async unmatched(p: Principal): Promise<UnmatchedRequest[]> {
+      requireAdmin(p);
+      const [waiting, all] = await Promise.all([store.waitingRequests(), candidates()]);
+      return Promise.all(
+        urgentFirst(waiting).map(async (r): Promise<UnmatchedRequest> => {
+          const need = needOf(r);
+          const blocked = await blockedWith(r.teacherId);
+          const ranked = new Map(
+            rankConsultants(
+              { ...need, passed: [] },
+              all.map((c) => ({ ...c, active: 0, paused: false })),
+            ).map((x) => [x.accountId, x.matchedOn]),
+          );
+          const consultants = await Promise.all(
+            all
+              .filter(
+                (c) => c.accountId !== r.teacherId && !excludedFor(need, c) && !blocked.includes(c.accountId),
+              )
+              .map(async (c) => ({
+                id: recipientId(r.id, c.accountId),
+                name: (await store.getConsultant(c.accountId))?.displayName ?? 'A consultant',
+                active: c.active,
+                capacity: c.capacity,
+                paused: c.paused,
+                matchedOn: ranked.get(c.accountId) ?? '',
+              })),
+          );
+          return {
+            requestId: r.id,
+            alias: alias(r.id),
+            createdAt: r.createdAt,
+            urgent: r.urgent === true,
+            grades: r.grades,
+            subjects: r.subjects,
+            focus: r.focus,
+            reason: whyUnmatched(need, all),
+            consultants: consultants.sort(
+              (a, b) =>
+                Number(b.matchedOn !== '') - Number(a.matchedOn !== '') || a.name.localeCompare(b.name),
+            ),
+          };
+        }),
+      );
+    },
+
+    /**
+     * Coordinators assign a waiting request by hand: the conversation opens at once for the teacher and the
+     * consultant (capacity may be exceeded: the coordinator asked them). Only a consultant, never one the
+     * teacher's school or district excludes or who is blocked with the teacher.
+     */
+    async assign(
+      p: Principal,
+      requestId: string,
+      consultantRef: string,
+    ): Promise<{ conversationId: string }> {
+      requireAdmin(p);
+      const r = await store.getRequest(requestId);
+      if (!r || r.status !== 'waiting')
+        throw new AppError(ErrorCode.NOT_FOUND, 'This request is no longer waiting for a consultant.');
+      const consultant = (await candidates()).find((c) => recipientId(r.id, c.accountId) === consultantRef);
+      const role = consultant && deps.roleOf ? await deps.roleOf(consultant.accountId) : 'consultant';
+      if (!consultant || role !== 'consultant' || consultant.accountId === r.teacherId)
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such consultant.', { field: 'consultant' });
+      if (
+        excludedFor(needOf(r), consultant) ||
+        (await blockedWith(r.teacherId)).includes(consultant.accountId)
+      ) {
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'This consultant cannot be assigned: they are from the teacher’s school or district, or blocked.',
+          { field: 'consultant' },
+        );
+      }
+      const profile = await store.getConsultant(consultant.accountId);
+      const conversation: ConversationRecord = {
+        id: newId(),
+        teacherId: r.teacherId,
+        consultantId: consultant.accountId,
+        teacherName: alias(r.id),
+        consultantName: profile?.displayName ?? 'Your consultant',
+        createdAt: now(),
+        status: 'active',
+        closeProposedBy: null,
+        feedbackDone: false,
+        blocked: false,
+      };
+      const matched: RequestRecord = {
+        ...r,
+        status: 'matched',
+        finishedAt: now(),
+        conversationId: conversation.id,
+        offeredTo: consultant.accountId,
+        matchedOn: 'assigned by a coordinator',
+        schoolHash: '',
+        districtHash: '',
+        offerExpiresAt: null,
+      };
+      if (!(await store.updateRequest({ status: 'waiting', offeredTo: null }, matched)))
+        throw new AppError(ErrorCode.CONFLICT, 'This request just changed. Look again.');
+      await store.saveConversation(conversation);
+      await store.dropIntakeNotes(r.id);
+      notify.request(r.teacherId);
+      notify.offers(consultant.accountId);
+      await deps.audit?.(p, `request ${alias(r.id)}`, 'assigned to a consultant by hand');
+      return { conversationId: conversation.id };
     },
 
     async myRequest(p: Principal): Promise<MyRequest | null> {
@@ -775,15 +935,27 @@ export function createConsultationService(deps: ConsultationDeps) {
       await rematchWaiting();
     },
 
-    async giveFeedback(p: Principal, id: string, body: z.output<typeof FeedbackBody>): Promise<void> {
+    async giveFeedback(
+      p: Principal,
+      id: string,
+      body: z.output<typeof FeedbackBody>,
+    ): Promise<{ support: SupportResource[] | null }> {
       const { c, role } = await participant(p, id);
       if (role !== 'teacher') throw new AppError(ErrorCode.FORBIDDEN, 'Feedback comes from the teacher.');
       if (c.status !== 'closed')
         throw new AppError(ErrorCode.CONFLICT, 'Feedback is asked for once the support has ended.');
       if (c.feedbackDone) throw new AppError(ErrorCode.CONFLICT, 'Feedback was already given.');
+      const { confirmIdentifying, ...feedback } = body;
+      // Coordinators read the comments: identifying details need an explicit "anyway"; a comment that suggests
+      // risk brings the crisis contacts back to the teacher (the feedback is anonymous: nobody else is alerted).
+      const checked = deps.checkText?.(feedback.comment, {
+        confirmIdentifying: confirmIdentifying === true,
+        field: 'comment',
+      });
       await store.saveConversation({ ...c, feedbackDone: true });
       // Stored with no account, no conversation and only the month.
-      await store.addFeedback({ ...body, month: new Date(now()).toISOString().slice(0, 7) });
+      await store.addFeedback({ ...feedback, month: new Date(now()).toISOString().slice(0, 7) });
+      return { support: checked?.support ?? null };
     },
 
     async saveKeys(p: Principal, keys: KeyBundle): Promise<void> {

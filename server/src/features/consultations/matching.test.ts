@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankConsultants, type Candidate, type Need } from './matching.js';
+import { rankConsultants, whyUnmatched, type Candidate, type Need } from './matching.js';
 
 const consultant = (accountId: string, extra: Partial<Candidate> = {}): Candidate => ({
   accountId,
@@ -71,5 +71,27 @@ describe('rankConsultants', () => {
 
   it('never offers the teacher their own request', () => {
     expect(ids({ teacherId: 'exact' }, fixture)).not.toContain('exact');
+  });
+});
+
+describe('whyUnmatched', () => {
+  const none = consultant('none', { grades: ['11'], subjects: ['french'], areas: ['resources'] });
+  it('says nobody covers the request when no consultant has anything in common with it', () => {
+    expect(whyUnmatched(need, [])).toBe('no-coverage');
+    expect(whyUnmatched(need, [none, consultant('teacher')])).toBe('no-coverage');
+  });
+  it('says the teacher’s school or district excludes the ones who cover it', () => {
+    expect(whyUnmatched(need, [none, consultant('same', { schoolHash: 'school-T' })])).toBe('excluded');
+    expect(whyUnmatched(need, [consultant('same', { districtHash: 'district-T' })])).toBe('excluded');
+  });
+  it('says they declined when every one allowed passed on it', () => {
+    expect(whyUnmatched({ ...need, passed: ['a', 'b'] }, [consultant('a'), consultant('b')])).toBe(
+      'declined',
+    );
+  });
+  it('says they are unavailable when those who fit are full or paused', () => {
+    const cs = [consultant('full', { active: 3 }), consultant('away', { paused: true })];
+    expect(rankConsultants(need, cs)).toEqual([]);
+    expect(whyUnmatched(need, cs)).toBe('unavailable');
   });
 });

@@ -86,3 +86,29 @@ export function rankConsultants(need: Need, candidates: readonly Candidate[]): R
     )
     .map((x) => ({ accountId: x.c.accountId, score: x.score, matchedOn: x.matchedOn }));
 }
+
+/** Whether a consultant has anything in common with the need (what makes a match worth offering). */
+const covers = (need: Need, c: Candidate) =>
+  overlap(need.grades, c.grades).length > 0 ||
+  overlap(need.subjects, c.subjects).length > 0 ||
+  c.areas.includes(need.focus);
+/** The teacher's own school or district: never matched, not even by hand. */
+export const excludedFor = (need: Pick<Need, 'schoolHash' | 'districtHash'>, c: Candidate) =>
+  (need.schoolHash !== '' && c.schoolHash === need.schoolHash) ||
+  (need.districtHash !== '' && c.districtHash === need.districtHash);
+
+/**
+ * Why `rankConsultants` found nobody for this need, checked in the order a coordinator can act on: nobody covers
+ * it, those who do are from the teacher's school or district, they all passed on it, or they are full or paused.
+ */
+export function whyUnmatched(
+  need: Need,
+  candidates: readonly Candidate[],
+): 'no-coverage' | 'excluded' | 'declined' | 'unavailable' {
+  const covering = candidates.filter((c) => c.accountId !== need.teacherId && covers(need, c));
+  if (covering.length === 0) return 'no-coverage';
+  const allowed = covering.filter((c) => !excludedFor(need, c));
+  if (allowed.length === 0) return 'excluded';
+  if (allowed.every((c) => need.passed.includes(c.accountId))) return 'declined';
+  return 'unavailable';
+}

@@ -1,5 +1,6 @@
 import type { HistoryPage, OpenedGroup } from '@staffroom/shared/protocol/client-events';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import type { HeldMessage } from '@staffroom/shared/schemas/messages';
 import { AppError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/log.js';
 import type { Principal } from '../../platform/principal.js';
@@ -20,7 +21,9 @@ export interface GroupHandlerDeps {
   posting: (
     p: Principal,
     groupId: string,
-  ) => Promise<{ locked: boolean; slowSeconds: number; mutedUntil: number | null }>;
+  ) => Promise<{ locked: boolean; slowSeconds: number; mutedUntil: number | null; careCard?: boolean }>;
+  /** This member's own messages held for review in the group (from moderation); absent: none are held. */
+  held?: (p: Principal, groupId: string) => Promise<HeldMessage[]>;
   /** Throws MUTED or GROUP_LOCKED when this member may not post here now (from moderation). */
   mayPost: (p: Principal, groupId: string) => Promise<unknown>;
   /** A page of history for a member (from messages). */
@@ -104,13 +107,14 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
       socket.data.openGroups.set(groupId, me);
       await presence.add(groupId, me);
     }
-    const [page, readSeq, present, posting] = await Promise.all([
+    const [page, readSeq, present, posting, held] = await Promise.all([
       deps.history(principal, groupId, { since }),
       groups.readMark(principal, groupId),
       presence.list(groupId),
       deps.posting(principal, groupId),
+      deps.held ? deps.held(principal, groupId) : Promise.resolve([]),
     ]);
-    return { ...page, me, readSeq, present, posting };
+    return { ...page, me, readSeq, present, posting, ...(held.length > 0 ? { held } : {}) };
   });
 
   edge.on(socket, 'group:close', async ({ groupId }) => {

@@ -1,3 +1,4 @@
+import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { randomBytes } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { checkPseudonym, pseudonymSkeleton } from '@staffroom/shared/rules/pseudonym';
@@ -18,6 +19,15 @@ import type { GroupRecord, GroupStore, MembershipRecord } from './groups.store.j
 
 export interface GroupServiceDeps {
   store: GroupStore;
+  /**
+   * The privacy guard on a text people will read (from moderation): throws PRIVACY_CONFIRM_REQUIRED unless
+   * confirmed; returns the crisis contacts when the text suggests risk. Absent: no check.
+   */
+  checkText?: (
+    text: string,
+    opts: { confirmIdentifying: boolean; privacy?: boolean; crisis?: boolean; field?: string },
+  ) => { support: SupportResource[] | null };
+
   /** The latest seq of each group (from messages), for unread counts. */
   latestSeqs: (groupIds: readonly string[]) => Promise<number[]>;
   /** True when a pseudonym skeleton belongs to an account (from accounts), so an alias cannot impersonate. */
@@ -280,7 +290,14 @@ export function createGroupService(deps: GroupServiceDeps) {
           field: 'startsAt',
         });
       }
-      const meeting: Meeting = { id: newId(), groupId, ...body };
+      const { confirmIdentifying, ...fields } = body;
+      // Members read the title: identifying details need an explicit "schedule anyway".
+      deps.checkText?.(fields.title, {
+        confirmIdentifying: confirmIdentifying === true,
+        crisis: false,
+        field: 'title',
+      });
+      const meeting: Meeting = { id: newId(), groupId, ...fields };
       await store.saveMeeting(meeting);
       await deps.audit(p, 'schedule-meeting', groupId, meeting.title, 'scheduled');
       return meeting;

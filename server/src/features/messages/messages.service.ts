@@ -28,7 +28,15 @@ export interface PostingPolicy {
     text: string,
     confirmIdentifying: boolean,
     sender: { accountId: string; clientId: string },
-  ): Promise<{ crisis: boolean }>;
+  ): Promise<{ crisis: boolean; hold?: boolean }>;
+  /**
+   * The group holds flagged messages for review: keep this one (with its urgent item, in one step) instead of
+   * posting it. Idempotent by client id; `seq` is set once a moderator released it.
+   */
+  hold(
+    groupId: string,
+    held: { accountId: string; tag: string; name: string; text: string; clientId: string },
+  ): Promise<{ ts: number; seq: number | null; duplicate: boolean; support: SupportResource[] }>;
   /**
    * A stored message suggests risk: raise its urgent item for moderators unless it exists (the item's id derives
    * from groupId and seq, so any number of calls raise one); returns what to show the sender.
@@ -94,7 +102,13 @@ export function createMessageService(deps: MessageServiceDeps) {
       p: Principal,
       member: MemberView,
       input: { groupId: string; clientId: string; text: string; confirmIdentifying: boolean },
-    ): Promise<{ seq: number; ts: number; duplicate: boolean; support?: SupportResource[] }> {
+    ): Promise<{
+      seq: number;
+      ts: number;
+      duplicate: boolean;
+      support?: SupportResource[];
+      held?: boolean;
+    }> {
       const cleaned = cleanMessageText(input.text);
       if (!cleaned.ok && cleaned.reason === 'too-long') {
         throw new AppError(
@@ -107,9 +121,10 @@ export function createMessageService(deps: MessageServiceDeps) {
         throw new AppError(ErrorCode.MESSAGE_EMPTY, 'There is nothing to send.', { field: 'text' });
       let slowMs: number;
       let crisis: boolean;
+      let hold: boolean | undefined;
       try {
         ({ slowMs } = await deps.policy.postingPolicy(p, input.groupId));
-        ({ crisis } = await deps.policy.screen(
+        ({ crisis, hold } = await deps.policy.screen(
           input.groupId,
           decodeMessageText(cleaned.text),
           input.confirmIdentifying,
@@ -120,6 +135,18 @@ export function createMessageService(deps: MessageServiceDeps) {
         const previous = await store.findByClientId(input.groupId, p.accountId, input.clientId);
         if (previous) return { ...previous, duplicate: true };
         throw err;
+      }
+      if (hold) {
+        // Not posted: only the sender (with the contacts) and the moderators see it until a moderator decides.
+        const held = await deps.policy.hold(input.groupId, {
+          accountId: p.accountId,
+          tag: member.tag,
+          name: member.name,
+          text: cleaned.text,
+          clientId: input.clientId,
+        });
+        if (held.seq !== null) return { seq: held.seq, ts: held.ts, duplicate: true, support: held.support };
+        return { seq: 0, ts: held.ts, duplicate: held.duplicate, support: held.support, held: true };
       }
       const live: Omit<Message, 'seq' | 'ts'> = {
         groupId: input.groupId,
@@ -269,6 +296,36 @@ export function createMessageService(deps: MessageServiceDeps) {
         store.range(groupId, { after: seq, limit: n }),
       ]);
       return { before: before.messages.map((m) => toWire(m)), after: after.messages.map((m) => toWire(m)) };
+    },
+
+    /**
+     * Posts a message a moderator released from review, as its author wrote it. Its client id makes it
+     * idempotent (a second release, or the author's retry, finds the first). Not flagged again: its item exists.
+     */
+    async release(
+      groupId: string,
+      held: { accountId: string; tag: string; name: string; text: string; clientId: string },
+    ): Promise<{ seq: number }> {
+      const live: Omit<Message, 'seq' | 'ts'> = {
+        groupId,
+        kind: 'text',
+        author: { tag: held.tag, name: held.name },
+        text: held.text,
+        clientId: held.clientId,
+      };
+      const result = await store.append({
+        ...held,
+        groupId,
+        now: now(),
+        rateLimit: 0,
+        rateWindowMs: deps.sendWindowMs,
+        slowWindowMs: 0,
+        live: JSON.stringify(live),
+      });
+      if (result.status === 'stored' || result.status === 'duplicate') return { seq: result.seq };
+      throw new AppError(ErrorCode.RATE_LIMITED, 'The group is busy. Try again in a moment.', {
+        retryAfterMs: result.retryAfterMs,
+      });
     },
 
     /** A system message in the group (a meeting starting). Text goes through the same cleaning as members'. */

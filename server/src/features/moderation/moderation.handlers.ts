@@ -45,14 +45,18 @@ export function createNotifier(io: AppServer): Notifier {
   return {
     removed: (groupId, seq, by) => io.to(rooms.group(groupId)).emit('message:removed', { groupId, seq, by }),
     settings: (groupId, s) =>
-      io
-        .to(rooms.group(groupId))
-        .emit('group:moderation', { groupId, locked: s.locked, slowSeconds: s.slowSeconds }),
+      io.to(rooms.group(groupId)).emit('group:moderation', {
+        groupId,
+        locked: s.locked,
+        slowSeconds: s.slowSeconds,
+        careCard: s.careCard,
+      }),
     notice: (accountId, n) => io.to(rooms.account(accountId)).emit('moderation:notice', n),
     queueChanged,
     reportUpdated: (accountId, id, status) =>
       io.to(rooms.account(accountId)).emit('report:updated', { id, status }),
     care: (accountId, message) => io.to(rooms.account(accountId)).emit('care:message', message),
+    held: (accountId, h) => io.to(rooms.account(accountId)).emit('message:held', h),
     // Admins are the ones in the '*' moderators room.
     escalated: (e) => io.to(rooms.moderators('*')).emit('mod:escalated', e),
   };
@@ -147,6 +151,11 @@ export async function registerModerationHandlers(
   edge.on(socket, 'mod:audit', (query) => moderation.readAudit(p, query));
   edge.on(socket, 'mod:reach-out', (input) => moderation.reachOut(p, input));
   edge.on(socket, 'mod:urgent', () => moderation.urgentCount(p));
+  edge.on(socket, 'mod:acknowledge', async ({ reportId }) => {
+    await moderation.acknowledge(p, reportId);
+    return {};
+  });
+  edge.on(socket, 'mod:held', (input) => moderation.decideHeld(p, input));
   edge.on(socket, 'care:inbox', () => moderation.careInbox(p));
   edge.on(socket, 'care:read', async ({ id }) => {
     await moderation.careRead(p, id);

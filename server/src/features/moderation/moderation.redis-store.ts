@@ -119,6 +119,8 @@ export function createRedisModerationStore(
               locked: settings.locked === '1',
               slowSeconds: Number(settings.slowSeconds ?? 0),
               blockedTerms: JSON.parse(settings.blockedTerms ?? '[]'),
+              careCard: settings.careCard === '1',
+              holdFlagged: settings.holdFlagged === '1',
             })
           : { ...DEFAULT_SETTINGS },
         moderators: new Set(moderators),
@@ -131,6 +133,8 @@ export function createRedisModerationStore(
         locked: s.locked ? '1' : '0',
         slowSeconds: s.slowSeconds,
         blockedTerms: JSON.stringify(s.blockedTerms),
+        careCard: s.careCard ? '1' : '0',
+        holdFlagged: s.holdFlagged ? '1' : '0',
       });
     },
     async setModerator(groupId, accountId, on) {

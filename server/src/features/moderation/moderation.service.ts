@@ -6,7 +6,7 @@ import { findBlockedTerms } from '@staffroom/shared/guards/blocked-terms';
 import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
 import type { Role } from '@staffroom/shared/schemas/accounts';
 import type { MemberView } from '@staffroom/shared/schemas/groups';
-import type { Message, SupportResource } from '@staffroom/shared/schemas/messages';
+import type { HeldMessage, Message, SupportResource } from '@staffroom/shared/schemas/messages';
 import type {
   AuditAction,
   AuditEntry,
@@ -61,6 +61,14 @@ export interface ModerationDeps {
       by: 'moderator' | 'author',
     ): Promise<'removed' | 'already-removed' | 'not-found'>;
     around(groupId: string, seq: number, n: number): Promise<{ before: Message[]; after: Message[] }>;
+    /**
+     * Posts a message held for review as its author wrote it (idempotent by its client id: a second release
+     * answers the first seq).
+     */
+    release(
+      groupId: string,
+      held: { accountId: string; tag: string; name: string; text: string; clientId: string },
+    ): Promise<{ seq: number }>;
   };
   /** Ends every session of an account on every node (from accounts). */
   endAllSessions(accountId: string): Promise<void>;
@@ -95,6 +103,11 @@ export interface Notifier {
   reportUpdated(accountId: string, id: string, status: ReportRecord['status']): void;
   /** A private message from a moderation team, to that member's sockets on every node. */
   care(accountId: string, message: CareMessage): void;
+  /** Yours only: a moderator released your held message (its seq) or kept it hidden. */
+  held(
+    accountId: string,
+    h: { groupId: string; clientId: string; outcome: 'released' | 'kept'; seq: number | null },
+  ): void;
   /** An urgent alert nobody acknowledged in time: to coordinators (admins), on every node. */
   escalated(e: { reportId: string; groupId: string; groupName: string; since: number }): void;
 }
@@ -113,6 +126,35 @@ const QUEUE_ITEMS = 100;
 /** Each queue is ordered urgent first: reading this many from each finds every urgent item but a flood of them. */
 const URGENT_SCAN = 50;
 const perQueue = (queues: number) => Math.min(20, Math.max(3, Math.ceil((2 * QUEUE_ITEMS) / queues)));
+/** Messages one member may have held for review in one group at once; more are refused (RATE_LIMITED). */
+const HELD_MAX = 10;
+
+/**
+ * Alerts the crisis guard raised about one member in one group belong together: one item for one person. Null
+ * for anything else (members' reports, revealed one-to-one messages), which stays an item of its own.
+ */
+const alertKey = (r: ReportRecord) =>
+  r.reason === 'crisis' && r.subjectId && r.conversationId === undefined && !r.reporterId
+    ? `${r.groupId}\u0000${r.subjectId}`
+    : null;
+
+/** Groups reports (already in priority order) into items: the first alert about a member leads the others. */
+function groupAlerts(reports: readonly ReportRecord[]): ReportRecord[][] {
+  const byKey = new Map<string, ReportRecord[]>();
+  const items: ReportRecord[][] = [];
+  for (const r of reports) {
+    const key = alertKey(r);
+    const same = key ? byKey.get(key) : undefined;
+    if (same) {
+      same.push(r);
+      continue;
+    }
+    const item = [r];
+    if (key) byKey.set(key, item);
+    items.push(item);
+  }
+  return items;
+}
 
 /** Texts that exercise the guards at start-up (see `warmGuards`); invented, like the evaluation set. */
 const GUARD_WARMUP = [
@@ -281,6 +323,59 @@ export function createModerationService(deps: ModerationDeps) {
     };
   }
 
+  /** The open alerts grouped with this one (it first): acting on an item acts on all of them. */
+  async function alertsLike(report: ReportRecord): Promise<ReportRecord[]> {
+    const key = alertKey(report);
+    if (!key || report.status !== 'received') return [report];
+    const open = await store.openReports([report.groupId], URGENT_SCAN);
+    return [report, ...open.filter((r) => r.id !== report.id && alertKey(r) === key)];
+  }
+
+  /** Marks alerts acknowledged by this moderator (those not already): their escalation stops. */
+  async function acknowledgeAll(p: Principal, alerts: readonly ReportRecord[]): Promise<number> {
+    let changed = 0;
+    for (const r of alerts) {
+      if (r.acknowledgedAt !== undefined || r.status !== 'received') continue;
+      await store.saveReport({ ...r, acknowledgedAt: now(), acknowledgedBy: p.pseudonym });
+      changed++;
+    }
+    return changed;
+  }
+
+  /** What moderators see of an alert's message: the posted one, the held one, or nothing (refused, kept). */
+  async function alertMessage(r: ReportRecord): Promise<Message | null> {
+    if (r.refused || r.held === 'kept') return null;
+    if (r.held === 'pending') {
+      return {
+        groupId: r.groupId,
+        seq: 0,
+        ts: r.createdAt,
+        kind: 'text',
+        author: { tag: r.heldTag ?? '', name: r.heldName ?? '' },
+        text: r.heldText ?? '',
+      };
+    }
+    const message = await deps.messages.get(r.groupId, r.seq);
+    if (!message) return null;
+    const { accountId: _hidden, ...wire } = message;
+    return wire;
+  }
+
+  /** A held message that will never be posted: its text is erased, and its sender told. */
+  function keepHidden(r: ReportRecord): ReportRecord {
+    if (r.held !== 'pending') return r;
+    const { heldText: _erased, ...kept } = r;
+    if (r.subjectId && r.heldClientId) {
+      deps.notify.held(r.subjectId, {
+        groupId: r.groupId,
+        clientId: r.heldClientId,
+        outcome: 'kept',
+        seq: null,
+      });
+    }
+    return { ...kept, held: 'kept' };
+  }
+
   async function moderatedGroups(p: Principal): Promise<{ id: string; name: string }[]> {
     const all = await deps.groups.allGroups();
     if (p.role === 'admin') return all;
@@ -374,6 +469,36 @@ export function createModerationService(deps: ModerationDeps) {
     return { banId: record.id, until };
   }
 
+  /**
+   * The guards on a text that is not a group message (a meeting title, a profile text, feedback, a report's
+   * note), the way group messages get them: identifying details need an explicit "anyway"
+   * (PRIVACY_CONFIRM_REQUIRED with the findings), and a text that suggests risk, to the writer or to someone
+   * they write about, brings the crisis contacts back to show the writer privately. Never blocks for risk.
+   */
+  function checkText(
+    text: string,
+    opts: { confirmIdentifying: boolean; privacy?: boolean; crisis?: boolean; field?: string },
+  ): { support: SupportResource[] | null; risk: boolean; concernForOther: boolean } {
+    if (!text.trim()) return { support: null, risk: false, concernForOther: false };
+    const result = opts.crisis === false ? null : detectCrisis(text);
+    if (opts.privacy !== false && !opts.confirmIdentifying) {
+      const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
+      if (findings.length > 0) {
+        throw new AppError(
+          ErrorCode.PRIVACY_CONFIRM_REQUIRED,
+          `This may identify you or someone else: ${describeFindings(findings)}.`,
+          {
+            findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
+            ...(opts.field ? { field: opts.field } : {}),
+          },
+        );
+      }
+    }
+    const risk = result?.risk === true;
+    const concernForOther = result?.concernForOther === true;
+    return { support: risk || concernForOther ? deps.guards.crisisResources : null, risk, concernForOther };
+  }
+
   return {
     /** Who may post here and how often; throws MUTED or GROUP_LOCKED. Served from the node's cache. */
     async postingPolicy(p: Principal, groupId: string): Promise<{ slowMs: number }> {
@@ -406,6 +531,7 @@ export function createModerationService(deps: ModerationDeps) {
         locked: s.settings.locked,
         slowSeconds: s.settings.slowSeconds,
         mutedUntil: muted && muted.until > now() ? muted.until : null,
+        careCard: s.settings.careCard,
       };
     },
 
@@ -418,7 +544,7 @@ export function createModerationService(deps: ModerationDeps) {
       text: string,
       confirmIdentifying: boolean,
       sender?: { accountId: string; clientId: string },
-    ): Promise<{ crisis: boolean }> {
+    ): Promise<{ crisis: boolean; hold: boolean }> {
       const s = await state(groupId);
       // Risk is looked at before anything may refuse the message: a refusal must not hide it.
       const crisis = detectCrisis(text).risk;
@@ -443,8 +569,136 @@ export function createModerationService(deps: ModerationDeps) {
           );
         }
       }
-      return { crisis };
+      // Held for review where the group asks for it; a moderator's own message is posted (they are the reviewers).
+      const hold = crisis && s.settings.holdFlagged && !(sender && s.moderators.has(sender.accountId));
+      return { crisis, hold };
     },
+
+    /**
+     * Holds a flagged message for review instead of posting it: the held message and its urgent item are one
+     * record, written in one step, so there is never one without the other. Idempotent by client id: a retry
+     * answers the first outcome (and the seq, once released).
+     */
+    async hold(
+      groupId: string,
+      held: { accountId: string; tag: string; name: string; text: string; clientId: string },
+    ): Promise<{ ts: number; seq: number | null; duplicate: boolean; support: SupportResource[] }> {
+      const id = derivedId('hd', groupId, held.accountId, held.clientId);
+      const support = deps.guards.crisisResources;
+      const existing = await store.getReport(id);
+      if (existing) {
+        const seq = existing.held === 'released' ? existing.seq : null;
+        return { ts: existing.createdAt, seq, duplicate: true, support };
+      }
+      const waiting = (await store.openReports([groupId], URGENT_SCAN)).filter(
+        (r) => r.subjectId === held.accountId && r.held === 'pending',
+      ).length;
+      if (waiting >= HELD_MAX) {
+        throw new AppError(
+          ErrorCode.RATE_LIMITED,
+          'Your messages are waiting for a moderator. They will look at them soon.',
+          { retryAfterMs: 60_000 },
+        );
+      }
+      const ts = now();
+      const { id: filed, duplicate } = await store.createReport(
+        {
+          id,
+          groupId,
+          seq: 0,
+          reason: 'crisis',
+          note: 'Held for review: the group holds messages the crisis guard flags.',
+          reporterId: '',
+          urgent: true,
+          status: 'received',
+          createdAt: ts,
+          subjectId: held.accountId,
+          held: 'pending',
+          heldText: held.text,
+          heldClientId: held.clientId,
+          heldTag: held.tag,
+          heldName: held.name,
+        },
+        `held:${id}`,
+      );
+      if (!duplicate) deps.notify.queueChanged(groupId, true);
+      const first = duplicate ? await store.getReport(filed) : null;
+      return {
+        ts: first?.createdAt ?? ts,
+        seq: first?.held === 'released' ? first.seq : null,
+        duplicate,
+        support,
+      };
+    },
+
+    /** The sender's own messages still held for review in this group (for the group page). */
+    async heldFor(p: Principal, groupId: string): Promise<HeldMessage[]> {
+      const open = await store.openReports([groupId], URGENT_SCAN);
+      return open
+        .filter((r) => r.subjectId === p.accountId && r.held === 'pending' && r.heldClientId)
+        .map((r) => ({ groupId, clientId: r.heldClientId ?? '', text: r.heldText ?? '', ts: r.createdAt }))
+        .sort((a, b) => a.ts - b.ts);
+    },
+
+    /** A moderator releases a held message to the group, or keeps it hidden; the sender is told, never punished. */
+    async decideHeld(
+      p: Principal,
+      input: { reportId: string; decision: 'release' | 'keep' },
+    ): Promise<{ seq: number | null }> {
+      const report = await store.getReport(input.reportId);
+      if (!report || report.conversationId !== undefined)
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
+      await requireModerator(p, report.groupId);
+      if (report.held !== 'pending' || !report.subjectId)
+        throw new AppError(ErrorCode.CONFLICT, 'This message is not waiting for a decision.');
+      const ack = {
+        acknowledgedAt: report.acknowledgedAt ?? now(),
+        acknowledgedBy: report.acknowledgedBy ?? p.pseudonym,
+      };
+      if (input.decision === 'keep') {
+        await store.saveReport({ ...keepHidden(report), ...ack });
+        await audit(
+          p,
+          'keep-held',
+          report.groupId,
+          `a held message by ${report.heldName ?? ''}`,
+          'kept hidden',
+        );
+        deps.notify.queueChanged(report.groupId, false);
+        return { seq: null };
+      }
+      if (!(await deps.groups.member(report.groupId, report.subjectId)))
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          'The member has left this group: the message can only stay hidden.',
+        );
+      const { seq } = await deps.messages.release(report.groupId, {
+        accountId: report.subjectId,
+        tag: report.heldTag ?? '',
+        name: report.heldName ?? '',
+        text: report.heldText ?? '',
+        clientId: report.heldClientId ?? '',
+      });
+      const { heldText: _posted, ...rest } = report;
+      await store.saveReport({ ...rest, ...ack, held: 'released', seq });
+      deps.notify.held(report.subjectId, {
+        groupId: report.groupId,
+        clientId: report.heldClientId ?? '',
+        outcome: 'released',
+        seq,
+      });
+      await audit(
+        p,
+        'release-held',
+        report.groupId,
+        `message #${seq} by ${report.heldName ?? ''}`,
+        'released to the group',
+      );
+      deps.notify.queueChanged(report.groupId, false);
+      return { seq };
+    },
+
+    checkText,
 
     /**
      * Compiles the guards' regexes before the first member's message does: V8 compiles each regex on first use
@@ -624,6 +878,10 @@ export function createModerationService(deps: ModerationDeps) {
       if (JSON.stringify(next.blockedTerms) !== JSON.stringify(s.settings.blockedTerms)) {
         await audit(p, 'blocked-terms', groupId, `${next.blockedTerms.length} terms`, reason);
       }
+      if (next.careCard !== s.settings.careCard)
+        await audit(p, 'care-card', groupId, next.careCard ? 'pinned' : 'unpinned', reason);
+      if (next.holdFlagged !== s.settings.holdFlagged)
+        await audit(p, 'hold-for-review', groupId, next.holdFlagged ? 'on' : 'off', reason);
       return next;
     },
 
@@ -673,24 +931,36 @@ export function createModerationService(deps: ModerationDeps) {
 
     async report(
       p: Principal,
-      input: { groupId: string; seq: number; reason: ReportReason; note: string },
-    ): Promise<{ id: string }> {
+      input: {
+        groupId: string;
+        seq: number;
+        reason: ReportReason;
+        note: string;
+        confirmIdentifying?: boolean | undefined;
+      },
+    ): Promise<{ id: string; support?: SupportResource[] }> {
       if (!(await deps.groups.member(input.groupId, p.accountId)))
         throw new AppError(ErrorCode.NOT_FOUND, 'No such group.');
       const message = await deps.messages.get(input.groupId, input.seq);
       if (!message || message.kind === 'removed') throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
+      // The note is read by moderators: the privacy guard asks first; a note that suggests risk makes it urgent.
+      const { confirmIdentifying, ...fields } = input;
+      const checked = checkText(input.note, {
+        confirmIdentifying: confirmIdentifying === true,
+        field: 'note',
+      });
       const report: ReportRecord = {
         id: newId(),
-        ...input,
+        ...fields,
         reporterId: p.accountId,
-        urgent: input.reason === 'crisis',
+        urgent: input.reason === 'crisis' || checked.support !== null,
         status: 'received',
         createdAt: now(),
       };
       // One report per reporter and message: asking again answers the first report's id.
       const filed = await store.createReport(report, `${p.accountId}:g:${input.groupId}:${input.seq}`);
       if (!filed.duplicate) deps.notify.queueChanged(input.groupId, report.urgent);
-      return { id: filed.id };
+      return { id: filed.id, ...(checked.support ? { support: checked.support } : {}) };
     },
 
     /**
@@ -741,34 +1011,59 @@ export function createModerationService(deps: ModerationDeps) {
         .sort((a, b) => reportPriority(a) - reportPriority(b))
         .slice(0, QUEUE_ITEMS);
       return Promise.all(
-        open.map(async (r): Promise<QueueItem> => {
+        groupAlerts(open).map(async (alerts): Promise<QueueItem> => {
+          const r = alerts[0] as ReportRecord;
           if (r.conversationId !== undefined) return revealedItem(r);
-          // A refused message has no seq: no message and no context to show, only who, where and when.
-          const [message, context, reporter, subject] = await Promise.all([
-            r.refused ? Promise.resolve(null) : deps.messages.get(r.groupId, r.seq),
-            r.refused
-              ? Promise.resolve({ before: [], after: [] })
-              : deps.messages.around(r.groupId, r.seq, CONTEXT),
+          // A refused or held message has no seq: no context to show.
+          const [messages, context, reporter, subject, s] = await Promise.all([
+            Promise.all(alerts.map(alertMessage)),
+            r.seq > 0 && !r.refused
+              ? deps.messages.around(r.groupId, r.seq, CONTEXT)
+              : Promise.resolve({ before: [], after: [] }),
             r.reporterId ? deps.groups.member(r.groupId, r.reporterId) : Promise.resolve(null),
             r.subjectId ? deps.groups.member(r.groupId, r.subjectId) : Promise.resolve(null),
+            state(r.groupId),
           ]);
-          const { accountId: _hidden, ...wire } = message ?? { accountId: '' };
+          const everyAcknowledged = alerts.every((a) => a.acknowledgedAt !== undefined);
+          const grouped = alertKey(r) !== null;
           return {
             id: r.id,
             groupId: r.groupId,
             groupName: names.get(r.groupId) ?? '',
             reason: r.reason,
             note: r.note,
-            urgent: r.urgent,
+            urgent: alerts.some((a) => a.urgent),
             automatic: !r.reporterId,
             status: r.status,
             createdAt: r.createdAt,
             reporter: reporter ? { tag: reporter.tag, name: reporter.name } : null,
-            message: message ? (wire as Message) : null,
+            message: messages[0] ?? null,
             before: context.before,
             after: context.after,
             ...(r.subjectId ? { subject: subject ? { tag: subject.tag, name: subject.name } : null } : {}),
             ...(r.refused ? { refused: true } : {}),
+            ...(r.held ? { held: r.held } : {}),
+            ...(grouped
+              ? {
+                  alerts: alerts.map((a, i) => ({
+                    id: a.id,
+                    createdAt: a.createdAt,
+                    message: messages[i] ?? null,
+                    ...(a.refused ? { refused: true } : {}),
+                    ...(a.held ? { held: a.held } : {}),
+                  })),
+                }
+              : {}),
+            ...(r.urgent
+              ? {
+                  acknowledged: everyAcknowledged
+                    ? { by: r.acknowledgedBy ?? 'a moderator', at: r.acknowledgedAt ?? r.createdAt }
+                    : null,
+                }
+              : {}),
+            ...(r.reason === 'crisis'
+              ? { careCard: s.settings.careCard, holdFlagged: s.settings.holdFlagged }
+              : {}),
           };
         }),
       );
@@ -798,11 +1093,14 @@ export function createModerationService(deps: ModerationDeps) {
       }
       if (report.status !== 'received')
         throw new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
-      const message = report.refused ? null : await deps.messages.get(report.groupId, report.seq);
+      const message =
+        report.refused || report.seq === 0 ? null : await deps.messages.get(report.groupId, report.seq);
       const authorId = message?.accountId || report.subjectId;
       const author = authorId ? await deps.groups.member(report.groupId, authorId) : null;
       if (input.action === 'remove' && report.refused)
         throw new AppError(ErrorCode.CONFLICT, 'That message was refused: there is nothing to remove.');
+      if (input.action === 'remove' && report.seq === 0)
+        throw new AppError(ErrorCode.CONFLICT, 'That message was never posted: there is nothing to remove.');
       if (input.action === 'remove') await removeMessage(p, report.groupId, report.seq, input.reason);
       if (input.action === 'mute' || input.action === 'ban') {
         if (!author) throw new AppError(ErrorCode.NOT_FOUND, 'The author is no longer in this group.');
@@ -811,19 +1109,32 @@ export function createModerationService(deps: ModerationDeps) {
         else await ban(p, report.groupId, author.tag, input.minutes ?? null, input.reason, false);
       }
       const status = input.action === 'dismiss' ? 'reviewed' : 'action-taken';
-      // A revealed one-to-one text is kept only while it is being looked at: resolving erases it.
-      const { revealedText: _erased, ...kept } = report;
-      await store.saveReport({
-        ...kept,
-        status,
-        outcome: `${input.action}: ${input.reason}`,
-        resolvedAt: now(),
-      });
+      // Alerts about the same member are one item: they are handled together (the others' messages removed too).
+      const others = (await alertsLike(report)).slice(1);
+      if (input.action === 'remove') {
+        for (const o of others) {
+          if (o.seq > 0 && !o.refused && o.held !== 'pending' && o.held !== 'kept')
+            await removeMessage(p, o.groupId, o.seq, input.reason);
+        }
+      }
+      for (const r of [report, ...others]) {
+        // A revealed one-to-one text, or a held message nobody released, is kept only while it is being looked
+        // at: resolving erases it.
+        const { revealedText: _erased, ...kept } = keepHidden(r);
+        await store.saveReport({
+          ...kept,
+          status,
+          outcome: `${input.action}: ${input.reason}`,
+          resolvedAt: now(),
+        });
+      }
       await audit(
         p,
         'resolve-report',
         report.groupId,
-        `report on message #${report.seq}: ${input.action}`,
+        others.length > 0
+          ? `${others.length + 1} alerts about ${author?.name ?? 'a member'}: ${input.action}`
+          : `report on message #${report.seq}: ${input.action}`,
         input.reason,
       );
       if (report.reporterId) deps.notify.reportUpdated(report.reporterId, report.id, status);
@@ -868,7 +1179,8 @@ export function createModerationService(deps: ModerationDeps) {
       await requireModerator(p, report.groupId);
       if (report.reason !== 'crisis')
         throw new AppError(ErrorCode.CONFLICT, 'Reaching out privately is for someone who may be at risk.');
-      const message = report.refused ? null : await deps.messages.get(report.groupId, report.seq);
+      const message =
+        report.refused || report.seq === 0 ? null : await deps.messages.get(report.groupId, report.seq);
       const accountId = report.subjectId || message?.accountId;
       const member = accountId ? await deps.groups.member(report.groupId, accountId) : null;
       if (!accountId || !member) throw noSuchMember();
@@ -881,11 +1193,9 @@ export function createModerationService(deps: ModerationDeps) {
       };
       await deps.care.add(accountId, care);
       deps.notify.care(accountId, care);
-      if (report.acknowledgedAt === undefined) {
-        // Someone looked out for them: the alert stays open until reviewed, but is no longer escalated.
-        await store.saveReport({ ...report, acknowledgedAt: now() });
+      // Someone looked out for them: the alerts stay open until reviewed, but are no longer escalated.
+      if ((await acknowledgeAll(p, await alertsLike(report))) > 0)
         deps.notify.queueChanged(report.groupId, false);
-      }
       await audit(p, 'reach-out', report.groupId, member.name, 'a private message from the moderation team');
       return { id: care.id };
     },
@@ -910,8 +1220,13 @@ export function createModerationService(deps: ModerationDeps) {
           r.createdAt + timeoutMs <= at,
       );
       let escalated = 0;
+      const told = new Set<string>();
       for (const r of overdue) {
         if (!(await deps.care.claimEscalation(r.id))) continue;
+        // Several overdue alerts about one member are one alert to coordinators.
+        const key = alertKey(r);
+        if (key && told.has(key)) continue;
+        if (key) told.add(key);
         const groupName = r.groupId ? ((await deps.groups.name(r.groupId)) ?? '') : '';
         deps.notify.escalated({ reportId: r.id, groupId: r.groupId, groupName, since: r.createdAt });
         escalated++;
@@ -929,9 +1244,36 @@ export function createModerationService(deps: ModerationDeps) {
         ids.has(r.groupId) || (r.conversationId !== undefined && p.role === 'admin');
       const queues = [...ids, ...(p.role === 'admin' ? [CONVO_QUEUE] : [])];
       const open = await store.openReports(queues, URGENT_SCAN);
+      // Counted as the console shows them: alerts about one member are one item.
       return {
-        unacknowledged: open.filter((r) => r.urgent && r.acknowledgedAt === undefined && visible(r)).length,
+        unacknowledged: groupAlerts(
+          open.filter((r) => r.urgent && r.acknowledgedAt === undefined && visible(r)),
+        ).length,
       };
+    },
+
+    /** "I am on it": the item (and the alerts grouped with it) is acknowledged; its escalation stops. */
+    async acknowledge(p: Principal, reportId: string): Promise<void> {
+      const report = await store.getReport(reportId);
+      if (!report) throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
+      if (report.conversationId !== undefined) requireAdmin(p);
+      else await requireModerator(p, report.groupId);
+      if (report.status !== 'received')
+        throw new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
+      if (!report.urgent) throw new AppError(ErrorCode.CONFLICT, 'Only urgent items are acknowledged.');
+      const alerts = await alertsLike(report);
+      if ((await acknowledgeAll(p, alerts)) === 0) return;
+      const subject = report.subjectId ? await deps.groups.member(report.groupId, report.subjectId) : null;
+      await audit(
+        p,
+        'acknowledge',
+        report.groupId || null,
+        alerts.length > 1
+          ? `${alerts.length} alerts about ${subject?.name ?? 'a member'}`
+          : `report on message #${report.seq}`,
+        'acknowledged',
+      );
+      deps.notify.queueChanged(report.groupId, false);
     },
 
     careInbox: async (p: Principal) => ({ messages: await deps.care.list(p.accountId) }),

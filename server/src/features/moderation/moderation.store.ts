@@ -56,6 +56,18 @@ export interface ReportRecord {
   refused?: boolean;
   /** When it was handled: the retention clock (`REPORT_RETENTION_DAYS`). Absent while open. */
   resolvedAt?: number;
+  /** The pseudonym of the moderator who acknowledged it (reached out, or said "I am on it"). */
+  acknowledgedBy?: string;
+  /**
+   * Held for review (the group holds flagged messages): `pending` until a moderator releases it (`released`, then
+   * `seq` is the posted message) or keeps it hidden (`kept`). The held message lives only here, in `held*`, and is
+   * erased at the decision: while pending, only its sender and the moderators can read it.
+   */
+  held?: 'pending' | 'released' | 'kept';
+  heldText?: string;
+  heldClientId?: string;
+  heldTag?: string;
+  heldName?: string;
 }
 
 export interface AuditRecord {
@@ -152,7 +164,13 @@ export const DEFAULT_REPORT_RETENTION_MS = 180 * 24 * 3600_000;
 export const reportPriority = (r: Pick<ReportRecord, 'urgent' | 'createdAt'>) =>
   (r.urgent ? 0 : 1e13) + r.createdAt;
 
-export const DEFAULT_SETTINGS: ModerationSettings = { locked: false, slowSeconds: 0, blockedTerms: [] };
+export const DEFAULT_SETTINGS: ModerationSettings = {
+  locked: false,
+  slowSeconds: 0,
+  blockedTerms: [],
+  careCard: false,
+  holdFlagged: false,
+};
 
 /** The dedupe marker a reporter's report holds (see the service's `createReport` calls). */
 export const reportDedupeKey = (

@@ -9,7 +9,9 @@ import type {
   KeyBundle,
   MyRequest,
   Offer,
+  UnmatchedRequest,
 } from '@staffroom/shared/schemas/consultations';
+import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { api } from '../../../lib/api';
 
 /** What a coordinator sees of the programme: counts and k-suppressed feedback, never who or what. */
@@ -24,6 +26,8 @@ export interface FeedbackInput {
   helpfulness: number;
   recommend: boolean;
   comment: string;
+  /** The comment may identify someone: the teacher chose to send it anyway. */
+  confirmIdentifying?: boolean;
 }
 
 const id = (value: string) => encodeURIComponent(value);
@@ -47,10 +51,16 @@ export const supportApi = {
 
   conversations: () => api.get<{ conversations: ConversationSummary[] }>('/api/conversations'),
   feedback: (conversationId: string, body: FeedbackInput) =>
-    api.post<{ ok: true }>(`/api/conversations/${id(conversationId)}/feedback`, body),
+    api.post<{ ok: true; support?: SupportResource[] }>(
+      `/api/conversations/${id(conversationId)}/feedback`,
+      body,
+    ),
 
   keys: () => api.get<{ keys: KeyBundle | null }>('/api/keys'),
   saveKeys: (bundle: KeyBundle) => api.put<{ ok: true }>('/api/keys', bundle),
 
   programme: () => api.get<Programme>('/api/programme/consultations'),
+  unmatched: () => api.get<{ requests: UnmatchedRequest[] }>('/api/programme/unmatched'),
+  assign: (requestId: string, consultant: string) =>
+    api.post<{ conversationId: string }>(`/api/programme/unmatched/${id(requestId)}/assign`, { consultant }),
 };

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../lib/api';
 import { useState, type FormEvent } from 'react';
 import { K_MIN } from '@staffroom/shared/limits';
 import { Alert } from '../../../components/alert';
@@ -29,6 +30,8 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
   const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<{ helpfulness?: string; recommend?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
+  /** The comment the privacy guard asked about: sending it unchanged confirms it. */
+  const [confirmComment, setConfirmComment] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -51,8 +54,15 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
         helpfulness: Number(helpfulness),
         recommend: recommend === 'yes',
         comment: comment.trim(),
+        ...(confirmComment === comment.trim() ? { confirmIdentifying: true } : {}),
       });
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
+        setConfirmComment(comment.trim());
+        setErrors({ form: `${err.message} Edit the comment, or send it again as it is.` });
+        setBusy(false);
+        return;
+      }
       setErrors({ form: err instanceof Error ? err.message : 'Your feedback was not sent. Try again.' });
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { ApiError } from '../../../lib/api';
 import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import {
   AREAS,
@@ -119,6 +120,8 @@ export function ProfileForm({
   const [hasSchool, setHasSchool] = useState(profile?.hasSchool ?? false);
   const [hasDistrict, setHasDistrict] = useState(profile?.hasDistrict ?? false);
   const [errors, setErrors] = useState<Errors>({});
+  /** The display name the privacy guard asked about: saving it unchanged confirms it. */
+  const [confirmName, setConfirmName] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const displayNameRef = useRef<HTMLInputElement>(null);
@@ -186,7 +189,9 @@ export function ProfileForm({
         paused,
         ...(s !== undefined ? { school: s } : {}),
         ...(d !== undefined ? { district: d } : {}),
+        ...(confirmName === name ? { confirmIdentifying: true } : {}),
       });
+      setConfirmName(null);
       setHasSchool(next.hasSchool);
       setHasDistrict(next.hasDistrict);
       setSchool({ mode: 'keep' });
@@ -197,6 +202,12 @@ export function ProfileForm({
           : 'Profile saved. Requests that fit what you have taught can now reach you.',
       );
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
+        // Teachers read the display name: saving it unchanged again keeps it anyway.
+        setConfirmName(name);
+        setErrors({ form: `${err.message} Change your display name, or save again to keep it.` });
+        return;
+      }
       setErrors({ form: err instanceof Error ? err.message : 'Your profile could not be saved. Try again.' });
     } finally {
       setBusy(false);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { MyRequest } from '@staffroom/shared/schemas/consultations';
+import type { MyRequest, UnmatchedReason } from '@staffroom/shared/schemas/consultations';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -16,6 +16,18 @@ const STATUS: Record<'offered' | 'waiting', { badge: string; text: string }> = {
     badge: 'Waiting for a consultant with room',
     text: 'Every consultant who fits is busy or away just now. Your request waits, and goes to the first one who has room. Nothing else is needed from you.',
   },
+};
+
+/** Why a waiting request has no consultant yet, said honestly, with who knows. */
+const WAITING_TEXT: Record<UnmatchedReason, string> = {
+  'no-coverage':
+    'No consultant covers the grades, subjects or area of focus you chose yet. The coordinators can see that your request is waiting (never what you wrote, never who you are) and can ask a consultant to take it on.',
+  excluded:
+    'The consultants who fit are from your school or district, so they are never offered your request. The coordinators can see that it is waiting (never what you wrote, never who you are) and can ask another consultant to take it on.',
+  declined:
+    'The consultants who fit could not take it on. The coordinators can see that your request is waiting (never what you wrote, never who you are) and can ask a consultant to take it on.',
+  unavailable:
+    'Every consultant who fits is busy or away just now. Your request goes to the first one who has room, and the coordinators can see that it is waiting. Nothing else is needed from you.',
 };
 
 /** The teacher's open request: where it is, and a way to withdraw it. */
@@ -52,13 +64,15 @@ export function RequestStatus({
       <p className="request__status">
         <span className={`badge support-badge support-badge--${status}`}>{shown.badge}</span>
       </p>
-      <p>{shown.text}</p>
+      <p>
+        {status === 'waiting' && request.waitingReason ? WAITING_TEXT[request.waitingReason] : shown.text}
+      </p>
       {request.urgent && (
         <div className="request__urgent">
           <p>
             <strong>Marked urgent</strong>: it is offered before other requests.{' '}
             {status === 'waiting'
-              ? 'No consultant who fits is free at this moment, so it may take a while.'
+              ? 'No consultant has been offered it yet, so it may take a while.'
               : 'A consultant still has to accept it.'}{' '}
             You do not have to wait: these people can listen right now, in confidence.
           </p>

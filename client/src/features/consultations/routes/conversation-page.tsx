@@ -1,7 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Alert, Status } from '../../../components/alert';
+import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { Button } from '../../../components/button';
+import { CrisisResources } from '../../../components/crisis-resources';
 import { PageTitle } from '../../../components/page-title';
 import { useServerInfo } from '../../../app/server-info';
 import { paths } from '../../../config/paths';
@@ -103,6 +105,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const [showCode, setShowCode] = useState(false);
   const [reporting, setReporting] = useState<ShownMessage | null>(null);
   const [feedbackSent, setFeedbackSent] = useState(false);
+  const [feedbackSupport, setFeedbackSupport] = useState<SupportResource[] | null>(null);
   const composer = useRef<HTMLTextAreaElement>(null);
   const crisisResources = useServerInfo()?.crisisResources ?? [];
   const [notice, setNotice] = useState<CrisisNotice>(null);
@@ -250,7 +253,8 @@ function ConversationView({ conversationId, identity }: { conversationId: string
               </p>
               <FeedbackForm
                 onSubmit={async (body) => {
-                  await supportApi.feedback(conversationId, body);
+                  const { support } = await supportApi.feedback(conversationId, body);
+                  setFeedbackSupport(support?.length ? support : null);
                   setFeedbackSent(true);
                   room.sync();
                 }}
@@ -261,6 +265,15 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             <p ref={thanks} tabIndex={-1} className="notice notice--success">
               Thank you. Your feedback was stored without your name.
             </p>
+          )}
+          {teacher && feedbackSent && feedbackSupport && (
+            <div className="request__urgent">
+              <p>
+                What you wrote sounds heavy. You do not have to carry it alone: these people can listen right
+                now, in confidence.
+              </p>
+              <CrisisResources resources={feedbackSupport} />
+            </div>
           )}
           {teacher && (
             <p>

@@ -15,8 +15,10 @@ import { ProgrammeFacts } from '../components/programme-card';
 import { ReminderBanner } from '../components/reminder-banner';
 import { RequestStatus } from '../components/request-status';
 import { UnlockKeys } from '../components/unlock-keys';
+import { UnmatchedRequests } from '../components/unmatched-requests';
 import { useKeys } from '../keys/key-store';
 import { useCheckInCalendar } from '../hooks/use-check-in-calendar';
+import { useNow } from '../hooks/use-conversation-room';
 import { useLiveReload } from '../hooks/use-live-reload';
 import { plural } from '../model/format';
 import type { Viewer } from '../model/viewer';
@@ -27,6 +29,7 @@ const loadConversations = () => supportApi.conversations().then((r) => r.convers
 const loadOffers = () => supportApi.offers().then((r) => r.offers);
 const loadProfile = () => supportApi.profile().then((r) => r.profile);
 const loadProgramme = () => supportApi.programme();
+const loadUnmatched = () => supportApi.unmatched().then((r) => r.requests);
 
 /** `/support`: what one-to-one support looks like for whoever is looking. */
 export function SupportPage({ viewer }: { viewer: Viewer }) {
@@ -309,6 +312,14 @@ function ConsultantSupport({ viewer }: { viewer: Viewer }) {
 
 function CoordinatorSupport() {
   const programme = useResource(loadProgramme);
+  const unmatched = useResource(loadUnmatched);
+  const reloadAll = () => {
+    unmatched.reload();
+    programme.reload();
+  };
+  // Coordinators get no live notice of others' requests: the list loads again after a reconnection.
+  useLiveReload([], reloadAll);
+  const now = useNow(true, 30_000);
   return (
     <>
       <p className="lead">
@@ -322,6 +333,19 @@ function CoordinatorSupport() {
           <ProgrammeFacts programme={programme.data} />
         ) : (
           !programme.error && <p className="loading">Loading…</p>
+        )}
+      </section>
+      <section className="section panel" aria-labelledby="unmatched-title">
+        <h2 id="unmatched-title">Waiting with no consultant</h2>
+        <p>
+          Requests no consultant could be offered, urgent first, and why. You see the name each request has
+          for its consultant, never who asked, and never their note.
+        </p>
+        {unmatched.error && <Alert title="The list could not be loaded">{unmatched.error}</Alert>}
+        {unmatched.data ? (
+          <UnmatchedRequests requests={unmatched.data} now={now} onChanged={reloadAll} />
+        ) : (
+          !unmatched.error && <p className="loading">Loading…</p>
         )}
       </section>
     </>

@@ -59,11 +59,14 @@ export function PrivacyDialog({
 export function SupportDialog({
   resources,
   posted = true,
+  held = false,
   onClose,
 }: {
   resources: readonly SupportResource[];
   /** False when the message was refused (a blocked term): the resources still come, the wording says so. */
   posted?: boolean;
+  /** The group holds such messages for review: it is not posted yet, only the moderators see it. */
+  held?: boolean;
   onClose: () => void;
 }) {
   return (
@@ -71,9 +74,11 @@ export function SupportDialog({
       title="You don’t have to carry this alone"
       description={
         <p>
-          {posted
-            ? 'Your message was posted.'
-            : 'Your message was not posted because of a word this group does not allow, but what you wrote matters.'}{' '}
+          {held
+            ? 'Your message is held for review: for now only you and the group’s moderators can see it. You are not in any trouble.'
+            : posted
+              ? 'Your message was posted.'
+              : 'Your message was not posted because of a word this group does not allow, but what you wrote matters.'}{' '}
           This note is only for you: if things feel heavy right now, these people are there to listen, in
           confidence.
         </p>

@@ -5,6 +5,7 @@ import type { GroupRoom, RoomSnapshot } from '../model/group-room';
 import { formatDay, plural, sameDay } from '../model/format';
 import { MessageItem, type MessageActions } from './message-item';
 import { OutboxItem, type OutboxActions } from './outbox-item';
+import { HeldItem } from './held-item';
 
 /** Messages closer than this, by the same author, share one name line. */
 const GROUP_WITHIN_MS = 5 * 60_000;
@@ -215,6 +216,14 @@ export function Feed({ room, snapshot, groupName, myName, connected, actions, ou
               </li>
             )}
             {rows(snapshot, actions)}
+            {snapshot.held.map((entry) => (
+              <HeldItem
+                key={entry.clientId}
+                entry={entry}
+                name={myName}
+                onDismiss={(id) => room.dismissHeld(id)}
+              />
+            ))}
             {outbox.map((entry) => (
               <OutboxItem
                 key={entry.clientId}
@@ -226,7 +235,7 @@ export function Feed({ room, snapshot, groupName, myName, connected, actions, ou
             ))}
           </ol>
         )}
-        {status === 'open' && messages.length === 0 && outbox.length === 0 && (
+        {status === 'open' && messages.length === 0 && outbox.length === 0 && snapshot.held.length === 0 && (
           <p className="feed__empty">
             No messages yet. Say hello when you are ready — or just read along; that is fine too.
           </p>

@@ -31,6 +31,8 @@ export function MeetingForm({
   const [duration, setDuration] = useState<number>(60);
   const [host, setHost] = useState(defaultHost);
   const [errors, setErrors] = useState<Errors>({});
+  /** The title the privacy guard asked about: scheduling it unchanged confirms it. */
+  const [confirmTitle, setConfirmTitle] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -50,11 +52,22 @@ export function MeetingForm({
     if (Object.keys(found).length > 0 || start === null) return;
     setBusy(true);
     try {
-      await onSubmit({ title: title.trim(), startsAt: start, durationMinutes: duration, host: host.trim() });
+      await onSubmit({
+        title: title.trim(),
+        startsAt: start,
+        durationMinutes: duration,
+        host: host.trim(),
+        ...(confirmTitle === title.trim() ? { confirmIdentifying: true } : {}),
+      });
       setTitle('');
+      setConfirmTitle(null);
     } catch (err) {
       const message = err instanceof Error ? err.message : 'The session could not be scheduled.';
-      if (
+      if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
+        // The privacy guard asks: the same title, scheduled again, goes anyway.
+        setConfirmTitle(title.trim());
+        setErrors({ title: `${message} Edit the title, or schedule it again to keep it.` });
+      } else if (
         err instanceof ApiError &&
         (err.field === 'startsAt' || err.field === 'title' || err.field === 'host')
       ) {

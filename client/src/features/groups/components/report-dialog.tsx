@@ -5,7 +5,8 @@ import {
   REPORT_REASON_LABELS,
   type ReportReason,
 } from '@staffroom/shared/schemas/moderation';
-import { decodeMessageText, type Message } from '@staffroom/shared/schemas/messages';
+import { decodeMessageText, type Message, type SupportResource } from '@staffroom/shared/schemas/messages';
+import { CrisisResources } from '../../../components/crisis-resources';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
@@ -20,7 +21,11 @@ export function ReportDialog({
   onClose,
 }: {
   message: Message;
-  onSubmit: (reason: ReportReason, note: string) => Promise<Ack<unknown>>;
+  onSubmit: (
+    reason: ReportReason,
+    note: string,
+    confirmIdentifying: boolean,
+  ) => Promise<Ack<{ support?: SupportResource[] | undefined }>>;
   onClose: () => void;
 }) {
   const [reason, setReason] = useState<ReportReason | null>(null);
@@ -28,6 +33,9 @@ export function ReportDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
+  /** The privacy guard asked about the note: the next send goes anyway, unless the note changes. */
+  const [confirming, setConfirming] = useState(false);
+  const [support, setSupport] = useState<SupportResource[] | null>(null);
   const formId = 'report-form';
 
   const submit = async (event: FormEvent) => {
@@ -38,10 +46,19 @@ export function ReportDialog({
       return;
     }
     setBusy(true);
-    const ack = await onSubmit(reason, note.trim());
+    const ack = await onSubmit(reason, note.trim(), confirming);
     setBusy(false);
-    if (ack.ok) setDone(true);
-    else setError(ack.error.message || 'The report could not be sent. Try again.');
+    if (ack.ok) {
+      setSupport(ack.data.support?.length ? ack.data.support : null);
+      setDone(true);
+    } else {
+      setConfirming(ack.error.code === 'PRIVACY_CONFIRM_REQUIRED');
+      setError(
+        ack.error.code === 'PRIVACY_CONFIRM_REQUIRED'
+          ? `${ack.error.message} Edit the note, or send the report anyway.`
+          : ack.error.message || 'The report could not be sent. Try again.',
+      );
+    }
   };
 
   if (done) {
@@ -61,7 +78,17 @@ export function ReportDialog({
             Close
           </Button>
         }
-      />
+      >
+        {support && (
+          <>
+            <p>
+              What you wrote suggests someone may be at risk. The moderators see your report first. You can
+              also reach these people, day and night, for yourself or to ask how to help:
+            </p>
+            <CrisisResources resources={support} />
+          </>
+        )}
+      </Modal>
     );
   }
 
@@ -82,7 +109,7 @@ export function ReportDialog({
             Cancel
           </Button>
           <Button type="submit" form={formId} busy={busy} busyLabel="Sending…">
-            Send report
+            {confirming ? 'Send report anyway' : 'Send report'}
           </Button>
         </>
       }
@@ -122,7 +149,10 @@ export function ReportDialog({
               rows={2}
               maxLength={NOTE_MAX}
               value={note}
-              onChange={(e) => setNote(e.target.value)}
+              onChange={(e) => {
+                setNote(e.target.value);
+                setConfirming(false);
+              }}
             />
           )}
         </Field>

@@ -52,6 +52,17 @@ export interface OutboxEntry {
 
 export type RoomStatus = 'opening' | 'open' | 'unavailable' | 'removed';
 
+/**
+ * A message of mine held for review (the group holds messages the crisis guard flags): only I and the moderators
+ * see it. `kept`: a moderator decided to keep it hidden (shown until I dismiss it or reload).
+ */
+export interface HeldEntry {
+  clientId: string;
+  text: string;
+  ts: number;
+  outcome: 'pending' | 'kept';
+}
+
 export interface RoomSnapshot {
   status: RoomStatus;
   /** Why the group cannot be shown (`unavailable`). */
@@ -77,6 +88,12 @@ export interface RoomSnapshot {
   support: readonly SupportResource[] | null;
   /** The message that brought `support` was refused (a blocked term), not posted. */
   supportRefused: boolean;
+  /** The message that brought `support` was held for review, not posted (yet). */
+  supportHeld: boolean;
+  /** My messages held for review here, oldest first. */
+  held: readonly HeldEntry[];
+  /** A moderator pinned the "how to respond to a colleague in distress" card. */
+  careCard: boolean;
   /** The latest polite announcement for screen readers ("New message from Ana"), with an id per change. */
   announcement: { id: number; text: string } | null;
   /** A passing problem (a reaction that did not save), with an id per change. */
@@ -129,6 +146,9 @@ export class GroupRoom {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private support: SupportResource[] | null = null;
   private supportRefused = false;
+  private supportHeld = false;
+  private held: HeldEntry[] = [];
+  private careCard = false;
   private announcement: { id: number; text: string } | null = null;
   private notice: { id: number; text: string } | null = null;
   private noticeCount = 0;
@@ -180,6 +200,16 @@ export class GroupRoom {
       if (p.groupId !== this.groupId) return;
       this.locked = p.locked;
       this.slowSeconds = p.slowSeconds;
+      if (p.careCard !== undefined) this.careCard = p.careCard;
+      this.changed();
+    });
+    on('message:held', (p) => {
+      if (p.groupId !== this.groupId) return;
+      // Released: it arrives in the feed as a message; kept: it stays here, marked, until dismissed.
+      this.held =
+        p.outcome === 'released'
+          ? this.held.filter((h) => h.clientId !== p.clientId)
+          : this.held.map((h) => (h.clientId === p.clientId ? { ...h, outcome: 'kept' } : h));
       this.changed();
     });
     on('moderation:notice', (p) => {
@@ -245,6 +275,18 @@ export class GroupRoom {
           this.locked = opened.posting.locked;
           this.slowSeconds = opened.posting.slowSeconds;
           this.mutedUntil = opened.posting.mutedUntil;
+          this.careCard = opened.posting.careCard === true;
+          // What the server still holds for review, and what this page learnt was kept hidden.
+          const pending: HeldEntry[] = (opened.held ?? []).map((h) => ({
+            clientId: h.clientId,
+            text: decodeMessageText(h.text),
+            ts: h.ts,
+            outcome: 'pending',
+          }));
+          const kept = this.held.filter(
+            (h) => h.outcome === 'kept' && !pending.some((p) => p.clientId === h.clientId),
+          );
+          this.held = [...pending, ...kept].sort((a, b) => a.ts - b.ts);
           if (first) {
             // The "new messages" line: only when something was unread when the page opened, and not for a
             // first visit (everything is new then; the newest is the place to start).
@@ -403,8 +445,14 @@ export class GroupRoom {
     return ack;
   }
 
-  report(seq: number, reason: ReportReason, note: string) {
-    return this.conn.request('report:create', { groupId: this.groupId, seq, reason, note });
+  report(seq: number, reason: ReportReason, note: string, confirmIdentifying = false) {
+    return this.conn.request('report:create', {
+      groupId: this.groupId,
+      seq,
+      reason,
+      note,
+      ...(confirmIdentifying ? { confirmIdentifying } : {}),
+    });
   }
 
   /** Leaves the group; every tab of mine hears `group:removed`. */
@@ -458,6 +506,12 @@ export class GroupRoom {
       this.loadingOlder = false;
       this.changed();
     }
+  }
+
+  /** Takes a message a moderator kept hidden off my screen. */
+  dismissHeld(clientId: string): void {
+    this.held = this.held.filter((h) => h.clientId !== clientId || h.outcome === 'pending');
+    this.changed();
   }
 
   dismissSupport(): void {
@@ -542,7 +596,20 @@ export class GroupRoom {
       // refusal too: a blocked term must not hide them.
       this.support = support;
       this.supportRefused = !ack.ok;
+      this.supportHeld = ack.ok && ack.data.held === true;
       this.changed();
+    }
+    if (ack.ok && ack.data.held) {
+      // Not posted: it leaves the outbox and stays visible to me (and the moderators) as held.
+      this.outbox = this.outbox.filter((e) => e.clientId !== entry.clientId);
+      this.persistOutbox();
+      if (!this.held.some((h) => h.clientId === entry.clientId))
+        this.held = [
+          ...this.held,
+          { clientId: entry.clientId, text: entry.text, ts: ack.data.ts, outcome: 'pending' },
+        ];
+      this.changed();
+      return true;
     }
     if (!this.outbox.some((e) => e.clientId === entry.clientId)) return true; // arrived in the feed meanwhile
     if (ack.ok) {
@@ -644,6 +711,9 @@ export class GroupRoom {
       outbox: this.outbox,
       support: this.support,
       supportRefused: this.supportRefused,
+      supportHeld: this.supportHeld,
+      held: this.held,
+      careCard: this.careCard,
       announcement: this.announcement,
       notice: this.notice,
     };

@@ -9,7 +9,9 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { PageTitle } from '../../../components/page-title';
 import { paths } from '../../../config/paths';
 import { useConnectionState } from '../../../lib/socket';
+import { useServerInfo } from '../../../app/server-info';
 import { PrivacyDialog, SupportDialog } from '../components/care-dialogs';
+import { PeerCareCard } from '../components/peer-care-card';
 import { Composer } from '../components/composer';
 import { Feed } from '../components/feed';
 import type { MessageActions } from '../components/message-item';
@@ -51,6 +53,7 @@ export function RoomView({
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const myName = snapshot.me?.name ?? viewer.pseudonym;
+  const crisisResources = useServerInfo()?.crisisResources ?? [];
 
   // Left here or in another tab, kicked or banned: go back to the list and say why.
   useEffect(() => {
@@ -129,6 +132,7 @@ export function RoomView({
 
       <div className="room-layout">
         <section className="room" aria-label="Conversation">
+          {snapshot.careCard && <PeerCareCard resources={crisisResources} />}
           <Presence present={snapshot.present} me={snapshot.me} />
           {snapshot.status === 'unavailable' ? (
             <Alert title="This group cannot be shown">{snapshot.error}</Alert>
@@ -185,7 +189,7 @@ export function RoomView({
       {reporting && (
         <ReportDialog
           message={reporting}
-          onSubmit={(reason, note) => room.report(reporting.seq, reason, note)}
+          onSubmit={(reason, note, confirm) => room.report(reporting.seq, reason, note, confirm)}
           onClose={() => setReporting(null)}
         />
       )}
@@ -225,6 +229,7 @@ export function RoomView({
         <SupportDialog
           resources={snapshot.support}
           posted={!snapshot.supportRefused}
+          held={snapshot.supportHeld}
           onClose={() => room.dismissSupport()}
         />
       )}

@@ -53,6 +53,8 @@ export const moderationApi = {
   setModerator: (groupId: string, tag: string, on: boolean) => call('mod:moderator', { groupId, tag, on }),
   audit: (query: AuditQuery) => call('mod:audit', query),
   reachOut: (reportId: string, text: string) => call('mod:reach-out', { reportId, text }),
+  acknowledge: (reportId: string) => call('mod:acknowledge', { reportId }),
+  held: (reportId: string, decision: 'release' | 'keep') => call('mod:held', { reportId, decision }),
   careInbox: () => call('care:inbox', {}).then((r) => r.messages),
   careRead: (id: string) => call('care:read', { id }),
 };

@@ -1,10 +1,75 @@
 import { useId } from 'react';
-import { REPORT_REASON_LABELS, type QueueItem } from '@staffroom/shared/schemas/moderation';
+import { decodeMessageText } from '@staffroom/shared/schemas/messages';
+import { REPORT_REASON_LABELS, type AlertRow, type QueueItem } from '@staffroom/shared/schemas/moderation';
 import { Button } from '../../../components/button';
 import { formatDateTime, formatRelative } from '../../../utils/format';
 import { MessageContext } from './message-context';
 
 export type ResolveKind = 'remove' | 'mute' | 'ban' | 'dismiss';
+
+/** The supportive actions on an at-risk item, offered before any sanction. */
+export interface SupportActions {
+  onReachOut: (item: QueueItem) => void;
+  /** "I am on it": stops the escalation to coordinators. */
+  onAcknowledge: (item: QueueItem) => void;
+  /** Pin or unpin the "how to respond" card for peers in the item's group. */
+  onCareCard: (item: QueueItem, on: boolean) => void;
+  /** Turn holding flagged messages for review on or off in the item's group. */
+  onHoldFlagged: (item: QueueItem, on: boolean) => void;
+  /** Release a held message to the group, or keep it hidden. */
+  onHeld: (item: QueueItem, alert: AlertRow, decision: 'release' | 'keep') => void;
+}
+
+function alertStatus(a: AlertRow): string | null {
+  if (a.refused) return 'Refused for a blocked term: not posted, its text not kept.';
+  if (a.held === 'pending') return 'Held for review: only its author and the moderators can see it.';
+  if (a.held === 'kept') return 'Kept hidden by a moderator.';
+  if (a.held === 'released') return 'Released to the group by a moderator.';
+  return null;
+}
+
+/** Every alert about one member, oldest first, with what to decide on each held message. */
+function AlertList({
+  item,
+  now,
+  support,
+}: {
+  item: QueueItem;
+  now: number;
+  support: SupportActions | undefined;
+}) {
+  const alerts = [...(item.alerts ?? [])].sort((a, b) => a.createdAt - b.createdAt);
+  return (
+    <ol className="mod-alerts" aria-label={`Alerts about ${item.subject?.name ?? 'this member'}`}>
+      {alerts.map((a) => {
+        const status = alertStatus(a);
+        return (
+          <li key={a.id} className="mod-alerts__item">
+            <p className="mod-alerts__head">
+              <time dateTime={new Date(a.createdAt).toISOString()} title={formatDateTime(a.createdAt)}>
+                {formatRelative(a.createdAt, now)}
+              </time>
+              {status && <span className="mod-alerts__status"> · {status}</span>}
+            </p>
+            {a.message && a.message.kind === 'text' && (
+              <p className="mod-alerts__text">{decodeMessageText(a.message.text)}</p>
+            )}
+            {a.held === 'pending' && support && (
+              <p className="mod-alerts__actions">
+                <Button variant="secondary" onClick={() => support.onHeld(item, a, 'release')}>
+                  Release to the group
+                </Button>
+                <Button variant="secondary" onClick={() => support.onHeld(item, a, 'keep')}>
+                  Keep hidden
+                </Button>
+              </p>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
 
 /** Who the reported message is by, when the report can act on them (mute or ban). */
 export function authorOf(item: QueueItem): string | null {
@@ -20,13 +85,13 @@ export function QueueItemCard({
   item,
   now,
   onAction,
-  onReachOut,
+  support,
 }: {
   item: QueueItem;
   now: number;
   onAction: (kind: ResolveKind, item: QueueItem) => void;
-  /** Someone may be at risk: write to them privately (the first action offered). */
-  onReachOut?: (item: QueueItem) => void;
+  /** Someone may be at risk: the supportive actions, offered first (reach out privately leads). */
+  support?: SupportActions;
 }) {
   const titleId = useId();
   const author = authorOf(item);
@@ -34,6 +99,9 @@ export function QueueItemCard({
   const canRemove = !revealed && item.message?.kind === 'text';
   const atRisk = !revealed && item.reason === 'crisis' && (item.subject ?? item.message?.author);
   const subject = item.subject?.name ?? null;
+  const alertCount = item.alerts?.length ?? 0;
+  const showAlerts = alertCount > 1 || item.alerts?.some((a) => a.held !== undefined) === true;
+  const heldLead = item.held === 'pending' || item.held === 'kept';
   return (
     <article
       className={item.urgent ? 'mod-report mod-report--urgent' : 'mod-report'}
@@ -48,6 +116,9 @@ export function QueueItemCard({
             </>
           )}
           {REPORT_REASON_LABELS[item.reason]}
+          {alertCount > 1 && (
+            <span className="mod-report__count">: {alertCount} alerts about one member</span>
+          )}
           <span className="mod-report__group"> in {item.groupName || 'a group'}</span>
         </h3>
       </header>
@@ -90,6 +161,27 @@ export function QueueItemCard({
             <dd>{author}</dd>
           </div>
         )}
+        {item.urgent && item.acknowledged !== undefined && (
+          <div className="mod-facts__wide">
+            <dt>Acknowledged</dt>
+            <dd data-testid="acknowledged">
+              {item.acknowledged ? (
+                <>
+                  By {item.acknowledged.by},{' '}
+                  <time
+                    dateTime={new Date(item.acknowledged.at).toISOString()}
+                    title={formatDateTime(item.acknowledged.at)}
+                  >
+                    {formatRelative(item.acknowledged.at, now)}
+                  </time>
+                  . It is no longer escalated.
+                </>
+              ) : (
+                'Not yet. If no moderator acknowledges it in time, coordinators are alerted.'
+              )}
+            </dd>
+          </div>
+        )}
         {item.note && !item.automatic && (
           <div className="mod-facts__wide">
             <dt>Note from the reporter</dt>
@@ -104,25 +196,74 @@ export function QueueItemCard({
           reaching out to them kindly.
         </p>
       )}
-      {item.automatic && !item.refused && (
+      {item.automatic && !item.refused && !heldLead && (
         <p className="mod-report__hint">
           The member was privately shown crisis resources. Consider checking in on them kindly; the message
           was not blocked.
         </p>
       )}
-      <MessageContext message={item.message} before={item.before} after={item.after} />
+      {item.automatic && heldLead && (
+        <p className="mod-report__hint">
+          This group holds messages that suggest risk for review: the member was shown crisis resources, and
+          the group has not seen the message. Release it if it is fine to share, or keep it hidden. Either way
+          they are not punished.
+        </p>
+      )}
+      {showAlerts ? (
+        <AlertList item={item} now={now} support={support} />
+      ) : (
+        !heldLead && <MessageContext message={item.message} before={item.before} after={item.after} />
+      )}
       <div className="mod-report__actions" role="group" aria-labelledby={titleId}>
-        {atRisk && onReachOut && <Button onClick={() => onReachOut(item)}>Reach out privately</Button>}
-        {item.automatic ? (
-          // Someone may be at risk: looking out for them comes first. Muting or banning is not offered here.
+        {atRisk && support && (
           <>
-            <Button variant={onReachOut ? 'secondary' : 'primary'} onClick={() => onAction('dismiss', item)}>
+            <Button onClick={() => support.onReachOut(item)}>Reach out privately</Button>
+            {item.urgent && item.acknowledged === null && (
+              <Button variant="secondary" onClick={() => support.onAcknowledge(item)}>
+                I’m on it (acknowledge)
+              </Button>
+            )}
+            {item.careCard !== undefined && (
+              <Button variant="secondary" onClick={() => support.onCareCard(item, !item.careCard)}>
+                {item.careCard ? 'Unpin the card for peers' : 'Pin a “how to respond” card for peers'}
+              </Button>
+            )}
+            {item.holdFlagged !== undefined && (
+              <Button variant="secondary" onClick={() => support.onHoldFlagged(item, !item.holdFlagged)}>
+                {item.holdFlagged
+                  ? 'Stop holding flagged messages for review'
+                  : 'Hold flagged messages in this group for review'}
+              </Button>
+            )}
+          </>
+        )}
+        {item.automatic ? (
+          // Someone may be at risk: looking out for them comes first. Sanctions are tucked away, after.
+          <>
+            <Button variant={support ? 'quiet' : 'primary'} onClick={() => onAction('dismiss', item)}>
               Mark as reviewed
             </Button>
-            {canRemove && (
-              <Button variant="secondary" onClick={() => onAction('remove', item)}>
-                Remove message
-              </Button>
+            {!heldLead && (canRemove || author) && (
+              <details className="mod-report__more">
+                <summary>Other actions</summary>
+                <p className="mod-report__more-actions">
+                  {canRemove && (
+                    <Button variant="quiet" onClick={() => onAction('remove', item)}>
+                      {alertCount > 1 ? 'Remove these messages' : 'Remove message'}
+                    </Button>
+                  )}
+                  {author && (
+                    <>
+                      <Button variant="quiet" onClick={() => onAction('mute', item)}>
+                        Mute {author}
+                      </Button>
+                      <Button variant="quiet" onClick={() => onAction('ban', item)}>
+                        Ban {author}
+                      </Button>
+                    </>
+                  )}
+                </p>
+              </details>
             )}
           </>
         ) : (

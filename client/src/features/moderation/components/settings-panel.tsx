@@ -59,6 +59,75 @@ function LockControl({ tools, locked }: { tools: GroupTools; locked: boolean }) 
   );
 }
 
+/** Care settings: hold flagged messages for review, and the "how to respond" card for peers. */
+function CareToggle({
+  tools,
+  on,
+  field,
+}: {
+  tools: GroupTools;
+  on: boolean;
+  field: 'holdFlagged' | 'careCard';
+}) {
+  const { groupName } = tools;
+  const hold = field === 'holdFlagged';
+  const title = hold ? 'Hold for review' : 'Card for peers';
+  const open = () =>
+    tools.ask((close) => (
+      <ActionDialog
+        title={
+          hold
+            ? on
+              ? `Stop holding flagged messages in ${groupName}?`
+              : `Hold flagged messages in ${groupName} for review?`
+            : on
+              ? `Unpin the card for peers in ${groupName}?`
+              : `Pin a “how to respond” card for peers in ${groupName}?`
+        }
+        description={
+          hold ? (
+            <p>
+              {on
+                ? 'Messages that suggest risk are posted again as soon as they are sent (moderators are still alerted).'
+                : 'A message that suggests risk is not posted at once: only its author (who is shown the crisis contacts) and the moderators see it, until a moderator releases it or keeps it hidden. The author is never punished.'}
+            </p>
+          ) : (
+            <p>
+              {on
+                ? 'Members no longer see the card.'
+                : 'Members of the group see a card on how to respond to a colleague in distress, with the crisis contacts. It names nobody.'}
+            </p>
+          )
+        }
+        tone="primary"
+        confirmLabel={on ? 'Turn off' : 'Turn on'}
+        busyLabel="Saving…"
+        onConfirm={async (reason) => {
+          await tools.changeSettings({ [field]: !on }, reason);
+          tools.done(`${title} is ${on ? 'off' : 'on'} in ${groupName}.`);
+        }}
+        onClose={close}
+      />
+    ));
+  return (
+    <div className="mod-setting">
+      <h4 className="mod-setting__title">{title}</h4>
+      <p className="mod-setting__state">
+        {hold
+          ? on
+            ? 'On: messages that suggest risk wait for a moderator before the group sees them.'
+            : 'Off: messages that suggest risk are posted, and moderators are alerted.'
+          : on
+            ? 'Pinned: members see how to respond to a colleague in distress.'
+            : 'Not pinned.'}
+      </p>
+      <Button variant="secondary" onClick={open}>
+        {on ? `Turn off ${title.toLowerCase()}` : `Turn on ${title.toLowerCase()}`}
+      </Button>
+    </div>
+  );
+}
+
 function SlowModeForm({ tools, current }: { tools: GroupTools; current: number }) {
   const id = useId();
   const [choice, setChoice] = useState(() => slowChoiceOf(current));
@@ -361,6 +430,8 @@ export function SettingsPanel({ tools, settings }: { tools: GroupTools; settings
         <LockControl tools={tools} locked={settings.locked} />
         <SlowModeForm tools={tools} current={settings.slowSeconds} />
         <BlockedTermsEditor tools={tools} saved={settings.blockedTerms} />
+        <CareToggle tools={tools} on={settings.holdFlagged} field="holdFlagged" />
+        <CareToggle tools={tools} on={settings.careCard} field="careCard" />
         <JoinCodeControl tools={tools} />
       </div>
     </section>

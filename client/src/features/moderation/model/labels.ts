@@ -27,6 +27,12 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'rotate-join-code': 'Changed the join code',
   'coordinator-open': 'A coordinator who is not a member opened the group',
   'history-retention': 'Changed how long messages are kept',
+  acknowledge: 'Acknowledged an at-risk alert',
+  'care-card': 'Pinned or unpinned the card for peers',
+  'hold-for-review': 'Changed hold for review',
+  'release-held': 'Released a held message',
+  'keep-held': 'Kept a held message hidden',
+  'assign-consultant': 'Assigned a support request by hand',
 };
 
 /** Actions that change what members can do: shown with a warning tone in the log. */

@@ -8,7 +8,7 @@ import { useConnectionState } from '../../../lib/socket';
 import { plural } from '../model/plural';
 import { ModerationError, moderationApi } from '../api/moderation-api';
 import { LiveNotices } from '../components/live-notices';
-import { QueueItemCard, authorOf, type ResolveKind } from '../components/queue-item';
+import { QueueItemCard, authorOf, type ResolveKind, type SupportActions } from '../components/queue-item';
 import { ResolveDialog, type ResolveDecision } from '../components/resolve-dialog';
 import { ReachOutDialog, subjectOf } from '../components/reach-out-dialog';
 import { describeMinutes } from '../model/durations';
@@ -140,6 +140,59 @@ export function QueuePage() {
     return document.getElementById('queue-title');
   };
 
+  /** Runs one supportive action, says what happened (or why not), and reloads the queue. */
+  const act = (run: () => Promise<unknown>, done: string) => {
+    run().then(
+      () => {
+        announce(done, 'success');
+        refresh();
+      },
+      (err: unknown) => {
+        announce(err instanceof Error ? err.message : 'That did not work. Try again.', 'error');
+        refresh();
+      },
+    );
+  };
+  const support: SupportActions = {
+    onReachOut: setReaching,
+    onAcknowledge: (item) =>
+      act(
+        () => moderationApi.acknowledge(item.id),
+        `You acknowledged the alert about ${subjectOf(item) ?? 'the member'}: it is no longer escalated. Coordinators see that you are on it.`,
+      ),
+    onCareCard: (item, on) =>
+      act(
+        () =>
+          moderationApi.settings(
+            item.groupId,
+            { careCard: on },
+            on ? 'A card for peers: how to respond to a colleague in distress' : 'Card for peers unpinned',
+          ),
+        on
+          ? `The “how to respond” card is pinned for the members of ${item.groupName}.`
+          : `The card is no longer shown in ${item.groupName}.`,
+      ),
+    onHoldFlagged: (item, on) =>
+      act(
+        () =>
+          moderationApi.settings(
+            item.groupId,
+            { holdFlagged: on },
+            on ? 'Hold messages that suggest risk for review' : 'Stop holding flagged messages',
+          ),
+        on
+          ? `Messages that suggest risk in ${item.groupName} are now held for review before the group sees them.`
+          : `Messages in ${item.groupName} are no longer held for review.`,
+      ),
+    onHeld: (item, alert, decision) =>
+      act(
+        () => moderationApi.held(alert.id, decision),
+        decision === 'release'
+          ? `The message was released to ${item.groupName}. Its author was told.`
+          : 'The message stays hidden. Its author was told, and is not punished.',
+      ),
+  };
+
   const urgent = items?.filter((i) => i.urgent).length ?? 0;
   return (
     <section className="mod-section" aria-labelledby="queue-title">
@@ -184,7 +237,7 @@ export function QueuePage() {
                 item={item}
                 now={now}
                 onAction={(kind, it) => setActing({ kind, item: it, index })}
-                onReachOut={setReaching}
+                support={support}
               />
             </li>
           ))}
@@ -199,6 +252,7 @@ export function QueuePage() {
               `Your message was sent privately to ${subjectOf(reaching) ?? 'the member'}. The alert stays open until you mark it as reviewed.`,
               'success',
             );
+            refresh();
           }}
           onClose={() => setReaching(null)}
         />

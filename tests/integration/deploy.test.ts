@@ -145,9 +145,10 @@ describe('docker-compose.yml', () => {
     expect(JSON.stringify(nginx.volumes)).toMatch(/deploy\/nginx\/templates:\/etc\/nginx\/templates/);
   });
 
-  it('when the server image is built, then it runs the compiled server from node 20 as a non-root user', () => {
+  it('when the server image is built, then it runs the compiled server from node 24 (current LTS) as a non-root user', () => {
     const dockerfile = readFileSync(path.join(ROOT, 'deploy/Dockerfile'), 'utf8');
-    expect(dockerfile).toMatch(/^FROM node:20\S* AS build$/m);
+    expect(dockerfile).toMatch(/^FROM node:24\S* AS build$/m);
+    expect(dockerfile).toMatch(/^FROM node:24\S*$/m);
     expect(dockerfile).toMatch(/RUN npm ci\b/);
     expect(dockerfile).toMatch(/npm run build/);
     expect(dockerfile).toMatch(/^USER node$/m);

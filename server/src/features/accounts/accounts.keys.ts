@@ -41,4 +41,9 @@ export const accountKeys = (p: string) => ({
   accountDevices: (accountId: string) => `${p}account:${accountId}:devices`,
   /** string, expires with its trust: the account that last trusted this device token hash (a known client). */
   device: (deviceHash: string) => `${p}device:${deviceHash}`,
+  /**
+   * string with TTL (Redis Cluster mode only): held while a passphrase change of this account runs its two
+   * steps, so two changes never interleave. retention: deleted at the end of the change, TTL 10 s at most.
+   */
+  passphraseLock: (accountId: string) => `${p}account:${accountId}:passphrase-lock`,
 });

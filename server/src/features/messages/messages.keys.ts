@@ -35,6 +35,12 @@ export const messageKeys = (p: string) => ({
    */
   live: () => `${p}msgs:live`,
   /**
+   * shard channel (Redis Cluster mode): this group's stored messages, published with `SPUBLISH` by the append
+   * script. The group's hash tag puts it in the slot of the group's keys, as a script's publication must be.
+   * retention: none needed (a channel stores nothing).
+   */
+  liveShard: (groupId: string) => `${p}grp:{${groupId}}:live`,
+  /**
    * string with TTL: sends by this account in the current window (cluster-wide rate limit).
    * retention: TTL of the window (10 s).
    */

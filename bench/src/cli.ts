@@ -14,7 +14,8 @@ import { profileText, summariseProfile, type ProfileSummary } from './profile.js
 import { checksText, checkTargets, idleTable, loadTable, rampTable } from './report.js';
 import { runIdle, runLoad, runRamp, type IdleResult, type LoadResult, type RampResult } from './run.js';
 import { loadGroups, parseOptions, USAGE, type Scenario } from './scenarios.js';
-import { createTarget, DEFAULT_SERVER_ENTRY, STAFFROOM_ENV, type TargetName } from './targets.js';
+import { DEFAULT_SERVER_ENTRY, STAFFROOM_ENV, type TargetName } from './targets.js';
+import { createAnyTarget as createTarget } from './cluster-target.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 /** Other work on the machine above this (in cores) during a window makes a run "disturbed". */

@@ -187,6 +187,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         ? createRedisMessageStore(redis, sub, prefix, config.HISTORY_MAX_MESSAGES, {
             waitTimeoutMs: config.REDIS_WAIT_TIMEOUT_MS,
             onUnreplicated: warnUnreplicated,
+            onReceived: (bytes) => {
+              metrics.liveReceived.inc();
+              metrics.liveBytesReceived.inc(bytes);
+            },
           })
         : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES),
     policy: {

@@ -151,6 +151,8 @@ export interface RedisMessageStoreOptions {
   waitTimeoutMs?: number;
   /** Told when an append was acknowledged without its replica's confirmation (the wait timed out). */
   onUnreplicated?: () => void;
+  /** Told of every stored message this node receives from Redis, with its size (for /metrics). */
+  onReceived?: (bytes: number) => void;
 }
 
 /**
@@ -372,12 +374,16 @@ export function createRedisMessageStore(
         // Shard channels of the groups this node follows (ioredis subscribes again after a failover).
         const [head, tail] = k.liveShard('\n').split('\n') as [string, string];
         subscriber.on('smessage', (from: string, message: string) => {
-          if (from.startsWith(head) && from.endsWith(tail)) listener(message);
+          if (!from.startsWith(head) || !from.endsWith(tail)) return;
+          options.onReceived?.(Buffer.byteLength(message));
+          listener(message);
         });
         return;
       }
       subscriber.on('message', (from: string, message: string) => {
-        if (from === channel) listener(message);
+        if (from !== channel) return;
+        options.onReceived?.(Buffer.byteLength(message));
+        listener(message);
       });
       // ioredis subscribes again after a reconnect; clients catch up on what was published meanwhile.
       await subscriber.subscribe(channel);

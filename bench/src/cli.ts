@@ -16,7 +16,8 @@ import { checksText, checkTargets, floodTable, idleTable, loadTable, rampTable }
 import { runFlood, type FloodResult } from './flood.js';
 import { runIdle, runLoad, runRamp, type IdleResult, type LoadResult, type RampResult } from './run.js';
 import { loadGroups, parseOptions, USAGE, type Scenario } from './scenarios.js';
-import { createTarget, DEFAULT_SERVER_ENTRY, STAFFROOM_ENV, type TargetName } from './targets.js';
+import { DEFAULT_SERVER_ENTRY, STAFFROOM_ENV, type TargetName } from './targets.js';
+import { createAnyTarget as createTarget } from './cluster-target.js';
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url));
 /** Other work on the machine above this (in cores) during a window makes a run "disturbed". */

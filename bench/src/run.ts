@@ -110,6 +110,7 @@ async function measure(
   let start = read();
   let end = start;
   const outcome = await gen.run(timing, (edge) => {
+    target.onWindow?.(edge);
     if (edge === 'start') {
       start = read();
     } else {

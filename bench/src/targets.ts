@@ -3,7 +3,9 @@ import type { ClientKind, ClientSpec } from './clients.js';
 import { spawnNode, startRedis, waitForLine, type RedisProcess, type ServerProcess } from './processes.js';
 import { StaffroomProvisioner } from './staffroom-provision.js';
 
-export type TargetName = 'ceiling' | 'baseline-1' | 'baseline-2' | 'staffroom-1' | 'staffroom-2';
+export type TargetName =
+  'ceiling' | 'baseline-1' | 'baseline-2' | 'staffroom-1' | 'staffroom-2' | 'staffroom-cluster';
+/** The targets a run measures unless `--targets` says otherwise. */
 export const TARGET_NAMES: readonly TargetName[] = [
   'ceiling',
   'baseline-1',
@@ -11,6 +13,8 @@ export const TARGET_NAMES: readonly TargetName[] = [
   'staffroom-1',
   'staffroom-2',
 ];
+/** Every target `--targets` accepts: the default ones, and staffroom-cluster (cluster-target.ts) on request. */
+export const ALL_TARGET_NAMES: readonly TargetName[] = [...TARGET_NAMES, 'staffroom-cluster'];
 
 /** One group of the load: how many members, how many of them send, and how fast. */
 export interface GroupPlan {
@@ -45,6 +49,8 @@ export interface Target {
   provision(groups: readonly GroupPlan[]): Promise<ClientSpec[]>;
   serverPids(): number[];
   redisPid(): number | null;
+  /** Told when the measured window starts and ends (staffroom-cluster reads its per-shard figures then). */
+  onWindow?(edge: 'start' | 'end'): void;
   stop(): Promise<void>;
 }
 
@@ -185,9 +191,11 @@ class BaselineTarget extends BaseTarget {
   }
 }
 
-class StaffroomTarget extends BaseTarget {
+export class StaffroomTarget extends BaseTarget {
   readonly kind = 'staffroom';
   private provisioner: StaffroomProvisioner | null = null;
+  /** Set by staffroom-cluster: the nodes use this Redis Cluster instead of a Redis of their own. */
+  protected clusterEnv: Record<string, string> | null = null;
   get name(): TargetName {
     return this.processes === 1 ? 'staffroom-1' : 'staffroom-2';
   }
@@ -198,13 +206,14 @@ class StaffroomTarget extends BaseTarget {
   }
 
   async start(): Promise<void> {
-    if (this.processes > 1) this.redis = await startRedis();
+    if (this.processes > 1 && !this.clusterEnv) this.redis = await startRedis();
     let invite = '';
     for (let i = 0; i < this.processes; i++) {
       const node = spawnNode([...profileArgs(this.opts, `${this.name}-node${i}`), this.opts.serverEntry], {
         ...STAFFROOM_ENV,
         ...this.opts.staffroomEnv,
         ...(this.redis ? { REDIS_URL: this.redis.url, PASSPHRASE_PEPPER: PEPPER } : {}),
+        ...(this.clusterEnv ? { ...this.clusterEnv, PASSPHRASE_PEPPER: PEPPER } : {}),
       });
       this.nodes.push(node);
       const [, port] = await waitForLine(node, STAFFROOM_RUNNING, 'staffroom server');
@@ -247,5 +256,7 @@ export function createTarget(name: TargetName, opts: TargetOptions): Target {
       return new StaffroomTarget(1, opts);
     case 'staffroom-2':
       return new StaffroomTarget(2, opts);
+    case 'staffroom-cluster':
+      throw new Error('staffroom-cluster is created by cluster-target.ts (createAnyTarget)');
   }
 }

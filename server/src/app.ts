@@ -3,14 +3,14 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
-import type { Redis } from 'ioredis';
 import type { KeyBundle } from '@staffroom/shared/schemas/consultations';
 import type { Config } from './config.js';
 import { createHttpApp } from './platform/http/create-http-app.js';
 import { createOriginPolicy } from './platform/http/origins.js';
 import type { Logger } from './platform/log.js';
 import { createMetrics } from './platform/metrics.js';
-import { connectRedis, waitReady } from './platform/redis/connect.js';
+import { connectRedis, waitReady, type RedisClient } from './platform/redis/connect.js';
+import { connectRedisCluster, parseClusterNodes } from './platform/redis/cluster-client.js';
 import { createRealtime } from './platform/realtime/create-realtime.js';
 import { createEventEdge } from './platform/realtime/on-event.js';
 import { createAdmission } from './platform/realtime/admission.js';
@@ -106,7 +106,7 @@ export interface App {
  * A node started while Redis is away waits for it (the connections retry by themselves), saying so at once and
  * then every 10 s, and starts once it answers: no crash loop for a supervisor, and nothing runs half-built.
  */
-async function waitForRedis(connections: Redis[], log: Logger): Promise<void> {
+async function waitForRedis(connections: RedisClient[], log: Logger): Promise<void> {
   // The first look is short, so a node that will wait says so at once; then every 10 s.
   for (let waited = 0, step = 1; ; waited += step, step = 10) {
     try {
@@ -125,9 +125,15 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const origins = createOriginPolicy(config.ALLOWED_ORIGINS);
 
   let resync: (() => void) | null = null;
-  let redis: Redis | null = null;
-  let sub: Redis | null = null;
-  if (config.REDIS_URL) {
+  let redis: RedisClient | null = null;
+  let sub: RedisClient | null = null;
+  if (config.REDIS_CLUSTER_NODES) {
+    // Redis Cluster: the same stores, keys of a group in one slot, group messages on per-group shard channels.
+    const nodes = parseClusterNodes(config.REDIS_CLUSTER_NODES);
+    redis = connectRedisCluster(nodes, log, 'cmd');
+    sub = connectRedisCluster(nodes, log, 'sub', { subscriber: true, onRestored: () => resync?.() });
+    await waitForRedis([redis, sub], log);
+  } else if (config.REDIS_URL) {
     redis = connectRedis(config.REDIS_URL, log, 'cmd');
     // While the subscriber was away, broadcasts and cluster changes from every node were lost for this node.
     // The services it resyncs exist only further down: a reconnect before then (Redis down at start) has
@@ -146,7 +152,9 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const http = createServer((req, res) => handle(req, res));
   const io = createRealtime(http, {
     origins,
-    ...(redis && sub ? { bus: { pub: redis, sub, prefix, sharded: config.REDIS_SHARDED_PUBSUB } } : {}),
+    ...(redis && sub
+      ? { bus: { pub: redis, sub, prefix, sharded: config.REDIS_SHARDED_PUBSUB || redis.isCluster } }
+      : {}),
   });
 
   // Capabilities call each other through functions composed here; `moderation` is built last, and the
@@ -191,9 +199,25 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     fallback: config.crisisResources,
   });
 
+  let lastUnreplicatedWarning = 0;
+  const warnUnreplicated = () => {
+    if (Date.now() - lastUnreplicatedWarning < 60_000) return;
+    lastUnreplicatedWarning = Date.now();
+    log.warn(
+      { waitMs: config.REDIS_WAIT_TIMEOUT_MS },
+      'a message was acknowledged before its shard replica confirmed it (replica slow or gone)',
+    );
+  };
   const messageStore =
     redis && sub
-      ? createRedisMessageStore(redis, sub, prefix, config.HISTORY_MAX_MESSAGES)
+      ? createRedisMessageStore(redis, sub, prefix, config.HISTORY_MAX_MESSAGES, {
+          waitTimeoutMs: config.REDIS_WAIT_TIMEOUT_MS,
+          onUnreplicated: warnUnreplicated,
+          onReceived: (bytes) => {
+            metrics.liveReceived.inc();
+            metrics.liveBytesReceived.inc(bytes);
+          },
+        })
       : createMemoryMessageStore(config.HISTORY_MAX_MESSAGES);
   const messages = createMessageService({
     store: messageStore,
@@ -426,6 +450,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       mayPost: moderation.postingPolicy,
       testPauseMs: config.TEST_GROUP_OPEN_PAUSE_MS,
       held: moderation.heldFor,
+      follow: messages.follow,
     });
     registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
     registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });

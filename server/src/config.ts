@@ -55,6 +55,18 @@ export const configSchema = z.object({
   REDIS_SHARDED_PUBSUB: bool
     .default(false)
     .describe('Use sharded pub/sub (`SPUBLISH`) for fan-out, for Redis Cluster.'),
+  REDIS_CLUSTER_NODES: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'host:port,host:port,…')
+    .optional()
+    .describe(
+      'Redis Cluster instead of `REDIS_URL`: some of its nodes as `host:port,…` (docs/cluster.md). Every key of a group shares one hash slot, group messages go out with `SPUBLISH` on a per-group shard channel, and each node subscribes only to the groups its sockets have open.',
+    ),
+  REDIS_WAIT_TIMEOUT_MS: int(10, 10_000)
+    .default(500)
+    .describe(
+      "Cluster mode: how long a group-message append waits (`WAIT 1`) for the shard's replica to confirm it before it is acknowledged anyway (a warning is logged). Shards without a replica do not wait.",
+    ),
   PASSPHRASE_PEPPER: z
     .string()
     .min(32)
@@ -255,10 +267,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const c = parsed.data;
-  const embedded = c.REDIS_URL === undefined;
+  const embedded = c.REDIS_URL === undefined && c.REDIS_CLUSTER_NODES === undefined;
+  if (c.REDIS_URL !== undefined && c.REDIS_CLUSTER_NODES !== undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_CLUSTER_NODES: set either it or REDIS_URL, not both',
+    );
+  }
   if (!embedded && c.PASSPHRASE_PEPPER === undefined) {
     throw new ConfigError(
-      'Invalid configuration:\n  PASSPHRASE_PEPPER: required with REDIS_URL (32+ random characters, e.g. `openssl rand -base64 48`)',
+      'Invalid configuration:\n  PASSPHRASE_PEPPER: required with REDIS_URL or REDIS_CLUSTER_NODES (32+ random characters, e.g. `openssl rand -base64 48`)',
     );
   }
   if (c.PULSE_TEST_CLOCK && c.NODE_ENV !== 'test') {

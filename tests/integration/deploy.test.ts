@@ -75,6 +75,7 @@ function resolvedCompose(): ComposeFile {
 }
 
 interface ComposeService {
+  profiles?: string[];
   image?: string;
   build?: { context: string; dockerfile: string };
   command?: string[] | string;
@@ -104,7 +105,9 @@ describe('docker-compose.yml', () => {
 
   it('when resolved, then it has durable Redis, two healthy-gated nodes and nginx in front on 8080', () => {
     const { services, volumes } = resolvedCompose();
-    expect(Object.keys(services).sort()).toEqual(['nginx', 'node1', 'node2', 'redis']);
+    // Without a profile (`docker-compose up`): these four; the cluster profile's services start only when asked.
+    const plain = Object.keys(services).filter((name) => !services[name]?.profiles?.length);
+    expect(plain.sort()).toEqual(['nginx', 'node1', 'node2', 'redis']);
 
     const redis = services.redis as ComposeService;
     expect(redis.image).toMatch(/^redis:7/);
@@ -145,9 +148,51 @@ describe('docker-compose.yml', () => {
     expect(JSON.stringify(nginx.volumes)).toMatch(/deploy\/nginx\/templates:\/etc\/nginx\/templates/);
   });
 
-  it('when the server image is built, then it runs the compiled server from node 20 as a non-root user', () => {
+  it('when the cluster profile is resolved, then it has six durable cluster Redis nodes joined with one replica each, and two nodes on them behind nginx on 8081', () => {
+    const { services, volumes } = resolvedCompose();
+    const inProfile = Object.keys(services).filter((name) => services[name]?.profiles?.includes('cluster'));
+    const redisNodes = ['redis-c1', 'redis-c2', 'redis-c3', 'redis-c4', 'redis-c5', 'redis-c6'];
+    expect(inProfile.sort()).toEqual(
+      ['cnode1', 'cnode2', 'nginx-cluster', 'redis-cluster-init', ...redisNodes].sort(),
+    );
+    for (const name of redisNodes) {
+      const node = services[name] as ComposeService;
+      expect(node.image).toMatch(/^redis:7/);
+      const command = [node.command ?? []].flat().join(' ');
+      expect(command).toMatch(/--cluster-enabled yes/);
+      expect(command).toMatch(/--appendonly yes/);
+      expect(command).toMatch(/--appendfsync always/);
+      expect(command).toMatch(/--maxmemory-policy noeviction/);
+      expect(command).toContain(`--cluster-announce-hostname ${name}`);
+      expect(JSON.stringify(node.volumes)).toContain(`${name}-data:/data`);
+      expect(Object.keys(volumes ?? {})).toContain(`${name}-data`);
+      expect(node.ports).toBeUndefined();
+    }
+    const init = JSON.stringify(services['redis-cluster-init']);
+    expect(init).toMatch(/--cluster create/);
+    expect(init).toMatch(/--cluster-replicas 1/);
+    for (const name of ['cnode1', 'cnode2']) {
+      const node = services[name] as ComposeService;
+      expect(node.build?.dockerfile).toBe('deploy/Dockerfile');
+      expect(node.environment?.REDIS_CLUSTER_NODES).toBe('redis-c1:6379,redis-c2:6379,redis-c3:6379');
+      expect(node.environment?.REDIS_URL ?? '').toBe('');
+      expect(node.environment?.PASSPHRASE_PEPPER).toBe(TEST_PEPPER);
+      expect(node.depends_on).toEqual({
+        'redis-cluster-init': { condition: 'service_completed_successfully' },
+      });
+    }
+    const nginx = services['nginx-cluster'] as ComposeService;
+    expect(JSON.stringify(nginx.ports)).toMatch(/8081/);
+    expect(nginx.environment).toMatchObject({
+      STAFFROOM_NODE_A: 'cnode1:3000',
+      STAFFROOM_NODE_B: 'cnode2:3000',
+    });
+  });
+
+  it('when the server image is built, then it runs the compiled server from node 24 (current LTS) as a non-root user', () => {
     const dockerfile = readFileSync(path.join(ROOT, 'deploy/Dockerfile'), 'utf8');
-    expect(dockerfile).toMatch(/^FROM node:20\S* AS build$/m);
+    expect(dockerfile).toMatch(/^FROM node:24\S* AS build$/m);
+    expect(dockerfile).toMatch(/^FROM node:24\S*$/m);
     expect(dockerfile).toMatch(/RUN npm ci\b/);
     expect(dockerfile).toMatch(/npm run build/);
     expect(dockerfile).toMatch(/^USER node$/m);

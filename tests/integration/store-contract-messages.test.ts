@@ -66,7 +66,7 @@ const input = (extra: Partial<AppendInput> = {}): AppendInput => ({
   ...extra,
 });
 
-describe.each(backends)('store contract: %s', (_name, make) => {
+describe.each(backends)('store contract: %s', (backend, make) => {
   it('groups: save, get, list, find by join code, and a changed code stops working', async () => {
     const { groups } = make();
     await groups.saveGroup(group('a'));
@@ -191,6 +191,7 @@ describe.each(backends)('store contract: %s', (_name, make) => {
     const { messages } = make();
     const received: unknown[] = [];
     await messages.subscribe((m) => received.push(JSON.parse(m)));
+    await messages.follow('g1');
     const body = (text: string) => JSON.stringify({ groupId: 'g1', kind: 'text', text });
     await messages.append(input({ clientId: 'live-1', live: body('one'), now: 1_000 }));
     await messages.append(input({ clientId: 'live-1', live: body('again'), now: 1_500 })); // duplicate
@@ -215,6 +216,34 @@ describe.each(backends)('store contract: %s', (_name, make) => {
       { seq: 2, ts: 2_000, groupId: 'g1', kind: 'text', text: 'two' },
       { seq: 3, ts: 3_000, groupId: 'g1', kind: 'meeting' },
     ]);
+  });
+
+  it('messages: a followed group is delivered until it is unfollowed; on a cluster only followed groups reach the node', async () => {
+    const { messages } = make();
+    const received: { groupId: string; text: string }[] = [];
+    await messages.subscribe((m) => received.push(JSON.parse(m) as { groupId: string; text: string }));
+    await messages.follow('g1');
+    await messages.follow('g1'); // idempotent
+    const send = (groupId: string, text: string) =>
+      messages.append(
+        input({ groupId, clientId: `${groupId}-${text}`, live: JSON.stringify({ groupId, text }) }),
+      );
+    await send('g1', 'one');
+    await send('g2', 'other group');
+    await expect.poll(() => received.some((m) => m.text === 'one')).toBe(true);
+    messages.unfollow('g1');
+    await send('g1', 'after unfollow');
+    await messages.follow('g3');
+    await send('g3', 'three');
+    await expect.poll(() => received.some((m) => m.text === 'three')).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (backend === 'redis-cluster') {
+      // The node subscribed to g1 and then g3 only: nothing of g2, nothing of g1 once unfollowed.
+      expect(received.map((m) => m.text)).toEqual(['one', 'three']);
+    } else {
+      // One Redis and memory deliver every group to every node (one channel).
+      expect(received.map((m) => m.text)).toEqual(['one', 'other group', 'after unfollow', 'three']);
+    }
   });
 
   it('messages: pages before and after, with more, and a trimmed range reported as a gap', async () => {

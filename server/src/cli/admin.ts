@@ -8,6 +8,7 @@ import { createMemoryDeviceStore } from '../features/accounts/devices.memory-sto
 import { createLoginLimiter } from '../features/accounts/login-limiter.js';
 import { createPassphraseHasher } from '../features/accounts/passphrase-hasher.js';
 import { createLogger } from '../platform/log.js';
+import { connectRedisCluster, parseClusterNodes } from '../platform/redis/cluster-client.js';
 import { connectRedis, waitReady } from '../platform/redis/connect.js';
 
 const USAGE = `Usage: npm run admin -- invite [--role admin|moderator|consultant|member] [--uses N] [--days N]
@@ -28,18 +29,20 @@ async function main(): Promise<void> {
     process.exit(positionals.length === 0 ? 0 : 64);
   }
   const config = loadConfig();
-  if (!config.REDIS_URL) {
+  if (config.embedded) {
     process.stderr.write(
       'REDIS_URL is not set, so this is embedded mode: the running server keeps everything in its own memory,\n' +
         'and this command cannot reach it. What works instead:\n' +
         '  - the first invite: the server prints a one-time admin invite when it starts;\n' +
         '  - more invites: log in as the coordinator and open Invites in the app.\n' +
-        'For a Redis deployment, run this with the same REDIS_URL and PASSPHRASE_PEPPER as the servers.\n',
+        'For a Redis deployment, run this with the same REDIS_URL (or REDIS_CLUSTER_NODES) and PASSPHRASE_PEPPER as the servers.\n',
     );
     process.exit(64);
   }
   const log = createLogger('warn');
-  const redis = connectRedis(config.REDIS_URL, log, 'cli');
+  const redis = config.REDIS_CLUSTER_NODES
+    ? connectRedisCluster(parseClusterNodes(config.REDIS_CLUSTER_NODES), log, 'cli')
+    : connectRedis(config.REDIS_URL ?? '', log, 'cli');
   await waitReady(redis, 5_000);
   const accounts = createAccountService({
     store: createRedisAccountStore(redis, config.REDIS_KEY_PREFIX),

@@ -23,6 +23,16 @@ export function createMetrics() {
       labelNames: ['event', 'reason'] as const,
       registers: [registry],
     }),
+    liveReceived: new Counter({
+      name: 'staffroom_redis_live_messages_received_total',
+      help: 'Stored group messages this process received from Redis pub/sub (on a cluster: only of groups open here)',
+      registers: [registry],
+    }),
+    liveBytesReceived: new Counter({
+      name: 'staffroom_redis_live_bytes_received_total',
+      help: 'Bytes of stored group messages this process received from Redis pub/sub',
+      registers: [registry],
+    }),
     errors: new Counter({
       name: 'staffroom_errors_total',
       help: 'Errors answered to clients, by code and transport',

@@ -31,4 +31,9 @@ export const accountKeys = (p: string) => ({
   accountDevices: (accountId: string) => keyFor(p, 'accounts.devices', { accountId }),
   /** retention: expires with its trust. */
   device: (deviceHash: string) => keyFor(p, 'accounts.device', { deviceHash }),
+  /**
+   * Redis Cluster mode only: held while a passphrase change of this account runs its two steps, so two changes
+   * never interleave. retention: deleted at the end of the change, TTL 10 s at most.
+   */
+  passphraseLock: (accountId: string) => keyFor(p, 'accounts.passphraseLock', { accountId }),
 });

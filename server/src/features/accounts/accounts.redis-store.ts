@@ -1,4 +1,6 @@
-import type { Redis } from 'ioredis';
+// A cluster client too (REDIS_CLUSTER_NODES): see platform/redis/cluster-client.ts.
+import { randomUUID } from 'node:crypto';
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { Role } from '@staffroom/shared/schemas/accounts';
 import { createScript } from '../../platform/redis/script.js';
 import { accountKeys } from './accounts.keys.js';
@@ -90,6 +92,58 @@ redis.call('DEL', KEYS[1])
 return 1
 `);
 
+/**
+ * Cluster mode, sign-up step 2 (the invite, the pseudonym and the account are in three slots): KEYS: invite.
+ * ARGV: now. Spends one use of a usable invite; returns its role, or 'invite-invalid'.
+ */
+const useInviteScript = createScript(`
+local inv = redis.call('HMGET', KEYS[1], 'maxUses', 'uses', 'expiresAt', 'revoked', 'role')
+if not inv[1] or inv[4] == '1' or tonumber(inv[3]) <= tonumber(ARGV[1]) or tonumber(inv[2]) >= tonumber(inv[1]) then
+  return 'invite-invalid'
+end
+redis.call('HINCRBY', KEYS[1], 'uses', 1)
+return 'role:' .. inv[5]
+`);
+
+/** KEYS: a key. ARGV: expected value. Deletes it only while it holds that value. */
+const deleteIfScript = createScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`);
+
+/**
+ * Cluster mode, passphrase change step 1 (the account and its key bundle are in two slots): KEYS: key bundle.
+ * ARGV: has keys ('1'/'0'), publicKey, wrappedPrivateKey, wrapIv, kdf. Checks the key pair as
+ * changePassphraseScript does and re-wraps it; returns the previous wrap as { 'ok', wrapped, iv, kdf } (for
+ * the undo), or { 'key-changed' }.
+ */
+const rewrapScript = createScript(`
+local pk = redis.call('HGET', KEYS[1], 'publicKey')
+if ARGV[1] == '1' then
+  if pk ~= ARGV[2] then return { 'key-changed' } end
+  local old = redis.call('HMGET', KEYS[1], 'wrappedPrivateKey', 'wrapIv', 'kdf')
+  redis.call('HSET', KEYS[1], 'wrappedPrivateKey', ARGV[3], 'wrapIv', ARGV[4], 'kdf', ARGV[5])
+  return { 'ok', old[1] or '', old[2] or '', old[3] or '' }
+elseif pk then
+  return { 'key-changed' }
+end
+return { 'ok' }
+`);
+
+/** Cluster mode, the undo of rewrapScript. KEYS: key bundle. ARGV: the wrap it wrote, then the one to restore. */
+const unwrapScript = createScript(`
+if redis.call('HGET', KEYS[1], 'wrappedPrivateKey') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'wrappedPrivateKey', ARGV[2], 'wrapIv', ARGV[3], 'kdf', ARGV[4])
+return 1
+`);
+
+/** Cluster mode, passphrase change step 2: KEYS: account. ARGV: expected passHash, new passHash. */
+const setPassHashScript = createScript(`
+if redis.call('HGET', KEYS[1], 'passHash') ~= ARGV[1] then return 'stale' end
+redis.call('HSET', KEYS[1], 'passHash', ARGV[2])
+return 'ok'
+`);
+
 function toInvite(h: Record<string, string>): InviteRecord | null {
   if (!h.id || !h.codeHash) return null;
   return {
@@ -136,6 +190,103 @@ export function createRedisAccountStore(
   slot: KeyBundleSlot = {},
 ): AccountStore {
   const k = accountKeys(prefix);
+
+  /**
+   * Cluster mode: the invite, the pseudonym and the account live in three slots, so sign-up is three guarded
+   * steps instead of one script: claim the pseudonym (SET NX), spend a use of the invite (or give the
+   * pseudonym back), write the account. Same answers as the script; a crash between the steps can leave a
+   * pseudonym claimed by no account (it stays taken) — never an account without its invite.
+   */
+  async function signUpInSteps(
+    codeHash: string,
+    account: Parameters<AccountStore['signUp']>[1],
+    now: number,
+  ): ReturnType<AccountStore['signUp']> {
+    const [maxUses, uses, expiresAt, revoked] = await redis.hmget(
+      k.invite(codeHash),
+      'maxUses',
+      'uses',
+      'expiresAt',
+      'revoked',
+    );
+    const usable =
+      maxUses !== null && revoked !== '1' && Number(expiresAt) > now && Number(uses) < Number(maxUses);
+    if (!usable) return { ok: false, reason: 'invite-invalid' };
+    if ((await redis.set(k.pseudonym(account.skeleton), account.id, 'NX')) !== 'OK') {
+      return { ok: false, reason: 'pseudonym-taken' };
+    }
+    const used = String(await useInviteScript.run(redis, [k.invite(codeHash)], [now]));
+    if (!used.startsWith('role:')) {
+      await deleteIfScript.run(redis, [k.pseudonym(account.skeleton)], [account.id]);
+      return { ok: false, reason: 'invite-invalid' };
+    }
+    const role = Role.parse(used.slice(5));
+    await redis.hset(k.account(account.id), {
+      id: account.id,
+      pseudonym: account.pseudonym,
+      skeleton: account.skeleton,
+      passHash: account.passHash,
+      createdAt: account.createdAt,
+      role,
+    });
+    return { ok: true, role };
+  }
+
+  /**
+   * Cluster mode: the account and its key bundle live in two slots, so the compare-and-set is two guarded
+   * steps under a short per-account lock: re-wrap the key (checked as in the script), then swap the hash (if
+   * the hash changed meanwhile, the re-wrap is undone). Concurrent changes still end with exactly one winner
+   * whose key is stored. A node crash between the two steps would leave the key wrapped under the
+   * new passphrase with the old hash in place (docs/cluster.md): the owner resets their key, as after a lost
+   * device.
+   */
+  async function changePassphraseInSteps(
+    bundleKey: string,
+    accountId: string,
+    expectedPassHash: string,
+    newPassHash: string,
+    keys: Parameters<AccountStore['changePassphrase']>[3],
+  ): Promise<PassphraseChangeOutcome> {
+    // Two changes of one account never interleave: the one that finds the other under way is refused as stale
+    // (it raced a change from the same checked hash), as the script refuses it.
+    const lock = k.passphraseLock(accountId);
+    const token = randomUUID();
+    if ((await redis.set(lock, token, 'PX', 10_000, 'NX')) !== 'OK') return 'stale';
+    try {
+      return await changeLocked(bundleKey, accountId, expectedPassHash, newPassHash, keys);
+    } finally {
+      await deleteIfScript.run(redis, [lock], [token]);
+    }
+  }
+
+  async function changeLocked(
+    bundleKey: string,
+    accountId: string,
+    expectedPassHash: string,
+    newPassHash: string,
+    keys: Parameters<AccountStore['changePassphrase']>[3],
+  ): Promise<PassphraseChangeOutcome> {
+    if ((await redis.hget(k.account(accountId), 'passHash')) !== expectedPassHash) return 'stale';
+    const [status, ...old] = (await rewrapScript.run(
+      redis,
+      [bundleKey],
+      [
+        keys ? '1' : '0',
+        keys?.publicKey ?? '',
+        keys?.wrappedPrivateKey ?? '',
+        keys?.wrapIv ?? '',
+        keys?.kdf ?? '',
+      ],
+    )) as string[];
+    if (status !== 'ok') return 'key-changed';
+    const swapped = String(
+      await setPassHashScript.run(redis, [k.account(accountId)], [expectedPassHash, newPassHash]),
+    );
+    if (swapped === 'ok') return 'ok';
+    if (keys) await unwrapScript.run(redis, [bundleKey], [keys.wrappedPrivateKey, ...old]);
+    return 'stale';
+  }
+
   return {
     async saveInvite(invite) {
       await redis
@@ -178,6 +329,7 @@ export function createRedisAccountStore(
       return (await revokeScript.run(redis, [k.invite(codeHash)], [])) === 1;
     },
     async signUp(codeHash, account, now) {
+      if (redis.isCluster) return signUpInSteps(codeHash, account, now);
       const result = String(
         await signUpScript.run(
           redis,
@@ -261,6 +413,15 @@ export function createRedisAccountStore(
     },
     async changePassphrase(accountId, expectedPassHash, newPassHash, keys) {
       if (!slot.redisKey) throw new Error('changePassphrase needs the key bundle location');
+      if (redis.isCluster) {
+        return changePassphraseInSteps(
+          slot.redisKey(accountId),
+          accountId,
+          expectedPassHash,
+          newPassHash,
+          keys,
+        );
+      }
       const result = await changePassphraseScript.run(
         redis,
         [k.account(accountId), slot.redisKey(accountId)],

@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+// A cluster client too (REDIS_CLUSTER_NODES): see platform/redis/cluster-client.ts.
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { createScript } from '../../platform/redis/script.js';
 import type { ThrottleStore } from './login-throttle.store.js';
 

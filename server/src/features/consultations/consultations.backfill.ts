@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import type { Migration } from '../../platform/startup/migrations.js';
 import { createScript } from '../../platform/redis/script.js';
 import { consultationKeys } from './consultations.keys.js';

@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+// A cluster client too (REDIS_CLUSTER_NODES): see platform/redis/cluster-client.ts.
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import type {
   CheckIn,
   Sealed,
@@ -59,6 +60,27 @@ redis.call('XADD', KEYS[1], seq .. '-0', 'f', ARGV[1], 'c', ARGV[2], 'i', ARGV[3
 local result = seq .. ':' .. ARGV[5]
 redis.call('SET', KEYS[3], result, 'EX', ARGV[6])
 return result .. ':0'
+`);
+
+/**
+ * Cluster mode, the compare-and-set alone (the request's indexes are in other slots): KEYS: requests. ARGV: id,
+ * expected status, expected offeredTo, next JSON. Returns 1 when applied.
+ */
+const setRequestScript = createScript(`
+local current = redis.call('HGET', KEYS[1], ARGV[1])
+if not current then return 0 end
+local r = cjson.decode(current)
+local offered = r.offeredTo
+if type(offered) ~= 'string' then offered = '' end
+if r.status ~= ARGV[2] or offered ~= ARGV[3] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
+return 1
+`);
+
+/** KEYS: a key. ARGV: expected value. Deletes it only while it holds that value. */
+const deleteIfScript = createScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
 `);
 
 /** KEYS: counters. ARGV: role, counter. 1 when raised, 0 when not above the last one. */
@@ -137,6 +159,30 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
       return id ? parse<RequestRecord>(await redis.hget(k.requests(), id)) : null;
     },
     async updateRequest(expected, next) {
+      if (redis.isCluster) {
+        // Cluster: the request hash is the authority and its compare-and-set stays atomic; the indexes (offers,
+        // waiting, the teacher's open request, finished) follow, each in its own slot, each step idempotent.
+        // A crash in between can leave an index one transition behind (docs/cluster.md).
+        const applied = await setRequestScript.run(
+          redis,
+          [k.requests()],
+          [next.id, expected.status, expected.offeredTo ?? '', JSON.stringify(next)],
+        );
+        if (Number(applied) !== 1) return false;
+        const multi = redis.multi();
+        if (next.status === 'offered') multi.zadd(k.offers(), next.offerExpiresAt ?? 0, next.id);
+        else multi.zrem(k.offers(), next.id);
+        if (next.status === 'waiting') multi.sadd(k.waiting(), next.id);
+        else multi.srem(k.waiting(), next.id);
+        if (next.status === 'matched' || next.status === 'withdrawn') {
+          multi.zadd(k.finishedRequests(), next.finishedAt ?? next.createdAt, next.id);
+        }
+        await multi.exec();
+        if (next.status === 'matched' || next.status === 'withdrawn') {
+          await deleteIfScript.run(redis, [k.openRequest(next.teacherId)], [next.id]);
+        }
+        return true;
+      }
       const applied = await updateRequestScript.run(
         redis,
         [k.requests(), k.offers(), k.waiting(), k.openRequest(next.teacherId), k.finishedRequests()],

@@ -26,6 +26,8 @@ export interface GroupHandlerDeps {
   held?: (p: Principal, groupId: string) => Promise<HeldMessage[]>;
   /** Throws MUTED or GROUP_LOCKED when this member may not post here now (from moderation). */
   mayPost: (p: Principal, groupId: string) => Promise<unknown>;
+  /** Resolves once this node receives the group's live messages (from messages; a cluster subscribes per group). */
+  follow?: (groupId: string) => Promise<void>;
   /** A page of history for a member (from messages). */
   history: (
     p: Principal,
@@ -92,8 +94,11 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
     await socket.join(rooms.group(groupId));
     // A ban or kick that landed between the check above and the join published its eviction before this socket
     // was in the room: check again now that it is, and leave if the membership is gone.
+    // Also wait until this node receives the group's messages (a Redis Cluster subscribes per group), so nothing
+    // stored after the history read below can be missed.
     try {
       await groups.requireMembership(principal, groupId);
+      await deps.follow?.(groupId);
     } catch (err) {
       await socket.leave(rooms.group(groupId));
       throw err;

@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+// A cluster client too (REDIS_CLUSTER_NODES): see platform/redis/cluster-client.ts.
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { Meeting, Topic, Visibility, type MemberView } from '@staffroom/shared/schemas/groups';
 import { createScript } from '../../platform/redis/script.js';
 import { groupKeys } from './groups.keys.js';
@@ -7,7 +8,9 @@ import { meetingEnded } from './groups.store.js';
 
 /**
  * KEYS: members, aliases, accountGroups, tags. ARGV: accountId, membership JSON, alias skeleton ('' for none),
- * groupId, tag.
+ * groupId, tag, '1' to leave the account index alone.
+ * Cluster mode: the account index is in the account's slot, so the store passes the members key as KEYS[3]
+ * (untouched) and adds the group to the index in a second step (`addMember`).
  * @returns 'added' | 'already-member' | 'alias-taken'
  */
 const addMemberScript = createScript(`
@@ -18,7 +21,7 @@ if ARGV[3] ~= '' then
   redis.call('HSET', KEYS[2], ARGV[3], ARGV[1])
 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-redis.call('SADD', KEYS[3], ARGV[4])
+if ARGV[6] ~= '1' then redis.call('SADD', KEYS[3], ARGV[4]) end
 redis.call('HSET', KEYS[4], ARGV[5], ARGV[1])
 return 'added'
 `);
@@ -89,12 +92,21 @@ export function createRedisGroupStore(redis: Redis, prefix: string): GroupStore 
     },
 
     async addMember(m) {
-      const result = await addMemberScript.run(
+      const cluster = redis.isCluster;
+      const result = (await addMemberScript.run(
         redis,
-        [k.members(m.groupId), k.aliases(m.groupId), k.accountGroups(m.accountId), k.tags(m.groupId)],
-        [m.accountId, JSON.stringify(m), m.aliasSkeleton ?? '', m.groupId, m.tag],
-      );
-      return result as 'added' | 'already-member' | 'alias-taken';
+        [
+          k.members(m.groupId),
+          k.aliases(m.groupId),
+          cluster ? k.members(m.groupId) : k.accountGroups(m.accountId),
+          k.tags(m.groupId),
+        ],
+        [m.accountId, JSON.stringify(m), m.aliasSkeleton ?? '', m.groupId, m.tag, cluster ? '1' : '0'],
+      )) as 'added' | 'already-member' | 'alias-taken';
+      // Cluster: the account's index follows in its own slot. A crash in between leaves a member the index
+      // misses; joining again answers 'already-member' and repairs it here.
+      if (cluster && result !== 'alias-taken') await redis.sadd(k.accountGroups(m.accountId), m.groupId);
+      return result;
     },
     async removeMember(groupId, accountId) {
       const m = parseMembership(await redis.hget(k.members(groupId), accountId));

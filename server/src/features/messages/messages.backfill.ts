@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
+import { scanKeys } from '../../platform/redis/cluster-client.js';
 import type { Migration } from '../../platform/startup/migrations.js';
 import { messageKeys } from './messages.keys.js';
 
@@ -29,18 +30,17 @@ export function trimmedReactionsBackfill(redis: Redis, prefix: string): Migratio
         return seq;
       };
       let deleted = 0;
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}grp:{*}:rx:*`, 'COUNT', 500);
-        cursor = next;
+      // Every primary on a Redis Cluster, the one server otherwise.
+      for await (const keys of scanKeys(redis, `${prefix}grp:{*}:rx:*`)) {
         const stale: string[] = [];
         for (const key of keys) {
           const match = pattern.exec(key);
           if (!match) continue;
           if (Number(match[2]) < (await oldestOf(match[1] as string))) stale.push(key);
         }
-        if (stale.length > 0) deleted += await redis.unlink(...stale);
-      } while (cursor !== '0');
+        // One key at a time: on a cluster the stale keys of a batch live in different slots.
+        for (const key of stale) deleted += await redis.unlink(key);
+      }
       return { deleted };
     },
   };

@@ -14,12 +14,24 @@ export interface MessageHandlerDeps {
 
 /**
  * Live delivery: every stored message reaches the sockets of this node that have its group open. Each node
- * delivers only to its own sockets; the store's publication reaches every node.
+ * delivers only to its own sockets; the store's publication reaches every node that follows the group. A node
+ * follows a group while its room here exists (its first socket opened it, its last one left): on a Redis Cluster
+ * that is the node's `SSUBSCRIBE` to the group's shard channel. `group:open` also awaits `follow` before it
+ * reads history, so nothing published in between is missed.
  */
 export function deliverMessages(io: AppServer, messages: MessageService): Promise<void> {
   const deliver = (message: Message) => {
     io.local.to(rooms.group(message.groupId)).emit('message:new', message);
   };
+  const prefix = rooms.group('');
+  const adapter = io.of('/').adapter;
+  adapter.on('create-room', (room: string) => {
+    // A failure here is met again by group:open, which awaits the same subscription.
+    if (room.startsWith(prefix)) messages.follow(room.slice(prefix.length)).catch(() => undefined);
+  });
+  adapter.on('delete-room', (room: string) => {
+    if (room.startsWith(prefix)) messages.unfollow(room.slice(prefix.length));
+  });
   return messages.onMessage(deliver);
 }
 

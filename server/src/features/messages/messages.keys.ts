@@ -24,6 +24,11 @@ export const messageKeys = (p: string) => ({
   crisis: (groupId: string) => keyFor(p, 'messages.crisis', { groupId }),
   /** pub/sub channel. retention: none needed (a channel stores nothing). */
   live: () => keyFor(p, 'messages.live'),
+  /**
+   * Shard channel (Redis Cluster mode): this group's stored messages, published with `SPUBLISH` by the append
+   * script; the group's hash tag puts it in the slot of the group's keys. retention: none (stores nothing).
+   */
+  liveShard: (groupId: string) => keyFor(p, 'messages.liveShard', { groupId }),
   /** retention: TTL of the window (10 s). */
   sendRate: (accountId: string) => keyFor(p, 'messages.sendRate', { accountId }),
   /** retention: TTL of the slow window. */

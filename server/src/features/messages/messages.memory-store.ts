@@ -233,5 +233,8 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
     async subscribe(listener) {
       listeners.push(listener);
     },
+    // One process receives every group's messages.
+    async follow() {},
+    unfollow() {},
   };
 }

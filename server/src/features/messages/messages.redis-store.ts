@@ -1,7 +1,9 @@
-import type { Redis } from 'ioredis';
+// A cluster client too (REDIS_CLUSTER_NODES): see platform/redis/cluster-client.ts.
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { REACTIONS, type ReactionKind } from '@staffroom/shared/schemas/messages';
 import { createScript } from '../../platform/redis/script.js';
 import { trimStreamByTime } from '../../platform/redis/trim-by-time.js';
+import { replicasOf } from '../../platform/redis/cluster-client.js';
 import { messageKeys } from './messages.keys.js';
 import {
   CLIENT_ID_TTL_SECONDS,
@@ -19,7 +21,8 @@ const TOMBSTONE = '\u0000removed:';
 /**
  * The hot path in one round trip. KEYS: stream, seq, clientId, sendRate, slowRate, texts, crisis.
  * ARGV: now, rateLimit, rateWindowMs, maxLen, clientIdTtl, kind, accountId, tag, name, text, clientId, slowMs,
- * channel, live, reactionsPrefix, crisis ('1' marks the message pending for an urgent item), pendingCrisisMax.
+ * channel, live, reactionsPrefix, crisis ('1' marks the message pending for an urgent item), pendingCrisisMax,
+ * publish command ('PUBLISH' on `msgs:live`, or 'SPUBLISH' on the group's shard channel in cluster mode).
  * An empty client id (system messages) skips idempotency; a limit or slow window of 0 skips that check. The stream
  * is trimmed exactly to maxLen, and the text and reactions (which name the reacting accounts) of the message that
  * fell off are deleted with it. The reactions key is built here from its prefix, which carries the group's hash
@@ -27,6 +30,8 @@ const TOMBSTONE = '\u0000removed:';
  * A stored message is published on the channel in the same step (see `liveMessage`): every node's subscription
  * receives it in seq order, and after the same AOF write as the reply.
  * Returns { 'stored' | 'duplicate', '<seq>:<ts>' } or { 'rate-limited' | 'slow-mode', '<ms>' }.
+ * Cluster mode: the sender's rate key is in another slot, so `sendRateScript` spends it first (rateLimit 0 here)
+ * and KEYS[4] is a key of the group's slot the script does not touch (a script's keys must share one slot).
  */
 const appendScript = createScript(`
 local hasClientId = ARGV[11] ~= ''
@@ -63,8 +68,21 @@ if ARGV[16] == '1' then
 end
 local result = seq .. ':' .. ARGV[1]
 if hasClientId then redis.call('SET', KEYS[3], result, 'EX', ARGV[5]) end
-redis.call('PUBLISH', ARGV[13], '{"seq":' .. seq .. ',"ts":' .. ARGV[1] .. ',' .. string.sub(ARGV[14], 2))
+redis.call(ARGV[18], ARGV[13], '{"seq":' .. seq .. ',"ts":' .. ARGV[1] .. ',' .. string.sub(ARGV[14], 2))
 return { 'stored', result }
+`);
+
+/**
+ * Cluster mode, before the append: spends one send from the account's window. KEYS: sendRate. ARGV: limit,
+ * window ms. Returns 0, or the ms until the window ends when the limit is reached.
+ */
+const sendRateScript = createScript(`
+local n = redis.call('INCR', KEYS[1])
+if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+if n <= tonumber(ARGV[1]) then return 0 end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[2]); ttl = tonumber(ARGV[2]) end
+return ttl
 `);
 
 /**
@@ -194,24 +212,55 @@ const seqTs = (value: string) => {
   return { seq: Number(seq), ts: Number(ts) };
 };
 
+export interface RedisMessageStoreOptions {
+  /** Cluster mode: how long an append waits for its shard's replica (`WAIT 1`) before it is acknowledged. */
+  waitTimeoutMs?: number;
+  /** Told when an append was acknowledged without its replica's confirmation (the wait timed out). */
+  onUnreplicated?: () => void;
+  /** Told of every stored message this node receives from Redis, with its size (for /metrics). */
+  onReceived?: (bytes: number) => void;
+}
+
 /**
  * `subscriber` is a connection in subscriber mode (shared with other subscriptions): it carries `subscribe`.
+ *
+ * On a Redis Cluster (`redis.isCluster`) three things differ, each documented in docs/cluster.md: the sender's
+ * rate limit is spent in its own step before the append (its key lives in the account's slot; a retry of a
+ * stored message that meets the limit is still answered as the duplicate it is, and a duplicate gives its send
+ * back); the append publishes with `SPUBLISH` on the group's shard channel, which this node receives only for
+ * the groups it `follow`s; and when the shard has a replica the append waits for it (`WAIT 1`) before it is
+ * acknowledged, so a failover never loses an acknowledged message.
  */
 export function createRedisMessageStore(
   redis: Redis,
   subscriber: Redis,
   prefix: string,
   maxLen: number,
+  options: RedisMessageStoreOptions = {},
 ): MessageStore {
   const k = messageKeys(prefix);
+  const cluster = redis.isCluster;
   const channel = k.live();
+  const channelOf = (groupId: string) => (cluster ? k.liveShard(groupId) : channel);
+  const publishCommand = cluster ? 'SPUBLISH' : 'PUBLISH';
   /** `reactions(groupId, seq)` without the seq, for the append script to complete. */
   const reactionsPrefix = (groupId: string) => k.reactions(groupId, 0).slice(0, -1);
+  const waitTimeoutMs = options.waitTimeoutMs ?? 500;
 
   async function appendRaw(keys: string[], args: (string | number)[]) {
+    // KEYS[1] is the group's stream: its primary is the one the append runs on.
+    if (cluster && replicasOf(redis, keys[0] as string) > 0) {
+      const { reply, replicas } = await appendScript.runThenWait(redis, keys, args, 1, waitTimeoutMs);
+      const [status, value] = reply as [string, string];
+      if (replicas < 1 && (status === 'stored' || status === 'duplicate')) options.onUnreplicated?.();
+      return { status, value };
+    }
     const [status, value] = (await appendScript.run(redis, keys, args)) as [string, string];
     return { status, value };
   }
+
+  /** Cluster mode: the groups this node receives, each with its `SSUBSCRIBE` (dropped if it failed). */
+  const following = new Map<string, Promise<void>>();
 
   /** Stream entries joined with their texts (one more round trip for the texts). */
   async function withTexts(groupId: string, entries: StreamEntry[]): Promise<StoredMessage[]> {
@@ -223,19 +272,35 @@ export function createRedisMessageStore(
 
   return {
     async append(m) {
+      let spent = false;
+      if (cluster && m.rateLimit > 0) {
+        const wait = Number(
+          await sendRateScript.run(redis, [k.sendRate(m.accountId)], [m.rateLimit, m.rateWindowMs]),
+        );
+        if (wait > 0) {
+          // A retry of a message stored before is answered as the duplicate it is, limit or not.
+          const previous = m.clientId
+            ? await redis.get(k.clientId(m.groupId, m.accountId, m.clientId))
+            : null;
+          if (previous) return { status: 'duplicate', ...seqTs(previous) };
+          return { status: 'rate-limited', retryAfterMs: wait };
+        }
+        spent = true;
+      }
       const { status, value } = await appendRaw(
         [
           k.stream(m.groupId),
           k.seq(m.groupId),
           k.clientId(m.groupId, m.accountId, m.clientId),
-          k.sendRate(m.accountId),
+          // Cluster: a key of the group's slot the script leaves alone (rate limit 0, see the script).
+          cluster ? k.slowRate(m.groupId, `${m.accountId}:unused`) : k.sendRate(m.accountId),
           k.slowRate(m.groupId, m.accountId),
           k.texts(m.groupId),
           k.crisis(m.groupId),
         ],
         [
           m.now,
-          m.rateLimit,
+          cluster ? 0 : m.rateLimit,
           m.rateWindowMs,
           maxLen,
           CLIENT_ID_TTL_SECONDS,
@@ -246,13 +311,16 @@ export function createRedisMessageStore(
           m.text,
           m.clientId,
           m.slowWindowMs,
-          channel,
+          channelOf(m.groupId),
           m.live,
           reactionsPrefix(m.groupId),
           m.crisis ? '1' : '0',
           PENDING_CRISIS_MAX,
+          publishCommand,
         ],
       );
+      // Only a message stored now costs a send: a duplicate or a slow-mode refusal gives it back.
+      if (spent && status !== 'stored') await redis.decr(k.sendRate(m.accountId));
       if (status === 'rate-limited' || status === 'slow-mode') return { status, retryAfterMs: Number(value) };
       return { status: status === 'duplicate' ? 'duplicate' : 'stored', ...seqTs(value) };
     },
@@ -266,7 +334,8 @@ export function createRedisMessageStore(
           k.stream(groupId),
           k.seq(groupId),
           k.clientId(groupId, 'system', 'none'),
-          k.sendRate('system'),
+          // Rate limit 0: never touched; on a cluster it must still be a key of the group's slot.
+          cluster ? k.slowRate(groupId, 'system:unused') : k.sendRate('system'),
           k.slowRate(groupId, 'system'),
           k.texts(groupId),
           k.crisis(groupId),
@@ -284,11 +353,12 @@ export function createRedisMessageStore(
           text,
           '',
           0,
-          channel,
+          channelOf(groupId),
           live,
           reactionsPrefix(groupId),
           '0',
           PENDING_CRISIS_MAX,
+          publishCommand,
         ],
       );
       return seqTs(value).seq;
@@ -407,11 +477,42 @@ export function createRedisMessageStore(
         limit,
       }),
     async subscribe(listener) {
+      if (cluster) {
+        // Shard channels of the groups this node follows (ioredis subscribes again after a failover).
+        const [head, tail] = k.liveShard('\n').split('\n') as [string, string];
+        subscriber.on('smessage', (from: string, message: string) => {
+          if (!from.startsWith(head) || !from.endsWith(tail)) return;
+          options.onReceived?.(Buffer.byteLength(message));
+          listener(message);
+        });
+        return;
+      }
       subscriber.on('message', (from: string, message: string) => {
-        if (from === channel) listener(message);
+        if (from !== channel) return;
+        options.onReceived?.(Buffer.byteLength(message));
+        listener(message);
       });
       // ioredis subscribes again after a reconnect; clients catch up on what was published meanwhile.
       await subscriber.subscribe(channel);
+    },
+    follow(groupId) {
+      if (!cluster) return Promise.resolve();
+      let subscribed = following.get(groupId);
+      if (!subscribed) {
+        subscribed = subscriber.ssubscribe(channelOf(groupId)).then(() => undefined);
+        following.set(groupId, subscribed);
+        // A failed subscription is tried again by the next follow (the next open of the group).
+        subscribed.catch(() => {
+          if (following.get(groupId) === subscribed) following.delete(groupId);
+        });
+      }
+      return subscribed;
+    },
+    unfollow(groupId) {
+      if (!cluster || !following.delete(groupId)) return;
+      subscriber.sunsubscribe(channelOf(groupId)).catch(() => {
+        // The connection is gone, and its subscriptions with it.
+      });
     },
   };
 }

@@ -279,6 +279,10 @@ export function createMessageService(deps: MessageServiceDeps) {
 
     latestSeqs: (groupIds: readonly string[]) => store.latestSeqs(groupIds),
 
+    /** This node receives the group's messages from now on (see `MessageStore.follow`). */
+    follow: (groupId: string) => store.follow(groupId),
+    unfollow: (groupId: string) => store.unfollow(groupId),
+
     /** One message with its author's account (for moderation; never sent to clients as is). */
     async get(groupId: string, seq: number): Promise<(Message & { accountId: string }) | null> {
       const m = await store.get(groupId, seq);

@@ -126,6 +126,14 @@ export interface MessageStore {
     groupId: string,
     accountId: string,
   ): Promise<{ messages: StoredMessage[]; reactions: { seq: number; kind: ReactionKind }[] }>;
+  /**
+   * Deliver this group's messages to `subscribe` from now on (resolves once they will be). On one Redis and in
+   * memory every group's are delivered anyway; on a Redis Cluster a node subscribes (`SSUBSCRIBE`) only to the
+   * groups its sockets have open. Idempotent.
+   */
+  follow(groupId: string): Promise<void>;
+  /** The last socket of this node closed the group: stop receiving its messages (cluster). Idempotent. */
+  unfollow(groupId: string): void;
   /** Seqs of crisis-flagged messages whose urgent item is not yet known to be raised, oldest first (bounded). */
   pendingCrisis(groupId: string): Promise<number[]>;
   /** The urgent item for this flagged message exists: forget the mark. Idempotent. */

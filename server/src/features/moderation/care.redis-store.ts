@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+// A cluster client too (REDIS_CLUSTER_NODES): see platform/redis/cluster-client.ts.
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { CareMessage } from '@staffroom/shared/schemas/moderation';
 import { careKeys } from './care.keys.js';
 import { CARE_INBOX_MAX, CARE_TTL_SECONDS, type CareStore } from './care.store.js';

@@ -1,6 +1,8 @@
-import type { Redis } from 'ioredis';
+// A cluster client too (REDIS_CLUSTER_NODES): see platform/redis/cluster-client.ts.
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { AuditAction, ModerationSettings } from '@staffroom/shared/schemas/moderation';
 import { trimStreamByTime } from '../../platform/redis/trim-by-time.js';
+import { scanKeys } from '../../platform/redis/cluster-client.js';
 import { createScript } from '../../platform/redis/script.js';
 import { moderationKeys } from './moderation.keys.js';
 import {
@@ -246,11 +248,8 @@ export function createRedisModerationStore(
         if (ban) await redis.multi().hdel(banHash(groupId), accountId).hdel(k.banIds(), ban.id).exec();
       }
       // Every report, whatever its state (SCAN: reports live in their own keys, some with a TTL to keep).
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', k.report('*'), 'COUNT', 500);
-        cursor = next;
-        const values = keys.length > 0 ? await redis.mget(...keys) : [];
+      for await (const keys of scanKeys(redis, k.report('*'))) {
+        const values = await Promise.all(keys.map((key) => redis.get(key)));
         for (const [i, key] of keys.entries()) {
           const r = parse<ReportRecord>(values[i]);
           const clean = r && scrubReport(r, accountId);
@@ -258,7 +257,7 @@ export function createRedisModerationStore(
           if (r.reporterId === accountId) await redis.del(k.reportOnce(reportDedupeKey(r, accountId)));
           await redis.set(key, JSON.stringify(clean), 'KEEPTTL');
         }
-      } while (cursor !== '0');
+      }
       for (const [id, json] of Object.entries(await redis.hgetall(k.reports()))) {
         const r = parse<ReportRecord>(json);
         const clean = r && scrubReport(r, accountId);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import type { Logger } from '../../platform/log.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

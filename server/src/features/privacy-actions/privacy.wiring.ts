@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { eventCosts, type EventCost } from '@staffroom/shared/protocol/event-costs';
 import type { ClusterBus } from '../../platform/realtime/cluster.js';
 import { rooms, type AppServer } from '../../platform/realtime/types.js';

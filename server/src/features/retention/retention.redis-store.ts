@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { retentionKeys } from './retention.keys.js';
 import type { GroupRetentionStore } from './retention.store.js';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { createScript } from '../../platform/redis/script.js';
 
 /** One node at a time: who holds the lock sweeps; the others skip this round. */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { SupportResource } from '@staffroom/shared/schemas/messages';
 import { z } from 'zod';
 import { settingsKeys } from './settings.keys.js';

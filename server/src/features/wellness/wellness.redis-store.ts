@@ -1,4 +1,5 @@
-import type { Redis } from 'ioredis';
+// A cluster client too (REDIS_CLUSTER_NODES): see platform/redis/cluster-client.ts.
+import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { SealedHistory } from '@staffroom/shared/schemas/wellness';
 import type { Histogram } from './aggregate.js';
 import type { FrozenWeek } from './activity.js';

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../redis/connect.js';
 import type { ClientEventName } from '@staffroom/shared/protocol/client-events';
 import { eventCosts, type EventCost } from '@staffroom/shared/protocol/event-costs';
 import { keyPrefixFor } from '@staffroom/shared/privacy/registry';

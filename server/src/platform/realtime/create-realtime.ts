@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../redis/connect.js';
 import { LIMITS } from '@staffroom/shared/limits';
 import { keyFor } from '@staffroom/shared/privacy/registry';
 import type { OriginPolicy } from '../http/origins.js';

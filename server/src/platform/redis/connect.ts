@@ -1,7 +1,13 @@
-import { Redis } from 'ioredis';
+import { Redis, type Cluster } from 'ioredis';
 import type { Logger } from '../log.js';
 
 export type { Redis };
+
+/**
+ * What the stores talk to: one Redis, or a Redis Cluster (`REDIS_CLUSTER_NODES`, see cluster-client.ts). Both
+ * take the same commands; `isCluster` tells them apart where a store must work differently on a cluster.
+ */
+export type RedisClient = Redis | Cluster;
 
 /**
  * Opens a command connection. Commands fail fast while Redis is away (the caller answers UNAVAILABLE and the
@@ -30,7 +36,7 @@ export function connectRedis(url: string, log: Logger, name: string, onRestored?
 }
 
 /** Resolves once the connection is ready, or rejects after `timeoutMs`. */
-export async function waitReady(redis: Redis, timeoutMs: number): Promise<void> {
+export async function waitReady(redis: RedisClient, timeoutMs: number): Promise<void> {
   if (redis.status === 'ready') return;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {

@@ -1,9 +1,21 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from './connect.js';
 
 /** A Lua script run by `EVALSHA`, loaded with `EVAL` the first time a server (or a restarted one) lacks it. */
 export interface Script {
   run(redis: Redis, keys: readonly string[], args: readonly (string | number)[]): Promise<unknown>;
+  /**
+   * Runs the script and then `WAIT replicas timeoutMs` in one pipeline on the same connection (WAIT counts the
+   * replicas that confirmed every write this connection made before it). Resolves with the script's reply and
+   * how many replicas confirmed. On a cluster the pipeline goes to the primary of the keys' slot.
+   */
+  runThenWait(
+    redis: Redis,
+    keys: readonly string[],
+    args: readonly (string | number)[],
+    replicas: number,
+    timeoutMs: number,
+  ): Promise<{ reply: unknown; replicas: number }>;
 }
 
 /**
@@ -21,6 +33,22 @@ export function createScript(lua: string): Script {
         }
         throw err;
       }
+    },
+    async runThenWait(redis, keys, args, replicas, timeoutMs) {
+      for (const command of ['evalsha', 'eval'] as const) {
+        const replies = await redis
+          .pipeline()
+          .call(command, command === 'evalsha' ? sha : lua, keys.length, ...keys, ...args)
+          .call('wait', replicas, timeoutMs)
+          .exec();
+        const [[err, reply] = [null, null], [waitErr, confirmed] = [null, 0]] = replies ?? [];
+        // A promoted replica has no script cache yet (scripts replicate as their effects): load it.
+        if (command === 'evalsha' && err?.message.startsWith('NOSCRIPT')) continue;
+        if (err) throw err;
+        if (waitErr) throw waitErr;
+        return { reply, replicas: Number(confirmed) };
+      }
+      throw new Error('unreachable: EVAL does not answer NOSCRIPT');
     },
   };
 }

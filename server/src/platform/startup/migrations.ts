@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient as Redis } from '../redis/connect.js';
 import type { Logger } from '../log.js';
 import { createScript } from '../redis/script.js';
 import { migrationKeys } from './migrations.keys.js';

@@ -68,19 +68,22 @@ describe('guard evaluation on the labelled set', () => {
  */
 function heldOutBatch(
   name: string,
-  files: { crisis: string; privacy: string },
-  gates: Record<Figure, number>,
+  files: { crisis: string; privacy?: string },
+  gates: Partial<Record<Figure, number>>,
   third: { concernAtLeast: number; flaggedAsWriterAtMost: number },
 ) {
   describe(`guard evaluation on the held-out lines, ${name}`, () => {
     const crisis = evaluateCrisisHeldOut(parseHeldOut(read(files.crisis), CRISIS_LABELS, files.crisis));
-    const privacyLines = parseHeldOut(read(files.privacy), PRIVACY_LABELS, files.privacy);
-    const privacy = evaluatePrivacyHeldOut(privacyLines);
-    const browser = evaluatePrivacyHeldOut(privacyLines, detectIdentifyingInBrowser);
-    const figures = { ...crisis.figures, ...privacy.figures };
+    const privacyLines = files.privacy
+      ? parseHeldOut(read(files.privacy), PRIVACY_LABELS, files.privacy)
+      : undefined;
+    const privacy = privacyLines && evaluatePrivacyHeldOut(privacyLines);
+    const browser = privacyLines && evaluatePrivacyHeldOut(privacyLines, detectIdentifyingInBrowser);
+    const figures: Partial<Record<Figure, number>> = { ...crisis.figures, ...privacy?.figures };
 
     it('prints the held-out figures and the issue targets', () => {
       console.log(`${name}\n${formatHeldOut(crisis, privacy)}`);
+      if (!browser) return;
       const f = browser.figures;
       console.log(
         `browser privacy pass with named entities (privacy-ner.ts): recall ${f.privacyRecall.toFixed(3)}, ` +
@@ -90,15 +93,16 @@ function heldOutBatch(
 
     it('has held-out lines of every label', () => {
       for (const l of CRISIS_LABELS) expect(crisis.flagged[l].lines, l).toBeGreaterThanOrEqual(4);
-      for (const l of PRIVACY_LABELS) expect(privacy.warned[l].lines, l).toBeGreaterThanOrEqual(4);
+      if (privacy)
+        for (const l of PRIVACY_LABELS) expect(privacy.warned[l].lines, l).toBeGreaterThanOrEqual(4);
     });
 
-    for (const figure of Object.keys(gates) as Figure[]) {
-      const kind = meetsTarget(figure, gates[figure]) ? 'issue target' : 'floor, target missed';
-      it(`${figure} holds ${gates[figure].toFixed(3)} (${kind})`, () => {
-        expect(noWorseThan(figure, figures[figure], gates[figure]), `${figure} = ${figures[figure]}`).toBe(
-          true,
-        );
+    for (const [figure, gate] of Object.entries(gates) as [Figure, number][]) {
+      const kind = meetsTarget(figure, gate) ? 'issue target' : 'floor, target missed';
+      it(`${figure} holds ${gate.toFixed(3)} (${kind})`, () => {
+        const value = figures[figure];
+        expect(value, `${figure} measured`).toBeDefined();
+        expect(noWorseThan(figure, value ?? NaN, gate), `${figure} = ${value}`).toBe(true);
       });
     }
 
@@ -108,9 +112,11 @@ function heldOutBatch(
       expect(crisis.flagged.third.hits).toBeLessThanOrEqual(third.flaggedAsWriterAtMost);
     });
 
-    it('the browser pass with named entities finds at least what the server finds', () => {
-      expect(browser.figures.privacyRecall).toBeGreaterThanOrEqual(privacy.figures.privacyRecall);
-    });
+    if (privacy && browser) {
+      it('the browser pass with named entities finds at least what the server finds', () => {
+        expect(browser.figures.privacyRecall).toBeGreaterThanOrEqual(privacy.figures.privacyRecall);
+      });
+    }
   });
 }
 
@@ -139,6 +145,22 @@ heldOutBatch(
     privacyRecall: ISSUE_TARGETS.privacyRecall,
     privacyNameRecall: ISSUE_TARGETS.privacyNameRecall,
     privacyFalsePositiveRate: ISSUE_TARGETS.privacyFalsePositiveRate,
+  },
+  { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
+);
+
+/**
+ * Crisis lines only, written on 2026-12-06 06:51 after the changes of that round were frozen (commit 5767b91) and
+ * scored once. Gated at the issue target where met, at the figure measured then where not (every figure missed).
+ */
+heldOutBatch(
+  'batch 6 (2026-12-06 06:51, crisis lines only)',
+  { crisis: 'crisis-heldout-6.tsv' },
+  {
+    // Measured once, 2026-12-06 06:52: every target missed (plan 15/20, passive 16/16, not-risk flagged 8/36).
+    crisisFirstPersonRecall: 31 / 36,
+    crisisPlanRecall: 15 / 20,
+    crisisNotRiskFalsePositiveRate: 8 / 36,
   },
   { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
 );

@@ -150,6 +150,10 @@ const INTENT =
 
 const rx = (source: string) => new RegExp(source, 'g');
 
+/** The place a feeling is scoped to, right after it: the job, not the writer's life. */
+const WORK_SCOPE =
+  /^ (?:at (?:work|school|the school|my school|this school|the moment at work)|in (?:this|my|the) (?:job|role|department|school|staffroom|meetings?|team)|in (?:meetings|staff meetings|lessons|class|the classroom)|as a (?:teacher|tutor|head of \w+|form tutor|ta|manager))\b/;
+
 /** The rest of the clause makes it permanent: "I don't want to wake up on Monday, or ever". */
 const PERMANENCE =
   /^[^.!?;]{0,40}\b(?:or ever|ever again|forever|for ever|for good|permanently|never again)\b/;
@@ -228,6 +232,14 @@ const CUES: readonly Cue[] = [
           : 'weak',
   },
   // --- wanting to die, not wanting to live -------------------------------------------------------------------------
+  {
+    // "wish a bus would just hit me", "hoping a lorry runs me over", "hope I get hit by a car".
+    re: rx(
+      String.raw`\b(?:wish|wishing|hope|hoping|pray|praying|want) (?:that )?(?:a|the|some|an) (?:bus|car|lorry|truck|train|van|tram|plane) (?:would |will |might |could )?${F}(?:hit|hits|run(?:s)? (?:me )?over|crash(?:es)? into|kill|kills|take(?:s)? me out|flatten(?:s)?) (?:me|into me)\b|\b(?:wish|wishing|hope|hoping|pray|praying) (?:that )?i (?:get|got|'d get|would get) (?:hit|run over|killed) by (?:a|the|some)\b`,
+    ),
+    strength: 'strong',
+    negatable: true,
+  },
   {
     re: rx(
       String.raw`\b(?:want|wants|wanted|wanting|wish|wished|wishing|ready|prepared|deserve|hope|hoping|pray|praying|i'd rather|i would rather|would like|i'd like|need|long|longing|i'd love) to ${F}die\b`,
@@ -901,6 +913,10 @@ const CUES: readonly Cue[] = [
       String.raw`\b(?:i'm|i feel|feel|feeling|felt|i've been|i was|i've felt|so|completely|totally|utterly) ${F}(?:like )?(?:so |completely |totally |utterly |really |just |such )?(?:trapped|hopeless|worthless|helpless|empty|numb|broken|useless|invisible|dead inside|a failure|a burden|unlovable|a waste of space|a waste of oxygen|beyond help|lost|defeated|alone|so alone|unwanted)\b`,
     ),
     strength: 'weak',
+    // A feeling scoped to the workplace ("invisible at work", "useless in meetings") is about the job; a burden, a
+    // worthless self or "dead inside" stays a cue wherever it is felt.
+    after: (f, _before, match) =>
+      !/burden|worthless|dead inside|waste of/.test(match) && WORK_SCOPE.test(f) ? null : 'weak',
   },
   {
     // "I'm done" is a weak cue; "I'm done with this term" is not.
@@ -1021,6 +1037,11 @@ const ACQUIRED_MEANS =
 const STOOD_AT_HEIGHT =
   /\b(?:stood|standing|sat|sitting|stand|sit) (?:on|at|by) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|ledge|roof|edge|platform edge|cliff|cliff edge|balcony|railway|tracks)\b[^.!?;]{0,40}\b(?:for a long time|for ages|for hours|looking down|staring down|thinking|wondering|and didn't|tonight|last night|again)\b/;
 const I_SUBJECT = /\b(?:i|i'm|i've|i'd|my|me)\b/;
+/** A question about a place or a means, with the deflection that hides why: "tallest car park near me, asking for reasons". */
+const METHOD_PLACE =
+  /\b(?:(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff|point|floor)|multi-storey|car park roof|bridge|viaduct|cliff|train line|railway|tracks|pills|paracetamol|painkillers|sleeping pills|overdose|rope|noose|gun)\b/;
+const DEFLECTION =
+  /\b(?:asking for (?:a friend|reasons|no reason|research|myself)|for no reason|no reason(?: in particular)?|just curious|don't ask|serious question|hypothetically|not for anything bad|don't worry about why)\b/;
 
 function dwellingOnMeans(t: string): string[] {
   const out: string[] = [];
@@ -1033,6 +1054,9 @@ function dwellingOnMeans(t: string): string[] {
     if (height && down && /\bi\b|\bi'(?:m|ve|d)\b/.test(sentence)) out.push(`${height[0]} … ${down[0]}`);
     const acquired = ACQUIRED_MEANS.exec(sentence);
     if (acquired && I_SUBJECT.test(sentence)) out.push(acquired[0]);
+    const place = METHOD_PLACE.exec(sentence);
+    const deflection = DEFLECTION.exec(sentence);
+    if (place && deflection) out.push(`${place[0]} … ${deflection[0]}`);
     const stood = STOOD_AT_HEIGHT.exec(sentence);
     if (stood && /\bi\b/.test(sentence)) out.push(stood[0]);
   }
@@ -1081,7 +1105,7 @@ function lastSubjectIsThirdPerson(clause: string): boolean {
 
 /** Worry about someone else: a third-person subject, then a sign of risk in the same sentence. */
 const THIRD_CONCERN = new RegExp(
-  String.raw`\b(?:${THIRD_PERSON_SUBJECT.source}|who i think is|who might be|who seems)\b[^.!?;]{0,50}?\b(?:going to jump|(?:wants?|wanted) to (?:die|end (?:it|(?:his|her|their) life)|kill (?:him|her|them)sel(?:f|ves))|is suicidal|suicidal|self[- ]?harm(?:s|ing)?|(?:took|taken) (?:an )?overdose|overdosed|(?:messaged|texted|emailed|said) (?:me |us )?goodbye|(?:has|had|made) a plan to|stockpil\w*|better off without (?:him|her|them))\b`,
+  String.raw`\b(?:${THIRD_PERSON_SUBJECT.source}|who i think is|who might be|who seems)\b[^.!?;]{0,50}?\b(?:going to jump|(?:wants?|wanted) to (?:die|end (?:it|(?:his|her|their) life)|kill (?:him|her|them)sel(?:f|ves))|is suicidal|suicidal|self[- ]?harm(?:s|ing)?|(?:took|taken) (?:an )?overdose|overdosed|(?:messaged|texted|emailed|said) (?:me |us )?goodbye|(?:has|had|made) a plan to|stockpil\w*|better off without (?:him|her|them)|(?:talk(?:s|ing|ed)?|talks?) about not (?:being|be) (?:here|around|alive)|giv(?:es|ing|en|e) (?:away )?(?:all )?(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|clothes)(?: away)?|saying goodbye(?: to (?:everyone|people|us|me))?)\b`,
   'g',
 );
 
@@ -1091,7 +1115,7 @@ const THIRD_CONCERN = new RegExp(
  * The rules, which know the short phrasings ("kms", "I want to die"), are not gated.
  */
 const MODEL_GATE =
-  /\b(?:die|dies|dying|died|dead|death|kill\w*|suicid\w*|end (?:it|my|things|everything|this)|ending|life|living|to live|live anymore|alive|exist\w*|pills?|tablets?|overdos\w*|paracetamol|meds|medication|prescription|antidepressants|hurt\w*|harm\w*|cut|cuts|cutting|blades?|razors?|rope|noose|hang\w*|jump\w*|bridge|platform|cliffs?|edge|disappear\w*|vanish\w*|burden|better off|goodbye|(?:i'm|i am|i'll be|when i'm|be) gone|note|letters|hopeless|worthless|pointless|wake up|waking up|give up|giving up|go on|carry on|tired of|insurance|pension|guns?|shotgun|drown\w*|crash\w*|bleed\w*|scars?|relapse\w*|method|dose|lethal|lined up|stockpil\w*|saved up|swallow\w*|garage|engine|exhaust|hose|quarry|roof|motorway|sleep forever|no one would|nobody would|without me|miss me|want out|way out|over dosed|painless|way to go|i'm done|set the date|gave away|give away my|won't need (?:it|them|this|anything)|point in|carrying on|how many \w+ (?:would|will|does|do)|would be enough|when i do it|already taken|too late|charcoal|never been born|neck|hotel room|(?:nobody|no one) (?:finds|will find|'s home)|no one's home|my will|the next train|train times|in front of|morphine|amitriptyline|diazepam|sertraline|codeine|tramadol|zopiclone|insulin|lithium)\b/;
+  /\b(?:die|dies|dying|died|dead|death|kill\w*|suicid\w*|end (?:it|my|things|everything|this)|ending|life|living|to live|live anymore|alive|exist\w*|pills?|tablets?|overdos\w*|paracetamol|meds|medication|prescription|antidepressants|hurt\w*|harm\w*|cut|cuts|cutting|blades?|razors?|rope|noose|hang\w*|jump\w*|bridge|platform|cliffs?|edge|disappear\w*|vanish\w*|burden|better off|goodbye|(?:i'm|i am|i'll be|when i'm|be) gone|note|letters|hopeless|worthless|pointless|wake up|waking up|give up|giving up|go on|carry on|tired of (?!(?:this |the |my |all (?:this |the )?|these |those )?(?:job|jobs|work|school|schools|place|marking|planning|paperwork|admin|emails?|meetings?|term|week|year|day|days|lessons?|kids|class|classes|department|slt|management|ofsted|data|reports?|profession|career|commute|noise|timetable|behaviou?r|parents|students|pupils)\b)|insurance|pension|guns?|shotgun|drown\w*|crash\w*|bleed\w*|scars?|relapse\w*|method|dose|lethal|lined up|stockpil\w*|saved up|swallow\w*|garage|engine|exhaust|hose|quarry|roof|motorway|sleep forever|no one would|nobody would|without me|miss me|want out|way out|over dosed|painless|way to go|i'm done|set the date|gave away|give away my|won't need \w+|(?:the|passing|fast|express|freight|oncoming) trains|train line|railway|tracks|multi-storey|(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff)|(?:bus|car|lorry|truck|train|van) (?:would |will |to )?(?:just )?(?:hit|run over) me|point in|carrying on|how many \w+ (?:would|will|does|do)|would be enough|when i do it|already taken|too late|charcoal|never been born|neck|hotel room|(?:nobody|no one) (?:finds|will find|'s home)|no one's home|my will|the next train|train times|in front of|morphine|amitriptyline|diazepam|sertraline|codeine|tramadol|zopiclone|insulin|lithium)\b/;
 
 /** The model's decision thresholds, chosen on a 10% split of the training sources (train-guards.mjs VALIDATE=1). */
 const SELF_THRESHOLD = 0.6;
@@ -1104,7 +1128,7 @@ const DISMISSED_THRESHOLD = 0.85;
  * year since my last attempt", "I used to cut", "my dad died by suicide", "lost a colleague to suicide").
  */
 const RECOVERY_OR_LOSS =
-  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life)\b(?: in (?:\d{4}|my \w+|the past))?|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b/g;
+  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life)\b(?: in (?:\d{4}|my \w+|the past))?|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life|die)\b|\b(?:faded|gone|passed|lifted|eased|disappeared|left me)(?: away)?,? and so (?:has|have) (?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself)\b|\b(?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself) (?:has |have |is |are )?(?:faded|gone|passed|lifted|eased|disappeared)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b/g;
 /**
  * Figures of speech: a chore that "makes me want to die", "kill me now", "I'd rather die than", "the death of me",
  * a joke marker. The model alone does not flag them unless it is nearly certain.
@@ -1125,7 +1149,7 @@ const PLAN =
 
 /** The means and acts of PLAN, without its time words: what lowers the model's bar (`PLAN_THRESHOLD`). */
 const MEANS_OR_ACT =
-  /\b(?:pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|lethal|rope|noose|hang|hanging|gun|loaded|knife|blades?|razors?|bridge|jump|jumping|platform|tracks|cliff|ledge|exhaust|hose|charcoal|engine running|swallowed|stockpil\w*|method|methods|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|how many \w+ (?:would|will|does|do|to)|how much \w+ (?:would|will|does|do|to))\b/;
+  /\b(?:pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|lethal|rope|noose|hang|hanging|gun|loaded|knife|blades?|razors?|bridge|jump|jumping|platform|tracks|car park roof|multi-storey|cliff|ledge|exhaust|hose|charcoal|engine running|swallowed|stockpil\w*|method|methods|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|how many \w+ (?:would|will|does|do|to)|how much \w+ (?:would|will|does|do|to))\b/;
 
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));

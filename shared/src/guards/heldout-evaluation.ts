@@ -164,18 +164,21 @@ export function noWorseThan(figure: Figure, value: number, floor: number): boole
   return LOWER_IS_BETTER.has(figure) ? value <= floor + 1e-9 : value >= floor - 1e-9;
 }
 
-export function formatHeldOut(crisis: CrisisHeldOutReport, privacy: PrivacyHeldOutReport): string {
+/** The table of one batch; a batch of crisis lines only (batch 6) has no privacy part. */
+export function formatHeldOut(crisis: CrisisHeldOutReport, privacy?: PrivacyHeldOutReport): string {
   const c = (x: Count) => `${x.hits}/${x.lines}`;
   const out = ['Held-out evaluation (counts only; no line is printed on purpose)', ''];
   out.push('crisis: flagged as the writer at risk, per label');
   for (const l of CRISIS_LABELS) out.push(`  ${l.padEnd(10)} ${c(crisis.flagged[l])}`);
   out.push(`  third-person lines reported as concern for someone else ${c(crisis.thirdPersonConcern)}`);
   out.push(`  plan/passive sub-kind right ${c(crisis.kindRight)}`);
-  out.push('privacy: lines warned about, per label');
-  for (const l of PRIVACY_LABELS) out.push(`  ${l.padEnd(11)} ${c(privacy.warned[l])}`);
-  out.push(`  positives with a finding of the labelled kind ${c(privacy.kindMatched)}`);
+  if (privacy) {
+    out.push('privacy: lines warned about, per label');
+    for (const l of PRIVACY_LABELS) out.push(`  ${l.padEnd(11)} ${c(privacy.warned[l])}`);
+    out.push(`  positives with a finding of the labelled kind ${c(privacy.kindMatched)}`);
+  }
   out.push('', 'figure                          value  issue target');
-  const figures = { ...crisis.figures, ...privacy.figures };
+  const figures = { ...crisis.figures, ...privacy?.figures };
   for (const [name, value] of Object.entries(figures) as [Figure, number][]) {
     const op = LOWER_IS_BETTER.has(name) ? '<=' : '>=';
     const verdict = meetsTarget(name, value) ? 'met' : 'MISSED';

@@ -142,6 +142,12 @@ describe('a teacher asks for mentorship and a mentor takes it on', () => {
     const t = teacher.page;
     const link = t.getByRole('link', { name: 'Support with Mentor Morgan' });
     await link.waitFor();
+    // The list says it is mentorship, and for how long.
+    await t
+      .getByRole('listitem')
+      .filter({ has: link })
+      .getByText('Mentorship, usually until the end of the school year')
+      .waitFor();
     await link.click();
     const pinnedT = t.locator('details.pinned-intake');
     await pinnedT

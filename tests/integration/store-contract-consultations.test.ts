@@ -51,6 +51,47 @@ const conversation = (id: string): ConversationRecord => ({
 });
 
 describe.each(backends)('consultations store contract: %s', (_name, make) => {
+  it('issue 16: the kind of support and the pinned intake round-trip with requests, conversations and consultant profiles', async () => {
+    const store = make();
+    const intake = {
+      grades: ['2' as const],
+      subjects: ['mathematics' as const],
+      reasons: ['other' as const],
+      focus: 'planning' as const,
+      workStyles: ['messages' as const],
+      preferredTimes: ['mon-am'],
+    };
+    expect(await store.createRequest(request('kind-r', { kind: 'mentorship' }))).toBe(true);
+    expect((await store.getRequest('kind-r'))?.kind).toBe('mentorship');
+    expect((await store.waitingRequests()).find((r) => r.id === 'kind-r')?.kind).toBe('mentorship');
+    await store.saveConversation({ ...conversation('kind-c'), kind: 'mentorship', intake });
+    expect(await store.getConversation('kind-c')).toMatchObject({ kind: 'mentorship', intake });
+    expect((await store.conversationsOf('teacher')).find((c) => c.id === 'kind-c')?.intake).toEqual(intake);
+    // Stored before kinds existed: nothing is invented on read.
+    await store.saveConversation(conversation('old-c'));
+    const old = await store.getConversation('old-c');
+    expect(old?.kind).toBeUndefined();
+    expect(old?.intake).toBeUndefined();
+    await store.saveConsultant({
+      accountId: 'mentor',
+      displayName: 'Mentor',
+      grades: ['2'],
+      subjects: ['mathematics'],
+      areas: ['planning'],
+      capacity: 3,
+      availability: [],
+      paused: false,
+      kinds: ['mentorship'],
+      schoolHash: '',
+      districtHash: '',
+      updatedAt: 1,
+    });
+    expect((await store.getConsultant('mentor'))?.kinds).toEqual(['mentorship']);
+    expect((await store.listConsultants()).find((c) => c.accountId === 'mentor')?.kinds).toEqual([
+      'mentorship',
+    ]);
+  });
+
   it('retention (issue 12): a trimmed stream keeps about the newest `keep` messages; feedback keeps the newest FEEDBACK_KEPT', async () => {
     const store = make();
     for (let i = 1; i <= 600; i++) {

@@ -105,6 +105,23 @@ export const SLOTS = DAYS.flatMap((d) => PARTS.map((p) => `${d}-${p}` as const))
 export const Slot = z.enum(SLOTS as unknown as [string, ...string[]]);
 export type Slot = z.infer<typeof Slot>;
 
+/**
+ * What kind of support a teacher asks for. Peer support is targeted and may be short; mentorship is long (typically
+ * a school year), general, and meant for teachers new to the profession. Consultants say which kinds they offer.
+ */
+export const SUPPORT_KINDS = ['peer-support', 'mentorship'] as const;
+export const SupportKind = z.enum(SUPPORT_KINDS);
+export type SupportKind = z.infer<typeof SupportKind>;
+export const SUPPORT_KIND_LABELS: Record<SupportKind, string> = {
+  'peer-support': 'Peer support',
+  mentorship: 'Mentorship',
+};
+/** What each kind usually means, shown to both parties. */
+export const SUPPORT_KIND_HINTS: Record<SupportKind, string> = {
+  'peer-support': 'Targeted help with one question; it may be short.',
+  mentorship: 'General, long-term support for a newer teacher, usually until the end of the school year.',
+};
+
 const unique = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
@@ -127,6 +144,8 @@ export const ConsultantProfileBody = z.strictObject({
   district: z.union([Place, z.literal('')]).optional(),
   /** The display name may identify someone (PRIVACY_CONFIRM_REQUIRED): save it anyway. */
   confirmIdentifying: z.boolean().optional(),
+  /** The kinds of support offered; profiles saved before kinds existed offer peer support only. */
+  kinds: unique(SupportKind, SUPPORT_KINDS.length).min(1).default(['peer-support']),
 });
 export type ConsultantProfileBody = z.infer<typeof ConsultantProfileBody>;
 
@@ -160,6 +179,8 @@ export const IntakeBody = z.strictObject({
   urgent: z.boolean().default(false),
   school: Place.optional(),
   district: Place.optional(),
+  /** Peer support unless the teacher asks for mentorship: only consultants offering that kind are offered it. */
+  kind: SupportKind.default('peer-support'),
 });
 export type IntakeBody = z.input<typeof IntakeBody>;
 
@@ -179,6 +200,7 @@ export const MyRequest = z.object({
   urgent: z.boolean(),
   /** While waiting: why no consultant was offered it (so the page can say so honestly). */
   waitingReason: z.lazy(() => UnmatchedReason).optional(),
+  kind: SupportKind.default('peer-support'),
 });
 export type MyRequest = z.infer<typeof MyRequest>;
 
@@ -220,6 +242,7 @@ export const Offer = z.object({
   /** e.g. "grade 2, mathematics, classroom management" */
   matchedOn: z.string(),
   expiresAt: z.number(),
+  kind: SupportKind.default('peer-support'),
 });
 export type Offer = z.infer<typeof Offer>;
 
@@ -338,6 +361,17 @@ export type IntakeSealWork = z.infer<typeof IntakeSealWork>;
 export const SealedV2 = Sealed.extend({ meta: SealMeta });
 export type SealedV2 = z.infer<typeof SealedV2>;
 
+/** The structured intake a conversation keeps from its request (never school, district or the note). */
+export const PinnedIntake = z.object({
+  grades: z.array(Grade),
+  subjects: z.array(Subject),
+  reasons: z.array(Reason),
+  focus: Area,
+  workStyles: z.array(WorkStyle),
+  preferredTimes: z.array(Slot),
+});
+export type PinnedIntake = z.infer<typeof PinnedIntake>;
+
 export const ConversationStatus = z.enum(['active', 'closing', 'closed']);
 
 export const SealedMessage = Sealed.extend({
@@ -381,6 +415,12 @@ export const ConversationView = z.object({
   feedbackDone: z.boolean(),
   /** Closed by a block rather than by agreement. */
   blocked: z.boolean(),
+  kind: SupportKind.default('peer-support'),
+  /**
+   * The structured intake, pinned at the top for both parties so nobody asks twice (never school or district).
+   * Null for conversations opened before it was kept.
+   */
+  intake: PinnedIntake.nullable().default(null),
 });
 export type ConversationView = z.infer<typeof ConversationView>;
 
@@ -390,6 +430,7 @@ export const ConversationSummary = z.object({
   peerName: z.string(),
   status: ConversationStatus,
   nextCheckIn: CheckIn.nullable(),
+  kind: SupportKind.default('peer-support'),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 

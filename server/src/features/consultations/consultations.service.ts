@@ -188,6 +188,7 @@ export function createConsultationService(deps: ConsultationDeps) {
     hasNote: r.hasNote,
     urgent: r.urgent === true,
     ...(r.status === 'waiting' ? { waitingReason: whyUnmatched(needOf(r), await candidates()) } : {}),
+    kind: r.kind ?? 'peer-support',
   });
 
   /** Consultants the teacher blocked (or who blocked them): never matched with them again, not even by hand. */
@@ -213,6 +214,7 @@ export function createConsultationService(deps: ConsultationDeps) {
         schoolHash: r.schoolHash,
         districtHash: r.districtHash,
         passed: r.passed,
+        kind: r.kind,
       },
       consultants.map((c) => ({ ...c, active: 0 })),
     ).map((x) => x.accountId);
@@ -251,6 +253,7 @@ export function createConsultationService(deps: ConsultationDeps) {
         schoolHash: current.schoolHash,
         districtHash: current.districtHash,
         passed: current.passed,
+        kind: current.kind,
       },
       candidates,
     );
@@ -327,6 +330,8 @@ export function createConsultationService(deps: ConsultationDeps) {
       checkIns: checkIns.sort((a, b) => a.startsAt - b.startsAt),
       feedbackDone: c.feedbackDone,
       blocked: c.blocked,
+      kind: c.kind ?? 'peer-support',
+      intake: c.intake ?? null,
     };
   }
 
@@ -340,9 +345,10 @@ export function createConsultationService(deps: ConsultationDeps) {
     requireRole(p, 'consultant');
     const c = await store.getConsultant(p.accountId);
     if (!c) return null;
-    const { accountId: _a, schoolHash, districtHash, updatedAt: _u, ...rest } = c;
+    const { accountId: _a, schoolHash, districtHash, updatedAt: _u, kinds, ...rest } = c;
     return {
       ...rest,
+      kinds: kinds ?? ['peer-support'],
       hasSchool: schoolHash !== '',
       hasDistrict: districtHash !== '',
       active: await activeCount(p.accountId),
@@ -582,6 +588,7 @@ export function createConsultationService(deps: ConsultationDeps) {
             teacherPublicKey: copy ? teacherKey : null,
             matchedOn: r.matchedOn,
             expiresAt: r.offerExpiresAt ?? 0,
+            kind: r.kind ?? 'peer-support',
           };
         }),
       );
@@ -681,6 +688,15 @@ export function createConsultationService(deps: ConsultationDeps) {
         closeProposedBy: null,
         feedbackDone: false,
         blocked: false,
+        kind: r.kind ?? 'peer-support',
+        intake: {
+          grades: r.grades,
+          subjects: r.subjects,
+          reasons: r.reasons,
+          focus: r.focus,
+          workStyles: r.workStyles,
+          preferredTimes: r.preferredTimes,
+        },
       };
       // School and district served their purpose (exclusion): they are erased with the match.
       const matched: RequestRecord = {
@@ -742,6 +758,7 @@ export function createConsultationService(deps: ConsultationDeps) {
               peerName: role === 'teacher' ? c.consultantName : c.teacherName,
               status: c.status,
               nextCheckIn: next ?? null,
+              kind: c.kind ?? 'peer-support',
             };
           }),
       );

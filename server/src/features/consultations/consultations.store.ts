@@ -12,13 +12,20 @@ import type {
   SealedMessage,
   Slot,
   Subject,
+  SupportKind,
+  PinnedIntake,
   WorkStyle,
 } from '@staffroom/shared/schemas/consultations';
 
 export type Role = 'teacher' | 'consultant';
 
-export interface ConsultantRecord extends Omit<ConsultantProfile, 'hasSchool' | 'hasDistrict' | 'active'> {
+export interface ConsultantRecord extends Omit<
+  ConsultantProfile,
+  'hasSchool' | 'hasDistrict' | 'active' | 'kinds'
+> {
   accountId: string;
+  /** The kinds of support offered. Absent on profiles saved before kinds existed: peer support only. */
+  kinds?: SupportKind[];
   /** HMAC of the normalised school and district (empty when not given): comparable, never readable. */
   schoolHash: string;
   districtHash: string;
@@ -38,6 +45,8 @@ export interface RequestRecord {
   hasNote: boolean;
   /** Marked by the teacher's browser (risk in the note). Absent on requests stored before it existed. */
   urgent?: boolean;
+  /** Peer support or mentorship. Absent on requests stored before kinds existed: peer support. */
+  kind?: SupportKind;
   /** Kept only while the request is open (for exclusion), then erased. */
   schoolHash: string;
   districtHash: string;
@@ -72,6 +81,10 @@ export interface ConversationRecord {
    * so the other person can still open what they wrote themselves.
    */
   erasedKey?: string;
+  /** The kind of support asked for. Absent on conversations opened before kinds existed: peer support. */
+  kind?: SupportKind;
+  /** The request's structured intake, pinned for both parties. Absent on conversations opened before. */
+  intake?: PinnedIntake;
 }
 
 /** Holder of the teacher's own copy of a sealed intake note (account ids never contain a colon). */

@@ -72,6 +72,18 @@ describe('rankConsultants', () => {
   it('never offers the teacher their own request', () => {
     expect(ids({ teacherId: 'exact' }, fixture)).not.toContain('exact');
   });
+
+  it('offers a request only to consultants offering its kind (old profiles and requests mean peer support)', () => {
+    const kinds = [
+      consultant('peer-only', { kinds: ['peer-support'] }),
+      consultant('mentor-only', { kinds: ['mentorship'] }),
+      consultant('both', { kinds: ['peer-support', 'mentorship'] }),
+      consultant('old-profile'),
+    ];
+    expect(ids({ kind: 'mentorship' }, kinds)).toEqual(['both', 'mentor-only']);
+    expect(ids({ kind: 'peer-support' }, kinds)).toEqual(['both', 'old-profile', 'peer-only']);
+    expect(ids({}, kinds)).toEqual(['both', 'old-profile', 'peer-only']);
+  });
 });
 
 describe('whyUnmatched', () => {

@@ -5,6 +5,7 @@ import {
   type Grade,
   type Slot,
   type Subject,
+  type SupportKind,
 } from '@staffroom/shared/schemas/consultations';
 
 export interface Candidate {
@@ -18,6 +19,8 @@ export interface Candidate {
   paused: boolean;
   schoolHash: string;
   districtHash: string;
+  /** Absent on profiles saved before kinds existed: peer support only. */
+  kinds?: readonly SupportKind[];
 }
 
 export interface Need {
@@ -30,7 +33,13 @@ export interface Need {
   districtHash: string;
   /** Consultants who declined or let the offer expire. */
   passed: readonly string[];
+  /** Absent on requests stored before kinds existed: peer support. */
+  kind?: SupportKind;
 }
+
+/** Whether a consultant offers the kind of support a request asks for. */
+export const offersKind = (c: Pick<Candidate, 'kinds'>, kind: SupportKind | undefined): boolean =>
+  (c.kinds ?? ['peer-support']).includes(kind ?? 'peer-support');
 
 export interface Ranked {
   accountId: string;
@@ -45,7 +54,8 @@ const gradeLabel = (g: Grade) => (g === 'K' ? 'kindergarten' : `grade ${g}`);
  * Ranks the consultants who may be offered a request, best first. Deterministic: grades and subjects in common
  * weigh most, then the area of focus, then remaining capacity, then availability overlap, then account id.
  * Never a consultant from the same school or district, paused, full, already passed, or the teacher themself;
- * never one with nothing in common.
+ * never one who does not offer the kind of support asked for (peer support or mentorship); never one with nothing
+ * in common.
  */
 export function rankConsultants(need: Need, candidates: readonly Candidate[]): Ranked[] {
   return candidates
@@ -55,6 +65,7 @@ export function rankConsultants(need: Need, candidates: readonly Candidate[]): R
         !c.paused &&
         c.active < c.capacity &&
         !need.passed.includes(c.accountId) &&
+        offersKind(c, need.kind) &&
         !(need.schoolHash && c.schoolHash === need.schoolHash) &&
         !(need.districtHash && c.districtHash === need.districtHash),
     )

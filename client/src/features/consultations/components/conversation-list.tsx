@@ -3,6 +3,7 @@ import type { ConversationSummary } from '@staffroom/shared/schemas/consultation
 import { paths } from '../../../config/paths';
 import { useNow } from '../hooks/use-conversation-room';
 import { formatDuration, formatStart } from '../model/format';
+import { kindText } from '../model/labels';
 import { reminderFor } from '../model/reminder';
 import { ConversationBadge } from './status-badge';
 
@@ -23,6 +24,7 @@ export function ConversationList({ conversations }: { conversations: readonly Co
                 </Link>{' '}
                 <ConversationBadge status={c.status} />
               </p>
+              {c.kind === 'mentorship' && <p className="convo-list__meta">{kindText(c.kind)}</p>}
               <p className="convo-list__meta">
                 {next
                   ? `Next check-in: ${formatStart(next.startsAt, now)} (${formatDuration(next.durationMinutes)})`

@@ -9,6 +9,9 @@ import {
   REASON_LABELS,
   SUBJECTS,
   SUBJECT_LABELS,
+  SUPPORT_KINDS,
+  SUPPORT_KIND_HINTS,
+  SUPPORT_KIND_LABELS,
   WORK_STYLES,
   WORK_STYLE_LABELS,
   type Area,
@@ -16,6 +19,7 @@ import {
   type IntakeBody,
   type Reason,
   type Subject,
+  type SupportKind,
   type WorkStyle,
 } from '@staffroom/shared/schemas/consultations';
 import { Alert } from '../../../components/alert';
@@ -59,6 +63,7 @@ export function IntakeForm({
   /** The private key is unlocked here, so the note can be encrypted before it is sent. */
   noteSealed: boolean;
 }) {
+  const [kind, setKind] = useState<SupportKind>('peer-support');
   const [grades, setGrades] = useState<Grade[]>([]);
   const [subjects, setSubjects] = useState<Subject[]>([]);
   const [reasons, setReasons] = useState<Reason[]>([]);
@@ -128,6 +133,7 @@ export function IntakeForm({
     setBusy(true);
     try {
       await onSubmit({
+        kind,
         grades,
         subjects,
         reasons,
@@ -147,6 +153,20 @@ export function IntakeForm({
   return (
     <form className="form panel intake" noValidate onSubmit={submit}>
       {errors.form && <Alert title="Your request was not sent">{errors.form}</Alert>}
+
+      <section className="intake__part" aria-labelledby="intake-kind">
+        <h2 id="intake-kind" className="intake__title">
+          The kind of support
+        </h2>
+        <ChoiceGroup
+          legend="What would you like?"
+          name="kind"
+          hint={SUPPORT_KIND_HINTS[kind]}
+          options={SUPPORT_KINDS.map((k) => ({ value: k, label: SUPPORT_KIND_LABELS[k] }))}
+          value={kind}
+          onChange={setKind}
+        />
+      </section>
 
       <section className="intake__part" aria-labelledby="intake-teach">
         <h2 id="intake-teach" className="intake__title">

@@ -7,7 +7,15 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useNow } from '../hooks/use-conversation-room';
 import { formatTimeLeft } from '../model/format';
 import { openIntakeNote } from '../model/intake-seal';
-import { areaText, gradesText, reasonsText, slotsText, subjectsText, workStylesText } from '../model/labels';
+import {
+  areaText,
+  gradesText,
+  kindText,
+  reasonsText,
+  slotsText,
+  subjectsText,
+  workStylesText,
+} from '../model/labels';
 
 /**
  * A request offered to this consultant: the teacher's intake (never their school or district), why it came to
@@ -67,6 +75,10 @@ export function OfferCard({
         <span className="offer__match-label">Matched on:</span> {offer.matchedOn || 'availability'}
       </p>
       <dl className="offer__facts">
+        <div>
+          <dt>Kind of support</dt>
+          <dd>{kindText(offer.kind)}</dd>
+        </div>
         <div>
           <dt>Grades</dt>
           <dd>{gradesText(offer.grades)}</dd>

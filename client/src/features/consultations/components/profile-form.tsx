@@ -6,11 +6,15 @@ import {
   GRADES,
   SUBJECTS,
   SUBJECT_LABELS,
+  SUPPORT_KINDS,
+  SUPPORT_KIND_HINTS,
+  SUPPORT_KIND_LABELS,
   type Area,
   type ConsultantProfile,
   type ConsultantProfileBody,
   type Grade,
   type Subject,
+  type SupportKind,
 } from '@staffroom/shared/schemas/consultations';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
@@ -18,10 +22,12 @@ import { Field } from '../../../components/field';
 import { ChoiceGroup } from './choice-group';
 import { SlotGrid } from './slot-grid';
 
-type FieldName = 'displayName' | 'grades' | 'subjects' | 'areas' | 'capacity' | 'school' | 'district';
+type FieldName =
+  'displayName' | 'kinds' | 'grades' | 'subjects' | 'areas' | 'capacity' | 'school' | 'district';
 type Errors = Partial<Record<FieldName | 'form', string>>;
 const ORDER: readonly FieldName[] = [
   'displayName',
+  'kinds',
   'grades',
   'subjects',
   'areas',
@@ -112,6 +118,7 @@ export function ProfileForm({
   const [grades, setGrades] = useState<Grade[]>(profile?.grades ?? []);
   const [subjects, setSubjects] = useState<Subject[]>(profile?.subjects ?? []);
   const [areas, setAreas] = useState<Area[]>(profile?.areas ?? []);
+  const [kinds, setKinds] = useState<SupportKind[]>(profile?.kinds ?? ['peer-support']);
   const [capacity, setCapacity] = useState(String(profile?.capacity ?? 3));
   const [availability, setAvailability] = useState<string[]>(profile?.availability ?? []);
   const [paused, setPaused] = useState(profile?.paused ?? false);
@@ -128,6 +135,7 @@ export function ProfileForm({
   const gradesRef = useRef<HTMLFieldSetElement>(null);
   const subjectsRef = useRef<HTMLFieldSetElement>(null);
   const areasRef = useRef<HTMLFieldSetElement>(null);
+  const kindsRef = useRef<HTMLFieldSetElement>(null);
   const capacityRef = useRef<HTMLInputElement>(null);
   const schoolRef = useRef<HTMLInputElement>(null);
   const districtRef = useRef<HTMLInputElement>(null);
@@ -138,6 +146,7 @@ export function ProfileForm({
       grades: gradesRef,
       subjects: subjectsRef,
       areas: areasRef,
+      kinds: kindsRef,
       capacity: capacityRef,
       school: schoolRef,
       district: districtRef,
@@ -160,6 +169,7 @@ export function ProfileForm({
       ...(grades.length ? {} : { grades: 'Choose at least one grade you have taught.' }),
       ...(subjects.length ? {} : { subjects: 'Choose at least one subject.' }),
       ...(areas.length ? {} : { areas: 'Choose at least one area.' }),
+      ...(kinds.length ? {} : { kinds: 'Choose at least one kind of support.' }),
       ...(Number.isInteger(cap) && cap >= 1 && cap <= 30
         ? {}
         : { capacity: 'A whole number of teachers, from 1 to 30.' }),
@@ -184,6 +194,7 @@ export function ProfileForm({
         grades,
         subjects,
         areas,
+        kinds,
         capacity: cap,
         availability,
         paused,
@@ -299,6 +310,20 @@ export function ProfileForm({
         }}
         error={errors.areas}
         groupRef={areasRef}
+      />
+      <ChoiceGroup
+        multiple
+        legend="Kinds of support you offer"
+        name="kinds"
+        hint={`${SUPPORT_KIND_LABELS.mentorship}: ${SUPPORT_KIND_HINTS.mentorship}`}
+        options={SUPPORT_KINDS.map((k) => ({ value: k, label: SUPPORT_KIND_LABELS[k] }))}
+        value={kinds}
+        onChange={(next) => {
+          setKinds(next);
+          clear('kinds');
+        }}
+        error={errors.kinds}
+        groupRef={kindsRef}
       />
       <Field
         label="Capacity"

@@ -9,6 +9,7 @@ import {
   type Grade,
   type Reason,
   type Subject,
+  type SupportKind,
   type WorkStyle,
 } from '@staffroom/shared/schemas/consultations';
 import { formatList } from './format';
@@ -60,3 +61,9 @@ export const subjectsText = (ss: readonly Subject[]) => formatList(ss.map((s) =>
 export const reasonsText = (rs: readonly Reason[]) => formatList(rs.map((r) => REASON_LABELS[r]));
 export const workStylesText = (ws: readonly WorkStyle[]) => formatList(ws.map((w) => WORK_STYLE_LABELS[w]));
 export const areaText = (a: Area) => AREA_LABELS[a];
+
+/** The kind of support with what it means for how long, e.g. "Mentorship, usually until the end of the school year". */
+export const kindText = (kind: SupportKind): string =>
+  kind === 'mentorship'
+    ? 'Mentorship, usually until the end of the school year'
+    : 'Peer support, targeted and possibly short';

@@ -17,6 +17,7 @@ import { ConvoFeed } from '../components/convo-feed';
 import { CrisisNoticeDialog, RiskBanner } from '../components/crisis-notice';
 import { FeedbackForm } from '../components/feedback-form';
 import { GoalsPanel } from '../components/goals-panel';
+import { PinnedIntake } from '../components/pinned-intake';
 import { RevealDialog } from '../components/reveal-dialog';
 import { SafetyCodeDialog } from '../components/safety-code-dialog';
 import { ConversationBadge } from '../components/status-badge';
@@ -192,6 +193,8 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           </p>
         )}
       </header>
+
+      <PinnedIntake view={view} />
 
       {/* Always present, so the reminder is announced when it appears. */}
       <div role="status" className="reminder-slot">

@@ -1,0 +1,57 @@
+import type { ConversationView } from '@staffroom/shared/schemas/consultations';
+import {
+  areaText,
+  gradesText,
+  kindText,
+  reasonsText,
+  slotsText,
+  subjectsText,
+  workStylesText,
+} from '../model/labels';
+
+/**
+ * The request's structured intake, pinned at the top of the conversation for both parties so nobody asks twice.
+ * A native disclosure: collapsible with the keyboard, announced as expanded or collapsed. Never school, district
+ * or the note (the note was read in the offer, sealed to the consultant).
+ */
+export function PinnedIntake({ view }: { view: ConversationView }) {
+  const intake = view.intake;
+  const teacher = view.role === 'teacher';
+  return (
+    <details className="pinned-intake panel" open>
+      <summary className="pinned-intake__summary">
+        {teacher ? 'What you asked for' : 'What they asked for'}: {kindText(view.kind)}
+      </summary>
+      {intake ? (
+        <dl className="offer__facts pinned-intake__facts">
+          <div>
+            <dt>Grades</dt>
+            <dd>{gradesText(intake.grades)}</dd>
+          </div>
+          <div>
+            <dt>Subjects</dt>
+            <dd>{subjectsText(intake.subjects)}</dd>
+          </div>
+          <div>
+            <dt>Reasons for connecting</dt>
+            <dd>{reasonsText(intake.reasons)}</dd>
+          </div>
+          <div>
+            <dt>Area of focus</dt>
+            <dd>{areaText(intake.focus)}</dd>
+          </div>
+          <div>
+            <dt>Working together</dt>
+            <dd>{workStylesText(intake.workStyles)}</dd>
+          </div>
+          <div>
+            <dt>Times that suit</dt>
+            <dd>{slotsText(intake.preferredTimes)}</dd>
+          </div>
+        </dl>
+      ) : (
+        <p className="pinned-intake__none">This conversation began before the request was kept with it.</p>
+      )}
+    </details>
+  );
+}

@@ -40,6 +40,9 @@ const SupportPage = lazy(() =>
 const AskSupportPage = lazy(() =>
   import('../features/consultations/routes/ask-page').then((m) => ({ default: m.AskSupportPage })),
 );
+const ReferPage = lazy(() =>
+  import('../features/consultations/routes/refer-page').then((m) => ({ default: m.ReferPage })),
+);
 const ConsultantProfilePage = lazy(() =>
   import('../features/consultations/routes/profile-page').then((m) => ({
     default: m.ConsultantProfilePage,
@@ -214,6 +217,14 @@ const router = createBrowserRouter([
             element: (
               <Loaded>
                 <PrivacyPage />
+              </Loaded>
+            ),
+          },
+          {
+            path: paths.referSupport.path,
+            element: (
+              <Loaded>
+                <ReferPage />
               </Loaded>
             ),
           },

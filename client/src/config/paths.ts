@@ -26,6 +26,8 @@ export const paths = {
   /** One-to-one support: the teacher's request and conversations, the consultant's desk, coordinators' counts. */
   support: { path: '/support', getHref: () => '/support' },
   askSupport: { path: '/support/ask', getHref: () => '/support/ask' },
+  /** Public: a link that suggests support with reasons prefilled (in the fragment; nothing is stored). */
+  referSupport: { path: '/support/refer', getHref: () => '/support/refer' },
   consultantProfile: { path: '/support/profile', getHref: () => '/support/profile' },
   conversation: {
     path: '/support/conversations/:id',

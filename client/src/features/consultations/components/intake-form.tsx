@@ -58,15 +58,18 @@ export type IntakeInput = Omit<IntakeBody, 'hasNote'> & { note: string };
 export function IntakeForm({
   onSubmit,
   noteSealed,
+  initialReasons = [],
 }: {
   onSubmit: (body: IntakeInput) => Promise<void>;
   /** The private key is unlocked here, so the note can be encrypted before it is sent. */
   noteSealed: boolean;
+  /** Reasons suggested by a referral link (`model/referral.ts`): ticked to start with, the teacher changes them freely. */
+  initialReasons?: readonly Reason[];
 }) {
   const [kind, setKind] = useState<SupportKind>('peer-support');
   const [grades, setGrades] = useState<Grade[]>([]);
   const [subjects, setSubjects] = useState<Subject[]>([]);
-  const [reasons, setReasons] = useState<Reason[]>([]);
+  const [reasons, setReasons] = useState<Reason[]>(() => [...initialReasons]);
   const [focus, setFocus] = useState<Area | null>(null);
   const [workStyles, setWorkStyles] = useState<WorkStyle[]>([]);
   const [times, setTimes] = useState<string[]>([]);

@@ -1,10 +1,13 @@
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { REASON_LABELS } from '@staffroom/shared/schemas/consultations';
 import { PageTitle } from '../../../components/page-title';
 import { paths } from '../../../config/paths';
 import { deliverIntakeNote } from '../api/intake-notes';
 import { supportApi } from '../api/support-api';
 import { IntakeForm } from '../components/intake-form';
 import { crisisNotice } from '../model/crisis-check';
+import { reasonsFromFragment } from '../model/referral';
 import { UnlockKeys } from '../components/unlock-keys';
 import { useKeys } from '../keys/key-store';
 import type { Viewer } from '../model/viewer';
@@ -15,6 +18,14 @@ export function AskSupportPage({ viewer }: { viewer: Viewer }) {
   const navigate = useNavigate();
   const keys = useKeys(viewer);
   const identity = keys.status === 'ready' ? keys.identity : null;
+  const location = useLocation();
+  // A referral link's reasons, read once from the fragment (never sent to the server), then dropped from the
+  // address bar so the link does not linger in this tab's history.
+  const [referred] = useState(() => reasonsFromFragment(location.hash));
+  const hasFragment = location.hash !== '';
+  useEffect(() => {
+    if (hasFragment) navigate({ hash: '' }, { replace: true, state: location.state as unknown });
+  }, [hasFragment, navigate, location.state]);
   return (
     <div className="support-narrow">
       <PageTitle documentTitle="Ask for support">Ask for support</PageTitle>
@@ -31,7 +42,18 @@ export function AskSupportPage({ viewer }: { viewer: Viewer }) {
           <UnlockKeys viewer={viewer} keys={keys} />
         </>
       )}
+      {referred.length > 0 && (
+        <section className="panel referral-note" aria-labelledby="referral-title">
+          <h2 id="referral-title">Someone suggested this might help</h2>
+          <p>
+            The link you followed ticked {referred.length === 1 ? 'a reason' : 'some reasons'} for you:{' '}
+            {referred.map((r) => REASON_LABELS[r].toLowerCase()).join('; ')}. Change them as you like. Only
+            you can send this request, and whoever made the link is never told whether you did.
+          </p>
+        </section>
+      )}
       <IntakeForm
+        initialReasons={referred}
         noteSealed={identity !== null}
         onSubmit={async ({ note, ...body }) => {
           if (note && !identity) {

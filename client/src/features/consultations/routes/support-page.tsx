@@ -50,6 +50,11 @@ export function SupportPage({ viewer }: { viewer: Viewer }) {
           coordinators’ report queue.
         </p>
       )}
+      <p className="aside">
+        Think support could help a colleague?{' '}
+        <Link to={paths.referSupport.getHref()}>Make them a link with the reasons ticked</Link> — you will
+        never learn whether they use it.
+      </p>
     </>
   );
 }

@@ -27,6 +27,8 @@ export const paths = {
   support: { path: '/support', getHref: () => '/support' },
   askSupport: { path: '/support/ask', getHref: () => '/support/ask' },
   consultantProfile: { path: '/support/profile', getHref: () => '/support/profile' },
+  /** Hours and teachers supported, for professional-development credit (counts only). */
+  consultantRecord: { path: '/support/record', getHref: () => '/support/record' },
   conversation: {
     path: '/support/conversations/:id',
     getHref: (id: string) => `/support/conversations/${encodeURIComponent(id)}`,

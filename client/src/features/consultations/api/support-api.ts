@@ -9,6 +9,7 @@ import type {
   KeyBundle,
   MyRequest,
   Offer,
+  RecognitionRecord,
 } from '@staffroom/shared/schemas/consultations';
 import { api } from '../../../lib/api';
 
@@ -51,6 +52,10 @@ export const supportApi = {
 
   keys: () => api.get<{ keys: KeyBundle | null }>('/api/keys'),
   saveKeys: (bundle: KeyBundle) => api.put<{ ok: true }>('/api/keys', bundle),
+
+  recognition: () => api.get<{ record: RecognitionRecord }>('/api/consultant/recognition'),
+  /** The same record as a file: a plain link the browser downloads (same-origin, the session cookie goes). */
+  recognitionCsvHref: '/api/consultant/recognition.csv',
 
   programme: () => api.get<Programme>('/api/programme/consultations'),
 };

@@ -51,6 +51,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     goal: canary('Calmer transitions after lunch'),
     goalNote: canary('Tried the countdown song on Tuesday'),
     checkInNote: canary('Bring the seating plan'),
+    observationNote: canary('Students settled quickly once the timer was on the board'),
     intakeSchool: 'Maple Grove Elementary',
     profileSchool: 'Riverside Elementary',
   };
@@ -481,6 +482,62 @@ describe('one-to-one support in a real browser, across two nodes', () => {
       .click();
     await heading(c, `Supporting ${teacher.alias}`).waitFor();
     await expect.poll(() => delivered(c, teacher.alias)).toHaveLength(6);
+  });
+
+  it('lets the consultant schedule a classroom visit, write its note from the template, and the teacher read it', async () => {
+    const t = teacher.page;
+    const c = consultant.page;
+    const checkIns = (page: Page) => region(page, 'Check-ins');
+    await checkIns(c).getByRole('button', { name: 'Propose a check-in' }).click();
+    await checkIns(c).getByLabel('Type').selectOption({ label: 'Classroom visit' });
+    expect(await checkIns(c).textContent()).toContain('never judge');
+    const note = checkIns(c).getByLabel('Note');
+    const template = await note.inputValue();
+    expect(template).toBe('What I noticed:\n\nWhat worked:\n\nOne thing to try:\n\n');
+    await note.fill(template.replace('What I noticed:\n', `What I noticed:\n${secrets.observationNote}\n`));
+    const startsAt = await c.evaluate(() => {
+      const d = new Date(Date.now() + 2 * 86_400_000);
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T10:00`;
+    });
+    await checkIns(c).getByLabel('Starts').fill(startsAt);
+    await checkScreen(c, 'consultations-09b-observation-form');
+    await checkIns(c).getByRole('button', { name: 'Propose: Classroom visit' }).click();
+    await checkIns(c).getByText(secrets.observationNote).waitFor();
+
+    await checkIns(t).getByText('Classroom visit').waitFor();
+    await checkIns(t).getByText(secrets.observationNote).waitFor();
+    expect(await checkIns(t).textContent()).toContain('One thing to try:');
+    await checkScreen(t, 'consultations-09c-observation-phone');
+  });
+
+  it('gives the consultant a record of support to print or download, naming nobody', async () => {
+    const c = consultant.page;
+    await nav(c).getByRole('link', { name: 'Support' }).click();
+    await heading(c, 'One-to-one support').waitFor();
+    await c.getByRole('link', { name: 'Your record of support' }).click();
+    await heading(c, 'Your record of support').waitFor();
+    const table = c.getByRole('table', { name: 'Support given, by month' });
+    await table.waitFor();
+    const shown = (await table.textContent()) ?? '';
+    expect(shown).toContain('Teachers supported');
+    expect(shown).not.toContain(teacher.alias);
+    expect(shown).not.toContain(teacher.name);
+    await checkScreen(c, 'consultations-09d-record-of-support');
+    const [download] = await Promise.all([
+      c.waitForEvent('download'),
+      c.getByRole('link', { name: 'Download as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('staffroom-record-of-support.csv');
+    const path = await download.path();
+    const { readFile } = await import('node:fs/promises');
+    const csv = await readFile(path, 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('month,hours,sessions,teachers_supported');
+    expect(csv).toMatch(/\r\ntotal,[0-9.]+,[0-9]+,1\r\n$/);
+    for (const secret of [teacher.alias, teacher.name]) expect(csv).not.toContain(secret);
+    await c.goBack();
+    await c.goBack();
+    await heading(c, `Supporting ${teacher.alias}`).waitFor();
   });
 
   it('lets the consultant propose to end, the teacher confirm, and the teacher give anonymous feedback', async () => {

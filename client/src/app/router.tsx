@@ -48,6 +48,9 @@ const ConsultantProfilePage = lazy(() =>
     default: m.ConsultantProfilePage,
   })),
 );
+const RecognitionPage = lazy(() =>
+  import('../features/consultations/routes/recognition-page').then((m) => ({ default: m.RecognitionPage })),
+);
 const ConversationPage = lazy(() =>
   import('../features/consultations/routes/conversation-page').then((m) => ({
     default: m.ConversationPage,
@@ -276,6 +279,14 @@ const router = createBrowserRouter([
                     element: (
                       <Loaded>
                         <ConsultantProfilePage />
+                      </Loaded>
+                    ),
+                  },
+                  {
+                    path: paths.consultantRecord.path,
+                    element: (
+                      <Loaded>
+                        <RecognitionPage />
                       </Loaded>
                     ),
                   },

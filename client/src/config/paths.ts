@@ -29,6 +29,8 @@ export const paths = {
   /** Public: a link that suggests support with reasons prefilled (in the fragment; nothing is stored). */
   referSupport: { path: '/support/refer', getHref: () => '/support/refer' },
   consultantProfile: { path: '/support/profile', getHref: () => '/support/profile' },
+  /** Hours and teachers supported, for professional-development credit (counts only). */
+  consultantRecord: { path: '/support/record', getHref: () => '/support/record' },
   conversation: {
     path: '/support/conversations/:id',
     getHref: (id: string) => `/support/conversations/${encodeURIComponent(id)}`,

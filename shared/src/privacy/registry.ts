@@ -1318,7 +1318,7 @@ export const STORED = {
       {
         name: '<checkInId>',
         holds: 'the check-in',
-        json: ['id', 'startsAt', 'durationMinutes', 'proposedBy', 'status', 'note'],
+        json: ['id', 'startsAt', 'durationMinutes', 'proposedBy', 'status', 'note', 'type'],
       },
     ],
   },

@@ -29,6 +29,7 @@ import {
   SealedGoal,
   SealedMessage,
   SealedV2,
+  SessionType,
 } from '../schemas/consultations.js';
 import { GroupRetention, retentionPayloads as rp } from '../schemas/retention.js';
 
@@ -240,6 +241,7 @@ export const clientEvents = {
     payload: z.strictObject({
       conversationId: Id,
       startsAt: z.number().int().positive(),
+      type: SessionType.default('check-in'),
       durationMinutes: z.number().int().min(10).max(180),
       note: SealedV2.nullable().default(null),
     }),

@@ -36,6 +36,7 @@ import {
   KeyBundle,
   MyRequest,
   Offer,
+  RecognitionRecord,
 } from '../schemas/consultations.js';
 import {
   FeedbackBoxBody,
@@ -328,6 +329,21 @@ export const httpRoutes: HttpRoute[] = [
     summary: 'Teachers: withdraw your open request.',
     response: Ok,
     errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  {
+    method: 'GET',
+    path: '/consultant/recognition',
+    access: 'member',
+    summary:
+      'Consultants and mentors: your record of support for professional-development credit (hours, sessions and teachers supported per month; counts only, no teacher identifiable).',
+    response: z.object({ record: RecognitionRecord }),
+  },
+  {
+    method: 'GET',
+    path: '/consultant/recognition.csv',
+    access: 'member',
+    summary: 'The same record as a CSV download (text/csv).',
+    response: z.string(),
   },
   {
     method: 'GET',

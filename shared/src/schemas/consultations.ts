@@ -386,8 +386,36 @@ export type SealedMessage = z.infer<typeof SealedMessage>;
 export const SealedGoal = Sealed.extend({ id: z.string(), updatedAt: z.number() });
 export type SealedGoal = z.infer<typeof SealedGoal>;
 
+/**
+ * What a check-in is for (the seeds' ways of working together). Each has a short note template; the note stays
+ * sealed like everything in the conversation, and an observation's notes are never evaluative and never shared.
+ */
+export const SESSION_TYPES = ['check-in', 'initial', 'observation', 'co-planning', 'follow-up'] as const;
+export const SessionType = z.enum(SESSION_TYPES);
+export type SessionType = z.infer<typeof SessionType>;
+export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
+  'check-in': 'Check-in',
+  initial: 'Initial conversation',
+  observation: 'Classroom visit',
+  'co-planning': 'Co-planning',
+  'follow-up': 'Follow-up',
+};
+/** The headings each type's note starts from: descriptive, never evaluative. */
+export const SESSION_NOTE_TEMPLATES: Record<SessionType, readonly string[]> = {
+  'check-in': [],
+  initial: ['What brings us together', 'Areas of interest', 'How we will work together'],
+  observation: ['What I noticed', 'What worked', 'One thing to try'],
+  'co-planning': ['Unit or lesson', 'What we planned', 'Next step'],
+  'follow-up': ['Since last time', 'What is going well', 'What next'],
+};
+/** A template as the note's starting text: each heading on its own line, a blank line after it. */
+export const sessionNoteTemplate = (type: SessionType): string =>
+  SESSION_NOTE_TEMPLATES[type].map((h) => `${h}:\n\n`).join('');
+
 export const CheckIn = z.object({
   id: z.string(),
+  /** Absent on check-ins stored before types existed: a plain check-in. */
+  type: SessionType.optional(),
   startsAt: z.number(),
   durationMinutes: z.number(),
   proposedBy: z.enum(['teacher', 'consultant']),
@@ -498,3 +526,22 @@ export const UnmatchedRequest = z.object({
 export type UnmatchedRequest = z.infer<typeof UnmatchedRequest>;
 
 export const AssignBody = z.strictObject({ consultant: z.string().min(1).max(64) });
+
+/** One month of a consultant's record of support: counts only, never a teacher, never a finer date. */
+export const RecognitionMonth = z.object({
+  /** "2026-11" */
+  month: z.string(),
+  /** Hours of check-ins agreed and already over, to the quarter hour. */
+  hours: z.number(),
+  sessions: z.number(),
+  /** Teachers supported that month (a conversation open at any time in it, or a session held). */
+  teachers: z.number(),
+});
+export type RecognitionMonth = z.infer<typeof RecognitionMonth>;
+
+/** The record a consultant or mentor downloads for professional-development credit. */
+export const RecognitionRecord = z.object({
+  months: z.array(RecognitionMonth),
+  totals: z.object({ hours: z.number(), sessions: z.number(), teachers: z.number() }),
+});
+export type RecognitionRecord = z.infer<typeof RecognitionRecord>;

@@ -12,6 +12,7 @@ import {
 import { parseInput } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { ConsultationService } from './consultations.service.js';
+import { recognitionCsv } from './recognition.js';
 
 const IdParam = z.strictObject({ id: Id });
 const principalOf = (res: Response) => res.locals.principal as Principal;
@@ -30,6 +31,17 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
     res.json({
       profile: await service.saveProfile(principalOf(res), parseInput(ConsultantProfileBody, req.body)),
     });
+  });
+  router.get('/consultant/recognition', async (_req, res) => {
+    res.json({ record: await service.recognition(principalOf(res)) });
+  });
+  router.get('/consultant/recognition.csv', async (_req, res) => {
+    const csv = recognitionCsv(await service.recognition(principalOf(res)));
+    res
+      .type('text/csv')
+      .attachment('staffroom-record-of-support.csv')
+      .set('Cache-Control', 'no-store')
+      .send(csv);
   });
   router.get('/consultant/offers', async (_req, res) => {
     res.json({ offers: await service.offers(principalOf(res)) });

@@ -21,6 +21,8 @@ import type {
   SealedMessage,
   SealedV2,
   SealKind,
+  SessionType,
+  RecognitionRecord,
 } from '@staffroom/shared/schemas/consultations';
 import { frankingContext } from '@staffroom/shared/rules/franking';
 import type { z } from 'zod';
@@ -30,6 +32,7 @@ import { AppError } from '../../platform/errors.js';
 import { approxBytes, fitBytes } from '../../platform/page-budget.js';
 import type { Principal } from '../../platform/principal.js';
 import { excludedFor, rankConsultants, whyUnmatched, type Candidate, type Need } from './matching.js';
+import { recognitionRecord } from './recognition.js';
 import type {
   ConsultantRecord,
   ConsultationStore,
@@ -766,6 +769,15 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     view,
 
+    /** The caller's record of support as a consultant (or mentor): months and counts, no teacher identifiable. */
+    async recognition(p: Principal): Promise<RecognitionRecord> {
+      const mine = (await store.conversationsOf(p.accountId)).filter((c) => c.consultantId === p.accountId);
+      const withCheckIns = await Promise.all(
+        mine.map(async (c) => ({ c, checkIns: await store.checkIns(c.id) })),
+      );
+      return recognitionRecord(withCheckIns, now());
+    },
+
     async history(p: Principal, id: string, after: number, limit: number) {
       await participant(p, id);
       const page = await store.messages(id, after, limit);
@@ -872,7 +884,7 @@ export function createConsultationService(deps: ConsultationDeps) {
     async proposeCheckIn(
       p: Principal,
       id: string,
-      input: { startsAt: number; durationMinutes: number; note: SealedV2 | null },
+      input: { type?: SessionType; startsAt: number; durationMinutes: number; note: SealedV2 | null },
     ): Promise<CheckIn> {
       const { role } = await writable(p, id);
       if (input.startsAt < now())
@@ -887,6 +899,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       }
       const checkIn: CheckIn = {
         id: newId(),
+        type: input.type ?? 'check-in',
         startsAt: input.startsAt,
         durationMinutes: input.durationMinutes,
         proposedBy: role,

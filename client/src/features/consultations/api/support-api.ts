@@ -10,6 +10,7 @@ import type {
   MyRequest,
   Offer,
   UnmatchedRequest,
+  RecognitionRecord,
 } from '@staffroom/shared/schemas/consultations';
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { api } from '../../../lib/api';
@@ -58,6 +59,10 @@ export const supportApi = {
 
   keys: () => api.get<{ keys: KeyBundle | null }>('/api/keys'),
   saveKeys: (bundle: KeyBundle) => api.put<{ ok: true }>('/api/keys', bundle),
+
+  recognition: () => api.get<{ record: RecognitionRecord }>('/api/consultant/recognition'),
+  /** The same record as a file: a plain link the browser downloads (same-origin, the session cookie goes). */
+  recognitionCsvHref: '/api/consultant/recognition.csv',
 
   programme: () => api.get<Programme>('/api/programme/consultations'),
   unmatched: () => api.get<{ requests: UnmatchedRequest[] }>('/api/programme/unmatched'),

@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Ack } from '@staffroom/shared/protocol/ack';
+import {
+  SESSION_TYPE_LABELS,
+  SESSION_TYPES,
+  sessionNoteTemplate,
+  type SessionType,
+} from '@staffroom/shared/schemas/consultations';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
@@ -10,7 +16,25 @@ import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
-const NOTE_MAX = 500;
+/** Room for a template's headings and a few lines under each (sealed, well inside the sealed item limit). */
+const NOTE_MAX = 1_500;
+
+/** What each session type is, under the type choice. */
+const SESSION_TYPE_HINTS: Record<SessionType, string> = {
+  'check-in': 'A time to talk.',
+  initial: 'A first talk: areas of interest, and how to work together.',
+  observation:
+    'A visit to the classroom. The notes describe, never judge, and stay between the two of you: never shared.',
+  'co-planning': 'Planning a unit or a lesson together.',
+  'follow-up': 'Looking back at what was tried, and what next.',
+};
+
+type ProposeHandler = (
+  startsAt: number,
+  minutes: number,
+  note: string,
+  type: SessionType,
+) => Promise<Ack<unknown>>;
 
 /** The next half hour from now, as a sensible default start. */
 function nextHalfHour(): number {
@@ -19,16 +43,16 @@ function nextHalfHour(): number {
   return d.getTime();
 }
 
-function ProposeForm({
-  onPropose,
-  onDone,
-}: {
-  onPropose: (startsAt: number, minutes: number, note: string) => Promise<Ack<unknown>>;
-  onDone: () => void;
-}) {
+function ProposeForm({ onPropose, onDone }: { onPropose: ProposeHandler; onDone: () => void }) {
   const [startsAt, setStartsAt] = useState(() => toLocalInput(nextHalfHour()));
   const [duration, setDuration] = useState<number>(30);
+  const [type, setType] = useState<SessionType>('check-in');
   const [note, setNote] = useState('');
+  /** A new type brings its template, unless the note was already written past the previous one. */
+  const chooseType = (next: SessionType) => {
+    if (note.trim() === '' || note === sessionNoteTemplate(type)) setNote(sessionNoteTemplate(next));
+    setType(next);
+  };
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +75,9 @@ function ProposeForm({
     }
     setError(null);
     setBusy(true);
-    const ack = await onPropose(start, duration, note);
+    /** An untouched template says nothing: it is not sealed and sent. */
+    const written = note === sessionNoteTemplate(type) ? '' : note;
+    const ack = await onPropose(start, duration, written, type);
     setBusy(false);
     if (ack.ok) onDone();
     else setProblem(actionErrorText(ack.error));
@@ -60,6 +86,23 @@ function ProposeForm({
   return (
     <form className="form form--tight checkin-form" noValidate onSubmit={(e) => void submit(e)}>
       {problem && <Alert title="Not proposed">{problem}</Alert>}
+      <Field label="Type" hint={SESSION_TYPE_HINTS[type]}>
+        {(control) => (
+          <select
+            {...control}
+            className="input"
+            name="sessionType"
+            value={type}
+            onChange={(e) => chooseType(e.target.value as SessionType)}
+          >
+            {SESSION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {SESSION_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <div className="form__row form__row--tight">
         <Field label="Starts" hint="Your local time." error={error}>
           {(control) => (
@@ -92,13 +135,21 @@ function ProposeForm({
           )}
         </Field>
       </div>
-      <Field label="Note" optional hint="What you would like to cover. Encrypted, like your messages.">
+      <Field
+        label="Note"
+        optional
+        hint={
+          type === 'check-in'
+            ? 'What you would like to cover. Encrypted, like your messages.'
+            : 'Start from the headings. Encrypted, like your messages; only the two of you can read it.'
+        }
+      >
         {(control) => (
           <textarea
             {...control}
             className="input support-textarea"
             name="note"
-            rows={2}
+            rows={type === 'check-in' ? 2 : 7}
             maxLength={NOTE_MAX}
             value={note}
             onChange={(e) => setNote(e.target.value)}
@@ -107,7 +158,7 @@ function ProposeForm({
       </Field>
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Proposing…">
-          Propose check-in
+          {type === 'check-in' ? 'Propose check-in' : `Propose: ${SESSION_TYPE_LABELS[type]}`}
         </Button>
         <Button variant="quiet" onClick={onDone}>
           Cancel
@@ -175,6 +226,9 @@ function CheckInItem({
 
   return (
     <li className={`checkin checkin--${checkIn.status}`}>
+      {checkIn.type && checkIn.type !== 'check-in' && (
+        <p className="checkin__type">{SESSION_TYPE_LABELS[checkIn.type]}</p>
+      )}
       <p ref={whenLine} tabIndex={-1} className="checkin__when">
         <time dateTime={new Date(checkIn.startsAt).toISOString()} title={formatFull(checkIn.startsAt)}>
           {when}
@@ -249,7 +303,7 @@ export function CheckInsPanel({
   role: Side;
   peer: string;
   writable: boolean;
-  onPropose: (startsAt: number, minutes: number, note: string) => Promise<Ack<unknown>>;
+  onPropose: ProposeHandler;
   onAnswer: (id: string, action: 'accept' | 'decline' | 'cancel') => Promise<Ack<unknown>>;
 }) {
   const now = useNow(true, 30_000);
@@ -271,7 +325,7 @@ export function CheckInsPanel({
         Check-ins
       </h2>
       <p className="side-card__hint">
-        A time to talk or plan together. You get a reminder 15 minutes before.
+        A time to talk, visit a classroom or plan together. You get a reminder 15 minutes before.
       </p>
       {planned.length === 0 ? (
         <p className="empty">{closed ? 'Nothing planned: the support has ended.' : 'Nothing planned.'}</p>

@@ -12,6 +12,7 @@ import type {
   SealedV2,
   SealKind,
   SealMeta,
+  SessionType,
 } from '@staffroom/shared/schemas/consultations';
 import type { ReportReason } from '@staffroom/shared/schemas/moderation';
 import { conversationKey, type Identity } from '../../../lib/e2e-crypto';
@@ -813,7 +814,12 @@ export class ConversationRoom {
     );
   }
 
-  async proposeCheckIn(startsAt: number, durationMinutes: number, note: string): Promise<Ack<unknown>> {
+  async proposeCheckIn(
+    startsAt: number,
+    durationMinutes: number,
+    note: string,
+    type: SessionType = 'check-in',
+  ): Promise<Ack<unknown>> {
     let sealedNote: SealedV2 | null = null;
     if (note.trim()) {
       sealedNote = await this.sealFor('checkin', note.trim());
@@ -822,6 +828,7 @@ export class ConversationRoom {
     return this.after(
       await this.conn.request('convo:checkin', {
         conversationId: this.conversationId,
+        type,
         startsAt,
         durationMinutes,
         note: sealedNote,

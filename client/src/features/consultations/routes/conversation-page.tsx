@@ -323,7 +323,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             role={view.role}
             peer={peer}
             writable={writable}
-            onPropose={(startsAt, minutes, note) => room.proposeCheckIn(startsAt, minutes, note)}
+            onPropose={(startsAt, minutes, note, type) => room.proposeCheckIn(startsAt, minutes, note, type)}
             onAnswer={(checkInId, action) => room.answerCheckIn(checkInId, action)}
           />
           <ClosingPanel

@@ -253,6 +253,9 @@ function ConsultantSupport({ viewer }: { viewer: Viewer }) {
         >
           {p ? 'Edit your profile' : 'Set up your profile'}
         </Link>
+        <Link to={paths.consultantRecord.getHref()} className="button button--quiet">
+          Your record of support
+        </Link>
       </section>
 
       <section className="section" aria-labelledby="offers-title">

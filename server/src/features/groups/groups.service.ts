@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { checkPseudonym, pseudonymSkeleton } from '@staffroom/shared/rules/pseudonym';
+import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
 import type {
   CreateGroupBody,
   CreateMeetingBody,
@@ -37,6 +38,8 @@ export interface GroupServiceDeps {
   /** Audits a coordinator who is not a member opening the group (from moderation; absent: not audited). */
   coordinatorOpened?: (p: Principal, groupId: string, what: string) => Promise<void>;
   now?: () => number;
+  /** School and district names for the privacy guard on session agendas. */
+  schoolNames?: readonly string[];
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -280,7 +283,17 @@ export function createGroupService(deps: GroupServiceDeps) {
           field: 'startsAt',
         });
       }
-      const meeting: Meeting = { id: newId(), groupId, ...body };
+      const { confirmIdentifying, agenda, ...rest } = body;
+      if (agenda && !confirmIdentifying) {
+        const findings = detectIdentifying(agenda, { schoolNames: deps.schoolNames ?? [] });
+        if (findings.length > 0)
+          throw new AppError(
+            ErrorCode.PRIVACY_CONFIRM_REQUIRED,
+            `This agenda may identify someone: ${describeFindings(findings)}.`,
+            { findings: findings.map((f) => ({ kind: f.kind, match: f.match })) },
+          );
+      }
+      const meeting: Meeting = { id: newId(), groupId, ...rest, ...(agenda ? { agenda } : {}) };
       await store.saveMeeting(meeting);
       await deps.audit(p, 'schedule-meeting', groupId, meeting.title, 'scheduled');
       return meeting;
@@ -320,6 +333,10 @@ export function createGroupService(deps: GroupServiceDeps) {
     async memberByTag(groupId: string, tag: string) {
       const m = await store.findMemberByTag(groupId, tag);
       return m ? { ...memberView(m), accountId: m.accountId } : null;
+    },
+    /** One scheduled session of a group, or null (for workshops: sign-ups and "was this useful?"). */
+    async meeting(groupId: string, meetingId: string): Promise<Meeting | null> {
+      return (await store.listMeetings([groupId])).find((m) => m.id === meetingId) ?? null;
     },
     async member(groupId: string, accountId: string) {
       const m = await store.getMembership(groupId, accountId);

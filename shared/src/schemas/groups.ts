@@ -126,6 +126,8 @@ export const GroupDetail = GroupSummary.extend({
   /** True once this member accepted the current guidelines. */
   guidelinesAccepted: z.boolean(),
   meetings: z.array(Meeting),
+  /** Sessions that ended within the last day (still kept): where members answer "was this useful?". */
+  endedMeetings: z.array(Meeting).optional(),
   /** Shown to admins only: the code that lets someone join an invite-only group. */
   joinCode: z.string().optional(),
 });

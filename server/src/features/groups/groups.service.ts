@@ -114,6 +114,9 @@ export function createGroupService(deps: GroupServiceDeps) {
       meetings: meetings
         .filter((m) => m.startsAt + m.durationMinutes * 60_000 > at)
         .sort((a, b) => a.startsAt - b.startsAt),
+      endedMeetings: meetings
+        .filter((m) => m.startsAt + m.durationMinutes * 60_000 <= at)
+        .sort((a, b) => b.startsAt - a.startsAt),
       ...(p.role === 'admin' ? { joinCode: group.joinCode } : {}),
     };
   }

@@ -68,6 +68,11 @@ import { createWellnessService } from './features/wellness/wellness.service.js';
 import { createMemoryWellnessStore } from './features/wellness/wellness.memory-store.js';
 import { createRedisWellnessStore } from './features/wellness/wellness.redis-store.js';
 import { createWellnessRoutes } from './features/wellness/wellness.routes.js';
+import { createWorkshopService } from './features/workshops/workshops.service.js';
+import { createMemoryWorkshopStore } from './features/workshops/workshops.memory-store.js';
+import { createRedisWorkshopStore } from './features/workshops/workshops.redis-store.js';
+import { createWorkshopRoutes } from './features/workshops/workshops.routes.js';
+import { MEETING_KEPT_AFTER_END_MS } from './features/groups/groups.store.js';
 import { runMigrations } from './platform/startup/migrations.js';
 import { nameSkeletonsBackfill } from './features/groups/groups.backfill.js';
 import { trimmedReactionsBackfill } from './features/messages/messages.backfill.js';
@@ -241,6 +246,15 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     checkText: (text, opts) => moderation.checkText(text, opts),
     audit: (p, action, groupId, target, reason) => moderation.audit(p, action, groupId, target, reason),
     coordinatorOpened: (p, groupId, what) => moderation.coordinatorOpened(p, groupId, what),
+    schoolNames: config.schoolNames,
+  });
+  const workshops = createWorkshopService({
+    store: redis ? createRedisWorkshopStore(redis, prefix) : createMemoryWorkshopStore(),
+    pepper: config.pepper,
+    k: config.PULSE_K,
+    meeting: (groupId, meetingId) => groups.meeting(groupId, meetingId),
+    memberName: async (groupId, accountId) => (await groups.member(groupId, accountId))?.name ?? null,
+    keptAfterEndMs: MEETING_KEPT_AFTER_END_MS,
   });
   const reportRetentionMs = config.REPORT_RETENTION_DAYS * 24 * 3600_000;
   const moderationStore = redis
@@ -411,6 +425,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       createGroupRoutes(groups, requireAuth),
       createConsultationRoutes(consultations, requireAuth),
       createWellnessRoutes(wellness, requireAuth),
+      createWorkshopRoutes(workshops, requireAuth),
       createSettingsRoutes(crisisContacts, requireAuth),
       createPrivacyRoutes({ erase: erasure, exporter: createExportService(privacyStores), requireAuth }),
     ],

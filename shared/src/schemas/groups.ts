@@ -70,13 +70,23 @@ export const UpdateGroupBody = z.strictObject({
 });
 export type UpdateGroupBody = z.input<typeof UpdateGroupBody>;
 
+/** A group session's format (programme item 6). Meetings stored before formats existed read as `session`. */
+export const SessionFormat = z.enum(['session', 'workshop', 'focus-group']);
+export type SessionFormat = z.infer<typeof SessionFormat>;
+/** A session's agenda: short text, checked by the privacy guard before it is stored. */
+export const AGENDA_MAX = 600;
+
 export const CreateMeetingBody = z.strictObject({
   title: text(GROUP_LIMITS.meetingTitleMax),
+  format: SessionFormat.optional(),
+  agenda: optionalText(AGENDA_MAX).optional(),
+  /** Members may sign up beforehand (the host sees how many, never who). */
+  signUp: z.boolean().optional(),
   startsAt: z.number().int().positive(),
   durationMinutes: z.number().int().min(5).max(GROUP_LIMITS.meetingMaxMinutes),
   /** The host's name as shown to members: a pseudonym, never a real name. */
   host: text(LIMITS.pseudonymMax),
-  /** The title may identify someone (PRIVACY_CONFIRM_REQUIRED): schedule it anyway. */
+  /** The title or agenda may identify someone (PRIVACY_CONFIRM_REQUIRED): schedule it anyway. */
   confirmIdentifying: z.boolean().optional(),
 });
 export type CreateMeetingBody = z.input<typeof CreateMeetingBody>;
@@ -88,6 +98,9 @@ export const Meeting = z.object({
   startsAt: z.number(),
   durationMinutes: z.number(),
   host: z.string(),
+  format: SessionFormat.optional(),
+  agenda: z.string().optional(),
+  signUp: z.boolean().optional(),
 });
 export type Meeting = z.infer<typeof Meeting>;
 
@@ -113,6 +126,8 @@ export const GroupDetail = GroupSummary.extend({
   /** True once this member accepted the current guidelines. */
   guidelinesAccepted: z.boolean(),
   meetings: z.array(Meeting),
+  /** Sessions that ended within the last day (still kept): where members answer "was this useful?". */
+  endedMeetings: z.array(Meeting).optional(),
   /** Shown to admins only: the code that lets someone join an invite-only group. */
   joinCode: z.string().optional(),
 });
@@ -133,3 +148,28 @@ export type MemberView = z.infer<typeof MemberView>;
 /** A meeting in the "this week" list, with its group's name. */
 export const WeekMeeting = Meeting.extend({ groupName: z.string() });
 export type WeekMeeting = z.infer<typeof WeekMeeting>;
+
+/** A member's sign-up for a session: whether they are signed up, and how many are (a count, never who). */
+export const SignUpStatus = z.object({ signedUp: z.boolean(), count: z.number() });
+export type SignUpStatus = z.infer<typeof SignUpStatus>;
+
+/** "Was this useful?" after a session: 1 (not at all) to 5 (very). Nothing else is asked. */
+export const UsefulBody = z.strictObject({ score: z.number().int().min(1).max(5) });
+export type UsefulBody = z.infer<typeof UsefulBody>;
+
+/** What a member sees: whether the question is open and whether they answered. */
+export const UsefulStatus = z.object({ open: z.boolean(), answered: z.boolean() });
+export type UsefulStatus = z.infer<typeof UsefulStatus>;
+
+/**
+ * The host's and coordinators' view: with fewer than `k` answers, only that (no count, no mean);
+ * with `k` or more, the number of answers, the mean, and how many gave each score.
+ */
+export const UsefulSummary = z.object({
+  k: z.number(),
+  shown: z.boolean(),
+  responses: z.number().nullable(),
+  mean: z.number().nullable(),
+  scores: z.array(z.number()).nullable(),
+});
+export type UsefulSummary = z.infer<typeof UsefulSummary>;

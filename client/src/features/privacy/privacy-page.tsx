@@ -18,6 +18,9 @@ const AREAS: { prefix: string; title: string }[] = [
   { prefix: 'moderation', title: 'Moderation and reports' },
   { prefix: 'consultations', title: 'One-to-one support' },
   { prefix: 'wellness', title: 'The wellness pulse' },
+  { prefix: 'workshops', title: 'Workshops and focus groups' },
+  { prefix: 'retention', title: 'How long groups keep their messages' },
+  { prefix: 'settings', title: 'Settings coordinators choose' },
   { prefix: 'platform', title: 'Keeping the service running' },
 ];
 const FORMS: Form[] = ['readable', 'ciphertext', 'fingerprint', 'metadata', 'counts'];

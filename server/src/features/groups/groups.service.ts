@@ -2,6 +2,7 @@ import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { randomBytes } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { checkPseudonym, pseudonymSkeleton } from '@staffroom/shared/rules/pseudonym';
+import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
 import type {
   CreateGroupBody,
   CreateMeetingBody,
@@ -47,6 +48,8 @@ export interface GroupServiceDeps {
   /** Audits a coordinator who is not a member opening the group (from moderation; absent: not audited). */
   coordinatorOpened?: (p: Principal, groupId: string, what: string) => Promise<void>;
   now?: () => number;
+  /** School and district names for the privacy guard on session agendas. */
+  schoolNames?: readonly string[];
 }
 
 const newId = () => randomBytes(9).toString('base64url');
@@ -121,6 +124,9 @@ export function createGroupService(deps: GroupServiceDeps) {
       meetings: meetings
         .filter((m) => m.startsAt + m.durationMinutes * 60_000 > at)
         .sort((a, b) => a.startsAt - b.startsAt),
+      endedMeetings: meetings
+        .filter((m) => m.startsAt + m.durationMinutes * 60_000 <= at)
+        .sort((a, b) => b.startsAt - a.startsAt),
       ...(p.role === 'admin' ? { joinCode: group.joinCode } : {}),
     };
   }
@@ -290,14 +296,23 @@ export function createGroupService(deps: GroupServiceDeps) {
           field: 'startsAt',
         });
       }
-      const { confirmIdentifying, ...fields } = body;
+      const { confirmIdentifying, agenda, ...fields } = body;
       // Members read the title: identifying details need an explicit "schedule anyway".
       deps.checkText?.(fields.title, {
         confirmIdentifying: confirmIdentifying === true,
         crisis: false,
         field: 'title',
       });
-      const meeting: Meeting = { id: newId(), groupId, ...fields };
+      if (agenda && !confirmIdentifying) {
+        const findings = detectIdentifying(agenda, { schoolNames: deps.schoolNames ?? [] });
+        if (findings.length > 0)
+          throw new AppError(
+            ErrorCode.PRIVACY_CONFIRM_REQUIRED,
+            `This agenda may identify someone: ${describeFindings(findings)}.`,
+            { findings: findings.map((f) => ({ kind: f.kind, match: f.match })) },
+          );
+      }
+      const meeting: Meeting = { id: newId(), groupId, ...fields, ...(agenda ? { agenda } : {}) };
       await store.saveMeeting(meeting);
       await deps.audit(p, 'schedule-meeting', groupId, meeting.title, 'scheduled');
       return meeting;
@@ -337,6 +352,10 @@ export function createGroupService(deps: GroupServiceDeps) {
     async memberByTag(groupId: string, tag: string) {
       const m = await store.findMemberByTag(groupId, tag);
       return m ? { ...memberView(m), accountId: m.accountId } : null;
+    },
+    /** One scheduled session of a group, or null (for workshops: sign-ups and "was this useful?"). */
+    async meeting(groupId: string, meetingId: string): Promise<Meeting | null> {
+      return (await store.listMeetings([groupId])).find((m) => m.id === meetingId) ?? null;
     },
     async member(groupId: string, accountId: string) {
       const m = await store.getMembership(groupId, accountId);

@@ -7,6 +7,9 @@ import type {
   Topic,
   UpdateGroupBody,
   WeekMeeting,
+  SignUpStatus,
+  UsefulStatus,
+  UsefulSummary,
 } from '@staffroom/shared/schemas/groups';
 import { api } from '../../../lib/api';
 
@@ -36,4 +39,18 @@ export const groupsApi = {
     api.post<{ meeting: Meeting }>(`${groupPath(id)}/meetings`, body),
   cancelMeeting: (id: string, meetingId: string) =>
     api.del<{ ok: true }>(`${groupPath(id)}/meetings/${encodeURIComponent(meetingId)}`),
+  signUpStatus: (id: string, meetingId: string) =>
+    api.get<SignUpStatus>(`${sessionPath(id, meetingId)}/signup`),
+  signUp: (id: string, meetingId: string) => api.put<SignUpStatus>(`${sessionPath(id, meetingId)}/signup`),
+  withdraw: (id: string, meetingId: string) => api.del<SignUpStatus>(`${sessionPath(id, meetingId)}/signup`),
+  usefulStatus: (id: string, meetingId: string) =>
+    api.get<UsefulStatus>(`${sessionPath(id, meetingId)}/useful`),
+  answerUseful: (id: string, meetingId: string, score: number) =>
+    api.post<{ ok: true }>(`${sessionPath(id, meetingId)}/useful`, { score }),
+  usefulSummary: (id: string, meetingId: string) =>
+    api.get<UsefulSummary>(`${sessionPath(id, meetingId)}/useful/summary`),
 };
+
+function sessionPath(id: string, meetingId: string): string {
+  return `${groupPath(id)}/meetings/${encodeURIComponent(meetingId)}`;
+}

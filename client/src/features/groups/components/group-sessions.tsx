@@ -6,6 +6,7 @@ import { groupsApi } from '../api/groups-api';
 import { formatMeetingStart } from '../model/format';
 import { MeetingForm } from './meeting-form';
 import { MeetingList } from './meeting-list';
+import { UsefulQuestion } from './session-actions';
 import { Modal } from '../../../components/modal';
 
 /** A group's upcoming sessions; coordinators also schedule and cancel them here. */
@@ -59,7 +60,21 @@ export function GroupSessions({
         ) : (
           <Status tone="success">{message.text}</Status>
         ))}
-      <MeetingList meetings={group.meetings} onCancel={manage ? setCancelling : undefined} />
+      <MeetingList
+        meetings={group.meetings}
+        onCancel={manage ? setCancelling : undefined}
+        {...(group.isMember ? { groupId: group.id } : {})}
+      />
+      {(group.endedMeetings ?? []).map((m) =>
+        group.isMember || manage ? (
+          <UsefulQuestion
+            key={m.id}
+            groupId={group.id}
+            meeting={m}
+            canSeeResult={manage || m.host === hostName}
+          />
+        ) : null,
+      )}
       {manage && (
         <details className="disclosure">
           <summary className="disclosure__summary">Schedule a session</summary>

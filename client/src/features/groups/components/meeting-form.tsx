@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { GROUP_LIMITS, LIMITS } from '@staffroom/shared/limits';
-import type { CreateMeetingBody } from '@staffroom/shared/schemas/groups';
+import { AGENDA_MAX, type CreateMeetingBody, type SessionFormat } from '@staffroom/shared/schemas/groups';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
@@ -9,7 +9,7 @@ import { formatDuration, fromLocalInput, toLocalInput } from '../model/format';
 
 const DURATIONS = [30, 45, 60, 90, 120, 180] as const;
 
-type Errors = Partial<Record<'title' | 'startsAt' | 'host' | 'form', string>>;
+type Errors = Partial<Record<'title' | 'startsAt' | 'host' | 'agenda' | 'form', string>>;
 
 /** The next full hour from now, as a sensible default start. */
 function nextHour(): number {
@@ -30,6 +30,11 @@ export function MeetingForm({
   const [startsAt, setStartsAt] = useState(() => toLocalInput(nextHour()));
   const [duration, setDuration] = useState<number>(60);
   const [host, setHost] = useState(defaultHost);
+  const [format, setFormat] = useState<SessionFormat>('session');
+  const [agenda, setAgenda] = useState('');
+  const [signUp, setSignUp] = useState(false);
+  /** Set once the privacy guard flagged the agenda: the next submit confirms it. */
+  const [confirming, setConfirming] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
   /** The title the privacy guard asked about: scheduling it unchanged confirms it. */
   const [confirmTitle, setConfirmTitle] = useState<string | null>(null);
@@ -57,16 +62,24 @@ export function MeetingForm({
         startsAt: start,
         durationMinutes: duration,
         host: host.trim(),
-        ...(confirmTitle === title.trim() ? { confirmIdentifying: true } : {}),
+        format,
+        signUp,
+        ...(agenda.trim() ? { agenda: agenda.trim() } : {}),
+        ...(confirming || confirmTitle === title.trim() ? { confirmIdentifying: true } : {}),
       });
       setTitle('');
+      setAgenda('');
+      setConfirming(false);
       setConfirmTitle(null);
     } catch (err) {
       const message = err instanceof Error ? err.message : 'The session could not be scheduled.';
-      if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
-        // The privacy guard asks: the same title, scheduled again, goes anyway.
+      if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED' && err.field === 'title') {
+        // The privacy guard asks about the title: the same title, scheduled again, goes anyway.
         setConfirmTitle(title.trim());
         setErrors({ title: `${message} Edit the title, or schedule it again to keep it.` });
+      } else if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
+        setConfirming(true);
+        setErrors({ agenda: `${message} Edit it, or schedule again to keep it as it is.` });
       } else if (
         err instanceof ApiError &&
         (err.field === 'startsAt' || err.field === 'title' || err.field === 'host')
@@ -95,6 +108,41 @@ export function MeetingForm({
           />
         )}
       </Field>
+      <Field label="Format">
+        {(control) => (
+          <select
+            {...control}
+            className="input select"
+            name="format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value as SessionFormat)}
+          >
+            <option value="session">Session</option>
+            <option value="workshop">Workshop</option>
+            <option value="focus-group">Focus group</option>
+          </select>
+        )}
+      </Field>
+      <Field label="Agenda" hint="Optional. No names of pupils, colleagues or schools." error={errors.agenda}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="input"
+            name="agenda"
+            rows={3}
+            maxLength={AGENDA_MAX}
+            value={agenda}
+            onChange={(e) => {
+              setAgenda(e.target.value);
+              setConfirming(false);
+            }}
+          />
+        )}
+      </Field>
+      <label className="checkbox">
+        <input type="checkbox" name="signUp" checked={signUp} onChange={(e) => setSignUp(e.target.checked)} />{' '}
+        Members sign up beforehand (the host sees how many, not who)
+      </label>
       <Field label="Starts" hint="Your local time." error={errors.startsAt}>
         {(control) => (
           <input

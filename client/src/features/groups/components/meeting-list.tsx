@@ -1,14 +1,20 @@
 import type { Meeting } from '@staffroom/shared/schemas/groups';
 import { Button } from '../../../components/button';
 import { formatDuration, formatFull, formatMeetingStart } from '../model/format';
+import { SignUpControl } from './session-actions';
+
+const FORMAT_LABELS = { session: 'Session', workshop: 'Workshop', 'focus-group': 'Focus group' } as const;
 
 /** A group's upcoming sessions; coordinators get a "Cancel" per session. */
 export function MeetingList({
   meetings,
   onCancel,
+  groupId,
 }: {
   meetings: readonly Meeting[];
   onCancel?: (meeting: Meeting) => void;
+  /** Given to members: sign-up controls for sessions that take sign-ups. */
+  groupId?: string;
 }) {
   if (meetings.length === 0) return <p className="empty">No sessions are planned.</p>;
   return (
@@ -24,8 +30,10 @@ export function MeetingList({
           </time>
           <span className="meeting__title">{m.title}</span>
           <span className="meeting__meta">
-            {formatDuration(m.durationMinutes)} · hosted by {m.host}
+            {FORMAT_LABELS[m.format ?? 'session']} · {formatDuration(m.durationMinutes)} · hosted by {m.host}
           </span>
+          {m.agenda && <p className="meeting__agenda">{m.agenda}</p>}
+          {groupId && m.signUp && <SignUpControl groupId={groupId} meeting={m} />}
           {onCancel && (
             <Button
               variant="quiet"

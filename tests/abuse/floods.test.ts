@@ -255,7 +255,7 @@ describe('one-to-one and group fan-out', () => {
       consultant = await TestMember.signUp(b!.url, await createInvite(admin.agent, 'consultant', 1));
       everyone.push(consultant);
       const profile = await consultant.agent.request('PUT', '/api/consultant/profile', {
-        displayName: 'Ms Flood Mentor',
+        displayName: 'Flood Mentor',
         grades: ['2'],
         subjects: ['mathematics'],
         areas: ['classroom-management'],

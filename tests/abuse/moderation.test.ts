@@ -319,7 +319,7 @@ describe('one-to-one conversations', () => {
   it('when a participant reports a seq that does not exist, then it is refused NOT_FOUND; an existing one is accepted', async () => {
     const consultant = await person('consultant', 1);
     const profile = await consultant.agent.request('PUT', '/api/consultant/profile', {
-      displayName: 'Mr Grudge Mentor',
+      displayName: 'Grudge Mentor',
       grades: ['2'],
       subjects: ['mathematics'],
       areas: ['classroom-management'],

@@ -67,7 +67,7 @@ describe('session types and the record of support', () => {
     const t = await TestMember.signUp(node.url, invites.member!);
     people.push(c, t);
     const profile = {
-      displayName: 'Mr Science Four',
+      displayName: 'Science Four Mentor',
       grades: ['4'],
       subjects: ['science'],
       areas: ['planning'],

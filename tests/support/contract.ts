@@ -17,12 +17,14 @@ let clusterUsers = 0;
 export function contractBackends<T>(
   memory: () => T,
   redisStores: (redis: Redis, prefix: string, subscriber: Redis) => T,
+  /** `cluster: false` for a store not yet written for Redis Cluster (say why where it is used). */
+  opts: { cluster?: boolean } = {},
 ): [backend: string, make: () => T][] {
   let server: TestRedis | null = null;
   let client: Redis | null = null;
   let subscriber: Redis | null = null;
   let scopes = 0;
-  const withCluster = hasRedisCluster();
+  const withCluster = opts.cluster !== false && hasRedisCluster();
   let clusterClient: Redis | null = null;
   let clusterSubscriber: Redis | null = null;
   beforeAll(async () => {

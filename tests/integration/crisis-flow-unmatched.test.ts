@@ -205,7 +205,8 @@ describe('urgent intake with no matching consultant', () => {
       ...intake,
       grades: ['K'],
       subjects: ['music'],
-      focus: 'planning',
+      // Nobody in this file offers it (the paused consultant above covers planning: that would be 'unavailable').
+      focus: 'wellbeing',
       urgent: false,
       school: undefined,
     });

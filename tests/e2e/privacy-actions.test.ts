@@ -53,7 +53,7 @@ describe('export my data and delete my account', () => {
     expect(
       (
         await consultant.agent.request('PUT', '/api/consultant/profile', {
-          displayName: 'Mr Fractions',
+          displayName: 'Fractions Mentor',
           grades: ['2'],
           subjects: ['mathematics'],
           areas: ['classroom-management'],
@@ -137,7 +137,7 @@ describe('export my data and delete my account', () => {
     expect(data.account.pseudonym).toBe(pseudonym);
     expect(data.conversations).toHaveLength(1);
     expect(data.conversations[0].messages).toEqual([expect.objectContaining({ from: 'them', text: canary })]);
-    expect(data.conversations[0].peerName).toBe('Mr Fractions');
+    expect(data.conversations[0].peerName).toBe('Fractions Mentor');
     await checkAxe('settings with the export shown');
   }, 90_000);
 

@@ -1,11 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useLocation } from 'react-router';
 import { PageTitle } from '../../components/page-title';
 import { SETUP_LINKS } from '../setup-links';
 import { StarterGroups } from '../../features/groups/components/starter-groups';
 import { CrisisContactsEditor } from '../../features/setup/components/crisis-contacts-editor';
 import { SetupChecklist, useSetupState } from '../../features/setup/components/setup-checklist';
-import { Alert } from '../../components/alert';
+import { Alert, Status } from '../../components/alert';
 import { useResource } from '../../lib/use-resource';
 import { setupApi } from '../../features/setup/api/setup-api';
 
@@ -54,16 +54,21 @@ export function SetupPage() {
 
 function StarterGroupsLoader({ onCreated }: { onCreated: () => void }) {
   const { data: groups, error, reload } = useResource(setupApi.groups);
+  const [done, setDone] = useState<string | null>(null);
   if (error) return <Alert>{error}</Alert>;
   if (!groups) return <p className="loading">Loading the groups…</p>;
   return (
-    <StarterGroups
-      existingNames={groups.map((g) => g.name)}
-      key={groups.length}
-      onCreated={() => {
-        reload();
-        onCreated();
-      }}
-    />
+    <>
+      {done && <Status tone="success">{done}</Status>}
+      <StarterGroups
+        existingNames={groups.map((g) => g.name)}
+        key={groups.length}
+        onCreated={(created) => {
+          setDone(created === 1 ? 'One group was created.' : `${created} groups were created.`);
+          reload();
+          onCreated();
+        }}
+      />
+    </>
   );
 }

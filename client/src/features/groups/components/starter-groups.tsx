@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { TOPIC_LABELS } from '@staffroom/shared/schemas/groups';
-import { Alert, Status } from '../../../components/alert';
+import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { groupsApi } from '../api/groups-api';
 import { STARTER_GROUPS } from '../model/starter-groups';
@@ -14,18 +14,16 @@ export function StarterGroups({
   onCreated,
 }: {
   existingNames: readonly string[];
-  onCreated: () => void;
+  /** Told how many were created (the list re-renders from the new groups, so the caller says so). */
+  onCreated: (created: number) => void;
 }) {
   const taken = new Set(existingNames.map((n) => n.toLocaleLowerCase()));
   const available = STARTER_GROUPS.filter((g) => !taken.has(g.name.toLocaleLowerCase()));
   const [picked, setPicked] = useState<Set<string>>(() => new Set(available.map((g) => g.name)));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
 
-  if (available.length === 0) {
-    return done ? <Status tone="success">{done}</Status> : <p>Every starter group exists already.</p>;
-  }
+  if (available.length === 0) return <p>Every starter group exists already.</p>;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -37,14 +35,13 @@ export function StarterGroups({
         await groupsApi.create(group);
         created += 1;
       }
-      setDone(created === 1 ? 'One group was created.' : `${created} groups were created.`);
     } catch (err) {
       setError(
         `${created > 0 ? `${created} created, then: ` : ''}${err instanceof Error ? err.message : 'Something went wrong.'}`,
       );
     } finally {
       setBusy(false);
-      if (created > 0) onCreated();
+      if (created > 0) onCreated(created);
     }
   };
 
@@ -74,7 +71,6 @@ export function StarterGroups({
         ))}
       </fieldset>
       {error && <Alert title="Not every group was created">{error}</Alert>}
-      {done && <Status tone="success">{done}</Status>}
       <Button type="submit" busy={busy} busyLabel="Creating…" disabled={picked.size === 0}>
         {picked.size === 1 ? 'Create 1 group' : `Create ${picked.size} groups`}
       </Button>

@@ -1105,7 +1105,7 @@ function lastSubjectIsThirdPerson(clause: string): boolean {
 
 /** Worry about someone else: a third-person subject, then a sign of risk in the same sentence. */
 const THIRD_CONCERN = new RegExp(
-  String.raw`\b(?:${THIRD_PERSON_SUBJECT.source}|who i think is|who might be|who seems)\b[^.!?;]{0,50}?\b(?:going to jump|(?:wants?|wanted) to (?:die|end (?:it|(?:his|her|their) life)|kill (?:him|her|them)sel(?:f|ves))|is suicidal|suicidal|self[- ]?harm(?:s|ing)?|(?:took|taken) (?:an )?overdose|overdosed|(?:messaged|texted|emailed|said) (?:me |us )?goodbye|(?:has|have|had|made) a plan to|stockpil\w*|better off without (?:him|her|them)|(?:talk(?:s|ing|ed)?|talks?) about not (?:being|be) (?:here|around|alive)|giv(?:es|ing|en|e) (?:away )?(?:all )?(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|clothes)(?: away)?|saying goodbye(?: to (?:everyone|people|us|me))?)\b`,
+  String.raw`\b(?:${THIRD_PERSON_SUBJECT.source}|who i think is|who might be|who seems)\b[^.!?;]{0,50}?\b(?:going to jump|(?:wants?|wanted) to (?:die|end (?:it|(?:his|her|their) life)|kill (?:him|her|them)sel(?:f|ves))|is suicidal|suicidal|self[- ]?harm(?:s|ing)?|(?:took|taken) (?:an )?overdose|overdosed|(?:messaged|texted|emailed|said) (?:me |us )?goodbye|(?:has|had|made) a plan to|stockpil\w*|better off without (?:him|her|them)|(?:talk(?:s|ing|ed)?|talks?) about not (?:being|be) (?:here|around|alive)|giv(?:es|ing|en|e) (?:away )?(?:all )?(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|clothes)(?: away)?|saying goodbye(?: to (?:everyone|people|us|me))?)\b`,
   'g',
 );
 

@@ -350,7 +350,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       return { inSupport: supported.size, inGroupsOnly };
     },
     closingFeedback: () => consultations.closingFeedback(),
-    guards: { schoolNames: config.schoolNames, crisisResources: config.crisisResources },
+    guards: {
+      schoolNames: config.schoolNames,
+      // The same getter moderation reads: contacts set in the app reach a worried writer here too.
+      get crisisResources() {
+        return crisisContacts.current();
+      },
+    },
     writeLimit: createRateLimit({
       redis,
       keyPrefix: wellnessKeys(prefix).writeRate(),

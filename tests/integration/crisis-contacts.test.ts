@@ -118,6 +118,13 @@ describe('crisis contacts set by a coordinator', () => {
     );
     expect(support[0]).toMatchObject({ call: DISTRICT.call, text: DISTRICT.text });
 
+    // The feedback box (after the review, 2026-12-06): a risky comment shows the contacts set in the app.
+    const feedback = await teacher.agent.post('/api/pulse/feedback', {
+      text: 'Honestly I want to kill myself tonight, this term has broken me.',
+    });
+    expect(feedback.status, JSON.stringify(feedback.body)).toBe(200);
+    expect((feedback.body.support as { name: string }[] | undefined)?.[0]?.name).toBe(DISTRICT.name);
+
     const reset = await admin.agent.del('/api/settings/crisis-contacts');
     expect(reset.status).toBe(200);
     expect(reset.body.source).toBe('deployment');

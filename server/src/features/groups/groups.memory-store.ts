@@ -1,6 +1,6 @@
 import type { Meeting, MemberView } from '@staffroom/shared/schemas/groups';
 import type { GroupRecord, GroupStore, MembershipRecord, PresenceStore } from './groups.store.js';
-import { meetingEnded } from './groups.store.js';
+import { hostedByOneOf, meetingEnded } from './groups.store.js';
 
 /** Embedded mode: groups in this process, gone at exit. Same contract as the Redis store. */
 export function createMemoryGroupStore(): GroupStore {
@@ -115,6 +115,17 @@ export function createMemoryGroupStore(): GroupStore {
           if (meetingEnded(m, now)) meetings.get(id)?.delete(m.id);
       }
       return groupIds.flatMap((id) => [...(meetings.get(id)?.values() ?? [])].map((m) => ({ ...m })));
+    },
+    async deattributeMeetings(groupIds, names, formerName) {
+      let changed = 0;
+      for (const id of groupIds) {
+        for (const m of meetings.get(id)?.values() ?? []) {
+          if (!hostedByOneOf(m.host, names)) continue;
+          m.host = formerName;
+          changed++;
+        }
+      }
+      return changed;
     },
     async pruneMeetings(groupIds, now) {
       let pruned = 0;

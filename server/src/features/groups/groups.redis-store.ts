@@ -4,7 +4,7 @@ import { Meeting, Topic, Visibility, type MemberView } from '@staffroom/shared/s
 import { createScript } from '../../platform/redis/script.js';
 import { groupKeys } from './groups.keys.js';
 import type { GroupRecord, GroupStore, MembershipRecord, PresenceStore } from './groups.store.js';
-import { meetingEnded } from './groups.store.js';
+import { hostedByOneOf, meetingEnded } from './groups.store.js';
 
 /**
  * KEYS: members, aliases, accountGroups, tags. ARGV: accountId, membership JSON, alias skeleton ('' for none),
@@ -34,6 +34,14 @@ return 1
 `);
 
 /** KEYS: due zset. ARGV: now. Pops up to 50 started meetings; each node gets distinct ones. */
+/** KEYS: hash. ARGV: field, expected value, new value. Replaces the field only if it still holds the expected. */
+const replaceFieldScript = createScript(`
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then
+  redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+  return 1
+end
+return 0
+`);
 const claimDueScript = createScript(`
 local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, 50)
 if #due > 0 then redis.call('ZREM', KEYS[1], unpack(due)) end
@@ -195,6 +203,23 @@ export function createRedisGroupStore(redis: Redis, prefix: string): GroupStore 
         await pipe.exec();
       }
       return all.filter((m) => !meetingEnded(m, Date.now()));
+    },
+    async deattributeMeetings(groupIds, names, formerName) {
+      let changed = 0;
+      for (const id of groupIds) {
+        for (const [meetingId, json] of Object.entries(await redis.hgetall(k.meetings(id)))) {
+          const m = Meeting.parse(JSON.parse(json));
+          if (!hostedByOneOf(m.host, names)) continue;
+          // Only if it is still the same meeting (a cancel or an edit in between wins).
+          const replaced = await replaceFieldScript.run(
+            redis,
+            [k.meetings(id)],
+            [meetingId, json, JSON.stringify({ ...m, host: formerName })],
+          );
+          if (Number(replaced) === 1) changed++;
+        }
+      }
+      return changed;
     },
     async pruneMeetings(groupIds, now) {
       let pruned = 0;

@@ -62,6 +62,11 @@ export interface GroupStore {
   listMeetings(groupIds: readonly string[]): Promise<Meeting[]>;
   /** Atomically takes meetings that have started and not been announced; each is returned to one caller. */
   claimStartedMeetings(now: number): Promise<Meeting[]>;
+  /**
+   * Erasure: meetings in these groups hosted under one of `names` (compared without case or outer spaces) show
+   * `formerName` as their host from now on; returns how many changed.
+   */
+  deattributeMeetings(groupIds: readonly string[], names: readonly string[], formerName: string): Promise<number>;
   /** Retention: deletes these groups' meetings that ended over a day before `now`; returns how many went. */
   pruneMeetings(groupIds: readonly string[], now: number): Promise<number>;
 }
@@ -83,3 +88,9 @@ export interface PresenceStore {
 export const MEETING_KEPT_AFTER_END_MS = 24 * 3600_000;
 export const meetingEnded = (m: Pick<Meeting, 'startsAt' | 'durationMinutes'>, now: number) =>
   m.startsAt + m.durationMinutes * 60_000 + MEETING_KEPT_AFTER_END_MS < now;
+
+/** Whether a meeting's host is one of an erased account's names. */
+export const hostedByOneOf = (host: string, names: readonly string[]) => {
+  const h = host.trim().toLowerCase();
+  return h.length > 0 && names.some((n) => n.trim().toLowerCase() === h);
+};

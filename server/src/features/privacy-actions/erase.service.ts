@@ -81,6 +81,7 @@ export function createEraseService(deps: EraseDeps) {
         if (state.messages === 'remove') for (const seq of seqs) deps.notify.removed(groupId, seq);
       }
       await deps.groups.eraseAccount(id);
+      await deps.groups.deattributeMeetings(groups, state.names, FORMER_MEMBER);
       await deps.moderation.eraseAccount(id, state.names, groups, FORMER_MEMBER);
       await deps.care.eraseAccount(id);
       const ended = await deps.consultations.eraseAccount(id, now(), FORMER_MEMBER);

@@ -270,6 +270,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     endAllSessions: (accountId) => accounts.endAllSessions(accountId),
     publish: (topic, data) => bus.publish(topic, data),
     notify: createNotifier(io),
+    secret: config.pepper,
     guards: {
       blockedTerms: config.blockedTerms,
       schoolNames: config.schoolNames,
@@ -546,6 +547,8 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         trimMessages: messages.trimBefore,
         purgeConsultations: (at) => consultations.purgeFinished(at),
         purgeResolvedReports: moderation.purgeResolvedReports,
+        purgeExpiredSanctions: async (at) =>
+          moderation.purgeExpiredSanctions((await groups.allGroups()).map((g) => g.id), at),
         trimAudit: moderation.trimAudit,
         pruneMeetings: groups.pruneMeetings,
       },

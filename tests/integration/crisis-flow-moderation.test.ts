@@ -144,8 +144,9 @@ describe('acknowledging an urgent item', () => {
       return q.length === 1 && q[0]!.alerts?.length === 2 ? q : null;
     });
 
+    // Not theirs: the answer a missing report gets (nobody learns whether a message raised an alert).
     const notAllowed = await bystander.transport.request('mod:acknowledge', { reportId: item!.id });
-    expect(!notAllowed.ok && notAllowed.error.code).toBe('FORBIDDEN');
+    expect(!notAllowed.ok && notAllowed.error.code).toBe('NOT_FOUND');
     expect((await moderator.transport.request('mod:acknowledge', { reportId: item!.id })).ok).toBe(true);
     // Idempotent: acknowledging again changes nothing and is not audited twice.
     expect((await moderator.transport.request('mod:acknowledge', { reportId: item!.id })).ok).toBe(true);

@@ -201,3 +201,125 @@ describe.each(shortRetention)('moderation store retention: %s', (_name, make) =>
     expect((await store.createReport(report('again'), 'k1')).duplicate).toBe(false);
   });
 });
+
+/** After the review of 2026-12-06 (tests/abuse/README.md): compare-and-set updates, held index, sanctions. */
+describe.each(backends)('moderation store after the review: %s', (_name, make) => {
+  it('updateReport: one of many racing updates wins; a stale acknowledgement neither reopens a handled report nor restores its text', async () => {
+    const store = make();
+    await store.createReport(
+      report('race', { urgent: true, reporterId: '', subjectId: 'x', revealedText: 'secret words' }),
+      'race-once',
+    );
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.updateReport('race', { status: 'received' }, (r) => {
+          const { revealedText: _gone, ...rest } = r;
+          return { ...rest, status: 'reviewed', outcome: `dismiss ${i}`, resolvedAt: 2_000 };
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    // An acknowledgement computed from a copy read before the resolve loses, with the report as it is now.
+    const stale = await store.updateReport('race', { status: 'received', unacknowledged: true }, (r) => ({
+      ...r,
+      acknowledgedAt: 3_000,
+    }));
+    expect(stale.ok).toBe(false);
+    expect(!stale.ok && stale.current?.status).toBe('reviewed');
+    const now = await store.getReport('race');
+    expect(now?.status).toBe('reviewed');
+    expect(now?.revealedText).toBeUndefined();
+    expect(now?.acknowledgedAt).toBeUndefined();
+    expect((await store.openReports(['g'], 50)).map((r) => r.id)).not.toContain('race');
+    expect((await store.updateReport('missing', {}, (r) => r)).ok).toBe(false);
+  });
+
+  it('updateReport: keep and release of a held message race, and exactly one decides', async () => {
+    const store = make();
+    for (let round = 0; round < 10; round++) {
+      const id = `held-${round}`;
+      await store.createReport(
+        report(id, { reporterId: '', subjectId: 'writer', held: 'pending', heldText: 'held words' }),
+        `once-${id}`,
+      );
+      const [keep, release] = await Promise.all([
+        store.updateReport(id, { status: 'received', held: 'pending' }, (r) => {
+          const { heldText: _erased, ...rest } = r;
+          return { ...rest, held: 'kept' };
+        }),
+        store.updateReport(id, { status: 'received', held: 'pending' }, (r) => ({ ...r, held: 'released' })),
+      ]);
+      expect([keep.ok, release.ok].filter(Boolean)).toHaveLength(1);
+      const stored = await store.getReport(id);
+      expect(stored?.held).toBe(keep.ok ? 'kept' : 'released');
+      if (keep.ok) expect(stored?.heldText).toBeUndefined();
+    }
+  });
+
+  it('heldBy: exactly a member’s pending held messages, behind more than 50 open urgent reports; a decided one leaves', async () => {
+    const store = make();
+    for (let i = 0; i < 60; i++)
+      await store.createReport(report(`urgent-${i}`, { urgent: true, createdAt: 1_000 + i }), `u-${i}`);
+    for (let i = 0; i < 3; i++) {
+      await store.createReport(
+        report(`mine-${i}`, {
+          urgent: true,
+          reporterId: '',
+          subjectId: 'writer',
+          held: 'pending',
+          heldText: `words ${i}`,
+          heldClientId: `c${i}`,
+          createdAt: 5_000 + i,
+        }),
+        `h-${i}`,
+      );
+    }
+    await store.createReport(
+      report('theirs', { reporterId: '', subjectId: 'other', held: 'pending', createdAt: 6_000 }),
+      'h-other',
+    );
+    expect((await store.heldBy('g', 'writer')).map((r) => r.id)).toEqual(['mine-0', 'mine-1', 'mine-2']);
+    await store.updateReport('mine-1', { held: 'pending' }, (r) => ({ ...r, held: 'kept' }));
+    expect((await store.heldBy('g', 'writer')).map((r) => r.id)).toEqual(['mine-0', 'mine-2']);
+    expect(await store.heldBy('h', 'writer')).toEqual([]);
+  });
+
+  it('purgeExpiredSanctions: ended mutes and timed bans go with their names and reasons; current and permanent ones stay', async () => {
+    const store = make();
+    const ban = (id: string, groupId: string | null, accountId: string, until: number | null): BanRecord => ({
+      id,
+      groupId,
+      accountId,
+      name: `Name ${id}`,
+      until,
+      reason: 'why',
+      at: 1,
+    });
+    await store.setMute('g', 'ended', { until: 1_000, reason: 'cool off' });
+    await store.setMute('g', 'current', { until: 9_000, reason: 'cool off' });
+    await store.saveBan(ban('b-ended', 'g', 'a1', 1_000));
+    await store.saveBan(ban('b-current', 'g', 'a2', 9_000));
+    await store.saveBan(ban('b-forever', 'g', 'a3', null));
+    await store.saveBan(ban('b-global-ended', null, 'a4', 1_000));
+    await store.saveBan(ban('b-global-forever', null, 'a5', null));
+    expect(await store.purgeExpiredSanctions(['g', 'nothing-here'], 5_000)).toBe(3);
+    const s = await store.groupState('g');
+    expect([...s.mutes.keys()]).toEqual(['current']);
+    expect([...s.bans.keys()].sort()).toEqual(['a2', 'a3']);
+    expect(await store.findBan('b-ended')).toBeNull();
+    expect(await store.findBan('b-global-ended')).toBeNull();
+    expect(await store.globalBan('a4')).toBeNull();
+    expect((await store.globalBan('a5'))?.id).toBe('b-global-forever');
+    expect(await store.purgeExpiredSanctions(['g'], 5_000)).toBe(0);
+  });
+});
+
+describe('memory moderation store after the review', () => {
+  it('reading the state of 5,000 unknown groups adds nothing to the store', async () => {
+    const store = createMemoryModerationStore();
+    await store.setMute('known', 'a', { until: 1, reason: 'r' });
+    const before = store.groupsHeld();
+    for (let i = 0; i < 5_000; i++) await store.groupState(`random-${i}-${Math.random()}`);
+    expect(store.groupsHeld()).toBe(before);
+  });
+});

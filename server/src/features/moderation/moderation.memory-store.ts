@@ -1,6 +1,8 @@
 import {
   DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
+  isPendingHeld,
+  meetsExpectation,
   queueOf,
   reportDedupeKey,
   reportPriority,
@@ -17,7 +19,7 @@ import {
 export function createMemoryModerationStore(
   clock: () => number = Date.now,
   reportRetentionMs = DEFAULT_REPORT_RETENTION_MS,
-): ModerationStore {
+): ModerationStore & { /** How many groups have state here (tests: a read never adds one). */ groupsHeld(): number } {
   const groups = new Map<string, GroupModeration>();
   const moderates = new Map<string, Set<string>>();
   const globalBans = new Map<string, BanRecord>();
@@ -86,8 +88,13 @@ export function createMemoryModerationStore(
   };
 
   return {
+    groupsHeld: () => groups.size,
     async groupState(groupId) {
-      return copy(stateOf(groupId));
+      // A read never adds an entry: any group id a caller sends would otherwise stay here for good.
+      const state = groups.get(groupId);
+      return state
+        ? copy(state)
+        : { settings: { ...DEFAULT_SETTINGS }, moderators: new Set(), mutes: new Map(), bans: new Map() };
     },
     async saveSettings(groupId, settings) {
       stateOf(groupId).settings = { ...settings, blockedTerms: [...settings.blockedTerms] };
@@ -99,7 +106,7 @@ export function createMemoryModerationStore(
         stateOf(groupId).moderators.add(accountId);
         set.add(groupId);
       } else {
-        stateOf(groupId).moderators.delete(accountId);
+        groups.get(groupId)?.moderators.delete(accountId);
         set.delete(groupId);
       }
     },
@@ -108,7 +115,7 @@ export function createMemoryModerationStore(
     },
     async setMute(groupId, accountId, mute) {
       if (mute) stateOf(groupId).mutes.set(accountId, { ...mute });
-      else stateOf(groupId).mutes.delete(accountId);
+      else groups.get(groupId)?.mutes.delete(accountId);
     },
     async saveBan(ban) {
       if (ban.groupId) stateOf(ban.groupId).bans.set(ban.accountId, { ...ban });
@@ -119,7 +126,7 @@ export function createMemoryModerationStore(
       return ban ? { ...ban } : null;
     },
     async deleteBan(ban) {
-      if (ban.groupId) stateOf(ban.groupId).bans.delete(ban.accountId);
+      if (ban.groupId) groups.get(ban.groupId)?.bans.delete(ban.accountId);
       else globalBans.delete(ban.accountId);
     },
     async globalBan(accountId) {
@@ -151,6 +158,19 @@ export function createMemoryModerationStore(
       const r = live(id);
       return r ? { ...r } : null;
     },
+    async updateReport(id, expected, change) {
+      // No await between the check and the write: atomic in this process.
+      const current = live(id);
+      if (!current || !meetsExpectation(current, expected))
+        return { ok: false, current: current ? { ...current } : null };
+      const next = { ...change({ ...current }) };
+      reports.set(id, next);
+      if (next.status !== 'received') {
+        expires.set(`r:${id}`, clock() + reportRetentionMs);
+        resolvedAt.set(id, next.resolvedAt ?? clock());
+      }
+      return { ok: true, report: { ...next } };
+    },
     async openReports(queues, perQueue) {
       forgetExpired();
       const wanted = new Set(queues);
@@ -167,6 +187,13 @@ export function createMemoryModerationStore(
           .slice(0, perQueue)
           .map((r) => ({ ...r })),
       );
+    },
+    async heldBy(groupId, accountId) {
+      forgetExpired();
+      return [...reports.values()]
+        .filter((r) => r.groupId === groupId && r.subjectId === accountId && isPendingHeld(r))
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .map((r) => ({ ...r }));
     },
     async reportsBy(accountId) {
       forgetExpired();
@@ -188,7 +215,8 @@ export function createMemoryModerationStore(
 
     async eraseAccount(accountId, names, groupIds, formerName) {
       for (const groupId of [...(moderates.get(accountId) ?? []), ...groupIds]) {
-        const state = stateOf(groupId);
+        const state = groups.get(groupId);
+        if (!state) continue;
         state.moderators.delete(accountId);
         state.mutes.delete(accountId);
         state.bans.delete(accountId);
@@ -209,6 +237,21 @@ export function createMemoryModerationStore(
       const id = nextAuditId();
       audit.push({ ...entry, id });
       return id;
+    },
+    async purgeExpiredSanctions(groupIds, now) {
+      let removed = 0;
+      const ended = (until: number | null) => until !== null && until <= now;
+      for (const groupId of groupIds) {
+        const state = groups.get(groupId);
+        if (!state) continue;
+        for (const [accountId, mute] of state.mutes)
+          if (ended(mute.until) && state.mutes.delete(accountId)) removed++;
+        for (const [accountId, ban] of state.bans)
+          if (ended(ban.until) && state.bans.delete(accountId)) removed++;
+      }
+      for (const [accountId, ban] of globalBans)
+        if (ended(ban.until) && globalBans.delete(accountId)) removed++;
+      return removed;
     },
     async purgeResolvedReports(cutoff, limit) {
       let purged = 0;

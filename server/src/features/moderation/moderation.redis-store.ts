@@ -8,6 +8,8 @@ import { moderationKeys } from './moderation.keys.js';
 import {
   DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
+  isPendingHeld,
+  meetsExpectation,
   queueOf,
   reportDedupeKey,
   reportPriority,
@@ -72,6 +74,26 @@ redis.call('DEL', KEYS[1])
 for _, e in ipairs(cjson.decode(ARGV[2])) do redis.call('XADD', KEYS[1], e[1], unpack(e[2])) end
 redis.call('XSETID', KEYS[1], lastId)
 return 1
+`);
+
+/**
+ * KEYS: a report. ARGV: the JSON it was read as, the new JSON, a TTL in ms (0: none, an open report). Writes only
+ * if nobody wrote in between (else 0: read again): the compare-and-set under `updateReport`.
+ */
+const swapReportScript = createScript(`
+if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
+if tonumber(ARGV[3]) > 0 then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+else
+  redis.call('SET', KEYS[1], ARGV[2])
+end
+return 1
+`);
+
+/** KEYS: a hash. ARGV: field, the value it was read as. Deletes the field only if nobody changed it since. */
+const hdelIfScript = createScript(`
+if redis.call('HGET', KEYS[1], ARGV[1]) == ARGV[2] then return redis.call('HDEL', KEYS[1], ARGV[1]) end
+return 0
 `);
 
 export function createRedisModerationStore(
@@ -185,6 +207,7 @@ export function createRedisModerationStore(
         .set(k.report(r.id), JSON.stringify(r))
         .zadd(k.openReports(queueOf(r)), reportPriority(r), r.id)
         .exec();
+      if (isPendingHeld(r)) await redis.sadd(k.heldBy(r.groupId, r.subjectId ?? ''), r.id);
       if (r.reporterId) await listForReporter(r);
       return { id: r.id, duplicate: false };
     },
@@ -201,10 +224,49 @@ export function createRedisModerationStore(
           .hdel(k.reports(), r.id);
       }
       await multi.exec();
+      if (!isPendingHeld(r) && r.subjectId) await redis.srem(k.heldBy(r.groupId, r.subjectId), r.id);
       if (r.reporterId) await listForReporter(r);
     },
     async getReport(id) {
       return (await reportsByIds([id]))[0] ?? null;
+    },
+    async updateReport(id, expected, change) {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const raw = await redis.get(k.report(id));
+        if (raw === null) {
+          // Filed before one key per report: moved to its own key first (once), then updated like any other.
+          const legacy = await redis.hget(k.reports(), id);
+          if (!legacy) return { ok: false, current: null };
+          await redis.set(k.report(id), legacy, 'NX');
+          continue;
+        }
+        const current = JSON.parse(raw) as ReportRecord;
+        if (!meetsExpectation(current, expected)) return { ok: false, current };
+        const next = change({ ...current });
+        const handled = next.status !== 'received';
+        const swapped = await swapReportScript.run(
+          redis,
+          [k.report(id)],
+          [raw, JSON.stringify(next), handled ? reportRetentionMs : 0],
+        );
+        if (Number(swapped) !== 1) continue;
+        if (handled) {
+          await redis
+            .multi()
+            .zadd(k.resolvedReports(), next.resolvedAt ?? Date.now(), id)
+            .zrem(k.openReports(queueOf(next)), id)
+            .zrem(k.legacyOpenReports(), id)
+            .hdel(k.reports(), id)
+            .exec();
+        }
+        if (isPendingHeld(current) && !isPendingHeld(next))
+          await redis.srem(k.heldBy(current.groupId, current.subjectId ?? ''), id);
+        if (!isPendingHeld(current) && isPendingHeld(next))
+          await redis.sadd(k.heldBy(next.groupId, next.subjectId ?? ''), id);
+        if (next.reporterId) await listForReporter(next);
+        return { ok: true, report: next };
+      }
+      throw new Error('a report kept changing during an update');
     },
     async openReports(queues, perQueue) {
       if (queues.length === 0) return [];
@@ -229,6 +291,16 @@ export function createRedisModerationStore(
       });
       return [...fresh, ...legacy];
     },
+    async heldBy(groupId, accountId) {
+      const key = k.heldBy(groupId, accountId);
+      const ids = await redis.smembers(key);
+      const found = await reportsByIds(ids);
+      const pending = found.filter((r) => isPendingHeld(r) && r.subjectId === accountId);
+      // Self-healing: an id whose report was decided (or is gone) leaves the index.
+      const stale = ids.filter((id) => !pending.some((r) => r.id === id));
+      if (stale.length > 0) await redis.srem(key, ...stale);
+      return pending.sort((a, b) => a.createdAt - b.createdAt);
+    },
     async reportsBy(accountId) {
       const ids = await redis.zrevrange(k.reportsBy(accountId), 0, 99);
       return reportsByIds(ids);
@@ -241,7 +313,8 @@ export function createRedisModerationStore(
     async eraseAccount(accountId, names, groupIds, formerName) {
       const groups = [...new Set([...(await redis.smembers(k.moderates(accountId))), ...groupIds])];
       const multi = redis.multi().del(k.moderates(accountId), k.reportsBy(accountId));
-      for (const g of groups) multi.srem(k.moderators(g), accountId).hdel(k.mutes(g), accountId);
+      for (const g of groups)
+        multi.srem(k.moderators(g), accountId).hdel(k.mutes(g), accountId).del(k.heldBy(g, accountId));
       await multi.exec();
       for (const groupId of [...groups, null]) {
         const ban = parse<BanRecord>(await redis.hget(banHash(groupId), accountId));
@@ -295,6 +368,24 @@ export function createRedisModerationStore(
         e.reason,
       );
       return id ?? '';
+    },
+    async purgeExpiredSanctions(groupIds, now) {
+      let removed = 0;
+      const ended = (json: string) => {
+        const until = (JSON.parse(json) as { until: number | null }).until;
+        return until !== null && until <= now;
+      };
+      for (const hash of [...groupIds.flatMap((g) => [k.mutes(g), k.bans(g)]), k.globalBans()]) {
+        for (const [field, json] of Object.entries(await redis.hgetall(hash))) {
+          if (!ended(json)) continue;
+          // Only the entry as read: a new mute or ban written since stays.
+          if (Number(await hdelIfScript.run(redis, [hash], [field, json])) !== 1) continue;
+          removed++;
+          const banId = (JSON.parse(json) as { id?: string }).id;
+          if (banId) await redis.hdel(k.banIds(), banId);
+        }
+      }
+      return removed;
     },
     async purgeResolvedReports(cutoff, limit) {
       const ids = await redis.zrangebyscore(k.resolvedReports(), '-inf', cutoff, 'LIMIT', 0, limit);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { detectCrisis } from '@staffroom/shared/guards/crisis';
@@ -81,6 +81,11 @@ export interface ModerationDeps {
     schoolNames: readonly string[];
     crisisResources: SupportResource[];
   };
+  /**
+   * The server's secret (the passphrase pepper): ids of crisis alerts and held messages are keyed with it, so
+   * nobody can work out an alert's id from the group and message number and ask whether it exists.
+   */
+  secret: string;
   now?: () => number;
 }
 
@@ -113,9 +118,14 @@ export interface Notifier {
 }
 
 const newId = () => randomBytes(9).toString('base64url');
-/** A report id derived from what it is about, so raising the same item twice (a retry, a sweep) yields one. */
-const derivedId = (kind: string, ...parts: string[]) =>
+/**
+ * Before the review of 2026-12-06 report ids were this plain hash of public values (a group id and a seq), so
+ * anyone could derive an alert's id and probe for it. Still used for dedupe markers only (never sent out), so a
+ * retry that spans the upgrade finds the item it raised before.
+ */
+const legacyDerivedId = (kind: string, ...parts: string[]) =>
   kind + createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
+const noSuchReport = () => new AppError(ErrorCode.NOT_FOUND, 'No such report.');
 const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Only this group’s moderators can do this.');
 const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not in this group.');
 const CONTEXT = 5;
@@ -167,6 +177,16 @@ export function createModerationService(deps: ModerationDeps) {
   const { store } = deps;
   const now = deps.now ?? Date.now;
   /**
+   * A report id derived from what it is about, so raising the same item twice (a retry, a sweep, another node)
+   * yields one; keyed with the server's secret, so it cannot be worked out from public values.
+   */
+  const derivedId = (kind: string, ...parts: string[]) =>
+    kind +
+    createHmac('sha256', deps.secret)
+      .update(`report-id:${kind}:${parts.join('\u0000')}`)
+      .digest('base64url')
+      .slice(0, 22);
+  /**
    * Per-node caches; every change goes through `publish`, which invalidates them on every node first. Bounded
    * (least recently used go first): an evicted entry is only read again from the store.
    */
@@ -207,10 +227,35 @@ export function createModerationService(deps: ModerationDeps) {
       if (!(await store.moderatedGroups(p.accountId)).includes(groupId)) throw forbidden();
     }
     const s = await state(groupId);
-    // A ban ends moderator rights (they are also taken away when the ban is made; this covers any leftover).
+    // A ban ends moderator rights (they are also taken away when the ban is made; this covers any leftover, and
+    // a ban from Staffroom while its rights are still being taken away group by group).
     if (p.role !== 'admin' && (!s.moderators.has(p.accountId) || activeBan(s, p.accountId)))
       throw forbidden();
+    if (p.role !== 'admin' && (await activeGlobalBan(p.accountId))) throw forbidden();
     return s;
+  }
+
+  /**
+   * The report a moderator acts on, authorized before anything about it is told: someone who moderates nothing
+   * is answered before it is read, and a missing report and one in a group the caller does not moderate get the
+   * same NOT_FOUND (nobody learns whether a message raised an alert). `convo`: whether a revealed one-to-one
+   * report may be acted on here (coordinators only).
+   */
+  async function reportFor(p: Principal, reportId: string, convo: boolean): Promise<ReportRecord> {
+    if (p.role !== 'admin' && (await store.moderatedGroups(p.accountId)).length === 0) throw noSuchReport();
+    const report = await store.getReport(reportId);
+    if (!report) throw noSuchReport();
+    if (report.conversationId !== undefined) {
+      if (!convo || p.role !== 'admin') throw noSuchReport();
+      return report;
+    }
+    try {
+      await requireModerator(p, report.groupId);
+    } catch (err) {
+      if (err instanceof AppError && err.code === ErrorCode.FORBIDDEN) throw noSuchReport();
+      throw err;
+    }
+    return report;
   }
 
   /**
@@ -283,6 +328,7 @@ export function createModerationService(deps: ModerationDeps) {
    */
   async function raiseRefusedCrisis(groupId: string, sender: { accountId: string; clientId: string }) {
     const id = derivedId('rf', groupId, sender.accountId, sender.clientId);
+    const once = legacyDerivedId('rf', groupId, sender.accountId, sender.clientId);
     const { duplicate } = await store.createReport(
       {
         id,
@@ -297,7 +343,7 @@ export function createModerationService(deps: ModerationDeps) {
         subjectId: sender.accountId,
         refused: true,
       },
-      `refused:${id}`,
+      `refused:${once}`,
     );
     if (!duplicate) deps.notify.queueChanged(groupId, true);
   }
@@ -336,8 +382,15 @@ export function createModerationService(deps: ModerationDeps) {
     let changed = 0;
     for (const r of alerts) {
       if (r.acknowledgedAt !== undefined || r.status !== 'received') continue;
-      await store.saveReport({ ...r, acknowledgedAt: now(), acknowledgedBy: p.pseudonym });
-      changed++;
+      // Compare-and-set on the report as stored now: a copy read earlier never reopens a report someone
+      // resolved meanwhile, nor brings back a text that was erased.
+      const at = now();
+      const updated = await store.updateReport(
+        r.id,
+        { status: 'received', unacknowledged: true },
+        (current) => ({ ...current, acknowledgedAt: at, acknowledgedBy: p.pseudonym }),
+      );
+      if (updated.ok) changed++;
     }
     return changed;
   }
@@ -361,19 +414,21 @@ export function createModerationService(deps: ModerationDeps) {
     return wire;
   }
 
-  /** A held message that will never be posted: its text is erased, and its sender told. */
+  /** A held message that will never be posted: its text is erased (the sender is told: `tellKept`). */
   function keepHidden(r: ReportRecord): ReportRecord {
     if (r.held !== 'pending') return r;
     const { heldText: _erased, ...kept } = r;
-    if (r.subjectId && r.heldClientId) {
-      deps.notify.held(r.subjectId, {
-        groupId: r.groupId,
-        clientId: r.heldClientId,
-        outcome: 'kept',
-        seq: null,
-      });
-    }
     return { ...kept, held: 'kept' };
+  }
+  /** Tells the sender their held message stays hidden (after the decision was stored). */
+  function tellKept(before: ReportRecord): void {
+    if (before.held !== 'pending' || !before.subjectId || !before.heldClientId) return;
+    deps.notify.held(before.subjectId, {
+      groupId: before.groupId,
+      clientId: before.heldClientId,
+      outcome: 'kept',
+      seq: null,
+    });
   }
 
   async function moderatedGroups(p: Principal): Promise<{ id: string; name: string }[]> {
@@ -385,6 +440,11 @@ export function createModerationService(deps: ModerationDeps) {
 
   async function removeMessage(p: Principal, groupId: string, seq: number, reason: string): Promise<void> {
     const noSuchMessage = () => new AppError(ErrorCode.NOT_FOUND, 'No such message.');
+    // Authorized before any per-group work: whatever group id a caller sends, the group's state is read (and
+    // cached) only for its members and moderators.
+    const mayModerate = p.role === 'admin' || (await store.moderatedGroups(p.accountId)).includes(groupId);
+    if (!mayModerate && !(await deps.groups.member(groupId, p.accountId))) throw noSuchMessage();
+    if (p.role !== 'admin' && (await activeGlobalBan(p.accountId))) throw noSuchMessage();
     const s = await state(groupId);
     const moderator = p.role === 'admin' || (s.moderators.has(p.accountId) && !activeBan(s, p.accountId));
     // Someone outside the group (a banned or kicked author included) gets the answer a missing message gets:
@@ -444,18 +504,18 @@ export function createModerationService(deps: ModerationDeps) {
       at: now(),
     };
     await store.saveBan(record);
-    // A banned moderator is a moderator no more: here, or (banned from Staffroom) everywhere.
-    await dropModerator(
-      m.accountId,
-      global ? await store.moderatedGroups(m.accountId) : s.moderators.has(m.accountId) ? [groupId] : [],
-    );
-    if (!global) await deps.groups.removeMember(groupId, m.accountId);
-    // Every node drops the member's sockets from the group (or disconnects them) before this resolves, so
-    // nothing they send after the moderator's ack is accepted and nothing is delivered to them.
     if (global) {
+      // The ban from Staffroom reaches every node and every session ends first; then the moderator rights go
+      // group by group (each publish waits for every node). Until then the ban itself stops everything.
       await deps.publish('moderation:global-ban', { accountId: m.accountId });
       await deps.endAllSessions(m.accountId);
+      await dropModerator(m.accountId, await store.moderatedGroups(m.accountId));
     } else {
+      // A banned moderator is a moderator no more here.
+      await dropModerator(m.accountId, s.moderators.has(m.accountId) ? [groupId] : []);
+      await deps.groups.removeMember(groupId, m.accountId);
+      // Every node drops the member's sockets from the group before this resolves, so nothing they send after
+      // the moderator's ack is accepted and nothing is delivered to them.
       await deps.publish('moderation:evict', { groupId, accountId: m.accountId, reason: 'banned' });
     }
     deps.notify.notice(m.accountId, { groupId: global ? null : groupId, kind: 'banned', until, reason });
@@ -507,6 +567,8 @@ export function createModerationService(deps: ModerationDeps) {
       // and its room join must still stop the posting.
       if (p.role !== 'admin' && activeBan(s, p.accountId))
         throw new AppError(ErrorCode.BANNED, 'You are banned from this group.');
+      if (p.role !== 'admin' && (await activeGlobalBan(p.accountId)))
+        throw new AppError(ErrorCode.BANNED, 'You are banned from Staffroom.');
       if (p.role === 'admin' || s.moderators.has(p.accountId)) return { slowMs: 0 };
       const muted = s.mutes.get(p.accountId);
       if (muted && muted.until > now()) {
@@ -584,15 +646,15 @@ export function createModerationService(deps: ModerationDeps) {
       held: { accountId: string; tag: string; name: string; text: string; clientId: string },
     ): Promise<{ ts: number; seq: number | null; duplicate: boolean; support: SupportResource[] }> {
       const id = derivedId('hd', groupId, held.accountId, held.clientId);
+      const once = legacyDerivedId('hd', groupId, held.accountId, held.clientId);
       const support = deps.guards.crisisResources;
       const existing = await store.getReport(id);
       if (existing) {
-        const seq = existing.held === 'released' ? existing.seq : null;
+        const seq = existing.held === 'released' && existing.seq > 0 ? existing.seq : null;
         return { ts: existing.createdAt, seq, duplicate: true, support };
       }
-      const waiting = (await store.openReports([groupId], URGENT_SCAN)).filter(
-        (r) => r.subjectId === held.accountId && r.held === 'pending',
-      ).length;
+      // Exact, however many reports the group's queue holds (the member's own index).
+      const waiting = (await store.heldBy(groupId, held.accountId)).length;
       if (waiting >= HELD_MAX) {
         throw new AppError(
           ErrorCode.RATE_LIMITED,
@@ -619,13 +681,13 @@ export function createModerationService(deps: ModerationDeps) {
           heldTag: held.tag,
           heldName: held.name,
         },
-        `held:${id}`,
+        `held:${once}`,
       );
       if (!duplicate) deps.notify.queueChanged(groupId, true);
       const first = duplicate ? await store.getReport(filed) : null;
       return {
         ts: first?.createdAt ?? ts,
-        seq: first?.held === 'released' ? first.seq : null,
+        seq: first?.held === 'released' && first.seq > 0 ? first.seq : null,
         duplicate,
         support,
       };
@@ -633,30 +695,35 @@ export function createModerationService(deps: ModerationDeps) {
 
     /** The sender's own messages still held for review in this group (for the group page). */
     async heldFor(p: Principal, groupId: string): Promise<HeldMessage[]> {
-      const open = await store.openReports([groupId], URGENT_SCAN);
-      return open
-        .filter((r) => r.subjectId === p.accountId && r.held === 'pending' && r.heldClientId)
-        .map((r) => ({ groupId, clientId: r.heldClientId ?? '', text: r.heldText ?? '', ts: r.createdAt }))
-        .sort((a, b) => a.ts - b.ts);
+      return (await store.heldBy(groupId, p.accountId))
+        .filter((r) => r.heldClientId)
+        .map((r) => ({ groupId, clientId: r.heldClientId ?? '', text: r.heldText ?? '', ts: r.createdAt }));
     },
 
-    /** A moderator releases a held message to the group, or keeps it hidden; the sender is told, never punished. */
+    /**
+     * A moderator releases a held message to the group, or keeps it hidden; the sender is told, never punished.
+     * One decision wins: each is a compare-and-set on the report while it is pending, so a message another
+     * moderator chose to keep hidden is never published, and a released one is never hidden after.
+     */
     async decideHeld(
       p: Principal,
       input: { reportId: string; decision: 'release' | 'keep' },
     ): Promise<{ seq: number | null }> {
-      const report = await store.getReport(input.reportId);
-      if (!report || report.conversationId !== undefined)
-        throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
-      await requireModerator(p, report.groupId);
-      if (report.held !== 'pending' || !report.subjectId)
-        throw new AppError(ErrorCode.CONFLICT, 'This message is not waiting for a decision.');
-      const ack = {
-        acknowledgedAt: report.acknowledgedAt ?? now(),
-        acknowledgedBy: report.acknowledgedBy ?? p.pseudonym,
-      };
+      const report = await reportFor(p, input.reportId, false);
+      const decided = () => new AppError(ErrorCode.CONFLICT, 'This message is not waiting for a decision.');
+      if (report.held !== 'pending' || !report.subjectId) throw decided();
+      const subjectId = report.subjectId;
+      const ackOf = (r: ReportRecord) => ({
+        acknowledgedAt: r.acknowledgedAt ?? now(),
+        acknowledgedBy: r.acknowledgedBy ?? p.pseudonym,
+      });
       if (input.decision === 'keep') {
-        await store.saveReport({ ...keepHidden(report), ...ack });
+        const kept = await store.updateReport(report.id, { status: 'received', held: 'pending' }, (r) => ({
+          ...keepHidden(r),
+          ...ackOf(r),
+        }));
+        if (!kept.ok) throw decided();
+        tellKept(report);
         await audit(
           p,
           'keep-held',
@@ -667,21 +734,40 @@ export function createModerationService(deps: ModerationDeps) {
         deps.notify.queueChanged(report.groupId, false);
         return { seq: null };
       }
-      if (!(await deps.groups.member(report.groupId, report.subjectId)))
+      if (!(await deps.groups.member(report.groupId, subjectId)))
         throw new AppError(
           ErrorCode.CONFLICT,
           'The member has left this group: the message can only stay hidden.',
         );
-      const { seq } = await deps.messages.release(report.groupId, {
-        accountId: report.subjectId,
-        tag: report.heldTag ?? '',
-        name: report.heldName ?? '',
-        text: report.heldText ?? '',
-        clientId: report.heldClientId ?? '',
+      // Claimed before it is posted (released, no seq yet, its text kept until posted): a "keep" after this
+      // loses; one that came first makes this lose, and nothing is posted.
+      const claimed = await store.updateReport(report.id, { status: 'received', held: 'pending' }, (r) => ({
+        ...r,
+        ...ackOf(r),
+        held: 'released',
+        seq: 0,
+      }));
+      if (!claimed.ok) throw decided();
+      const held = claimed.report;
+      let seq: number;
+      try {
+        ({ seq } = await deps.messages.release(held.groupId, {
+          accountId: subjectId,
+          tag: held.heldTag ?? '',
+          name: held.heldName ?? '',
+          text: held.heldText ?? '',
+          clientId: held.heldClientId ?? '',
+        }));
+      } catch (err) {
+        // Not posted: it waits for a decision again.
+        await store.updateReport(report.id, { held: 'released', seq: 0 }, (r) => ({ ...r, held: 'pending' }));
+        throw err;
+      }
+      await store.updateReport(report.id, { held: 'released', seq: 0 }, (r) => {
+        const { heldText: _posted, ...rest } = r;
+        return { ...rest, seq };
       });
-      const { heldText: _posted, ...rest } = report;
-      await store.saveReport({ ...rest, ...ack, held: 'released', seq });
-      deps.notify.held(report.subjectId, {
+      deps.notify.held(subjectId, {
         groupId: report.groupId,
         clientId: report.heldClientId ?? '',
         outcome: 'released',
@@ -818,9 +904,10 @@ export function createModerationService(deps: ModerationDeps) {
         at: now(),
       };
       await store.saveBan(record);
-      await dropModerator(account.id, await store.moderatedGroups(account.id));
+      // The ban reaches every node and every session ends before the rights go group by group.
       await deps.publish('moderation:global-ban', { accountId: account.id });
       await deps.endAllSessions(account.id);
+      await dropModerator(account.id, await store.moderatedGroups(account.id));
       await audit(
         p,
         'ban-global',
@@ -1078,21 +1165,17 @@ export function createModerationService(deps: ModerationDeps) {
         reason: string;
       },
     ): Promise<void> {
-      const report = await store.getReport(input.reportId);
-      if (!report) throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
+      const report = await reportFor(p, input.reportId, true);
       if (report.conversationId !== undefined) {
-        requireAdmin(p);
         if (input.action !== 'dismiss') {
           throw new AppError(
             ErrorCode.CONFLICT,
             'A revealed one-to-one message can only be reviewed (dismissed) here.',
           );
         }
-      } else {
-        await requireModerator(p, report.groupId);
       }
-      if (report.status !== 'received')
-        throw new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
+      const handled = () => new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
+      if (report.status !== 'received') throw handled();
       const message =
         report.refused || report.seq === 0 ? null : await deps.messages.get(report.groupId, report.seq);
       const authorId = message?.accountId || report.subjectId;
@@ -1117,17 +1200,25 @@ export function createModerationService(deps: ModerationDeps) {
             await removeMessage(p, o.groupId, o.seq, input.reason);
         }
       }
+      let closed = 0;
       for (const r of [report, ...others]) {
         // A revealed one-to-one text, or a held message nobody released, is kept only while it is being looked
-        // at: resolving erases it.
-        const { revealedText: _erased, ...kept } = keepHidden(r);
-        await store.saveReport({
-          ...kept,
-          status,
-          outcome: `${input.action}: ${input.reason}`,
-          resolvedAt: now(),
+        // at: resolving erases it. Compare-and-set: only a report still open is closed, from its stored state.
+        const at = now();
+        let wasHeld: ReportRecord | null = null;
+        const updated = await store.updateReport(r.id, { status: 'received' }, (current) => {
+          wasHeld = current.held === 'pending' ? current : null;
+          const { revealedText: _erased, heldText: _held, ...kept } = keepHidden(current);
+          return { ...kept, status, outcome: `${input.action}: ${input.reason}`, resolvedAt: at };
         });
+        if (!updated.ok) {
+          if (r === report) throw handled();
+          continue;
+        }
+        closed++;
+        if (wasHeld) tellKept(wasHeld);
       }
+      if (closed === 0) throw handled();
       await audit(
         p,
         'resolve-report',
@@ -1173,10 +1264,7 @@ export function createModerationService(deps: ModerationDeps) {
      * not what it said.
      */
     async reachOut(p: Principal, input: { reportId: string; text: string }): Promise<{ id: string }> {
-      const report = await store.getReport(input.reportId);
-      if (!report || report.conversationId !== undefined)
-        throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
-      await requireModerator(p, report.groupId);
+      const report = await reportFor(p, input.reportId, false);
       if (report.reason !== 'crisis')
         throw new AppError(ErrorCode.CONFLICT, 'Reaching out privately is for someone who may be at risk.');
       const message =
@@ -1206,6 +1294,9 @@ export function createModerationService(deps: ModerationDeps) {
      */
     /** Retention (the sweeper): handled reports resolved at or before `cutoff` are deleted. */
     purgeResolvedReports: (cutoff: number, limit: number) => store.purgeResolvedReports(cutoff, limit),
+    /** Retention (the sweeper): mutes and bans for a time that ended by `at` are deleted. */
+    purgeExpiredSanctions: (groupIds: readonly string[], at: number) =>
+      store.purgeExpiredSanctions(groupIds, at),
     /** Retention (the sweeper): audit entries written before `cutoff` are deleted. */
     trimAudit: (cutoff: number, limit: number) => store.trimAudit(cutoff, limit),
 
@@ -1254,10 +1345,7 @@ export function createModerationService(deps: ModerationDeps) {
 
     /** "I am on it": the item (and the alerts grouped with it) is acknowledged; its escalation stops. */
     async acknowledge(p: Principal, reportId: string): Promise<void> {
-      const report = await store.getReport(reportId);
-      if (!report) throw new AppError(ErrorCode.NOT_FOUND, 'No such report.');
-      if (report.conversationId !== undefined) requireAdmin(p);
-      else await requireModerator(p, report.groupId);
+      const report = await reportFor(p, reportId, true);
       if (report.status !== 'received')
         throw new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
       if (!report.urgent) throw new AppError(ErrorCode.CONFLICT, 'Only urgent items are acknowledged.');

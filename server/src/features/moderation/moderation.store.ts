@@ -70,6 +70,21 @@ export interface ReportRecord {
   heldName?: string;
 }
 
+/** What a report must still be for an update to apply (`updateReport`). `held: null` means not held. */
+export interface ReportExpectation {
+  status?: ReportStatus;
+  held?: ReportRecord['held'] | null;
+  /** True: nobody has acknowledged it yet. */
+  unacknowledged?: boolean;
+  seq?: number;
+}
+
+export const meetsExpectation = (r: ReportRecord, e: ReportExpectation) =>
+  (e.status === undefined || r.status === e.status) &&
+  (e.held === undefined || (r.held ?? null) === e.held) &&
+  (e.unacknowledged !== true || r.acknowledgedAt === undefined) &&
+  (e.seq === undefined || r.seq === e.seq);
+
 export interface AuditRecord {
   at: number;
   actorId: string;
@@ -109,10 +124,26 @@ export interface ModerationStore {
   saveReport(report: ReportRecord): Promise<void>;
   getReport(id: string): Promise<ReportRecord | null>;
   /**
+   * Compare-and-set: applies `change` to the report as it is stored now, only if it still `expected` (its status,
+   * its held state, …); atomic against every other update on every node (a racing writer makes it read again).
+   * A handled result leaves its queue and gets the retention clock; an open one is never put back in a queue.
+   * A loser gets `ok: false` with the report as it is now (null when there is none).
+   */
+  updateReport(
+    id: string,
+    expected: ReportExpectation,
+    change: (current: ReportRecord) => ReportRecord,
+  ): Promise<{ ok: true; report: ReportRecord } | { ok: false; current: ReportRecord | null }>;
+  /**
    * Open reports of each queue in `queues` (group ids, or `CONVO_QUEUE`), up to `perQueue` from each, highest
    * priority first within a queue. Each group has its own queue, so a flood in one cannot push another's out.
    */
   openReports(queues: readonly string[], perQueue: number): Promise<ReportRecord[]>;
+  /**
+   * Exactly this member's messages in this group still held for review (pending), oldest first, however long
+   * the group's queue is (an index per member and group; an id leaves it when a moderator decides).
+   */
+  heldBy(groupId: string, accountId: string): Promise<ReportRecord[]>;
   /** This reporter's newest reports (at most 100 are kept listed). */
   reportsBy(accountId: string): Promise<ReportRecord[]>;
 
@@ -146,6 +177,11 @@ export interface ModerationStore {
    */
   purgeResolvedReports(cutoff: number, limit: number): Promise<number>;
   /**
+   * Retention: mutes and bans for a time that ended at or before `now`, in these groups and from Staffroom, are
+   * deleted (with their names and reasons); returns how many went. A permanent ban stays until lifted.
+   */
+  purgeExpiredSanctions(groupIds: readonly string[], now: number): Promise<number>;
+  /**
    * Retention: deletes up to `limit` of the oldest audit entries written before `cutoff` (ms), stopping at the
    * first newer one; returns how many went. The only deletion the audit log knows.
    */
@@ -154,6 +190,9 @@ export interface ModerationStore {
 
 /** The queue of revealed one-to-one messages (they have no group; coordinators read it). */
 export const CONVO_QUEUE = '~convo';
+/** Whether a report is a message waiting in its sender's held index. */
+export const isPendingHeld = (r: ReportRecord) =>
+  r.held === 'pending' && r.status === 'received' && r.subjectId !== undefined && r.subjectId !== '';
 /** The queue a report waits in. */
 export const queueOf = (r: Pick<ReportRecord, 'groupId' | 'conversationId'>) =>
   r.conversationId !== undefined ? CONVO_QUEUE : r.groupId;

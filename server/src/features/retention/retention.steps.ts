@@ -9,6 +9,8 @@ export interface RetentionSources {
   purgeConsultations(at: number): Promise<number>;
   purgeResolvedReports(cutoff: number, limit: number): Promise<number>;
   trimAudit(cutoff: number, limit: number): Promise<number>;
+  /** Mutes and bans for a time that ended by `at` (their names and reasons go with them). */
+  purgeExpiredSanctions(at: number): Promise<number>;
   pruneMeetings(at: number): Promise<number>;
 }
 
@@ -54,5 +56,6 @@ export function retentionSteps(
         drain((limit) => src.trimAudit(now - windows.auditDays * DAY_MS, limit), stillHolding),
     },
     { dataClass: 'meetings', sweep: (now) => src.pruneMeetings(now) },
+    { dataClass: 'sanctions', sweep: (now) => src.purgeExpiredSanctions(now) },
   ];
 }

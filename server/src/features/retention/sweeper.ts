@@ -3,7 +3,14 @@ import type { Metrics } from '../../platform/metrics.js';
 import type { SweepLock } from './sweep-lock.js';
 
 /** The kinds of data the sweep deletes, as counted in `staffroom_retention_removed_total{class}`. */
-export const RETENTION_CLASSES = ['group-messages', 'one-to-one', 'reports', 'audit', 'meetings'] as const;
+export const RETENTION_CLASSES = [
+  'group-messages',
+  'one-to-one',
+  'reports',
+  'audit',
+  'meetings',
+  'sanctions',
+] as const;
 export type RetentionClass = (typeof RETENTION_CLASSES)[number];
 
 /** Milliseconds since the epoch; injected so tests can sweep "days later" without waiting. */

@@ -98,6 +98,11 @@ function sweepNode(prefix: string, clock: () => number, wrap: (s: SweepStep) => 
         ),
       purgeResolvedReports: stores.moderation.purgeResolvedReports,
       trimAudit: stores.moderation.trimAudit,
+      purgeExpiredSanctions: async (at) =>
+        stores.moderation.purgeExpiredSanctions(
+          (await stores.groups.listGroups()).map((g) => g.id),
+          at,
+        ),
       pruneMeetings: async (at) =>
         stores.groups.pruneMeetings(
           (await stores.groups.listGroups()).map((g) => g.id),
@@ -230,6 +235,24 @@ describe('retention sweep (fake clock, real Redis, two nodes in this process)', 
     await groups.saveMeeting({ ...meeting, id: 'ended', startsAt: T - 3 * DAY });
     await groups.saveMeeting({ ...meeting, id: 'later', startsAt: T + 3_600_000 });
 
+    // Mutes and bans (after the review, 2026-12-06): ended ones go with their names and reasons; a current
+    // mute, a current ban and a permanent one stay.
+    await moderation.setMute('short', 'm-ended', { until: T - DAY, reason: 'canary mute reason' });
+    await moderation.setMute('short', 'm-current', { until: T + DAY, reason: 'cool off' });
+    const ban = (id: string, groupId: string | null, until: number | null) => ({
+      id,
+      groupId,
+      accountId: `acct-${id}`,
+      name: `CanaryName${id}`,
+      until,
+      reason: 'why',
+      at: T - 10 * DAY,
+    });
+    await moderation.saveBan(ban('bEnded', 'short', T - DAY));
+    await moderation.saveBan(ban('bCurrent', 'short', T + DAY));
+    await moderation.saveBan(ban('bForever', 'default', null));
+    await moderation.saveBan(ban('bGlobalEnded', null, T - 1));
+
     const result = await a.sweeper.run();
     const expected: Record<RetentionClass, number> = {
       'group-messages': 2 + 2,
@@ -237,6 +260,7 @@ describe('retention sweep (fake clock, real Redis, two nodes in this process)', 
       reports: 2,
       audit: 2,
       meetings: 1,
+      sanctions: 3,
     };
     expect(result).toEqual({ ran: true, now: T, removed: expected, failed: [] });
     expect(await a.removedMetric()).toEqual(expected);
@@ -257,6 +281,21 @@ describe('retention sweep (fake clock, real Redis, two nodes in this process)', 
     }
     const audit = await moderation.readAudit({ limit: 10, accept: () => true });
     expect(audit.entries.map((e) => e.target)).toEqual(['1d', '700d']);
+    const short = await moderation.groupState('short');
+    expect([...short.mutes.keys()]).toEqual(['m-current']);
+    expect([...short.bans.keys()]).toEqual(['acct-bCurrent']);
+    expect((await moderation.groupState('default')).bans.has('acct-bForever')).toBe(true);
+    expect(await moderation.globalBan('acct-bGlobalEnded')).toBeNull();
+    for (const id of ['bEnded', 'bGlobalEnded']) expect(await moderation.findBan(id)).toBeNull();
+    const mk = moderationKeys(prefix);
+    const raw = connection();
+    const held = JSON.stringify(
+      await Promise.all(
+        [mk.mutes('short'), mk.bans('short'), mk.globalBans(), mk.banIds()].map((key) => raw.hgetall(key)),
+      ),
+    );
+    for (const canary of ['canary mute reason', 'CanaryNamebEnded', 'CanaryNamebGlobalEnded', 'bEnded"'])
+      expect(held.includes(canary), canary).toBe(false);
     expect(await moderation.getReport('h200')).toBeNull();
     expect(await moderation.getReport('h181')).toBeNull();
     expect((await moderation.getReport('h100'))?.status).toBe('action-taken');
@@ -339,7 +378,7 @@ describe('retention sweep (fake clock, real Redis, two nodes in this process)', 
     expect(await connection().get(retentionKeys(prefix).sweepLock())).toBeNull();
     // The lock is free again: B sweeps the next round (and finds nothing left).
     expect(await b.sweeper.run()).toMatchObject({ ran: true, removed: { 'group-messages': 0 } });
-    expect(started).toEqual(['group-messages', 'one-to-one', 'reports', 'audit', 'meetings']);
+    expect(started).toEqual(['group-messages', 'one-to-one', 'reports', 'audit', 'meetings', 'sanctions']);
     expect(await b.sweepsMetric()).toEqual({ busy: 2, ran: 1 });
   });
 

@@ -145,11 +145,18 @@ describe('after the review, 2026-12-06', () => {
         const item = await waitFor(async () =>
           (await queueOf(moderator, groupId)).find((i) => i.message?.text === text),
         );
-        const [resolved, acknowledged] = await Promise.all([
-          moderator.transport.request('mod:resolve', { reportId: item.id, action: 'dismiss', reason: 'seen' }),
+        // Reaching out acknowledges (after its own work), "I am on it" too: both race the resolve, each with a
+        // copy of the report read before the resolve stored its outcome.
+        const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+        const [resolved, reached, acknowledged] = await Promise.all([
+          delay(round % 3).then(() =>
+            moderator.transport.request('mod:resolve', { reportId: item.id, action: 'dismiss', reason: 'seen' }),
+          ),
+          admin.transport.request('mod:reach-out', { reportId: item.id, text: 'We are here for you.' }),
           admin.transport.request('mod:acknowledge', { reportId: item.id }),
         ]);
         expect(resolved.ok, JSON.stringify(resolved)).toBe(true);
+        expect(reached.ok, JSON.stringify(reached)).toBe(true);
         expect(acknowledged.ok || acknowledged.error.code === 'CONFLICT').toBe(true);
         const stored = JSON.parse((await raw.get(moderationKeys(redis.prefix).report(item.id))) ?? '{}');
         expect(stored.status, `round ${round}`).toBe('reviewed');

@@ -122,7 +122,7 @@ describe('crisis contacts set by a coordinator', () => {
     const feedback = await teacher.agent.post('/api/pulse/feedback', {
       text: 'Honestly I want to kill myself tonight, this term has broken me.',
     });
-    expect(feedback.status, JSON.stringify(feedback.body)).toBe(200);
+    expect(feedback.status, JSON.stringify(feedback.body)).toBe(201);
     expect((feedback.body.support as { name: string }[] | undefined)?.[0]?.name).toBe(DISTRICT.name);
 
     const reset = await admin.agent.del('/api/settings/crisis-contacts');

@@ -548,7 +548,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         purgeConsultations: (at) => consultations.purgeFinished(at),
         purgeResolvedReports: moderation.purgeResolvedReports,
         purgeExpiredSanctions: async (at) =>
-          moderation.purgeExpiredSanctions((await groups.allGroups()).map((g) => g.id), at),
+          moderation.purgeExpiredSanctions(
+            (await groups.allGroups()).map((g) => g.id),
+            at,
+          ),
         trimAudit: moderation.trimAudit,
         pruneMeetings: groups.pruneMeetings,
       },

@@ -121,9 +121,10 @@ describe('after the review, 2026-12-06', () => {
       for (const reportId of [item!.id, missing, publicDerivation]) {
         for (const { event, payload } of probes(reportId)) {
           const ack = await request(who.socket, event as 'mod:acknowledge', payload as { reportId: string });
-          expect(ack.ok ? 'ok' : ack.error.code, `${event} ${reportId === item!.id ? 'real' : 'missing'}`).toBe(
-            'NOT_FOUND',
-          );
+          expect(
+            ack.ok ? 'ok' : ack.error.code,
+            `${event} ${reportId === item!.id ? 'real' : 'missing'}`,
+          ).toBe('NOT_FOUND');
         }
       }
     }
@@ -140,7 +141,11 @@ describe('after the review, 2026-12-06', () => {
         const atRisk = await member(round % 2);
         await joinAndOpen(atRisk, groupId);
         const text = `${RISKS[round % RISKS.length]!} (round ${round})`;
-        const sent = await atRisk.transport.request('message:send', { groupId, clientId: `race-round-${round}`, text });
+        const sent = await atRisk.transport.request('message:send', {
+          groupId,
+          clientId: `race-round-${round}`,
+          text,
+        });
         expect(sent.ok && sent.data.held, JSON.stringify(sent)).toBe(true);
         const item = await waitFor(async () =>
           (await queueOf(moderator, groupId)).find((i) => i.message?.text === text),
@@ -150,7 +155,11 @@ describe('after the review, 2026-12-06', () => {
         const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
         const [resolved, reached, acknowledged] = await Promise.all([
           delay(round % 3).then(() =>
-            moderator.transport.request('mod:resolve', { reportId: item.id, action: 'dismiss', reason: 'seen' }),
+            moderator.transport.request('mod:resolve', {
+              reportId: item.id,
+              action: 'dismiss',
+              reason: 'seen',
+            }),
           ),
           admin.transport.request('mod:reach-out', { reportId: item.id, text: 'We are here for you.' }),
           admin.transport.request('mod:acknowledge', { reportId: item.id }),
@@ -178,10 +187,16 @@ describe('after the review, 2026-12-06', () => {
     await joinAndOpen(reader, groupId);
     for (let round = 0; round < 8; round++) {
       const text = `${RISKS[round % RISKS.length]!} (held ${round})`;
-      const sent = await atRisk.transport.request('message:send', { groupId, clientId: `held-round-${round}`, text });
+      const sent = await atRisk.transport.request('message:send', {
+        groupId,
+        clientId: `held-round-${round}`,
+        text,
+      });
       expect(sent.ok && sent.data.held, JSON.stringify(sent)).toBe(true);
       const alert = await waitFor(async () =>
-        (await queueOf(moderator, groupId)).flatMap((i) => i.alerts ?? []).find((a) => a.message?.text === text),
+        (await queueOf(moderator, groupId))
+          .flatMap((i) => i.alerts ?? [])
+          .find((a) => a.message?.text === text),
       );
       const [keep, release] = await Promise.all([
         moderator.transport.request('mod:held', { reportId: alert.id, decision: 'keep' }),
@@ -231,9 +246,19 @@ describe('after the review, 2026-12-06', () => {
         const what = storedAt < Infinity && i % 3 === 2 ? 'unban' : i % 2 ? 'mute' : 'send';
         const ack =
           what === 'send'
-            ? await request(banned.socket, 'message:send', { groupId, clientId: `window-${i}-abc`, text: `still here ${i}` }, 2_000)
+            ? await request(
+                banned.socket,
+                'message:send',
+                { groupId, clientId: `window-${i}-abc`, text: `still here ${i}` },
+                2_000,
+              )
             : what === 'mute'
-              ? await request(banned.socket, 'mod:mute', { groupId, tag: targetTag, minutes: 1, reason: 'cool off please' }, 2_000)
+              ? await request(
+                  banned.socket,
+                  'mod:mute',
+                  { groupId, tag: targetTag, minutes: 1, reason: 'cool off please' },
+                  2_000,
+                )
               : await request(banned.socket, 'mod:unban', { banId, reason: 'let them back' }, 2_000);
         if (ack.ok) accepted.push({ what, sentAt });
         else refusals.push(`${what}:${ack.error.code}`);
@@ -252,7 +277,11 @@ describe('after the review, 2026-12-06', () => {
     await Promise.all([actor, poller]);
     raw.disconnect();
     const afterStored = accepted.filter((a) => a.sentAt > storedAt);
-    console.info('global ban window', { accepted: accepted.length, afterStored, refusals: refusals.slice(0, 10) });
+    console.info('global ban window', {
+      accepted: accepted.length,
+      afterStored,
+      refusals: refusals.slice(0, 10),
+    });
     expect(storedAt).toBeLessThan(Infinity);
     // Only what was already on its way when the ban reached the node (one request at most, in practice).
     expect(afterStored.length).toBeLessThanOrEqual(2);
@@ -266,10 +295,10 @@ describe('after the review, 2026-12-06', () => {
     for (let i = 0; i < 55; i++) await loud.send(groupId, `${RISKS[i % RISKS.length]!} (${i})`);
     const raw = redis.client();
     try {
-      await waitFor(
-        async () => (await raw.zcard(moderationKeys(redis.prefix).openReports(groupId))) >= 55,
-        { timeoutMs: 30_000, what: '55 open alerts' },
-      );
+      await waitFor(async () => (await raw.zcard(moderationKeys(redis.prefix).openReports(groupId))) >= 55, {
+        timeoutMs: 30_000,
+        what: '55 open alerts',
+      });
     } finally {
       raw.disconnect();
     }

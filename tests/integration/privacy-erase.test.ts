@@ -386,9 +386,9 @@ describe('erasing an account', () => {
     const host = await TestMember.signUp(nodes[1]!.url, await createInvite(admin.agent, 'admin', 1));
     people.push(host);
     const alias = canary('Kestrel');
-    expect(
-      (await host.transport.request('group:join', { groupId, acceptGuidelines: true, alias })).ok,
-    ).toBe(true);
+    expect((await host.transport.request('group:join', { groupId, acceptGuidelines: true, alias })).ok).toBe(
+      true,
+    );
     const startsAt = Date.now() + 3 * 24 * 3600_000;
     const schedule = async (by: TestMember, title: string, hostName: string) => {
       const res = await by.agent.post(`/api/groups/${groupId}/meetings`, {

@@ -335,7 +335,9 @@ describe('the registry of stored data against a real dump', () => {
       what: 'an unacknowledged alert to be escalated',
     });
     // The group holds flagged messages for a while: one waits for a moderator (its sender's held index).
-    await ok(moderator.transport.request('mod:settings', { groupId, holdFlagged: true, reason: 'review first' }));
+    await ok(
+      moderator.transport.request('mod:settings', { groupId, holdFlagged: true, reason: 'review first' }),
+    );
     let attempt = 0;
     await waitFor(async () => {
       attempt += 1;
@@ -346,7 +348,9 @@ describe('the registry of stored data against a real dump', () => {
       });
       return sent.ok && sent.data.held === true;
     });
-    await ok(moderator.transport.request('mod:settings', { groupId, holdFlagged: false, reason: 'as before' }));
+    await ok(
+      moderator.transport.request('mod:settings', { groupId, holdFlagged: false, reason: 'as before' }),
+    );
 
     // One-to-one support: a consultant with school and district, a teacher's intake with school and district
     // and a sealed note, the match, sealed messages, a goal, a check-in, pins, a revealed report, closing, feedback.

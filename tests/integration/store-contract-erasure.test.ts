@@ -69,6 +69,25 @@ const send = (s: Stores, accountId: string, text: string, name = `${accountId}-a
   });
 
 describe.each(backends)('erasure (%s)', (_backend, make) => {
+  it('when an account is erased, then meetings hosted under its names show the former name; others stay (after the review, 2026-12-06)', async () => {
+    const s = make();
+    const meeting = {
+      groupId: 'g1',
+      title: 'Check-in',
+      startsAt: Date.now() + 86_400_000,
+      durationMinutes: 30,
+    };
+    await s.groups.saveMeeting({ ...meeting, id: 'm1', host: 'QuietOwl7' });
+    await s.groups.saveMeeting({ ...meeting, id: 'm2', host: ' quietowl7 ' });
+    await s.groups.saveMeeting({ ...meeting, id: 'm3', host: 'Alias In Group' });
+    await s.groups.saveMeeting({ ...meeting, id: 'm4', host: 'SteadyHeron12' });
+    const names = ['QuietOwl7', 'Alias In Group'];
+    expect(await s.groups.deattributeMeetings(['g1', 'g2'], names, FORMER.name)).toBe(3);
+    const hosts = Object.fromEntries((await s.groups.listMeetings(['g1'])).map((m) => [m.id, m.host]));
+    expect(hosts).toEqual({ m1: FORMER.name, m2: FORMER.name, m3: FORMER.name, m4: 'SteadyHeron12' });
+    expect(await s.groups.deattributeMeetings(['g1'], names, FORMER.name)).toBe(0);
+  });
+
   it('when an author is erased with removal, then their messages are tombstones without them, their reactions are taken back, and a second run changes nothing', async () => {
     const s = make();
     const a = await send(s, 'victim', 'first words');

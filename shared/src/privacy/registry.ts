@@ -819,7 +819,10 @@ export const STORED = {
     holds: 'Where each ban is, to lift it by the id moderators see.',
     whose: 'account',
     why: 'Unbanning.',
-    retention: { kind: 'rule', words: 'Until unbanned, or with its ban when the retention sweep removes it.' },
+    retention: {
+      kind: 'rule',
+      words: 'Until unbanned, or with its ban when the retention sweep removes it.',
+    },
     seenBy: ['operators'],
     erasure: 'erase',
     form: 'metadata',

@@ -66,7 +66,11 @@ export interface GroupStore {
    * Erasure: meetings in these groups hosted under one of `names` (compared without case or outer spaces) show
    * `formerName` as their host from now on; returns how many changed.
    */
-  deattributeMeetings(groupIds: readonly string[], names: readonly string[], formerName: string): Promise<number>;
+  deattributeMeetings(
+    groupIds: readonly string[],
+    names: readonly string[],
+    formerName: string,
+  ): Promise<number>;
   /** Retention: deletes these groups' meetings that ended over a day before `now`; returns how many went. */
   pruneMeetings(groupIds: readonly string[], now: number): Promise<number>;
 }

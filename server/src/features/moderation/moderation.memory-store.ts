@@ -19,7 +19,9 @@ import {
 export function createMemoryModerationStore(
   clock: () => number = Date.now,
   reportRetentionMs = DEFAULT_REPORT_RETENTION_MS,
-): ModerationStore & { /** How many groups have state here (tests: a read never adds one). */ groupsHeld(): number } {
+): ModerationStore & {
+  /** How many groups have state here (tests: a read never adds one). */ groupsHeld(): number;
+} {
   const groups = new Map<string, GroupModeration>();
   const moderates = new Map<string, Set<string>>();
   const globalBans = new Map<string, BanRecord>();

@@ -46,7 +46,11 @@ export interface PrivacyGroups {
   getMembership(groupId: string, accountId: string): Promise<Membership | null>;
   eraseAccount(accountId: string): Promise<unknown>;
   /** Meetings hosted under one of these names show `formerName` as their host (registry: de-attribute). */
-  deattributeMeetings(groupIds: readonly string[], names: readonly string[], formerName: string): Promise<unknown>;
+  deattributeMeetings(
+    groupIds: readonly string[],
+    names: readonly string[],
+    formerName: string,
+  ): Promise<unknown>;
 }
 
 export interface PrivacyMessages {

@@ -77,13 +77,17 @@ return 1
 `);
 
 /**
- * KEYS: a report. ARGV: the JSON it was read as, the new JSON, a TTL in ms (0: none, an open report). Writes only
- * if nobody wrote in between (else 0: read again): the compare-and-set under `updateReport`.
+ * KEYS: a report. ARGV: the JSON it was read as, the new JSON, a TTL in ms (0: none, an open report; -1: keep
+ * the one it has). Writes only if nobody wrote in between (else 0: read again): the compare-and-set under
+ * `updateReport` and erasure.
  */
 const swapReportScript = createScript(`
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-if tonumber(ARGV[3]) > 0 then
-  redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+local ttl = tonumber(ARGV[3])
+if ttl > 0 then
+  redis.call('SET', KEYS[1], ARGV[2], 'PX', ttl)
+elseif ttl < 0 then
+  redis.call('SET', KEYS[1], ARGV[2], 'KEEPTTL')
 else
   redis.call('SET', KEYS[1], ARGV[2])
 end
@@ -322,13 +326,17 @@ export function createRedisModerationStore(
       }
       // Every report, whatever its state (SCAN: reports live in their own keys, some with a TTL to keep).
       for await (const keys of scanKeys(redis, k.report('*'))) {
-        const values = await Promise.all(keys.map((key) => redis.get(key)));
-        for (const [i, key] of keys.entries()) {
-          const r = parse<ReportRecord>(values[i]);
-          const clean = r && scrubReport(r, accountId);
-          if (!r || !clean) continue;
-          if (r.reporterId === accountId) await redis.del(k.reportOnce(reportDedupeKey(r, accountId)));
-          await redis.set(key, JSON.stringify(clean), 'KEEPTTL');
+        for (const key of keys) {
+          // Compare-and-set, like every report update: a decision stored meanwhile is kept, then scrubbed.
+          for (let attempt = 0; attempt < 50; attempt++) {
+            const raw = await redis.get(key);
+            const r = parse<ReportRecord>(raw);
+            const clean = r && scrubReport(r, accountId);
+            if (!r || !clean) break;
+            if (r.reporterId === accountId) await redis.del(k.reportOnce(reportDedupeKey(r, accountId)));
+            const swapped = await swapReportScript.run(redis, [key], [raw ?? '', JSON.stringify(clean), -1]);
+            if (Number(swapped) === 1) break;
+          }
         }
       }
       for (const [id, json] of Object.entries(await redis.hgetall(k.reports()))) {

@@ -242,13 +242,16 @@ export function createModerationService(deps: ModerationDeps) {
    * report may be acted on here (coordinators only).
    */
   async function reportFor(p: Principal, reportId: string, convo: boolean): Promise<ReportRecord> {
-    if (p.role !== 'admin' && (await store.moderatedGroups(p.accountId)).length === 0) throw noSuchReport();
+    // The same reads for a missing report and a foreign one (their moderated groups, then the report).
+    const mine = p.role === 'admin' ? null : new Set(await store.moderatedGroups(p.accountId));
+    if (mine && mine.size === 0) throw noSuchReport();
     const report = await store.getReport(reportId);
     if (!report) throw noSuchReport();
     if (report.conversationId !== undefined) {
       if (!convo || p.role !== 'admin') throw noSuchReport();
       return report;
     }
+    if (mine && !mine.has(report.groupId)) throw noSuchReport();
     try {
       await requireModerator(p, report.groupId);
     } catch (err) {

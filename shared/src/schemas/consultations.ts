@@ -369,6 +369,8 @@ export const PinnedIntake = z.object({
   focus: Area,
   workStyles: z.array(WorkStyle),
   preferredTimes: z.array(Slot),
+  /** The teacher's browser marked the request urgent (its note suggested risk); never why. */
+  urgent: z.boolean().optional(),
 });
 export type PinnedIntake = z.infer<typeof PinnedIntake>;
 

@@ -22,6 +22,12 @@ export function PinnedIntake({ view }: { view: ConversationView }) {
       <summary className="pinned-intake__summary">
         {teacher ? 'What you asked for' : 'What they asked for'}: {kindText(view.kind)}
       </summary>
+      {intake?.urgent && !teacher && (
+        <p className="pinned-intake__urgent">
+          <strong>Marked urgent</strong>: the teacher’s own browser found signs of risk in their intake note.
+          Check in with them soon, and kindly; the crisis protocol appears here if a message signals risk.
+        </p>
+      )}
       {intake ? (
         <dl className="offer__facts pinned-intake__facts">
           <div>

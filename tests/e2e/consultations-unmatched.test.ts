@@ -189,7 +189,15 @@ describe('an urgent intake nobody covers, in the browsers', () => {
   it('shows the coordinator the urgent request with no teacher identity and no note, and assigns a consultant by hand', async () => {
     const c = coordinator;
     await logIn(c, coordinatorName);
-    await c.goto('/support');
+    // The home page and the menu say an urgent request waits, and lead to it.
+    const banner = c
+      .getByRole('status')
+      .filter({ hasText: 'urgent request for support waits with no consultant' });
+    await banner.waitFor();
+    const supportLink = c.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Support/ });
+    await expect.poll(() => supportLink.textContent()).toMatch(/^Support\s*1 urgent$/);
+    await checkScreen(c, 'unmatched-04a-coordinator-home-badge');
+    await banner.getByRole('link', { name: 'Assign a consultant' }).click();
     const section = c.getByRole('region', { name: 'Waiting with no consultant' });
     const item = section.getByRole('article', { name: `Urgent ${alias}` });
     await item.waitFor();
@@ -218,6 +226,7 @@ describe('an urgent intake nobody covers, in the browsers', () => {
       .filter({ hasText: `${alias} is now in a conversation with ${displayName}.` })
       .waitFor();
     await section.getByText('Every request has been offered to a consultant.').waitFor();
+    await expect.poll(() => supportLink.textContent()).toMatch(/^Support$/);
     await checkScreen(c, 'unmatched-05-coordinator-assigned');
   });
 

@@ -239,6 +239,9 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     const pinned = c.locator('details.pinned-intake');
     await pinned.getByText('Marked urgent').waitFor();
     await pinned.getByText('Workload and wellbeing').waitFor();
+    await pinned
+      .getByText('The teacher wrote a note with their request, but a coordinator matched you by hand')
+      .waitFor();
     expect(await pinned.textContent()).not.toContain('began before the request was kept');
     expect(await pinned.textContent()).not.toContain('end it all');
     await checkScreen(c, 'unmatched-06-consultant-conversation');
@@ -256,6 +259,10 @@ describe('an urgent intake nobody covers, in the browsers', () => {
       .first()
       .click();
     await t.getByRole('heading', { level: 1, name: `Support with ${displayName}` }).waitFor();
+    await t
+      .locator('details.pinned-intake')
+      .getByText('the note you wrote with your request did not reach your consultant')
+      .waitFor();
     const composer = t.getByRole('textbox', { name: `Message to ${displayName}` });
     await composer.fill(NAMED);
     const warning = t.getByText("This may identify someone: a person's name.");

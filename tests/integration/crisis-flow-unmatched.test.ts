@@ -146,6 +146,8 @@ describe('urgent intake with no matching consultant', () => {
       workStyles: ['messages'],
       preferredTimes: ['mon-pm'],
       urgent: true,
+      // Its note was sealed only to consultants it could be offered to: both are told it did not reach this one.
+      noteNotPassedOn: true,
     });
 
     // It left the list, and a second assignment finds nothing to assign.

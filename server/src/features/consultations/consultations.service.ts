@@ -537,7 +537,7 @@ export function createConsultationService(deps: ConsultationDeps) {
         // As when a consultant accepts: the intake pinned for both, so nobody asks twice. The note was never
         // sealed to a consultant assigned by hand; "urgent" tells them what it would have.
         kind: r.kind ?? 'peer-support',
-        intake: pinnedIntakeOf(r),
+        intake: { ...pinnedIntakeOf(r), ...(r.hasNote ? { noteNotPassedOn: true } : {}) },
       };
       const matched: RequestRecord = {
         ...r,

@@ -137,6 +137,9 @@ describe('crisis flow in a real browser', () => {
     const calls = support.locator('a[href^="tel:"]');
     expect(await calls.count()).toBeGreaterThan(0);
     expect(await calls.first().getAttribute('href')).toMatch(/^tel:\+?\d+$/);
+    // Tap to text too, where the line takes texts (the built-in 988 line does), named for whom it reaches.
+    const texts = support.getByRole('link', { name: /^Text 988 ?, 988 Suicide/ });
+    expect(await texts.getAttribute('href')).toBe('sms:988');
     await checkScreen(atRiskPage, 'crisis-flow-01-refused-support');
     await support.getByRole('button', { name: 'Close' }).click();
     await expectCount(atRiskPage.getByRole('dialog'), 0);
@@ -164,6 +167,14 @@ describe('crisis flow in a real browser', () => {
     await care.waitFor();
     await care.getByText(careText).waitFor();
     expect(await care.textContent()).toContain(groupName);
+    // The contacts go with it, tap to call and tap to text.
+    await care.getByText('Someone to talk to now, in confidence').click();
+    expect(await care.getByRole('link', { name: /^Call 988 ?, 988 Suicide/ }).getAttribute('href')).toBe(
+      'tel:988',
+    );
+    expect(await care.getByRole('link', { name: /^Text 988 ?, 988 Suicide/ }).getAttribute('href')).toBe(
+      'sms:988',
+    );
     await checkScreen(atRiskPage, 'crisis-flow-03-care-message');
     // Nobody else: not the bystander in the same group, not in the group's feed.
     await bystanderPage.waitForTimeout(1_000);
@@ -199,6 +210,9 @@ describe('crisis flow in a real browser', () => {
     const calls = card.locator('a[href^="tel:"]');
     expect(await calls.count()).toBeGreaterThan(0);
     expect(await calls.first().getAttribute('href')).toMatch(/^tel:\+?\d+$/);
+    expect(await card.getByRole('link', { name: /^Text 988 ?, 988 Suicide/ }).getAttribute('href')).toBe(
+      'sms:988',
+    );
     await checkScreen(bystanderPage, 'crisis-flow-04-peer-card');
     await checkScreen(mod, 'crisis-flow-05-item-supportive-actions');
     // Unpinned: gone for the peers, live.

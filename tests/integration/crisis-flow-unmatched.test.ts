@@ -137,6 +137,18 @@ describe('urgent intake with no matching consultant', () => {
     expect((await sameSchool.agent.get('/api/conversations')).body.conversations).toEqual([]);
     const opened = await other.transport.request('convo:open', { conversationId });
     expect(opened.ok && opened.data.view.status).toBe('active');
+    // The intake is pinned for both, as after an accepted offer, and says "urgent" (never why).
+    expect(opened.ok && opened.data.view.intake).toEqual({
+      grades: ['2'],
+      subjects: ['mathematics'],
+      reasons: ['challenging-class'],
+      focus: 'classroom-management',
+      workStyles: ['messages'],
+      preferredTimes: ['mon-pm'],
+      urgent: true,
+      // Its note was sealed only to consultants it could be offered to: both are told it did not reach this one.
+      noteNotPassedOn: true,
+    });
 
     // It left the list, and a second assignment finds nothing to assign.
     const after = (await unmatched(admin)).body.requests as UnmatchedRequest[];

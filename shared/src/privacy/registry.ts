@@ -1185,7 +1185,7 @@ export const STORED = {
     type: 'hash',
     title: 'One-to-one conversations (who and when)',
     holds:
-      "Who talks with whom (account ids), the consultant's display name, the conversation's own name for the teacher, when it started and closed, the kind of support (peer support or mentorship) and the structured intake pinned for both (grades, subjects, reasons, focus, ways of working, times; never school, district or the note). Never its content.",
+      "Who talks with whom (account ids), the consultant's display name, the conversation's own name for the teacher, when it started and closed, the kind of support (peer support or mentorship) and the structured intake pinned for both (grades, subjects, reasons, focus, ways of working, times, whether the teacher's browser marked the request urgent and whether a note could not be passed on; never why, never school, district or the note). Never its content.",
     whose: 'conversation',
     why: 'To open the conversation for its two participants only.',
     retention: { kind: 'rule', words: 'Deleted some days after it closed.', config: CONVO_RETENTION },

@@ -369,6 +369,13 @@ export const PinnedIntake = z.object({
   focus: Area,
   workStyles: z.array(WorkStyle),
   preferredTimes: z.array(Slot),
+  /** The teacher's browser marked the request urgent (its note suggested risk); never why. */
+  urgent: z.boolean().optional(),
+  /**
+   * A coordinator assigned the consultant by hand: the teacher's note was sealed only to consultants it could be
+   * offered to, so it never reached this one. Both are told, so nobody thinks it was read.
+   */
+  noteNotPassedOn: z.boolean().optional(),
 });
 export type PinnedIntake = z.infer<typeof PinnedIntake>;
 

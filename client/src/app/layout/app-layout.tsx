@@ -7,6 +7,7 @@ import { useAuth } from '../../features/accounts/auth/auth-context';
 import { IntakeResealer } from '../../features/consultations/components/intake-resealer';
 import { CareInbox } from '../../features/moderation/components/care-inbox';
 import { EscalationNotice } from '../../features/moderation/components/escalation-notice';
+import { useUrgentUnmatched } from '../../features/consultations/api/urgent-unmatched';
 import { useUrgentCount } from '../../features/moderation/api/urgent-count';
 import { ConnectionStatus } from './connection-status';
 import { navItemsFor } from './nav-items';
@@ -18,6 +19,7 @@ function MainNav() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const urgent = useUrgentCount();
+  const unmatched = useUrgentUnmatched(me?.role === 'admin');
 
   if (!me) {
     return (
@@ -60,6 +62,9 @@ function MainNav() {
               {item.label}
               {item.to === paths.moderation.getHref() && urgent > 0 && (
                 <span className="badge badge--urgent">{urgent} urgent</span>
+              )}
+              {item.to === paths.support.getHref() && unmatched > 0 && (
+                <span className="badge badge--urgent">{unmatched} urgent</span>
               )}
             </NavLink>
           </li>

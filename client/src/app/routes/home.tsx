@@ -16,6 +16,7 @@ import {
 import { SETUP_LINKS } from '../setup-links';
 import { formatDate } from '../../utils/format';
 import { navItemsFor } from '../layout/nav-items';
+import { useUrgentUnmatched } from '../../features/consultations/api/urgent-unmatched';
 import { useUrgentCount } from '../../features/moderation/api/urgent-count';
 
 /** Coordinators, until the programme is set up: the first-run checklist, in the main column. */
@@ -63,6 +64,7 @@ export function HomePage() {
   const role = ROLE_TEXT[me.role];
   const actions = navItemsFor(me.role).filter((item) => item.description);
   const urgent = useUrgentCount();
+  const unmatched = useUrgentUnmatched(me.role === 'admin');
   const firstVisit = useFirstVisit();
   return (
     <>
@@ -74,6 +76,15 @@ export function HomePage() {
             ? 'Someone may be at risk and no moderator has acknowledged it yet.'
             : `${urgent} alerts about someone at risk wait for a moderator.`}{' '}
           <Link to={paths.moderation.getHref()}>Open the report queue</Link>
+        </p>
+      )}
+      {unmatched > 0 && (
+        <p className="urgent-banner" role="status">
+          <span className="badge badge--urgent">Urgent</span>{' '}
+          {unmatched === 1
+            ? 'A teacher’s urgent request for support waits with no consultant who could be offered it.'
+            : `${unmatched} urgent requests for support wait with no consultant who could be offered them.`}{' '}
+          <Link to={paths.support.getHref()}>Assign a consultant</Link>
         </p>
       )}
       <p className="lead">

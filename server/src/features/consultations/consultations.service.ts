@@ -15,6 +15,7 @@ import type {
   KeyBundle,
   MyRequest,
   Offer,
+  PinnedIntake,
   UnmatchedRequest,
   Sealed,
   SealedGoal,
@@ -122,6 +123,19 @@ export function conversationAlias(pepper: string, requestId: string): string {
   const adjective = ADJECTIVES[h.readUInt16BE(0) % ADJECTIVES.length] ?? 'Calm';
   const animal = ANIMALS[h.readUInt16BE(2) % ANIMALS.length] ?? 'Heron';
   return `${adjective} ${animal} ${100 + (h.readUInt16BE(4) % 900)}`;
+}
+
+/** The structured intake a conversation keeps pinned for both parties (never the note, school or district). */
+function pinnedIntakeOf(r: RequestRecord): PinnedIntake {
+  return {
+    grades: r.grades,
+    subjects: r.subjects,
+    reasons: r.reasons,
+    focus: r.focus,
+    workStyles: r.workStyles,
+    preferredTimes: r.preferredTimes,
+    ...(r.urgent ? { urgent: true } : {}),
+  };
 }
 
 /** A public key's short fingerprint: copies of a note are tied to the two keys they were sealed between. */
@@ -520,6 +534,10 @@ export function createConsultationService(deps: ConsultationDeps) {
         closeProposedBy: null,
         feedbackDone: false,
         blocked: false,
+        // As when a consultant accepts: the intake pinned for both, so nobody asks twice. The note was never
+        // sealed to a consultant assigned by hand; "urgent" tells them what it would have.
+        kind: r.kind ?? 'peer-support',
+        intake: { ...pinnedIntakeOf(r), ...(r.hasNote ? { noteNotPassedOn: true } : {}) },
       };
       const matched: RequestRecord = {
         ...r,
@@ -692,14 +710,7 @@ export function createConsultationService(deps: ConsultationDeps) {
         feedbackDone: false,
         blocked: false,
         kind: r.kind ?? 'peer-support',
-        intake: {
-          grades: r.grades,
-          subjects: r.subjects,
-          reasons: r.reasons,
-          focus: r.focus,
-          workStyles: r.workStyles,
-          preferredTimes: r.preferredTimes,
-        },
+        intake: pinnedIntakeOf(r),
       };
       // School and district served their purpose (exclusion): they are erased with the match.
       const matched: RequestRecord = {

@@ -1,5 +1,7 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
+import { describeFindings } from '@staffroom/shared/guards/privacy';
 import { GROUP_LIMITS } from '@staffroom/shared/limits';
+import { useIdentifyingFindings } from '../../../lib/use-identifying';
 import { LockIcon } from './icons';
 
 const MAX = GROUP_LIMITS.messageMax;
@@ -7,20 +9,28 @@ const ANNOUNCE_FROM = 200;
 
 const countChars = (text: string) => [...text.normalize('NFC')].length;
 
-/** Writing to the other person. Enter sends, Shift+Enter starts a new line. */
+/**
+ * Writing to the other person. Enter sends, Shift+Enter starts a new line. For the teacher, the privacy guard (with
+ * its named-entity pass) warns while they type if the message may identify someone: the server never reads these
+ * messages, so this is the only place to say it. A warning, never a refusal: it is their confidential support.
+ */
 export function ConvoComposer({
   peerName,
   onSend,
   inputRef,
+  warnIdentifying = false,
 }: {
   peerName: string;
   onSend: (text: string) => void;
   inputRef: RefObject<HTMLTextAreaElement | null>;
+  warnIdentifying?: boolean;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
   const countId = `${id}-count`;
+  const warnId = `${id}-warn`;
   const [text, setText] = useState('');
+  const findings = useIdentifyingFindings(warnIdentifying ? text : '');
   const [problem, setProblem] = useState<string | null>(null);
   const [spoken, setSpoken] = useState('');
   const length = countChars(text);
@@ -79,6 +89,12 @@ export function ConvoComposer({
           {problem}
         </p>
       )}
+      {findings.length > 0 && (
+        <p id={warnId} className="composer-1to1__warn">
+          This may identify someone: {describeFindings(findings)}. Only {peerName} will read it, but you can
+          describe the person instead of naming them.
+        </p>
+      )}
       <div className="composer-1to1__box">
         <textarea
           ref={inputRef}
@@ -88,7 +104,7 @@ export function ConvoComposer({
           rows={Math.min(8, Math.max(2, text.split('\n').length))}
           placeholder={`Write to ${peerName}…`}
           value={text}
-          aria-describedby={`${hintId} ${countId}`}
+          aria-describedby={findings.length ? `${warnId} ${hintId} ${countId}` : `${hintId} ${countId}`}
           aria-invalid={left < 0 || undefined}
           onChange={(e) => {
             setProblem(null);

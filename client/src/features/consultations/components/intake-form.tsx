@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
+import { describeFindings } from '@staffroom/shared/guards/privacy';
 import {
   AREAS,
   AREA_LABELS,
@@ -26,6 +26,7 @@ import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { paths } from '../../../config/paths';
+import { useIdentifyingFindings } from '../../../lib/use-identifying';
 import { ChoiceGroup } from './choice-group';
 import { SlotGrid } from './slot-grid';
 
@@ -99,7 +100,7 @@ export function IntakeForm({
       district: districtRef,
     })[field];
 
-  const findings = note.trim() ? detectIdentifying(note) : [];
+  const findings = useIdentifyingFindings(note);
 
   const clear = (field: FieldName) => {
     if (errors[field]) setErrors(({ [field]: _dropped, ...rest }) => rest);

@@ -22,6 +22,19 @@ export function PinnedIntake({ view }: { view: ConversationView }) {
       <summary className="pinned-intake__summary">
         {teacher ? 'What you asked for' : 'What they asked for'}: {kindText(view.kind)}
       </summary>
+      {intake?.urgent && !teacher && (
+        <p className="pinned-intake__urgent">
+          <strong>Marked urgent</strong>: the teacher’s own browser found signs of risk in their intake note.
+          Check in with them soon, and kindly; the crisis protocol appears here if a message signals risk.
+        </p>
+      )}
+      {intake?.noteNotPassedOn && (
+        <p className="pinned-intake__note-lost">
+          {teacher
+            ? 'A coordinator matched you by hand, so the note you wrote with your request did not reach your consultant (it was sealed only for the consultants it could be offered to). Tell them here whatever you would like them to know.'
+            : 'The teacher wrote a note with their request, but a coordinator matched you by hand, so it never reached you. They may tell you here.'}
+        </p>
+      )}
       {intake ? (
         <dl className="offer__facts pinned-intake__facts">
           <div>

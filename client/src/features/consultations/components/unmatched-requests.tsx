@@ -4,6 +4,7 @@ import { Alert, Status } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { formatDateTime, formatRelative } from '../../../utils/format';
 import { supportApi } from '../api/support-api';
+import { refreshUrgentUnmatched } from '../api/urgent-unmatched';
 import { areaText, gradesText, subjectsText } from '../model/labels';
 
 /** Why a request waits, for coordinators, in words they can act on. */
@@ -136,6 +137,7 @@ export function UnmatchedRequests({
                   onAssigned={(text) => {
                     setDone(text);
                     onChanged();
+                    refreshUrgentUnmatched();
                   }}
                 />
               </article>

@@ -81,7 +81,10 @@ export function AskSupportPage({ viewer }: { viewer: Viewer }) {
                 ? 'Your request is in, but your note could not be sent. Withdraw and ask again to include it.'
                 : request.status === 'offered'
                   ? 'Your request is in, and has been offered to a consultant who fits.'
-                  : 'Your request is in. It goes to the first consultant who fits and has room.',
+                  : request.waitingReason && request.waitingReason !== 'unavailable'
+                    ? // Nobody can be offered it: say so, not "it goes to the first who has room".
+                      'Your request is in. No consultant can be offered it yet; the coordinators can see that it is waiting.'
+                    : 'Your request is in. It goes to the first consultant who fits and has room.',
             },
           });
         }}

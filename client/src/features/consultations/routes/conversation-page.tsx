@@ -300,7 +300,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             onDiscard={(clientId) => room.discard(clientId)}
           />
           {writable ? (
-            <ConvoComposer peerName={peer} onSend={send} inputRef={composer} />
+            <ConvoComposer peerName={peer} onSend={send} inputRef={composer} warnIdentifying={teacher} />
           ) : (
             <p className="convo-readonly">
               {closed

@@ -34,12 +34,19 @@ const loadUnmatched = () => supportApi.unmatched().then((r) => r.requests);
 /** `/support`: what one-to-one support looks like for whoever is looking. */
 export function SupportPage({ viewer }: { viewer: Viewer }) {
   const location = useLocation();
+  const navigate = useNavigate();
   const state = location.state as { notice?: string; crisis?: CrisisNotice } | null;
   const notice = state?.notice ?? null;
+  // The crisis dialog is shown once, right after the intake: a reload (the history keeps its state) or a
+  // return to this page later must not bring it back, least of all once the request has been matched.
+  const crisisSeen = () =>
+    void navigate(location.pathname, { replace: true, state: notice ? { notice } : null });
   return (
     <>
       <PageTitle documentTitle="One-to-one support">One-to-one support</PageTitle>
-      {viewer.role === 'member' && <TeacherSupport notice={notice} crisis={state?.crisis ?? null} />}
+      {viewer.role === 'member' && (
+        <TeacherSupport notice={notice} crisis={state?.crisis ?? null} onCrisisSeen={crisisSeen} />
+      )}
       {viewer.role === 'consultant' && <ConsultantSupport viewer={viewer} />}
       {viewer.role === 'admin' && <CoordinatorSupport />}
       {viewer.role === 'moderator' && (
@@ -59,7 +66,15 @@ export function SupportPage({ viewer }: { viewer: Viewer }) {
   );
 }
 
-function TeacherSupport({ notice, crisis }: { notice: string | null; crisis: CrisisNotice }) {
+function TeacherSupport({
+  notice,
+  crisis,
+  onCrisisSeen,
+}: {
+  notice: string | null;
+  crisis: CrisisNotice;
+  onCrisisSeen: () => void;
+}) {
   // Right after an intake whose note suggests risk: the contacts at once, for the teacher only.
   const [crisisShown, setCrisisShown] = useState<CrisisNotice>(crisis);
   const crisisResources = useServerInfo()?.crisisResources ?? [];
@@ -102,7 +117,10 @@ function TeacherSupport({ notice, crisis }: { notice: string | null; crisis: Cri
               ? 'Your request is in, marked urgent so it is offered first; your note stays sealed.'
               : 'Your request is in.'
           }
-          onClose={() => setCrisisShown(null)}
+          onClose={() => {
+            setCrisisShown(null);
+            onCrisisSeen();
+          }}
         />
       )}
       <ReminderBanner conversations={list} />

@@ -2,7 +2,9 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CareMessage } from '@staffroom/shared/schemas/moderation';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { CrisisResources } from '../../../components/crisis-resources';
 import { Modal } from '../../../components/modal';
+import { useServerInfo } from '../../../app/server-info';
 import { useServerEvent } from '../../../lib/realtime';
 import { useConnectionState } from '../../../lib/socket';
 import { moderationApi } from '../api/moderation-api';
@@ -20,6 +22,7 @@ export function CareInbox() {
   /** Put aside with Escape or "Later": shown again on the next visit, since it is still unread. */
   const [later, setLater] = useState<ReadonlySet<string>>(new Set());
   const connection = useConnectionState();
+  const resources = useServerInfo()?.crisisResources ?? [];
 
   const load = useCallback(() => {
     moderationApi.careInbox().then(
@@ -73,6 +76,14 @@ export function CareInbox() {
       <blockquote className="care-message">
         <p className="care-message__text">{first.text}</p>
       </blockquote>
+      {resources.length > 0 && (
+        // The moderators reach out because someone may be at risk: the deployment's contacts go with it, to tap,
+        // folded so the moderators' own words stay first on a phone; one tap opens them.
+        <details className="care-message__help">
+          <summary className="care-message__help-title">Someone to talk to now, in confidence</summary>
+          <CrisisResources resources={resources} />
+        </details>
+      )}
       {error && <Alert title="Not saved">{error}</Alert>}
     </Modal>
   );

@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
-import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
+import { describeFindings } from '@staffroom/shared/guards/privacy';
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { Alert, Status } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CrisisResources } from '../../../components/crisis-resources';
 import { Field } from '../../../components/field';
 import { ApiError } from '../../../lib/api';
+import { useIdentifyingFindings } from '../../../lib/use-identifying';
 import { wellnessApi } from '../api/wellness-api';
 
 /**
@@ -21,7 +22,7 @@ export function FeedbackBox() {
   const [confirming, setConfirming] = useState(false);
   const [sent, setSent] = useState(false);
   const [support, setSupport] = useState<SupportResource[] | null>(null);
-  const findings = text.trim() ? detectIdentifying(text) : [];
+  const findings = useIdentifyingFindings(text);
 
   const send = async (confirmIdentifying: boolean) => {
     if (!text.trim()) return setError('Write something first, or leave the box empty.');

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { detectIdentifying } from '@staffroom/shared/guards/privacy';
+import { loadBrowserDetector } from './use-identifying';
+
+describe('the browser privacy pass, loaded on demand', () => {
+  const NAMED = 'Yesterday I rang Bartholomew Quince after the meeting and he shouted at me.';
+
+  it('when it is loaded, then it finds a name the rules alone miss', async () => {
+    expect(detectIdentifying(NAMED)).toEqual([]);
+    const detect = await loadBrowserDetector();
+    expect(detect).not.toBeNull();
+    expect(detect!(NAMED).map((f) => [f.kind, f.match])).toEqual([['full-name', 'Bartholomew Quince']]);
+  });
+
+  it('when it is asked for twice, then it is loaded once', async () => {
+    const [a, b] = await Promise.all([loadBrowserDetector(), loadBrowserDetector()]);
+    expect(a).toBe(b);
+  });
+});

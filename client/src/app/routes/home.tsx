@@ -17,6 +17,7 @@ import { SETUP_LINKS } from '../setup-links';
 import { formatDate } from '../../utils/format';
 import { navItemsFor } from '../layout/nav-items';
 import { useUrgentCount } from '../../features/moderation/api/urgent-count';
+import { ModeratorLanding } from '../../features/moderation/components/moderator-landing';
 
 /** Coordinators, until the programme is set up: the first-run checklist, in the main column. */
 function GettingStarted() {
@@ -80,6 +81,7 @@ export function HomePage() {
         You are signed in as <span className="badge badge--role">{role.name}</span>. {role.summary}
       </p>
 
+      {me.role === 'moderator' && <ModeratorLanding />}
       {me.role === 'member' && <PulseInvitation />}
       {me.role === 'admin' && <GettingStarted />}
 

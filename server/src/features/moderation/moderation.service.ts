@@ -52,6 +52,9 @@ export interface ModerationDeps {
   accounts: {
     roleOf(accountId: string): Promise<Role | null>;
     findByPseudonym(pseudonym: string): Promise<{ id: string; pseudonym: string; role: Role } | null>;
+    /** Accounts invited as moderators (role `moderator`), bounded, oldest first. */
+    invitedModerators(): Promise<{ id: string; pseudonym: string }[]>;
+    pseudonymOf(accountId: string): Promise<string | null>;
   };
   messages: {
     get(groupId: string, seq: number): Promise<(Message & { accountId: string }) | null>;
@@ -896,6 +899,73 @@ export function createModerationService(deps: ModerationDeps) {
         groupId,
         m.name,
         on ? 'appointed' : 'removed',
+      );
+    },
+
+    /**
+     * Coordinators: whom they may appoint to this group by pseudonym, before those accounts have joined it:
+     * accounts invited as moderators only (a member, consultant or coordinator is never offered), not already its
+     * moderators, not banned. Also this group's moderators who have not joined it (the member list cannot show
+     * them). Pseudonyms only: never an account id, an alias or whether someone is in the group.
+     */
+    async moderatorCandidates(
+      p: Principal,
+      groupId: string,
+    ): Promise<{ candidates: { pseudonym: string }[]; outside: { pseudonym: string }[] }> {
+      requireAdmin(p);
+      if ((await deps.groups.name(groupId)) === null)
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such group.');
+      const s = await state(groupId);
+      const candidates: { pseudonym: string }[] = [];
+      for (const a of await deps.accounts.invitedModerators()) {
+        if (s.moderators.has(a.id) || activeBan(s, a.id) || (await activeGlobalBan(a.id))) continue;
+        candidates.push({ pseudonym: a.pseudonym });
+      }
+      const outside: { pseudonym: string }[] = [];
+      for (const accountId of s.moderators) {
+        if (await deps.groups.member(groupId, accountId)) continue;
+        const pseudonym = await deps.accounts.pseudonymOf(accountId);
+        if (pseudonym) outside.push({ pseudonym });
+      }
+      const byName = (a: { pseudonym: string }, b: { pseudonym: string }) =>
+        a.pseudonym.localeCompare(b.pseudonym);
+      return { candidates: candidates.sort(byName), outside: outside.sort(byName) };
+    },
+
+    /**
+     * Coordinators: appoint an account invited as a moderator to a group by pseudonym, whether or not it has
+     * joined (or remove a moderator who has not joined). Anyone else, or an account of another role, is refused
+     * with FORBIDDEN; the rights hold on every node before the ack.
+     */
+    async appointByPseudonym(p: Principal, groupId: string, pseudonym: string, on: boolean): Promise<void> {
+      requireAdmin(p);
+      if ((await deps.groups.name(groupId)) === null)
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such group.');
+      const account = await deps.accounts.findByPseudonym(pseudonym);
+      if (!account) throw new AppError(ErrorCode.NOT_FOUND, 'No account uses that pseudonym.');
+      const s = await state(groupId);
+      if (on) {
+        if (account.role !== 'moderator')
+          throw new AppError(
+            ErrorCode.FORBIDDEN,
+            'Only accounts invited as moderators can be appointed this way. Appoint members from the member list.',
+          );
+        if (activeBan(s, account.id) || (await activeGlobalBan(account.id)))
+          throw new AppError(ErrorCode.BANNED, 'That account is banned and cannot moderate.');
+        if (s.moderators.has(account.id)) return;
+      } else if (!s.moderators.has(account.id)) {
+        throw new AppError(ErrorCode.NOT_FOUND, 'That account does not moderate this group.');
+      }
+      await store.setModerator(groupId, account.id, on);
+      await deps.publish('moderation:moderator', { groupId, accountId: account.id, on });
+      // In the log under the name this group knows them by, or their pseudonym when they have not joined.
+      const member = await deps.groups.member(groupId, account.id);
+      await audit(
+        p,
+        on ? 'appoint-moderator' : 'remove-moderator',
+        groupId,
+        member ? member.name : account.pseudonym,
+        on ? 'appointed before joining' : 'removed',
       );
     },
 

@@ -637,3 +637,32 @@ describe('appointing moderators before they join', () => {
     expect(!gone.ok && gone.error.code).toBe('FORBIDDEN');
   });
 });
+
+describe('times in words', () => {
+  it('when a member is muted and banned, then the refusal and the audit log say durations in words, never a raw ISO time', async () => {
+    const groupId = await createGroup('Words room');
+    const target = await person('member', 1);
+    const tag = await tagOf(target, groupId);
+    await target.open(groupId);
+    expect(
+      (await admin.transport.request('mod:mute', { groupId, tag, minutes: 60, reason: 'cool off' })).ok,
+    ).toBe(true);
+    const refused = await target.transport.request('message:send', {
+      groupId,
+      clientId: 'words-mute-01',
+      text: 'hi',
+    });
+    expect(!refused.ok && refused.error.code).toBe('MUTED');
+    const message = refused.ok ? '' : refused.error.message;
+    expect(message).toMatch(/for (1 hour|60 minutes|59 minutes) more/);
+    expect(message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(
+      (await admin.transport.request('mod:ban', { groupId, tag, minutes: 1_440, reason: 'again' })).ok,
+    ).toBe(true);
+    const audit = await admin.transport.request('mod:audit', { groupId, limit: 50 });
+    const targets = audit.ok ? audit.data.entries.map((e) => `${e.action}: ${e.target}`) : [];
+    expect(targets).toContain(`mute: ${target.pseudonym} for 1 hour`);
+    expect(targets).toContain(`ban: ${target.pseudonym} for 1 day`);
+    for (const t of targets) expect(t).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+});

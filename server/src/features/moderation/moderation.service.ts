@@ -159,6 +159,24 @@ function groupAlerts(reports: readonly ReportRecord[]): ReportRecord[][] {
   return items;
 }
 
+/**
+ * "10 minutes", "1 hour", "2 days 6 hours": a duration in words for texts people read (the audit log, a mute's
+ * refusal). Durations, not dates: the server does not know the reader's time zone (the client formats `until`).
+ */
+export function durationWords(minutes: number): string {
+  const n = Math.max(1, Math.round(minutes));
+  const unit = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  const days = Math.floor(n / 1_440);
+  const hours = Math.floor((n % 1_440) / 60);
+  const mins = n % 60;
+  const parts: string[] = [];
+  if (days) parts.push(unit(days, 'day'));
+  if (hours) parts.push(unit(hours, 'hour'));
+  // Minutes only matter for durations under a day.
+  if (mins && !days) parts.push(unit(mins, 'minute'));
+  return parts.join(' ');
+}
+
 /** Texts that exercise the guards at start-up (see `warmGuards`); invented, like the evaluation set. */
 const GUARD_WARMUP = [
   'quick note about marking load this week, see you all on Monday',
@@ -420,7 +438,7 @@ export function createModerationService(deps: ModerationDeps) {
     await store.setMute(groupId, m.accountId, { until, reason });
     await deps.publish('moderation:group', { groupId });
     deps.notify.notice(m.accountId, { groupId, kind: 'muted', until, reason });
-    await audit(p, 'mute', groupId, `${m.name} for ${minutes} min`, reason);
+    await audit(p, 'mute', groupId, `${m.name} for ${durationWords(minutes)}`, reason);
     return { until };
   }
 
@@ -466,7 +484,7 @@ export function createModerationService(deps: ModerationDeps) {
       p,
       global ? 'ban-global' : 'ban',
       groupId,
-      `${m.name}${until ? ` until ${new Date(until).toISOString()}` : ' permanently'}`,
+      `${m.name} ${minutes === null ? 'permanently' : `for ${durationWords(minutes)}`}`,
       reason,
     );
     return { banId: record.id, until };
@@ -515,7 +533,7 @@ export function createModerationService(deps: ModerationDeps) {
       if (muted && muted.until > now()) {
         throw new AppError(
           ErrorCode.MUTED,
-          `A moderator muted you here until ${new Date(muted.until).toISOString()}.`,
+          `A moderator muted you here for ${durationWords(Math.ceil((muted.until - now()) / 60_000))} more.`,
           {
             until: muted.until,
           },
@@ -828,7 +846,7 @@ export function createModerationService(deps: ModerationDeps) {
         p,
         'ban-global',
         null,
-        `${account.pseudonym}${until ? ` until ${new Date(until).toISOString()}` : ' permanently'}`,
+        `${account.pseudonym} ${minutes === null ? 'permanently' : `for ${durationWords(minutes)}`}`,
         reason,
       );
       return { banId: record.id, until };

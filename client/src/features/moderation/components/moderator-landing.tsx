@@ -7,44 +7,10 @@ import { useServerEvent } from '../../../lib/realtime';
 import { useConnectionState } from '../../../lib/socket';
 import { formatRelative } from '../../../utils/format';
 import { moderationApi } from '../api/moderation-api';
+import { useNow } from '../hooks/use-now';
+import { nextSteps, urgentFirst, type Landing } from '../model/landing';
 import { plural } from '../model/plural';
 import './moderator-landing.css';
-
-interface Landing {
-  groups: { id: string; name: string }[];
-  items: QueueItem[];
-}
-
-/** The queue as the landing page shows it: urgent first (unacknowledged before acknowledged), then oldest. */
-export function urgentFirst(items: readonly QueueItem[]): QueueItem[] {
-  const rank = (i: QueueItem) => (i.urgent ? (i.acknowledged ? 1 : 0) : 2);
-  return [...items].sort((a, b) => rank(a) - rank(b) || a.createdAt - b.createdAt);
-}
-
-/** What this moderator should do next, in words, most pressing first. */
-export function nextSteps(data: Landing): string[] {
-  const urgent = data.items.filter((i) => i.urgent && !i.acknowledged);
-  const open = data.items.length;
-  const steps: string[] = [];
-  if (data.groups.length === 0) {
-    steps.push(
-      'A coordinator has not appointed you to a group yet. You will see its reports here as soon as they do; meanwhile, browse the groups and read their guidelines.',
-    );
-    return steps;
-  }
-  if (urgent.length > 0) {
-    steps.push(
-      `Open the urgent ${urgent.length === 1 ? 'alert' : 'alerts'} first: reach out privately, or say “I am on it” so coordinators know someone is.`,
-    );
-  }
-  if (open > urgent.length) {
-    const rest = open - urgent.length;
-    steps.push(`Work through the ${plural(rest, 'other open report')} in the queue, oldest first.`);
-  }
-  if (open === 0) steps.push('Nothing waits for you. Look in on your groups and read their guidelines.');
-  steps.push('Check each group’s settings: slow mode, blocked terms and the peers’ care card.');
-  return steps;
-}
 
 function itemTitle(item: QueueItem): string {
   const where = item.groupName || 'a conversation';
@@ -63,6 +29,7 @@ export function ModeratorLanding({ queueLimit = 5 }: { queueLimit?: number }) {
   const [data, setData] = useState<Landing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const connection = useConnectionState();
+  const now = useNow();
 
   const load = useCallback(() => {
     let current = true;
@@ -90,7 +57,6 @@ export function ModeratorLanding({ queueLimit = 5 }: { queueLimit?: number }) {
 
   const shown = data.items.slice(0, queueLimit);
   const urgentCount = data.items.filter((i) => i.urgent && !i.acknowledged).length;
-  const now = Date.now();
   return (
     <div className="mod-landing">
       <section className="section panel mod-landing__queue" aria-labelledby="landing-queue-title">

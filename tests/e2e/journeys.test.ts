@@ -180,12 +180,27 @@ describe('first run of every role, desktop and phone', () => {
   it('prepares the moderator: appointed before joining, an urgent alert and a report waiting', async () => {
     if (!node) throw new Error('not started');
     moderator = await TestMember.signUp(node.url, invites.moderator);
-    const appointed = await admin.transport.request('mod:appoint', {
-      groupId,
-      pseudonym: moderator.pseudonym,
-      on: true,
-    });
-    expect(appointed.ok).toBe(true);
+    // The coordinator appoints them from the group's moderation page, before they have joined the group: only
+    // accounts invited as moderators are offered, by pseudonym.
+    const page = await open('appointing-coordinator', 'desktop');
+    await logIn(page, admin.pseudonym);
+    await page.goto(`/moderation/groups/${groupId}`);
+    const panel = page.getByRole('region', { name: 'Moderators' });
+    const choose = panel.getByRole('combobox', { name: 'Appoint someone invited as a moderator' });
+    await choose.waitFor();
+    const offered = await choose.locator('option').allTextContents();
+    expect(offered).toContain(moderator.pseudonym);
+    for (const m of people) expect(offered).not.toContain(m.pseudonym);
+    expect(offered).not.toContain(admin.pseudonym);
+    await checkScreen(page, 'coordinator-03-appoint');
+    await choose.selectOption(moderator.pseudonym);
+    await panel.getByRole('button', { name: 'Appoint', exact: true }).last().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Appoint moderator' }).click();
+    await page.getByText(`${moderator.pseudonym} is now a moderator of ${groupName}.`).waitFor();
+    await panel.getByText('Appointed, not yet in the group').waitFor();
+    await panel.getByText(moderator.pseudonym, { exact: true }).waitFor();
+    await checkScreen(page, 'coordinator-04-appointed');
+    expect(problems['appointing-coordinator']).toEqual({ csp: [], errors: [] });
     const [author, reporter] = [
       await TestMember.signUp(node.url, invites.member),
       await TestMember.signUp(node.url, invites.member),

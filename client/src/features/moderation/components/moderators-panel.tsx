@@ -15,6 +15,8 @@ export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members
   const candidates = members.filter((m) => !m.isModerator);
   const [chosen, setChosen] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  /** Moderators appointed before joining (listed by `InvitedModerators`; the member list cannot show them). */
+  const [outside, setOutside] = useState(0);
   const { groupId, groupName } = tools;
 
   const appoint = (event: FormEvent) => {
@@ -72,9 +74,11 @@ export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members
         Moderators
       </h3>
       {moderators.length === 0 ? (
-        <p className="empty">
-          This group has no moderators of its own yet; coordinators moderate every group.
-        </p>
+        outside === 0 && (
+          <p className="empty">
+            This group has no moderators of its own yet; coordinators moderate every group.
+          </p>
+        )
       ) : (
         <ul className="mod-people">
           {moderators.map((m) => (
@@ -128,7 +132,9 @@ export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members
       ) : (
         <p className="mod-dim">Coordinators appoint and remove moderators.</p>
       )}
-      {tools.isAdmin && <InvitedModerators tools={tools} members={members} titleId={`${id}-title`} />}
+      {tools.isAdmin && (
+        <InvitedModerators tools={tools} members={members} titleId={`${id}-title`} onOutside={setOutside} />
+      )}
     </section>
   );
 }
@@ -141,10 +147,12 @@ function InvitedModerators({
   tools,
   members,
   titleId,
+  onOutside,
 }: {
   tools: GroupTools;
   members: readonly MemberRow[];
   titleId: string;
+  onOutside: (count: number) => void;
 }) {
   const id = useId();
   const { groupId, groupName } = tools;
@@ -163,6 +171,7 @@ function InvitedModerators({
           candidates: r.candidates.map((c) => c.pseudonym),
           outside: r.outside.map((c) => c.pseudonym),
         });
+        onOutside(r.outside.length);
         setLoadError(null);
       },
       (err: unknown) => {
@@ -172,7 +181,7 @@ function InvitedModerators({
     return () => {
       current = false;
     };
-  }, [groupId, members]);
+  }, [groupId, members, onOutside]);
 
   const focusTitle = () => document.getElementById(titleId);
   const appoint = (event: FormEvent) => {

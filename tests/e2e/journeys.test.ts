@@ -423,7 +423,7 @@ describe('first run of every role, desktop and phone', () => {
     await coordinator.reload();
     await heading(coordinator, groupName).waitFor();
     const result = coordinator.locator('.meeting__result');
-    await result.filter({ hasText: 'Fewer than 5 have answered' }).waitFor();
+    await result.filter({ hasText: `“${title}”: fewer than 5 have answered` }).waitFor();
     expect(await coordinator.locator('main').textContent()).not.toContain('out of 5');
     await checkScreen(coordinator, 'workshop-04-result-hidden');
 
@@ -431,7 +431,7 @@ describe('first run of every role, desktop and phone', () => {
     expect((await members[4]!.agent.post(`${base}/useful`, { score: 4 })).status).toBe(200);
     await coordinator.reload();
     await heading(coordinator, groupName).waitFor();
-    await result.filter({ hasText: 'Useful: 4 out of 5, from 5 people.' }).waitFor();
+    await result.filter({ hasText: `“${title}”: useful 4 out of 5, from 5 people.` }).waitFor();
     await checkScreen(coordinator, 'workshop-05-result-shown');
     expect(problems['workshop-coordinator']).toEqual({ csp: [], errors: [] });
     expect(problems['workshop-member-phone']).toEqual({ csp: [], errors: [] });

@@ -37,4 +37,3 @@ export function nextSteps(data: Landing): string[] {
   steps.push('Check each group’s settings: slow mode, blocked terms and the peers’ care card.');
   return steps;
 }
-

@@ -266,7 +266,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     care: careStore,
     groups,
     messages,
-    accounts: { roleOf: accounts.roleOf, findByPseudonym: accounts.findByPseudonym },
+    accounts: {
+      roleOf: accounts.roleOf,
+      findByPseudonym: accounts.findByPseudonym,
+      invitedModerators: accounts.invitedModerators,
+      pseudonymOf: accounts.pseudonymOf,
+    },
     endAllSessions: (accountId) => accounts.endAllSessions(accountId),
     publish: (topic, data) => bus.publish(topic, data),
     notify: createNotifier(io),

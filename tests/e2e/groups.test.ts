@@ -408,6 +408,8 @@ describe('support groups in a real browser, across two nodes', () => {
   });
 
   it('lets a member leave after confirming, and the others see them go', async () => {
+    // On a phone the group's info (sessions, guidelines, membership) opens in place of the conversation.
+    await ben.page.getByRole('button', { name: 'Group info' }).click();
     await ben.page.getByRole('button', { name: 'Leave group' }).click();
     await ben.page
       .getByRole('dialog', { name: `Leave “${groupName}”?` })

@@ -544,3 +544,126 @@ describe('reports, guards and the audit log', () => {
     expect(after.ok && after.data.entries.length).toBe(before.ok ? before.data.entries.length : -1);
   });
 });
+
+describe('appointing moderators before they join', () => {
+  it('when a coordinator appoints an account invited as a moderator that has not joined, then only such accounts are offered, others are refused, and the rights hold at once on both nodes', async () => {
+    const groupId = await createGroup('Appoint-before-join room');
+    const mod = await person('moderator', 1); // on node B; never joins the group
+    const plain = await person('member', 0);
+    const consultant = await person('consultant', 0);
+    const author = await person('member', 0);
+    await tagOf(author, groupId);
+
+    // Offered: accounts invited as moderators only, by pseudonym only.
+    const offered = await admin.transport.request('mod:candidates', { groupId });
+    expect(offered.ok).toBe(true);
+    const names = offered.ok ? offered.data.candidates.map((c) => c.pseudonym) : [];
+    expect(names).toContain(mod.pseudonym);
+    for (const other of [plain, consultant, admin, author]) expect(names).not.toContain(other.pseudonym);
+    if (offered.ok) {
+      for (const c of [...offered.data.candidates, ...offered.data.outside])
+        expect(Object.keys(c)).toEqual(['pseudonym']);
+    }
+
+    // Before: the moderator has no rights in the group.
+    const before = await mod.transport.request('mod:members', { groupId });
+    expect(!before.ok && before.error.code).toBe('FORBIDDEN');
+
+    // A plain member or a consultant forced through is refused; so is anyone but a coordinator asking.
+    for (const forced of [plain, consultant, author]) {
+      const ack = await admin.transport.request('mod:appoint', {
+        groupId,
+        pseudonym: forced.pseudonym,
+        on: true,
+      });
+      expect(!ack.ok && ack.error.code).toBe('FORBIDDEN');
+    }
+    const bySelf = await mod.transport.request('mod:appoint', {
+      groupId,
+      pseudonym: mod.pseudonym,
+      on: true,
+    });
+    expect(!bySelf.ok && bySelf.error.code).toBe('FORBIDDEN');
+    const byMod = await mod.transport.request('mod:candidates', { groupId });
+    expect(!byMod.ok && byMod.error.code).toBe('FORBIDDEN');
+    const nobody = await admin.transport.request('mod:appoint', {
+      groupId,
+      pseudonym: 'Nobody Here 42',
+      on: true,
+    });
+    expect(!nobody.ok && nobody.error.code).toBe('NOT_FOUND');
+    const noGroup = await admin.transport.request('mod:candidates', { groupId: 'no-such-group' });
+    expect(!noGroup.ok && noGroup.error.code).toBe('NOT_FOUND');
+    // The refused appointments changed nothing.
+    const plainTry = await plain.transport.request('mod:members', { groupId });
+    expect(!plainTry.ok && plainTry.error.code).toBe('FORBIDDEN');
+
+    // Appointed on node A: at once on node B, without joining the group or reconnecting.
+    const ack = await admin.transport.request('mod:appoint', { groupId, pseudonym: mod.pseudonym, on: true });
+    expect(ack.ok).toBe(true);
+    const members = await mod.transport.request('mod:members', { groupId });
+    expect(members.ok).toBe(true);
+    const groups = await mod.transport.request('mod:groups', {});
+    expect(groups.ok && groups.data.groups.map((g) => g.id)).toContain(groupId);
+    // Their socket on node B joined the group's moderators' room: a report reaches them.
+    await author.open(groupId);
+    const { seq } = await author.send(groupId, 'a message to report');
+    const notified = new Promise((resolve) => mod.socket.once('mod:queue-changed', resolve));
+    const report = await author.transport.request('report:create', {
+      groupId,
+      seq,
+      reason: 'other',
+      note: '',
+    });
+    expect(report.ok).toBe(true);
+    await notified;
+    const queue = await mod.transport.request('mod:queue', {});
+    expect(queue.ok && queue.data.items.some((i) => i.groupId === groupId)).toBe(true);
+
+    // Listed as a moderator who has not joined, no longer offered; the audit log names them by pseudonym.
+    const after = await admin.transport.request('mod:candidates', { groupId });
+    expect(after.ok && after.data.outside.map((c) => c.pseudonym)).toEqual([mod.pseudonym]);
+    expect(after.ok && after.data.candidates.map((c) => c.pseudonym)).not.toContain(mod.pseudonym);
+    const audit = await admin.transport.request('mod:audit', { groupId, limit: 50 });
+    expect(
+      audit.ok &&
+        audit.data.entries.find((e) => e.action === 'appoint-moderator' && e.target === mod.pseudonym),
+    ).toBeTruthy();
+
+    // Removed: the rights end at once on node B too.
+    expect(
+      (await admin.transport.request('mod:appoint', { groupId, pseudonym: mod.pseudonym, on: false })).ok,
+    ).toBe(true);
+    const gone = await mod.transport.request('mod:members', { groupId });
+    expect(!gone.ok && gone.error.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('times in words', () => {
+  it('when a member is muted and banned, then the refusal and the audit log say durations in words, never a raw ISO time', async () => {
+    const groupId = await createGroup('Words room');
+    const target = await person('member', 1);
+    const tag = await tagOf(target, groupId);
+    await target.open(groupId);
+    expect(
+      (await admin.transport.request('mod:mute', { groupId, tag, minutes: 60, reason: 'cool off' })).ok,
+    ).toBe(true);
+    const refused = await target.transport.request('message:send', {
+      groupId,
+      clientId: 'words-mute-01',
+      text: 'hi',
+    });
+    expect(!refused.ok && refused.error.code).toBe('MUTED');
+    const message = refused.ok ? '' : refused.error.message;
+    expect(message).toMatch(/for (1 hour|60 minutes|59 minutes) more/);
+    expect(message).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+    expect(
+      (await admin.transport.request('mod:ban', { groupId, tag, minutes: 1_440, reason: 'again' })).ok,
+    ).toBe(true);
+    const audit = await admin.transport.request('mod:audit', { groupId, limit: 50 });
+    const targets = audit.ok ? audit.data.entries.map((e) => `${e.action}: ${e.target}`) : [];
+    expect(targets).toContain(`mute: ${target.pseudonym} for 1 hour`);
+    expect(targets).toContain(`ban: ${target.pseudonym} for 1 day`);
+    for (const t of targets) expect(t).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+  });
+});

@@ -191,6 +191,32 @@ describeContract<AccountStore>(
         }
       });
 
+      it('when accounts of every role exist, then listing by role answers exactly that role, oldest first, up to the limit, on every node', async () => {
+        const store = open();
+        const made: Record<string, string[]> = {};
+        for (const role of [
+          'member',
+          'moderator',
+          'consultant',
+          'moderator',
+          'admin',
+          'moderator',
+        ] as Role[]) {
+          const invite = inviteRecord({ role });
+          await store.saveInvite(invite);
+          const account = { ...accountRecord(), createdAt: Date.now() + Object.values(made).flat().length };
+          expect((await store.signUp(invite.codeHash, account, Date.now())).ok).toBe(true);
+          (made[role] ??= []).push(account.id);
+        }
+        const listed = await open().listAccountsByRole('moderator', 10);
+        expect(listed.map((a) => a.id)).toEqual(made.moderator);
+        expect(listed.every((a) => a.role === 'moderator')).toBe(true);
+        expect((await open().listAccountsByRole('moderator', 2)).map((a) => a.id)).toEqual(
+          made.moderator!.slice(0, 2),
+        );
+        expect((await open().listAccountsByRole('member', 10)).map((a) => a.id)).toEqual(made.member);
+      });
+
       it('when the invite code is unknown, then the outcome is invite-invalid and nothing is stored', async () => {
         const store = open();
         const account = accountRecord();

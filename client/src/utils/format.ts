@@ -20,6 +20,19 @@ export function formatUntil(ms: number): string {
   return `until ${weekdayTime.format(ms)}`;
 }
 
+const ISO_TIME = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z\b/g;
+
+/**
+ * A stored text with raw ISO times in it (audit entries written before the server said durations in words):
+ * each time in words, in the reader's time zone ("until 2026-12-12T21:59:00.000Z" → "until Sat 12 Dec, 22:59").
+ */
+export function isoTimesInWords(text: string): string {
+  return text.replace(ISO_TIME, (iso) => {
+    const ms = Date.parse(iso);
+    return Number.isNaN(ms) ? iso : weekdayTime.format(ms);
+  });
+}
+
 /** "12 Mar 2026". */
 export function formatDate(ms: number): string {
   return dateOnly.format(ms);

@@ -67,9 +67,22 @@ async function main(): Promise<void> {
     expiresInDays: Number(values.days),
   });
   process.stdout.write(
-    `${invite.role} invite, ${invite.maxUses} use(s), expires ${new Date(invite.expiresAt).toUTCString()}:\n\n  ${invite.code}\n`,
+    `${invite.role} invite, ${invite.maxUses} use(s), expires ${expiryWords(invite.expiresAt)}:\n\n  ${invite.code}\n`,
   );
   await redis.quit();
+}
+
+/** "Sun 13 Dec, 08:36 UTC": the operator's console has no reader's time zone, so it says which one it uses. */
+function expiryWords(ms: number): string {
+  const words = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(ms);
+  return `${words} UTC`;
 }
 
 main().catch((err: unknown) => {

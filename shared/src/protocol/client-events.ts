@@ -200,6 +200,22 @@ export const clientEvents = {
   'mod:settings': { payload: mp.settings, result: ModerationSettings },
   /** Admins: appoint or remove a group moderator. */
   'mod:moderator': { payload: mp.moderator, result: Empty },
+  /**
+   * Admins: accounts invited as moderators who could moderate this group (by pseudonym only), and its moderators
+   * who have not joined it.
+   */
+  'mod:candidates': {
+    payload: mp.groupRef,
+    result: z.object({
+      candidates: z.array(z.object({ pseudonym: z.string() })),
+      outside: z.array(z.object({ pseudonym: z.string() })),
+    }),
+  },
+  /**
+   * Admins: appoint an account invited as a moderator by pseudonym, joined or not (or remove such a moderator).
+   * FORBIDDEN for any other role; NOT_FOUND for no such account or group; BANNED for a banned account.
+   */
+  'mod:appoint': { payload: mp.appoint, result: Empty },
   /** Open reports in groups you moderate: urgent first, then oldest, with five messages of context either side. */
   'mod:queue': { payload: z.strictObject({}), result: z.object({ items: z.array(QueueItem) }) },
   /** Act on a report (dismiss, remove, mute, ban) and record the outcome. */

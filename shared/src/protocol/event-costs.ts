@@ -43,6 +43,8 @@ export const eventCosts = {
   'mod:unban': { cost: 2 },
   'mod:settings': { cost: 2 },
   'mod:moderator': { cost: 2 },
+  'mod:candidates': { cost: 4 },
+  'mod:appoint': { cost: 2 },
   'mod:queue': { cost: 8 },
   'mod:resolve': { cost: 4 },
   'convo:open': { cost: 8 },

@@ -218,6 +218,8 @@ export const moderationPayloads = {
     reason: Reason,
   }),
   moderator: z.strictObject({ groupId: Id, tag: Tag, on: z.boolean() }),
+  /** Admins: appoint an account invited as a moderator by pseudonym, before it has joined (or remove one). */
+  appoint: z.strictObject({ groupId: Id, pseudonym: z.string().trim().min(1).max(40), on: z.boolean() }),
   groupRef: z.strictObject({ groupId: Id }),
   rotateJoinCode: z.strictObject({ groupId: Id, reason: Reason }),
   report: z.strictObject({

@@ -18,6 +18,7 @@ import { formatDate } from '../../utils/format';
 import { navItemsFor } from '../layout/nav-items';
 import { useUrgentUnmatched } from '../../features/consultations/api/urgent-unmatched';
 import { useUrgentCount } from '../../features/moderation/api/urgent-count';
+import { ModeratorLanding } from '../../features/moderation/components/moderator-landing';
 
 /** Coordinators, until the programme is set up: the first-run checklist, in the main column. */
 function GettingStarted() {
@@ -91,6 +92,7 @@ export function HomePage() {
         You are signed in as <span className="badge badge--role">{role.name}</span>. {role.summary}
       </p>
 
+      {me.role === 'moderator' && <ModeratorLanding />}
       {me.role === 'member' && <PulseInvitation />}
       {me.role === 'admin' && <GettingStarted />}
 

@@ -71,6 +71,13 @@ export function createMemoryAccountStore(
       const account = id === undefined ? undefined : accounts.get(id);
       return account ? { ...account } : null;
     },
+    async listAccountsByRole(role, limit) {
+      return [...accounts.values()]
+        .filter((a) => a.role === role && !a.erasing)
+        .sort((a, b) => a.createdAt - b.createdAt)
+        .slice(0, limit)
+        .map((a) => ({ ...a }));
+    },
     async createSession(session, ttlMs) {
       sessions.set(session.tokenHash, { record: { ...session }, expiresAt: clock() + ttlMs });
       const set = accountSessions.get(session.accountId) ?? new Set();

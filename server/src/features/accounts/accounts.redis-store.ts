@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { Role } from '@staffroom/shared/schemas/accounts';
+import { scanKeys } from '../../platform/redis/cluster-client.js';
 import { createScript } from '../../platform/redis/script.js';
 import { accountKeys } from './accounts.keys.js';
 import type {
@@ -360,6 +361,24 @@ export function createRedisAccountStore(
     async findAccountBySkeleton(skeleton) {
       const id = await redis.get(k.pseudonym(skeleton));
       return id ? toAccount(await redis.hgetall(k.account(id))) : null;
+    },
+    async listAccountsByRole(role, limit) {
+      // One pseudonym key per account (SCAN on every primary); each points at its account's hash.
+      const found: AccountRecord[] = [];
+      for await (const keys of scanKeys(redis, k.pseudonym('*'))) {
+        const ids = await Promise.all(keys.map((key) => redis.get(key)));
+        const roles = await Promise.all(
+          ids.map((id) => (id ? redis.hget(k.account(id), 'role') : Promise.resolve(null))),
+        );
+        for (const [i, id] of ids.entries()) {
+          if (!id || roles[i] !== role) continue;
+          const account = toAccount(await redis.hgetall(k.account(id)));
+          if (account && !account.erasing) found.push(account);
+        }
+        // Bounded: a deployment has a handful of staff; stop reading once far past the limit.
+        if (found.length >= limit * 4) break;
+      }
+      return found.sort((a, b) => a.createdAt - b.createdAt).slice(0, limit);
     },
     async createSession(s, ttlMs) {
       const result = await redis

@@ -460,12 +460,22 @@ export function createAccountService(deps: AccountServiceDeps) {
       return a ? { id: a.id, pseudonym: a.pseudonym, role: a.role } : null;
     },
 
+    /** For moderation: accounts invited as moderators (bounded), so a coordinator can appoint them by pseudonym. */
+    async invitedModerators(): Promise<{ id: string; pseudonym: string }[]> {
+      const list = await store.listAccountsByRole('moderator', INVITED_MODERATORS_MAX);
+      return list.map((a) => ({ id: a.id, pseudonym: a.pseudonym }));
+    },
+    pseudonymOf: async (accountId: string) => (await store.getAccount(accountId))?.pseudonym ?? null,
+
     /** True when an account uses this pseudonym skeleton (groups use it so an alias cannot impersonate). */
     isPseudonymTaken: (skeleton: string) => store.isPseudonymTaken(skeleton),
 
     ping: () => store.ping(),
   };
 }
+
+/** How many accounts invited as moderators a coordinator is offered at most. */
+const INVITED_MODERATORS_MAX = 200;
 
 function erasing(): AppError {
   return new AppError(

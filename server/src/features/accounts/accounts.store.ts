@@ -87,6 +87,11 @@ export interface AccountStore {
   isPseudonymTaken(skeleton: string): Promise<boolean>;
   getAccount(id: string): Promise<AccountRecord | null>;
   findAccountBySkeleton(skeleton: string): Promise<AccountRecord | null>;
+  /**
+   * Accounts that signed up with an invite of this role (not being erased), at most `limit`, oldest first. Rare
+   * (a coordinator choosing whom to appoint): the Redis store scans the pseudonym keys.
+   */
+  listAccountsByRole(role: Role, limit: number): Promise<AccountRecord[]>;
   /** Stores a session that expires after `ttlMs` unless touched. */
   createSession(session: SessionRecord, ttlMs: number): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | null>;

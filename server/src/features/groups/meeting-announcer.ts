@@ -1,6 +1,16 @@
 import type { Logger } from '../../platform/log.js';
 import type { GroupService } from './groups.service.js';
 
+/** "45 minutes", "1 hour", "1 hour 30 minutes": a session's length as members read it. */
+export function lengthWords(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const mins = minutes % 60;
+  const part = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return [hours ? part(hours, 'hour') : '', mins || !hours ? part(mins, 'minute') : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
 /**
  * Announces meetings in their group as they start. Every node polls; the store hands each started meeting to
  * exactly one of them.
@@ -16,7 +26,7 @@ export function startMeetingAnnouncer(opts: {
     for (const meeting of await opts.groups.claimStartedMeetings()) {
       await opts.announce(
         meeting.groupId,
-        `“${meeting.title}” is starting now (${meeting.durationMinutes} min), hosted by ${meeting.host}.`,
+        `“${meeting.title}” is starting now (${lengthWords(meeting.durationMinutes)}), hosted by ${meeting.host}.`,
       );
     }
   };

@@ -143,6 +143,11 @@ export async function registerModerationHandlers(
     await moderation.setModerator(p, groupId, tag, on);
     return {};
   });
+  edge.on(socket, 'mod:candidates', ({ groupId }) => moderation.moderatorCandidates(p, groupId));
+  edge.on(socket, 'mod:appoint', async ({ groupId, pseudonym, on }) => {
+    await moderation.appointByPseudonym(p, groupId, pseudonym, on);
+    return {};
+  });
   edge.on(socket, 'mod:queue', async () => ({ items: await moderation.queue(p) }));
   edge.on(socket, 'mod:resolve', async (input) => {
     await moderation.resolve(p, input);

@@ -52,6 +52,9 @@ export interface ModerationDeps {
   accounts: {
     roleOf(accountId: string): Promise<Role | null>;
     findByPseudonym(pseudonym: string): Promise<{ id: string; pseudonym: string; role: Role } | null>;
+    /** Accounts invited as moderators (role `moderator`), bounded, oldest first. */
+    invitedModerators(): Promise<{ id: string; pseudonym: string }[]>;
+    pseudonymOf(accountId: string): Promise<string | null>;
   };
   messages: {
     get(groupId: string, seq: number): Promise<(Message & { accountId: string }) | null>;
@@ -164,6 +167,24 @@ function groupAlerts(reports: readonly ReportRecord[]): ReportRecord[][] {
     items.push(item);
   }
   return items;
+}
+
+/**
+ * "10 minutes", "1 hour", "2 days 6 hours": a duration in words for texts people read (the audit log, a mute's
+ * refusal). Durations, not dates: the server does not know the reader's time zone (the client formats `until`).
+ */
+export function durationWords(minutes: number): string {
+  const n = Math.max(1, Math.round(minutes));
+  const unit = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
+  const days = Math.floor(n / 1_440);
+  const hours = Math.floor((n % 1_440) / 60);
+  const mins = n % 60;
+  const parts: string[] = [];
+  if (days) parts.push(unit(days, 'day'));
+  if (hours) parts.push(unit(hours, 'hour'));
+  // Minutes only matter for durations under a day.
+  if (mins && !days) parts.push(unit(mins, 'minute'));
+  return parts.join(' ');
 }
 
 /** Texts that exercise the guards at start-up (see `warmGuards`); invented, like the evaluation set. */
@@ -480,7 +501,7 @@ export function createModerationService(deps: ModerationDeps) {
     await store.setMute(groupId, m.accountId, { until, reason });
     await deps.publish('moderation:group', { groupId });
     deps.notify.notice(m.accountId, { groupId, kind: 'muted', until, reason });
-    await audit(p, 'mute', groupId, `${m.name} for ${minutes} min`, reason);
+    await audit(p, 'mute', groupId, `${m.name} for ${durationWords(minutes)}`, reason);
     return { until };
   }
 
@@ -526,7 +547,7 @@ export function createModerationService(deps: ModerationDeps) {
       p,
       global ? 'ban-global' : 'ban',
       groupId,
-      `${m.name}${until ? ` until ${new Date(until).toISOString()}` : ' permanently'}`,
+      `${m.name} ${minutes === null ? 'permanently' : `for ${durationWords(minutes)}`}`,
       reason,
     );
     return { banId: record.id, until };
@@ -577,7 +598,7 @@ export function createModerationService(deps: ModerationDeps) {
       if (muted && muted.until > now()) {
         throw new AppError(
           ErrorCode.MUTED,
-          `A moderator muted you here until ${new Date(muted.until).toISOString()}.`,
+          `A moderator muted you here for ${durationWords(Math.ceil((muted.until - now()) / 60_000))} more.`,
           {
             until: muted.until,
           },
@@ -915,7 +936,7 @@ export function createModerationService(deps: ModerationDeps) {
         p,
         'ban-global',
         null,
-        `${account.pseudonym}${until ? ` until ${new Date(until).toISOString()}` : ' permanently'}`,
+        `${account.pseudonym} ${minutes === null ? 'permanently' : `for ${durationWords(minutes)}`}`,
         reason,
       );
       return { banId: record.id, until };
@@ -986,6 +1007,73 @@ export function createModerationService(deps: ModerationDeps) {
         groupId,
         m.name,
         on ? 'appointed' : 'removed',
+      );
+    },
+
+    /**
+     * Coordinators: whom they may appoint to this group by pseudonym, before those accounts have joined it:
+     * accounts invited as moderators only (a member, consultant or coordinator is never offered), not already its
+     * moderators, not banned. Also this group's moderators who have not joined it (the member list cannot show
+     * them). Pseudonyms only: never an account id, an alias or whether someone is in the group.
+     */
+    async moderatorCandidates(
+      p: Principal,
+      groupId: string,
+    ): Promise<{ candidates: { pseudonym: string }[]; outside: { pseudonym: string }[] }> {
+      requireAdmin(p);
+      if ((await deps.groups.name(groupId)) === null)
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such group.');
+      const s = await state(groupId);
+      const candidates: { pseudonym: string }[] = [];
+      for (const a of await deps.accounts.invitedModerators()) {
+        if (s.moderators.has(a.id) || activeBan(s, a.id) || (await activeGlobalBan(a.id))) continue;
+        candidates.push({ pseudonym: a.pseudonym });
+      }
+      const outside: { pseudonym: string }[] = [];
+      for (const accountId of s.moderators) {
+        if (await deps.groups.member(groupId, accountId)) continue;
+        const pseudonym = await deps.accounts.pseudonymOf(accountId);
+        if (pseudonym) outside.push({ pseudonym });
+      }
+      const byName = (a: { pseudonym: string }, b: { pseudonym: string }) =>
+        a.pseudonym.localeCompare(b.pseudonym);
+      return { candidates: candidates.sort(byName), outside: outside.sort(byName) };
+    },
+
+    /**
+     * Coordinators: appoint an account invited as a moderator to a group by pseudonym, whether or not it has
+     * joined (or remove a moderator who has not joined). Anyone else, or an account of another role, is refused
+     * with FORBIDDEN; the rights hold on every node before the ack.
+     */
+    async appointByPseudonym(p: Principal, groupId: string, pseudonym: string, on: boolean): Promise<void> {
+      requireAdmin(p);
+      if ((await deps.groups.name(groupId)) === null)
+        throw new AppError(ErrorCode.NOT_FOUND, 'No such group.');
+      const account = await deps.accounts.findByPseudonym(pseudonym);
+      if (!account) throw new AppError(ErrorCode.NOT_FOUND, 'No account uses that pseudonym.');
+      const s = await state(groupId);
+      if (on) {
+        if (account.role !== 'moderator')
+          throw new AppError(
+            ErrorCode.FORBIDDEN,
+            'Only accounts invited as moderators can be appointed this way. Appoint members from the member list.',
+          );
+        if (activeBan(s, account.id) || (await activeGlobalBan(account.id)))
+          throw new AppError(ErrorCode.BANNED, 'That account is banned and cannot moderate.');
+        if (s.moderators.has(account.id)) return;
+      } else if (!s.moderators.has(account.id)) {
+        throw new AppError(ErrorCode.NOT_FOUND, 'That account does not moderate this group.');
+      }
+      await store.setModerator(groupId, account.id, on);
+      await deps.publish('moderation:moderator', { groupId, accountId: account.id, on });
+      // In the log under the name this group knows them by, or their pseudonym when they have not joined.
+      const member = await deps.groups.member(groupId, account.id);
+      await audit(
+        p,
+        on ? 'appoint-moderator' : 'remove-moderator',
+        groupId,
+        member ? member.name : account.pseudonym,
+        on ? 'appointed before joining' : 'removed',
       );
     },
 

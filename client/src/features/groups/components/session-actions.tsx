@@ -134,8 +134,8 @@ export function UsefulQuestion({
       {summary && (
         <p className="meeting__result">
           {summary.shown && summary.mean !== null && summary.responses !== null
-            ? `Useful: ${summary.mean} out of 5, from ${people(summary.responses)}.`
-            : `Fewer than ${summary.k} have answered “was this useful?”: the result is shown from ${summary.k}.`}
+            ? `“${meeting.title}”: useful ${summary.mean} out of 5, from ${people(summary.responses)}.`
+            : `“${meeting.title}”: fewer than ${summary.k} have answered “was this useful?”; the result is shown from ${summary.k}.`}
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@ import { isCoordinator, type Viewer } from '../model/viewer';
 
 /** Beside the conversation: sessions, guidelines, your membership, and coordinator tools. */
 export function GroupAside({
+  id,
   group,
   viewer,
   onGroupChange,
@@ -13,6 +14,7 @@ export function GroupAside({
   showGuidelines = true,
   children,
 }: {
+  id?: string;
   group: GroupDetail;
   viewer: Viewer;
   onGroupChange: (group: GroupDetail) => void;
@@ -22,7 +24,7 @@ export function GroupAside({
 }) {
   const coordinator = isCoordinator(viewer);
   return (
-    <aside className="room-aside" aria-label="About this group">
+    <aside id={id} className="room-aside" aria-label="About this group">
       <GroupSessions group={group} manage={coordinator} hostName={viewer.pseudonym} onChanged={refresh} />
       {showGuidelines && (
         <section className="side-section" aria-labelledby="guidelines-title">

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { GroupRemovedReason } from '@staffroom/shared/protocol/server-events';
 import { TOPIC_LABELS, type GroupDetail } from '@staffroom/shared/schemas/groups';
@@ -54,6 +54,18 @@ export function RoomView({
   const input = useRef<HTMLTextAreaElement>(null);
   const myName = snapshot.me?.name ?? viewer.pseudonym;
   const crisisResources = useServerInfo()?.crisisResources ?? [];
+  // Phone sizes: the group's sessions, guidelines and membership open in place of the conversation.
+  const [infoOpen, setInfoOpen] = useState(false);
+  const asideId = useId();
+
+  // The room fills the screen: the message list scrolls, the composer stays at the bottom (groups.css).
+  useEffect(() => {
+    const root = document.documentElement;
+    root.dataset.view = 'room';
+    return () => {
+      delete root.dataset.view;
+    };
+  }, []);
 
   // Left here or in another tab, kicked or banned: go back to the list and say why.
   useEffect(() => {
@@ -124,13 +136,28 @@ export function RoomView({
 
   return (
     <>
-      <header className="room-head">
-        <p className="room-head__topic">{TOPIC_LABELS[group.topic]}</p>
-        <PageTitle documentTitle={group.name}>{group.name}</PageTitle>
-        {group.description && <p className="room-head__description">{group.description}</p>}
+      <header className="room-head room-head--compact">
+        <div className="room-head__text">
+          <p className="room-head__topic">{TOPIC_LABELS[group.topic]}</p>
+          <PageTitle documentTitle={group.name}>{group.name}</PageTitle>
+          {group.description && (
+            <p className="room-head__description" title={group.description}>
+              {group.description}
+            </p>
+          )}
+        </div>
+        <Button
+          variant="secondary"
+          className="room-head__info"
+          aria-expanded={infoOpen}
+          aria-controls={asideId}
+          onClick={() => setInfoOpen((open) => !open)}
+        >
+          {infoOpen ? 'Back to the conversation' : 'Group info'}
+        </Button>
       </header>
 
-      <div className="room-layout">
+      <div className="room-layout" data-info={infoOpen ? 'open' : 'closed'}>
         <section className="room" aria-label="Conversation">
           {snapshot.careCard && <PeerCareCard resources={crisisResources} />}
           <Presence present={snapshot.present} me={snapshot.me} />
@@ -165,7 +192,21 @@ export function RoomView({
           />
         </section>
 
-        <GroupAside group={group} viewer={viewer} onGroupChange={onGroupChange} refresh={refresh}>
+        <GroupAside
+          id={asideId}
+          group={group}
+          viewer={viewer}
+          onGroupChange={onGroupChange}
+          refresh={refresh}
+        >
+          {group.description && (
+            <section className="side-section room-aside__about" aria-labelledby="about-title">
+              <h2 id="about-title" className="side-section__title">
+                About
+              </h2>
+              <p>{group.description}</p>
+            </section>
+          )}
           <section className="side-section" aria-labelledby="membership-title">
             <h2 id="membership-title" className="side-section__title">
               Your membership

@@ -51,6 +51,11 @@ export const moderationApi = {
   rotateJoinCode: (groupId: string, reason: string) =>
     call('mod:join-code', { groupId, reason }).then((r) => r.joinCode),
   setModerator: (groupId: string, tag: string, on: boolean) => call('mod:moderator', { groupId, tag, on }),
+  /** Coordinators: accounts invited as moderators (by pseudonym) and the group's moderators who have not joined. */
+  candidates: (groupId: string) => call('mod:candidates', { groupId }),
+  /** Coordinators: appoint (or remove) an account invited as a moderator by pseudonym, joined or not. */
+  appoint: (groupId: string, pseudonym: string, on: boolean) =>
+    call('mod:appoint', { groupId, pseudonym, on }),
   audit: (query: AuditQuery) => call('mod:audit', query),
   reachOut: (reportId: string, text: string) => call('mod:reach-out', { reportId, text }),
   acknowledge: (reportId: string) => call('mod:acknowledge', { reportId }),

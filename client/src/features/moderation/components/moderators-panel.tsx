@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { MemberRow } from '@staffroom/shared/schemas/moderation';
 import { Button } from '../../../components/button';
 import { moderationApi } from '../api/moderation-api';
@@ -7,7 +7,7 @@ import type { GroupTools } from './group-context';
 
 /**
  * The group's moderators. Coordinators (admins) appoint members and remove moderators; moderators see the list.
- * Only members of the group can be appointed.
+ * Coordinators can also appoint an account invited as a moderator before it has joined (`InvitedModerators`).
  */
 export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members: readonly MemberRow[] }) {
   const id = useId();
@@ -15,6 +15,8 @@ export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members
   const candidates = members.filter((m) => !m.isModerator);
   const [chosen, setChosen] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  /** Moderators appointed before joining (listed by `InvitedModerators`; the member list cannot show them). */
+  const [outside, setOutside] = useState(0);
   const { groupId, groupName } = tools;
 
   const appoint = (event: FormEvent) => {
@@ -72,9 +74,11 @@ export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members
         Moderators
       </h3>
       {moderators.length === 0 ? (
-        <p className="empty">
-          This group has no moderators of its own yet; coordinators moderate every group.
-        </p>
+        outside === 0 && (
+          <p className="empty">
+            This group has no moderators of its own yet; coordinators moderate every group.
+          </p>
+        )
       ) : (
         <ul className="mod-people">
           {moderators.map((m) => (
@@ -128,6 +132,168 @@ export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members
       ) : (
         <p className="mod-dim">Coordinators appoint and remove moderators.</p>
       )}
+      {tools.isAdmin && (
+        <InvitedModerators tools={tools} members={members} titleId={`${id}-title`} onOutside={setOutside} />
+      )}
     </section>
+  );
+}
+
+/**
+ * Coordinators: accounts invited as moderators, offered by pseudonym only, appointable to this group whether or
+ * not they have joined it; and this group's moderators who have not joined yet (the member list cannot show them).
+ */
+function InvitedModerators({
+  tools,
+  members,
+  titleId,
+  onOutside,
+}: {
+  tools: GroupTools;
+  members: readonly MemberRow[];
+  titleId: string;
+  onOutside: (count: number) => void;
+}) {
+  const id = useId();
+  const { groupId, groupName } = tools;
+  const [lists, setLists] = useState<{ candidates: string[]; outside: string[] } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [chosen, setChosen] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  // Loaded again whenever the group's state is (after every change made on this page).
+  useEffect(() => {
+    let current = true;
+    moderationApi.candidates(groupId).then(
+      (r) => {
+        if (!current) return;
+        setLists({
+          candidates: r.candidates.map((c) => c.pseudonym),
+          outside: r.outside.map((c) => c.pseudonym),
+        });
+        onOutside(r.outside.length);
+        setLoadError(null);
+      },
+      (err: unknown) => {
+        if (current) setLoadError(err instanceof Error ? err.message : 'The list could not be loaded.');
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [groupId, members, onOutside]);
+
+  const focusTitle = () => document.getElementById(titleId);
+  const appoint = (event: FormEvent) => {
+    event.preventDefault();
+    if (!lists?.candidates.includes(chosen)) {
+      setProblem('Choose an account to appoint.');
+      return;
+    }
+    setProblem(null);
+    const pseudonym = chosen;
+    tools.ask((close) => (
+      <ActionDialog
+        title={`Make ${pseudonym} a moderator of ${groupName}?`}
+        description={
+          <p>
+            They were invited as a moderator. From now on they see this group’s reports, members and audit
+            log, even before they join it, and can remove messages, mute, kick and ban here.
+          </p>
+        }
+        askReason={false}
+        tone="primary"
+        confirmLabel="Appoint moderator"
+        busyLabel="Appointing…"
+        focusAfterSuccess={focusTitle}
+        onConfirm={async () => {
+          await moderationApi.appoint(groupId, pseudonym, true);
+          setChosen('');
+          tools.done(`${pseudonym} is now a moderator of ${groupName}.`);
+        }}
+        onClose={close}
+      />
+    ));
+  };
+  const remove = (pseudonym: string) =>
+    tools.ask((close) => (
+      <ActionDialog
+        title={`Remove ${pseudonym} as a moderator?`}
+        description={<p>They can no longer moderate {groupName}.</p>}
+        askReason={false}
+        confirmLabel="Remove as moderator"
+        busyLabel="Removing…"
+        fallbackFocus={focusTitle}
+        onConfirm={async () => {
+          await moderationApi.appoint(groupId, pseudonym, false);
+          tools.done(`${pseudonym} is no longer a moderator of ${groupName}.`);
+        }}
+        onClose={close}
+      />
+    ));
+
+  if (loadError) return <p className="field__error">{loadError}</p>;
+  if (!lists) return null;
+  return (
+    <>
+      {lists.outside.length > 0 && (
+        <>
+          <h4 className="mod-subtitle">Appointed, not yet in the group</h4>
+          <ul className="mod-people">
+            {lists.outside.map((pseudonym) => (
+              <li key={pseudonym} className="mod-people__item">
+                <span className="mod-people__name">{pseudonym}</span>
+                <Button variant="quiet" onClick={() => remove(pseudonym)}>
+                  Remove as moderator<span className="visually-hidden"> ({pseudonym})</span>
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {lists.candidates.length === 0 ? (
+        <p className="mod-dim">
+          Nobody invited as a moderator is waiting to be appointed here. Invite one from the Invites page
+          (role: moderator).
+        </p>
+      ) : (
+        <form className="mod-inline-form" noValidate onSubmit={appoint}>
+          <label htmlFor={`${id}-invited`} className="field__label">
+            Appoint someone invited as a moderator
+          </label>
+          <p id={`${id}-hint`} className="field__hint">
+            Only accounts invited as moderators are listed, by pseudonym. They need not have joined the group.
+          </p>
+          <div className="field__control">
+            <select
+              id={`${id}-invited`}
+              className="input select"
+              value={chosen}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={problem ? `${id}-hint ${id}-problem` : `${id}-hint`}
+              onChange={(e) => {
+                setChosen(e.target.value);
+                setProblem(null);
+              }}
+            >
+              <option value="">Choose an account…</option>
+              {lists.candidates.map((pseudonym) => (
+                <option key={pseudonym} value={pseudonym}>
+                  {pseudonym}
+                </option>
+              ))}
+            </select>
+            <Button type="submit" variant="secondary">
+              Appoint
+            </Button>
+          </div>
+          {problem && (
+            <p id={`${id}-problem`} className="field__error" role="alert">
+              {problem}
+            </p>
+          )}
+        </form>
+      )}
+    </>
   );
 }

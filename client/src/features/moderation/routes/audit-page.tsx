@@ -7,6 +7,7 @@ import { moderationApi, type AuditQuery } from '../api/moderation-api';
 import { AUDIT_ACTION_LABELS, SEVERE_ACTIONS } from '../model/labels';
 import { plural } from '../model/plural';
 import type { ModeratedGroup } from './moderation-console';
+import { isoTimesInWords } from '../../../utils/format';
 
 const PAGE = 50;
 /** To the second: several actions often fall in the same minute. */
@@ -266,7 +267,7 @@ export function AuditPage({ groups }: { groups: readonly ModeratedGroup[] }) {
                       : (names.get(e.groupId) ?? 'A group you do not moderate')}
                   </td>
                   <td role="cell" data-label="Target" className="mod-table__target">
-                    {e.target}
+                    {isoTimesInWords(e.target)}
                   </td>
                   <td role="cell" data-label="Reason" className="mod-table__reason">
                     {e.reason}

@@ -294,9 +294,8 @@ export const MyRequest = z.object({
   nearest: z.array(NearestMatch).default([]),
   /** What the teacher agreed to widen the request to (null: as asked). */
   widen: Widen.nullable().default(null),
-  /** For groups meanwhile: the request's grades and subjects (the teacher's own, shown only to them). */
-  grades: z.array(Grade).default([]),
-  subjects: z.array(Subject).default([]),
+  /** The request's reasons (the teacher's own, shown only to them): support groups on those topics meanwhile. */
+  reasons: z.array(Reason).default([]),
 });
 export type MyRequest = z.infer<typeof MyRequest>;
 

@@ -227,8 +227,7 @@ export function createConsultationService(deps: ConsultationDeps) {
     kind: r.kind ?? 'peer-support',
     reciprocal: r.reciprocal ?? null,
     widen: r.widen ?? null,
-    grades: r.grades,
-    subjects: r.subjects,
+    reasons: r.reasons,
   });
   /** Why a request waits, and the nearer matches the teacher may accept (in words, never who). */
   async function waitingFacts(r: RequestRecord): Promise<Required<Pick<MyRequest, 'waitingReason' | 'nearest'>>> {

@@ -160,7 +160,7 @@ export const covers = (need: Pick<Need, 'grades' | 'subjects' | 'widen'>, c: Can
 
 /**
  * The nearer matches a teacher may accept when nobody covers their request: a consultant (from another school and
- * district, offering the kind asked for, not passed over) who covers the subject in another grade band, or the
+ * district, offering the kind asked for, not paused, not passed over) who covers the subject in another grade band, or the
  * grade band in another subject. In words only: never who, never how many.
  */
 export function nearestMatches(need: Need, candidates: readonly Candidate[]): NearestMatch[] {
@@ -168,6 +168,7 @@ export function nearestMatches(need: Need, candidates: readonly Candidate[]): Ne
   const open = candidates.filter(
     (c) =>
       c.accountId !== need.teacherId &&
+      !c.paused &&
       offersKind(c, need.kind) &&
       !need.passed.includes(c.accountId) &&
       !excludedFor(need, c),

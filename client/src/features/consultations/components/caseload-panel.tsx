@@ -1,3 +1,4 @@
+import '../pairing.css';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import {

@@ -1,3 +1,4 @@
+import '../pairing.css';
 import { useRef, useState, type FormEvent } from 'react';
 import {
   RECIPROCAL_AREAS,

@@ -1,3 +1,4 @@
+import '../pairing.css';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import {
@@ -32,7 +33,7 @@ const STATUS: Record<'offered' | 'waiting', { badge: string; text: string }> = {
 /** Why a waiting request has no consultant yet, said honestly, with who knows. */
 const WAITING_TEXT: Record<UnmatchedReason, string> = {
   'no-coverage':
-    'No consultant covers the grades, subjects or area of focus you chose yet. The coordinators can see that your request is waiting (never what you wrote, never who you are) and can ask a consultant to take it on.',
+    'No consultant covers the grade band and subject you chose yet. The coordinators can see that your request is waiting (never what you wrote, never who you are) and can ask a consultant to take it on.',
   excluded:
     'The consultants who fit are from your school or district, so they are never offered your request. The coordinators can see that it is waiting (never what you wrote, never who you are) and can ask another consultant to take it on.',
   declined:

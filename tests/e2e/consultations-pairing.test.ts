@@ -57,7 +57,10 @@ describe('reciprocal mentorship and the released consultant’s caseload', () =>
   async function optIn(page: Page, offers: string, wants: string, school: string) {
     await page.goto('/support');
     const section = page.getByRole('region', { name: 'Reciprocal mentorship' });
-    await section.getByRole('group', { name: /I can offer/ }).getByRole('checkbox', { name: offers }).check();
+    await section
+      .getByRole('group', { name: /I can offer/ })
+      .getByRole('checkbox', { name: offers })
+      .check();
     await section
       .getByRole('group', { name: /like to learn/ })
       .getByRole('checkbox', { name: wants })

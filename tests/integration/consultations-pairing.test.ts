@@ -160,7 +160,9 @@ describe('reciprocal mentorship', () => {
 
     // Both see the conversation as reciprocal, with their own and the other's offer and need.
     const list = (await newTeacher.agent.get('/api/conversations')).body.conversations;
-    expect(list).toEqual([expect.objectContaining({ id: conversationId, reciprocal: true, kind: 'mentorship' })]);
+    expect(list).toEqual([
+      expect.objectContaining({ id: conversationId, reciprocal: true, kind: 'mentorship' }),
+    ]);
     const [idA, idB] = [await withKeys(newTeacher), await withKeys(veteran)];
     const openA = await newTeacher.transport.request('convo:open', { conversationId });
     const openB = await veteran.transport.request('convo:open', { conversationId });
@@ -178,7 +180,9 @@ describe('reciprocal mentorship', () => {
     const keyB = await conversationKey(idB, peerOfB, conversationId);
     const goalA = await newTeacher.transport.request('convo:goal', {
       conversationId,
-      ...wire(await sealAs(idA, peerOfA, keyA, conversationId, 'goal', 1, '{"title":"canary-calm-routines"}')),
+      ...wire(
+        await sealAs(idA, peerOfA, keyA, conversationId, 'goal', 1, '{"title":"canary-calm-routines"}'),
+      ),
     });
     const goalB = await veteran.transport.request('convo:goal', {
       conversationId,
@@ -262,8 +266,9 @@ describe('volunteer and released consultants', () => {
     );
     const got = (await released.agent.get('/api/consultant/offers')).body.offers;
     expect(got).toHaveLength(1);
-    const { conversationId } = (await released.agent.post(`/api/consultant/offers/${got[0].requestId}/accept`))
-      .body;
+    const { conversationId } = (
+      await released.agent.post(`/api/consultant/offers/${got[0].requestId}/accept`)
+    ).body;
     const mine = (await released.agent.get('/api/consultant/profile')).body.profile;
     expect(mine).toMatchObject({ commitment: 'released', termEndsAt: soon, capacity: 12 });
 

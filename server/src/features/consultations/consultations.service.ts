@@ -230,7 +230,9 @@ export function createConsultationService(deps: ConsultationDeps) {
     reasons: r.reasons,
   });
   /** Why a request waits, and the nearer matches the teacher may accept (in words, never who). */
-  async function waitingFacts(r: RequestRecord): Promise<Required<Pick<MyRequest, 'waitingReason' | 'nearest'>>> {
+  async function waitingFacts(
+    r: RequestRecord,
+  ): Promise<Required<Pick<MyRequest, 'waitingReason' | 'nearest'>>> {
     const all = await candidates();
     const blocked = await blockedWith(r.teacherId);
     const need = { ...needOf(r), passed: [...new Set([...r.passed, ...blocked])] };

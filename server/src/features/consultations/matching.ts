@@ -174,7 +174,9 @@ export function nearestMatches(need: Need, candidates: readonly Candidate[]): Ne
       !excludedFor(need, c),
   );
   const out: NearestMatch[] = [];
-  const bySubject = open.filter((c) => sameSubject(need.subjects, c.subjects) && !sameBand(need.grades, c.grades));
+  const bySubject = open.filter(
+    (c) => sameSubject(need.subjects, c.subjects) && !sameBand(need.grades, c.grades),
+  );
   if (bySubject[0]) {
     const subjects = need.subjects.filter((s) => bySubject.some((c) => sameSubject([s], c.subjects)));
     const bands = [...new Set(bySubject.flatMap((c) => bandsOf(c.grades)))].sort();
@@ -185,7 +187,9 @@ export function nearestMatches(need: Need, candidates: readonly Candidate[]): Ne
         .join(' or ')}`,
     });
   }
-  const byBand = open.filter((c) => sameBand(need.grades, c.grades) && !sameSubject(need.subjects, c.subjects));
+  const byBand = open.filter(
+    (c) => sameBand(need.grades, c.grades) && !sameSubject(need.subjects, c.subjects),
+  );
   if (byBand[0]) {
     const grades = need.grades.filter((g) => byBand.some((c) => sameBand([g], c.grades)));
     out.push({

@@ -51,7 +51,8 @@ export const supportApi = {
   ask: (body: IntakeBody) => api.post<{ request: MyRequest }>('/api/support-request', body),
   withdraw: () => api.del<{ ok: true }>('/api/support-request'),
   /** Opt in as a reciprocal mentorship partner (paired at once when someone's offers and needs cross yours). */
-  reciprocal: (body: ReciprocalBody) => api.post<{ request: MyRequest }>('/api/support-request/reciprocal', body),
+  reciprocal: (body: ReciprocalBody) =>
+    api.post<{ request: MyRequest }>('/api/support-request/reciprocal', body),
   /** The teacher agrees to a nearer match: never done without this. */
   widen: (widen: Widen) => api.post<{ request: MyRequest }>('/api/support-request/widen', { widen }),
   caseload: () => api.get<{ caseload: Caseload }>('/api/consultant/caseload'),

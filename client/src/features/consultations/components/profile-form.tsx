@@ -368,7 +368,8 @@ export function ProfileForm({
         onChange={(next) => {
           setCommitment(next);
           const cap = Number(capacity);
-          if (next === 'volunteer' && cap > VOLUNTEER_CAPACITY_MAX) setCapacity(String(VOLUNTEER_CAPACITY_MAX));
+          if (next === 'volunteer' && cap > VOLUNTEER_CAPACITY_MAX)
+            setCapacity(String(VOLUNTEER_CAPACITY_MAX));
           if (next === 'released' && cap <= VOLUNTEER_CAPACITY_MAX)
             setCapacity(String(RELEASED_CAPACITY_DEFAULT));
           clear('commitment');

@@ -81,8 +81,8 @@ function NearestMatches({
         <>
           <h3 className="request__nearest-title">The nearest match</h3>
           <p>
-            Nobody covers exactly what you asked for. These consultants come close; your request goes to one only
-            if you say yes here. Until then it stays as you asked.
+            Nobody covers exactly what you asked for. These consultants come close; your request goes to one
+            only if you say yes here. Until then it stays as you asked.
           </p>
           <ul className="request__options">
             {nearest.map((n) => (
@@ -166,8 +166,8 @@ export function RequestStatus({
       {reciprocal ? (
         <>
           <p>
-            You are paired as soon as a teacher from another school offers something you would like to learn and
-            would like to learn something you offer. Nothing else is needed from you.
+            You are paired as soon as a teacher from another school offers something you would like to learn
+            and would like to learn something you offer. Nothing else is needed from you.
           </p>
           <dl className="request__reciprocal">
             <dt>You offer</dt>

@@ -194,17 +194,13 @@ function ConversationView({ conversationId, identity }: { conversationId: string
         </div>
         {(teacher || view.reciprocal) && (
           <p className="convo-head__alias">
-            {view.reciprocal ? 'Your partner' : 'Your consultant'} sees you as <strong>{view.seenAs}</strong>, a
-            name for this conversation only.
+            {view.reciprocal ? 'Your partner' : 'Your consultant'} sees you as <strong>{view.seenAs}</strong>,
+            a name for this conversation only.
           </p>
         )}
       </header>
 
-      {view.reciprocal ? (
-        <ReciprocalPair pair={view.reciprocal} peer={peer} />
-      ) : (
-        <PinnedIntake view={view} />
-      )}
+      {view.reciprocal ? <ReciprocalPair pair={view.reciprocal} peer={peer} /> : <PinnedIntake view={view} />}
 
       {/* Always present, so the reminder is announced when it appears. */}
       <div role="status" className="reminder-slot">

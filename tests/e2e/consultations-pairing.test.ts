@@ -201,6 +201,36 @@ describe('reciprocal mentorship and the released consultant’s caseload', () =>
     await checkScreen(c, 'pairing-06-caseload');
   });
 
+  it('tells a teacher plainly that nobody covers their request, and widens it only when they say yes', async () => {
+    const t = await open('uncovered');
+    await signUpInBrowser(t, invites.member, uniquePseudonym('Uncovered'));
+    await t.goto('/support/ask');
+    // Grade 2 science: the only consultant teaches science in grades 4 to 7.
+    await t.getByRole('group', { name: 'Grades' }).getByLabel('2', { exact: true }).check();
+    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
+    await t.getByRole('checkbox', { name: 'A new assignment' }).check();
+    await t.getByRole('radio', { name: 'Planning units and lessons' }).check();
+    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
+    await t.getByRole('button', { name: 'Ask for support' }).click();
+    const request = t.getByRole('region', { name: 'Your request', exact: true });
+    await request.getByText('No consultant covers the grade band and subject you chose yet.').waitFor();
+    await request.getByText('The nearest match').waitFor();
+    expect(await request.textContent()).toContain('A consultant who knows science, taught in grades 4 to 7.');
+    // Never who: not the consultant's name.
+    expect(await request.textContent()).not.toContain('Released Science Guide');
+    const groups = request.getByRole('link', { name: 'groups on a new assignment' });
+    expect(await groups.getAttribute('href')).toBe('/groups?topic=new-assignment');
+    await checkScreen(t, 'pairing-07-nearest-match');
+    // Nothing was given to the consultant silently.
+    await consultant.page.goto('/support');
+    await consultant.page.getByText('No requests are waiting for your answer.').waitFor();
+
+    await request.getByRole('button', { name: 'Yes, another grade band is fine' }).click();
+    await request.getByText('Offered to a consultant').waitFor();
+    await consultant.page.reload();
+    await consultant.page.getByRole('button', { name: 'Accept and start the conversation' }).waitFor();
+  });
+
   it('raised no Content Security Policy violation and no uncaught error', () => {
     for (const [who, seen] of Object.entries(problems)) {
       expect(seen.csp, `CSP violations for ${who}`).toEqual([]);

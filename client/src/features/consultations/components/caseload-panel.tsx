@@ -13,7 +13,7 @@ import { useResource } from '../../../lib/use-resource';
 import { formatDate, formatRelative } from '../../../utils/format';
 import { supportApi } from '../api/support-api';
 import { useNow } from '../hooks/use-conversation-room';
-import { plural } from '../model/format';
+import { formatDuration, formatStart, plural } from '../model/format';
 import { kindText } from '../model/labels';
 import { ConversationBadge } from './status-badge';
 
@@ -96,6 +96,11 @@ export function CaseloadPanel({
                       e.lastActivityAt,
                       now,
                     )} · ${e.sessionsHeld === 0 ? 'no sessions held yet' : `${plural(e.sessionsHeld, 'session')} held`}`}
+                  </p>
+                )}
+                {c.nextCheckIn && (
+                  <p className="convo-list__meta">
+                    {`Next check-in: ${formatStart(c.nextCheckIn.startsAt, now)} (${formatDuration(c.nextCheckIn.durationMinutes)})`}
                   </p>
                 )}
                 {e?.taper && (

@@ -213,6 +213,7 @@ describe('reciprocal mentorship and the released consultant’s caseload', () =>
     await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
     await t.getByRole('button', { name: 'Ask for support' }).click();
     const request = t.getByRole('region', { name: 'Your request', exact: true });
+    await request.getByText('No consultant covers this yet').waitFor();
     await request.getByText('No consultant covers the grade band and subject you chose yet.').waitFor();
     await request.getByText('The nearest match').waitFor();
     expect(await request.textContent()).toContain('A consultant who knows science, taught in grades 4 to 7.');

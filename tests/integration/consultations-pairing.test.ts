@@ -198,6 +198,12 @@ describe('reciprocal mentorship', () => {
     const stored = await everythingStored();
     expect(stored).not.toMatch(/willow|oak hill|canary-/i);
 
+    // Peers: no feedback form about a consultant, and no record of support as one.
+    expect(again.data.view.feedbackDone).toBe(true);
+    expect((await veteran.agent.get('/api/consultant/recognition')).body.record.totals).toMatchObject({
+      teachers: 0,
+    });
+
     // Nobody else sees the opt-ins: no consultant offer, not in the coordinator's unmatched list.
     const unmatched = (await admin.agent.get('/api/programme/unmatched')).body.requests;
     expect(unmatched).toEqual([]);

@@ -409,7 +409,8 @@ export function createConsultationService(deps: ConsultationDeps) {
         createdAt: at,
         status: 'active',
         closeProposedBy: null,
-        feedbackDone: false,
+        // The closing feedback is about a consultant's support (programme aggregates): not asked of peers.
+        feedbackDone: true,
         blocked: false,
         kind: 'mentorship',
         reciprocal: { teacher: partner.reciprocal, consultant: mine },
@@ -989,7 +990,10 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /** The caller's record of support as a consultant (or mentor): months and counts, no teacher identifiable. */
     async recognition(p: Principal): Promise<RecognitionRecord> {
-      const mine = (await store.conversationsOf(p.accountId)).filter((c) => c.consultantId === p.accountId);
+      // A reciprocal pair's second teacher holds the consultant side of the record, but supported nobody as one.
+      const mine = (await store.conversationsOf(p.accountId)).filter(
+        (c) => c.consultantId === p.accountId && !c.reciprocal,
+      );
       const withCheckIns = await Promise.all(
         mine.map(async (c) => ({ c, checkIns: await store.checkIns(c.id) })),
       );

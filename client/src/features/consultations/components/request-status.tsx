@@ -81,8 +81,9 @@ function NearestMatches({
         <>
           <h3 className="request__nearest-title">The nearest match</h3>
           <p>
-            Nobody covers exactly what you asked for. These consultants come close; your request goes to one
-            only if you say yes here. Until then it stays as you asked.
+            Nobody covers exactly what you asked for, but{' '}
+            {nearest.length === 1 ? 'someone comes' : 'some come'} close. Your request goes to one of them
+            only if you say yes here; until then it stays as you asked.
           </p>
           <ul className="request__options">
             {nearest.map((n) => (
@@ -160,7 +161,11 @@ export function RequestStatus({
     <div className="request">
       <p className="request__status">
         <span className={`badge support-badge support-badge--${status}`}>
-          {reciprocal ? 'Waiting for a reciprocal partner' : shown.badge}
+          {reciprocal
+            ? 'Waiting for a reciprocal partner'
+            : status === 'waiting' && !request.widen && request.waitingReason === 'no-coverage'
+              ? 'No consultant covers this yet'
+              : shown.badge}
         </span>
       </p>
       {reciprocal ? (

@@ -102,10 +102,11 @@ afterAll(async () => {
 
 describe('the sealed intake note', () => {
   it('when a teacher seals the note to the consultants who fit, then each offered one reads it and Redis never holds it, nor the pseudonym', async () => {
-    // Best fit first (grade, subject, area), then grade and area, then grade only; the last has no key yet.
+    // Best fit first (grade, subject, area), then the grade band, subject and area, then the grade band and
+    // subject only; the last has no key yet.
     const c1 = await consultant({ grades: ['1', '2'], subjects: ['mathematics', 'science'] });
-    const c2 = await consultant({ subjects: ['science'] });
-    const c3 = await consultant({ subjects: ['science'], areas: ['assessment'] });
+    const c2 = await consultant({ grades: ['3'] });
+    const c3 = await consultant({ grades: ['1'], areas: ['assessment'] });
     const teacher = await person('member');
     const [k1, k2, kT] = [await withKeys(c1), await withKeys(c2), await withKeys(teacher)];
     const canary = `canary-intake-${Math.random().toString(36).slice(2)} — thirty and no aide`;

@@ -100,7 +100,8 @@ describe('request and matching', () => {
   it('when a teacher asks for support, then the best consultant from another school is offered it, with the reason', async () => {
     const sameSchool = await consultant({ school: 'Maple Grove Elementary' });
     const sameDistrict = await consultant({ district: 'Eastside School District', school: 'Other School' });
-    const partial = await consultant({ grades: ['9'], subjects: ['science'] });
+    // Covers the grade band (K–3) and the subject, but not grade 2 itself: the next best.
+    const partial = await consultant({ grades: ['3'], subjects: ['mathematics', 'science'] });
     const best = await consultant({ grades: ['1', '2'], subjects: ['mathematics', 'science'] });
     const teacher = await person('member');
     const res = await teacher.agent.post(

@@ -103,7 +103,11 @@ describe.each(backends)('consultations store contract: %s', (_name, make) => {
         now: i,
       });
     }
+    // The caseload's last activity: the newest message's time, before and after trimming; null with none.
+    expect(await store.lastMessageAt('long')).toBe(600);
+    expect(await store.lastMessageAt('never-written')).toBeNull();
     await store.trimMessages('long', 100);
+    expect(await store.lastMessageAt('long')).toBe(600);
     const left = await store.messages('long', 0, 1_000);
     // Whole storage nodes on Redis (about 100 entries each): at least `keep`, never much more, always the newest.
     expect(left.messages.length).toBeGreaterThanOrEqual(100);

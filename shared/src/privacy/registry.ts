@@ -110,6 +110,8 @@ const REQUEST_JSON = [
   'passed',
   'conversationId',
   'finishedAt',
+  'reciprocal',
+  'widen',
 ] as const;
 const SEALED_JSON = ['ciphertext', 'iv', 'meta'] as const;
 
@@ -1067,7 +1069,7 @@ export const STORED = {
     type: 'hash',
     title: 'Consultant profiles',
     holds:
-      "Consultants' display names, grades, subjects, areas, capacity and times, the kinds of support they offer, and keyed fingerprints of their school and district.",
+      "Consultants' display names, grades, subjects, areas, capacity and times, the kinds of support they offer, whether they volunteer or are released for a term (and its last day), and keyed fingerprints of their school and district.",
     whose: 'account',
     why: 'Matching.',
     retention: { kind: 'with', words: "As long as the consultant's account." },
@@ -1091,6 +1093,8 @@ export const STORED = {
           'districtHash',
           'updatedAt',
           'kinds',
+          'commitment',
+          'termEndsAt',
         ],
       },
     ],
@@ -1100,7 +1104,7 @@ export const STORED = {
     type: 'hash',
     title: 'Support requests',
     holds:
-      'A request for one-to-one support: the structured intake (grades, subjects, reasons, focus, ways of working, times), its state, and while it is open keyed fingerprints of the school and district. Never the note in the clear, never your pseudonym.',
+      'A request for one-to-one support: the structured intake (grades, subjects, reasons, focus, ways of working, times), whether you agreed to a nearer match (another grade band or subject), its state, and while it is open keyed fingerprints of the school and district. A reciprocal mentorship opt-in keeps only what you can offer and would like to learn (from a fixed list). Never the note in the clear, never your pseudonym.',
     whose: 'request',
     why: 'Matching with a consultant from another school.',
     retention: {
@@ -1185,7 +1189,7 @@ export const STORED = {
     type: 'hash',
     title: 'One-to-one conversations (who and when)',
     holds:
-      "Who talks with whom (account ids), the consultant's display name, the conversation's own name for the teacher, when it started and closed, the kind of support (peer support or mentorship) and the structured intake pinned for both (grades, subjects, reasons, focus, ways of working, times, whether the teacher's browser marked the request urgent and whether a note could not be passed on; never why, never school, district or the note). Never its content.",
+      "Who talks with whom (account ids), the consultant's display name, the conversation's own name for the teacher, when it started and closed, the kind of support (peer support or mentorship) and the structured intake pinned for both (grades, subjects, reasons, focus, ways of working, times, whether the teacher's browser marked the request urgent and whether a note could not be passed on; never why, never school, district or the note); for reciprocal mentorship, what each teacher offers and would like to learn (from a fixed list). Never its content.",
     whose: 'conversation',
     why: 'To open the conversation for its two participants only.',
     retention: { kind: 'rule', words: 'Deleted some days after it closed.', config: CONVO_RETENTION },
@@ -1210,6 +1214,7 @@ export const STORED = {
           'closedAt',
           'kind',
           'intake',
+          'reciprocal',
         ],
       },
     ],

@@ -27,6 +27,9 @@ import {
   UsefulSummary,
 } from '../schemas/groups.js';
 import {
+  Caseload,
+  ReciprocalBody,
+  WidenBody,
   ConsultantProfile,
   ConsultantProfileBody,
   ConversationSummary,
@@ -301,6 +304,26 @@ export const httpRoutes: HttpRoute[] = [
     errors: ['FORBIDDEN', 'CONFLICT'],
   },
   {
+    method: 'POST',
+    path: '/support-request/reciprocal',
+    access: 'member',
+    summary:
+      'Teachers: opt in to reciprocal mentorship with what you can offer and would like to learn (fixed areas). Paired at once with a teacher from another school whose offers and needs cross yours, or waits for one. Counts as your one open request. 201.',
+    body: ReciprocalBody,
+    response: z.object({ request: MyRequest }),
+    errors: ['FORBIDDEN', 'CONFLICT'],
+  },
+  {
+    method: 'POST',
+    path: '/support-request/widen',
+    access: 'member',
+    summary:
+      'Teachers: accept a nearer match for a waiting request (a consultant covering your subject in another grade band, or your grade band in another subject). Never done without this call.',
+    body: WidenBody,
+    response: z.object({ request: MyRequest }),
+    errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
+  },
+  {
     method: 'GET',
     path: '/support-request',
     access: 'member',
@@ -333,6 +356,15 @@ export const httpRoutes: HttpRoute[] = [
     summary: 'Teachers: withdraw your open request.',
     response: Ok,
     errors: ['NOT_FOUND', 'CONFLICT'],
+  },
+  {
+    method: 'GET',
+    path: '/consultant/caseload',
+    access: 'member',
+    summary:
+      'Consultants: your active conversations with how long each has run, last activity, sessions held, and a suggestion to taper off (long-running, or your release ends soon). Times and counts only.',
+    response: z.object({ caseload: Caseload }),
+    errors: ['FORBIDDEN'],
   },
   {
     method: 'GET',

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../limits.js';
 import {
   ConsultantProfileBody,
+  ConsultantProfileInput,
   FeedbackBody,
+  ReciprocalBody,
+  termEndMs,
   INTAKE_COPIES_MAX,
   INTAKE_COPIES_PER_PUT,
   IntakeNotesBody,
@@ -92,5 +95,55 @@ describe('free text in consultations is refused when it shows nothing', () => {
     expect(FeedbackBody.safeParse(body('')).success).toBe(true);
     expect(FeedbackBody.safeParse(body()).success).toBe(true);
     expect(FeedbackBody.safeParse(body('It helped.')).success).toBe(true);
+  });
+});
+
+describe('volunteer and released consultants', () => {
+  const base = {
+    displayName: 'Science Guide',
+    grades: ['4'],
+    subjects: ['science'],
+    areas: ['planning'],
+    capacity: 3,
+    availability: [],
+    paused: false,
+  };
+  it('caps a volunteer at three, asks a released consultant for the last day of the release', () => {
+    expect(ConsultantProfileInput.safeParse({ ...base, commitment: 'volunteer' }).success).toBe(true);
+    expect(ConsultantProfileInput.safeParse({ ...base, commitment: 'volunteer', capacity: 4 }).success).toBe(
+      false,
+    );
+    expect(ConsultantProfileInput.safeParse({ ...base, commitment: 'released', capacity: 12 }).success).toBe(
+      false,
+    );
+    expect(
+      ConsultantProfileInput.safeParse({
+        ...base,
+        commitment: 'released',
+        capacity: 12,
+        termEndsAt: '2027-06-30',
+      }).success,
+    ).toBe(true);
+    expect(ConsultantProfileInput.safeParse({ ...base, termEndsAt: '30/06/2027' }).success).toBe(false);
+    // Profiles saved before it existed: capacity as set.
+    expect(ConsultantProfileInput.safeParse({ ...base, capacity: 20 }).success).toBe(true);
+  });
+  it('ends a term at the last moment of its day (UTC)', () => {
+    expect(new Date(termEndMs('2027-06-30')).toISOString()).toBe('2027-06-30T23:59:59.999Z');
+  });
+});
+
+describe('reciprocal mentorship opt-in', () => {
+  it('takes areas from the fixed list only, one to three each side, never the same area both ways', () => {
+    const ok = { offers: ['classroom-technology'], wants: ['classroom-management'] };
+    expect(ReciprocalBody.safeParse(ok).success).toBe(true);
+    expect(ReciprocalBody.safeParse({ ...ok, wants: ['classroom-technology'] }).success).toBe(false);
+    expect(ReciprocalBody.safeParse({ ...ok, offers: ['my own words'] }).success).toBe(false);
+    expect(ReciprocalBody.safeParse({ ...ok, offers: [] }).success).toBe(false);
+    expect(
+      ReciprocalBody.safeParse({ ...ok, offers: ['assessment', 'curriculum', 'planning', 'resources'] })
+        .success,
+    ).toBe(false);
+    expect(ReciprocalBody.safeParse({ ...ok, note: 'hello' }).success).toBe(false);
   });
 });

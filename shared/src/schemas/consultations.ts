@@ -122,6 +122,29 @@ export const SUPPORT_KIND_HINTS: Record<SupportKind, string> = {
   mentorship: 'General, long-term support for a newer teacher, usually until the end of the school year.',
 };
 
+/**
+ * How a consultant gives their time (the seeds): a volunteer teacher in their own time, or a consultant released
+ * full-time for a term.
+ */
+export const COMMITMENTS = ['volunteer', 'released'] as const;
+export const Commitment = z.enum(COMMITMENTS);
+export type Commitment = z.infer<typeof Commitment>;
+export const COMMITMENT_LABELS: Record<Commitment, string> = {
+  volunteer: 'Volunteer, in my own time',
+  released: 'Released for a term',
+};
+/** A volunteer's cap: a few teachers at once. */
+export const VOLUNTEER_CAPACITY_MAX = 3;
+/** What a released consultant's capacity starts at in the form (they may set up to 30). */
+export const RELEASED_CAPACITY_DEFAULT = 12;
+/** A calendar day, "2027-06-30". */
+export const TermDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), { message: 'not a date' });
+/** The end of a term date (its last millisecond, UTC). */
+export const termEndMs = (day: string): number => Date.parse(`${day}T23:59:59.999Z`);
+
 const unique = <T extends z.ZodType>(item: T, max: number) =>
   z
     .array(item)
@@ -146,8 +169,29 @@ export const ConsultantProfileBody = z.strictObject({
   confirmIdentifying: z.boolean().optional(),
   /** The kinds of support offered; profiles saved before kinds existed offer peer support only. */
   kinds: unique(SupportKind, SUPPORT_KINDS.length).min(1).default(['peer-support']),
+  /**
+   * Volunteer (a teacher, in their own time: at most `VOLUNTEER_CAPACITY_MAX`) or released (full-time for a term,
+   * until `termEndsAt`). Absent on profiles saved before it existed: capacity as set, no term.
+   */
+  commitment: Commitment.optional(),
+  /** Released consultants: the last day of the release ("2027-06-30"); no new requests after it. */
+  termEndsAt: TermDate.optional(),
 });
 export type ConsultantProfileBody = z.infer<typeof ConsultantProfileBody>;
+
+/** The profile as it is checked on save: a volunteer's small cap, a released consultant's term end. */
+export const ConsultantProfileInput = ConsultantProfileBody.superRefine((p, ctx) => {
+  if (p.commitment === 'volunteer' && p.capacity > VOLUNTEER_CAPACITY_MAX) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['capacity'],
+      message: `A volunteer supports at most ${VOLUNTEER_CAPACITY_MAX} teachers at once.`,
+    });
+  }
+  if (p.commitment === 'released' && !p.termEndsAt) {
+    ctx.addIssue({ code: 'custom', path: ['termEndsAt'], message: 'When does the release end?' });
+  }
+});
 
 export const ConsultantProfile = ConsultantProfileBody.omit({
   school: true,
@@ -184,6 +228,49 @@ export const IntakeBody = z.strictObject({
 });
 export type IntakeBody = z.input<typeof IntakeBody>;
 
+/**
+ * Reciprocal mentorship: two teachers who each bring a strength are paired both ways. What each can offer and would
+ * like to learn comes from this fixed list (no free text that could identify anyone).
+ */
+export const RECIPROCAL_AREAS = [...AREAS, 'classroom-technology'] as const;
+export const ReciprocalArea = z.enum(RECIPROCAL_AREAS);
+export type ReciprocalArea = z.infer<typeof ReciprocalArea>;
+export const RECIPROCAL_AREA_LABELS: Record<ReciprocalArea, string> = {
+  ...AREA_LABELS,
+  'classroom-technology': 'Classroom technology',
+};
+/** One side of a reciprocal pair: what they offer and what they would like to learn. */
+export const ReciprocalSide = z.object({
+  offers: z.array(ReciprocalArea),
+  wants: z.array(ReciprocalArea),
+});
+export type ReciprocalSide = z.infer<typeof ReciprocalSide>;
+
+/** A teacher opts in as a reciprocal partner. School and district only exclude (never shown, never kept clear). */
+export const ReciprocalBody = z
+  .strictObject({
+    offers: unique(ReciprocalArea, RECIPROCAL_AREAS.length).min(1).max(3),
+    wants: unique(ReciprocalArea, RECIPROCAL_AREAS.length).min(1).max(3),
+    school: Place.optional(),
+    district: Place.optional(),
+  })
+  .refine((b) => !b.offers.some((a) => b.wants.includes(a)), {
+    message: 'An area cannot be both offered and wanted.',
+    path: ['wants'],
+  });
+export type ReciprocalBody = z.input<typeof ReciprocalBody>;
+
+/**
+ * How a request with no consultant who covers it could be widened, only if the teacher agrees: `grade` accepts a
+ * consultant who covers the subject in another grade band, `subject` one who covers the grade band in another subject.
+ */
+export const Widen = z.enum(['grade', 'subject']);
+export type Widen = z.infer<typeof Widen>;
+export const WidenBody = z.strictObject({ widen: Widen });
+/** A nearer match the teacher may accept: what it has in common, in words; never who. */
+export const NearestMatch = z.object({ widen: Widen, matchedOn: z.string() });
+export type NearestMatch = z.infer<typeof NearestMatch>;
+
 export const RequestStatus = z.enum(['offered', 'waiting', 'matched', 'withdrawn']);
 export type RequestStatus = z.infer<typeof RequestStatus>;
 
@@ -201,6 +288,14 @@ export const MyRequest = z.object({
   /** While waiting: why no consultant was offered it (so the page can say so honestly). */
   waitingReason: z.lazy(() => UnmatchedReason).optional(),
   kind: SupportKind.default('peer-support'),
+  /** A reciprocal mentorship opt-in (waiting for a partner whose offers and needs cross), not a request for a consultant. */
+  reciprocal: ReciprocalSide.nullable().default(null),
+  /** While waiting with no consultant who covers it: the nearer matches the teacher may accept. */
+  nearest: z.array(NearestMatch).default([]),
+  /** What the teacher agreed to widen the request to (null: as asked). */
+  widen: Widen.nullable().default(null),
+  /** The request's reasons (the teacher's own, shown only to them): support groups on those topics meanwhile. */
+  reasons: z.array(Reason).default([]),
 });
 export type MyRequest = z.infer<typeof MyRequest>;
 
@@ -456,6 +551,8 @@ export const ConversationView = z.object({
    * Null for conversations opened before it was kept.
    */
   intake: PinnedIntake.nullable().default(null),
+  /** Reciprocal mentorship: both are learners; each side's offer and need (null for other conversations). */
+  reciprocal: z.object({ mine: ReciprocalSide, theirs: ReciprocalSide }).nullable().default(null),
 });
 export type ConversationView = z.infer<typeof ConversationView>;
 
@@ -466,6 +563,8 @@ export const ConversationSummary = z.object({
   status: ConversationStatus,
   nextCheckIn: CheckIn.nullable(),
   kind: SupportKind.default('peer-support'),
+  /** A reciprocal mentorship pair (both teachers learn). */
+  reciprocal: z.boolean().default(false),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 
@@ -552,3 +651,34 @@ export const RecognitionRecord = z.object({
   totals: z.object({ hours: z.number(), sessions: z.number(), teachers: z.number() }),
 });
 export type RecognitionRecord = z.infer<typeof RecognitionRecord>;
+
+/** Why the caseload suggests proposing to taper off: it has run long, or the release ends soon. */
+export const TaperReason = z.enum(['long-running', 'term-ending']);
+export type TaperReason = z.infer<typeof TaperReason>;
+/** Weeks after which a conversation suggests tapering off (peer support is targeted; mentorship runs a year). */
+export const TAPER_WEEKS: Record<SupportKind, number> = { 'peer-support': 10, mentorship: 40 };
+/** Days before a release ends when every conversation suggests tapering off. */
+export const TERM_ENDING_DAYS = 21;
+
+/** One of a consultant's active conversations, as their caseload shows it: times and counts, never content. */
+export const CaseloadEntry = z.object({
+  id: z.string(),
+  peerName: z.string(),
+  kind: SupportKind,
+  status: ConversationStatus,
+  startedAt: z.number(),
+  /** The newest message, goal or session in it (the conversation's start when none). */
+  lastActivityAt: z.number(),
+  /** Sessions agreed and already over. */
+  sessionsHeld: z.number(),
+  taper: TaperReason.nullable(),
+});
+export type CaseloadEntry = z.infer<typeof CaseloadEntry>;
+
+export const Caseload = z.object({
+  commitment: Commitment.nullable(),
+  termEndsAt: z.string().nullable(),
+  capacity: z.number(),
+  entries: z.array(CaseloadEntry),
+});
+export type Caseload = z.infer<typeof Caseload>;

@@ -157,6 +157,9 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
       const rest = (logs.get(id) ?? []).filter((m) => m.seq > after);
       return { messages: rest.slice(0, limit).map(copy), more: rest.length > limit };
     },
+    async lastMessageAt(id) {
+      return logs.get(id)?.at(-1)?.ts ?? null;
+    },
     async trimMessages(id, keep) {
       const log = logs.get(id);
       if (log && log.length > keep) log.splice(0, log.length - keep);

@@ -293,6 +293,13 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
       });
       return { messages, more: entries.length > limit };
     },
+    async lastMessageAt(id) {
+      const [last] = (await redis.xrevrange(k.messages(id), '+', '-', 'COUNT', 1)) as StreamEntry[];
+      if (!last) return null;
+      const fields = last[1];
+      for (let i = 0; i + 1 < fields.length; i += 2) if (fields[i] === 't') return Number(fields[i + 1]);
+      return null;
+    },
     async trimMessages(id, keep) {
       await redis.xtrim(k.messages(id), 'MAXLEN', '~', keep);
     },

@@ -3,8 +3,10 @@ import { z } from 'zod';
 import { Id } from '@staffroom/shared/schemas/groups';
 import {
   AssignBody,
-  ConsultantProfileBody,
+  ConsultantProfileInput,
   FeedbackBody,
+  ReciprocalBody,
+  WidenBody,
   IntakeBody,
   IntakeNotesBody,
   KeyBundle,
@@ -29,7 +31,7 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
   });
   router.put('/consultant/profile', async (req, res) => {
     res.json({
-      profile: await service.saveProfile(principalOf(res), parseInput(ConsultantProfileBody, req.body)),
+      profile: await service.saveProfile(principalOf(res), parseInput(ConsultantProfileInput, req.body)),
     });
   });
   router.get('/consultant/recognition', async (_req, res) => {
@@ -42,6 +44,9 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
       .attachment('staffroom-record-of-support.csv')
       .set('Cache-Control', 'no-store')
       .send(csv);
+  });
+  router.get('/consultant/caseload', async (_req, res) => {
+    res.json({ caseload: await service.caseload(principalOf(res)) });
   });
   router.get('/consultant/offers', async (_req, res) => {
     res.json({ offers: await service.offers(principalOf(res)) });
@@ -59,6 +64,15 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
     res
       .status(201)
       .json({ request: await service.requestSupport(principalOf(res), parseInput(IntakeBody, req.body)) });
+  });
+  router.post('/support-request/reciprocal', async (req, res) => {
+    res.status(201).json({
+      request: await service.optInReciprocal(principalOf(res), parseInput(ReciprocalBody, req.body)),
+    });
+  });
+  router.post('/support-request/widen', async (req, res) => {
+    const { widen } = parseInput(WidenBody, req.body);
+    res.json({ request: await service.widen(principalOf(res), widen) });
   });
   router.get('/support-request/notes', async (_req, res) => {
     res.json({ work: await service.intakeSealWork(principalOf(res)) });

@@ -24,6 +24,19 @@ import type {
   SealKind,
   SessionType,
   RecognitionRecord,
+  Caseload,
+  CaseloadEntry,
+  ReciprocalBody,
+  ReciprocalSide,
+  Widen,
+} from '@staffroom/shared/schemas/consultations';
+import {
+  AREAS,
+  TAPER_WEEKS,
+  TERM_ENDING_DAYS,
+  VOLUNTEER_CAPACITY_MAX,
+  termEndMs,
+  type Area,
 } from '@staffroom/shared/schemas/consultations';
 import { frankingContext } from '@staffroom/shared/rules/franking';
 import type { z } from 'zod';
@@ -32,7 +45,16 @@ import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared
 import { AppError } from '../../platform/errors.js';
 import { approxBytes, fitBytes } from '../../platform/page-budget.js';
 import type { Principal } from '../../platform/principal.js';
-import { excludedFor, rankConsultants, whyUnmatched, type Candidate, type Need } from './matching.js';
+import {
+  crosses,
+  excludedFor,
+  nearestMatches,
+  rankConsultants,
+  whyUnmatched,
+  withCommitment,
+  type Candidate,
+  type Need,
+} from './matching.js';
 import { recognitionRecord } from './recognition.js';
 import type {
   ConsultantRecord,
@@ -143,6 +165,9 @@ const keyPrint = (publicKey: string) =>
   createHash('sha256').update(publicKey).digest('base64url').slice(0, 22);
 const copyKeys = (teacherKey: string, holderKey: string) => `${keyPrint(teacherKey)}.${keyPrint(holderKey)}`;
 
+const WEEK_MS = 7 * 24 * 3600_000;
+const isArea = (a: string): a is Area => (AREAS as readonly string[]).includes(a);
+
 /** Items the retention sweep deletes per store call (so one call stays short). */
 const PURGE_BATCH = 100;
 
@@ -167,7 +192,7 @@ export function createConsultationService(deps: ConsultationDeps) {
 
   async function activeCount(consultantId: string): Promise<number> {
     return (await store.conversationsOf(consultantId)).filter(
-      (c) => c.consultantId === consultantId && ACTIVE.has(c.status),
+      (c) => c.consultantId === consultantId && ACTIVE.has(c.status) && !c.reciprocal,
     ).length;
   }
 
@@ -189,11 +214,19 @@ export function createConsultationService(deps: ConsultationDeps) {
     schoolHash: r.schoolHash,
     districtHash: r.districtHash,
     passed: r.passed,
+    kind: r.kind,
+    widen: r.widen ?? null,
   });
-  /** Every consultant with how many conversations they hold now (matching's view of them). */
+  /**
+   * Every consultant with how many conversations they hold now (matching's view of them): a volunteer's small cap,
+   * a released consultant whose term is over as paused.
+   */
   async function candidates(): Promise<Candidate[]> {
     const consultants = await store.listConsultants();
-    return Promise.all(consultants.map(async (c) => ({ ...c, active: await activeCount(c.accountId) })));
+    const at = now();
+    return Promise.all(
+      consultants.map(async (c) => withCommitment({ ...c, active: await activeCount(c.accountId) }, at)),
+    );
   }
 
   const toMyRequest = async (r: RequestRecord): Promise<MyRequest> => ({
@@ -204,9 +237,21 @@ export function createConsultationService(deps: ConsultationDeps) {
     alias: alias(r.id),
     hasNote: r.hasNote,
     urgent: r.urgent === true,
-    ...(r.status === 'waiting' ? { waitingReason: whyUnmatched(needOf(r), await candidates()) } : {}),
+    ...(r.status === 'waiting' && !r.reciprocal ? await waitingFacts(r) : { nearest: [] }),
     kind: r.kind ?? 'peer-support',
+    reciprocal: r.reciprocal ?? null,
+    widen: r.widen ?? null,
+    reasons: r.reasons,
   });
+  /** Why a request waits, and the nearer matches the teacher may accept (in words, never who). */
+  async function waitingFacts(
+    r: RequestRecord,
+  ): Promise<Required<Pick<MyRequest, 'waitingReason' | 'nearest'>>> {
+    const all = await candidates();
+    const blocked = await blockedWith(r.teacherId);
+    const need = { ...needOf(r), passed: [...new Set([...r.passed, ...blocked])] };
+    return { waitingReason: whyUnmatched(need, all), nearest: nearestMatches(need, all) };
+  }
 
   /** Consultants the teacher blocked (or who blocked them): never matched with them again, not even by hand. */
   const blockedWith = async (teacherId: string) =>
@@ -221,18 +266,9 @@ export function createConsultationService(deps: ConsultationDeps) {
    */
   async function noteHolders(r: RequestRecord): Promise<{ accountId: string; publicKey: string | null }[]> {
     const consultants = await store.listConsultants();
+    if (r.reciprocal) return [];
     const ranked = rankConsultants(
-      {
-        teacherId: r.teacherId,
-        grades: r.grades,
-        subjects: r.subjects,
-        focus: r.focus,
-        preferredTimes: r.preferredTimes,
-        schoolHash: r.schoolHash,
-        districtHash: r.districtHash,
-        passed: r.passed,
-        kind: r.kind,
-      },
+      needOf(r),
       consultants.map((c) => ({ ...c, active: 0 })),
     ).map((x) => x.accountId);
     const ids = [...new Set([...(r.offeredTo ? [r.offeredTo] : []), ...ranked])].slice(
@@ -256,24 +292,9 @@ export function createConsultationService(deps: ConsultationDeps) {
     current: RequestRecord,
     expected: Pick<RequestRecord, 'status' | 'offeredTo'>,
   ): Promise<RequestRecord | null> {
-    const consultants = await store.listConsultants();
-    const candidates = await Promise.all(
-      consultants.map(async (c) => ({ ...c, active: await activeCount(c.accountId) })),
-    );
-    const [best] = rankConsultants(
-      {
-        teacherId: current.teacherId,
-        grades: current.grades,
-        subjects: current.subjects,
-        focus: current.focus,
-        preferredTimes: current.preferredTimes,
-        schoolHash: current.schoolHash,
-        districtHash: current.districtHash,
-        passed: current.passed,
-        kind: current.kind,
-      },
-      candidates,
-    );
+    // A reciprocal opt-in waits for a partner teacher, never for a consultant.
+    if (current.reciprocal) return null;
+    const [best] = rankConsultants(needOf(current), await candidates());
     const next: RequestRecord = best
       ? {
           ...current,
@@ -349,12 +370,92 @@ export function createConsultationService(deps: ConsultationDeps) {
       blocked: c.blocked,
       kind: c.kind ?? 'peer-support',
       intake: c.intake ?? null,
+      reciprocal: c.reciprocal
+        ? role === 'teacher'
+          ? { mine: c.reciprocal.teacher, theirs: c.reciprocal.consultant }
+          : { mine: c.reciprocal.consultant, theirs: c.reciprocal.teacher }
+        : null,
     };
+  }
+
+  /** Everyone this account has a blocked conversation with, on either side: never paired again. */
+  const blockedPeers = async (accountId: string) =>
+    (await store.conversationsOf(accountId))
+      .filter((c) => c.blocked)
+      .map((c) => (c.teacherId === accountId ? c.consultantId : c.teacherId))
+      .filter((id) => id !== '');
+
+  /**
+   * Pairs a waiting reciprocal opt-in with the teacher who has waited longest among those whose offers and needs
+   * cross it (most areas crossing first): never the same school or district, never someone either blocked. The
+   * earlier opt-in is the conversation's `teacher` side. Both requests finish (their school and district
+   * fingerprints erased); the conversation is sealed end to end with each teacher's own key, as any other.
+   */
+  async function pairReciprocal(me: RequestRecord): Promise<RequestRecord | null> {
+    const mine = me.reciprocal;
+    if (!mine) return null;
+    const score = (r: RequestRecord) =>
+      r.reciprocal
+        ? r.reciprocal.offers.filter((a) => mine.wants.includes(a)).length +
+          mine.offers.filter((a) => r.reciprocal?.wants.includes(a)).length
+        : 0;
+    const partners = (await store.waitingRequests())
+      .filter(
+        (r): r is RequestRecord & { reciprocal: ReciprocalSide } =>
+          r.reciprocal !== undefined &&
+          r.id !== me.id &&
+          r.teacherId !== me.teacherId &&
+          crosses(mine, r.reciprocal) &&
+          !(me.schoolHash !== '' && r.schoolHash === me.schoolHash) &&
+          !(me.districtHash !== '' && r.districtHash === me.districtHash) &&
+          !me.passed.includes(r.teacherId) &&
+          !r.passed.includes(me.teacherId),
+      )
+      .sort((a, b) => score(b) - score(a) || a.createdAt - b.createdAt);
+    for (const partner of partners) {
+      const at = now();
+      const conversation: ConversationRecord = {
+        id: newId(),
+        teacherId: partner.teacherId,
+        consultantId: me.teacherId,
+        teacherName: alias(partner.id),
+        consultantName: alias(me.id),
+        createdAt: at,
+        status: 'active',
+        closeProposedBy: null,
+        // The closing feedback is about a consultant's support (programme aggregates): not asked of peers.
+        feedbackDone: true,
+        blocked: false,
+        kind: 'mentorship',
+        reciprocal: { teacher: partner.reciprocal, consultant: mine },
+      };
+      const finish = (r: RequestRecord): RequestRecord => ({
+        ...r,
+        status: 'matched',
+        finishedAt: at,
+        conversationId: conversation.id,
+        matchedOn: 'reciprocal mentorship',
+        schoolHash: '',
+        districtHash: '',
+      });
+      if (!(await store.updateRequest({ status: 'waiting', offeredTo: null }, finish(partner)))) continue;
+      if (!(await store.updateRequest({ status: 'waiting', offeredTo: null }, finish(me)))) {
+        // Paired (or withdrawn) meanwhile by another node: the partner waits again, under a new request.
+        await store.createRequest({ ...partner, id: newId(), createdAt: partner.createdAt });
+        notify.request(partner.teacherId);
+        return null;
+      }
+      await store.saveConversation(conversation);
+      notify.request(partner.teacherId);
+      notify.request(me.teacherId);
+      return finish(me);
+    }
+    return null;
   }
 
   async function rematchWaiting(): Promise<void> {
     // Urgent requests first (a sign of risk in the note); otherwise oldest first, as the store lists them.
-    const waiting = urgentFirst(await store.waitingRequests());
+    const waiting = urgentFirst((await store.waitingRequests()).filter((r) => !r.reciprocal));
     for (const r of waiting) await offerNext(r, { status: 'waiting', offeredTo: null });
   }
 
@@ -453,13 +554,14 @@ export function createConsultationService(deps: ConsultationDeps) {
       requireAdmin(p);
       const [waiting, all] = await Promise.all([store.waitingRequests(), candidates()]);
       return Promise.all(
-        urgentFirst(waiting).map(async (r): Promise<UnmatchedRequest> => {
+        urgentFirst(waiting.filter((r) => !r.reciprocal)).map(async (r): Promise<UnmatchedRequest> => {
           const need = needOf(r);
           const blocked = await blockedWith(r.teacherId);
           const ranked = new Map(
             rankConsultants(
               { ...need, passed: [] },
               all.map((c) => ({ ...c, active: 0, paused: false })),
+              { loose: true },
             ).map((x) => [x.accountId, x.matchedOn]),
           );
           const consultants = await Promise.all(
@@ -506,7 +608,7 @@ export function createConsultationService(deps: ConsultationDeps) {
     ): Promise<{ conversationId: string }> {
       requireAdmin(p);
       const r = await store.getRequest(requestId);
-      if (!r || r.status !== 'waiting')
+      if (!r || r.status !== 'waiting' || r.reciprocal)
         throw new AppError(ErrorCode.NOT_FOUND, 'This request is no longer waiting for a consultant.');
       const consultant = (await candidates()).find((c) => recipientId(r.id, c.accountId) === consultantRef);
       const role = consultant && deps.roleOf ? await deps.roleOf(consultant.accountId) : 'consultant';
@@ -558,6 +660,122 @@ export function createConsultationService(deps: ConsultationDeps) {
       notify.offers(consultant.accountId);
       await deps.audit?.(p, `request ${alias(r.id)}`, 'assigned to a consultant by hand');
       return { conversationId: conversation.id };
+    },
+
+    /**
+     * A teacher opts in as a reciprocal mentorship partner: what they can offer and would like to learn (fixed areas,
+     * no free text). Paired at once with the longest-waiting teacher whose offers and needs cross theirs (never one
+     * from the same school or district, never one either blocked); otherwise it waits for one. Counts as the
+     * teacher's one open request.
+     */
+    async optInReciprocal(p: Principal, body: z.output<typeof ReciprocalBody>): Promise<MyRequest> {
+      requireRole(p, 'member');
+      const side: ReciprocalSide = { offers: body.offers, wants: body.wants };
+      const request: RequestRecord = {
+        id: newId(),
+        teacherId: p.accountId,
+        grades: [],
+        subjects: [],
+        reasons: [],
+        focus: body.wants.find(isArea) ?? body.offers.find(isArea) ?? 'resources',
+        workStyles: [],
+        preferredTimes: [],
+        hasNote: false,
+        kind: 'mentorship',
+        reciprocal: side,
+        schoolHash: placeHash(deps.pepper, body.school),
+        districtHash: placeHash(deps.pepper, body.district),
+        status: 'waiting',
+        createdAt: now(),
+        offeredTo: null,
+        offerExpiresAt: null,
+        matchedOn: '',
+        passed: await blockedPeers(p.accountId),
+        conversationId: null,
+      };
+      if (!(await store.createRequest(request))) {
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          'You already have an open request. Withdraw it to make a new one.',
+        );
+      }
+      const paired = await pairReciprocal(request);
+      return toMyRequest(paired ?? request);
+    },
+
+    /**
+     * The teacher agrees to a nearer match (a consultant who covers the subject in another grade band, or the grade
+     * band in another subject): never done without this call. The request is offered again at once.
+     */
+    async widen(p: Principal, widen: Widen): Promise<MyRequest> {
+      requireRole(p, 'member');
+      const r = await store.openRequestOf(p.accountId);
+      if (!r || r.status !== 'waiting' || r.reciprocal)
+        throw new AppError(ErrorCode.NOT_FOUND, 'You have no request waiting for a consultant.');
+      const { nearest } = await waitingFacts(r);
+      if (!nearest.some((n) => n.widen === widen))
+        throw new AppError(ErrorCode.CONFLICT, 'No consultant fits that wider request just now. Look again.');
+      const next: RequestRecord = { ...r, widen };
+      if (!(await store.updateRequest({ status: 'waiting', offeredTo: null }, next)))
+        throw new AppError(ErrorCode.CONFLICT, 'Your request just changed. Look again.');
+      const offered = await offerNext(next, { status: 'waiting', offeredTo: null });
+      return toMyRequest(offered ?? next);
+    },
+
+    /**
+     * A consultant's active conversations with how long each has run, when it was last active, the sessions held,
+     * and whether to suggest tapering off (long-running, or the release ends within `TERM_ENDING_DAYS`). Times and
+     * counts only: never content.
+     */
+    async caseload(p: Principal): Promise<Caseload> {
+      requireRole(p, 'consultant');
+      const profile = await store.getConsultant(p.accountId);
+      const at = now();
+      const termEnd =
+        profile?.commitment === 'released' && profile.termEndsAt ? termEndMs(profile.termEndsAt) : null;
+      const termEnding = termEnd !== null && termEnd - at <= TERM_ENDING_DAYS * 24 * 3600_000;
+      const mine = (await store.conversationsOf(p.accountId)).filter(
+        (c) => c.consultantId === p.accountId && ACTIVE.has(c.status) && !c.reciprocal,
+      );
+      const entries = await Promise.all(
+        mine.map(async (c): Promise<CaseloadEntry> => {
+          const [checkIns, goals, lastMessage] = await Promise.all([
+            store.checkIns(c.id),
+            store.goals(c.id),
+            store.lastMessageAt(c.id),
+          ]);
+          const held = checkIns.filter(
+            (x) => x.status === 'accepted' && x.startsAt + x.durationMinutes * 60_000 <= at,
+          );
+          const kind = c.kind ?? 'peer-support';
+          const longRunning = at - c.createdAt >= TAPER_WEEKS[kind] * WEEK_MS;
+          return {
+            id: c.id,
+            peerName: c.teacherName,
+            kind,
+            status: c.status,
+            startedAt: c.createdAt,
+            lastActivityAt: Math.max(
+              c.createdAt,
+              lastMessage ?? 0,
+              ...goals.map((g) => g.updatedAt),
+              ...held.map((x) => x.startsAt + x.durationMinutes * 60_000),
+            ),
+            sessionsHeld: held.length,
+            taper:
+              c.status !== 'active' ? null : termEnding ? 'term-ending' : longRunning ? 'long-running' : null,
+          };
+        }),
+      );
+      return {
+        commitment: profile?.commitment ?? null,
+        termEndsAt: profile?.commitment === 'released' ? (profile.termEndsAt ?? null) : null,
+        capacity:
+          profile?.commitment === 'volunteer'
+            ? Math.min(profile.capacity, VOLUNTEER_CAPACITY_MAX)
+            : (profile?.capacity ?? 0),
+        entries: entries.sort((a, b) => a.startedAt - b.startedAt),
+      };
     },
 
     async myRequest(p: Principal): Promise<MyRequest | null> {
@@ -773,6 +991,7 @@ export function createConsultationService(deps: ConsultationDeps) {
               status: c.status,
               nextCheckIn: next ?? null,
               kind: c.kind ?? 'peer-support',
+              reciprocal: c.reciprocal !== undefined,
             };
           }),
       );
@@ -782,7 +1001,10 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /** The caller's record of support as a consultant (or mentor): months and counts, no teacher identifiable. */
     async recognition(p: Principal): Promise<RecognitionRecord> {
-      const mine = (await store.conversationsOf(p.accountId)).filter((c) => c.consultantId === p.accountId);
+      // A reciprocal pair's second teacher holds the consultant side of the record, but supported nobody as one.
+      const mine = (await store.conversationsOf(p.accountId)).filter(
+        (c) => c.consultantId === p.accountId && !c.reciprocal,
+      );
       const withCheckIns = await Promise.all(
         mine.map(async (c) => ({ c, checkIns: await store.checkIns(c.id) })),
       );
@@ -1018,7 +1240,7 @@ export function createConsultationService(deps: ConsultationDeps) {
         0,
       );
       return {
-        supportWaiting: waiting.length,
+        supportWaiting: waiting.filter((r) => !r.reciprocal).length,
         supportActive: active,
         feedbackResponses: feedback.length,
         meanHelpfulness: feedback.length
@@ -1078,7 +1300,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       );
       const enough = feedback.length >= K_MIN;
       return {
-        waiting: waiting.length,
+        waiting: waiting.filter((r) => !r.reciprocal).length,
         offered,
         active,
         feedback: {

@@ -14,6 +14,8 @@ import type {
   Subject,
   SupportKind,
   PinnedIntake,
+  ReciprocalSide,
+  Widen,
   WorkStyle,
 } from '@staffroom/shared/schemas/consultations';
 
@@ -59,6 +61,13 @@ export interface RequestRecord {
   conversationId: string | null;
   /** When it was matched or withdrawn: the retention clock (`CONSULTATION_RETENTION_DAYS`). */
   finishedAt?: number;
+  /**
+   * A reciprocal mentorship opt-in: paired with another teacher whose offers and needs cross, never offered to a
+   * consultant. Its grades, subjects and other intake fields are empty.
+   */
+  reciprocal?: ReciprocalSide;
+  /** The teacher agreed to a consultant in another grade band (`grade`) or another subject (`subject`). */
+  widen?: Widen;
 }
 
 export interface ConversationRecord {
@@ -85,6 +94,11 @@ export interface ConversationRecord {
   kind?: SupportKind;
   /** The request's structured intake, pinned for both parties. Absent on conversations opened before. */
   intake?: PinnedIntake;
+  /**
+   * Reciprocal mentorship between two teachers (both learners): each side's offer and need. The `consultant` side
+   * is the second teacher, who holds no consultant role.
+   */
+  reciprocal?: { teacher: ReciprocalSide; consultant: ReciprocalSide };
 }
 
 /** Holder of the teacher's own copy of a sealed intake note (account ids never contain a colon). */
@@ -151,6 +165,8 @@ export interface ConsultationStore {
     after: number,
     limit: number,
   ): Promise<{ messages: SealedMessage[]; more: boolean }>;
+  /** When the newest message was sent (null before any). */
+  lastMessageAt(conversationId: string): Promise<number | null>;
   /** Keeps about the newest `keep` messages (whole storage nodes on Redis, so possibly a few more). */
   trimMessages(conversationId: string, keep: number): Promise<void>;
   saveGoal(conversationId: string, goal: SealedGoal): Promise<void>;

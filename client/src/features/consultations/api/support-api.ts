@@ -6,8 +6,11 @@ import type {
   IntakeBody,
   IntakeNotesBody,
   IntakeSealWork,
+  Caseload,
   KeyBundle,
   MyRequest,
+  ReciprocalBody,
+  Widen,
   Offer,
   UnmatchedRequest,
   RecognitionRecord,
@@ -47,6 +50,12 @@ export const supportApi = {
   myRequest: () => api.get<{ request: MyRequest | null }>('/api/support-request'),
   ask: (body: IntakeBody) => api.post<{ request: MyRequest }>('/api/support-request', body),
   withdraw: () => api.del<{ ok: true }>('/api/support-request'),
+  /** Opt in as a reciprocal mentorship partner (paired at once when someone's offers and needs cross yours). */
+  reciprocal: (body: ReciprocalBody) =>
+    api.post<{ request: MyRequest }>('/api/support-request/reciprocal', body),
+  /** The teacher agrees to a nearer match: never done without this. */
+  widen: (widen: Widen) => api.post<{ request: MyRequest }>('/api/support-request/widen', { widen }),
+  caseload: () => api.get<{ caseload: Caseload }>('/api/consultant/caseload'),
   noteWork: () => api.get<{ work: IntakeSealWork | null }>('/api/support-request/notes'),
   saveNotes: (body: IntakeNotesBody) => api.put<{ stored: number }>('/api/support-request/notes', body),
 

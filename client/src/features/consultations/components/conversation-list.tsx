@@ -20,11 +20,19 @@ export function ConversationList({ conversations }: { conversations: readonly Co
             <div className="convo-list__main">
               <p className="convo-list__title">
                 <Link to={paths.conversation.getHref(c.id)} className="convo-list__link">
-                  {c.role === 'teacher' ? `Support with ${c.peerName}` : `Supporting ${c.peerName}`}
+                  {c.reciprocal
+                    ? `Reciprocal mentorship with ${c.peerName}`
+                    : c.role === 'teacher'
+                      ? `Support with ${c.peerName}`
+                      : `Supporting ${c.peerName}`}
                 </Link>{' '}
                 <ConversationBadge status={c.status} />
               </p>
-              {c.kind === 'mentorship' && <p className="convo-list__meta">{kindText(c.kind)}</p>}
+              {c.kind === 'mentorship' && (
+                <p className="convo-list__meta">
+                  {c.reciprocal ? 'Both of you learn, and both set goals' : kindText(c.kind)}
+                </p>
+              )}
               <p className="convo-list__meta">
                 {next
                   ? `Next check-in: ${formatStart(next.startsAt, now)} (${formatDuration(next.durationMinutes)})`

@@ -3,13 +3,18 @@ import { useRef, useState, type FormEvent, type RefObject } from 'react';
 import {
   AREAS,
   AREA_LABELS,
+  COMMITMENTS,
+  COMMITMENT_LABELS,
   GRADES,
+  RELEASED_CAPACITY_DEFAULT,
+  VOLUNTEER_CAPACITY_MAX,
   SUBJECTS,
   SUBJECT_LABELS,
   SUPPORT_KINDS,
   SUPPORT_KIND_HINTS,
   SUPPORT_KIND_LABELS,
   type Area,
+  type Commitment,
   type ConsultantProfile,
   type ConsultantProfileBody,
   type Grade,
@@ -23,7 +28,16 @@ import { ChoiceGroup } from './choice-group';
 import { SlotGrid } from './slot-grid';
 
 type FieldName =
-  'displayName' | 'kinds' | 'grades' | 'subjects' | 'areas' | 'capacity' | 'school' | 'district';
+  | 'displayName'
+  | 'kinds'
+  | 'grades'
+  | 'subjects'
+  | 'areas'
+  | 'commitment'
+  | 'termEndsAt'
+  | 'capacity'
+  | 'school'
+  | 'district';
 type Errors = Partial<Record<FieldName | 'form', string>>;
 const ORDER: readonly FieldName[] = [
   'displayName',
@@ -31,6 +45,8 @@ const ORDER: readonly FieldName[] = [
   'grades',
   'subjects',
   'areas',
+  'commitment',
+  'termEndsAt',
   'capacity',
   'school',
   'district',
@@ -120,6 +136,8 @@ export function ProfileForm({
   const [areas, setAreas] = useState<Area[]>(profile?.areas ?? []);
   const [kinds, setKinds] = useState<SupportKind[]>(profile?.kinds ?? ['peer-support']);
   const [capacity, setCapacity] = useState(String(profile?.capacity ?? 3));
+  const [commitment, setCommitment] = useState<Commitment | null>(profile?.commitment ?? null);
+  const [termEndsAt, setTermEndsAt] = useState(profile?.termEndsAt ?? '');
   const [availability, setAvailability] = useState<string[]>(profile?.availability ?? []);
   const [paused, setPaused] = useState(profile?.paused ?? false);
   const [school, setSchool] = useState<PlaceEdit>({ mode: 'keep' });
@@ -137,6 +155,8 @@ export function ProfileForm({
   const areasRef = useRef<HTMLFieldSetElement>(null);
   const kindsRef = useRef<HTMLFieldSetElement>(null);
   const capacityRef = useRef<HTMLInputElement>(null);
+  const commitmentRef = useRef<HTMLFieldSetElement>(null);
+  const termRef = useRef<HTMLInputElement>(null);
   const schoolRef = useRef<HTMLInputElement>(null);
   const districtRef = useRef<HTMLInputElement>(null);
   /** Where focus goes for each field's error (read only in event handlers). */
@@ -147,6 +167,8 @@ export function ProfileForm({
       subjects: subjectsRef,
       areas: areasRef,
       kinds: kindsRef,
+      commitment: commitmentRef,
+      termEndsAt: termRef,
       capacity: capacityRef,
       school: schoolRef,
       district: districtRef,
@@ -156,6 +178,8 @@ export function ProfileForm({
     setSaved(null);
     if (errors[field]) setErrors(({ [field]: _dropped, ...rest }) => rest);
   };
+
+  const capMax = commitment === 'volunteer' ? VOLUNTEER_CAPACITY_MAX : 30;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -170,9 +194,17 @@ export function ProfileForm({
       ...(subjects.length ? {} : { subjects: 'Choose at least one subject.' }),
       ...(areas.length ? {} : { areas: 'Choose at least one area.' }),
       ...(kinds.length ? {} : { kinds: 'Choose at least one kind of support.' }),
-      ...(Number.isInteger(cap) && cap >= 1 && cap <= 30
+      ...(commitment !== 'released' || /^\d{4}-\d{2}-\d{2}$/.test(termEndsAt)
         ? {}
-        : { capacity: 'A whole number of teachers, from 1 to 30.' }),
+        : { termEndsAt: 'Give the last day of your release.' }),
+      ...(Number.isInteger(cap) && cap >= 1 && cap <= capMax
+        ? {}
+        : {
+            capacity:
+              commitment === 'volunteer'
+                ? `A volunteer supports a few teachers: a whole number from 1 to ${VOLUNTEER_CAPACITY_MAX}.`
+                : 'A whole number of teachers, from 1 to 30.',
+          }),
     };
     const s = placeBody(school);
     const d = placeBody(district);
@@ -195,6 +227,8 @@ export function ProfileForm({
         subjects,
         areas,
         kinds,
+        ...(commitment ? { commitment } : {}),
+        ...(commitment === 'released' ? { termEndsAt } : {}),
         capacity: cap,
         availability,
         paused,
@@ -325,9 +359,50 @@ export function ProfileForm({
         error={errors.kinds}
         groupRef={kindsRef}
       />
+      <ChoiceGroup
+        legend="How you give your time"
+        name="commitment"
+        hint={`A volunteer supports a few teachers (up to ${VOLUNTEER_CAPACITY_MAX}) in their own time; a consultant released full-time for a term supports more, and gets a caseload with reminders to taper off before the term ends.`}
+        options={COMMITMENTS.map((c) => ({ value: c, label: COMMITMENT_LABELS[c] }))}
+        value={commitment}
+        onChange={(next) => {
+          setCommitment(next);
+          const cap = Number(capacity);
+          if (next === 'volunteer' && cap > VOLUNTEER_CAPACITY_MAX)
+            setCapacity(String(VOLUNTEER_CAPACITY_MAX));
+          if (next === 'released' && cap <= VOLUNTEER_CAPACITY_MAX)
+            setCapacity(String(RELEASED_CAPACITY_DEFAULT));
+          clear('commitment');
+          clear('capacity');
+        }}
+        error={errors.commitment}
+        groupRef={commitmentRef}
+      />
+      {commitment === 'released' && (
+        <Field
+          label="Last day of your release"
+          hint="No new requests reach you after it; your caseload reminds you to taper off as it nears."
+          error={errors.termEndsAt}
+        >
+          {(control) => (
+            <input
+              {...control}
+              ref={termRef}
+              className="input input--short"
+              type="date"
+              name="termEndsAt"
+              value={termEndsAt}
+              onChange={(e) => {
+                setTermEndsAt(e.target.value);
+                clear('termEndsAt');
+              }}
+            />
+          )}
+        </Field>
+      )}
       <Field
         label="Capacity"
-        hint={`How many teachers you can support at once.${profile ? ` You support ${profile.active} now.` : ''}`}
+        hint={`How many teachers you can support at once${commitment === 'volunteer' ? ` (a volunteer: up to ${VOLUNTEER_CAPACITY_MAX})` : ''}.${profile ? ` You support ${profile.active} now.` : ''}`}
         error={errors.capacity}
       >
         {(control) => (
@@ -339,7 +414,7 @@ export function ProfileForm({
             inputMode="numeric"
             name="capacity"
             min={1}
-            max={30}
+            max={capMax}
             value={capacity}
             onChange={(e) => {
               setCapacity(e.target.value);

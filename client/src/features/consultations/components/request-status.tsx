@@ -1,5 +1,17 @@
+import '../pairing.css';
 import { useState } from 'react';
-import type { MyRequest, UnmatchedReason } from '@staffroom/shared/schemas/consultations';
+import { Link } from 'react-router';
+import {
+  RECIPROCAL_AREA_LABELS,
+  REASON_LABELS,
+  type MyRequest,
+  type NearestMatch,
+  type Reason,
+  type UnmatchedReason,
+  type Widen,
+} from '@staffroom/shared/schemas/consultations';
+import { TOPICS, type Topic } from '@staffroom/shared/schemas/groups';
+import { paths } from '../../../config/paths';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
@@ -21,7 +33,7 @@ const STATUS: Record<'offered' | 'waiting', { badge: string; text: string }> = {
 /** Why a waiting request has no consultant yet, said honestly, with who knows. */
 const WAITING_TEXT: Record<UnmatchedReason, string> = {
   'no-coverage':
-    'No consultant covers the grades, subjects or area of focus you chose yet. The coordinators can see that your request is waiting (never what you wrote, never who you are) and can ask a consultant to take it on.',
+    'No consultant covers the grade band and subject you chose yet. The coordinators can see that your request is waiting (never what you wrote, never who you are) and can ask a consultant to take it on.',
   excluded:
     'The consultants who fit are from your school or district, so they are never offered your request. The coordinators can see that it is waiting (never what you wrote, never who you are) and can ask another consultant to take it on.',
   declined:
@@ -30,13 +42,98 @@ const WAITING_TEXT: Record<UnmatchedReason, string> = {
     'Every consultant who fits is busy or away just now. Your request goes to the first one who has room, and the coordinators can see that it is waiting. Nothing else is needed from you.',
 };
 
+const isTopic = (r: Reason): r is Reason & Topic => (TOPICS as readonly string[]).includes(r);
+const WIDEN_ACTION: Record<Widen, string> = {
+  grade: 'Yes, another grade band is fine',
+  subject: 'Yes, another subject is fine',
+};
+
+/**
+ * The nearer matches a teacher may accept when nobody covers their request, and support groups meanwhile. Nothing
+ * is widened unless the teacher presses the button: the request is never given to someone else silently.
+ */
+function NearestMatches({
+  nearest,
+  reasons,
+  onWiden,
+}: {
+  nearest: readonly NearestMatch[];
+  reasons: readonly Reason[];
+  onWiden: (widen: Widen) => Promise<void>;
+}) {
+  const [busy, setBusy] = useState<Widen | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const topics = reasons.filter(isTopic);
+  const widen = async (w: Widen) => {
+    setBusy(w);
+    setError(null);
+    try {
+      await onWiden(w);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'That did not work. Try again.');
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="request__nearest">
+      {nearest.length > 0 && (
+        <>
+          <h3 className="request__nearest-title">The nearest match</h3>
+          <p>
+            Nobody covers exactly what you asked for, but{' '}
+            {nearest.length === 1 ? 'someone comes' : 'some come'} close. Your request goes to one of them
+            only if you say yes here; until then it stays as you asked.
+          </p>
+          <ul className="request__options">
+            {nearest.map((n) => (
+              <li key={n.widen}>
+                <p>
+                  A consultant who knows <strong>{n.matchedOn}</strong>.
+                </p>
+                <Button
+                  variant="secondary"
+                  busy={busy === n.widen}
+                  busyLabel="Asking…"
+                  onClick={() => void widen(n.widen)}
+                >
+                  {WIDEN_ACTION[n.widen]}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error && <Alert title="Not changed">{error}</Alert>}
+      <p>
+        Meanwhile, a support group may help:{' '}
+        {topics.length > 0 ? (
+          topics.map((t, i) => (
+            <span key={t}>
+              {i > 0 && ', '}
+              <Link to={`${paths.groups.getHref()}?topic=${encodeURIComponent(t)}`}>
+                groups on {REASON_LABELS[t].toLowerCase()}
+              </Link>
+            </span>
+          ))
+        ) : (
+          <Link to={paths.groups.getHref()}>browse the support groups</Link>
+        )}
+        .
+      </p>
+    </div>
+  );
+}
+
 /** The teacher's open request: where it is, and a way to withdraw it. */
 export function RequestStatus({
   request,
   onWithdraw,
+  onWiden,
 }: {
   request: MyRequest;
   onWithdraw: () => Promise<void>;
+  onWiden?: (widen: Widen) => Promise<void>;
 }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -59,14 +156,43 @@ export function RequestStatus({
     }
   };
 
+  const reciprocal = request.reciprocal;
   return (
     <div className="request">
       <p className="request__status">
-        <span className={`badge support-badge support-badge--${status}`}>{shown.badge}</span>
+        <span className={`badge support-badge support-badge--${status}`}>
+          {reciprocal
+            ? 'Waiting for a reciprocal partner'
+            : status === 'waiting' && !request.widen && request.waitingReason === 'no-coverage'
+              ? 'No consultant covers this yet'
+              : shown.badge}
+        </span>
       </p>
-      <p>
-        {status === 'waiting' && request.waitingReason ? WAITING_TEXT[request.waitingReason] : shown.text}
-      </p>
+      {reciprocal ? (
+        <>
+          <p>
+            You are paired as soon as a teacher from another school offers something you would like to learn
+            and would like to learn something you offer. Nothing else is needed from you.
+          </p>
+          <dl className="request__reciprocal">
+            <dt>You offer</dt>
+            <dd>{reciprocal.offers.map((a) => RECIPROCAL_AREA_LABELS[a]).join(', ')}</dd>
+            <dt>You would like to learn</dt>
+            <dd>{reciprocal.wants.map((a) => RECIPROCAL_AREA_LABELS[a]).join(', ')}</dd>
+          </dl>
+        </>
+      ) : (
+        <p>
+          {status === 'waiting' && request.widen
+            ? `You agreed to a consultant in another ${request.widen === 'grade' ? 'grade band' : 'subject'}. ${WAITING_TEXT.unavailable}`
+            : status === 'waiting' && request.waitingReason
+              ? WAITING_TEXT[request.waitingReason]
+              : shown.text}
+        </p>
+      )}
+      {status === 'waiting' && !reciprocal && onWiden && (
+        <NearestMatches nearest={request.nearest} reasons={request.reasons} onWiden={onWiden} />
+      )}
       {request.urgent && (
         <div className="request__urgent">
           <p>
@@ -81,8 +207,8 @@ export function RequestStatus({
       )}
       <p className="request__meta">Asked {formatDateTime(request.createdAt)}</p>
       <p className="request__alias">
-        The consultant sees you as <strong>{request.alias}</strong>, a name for this request only, not your
-        Staffroom pseudonym.
+        {reciprocal ? 'Your partner sees' : 'The consultant sees'} you as <strong>{request.alias}</strong>, a
+        name for this request only, not your Staffroom pseudonym.
         {request.hasNote &&
           ' Your note is encrypted on your device for each consultant it may be offered to: Staffroom cannot read it.'}
       </p>

@@ -9,7 +9,7 @@ import { areaText, gradesText, subjectsText } from '../model/labels';
 
 /** Why a request waits, for coordinators, in words they can act on. */
 export const UNMATCHED_REASON_TEXT: Record<UnmatchedReason, string> = {
-  'no-coverage': 'No consultant covers these grades, subjects or this area of focus yet.',
+  'no-coverage': 'No consultant covers this grade band and subject yet.',
   excluded:
     'The consultants who cover it are from the teacher’s school or district, so they are never offered it.',
   declined: 'Every consultant who could take it declined it or let the offer lapse.',

@@ -18,6 +18,7 @@ import { CrisisNoticeDialog, RiskBanner } from '../components/crisis-notice';
 import { FeedbackForm } from '../components/feedback-form';
 import { GoalsPanel } from '../components/goals-panel';
 import { PinnedIntake } from '../components/pinned-intake';
+import { ReciprocalPair } from '../components/reciprocal-pair';
 import { RevealDialog } from '../components/reveal-dialog';
 import { SafetyCodeDialog } from '../components/safety-code-dialog';
 import { ConversationBadge } from '../components/status-badge';
@@ -167,6 +168,12 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   // A check-in of a conversation that has ended is not going to happen: no reminder for it.
   const due = closed ? null : dueReminder(snapshot.checkIns, now);
   const lastRisk = snapshot.messages.findLast((m) => m.signalsRisk)?.seq ?? 0;
+  // Reciprocal mentorship: two teachers, both learners, whichever side of the record each is.
+  const title = view.reciprocal
+    ? `Reciprocal mentorship with ${peer}`
+    : teacher
+      ? `Support with ${peer}`
+      : `Supporting ${peer}`;
 
   return (
     <>
@@ -174,9 +181,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
         <p className="convo-head__eyebrow">
           One-to-one support <ConversationBadge status={view.status} />
         </p>
-        <PageTitle documentTitle={teacher ? `Support with ${peer}` : `Supporting ${peer}`}>
-          {teacher ? `Support with ${peer}` : `Supporting ${peer}`}
-        </PageTitle>
+        <PageTitle documentTitle={title}>{title}</PageTitle>
         <div className="privacy-line">
           <LockIcon className="privacy-line__icon" />
           <p className="privacy-line__text">
@@ -187,14 +192,15 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             Check the safety code
           </Button>
         </div>
-        {teacher && (
+        {(teacher || view.reciprocal) && (
           <p className="convo-head__alias">
-            Your consultant sees you as <strong>{view.seenAs}</strong>, a name for this conversation only.
+            {view.reciprocal ? 'Your partner' : 'Your consultant'} sees you as <strong>{view.seenAs}</strong>,
+            a name for this conversation only.
           </p>
         )}
       </header>
 
-      <PinnedIntake view={view} />
+      {view.reciprocal ? <ReciprocalPair pair={view.reciprocal} peer={peer} /> : <PinnedIntake view={view} />}
 
       {/* Always present, so the reminder is announced when it appears. */}
       <div role="status" className="reminder-slot">

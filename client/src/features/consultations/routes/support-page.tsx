@@ -14,6 +14,8 @@ import { OfferCard } from '../components/offer-card';
 import { ProgrammeFacts } from '../components/programme-card';
 import { ReminderBanner } from '../components/reminder-banner';
 import { RequestStatus } from '../components/request-status';
+import { ReciprocalForm } from '../components/reciprocal-form';
+import { CaseloadPanel } from '../components/caseload-panel';
 import { UnlockKeys } from '../components/unlock-keys';
 import { UnmatchedRequests } from '../components/unmatched-requests';
 import { useKeys } from '../keys/key-store';
@@ -21,6 +23,7 @@ import { useCheckInCalendar } from '../hooks/use-check-in-calendar';
 import { useNow } from '../hooks/use-conversation-room';
 import { useLiveReload } from '../hooks/use-live-reload';
 import { plural } from '../model/format';
+import type { ReciprocalBody, Widen } from '@staffroom/shared/schemas/consultations';
 import type { Viewer } from '../model/viewer';
 import '../consultations.css';
 
@@ -75,6 +78,7 @@ function TeacherSupport({
   crisis: CrisisNotice;
   onCrisisSeen: () => void;
 }) {
+  const navigate = useNavigate();
   // Right after an intake whose note suggests risk: the contacts at once, for the teacher only.
   const [crisisShown, setCrisisShown] = useState<CrisisNotice>(crisis);
   const crisisResources = useServerInfo()?.crisisResources ?? [];
@@ -91,6 +95,15 @@ function TeacherSupport({
   const withdraw = async () => {
     await supportApi.withdraw();
     reload();
+  };
+  const widen = async (w: Widen) => {
+    await supportApi.widen(w);
+    reload();
+  };
+  const optIn = async (body: ReciprocalBody) => {
+    const { request: made } = await supportApi.reciprocal(body);
+    if (made.conversationId) navigate(paths.conversation.getHref(made.conversationId));
+    else reload();
   };
 
   const open = request.data;
@@ -137,7 +150,7 @@ function TeacherSupport({
       {open && (
         <section className="section panel" aria-labelledby="request-title">
           <h2 id="request-title">Your request</h2>
-          <RequestStatus request={open} onWithdraw={withdraw} />
+          <RequestStatus request={open} onWithdraw={withdraw} onWiden={widen} />
         </section>
       )}
 
@@ -161,6 +174,18 @@ function TeacherSupport({
           <Link to={paths.askSupport.getHref()} className="button button--primary">
             Ask for support
           </Link>
+        </section>
+      )}
+
+      {!loading && !open && !request.error && (
+        <section className="section panel support-reciprocal" aria-labelledby="reciprocal-title">
+          <h2 id="reciprocal-title">Reciprocal mentorship</h2>
+          <p>
+            Trade strengths with a colleague from another school: perhaps you are fluent with classroom
+            technology and would like ideas on classroom management, and they the other way round. You are
+            paired both ways: both of you learn, and both set goals.
+          </p>
+          <ReciprocalForm onSubmit={optIn} />
         </section>
       )}
 
@@ -313,7 +338,7 @@ function ConsultantSupport({ viewer }: { viewer: Viewer }) {
           {conversations.data && current.length === 0 && (
             <p className="empty">Nobody yet. When you accept a request, the conversation appears here.</p>
           )}
-          {current.length > 0 && <ConversationList conversations={current} />}
+          {current.length > 0 && <CaseloadPanel conversations={current} reloadKey={conversations.data} />}
         </section>
         <section className="section" aria-labelledby="calendar-title">
           <h2 id="calendar-title">Upcoming check-ins</h2>

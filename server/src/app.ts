@@ -423,7 +423,17 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         crisisResources: async () => (await crisisContacts.get()).resources,
       }),
       createGroupRoutes(groups, requireAuth),
-      createConsultationRoutes(consultations, requireAuth),
+      createConsultationRoutes(
+        consultations,
+        requireAuth,
+        createRateLimit({
+          redis,
+          keyPrefix: keyPrefixFor(prefix, 'platform.eventLimit', { event: 'convo:resource-share' }),
+          points: 20,
+          durationSeconds: 600,
+          message: 'That was a lot shared at once. Wait a moment and try again.',
+        }),
+      ),
       createWellnessRoutes(wellness, requireAuth),
       createWorkshopRoutes(workshops, requireAuth),
       createSettingsRoutes(crisisContacts, requireAuth),

@@ -18,6 +18,7 @@ import { CrisisNoticeDialog, RiskBanner } from '../components/crisis-notice';
 import { FeedbackForm } from '../components/feedback-form';
 import { GoalsPanel } from '../components/goals-panel';
 import { PinnedIntake } from '../components/pinned-intake';
+import { ResourcesPanel } from '../components/resources-panel';
 import { RevealDialog } from '../components/reveal-dialog';
 import { SafetyCodeDialog } from '../components/safety-code-dialog';
 import { ConversationBadge } from '../components/status-badge';
@@ -194,7 +195,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
         )}
       </header>
 
-      <PinnedIntake view={view} />
+      <PinnedIntake view={view} note={snapshot.intakeNote} />
 
       {/* Always present, so the reminder is announced when it appears. */}
       <div role="status" className="reminder-slot">
@@ -311,7 +312,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             </p>
           )}
         </section>
-        <aside className="convo-side" aria-label="Goals, check-ins and ending">
+        <aside className="convo-side" aria-label="Goals, check-ins, resources and ending">
           <GoalsPanel
             goals={snapshot.goals}
             writable={writable}
@@ -325,6 +326,18 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             writable={writable}
             onPropose={(startsAt, minutes, note, type) => room.proposeCheckIn(startsAt, minutes, note, type)}
             onAnswer={(checkInId, action) => room.answerCheckIn(checkInId, action)}
+            onSaveNote={(checkInId, note) => room.saveCheckInNote(checkInId, note)}
+          />
+          <ResourcesPanel
+            resources={snapshot.resources}
+            peer={peer}
+            writable={writable}
+            actions={{
+              shareLink: (title, url) => room.shareLink(title, url),
+              shareDocument: (title, name, mime, bytes) => room.shareDocument(title, name, mime, bytes),
+              openDocument: (id) => room.openSharedDocument(id),
+              remove: (id) => room.removeResource(id),
+            }}
           />
           <ClosingPanel
             view={view}

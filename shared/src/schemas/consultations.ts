@@ -409,7 +409,12 @@ export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
 export const SESSION_NOTE_TEMPLATES: Record<SessionType, readonly string[]> = {
   'check-in': [],
   initial: ['What brings us together', 'Areas of interest', 'How we will work together'],
-  observation: ['What you asked me to look for', 'What I noticed', 'Questions to explore together', 'One thing to try'],
+  observation: [
+    'What you asked me to look for',
+    'What I noticed',
+    'Questions to explore together',
+    'One thing to try',
+  ],
   'co-planning': ['Unit or lesson', 'What we planned', 'Next step'],
   'follow-up': ['Since last time', 'What is going well', 'What next'],
 };

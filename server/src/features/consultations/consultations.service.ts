@@ -308,7 +308,12 @@ export function createConsultationService(deps: ConsultationDeps) {
    */
   async function keepNoteWith(r: RequestRecord, consultantId: string, conversationId: string): Promise<void> {
     const copy = r.hasNote ? await store.intakeNote(r.id, consultantId) : null;
-    if (copy) await store.pinIntakeNote(conversationId, { requestId: r.id, ciphertext: copy.ciphertext, iv: copy.iv });
+    if (copy)
+      await store.pinIntakeNote(conversationId, {
+        requestId: r.id,
+        ciphertext: copy.ciphertext,
+        iv: copy.iv,
+      });
     await store.dropIntakeNotes(r.id);
   }
 

@@ -164,7 +164,12 @@ export interface ConsultationStore {
    * Adds a shared resource (its sealed description) and, for a document, its sealed body, unless the
    * conversation already holds `max`: false then, and nothing is stored.
    */
-  addResource(conversationId: string, r: SealedResource, document: string | null, max: number): Promise<boolean>;
+  addResource(
+    conversationId: string,
+    r: SealedResource,
+    document: string | null,
+    max: number,
+  ): Promise<boolean>;
   resources(conversationId: string): Promise<SealedResource[]>;
   /** A document's sealed body (base64), null when there is none. */
   resourceDocument(conversationId: string, resourceId: string): Promise<string | null>;

@@ -33,7 +33,11 @@ export const resourceTransport: ResourceTransport = {
         : ErrorCode.INTERNAL;
       return {
         ok: false,
-        error: { code, message: data?.message ?? 'It could not be shared.', ...(data?.field ? { field: data.field } : {}) },
+        error: {
+          code,
+          message: data?.message ?? 'It could not be shared.',
+          ...(data?.field ? { field: data.field } : {}),
+        },
       };
     } catch {
       return { ok: false, error: unreachable };

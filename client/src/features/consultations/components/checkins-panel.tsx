@@ -284,7 +284,8 @@ function CheckInItem({
     notesWritable &&
     (checkIn.status === 'accepted' || checkIn.status === 'proposed') &&
     checkIn.noteText !== null &&
-    (role === 'consultant' || (checkIn.proposedBy === 'teacher' && (author === null || author === 'teacher')));
+    (role === 'consultant' ||
+      (checkIn.proposedBy === 'teacher' && (author === null || author === 'teacher')));
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const whenLine = useRef<HTMLParagraphElement>(null);

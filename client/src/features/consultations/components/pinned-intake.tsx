@@ -60,13 +60,15 @@ export function PinnedIntake({
       {note !== undefined && (
         <figure className="offer__note pinned-intake__note">
           <figcaption className="offer__note-label">
-            {teacher ? 'Your note' : 'Their note'} <span className="pinned-intake__sealed">(encrypted: only the two of you)</span>
+            {teacher ? 'Your note' : 'Their note'}{' '}
+            <span className="pinned-intake__sealed">(encrypted: only the two of you)</span>
           </figcaption>
           {note !== null ? (
             <blockquote className="offer__quote">{note}</blockquote>
           ) : (
             <p className="offer__note-pending">
-              The note cannot be opened with the keys on this device (a key was replaced since it was written).
+              The note cannot be opened with the keys on this device (a key was replaced since it was
+              written).
             </p>
           )}
         </figure>

@@ -178,7 +178,9 @@ function ResourceItem({
   return (
     <li className="resource">
       {content === null ? (
-        <p className="resource__title cmsg__text--unreadable">{refusalText(resource.refusal ?? 'tampered')}</p>
+        <p className="resource__title cmsg__text--unreadable">
+          {refusalText(resource.refusal ?? 'tampered')}
+        </p>
       ) : content.type === 'link' ? (
         <p className="resource__title">
           <a href={content.url} target="_blank" rel="noopener noreferrer" referrerPolicy="no-referrer">

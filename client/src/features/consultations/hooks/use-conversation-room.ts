@@ -12,7 +12,8 @@ export function useConversationRoom(
 ): { room: ConversationRoom; snapshot: ConvoSnapshot } {
   // Building a room has no side effects; `start()` does the work (and StrictMode's second start is a no-op).
   const room = useMemo(
-    () => new ConversationRoom(
+    () =>
+      new ConversationRoom(
         conversationId,
         identity,
         convoConnection,

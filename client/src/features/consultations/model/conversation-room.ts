@@ -925,10 +925,23 @@ export class ConversationRoom {
   }
 
   /** Shares a document (checked by the caller): sealed under a fresh key its sealed description holds. */
-  async shareDocument(title: string, name: string, mime: DocumentType, bytes: Uint8Array): Promise<Ack<unknown>> {
+  async shareDocument(
+    title: string,
+    name: string,
+    mime: DocumentType,
+    bytes: Uint8Array,
+  ): Promise<Ack<unknown>> {
     const doc = await sealDocument(bytes);
     return this.share(
-      { type: 'document', title: title.trim() || name, name, mime, bytes: bytes.length, key: doc.key, iv: doc.iv },
+      {
+        type: 'document',
+        title: title.trim() || name,
+        name,
+        mime,
+        bytes: bytes.length,
+        key: doc.key,
+        iv: doc.iv,
+      },
       doc.ciphertext,
     );
   }

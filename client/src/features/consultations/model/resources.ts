@@ -76,7 +76,8 @@ export function checkDocument(
     return { ok: false, error: `A document can be at most ${RESOURCE_LIMITS.documentBytes / 1024} KB.` };
   const ext = name.toLowerCase().split('.').pop() ?? '';
   const mime = EXTENSIONS[ext];
-  if (!mime) return { ok: false, error: 'Only text (.txt), Markdown (.md) and PDF (.pdf) files can be shared.' };
+  if (!mime)
+    return { ok: false, error: 'Only text (.txt), Markdown (.md) and PDF (.pdf) files can be shared.' };
   if (mime === 'application/pdf') {
     const head = String.fromCharCode(...bytes.subarray(0, 5));
     return head === '%PDF-' ? { ok: true, mime } : { ok: false, error: 'This file is not a PDF.' };
@@ -106,7 +107,9 @@ function unpad(bytes: Uint8Array): Bytes {
 }
 
 /** Seals a document under a fresh key: the ciphertext for the server, the key and IV for its description. */
-export async function sealDocument(bytes: Uint8Array): Promise<{ ciphertext: string; key: string; iv: string }> {
+export async function sealDocument(
+  bytes: Uint8Array,
+): Promise<{ ciphertext: string; key: string; iv: string }> {
   const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ciphertext = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, pad(bytes));

@@ -90,13 +90,13 @@ describe('the conversation room: pinned intake, shared resources, a note after t
     await r.getByLabel('Title').fill(title);
     await r.getByLabel('File').setInputFiles({ name, mimeType, buffer: Buffer.from(text) });
     await r.getByRole('button', { name: 'Share', exact: true }).click();
-    await r.getByRole('button', { name: title }).waitFor();
+    await r.getByRole('button', { name: title || name, exact: true }).waitFor();
   }
 
   async function downloadText(page: Page, title: string): Promise<{ name: string; text: string }> {
     const [download] = (await Promise.all([
       page.waitForEvent('download'),
-      resources(page).getByRole('button', { name: title }).click(),
+      resources(page).getByRole('button', { name: title, exact: true }).click(),
     ])) as [Download, void];
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
@@ -202,8 +202,8 @@ describe('the conversation room: pinned intake, shared resources, a note after t
       const list = resources(page);
       await list.getByRole('link', { name: secrets.linkTitle }).waitFor();
       await list.getByRole('link', { name: secrets.mentorLinkTitle }).waitFor();
-      await list.getByRole('button', { name: secrets.docTitle }).waitFor();
-      await list.getByRole('button', { name: secrets.teacherDocName }).waitFor();
+      await list.getByRole('button', { name: secrets.docTitle, exact: true }).waitFor();
+      await list.getByRole('button', { name: secrets.teacherDocName, exact: true }).waitFor();
       // No tracking: a new tab with neither opener nor referrer.
       const link = list.getByRole('link', { name: secrets.linkTitle });
       expect(await link.getAttribute('href')).toBe(secrets.linkUrl);
@@ -244,7 +244,8 @@ describe('the conversation room: pinned intake, shared resources, a note after t
     const m = mentor.page;
     await m.reload();
     const panel = checkIns(m);
-    await panel.getByText(/Earlier and cancelled/).click();
+    // A session held recently without notes is shown, asking for them.
+    await panel.getByRole('heading', { name: 'Held: add your notes' }).waitFor();
     await panel.getByRole('button', { name: /^Add a note after the session/ }).click();
     const note = panel.getByLabel('Notes from the session');
     const template = await note.inputValue();
@@ -254,8 +255,11 @@ describe('the conversation room: pinned intake, shared resources, a note after t
     await note.fill(template.replace('What I noticed:\n', `What I noticed:\n${secrets.sessionNote}\n`));
     await checkScreen(m, 'room-06-note-after-session');
     await panel.getByRole('button', { name: 'Save the note' }).click();
+    // Written, it moves among the earlier sessions, where it can still be completed.
+    await panel.getByText(/Earlier and cancelled/).click();
     await panel.getByText(secrets.sessionNote, { exact: false }).waitFor();
     await panel.getByRole('button', { name: /^Complete the note/ }).waitFor();
+    expect(await panel.getByRole('heading', { name: 'Held: add your notes' }).count()).toBe(0);
 
     const t = teacher.page;
     const tPanel = checkIns(t);

@@ -16,6 +16,8 @@ import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
+/** How long after a session the consultant is shown it to add their notes (later: under "Earlier"). */
+const NOTES_ASKED_MS = 14 * 86_400_000;
 /** Room for a template's headings and a few lines under each (sealed, well inside the sealed item limit). */
 const NOTE_MAX = 1_500;
 
@@ -430,7 +432,18 @@ export function CheckInsPanel({
   const planned = closed
     ? []
     : checkIns.filter((c) => (c.status === 'proposed' || c.status === 'accepted') && ends(c) > now);
-  const earlier = checkIns.filter((c) => !planned.includes(c)).reverse();
+  /** Sessions held in the last fortnight with no note yet: the consultant is asked for their notes. */
+  const toWrite =
+    closed || role !== 'consultant'
+      ? []
+      : checkIns.filter(
+          (c) =>
+            c.status === 'accepted' &&
+            ends(c) <= now &&
+            ends(c) > now - NOTES_ASKED_MS &&
+            c.noteText === undefined,
+        );
+  const earlier = checkIns.filter((c) => !planned.includes(c) && !toWrite.includes(c)).reverse();
   const stopProposing = () => {
     setProposing(false);
     requestAnimationFrame(() => proposeButton.current?.focus());
@@ -462,6 +475,26 @@ export function CheckInsPanel({
             />
           ))}
         </ul>
+      )}
+      {toWrite.length > 0 && (
+        <>
+          <h3 className="checkins__subtitle">Held: add your notes</h3>
+          <ul className="checkins">
+            {toWrite.map((c) => (
+              <CheckInItem
+                key={c.id}
+                checkIn={c}
+                role={role}
+                peer={peer}
+                writable={false}
+                now={now}
+                onAnswer={onAnswer}
+                notesWritable={writable}
+                onSaveNote={onSaveNote}
+              />
+            ))}
+          </ul>
+        </>
       )}
       {writable &&
         (proposing ? (

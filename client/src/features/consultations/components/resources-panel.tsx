@@ -176,20 +176,20 @@ function ResourceItem({
   };
 
   return (
-    <li className="resource">
+    <li className="convo-resource">
       {content === null ? (
-        <p className="resource__title cmsg__text--unreadable">
+        <p className="convo-resource__title cmsg__text--unreadable">
           {refusalText(resource.refusal ?? 'tampered')}
         </p>
       ) : content.type === 'link' ? (
-        <p className="resource__title">
+        <p className="convo-resource__title">
           <a href={content.url} target="_blank" rel="noopener noreferrer" referrerPolicy="no-referrer">
             {content.title}
           </a>
-          <span className="resource__detail"> · link</span>
+          <span className="convo-resource__detail"> · link</span>
         </p>
       ) : (
-        <p className="resource__title">
+        <p className="convo-resource__title">
           <button
             type="button"
             className="link-button"
@@ -198,13 +198,13 @@ function ResourceItem({
           >
             {content.title}
           </button>
-          <span className="resource__detail">
+          <span className="convo-resource__detail">
             {' '}
-            · {content.name} · {sizeText(content.bytes)}
+            · {content.title === content.name ? 'document' : content.name} · {sizeText(content.bytes)}
           </span>
         </p>
       )}
-      <p className="resource__who">{who}</p>
+      <p className="convo-resource__who">{who}</p>
       {problem && <Alert>{problem}</Alert>}
       {writable && resource.mine && (
         <Button
@@ -253,7 +253,7 @@ export function ResourcesPanel({
       {resources.length === 0 ? (
         <p className="empty">Nothing shared yet.</p>
       ) : (
-        <ul className="resources">
+        <ul className="convo-resources">
           {resources.map((r) => (
             <ResourceItem key={r.id} resource={r} peer={peer} writable={writable} actions={actions} />
           ))}

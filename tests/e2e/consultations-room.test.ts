@@ -94,10 +94,9 @@ describe('the conversation room: pinned intake, shared resources, a note after t
   }
 
   async function downloadText(page: Page, title: string): Promise<{ name: string; text: string }> {
-    const [download] = (await Promise.all([
-      page.waitForEvent('download'),
-      resources(page).getByRole('button', { name: title, exact: true }).click(),
-    ])) as [Download, void];
+    const downloading: Promise<Download> = page.waitForEvent('download');
+    await resources(page).getByRole('button', { name: title, exact: true }).click();
+    const download = await downloading;
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const chunk of stream) chunks.push(chunk as Buffer);

@@ -513,7 +513,15 @@ export class ConversationRoom {
     this.sync();
   }
 
-  private async applyView(view: ConversationView): Promise<void> {
+  private async applyView(given: ConversationView): Promise<void> {
+    // A server from before resources and the pinned note (a rolling deploy) sends neither.
+    const partial = given as Omit<ConversationView, 'resources' | 'intakeNote'> &
+      Partial<Pick<ConversationView, 'resources' | 'intakeNote'>>;
+    const view: ConversationView = {
+      ...partial,
+      resources: partial.resources ?? [],
+      intakeNote: partial.intakeNote ?? null,
+    };
     const before = this.view;
     const peerKey = view.peer.publicKey;
     let useKey: string | null = null;

@@ -353,7 +353,6 @@ function CheckInItem({
             ref={noteButton}
             type="button"
             className="button button--quiet checkin__note-button"
-            aria-label={`${checkIn.noteText !== undefined ? 'Complete the note' : held ? 'Add a note after the session' : 'Add a note'} for ${when}`}
             onClick={() => setWriting(true)}
           >
             {checkIn.noteText !== undefined
@@ -361,6 +360,8 @@ function CheckInItem({
               : held
                 ? 'Add a note after the session'
                 : 'Add a note'}
+            {/* Visible words first, then which session (not an aria-label: its name starts with what is seen). */}
+            <span className="visually-hidden"> for {when}</span>
           </button>
         ))}
       {problem && <Alert>{problem}</Alert>}

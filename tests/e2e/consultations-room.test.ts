@@ -211,6 +211,11 @@ describe('the conversation room: pinned intake, shared resources, a note after t
     }
     await checkScreen(t, 'room-04-resources-teacher');
     await checkScreen(m, 'room-05-resources-consultant');
+    // At phone size too.
+    await t.setViewportSize({ width: 390, height: 844 });
+    await resources(t).getByRole('link', { name: secrets.linkTitle }).waitFor();
+    await checkScreen(t, 'room-04-resources-teacher-phone');
+    await t.setViewportSize({ width: 1280, height: 900 });
 
     // Documents open from a blob made in the browser, exactly as shared.
     const fromMentor = await downloadText(t, secrets.docTitle);

@@ -1,3 +1,4 @@
+import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { keyPrefixFor } from '@staffroom/shared/privacy/registry';
 import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
@@ -435,7 +436,17 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         crisisResources: async () => (await crisisContacts.get()).resources,
       }),
       createGroupRoutes(groups, requireAuth),
-      createConsultationRoutes(consultations, requireAuth),
+      createConsultationRoutes(
+        consultations,
+        requireAuth,
+        createRateLimit({
+          redis,
+          keyPrefix: keyPrefixFor(prefix, 'platform.eventLimit', { event: RESOURCE_LIMITS.shareLimit.name }),
+          points: RESOURCE_LIMITS.shareLimit.points,
+          durationSeconds: RESOURCE_LIMITS.shareLimit.seconds,
+          message: 'That was a lot shared at once. Wait a moment and try again.',
+        }),
+      ),
       createWellnessRoutes(wellness, requireAuth),
       createWorkshopRoutes(workshops, requireAuth),
       createSettingsRoutes(crisisContacts, requireAuth),

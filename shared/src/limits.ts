@@ -33,3 +33,32 @@ export const GROUP_LIMITS = {
   meetingMaxMinutes: 8 * 60,
   searchMax: 80,
 } as const;
+
+/**
+ * Resources shared in a one-to-one conversation (links and short documents), sealed in the browser. The server
+ * sees only ciphertext and its size: never a title, an address or a file name.
+ */
+export const RESOURCE_LIMITS = {
+  /** A shared document, before sealing. */
+  documentBytes: 256 * 1024,
+  /** The kinds of document accepted (checked in the browser by type and by content; the server cannot see it). */
+  documentTypes: ['text/plain', 'text/markdown', 'application/pdf'] as const,
+  titleMax: 120,
+  urlMax: 2_000,
+  /** Resources one conversation may hold. */
+  perConversation: 40,
+  /** A sealed link or document description (title, address or file name, the document's key): base64. */
+  sealedHeaderChars: 4_000,
+  /**
+   * A sealed document: the file padded to a multiple of 4 KiB plus AES-GCM's 16 bytes, as base64. The server
+   * refuses anything longer with PAYLOAD_TOO_LARGE.
+   */
+  sealedDocumentChars: Math.ceil((256 * 1024 + 4 * 1024 + 16) / 3) * 4,
+  /** The largest body `POST /api/conversations/:id/resources` reads (the sealed document and its header). */
+  shareBodyBytes: 400 * 1024,
+  /**
+   * Sharing is HTTP, not a socket event, so its budget is declared here: per account, under the per-event limit
+   * keys (`rate:event:<name>:<accountId>`).
+   */
+  shareLimit: { name: 'convo:resource-share', points: 20, seconds: 600 },
+} as const;

@@ -1,4 +1,5 @@
 import { KDF_VERSION } from '@staffroom/shared/crypto/passphrase-kdf';
+import { sessionNoteTemplate } from '@staffroom/shared/schemas/consultations';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -493,7 +494,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     expect(await checkIns(c).textContent()).toContain('never judge');
     const note = checkIns(c).getByLabel('Note');
     const template = await note.inputValue();
-    expect(template).toBe('What I noticed:\n\nWhat worked:\n\nOne thing to try:\n\n');
+    expect(template).toBe(sessionNoteTemplate('observation'));
     await note.fill(template.replace('What I noticed:\n', `What I noticed:\n${secrets.observationNote}\n`));
     const startsAt = await c.evaluate(() => {
       const d = new Date(Date.now() + 2 * 86_400_000);

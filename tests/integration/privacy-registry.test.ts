@@ -155,6 +155,8 @@ const NOT_REACHED: Partial<Record<StoredId, string>> = {
   'consultations.waiting': 'no request waits here',
   'consultations.intakeNotes': 'deleted with the match (checked in its own test)',
   'consultations.openRequest': 'deleted with the match (checked in its own test)',
+  'consultations.resources': 'shared resources (tests/integration/consultations-resources.test.ts)',
+  'consultations.documents': 'shared documents (tests/integration/consultations-resources.test.ts)',
   'groups.presence': 'members close their groups before the dump',
   'messages.sendRate': 'expires within 10 s',
   'accounts.passphraseLock': 'Redis Cluster mode only (and deleted when the change ends)',

@@ -92,6 +92,47 @@ describe.each(backends)('consultations store contract: %s', (_name, make) => {
     ]);
   });
 
+  it('issue 16: shared resources (capped per conversation, removed with their document) and the pinned intake note go with the conversation and with an erased side', async () => {
+    const store = make();
+    const res = (id: string, from: 'teacher' | 'consultant', documentSize = 0) => ({
+      id,
+      from,
+      ts: 5,
+      ciphertext: 'QUJD',
+      iv: 'AAAAAAAAAAAAAAAA',
+      documentSize,
+    });
+    await store.saveConversation(conversation('res-c'));
+    expect(await store.addResource('res-c', res('r1', 'teacher'), null, 3)).toBe(true);
+    expect(await store.addResource('res-c', res('r2', 'consultant', 8), 'RE9DVU1FTlQ=', 3)).toBe(true);
+    expect(await store.addResource('res-c', res('r3', 'teacher'), null, 3)).toBe(true);
+    // The cap: nothing more is stored, document included.
+    expect(await store.addResource('res-c', res('r4', 'teacher', 8), 'RE9DVU1FTlQ=', 3)).toBe(false);
+    expect(await store.resourceDocument('res-c', 'r4')).toBeNull();
+    expect((await store.resources('res-c')).map((r) => r.id).sort()).toEqual(['r1', 'r2', 'r3']);
+    expect(await store.resourceDocument('res-c', 'r2')).toBe('RE9DVU1FTlQ=');
+    await store.removeResource('res-c', 'r3');
+    expect((await store.resources('res-c')).map((r) => r.id).sort()).toEqual(['r1', 'r2']);
+    const note = { requestId: 'req-1', ciphertext: 'Tk9URQ==', iv: 'AAAAAAAAAAAAAAAA' };
+    await store.pinIntakeNote('res-c', note);
+    expect(await store.intakeNoteOf('res-c')).toEqual(note);
+
+    // The consultant erases their account: what they shared and the note go; the teacher's link stays.
+    await store.eraseAccount('consultant', 50, 'A former consultant');
+    expect((await store.resources('res-c')).map((r) => r.id)).toEqual(['r1']);
+    expect(await store.resourceDocument('res-c', 'r2')).toBeNull();
+    expect(await store.intakeNoteOf('res-c')).toBeNull();
+
+    // Retention: a closed conversation past the cutoff goes with its resources and note.
+    await store.saveConversation({ ...conversation('res-old'), status: 'closed', closedAt: 100 });
+    await store.addResource('res-old', res('d1', 'teacher', 8), 'RE9DVU1FTlQ=', 3);
+    await store.pinIntakeNote('res-old', note);
+    await store.purgeFinished(200, 100);
+    expect(await store.resources('res-old')).toEqual([]);
+    expect(await store.resourceDocument('res-old', 'd1')).toBeNull();
+    expect(await store.intakeNoteOf('res-old')).toBeNull();
+  });
+
   it('retention (issue 12): a trimmed stream keeps about the newest `keep` messages; feedback keeps the newest FEEDBACK_KEPT', async () => {
     const store = make();
     for (let i = 1; i <= 600; i++) {

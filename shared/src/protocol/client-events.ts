@@ -271,6 +271,22 @@ export const clientEvents = {
     }),
     result: CheckIn,
   },
+  /**
+   * Add or complete a check-in's sealed note, before or after the session: the consultant on any planned or held
+   * session, the teacher on one they proposed. Replaces the note; the server cannot read it.
+   */
+  'convo:checkin-note': {
+    payload: z.strictObject({ conversationId: Id, checkInId: Id, note: SealedV2 }),
+    result: CheckIn,
+  },
+  /**
+   * Remove a resource I shared (its sealed description and document). Sharing is `POST
+   * /api/conversations/:id/resources`: a document is larger than a socket frame.
+   */
+  'convo:resource-remove': {
+    payload: z.strictObject({ conversationId: Id, resourceId: Id }),
+    result: Empty,
+  },
   /** Propose to taper off and end (the teacher's proposal ends it: they confirm). */
   'convo:close': { payload: z.strictObject({ conversationId: Id }), result: Empty },
   /** The teacher confirms the end: read-only for both from now on. */

@@ -53,6 +53,9 @@ export const eventCosts = {
   'convo:goal': { cost: 2, limit: { points: 20, seconds: 60 } },
   'convo:checkin': { cost: 2, limit: { points: 10, seconds: 60 } },
   'convo:checkin-answer': { cost: 2 },
+  /** A sealed note of up to 24 kB, stored for the other person to read. */
+  'convo:checkin-note': { cost: 2, limit: { points: 20, seconds: 60 } },
+  'convo:resource-remove': { cost: 2 },
   'convo:close': { cost: 2 },
   'convo:close-confirm': { cost: 2 },
   'convo:block': { cost: 2 },

@@ -34,6 +34,8 @@ import {
   ConsultantProfileBody,
   ConversationSummary,
   FeedbackBody,
+  SealedResource,
+  ShareResourceBody,
   FeedbackSummary,
   AssignBody,
   UnmatchedRequest,
@@ -397,6 +399,25 @@ export const httpRoutes: HttpRoute[] = [
     body: FeedbackBody,
     response: Ok.extend({ support: z.array(SupportResource).optional() }),
     errors: ['FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'PRIVACY_CONFIRM_REQUIRED'],
+  },
+  {
+    method: 'POST',
+    path: '/conversations/:id/resources',
+    access: 'member',
+    summary:
+      'Participants: share a link or a short document, sealed in the browser (a `resource` item, and for a document its body sealed under a key only the item holds). Sent as `application/vnd.staffroom.resource+json` (its own 400 kB limit; a document does not fit a socket frame). The server sees sizes only. 201. At most 40 per conversation; 20 shares per 10 minutes per account.',
+    body: ShareResourceBody,
+    response: z.object({ resource: SealedResource }),
+    errors: ['INVALID_PAYLOAD', 'PAYLOAD_TOO_LARGE', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED'],
+  },
+  {
+    method: 'GET',
+    path: '/conversations/:id/resources/:resourceId',
+    access: 'member',
+    summary:
+      "Participants: a shared document's sealed body as bytes (`application/octet-stream`), opened in the browser with the key its description holds.",
+    response: z.string(),
+    errors: ['NOT_FOUND'],
   },
   {
     method: 'GET',

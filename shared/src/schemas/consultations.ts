@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KDF_VERSION } from '../crypto/kdf-format.js';
+import { RESOURCE_LIMITS } from '../limits.js';
 import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from '../rules/visible.js';
 import { Id } from './groups.js';
 
@@ -355,9 +356,10 @@ export type KeyBundle = z.infer<typeof KeyBundle>;
 
 /**
  * What a sealed item is. Bound into the AES-GCM additional data, so a goal's ciphertext cannot be shown as a
- * message (or any kind as another). `intake` is the teacher's intake note.
+ * message (or any kind as another). `intake` is the teacher's intake note; `resource` a shared link or document's
+ * description (its title, address or file name, and the key of the sealed document).
  */
-export const SEAL_KINDS = ['message', 'goal', 'progress', 'checkin', 'intake'] as const;
+export const SEAL_KINDS = ['message', 'goal', 'progress', 'checkin', 'intake', 'resource'] as const;
 export const SealKind = z.enum(SEAL_KINDS);
 export type SealKind = z.infer<typeof SealKind>;
 
@@ -502,11 +504,19 @@ export const SESSION_TYPE_LABELS: Record<SessionType, string> = {
   'co-planning': 'Co-planning',
   'follow-up': 'Follow-up',
 };
-/** The headings each type's note starts from: descriptive, never evaluative. */
+/**
+ * The headings each type's note starts from: descriptive, never evaluative (a classroom visit records what was
+ * seen and heard and what the teacher asked to look at, never a judgement or a grade).
+ */
 export const SESSION_NOTE_TEMPLATES: Record<SessionType, readonly string[]> = {
   'check-in': [],
   initial: ['What brings us together', 'Areas of interest', 'How we will work together'],
-  observation: ['What I noticed', 'What worked', 'One thing to try'],
+  observation: [
+    'What you asked me to look for',
+    'What I noticed',
+    'Questions to explore together',
+    'One thing to try',
+  ],
   'co-planning': ['Unit or lesson', 'What we planned', 'Next step'],
   'follow-up': ['Since last time', 'What is going well', 'What next'],
 };
@@ -516,6 +526,8 @@ export const sessionNoteTemplate = (type: SessionType): string =>
 
 export const CheckIn = z.object({
   id: z.string(),
+  /** Who sealed the note (absent: whoever proposed it). The consultant may add or complete it after the session. */
+  noteBy: z.enum(['teacher', 'consultant']).optional(),
   /** Absent on check-ins stored before types existed: a plain check-in. */
   type: SessionType.optional(),
   startsAt: z.number(),
@@ -525,6 +537,45 @@ export const CheckIn = z.object({
   note: Sealed.nullable(),
 });
 export type CheckIn = z.infer<typeof CheckIn>;
+
+/**
+ * A resource shared in the conversation: a sealed description (kind `resource`: a link's title and address, or a
+ * document's title, file name, type, size and the key its sealed body opens with) and, for a document, the size of
+ * the sealed body, fetched on demand (`GET /api/conversations/:id/resources/:resourceId`). Nothing readable.
+ */
+export const SealedResource = Sealed.extend({
+  id: z.string(),
+  from: z.enum(['teacher', 'consultant']),
+  ts: z.number(),
+  /** Characters of the sealed document (0 for a link). */
+  documentSize: z.number(),
+});
+export type SealedResource = z.infer<typeof SealedResource>;
+
+/** What the browser sends to share a resource: the sealed description and, for a document, its sealed body. */
+export const ShareResourceBody = z.strictObject({
+  header: SealedV2.extend({
+    ciphertext: z
+      .string()
+      .min(1)
+      .max(RESOURCE_LIMITS.sealedHeaderChars)
+      .regex(/^[A-Za-z0-9+/=]+$/),
+  }),
+  /** The document sealed under a fresh key that only the description holds (base64); the length is checked apart. */
+  document: z
+    .string()
+    .min(24)
+    .regex(/^[A-Za-z0-9+/=]+$/)
+    .optional(),
+});
+export type ShareResourceBody = z.infer<typeof ShareResourceBody>;
+
+/**
+ * The teacher's intake note, kept with the conversation: the copy sealed between the teacher's and this
+ * consultant's keys for the request (see `intake-seal.ts`), moved here at the match. Either of the two opens it.
+ */
+export const PinnedIntakeNote = z.object({ requestId: z.string(), ciphertext: z.string(), iv: z.string() });
+export type PinnedIntakeNote = z.infer<typeof PinnedIntakeNote>;
 
 export const ConversationView = z.object({
   id: z.string(),
@@ -553,6 +604,10 @@ export const ConversationView = z.object({
   intake: PinnedIntake.nullable().default(null),
   /** Reciprocal mentorship: both are learners; each side's offer and need (null for other conversations). */
   reciprocal: z.object({ mine: ReciprocalSide, theirs: ReciprocalSide }).nullable().default(null),
+  /** The intake note, sealed between the two (null: no note, or none kept with this conversation). */
+  intakeNote: PinnedIntakeNote.nullable().default(null),
+  /** Links and documents shared here, oldest first (sealed descriptions only). */
+  resources: z.array(SealedResource).default([]),
 });
 export type ConversationView = z.infer<typeof ConversationView>;
 

@@ -48,6 +48,13 @@ export function registerConsultationHandlers(socket: AppSocket, deps: Consultati
   edge.on(socket, 'convo:checkin-answer', ({ conversationId, checkInId, action }) =>
     service.respondCheckIn(p, conversationId, checkInId, action),
   );
+  edge.on(socket, 'convo:checkin-note', ({ conversationId, checkInId, note }) =>
+    service.setCheckInNote(p, conversationId, checkInId, note),
+  );
+  edge.on(socket, 'convo:resource-remove', async ({ conversationId, resourceId }) => {
+    await service.removeResource(p, conversationId, resourceId);
+    return {};
+  });
   edge.on(socket, 'convo:close', async ({ conversationId }) => {
     await service.proposeClose(p, conversationId);
     return {};

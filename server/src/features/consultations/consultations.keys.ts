@@ -46,6 +46,12 @@ export const consultationKeys = (p: string) => ({
   goals: (id: string) => keyFor(p, 'consultations.goals', { conversationId: id }),
   /** retention: at most 60 per conversation, as long as it. */
   checkIns: (id: string) => keyFor(p, 'consultations.checkIns', { conversationId: id }),
+  /** retention: at most `RESOURCE_LIMITS.perConversation` per conversation, as long as it. */
+  resources: (id: string) => keyFor(p, 'consultations.resources', { conversationId: id }),
+  /** retention: as long as its resource (removed with it) and the conversation. */
+  documents: (id: string) => keyFor(p, 'consultations.documents', { conversationId: id }),
+  /** retention: as long as the conversation; deleted when either participant erases their account. */
+  intakeNote: (id: string) => keyFor(p, 'consultations.intakeNote', { conversationId: id }),
   /** retention: as long as the account. */
   keys: (accountId: string) => keyFor(p, 'consultations.keys', { accountId }),
   /** retention: the newest 10,000 (LTRIM). */

@@ -1,9 +1,11 @@
 import type {
   CheckIn,
   KeyBundle,
+  PinnedIntakeNote,
   Sealed,
   SealedGoal,
   SealedMessage,
+  SealedResource,
 } from '@staffroom/shared/schemas/consultations';
 import type {
   ConsultantRecord,
@@ -29,6 +31,10 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
   /** "<conversation> <role>" → last counter, and → sealed pin. */
   const counters = new Map<string, number>();
   const pins = new Map<string, Sealed>();
+  /** Conversation → resource id → sealed description, and → sealed document. */
+  const resources = new Map<string, Map<string, SealedResource>>();
+  const documents = new Map<string, Map<string, string>>();
+  const pinnedNotes = new Map<string, PinnedIntakeNote>();
   const feedback: FeedbackRecord[] = [];
   const intakeNotes = new Map<string, Map<string, IntakeNoteCopy>>();
   /** Closed conversation id → closing time: what the retention sweep still has to purge. */
@@ -177,6 +183,31 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
       return [...inner(checkIns, id).values()].map(copy);
     },
 
+    async addResource(id, r, document, max) {
+      const list = inner(resources, id);
+      if (list.size >= max) return false;
+      list.set(r.id, copy(r));
+      if (document !== null) inner(documents, id).set(r.id, document);
+      return true;
+    },
+    async resources(id) {
+      return [...inner(resources, id).values()].map(copy);
+    },
+    async resourceDocument(id, resourceId) {
+      return documents.get(id)?.get(resourceId) ?? null;
+    },
+    async removeResource(id, resourceId) {
+      resources.get(id)?.delete(resourceId);
+      documents.get(id)?.delete(resourceId);
+    },
+    async pinIntakeNote(id, note) {
+      pinnedNotes.set(id, copy(note));
+    },
+    async intakeNoteOf(id) {
+      const note = pinnedNotes.get(id);
+      return note ? copy(note) : null;
+    },
+
     async claimCounter(id, role, counter) {
       if (counter <= (counters.get(`${id} ${role}`) ?? 0)) return false;
       counters.set(`${id} ${role}`, counter);
@@ -219,6 +250,9 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
         logs.delete(id);
         goals.delete(id);
         checkIns.delete(id);
+        resources.delete(id);
+        documents.delete(id);
+        pinnedNotes.delete(id);
         for (const role of ['teacher', 'consultant']) {
           counters.delete(`${id} ${role}`);
           pins.delete(`${id} ${role}`);
@@ -250,6 +284,12 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
         goals.delete(c.id);
         for (const [id, x] of checkIns.get(c.id) ?? [])
           if (x.proposedBy === role) checkIns.get(c.id)?.delete(id);
+        for (const [id, x] of resources.get(c.id) ?? [])
+          if (x.from === role) {
+            resources.get(c.id)?.delete(id);
+            documents.get(c.id)?.delete(id);
+          }
+        pinnedNotes.delete(c.id);
         pins.delete(`${c.id} ${role}`);
         counters.delete(`${c.id} ${role}`);
         conversations.set(c.id, next);

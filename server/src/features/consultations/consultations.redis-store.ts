@@ -2,9 +2,11 @@
 import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import type {
   CheckIn,
+  PinnedIntakeNote,
   Sealed,
   SealedGoal,
   SealedMessage,
+  SealedResource,
   SealMeta,
 } from '@staffroom/shared/schemas/consultations';
 import { KDF_VERSION } from '@staffroom/shared/crypto/kdf-format';
@@ -60,6 +62,17 @@ redis.call('XADD', KEYS[1], seq .. '-0', 'f', ARGV[1], 'c', ARGV[2], 'i', ARGV[3
 local result = seq .. ':' .. ARGV[5]
 redis.call('SET', KEYS[3], result, 'EX', ARGV[6])
 return result .. ':0'
+`);
+
+/**
+ * KEYS: resources, documents (one conversation: same slot). ARGV: id, JSON, max, document ('' = none). Adds the
+ * resource and its document unless the conversation holds `max` already; returns 1 when added.
+ */
+const addResourceScript = createScript(`
+if redis.call('HLEN', KEYS[1]) >= tonumber(ARGV[3]) then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+if ARGV[4] ~= '' then redis.call('HSET', KEYS[2], ARGV[1], ARGV[4]) end
+return 1
 `);
 
 /**
@@ -312,6 +325,30 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
     },
     checkIns: (id) => listOfHash<CheckIn>(k.checkIns(id)),
 
+    async addResource(id, r, document, max) {
+      const added = Number(
+        await addResourceScript.run(
+          redis,
+          [k.resources(id), k.documents(id)],
+          [r.id, JSON.stringify(r), max, document ?? ''],
+        ),
+      );
+      return added === 1;
+    },
+    resources: (id) => listOfHash<SealedResource>(k.resources(id)),
+    async resourceDocument(id, resourceId) {
+      return (await redis.hget(k.documents(id), resourceId)) ?? null;
+    },
+    async removeResource(id, resourceId) {
+      await redis.multi().hdel(k.resources(id), resourceId).hdel(k.documents(id), resourceId).exec();
+    },
+    async pinIntakeNote(id, note) {
+      await redis.set(k.intakeNote(id), JSON.stringify(note));
+    },
+    async intakeNoteOf(id) {
+      return parse<PinnedIntakeNote>(await redis.get(k.intakeNote(id)));
+    },
+
     async claimCounter(id, role, counter) {
       return Number(await claimScript.run(redis, [k.counters(id)], [role, counter])) === 1;
     },
@@ -376,6 +413,9 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
             k.pins(id),
             k.goals(id),
             k.checkIns(id),
+            k.resources(id),
+            k.documents(id),
+            k.intakeNote(id),
             ...clientIds,
           )
           .zrem(k.closedConversations(), id);
@@ -404,8 +444,17 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
         const next = endForErasure(c, accountId, now, formerName, publicKey);
         await dropSideScript.run(redis, [k.messages(id)], [role, k.clientId(id, '')]);
         const proposed = (await listOfHash<CheckIn>(k.checkIns(id))).filter((x) => x.proposedBy === role);
-        const multi = redis.multi().del(k.goals(id)).hdel(k.pins(id), role).hdel(k.counters(id), role);
+        const shared = (await listOfHash<SealedResource>(k.resources(id))).filter((x) => x.from === role);
+        const multi = redis
+          .multi()
+          .del(k.goals(id), k.intakeNote(id))
+          .hdel(k.pins(id), role)
+          .hdel(k.counters(id), role);
         if (proposed.length > 0) multi.hdel(k.checkIns(id), ...proposed.map((x) => x.id));
+        if (shared.length > 0)
+          multi
+            .hdel(k.resources(id), ...shared.map((x) => x.id))
+            .hdel(k.documents(id), ...shared.map((x) => x.id));
         if (next) {
           multi
             .hset(k.conversations(), id, JSON.stringify(next))

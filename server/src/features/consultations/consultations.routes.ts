@@ -1,4 +1,5 @@
-import { Router, type RequestHandler, type Response } from 'express';
+import express, { Router, type RequestHandler, type Response } from 'express';
+import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { z } from 'zod';
 import { Id } from '@staffroom/shared/schemas/groups';
 import {
@@ -10,17 +11,30 @@ import {
   IntakeBody,
   IntakeNotesBody,
   KeyBundle,
+  ShareResourceBody,
 } from '@staffroom/shared/schemas/consultations';
 import { parseInput } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
+import type { RateLimit } from '../../platform/rate-limit.js';
 import type { ConsultationService } from './consultations.service.js';
 import { recognitionCsv } from './recognition.js';
 
 const IdParam = z.strictObject({ id: Id });
+const ResourceParams = z.strictObject({ id: Id, resourceId: Id });
+/**
+ * The media type of a shared resource's body: JSON, but larger than the API's 16 kB (a sealed document of up to
+ * 256 KB), so it has its own parser here and the general one passes it by.
+ */
+export const RESOURCE_MEDIA_TYPE = 'application/vnd.staffroom.resource+json';
 const principalOf = (res: Response) => res.locals.principal as Principal;
 
 /** Requests, offers, profiles, keys and feedback over HTTP; conversation traffic is on the socket. */
-export function createConsultationRoutes(service: ConsultationService, requireAuth: RequestHandler): Router {
+export function createConsultationRoutes(
+  service: ConsultationService,
+  requireAuth: RequestHandler,
+  /** Budget for sharing resources (per account): each stores up to 350 kB for the other person. */
+  shareLimit?: RateLimit,
+): Router {
   const router = Router();
   for (const path of ['/consultant', '/support-request', '/conversations', '/keys', '/programme']) {
     router.use(path, requireAuth);
@@ -95,6 +109,28 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
     const { id } = parseInput(IdParam, req.params);
     const { support } = await service.giveFeedback(principalOf(res), id, parseInput(FeedbackBody, req.body));
     res.status(201).json({ ok: true, ...(support ? { support } : {}) });
+  });
+
+  /**
+   * Share a link or a document in a conversation: its sealed description and, for a document, the sealed body.
+   * Over HTTP because a document does not fit a socket frame; the server sees sizes only.
+   */
+  router.post(
+    '/conversations/:id/resources',
+    express.json({ limit: RESOURCE_LIMITS.shareBodyBytes, strict: true, type: [RESOURCE_MEDIA_TYPE] }),
+    async (req, res) => {
+      const { id } = parseInput(IdParam, req.params);
+      const p = principalOf(res);
+      await shareLimit?.consume(p.accountId);
+      const resource = await service.shareResource(p, id, parseInput(ShareResourceBody, req.body));
+      res.status(201).json({ resource });
+    },
+  );
+  /** A shared document's sealed body, as bytes (participants only). */
+  router.get('/conversations/:id/resources/:resourceId', async (req, res) => {
+    const { id, resourceId } = parseInput(ResourceParams, req.params);
+    const document = await service.resourceDocument(principalOf(res), id, resourceId);
+    res.type('application/octet-stream').send(Buffer.from(document, 'base64'));
   });
 
   router.get('/keys', async (_req, res) => {

@@ -1,6 +1,6 @@
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { GROUP_LIMITS, K_MIN } from '@staffroom/shared/limits';
+import { GROUP_LIMITS, K_MIN, RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { ADJECTIVES, ANIMALS } from '@staffroom/shared/rules/suggestions';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type {
@@ -20,8 +20,10 @@ import type {
   Sealed,
   SealedGoal,
   SealedMessage,
+  SealedResource,
   SealedV2,
   SealKind,
+  ShareResourceBody,
   SessionType,
   RecognitionRecord,
   Caseload,
@@ -325,6 +327,21 @@ export function createConsultationService(deps: ConsultationDeps) {
     if (sealed.meta.kind !== kind) throw wrongKind();
   }
 
+  /**
+   * At the match: the note's copy sealed between the teacher and this consultant moves to the conversation, so it
+   * stays pinned there for both (ECDH is symmetric: either of the two opens it). Every other copy is deleted.
+   */
+  async function keepNoteWith(r: RequestRecord, consultantId: string, conversationId: string): Promise<void> {
+    const copy = r.hasNote ? await store.intakeNote(r.id, consultantId) : null;
+    if (copy)
+      await store.pinIntakeNote(conversationId, {
+        requestId: r.id,
+        ciphertext: copy.ciphertext,
+        iv: copy.iv,
+      });
+    await store.dropIntakeNotes(r.id);
+  }
+
   async function participant(p: Principal, id: string): Promise<{ c: ConversationRecord; role: Role }> {
     const c = await store.getConversation(id);
     if (!c) throw notFound();
@@ -344,12 +361,14 @@ export function createConsultationService(deps: ConsultationDeps) {
   async function view(p: Principal, id: string): Promise<ConversationView> {
     const { c, role } = await participant(p, id);
     const peerId = role === 'teacher' ? c.consultantId : c.teacherId;
-    const [keys, goals, checkIns, myPin, myCounter] = await Promise.all([
+    const [keys, goals, checkIns, myPin, myCounter, resources, intakeNote] = await Promise.all([
       store.getKeys(peerId),
       store.goals(id),
       store.checkIns(id),
       store.getPin(id, role),
       store.lastCounter(id, role),
+      store.resources(id),
+      store.intakeNoteOf(id),
     ]);
     return {
       id: c.id,
@@ -375,6 +394,8 @@ export function createConsultationService(deps: ConsultationDeps) {
           ? { mine: c.reciprocal.teacher, theirs: c.reciprocal.consultant }
           : { mine: c.reciprocal.consultant, theirs: c.reciprocal.teacher }
         : null,
+      intakeNote,
+      resources: resources.sort((a, b) => a.ts - b.ts),
     };
   }
 
@@ -624,6 +645,7 @@ export function createConsultationService(deps: ConsultationDeps) {
           { field: 'consultant' },
         );
       }
+      const noteCopy = r.hasNote ? await store.intakeNote(r.id, consultant.accountId) : null;
       const profile = await store.getConsultant(consultant.accountId);
       const conversation: ConversationRecord = {
         id: newId(),
@@ -636,10 +658,10 @@ export function createConsultationService(deps: ConsultationDeps) {
         closeProposedBy: null,
         feedbackDone: false,
         blocked: false,
-        // As when a consultant accepts: the intake pinned for both, so nobody asks twice. The note was never
-        // sealed to a consultant assigned by hand; "urgent" tells them what it would have.
+        // As when a consultant accepts: the intake pinned for both, so nobody asks twice. The note comes along only
+        // when this consultant already held a copy; otherwise both are told it could not be passed on.
         kind: r.kind ?? 'peer-support',
-        intake: { ...pinnedIntakeOf(r), ...(r.hasNote ? { noteNotPassedOn: true } : {}) },
+        intake: { ...pinnedIntakeOf(r), ...(r.hasNote && !noteCopy ? { noteNotPassedOn: true } : {}) },
       };
       const matched: RequestRecord = {
         ...r,
@@ -655,7 +677,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       if (!(await store.updateRequest({ status: 'waiting', offeredTo: null }, matched)))
         throw new AppError(ErrorCode.CONFLICT, 'This request just changed. Look again.');
       await store.saveConversation(conversation);
-      await store.dropIntakeNotes(r.id);
+      await keepNoteWith(r, consultant.accountId, conversation.id);
       notify.request(r.teacherId);
       notify.offers(consultant.accountId);
       await deps.audit?.(p, `request ${alias(r.id)}`, 'assigned to a consultant by hand');
@@ -944,8 +966,8 @@ export function createConsultationService(deps: ConsultationDeps) {
         throw new AppError(ErrorCode.NOT_FOUND, 'This request is no longer offered to you.');
       }
       await store.saveConversation(conversation);
-      // The consultant read the note in the offer; no copy outlives the open request.
-      await store.dropIntakeNotes(r.id);
+      // The consultant read the note in the offer; their copy stays pinned in the conversation, no other one.
+      await keepNoteWith(r, p.accountId, conversation.id);
       notify.request(r.teacherId);
       notify.offers(p.accountId);
       return { conversationId: conversation.id };
@@ -1167,6 +1189,81 @@ export function createConsultationService(deps: ConsultationDeps) {
       await store.saveCheckIn(id, next);
       notify.conversation(id);
       return next;
+    },
+
+    /**
+     * Adds or completes a check-in's sealed note, before or after the session (a classroom visit's notes are
+     * written after it). The consultant may on any planned or held session; the teacher on one they proposed
+     * whose note is theirs. The note replaces the previous one; its sealer is recorded (`noteBy`), so receivers
+     * check it came from that side.
+     */
+    async setCheckInNote(p: Principal, id: string, checkInId: string, note: SealedV2): Promise<CheckIn> {
+      const { role } = await writable(p, id);
+      requireKind(note, 'checkin');
+      const checkIn = (await store.checkIns(id)).find((x) => x.id === checkInId);
+      if (!checkIn) throw new AppError(ErrorCode.NOT_FOUND, 'No such check-in.');
+      if (checkIn.status === 'declined' || checkIn.status === 'cancelled')
+        throw new AppError(ErrorCode.CONFLICT, 'This check-in is not planned.');
+      const author = checkIn.noteBy ?? (checkIn.note ? checkIn.proposedBy : null);
+      if (role === 'teacher' && (checkIn.proposedBy !== 'teacher' || (author && author !== 'teacher')))
+        throw new AppError(ErrorCode.FORBIDDEN, 'Only the consultant can write this session’s note.');
+      if (!(await store.claimCounter(id, role, note.meta.counter))) throw staleCounter();
+      const next: CheckIn = { ...checkIn, note, noteBy: role };
+      await store.saveCheckIn(id, next);
+      notify.conversation(id);
+      return next;
+    },
+
+    /**
+     * Shares a link or a document, sealed in the browser: the description (kind `resource`) and, for a
+     * document, its sealed body. The server checks sizes only; it never sees a title, an address or a name.
+     */
+    async shareResource(p: Principal, id: string, body: ShareResourceBody): Promise<SealedResource> {
+      const { role } = await writable(p, id);
+      requireKind(body.header, 'resource');
+      const document = body.document ?? null;
+      if (document !== null && document.length > RESOURCE_LIMITS.sealedDocumentChars)
+        throw new AppError(
+          ErrorCode.PAYLOAD_TOO_LARGE,
+          `A shared document can be at most ${RESOURCE_LIMITS.documentBytes / 1024} KB.`,
+          { field: 'document' },
+        );
+      if (!(await store.claimCounter(id, role, body.header.meta.counter))) throw staleCounter();
+      const resource: SealedResource = {
+        id: newId(),
+        from: role,
+        ts: now(),
+        ciphertext: body.header.ciphertext,
+        iv: body.header.iv,
+        meta: body.header.meta,
+        documentSize: document?.length ?? 0,
+      };
+      if (!(await store.addResource(id, resource, document, RESOURCE_LIMITS.perConversation)))
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          `A conversation can hold at most ${RESOURCE_LIMITS.perConversation} resources. Remove one you shared first.`,
+        );
+      notify.conversation(id);
+      return resource;
+    },
+
+    /** A shared document's sealed body, for either participant (NOT_FOUND for anyone else). */
+    async resourceDocument(p: Principal, id: string, resourceId: string): Promise<string> {
+      await participant(p, id);
+      const document = await store.resourceDocument(id, resourceId);
+      if (document === null) throw new AppError(ErrorCode.NOT_FOUND, 'No such document.');
+      return document;
+    },
+
+    /** Removes a resource I shared. */
+    async removeResource(p: Principal, id: string, resourceId: string): Promise<void> {
+      const { role } = await writable(p, id);
+      const resource = (await store.resources(id)).find((x) => x.id === resourceId);
+      if (!resource) throw new AppError(ErrorCode.NOT_FOUND, 'No such resource.');
+      if (resource.from !== role)
+        throw new AppError(ErrorCode.FORBIDDEN, 'Only whoever shared it can remove it.');
+      await store.removeResource(id, resourceId);
+      notify.conversation(id);
     },
 
     /** Either proposes to taper off and end; the teacher confirms (a consultant cannot end it alone). */

@@ -16,6 +16,8 @@ import type {
   PinnedIntake,
   ReciprocalSide,
   Widen,
+  PinnedIntakeNote,
+  SealedResource,
   WorkStyle,
 } from '@staffroom/shared/schemas/consultations';
 
@@ -173,6 +175,24 @@ export interface ConsultationStore {
   goals(conversationId: string): Promise<SealedGoal[]>;
   saveCheckIn(conversationId: string, checkIn: CheckIn): Promise<void>;
   checkIns(conversationId: string): Promise<CheckIn[]>;
+
+  /**
+   * Adds a shared resource (its sealed description) and, for a document, its sealed body, unless the
+   * conversation already holds `max`: false then, and nothing is stored.
+   */
+  addResource(
+    conversationId: string,
+    r: SealedResource,
+    document: string | null,
+    max: number,
+  ): Promise<boolean>;
+  resources(conversationId: string): Promise<SealedResource[]>;
+  /** A document's sealed body (base64), null when there is none. */
+  resourceDocument(conversationId: string, resourceId: string): Promise<string | null>;
+  removeResource(conversationId: string, resourceId: string): Promise<void>;
+  /** The intake note's copy for the matched consultant, kept with the conversation (as long as it). */
+  pinIntakeNote(conversationId: string, note: PinnedIntakeNote): Promise<void>;
+  intakeNoteOf(conversationId: string): Promise<PinnedIntakeNote | null>;
 
   /**
    * Raises the sender's counter in a conversation to `counter` if it is above the last one (defence in depth:

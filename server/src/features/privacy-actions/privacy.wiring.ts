@@ -1,3 +1,4 @@
+import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { z } from 'zod';
 import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { eventCosts, type EventCost } from '@staffroom/shared/protocol/event-costs';
@@ -45,6 +46,8 @@ export function redisThrottleKeys(prefix: string, accountId: string): string[] {
   const limited = (Object.entries(eventCosts) as [string, EventCost][]).flatMap(([event, spec]) =>
     spec.limit ? [`${prefix}rate:event:${event}:${accountId}`] : [],
   );
+  // Sharing a resource is HTTP (a document is larger than a socket frame): its budget is not an event's.
+  limited.push(`${prefix}rate:event:${RESOURCE_LIMITS.shareLimit.name}:${accountId}`);
   return [`${prefix}rate:events:${accountId}`, `${prefix}rate:join:${accountId}`, ...limited];
 }
 

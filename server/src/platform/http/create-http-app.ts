@@ -33,7 +33,7 @@ function bodyParserError(err: unknown): AppError | null {
   if (type === 'entity.too.large') {
     return new AppError(
       ErrorCode.PAYLOAD_TOO_LARGE,
-      `The request body is larger than ${LIMITS.httpBodyBytes} bytes.`,
+      `The request body is larger than ${(err as { limit?: number }).limit ?? LIMITS.httpBodyBytes} bytes.`,
     );
   }
   if (type === 'entity.parse.failed' || type === 'encoding.unsupported' || type === 'charset.unsupported') {

@@ -16,6 +16,8 @@ import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
+/** How long after a session the consultant is shown it to add their notes (later: under "Earlier"). */
+const NOTES_ASKED_MS = 14 * 86_400_000;
 /** Room for a template's headings and a few lines under each (sealed, well inside the sealed item limit). */
 const NOTE_MAX = 1_500;
 
@@ -168,6 +170,80 @@ function ProposeForm({ onPropose, onDone }: { onPropose: ProposeHandler; onDone:
   );
 }
 
+type NoteHandler = (checkInId: string, note: string) => Promise<Ack<unknown>>;
+
+/**
+ * Adds or completes a session's note, before or after it: starts from what is written, or from the type's
+ * headings. Sealed like every message; only the two of you can read it.
+ */
+function NoteForm({
+  checkIn,
+  held,
+  onSave,
+  onDone,
+}: {
+  checkIn: ShownCheckIn;
+  held: boolean;
+  onSave: NoteHandler;
+  onDone: () => void;
+}) {
+  const template = sessionNoteTemplate(checkIn.type ?? 'check-in');
+  const [note, setNote] = useState(() => checkIn.noteText ?? template);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => area.current?.focus(), []);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!note.trim() || note === template) {
+      setProblem('Write something under the headings first.');
+      area.current?.focus();
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    const ack = await onSave(checkIn.id, note);
+    setBusy(false);
+    if (ack.ok) onDone();
+    else setProblem(actionErrorText(ack.error));
+  };
+  return (
+    <form className="form form--tight checkin-note-form" noValidate onSubmit={(e) => void submit(e)}>
+      {problem && <Alert title="Not saved">{problem}</Alert>}
+      <Field
+        label={held ? 'Notes from the session' : 'Note'}
+        hint={
+          checkIn.type === 'observation'
+            ? 'Describe what you saw and heard, never judge. Encrypted: only the two of you can read it, never shared.'
+            : 'Encrypted, like your messages: only the two of you can read it.'
+        }
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            ref={area}
+            className="input support-textarea"
+            name="sessionNote"
+            rows={8}
+            maxLength={NOTE_MAX}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="goal-form__actions">
+        <Button type="submit" busy={busy} busyLabel="Saving…">
+          Save the note
+        </Button>
+        <Button variant="quiet" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
+
 function statusLine(c: ShownCheckIn, role: Side, peer: string): string {
   const byMe = c.proposedBy === role;
   switch (c.status) {
@@ -189,6 +265,8 @@ function CheckInItem({
   writable,
   now,
   onAnswer,
+  notesWritable,
+  onSaveNote,
 }: {
   checkIn: ShownCheckIn;
   role: Side;
@@ -196,7 +274,20 @@ function CheckInItem({
   writable: boolean;
   now: number;
   onAnswer: (id: string, action: 'accept' | 'decline' | 'cancel') => Promise<Ack<unknown>>;
+  /** The conversation is open: notes can be added, after the session too. */
+  notesWritable: boolean;
+  onSaveNote: NoteHandler;
 }) {
+  const [writing, setWriting] = useState(false);
+  const noteButton = useRef<HTMLButtonElement>(null);
+  const held = checkIn.status === 'accepted' && checkIn.startsAt <= now;
+  const author = checkIn.noteBy ?? (checkIn.noteText !== undefined ? checkIn.proposedBy : null);
+  const canNote =
+    notesWritable &&
+    (checkIn.status === 'accepted' || checkIn.status === 'proposed') &&
+    checkIn.noteText !== null &&
+    (role === 'consultant' ||
+      (checkIn.proposedBy === 'teacher' && (author === null || author === 'teacher')));
   const [busy, setBusy] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const whenLine = useRef<HTMLParagraphElement>(null);
@@ -246,6 +337,33 @@ function CheckInItem({
           {checkIn.noteText ?? (checkIn.noteRefusal ? refusalText(checkIn.noteRefusal) : UNREADABLE_TEXT)}
         </p>
       )}
+      {canNote &&
+        (writing ? (
+          <NoteForm
+            checkIn={checkIn}
+            held={held}
+            onSave={onSaveNote}
+            onDone={() => {
+              setWriting(false);
+              requestAnimationFrame(() => noteButton.current?.focus());
+            }}
+          />
+        ) : (
+          <button
+            ref={noteButton}
+            type="button"
+            className="button button--quiet checkin__note-button"
+            onClick={() => setWriting(true)}
+          >
+            {checkIn.noteText !== undefined
+              ? 'Complete the note'
+              : held
+                ? 'Add a note after the session'
+                : 'Add a note'}
+            {/* Visible words first, then which session (not an aria-label: its name starts with what is seen). */}
+            <span className="visually-hidden"> for {when}</span>
+          </button>
+        ))}
       {problem && <Alert>{problem}</Alert>}
       {(answerable || cancellable) && (
         <div className="checkin__actions">
@@ -296,6 +414,7 @@ export function CheckInsPanel({
   writable,
   onPropose,
   onAnswer,
+  onSaveNote,
 }: {
   checkIns: readonly ShownCheckIn[];
   /** The support has ended: nothing is planned any more. */
@@ -305,6 +424,7 @@ export function CheckInsPanel({
   writable: boolean;
   onPropose: ProposeHandler;
   onAnswer: (id: string, action: 'accept' | 'decline' | 'cancel') => Promise<Ack<unknown>>;
+  onSaveNote: NoteHandler;
 }) {
   const now = useNow(true, 30_000);
   const [proposing, setProposing] = useState(false);
@@ -313,7 +433,18 @@ export function CheckInsPanel({
   const planned = closed
     ? []
     : checkIns.filter((c) => (c.status === 'proposed' || c.status === 'accepted') && ends(c) > now);
-  const earlier = checkIns.filter((c) => !planned.includes(c)).reverse();
+  /** Sessions held in the last fortnight with no note yet: the consultant is asked for their notes. */
+  const toWrite =
+    closed || role !== 'consultant'
+      ? []
+      : checkIns.filter(
+          (c) =>
+            c.status === 'accepted' &&
+            ends(c) <= now &&
+            ends(c) > now - NOTES_ASKED_MS &&
+            c.noteText === undefined,
+        );
+  const earlier = checkIns.filter((c) => !planned.includes(c) && !toWrite.includes(c)).reverse();
   const stopProposing = () => {
     setProposing(false);
     requestAnimationFrame(() => proposeButton.current?.focus());
@@ -340,9 +471,31 @@ export function CheckInsPanel({
               writable={writable}
               now={now}
               onAnswer={onAnswer}
+              notesWritable={writable}
+              onSaveNote={onSaveNote}
             />
           ))}
         </ul>
+      )}
+      {toWrite.length > 0 && (
+        <>
+          <h3 className="checkins__subtitle">Held: add your notes</h3>
+          <ul className="checkins">
+            {toWrite.map((c) => (
+              <CheckInItem
+                key={c.id}
+                checkIn={c}
+                role={role}
+                peer={peer}
+                writable={false}
+                now={now}
+                onAnswer={onAnswer}
+                notesWritable={writable}
+                onSaveNote={onSaveNote}
+              />
+            ))}
+          </ul>
+        </>
       )}
       {writable &&
         (proposing ? (
@@ -372,6 +525,8 @@ export function CheckInsPanel({
                 writable={false}
                 now={now}
                 onAnswer={onAnswer}
+                notesWritable={writable}
+                onSaveNote={onSaveNote}
               />
             ))}
           </ul>

@@ -11,10 +11,17 @@ import {
 
 /**
  * The request's structured intake, pinned at the top of the conversation for both parties so nobody asks twice.
- * A native disclosure: collapsible with the keyboard, announced as expanded or collapsed. Never school, district
- * or the note (the note was read in the offer, sealed to the consultant).
+ * A native disclosure: collapsible with the keyboard, announced as expanded or collapsed. Never school or
+ * district. The note is opened here, in the browser: it is kept with the conversation sealed between the two.
  */
-export function PinnedIntake({ view }: { view: ConversationView }) {
+export function PinnedIntake({
+  view,
+  note,
+}: {
+  view: ConversationView;
+  /** The opened note: undefined when there is none here, null when it cannot be opened. */
+  note?: string | null | undefined;
+}) {
   const intake = view.intake;
   const teacher = view.role === 'teacher';
   return (
@@ -62,7 +69,24 @@ export function PinnedIntake({ view }: { view: ConversationView }) {
             <dd>{slotsText(intake.preferredTimes)}</dd>
           </div>
         </dl>
-      ) : (
+      ) : null}
+      {note !== undefined && (
+        <figure className="offer__note pinned-intake__note">
+          <figcaption className="offer__note-label">
+            {teacher ? 'Your note' : 'Their note'}{' '}
+            <span className="pinned-intake__sealed">(encrypted: only the two of you)</span>
+          </figcaption>
+          {note !== null ? (
+            <blockquote className="offer__quote">{note}</blockquote>
+          ) : (
+            <p className="offer__note-pending">
+              The note cannot be opened with the keys on this device (a key was replaced since it was
+              written).
+            </p>
+          )}
+        </figure>
+      )}
+      {intake ? null : (
         <p className="pinned-intake__none">This conversation began before the request was kept with it.</p>
       )}
     </details>

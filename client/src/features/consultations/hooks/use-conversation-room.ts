@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Identity } from '../../../lib/e2e-crypto';
 import { convoConnection } from '../api/convo-connection';
+import { resourceTransport } from '../api/resource-api';
 import { devicePinStore } from '../keys/pin-db';
 import { ConversationRoom, type ConvoSnapshot } from '../model/conversation-room';
 
@@ -11,7 +12,15 @@ export function useConversationRoom(
 ): { room: ConversationRoom; snapshot: ConvoSnapshot } {
   // Building a room has no side effects; `start()` does the work (and StrictMode's second start is a no-op).
   const room = useMemo(
-    () => new ConversationRoom(conversationId, identity, convoConnection, Date.now, devicePinStore),
+    () =>
+      new ConversationRoom(
+        conversationId,
+        identity,
+        convoConnection,
+        Date.now,
+        devicePinStore,
+        resourceTransport,
+      ),
     [conversationId, identity],
   );
   useEffect(() => {

@@ -491,6 +491,51 @@ describe('ConversationRoom against a tampering server', () => {
     room.stop();
   });
 
+  it('opens resources the other person shared and a note they completed on my check-in; refuses a resource sealed as another kind or relabelled as mine', async () => {
+    const view: Partial<ConversationView> = {};
+    const { me, peer, peerKey, room } = await setUp(memoryPinStore(), undefined, view);
+    const link = JSON.stringify({ type: 'link', title: 'Roles cards', url: 'https://example.org/roles' });
+    const bad = JSON.stringify({ type: 'link', title: 'Sneaky', url: 'javascript:alert(1)' });
+    const r1 = await sealBy(peer, me, peerKey, 'resource', 1, link);
+    const r2 = await sealBy(peer, me, peerKey, 'goal', 2, link);
+    const r3 = await sealBy(peer, me, peerKey, 'resource', 3, link);
+    const r4 = await sealBy(peer, me, peerKey, 'resource', 4, bad);
+    const note = await sealBy(peer, me, peerKey, 'checkin', 5, 'What I noticed: calm start');
+    const at = { ts: 1, documentSize: 0 };
+    // The fake server answers `convo:open` with this view (the items are sealed once the keys exist).
+    Object.assign(view, {
+      resources: [
+        { id: 'a', from: 'consultant', ...at, ...r1 },
+        { id: 'b', from: 'consultant', ...at, ...r2 },
+        { id: 'c', from: 'teacher', ...at, ...r3 },
+        { id: 'd', from: 'consultant', ...at, ...r4 },
+      ],
+      checkIns: [
+        {
+          id: 'k1',
+          startsAt: 5,
+          durationMinutes: 30,
+          status: 'accepted',
+          proposedBy: 'teacher',
+          noteBy: 'consultant',
+          note,
+        },
+      ],
+    });
+    room.start();
+    await opened(room);
+    const shown = room.getSnapshot().resources;
+    expect(shown.map((r) => [r.id, r.content?.type ?? null, r.refusal])).toEqual([
+      ['a', 'link', null],
+      ['b', null, 'kind'],
+      ['c', null, 'reflected'],
+      ['d', null, 'kind'],
+    ]);
+    expect(shown[0]?.mine).toBe(false);
+    expect(room.getSnapshot().checkIns[0]?.noteText).toBe('What I noticed: calm start');
+    room.stop();
+  });
+
   it('when my history already holds my counter 7, then my next message uses 8 and a report carries its franking key', async () => {
     const { me, peer, server, room, says } = await setUp();
     const mineKey = await conversationKey(me, peer.publicKey, CONVO);

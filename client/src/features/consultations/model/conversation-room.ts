@@ -12,7 +12,9 @@ import type {
   SealedV2,
   SealKind,
   SealMeta,
+  SealedResource,
   SessionType,
+  ShareResourceBody,
 } from '@staffroom/shared/schemas/consultations';
 import type { ReportReason } from '@staffroom/shared/schemas/moderation';
 import { conversationKey, type Identity } from '../../../lib/e2e-crypto';
@@ -30,7 +32,23 @@ import {
 import { crisisNotice, signalsRisk, type CrisisNotice } from './crisis-check';
 import { parseGoal, serializeGoal, type GoalContent } from './goal';
 import { formatStart } from './format';
+import { openIntakeNote } from './intake-seal';
 import { memoryPinStore, type PinStore } from './pins';
+import {
+  openDocument,
+  parseResource,
+  sealDocument,
+  serializeResource,
+  type DocumentType,
+  type ResourceContent,
+} from './resources';
+
+/** Sharing and fetching resources (HTTP in the app: a document does not fit a socket frame). */
+export interface ResourceTransport {
+  share(conversationId: string, body: ShareResourceBody): Promise<Ack<SealedResource>>;
+  /** A document's sealed body; null when it cannot be fetched. */
+  document(conversationId: string, resourceId: string): Promise<ArrayBuffer | null>;
+}
 
 /** What a conversation needs from the connection. The app's socket provides one; a test can pass a fake. */
 export interface ConvoConnection {
@@ -78,6 +96,16 @@ export interface ShownGoal {
   refusal: Refusal | null;
 }
 
+/** A shared resource as shown: `content` is null when it is refused (`refusal` says why). */
+export interface ShownResource {
+  id: string;
+  from: Side;
+  mine: boolean;
+  ts: number;
+  content: ResourceContent | null;
+  refusal: Refusal | null;
+}
+
 /** A check-in as shown: `noteText` is undefined without a note, null when the note is refused. */
 export interface ShownCheckIn extends Omit<CheckIn, 'note'> {
   noteText: string | null | undefined;
@@ -114,6 +142,9 @@ export interface ConvoSnapshot {
   messages: readonly ShownMessage[];
   goals: readonly ShownGoal[];
   checkIns: readonly ShownCheckIn[];
+  resources: readonly ShownResource[];
+  /** The teacher's intake note: undefined when there is none here, null when it cannot be opened. */
+  intakeNote: string | null | undefined;
   outbox: readonly OutboxEntry[];
   /** The other person has no key yet: nothing can be sealed for them. */
   peerKeyMissing: boolean;
@@ -204,6 +235,10 @@ export class ConversationRoom {
   private contiguous = 0;
   private goals: ShownGoal[] = [];
   private checkIns: ShownCheckIn[] = [];
+  private resources: ShownResource[] = [];
+  private intakeNote: string | null | undefined = undefined;
+  /** "<requestId> <iv> <peer key>" → the opened note (or null), so a refresh does not open it again. */
+  private readonly openedNotes = new Map<string, string | null>();
   private readonly decrypted = new Map<string, string | null>();
   private outbox: QueuedEntry[] = [];
   /** The seq the server gave each acknowledged send, until the feed holds it. */
@@ -218,6 +253,7 @@ export class ConversationRoom {
     private readonly conn: ConvoConnection,
     private readonly now: () => number = Date.now,
     private readonly pins: PinStore = memoryPinStore(),
+    private readonly transport: ResourceTransport | null = null,
   ) {
     this.resetOpened();
     this.snapshot = this.build();
@@ -477,7 +513,15 @@ export class ConversationRoom {
     this.sync();
   }
 
-  private async applyView(view: ConversationView): Promise<void> {
+  private async applyView(given: ConversationView): Promise<void> {
+    // A server from before resources and the pinned note (a rolling deploy) sends neither.
+    const partial = given as Omit<ConversationView, 'resources' | 'intakeNote'> &
+      Partial<Pick<ConversationView, 'resources' | 'intakeNote'>>;
+    const view: ConversationView = {
+      ...partial,
+      resources: partial.resources ?? [],
+      intakeNote: partial.intakeNote ?? null,
+    };
     const before = this.view;
     const peerKey = view.peer.publicKey;
     let useKey: string | null = null;
@@ -531,7 +575,7 @@ export class ConversationRoom {
         checkIns.push({ ...rest, noteText: undefined, noteRefusal: null });
         continue;
       }
-      const verdict = await this.verify(note, 'checkin', rest.proposedBy);
+      const verdict = await this.verify(note, 'checkin', rest.noteBy ?? rest.proposedBy);
       const refusal = verdict.ok ? this.claim(verdict.meta, `c:${rest.id}`) : verdict.refusal;
       checkIns.push({
         ...rest,
@@ -540,8 +584,39 @@ export class ConversationRoom {
       });
     }
     this.checkIns = checkIns;
+    const resources: ShownResource[] = [];
+    for (const r of view.resources) {
+      const verdict = await this.verify(r, 'resource', r.from);
+      const refusal = verdict.ok ? this.claim(verdict.meta, `r:${r.id}`) : verdict.refusal;
+      const content = verdict.ok && !refusal ? parseResource(verdict.text) : null;
+      resources.push({
+        id: r.id,
+        from: r.from,
+        mine: r.from === view.role,
+        ts: r.ts,
+        content,
+        refusal: content ? null : (refusal ?? 'kind'),
+      });
+    }
+    this.resources = resources;
+    this.intakeNote = await this.openNote(view);
     if (before) this.announceChanges(before, view);
     this.changed();
+  }
+
+  /**
+   * The intake note kept with the conversation: sealed between the teacher's and the consultant's keys for the
+   * request, so it opens with my key and the pinned key of the other person (never the server's latest).
+   */
+  private async openNote(view: ConversationView): Promise<string | null | undefined> {
+    const note = view.intakeNote;
+    if (!note) return undefined;
+    if (!this.keyFor) return null;
+    const cacheKey = `${note.requestId} ${note.iv} ${this.keyFor}`;
+    if (this.openedNotes.has(cacheKey)) return this.openedNotes.get(cacheKey) ?? null;
+    const text = await openIntakeNote(this.identity, this.keyFor, note.requestId, note).catch(() => null);
+    this.openedNotes.set(cacheKey, text);
+    return text;
   }
 
   /** Says what the other person changed, politely (a screen reader does not see the side panel update). */
@@ -558,6 +633,9 @@ export class ConversationRoom {
         this.announce(`${peer} declined the check-in for ${formatStart(c.startsAt)}.`);
       }
     }
+    const knownResources = new Set(before.resources.map((r) => r.id));
+    const shared = after.resources.filter((r) => !knownResources.has(r.id) && r.from !== after.role).length;
+    if (shared > 0) this.announce(`${peer} shared ${shared === 1 ? 'a resource' : `${shared} resources`}.`);
     if (after.status === 'closing' && before.status !== 'closing' && after.closeProposedBy !== after.role) {
       this.announce(`${peer} proposed to taper off and end the support.`);
     }
@@ -836,6 +914,77 @@ export class ConversationRoom {
     );
   }
 
+  /** Adds or completes a check-in's note (after the session too); sealed like everything here. */
+  async saveCheckInNote(checkInId: string, note: string): Promise<Ack<unknown>> {
+    const sealed = await this.sealFor('checkin', note.trim());
+    if (!sealed) return this.noKey();
+    return this.after(
+      await this.conn.request('convo:checkin-note', {
+        conversationId: this.conversationId,
+        checkInId,
+        note: sealed,
+      }),
+    );
+  }
+
+  /** Shares a link: its title and address are sealed; nothing is fetched from it, here or on the server. */
+  async shareLink(title: string, url: string): Promise<Ack<unknown>> {
+    return this.share({ type: 'link', title: title.trim(), url: url.trim() }, null);
+  }
+
+  /** Shares a document (checked by the caller): sealed under a fresh key its sealed description holds. */
+  async shareDocument(
+    title: string,
+    name: string,
+    mime: DocumentType,
+    bytes: Uint8Array,
+  ): Promise<Ack<unknown>> {
+    const doc = await sealDocument(bytes);
+    return this.share(
+      {
+        type: 'document',
+        title: title.trim() || name,
+        name,
+        mime,
+        bytes: bytes.length,
+        key: doc.key,
+        iv: doc.iv,
+      },
+      doc.ciphertext,
+    );
+  }
+
+  private async share(content: ResourceContent, document: string | null): Promise<Ack<unknown>> {
+    if (!this.transport)
+      return { ok: false, error: { code: 'UNAVAILABLE', message: 'Sharing is not possible here.' } };
+    const header = await this.sealFor('resource', serializeResource(content));
+    if (!header) return this.noKey();
+    return this.after(
+      await this.transport.share(this.conversationId, { header, ...(document ? { document } : {}) }),
+    );
+  }
+
+  /** Fetches and opens a shared document in this browser; null when it cannot be fetched or opened. */
+  async openSharedDocument(resourceId: string): Promise<Blob | null> {
+    const content = this.resources.find((r) => r.id === resourceId)?.content;
+    if (!this.transport || content?.type !== 'document') return null;
+    const sealed = await this.transport.document(this.conversationId, resourceId);
+    if (!sealed) return null;
+    try {
+      const bytes = await openDocument(sealed, content.key, content.iv);
+      if (bytes.length !== content.bytes) return null;
+      return new Blob([bytes], { type: content.mime });
+    } catch {
+      return null;
+    }
+  }
+
+  async removeResource(resourceId: string): Promise<Ack<unknown>> {
+    return this.after(
+      await this.conn.request('convo:resource-remove', { conversationId: this.conversationId, resourceId }),
+    );
+  }
+
   async answerCheckIn(checkInId: string, action: 'accept' | 'decline' | 'cancel'): Promise<Ack<unknown>> {
     return this.after(
       await this.conn.request('convo:checkin-answer', {
@@ -888,6 +1037,8 @@ export class ConversationRoom {
       messages: this.messages,
       goals: this.goals,
       checkIns: this.checkIns,
+      resources: this.resources,
+      intakeNote: this.intakeNote,
       outbox: this.outbox.map(({ sealed: _sealed, ...e }) => e),
       peerKeyMissing: this.view !== null && this.view.peer.publicKey === null,
       keyChanged: this.changedKey !== null,

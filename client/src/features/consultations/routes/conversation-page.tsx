@@ -19,6 +19,7 @@ import { FeedbackForm } from '../components/feedback-form';
 import { GoalsPanel } from '../components/goals-panel';
 import { PinnedIntake } from '../components/pinned-intake';
 import { ReciprocalPair } from '../components/reciprocal-pair';
+import { ResourcesPanel } from '../components/resources-panel';
 import { RevealDialog } from '../components/reveal-dialog';
 import { SafetyCodeDialog } from '../components/safety-code-dialog';
 import { ConversationBadge } from '../components/status-badge';
@@ -200,7 +201,11 @@ function ConversationView({ conversationId, identity }: { conversationId: string
         )}
       </header>
 
-      {view.reciprocal ? <ReciprocalPair pair={view.reciprocal} peer={peer} /> : <PinnedIntake view={view} />}
+      {view.reciprocal ? (
+        <ReciprocalPair pair={view.reciprocal} peer={peer} />
+      ) : (
+        <PinnedIntake view={view} note={snapshot.intakeNote} />
+      )}
 
       {/* Always present, so the reminder is announced when it appears. */}
       <div role="status" className="reminder-slot">
@@ -317,7 +322,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             </p>
           )}
         </section>
-        <aside className="convo-side" aria-label="Goals, check-ins and ending">
+        <aside className="convo-side" aria-label="Goals, check-ins, resources and ending">
           <GoalsPanel
             goals={snapshot.goals}
             writable={writable}
@@ -331,6 +336,18 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             writable={writable}
             onPropose={(startsAt, minutes, note, type) => room.proposeCheckIn(startsAt, minutes, note, type)}
             onAnswer={(checkInId, action) => room.answerCheckIn(checkInId, action)}
+            onSaveNote={(checkInId, note) => room.saveCheckInNote(checkInId, note)}
+          />
+          <ResourcesPanel
+            resources={snapshot.resources}
+            peer={peer}
+            writable={writable}
+            actions={{
+              shareLink: (title, url) => room.shareLink(title, url),
+              shareDocument: (title, name, mime, bytes) => room.shareDocument(title, name, mime, bytes),
+              openDocument: (id) => room.openSharedDocument(id),
+              remove: (id) => room.removeResource(id),
+            }}
           />
           <ClosingPanel
             view={view}

@@ -22,6 +22,7 @@
  */
 import { scoreNormalised } from './crisis-model.js';
 import { prepare } from './normalize.js';
+import { mayMatch, requiredWords, wordsOf, type Prefilter } from './prefilter.js';
 
 /**
  * - `plan`: first-person risk with a plan, a means, a date or an act in progress (pills counted out, a rope, "took
@@ -90,29 +91,81 @@ const CENSORED_WORDS = [
   'life',
 ];
 
+const LEET_CODES = new Set([...Object.keys(LEET)].map((c) => c.charCodeAt(0)));
+const LETTER = /\p{L}/u;
+const TOKEN_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * `t.replace(/[\p{L}\p{N}@$!|]+/gu, …)` mapping the leet characters of every token that also has a letter, as one
+ * pass over the characters: most messages have no such token and are returned as they are.
+ */
+function deLeet(t: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < t.length) {
+    const start = i;
+    let leet = false;
+    let letter = false;
+    while (i < t.length) {
+      const c = t.charCodeAt(i);
+      if (c < 128) {
+        const isLetter = c >= 97 && c <= 122;
+        const isLeet = LEET_CODES.has(c);
+        if (!isLetter && !isLeet && !(c >= 48 && c <= 57)) break;
+        letter ||= isLetter;
+        leet ||= isLeet;
+        i++;
+        continue;
+      }
+      const cp = t.codePointAt(i) ?? c;
+      const ch = String.fromCodePoint(cp);
+      if (!TOKEN_CHAR.test(ch)) break;
+      letter ||= LETTER.test(ch);
+      i += ch.length;
+    }
+    if (i === start) {
+      i += (t.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+      continue;
+    }
+    if (leet && letter) {
+      out += t.slice(copied, start);
+      for (let k = start; k < i; k++) out += LEET[t[k] as string] ?? t[k];
+      copied = i;
+    }
+  }
+  return copied === 0 ? t : out + t.slice(copied);
+}
+
+/** Three equal characters in a row: the only texts the letter-run squeeze can change. */
+function hasTriple(t: string): boolean {
+  for (let i = 2; i < t.length; i++)
+    if (t.charCodeAt(i) === t.charCodeAt(i - 1) && t[i] === t[i - 2]) return true;
+  return false;
+}
+
 /** Lower case, folded, de-obfuscated, contractions unified, one space between words. */
 export function normaliseForCrisis(raw: string): string {
   let t = prepare(raw).text.toLowerCase();
   // Leetspeak inside words that also have letters: "d1e", "t0", "$uicide", "k1ll".
-  t = t.replace(/[\p{L}\p{N}@$!|]+/gu, (tok) =>
-    /[013457@$!|]/.test(tok) && /\p{L}/u.test(tok) ? [...tok].map((c) => LEET[c] ?? c).join('') : tok,
-  );
+  t = deLeet(t);
   // "s u i c i d e", "k.i.l.l", "s-e-l-f"
   t = t.replace(/(?<![\p{L}])(?:\p{L}[ .*_-]){3,40}\p{L}(?![\p{L}])/gu, (m) =>
     /^(?:\p{L}[.*_-]){3,}\p{L}$/u.test(m) || /^(?:\p{L} ){3,}\p{L}$/u.test(m) ? m.replace(/[ .*_-]/g, '') : m,
   );
   // "su*cide", "k*ll": one asterisk per hidden letter.
-  t = t.replace(/[\p{L}*]{0,20}\*[\p{L}*]{0,20}/gu, (tok) => {
-    for (const w of CENSORED_WORDS) {
-      if (w.length !== tok.length) continue;
-      let ok = true;
-      for (let i = 0; i < w.length && ok; i++) ok = tok[i] === '*' || tok[i] === w[i];
-      if (ok) return w;
-    }
-    return tok;
-  });
+  if (t.includes('*'))
+    t = t.replace(/[\p{L}*]{0,20}\*[\p{L}*]{0,20}/gu, (tok) => {
+      for (const w of CENSORED_WORDS) {
+        if (w.length !== tok.length) continue;
+        let ok = true;
+        for (let i = 0; i < w.length && ok; i++) ok = tok[i] === '*' || tok[i] === w[i];
+        if (ok) return w;
+      }
+      return tok;
+    });
   // "killlll", "diiiie", "sooo"
-  t = t.replace(/(\p{L})\1{2,}/gu, '$1');
+  if (hasTriple(t)) t = t.replace(/(\p{L})\1{2,}/gu, '$1');
   t = t.replace(/[\s]+/g, ' ');
   t = t
     .replace(/\bi am\b/g, "i'm")
@@ -1043,22 +1096,42 @@ const METHOD_PLACE =
 const DEFLECTION =
   /\b(?:asking for (?:a friend|reasons|no reason|research|myself)|for no reason|no reason(?: in particular)?|just curious|don't ask|serious question|hypothetically|not for anything bad|don't worry about why)\b/;
 
-function dwellingOnMeans(t: string): string[] {
+/** Which of dwellingOnMeans' pairs can match at all (the prefilter's verdicts, or all true without it). */
+interface DwellingChecks {
+  means: boolean;
+  height: boolean;
+  acquired: boolean;
+  place: boolean;
+  stood: boolean;
+}
+
+function dwellingOnMeans(t: string, checks: DwellingChecks): string[] {
   const out: string[] = [];
+  if (!checks.means && !checks.height && !checks.acquired && !checks.place && !checks.stood) return out;
   for (const sentence of t.split(/[.!?;\n]+/)) {
-    const means = MEANS.exec(sentence);
-    const dwelling = DWELLING.exec(sentence);
-    if (means && dwelling && I_SUBJECT.test(sentence)) out.push(`${means[0]} … ${dwelling[0]}`);
-    const height = HEIGHT.exec(sentence);
-    const down = LOOKING_DOWN.exec(sentence);
-    if (height && down && /\bi\b|\bi'(?:m|ve|d)\b/.test(sentence)) out.push(`${height[0]} … ${down[0]}`);
-    const acquired = ACQUIRED_MEANS.exec(sentence);
-    if (acquired && I_SUBJECT.test(sentence)) out.push(acquired[0]);
-    const place = METHOD_PLACE.exec(sentence);
-    const deflection = DEFLECTION.exec(sentence);
-    if (place && deflection) out.push(`${place[0]} … ${deflection[0]}`);
-    const stood = STOOD_AT_HEIGHT.exec(sentence);
-    if (stood && /\bi\b/.test(sentence)) out.push(stood[0]);
+    if (checks.means) {
+      const means = MEANS.exec(sentence);
+      const dwelling = means && DWELLING.exec(sentence);
+      if (means && dwelling && I_SUBJECT.test(sentence)) out.push(`${means[0]} … ${dwelling[0]}`);
+    }
+    if (checks.height) {
+      const height = HEIGHT.exec(sentence);
+      const down = height && LOOKING_DOWN.exec(sentence);
+      if (height && down && /\bi\b|\bi'(?:m|ve|d)\b/.test(sentence)) out.push(`${height[0]} … ${down[0]}`);
+    }
+    if (checks.acquired) {
+      const acquired = ACQUIRED_MEANS.exec(sentence);
+      if (acquired && I_SUBJECT.test(sentence)) out.push(acquired[0]);
+    }
+    if (checks.place) {
+      const place = METHOD_PLACE.exec(sentence);
+      const deflection = place && DEFLECTION.exec(sentence);
+      if (place && deflection) out.push(`${place[0]} … ${deflection[0]}`);
+    }
+    if (checks.stood) {
+      const stood = STOOD_AT_HEIGHT.exec(sentence);
+      if (stood && /\bi\b/.test(sentence)) out.push(stood[0]);
+    }
   }
   return out;
 }
@@ -1105,7 +1178,7 @@ function lastSubjectIsThirdPerson(clause: string): boolean {
 
 /** Worry about someone else: a third-person subject, then a sign of risk in the same sentence. */
 const THIRD_CONCERN = new RegExp(
-  String.raw`\b(?:${THIRD_PERSON_SUBJECT.source}|who i think is|who might be|who seems)\b[^.!?;]{0,50}?\b(?:going to jump|(?:wants?|wanted) to (?:die|end (?:it|(?:his|her|their) life)|kill (?:him|her|them)sel(?:f|ves))|is suicidal|suicidal|self[- ]?harm(?:s|ing)?|(?:took|taken) (?:an )?overdose|overdosed|(?:messaged|texted|emailed|said) (?:me |us )?goodbye|(?:has|had|made) a plan to|stockpil\w*|better off without (?:him|her|them)|(?:talk(?:s|ing|ed)?|talks?) about not (?:being|be) (?:here|around|alive)|giv(?:es|ing|en|e) (?:away )?(?:all )?(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|clothes)(?: away)?|saying goodbye(?: to (?:everyone|people|us|me))?)\b`,
+  String.raw`\b(?:${THIRD_PERSON_SUBJECT.source}|who i think is|who might be|who seems)\b[^.!?;]{0,50}?\b(?:going to jump|(?:wants?|wanted) to (?:die|end (?:it|(?:his|her|their) life)|kill (?:him|her|them)sel(?:f|ves))|is suicidal|suicidal|self[- ]?harm(?:s|ing)?|(?:took|taken) (?:an )?overdose|overdosed|(?:messaged|texted|emailed|said) (?:me |us )?goodbye|(?:has|have|had|made) a plan to|stockpil\w*|better off without (?:him|her|them)|(?:talk(?:s|ing|ed)?|talks?) about not (?:being|be) (?:here|around|alive)|giv(?:es|ing|en|e) (?:away )?(?:all )?(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|clothes)(?: away)?|saying goodbye(?: to (?:everyone|people|us|me))?)\b`,
   'g',
 );
 
@@ -1153,15 +1226,73 @@ const MEANS_OR_ACT =
 
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
+/** The words each cue needs (prefilter.ts): a cue whose words are not in the message is not run at all. */
+export const CUE_FILTERS: readonly Prefilter[] = CUES.map((cue) => requiredWords(cue.re));
+/** The other patterns detectCrisis runs on whole messages; each is run only when its words are in the message. */
+export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
+  RECOVERY_OR_LOSS,
+  HYPERBOLE,
+  PRESENT_RISK,
+  GRIEF,
+  PLAN,
+  MEANS_OR_ACT,
+  MODEL_GATE,
+  LEAVING,
+  LITERARY,
+  THIRD_CONCERN,
+  MEANS,
+  DWELLING,
+  HEIGHT,
+  LOOKING_DOWN,
+  ACQUIRED_MEANS,
+  STOOD_AT_HEIGHT,
+  METHOD_PLACE,
+  DEFLECTION,
+};
+const FILTERS = new Map<RegExp, Prefilter>(
+  Object.values(OTHER_PATTERNS).map((re) => [re, requiredWords(re)]),
+);
+/** May `re` match a text with these words? Always yes without a prefilter (`words` null). */
+const may = (re: RegExp, words: ReadonlySet<string> | null) =>
+  words === null || mayMatch(FILTERS.get(re) ?? [[]], words);
+/** Does `re` match `text`? Asks the prefilter first. */
+const has = (re: RegExp, text: string, words: ReadonlySet<string> | null) => may(re, words) && re.test(text);
+
+/** Has the text at least `n` runs of `[a-z0-9']` (words, for MODEL_GATE)? */
+function hasWords(text: string, n: number): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
+    if (word && !inWord && ++count >= n) return true;
+    inWord = word;
+  }
+  return false;
+}
+/** The cues themselves, for the prefilter's property test. */
+export const CUE_PATTERNS: readonly RegExp[] = CUES.map((cue) => cue.re);
 
 /** Does `text` suggest a risk of suicide or self-harm? */
 export function detectCrisis(text: string): CrisisResult {
+  return detectCrisisWith(text, true);
+}
+
+/**
+ * `detectCrisis`, with the word prefilter on or off. Off runs every pattern on every message: the property test
+ * checks that both give the same verdict.
+ */
+export function detectCrisisWith(text: string, prefilter: boolean): CrisisResult {
   const full = normaliseForCrisis(text);
+  const fullWords = prefilter ? wordsOf(full) : null;
   // The rules read the text without its recovery and bereavement phrases ("100 days clean", "my dad died by
   // suicide"); anything else in the message still counts ("… and I relapsed tonight").
-  const past = full.replace(RECOVERY_OR_LOSS, ' … ');
-  const t = past.replace(HYPERBOLE, ' … ');
-  const joking = JOKE.test(full) && !PLAN.test(full);
+  const past = may(RECOVERY_OR_LOSS, fullWords) ? full.replace(RECOVERY_OR_LOSS, ' … ') : full;
+  const pastWords = past === full ? fullWords : prefilter ? wordsOf(past) : null;
+  const t = may(HYPERBOLE, pastWords) ? past.replace(HYPERBOLE, ' … ') : past;
+  const words = t === past ? pastWords : prefilter ? wordsOf(t) : null;
+  const plan = has(PLAN, full, fullWords);
+  const joking = JOKE.test(full) && !plan;
   const strong: string[] = [];
   const weak: string[] = [];
   const third: string[] = [];
@@ -1170,10 +1301,12 @@ export function detectCrisis(text: string): CrisisResult {
   let dismissed = 0;
   /** Strong cues about the writer: a first-person cue, or one in a sentence with no third-person subject. */
   let ownStrong = 0;
-  const leaving = LEAVING.test(t);
-  const literary = LITERARY.test(t);
+  const leaving = has(LEAVING, t, words);
+  const literary = has(LITERARY, t, words);
   for (const [i, cue] of CUES.entries()) {
-    // Most messages match no cue: a plain test is much cheaper than `matchAll`, which clones the regex.
+    // Most messages match no cue: a cue whose words are absent is skipped without scanning the text, and a plain
+    // test is much cheaper than `matchAll`, which clones the regex.
+    if (words && !mayMatch(CUE_FILTERS[i] ?? [[]], words)) continue;
     if (!PROBES[i]?.test(t)) continue;
     for (const m of t.matchAll(cue.re)) {
       const index = m.index;
@@ -1221,30 +1354,38 @@ export function detectCrisis(text: string): CrisisResult {
       }
     }
   }
-  const dwelling = dwellingOnMeans(t);
+  const dwelling = dwellingOnMeans(t, {
+    means: may(MEANS, words) && may(DWELLING, words),
+    height: may(HEIGHT, words) && may(LOOKING_DOWN, words),
+    acquired: may(ACQUIRED_MEANS, words),
+    place: may(METHOD_PLACE, words) && may(DEFLECTION, words),
+    stood: may(STOOD_AT_HEIGHT, words),
+  });
   strong.push(...dwelling);
   ownStrong += dwelling.length;
-  for (const m of t.matchAll(THIRD_CONCERN)) third.push(m[0]);
+  if (may(THIRD_CONCERN, words)) for (const m of t.matchAll(THIRD_CONCERN)) third.push(m[0]);
   const weakDistinct = [...new Set(weak)];
   const p = scoreNormalised(full);
   const score = { self: Math.round(p.self * 100) / 100, third: Math.round(p.third * 100) / 100 };
   // A recovery milestone or a bereavement is not read by the model: it judges the rest of the message (the text with
   // those phrases blanked out), and only when it is nearly certain (a long post can name a loss and still be at risk).
   const judged = past === full ? p : scoreNormalised(past);
-  const grieving = GRIEF.test(full) && !PRESENT_RISK.test(full);
+  const grief = has(GRIEF, full, fullWords);
+  const grieving = grief && !has(PRESENT_RISK, full, fullWords);
   const rules = strong.length > 0 || weakDistinct.length >= 2;
   // A plan or a means in a first-person message lowers the bar: missing one costs the most.
   // Only a means or an act lowers it: the time words of PLAN ("tonight", "will", "tomorrow") are in most long posts.
-  const threshold = MEANS_OR_ACT.test(full) && I_SUBJECT.test(full) ? PLAN_THRESHOLD : SELF_THRESHOLD;
+  const threshold =
+    has(MEANS_OR_ACT, full, fullWords) && I_SUBJECT.test(full) ? PLAN_THRESHOLD : SELF_THRESHOLD;
   // A joke, a figure of speech, a recovery or loss phrase, or an ordinary reason for a goodbye ("I'm retiring"): the
   // rules explained the message away, so the model alone must be nearly certain.
   if (joking || t.includes('…') || leaving || grieving) dismissed++;
   const learned =
     judged.self >= (dismissed > 0 ? DISMISSED_THRESHOLD : threshold) &&
-    MODEL_GATE.test(full) &&
-    (full.match(/[a-z0-9']+/g)?.length ?? 0) >= 4 &&
+    has(MODEL_GATE, full, fullWords) &&
+    hasWords(full, 4) &&
     !(literary && p.self < 0.9);
-  const concernForOther = (third.length > 0 || p.third >= THIRD_THRESHOLD) && !GRIEF.test(full);
+  const concernForOther = (third.length > 0 || p.third >= THIRD_THRESHOLD) && !grief;
   // Worry about someone else is not the writer at risk: with concern for another person, the writer's own risk needs
   // a strong cue about the writer, or the model finding the writer more likely at risk than reporting someone.
   const onlyOther = concernForOther && ownStrong === 0 && p.third >= p.self;
@@ -1256,12 +1397,6 @@ export function detectCrisis(text: string): CrisisResult {
       : [];
   if (risk && !rules) matches.push(`learned model ${score.self.toFixed(2)}`);
   if (!risk && concernForOther && third.length === 0) matches.push(`learned model ${score.third.toFixed(2)}`);
-  const kind: CrisisKind = risk
-    ? PLAN.test(full)
-      ? 'plan'
-      : 'passive'
-    : concernForOther
-      ? 'third-person'
-      : 'none';
+  const kind: CrisisKind = risk ? (plan ? 'plan' : 'passive') : concernForOther ? 'third-person' : 'none';
   return { risk, kind, concernForOther, matches, score };
 }

@@ -1291,6 +1291,11 @@ const DISMISSED_THRESHOLD = 0.85;
 const NEGATED_THRESHOLD = 0.95;
 /** The model alone without a gate word: no in-sample negative line (660) scores this high. */
 const UNGATED_THRESHOLD = 0.9;
+/**
+ * ... and only in a message of a chat's length: on long posts (the public r/offmychest and r/depression sets) the
+ * ungated model flagged venting it should not.
+ */
+const UNGATED_MAX_WORDS = 60;
 
 /**
  * Recovery milestones and losses, where the words of risk are about the past or someone else ("100 days clean", "one
@@ -1498,6 +1503,7 @@ export function detectCrisisWith(text: string, prefilter: boolean): CrisisResult
       dismissed === 0 &&
       !literary &&
       hasWords(full, 6) &&
+      !hasWords(full, UNGATED_MAX_WORDS + 1) &&
       I_SUBJECT.test(full));
   const concernForOther = (third.length > 0 || p.third >= THIRD_THRESHOLD) && !grief;
   // Worry about someone else is not the writer at risk: with concern for another person, the writer's own risk needs

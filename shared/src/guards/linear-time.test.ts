@@ -52,10 +52,10 @@ const ADVERSARIAL: Record<string, string> = {
 
 const BUDGET_MS = 2_000;
 
-/** CPU milliseconds of the fastest of three runs: other processes' load counts less than in wall time. */
+/** CPU milliseconds of the fastest of five runs: other processes' load counts less than in wall time. */
 function cpuMs(run: () => unknown): number {
   let best = Infinity;
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 5; i++) {
     const before = process.cpuUsage();
     run();
     const d = process.cpuUsage(before);
@@ -90,7 +90,8 @@ describe('guards stay linear on 64 KB adversarial input', () => {
  * stall a busy server on ordinary 2,000-character messages; the ratio catches it whatever the machine's speed.
  */
 describe('guards grow linearly with the input', () => {
-  const RATIO = 10;
+  // Linear is 4; quadratic 16. Measured on a loaded 2-core machine, linear inputs stayed under 11.
+  const RATIO = 12;
   for (const [name, input] of Object.entries(ADVERSARIAL)) {
     it(`${name}`, { timeout: 60_000 }, () => {
       const small = input.slice(0, SIZE / 4);
@@ -98,10 +99,10 @@ describe('guards grow linearly with the input', () => {
         ['privacy', (t: string) => detectIdentifying(t, { schoolNames: ['Oak High School'] })],
         ['crisis', (t: string) => detectCrisis(t)],
       ] as const) {
-        run(small.slice(0, 2_000));
+        run(small);
         const a = Math.max(
           cpuMs(() => run(small)),
-          2,
+          5,
         );
         const b = cpuMs(() => run(input));
         expect(

@@ -329,7 +329,7 @@ describe('the guards on report notes and meeting titles', () => {
       groupId,
       seq,
       reason: 'other',
-      note: 'She told me last week that she has a plan to kill herself. I am scared for her.',
+      note: 'They told me last week that they have a plan to kill themselves. I am scared for them.',
     });
     expect(worried.ok && worried.data.support?.length).toBeGreaterThan(0);
     const [item] = await waitFor(async () => {

@@ -141,7 +141,8 @@ heldOutBatch(
   {
     crisisFirstPersonRecall: 32 / 36,
     crisisPlanRecall: 18 / 20,
-    crisisNotRiskFalsePositiveRate: 4 / 42,
+    // 4/42 until the batch-7 round (2026-12-06 09:19); 2/42 after it.
+    crisisNotRiskFalsePositiveRate: 2 / 42,
     privacyRecall: ISSUE_TARGETS.privacyRecall,
     privacyNameRecall: ISSUE_TARGETS.privacyNameRecall,
     privacyFalsePositiveRate: ISSUE_TARGETS.privacyFalsePositiveRate,
@@ -158,9 +159,27 @@ heldOutBatch(
   { crisis: 'crisis-heldout-6.tsv' },
   {
     // Measured once, 2026-12-06 06:52: every target missed (plan 15/20, passive 16/16, not-risk flagged 8/36).
-    crisisFirstPersonRecall: 31 / 36,
-    crisisPlanRecall: 15 / 20,
-    crisisNotRiskFalsePositiveRate: 8 / 36,
+    // After the batch-7 round (2026-12-06 09:19, counts only): plan 16/20, not-risk flagged 7/36.
+    crisisFirstPersonRecall: 32 / 36,
+    crisisPlanRecall: 16 / 20,
+    crisisNotRiskFalsePositiveRate: 7 / 36,
   },
   { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
+);
+
+/**
+ * Crisis lines only, written on 2026-12-06 09:19 after the batch-7 round was frozen (commit 0f05ed0) and scored once,
+ * counts only. Every figure missed; gated at the figures measured then.
+ */
+heldOutBatch(
+  'batch 8 (2026-12-06 09:19, crisis lines only)',
+  { crisis: 'crisis-heldout-8.tsv' },
+  {
+    // Measured once, 2026-12-06 09:21: plan 11/20, passive 10/16, not-risk flagged 4/36 (the code before the round:
+    // plan 11/20, passive 8/16, 4/36).
+    crisisFirstPersonRecall: 21 / 36,
+    crisisPlanRecall: 11 / 20,
+    crisisNotRiskFalsePositiveRate: 4 / 36,
+  },
+  { concernAtLeast: 1, flaggedAsWriterAtMost: 0 },
 );

@@ -104,6 +104,103 @@ const PAST_MARKERS = new Set([
   'late',
 ]);
 const NEGATION_SPAN = 4;
+const LONGEST_MARKER = Math.max(
+  ...[...NEGATORS, ...OTHER_SUBJECTS, ...SELF_SUBJECTS, ...PAST_MARKERS].map((w) => w.length),
+);
+
+/** Reused between calls: the buckets of the message being scored (grown as needed, never shrunk past MAX_CHARS). */
+let scratch = new Int32Array(4096);
+
+/** Makes room for `needed` buckets in `scratch`. */
+function reserve(needed: number): void {
+  if (needed <= scratch.length) return;
+  let size = scratch.length * 2;
+  while (size < needed) size *= 2;
+  const bigger = new Int32Array(size);
+  bigger.set(scratch);
+  scratch = bigger;
+}
+
+const isTokenCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39; // a-z 0-9 '
+/** . ! ? , ; : and newline end a clause. */
+const isClauseCode = (c: number) =>
+  c === 46 || c === 33 || c === 63 || c === 44 || c === 59 || c === 58 || c === 10;
+
+/**
+ * Fills `scratch` with the feature buckets of `text` and returns how many there are. One pass over the characters:
+ * tokens are hashed from the text itself (no string per n-gram, one small string per token for the word sets).
+ */
+function fillBuckets(normalised: string, bits: number): number {
+  const mask = (1 << bits) - 1;
+  const text = normalised.length > MAX_CHARS ? normalised.slice(0, MAX_CHARS) : normalised;
+  let n = 0;
+  /** FNV of "b:" + previous token + " ": the bigram's prefix, computed once per token. */
+  let bigramPrefix = step(more(BI, '<s>'), SPACE);
+  let negation = 0;
+  let other = false;
+  /** The current clause's tokens, as [start, end) offsets into `text`. */
+  const clause: number[] = [];
+  let pastClause = false;
+  const endClause = () => {
+    if (pastClause) {
+      reserve(n + clause.length / 2);
+      for (let k = 0; k < clause.length; k += 2)
+        scratch[n++] = (more(P, text, clause[k], clause[k + 1]) >>> 0) & mask;
+    }
+    clause.length = 0;
+    pastClause = false;
+    negation = 0;
+    other = false;
+  };
+  let i = 0;
+  const length = text.length;
+  while (i < length) {
+    const c = text.charCodeAt(i);
+    if (!isTokenCode(c)) {
+      if (isClauseCode(c)) endClause();
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < length && isTokenCode(text.charCodeAt(i))) i++;
+    const end = i;
+    const size = end - start;
+    // At most 4 word features and 2 × size + 1 character n-grams.
+    reserve(n + 2 * size + 8);
+    scratch[n++] = (more(W, text, start, end) >>> 0) & mask;
+    clause.push(start, end);
+    scratch[n++] = (more(bigramPrefix, text, start, end) >>> 0) & mask;
+    bigramPrefix = step(more(BI, text, start, end), SPACE);
+    if (negation > 0) {
+      scratch[n++] = (more(N, text, start, end) >>> 0) & mask;
+      negation--;
+    }
+    if (other) scratch[n++] = (more(O, text, start, end) >>> 0) & mask;
+    // The word sets need the token itself; no word in them is longer than LONGEST_MARKER.
+    if (size <= LONGEST_MARKER) {
+      const tok = text.slice(start, end);
+      if (NEGATORS.has(tok)) negation = NEGATION_SPAN;
+      if (OTHER_SUBJECTS.has(tok)) other = true;
+      else if (SELF_SUBJECTS.has(tok)) other = false;
+      if (PAST_MARKERS.has(tok)) pastClause = true;
+    }
+    // Character 3- and 4-grams of " " + tok + " " (size + 2 characters): the 4-gram at p continues the 3-gram at p,
+    // so each is one more FNV step. The 3-grams are written first, then the 4-grams, as featureBuckets lists them.
+    const grams3 = size; // (size + 2) - 3 + 1
+    const grams4 = size - 1;
+    const at = (j: number) => (j === 0 || j === size + 1 ? SPACE : text.charCodeAt(start + j - 1));
+    for (let p = 0; p < grams3; p++) {
+      const h3 = step(step(step(C, at(p)), at(p + 1)), at(p + 2));
+      scratch[n + p] = (h3 >>> 0) & mask;
+      if (p < grams4) scratch[n + grams3 + p] = (step(h3, at(p + 3)) >>> 0) & mask;
+    }
+    n += grams3 + Math.max(0, grams4);
+  }
+  endClause();
+  reserve(n + 1);
+  scratch[n++] = (more(bigramPrefix, '</s>') >>> 0) & mask;
+  return n;
+}
 
 /**
  * The hashed feature buckets of an already normalised text (normaliseForCrisis), with repeats: the FNV-1a hashes of
@@ -114,54 +211,8 @@ const NEGATION_SPAN = 4;
  * The training script calls this very function, so training and serving can never featurise differently.
  */
 export function featureBuckets(normalised: string, bits: number): number[] {
-  const mask = (1 << bits) - 1;
-  const text = normalised.length > MAX_CHARS ? normalised.slice(0, MAX_CHARS) : normalised;
-  const out: number[] = [];
-  let prev = '<s>';
-  let negation = 0;
-  let other = false;
-  let clause: string[] = [];
-  let pastClause = false;
-  const endClause = () => {
-    if (pastClause) for (const w of clause) out.push((more(P, w) >>> 0) & mask);
-    clause = [];
-    pastClause = false;
-    negation = 0;
-    other = false;
-  };
-  for (const m of text.matchAll(/[a-z0-9']+|[.!?,;:\n]/g)) {
-    const tok = m[0];
-    if (!/^[a-z0-9']/.test(tok)) {
-      endClause();
-      continue;
-    }
-    out.push((more(W, tok) >>> 0) & mask);
-    clause.push(tok);
-    out.push((more(step(more(BI, prev), SPACE), tok) >>> 0) & mask);
-    prev = tok;
-    if (negation > 0) {
-      out.push((more(N, tok) >>> 0) & mask);
-      negation--;
-    }
-    if (other) out.push((more(O, tok) >>> 0) & mask);
-    if (NEGATORS.has(tok)) negation = NEGATION_SPAN;
-    if (OTHER_SUBJECTS.has(tok)) other = true;
-    else if (SELF_SUBJECTS.has(tok)) other = false;
-    if (PAST_MARKERS.has(tok)) pastClause = true;
-    // Character n-grams of " " + tok + " ", positions 0..len+1 of that virtual string.
-    const len = tok.length + 2;
-    const at = (i: number) => (i === 0 || i === len - 1 ? SPACE : tok.charCodeAt(i - 1));
-    for (let n = 3; n <= 4; n++) {
-      for (let i = 0; i + n <= len; i++) {
-        let h = C;
-        for (let j = i; j < i + n; j++) h = step(h, at(j));
-        out.push((h >>> 0) & mask);
-      }
-    }
-  }
-  endClause();
-  out.push((more(step(more(BI, prev), SPACE), '</s>') >>> 0) & mask);
-  return out;
+  const n = fillBuckets(normalised, bits);
+  return Array.from(scratch.subarray(0, n));
 }
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -214,18 +265,22 @@ export function scoreNormalised(
   model: ModelShape = CRISIS_MODEL,
 ): Record<ModelLabel, number> {
   const w = weightsOf(model);
-  const buckets = featureBuckets(normalised, model.bits);
-  // Features are L2-normalised counts: each occurrence adds 1/sqrt(n), so long posts do not saturate.
-  const v = buckets.length > 0 ? model.scale / Math.sqrt(buckets.length) : 0;
-  let none = model.bias[0] ?? 0;
-  let self = model.bias[1] ?? 0;
-  let third = model.bias[2] ?? 0;
-  for (const b of buckets) {
-    const base = b * 3;
-    none += (w[base] ?? 0) * v;
-    self += (w[base + 1] ?? 0) * v;
-    third += (w[base + 2] ?? 0) * v;
+  const count = fillBuckets(normalised, model.bits);
+  // Features are L2-normalised counts: each occurrence adds 1/sqrt(n), so long posts do not saturate. The weights
+  // are summed as integers and scaled once.
+  const v = count > 0 ? model.scale / Math.sqrt(count) : 0;
+  let sumNone = 0;
+  let sumSelf = 0;
+  let sumThird = 0;
+  for (let k = 0; k < count; k++) {
+    const base = (scratch[k] as number) * 3;
+    sumNone += w[base] as number;
+    sumSelf += w[base + 1] as number;
+    sumThird += w[base + 2] as number;
   }
+  const none = (model.bias[0] ?? 0) + sumNone * v;
+  const self = (model.bias[1] ?? 0) + sumSelf * v;
+  const third = (model.bias[2] ?? 0) + sumThird * v;
   const max = Math.max(none, self, third);
   const eNone = Math.exp(none - max);
   const eSelf = Math.exp(self - max);

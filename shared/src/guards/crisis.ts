@@ -22,6 +22,7 @@
  */
 import { scoreNormalised } from './crisis-model.js';
 import { prepare } from './normalize.js';
+import { mayMatch, requiredWords, wordsOf, type Prefilter } from './prefilter.js';
 
 /**
  * - `plan`: first-person risk with a plan, a means, a date or an act in progress (pills counted out, a rope, "took
@@ -90,29 +91,81 @@ const CENSORED_WORDS = [
   'life',
 ];
 
+const LEET_CODES = new Set([...Object.keys(LEET)].map((c) => c.charCodeAt(0)));
+const LETTER = /\p{L}/u;
+const TOKEN_CHAR = /[\p{L}\p{N}]/u;
+
+/**
+ * `t.replace(/[\p{L}\p{N}@$!|]+/gu, …)` mapping the leet characters of every token that also has a letter, as one
+ * pass over the characters: most messages have no such token and are returned as they are.
+ */
+function deLeet(t: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < t.length) {
+    const start = i;
+    let leet = false;
+    let letter = false;
+    while (i < t.length) {
+      const c = t.charCodeAt(i);
+      if (c < 128) {
+        const isLetter = c >= 97 && c <= 122;
+        const isLeet = LEET_CODES.has(c);
+        if (!isLetter && !isLeet && !(c >= 48 && c <= 57)) break;
+        letter ||= isLetter;
+        leet ||= isLeet;
+        i++;
+        continue;
+      }
+      const cp = t.codePointAt(i) ?? c;
+      const ch = String.fromCodePoint(cp);
+      if (!TOKEN_CHAR.test(ch)) break;
+      letter ||= LETTER.test(ch);
+      i += ch.length;
+    }
+    if (i === start) {
+      i += (t.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+      continue;
+    }
+    if (leet && letter) {
+      out += t.slice(copied, start);
+      for (let k = start; k < i; k++) out += LEET[t[k] as string] ?? t[k];
+      copied = i;
+    }
+  }
+  return copied === 0 ? t : out + t.slice(copied);
+}
+
+/** Three equal characters in a row: the only texts the letter-run squeeze can change. */
+function hasTriple(t: string): boolean {
+  for (let i = 2; i < t.length; i++)
+    if (t.charCodeAt(i) === t.charCodeAt(i - 1) && t[i] === t[i - 2]) return true;
+  return false;
+}
+
 /** Lower case, folded, de-obfuscated, contractions unified, one space between words. */
 export function normaliseForCrisis(raw: string): string {
   let t = prepare(raw).text.toLowerCase();
   // Leetspeak inside words that also have letters: "d1e", "t0", "$uicide", "k1ll".
-  t = t.replace(/[\p{L}\p{N}@$!|]+/gu, (tok) =>
-    /[013457@$!|]/.test(tok) && /\p{L}/u.test(tok) ? [...tok].map((c) => LEET[c] ?? c).join('') : tok,
-  );
+  t = deLeet(t);
   // "s u i c i d e", "k.i.l.l", "s-e-l-f"
   t = t.replace(/(?<![\p{L}])(?:\p{L}[ .*_-]){3,40}\p{L}(?![\p{L}])/gu, (m) =>
     /^(?:\p{L}[.*_-]){3,}\p{L}$/u.test(m) || /^(?:\p{L} ){3,}\p{L}$/u.test(m) ? m.replace(/[ .*_-]/g, '') : m,
   );
   // "su*cide", "k*ll": one asterisk per hidden letter.
-  t = t.replace(/[\p{L}*]{0,20}\*[\p{L}*]{0,20}/gu, (tok) => {
-    for (const w of CENSORED_WORDS) {
-      if (w.length !== tok.length) continue;
-      let ok = true;
-      for (let i = 0; i < w.length && ok; i++) ok = tok[i] === '*' || tok[i] === w[i];
-      if (ok) return w;
-    }
-    return tok;
-  });
+  if (t.includes('*'))
+    t = t.replace(/[\p{L}*]{0,20}\*[\p{L}*]{0,20}/gu, (tok) => {
+      for (const w of CENSORED_WORDS) {
+        if (w.length !== tok.length) continue;
+        let ok = true;
+        for (let i = 0; i < w.length && ok; i++) ok = tok[i] === '*' || tok[i] === w[i];
+        if (ok) return w;
+      }
+      return tok;
+    });
   // "killlll", "diiiie", "sooo"
-  t = t.replace(/(\p{L})\1{2,}/gu, '$1');
+  if (hasTriple(t)) t = t.replace(/(\p{L})\1{2,}/gu, '$1');
   t = t.replace(/[\s]+/g, ' ');
   t = t
     .replace(/\bi am\b/g, "i'm")
@@ -169,6 +222,10 @@ const CLAUSE_END =
 const ACCIDENT =
   /^ (?:on (?!purpose)|at |during |playing|lifting|running|doing |falling|while|carrying|moving|shaving|cooking|ironing|gardening|by accident|accidentally|slack|some slack|off\b|short|a (?:slice|piece|break)|free|loose|out of|up\b|in the (?:foot|kitchen|garden|classroom|lab)|by (?:not|working|staying|skipping|doing|taking|being|trying|overworking|saying))/;
 const INTENT_BEFORE = new RegExp(`${INTENT} ${F}$`);
+
+/** Medicines and poisons by name: a question about how much of one it takes is a question about a method. */
+const DRUG =
+  'pills|tablets|paracetamol|sleeping pills|sleeping tablets|painkillers|of my (?:meds|pills|tablets)|co-?codamol|codeine|ibuprofen|aspirin|tylenol|advil|antidepressants|sertraline|citalopram|fluoxetine|amitriptyline|mirtazapine|diazepam|valium|zopiclone|tramadol|oxycodone|morphine|insulin|lithium|quetiapine|propranolol|antifreeze|bleach|weedkiller|meds|medication';
 
 const CUES: readonly Cue[] = [
   // --- suicide, killing oneself -------------------------------------------------------------------------------
@@ -377,7 +434,7 @@ const CUES: readonly Cue[] = [
   },
   {
     re: rx(
-      String.raw`\b(?:no one|nobody|who) (?:would|will|'d|'ll|even|would even|will even|would really|would actually|wouldn't|won't) ${F}(?:miss|notice|care|mind|cry) (?:me|if i ${F}(?:was|were|died|disappeared|was gone|were gone|wasn't here|weren't here|didn't wake up|killed myself|vanished|left this world|wasn't alive|wasn't around|weren't around|stopped existing)|when i'm gone|if i'm gone)\b`,
+      String.raw`\b(?:no one|nobody|who)(?: (?:at|in|from|here|there|else|on|of) (?:\w+ )?\w+)? (?:would|will|'d|'ll|even|would even|will even|would really|would actually|wouldn't|won't) ${F}(?:miss|notice|care|mind|cry) (?:me|if i ${F}(?:was|were|died|disappeared|was gone|were gone|wasn't here|weren't here|didn't wake up|killed myself|vanished|left this world|wasn't alive|wasn't around|weren't around|stopped existing|never came back|never come back|didn't come back|never woke up)|when i'm gone|if i'm gone)\b`,
     ),
     strength: 'strong',
   },
@@ -426,7 +483,7 @@ const CUES: readonly Cue[] = [
     re: rx(String.raw`\bif i (?:didn't|don't|never|wouldn't|won't) wake up\b`),
     strength: 'strong',
     after: (f) =>
-      /^[^.!?;]{0,60}\b(?:relief|fine|okay|ok|better|wouldn't mind|wouldn't care|good thing|blessing|peace|peaceful|happy|glad|easier)\b/.test(
+      /^[^.!?;]{0,60}\b(?:relief|relieved|fine|okay|ok|better|wouldn't mind|wouldn't care|good thing|blessing|peace|peaceful|happy|glad|easier|grateful|thankful|pleased|welcome)\b/.test(
         f,
       )
         ? 'strong'
@@ -571,7 +628,7 @@ const CUES: readonly Cue[] = [
   {
     // "how easy it would be to just turn the wheel".
     re: rx(
-      String.raw`\bhow easy it (?:would|'d|could) be to ${F}(?:turn (?:it|the wheel)|swerve|crash|jump|step (?:off|out|in front)|let go of the (?:wheel|railing|edge)|end (?:it|things|everything|my life)|die|drive (?:off|into)|fall|walk into (?:the )?(?:traffic|sea|river|road)|not (?:wake up|be here|exist))\b`,
+      String.raw`\bhow (?:easy|nice|good|peaceful|lovely|restful|simple) it (?:would|'d|could) be to ${F}(?:stop (?:everything|it all|existing|living|breathing)|stop\b(?=[^.!?;]{0,40}\b(?:permanently|forever|for good|for ever)\b)|turn (?:it|the wheel)|swerve|crash|jump|step (?:off|out|in front)|let go of the (?:wheel|railing|edge)|end (?:it|things|everything|my life)|die|drive (?:off|into)|fall|walk into (?:the )?(?:traffic|sea|river|road)|not (?:wake up|be here|exist))\b`,
     ),
     strength: 'strong',
   },
@@ -765,7 +822,7 @@ const CUES: readonly Cue[] = [
   { re: rx(String.raw`\b(?:lethal|fatal|deadly) (?:dose|amount|overdose|quantity)\b`), strength: 'strong' },
   {
     re: rx(
-      String.raw`\bhow many (?:pills|tablets|paracetamol|sleeping pills|painkillers|of my (?:meds|pills|tablets)|co-?codamol|ibuprofen|tylenol|advil|antidepressants|sertraline)\b(?= (?:it|would|to|are|is|do|does|before|until|till|i'd|i would|it'd))`,
+      String.raw`\bhow (?:many|much) (?:${DRUG})\b(?= (?:it|would|to|are|is|do|does|before|until|till|i'd|i would|it'd))`,
     ),
     strength: 'strong',
   },
@@ -931,7 +988,7 @@ const CUES: readonly Cue[] = [
   },
   {
     re: rx(
-      String.raw`\b(?:no way out|see no way out|can't see (?:a|any) (?:way out|future|light|end to (?:this|it))|no future|lost (?:all )?hope|no hope left|there's no hope|give up on everything|giving up)\b`,
+      String.raw`\b(?:no way out|see no way out|can't see (?:a|any) (?:way out|future|light|end to (?:this|it))|no light at the end|no (?:light|end) in sight|no future|lost (?:all )?hope|no hope left|there's no hope|give up on everything|giving up)\b`,
     ),
     strength: 'weak',
   },
@@ -1001,10 +1058,78 @@ const CUES: readonly Cue[] = [
     strength: 'strong',
     firstPerson: true,
   },
+  {
+    // "stop everything, permanently": a wish to stop living, said without the word.
+    re: rx(
+      String.raw`\b(?:stop|end) (?:everything|existing|living|breathing|it all|all of it)\b[^.!?;]{0,20}\b(?:permanently|forever|for ever|for good)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // An overdose as it happens, in plain words: "I've taken too much and now I'm scared".
+    re: rx(
+      String.raw`\b(?:i've|i have|i|just) (?:just )?(?:taken|took|had|swallowed|downed) (?:way |far )?too (?:much|many)\b`,
+    ),
+    strength: 'strong',
+    after: (f) =>
+      /^ (?:on|of (?:the )?(?:wine|coffee|cake|food|sugar|caffeine|beer|work|time|leave|chocolate|sun)|time|leave|sun|wine|coffee)\b/.test(
+        f,
+      )
+        ? null
+        : /^[^.!?]{0,60}\b(?:scared|dizzy|sick|help|ambulance|a&e|hospital|heart|chest|sleepy|weird|numb|vomit|throw up|don't tell|can't feel|shaking|pills|tablets)\b/.test(
+              f,
+            )
+          ? 'strong'
+          : 'weak',
+  },
+  // --- method questions, poisons, hanging, being found (2026-12-06 09:15: general forms, from the batch-7 round) ---
+  {
+    // "how much co-codamol does it take", "is it true you don't feel anything if you take enough sleeping tablets".
+    re: rx(
+      String.raw`\b(?:how (?:much|many) (?:${DRUG}) (?:does|would|will|do) it (?:actually |really )?take|(?:take|taking|took|swallow|swallowing|had|have|drink|drinking) enough (?:${DRUG})|enough (?:${DRUG}) to (?:die|kill|not wake up|end it|do it|stop my heart)|(?:${DRUG}) (?:is|are) (?:painless|the most painless|quickest|the quickest|lethal))\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    after: (f) =>
+      /^ (?:to (?:work|kick in|help with)|for (?:a|the|my) (?:headache|cold|flu|migraine|pain))/.test(f)
+        ? null
+        : 'strong',
+  },
+  {
+    // Household poisons drunk or swallowed: "drank the bottle of bleach".
+    re: rx(
+      String.raw`\b(?:drank|drunk|drink|drinking|swallowed|swallow|swallowing|downed) (?:the |a |some |half (?:a |the )?|a whole |the whole |a bottle of |the bottle of |a cup of )*(?:bleach|antifreeze|weedkiller|weed killer|drain cleaner|rat poison|poison|pesticide|paraquat|methanol|white spirit)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Preparing a hanging: a knot or a rope together with where it would hang ("tied the knot and tested the beam").
+    re: rx(
+      String.raw`\b(?:tied|tie|tying|tested|test|testing|fixed|hung|put up|measured) (?:the |a |my )?(?:knot|noose|rope|belt|cord|cable|ligature)\b[^.!?]{0,60}\b(?:beam|loft|attic|banister|bannister|rafter|hook|door frame|tree|garage|stairs|ceiling)\b|\b(?:tested|checked) (?:the |a )?(?:beam|rafter|banister|bannister|hook|loft hatch)\b[^.!?]{0,60}\b(?:rope|knot|noose|belt|weight|hold me|take my weight)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Arranging not to be found, or who will find the body: "so nobody has to find me at home".
+    re: rx(
+      String.raw`\b(?:so|so that|then|and) (?:nobody|no one|my (?:kids|children|family|husband|wife|partner|son|daughter|mum|mom|dad)|the kids) (?:has to|have to|will|would|won't have to|doesn't have to|don't have to|needs to|would have to|will have to) (?:be the one to )?find me\b|\b(?:don't|do not) want (?:my (?:kids|children|family|husband|wife|partner|son|daughter)|the kids|them|anyone) to (?:be the ones? to )?find me\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    // A day chosen, arrangements made: weak on their own ("I've picked Sunday" for a party), two together flag.
+    re: rx(
+      String.raw`\b(?:i've|i have|i) (?:finally )?(?:picked|chosen|chose|set|decided on|settled on) (?:a |the |my )?(?:day|date|time|night|sunday|monday|tuesday|wednesday|thursday|friday|saturday|tonight|next week|the weekend)\b(?! (?:for|to (?:go|visit|meet|start|do the|have|celebrate|move))\b)|\b(?:everything|it all|all my affairs)(?:'s| is| are)? (?:all )?(?:sorted|arranged|in order|taken care of|ready)\b|\b(?:the|my) (?:cat|cats|dog|dogs|pets?|kids|children) (?:is|are|will be) going to (?:my|his|her|a) \w+\b`,
+    ),
+    strength: 'weak',
+  },
 ];
 
 const NEGATION =
-  /(?:\bnot|\bnever|n't|\bno longer)(?: (?:going|gonna|to|ever|even|really|actually|feeling|feel|be|been|being|wanting|planning|trying|about|thinking|considering|want|going to|would|will))* ?$/;
+  /(?:\bnot|\bnever|n't|\bno longer)(?: (?:going|gonna|to|ever|even|once|really|actually|seriously|feeling|feel|be|been|being|wanting|planning|trying|about|of|thinking|thought|think|considering|considered|want|going to|would|will))* ?$/;
 const LITERARY =
   /\b(?:novel|play|poem|poetry|poet|book|character|characters|protagonist|narrator|speaker|scene|act|chapter|story|stories|author|writer|romeo|juliet|hamlet|ophelia|macbeth|othello|lear|plath|keats|text|texts|essay|essays|quote|quotes|quotation|line|lines|stanza|lyric|lyrics|song|film|movie|reading|analys[ie]s|annotat\w*|literature|gcse|a level|coursework|seminar|studying|teaching|play's|poem's|novel's)\b/;
 const PROFESSIONAL_AFTER =
@@ -1035,30 +1160,67 @@ const ACQUIRED_MEANS =
   /\b(?:bought|buying|got|ordered|found|hid|hiding|hidden|keep|kept|have|got myself) (?:a |some |the |myself a |another )?(?:rope|noose|razor blades?|razors?|gun|sleeping pills|pills)\b[^.!?;]{0,60}\b(?:don't know why|just in case|for later|for myself|for when|and hid|hidden|nobody knows|no one knows|secretly|in case i need|can't explain)\b/;
 /** "I stood on the bridge for a long time last night." */
 const STOOD_AT_HEIGHT =
-  /\b(?:stood|standing|sat|sitting|stand|sit) (?:on|at|by) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|ledge|roof|edge|platform edge|cliff|cliff edge|balcony|railway|tracks)\b[^.!?;]{0,40}\b(?:for a long time|for ages|for hours|looking down|staring down|thinking|wondering|and didn't|tonight|last night|again)\b/;
+  /\b(?:stood|standing|sat|sitting|stand|sit) (?:on|at|by) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|ledge|roof|edge|platform edge|cliff|cliff edge|balcony|railway|tracks)\b[^.!?;]{0,40}\b(?:for a long time|for ages|for hours|for (?:\w+ )?(?:minutes|mins|hours)|waiting for (?:the )?(?:train|next|\d)|looking down|staring down|thinking|wondering|and didn't|tonight|last night|again)\b/;
+/** "there's a railway line behind school and I stood by it for ten minutes": the place named, then "by it". */
+const STOOD_BY_IT =
+  /\b(?:railway|train line|tracks|level crossing|bridge|cliff|ledge|platform edge|edge of the platform|roof|rooftop|multi-storey)\b[^.!?;]{0,80}\b(?:stood|standing|sat|sitting|waited|waiting|lingered) (?:by|on|at|near|next to|beside) (?:it|there|them|the edge)\b[^.!?;]{0,30}\b(?:for (?:\w+ )?(?:minutes|mins|hours|ages|a while|a long time)|waiting for (?:the )?(?:train|next|\d))/;
 const I_SUBJECT = /\b(?:i|i'm|i've|i'd|my|me)\b/;
 /** A question about a place or a means, with the deflection that hides why: "tallest car park near me, asking for reasons". */
 const METHOD_PLACE =
-  /\b(?:(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff|point|floor)|multi-storey|car park roof|bridge|viaduct|cliff|train line|railway|tracks|pills|paracetamol|painkillers|sleeping pills|overdose|rope|noose|gun)\b/;
+  /\b(?:(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff|point|floor)|multi-storey|car park roof|bridge|viaduct|cliff|train line|railway|tracks|level crossing|pills|paracetamol|painkillers|sleeping pills|overdose|rope|noose|gun)\b/;
+/** What makes a place a method: "which bridge has no fence", "a car park high enough". */
+const LETHAL_QUALIFIER =
+  /\b(?:(?:has|have|got|any) (?:any )?(?:cameras|cctv|fences?|fencing|barriers?|railings?|nets?|security)|no (?:fence|fencing|barrier|barriers|railings?|nets?|cameras)|(?:high|tall|deep|far) enough|long enough drop|the drop (?:is|would)|(?:easiest|easy|quickest) to (?:get onto|climb|jump|get on)|not (?:fenced|guarded|locked))\b/;
 const DEFLECTION =
   /\b(?:asking for (?:a friend|reasons|no reason|research|myself)|for no reason|no reason(?: in particular)?|just curious|don't ask|serious question|hypothetically|not for anything bad|don't worry about why)\b/;
 
-function dwellingOnMeans(t: string): string[] {
+/** Which of dwellingOnMeans' pairs can match at all (the prefilter's verdicts, or all true without it). */
+interface DwellingChecks {
+  means: boolean;
+  height: boolean;
+  acquired: boolean;
+  place: boolean;
+  stood: boolean;
+}
+
+function dwellingOnMeans(t: string, checks: DwellingChecks): string[] {
   const out: string[] = [];
-  for (const sentence of t.split(/[.!?;\n]+/)) {
-    const means = MEANS.exec(sentence);
-    const dwelling = DWELLING.exec(sentence);
-    if (means && dwelling && I_SUBJECT.test(sentence)) out.push(`${means[0]} … ${dwelling[0]}`);
-    const height = HEIGHT.exec(sentence);
-    const down = LOOKING_DOWN.exec(sentence);
-    if (height && down && /\bi\b|\bi'(?:m|ve|d)\b/.test(sentence)) out.push(`${height[0]} … ${down[0]}`);
-    const acquired = ACQUIRED_MEANS.exec(sentence);
-    if (acquired && I_SUBJECT.test(sentence)) out.push(acquired[0]);
-    const place = METHOD_PLACE.exec(sentence);
-    const deflection = DEFLECTION.exec(sentence);
-    if (place && deflection) out.push(`${place[0]} … ${deflection[0]}`);
-    const stood = STOOD_AT_HEIGHT.exec(sentence);
-    if (stood && /\bi\b/.test(sentence)) out.push(stood[0]);
+  if (!checks.means && !checks.height && !checks.acquired && !checks.place && !checks.stood) return out;
+  const sentences = t.split(/[.!?;\n]+/);
+  if (checks.place) {
+    // The deflection may be its own sentence: "which bridge has no fence? serious question".
+    for (let i = 0; i < sentences.length; i++) {
+      const here = sentences[i] ?? '';
+      const place = METHOD_PLACE.exec(here);
+      if (!place) continue;
+      const deflection = DEFLECTION.exec(`${here} ${sentences[i + 1] ?? ''}`);
+      if (deflection) out.push(`${place[0]} … ${deflection[0]}`);
+    }
+  }
+  for (const sentence of sentences) {
+    if (checks.means) {
+      const means = MEANS.exec(sentence);
+      const dwelling = means && DWELLING.exec(sentence);
+      if (means && dwelling && I_SUBJECT.test(sentence)) out.push(`${means[0]} … ${dwelling[0]}`);
+    }
+    if (checks.height) {
+      const height = HEIGHT.exec(sentence);
+      const down = height && LOOKING_DOWN.exec(sentence);
+      if (height && down && /\bi\b|\bi'(?:m|ve|d)\b/.test(sentence)) out.push(`${height[0]} … ${down[0]}`);
+    }
+    if (checks.acquired) {
+      const acquired = ACQUIRED_MEANS.exec(sentence);
+      if (acquired && I_SUBJECT.test(sentence)) out.push(acquired[0]);
+    }
+    if (checks.place) {
+      const place = METHOD_PLACE.exec(sentence);
+      const qualifier = place && LETHAL_QUALIFIER.exec(sentence);
+      if (place && qualifier) out.push(`${place[0]} … ${qualifier[0]}`);
+    }
+    if (checks.stood) {
+      const stood = STOOD_AT_HEIGHT.exec(sentence) ?? STOOD_BY_IT.exec(sentence);
+      if (stood && /\bi\b/.test(sentence)) out.push(stood[0]);
+    }
   }
   return out;
 }
@@ -1105,7 +1267,7 @@ function lastSubjectIsThirdPerson(clause: string): boolean {
 
 /** Worry about someone else: a third-person subject, then a sign of risk in the same sentence. */
 const THIRD_CONCERN = new RegExp(
-  String.raw`\b(?:${THIRD_PERSON_SUBJECT.source}|who i think is|who might be|who seems)\b[^.!?;]{0,50}?\b(?:going to jump|(?:wants?|wanted) to (?:die|end (?:it|(?:his|her|their) life)|kill (?:him|her|them)sel(?:f|ves))|is suicidal|suicidal|self[- ]?harm(?:s|ing)?|(?:took|taken) (?:an )?overdose|overdosed|(?:messaged|texted|emailed|said) (?:me |us )?goodbye|(?:has|had|made) a plan to|stockpil\w*|better off without (?:him|her|them)|(?:talk(?:s|ing|ed)?|talks?) about not (?:being|be) (?:here|around|alive)|giv(?:es|ing|en|e) (?:away )?(?:all )?(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|clothes)(?: away)?|saying goodbye(?: to (?:everyone|people|us|me))?)\b`,
+  String.raw`\b(?:${THIRD_PERSON_SUBJECT.source}|who i think is|who might be|who seems)\b[^.!?;]{0,50}?\b(?:going to jump|(?:wants?|wanted) to (?:die|end (?:it|(?:his|her|their) life)|kill (?:him|her|them)sel(?:f|ves))|is suicidal|suicidal|self[- ]?harm(?:s|ing)?|(?:took|taken) (?:an )?overdose|overdosed|(?:messaged|texted|emailed|said) (?:me |us )?goodbye|(?:sounded|sounds|looked|looks|read|reads) like (?:a )?(?:goodbye|suicide note|farewell)|(?:has|have|had|made) a plan to|stockpil\w*|better off without (?:him|her|them)|(?:talk(?:s|ing|ed)?|talks?) about not (?:being|be) (?:here|around|alive)|giv(?:es|ing|en|e) (?:away )?(?:all )?(?:his|her|their) (?:stuff|things|belongings|possessions|pets?|clothes)(?: away)?|saying goodbye(?: to (?:everyone|people|us|me))?)\b`,
   'g',
 );
 
@@ -1122,21 +1284,33 @@ const SELF_THRESHOLD = 0.6;
 const THIRD_THRESHOLD = 0.5;
 const PLAN_THRESHOLD = 0.25;
 const DISMISSED_THRESHOLD = 0.85;
+/**
+ * When the writer negated the words of risk and no strong cue is left, the model's bag of words still sees them
+ * ("never been suicidal" has "suicidal"): it must be surer still.
+ */
+const NEGATED_THRESHOLD = 0.95;
+/** The model alone without a gate word: no in-sample negative line (660) scores this high. */
+const UNGATED_THRESHOLD = 0.9;
+/**
+ * ... and only in a message of a chat's length: on long posts (the public r/offmychest and r/depression sets) the
+ * ungated model flagged venting it should not.
+ */
+const UNGATED_MAX_WORDS = 60;
 
 /**
  * Recovery milestones and losses, where the words of risk are about the past or someone else ("100 days clean", "one
  * year since my last attempt", "I used to cut", "my dad died by suicide", "lost a colleague to suicide").
  */
 const RECOVERY_OR_LOSS =
-  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life)\b(?: in (?:\d{4}|my \w+|the past))?|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life|die)\b|\b(?:faded|gone|passed|lifted|eased|disappeared|left me)(?: away)?,? and so (?:has|have) (?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself)\b|\b(?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself) (?:has |have |is |are )?(?:faded|gone|passed|lifted|eased|disappeared)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b/g;
+  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|end it|take my (?:own )?life|overdose|od|die|hang myself)\b(?: (?:in|at) (?:\d{4}|my \w+|the past|uni|university|college|school))?|\b(?:suicide |overdose )?attempt survivors?\b|\bsurvivor of (?:a |my |an )?(?:suicide attempt|attempt|overdose)\b|\b(?:since|after|when) i was (?:sectioned|hospitali[sz]ed|admitted|in hospital|in the psych ward|on the ward|in the psychiatric)\b[^.!?]{0,40}|\b(?:the |my )?(?:thoughts?|urges?|wish|wishes|feelings?) (?:of|to|about) [^.!?]{0,40}\bused to\b[^.!?]{0,30}|\bi used to (?:\w+ ){0,2}(?:wish i (?:was|were) dead|be suicidal|plan (?:my|to)|self[- ]?harm|hurt myself|cut)\b[^.!?]{0,60}|\bdied (?:of|from|after) (?:an |a )?(?:overdose|suicide)\b|\bhaven't (?:cut|self[- ]?harmed|hurt myself|harmed myself|relapsed|attempted)(?: myself)? (?:in|for|since)\b|\bsince i (?:last )?(?:self[- ]?harmed|cut|relapsed|attempted|overdosed|tried to (?:kill myself|end it|end my life|die))\b|\brecover(?:ing|ed|y) from (?:my |a |an |the )?(?:self[- ]?harm\w*|suicidal \w+|suicide attempt|attempt|overdose|cutting)\b|\b(?:glad|grateful|thankful|so glad|happy) (?:i'm|i am|to be|that i'm|i was|i stayed) (?:still )?(?:alive|here|around)\b|\b(?:glad|grateful|thankful) i (?:didn't|survived|stayed|held on|reached out|got help)\b|\bmy last (?:suicide attempt|attempt|relapse|overdose|self[- ]?harm|cut) (?:was|is)\b[^.!?]{0,40}|\b(?:back )?when i was (?:at my lowest|suicidal|self[- ]?harming|cutting|in a (?:really )?dark place)\b[^.!?]{0,60}|\b(?:years?|months?|weeks?) on from (?:my|the) (?:suicide attempt|attempt|overdose|crisis)\b|\b(?:the|my) (?:urges?|wish|desire|thoughts?) (?:to|of|about) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself|end(?:ing)? it) (?:is |are |has |have |got |gotten |become |has been |have been |is getting |are getting )?(?:much |a lot |so |far )?(?:quieter|weaker|less|smaller|manageable|rare|rarer|fewer)\b|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died(?: (?:of|from|after) (?:an |a )?(?:overdose|suicide))?|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i was (?:planning|going|about|ready|trying|thinking about|close) (?:to )?(?:die|dying|end it|end it all|ending it|end my life|ending my life|kill myself|killing myself|take my (?:own )?life|not be here|suicidal)\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\b(?:days?|weeks?|months?|years?) since i (?:last )?(?:hurt|cut|harmed|burned|burnt|injured) myself\b|\b(?:in|my) recovery from (?:a |an |my |the )?(?:overdose|attempt|suicide attempt|self[- ]?harm\w*|cutting)\b|\b(?:an|my|the) (?:overdose|suicide attempt|attempt) (?:last (?:year|spring|summer|autumn|fall|winter|month|term)|in \d{4}|\w+ years ago|years ago|when i was \w+)\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life|die)\b|\b(?:faded|gone|passed|lifted|eased|disappeared|left me)(?: away)?,? and so (?:has|have) (?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself)\b|\b(?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself) (?:has |have |is |are )?(?:faded|gone|passed|lifted|eased|disappeared)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b/g;
 /**
  * Figures of speech: a chore that "makes me want to die", "kill me now", "I'd rather die than", "the death of me",
  * a joke marker. The model alone does not flag them unless it is nearly certain.
  */
 const HYPERBOLE =
-  /\b(?:(?:makes?|making|made) me want to (?:die|kill myself|jump(?: off \w+ \w+)?|cry|scream)|kill me now|(?:just )?(?:kill|shoot) me(?: now)?(?=[,.!]|$)|(?:would|i'd) (?:literally |honestly )?rather die than|(?:will|is going to|going to) be the death of me|killing (?:me|us)(?: all)?\b|(?:is|are|'s|'re) going to kill (?:me|us)(?: all)?(?! in (?:my|our) sleep)\b|dying (?:to|of (?:boredom|laughter|embarrassment|shame))|(?:nearly|almost|could have|could've) died (?:laughing|of)|if i have to [^.!?]{1,60} i'll (?:kill myself|die|jump[^.!?]{0,30})|i'll (?:kill myself|die) if i have to|if i (?:get|have|see|hear|receive|read|mark) (?:one|1|another) more [^.!?]{1,60}(?:i'm going to|i'll|i will|going to) (?:kill myself|die)|want to die every time|(?:wifi|printer|laptop|computer|photocopier|internet|projector|smartboard) is suicidal)/g;
+  /\b(?:(?:makes?|making|made) me want to (?:die|kill myself|jump(?: off \w+ \w+)?|cry|scream)|kill me now|(?:just )?(?:kill|shoot) me(?: now)?(?=[,.!]|$)|(?:would|i'd) (?:literally |honestly )?rather die than|(?:will|is going to|going to) be the death of me|killing (?:me|us)(?: all)?\b|(?:is|are|'s|'re) going to kill (?:me|us)(?: all)?(?! in (?:my|our) sleep)\b|dying (?:to|of (?:boredom|laughter|embarrassment|shame))|(?:nearly|almost|could have|could've) died (?:laughing|of)|if i have to [^.!?]{1,60} i'll (?:kill myself|die|jump[^.!?]{0,30})|i'll (?:kill myself|die) if i have to|if i (?:get|have|see|hear|receive|read|mark) (?:one|1|another) more [^.!?]{1,60}(?:i'm going to|i'll|i will|going to) (?:kill myself|die)|want to die every time|death by \w+|(?:bored|scared|sick|worked|frozen|freezing|worried) to death|to die for|dying inside|(?:nearly |almost )?kill(?:ed|ing)? myself laughing|soul (?:left|leaving) my body|(?:wifi|printer|laptop|computer|photocopier|internet|projector|smartboard) is suicidal)/g;
 /** A joke marker: a strong cue in the message counts only as a weak one, unless a plan or a means is named. */
-const JOKE = /\b(?:lol|lmao|lmfao|haha\w*|jk)\b|😂|🤣|🙃|💀/;
+const JOKE = /\b(?:lol|lmao|lmfao|haha\w*|jk|(?:just|only) (?:joking|kidding))\b|😂|🤣|🙃|💀/;
 
 /** Present-tense signs that override a recovery or grief context: "a year clean and I relapsed tonight". */
 const PRESENT_RISK =
@@ -1145,7 +1319,7 @@ const GRIEF =
   /\b(?:died|passed away|funeral|memorial|bereave\w*|grie(?:f|ving|ve)|lost (?:\w+ ){0,2}to suicide)\b/;
 /** A plan, a means, a date or an act in progress: sub-kind `plan` of first-person risk. */
 const PLAN =
-  /\b(?:plan(?:ned|ning|s)?|pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|dose|doses|lethal|rope|noose|hang|hanging|gun|loaded|knife|blade|razors?|bridge|jump|jumping|train|platform|tracks|cliff|on the roof|ledge|exhaust|hose|charcoal|engine running|garage|swallowed|took (?:them|the|all|every|a)|taken|stockpil\w*|sav(?:ed|ing) up|counted|notes?|letters?|goodbye|will|insurance|tonight|this weekend|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|method|methods|how many|how much|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|set the date|decided)\b/;
+  /\b(?:plan(?:ned|ning|s)?|pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|dose|doses|lethal|rope|noose|hang|hanging|gun|loaded|knife|blade|razors?|bridge|jump|jumping|train|platform|tracks|cliff|on the roof|ledge|exhaust|hose|charcoal|engine running|garage|swallowed|bleach|antifreeze|weedkiller|drain cleaner|poison|noose|knot|beam|loft|shotgun|find me|took (?:them|the|all|every|a)|taken|stockpil\w*|sav(?:ed|ing) up|counted|notes?|letters?|goodbye|will|insurance|tonight|this weekend|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|method|methods|how many|how much|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|set the date|decided)\b/;
 
 /** The means and acts of PLAN, without its time words: what lowers the model's bar (`PLAN_THRESHOLD`). */
 const MEANS_OR_ACT =
@@ -1153,27 +1327,91 @@ const MEANS_OR_ACT =
 
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
+/** The words each cue needs (prefilter.ts): a cue whose words are not in the message is not run at all. */
+export const CUE_FILTERS: readonly Prefilter[] = CUES.map((cue) => requiredWords(cue.re));
+/** The other patterns detectCrisis runs on whole messages; each is run only when its words are in the message. */
+export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
+  RECOVERY_OR_LOSS,
+  HYPERBOLE,
+  PRESENT_RISK,
+  GRIEF,
+  PLAN,
+  MEANS_OR_ACT,
+  MODEL_GATE,
+  LEAVING,
+  LITERARY,
+  THIRD_CONCERN,
+  MEANS,
+  DWELLING,
+  HEIGHT,
+  LOOKING_DOWN,
+  ACQUIRED_MEANS,
+  STOOD_AT_HEIGHT,
+  METHOD_PLACE,
+  DEFLECTION,
+  LETHAL_QUALIFIER,
+  STOOD_BY_IT,
+};
+const FILTERS = new Map<RegExp, Prefilter>(
+  Object.values(OTHER_PATTERNS).map((re) => [re, requiredWords(re)]),
+);
+/** May `re` match a text with these words? Always yes without a prefilter (`words` null). */
+const may = (re: RegExp, words: ReadonlySet<string> | null) =>
+  words === null || mayMatch(FILTERS.get(re) ?? [[]], words);
+/** Does `re` match `text`? Asks the prefilter first. */
+const has = (re: RegExp, text: string, words: ReadonlySet<string> | null) => may(re, words) && re.test(text);
+
+/** Has the text at least `n` runs of `[a-z0-9']` (words, for MODEL_GATE)? */
+function hasWords(text: string, n: number): boolean {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
+    if (word && !inWord && ++count >= n) return true;
+    inWord = word;
+  }
+  return false;
+}
+/** The cues themselves, for the prefilter's property test. */
+export const CUE_PATTERNS: readonly RegExp[] = CUES.map((cue) => cue.re);
 
 /** Does `text` suggest a risk of suicide or self-harm? */
 export function detectCrisis(text: string): CrisisResult {
+  return detectCrisisWith(text, true);
+}
+
+/**
+ * `detectCrisis`, with the word prefilter on or off. Off runs every pattern on every message: the property test
+ * checks that both give the same verdict.
+ */
+export function detectCrisisWith(text: string, prefilter: boolean): CrisisResult {
   const full = normaliseForCrisis(text);
+  const fullWords = prefilter ? wordsOf(full) : null;
   // The rules read the text without its recovery and bereavement phrases ("100 days clean", "my dad died by
   // suicide"); anything else in the message still counts ("… and I relapsed tonight").
-  const past = full.replace(RECOVERY_OR_LOSS, ' … ');
-  const t = past.replace(HYPERBOLE, ' … ');
-  const joking = JOKE.test(full) && !PLAN.test(full);
+  const past = may(RECOVERY_OR_LOSS, fullWords) ? full.replace(RECOVERY_OR_LOSS, ' … ') : full;
+  const pastWords = past === full ? fullWords : prefilter ? wordsOf(past) : null;
+  const t = may(HYPERBOLE, pastWords) ? past.replace(HYPERBOLE, ' … ') : past;
+  const words = t === past ? pastWords : prefilter ? wordsOf(t) : null;
+  const plan = has(PLAN, full, fullWords);
+  const joking = JOKE.test(full) && !plan;
   const strong: string[] = [];
   const weak: string[] = [];
   const third: string[] = [];
   const weakSpans: [number, number][] = [];
   /** Cues the rules explained away (negated, an accident, professional talk): the model must then be very sure. */
   let dismissed = 0;
+  /** Of those, strong cues the writer negated ("I've never been suicidal"). */
+  let negated = 0;
   /** Strong cues about the writer: a first-person cue, or one in a sentence with no third-person subject. */
   let ownStrong = 0;
-  const leaving = LEAVING.test(t);
-  const literary = LITERARY.test(t);
+  const leaving = has(LEAVING, t, words);
+  const literary = has(LITERARY, t, words);
   for (const [i, cue] of CUES.entries()) {
-    // Most messages match no cue: a plain test is much cheaper than `matchAll`, which clones the regex.
+    // Most messages match no cue: a cue whose words are absent is skipped without scanning the text, and a plain
+    // test is much cheaper than `matchAll`, which clones the regex.
+    if (words && !mayMatch(CUE_FILTERS[i] ?? [[]], words)) continue;
     if (!PROBES[i]?.test(t)) continue;
     for (const m of t.matchAll(cue.re)) {
       const index = m.index;
@@ -1209,6 +1447,7 @@ export function detectCrisis(text: string): CrisisResult {
       if (cue.negatable && strength === 'strong' && NEGATION.test(clause)) {
         strength = 'weak';
         dismissed++;
+        negated++;
       }
       if (strength === 'strong') {
         strong.push(m[0]);
@@ -1221,30 +1460,52 @@ export function detectCrisis(text: string): CrisisResult {
       }
     }
   }
-  const dwelling = dwellingOnMeans(t);
+  const dwelling = dwellingOnMeans(t, {
+    means: may(MEANS, words) && may(DWELLING, words),
+    height: may(HEIGHT, words) && may(LOOKING_DOWN, words),
+    acquired: may(ACQUIRED_MEANS, words),
+    place: may(METHOD_PLACE, words) && (may(DEFLECTION, words) || may(LETHAL_QUALIFIER, words)),
+    stood: may(STOOD_AT_HEIGHT, words) || may(STOOD_BY_IT, words),
+  });
   strong.push(...dwelling);
   ownStrong += dwelling.length;
-  for (const m of t.matchAll(THIRD_CONCERN)) third.push(m[0]);
+  if (may(THIRD_CONCERN, words)) for (const m of t.matchAll(THIRD_CONCERN)) third.push(m[0]);
   const weakDistinct = [...new Set(weak)];
   const p = scoreNormalised(full);
   const score = { self: Math.round(p.self * 100) / 100, third: Math.round(p.third * 100) / 100 };
   // A recovery milestone or a bereavement is not read by the model: it judges the rest of the message (the text with
   // those phrases blanked out), and only when it is nearly certain (a long post can name a loss and still be at risk).
   const judged = past === full ? p : scoreNormalised(past);
-  const grieving = GRIEF.test(full) && !PRESENT_RISK.test(full);
+  const grief = has(GRIEF, full, fullWords);
+  const grieving = grief && !has(PRESENT_RISK, full, fullWords);
   const rules = strong.length > 0 || weakDistinct.length >= 2;
   // A plan or a means in a first-person message lowers the bar: missing one costs the most.
   // Only a means or an act lowers it: the time words of PLAN ("tonight", "will", "tomorrow") are in most long posts.
-  const threshold = MEANS_OR_ACT.test(full) && I_SUBJECT.test(full) ? PLAN_THRESHOLD : SELF_THRESHOLD;
+  const threshold =
+    has(MEANS_OR_ACT, full, fullWords) && I_SUBJECT.test(full) ? PLAN_THRESHOLD : SELF_THRESHOLD;
   // A joke, a figure of speech, a recovery or loss phrase, or an ordinary reason for a goodbye ("I'm retiring"): the
   // rules explained the message away, so the model alone must be nearly certain.
   if (joking || t.includes('…') || leaving || grieving) dismissed++;
   const learned =
-    judged.self >= (dismissed > 0 ? DISMISSED_THRESHOLD : threshold) &&
-    MODEL_GATE.test(full) &&
-    (full.match(/[a-z0-9']+/g)?.length ?? 0) >= 4 &&
-    !(literary && p.self < 0.9);
-  const concernForOther = (third.length > 0 || p.third >= THIRD_THRESHOLD) && !GRIEF.test(full);
+    (judged.self >=
+      (negated > 0 && strong.length === 0
+        ? NEGATED_THRESHOLD
+        : dismissed > 0
+          ? DISMISSED_THRESHOLD
+          : threshold) &&
+      has(MODEL_GATE, full, fullWords) &&
+      hasWords(full, 4) &&
+      !(literary && p.self < 0.9)) ||
+    // Plain wording no gate word names ("tied the knot and tested the beam", "I've picked Sunday, everything is
+    // sorted"): the model alone, when it is nearly certain, in a first-person message of six words or more that the
+    // rules did not explain away.
+    (judged.self >= UNGATED_THRESHOLD &&
+      dismissed === 0 &&
+      !literary &&
+      hasWords(full, 6) &&
+      !hasWords(full, UNGATED_MAX_WORDS + 1) &&
+      I_SUBJECT.test(full));
+  const concernForOther = (third.length > 0 || p.third >= THIRD_THRESHOLD) && !grief;
   // Worry about someone else is not the writer at risk: with concern for another person, the writer's own risk needs
   // a strong cue about the writer, or the model finding the writer more likely at risk than reporting someone.
   const onlyOther = concernForOther && ownStrong === 0 && p.third >= p.self;
@@ -1256,12 +1517,6 @@ export function detectCrisis(text: string): CrisisResult {
       : [];
   if (risk && !rules) matches.push(`learned model ${score.self.toFixed(2)}`);
   if (!risk && concernForOther && third.length === 0) matches.push(`learned model ${score.third.toFixed(2)}`);
-  const kind: CrisisKind = risk
-    ? PLAN.test(full)
-      ? 'plan'
-      : 'passive'
-    : concernForOther
-      ? 'third-person'
-      : 'none';
+  const kind: CrisisKind = risk ? (plan ? 'plan' : 'passive') : concernForOther ? 'third-person' : 'none';
   return { risk, kind, concernForOther, matches, score };
 }

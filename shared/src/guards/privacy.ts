@@ -29,6 +29,27 @@ import {
   PUBLIC_HONORIFIC_NAMES,
 } from './lexicon.js';
 import { originalSpan, prepare, type Prepared, matchesOf } from './normalize.js';
+import { mayMatch, requiredWords, wordsOf, type Prefilter } from './prefilter.js';
+
+const FILTER_OF = new WeakMap<RegExp, Prefilter>();
+/** For the property test only: `enabled: false` runs every pattern (the verdicts must not change). */
+export const privacyPrefilter = { enabled: true };
+/** The lower-cased words of the last text scanned: the detectors scan one message in turn. */
+let lastWords: { text: string; words: Set<string> } | null = null;
+
+/**
+ * `matchesOf`, skipping a pattern whose required words (prefilter.ts) are not among the text's words: most
+ * detectors find nothing in most messages, and a few set look-ups are cheaper than a scan of the text.
+ */
+function scan(text: string, re: RegExp): Iterable<RegExpExecArray> {
+  let filter = FILTER_OF.get(re);
+  if (!filter) {
+    filter = requiredWords(re, { lowerCaseText: true });
+    FILTER_OF.set(re, filter);
+  }
+  if (lastWords?.text !== text) lastWords = { text, words: wordsOf(text.toLowerCase()) };
+  return !privacyPrefilter.enabled || mayMatch(filter, lastWords.words) ? matchesOf(text, re) : [];
+}
 
 export type FindingKind = 'email' | 'phone' | 'address' | 'profile-url' | 'full-name' | 'school';
 
@@ -78,13 +99,14 @@ const NOT_EMAIL_LOCAL = new Set(
 );
 
 function findEmails(text: string, out: Span[]): void {
-  for (const m of matchesOf(text, EMAIL)) {
+  // A plain address needs an "@": most messages have none, and the scan for one is cheaper than the pattern.
+  for (const m of !privacyPrefilter.enabled || text.includes('@') ? matchesOf(text, EMAIL) : []) {
     const value = m[0];
     const tld = value.slice(value.lastIndexOf('.') + 1);
     if (!/^\p{L}{2,24}$/u.test(tld)) continue;
     out.push({ kind: 'email', start: m.index, end: m.index + value.length });
   }
-  for (const m of matchesOf(text, OBFUSCATED_EMAIL)) {
+  for (const m of scan(text, OBFUSCATED_EMAIL)) {
     const local = m[1] ?? '';
     const at = m[2] ?? '';
     const plainAt = at === ' at ';
@@ -225,7 +247,7 @@ function validPhone(raw: string, plus: boolean): boolean {
 }
 
 function findPhones(text: string, out: Span[]): void {
-  for (const m of matchesOf(text, PHONE_CANDIDATE)) {
+  for (const m of scan(text, PHONE_CANDIDATE)) {
     let raw = m[0];
     let start = m.index;
     // Balance a trailing ")" or leading "(" the candidate picked up from prose.
@@ -326,7 +348,7 @@ const LIVE_ON_STREET = new RegExp(
 );
 
 function findAddresses(text: string, out: Span[]): void {
-  for (const m of matchesOf(text, STREET)) {
+  for (const m of scan(text, STREET)) {
     const words = (m[2] ?? '').trim().split(/ +/);
     const firstWord = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
     if (NOT_STREET_WORDS.has(firstWord)) continue;
@@ -337,7 +359,7 @@ function findAddresses(text: string, out: Span[]): void {
     const town = TOWN_CODE_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length + (town ? town[0].length : 0) });
   }
-  for (const m of matchesOf(text, UNIT)) {
+  for (const m of scan(text, UNIT)) {
     const word = m[0].toLowerCase();
     if (word.startsWith('unit') || word.startsWith('lot')) {
       // "Unit 3 on fractions" is curriculum; only "Unit 4, 12 Harbour Road" style is an address (caught by STREET).
@@ -348,26 +370,24 @@ function findAddresses(text: string, out: Span[]): void {
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
   for (const re of [POSTCODE_UK, POSTCODE_CA, ZIP_US]) {
-    for (const m of matchesOf(text, re))
-      out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+    for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of matchesOf(text, POSTCODE_AU)) {
+  for (const m of scan(text, POSTCODE_AU)) {
     const state = m[1] ?? '';
     const code = m[2] ?? '';
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
   for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
-    for (const m of matchesOf(text, re))
-      out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
-  for (const m of matchesOf(text, POSTCODE_CITY)) {
+    for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, POSTCODE_CITY)) {
     // Only right after a street ("Hauptstraße 12, 10115 Berlin"), and never a year (", 2024 Paris trip").
     if (/^(?:19|20)\d\d /.test(m[0])) continue;
     if (!STREET_BEFORE_POSTCODE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
 
-  for (const m of matchesOf(text, LIVE_ON_STREET)) {
+  for (const m of scan(text, LIVE_ON_STREET)) {
     const names = (m[1] ?? '').trim().split(' ');
     if (names.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase())))
       continue;
@@ -455,7 +475,9 @@ function nameInLabel(label: string): boolean {
 }
 
 function findProfiles(text: string, out: Span[]): void {
-  for (const m of matchesOf(text, PROFILE_URL)) {
+  // Every profile, blog or site address has a dot followed by a letter ("x.com", ".co.uk"), every handle an "@".
+  const dotted = !privacyPrefilter.enabled || /\.[a-z]/i.test(text);
+  for (const m of dotted ? matchesOf(text, PROFILE_URL) : []) {
     const host = (m[1] ?? '').toLowerCase();
     let path = m[2] ?? '';
     // Sentence punctuation after a URL is not part of it.
@@ -465,12 +487,12 @@ function findProfiles(text: string, out: Span[]): void {
     if (!profilePathIsPersonal(host, path)) continue;
     out.push({ kind: 'profile-url', start: m.index, end });
   }
-  for (const m of matchesOf(text, BLOG_URL)) {
+  for (const m of dotted ? matchesOf(text, BLOG_URL) : []) {
     const value = m[0].replace(/[.,;:!?]+$/, '');
     if (['www', 'help', 'support', 'blog', 'en'].includes((m[1] ?? '').toLowerCase())) continue;
     out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
-  for (const m of matchesOf(text, SITE)) {
+  for (const m of dotted ? matchesOf(text, SITE) : []) {
     const label = (m[1] ?? '').toLowerCase();
     const value = m[0].replace(/[.,;:!?]+$/, '');
     if (COMMON_SITES.has(label) || /\.(?:gov|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|edu)$/i.test(value)) continue;
@@ -479,7 +501,7 @@ function findProfiles(text: string, out: Span[]): void {
     if (MY_SITE.test(before) || nameInLabel(label))
       out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
-  const handles = [...matchesOf(text, HANDLE)];
+  const handles = !privacyPrefilter.enabled || text.includes('@') ? [...matchesOf(text, HANDLE)] : [];
   if (handles.length > 0 && SOCIAL_CONTEXT.test(text)) {
     for (const m of handles) {
       const handle = m[1] ?? '';
@@ -510,9 +532,12 @@ function tokenize(text: string): Word[] {
   const out: Word[] = [];
   for (const m of matchesOf(text, WORD)) {
     const t = m[0];
-    const lower = t.toLowerCase().replace(/'s$/, '');
-    const allCaps = t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase();
-    const cap = /^\p{Lu}/u.test(t) && !allCaps;
+    const folded = t.toLowerCase();
+    const lower = folded.endsWith("'s") ? folded.slice(0, -2) : folded;
+    const allCaps = t.length > 1 && t !== folded && t === t.toUpperCase();
+    const c = t.charCodeAt(0);
+    const upperFirst = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+    const cap = upperFirst && !allCaps;
     out.push({ text: t, lower, start: m.index, end: m.index + t.length, cap, allCaps });
   }
   return out;
@@ -571,6 +596,14 @@ const CALLED =
   /\b(?:student|pupil|kid|boy|girl|child|teen|teenager|learner|teacher|colleague|guy|man|woman|lady|parent|mum|mom|dad|father|mother|someone|person|friend|head|principal|he|she|he's|she's|who's|who is) (?:named|called) +/giu;
 
 function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
+  // The introductions and "called"/"named" need one of these words: most messages have none.
+  const lowered = p.toLowerCase();
+  const introduced =
+    !privacyPrefilter.enabled ||
+    lowered.includes('name') ||
+    lowered.includes('call') ||
+    lowered.includes('known');
+  const called = !privacyPrefilter.enabled || lowered.includes('named') || lowered.includes('called');
   const byStart = new Map<number, number>();
   words.forEach((w, i) => byStart.set(w.start, i));
   const allowed = (a: Word, b: Word) =>
@@ -590,8 +623,9 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       j++;
     const b = words[j] as Word;
     if (!adjacent(p, words[j - 1] as Word, b)) continue;
-    if (allowed(a, b)) continue;
-    if (isPersonName(a, b, j > i + 1)) out.push({ kind: 'full-name', start: a.start, end: b.end });
+    // isPersonName first: it is a few set look-ups, `allowed` builds a string.
+    if (isPersonName(a, b, j > i + 1) && !allowed(a, b))
+      out.push({ kind: 'full-name', start: a.start, end: b.end });
   }
 
   // Honorific + surname: "Mrs. Patel", "Mr Okafor", "Dr. Nguyen".
@@ -630,7 +664,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "my name is …", "call me …".
-  for (const m of matchesOf(p, INTRO)) {
+  for (const m of introduced ? scan(p, INTRO) : []) {
     const i = byStart.get(m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
@@ -648,7 +682,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "I'm Sarah", "I'm Sarah Okafor".
-  for (const m of matchesOf(p, I_AM)) {
+  for (const m of scan(p, I_AM)) {
     const i = byStart.get(m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
@@ -674,8 +708,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "my principal Deepak Raman", "a student called Kai Okafor".
-  for (const re of [RELATION, CALLED]) {
-    for (const m of matchesOf(p, re)) {
+  for (const re of called ? [RELATION, CALLED] : [RELATION]) {
+    for (const m of scan(p, re)) {
       const i = byStart.get(m.index + m[0].length);
       if (i === undefined) continue;
       const a = words[i] as Word;
@@ -834,7 +868,7 @@ function isSchoolNameWord(lower: string): boolean {
 }
 
 function findGenericSchools(p: string, out: Span[]): void {
-  for (const m of matchesOf(p, SCHOOL_GENERIC)) {
+  for (const m of scan(p, SCHOOL_GENERIC)) {
     const run = m[1] ?? '';
     const ending = m[2] ?? '';
     const positioned = [...run.matchAll(/\S+/g)];
@@ -868,8 +902,7 @@ function findGenericSchools(p: string, out: Span[]): void {
     out.push({ kind: 'school', start: m.index + (positioned[k]?.index ?? 0), end: m.index + m[0].length });
   }
   for (const re of [SCHOOL_ACRONYM, NYC_SCHOOL]) {
-    for (const m of matchesOf(p, re))
-      out.push({ kind: 'school', start: m.index, end: m.index + m[0].length });
+    for (const m of scan(p, re)) out.push({ kind: 'school', start: m.index, end: m.index + m[0].length });
   }
 }
 

@@ -1,0 +1,127 @@
+/**
+ * The word prefilters (prefilter.ts) must never change a verdict: a pattern may be skipped only when it cannot match.
+ * Checked on every fixture and training line and on generated text built from them (shuffled, re-cased, joined,
+ * cut mid-word, punctuated), two ways: each pattern's own invariant (it never matches a text its prefilter rejects)
+ * and the guards' whole results with the prefilters on and off.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CUE_PATTERNS, detectCrisisWith, normaliseForCrisis, OTHER_PATTERNS } from './crisis.js';
+import { mayMatch, requiredWords, wordsOf } from './prefilter.js';
+import { detectIdentifying, privacyPrefilter } from './privacy.js';
+
+const DIRS = ['../../../tests/fixtures/guards/', '../../../scripts/guards-training/'];
+
+function fixtureLines(): string[] {
+  const out: string[] = [];
+  for (const dir of DIRS) {
+    const url = new URL(dir, import.meta.url);
+    for (const name of readdirSync(url).sort()) {
+      if (!/\.(?:txt|tsv)$/.test(name)) continue;
+      for (const line of readFileSync(new URL(name, url), 'utf8').split('\n')) {
+        if (!line.trim() || line.startsWith('#')) continue;
+        out.push(line.includes('\t') ? line.split('\t').slice(1).join(' ') : line);
+      }
+    }
+  }
+  return out;
+}
+
+/** Deterministic generated text: fixture words and lines recombined in ways no fixture has. */
+function generated(lines: readonly string[], count: number): string[] {
+  let seed = 20261206;
+  const rnd = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)] as T;
+  const vocab = [...new Set(lines.join(' ').split(/\s+/).filter(Boolean))];
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const kind = k % 5;
+    let text: string;
+    if (kind === 0) text = Array.from({ length: 5 + Math.floor(rnd() * 60) }, () => pick(vocab)).join(' ');
+    else if (kind === 1) text = `${pick(lines)} ${pick(lines)} ${pick(lines)}`;
+    else if (kind === 2) {
+      const line = pick(lines);
+      const cut = Math.floor(rnd() * line.length);
+      text = line.slice(cut) + pick(lines) + line.slice(0, cut);
+    } else if (kind === 3) {
+      text = [...pick(lines)].map((c) => (rnd() < 0.15 ? c.toUpperCase() : c)).join('');
+    } else {
+      const words = pick(lines).split(' ');
+      for (let i = words.length - 1; i > 0; i--) {
+        const j = Math.floor(rnd() * (i + 1));
+        [words[i], words[j]] = [words[j] as string, words[i] as string];
+      }
+      text = words.join(rnd() < 0.5 ? ' ' : pick([', ', '. ', ' - ', '... ', '\n', '  ']));
+    }
+    out.push(text);
+  }
+  return out;
+}
+
+const lines = fixtureLines();
+const texts = [...lines, ...generated(lines, 1500)];
+
+describe('word prefilters', () => {
+  it('derive the words a pattern needs', () => {
+    // One alternative; its clauses: "myself", and the first word of each spelling.
+    const kill = requiredWords(/\bkill(?:ing|ed|s)? myself\b/g);
+    expect(kill).toHaveLength(1);
+    expect(kill[0]).toContainEqual(['myself']);
+    expect(kill[0]).toContainEqual(['killing', 'killed', 'myself']);
+    expect(requiredWords(/\b(?:want|need) to die\b/g)[0]).toContainEqual(['want', 'need']);
+    expect(requiredWords(/\bannotat\w*\b/g)).toEqual([[['anno*']]]);
+    // Nothing pinned: no filter.
+    expect(requiredWords(/a(?:b|c)d/g)).toEqual([[]]);
+    expect(requiredWords(/\bx\b/i)).toEqual([[]]);
+    const filter = requiredWords(/\bi (?:really )?want to die\b/g);
+    expect(mayMatch(filter, wordsOf('i really want to die'))).toBe(true);
+    expect(mayMatch(filter, wordsOf('i wanted a nap'))).toBe(false);
+  });
+
+  it(
+    `never reject a text their pattern matches (${texts.length} fixture and generated texts)`,
+    { timeout: 120_000 },
+    () => {
+      const patterns: [string, RegExp][] = [
+        ...CUE_PATTERNS.map((re, i): [string, RegExp] => [`cue ${i}`, re]),
+        ...Object.entries(OTHER_PATTERNS),
+      ];
+      const filters = patterns.map(([, re]) => requiredWords(re));
+      const probes = patterns.map(([, re]) => new RegExp(re.source, re.flags.replace('g', '')));
+      let matched = 0;
+      for (const raw of texts) {
+        const t = normaliseForCrisis(raw);
+        const words = wordsOf(t);
+        patterns.forEach(([name], i) => {
+          if (!probes[i]?.test(t)) return;
+          matched++;
+          expect(mayMatch(filters[i] ?? [[]], words), `${name} on ${JSON.stringify(t)}`).toBe(true);
+        });
+      }
+      // The texts do exercise the patterns.
+      expect(matched).toBeGreaterThan(2000);
+    },
+  );
+
+  it('give the crisis guard the same verdicts as running every pattern', { timeout: 120_000 }, () => {
+    for (const text of texts)
+      expect(detectCrisisWith(text, true), text).toEqual(detectCrisisWith(text, false));
+  });
+
+  it('give the privacy guard the same findings as running every pattern', { timeout: 120_000 }, () => {
+    const opts = { schoolNames: ['Oak High School', 'Lincoln High School'] };
+    try {
+      for (const text of texts) {
+        privacyPrefilter.enabled = true;
+        const filtered = detectIdentifying(text, opts);
+        privacyPrefilter.enabled = false;
+        expect(filtered, text).toEqual(detectIdentifying(text, opts));
+      }
+    } finally {
+      privacyPrefilter.enabled = true;
+    }
+  });
+});

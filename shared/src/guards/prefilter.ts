@@ -1,0 +1,379 @@
+/**
+ * Word prefilters for the guards' regexes: which literal words must a text contain for a pattern to match at all?
+ *
+ * `requiredWords(re)` reads the pattern's source once (at module load) and derives a conjunction of clauses, each a
+ * set of words of which at least one must be a whole word of any text the pattern matches. A text's words are its
+ * maximal runs of `[a-z0-9_]` (the characters `\b` treats as word characters), computed once per message by
+ * `wordsOf`; `mayMatch` then costs a few set look-ups per pattern instead of a scan of the whole text per pattern.
+ *
+ * The derivation is conservative: a word enters a clause only when the pattern pins both of its edges (a non-word
+ * character, `\b`, `^` or `$` on each side), so the text's word there is exactly that word. Anything the analysis
+ * does not understand (a case-insensitive or unicode flag, a backreference, an unbounded repetition) gives no clause
+ * for that part, and a pattern with no clause is always run. The property tests (prefilter.test.ts,
+ * crisis.test.ts) check on every fixture line and on generated text that a pattern never matches a text its
+ * prefilter rejects.
+ */
+
+/**
+ * Alternatives (the pattern's top-level branches), each a conjunction of clauses; a clause holds when one of its
+ * words is a word of the text. The pattern may match when one alternative's clauses all hold.
+ */
+export type Prefilter = readonly (readonly (readonly string[])[])[];
+
+/** The marker of a word boundary inside a derived string (`\b`, `^`, `$`): a non-word character. */
+const EDGE = '\u0000';
+/** The marker of an unknown stretch (`\w*`, `[^.!?]{0,40}`, a filler): it pins no word edge next to it. */
+const UNKNOWN = '\u0001';
+/** Sets of exact strings larger than this are turned into clauses rather than crossed further. */
+const CAP = 3000;
+
+interface Info {
+  /** Every string the node can match, when that set is small and known; `null` otherwise. */
+  exact: Set<string> | null;
+  /** Clauses that hold whenever the node matches. */
+  clauses: Set<string>[];
+}
+
+const isWordCode = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || (c >= 65 && c <= 90);
+
+/** Length of the word prefixes `wordsOf` records (as "abcd*"), for words the pattern pins only on the left. */
+const PREFIX = 4;
+
+/**
+ * The items `s` guarantees in a text's words: each word of `s` whose two edges are pinned inside `s` (a non-word
+ * character on each side), and, for a last word pinned only on its left ("annotat" of `annotat\w*`), its first
+ * PREFIX characters as a prefix item "anno*".
+ */
+function pinnedItems(s: string): string[] {
+  const out: string[] = [];
+  let i = 0;
+  while (i < s.length) {
+    if (!isWordCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < s.length && isWordCode(s.charCodeAt(i))) i++;
+    if (start === 0 || s.charCodeAt(start - 1) === 1) continue;
+    if (i < s.length && s.charCodeAt(i) !== 1) out.push(s.slice(start, i));
+    else if (i - start >= PREFIX) out.push(`${s.slice(start, start + PREFIX)}*`);
+  }
+  return out;
+}
+
+const rank = (x: string) => (x.endsWith('*') ? x.length - 1.5 : x.length);
+
+/**
+ * Clauses from a set of exact strings: every string's items are all in any text it matches, so picking one item
+ * per string (its longest, its first, its last) gives a clause each. None if one string has no item.
+ */
+function clausesOf(exact: Set<string>): Set<string>[] {
+  const longest = new Set<string>();
+  const first = new Set<string>();
+  const last = new Set<string>();
+  for (const s of exact) {
+    const items = pinnedItems(s);
+    if (items.length === 0) return [];
+    let best = items[0] as string;
+    // A whole word is a sharper test than a prefix of the same length.
+    for (const w of items) if (rank(w) > rank(best)) best = w;
+    longest.add(best);
+    first.add(items[0] as string);
+    last.add(items[items.length - 1] as string);
+  }
+  const out = [longest];
+  for (const c of [first, last]) if (!out.some((o) => sameSet(o, c))) out.push(c);
+  return out;
+}
+
+const sameSet = (a: Set<string>, b: Set<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+
+const any = (): Info => ({ exact: new Set([UNKNOWN]), clauses: [] });
+const literal = (...chars: string[]): Info => ({ exact: new Set(chars), clauses: [] });
+
+function cross(a: Set<string>, b: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const x of a)
+    for (const y of b) out.add(x.endsWith(UNKNOWN) && y.startsWith(UNKNOWN) ? x + y.slice(1) : x + y);
+  return out;
+}
+
+function concat(parts: Info[]): Info {
+  let cur: Set<string> = new Set(['']);
+  let flushed = false;
+  const clauses: Set<string>[] = [];
+  const flush = () => {
+    // What follows is not crossed in: the right edge of `cur` is unknown from here on.
+    clauses.push(...clausesOf(cross(cur, new Set([UNKNOWN]))));
+    flushed = true;
+  };
+  for (const part of parts) {
+    clauses.push(...part.clauses);
+    if (part.exact && cur.size * part.exact.size <= CAP) {
+      cur = cross(cur, part.exact);
+      continue;
+    }
+    flush();
+    cur = cross(new Set([UNKNOWN]), part.exact ?? new Set(['']));
+  }
+  if (flushed) {
+    flush();
+    return { exact: null, clauses };
+  }
+  return { exact: cur, clauses };
+}
+
+/** The smallest clause the node guarantees, or null. */
+function bestClause(info: Info): Set<string> | null {
+  let best: Set<string> | null = null;
+  for (const c of [...(info.exact ? clausesOf(info.exact) : []), ...info.clauses])
+    if (!best || c.size < best.size) best = c;
+  return best;
+}
+
+function alternation(branches: Info[]): Info {
+  if (branches.length === 1) return branches[0] ?? any();
+  if (branches.every((b) => b.exact)) {
+    const union = new Set<string>();
+    for (const b of branches) for (const s of b.exact ?? []) union.add(s);
+    if (union.size <= CAP) return { exact: union, clauses: [] };
+  }
+  const clause = new Set<string>();
+  for (const b of branches) {
+    const c = bestClause(b);
+    if (!c) return any();
+    for (const w of c) clause.add(w);
+  }
+  return { exact: null, clauses: [clause] };
+}
+
+function repeat(info: Info, min: number, max: number): Info {
+  if (min === 1 && max === 1) return info;
+  if (min === 0 && max === 1 && info.exact) return { exact: new Set([...info.exact, '']), clauses: [] };
+  if (min === 0) return any();
+  // At least one repetition: one of the strings, then something unknown (more repetitions, or nothing).
+  if (info.exact) return { exact: cross(info.exact, new Set([UNKNOWN])), clauses: info.clauses };
+  return { exact: null, clauses: info.clauses };
+}
+
+class Parser {
+  private i = 0;
+  /** With `folded`, literals are lower-cased: the pattern is case-insensitive and the text's words are lower case. */
+  constructor(
+    private readonly src: string,
+    private readonly folded: boolean,
+  ) {}
+
+  private lit(...chars: string[]): Info {
+    return literal(...(this.folded ? chars.map((c) => c.toLowerCase()) : chars));
+  }
+
+  /** The top-level branches, each analysed on its own. */
+  parseBranches(): Info[] {
+    const branches = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    if (this.i !== this.src.length) throw new Error('unbalanced pattern');
+    return branches;
+  }
+
+  private alternation(): Info {
+    const branches = [this.sequence()];
+    while (this.src[this.i] === '|') {
+      this.i++;
+      branches.push(this.sequence());
+    }
+    return alternation(branches);
+  }
+
+  private sequence(): Info {
+    const parts: Info[] = [];
+    while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      parts.push(this.quantified(this.atom()));
+    }
+    return concat(parts);
+  }
+
+  private quantified(atom: Info): Info {
+    let info = atom;
+    for (;;) {
+      const ch = this.src[this.i];
+      let min: number;
+      let max: number;
+      if (ch === '?') [min, max] = [0, 1];
+      else if (ch === '*') [min, max] = [0, Infinity];
+      else if (ch === '+') [min, max] = [1, Infinity];
+      else if (ch === '{') {
+        const m = /^\{(\d+)(?:(,)(\d*))?\}/.exec(this.src.slice(this.i));
+        if (!m) return info;
+        min = Number(m[1]);
+        max = m[2] ? (m[3] ? Number(m[3]) : Infinity) : min;
+        this.i += m[0].length - 1;
+      } else return info;
+      this.i++;
+      if (this.src[this.i] === '?') this.i++;
+      info = repeat(info, min, max);
+    }
+  }
+
+  private atom(): Info {
+    const ch = this.src[this.i++];
+    switch (ch) {
+      case '(':
+        return this.group();
+      case '[':
+        return this.charClass();
+      case '\\':
+        return this.escape();
+      case '.':
+        return any();
+      case '^':
+      case '$':
+        return literal(EDGE);
+      default:
+        return this.lit(ch ?? '');
+    }
+  }
+
+  private group(): Info {
+    let zeroWidth = false;
+    if (this.src.startsWith('?:', this.i)) this.i += 2;
+    else if (this.src.startsWith('?=', this.i) || this.src.startsWith('?!', this.i)) {
+      this.i += 2;
+      zeroWidth = true;
+    } else if (this.src.startsWith('?<=', this.i) || this.src.startsWith('?<!', this.i)) {
+      this.i += 3;
+      zeroWidth = true;
+    } else if (this.src.startsWith('?<', this.i)) {
+      this.i = this.src.indexOf('>', this.i) + 1;
+    }
+    const inner = this.alternation();
+    if (this.src[this.i] !== ')') throw new Error('unbalanced group');
+    this.i++;
+    // A lookaround consumes nothing: it neither adds characters nor pins an edge.
+    return zeroWidth ? { exact: new Set(['']), clauses: [] } : inner;
+  }
+
+  private charClass(): Info {
+    const negated = this.src[this.i] === '^';
+    if (negated) this.i++;
+    const chars: string[] = [];
+    let simple = !negated;
+    let first = true;
+    while (this.i < this.src.length && (this.src[this.i] !== ']' || first)) {
+      first = false;
+      let c = this.src[this.i++] ?? '';
+      if (c === '\\') {
+        const e = this.src[this.i++] ?? '';
+        if (/[dDwWsSbBpPuxc0-9]/.test(e)) {
+          simple = false;
+          if ((e === 'p' || e === 'P') && this.src[this.i] === '{')
+            this.i = this.src.indexOf('}', this.i) + 1;
+          continue;
+        }
+        c = e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e;
+      }
+      if (this.src[this.i] === '-' && this.src[this.i + 1] !== ']') {
+        simple = false;
+        this.i += 2;
+        continue;
+      }
+      chars.push(c);
+    }
+    this.i++;
+    return simple && chars.length > 0 && chars.length <= 16 ? this.lit(...chars) : any();
+  }
+
+  private escape(): Info {
+    const e = this.src[this.i++] ?? '';
+    if (e === 'b') return literal(EDGE);
+    if (e === 'B') return literal('');
+    if (/[dDwWsS]/.test(e)) return any();
+    if (e === 'p' || e === 'P') {
+      if (this.src[this.i] === '{') this.i = this.src.indexOf('}', this.i) + 1;
+      return any();
+    }
+    if (/[1-9]/.test(e)) return any();
+    if (e === 'k') {
+      this.i = this.src.indexOf('>', this.i) + 1;
+      return any();
+    }
+    if (e === 'u' || e === 'x') return any();
+    if (e === 'n') return literal('\n');
+    if (e === 't') return literal('\t');
+    if (e === 'r') return literal('\r');
+    if (/[a-z]/i.test(e)) return any();
+    return this.lit(e);
+  }
+}
+
+/** No prefilter: one alternative without clauses, which always holds. */
+const ALWAYS: Prefilter = [[]];
+
+/**
+ * The words a text must contain for `re` to match it: per top-level branch of the pattern, clauses that must all
+ * hold (each is one-of). A branch without clauses makes the whole filter hold: the pattern is always run.
+ */
+export function requiredWords(re: RegExp, opts: { lowerCaseText?: boolean } = {}): Prefilter {
+  // A case-insensitive pattern is analysed only for lower-cased text (its literals lower-cased too). In unicode
+  // mode `\b` is still ASCII; the guards fold the few letters that case-fold into ASCII ("ſ", the Kelvin sign).
+  const folded = opts.lowerCaseText === true;
+  if (/v/.test(re.flags) || (!folded && /[iu]/.test(re.flags))) return ALWAYS;
+  let branches: Info[];
+  try {
+    branches = new Parser(re.source, folded).parseBranches();
+  } catch {
+    return ALWAYS;
+  }
+  const out: string[][][] = [];
+  for (const info of branches) {
+    const clauses = [...info.clauses];
+    if (info.exact) clauses.push(...clausesOf(info.exact));
+    if (clauses.length === 0) return ALWAYS;
+    // Cheapest first: a small clause usually fails at once.
+    out.push(clauses.map((c) => [...c]).sort((a, b) => a.length - b.length));
+  }
+  return out;
+}
+
+/**
+ * The whole words of a (lower-case) text, maximal runs of `[a-z0-9_]` as `\b` sees them, and the first PREFIX
+ * characters of each longer word as "abcd*".
+ */
+export function wordsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const word = i < text.length && isWordCode(text.charCodeAt(i));
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      out.add(text.slice(start, i));
+      if (i - start >= PREFIX) out.add(`${text.slice(start, start + PREFIX)}*`);
+      start = -1;
+    }
+  }
+  return out;
+}
+
+/** Can a pattern with this prefilter match a text with these words? */
+export function mayMatch(filter: Prefilter, words: ReadonlySet<string>): boolean {
+  for (const clauses of filter) if (holds(clauses, words)) return true;
+  return false;
+}
+
+function holds(clauses: readonly (readonly string[])[], words: ReadonlySet<string>): boolean {
+  for (const clause of clauses) {
+    let found = false;
+    for (const w of clause) {
+      if (words.has(w)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}

@@ -36,6 +36,7 @@ import {
   registerAccountHandlers,
 } from './features/accounts/accounts.handlers.js';
 import { createRateLimit } from './platform/rate-limit.js';
+import { createRouteLimits } from './platform/http/route-limit.js';
 import { createGroupService } from './features/groups/groups.service.js';
 import { createMemoryGroupStore, createMemoryPresenceStore } from './features/groups/groups.memory-store.js';
 import { createRedisGroupStore, createRedisPresenceStore } from './features/groups/groups.redis-store.js';
@@ -202,6 +203,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const crisisContacts = createCrisisContactsService({
     store: redis ? createRedisSettingsStore(redis, prefix) : createMemorySettingsStore(),
     fallback: config.crisisResources,
+    audit: (p, target, reason) => moderation.audit(p, 'crisis-contacts', null, target, reason),
   });
 
   let lastUnreplicatedWarning = 0;
@@ -402,6 +404,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
   });
 
+  const routeLimit = createRouteLimits({ redis, prefix });
   const express = createHttpApp({
     log,
     metrics,
@@ -423,11 +426,16 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         crisisResources: async () => (await crisisContacts.get()).resources,
       }),
       createGroupRoutes(groups, requireAuth),
-      createConsultationRoutes(consultations, requireAuth),
+      createConsultationRoutes(consultations, requireAuth, routeLimit),
       createWellnessRoutes(wellness, requireAuth),
-      createWorkshopRoutes(workshops, requireAuth),
-      createSettingsRoutes(crisisContacts, requireAuth),
-      createPrivacyRoutes({ erase: erasure, exporter: createExportService(privacyStores), requireAuth }),
+      createWorkshopRoutes(workshops, requireAuth, routeLimit),
+      createSettingsRoutes(crisisContacts, requireAuth, routeLimit),
+      createPrivacyRoutes({
+        erase: erasure,
+        exporter: createExportService(privacyStores),
+        requireAuth,
+        limit: routeLimit,
+      }),
     ],
     ready: async () => {
       try {

@@ -1546,6 +1546,20 @@ export const STORED = {
     form: 'counts',
     value: 'a count',
   },
+  'platform.routeRate': {
+    pattern: 'rate:route:<route>:<client>',
+    type: 'string',
+    title: 'Limits on costly requests',
+    holds:
+      "How often you did one costly thing (a sign-up change, a profile change, a download of your data, an erasure) recently: under your account id, or under a hash of your browser's device token when logged out.",
+    whose: 'account',
+    why: 'To stop floods.',
+    retention: { kind: 'ttl', words: 'A minute to an hour.' },
+    seenBy: ['operators'],
+    erasure: 'erase',
+    form: 'counts',
+    value: 'a count',
+  },
   'platform.migrationsDone': {
     pattern: 'migrations',
     type: 'hash',

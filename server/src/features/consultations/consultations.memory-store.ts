@@ -13,7 +13,7 @@ import type {
   IntakeNoteCopy,
   RequestRecord,
 } from './consultations.store.js';
-import { endForErasure, FEEDBACK_KEPT, type Role } from './consultations.store.js';
+import { endForErasure, FEEDBACK_KEPT, transitionOf, type Role } from './consultations.store.js';
 
 /** Embedded mode: consultations in this process, gone at exit. Same contract as the Redis store. */
 /** `keys` may be shared with the memory account store, which rewrites a bundle on a passphrase change. */
@@ -118,6 +118,12 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
     async saveConversation(c) {
       conversations.set(c.id, copy(c));
       if (c.status === 'closed') closedIndex.set(c.id, c.closedAt ?? c.createdAt);
+    },
+    async replaceConversation(prev, next) {
+      const current = conversations.get(prev.id);
+      if (!current || transitionOf(current) !== transitionOf(prev)) return false;
+      await this.saveConversation(next);
+      return true;
     },
     async getConversation(id) {
       const c = conversations.get(id);

@@ -10,6 +10,7 @@ import {
   KeyBundle,
 } from '@staffroom/shared/schemas/consultations';
 import { parseInput } from '../../platform/errors.js';
+import type { RouteLimits } from '../../platform/http/route-limit.js';
 import type { Principal } from '../../platform/principal.js';
 import type { ConsultationService } from './consultations.service.js';
 import { recognitionCsv } from './recognition.js';
@@ -18,7 +19,11 @@ const IdParam = z.strictObject({ id: Id });
 const principalOf = (res: Response) => res.locals.principal as Principal;
 
 /** Requests, offers, profiles, keys and feedback over HTTP; conversation traffic is on the socket. */
-export function createConsultationRoutes(service: ConsultationService, requireAuth: RequestHandler): Router {
+export function createConsultationRoutes(
+  service: ConsultationService,
+  requireAuth: RequestHandler,
+  limit: RouteLimits,
+): Router {
   const router = Router();
   for (const path of ['/consultant', '/support-request', '/conversations', '/keys', '/programme']) {
     router.use(path, requireAuth);
@@ -27,7 +32,7 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
   router.get('/consultant/profile', async (_req, res) => {
     res.json({ profile: await service.profile(principalOf(res)) });
   });
-  router.put('/consultant/profile', async (req, res) => {
+  router.put('/consultant/profile', limit('consultant-profile'), async (req, res) => {
     res.json({
       profile: await service.saveProfile(principalOf(res), parseInput(ConsultantProfileBody, req.body)),
     });
@@ -35,7 +40,7 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
   router.get('/consultant/recognition', async (_req, res) => {
     res.json({ record: await service.recognition(principalOf(res)) });
   });
-  router.get('/consultant/recognition.csv', async (_req, res) => {
+  router.get('/consultant/recognition.csv', limit('recognition-csv'), async (_req, res) => {
     const csv = recognitionCsv(await service.recognition(principalOf(res)));
     res
       .type('text/csv')
@@ -55,7 +60,7 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
     res.json(await service.respond(principalOf(res), id, false));
   });
 
-  router.post('/support-request', async (req, res) => {
+  router.post('/support-request', limit('support-request'), async (req, res) => {
     res
       .status(201)
       .json({ request: await service.requestSupport(principalOf(res), parseInput(IntakeBody, req.body)) });
@@ -63,13 +68,13 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
   router.get('/support-request/notes', async (_req, res) => {
     res.json({ work: await service.intakeSealWork(principalOf(res)) });
   });
-  router.put('/support-request/notes', async (req, res) => {
+  router.put('/support-request/notes', limit('intake-notes'), async (req, res) => {
     res.json(await service.saveIntakeNotes(principalOf(res), parseInput(IntakeNotesBody, req.body)));
   });
   router.get('/support-request', async (_req, res) => {
     res.json({ request: await service.myRequest(principalOf(res)) });
   });
-  router.delete('/support-request', async (_req, res) => {
+  router.delete('/support-request', limit('support-request'), async (_req, res) => {
     await service.withdraw(principalOf(res));
     res.json({ ok: true });
   });
@@ -86,7 +91,7 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
   router.get('/keys', async (_req, res) => {
     res.json({ keys: await service.myKeys(principalOf(res)) });
   });
-  router.put('/keys', async (req, res) => {
+  router.put('/keys', limit('keys'), async (req, res) => {
     await service.saveKeys(principalOf(res), parseInput(KeyBundle, req.body));
     res.json({ ok: true });
   });
@@ -94,7 +99,7 @@ export function createConsultationRoutes(service: ConsultationService, requireAu
   router.get('/programme/consultations', async (_req, res) => {
     res.json(await service.programme(principalOf(res)));
   });
-  router.get('/programme/unmatched', async (_req, res) => {
+  router.get('/programme/unmatched', limit('unmatched'), async (_req, res) => {
     res.json({ requests: await service.unmatched(principalOf(res)) });
   });
   router.post('/programme/unmatched/:id/assign', async (req, res) => {

@@ -358,16 +358,36 @@ export function createConsultationService(deps: ConsultationDeps) {
     };
   }
 
+  /**
+   * A close, a block or a feedback: read, decide, and save only if no other of these landed in between
+   * (compare-and-set); on a clash, decide again from the fresh record.
+   */
+  async function transition(
+    read: () => Promise<{ c: ConversationRecord; role: Role }>,
+    decide: (c: ConversationRecord, role: Role) => ConversationRecord,
+  ): Promise<{ prev: ConversationRecord; next: ConversationRecord }> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const { c, role } = await read();
+      const next = decide(c, role);
+      if (await store.replaceConversation(c, next)) return { prev: c, next };
+    }
+    throw new AppError(ErrorCode.CONFLICT, 'The conversation changed at the same moment. Try again.');
+  }
+
   async function confirmClose(p: Principal, id: string): Promise<void> {
-    const { c, role } = await writable(p, id);
-    if (role !== 'teacher')
-      throw new AppError(ErrorCode.FORBIDDEN, 'The teacher confirms the end of the support.');
-    await store.saveConversation({
-      ...c,
-      status: 'closed',
-      closeProposedBy: c.closeProposedBy ?? 'teacher',
-      closedAt: c.closedAt ?? now(),
-    });
+    await transition(
+      () => writable(p, id),
+      (c, role) => {
+        if (role !== 'teacher')
+          throw new AppError(ErrorCode.FORBIDDEN, 'The teacher confirms the end of the support.');
+        return {
+          ...c,
+          status: 'closed',
+          closeProposedBy: c.closeProposedBy ?? 'teacher',
+          closedAt: c.closedAt ?? now(),
+        };
+      },
+    );
     notify.conversation(id);
     await rematchWaiting(); // the consultant has room again
   }
@@ -938,9 +958,12 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /** Either proposes to taper off and end; the teacher confirms (a consultant cannot end it alone). */
     async proposeClose(p: Principal, id: string): Promise<void> {
-      const { c, role } = await writable(p, id);
+      const { role } = await writable(p, id);
       if (role === 'teacher') return confirmClose(p, id);
-      await store.saveConversation({ ...c, status: 'closing', closeProposedBy: role });
+      await transition(
+        () => writable(p, id),
+        (c, r) => ({ ...c, status: 'closing', closeProposedBy: r }),
+      );
       notify.conversation(id);
     },
 
@@ -951,16 +974,18 @@ export function createConsultationService(deps: ConsultationDeps) {
      * ask for support again (the client offers it); the new request passes this consultant over.
      */
     async block(p: Principal, id: string): Promise<void> {
-      const { c, role } = await participant(p, id);
-      await store.saveConversation({
-        ...c,
-        status: 'closed',
-        closedAt: c.closedAt ?? now(),
-        blocked: true,
-        closeProposedBy: role,
-        // A consultant blocking must not leave the teacher a feedback form about them.
-        feedbackDone: role === 'consultant' ? true : c.feedbackDone,
-      });
+      await transition(
+        () => participant(p, id),
+        (c, role) => ({
+          ...c,
+          status: 'closed',
+          closedAt: c.closedAt ?? now(),
+          blocked: true,
+          closeProposedBy: role,
+          // A consultant blocking must not leave the teacher a feedback form about them.
+          feedbackDone: role === 'consultant' ? true : c.feedbackDone,
+        }),
+      );
       notify.conversation(id);
       await rematchWaiting();
     },
@@ -970,19 +995,29 @@ export function createConsultationService(deps: ConsultationDeps) {
       id: string,
       body: z.output<typeof FeedbackBody>,
     ): Promise<{ support: SupportResource[] | null }> {
-      const { c, role } = await participant(p, id);
-      if (role !== 'teacher') throw new AppError(ErrorCode.FORBIDDEN, 'Feedback comes from the teacher.');
-      if (c.status !== 'closed')
-        throw new AppError(ErrorCode.CONFLICT, 'Feedback is asked for once the support has ended.');
-      if (c.feedbackDone) throw new AppError(ErrorCode.CONFLICT, 'Feedback was already given.');
       const { confirmIdentifying, ...feedback } = body;
+      const ready = (c: ConversationRecord, role: Role) => {
+        if (role !== 'teacher') throw new AppError(ErrorCode.FORBIDDEN, 'Feedback comes from the teacher.');
+        if (c.status !== 'closed')
+          throw new AppError(ErrorCode.CONFLICT, 'Feedback is asked for once the support has ended.');
+        if (c.feedbackDone) throw new AppError(ErrorCode.CONFLICT, 'Feedback was already given.');
+      };
+      const { c, role } = await participant(p, id);
+      ready(c, role);
       // Coordinators read the comments: identifying details need an explicit "anyway"; a comment that suggests
       // risk brings the crisis contacts back to the teacher (the feedback is anonymous: nobody else is alerted).
       const checked = deps.checkText?.(feedback.comment, {
         confirmIdentifying: confirmIdentifying === true,
         field: 'comment',
       });
-      await store.saveConversation({ ...c, feedbackDone: true });
+      // Claimed before it is stored: of parallel answers, one claims and the rest see it done.
+      await transition(
+        () => participant(p, id),
+        (fresh, r) => {
+          ready(fresh, r);
+          return { ...fresh, feedbackDone: true };
+        },
+      );
       // Stored with no account, no conversation and only the month.
       await store.addFeedback({ ...feedback, month: new Date(now()).toISOString().slice(0, 7) });
       return { support: checked?.support ?? null };

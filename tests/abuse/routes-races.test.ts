@@ -136,9 +136,14 @@ describe('closing a conversation: compare-and-set', () => {
     const { t, conversationId } = await conversationWith(c);
     expect((await t.transport.request('convo:close', { conversationId })).ok).toBe(true);
     const before = await raw.llen(`${redis.prefix}feedback`);
+    // Half on each node, each on its own connection, as parallel tabs or a script would send them.
     const answers = await Promise.all(
-      Array.from({ length: 10 }, () =>
-        t.agent.post(`/api/conversations/${conversationId}/feedback`, { helpfulness: 5, recommend: true }),
+      Array.from({ length: 10 }, (_, i) =>
+        fetch(`${nodes[i % 2]!.url}/api/conversations/${conversationId}/feedback`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie: t.agent.cookie(), connection: 'close' },
+          body: JSON.stringify({ helpfulness: 5, recommend: true }),
+        }),
       ),
     );
     const codes = answers.map((a) => a.status).sort();

@@ -443,6 +443,16 @@ export function createRedisAccountStore(
     },
     async deleteAccount(accountId) {
       const skeleton = await redis.hget(k.account(accountId), 'skeleton');
+      if (redis.isCluster) {
+        // The sessions, the pseudonym and the record are in different slots: one step each, the record last, so
+        // an interrupted erasure is resumed from the start by the owner's next attempt (each step idempotent).
+        const tokenHashes = await redis.hvals(k.accountSessions(accountId));
+        if (tokenHashes.length > 0) await redis.del(...tokenHashes.map((h) => k.session(h)));
+        await redis.del(k.accountSessions(accountId));
+        if (skeleton !== null) await deleteIfScript.run(redis, [k.pseudonym(skeleton)], [accountId]);
+        await redis.del(k.account(accountId));
+        return;
+      }
       await deleteAccountScript.run(
         redis,
         [k.account(accountId), k.pseudonym(skeleton ?? ''), k.accountSessions(accountId)],

@@ -1636,7 +1636,14 @@ export const STORED = {
     seenBy: ['coordinators', 'operators'],
     erasure: 'keep-without-identity',
     form: 'counts',
-    fields: [{ name: '<score>', holds: 'how many gave that score' }],
+    fields: [
+      { name: '<score>', holds: 'how many gave that score' },
+      {
+        name: 'shown:<score>',
+        holds: 'the count shown to the host, frozen at the last multiple of k answers',
+        optional: true,
+      },
+    ],
   },
 } as const satisfies Record<string, StoredData>;
 

@@ -300,6 +300,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     roleOf: (accountId) => accounts.roleOf(accountId),
     checkText: (text, opts) => moderation.checkText(text, opts),
     audit: (p, target, reason) => moderation.audit(p, 'assign-consultant', null, target, reason),
+    isBanned: async (accountId) => (await moderation.activeGlobalBan(accountId)) !== null,
   });
   const retention = createRetentionService({
     store: redis ? createRedisRetentionStore(redis, prefix) : createMemoryRetentionStore(),

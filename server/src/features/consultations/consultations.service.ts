@@ -31,7 +31,14 @@ import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared
 import { AppError } from '../../platform/errors.js';
 import { approxBytes, fitBytes } from '../../platform/page-budget.js';
 import type { Principal } from '../../platform/principal.js';
-import { excludedFor, rankConsultants, whyUnmatched, type Candidate, type Need } from './matching.js';
+import {
+  excludedFor,
+  offersKind,
+  rankConsultants,
+  whyUnmatched,
+  type Candidate,
+  type Need,
+} from './matching.js';
 import { recognitionRecord } from './recognition.js';
 import type {
   ConsultantRecord,
@@ -75,6 +82,9 @@ export interface ConsultationDeps {
     text: string,
     opts: { confirmIdentifying: boolean; privacy?: boolean; crisis?: boolean; field?: string },
   ) => { support: SupportResource[] | null };
+
+  /** Whether the account is banned from Staffroom (from moderation): never matched, offered or assigned. */
+  isBanned?: (accountId: string) => Promise<boolean>;
 
   now?: () => number;
 }
@@ -175,12 +185,23 @@ export function createConsultationService(deps: ConsultationDeps) {
     schoolHash: r.schoolHash,
     districtHash: r.districtHash,
     passed: r.passed,
+    kind: r.kind,
   });
-  /** Every consultant with how many conversations they hold now (matching's view of them). */
-  async function candidates(): Promise<Candidate[]> {
+  /** Every consultant not banned from Staffroom. */
+  async function eligible() {
     const consultants = await store.listConsultants();
+    if (!deps.isBanned) return consultants;
+    const banned = await Promise.all(consultants.map((c) => deps.isBanned!(c.accountId)));
+    return consultants.filter((_, i) => !banned[i]);
+  }
+  /** Every such consultant with how many conversations they hold now (matching's view of them). */
+  async function candidates(): Promise<Candidate[]> {
+    const consultants = await eligible();
     return Promise.all(consultants.map(async (c) => ({ ...c, active: await activeCount(c.accountId) })));
   }
+  /** Those who offer the kind of support the request asks for. */
+  const forKind = <C extends Candidate>(r: RequestRecord, all: readonly C[]) =>
+    all.filter((c) => offersKind(c, r.kind));
 
   const toMyRequest = async (r: RequestRecord): Promise<MyRequest> => ({
     id: r.id,
@@ -190,7 +211,9 @@ export function createConsultationService(deps: ConsultationDeps) {
     alias: alias(r.id),
     hasNote: r.hasNote,
     urgent: r.urgent === true,
-    ...(r.status === 'waiting' ? { waitingReason: whyUnmatched(needOf(r), await candidates()) } : {}),
+    ...(r.status === 'waiting'
+      ? { waitingReason: whyUnmatched(needOf(r), forKind(r, await candidates())) }
+      : {}),
     kind: r.kind ?? 'peer-support',
   });
 
@@ -206,19 +229,9 @@ export function createConsultationService(deps: ConsultationDeps) {
    * note is never sprayed across every consultant; later ones get a copy as the offer moves on.
    */
   async function noteHolders(r: RequestRecord): Promise<{ accountId: string; publicKey: string | null }[]> {
-    const consultants = await store.listConsultants();
+    const consultants = await eligible();
     const ranked = rankConsultants(
-      {
-        teacherId: r.teacherId,
-        grades: r.grades,
-        subjects: r.subjects,
-        focus: r.focus,
-        preferredTimes: r.preferredTimes,
-        schoolHash: r.schoolHash,
-        districtHash: r.districtHash,
-        passed: r.passed,
-        kind: r.kind,
-      },
+      needOf(r),
       consultants.map((c) => ({ ...c, active: 0 })),
     ).map((x) => x.accountId);
     const ids = [...new Set([...(r.offeredTo ? [r.offeredTo] : []), ...ranked])].slice(
@@ -242,24 +255,7 @@ export function createConsultationService(deps: ConsultationDeps) {
     current: RequestRecord,
     expected: Pick<RequestRecord, 'status' | 'offeredTo'>,
   ): Promise<RequestRecord | null> {
-    const consultants = await store.listConsultants();
-    const candidates = await Promise.all(
-      consultants.map(async (c) => ({ ...c, active: await activeCount(c.accountId) })),
-    );
-    const [best] = rankConsultants(
-      {
-        teacherId: current.teacherId,
-        grades: current.grades,
-        subjects: current.subjects,
-        focus: current.focus,
-        preferredTimes: current.preferredTimes,
-        schoolHash: current.schoolHash,
-        districtHash: current.districtHash,
-        passed: current.passed,
-        kind: current.kind,
-      },
-      candidates,
-    );
+    const [best] = rankConsultants(needOf(current), await candidates());
     const next: RequestRecord = best
       ? {
           ...current,
@@ -374,6 +370,17 @@ export function createConsultationService(deps: ConsultationDeps) {
     throw new AppError(ErrorCode.CONFLICT, 'The conversation changed at the same moment. Try again.');
   }
 
+  /**
+   * Closing feedback as coordinators may see it: only from ended months with at least K_MIN answers each, so the
+   * figures change once a month and never by one person's answer.
+   */
+  function frozenFeedback<F extends { month: string }>(all: readonly F[]): F[] {
+    const thisMonth = new Date(now()).toISOString().slice(0, 7);
+    const perMonth = new Map<string, number>();
+    for (const f of all) if (f.month < thisMonth) perMonth.set(f.month, (perMonth.get(f.month) ?? 0) + 1);
+    return all.filter((f) => (perMonth.get(f.month) ?? 0) >= K_MIN);
+  }
+
   async function confirmClose(p: Principal, id: string): Promise<void> {
     await transition(
       () => writable(p, id),
@@ -457,10 +464,11 @@ export function createConsultationService(deps: ConsultationDeps) {
      */
     async unmatched(p: Principal): Promise<UnmatchedRequest[]> {
       requireAdmin(p);
-      const [waiting, all] = await Promise.all([store.waitingRequests(), candidates()]);
+      const [waiting, everyone] = await Promise.all([store.waitingRequests(), candidates()]);
       return Promise.all(
         urgentFirst(waiting).map(async (r): Promise<UnmatchedRequest> => {
           const need = needOf(r);
+          const all = forKind(r, everyone);
           const blocked = await blockedWith(r.teacherId);
           const ranked = new Map(
             rankConsultants(
@@ -518,6 +526,12 @@ export function createConsultationService(deps: ConsultationDeps) {
       const role = consultant && deps.roleOf ? await deps.roleOf(consultant.accountId) : 'consultant';
       if (!consultant || role !== 'consultant' || consultant.accountId === r.teacherId)
         throw new AppError(ErrorCode.NOT_FOUND, 'No such consultant.', { field: 'consultant' });
+      if (!offersKind(consultant, r.kind))
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'This consultant does not offer the kind of support the teacher asked for.',
+          { field: 'consultant' },
+        );
       if (
         excludedFor(needOf(r), consultant) ||
         (await blockedWith(r.teacherId)).includes(consultant.accountId)
@@ -1032,11 +1046,12 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /** For the wellness programme view, which applies k itself: counts only. */
     async programmeCounts() {
-      const [waiting, consultants, feedback] = await Promise.all([
+      const [waiting, consultants, all] = await Promise.all([
         store.waitingRequests(),
         store.listConsultants(),
         store.feedback(),
       ]);
+      const feedback = frozenFeedback(all);
       const active = (await Promise.all(consultants.map((c) => activeCount(c.accountId)))).reduce(
         (a, b) => a + b,
         0,
@@ -1085,16 +1100,22 @@ export function createConsultationService(deps: ConsultationDeps) {
     },
 
     /** Coordinators see counts and aggregates only: never who, never content, never fewer than K_MIN. */
-    async programme(
-      p: Principal,
-    ): Promise<{ waiting: number; offered: number; active: number; feedback: FeedbackSummary }> {
+    async programme(p: Principal): Promise<{
+      waiting: number | null;
+      offered: number | null;
+      active: number | null;
+      feedback: FeedbackSummary;
+    }> {
       if (p.role !== 'admin')
         throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can see this.');
-      const [waiting, consultants, feedback] = await Promise.all([
+      const [waiting, consultants, all] = await Promise.all([
         store.waitingRequests(),
         store.listConsultants(),
         store.feedback(),
       ]);
+      // Live counts only at k or more; feedback as frozen monthly figures (below).
+      const people = (n: number) => (n >= K_MIN ? n : null);
+      const feedback = frozenFeedback(all);
       const offered = (await Promise.all(consultants.map((c) => store.offersFor(c.accountId)))).flat().length;
       const active = (await Promise.all(consultants.map((c) => activeCount(c.accountId)))).reduce(
         (a, b) => a + b,
@@ -1102,9 +1123,9 @@ export function createConsultationService(deps: ConsultationDeps) {
       );
       const enough = feedback.length >= K_MIN;
       return {
-        waiting: waiting.length,
-        offered,
-        active,
+        waiting: people(waiting.length),
+        offered: people(offered),
+        active: people(active),
         feedback: {
           responses: enough ? feedback.length : null,
           meanHelpfulness: enough ? feedback.reduce((s, f) => s + f.helpfulness, 0) / feedback.length : null,

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { Role } from '@staffroom/shared/schemas/accounts';
 import { createScript } from '../../platform/redis/script.js';
+import { deleteIf } from '../../platform/redis/delete-if.js';
 import { accountKeys } from './accounts.keys.js';
 import type {
   AccountRecord,
@@ -103,12 +104,6 @@ if not inv[1] or inv[4] == '1' or tonumber(inv[3]) <= tonumber(ARGV[1]) or tonum
 end
 redis.call('HINCRBY', KEYS[1], 'uses', 1)
 return 'role:' .. inv[5]
-`);
-
-/** KEYS: a key. ARGV: expected value. Deletes it only while it holds that value. */
-const deleteIfScript = createScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
 `);
 
 /**
@@ -217,7 +212,7 @@ export function createRedisAccountStore(
     }
     const used = String(await useInviteScript.run(redis, [k.invite(codeHash)], [now]));
     if (!used.startsWith('role:')) {
-      await deleteIfScript.run(redis, [k.pseudonym(account.skeleton)], [account.id]);
+      await deleteIf(redis, k.pseudonym(account.skeleton), account.id);
       return { ok: false, reason: 'invite-invalid' };
     }
     const role = Role.parse(used.slice(5));
@@ -255,7 +250,7 @@ export function createRedisAccountStore(
     try {
       return await changeLocked(bundleKey, accountId, expectedPassHash, newPassHash, keys);
     } finally {
-      await deleteIfScript.run(redis, [lock], [token]);
+      await deleteIf(redis, lock, token);
     }
   }
 
@@ -449,7 +444,7 @@ export function createRedisAccountStore(
         const tokenHashes = await redis.hvals(k.accountSessions(accountId));
         if (tokenHashes.length > 0) await redis.del(...tokenHashes.map((h) => k.session(h)));
         await redis.del(k.accountSessions(accountId));
-        if (skeleton !== null) await deleteIfScript.run(redis, [k.pseudonym(skeleton)], [accountId]);
+        if (skeleton !== null) await deleteIf(redis, k.pseudonym(skeleton), accountId);
         await redis.del(k.account(accountId));
         return;
       }

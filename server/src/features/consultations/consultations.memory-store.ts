@@ -15,6 +15,9 @@ import type {
 } from './consultations.store.js';
 import { endForErasure, FEEDBACK_KEPT, transitionOf, type Role } from './consultations.store.js';
 
+/** How long a message's client id answers a retry with its first result (the Redis store's TTL). */
+const CLIENT_ID_MS = 24 * 3600_000;
+
 /** Embedded mode: consultations in this process, gone at exit. Same contract as the Redis store. */
 /** `keys` may be shared with the memory account store, which rewrites a bundle on a passphrase change. */
 export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>()): ConsultationStore {
@@ -136,6 +139,11 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
     },
 
     async appendMessage(id, m) {
+      // Client ids are kept 24 h, as in Redis (a TTL there): the oldest are first in the map.
+      for (const [key, entry] of clientIds) {
+        if (m.now - entry.ts < CLIENT_ID_MS) break;
+        clientIds.delete(key);
+      }
       const previous = clientIds.get(`${id} ${m.clientId}`);
       if (previous) return { ...previous, duplicate: true };
       if (m.meta) {

@@ -9,6 +9,7 @@ import type {
 } from '@staffroom/shared/schemas/consultations';
 import { KDF_VERSION } from '@staffroom/shared/crypto/kdf-format';
 import { createScript } from '../../platform/redis/script.js';
+import { deleteIf } from '../../platform/redis/delete-if.js';
 import { consultationKeys } from './consultations.keys.js';
 import type {
   ConsultantRecord,
@@ -94,12 +95,6 @@ local seen = norm(c.status) .. '|' .. norm(c.closeProposedBy) .. '|' .. norm(c.b
 if seen ~= ARGV[3] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1
-`);
-
-/** KEYS: a key. ARGV: expected value. Deletes it only while it holds that value. */
-const deleteIfScript = createScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
 `);
 
 /** KEYS: counters. ARGV: role, counter. 1 when raised, 0 when not above the last one. */
@@ -198,7 +193,7 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
         }
         await multi.exec();
         if (next.status === 'matched' || next.status === 'withdrawn') {
-          await deleteIfScript.run(redis, [k.openRequest(next.teacherId)], [next.id]);
+          await deleteIf(redis, k.openRequest(next.teacherId), next.id);
         }
         return true;
       }

@@ -136,3 +136,22 @@ describe('coordinator figures', () => {
     expect((await service.programme(admin)).waiting).toBe(6);
   });
 });
+
+describe('embedded mode: client ids of messages', () => {
+  it('when a client id is older than 24 h, then it is forgotten (as Redis expires it), so the map stays bounded', async () => {
+    const store = createMemoryConsultationStore();
+    const send = (clientId: string, now: number) =>
+      store.appendMessage('c1', {
+        from: 'teacher',
+        ciphertext: 'QUJD',
+        iv: 'AAAAAAAAAAAAAAAA',
+        clientId,
+        now,
+      });
+    expect(await send('cid-0001', 0)).toEqual({ seq: 1, ts: 0, duplicate: false });
+    expect(await send('cid-0001', 3600_000)).toEqual({ seq: 1, ts: 0, duplicate: true });
+    // A day later the first id is gone: the same id is a new message.
+    expect(await send('cid-0002', 24 * 3600_000 + 1)).toMatchObject({ seq: 2, duplicate: false });
+    expect(await send('cid-0001', 24 * 3600_000 + 2)).toMatchObject({ seq: 3, duplicate: false });
+  });
+});

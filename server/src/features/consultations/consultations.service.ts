@@ -190,8 +190,9 @@ export function createConsultationService(deps: ConsultationDeps) {
   /** Every consultant not banned from Staffroom. */
   async function eligible() {
     const consultants = await store.listConsultants();
-    if (!deps.isBanned) return consultants;
-    const banned = await Promise.all(consultants.map((c) => deps.isBanned!(c.accountId)));
+    const { isBanned } = deps;
+    if (!isBanned) return consultants;
+    const banned = await Promise.all(consultants.map((c) => isBanned(c.accountId)));
     return consultants.filter((_, i) => !banned[i]);
   }
   /** Every such consultant with how many conversations they hold now (matching's view of them). */

@@ -118,7 +118,7 @@ describe('budgets on the HTTP routes that cost work', () => {
     const audit = await admin.transport.request('mod:audit', { action: 'crisis-contacts', limit: 50 });
     expect(audit.ok && audit.data.entries.length).toBe(20);
 
-    // Keys (PUT) and erasure from one browser are limited the same way (10 a minute, 5 an hour).
+    // Erasure is proven by the passphrase, not a session: limited per browser (its device token), 5 an hour.
     const e = await person('member');
     let erase = 0;
     for (let i = 0; i < 6; i++)

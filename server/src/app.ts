@@ -1,4 +1,3 @@
-import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { keyPrefixFor } from '@staffroom/shared/privacy/registry';
 import { randomBytes } from 'node:crypto';
 import { createServer, type RequestListener, type Server as HttpServer } from 'node:http';
@@ -37,6 +36,7 @@ import {
   registerAccountHandlers,
 } from './features/accounts/accounts.handlers.js';
 import { createRateLimit } from './platform/rate-limit.js';
+import { createRouteLimits } from './platform/http/route-limit.js';
 import { createGroupService } from './features/groups/groups.service.js';
 import { createMemoryGroupStore, createMemoryPresenceStore } from './features/groups/groups.memory-store.js';
 import { createRedisGroupStore, createRedisPresenceStore } from './features/groups/groups.redis-store.js';
@@ -203,6 +203,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   const crisisContacts = createCrisisContactsService({
     store: redis ? createRedisSettingsStore(redis, prefix) : createMemorySettingsStore(),
     fallback: config.crisisResources,
+    audit: (p, target, reason) => moderation.audit(p, 'crisis-contacts', null, target, reason),
   });
 
   let lastUnreplicatedWarning = 0;
@@ -305,6 +306,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     roleOf: (accountId) => accounts.roleOf(accountId),
     checkText: (text, opts) => moderation.checkText(text, opts),
     audit: (p, target, reason) => moderation.audit(p, 'assign-consultant', null, target, reason),
+    isBanned: async (accountId) => (await moderation.activeGlobalBan(accountId)) !== null,
   });
   const retention = createRetentionService({
     store: redis ? createRedisRetentionStore(redis, prefix) : createMemoryRetentionStore(),
@@ -415,6 +417,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     },
   });
 
+  const routeLimit = createRouteLimits({ redis, prefix });
   const express = createHttpApp({
     log,
     metrics,
@@ -436,21 +439,16 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         crisisResources: async () => (await crisisContacts.get()).resources,
       }),
       createGroupRoutes(groups, requireAuth),
-      createConsultationRoutes(
-        consultations,
-        requireAuth,
-        createRateLimit({
-          redis,
-          keyPrefix: keyPrefixFor(prefix, 'platform.eventLimit', { event: RESOURCE_LIMITS.shareLimit.name }),
-          points: RESOURCE_LIMITS.shareLimit.points,
-          durationSeconds: RESOURCE_LIMITS.shareLimit.seconds,
-          message: 'That was a lot shared at once. Wait a moment and try again.',
-        }),
-      ),
+      createConsultationRoutes(consultations, requireAuth, routeLimit),
       createWellnessRoutes(wellness, requireAuth),
-      createWorkshopRoutes(workshops, requireAuth),
-      createSettingsRoutes(crisisContacts, requireAuth),
-      createPrivacyRoutes({ erase: erasure, exporter: createExportService(privacyStores), requireAuth }),
+      createWorkshopRoutes(workshops, requireAuth, routeLimit),
+      createSettingsRoutes(crisisContacts, requireAuth, routeLimit),
+      createPrivacyRoutes({
+        erase: erasure,
+        exporter: createExportService(privacyStores),
+        requireAuth,
+        limit: routeLimit,
+      }),
     ],
     ready: async () => {
       try {

@@ -56,9 +56,6 @@ export const RESOURCE_LIMITS = {
   sealedDocumentChars: Math.ceil((256 * 1024 + 4 * 1024 + 16) / 3) * 4,
   /** The largest body `POST /api/conversations/:id/resources` reads (the sealed document and its header). */
   shareBodyBytes: 400 * 1024,
-  /**
-   * Sharing is HTTP, not a socket event, so its budget is declared here: per account, under the per-event limit
-   * keys (`rate:event:<name>:<accountId>`).
-   */
-  shareLimit: { name: 'convo:resource-share', points: 20, seconds: 600 },
+  /** Sharing is HTTP, not a socket event: its per-account budget (the server's route budget `resource-share`). */
+  shareLimit: { points: 20, seconds: 600 },
 } as const;

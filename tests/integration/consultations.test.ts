@@ -158,7 +158,8 @@ describe('request and matching', () => {
     const t2 = await person('member');
     expect((await t2.agent.post('/api/support-request', intake())).body.request.status).toBe('waiting');
     const programme = await admin.agent.get('/api/programme/consultations');
-    expect(programme.body).toMatchObject({ waiting: 1, active: 1 });
+    // One waiting and one in support: fewer than k, so not shown (review 2026-12-06).
+    expect(programme.body).toMatchObject({ waiting: null, offered: null, active: null });
     expect(JSON.stringify(programme.body)).not.toContain(t2.pseudonym);
     expect((await t1.agent.get('/api/programme/consultations')).status).toBe(403);
     await t2.agent.del('/api/support-request');

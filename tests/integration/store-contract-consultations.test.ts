@@ -442,4 +442,27 @@ describe.each(backends)('consultations store contract: %s', (_name, make) => {
     expect(await store.purgeFinished(10, 2)).toBe(1);
     expect(await store.conversationsOf('teacher')).toEqual([]);
   });
+
+  it('review 2026-12-06: a close saved from a read older than a block does not undo it (compare-and-set)', async () => {
+    const store = make();
+    const active = conversation('cas');
+    await store.saveConversation(active);
+    const blocked: ConversationRecord = { ...active, status: 'closed', closedAt: 5, blocked: true };
+    expect(await store.replaceConversation(active, blocked)).toBe(true);
+    // The close was decided from `active`, before the block landed.
+    const closed: ConversationRecord = {
+      ...active,
+      status: 'closed',
+      closedAt: 6,
+      closeProposedBy: 'teacher',
+    };
+    expect(await store.replaceConversation(active, closed)).toBe(false);
+    expect(await store.getConversation('cas')).toMatchObject({ blocked: true, closedAt: 5 });
+    // From the fresh record, a feedback claim goes through once.
+    const fresh = (await store.getConversation('cas'))!;
+    expect(await store.replaceConversation(fresh, { ...fresh, feedbackDone: true })).toBe(true);
+    expect(await store.replaceConversation(fresh, { ...fresh, feedbackDone: true })).toBe(false);
+    expect((await store.conversationsOf('teacher')).map((c) => c.id)).toEqual(['cas']);
+    expect(await store.replaceConversation(conversation('missing'), conversation('missing'))).toBe(false);
+  });
 });

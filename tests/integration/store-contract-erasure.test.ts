@@ -48,8 +48,7 @@ const backends = contractBackends<Stores>(
     moderation: createRedisModerationStore(redis, prefix),
     consultations: createRedisConsultationStore(redis, prefix),
   }),
-  // Account erasure is not yet written for Redis Cluster: its account script spans slots (issue 15's list).
-  { cluster: false },
+  // On Redis Cluster too: the account's record, pseudonym and sessions go in per-slot steps (review 2026-12-06).
 );
 
 const FORMER = { tag: 'former-member', name: 'Former member' };

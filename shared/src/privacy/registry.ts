@@ -1627,6 +1627,20 @@ export const STORED = {
     form: 'counts',
     value: 'a count',
   },
+  'platform.routeRate': {
+    pattern: 'rate:route:<route>:<client>',
+    type: 'string',
+    title: 'Limits on costly requests',
+    holds:
+      "How often you did one costly thing (a sign-up change, a profile change, a download of your data, an erasure) recently: under your account id, or under a hash of your browser's device token when logged out.",
+    whose: 'account',
+    why: 'To stop floods.',
+    retention: { kind: 'ttl', words: 'A minute to an hour.' },
+    seenBy: ['operators'],
+    erasure: 'erase',
+    form: 'counts',
+    value: 'a count',
+  },
   'platform.migrationsDone': {
     pattern: 'migrations',
     type: 'hash',
@@ -1703,7 +1717,14 @@ export const STORED = {
     seenBy: ['coordinators', 'operators'],
     erasure: 'keep-without-identity',
     form: 'counts',
-    fields: [{ name: '<score>', holds: 'how many gave that score' }],
+    fields: [
+      { name: '<score>', holds: 'how many gave that score' },
+      {
+        name: 'shown:<score>',
+        holds: 'the count shown to the host, frozen at the last multiple of k answers',
+        optional: true,
+      },
+    ],
   },
 } as const satisfies Record<string, StoredData>;
 

@@ -438,11 +438,12 @@ export const httpRoutes: HttpRoute[] = [
     method: 'GET',
     path: '/programme/consultations',
     access: 'admin',
-    summary: 'Coordinators: counts of waiting, offered and active support, and feedback aggregates (k ≥ 5).',
+    summary:
+      'Coordinators: counts of waiting, offered and active support (null below k), and feedback aggregates over ended months with k ≥ 5 answers each.',
     response: z.object({
-      waiting: z.number(),
-      offered: z.number(),
-      active: z.number(),
+      waiting: z.number().nullable(),
+      offered: z.number().nullable(),
+      active: z.number().nullable(),
       feedback: FeedbackSummary,
     }),
     errors: ['FORBIDDEN'],

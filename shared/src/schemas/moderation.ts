@@ -156,6 +156,7 @@ export const AUDIT_ACTIONS = [
   'release-held',
   'keep-held',
   'assign-consultant',
+  'crisis-contacts',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -4,6 +4,7 @@ import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { Role } from '@staffroom/shared/schemas/accounts';
 import { scanKeys } from '../../platform/redis/cluster-client.js';
 import { createScript } from '../../platform/redis/script.js';
+import { deleteIf } from '../../platform/redis/delete-if.js';
 import { accountKeys } from './accounts.keys.js';
 import type {
   AccountRecord,
@@ -104,12 +105,6 @@ if not inv[1] or inv[4] == '1' or tonumber(inv[3]) <= tonumber(ARGV[1]) or tonum
 end
 redis.call('HINCRBY', KEYS[1], 'uses', 1)
 return 'role:' .. inv[5]
-`);
-
-/** KEYS: a key. ARGV: expected value. Deletes it only while it holds that value. */
-const deleteIfScript = createScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
 `);
 
 /**
@@ -218,7 +213,7 @@ export function createRedisAccountStore(
     }
     const used = String(await useInviteScript.run(redis, [k.invite(codeHash)], [now]));
     if (!used.startsWith('role:')) {
-      await deleteIfScript.run(redis, [k.pseudonym(account.skeleton)], [account.id]);
+      await deleteIf(redis, k.pseudonym(account.skeleton), account.id);
       return { ok: false, reason: 'invite-invalid' };
     }
     const role = Role.parse(used.slice(5));
@@ -256,7 +251,7 @@ export function createRedisAccountStore(
     try {
       return await changeLocked(bundleKey, accountId, expectedPassHash, newPassHash, keys);
     } finally {
-      await deleteIfScript.run(redis, [lock], [token]);
+      await deleteIf(redis, lock, token);
     }
   }
 
@@ -462,6 +457,16 @@ export function createRedisAccountStore(
     },
     async deleteAccount(accountId) {
       const skeleton = await redis.hget(k.account(accountId), 'skeleton');
+      if (redis.isCluster) {
+        // The sessions, the pseudonym and the record are in different slots: one step each, the record last, so
+        // an interrupted erasure is resumed from the start by the owner's next attempt (each step idempotent).
+        const tokenHashes = await redis.hvals(k.accountSessions(accountId));
+        if (tokenHashes.length > 0) await redis.del(...tokenHashes.map((h) => k.session(h)));
+        await redis.del(k.accountSessions(accountId));
+        if (skeleton !== null) await deleteIf(redis, k.pseudonym(skeleton), accountId);
+        await redis.del(k.account(accountId));
+        return;
+      }
       await deleteAccountScript.run(
         redis,
         [k.account(accountId), k.pseudonym(skeleton ?? ''), k.accountSessions(accountId)],

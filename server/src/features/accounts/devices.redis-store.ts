@@ -1,6 +1,7 @@
 // A cluster client too (REDIS_CLUSTER_NODES): see platform/redis/cluster-client.ts.
 import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { createScript } from '../../platform/redis/script.js';
+import { deleteIf } from '../../platform/redis/delete-if.js';
 import { accountKeys } from './accounts.keys.js';
 import type { DeviceStore } from './devices.store.js';
 
@@ -44,12 +45,6 @@ end
 return 1
 `);
 
-/** KEYS: a device key. ARGV: account id. Deletes it only while it still names this account. */
-const dropDeviceScript = createScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`);
-
 /** Every key expires with the last device it holds (`PEXPIREAT`), so nothing outlives its trust. */
 export function createRedisDeviceStore(redis: Redis, prefix: string): DeviceStore {
   const k = accountKeys(prefix);
@@ -71,7 +66,7 @@ export function createRedisDeviceStore(redis: Redis, prefix: string): DeviceStor
         [k.accountDevices(accountId), k.accountDevices(accountId)],
         [deviceHash, expiresAt, max, accountId, k.device(''), '1'],
       )) as string[];
-      await Promise.all(gone.map((h) => dropDeviceScript.run(redis, [k.device(h)], [accountId])));
+      await Promise.all(gone.map((h) => deleteIf(redis, k.device(h), accountId)));
       await redis.set(k.device(deviceHash), accountId, 'PXAT', expiresAt);
     },
     async isTrusted(accountId, deviceHash, now) {
@@ -88,9 +83,7 @@ export function createRedisDeviceStore(redis: Redis, prefix: string): DeviceStor
       // Cluster: the device keys, each in its own slot, after the zset (a crash in between leaves keys that
       // still expire with their trust).
       if (cluster) {
-        await Promise.all(
-          (hashes as string[]).map((h) => dropDeviceScript.run(redis, [k.device(h)], [accountId])),
-        );
+        await Promise.all((hashes as string[]).map((h) => deleteIf(redis, k.device(h), accountId)));
       }
     },
     async isKnown(deviceHash) {

@@ -15,6 +15,13 @@ redis.call('ZADD', KEYS[2], 'NX', ARGV[4], ARGV[1])
 return 1
 `);
 
+/** Cluster mode (the index is in another slot): the compare-and-set alone. KEYS: records hash. ARGV as above. */
+const clockOnlyScript = createScript(`
+if redis.call('HGET', KEYS[1], ARGV[1]) ~= ARGV[2] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
+return 1
+`);
+
 /**
  * Conversations closed and requests finished before retention existed have no retention clock (`closedAt`,
  * `finishedAt`) and are in no retention index, so the sweep would never delete them. Each gets the time of this
@@ -38,7 +45,14 @@ export function retentionClocksBackfill(redis: Redis, prefix: string, now = Date
         const [id, json] = [flat[i] as string, flat[i + 1] as string];
         const updated = stamp(json);
         if (updated === null) continue;
-        stamped += Number(await clockScript.run(redis, [hash, index], [id, json, updated, at]));
+        if (redis.isCluster) {
+          // Two slots: index first (harmless if the record then changed: it is finished either way, and the
+          // live code indexes what it saves), so an interruption never leaves a stamped record unindexed.
+          await redis.zadd(index, 'NX', at, id);
+          stamped += Number(await clockOnlyScript.run(redis, [hash], [id, json, updated]));
+        } else {
+          stamped += Number(await clockScript.run(redis, [hash, index], [id, json, updated, at]));
+        }
       }
     } while (cursor !== '0');
     return stamped;

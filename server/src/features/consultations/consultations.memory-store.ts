@@ -15,7 +15,10 @@ import type {
   IntakeNoteCopy,
   RequestRecord,
 } from './consultations.store.js';
-import { endForErasure, FEEDBACK_KEPT, type Role } from './consultations.store.js';
+import { endForErasure, FEEDBACK_KEPT, transitionOf, type Role } from './consultations.store.js';
+
+/** How long a message's client id answers a retry with its first result (the Redis store's TTL). */
+const CLIENT_ID_MS = 24 * 3600_000;
 
 /** Embedded mode: consultations in this process, gone at exit. Same contract as the Redis store. */
 /** `keys` may be shared with the memory account store, which rewrites a bundle on a passphrase change. */
@@ -125,6 +128,12 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
       conversations.set(c.id, copy(c));
       if (c.status === 'closed') closedIndex.set(c.id, c.closedAt ?? c.createdAt);
     },
+    async replaceConversation(prev, next) {
+      const current = conversations.get(prev.id);
+      if (!current || transitionOf(current) !== transitionOf(prev)) return false;
+      await this.saveConversation(next);
+      return true;
+    },
     async getConversation(id) {
       const c = conversations.get(id);
       return c ? copy(c) : null;
@@ -136,6 +145,11 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
     },
 
     async appendMessage(id, m) {
+      // Client ids are kept 24 h, as in Redis (a TTL there): the oldest are first in the map.
+      for (const [key, entry] of clientIds) {
+        if (m.now - entry.ts < CLIENT_ID_MS) break;
+        clientIds.delete(key);
+      }
       const previous = clientIds.get(`${id} ${m.clientId}`);
       if (previous) return { ...previous, duplicate: true };
       if (m.meta) {

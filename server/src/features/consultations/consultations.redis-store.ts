@@ -11,6 +11,7 @@ import type {
 } from '@staffroom/shared/schemas/consultations';
 import { KDF_VERSION } from '@staffroom/shared/crypto/kdf-format';
 import { createScript } from '../../platform/redis/script.js';
+import { deleteIf } from '../../platform/redis/delete-if.js';
 import { consultationKeys } from './consultations.keys.js';
 import type {
   ConsultantRecord,
@@ -20,7 +21,7 @@ import type {
   IntakeNoteCopy,
   RequestRecord,
 } from './consultations.store.js';
-import { endForErasure, FEEDBACK_KEPT, type Role } from './consultations.store.js';
+import { endForErasure, FEEDBACK_KEPT, transitionOf, type Role } from './consultations.store.js';
 
 /**
  * Compare-and-set of a request. KEYS: requests, offers, waiting, openRequest(teacher), finishedRequests.
@@ -90,10 +91,23 @@ redis.call('HSET', KEYS[1], ARGV[1], ARGV[4])
 return 1
 `);
 
-/** KEYS: a key. ARGV: expected value. Deletes it only while it holds that value. */
-const deleteIfScript = createScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
+/**
+ * KEYS: conversations. ARGV: id, next JSON, expected "status|closeProposedBy|blocked|feedbackDone" (as
+ * `transitionOf`). Saves only while the stored conversation matches; 1 when saved.
+ */
+const replaceConversationScript = createScript(`
+local current = redis.call('HGET', KEYS[1], ARGV[1])
+if not current then return 0 end
+local c = cjson.decode(current)
+local function norm(v)
+  if v == nil or v == cjson.null or v == false then return '' end
+  if v == true then return '1' end
+  return tostring(v)
+end
+local seen = norm(c.status) .. '|' .. norm(c.closeProposedBy) .. '|' .. norm(c.blocked) .. '|' .. norm(c.feedbackDone)
+if seen ~= ARGV[3] then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return 1
 `);
 
 /** KEYS: counters. ARGV: role, counter. 1 when raised, 0 when not above the last one. */
@@ -192,7 +206,7 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
         }
         await multi.exec();
         if (next.status === 'matched' || next.status === 'withdrawn') {
-          await deleteIfScript.run(redis, [k.openRequest(next.teacherId)], [next.id]);
+          await deleteIf(redis, k.openRequest(next.teacherId), next.id);
         }
         return true;
       }
@@ -249,6 +263,23 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
         .sadd(k.accountConversations(c.consultantId), c.id);
       if (c.status === 'closed') multi.zadd(k.closedConversations(), c.closedAt ?? c.createdAt, c.id);
       await multi.exec();
+    },
+    async replaceConversation(prev, next) {
+      const saved = await replaceConversationScript.run(
+        redis,
+        [k.conversations()],
+        [prev.id, JSON.stringify(next), transitionOf(prev)],
+      );
+      if (Number(saved) !== 1) return false;
+      // The indexes (other slots on a cluster) are only ever added to: idempotent after the swap.
+      const multi = redis
+        .multi()
+        .sadd(k.accountConversations(next.teacherId), next.id)
+        .sadd(k.accountConversations(next.consultantId), next.id);
+      if (next.status === 'closed')
+        multi.zadd(k.closedConversations(), next.closedAt ?? next.createdAt, next.id);
+      await multi.exec();
+      return true;
     },
     async getConversation(id) {
       return parse<ConversationRecord>(await redis.hget(k.conversations(), id));

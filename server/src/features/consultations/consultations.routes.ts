@@ -14,8 +14,8 @@ import {
   ShareResourceBody,
 } from '@staffroom/shared/schemas/consultations';
 import { parseInput } from '../../platform/errors.js';
+import type { RouteLimits } from '../../platform/http/route-limit.js';
 import type { Principal } from '../../platform/principal.js';
-import type { RateLimit } from '../../platform/rate-limit.js';
 import type { ConsultationService } from './consultations.service.js';
 import { recognitionCsv } from './recognition.js';
 
@@ -32,8 +32,7 @@ const principalOf = (res: Response) => res.locals.principal as Principal;
 export function createConsultationRoutes(
   service: ConsultationService,
   requireAuth: RequestHandler,
-  /** Budget for sharing resources (per account): each stores up to 350 kB for the other person. */
-  shareLimit?: RateLimit,
+  limit: RouteLimits,
 ): Router {
   const router = Router();
   for (const path of ['/consultant', '/support-request', '/conversations', '/keys', '/programme']) {
@@ -43,7 +42,7 @@ export function createConsultationRoutes(
   router.get('/consultant/profile', async (_req, res) => {
     res.json({ profile: await service.profile(principalOf(res)) });
   });
-  router.put('/consultant/profile', async (req, res) => {
+  router.put('/consultant/profile', limit('consultant-profile'), async (req, res) => {
     res.json({
       profile: await service.saveProfile(principalOf(res), parseInput(ConsultantProfileInput, req.body)),
     });
@@ -51,7 +50,7 @@ export function createConsultationRoutes(
   router.get('/consultant/recognition', async (_req, res) => {
     res.json({ record: await service.recognition(principalOf(res)) });
   });
-  router.get('/consultant/recognition.csv', async (_req, res) => {
+  router.get('/consultant/recognition.csv', limit('recognition-csv'), async (_req, res) => {
     const csv = recognitionCsv(await service.recognition(principalOf(res)));
     res
       .type('text/csv')
@@ -74,7 +73,7 @@ export function createConsultationRoutes(
     res.json(await service.respond(principalOf(res), id, false));
   });
 
-  router.post('/support-request', async (req, res) => {
+  router.post('/support-request', limit('support-request'), async (req, res) => {
     res
       .status(201)
       .json({ request: await service.requestSupport(principalOf(res), parseInput(IntakeBody, req.body)) });
@@ -91,13 +90,13 @@ export function createConsultationRoutes(
   router.get('/support-request/notes', async (_req, res) => {
     res.json({ work: await service.intakeSealWork(principalOf(res)) });
   });
-  router.put('/support-request/notes', async (req, res) => {
+  router.put('/support-request/notes', limit('intake-notes'), async (req, res) => {
     res.json(await service.saveIntakeNotes(principalOf(res), parseInput(IntakeNotesBody, req.body)));
   });
   router.get('/support-request', async (_req, res) => {
     res.json({ request: await service.myRequest(principalOf(res)) });
   });
-  router.delete('/support-request', async (_req, res) => {
+  router.delete('/support-request', limit('support-request'), async (_req, res) => {
     await service.withdraw(principalOf(res));
     res.json({ ok: true });
   });
@@ -117,11 +116,11 @@ export function createConsultationRoutes(
    */
   router.post(
     '/conversations/:id/resources',
+    limit('resource-share'),
     express.json({ limit: RESOURCE_LIMITS.shareBodyBytes, strict: true, type: [RESOURCE_MEDIA_TYPE] }),
     async (req, res) => {
       const { id } = parseInput(IdParam, req.params);
       const p = principalOf(res);
-      await shareLimit?.consume(p.accountId);
       const resource = await service.shareResource(p, id, parseInput(ShareResourceBody, req.body));
       res.status(201).json({ resource });
     },
@@ -136,7 +135,7 @@ export function createConsultationRoutes(
   router.get('/keys', async (_req, res) => {
     res.json({ keys: await service.myKeys(principalOf(res)) });
   });
-  router.put('/keys', async (req, res) => {
+  router.put('/keys', limit('keys'), async (req, res) => {
     await service.saveKeys(principalOf(res), parseInput(KeyBundle, req.body));
     res.json({ ok: true });
   });
@@ -144,7 +143,7 @@ export function createConsultationRoutes(
   router.get('/programme/consultations', async (_req, res) => {
     res.json(await service.programme(principalOf(res)));
   });
-  router.get('/programme/unmatched', async (_req, res) => {
+  router.get('/programme/unmatched', limit('unmatched'), async (_req, res) => {
     res.json({ requests: await service.unmatched(principalOf(res)) });
   });
   router.post('/programme/unmatched/:id/assign', async (req, res) => {

@@ -51,6 +51,7 @@ import {
   crosses,
   excludedFor,
   nearestMatches,
+  offersKind,
   rankConsultants,
   whyUnmatched,
   withCommitment,
@@ -100,6 +101,9 @@ export interface ConsultationDeps {
     text: string,
     opts: { confirmIdentifying: boolean; privacy?: boolean; crisis?: boolean; field?: string },
   ) => { support: SupportResource[] | null };
+
+  /** Whether the account is banned from Staffroom (from moderation): never matched, offered or assigned. */
+  isBanned?: (accountId: string) => Promise<boolean>;
 
   now?: () => number;
 }
@@ -219,17 +223,28 @@ export function createConsultationService(deps: ConsultationDeps) {
     kind: r.kind,
     widen: r.widen ?? null,
   });
+  /** Every consultant not banned from Staffroom. */
+  async function eligible() {
+    const consultants = await store.listConsultants();
+    const { isBanned } = deps;
+    if (!isBanned) return consultants;
+    const banned = await Promise.all(consultants.map((c) => isBanned(c.accountId)));
+    return consultants.filter((_, i) => !banned[i]);
+  }
   /**
-   * Every consultant with how many conversations they hold now (matching's view of them): a volunteer's small cap,
-   * a released consultant whose term is over as paused.
+   * Every such consultant with how many conversations they hold now (matching's view of them): a volunteer's small
+   * cap, a released consultant whose term is over as paused.
    */
   async function candidates(): Promise<Candidate[]> {
-    const consultants = await store.listConsultants();
+    const consultants = await eligible();
     const at = now();
     return Promise.all(
       consultants.map(async (c) => withCommitment({ ...c, active: await activeCount(c.accountId) }, at)),
     );
   }
+  /** Those who offer the kind of support the request asks for. */
+  const forKind = <C extends Candidate>(r: RequestRecord, all: readonly C[]) =>
+    all.filter((c) => offersKind(c, r.kind));
 
   const toMyRequest = async (r: RequestRecord): Promise<MyRequest> => ({
     id: r.id,
@@ -249,7 +264,7 @@ export function createConsultationService(deps: ConsultationDeps) {
   async function waitingFacts(
     r: RequestRecord,
   ): Promise<Required<Pick<MyRequest, 'waitingReason' | 'nearest'>>> {
-    const all = await candidates();
+    const all = forKind(r, await candidates());
     const blocked = await blockedWith(r.teacherId);
     const need = { ...needOf(r), passed: [...new Set([...r.passed, ...blocked])] };
     return { waitingReason: whyUnmatched(need, all), nearest: nearestMatches(need, all) };
@@ -267,7 +282,7 @@ export function createConsultationService(deps: ConsultationDeps) {
    * note is never sprayed across every consultant; later ones get a copy as the offer moves on.
    */
   async function noteHolders(r: RequestRecord): Promise<{ accountId: string; publicKey: string | null }[]> {
-    const consultants = await store.listConsultants();
+    const consultants = await eligible();
     if (r.reciprocal) return [];
     const ranked = rankConsultants(
       needOf(r),
@@ -494,16 +509,47 @@ export function createConsultationService(deps: ConsultationDeps) {
     };
   }
 
+  /**
+   * A close, a block or a feedback: read, decide, and save only if no other of these landed in between
+   * (compare-and-set); on a clash, decide again from the fresh record.
+   */
+  async function transition(
+    read: () => Promise<{ c: ConversationRecord; role: Role }>,
+    decide: (c: ConversationRecord, role: Role) => ConversationRecord,
+  ): Promise<{ prev: ConversationRecord; next: ConversationRecord }> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const { c, role } = await read();
+      const next = decide(c, role);
+      if (await store.replaceConversation(c, next)) return { prev: c, next };
+    }
+    throw new AppError(ErrorCode.CONFLICT, 'The conversation changed at the same moment. Try again.');
+  }
+
+  /**
+   * Closing feedback as coordinators may see it: only from ended months with at least K_MIN answers each, so the
+   * figures change once a month and never by one person's answer.
+   */
+  function frozenFeedback<F extends { month: string }>(all: readonly F[]): F[] {
+    const thisMonth = new Date(now()).toISOString().slice(0, 7);
+    const perMonth = new Map<string, number>();
+    for (const f of all) if (f.month < thisMonth) perMonth.set(f.month, (perMonth.get(f.month) ?? 0) + 1);
+    return all.filter((f) => (perMonth.get(f.month) ?? 0) >= K_MIN);
+  }
+
   async function confirmClose(p: Principal, id: string): Promise<void> {
-    const { c, role } = await writable(p, id);
-    if (role !== 'teacher')
-      throw new AppError(ErrorCode.FORBIDDEN, 'The teacher confirms the end of the support.');
-    await store.saveConversation({
-      ...c,
-      status: 'closed',
-      closeProposedBy: c.closeProposedBy ?? 'teacher',
-      closedAt: c.closedAt ?? now(),
-    });
+    await transition(
+      () => writable(p, id),
+      (c, role) => {
+        if (role !== 'teacher')
+          throw new AppError(ErrorCode.FORBIDDEN, 'The teacher confirms the end of the support.');
+        return {
+          ...c,
+          status: 'closed',
+          closeProposedBy: c.closeProposedBy ?? 'teacher',
+          closedAt: c.closedAt ?? now(),
+        };
+      },
+    );
     notify.conversation(id);
     await rematchWaiting(); // the consultant has room again
   }
@@ -573,10 +619,11 @@ export function createConsultationService(deps: ConsultationDeps) {
      */
     async unmatched(p: Principal): Promise<UnmatchedRequest[]> {
       requireAdmin(p);
-      const [waiting, all] = await Promise.all([store.waitingRequests(), candidates()]);
+      const [waiting, everyone] = await Promise.all([store.waitingRequests(), candidates()]);
       return Promise.all(
         urgentFirst(waiting.filter((r) => !r.reciprocal)).map(async (r): Promise<UnmatchedRequest> => {
           const need = needOf(r);
+          const all = forKind(r, everyone);
           const blocked = await blockedWith(r.teacherId);
           const ranked = new Map(
             rankConsultants(
@@ -635,6 +682,12 @@ export function createConsultationService(deps: ConsultationDeps) {
       const role = consultant && deps.roleOf ? await deps.roleOf(consultant.accountId) : 'consultant';
       if (!consultant || role !== 'consultant' || consultant.accountId === r.teacherId)
         throw new AppError(ErrorCode.NOT_FOUND, 'No such consultant.', { field: 'consultant' });
+      if (!offersKind(consultant, r.kind))
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          'This consultant does not offer the kind of support the teacher asked for.',
+          { field: 'consultant' },
+        );
       if (
         excludedFor(needOf(r), consultant) ||
         (await blockedWith(r.teacherId)).includes(consultant.accountId)
@@ -1268,9 +1321,12 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /** Either proposes to taper off and end; the teacher confirms (a consultant cannot end it alone). */
     async proposeClose(p: Principal, id: string): Promise<void> {
-      const { c, role } = await writable(p, id);
+      const { role } = await writable(p, id);
       if (role === 'teacher') return confirmClose(p, id);
-      await store.saveConversation({ ...c, status: 'closing', closeProposedBy: role });
+      await transition(
+        () => writable(p, id),
+        (c, r) => ({ ...c, status: 'closing', closeProposedBy: r }),
+      );
       notify.conversation(id);
     },
 
@@ -1281,16 +1337,18 @@ export function createConsultationService(deps: ConsultationDeps) {
      * ask for support again (the client offers it); the new request passes this consultant over.
      */
     async block(p: Principal, id: string): Promise<void> {
-      const { c, role } = await participant(p, id);
-      await store.saveConversation({
-        ...c,
-        status: 'closed',
-        closedAt: c.closedAt ?? now(),
-        blocked: true,
-        closeProposedBy: role,
-        // A consultant blocking must not leave the teacher a feedback form about them.
-        feedbackDone: role === 'consultant' ? true : c.feedbackDone,
-      });
+      await transition(
+        () => participant(p, id),
+        (c, role) => ({
+          ...c,
+          status: 'closed',
+          closedAt: c.closedAt ?? now(),
+          blocked: true,
+          closeProposedBy: role,
+          // A consultant blocking must not leave the teacher a feedback form about them.
+          feedbackDone: role === 'consultant' ? true : c.feedbackDone,
+        }),
+      );
       notify.conversation(id);
       await rematchWaiting();
     },
@@ -1300,19 +1358,29 @@ export function createConsultationService(deps: ConsultationDeps) {
       id: string,
       body: z.output<typeof FeedbackBody>,
     ): Promise<{ support: SupportResource[] | null }> {
-      const { c, role } = await participant(p, id);
-      if (role !== 'teacher') throw new AppError(ErrorCode.FORBIDDEN, 'Feedback comes from the teacher.');
-      if (c.status !== 'closed')
-        throw new AppError(ErrorCode.CONFLICT, 'Feedback is asked for once the support has ended.');
-      if (c.feedbackDone) throw new AppError(ErrorCode.CONFLICT, 'Feedback was already given.');
       const { confirmIdentifying, ...feedback } = body;
+      const ready = (c: ConversationRecord, role: Role) => {
+        if (role !== 'teacher') throw new AppError(ErrorCode.FORBIDDEN, 'Feedback comes from the teacher.');
+        if (c.status !== 'closed')
+          throw new AppError(ErrorCode.CONFLICT, 'Feedback is asked for once the support has ended.');
+        if (c.feedbackDone) throw new AppError(ErrorCode.CONFLICT, 'Feedback was already given.');
+      };
+      const { c, role } = await participant(p, id);
+      ready(c, role);
       // Coordinators read the comments: identifying details need an explicit "anyway"; a comment that suggests
       // risk brings the crisis contacts back to the teacher (the feedback is anonymous: nobody else is alerted).
       const checked = deps.checkText?.(feedback.comment, {
         confirmIdentifying: confirmIdentifying === true,
         field: 'comment',
       });
-      await store.saveConversation({ ...c, feedbackDone: true });
+      // Claimed before it is stored: of parallel answers, one claims and the rest see it done.
+      await transition(
+        () => participant(p, id),
+        (fresh, r) => {
+          ready(fresh, r);
+          return { ...fresh, feedbackDone: true };
+        },
+      );
       // Stored with no account, no conversation and only the month.
       await store.addFeedback({ ...feedback, month: new Date(now()).toISOString().slice(0, 7) });
       return { support: checked?.support ?? null };
@@ -1327,11 +1395,12 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /** For the wellness programme view, which applies k itself: counts only. */
     async programmeCounts() {
-      const [waiting, consultants, feedback] = await Promise.all([
+      const [waiting, consultants, all] = await Promise.all([
         store.waitingRequests(),
         store.listConsultants(),
         store.feedback(),
       ]);
+      const feedback = frozenFeedback(all);
       const active = (await Promise.all(consultants.map((c) => activeCount(c.accountId)))).reduce(
         (a, b) => a + b,
         0,
@@ -1380,16 +1449,22 @@ export function createConsultationService(deps: ConsultationDeps) {
     },
 
     /** Coordinators see counts and aggregates only: never who, never content, never fewer than K_MIN. */
-    async programme(
-      p: Principal,
-    ): Promise<{ waiting: number; offered: number; active: number; feedback: FeedbackSummary }> {
+    async programme(p: Principal): Promise<{
+      waiting: number | null;
+      offered: number | null;
+      active: number | null;
+      feedback: FeedbackSummary;
+    }> {
       if (p.role !== 'admin')
         throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can see this.');
-      const [waiting, consultants, feedback] = await Promise.all([
+      const [waiting, consultants, all] = await Promise.all([
         store.waitingRequests(),
         store.listConsultants(),
         store.feedback(),
       ]);
+      // Live counts only at k or more; feedback as frozen monthly figures (below).
+      const people = (n: number) => (n >= K_MIN ? n : null);
+      const feedback = frozenFeedback(all);
       const offered = (await Promise.all(consultants.map((c) => store.offersFor(c.accountId)))).flat().length;
       const active = (await Promise.all(consultants.map((c) => activeCount(c.accountId)))).reduce(
         (a, b) => a + b,
@@ -1397,9 +1472,9 @@ export function createConsultationService(deps: ConsultationDeps) {
       );
       const enough = feedback.length >= K_MIN;
       return {
-        waiting: waiting.filter((r) => !r.reciprocal).length,
-        offered,
-        active,
+        waiting: people(waiting.filter((r) => !r.reciprocal).length),
+        offered: people(offered),
+        active: people(active),
         feedback: {
           responses: enough ? feedback.length : null,
           meanHelpfulness: enough ? feedback.reduce((s, f) => s + f.helpfulness, 0) / feedback.length : null,

@@ -150,6 +150,11 @@ export interface ConsultationStore {
   dropIntakeNotes(requestId: string): Promise<void>;
 
   saveConversation(c: ConversationRecord): Promise<void>;
+  /**
+   * Compare-and-set: saves `next` only while the stored conversation still has `prev`'s status, close proposer,
+   * blocked and feedback flags (a close, a block and a feedback never undo each other). True when saved.
+   */
+  replaceConversation(prev: ConversationRecord, next: ConversationRecord): Promise<boolean>;
   getConversation(id: string): Promise<ConversationRecord | null>;
   conversationsOf(accountId: string): Promise<ConversationRecord[]>;
 
@@ -265,3 +270,7 @@ export function endForErasure(
     ...(erasedKey ? { erasedKey } : {}),
   };
 }
+
+/** What `replaceConversation` compares: the fields a close, a block or a feedback change. */
+export const transitionOf = (c: ConversationRecord): string =>
+  [c.status, c.closeProposedBy ?? '', c.blocked ? '1' : '', c.feedbackDone ? '1' : ''].join('|');

@@ -80,6 +80,12 @@ export function createMemoryGroupStore(): GroupStore {
     async memberCounts(groupIds) {
       return groupIds.map((id) => membersOf(id).size);
     },
+    async touchedGroupIds(accountId) {
+      const ids = new Set(accountGroups.get(accountId) ?? []);
+      for (const map of [accepted, reads])
+        for (const k of map.keys()) if (k.startsWith(`${accountId} `)) ids.add(k.slice(accountId.length + 1));
+      return [...ids];
+    },
     async accountGroupIds(accountId) {
       return [...(accountGroups.get(accountId) ?? [])];
     },

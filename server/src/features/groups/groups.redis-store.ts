@@ -156,6 +156,14 @@ export function createRedisGroupStore(redis: Redis, prefix: string): GroupStore 
       return ((await pipe.exec()) ?? []).map(([err, n]) => (err ? 0 : Number(n)));
     },
     accountGroupIds: (accountId) => redis.smembers(k.accountGroups(accountId)),
+    async touchedGroupIds(accountId) {
+      const [now, accepted, read] = await Promise.all([
+        redis.smembers(k.accountGroups(accountId)),
+        redis.hkeys(k.accepted(accountId)),
+        redis.hkeys(k.readMarks(accountId)),
+      ]);
+      return [...new Set([...now, ...accepted, ...read])];
+    },
 
     async acceptGuidelines(accountId, groupId, version) {
       await redis.hset(k.accepted(accountId), groupId, version);

@@ -44,6 +44,8 @@ export interface GroupStore {
   listMembers(groupId: string): Promise<MembershipRecord[]>;
   memberCounts(groupIds: readonly string[]): Promise<number[]>;
   accountGroupIds(accountId: string): Promise<string[]>;
+  /** The groups the account is or was in (its groups, and those whose guidelines it accepted or it read). */
+  touchedGroupIds(accountId: string): Promise<string[]>;
 
   acceptGuidelines(accountId: string, groupId: string, version: number): Promise<void>;
   acceptedVersion(accountId: string, groupId: string): Promise<number>;

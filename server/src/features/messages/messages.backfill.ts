@@ -1,3 +1,4 @@
+import { keyPrefixFor, patternRegExp, STORED } from '@staffroom/shared/privacy/registry';
 import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { scanKeys } from '../../platform/redis/cluster-client.js';
 import type { Migration } from '../../platform/startup/migrations.js';
@@ -10,8 +11,9 @@ import { messageKeys } from './messages.keys.js';
  */
 export function trimmedReactionsBackfill(redis: Redis, prefix: string): Migration {
   const k = messageKeys(prefix);
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^${escaped}grp:\\{(.+)\\}:rx:(\\d+)$`);
+  // The declared key, as a SCAN pattern and as a matcher (groupId, seq).
+  const pattern = patternRegExp(STORED['messages.reactions'].pattern, prefix);
+  const scanPattern = `${keyPrefixFor(prefix, 'messages.reactions', { groupId: '*' })}:*`;
   return {
     id: '2026-12-trimmed-reactions',
     async run() {
@@ -31,7 +33,7 @@ export function trimmedReactionsBackfill(redis: Redis, prefix: string): Migratio
       };
       let deleted = 0;
       // Every primary on a Redis Cluster, the one server otherwise.
-      for await (const keys of scanKeys(redis, `${prefix}grp:{*}:rx:*`)) {
+      for await (const keys of scanKeys(redis, scanPattern)) {
         const stale: string[] = [];
         for (const key of keys) {
           const match = pattern.exec(key);

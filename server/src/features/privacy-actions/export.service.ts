@@ -96,7 +96,11 @@ export function createExportService(deps: ExportDeps) {
             ]
           : [],
       );
-      const authored = await Promise.all(groups.map((g) => deps.messages.exportAuthor(g.id, id)));
+      // Only the groups the account is or was in, one after another: an export never reads every group at once.
+      const touched = new Set(await deps.groups.touchedGroupIds(id));
+      const read = groups.filter((g) => touched.has(g.id));
+      const authored = [];
+      for (const g of read) authored.push(await deps.messages.exportAuthor(g.id, id));
       const convos = await Promise.all(conversations.map((c) => conversation(id, c.id)));
       // The school and district are stored only as keyed hashes: nothing readable to hand back.
       const profile = consultant
@@ -120,7 +124,7 @@ export function createExportService(deps: ExportDeps) {
           a.messages.map((m) => ({ groupId: m.groupId, seq: m.seq, ts: m.ts, name: m.name, text: m.text })),
         ),
         reactions: authored.flatMap((a, i) =>
-          a.reactions.map((r) => ({ groupId: groups[i]?.id ?? '', seq: r.seq, kind: r.kind })),
+          a.reactions.map((r) => ({ groupId: read[i]?.id ?? '', seq: r.seq, kind: r.kind })),
         ),
         reports: reports.map((r) => ({
           id: r.id,

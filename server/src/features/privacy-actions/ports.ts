@@ -43,6 +43,7 @@ interface Membership {
 export interface PrivacyGroups {
   listGroups(): Promise<{ id: string; name: string }[]>;
   accountGroupIds(accountId: string): Promise<string[]>;
+  touchedGroupIds(accountId: string): Promise<string[]>;
   getMembership(groupId: string, accountId: string): Promise<Membership | null>;
   eraseAccount(accountId: string): Promise<unknown>;
   /** Meetings hosted under one of these names show `formerName` as their host (registry: de-attribute). */

@@ -1,5 +1,6 @@
-import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { z } from 'zod';
+import { keyFor } from '@staffroom/shared/privacy/registry';
+import { routeLimitKeys } from '../../platform/http/route-limit.js';
 import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { eventCosts, type EventCost } from '@staffroom/shared/protocol/event-costs';
 import type { ClusterBus } from '../../platform/realtime/cluster.js';
@@ -44,11 +45,14 @@ export function createErasureNotifier(deps: {
 /** The account's cluster-wide budgets (rate-limiter-flexible keys, `<prefix>:<accountId>`); they expire anyway. */
 export function redisThrottleKeys(prefix: string, accountId: string): string[] {
   const limited = (Object.entries(eventCosts) as [string, EventCost][]).flatMap(([event, spec]) =>
-    spec.limit ? [`${prefix}rate:event:${event}:${accountId}`] : [],
+    spec.limit ? [keyFor(prefix, 'platform.eventLimit', { event, accountId })] : [],
   );
-  // Sharing a resource is HTTP (a document is larger than a socket frame): its budget is not an event's.
-  limited.push(`${prefix}rate:event:${RESOURCE_LIMITS.shareLimit.name}:${accountId}`);
-  return [`${prefix}rate:events:${accountId}`, `${prefix}rate:join:${accountId}`, ...limited];
+  return [
+    keyFor(prefix, 'platform.eventBudget', { accountId }),
+    keyFor(prefix, 'platform.joinRate', { accountId }),
+    ...limited,
+    ...routeLimitKeys(prefix, accountId),
+  ];
 }
 
 export function forgetRedisThrottles(redis: Redis | null, prefix: string) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { createScript } from '../../platform/redis/script.js';
+import { deleteIf } from '../../platform/redis/delete-if.js';
 
 /** One node at a time: who holds the lock sweeps; the others skip this round. */
 export interface SweepLock {
@@ -15,11 +16,6 @@ export interface SweepLock {
 /** KEYS: lock. ARGV: token, ttl ms. Extends only the holder's own lock. */
 const extendScript = createScript(`
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-return 0
-`);
-/** KEYS: lock. ARGV: token. Deletes only the holder's own lock. */
-const releaseScript = createScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `);
 
@@ -38,7 +34,7 @@ export function createRedisSweepLock(redis: Redis, key: string, ttlMs: number): 
       return Number(await extendScript.run(redis, [key], [token, ttlMs])) === 1;
     },
     async release(token) {
-      await releaseScript.run(redis, [key], [token]);
+      await deleteIf(redis, key, token); // only the holder's own lock
     },
   };
 }

@@ -11,6 +11,8 @@ export interface CrisisContactsDeps {
   fallback: SupportResource[];
   /** How long a node trusts its copy before reading the store again: a change reaches every node within this. */
   refreshMs?: number;
+  /** Records a coordinator's change in the audit log. */
+  audit?: (p: Principal, target: string, reason: string) => Promise<void>;
   now?: () => number;
 }
 
@@ -69,12 +71,14 @@ export function createCrisisContactsService(deps: CrisisContactsDeps) {
     async set(p: Principal, resources: SupportResource[]): Promise<CrisisContacts> {
       requireAdmin(p);
       await deps.store.setCrisisContacts({ resources, updatedAt: now() });
+      await deps.audit?.(p, `${resources.length} contact(s)`, 'set in the app');
       readAt = -Infinity;
       return read();
     },
     async reset(p: Principal): Promise<CrisisContacts> {
       requireAdmin(p);
       await deps.store.setCrisisContacts(null);
+      await deps.audit?.(p, "the deployment's contacts", 'reset to the configured list');
       readAt = -Infinity;
       return read();
     },

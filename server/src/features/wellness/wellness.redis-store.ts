@@ -50,9 +50,9 @@ export function createRedisWellnessStore(redis: Redis, prefix: string): Wellness
     },
     async addFeedback(week, token, text, tokenTtl, textTtl) {
       // The token and the text go to separate keys; only the SADD result decides whether the text is kept.
-      const added = await redis.sadd(k.feedbackGiven(week), token);
-      await redis.expire(k.feedbackGiven(week), tokenTtl);
-      if (added !== 1) return false;
+      const given = k.feedbackGiven(week);
+      const res = (await redis.multi().sadd(given, token).expire(given, tokenTtl).exec()) ?? [];
+      if (Number(res[0]?.[1] ?? 0) !== 1) return false;
       await redis.multi().rpush(k.feedback(week), text).expire(k.feedback(week), textTtl).exec();
       return true;
     },

@@ -4,6 +4,7 @@ interface Entry {
   signups: Set<string>;
   answered: Set<string>;
   scores: number[];
+  published: number[];
   expiresAt: number;
 }
 
@@ -20,7 +21,13 @@ export function createMemoryWorkshopStore(now: () => number = Date.now): Worksho
     return sessions.get(id(s));
   };
   const entry = (s: SessionRef, expiresAt: number) => {
-    const e = read(s) ?? { signups: new Set(), answered: new Set(), scores: [0, 0, 0, 0, 0], expiresAt };
+    const e = read(s) ?? {
+      signups: new Set(),
+      answered: new Set(),
+      scores: [0, 0, 0, 0, 0],
+      published: [0, 0, 0, 0, 0],
+      expiresAt,
+    };
     e.expiresAt = Math.max(e.expiresAt, expiresAt);
     sessions.set(id(s), e);
     return e;
@@ -41,11 +48,12 @@ export function createMemoryWorkshopStore(now: () => number = Date.now): Worksho
       const e = read(s);
       return { signedUp: e?.signups.has(token) ?? false, count: e?.signups.size ?? 0 };
     },
-    async answer(s, token, score, expiresAt) {
+    async answer(s, token, score, expiresAt, publishEvery) {
       const e = entry(s, expiresAt);
       if (e.answered.has(token)) return false;
       e.answered.add(token);
       e.scores[score - 1] = (e.scores[score - 1] ?? 0) + 1;
+      if (e.scores.reduce((a, b) => a + b, 0) % publishEvery === 0) e.published = [...e.scores];
       return true;
     },
     async hasAnswered(s, token) {
@@ -53,6 +61,9 @@ export function createMemoryWorkshopStore(now: () => number = Date.now): Worksho
     },
     async scores(s) {
       return [...(read(s)?.scores ?? [0, 0, 0, 0, 0])];
+    },
+    async publishedScores(s) {
+      return [...(read(s)?.published ?? [0, 0, 0, 0, 0])];
     },
   };
 }

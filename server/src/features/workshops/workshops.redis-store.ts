@@ -1,6 +1,25 @@
 import type { RedisClient as Redis } from '../../platform/redis/connect.js';
 import { workshopKeys } from './workshops.keys.js';
 import { SCORES, type WorkshopStore } from './workshops.store.js';
+import { createScript } from '../../platform/redis/script.js';
+
+/**
+ * KEYS: useful hash. ARGV: score, expiry (s), publishEvery. Counts the answer; when the total reaches a multiple
+ * of publishEvery, freezes the histogram as `shown:<score>` (what the host sees), all in one step.
+ */
+const countScript = createScript(`
+redis.call('HINCRBY', KEYS[1], ARGV[1], 1)
+redis.call('EXPIREAT', KEYS[1], ARGV[2])
+local counts, total = {}, 0
+for s = 1, 5 do
+  counts[s] = tonumber(redis.call('HGET', KEYS[1], tostring(s)) or '0')
+  total = total + counts[s]
+end
+if total % tonumber(ARGV[3]) == 0 then
+  for s = 1, 5 do redis.call('HSET', KEYS[1], 'shown:' .. s, counts[s]) end
+end
+return total
+`);
 
 /** Workshops in Redis: token sets and a score histogram per session. Keys in `workshops.keys.ts`. */
 export function createRedisWorkshopStore(redis: Redis, prefix: string): WorkshopStore {
@@ -22,14 +41,13 @@ export function createRedisWorkshopStore(redis: Redis, prefix: string): Workshop
       const [signedUp, count] = await Promise.all([redis.sismember(key, token), redis.scard(key)]);
       return { signedUp: signedUp === 1, count };
     },
-    async answer(s, token, score, expiresAt) {
+    async answer(s, token, score, expiresAt, publishEvery) {
       // Only the SADD result decides whether the score is counted; the two keys never name each other.
       const answered = k.answered(s.groupId, s.meetingId);
       const useful = k.useful(s.groupId, s.meetingId);
-      const added = await redis.sadd(answered, token);
-      await redis.expireat(answered, at(expiresAt));
-      if (added !== 1) return false;
-      await redis.multi().hincrby(useful, String(score), 1).expireat(useful, at(expiresAt)).exec();
+      const res = (await redis.multi().sadd(answered, token).expireat(answered, at(expiresAt)).exec()) ?? [];
+      if (Number(res[0]?.[1] ?? 0) !== 1) return false;
+      await countScript.run(redis, [useful], [score, at(expiresAt), publishEvery]);
       return true;
     },
     async hasAnswered(s, token) {
@@ -38,6 +56,10 @@ export function createRedisWorkshopStore(redis: Redis, prefix: string): Workshop
     async scores(s) {
       const raw = await redis.hgetall(k.useful(s.groupId, s.meetingId));
       return SCORES.map((score) => Number(raw[String(score)] ?? 0));
+    },
+    async publishedScores(s) {
+      const raw = await redis.hgetall(k.useful(s.groupId, s.meetingId));
+      return SCORES.map((score) => Number(raw[`shown:${score}`] ?? 0));
     },
   };
 }

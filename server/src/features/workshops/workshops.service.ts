@@ -84,16 +84,19 @@ export function createWorkshopService(deps: WorkshopDeps) {
           ErrorCode.CONFLICT,
           'You can say whether it was useful once the session has ended.',
         );
-      if (!(await store.answer(ref, token('useful', meetingId, p.accountId), score, expiresAt(meeting))))
+      if (!(await store.answer(ref, token('useful', meetingId, p.accountId), score, expiresAt(meeting), k)))
         throw new AppError(ErrorCode.CONFLICT, 'You have already answered for this session. Thank you.');
     },
 
-    /** The host (by their name in the group) and coordinators: the aggregate, only over ≥ k answers. */
+    /**
+     * The host (by their name in the group) and coordinators: the aggregate, only over ≥ k answers, and only as
+     * frozen at the last multiple of k answers, so reading it after each answer never isolates one person's.
+     */
     async usefulSummary(p: Principal, groupId: string, meetingId: string): Promise<UsefulSummary> {
       const { meeting, name, ref } = await sessionFor(p, groupId, meetingId, true);
       if (p.role !== 'admin' && name !== meeting.host)
         throw new AppError(ErrorCode.FORBIDDEN, 'Only the host and coordinators see this.');
-      const scores = await store.scores(ref);
+      const scores = await store.publishedScores(ref);
       const responses = scores.reduce((a, b) => a + b, 0);
       if (responses < k) return { k, shown: false, responses: null, mean: null, scores: null };
       const mean = scores.reduce((sum, n, i) => sum + n * (i + 1), 0) / responses;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { RedisClient as Redis } from '../redis/connect.js';
 import type { Logger } from '../log.js';
-import { createScript } from '../redis/script.js';
+import { deleteIf } from '../redis/delete-if.js';
 import { migrationKeys } from './migrations.keys.js';
 
 /**
@@ -15,12 +15,6 @@ export interface Migration {
   /** Does the work; resolves with counts for the log (ids and counts only). */
   run(): Promise<Record<string, number>>;
 }
-
-/** KEYS: lock. ARGV: token. Deletes the lock only if this node still holds it. */
-const releaseScript = createScript(`
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0
-`);
 
 /**
  * Runs each migration not yet recorded as done, one node at a time: a node takes the migration's lock
@@ -58,7 +52,7 @@ export async function runMigrations(
     } catch (err) {
       log.warn({ migration: m.id, err: String(err) }, 'migration failed: it runs again at the next start');
     } finally {
-      await releaseScript.run(redis, [k.lock(m.id)], [token]).catch(() => undefined);
+      await deleteIf(redis, k.lock(m.id), token).catch(() => undefined);
     }
   }
 }

@@ -20,9 +20,10 @@ import { api } from '../../../lib/api';
 
 /** What a coordinator sees of the programme: counts and k-suppressed feedback, never who or what. */
 export interface Programme {
-  waiting: number;
-  offered: number;
-  active: number;
+  /** null when fewer than K_MIN. */
+  waiting: number | null;
+  offered: number | null;
+  active: number | null;
   feedback: FeedbackSummary;
 }
 

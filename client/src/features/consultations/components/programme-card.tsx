@@ -15,15 +15,15 @@ export function ProgrammeFacts({ programme, compact }: { programme: Programme; c
       <dl className="facts programme__counts">
         <div>
           <dt>Waiting for a consultant</dt>
-          <dd>{programme.waiting}</dd>
+          <dd>{programme.waiting ?? `Fewer than ${K_MIN}`}</dd>
         </div>
         <div>
           <dt>Offered, awaiting an answer</dt>
-          <dd>{programme.offered}</dd>
+          <dd>{programme.offered ?? `Fewer than ${K_MIN}`}</dd>
         </div>
         <div>
           <dt>In support now</dt>
-          <dd>{programme.active}</dd>
+          <dd>{programme.active ?? `Fewer than ${K_MIN}`}</dd>
         </div>
       </dl>
       <h3 className="programme__title">Anonymous feedback</h3>

@@ -33,6 +33,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'release-held': 'Released a held message',
   'keep-held': 'Kept a held message hidden',
   'assign-consultant': 'Assigned a support request by hand',
+  'crisis-contacts': 'Changed the crisis contacts',
 };
 
 /** Actions that change what members can do: shown with a warning tone in the log. */

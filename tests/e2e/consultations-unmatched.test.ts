@@ -176,7 +176,7 @@ describe('an urgent intake nobody covers, in the browsers', () => {
       .waitFor();
     const request = t.getByRole('region', { name: 'Your request', exact: true });
     await request
-      .getByText('No consultant covers the grades, subjects or area of focus you chose yet.')
+      .getByText('No consultant covers the grade band and subject you chose yet.', { exact: false })
       .waitFor();
     await request.getByText('No consultant has been offered it yet').waitFor();
     await expectTapLinks(t, request);
@@ -201,7 +201,7 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     const section = c.getByRole('region', { name: 'Waiting with no consultant' });
     const item = section.getByRole('article', { name: `Urgent ${alias}` });
     await item.waitFor();
-    await item.getByText('No consultant covers these grades, subjects or this area of focus yet.').waitFor();
+    await item.getByText('No consultant covers this grade band and subject yet.').waitFor();
     const shown = (await section.textContent()) ?? '';
     expect(shown).not.toContain(teacherName);
     expect(shown).not.toContain('end it all');

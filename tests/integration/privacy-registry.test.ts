@@ -149,6 +149,8 @@ const NOT_REACHED: Partial<Record<StoredId, string>> = {
   'moderation.reports': 'legacy: read, never written',
   'moderation.legacyOpenReports': 'legacy: read, never written',
   'wellness.testClock': 'only with PULSE_TEST_CLOCK',
+  'wellness.feedbackCut':
+    'needs k comments in closed weeks (aggregate.test.ts, store-contract-wellness.test.ts)',
   'messages.slowRate': 'expires with the slow-mode window before the dump',
   'messages.crisis': 'an entry lives only until its alert is raised',
   'consultations.offers': 'the only offer here is accepted',

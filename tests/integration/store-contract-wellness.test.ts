@@ -47,6 +47,14 @@ describe.each(backends)('wellness store contract: %s', (_name, make) => {
     ]);
   });
 
+  it('keeps the first cut of a shown feedback batch, per week, and reads absent weeks as null', async () => {
+    const store = make();
+    await store.markFeedbackCut('2026-12-07', '2026-11-30', 600);
+    await store.markFeedbackCut('2026-12-07', '2026-12-07', 600);
+    expect(await store.feedbackCuts(['2026-11-30', '2026-12-07'])).toEqual([null, '2026-11-30']);
+    expect(await store.feedbackCuts([])).toEqual([]);
+  });
+
   it('keeps one sealed history per account until it is deleted', async () => {
     const store = make();
     expect(await store.history('acc1')).toBeNull();

@@ -1515,6 +1515,20 @@ export const STORED = {
     form: 'readable',
     value: 'a comment',
   },
+  'wellness.feedbackCut': {
+    pattern: 'wellness:week:<week>:feedbackCut',
+    type: 'string',
+    title: 'Feedback box: where a shown batch begins',
+    holds:
+      'For a week that ends a batch of comments already shown to coordinators, the week the batch begins.',
+    whose: 'deployment',
+    why: 'So the batches never move as weeks expire: two readings cannot be compared to single out a comment.',
+    retention: { kind: 'ttl', words: 'Some weeks.', config: ['PULSE_RETENTION_WEEKS'] },
+    seenBy: ['operators'],
+    erasure: 'keep-without-identity',
+    form: 'readable',
+    value: 'a week id',
+  },
   'wellness.activity': {
     pattern: 'wellness:week:<week>:activity',
     type: 'hash',

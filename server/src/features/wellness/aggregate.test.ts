@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { COHORTS, PULSE_GROUPS, PULSE_ITEMS, type PulseGroup } from '@staffroom/shared/schemas/wellness';
 import {
   BANDS,
+  feedbackBatches,
   GROUP_CELLS,
   nKey,
   selectFigures,
@@ -221,5 +222,66 @@ describe('wellness aggregation: small-cell protection', () => {
     const hidden = weekFigures('2026-01-05', h, 5, 57, { 'one-to-one': 12, 'groups-only': 20, neither: 25 });
     expect(hidden.cohorts.map((c) => c.suppressed)).toEqual(['fewer-than-k', 'complementary', null]);
     expect(hidden.cohorts[2]).toMatchObject({ teachers: 25, participation: 0.4 });
+  });
+});
+
+describe('feedbackBatches: cuts that never move', () => {
+  const K = 5;
+  /** Replays a deployment: each reading sees the retained weeks, cuts what reaches k, and stores the cuts. */
+  function replay(perWeek: number[], window: number) {
+    const weeks = perWeek.map((_, i) => `w${String(i).padStart(3, '0')}`);
+    const texts = perWeek.map((n, i) => Array.from({ length: n }, (_, j) => `c${i}.${j}`));
+    const stored = new Map<string, string>();
+    const shown: { from: string; to: string; comments: string[] }[][] = [];
+    for (let end = 1; end <= weeks.length; end++) {
+      const start = Math.max(0, end - window);
+      const ids = weeks.slice(start, end);
+      const { batches, newCuts } = feedbackBatches(
+        ids,
+        texts.slice(start, end),
+        ids.map((w) => stored.get(w) ?? null),
+        K,
+      );
+      for (const c of newCuts) if (!stored.has(c.to)) stored.set(c.to, c.from);
+      shown.push(batches);
+    }
+    return shown;
+  }
+
+  it('shows every comment in a batch of at least k, and a batch, once shown, is the same or gone in every later reading', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        (perWeek, window) => {
+          const readings = replay(perWeek, window);
+          const seen = new Map<string, string>();
+          for (const batches of readings) {
+            for (const b of batches) {
+              expect(b.comments.length).toBeGreaterThanOrEqual(K);
+              const key = `${b.from}..${b.to}`;
+              const before = seen.get(key);
+              if (before !== undefined) expect(b.comments.join('|')).toBe(before);
+              seen.set(key, b.comments.join('|'));
+            }
+            // No comment is in two batches of one reading, nor in two different batches across readings.
+            const all = batches.flatMap((b) => b.comments);
+            expect(new Set(all).size).toBe(all.length);
+          }
+          const owner = new Map<string, string>();
+          for (const [key, joined] of seen)
+            for (const c of joined.split('|')) {
+              expect(owner.get(c) ?? key).toBe(key);
+              owner.set(c, key);
+            }
+        },
+      ),
+    );
+  });
+
+  it('drops a shown batch whose first week has expired instead of showing the rest of it', () => {
+    const cuts = [null, 'w1', null];
+    const { batches } = feedbackBatches(['w2', 'w3', 'w4'], [['a', 'b', 'c'], ['d', 'e'], []], cuts, 2);
+    expect(batches).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import {
   COHORTS,
   PULSE_ITEMS,
   type Cohort,
+  type FeedbackBatch,
   type GroupFigures,
   type ItemFigures,
   type PulseGroup,
@@ -234,4 +235,44 @@ export function selectFigures(
   return all
     .slice(-query.weeks)
     .map((w) => (query.group ? { ...w, groups: w.groups.filter((g) => g.group === query.group) } : w));
+}
+
+/**
+ * The feedback box's batches over the retained closed weeks (oldest first), cut so they never move. A batch is a
+ * run of weeks holding at least `k` comments; once shown, its cut is stored on its last week (`cuts[i]` is the
+ * batch's first week), so later readings cut the same weeks the same way. Were batches recomputed from the oldest
+ * retained week, a week expiring would shift every cut, and two readings could be intersected to pin comments to
+ * fewer than `k`. A stored batch whose first week has expired is no longer shown (never shown in part); weeks after
+ * the last cut gather into the next batch, which is cut (and returned in `newCuts`) once it reaches `k`.
+ */
+export function feedbackBatches(
+  weeks: readonly string[],
+  texts: readonly (readonly string[])[],
+  cuts: readonly (string | null)[],
+  k: number,
+): { batches: FeedbackBatch[]; newCuts: { from: string; to: string }[] } {
+  const batches: FeedbackBatch[] = [];
+  const newCuts: { from: string; to: string }[] = [];
+  const commentsOf = (from: number, to: number) => texts.slice(from, to + 1).flat();
+  let next = 0;
+  cuts.forEach((from, i) => {
+    if (from === null) return;
+    next = i + 1;
+    const start = weeks.indexOf(from);
+    if (start < 0 || start > i) return;
+    const comments = commentsOf(start, i);
+    if (comments.length >= k) batches.push({ from, to: weeks[i] ?? from, comments: comments.sort() });
+  });
+  let start = -1;
+  for (let i = next; i < weeks.length; i++) {
+    if (start < 0 && (texts[i]?.length ?? 0) === 0) continue;
+    if (start < 0) start = i;
+    const comments = commentsOf(start, i);
+    if (comments.length < k) continue;
+    const cut = { from: weeks[start] ?? '', to: weeks[i] ?? '' };
+    batches.push({ ...cut, comments: comments.sort() });
+    newCuts.push(cut);
+    start = -1;
+  }
+  return { batches, newCuts };
 }

@@ -15,6 +15,8 @@ export const wellnessKeys = (p: string) => ({
   feedbackGiven: (week: string) => keyFor(p, 'wellness.feedbackGiven', { week }),
   /** Comments, text only. retention: `PULSE_RETENTION_WEEKS`. */
   feedback: (week: string) => keyFor(p, 'wellness.feedback', { week }),
+  /** Where the shown feedback batch ending this week begins (a week id). retention: `PULSE_RETENTION_WEEKS`. */
+  feedbackCut: (week: string) => keyFor(p, 'wellness.feedbackCut', { week }),
   /**
    * `messages`, `meetings` counts added on the pulse tick, and `frozen`, the week's summary (`FrozenWeek` in
    * activity.ts), written once after the week closes. retention: `PULSE_RETENTION_WEEKS` after the week closes.

@@ -12,6 +12,7 @@ export function createMemoryWellnessStore(now: () => number = Date.now, maxWeeks
   const answered = new Map<string, { tokens: Set<string>; expiresAt: number }>();
   const histograms = new Map<string, { histogram: Histogram; teachers: number; expiresAt: number }>();
   const feedback = new Map<string, { tokens: Set<string>; texts: string[]; expiresAt: number }>();
+  const cuts = new Map<string, { from: string; expiresAt: number }>();
   const histories = new Map<string, { sealed: SealedHistory; expiresAt: number }>();
   const activity = new Map<
     string,
@@ -81,6 +82,14 @@ export function createMemoryWellnessStore(now: () => number = Date.now, maxWeeks
     },
     async feedback(weeks) {
       return weeks.map((w) => [...(live(feedback, w)?.texts ?? [])]);
+    },
+    async feedbackCuts(weeks) {
+      return weeks.map((w) => live(cuts, w)?.from ?? null);
+    },
+    async markFeedbackCut(week, from, ttlSeconds) {
+      if (live(cuts, week)) return;
+      cuts.set(week, { from, expiresAt: now() + ttlSeconds * 1000 });
+      bound(cuts);
     },
     async addActivity(week, counts, posters, groups, countsTtl, peopleTtl) {
       let entry = live(activity, week);

@@ -65,6 +65,13 @@ export function createRedisWellnessStore(redis: Redis, prefix: string): Wellness
         return texts as string[];
       });
     },
+    async feedbackCuts(weeks) {
+      if (weeks.length === 0) return [];
+      return redis.mget(...weeks.map((w) => k.feedbackCut(w)));
+    },
+    async markFeedbackCut(week, from, ttlSeconds) {
+      await redis.set(k.feedbackCut(week), from, 'EX', ttlSeconds, 'NX');
+    },
     async addActivity(week, counts, posters, groups, countsTtl, peopleTtl) {
       const multi = redis.multi();
       if (counts.messages) multi.hincrby(k.activity(week), 'messages', counts.messages);

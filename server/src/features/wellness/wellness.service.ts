@@ -7,7 +7,6 @@ import {
   COHORTS,
   PULSE_ITEMS,
   type ActivityFigures,
-  type FeedbackBatch,
   type FeedbackBoxBody,
   type FeedbackBoxResult,
   type Cohort,
@@ -21,7 +20,15 @@ import { AppError } from '../../platform/errors.js';
 import type { Logger } from '../../platform/log.js';
 import type { Principal } from '../../platform/principal.js';
 import type { RateLimit } from '../../platform/rate-limit.js';
-import { nKey, selectFigures, valueKey, weekFigures, type Band, type Histogram } from './aggregate.js';
+import {
+  feedbackBatches,
+  nKey,
+  selectFigures,
+  valueKey,
+  weekFigures,
+  type Band,
+  type Histogram,
+} from './aggregate.js';
 import {
   activityWeek,
   cohortTeachers,
@@ -370,29 +377,20 @@ export function createWellnessService(deps: WellnessDeps) {
       // A week is shown once every node has had time to flush its last batch of it.
       const closedBefore = now - week(now).start >= graceMs ? now : now - WEEK_MS;
       const ids = weeksBefore(closedBefore, deps.weekStartDay, query.weeks);
-      // Feedback batches are cut over every retained closed week, whatever the query, so they never shift.
+      // Feedback is read over every retained closed week, whatever the query; stored cuts keep its batches in place.
       const feedbackIds = weeksBefore(closedBefore, deps.weekStartDay, Math.min(deps.retentionWeeks, 156));
       // The latest closed week's summary may not be written yet (no tick since): computed here then.
       await freeze(weekOf(closedBefore - WEEK_MS, deps.weekStartDay).id, now);
-      const [stored, raw, texts, activity, closing] = await Promise.all([
+      const [stored, raw, texts, cuts, activity, closing] = await Promise.all([
         store.weeks(ids),
         deps.activity(),
         store.feedback(feedbackIds),
+        store.feedbackCuts(feedbackIds),
         store.activity(ids),
         deps.closingFeedback(),
       ]);
-      const feedback: FeedbackBatch[] = [];
-      let held: { from: string; comments: string[] } | null = null;
-      feedbackIds.forEach((id, i) => {
-        const these = texts[i] ?? [];
-        if (these.length === 0 && !held) return;
-        held = held ?? { from: id, comments: [] };
-        held.comments.push(...these);
-        if (held.comments.length >= k) {
-          feedback.push({ from: held.from, to: id, comments: [...held.comments].sort() });
-          held = null;
-        }
-      });
+      const { batches: feedback, newCuts } = feedbackBatches(feedbackIds, texts, cuts, k);
+      for (const cut of newCuts) await store.markFeedbackCut(cut.to, cut.from, retentionS);
       const figures = ids.map((id, i) => {
         const w = stored[i] ?? { histogram: {}, teachers: null };
         const frozen = activity[i]?.frozen ?? null;

@@ -20,6 +20,10 @@ export interface WellnessStore {
   /** One comment per token per week; false (and nothing stored) when this token already left one. */
   addFeedback(week: string, token: string, text: string, tokenTtl: number, textTtl: number): Promise<boolean>;
   feedback(weeks: readonly string[]): Promise<string[][]>;
+  /** Per week, the first week of the shown feedback batch that ends there, or null (see `feedbackBatches`). */
+  feedbackCuts(weeks: readonly string[]): Promise<(string | null)[]>;
+  /** Records that a batch `from`..`week` was shown; the first record stays (every node cuts the same way). */
+  markFeedbackCut(week: string, from: string, ttlSeconds: number): Promise<void>;
 
   /** Adds a node's held activity of a week: counters, poster tokens (counted, not kept readable), group ids. */
   addActivity(

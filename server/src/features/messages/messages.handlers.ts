@@ -13,8 +13,12 @@ export interface MessageHandlerDeps {
   openGroupOf: (socket: AppSocket, groupId: string) => MemberView;
 }
 
-/** At most this many messages in one `message:batch` frame; a longer run for a group is split in order. */
+/**
+ * At most this many messages, and about this many characters, in one `message:batch` frame; a longer run for a
+ * group is split into several frames, in order.
+ */
 export const MAX_BATCH = 50;
+export const MAX_BATCH_CHARS = 64 * 1024;
 
 export interface DeliveryCounters {
   /** Frames written to sockets, and the messages they carried (the ratio is the batching factor). */
@@ -50,12 +54,26 @@ export function deliverMessages(
     let delivered = 0;
     for (const [groupId, list] of groups) {
       const room = rooms.group(groupId);
-      for (let i = 0; i < list.length; i += MAX_BATCH) {
-        const chunk = list.length <= MAX_BATCH ? list : list.slice(i, i + MAX_BATCH);
+      for (let start = 0; start < list.length;) {
+        let end = start + 1;
+        let chars = (list[start] as string).length;
+        while (
+          end < list.length &&
+          end - start < MAX_BATCH &&
+          chars + (list[end] as string).length <= MAX_BATCH_CHARS
+        ) {
+          chars += (list[end] as string).length;
+          end++;
+        }
+        const chunk = start === 0 && end === list.length ? list : list.slice(start, end);
+        start = end;
         const event =
           chunk.length === 1
             ? encodeEvent('message:new', chunk[0] as string)
-            : encodeEvent('message:batch', `{"groupId":${JSON.stringify(groupId)},"messages":[${chunk.join(',')}]}`);
+            : encodeEvent(
+                'message:batch',
+                `{"groupId":${JSON.stringify(groupId)},"messages":[${chunk.join(',')}]}`,
+              );
         const sockets = writeToLocalRoom(io, room, event);
         frames += sockets;
         delivered += sockets * chunk.length;

@@ -84,6 +84,9 @@ class StaffroomClient implements BenchClient {
     });
     this.socket = socket;
     socket.on('message:new', (m: { text: string }) => this.hooks.onDelivery(m.text));
+    socket.on('message:batch', (b: { messages: { text: string }[] }) => {
+      for (const m of b.messages) this.hooks.onDelivery(m.text);
+    });
     await withTimeout(socketConnected(socket), 'connect');
     socket.on('disconnect', (reason) => this.hooks.onDisconnect(reason));
     const request = async (event: string, payload: unknown) => {

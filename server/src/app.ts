@@ -494,7 +494,12 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     registerRetentionHandlers(socket, { io, edge, retention });
   });
   presence.start();
-  await deliverMessages(io, messages);
+  await deliverMessages(io, messages, {
+    delivered: (frames, count) => {
+      metrics.liveFrames.inc(frames);
+      metrics.liveDeliveries.inc(count);
+    },
+  });
   const stopAnnouncer = startMeetingAnnouncer({
     groups,
     announce: async (groupId, text) => {

@@ -12,8 +12,10 @@ import { sleep } from './ports.js';
  */
 export class TestMember {
   readonly syncs = new Map<string, GroupSync>();
-  /** Every `message:new` as it arrived, before ordering (for counting duplicates on the wire). */
+  /** Every `message:new` as it arrived (a `message:batch` unpacked in order), before ordering (for counting duplicates on the wire). */
   readonly received: Message[] = [];
+  /** How many `message:batch` frames arrived. */
+  batches = 0;
   reconnects = 0;
   lastConnectError = '';
   readonly disconnectReasons: string[] = [];
@@ -41,6 +43,13 @@ export class TestMember {
     this.socket.on('message:new', (m) => {
       this.received.push(m);
       this.syncs.get(m.groupId)?.onMessage(m);
+    });
+    this.socket.on('message:batch', ({ messages }) => {
+      this.batches += 1;
+      for (const m of messages) {
+        this.received.push(m);
+        this.syncs.get(m.groupId)?.onMessage(m);
+      }
     });
     this.socket.on('disconnect', (reason) => {
       this.disconnectReasons.push(reason);

@@ -33,6 +33,16 @@ export function createMetrics() {
       help: 'Bytes of stored group messages this process received from Redis pub/sub',
       registers: [registry],
     }),
+    liveFrames: new Counter({
+      name: 'staffroom_live_frames_total',
+      help: 'Frames of live messages written to sockets (message:new or message:batch)',
+      registers: [registry],
+    }),
+    liveDeliveries: new Counter({
+      name: 'staffroom_live_deliveries_total',
+      help: 'Live messages delivered to sockets (more than frames when batches were written)',
+      registers: [registry],
+    }),
     errors: new Counter({
       name: 'staffroom_errors_total',
       help: 'Errors answered to clients, by code and transport',

@@ -1,6 +1,7 @@
 import type { MemberView } from '@staffroom/shared/schemas/groups';
 import type { Message } from '@staffroom/shared/schemas/messages';
 import type { EventEdge } from '../../platform/realtime/on-event.js';
+import { encodeEvent, writeToLocalRoom } from '../../platform/realtime/encoded-emit.js';
 import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
 import type { MessageService } from './messages.service.js';
 
@@ -13,15 +14,84 @@ export interface MessageHandlerDeps {
 }
 
 /**
+ * At most this many messages, and about this many characters, in one `message:batch` frame; a longer run for a
+ * group is split into several frames, in order.
+ */
+export const MAX_BATCH = 50;
+export const MAX_BATCH_CHARS = 64 * 1024;
+
+export interface DeliveryCounters {
+  /** Frames written to sockets, and the messages they carried (the ratio is the batching factor). */
+  delivered?: (frames: number, messages: number) => void;
+}
+
+/**
  * Live delivery: every stored message reaches the sockets of this node that have its group open. Each node
  * delivers only to its own sockets; the store's publication reaches every node that follows the group. A node
  * follows a group while its room here exists (its first socket opened it, its last one left): on a Redis Cluster
  * that is the node's `SSUBSCRIBE` to the group's shard channel. `group:open` also awaits `follow` before it
  * reads history, so nothing published in between is missed.
+ *
+ * Messages are collected until the event loop has handled every read that is ready (`setImmediate`), then
+ * written per group: one message as `message:new`, several as one `message:batch` in the order they arrived
+ * (seq order per group), encoded once and the same frame written to every member (`writeToLocalRoom`). Under
+ * load, more messages share a frame, so a node pays one write per member per loop turn rather than per message.
+ * Who receives is decided at the write: a socket that left the room (closed the group, was removed) in between
+ * gets nothing, which is what it would get a moment later anyway.
  */
-export function deliverMessages(io: AppServer, messages: MessageService): Promise<void> {
-  const deliver = (message: Message) => {
-    io.local.to(rooms.group(message.groupId)).emit('message:new', message);
+export function deliverMessages(
+  io: AppServer,
+  messages: MessageService,
+  counters: DeliveryCounters = {},
+): Promise<void> {
+  let pending = new Map<string, string[]>();
+  let scheduled = false;
+  const flush = () => {
+    const groups = pending;
+    pending = new Map();
+    scheduled = false;
+    let frames = 0;
+    let delivered = 0;
+    for (const [groupId, list] of groups) {
+      const room = rooms.group(groupId);
+      for (let start = 0; start < list.length;) {
+        let end = start + 1;
+        let chars = (list[start] as string).length;
+        while (
+          end < list.length &&
+          end - start < MAX_BATCH &&
+          chars + (list[end] as string).length <= MAX_BATCH_CHARS
+        ) {
+          chars += (list[end] as string).length;
+          end++;
+        }
+        const chunk = start === 0 && end === list.length ? list : list.slice(start, end);
+        start = end;
+        const event =
+          chunk.length === 1
+            ? encodeEvent('message:new', chunk[0] as string)
+            : encodeEvent(
+                'message:batch',
+                `{"groupId":${JSON.stringify(groupId)},"messages":[${chunk.join(',')}]}`,
+              );
+        const sockets = writeToLocalRoom(io, room, event);
+        frames += sockets;
+        delivered += sockets * chunk.length;
+      }
+    }
+    counters.delivered?.(frames, delivered);
+  };
+  const deliver = (message: Message, json: string) => {
+    let list = pending.get(message.groupId);
+    if (!list) {
+      list = [];
+      pending.set(message.groupId, list);
+    }
+    list.push(json);
+    if (!scheduled) {
+      scheduled = true;
+      setImmediate(flush);
+    }
   };
   const prefix = rooms.group('');
   const adapter = io.of('/').adapter;

@@ -198,9 +198,9 @@ export function createMessageService(deps: MessageServiceDeps) {
 
     /**
      * Every message stored in any group, by any node, in seq order per group (the store publishes it with the
-     * append). At most once: clients fill holes from history.
+     * append), with its JSON as published. At most once: clients fill holes from history.
      */
-    onMessage(listener: (message: Message) => void): Promise<void> {
+    onMessage(listener: (message: Message, json: string) => void): Promise<void> {
       return store.subscribe((json) => {
         let message: Message;
         try {
@@ -208,7 +208,9 @@ export function createMessageService(deps: MessageServiceDeps) {
         } catch {
           return; // not ours (only the append script publishes here): never let it break the subscription
         }
-        listener(message);
+        if (typeof message !== 'object' || message === null || typeof message.groupId !== 'string') return;
+        // `json` is the wire form as published (`liveMessage`): delivery writes it as is.
+        listener(message, json);
       });
     },
 

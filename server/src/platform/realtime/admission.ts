@@ -6,7 +6,11 @@ import { createRateLimit, type RateLimit } from '../rate-limit.js';
 
 /** Spends an event's cost from an account's budgets (see `eventCosts`), or throws RATE_LIMITED. */
 export interface Admission {
-  admit(accountId: string, event: ClientEventName): Promise<void>;
+  /**
+   * Spends the event's cost, or throws RATE_LIMITED. Returns nothing (no promise, no microtask) for an event
+   * that costs nothing here, such as `message:send`, whose budget the append script keeps.
+   */
+  admit(accountId: string, event: ClientEventName): Promise<void> | undefined;
 }
 
 export interface AdmissionOptions {
@@ -47,10 +51,14 @@ export function createAdmission(opts: AdmissionOptions): Admission {
     );
   }
   return {
-    async admit(accountId, event) {
+    admit(accountId, event) {
       const { cost } = eventCosts[event];
-      if (cost > 0) await general.consume(accountId, cost);
-      await specific.get(event)?.consume(accountId);
+      const limit = specific.get(event);
+      if (cost === 0 && !limit) return undefined;
+      return (async () => {
+        if (cost > 0) await general.consume(accountId, cost);
+        await limit?.consume(accountId);
+      })();
     },
   };
 }

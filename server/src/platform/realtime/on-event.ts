@@ -111,7 +111,8 @@ export function createEventEdge(log: Logger, metrics: Metrics, limits: EdgeLimit
       load.inFlight += 1;
       let answer: Ack<ClientResult<E>>;
       try {
-        await limits.admission.admit(socket.data.principal.accountId, event);
+        const admitted = limits.admission.admit(socket.data.principal.accountId, event);
+        if (admitted) await admitted;
         const data = parseInput(clientEvents[event].payload, payload) as Payload<E>;
         answer = { ok: true, data: await handler(data, socket) };
       } catch (err) {

@@ -24,15 +24,14 @@ export interface Script {
 export function createScript(lua: string): Script {
   const sha = createHash('sha1').update(lua).digest('hex');
   return {
-    async run(redis, keys, args) {
-      try {
-        return await redis.evalsha(sha, keys.length, ...keys, ...args);
-      } catch (err) {
+    // ioredis's own promise, not an async wrapper around it: this is on every message's path.
+    run(redis, keys, args) {
+      return redis.evalsha(sha, keys.length, ...keys, ...args).catch((err: unknown) => {
         if (err instanceof Error && err.message.startsWith('NOSCRIPT')) {
           return redis.eval(lua, keys.length, ...keys, ...args);
         }
         throw err;
-      }
+      });
     },
     async runThenWait(redis, keys, args, replicas, timeoutMs) {
       for (const command of ['evalsha', 'eval'] as const) {

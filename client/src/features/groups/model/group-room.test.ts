@@ -161,6 +161,30 @@ describe('GroupRoom', () => {
     expect(room.getSnapshot().readSeq).toBeNull(); // a first visit starts at the newest, without a line
   });
 
+  it('when a batch of messages arrives, then each shows once, in seq order, and batches of other groups are ignored', async () => {
+    const server = new FakeServer();
+    server.post(BEN, 'one');
+    const room = openRoom(server);
+    await vi.waitFor(() => expect(room.getSnapshot().status).toBe('open'));
+    const at = (seq: number, text: string): Message => ({
+      groupId: GROUP,
+      seq,
+      ts: 1_000 + seq,
+      kind: 'text',
+      author: BEN,
+      text,
+    });
+    // Seq 1 again (already shown), then 2 and 3; a batch of another group must not land here.
+    server.emit('message:batch', { groupId: GROUP, messages: [at(1, 'one'), at(2, 'two'), at(3, 'three')] });
+    server.emit('message:batch', {
+      groupId: 'other',
+      messages: [{ ...at(4, 'elsewhere'), groupId: 'other' }],
+    });
+    expect(texts(room)).toEqual(['one', 'two', 'three']);
+    server.emit('message:new', at(4, 'four'));
+    expect(texts(room)).toEqual(['one', 'two', 'three', 'four']);
+  });
+
   it('when I send while offline, then it stays pending and goes once, with its client id, when back', async () => {
     const server = new FakeServer();
     const room = openRoom(server);

@@ -187,6 +187,10 @@ export class GroupRoom {
     const on = <E extends ServerEventName>(event: E, handler: (p: ServerPayload<E>) => void) =>
       this.unsubscribe.push(this.conn.on(event, handler));
     on('message:new', (m) => this.onMessage(m));
+    on('message:batch', (p) => {
+      if (p.groupId !== this.groupId) return;
+      for (const m of p.messages) this.onMessage(m);
+    });
     on('message:removed', (p) => p.groupId === this.groupId && this.tombstone(p.seq, p.by));
     on('reaction:update', (p) => p.groupId === this.groupId && this.applyReaction(p.seq, p.kind, p.count));
     on('presence:update', (p) => {

@@ -1,0 +1,85 @@
+import type { AppServer, AppSocket } from './types.js';
+
+/**
+ * One server → client event encoded once, to write to many sockets: the socket.io packet (`2["event",payload]`)
+ * for sockets that go through engine.io's buffer, and the whole WebSocket frame of its engine.io message
+ * (`4` + packet, one text frame, header included) for the rest. These are the bytes socket.io's own broadcast
+ * writes, so any socket.io client reads them.
+ */
+export interface EncodedEvent {
+  packet: string;
+  frame: Buffer;
+}
+
+/** `payloadJson` must be valid JSON (it is spliced into the packet as is, not parsed again). */
+export function encodeEvent(event: string, payloadJson: string): EncodedEvent {
+  const packet = `2[${JSON.stringify(event)},${payloadJson}]`;
+  const length = Buffer.byteLength(packet) + 1;
+  const headerBytes = length < 126 ? 2 : length < 65_536 ? 4 : 10;
+  const frame = Buffer.allocUnsafe(headerBytes + length);
+  frame[0] = 0x81; // FIN, text frame
+  if (headerBytes === 2) {
+    frame[1] = length;
+  } else if (headerBytes === 4) {
+    frame[1] = 126;
+    frame.writeUInt16BE(length, 2);
+  } else {
+    frame[1] = 127;
+    frame.writeBigUInt64BE(BigInt(length), 2);
+  }
+  frame[headerBytes] = 0x34; // '4': an engine.io message
+  frame.write(packet, headerBytes + 1);
+  return { packet, frame };
+}
+
+/** The parts of engine.io's socket and `ws` this writer relies on (engine.io's websocket transport uses the same). */
+interface EngineConn {
+  readyState: string;
+  writeBuffer: unknown[];
+  write(data: string): unknown;
+  transport: {
+    name: string;
+    perMessageDeflate?: unknown;
+    socket?: { readyState?: number; _sender?: { sendFrame?: (list: Buffer[]) => void } };
+  };
+}
+
+/**
+ * Writes the event to one socket. When nothing is waiting in engine.io's buffer and the transport is an open
+ * WebSocket without compression, the pre-built frame goes straight to the socket's `ws` sender, as engine.io's
+ * own pre-encoded path does, but without a packet object, events and a completion callback per write. Order
+ * holds: engine.io has handed everything earlier to `ws` (its buffer is empty), and `ws` writes in call order.
+ * Anything else (long polling, an upgrade, packets waiting for a drain) takes engine.io's path, behind them.
+ */
+export function writeEncoded(socket: AppSocket, event: EncodedEvent): void {
+  const conn = socket.conn as unknown as EngineConn;
+  if (conn.readyState !== 'open') return; // socket.io drops writes to a closing connection the same way
+  const transport = conn.transport;
+  const sender = transport.socket?._sender;
+  if (
+    transport.name === 'websocket' &&
+    conn.writeBuffer.length === 0 &&
+    !transport.perMessageDeflate &&
+    transport.socket?.readyState === 1 &&
+    typeof sender?.sendFrame === 'function'
+  ) {
+    sender.sendFrame([event.frame]);
+    return;
+  }
+  conn.write(event.packet);
+}
+
+/** Writes the event to every socket of this node in `room`; returns how many. */
+export function writeToLocalRoom(io: AppServer, room: string, event: EncodedEvent): number {
+  const nsp = io.of('/');
+  const ids = nsp.adapter.rooms.get(room);
+  if (!ids) return 0;
+  let written = 0;
+  for (const id of ids) {
+    const socket = nsp.sockets.get(id);
+    if (!socket) continue;
+    writeEncoded(socket, event);
+    written++;
+  }
+  return written;
+}

@@ -382,6 +382,8 @@ describe('wellness pulse across two nodes', () => {
           `${redis.prefix}wellness:week:${weekId(w)}:posters`,
           `${redis.prefix}wellness:week:${weekId(w)}:active-groups`,
         ]),
+        // Three comments in week 0 and three in week 1 reach k together: the batch shown is cut at week 1.
+        `${redis.prefix}wellness:week:${weekId(1)}:feedback-cut`,
       ].sort(),
     );
     // Activity: counters and a frozen summary of counts; who posted only inside a HyperLogLog.

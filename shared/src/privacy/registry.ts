@@ -1516,7 +1516,7 @@ export const STORED = {
     value: 'a comment',
   },
   'wellness.feedbackCut': {
-    pattern: 'wellness:week:<week>:feedbackCut',
+    pattern: 'wellness:week:<week>:feedback-cut',
     type: 'string',
     title: 'Feedback box: where a shown batch begins',
     holds:

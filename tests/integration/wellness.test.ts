@@ -193,6 +193,14 @@ describe('wellness pulse across two nodes', () => {
   it('counts 40 teachers over 6 weeks into histograms only, suppresses the cohort of 4 with its complement, and keeps no answer linked to anyone', async () => {
     for (let w = 0; w < WEEKS; w++) {
       await setClock(at(w));
+      // A node's tick freezes the week before the clock's (its summary, with the cohorts' teachers); were the
+      // clock moved on before a tick ran (a loaded machine), that week would never be summarised.
+      if (w > 0)
+        await waitFor(
+          async () =>
+            (await r.hget(`${redis.prefix}wellness:week:${weekId(w - 1)}:activity`, 'frozen')) !== null,
+          { timeoutMs: 20_000, what: `week ${w - 1} summarised` },
+        );
       // The feedback box: three comments in week 0, four in week 1 (one refused as a second), none later.
       for (const [i, t] of teachers.entries()) {
         if (!((w === 0 && i < 3) || (w === 1 && i >= 10 && i < 14))) continue;

@@ -78,12 +78,12 @@ export function createConsultationRoutes(
       .status(201)
       .json({ request: await service.requestSupport(principalOf(res), parseInput(IntakeBody, req.body)) });
   });
-  router.post('/support-request/reciprocal', async (req, res) => {
+  router.post('/support-request/reciprocal', limit('support-request'), async (req, res) => {
     res.status(201).json({
       request: await service.optInReciprocal(principalOf(res), parseInput(ReciprocalBody, req.body)),
     });
   });
-  router.post('/support-request/widen', async (req, res) => {
+  router.post('/support-request/widen', limit('support-request'), async (req, res) => {
     const { widen } = parseInput(WidenBody, req.body);
     res.json({ request: await service.widen(principalOf(res), widen) });
   });

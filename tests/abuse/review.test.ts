@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueItem } from '@staffroom/shared/schemas/moderation';
 import { moderationKeys } from '../../server/src/features/moderation/moderation.keys.js';
 import { createInvite } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { waitFor } from '../support/ports.js';
+import { queueOf, waitForQueue } from '../support/queue.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { request } from '../support/socket.js';
 
@@ -55,12 +55,6 @@ async function createGroup(name: string, mod: TestMember = moderator): Promise<s
   return groupId;
 }
 
-async function queueOf(m: TestMember, groupId: string): Promise<QueueItem[]> {
-  const ack = await m.transport.request('mod:queue', {});
-  if (!ack.ok) throw new Error(ack.error.code);
-  return ack.data.items.filter((i) => i.groupId === groupId);
-}
-
 async function holdFlagged(groupId: string): Promise<void> {
   const on = await moderator.transport.request('mod:settings', {
     groupId,
@@ -100,10 +94,7 @@ describe('after the review, 2026-12-06', () => {
     await joinAndOpen(atRisk, groupId);
     await joinAndOpen(bystander, groupId);
     const { seq } = await atRisk.send(groupId, RISKS[0]!);
-    const [item] = await waitFor(async () => {
-      const q = await queueOf(moderator, groupId);
-      return q.length === 1 ? q : null;
-    });
+    const [item] = await waitForQueue(moderator, groupId, (q) => (q.length === 1 ? q : null));
     // Before: 'cr' + sha256(groupId, seq), which anyone in the group could compute.
     const publicDerivation =
       'cr' + createHash('sha256').update(`${groupId}\u0000${seq}`).digest('base64url').slice(0, 22);
@@ -147,9 +138,7 @@ describe('after the review, 2026-12-06', () => {
           text,
         });
         expect(sent.ok && sent.data.held, JSON.stringify(sent)).toBe(true);
-        const item = await waitFor(async () =>
-          (await queueOf(moderator, groupId)).find((i) => i.message?.text === text),
-        );
+        const item = await waitForQueue(moderator, groupId, (q) => q.find((i) => i.message?.text === text));
         // Reaching out acknowledges (after its own work), "I am on it" too: both race the resolve, each with a
         // copy of the report read before the resolve stored its outcome.
         const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -193,10 +182,8 @@ describe('after the review, 2026-12-06', () => {
         text,
       });
       expect(sent.ok && sent.data.held, JSON.stringify(sent)).toBe(true);
-      const alert = await waitFor(async () =>
-        (await queueOf(moderator, groupId))
-          .flatMap((i) => i.alerts ?? [])
-          .find((a) => a.message?.text === text),
+      const alert = await waitForQueue(moderator, groupId, (q) =>
+        q.flatMap((i) => i.alerts ?? []).find((a) => a.message?.text === text),
       );
       const [keep, release] = await Promise.all([
         moderator.transport.request('mod:held', { reportId: alert.id, decision: 'keep' }),

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueItem } from '@staffroom/shared/schemas/moderation';
 import { createInvite } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { waitFor } from '../support/ports.js';
+import { queueOf, waitForQueue } from '../support/queue.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
 /**
@@ -51,12 +51,6 @@ async function joinAndOpen(m: TestMember, groupId: string): Promise<string> {
   return ack.data.me.tag;
 }
 
-async function queueOf(m: TestMember, groupId: string): Promise<QueueItem[]> {
-  const ack = await m.transport.request('mod:queue', {});
-  if (!ack.ok) throw new Error(ack.error.code);
-  return ack.data.items.filter((i) => i.groupId === groupId);
-}
-
 const settle = () => new Promise((r) => setTimeout(r, 600));
 
 beforeAll(async () => {
@@ -86,10 +80,9 @@ describe('alerts about one person are grouped', () => {
     for (const text of RISKS) sent.push((await atRisk.send(groupId, text)).seq);
     await other.send(groupId, RISKS[0]!);
 
-    const items = await waitFor(async () => {
-      const q = await queueOf(moderator, groupId);
-      return q.length === 2 && q.some((i) => i.alerts?.length === 3) ? q : null;
-    });
+    const items = await waitForQueue(moderator, groupId, (q) =>
+      q.length === 2 && q.some((i) => i.alerts?.length === 3) ? q : null,
+    );
     const grouped = items.find((i) => i.subject?.tag === tag)!;
     expect(grouped).toMatchObject({ urgent: true, automatic: true, reason: 'crisis', acknowledged: null });
     expect(grouped.alerts!.map((a) => a.message?.seq).sort((x, y) => x! - y!)).toEqual(sent);
@@ -122,10 +115,7 @@ describe('alerts about one person are grouped', () => {
     expect(left[0]!.subject?.tag).not.toBe(tag);
     // A new alert about the same member is a new item (the handled ones are not reopened).
     await atRisk.send(groupId, RISKS[1]!);
-    const next = await waitFor(async () => {
-      const q = await queueOf(moderator, groupId);
-      return q.find((i) => i.subject?.tag === tag) ?? null;
-    });
+    const next = await waitForQueue(moderator, groupId, (q) => q.find((i) => i.subject?.tag === tag) ?? null);
     expect(next.alerts).toHaveLength(1);
   });
 });
@@ -139,10 +129,9 @@ describe('acknowledging an urgent item', () => {
     await joinAndOpen(bystander, groupId);
     await atRisk.send(groupId, RISKS[0]!);
     await atRisk.send(groupId, RISKS[2]!);
-    const [item] = await waitFor(async () => {
-      const q = await queueOf(moderator, groupId);
-      return q.length === 1 && q[0]!.alerts?.length === 2 ? q : null;
-    });
+    const [item] = await waitForQueue(moderator, groupId, (q) =>
+      q.length === 1 && q[0]!.alerts?.length === 2 ? q : null,
+    );
 
     // Not theirs: the answer a missing report gets (nobody learns whether a message raised an alert).
     const notAllowed = await bystander.transport.request('mod:acknowledge', { reportId: item!.id });
@@ -242,10 +231,9 @@ describe('hold for review', () => {
     expect(theirs.ok && theirs.data.held).toBeUndefined();
 
     // Moderators see them as one item, with the held texts.
-    const [item] = await waitFor(async () => {
-      const q = await queueOf(moderator, groupId);
-      return q.length === 1 && q[0]!.alerts?.length === 2 ? q : null;
-    });
+    const [item] = await waitForQueue(moderator, groupId, (q) =>
+      q.length === 1 && q[0]!.alerts?.length === 2 ? q : null,
+    );
     expect(item!.alerts!.map((a) => a.held)).toEqual(['pending', 'pending']);
     expect(item!.alerts!.map((a) => a.message?.text).sort()).toEqual([RISKS[0], RISKS[2]].sort());
     const first = item!.alerts!.find((a) => a.message?.text === RISKS[0])!;
@@ -332,10 +320,7 @@ describe('the guards on report notes and meeting titles', () => {
       note: 'They told me last week that they have a plan to kill themselves. I am scared for them.',
     });
     expect(worried.ok && worried.data.support?.length).toBeGreaterThan(0);
-    const [item] = await waitFor(async () => {
-      const q = await queueOf(moderator, groupId);
-      return q.length > 0 ? q : null;
-    });
+    const [item] = await waitForQueue(moderator, groupId, (q) => (q.length > 0 ? q : null));
     expect(item).toMatchObject({ urgent: true, automatic: false, reason: 'other' });
 
     const meeting = (confirmIdentifying?: boolean) =>

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QueueItem } from '@staffroom/shared/schemas/moderation';
 import { createInvite } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { waitFor } from '../support/ports.js';
+import { queueOf, waitForQueue } from '../support/queue.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { connect, request } from '../support/socket.js';
 
@@ -50,12 +50,6 @@ async function joinAndOpen(m: TestMember, groupId: string): Promise<string> {
   return ack.data.me.tag;
 }
 
-async function queueOf(groupId: string): Promise<QueueItem[]> {
-  const ack = await admin.transport.request('mod:queue', {});
-  if (!ack.ok) throw new Error(ack.error.code);
-  return ack.data.items.filter((i) => i.groupId === groupId);
-}
-
 beforeAll(async () => {
   redis = await startRedis();
   const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
@@ -86,10 +80,7 @@ describe('crisis before blocked terms', () => {
     // The client retries a refusal only when the member sends again; the same client id raises no second item.
     expect((await send()).ok).toBe(false);
 
-    const items = await waitFor(async () => {
-      const q = await queueOf(groupId);
-      return q.length > 0 ? q : null;
-    });
+    const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       urgent: true,
@@ -116,7 +107,7 @@ describe('crisis before blocked terms', () => {
     });
     expect(!plain.ok && plain.error.code).toBe('BLOCKED_TERM');
     expect(!plain.ok && plain.error.support).toBeUndefined();
-    expect(await queueOf(groupId)).toHaveLength(1);
+    expect(await queueOf(admin, groupId)).toHaveLength(1);
   });
 });
 
@@ -130,17 +121,14 @@ describe('urgent item raised with the message', () => {
     // Sent, then the connection drops before the ack can come back.
     void request(m.socket, 'message:send', { groupId, clientId, text }, 60_000).catch(() => {});
     await m.moveTo(nodes[1].url);
-    const first = await waitFor(async () => {
-      const q = await queueOf(groupId);
-      return q.length > 0 ? q : null;
-    });
+    const first = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
     const retry = await m.transport.request('message:send', { groupId, clientId, text });
     expect(retry.ok && retry.data.duplicate).toBe(true);
     expect(retry.ok && retry.data.support?.length).toBeGreaterThan(0);
     const again = await m.transport.request('message:send', { groupId, clientId, text });
     expect(again.ok && again.data.duplicate).toBe(true);
 
-    const items = await queueOf(groupId);
+    const items = await queueOf(admin, groupId);
     expect(items).toHaveLength(1);
     expect(items[0]!.id).toBe(first[0]!.id);
     expect(items[0]).toMatchObject({ urgent: true, automatic: true, reason: 'crisis' });
@@ -161,17 +149,14 @@ describe('urgent item raised with the message', () => {
     const m = await member(0);
     await joinAndOpen(m, groupId);
     const { seq } = await m.send(groupId, 'an ordinary message, stored');
-    expect(await queueOf(groupId)).toHaveLength(0);
+    expect(await queueOf(admin, groupId)).toHaveLength(0);
     // The state the append script leaves when the node dies right after it: the mark, and no item.
     const client = redis.client();
     try {
       await client.zadd(`${redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
       const third = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
       try {
-        const items = await waitFor(async () => {
-          const q = await queueOf(groupId);
-          return q.length > 0 ? q : null;
-        });
+        const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
         expect(items).toHaveLength(1);
         expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', message: { seq } });
         await waitFor(async () => (await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)) === 0);
@@ -183,7 +168,7 @@ describe('urgent item raised with the message', () => {
       const fourth = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
       try {
         await waitFor(async () => (await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)) === 0);
-        expect(await queueOf(groupId)).toHaveLength(1);
+        expect(await queueOf(admin, groupId)).toHaveLength(1);
       } finally {
         await fourth.stop();
       }
@@ -207,10 +192,7 @@ describe('reaching out privately', () => {
     for (const m of [bystander, bystanderA, admin])
       m.socket.on('care:message', (c) => got.others.push(c.text));
     await atRisk.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
-    const [item] = await waitFor(async () => {
-      const q = await queueOf(groupId);
-      return q.length > 0 ? q : null;
-    });
+    const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
 
     const text = 'Hi, this is the moderation team. We are here for you.';
     const notAllowed = await bystander.transport.request('mod:reach-out', { reportId: item!.id, text });
@@ -242,7 +224,7 @@ describe('reaching out privately', () => {
     expect(JSON.stringify(audit.ok ? audit.data.entries : [])).not.toContain('here for you');
     expect(got.others).toEqual([]);
     // The alert itself stays open: reaching out is not closing it.
-    expect(await queueOf(groupId)).toHaveLength(1);
+    expect(await queueOf(admin, groupId)).toHaveLength(1);
   });
 });
 
@@ -263,10 +245,7 @@ describe('escalation to coordinators', () => {
         "I've been thinking about ending it. I don't want to be here anymore.",
         'escalate-000001',
       );
-      const [item] = await waitFor(async () => {
-        const q = await queueOf(groupId);
-        return q.length > 0 ? q : null;
-      });
+      const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
       const badge = await admin.transport.request('mod:urgent', {});
       expect(badge.ok && badge.data.unacknowledged).toBeGreaterThanOrEqual(1);
       const memberBadge = await m.transport.request('mod:urgent', {});
@@ -277,10 +256,7 @@ describe('escalation to coordinators', () => {
       other.socket.on('mod:escalated', (e) => heard.member!.push(e.reportId));
       await joinAndOpen(other, groupId);
       await other.send(groupId, 'I have a plan to kill myself tonight.', 'escalate-000002');
-      const second = await waitFor(async () => {
-        const q = await queueOf(groupId);
-        return q.find((i) => i.id !== item!.id) ?? null;
-      });
+      const second = await waitForQueue(admin, groupId, (q) => q.find((i) => i.id !== item!.id) ?? null);
       const reached = await admin.transport.request('mod:reach-out', {
         reportId: second.id,
         text: 'We are here for you.',

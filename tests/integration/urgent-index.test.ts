@@ -8,7 +8,13 @@ import {
   type ModerationStore,
   type ReportRecord,
 } from '../../server/src/features/moderation/moderation.store.js';
+import type { QueueItem } from '@staffroom/shared/schemas/moderation';
 import { contractBackends } from '../support/contract.js';
+import { createAgent, createInvite, GOOD_PASSPHRASE, passphraseSecrets } from '../support/http.js';
+import { TestMember } from '../support/member.js';
+import { startNode, type TestNode } from '../support/node.js';
+import { sleep, waitFor } from '../support/ports.js';
+import { queueOf } from '../support/queue.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
 /**
@@ -218,4 +224,200 @@ describe('urgent index on Redis: what a node dying half-way leaves, and reports 
       raw.disconnect();
     }
   }, 60_000);
+});
+
+/**
+ * Two nodes on one real Redis. A flood of 600 ordinary reports (60 reporters, 10 each: the report budget is 10
+ * per account per 10 minutes, and this test is not about that budget, so it spreads the flood over accounts) and
+ * 60 members at risk in one group, one member at risk in another: the badge counts every person, each alert
+ * escalates; one acknowledged and one erased never do.
+ */
+describe('the badge and the escalation, behind a flood, on two nodes', () => {
+  const REPORTERS = 60;
+  const RISKS = [
+    "I've been thinking about ending it. I don't want to be here anymore.",
+    'I have a plan to kill myself tonight.',
+    'Everyone would be better off without me, I just want to die.',
+  ];
+  /** A 60 s escalation (checked every 15 s): time for the acknowledgement and the erasure to land first. */
+  const env = {
+    SEND_LIMIT_PER_10S: '10000',
+    JOIN_LIMIT_PER_MINUTE: '10000',
+    CRISIS_ESCALATE_MINUTES: '1',
+  };
+  let redis: TestRedis;
+  let nodes: TestNode[] = [];
+  const everyone: TestMember[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+    nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix, env })];
+  });
+  afterAll(async () => {
+    for (const m of everyone) m.close();
+    await Promise.all(nodes.map((n) => n.stop()));
+    await redis.stop();
+  });
+
+  /** Polls the badge at a pace the event budget allows until it shows `n`. */
+  const badgeReaches = (m: TestMember, n: number, what: string) =>
+    waitFor(
+      async () => {
+        const ack = await m.transport.request('mod:urgent', {});
+        return ack.ok && ack.data.unacknowledged === n ? true : null;
+      },
+      { timeoutMs: 20_000, intervalMs: 300, what },
+    );
+  const badgeOf = async (m: TestMember) => {
+    const ack = await m.transport.request('mod:urgent', {});
+    if (!ack.ok) throw new Error(ack.error.code);
+    return ack.data.unacknowledged;
+  };
+
+  it('when 600 ordinary reports and 60 members at risk fill one group and one member at risk writes in another, then each badge counts every person it may see, every alert escalates once, and an acknowledged alert or an erased member’s leaves the index and never escalates', async () => {
+    const [a, b] = nodes as [TestNode, TestNode];
+    const admin = await TestMember.signUp(a.url, a.bootstrapInvite as string);
+    everyone.push(admin);
+    const invite = await createInvite(admin.agent, 'member', REPORTERS + 10);
+    const modInvite = await createInvite(admin.agent, 'moderator', 2);
+    const escalated: string[] = [];
+    admin.socket.on('mod:escalated', (e) => escalated.push(e.reportId));
+
+    const group = async (name: string, moderator: TestMember) => {
+      const res = await admin.agent.post('/api/groups', {
+        name,
+        topic: 'challenging-class',
+        guidelines: 'Be kind.',
+      });
+      expect(res.status).toBe(201);
+      const groupId = res.body.group.id as string;
+      const joined = await moderator.transport.request('group:join', { groupId, acceptGuidelines: true });
+      if (!joined.ok) throw new Error(joined.error.code);
+      const appointed = await admin.transport.request('mod:moderator', {
+        groupId,
+        tag: joined.data.me.tag,
+        on: true,
+      });
+      expect(appointed.ok).toBe(true);
+      return groupId;
+    };
+    const floodMod = await TestMember.signUp(b.url, modInvite);
+    const quietMod = await TestMember.signUp(a.url, modInvite);
+    everyone.push(floodMod, quietMod);
+    const flood = await group('Busy staffroom', floodMod);
+    const quiet = await group('Quiet staffroom', quietMod);
+
+    // Ten ordinary messages, each reported by all 60 reporters (one report per reporter and message).
+    const poster = await TestMember.signUp(a.url, invite);
+    everyone.push(poster);
+    await poster.join(flood);
+    await poster.open(flood);
+    const seqs: number[] = [];
+    for (let i = 0; i < 10; i++) seqs.push((await poster.send(flood, `Marking plan for week ${i + 1}.`)).seq);
+    const reporters: TestMember[] = [];
+    const tags = new Map<string, TestMember>();
+    for (let i = 0; i < REPORTERS; i += 6) {
+      const batch = await Promise.all(
+        Array.from({ length: 6 }, (_, j) => TestMember.signUp(nodes[(i + j) % 2]!.url, invite)),
+      );
+      everyone.push(...batch);
+      for (const m of batch) {
+        const joined = await m.transport.request('group:join', { groupId: flood, acceptGuidelines: true });
+        if (!joined.ok) throw new Error(joined.error.code);
+        tags.set(joined.data.me.tag, m);
+        reporters.push(m);
+      }
+    }
+    await Promise.all(
+      reporters.map(async (m, i) => {
+        for (const seq of seqs) {
+          const ack = await m.transport.request('report:create', {
+            groupId: flood,
+            seq,
+            reason: i % 2 === 0 ? 'harassment' : 'spam',
+            note: '',
+          });
+          if (!ack.ok) throw new Error(ack.error.code);
+        }
+      }),
+    );
+    const raw = redis.client();
+    try {
+      const k = moderationKeys(redis.prefix);
+      expect(await raw.zcard(k.openReports(flood))).toBe(600);
+
+      // Then each reporter writes something that suggests risk (60 people), and one member in the quiet group.
+      for (const [i, m] of reporters.entries()) {
+        await m.open(flood);
+        await m.send(flood, RISKS[i % RISKS.length]!);
+      }
+      const lonely = await TestMember.signUp(b.url, invite);
+      everyone.push(lonely);
+      await lonely.join(quiet);
+      await lonely.open(quiet);
+      await lonely.send(quiet, RISKS[1]!);
+      // The alerts, read from the queues themselves (urgent ones sort first), not from the index under test.
+      const urgentOf = (groupId: string) =>
+        raw.zrangebyscore(
+          k.openReports(groupId),
+          '-inf',
+          `(${reportPriority({ urgent: false, createdAt: 0 })}`,
+        );
+      await waitFor(async () => ((await urgentOf(flood)).length === REPORTERS ? true : null), {
+        what: 'the 60 alerts',
+      });
+      await waitFor(async () => ((await urgentOf(quiet)).length === 1 ? true : null), {
+        what: 'the quiet alert',
+      });
+      const alerts = [...(await urgentOf(flood)), ...(await urgentOf(quiet))];
+
+      // Every person, whatever else waits: coordinators see both groups, each moderator their own.
+      await badgeReaches(admin, REPORTERS + 1, 'the coordinator’s badge to count 61');
+      expect(await badgeOf(floodMod)).toBe(REPORTERS);
+      expect(await badgeOf(quietMod)).toBe(1);
+      expect(await badgeOf(poster)).toBe(0);
+
+      // "I am on it" in each group: out of the index at once.
+      const [quietItem] = await queueOf(quietMod, quiet);
+      expect((await quietMod.transport.request('mod:acknowledge', { reportId: quietItem!.id })).ok).toBe(
+        true,
+      );
+      expect(await raw.zscore(k.urgentReports(quiet), quietItem!.id)).toBeNull();
+      const shown = (await queueOf(floodMod, flood)).filter((i) => i.urgent);
+      const [acked, leaving] = shown as [QueueItem, QueueItem];
+      expect((await floodMod.transport.request('mod:acknowledge', { reportId: acked.id })).ok).toBe(true);
+      expect(await raw.zscore(k.urgentReports(flood), acked.id)).toBeNull();
+      expect(await badgeOf(quietMod)).toBe(0);
+      expect(await badgeOf(floodMod)).toBe(REPORTERS - 1);
+
+      // The member one alert is about erases their account: nobody left to reach, out of the index.
+      const leaver = tags.get(leaving.subject?.tag ?? '')!;
+      expect(leaver).toBeDefined();
+      expect(await raw.zscore(k.urgentReports(flood), leaving.id)).not.toBeNull();
+      const { authSecret } = await passphraseSecrets(a.url, leaver.pseudonym, GOOD_PASSPHRASE);
+      const erased = await createAgent(b.url).post('/api/account/erase', {
+        pseudonym: leaver.pseudonym,
+        authSecret,
+      });
+      expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+      expect(await raw.zscore(k.urgentReports(flood), leaving.id)).toBeNull();
+      expect(await badgeOf(floodMod)).toBe(REPORTERS - 2);
+      expect(await badgeOf(admin)).toBe(REPORTERS - 2);
+
+      // Every other alert escalates, once each, to the coordinator; the acknowledged and the erased never.
+      const expected = alerts.filter((id) => ![quietItem!.id, acked.id, leaving.id].includes(id)).sort();
+      expect(expected).toHaveLength(REPORTERS - 2);
+      await waitFor(() => (new Set(escalated).size >= expected.length ? true : null), {
+        timeoutMs: 120_000,
+        intervalMs: 500,
+        what: 'every alert escalated',
+      });
+      // Another escalator tick on each node: nothing new, nothing twice.
+      await sleep(16_000);
+      expect([...escalated].sort()).toEqual(expected);
+    } finally {
+      raw.disconnect();
+    }
+  }, 300_000);
 });

@@ -44,7 +44,7 @@ const alert = (id: string, subjectId: string, createdAt: number, extra: Partial<
 
 async function waiting(store: ModerationStore, queue: string, upTo = Infinity, batch = 1_000) {
   const batches: string[][] = [];
-  for await (const b of store.awaitingAcknowledgement(queue, upTo, batch)) batches.push(b.map((r) => r.id));
+  for await (const b of store.awaitingAcknowledgement([queue], upTo, batch)) batches.push(b.map((r) => r.id));
   return batches;
 }
 
@@ -82,6 +82,11 @@ describe.each(backends)('urgent index, store contract: %s', (_name, make) => {
     expect(await waiting(store, 'h')).toEqual([['other-group']]);
     expect(await waiting(store, '~convo')).toEqual([['revealed']]);
     expect(await waiting(store, 'nowhere')).toEqual([]);
+    // Several queues in one read: queue after queue, each batch from one queue.
+    const all: string[][] = [];
+    for await (const b of store.awaitingAcknowledgement(['nowhere', 'g', '~convo', 'h'], Infinity, 10))
+      all.push(b.map((r) => r.id));
+    expect(all).toEqual([['member-urgent', 'late'], ['revealed'], ['other-group']]);
     // Only what was raised by `upTo` (the escalation asks for the overdue ones).
     expect(await waiting(store, 'g', 8_500)).toEqual([['member-urgent']]);
     expect(await waiting(store, 'g', 7_999)).toEqual([]);
@@ -101,7 +106,7 @@ describe.each(backends)('urgent index, store contract: %s', (_name, make) => {
     expect(batches.length).toBeGreaterThanOrEqual(3);
     // Each item read is acknowledged at once (by another moderator, elsewhere): the rest are still all read.
     const seen: string[] = [];
-    for await (const batch of store.awaitingAcknowledgement('g', Infinity, 2)) {
+    for await (const batch of store.awaitingAcknowledgement(['g'], Infinity, 2)) {
       for (const r of batch) {
         seen.push(r.id);
         await store.updateReport(r.id, { unacknowledged: true }, (c) => ({ ...c, acknowledgedAt: 1 }));

@@ -212,15 +212,17 @@ export function createMemoryModerationStore(
         .sort((a, b) => a.createdAt - b.createdAt)
         .map((r) => ({ ...r }));
     },
-    async *awaitingAcknowledgement(queue, upTo, batch) {
-      const waiting = [...(urgent.get(queue) ?? [])]
-        .filter(([, createdAt]) => createdAt <= upTo)
-        .sort(([a, at], [b, bt]) => at - bt || (a < b ? -1 : a > b ? 1 : 0))
-        .flatMap(([id]) => {
-          const r = live(id);
-          return r && awaitsAcknowledgement(r) ? [{ ...r }] : [];
-        });
-      for (let i = 0; i < waiting.length; i += batch) yield waiting.slice(i, i + batch);
+    async *awaitingAcknowledgement(queues, upTo, batch) {
+      for (const queue of queues) {
+        const waiting = [...(urgent.get(queue) ?? [])]
+          .filter(([, createdAt]) => createdAt <= upTo)
+          .sort(([a, at], [b, bt]) => at - bt || (a < b ? -1 : a > b ? 1 : 0))
+          .flatMap(([id]) => {
+            const r = live(id);
+            return r && awaitsAcknowledgement(r) ? [{ ...r }] : [];
+          });
+        for (let i = 0; i < waiting.length; i += batch) yield waiting.slice(i, i + batch);
+      }
     },
     async reportsBy(accountId) {
       forgetExpired();

@@ -135,6 +135,55 @@ export function createRedisModerationStore(
       .exec();
   }
 
+  /**
+   * One queue's urgent index from `first` (its first page) on, as `awaitingAcknowledgement` describes. Paged by
+   * score, never by rank: each page starts at a createdAt boundary, so ids leaving the index while it is read
+   * (acknowledged elsewhere) never make a later one be skipped.
+   */
+  async function* readIndex(
+    queue: string,
+    max: string,
+    batch: number,
+    first: [string, number][],
+  ): AsyncGenerator<ReportRecord[]> {
+    const key = k.urgentReports(queue);
+    let page = first;
+    for (;;) {
+      if (page.length === 0) return;
+      let take = page;
+      let next: string | null = null;
+      if (page.length >= batch) {
+        const last = (page.at(-1) as [string, number])[1];
+        if ((page[0] as [string, number])[1] === last) {
+          // More than a batch raised in one millisecond: that millisecond whole, then on past it.
+          take = pairs(await redis.zrangebyscore(key, last, last, 'WITHSCORES'));
+          next = `(${last}`;
+        } else {
+          take = page.filter(([, score]) => score < last);
+          next = String(last);
+        }
+      }
+      const found = await reportsByIds(take.map(([id]) => id));
+      const byId = new Map(found.map((r) => [r.id, r]));
+      const waiting: ReportRecord[] = [];
+      const stale: string[] = [];
+      const forgotten = Date.now() - reportRetentionMs;
+      for (const [id, score] of take) {
+        const r = byId.get(id);
+        if (r && awaitsAcknowledgement(r)) {
+          if (queueOf(r) === queue) waiting.push(r);
+        }
+        // Left by a node that died between a report's update and its index's: the report says it is done. An
+        // id without a report goes only once no report being written could have that createdAt.
+        else if (r || score < forgotten) stale.push(id);
+      }
+      if (stale.length > 0) await redis.zrem(key, ...stale);
+      if (waiting.length > 0) yield waiting;
+      if (next === null) return;
+      page = pairs(await redis.zrangebyscore(key, next, max, 'WITHSCORES', 'LIMIT', 0, batch));
+    }
+  }
+
   return {
     async groupState(groupId) {
       const results = (await redis
@@ -322,47 +371,18 @@ export function createRedisModerationStore(
       const ids = await redis.zrevrange(k.reportsBy(accountId), 0, 99);
       return reportsByIds(ids);
     },
-    async *awaitingAcknowledgement(queue, upTo, batch) {
-      const key = k.urgentReports(queue);
+    async *awaitingAcknowledgement(queues, upTo, batch) {
+      if (queues.length === 0) return;
       const max = Number.isFinite(upTo) ? String(upTo) : '+inf';
-      // Paged by score, never by rank: each page starts at a createdAt boundary, so ids leaving the index while
-      // it is read (acknowledged elsewhere) never make a later one be skipped.
-      let min = '-inf';
-      for (;;) {
-        const page = pairs(await redis.zrangebyscore(key, min, max, 'WITHSCORES', 'LIMIT', 0, batch));
-        if (page.length === 0) return;
-        let take = page;
-        let next: string | null = null;
-        if (page.length >= batch) {
-          const last = (page.at(-1) as [string, number])[1];
-          if ((page[0] as [string, number])[1] === last) {
-            // More than a batch raised in one millisecond: that millisecond whole, then on past it.
-            take = pairs(await redis.zrangebyscore(key, last, last, 'WITHSCORES'));
-            next = `(${last}`;
-          } else {
-            take = page.filter(([, score]) => score < last);
-            next = String(last);
-          }
-        }
-        const found = await reportsByIds(take.map(([id]) => id));
-        const byId = new Map(found.map((r) => [r.id, r]));
-        const waiting: ReportRecord[] = [];
-        const stale: string[] = [];
-        const forgotten = Date.now() - reportRetentionMs;
-        for (const [id, score] of take) {
-          const r = byId.get(id);
-          if (r && awaitsAcknowledgement(r)) {
-            if (queueOf(r) === queue) waiting.push(r);
-          }
-          // Left by a node that died between a report's update and its index's: the report says it is done. An
-          // id without a report goes only once no report being written could have that createdAt.
-          else if (r || score < forgotten) stale.push(id);
-        }
-        if (stale.length > 0) await redis.zrem(key, ...stale);
-        if (waiting.length > 0) yield waiting;
-        if (next === null) return;
-        min = next;
-      }
+      // Every queue's first page in one round trip (most indexes are empty or short).
+      const pipe = redis.pipeline();
+      for (const queue of queues)
+        pipe.zrangebyscore(k.urgentReports(queue), '-inf', max, 'WITHSCORES', 'LIMIT', 0, batch);
+      const firsts = ((await pipe.exec()) ?? []).map(([err, flat]) => {
+        if (err) throw err;
+        return pairs(flat as string[]);
+      });
+      for (const [i, queue] of queues.entries()) yield* readIndex(queue, max, batch, firsts[i] ?? []);
     },
 
     async claimCoordinatorOpen(accountId, groupId, windowMs) {

@@ -401,9 +401,7 @@ export function createModerationService(deps: ModerationDeps) {
     upTo = Infinity,
   ): Promise<ReportRecord[]> {
     const found: ReportRecord[] = [];
-    for (const queue of queues)
-      for await (const batch of store.awaitingAcknowledgement(queue, upTo, URGENT_BATCH))
-        found.push(...batch);
+    for await (const batch of store.awaitingAcknowledgement(queues, upTo, URGENT_BATCH)) found.push(...batch);
     return found;
   }
 
@@ -1421,19 +1419,17 @@ export function createModerationService(deps: ModerationDeps) {
       let escalated = 0;
       const told = new Set<string>();
       // Only the urgent indexes, only what is overdue, oldest first: exact however many other reports wait.
-      for (const queue of queues) {
-        for await (const batch of store.awaitingAcknowledgement(queue, at - timeoutMs, URGENT_BATCH)) {
-          for (const r of batch) {
-            if (r.reason !== 'crisis') continue;
-            if (!(await deps.care.claimEscalation(r.id))) continue;
-            // Several overdue alerts about one member are one alert to coordinators.
-            const key = alertKey(r);
-            if (key && told.has(key)) continue;
-            if (key) told.add(key);
-            const groupName = r.groupId ? ((await deps.groups.name(r.groupId)) ?? '') : '';
-            deps.notify.escalated({ reportId: r.id, groupId: r.groupId, groupName, since: r.createdAt });
-            escalated++;
-          }
+      for await (const batch of store.awaitingAcknowledgement(queues, at - timeoutMs, URGENT_BATCH)) {
+        for (const r of batch) {
+          if (r.reason !== 'crisis') continue;
+          if (!(await deps.care.claimEscalation(r.id))) continue;
+          // Several overdue alerts about one member are one alert to coordinators.
+          const key = alertKey(r);
+          if (key && told.has(key)) continue;
+          if (key) told.add(key);
+          const groupName = r.groupId ? ((await deps.groups.name(r.groupId)) ?? '') : '';
+          deps.notify.escalated({ reportId: r.id, groupId: r.groupId, groupName, since: r.createdAt });
+          escalated++;
         }
       }
       return escalated;

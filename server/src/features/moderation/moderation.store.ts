@@ -149,14 +149,19 @@ export interface ModerationStore {
   /** This reporter's newest reports (at most 100 are kept listed). */
   reportsBy(accountId: string): Promise<ReportRecord[]>;
   /**
-   * Exactly the items of `queue` that `awaitsAcknowledgement`, created at or before `upTo` (ms), oldest first, in
-   * batches of at most `batch` (a batch is larger only when more than `batch` items share one createdAt). Read from
-   * the queue's own index, never from the queue itself, so however many other reports wait none is left out: an
+   * Exactly the items of each queue in `queues` that `awaitsAcknowledgement`, created at or before `upTo` (ms), queue
+   * after queue, each oldest first, in batches of at most `batch` from one queue (a batch is larger only when more
+   * than `batch` items share one createdAt). Read from each queue's own index, never from the queue itself, so
+   * however many other reports wait none is left out: an
    * id joins the index with its report and leaves it when the item is acknowledged, handled, or the member it is
    * about erases their account (the step that changes the report takes it out; a reader takes out what a node
    * that died in between left behind).
    */
-  awaitingAcknowledgement(queue: string, upTo: number, batch: number): AsyncIterable<ReportRecord[]>;
+  awaitingAcknowledgement(
+    queues: readonly string[],
+    upTo: number,
+    batch: number,
+  ): AsyncIterable<ReportRecord[]>;
 
   /**
    * True for the first call per coordinator and group within `windowMs` (cluster-wide): that look at a group they

@@ -78,7 +78,6 @@ import { runMigrations } from './platform/startup/migrations.js';
 import { nameSkeletonsBackfill } from './features/groups/groups.backfill.js';
 import { trimmedReactionsBackfill } from './features/messages/messages.backfill.js';
 import { retentionClocksBackfill } from './features/consultations/consultations.backfill.js';
-import { urgentIndexBackfill } from './features/moderation/moderation.backfill.js';
 import { wellnessKeys } from './features/wellness/wellness.keys.js';
 import {
   createConsultationNotifier,
@@ -529,7 +528,6 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
         nameSkeletonsBackfill(redis, prefix),
         trimmedReactionsBackfill(redis, prefix),
         retentionClocksBackfill(redis, prefix),
-        urgentIndexBackfill(redis, prefix),
       ],
       log,
     );

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryModerationStore } from '../../server/src/features/moderation/moderation.memory-store.js';
 import { createRedisModerationStore } from '../../server/src/features/moderation/moderation.redis-store.js';
-import { urgentIndexBackfill } from '../../server/src/features/moderation/moderation.backfill.js';
 import { moderationKeys } from '../../server/src/features/moderation/moderation.keys.js';
 import {
   reportPriority,
@@ -87,6 +86,8 @@ describe.each(backends)('urgent index, store contract: %s', (_name, make) => {
     for await (const b of store.awaitingAcknowledgement(['nowhere', 'g', '~convo', 'h'], Infinity, 10))
       all.push(b.map((r) => r.id));
     expect(all).toEqual([['member-urgent', 'late'], ['revealed'], ['other-group']]);
+    // Every path indexed what it wrote: indexing again finds nothing missing.
+    expect(await store.indexUrgent(['g', 'h', '~convo'])).toBe(0);
     // Only what was raised by `upTo` (the escalation asks for the overdue ones).
     expect(await waiting(store, 'g', 8_500)).toEqual([['member-urgent']]);
     expect(await waiting(store, 'g', 7_999)).toEqual([]);
@@ -185,10 +186,10 @@ describe('urgent index on Redis: what a node dying half-way leaves, and reports 
     }
   });
 
-  it('the backfill indexes the urgent items nobody acknowledged that older versions filed (per-group queues and the older single queue), and nothing else; run again, it adds nothing', async () => {
+  it('indexing again (the escalator does, every 10 minutes) adds the urgent items nobody acknowledged that older versions filed (per-group queues and the older single queue), and nothing else; run again, it adds nothing', async () => {
     const raw = redis.client();
     try {
-      const prefix = `${redis.prefix}backfill:`;
+      const prefix = `${redis.prefix}reindex:`;
       const k = moderationKeys(prefix);
       // Written as older versions did: a report (own key or the older hash) and its queue, no urgent index.
       const old = async (r: ReportRecord, legacy = false) => {
@@ -217,14 +218,14 @@ describe('urgent index on Redis: what a node dying half-way leaves, and reports 
       const store = createRedisModerationStore(raw, prefix);
       expect(await waiting(store, 'g')).toEqual([]);
 
-      const { added } = await urgentIndexBackfill(raw, prefix).run();
+      const added = await store.indexUrgent(['g', 'h', 'nowhere']);
       const expected = Array.from({ length: 700 }, (_, i) => i).filter((i) => i % 7 !== 0);
       expect(added).toBe(expected.length + 2);
       const listed = (await waiting(store, 'g')).flat();
       expect(new Set(listed)).toEqual(new Set(expected.map((i) => `u-${i}`)));
       expect(listed).toHaveLength(expected.length);
       expect((await waiting(store, 'h')).flat()).toEqual(['elsewhere', 'legacy']);
-      expect((await urgentIndexBackfill(raw, prefix).run()).added).toBe(0);
+      expect(await store.indexUrgent(['g', 'h'])).toBe(0);
     } finally {
       raw.disconnect();
     }

@@ -224,6 +224,8 @@ export function createMemoryModerationStore(
         for (let i = 0; i < waiting.length; i += batch) yield waiting.slice(i, i + batch);
       }
     },
+    // Every path that writes a report here indexes it, and nothing older than this process exists.
+    indexUrgent: async () => 0,
     async reportsBy(accountId) {
       forgetExpired();
       return [...reports.values()]

@@ -24,6 +24,10 @@ import {
 } from './moderation.store.js';
 
 const parse = <T>(json: string | null | undefined): T | null => (json ? (JSON.parse(json) as T) : null);
+/** Ids read from a queue at a time when it is indexed again (`indexUrgent`). */
+const INDEX_BATCH = 500;
+/** In a queue, every urgent report's score is below this (`reportPriority`), every other one's above. */
+const URGENT_BELOW = reportPriority({ urgent: false, createdAt: 0 });
 /** A WITHSCORES reply as [member, score] pairs. */
 const pairs = (flat: string[]): [string, number][] => {
   const out: [string, number][] = [];
@@ -184,6 +188,46 @@ export function createRedisModerationStore(
     }
   }
 
+  /** Indexes these ids' reports that await an acknowledgement; returns how many joined an index. */
+  const indexIds = async (ids: readonly string[]): Promise<number> => {
+    if (ids.length === 0) return 0;
+    const own = await redis.mget(...ids.map((id) => k.report(id)));
+    const missing = ids.filter((_, i) => !own[i]);
+    const legacy = missing.length > 0 ? await redis.hmget(k.reports(), ...missing) : [];
+    const legacyById = new Map(missing.map((id, i) => [id, legacy[i]]));
+    let added = 0;
+    for (const [i, id] of ids.entries()) {
+      const json = own[i] ?? legacyById.get(id);
+      if (!json) continue;
+      const r = JSON.parse(json) as ReportRecord;
+      if (awaitsAcknowledgement(r))
+        added += await redis.zadd(k.urgentReports(queueOf(r)), 'NX', r.createdAt, r.id);
+    }
+    return added;
+  };
+  /**
+   * Every id of a queue scored up to `max`, paged by score (never by rank: reports handled meanwhile leave the
+   * queue, and a rank would then skip one still open). A page restarts at its last score, read again whole.
+   */
+  const indexQueue = async (queueKey: string, max: string): Promise<number> => {
+    let added = 0;
+    for (let min = '-inf'; ;) {
+      const flat = await redis.zrangebyscore(queueKey, min, max, 'WITHSCORES', 'LIMIT', 0, INDEX_BATCH);
+      const page: [string, string][] = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) page.push([flat[i] as string, flat[i + 1] as string]);
+      const last = page.at(-1)?.[1];
+      if (page.length < INDEX_BATCH || last === undefined)
+        return added + (await indexIds(page.map(([id]) => id)));
+      if (page[0]?.[1] === last) {
+        // A whole page of one score: that score whole, then on past it.
+        added += await indexIds(await redis.zrangebyscore(queueKey, last, last));
+        min = `(${last}`;
+      } else {
+        added += await indexIds(page.filter(([, score]) => score !== last).map(([id]) => id));
+        min = last;
+      }
+    }
+  };
   return {
     async groupState(groupId) {
       const results = (await redis
@@ -383,6 +427,13 @@ export function createRedisModerationStore(
         return pairs(flat as string[]);
       });
       for (const [i, queue] of queues.entries()) yield* readIndex(queue, max, batch, firsts[i] ?? []);
+    },
+
+    async indexUrgent(queues) {
+      // The older single queue (drained as reports are handled) whole; each queue's urgent part (they sort first).
+      let added = await indexQueue(k.legacyOpenReports(), '+inf');
+      for (const queue of queues) added += await indexQueue(k.openReports(queue), `(${URGENT_BELOW}`);
+      return added;
     },
 
     async claimCoordinatorOpen(accountId, groupId, windowMs) {

@@ -140,6 +140,12 @@ const QUEUE_ITEMS = 100;
 const URGENT_SCAN = 50;
 /** The badge and the escalation read each queue's urgent index (every item nobody acknowledged) in batches this big. */
 const URGENT_BATCH = 200;
+/**
+ * How often the escalator indexes again the urgent items of every queue (`indexUrgent`): its first run on each
+ * node indexes those filed before the index existed, the next ones what a node on an older version filed during
+ * an upgrade.
+ */
+const REINDEX_MS = 10 * 60_000;
 const perQueue = (queues: number) => Math.min(20, Math.max(3, Math.ceil((2 * QUEUE_ITEMS) / queues)));
 /** Messages one member may have held for review in one group at once; more are refused (RATE_LIMITED). */
 const HELD_MAX = 10;
@@ -213,6 +219,8 @@ export function createModerationService(deps: ModerationDeps) {
    * Per-node caches; every change goes through `publish`, which invalidates them on every node first. Bounded
    * (least recently used go first): an evicted entry is only read again from the store.
    */
+  /** When this node's escalator last indexed every queue's urgent items again (`REINDEX_MS`). */
+  let indexedAt = -Infinity;
   const groupCache = new LRUCache<string, Promise<GroupModeration>>({ max: CACHE_MAX });
   const globalBanCache = new LRUCache<string, Promise<BanRecord | null>>({ max: CACHE_MAX });
 
@@ -1416,6 +1424,10 @@ export function createModerationService(deps: ModerationDeps) {
     async escalateOverdue(timeoutMs: number): Promise<number> {
       const at = now();
       const queues = [...(await deps.groups.allGroups()).map((g) => g.id), CONVO_QUEUE];
+      if (at - indexedAt >= REINDEX_MS) {
+        await store.indexUrgent(queues);
+        indexedAt = at;
+      }
       let escalated = 0;
       const told = new Set<string>();
       // Only the urgent indexes, only what is overdue, oldest first: exact however many other reports wait.

@@ -162,6 +162,13 @@ export interface ModerationStore {
     upTo: number,
     batch: number,
   ): AsyncIterable<ReportRecord[]>;
+  /**
+   * Repair: every open report of these queues (and of the single queue of older versions) that
+   * `awaitsAcknowledgement` joins its queue's urgent index if it is missing there: reports filed before the index
+   * existed, or by a node still on an older version during an upgrade. Adding what is there changes nothing, and
+   * an item acknowledged meanwhile is dropped by the next reader. Returns how many joined.
+   */
+  indexUrgent(queues: readonly string[]): Promise<number>;
 
   /**
    * True for the first call per coordinator and group within `windowMs` (cluster-wide): that look at a group they

@@ -867,6 +867,11 @@ export const STORED = {
       { name: 'resolvedAt', holds: 'when it was handled (the retention clock)', optional: true },
       { name: 'acknowledgedBy', holds: 'the moderator who acknowledged an at-risk alert', optional: true },
       {
+        name: 'subjectErased',
+        holds: 'the member a crisis alert was about deleted their account (no longer counted or escalated)',
+        optional: true,
+      },
+      {
         name: 'held',
         holds: 'for a message held for review: pending, released or kept hidden',
         optional: true,
@@ -947,6 +952,24 @@ export const STORED = {
     erasure: 'not-personal',
     form: 'metadata',
     value: 'a report id',
+  },
+  'moderation.urgentReports': {
+    pattern: 'reports:urgent:{<queue>}',
+    type: 'zset',
+    title: 'Unanswered urgent items',
+    holds:
+      'Open urgent items of a group (or of one-to-one support) that no moderator has acknowledged yet, oldest first.',
+    whose: 'group',
+    why: 'So the urgent badge counts every one, and each is passed to coordinators if nobody answers in time, however many other reports wait.',
+    retention: {
+      kind: 'rule',
+      words:
+        'An item leaves when a moderator acknowledges or handles it, or when the member it is about deletes their account.',
+    },
+    seenBy: ['operators'],
+    erasure: 'not-personal',
+    form: 'metadata',
+    value: 'a report id scored by when it was raised',
   },
   'moderation.legacyOpenReports': {
     pattern: 'reports:open',

@@ -27,6 +27,12 @@ export const moderationKeys = (p: string) => ({
   reports: () => keyFor(p, 'moderation.reports'),
   /** retention: an id leaves when its report is handled; the key disappears with its last member. */
   openReports: (queue: string) => keyFor(p, 'moderation.openReports', { queue }),
+  /**
+   * The queue's urgent items nobody acknowledged, by createdAt: the badge and the escalation read only this. Same
+   * hash tag as `openReports(queue)`, so a report's queue and index entries change in one per-slot MULTI.
+   * retention: an id leaves when its item is acknowledged, handled or its member erased; the key goes with its last id.
+   */
+  urgentReports: (queue: string) => keyFor(p, 'moderation.urgentReports', { queue }),
   /** Legacy (before per-group queues): read, never added to. retention: drained on resolve. */
   legacyOpenReports: () => keyFor(p, 'moderation.legacyOpenReports'),
   /** retention: TTL `REPORT_RETENTION_DAYS` from the report. */

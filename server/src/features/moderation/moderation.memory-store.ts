@@ -1,4 +1,5 @@
 import {
+  awaitsAcknowledgement,
   DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
   isPendingHeld,
@@ -26,6 +27,17 @@ export function createMemoryModerationStore(
   const moderates = new Map<string, Set<string>>();
   const globalBans = new Map<string, BanRecord>();
   const reports = new Map<string, ReportRecord>();
+  /** Each queue's urgent items nobody acknowledged: id → createdAt (the Redis store's `reports:urgent:{queue}`). */
+  const urgent = new Map<string, Map<string, number>>();
+  /** Puts a report in its queue's urgent index or takes it out, as it now is. */
+  const indexUrgent = (r: ReportRecord) => {
+    const queue = queueOf(r);
+    const index = urgent.get(queue) ?? new Map<string, number>();
+    if (awaitsAcknowledgement(r)) index.set(r.id, r.createdAt);
+    else index.delete(r.id);
+    if (index.size > 0) urgent.set(queue, index);
+    else urgent.delete(queue);
+  };
   /** Handled reports and dedupe markers, by when they are forgotten (the Redis store's TTLs). */
   const expires = new Map<string, number>();
   const dedupe = new Map<string, string>();
@@ -146,10 +158,12 @@ export function createMemoryModerationStore(
       dedupe.set(dedupeKey, report.id);
       expires.set(`d:${dedupeKey}`, clock() + reportRetentionMs);
       reports.set(report.id, { ...report });
+      indexUrgent(report);
       return { id: report.id, duplicate: false };
     },
     async saveReport(report) {
       reports.set(report.id, { ...report });
+      indexUrgent(report);
       if (report.status === 'received') expires.delete(`r:${report.id}`);
       else {
         expires.set(`r:${report.id}`, clock() + reportRetentionMs);
@@ -167,6 +181,7 @@ export function createMemoryModerationStore(
         return { ok: false, current: current ? { ...current } : null };
       const next = { ...change({ ...current }) };
       reports.set(id, next);
+      indexUrgent(next);
       if (next.status !== 'received') {
         expires.set(`r:${id}`, clock() + reportRetentionMs);
         resolvedAt.set(id, next.resolvedAt ?? clock());
@@ -197,6 +212,20 @@ export function createMemoryModerationStore(
         .sort((a, b) => a.createdAt - b.createdAt)
         .map((r) => ({ ...r }));
     },
+    async *awaitingAcknowledgement(queues, upTo, batch) {
+      for (const queue of queues) {
+        const waiting = [...(urgent.get(queue) ?? [])]
+          .filter(([, createdAt]) => createdAt <= upTo)
+          .sort(([a, at], [b, bt]) => at - bt || (a < b ? -1 : a > b ? 1 : 0))
+          .flatMap(([id]) => {
+            const r = live(id);
+            return r && awaitsAcknowledgement(r) ? [{ ...r }] : [];
+          });
+        for (let i = 0; i < waiting.length; i += batch) yield waiting.slice(i, i + batch);
+      }
+    },
+    // Every path that writes a report here indexes it, and nothing older than this process exists.
+    indexUrgent: async () => 0,
     async reportsBy(accountId) {
       forgetExpired();
       return [...reports.values()]
@@ -228,7 +257,10 @@ export function createMemoryModerationStore(
       for (const [id, r] of reports) {
         if (r.reporterId === accountId) dedupe.delete(reportDedupeKey(r, accountId));
         const clean = scrubReport(r, accountId);
-        if (clean) reports.set(id, clean);
+        if (clean) {
+          reports.set(id, clean);
+          indexUrgent(clean);
+        }
       }
       audit.forEach((e, i) => {
         const clean = scrubAudit(e, accountId, names, formerName);

@@ -6,6 +6,7 @@ import { scanKeys } from '../../platform/redis/cluster-client.js';
 import { createScript } from '../../platform/redis/script.js';
 import { moderationKeys } from './moderation.keys.js';
 import {
+  awaitsAcknowledgement,
   DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
   isPendingHeld,
@@ -23,6 +24,16 @@ import {
 } from './moderation.store.js';
 
 const parse = <T>(json: string | null | undefined): T | null => (json ? (JSON.parse(json) as T) : null);
+/** Ids read from a queue at a time when it is indexed again (`indexUrgent`). */
+const INDEX_BATCH = 500;
+/** In a queue, every urgent report's score is below this (`reportPriority`), every other one's above. */
+const URGENT_BELOW = reportPriority({ urgent: false, createdAt: 0 });
+/** A WITHSCORES reply as [member, score] pairs. */
+const pairs = (flat: string[]): [string, number][] => {
+  const out: [string, number][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] as string, Number(flat[i + 1])]);
+  return out;
+};
 const entriesOf = <T>(hash: Record<string, string>) =>
   new Map(Object.entries(hash).map(([k, v]) => [k, JSON.parse(v) as T]));
 
@@ -128,6 +139,95 @@ export function createRedisModerationStore(
       .exec();
   }
 
+  /**
+   * One queue's urgent index from `first` (its first page) on, as `awaitingAcknowledgement` describes. Paged by
+   * score, never by rank: each page starts at a createdAt boundary, so ids leaving the index while it is read
+   * (acknowledged elsewhere) never make a later one be skipped.
+   */
+  async function* readIndex(
+    queue: string,
+    max: string,
+    batch: number,
+    first: [string, number][],
+  ): AsyncGenerator<ReportRecord[]> {
+    const key = k.urgentReports(queue);
+    let page = first;
+    for (;;) {
+      if (page.length === 0) return;
+      let take = page;
+      let next: string | null = null;
+      if (page.length >= batch) {
+        const last = (page.at(-1) as [string, number])[1];
+        if ((page[0] as [string, number])[1] === last) {
+          // More than a batch raised in one millisecond: that millisecond whole, then on past it.
+          take = pairs(await redis.zrangebyscore(key, last, last, 'WITHSCORES'));
+          next = `(${last}`;
+        } else {
+          take = page.filter(([, score]) => score < last);
+          next = String(last);
+        }
+      }
+      const found = await reportsByIds(take.map(([id]) => id));
+      const byId = new Map(found.map((r) => [r.id, r]));
+      const waiting: ReportRecord[] = [];
+      const stale: string[] = [];
+      const forgotten = Date.now() - reportRetentionMs;
+      for (const [id, score] of take) {
+        const r = byId.get(id);
+        if (r && awaitsAcknowledgement(r)) {
+          if (queueOf(r) === queue) waiting.push(r);
+        }
+        // Left by a node that died between a report's update and its index's: the report says it is done. An
+        // id without a report goes only once no report being written could have that createdAt.
+        else if (r || score < forgotten) stale.push(id);
+      }
+      if (stale.length > 0) await redis.zrem(key, ...stale);
+      if (waiting.length > 0) yield waiting;
+      if (next === null) return;
+      page = pairs(await redis.zrangebyscore(key, next, max, 'WITHSCORES', 'LIMIT', 0, batch));
+    }
+  }
+
+  /** Indexes these ids' reports that await an acknowledgement; returns how many joined an index. */
+  const indexIds = async (ids: readonly string[]): Promise<number> => {
+    if (ids.length === 0) return 0;
+    const own = await redis.mget(...ids.map((id) => k.report(id)));
+    const missing = ids.filter((_, i) => !own[i]);
+    const legacy = missing.length > 0 ? await redis.hmget(k.reports(), ...missing) : [];
+    const legacyById = new Map(missing.map((id, i) => [id, legacy[i]]));
+    let added = 0;
+    for (const [i, id] of ids.entries()) {
+      const json = own[i] ?? legacyById.get(id);
+      if (!json) continue;
+      const r = JSON.parse(json) as ReportRecord;
+      if (awaitsAcknowledgement(r))
+        added += await redis.zadd(k.urgentReports(queueOf(r)), 'NX', r.createdAt, r.id);
+    }
+    return added;
+  };
+  /**
+   * Every id of a queue scored up to `max`, paged by score (never by rank: reports handled meanwhile leave the
+   * queue, and a rank would then skip one still open). A page restarts at its last score, read again whole.
+   */
+  const indexQueue = async (queueKey: string, max: string): Promise<number> => {
+    let added = 0;
+    for (let min = '-inf'; ;) {
+      const flat = await redis.zrangebyscore(queueKey, min, max, 'WITHSCORES', 'LIMIT', 0, INDEX_BATCH);
+      const page: [string, string][] = [];
+      for (let i = 0; i + 1 < flat.length; i += 2) page.push([flat[i] as string, flat[i + 1] as string]);
+      const last = page.at(-1)?.[1];
+      if (page.length < INDEX_BATCH || last === undefined)
+        return added + (await indexIds(page.map(([id]) => id)));
+      if (page[0]?.[1] === last) {
+        // A whole page of one score: that score whole, then on past it.
+        added += await indexIds(await redis.zrangebyscore(queueKey, last, last));
+        min = `(${last}`;
+      } else {
+        added += await indexIds(page.filter(([, score]) => score !== last).map(([id]) => id));
+        min = last;
+      }
+    }
+  };
   return {
     async groupState(groupId) {
       const results = (await redis
@@ -206,17 +306,20 @@ export function createRedisModerationStore(
         const previous = await redis.get(k.reportOnce(dedupeKey));
         if (previous) return { id: previous, duplicate: true };
       }
-      await redis
+      const multi = redis
         .multi()
         .set(k.report(r.id), JSON.stringify(r))
-        .zadd(k.openReports(queueOf(r)), reportPriority(r), r.id)
-        .exec();
+        .zadd(k.openReports(queueOf(r)), reportPriority(r), r.id);
+      if (awaitsAcknowledgement(r)) multi.zadd(k.urgentReports(queueOf(r)), r.createdAt, r.id);
+      await multi.exec();
       if (isPendingHeld(r)) await redis.sadd(k.heldBy(r.groupId, r.subjectId ?? ''), r.id);
       if (r.reporterId) await listForReporter(r);
       return { id: r.id, duplicate: false };
     },
     async saveReport(r) {
       const multi = redis.multi();
+      if (awaitsAcknowledgement(r)) multi.zadd(k.urgentReports(queueOf(r)), r.createdAt, r.id);
+      else multi.zrem(k.urgentReports(queueOf(r)), r.id);
       if (r.status === 'received') {
         multi.set(k.report(r.id), JSON.stringify(r)).zadd(k.openReports(queueOf(r)), reportPriority(r), r.id);
       } else {
@@ -254,15 +357,18 @@ export function createRedisModerationStore(
           [raw, JSON.stringify(next), handled ? reportRetentionMs : 0],
         );
         if (Number(swapped) !== 1) continue;
+        // Acknowledged or handled: out of the urgent index (a node dying first leaves it to the readers).
+        const unindex = awaitsAcknowledgement(current) && !awaitsAcknowledgement(next);
         if (handled) {
-          await redis
+          const multi = redis
             .multi()
             .zadd(k.resolvedReports(), next.resolvedAt ?? Date.now(), id)
             .zrem(k.openReports(queueOf(next)), id)
             .zrem(k.legacyOpenReports(), id)
-            .hdel(k.reports(), id)
-            .exec();
-        }
+            .hdel(k.reports(), id);
+          if (unindex) multi.zrem(k.urgentReports(queueOf(current)), id);
+          await multi.exec();
+        } else if (unindex) await redis.zrem(k.urgentReports(queueOf(current)), id);
         if (isPendingHeld(current) && !isPendingHeld(next))
           await redis.srem(k.heldBy(current.groupId, current.subjectId ?? ''), id);
         if (!isPendingHeld(current) && isPendingHeld(next))
@@ -309,6 +415,26 @@ export function createRedisModerationStore(
       const ids = await redis.zrevrange(k.reportsBy(accountId), 0, 99);
       return reportsByIds(ids);
     },
+    async *awaitingAcknowledgement(queues, upTo, batch) {
+      if (queues.length === 0) return;
+      const max = Number.isFinite(upTo) ? String(upTo) : '+inf';
+      // Every queue's first page in one round trip (most indexes are empty or short).
+      const pipe = redis.pipeline();
+      for (const queue of queues)
+        pipe.zrangebyscore(k.urgentReports(queue), '-inf', max, 'WITHSCORES', 'LIMIT', 0, batch);
+      const firsts = ((await pipe.exec()) ?? []).map(([err, flat]) => {
+        if (err) throw err;
+        return pairs(flat as string[]);
+      });
+      for (const [i, queue] of queues.entries()) yield* readIndex(queue, max, batch, firsts[i] ?? []);
+    },
+
+    async indexUrgent(queues) {
+      // The older single queue (drained as reports are handled) whole; each queue's urgent part (they sort first).
+      let added = await indexQueue(k.legacyOpenReports(), '+inf');
+      for (const queue of queues) added += await indexQueue(k.openReports(queue), `(${URGENT_BELOW}`);
+      return added;
+    },
 
     async claimCoordinatorOpen(accountId, groupId, windowMs) {
       return (await redis.set(k.coordinatorOpen(accountId, groupId), '1', 'PX', windowMs, 'NX')) === 'OK';
@@ -334,6 +460,8 @@ export function createRedisModerationStore(
             const clean = r && scrubReport(r, accountId);
             if (!r || !clean) break;
             if (r.reporterId === accountId) await redis.del(k.reportOnce(reportDedupeKey(r, accountId)));
+            // Nobody left to reach: out of the urgent index first (a retry finds the subject still named).
+            if (r.subjectId === accountId) await redis.zrem(k.urgentReports(queueOf(r)), r.id);
             const swapped = await swapReportScript.run(redis, [key], [raw ?? '', JSON.stringify(clean), -1]);
             if (Number(swapped) === 1) break;
           }
@@ -342,6 +470,7 @@ export function createRedisModerationStore(
       for (const [id, json] of Object.entries(await redis.hgetall(k.reports()))) {
         const r = parse<ReportRecord>(json);
         const clean = r && scrubReport(r, accountId);
+        if (r?.subjectId === accountId) await redis.zrem(k.urgentReports(queueOf(r)), id);
         if (clean) await redis.hset(k.reports(), id, JSON.stringify(clean));
       }
       for (let attempt = 0; attempt < 10; attempt++) {

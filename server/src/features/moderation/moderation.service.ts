@@ -136,8 +136,16 @@ const CONTEXT = 5;
 const CACHE_MAX = 5_000;
 /** The console shows this many open reports, taking at most `perQueue` from each group's own queue. */
 const QUEUE_ITEMS = 100;
-/** Each queue is ordered urgent first: reading this many from each finds every urgent item but a flood of them. */
+/** Each queue is ordered urgent first: acting on an item reads this many of its group's open reports for the rest. */
 const URGENT_SCAN = 50;
+/** The badge and the escalation read each queue's urgent index (every item nobody acknowledged) in batches this big. */
+const URGENT_BATCH = 200;
+/**
+ * How often the escalator indexes again the urgent items of every queue (`indexUrgent`): its first run on each
+ * node indexes those filed before the index existed, the next ones what a node on an older version filed during
+ * an upgrade.
+ */
+const REINDEX_MS = 10 * 60_000;
 const perQueue = (queues: number) => Math.min(20, Math.max(3, Math.ceil((2 * QUEUE_ITEMS) / queues)));
 /** Messages one member may have held for review in one group at once; more are refused (RATE_LIMITED). */
 const HELD_MAX = 10;
@@ -211,6 +219,8 @@ export function createModerationService(deps: ModerationDeps) {
    * Per-node caches; every change goes through `publish`, which invalidates them on every node first. Bounded
    * (least recently used go first): an evicted entry is only read again from the store.
    */
+  /** When this node's escalator last indexed every queue's urgent items again (`REINDEX_MS`). */
+  let indexedAt = -Infinity;
   const groupCache = new LRUCache<string, Promise<GroupModeration>>({ max: CACHE_MAX });
   const globalBanCache = new LRUCache<string, Promise<BanRecord | null>>({ max: CACHE_MAX });
 
@@ -393,12 +403,32 @@ export function createModerationService(deps: ModerationDeps) {
     };
   }
 
-  /** The open alerts grouped with this one (it first): acting on an item acts on all of them. */
+  /** Every open urgent item of these queues nobody acknowledged, created at or before `upTo`, oldest first. */
+  async function awaitingAcknowledgement(
+    queues: readonly string[],
+    upTo = Infinity,
+  ): Promise<ReportRecord[]> {
+    const found: ReportRecord[] = [];
+    for await (const batch of store.awaitingAcknowledgement(queues, upTo, URGENT_BATCH)) found.push(...batch);
+    return found;
+  }
+
+  /**
+   * The open alerts grouped with this one (it first): acting on an item acts on all of them. Every one nobody
+   * acknowledged comes from the group's urgent index, however many other reports wait; acknowledged ones from the
+   * front of its queue.
+   */
   async function alertsLike(report: ReportRecord): Promise<ReportRecord[]> {
     const key = alertKey(report);
     if (!key || report.status !== 'received') return [report];
-    const open = await store.openReports([report.groupId], URGENT_SCAN);
-    return [report, ...open.filter((r) => r.id !== report.id && alertKey(r) === key)];
+    const [open, waiting] = await Promise.all([
+      store.openReports([report.groupId], URGENT_SCAN),
+      awaitingAcknowledgement([report.groupId]),
+    ]);
+    const others = new Map<string, ReportRecord>();
+    for (const r of [...waiting, ...open])
+      if (r.id !== report.id && alertKey(r) === key && !others.has(r.id)) others.set(r.id, r);
+    return [report, ...[...others.values()].sort((a, b) => reportPriority(a) - reportPriority(b))];
   }
 
   /** Marks alerts acknowledged by this moderator (those not already): their escalation stops. */
@@ -1394,24 +1424,25 @@ export function createModerationService(deps: ModerationDeps) {
     async escalateOverdue(timeoutMs: number): Promise<number> {
       const at = now();
       const queues = [...(await deps.groups.allGroups()).map((g) => g.id), CONVO_QUEUE];
-      const overdue = (await store.openReports(queues, URGENT_SCAN)).filter(
-        (r) =>
-          r.urgent &&
-          r.reason === 'crisis' &&
-          r.acknowledgedAt === undefined &&
-          r.createdAt + timeoutMs <= at,
-      );
+      if (at - indexedAt >= REINDEX_MS) {
+        await store.indexUrgent(queues);
+        indexedAt = at;
+      }
       let escalated = 0;
       const told = new Set<string>();
-      for (const r of overdue) {
-        if (!(await deps.care.claimEscalation(r.id))) continue;
-        // Several overdue alerts about one member are one alert to coordinators.
-        const key = alertKey(r);
-        if (key && told.has(key)) continue;
-        if (key) told.add(key);
-        const groupName = r.groupId ? ((await deps.groups.name(r.groupId)) ?? '') : '';
-        deps.notify.escalated({ reportId: r.id, groupId: r.groupId, groupName, since: r.createdAt });
-        escalated++;
+      // Only the urgent indexes, only what is overdue, oldest first: exact however many other reports wait.
+      for await (const batch of store.awaitingAcknowledgement(queues, at - timeoutMs, URGENT_BATCH)) {
+        for (const r of batch) {
+          if (r.reason !== 'crisis') continue;
+          if (!(await deps.care.claimEscalation(r.id))) continue;
+          // Several overdue alerts about one member are one alert to coordinators.
+          const key = alertKey(r);
+          if (key && told.has(key)) continue;
+          if (key) told.add(key);
+          const groupName = r.groupId ? ((await deps.groups.name(r.groupId)) ?? '') : '';
+          deps.notify.escalated({ reportId: r.id, groupId: r.groupId, groupName, since: r.createdAt });
+          escalated++;
+        }
       }
       return escalated;
     },
@@ -1425,13 +1456,10 @@ export function createModerationService(deps: ModerationDeps) {
       const visible = (r: ReportRecord) =>
         ids.has(r.groupId) || (r.conversationId !== undefined && p.role === 'admin');
       const queues = [...ids, ...(p.role === 'admin' ? [CONVO_QUEUE] : [])];
-      const open = await store.openReports(queues, URGENT_SCAN);
+      // Exact: each queue's urgent index holds every item nobody acknowledged, whatever else waits in the queue.
+      const waiting = await awaitingAcknowledgement(queues);
       // Counted as the console shows them: alerts about one member are one item.
-      return {
-        unacknowledged: groupAlerts(
-          open.filter((r) => r.urgent && r.acknowledgedAt === undefined && visible(r)),
-        ).length,
-      };
+      return { unacknowledged: groupAlerts(waiting.filter(visible)).length };
     },
 
     /** "I am on it": the item (and the alerts grouped with it) is acknowledged; its escalation stops. */

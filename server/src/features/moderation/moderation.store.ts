@@ -58,6 +58,8 @@ export interface ReportRecord {
   resolvedAt?: number;
   /** The pseudonym of the moderator who acknowledged it (reached out, or said "I am on it"). */
   acknowledgedBy?: string;
+  /** The member it was about erased their account: nobody is left to reach, so it is neither counted nor escalated. */
+  subjectErased?: boolean;
   /**
    * Held for review (the group holds flagged messages): `pending` until a moderator releases it (`released`, then
    * `seq` is the posted message) or keeps it hidden (`kept`). The held message lives only here, in `held*`, and is
@@ -146,6 +148,27 @@ export interface ModerationStore {
   heldBy(groupId: string, accountId: string): Promise<ReportRecord[]>;
   /** This reporter's newest reports (at most 100 are kept listed). */
   reportsBy(accountId: string): Promise<ReportRecord[]>;
+  /**
+   * Exactly the items of each queue in `queues` that `awaitsAcknowledgement`, created at or before `upTo` (ms), queue
+   * after queue, each oldest first, in batches of at most `batch` from one queue (a batch is larger only when more
+   * than `batch` items share one createdAt). Read from each queue's own index, never from the queue itself, so
+   * however many other reports wait none is left out: an
+   * id joins the index with its report and leaves it when the item is acknowledged, handled, or the member it is
+   * about erases their account (the step that changes the report takes it out; a reader takes out what a node
+   * that died in between left behind).
+   */
+  awaitingAcknowledgement(
+    queues: readonly string[],
+    upTo: number,
+    batch: number,
+  ): AsyncIterable<ReportRecord[]>;
+  /**
+   * Repair: every open report of these queues (and of the single queue of older versions) that
+   * `awaitsAcknowledgement` joins its queue's urgent index if it is missing there: reports filed before the index
+   * existed, or by a node still on an older version during an upgrade. Adding what is there changes nothing, and
+   * an item acknowledged meanwhile is dropped by the next reader. Returns how many joined.
+   */
+  indexUrgent(queues: readonly string[]): Promise<number>;
 
   /**
    * True for the first call per coordinator and group within `windowMs` (cluster-wide): that look at a group they
@@ -190,6 +213,13 @@ export interface ModerationStore {
 
 /** The queue of revealed one-to-one messages (they have no group; coordinators read it). */
 export const CONVO_QUEUE = '~convo';
+/**
+ * An urgent item nobody has acknowledged yet (open, urgent, about someone still here): the urgent badge counts
+ * these, and the crisis ones go to coordinators when nobody answers in time. Once false, never true again (a
+ * report is never reopened, an acknowledgement never taken back, an erasure never undone).
+ */
+export const awaitsAcknowledgement = (r: ReportRecord) =>
+  r.status === 'received' && r.urgent && r.acknowledgedAt === undefined && r.subjectErased !== true;
 /** Whether a report is a message waiting in its sender's held index. */
 export const isPendingHeld = (r: ReportRecord) =>
   r.held === 'pending' && r.status === 'received' && r.subjectId !== undefined && r.subjectId !== '';
@@ -228,6 +258,7 @@ export function scrubReport(r: ReportRecord, accountId: string): ReportRecord | 
     ...rest,
     reporterId: r.reporterId === accountId ? '' : r.reporterId,
     ...(subjectId && subjectId !== accountId ? { subjectId } : {}),
+    ...(subjectId === accountId ? { subjectErased: true } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import type {
   ConversationView,
   FeedbackSummary,
   IntakeNotesBody,
+  PassOnNoteBody,
   IntakeSealWork,
   KeyBundle,
   MyRequest,
@@ -346,7 +347,12 @@ export function createConsultationService(deps: ConsultationDeps) {
    * At the match: the note's copy sealed between the teacher and this consultant moves to the conversation, so it
    * stays pinned there for both (ECDH is symmetric: either of the two opens it). Every other copy is deleted.
    */
-  async function keepNoteWith(r: RequestRecord, consultantId: string, conversationId: string): Promise<void> {
+  async function keepNoteWith(
+    r: RequestRecord,
+    consultantId: string,
+    conversationId: string,
+    keepSelf = false,
+  ): Promise<void> {
     const copy = r.hasNote ? await store.intakeNote(r.id, consultantId) : null;
     if (copy)
       await store.pinIntakeNote(conversationId, {
@@ -354,7 +360,19 @@ export function createConsultationService(deps: ConsultationDeps) {
         ciphertext: copy.ciphertext,
         iv: copy.iv,
       });
+    if (!copy && keepSelf) {
+      // Assigned by hand to a consultant who held no copy: only the teacher's own copy stays, until their browser
+      // passes the note on (`passOnNote`); no consultant copy outlives the match.
+      const drop = Object.keys(await store.intakeNotes(r.id)).filter((h) => h !== INTAKE_SELF);
+      await store.saveIntakeNotes(r.id, {}, drop);
+      return;
+    }
     await store.dropIntakeNotes(r.id);
+  }
+
+  /** The teacher's own copy of a request's note, if it still opens with the teacher's current key. */
+  async function selfCopyOf(requestId: string, teacherKey: string | null): Promise<IntakeNoteCopy | null> {
+    return currentCopy(await store.intakeNote(requestId, INTAKE_SELF), teacherKey, teacherKey);
   }
 
   async function participant(p: Principal, id: string): Promise<{ c: ConversationRecord; role: Role }> {
@@ -385,6 +403,17 @@ export function createConsultationService(deps: ConsultationDeps) {
       store.resources(id),
       store.intakeNoteOf(id),
     ]);
+    // Assigned by hand without the note: the teacher's own copy waits for their browser to pass it on.
+    const waiting =
+      c.noteFrom && c.intake?.noteNotPassedOn && !intakeNote
+        ? await selfCopyOf(
+            c.noteFrom,
+            role === 'teacher'
+              ? ((await store.getKeys(p.accountId))?.publicKey ?? null)
+              : (keys?.publicKey ?? null),
+          )
+        : null;
+    const intake = c.intake ? { ...c.intake, ...(waiting ? { notePending: true } : {}) } : null;
     return {
       id: c.id,
       role,
@@ -403,13 +432,17 @@ export function createConsultationService(deps: ConsultationDeps) {
       feedbackDone: c.feedbackDone,
       blocked: c.blocked,
       kind: c.kind ?? 'peer-support',
-      intake: c.intake ?? null,
+      intake,
       reciprocal: c.reciprocal
         ? role === 'teacher'
           ? { mine: c.reciprocal.teacher, theirs: c.reciprocal.consultant }
           : { mine: c.reciprocal.consultant, theirs: c.reciprocal.teacher }
         : null,
       intakeNote,
+      noteToPass:
+        role === 'teacher' && waiting && c.noteFrom
+          ? { requestId: c.noteFrom, ciphertext: waiting.ciphertext, iv: waiting.iv }
+          : null,
       resources: resources.sort((a, b) => a.ts - b.ts),
     };
   }
@@ -699,6 +732,11 @@ export function createConsultationService(deps: ConsultationDeps) {
         );
       }
       const noteCopy = r.hasNote ? await store.intakeNote(r.id, consultant.accountId) : null;
+      // Without a copy for this consultant, the teacher's own copy lets their browser pass the note on later.
+      const selfCopy =
+        r.hasNote && !noteCopy
+          ? await selfCopyOf(r.id, (await store.getKeys(r.teacherId))?.publicKey ?? null)
+          : null;
       const profile = await store.getConsultant(consultant.accountId);
       const conversation: ConversationRecord = {
         id: newId(),
@@ -712,9 +750,11 @@ export function createConsultationService(deps: ConsultationDeps) {
         feedbackDone: false,
         blocked: false,
         // As when a consultant accepts: the intake pinned for both, so nobody asks twice. The note comes along only
-        // when this consultant already held a copy; otherwise both are told it could not be passed on.
+        // when this consultant already held a copy; otherwise both are told it has not been passed on, and the
+        // teacher's browser passes it on from its own copy when it next opens the conversation.
         kind: r.kind ?? 'peer-support',
         intake: { ...pinnedIntakeOf(r), ...(r.hasNote && !noteCopy ? { noteNotPassedOn: true } : {}) },
+        ...(selfCopy ? { noteFrom: r.id } : {}),
       };
       const matched: RequestRecord = {
         ...r,
@@ -730,7 +770,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       if (!(await store.updateRequest({ status: 'waiting', offeredTo: null }, matched)))
         throw new AppError(ErrorCode.CONFLICT, 'This request just changed. Look again.');
       await store.saveConversation(conversation);
-      await keepNoteWith(r, consultant.accountId, conversation.id);
+      await keepNoteWith(r, consultant.accountId, conversation.id, selfCopy !== null);
       notify.request(r.teacherId);
       notify.offers(consultant.accountId);
       await deps.audit?.(p, `request ${alias(r.id)}`, 'assigned to a consultant by hand');
@@ -1163,6 +1203,52 @@ export function createConsultationService(deps: ConsultationDeps) {
     async savePin(p: Principal, id: string, pin: Sealed): Promise<void> {
       const { role } = await participant(p, id);
       await store.savePin(id, role, pin);
+    },
+
+    /**
+     * The teacher's browser passes the intake note on to a consultant a coordinator assigned by hand: it opened
+     * its own copy and sealed the note again, to the key it pinned for the consultant. The server keeps that
+     * ciphertext only from the teacher of this conversation, for this conversation's request, sealed to its
+     * consultant's current key, and once (never over a note already there). Then neither is told it was lost.
+     */
+    async passOnNote(p: Principal, id: string, body: PassOnNoteBody): Promise<void> {
+      const { c, role } = await writable(p, id);
+      if (role !== 'teacher')
+        throw new AppError(ErrorCode.FORBIDDEN, 'Only the teacher passes their note on.');
+      const from = c.noteFrom;
+      if (!from || !c.intake?.noteNotPassedOn)
+        throw new AppError(ErrorCode.CONFLICT, 'No note waits to be passed on here.');
+      if (body.requestId !== from)
+        throw new AppError(ErrorCode.CONFLICT, 'That note is not this conversation’s.', {
+          field: 'requestId',
+        });
+      const consultantKey = (await store.getKeys(c.consultantId))?.publicKey ?? null;
+      if (!consultantKey || consultantKey !== body.recipientKey)
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          'The consultant’s key has changed. Open the conversation again.',
+          {
+            field: 'recipientKey',
+          },
+        );
+      const kept = await store.pinIntakeNoteOnce(id, {
+        requestId: from,
+        ciphertext: body.ciphertext,
+        iv: body.iv,
+      });
+      if (!kept) throw new AppError(ErrorCode.CONFLICT, 'The note was already passed on.');
+      await transition(
+        () => participant(p, id),
+        (fresh) => {
+          const { noteFrom: _from, intake, ...rest } = fresh;
+          if (!intake) return rest;
+          const { noteNotPassedOn: _lost, ...kept } = intake;
+          return { ...rest, intake: kept };
+        },
+      );
+      // The teacher's own copy served its purpose: the pinned one opens for both (ECDH is symmetric).
+      await store.dropIntakeNotes(from);
+      notify.conversation(id);
     },
 
     async setGoal(

@@ -569,21 +569,31 @@ export function createConsultationService(deps: ConsultationDeps) {
     return all.filter((f) => (perMonth.get(f.month) ?? 0) >= K_MIN);
   }
 
+  /**
+   * The teacher ends the support (confirming a proposal or not). A reciprocal pair has no consultant: both are
+   * teachers and peers, so either ends it, for both at once, and both are told (the open conversation and each
+   * one's list of conversations).
+   */
   async function confirmClose(p: Principal, id: string): Promise<void> {
-    await transition(
+    const { next } = await transition(
       () => writable(p, id),
       (c, role) => {
-        if (role !== 'teacher')
+        if (role !== 'teacher' && !c.reciprocal)
           throw new AppError(ErrorCode.FORBIDDEN, 'The teacher confirms the end of the support.');
         return {
           ...c,
           status: 'closed',
-          closeProposedBy: c.closeProposedBy ?? 'teacher',
+          closeProposedBy: c.closeProposedBy ?? role,
           closedAt: c.closedAt ?? now(),
         };
       },
     );
     notify.conversation(id);
+    if (next.reciprocal) {
+      notify.request(next.teacherId);
+      notify.request(next.consultantId);
+      return;
+    }
     await rematchWaiting(); // the consultant has room again
   }
 
@@ -1407,8 +1417,9 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /** Either proposes to taper off and end; the teacher confirms (a consultant cannot end it alone). */
     async proposeClose(p: Principal, id: string): Promise<void> {
-      const { role } = await writable(p, id);
-      if (role === 'teacher') return confirmClose(p, id);
+      const { c, role } = await writable(p, id);
+      // A reciprocal pair's second teacher is no consultant asking to taper off: either partner ends it.
+      if (role === 'teacher' || c.reciprocal) return confirmClose(p, id);
       await transition(
         () => writable(p, id),
         (c, r) => ({ ...c, status: 'closing', closeProposedBy: r }),
@@ -1423,7 +1434,7 @@ export function createConsultationService(deps: ConsultationDeps) {
      * ask for support again (the client offers it); the new request passes this consultant over.
      */
     async block(p: Principal, id: string): Promise<void> {
-      await transition(
+      const { next } = await transition(
         () => participant(p, id),
         (c, role) => ({
           ...c,
@@ -1436,6 +1447,11 @@ export function createConsultationService(deps: ConsultationDeps) {
         }),
       );
       notify.conversation(id);
+      if (next.reciprocal) {
+        notify.request(next.teacherId);
+        notify.request(next.consultantId);
+        return;
+      }
       await rematchWaiting();
     },
 

@@ -16,8 +16,9 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * Issue 11, "a flow that never drops a person", in real browsers: a teacher whose intake note signals risk gets the
  * crisis contacts at once (tap to call and tap to text) and an honest status; the request is urgent, and since no
  * consultant covers it, the coordinators see it (never the teacher, never the note), assign a consultant by hand,
- * and the conversation opens for both. On the way, the privacy warning on the teacher's own text uses the
- * named-entity pass (loaded after the first paint), in the intake note and in the one-to-one composer.
+ * and the conversation opens for both; the teacher's browser then passes the note on, sealed to that consultant.
+ * On the way, the privacy warning on the teacher's own text uses the named-entity pass (loaded after the first
+ * paint), in the intake note and in the one-to-one composer.
  */
 describe('an urgent intake nobody covers, in the browsers', () => {
   let redis: TestRedis | undefined;
@@ -230,7 +231,7 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     await checkScreen(c, 'unmatched-05-coordinator-assigned');
   });
 
-  it('opens the conversation for the consultant, marked urgent, and for the teacher, whose composer warns about the name', async () => {
+  it('opens the conversation for the consultant, marked urgent, and for the teacher, whose browser passes the note on and whose composer warns about the name', async () => {
     const c = consultant;
     await c.goto('/support');
     await c.getByRole('link', { name: `Supporting ${alias}` }).click();
@@ -239,9 +240,12 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     const pinned = c.locator('details.pinned-intake');
     await pinned.getByText('Marked urgent').waitFor();
     await pinned.getByText('Workload and wellbeing').waitFor();
-    await pinned
-      .getByText('The teacher wrote a note with their request, but a coordinator matched you by hand')
-      .waitFor();
+    // The note was sealed only to the teacher (nobody could be offered it): it reaches this consultant once the
+    // teacher's browser opens the conversation and seals it for them.
+    const pending = pinned.getByText(
+      'A coordinator matched you by hand, so it reaches you when the teacher next opens this conversation',
+    );
+    await pending.waitFor();
     expect(await pinned.textContent()).not.toContain('began before the request was kept');
     expect(await pinned.textContent()).not.toContain('end it all');
     await checkScreen(c, 'unmatched-06-consultant-conversation');
@@ -259,10 +263,20 @@ describe('an urgent intake nobody covers, in the browsers', () => {
       .first()
       .click();
     await t.getByRole('heading', { level: 1, name: `Support with ${displayName}` }).waitFor();
-    await t
-      .locator('details.pinned-intake')
-      .getByText('the note you wrote with your request did not reach your consultant')
-      .waitFor();
+    // Opening the conversation, the teacher's browser opens its own copy of the note and seals it to the
+    // consultant's pinned key: the note is pinned for both, and nobody is told any more that it was not passed on.
+    const teacherPinned = t.locator('details.pinned-intake');
+    const yourNote = teacherPinned.locator('figure.pinned-intake__note');
+    await yourNote.getByText('Your note').waitFor();
+    await yourNote.getByText('I want to end it all', { exact: false }).waitFor();
+    await teacherPinned.locator('.pinned-intake__note-lost').waitFor({ state: 'detached' });
+    // And the consultant, whose page is open, sees it arrive without reloading.
+    const theirNote = pinned.locator('figure.pinned-intake__note');
+    await theirNote.getByText('Their note').waitFor();
+    await theirNote.getByText('I want to end it all', { exact: false }).waitFor();
+    await pending.waitFor({ state: 'detached' });
+    expect(await pinned.locator('.pinned-intake__note-lost').count()).toBe(0);
+    await checkScreen(c, 'unmatched-06b-consultant-note-passed-on');
     const composer = t.getByRole('textbox', { name: `Message to ${displayName}` });
     await composer.fill(NAMED);
     const warning = t.getByText("This may identify someone: a person's name.");

@@ -221,6 +221,8 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     expect(index).toBeGreaterThan(0);
     expect(options[index]).toContain('nothing in common');
     await select.selectOption({ index });
+    // The teacher has left Staffroom meanwhile: their browser can pass the note on only when it is back.
+    await teacher.goto('about:blank');
     await item.getByRole('button', { name: 'Assign' }).click();
     await c
       .getByRole('status')
@@ -251,8 +253,9 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     await checkScreen(c, 'unmatched-06-consultant-conversation');
 
     const t = teacher;
-    // Shown once: the crisis dialog does not come back when the page is opened again (the history kept its state).
-    await t.reload();
+    // Back to Staffroom. Shown once: the crisis dialog does not come back when the page is opened again (the
+    // history kept its state).
+    await t.goBack();
     await t
       .getByRole('link', { name: `Support with ${displayName}` })
       .first()
@@ -263,8 +266,8 @@ describe('an urgent intake nobody covers, in the browsers', () => {
       .first()
       .click();
     await t.getByRole('heading', { level: 1, name: `Support with ${displayName}` }).waitFor();
-    // Opening the conversation, the teacher's browser opens its own copy of the note and seals it to the
-    // consultant's pinned key: the note is pinned for both, and nobody is told any more that it was not passed on.
+    // Back, the teacher's browser opens its own copy of the note and seals it to the consultant's key as pinned
+    // for the conversation: the note is pinned for both, and nobody is told any more that it was not passed on.
     const teacherPinned = t.locator('details.pinned-intake');
     const yourNote = teacherPinned.locator('figure.pinned-intake__note');
     await yourNote.getByText('Your note').waitFor();
@@ -291,6 +294,52 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     await c.getByRole('textbox', { name: `Message to ${alias}` }).fill(NAMED);
     await c.waitForTimeout(1_000);
     expect(await c.getByText('This may identify someone').count()).toBe(0);
+  });
+
+  it('passes the note on at once when the teacher is online as a coordinator assigns their next request by hand', async () => {
+    const t = teacher;
+    await t.goto('/support/ask');
+    await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
+    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
+    await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
+    await t.getByRole('radio', { name: 'Planning units and lessons' }).check();
+    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
+    const second = 'Second request: help me plan a unit on magnets for a mixed class.';
+    await t.getByLabel('A note for your consultant').fill(second);
+    await t.getByRole('button', { name: 'Ask for support' }).click();
+    const request = t.getByRole('region', { name: 'Your request', exact: true });
+    await request.getByText('No consultant covers the grade band and subject you chose yet.').waitFor();
+    const seenAs = await request.getByText('The consultant sees you as').textContent();
+    const secondAlias = /sees you as (.+?), a name for this request only/.exec(seenAs ?? '')?.[1] ?? '';
+    expect(secondAlias).not.toBe('');
+    expect(secondAlias).not.toBe(alias);
+
+    // The teacher stays on this page; the coordinator assigns the same consultant by hand.
+    const c = coordinator;
+    await c.reload();
+    const section = c.getByRole('region', { name: 'Waiting with no consultant' });
+    const item = section.getByRole('article').filter({ hasText: secondAlias });
+    await item.waitFor();
+    const select = item.getByLabel('Assign a consultant by hand');
+    await select.locator('option', { hasText: `${displayName}:` }).waitFor({ state: 'attached' });
+    const options = await select.locator('option').allTextContents();
+    await select.selectOption({ index: options.findIndex((o) => o.startsWith(`${displayName}:`)) });
+    await item.getByRole('button', { name: 'Assign' }).click();
+    await c
+      .getByRole('status')
+      .filter({ hasText: `${secondAlias} is now in a conversation with ${displayName}.` })
+      .waitFor();
+
+    // The consultant opens the new conversation: the note is already there, though the teacher never opened it.
+    const m = consultant;
+    await m.goto('/support');
+    await m.getByRole('link', { name: `Supporting ${secondAlias}` }).click();
+    await m.getByRole('heading', { level: 1, name: `Supporting ${secondAlias}` }).waitFor();
+    const note = m.locator('details.pinned-intake figure.pinned-intake__note');
+    await note.getByText('Their note').waitFor();
+    await note.getByText(second).waitFor();
+    expect(await m.locator('.pinned-intake__note-lost').count()).toBe(0);
+    expect(t.url()).not.toContain('/support/conversations/');
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {

@@ -148,6 +148,13 @@ describe('the intake note of a request assigned by hand', () => {
     expect(consultantBefore.intakeNote).toBeNull();
     expect(consultantBefore.noteToPass).toBeNull();
     expect(consultantBefore.peer.publicKey).toBe(kT.publicKey);
+    // The teacher's list says so too (their browser passes it on from any page); the consultant's never does.
+    const listed = async (m: TestMember) =>
+      ((await m.agent.get('/api/conversations')).body.conversations as { id: string; notePending: boolean }[])
+        .filter((c) => c.id === conversationId)
+        .map((c) => c.notePending);
+    expect(await listed(teacher)).toEqual([true]);
+    expect(await listed(assignee)).toEqual([false]);
 
     const sealedForC = await sealIntakeNote(kT, kC.publicKey, requestId, canary);
     const passOn = (m: TestMember, body: Record<string, unknown>) =>
@@ -193,6 +200,7 @@ describe('the intake note of a request assigned by hand', () => {
     const teacherAfter = await viewOf(teacher, conversationId);
     expect(teacherAfter.intake).not.toHaveProperty('noteNotPassedOn');
     expect(teacherAfter.noteToPass).toBeNull();
+    expect(await listed(teacher)).toEqual([false]);
     expect(await openIntakeNote(kT, kC.publicKey, requestId, teacherAfter.intakeNote!)).toBe(canary);
 
     // Once: a second copy (even a genuine one) never replaces the first.

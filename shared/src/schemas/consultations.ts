@@ -641,6 +641,11 @@ export const ConversationSummary = z.object({
   kind: SupportKind.default('peer-support'),
   /** A reciprocal mentorship pair (both teachers learn). */
   reciprocal: z.boolean().default(false),
+  /**
+   * Teachers only: a coordinator assigned this consultant by hand and the teacher's browser still has to pass the
+   * intake note on to them (it does so while open, on any page).
+   */
+  notePending: z.boolean().default(false),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 

@@ -1101,6 +1101,9 @@ export function createConsultationService(deps: ConsultationDeps) {
     async conversations(p: Principal): Promise<ConversationSummary[]> {
       const list = await store.conversationsOf(p.accountId);
       const at = now();
+      const myKey = list.some((c) => c.noteFrom && c.teacherId === p.accountId)
+        ? ((await store.getKeys(p.accountId))?.publicKey ?? null)
+        : null;
       return Promise.all(
         list
           .sort((a, b) => b.createdAt - a.createdAt)
@@ -1117,6 +1120,14 @@ export function createConsultationService(deps: ConsultationDeps) {
               nextCheckIn: next ?? null,
               kind: c.kind ?? 'peer-support',
               reciprocal: c.reciprocal !== undefined,
+              // The teacher's browser has a note to pass on here (see `passOnNote`), even from another page.
+              notePending:
+                role === 'teacher' &&
+                c.status !== 'closed' &&
+                c.noteFrom !== undefined &&
+                c.intake?.noteNotPassedOn === true &&
+                (await selfCopyOf(c.noteFrom, myKey)) !== null &&
+                (await store.intakeNoteOf(c.id)) === null,
             };
           }),
       );

@@ -242,6 +242,8 @@ export class ConversationRoom {
   private readonly openedNotes = new Map<string, string | null>();
   /** "<requestId> <iv> <peer key>" of my own note copies already passed on (or being), so each goes once. */
   private readonly passedOn = new Set<string>();
+  /** The latest attempt to pass my note on (settled when it is done, whatever the answer). */
+  private noteWork: Promise<void> = Promise.resolve();
   private readonly decrypted = new Map<string, string | null>();
   private outbox: QueuedEntry[] = [];
   /** The seq the server gave each acknowledged send, until the feed holds it. */
@@ -607,7 +609,7 @@ export class ConversationRoom {
     // Assigned by hand: my own copy of the note goes to the consultant, sealed only to the key pinned here for
     // them, never to a key the server gives now and I have not acknowledged.
     if (view.role === 'teacher' && view.noteToPass && !view.intakeNote && this.keyFor && !this.changedKey) {
-      void this.passOnNote(view.noteToPass, this.keyFor);
+      this.noteWork = this.passOnNote(view.noteToPass, this.keyFor).catch(() => undefined);
     }
     if (before) this.announceChanges(before, view);
     this.changed();
@@ -626,6 +628,16 @@ export class ConversationRoom {
     const text = await openIntakeNote(this.identity, this.keyFor, note.requestId, note).catch(() => null);
     this.openedNotes.set(cacheKey, text);
     return text;
+  }
+
+  /**
+   * Settles once the conversation has opened and any pass-on of my note it started is done: for a room opened
+   * only to pass the note on (`IntakeResealer`, while the teacher is on another page).
+   */
+  async notePassedOn(): Promise<void> {
+    await this.opened;
+    await this.chain;
+    await this.noteWork;
   }
 
   /**

@@ -45,7 +45,7 @@ export function ClosingPanel({
   return (
     <section className="side-card" aria-labelledby="ending-title">
       <h2 id="ending-title" className="side-card__title">
-        Ending the support
+        {pair ? 'Ending the pairing' : 'Ending the support'}
       </h2>
       {problem && <Alert>{problem}</Alert>}
       {pair && (

@@ -258,8 +258,8 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             {view.blocked ? 'It was ended by a block: the two of you will not be matched again. ' : ''}
             {view.reciprocal && !view.blocked
               ? view.closeProposedBy === view.role
-                ? 'You ended the pairing, for both of you. '
-                : `${peer} ended the pairing, for both of you. `
+                ? 'You ended the pairing. '
+                : `${peer} ended the pairing. `
               : ''}
             The conversation stays here, read-only, for both of you. Nothing new can be added.
           </p>

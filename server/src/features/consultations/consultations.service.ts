@@ -413,7 +413,17 @@ export function createConsultationService(deps: ConsultationDeps) {
               : (keys?.publicKey ?? null),
           )
         : null;
-    const intake = c.intake ? { ...c.intake, ...(waiting ? { notePending: true } : {}) } : null;
+    // A note pinned here was passed on, whatever the record says (a close racing the pass-on may write back the
+    // older record: its compare-and-set looks at the closing fields only).
+    const passedOn = (i: PinnedIntake): PinnedIntake => {
+      const { noteNotPassedOn: _lost, ...rest } = i;
+      return rest;
+    };
+    const intake = !c.intake
+      ? null
+      : intakeNote
+        ? passedOn(c.intake)
+        : { ...c.intake, ...(waiting ? { notePending: true } : {}) };
     return {
       id: c.id,
       role,

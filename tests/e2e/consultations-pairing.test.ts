@@ -155,6 +155,33 @@ describe('reciprocal mentorship and the released consultant’s caseload', () =>
       .waitFor();
   });
 
+  it('lets either partner end the pairing, for both at once: the veteran ends it and the new teacher sees it live', async () => {
+    // The veteran holds the second place in the pair, yet ends it directly (no proposal waiting on the other).
+    const v = veteran.page;
+    const ending = v.getByRole('region', { name: 'Ending the pairing' });
+    await ending.getByText('Either of you can end the pairing').waitFor();
+    expect(await ending.getByRole('button', { name: 'Propose to taper off and end' }).count()).toBe(0);
+    await ending.getByRole('button', { name: 'End the pairing' }).click();
+    const dialog = v.getByRole('dialog', { name: 'End the pairing?' });
+    await dialog.getByText(`${newTeacherAlias} is told it has ended`, { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'End the pairing' }).click();
+    await v.getByRole('heading', { level: 2, name: 'This pairing has ended' }).waitFor();
+    await v.getByText('You ended the pairing. The conversation stays here', { exact: false }).waitFor();
+    await checkScreen(v, 'pairing-04b-ended-veteran-phone');
+
+    // The new teacher's open page follows, without reloading: ended for them too, and read-only.
+    const t = newTeacher.page;
+    await t.getByRole('heading', { level: 2, name: 'This pairing has ended' }).waitFor();
+    await t
+      .getByText(`${veteranAlias} ended the pairing. The conversation stays here`, { exact: false })
+      .waitFor();
+    expect(await t.getByRole('region', { name: 'Ending the pairing' }).count()).toBe(0);
+    expect(await t.getByRole('textbox', { name: `Message to ${veteranAlias}` }).count()).toBe(0);
+    // No feedback form about a consultant: they were peers.
+    expect(await t.getByText('How was it? (anonymous)').count()).toBe(0);
+    await checkScreen(t, 'pairing-04c-ended-new-teacher');
+  });
+
   it('gives a released consultant a caseload that suggests tapering off as the term ends', async () => {
     const c = consultant.page;
     await signUpInBrowser(c, invites.consultant, consultant.name);

@@ -16,8 +16,9 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * Issue 11, "a flow that never drops a person", in real browsers: a teacher whose intake note signals risk gets the
  * crisis contacts at once (tap to call and tap to text) and an honest status; the request is urgent, and since no
  * consultant covers it, the coordinators see it (never the teacher, never the note), assign a consultant by hand,
- * and the conversation opens for both. On the way, the privacy warning on the teacher's own text uses the
- * named-entity pass (loaded after the first paint), in the intake note and in the one-to-one composer.
+ * and the conversation opens for both; the teacher's browser then passes the note on, sealed to that consultant.
+ * On the way, the privacy warning on the teacher's own text uses the named-entity pass (loaded after the first
+ * paint), in the intake note and in the one-to-one composer.
  */
 describe('an urgent intake nobody covers, in the browsers', () => {
   let redis: TestRedis | undefined;
@@ -220,6 +221,8 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     expect(index).toBeGreaterThan(0);
     expect(options[index]).toContain('nothing in common');
     await select.selectOption({ index });
+    // The teacher has left Staffroom meanwhile: their browser can pass the note on only when it is back.
+    await teacher.goto('about:blank');
     await item.getByRole('button', { name: 'Assign' }).click();
     await c
       .getByRole('status')
@@ -230,7 +233,7 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     await checkScreen(c, 'unmatched-05-coordinator-assigned');
   });
 
-  it('opens the conversation for the consultant, marked urgent, and for the teacher, whose composer warns about the name', async () => {
+  it('opens the conversation for the consultant, marked urgent, and for the teacher, whose browser passes the note on and whose composer warns about the name', async () => {
     const c = consultant;
     await c.goto('/support');
     await c.getByRole('link', { name: `Supporting ${alias}` }).click();
@@ -239,16 +242,20 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     const pinned = c.locator('details.pinned-intake');
     await pinned.getByText('Marked urgent').waitFor();
     await pinned.getByText('Workload and wellbeing').waitFor();
-    await pinned
-      .getByText('The teacher wrote a note with their request, but a coordinator matched you by hand')
-      .waitFor();
+    // The note was sealed only to the teacher (nobody could be offered it): it reaches this consultant once the
+    // teacher's browser opens the conversation and seals it for them.
+    const pending = pinned.getByText(
+      'A coordinator matched you by hand, so it reaches you when the teacher next opens this conversation',
+    );
+    await pending.waitFor();
     expect(await pinned.textContent()).not.toContain('began before the request was kept');
     expect(await pinned.textContent()).not.toContain('end it all');
     await checkScreen(c, 'unmatched-06-consultant-conversation');
 
     const t = teacher;
-    // Shown once: the crisis dialog does not come back when the page is opened again (the history kept its state).
-    await t.reload();
+    // Back to Staffroom. Shown once: the crisis dialog does not come back when the page is opened again (the
+    // history kept its state).
+    await t.goBack();
     await t
       .getByRole('link', { name: `Support with ${displayName}` })
       .first()
@@ -259,10 +266,20 @@ describe('an urgent intake nobody covers, in the browsers', () => {
       .first()
       .click();
     await t.getByRole('heading', { level: 1, name: `Support with ${displayName}` }).waitFor();
-    await t
-      .locator('details.pinned-intake')
-      .getByText('the note you wrote with your request did not reach your consultant')
-      .waitFor();
+    // Back, the teacher's browser opens its own copy of the note and seals it to the consultant's key as pinned
+    // for the conversation: the note is pinned for both, and nobody is told any more that it was not passed on.
+    const teacherPinned = t.locator('details.pinned-intake');
+    const yourNote = teacherPinned.locator('figure.pinned-intake__note');
+    await yourNote.getByText('Your note').waitFor();
+    await yourNote.getByText('I want to end it all', { exact: false }).waitFor();
+    await teacherPinned.locator('.pinned-intake__note-lost').waitFor({ state: 'detached' });
+    // And the consultant, whose page is open, sees it arrive without reloading.
+    const theirNote = pinned.locator('figure.pinned-intake__note');
+    await theirNote.getByText('Their note').waitFor();
+    await theirNote.getByText('I want to end it all', { exact: false }).waitFor();
+    await pending.waitFor({ state: 'detached' });
+    expect(await pinned.locator('.pinned-intake__note-lost').count()).toBe(0);
+    await checkScreen(c, 'unmatched-06b-consultant-note-passed-on');
     const composer = t.getByRole('textbox', { name: `Message to ${displayName}` });
     await composer.fill(NAMED);
     const warning = t.getByText("This may identify someone: a person's name.");
@@ -277,6 +294,52 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     await c.getByRole('textbox', { name: `Message to ${alias}` }).fill(NAMED);
     await c.waitForTimeout(1_000);
     expect(await c.getByText('This may identify someone').count()).toBe(0);
+  });
+
+  it('passes the note on at once when the teacher is online as a coordinator assigns their next request by hand', async () => {
+    const t = teacher;
+    await t.goto('/support/ask');
+    await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
+    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
+    await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
+    await t.getByRole('radio', { name: 'Planning units and lessons' }).check();
+    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
+    const second = 'Second request: help me plan a unit on magnets for a mixed class.';
+    await t.getByLabel('A note for your consultant').fill(second);
+    await t.getByRole('button', { name: 'Ask for support' }).click();
+    const request = t.getByRole('region', { name: 'Your request', exact: true });
+    await request.getByText('No consultant covers the grade band and subject you chose yet.').waitFor();
+    const seenAs = await request.getByText('The consultant sees you as').textContent();
+    const secondAlias = /sees you as (.+?), a name for this request only/.exec(seenAs ?? '')?.[1] ?? '';
+    expect(secondAlias).not.toBe('');
+    expect(secondAlias).not.toBe(alias);
+
+    // The teacher stays on this page; the coordinator assigns the same consultant by hand.
+    const c = coordinator;
+    await c.reload();
+    const section = c.getByRole('region', { name: 'Waiting with no consultant' });
+    const item = section.getByRole('article').filter({ hasText: secondAlias });
+    await item.waitFor();
+    const select = item.getByLabel('Assign a consultant by hand');
+    await select.locator('option', { hasText: `${displayName}:` }).waitFor({ state: 'attached' });
+    const options = await select.locator('option').allTextContents();
+    await select.selectOption({ index: options.findIndex((o) => o.startsWith(`${displayName}:`)) });
+    await item.getByRole('button', { name: 'Assign' }).click();
+    await c
+      .getByRole('status')
+      .filter({ hasText: `${secondAlias} is now in a conversation with ${displayName}.` })
+      .waitFor();
+
+    // The consultant opens the new conversation: the note is already there, though the teacher never opened it.
+    const m = consultant;
+    await m.goto('/support');
+    await m.getByRole('link', { name: `Supporting ${secondAlias}` }).click();
+    await m.getByRole('heading', { level: 1, name: `Supporting ${secondAlias}` }).waitFor();
+    const note = m.locator('details.pinned-intake figure.pinned-intake__note');
+    await note.getByText('Their note').waitFor();
+    await note.getByText(second).waitFor();
+    expect(await m.locator('.pinned-intake__note-lost').count()).toBe(0);
+    expect(t.url()).not.toContain('/support/conversations/');
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {

@@ -210,6 +210,116 @@ describe('reciprocal mentorship', () => {
   });
 });
 
+describe('ending a reciprocal pair', () => {
+  /** Two teachers from different schools, paired at once: the first is the record's `teacher` side. */
+  async function pair(offer: string, want: string) {
+    const first = await person('member', 0);
+    const second = await person('member', 1);
+    const waiting = await first.agent.post('/api/support-request/reciprocal', {
+      offers: [offer],
+      wants: [want],
+      school: 'Birch Lane Primary',
+    });
+    expect(waiting.body.request.status).toBe('waiting');
+    const paired = await second.agent.post('/api/support-request/reciprocal', {
+      offers: [want],
+      wants: [offer],
+      school: 'Quarry Road Academy',
+    });
+    expect(paired.body.request.status).toBe('matched');
+    const conversationId: string = paired.body.request.conversationId;
+    for (const m of [first, second]) {
+      await withKeys(m);
+      expect((await m.transport.request('convo:open', { conversationId })).ok).toBe(true);
+    }
+    return { first, second, conversationId };
+  }
+  /** Resolves when `m` is told of `event` (live, on whichever node its socket is). */
+  const told = (m: TestMember, event: 'support:request' | 'convo:changed') =>
+    new Promise<void>((resolve) => m.socket.once(event, () => resolve()));
+  const viewOf = async (m: TestMember, conversationId: string) => {
+    const opened = await m.transport.request('convo:open', { conversationId });
+    if (!opened.ok) throw new Error(`convo:open failed: ${opened.error.code}`);
+    return opened.data.view;
+  };
+
+  it('when either partner ends the pair, then it ends for both at once and both are told, whichever side they hold', async () => {
+    // The second teacher holds the record's consultant side, yet is no consultant: ending is not a proposal
+    // waiting on the other, it ends the pairing for both.
+    const one = await pair('planning', 'differentiation');
+    const toldFirst = Promise.all([told(one.first, 'convo:changed'), told(one.first, 'support:request')]);
+    const toldSecond = told(one.second, 'support:request');
+    expect(
+      (await one.second.transport.request('convo:close', { conversationId: one.conversationId })).ok,
+    ).toBe(true);
+    await Promise.all([toldFirst, toldSecond]);
+    for (const [m, role] of [
+      [one.first, 'teacher'],
+      [one.second, 'consultant'],
+    ] as const) {
+      const view = await viewOf(m, one.conversationId);
+      expect(view).toMatchObject({ role, status: 'closed', closeProposedBy: 'consultant', blocked: false });
+      const list = (await m.agent.get('/api/conversations')).body.conversations as {
+        id: string;
+        status: string;
+      }[];
+      expect(list).toEqual([expect.objectContaining({ id: one.conversationId, status: 'closed' })]);
+    }
+    // Read-only for both: nothing more to end or propose on either side.
+    for (const m of [one.first, one.second]) {
+      const again = await m.transport.request('convo:close', { conversationId: one.conversationId });
+      expect(!again.ok && again.error.code).toBe('FORBIDDEN');
+    }
+
+    // The other way round: the first teacher ends it, and the second (consultant side) is told as well.
+    const two = await pair('curriculum', 'wellbeing');
+    const toldSecondToo = Promise.all([
+      told(two.second, 'convo:changed'),
+      told(two.second, 'support:request'),
+    ]);
+    expect(
+      (await two.first.transport.request('convo:close-confirm', { conversationId: two.conversationId })).ok,
+    ).toBe(true);
+    await toldSecondToo;
+    expect(await viewOf(two.second, two.conversationId)).toMatchObject({
+      status: 'closed',
+      closeProposedBy: 'teacher',
+    });
+    expect(await viewOf(two.first, two.conversationId)).toMatchObject({ status: 'closed' });
+
+    // The second teacher may end it with the confirming event too (a client that shows "Confirm the end").
+    const three = await pair('resources', 'wellbeing');
+    expect(
+      (await three.second.transport.request('convo:close-confirm', { conversationId: three.conversationId }))
+        .ok,
+    ).toBe(true);
+    expect(await viewOf(three.first, three.conversationId)).toMatchObject({ status: 'closed' });
+
+    // Both are free to opt in again (their requests finished with the pairing).
+    for (const m of [one.first, one.second]) {
+      expect((await m.agent.get('/api/support-request')).body.request).toBeNull();
+    }
+  });
+
+  it('when a consultant (not a reciprocal pair) proposes to end, then only the teacher can end it', async () => {
+    const c = await consultant({ displayName: 'Closing Rule Guide' });
+    const teacher = await person('member', 1);
+    const asked = await teacher.agent.post('/api/support-request', intake());
+    expect(asked.status).toBe(201);
+    const requestId: string = asked.body.request.id;
+    const accepted = await c.agent.post(`/api/consultant/offers/${requestId}/accept`);
+    expect(accepted.status).toBe(200);
+    const conversationId: string = accepted.body.conversationId;
+    expect((await c.transport.request('convo:close', { conversationId })).ok).toBe(true);
+    const confirm = await c.transport.request('convo:close-confirm', { conversationId });
+    expect(!confirm.ok && confirm.error.code).toBe('FORBIDDEN');
+    expect(await viewOf(teacher, conversationId)).toMatchObject({ status: 'closing' });
+    expect((await teacher.transport.request('convo:close-confirm', { conversationId })).ok).toBe(true);
+    expect(await viewOf(c, conversationId)).toMatchObject({ status: 'closed' });
+    await pauseEveryConsultant();
+  });
+});
+
 describe('volunteer and released consultants', () => {
   it('caps a volunteer at a few teachers, keeps a released consultant to their term, and shows the caseload', async () => {
     await pauseEveryConsultant();

@@ -133,6 +133,20 @@ describe.each(backends)('consultations store contract: %s', (_name, make) => {
     expect(await store.intakeNoteOf('res-old')).toBeNull();
   });
 
+  it('a note passed on after a hand assignment is pinned once: a second copy never replaces the first, and the record keeps where it came from until cleared', async () => {
+    const store = make();
+    const record: ConversationRecord = { ...conversation('once-c'), noteFrom: 'req-9' };
+    await store.saveConversation(record);
+    expect((await store.getConversation('once-c'))?.noteFrom).toBe('req-9');
+    const first = { requestId: 'req-9', ciphertext: 'RklSU1Q=', iv: 'AAAAAAAAAAAAAAAA' };
+    expect(await store.pinIntakeNoteOnce('once-c', first)).toBe(true);
+    expect(await store.pinIntakeNoteOnce('once-c', { ...first, ciphertext: 'U0VDT05E' })).toBe(false);
+    expect(await store.intakeNoteOf('once-c')).toEqual(first);
+    const { noteFrom: _from, ...cleared } = record;
+    expect(await store.replaceConversation(record, cleared)).toBe(true);
+    expect(await store.getConversation('once-c')).not.toHaveProperty('noteFrom');
+  });
+
   it('retention (issue 12): a trimmed stream keeps about the newest `keep` messages; feedback keeps the newest FEEDBACK_KEPT', async () => {
     const store = make();
     for (let i = 1; i <= 600; i++) {

@@ -1159,10 +1159,14 @@ export const STORED = {
     type: 'hash',
     title: 'Intake notes (sealed)',
     holds:
-      'The note you wrote with a request, sealed in your browser to each consultant who may be offered it.',
+      'The note you wrote with a request, sealed in your browser to each consultant who may be offered it, and to yourself.',
     whose: 'request',
-    why: 'So the consultant offered the request can read it.',
-    retention: { kind: 'rule', words: 'Deleted when the request is matched or withdrawn.' },
+    why: 'So the consultant offered the request can read it, and your browser can seal it again for a consultant who could not be offered it yet (or was assigned by hand).',
+    retention: {
+      kind: 'rule',
+      words:
+        'Deleted when the request is matched or withdrawn; after a hand assignment, your own copy only until your browser passed the note on.',
+    },
     seenBy: ['owner', 'consultant', 'operators'],
     erasure: 'erase',
     form: 'ciphertext',
@@ -1212,7 +1216,7 @@ export const STORED = {
     type: 'hash',
     title: 'One-to-one conversations (who and when)',
     holds:
-      "Who talks with whom (account ids), the consultant's display name, the conversation's own name for the teacher, when it started and closed, the kind of support (peer support or mentorship) and the structured intake pinned for both (grades, subjects, reasons, focus, ways of working, times, whether the teacher's browser marked the request urgent and whether a note could not be passed on; never why, never school, district or the note); for reciprocal mentorship, what each teacher offers and would like to learn (from a fixed list). Never its content.",
+      "Who talks with whom (account ids), the consultant's display name, the conversation's own name for the teacher, when it started and closed, the kind of support (peer support or mentorship) and the structured intake pinned for both (grades, subjects, reasons, focus, ways of working, times, whether the teacher's browser marked the request urgent and whether a note could not be passed on; never why, never school, district or the note); after a hand assignment, until the teacher's browser passed the note on, the request it came from; for reciprocal mentorship, what each teacher offers and would like to learn (from a fixed list). Never its content.",
     whose: 'conversation',
     why: 'To open the conversation for its two participants only.',
     retention: { kind: 'rule', words: 'Deleted some days after it closed.', config: CONVO_RETENTION },
@@ -1238,6 +1242,7 @@ export const STORED = {
           'kind',
           'intake',
           'reciprocal',
+          'noteFrom',
         ],
       },
     ],

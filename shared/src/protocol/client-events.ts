@@ -25,6 +25,7 @@ import {
 import {
   CheckIn,
   ConversationView,
+  PassOnNoteBody,
   Sealed,
   SealedGoal,
   SealedMessage,
@@ -317,6 +318,15 @@ export const clientEvents = {
    * server cannot read or forge it; it only stores it.
    */
   'convo:pin': { payload: z.strictObject({ conversationId: Id, pin: Sealed }), result: Empty },
+  /**
+   * The teacher passes their intake note on to a consultant a coordinator assigned by hand: sealed in their browser
+   * to the consultant's pinned key. Only the teacher of the conversation, only to its consultant's current key,
+   * only for its request, and once.
+   */
+  'convo:intake-note': {
+    payload: PassOnNoteBody.extend({ conversationId: Id }),
+    result: Empty,
+  },
 
   /**
    * Moderators: a private message from the moderation team to the member an at-risk item is about (delivered

@@ -71,6 +71,8 @@ export const eventCosts = {
   'care:inbox': { cost: 1 },
   'care:read': { cost: 1 },
   'convo:pin': { cost: 2, limit: { points: 20, seconds: 60 } },
+  /** A sealed note of 2.8 kB, kept once per conversation: a few tries are plenty. */
+  'convo:intake-note': { cost: 2, limit: { points: 10, seconds: 600 } },
   'group:retention': { cost: 1 },
   'mod:retention': { cost: 2 },
 } as const satisfies Record<ClientEventName, EventCost>;

@@ -428,7 +428,7 @@ export const INTAKE_COPIES_MAX = 12;
 export const INTAKE_COPIES_PER_PUT = 3;
 
 /** A note is padded to 2,048 bytes before sealing: 2,064 bytes of AES-GCM output, 2,752 characters of base64. */
-const SealedNoteCopy = z.strictObject({
+export const SealedNoteCopy = z.strictObject({
   ciphertext: B64(24, 2_800),
   iv: B64(12, 32),
 });
@@ -473,6 +473,11 @@ export const PinnedIntake = z.object({
    * offered to, so it never reached this one. Both are told, so nobody thinks it was read.
    */
   noteNotPassedOn: z.boolean().optional(),
+  /**
+   * With `noteNotPassedOn`: the teacher's browser still holds its own sealed copy, and passes the note on to this
+   * consultant (sealed to the key it pinned for them) the next time it opens the conversation.
+   */
+  notePending: z.boolean().optional(),
 });
 export type PinnedIntake = z.infer<typeof PinnedIntake>;
 
@@ -577,6 +582,16 @@ export type ShareResourceBody = z.infer<typeof ShareResourceBody>;
 export const PinnedIntakeNote = z.object({ requestId: z.string(), ciphertext: z.string(), iv: z.string() });
 export type PinnedIntakeNote = z.infer<typeof PinnedIntakeNote>;
 
+/**
+ * The teacher passes their intake note on to a consultant assigned by hand: sealed in their browser between their
+ * key and `recipientKey` (the consultant's key as pinned for this conversation) for `requestId`. Kept once.
+ */
+export const PassOnNoteBody = SealedNoteCopy.extend({
+  requestId: Id,
+  recipientKey: z.string().min(50).max(1_000),
+});
+export type PassOnNoteBody = z.infer<typeof PassOnNoteBody>;
+
 export const ConversationView = z.object({
   id: z.string(),
   role: z.enum(['teacher', 'consultant']),
@@ -606,6 +621,12 @@ export const ConversationView = z.object({
   reciprocal: z.object({ mine: ReciprocalSide, theirs: ReciprocalSide }).nullable().default(null),
   /** The intake note, sealed between the two (null: no note, or none kept with this conversation). */
   intakeNote: PinnedIntakeNote.nullable().default(null),
+  /**
+   * Teachers only, after a coordinator assigned the consultant by hand: the teacher's own copy of the intake note
+   * (sealed to their own key, for the request), which their browser opens and seals again to the consultant's
+   * pinned key (`convo:intake-note`). Null otherwise.
+   */
+  noteToPass: PinnedIntakeNote.nullable().default(null),
   /** Links and documents shared here, oldest first (sealed descriptions only). */
   resources: z.array(SealedResource).default([]),
 });
@@ -620,6 +641,11 @@ export const ConversationSummary = z.object({
   kind: SupportKind.default('peer-support'),
   /** A reciprocal mentorship pair (both teachers learn). */
   reciprocal: z.boolean().default(false),
+  /**
+   * Teachers only: a coordinator assigned this consultant by hand and the teacher's browser still has to pass the
+   * intake note on to them (it does so while open, on any page).
+   */
+  notePending: z.boolean().default(false),
 });
 export type ConversationSummary = z.infer<typeof ConversationSummary>;
 

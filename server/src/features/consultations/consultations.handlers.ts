@@ -71,6 +71,10 @@ export function registerConsultationHandlers(socket: AppSocket, deps: Consultati
     await service.savePin(p, conversationId, pin); // participants only
     return {};
   });
+  edge.on(socket, 'convo:intake-note', async ({ conversationId, ...body }) => {
+    await service.passOnNote(p, conversationId, body); // the conversation's teacher only
+    return {};
+  });
   edge.on(socket, 'convo:report', async ({ frankingKey, ...input }) => {
     await service.view(p, input.conversationId); // participants only (NOT_FOUND otherwise)
     // Only a message that exists can be revealed: a made-up seq would file a report about nothing.

@@ -217,6 +217,11 @@ export function createMemoryConsultationStore(keys = new Map<string, KeyBundle>(
     async pinIntakeNote(id, note) {
       pinnedNotes.set(id, copy(note));
     },
+    async pinIntakeNoteOnce(id, note) {
+      if (pinnedNotes.has(id)) return false;
+      pinnedNotes.set(id, copy(note));
+      return true;
+    },
     async intakeNoteOf(id) {
       const note = pinnedNotes.get(id);
       return note ? copy(note) : null;

@@ -376,6 +376,9 @@ export function createRedisConsultationStore(redis: Redis, prefix: string): Cons
     async pinIntakeNote(id, note) {
       await redis.set(k.intakeNote(id), JSON.stringify(note));
     },
+    async pinIntakeNoteOnce(id, note) {
+      return (await redis.set(k.intakeNote(id), JSON.stringify(note), 'NX')) === 'OK';
+    },
     async intakeNoteOf(id) {
       return parse<PinnedIntakeNote>(await redis.get(k.intakeNote(id)));
     },

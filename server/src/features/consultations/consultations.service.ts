@@ -11,6 +11,7 @@ import type {
   ConversationView,
   FeedbackSummary,
   IntakeNotesBody,
+  PassOnNoteBody,
   IntakeSealWork,
   KeyBundle,
   MyRequest,
@@ -346,7 +347,12 @@ export function createConsultationService(deps: ConsultationDeps) {
    * At the match: the note's copy sealed between the teacher and this consultant moves to the conversation, so it
    * stays pinned there for both (ECDH is symmetric: either of the two opens it). Every other copy is deleted.
    */
-  async function keepNoteWith(r: RequestRecord, consultantId: string, conversationId: string): Promise<void> {
+  async function keepNoteWith(
+    r: RequestRecord,
+    consultantId: string,
+    conversationId: string,
+    keepSelf = false,
+  ): Promise<void> {
     const copy = r.hasNote ? await store.intakeNote(r.id, consultantId) : null;
     if (copy)
       await store.pinIntakeNote(conversationId, {
@@ -354,7 +360,19 @@ export function createConsultationService(deps: ConsultationDeps) {
         ciphertext: copy.ciphertext,
         iv: copy.iv,
       });
+    if (!copy && keepSelf) {
+      // Assigned by hand to a consultant who held no copy: only the teacher's own copy stays, until their browser
+      // passes the note on (`passOnNote`); no consultant copy outlives the match.
+      const drop = Object.keys(await store.intakeNotes(r.id)).filter((h) => h !== INTAKE_SELF);
+      await store.saveIntakeNotes(r.id, {}, drop);
+      return;
+    }
     await store.dropIntakeNotes(r.id);
+  }
+
+  /** The teacher's own copy of a request's note, if it still opens with the teacher's current key. */
+  async function selfCopyOf(requestId: string, teacherKey: string | null): Promise<IntakeNoteCopy | null> {
+    return currentCopy(await store.intakeNote(requestId, INTAKE_SELF), teacherKey, teacherKey);
   }
 
   async function participant(p: Principal, id: string): Promise<{ c: ConversationRecord; role: Role }> {
@@ -385,6 +403,27 @@ export function createConsultationService(deps: ConsultationDeps) {
       store.resources(id),
       store.intakeNoteOf(id),
     ]);
+    // Assigned by hand without the note: the teacher's own copy waits for their browser to pass it on.
+    const waiting =
+      c.noteFrom && c.intake?.noteNotPassedOn && !intakeNote
+        ? await selfCopyOf(
+            c.noteFrom,
+            role === 'teacher'
+              ? ((await store.getKeys(p.accountId))?.publicKey ?? null)
+              : (keys?.publicKey ?? null),
+          )
+        : null;
+    // A note pinned here was passed on, whatever the record says (a close racing the pass-on may write back the
+    // older record: its compare-and-set looks at the closing fields only).
+    const passedOn = (i: PinnedIntake): PinnedIntake => {
+      const { noteNotPassedOn: _lost, ...rest } = i;
+      return rest;
+    };
+    const intake = !c.intake
+      ? null
+      : intakeNote
+        ? passedOn(c.intake)
+        : { ...c.intake, ...(waiting ? { notePending: true } : {}) };
     return {
       id: c.id,
       role,
@@ -403,13 +442,17 @@ export function createConsultationService(deps: ConsultationDeps) {
       feedbackDone: c.feedbackDone,
       blocked: c.blocked,
       kind: c.kind ?? 'peer-support',
-      intake: c.intake ?? null,
+      intake,
       reciprocal: c.reciprocal
         ? role === 'teacher'
           ? { mine: c.reciprocal.teacher, theirs: c.reciprocal.consultant }
           : { mine: c.reciprocal.consultant, theirs: c.reciprocal.teacher }
         : null,
       intakeNote,
+      noteToPass:
+        role === 'teacher' && waiting && c.noteFrom
+          ? { requestId: c.noteFrom, ciphertext: waiting.ciphertext, iv: waiting.iv }
+          : null,
       resources: resources.sort((a, b) => a.ts - b.ts),
     };
   }
@@ -536,21 +579,31 @@ export function createConsultationService(deps: ConsultationDeps) {
     return all.filter((f) => (perMonth.get(f.month) ?? 0) >= K_MIN);
   }
 
+  /**
+   * The teacher ends the support (confirming a proposal or not). A reciprocal pair has no consultant: both are
+   * teachers and peers, so either ends it, for both at once, and both are told (the open conversation and each
+   * one's list of conversations).
+   */
   async function confirmClose(p: Principal, id: string): Promise<void> {
-    await transition(
+    const { next } = await transition(
       () => writable(p, id),
       (c, role) => {
-        if (role !== 'teacher')
+        if (role !== 'teacher' && !c.reciprocal)
           throw new AppError(ErrorCode.FORBIDDEN, 'The teacher confirms the end of the support.');
         return {
           ...c,
           status: 'closed',
-          closeProposedBy: c.closeProposedBy ?? 'teacher',
+          closeProposedBy: c.closeProposedBy ?? role,
           closedAt: c.closedAt ?? now(),
         };
       },
     );
     notify.conversation(id);
+    if (next.reciprocal) {
+      notify.request(next.teacherId);
+      notify.request(next.consultantId);
+      return;
+    }
     await rematchWaiting(); // the consultant has room again
   }
 
@@ -699,6 +752,11 @@ export function createConsultationService(deps: ConsultationDeps) {
         );
       }
       const noteCopy = r.hasNote ? await store.intakeNote(r.id, consultant.accountId) : null;
+      // Without a copy for this consultant, the teacher's own copy lets their browser pass the note on later.
+      const selfCopy =
+        r.hasNote && !noteCopy
+          ? await selfCopyOf(r.id, (await store.getKeys(r.teacherId))?.publicKey ?? null)
+          : null;
       const profile = await store.getConsultant(consultant.accountId);
       const conversation: ConversationRecord = {
         id: newId(),
@@ -712,9 +770,11 @@ export function createConsultationService(deps: ConsultationDeps) {
         feedbackDone: false,
         blocked: false,
         // As when a consultant accepts: the intake pinned for both, so nobody asks twice. The note comes along only
-        // when this consultant already held a copy; otherwise both are told it could not be passed on.
+        // when this consultant already held a copy; otherwise both are told it has not been passed on, and the
+        // teacher's browser passes it on from its own copy when it next opens the conversation.
         kind: r.kind ?? 'peer-support',
         intake: { ...pinnedIntakeOf(r), ...(r.hasNote && !noteCopy ? { noteNotPassedOn: true } : {}) },
+        ...(selfCopy ? { noteFrom: r.id } : {}),
       };
       const matched: RequestRecord = {
         ...r,
@@ -730,7 +790,7 @@ export function createConsultationService(deps: ConsultationDeps) {
       if (!(await store.updateRequest({ status: 'waiting', offeredTo: null }, matched)))
         throw new AppError(ErrorCode.CONFLICT, 'This request just changed. Look again.');
       await store.saveConversation(conversation);
-      await keepNoteWith(r, consultant.accountId, conversation.id);
+      await keepNoteWith(r, consultant.accountId, conversation.id, selfCopy !== null);
       notify.request(r.teacherId);
       notify.offers(consultant.accountId);
       await deps.audit?.(p, `request ${alias(r.id)}`, 'assigned to a consultant by hand');
@@ -1051,6 +1111,9 @@ export function createConsultationService(deps: ConsultationDeps) {
     async conversations(p: Principal): Promise<ConversationSummary[]> {
       const list = await store.conversationsOf(p.accountId);
       const at = now();
+      const myKey = list.some((c) => c.noteFrom && c.teacherId === p.accountId)
+        ? ((await store.getKeys(p.accountId))?.publicKey ?? null)
+        : null;
       return Promise.all(
         list
           .sort((a, b) => b.createdAt - a.createdAt)
@@ -1067,6 +1130,14 @@ export function createConsultationService(deps: ConsultationDeps) {
               nextCheckIn: next ?? null,
               kind: c.kind ?? 'peer-support',
               reciprocal: c.reciprocal !== undefined,
+              // The teacher's browser has a note to pass on here (see `passOnNote`), even from another page.
+              notePending:
+                role === 'teacher' &&
+                c.status !== 'closed' &&
+                c.noteFrom !== undefined &&
+                c.intake?.noteNotPassedOn === true &&
+                (await selfCopyOf(c.noteFrom, myKey)) !== null &&
+                (await store.intakeNoteOf(c.id)) === null,
             };
           }),
       );
@@ -1163,6 +1234,52 @@ export function createConsultationService(deps: ConsultationDeps) {
     async savePin(p: Principal, id: string, pin: Sealed): Promise<void> {
       const { role } = await participant(p, id);
       await store.savePin(id, role, pin);
+    },
+
+    /**
+     * The teacher's browser passes the intake note on to a consultant a coordinator assigned by hand: it opened
+     * its own copy and sealed the note again, to the key it pinned for the consultant. The server keeps that
+     * ciphertext only from the teacher of this conversation, for this conversation's request, sealed to its
+     * consultant's current key, and once (never over a note already there). Then neither is told it was lost.
+     */
+    async passOnNote(p: Principal, id: string, body: PassOnNoteBody): Promise<void> {
+      const { c, role } = await writable(p, id);
+      if (role !== 'teacher')
+        throw new AppError(ErrorCode.FORBIDDEN, 'Only the teacher passes their note on.');
+      const from = c.noteFrom;
+      if (!from || !c.intake?.noteNotPassedOn)
+        throw new AppError(ErrorCode.CONFLICT, 'No note waits to be passed on here.');
+      if (body.requestId !== from)
+        throw new AppError(ErrorCode.CONFLICT, 'That note is not this conversation’s.', {
+          field: 'requestId',
+        });
+      const consultantKey = (await store.getKeys(c.consultantId))?.publicKey ?? null;
+      if (!consultantKey || consultantKey !== body.recipientKey)
+        throw new AppError(
+          ErrorCode.CONFLICT,
+          'The consultant’s key has changed. Open the conversation again.',
+          {
+            field: 'recipientKey',
+          },
+        );
+      const kept = await store.pinIntakeNoteOnce(id, {
+        requestId: from,
+        ciphertext: body.ciphertext,
+        iv: body.iv,
+      });
+      if (!kept) throw new AppError(ErrorCode.CONFLICT, 'The note was already passed on.');
+      await transition(
+        () => participant(p, id),
+        (fresh) => {
+          const { noteFrom: _from, intake, ...rest } = fresh;
+          if (!intake) return rest;
+          const { noteNotPassedOn: _lost, ...kept } = intake;
+          return { ...rest, intake: kept };
+        },
+      );
+      // The teacher's own copy served its purpose: the pinned one opens for both (ECDH is symmetric).
+      await store.dropIntakeNotes(from);
+      notify.conversation(id);
     },
 
     async setGoal(
@@ -1321,8 +1438,9 @@ export function createConsultationService(deps: ConsultationDeps) {
 
     /** Either proposes to taper off and end; the teacher confirms (a consultant cannot end it alone). */
     async proposeClose(p: Principal, id: string): Promise<void> {
-      const { role } = await writable(p, id);
-      if (role === 'teacher') return confirmClose(p, id);
+      const { c, role } = await writable(p, id);
+      // A reciprocal pair's second teacher is no consultant asking to taper off: either partner ends it.
+      if (role === 'teacher' || c.reciprocal) return confirmClose(p, id);
       await transition(
         () => writable(p, id),
         (c, r) => ({ ...c, status: 'closing', closeProposedBy: r }),
@@ -1337,7 +1455,7 @@ export function createConsultationService(deps: ConsultationDeps) {
      * ask for support again (the client offers it); the new request passes this consultant over.
      */
     async block(p: Principal, id: string): Promise<void> {
-      await transition(
+      const { next } = await transition(
         () => participant(p, id),
         (c, role) => ({
           ...c,
@@ -1350,6 +1468,11 @@ export function createConsultationService(deps: ConsultationDeps) {
         }),
       );
       notify.conversation(id);
+      if (next.reciprocal) {
+        notify.request(next.teacherId);
+        notify.request(next.consultantId);
+        return;
+      }
       await rematchWaiting();
     },
 

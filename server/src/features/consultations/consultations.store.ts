@@ -101,6 +101,11 @@ export interface ConversationRecord {
    * is the second teacher, who holds no consultant role.
    */
   reciprocal?: { teacher: ReciprocalSide; consultant: ReciprocalSide };
+  /**
+   * Assigned by hand while the consultant held no copy of the note: the request whose teacher's own sealed copy
+   * (`INTAKE_SELF`) is kept until the teacher's browser passes the note on. Cleared once it did.
+   */
+  noteFrom?: string;
 }
 
 /** Holder of the teacher's own copy of a sealed intake note (account ids never contain a colon). */
@@ -197,6 +202,8 @@ export interface ConsultationStore {
   removeResource(conversationId: string, resourceId: string): Promise<void>;
   /** The intake note's copy for the matched consultant, kept with the conversation (as long as it). */
   pinIntakeNote(conversationId: string, note: PinnedIntakeNote): Promise<void>;
+  /** Pins the note only if the conversation holds none yet; false when it already did (never overwritten). */
+  pinIntakeNoteOnce(conversationId: string, note: PinnedIntakeNote): Promise<boolean>;
   intakeNoteOf(conversationId: string): Promise<PinnedIntakeNote | null>;
 
   /**

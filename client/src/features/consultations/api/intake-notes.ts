@@ -1,6 +1,9 @@
 import { INTAKE_COPIES_PER_PUT } from '@staffroom/shared/schemas/consultations';
 import type { Identity } from '../../../lib/e2e-crypto';
+import { devicePinStore } from '../keys/pin-db';
+import { ConversationRoom } from '../model/conversation-room';
 import { openIntakeNote, sealIntakeNote } from '../model/intake-seal';
+import { convoConnection } from './convo-connection';
 import { supportApi } from './support-api';
 
 /**
@@ -42,4 +45,40 @@ export async function deliverIntakeNote(
     ).stored;
   }
   return stored;
+}
+
+/** Tries per conversation in this page's life: a copy that never opens is not tried on every change. */
+const tries = new Map<string, number>();
+const MAX_TRIES = 3;
+/** How long a room opened only to pass the note on may take before it is closed (tried again later). */
+const PASS_ON_WAIT_MS = 15_000;
+
+/**
+ * A coordinator assigned a consultant by hand to a request of mine with a note that consultant never got: the
+ * conversation is opened here just as its page opens it (a `ConversationRoom`, so the consultant's key is the one
+ * pinned for the conversation, never one the server gives against the pin), which passes the note on, then closed.
+ * Returns how many conversations it opened.
+ */
+export async function passOnAssignedNotes(identity: Identity): Promise<number> {
+  const { conversations } = await supportApi.conversations();
+  let opened = 0;
+  for (const c of conversations) {
+    const tried = tries.get(c.id) ?? 0;
+    if (c.role !== 'teacher' || !c.notePending || tried >= MAX_TRIES) continue;
+    tries.set(c.id, tried + 1);
+    const room = new ConversationRoom(c.id, identity, convoConnection, Date.now, devicePinStore);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    room.start();
+    try {
+      await Promise.race([
+        room.notePassedOn(),
+        new Promise<void>((resolve) => (timer = setTimeout(resolve, PASS_ON_WAIT_MS))),
+      ]);
+    } finally {
+      clearTimeout(timer);
+      room.stop();
+    }
+    opened += 1;
+  }
+  return opened;
 }

@@ -6,11 +6,12 @@ import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { actionErrorText } from '../model/conversation-room';
 
-type Asking = 'propose' | 'end' | 'confirm' | 'block' | null;
+type Asking = 'propose' | 'end' | 'end-pair' | 'confirm' | 'block' | null;
 
 /**
  * Tapering off and ending: the consultant proposes, the teacher confirms (a teacher can end it directly); and
- * blocking, which ends it at once and means the two are never matched again.
+ * blocking, which ends it at once and means the two are never matched again. A reciprocal pair is two teachers,
+ * peers: either ends it directly, for both.
  */
 export function ClosingPanel({
   view,
@@ -28,6 +29,7 @@ export function ClosingPanel({
   const [problem, setProblem] = useState<string | null>(null);
   const peer = view.peer.name;
   const teacher = view.role === 'teacher';
+  const pair = view.reciprocal !== null;
 
   const run = async (action: () => Promise<Ack<unknown>>) => {
     setBusy(true);
@@ -43,10 +45,21 @@ export function ClosingPanel({
   return (
     <section className="side-card" aria-labelledby="ending-title">
       <h2 id="ending-title" className="side-card__title">
-        Ending the support
+        {pair ? 'Ending the pairing' : 'Ending the support'}
       </h2>
       {problem && <Alert>{problem}</Alert>}
-      {view.status === 'active' && teacher && (
+      {pair && (
+        <>
+          <p>
+            Either of you can end the pairing when you have learnt what you hoped to. It ends for both of you,
+            and the conversation stays here to read.
+          </p>
+          <Button variant="secondary" onClick={() => setAsking('end-pair')}>
+            End the pairing
+          </Button>
+        </>
+      )}
+      {!pair && view.status === 'active' && teacher && (
         <>
           <p>When your needs are met, you can end the support. The conversation stays here to read.</p>
           <Button variant="secondary" onClick={() => setAsking('end')}>
@@ -54,7 +67,7 @@ export function ClosingPanel({
           </Button>
         </>
       )}
-      {view.status === 'active' && !teacher && (
+      {!pair && view.status === 'active' && !teacher && (
         <>
           <p>When the goals are met, propose to taper off and end. {peer} confirms when they are ready.</p>
           <Button variant="secondary" onClick={() => setAsking('propose')}>
@@ -62,12 +75,12 @@ export function ClosingPanel({
           </Button>
         </>
       )}
-      {view.status === 'closing' && !teacher && (
+      {!pair && view.status === 'closing' && !teacher && (
         <p>
           You proposed to taper off and end. Waiting for {peer} to confirm; you can keep talking meanwhile.
         </p>
       )}
-      {view.status === 'closing' && teacher && (
+      {!pair && view.status === 'closing' && teacher && (
         <>
           <p>{peer} proposed to taper off and end. Confirm when you are ready, or keep talking if not.</p>
           <Button onClick={() => setAsking('confirm')}>Confirm the end</Button>
@@ -90,6 +103,20 @@ export function ClosingPanel({
           <p>
             The conversation becomes read-only for both of you. You will be asked for anonymous feedback, and
             you can ask for support again whenever you like.
+          </p>
+        </ConfirmDialog>
+      )}
+      {asking === 'end-pair' && (
+        <ConfirmDialog
+          title="End the pairing?"
+          confirmLabel="End the pairing"
+          busy={busy}
+          onConfirm={() => void run(onConfirmClose)}
+          onCancel={() => setAsking(null)}
+        >
+          <p>
+            The conversation becomes read-only for both of you, and {peer} is told it has ended. You can opt
+            in to reciprocal mentorship again whenever you like.
           </p>
         </ConfirmDialog>
       )}

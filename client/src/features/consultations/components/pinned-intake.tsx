@@ -35,7 +35,14 @@ export function PinnedIntake({
           Check in with them soon, and kindly; the crisis protocol appears here if a message signals risk.
         </p>
       )}
-      {intake?.noteNotPassedOn && (
+      {intake?.noteNotPassedOn && intake.notePending && (
+        <p className="pinned-intake__note-lost">
+          {teacher
+            ? 'A coordinator matched you by hand, so your consultant does not have the note you wrote with your request yet. This browser passes it on to them now, sealed so only the two of you can read it.'
+            : 'The teacher wrote a note with their request. A coordinator matched you by hand, so it reaches you when the teacher next opens this conversation: their browser seals it for you.'}
+        </p>
+      )}
+      {intake?.noteNotPassedOn && !intake.notePending && (
         <p className="pinned-intake__note-lost">
           {teacher
             ? 'A coordinator matched you by hand, so the note you wrote with your request did not reach your consultant (it was sealed only for the consultants it could be offered to). Tell them here whatever you would like them to know.'

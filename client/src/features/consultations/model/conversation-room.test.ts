@@ -20,6 +20,7 @@ import {
   sealPin,
 } from '../../../lib/e2e-seal';
 import { ConversationRoom, type ConvoConnection } from './conversation-room';
+import { openIntakeNote, sealIntakeNote } from './intake-seal';
 import { memoryPinStore, type PinStore } from './pins';
 import { parseGoal, serializeGoal } from './goal';
 import { dueReminder, reminderFor } from './reminder';
@@ -114,6 +115,8 @@ class FakeServer implements ConvoConnection {
         return { ok: true, data: {} };
       case 'convo:report':
         return { ok: true, data: { id: 'r1' } };
+      case 'convo:intake-note':
+        return { ok: true, data: {} };
       default:
         return { ok: false, error: { code: 'INVALID_PAYLOAD', message: event } };
     }
@@ -582,5 +585,83 @@ describe('goals and reminders', () => {
     expect(reminderFor({ ...accepted, status: 'proposed' }, at)).toBeNull();
     const later = { ...accepted, startsAt: at + 10 * 60_000 };
     expect(dueReminder([later, accepted], at - 60_000)?.checkIn).toBe(accepted);
+  });
+});
+
+describe('ConversationRoom: the intake note of a hand assignment', () => {
+  const REQUEST = 'request-1';
+  const NOTE = 'Thirty in the room and no aide since October.';
+  const passOns = (server: FakeServer) => server.payloads.filter((p) => p.event === 'convo:intake-note');
+  const handAssigned = async (me: Identity): Promise<Partial<ConversationView>> => ({
+    intake: {
+      grades: ['2'],
+      subjects: ['mathematics'],
+      reasons: ['challenging-class'],
+      focus: 'classroom-management',
+      workStyles: ['messages'],
+      preferredTimes: [],
+      noteNotPassedOn: true,
+      notePending: true,
+    },
+    noteToPass: { requestId: REQUEST, ...(await sealIntakeNote(me, me.publicKey, REQUEST, NOTE)) },
+  });
+
+  it('when the teacher opens it, then my own copy is sealed again to the pinned key of the consultant, once', async () => {
+    const me = await identity();
+    const view = await handAssigned(me);
+    const { peer, server, room } = await setUp(memoryPinStore(), me, view);
+    room.start();
+    await room.notePassedOn();
+    const [sent, ...more] = passOns(server);
+    expect(more).toEqual([]);
+    expect(sent).toMatchObject({ conversationId: CONVO, requestId: REQUEST, recipientKey: peer.publicKey });
+    const copy = sent as unknown as { ciphertext: string; iv: string };
+    // The consultant opens it with the teacher's key; nobody else's key opens it.
+    expect(await openIntakeNote(peer, me.publicKey, REQUEST, copy)).toBe(NOTE);
+    await expect(openIntakeNote(await identity(), me.publicKey, REQUEST, copy)).rejects.toBeTruthy();
+    // Another sync with the same work does not send it again.
+    room.sync();
+    await room.notePassedOn();
+    expect(passOns(server)).toHaveLength(1);
+    room.stop();
+  });
+
+  it('when the server gives another key than the one pinned for the consultant, then the note is not sealed to it', async () => {
+    const me = await identity();
+    const pins = memoryPinStore();
+    const view: Partial<ConversationView> = {};
+    const { server, room } = await setUp(pins, me, view);
+    room.start();
+    await opened(room); // the consultant's key pinned at first use, before any note was due
+    room.stop();
+
+    const mallory = await identity();
+    server.peerPublicKey = mallory.publicKey;
+    Object.assign(view, await handAssigned(me));
+    const again = new ConversationRoom(CONVO, me, server, Date.now, pins);
+    again.start();
+    await again.notePassedOn();
+    expect(again.getSnapshot().keyChanged).toBe(true);
+    expect(passOns(server)).toEqual([]);
+    again.stop();
+  });
+
+  it('when I am the consultant, or my own copy does not open, then nothing is sent', async () => {
+    const me = await identity();
+    const someoneElse = await identity();
+    const asConsultant = await setUp(memoryPinStore(), me, {
+      ...(await handAssigned(me)),
+      role: 'consultant',
+    });
+    asConsultant.room.start();
+    await asConsultant.room.notePassedOn();
+    expect(passOns(asConsultant.server)).toEqual([]);
+    asConsultant.room.stop();
+    // A copy sealed by another key (a server passing off someone else's note as mine) does not open here.
+    const foreign = await setUp(memoryPinStore(), me, await handAssigned(someoneElse));
+    foreign.room.start();
+    await foreign.room.notePassedOn();
+    expect(passOns(foreign.server)).toEqual([]);
+    foreign.room.stop();
   });
 });

@@ -1,11 +1,12 @@
 import { GROUP_LIMITS } from '@staffroom/shared/limits';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import type { ClientEventName, ClientPayload, ClientResult } from '@staffroom/shared/protocol/client-events';
-import type { ErrorInfo } from '@staffroom/shared/protocol/errors';
+import { ErrorCode, type ErrorInfo } from '@staffroom/shared/protocol/errors';
 import type { ServerEventName, ServerPayload } from '@staffroom/shared/protocol/server-events';
 import type {
   CheckIn,
   ConversationView,
+  PinnedIntakeNote,
   Sealed,
   SealedGoal,
   SealedMessage,
@@ -32,7 +33,7 @@ import {
 import { crisisNotice, signalsRisk, type CrisisNotice } from './crisis-check';
 import { parseGoal, serializeGoal, type GoalContent } from './goal';
 import { formatStart } from './format';
-import { openIntakeNote } from './intake-seal';
+import { openIntakeNote, sealIntakeNote } from './intake-seal';
 import { memoryPinStore, type PinStore } from './pins';
 import {
   openDocument,
@@ -239,6 +240,10 @@ export class ConversationRoom {
   private intakeNote: string | null | undefined = undefined;
   /** "<requestId> <iv> <peer key>" → the opened note (or null), so a refresh does not open it again. */
   private readonly openedNotes = new Map<string, string | null>();
+  /** "<requestId> <iv> <peer key>" of my own note copies already passed on (or being), so each goes once. */
+  private readonly passedOn = new Set<string>();
+  /** The latest attempt to pass my note on (settled when it is done, whatever the answer). */
+  private noteWork: Promise<void> = Promise.resolve();
   private readonly decrypted = new Map<string, string | null>();
   private outbox: QueuedEntry[] = [];
   /** The seq the server gave each acknowledged send, until the feed holds it. */
@@ -515,12 +520,13 @@ export class ConversationRoom {
 
   private async applyView(given: ConversationView): Promise<void> {
     // A server from before resources and the pinned note (a rolling deploy) sends neither.
-    const partial = given as Omit<ConversationView, 'resources' | 'intakeNote'> &
-      Partial<Pick<ConversationView, 'resources' | 'intakeNote'>>;
+    const partial = given as Omit<ConversationView, 'resources' | 'intakeNote' | 'noteToPass'> &
+      Partial<Pick<ConversationView, 'resources' | 'intakeNote' | 'noteToPass'>>;
     const view: ConversationView = {
       ...partial,
       resources: partial.resources ?? [],
       intakeNote: partial.intakeNote ?? null,
+      noteToPass: partial.noteToPass ?? null,
     };
     const before = this.view;
     const peerKey = view.peer.publicKey;
@@ -600,6 +606,11 @@ export class ConversationRoom {
     }
     this.resources = resources;
     this.intakeNote = await this.openNote(view);
+    // Assigned by hand: my own copy of the note goes to the consultant, sealed only to the key pinned here for
+    // them, never to a key the server gives now and I have not acknowledged.
+    if (view.role === 'teacher' && view.noteToPass && !view.intakeNote && this.keyFor && !this.changedKey) {
+      this.noteWork = this.passOnNote(view.noteToPass, this.keyFor).catch(() => undefined);
+    }
     if (before) this.announceChanges(before, view);
     this.changed();
   }
@@ -617,6 +628,44 @@ export class ConversationRoom {
     const text = await openIntakeNote(this.identity, this.keyFor, note.requestId, note).catch(() => null);
     this.openedNotes.set(cacheKey, text);
     return text;
+  }
+
+  /**
+   * Settles once the conversation has opened and any pass-on of my note it started is done: for a room opened
+   * only to pass the note on (`IntakeResealer`, while the teacher is on another page).
+   */
+  async notePassedOn(): Promise<void> {
+    await this.opened;
+    await this.chain;
+    await this.noteWork;
+  }
+
+  /**
+   * Opens my own copy of the intake note (sealed to my own key for its request) and seals it again between my key
+   * and `peerKey`, the pinned key of the consultant, for the same request: the server keeps it once, pinned for
+   * both. A copy that does not open (sealed under a key I no longer have) is not passed on.
+   */
+  private async passOnNote(own: PinnedIntakeNote, peerKey: string): Promise<void> {
+    const attempt = `${own.requestId} ${own.iv} ${peerKey}`;
+    if (this.passedOn.has(attempt)) return;
+    this.passedOn.add(attempt);
+    let sealed: { ciphertext: string; iv: string };
+    try {
+      const note = await openIntakeNote(this.identity, this.identity.publicKey, own.requestId, own);
+      sealed = await sealIntakeNote(this.identity, peerKey, own.requestId, note);
+    } catch {
+      return;
+    }
+    const ack = await this.conn.request('convo:intake-note', {
+      conversationId: this.conversationId,
+      requestId: own.requestId,
+      recipientKey: peerKey,
+      ...sealed,
+    });
+    // Offline or over budget: tried again at the next sync. Refused (kept already, not mine): not again.
+    if (!ack.ok && ack.error.code !== ErrorCode.CONFLICT && ack.error.code !== ErrorCode.FORBIDDEN) {
+      this.passedOn.delete(attempt);
+    }
   }
 
   /** Says what the other person changed, politely (a screen reader does not see the side panel update). */

@@ -252,10 +252,15 @@ function ConversationView({ conversationId, identity }: { conversationId: string
       {closed && (
         <section className="panel convo-closed" aria-labelledby="closed-title">
           <h2 id="closed-title" ref={closedHeading} tabIndex={-1}>
-            This support has ended
+            {view.reciprocal ? 'This pairing has ended' : 'This support has ended'}
           </h2>
           <p>
             {view.blocked ? 'It was ended by a block: the two of you will not be matched again. ' : ''}
+            {view.reciprocal && !view.blocked
+              ? view.closeProposedBy === view.role
+                ? 'You ended the pairing. '
+                : `${peer} ended the pairing. `
+              : ''}
             The conversation stays here, read-only, for both of you. Nothing new can be added.
           </p>
           {teacher && !view.feedbackDone && !feedbackSent && (
@@ -289,7 +294,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
               <CrisisResources resources={feedbackSupport} />
             </div>
           )}
-          {teacher && (
+          {(teacher || view.reciprocal) && (
             <p>
               Would you like support again, now or later?{' '}
               <Link to={paths.askSupport.getHref()}>Ask for support</Link>

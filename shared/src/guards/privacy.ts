@@ -34,21 +34,99 @@ import { mayMatch, requiredWords, wordsOf, type Prefilter } from './prefilter.js
 const FILTER_OF = new WeakMap<RegExp, Prefilter>();
 /** For the property test only: `enabled: false` runs every pattern (the verdicts must not change). */
 export const privacyPrefilter = { enabled: true };
-/** The lower-cased words of the last text scanned: the detectors scan one message in turn. */
-let lastWords: { text: string; words: Set<string> } | null = null;
+/** The lower-cased text and words of the last text scanned: the detectors scan one message in turn. */
+let lastWords: { text: string; lower: string; words: Set<string> } | null = null;
+
+function wordsFor(text: string): { lower: string; words: Set<string> } {
+  if (lastWords?.text !== text) {
+    const lower = text.toLowerCase();
+    lastWords = { text, lower, words: wordsOf(lower) };
+  }
+  return lastWords;
+}
+
+/**
+ * Where a pattern's matches can start: every match starts within [at + from, at + to] of an occurrence `at` of
+ * `text` in the lower-cased message (and, with `word`, only when that word is one of the message's words, as
+ * prefilter.ts's `wordsOf` splits them). A pattern with a long leading alternation ("my colleague …", "a student
+ * called …") is then tried only at those few positions instead of at every position of the message.
+ */
+interface Anchor {
+  text: string;
+  from: number;
+  to: number;
+  word?: string;
+}
+
+/** Lower-case prefixes: `text` starts each match, or ends within `before` characters after its start. */
+const anchorsOf = (texts: readonly string[], before = 0): Anchor[] =>
+  texts.map((text) => ({ text, from: -before, to: 0 }));
+
+const STICKY_OF = new WeakMap<RegExp, RegExp>();
+/** Characters a case-insensitive unicode pattern matches as an ASCII letter that lower-casing does not turn into one. */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+
+/**
+ * The matches of global `re` in `text`, the same as `matchesOf`, found by trying a sticky twin of `re` at the
+ * anchors' positions only, in order, each from the end of the previous match: a global search returns the first
+ * position at or after its last index where the pattern matches, and every such position is among the anchors'.
+ */
+function anchoredMatches(
+  text: string,
+  lower: string,
+  words: ReadonlySet<string>,
+  re: RegExp,
+  anchors: readonly Anchor[],
+): Iterable<RegExpExecArray> {
+  // Offsets agree only when lower-casing kept every character's length ("İ" becomes two).
+  if (lower.length !== text.length || FOLDS_TO_ASCII.test(text)) return matchesOf(text, re);
+  const windows: [number, number][] = [];
+  for (const a of anchors) {
+    if (a.word !== undefined && !words.has(a.word)) continue;
+    for (let at = lower.indexOf(a.text); at >= 0; at = lower.indexOf(a.text, at + 1))
+      windows.push([Math.max(0, at + a.from), Math.min(text.length, at + a.to)]);
+  }
+  if (windows.length === 0) return [];
+  windows.sort((x, y) => x[0] - y[0]);
+  let sticky = STICKY_OF.get(re);
+  if (!sticky) {
+    sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
+    STICKY_OF.set(re, sticky);
+  }
+  const out: RegExpExecArray[] = [];
+  let pos = 0;
+  for (const [lo, hi] of windows) {
+    for (let s = Math.max(pos, lo); s <= hi; s = pos) {
+      // A unicode pattern's search never starts between the two halves of a surrogate pair.
+      const c = text.charCodeAt(s);
+      if (c >= 0xdc00 && c <= 0xdfff && s > 0 && (text.charCodeAt(s - 1) & 0xfc00) === 0xd800) {
+        pos = s + 1;
+        continue;
+      }
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      pos = m ? s + Math.max(1, m[0].length) : s + 1;
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
 
 /**
  * `matchesOf`, skipping a pattern whose required words (prefilter.ts) are not among the text's words: most
- * detectors find nothing in most messages, and a few set look-ups are cheaper than a scan of the text.
+ * detectors find nothing in most messages, and a few set look-ups are cheaper than a scan of the text. With
+ * `anchors`, the pattern is tried only where they say a match can start.
  */
-function scan(text: string, re: RegExp): Iterable<RegExpExecArray> {
+function scan(text: string, re: RegExp, anchors?: readonly Anchor[]): Iterable<RegExpExecArray> {
+  if (!privacyPrefilter.enabled) return matchesOf(text, re);
   let filter = FILTER_OF.get(re);
   if (!filter) {
     filter = requiredWords(re, { lowerCaseText: true });
     FILTER_OF.set(re, filter);
   }
-  if (lastWords?.text !== text) lastWords = { text, words: wordsOf(text.toLowerCase()) };
-  return !privacyPrefilter.enabled || mayMatch(filter, lastWords.words) ? matchesOf(text, re) : [];
+  const { lower, words } = wordsFor(text);
+  if (!mayMatch(filter, words)) return [];
+  return anchors ? anchoredMatches(text, lower, words, re, anchors) : matchesOf(text, re);
 }
 
 export type FindingKind = 'email' | 'phone' | 'address' | 'profile-url' | 'full-name' | 'school';
@@ -338,6 +416,8 @@ const STREET_PREFIXED_NUMBER_AFTER =
   /(?<![\p{L}])(?:Calle|Carrer|Avenida|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai) (?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
 /** A four- or five-digit postcode before a capitalised town after a comma: ", 75011 Paris", ", 10115 Berlin". */
 const POSTCODE_CITY = /(?<=, ?)(?:[A-Z]{1,2}-)?\d{4,5} \p{Lu}[\p{L}\p{M}'-]{2,30}(?![\p{L}\p{N}])/gu;
+/** It starts one or two characters after a comma. */
+const POSTCODE_CITY_ANCHORS: readonly Anchor[] = [{ text: ',', from: 1, to: 2 }];
 const STREET_BEFORE_POSTCODE =
   /(?:\p{Lu}[\p{L}\p{M}'.-]+ \d{1,4}[a-z]?|\d{1,4}[a-z]?,? (?:\p{Lu}[\p{L}\p{M}'.-]+ ){0,3}\p{Lu}[\p{L}\p{M}'.-]+),? ?$/u;
 /** After a street, a town and a postal district or a four-digit code: ", Dublin 8", ", Auckland 1011". */
@@ -380,7 +460,7 @@ function findAddresses(text: string, out: Span[]): void {
   }
   for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
-  for (const m of scan(text, POSTCODE_CITY)) {
+  for (const m of scan(text, POSTCODE_CITY, POSTCODE_CITY_ANCHORS)) {
     // Only right after a street ("Hauptstraße 12, 10115 Berlin"), and never a year (", 2024 Paris trip").
     if (/^(?:19|20)\d\d /.test(m[0])) continue;
     if (!STREET_BEFORE_POSTCODE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
@@ -403,6 +483,15 @@ const PROFILE_URL =
   /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|teacherspayteachers\.com|tes\.com)\/([^\s<>"'`)\]]{1,200})/giu;
 const BLOG_URL =
   /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?([a-z0-9][a-z0-9-]{0,62})\.(?:substack|wordpress|blogspot|tumblr|medium|weebly|wixsite|squarespace)\.com\b(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+/** A profile address has its host's "/" at most 38 characters in ("https://mobile.teacherspayteachers.com/"). */
+const PROFILE_URL_ANCHORS: readonly Anchor[] = [{ text: '/', from: -38, to: 0 }];
+/** A blog host's "." at most 71 characters in ("https://" and a 63-character label). */
+const BLOG_URL_ANCHORS = anchorsOf(
+  ['substack', 'wordpress', 'blogspot', 'tumblr', 'medium', 'weebly', 'wixsite', 'squarespace'].map(
+    (h) => `.${h}.com`,
+  ),
+  71,
+);
 const NOT_PROFILE_SEGMENTS = new Set(
   `watch shorts results hashtag explore p reel reels tv groups group events event marketplace gaming help about legal
   policies policy privacy terms search share sharer intent home login signup signin register settings i r pin ideas
@@ -477,7 +566,7 @@ function nameInLabel(label: string): boolean {
 function findProfiles(text: string, out: Span[]): void {
   // Every profile, blog or site address has a dot followed by a letter ("x.com", ".co.uk"), every handle an "@".
   const dotted = !privacyPrefilter.enabled || /\.[a-z]/i.test(text);
-  for (const m of dotted ? matchesOf(text, PROFILE_URL) : []) {
+  for (const m of dotted ? scan(text, PROFILE_URL, PROFILE_URL_ANCHORS) : []) {
     const host = (m[1] ?? '').toLowerCase();
     let path = m[2] ?? '';
     // Sentence punctuation after a URL is not part of it.
@@ -487,7 +576,7 @@ function findProfiles(text: string, out: Span[]): void {
     if (!profilePathIsPersonal(host, path)) continue;
     out.push({ kind: 'profile-url', start: m.index, end });
   }
-  for (const m of dotted ? matchesOf(text, BLOG_URL) : []) {
+  for (const m of dotted ? scan(text, BLOG_URL, BLOG_URL_ANCHORS) : []) {
     const value = m[0].replace(/[.,;:!?]+$/, '');
     if (['www', 'help', 'support', 'blog', 'en'].includes((m[1] ?? '').toLowerCase())) continue;
     out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
@@ -589,11 +678,55 @@ const NOT_AFTER_MY_NAME = new Set(
 
 const INTRO =
   /\b(?:my (?:full |real |actual |legal |first |last |given )?name(?: is|'s| was)|(?:i'm|i am|im) (?:called|named)|(?:you can |u can |just |please )?call me|(?:people|everyone|they|the kids|kids|students|my students|colleagues) call me|known as|name's) +/giu;
-const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +|^ *(?=\p{Lu}\p{Ll}+ here\b)/giu;
+const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +/giu;
+const I_AM_ANCHORS = anchorsOf(["i'm ", 'i am ', 'im ', "it's ", 'its ', 'this is ']);
+/** "Jessica here," at the start of a message (where `I_AM` does not match). */
+const NAME_HERE_AT_START = /^ *(?=\p{Lu}\p{Ll}+ here\b)/u;
 const RELATION =
   /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
 const CALLED =
   /\b(?:student|pupil|kid|boy|girl|child|teen|teenager|learner|teacher|colleague|guy|man|woman|lady|parent|mum|mom|dad|father|mother|someone|person|friend|head|principal|he|she|he's|she's|who's|who is) (?:named|called) +/giu;
+
+/** "my actual name", "i am called", "my students call me": the anchor at most 12 characters in. */
+const INTRO_ANCHORS: readonly Anchor[] = [
+  ...anchorsOf(['name'], 10),
+  ...anchorsOf(['called', 'named'], 5),
+  ...anchorsOf(['call me'], 12),
+  ...anchorsOf(['known as']),
+];
+/** "a colleague called": the verb at most 10 characters in, a whole word. */
+const CALLED_ANCHORS: readonly Anchor[] = ['named', 'called'].map((word) => ({
+  text: word,
+  from: -10,
+  to: 0,
+  word,
+}));
+/**
+ * The role's first word, a whole word after a space at most 18 characters in ("one of our interim tutor"). The
+ * first words of every role in `RELATION`.
+ */
+const RELATION_ANCHORS: readonly Anchor[] =
+  `tutor tutee parent teacher nqt ect trainee governor classmate receptionist
+  technician bursar pupils students colleagues kids teachers colleague co coworker coteacher teaching principal
+  headteacher head hod deputy assistant vice ap vp boss line manager mentor ta student pupil son daughter husband
+  wife partner neighbour neighbor friend team coordinator senco dsl supervisor superintendent union rep
+  representative hr caretaker landlord landlady ex`
+    .split(/\s+/)
+    .map((word) => ({ text: ` ${word}`, from: -20, to: 0, word }));
+
+/** The index of the word that starts at `start`, if one does (words are in order). */
+function wordAt(words: readonly Word[], start: number): number | undefined {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = (words[mid] as Word).start;
+    if (s === start) return mid;
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
 
 function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   // The introductions and "called"/"named" need one of these words: most messages have none.
@@ -604,8 +737,6 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     lowered.includes('call') ||
     lowered.includes('known');
   const called = !privacyPrefilter.enabled || lowered.includes('named') || lowered.includes('called');
-  const byStart = new Map<number, number>();
-  words.forEach((w, i) => byStart.set(w.start, i));
   const allowed = (a: Word, b: Word) =>
     PUBLIC_PAIRS.has(`${a.lower} ${b.lower}`) || allowPairs.has(`${a.lower} ${b.lower}`);
 
@@ -631,7 +762,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   // Honorific + surname: "Mrs. Patel", "Mr Okafor", "Dr. Nguyen".
   for (let i = 0; i + 1 < words.length; i++) {
     const h = words[i] as Word;
-    const hon = h.lower.replace(/\.$/, '');
+    // A word never ends in "." (WORD), so its lower case is the honorific's.
+    const hon = h.lower;
     if (!HONORIFICS.has(hon)) continue;
     const lowerHon = h.text === h.text.toLowerCase();
     if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon)) continue;
@@ -664,8 +796,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "my name is …", "call me …".
-  for (const m of introduced ? scan(p, INTRO) : []) {
-    const i = byStart.get(m.index + m[0].length);
+  for (const m of introduced ? scan(p, INTRO, INTRO_ANCHORS) : []) {
+    const i = wordAt(words, m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
     const introText = m[0].toLowerCase();
@@ -682,8 +814,13 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "I'm Sarah", "I'm Sarah Okafor".
-  for (const m of scan(p, I_AM)) {
-    const i = byStart.get(m.index + m[0].length);
+  const iAm = [...scan(p, I_AM, I_AM_ANCHORS)];
+  if (iAm[0]?.index !== 0) {
+    const here = NAME_HERE_AT_START.exec(p);
+    if (here) iAm.unshift(here);
+  }
+  for (const m of iAm) {
+    const i = wordAt(words, m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
     const next = words[i + 1];
@@ -708,9 +845,14 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "my principal Deepak Raman", "a student called Kai Okafor".
-  for (const re of called ? [RELATION, CALLED] : [RELATION]) {
-    for (const m of scan(p, re)) {
-      const i = byStart.get(m.index + m[0].length);
+  for (const [re, anchors] of called
+    ? ([
+        [RELATION, RELATION_ANCHORS],
+        [CALLED, CALLED_ANCHORS],
+      ] as const)
+    : ([[RELATION, RELATION_ANCHORS]] as const)) {
+    for (const m of scan(p, re, anchors)) {
+      const i = wordAt(words, m.index + m[0].length);
       if (i === undefined) continue;
       const a = words[i] as Word;
       const b = words[i + 1];

@@ -267,6 +267,44 @@ describe('detectIdentifying beyond the lists', () => {
     expect(kindsOf('we read Ngugi Thiongo with year 12')).toEqual([]);
   });
 
+  it('finds names of many languages by their form: a middle initial, a surname ending', () => {
+    const names = (text: string) =>
+      detectIdentifying(text)
+        .filter((f) => f.kind === 'full-name')
+        .map((f) => f.match);
+    expect(names('Velimira K. Drostović will cover my lessons on Friday')).toEqual(['Velimira K. Drostović']);
+    expect(names('Please send the forms to Ornella T Bassavi today')).toEqual(['Ornella T Bassavi']);
+    expect(names('I shared the timetable with Tavita Grönqvist yesterday')).toEqual(['Tavita Grönqvist']);
+    expect(names('Kelmi Haravainen left the lab unlocked again')).toEqual(['Kelmi Haravainen']);
+    expect(names('Sandu Brezeanu keeps talking over me in meetings')).toEqual(['Sandu Brezeanu']);
+    expect(names('Our cover supervisor Ryota Kamishiyama is brilliant')).toEqual(['Ryota Kamishiyama']);
+    expect(names('Ebru Tavlioğlu has been moved to my form')).toEqual(['Ebru Tavlioğlu']);
+    expect(names('Aila McTavern said she would swap duties')).toEqual(['Aila McTavern']);
+    // A capital letter alone is not always an initial: "Plan A", "when I".
+    expect(names('Sometimes Plan A Works')).toEqual([]);
+  });
+
+  it('finds names by a name field, an act towards a person or a contact block', () => {
+    const found = (text: string) => detectIdentifying(text).some((f) => f.kind === 'full-name');
+    expect(found('Name: Toviel Arrasque')).toBe(true);
+    expect(found("what's your name? Ilse Vantorre")).toBe(true);
+    expect(found('follow up with Bérénice Oudart next week')).toBe(true);
+    expect(found('Dear Quilla Ronhaven, thanks for the cover')).toBe(true);
+    expect(found('Mirelle Astaban lives at 14 Harbour Road')).toBe(true);
+    expect(found('Dorin Valtasse\n12 Kestrel Close\n07700 900461')).toBe(true);
+    // The same two words with no contact details, field or act: not enough on their own.
+    expect(found('Dorin Valtasse')).toBe(false);
+  });
+
+  it('does not flag famous people found only by their form, nor places abroad', () => {
+    const found = (text: string) => detectIdentifying(text).some((f) => f.kind === 'full-name');
+    expect(found('We studied Vasily Brodetsky in music this term')).toBe(false);
+    expect(found('Year 9 loved the documentary on Anya Petrovska')).toBe(false);
+    expect(found("Hans Erik Tollefsen's symphonies are on the playlist")).toBe(false);
+    expect(found('We went to Ciudad Juárez over the summer')).toBe(false);
+    expect(found('The Okonjo report came out today')).toBe(false);
+  });
+
   it('leaves public figures alone where the context says so', () => {
     expect(kindsOf('the author Aoife Brennagh visited our library')).toEqual([]);
     expect(kindsOf("we studied Ruairi Calloway's poems this term")).toEqual([]);

@@ -894,6 +894,135 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
 }
 
 /**
+ * Surnames of many languages by their endings: Nordic patronymics ("Karlsson", "Björgvinsdóttir", "Jensen"),
+ * Slavic ("Sedláčková", "Yefimov", "Jeknić", "Borkowski", "Dostoevsky", "Shevchenko", "Mickiewicz"), Georgian,
+ * Armenian, Turkish, Greek and Romanian ("Shervashidze", "Gevorgyan", "Yılmazoğlu", "Papadopoulos", "Popescu"),
+ * Finnish ("Ukkonen"), Japanese ("Nishiyama", "Hamaguchi"), Spanish ("Hernández", "Suarez"), German ("Hoffmann"),
+ * Irish and Scottish ("McKenna", "O'Brien"). A second capitalised word with one of them, after a capitalised word,
+ * is a person's name: no list of names reaches a multicultural staff and student body.
+ */
+const SURNAME_ENDING =
+  /(?:sson|sdóttir|dóttir|dottir|[bcdfghjklmnprtvwxz]sen|ström|qvist|quist|ová|ovna|evna|ović|evič|ovič|ić|ič|vich|owski|ewski|ski|[^aeiou]sky|skiy|skaya|enko|chuk|czyk|wicz|shvili|dze|yan|oğlu|oglu|opoulos|akis|idis|escu|eanu|[aeiouyäö]nen|yama|kawa|gawa|mura|moto|shita|guchi|zaki|bayashi|[mndrltv]ez|mann|[^aeiou][oe]va?|[bcdfgklmnprstw]son)$/u;
+const GAELIC_SURNAME = /^(?:Mc|Mac|O')\p{Lu}/u;
+/** English words with those endings. */
+const NOT_SURNAMES = new Set(
+  `person persons lesson lessons season seasons reason reasons poison prison prisons comparison crimson unison
+  venison treason liaison bison garrison jettison benison caparison parson parsons arson`.split(/\s+/),
+);
+/** A Latin letter with a diacritic ("Krisztián", "Sedláčková", "Þórunn", "Søren"). */
+const DIACRITIC = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/u;
+/** A name field or question before the name: "Name: …", "what's your name? …", "under my partner's name …". */
+const NAME_LABEL_BEFORE =
+  /\b(?:names?(?: is| was)? ?[:?=-]? {0,2}|names?\b[^.!\n]{0,30}\b(?:to|is|as|user:|me:)\s{0,2}|(?:was|were|is|be) (?:called|named) )$/i;
+/** A person's doing after the name: where they live or work, being born ("… lives at", "… works for"). */
+const PERSON_LIFE_AFTER =
+  /^(?:'s|’s)? (?:(?:lives|lived|living|works|worked|working) (?:at|in|on|near|with|for)|was born|got married|moved (?:to|in|house))\b/i;
+/** Doings that things can have too ("… will be closed"): they count only with a name's form, a list or a diacritic. */
+const PERSON_DOING_AFTER =
+  /^(?:'s|’s)? (?:joined|will be|would be|is coming|speaks|spoke|is speaking|visited|arrives|arrived)\b/i;
+/** Someone one does something with or to ("follow up with …", "add … as", "dear …", "assistant to …"). */
+const PERSON_ACT_BEFORE =
+  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|phone|phoned|ring|rang|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o)[,:]? {1,2}$/i;
+
+/**
+ * Talk about a topic, where a famous person's name is a subject of study, not a private person: "we studied …",
+ * "a lesson on …", "the music of …", "… 's symphonies". A name found only by its form is not flagged there.
+ */
+const TOPIC_BEFORE =
+  /\b(?:studied|studying|study|studies|lessons? on|units? on|topic|project on|reading|read|watched|watching|documentary|biography|film|films|movie|music|works|poems|paintings|painting|symphony|novels?|quotes? from|quote by|inspired by|like|listened to|listening to|learn(?:ed|t|ing)? about|teach(?:ing)? about|taught about|resources (?:on|about|for)|about|on|of|by|featuring|starring|composer|painter|footballer|player|chess|champion|legend|famous|great|the late)\s*,?\s*$/i;
+const TOPIC_AFTER =
+  /^(?:'s|’s)? (?:is on the|was a|was an|were|wrote|painted|composed|invented|discovered|said|famously|quotes?|music|symphon|novel|book|poem|play|painting|theory|theories|film|movie|concert|song|album|biography|documentary|fans?)/i;
+
+/** First words of place names abroad ("Ciudad Juárez", "San Martín", "Porto Alegre"). */
+const PLACE_LEADS = new Set(
+  `ciudad san santa santo são sao porto puerto rio villa vila sankt nueva nuevo novo nova costa playa lago monte
+  isla ile île bad val`.split(/\s+/),
+);
+
+const surnameShaped = (w: Word): boolean =>
+  w.cap &&
+  !w.allCaps &&
+  ((w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
+    GAELIC_SURNAME.test(w.text));
+/** A capitalised word that could be a name: not a known word, a place, an honorific or an acronym. */
+const nameWord = (w: Word) =>
+  nameLike(w) && !w.allCaps && !PLACE_WORDS.has(w.lower) && !HONORIFICS.has(w.lower);
+
+/**
+ * Names by their form and by a field or an act around them, for names no list has: "Szabina J Gelencsér" (a middle
+ * initial), "Ravil Yefimov" (a surname's ending), "Tünde Hoffmann" (a diacritic, with a word of a person's before or
+ * after), "Name: Toshimi Arata", "follow up with Matheus Araujo", and a name alone on its line in a contact block
+ * (`contact`: the message also has an email, a phone or a street address).
+ */
+function findNameCues(
+  p: string,
+  words: Word[],
+  allowPairs: ReadonlySet<string>,
+  contact: boolean,
+  out: Span[],
+): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    if (!a.cap || !nameWord(a) || PLACE_LEADS.has(a.lower)) continue;
+    let b = words[i + 1] as Word;
+    let initial = false;
+    // "Faina D. Yefremova", "Szabina J Gelencsér": a capital initial between two name words.
+    if (b.text.length === 1 && b.cap !== undefined && /^\p{Lu}$/u.test(b.text)) {
+      const c = words[i + 2];
+      const gapAB = p.slice(a.end, b.start);
+      const gapBC = c ? p.slice(b.end, c.start) : '';
+      const dotted = gapBC.startsWith('.');
+      if (
+        c &&
+        / {1,2}$/.test(gapAB) &&
+        gapAB.length <= 2 &&
+        /^\.? {1,2}$/.test(gapBC) &&
+        (dotted || (b.text !== 'I' && b.text !== 'A')) &&
+        nameWord(c)
+      ) {
+        initial = true;
+        b = c;
+      }
+    }
+    if (!initial && (!adjacent(p, a, b) || !nameWord(b))) continue;
+    const key = `${a.lower} ${b.lower}`;
+    if (PUBLIC_PAIRS.has(key) || allowPairs.has(key)) continue;
+    if (initial) {
+      // "John F. Kennedy", "George W. Bush": a public name with its initial.
+      const mid = (words[i + 1] as Word).lower;
+      if (PUBLIC_PAIRS.has(`${a.lower} ${mid}`) || PUBLIC_PAIRS.has(`${mid} ${b.lower}`)) continue;
+    }
+    // The context of the whole run of name words ("Hans Christian Andersen").
+    let first = a;
+    for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+      const w = words[k] as Word;
+      if (!adjacent(p, w, words[k + 1] as Word) || !nameWord(w) || PLACE_LEADS.has(w.lower)) break;
+      first = w;
+    }
+    const before = p.slice(Math.max(0, first.start - 40), first.start);
+    const after = p.slice(b.end, b.end + 30);
+    // A person's context: what one does with a colleague or a pupil, a name field, the name's own doing.
+    const shaped = initial || surnameShaped(b);
+    let hit =
+      NAME_LABEL_BEFORE.test(before) || PERSON_ACT_BEFORE.test(before) || PERSON_LIFE_AFTER.test(after);
+    // Weaker contexts, with a sign of a name: its form, a listed first name or surname, a diacritic.
+    if (!hit && (shaped || DIACRITIC.test(a.text) || DIACRITIC.test(b.text) || isFirst(a) || isSurname(b)))
+      hit = PERSON_VERB_BEFORE.test(before) || PERSON_DOING_AFTER.test(after);
+    // Only the form: a middle initial or a surname's ending, unless the sentence talks about a famous person.
+    if (!hit && shaped) hit = !TOPIC_BEFORE.test(before) && !TOPIC_AFTER.test(after);
+    if (!hit && contact) {
+      // Alone on its line ("Maureen Thibault\n41086 Kiannonkatu 98 …"), quoted or not.
+      const lineStart = before.lastIndexOf('\n');
+      const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';
+      hit = /^[\s>?*-]*$/.test(lead) && /^ *(?:\n|$)/.test(after);
+    }
+    // "the Hoffmann report", "from the Ivanov era": a thing named after someone.
+    if (hit && /\bthe\s+$/i.test(before) && !initial) hit = false;
+    if (hit) out.push({ kind: 'full-name', start: first.start, end: b.end });
+  }
+}
+
+/**
  * A public figure by context: "the author Malorie Blackman", "Toni Morrison's Beloved", "Dylan Wiliam's work on …".
  * Such spans are dropped even when a name rule found them.
  */
@@ -1182,6 +1311,8 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   const names: Span[] = [];
   findNames(p, words, allowPairs, names);
   findContextNames(p, words, allowPairs, names);
+  const contact = spans.some((x) => x.kind === 'email' || x.kind === 'phone' || x.kind === 'address');
+  findNameCues(p, words, allowPairs, contact, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   findGenericSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);

@@ -315,6 +315,11 @@ describe('detectIdentifying beyond the lists', () => {
     expect(kindsOf('my address is Hauptstraße 12, 10115 Berlin')).toContain('address');
     expect(kindsOf('we live on Calle de Alcalá 45, Madrid')).toContain('address');
     expect(kindsOf('I live at 5 Queen Street, Dublin 8')).toContain('address');
+    expect(kindsOf('she gave me her address: 4417 Kestävänkuja 12, Lahti')).toContain('address');
+    expect(kindsOf('we met at 641 Dravska 688 by the station')).toContain('address');
+    expect(kindsOf('post it to PSC 4471, Box 2208, APO AE 09012')).toContain('address');
+    expect(kindsOf('We have 3 Year 9 classes and Room 12 Block 3')).toEqual([]);
+    expect(kindsOf('Hamlet Act 3 Scene 2 tomorrow, then Psalm 23')).toEqual([]);
     expect(kindsOf('my blog is at www.mrsokafor-teaches.co.uk')).toContain('profile-url');
     expect(kindsOf('see bbc.co.uk for the article')).toEqual([]);
     expect(kindsOf('Year 11 mock, 2024 Results were fine')).toEqual([]);

@@ -410,7 +410,16 @@ const STREET_PREFIXED =
   /(?<![\p{L}\p{N}/.,:$£€-])\d{1,5}[a-z]?,? (?:Rue|Avenue|Av\.|Avenida|Boulevard|Bd|Calle|Carrer|Chemin|Allée|Via|Viale|Piazza|Strada|Rua|Praça|Ulica|Straße|Strasse|Place|Quai|Impasse) (?:(?:de|del|de la|du|des|di|da|do|dos|das)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
 /** German, Dutch and Nordic compound streets with the number after: "Hauptstraße 12", "Kerkstraat 4", "Storgata 3". */
 const STREET_COMPOUND =
-  /(?<![\p{L}])\p{Lu}[\p{L}\p{M}-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|laan|gracht|plein|steeg|kade|gata|gatan|gade|vej|vegen|veien|tie|katu) \d{1,4}[a-z]?(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}])\p{Lu}[\p{L}\p{M}-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|laan|gracht|plein|steeg|kade|gata|gatan|gade|vej|vegen|veien|tie|katu|kuja|polku|väylä|tee|tänav|vegur|stræti|straeti|stræde|braut|vägen|väg|gränd|stien|utca|útja|ulica|cesta|iela|gatvė|gatve) \d{1,4}[a-z]?(?![\p{L}\p{N}])/gu;
+/**
+ * A building number, a street name and a house number, as many countries write them ("91215 Harjukuja 54",
+ * "641 Dašická 688"): number, one to three capitalised words, number.
+ */
+const NUMBER_STREET_NUMBER =
+  /(?<![\p{L}\p{N}/.,:$£€#-])\d{1,5} (\p{Lu}[\p{L}\p{M}'-]{2,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30}){0,2}) \d{1,4}[a-z]?(?![\p{L}\p{N}/:%-]|[.,]\d)/gu;
+/** US military and diplomatic mail: "PSC 1437, Box 3833", "Unit 8505 Box 9220", "APO AE 09012". */
+const MILITARY_MAIL =
+  /(?<![\p{L}\p{N}])(?:(?:PSC|Unit|CMR) \d{3,5},? Box \d{3,5}|[ADF]PO A[AEP] \d{5})(?![\p{L}\p{N}])/giu;
 /** Street type first with the number after: "Calle de Alcalá 45", "Via Roma 12", "Rue de la Paix 3". */
 const STREET_PREFIXED_NUMBER_AFTER =
   /(?<![\p{L}])(?:Calle|Carrer|Avenida|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai) (?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
@@ -460,6 +469,15 @@ function findAddresses(text: string, out: Span[]): void {
   }
   for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, NUMBER_STREET_NUMBER)) {
+    const words = (m[1] ?? '').split(' ').map((w) => w.toLowerCase());
+    // "10 Maths 2", "3 Year 9 …": not a street when a word is a quantity or an ordinary word.
+    if (words.some((w) => NOT_STREET_WORDS.has(w) || (NOT_NAME_WORDS.has(w) && !PLACE_WORDS.has(w))))
+      continue;
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of scan(text, MILITARY_MAIL))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   for (const m of scan(text, POSTCODE_CITY, POSTCODE_CITY_ANCHORS)) {
     // Only right after a street ("Hauptstraße 12, 10115 Berlin"), and never a year (", 2024 Paris trip").
     if (/^(?:19|20)\d\d /.test(m[0])) continue;
@@ -939,6 +957,9 @@ const PLACE_LEADS = new Set(
   isla ile île bad val`.split(/\s+/),
 );
 
+/** Capitals that, with no dot, are words: "when I Said", "Plan A Results", "Guns N Roses". */
+const UNDOTTED_NOT_INITIAL = new Set(['I', 'A', 'N', 'O']);
+
 const surnameShaped = (w: Word): boolean =>
   w.cap &&
   !w.allCaps &&
@@ -977,7 +998,7 @@ function findNameCues(
         / {1,2}$/.test(gapAB) &&
         gapAB.length <= 2 &&
         /^\.? {1,2}$/.test(gapBC) &&
-        (dotted || (b.text !== 'I' && b.text !== 'A')) &&
+        (dotted || !UNDOTTED_NOT_INITIAL.has(b.text)) &&
         nameWord(c)
       ) {
         initial = true;

@@ -150,6 +150,9 @@ describe('word prefilters', () => {
       '😀 my mentor Ama Boateng 😀',
       'İstanbul: my friend Elif Şahin',
       'ſhe called me, my name iſ Anna',
+      'mail jo.k-lee at gmail dot com or jo.k-lee at school.org (or jo@ school.org)',
+      'mail jo.k-lee at gmail.com, ana_b+x @ outlook, x.y.z.w@q.org',
+      'see https://www.ana-lund.co.uk/about. or ana.lund.dev/x and me@ana.lund.me',
     ];
     const texts: string[] = [...pieces];
     for (const a of pieces)

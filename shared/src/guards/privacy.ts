@@ -56,7 +56,24 @@ interface Anchor {
   from: number;
   to: number;
   word?: string;
+  /**
+   * The window starts no earlier than the run of non-space characters that ends at the anchor: for a pattern whose
+   * matches have no white space before the anchor ("www.name.co.uk", "j.smith@…").
+   */
+  token?: boolean;
 }
+
+/** ASCII characters after which a pattern's match cannot start (its leading lookbehind), letters and digits always. */
+function blockedAfter(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    if (/[A-Za-z0-9]/.test(ch) || chars.includes(ch)) table[c] = 1;
+  }
+  return table;
+}
+
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /** Lower-case prefixes: `text` starts each match, or ends within `before` characters after its start. */
 const anchorsOf = (texts: readonly string[], before = 0): Anchor[] =>
@@ -77,14 +94,22 @@ function anchoredMatches(
   words: ReadonlySet<string>,
   re: RegExp,
   anchors: readonly Anchor[],
+  after?: Uint8Array,
 ): Iterable<RegExpExecArray> {
   // Offsets agree only when lower-casing kept every character's length ("İ" becomes two).
   if (lower.length !== text.length || FOLDS_TO_ASCII.test(text)) return matchesOf(text, re);
   const windows: [number, number][] = [];
   for (const a of anchors) {
     if (a.word !== undefined && !words.has(a.word)) continue;
-    for (let at = lower.indexOf(a.text); at >= 0; at = lower.indexOf(a.text, at + 1))
-      windows.push([Math.max(0, at + a.from), Math.min(text.length, at + a.to)]);
+    for (let at = lower.indexOf(a.text); at >= 0; at = lower.indexOf(a.text, at + 1)) {
+      let lo = Math.max(0, at + a.from);
+      if (a.token) {
+        let t = at;
+        while (t > lo && !isAsciiSpace(text.charCodeAt(t - 1))) t--;
+        lo = t;
+      }
+      windows.push([lo, Math.min(text.length, at + a.to)]);
+    }
   }
   if (windows.length === 0) return [];
   windows.sort((x, y) => x[0] - y[0]);
@@ -103,6 +128,12 @@ function anchoredMatches(
         pos = s + 1;
         continue;
       }
+      // The pattern's lookbehind fails after these characters.
+      const prev = s > 0 ? text.charCodeAt(s - 1) : -1;
+      if (after && prev >= 0 && prev < 128 && after[prev] === 1) {
+        pos = s + 1;
+        continue;
+      }
       sticky.lastIndex = s;
       const m = sticky.exec(text);
       pos = m ? s + Math.max(1, m[0].length) : s + 1;
@@ -117,7 +148,12 @@ function anchoredMatches(
  * detectors find nothing in most messages, and a few set look-ups are cheaper than a scan of the text. With
  * `anchors`, the pattern is tried only where they say a match can start.
  */
-function scan(text: string, re: RegExp, anchors?: readonly Anchor[]): Iterable<RegExpExecArray> {
+function scan(
+  text: string,
+  re: RegExp,
+  anchors?: readonly Anchor[],
+  after?: Uint8Array,
+): Iterable<RegExpExecArray> {
   if (!privacyPrefilter.enabled) return matchesOf(text, re);
   let filter = FILTER_OF.get(re);
   if (!filter) {
@@ -126,7 +162,7 @@ function scan(text: string, re: RegExp, anchors?: readonly Anchor[]): Iterable<R
   }
   const { lower, words } = wordsFor(text);
   if (!mayMatch(filter, words)) return [];
-  return anchors ? anchoredMatches(text, lower, words, re, anchors) : matchesOf(text, re);
+  return anchors ? anchoredMatches(text, lower, words, re, anchors, after) : matchesOf(text, re);
 }
 
 export type FindingKind = 'email' | 'phone' | 'address' | 'profile-url' | 'full-name' | 'school';
@@ -169,6 +205,17 @@ const OBFUSCATED_EMAIL = new RegExp(
   `(?<![\\p{L}\\p{N}_.%+-])(${OB_WORD}(?:${OB_DOT}${OB_WORD}){0,3})(${OB_AT})(?:${OB_WORD}(?:${OB_DOT}${OB_WORD}){0,3}${OB_DOT}${OB_TLD}|${WEBMAIL})(?![\\p{L}\\p{N}])`,
   'giu',
 );
+/**
+ * Without brackets or " dot " in the text, a match is a run of non-space characters (at most 163: four words of 40
+ * and three dots) right before " at ", " @" or "@".
+ */
+const OBFUSCATED_EMAIL_ANCHORS: readonly Anchor[] = [' at ', ' @', '@'].map((text) => ({
+  text,
+  from: -163,
+  to: 0,
+  token: true,
+}));
+const OBFUSCATED_EMAIL_AFTER = blockedAfter('_.%+-');
 /** Words that often precede a plain " at " in prose ("look at google dot com" is not an address). */
 const NOT_EMAIL_LOCAL = new Set(
   `look looking looked me us you him her them it this that here there meet meeting arrive arrived stay staying work
@@ -184,7 +231,11 @@ function findEmails(text: string, out: Span[]): void {
     if (!/^\p{L}{2,24}$/u.test(tld)) continue;
     out.push({ kind: 'email', start: m.index, end: m.index + value.length });
   }
-  for (const m of scan(text, OBFUSCATED_EMAIL)) {
+  // Without brackets or " dot ", the part before the "at" is one run of non-space characters.
+  const simple = !/[[({<]/.test(text) && !wordsFor(text).lower.includes(' dot ');
+  for (const m of simple
+    ? scan(text, OBFUSCATED_EMAIL, OBFUSCATED_EMAIL_ANCHORS, OBFUSCATED_EMAIL_AFTER)
+    : scan(text, OBFUSCATED_EMAIL)) {
     const local = m[1] ?? '';
     const at = m[2] ?? '';
     const plainAt = at === ' at ';
@@ -549,6 +600,9 @@ const SOCIAL_CONTEXT =
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
   /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+/** A site's first dot, at most 75 characters in ("https://www." and a 63-character label), with no space before it. */
+const SITE_ANCHORS: readonly Anchor[] = [{ text: '.', from: -75, to: 0, token: true }];
+const SITE_AFTER = blockedAfter('.@/-');
 const MY_SITE =
   /\b(?:my|our) (?:own )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
 const COMMON_SITES = new Set(
@@ -599,7 +653,7 @@ function findProfiles(text: string, out: Span[]): void {
     if (['www', 'help', 'support', 'blog', 'en'].includes((m[1] ?? '').toLowerCase())) continue;
     out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
-  for (const m of dotted ? matchesOf(text, SITE) : []) {
+  for (const m of dotted ? scan(text, SITE, SITE_ANCHORS, SITE_AFTER) : []) {
     const label = (m[1] ?? '').toLowerCase();
     const value = m[0].replace(/[.,;:!?]+$/, '');
     if (COMMON_SITES.has(label) || /\.(?:gov|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|edu)$/i.test(value)) continue;

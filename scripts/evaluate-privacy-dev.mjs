@@ -77,8 +77,7 @@ function score(records, half) {
       const ok = hit(s);
       bucket[0] += ok ? 1 : 0;
       bucket[1] += 1;
-      if (!ok && showMisses && bucket === c.full)
-        misses.push(`NAME ${JSON.stringify(s.entity_value)} in ${JSON.stringify(text)}`);
+      if (!ok && showMisses) misses.push(`NAME ${JSON.stringify(s.entity_value)} in ${JSON.stringify(text)}`);
     }
     if (showMisses)
       for (const s of covered.filter((x) => x.entity_type !== 'PERSON' && !hit(x)))

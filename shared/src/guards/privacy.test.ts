@@ -296,6 +296,23 @@ describe('detectIdentifying beyond the lists', () => {
     expect(found('Dorin Valtasse')).toBe(false);
   });
 
+  it('finds a lone name only where it identifies someone', () => {
+    const names = (text: string) =>
+      detectIdentifying(text)
+        .filter((f) => f.kind === 'full-name')
+        .map((f) => f.match);
+    expect(names('I had to move my kid Tarnveer to another class')).toEqual(['Tarnveer']);
+    expect(names('our Year 9 pupil Oyelaran has gone quiet')).toEqual(['Oyelaran']);
+    expect(names("what's your last name? Quenneville")).toEqual(['Quenneville']);
+    expect(names('her maiden name is vasquelle')).toEqual(['vasquelle']);
+    expect(names("here is Matthis's address: 12 Kestrel Close")).toContain('Matthis');
+    expect(names('Ilario lives at 14 Harbour Road, call him on 07700 900461')).toContain('Ilario');
+    // First names in passing, and the same words with no address given, stay unflagged.
+    expect(names('thanks Tarnveer, see you at lunch')).toEqual([]);
+    expect(names('Ilario lives at the end of my road')).toEqual([]);
+    expect(names('my kid is off sick and my student Council meets today')).toEqual([]);
+  });
+
   it('does not flag famous people found only by their form, nor places abroad', () => {
     const found = (text: string) => detectIdentifying(text).some((f) => f.kind === 'full-name');
     expect(found('We studied Vasily Brodetsky in music this term')).toBe(false);

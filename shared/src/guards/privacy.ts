@@ -1097,6 +1097,62 @@ function findNameCues(
   }
 }
 
+/** Words right before a lone name that may make it identifying (`findSingleNames`). */
+const SINGLE_NAME_TRIGGERS = new Set(
+  `student pupil kid son daughter child tutee mentee stepson stepdaughter name surname him her them is was`.split(
+    ' ',
+  ),
+);
+/** Endings of English verb forms and adverbs, which a lone name after "my son" seldom has. */
+const VERB_SHAPED = /(?:[tkpdgbwy]s|ves|kes|tes|ing|ed|ly)$/;
+/** A child or a student of the writer's, by first name: "my kid Lukas", "our Year 9 pupil Amara". */
+const CHILD_BEFORE =
+  /\b(?:my|our|his|her|their)(?: (?:year \d{1,2}|grade \d{1,2}|new|old|former|current|eldest|youngest|little|step))? (?:student|pupil|kid|son|daughter|child|tutee|mentee|stepson|stepdaughter),? {1,2}$/i;
+/** A surname asked or given: "what's your last name? Boyle", "her maiden name is Nyberg". */
+const SURNAME_BEFORE = /\b(?:(?:last|family|maiden) name|surname)(?: is| was|'s)?[:?]? {1,2}$/i;
+/** Naming someone: "she named him Luís". */
+const NAMED_BEFORE = /\b(?:named|called) (?:him|her|them) $/i;
+/** A lone name with contact details of theirs: "Matej's address", "Ines's mobile". */
+const CONTACT_OF_AFTER =
+  /^(?:'s|’s) (?:home |new |personal |mobile |cell )?(?:address|phone|number|mobile|email|e-mail|house)\b/i;
+
+/**
+ * A lone first name or surname is flagged only where it identifies: a child or student of the writer's ("my kid
+ * Lukas"), a surname asked for, someone named, a name with their contact details ("Matej's address"), or a name
+ * that lives somewhere given in the same message (`contact`).
+ */
+function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (
+      w.lower.length < 2 ||
+      NOT_NAME_WORDS.has(w.lower) ||
+      PLACE_WORDS.has(w.lower) ||
+      HONORIFICS.has(w.lower)
+    )
+      continue;
+    // "my son Starts …", "my daughter Loves …" in title case: a verb's form, not a name.
+    if (VERB_SHAPED.test(w.lower)) continue;
+    const prev = words[i - 1];
+    const triggered = prev !== undefined && SINGLE_NAME_TRIGGERS.has(prev.lower) && w.start - prev.end <= 3;
+    let hit = false;
+    if (triggered) {
+      const before = p.slice(Math.max(0, w.start - 40), w.start);
+      hit =
+        (w.cap && !w.allCaps && (CHILD_BEFORE.test(before) || NAMED_BEFORE.test(before))) ||
+        ((w.cap || !FUNCTION_WORDS.has(w.lower)) && SURNAME_BEFORE.test(before));
+    }
+    const possessive = w.text.endsWith("'s") || w.text.endsWith('’s');
+    if (!hit && w.cap && !w.allCaps && (possessive || p.charCodeAt(w.end) === 0x2019)) {
+      const after = p.slice(possessive ? w.end - 2 : w.end, w.end + 24);
+      hit = CONTACT_OF_AFTER.test(after) && !/^\p{Lu}/u.test(words[i - 1]?.text ?? '');
+    }
+    if (!hit && contact && w.cap && !w.allCaps && p.charCodeAt(w.end) === 32)
+      hit = PERSON_LIFE_AFTER.test(p.slice(w.end, w.end + 24));
+    if (hit) out.push({ kind: 'full-name', start: w.start, end: possessive ? w.end - 2 : w.end });
+  }
+}
+
 /**
  * A public figure by context: "the author Malorie Blackman", "Toni Morrison's Beloved", "Dylan Wiliam's work on …".
  * Such spans are dropped even when a name rule found them.
@@ -1388,6 +1444,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findContextNames(p, words, allowPairs, names);
   const contact = spans.some((x) => x.kind === 'email' || x.kind === 'phone' || x.kind === 'address');
   findNameCues(p, words, allowPairs, contact, names);
+  findSingleNames(p, words, contact, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   findGenericSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);

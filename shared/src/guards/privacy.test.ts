@@ -259,6 +259,11 @@ describe('detectIdentifying beyond the lists', () => {
     expect(kindsOf('call me on +49 151 23456789')).toContain('phone');
     expect(kindsOf('mon numéro: 06 12 34 56 78')).toContain('phone');
     expect(kindsOf('call me after 3:30 on 12-03-2024')).toEqual([]);
+    expect(kindsOf('Desk: 604-555-0188x213')).toContain('phone');
+    expect(kindsOf('0412 345 678-Office')).toContain('phone');
+    expect(kindsOf('416 60 039 office')).toContain('phone');
+    expect(kindsOf("they're not answering at 71-33-52-22")).toContain('phone');
+    expect(kindsOf('416 60 039 apples were sold')).toEqual([]);
   });
 
   it('finds names no list knows from the sentence around them', () => {

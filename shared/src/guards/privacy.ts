@@ -257,9 +257,14 @@ function findEmails(text: string, out: Span[]): void {
 
 /** A run of digits with phone-style separators, not glued to letters, currency, percentages, fractions or times. */
 const PHONE_CANDIDATE =
-  /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?![\p{L}\p{N}_%/:°'-]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?:(?:x|ext\.? ?)\d{1,5})?(?![\p{L}\p{N}_%/:°']|-(?!\p{L})|[.,]\d)/gu;
+/** An extension after a number: "x459", "ext. 12". */
+const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
+/** A phone word right after the number: "416 60 039 office", "…-Fax". */
+const PHONE_CONTEXT_AFTER =
+  /^[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b/i;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|celular)\b/i;
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|celular)\b/i;
 
 interface Digits {
   groups: string[];
@@ -379,6 +384,9 @@ function findPhones(text: string, out: Span[]): void {
   for (const m of scan(text, PHONE_CANDIDATE)) {
     let raw = m[0];
     let start = m.index;
+    // The number without its extension is judged; the finding keeps the extension.
+    const extension = PHONE_EXTENSION.exec(raw)?.[0].length ?? 0;
+    raw = raw.slice(0, raw.length - extension);
     // Balance a trailing ")" or leading "(" the candidate picked up from prose.
     if (raw.endsWith(')') && !raw.includes('(')) raw = raw.slice(0, -1);
     if (raw.startsWith('(') && !raw.includes(')')) {
@@ -386,16 +394,18 @@ function findPhones(text: string, out: Span[]): void {
       start += 1;
     }
     const before = text.slice(Math.max(0, start - 40), start);
-    const context = PHONE_CONTEXT.test(before);
+    const end = start + raw.length + extension;
+    const context =
+      PHONE_CONTEXT.test(before) || extension > 0 || PHONE_CONTEXT_AFTER.test(text.slice(end, end + 12));
     const d = splitDigits(raw);
     if (looksLikePhone(d, context)) {
-      out.push({ kind: 'phone', start, end: start + raw.length });
+      out.push({ kind: 'phone', start, end: start + raw.length + extension });
       continue;
     }
     // International and national formats the shapes above do not know ("+49 151 23456789", "06 12 34 56 78" after
     // "mon numéro"): Google's metadata through libphonenumber-js decides, with a phone word nearby or a "+".
     if ((d.plus || context) && !dateOrDecimal(d) && validPhone(raw, d.plus)) {
-      out.push({ kind: 'phone', start, end: start + raw.length });
+      out.push({ kind: 'phone', start, end: start + raw.length + extension });
       continue;
     }
     // "Room 12 555-123-4567": try without the first or the last group.

@@ -73,6 +73,9 @@ function blockedAfter(chars: string): Uint8Array {
   return table;
 }
 
+/** Windows are narrower than this (a few hundred characters at most). */
+const WIDTH = 2 ** 21;
+
 const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 /** Lower-case prefixes: `text` starts each match, or ends within `before` characters after its start. */
@@ -98,8 +101,11 @@ function anchoredMatches(
 ): Iterable<RegExpExecArray> {
   // Offsets agree only when lower-casing kept every character's length ("İ" becomes two).
   if (lower.length !== text.length || FOLDS_TO_ASCII.test(text)) return matchesOf(text, re);
-  const windows: [number, number][] = [];
+  // Each window packed in one number (start × 2^21 + width) so that a numeric sort orders them.
+  const windows: number[] = [];
+  let sources = 0;
   for (const a of anchors) {
+    const count = windows.length;
     if (a.word !== undefined && !words.has(a.word)) continue;
     for (let at = lower.indexOf(a.text); at >= 0; at = lower.indexOf(a.text, at + 1)) {
       let lo = Math.max(0, at + a.from);
@@ -108,11 +114,14 @@ function anchoredMatches(
         while (t > lo && !isAsciiSpace(text.charCodeAt(t - 1))) t--;
         lo = t;
       }
-      windows.push([lo, Math.min(text.length, at + a.to)]);
+      const hi = Math.min(text.length, at + a.to);
+      if (hi >= lo) windows.push(lo * WIDTH + (hi - lo));
     }
+    if (windows.length > count) sources++;
   }
   if (windows.length === 0) return [];
-  windows.sort((x, y) => x[0] - y[0]);
+  // One anchor's windows come in order already.
+  const ordered = sources > 1 ? Float64Array.from(windows).sort() : windows;
   let sticky = STICKY_OF.get(re);
   if (!sticky) {
     sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
@@ -120,7 +129,9 @@ function anchoredMatches(
   }
   const out: RegExpExecArray[] = [];
   let pos = 0;
-  for (const [lo, hi] of windows) {
+  for (const packed of ordered) {
+    const lo = Math.floor(packed / WIDTH);
+    const hi = lo + (packed - lo * WIDTH);
     for (let s = Math.max(pos, lo); s <= hi; s = pos) {
       // A unicode pattern's search never starts between the two halves of a surrogate pair.
       const c = text.charCodeAt(s);

@@ -11,8 +11,12 @@
  *   a single initial ("Mr. B") is not.
  * - Well-known public figures, authors and book characters ("Roald Dahl", "Abraham Lincoln", "Atticus Finch",
  *   "Dr. Seuss") are not flagged: they come from a fixed list (`PUBLIC_FIGURES`, extendable with `allowNames`).
- * - A first name alone is flagged only when the writer introduces themself ("my name is Priya", "I'm Sarah",
- *   "call me Jen"); "thanks Sarah" is not.
+ * - A first name alone is flagged only where it identifies someone: the writer introducing themself ("my name is
+ *   Priya", "I'm Sarah", "call me Jen"), a child or student of the writer's ("my kid Lukas"), a surname asked or
+ *   given, a name with their address or number ("Matej's address"); "thanks Sarah" is not.
+ * - Names no list has (a multicultural staff and student body) are found by form (a middle initial, a surname's
+ *   ending in many languages) unless the sentence is about a famous person ("we studied …", "… 's symphonies"), and
+ *   by context (a name field, an act towards a person, where they live or work, a contact block).
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */

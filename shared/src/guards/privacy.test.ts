@@ -285,6 +285,7 @@ describe('detectIdentifying beyond the lists', () => {
     expect(names('Our cover supervisor Ryota Kamishiyama is brilliant')).toEqual(['Ryota Kamishiyama']);
     expect(names('Ebru Tavlioğlu has been moved to my form')).toEqual(['Ebru Tavlioğlu']);
     expect(names('Aila McTavern said she would swap duties')).toEqual(['Aila McTavern']);
+    expect(names('Scand J Work Environ Health 29(6)')).toEqual([]);
     // A capital letter alone is not always an initial: "Plan A", "when I".
     expect(names('Sometimes Plan A Works')).toEqual([]);
   });
@@ -309,7 +310,8 @@ describe('detectIdentifying beyond the lists', () => {
     expect(names('I had to move my kid Tarnveer to another class')).toEqual(['Tarnveer']);
     expect(names('our Year 9 pupil Oyelaran has gone quiet')).toEqual(['Oyelaran']);
     expect(names("what's your last name? Quenneville")).toEqual(['Quenneville']);
-    expect(names('her maiden name is vasquelle')).toEqual(['vasquelle']);
+    expect(names('her maiden name is Vasquelle')).toEqual(['Vasquelle']);
+    expect(names('her surname is really long')).toEqual([]);
     expect(names("here is Matthis's address: 12 Kestrel Close")).toContain('Matthis');
     expect(names('Ilario lives at 14 Harbour Road, call him on 07700 900461')).toContain('Ilario');
     // First names in passing, and the same words with no address given, stay unflagged.

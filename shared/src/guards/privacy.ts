@@ -1019,7 +1019,7 @@ const PERSON_DOING_AFTER =
   /^(?:'s|’s)? (?:joined|will be|would be|is coming|speaks|spoke|is speaking|visited|arrives|arrived)\b/i;
 /** Someone one does something with or to ("follow up with …", "add … as", "dear …", "assistant to …"). */
 const PERSON_ACT_BEFORE =
-  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|phone|phoned|ring|rang|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o)[,:]? {1,2}$/i;
+  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o)[,:]? {1,2}$/i;
 
 /**
  * Talk about a topic, where a famous person's name is a subject of study, not a private person: "we studied …",
@@ -1080,8 +1080,12 @@ function findNameCues(
         (dotted || !UNDOTTED_NOT_INITIAL.has(b.text)) &&
         nameWord(c)
       ) {
-        initial = true;
-        b = c;
+        // "Scand J Work Environ Health": a run of capitalised words goes on, a title's, not a name's.
+        const d = words[i + 3];
+        if (!(d && adjacent(p, c, d) && nameWord(d))) {
+          initial = true;
+          b = c;
+        }
       }
     }
     if (!initial && (!adjacent(p, a, b) || !nameWord(b))) continue;
@@ -1164,8 +1168,9 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
     if (triggered) {
       const before = p.slice(Math.max(0, w.start - 40), w.start);
       hit =
-        (w.cap && !w.allCaps && (CHILD_BEFORE.test(before) || NAMED_BEFORE.test(before))) ||
-        ((w.cap || !FUNCTION_WORDS.has(w.lower)) && SURNAME_BEFORE.test(before));
+        w.cap &&
+        !w.allCaps &&
+        (CHILD_BEFORE.test(before) || NAMED_BEFORE.test(before) || SURNAME_BEFORE.test(before));
     }
     const possessive = w.text.endsWith("'s") || w.text.endsWith('’s');
     if (!hit && w.cap && !w.allCaps && (possessive || p.charCodeAt(w.end) === 0x2019)) {

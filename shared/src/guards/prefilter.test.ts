@@ -124,4 +124,49 @@ describe('word prefilters', () => {
       privacyPrefilter.enabled = true;
     }
   });
+
+  it('give the privacy guard the same findings at the edges of its anchored patterns', () => {
+    // The anchored patterns (privacy.ts `anchoredMatches`) at their longest reach, overlapping, back to back, at the
+    // start and end of a text, after a surrogate pair, and with characters that lower-casing lengthens or that fold.
+    const pieces = [
+      'one of our interim tutor Kai Obi',
+      'one of my student teacher Noa Ruiz,',
+      'my colleague my colleague Dara Lund',
+      'the head of department Imo Vale',
+      'a co-worker named Tali Wren',
+      'my students call me Ms Fenwick',
+      'you can call me Jo',
+      'my actual name is Oluwaseun',
+      'I am called Rin',
+      'a colleague called called Bo Park',
+      'teenager named Ivo Sand',
+      "I'm  Sarah Okafor",
+      "It's Jessica here",
+      '  Jessica here, hi',
+      'Jessica here',
+      'i am i am Priya',
+      'see https://mobile.teacherspayteachers.com/Store/jo-teaches and me.substack.com',
+      'Flat 3, 12 Baker Street, 75011 Paris,10115 Berlin',
+      '😀 my mentor Ama Boateng 😀',
+      'İstanbul: my friend Elif Şahin',
+      'ſhe called me, my name iſ Anna',
+      'mail jo.k-lee at gmail dot com or jo.k-lee at school.org (or jo@ school.org)',
+      'mail jo.k-lee at gmail.com, ana_b+x @ outlook, x.y.z.w@q.org',
+      'see https://www.ana-lund.co.uk/about. or ana.lund.dev/x and me@ana.lund.me',
+    ];
+    const texts: string[] = [...pieces];
+    for (const a of pieces)
+      for (const b of pieces) texts.push(`${a} ${b}`, `${a}${b}`, `${a}. ${b.toUpperCase()}`);
+    try {
+      for (const text of texts) {
+        privacyPrefilter.enabled = true;
+        const anchored = detectIdentifying(text);
+        privacyPrefilter.enabled = false;
+        expect(anchored, text).toEqual(detectIdentifying(text));
+      }
+    } finally {
+      privacyPrefilter.enabled = true;
+    }
+    expect(detectIdentifying('one of our interim tutor Kai Obi').map((f) => f.match)).toEqual(['Kai Obi']);
+  });
 });

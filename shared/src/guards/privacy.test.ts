@@ -259,12 +259,74 @@ describe('detectIdentifying beyond the lists', () => {
     expect(kindsOf('call me on +49 151 23456789')).toContain('phone');
     expect(kindsOf('mon numéro: 06 12 34 56 78')).toContain('phone');
     expect(kindsOf('call me after 3:30 on 12-03-2024')).toEqual([]);
+    expect(kindsOf('Desk: 604-555-0188x213')).toContain('phone');
+    expect(kindsOf('0412 345 678-Office')).toContain('phone');
+    expect(kindsOf('416 60 039 office')).toContain('phone');
+    expect(kindsOf("they're not answering at 71-33-52-22")).toContain('phone');
+    expect(kindsOf('416 60 039 apples were sold')).toEqual([]);
   });
 
   it('finds names no list knows from the sentence around them', () => {
     expect(kindsOf('I report to Adaeze Okwuosa and she never replies')).toContain('full-name');
     expect(kindsOf('Chidera Nwosu in year 9 was excluded again')).toContain('full-name');
     expect(kindsOf('we read Ngugi Thiongo with year 12')).toEqual([]);
+  });
+
+  it('finds names of many languages by their form: a middle initial, a surname ending', () => {
+    const names = (text: string) =>
+      detectIdentifying(text)
+        .filter((f) => f.kind === 'full-name')
+        .map((f) => f.match);
+    expect(names('Velimira K. Drostović will cover my lessons on Friday')).toEqual(['Velimira K. Drostović']);
+    expect(names('Please send the forms to Ornella T Bassavi today')).toEqual(['Ornella T Bassavi']);
+    expect(names('I shared the timetable with Tavita Grönqvist yesterday')).toEqual(['Tavita Grönqvist']);
+    expect(names('Kelmi Haravainen left the lab unlocked again')).toEqual(['Kelmi Haravainen']);
+    expect(names('Sandu Brezeanu keeps talking over me in meetings')).toEqual(['Sandu Brezeanu']);
+    expect(names('Our cover supervisor Ryota Kamishiyama is brilliant')).toEqual(['Ryota Kamishiyama']);
+    expect(names('Ebru Tavlioğlu has been moved to my form')).toEqual(['Ebru Tavlioğlu']);
+    expect(names('Aila McTavern said she would swap duties')).toEqual(['Aila McTavern']);
+    expect(names('Scand J Work Environ Health 29(6)')).toEqual([]);
+    // A capital letter alone is not always an initial: "Plan A", "when I".
+    expect(names('Sometimes Plan A Works')).toEqual([]);
+  });
+
+  it('finds names by a name field, an act towards a person or a contact block', () => {
+    const found = (text: string) => detectIdentifying(text).some((f) => f.kind === 'full-name');
+    expect(found('Name: Toviel Arrasque')).toBe(true);
+    expect(found("what's your name? Ilse Vantorre")).toBe(true);
+    expect(found('follow up with Bérénice Oudart next week')).toBe(true);
+    expect(found('Dear Quilla Ronhaven, thanks for the cover')).toBe(true);
+    expect(found('Mirelle Astaban lives at 14 Harbour Road')).toBe(true);
+    expect(found('Dorin Valtasse\n12 Kestrel Close\n07700 900461')).toBe(true);
+    // The same two words with no contact details, field or act: not enough on their own.
+    expect(found('Dorin Valtasse')).toBe(false);
+  });
+
+  it('finds a lone name only where it identifies someone', () => {
+    const names = (text: string) =>
+      detectIdentifying(text)
+        .filter((f) => f.kind === 'full-name')
+        .map((f) => f.match);
+    expect(names('I had to move my kid Tarnveer to another class')).toEqual(['Tarnveer']);
+    expect(names('our Year 9 pupil Oyelaran has gone quiet')).toEqual(['Oyelaran']);
+    expect(names("what's your last name? Quenneville")).toEqual(['Quenneville']);
+    expect(names('her maiden name is Vasquelle')).toEqual(['Vasquelle']);
+    expect(names('her surname is really long')).toEqual([]);
+    expect(names("here is Matthis's address: 12 Kestrel Close")).toContain('Matthis');
+    expect(names('Ilario lives at 14 Harbour Road, call him on 07700 900461')).toContain('Ilario');
+    // First names in passing, and the same words with no address given, stay unflagged.
+    expect(names('thanks Tarnveer, see you at lunch')).toEqual([]);
+    expect(names('Ilario lives at the end of my road')).toEqual([]);
+    expect(names('my kid is off sick and my student Council meets today')).toEqual([]);
+  });
+
+  it('does not flag famous people found only by their form, nor places abroad', () => {
+    const found = (text: string) => detectIdentifying(text).some((f) => f.kind === 'full-name');
+    expect(found('We studied Vasily Brodetsky in music this term')).toBe(false);
+    expect(found('Year 9 loved the documentary on Anya Petrovska')).toBe(false);
+    expect(found("Hans Erik Tollefsen's symphonies are on the playlist")).toBe(false);
+    expect(found('We went to Ciudad Juárez over the summer')).toBe(false);
+    expect(found('The Okonjo report came out today')).toBe(false);
   });
 
   it('leaves public figures alone where the context says so', () => {
@@ -277,6 +339,11 @@ describe('detectIdentifying beyond the lists', () => {
     expect(kindsOf('my address is Hauptstraße 12, 10115 Berlin')).toContain('address');
     expect(kindsOf('we live on Calle de Alcalá 45, Madrid')).toContain('address');
     expect(kindsOf('I live at 5 Queen Street, Dublin 8')).toContain('address');
+    expect(kindsOf('she gave me her address: 4417 Kestävänkuja 12, Lahti')).toContain('address');
+    expect(kindsOf('we met at 641 Dravska 688 by the station')).toContain('address');
+    expect(kindsOf('post it to PSC 4471, Box 2208, APO AE 09012')).toContain('address');
+    expect(kindsOf('We have 3 Year 9 classes and Room 12 Block 3')).toEqual([]);
+    expect(kindsOf('Hamlet Act 3 Scene 2 tomorrow, then Psalm 23')).toEqual([]);
     expect(kindsOf('my blog is at www.mrsokafor-teaches.co.uk')).toContain('profile-url');
     expect(kindsOf('see bbc.co.uk for the article')).toEqual([]);
     expect(kindsOf('Year 11 mock, 2024 Results were fine')).toEqual([]);

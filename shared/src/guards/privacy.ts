@@ -11,8 +11,12 @@
  *   a single initial ("Mr. B") is not.
  * - Well-known public figures, authors and book characters ("Roald Dahl", "Abraham Lincoln", "Atticus Finch",
  *   "Dr. Seuss") are not flagged: they come from a fixed list (`PUBLIC_FIGURES`, extendable with `allowNames`).
- * - A first name alone is flagged only when the writer introduces themself ("my name is Priya", "I'm Sarah",
- *   "call me Jen"); "thanks Sarah" is not.
+ * - A first name alone is flagged only where it identifies someone: the writer introducing themself ("my name is
+ *   Priya", "I'm Sarah", "call me Jen"), a child or student of the writer's ("my kid Lukas"), a surname asked or
+ *   given, a name with their address or number ("Matej's address"); "thanks Sarah" is not.
+ * - Names no list has (a multicultural staff and student body) are found by form (a middle initial, a surname's
+ *   ending in many languages) unless the sentence is about a famous person ("we studied …", "… 's symphonies"), and
+ *   by context (a name field, an act towards a person, where they live or work, a contact block).
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */
@@ -34,21 +38,146 @@ import { mayMatch, requiredWords, wordsOf, type Prefilter } from './prefilter.js
 const FILTER_OF = new WeakMap<RegExp, Prefilter>();
 /** For the property test only: `enabled: false` runs every pattern (the verdicts must not change). */
 export const privacyPrefilter = { enabled: true };
-/** The lower-cased words of the last text scanned: the detectors scan one message in turn. */
-let lastWords: { text: string; words: Set<string> } | null = null;
+/** The lower-cased text and words of the last text scanned: the detectors scan one message in turn. */
+let lastWords: { text: string; lower: string; words: Set<string> } | null = null;
+
+function wordsFor(text: string): { lower: string; words: Set<string> } {
+  if (lastWords?.text !== text) {
+    const lower = text.toLowerCase();
+    lastWords = { text, lower, words: wordsOf(lower) };
+  }
+  return lastWords;
+}
+
+/**
+ * Where a pattern's matches can start: every match starts within [at + from, at + to] of an occurrence `at` of
+ * `text` in the lower-cased message (and, with `word`, only when that word is one of the message's words, as
+ * prefilter.ts's `wordsOf` splits them). A pattern with a long leading alternation ("my colleague …", "a student
+ * called …") is then tried only at those few positions instead of at every position of the message.
+ */
+interface Anchor {
+  text: string;
+  from: number;
+  to: number;
+  word?: string;
+  /**
+   * The window starts no earlier than the run of non-space characters that ends at the anchor: for a pattern whose
+   * matches have no white space before the anchor ("www.name.co.uk", "j.smith@…").
+   */
+  token?: boolean;
+}
+
+/** ASCII characters after which a pattern's match cannot start (its leading lookbehind), letters and digits always. */
+function blockedAfter(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    if (/[A-Za-z0-9]/.test(ch) || chars.includes(ch)) table[c] = 1;
+  }
+  return table;
+}
+
+/** Windows are narrower than this (a few hundred characters at most). */
+const WIDTH = 2 ** 21;
+
+const isAsciiSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/** Lower-case prefixes: `text` starts each match, or ends within `before` characters after its start. */
+const anchorsOf = (texts: readonly string[], before = 0): Anchor[] =>
+  texts.map((text) => ({ text, from: -before, to: 0 }));
+
+const STICKY_OF = new WeakMap<RegExp, RegExp>();
+/** Characters a case-insensitive unicode pattern matches as an ASCII letter that lower-casing does not turn into one. */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
+
+/**
+ * The matches of global `re` in `text`, the same as `matchesOf`, found by trying a sticky twin of `re` at the
+ * anchors' positions only, in order, each from the end of the previous match: a global search returns the first
+ * position at or after its last index where the pattern matches, and every such position is among the anchors'.
+ */
+function anchoredMatches(
+  text: string,
+  lower: string,
+  words: ReadonlySet<string>,
+  re: RegExp,
+  anchors: readonly Anchor[],
+  after?: Uint8Array,
+): Iterable<RegExpExecArray> {
+  // Offsets agree only when lower-casing kept every character's length ("İ" becomes two).
+  if (lower.length !== text.length || FOLDS_TO_ASCII.test(text)) return matchesOf(text, re);
+  // Each window packed in one number (start × 2^21 + width) so that a numeric sort orders them.
+  const windows: number[] = [];
+  let sources = 0;
+  for (const a of anchors) {
+    const count = windows.length;
+    if (a.word !== undefined && !words.has(a.word)) continue;
+    for (let at = lower.indexOf(a.text); at >= 0; at = lower.indexOf(a.text, at + 1)) {
+      let lo = Math.max(0, at + a.from);
+      if (a.token) {
+        let t = at;
+        while (t > lo && !isAsciiSpace(text.charCodeAt(t - 1))) t--;
+        lo = t;
+      }
+      const hi = Math.min(text.length, at + a.to);
+      if (hi >= lo) windows.push(lo * WIDTH + (hi - lo));
+    }
+    if (windows.length > count) sources++;
+  }
+  if (windows.length === 0) return [];
+  // One anchor's windows come in order already.
+  const ordered = sources > 1 ? Float64Array.from(windows).sort() : windows;
+  let sticky = STICKY_OF.get(re);
+  if (!sticky) {
+    sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
+    STICKY_OF.set(re, sticky);
+  }
+  const out: RegExpExecArray[] = [];
+  let pos = 0;
+  for (const packed of ordered) {
+    const lo = Math.floor(packed / WIDTH);
+    const hi = lo + (packed - lo * WIDTH);
+    for (let s = Math.max(pos, lo); s <= hi; s = pos) {
+      // A unicode pattern's search never starts between the two halves of a surrogate pair.
+      const c = text.charCodeAt(s);
+      if (c >= 0xdc00 && c <= 0xdfff && s > 0 && (text.charCodeAt(s - 1) & 0xfc00) === 0xd800) {
+        pos = s + 1;
+        continue;
+      }
+      // The pattern's lookbehind fails after these characters.
+      const prev = s > 0 ? text.charCodeAt(s - 1) : -1;
+      if (after && prev >= 0 && prev < 128 && after[prev] === 1) {
+        pos = s + 1;
+        continue;
+      }
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      pos = m ? s + Math.max(1, m[0].length) : s + 1;
+      if (m) out.push(m);
+    }
+  }
+  return out;
+}
 
 /**
  * `matchesOf`, skipping a pattern whose required words (prefilter.ts) are not among the text's words: most
- * detectors find nothing in most messages, and a few set look-ups are cheaper than a scan of the text.
+ * detectors find nothing in most messages, and a few set look-ups are cheaper than a scan of the text. With
+ * `anchors`, the pattern is tried only where they say a match can start.
  */
-function scan(text: string, re: RegExp): Iterable<RegExpExecArray> {
+function scan(
+  text: string,
+  re: RegExp,
+  anchors?: readonly Anchor[],
+  after?: Uint8Array,
+): Iterable<RegExpExecArray> {
+  if (!privacyPrefilter.enabled) return matchesOf(text, re);
   let filter = FILTER_OF.get(re);
   if (!filter) {
     filter = requiredWords(re, { lowerCaseText: true });
     FILTER_OF.set(re, filter);
   }
-  if (lastWords?.text !== text) lastWords = { text, words: wordsOf(text.toLowerCase()) };
-  return !privacyPrefilter.enabled || mayMatch(filter, lastWords.words) ? matchesOf(text, re) : [];
+  const { lower, words } = wordsFor(text);
+  if (!mayMatch(filter, words)) return [];
+  return anchors ? anchoredMatches(text, lower, words, re, anchors, after) : matchesOf(text, re);
 }
 
 export type FindingKind = 'email' | 'phone' | 'address' | 'profile-url' | 'full-name' | 'school';
@@ -91,6 +220,17 @@ const OBFUSCATED_EMAIL = new RegExp(
   `(?<![\\p{L}\\p{N}_.%+-])(${OB_WORD}(?:${OB_DOT}${OB_WORD}){0,3})(${OB_AT})(?:${OB_WORD}(?:${OB_DOT}${OB_WORD}){0,3}${OB_DOT}${OB_TLD}|${WEBMAIL})(?![\\p{L}\\p{N}])`,
   'giu',
 );
+/**
+ * Without brackets or " dot " in the text, a match is a run of non-space characters (at most 163: four words of 40
+ * and three dots) right before " at ", " @" or "@".
+ */
+const OBFUSCATED_EMAIL_ANCHORS: readonly Anchor[] = [' at ', ' @', '@'].map((text) => ({
+  text,
+  from: -163,
+  to: 0,
+  token: true,
+}));
+const OBFUSCATED_EMAIL_AFTER = blockedAfter('_.%+-');
 /** Words that often precede a plain " at " in prose ("look at google dot com" is not an address). */
 const NOT_EMAIL_LOCAL = new Set(
   `look looking looked me us you him her them it this that here there meet meeting arrive arrived stay staying work
@@ -106,7 +246,11 @@ function findEmails(text: string, out: Span[]): void {
     if (!/^\p{L}{2,24}$/u.test(tld)) continue;
     out.push({ kind: 'email', start: m.index, end: m.index + value.length });
   }
-  for (const m of scan(text, OBFUSCATED_EMAIL)) {
+  // Without brackets or " dot ", the part before the "at" is one run of non-space characters.
+  const simple = !/[[({<]/.test(text) && !wordsFor(text).lower.includes(' dot ');
+  for (const m of simple
+    ? scan(text, OBFUSCATED_EMAIL, OBFUSCATED_EMAIL_ANCHORS, OBFUSCATED_EMAIL_AFTER)
+    : scan(text, OBFUSCATED_EMAIL)) {
     const local = m[1] ?? '';
     const at = m[2] ?? '';
     const plainAt = at === ' at ';
@@ -128,9 +272,14 @@ function findEmails(text: string, out: Span[]): void {
 
 /** A run of digits with phone-style separators, not glued to letters, currency, percentages, fractions or times. */
 const PHONE_CANDIDATE =
-  /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?![\p{L}\p{N}_%/:°'-]|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?:(?:x|ext\.? ?)\d{1,5})?(?![\p{L}\p{N}_%/:°']|-(?!\p{L})|[.,]\d)/gu;
+/** An extension after a number: "x459", "ext. 12". */
+const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
+/** A phone word right after the number: "416 60 039 office", "…-Fax". */
+const PHONE_CONTEXT_AFTER =
+  /^[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b/i;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|celular)\b/i;
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|celular)\b/i;
 
 interface Digits {
   groups: string[];
@@ -250,6 +399,9 @@ function findPhones(text: string, out: Span[]): void {
   for (const m of scan(text, PHONE_CANDIDATE)) {
     let raw = m[0];
     let start = m.index;
+    // The number without its extension is judged; the finding keeps the extension.
+    const extension = PHONE_EXTENSION.exec(raw)?.[0].length ?? 0;
+    raw = raw.slice(0, raw.length - extension);
     // Balance a trailing ")" or leading "(" the candidate picked up from prose.
     if (raw.endsWith(')') && !raw.includes('(')) raw = raw.slice(0, -1);
     if (raw.startsWith('(') && !raw.includes(')')) {
@@ -257,16 +409,18 @@ function findPhones(text: string, out: Span[]): void {
       start += 1;
     }
     const before = text.slice(Math.max(0, start - 40), start);
-    const context = PHONE_CONTEXT.test(before);
+    const end = start + raw.length + extension;
+    const context =
+      PHONE_CONTEXT.test(before) || extension > 0 || PHONE_CONTEXT_AFTER.test(text.slice(end, end + 12));
     const d = splitDigits(raw);
     if (looksLikePhone(d, context)) {
-      out.push({ kind: 'phone', start, end: start + raw.length });
+      out.push({ kind: 'phone', start, end: start + raw.length + extension });
       continue;
     }
     // International and national formats the shapes above do not know ("+49 151 23456789", "06 12 34 56 78" after
     // "mon numéro"): Google's metadata through libphonenumber-js decides, with a phone word nearby or a "+".
     if ((d.plus || context) && !dateOrDecimal(d) && validPhone(raw, d.plus)) {
-      out.push({ kind: 'phone', start, end: start + raw.length });
+      out.push({ kind: 'phone', start, end: start + raw.length + extension });
       continue;
     }
     // "Room 12 555-123-4567": try without the first or the last group.
@@ -332,12 +486,23 @@ const STREET_PREFIXED =
   /(?<![\p{L}\p{N}/.,:$£€-])\d{1,5}[a-z]?,? (?:Rue|Avenue|Av\.|Avenida|Boulevard|Bd|Calle|Carrer|Chemin|Allée|Via|Viale|Piazza|Strada|Rua|Praça|Ulica|Straße|Strasse|Place|Quai|Impasse) (?:(?:de|del|de la|du|des|di|da|do|dos|das)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
 /** German, Dutch and Nordic compound streets with the number after: "Hauptstraße 12", "Kerkstraat 4", "Storgata 3". */
 const STREET_COMPOUND =
-  /(?<![\p{L}])\p{Lu}[\p{L}\p{M}-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|laan|gracht|plein|steeg|kade|gata|gatan|gade|vej|vegen|veien|tie|katu) \d{1,4}[a-z]?(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}])\p{Lu}[\p{L}\p{M}-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|laan|gracht|plein|steeg|kade|gata|gatan|gade|vej|vegen|veien|tie|katu|kuja|polku|väylä|tee|tänav|vegur|stræti|straeti|stræde|braut|vägen|väg|gränd|stien|utca|útja|ulica|cesta|iela|gatvė|gatve) \d{1,4}[a-z]?(?![\p{L}\p{N}])/gu;
+/**
+ * A building number, a street name and a house number, as many countries write them ("91215 Harjukuja 54",
+ * "641 Dašická 688"): number, one to three capitalised words, number.
+ */
+const NUMBER_STREET_NUMBER =
+  /(?<![\p{L}\p{N}/.,:$£€#-])\d{1,5} (\p{Lu}[\p{L}\p{M}'-]{2,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30}){0,2}) \d{1,4}[a-z]?(?![\p{L}\p{N}/:%-]|[.,]\d)/gu;
+/** US military and diplomatic mail: "PSC 1437, Box 3833", "Unit 8505 Box 9220", "APO AE 09012". */
+const MILITARY_MAIL =
+  /(?<![\p{L}\p{N}])(?:(?:PSC|Unit|CMR) \d{3,5},? Box \d{3,5}|[ADF]PO A[AEP] \d{5})(?![\p{L}\p{N}])/giu;
 /** Street type first with the number after: "Calle de Alcalá 45", "Via Roma 12", "Rue de la Paix 3". */
 const STREET_PREFIXED_NUMBER_AFTER =
   /(?<![\p{L}])(?:Calle|Carrer|Avenida|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai) (?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
 /** A four- or five-digit postcode before a capitalised town after a comma: ", 75011 Paris", ", 10115 Berlin". */
 const POSTCODE_CITY = /(?<=, ?)(?:[A-Z]{1,2}-)?\d{4,5} \p{Lu}[\p{L}\p{M}'-]{2,30}(?![\p{L}\p{N}])/gu;
+/** It starts one or two characters after a comma. */
+const POSTCODE_CITY_ANCHORS: readonly Anchor[] = [{ text: ',', from: 1, to: 2 }];
 const STREET_BEFORE_POSTCODE =
   /(?:\p{Lu}[\p{L}\p{M}'.-]+ \d{1,4}[a-z]?|\d{1,4}[a-z]?,? (?:\p{Lu}[\p{L}\p{M}'.-]+ ){0,3}\p{Lu}[\p{L}\p{M}'.-]+),? ?$/u;
 /** After a street, a town and a postal district or a four-digit code: ", Dublin 8", ", Auckland 1011". */
@@ -380,7 +545,16 @@ function findAddresses(text: string, out: Span[]): void {
   }
   for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
-  for (const m of scan(text, POSTCODE_CITY)) {
+  for (const m of scan(text, NUMBER_STREET_NUMBER)) {
+    const words = (m[1] ?? '').split(' ').map((w) => w.toLowerCase());
+    // "10 Maths 2", "3 Year 9 …": not a street when a word is a quantity or an ordinary word.
+    if (words.some((w) => NOT_STREET_WORDS.has(w) || (NOT_NAME_WORDS.has(w) && !PLACE_WORDS.has(w))))
+      continue;
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of scan(text, MILITARY_MAIL))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, POSTCODE_CITY, POSTCODE_CITY_ANCHORS)) {
     // Only right after a street ("Hauptstraße 12, 10115 Berlin"), and never a year (", 2024 Paris trip").
     if (/^(?:19|20)\d\d /.test(m[0])) continue;
     if (!STREET_BEFORE_POSTCODE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
@@ -403,6 +577,15 @@ const PROFILE_URL =
   /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|teacherspayteachers\.com|tes\.com)\/([^\s<>"'`)\]]{1,200})/giu;
 const BLOG_URL =
   /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?([a-z0-9][a-z0-9-]{0,62})\.(?:substack|wordpress|blogspot|tumblr|medium|weebly|wixsite|squarespace)\.com\b(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+/** A profile address has its host's "/" at most 38 characters in ("https://mobile.teacherspayteachers.com/"). */
+const PROFILE_URL_ANCHORS: readonly Anchor[] = [{ text: '/', from: -38, to: 0 }];
+/** A blog host's "." at most 71 characters in ("https://" and a 63-character label). */
+const BLOG_URL_ANCHORS = anchorsOf(
+  ['substack', 'wordpress', 'blogspot', 'tumblr', 'medium', 'weebly', 'wixsite', 'squarespace'].map(
+    (h) => `.${h}.com`,
+  ),
+  71,
+);
 const NOT_PROFILE_SEGMENTS = new Set(
   `watch shorts results hashtag explore p reel reels tv groups group events event marketplace gaming help about legal
   policies policy privacy terms search share sharer intent home login signup signin register settings i r pin ideas
@@ -442,6 +625,9 @@ const SOCIAL_CONTEXT =
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
   /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+/** A site's first dot, at most 75 characters in ("https://www." and a 63-character label), with no space before it. */
+const SITE_ANCHORS: readonly Anchor[] = [{ text: '.', from: -75, to: 0, token: true }];
+const SITE_AFTER = blockedAfter('.@/-');
 const MY_SITE =
   /\b(?:my|our) (?:own )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
 const COMMON_SITES = new Set(
@@ -477,7 +663,7 @@ function nameInLabel(label: string): boolean {
 function findProfiles(text: string, out: Span[]): void {
   // Every profile, blog or site address has a dot followed by a letter ("x.com", ".co.uk"), every handle an "@".
   const dotted = !privacyPrefilter.enabled || /\.[a-z]/i.test(text);
-  for (const m of dotted ? matchesOf(text, PROFILE_URL) : []) {
+  for (const m of dotted ? scan(text, PROFILE_URL, PROFILE_URL_ANCHORS) : []) {
     const host = (m[1] ?? '').toLowerCase();
     let path = m[2] ?? '';
     // Sentence punctuation after a URL is not part of it.
@@ -487,12 +673,12 @@ function findProfiles(text: string, out: Span[]): void {
     if (!profilePathIsPersonal(host, path)) continue;
     out.push({ kind: 'profile-url', start: m.index, end });
   }
-  for (const m of dotted ? matchesOf(text, BLOG_URL) : []) {
+  for (const m of dotted ? scan(text, BLOG_URL, BLOG_URL_ANCHORS) : []) {
     const value = m[0].replace(/[.,;:!?]+$/, '');
     if (['www', 'help', 'support', 'blog', 'en'].includes((m[1] ?? '').toLowerCase())) continue;
     out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
-  for (const m of dotted ? matchesOf(text, SITE) : []) {
+  for (const m of dotted ? scan(text, SITE, SITE_ANCHORS, SITE_AFTER) : []) {
     const label = (m[1] ?? '').toLowerCase();
     const value = m[0].replace(/[.,;:!?]+$/, '');
     if (COMMON_SITES.has(label) || /\.(?:gov|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|edu)$/i.test(value)) continue;
@@ -589,11 +775,55 @@ const NOT_AFTER_MY_NAME = new Set(
 
 const INTRO =
   /\b(?:my (?:full |real |actual |legal |first |last |given )?name(?: is|'s| was)|(?:i'm|i am|im) (?:called|named)|(?:you can |u can |just |please )?call me|(?:people|everyone|they|the kids|kids|students|my students|colleagues) call me|known as|name's) +/giu;
-const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +|^ *(?=\p{Lu}\p{Ll}+ here\b)/giu;
+const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +/giu;
+const I_AM_ANCHORS = anchorsOf(["i'm ", 'i am ', 'im ', "it's ", 'its ', 'this is ']);
+/** "Jessica here," at the start of a message (where `I_AM` does not match). */
+const NAME_HERE_AT_START = /^ *(?=\p{Lu}\p{Ll}+ here\b)/u;
 const RELATION =
   /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
 const CALLED =
   /\b(?:student|pupil|kid|boy|girl|child|teen|teenager|learner|teacher|colleague|guy|man|woman|lady|parent|mum|mom|dad|father|mother|someone|person|friend|head|principal|he|she|he's|she's|who's|who is) (?:named|called) +/giu;
+
+/** "my actual name", "i am called", "my students call me": the anchor at most 12 characters in. */
+const INTRO_ANCHORS: readonly Anchor[] = [
+  ...anchorsOf(['name'], 10),
+  ...anchorsOf(['called', 'named'], 5),
+  ...anchorsOf(['call me'], 12),
+  ...anchorsOf(['known as']),
+];
+/** "a colleague called": the verb at most 10 characters in, a whole word. */
+const CALLED_ANCHORS: readonly Anchor[] = ['named', 'called'].map((word) => ({
+  text: word,
+  from: -10,
+  to: 0,
+  word,
+}));
+/**
+ * The role's first word, a whole word after a space at most 18 characters in ("one of our interim tutor"). The
+ * first words of every role in `RELATION`.
+ */
+const RELATION_ANCHORS: readonly Anchor[] =
+  `tutor tutee parent teacher nqt ect trainee governor classmate receptionist
+  technician bursar pupils students colleagues kids teachers colleague co coworker coteacher teaching principal
+  headteacher head hod deputy assistant vice ap vp boss line manager mentor ta student pupil son daughter husband
+  wife partner neighbour neighbor friend team coordinator senco dsl supervisor superintendent union rep
+  representative hr caretaker landlord landlady ex`
+    .split(/\s+/)
+    .map((word) => ({ text: ` ${word}`, from: -20, to: 0, word }));
+
+/** The index of the word that starts at `start`, if one does (words are in order). */
+function wordAt(words: readonly Word[], start: number): number | undefined {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = (words[mid] as Word).start;
+    if (s === start) return mid;
+    if (s < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
 
 function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   // The introductions and "called"/"named" need one of these words: most messages have none.
@@ -604,8 +834,6 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     lowered.includes('call') ||
     lowered.includes('known');
   const called = !privacyPrefilter.enabled || lowered.includes('named') || lowered.includes('called');
-  const byStart = new Map<number, number>();
-  words.forEach((w, i) => byStart.set(w.start, i));
   const allowed = (a: Word, b: Word) =>
     PUBLIC_PAIRS.has(`${a.lower} ${b.lower}`) || allowPairs.has(`${a.lower} ${b.lower}`);
 
@@ -631,7 +859,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   // Honorific + surname: "Mrs. Patel", "Mr Okafor", "Dr. Nguyen".
   for (let i = 0; i + 1 < words.length; i++) {
     const h = words[i] as Word;
-    const hon = h.lower.replace(/\.$/, '');
+    // A word never ends in "." (WORD), so its lower case is the honorific's.
+    const hon = h.lower;
     if (!HONORIFICS.has(hon)) continue;
     const lowerHon = h.text === h.text.toLowerCase();
     if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon)) continue;
@@ -664,8 +893,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "my name is …", "call me …".
-  for (const m of introduced ? scan(p, INTRO) : []) {
-    const i = byStart.get(m.index + m[0].length);
+  for (const m of introduced ? scan(p, INTRO, INTRO_ANCHORS) : []) {
+    const i = wordAt(words, m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
     const introText = m[0].toLowerCase();
@@ -682,8 +911,13 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "I'm Sarah", "I'm Sarah Okafor".
-  for (const m of scan(p, I_AM)) {
-    const i = byStart.get(m.index + m[0].length);
+  const iAm = [...scan(p, I_AM, I_AM_ANCHORS)];
+  if (iAm[0]?.index !== 0) {
+    const here = NAME_HERE_AT_START.exec(p);
+    if (here) iAm.unshift(here);
+  }
+  for (const m of iAm) {
+    const i = wordAt(words, m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
     const next = words[i + 1];
@@ -708,9 +942,14 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "my principal Deepak Raman", "a student called Kai Okafor".
-  for (const re of called ? [RELATION, CALLED] : [RELATION]) {
-    for (const m of scan(p, re)) {
-      const i = byStart.get(m.index + m[0].length);
+  for (const [re, anchors] of called
+    ? ([
+        [RELATION, RELATION_ANCHORS],
+        [CALLED, CALLED_ANCHORS],
+      ] as const)
+    : ([[RELATION, RELATION_ANCHORS]] as const)) {
+    for (const m of scan(p, re, anchors)) {
+      const i = wordAt(words, m.index + m[0].length);
       if (i === undefined) continue;
       const a = words[i] as Word;
       const b = words[i + 1];
@@ -748,6 +987,199 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     const after = p.slice(last.end, last.end + 40);
     if (PERSON_VERB_BEFORE.test(before) || PERSON_CUE_AFTER.test(after))
       out.push({ kind: 'full-name', start: a.start, end: last.end });
+  }
+}
+
+/**
+ * Surnames of many languages by their endings: Nordic patronymics ("Karlsson", "Björgvinsdóttir", "Jensen"),
+ * Slavic ("Sedláčková", "Yefimov", "Jeknić", "Borkowski", "Dostoevsky", "Shevchenko", "Mickiewicz"), Georgian,
+ * Armenian, Turkish, Greek and Romanian ("Shervashidze", "Gevorgyan", "Yılmazoğlu", "Papadopoulos", "Popescu"),
+ * Finnish ("Ukkonen"), Japanese ("Nishiyama", "Hamaguchi"), Spanish ("Hernández", "Suarez"), German ("Hoffmann"),
+ * Irish and Scottish ("McKenna", "O'Brien"). A second capitalised word with one of them, after a capitalised word,
+ * is a person's name: no list of names reaches a multicultural staff and student body.
+ */
+const SURNAME_ENDING =
+  /(?:sson|sdóttir|dóttir|dottir|[bcdfghjklmnprtvwxz]sen|ström|qvist|quist|ová|ovna|evna|ović|evič|ovič|ić|ič|vich|owski|ewski|ski|[^aeiou]sky|skiy|skaya|enko|chuk|czyk|wicz|shvili|dze|yan|oğlu|oglu|opoulos|akis|idis|escu|eanu|[aeiouyäö]nen|yama|kawa|gawa|mura|moto|shita|guchi|zaki|bayashi|[mndrltv]ez|mann|[^aeiou][oe]va?|[bcdfgklmnprstw]son)$/u;
+const GAELIC_SURNAME = /^(?:Mc|Mac|O')\p{Lu}/u;
+/** English words with those endings. */
+const NOT_SURNAMES = new Set(
+  `person persons lesson lessons season seasons reason reasons poison prison prisons comparison crimson unison
+  venison treason liaison bison garrison jettison benison caparison parson parsons arson`.split(/\s+/),
+);
+/** A Latin letter with a diacritic ("Krisztián", "Sedláčková", "Þórunn", "Søren"). */
+const DIACRITIC = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/u;
+/** A name field or question before the name: "Name: …", "what's your name? …", "under my partner's name …". */
+const NAME_LABEL_BEFORE =
+  /\b(?:names?(?: is| was)? ?[:?=-]? {0,2}|names?\b[^.!\n]{0,30}\b(?:to|is|as|user:|me:)\s{0,2}|(?:was|were|is|be) (?:called|named) )$/i;
+/** A person's doing after the name: where they live or work, being born ("… lives at", "… works for"). */
+const PERSON_LIFE_AFTER =
+  /^(?:'s|’s)? (?:(?:lives|lived|living|works|worked|working) (?:at|in|on|near|with|for)|was born|got married|moved (?:to|in|house))\b/i;
+/** Doings that things can have too ("… will be closed"): they count only with a name's form, a list or a diacritic. */
+const PERSON_DOING_AFTER =
+  /^(?:'s|’s)? (?:joined|will be|would be|is coming|speaks|spoke|is speaking|visited|arrives|arrived)\b/i;
+/** Someone one does something with or to ("follow up with …", "add … as", "dear …", "assistant to …"). */
+const PERSON_ACT_BEFORE =
+  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o)[,:]? {1,2}$/i;
+
+/**
+ * Talk about a topic, where a famous person's name is a subject of study, not a private person: "we studied …",
+ * "a lesson on …", "the music of …", "… 's symphonies". A name found only by its form is not flagged there.
+ */
+const TOPIC_BEFORE =
+  /\b(?:studied|studying|study|studies|lessons? on|units? on|topic|project on|reading|read|watched|watching|documentary|biography|film|films|movie|music|works|poems|paintings|painting|symphony|novels?|quotes? from|quote by|inspired by|like|listened to|listening to|learn(?:ed|t|ing)? about|teach(?:ing)? about|taught about|resources (?:on|about|for)|about|on|of|by|featuring|starring|composer|painter|footballer|player|chess|champion|legend|famous|great|the late)\s*,?\s*$/i;
+const TOPIC_AFTER =
+  /^(?:'s|’s)? (?:is on the|was a|was an|were|wrote|painted|composed|invented|discovered|said|famously|quotes?|music|symphon|novel|book|poem|play|painting|theory|theories|film|movie|concert|song|album|biography|documentary|fans?)/i;
+
+/** First words of place names abroad ("Ciudad Juárez", "San Martín", "Porto Alegre"). */
+const PLACE_LEADS = new Set(
+  `ciudad san santa santo são sao porto puerto rio villa vila sankt nueva nuevo novo nova costa playa lago monte
+  isla ile île bad val`.split(/\s+/),
+);
+
+/** Capitals that, with no dot, are words: "when I Said", "Plan A Results", "Guns N Roses". */
+const UNDOTTED_NOT_INITIAL = new Set(['I', 'A', 'N', 'O']);
+
+const surnameShaped = (w: Word): boolean =>
+  w.cap &&
+  !w.allCaps &&
+  ((w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
+    GAELIC_SURNAME.test(w.text));
+/** A capitalised word that could be a name: not a known word, a place, an honorific or an acronym. */
+const nameWord = (w: Word) =>
+  nameLike(w) && !w.allCaps && !PLACE_WORDS.has(w.lower) && !HONORIFICS.has(w.lower);
+
+/**
+ * Names by their form and by a field or an act around them, for names no list has: "Szabina J Gelencsér" (a middle
+ * initial), "Ravil Yefimov" (a surname's ending), "Tünde Hoffmann" (a diacritic, with a word of a person's before or
+ * after), "Name: Toshimi Arata", "follow up with Matheus Araujo", and a name alone on its line in a contact block
+ * (`contact`: the message also has an email, a phone or a street address).
+ */
+function findNameCues(
+  p: string,
+  words: Word[],
+  allowPairs: ReadonlySet<string>,
+  contact: boolean,
+  out: Span[],
+): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    if (!a.cap || !nameWord(a) || PLACE_LEADS.has(a.lower)) continue;
+    let b = words[i + 1] as Word;
+    let initial = false;
+    // "Faina D. Yefremova", "Szabina J Gelencsér": a capital initial between two name words.
+    if (b.text.length === 1 && b.cap !== undefined && /^\p{Lu}$/u.test(b.text)) {
+      const c = words[i + 2];
+      const gapAB = p.slice(a.end, b.start);
+      const gapBC = c ? p.slice(b.end, c.start) : '';
+      const dotted = gapBC.startsWith('.');
+      if (
+        c &&
+        / {1,2}$/.test(gapAB) &&
+        gapAB.length <= 2 &&
+        /^\.? {1,2}$/.test(gapBC) &&
+        (dotted || !UNDOTTED_NOT_INITIAL.has(b.text)) &&
+        nameWord(c)
+      ) {
+        // "Scand J Work Environ Health": a run of capitalised words goes on, a title's, not a name's.
+        const d = words[i + 3];
+        if (!(d && adjacent(p, c, d) && nameWord(d))) {
+          initial = true;
+          b = c;
+        }
+      }
+    }
+    if (!initial && (!adjacent(p, a, b) || !nameWord(b))) continue;
+    const key = `${a.lower} ${b.lower}`;
+    if (PUBLIC_PAIRS.has(key) || allowPairs.has(key)) continue;
+    if (initial) {
+      // "John F. Kennedy", "George W. Bush": a public name with its initial.
+      const mid = (words[i + 1] as Word).lower;
+      if (PUBLIC_PAIRS.has(`${a.lower} ${mid}`) || PUBLIC_PAIRS.has(`${mid} ${b.lower}`)) continue;
+    }
+    // The context of the whole run of name words ("Hans Christian Andersen").
+    let first = a;
+    for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+      const w = words[k] as Word;
+      if (!adjacent(p, w, words[k + 1] as Word) || !nameWord(w) || PLACE_LEADS.has(w.lower)) break;
+      first = w;
+    }
+    const before = p.slice(Math.max(0, first.start - 40), first.start);
+    const after = p.slice(b.end, b.end + 30);
+    // A person's context: what one does with a colleague or a pupil, a name field, the name's own doing.
+    const shaped = initial || surnameShaped(b);
+    let hit =
+      NAME_LABEL_BEFORE.test(before) || PERSON_ACT_BEFORE.test(before) || PERSON_LIFE_AFTER.test(after);
+    // Weaker contexts, with a sign of a name: its form, a listed first name or surname, a diacritic.
+    if (!hit && (shaped || DIACRITIC.test(a.text) || DIACRITIC.test(b.text) || isFirst(a) || isSurname(b)))
+      hit = PERSON_VERB_BEFORE.test(before) || PERSON_DOING_AFTER.test(after);
+    // Only the form: a middle initial or a surname's ending, unless the sentence talks about a famous person.
+    if (!hit && shaped) hit = !TOPIC_BEFORE.test(before) && !TOPIC_AFTER.test(after);
+    if (!hit && contact) {
+      // Alone on its line ("Maureen Thibault\n41086 Kiannonkatu 98 …"), quoted or not.
+      const lineStart = before.lastIndexOf('\n');
+      const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';
+      hit = /^[\s>?*-]*$/.test(lead) && /^ *(?:\n|$)/.test(after);
+    }
+    // "the Hoffmann report", "from the Ivanov era": a thing named after someone.
+    if (hit && /\bthe\s+$/i.test(before) && !initial) hit = false;
+    if (hit) out.push({ kind: 'full-name', start: first.start, end: b.end });
+  }
+}
+
+/** Words right before a lone name that may make it identifying (`findSingleNames`). */
+const SINGLE_NAME_TRIGGERS = new Set(
+  `student pupil kid son daughter child tutee mentee stepson stepdaughter name surname him her them is was`.split(
+    ' ',
+  ),
+);
+/** Endings of English verb forms and adverbs, which a lone name after "my son" seldom has. */
+const VERB_SHAPED = /(?:[tkpdgbwy]s|ves|kes|tes|ing|ed|ly)$/;
+/** A child or a student of the writer's, by first name: "my kid Lukas", "our Year 9 pupil Amara". */
+const CHILD_BEFORE =
+  /\b(?:my|our|his|her|their)(?: (?:year \d{1,2}|grade \d{1,2}|new|old|former|current|eldest|youngest|little|step))? (?:student|pupil|kid|son|daughter|child|tutee|mentee|stepson|stepdaughter),? {1,2}$/i;
+/** A surname asked or given: "what's your last name? Boyle", "her maiden name is Nyberg". */
+const SURNAME_BEFORE = /\b(?:(?:last|family|maiden) name|surname)(?: is| was|'s)?[:?]? {1,2}$/i;
+/** Naming someone: "she named him Luís". */
+const NAMED_BEFORE = /\b(?:named|called) (?:him|her|them) $/i;
+/** A lone name with contact details of theirs: "Matej's address", "Ines's mobile". */
+const CONTACT_OF_AFTER =
+  /^(?:'s|’s) (?:home |new |personal |mobile |cell )?(?:address|phone|number|mobile|email|e-mail|house)\b/i;
+
+/**
+ * A lone first name or surname is flagged only where it identifies: a child or student of the writer's ("my kid
+ * Lukas"), a surname asked for, someone named, a name with their contact details ("Matej's address"), or a name
+ * that lives somewhere given in the same message (`contact`).
+ */
+function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (
+      w.lower.length < 2 ||
+      NOT_NAME_WORDS.has(w.lower) ||
+      PLACE_WORDS.has(w.lower) ||
+      HONORIFICS.has(w.lower)
+    )
+      continue;
+    // "my son Starts …", "my daughter Loves …" in title case: a verb's form, not a name.
+    if (VERB_SHAPED.test(w.lower)) continue;
+    const prev = words[i - 1];
+    const triggered = prev !== undefined && SINGLE_NAME_TRIGGERS.has(prev.lower) && w.start - prev.end <= 3;
+    let hit = false;
+    if (triggered) {
+      const before = p.slice(Math.max(0, w.start - 40), w.start);
+      hit =
+        w.cap &&
+        !w.allCaps &&
+        (CHILD_BEFORE.test(before) || NAMED_BEFORE.test(before) || SURNAME_BEFORE.test(before));
+    }
+    const possessive = w.text.endsWith("'s") || w.text.endsWith('’s');
+    if (!hit && w.cap && !w.allCaps && (possessive || p.charCodeAt(w.end) === 0x2019)) {
+      const after = p.slice(possessive ? w.end - 2 : w.end, w.end + 24);
+      hit = CONTACT_OF_AFTER.test(after) && !/^\p{Lu}/u.test(words[i - 1]?.text ?? '');
+    }
+    if (!hit && contact && w.cap && !w.allCaps && p.charCodeAt(w.end) === 32)
+      hit = PERSON_LIFE_AFTER.test(p.slice(w.end, w.end + 24));
+    if (hit) out.push({ kind: 'full-name', start: w.start, end: possessive ? w.end - 2 : w.end });
   }
 }
 
@@ -1040,6 +1472,9 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   const names: Span[] = [];
   findNames(p, words, allowPairs, names);
   findContextNames(p, words, allowPairs, names);
+  const contact = spans.some((x) => x.kind === 'email' || x.kind === 'phone' || x.kind === 'address');
+  findNameCues(p, words, allowPairs, contact, names);
+  findSingleNames(p, words, contact, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   findGenericSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);

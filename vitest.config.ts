@@ -26,7 +26,9 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+          // Two files at a time: most of an integration file's time is spent waiting (TTLs, sweeps, ticks,
+          // restarts), and every file starts its own Redis and nodes on free ports, so two never share state.
+          maxWorkers: 2,
         },
       },
       {

@@ -122,6 +122,7 @@ beforeAll(async () => {
     timeoutMs: 30_000,
     what: 'the three backfills to be recorded done',
   });
+  await waitFor(() => migrationLines().length >= 3, { what: 'the three backfills to be logged' });
 });
 
 afterAll(async () => {
@@ -208,6 +209,9 @@ describe('backfills of data written by older versions', () => {
     const again = await startNode({ redisUrl: redis.url, prefix: p });
     nodes.push(again);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Stopped before the flags go: on a loaded machine its start-up checks could otherwise run after the
+    // deletion below and take a migration from the rerun.
+    await again.stop();
     expect(migrationLines().length).toBe(before);
 
     await c.del(`${p}migrations`);
@@ -217,9 +221,10 @@ describe('backfills of data written by older versions', () => {
       timeoutMs: 30_000,
       what: 'the rerun to finish',
     });
-    const lines = rerun.output
-      .filter((l) => l.includes('"msg":"migration done"'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Recorded done, then logged: the last line may still be on its way through the pipe.
+    const done = () => rerun.output.filter((l) => l.includes('"msg":"migration done"'));
+    await waitFor(() => done().length >= 3, { what: 'the rerun to log its three migrations' });
+    const lines = done().map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(3);
     for (const l of lines) {
       for (const key of ['indexed', 'deleted', 'conversations', 'requests'])

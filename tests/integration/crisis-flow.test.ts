@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { messageKeys } from '../../server/src/features/messages/messages.keys.js';
 import { createInvite } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
@@ -118,8 +119,18 @@ describe('urgent item raised with the message', () => {
     await joinAndOpen(m, groupId);
     const text = "Honestly I don't want to be here anymore. I've been thinking about ending it.";
     const clientId = 'lost-ack-crisis-1';
-    // Sent, then the connection drops before the ack can come back.
+    // Sent, then the connection drops before the ack can come back. It drops once the message is stored: a
+    // socket closed at once may take the event with it (socket.io drops events of a socket that is gone), and
+    // on a loaded machine it did, leaving nothing to retry.
     void request(m.socket, 'message:send', { groupId, clientId, text }, 60_000).catch(() => {});
+    const raw = redis.client();
+    try {
+      await waitFor(async () => Number(await raw.get(messageKeys(redis.prefix).seq(groupId))) >= 1, {
+        what: 'the message to be stored',
+      });
+    } finally {
+      raw.disconnect();
+    }
     await m.moveTo(nodes[1].url);
     const first = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
     const retry = await m.transport.request('message:send', { groupId, clientId, text });

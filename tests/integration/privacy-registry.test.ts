@@ -21,7 +21,9 @@ import {
   uniquePseudonym,
 } from '../support/http.js';
 import { TestMember } from '../support/member.js';
+import { requestPaced } from '../support/paced.js';
 import { waitFor } from '../support/ports.js';
+import { waitForQueue } from '../support/queue.js';
 import { sealAs, wire } from '../support/sealing.js';
 
 /**
@@ -325,10 +327,7 @@ describe('the registry of stored data against a real dump', () => {
     await atRisk.open(groupId);
     await ok(moderator.transport.request('mod:settings', { groupId, slowSeconds: 0, reason: 'calm again' }));
     await atRisk.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
-    const queue = await waitFor(async () => {
-      const q = await ok(moderator.transport.request('mod:queue', {}));
-      return q.items.some((i) => i.urgent) ? q.items : null;
-    });
+    const queue = await waitForQueue(moderator, groupId, (q) => (q.some((i) => i.urgent) ? q : null));
     const urgent = queue.find((i) => i.urgent)!;
     await ok(
       moderator.transport.request('mod:reach-out', { reportId: urgent.id, text: 'We are here for you.' }),
@@ -343,15 +342,20 @@ describe('the registry of stored data against a real dump', () => {
       moderator.transport.request('mod:settings', { groupId, holdFlagged: true, reason: 'review first' }),
     );
     let attempt = 0;
-    await waitFor(async () => {
-      attempt += 1;
-      const sent = await atRisk.transport.request('message:send', {
-        groupId,
-        clientId: `registry-held-${attempt}`,
-        text: 'Everyone would be better off without me, I just want to die.',
-      });
-      return sent.ok && sent.data.held === true;
-    });
+    // Until the setting has reached the sender's node, each try is stored (and spends a send): paced, and a
+    // RATE_LIMITED answer waited out, so the socket is never cut off as a flood.
+    await waitFor(
+      async () => {
+        attempt += 1;
+        const sent = await requestPaced(atRisk, 'message:send', {
+          groupId,
+          clientId: `registry-held-${attempt}`,
+          text: 'Everyone would be better off without me, I just want to die.',
+        });
+        return sent.ok && sent.data.held === true;
+      },
+      { timeoutMs: 20_000, intervalMs: 250, what: 'a flagged message to be held' },
+    );
     await ok(
       moderator.transport.request('mod:settings', { groupId, holdFlagged: false, reason: 'as before' }),
     );

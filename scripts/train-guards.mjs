@@ -6,7 +6,8 @@
  *   CV=1 …      cross-validation split by source (below): prints what the model adds to the rules per threshold set and
  *               the thresholds chosen by a stated rule; writes nothing. The shipped CRISIS_THRESHOLDS (crisis.ts) are
  *               its choice.
- *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^16 buckets, self = 1.5 × none in total weight).
+ *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^17 buckets, self = 1.5 × none in total weight)
+ *   and TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35).
  *
  * Re-fetching (2026-12-06 11:35 UTC): the `fetch` tool (or `git clone`) of each repository named below, then
  * `git show <commit>:<path> > $GUARDS_DATA_DIR/<name>`; the commits are the ones read that day.
@@ -16,9 +17,9 @@
  *
  * ## Training sources (put the files in GUARDS_DATA_DIR under the names given)
  * 1. `twitter-suicidal.csv` — GitHub repository HosamMhmdAli/HosamMhmdAli-twitters-uicidal-Nlp-project, file
- *    `twitter-suicidal_data.csv` at commit 49463f9a (9,119 English tweets, columns tweet,intention; the copy of a public Kaggle set of
- *    suicidal-intention tweets; no licence file in the repository, so it is used for training only and never
- *    committed). Label mapping: intention 1 → `self`, 0 → `none`.
+ *    `twitter-suicidal_data.csv` at commit 49463f9a (9,119 English tweets, columns tweet,intention; the copy of a
+ *    public Kaggle set of suicidal-intention tweets; no licence file in the repository, so it is used for training
+ *    only and never committed). Label mapping: intention 1 → `self`, 0 → `none`.
  *    Re-fetch: clone that repository and copy the file.
  * 2. `reddit-sw-sample.csv` — GitHub repository torrentpien/chatgpt-textmining-workshop (commit 496c4544), file
  *    `Suicide_Detection.csv`
@@ -50,7 +51,8 @@
  *    Re-fetch 3–6: clone each repository at the commit given and copy the files to the names given.
  * 7. `scripts/guards-training/teacher-voice.tsv` (committed, written for Staffroom): plans, passive ideation, third-
  *    person concern, and the hard negatives (hyperbole, venting, recovery, grief, negation). Mapping: plan/passive →
- *    `self`, third → `third`, everything else → `none`. Weighted ×8: it is the only source in a teacher's voice.
+ *    `self`, third → `third`, everything else → `none`. Weighted ×16 (×8 until 2026-12-06 11:35; CV chose 16): the
+ *    only sources in a teacher's voice.
  *    `scripts/guards-training/dev-batch1.tsv` and `dev-batch2.tsv` (committed, written for Staffroom): written as
  *    held-out lines, scored, their misses read, so they moved here; same mapping and weight.
  *    `scripts/guards-training/social-voice.tsv` (committed, written for Staffroom on 2026-12-06 after held-out batch
@@ -86,7 +88,7 @@ import { parseCsv } from './train-guards-csv.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = process.env.GUARDS_DATA_DIR ?? '/work/data/guards';
-const BITS = Number(process.env.BITS ?? 16);
+const BITS = Number(process.env.BITS ?? 17);
 const EPOCHS = Number(process.env.EPOCHS ?? 10);
 const L2 = 1e-6;
 const LR = 0.3;
@@ -94,6 +96,8 @@ const LR = 0.3;
 const TRAIN_CHARS = 2500;
 /** Total weight of `self` against `none` after balancing. */
 const SELF_RATIO = Number(process.env.SELF_RATIO ?? 1.5);
+/** Weight of a teacher-voice line (a public post weighs 1). */
+const TEACHER_WEIGHT = Number(process.env.TEACHER_WEIGHT ?? 16);
 
 const fixtureLines = (rel) =>
   readFileSync(`${ROOT}${rel}`, 'utf8')
@@ -177,7 +181,7 @@ function load() {
       const kind = l.slice(0, tab).trim();
       const text = l.slice(tab + 1).trim();
       const label = kind === 'plan' || kind === 'passive' ? SELF : kind === 'third' ? THIRD : NONE;
-      add(text, label, 8, source, kind);
+      add(text, label, TEACHER_WEIGHT, source, kind);
       if (label === SELF) selfLines.push({ text, origin: source });
       // Context augmentation: the same line after or before a sentence of ordinary teacher talk, same label (a
       // message about marking that ends "and I've got the pills ready" is still at risk; a joke stays a joke).

@@ -1304,10 +1304,11 @@ export interface CrisisThresholds {
   ungatedMaxWords: number;
 }
 
+/** Chosen by CV=1 on 2026-12-06 11:54 (before: self 0.6, plan 0.25, the rest unchanged). */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.6,
+  self: 0.75,
   third: 0.5,
-  plan: 0.25,
+  plan: 0.2,
   dismissed: 0.85,
   negated: 0.95,
   ungated: 0.9,

@@ -435,14 +435,12 @@ function crossValidate(all) {
     console.log(
       `self ${t.self} ungated ${t.ungated} plan ${t.plan} dismissed ${t.dismissed}: teacher risk ${c.teacherRisk.join('/')} plan ${c.teacherPlan.join('/')} not-risk ${c.teacherNot.join('/')} third-only ${c.teacherThird.join('/')}; public self ${c.publicSelf.join('/')} none ${c.publicNone.join('/')}`,
     );
-  // The rule for choosing: at most 0.05 false alarms on the teacher-voice not-risk lines (the issue's target), and
-  // the model adding at most 0.03 of false alarms to the rules' own on chat-length public `none` posts (their labels
-  // are noisy: r/depression and "no intention" tweets speak of dying too); then the most first-person risk caught
-  // (teacher-voice and public together), then the fewest false alarms, then the higher thresholds.
-  const base = rows[0].c.publicNone[0];
-  const ok = rows.filter(
-    ({ c }) => rate(c.teacherNot) <= 0.05 && (c.publicNone[0] - base) / c.publicNone[1] <= 0.03,
-  );
+  // The rule for choosing: at most 0.05 false alarms on the teacher-voice not-risk lines (the issue's target is on
+  // hyperbole, venting, recovery and grief), then the most first-person risk caught (teacher-voice and public
+  // together), then the fewest false alarms, then the higher thresholds. Recall first, as the guard's header says.
+  // (The first rule of 2026-12-06 also capped what the model adds on chat-length public `none` posts at 0.03; it chose
+  // self 0.75 and lowered the public sets' recall. tests/fixtures/guards/README.md gives both sets of figures.)
+  const ok = rows.filter(({ c }) => rate(c.teacherNot) <= 0.05);
   const caught = ({ c }) => c.teacherRisk[0] + c.publicSelf[0];
   const alarms = ({ c }) => c.teacherNot[0] + c.publicNone[0];
   const sum = ({ t }) => t.self + t.ungated + t.plan + t.dismissed;

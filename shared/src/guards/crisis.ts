@@ -1304,14 +1304,17 @@ export interface CrisisThresholds {
   ungatedMaxWords: number;
 }
 
-/** Chosen by CV=1 on 2026-12-06 11:54 (before: self 0.6, plan 0.25, the rest unchanged). */
+/**
+ * Chosen by CV=1 on 2026-12-06 (the recall-first rule in train-guards.mjs). Before: self 0.6, plan 0.25, dismissed
+ * 0.85, ungated 0.9; the rest unchanged.
+ */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.75,
+  self: 0.45,
   third: 0.5,
   plan: 0.2,
-  dismissed: 0.85,
+  dismissed: 0.95,
   negated: 0.95,
-  ungated: 0.9,
+  ungated: 0.75,
   ungatedMaxWords: 60,
 };
 

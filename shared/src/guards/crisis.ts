@@ -1534,7 +1534,9 @@ export function detectCrisisWith(
       hasWords(full, 6) &&
       !hasWords(full, limits.ungatedMaxWords + 1) &&
       I_SUBJECT.test(full));
-  const concernForOther = (third.length > 0 || p.third >= limits.third) && !grief;
+  // The model alone reports concern only in a message of four words or more: on short strings ("Fri", "Support",
+  // "Your message") its hashed features say nothing reliable, as for the writer's own risk (MODEL_GATE).
+  const concernForOther = (third.length > 0 || (p.third >= limits.third && hasWords(full, 4))) && !grief;
   // Worry about someone else is not the writer at risk: with concern for another person, the writer's own risk needs
   // a strong cue about the writer, or the model finding the writer more likely at risk than reporting someone.
   const onlyOther = concernForOther && ownStrong === 0 && p.third >= p.self;

@@ -124,10 +124,9 @@ heldOutBatch(
   'batch 3 (2026-12-06 03:10)',
   { crisis: 'crisis-heldout.tsv', privacy: 'privacy-heldout.tsv' },
   {
-    // 25/27, 13/15 and 2/32 until the retrained model of 2026-12-06 12:00 (README): recall up, one more false alarm.
-    crisisFirstPersonRecall: 26 / 27,
-    crisisPlanRecall: 14 / 15,
-    crisisNotRiskFalsePositiveRate: 3 / 32,
+    crisisFirstPersonRecall: 25 / 27,
+    crisisPlanRecall: 13 / 15,
+    crisisNotRiskFalsePositiveRate: 2 / 32,
     privacyRecall: 52 / 52,
     privacyNameRecall: 16 / 16,
     privacyFalsePositiveRate: 1 / 40,
@@ -140,11 +139,10 @@ heldOutBatch(
   'batch 4 (2026-12-06 05:15, the final held-out set)',
   { crisis: 'crisis-heldout-4.tsv', privacy: 'privacy-heldout-4.tsv' },
   {
-    // 32/36 and 18/20 until the retrained model of 2026-12-06 12:00 (35/36 and 20/20 since: the issue targets met).
-    crisisFirstPersonRecall: ISSUE_TARGETS.crisisFirstPersonRecall,
-    crisisPlanRecall: ISSUE_TARGETS.crisisPlanRecall,
-    // 4/42 until the batch-7 round (2026-12-06 09:19); 2/42 after it; 3/42 with the retrained model (lowered: README).
-    crisisNotRiskFalsePositiveRate: 3 / 42,
+    crisisFirstPersonRecall: 32 / 36,
+    crisisPlanRecall: 18 / 20,
+    // 4/42 until the batch-7 round (2026-12-06 09:19); 2/42 after it.
+    crisisNotRiskFalsePositiveRate: 2 / 42,
     privacyRecall: ISSUE_TARGETS.privacyRecall,
     privacyNameRecall: ISSUE_TARGETS.privacyNameRecall,
     privacyFalsePositiveRate: ISSUE_TARGETS.privacyFalsePositiveRate,
@@ -162,10 +160,9 @@ heldOutBatch(
   {
     // Measured once, 2026-12-06 06:52: every target missed (plan 15/20, passive 16/16, not-risk flagged 8/36).
     // After the batch-7 round (2026-12-06 09:19, counts only): plan 16/20, not-risk flagged 7/36.
-    // With the retrained model (2026-12-06 12:00): first-person 34/36, plan 18/20, not-risk flagged 6/36.
-    crisisFirstPersonRecall: 34 / 36,
-    crisisPlanRecall: 18 / 20,
-    crisisNotRiskFalsePositiveRate: 6 / 36,
+    crisisFirstPersonRecall: 32 / 36,
+    crisisPlanRecall: 16 / 20,
+    crisisNotRiskFalsePositiveRate: 7 / 36,
   },
   { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
 );
@@ -180,11 +177,9 @@ heldOutBatch(
   {
     // Measured once, 2026-12-06 09:21: plan 11/20, passive 10/16, not-risk flagged 4/36 (the code before the round:
     // plan 11/20, passive 8/16, 4/36).
-    // With the retrained model (2026-12-06 12:00): plan 12/20, passive 10/16, not-risk flagged 5/36 (lowered from
-    // 4/36: README).
-    crisisFirstPersonRecall: 22 / 36,
-    crisisPlanRecall: 12 / 20,
-    crisisNotRiskFalsePositiveRate: 5 / 36,
+    crisisFirstPersonRecall: 21 / 36,
+    crisisPlanRecall: 11 / 20,
+    crisisNotRiskFalsePositiveRate: 4 / 36,
   },
   { concernAtLeast: 1, flaggedAsWriterAtMost: 0 },
 );

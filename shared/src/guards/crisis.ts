@@ -1305,16 +1305,18 @@ export interface CrisisThresholds {
 }
 
 /**
- * Chosen by CV=1 on 2026-12-06 (the recall-first rule in train-guards.mjs). Before: self 0.6, plan 0.25, dismissed
- * 0.85, ungated 0.9; the rest unchanged.
+ * The values of the model trained at 05:15 (chosen then on a 10% split of the training sources). The retrain of
+ * 2026-12-06 12:00 chose self 0.45, plan 0.2, dismissed 0.95, ungated 0.75 by CV=1 with a 2^17-bucket model, but it
+ * raised crisis alerts on ordinary teacher talk ("My pills for the migraine are in the staffroom fridge."): both
+ * were set back (tests/fixtures/guards/README.md).
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.45,
+  self: 0.6,
   third: 0.5,
-  plan: 0.2,
-  dismissed: 0.95,
+  plan: 0.25,
+  dismissed: 0.85,
   negated: 0.95,
-  ungated: 0.75,
+  ungated: 0.9,
   ungatedMaxWords: 60,
 };
 

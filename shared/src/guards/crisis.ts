@@ -1165,6 +1165,17 @@ const STOOD_AT_HEIGHT =
 const STOOD_BY_IT =
   /\b(?:railway|train line|tracks|level crossing|bridge|cliff|ledge|platform edge|edge of the platform|roof|rooftop|multi-storey)\b[^.!?;]{0,80}\b(?:stood|standing|sat|sitting|waited|waiting|lingered) (?:by|on|at|near|next to|beside) (?:it|there|them|the edge)\b[^.!?;]{0,30}\b(?:for (?:\w+ )?(?:minutes|mins|hours|ages|a while|a long time)|waiting for (?:the )?(?:train|next|\d))/;
 const I_SUBJECT = /\b(?:i|i'm|i've|i'd|my|me)\b/;
+/** The writer speaks of themself: the model may flag alone only then (issue 11: impersonal workplace talk). */
+/**
+ * A message about a thing, a place or someone else's doing ("The next train to Leeds is delayed again.", "Please hang
+ * your coats on the pegs."): it opens with a definite determiner, a possessive or a pronoun other than the writer's,
+ * or a request. Without a word of the writer's own (`SELF_REFERENCE`), the model may not flag it alone (issue 11: it
+ * flagged ordinary workplace talk). Not "a"/"an" ("a gun is easy to get round here"), "it" or "we" (a feeling), "the
+ * plan", or a question whether one can die, survive, overdose or kill.
+ */
+const IMPERSONAL =
+  /^(?:the(?! plan)|our|this|that|these|those|his|her|their|its|your|(?:can|could|would|will) you(?! (?:die|survive|overdose|kill))|please|they|they'd|they're|he|she)\b/;
+const SELF_REFERENCE = /\b(?:i|i'm|i've|i'd|i'll|my|me|myself)\b/;
 /** A question about a place or a means, with the deflection that hides why: "tallest car park near me, asking for reasons". */
 const METHOD_PLACE =
   /\b(?:(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff|point|floor)|multi-storey|car park roof|bridge|viaduct|cliff|train line|railway|tracks|level crossing|pills|paracetamol|painkillers|sleeping pills|overdose|rope|noose|gun)\b/;
@@ -1526,6 +1537,7 @@ export function detectCrisisWith(
       (negated > 0 && strong.length === 0 ? limits.negated : dismissed > 0 ? limits.dismissed : threshold) &&
       has(MODEL_GATE, full, fullWords) &&
       hasWords(full, 4) &&
+      !(IMPERSONAL.test(full) && !SELF_REFERENCE.test(full)) &&
       !(literary && p.self < 0.9)) ||
     // Plain wording no gate word names ("tied the knot and tested the beam", "I've picked Sunday, everything is
     // sorted"): the model alone, when it is nearly certain, in a first-person message of six words or more that the

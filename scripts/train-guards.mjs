@@ -3,66 +3,102 @@
  * shared/src/guards/crisis-model-weights.ts. Reproducible: fixed seed, fixed order, no data set is committed.
  *
  *   npx tsc -b shared && GUARDS_DATA_DIR=/work/data/guards node scripts/train-guards.mjs
+ *   CV=1 …      cross-validation split by source (below): prints what the model adds to the rules per threshold set and
+ *               the thresholds chosen by a stated rule; writes nothing. Its choice of 12:00 (with a model trained
+ *               by this script) was set back on 2026-12-06 12:20: the shipped weights and CRISIS_THRESHOLDS
+ *               (crisis.ts) are those of 05:15 (tests/fixtures/guards/README.md, issue 11).
+ *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^17 buckets, self = 1.5 × none in total weight)
+ *   and TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35).
+ *
+ * Re-fetching (2026-12-06 11:35 UTC): the `fetch` tool (or `git clone`) of each repository named below, then
+ * `git show <commit>:<path> > $GUARDS_DATA_DIR/<name>`; the commits are the ones read that day.
  *
  * It featurises with the very code the guard runs (shared/dist/guards/crisis-model.js, normaliseForCrisis from
  * crisis.js), so build `shared` first.
  *
  * ## Training sources (put the files in GUARDS_DATA_DIR under the names given)
  * 1. `twitter-suicidal.csv` — GitHub repository HosamMhmdAli/HosamMhmdAli-twitters-uicidal-Nlp-project, file
- *    `twitter-suicidal_data.csv` (9,119 English tweets, columns tweet,intention; the copy of a public Kaggle set of
- *    suicidal-intention tweets; no licence file in the repository, so it is used for training only and never
- *    committed). Label mapping: intention 1 → `self`, 0 → `none`.
+ *    `twitter-suicidal_data.csv` at commit 49463f9a (9,119 English tweets, columns tweet,intention; the copy of a
+ *    public Kaggle set of suicidal-intention tweets; no licence file in the repository, so it is used for training
+ *    only and never committed). Label mapping: intention 1 → `self`, 0 → `none`.
  *    Re-fetch: clone that repository and copy the file.
- * 2. `reddit-sw-sample.csv` — GitHub repository torrentpien/chatgpt-textmining-workshop, file `Suicide_Detection.csv`
+ * 2. `reddit-sw-sample.csv` — GitHub repository torrentpien/chatgpt-textmining-workshop (commit 496c4544), file
+ *    `Suicide_Detection.csv`
  *    (a 500-post sample of the public "Suicide and Depression Detection" Reddit set: r/SuicideWatch posts labelled
  *    suicide, r/teenagers posts labelled non-suicide; no licence file; training only). Mapping: suicide → `self`,
  *    non-suicide → `none`.
  * 3. `sdcnl-train.csv`, `sdcnl-val.csv` — GitHub repository
  *    Koii2k3/Language-Models-for-Detecting-Psychological-States-from-Social-Media-Posts (commit 0e507cef), files
  *    `datasets/raw/SDCNL/raw_train.csv` and `raw_val.csv`: SDCNL (Haque et al. 2021), r/SuicideWatch vs r/depression
- *    posts, columns title,selftext,is_suicide. Mapping: 1 → `self`, 0 → `none` at half weight (depression posts are
- *    the venting and low mood the guard must not flag, but some of them do speak of dying).
+ *    posts, columns title,selftext,is_suicide. Mapping: 1 → `self`; 0 → `none` at half weight, leaving out posts that
+ *    name suicide, self-harm or overdose (depression posts are the venting and low mood the guard must not flag, but
+ *    some of them do speak of dying). Until 2026-12-06 11:35 only the 1s were read, although this header said 0s too.
+ *    The same repository also holds a copy of the C-SSRS set (`datasets/raw/CSSRS`, `datasets/clean/CSSRS`): that is
+ *    the evaluation's source 1 and is never read here.
  * 4. `sad.csv` — same repository, `datasets/raw/SAD/raw_train.csv`: SAD (Mauriello et al. 2021), 6,850 short
  *    everyday stressor sentences ("a coworker ignored my work"). Mapping: all → `none` (column `sentence`).
  * 5. `dreaddit-train.csv`, `dreaddit-val.csv` — same repository, `datasets/raw/Dreaddit/raw_train.csv` and
  *    `raw_val.csv`: Dreaddit (Turcan & McKeown 2019), Reddit posts about stress. Mapping: → `none`, except posts that
- *    name suicide, self-harm or overdose, which are left out (the set labels stress, not suicide risk).
+ *    name suicide, self-harm or overdose, which are left out (the set labels stress, not suicide risk). No licence
+ *    files in the repository for 3–5 (the sets' own papers release them for research): training only, never
+ *    committed.
  * 6. `reddit-casualconversation.csv`, `reddit-EOOD.csv`, `reddit-offmychest.csv` — GitHub repository
  *    Tearway001/ML_Depression_Reddit_Users (commit 0db7e86a), files `r_casualconversation.csv`, `r_EOOD.csv` (exercise
  *    out of depression: recovery talk), `r_offmychest.csv` (venting; half weight); columns title,body. Mapping:
- *    → `none`, leaving out posts that name suicide, self-harm or overdose.
+ *    → `none`, leaving out posts that name suicide, self-harm or overdose. (`r_offmychest.csv` is listed above but is
+ *    an evaluation file of scripts/evaluate-guards-external.mjs and is not read here; no licence file.)
+ *    Short-message augmentation for 5 and 6: a post of more than 40 words also gives its first three 25-word pieces
+ *    as `none` lines at a third of the weight (a chat message is short; the long posts taught only long `none`).
  *    Re-fetch 3–6: clone each repository at the commit given and copy the files to the names given.
  * 7. `scripts/guards-training/teacher-voice.tsv` (committed, written for Staffroom): plans, passive ideation, third-
  *    person concern, and the hard negatives (hyperbole, venting, recovery, grief, negation). Mapping: plan/passive →
- *    `self`, third → `third`, everything else → `none`. Weighted ×8: it is the only source in a teacher's voice.
+ *    `self`, third → `third`, everything else → `none`. Weighted ×16 (×8 until 2026-12-06 11:35; CV chose 16): the
+ *    only sources in a teacher's voice.
  *    `scripts/guards-training/dev-batch1.tsv` and `dev-batch2.tsv` (committed, written for Staffroom): written as
  *    held-out lines, scored, their misses read, so they moved here; same mapping and weight.
  *    `scripts/guards-training/social-voice.tsv` (committed, written for Staffroom on 2026-12-06 after held-out batch
  *    4 was frozen): social-media style, profanity, method questions, acts in progress, money after death, and the
  *    hard negatives; same mapping and weight.
+ *    `scripts/guards-training/dev-batch5.tsv` and `tests/fixtures/guards/crisis-dev-7.tsv` (committed, written for
+ *    Staffroom on 2026-12-06 06:40 and 09:07 as development batches, their misses read): added 2026-12-06 11:35 with
+ *    the same mapping and weight.
+ *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
+ *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
  *    written from these, so they are in-sample for the rules anyway). Weighted ×3.
  * 9. Augmentation for `third`: each `self` line of sources 7 and 8 rewritten in the third person behind a reporting
  *    frame ("my colleague told me she …"), generated below with fixed templates.
  * Finally the labels are balanced (`balance` below): the public sets bring far more `none` than `self`.
  *
+ * Considered and not added (2026-12-06): the Interpersonal Risk Factors posts (Koii2k3 `datasets/raw/Irf`: labels of
+ * belonging and burden, not of suicide risk), the same repository's IMHI `t-sid` tweets (may overlap the evaluation's
+ * tweets), and Tearway001's `r_suicidewatch.csv` (top posts of the subreddit: many are moderators' notices and
+ * thanks, a noisy `self`).
+ *
  * ## Never read here (the evaluation, by source)
- * tests/fixtures/guards/crisis-heldout.tsv (batch 3), crisis-heldout-4.tsv (batch 4), the C-SSRS 500 Reddit set (`cssrs500.csv`) and the labelled
+ * tests/fixtures/guards/crisis-heldout.tsv (batch 3), crisis-heldout-4.tsv (batch 4), crisis-heldout-6.tsv,
+ * crisis-heldout-8.tsv, anything under /work/heldout, the C-SSRS 500 Reddit set (`cssrs500.csv`) and the labelled
  * suicidal-ideation tweets (`twitter-si.csv`) are only read by scripts/evaluate-guards-external.mjs and the unit
  * test. See tests/fixtures/guards/README.md.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { featureBuckets, encodeInt8, LABELS, scoreNormalised } from '../shared/dist/guards/crisis-model.js';
-import { normaliseForCrisis } from '../shared/dist/guards/crisis.js';
+import { CRISIS_THRESHOLDS, detectCrisisWith, normaliseForCrisis } from '../shared/dist/guards/crisis.js';
 import { parseCsv } from './train-guards-csv.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = process.env.GUARDS_DATA_DIR ?? '/work/data/guards';
-const BITS = 15;
-const EPOCHS = 12;
+const BITS = Number(process.env.BITS ?? 17);
+const EPOCHS = Number(process.env.EPOCHS ?? 10);
 const L2 = 1e-6;
 const LR = 0.3;
+/** Training reads at most this much of a post (long posts cost the most time and say the same thing again). */
+const TRAIN_CHARS = 2500;
+/** Total weight of `self` against `none` after balancing. */
+const SELF_RATIO = Number(process.env.SELF_RATIO ?? 1.5);
+/** Weight of a teacher-voice line (a public post weighs 1). */
+const TEACHER_WEIGHT = Number(process.env.TEACHER_WEIGHT ?? 16);
 
 const fixtureLines = (rel) =>
   readFileSync(`${ROOT}${rel}`, 'utf8')
@@ -74,15 +110,46 @@ const SELF = 1;
 const THIRD = 2;
 const NONE = 0;
 
+/** The committed lines in a teacher's voice, each file its own source (cross-validation holds out whole files). */
+const TEACHER_FILES = [
+  ['teacher-voice', 'scripts/guards-training/teacher-voice.tsv'],
+  ['dev-batch1', 'scripts/guards-training/dev-batch1.tsv'],
+  ['dev-batch2', 'scripts/guards-training/dev-batch2.tsv'],
+  ['social-voice', 'scripts/guards-training/social-voice.tsv'],
+  ['dev-batch5', 'scripts/guards-training/dev-batch5.tsv'],
+  ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
+];
+const TEACHER_SOURCES = new Set(TEACHER_FILES.map(([s]) => s));
+
+/** Sets labelled for stress or other topics, not suicide risk: a post that names suicide is left out of `none`. */
+const NAMES_RISK = /suicid|kill (?:my|him|her)sel|end (?:it|my life)|want to die|overdos|self[- ]?harm/i;
+
+/** Up to `n` words: the short-message augmentation cuts long `none` posts into chat-length pieces. */
+const WORD = /\S+/g;
+function pieces(text, words) {
+  const all = text.match(WORD) ?? [];
+  const out = [];
+  for (let i = 0; i < all.length && out.length < 3; i += words) out.push(all.slice(i, i + words).join(' '));
+  return out.filter((p) => p.split(' ').length >= 4);
+}
+
 function load() {
   const examples = [];
-  const add = (text, label, weight, source) => {
-    if (typeof text === 'string' && text.trim() !== '') examples.push({ text, label, weight, source });
+  /** `origin` is the source a derived example came from: a fold that holds a source out holds out its copies too. */
+  const add = (text, label, weight, source, kind = null, origin = source) => {
+    if (typeof text === 'string' && text.trim() !== '')
+      examples.push({ text: text.slice(0, TRAIN_CHARS), label, weight, source, kind, origin });
   };
   const need = (name) => {
     const p = `${DATA}/${name}`;
     if (!existsSync(p)) throw new Error(`missing ${p}: see the header of this script for how to fetch it`);
     return readFileSync(p, 'utf8');
+  };
+  /** A long public `none` post also gives up to three chat-length pieces (short-message augmentation). */
+  const addNone = (text, weight, source) => {
+    add(text, NONE, weight, source);
+    if ((text.match(WORD) ?? []).length > 40)
+      for (const p of pieces(text, 25)) add(p, NONE, weight / 3, `${source}+short`, null, source);
   };
   for (const r of parseCsv(need('twitter-suicidal.csv')))
     add(r.tweet, r.intention === '1' ? SELF : NONE, 1, 'twitter-suicidal');
@@ -90,54 +157,58 @@ function load() {
     add(r.text, r.class === 'suicide' ? SELF : NONE, 1, 'reddit-sw-sample');
   for (const name of ['sdcnl-train.csv', 'sdcnl-val.csv'])
     for (const r of parseCsv(need(name))) {
-      if (r.is_suicide === '1') add(`${r.title}. ${r.selftext}`, SELF, 1, 'sdcnl');
+      const text = `${r.title}. ${r.selftext}`;
+      if (r.is_suicide === '1') add(text, SELF, 1, 'sdcnl');
+      else if (!NAMES_RISK.test(text)) add(text, NONE, 0.5, 'sdcnl');
     }
   for (const r of parseCsv(need('sad.csv'))) add(r.sentence, NONE, 1, 'sad-stressors');
-  // Sets labelled for stress or for other topics, not for suicide risk: a post that names suicide is left out rather
-  // than taught as "not risk".
-  const NAMES_RISK = /suicid|kill (?:my|him|her)sel|end (?:it|my life)|want to die|overdos|self[- ]?harm/i;
   for (const name of ['dreaddit-train.csv', 'dreaddit-val.csv'])
-    for (const r of parseCsv(need(name))) if (!NAMES_RISK.test(r.text)) add(r.text, NONE, 1, 'dreaddit');
-  for (const [name, weight] of [
-    ['reddit-casualconversation.csv', 1],
-    ['reddit-EOOD.csv', 1],
-  ])
+    for (const r of parseCsv(need(name))) if (!NAMES_RISK.test(r.text)) addNone(r.text, 1, 'dreaddit');
+  for (const name of ['reddit-casualconversation.csv', 'reddit-EOOD.csv'])
     for (const r of parseCsv(need(name))) {
       const text = `${r.title}. ${r.body}`;
-      if (!NAMES_RISK.test(text)) add(text, NONE, weight, name.replace(/\.csv$/, ''));
+      if (!NAMES_RISK.test(text)) addNone(text, 1, name.replace(/\.csv$/, ''));
     }
+  /** Ordinary teacher talk that names no risk: the context a risk line is embedded in (augmentation below). */
+  const ordinary = fixtureLines('tests/fixtures/guards/ordinary.txt');
+  const neutral = ordinary.filter(
+    (l) => !/\b(?:die|dying|dead|death|kill|suicid|harm|hurt|pills?|end)/i.test(l),
+  );
   const selfLines = [];
-  for (const l of [
-    ...fixtureLines('scripts/guards-training/teacher-voice.tsv'),
-    ...fixtureLines('scripts/guards-training/dev-batch1.tsv'),
-    ...fixtureLines('scripts/guards-training/dev-batch2.tsv'),
-    ...fixtureLines('scripts/guards-training/social-voice.tsv'),
-  ]) {
-    const [kind, text] = l.split('\t');
-    const label = kind === 'plan' || kind === 'passive' ? SELF : kind === 'third' ? THIRD : NONE;
-    add(text, label, 8, 'teacher-voice');
-    if (label === SELF) selfLines.push(text);
-  }
+  let n = 0;
+  for (const [source, file] of TEACHER_FILES)
+    for (const l of fixtureLines(file)) {
+      const tab = l.indexOf('\t');
+      const kind = l.slice(0, tab).trim();
+      const text = l.slice(tab + 1).trim();
+      const label = kind === 'plan' || kind === 'passive' ? SELF : kind === 'third' ? THIRD : NONE;
+      add(text, label, TEACHER_WEIGHT, source, kind);
+      if (label === SELF) selfLines.push({ text, origin: source });
+      // Context augmentation: the same line after or before a sentence of ordinary teacher talk, same label (a
+      // message about marking that ends "and I've got the pills ready" is still at risk; a joke stays a joke).
+      const c = neutral[(n * 7919) % neutral.length];
+      add(n % 2 === 0 ? `${c} ${text}` : `${text} ${c}`, label, 3, `${source}+context`, null, source);
+      n++;
+    }
   for (const l of fixtureLines('tests/fixtures/guards/crisis.txt')) {
     add(l, SELF, 3, 'fixtures');
-    selfLines.push(l);
+    selfLines.push({ text: l, origin: 'fixtures' });
   }
-  for (const l of fixtureLines('tests/fixtures/guards/ordinary.txt')) add(l, NONE, 3, 'fixtures');
-  selfLines.forEach((l, i) => add(thirdPerson(l, i), THIRD, 3, 'augmented-third'));
-  return balance(examples);
+  for (const l of ordinary) add(l, NONE, 3, 'fixtures');
+  selfLines.forEach((l, i) => add(thirdPerson(l.text, i), THIRD, 3, 'augmented-third', null, l.origin));
+  return examples;
 }
 
 /**
  * The public sets bring far more "none" than "self" lines; left as they are, the model learns that a message is
- * rarely at risk and misses plain wording. Each label's weights are scaled so that `self` and `none` carry the same
- * total weight, and `third` half of it (the rules find most third-person concern).
+ * rarely at risk and misses plain wording. Each label's weights are scaled so that `self` carries 1.5 × the total
+ * weight of `none`, and `third` half of it (the rules find most third-person concern).
  */
 function balance(examples) {
   const total = [0, 0, 0];
   for (const e of examples) total[e.label] += e.weight;
-  const target = [total[NONE], 1.5 * total[NONE], total[NONE] / 2];
-  for (const e of examples) e.weight *= target[e.label] / total[e.label];
-  return examples;
+  const target = [total[NONE], SELF_RATIO * total[NONE], total[NONE] / 2];
+  return examples.map((e) => ({ ...e, weight: (e.weight * target[e.label]) / total[e.label] }));
 }
 
 const FRAMES = [
@@ -178,6 +249,32 @@ function rng(seed) {
   };
 }
 
+/**
+ * A text's buckets with their counts (a bucket hashed twice counts twice, as in scoreNormalised) and the
+ * L2-normalising factor 1/sqrt(number of features).
+ */
+function featurise(text) {
+  const f = featureBuckets(normaliseForCrisis(text), BITS);
+  const counts = new Map();
+  for (const b of f) counts.set(b, (counts.get(b) ?? 0) + 1);
+  return {
+    buckets: Int32Array.from(counts.keys()),
+    counts: Float64Array.from(counts.values()),
+    v: f.length > 0 ? 1 / Math.sqrt(f.length) : 0,
+  };
+}
+
+const featureCache = new Map();
+const featuresOf = (text) => {
+  let f = featureCache.get(text);
+  if (f === undefined) {
+    f = featurise(text);
+    featureCache.set(text, f);
+  }
+  return f;
+};
+
+/** Multinomial logistic regression, AdaGrad, L2, fixed seed and order. */
 function train(examples) {
   const k = LABELS.length;
   const size = (1 << BITS) * k;
@@ -185,9 +282,11 @@ function train(examples) {
   const g2 = new Float64Array(size).fill(1e-8);
   const bias = new Float64Array(k);
   const bg2 = new Float64Array(k).fill(1e-8);
-  const feats = examples.map((e) => featureBuckets(normaliseForCrisis(e.text), BITS));
+  const feats = examples.map((e) => featuresOf(e.text));
   const order = examples.map((_, i) => i);
   const rand = rng(20261206);
+  const logits = new Float64Array(k);
+  const p = new Float64Array(k);
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
@@ -195,72 +294,166 @@ function train(examples) {
     }
     let loss = 0;
     for (const idx of order) {
-      const f = feats[idx];
+      const { buckets, counts, v } = feats[idx];
       const { label, weight } = examples[idx];
-      const v = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
-      const logits = Array.from(bias);
-      for (const b of f) for (let c = 0; c < k; c++) logits[c] += w[b * k + c] * v;
-      const max = Math.max(...logits);
-      const exps = logits.map((l) => Math.exp(l - max));
-      const sum = exps.reduce((a, e) => a + e, 0);
-      const p = exps.map((e) => e / sum);
+      logits.set(bias);
+      for (let q = 0; q < buckets.length; q++) {
+        const at = buckets[q] * k;
+        const x = counts[q] * v;
+        for (let c = 0; c < k; c++) logits[c] += w[at + c] * x;
+      }
+      let max = -Infinity;
+      for (let c = 0; c < k; c++) max = Math.max(max, logits[c]);
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += p[c] = Math.exp(logits[c] - max);
+      for (let c = 0; c < k; c++) p[c] /= sum;
       loss -= weight * Math.log(Math.max(p[label], 1e-12));
       for (let c = 0; c < k; c++) {
         const grad = weight * (p[c] - (c === label ? 1 : 0));
         bg2[c] += grad * grad;
         bias[c] -= (LR * grad) / Math.sqrt(bg2[c]);
-        const gv = grad * v;
-        for (const b of f) {
-          const at = b * k + c;
-          const gg = gv + L2 * w[at];
+        for (let q = 0; q < buckets.length; q++) {
+          const at = buckets[q] * k + c;
+          const gg = grad * counts[q] * v + L2 * w[at];
           g2[at] += gg * gg;
           w[at] -= (LR * gg) / Math.sqrt(g2[at]);
         }
       }
     }
-    console.log(`epoch ${epoch + 1}: mean weighted loss ${(loss / order.length).toFixed(4)}`);
+    if (!process.env.QUIET)
+      console.log(`epoch ${epoch + 1}: mean weighted loss ${(loss / order.length).toFixed(4)}`);
   }
   return { w, bias };
 }
 
 function quantise({ w, bias }) {
-  let max = 0;
-  for (const x of w) max = Math.max(max, Math.abs(x));
-  const scale = max / 127;
+  // The scale is set by the 99.99th percentile of |weight|, not the largest: a handful of extreme weights would
+  // otherwise round most of the others to zero. Weights beyond it are clipped to ±127.
+  const abs = Float64Array.from(w, Math.abs).sort();
+  const cap = abs[Math.floor(abs.length * 0.9999)] || abs[abs.length - 1] || 1;
+  const scale = cap / 127;
   const bytes = new Int8Array(w.length);
   for (let i = 0; i < w.length; i++) bytes[i] = Math.max(-127, Math.min(127, Math.round(w[i] / scale)));
   return {
     bits: BITS,
-    scale,
+    scale: Number(scale.toPrecision(8)),
     bias: Array.from(bias, (b) => Number(b.toFixed(5))),
     weights: encodeInt8(bytes),
   };
 }
 
-/** VALIDATE=1: trains on 90% of the training sources and prints, per threshold, recall and false positives on the
- * other 10% (threshold choice uses only training sources, never the evaluation). */
-function validate(examples) {
-  const rand = rng(7);
-  const test = [];
-  const trainSet = [];
-  for (const e of examples) (rand() < 0.1 ? test : trainSet).push(e);
-  const model = quantise(train(trainSet));
-  for (const tau of [0.3, 0.4, 0.5, 0.6, 0.7]) {
-    const cell = {};
+/**
+ * Cross-validation split by source (CV=1), on training data only. Each fold trains without a group of whole sources
+ * (public sets and teacher-voice files, with every line derived from them) and scores that group with the guard's
+ * whole decision (rules + model) for a grid of thresholds. The rules were written from the teacher-voice files, so on
+ * them the rules are in-sample: what differs between thresholds is what the model adds (its catches and its false
+ * alarms). The held-out batches and the public evaluation sets are never read here.
+ */
+const FOLDS = [
+  ['twitter-suicidal', 'crisis-dev-7', 'dev-batch1', 'reddit-casualconversation'],
+  ['sdcnl', 'dreaddit', 'dev-batch5', 'dev-batch2'],
+  ['reddit-sw-sample', 'sad-stressors', 'social-voice', 'teacher-voice', 'reddit-EOOD'],
+];
+/** The rules alone (the model never flags), to see what the model adds; then the grid. */
+const RULES_ONLY = { ...CRISIS_THRESHOLDS, self: 2, plan: 2, dismissed: 2, negated: 2, ungated: 2 };
+const GRID = [RULES_ONLY];
+for (const self of [0.45, 0.55, 0.65, 0.75])
+  for (const ungated of [0.65, 0.75, 0.9, 2])
+    for (const plan of [0.2, 0.3])
+      for (const dismissed of [0.85, 0.95])
+        GRID.push({ ...CRISIS_THRESHOLDS, self, ungated, plan, dismissed });
+const NOT_RISK = new Set(['hyperbole', 'venting', 'recovery', 'grief', 'negation', 'none']);
+
+function crossValidate(all) {
+  const cells = GRID.map(() => ({
+    teacherRisk: [0, 0],
+    teacherPlan: [0, 0],
+    teacherNot: [0, 0],
+    teacherThird: [0, 0],
+    publicSelf: [0, 0],
+    publicNone: [0, 0],
+    perSource: {},
+  }));
+  const modelAlone = {};
+  for (const [f, held] of FOLDS.entries()) {
+    const out = new Set(held);
+    const trainSet = balance(all.filter((e) => !out.has(e.origin)));
+    // Public sources: at most about 1,500 lines per source and label (every n-th, in file order), to keep the grid
+    // affordable; every held-out teacher-voice line.
+    const heldLines = all.filter((e) => out.has(e.source));
+    const per = {};
+    for (const e of heldLines) per[`${e.source}/${e.label}`] = (per[`${e.source}/${e.label}`] ?? 0) + 1;
+    const seen = {};
+    const test = heldLines.filter((e) => {
+      const key = `${e.source}/${e.label}`;
+      const i = (seen[key] = (seen[key] ?? -1) + 1);
+      return TEACHER_SOURCES.has(e.source) || i % Math.ceil(per[key] / 1500) === 0;
+    });
+    console.log(`fold ${f + 1}: training on ${trainSet.length}, scoring ${test.length} (${held.join(', ')})`);
+    const model = quantise(train(trainSet));
     for (const e of test) {
-      const p = scoreNormalised(normaliseForCrisis(e.text), model);
-      const key = `${e.source}/${LABELS[e.label]}`;
-      cell[key] ??= [0, 0];
-      cell[key][0] += p.self >= tau ? 1 : 0;
-      cell[key][1] += 1;
+      const teacher = TEACHER_SOURCES.has(e.source);
+      // Public posts: only chat-length ones (≤ 80 words), the length the guard mostly sees.
+      if (!teacher && (e.text.match(WORD) ?? []).length > 80) continue;
+      const p = scoreNormalised(normaliseForCrisis(e.text), model).self;
+      const key = `${teacher ? 'teacher' : e.source}/${LABELS[e.label]}`;
+      modelAlone[key] ??= { lines: 0, at: {} };
+      modelAlone[key].lines++;
+      for (const tau of [0.3, 0.5, 0.7, 0.9])
+        modelAlone[key].at[tau] = (modelAlone[key].at[tau] ?? 0) + (p >= tau ? 1 : 0);
+      GRID.forEach((thresholds, g) => {
+        const r = detectCrisisWith(e.text, true, { model, thresholds });
+        const c = cells[g];
+        const bump = (cell, hit) => {
+          cell[0] += hit ? 1 : 0;
+          cell[1]++;
+        };
+        if (teacher) {
+          if (e.kind === 'plan' || e.kind === 'passive') bump(c.teacherRisk, r.risk);
+          if (e.kind === 'plan') bump(c.teacherPlan, r.risk);
+          if (NOT_RISK.has(e.kind)) bump(c.teacherNot, r.risk);
+          if (e.kind === 'third') bump(c.teacherThird, r.concernForOther && !r.risk);
+        } else {
+          if (e.label === SELF) bump(c.publicSelf, r.risk);
+          else if (e.label === NONE) bump(c.publicNone, r.risk);
+          c.perSource[`${e.source}/${LABELS[e.label]}`] ??= [0, 0];
+          bump(c.perSource[`${e.source}/${LABELS[e.label]}`], r.risk);
+        }
+      });
     }
-    console.log(`tau ${tau}: flagged self / lines`, JSON.stringify(cell));
   }
+  console.log('model alone, p(self) ≥ τ, lines flagged per held-out source/label:');
+  for (const [key, v] of Object.entries(modelAlone).sort())
+    console.log(`  ${key} (${v.lines}):`, JSON.stringify(v.at));
+  const rate = ([a, b]) => (b === 0 ? 0 : a / b);
+  const rows = GRID.map((t, g) => ({ t, c: cells[g] }));
+  const brief = (o) =>
+    Object.entries(o)
+      .map(([k, v]) => `${k} ${v.join('/')}`)
+      .join(', ');
+  console.log(`rules alone, public per source: ${brief(rows[0].c.perSource)}`);
+  for (const { t, c } of rows)
+    console.log(
+      `self ${t.self} ungated ${t.ungated} plan ${t.plan} dismissed ${t.dismissed}: teacher risk ${c.teacherRisk.join('/')} plan ${c.teacherPlan.join('/')} not-risk ${c.teacherNot.join('/')} third-only ${c.teacherThird.join('/')}; public self ${c.publicSelf.join('/')} none ${c.publicNone.join('/')}`,
+    );
+  // The rule for choosing: at most 0.05 false alarms on the teacher-voice not-risk lines (the issue's target is on
+  // hyperbole, venting, recovery and grief), then the most first-person risk caught (teacher-voice and public
+  // together), then the fewest false alarms, then the higher thresholds. Recall first, as the guard's header says.
+  // (The first rule of 2026-12-06 also capped what the model adds on chat-length public `none` posts at 0.03; it chose
+  // self 0.75 and lowered the public sets' recall. tests/fixtures/guards/README.md gives both sets of figures.)
+  const ok = rows.filter(({ c }) => rate(c.teacherNot) <= 0.05);
+  const caught = ({ c }) => c.teacherRisk[0] + c.publicSelf[0];
+  const alarms = ({ c }) => c.teacherNot[0] + c.publicNone[0];
+  const sum = ({ t }) => t.self + t.ungated + t.plan + t.dismissed;
+  ok.sort((a, b) => caught(b) - caught(a) || alarms(a) - alarms(b) || sum(b) - sum(a));
+  console.log('chosen:', ok.length > 0 ? JSON.stringify(ok[0].t) : 'none within the limits');
+  if (ok.length > 0) console.log(`  public per source: ${brief(ok[0].c.perSource)}`);
 }
 
 function main() {
-  const examples = load();
-  if (process.env.VALIDATE) return validate(examples);
+  const all = load();
+  if (process.env.CV) return crossValidate(all);
+  const examples = balance(all);
   const counts = {};
   for (const e of examples) {
     const key = `${e.source}/${LABELS[e.label]}`;

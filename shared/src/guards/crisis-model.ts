@@ -251,12 +251,16 @@ export function encodeInt8(bytes: Int8Array): string {
   return s;
 }
 
-let decoded: Int8Array | null = null;
+/** Decoded weights per model (the shipped one, and the fold models of the training script's cross-validation). */
+const decoded = new WeakMap<ModelShape, Int8Array>();
 
 function weightsOf(model: ModelShape): Int8Array {
-  if (model !== CRISIS_MODEL) return decodeInt8(model.weights);
-  decoded ??= decodeInt8(model.weights);
-  return decoded;
+  let w = decoded.get(model);
+  if (w === undefined) {
+    w = decodeInt8(model.weights);
+    decoded.set(model, w);
+  }
+  return w;
 }
 
 /** Label probabilities for an already normalised text. */

@@ -153,6 +153,26 @@ describe('detectCrisis kinds', () => {
     }
   });
 
+  it('lets the model alone flag no impersonal workplace talk, yet still a means or a question about one', () => {
+    // Each of these was flagged by the model alone before the impersonal check (issue 11).
+    for (const text of [
+      'The car crash outside school held up every bus this morning.',
+      'The next train to Leeds is delayed again.',
+      'The engine of the school minibus failed on the motorway.',
+      'Please hang your coats on the pegs.',
+    ]) {
+      expect(detectCrisis(text), text).toMatchObject({ risk: false, kind: 'none' });
+    }
+    for (const text of [
+      'a gun is easy to get round here',
+      'can you overdose on sertraline if you take the whole pack',
+      'the plan is the bridge after school on friday',
+      'their lives would be easier without me around',
+    ]) {
+      expect(flagged(text), text).toBe(true);
+    }
+  });
+
   it('still flags present risk next to a recovery context', () => {
     expect(detectCrisis('a year clean and I relapsed tonight, I want to die').risk).toBe(true);
   });

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateGuards, formatReport, parseFixtures, TARGETS } from '@staffroom/shared/guards/evaluation';
+import { detectIdentifying } from '@staffroom/shared/guards/privacy';
 import { detectIdentifyingInBrowser } from '@staffroom/shared/guards/privacy-ner';
 import {
   CRISIS_LABELS,
@@ -183,3 +184,43 @@ heldOutBatch(
   },
   { concernAtLeast: 1, flaggedAsWriterAtMost: 0 },
 );
+
+/**
+ * Written on 2026-12-06 11:34 by an engineer who had not read the guards' rules or any earlier fixture (the first
+ * batch not written by the rules' author), before that session's guard changes; scored twice, counts only: on the
+ * code before the changes and after them (README). Every crisis figure missed; gated at the figures measured.
+ */
+heldOutBatch(
+  'batch 9 (2026-12-06 11:34, crisis lines, another author)',
+  { crisis: 'crisis-heldout-9.tsv' },
+  {
+    // Before and after the session's changes alike: plan 18/25, passive 16/20, not-risk flagged 9/45.
+    crisisFirstPersonRecall: 34 / 45,
+    crisisPlanRecall: 18 / 25,
+    crisisNotRiskFalsePositiveRate: 9 / 45,
+  },
+  { concernAtLeast: 0.5, flaggedAsWriterAtMost: 1 },
+);
+
+describe('held-out batch 9, privacy lines (another author; labelled identifying or ordinary, not by kind)', () => {
+  const lines = read('privacy-heldout-9.tsv')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => {
+      const tab = l.indexOf('\t');
+      return { label: l.slice(0, tab), text: l.slice(tab + 1) };
+    });
+  const warned = (label: string) =>
+    lines.filter((l) => l.label === label && detectIdentifying(l.text).length > 0).length;
+  const total = (label: string) => lines.filter((l) => l.label === label).length;
+
+  it('holds the figures measured (identifying 34/40 before the session, 35/40 after; ordinary 2/40)', () => {
+    expect(total('identifying')).toBe(40);
+    expect(total('ordinary')).toBe(40);
+    console.log(
+      `batch 9 privacy: identifying warned ${warned('identifying')}/40, ordinary warned ${warned('ordinary')}/40`,
+    );
+    expect(warned('identifying')).toBeGreaterThanOrEqual(35);
+    expect(warned('ordinary')).toBeLessThanOrEqual(2);
+  });
+});

@@ -33,7 +33,7 @@ const STAGES: [stage: string, frame: RegExp][] = [
     /redis\/script\.js|messages\.redis-store\.js/,
   ],
   // Deliveries matched above; what is left of the encoded writer is acks (socket.io 4.8's `packet` before).
-  ['ack: the answer to the sender', /encoded-emit\.js|socket\.io\/dist\/socket\.js:347:/],
+  ['ack: the answer to the sender', /encoded-emit\.js|socket\.io\/dist\/socket\.js:(347|472):/],
   ['send: the rest of messages.service', /messages\.service\.js/],
   ['event edge: validation, handler call', /on-event\.js/],
   ['Redis replies (ioredis parse, resolve)', /returnReply/],

@@ -18,15 +18,24 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const STAGES: [stage: string, frame: RegExp][] = [
-  // Redis mode: the subscription's messages; embedded mode: `deliver` called from inside the append.
-  ['deliver: stored message → sockets of this node', /JS:\S*deliver |handleSubscriberReply/],
+  // Redis mode: the subscription's messages, then the per-turn flush to this node's sockets (`deliverMessages`);
+  // embedded mode: `deliver` called from inside the append.
+  [
+    'deliver: stored message → sockets of this node',
+    /JS:\S*(deliver|flush) \S*messages\.handlers\.js|handleSubscriberReply/,
+  ],
   [
     'guards (screen: blocked terms, privacy, crisis)',
-    /JS:\S*screen .*moderation\.service|detectCrisis|detectIdentifying/,
+    /JS:\S*(screen|screenWith|admitPost) \S*moderation\.service|detectCrisis|detectIdentifying|findBlockedTerms/,
   ],
-  ['append: the Lua script call (ioredis, write)', /redis\/script\.js/],
+  [
+    'append: the Lua script call (key building, ioredis, socket write)',
+    /redis\/script\.js|messages\.redis-store\.js/,
+  ],
+  // Deliveries matched above; what is left of the encoded writer is acks (socket.io 4.8's `packet` before).
+  ['ack: the answer to the sender', /encoded-emit\.js|socket\.io\/dist\/socket\.js:(347|472):/],
   ['send: the rest of messages.service', /messages\.service\.js/],
-  ['event edge: validation, handler call, ack write', /on-event\.js/],
+  ['event edge: validation, handler call', /on-event\.js/],
   ['Redis replies (ioredis parse, resolve)', /returnReply/],
   ['client frames in (ws receive, socket.io decode)', /receiver\.js|socketOnData|socket\.io-parser/],
   ['socket write completions (drain callbacks)', /afterWriteTick|onDrain|_onSentLast/],

@@ -230,7 +230,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     store: messageStore,
     policy: {
       postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
-      screen: (groupId, text, confirm, sender) => moderation.screen(groupId, text, confirm, sender),
+      admit: (p, groupId, text, confirm, sender) => moderation.admitPost(p, groupId, text, confirm, sender),
       raiseCrisis: (groupId, seq) => moderation.raiseCrisis(groupId, seq),
       hold: (groupId, held) => moderation.hold(groupId, held),
     },

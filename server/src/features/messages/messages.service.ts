@@ -14,21 +14,32 @@ import type { Principal } from '../../platform/principal.js';
 import { cleanMessageText } from './message-text.js';
 import type { MessageStore, ReactionSummary, RemovedBy, StoredMessage } from './messages.store.js';
 
+/** A message the policy lets through: the member's slow-mode window, and what the guards decided. */
+export interface PostAdmission {
+  slowMs: number;
+  crisis: boolean;
+  /** The group holds flagged messages for review, and this one is flagged. */
+  hold: boolean;
+}
+
 /** What decides whether and how a member may post (from moderation, composed in app.ts). */
 export interface PostingPolicy {
-  /** Throws MUTED / GROUP_LOCKED; returns the member's slow-mode window. */
+  /** Throws BANNED / MUTED / GROUP_LOCKED; returns the member's slow-mode window. */
   postingPolicy(p: Principal, groupId: string): Promise<{ slowMs: number }>;
   /**
-   * The guards on the text as members will read it: throws BLOCKED_TERM / PRIVACY_CONFIRM_REQUIRED. The crisis
-   * check runs first: a refused message that suggests risk still alerts moderators (`sender` says who, and the
-   * client id makes that alert idempotent on retry) and carries the resources in the error.
+   * `postingPolicy`, then the guards on the text as members will read it: throws what `postingPolicy` throws,
+   * then BLOCKED_TERM / PRIVACY_CONFIRM_REQUIRED. The crisis check runs before the guards that refuse: a
+   * refused message that suggests risk still alerts moderators (`sender` says who, and the client id makes
+   * that alert idempotent on retry) and carries the resources in the error. Synchronous (no promise) when
+   * the node's cache holds what it needs, so the send path costs no microtasks for it.
    */
-  screen(
+  admit(
+    p: Principal,
     groupId: string,
     text: string,
     confirmIdentifying: boolean,
     sender: { accountId: string; clientId: string },
-  ): Promise<{ crisis: boolean; hold?: boolean }>;
+  ): PostAdmission | Promise<PostAdmission>;
   /**
    * The group holds flagged messages for review: keep this one (with its urgent item, in one step) instead of
    * posting it. Idempotent by client id; `seq` is set once a moderator released it.
@@ -119,23 +130,26 @@ export function createMessageService(deps: MessageServiceDeps) {
       }
       if (!cleaned.ok)
         throw new AppError(ErrorCode.MESSAGE_EMPTY, 'There is nothing to send.', { field: 'text' });
-      let slowMs: number;
-      let crisis: boolean;
-      let hold: boolean | undefined;
+      let admitted: PostAdmission;
       try {
-        ({ slowMs } = await deps.policy.postingPolicy(p, input.groupId));
-        ({ crisis, hold } = await deps.policy.screen(
+        const decided = deps.policy.admit(
+          p,
           input.groupId,
           decodeMessageText(cleaned.text),
           input.confirmIdentifying,
-          { accountId: p.accountId, clientId: input.clientId },
-        ));
+          {
+            accountId: p.accountId,
+            clientId: input.clientId,
+          },
+        );
+        admitted = 'then' in decided ? await decided : decided;
       } catch (err) {
         // A retry of a message stored before the member was muted (or the group locked) keeps its first answer.
         const previous = await store.findByClientId(input.groupId, p.accountId, input.clientId);
         if (previous) return { ...previous, duplicate: true };
         throw err;
       }
+      const { slowMs, crisis, hold } = admitted;
       if (hold) {
         // Not posted: only the sender (with the contacts) and the moderators see it until a moderator decides.
         const held = await deps.policy.hold(input.groupId, {

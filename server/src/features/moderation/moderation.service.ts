@@ -202,6 +202,45 @@ const GUARD_WARMUP = [
   'Mail me at j.smith@example.org or call 07700 900123; I teach Year 4 at St Mary’s Primary on Elm Street.',
 ];
 
+/** What the guards decided about a message that may be posted. */
+interface Screened {
+  crisis: boolean;
+  hold: boolean;
+}
+
+/** `admitPost`'s answer: the member's slow-mode window and the guards' decision. */
+export interface Admitted extends Screened {
+  slowMs: number;
+}
+
+/** A per-node cache entry: the read, and its value once it has arrived (for the synchronous send path). */
+interface Cached<T> {
+  promise: Promise<T>;
+  settled?: { value: T };
+}
+
+/**
+ * The entry for `key`, reading it on a miss. A failed read is forgotten (the next call reads again). An
+ * invalidation deletes the entry, so a read that lands after it fills an entry nobody holds any more.
+ */
+function cachedRead<T>(cache: LRUCache<string, Cached<T>>, key: string, read: () => Promise<T>): Cached<T> {
+  let entry = cache.get(key);
+  if (!entry) {
+    const fresh: Cached<T> = { promise: read() };
+    fresh.promise.then(
+      (value) => {
+        fresh.settled = { value };
+      },
+      () => {
+        if (cache.get(key) === fresh) cache.delete(key);
+      },
+    );
+    cache.set(key, fresh);
+    entry = fresh;
+  }
+  return entry;
+}
+
 export function createModerationService(deps: ModerationDeps) {
   const { store } = deps;
   const now = deps.now ?? Date.now;
@@ -221,28 +260,14 @@ export function createModerationService(deps: ModerationDeps) {
    */
   /** When this node's escalator last indexed every queue's urgent items again (`REINDEX_MS`). */
   let indexedAt = -Infinity;
-  const groupCache = new LRUCache<string, Promise<GroupModeration>>({ max: CACHE_MAX });
-  const globalBanCache = new LRUCache<string, Promise<BanRecord | null>>({ max: CACHE_MAX });
+  const groupCache = new LRUCache<string, Cached<GroupModeration>>({ max: CACHE_MAX });
+  const globalBanCache = new LRUCache<string, Cached<BanRecord | null>>({ max: CACHE_MAX });
 
-  const state = (groupId: string) => {
-    let cached = groupCache.get(groupId);
-    if (!cached) {
-      cached = store.groupState(groupId);
-      groupCache.set(groupId, cached);
-      cached.catch(() => groupCache.delete(groupId));
-    }
-    return cached;
-  };
-  const activeGlobalBan = async (accountId: string) => {
-    let cached = globalBanCache.get(accountId);
-    if (!cached) {
-      cached = store.globalBan(accountId);
-      globalBanCache.set(accountId, cached);
-      cached.catch(() => globalBanCache.delete(accountId));
-    }
-    const ban = await cached;
-    return ban && (ban.until === null || ban.until > now()) ? ban : null;
-  };
+  const state = (groupId: string) => cachedRead(groupCache, groupId, () => store.groupState(groupId)).promise;
+  const globalBanEntry = (accountId: string) =>
+    cachedRead(globalBanCache, accountId, () => store.globalBan(accountId));
+  const liveBan = (ban: BanRecord | null) => (ban && (ban.until === null || ban.until > now()) ? ban : null);
+  const activeGlobalBan = async (accountId: string) => liveBan(await globalBanEntry(accountId).promise);
 
   const activeBan = (s: GroupModeration, accountId: string) => {
     const ban = s.bans.get(accountId);
@@ -613,30 +638,94 @@ export function createModerationService(deps: ModerationDeps) {
     return { support: risk || concernForOther ? deps.guards.crisisResources : null, risk, concernForOther };
   }
 
+  /** Whether this member may post in a group with moderation state `s`; throws BANNED, MUTED, GROUP_LOCKED. */
+  function mayPost(p: Principal, s: GroupModeration, globalBan: BanRecord | null): { slowMs: number } {
+    // Checked on every send, not only when the group was opened: a ban that lands between `group:open`'s check
+    // and its room join must still stop the posting.
+    if (p.role !== 'admin' && activeBan(s, p.accountId))
+      throw new AppError(ErrorCode.BANNED, 'You are banned from this group.');
+    if (p.role !== 'admin' && globalBan)
+      throw new AppError(ErrorCode.BANNED, 'You are banned from Staffroom.');
+    if (p.role === 'admin' || s.moderators.has(p.accountId)) return { slowMs: 0 };
+    const muted = s.mutes.get(p.accountId);
+    if (muted && muted.until > now()) {
+      throw new AppError(
+        ErrorCode.MUTED,
+        `A moderator muted you here for ${durationWords(Math.ceil((muted.until - now()) / 60_000))} more.`,
+        {
+          until: muted.until,
+        },
+      );
+    }
+    if (s.settings.locked)
+      throw new AppError(ErrorCode.GROUP_LOCKED, 'This group is locked: you can read, not post.');
+    return { slowMs: s.settings.slowSeconds * 1000 };
+  }
+
+  /**
+   * The blocked terms of a group: Staffroom's list and the group's own, the same array for as long as the
+   * cached state lives, so the guard's compiled form (cached per array) is reused rather than built per message.
+   */
+  const termsByState = new WeakMap<GroupModeration, readonly string[]>();
+  const blockedTermsOf = (s: GroupModeration): readonly string[] => {
+    if (s.settings.blockedTerms.length === 0) return deps.guards.blockedTerms;
+    let terms = termsByState.get(s);
+    if (!terms) {
+      terms = [...deps.guards.blockedTerms, ...s.settings.blockedTerms];
+      termsByState.set(s, terms);
+    }
+    return terms;
+  };
+
+  /**
+   * The guards, applied to the text as members will read it: blocked terms refuse, identifying details need
+   * the member's explicit "send anyway", risk is flagged (never blocked). Synchronous except when a refused
+   * message suggests risk (its alert is raised before the refusal is thrown).
+   */
+  function screenWith(
+    groupId: string,
+    s: GroupModeration,
+    text: string,
+    confirmIdentifying: boolean,
+    sender?: { accountId: string; clientId: string },
+  ): Screened | Promise<never> {
+    // Risk is looked at before anything may refuse the message: a refusal must not hide it.
+    const crisis = detectCrisis(text).risk;
+    const blocked = findBlockedTerms(text, blockedTermsOf(s));
+    if (blocked.length > 0) {
+      const refusal = new AppError(
+        ErrorCode.BLOCKED_TERM,
+        'This message contains a term this community does not allow.',
+        crisis ? { support: deps.guards.crisisResources } : {},
+      );
+      if (crisis && sender)
+        return raiseRefusedCrisis(groupId, sender).then(() => {
+          throw refusal;
+        });
+      throw refusal;
+    }
+    if (!confirmIdentifying) {
+      const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
+      if (findings.length > 0) {
+        throw new AppError(
+          ErrorCode.PRIVACY_CONFIRM_REQUIRED,
+          `This may identify you or someone else: ${describeFindings(findings)}.`,
+          {
+            findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
+          },
+        );
+      }
+    }
+    // Held for review where the group asks for it; a moderator's own message is posted (they are the reviewers).
+    const hold = crisis && s.settings.holdFlagged && !(sender && s.moderators.has(sender.accountId));
+    return { crisis, hold };
+  }
+
   return {
     /** Who may post here and how often; throws MUTED or GROUP_LOCKED. Served from the node's cache. */
     async postingPolicy(p: Principal, groupId: string): Promise<{ slowMs: number }> {
       const s = await state(groupId);
-      // Checked on every send, not only when the group was opened: a ban that lands between `group:open`'s check
-      // and its room join must still stop the posting.
-      if (p.role !== 'admin' && activeBan(s, p.accountId))
-        throw new AppError(ErrorCode.BANNED, 'You are banned from this group.');
-      if (p.role !== 'admin' && (await activeGlobalBan(p.accountId)))
-        throw new AppError(ErrorCode.BANNED, 'You are banned from Staffroom.');
-      if (p.role === 'admin' || s.moderators.has(p.accountId)) return { slowMs: 0 };
-      const muted = s.mutes.get(p.accountId);
-      if (muted && muted.until > now()) {
-        throw new AppError(
-          ErrorCode.MUTED,
-          `A moderator muted you here for ${durationWords(Math.ceil((muted.until - now()) / 60_000))} more.`,
-          {
-            until: muted.until,
-          },
-        );
-      }
-      if (s.settings.locked)
-        throw new AppError(ErrorCode.GROUP_LOCKED, 'This group is locked: you can read, not post.');
-      return { slowMs: s.settings.slowSeconds * 1000 };
+      return mayPost(p, s, p.role === 'admin' ? null : await activeGlobalBan(p.accountId));
     },
 
     /** What a member's composer should know when opening a group. */
@@ -652,42 +741,31 @@ export function createModerationService(deps: ModerationDeps) {
     },
 
     /**
-     * The guards, applied to the text as members will read it: blocked terms refuse, identifying details need
-     * the member's explicit "send anyway", risk is flagged (never blocked).
+     * `postingPolicy` then the guards (`screenWith`) in one call, for the send path: when this node's cache already holds the
+     * group's moderation state and the sender's Staffroom-wide ban (the usual case), it decides synchronously
+     * (no promise, no microtask); otherwise it reads them first. Throws what those throw, in that order.
      */
-    async screen(
+    admitPost(
+      p: Principal,
       groupId: string,
       text: string,
       confirmIdentifying: boolean,
-      sender?: { accountId: string; clientId: string },
-    ): Promise<{ crisis: boolean; hold: boolean }> {
-      const s = await state(groupId);
-      // Risk is looked at before anything may refuse the message: a refusal must not hide it.
-      const crisis = detectCrisis(text).risk;
-      const blocked = findBlockedTerms(text, [...deps.guards.blockedTerms, ...s.settings.blockedTerms]);
-      if (blocked.length > 0) {
-        if (crisis && sender) await raiseRefusedCrisis(groupId, sender);
-        throw new AppError(
-          ErrorCode.BLOCKED_TERM,
-          'This message contains a term this community does not allow.',
-          crisis ? { support: deps.guards.crisisResources } : {},
-        );
+      sender: { accountId: string; clientId: string },
+    ): Admitted | Promise<Admitted> {
+      const group = groupCache.get(groupId)?.settled;
+      const global = p.role === 'admin' ? { value: null } : globalBanCache.get(p.accountId)?.settled;
+      if (!group || !global) {
+        return (async () => {
+          const s = await state(groupId);
+          const ban = p.role === 'admin' ? null : await activeGlobalBan(p.accountId);
+          const { slowMs } = mayPost(p, s, ban);
+          return { slowMs, ...(await screenWith(groupId, s, text, confirmIdentifying, sender)) };
+        })();
       }
-      if (!confirmIdentifying) {
-        const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
-        if (findings.length > 0) {
-          throw new AppError(
-            ErrorCode.PRIVACY_CONFIRM_REQUIRED,
-            `This may identify you or someone else: ${describeFindings(findings)}.`,
-            {
-              findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
-            },
-          );
-        }
-      }
-      // Held for review where the group asks for it; a moderator's own message is posted (they are the reviewers).
-      const hold = crisis && s.settings.holdFlagged && !(sender && s.moderators.has(sender.accountId));
-      return { crisis, hold };
+      const { slowMs } = mayPost(p, group.value, liveBan(global.value));
+      const screened = screenWith(groupId, group.value, text, confirmIdentifying, sender);
+      // A promise here only ever rejects (a refused message whose alert is raised first).
+      return 'then' in screened ? screened : { slowMs, ...screened };
     },
 
     /**

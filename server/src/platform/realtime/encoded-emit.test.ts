@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeEvent } from './encoded-emit.js';
+import { encodeAck, encodeEvent } from './encoded-emit.js';
 
 /** Reads one unmasked WebSocket frame: [fin+opcode byte, payload text]. */
 function readFrame(frame: Buffer): { first: number; payload: string } {
@@ -45,5 +45,24 @@ describe('encodeEvent', () => {
       expect(event.frame.length).toBe(headerBytes + total);
       expect(readFrame(event.frame).payload).toBe(`4${event.packet}`);
     }
+  });
+});
+
+describe('encodeAck', () => {
+  it('when an event with id 12 is answered, then the frame holds the ack packet socket.io writes for it', () => {
+    const answer = { ok: true, data: { seq: 7, ts: 1, duplicate: false, text: 'é "quoted"' } };
+    const ack = encodeAck(12, [answer]);
+    // socket.io-parser: type 3 (ACK), no namespace for "/", the id, then JSON of the arguments array.
+    expect(ack.packet).toBe(`312${JSON.stringify([answer])}`);
+    const { first, payload } = readFrame(ack.frame);
+    expect(first).toBe(0x81);
+    expect(payload).toBe(`4${ack.packet}`);
+    expect(JSON.parse(payload.slice(4))).toEqual([answer]);
+  });
+
+  it('when the id has several digits and the answer is long, then the length field still fits', () => {
+    const ack = encodeAck(123_456, [{ ok: false, error: { code: 'X', message: 'y'.repeat(300) } }]);
+    expect(ack.packet.startsWith('3123456[')).toBe(true);
+    expect(readFrame(ack.frame).payload).toBe(`4${ack.packet}`);
   });
 });

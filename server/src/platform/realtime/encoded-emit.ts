@@ -13,7 +13,19 @@ export interface EncodedEvent {
 
 /** `payloadJson` must be valid JSON (it is spliced into the packet as is, not parsed again). */
 export function encodeEvent(event: string, payloadJson: string): EncodedEvent {
-  const packet = `2[${JSON.stringify(event)},${payloadJson}]`;
+  return encodePacket(`2[${JSON.stringify(event)},${payloadJson}]`);
+}
+
+/**
+ * The acknowledgement socket.io writes for the client's event `id` with these arguments (`3<id>[...]`, the
+ * default namespace), encoded the same way. Acks carry JSON only, never binary.
+ */
+export function encodeAck(id: number, args: unknown[]): EncodedEvent {
+  return encodePacket(`3${id}${JSON.stringify(args)}`);
+}
+
+/** A socket.io packet (already in its text form) and its engine.io message as one WebSocket text frame. */
+export function encodePacket(packet: string): EncodedEvent {
   const length = Buffer.byteLength(packet) + 1;
   const headerBytes = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(headerBytes + length);
@@ -82,4 +94,29 @@ export function writeToLocalRoom(io: AppServer, room: string, event: EncodedEven
     written++;
   }
   return written;
+}
+
+/** socket.io's per-event ack factory (`Socket.prototype.ack`, called by `onevent` for an event with an id). */
+interface AckFactory {
+  ack?: (id: number) => (...args: unknown[]) => void;
+}
+
+/**
+ * Acks on this socket go out like deliveries: the packet socket.io would write (`encodeAck`), through
+ * `writeEncoded`, instead of socket.io's encoder (which walks the answer for binary) and engine.io's packet,
+ * events and completion callback per write. Same bytes, same once-only guard, the same drop on a closing
+ * connection. Only for the default namespace (the ack packet names no other); if socket.io ever stops making
+ * its acks this way, its own path stays.
+ */
+export function writeAcksEncoded(socket: AppSocket): void {
+  const target = socket as unknown as AckFactory;
+  if (socket.nsp.name !== '/' || typeof target.ack !== 'function') return;
+  target.ack = (id: number) => {
+    let sent = false;
+    return (...args: unknown[]) => {
+      if (sent) return;
+      sent = true;
+      writeEncoded(socket, encodeAck(id, args));
+    };
+  };
 }

@@ -10,6 +10,7 @@ import { parseInput, toAck } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Admission } from './admission.js';
+import { writeAcksEncoded } from './encoded-emit.js';
 import type { AppSocket } from './types.js';
 
 type Payload<E extends ClientEventName> = z.output<(typeof clientEvents)[E]['payload']>;
@@ -74,8 +75,12 @@ export function createEventEdge(log: Logger, metrics: Metrics, limits: EdgeLimit
     }
   }
 
-  /** Answers unknown events with a typed error instead of silence, and drops events without an ack. */
+  /**
+   * Answers unknown events with a typed error instead of silence, and drops events without an ack. Acks are
+   * written pre-encoded (`writeAcksEncoded`): one per client event, the most frequent write after deliveries.
+   */
   function guard(socket: AppSocket): void {
+    writeAcksEncoded(socket);
     socket.use(([event, ...args], next) => {
       const ack = args.at(-1);
       if (typeof ack !== 'function') return; // every client event carries an ack; anything else is noise

@@ -6,6 +6,7 @@ import { Command, Redis, type Cluster } from 'ioredis';
 import { createLogger } from '../../server/src/platform/log.js';
 import { connectRedisCluster } from '../../server/src/platform/redis/cluster-client.js';
 import { freePort, waitFor } from './ports.js';
+import { answersAs } from './redis.js';
 
 /**
  * A real Redis Cluster on loopback: 3 primaries (+ 1 replica each by default), each a `redis-server
@@ -46,40 +47,69 @@ export async function startRedisCluster(opts: { replicas?: 0 | 1 } = {}): Promis
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-cluster-'));
   const procs = new Map<number, ChildProcess>();
   const ports: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const port = await freePort();
-    const bus = await freePort();
-    const nodeDir = path.join(dir, String(port));
-    spawnSync('mkdir', ['-p', nodeDir]);
-    const proc = spawn(
-      'redis-server',
-      [
-        '--port',
-        String(port),
-        '--cluster-port',
-        String(bus),
-        '--bind',
-        '127.0.0.1',
-        '--dir',
-        nodeDir,
-        '--cluster-enabled',
-        'yes',
-        '--cluster-config-file',
-        'nodes.conf',
-        '--cluster-node-timeout',
-        '1000',
-        '--save',
-        '',
-        '--appendonly',
-        'yes',
-        '--appendfsync',
-        'always',
-      ],
-      { stdio: 'ignore' },
-    );
-    procs.set(port, proc);
-    ports.push(port);
-  }
+  const taken = new Set<number>();
+  const pick = async () => {
+    for (;;) {
+      const p = await freePort();
+      if (!taken.has(p)) {
+        taken.add(p);
+        return p;
+      }
+    }
+  };
+  /**
+   * One node on two fresh ports (client and cluster bus), up and answering as itself. Test files run two at a
+   * time, so another file's server may take a port between freePort() and the bind: then new ports.
+   */
+  const launchNode = async (): Promise<number> => {
+    for (let attempt = 1; ; attempt++) {
+      const port = await pick();
+      const bus = await pick();
+      const nodeDir = path.join(dir, String(port));
+      spawnSync('mkdir', ['-p', nodeDir]);
+      const proc = spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--cluster-port',
+          String(bus),
+          '--bind',
+          '127.0.0.1',
+          '--dir',
+          nodeDir,
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          'nodes.conf',
+          '--cluster-node-timeout',
+          '1000',
+          '--save',
+          '',
+          '--appendonly',
+          'yes',
+          '--appendfsync',
+          'always',
+        ],
+        { stdio: 'ignore' },
+      );
+      const up = await waitFor(
+        async () => {
+          if (proc.exitCode !== null || proc.signalCode !== null) return 'exited';
+          return (await answersAs(port, proc.pid)) ? 'up' : null;
+        },
+        { timeoutMs: 10_000, what: `redis-server on ${port}` },
+      ).catch((err: unknown) => {
+        proc.kill('SIGKILL');
+        throw err;
+      });
+      if (up === 'up') {
+        procs.set(port, proc);
+        return port;
+      }
+      if (attempt >= 5) throw new Error(`redis-server on ${port} exited at start, five times`);
+    }
+  };
   const node = (port: number) =>
     new Redis(port, '127.0.0.1', { maxRetriesPerRequest: 1, lazyConnect: false });
   const ask = async <T>(port: number, fn: (r: Redis) => Promise<T>): Promise<T> => {
@@ -110,12 +140,7 @@ export async function startRedisCluster(opts: { replicas?: 0 | 1 } = {}): Promis
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    for (const port of ports) {
-      await waitFor(() => ask(port, async (r) => (await r.ping()) === 'PONG'), {
-        timeoutMs: 10_000,
-        what: `redis-server on ${port}`,
-      });
-    }
+    for (let i = 0; i < count; i++) ports.push(await launchNode());
     const created = spawnSync(
       'redis-cli',
       [

@@ -25,6 +25,26 @@ export interface TestRedis {
   stop(): Promise<void>;
 }
 
+/**
+ * True when `port` answers PING and is the redis-server with process id `pid`: never another file's server that
+ * took the port first (two test files run at once).
+ */
+export async function answersAs(port: number, pid: number | undefined): Promise<boolean> {
+  const probe = new Redis(port, '127.0.0.1', {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  probe.on('error', () => {});
+  try {
+    await probe.connect();
+    if ((await probe.ping()) !== 'PONG') return false;
+    return new RegExp(`^process_id:${pid}\\r?$`, 'm').test(await probe.info('server'));
+  } finally {
+    probe.disconnect();
+  }
+}
+
 export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
@@ -35,7 +55,7 @@ export function hasRedisServer(): boolean {
  */
 export async function startRedis(opts: { extraArgs?: string[] } = {}): Promise<TestRedis> {
   if (!hasRedisServer() && process.env.REDIS_URL) return externalRedis(process.env.REDIS_URL);
-  const port = await freePort();
+  let port = await freePort();
   const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-redis-'));
   let proc: ChildProcess | null = null;
 
@@ -61,23 +81,15 @@ export async function startRedis(opts: { extraArgs?: string[] } = {}): Promise<T
       ],
       { stdio: 'ignore' },
     );
-    await waitFor(
+    const started = proc as ChildProcess;
+    const state = await waitFor(
       async () => {
-        const probe = new Redis(port, '127.0.0.1', {
-          lazyConnect: true,
-          maxRetriesPerRequest: 0,
-          retryStrategy: () => null,
-        });
-        probe.on('error', () => {});
-        try {
-          await probe.connect();
-          return (await probe.ping()) === 'PONG';
-        } finally {
-          probe.disconnect();
-        }
+        if (started.exitCode !== null || started.signalCode !== null) return 'exited';
+        return (await answersAs(port, started.pid)) ? 'up' : null;
       },
       { timeoutMs: 10_000, what: `redis-server on ${port}` },
     );
+    if (state === 'exited') throw new Error(`redis-server on ${port} exited at start (port taken?)`);
   };
   const exited = () =>
     new Promise<void>((resolve) => {
@@ -85,7 +97,16 @@ export async function startRedis(opts: { extraArgs?: string[] } = {}): Promise<T
       else proc.once('exit', () => resolve());
     });
 
-  await launch();
+  // Test files run two at a time: another file's server may take the port between freePort() and the bind.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await launch();
+      break;
+    } catch (err) {
+      if (attempt >= 5 || !String(err).includes('exited at start')) throw err;
+      port = await freePort();
+    }
+  }
   return {
     url: `redis://127.0.0.1:${port}`,
     prefix: 'sr:',

@@ -99,7 +99,9 @@ const CENSORED_WORDS = [
   'life',
 ];
 
-const LEET_CODES = new Set([...Object.keys(LEET)].map((c) => c.charCodeAt(0)));
+/** The leet characters (all ASCII), as a table by character code. */
+const LEET_CODES = new Uint8Array(128);
+for (const c of Object.keys(LEET)) LEET_CODES[c.charCodeAt(0)] = 1;
 const LETTER = /\p{L}/u;
 const TOKEN_CHAR = /[\p{L}\p{N}]/u;
 
@@ -119,7 +121,7 @@ function deLeet(t: string): string {
       const c = t.charCodeAt(i);
       if (c < 128) {
         const isLetter = c >= 97 && c <= 122;
-        const isLeet = LEET_CODES.has(c);
+        const isLeet = LEET_CODES[c] === 1;
         if (!isLetter && !isLeet && !(c >= 48 && c <= 57)) break;
         letter ||= isLetter;
         leet ||= isLeet;

@@ -409,6 +409,9 @@ function idOf(item: string): number {
   return id;
 }
 
+/** The id of a whole word (registered if new), for a caller's own `WordIds.has` test. */
+export const registerWord = (word: string): number => idOf(word);
+
 /** Registers the filter's words and returns it in id form. */
 export function compileFilter(filter: Prefilter): CompiledPrefilter {
   return { alternatives: filter.map((clauses) => clauses.map((clause) => Int32Array.from(clause, idOf))) };

@@ -1467,7 +1467,8 @@ export function detectCrisisWith(
   let ownStrong = 0;
   const leaving = has(LEAVING, t, words);
   const literary = has(LITERARY, t, words);
-  for (const [i, cue] of CUES.entries()) {
+  for (let i = 0; i < CUES.length; i++) {
+    const cue = CUES[i] as Cue;
     // Most messages match no cue: a cue whose words are absent is skipped without scanning the text, and a plain
     // test is much cheaper than `matchAll`, which clones the regex.
     if (words && !mayMatchIds(CUE_COMPILED[i] ?? ALWAYS_COMPILED, words)) continue;

@@ -126,6 +126,20 @@ const isTokenCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 const isClauseCode = (c: number) =>
   c === 46 || c === 33 || c === 63 || c === 44 || c === 59 || c === 58 || c === 10;
 
+const NEGATOR = 1;
+const OTHER_SUBJECT = 2;
+const SELF_SUBJECT = 4;
+const PAST_MARKER = 8;
+/** The four word sets above as one look-up per token: which of them hold the word (bits). */
+const MARKS = new Map<string, number>();
+for (const [set, bit] of [
+  [NEGATORS, NEGATOR],
+  [OTHER_SUBJECTS, OTHER_SUBJECT],
+  [SELF_SUBJECTS, SELF_SUBJECT],
+  [PAST_MARKERS, PAST_MARKER],
+] as const)
+  for (const w of set) MARKS.set(w, (MARKS.get(w) ?? 0) | bit);
+
 /**
  * Fills `scratch` with the feature buckets of `text` and returns how many there are. One pass over the characters:
  * tokens are hashed from the text itself (no string per n-gram, one small string per token for the word sets).
@@ -178,11 +192,13 @@ function fillBuckets(normalised: string, bits: number): number {
     if (other) scratch[n++] = (more(O, text, start, end) >>> 0) & mask;
     // The word sets need the token itself; no word in them is longer than LONGEST_MARKER.
     if (size <= LONGEST_MARKER) {
-      const tok = text.slice(start, end);
-      if (NEGATORS.has(tok)) negation = NEGATION_SPAN;
-      if (OTHER_SUBJECTS.has(tok)) other = true;
-      else if (SELF_SUBJECTS.has(tok)) other = false;
-      if (PAST_MARKERS.has(tok)) pastClause = true;
+      const marks = MARKS.get(text.slice(start, end));
+      if (marks !== undefined) {
+        if (marks & NEGATOR) negation = NEGATION_SPAN;
+        if (marks & OTHER_SUBJECT) other = true;
+        else if (marks & SELF_SUBJECT) other = false;
+        if (marks & PAST_MARKER) pastClause = true;
+      }
     }
     // Character 3- and 4-grams of " " + tok + " " (size + 2 characters): the 4-gram at p continues the 3-gram at p,
     // so each is one more FNV step. The 3-grams are written first, then the 4-grams, as featureBuckets lists them.

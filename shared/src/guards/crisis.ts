@@ -22,7 +22,15 @@
  */
 import { scoreNormalised, type ModelShape } from './crisis-model.js';
 import { prepare } from './normalize.js';
-import { mayMatch, requiredWords, wordsOf, type Prefilter } from './prefilter.js';
+import {
+  compileFilter,
+  mayMatchIds,
+  requiredWords,
+  wordIdsOf,
+  type CompiledPrefilter,
+  type Prefilter,
+  type WordIds,
+} from './prefilter.js';
 
 /**
  * - `plan`: first-person risk with a plan, a means, a date or an act in progress (pills counted out, a rope, "took
@@ -91,7 +99,9 @@ const CENSORED_WORDS = [
   'life',
 ];
 
-const LEET_CODES = new Set([...Object.keys(LEET)].map((c) => c.charCodeAt(0)));
+/** The leet characters (all ASCII), as a table by character code. */
+const LEET_CODES = new Uint8Array(128);
+for (const c of Object.keys(LEET)) LEET_CODES[c.charCodeAt(0)] = 1;
 const LETTER = /\p{L}/u;
 const TOKEN_CHAR = /[\p{L}\p{N}]/u;
 
@@ -111,7 +121,7 @@ function deLeet(t: string): string {
       const c = t.charCodeAt(i);
       if (c < 128) {
         const isLetter = c >= 97 && c <= 122;
-        const isLeet = LEET_CODES.has(c);
+        const isLeet = LEET_CODES[c] === 1;
         if (!isLetter && !isLeet && !(c >= 48 && c <= 57)) break;
         letter ||= isLetter;
         leet ||= isLeet;
@@ -1371,6 +1381,7 @@ const MEANS_OR_ACT =
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
 /** The words each cue needs (prefilter.ts): a cue whose words are not in the message is not run at all. */
 export const CUE_FILTERS: readonly Prefilter[] = CUES.map((cue) => requiredWords(cue.re));
+const CUE_COMPILED: readonly CompiledPrefilter[] = CUE_FILTERS.map(compileFilter);
 /** The other patterns detectCrisis runs on whole messages; each is run only when its words are in the message. */
 export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   RECOVERY_OR_LOSS,
@@ -1394,14 +1405,15 @@ export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   LETHAL_QUALIFIER,
   STOOD_BY_IT,
 };
-const FILTERS = new Map<RegExp, Prefilter>(
-  Object.values(OTHER_PATTERNS).map((re) => [re, requiredWords(re)]),
+const FILTERS = new Map<RegExp, CompiledPrefilter>(
+  Object.values(OTHER_PATTERNS).map((re) => [re, compileFilter(requiredWords(re))]),
 );
+const ALWAYS_COMPILED = compileFilter([[]]);
 /** May `re` match a text with these words? Always yes without a prefilter (`words` null). */
-const may = (re: RegExp, words: ReadonlySet<string> | null) =>
-  words === null || mayMatch(FILTERS.get(re) ?? [[]], words);
+const may = (re: RegExp, words: WordIds | null) =>
+  words === null || mayMatchIds(FILTERS.get(re) ?? ALWAYS_COMPILED, words);
 /** Does `re` match `text`? Asks the prefilter first. */
-const has = (re: RegExp, text: string, words: ReadonlySet<string> | null) => may(re, words) && re.test(text);
+const has = (re: RegExp, text: string, words: WordIds | null) => may(re, words) && re.test(text);
 
 /** Has the text at least `n` runs of `[a-z0-9']` (words, for MODEL_GATE)? */
 function hasWords(text: string, n: number): boolean {
@@ -1434,13 +1446,13 @@ export function detectCrisisWith(
 ): CrisisResult {
   const limits = tuning.thresholds;
   const full = normaliseForCrisis(text);
-  const fullWords = prefilter ? wordsOf(full) : null;
+  const fullWords = prefilter ? wordIdsOf(full) : null;
   // The rules read the text without its recovery and bereavement phrases ("100 days clean", "my dad died by
   // suicide"); anything else in the message still counts ("… and I relapsed tonight").
   const past = may(RECOVERY_OR_LOSS, fullWords) ? full.replace(RECOVERY_OR_LOSS, ' … ') : full;
-  const pastWords = past === full ? fullWords : prefilter ? wordsOf(past) : null;
+  const pastWords = past === full ? fullWords : prefilter ? wordIdsOf(past) : null;
   const t = may(HYPERBOLE, pastWords) ? past.replace(HYPERBOLE, ' … ') : past;
-  const words = t === past ? pastWords : prefilter ? wordsOf(t) : null;
+  const words = t === past ? pastWords : prefilter ? wordIdsOf(t) : null;
   const plan = has(PLAN, full, fullWords);
   const joking = JOKE.test(full) && !plan;
   const strong: string[] = [];
@@ -1455,10 +1467,11 @@ export function detectCrisisWith(
   let ownStrong = 0;
   const leaving = has(LEAVING, t, words);
   const literary = has(LITERARY, t, words);
-  for (const [i, cue] of CUES.entries()) {
+  for (let i = 0; i < CUES.length; i++) {
+    const cue = CUES[i] as Cue;
     // Most messages match no cue: a cue whose words are absent is skipped without scanning the text, and a plain
     // test is much cheaper than `matchAll`, which clones the regex.
-    if (words && !mayMatch(CUE_FILTERS[i] ?? [[]], words)) continue;
+    if (words && !mayMatchIds(CUE_COMPILED[i] ?? ALWAYS_COMPILED, words)) continue;
     if (!PROBES[i]?.test(t)) continue;
     for (const m of t.matchAll(cue.re)) {
       const index = m.index;

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CUE_PATTERNS, detectCrisisWith, normaliseForCrisis, OTHER_PATTERNS } from './crisis.js';
-import { mayMatch, requiredWords, wordsOf } from './prefilter.js';
+import { compileFilter, mayMatch, mayMatchIds, requiredWords, wordIdsOf, wordsOf } from './prefilter.js';
 import { detectIdentifying, privacyPrefilter } from './privacy.js';
 
 const DIRS = ['../../../tests/fixtures/guards/', '../../../scripts/guards-training/'];
@@ -105,6 +105,41 @@ describe('word prefilters', () => {
       expect(matched).toBeGreaterThan(2000);
     },
   );
+
+  it(
+    `answer the same in id form as in word form (${texts.length} fixture and generated texts)`,
+    { timeout: 120_000 },
+    () => {
+      const patterns = [...CUE_PATTERNS, ...Object.values(OTHER_PATTERNS)];
+      const filters = patterns.map((re) => requiredWords(re));
+      const compiled = filters.map(compileFilter);
+      let rejected = 0;
+      for (const raw of texts) {
+        const t = normaliseForCrisis(raw);
+        const words = wordsOf(t);
+        const ids = wordIdsOf(t);
+        filters.forEach((filter, i) => {
+          const expected = mayMatch(filter, words);
+          if (!expected) rejected++;
+          expect(
+            mayMatchIds(compiled[i] ?? compileFilter([[]]), ids),
+            `pattern ${i} on ${JSON.stringify(t)}`,
+          ).toBe(expected);
+        });
+      }
+      // Both answers occur.
+      expect(rejected).toBeGreaterThan(1000);
+    },
+  );
+
+  it('see words a filter compiled after the text was scanned names', () => {
+    const ids = wordIdsOf('a zyzzogeton and a quokkasaurus');
+    const later = compileFilter(requiredWords(/\bzyzzogeton\b|\bquokk\w*/g));
+    const absent = compileFilter(requiredWords(/\bxylophonist\b/g));
+    expect(mayMatchIds(later, ids)).toBe(true);
+    expect(mayMatchIds(absent, ids)).toBe(false);
+    expect(mayMatchIds(compileFilter([[]]), ids)).toBe(true);
+  });
 
   it('give the crisis guard the same verdicts as running every pattern', { timeout: 120_000 }, () => {
     for (const text of texts)

@@ -377,3 +377,111 @@ function holds(clauses: readonly (readonly string[])[], words: ReadonlySet<strin
   }
   return true;
 }
+
+/**
+ * The same test with integer ids instead of string look-ups (the guards' hot path). `compileFilter` gives every word
+ * of a filter an id in one registry shared by all filters (at module load); `wordIdsOf` scans a message once and marks
+ * the ids of its words that some filter names (one map look-up per word of the message, none for a word longer than
+ * any registered one); `mayMatchIds` then reads bytes. Words no filter names are not recorded: no filter asks for them.
+ */
+export interface CompiledPrefilter {
+  /** Alternatives, each a list of clauses, each a list of word ids (one-of). */
+  readonly alternatives: readonly (readonly Int32Array[])[];
+}
+
+/** Whole words ("die") to ids. */
+const WORD_IDS = new Map<string, number>();
+/** Prefix items ("anno*"), keyed without the star, to ids. */
+const PREFIX_IDS = new Map<string, number>();
+let idCount = 0;
+let maxWordLength = 0;
+
+function idOf(item: string): number {
+  const prefix = item.endsWith('*');
+  const map = prefix ? PREFIX_IDS : WORD_IDS;
+  const key = prefix ? item.slice(0, -1) : item;
+  let id = map.get(key);
+  if (id === undefined) {
+    id = idCount++;
+    map.set(key, id);
+    if (!prefix && key.length > maxWordLength) maxWordLength = key.length;
+  }
+  return id;
+}
+
+/** The id of a whole word (registered if new), for a caller's own `WordIds.has` test. */
+export const registerWord = (word: string): number => idOf(word);
+
+/** Registers the filter's words and returns it in id form. */
+export function compileFilter(filter: Prefilter): CompiledPrefilter {
+  return { alternatives: filter.map((clauses) => clauses.map((clause) => Int32Array.from(clause, idOf))) };
+}
+
+/**
+ * The registered words of a (lower-case) text, as marks by id. It remembers how many ids existed when it was built:
+ * a filter compiled later (privacy.ts compiles on first use) may name words it did not record, so it is rebuilt then.
+ */
+export class WordIds {
+  private marks: Uint8Array;
+  private built: number;
+  constructor(private readonly text: string) {
+    this.marks = markIds(text);
+    this.built = idCount;
+  }
+  has(id: number): boolean {
+    if (this.built !== idCount) {
+      this.marks = markIds(this.text);
+      this.built = idCount;
+    }
+    return this.marks[id] === 1;
+  }
+}
+
+function markIds(text: string): Uint8Array {
+  const marks = new Uint8Array(idCount);
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordCode(text.charCodeAt(i))) i++;
+    const len = i - start;
+    if (len <= maxWordLength) {
+      const id = WORD_IDS.get(text.slice(start, i));
+      if (id !== undefined) marks[id] = 1;
+    }
+    if (len >= PREFIX) {
+      const id = PREFIX_IDS.get(text.slice(start, start + PREFIX));
+      if (id !== undefined) marks[id] = 1;
+    }
+  }
+  return marks;
+}
+
+/** `wordIdsOf(text)`: the words of `text` for `mayMatchIds`. */
+export const wordIdsOf = (text: string): WordIds => new WordIds(text);
+
+/** `mayMatch` on ids: can a pattern with this compiled filter match a text with these words? */
+export function mayMatchIds(filter: CompiledPrefilter, words: WordIds): boolean {
+  const alternatives = filter.alternatives;
+  for (let a = 0; a < alternatives.length; a++) {
+    const clauses = alternatives[a] as readonly Int32Array[];
+    let all = true;
+    for (let c = 0; c < clauses.length && all; c++) {
+      const clause = clauses[c] as Int32Array;
+      let found = false;
+      for (let k = 0; k < clause.length; k++) {
+        if (words.has(clause[k] as number)) {
+          found = true;
+          break;
+        }
+      }
+      all = found;
+    }
+    if (all) return true;
+  }
+  return false;
+}

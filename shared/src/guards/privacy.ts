@@ -33,18 +33,26 @@ import {
   PUBLIC_HONORIFIC_NAMES,
 } from './lexicon.js';
 import { originalSpan, prepare, type Prepared, matchesOf } from './normalize.js';
-import { mayMatch, requiredWords, wordsOf, type Prefilter } from './prefilter.js';
+import {
+  compileFilter,
+  mayMatchIds,
+  registerWord,
+  requiredWords,
+  wordIdsOf,
+  type CompiledPrefilter,
+  type WordIds,
+} from './prefilter.js';
 
-const FILTER_OF = new WeakMap<RegExp, Prefilter>();
+const FILTER_OF = new WeakMap<RegExp, CompiledPrefilter>();
 /** For the property test only: `enabled: false` runs every pattern (the verdicts must not change). */
 export const privacyPrefilter = { enabled: true };
 /** The lower-cased text and words of the last text scanned: the detectors scan one message in turn. */
-let lastWords: { text: string; lower: string; words: Set<string> } | null = null;
+let lastWords: { text: string; lower: string; words: WordIds } | null = null;
 
-function wordsFor(text: string): { lower: string; words: Set<string> } {
+function wordsFor(text: string): { lower: string; words: WordIds } {
   if (lastWords?.text !== text) {
     const lower = text.toLowerCase();
-    lastWords = { text, lower, words: wordsOf(lower) };
+    lastWords = { text, lower, words: wordIdsOf(lower) };
   }
   return lastWords;
 }
@@ -59,7 +67,8 @@ interface Anchor {
   text: string;
   from: number;
   to: number;
-  word?: string;
+  /** The id (prefilter.ts `registerWord`) of a word the message must contain. */
+  word?: number;
   /**
    * The window starts no earlier than the run of non-space characters that ends at the anchor: for a pattern whose
    * matches have no white space before the anchor ("www.name.co.uk", "j.smith@…").
@@ -98,7 +107,7 @@ const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 function anchoredMatches(
   text: string,
   lower: string,
-  words: ReadonlySet<string>,
+  words: WordIds,
   re: RegExp,
   anchors: readonly Anchor[],
   after?: Uint8Array,
@@ -172,11 +181,11 @@ function scan(
   if (!privacyPrefilter.enabled) return matchesOf(text, re);
   let filter = FILTER_OF.get(re);
   if (!filter) {
-    filter = requiredWords(re, { lowerCaseText: true });
+    filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
     FILTER_OF.set(re, filter);
   }
   const { lower, words } = wordsFor(text);
-  if (!mayMatch(filter, words)) return [];
+  if (!mayMatchIds(filter, words)) return [];
   return anchors ? anchoredMatches(text, lower, words, re, anchors, after) : matchesOf(text, re);
 }
 
@@ -796,7 +805,7 @@ const CALLED_ANCHORS: readonly Anchor[] = ['named', 'called'].map((word) => ({
   text: word,
   from: -10,
   to: 0,
-  word,
+  word: registerWord(word),
 }));
 /**
  * The role's first word, a whole word after a space at most 18 characters in ("one of our interim tutor"). The
@@ -809,7 +818,7 @@ const RELATION_ANCHORS: readonly Anchor[] =
   wife partner neighbour neighbor friend team coordinator senco dsl supervisor superintendent union rep
   representative hr caretaker landlord landlady ex`
     .split(/\s+/)
-    .map((word) => ({ text: ` ${word}`, from: -20, to: 0, word }));
+    .map((word) => ({ text: ` ${word}`, from: -20, to: 0, word: registerWord(word) }));
 
 /** The index of the word that starts at `start`, if one does (words are in order). */
 function wordAt(words: readonly Word[], start: number): number | undefined {

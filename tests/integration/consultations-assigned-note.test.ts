@@ -10,7 +10,7 @@ import { openIntakeNote, sealIntakeNote } from '../../client/src/features/consul
 import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { everythingStored, startRedis, type TestRedis } from '../support/redis.js';
 
 /**
  * A coordinator assigns a waiting request by hand to a consultant who never held a copy of its note. The
@@ -94,20 +94,6 @@ async function viewOf(m: TestMember, conversationId: string): Promise<Conversati
   const opened = await m.transport.request('convo:open', { conversationId });
   if (!opened.ok) throw new Error(`convo:open failed: ${opened.error.code}`);
   return opened.data.view;
-}
-
-/** Every value in Redis, as text (to look for what must never be stored in the clear). */
-async function everythingStored(): Promise<string> {
-  const raw = redis.client();
-  let all = '';
-  let cursor = '0';
-  do {
-    const [next, keys] = await raw.scan(cursor, 'COUNT', 500);
-    cursor = next;
-    for (const key of keys) all += `${key} ${(await raw.dumpBuffer(key))?.toString('latin1') ?? ''}\n`;
-  } while (cursor !== '0');
-  await raw.quit();
-  return all;
 }
 
 beforeAll(async () => {
@@ -209,7 +195,7 @@ describe('the intake note of a request assigned by hand', () => {
     expect((await viewOf(assignee, conversationId)).intakeNote).toEqual({ requestId, ...sealedForC });
 
     // The teacher's own copy is gone with its purpose, and Redis never held the note in the clear.
-    const stored = await everythingStored();
+    const stored = await everythingStored(redis);
     expect(stored).not.toContain(canary);
     expect(stored).not.toContain(`request:${requestId}:intake`);
   });

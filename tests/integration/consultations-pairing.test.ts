@@ -5,7 +5,7 @@ import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/ht
 import { openAs, sealAs, wire } from '../support/sealing.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { everythingStored, startRedis, type TestRedis } from '../support/redis.js';
 
 /**
  * Reciprocal mentorship (two teachers paired both ways), volunteer and released consultants (caps, term end,
@@ -84,19 +84,6 @@ afterAll(async () => {
   await Promise.all(nodes.map((n) => n.stop()));
   await redis.stop();
 });
-
-/** Every value in Redis, as text (to look for what must never be stored in the clear). */
-async function everythingStored(): Promise<string> {
-  const raw = redis.client();
-  let all = '';
-  let cursor = '0';
-  do {
-    const [next, keys] = await raw.scan(cursor, 'COUNT', 500);
-    cursor = next;
-    for (const key of keys) all += `${key} ${(await raw.dumpBuffer(key))?.toString('latin1') ?? ''}\n`;
-  } while (cursor !== '0');
-  return all;
-}
 
 describe('reciprocal mentorship', () => {
   it('pairs two teachers whose offers and needs cross (never the same school), and both set goals', async () => {
@@ -195,7 +182,7 @@ describe('reciprocal mentorship', () => {
     expect(titles.sort()).toEqual(['{"title":"canary-calm-routines"}', '{"title":"canary-slides-quiz"}']);
 
     // Stored: no school in the clear, no goal text, and the pair's school fingerprints erased with the match.
-    const stored = await everythingStored();
+    const stored = await everythingStored(redis);
     expect(stored).not.toMatch(/willow|oak hill|canary-/i);
 
     // Peers: no feedback form about a consultant, and no record of support as one.

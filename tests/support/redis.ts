@@ -153,3 +153,20 @@ function externalRedis(url: string): TestRedis {
     },
   };
 }
+
+/** Every key and value in Redis, as text: to look for what must never be stored in the clear. */
+export async function everythingStored(redis: TestRedis): Promise<string> {
+  const raw = redis.client();
+  let all = '';
+  let cursor = '0';
+  try {
+    do {
+      const [next, keys] = await raw.scan(cursor, 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) all += `${key} ${(await raw.dumpBuffer(key))?.toString('latin1') ?? ''}\n`;
+    } while (cursor !== '0');
+  } finally {
+    raw.disconnect();
+  }
+  return all;
+}

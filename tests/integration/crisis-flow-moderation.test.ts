@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite } from '../support/http.js';
+import { createAgent, createInvite, GOOD_PASSPHRASE, passphraseSecrets } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { waitFor } from '../support/ports.js';
@@ -117,6 +117,41 @@ describe('alerts about one person are grouped', () => {
     await atRisk.send(groupId, RISKS[1]!);
     const next = await waitForQueue(moderator, groupId, (q) => q.find((i) => i.subject?.tag === tag) ?? null);
     expect(next.alerts).toHaveLength(1);
+  });
+});
+
+describe('an alert about a member who has since deleted their account', () => {
+  it('when the member erases their account, then the item stays for review but waits for nobody: no badge, no acknowledge, marked as gone; resolving closes it', async () => {
+    const groupId = await createGroup('Left since');
+    const atRisk = await member(0);
+    await joinAndOpen(atRisk, groupId);
+    await atRisk.send(groupId, RISKS[1]!);
+    const [raised] = await waitForQueue(moderator, groupId, (q) => (q.length === 1 ? q : null));
+    expect(raised).toMatchObject({ urgent: true, acknowledged: null });
+    // The badge counts every group this moderator sees (earlier tests leave alerts open): this one adds one.
+    const before = await moderator.transport.request('mod:urgent', {});
+    if (!before.ok) throw new Error(before.error.code);
+
+    const { authSecret } = await passphraseSecrets(nodes[0].url, atRisk.pseudonym, GOOD_PASSPHRASE);
+    const erased = await createAgent(nodes[0].url).post('/api/account/erase', {
+      pseudonym: atRisk.pseudonym,
+      authSecret,
+    });
+    expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+
+    const [item] = await waitForQueue(moderator, groupId, (q) => (q[0]?.subjectErased ? q : null));
+    expect(item).toMatchObject({ id: raised!.id, urgent: true, subjectErased: true, status: 'received' });
+    expect(item!.acknowledged).toBeUndefined();
+    expect(item!.subject ?? null).toBeNull();
+    const badge = await moderator.transport.request('mod:urgent', {});
+    expect(badge.ok && badge.data.unacknowledged).toBe(before.data.unacknowledged - 1);
+    const done = await moderator.transport.request('mod:resolve', {
+      reportId: item!.id,
+      action: 'dismiss',
+      reason: 'member left Staffroom',
+    });
+    expect(done.ok).toBe(true);
+    expect(await queueOf(moderator, groupId)).toEqual([]);
   });
 });
 

@@ -105,8 +105,16 @@ export const QueueItem = z.object({
    * one person, and acting on it acts on all of them.
    */
   alerts: z.array(AlertRow).optional(),
-  /** Who acknowledged the alerts (a moderator's pseudonym) and when; null while nobody has. */
+  /**
+   * Who acknowledged the alerts (a moderator's pseudonym) and when; null while nobody has. Absent on an item that
+   * is not urgent, and on one whose member has since deleted their account (`subjectErased`).
+   */
   acknowledged: z.object({ by: z.string(), at: z.number() }).nullable().optional(),
+  /**
+   * The member the alerts were about has deleted their account since: there is nobody left to reach, the alert no
+   * longer counts as waiting and is not escalated; resolving it closes it.
+   */
+  subjectErased: z.boolean().optional(),
   /** Held for review (the group holds flagged messages): visible to its sender and moderators only, until decided. */
   held: z.enum(['pending', 'released', 'kept']).optional(),
   /** The group's settings the supportive actions toggle: the peers' card, and holding flagged messages. */

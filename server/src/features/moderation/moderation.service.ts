@@ -1311,6 +1311,8 @@ export function createModerationService(deps: ModerationDeps) {
             state(r.groupId),
           ]);
           const everyAcknowledged = alerts.every((a) => a.acknowledgedAt !== undefined);
+          // Nobody left to reach: the member erased their account after the alerts were raised.
+          const subjectErased = alerts.every((a) => a.subjectErased === true);
           const grouped = alertKey(r) !== null;
           return {
             id: r.id,
@@ -1340,7 +1342,8 @@ export function createModerationService(deps: ModerationDeps) {
                   })),
                 }
               : {}),
-            ...(r.urgent
+            ...(subjectErased ? { subjectErased: true } : {}),
+            ...(r.urgent && !subjectErased
               ? {
                   acknowledged: everyAcknowledged
                     ? { by: r.acknowledgedBy ?? 'a moderator', at: r.acknowledgedAt ?? r.createdAt }

@@ -8,7 +8,7 @@ import { useConnectionState } from '../../../lib/socket';
 import { formatRelative } from '../../../utils/format';
 import { moderationApi } from '../api/moderation-api';
 import { useNow } from '../hooks/use-now';
-import { nextSteps, urgentFirst, type Landing } from '../model/landing';
+import { awaitsModerator, nextSteps, urgentFirst, type Landing } from '../model/landing';
 import { plural } from '../model/plural';
 import './moderator-landing.css';
 
@@ -56,7 +56,7 @@ export function ModeratorLanding({ queueLimit = 5 }: { queueLimit?: number }) {
   if (!data) return <p className="mod-landing__dim">Loading your queue…</p>;
 
   const shown = data.items.slice(0, queueLimit);
-  const urgentCount = data.items.filter((i) => i.urgent && !i.acknowledged).length;
+  const urgentCount = data.items.filter(awaitsModerator).length;
   return (
     <div className="mod-landing">
       <section className="section panel mod-landing__queue" aria-labelledby="landing-queue-title">

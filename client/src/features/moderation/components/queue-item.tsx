@@ -97,7 +97,8 @@ export function QueueItemCard({
   const author = authorOf(item);
   const revealed = item.groupId === '';
   const canRemove = !revealed && item.message?.kind === 'text';
-  const atRisk = !revealed && item.reason === 'crisis' && (item.subject ?? item.message?.author);
+  const atRisk =
+    !revealed && item.reason === 'crisis' && !item.subjectErased && (item.subject ?? item.message?.author);
   const subject = item.subject?.name ?? null;
   const alertCount = item.alerts?.length ?? 0;
   const showAlerts = alertCount > 1 || item.alerts?.some((a) => a.held !== undefined) === true;
@@ -182,6 +183,15 @@ export function QueueItemCard({
             </dd>
           </div>
         )}
+        {item.subjectErased && (
+          <div className="mod-facts__wide">
+            <dt>Member</dt>
+            <dd data-testid="subject-erased">
+              Has deleted their account since. There is nobody left to reach, so this alert no longer waits for a
+              moderator and is not escalated; resolve it to close it.
+            </dd>
+          </div>
+        )}
         {item.note && !item.automatic && (
           <div className="mod-facts__wide">
             <dt>Note from the reporter</dt>
@@ -189,14 +199,14 @@ export function QueueItemCard({
           </div>
         )}
       </dl>
-      {item.automatic && item.refused && (
+      {item.automatic && item.refused && !item.subjectErased && (
         <p className="mod-report__hint">
           A message this member tried to send suggested risk. It was refused for a blocked term, so the group
           never saw it, and its text is not kept. The member was privately shown crisis resources. Consider
           reaching out to them kindly.
         </p>
       )}
-      {item.automatic && !item.refused && !heldLead && (
+      {item.automatic && !item.refused && !heldLead && !item.subjectErased && (
         <p className="mod-report__hint">
           The member was privately shown crisis resources. Consider checking in on them kindly; the message
           was not blocked.

@@ -45,4 +45,14 @@ describe('the moderator landing page', () => {
     expect(none).toHaveLength(1);
     expect(none[0]).toMatch(/^A coordinator has not appointed you/);
   });
+
+  it('when the member an urgent alert is about has deleted their account, then it waits for nobody: it is ranked with the acknowledged ones and no step asks to open it', () => {
+    const items = [
+      item('left', 1, { urgent: true, reason: 'crisis', automatic: true, subjectErased: true }),
+      item('urgent', 2, { urgent: true, acknowledged: null }),
+    ];
+    expect(urgentFirst(items).map((i) => i.id)).toEqual(['urgent', 'left']);
+    const steps = nextSteps({ groups: [{ id: 'g1', name: 'Evenings' }], items: [items[0] as QueueItem] });
+    expect(steps[0]).toBe('Work through the 1 other open report in the queue, oldest first.');
+  });
 });

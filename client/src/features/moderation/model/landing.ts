@@ -7,15 +7,21 @@ export interface Landing {
   items: QueueItem[];
 }
 
+/**
+ * An urgent item nobody has acknowledged yet. Not one whose member has deleted their account since
+ * (`subjectErased`): there is nobody left to reach, so it does not wait for anyone.
+ */
+export const awaitsModerator = (i: QueueItem): boolean => i.urgent && !i.acknowledged && !i.subjectErased;
+
 /** The queue as the landing page shows it: urgent first (unacknowledged before acknowledged), then oldest. */
 export function urgentFirst(items: readonly QueueItem[]): QueueItem[] {
-  const rank = (i: QueueItem) => (i.urgent ? (i.acknowledged ? 1 : 0) : 2);
+  const rank = (i: QueueItem) => (i.urgent ? (awaitsModerator(i) ? 0 : 1) : 2);
   return [...items].sort((a, b) => rank(a) - rank(b) || a.createdAt - b.createdAt);
 }
 
 /** What this moderator should do next, in words, most pressing first. */
 export function nextSteps(data: Landing): string[] {
-  const urgent = data.items.filter((i) => i.urgent && !i.acknowledged);
+  const urgent = data.items.filter(awaitsModerator);
   const open = data.items.length;
   const steps: string[] = [];
   if (data.groups.length === 0) {

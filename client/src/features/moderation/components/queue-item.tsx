@@ -187,8 +187,8 @@ export function QueueItemCard({
           <div className="mod-facts__wide">
             <dt>Member</dt>
             <dd data-testid="subject-erased">
-              Has deleted their account since. There is nobody left to reach, so this alert no longer waits for a
-              moderator and is not escalated; resolve it to close it.
+              Has deleted their account since. There is nobody left to reach, so this alert no longer waits
+              for a moderator and is not escalated; resolve it to close it.
             </dd>
           </div>
         )}

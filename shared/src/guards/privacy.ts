@@ -22,6 +22,7 @@
  */
 import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import { FIRST_NAMES, SURNAMES } from '../rules/names.js';
+import { WORLD_FIRST_NAMES, WORLD_SURNAMES } from '../rules/names-world.js';
 import {
   AMBIGUOUS_FIRST_NAMES,
   AMBIGUOUS_SURNAMES,
@@ -1053,6 +1054,22 @@ const surnameShaped = (w: Word): boolean =>
   !w.allCaps &&
   ((w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
     GAELIC_SURNAME.test(w.text));
+/** Endings of English nouns, verbs and adjectives that a surname seldom has ("Grant Proposals", "Ahmed Reading"). */
+const ENGLISH_SHAPED =
+  /(?:ing|ings|[^e]ed|tion|tions|sion|ment|ments|ness|ity|ies|ful|less|able|ible|ship|hood|ism|ology|ward|wards|ly)$/;
+/**
+ * A given name of many cultures (names.ts and the generated names-world.ts, from compromise's lexicon) before a
+ * capitalised word that is no English word's form, or a capitalised word before a listed surname: "Aarav Patil",
+ * "Zeynep Aydin", "Luiza Gomes". Like a surname's ending, the form alone, so it counts only outside talk of a famous
+ * person (TOPIC_BEFORE, TOPIC_AFTER).
+ */
+function listedForm(a: Word, b: Word): boolean {
+  const given =
+    WORLD_FIRST_NAMES.has(a.lower) || (FIRST_NAMES.has(a.lower) && !AMBIGUOUS_FIRST_NAMES.has(a.lower));
+  if (given && !ENGLISH_SHAPED.test(b.lower)) return true;
+  return WORLD_SURNAMES.has(b.lower) && !ENGLISH_SHAPED.test(a.lower);
+}
+
 /** A capitalised word that could be a name: not a known word, a place, an honorific or an acronym. */
 const nameWord = (w: Word) =>
   nameLike(w) && !w.allCaps && !PLACE_WORDS.has(w.lower) && !HONORIFICS.has(w.lower);
@@ -1115,7 +1132,7 @@ function findNameCues(
     const before = p.slice(Math.max(0, first.start - 40), first.start);
     const after = p.slice(b.end, b.end + 30);
     // A person's context: what one does with a colleague or a pupil, a name field, the name's own doing.
-    const shaped = initial || surnameShaped(b);
+    const shaped = initial || surnameShaped(b) || listedForm(a, b);
     let hit =
       NAME_LABEL_BEFORE.test(before) || PERSON_ACT_BEFORE.test(before) || PERSON_LIFE_AFTER.test(after);
     // Weaker contexts, with a sign of a name: its form, a listed first name or surname, a diacritic.

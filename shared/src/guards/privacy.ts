@@ -1063,10 +1063,10 @@ const ENGLISH_SHAPED =
  * "Zeynep Aydin", "Luiza Gomes". Like a surname's ending, the form alone, so it counts only outside talk of a famous
  * person (TOPIC_BEFORE, TOPIC_AFTER).
  */
+const givenListed = (a: Word) =>
+  WORLD_FIRST_NAMES.has(a.lower) || (FIRST_NAMES.has(a.lower) && !AMBIGUOUS_FIRST_NAMES.has(a.lower));
 function listedForm(a: Word, b: Word): boolean {
-  const given =
-    WORLD_FIRST_NAMES.has(a.lower) || (FIRST_NAMES.has(a.lower) && !AMBIGUOUS_FIRST_NAMES.has(a.lower));
-  if (given && !ENGLISH_SHAPED.test(b.lower)) return true;
+  if (givenListed(a) && !ENGLISH_SHAPED.test(b.lower)) return true;
   return WORLD_SURNAMES.has(b.lower) && !ENGLISH_SHAPED.test(a.lower);
 }
 
@@ -1103,7 +1103,7 @@ function findNameCues(
         / {1,2}$/.test(gapAB) &&
         gapAB.length <= 2 &&
         /^\.? {1,2}$/.test(gapBC) &&
-        (dotted || !UNDOTTED_NOT_INITIAL.has(b.text)) &&
+        (dotted || !UNDOTTED_NOT_INITIAL.has(b.text) || givenListed(a)) &&
         nameWord(c)
       ) {
         // "Scand J Work Environ Health": a run of capitalised words goes on, a title's, not a name's.
@@ -1149,6 +1149,43 @@ function findNameCues(
     // "the Hoffmann report", "from the Ivanov era": a thing named after someone.
     if (hit && /\bthe\s+$/i.test(before) && !initial) hit = false;
     if (hit) out.push({ kind: 'full-name', start: first.start, end: b.end });
+  }
+}
+
+/** The writer's relation to someone, right before a name: "my student", "our TA", "a colleague,". */
+const RELATION_BEFORE =
+  /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco)s?,? {1,2}$/i;
+
+/**
+ * Names typed in lower case ("follow up with patricia desrosiers", "my student aarav patil", "name: hyuuma maida"):
+ * a listed given name before a word that is no known word, where the sentence treats them as a person (a name field,
+ * an act towards a person, a relation of the writer's, where they live or work), or alone on a line of a contact block.
+ */
+function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    if (a.cap || a.allCaps || !givenListed(a) || NOT_NAME_WORDS.has(a.lower)) continue;
+    let b = words[i + 1] as Word;
+    // "hyuuma t. maida": a lower-case initial.
+    const c = words[i + 2];
+    if (b.text.length === 1 && c && /^\.? {1,2}$/.test(p.slice(b.end, c.start)) && adjacent(p, a, b)) b = c;
+    else if (!adjacent(p, a, b)) continue;
+    if (b.cap || b.allCaps || b.lower.length < 2 || NOT_NAME_WORDS.has(b.lower) || PLACE_WORDS.has(b.lower))
+      continue;
+    if (ENGLISH_SHAPED.test(b.lower) || HONORIFICS.has(b.lower) || /^\p{Lu}/u.test(b.text)) continue;
+    const before = p.slice(Math.max(0, a.start - 40), a.start);
+    const after = p.slice(b.end, b.end + 30);
+    let hit =
+      NAME_LABEL_BEFORE.test(before) ||
+      PERSON_ACT_BEFORE.test(before) ||
+      RELATION_BEFORE.test(before) ||
+      PERSON_LIFE_AFTER.test(after);
+    if (!hit && contact) {
+      const lineStart = before.lastIndexOf('\n');
+      const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';
+      hit = /^[\s>?*-]*$/.test(lead) && /^ *(?:\n|$)/.test(after);
+    }
+    if (hit) out.push({ kind: 'full-name', start: a.start, end: b.end });
   }
 }
 
@@ -1501,6 +1538,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   const contact = spans.some((x) => x.kind === 'email' || x.kind === 'phone' || x.kind === 'address');
   findNameCues(p, words, allowPairs, contact, names);
   findSingleNames(p, words, contact, names);
+  findLowercaseNames(p, words, contact, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   findGenericSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);

@@ -634,12 +634,15 @@ const SOCIAL_CONTEXT =
 
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
-  /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
-/** A site's first dot, at most 75 characters in ("https://www." and a 63-character label), with no space before it. */
+  /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,40}\.){0,2}?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+/**
+ * A site's first dot, at most 75 characters in ("https://www." and a 63-character label, or a subdomain of at most
+ * 41), with no space before it.
+ */
 const SITE_ANCHORS: readonly Anchor[] = [{ text: '.', from: -75, to: 0, token: true }];
 const SITE_AFTER = blockedAfter('.@/-');
 const MY_SITE =
-  /\b(?:my|our) (?:own )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
+  /\b(?:my|our) (?:own )?(?:(?:teaching|class|classroom|school|personal|new|little) )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
 const COMMON_SITES = new Set(
   `google bbc gov youtube facebook instagram twitter x linkedin tiktok wikipedia amazon apple microsoft office outlook
   gmail hotmail yahoo tes oaknationalacademy thenational sparxmaths seneca senecalearning quizlet kahoot padlet canva
@@ -874,8 +877,14 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     if (!HONORIFICS.has(hon)) continue;
     const lowerHon = h.text === h.text.toLowerCase();
     if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon)) continue;
-    const next = words[i + 1] as Word;
+    let next = words[i + 1] as Word;
     const gap = p.slice(h.end, next.start);
+    // "Mr van der Merwe", "Ms de Souza": up to two particles before the surname.
+    for (let k = i + 1; k <= i + 2 && NAME_PARTICLES.has(next.text) && words[k + 1]; k++) {
+      const w = words[k + 1] as Word;
+      if (!adjacent(p, next, w)) break;
+      next = w;
+    }
     if (!/^(?:\. {0,2}| {1,2})$/.test(gap)) continue;
     let last = next;
     const third = words[i + 2];
@@ -976,9 +985,23 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
  * classroom with") or a person's doing or a school role after ("… in year 9", "… said", "… shouted", "… has been").
  */
 const PERSON_VERB_BEFORE =
-  /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,|a parent called|colleague,)(?: (?:a|an|the))? $/i;
+  /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|teach|taught|know|knew|remember|shout out to|shout-out to|(?:boy|girl|lad|student|pupil|kid|child|name|teacher|colleague) (?:is|was)|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,|a parent called|colleague,)(?: (?:a|an|the))? $/i;
 const PERSON_CUE_AFTER =
-  /^(?:'s)?,? (?:in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) )/i;
+  /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|nan|aunt|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) ))/i;
+
+/** Doings that things can have too ("the Gettysburg Address is on …", "Black Lives Matter came up"): with a name's sign. */
+const PERSON_DOING_WEAK =
+  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up)\b|(?:is|was) (?:on|in|not|now|back|also|the only|the worst|the best|the one)\b)/i;
+
+/** A sign that two capitalised words are a person's name: a listed given name or surname, a surname's form, a diacritic. */
+const nameSign = (a: Word, b: Word): boolean =>
+  givenListed(a) ||
+  (SURNAMES.has(b.lower) && !AMBIGUOUS_SURNAMES.has(b.lower)) ||
+  WORLD_SURNAMES.has(b.lower) ||
+  surnameShaped(b) ||
+  DIACRITIC.test(a.text) ||
+  DIACRITIC.test(b.text) ||
+  /\p{L}-\p{Lu}/u.test(b.text);
 
 function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
@@ -991,12 +1014,20 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     let last = b;
     const c = words[i + 2];
     if (c && adjacent(p, b, c) && nameLike(c) && !c.allCaps && !PLACE_WORDS.has(c.lower)) last = c;
+    // "Lincoln's Gettysburg Address": a possessive ends a name.
+    if (/['’]s$/.test(a.text) || (last !== b && /['’]s$/.test(b.text))) continue;
     const before = p.slice(Math.max(0, a.start - 40), a.start);
     // "the Underground Railroad", "from Hidden Figures": titles and things, not people.
     if (/\b(?:the|a|an|of|from)\s+$/i.test(before)) continue;
-    const after = p.slice(last.end, last.end + 40);
-    if (PERSON_VERB_BEFORE.test(before) || PERSON_CUE_AFTER.test(after))
-      out.push({ kind: 'full-name', start: a.start, end: last.end });
+    // "Tehrani's dad": the possessive is part of the word.
+    const afterStart = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
+    const after = p.slice(afterStart, afterStart + 40);
+    if (
+      PERSON_VERB_BEFORE.test(before) ||
+      PERSON_CUE_AFTER.test(after) ||
+      (PERSON_DOING_WEAK.test(after) && nameSign(a, last))
+    )
+      out.push({ kind: 'full-name', start: a.start, end: Math.min(last.end, afterStart) });
   }
 }
 
@@ -1164,7 +1195,7 @@ const RELATION_BEFORE =
 function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
-    if (a.cap || a.allCaps || !givenListed(a) || NOT_NAME_WORDS.has(a.lower)) continue;
+    if (a.cap || a.allCaps || NOT_NAME_WORDS.has(a.lower) || PLACE_WORDS.has(a.lower)) continue;
     let b = words[i + 1] as Word;
     // "hyuuma t. maida": a lower-case initial.
     const c = words[i + 2];
@@ -1173,13 +1204,21 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     if (b.cap || b.allCaps || b.lower.length < 2 || NOT_NAME_WORDS.has(b.lower) || PLACE_WORDS.has(b.lower))
       continue;
     if (ENGLISH_SHAPED.test(b.lower) || HONORIFICS.has(b.lower) || /^\p{Lu}/u.test(b.text)) continue;
+    // A listed given name, or a surname listed or of a surname's form ("olek kowalczyk").
+    const surnameForm =
+      WORLD_SURNAMES.has(b.lower) ||
+      (SURNAMES.has(b.lower) && !AMBIGUOUS_SURNAMES.has(b.lower)) ||
+      (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower));
+    if (!givenListed(a) && !(surnameForm && !ENGLISH_SHAPED.test(a.lower))) continue;
     const before = p.slice(Math.max(0, a.start - 40), a.start);
     const after = p.slice(b.end, b.end + 30);
     let hit =
       NAME_LABEL_BEFORE.test(before) ||
       PERSON_ACT_BEFORE.test(before) ||
       RELATION_BEFORE.test(before) ||
-      PERSON_LIFE_AFTER.test(after);
+      PERSON_LIFE_AFTER.test(after) ||
+      PERSON_CUE_AFTER.test(after) ||
+      PERSON_DOING_WEAK.test(after);
     if (!hit && contact) {
       const lineStart = before.lastIndexOf('\n');
       const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';
@@ -1204,6 +1243,11 @@ const CHILD_BEFORE =
 const SURNAME_BEFORE = /\b(?:(?:last|family|maiden) name|surname)(?: is| was|'s)?[:?]? {1,2}$/i;
 /** Naming someone: "she named him Luís". */
 const NAMED_BEFORE = /\b(?:named|called) (?:him|her|them) $/i;
+/** Who did it: "it was Aoife.", "it's Kwabena,". */
+const WHO_BEFORE = /\b(?:it was|it's|it’s|it is|was it) $/i;
+/** A person's family or papers after a possessive: "Haruka's host family", "Kwame's mum". */
+const FAMILY_AFTER =
+  /^['’]s (?:mum|mom|dad|mother|father|parents|stepdad|stepmum|stepmom|sister|brother|twin|carer|guardian|gran|grandma|grandad|nan|host family|foster|ehcp|iep|attendance|predicted)\b/i;
 /** A lone name with contact details of theirs: "Matej's address", "Ines's mobile". */
 const CONTACT_OF_AFTER =
   /^(?:'s|’s) (?:home |new |personal |mobile |cell )?(?:address|phone|number|mobile|email|e-mail|house)\b/i;
@@ -1240,6 +1284,16 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
       const after = p.slice(possessive ? w.end - 2 : w.end, w.end + 24);
       hit = CONTACT_OF_AFTER.test(after) && !/^\p{Lu}/u.test(words[i - 1]?.text ?? '');
     }
+    // "it was Aoife.", "Haruka's host family", "Kwame's mum": a listed given name of someone the writer knows.
+    if (!hit && w.cap && !w.allCaps) {
+      const at = possessive ? w.end - 2 : w.end;
+      hit =
+        (!possessive &&
+          !PLACE_WORDS.has(w.lower) &&
+          WHO_BEFORE.test(p.slice(Math.max(0, w.start - 12), w.start)) &&
+          /^[.,!]|^$/.test(p.slice(at, at + 1))) ||
+        (possessive && givenListed(w) && FAMILY_AFTER.test(p.slice(at, at + 30)));
+    }
     if (!hit && contact && w.cap && !w.allCaps && p.charCodeAt(w.end) === 32)
       hit = PERSON_LIFE_AFTER.test(p.slice(w.end, w.end + 24));
     if (hit) out.push({ kind: 'full-name', start: w.start, end: possessive ? w.end - 2 : w.end });
@@ -1253,7 +1307,7 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
 const PUBLIC_BEFORE =
   /\b(?:author|authors|writer|poet|novelist|playwright|researcher|historian|president|prime minister|chancellor|minister|secretary of state|senator|mp|activist|scientist|broadcaster|naturalist|philosopher|economist|psychologist|artist|composer|singer|footballer|actor|actress|director|presenter|speech by|book by|poem by|novel by|written by|quoted|quote from|reading)\s*,?\s*$/i;
 const PUBLIC_AFTER =
-  /^(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|documentary|documentaries|song|songs|album|blue planet|\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,4}(?=[ ,.!?]|$))/u;
+  /^(?:,? (?:is|was) (?:a|an|the) (?:famous |well-known |first |great |real |former )?(?:astronaut|author|writer|poet|novelist|singer|rapper|musician|composer|painter|artist|actor|actress|footballer|athlete|player|scientist|explorer|inventor|president|prime minister|politician|activist|youtuber|presenter|comedian|chef|designer)\b|(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|documentary|documentaries|song|songs|album|blue planet|\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,4}(?=[ ,.!?]|$)))/u;
 
 /** For the browser's named-entity pass (privacy-ner.ts): is the name at [start, end) a public figure by context? */
 export function isPublicNameInContext(text: string, start: number, end: number): boolean {

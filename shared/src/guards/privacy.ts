@@ -1163,7 +1163,10 @@ function findNameCues(
     const before = p.slice(Math.max(0, first.start - 40), first.start);
     const after = p.slice(b.end, b.end + 30);
     // A person's context: what one does with a colleague or a pupil, a name field, the name's own doing.
-    const shaped = initial || surnameShaped(b) || listedForm(a, b);
+    // "Hans Erik Tollefsen's symphonies": the run goes on, and its last word's context is checked at the next word.
+    const following = words[initial ? i + 3 : i + 2];
+    const runsOn = following !== undefined && adjacent(p, b, following) && nameWord(following);
+    const shaped = initial || surnameShaped(b) || (listedForm(a, b) && !runsOn);
     let hit =
       NAME_LABEL_BEFORE.test(before) || PERSON_ACT_BEFORE.test(before) || PERSON_LIFE_AFTER.test(after);
     // Weaker contexts, with a sign of a name: its form, a listed first name or surname, a diacritic.

@@ -1016,6 +1016,9 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     if (c && adjacent(p, b, c) && nameLike(c) && !c.allCaps && !PLACE_WORDS.has(c.lower)) last = c;
     // "Lincoln's Gettysburg Address": a possessive ends a name.
     if (/['’]s$/.test(a.text) || (last !== b && /['’]s$/.test(b.text))) continue;
+    // "Earth's Energy Imbalance": what a possessive owns is a thing or a title, not a person.
+    const prev = words[i - 1];
+    if (prev && prev.cap && /['’]s$/.test(prev.text) && adjacent(p, prev, a)) continue;
     const before = p.slice(Math.max(0, a.start - 40), a.start);
     // "the Underground Railroad", "from Hidden Figures": titles and things, not people.
     if (/\b(?:the|a|an|of|from)\s+$/i.test(before)) continue;

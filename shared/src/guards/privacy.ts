@@ -223,7 +223,9 @@ const EMAIL =
 const OB_WORD = '[\\p{L}\\p{N}_%+-]{1,40}';
 const OB_DOT = '(?: ?[\\[({<] ?(?:dot|\\.) ?[\\])}>] ?| dot |\\.)';
 const OB_AT = '(?: ?[\\[({<] ?(?:at|@) ?[\\])}>] ?| at | @ |@)';
-const OB_TLD = '(?:com|org|net|edu|gov|co|uk|ca|au|nz|ie|io|us|info|me|ac|sch|k12|school|nhs)';
+/** Generic and country domains (no country code that is also a short English word: "it", "is", "at", "be", "no"). */
+const OB_TLD =
+  '(?:com|org|net|edu|gov|co|uk|ca|au|nz|ie|io|us|info|me|ac|sch|k12|school|nhs|fi|de|fr|es|nl|se|dk|pl|pt|ch|cz|sk|za|ng|ke|gh|sg|ph|jp|kr|cn|br|mx|ar|cl|tr|gr|ro|hu|ee|lv|lt|ru|ua|rs|hr|si|pk|lk|bd|eg|ae|sa|qa|il|tw|hk|vn|th|my)';
 const WEBMAIL =
   '(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|aol|btinternet|bigpond|msn)';
 const OBFUSCATED_EMAIL = new RegExp(
@@ -473,7 +475,7 @@ const NOT_STREET_WORDS = new Set(
   children child people teachers teacher classes class times time points point pages page steps step percent per
   cent cents dollars dollar pounds pound lessons lesson periods period sessions session questions question groups
   group rows row lanes lane tables table seats seat laps lap goals goal houses house doors door floors floor stops
-  stop different separate other new old more few many several extra big small long short whole half full
+  stop learning different separate other new old more few many several extra big small long short whole half full
   netball basketball tennis squash football soccer sports sport car cars bus buses way ways person hands`.split(
     /\s+/,
   ),
@@ -772,7 +774,7 @@ const nameLike = (w: Word) => w.cap && w.lower.length >= 2 && !NOT_NAME_WORDS.ha
 const capOrListed = (w: Word) => w.cap || (w.allCaps && (isFirst(w) || isSurname(w)));
 
 const HONORIFICS = new Set(
-  `mr mrs ms miss mx dr prof professor principal coach madame mme monsieur señora señor sra srta herr frau`.split(
+  `mr mrs ms miss mx dr prof professor principal coach madame mme monsieur señora señor sra srta herr frau auntie aunty`.split(
     ' ',
   ),
 );

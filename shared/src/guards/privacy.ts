@@ -14,9 +14,11 @@
  * - A first name alone is flagged only where it identifies someone: the writer introducing themself ("my name is
  *   Priya", "I'm Sarah", "call me Jen"), a child or student of the writer's ("my kid Lukas"), a surname asked or
  *   given, a name with their address or number ("Matej's address"); "thanks Sarah" is not.
- * - Names no list has (a multicultural staff and student body) are found by form (a middle initial, a surname's
- *   ending in many languages) unless the sentence is about a famous person ("we studied …", "… 's symphonies"), and
- *   by context (a name field, an act towards a person, where they live or work, a contact block).
+ * - Names of a multicultural staff and student body are found by form (a given name or surname of many cultures from
+ *   names-world.ts, generated from compromise's lexicon; a middle initial; a surname's ending in many languages)
+ *   unless the sentence is about a famous person ("we studied …", "… 's symphonies"), and by context (a name field,
+ *   an act towards a person, what a person does, their family, where they live or work, a contact block), also when
+ *   typed in lower case.
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */

@@ -2,7 +2,7 @@
 // maintained English NLP library already used by the browser's named-entity pass; MIT licence), less the names
 // that are also common English words ("Chase", "Grant", "Buck", "Will" is not in it) and those already in
 // shared/src/rules/names.ts, the guard's lexicon of non-name words, or its places. The given names are of many
-// cultures (Aarav, Abdoulaye, Afonso, Kacper, Siyabonga, Zeynep…). Run: npx tsc -b shared && node scripts/gen-names.mjs
+// cultures (Aarav, Abdoulaye, Afonso, Kacper, Siyabonga, Zeynep…). Run: npx tsc -b shared && node scripts/gen-names.mjs && npx prettier --write shared/src/rules/names-world.ts
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 

@@ -43,8 +43,11 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     text: '5550101',
   };
   const RISK = 'I can’t keep going like this. I want to end it all, I have the pills ready for tonight.';
-  /** A name only the named-entity pass finds: no title, no "my student", no list it was written from. */
-  const NAMED = 'Yesterday I rang Bartholomew Quince after the meeting and he shouted at me.';
+  /**
+   * A name only the named-entity pass finds: no title, no "my student", and a given name the rules' lists leave out
+   * because it is also an English word ("Bartholomew" is now in them).
+   */
+  const NAMED = 'Yesterday I rang Wade Quince after the meeting and he shouted at me.';
 
   async function open(label: string): Promise<Page> {
     if (!browser) throw new Error('not started');

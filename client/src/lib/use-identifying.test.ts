@@ -3,13 +3,14 @@ import { detectIdentifying } from '@staffroom/shared/guards/privacy';
 import { loadBrowserDetector } from './use-identifying';
 
 describe('the browser privacy pass, loaded on demand', () => {
-  const NAMED = 'Yesterday I rang Bartholomew Quince after the meeting and he shouted at me.';
+  // "Wade" is also an English word, so the rules' name lists leave it out; compromise's tagger reads it as a name.
+  const NAMED = 'Yesterday I rang Wade Quince after the meeting and he shouted at me.';
 
   it('when it is loaded, then it finds a name the rules alone miss', async () => {
     expect(detectIdentifying(NAMED)).toEqual([]);
     const detect = await loadBrowserDetector();
     expect(detect).not.toBeNull();
-    expect(detect!(NAMED).map((f) => [f.kind, f.match])).toEqual([['full-name', 'Bartholomew Quince']]);
+    expect(detect!(NAMED).map((f) => [f.kind, f.match])).toEqual([['full-name', 'Wade Quince']]);
   });
 
   it('when it is asked for twice, then it is loaded once', async () => {

@@ -349,3 +349,52 @@ describe('detectIdentifying beyond the lists', () => {
     expect(kindsOf('Year 11 mock, 2024 Results were fine')).toEqual([]);
   });
 });
+
+describe('detectIdentifying: names of many cultures without a title (privacy round 3)', () => {
+  const names = (text: string) =>
+    detectIdentifying(text)
+      .filter((f) => f.kind === 'full-name')
+      .map((f) => f.match);
+
+  it('finds a given name of many cultures before a surname no list has, outside talk of the famous', () => {
+    expect(names('Zeynep Karataşlı needs the lift pass again')).toEqual(['Zeynep Karataşlı']);
+    expect(names('Abdoulaye Traoré has not handed anything in')).toEqual(['Abdoulaye Traoré']);
+    expect(names('We studied Abdoulaye Traoré in music this term')).toEqual([]);
+    expect(names('Year 9 loved the documentary on Kacper Wrzosek')).toEqual([]);
+  });
+
+  it('finds names by what people do and by their family', () => {
+    expect(names('Kofi Asante-Mensah threw the chair, not the other boy')).toEqual(['Kofi Asante-Mensah']);
+    // Two capitalised words with no sign of a name and a doing things can have too: not enough.
+    expect(names('Tamatoa Varuhe threw the chair')).toEqual([]);
+    expect(names("Anyone else messaged by Parisa Tehranizad's dad on Facebook?")).toEqual([
+      'Parisa Tehranizad',
+    ]);
+    expect(names('The boy is Tevaro Fifolau, Year 9, and he has not been in')).toEqual(['Tevaro Fifolau']);
+    expect(names('Mr van der Merwecht shouts at Year 7s')).toEqual(['Mr van der Merwecht']);
+    expect(names('lol it was Ionela. obviously')).toEqual(['Ionela']);
+    // Things have doings too: "… is on the syllabus", "… came up".
+    expect(names("Abraham Lincoln's Gettysburg Address is on the Grade 8 syllabus")).toEqual([]);
+    expect(names('Black Lives Matter came up in form time')).toEqual([]);
+    expect(names('it was Monday. obviously')).toEqual([]);
+  });
+
+  it('finds names typed in lower case only where the sentence treats them as a person', () => {
+    expect(names('tbh sanjay bhattwal is the worst line manager')).toEqual(['sanjay bhattwal']);
+    expect(names('follow up with patricia desrosiers in a couple of months')).toEqual([
+      'patricia desrosiers',
+    ]);
+    expect(names('olek kowalczyk just told me he is moving')).toEqual(['olek kowalczyk']);
+    expect(names('sanjay said the printer is broken again')).toEqual([]);
+    expect(names('i think maria really enjoyed the trip')).toEqual([]);
+  });
+
+  it('leaves a public figure alone where the sentence says who they are', () => {
+    expect(names('Sunita Williams is the astronaut my Year 5s are obsessed with')).toEqual([]);
+  });
+
+  it('finds a personal blog on a subdomain', () => {
+    expect(kinds('follow my teaching blog at bluepencilnotes.example.org')).toContain('profile-url');
+    expect(kinds('the worksheet is on docs.google.com')).toEqual([]);
+  });
+});

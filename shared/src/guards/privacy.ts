@@ -14,14 +14,17 @@
  * - A first name alone is flagged only where it identifies someone: the writer introducing themself ("my name is
  *   Priya", "I'm Sarah", "call me Jen"), a child or student of the writer's ("my kid Lukas"), a surname asked or
  *   given, a name with their address or number ("Matej's address"); "thanks Sarah" is not.
- * - Names no list has (a multicultural staff and student body) are found by form (a middle initial, a surname's
- *   ending in many languages) unless the sentence is about a famous person ("we studied …", "… 's symphonies"), and
- *   by context (a name field, an act towards a person, where they live or work, a contact block).
+ * - Names of a multicultural staff and student body are found by form (a given name or surname of many cultures from
+ *   names-world.ts, generated from compromise's lexicon; a middle initial; a surname's ending in many languages)
+ *   unless the sentence is about a famous person ("we studied …", "… 's symphonies"), and by context (a name field,
+ *   an act towards a person, what a person does, their family, where they live or work, a contact block), also when
+ *   typed in lower case.
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */
 import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import { FIRST_NAMES, SURNAMES } from '../rules/names.js';
+import { WORLD_FIRST_NAMES, WORLD_SURNAMES } from '../rules/names-world.js';
 import {
   AMBIGUOUS_FIRST_NAMES,
   AMBIGUOUS_SURNAMES,
@@ -222,7 +225,9 @@ const EMAIL =
 const OB_WORD = '[\\p{L}\\p{N}_%+-]{1,40}';
 const OB_DOT = '(?: ?[\\[({<] ?(?:dot|\\.) ?[\\])}>] ?| dot |\\.)';
 const OB_AT = '(?: ?[\\[({<] ?(?:at|@) ?[\\])}>] ?| at | @ |@)';
-const OB_TLD = '(?:com|org|net|edu|gov|co|uk|ca|au|nz|ie|io|us|info|me|ac|sch|k12|school|nhs)';
+/** Generic and country domains (no country code that is also a short English word: "it", "is", "at", "be", "no"). */
+const OB_TLD =
+  '(?:com|org|net|edu|gov|co|uk|ca|au|nz|ie|io|us|info|me|ac|sch|k12|school|nhs|fi|de|fr|es|nl|se|dk|pl|pt|ch|cz|sk|za|ng|ke|gh|sg|ph|jp|kr|cn|br|mx|ar|cl|tr|gr|ro|hu|ee|lv|lt|ru|ua|rs|hr|si|pk|lk|bd|eg|ae|sa|qa|il|tw|hk|vn|th|my)';
 const WEBMAIL =
   '(?:gmail|googlemail|hotmail|yahoo|outlook|icloud|protonmail|proton|aol|btinternet|bigpond|msn)';
 const OBFUSCATED_EMAIL = new RegExp(
@@ -472,7 +477,7 @@ const NOT_STREET_WORDS = new Set(
   children child people teachers teacher classes class times time points point pages page steps step percent per
   cent cents dollars dollar pounds pound lessons lesson periods period sessions session questions question groups
   group rows row lanes lane tables table seats seat laps lap goals goal houses house doors door floors floor stops
-  stop different separate other new old more few many several extra big small long short whole half full
+  stop learning different separate other new old more few many several extra big small long short whole half full
   netball basketball tennis squash football soccer sports sport car cars bus buses way ways person hands`.split(
     /\s+/,
   ),
@@ -633,12 +638,15 @@ const SOCIAL_CONTEXT =
 
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
-  /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
-/** A site's first dot, at most 75 characters in ("https://www." and a 63-character label), with no space before it. */
+  /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,40}\.){0,2}?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+/**
+ * A site's first dot, at most 75 characters in ("https://www." and a 63-character label, or a subdomain of at most
+ * 41), with no space before it.
+ */
 const SITE_ANCHORS: readonly Anchor[] = [{ text: '.', from: -75, to: 0, token: true }];
 const SITE_AFTER = blockedAfter('.@/-');
 const MY_SITE =
-  /\b(?:my|our) (?:own )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
+  /\b(?:my|our) (?:own )?(?:(?:teaching|class|classroom|school|personal|new|little) )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
 const COMMON_SITES = new Set(
   `google bbc gov youtube facebook instagram twitter x linkedin tiktok wikipedia amazon apple microsoft office outlook
   gmail hotmail yahoo tes oaknationalacademy thenational sparxmaths seneca senecalearning quizlet kahoot padlet canva
@@ -768,7 +776,7 @@ const nameLike = (w: Word) => w.cap && w.lower.length >= 2 && !NOT_NAME_WORDS.ha
 const capOrListed = (w: Word) => w.cap || (w.allCaps && (isFirst(w) || isSurname(w)));
 
 const HONORIFICS = new Set(
-  `mr mrs ms miss mx dr prof professor principal coach madame mme monsieur señora señor sra srta herr frau`.split(
+  `mr mrs ms miss mx dr prof professor principal coach madame mme monsieur señora señor sra srta herr frau auntie aunty`.split(
     ' ',
   ),
 );
@@ -873,8 +881,14 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     if (!HONORIFICS.has(hon)) continue;
     const lowerHon = h.text === h.text.toLowerCase();
     if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon)) continue;
-    const next = words[i + 1] as Word;
+    let next = words[i + 1] as Word;
     const gap = p.slice(h.end, next.start);
+    // "Mr van der Merwe", "Ms de Souza": up to two particles before the surname.
+    for (let k = i + 1; k <= i + 2 && NAME_PARTICLES.has(next.text) && words[k + 1]; k++) {
+      const w = words[k + 1] as Word;
+      if (!adjacent(p, next, w)) break;
+      next = w;
+    }
     if (!/^(?:\. {0,2}| {1,2})$/.test(gap)) continue;
     let last = next;
     const third = words[i + 2];
@@ -975,9 +989,23 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
  * classroom with") or a person's doing or a school role after ("… in year 9", "… said", "… shouted", "… has been").
  */
 const PERSON_VERB_BEFORE =
-  /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,|a parent called|colleague,)(?: (?:a|an|the))? $/i;
+  /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|teach|taught|know|knew|remember|shout out to|shout-out to|(?:boy|girl|lad|student|pupil|kid|child|name|teacher|colleague) (?:is|was)|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,|a parent called|colleague,)(?: (?:a|an|the))? $/i;
 const PERSON_CUE_AFTER =
-  /^(?:'s)?,? (?:in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) )/i;
+  /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|nan|aunt|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) ))/i;
+
+/** Doings that things can have too ("the Gettysburg Address is on …", "Black Lives Matter came up"): with a name's sign. */
+const PERSON_DOING_WEAK =
+  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up)\b|(?:is|was) (?:on|in|not|now|back|also|the only|the worst|the best|the one)\b)/i;
+
+/** A sign that two capitalised words are a person's name: a listed given name or surname, a surname's form, a diacritic. */
+const nameSign = (a: Word, b: Word): boolean =>
+  givenListed(a) ||
+  (SURNAMES.has(b.lower) && !AMBIGUOUS_SURNAMES.has(b.lower)) ||
+  WORLD_SURNAMES.has(b.lower) ||
+  surnameShaped(b) ||
+  DIACRITIC.test(a.text) ||
+  DIACRITIC.test(b.text) ||
+  /\p{L}-\p{Lu}/u.test(b.text);
 
 function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
@@ -990,12 +1018,23 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     let last = b;
     const c = words[i + 2];
     if (c && adjacent(p, b, c) && nameLike(c) && !c.allCaps && !PLACE_WORDS.has(c.lower)) last = c;
+    // "Lincoln's Gettysburg Address": a possessive ends a name.
+    if (/['’]s$/.test(a.text) || (last !== b && /['’]s$/.test(b.text))) continue;
+    // "Earth's Energy Imbalance": what a possessive owns is a thing or a title, not a person.
+    const prev = words[i - 1];
+    if (prev && prev.cap && /['’]s$/.test(prev.text) && adjacent(p, prev, a)) continue;
     const before = p.slice(Math.max(0, a.start - 40), a.start);
     // "the Underground Railroad", "from Hidden Figures": titles and things, not people.
     if (/\b(?:the|a|an|of|from)\s+$/i.test(before)) continue;
-    const after = p.slice(last.end, last.end + 40);
-    if (PERSON_VERB_BEFORE.test(before) || PERSON_CUE_AFTER.test(after))
-      out.push({ kind: 'full-name', start: a.start, end: last.end });
+    // "Tehrani's dad": the possessive is part of the word.
+    const afterStart = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
+    const after = p.slice(afterStart, afterStart + 40);
+    if (
+      PERSON_VERB_BEFORE.test(before) ||
+      PERSON_CUE_AFTER.test(after) ||
+      (PERSON_DOING_WEAK.test(after) && nameSign(a, last))
+    )
+      out.push({ kind: 'full-name', start: a.start, end: Math.min(last.end, afterStart) });
   }
 }
 
@@ -1053,6 +1092,22 @@ const surnameShaped = (w: Word): boolean =>
   !w.allCaps &&
   ((w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
     GAELIC_SURNAME.test(w.text));
+/** Endings of English nouns, verbs and adjectives that a surname seldom has ("Grant Proposals", "Ahmed Reading"). */
+const ENGLISH_SHAPED =
+  /(?:ing|ings|[^e]ed|tion|tions|sion|ment|ments|ness|ity|ies|ful|less|able|ible|ship|hood|ism|ology|ward|wards|ly)$/;
+/**
+ * A given name of many cultures (names.ts and the generated names-world.ts, from compromise's lexicon) before a
+ * capitalised word that is no English word's form, or a capitalised word before a listed surname: "Aarav Patil",
+ * "Zeynep Aydin", "Luiza Gomes". Like a surname's ending, the form alone, so it counts only outside talk of a famous
+ * person (TOPIC_BEFORE, TOPIC_AFTER).
+ */
+const givenListed = (a: Word) =>
+  WORLD_FIRST_NAMES.has(a.lower) || (FIRST_NAMES.has(a.lower) && !AMBIGUOUS_FIRST_NAMES.has(a.lower));
+function listedForm(a: Word, b: Word): boolean {
+  if (givenListed(a) && !ENGLISH_SHAPED.test(b.lower)) return true;
+  return WORLD_SURNAMES.has(b.lower) && !ENGLISH_SHAPED.test(a.lower);
+}
+
 /** A capitalised word that could be a name: not a known word, a place, an honorific or an acronym. */
 const nameWord = (w: Word) =>
   nameLike(w) && !w.allCaps && !PLACE_WORDS.has(w.lower) && !HONORIFICS.has(w.lower);
@@ -1086,7 +1141,7 @@ function findNameCues(
         / {1,2}$/.test(gapAB) &&
         gapAB.length <= 2 &&
         /^\.? {1,2}$/.test(gapBC) &&
-        (dotted || !UNDOTTED_NOT_INITIAL.has(b.text)) &&
+        (dotted || !UNDOTTED_NOT_INITIAL.has(b.text) || givenListed(a)) &&
         nameWord(c)
       ) {
         // "Scand J Work Environ Health": a run of capitalised words goes on, a title's, not a name's.
@@ -1115,7 +1170,10 @@ function findNameCues(
     const before = p.slice(Math.max(0, first.start - 40), first.start);
     const after = p.slice(b.end, b.end + 30);
     // A person's context: what one does with a colleague or a pupil, a name field, the name's own doing.
-    const shaped = initial || surnameShaped(b);
+    // "Hans Erik Tollefsen's symphonies": the run goes on, and its last word's context is checked at the next word.
+    const following = words[initial ? i + 3 : i + 2];
+    const runsOn = following !== undefined && adjacent(p, b, following) && nameWord(following);
+    const shaped = initial || surnameShaped(b) || (listedForm(a, b) && !runsOn);
     let hit =
       NAME_LABEL_BEFORE.test(before) || PERSON_ACT_BEFORE.test(before) || PERSON_LIFE_AFTER.test(after);
     // Weaker contexts, with a sign of a name: its form, a listed first name or surname, a diacritic.
@@ -1135,6 +1193,51 @@ function findNameCues(
   }
 }
 
+/** The writer's relation to someone, right before a name: "my student", "our TA", "a colleague,". */
+const RELATION_BEFORE =
+  /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco)s?,? {1,2}$/i;
+
+/**
+ * Names typed in lower case ("follow up with patricia desrosiers", "my student aarav patil", "name: hyuuma maida"):
+ * a listed given name before a word that is no known word, where the sentence treats them as a person (a name field,
+ * an act towards a person, a relation of the writer's, where they live or work), or alone on a line of a contact block.
+ */
+function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    if (a.cap || a.allCaps || NOT_NAME_WORDS.has(a.lower) || PLACE_WORDS.has(a.lower)) continue;
+    let b = words[i + 1] as Word;
+    // "hyuuma t. maida": a lower-case initial.
+    const c = words[i + 2];
+    if (b.text.length === 1 && c && /^\.? {1,2}$/.test(p.slice(b.end, c.start)) && adjacent(p, a, b)) b = c;
+    else if (!adjacent(p, a, b)) continue;
+    if (b.cap || b.allCaps || b.lower.length < 2 || NOT_NAME_WORDS.has(b.lower) || PLACE_WORDS.has(b.lower))
+      continue;
+    if (ENGLISH_SHAPED.test(b.lower) || HONORIFICS.has(b.lower) || /^\p{Lu}/u.test(b.text)) continue;
+    // A listed given name, or a surname listed or of a surname's form ("olek kowalczyk").
+    const surnameForm =
+      WORLD_SURNAMES.has(b.lower) ||
+      (SURNAMES.has(b.lower) && !AMBIGUOUS_SURNAMES.has(b.lower)) ||
+      (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower));
+    if (!givenListed(a) && !(surnameForm && !ENGLISH_SHAPED.test(a.lower))) continue;
+    const before = p.slice(Math.max(0, a.start - 40), a.start);
+    const after = p.slice(b.end, b.end + 30);
+    let hit =
+      NAME_LABEL_BEFORE.test(before) ||
+      PERSON_ACT_BEFORE.test(before) ||
+      RELATION_BEFORE.test(before) ||
+      PERSON_LIFE_AFTER.test(after) ||
+      PERSON_CUE_AFTER.test(after) ||
+      PERSON_DOING_WEAK.test(after);
+    if (!hit && contact) {
+      const lineStart = before.lastIndexOf('\n');
+      const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';
+      hit = /^[\s>?*-]*$/.test(lead) && /^ *(?:\n|$)/.test(after);
+    }
+    if (hit) out.push({ kind: 'full-name', start: a.start, end: b.end });
+  }
+}
+
 /** Words right before a lone name that may make it identifying (`findSingleNames`). */
 const SINGLE_NAME_TRIGGERS = new Set(
   `student pupil kid son daughter child tutee mentee stepson stepdaughter name surname him her them is was`.split(
@@ -1150,6 +1253,11 @@ const CHILD_BEFORE =
 const SURNAME_BEFORE = /\b(?:(?:last|family|maiden) name|surname)(?: is| was|'s)?[:?]? {1,2}$/i;
 /** Naming someone: "she named him Luís". */
 const NAMED_BEFORE = /\b(?:named|called) (?:him|her|them) $/i;
+/** Who did it: "it was Aoife.", "it's Kwabena,". */
+const WHO_BEFORE = /\b(?:it was|it's|it’s|it is|was it) $/i;
+/** A person's family or papers after a possessive: "Haruka's host family", "Kwame's mum". */
+const FAMILY_AFTER =
+  /^['’]s (?:mum|mom|dad|mother|father|parents|stepdad|stepmum|stepmom|sister|brother|twin|carer|guardian|gran|grandma|grandad|nan|host family|foster|ehcp|iep|attendance|predicted)\b/i;
 /** A lone name with contact details of theirs: "Matej's address", "Ines's mobile". */
 const CONTACT_OF_AFTER =
   /^(?:'s|’s) (?:home |new |personal |mobile |cell )?(?:address|phone|number|mobile|email|e-mail|house)\b/i;
@@ -1186,6 +1294,16 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
       const after = p.slice(possessive ? w.end - 2 : w.end, w.end + 24);
       hit = CONTACT_OF_AFTER.test(after) && !/^\p{Lu}/u.test(words[i - 1]?.text ?? '');
     }
+    // "it was Aoife.", "Haruka's host family", "Kwame's mum": a listed given name of someone the writer knows.
+    if (!hit && w.cap && !w.allCaps) {
+      const at = possessive ? w.end - 2 : w.end;
+      hit =
+        (!possessive &&
+          !PLACE_WORDS.has(w.lower) &&
+          WHO_BEFORE.test(p.slice(Math.max(0, w.start - 12), w.start)) &&
+          /^[.,!]|^$/.test(p.slice(at, at + 1))) ||
+        (possessive && givenListed(w) && FAMILY_AFTER.test(p.slice(at, at + 30)));
+    }
     if (!hit && contact && w.cap && !w.allCaps && p.charCodeAt(w.end) === 32)
       hit = PERSON_LIFE_AFTER.test(p.slice(w.end, w.end + 24));
     if (hit) out.push({ kind: 'full-name', start: w.start, end: possessive ? w.end - 2 : w.end });
@@ -1199,7 +1317,7 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
 const PUBLIC_BEFORE =
   /\b(?:author|authors|writer|poet|novelist|playwright|researcher|historian|president|prime minister|chancellor|minister|secretary of state|senator|mp|activist|scientist|broadcaster|naturalist|philosopher|economist|psychologist|artist|composer|singer|footballer|actor|actress|director|presenter|speech by|book by|poem by|novel by|written by|quoted|quote from|reading)\s*,?\s*$/i;
 const PUBLIC_AFTER =
-  /^(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|documentary|documentaries|song|songs|album|blue planet|\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,4}(?=[ ,.!?]|$))/u;
+  /^(?:,? (?:is|was) (?:a|an|the) (?:famous |well-known |first |great |real |former )?(?:astronaut|author|writer|poet|novelist|singer|rapper|musician|composer|painter|artist|actor|actress|footballer|athlete|player|scientist|explorer|inventor|president|prime minister|politician|activist|youtuber|presenter|comedian|chef|designer)\b|(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|documentary|documentaries|song|songs|album|blue planet|\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,4}(?=[ ,.!?]|$)))/u;
 
 /** For the browser's named-entity pass (privacy-ner.ts): is the name at [start, end) a public figure by context? */
 export function isPublicNameInContext(text: string, start: number, end: number): boolean {
@@ -1484,6 +1602,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   const contact = spans.some((x) => x.kind === 'email' || x.kind === 'phone' || x.kind === 'address');
   findNameCues(p, words, allowPairs, contact, names);
   findSingleNames(p, words, contact, names);
+  findLowercaseNames(p, words, contact, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   findGenericSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);

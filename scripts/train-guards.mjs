@@ -7,10 +7,18 @@
  *               the thresholds chosen by a stated rule; writes nothing. Its choice of 12:00 (with a model trained
  *               by this script) was set back on 2026-12-06 12:20: the shipped weights and CRISIS_THRESHOLDS
  *               (crisis.ts) are those of 05:15 (tests/fixtures/guards/README.md, issue 11).
- *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^17 buckets, self = 1.5 × none in total weight)
- *   and TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35).
+ *   CV=authors  cross-validation ACROSS AUTHORS (model round 3, 2026-12-06 16:00): leave one author out (the four
+ *               synthetic authors w1–w4 and, as a fifth group, the committed teacher-voice/social-voice/dev-batch
+ *               files), score the held-out author's lines with the whole decision (detectCrisisWith) and print per
+ *               fold, pooled and as the MEAN over authors (the generalisation figure): recall on plan+passive and on
+ *               plan, false positives on hyperbole/venting/recovery/grief/negation/ordinary (each and together), the
+ *               third-person concern rate; rules alone and model alone beside the combined decision. GRID_AUTHORS=1
+ *               adds a grid of thresholds; BEFORE=1 trains every fold without any synthetic author (round 2's data).
+ *               Writes nothing.
+ *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^17 buckets, self = 1.5 × none in total weight),
+ *   TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35) and SYNTH_WEIGHT (64, chosen by CV=authors over 16 and 32).
  *
- * Re-fetching (2026-12-06 11:35 UTC): the `fetch` tool (or `git clone`) of each repository named below, then
+ * Re-fetching (2026-12-06 11:35 UTC, again 15:31 for round 3 at the same commits): the `fetch` tool (or `git clone`) of each repository named below, then
  * `git show <commit>:<path> > $GUARDS_DATA_DIR/<name>`; the commits are the ones read that day.
  *
  * It featurises with the very code the guard runs (shared/dist/guards/crisis-model.js, normaliseForCrisis from
@@ -64,6 +72,11 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w4.tsv` (committed, written for Staffroom on 2026-12-06 by four
+ *    independent authors, about 400 lines each, labels of /work/synth/LABELS.md: plan, passive, third, hyperbole,
+ *    venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice, W3 forum
+ *    posts and global Englishes, W4 hard and indirect cases. Each file is its own source (and its own fold of
+ *    CV=authors). Same mapping and context augmentation as 7, weight SYNTH_WEIGHT (64).
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
  *    written from these, so they are in-sample for the rules anyway). Weighted ×3.
  * 9. Augmentation for `third`: each `self` line of sources 7 and 8 rewritten in the third person behind a reporting
@@ -119,7 +132,19 @@ const TEACHER_FILES = [
   ['dev-batch5', 'scripts/guards-training/dev-batch5.tsv'],
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
-const TEACHER_SOURCES = new Set(TEACHER_FILES.map(([s]) => s));
+/**
+ * Training lines by four independent authors (2026-12-06, round 3): each file its own source and its own group in
+ * the cross-validation across authors (CV=authors). Same labels and mapping as the teacher-voice files.
+ */
+const SYNTH_FILES = [
+  ['w1', 'scripts/guards-training/synthetic/w1.tsv'],
+  ['w2', 'scripts/guards-training/synthetic/w2.tsv'],
+  ['w3', 'scripts/guards-training/synthetic/w3.tsv'],
+  ['w4', 'scripts/guards-training/synthetic/w4.tsv'],
+];
+/** Weight of a synthetic author's line (a teacher-voice line weighs TEACHER_WEIGHT). */
+const SYNTH_WEIGHT = Number(process.env.SYNTH_WEIGHT ?? 64);
+const TEACHER_SOURCES = new Set([...TEACHER_FILES, ...SYNTH_FILES].map(([s]) => s));
 
 /** Sets labelled for stress or other topics, not suicide risk: a post that names suicide is left out of `none`. */
 const NAMES_RISK = /suicid|kill (?:my|him|her)sel|end (?:it|my life)|want to die|overdos|self[- ]?harm/i;
@@ -176,13 +201,15 @@ function load() {
   );
   const selfLines = [];
   let n = 0;
-  for (const [source, file] of TEACHER_FILES)
+  const synth = SYNTH_FILES.filter(([, file]) => existsSync(`${ROOT}${file}`));
+  for (const [source, file] of [...TEACHER_FILES, ...synth])
     for (const l of fixtureLines(file)) {
       const tab = l.indexOf('\t');
+      if (tab < 0) continue;
       const kind = l.slice(0, tab).trim();
       const text = l.slice(tab + 1).trim();
       const label = kind === 'plan' || kind === 'passive' ? SELF : kind === 'third' ? THIRD : NONE;
-      add(text, label, TEACHER_WEIGHT, source, kind);
+      add(text, label, source.startsWith('w') ? SYNTH_WEIGHT : TEACHER_WEIGHT, source, kind);
       if (label === SELF) selfLines.push({ text, origin: source });
       // Context augmentation: the same line after or before a sentence of ordinary teacher talk, same label (a
       // message about marking that ends "and I've got the pills ready" is still at risk; a joke stays a joke).
@@ -355,7 +382,16 @@ const FOLDS = [
   ['reddit-sw-sample', 'sad-stressors', 'social-voice', 'teacher-voice', 'reddit-EOOD'],
 ];
 /** The rules alone (the model never flags), to see what the model adds; then the grid. */
-const RULES_ONLY = { ...CRISIS_THRESHOLDS, self: 2, plan: 2, dismissed: 2, negated: 2, ungated: 2 };
+const RULES_ONLY = {
+  ...CRISIS_THRESHOLDS,
+  self: 2,
+  plan: 2,
+  dismissed: 2,
+  negated: 2,
+  ungated: 2,
+  vetoWeak: 0,
+  vetoStrong: 0,
+};
 const GRID = [RULES_ONLY];
 for (const self of [0.45, 0.55, 0.65, 0.75])
   for (const ungated of [0.65, 0.75, 0.9, 2])
@@ -450,8 +486,152 @@ function crossValidate(all) {
   if (ok.length > 0) console.log(`  public per source: ${brief(ok[0].c.perSource)}`);
 }
 
+/**
+ * Cross-validation across authors (CV=authors): each fold trains without one author's lines (with every line derived
+ * from them: context and third-person augmentation) and scores that author's lines with the guard's whole decision
+ * (detectCrisisWith with the prefilter, as served). The groups are the four synthetic authors and, as a fifth, the
+ * committed teacher-voice, social-voice and development-batch files. The figure to improve is the MEAN over the
+ * held-out authors, never one author. Rules alone (the model never flags) and the model alone (p(self) ≥ the `self`
+ * threshold, no gate) are printed beside the combined decision, to see where misses and false alarms come from.
+ * GRID_AUTHORS=1 also scores a small grid of thresholds on the same fold models.
+ */
+const AUTHOR_GROUPS = [
+  ['w1', ['w1']],
+  ['w2', ['w2']],
+  ['w3', ['w3']],
+  ['w4', ['w4']],
+  ['committed', TEACHER_FILES.map(([s]) => s)],
+];
+const NEGATIVE_KINDS = ['hyperbole', 'venting', 'recovery', 'grief', 'negation', 'ordinary'];
+const isNegativeKind = (k) => NEGATIVE_KINDS.includes(k) || k === 'none';
+
+function emptyTally() {
+  return { risk: [0, 0], plan: [0, 0], neg: [0, 0], third: [0, 0], perKind: {} };
+}
+function tallyLine(t, kind, r) {
+  const bump = (cell, hit) => {
+    cell[0] += hit ? 1 : 0;
+    cell[1]++;
+  };
+  if (kind === 'plan' || kind === 'passive') bump(t.risk, r.risk);
+  if (kind === 'plan') bump(t.plan, r.risk);
+  if (isNegativeKind(kind)) {
+    bump(t.neg, r.risk);
+    const k = kind === 'none' ? 'ordinary' : kind;
+    bump((t.perKind[k] ??= [0, 0]), r.risk);
+  }
+  if (kind === 'third') bump(t.third, r.concernForOther && !r.risk);
+}
+const fmt = ([a, b]) => (b === 0 ? '  -  ' : (a / b).toFixed(3));
+function tallyLine2(t) {
+  const kinds = NEGATIVE_KINDS.map(
+    (k) => `${k.slice(0, 4)} ${t.perKind[k] ? `${t.perKind[k][0]}/${t.perKind[k][1]}` : '-'}`,
+  );
+  return `risk ${fmt(t.risk)} (${t.risk.join('/')}) plan ${fmt(t.plan)} neg-FP ${fmt(t.neg)} (${t.neg.join('/')}) third ${fmt(t.third)} | ${kinds.join(' ')}`;
+}
+/** Mean over folds of each rate (folds without such lines are left out of that mean). */
+function meanOf(tallies) {
+  const m = (get) => {
+    const rs = tallies
+      .map(get)
+      .filter(([, b]) => b > 0)
+      .map(([a, b]) => a / b);
+    return rs.length === 0 ? NaN : rs.reduce((x, y) => x + y, 0) / rs.length;
+  };
+  const kinds = NEGATIVE_KINDS.map((k) => `${k.slice(0, 4)} ${m((t) => t.perKind[k] ?? [0, 0]).toFixed(2)}`);
+  return {
+    risk: m((t) => t.risk),
+    plan: m((t) => t.plan),
+    neg: m((t) => t.neg),
+    third: m((t) => t.third),
+    text: `risk ${m((t) => t.risk).toFixed(3)} plan ${m((t) => t.plan).toFixed(3)} neg-FP ${m((t) => t.neg).toFixed(3)} third ${m((t) => t.third).toFixed(3)} | ${kinds.join(' ')}`,
+  };
+}
+
+function crossValidateAuthors(all) {
+  const grid = [CRISIS_THRESHOLDS];
+  if (process.env.GRID_AUTHORS)
+    for (const self of [0.6, 0.7, 0.8])
+      for (const ungated of [0.7, 0.9, 2])
+        for (const plan of [0.25, 0.4])
+          for (const veto of [0.3, 0.4])
+            grid.push({ ...CRISIS_THRESHOLDS, self, ungated, plan, vetoWeak: veto, vetoStrong: veto });
+  const rulesT = [];
+  const modelT = [];
+  const combT = grid.map(() => []);
+  const present = new Set(all.map((e) => e.source));
+  for (const [name, sources] of AUTHOR_GROUPS) {
+    if (!sources.some((s) => present.has(s))) continue;
+    const out = new Set(sources);
+    // BEFORE=1: no synthetic author in any fold's training (the training set before round 3).
+    const trainSet = balance(
+      all.filter(
+        (e) => !out.has(e.origin) && !(process.env.BEFORE && SYNTH_FILES.some(([s]) => s === e.origin)),
+      ),
+    );
+    const test = all.filter((e) => out.has(e.source) && e.kind !== null);
+    const started = Date.now();
+    const model = quantise(train(trainSet));
+    const rules = emptyTally();
+    const alone = emptyTally();
+    const comb = grid.map(() => emptyTally());
+    for (const e of test) {
+      tallyLine(rules, e.kind, detectCrisisWith(e.text, true, { model, thresholds: RULES_ONLY }));
+      const p = scoreNormalised(normaliseForCrisis(e.text), model);
+      tallyLine(alone, e.kind, {
+        risk: p.self >= CRISIS_THRESHOLDS.self,
+        concernForOther: p.third >= CRISIS_THRESHOLDS.third,
+      });
+      grid.forEach((thresholds, g) =>
+        tallyLine(comb[g], e.kind, detectCrisisWith(e.text, true, { model, thresholds })),
+      );
+    }
+    console.log(
+      `fold ${name}: trained on ${trainSet.length} in ${((Date.now() - started) / 1000).toFixed(0)} s, scored ${test.length}`,
+    );
+    console.log(`  rules alone  ${tallyLine2(rules)}`);
+    console.log(`  model alone  ${tallyLine2(alone)}`);
+    console.log(`  combined     ${tallyLine2(comb[0])}`);
+    rulesT.push(rules);
+    modelT.push(alone);
+    comb.forEach((c, g) => combT[g].push(c));
+  }
+  const sum = (ts) => {
+    const t = emptyTally();
+    for (const x of ts) {
+      for (const k of ['risk', 'plan', 'neg', 'third']) {
+        t[k][0] += x[k][0];
+        t[k][1] += x[k][1];
+      }
+      for (const [k, v] of Object.entries(x.perKind)) {
+        t.perKind[k] ??= [0, 0];
+        t.perKind[k][0] += v[0];
+        t.perKind[k][1] += v[1];
+      }
+    }
+    return t;
+  };
+  console.log('total (pooled lines):');
+  console.log(`  rules alone  ${tallyLine2(sum(rulesT))}`);
+  console.log(`  model alone  ${tallyLine2(sum(modelT))}`);
+  console.log(`  combined     ${tallyLine2(sum(combT[0]))}`);
+  console.log('MEAN over held-out authors (the generalisation figure):');
+  console.log(`  rules alone  ${meanOf(rulesT).text}`);
+  console.log(`  model alone  ${meanOf(modelT).text}`);
+  console.log(`  combined     ${meanOf(combT[0]).text}`);
+  if (grid.length > 1) {
+    console.log('grid (mean over authors):');
+    grid.forEach((t, g) =>
+      console.log(
+        `  self ${t.self} ungated ${t.ungated} ≤${t.ungatedMaxWords} words plan ${t.plan} dismissed ${t.dismissed} veto ${t.vetoWeak}/${t.vetoStrong}: ${meanOf(combT[g]).text}`,
+      ),
+    );
+  }
+}
+
 function main() {
   const all = load();
+  if (process.env.CV === 'authors') return crossValidateAuthors(all);
   if (process.env.CV) return crossValidate(all);
   const examples = balance(all);
   const counts = {};

@@ -1323,22 +1323,33 @@ export interface CrisisThresholds {
   ungated: number;
   /** Longest message (in words) the ungated model may flag: on long venting posts it flagged what it should not. */
   ungatedMaxWords: number;
+  /**
+   * The model's veto (model round 3, chosen by cross-validation across authors): in a message of four words or more
+   * with a negation, past/recovery or joke word (VETO_CONTEXT), a flag of the rules made of weak cues only stands
+   * when p(self) of the judged text is at least this (0: never vetoed; the CV saw no gain from it, so 0).
+   */
+  vetoWeak: number;
+  /** The same for a flag with a strong cue: the model must find the writer very unlikely at risk to overrule it. */
+  vetoStrong: number;
 }
 
 /**
- * The values of the model trained at 05:15 (chosen then on a 10% split of the training sources). The retrain of
- * 2026-12-06 12:00 chose self 0.45, plan 0.2, dismissed 0.95, ungated 0.75 by CV=1 with a 2^17-bucket model, but it
- * raised crisis alerts on ordinary teacher talk ("My pills for the migraine are in the staffroom fridge."): both
- * were set back (tests/fixtures/guards/README.md).
+ * Model round 3 (2026-12-06 16:00): chosen by cross-validation across authors (scripts/train-guards.mjs CV=authors,
+ * the mean over five held-out authors) under the limit of not raising the flags on the hard negatives
+ * (scripts/guards-training/hard-negatives-dev.tsv): self 0.7, plan 0.4, ungated 0.9 and the model's veto of strong
+ * rule flags in a negation, past/recovery or joke context (vetoStrong 0.4). Before: self 0.6, plan 0.25, no veto,
+ * with the weights of 05:15 (tests/fixtures/guards/README.md, "Model round 3").
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.6,
+  self: 0.7,
   third: 0.5,
-  plan: 0.25,
+  plan: 0.4,
   dismissed: 0.85,
   negated: 0.95,
   ungated: 0.9,
   ungatedMaxWords: 60,
+  vetoWeak: 0,
+  vetoStrong: 0.4,
 };
 
 /** What the decision uses besides the rules: the model's weights and its thresholds (the training script varies them). */
@@ -1377,6 +1388,13 @@ const PLAN =
 const MEANS_OR_ACT =
   /\b(?:pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|lethal|rope|noose|hang|hanging|gun|loaded|knife|blades?|razors?|bridge|jump|jumping|platform|tracks|car park roof|multi-storey|cliff|ledge|exhaust|hose|charcoal|engine running|swallowed|stockpil\w*|method|methods|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|how many \w+ (?:would|will|does|do|to)|how much \w+ (?:would|will|does|do|to))\b/;
 
+/**
+ * Where a flag of the rules may be vetoed by the model (CrisisThresholds.vetoWeak/vetoStrong): a negation, the past or
+ * recovery, a joke marker. Rules written from one batch of lines flagged other writers' recovery and negation talk.
+ */
+const VETO_CONTEXT =
+  /\b(?:not|never|no|don't|didn't|won't|wouldn't|isn't|wasn't|haven't|hasn't|ago|used to|clean|sober|recover\w*|survivor|survived|anniversary|since|years|months|lol|lmao|haha\w*|jk|joking|kidding)\b/;
+
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
 /** The words each cue needs (prefilter.ts): a cue whose words are not in the message is not run at all. */
@@ -1404,6 +1422,7 @@ export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   DEFLECTION,
   LETHAL_QUALIFIER,
   STOOD_BY_IT,
+  VETO_CONTEXT,
 };
 const FILTERS = new Map<RegExp, CompiledPrefilter>(
   Object.values(OTHER_PATTERNS).map((re) => [re, compileFilter(requiredWords(re))]),
@@ -1538,7 +1557,17 @@ export function detectCrisisWith(
   const judged = past === full ? p : scoreNormalised(past, tuning.model);
   const grief = has(GRIEF, full, fullWords);
   const grieving = grief && !has(PRESENT_RISK, full, fullWords);
-  const rules = strong.length > 0 || weakDistinct.length >= 2;
+  // A flag of the rules stands unless the model, reading the same message, finds the writer very unlikely at risk:
+  // rules written from one batch of lines flagged other writers' recovery and negation talk (model round 3).
+  // The veto applies only where the rules are known to misfire (a negation, the past or recovery, a joke) and to a
+  // message long enough for the model to read (a bare "kms" stays the rules' call).
+  // Nor to long posts (over ungatedMaxWords words): a long post nearly always has a "not" or "years", and the
+  // public C-SSRS posts lost recall with it.
+  const vetoable =
+    hasWords(full, 4) && !hasWords(full, limits.ungatedMaxWords + 1) && has(VETO_CONTEXT, full, fullWords);
+  const rules =
+    (strong.length > 0 && (!vetoable || judged.self >= limits.vetoStrong)) ||
+    (strong.length === 0 && weakDistinct.length >= 2 && (!vetoable || judged.self >= limits.vetoWeak));
   // A plan or a means in a first-person message lowers the bar: missing one costs the most.
   // Only a means or an act lowers it: the time words of PLAN ("tonight", "will", "tomorrow") are in most long posts.
   const threshold = has(MEANS_OR_ACT, full, fullWords) && I_SUBJECT.test(full) ? limits.plan : limits.self;

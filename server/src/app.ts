@@ -31,6 +31,7 @@ import { createLoginLimiter } from './features/accounts/login-limiter.js';
 import { createPassphraseHasher } from './features/accounts/passphrase-hasher.js';
 import { accountKeys } from './features/accounts/accounts.keys.js';
 import {
+  createSessionWatch,
   createSocketAuth,
   disconnectSessions,
   registerAccountHandlers,
@@ -468,13 +469,14 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     abuseWindowMs: 10_000,
   });
   io.use(createSocketAuth(accounts, log));
+  const sessionWatch = createSessionWatch(accounts, log, config.SESSION_RECHECK_SECONDS * 1000);
   watchGroupRooms(io, presence, log);
   io.on('connection', (socket) => {
     metrics.connectedSockets.inc();
     socket.on('disconnect', () => metrics.connectedSockets.dec());
     socket.data.openGroups = new Map();
     edge.guard(socket);
-    registerAccountHandlers(socket, edge, accounts);
+    registerAccountHandlers(socket, edge, accounts, sessionWatch);
     registerGroupHandlers(socket, {
       io,
       edge,
@@ -620,6 +622,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       await wellness.flushAll().catch((err: unknown) => log.warn({ err: String(err) }, 'pulse flush failed'));
       clearInterval(crisisSweepTimer);
       clearInterval(escalateTimer);
+      sessionWatch.stop();
       await presence.stop();
       io.local.emit('server:draining', {});
       // io.close() closes every socket ("server shutting down": clients reconnect, to another node if any)

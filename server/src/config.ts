@@ -81,6 +81,11 @@ export const configSchema = z.object({
   SESSION_MAX_HOURS: int(1, 24 * 90)
     .default(12)
     .describe('A session ends this long after login, whatever happens.'),
+  SESSION_RECHECK_SECONDS: num(0.1, 3_600)
+    .default(30)
+    .describe(
+      'How often each node re-checks the sessions behind its open sockets (expiry, or a missed revocation) and slides them; an ended one is cut off within this.',
+    ),
   LOGIN_MAX_FAILURES: int(1, 100)
     .default(5)
     .describe(

@@ -348,6 +348,23 @@ describeContract<AccountStore>(
         expect(await store.getSession(session.tokenHash)).toEqual({ ...session, lastSeenAt: later });
       });
 
+      it('when sessions are renewed in one call, then the live ones slide, the too-old and missing ones answer false and are not revived', async () => {
+        const store = open();
+        const live = sessionRecord('account-1');
+        const old = { ...sessionRecord('account-1'), createdAt: Date.now() - 10_000 };
+        await store.createSession(live, 400);
+        await store.createSession(old, 60_000);
+        const now = Date.now();
+        const missing = '1'.repeat(64);
+        expect(
+          await store.renewSessions([live.tokenHash, old.tokenHash, missing], now, 5_000, 8_000),
+        ).toEqual([true, false, false]);
+        await sleep(600); // past the first TTL: only the renewal keeps it alive
+        expect(await store.getSession(live.tokenHash)).toEqual({ ...live, lastSeenAt: now });
+        expect(await store.getSession(missing)).toBeNull();
+        expect(await store.renewSessions([], now, 5_000, 8_000)).toEqual([]);
+      });
+
       it('when a session expires, then it is gone from reads and lists, and a late touch does not revive it', async () => {
         const store = open();
         const short = sessionRecord('account-1');

@@ -8,8 +8,11 @@ import type { EventEdge } from '../../platform/realtime/on-event.js';
 import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
 import type { AccountService } from './accounts.service.js';
 
-/** How often a connected socket re-checks that its session still exists (expiry, revocation missed while away). */
-const REVALIDATE_MS = 30_000;
+/**
+ * Sessions are checked in this many slices, one slice per tick of the node's one timer: every session once per
+ * interval, without one burst of every socket's check at the same moment.
+ */
+const SLICES = 10;
 
 function handshakeError(info: ErrorInfo): ExtendedError {
   const err: ExtendedError = new Error(info.message);
@@ -60,21 +63,83 @@ export function disconnectSessions(
   io.in(targets).disconnectSockets(true);
 }
 
-export function registerAccountHandlers(socket: AppSocket, edge: EventEdge, accounts: AccountService): void {
+/**
+ * One timer per node re-checks that the sessions behind its open sockets still exist and are within their
+ * maximum age (expiry, or a revocation whose notice this node missed while Redis was away), and slides them: an
+ * open socket counts as activity. Each session (however many sockets it has here) is checked once every
+ * `everyMs`, in slices, each slice in one store round trip; a session found dead has its sockets here told
+ * `session:ended` (expired) and disconnected. A failed check keeps the sockets: the next one decides.
+ */
+export function createSessionWatch(accounts: AccountService, log: Logger, everyMs: number) {
+  interface Watched {
+    tokenHash: string;
+    sockets: Set<AppSocket>;
+    slice: Map<string, Watched>;
+  }
+  const slices: Map<string, Watched>[] = Array.from({ length: SLICES }, () => new Map());
+  const byToken = new Map<string, Watched>();
+  let next = 0;
+  let tick = 0;
+
+  async function check(slice: Map<string, Watched>): Promise<void> {
+    if (slice.size === 0) return;
+    const watched = [...slice.values()];
+    const alive = await accounts.sessionsAlive(watched.map((w) => w.tokenHash));
+    watched.forEach((w, i) => {
+      if (alive[i] !== false) return;
+      for (const socket of [...w.sockets]) {
+        socket.emit('session:ended', { reason: 'expired' });
+        socket.disconnect(true);
+      }
+    });
+  }
+
+  const timer = setInterval(() => {
+    const slice = slices[tick++ % SLICES] as Map<string, Watched>;
+    check(slice).catch((err: unknown) =>
+      // Store unreachable: keep the sockets; the next check decides.
+      log.warn({ err: err instanceof Error ? err.message : 'unknown' }, 'session check failed'),
+    );
+  }, everyMs / SLICES);
+  timer.unref();
+
+  return {
+    /** Watches the socket's session until the socket disconnects. */
+    add(socket: AppSocket): void {
+      const { tokenHash } = socket.data.principal;
+      let w = byToken.get(tokenHash);
+      if (!w) {
+        const slice = slices[next++ % SLICES] as Map<string, Watched>;
+        w = { tokenHash, sockets: new Set(), slice };
+        slice.set(tokenHash, w);
+        byToken.set(tokenHash, w);
+      }
+      const watched = w;
+      watched.sockets.add(socket);
+      socket.on('disconnect', () => {
+        watched.sockets.delete(socket);
+        if (watched.sockets.size > 0) return;
+        watched.slice.delete(tokenHash);
+        if (byToken.get(tokenHash) === watched) byToken.delete(tokenHash);
+      });
+    },
+    stop(): void {
+      clearInterval(timer);
+    },
+  };
+}
+
+export type SessionWatch = ReturnType<typeof createSessionWatch>;
+
+export function registerAccountHandlers(
+  socket: AppSocket,
+  edge: EventEdge,
+  accounts: AccountService,
+  sessions: SessionWatch,
+): void {
   const { principal } = socket.data;
   void socket.join([rooms.account(principal.accountId), rooms.session(principal.sessionId)]);
-
-  const timer = setInterval(async () => {
-    try {
-      if (await accounts.isSessionAlive(principal)) return;
-      socket.emit('session:ended', { reason: 'expired' });
-      socket.disconnect(true);
-    } catch {
-      // Store unreachable: keep the socket; the next check decides.
-    }
-  }, REVALIDATE_MS);
-  timer.unref();
-  socket.on('disconnect', () => clearInterval(timer));
+  sessions.add(socket);
 
   edge.on(socket, 'me:get', () => accounts.me(principal));
 }

@@ -94,6 +94,15 @@ export function createMemoryAccountStore(
       entry.record.lastSeenAt = now;
       entry.expiresAt = clock() + ttlMs;
     },
+    async renewSessions(tokenHashes, now, idleMs, maxMs) {
+      return tokenHashes.map((tokenHash) => {
+        const entry = liveSession(tokenHash);
+        if (!entry || entry.record.createdAt + maxMs <= now) return false;
+        entry.record.lastSeenAt = now;
+        entry.expiresAt = clock() + Math.min(idleMs, entry.record.createdAt + maxMs - now);
+        return true;
+      });
+    },
     async listSessions(accountId) {
       const set = accountSessions.get(accountId) ?? new Set<string>();
       const live: SessionRecord[] = [];

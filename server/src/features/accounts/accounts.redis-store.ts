@@ -47,6 +47,20 @@ return redis.call('PEXPIRE', KEYS[1], ARGV[2])
 `);
 
 /**
+ * KEYS: session. ARGV: now, idleMs, maxMs. 1 and the session touched (expiry slid, capped at its maximum age)
+ * while it exists and is younger than maxMs; else 0. Never resurrects a session that has just expired.
+ */
+const renewScript = createScript(`
+local createdAt = tonumber(redis.call('HGET', KEYS[1], 'createdAt'))
+if not createdAt then return 0 end
+local left = createdAt + tonumber(ARGV[3]) - tonumber(ARGV[1])
+if left <= 0 then return 0 end
+redis.call('HSET', KEYS[1], 'lastSeenAt', ARGV[1])
+redis.call('PEXPIRE', KEYS[1], math.max(1, math.floor(math.min(tonumber(ARGV[2]), left))))
+return 1
+`);
+
+/**
  * KEYS: invite. Marks it revoked only while its record still exists. A plain HSET on an invite Redis has already
  * dropped (past its grace period, still in the index) used to create a stray one-field hash with no TTL.
  */
@@ -398,6 +412,15 @@ export function createRedisAccountStore(
     },
     async touchSession(tokenHash, now, ttlMs) {
       await touchScript.run(redis, [k.session(tokenHash)], [now, ttlMs]);
+    },
+    async renewSessions(tokenHashes, now, idleMs, maxMs) {
+      const args = [now, idleMs, maxMs];
+      const replies = await renewScript.runEach(
+        redis,
+        tokenHashes.map((tokenHash) => ({ keys: [k.session(tokenHash)], args })),
+      );
+      // An error (a shard away) counts as alive: the socket stays and the next check decides.
+      return replies.map(([err, reply]) => err !== null || reply === 1);
     },
     async listSessions(accountId) {
       const index = await redis.hgetall(k.accountSessions(accountId));

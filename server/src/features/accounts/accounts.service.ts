@@ -309,13 +309,12 @@ export function createAccountService(deps: AccountServiceDeps) {
       };
     },
 
-    /** True while the session behind a long-lived socket is still valid; slides it like a request would. */
-    async isSessionAlive(p: Principal): Promise<boolean> {
-      const session = await store.getSession(p.tokenHash);
-      const at = now();
-      if (!session || session.createdAt + deps.sessionMaxMs <= at) return false;
-      await store.touchSession(p.tokenHash, at, sessionTtl(session, at));
-      return true;
+    /**
+     * Which of the sessions behind long-lived sockets are still valid, in one store round trip; slides each live
+     * one like a request would.
+     */
+    sessionsAlive(tokenHashes: readonly string[]): Promise<boolean[]> {
+      return store.renewSessions(tokenHashes, now(), deps.sessionIdleMs, deps.sessionMaxMs);
     },
 
     /** The deployment's public passphrase-salt value (made by the first node that asks, then fixed). */

@@ -96,6 +96,18 @@ export interface AccountStore {
   createSession(session: SessionRecord, ttlMs: number): Promise<void>;
   getSession(tokenHash: string): Promise<SessionRecord | null>;
   touchSession(tokenHash: string, now: number, ttlMs: number): Promise<void>;
+  /**
+   * For sockets that stay open: which of these sessions are still live (they exist, and were created less than
+   * `maxMs` before `now`); each live one is touched and its expiry slid to `min(idleMs, createdAt + maxMs - now)`.
+   * One round trip for all of them. An expired session is never revived; one whose check failed (a store error)
+   * counts as live, so a socket is only cut off on a definite answer.
+   */
+  renewSessions(
+    tokenHashes: readonly string[],
+    now: number,
+    idleMs: number,
+    maxMs: number,
+  ): Promise<boolean[]>;
   /** The account's live sessions (expired ones are pruned on the way). */
   listSessions(accountId: string): Promise<SessionRecord[]>;
   deleteSessions(accountId: string, sessions: readonly SessionRecord[]): Promise<void>;

@@ -265,14 +265,21 @@ export function createRedisPresenceStore(redis: Redis, prefix: string): Presence
   return {
     async beat(entries, nodeId, now, ttlMs) {
       if (entries.length === 0) return;
-      const pipe = redis.pipeline();
-      const groups = new Set<string>();
+      // One ZADD per group for all of its members here (they share the score), not one per member.
+      const byGroup = new Map<string, (string | number)[]>();
+      const score = now + ttlMs;
       for (const { groupId, member } of entries) {
-        pipe.zadd(k.presence(groupId), now + ttlMs, encodePresence(member, nodeId));
-        groups.add(groupId);
+        const args = byGroup.get(groupId);
+        if (args) args.push(score, encodePresence(member, nodeId));
+        else byGroup.set(groupId, [score, encodePresence(member, nodeId)]);
       }
-      // Entries of dead nodes expire by score; sweep them while we are here.
-      for (const groupId of groups) pipe.zremrangebyscore(k.presence(groupId), '-inf', now);
+      const pipe = redis.pipeline();
+      for (const [groupId, args] of byGroup) {
+        const key = k.presence(groupId);
+        pipe.zadd(key, ...args);
+        // Entries of dead nodes expire by score; sweep them while we are here.
+        pipe.zremrangebyscore(key, '-inf', now);
+      }
       await pipe.exec();
     },
     async drop(groupId, member, nodeId) {

@@ -33,16 +33,13 @@ export function createPresenceTracker(opts: PresenceOptions) {
       .sort()
       .join(',');
 
-  async function publish(groupId: string, scope: 'cluster' | 'local'): Promise<void> {
+  /** A change here: every node's sockets in the group get the new list. */
+  async function publish(groupId: string): Promise<void> {
     const [present = []] = await opts.store.list([groupId], Date.now());
-    const print = fingerprint(present);
-    if (scope === 'local' && lastSent.get(groupId) === print) return;
     // Only groups with members on this node are remembered (and forgotten with their last member), so the map
     // never holds every group that was ever present here.
-    if (local.has(groupId)) lastSent.set(groupId, print);
-    const target =
-      scope === 'cluster' ? opts.io.to(rooms.group(groupId)) : opts.io.local.to(rooms.group(groupId));
-    target.emit('presence:update', { groupId, present });
+    if (local.has(groupId)) lastSent.set(groupId, fingerprint(present));
+    opts.io.to(rooms.group(groupId)).emit('presence:update', { groupId, present });
   }
 
   function schedule(groupId: string): void {
@@ -51,19 +48,30 @@ export function createPresenceTracker(opts: PresenceOptions) {
       groupId,
       setTimeout(() => {
         debounce.delete(groupId);
-        publish(groupId, 'cluster').catch((err: unknown) =>
-          opts.log.warn({ err }, 'presence publish failed'),
-        );
+        publish(groupId).catch((err: unknown) => opts.log.warn({ err }, 'presence publish failed'));
       }, 150),
     );
   }
 
+  /**
+   * Renews this node's entries (one pipeline), then reconciles every group it has open in one more: the lists
+   * of all of them read at once, and `presence:update` sent to this node's sockets only for the groups whose
+   * list changed (an entry of a dead node expired, or a push this node missed).
+   */
   async function beat(): Promise<void> {
-    const entries = [...local].flatMap(([groupId, members]) =>
-      [...members.values()].map(({ member }) => ({ groupId, member })),
-    );
+    const entries: { groupId: string; member: MemberView }[] = [];
+    for (const [groupId, members] of local)
+      for (const { member } of members.values()) entries.push({ groupId, member });
     await opts.store.beat(entries, opts.nodeId, Date.now(), ttlMs);
-    for (const groupId of local.keys()) await publish(groupId, 'local');
+    const groupIds = [...local.keys()];
+    const lists = await opts.store.list(groupIds, Date.now());
+    groupIds.forEach((groupId, i) => {
+      const present = lists[i] ?? [];
+      const print = fingerprint(present);
+      if (lastSent.get(groupId) === print) return;
+      if (local.has(groupId)) lastSent.set(groupId, print);
+      opts.io.local.to(rooms.group(groupId)).emit('presence:update', { groupId, present });
+    });
   }
 
   return {

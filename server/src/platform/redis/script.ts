@@ -16,6 +16,14 @@ export interface Script {
     replicas: number,
     timeoutMs: number,
   ): Promise<{ reply: unknown; replicas: number }>;
+  /**
+   * Runs the script once per call in one pipeline (on a cluster, one pipeline per slot). Answers each call's
+   * error or reply, in order; calls the server answered NOSCRIPT are run again with `EVAL`.
+   */
+  runEach(
+    redis: Redis,
+    calls: readonly { keys: readonly string[]; args: readonly (string | number)[] }[],
+  ): Promise<[Error | null, unknown][]>;
 }
 
 /**
@@ -48,6 +56,25 @@ export function createScript(lua: string): Script {
         return { reply, replicas: Number(confirmed) };
       }
       throw new Error('unreachable: EVAL does not answer NOSCRIPT');
+    },
+    async runEach(redis, calls) {
+      if (calls.length === 0) return [];
+      const pipe = redis.pipeline();
+      for (const { keys, args } of calls) pipe.evalsha(sha, keys.length, ...keys, ...args);
+      const replies = ((await pipe.exec()) ?? []) as [Error | null, unknown][];
+      const missing: number[] = [];
+      replies.forEach(([err], i) => {
+        if (err?.message.startsWith('NOSCRIPT')) missing.push(i);
+      });
+      if (missing.length === 0) return replies;
+      const again = redis.pipeline();
+      for (const i of missing) {
+        const { keys, args } = calls[i] as (typeof calls)[number];
+        again.eval(lua, keys.length, ...keys, ...args);
+      }
+      const retried = ((await again.exec()) ?? []) as [Error | null, unknown][];
+      missing.forEach((i, j) => (replies[i] = retried[j] ?? [new Error('no reply'), null]));
+      return replies;
     },
   };
 }

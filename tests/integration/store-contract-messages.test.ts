@@ -190,7 +190,7 @@ describe.each(backends)('store contract: %s', (backend, make) => {
   it('messages: each stored message is published once, with its seq and ts, in order; refusals are not', async () => {
     const { messages } = make();
     const received: unknown[] = [];
-    await messages.subscribe((m) => received.push(JSON.parse(m)));
+    await messages.subscribe((m) => received.push(JSON.parse(m.toString())));
     await messages.follow('g1');
     const body = (text: string) => JSON.stringify({ groupId: 'g1', kind: 'text', text });
     await messages.append(input({ clientId: 'live-1', live: body('one'), now: 1_000 }));
@@ -221,7 +221,9 @@ describe.each(backends)('store contract: %s', (backend, make) => {
   it('messages: a followed group is delivered until it is unfollowed; on a cluster only followed groups reach the node', async () => {
     const { messages } = make();
     const received: { groupId: string; text: string }[] = [];
-    await messages.subscribe((m) => received.push(JSON.parse(m) as { groupId: string; text: string }));
+    await messages.subscribe((m) =>
+      received.push(JSON.parse(m.toString()) as { groupId: string; text: string }),
+    );
     await messages.follow('g1');
     await messages.follow('g1'); // idempotent
     const send = (groupId: string, text: string) =>

@@ -1,7 +1,10 @@
 import type { MemberView } from '@staffroom/shared/schemas/groups';
-import type { Message } from '@staffroom/shared/schemas/messages';
 import type { EventEdge } from '../../platform/realtime/on-event.js';
-import { encodeEvent, writeToLocalRoom } from '../../platform/realtime/encoded-emit.js';
+import {
+  encodeEventParts,
+  writeToLocalRoom,
+  type EncodedEvent,
+} from '../../platform/realtime/encoded-emit.js';
 import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
 import type { MessageService } from './messages.service.js';
 
@@ -14,7 +17,7 @@ export interface MessageHandlerDeps {
 }
 
 /**
- * At most this many messages, and about this many characters, in one `message:batch` frame; a longer run for a
+ * At most this many messages, and about this many bytes, in one `message:batch` frame; a longer run for a
  * group is split into several frames, in order.
  */
 export const MAX_BATCH = 50;
@@ -44,7 +47,7 @@ export function deliverMessages(
   messages: MessageService,
   counters: DeliveryCounters = {},
 ): Promise<void> {
-  let pending = new Map<string, string[]>();
+  let pending = new Map<string, Buffer[]>();
   let scheduled = false;
   const flush = () => {
     const groups = pending;
@@ -56,36 +59,40 @@ export function deliverMessages(
       const room = rooms.group(groupId);
       for (let start = 0; start < list.length;) {
         let end = start + 1;
-        let chars = (list[start] as string).length;
+        let bytes = (list[start] as Buffer).length;
         while (
           end < list.length &&
           end - start < MAX_BATCH &&
-          chars + (list[end] as string).length <= MAX_BATCH_CHARS
+          bytes + (list[end] as Buffer).length <= MAX_BATCH_CHARS
         ) {
-          chars += (list[end] as string).length;
+          bytes += (list[end] as Buffer).length;
           end++;
         }
-        const chunk = start === 0 && end === list.length ? list : list.slice(start, end);
-        start = end;
-        const event =
-          chunk.length === 1
-            ? encodeEvent('message:new', chunk[0] as string)
-            : encodeEvent(
-                'message:batch',
-                `{"groupId":${JSON.stringify(groupId)},"messages":[${chunk.join(',')}]}`,
-              );
+        let event: EncodedEvent;
+        if (end - start === 1) {
+          event = encodeEventParts('message:new', [list[start] as Buffer]);
+        } else {
+          const parts: (Buffer | string)[] = [`{"groupId":${JSON.stringify(groupId)},"messages":[`];
+          for (let i = start; i < end; i++) {
+            if (i > start) parts.push(',');
+            parts.push(list[i] as Buffer);
+          }
+          parts.push(']}');
+          event = encodeEventParts('message:batch', parts);
+        }
         const sockets = writeToLocalRoom(io, room, event);
         frames += sockets;
-        delivered += sockets * chunk.length;
+        delivered += sockets * (end - start);
+        start = end;
       }
     }
     counters.delivered?.(frames, delivered);
   };
-  const deliver = (message: Message, json: string) => {
-    let list = pending.get(message.groupId);
+  const deliver = (groupId: string, json: Buffer) => {
+    let list = pending.get(groupId);
     if (!list) {
       list = [];
-      pending.set(message.groupId, list);
+      pending.set(groupId, list);
     }
     list.push(json);
     if (!scheduled) {

@@ -30,9 +30,9 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
   const reactions = new Map<string, Map<ReactionKind, Set<string>>>();
   /** Per group: crisis-flagged seqs awaiting their urgent item (insertion order is seq order). */
   const pendingCrisis = new Map<string, Set<number>>();
-  const listeners: ((message: string) => void)[] = [];
+  const listeners: ((message: Buffer) => void)[] = [];
   const publish = (live: string, seq: number, ts: number) => {
-    const message = liveMessage(live, seq, ts);
+    const message = Buffer.from(liveMessage(live, seq, ts));
     for (const listener of listeners) listener(message);
   };
 

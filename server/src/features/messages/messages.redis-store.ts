@@ -477,19 +477,30 @@ export function createRedisMessageStore(
         limit,
       }),
     async subscribe(listener) {
+      // The `…Buffer` events: ioredis makes no strings of the channel and message for them (it does for
+      // `message`/`smessage` as soon as anything listens to those), and delivery wants the bytes anyway.
       if (cluster) {
         // Shard channels of the groups this node follows (ioredis subscribes again after a failover).
         const [head, tail] = k.liveShard('\n').split('\n') as [string, string];
-        subscriber.on('smessage', (from: string, message: string) => {
-          if (!from.startsWith(head) || !from.endsWith(tail)) return;
-          options.onReceived?.(Buffer.byteLength(message));
+        const headBytes = Buffer.from(head);
+        const tailBytes = Buffer.from(tail);
+        subscriber.on('smessageBuffer', (from: Buffer, message: Buffer) => {
+          if (
+            from.length < headBytes.length + tailBytes.length ||
+            headBytes.compare(from, 0, headBytes.length) !== 0 ||
+            tailBytes.compare(from, from.length - tailBytes.length) !== 0
+          ) {
+            return;
+          }
+          options.onReceived?.(message.length);
           listener(message);
         });
         return;
       }
-      subscriber.on('message', (from: string, message: string) => {
-        if (from !== channel) return;
-        options.onReceived?.(Buffer.byteLength(message));
+      const channelBytes = Buffer.from(channel);
+      subscriber.on('messageBuffer', (from: Buffer, message: Buffer) => {
+        if (!channelBytes.equals(from)) return;
+        options.onReceived?.(message.length);
         listener(message);
       });
       // ioredis subscribes again after a reconnect; clients catch up on what was published meanwhile.

@@ -12,7 +12,13 @@ import { AppError } from '../../platform/errors.js';
 import { approxBytes, fitBytes } from '../../platform/page-budget.js';
 import type { Principal } from '../../platform/principal.js';
 import { cleanMessageText } from './message-text.js';
-import type { MessageStore, ReactionSummary, RemovedBy, StoredMessage } from './messages.store.js';
+import {
+  groupIdOf,
+  type MessageStore,
+  type ReactionSummary,
+  type RemovedBy,
+  type StoredMessage,
+} from './messages.store.js';
 
 /** A message the policy lets through: the member's slow-mode window, and what the guards decided. */
 export interface PostAdmission {
@@ -212,19 +218,13 @@ export function createMessageService(deps: MessageServiceDeps) {
 
     /**
      * Every message stored in any group, by any node, in seq order per group (the store publishes it with the
-     * append), with its JSON as published. At most once: clients fill holes from history.
+     * append), with its group and its JSON as published (UTF-8). At most once: clients fill holes from history.
      */
-    onMessage(listener: (message: Message, json: string) => void): Promise<void> {
+    onMessage(listener: (groupId: string, json: Buffer) => void): Promise<void> {
       return store.subscribe((json) => {
-        let message: Message;
-        try {
-          message = JSON.parse(json) as Message;
-        } catch {
-          return; // not ours (only the append script publishes here): never let it break the subscription
-        }
-        if (typeof message !== 'object' || message === null || typeof message.groupId !== 'string') return;
-        // `json` is the wire form as published (`liveMessage`): delivery writes it as is.
-        listener(message, json);
+        const groupId = groupIdOf(json);
+        // `json` is the wire form as published (`liveMessage`): delivery writes its bytes as they are.
+        if (groupId !== null) listener(groupId, json);
       });
     },
 

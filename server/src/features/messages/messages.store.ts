@@ -105,9 +105,10 @@ export interface MessageStore {
    * Every message appended from now on, by any node, as `{"seq":S,"ts":T,…live}`: published in the same atomic
    * step as the append (so nothing is published that was not stored, and a duplicate is not published again),
    * in seq order per group. At most once: a node whose subscription was interrupted catches up from `range`.
-   * Resolves once the subscription is in place.
+   * Resolves once the subscription is in place. The message comes as the UTF-8 bytes Redis sent (no string is
+   * made of it on the way: delivery splices these bytes into its frames); the listener may keep it.
    */
-  subscribe(listener: (message: string) => void): Promise<void>;
+  subscribe(listener: (message: Buffer) => void): Promise<void>;
   /**
    * Account erasure in one group, idempotent: every message the account wrote loses its author (account, tag,
    * name and client id are replaced by `former`; the stored entries are rewritten, so nothing of the old ones
@@ -152,6 +153,41 @@ export const PENDING_CRISIS_MAX = 1000;
 /** What `subscribe` delivers: the stored message's seq and ts spliced into the front of its `live` object. */
 export const liveMessage = (live: string, seq: number, ts: number): string =>
   `{"seq":${seq},"ts":${ts},${live.slice(1)}`;
+
+const GROUP_ID_KEY = Buffer.from('"groupId":"');
+/** Bytes of `{"seq":S,"ts":T,`: what may come before the live object's first key. */
+const PREFIX_BYTE = new Uint8Array(128);
+for (const c of '{"seqts:,0123456789') PREFIX_BYTE[c.charCodeAt(0)] = 1;
+
+/**
+ * The group of a message as `subscribe` delivers it (`liveMessage`'s bytes), read without parsing the rest:
+ * every live object's first key is `groupId`, right after the spliced seq and ts. Anything else (another shape,
+ * an escaped or non-ASCII id) is parsed as JSON; `null` when it is no message of ours.
+ */
+export function groupIdOf(json: Buffer): string | null {
+  const at = json.indexOf(GROUP_ID_KEY);
+  if (at > 0 && at <= 48) {
+    let plain = true;
+    for (let i = 0; i < at && plain; i++) plain = PREFIX_BYTE[json[i] as number] === 1;
+    const from = at + GROUP_ID_KEY.length;
+    const to = plain ? json.indexOf(0x22, from) : -1;
+    if (to > from) {
+      for (let i = from; i < to && plain; i++) {
+        const b = json[i] as number;
+        plain = b !== 0x5c && b < 0x80;
+      }
+      if (plain) return json.toString('latin1', from, to);
+    }
+  }
+  try {
+    const message = JSON.parse(json.toString('utf8')) as { groupId?: unknown } | null;
+    return typeof message === 'object' && message !== null && typeof message.groupId === 'string'
+      ? message.groupId
+      : null;
+  } catch {
+    return null; // not ours (only the append script publishes here): never let it break the subscription
+  }
+}
 
 /** How long a client id is remembered: a client retrying a send after this long gets a second message. */
 export const CLIENT_ID_TTL_SECONDS = 24 * 3600;

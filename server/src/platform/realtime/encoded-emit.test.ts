@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeAck, encodeEvent } from './encoded-emit.js';
+import { encodeAck, encodeEvent, encodeEventParts } from './encoded-emit.js';
 
 /** Reads one unmasked WebSocket frame: [fin+opcode byte, payload text]. */
 function readFrame(frame: Buffer): { first: number; payload: string } {
@@ -65,4 +65,21 @@ describe('encodeAck', () => {
     expect(ack.packet.startsWith('3123456[')).toBe(true);
     expect(readFrame(ack.frame).payload).toBe(`4${ack.packet}`);
   });
+});
+
+describe('encodeEventParts', () => {
+  it.each([10, 2_000, 70_000])(
+    "when the payload comes as bytes and text (%i characters of text), then the frame and packet are encodeEvent's",
+    (n) => {
+      const one = JSON.stringify({ seq: 1, groupId: 'g', text: 'é'.repeat(n) });
+      const two = JSON.stringify({ seq: 2, groupId: 'g', text: '☕ ok' });
+      const parts = ['{"groupId":"g","messages":[', Buffer.from(one), ',', Buffer.from(two), ']}'];
+      const whole = `{"groupId":"g","messages":[${one},${two}]}`;
+      const fromParts = encodeEventParts('message:batch', parts);
+      const fromText = encodeEvent('message:batch', whole);
+      expect(fromParts.frame.equals(fromText.frame)).toBe(true);
+      expect(fromParts.packet).toBe(fromText.packet);
+      expect(readFrame(fromParts.frame).payload).toBe(`4${fromParts.packet}`);
+    },
+  );
 });

@@ -7,13 +7,46 @@ import type { AppServer, AppSocket } from './types.js';
  * writes, so any socket.io client reads them.
  */
 export interface EncodedEvent {
-  packet: string;
-  frame: Buffer;
+  /** The socket.io packet as text, for engine.io's path (made from the frame only when a socket needs it). */
+  readonly packet: string;
+  readonly frame: Buffer;
+}
+
+class Encoded implements EncodedEvent {
+  #packet: string | undefined;
+  constructor(
+    readonly frame: Buffer,
+    /** Where the packet starts in `frame` (after the frame header and engine.io's `4`). */
+    private readonly packetAt: number,
+    packet?: string,
+  ) {
+    this.#packet = packet;
+  }
+  get packet(): string {
+    return (this.#packet ??= this.frame.toString('utf8', this.packetAt));
+  }
 }
 
 /** `payloadJson` must be valid JSON (it is spliced into the packet as is, not parsed again). */
 export function encodeEvent(event: string, payloadJson: string): EncodedEvent {
   return encodePacket(`2[${JSON.stringify(event)},${payloadJson}]`);
+}
+
+/**
+ * The same, with the payload given as the pieces of its JSON (UTF-8 bytes or text, in order), copied straight
+ * into the frame: no string is made of the bytes (messages arrive from Redis as bytes).
+ */
+export function encodeEventParts(event: string, payload: readonly (Buffer | string)[]): EncodedEvent {
+  const head = `2[${JSON.stringify(event)},`;
+  let length = 1 + Buffer.byteLength(head) + 1; // engine.io's '4', the head, the closing ']'
+  for (const part of payload) length += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+  const { frame, at } = frameFor(length);
+  let offset = at + frame.write(head, at);
+  for (const part of payload) {
+    offset += typeof part === 'string' ? frame.write(part, offset) : part.copy(frame, offset);
+  }
+  frame[offset] = 0x5d; // ']'
+  return new Encoded(frame, at);
 }
 
 /**
@@ -26,7 +59,16 @@ export function encodeAck(id: number, args: unknown[]): EncodedEvent {
 
 /** A socket.io packet (already in its text form) and its engine.io message as one WebSocket text frame. */
 export function encodePacket(packet: string): EncodedEvent {
-  const length = Buffer.byteLength(packet) + 1;
+  const { frame, at } = frameFor(Buffer.byteLength(packet) + 1);
+  frame.write(packet, at);
+  return new Encoded(frame, at, packet);
+}
+
+/**
+ * A text frame for an engine.io message of `length` bytes (`4` included), its header and the `4` written;
+ * `at` is where the socket.io packet goes.
+ */
+function frameFor(length: number): { frame: Buffer; at: number } {
   const headerBytes = length < 126 ? 2 : length < 65_536 ? 4 : 10;
   const frame = Buffer.allocUnsafe(headerBytes + length);
   frame[0] = 0x81; // FIN, text frame
@@ -40,8 +82,7 @@ export function encodePacket(packet: string): EncodedEvent {
     frame.writeBigUInt64BE(BigInt(length), 2);
   }
   frame[headerBytes] = 0x34; // '4': an engine.io message
-  frame.write(packet, headerBytes + 1);
-  return { packet, frame };
+  return { frame, at: headerBytes + 1 };
 }
 
 /** The parts of engine.io's socket and `ws` this writer relies on (engine.io's websocket transport uses the same). */

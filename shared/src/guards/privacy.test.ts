@@ -393,6 +393,13 @@ describe('detectIdentifying: names of many cultures without a title (privacy rou
     expect(names('Sunita Williams is the astronaut my Year 5s are obsessed with')).toEqual([]);
   });
 
+  it('leaves a name alone before its works or after a count of copies', () => {
+    expect(names("Idris Okonedo's lyrics for a poetry comparison, anyone?")).toEqual([]);
+    expect(names("Leonie Harbeck's A Winter Garden is on the exam list")).toEqual([]);
+    expect(names('Book Day: 11 Percy Jacksons and one dinosaur')).toEqual([]);
+    expect(names("Idris Okonedo's mum rang the office again")).toEqual(['Idris Okonedo']);
+  });
+
   it('finds a personal blog on a subdomain', () => {
     expect(kinds('follow my teaching blog at bluepencilnotes.example.org')).toContain('profile-url');
     expect(kinds('the worksheet is on docs.google.com')).toEqual([]);

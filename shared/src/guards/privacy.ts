@@ -1317,7 +1317,7 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
 const PUBLIC_BEFORE =
   /\b(?:author|authors|writer|poet|novelist|playwright|researcher|historian|president|prime minister|chancellor|minister|secretary of state|senator|mp|activist|scientist|broadcaster|naturalist|philosopher|economist|psychologist|artist|composer|singer|footballer|actor|actress|director|presenter|speech by|book by|poem by|novel by|written by|quoted|quote from|reading)\s*,?\s*$/i;
 const PUBLIC_AFTER =
-  /^(?:,? (?:is|was) (?:a|an|the) (?:famous |well-known |first |great |real |former )?(?:astronaut|author|writer|poet|novelist|singer|rapper|musician|composer|painter|artist|actor|actress|footballer|athlete|player|scientist|explorer|inventor|president|prime minister|politician|activist|youtuber|presenter|comedian|chef|designer)\b|(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|documentary|documentaries|song|songs|album|blue planet|\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,4}(?=[ ,.!?]|$)))/u;
+  /^(?:,? (?:is|was) (?:a|an|the) (?:famous |well-known |first |great |real |former )?(?:astronaut|author|writer|poet|novelist|singer|rapper|musician|composer|painter|artist|actor|actress|footballer|athlete|player|scientist|explorer|inventor|president|prime minister|politician|activist|youtuber|presenter|comedian|chef|designer)\b|(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|movies?|documentary|documentaries|song|songs|lyrics|album|albums|music|paintings?|stories|story|tales|fairy tales|letters|quotes?|ideas|legacy|assassination|presidency|government|reign|cabinet|band|blue planet|(?:(?:A|An|The) )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,4}(?=[ ,.!?]|$)))/u;
 
 /** For the browser's named-entity pass (privacy-ner.ts): is the name at [start, end) a public figure by context? */
 export function isPublicNameInContext(text: string, start: number, end: number): boolean {
@@ -1325,11 +1325,17 @@ export function isPublicNameInContext(text: string, start: number, end: number):
 }
 
 function isPublicByContext(p: string, s: Span): boolean {
+  // "Zelensky's speech": a span that took the possessive in is judged from the possessive on.
+  const end = /['’]s$/.test(p.slice(s.start, s.end)) ? s.end - 2 : s.end;
+  const before = p.slice(Math.max(0, s.start - 40), s.start);
   return (
-    PUBLIC_BEFORE.test(p.slice(Math.max(0, s.start - 40), s.start)) ||
-    PUBLIC_AFTER.test(p.slice(s.end, s.end + 60))
+    PUBLIC_BEFORE.test(before) || COUNTED_BEFORE.test(before) || PUBLIC_AFTER.test(p.slice(end, end + 60))
   );
 }
+
+/** A number before a name counts copies of a character or a thing, not a person: "14 Harry Potters", "two Elsas". */
+const COUNTED_BEFORE =
+  /(?:^|[^\p{L}\p{N}£$€.,:/-])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|dozen) $/iu;
 
 function isPersonName(a: Word, b: Word, hadParticles: boolean): boolean {
   const first = isFirst(a);

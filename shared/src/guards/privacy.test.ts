@@ -400,6 +400,14 @@ describe('detectIdentifying: names of many cultures without a title (privacy rou
     expect(names("Idris Okonedo's mum rang the office again")).toEqual(['Idris Okonedo']);
   });
 
+  it('leaves names found only by their form alone in talk of works, media and fame', () => {
+    expect(names('Zeynep Aydinlar and the election campaign for our politics unit')).toEqual([]);
+    expect(names('Zeynep Aydinlar needs the lift pass again')).toEqual(['Zeynep Aydinlar']);
+    expect(names('Roaring Tides is always the one they pick')).toEqual([]);
+    expect(names('the fractions song by olek kowalczyk is still the best')).toEqual([]);
+    expect(names('olek kowalczyk just told me he is moving')).toEqual(['olek kowalczyk']);
+  });
+
   it('finds a personal blog on a subdomain', () => {
     expect(kinds('follow my teaching blog at bluepencilnotes.example.org')).toContain('profile-url');
     expect(kinds('the worksheet is on docs.google.com')).toEqual([]);

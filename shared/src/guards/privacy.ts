@@ -997,6 +997,9 @@ const PERSON_CUE_AFTER =
 const PERSON_DOING_WEAK =
   /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up)\b|(?:is|was) (?:on|in|not|now|back|also|the only|the worst|the best|the one)\b)/i;
 
+/** English verb and noun forms that start titles ("Spirited Away", "Breaking Bad", "Finding Nemo"), seldom a name. */
+const TITLE_LEAD_SHAPED = /(?:ing|[^e]ed|tion|ment|ness)$/;
+
 /** A sign that two capitalised words are a person's name: a listed given name or surname, a surname's form, a diacritic. */
 const nameSign = (a: Word, b: Word): boolean =>
   givenListed(a) ||
@@ -1013,6 +1016,8 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     const b = words[i + 1] as Word;
     if (!adjacent(p, a, b) || !nameLike(a) || !nameLike(b) || a.allCaps || b.allCaps) continue;
     if (HONORIFICS.has(a.lower) || PLACE_WORDS.has(a.lower) || PLACE_WORDS.has(b.lower)) continue;
+    // "Spirited Away is always …": a first word of an English word's form, with no sign of a name, starts a title.
+    if (TITLE_LEAD_SHAPED.test(a.lower) && !nameSign(a, b)) continue;
     const key = `${a.lower} ${b.lower}`;
     if (PUBLIC_PAIRS.has(key) || allowPairs.has(key)) continue;
     let last = b;
@@ -1074,9 +1079,33 @@ const PERSON_ACT_BEFORE =
  * "a lesson on …", "the music of …", "… 's symphonies". A name found only by its form is not flagged there.
  */
 const TOPIC_BEFORE =
-  /\b(?:studied|studying|study|studies|lessons? on|units? on|topic|project on|reading|read|watched|watching|documentary|biography|film|films|movie|music|works|poems|paintings|painting|symphony|novels?|quotes? from|quote by|inspired by|like|listened to|listening to|learn(?:ed|t|ing)? about|teach(?:ing)? about|taught about|resources (?:on|about|for)|about|on|of|by|featuring|starring|composer|painter|footballer|player|chess|champion|legend|famous|great|the late)\s*,?\s*$/i;
+  /\b(?:studied|studying|study|studies|lessons? on|units? on|topic|project on|reading|read|watched|watching|documentary|biography|film|films|movie|music|works|poems|paintings|painting|symphony|novels?|quotes? from|quote by|inspired by|like|listened to|listening to|learn(?:ed|t|ing)? about|teach(?:ing)? about|taught about|resources (?:on|about|for)|about|on|of|by|featuring|starring|composer|painter|footballer|player|chess|champion|legend|famous|great|the late|obsessed with|fan of|fans of|playing|played|love|loves|loved)\s*,?\s*$/i;
 const TOPIC_AFTER =
   /^(?:'s|’s)? (?:is on the|was a|was an|were|wrote|painted|composed|invented|discovered|said|famously|quotes?|music|symphon|novel|book|poem|play|painting|theory|theories|film|movie|concert|song|album|biography|documentary|fans?)/i;
+
+/**
+ * Works, media and fame anywhere in the sentence ("… fairy tales in translation", "… for our geography case study",
+ * "… films for an animation unit"): a name found only by a listed given name's form is then a public one, an author,
+ * a character, a brand. A middle initial or a surname's ending still counts.
+ */
+const WORKS_IN_SENTENCE =
+  /\b(?:lyrics|songs?|album|albums|playlist|films?|movies?|cinema|video games?|games?|gaming|consoles?|novels?|books?|poems?|poetry|plays|speech|speeches|fairy tales?|tales|stories|translation|editions?|case study|documentar(?:y|ies)|biograph(?:y|ies)|anime|manga|comics?|cartoons?|series|episodes?|characters?|cosplay|fandom|fans?|era|celebrit(?:y|ies)|famous|singer|rapper|band|actor|actress|starred|starring|youtube|youtuber|channel|podcast|tiktok|netflix|president|prime minister|politician|minister|election|campaign|rhetoric|quotes?|brand|perfume|fashion|designer)\b/i;
+/** The sentence around [start, end): from the last sentence end before to the next after. */
+function sentenceAround(p: string, start: number, end: number): string {
+  const from = Math.max(
+    p.lastIndexOf('.', start - 1),
+    p.lastIndexOf('!', start - 1),
+    p.lastIndexOf('?', start - 1),
+    p.lastIndexOf('\n', start - 1),
+  );
+  const ends = [p.indexOf('.', end), p.indexOf('!', end), p.indexOf('?', end), p.indexOf('\n', end)].filter(
+    (x) => x >= 0,
+  );
+  return p.slice(
+    Math.max(from + 1, start - 160),
+    Math.min(ends.length ? Math.min(...ends) : p.length, end + 160),
+  );
+}
 
 /** First words of place names abroad ("Ciudad Juárez", "San Martín", "Porto Alegre"). */
 const PLACE_LEADS = new Set(
@@ -1180,7 +1209,11 @@ function findNameCues(
     if (!hit && (shaped || DIACRITIC.test(a.text) || DIACRITIC.test(b.text) || isFirst(a) || isSurname(b)))
       hit = PERSON_VERB_BEFORE.test(before) || PERSON_DOING_AFTER.test(after);
     // Only the form: a middle initial or a surname's ending, unless the sentence talks about a famous person.
-    if (!hit && shaped) hit = !TOPIC_BEFORE.test(before) && !TOPIC_AFTER.test(after);
+    if (!hit && shaped)
+      hit =
+        !TOPIC_BEFORE.test(before) &&
+        !TOPIC_AFTER.test(after) &&
+        (initial || surnameShaped(b) || !WORKS_IN_SENTENCE.test(sentenceAround(p, first.start, b.end)));
     if (!hit && contact) {
       // Alone on its line ("Maureen Thibault\n41086 Kiannonkatu 98 …"), quoted or not.
       const lineStart = before.lastIndexOf('\n');
@@ -1226,9 +1259,10 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       NAME_LABEL_BEFORE.test(before) ||
       PERSON_ACT_BEFORE.test(before) ||
       RELATION_BEFORE.test(before) ||
-      PERSON_LIFE_AFTER.test(after) ||
-      PERSON_CUE_AFTER.test(after) ||
-      PERSON_DOING_WEAK.test(after);
+      PERSON_LIFE_AFTER.test(after);
+    // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
+    if (!hit && (PERSON_CUE_AFTER.test(after) || PERSON_DOING_WEAK.test(after)))
+      hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, b.end));
     if (!hit && contact) {
       const lineStart = before.lastIndexOf('\n');
       const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';
@@ -1325,14 +1359,20 @@ export function isPublicNameInContext(text: string, start: number, end: number):
 }
 
 function isPublicByContext(p: string, s: Span): boolean {
-  // "Zelensky's speech": a span that took the possessive in is judged from the possessive on.
-  const end = /['’]s$/.test(p.slice(s.start, s.end)) ? s.end - 2 : s.end;
   const before = p.slice(Math.max(0, s.start - 40), s.start);
-  return (
-    PUBLIC_BEFORE.test(before) || COUNTED_BEFORE.test(before) || PUBLIC_AFTER.test(p.slice(end, end + 60))
-  );
+  if (
+    PUBLIC_BEFORE.test(before) ||
+    COUNTED_BEFORE.test(before) ||
+    PUBLIC_AFTER.test(p.slice(s.end, s.end + 60))
+  )
+    return true;
+  // "Zelensky's speech": a span that took the possessive in is judged by the works it owns.
+  return /['’]s$/.test(p.slice(s.start, s.end)) && WORKS_OWNED.test(p.slice(s.end, s.end + 40));
 }
 
+/** Works a possessive owns, after the "'s": "… 's lyrics", "… 's A Doll's House". */
+const WORKS_OWNED =
+  /^ (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|works|theory|theories|plays|essays|films?|movies?|documentary|documentaries|songs?|lyrics|albums?|music|paintings?|stories|tales|fairy tales|quotes|legacy|assassination|presidency|government|reign|cabinet|band|(?:A|An|The) \p{Lu}[\p{L}'’-]+)\b/u;
 /** A number before a name counts copies of a character or a thing, not a person: "14 Harry Potters", "two Elsas". */
 const COUNTED_BEFORE =
   /(?:^|[^\p{L}\p{N}£$€.,:/-])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|dozen) $/iu;

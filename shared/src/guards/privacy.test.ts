@@ -405,6 +405,10 @@ describe('detectIdentifying: names of many cultures without a title (privacy rou
     expect(names('Zeynep Aydinlar needs the lift pass again')).toEqual(['Zeynep Aydinlar']);
     expect(names('Roaring Tides is always the one they pick')).toEqual([]);
     expect(names('the fractions song by olek kowalczyk is still the best')).toEqual([]);
+    expect(
+      names('1. Blue Rooms - Idris Okonedo 2. Salt - Meera Vaswanthi 3. Glass - Zeynep Aydinlar'),
+    ).toEqual([]);
+    expect(names('Form tutor - Zeynep Aydinlar')).toEqual(['Zeynep Aydinlar']);
     expect(names('olek kowalczyk just told me he is moving')).toEqual(['olek kowalczyk']);
   });
 

@@ -1363,11 +1363,20 @@ function isPublicByContext(p: string, s: Span): boolean {
   if (
     PUBLIC_BEFORE.test(before) ||
     COUNTED_BEFORE.test(before) ||
-    PUBLIC_AFTER.test(p.slice(s.end, s.end + 60))
+    PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||
+    creditInList(p, s.start)
   )
     return true;
   // "Zelensky's speech": a span that took the possessive in is judged by the works it owns.
   return /['’]s$/.test(p.slice(s.start, s.end)) && WORKS_OWNED.test(p.slice(s.end, s.end + 40));
+}
+
+/** A numbered list of credits, "5. Mad World - Gary Jules 6. …": a name after an item's number, a title and a dash. */
+const CREDIT_BEFORE = /\d[.)] [^\n]{1,60}\p{L}['’)]? [-–—:] $/u;
+function creditInList(p: string, start: number): boolean {
+  const c = p.charCodeAt(start - 2);
+  if (c !== 45 && c !== 58 && c !== 0x2013 && c !== 0x2014) return false;
+  return CREDIT_BEFORE.test(p.slice(Math.max(0, start - 80), start));
 }
 
 /** Works a possessive owns, after the "'s": "… 's lyrics", "… 's A Doll's House". */

@@ -997,6 +997,14 @@ const PERSON_CUE_AFTER =
 const PERSON_DOING_WEAK =
   /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up)\b|(?:is|was) (?:on|in|not|now|back|also|the only|the worst|the best|the one)\b)/i;
 
+/**
+ * A sign anywhere in the message that it is about people the writer knows: a pronoun, family, a school role, a class
+ * code ("9Y1"), contact details, "who", "asked", "reported". A name found only by a listed given name's form (no
+ * context word, no middle initial, no surname's ending) needs one: a famous full name alone stays quiet ("Cyril
+ * Ramaphosa and load shedding …").
+ */
+const PRIVATE_CUE =
+  /\b(?:he|she|his|her|him|hers|himself|herself|they|them|their|mum|mom|dad|parents?|carer|son|daughter|brother|sister|husband|wife|partner|colleague|co-?worker|boss|manager|head|deputy|principal|senco|ta|tutor|mentor|student|pupil|kid|child|boy|girl|lad|neighbou?r|friend|absent|excluded|detention|behaviou?r|email|e-mail|phone|address|lives|dob|born|name|who|whom|asked|reported|both|seating plan|register|class list|\d{1,2}[A-Z]{1,2}\d?)\b/i;
 /** English verb and noun forms that start titles ("Spirited Away", "Breaking Bad", "Finding Nemo"), seldom a name. */
 const TITLE_LEAD_SHAPED = /(?:ing|[^e]ed|tion|ment|ness)$/;
 
@@ -1213,7 +1221,11 @@ function findNameCues(
       hit =
         !TOPIC_BEFORE.test(before) &&
         !TOPIC_AFTER.test(after) &&
-        (initial || surnameShaped(b) || !WORKS_IN_SENTENCE.test(sentenceAround(p, first.start, b.end)));
+        (initial ||
+          surnameShaped(b) ||
+          DIACRITIC.test(a.text) ||
+          DIACRITIC.test(b.text) ||
+          (PRIVATE_CUE.test(p) && !WORKS_IN_SENTENCE.test(sentenceAround(p, first.start, b.end))));
     if (!hit && contact) {
       // Alone on its line ("Maureen Thibault\n41086 Kiannonkatu 98 …"), quoted or not.
       const lineStart = before.lastIndexOf('\n');

@@ -16,7 +16,9 @@
  *   given, a name with their address or number ("Matej's address"); "thanks Sarah" is not.
  * - Names of a multicultural staff and student body are found by form (a given name or surname of many cultures from
  *   names-world.ts, generated from compromise's lexicon; a middle initial; a surname's ending in many languages)
- *   unless the sentence is about a famous person ("we studied …", "… 's symphonies"), and by context (a name field,
+ *   unless the sentence is about a famous person ("we studied …", "… 's symphonies", works, media or fame) or, for a
+ *   listed given name's form alone, nothing in the message is about people the writer knows (a pronoun, family, a
+ *   school role: `PRIVATE_CUE`), and by context (a name field,
  *   an act towards a person, what a person does, their family, where they live or work, a contact block), also when
  *   typed in lower case.
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare

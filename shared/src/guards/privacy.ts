@@ -1102,20 +1102,15 @@ const WORKS_IN_SENTENCE =
   /\b(?:lyrics|songs?|album|albums|playlist|films?|movies?|cinema|video games?|games?|gaming|consoles?|novels?|books?|poems?|poetry|plays|speech|speeches|fairy tales?|tales|stories|translation|editions?|case study|documentar(?:y|ies)|biograph(?:y|ies)|anime|manga|comics?|cartoons?|series|episodes?|characters?|cosplay|fandom|fans?|era|celebrit(?:y|ies)|famous|singer|rapper|band|actor|actress|starred|starring|youtube|youtuber|channel|podcast|tiktok|netflix|president|prime minister|politician|minister|election|campaign|rhetoric|quotes?|brand|perfume|fashion|designer)\b/i;
 /** The sentence around [start, end): from the last sentence end before to the next after. */
 function sentenceAround(p: string, start: number, end: number): string {
-  const from = Math.max(
-    p.lastIndexOf('.', start - 1),
-    p.lastIndexOf('!', start - 1),
-    p.lastIndexOf('?', start - 1),
-    p.lastIndexOf('\n', start - 1),
-  );
-  const ends = [p.indexOf('.', end), p.indexOf('!', end), p.indexOf('?', end), p.indexOf('\n', end)].filter(
-    (x) => x >= 0,
-  );
-  return p.slice(
-    Math.max(from + 1, start - 160),
-    Math.min(ends.length ? Math.min(...ends) : p.length, end + 160),
-  );
+  const from = Math.max(0, start - 160);
+  const window = p.slice(from, Math.min(p.length, end + 160));
+  let a = start - from;
+  while (a > 0 && !SENTENCE_END.test(window.charAt(a - 1))) a--;
+  let b = end - from;
+  while (b < window.length && !SENTENCE_END.test(window.charAt(b))) b++;
+  return window.slice(a, b);
 }
+const SENTENCE_END = /[.!?\n]/;
 
 /** First words of place names abroad ("Ciudad Juárez", "San Martín", "Porto Alegre"). */
 const PLACE_LEADS = new Set(
@@ -1164,6 +1159,8 @@ function findNameCues(
   contact: boolean,
   out: Span[],
 ): void {
+  // Whether the message is about people the writer knows (PRIVATE_CUE): tested once, when first needed.
+  let privateCue: boolean | undefined;
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
     if (!a.cap || !nameWord(a) || PLACE_LEADS.has(a.lower)) continue;
@@ -1227,7 +1224,8 @@ function findNameCues(
           surnameShaped(b) ||
           DIACRITIC.test(a.text) ||
           DIACRITIC.test(b.text) ||
-          (PRIVATE_CUE.test(p) && !WORKS_IN_SENTENCE.test(sentenceAround(p, first.start, b.end))));
+          ((privateCue ??= PRIVATE_CUE.test(p)) &&
+            !WORKS_IN_SENTENCE.test(sentenceAround(p, first.start, b.end))));
     if (!hit && contact) {
       // Alone on its line ("Maureen Thibault\n41086 Kiannonkatu 98 …"), quoted or not.
       const lineStart = before.lastIndexOf('\n');

@@ -393,6 +393,27 @@ describe('detectIdentifying: names of many cultures without a title (privacy rou
     expect(names('Sunita Williams is the astronaut my Year 5s are obsessed with')).toEqual([]);
   });
 
+  it('leaves a name alone before its works or after a count of copies', () => {
+    expect(names("Idris Okonedo's lyrics for a poetry comparison, anyone?")).toEqual([]);
+    expect(names("Leonie Harbeck's A Winter Garden is on the exam list")).toEqual([]);
+    expect(names('Book Day: 11 Percy Jacksons and one dinosaur')).toEqual([]);
+    expect(names("Idris Okonedo's mum rang the office again")).toEqual(['Idris Okonedo']);
+  });
+
+  it('leaves names found only by their form alone in talk of works, media and fame', () => {
+    expect(names('Zeynep Aydinlar and the election campaign for our politics unit')).toEqual([]);
+    expect(names('Zeynep Aydinlar needs the lift pass again, her mum says')).toEqual(['Zeynep Aydinlar']);
+    // Only the form, and nothing about people the writer knows: a famous full name.
+    expect(names('Zeynep Aydinlar and load shedding, a good starter')).toEqual([]);
+    expect(names('Roaring Tides is always the one they pick')).toEqual([]);
+    expect(names('the fractions song by olek kowalczyk is still the best')).toEqual([]);
+    expect(
+      names('1. Blue Rooms - Idris Okonedo 2. Salt - Meera Vaswanthi 3. Glass - Zeynep Aydinlar'),
+    ).toEqual([]);
+    expect(names('Form tutor - Zeynep Aydinlar')).toEqual(['Zeynep Aydinlar']);
+    expect(names('olek kowalczyk just told me he is moving')).toEqual(['olek kowalczyk']);
+  });
+
   it('finds a personal blog on a subdomain', () => {
     expect(kinds('follow my teaching blog at bluepencilnotes.example.org')).toContain('profile-url');
     expect(kinds('the worksheet is on docs.google.com')).toEqual([]);

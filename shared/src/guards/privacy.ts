@@ -16,7 +16,9 @@
  *   given, a name with their address or number ("Matej's address"); "thanks Sarah" is not.
  * - Names of a multicultural staff and student body are found by form (a given name or surname of many cultures from
  *   names-world.ts, generated from compromise's lexicon; a middle initial; a surname's ending in many languages)
- *   unless the sentence is about a famous person ("we studied …", "… 's symphonies"), and by context (a name field,
+ *   unless the sentence is about a famous person ("we studied …", "… 's symphonies", works, media or fame) or, for a
+ *   listed given name's form alone, nothing in the message is about people the writer knows (a pronoun, family, a
+ *   school role: `PRIVATE_CUE`), and by context (a name field,
  *   an act towards a person, what a person does, their family, where they live or work, a contact block), also when
  *   typed in lower case.
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
@@ -997,6 +999,17 @@ const PERSON_CUE_AFTER =
 const PERSON_DOING_WEAK =
   /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up)\b|(?:is|was) (?:on|in|not|now|back|also|the only|the worst|the best|the one)\b)/i;
 
+/**
+ * A sign anywhere in the message that it is about people the writer knows: a pronoun, family, a school role, a class
+ * code ("9Y1"), contact details, "who", "asked", "reported". A name found only by a listed given name's form (no
+ * context word, no middle initial, no surname's ending) needs one: a famous full name alone stays quiet ("Cyril
+ * Ramaphosa and load shedding …").
+ */
+const PRIVATE_CUE =
+  /\b(?:he|she|his|her|him|hers|himself|herself|they|them|their|mum|mom|dad|parents?|carer|son|daughter|brother|sister|husband|wife|partner|colleague|co-?worker|boss|manager|head|deputy|principal|senco|ta|tutor|mentor|student|pupil|kid|child|boy|girl|lad|neighbou?r|friend|absent|excluded|detention|behaviou?r|email|e-mail|phone|address|lives|dob|born|name|who|whom|asked|reported|both|seating plan|register|class list|\d{1,2}[A-Z]{1,2}\d?)\b/i;
+/** English verb and noun forms that start titles ("Spirited Away", "Breaking Bad", "Finding Nemo"), seldom a name. */
+const TITLE_LEAD_SHAPED = /(?:ing|[^e]ed|tion|ment|ness)$/;
+
 /** A sign that two capitalised words are a person's name: a listed given name or surname, a surname's form, a diacritic. */
 const nameSign = (a: Word, b: Word): boolean =>
   givenListed(a) ||
@@ -1013,6 +1026,8 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     const b = words[i + 1] as Word;
     if (!adjacent(p, a, b) || !nameLike(a) || !nameLike(b) || a.allCaps || b.allCaps) continue;
     if (HONORIFICS.has(a.lower) || PLACE_WORDS.has(a.lower) || PLACE_WORDS.has(b.lower)) continue;
+    // "Spirited Away is always …": a first word of an English word's form, with no sign of a name, starts a title.
+    if (TITLE_LEAD_SHAPED.test(a.lower) && !nameSign(a, b)) continue;
     const key = `${a.lower} ${b.lower}`;
     if (PUBLIC_PAIRS.has(key) || allowPairs.has(key)) continue;
     let last = b;
@@ -1074,9 +1089,28 @@ const PERSON_ACT_BEFORE =
  * "a lesson on …", "the music of …", "… 's symphonies". A name found only by its form is not flagged there.
  */
 const TOPIC_BEFORE =
-  /\b(?:studied|studying|study|studies|lessons? on|units? on|topic|project on|reading|read|watched|watching|documentary|biography|film|films|movie|music|works|poems|paintings|painting|symphony|novels?|quotes? from|quote by|inspired by|like|listened to|listening to|learn(?:ed|t|ing)? about|teach(?:ing)? about|taught about|resources (?:on|about|for)|about|on|of|by|featuring|starring|composer|painter|footballer|player|chess|champion|legend|famous|great|the late)\s*,?\s*$/i;
+  /\b(?:studied|studying|study|studies|lessons? on|units? on|topic|project on|reading|read|watched|watching|documentary|biography|film|films|movie|music|works|poems|paintings|painting|symphony|novels?|quotes? from|quote by|inspired by|like|listened to|listening to|learn(?:ed|t|ing)? about|teach(?:ing)? about|taught about|resources (?:on|about|for)|about|on|of|by|featuring|starring|composer|painter|footballer|player|chess|champion|legend|famous|great|the late|obsessed with|fan of|fans of|playing|played|love|loves|loved)\s*,?\s*$/i;
 const TOPIC_AFTER =
   /^(?:'s|’s)? (?:is on the|was a|was an|were|wrote|painted|composed|invented|discovered|said|famously|quotes?|music|symphon|novel|book|poem|play|painting|theory|theories|film|movie|concert|song|album|biography|documentary|fans?)/i;
+
+/**
+ * Works, media and fame anywhere in the sentence ("… fairy tales in translation", "… for our geography case study",
+ * "… films for an animation unit"): a name found only by a listed given name's form is then a public one, an author,
+ * a character, a brand. A middle initial or a surname's ending still counts.
+ */
+const WORKS_IN_SENTENCE =
+  /\b(?:lyrics|songs?|album|albums|playlist|films?|movies?|cinema|video games?|games?|gaming|consoles?|novels?|books?|poems?|poetry|plays|speech|speeches|fairy tales?|tales|stories|translation|editions?|case study|documentar(?:y|ies)|biograph(?:y|ies)|anime|manga|comics?|cartoons?|series|episodes?|characters?|cosplay|fandom|fans?|era|celebrit(?:y|ies)|famous|singer|rapper|band|actor|actress|starred|starring|youtube|youtuber|channel|podcast|tiktok|netflix|president|prime minister|politician|minister|election|campaign|rhetoric|quotes?|brand|perfume|fashion|designer)\b/i;
+/** The sentence around [start, end): from the last sentence end before to the next after. */
+function sentenceAround(p: string, start: number, end: number): string {
+  const from = Math.max(0, start - 160);
+  const window = p.slice(from, Math.min(p.length, end + 160));
+  let a = start - from;
+  while (a > 0 && !SENTENCE_END.test(window.charAt(a - 1))) a--;
+  let b = end - from;
+  while (b < window.length && !SENTENCE_END.test(window.charAt(b))) b++;
+  return window.slice(a, b);
+}
+const SENTENCE_END = /[.!?\n]/;
 
 /** First words of place names abroad ("Ciudad Juárez", "San Martín", "Porto Alegre"). */
 const PLACE_LEADS = new Set(
@@ -1125,6 +1159,8 @@ function findNameCues(
   contact: boolean,
   out: Span[],
 ): void {
+  // Whether the message is about people the writer knows (PRIVATE_CUE): tested once, when first needed.
+  let privateCue: boolean | undefined;
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
     if (!a.cap || !nameWord(a) || PLACE_LEADS.has(a.lower)) continue;
@@ -1180,7 +1216,16 @@ function findNameCues(
     if (!hit && (shaped || DIACRITIC.test(a.text) || DIACRITIC.test(b.text) || isFirst(a) || isSurname(b)))
       hit = PERSON_VERB_BEFORE.test(before) || PERSON_DOING_AFTER.test(after);
     // Only the form: a middle initial or a surname's ending, unless the sentence talks about a famous person.
-    if (!hit && shaped) hit = !TOPIC_BEFORE.test(before) && !TOPIC_AFTER.test(after);
+    if (!hit && shaped)
+      hit =
+        !TOPIC_BEFORE.test(before) &&
+        !TOPIC_AFTER.test(after) &&
+        (initial ||
+          surnameShaped(b) ||
+          DIACRITIC.test(a.text) ||
+          DIACRITIC.test(b.text) ||
+          ((privateCue ??= PRIVATE_CUE.test(p)) &&
+            !WORKS_IN_SENTENCE.test(sentenceAround(p, first.start, b.end))));
     if (!hit && contact) {
       // Alone on its line ("Maureen Thibault\n41086 Kiannonkatu 98 …"), quoted or not.
       const lineStart = before.lastIndexOf('\n');
@@ -1226,9 +1271,10 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       NAME_LABEL_BEFORE.test(before) ||
       PERSON_ACT_BEFORE.test(before) ||
       RELATION_BEFORE.test(before) ||
-      PERSON_LIFE_AFTER.test(after) ||
-      PERSON_CUE_AFTER.test(after) ||
-      PERSON_DOING_WEAK.test(after);
+      PERSON_LIFE_AFTER.test(after);
+    // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
+    if (!hit && (PERSON_CUE_AFTER.test(after) || PERSON_DOING_WEAK.test(after)))
+      hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, b.end));
     if (!hit && contact) {
       const lineStart = before.lastIndexOf('\n');
       const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';
@@ -1317,7 +1363,7 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
 const PUBLIC_BEFORE =
   /\b(?:author|authors|writer|poet|novelist|playwright|researcher|historian|president|prime minister|chancellor|minister|secretary of state|senator|mp|activist|scientist|broadcaster|naturalist|philosopher|economist|psychologist|artist|composer|singer|footballer|actor|actress|director|presenter|speech by|book by|poem by|novel by|written by|quoted|quote from|reading)\s*,?\s*$/i;
 const PUBLIC_AFTER =
-  /^(?:,? (?:is|was) (?:a|an|the) (?:famous |well-known |first |great |real |former )?(?:astronaut|author|writer|poet|novelist|singer|rapper|musician|composer|painter|artist|actor|actress|footballer|athlete|player|scientist|explorer|inventor|president|prime minister|politician|activist|youtuber|presenter|comedian|chef|designer)\b|(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|documentary|documentaries|song|songs|album|blue planet|\p{Lu}[\p{L}'-]+(?: \p{Lu}[\p{L}'-]+){0,4}(?=[ ,.!?]|$)))/u;
+  /^(?:,? (?:is|was) (?:a|an|the) (?:famous |well-known |first |great |real |former )?(?:astronaut|author|writer|poet|novelist|singer|rapper|musician|composer|painter|artist|actor|actress|footballer|athlete|player|scientist|explorer|inventor|president|prime minister|politician|activist|youtuber|presenter|comedian|chef|designer)\b|(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|movies?|documentary|documentaries|song|songs|lyrics|album|albums|music|paintings?|stories|story|tales|fairy tales|letters|quotes?|ideas|legacy|assassination|presidency|government|reign|cabinet|band|blue planet|(?:(?:A|An|The) )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,4}(?=[ ,.!?]|$)))/u;
 
 /** For the browser's named-entity pass (privacy-ner.ts): is the name at [start, end) a public figure by context? */
 export function isPublicNameInContext(text: string, start: number, end: number): boolean {
@@ -1325,11 +1371,32 @@ export function isPublicNameInContext(text: string, start: number, end: number):
 }
 
 function isPublicByContext(p: string, s: Span): boolean {
-  return (
-    PUBLIC_BEFORE.test(p.slice(Math.max(0, s.start - 40), s.start)) ||
-    PUBLIC_AFTER.test(p.slice(s.end, s.end + 60))
-  );
+  const before = p.slice(Math.max(0, s.start - 40), s.start);
+  if (
+    PUBLIC_BEFORE.test(before) ||
+    COUNTED_BEFORE.test(before) ||
+    PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||
+    creditInList(p, s.start)
+  )
+    return true;
+  // "Zelensky's speech": a span that took the possessive in is judged by the works it owns.
+  return /['’]s$/.test(p.slice(s.start, s.end)) && WORKS_OWNED.test(p.slice(s.end, s.end + 40));
 }
+
+/** A numbered list of credits, "5. Mad World - Gary Jules 6. …": a name after an item's number, a title and a dash. */
+const CREDIT_BEFORE = /\d[.)] [^\n]{1,60}\p{L}['’)]? [-–—:] $/u;
+function creditInList(p: string, start: number): boolean {
+  const c = p.charCodeAt(start - 2);
+  if (c !== 45 && c !== 58 && c !== 0x2013 && c !== 0x2014) return false;
+  return CREDIT_BEFORE.test(p.slice(Math.max(0, start - 80), start));
+}
+
+/** Works a possessive owns, after the "'s": "… 's lyrics", "… 's A Doll's House". */
+const WORKS_OWNED =
+  /^ (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|works|theory|theories|plays|essays|films?|movies?|documentary|documentaries|songs?|lyrics|albums?|music|paintings?|stories|tales|fairy tales|quotes|legacy|assassination|presidency|government|reign|cabinet|band|(?:A|An|The) \p{Lu}[\p{L}'’-]+)\b/u;
+/** A number before a name counts copies of a character or a thing, not a person: "14 Harry Potters", "two Elsas". */
+const COUNTED_BEFORE =
+  /(?:^|[^\p{L}\p{N}£$€.,:/-])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|dozen) $/iu;
 
 function isPersonName(a: Word, b: Word, hadParticles: boolean): boolean {
   const first = isFirst(a);

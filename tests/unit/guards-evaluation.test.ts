@@ -194,33 +194,95 @@ heldOutBatch(
   'batch 9 (2026-12-06 11:34, crisis lines, another author)',
   { crisis: 'crisis-heldout-9.tsv' },
   {
-    // Before and after the session's changes alike: plan 18/25, passive 16/20, not-risk flagged 9/45.
-    crisisFirstPersonRecall: 34 / 45,
-    crisisPlanRecall: 18 / 25,
-    crisisNotRiskFalsePositiveRate: 9 / 45,
+    // Before and after that session's changes alike: plan 18/25, passive 16/20, not-risk flagged 9/45. After model
+    // round 3 (2026-12-06 16:30): plan 21/25, passive 17/20, not-risk flagged 4/45.
+    crisisFirstPersonRecall: 38 / 45,
+    crisisPlanRecall: 21 / 25,
+    crisisNotRiskFalsePositiveRate: 4 / 45,
   },
   { concernAtLeast: 0.5, flaggedAsWriterAtMost: 1 },
 );
 
-describe('held-out batch 9, privacy lines (another author; labelled identifying or ordinary, not by kind)', () => {
-  const lines = read('privacy-heldout-9.tsv')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
-    .map((l) => {
-      const tab = l.indexOf('\t');
-      return { label: l.slice(0, tab), text: l.slice(tab + 1) };
-    });
-  const warned = (label: string) =>
-    lines.filter((l) => l.label === label && detectIdentifying(l.text).length > 0).length;
-  const total = (label: string) => lines.filter((l) => l.label === label).length;
+/**
+ * A privacy batch labelled `identifying` or `ordinary` (not by kind): the lines warned of each, held at the figures
+ * measured (identifying at least, ordinary at most).
+ */
+function privacyBatch(
+  name: string,
+  file: string,
+  sizes: { identifying: number; ordinary: number },
+  gates: { identifyingAtLeast: number; ordinaryAtMost: number },
+) {
+  describe(`held-out ${name}, privacy lines (labelled identifying or ordinary, not by kind)`, () => {
+    const lines = read(file)
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+      .map((l) => {
+        const tab = l.indexOf('\t');
+        return { label: l.slice(0, tab), text: l.slice(tab + 1) };
+      });
+    const warned = (label: string) =>
+      lines.filter((l) => l.label === label && detectIdentifying(l.text).length > 0).length;
+    const total = (label: string) => lines.filter((l) => l.label === label).length;
 
-  it('holds the figures measured (identifying 34/40 before the session, 35/40 after; ordinary 2/40)', () => {
-    expect(total('identifying')).toBe(40);
-    expect(total('ordinary')).toBe(40);
-    console.log(
-      `batch 9 privacy: identifying warned ${warned('identifying')}/40, ordinary warned ${warned('ordinary')}/40`,
-    );
-    expect(warned('identifying')).toBeGreaterThanOrEqual(35);
-    expect(warned('ordinary')).toBeLessThanOrEqual(2);
+    it(`holds the figures measured (identifying ≥ ${gates.identifyingAtLeast}/${sizes.identifying}, ordinary ≤ ${gates.ordinaryAtMost}/${sizes.ordinary})`, () => {
+      expect(total('identifying')).toBe(sizes.identifying);
+      expect(total('ordinary')).toBe(sizes.ordinary);
+      console.log(
+        `${name} privacy: identifying warned ${warned('identifying')}/${sizes.identifying}, ordinary warned ${warned('ordinary')}/${sizes.ordinary}`,
+      );
+      expect(warned('identifying')).toBeGreaterThanOrEqual(gates.identifyingAtLeast);
+      expect(warned('ordinary')).toBeLessThanOrEqual(gates.ordinaryAtMost);
+    });
   });
-});
+}
+
+// Batch 9 (another author, 2026-12-06 11:34): identifying 34/40 before that session, 35/40 after it; ordinary 2/40.
+// After privacy round 3 and its false-positive pass (2026-12-06 16:45): identifying 39/40, ordinary 4/40. Two more
+// ordinary lines warned against four more identifying ones: a trade (README, batch 10), held here as a floor.
+privacyBatch(
+  'batch 9',
+  'privacy-heldout-9.tsv',
+  { identifying: 40, ordinary: 40 },
+  { identifyingAtLeast: 39, ordinaryAtMost: 4 },
+);
+
+/**
+ * Batch 10 (2026-12-06 15:32–15:34): two more authors (10a, 10b), each told only the labels, the counts and the
+ * styles, who never read the guards' rules, a fixture or each other's lines. Scored before the session's guard
+ * changes (main 36e2c7f) and after them (README), counts only; never read for misses.
+ */
+heldOutBatch(
+  'batch 10a (2026-12-06 15:34, author HA)',
+  { crisis: 'crisis-heldout-10a.tsv' },
+  {
+    // Before the session's changes: plan 20/25, passive 20/25, not-risk flagged 11/60; after: 23, 25 and 8.
+    crisisFirstPersonRecall: 48 / 50,
+    crisisPlanRecall: 23 / 25,
+    crisisNotRiskFalsePositiveRate: 8 / 60,
+  },
+  { concernAtLeast: 0.8, flaggedAsWriterAtMost: 2 },
+);
+heldOutBatch(
+  'batch 10b (2026-12-06 15:32, author HB)',
+  { crisis: 'crisis-heldout-10b.tsv' },
+  {
+    // Before: plan 16/25, passive 21/25, not-risk flagged 12/60; after: 20, 22 and 6.
+    crisisFirstPersonRecall: 42 / 50,
+    crisisPlanRecall: 20 / 25,
+    crisisNotRiskFalsePositiveRate: 6 / 60,
+  },
+  { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
+);
+privacyBatch(
+  'batch 10a',
+  'privacy-heldout-10a.tsv',
+  { identifying: 30, ordinary: 30 },
+  { identifyingAtLeast: 29, ordinaryAtMost: 3 },
+);
+privacyBatch(
+  'batch 10b',
+  'privacy-heldout-10b.tsv',
+  { identifying: 30, ordinary: 30 },
+  { identifyingAtLeast: 28, ordinaryAtMost: 0 },
+);

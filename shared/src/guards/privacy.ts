@@ -21,6 +21,8 @@
  *   school role: `PRIVATE_CUE`), and by context (a name field,
  *   an act towards a person, what a person does, their family, where they live or work, a contact block), also when
  *   typed in lower case.
+ * - Names the rules miss are judged by a small learned model (privacy-name-model.ts) from the candidate's form and
+ *   the sentence around it; it only adds findings, never for a public pair or with a public figure's context.
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */
@@ -1452,6 +1454,11 @@ interface Candidate {
   lower: boolean;
 }
 
+/** Particles inside a name, beyond the lexicon's: "Maricel dela Paz-Santiago", "Ortega y Gasset", "Aoife ní Bhriain". */
+const RUN_PARTICLES: ReadonlySet<string> = new Set([
+  ...NAME_PARTICLES,
+  ...'dela delos ni nic bint ter ten zu af y'.split(' '),
+]);
 /** A capitalised word that may be part of a name: no sentence starter, pronoun or honorific. */
 const capCandidateWord = (w: Word) =>
   w.cap && !w.allCaps && !FUNCTION_WORDS.has(w.lower) && !HONORIFICS.has(w.lower);
@@ -1462,11 +1469,6 @@ const lowerCandidateWord = (w: Word) =>
   w.lower.length >= 2 &&
   (RUN_PARTICLES.has(w.lower) ||
     (!NOT_NAME_WORDS.has(w.lower) && !ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)));
-/** Particles inside a name, beyond the lexicon's: "Maricel dela Paz-Santiago", "Ortega y Gasset", "Aoife ní Bhriain". */
-const RUN_PARTICLES: ReadonlySet<string> = new Set([
-  ...NAME_PARTICLES,
-  ...'dela delos ni nic bint ter ten zu af y'.split(' '),
-]);
 const isPossessive = (w: Word) => /['’]s$/.test(w.text);
 const commonWord = (w: Word) => NOT_NAME_WORDS.has(w.lower) || PLACE_WORDS.has(w.lower);
 

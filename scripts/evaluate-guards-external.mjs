@@ -26,10 +26,14 @@
  * files are training sources; these two are not).
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { applyNameModelEnv } from './privacy-name-env.mjs';
 import { detectCrisis } from '../shared/dist/guards/crisis.js';
 import { detectIdentifying } from '../shared/dist/guards/privacy.js';
 import { detectIdentifyingInBrowser } from '../shared/dist/guards/privacy-ner.js';
 import { parseCsv } from './train-guards-csv.mjs';
+
+// PRIVACY_NAME_MODEL=off: the rules alone; PRIVACY_NAME_THRESHOLD: another threshold for the name model.
+await applyNameModelEnv();
 
 const DATA = process.env.GUARDS_DATA_DIR ?? '/work/data/guards';
 const read = (name) => {

@@ -21,7 +21,11 @@
  * read); odd-numbered ones are the check half, printed as counts only and never read line by line.
  */
 import { readFileSync, existsSync } from 'node:fs';
+import { applyNameModelEnv } from './privacy-name-env.mjs';
 import { detectIdentifying } from '../shared/dist/guards/privacy.js';
+
+// PRIVACY_NAME_MODEL=off: the rules alone; PRIVACY_NAME_THRESHOLD: another threshold for the name model.
+await applyNameModelEnv();
 
 const DIR = process.env.GUARDS_DEV_DIR ?? '/work/data/pii-dev';
 const FILE = `${DIR}/synth_dataset_v2.json`;

@@ -7,13 +7,16 @@
  * Split by line number in the file: odd lines are the development half (`--misses` prints their misses and false
  * positives, to be read); even lines are the check half, printed as counts only and never read line by line.
  * Prints both the server guard (detectIdentifying) and the browser's (detectIdentifyingInBrowser, with compromise).
+ * PRIVACY_NAME_MODEL=off scores the rules alone; PRIVACY_NAME_THRESHOLD overrides the name model's threshold.
  */
 import { readFileSync } from 'node:fs';
+import { applyNameModelEnv } from './privacy-name-env.mjs';
 
 // PRIVACY_DIST: another build of shared/dist (e.g. the code before a change) to compare.
 const dist = process.env.PRIVACY_DIST ?? new URL('../shared/dist', import.meta.url).href;
 const { detectIdentifying } = await import(`${dist}/guards/privacy.js`);
 const { detectIdentifyingInBrowser } = await import(`${dist}/guards/privacy-ner.js`);
+await applyNameModelEnv(dist);
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: evaluate-privacy-lines.mjs FILE [--misses]');

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { privacyNameModel } from './privacy-name-model.js';
 import { describeFindings, detectIdentifying, type FindingKind } from './privacy.js';
 
 const SCHOOLS = [
@@ -417,5 +419,56 @@ describe('detectIdentifying: names of many cultures without a title (privacy rou
   it('finds a personal blog on a subdomain', () => {
     expect(kinds('follow my teaching blog at bluepencilnotes.example.org')).toContain('profile-url');
     expect(kinds('the worksheet is on docs.google.com')).toEqual([]);
+  });
+});
+
+describe('detectIdentifying: names judged by the learned model (privacy-name-model.ts)', () => {
+  const found = (text: string, model: boolean, allowNames?: readonly string[]) => {
+    privacyNameModel.enabled = model;
+    try {
+      return detectIdentifying(text, { allowNames }).map((f) => f.match);
+    } finally {
+      privacyNameModel.enabled = true;
+    }
+  };
+
+  it('adds names no rule reaches, from their form and the sentence around them', () => {
+    // Before the model (privacy round 4) the rules had no context for these sentences and no list entry for the names.
+    for (const [text, name] of [
+      [
+        'As much as I like Aroha Tamihana-Clarke as a person, she never replies to emails',
+        'Aroha Tamihana-Clarke',
+      ],
+      [
+        'Kalani Pereira-Whitlock was awarded the county art prize, put her in the newsletter',
+        'Kalani Pereira-Whitlock',
+      ],
+      ['ok so mateus and his cousin bruno szczepański both copied the same answers', 'bruno szczepański'],
+    ] as const) {
+      expect(found(text, false), text).toEqual([]);
+      expect(found(text, true), text).toEqual([name]);
+    }
+  });
+
+  it('leaves works, brands and places alone, and never judges a public or allowed name', () => {
+    expect(found('Anyone tried the Mercedes-Benz Museum trip with Sixth Form?', true)).toEqual([]);
+    expect(found('Teaching Romeo and Juliet with West Side Story', true)).toEqual([]);
+    expect(
+      found('As much as I like Aroha Tamihana-Clarke as a person, she never replies', true, [
+        'Aroha Tamihana-Clarke',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('only ever adds findings to the rules', () => {
+    for (const file of ['identifying.txt', 'ordinary.txt', 'schools.txt']) {
+      const url = new URL(`../../../tests/fixtures/guards/${file}`, import.meta.url);
+      for (const line of readFileSync(url, 'utf8').split('\n')) {
+        if (!line.trim() || line.startsWith('#')) continue;
+        const text = line.includes('\t') ? line.split('\t').slice(1).join(' ') : line;
+        const withModel = found(text, true);
+        for (const match of found(text, false)) expect(withModel, text).toContain(match);
+      }
+    }
   });
 });

@@ -21,6 +21,8 @@
  *   school role: `PRIVATE_CUE`), and by context (a name field,
  *   an act towards a person, what a person does, their family, where they live or work, a contact block), also when
  *   typed in lower case.
+ * - Names the rules miss are judged by a small learned model (privacy-name-model.ts) from the candidate's form and
+ *   the sentence around it; it only adds findings, never for a public pair or with a public figure's context.
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */
@@ -38,6 +40,7 @@ import {
   PUBLIC_HONORIFIC_NAMES,
 } from './lexicon.js';
 import { originalSpan, prepare, type Prepared, matchesOf } from './normalize.js';
+import { nameProbability, privacyNameModel } from './privacy-name-model.js';
 import {
   compileFilter,
   mayMatchIds,
@@ -1439,6 +1442,244 @@ function extendName(p: string, words: Word[], i: number): Word {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Names the rules miss, judged by a learned model (privacy-name-model.ts)
+
+interface Candidate {
+  /** Indices of the first and last word. */
+  first: number;
+  last: number;
+  start: number;
+  /** Without a final possessive "'s". */
+  end: number;
+  lower: boolean;
+}
+
+/** Particles inside a name, beyond the lexicon's: "Maricel dela Paz-Santiago", "Ortega y Gasset", "Aoife ní Bhriain". */
+const RUN_PARTICLES: ReadonlySet<string> = new Set([
+  ...NAME_PARTICLES,
+  ...'dela delos ni nic bint ter ten zu af y'.split(' '),
+]);
+/** A capitalised word that may be part of a name: no sentence starter, pronoun or honorific. */
+const capCandidateWord = (w: Word) =>
+  w.cap && !w.allCaps && !FUNCTION_WORDS.has(w.lower) && !HONORIFICS.has(w.lower);
+/** A lower-case word that may follow a listed given name: no known word or verb's form, or a particle ("de la cruz"). */
+const lowerCandidateWord = (w: Word) =>
+  !w.cap &&
+  !w.allCaps &&
+  w.lower.length >= 2 &&
+  (RUN_PARTICLES.has(w.lower) ||
+    (!NOT_NAME_WORDS.has(w.lower) && !ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)));
+const isPossessive = (w: Word) => /['’]s$/.test(w.text);
+const commonWord = (w: Word) => NOT_NAME_WORDS.has(w.lower) || PLACE_WORDS.has(w.lower);
+
+/**
+ * Runs of two to four words that could be a name: capitalised words (with particles: "Hendrik van der Berg",
+ * "Seamus Ó Conaill"), or lower-case words after a listed given name ("arjun singh bhatia"). A possessive ends a
+ * run; a run of known words only ("Google Classroom") is none.
+ */
+function candidateRuns(p: string, words: readonly Word[]): Candidate[] {
+  const out: Candidate[] = [];
+  let i = 0;
+  while (i < words.length) {
+    const a = words[i] as Word;
+    const capRun = capCandidateWord(a);
+    if (!capRun && !(!a.cap && !a.allCaps && givenListed(a))) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < words.length && j - i < 5 && !isPossessive(words[j] as Word)) {
+      const w = words[j + 1] as Word;
+      if (!adjacent(p, words[j] as Word, w)) break;
+      const particle = !w.cap && RUN_PARTICLES.has(w.lower);
+      if (!(capRun ? capCandidateWord(w) || particle : lowerCandidateWord(w))) break;
+      j++;
+    }
+    while (j > i && RUN_PARTICLES.has((words[j] as Word).lower) && !(words[j] as Word).cap) j--;
+    let first = i;
+    // "Father Seamus Ó Conaill", "Lady Macbeth": leading known words go while two words stay.
+    while (j - first >= 2 && commonWord(words[first] as Word)) first++;
+    const n = j - first + 1;
+    if (n >= 2 && n <= 4) {
+      let known = true;
+      for (let k = first; k <= j && known; k++) known = commonWord(words[k] as Word);
+      const z = words[j] as Word;
+      if (!known)
+        out.push({
+          first,
+          last: j,
+          start: (words[first] as Word).start,
+          end: isPossessive(z) ? z.end - 2 : z.end,
+          lower: !capRun,
+        });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** What a word of the candidate is: listed given name or surname, a surname's form, an English word's… */
+function wordFeatures(tag: string, w: Word, f: string[]): void {
+  if (givenListed(w)) f.push(`${tag}:given`);
+  else if (FIRST_NAMES.has(w.lower)) f.push(`${tag}:givenAmb`);
+  if (WORLD_SURNAMES.has(w.lower) || (SURNAMES.has(w.lower) && !AMBIGUOUS_SURNAMES.has(w.lower)))
+    f.push(`${tag}:sur`);
+  else if (SURNAMES.has(w.lower)) f.push(`${tag}:surAmb`);
+  if (
+    (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
+    GAELIC_SURNAME.test(w.text)
+  )
+    f.push(`${tag}:surShape`);
+  if (ENGLISH_SHAPED.test(w.lower)) f.push(`${tag}:eng`);
+  if (NOT_NAME_WORDS.has(w.lower)) f.push(`${tag}:common`);
+  if (PLACE_WORDS.has(w.lower)) f.push(`${tag}:place`);
+  if (DIACRITIC.test(w.text)) f.push(`${tag}:diac`);
+  if (w.text.includes('-')) f.push(`${tag}:hyph`);
+  if (w.text.length === 1) f.push(`${tag}:init`);
+  if (RUN_PARTICLES.has(w.lower)) f.push(`${tag}:part`);
+}
+
+/** The punctuation between two offsets, as one feature value: sentence end, comma, bracket, quote, dash or none. */
+function gapKind(gap: string): string {
+  if (/[.!?\n]/.test(gap)) return 'end';
+  if (gap.includes(':')) return 'colon';
+  if (gap.includes(',')) return 'comma';
+  if (/[([]/.test(gap)) return 'open';
+  if (/[)\]]/.test(gap)) return 'close';
+  if (/["“”]/.test(gap)) return 'quote';
+  if (/[-–—/&+]/.test(gap)) return 'dash';
+  return gap.trim() === '' ? 'space' : 'other';
+}
+
+/** Whether most words of a sentence are capitalised (a list of titles, a headline). */
+function titleCased(sentence: string): boolean {
+  let words = 0;
+  let caps = 0;
+  for (const m of sentence.matchAll(/\p{L}+/gu)) {
+    words++;
+    if (/^\p{Lu}/u.test(m[0])) caps++;
+  }
+  return words >= 4 && caps * 2 >= words;
+}
+
+interface MessageCues {
+  privateCue?: boolean;
+  contact: boolean;
+}
+
+function candidateFeatures(p: string, words: readonly Word[], c: Candidate, cues: MessageCues): string[] {
+  const a = words[c.first] as Word;
+  const z = words[c.last] as Word;
+  const f: string[] = [`n:${c.last - c.first + 1}`];
+  if (c.lower) f.push('lc');
+  wordFeatures('f', a, f);
+  wordFeatures('l', z, f);
+  for (let k = c.first + 1; k < c.last; k++) wordFeatures('m', words[k] as Word, f);
+  // Known words by name ("Classroom", "Open"): a name itself is judged by its form, not learnt by heart.
+  for (let k = c.first; k <= c.last; k++) {
+    const w = words[k] as Word;
+    if (commonWord(w)) f.push(`w:${w.lower}`);
+  }
+  if (isPossessive(z)) f.push('poss');
+  const prev = words[c.first - 1];
+  const prev2 = words[c.first - 2];
+  if (!prev) f.push('start');
+  else {
+    const gap = gapKind(p.slice(prev.end, a.start));
+    f.push(`pb:${gap}`, `b1:${prev.lower}`);
+    if (gap === 'space' && HONORIFICS.has(prev.lower)) f.push(prev.cap ? 'hon' : 'hon:lc');
+    if (gap === 'space' && prev.cap) f.push('b1:Cap');
+    if (prev2 && gap === 'space') f.push(`b2:${prev2.lower}`);
+  }
+  const next = words[c.last + 1];
+  if (!next) f.push('end');
+  else {
+    const gap = gapKind(p.slice(c.end, next.start).replace(/^['’]s/, ''));
+    f.push(`pa:${gap}`, `a1:${next.lower}`);
+    if (gap === 'space' && next.cap) f.push('a1:Cap');
+    const next2 = words[c.last + 2];
+    if (next2 && gap === 'space') f.push(`a2:${next2.lower}`);
+  }
+  const before = p.slice(Math.max(0, c.start - 40), c.start);
+  const after = p.slice(c.end, c.end + 40);
+  if (/\d[\p{L}]{0,2}\)?,? $/u.test(before)) f.push('num:before');
+  if (/^(?:'s|’s)?,? ?\(?(?:in |from )?\d/.test(after)) f.push('num:after');
+  if (PERSON_VERB_BEFORE.test(before)) f.push('rx:verbBefore');
+  if (PERSON_ACT_BEFORE.test(before)) f.push('rx:actBefore');
+  if (NAME_LABEL_BEFORE.test(before)) f.push('rx:label');
+  if (RELATION_BEFORE.test(before)) f.push('rx:relation');
+  if (TOPIC_BEFORE.test(before)) f.push('rx:topicBefore');
+  if (PUBLIC_BEFORE.test(before)) f.push('rx:publicBefore');
+  if (/\b(?:the|a|an|of|from)\s+$/i.test(before)) f.push('rx:article');
+  if (PERSON_CUE_AFTER.test(after)) f.push('rx:cueAfter');
+  if (PERSON_DOING_WEAK.test(after)) f.push('rx:weakAfter');
+  if (PERSON_DOING_AFTER.test(after)) f.push('rx:doingAfter');
+  if (PERSON_LIFE_AFTER.test(after)) f.push('rx:lifeAfter');
+  if (TOPIC_AFTER.test(after)) f.push('rx:topicAfter');
+  if (PUBLIC_AFTER.test(p.slice(c.end, c.end + 60))) f.push('rx:publicAfter');
+  const sentence = sentenceAround(p, c.start, c.end);
+  if (WORKS_IN_SENTENCE.test(sentence)) f.push('rx:works');
+  if (titleCased(sentence)) f.push('titles');
+  if ((cues.privateCue ??= PRIVATE_CUE.test(p))) f.push('msg:private');
+  if (cues.contact) f.push('msg:contact');
+  return f;
+}
+
+/** A candidate's span and features, for scripts/train-privacy-names.mjs. Offsets are into `text`. */
+export interface NameCandidate {
+  start: number;
+  end: number;
+  features: string[];
+}
+
+/** Every name candidate of `text` with its features: what the model scores (for the training script). */
+export function nameCandidates(text: string): NameCandidate[] {
+  const prepared = prepare(text);
+  const p = prepared.text;
+  const words = tokenize(p);
+  const contact = detectIdentifying(text).some((f) => f.kind !== 'full-name' && f.kind !== 'school');
+  const cues: MessageCues = { contact };
+  return candidateRuns(p, words).map((c) => ({
+    ...originalSpan(prepared, c.start, c.end),
+    features: candidateFeatures(p, words, c, cues),
+  }));
+}
+
+/**
+ * Adds the candidates the model judges to be a private person's name, where no finding covers them yet: never a
+ * public pair (`PUBLIC_FIGURES`, `allowNames`) or a place abroad, and the same public-figure context check as the
+ * rules' names.
+ */
+function findModelNames(
+  p: string,
+  words: readonly Word[],
+  allowPairs: ReadonlySet<string>,
+  contact: boolean,
+  out: Span[],
+): void {
+  const cues: MessageCues = { contact };
+  const found = out.length;
+  for (const c of candidateRuns(p, words)) {
+    let covered = false;
+    for (let k = 0; k < found && !covered; k++) {
+      const s = out[k] as Span;
+      covered = s.start < c.end && c.start < s.end;
+    }
+    // "Ciudad Juárez", "San Martín": a place abroad, as for the rules' names (`findNameCues`).
+    if (covered || PLACE_LEADS.has((words[c.first] as Word).lower)) continue;
+    let listed = false;
+    for (let k = c.first; k < c.last && !listed; k++) {
+      const key = `${(words[k] as Word).lower} ${(words[k + 1] as Word).lower}`;
+      listed = PUBLIC_PAIRS.has(key) || allowPairs.has(key);
+    }
+    if (listed || nameProbability(candidateFeatures(p, words, c, cues)) < privacyNameModel.threshold)
+      continue;
+    const span: Span = { kind: 'full-name', start: c.start, end: c.end };
+    if (!isPublicByContext(p, span)) out.push(span);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Schools and districts
 
 const SCHOOL_ENDINGS =
@@ -1671,6 +1912,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findSingleNames(p, words, contact, names);
   findLowercaseNames(p, words, contact, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
+  if (privacyNameModel.enabled) findModelNames(p, words, allowPairs, contact, spans);
   findGenericSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);
   return resolve(spans).map((s) => {

@@ -347,8 +347,8 @@ export function createRedisModerationStore(
       }
       await multi.exec();
       if (!isPendingHeld(r) && r.subjectId) await redis.srem(k.heldBy(r.groupId, r.subjectId), r.id);
-      if (r.subjectId && !isOpenAlert(r)) await redis.srem(k.alertsAbout(r.groupId, r.subjectId), r.id);
-      else await indexAlert(null, r);
+      if (isOpenAlert(r)) await indexAlert(null, r);
+      else if (r.subjectId) await redis.srem(k.alertsAbout(r.groupId, r.subjectId), r.id);
       if (r.reporterId) await listForReporter(r);
     },
     async getReport(id) {

@@ -1286,11 +1286,9 @@ export function createModerationService(deps: ModerationDeps) {
         .sort((a, b) => reportPriority(a) - reportPriority(b))
         .slice(0, QUEUE_ITEMS);
       return Promise.all(
-        groupAlerts(open).map(async (shown): Promise<QueueItem> => {
+        groupAlerts(open).map(async ([lead]): Promise<QueueItem> => {
           // An item is the person: every open alert about them, also those further down their group's queue.
-          const alerts = alertKey(shown[0] as ReportRecord)
-            ? await alertsLike(shown[0] as ReportRecord)
-            : shown;
+          const alerts = await alertsLike(lead as ReportRecord);
           const r = alerts[0] as ReportRecord;
           if (r.conversationId !== undefined) return revealedItem(r);
           // A refused or held message has no seq: no context to show.

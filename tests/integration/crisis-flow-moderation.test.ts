@@ -120,6 +120,53 @@ describe('alerts about one person are grouped', () => {
   });
 });
 
+describe('alerts about one person in a long queue', () => {
+  it('when an acknowledged alert about a member sits behind more than 50 open reports, then the console shows it in that member’s item, and resolving the item closes every alert and removes every message', async () => {
+    const groupId = await createGroup('Long queue');
+    const atRisk = await member(0);
+    const flood = await member(1);
+    const tag = await joinAndOpen(atRisk, groupId);
+    await joinAndOpen(flood, groupId);
+    // Alerts sort urgent first, oldest first: `early` leads, 55 alerts about someone else, then `acked`, `last`.
+    const early = (await atRisk.send(groupId, RISKS[0]!)).seq;
+    for (let i = 0; i < 55; i++) await flood.send(groupId, `${RISKS[i % RISKS.length]!} (${i})`);
+    const acked = (await atRisk.send(groupId, RISKS[1]!)).seq;
+    const first = await waitForQueue(moderator, groupId, (q) =>
+      q.find((i) => i.subject?.tag === tag && i.alerts?.length === 2),
+    );
+    expect((await moderator.transport.request('mod:acknowledge', { reportId: first.id })).ok).toBe(true);
+    const last = (await atRisk.send(groupId, RISKS[2]!)).seq;
+
+    // One item for the member, with all three alerts (the acknowledged one far down the queue included).
+    const item = await waitForQueue(moderator, groupId, (q) =>
+      q.find((i) => i.subject?.tag === tag && i.alerts?.length === 3),
+    );
+    expect(item.id).toBe(first.id);
+    expect(item.alerts!.map((a) => a.message?.seq)).toEqual([early, acked, last]);
+    expect((await queueOf(moderator, groupId)).filter((i) => i.subject?.tag === tag)).toHaveLength(1);
+    const raw = redis.client();
+    const alertIndexes = () => raw.keys(`${redis.prefix}grp:{${groupId}}:alerts:*`);
+    expect(await alertIndexes()).toHaveLength(2);
+
+    const done = await moderator.transport.request('mod:resolve', {
+      reportId: item.id,
+      action: 'remove',
+      reason: 'checked in with them',
+    });
+    expect(done.ok).toBe(true);
+    const left = await queueOf(moderator, groupId);
+    expect(left.filter((i) => i.subject?.tag === tag)).toEqual([]);
+    expect(left).toHaveLength(1);
+    const history = await flood.transport.request('group:history', { groupId, after: 0, limit: 100 });
+    if (!history.ok) throw new Error(history.error.code);
+    const removed = history.data.messages.filter((m) => m.kind === 'removed').map((m) => m.seq);
+    expect(removed).toEqual([early, acked, last]);
+    // The member's index went with its last alert; the other member's stays.
+    expect(await alertIndexes()).toHaveLength(1);
+    raw.disconnect();
+  });
+});
+
 describe('an alert about a member who has since deleted their account', () => {
   it('when the member erases their account, then the item stays for review but waits for nobody: no badge, no acknowledge, marked as gone; resolving closes it', async () => {
     const groupId = await createGroup('Left since');

@@ -147,6 +147,40 @@ describe.each(backends)('consultations store contract: %s', (_name, make) => {
     expect(await store.getConversation('once-c')).not.toHaveProperty('noteFrom');
   });
 
+  it('a close decided on a record read before the note was passed on is refused (the note fields are compared): it never writes back the note to pass on', async () => {
+    const store = make();
+    const intake = {
+      grades: ['2' as const],
+      subjects: ['mathematics' as const],
+      reasons: ['other' as const],
+      focus: 'planning' as const,
+      workStyles: ['messages' as const],
+      preferredTimes: ['mon-pm' as const],
+    };
+    const before: ConversationRecord = {
+      ...conversation('race-c'),
+      noteFrom: 'req-9',
+      intake: { ...intake, noteNotPassedOn: true },
+    };
+    await store.saveConversation(before);
+    const passedOn: ConversationRecord = { ...conversation('race-c'), intake };
+    expect(await store.replaceConversation(before, passedOn)).toBe(true);
+    expect(await store.replaceConversation(before, { ...before, status: 'closed', closedAt: 2 })).toBe(false);
+    expect(await store.getConversation('race-c')).toEqual(passedOn);
+    // Decided again on the fresh record, it goes through.
+    expect(await store.replaceConversation(passedOn, { ...passedOn, status: 'closed', closedAt: 2 })).toBe(
+      true,
+    );
+    // Only the flag left to clear (a record written by an older version): compared as well.
+    const flagOnly: ConversationRecord = {
+      ...conversation('flag-c'),
+      intake: { ...intake, noteNotPassedOn: true },
+    };
+    await store.saveConversation(flagOnly);
+    expect(await store.replaceConversation(flagOnly, { ...flagOnly, intake })).toBe(true);
+    expect(await store.replaceConversation(flagOnly, { ...flagOnly, status: 'closed' })).toBe(false);
+  });
+
   it('retention (issue 12): a trimmed stream keeps about the newest `keep` messages; feedback keeps the newest FEEDBACK_KEPT', async () => {
     const store = make();
     for (let i = 1; i <= 600; i++) {

@@ -284,6 +284,49 @@ describe.each(backends)('moderation store after the review: %s', (_name, make) =
     expect(await store.heldBy('h', 'writer')).toEqual([]);
   });
 
+  it('openAlertsAbout: exactly the open alerts about a member in a group, acknowledged or not, behind more than 50 open urgent reports; a handled one leaves, an erased member has none', async () => {
+    const store = make();
+    const alert = (id: string, subjectId: string, createdAt: number, extra: Partial<ReportRecord> = {}) =>
+      report(id, { reason: 'crisis', reporterId: '', urgent: true, subjectId, createdAt, ...extra });
+    await store.createReport(alert('first', 'writer', 1_000), 'a-first');
+    for (let i = 0; i < 60; i++) await store.createReport(alert(`other-${i}`, 'other', 2_000 + i), `o-${i}`);
+    await store.createReport(alert('late', 'writer', 9_000), 'a-late');
+    await store.createReport(alert('last', 'writer', 9_500), 'a-last');
+    await store.createReport(alert('elsewhere', 'writer', 9_600, { groupId: 'h' }), 'a-h');
+    // A member's report and a revealed one-to-one message about the same person are items of their own.
+    await store.createReport(
+      report('reported', { reason: 'crisis', urgent: true, subjectId: 'writer' }),
+      'r',
+    );
+    await store.createReport(
+      alert('revealed', 'writer', 9_700, { groupId: '', conversationId: 'c1' }),
+      'a-revealed',
+    );
+    expect((await store.openReports(['g'], 50)).map((r) => r.id)).not.toContain('late');
+    const acked = await store.updateReport('late', { unacknowledged: true }, (r) => ({
+      ...r,
+      acknowledgedAt: 1,
+    }));
+    expect(acked.ok).toBe(true);
+    const ids = async (groupId = 'g', accountId = 'writer') =>
+      (await store.openAlertsAbout(groupId, accountId)).map((r) => r.id);
+    expect(await ids()).toEqual(['first', 'late', 'last']);
+    expect((await store.openAlertsAbout('g', 'writer'))[1]?.acknowledgedAt).toBe(1);
+    expect(await ids('h')).toEqual(['elsewhere']);
+    expect(await ids('g', 'other')).toHaveLength(60);
+    expect(await ids('g', 'nobody')).toEqual([]);
+    await store.updateReport('first', { status: 'received' }, (r) => ({
+      ...r,
+      status: 'action-taken',
+      resolvedAt: 2,
+    }));
+    expect(await ids()).toEqual(['late', 'last']);
+    await store.eraseAccount('writer', [], ['g'], 'Former member');
+    expect(await ids()).toEqual([]);
+    expect(await ids('h')).toEqual([]);
+    expect(await ids('g', 'other')).toHaveLength(60);
+  });
+
   it('purgeExpiredSanctions: ended mutes and timed bans go with their names and reasons; current and permanent ones stay', async () => {
     const store = make();
     const ban = (id: string, groupId: string | null, accountId: string, until: number | null): BanRecord => ({

@@ -225,6 +225,9 @@ describe('urgent index on Redis: what a node dying half-way leaves, and reports 
       expect(new Set(listed)).toEqual(new Set(expected.map((i) => `u-${i}`)));
       expect(listed).toHaveLength(expected.length);
       expect((await waiting(store, 'h')).flat()).toEqual(['elsewhere', 'legacy']);
+      // Their open alerts, acknowledged ones too, joined their members' indexes (alerts about one person).
+      expect((await store.openAlertsAbout('g', 'p7')).map((r) => r.id)).toEqual(['u-7']);
+      expect((await store.openAlertsAbout('h', 's')).map((r) => r.id)).toEqual(['legacy-acked']);
       expect(await store.indexUrgent(['g', 'h'])).toBe(0);
     } finally {
       raw.disconnect();

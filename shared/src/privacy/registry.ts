@@ -940,6 +940,23 @@ export const STORED = {
     form: 'metadata',
     value: 'a report id',
   },
+  'moderation.alertsAbout': {
+    pattern: 'grp:{<groupId>}:alerts:<accountId>',
+    type: 'set',
+    title: 'Open crisis alerts about one member',
+    holds: 'Which open alerts the crisis guard raised about a member in a group (their report ids).',
+    whose: 'account',
+    why: 'So the alerts about one person are one item, acted on together, however many other reports wait.',
+    retention: {
+      kind: 'rule',
+      words:
+        'An id leaves when its alert is handled or the member deletes their account; the key goes with its last id.',
+    },
+    seenBy: ['operators'],
+    erasure: 'erase',
+    form: 'metadata',
+    value: 'a report id',
+  },
   'moderation.openReports': {
     pattern: 'reports:open:{<queue>}',
     type: 'zset',

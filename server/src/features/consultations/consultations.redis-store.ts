@@ -92,8 +92,8 @@ return 1
 `);
 
 /**
- * KEYS: conversations. ARGV: id, next JSON, expected "status|closeProposedBy|blocked|feedbackDone" (as
- * `transitionOf`). Saves only while the stored conversation matches; 1 when saved.
+ * KEYS: conversations. ARGV: id, next JSON, expected
+ * "status|closeProposedBy|blocked|feedbackDone|noteFrom|noteNotPassedOn" (as `transitionOf`). Saves only while the stored conversation matches; 1 when saved.
  */
 const replaceConversationScript = createScript(`
 local current = redis.call('HGET', KEYS[1], ARGV[1])
@@ -104,7 +104,10 @@ local function norm(v)
   if v == true then return '1' end
   return tostring(v)
 end
+local lost = ''
+if type(c.intake) == 'table' then lost = norm(c.intake.noteNotPassedOn) end
 local seen = norm(c.status) .. '|' .. norm(c.closeProposedBy) .. '|' .. norm(c.blocked) .. '|' .. norm(c.feedbackDone)
+  .. '|' .. norm(c.noteFrom) .. '|' .. lost
 if seen ~= ARGV[3] then return 0 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 return 1

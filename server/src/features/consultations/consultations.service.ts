@@ -413,8 +413,8 @@ export function createConsultationService(deps: ConsultationDeps) {
               : (keys?.publicKey ?? null),
           )
         : null;
-    // A note pinned here was passed on, whatever the record says (a close racing the pass-on may write back the
-    // older record: its compare-and-set looks at the closing fields only).
+    // A note pinned here was passed on, whatever the record says (before the compare-and-set looked at the note's
+    // fields too, a close racing the pass-on could write back the older record).
     const passedOn = (i: PinnedIntake): PinnedIntake => {
       const { noteNotPassedOn: _lost, ...rest } = i;
       return rest;

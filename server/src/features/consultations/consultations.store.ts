@@ -157,7 +157,8 @@ export interface ConsultationStore {
   saveConversation(c: ConversationRecord): Promise<void>;
   /**
    * Compare-and-set: saves `next` only while the stored conversation still has `prev`'s status, close proposer,
-   * blocked and feedback flags (a close, a block and a feedback never undo each other). True when saved.
+   * blocked and feedback flags and note to pass on (`transitionOf`: a close, a block, a feedback and the note's
+   * pass-on never undo each other). True when saved.
    */
   replaceConversation(prev: ConversationRecord, next: ConversationRecord): Promise<boolean>;
   getConversation(id: string): Promise<ConversationRecord | null>;
@@ -278,6 +279,16 @@ export function endForErasure(
   };
 }
 
-/** What `replaceConversation` compares: the fields a close, a block or a feedback change. */
+/**
+ * What `replaceConversation` compares: the fields a close, a block, a feedback or the intake note's pass-on
+ * change. Each writes back the whole record it read, so a field missing here could be put back as it was.
+ */
 export const transitionOf = (c: ConversationRecord): string =>
-  [c.status, c.closeProposedBy ?? '', c.blocked ? '1' : '', c.feedbackDone ? '1' : ''].join('|');
+  [
+    c.status,
+    c.closeProposedBy ?? '',
+    c.blocked ? '1' : '',
+    c.feedbackDone ? '1' : '',
+    c.noteFrom ?? '',
+    c.intake?.noteNotPassedOn ? '1' : '',
+  ].join('|');

@@ -21,6 +21,9 @@ export const moderationKeys = (p: string) => ({
   moderates: (accountId: string) => keyFor(p, 'moderation.moderates', { accountId }),
   /** retention: an id leaves when a moderator decides on the held message; the key goes with its last id. */
   heldBy: (groupId: string, accountId: string) => keyFor(p, 'moderation.heldBy', { groupId, accountId }),
+  /** retention: an id leaves when its alert is handled or its member erased; the key goes with its last id. */
+  alertsAbout: (groupId: string, accountId: string) =>
+    keyFor(p, 'moderation.alertsAbout', { groupId, accountId }),
   /** retention: kept while open; deleted `REPORT_RETENTION_DAYS` after it is handled (TTL set on resolve). */
   report: (id: string) => keyFor(p, 'moderation.report', { reportId: id }),
   /** Legacy (before one key per report): read as a fallback, never written. retention: drained on resolve. */

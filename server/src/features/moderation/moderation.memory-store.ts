@@ -2,6 +2,7 @@ import {
   awaitsAcknowledgement,
   DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
+  isOpenAlert,
   isPendingHeld,
   meetsExpectation,
   queueOf,
@@ -210,6 +211,13 @@ export function createMemoryModerationStore(
       return [...reports.values()]
         .filter((r) => r.groupId === groupId && r.subjectId === accountId && isPendingHeld(r))
         .sort((a, b) => a.createdAt - b.createdAt)
+        .map((r) => ({ ...r }));
+    },
+    async openAlertsAbout(groupId, accountId) {
+      forgetExpired();
+      return [...reports.values()]
+        .filter((r) => r.groupId === groupId && r.subjectId === accountId && isOpenAlert(r))
+        .sort((a, b) => reportPriority(a) - reportPriority(b))
         .map((r) => ({ ...r }));
     },
     async *awaitingAcknowledgement(queues, upTo, batch) {

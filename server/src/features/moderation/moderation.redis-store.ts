@@ -9,6 +9,7 @@ import {
   awaitsAcknowledgement,
   DEFAULT_REPORT_RETENTION_MS,
   DEFAULT_SETTINGS,
+  isOpenAlert,
   isPendingHeld,
   meetsExpectation,
   queueOf,
@@ -139,6 +140,15 @@ export function createRedisModerationStore(
       .exec();
   }
 
+  /** Puts an alert in its member's index (`openAlertsAbout`) or takes it out, as `before` and `after` say. */
+  async function indexAlert(before: ReportRecord | null, after: ReportRecord): Promise<void> {
+    const was = before !== null && isOpenAlert(before);
+    if (was && !isOpenAlert(after))
+      await redis.srem(k.alertsAbout(before.groupId, before.subjectId ?? ''), before.id);
+    if (!was && isOpenAlert(after))
+      await redis.sadd(k.alertsAbout(after.groupId, after.subjectId ?? ''), after.id);
+  }
+
   /**
    * One queue's urgent index from `first` (its first page) on, as `awaitingAcknowledgement` describes. Paged by
    * score, never by rank: each page starts at a createdAt boundary, so ids leaving the index while it is read
@@ -188,7 +198,10 @@ export function createRedisModerationStore(
     }
   }
 
-  /** Indexes these ids' reports that await an acknowledgement; returns how many joined an index. */
+  /**
+   * Indexes these ids' reports that await an acknowledgement (returns how many joined that index), and their open
+   * alerts in their member's index.
+   */
   const indexIds = async (ids: readonly string[]): Promise<number> => {
     if (ids.length === 0) return 0;
     const own = await redis.mget(...ids.map((id) => k.report(id)));
@@ -202,6 +215,7 @@ export function createRedisModerationStore(
       const r = JSON.parse(json) as ReportRecord;
       if (awaitsAcknowledgement(r))
         added += await redis.zadd(k.urgentReports(queueOf(r)), 'NX', r.createdAt, r.id);
+      if (isOpenAlert(r)) await redis.sadd(k.alertsAbout(r.groupId, r.subjectId ?? ''), r.id);
     }
     return added;
   };
@@ -313,6 +327,7 @@ export function createRedisModerationStore(
       if (awaitsAcknowledgement(r)) multi.zadd(k.urgentReports(queueOf(r)), r.createdAt, r.id);
       await multi.exec();
       if (isPendingHeld(r)) await redis.sadd(k.heldBy(r.groupId, r.subjectId ?? ''), r.id);
+      await indexAlert(null, r);
       if (r.reporterId) await listForReporter(r);
       return { id: r.id, duplicate: false };
     },
@@ -332,6 +347,8 @@ export function createRedisModerationStore(
       }
       await multi.exec();
       if (!isPendingHeld(r) && r.subjectId) await redis.srem(k.heldBy(r.groupId, r.subjectId), r.id);
+      if (isOpenAlert(r)) await indexAlert(null, r);
+      else if (r.subjectId) await redis.srem(k.alertsAbout(r.groupId, r.subjectId), r.id);
       if (r.reporterId) await listForReporter(r);
     },
     async getReport(id) {
@@ -373,6 +390,7 @@ export function createRedisModerationStore(
           await redis.srem(k.heldBy(current.groupId, current.subjectId ?? ''), id);
         if (!isPendingHeld(current) && isPendingHeld(next))
           await redis.sadd(k.heldBy(next.groupId, next.subjectId ?? ''), id);
+        await indexAlert(current, next);
         if (next.reporterId) await listForReporter(next);
         return { ok: true, report: next };
       }
@@ -410,6 +428,16 @@ export function createRedisModerationStore(
       const stale = ids.filter((id) => !pending.some((r) => r.id === id));
       if (stale.length > 0) await redis.srem(key, ...stale);
       return pending.sort((a, b) => a.createdAt - b.createdAt);
+    },
+    async openAlertsAbout(groupId, accountId) {
+      const key = k.alertsAbout(groupId, accountId);
+      const ids = await redis.smembers(key);
+      const found = await reportsByIds(ids);
+      const open = found.filter((r) => isOpenAlert(r) && r.groupId === groupId && r.subjectId === accountId);
+      // Self-healing: an id whose alert was handled (or is gone) leaves the index.
+      const stale = ids.filter((id) => !open.some((r) => r.id === id));
+      if (stale.length > 0) await redis.srem(key, ...stale);
+      return open.sort((a, b) => reportPriority(a) - reportPriority(b));
     },
     async reportsBy(accountId) {
       const ids = await redis.zrevrange(k.reportsBy(accountId), 0, 99);
@@ -461,7 +489,12 @@ export function createRedisModerationStore(
             if (!r || !clean) break;
             if (r.reporterId === accountId) await redis.del(k.reportOnce(reportDedupeKey(r, accountId)));
             // Nobody left to reach: out of the urgent index first (a retry finds the subject still named).
-            if (r.subjectId === accountId) await redis.zrem(k.urgentReports(queueOf(r)), r.id);
+            if (r.subjectId === accountId)
+              await redis
+                .multi()
+                .zrem(k.urgentReports(queueOf(r)), r.id)
+                .srem(k.alertsAbout(r.groupId, accountId), r.id)
+                .exec();
             const swapped = await swapReportScript.run(redis, [key], [raw ?? '', JSON.stringify(clean), -1]);
             if (Number(swapped) === 1) break;
           }
@@ -470,7 +503,12 @@ export function createRedisModerationStore(
       for (const [id, json] of Object.entries(await redis.hgetall(k.reports()))) {
         const r = parse<ReportRecord>(json);
         const clean = r && scrubReport(r, accountId);
-        if (r?.subjectId === accountId) await redis.zrem(k.urgentReports(queueOf(r)), id);
+        if (r?.subjectId === accountId)
+          await redis
+            .multi()
+            .zrem(k.urgentReports(queueOf(r)), id)
+            .srem(k.alertsAbout(r.groupId, accountId), id)
+            .exec();
         if (clean) await redis.hset(k.reports(), id, JSON.stringify(clean));
       }
       for (let attempt = 0; attempt < 10; attempt++) {

@@ -22,6 +22,8 @@ import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import {
   CONVO_QUEUE,
+  isAlert,
+  isOpenAlert,
   reportPriority,
   type BanRecord,
   type GroupModeration,
@@ -136,8 +138,6 @@ const CONTEXT = 5;
 const CACHE_MAX = 5_000;
 /** The console shows this many open reports, taking at most `perQueue` from each group's own queue. */
 const QUEUE_ITEMS = 100;
-/** Each queue is ordered urgent first: acting on an item reads this many of its group's open reports for the rest. */
-const URGENT_SCAN = 50;
 /** The badge and the escalation read each queue's urgent index (every item nobody acknowledged) in batches this big. */
 const URGENT_BATCH = 200;
 /**
@@ -154,10 +154,7 @@ const HELD_MAX = 10;
  * Alerts the crisis guard raised about one member in one group belong together: one item for one person. Null
  * for anything else (members' reports, revealed one-to-one messages), which stays an item of its own.
  */
-const alertKey = (r: ReportRecord) =>
-  r.reason === 'crisis' && r.subjectId && r.conversationId === undefined && !r.reporterId
-    ? `${r.groupId}\u0000${r.subjectId}`
-    : null;
+const alertKey = (r: ReportRecord) => (isAlert(r) ? `${r.groupId}\u0000${r.subjectId}` : null);
 
 /** Groups reports (already in priority order) into items: the first alert about a member leads the others. */
 function groupAlerts(reports: readonly ReportRecord[]): ReportRecord[][] {
@@ -439,21 +436,13 @@ export function createModerationService(deps: ModerationDeps) {
   }
 
   /**
-   * The open alerts grouped with this one (it first): acting on an item acts on all of them. Every one nobody
-   * acknowledged comes from the group's urgent index, however many other reports wait; acknowledged ones from the
-   * front of its queue.
+   * The open alerts grouped with this one (it first): acting on an item acts on all of them. Read from the
+   * member's own index (`openAlertsAbout`), so every one comes, acknowledged or not, however many other reports wait.
    */
   async function alertsLike(report: ReportRecord): Promise<ReportRecord[]> {
-    const key = alertKey(report);
-    if (!key || report.status !== 'received') return [report];
-    const [open, waiting] = await Promise.all([
-      store.openReports([report.groupId], URGENT_SCAN),
-      awaitingAcknowledgement([report.groupId]),
-    ]);
-    const others = new Map<string, ReportRecord>();
-    for (const r of [...waiting, ...open])
-      if (r.id !== report.id && alertKey(r) === key && !others.has(r.id)) others.set(r.id, r);
-    return [report, ...[...others.values()].sort((a, b) => reportPriority(a) - reportPriority(b))];
+    if (!isOpenAlert(report)) return [report];
+    const others = await store.openAlertsAbout(report.groupId, report.subjectId ?? '');
+    return [report, ...others.filter((r) => r.id !== report.id)];
   }
 
   /** Marks alerts acknowledged by this moderator (those not already): their escalation stops. */
@@ -1297,7 +1286,9 @@ export function createModerationService(deps: ModerationDeps) {
         .sort((a, b) => reportPriority(a) - reportPriority(b))
         .slice(0, QUEUE_ITEMS);
       return Promise.all(
-        groupAlerts(open).map(async (alerts): Promise<QueueItem> => {
+        groupAlerts(open).map(async ([lead]): Promise<QueueItem> => {
+          // An item is the person: every open alert about them, also those further down their group's queue.
+          const alerts = await alertsLike(lead as ReportRecord);
           const r = alerts[0] as ReportRecord;
           if (r.conversationId !== undefined) return revealedItem(r);
           // A refused or held message has no seq: no context to show.

@@ -146,6 +146,12 @@ export interface ModerationStore {
    * the group's queue is (an index per member and group; an id leaves it when a moderator decides).
    */
   heldBy(groupId: string, accountId: string): Promise<ReportRecord[]>;
+  /**
+   * Exactly the open alerts (`isOpenAlert`) about this member in this group, acknowledged or not, however long the
+   * group's queue is (an index per member and group; an id leaves it when its alert is handled or the member
+   * erases their account; a reader takes out what a node that died in between left behind).
+   */
+  openAlertsAbout(groupId: string, accountId: string): Promise<ReportRecord[]>;
   /** This reporter's newest reports (at most 100 are kept listed). */
   reportsBy(accountId: string): Promise<ReportRecord[]>;
   /**
@@ -166,7 +172,8 @@ export interface ModerationStore {
    * Repair: every open report of these queues (and of the single queue of older versions) that
    * `awaitsAcknowledgement` joins its queue's urgent index if it is missing there: reports filed before the index
    * existed, or by a node still on an older version during an upgrade. Adding what is there changes nothing, and
-   * an item acknowledged meanwhile is dropped by the next reader. Returns how many joined.
+   * an item acknowledged meanwhile is dropped by the next reader. Their open alerts (`isOpenAlert`, all urgent)
+   * join their member's index (`openAlertsAbout`) the same way. Returns how many joined the urgent index.
    */
   indexUrgent(queues: readonly string[]): Promise<number>;
 
@@ -220,6 +227,14 @@ export const CONVO_QUEUE = '~convo';
  */
 export const awaitsAcknowledgement = (r: ReportRecord) =>
   r.status === 'received' && r.urgent && r.acknowledgedAt === undefined && r.subjectErased !== true;
+/**
+ * An alert the crisis guard raised about a member of a group (not a member's report, not a revealed one-to-one
+ * message): the alerts about one member in one group are one item for one person.
+ */
+export const isAlert = (r: ReportRecord) =>
+  r.reason === 'crisis' && !!r.subjectId && r.conversationId === undefined && !r.reporterId;
+/** An alert still open: in its member's index (`openAlertsAbout`). */
+export const isOpenAlert = (r: ReportRecord) => r.status === 'received' && isAlert(r);
 /** Whether a report is a message waiting in its sender's held index. */
 export const isPendingHeld = (r: ReportRecord) =>
   r.held === 'pending' && r.status === 'received' && r.subjectId !== undefined && r.subjectId !== '';

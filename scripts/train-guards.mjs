@@ -7,16 +7,22 @@
  *               the thresholds chosen by a stated rule; writes nothing. Its choice of 12:00 (with a model trained
  *               by this script) was set back on 2026-12-06 12:20: the shipped weights and CRISIS_THRESHOLDS
  *               (crisis.ts) are those of 05:15 (tests/fixtures/guards/README.md, issue 11).
- *   CV=authors  cross-validation ACROSS AUTHORS (model round 3, 2026-12-06 16:00): leave one author out (the four
- *               synthetic authors w1–w4 and, as a fifth group, the committed teacher-voice/social-voice/dev-batch
- *               files), score the held-out author's lines with the whole decision (detectCrisisWith) and print per
- *               fold, pooled and as the MEAN over authors (the generalisation figure): recall on plan+passive and on
- *               plan, false positives on hyperbole/venting/recovery/grief/negation/ordinary (each and together), the
- *               third-person concern rate; rules alone and model alone beside the combined decision. GRID_AUTHORS=1
- *               adds a grid of thresholds; BEFORE=1 trains every fold without any synthetic author (round 2's data).
- *               Writes nothing.
- *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^17 buckets, self = 1.5 × none in total weight),
- *   TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35) and SYNTH_WEIGHT (64, chosen by CV=authors over 16 and 32).
+ *   CV=authors  cross-validation ACROSS AUTHORS (model round 3, 2026-12-06 16:00; round 4 18:20): leave one author out
+ *               (each synthetic author w1–w10 and, as one more group, the committed teacher-voice/social-voice/dev-
+ *               batch files), score the held-out author's lines with the whole decision (detectCrisisWith) and print
+ *               per fold, pooled and as the MEAN over authors (the generalisation figure): recall on plan+passive and
+ *               on plan, false positives on hyperbole/venting/recovery/grief/negation/ordinary (each and together),
+ *               the third-person concern rate; rules alone and model alone beside the combined decision. Then, for
+ *               each decision, the round's rules read with the model trained on everything (hard negatives, the
+ *               ordinary probe, ordinary.txt, crisis.txt: DEV_SETS). GRID='[{"vetoOutside":0.3}, …]' scores more
+ *               decisions (partial thresholds over the shipped ones) on the same fold models, GRID_AUTHORS=1 a small
+ *               grid of thresholds; PER_AUTHOR=1 prints every decision per fold. SYNTH_TRAIN=w1,w2,w3,w4 trains
+ *               with round 3's data (`none`: round 2's). Writes nothing but the model cache (MODEL_CACHE, default
+ *               /tmp/guards-model-cache: a model is trained once per set of examples and settings).
+ *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^16 buckets: 2^17 until round 4, CV equal at half
+ *   the bytes; self = 1.5 × none in total weight), TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35), SYNTH_WEIGHT (64,
+ *   chosen by CV=authors over 16 and 32 in round 3; 32 again no gain in round 4) and
+ *   KIND_WEIGHT (e.g. `recovery=2,negation=2`: extra weight per label of the committed and synthetic lines).
  *
  * Re-fetching (2026-12-06 11:35 UTC, again 15:31 for round 3 at the same commits): the `fetch` tool (or `git clone`) of each repository named below, then
  * `git show <commit>:<path> > $GUARDS_DATA_DIR/<name>`; the commits are the ones read that day.
@@ -72,16 +78,14 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w4.tsv` (committed, written for Staffroom on 2026-12-06 by four
- *    independent authors, about 400 lines each, labels of /work/synth/LABELS.md: plan, passive, third, hyperbole,
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w10.tsv` (committed, written for Staffroom on 2026-12-06 by ten
+ *    independent authors, 200–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third, hyperbole,
  *    venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice, W3 forum
- *    posts and global Englishes, W4 hard and indirect cases. Each file is its own source (and its own fold of
- *    CV=authors). Same mapping and context augmentation as 7, weight SYNTH_WEIGHT (64).
- *    `w5.tsv` (one-to-one and intake voice, the confusable classes) and `w6.tsv` (short phone-chat messages), by two
- *    more authors, are committed but NOT in SYNTH_FILES: the shipped weights were trained before they were written,
- *    so they measure that model as unseen authors (tests/fixtures/guards/README.md, batch 10). Adding them to
- *    SYNTH_FILES was tried (hard negatives 10 → 14 of 187 at the shipped thresholds): the next round should add them
- *    and choose thresholds with all six authors in the CV.
+ *    posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6 short
+ *    phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing with
+ *    ESL and code-switching, W10 one-to-one and intake euphemism with medical and legal ordinary talk (round 4).
+ *    Each file is its own source (and its own fold of CV=authors). Same mapping and context augmentation as 7,
+ *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
  *    written from these, so they are in-sample for the rules anyway). Weighted ×3.
  * 9. Augmentation for `third`: each `self` line of sources 7 and 8 rewritten in the third person behind a reporting
@@ -99,7 +103,8 @@
  * suicidal-ideation tweets (`twitter-si.csv`) are only read by scripts/evaluate-guards-external.mjs and the unit
  * test. See tests/fixtures/guards/README.md.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { featureBuckets, encodeInt8, LABELS, scoreNormalised } from '../shared/dist/guards/crisis-model.js';
 import { CRISIS_THRESHOLDS, detectCrisisWith, normaliseForCrisis } from '../shared/dist/guards/crisis.js';
@@ -107,7 +112,7 @@ import { parseCsv } from './train-guards-csv.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = process.env.GUARDS_DATA_DIR ?? '/work/data/guards';
-const BITS = Number(process.env.BITS ?? 17);
+const BITS = Number(process.env.BITS ?? 16);
 const EPOCHS = Number(process.env.EPOCHS ?? 10);
 const L2 = 1e-6;
 const LR = 0.3;
@@ -138,17 +143,33 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by four independent authors (2026-12-06, round 3): each file its own source and its own group in
- * the cross-validation across authors (CV=authors). Same labels and mapping as the teacher-voice files.
+ * Training lines by ten independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4): each file its own
+ * source and its own group in the cross-validation across authors (CV=authors). Same labels and mapping as the
+ * teacher-voice files.
  */
-const SYNTH_FILES = [
-  ['w1', 'scripts/guards-training/synthetic/w1.tsv'],
-  ['w2', 'scripts/guards-training/synthetic/w2.tsv'],
-  ['w3', 'scripts/guards-training/synthetic/w3.tsv'],
-  ['w4', 'scripts/guards-training/synthetic/w4.tsv'],
-];
+const SYNTH_FILES = Array.from({ length: 10 }, (_, i) => [
+  `w${i + 1}`,
+  `scripts/guards-training/synthetic/w${i + 1}.tsv`,
+]);
+/**
+ * The synthetic authors that training reads (default all): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data, `none` round
+ * 2's. CV=authors still scores every author; one left out of training is simply unseen in every fold.
+ */
+const SYNTH_TRAIN = new Set(
+  process.env.SYNTH_TRAIN === undefined ? SYNTH_FILES.map(([s]) => s) : process.env.SYNTH_TRAIN.split(','),
+);
 /** Weight of a synthetic author's line (a teacher-voice line weighs TEACHER_WEIGHT). */
 const SYNTH_WEIGHT = Number(process.env.SYNTH_WEIGHT ?? 64);
+/**
+ * Extra weight per label of the committed and synthetic lines, e.g. `KIND_WEIGHT=recovery=2,negation=2`: the hard
+ * negatives other authors' recovery and negation lines showed the model needs more of. Default none (all 1).
+ */
+const KIND_WEIGHT = Object.fromEntries(
+  (process.env.KIND_WEIGHT ?? '')
+    .split(',')
+    .filter((kv) => kv.includes('='))
+    .map((kv) => [kv.split('=')[0], Number(kv.split('=')[1])]),
+);
 const TEACHER_SOURCES = new Set([...TEACHER_FILES, ...SYNTH_FILES].map(([s]) => s));
 
 /** Sets labelled for stress or other topics, not suicide risk: a post that names suicide is left out of `none`. */
@@ -214,12 +235,13 @@ function load() {
       const kind = l.slice(0, tab).trim();
       const text = l.slice(tab + 1).trim();
       const label = kind === 'plan' || kind === 'passive' ? SELF : kind === 'third' ? THIRD : NONE;
-      add(text, label, source.startsWith('w') ? SYNTH_WEIGHT : TEACHER_WEIGHT, source, kind);
+      const extra = KIND_WEIGHT[kind] ?? 1;
+      add(text, label, (source.startsWith('w') ? SYNTH_WEIGHT : TEACHER_WEIGHT) * extra, source, kind);
       if (label === SELF) selfLines.push({ text, origin: source });
       // Context augmentation: the same line after or before a sentence of ordinary teacher talk, same label (a
       // message about marking that ends "and I've got the pills ready" is still at risk; a joke stays a joke).
       const c = neutral[(n * 7919) % neutral.length];
-      add(n % 2 === 0 ? `${c} ${text}` : `${text} ${c}`, label, 3, `${source}+context`, null, source);
+      add(n % 2 === 0 ? `${c} ${text}` : `${text} ${c}`, label, 3 * extra, `${source}+context`, null, source);
       n++;
     }
   for (const l of fixtureLines('tests/fixtures/guards/crisis.txt')) {
@@ -227,7 +249,10 @@ function load() {
     selfLines.push({ text: l, origin: 'fixtures' });
   }
   for (const l of ordinary) add(l, NONE, 3, 'fixtures');
-  selfLines.forEach((l, i) => add(thirdPerson(l.text, i), THIRD, 3, 'augmented-third', null, l.origin));
+  // Only the lines training may read (SYNTH_TRAIN), so each line keeps the frame it had in round 3.
+  selfLines
+    .filter((l) => !SYNTH_SOURCES.has(l.origin) || SYNTH_TRAIN.has(l.origin))
+    .forEach((l, i) => add(thirdPerson(l.text, i), THIRD, 3, 'augmented-third', null, l.origin));
   return examples;
 }
 
@@ -396,6 +421,7 @@ const RULES_ONLY = {
   ungated: 2,
   vetoWeak: 0,
   vetoStrong: 0,
+  vetoOutside: 0,
 };
 const GRID = [RULES_ONLY];
 for (const self of [0.45, 0.55, 0.65, 0.75])
@@ -500,13 +526,7 @@ function crossValidate(all) {
  * threshold, no gate) are printed beside the combined decision, to see where misses and false alarms come from.
  * GRID_AUTHORS=1 also scores a small grid of thresholds on the same fold models.
  */
-const AUTHOR_GROUPS = [
-  ['w1', ['w1']],
-  ['w2', ['w2']],
-  ['w3', ['w3']],
-  ['w4', ['w4']],
-  ['committed', TEACHER_FILES.map(([s]) => s)],
-];
+const AUTHOR_GROUPS = [...SYNTH_FILES.map(([s]) => [s, [s]]), ['committed', TEACHER_FILES.map(([s]) => s)]];
 const NEGATIVE_KINDS = ['hyperbole', 'venting', 'recovery', 'grief', 'negation', 'ordinary'];
 const isNegativeKind = (k) => NEGATIVE_KINDS.includes(k) || k === 'none';
 
@@ -553,14 +573,78 @@ function meanOf(tallies) {
   };
 }
 
-function crossValidateAuthors(all) {
+/** Synthetic authors left out by SYNTH_TRAIN are scored but never trained on. */
+const SYNTH_SOURCES = new Set(SYNTH_FILES.map(([s]) => s));
+const trainable = (e) => !SYNTH_SOURCES.has(e.origin) || SYNTH_TRAIN.has(e.origin);
+
+/**
+ * Trains on `examples` (balanced here), or reads the model a run with the same examples, settings and featurising
+ * code trained before (MODEL_CACHE, default /tmp/guards-model-cache): decision experiments then need no retraining.
+ */
+const MODEL_CACHE = process.env.MODEL_CACHE ?? '/tmp/guards-model-cache';
+const MODEL_CODE = readFileSync(new URL('../shared/dist/guards/crisis-model.js', import.meta.url), 'utf8');
+function trainCached(examples) {
+  const hash = createHash('sha1').update(JSON.stringify({ BITS, EPOCHS, L2, LR, SELF_RATIO, MODEL_CODE }));
+  for (const e of examples) hash.update(`${e.label}\t${e.weight}\t${e.text}\n`);
+  const file = `${MODEL_CACHE}/${hash.digest('hex').slice(0, 20)}.json`;
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const model = quantise(train(balance(examples)));
+  mkdirSync(MODEL_CACHE, { recursive: true });
+  writeFileSync(file, JSON.stringify(model));
+  return model;
+}
+
+/**
+ * The rules of the round (tests/fixtures/guards/README.md, "Model round 4"), read with the model trained on
+ * everything: lines flagged as the writer at risk in ordinary workplace talk with cue words (at most the limit) and in
+ * the in-sample crisis lines (at least the limit).
+ */
+const DEV_SETS = [
+  ['hard-neg', 'scripts/guards-training/hard-negatives-dev.tsv', 'at most', 11],
+  ['probe-r3', 'tests/fixtures/guards/ordinary-probe-r3.txt', 'at most', 4],
+  ['ordinary', 'tests/fixtures/guards/ordinary.txt', 'at most', 0],
+  ['crisis', 'tests/fixtures/guards/crisis.txt', 'at least', 147],
+].map(([name, file, bound, limit]) => [
+  name,
+  fixtureLines(file).map((l) => l.slice(l.indexOf('\t') + 1)),
+  bound,
+  limit,
+]);
+function devCheck(model, thresholds) {
+  let ok = true;
+  const parts = DEV_SETS.map(([name, lines, bound, limit]) => {
+    const n = lines.filter((l) => detectCrisisWith(l, true, { model, thresholds }).risk).length;
+    ok &&= bound === 'at most' ? n <= limit : n >= limit;
+    return `${name} ${n}/${lines.length}`;
+  });
+  return { ok, text: parts.join(' ') };
+}
+
+/**
+ * The decisions CV=authors scores on the same fold models: the shipped thresholds first, then GRID (a JSON array of
+ * partial CrisisThresholds, each over the shipped ones), or with GRID_AUTHORS=1 a small grid of thresholds.
+ */
+function decisionGrid() {
   const grid = [CRISIS_THRESHOLDS];
-  if (process.env.GRID_AUTHORS)
+  if (process.env.GRID)
+    for (const t of JSON.parse(process.env.GRID)) grid.push({ ...CRISIS_THRESHOLDS, ...t });
+  else if (process.env.GRID_AUTHORS)
     for (const self of [0.6, 0.7, 0.8])
       for (const ungated of [0.7, 0.9, 2])
         for (const plan of [0.25, 0.4])
           for (const veto of [0.3, 0.4])
             grid.push({ ...CRISIS_THRESHOLDS, self, ungated, plan, vetoWeak: veto, vetoStrong: veto });
+  return grid;
+}
+const DECISION_KEYS = Object.keys(CRISIS_THRESHOLDS);
+/** The thresholds that differ from the shipped ones. */
+const describe = (t) =>
+  DECISION_KEYS.filter((k) => t[k] !== CRISIS_THRESHOLDS[k])
+    .map((k) => `${k} ${t[k]}`)
+    .join(', ') || 'shipped';
+
+function crossValidateAuthors(all) {
+  const grid = decisionGrid();
   const rulesT = [];
   const modelT = [];
   const combT = grid.map(() => []);
@@ -568,15 +652,9 @@ function crossValidateAuthors(all) {
   for (const [name, sources] of AUTHOR_GROUPS) {
     if (!sources.some((s) => present.has(s))) continue;
     const out = new Set(sources);
-    // BEFORE=1: no synthetic author in any fold's training (the training set before round 3).
-    const trainSet = balance(
-      all.filter(
-        (e) => !out.has(e.origin) && !(process.env.BEFORE && SYNTH_FILES.some(([s]) => s === e.origin)),
-      ),
-    );
     const test = all.filter((e) => out.has(e.source) && e.kind !== null);
     const started = Date.now();
-    const model = quantise(train(trainSet));
+    const model = trainCached(all.filter((e) => trainable(e) && !out.has(e.origin)));
     const rules = emptyTally();
     const alone = emptyTally();
     const comb = grid.map(() => emptyTally());
@@ -591,12 +669,11 @@ function crossValidateAuthors(all) {
         tallyLine(comb[g], e.kind, detectCrisisWith(e.text, true, { model, thresholds })),
       );
     }
-    console.log(
-      `fold ${name}: trained on ${trainSet.length} in ${((Date.now() - started) / 1000).toFixed(0)} s, scored ${test.length}`,
-    );
+    console.log(`fold ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s, scored ${test.length}`);
     console.log(`  rules alone  ${tallyLine2(rules)}`);
     console.log(`  model alone  ${tallyLine2(alone)}`);
-    console.log(`  combined     ${tallyLine2(comb[0])}`);
+    if (process.env.PER_AUTHOR) grid.forEach((t, g) => console.log(`  [${g}] ${tallyLine2(comb[g])}`));
+    else console.log(`  combined     ${tallyLine2(comb[0])}`);
     rulesT.push(rules);
     modelT.push(alone);
     comb.forEach((c, g) => combT[g].push(c));
@@ -623,29 +700,28 @@ function crossValidateAuthors(all) {
   console.log('MEAN over held-out authors (the generalisation figure):');
   console.log(`  rules alone  ${meanOf(rulesT).text}`);
   console.log(`  model alone  ${meanOf(modelT).text}`);
-  console.log(`  combined     ${meanOf(combT[0]).text}`);
-  if (grid.length > 1) {
-    console.log('grid (mean over authors):');
-    grid.forEach((t, g) =>
-      console.log(
-        `  self ${t.self} ungated ${t.ungated} ≤${t.ungatedMaxWords} words plan ${t.plan} dismissed ${t.dismissed} veto ${t.vetoWeak}/${t.vetoStrong}: ${meanOf(combT[g]).text}`,
-      ),
-    );
-  }
+  // Each decision with the model trained on everything on the round's rules (DEV_SETS).
+  const full = trainCached(all.filter(trainable));
+  grid.forEach((t, g) => {
+    const dev = devCheck(full, t);
+    console.log(`  [${g}] ${describe(t)}`);
+    console.log(`      ${meanOf(combT[g]).text}`);
+    console.log(`      ${dev.text} ${dev.ok ? 'rules held' : 'RULES BROKEN'}`);
+  });
 }
 
 function main() {
   const all = load();
   if (process.env.CV === 'authors') return crossValidateAuthors(all);
   if (process.env.CV) return crossValidate(all);
-  const examples = balance(all);
+  const examples = all.filter(trainable);
   const counts = {};
-  for (const e of examples) {
+  for (const e of balance(examples)) {
     const key = `${e.source}/${LABELS[e.label]}`;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   console.log('training examples by source/label:', counts);
-  const model = quantise(train(examples));
+  const model = trainCached(examples);
   const out = `// Generated by scripts/train-guards.mjs from the sources its header names: do not edit by hand.
 // ${examples.length} examples, ${model.bits}-bit hashing, labels ${LABELS.join('/')}, int8 weights × scale.
 import type { ModelShape } from './crisis-model.js';
@@ -660,6 +736,7 @@ export const CRISIS_MODEL: ModelShape = {
 `;
   writeFileSync(`${ROOT}shared/src/guards/crisis-model-weights.ts`, out);
   console.log(`wrote shared/src/guards/crisis-model-weights.ts (${out.length} characters)`);
+  console.log(devCheck(model, CRISIS_THRESHOLDS).text);
 }
 
 main();

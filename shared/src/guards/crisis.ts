@@ -1331,25 +1331,39 @@ export interface CrisisThresholds {
   vetoWeak: number;
   /** The same for a flag with a strong cue: the model must find the writer very unlikely at risk to overrule it. */
   vetoStrong: number;
+  /**
+   * Model round 4: outside those contexts, a flag of the rules stands only when p(self) of the judged text is at least
+   * this, unless the message states a present risk (PRESENT_RISK: "tonight", "I want to die", "I've taken"): the rules
+   * then only lower the model's bar (0: never vetoed there; 0.2 vetoed "struggling with my self-harm again", so 0).
+   */
+  vetoOutside: number;
+  /** Longest message (in words) whose rule flags the model may veto: a long post nearly always has a "not" or "years". */
+  vetoMaxWords: number;
 }
 
 /**
- * Model round 3 (2026-12-06 16:00): chosen by cross-validation across authors (scripts/train-guards.mjs CV=authors,
- * the mean over five held-out authors) under the limit of not raising the flags on the hard negatives
- * (scripts/guards-training/hard-negatives-dev.tsv): self 0.7, plan 0.4, ungated 0.9 and the model's veto of strong
- * rule flags in a negation, past/recovery or joke context (vetoStrong 0.4). Before: self 0.6, plan 0.25, no veto,
- * with the weights of 05:15 (tests/fixtures/guards/README.md, "Model round 3").
+ * Model round 4 (2026-12-06 18:50): chosen by cross-validation across eleven authors (scripts/train-guards.mjs
+ * CV=authors, the mean over the held-out authors) as the highest mean recall of the decisions tried that keep the
+ * round's rules (hard negatives ≤ 11 of 187, the ordinary probe ≤ 4 of 30, ordinary.txt 0, crisis.txt ≥ 147): the
+ * model trained on ten authors is surer on euphemisms ("I won't be here next week"), so it flags alone only at
+ * p(self) 0.9 (0.6 with a means or an act named, 0.9 where the rules explained something away). The veto outside
+ * negation/past/joke contexts (vetoOutside 0.2) and of weak-only flags in them (vetoWeak 0.4) lowered the mean
+ * false positives further (0.056 → 0.035) but vetoed "I have been struggling with my self-harm again" and "I'm not
+ * suicidal but I feel hopeless and trapped", so both stay 0. Round 3 (self 0.7, plan 0.4, dismissed 0.85) is in
+ * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.7,
+  self: 0.9,
   third: 0.5,
-  plan: 0.4,
-  dismissed: 0.85,
+  plan: 0.6,
+  dismissed: 0.9,
   negated: 0.95,
   ungated: 0.9,
   ungatedMaxWords: 60,
   vetoWeak: 0,
   vetoStrong: 0.4,
+  vetoOutside: 0,
+  vetoMaxWords: 60,
 };
 
 /** What the decision uses besides the rules: the model's weights and its thresholds (the training script varies them). */
@@ -1559,15 +1573,19 @@ export function detectCrisisWith(
   const grieving = grief && !has(PRESENT_RISK, full, fullWords);
   // A flag of the rules stands unless the model, reading the same message, finds the writer very unlikely at risk:
   // rules written from one batch of lines flagged other writers' recovery and negation talk (model round 3).
-  // The veto applies only where the rules are known to misfire (a negation, the past or recovery, a joke) and to a
-  // message long enough for the model to read (a bare "kms" stays the rules' call).
-  // Nor to long posts (over ungatedMaxWords words): a long post nearly always has a "not" or "years", and the
-  // public C-SSRS posts lost recall with it.
-  const vetoable =
-    hasWords(full, 4) && !hasWords(full, limits.ungatedMaxWords + 1) && has(VETO_CONTEXT, full, fullWords);
+  // The veto applies to a message long enough for the model to read (a bare "kms" stays the rules' call), and not to
+  // long posts (over vetoMaxWords words): a long post nearly always has a "not" or "years", and the public C-SSRS
+  // posts lost recall with it. Where the rules are known to misfire (a negation, the past or recovery, a joke) the
+  // bars are vetoWeak and vetoStrong; elsewhere vetoOutside, except for a statement of present risk (model round 4:
+  // other authors' recovery and negation lines were flagged by the rules in words VETO_CONTEXT does not list).
+  const vetoLength = hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1);
+  const inContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
+  const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
+  const stands = (bar: number) =>
+    inContext ? judged.self >= bar : !outside || judged.self >= limits.vetoOutside;
   const rules =
-    (strong.length > 0 && (!vetoable || judged.self >= limits.vetoStrong)) ||
-    (strong.length === 0 && weakDistinct.length >= 2 && (!vetoable || judged.self >= limits.vetoWeak));
+    (strong.length > 0 && stands(limits.vetoStrong)) ||
+    (strong.length === 0 && weakDistinct.length >= 2 && stands(limits.vetoWeak));
   // A plan or a means in a first-person message lowers the bar: missing one costs the most.
   // Only a means or an act lowers it: the time words of PLAN ("tonight", "will", "tomorrow") are in most long posts.
   const threshold = has(MEANS_OR_ACT, full, fullWords) && I_SUBJECT.test(full) ? limits.plan : limits.self;

@@ -140,10 +140,11 @@ heldOutBatch(
   'batch 4 (2026-12-06 05:15, the final held-out set)',
   { crisis: 'crisis-heldout-4.tsv', privacy: 'privacy-heldout-4.tsv' },
   {
-    crisisFirstPersonRecall: 32 / 36,
+    // 32/36 until model round 4 (2026-12-06 19:10), 33/36 after it.
+    crisisFirstPersonRecall: 33 / 36,
     crisisPlanRecall: 18 / 20,
-    // 4/42 until the batch-7 round (2026-12-06 09:19); 2/42 after it.
-    crisisNotRiskFalsePositiveRate: 2 / 42,
+    // 4/42 until the batch-7 round (2026-12-06 09:19); 2/42 after it; 1/42 after model round 4.
+    crisisNotRiskFalsePositiveRate: 1 / 42,
     privacyRecall: ISSUE_TARGETS.privacyRecall,
     privacyNameRecall: ISSUE_TARGETS.privacyNameRecall,
     privacyFalsePositiveRate: ISSUE_TARGETS.privacyFalsePositiveRate,
@@ -160,10 +161,11 @@ heldOutBatch(
   { crisis: 'crisis-heldout-6.tsv' },
   {
     // Measured once, 2026-12-06 06:52: every target missed (plan 15/20, passive 16/16, not-risk flagged 8/36).
-    // After the batch-7 round (2026-12-06 09:19, counts only): plan 16/20, not-risk flagged 7/36.
+    // After the batch-7 round (2026-12-06 09:19, counts only): plan 16/20, not-risk flagged 7/36. After model round 4
+    // (2026-12-06 19:10): plan 18/20, passive 14/16, not-risk flagged 2/36.
     crisisFirstPersonRecall: 32 / 36,
-    crisisPlanRecall: 16 / 20,
-    crisisNotRiskFalsePositiveRate: 7 / 36,
+    crisisPlanRecall: 18 / 20,
+    crisisNotRiskFalsePositiveRate: 2 / 36,
   },
   { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
 );
@@ -177,10 +179,10 @@ heldOutBatch(
   { crisis: 'crisis-heldout-8.tsv' },
   {
     // Measured once, 2026-12-06 09:21: plan 11/20, passive 10/16, not-risk flagged 4/36 (the code before the round:
-    // plan 11/20, passive 8/16, 4/36).
-    crisisFirstPersonRecall: 21 / 36,
-    crisisPlanRecall: 11 / 20,
-    crisisNotRiskFalsePositiveRate: 4 / 36,
+    // plan 11/20, passive 8/16, 4/36). After model round 4 (2026-12-06 19:10): plan 14/20, passive 12/16, 2/36.
+    crisisFirstPersonRecall: 26 / 36,
+    crisisPlanRecall: 14 / 20,
+    crisisNotRiskFalsePositiveRate: 2 / 36,
   },
   { concernAtLeast: 1, flaggedAsWriterAtMost: 0 },
 );
@@ -195,10 +197,10 @@ heldOutBatch(
   { crisis: 'crisis-heldout-9.tsv' },
   {
     // Before and after that session's changes alike: plan 18/25, passive 16/20, not-risk flagged 9/45. After model
-    // round 3 (2026-12-06 16:30): plan 21/25, passive 17/20, not-risk flagged 4/45.
+    // round 3 (2026-12-06 16:30): plan 21/25, passive 17/20, not-risk flagged 4/45; after model round 4 (19:10): 3/45.
     crisisFirstPersonRecall: 38 / 45,
     crisisPlanRecall: 21 / 25,
-    crisisNotRiskFalsePositiveRate: 4 / 45,
+    crisisNotRiskFalsePositiveRate: 3 / 45,
   },
   { concernAtLeast: 0.5, flaggedAsWriterAtMost: 1 },
 );
@@ -256,10 +258,12 @@ heldOutBatch(
   'batch 10a (2026-12-06 15:34, author HA)',
   { crisis: 'crisis-heldout-10a.tsv' },
   {
-    // Before the session's changes: plan 20/25, passive 20/25, not-risk flagged 11/60; after: 23, 25 and 8.
-    crisisFirstPersonRecall: 48 / 50,
-    crisisPlanRecall: 23 / 25,
-    crisisNotRiskFalsePositiveRate: 8 / 60,
+    // Before the session's changes: plan 20/25, passive 20/25, not-risk flagged 11/60; after: 23, 25 and 8. After
+    // model round 4 (2026-12-06 19:10): 24, 23 and 7 — one first-person line fewer (48 → 47/50, below the 0.95 target
+    // it had met) for one plan more and one false alarm fewer; every other batch gained (README, "Model round 4").
+    crisisFirstPersonRecall: 47 / 50,
+    crisisPlanRecall: 24 / 25,
+    crisisNotRiskFalsePositiveRate: 7 / 60,
   },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 2 },
 );
@@ -267,9 +271,9 @@ heldOutBatch(
   'batch 10b (2026-12-06 15:32, author HB)',
   { crisis: 'crisis-heldout-10b.tsv' },
   {
-    // Before: plan 16/25, passive 21/25, not-risk flagged 12/60; after: 20, 22 and 6.
-    crisisFirstPersonRecall: 42 / 50,
-    crisisPlanRecall: 20 / 25,
+    // Before: plan 16/25, passive 21/25, not-risk flagged 12/60; after: 20, 22 and 6; after model round 4: 22, 22, 6.
+    crisisFirstPersonRecall: 44 / 50,
+    crisisPlanRecall: 22 / 25,
     crisisNotRiskFalsePositiveRate: 6 / 60,
   },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
@@ -285,4 +289,44 @@ privacyBatch(
   'privacy-heldout-10b.tsv',
   { identifying: 30, ordinary: 30 },
   { identifyingAtLeast: 28, ordinaryAtMost: 0 },
+);
+
+/**
+ * Batch 11 (2026-12-06 17:45): two more authors (11a HC, 11b HD), same brief. Scored before the session's changes
+ * (main 52e22d3) and after them (README), counts only; never read for misses.
+ */
+heldOutBatch(
+  'batch 11a (2026-12-06 17:45, author HC)',
+  { crisis: 'crisis-heldout-11a.tsv' },
+  {
+    // Before: plan 18/25, passive 19/25, not-risk flagged 1/60; after model round 4: 20, 22 and 1.
+    crisisFirstPersonRecall: 42 / 50,
+    crisisPlanRecall: 20 / 25,
+    crisisNotRiskFalsePositiveRate: 1 / 60,
+  },
+  { concernAtLeast: 0.9, flaggedAsWriterAtMost: 0 },
+);
+heldOutBatch(
+  'batch 11b (2026-12-06 17:45, author HD)',
+  { crisis: 'crisis-heldout-11b.tsv' },
+  {
+    // Before: plan 19/25, passive 20/25, not-risk flagged 4/60; after model round 4: 20, 21 and 3.
+    crisisFirstPersonRecall: 41 / 50,
+    crisisPlanRecall: 20 / 25,
+    crisisNotRiskFalsePositiveRate: 3 / 60,
+  },
+  { concernAtLeast: 0.9, flaggedAsWriterAtMost: 2 },
+);
+// Privacy before: 11a identifying 24/30, ordinary 3/30; 11b 18/30, 0/30. After privacy round 4: 27/30 and 18/30.
+privacyBatch(
+  'batch 11a',
+  'privacy-heldout-11a.tsv',
+  { identifying: 30, ordinary: 30 },
+  { identifyingAtLeast: 27, ordinaryAtMost: 3 },
+);
+privacyBatch(
+  'batch 11b',
+  'privacy-heldout-11b.tsv',
+  { identifying: 30, ordinary: 30 },
+  { identifyingAtLeast: 18, ordinaryAtMost: 0 },
 );

@@ -40,6 +40,7 @@ import {
   PUBLIC_HONORIFIC_NAMES,
 } from './lexicon.js';
 import { originalSpan, prepare, type Prepared, matchesOf } from './normalize.js';
+import { findDetails } from './privacy-details.js';
 import { nameProbability, privacyNameModel } from './privacy-name-model.js';
 import {
   compileFilter,
@@ -197,7 +198,19 @@ function scan(
   return anchors ? anchoredMatches(text, lower, words, re, anchors, after) : matchesOf(text, re);
 }
 
-export type FindingKind = 'email' | 'phone' | 'address' | 'profile-url' | 'full-name' | 'school';
+/** Every kind of finding, in the order the evaluation reports them. */
+export const FINDING_KINDS = [
+  'email',
+  'phone',
+  'address',
+  'profile-url',
+  'full-name',
+  'school',
+  'id-number',
+  'date-of-birth',
+  'vehicle',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface Finding {
   kind: FindingKind;
@@ -1856,10 +1869,13 @@ function findListedSchools(p: string, names: readonly string[], out: Span[]): vo
 const PRIORITY: Record<FindingKind, number> = {
   email: 0,
   'profile-url': 1,
-  phone: 2,
-  address: 3,
-  school: 4,
-  'full-name': 5,
+  'id-number': 2,
+  'date-of-birth': 2,
+  vehicle: 2,
+  phone: 3,
+  address: 4,
+  school: 5,
+  'full-name': 6,
 };
 
 function resolve(spans: Span[]): Span[] {
@@ -1902,6 +1918,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findProfiles(p, spans);
   findPhones(p, spans);
   findAddresses(p, spans);
+  spans.push(...findDetails(p));
   const words = tokenize(p);
   const allowPairs = opts.allowNames ? pairsOf(opts.allowNames) : new Set<string>();
   const names: Span[] = [];
@@ -1928,6 +1945,9 @@ const LABELS: Record<FindingKind, string> = {
   'profile-url': 'a social media profile',
   'full-name': "a person's name",
   school: 'a school or district name',
+  'id-number': 'an ID number',
+  'date-of-birth': 'a date of birth',
+  vehicle: 'a number plate',
 };
 
 /** Short text for the warning: "an email address, a phone number". Kinds in order of first appearance. */

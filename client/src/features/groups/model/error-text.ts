@@ -57,6 +57,9 @@ export function findingsText(error: ErrorInfo): string[] {
     'profile-url': 'a link to a profile',
     'full-name': 'a full name',
     school: 'a school or district name',
+    'id-number': 'an ID number',
+    'date-of-birth': 'a date of birth',
+    vehicle: 'a number plate',
   };
   return (error.findings ?? []).map((f) => `${kinds[f.kind] ?? f.kind}: “${f.match}”`);
 }

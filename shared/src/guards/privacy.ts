@@ -606,7 +606,7 @@ function findAddresses(text: string, out: Span[]): void {
 // Profile URLs and social handles
 
 const PROFILE_URL =
-  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|teacherspayteachers\.com|tes\.com)\/([^\s<>"'`)\]]{1,200})/giu;
+  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|teacherspayteachers\.com|tes\.com|gofundme\.com|justgiving\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com)\/([^\s<>"'`)\]]{1,200})/giu;
 const BLOG_URL =
   /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?([a-z0-9][a-z0-9-]{0,62})\.(?:substack|wordpress|blogspot|tumblr|medium|weebly|wixsite|squarespace)\.com\b(?:\/[^\s<>"'`)\]]{0,200})?/giu;
 /** A profile address has its host's "/" at most 38 characters in ("https://mobile.teacherspayteachers.com/"). */
@@ -673,6 +673,19 @@ const COMMON_SITES = new Set(
   theguardian nytimes bbcbitesize bitesize schoolsweek tes edutopia`.split(/\s+/),
 );
 
+/** A domain label that reads as a person's own site: "maireadwrites", "mrsjonesteaches", "chalkdustblog". */
+const PERSONAL_LABEL =
+  /^(?:mr|mrs|ms|miss|mx|dr|sir)[a-z]{3,}|[a-z]{3,}(?:writes|writing|teaches|teaching|teacher|tutoring|blogs?|reads|makes|designs|photography|portfolio|classroom)$/;
+/** The writer's own work at this site, said in the same sentence: "I blog about … at www.x.ie", "excerpts at x.com". */
+const OWN_WORK =
+  /\b(?:i blog|i write (?:about|up)|i post (?:about|my)|excerpts?|my (?:writing|memoir|novel|podcast|shop|store|blog|site|website|portfolio))\b/i;
+
+function ownSite(text: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < 200 && !/[.!?\n]/.test(text[from - 1] ?? '')) from--;
+  return OWN_WORK.test(text.slice(from, start));
+}
+
 /** Does a domain label spell a person's name ("danielhartley", "priyanair", "amara-osei")? */
 function nameInLabel(label: string): boolean {
   const parts = label.split('-');
@@ -719,7 +732,7 @@ function findProfiles(text: string, out: Span[]): void {
     if (COMMON_SITES.has(label) || /\.(?:gov|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|edu)$/i.test(value)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     // A personal site: "my blog/site/portfolio is …", or a domain made of a person's name ("danielhartley.co.uk").
-    if (MY_SITE.test(before) || nameInLabel(label))
+    if (MY_SITE.test(before) || nameInLabel(label) || PERSONAL_LABEL.test(label) || ownSite(text, m.index))
       out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
   const handles = !privacyPrefilter.enabled || text.includes('@') ? [...matchesOf(text, HANDLE)] : [];

@@ -1709,7 +1709,7 @@ function findModelNames(
 // Schools and districts
 
 const SCHOOL_ENDINGS =
-  'School District|School Board|Board of Education|Public Schools|County Schools|City Schools|Schools|School|Academy|College|Collegiate|Elementary|Primary|Secondary|Middle|High|Intermediate|Grammar|Unified|Trust|Kindergarten|ISD|USD|CISD|DSB|CDSB';
+  'School District|School Board|Board of Education|Public Schools|County Schools|City Schools|Schools|School|Academy|College|Collegiate|Elementary|Primary|Secondary|Middle|High|Intermediate|Grammar|Unified|Trust|Kindergarten|Kura|Grundschule|Realschule|Gesamtschule|ISD|USD|CISD|DSB|CDSB';
 const SCHOOL_WORD = "(?:St\\.|Mt\\.|Jr\\.|Ft\\.|[\\p{Lu}][\\p{L}\\p{M}'&-]{0,30})";
 const SCHOOL_GENERIC = new RegExp(
   `(?<![\\p{L}\\p{N}'])(${SCHOOL_WORD}(?: {1,2}(?:${SCHOOL_WORD}|of|and|&)){0,6}) {1,2}(${SCHOOL_ENDINGS})(?![\\p{L}\\p{N}])`,
@@ -1718,6 +1718,47 @@ const SCHOOL_GENERIC = new RegExp(
 const SCHOOL_ACRONYM = /(?<![\p{L}\p{N}])[A-Z]{1,6}(?:USD|ISD|DSB)(?![\p{L}\p{N}])/gu;
 const NYC_SCHOOL =
   /(?<![\p{L}\p{N}])(?:(?:P\.S\.|I\.S\.|M\.S\.|J\.H\.S\.) ?\d{1,3}|(?:PS|MS|JHS) \d{2,3})(?![\p{L}\p{N}])/gu;
+
+/** A school named in Irish, Welsh, French or Spanish: "Scoil Bhríde Naofa", "Coláiste Éinde", "Ysgol Glan Clwyd". */
+const SCHOOL_PREFIXED =
+  /(?<![\p{L}\p{N}])(?:Scoil|Gaelscoil|Gaelcholáiste|Coláiste|Colaiste|Meánscoil|Bunscoil|Ysgol|Colegio|Escuela|Lycée|Collège)(?: (?:na|an|de|del|la|le|y|San|Santa))?(?: \p{Lu}[\p{L}\p{M}'’-]{1,30}){1,3}/gu;
+/** A school named for a saint or a devotion: "St Columba's", "Our Lady of Mercy", "Holy Family". */
+const SAINT_NAME =
+  /(?<![\p{L}\p{N}])(?:St\.?|Saint|Our Lady of(?: the)?|Our Lady's|Sacred Heart|Holy (?:Family|Cross|Trinity|Rosary|Spirit|Child|Faith|Name)|Mater Dei|Christ the King)(?: \p{Lu}[\p{L}\p{M}]{1,20}(?:['’]s|s['’])?){0,3}(?![\p{L}\p{N}])/gu;
+/** A saint's name followed by a school word in lower case: "St Fachtna's Brothers school", "St Anne's primary". */
+const SAINT_SCHOOL_AFTER =
+  /^ (?:national school|school|college|primary|secondary|academy|convent|NS|CBS)(?![\p{L}\p{N}])/u;
+/** Where a person is: "at St Columba's in Clondalkin", "from Our Lady of Mercy, Drumcondra". */
+const SAINT_AT_BEFORE = /\b(?:at|from|attends?|attended|goes to) $/;
+const SAINT_AT_AFTER = /^(?: in|,) \p{Lu}\p{Ll}/u;
+/** Places named for saints that are not schools. */
+const NOT_SAINT_SCHOOL =
+  /\b(?:Day|Eve|Cathedral|Church|Chapel|Basilica|Abbey|Parish|Hospital|Hospice|Clinic|Road|Street|Avenue|Lane|Park|Square|Station|Place|Green|Gardens|Way|Hall|Well|Bay|Island|Bridge|Row|Terrace|Close|Crescent|Court|Hill|Market|Cemetery|Stadium|Centre|Center|Hotel|Shopping|Mall|Festival|Parade|University)\b/;
+
+function findNamedSchools(p: string, out: Span[]): void {
+  for (const m of scan(p, SCHOOL_PREFIXED))
+    out.push({ kind: 'school', start: m.index, end: m.index + m[0].length });
+  if (!/\b(?:St|Saint|Our|Sacred|Holy|Mater|Christ)\b/.test(p)) return;
+  for (const m of matchesOf(p, SAINT_NAME)) {
+    const name = m[0];
+    // A saint alone ("St. Jude") or a place named for one ("St Patrick's Day") is not a school.
+    if (!/\s\S/.test(name) || NOT_SAINT_SCHOOL.test(name)) continue;
+    const end = m.index + name.length;
+    const after = p.slice(end, end + 40);
+    const school = SAINT_SCHOOL_AFTER.exec(after);
+    if (school) {
+      out.push({ kind: 'school', start: m.index, end: end + school[0].length });
+      continue;
+    }
+    const possessive = /(?:['’]s|s['’])$/.test(name) || /^Our Lady of/.test(name);
+    if (
+      possessive &&
+      SAINT_AT_BEFORE.test(p.slice(Math.max(0, m.index - 12), m.index)) &&
+      SAINT_AT_AFTER.test(after)
+    )
+      out.push({ kind: 'school', start: m.index, end });
+  }
+}
 
 /** Kinds of school: not a name on their own ("Middle School", "Catholic Primary"). */
 const SCHOOL_TYPE_WORDS = new Set(
@@ -1944,6 +1985,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   if (privacyNameModel.enabled) findModelNames(p, words, allowPairs, contact, spans);
   findGenericSchools(p, spans);
+  findNamedSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);
   return resolve(spans).map((s) => {
     const { start, end } = originalSpan(prepared, s.start, s.end);

@@ -139,10 +139,9 @@ function findVehicles(p: string, lower: string, out: DetailSpan[]): void {
   }
 }
 
-/** ID numbers, dates of birth and number plates in prepared text `p`. */
-export function findDetails(p: string): DetailSpan[] {
+/** ID numbers, dates of birth and number plates in prepared text `p` (`lower`: `p` lower-cased). */
+export function findDetails(p: string, lower: string): DetailSpan[] {
   const out: DetailSpan[] = [];
-  const lower = p.toLowerCase();
   findIds(p, lower, out);
   findDatesOfBirth(p, lower, out);
   findVehicles(p, lower, out);

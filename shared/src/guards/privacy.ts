@@ -1972,7 +1972,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findProfiles(p, spans);
   findPhones(p, spans);
   findAddresses(p, spans);
-  spans.push(...findDetails(p));
+  spans.push(...findDetails(p, wordsFor(p).lower));
   const words = tokenize(p);
   const allowPairs = opts.allowNames ? pairsOf(opts.allowNames) : new Set<string>();
   const names: Span[] = [];

@@ -23,6 +23,10 @@
  *   typed in lower case.
  * - Names the rules miss are judged by a small learned model (privacy-name-model.ts) from the candidate's form and
  *   the sentence around it; it only adds findings, never for a public pair or with a public figure's context.
+ * - ID numbers, dates of birth and number plates (privacy-details.ts) only after the word that names them ("staff ID
+ *   …", "DOB …", "reg …"): a bare code is a time, a room, a page, a grade or an exam code far more often.
+ * - A school without "School" in its name is flagged by an Irish, Welsh, French or Spanish prefix ("Scoil …"), or
+ *   by a saint's name before a school word or where a person is at it ("at St Columba's in Clondalkin").
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */

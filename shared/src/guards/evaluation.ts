@@ -4,7 +4,7 @@
  * (scripts/evaluate-guards.ts and tests/unit/guards-evaluation.test.ts do).
  */
 import { detectCrisis } from './crisis.js';
-import { detectIdentifying, type Finding, type FindingKind } from './privacy.js';
+import { detectIdentifying, FINDING_KINDS, type Finding, type FindingKind } from './privacy.js';
 
 export const TARGETS = {
   /** Share of identifying lines the privacy guard warns about. */
@@ -15,7 +15,7 @@ export const TARGETS = {
   crisisRecall: 0.95,
 } as const;
 
-const KINDS: readonly FindingKind[] = ['email', 'phone', 'address', 'profile-url', 'full-name', 'school'];
+const KINDS: readonly FindingKind[] = FINDING_KINDS;
 
 export interface Line {
   /** 1-based line number in its file. */

@@ -472,3 +472,122 @@ describe('detectIdentifying: names judged by the learned model (privacy-name-mod
     }
   });
 });
+
+describe('detectIdentifying: ID numbers, dates of birth and number plates (privacy round 4b)', () => {
+  it('finds an ID number after the word that names it', () => {
+    for (const [text, id] of [
+      ['Lost my lanyard — staff ID HT-20931 — please hand it in', 'HT-20931'],
+      ['student no. 2023-0417 keeps getting flagged absent', '2023-0417'],
+      ['my TRN is 19/71358, why does the portal say I do not exist', '19/71358'],
+      ['my TSC number is 647219, how long does TPAD take?', '647219'],
+      ['Lehrer-ID NW-223-8810, das ist alles', 'NW-223-8810'],
+      ['Staff ID 88-4021-T (chemistry) still cannot book the lab', '88-4021-T'],
+      ['his UPN: A123456789012 is wrong on the census', 'A123456789012'],
+    ]) {
+      expect(matches(text as string, 'id-number'), text).toEqual([id]);
+    }
+  });
+
+  it('finds a date of birth, also a few words after the word', () => {
+    for (const [text, date] of [
+      ['DOB for the agency form is 14/03/1986, anything else?', '14/03/1986'],
+      ['my date of birth is 5 Nov 1979', '5 Nov 1979'],
+      ['she was born on 3 March 2012 in Cork', '3 March 2012'],
+      ['her birthday is 12 June 2010', '12 June 2010'],
+      ['DOB 11.04.1992, das ist alles', '11.04.1992'],
+    ]) {
+      expect(matches(text as string, 'date-of-birth'), text).toEqual([date]);
+    }
+  });
+
+  it('finds a number plate near a car word, in many countries’ shapes', () => {
+    for (const [text, plate] of [
+      ['whoever parked the silver Golf, reg KD19 XLH, across the minibus bay', 'KD19 XLH'],
+      ['the van reg 191-D-12345 is blocking the gate', '191-D-12345'],
+      ['the car with plate KCA 123A was in the bay again', 'KCA 123A'],
+      ['his car, a red Corolla MH 12 AB 1234, blocks the gate', 'MH 12 AB 1234'],
+      ['rego 1ABC 234 has been parked there all week', '1ABC 234'],
+      ['license plate 7ABC123 keeps taking the disabled bay', '7ABC123'],
+    ]) {
+      expect(matches(text as string, 'vehicle'), text).toEqual([plate]);
+    }
+  });
+
+  it('leaves times, dates, rooms, pages, money, grades, exam codes, ISBNs and statistics alone', () => {
+    for (const text of [
+      'the meeting is at 10:30 on 14/03/2026 in room 204',
+      'page 45 question 3b, paper 8300/1H, ISBN 978-0-14-103614-4',
+      'we have 1200 students and a staff of 140',
+      'car park closes at 6pm, Year 10 trip leaves 8:15',
+      'the parked cars cost £12,500 in repairs in 2024',
+      'I got a grade 9 in GCSE and my car is a VW Golf GTI MK7',
+      'Shakespeare was born on 23 April 1564',
+      'her birthday party is on 12 June 2099',
+      'she was born in 2012 and loves maths',
+      'the Covid-19 rules and the ID card',
+      'student numbers fell by 4% to 1,850 this year',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+
+  it('describes the new kinds in the warning', () => {
+    expect(describeFindings(detectIdentifying('staff ID HT-20931, DOB 14/03/1986, reg KD19 XLH'))).toBe(
+      'an ID number, a date of birth, a number plate',
+    );
+  });
+});
+
+describe('detectIdentifying: schools and personal sites in more forms (privacy round 4b)', () => {
+  it('finds schools named for saints, in Irish or te reo, before a school word', () => {
+    for (const [text, school] of [
+      ["can anyone at St Columba's in Clondalkin tell me if the mocks started", "St Columba's"],
+      ['she picks up from Junior Infants at Scoil Bhríde Naofa', 'Scoil Bhríde Naofa'],
+      ["Brother Eamon from St Fachtna's Brothers school in Kilcolman", "St Fachtna's Brothers school"],
+      ["I'm the new kaiako at Waimārie Kura", 'Waimārie Kura'],
+      ['my daughter goes to Our Lady of Mercy, Drumcondra', 'Our Lady of Mercy'],
+    ]) {
+      expect(matches(text as string, 'school'), text).toEqual([school]);
+    }
+  });
+
+  it('leaves saints, cathedrals, feast days and trips alone', () => {
+    for (const text of [
+      "we went to St Patrick's Cathedral in Dublin on the trip",
+      "happy St Patrick's Day everyone",
+      'I studied at St Andrews in Scotland',
+      'St. Jude is the patron saint of lost causes',
+      "we did a trip to St Paul's in London",
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+
+  it('finds personal sites and pages in more forms', () => {
+    for (const [text, site] of [
+      [
+        'I blog about small rural schools at www.chalkdustandturf.ie if anyone wants a look',
+        'www.chalkdustandturf.ie',
+      ],
+      ["Excerpts at maireadconneelywrites.com if you're curious.", 'maireadconneelywrites.com'],
+      [
+        'the fundraising page is gofundme.com/f/help-mr-obrien-walk-again, any amount helps',
+        'gofundme.com/f/help-mr-obrien-walk-again',
+      ],
+      ['see mrsjonesteaches.com for the display ideas', 'mrsjonesteaches.com'],
+      ['find me at @chalkdust_teach for the worksheets', '@chalkdust_teach'],
+    ]) {
+      expect(matches(text as string, 'profile-url'), text).toEqual([site]);
+    }
+  });
+
+  it('leaves tools and public sites alone', () => {
+    for (const text of [
+      'I run my quizzes at quizizz.com and I have used blooket.com',
+      'I read a great piece on edweek.org about this',
+      'the DfE guidance at gov.uk says otherwise',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+    }
+  });
+});

@@ -23,6 +23,10 @@
  *   typed in lower case.
  * - Names the rules miss are judged by a small learned model (privacy-name-model.ts) from the candidate's form and
  *   the sentence around it; it only adds findings, never for a public pair or with a public figure's context.
+ * - ID numbers, dates of birth and number plates (privacy-details.ts) only after the word that names them ("staff ID
+ *   …", "DOB …", "reg …"): a bare code is a time, a room, a page, a grade or an exam code far more often.
+ * - A school without "School" in its name is flagged by an Irish, Welsh, French or Spanish prefix ("Scoil …"), or
+ *   by a saint's name before a school word or where a person is at it ("at St Columba's in Clondalkin").
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */
@@ -40,6 +44,7 @@ import {
   PUBLIC_HONORIFIC_NAMES,
 } from './lexicon.js';
 import { originalSpan, prepare, type Prepared, matchesOf } from './normalize.js';
+import { findDetails } from './privacy-details.js';
 import { nameProbability, privacyNameModel } from './privacy-name-model.js';
 import {
   compileFilter,
@@ -197,7 +202,19 @@ function scan(
   return anchors ? anchoredMatches(text, lower, words, re, anchors, after) : matchesOf(text, re);
 }
 
-export type FindingKind = 'email' | 'phone' | 'address' | 'profile-url' | 'full-name' | 'school';
+/** Every kind of finding, in the order the evaluation reports them. */
+export const FINDING_KINDS = [
+  'email',
+  'phone',
+  'address',
+  'profile-url',
+  'full-name',
+  'school',
+  'id-number',
+  'date-of-birth',
+  'vehicle',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
 
 export interface Finding {
   kind: FindingKind;
@@ -593,7 +610,7 @@ function findAddresses(text: string, out: Span[]): void {
 // Profile URLs and social handles
 
 const PROFILE_URL =
-  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|teacherspayteachers\.com|tes\.com)\/([^\s<>"'`)\]]{1,200})/giu;
+  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|teacherspayteachers\.com|tes\.com|gofundme\.com|justgiving\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com)\/([^\s<>"'`)\]]{1,200})/giu;
 const BLOG_URL =
   /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?([a-z0-9][a-z0-9-]{0,62})\.(?:substack|wordpress|blogspot|tumblr|medium|weebly|wixsite|squarespace)\.com\b(?:\/[^\s<>"'`)\]]{0,200})?/giu;
 /** A profile address has its host's "/" at most 38 characters in ("https://mobile.teacherspayteachers.com/"). */
@@ -660,6 +677,19 @@ const COMMON_SITES = new Set(
   theguardian nytimes bbcbitesize bitesize schoolsweek tes edutopia`.split(/\s+/),
 );
 
+/** A domain label that reads as a person's own site: "maireadwrites", "mrsjonesteaches", "chalkdustblog". */
+const PERSONAL_LABEL =
+  /^(?:mr|mrs|ms|miss|mx|dr|sir)[a-z]{3,}|[a-z]{3,}(?:writes|writing|teaches|teaching|teacher|tutoring|blogs?|reads|makes|designs|photography|portfolio|classroom)$/;
+/** The writer's own work at this site, said in the same sentence: "I blog about … at www.x.ie", "excerpts at x.com". */
+const OWN_WORK =
+  /\b(?:i blog|i write (?:about|up)|i post (?:about|my)|excerpts?|my (?:writing|memoir|novel|podcast|shop|store|blog|site|website|portfolio))\b/i;
+
+function ownSite(text: string, start: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < 200 && !/[.!?\n]/.test(text[from - 1] ?? '')) from--;
+  return OWN_WORK.test(text.slice(from, start));
+}
+
 /** Does a domain label spell a person's name ("danielhartley", "priyanair", "amara-osei")? */
 function nameInLabel(label: string): boolean {
   const parts = label.split('-');
@@ -706,7 +736,7 @@ function findProfiles(text: string, out: Span[]): void {
     if (COMMON_SITES.has(label) || /\.(?:gov|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|edu)$/i.test(value)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     // A personal site: "my blog/site/portfolio is …", or a domain made of a person's name ("danielhartley.co.uk").
-    if (MY_SITE.test(before) || nameInLabel(label))
+    if (MY_SITE.test(before) || nameInLabel(label) || PERSONAL_LABEL.test(label) || ownSite(text, m.index))
       out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
   const handles = !privacyPrefilter.enabled || text.includes('@') ? [...matchesOf(text, HANDLE)] : [];
@@ -1683,7 +1713,7 @@ function findModelNames(
 // Schools and districts
 
 const SCHOOL_ENDINGS =
-  'School District|School Board|Board of Education|Public Schools|County Schools|City Schools|Schools|School|Academy|College|Collegiate|Elementary|Primary|Secondary|Middle|High|Intermediate|Grammar|Unified|Trust|Kindergarten|ISD|USD|CISD|DSB|CDSB';
+  'School District|School Board|Board of Education|Public Schools|County Schools|City Schools|Schools|School|Academy|College|Collegiate|Elementary|Primary|Secondary|Middle|High|Intermediate|Grammar|Unified|Trust|Kindergarten|Kura|Grundschule|Realschule|Gesamtschule|ISD|USD|CISD|DSB|CDSB';
 const SCHOOL_WORD = "(?:St\\.|Mt\\.|Jr\\.|Ft\\.|[\\p{Lu}][\\p{L}\\p{M}'&-]{0,30})";
 const SCHOOL_GENERIC = new RegExp(
   `(?<![\\p{L}\\p{N}'])(${SCHOOL_WORD}(?: {1,2}(?:${SCHOOL_WORD}|of|and|&)){0,6}) {1,2}(${SCHOOL_ENDINGS})(?![\\p{L}\\p{N}])`,
@@ -1692,6 +1722,47 @@ const SCHOOL_GENERIC = new RegExp(
 const SCHOOL_ACRONYM = /(?<![\p{L}\p{N}])[A-Z]{1,6}(?:USD|ISD|DSB)(?![\p{L}\p{N}])/gu;
 const NYC_SCHOOL =
   /(?<![\p{L}\p{N}])(?:(?:P\.S\.|I\.S\.|M\.S\.|J\.H\.S\.) ?\d{1,3}|(?:PS|MS|JHS) \d{2,3})(?![\p{L}\p{N}])/gu;
+
+/** A school named in Irish, Welsh, French or Spanish: "Scoil Bhríde Naofa", "Coláiste Éinde", "Ysgol Glan Clwyd". */
+const SCHOOL_PREFIXED =
+  /(?<![\p{L}\p{N}])(?:Scoil|Gaelscoil|Gaelcholáiste|Coláiste|Colaiste|Meánscoil|Bunscoil|Ysgol|Colegio|Escuela|Lycée|Collège)(?: (?:na|an|de|del|la|le|y|San|Santa))?(?: \p{Lu}[\p{L}\p{M}'’-]{1,30}){1,3}/gu;
+/** A school named for a saint or a devotion: "St Columba's", "Our Lady of Mercy", "Holy Family". */
+const SAINT_NAME =
+  /(?<![\p{L}\p{N}])(?:St\.?|Saint|Our Lady of(?: the)?|Our Lady's|Sacred Heart|Holy (?:Family|Cross|Trinity|Rosary|Spirit|Child|Faith|Name)|Mater Dei|Christ the King)(?: \p{Lu}[\p{L}\p{M}]{1,20}(?:['’]s|s['’])?){0,3}(?![\p{L}\p{N}])/gu;
+/** A saint's name followed by a school word in lower case: "St Fachtna's Brothers school", "St Anne's primary". */
+const SAINT_SCHOOL_AFTER =
+  /^ (?:national school|school|college|primary|secondary|academy|convent|NS|CBS)(?![\p{L}\p{N}])/u;
+/** Where a person is: "at St Columba's in Clondalkin", "from Our Lady of Mercy, Drumcondra". */
+const SAINT_AT_BEFORE = /\b(?:at|from|attends?|attended|goes to) $/;
+const SAINT_AT_AFTER = /^(?: in|,) \p{Lu}\p{Ll}/u;
+/** Places named for saints that are not schools. */
+const NOT_SAINT_SCHOOL =
+  /\b(?:Day|Eve|Cathedral|Church|Chapel|Basilica|Abbey|Parish|Hospital|Hospice|Clinic|Road|Street|Avenue|Lane|Park|Square|Station|Place|Green|Gardens|Way|Hall|Well|Bay|Island|Bridge|Row|Terrace|Close|Crescent|Court|Hill|Market|Cemetery|Stadium|Centre|Center|Hotel|Shopping|Mall|Festival|Parade|University)\b/;
+
+function findNamedSchools(p: string, out: Span[]): void {
+  for (const m of scan(p, SCHOOL_PREFIXED))
+    out.push({ kind: 'school', start: m.index, end: m.index + m[0].length });
+  if (!/\b(?:St|Saint|Our|Sacred|Holy|Mater|Christ)\b/.test(p)) return;
+  for (const m of matchesOf(p, SAINT_NAME)) {
+    const name = m[0];
+    // A saint alone ("St. Jude") or a place named for one ("St Patrick's Day") is not a school.
+    if (!/\s\S/.test(name) || NOT_SAINT_SCHOOL.test(name)) continue;
+    const end = m.index + name.length;
+    const after = p.slice(end, end + 40);
+    const school = SAINT_SCHOOL_AFTER.exec(after);
+    if (school) {
+      out.push({ kind: 'school', start: m.index, end: end + school[0].length });
+      continue;
+    }
+    const possessive = /(?:['’]s|s['’])$/.test(name) || /^Our Lady of/.test(name);
+    if (
+      possessive &&
+      SAINT_AT_BEFORE.test(p.slice(Math.max(0, m.index - 12), m.index)) &&
+      SAINT_AT_AFTER.test(after)
+    )
+      out.push({ kind: 'school', start: m.index, end });
+  }
+}
 
 /** Kinds of school: not a name on their own ("Middle School", "Catholic Primary"). */
 const SCHOOL_TYPE_WORDS = new Set(
@@ -1856,10 +1927,13 @@ function findListedSchools(p: string, names: readonly string[], out: Span[]): vo
 const PRIORITY: Record<FindingKind, number> = {
   email: 0,
   'profile-url': 1,
-  phone: 2,
-  address: 3,
-  school: 4,
-  'full-name': 5,
+  'id-number': 2,
+  'date-of-birth': 2,
+  vehicle: 2,
+  phone: 3,
+  address: 4,
+  school: 5,
+  'full-name': 6,
 };
 
 function resolve(spans: Span[]): Span[] {
@@ -1902,6 +1976,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findProfiles(p, spans);
   findPhones(p, spans);
   findAddresses(p, spans);
+  spans.push(...findDetails(p, wordsFor(p).lower));
   const words = tokenize(p);
   const allowPairs = opts.allowNames ? pairsOf(opts.allowNames) : new Set<string>();
   const names: Span[] = [];
@@ -1914,6 +1989,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   if (privacyNameModel.enabled) findModelNames(p, words, allowPairs, contact, spans);
   findGenericSchools(p, spans);
+  findNamedSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);
   return resolve(spans).map((s) => {
     const { start, end } = originalSpan(prepared, s.start, s.end);
@@ -1928,6 +2004,9 @@ const LABELS: Record<FindingKind, string> = {
   'profile-url': 'a social media profile',
   'full-name': "a person's name",
   school: 'a school or district name',
+  'id-number': 'an ID number',
+  'date-of-birth': 'a date of birth',
+  vehicle: 'a number plate',
 };
 
 /** Short text for the warning: "an email address, a phone number". Kinds in order of first appearance. */

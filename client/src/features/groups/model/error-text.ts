@@ -1,3 +1,4 @@
+import type { FindingKind } from '@staffroom/shared/guards/privacy';
 import type { ErrorInfo } from '@staffroom/shared/protocol/errors';
 import { GROUP_LIMITS } from '@staffroom/shared/limits';
 import { formatUntil, formatWait } from '../../../utils/format';
@@ -48,15 +49,21 @@ export function needsEdit(error: ErrorInfo): boolean {
   return error.code === 'MESSAGE_TOO_LONG' || error.code === 'MESSAGE_EMPTY' || error.code === 'BLOCKED_TERM';
 }
 
+/** Each kind of finding in words (every kind: the server may send any). */
+const FINDING_TEXT: Record<FindingKind, string> = {
+  email: 'an email address',
+  phone: 'a phone number',
+  address: 'a street address',
+  'profile-url': 'a link to a profile',
+  'full-name': 'a full name',
+  school: 'a school or district name',
+  'id-number': 'an ID number',
+  'date-of-birth': 'a date of birth',
+  vehicle: 'a number plate',
+};
+
 /** What the privacy guard found, as a short list for the "send anyway?" question. */
 export function findingsText(error: ErrorInfo): string[] {
-  const kinds: Record<string, string> = {
-    email: 'an email address',
-    phone: 'a phone number',
-    address: 'a street address',
-    'profile-url': 'a link to a profile',
-    'full-name': 'a full name',
-    school: 'a school or district name',
-  };
-  return (error.findings ?? []).map((f) => `${kinds[f.kind] ?? f.kind}: “${f.match}”`);
+  const text: Record<string, string> = FINDING_TEXT;
+  return (error.findings ?? []).map((f) => `${text[f.kind] ?? f.kind}: “${f.match}”`);
 }

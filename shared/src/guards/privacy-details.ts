@@ -1,0 +1,149 @@
+/**
+ * Identifying details of the privacy guard that are neither contacts nor names: ID numbers, dates of birth and car
+ * number plates. Each is found only after the word that says what it is ("staff ID HT-20931", "DOB 14/03/1986",
+ * "reg KD19 XLH"): a bare number or code is a time, a room, a page, a grade, an exam code or a statistic far more
+ * often than a person's. Linear-time: every pattern has bounded repetitions, and each is tried only when the
+ * lower-cased message contains one of its lead words.
+ */
+
+export type DetailKind = 'id-number' | 'date-of-birth' | 'vehicle';
+
+export interface DetailSpan {
+  kind: DetailKind;
+  start: number;
+  end: number;
+}
+
+/** The value after a lead, case-sensitive: letters, digits and single inner separators ("HT-20931", "19/71358"). */
+const CODE = /[A-Z0-9](?:[A-Z0-9]|[-/.](?=[A-Z0-9])| (?=\d)){3,19}/y;
+
+// ---------------------------------------------------------------------------------------------------------------
+// ID numbers
+
+/** What an ID is called, then "is", ":", "#" or nothing before the value. */
+const ID_LEAD = new RegExp(
+  '(?<![\\p{L}\\p{N}])(?:' +
+    [
+      // "student ID", "staff no.", "employee number", "candidate ref", "roll number", "TSC number"
+      "(?:student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol?ment|payroll|personnel|membership|tsc|teacher(?:'s)? (?:reference|ref)|exam candidate)(?:[ -]id| (?:no\\.?|number|num|#|ref(?:erence)?(?: no\\.?| number)?|code))",
+      // "ID number", "ID no."
+      'id (?:no\\.?|number)',
+      // Registers of people: UPN, ULN, TRN (teacher reference number), DfE number, PPS number, NI number, SSN, Aadhaar
+      'upn|uln|trn|dfe (?:no\\.?|number)|ppsn?(?: no\\.?| number)?|ssn|social security(?: no\\.?| number)|national insurance(?: no\\.?| number)?|ni (?:no\\.?|number)|aadhaar(?: no\\.?| number)?|passport (?:no\\.?|number)',
+      // "Lehrer-ID", "Schüler-ID"
+      '\\p{L}{3,20}-id',
+    ].join('|') +
+    ')(?![\\p{L}\\p{N}])(?: (?:is|was|=))?(?: ?[:#=])? ?',
+  'giu',
+);
+const ID_WORDS =
+  /student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol|payroll|personnel|membership|tsc|teacher|id |upn|uln|trn|dfe|pps|ssn|social security|insurance|ni |aadhaar|passport|-id/;
+
+function digitCount(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+function findIds(p: string, lower: string, out: DetailSpan[]): void {
+  if (!ID_WORDS.test(lower)) return;
+  for (const m of p.matchAll(ID_LEAD)) {
+    CODE.lastIndex = m.index + m[0].length;
+    const code = CODE.exec(p);
+    if (!code) continue;
+    const value = code[0].replace(/[-/.]+$/, '');
+    // At least four digits: "student number 3" is a count, "HT-20931" an ID.
+    if (digitCount(value) < 4) continue;
+    out.push({ kind: 'id-number', start: code.index, end: code.index + value.length });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dates of birth
+
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember)\\.?';
+const YEAR = '(?:19|20)\\d{2}';
+/** A full date: "14/03/2011", "11.04.1992", "3 March 2012", "5th of Nov, 1979", "March 3, 2012". */
+const FULL_DATE = `(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:${YEAR}|\\d{2})|\\d{1,2}(?:st|nd|rd|th)?\\.?(?: of)? ${MONTH},? ${YEAR}|${MONTH} \\d{1,2}(?:st|nd|rd|th)?,? ${YEAR}|${YEAR}-\\d{2}-\\d{2})`;
+/**
+ * "DOB 14/03/2011", "date of birth: 5 Nov 1979", "born on 3 March 2012", "her birthday is 12 June 2010",
+ * "geboren am 11.04.1992", with up to five words between ("DOB for the agency form is …"). A year is required:
+ * "born on a Tuesday" and "my birthday is on Friday" say nothing.
+ */
+const DATE_OF_BIRTH = new RegExp(
+  `(?<![\\p{L}\\p{N}])(d\\.?o\\.?b\\.?|date of birth|birth ?date|born|birthday|geb\\.|geboren)(?:[ ,][\\p{L}']{1,15}){0,5}?:? {1,2}(?:the )?(${FULL_DATE})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const THIS_YEAR = new Date().getUTCFullYear();
+
+function findDatesOfBirth(p: string, lower: string, out: DetailSpan[]): void {
+  if (!/dob|d\.o\.b|birth|born|geb/.test(lower)) return;
+  for (const m of p.matchAll(DATE_OF_BIRTH)) {
+    const date = m[2] ?? '';
+    // "her birthday party is on 12 June 2027" is a date to come, not a date of birth.
+    const year = Number(/(?:19|20)\d{2}(?!.*\d{4})/.exec(date)?.[0] ?? 0);
+    if ((m[1] ?? '').toLowerCase() === 'birthday' && year >= THIS_YEAR) continue;
+    out.push({
+      kind: 'date-of-birth',
+      start: m.index + m[0].length - date.length,
+      end: m.index + m[0].length,
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Vehicles
+
+/** Words after which a code is a number plate: "reg KD19 XLH", "plate 7ABC123", "the silver Golf, KCA 123A". */
+const VEHICLE_LEAD =
+  /(?<![\p{L}\p{N}])(?:reg(?:istration)?(?: (?:no\.?|number|plate))?|(?:number|license|licence|numberplate|rego) plate|plates?|rego|car|van|ute|vehicle|motorbike|taxi|matatu|okada|keke|parked)(?![\p{L}\p{N}])/giu;
+/** A plate: upper-case letters and digits in at most four groups, five to ten of them, both letters and digits. */
+const PLATE = /[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){0,3}(?![\p{L}\p{N}])/uy;
+/** At most this many characters between the lead and the plate ("car, a silver Golf, reg …" is two leads). */
+const VEHICLE_GAP = 40;
+
+function plateShaped(value: string): boolean {
+  const chars = value.replace(/[ -]/g, '');
+  if (chars.length < 5 || chars.length > 10) return false;
+  const digits = digitCount(chars);
+  return digits >= 2 && digits < chars.length;
+}
+
+function findVehicles(p: string, lower: string, out: DetailSpan[]): void {
+  if (!/reg|plate|rego|car|van|ute|vehicle|motorbike|taxi|matatu|okada|keke|parked/.test(lower)) return;
+  let from = 0;
+  for (const m of p.matchAll(VEHICLE_LEAD)) {
+    const end = Math.min(p.length, m.index + m[0].length + VEHICLE_GAP);
+    for (let s = Math.max(from, m.index + m[0].length); s < end; s++) {
+      const c = p.charCodeAt(s);
+      // A plate starts a word: an upper-case letter or digit after a space or punctuation.
+      if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) continue;
+      if (s > 0 && /[\p{L}\p{N}]/u.test(p[s - 1] ?? '')) continue;
+      PLATE.lastIndex = s;
+      const plate = PLATE.exec(p);
+      if (!plate) continue;
+      // Trailing groups of plain words ("KD19 XLH I think") are not part of it.
+      let value = plate[0];
+      while (/[ -][A-Z]?$/.test(value) && value.length > 0) value = value.replace(/[ -][A-Z]?$/, '');
+      if (plateShaped(value)) {
+        out.push({ kind: 'vehicle', start: s, end: s + value.length });
+        from = s + value.length;
+        break;
+      }
+      s += plate[0].length;
+    }
+  }
+}
+
+/** ID numbers, dates of birth and number plates in prepared text `p` (`lower`: `p` lower-cased). */
+export function findDetails(p: string, lower: string): DetailSpan[] {
+  const out: DetailSpan[] = [];
+  findIds(p, lower, out);
+  findDatesOfBirth(p, lower, out);
+  findVehicles(p, lower, out);
+  return out;
+}

@@ -317,16 +317,17 @@ heldOutBatch(
   },
   { concernAtLeast: 0.9, flaggedAsWriterAtMost: 2 },
 );
-// Privacy before: 11a identifying 24/30, ordinary 3/30; 11b 18/30, 0/30. After privacy round 4: 27/30 and 18/30.
+// Privacy before: 11a identifying 24/30, ordinary 3/30; 11b 18/30, 0/30. After privacy round 4: 27/30 and 18/30;
+// after round 4b (more kinds; a third scoring, counts only): 28/30 and 21/30, ordinary unchanged.
 privacyBatch(
   'batch 11a',
   'privacy-heldout-11a.tsv',
   { identifying: 30, ordinary: 30 },
-  { identifyingAtLeast: 27, ordinaryAtMost: 3 },
+  { identifyingAtLeast: 28, ordinaryAtMost: 3 },
 );
 privacyBatch(
   'batch 11b',
   'privacy-heldout-11b.tsv',
   { identifying: 30, ordinary: 30 },
-  { identifyingAtLeast: 18, ordinaryAtMost: 0 },
+  { identifyingAtLeast: 21, ordinaryAtMost: 0 },
 );

@@ -439,6 +439,17 @@ const PREFIX_IDS = new Map<string, number>();
 let idCount = 0;
 let maxWordLength = 0;
 
+/**
+ * Which words may be registered, by their first two characters (`startKey`): a bit per length for whole words (bit 31
+ * for 31 or more), and whether a prefix starts so. Most words of a message are not registered; these let `markIds`
+ * pass them without slicing the word out and looking it up.
+ */
+const WORD_LENGTHS = new Int32Array(1 << 14);
+const PREFIX_STARTS = new Uint8Array(1 << 14);
+const startKey = (s: string, at: number, length: number) =>
+  ((s.charCodeAt(at) & 127) << 7) | (length > 1 ? s.charCodeAt(at + 1) & 127 : 0);
+const lengthBit = (length: number) => 1 << Math.min(length, 31);
+
 function idOf(item: string): number {
   const prefix = item.endsWith('*');
   const map = prefix ? PREFIX_IDS : WORD_IDS;
@@ -447,7 +458,12 @@ function idOf(item: string): number {
   if (id === undefined) {
     id = idCount++;
     map.set(key, id);
-    if (!prefix && key.length > maxWordLength) maxWordLength = key.length;
+    if (prefix) PREFIX_STARTS[startKey(key, 0, key.length)] = 1;
+    else {
+      const start = startKey(key, 0, key.length);
+      WORD_LENGTHS[start] = (WORD_LENGTHS[start] as number) | lengthBit(key.length);
+      if (key.length > maxWordLength) maxWordLength = key.length;
+    }
   }
   return id;
 }
@@ -460,12 +476,17 @@ export function compileFilter(filter: Prefilter): CompiledPrefilter {
   return { alternatives: filter.map((clauses) => clauses.map((clause) => Int32Array.from(clause, idOf))) };
 }
 
+/** Ids per slot of a `WordIds` bit set (16: shifts, not divisions, and every slot stays a small integer). */
+const SLOT_SHIFT = 4;
+const SLOT_MASK = 15;
+
 /**
- * The registered words of a (lower-case) text, as marks by id. It remembers how many ids existed when it was built:
+ * The registered words of a (lower-case) text, as a bit set by id (a plain array of small integers: a typed array of
+ * this size would be allocated off the heap for every message). It remembers how many ids existed when it was built:
  * a filter compiled later (privacy.ts compiles on first use) may name words it did not record, so it is rebuilt then.
  */
 export class WordIds {
-  private marks!: Uint8Array;
+  private bits!: number[];
   /** The marked ids, in the order found. */
   private found!: number[];
   private built = -1;
@@ -477,14 +498,14 @@ export class WordIds {
   }
   private fresh(): void {
     if (this.built === idCount) return;
-    this.marks = new Uint8Array(idCount);
+    this.bits = new Array<number>((idCount >> SLOT_SHIFT) + 1).fill(0);
     this.found = [];
-    for (const text of this.sources) markIds(text, this.marks, this.found);
+    for (const text of this.sources) markIds(text, this.bits, this.found);
     this.built = idCount;
   }
   has(id: number): boolean {
     if (this.built !== idCount) this.fresh();
-    return this.marks[id] === 1;
+    return (((this.bits[id >> SLOT_SHIFT] as number) >> (id & SLOT_MASK)) & 1) === 1;
   }
   /** The ids of the text's registered words and prefixes. */
   ids(): readonly number[] {
@@ -498,11 +519,20 @@ export class WordIds {
   add(text: string): void {
     this.fresh();
     this.sources.push(text);
-    markIds(text, this.marks, this.found);
+    markIds(text, this.bits, this.found);
   }
 }
 
-function markIds(text: string, marks: Uint8Array, found: number[]): void {
+function mark(id: number, bits: number[], found: number[]): void {
+  const slot = id >> SLOT_SHIFT;
+  const bit = 1 << (id & SLOT_MASK);
+  const value = bits[slot] as number;
+  if ((value & bit) !== 0) return;
+  bits[slot] = value | bit;
+  found.push(id);
+}
+
+function markIds(text: string, bits: number[], found: number[]): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -513,19 +543,14 @@ function markIds(text: string, marks: Uint8Array, found: number[]): void {
     const start = i;
     while (i < n && isWordCode(text.charCodeAt(i))) i++;
     const len = i - start;
-    if (len <= maxWordLength) {
+    const key = startKey(text, start, len);
+    if (len <= maxWordLength && (WORD_LENGTHS[key] as number) & lengthBit(len)) {
       const id = WORD_IDS.get(text.slice(start, i));
-      if (id !== undefined && marks[id] === 0) {
-        marks[id] = 1;
-        found.push(id);
-      }
+      if (id !== undefined) mark(id, bits, found);
     }
-    if (len >= PREFIX) {
+    if (len >= PREFIX && PREFIX_STARTS[key] === 1) {
       const id = PREFIX_IDS.get(text.slice(start, start + PREFIX));
-      if (id !== undefined && marks[id] === 0) {
-        marks[id] = 1;
-        found.push(id);
-      }
+      if (id !== undefined) mark(id, bits, found);
     }
   }
 }

@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineBusyMs, machineInfo } from './proc.js';
-import { guardsText, measureGuards } from './guards.js';
+import { BUILT_GUARDS, guardsText, measureGuards } from './guards.js';
+import { measureStages } from './guard-stages.js';
 import { killAllChildren, sleep } from './processes.js';
 import { profileText, summariseProfile, type ProfileSummary } from './profile.js';
 import { checksText, checkTargets, floodTable, idleTable, loadTable, rampTable } from './report.js';
@@ -83,6 +84,7 @@ function gitRevision(): string {
 async function main(): Promise<number> {
   if (process.argv.includes('--guards')) {
     log(guardsText(measureGuards(), loadavg()[0] ?? 0));
+    log(measureStages(BUILT_GUARDS));
     return 0;
   }
   let options;

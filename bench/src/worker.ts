@@ -6,6 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createClient, type BenchClient, type ClientKind, type ClientSpec } from './clients.js';
 import { nowUs, SampleBuffer } from './stats.js';
+import { benchText } from './message-text.js';
 
 export type WorkerRequest =
   | { type: 'add'; clients: ClientSpec[]; concurrency: number }
@@ -44,9 +45,6 @@ export interface WorkerInit {
 const init = workerData as WorkerInit;
 const port = parentPort;
 if (!port) throw new Error('worker.ts runs as a worker thread');
-
-/** Text members see: phase (w = warm-up, m = measured), the send time, who and which, and some words. */
-const BODY = 'quick note from the bench about marking load this week';
 
 const clients: BenchClient[] = [];
 let latencies = new SampleBuffer();
@@ -123,7 +121,7 @@ function run(warmStartUs: number, measureStartUs: number, measureEndUs: number):
           const measured = s.nextAt >= measureStartUs;
           s.n += 1;
           const { id, group } = s.client.spec;
-          const text = `${measured ? 'm' : 'w'} t${sentUs} c${id}n${s.n} ${BODY}`;
+          const text = benchText(measured, sentUs, id, s.n);
           s.client.send(`bench-${id}-${runNo}-${s.n}`, text, sentUs, nowUs);
           if (measured) {
             sentByGroup[group] = (sentByGroup[group] ?? 0) + 1;

@@ -128,6 +128,14 @@ function compile(terms: readonly string[]): Compiled {
   return compiled;
 }
 
+function isAsciiLetters(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /** A run of word characters plus the separators people put inside a word to hide it. */
 const RAW_TOKEN = /[\p{L}\p{M}\p{N}@$!|*._'-]+/gu;
 const INNER_SEPARATORS = /[*._'-]+/g;
@@ -178,6 +186,15 @@ export function findBlockedTerms(text: string, terms: readonly string[]): string
 
   for (const m of prepared.matchAll(RAW_TOKEN)) {
     const raw = m[0];
+    // Most tokens are plain words of two or more ASCII letters: one word, no separator, no leetspeak, no mention.
+    if (raw.length >= 2 && isAsciiLetters(raw)) {
+      flushSpaced();
+      lastEnd = m.index + raw.length;
+      const word = shape(raw.toLowerCase());
+      matchWord(word);
+      stream.push(word);
+      continue;
+    }
     // Spaced letters: a one-character token right after another, separated by a single space.
     // Trailing "!" is punctuation ("spam!!"); inside a word it is leetspeak ("sp!m").
     const core = raw.replace(/^[*._'-]+|[*._'!-]+$/g, '');

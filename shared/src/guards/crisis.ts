@@ -24,6 +24,7 @@ import { scoreNormalised, type ModelShape } from './crisis-model.js';
 import { prepare } from './normalize.js';
 import {
   compileFilter,
+  FilterIndex,
   mayMatchIds,
   requiredWords,
   wordIdsOf,
@@ -154,15 +155,82 @@ function hasTriple(t: string): boolean {
   return false;
 }
 
+const isLetterCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+/** The separators of spaced letters: space . * _ - */
+const isSeparatorCode = (c: number) => c === 32 || c === 46 || c === 42 || c === 95 || c === 45;
+
+/**
+ * Could the spaced-letter pattern of `normalise` match? It needs four letters, each after one separator ("s u i c").
+ * Only ASCII text is read; any other character may be a letter, so the answer is then yes.
+ */
+function maySpaceLetters(t: string): boolean {
+  /** Letters so far in a run of single letters joined by single separators. */
+  let chain = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 128) return true;
+    if (!isLetterCode(c)) continue;
+    chain =
+      i >= 2 && isSeparatorCode(t.charCodeAt(i - 1)) && isLetterCode(t.charCodeAt(i - 2)) ? chain + 1 : 1;
+    if (chain >= 4) return true;
+  }
+  return false;
+}
+
+/** Contractions and spellings unified, in this order (each replacement sees the text the one before left). */
+const UNIFY: readonly (readonly [RegExp, string])[] = [
+  [/\bi am\b/g, "i'm"],
+  [/\bim\b/g, "i'm"],
+  [/\bi ?m (?=not\b|so\b|just\b|really\b|done\b|tired\b|a\b)/g, "i'm "],
+  [/\b(?:dont|do not|dnt)\b/g, "don't"],
+  [/\b(?:cant|cannot|can not|cnt)\b/g, "can't"],
+  [/\b(?:wont|will not)\b/g, "won't"],
+  [/\b(?:didnt|did not)\b/g, "didn't"],
+  [/\b(?:wouldnt|would not)\b/g, "wouldn't"],
+  [/\b(?:isnt|is not)\b/g, "isn't"],
+  [/\b(?:doesnt|does not)\b/g, "doesn't"],
+  [/\bive\b/g, "i've"],
+  [/\bi ll\b/g, "i'll"],
+  [/\bi'?d\b(?= (?:rather|be|like|love|prefer|die|never|just|sooner))/g, "i'd"],
+  [/\bwanna\b/g, 'want to'],
+  [/\bgonna\b/g, 'going to'],
+  [/\bgotta\b/g, 'got to'],
+  [/\bwhats\b/g, "what's"],
+  [/\bthats\b/g, "that's"],
+  [/\bu\b/g, 'you'],
+  [/\bno ?one\b|\bno-one\b/g, 'no one'],
+  [
+    /\bmy self\b(?![- ]?(?:harm|injur|destruct|mutilat|esteem|worth|care|doubt|confidence))|\bmeself\b/g,
+    'myself',
+  ],
+];
+/** The words each replacement needs (prefilter.ts): most messages need none of them. */
+const UNIFY_FILTERS: readonly CompiledPrefilter[] = UNIFY.map(([re]) => compileFilter(requiredWords(re)));
+
+/**
+ * For the property tests only: `enabled: false` runs every normalisation step on every text and tests every cue's
+ * prefilter one by one, instead of skipping what cannot change or match (the verdicts must not change).
+ */
+export const crisisShortcuts = { enabled: true };
+
 /** Lower case, folded, de-obfuscated, contractions unified, one space between words. */
 export function normaliseForCrisis(raw: string): string {
+  return normalise(raw).text;
+}
+
+/** `normaliseForCrisis`, and the text's words (prefilter.ts), maybe with some the unifying replaced. */
+function normalise(raw: string): { text: string; words: WordIds } {
+  const all = !crisisShortcuts.enabled;
   let t = prepare(raw).text.toLowerCase();
   // Leetspeak inside words that also have letters: "d1e", "t0", "$uicide", "k1ll".
   t = deLeet(t);
   // "s u i c i d e", "k.i.l.l", "s-e-l-f"
-  t = t.replace(/(?<![\p{L}])(?:\p{L}[ .*_-]){3,40}\p{L}(?![\p{L}])/gu, (m) =>
-    /^(?:\p{L}[.*_-]){3,}\p{L}$/u.test(m) || /^(?:\p{L} ){3,}\p{L}$/u.test(m) ? m.replace(/[ .*_-]/g, '') : m,
-  );
+  if (all || maySpaceLetters(t))
+    t = t.replace(/(?<![\p{L}])(?:\p{L}[ .*_-]){3,40}\p{L}(?![\p{L}])/gu, (m) =>
+      /^(?:\p{L}[.*_-]){3,}\p{L}$/u.test(m) || /^(?:\p{L} ){3,}\p{L}$/u.test(m)
+        ? m.replace(/[ .*_-]/g, '')
+        : m,
+    );
   // "su*cide", "k*ll": one asterisk per hidden letter.
   if (t.includes('*'))
     t = t.replace(/[\p{L}*]{0,20}\*[\p{L}*]{0,20}/gu, (tok) => {
@@ -176,33 +244,19 @@ export function normaliseForCrisis(raw: string): string {
     });
   // "killlll", "diiiie", "sooo"
   if (hasTriple(t)) t = t.replace(/(\p{L})\1{2,}/gu, '$1');
-  t = t.replace(/[\s]+/g, ' ');
-  t = t
-    .replace(/\bi am\b/g, "i'm")
-    .replace(/\bim\b/g, "i'm")
-    .replace(/\bi ?m (?=not\b|so\b|just\b|really\b|done\b|tired\b|a\b)/g, "i'm ")
-    .replace(/\b(?:dont|do not|dnt)\b/g, "don't")
-    .replace(/\b(?:cant|cannot|can not|cnt)\b/g, "can't")
-    .replace(/\b(?:wont|will not)\b/g, "won't")
-    .replace(/\b(?:didnt|did not)\b/g, "didn't")
-    .replace(/\b(?:wouldnt|would not)\b/g, "wouldn't")
-    .replace(/\b(?:isnt|is not)\b/g, "isn't")
-    .replace(/\b(?:doesnt|does not)\b/g, "doesn't")
-    .replace(/\bive\b/g, "i've")
-    .replace(/\bi ll\b/g, "i'll")
-    .replace(/\bi'?d\b(?= (?:rather|be|like|love|prefer|die|never|just|sooner))/g, "i'd")
-    .replace(/\bwanna\b/g, 'want to')
-    .replace(/\bgonna\b/g, 'going to')
-    .replace(/\bgotta\b/g, 'got to')
-    .replace(/\bwhats\b/g, "what's")
-    .replace(/\bthats\b/g, "that's")
-    .replace(/\bu\b/g, 'you')
-    .replace(/\bno ?one\b|\bno-one\b/g, 'no one')
-    .replace(
-      /\bmy self\b(?![- ]?(?:harm|injur|destruct|mutilat|esteem|worth|care|doubt|confidence))|\bmeself\b/g,
-      'myself',
-    );
-  return t;
+  // Only a run of two or a character other than a plain space changes.
+  if (all || /[^\S ]|\s\s/.test(t)) t = t.replace(/[\s]+/g, ' ');
+  const words = wordIdsOf(t);
+  for (let k = 0; k < UNIFY.length; k++) {
+    const [re, to] = UNIFY[k] as readonly [RegExp, string];
+    if (!all && !mayMatchIds(UNIFY_FILTERS[k] as CompiledPrefilter, words)) continue;
+    const next = t.replace(re, to);
+    if (next === t) continue;
+    t = next;
+    // Every pattern above matches between word boundaries, so the new text's words are the old ones and these.
+    words.add(to);
+  }
+  return { text: t, words };
 }
 
 // Optional fillers between the words of a phrase: "I (just) (really) want to die".
@@ -1438,15 +1492,17 @@ export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   STOOD_BY_IT,
   VETO_CONTEXT,
 };
-const FILTERS = new Map<RegExp, CompiledPrefilter>(
-  Object.values(OTHER_PATTERNS).map((re) => [re, compileFilter(requiredWords(re))]),
-);
-const ALWAYS_COMPILED = compileFilter([[]]);
-/** May `re` match a text with these words? Always yes without a prefilter (`words` null). */
-const may = (re: RegExp, words: WordIds | null) =>
-  words === null || mayMatchIds(FILTERS.get(re) ?? ALWAYS_COMPILED, words);
+const OTHER_LIST = Object.values(OTHER_PATTERNS);
+/** Every prefilter detectCrisis asks, in one index: the cues' (at the cue's index), then the other patterns'. */
+const INDEX = new FilterIndex([...CUE_COMPILED, ...OTHER_LIST.map((re) => compileFilter(requiredWords(re)))]);
+const SLOT = new Map<RegExp, number>(OTHER_LIST.map((re, k) => [re, CUES.length + k]));
+/** Which prefilters hold for these words (1 where one does), or null without a prefilter (every pattern runs). */
+const holding = (words: WordIds | null): Uint8Array | null =>
+  words === null ? null : crisisShortcuts.enabled ? INDEX.holding(words) : INDEX.oneByOne(words);
+/** May `re` (one of OTHER_PATTERNS) match a text of which these prefilters hold? Always yes without them. */
+const may = (re: RegExp, hold: Uint8Array | null) => hold === null || hold[SLOT.get(re) as number] === 1;
 /** Does `re` match `text`? Asks the prefilter first. */
-const has = (re: RegExp, text: string, words: WordIds | null) => may(re, words) && re.test(text);
+const has = (re: RegExp, text: string, hold: Uint8Array | null) => may(re, hold) && re.test(text);
 
 /** Has the text at least `n` runs of `[a-z0-9']` (words, for MODEL_GATE)? */
 function hasWords(text: string, n: number): boolean {
@@ -1478,14 +1534,15 @@ export function detectCrisisWith(
   tuning: CrisisTuning = DEFAULT_TUNING,
 ): CrisisResult {
   const limits = tuning.thresholds;
-  const full = normaliseForCrisis(text);
-  const fullWords = prefilter ? wordIdsOf(full) : null;
+  const normalised = normalise(text);
+  const full = normalised.text;
+  const fullWords = prefilter ? holding(normalised.words) : null;
   // The rules read the text without its recovery and bereavement phrases ("100 days clean", "my dad died by
   // suicide"); anything else in the message still counts ("… and I relapsed tonight").
   const past = may(RECOVERY_OR_LOSS, fullWords) ? full.replace(RECOVERY_OR_LOSS, ' … ') : full;
-  const pastWords = past === full ? fullWords : prefilter ? wordIdsOf(past) : null;
+  const pastWords = past === full ? fullWords : prefilter ? holding(wordIdsOf(past)) : null;
   const t = may(HYPERBOLE, pastWords) ? past.replace(HYPERBOLE, ' … ') : past;
-  const words = t === past ? pastWords : prefilter ? wordIdsOf(t) : null;
+  const words = t === past ? pastWords : prefilter ? holding(wordIdsOf(t)) : null;
   const plan = has(PLAN, full, fullWords);
   const joking = JOKE.test(full) && !plan;
   const strong: string[] = [];
@@ -1504,7 +1561,7 @@ export function detectCrisisWith(
     const cue = CUES[i] as Cue;
     // Most messages match no cue: a cue whose words are absent is skipped without scanning the text, and a plain
     // test is much cheaper than `matchAll`, which clones the regex.
-    if (words && !mayMatchIds(CUE_COMPILED[i] ?? ALWAYS_COMPILED, words)) continue;
+    if (words && words[i] !== 1) continue;
     if (!PROBES[i]?.test(t)) continue;
     for (const m of t.matchAll(cue.re)) {
       const index = m.index;

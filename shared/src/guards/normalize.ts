@@ -88,26 +88,71 @@ let last: { raw: string; prepared: Prepared } | null = null;
 /** Folds `raw` for detection and keeps an offset map back to it. O(n), and free for the same text twice in a row. */
 export function prepare(raw: string): Prepared {
   if (last?.raw === raw) return last.prepared;
-  const prepared = fold(raw);
+  const prepared = new Folded(raw);
   last = { raw, prepared };
   return prepared;
 }
 
-function fold(raw: string): Prepared {
-  let text = '';
+/**
+ * The folded text at once; the offset maps only when asked for (`originalSpan`, for a finding), since most messages
+ * have none. Both come from `foldCodePoint` per code point, so they agree.
+ */
+class Folded implements Prepared {
+  readonly text: string;
+  private offsets: { starts: number[]; ends: number[] } | null = null;
+  constructor(private readonly raw: string) {
+    this.text = foldText(raw);
+  }
+  get starts(): readonly number[] {
+    this.offsets ??= offsetsOf(this.raw);
+    return this.offsets.starts;
+  }
+  get ends(): readonly number[] {
+    this.offsets ??= offsetsOf(this.raw);
+    return this.offsets.ends;
+  }
+}
+
+/**
+ * The folded text: runs of characters that fold to themselves (ASCII other than a tab or a backtick, and whatever
+ * `foldCodePoint` leaves alone) are copied as slices, not character by character; a text with nothing to fold is
+ * returned as it is.
+ */
+function foldText(raw: string): string {
+  let out = '';
+  let copied = 0;
+  let i = 0;
+  while (i < raw.length) {
+    const c = raw.charCodeAt(i);
+    if (c < 0x80 && c !== 0x09 && c !== 0x60) {
+      i++;
+      continue;
+    }
+    // The code point `for (const ch of raw)` would give here: a surrogate pair, or a lone surrogate as it is.
+    const ch = String.fromCodePoint(raw.codePointAt(i) ?? c);
+    const folded = foldCodePoint(ch);
+    if (folded !== ch) {
+      out += raw.slice(copied, i) + folded;
+      copied = i + ch.length;
+    }
+    i += ch.length;
+  }
+  return copied === 0 ? raw : out + raw.slice(copied);
+}
+
+function offsetsOf(raw: string): { starts: number[]; ends: number[] } {
   const starts: number[] = [];
   const ends: number[] = [];
   let offset = 0;
   for (const ch of raw) {
-    const folded = foldCodePoint(ch);
-    for (let i = 0; i < folded.length; i++) {
+    const length = foldCodePoint(ch).length;
+    for (let i = 0; i < length; i++) {
       starts.push(offset);
       ends.push(offset + ch.length);
     }
-    text += folded;
     offset += ch.length;
   }
-  return { text, starts, ends };
+  return { starts, ends };
 }
 
 /** Maps a half-open span of the prepared text back to the original. */

@@ -6,8 +6,23 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CUE_PATTERNS, detectCrisisWith, normaliseForCrisis, OTHER_PATTERNS } from './crisis.js';
-import { compileFilter, mayMatch, mayMatchIds, requiredWords, wordIdsOf, wordsOf } from './prefilter.js';
+import {
+  CUE_FILTERS,
+  CUE_PATTERNS,
+  crisisShortcuts,
+  detectCrisisWith,
+  normaliseForCrisis,
+  OTHER_PATTERNS,
+} from './crisis.js';
+import {
+  compileFilter,
+  FilterIndex,
+  mayMatch,
+  mayMatchIds,
+  requiredWords,
+  wordIdsOf,
+  wordsOf,
+} from './prefilter.js';
 import { detectIdentifying, privacyPrefilter } from './privacy.js';
 
 const DIRS = ['../../../tests/fixtures/guards/', '../../../scripts/guards-training/'];
@@ -61,8 +76,75 @@ function generated(lines: readonly string[], count: number): string[] {
   return out;
 }
 
+/**
+ * Deterministic random texts built from the words the cues need (their prefilters' words, prefixes completed), the
+ * spellings normalisation unifies, and fixture words, with varied separators, capitals and obfuscation: the texts
+ * the cue index and the normalisation shortcuts decide most about.
+ */
+function fromCueWords(lines: readonly string[], count: number): string[] {
+  let seed = 7;
+  const rnd = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)] as T;
+  const cueWords = [
+    ...new Set(CUE_FILTERS.flat(3).map((w) => (w.endsWith('*') ? `${w.slice(0, -1)}ing` : w))),
+  ];
+  const spellings = [
+    'i am',
+    'im',
+    'i m not',
+    'dont',
+    'do not',
+    'cant',
+    'can not',
+    'wont',
+    'will not',
+    'didnt',
+    'wouldnt',
+    'isnt',
+    'doesnt',
+    'ive',
+    'i ll',
+    'id rather',
+    "i'd be",
+    'wanna',
+    'gonna',
+    'gotta',
+    'whats',
+    'thats',
+    'u',
+    'noone',
+    'no-one',
+    'my self',
+    'meself',
+    'k i l l',
+    's.u.i.c.i.d.e',
+    'd1e',
+    'su*cide',
+    'diiiie',
+    'lol',
+  ];
+  const fixtureWords = [...new Set(lines.join(' ').split(/\s+/).filter(Boolean))];
+  const seps = [' ', ' ', ' ', ', ', '. ', '  ', '\n', ' - ', '; ', '! '];
+  const out: string[] = [];
+  for (let k = 0; k < count; k++) {
+    const n = 2 + Math.floor(rnd() * 30);
+    let text = '';
+    for (let i = 0; i < n; i++) {
+      const r = rnd();
+      const word = r < 0.55 ? pick(cueWords) : r < 0.7 ? pick(spellings) : pick(fixtureWords);
+      text += (i === 0 ? '' : pick(seps)) + (rnd() < 0.1 ? word.toUpperCase() : word);
+    }
+    out.push(text);
+  }
+  return out;
+}
+
 const lines = fixtureLines();
 const texts = [...lines, ...generated(lines, 1500)];
+const cueTexts = fromCueWords(lines, 3000);
 
 describe('word prefilters', () => {
   it('derive the words a pattern needs', () => {
@@ -145,6 +227,49 @@ describe('word prefilters', () => {
     for (const text of texts)
       expect(detectCrisisWith(text, true), text).toEqual(detectCrisisWith(text, false));
   });
+
+  it(
+    `index gives each filter's own answer (${texts.length + cueTexts.length} fixture, generated and cue-word texts)`,
+    { timeout: 120_000 },
+    () => {
+      const patterns = [...CUE_PATTERNS, ...Object.values(OTHER_PATTERNS)];
+      const compiled = patterns.map((re) => compileFilter(requiredWords(re)));
+      const index = new FilterIndex(compiled);
+      let holds = 0;
+      for (const raw of [...texts, ...cueTexts]) {
+        const words = wordIdsOf(normaliseForCrisis(raw));
+        const expected = index.oneByOne(words);
+        const got = Array.from(index.holding(words), (x) => (x === 1 ? 1 : 0));
+        expect(got, raw).toEqual(Array.from(expected));
+        holds += got.reduce((a: number, b) => a + b, 0);
+      }
+      expect(holds).toBeGreaterThan(10_000);
+    },
+  );
+
+  it(
+    `give the crisis guard the same verdicts without the index and the normalisation shortcuts (${cueTexts.length} cue-word texts and the fixtures)`,
+    { timeout: 120_000 },
+    () => {
+      let risk = 0;
+      try {
+        for (const text of [...cueTexts, ...texts]) {
+          crisisShortcuts.enabled = true;
+          const fast = detectCrisisWith(text, true);
+          const normalised = normaliseForCrisis(text);
+          crisisShortcuts.enabled = false;
+          expect(normaliseForCrisis(text), text).toBe(normalised);
+          expect(fast, text).toEqual(detectCrisisWith(text, true));
+          expect(fast, text).toEqual(detectCrisisWith(text, false));
+          if (fast.risk) risk++;
+        }
+      } finally {
+        crisisShortcuts.enabled = true;
+      }
+      // The cue-word texts do raise flags, so the cues' code paths run.
+      expect(risk).toBeGreaterThan(500);
+    },
+  );
 
   it('give the privacy guard the same findings as running every pattern', { timeout: 120_000 }, () => {
     const opts = { schoolNames: ['Oak High School', 'Lincoln High School'] };

@@ -62,19 +62,46 @@ function pinnedItems(s: string): string[] {
   return out;
 }
 
-const rank = (x: string) => (x.endsWith('*') ? x.length - 1.5 : x.length);
+/** Words too common to make a sharp test: a clause names them only for a string that has no other item. */
+const COMMON = new Set(
+  'a about again all an and are at be but can do for from get got have he how i if in is it just me my no not of off on one or our out she so some that the they this time to up was we were what will with you your'.split(
+    ' ',
+  ),
+);
+
+const rank = (x: string) => (COMMON.has(x) ? 0 : x.endsWith('*') ? x.length - 1.5 : x.length);
+
+/**
+ * A clause that names the pattern's shared words: each string's item found in the most strings ("end" and "ending"
+ * across every "want to … end it" spelling), common words only for a string that has nothing else, so the clause is
+ * small and its words rare. One count over all items, then one pick per string.
+ */
+function shared(items: readonly string[][]): Set<string> {
+  const count = new Map<string, number>();
+  for (const list of items) for (const w of list) count.set(w, (count.get(w) ?? 0) + 1);
+  const key = (w: string) => (COMMON.has(w) ? 0 : 1e9) + (count.get(w) ?? 0) * 100 + rank(w);
+  const out = new Set<string>();
+  for (const list of items) {
+    let best = list[0] as string;
+    for (const w of list) if (key(w) > key(best)) best = w;
+    out.add(best);
+  }
+  return out;
+}
 
 /**
  * Clauses from a set of exact strings: every string's items are all in any text it matches, so picking one item
- * per string (its longest, its first, its last) gives a clause each. None if one string has no item.
+ * per string (the most shared, its longest, its first, its last) gives a clause each. None if one string has no item.
  */
 function clausesOf(exact: Set<string>): Set<string>[] {
   const longest = new Set<string>();
   const first = new Set<string>();
   const last = new Set<string>();
+  const all: string[][] = [];
   for (const s of exact) {
     const items = pinnedItems(s);
     if (items.length === 0) return [];
+    all.push(items);
     let best = items[0] as string;
     // A whole word is a sharper test than a prefix of the same length.
     for (const w of items) if (rank(w) > rank(best)) best = w;
@@ -82,8 +109,8 @@ function clausesOf(exact: Set<string>): Set<string>[] {
     first.add(items[0] as string);
     last.add(items[items.length - 1] as string);
   }
-  const out = [longest];
-  for (const c of [first, last]) if (!out.some((o) => sameSet(o, c))) out.push(c);
+  const out = [shared(all)];
+  for (const c of [longest, first, last]) if (!out.some((o) => sameSet(o, c))) out.push(c);
   return out;
 }
 
@@ -148,12 +175,27 @@ function alternation(branches: Info[]): Info {
   return { exact: null, clauses: [clause] };
 }
 
+/** The last character every string of the set ends with (not a marker of the unknown), or null. */
+function commonLast(exact: Set<string> | null): string | null {
+  let last: string | null = null;
+  for (const s of exact ?? []) {
+    const c = s.length > 0 ? s[s.length - 1] : undefined;
+    if (c === undefined || c === UNKNOWN || (last !== null && c !== last)) return null;
+    last = c;
+  }
+  return last;
+}
+
 function repeat(info: Info, min: number, max: number): Info {
   if (min === 1 && max === 1) return info;
   if (min === 0 && max === 1 && info.exact) return { exact: new Set([...info.exact, '']), clauses: [] };
-  if (min === 0) return any();
-  // At least one repetition: one of the strings, then something unknown (more repetitions, or nothing).
-  if (info.exact) return { exact: cross(info.exact, new Set([UNKNOWN])), clauses: info.clauses };
+  // More repetitions end as every string does: `(?:(?:just|really) ){0,3}` is nothing or something then a space,
+  // so the word after it is pinned on its left.
+  const end = commonLast(info.exact);
+  const more = new Set(end === null ? [UNKNOWN] : ['', UNKNOWN + end]);
+  if (min === 0) return end === null ? any() : { exact: more, clauses: [] };
+  // At least one repetition: one of the strings, then more repetitions or nothing.
+  if (info.exact) return { exact: cross(info.exact, more), clauses: info.clauses };
   return { exact: null, clauses: info.clauses };
 }
 
@@ -333,8 +375,9 @@ export function requiredWords(re: RegExp, opts: { lowerCaseText?: boolean } = {}
     const clauses = [...info.clauses];
     if (info.exact) clauses.push(...clausesOf(info.exact));
     if (clauses.length === 0) return ALWAYS;
-    // Cheapest first: a small clause usually fails at once.
-    out.push(clauses.map((c) => [...c]).sort((a, b) => a.length - b.length));
+    // Likeliest to fail first: a clause of rare words, then a small one. The first is also FilterIndex's key.
+    const commons = (c: readonly string[]) => c.filter((w) => COMMON.has(w)).length;
+    out.push(clauses.map((c) => [...c]).sort((a, b) => commons(a) - commons(b) || a.length - b.length));
   }
   return out;
 }
@@ -396,6 +439,17 @@ const PREFIX_IDS = new Map<string, number>();
 let idCount = 0;
 let maxWordLength = 0;
 
+/**
+ * Which words may be registered, by their first two characters (`startKey`): a bit per length for whole words (bit 31
+ * for 31 or more), and whether a prefix starts so. Most words of a message are not registered; these let `markIds`
+ * pass them without slicing the word out and looking it up.
+ */
+const WORD_LENGTHS = new Int32Array(1 << 14);
+const PREFIX_STARTS = new Uint8Array(1 << 14);
+const startKey = (s: string, at: number, length: number) =>
+  ((s.charCodeAt(at) & 127) << 7) | (length > 1 ? s.charCodeAt(at + 1) & 127 : 0);
+const lengthBit = (length: number) => 1 << Math.min(length, 31);
+
 function idOf(item: string): number {
   const prefix = item.endsWith('*');
   const map = prefix ? PREFIX_IDS : WORD_IDS;
@@ -404,7 +458,12 @@ function idOf(item: string): number {
   if (id === undefined) {
     id = idCount++;
     map.set(key, id);
-    if (!prefix && key.length > maxWordLength) maxWordLength = key.length;
+    if (prefix) PREFIX_STARTS[startKey(key, 0, key.length)] = 1;
+    else {
+      const start = startKey(key, 0, key.length);
+      WORD_LENGTHS[start] = (WORD_LENGTHS[start] as number) | lengthBit(key.length);
+      if (key.length > maxWordLength) maxWordLength = key.length;
+    }
   }
   return id;
 }
@@ -417,28 +476,63 @@ export function compileFilter(filter: Prefilter): CompiledPrefilter {
   return { alternatives: filter.map((clauses) => clauses.map((clause) => Int32Array.from(clause, idOf))) };
 }
 
+/** Ids per slot of a `WordIds` bit set (16: shifts, not divisions, and every slot stays a small integer). */
+const SLOT_SHIFT = 4;
+const SLOT_MASK = 15;
+
 /**
- * The registered words of a (lower-case) text, as marks by id. It remembers how many ids existed when it was built:
+ * The registered words of a (lower-case) text, as a bit set by id (a plain array of small integers: a typed array of
+ * this size would be allocated off the heap for every message). It remembers how many ids existed when it was built:
  * a filter compiled later (privacy.ts compiles on first use) may name words it did not record, so it is rebuilt then.
  */
 export class WordIds {
-  private marks: Uint8Array;
-  private built: number;
-  constructor(private readonly text: string) {
-    this.marks = markIds(text);
+  private bits!: number[];
+  /** The marked ids, in the order found. */
+  private found!: number[];
+  private built = -1;
+  /** The texts the words come from: the message, then any added (`add`). */
+  private readonly sources: string[];
+  constructor(text: string) {
+    this.sources = [text];
+    this.fresh();
+  }
+  private fresh(): void {
+    if (this.built === idCount) return;
+    this.bits = new Array<number>((idCount >> SLOT_SHIFT) + 1).fill(0);
+    this.found = [];
+    for (const text of this.sources) markIds(text, this.bits, this.found);
     this.built = idCount;
   }
   has(id: number): boolean {
-    if (this.built !== idCount) {
-      this.marks = markIds(this.text);
-      this.built = idCount;
-    }
-    return this.marks[id] === 1;
+    if (this.built !== idCount) this.fresh();
+    return (((this.bits[id >> SLOT_SHIFT] as number) >> (id & SLOT_MASK)) & 1) === 1;
+  }
+  /** The ids of the text's registered words and prefixes. */
+  ids(): readonly number[] {
+    this.fresh();
+    return this.found;
+  }
+  /**
+   * Adds the words of `text`, a replacement put into the message between word boundaries: the words then hold those
+   * of the new text and maybe some it lost, which only lets a filter hold that need not (never the reverse).
+   */
+  add(text: string): void {
+    this.fresh();
+    this.sources.push(text);
+    markIds(text, this.bits, this.found);
   }
 }
 
-function markIds(text: string): Uint8Array {
-  const marks = new Uint8Array(idCount);
+function mark(id: number, bits: number[], found: number[]): void {
+  const slot = id >> SLOT_SHIFT;
+  const bit = 1 << (id & SLOT_MASK);
+  const value = bits[slot] as number;
+  if ((value & bit) !== 0) return;
+  bits[slot] = value | bit;
+  found.push(id);
+}
+
+function markIds(text: string, bits: number[], found: number[]): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -449,16 +543,16 @@ function markIds(text: string): Uint8Array {
     const start = i;
     while (i < n && isWordCode(text.charCodeAt(i))) i++;
     const len = i - start;
-    if (len <= maxWordLength) {
+    const key = startKey(text, start, len);
+    if (len <= maxWordLength && (WORD_LENGTHS[key] as number) & lengthBit(len)) {
       const id = WORD_IDS.get(text.slice(start, i));
-      if (id !== undefined) marks[id] = 1;
+      if (id !== undefined) mark(id, bits, found);
     }
-    if (len >= PREFIX) {
+    if (len >= PREFIX && PREFIX_STARTS[key] === 1) {
       const id = PREFIX_IDS.get(text.slice(start, start + PREFIX));
-      if (id !== undefined) marks[id] = 1;
+      if (id !== undefined) mark(id, bits, found);
     }
   }
-  return marks;
 }
 
 /** `wordIdsOf(text)`: the words of `text` for `mayMatchIds`. */
@@ -467,21 +561,70 @@ export const wordIdsOf = (text: string): WordIds => new WordIds(text);
 /** `mayMatch` on ids: can a pattern with this compiled filter match a text with these words? */
 export function mayMatchIds(filter: CompiledPrefilter, words: WordIds): boolean {
   const alternatives = filter.alternatives;
-  for (let a = 0; a < alternatives.length; a++) {
-    const clauses = alternatives[a] as readonly Int32Array[];
-    let all = true;
-    for (let c = 0; c < clauses.length && all; c++) {
-      const clause = clauses[c] as Int32Array;
-      let found = false;
-      for (let k = 0; k < clause.length; k++) {
-        if (words.has(clause[k] as number)) {
-          found = true;
-          break;
-        }
-      }
-      all = found;
-    }
-    if (all) return true;
-  }
+  for (let a = 0; a < alternatives.length; a++)
+    if (allHold(alternatives[a] as readonly Int32Array[], words)) return true;
   return false;
+}
+
+/** Does every clause hold (one of its words is in the text)? */
+function allHold(clauses: readonly Int32Array[], words: WordIds): boolean {
+  for (let c = 0; c < clauses.length; c++) {
+    const clause = clauses[c] as Int32Array;
+    let found = false;
+    for (let k = 0; k < clause.length; k++) {
+      if (words.has(clause[k] as number)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/**
+ * Many filters tested at once: an inverted index from each word id to the alternatives (of all the filters) whose
+ * first, smallest clause names it. A text's words visit only their own alternatives; an alternative none of them
+ * names, most of them for most messages, is never looked at. `holding` gives exactly what `mayMatchIds` says of each
+ * filter (`oneByOne`).
+ */
+export class FilterIndex {
+  /** Per word id, pairs (filter, alternative) flattened. */
+  private readonly byId: number[][] = [];
+  /** Filters with an alternative without clauses: they always hold. */
+  private readonly always: number[] = [];
+  constructor(private readonly filters: readonly CompiledPrefilter[]) {
+    filters.forEach((filter, f) => {
+      if (filter.alternatives.some((clauses) => clauses.length === 0)) {
+        this.always.push(f);
+        return;
+      }
+      filter.alternatives.forEach((clauses, a) => {
+        // The alternative holds only if its first clause does: one of these words is in the text.
+        for (const id of new Set(clauses[0])) (this.byId[id] ??= []).push(f, a);
+      });
+    });
+  }
+
+  /** Per filter, 1 if it holds for these words (a pattern with it may match), otherwise 0. */
+  holding(words: WordIds): Uint8Array {
+    const out = new Uint8Array(this.filters.length);
+    for (const f of this.always) out[f] = 1;
+    for (const id of words.ids()) {
+      const pairs = this.byId[id];
+      if (!pairs) continue;
+      for (let k = 0; k < pairs.length; k += 2) {
+        const f = pairs[k] as number;
+        if (out[f] === 1) continue;
+        const clauses = (this.filters[f] as CompiledPrefilter).alternatives[pairs[k + 1] as number];
+        if (clauses && allHold(clauses, words)) out[f] = 1;
+      }
+    }
+    return out;
+  }
+
+  /** The same answer, filter by filter (for the property tests). */
+  oneByOne(words: WordIds): Uint8Array {
+    return Uint8Array.from(this.filters, (filter) => (mayMatchIds(filter, words) ? 1 : 0));
+  }
 }

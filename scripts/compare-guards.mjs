@@ -1,0 +1,156 @@
+/**
+ * Do two builds of the guards give the same verdicts? Runs both on every line it can find and prints counts of
+ * differences per source, never a line's text unless asked with --show:
+ *
+ *   node scripts/compare-guards.mjs DIST_A DIST_B [--show]
+ *
+ * DIST_A and DIST_B are builds of the shared package (`npx tsc -b shared` writes shared/dist; copy it before a change,
+ * inside the repository so that the privacy guard's packages resolve, e.g. tests/artifacts/). Compared per line: the
+ * whole CrisisResult, the blocked terms found (a fixed list, below), the privacy findings, and normaliseForCrisis.
+ * Sources: the committed fixture and training lines (never a held-out file), the bench generator's messages, and the
+ * public sets in GUARDS_DATA_DIR (default /work/data/guards; see scripts/evaluate-guards-external.mjs) when present.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseCsv } from './train-guards-csv.mjs';
+
+const args = process.argv.slice(2);
+const show = args.includes('--show');
+const dirs = args.filter((a) => !a.startsWith('--'));
+if (dirs.length !== 2) {
+  console.error('usage: node scripts/compare-guards.mjs DIST_A DIST_B [--show]');
+  process.exit(64);
+}
+const REPO = new URL('../', import.meta.url);
+const DATA = process.env.GUARDS_DATA_DIR ?? '/work/data/guards';
+
+/** Blocked terms: placeholders, obfuscation-prone words, multi-word terms and words common in the lines. */
+const TERMS = [
+  'spam',
+  'ass',
+  'buy followers',
+  'scam',
+  'pineapple',
+  'hell',
+  'damn',
+  'crap',
+  'shit',
+  'fuck',
+  'kill',
+  'die',
+  'pills',
+  'idiot',
+  'loser',
+  'click here',
+  'free money',
+  'the head',
+  'marking load',
+  'i',
+  'a',
+  'school',
+  'tired',
+  'p\u0456neapple',
+];
+
+async function load(dir) {
+  const url = (name) => pathToFileURL(path.resolve(dir, 'guards', name)).href;
+  const crisis = await import(url('crisis.js'));
+  const blocked = await import(url('blocked-terms.js'));
+  const privacy = await import(url('privacy.js'));
+  return (text) =>
+    JSON.stringify([
+      crisis.detectCrisis(text),
+      blocked.findBlockedTerms(text, TERMS),
+      privacy.detectIdentifying(text, { schoolNames: ['Oak High School', 'Lincoln High School'] }),
+      crisis.normaliseForCrisis(text),
+    ]);
+}
+
+function filesUnder(dir, test) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, test));
+    else if (test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** Lines of a fixture or training file: the text column of a TSV, or the whole line. */
+function fixtureLines(file) {
+  const out = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    out.push(line.includes('\t') ? line.split('\t').slice(1).join(' ') : line);
+  }
+  return out;
+}
+
+/** The text columns of the public sets. */
+const PUBLIC = {
+  'cssrs500.csv': ['Post'],
+  'dreaddit-train.csv': ['text'],
+  'dreaddit-val.csv': ['text'],
+  'reddit-EOOD.csv': ['title', 'body'],
+  'reddit-casualconversation.csv': ['title', 'body'],
+  'reddit-depression.csv': ['title', 'body'],
+  'reddit-offmychest.csv': ['title', 'body'],
+  'reddit-sw-sample.csv': ['text'],
+  'sad.csv': ['sentence'],
+  'sdcnl-train.csv': ['title', 'selftext'],
+  'sdcnl-val.csv': ['title', 'selftext'],
+  'twitter-si.csv': ['Text'],
+  'twitter-suicidal.csv': ['tweet'],
+  'pii-syn-nano.json': ['text'],
+  'synth_dataset_v2.json': ['full_text'],
+};
+
+function sources() {
+  const out = [];
+  const fixtures = new URL('tests/fixtures/guards/', REPO).pathname;
+  // Held-out files are never read, not even here.
+  for (const f of filesUnder(fixtures, (n) => /\.(?:txt|tsv)$/.test(n) && !/heldout/i.test(n)))
+    out.push([path.relative(REPO.pathname, f), fixtureLines(f)]);
+  for (const f of filesUnder(new URL('scripts/guards-training/', REPO).pathname, (n) => n.endsWith('.tsv')))
+    out.push([path.relative(REPO.pathname, f), fixtureLines(f)]);
+  // The bench generator's messages (bench/src/message-text.ts), with varied numbers.
+  const generator = [];
+  for (let i = 0; i < 2000; i++)
+    generator.push(
+      `${i % 2 ? 'm' : 'w'} t${1_765_000_000_000 + i * 104_729} c${i % 250}n${i} quick note from the bench about marking load this week`,
+    );
+  out.push(['bench generator messages', generator]);
+  for (const [name, columns] of Object.entries(PUBLIC)) {
+    const file = path.join(DATA, name);
+    if (!existsSync(file)) {
+      console.log(`skipped ${name}: not in ${DATA}`);
+      continue;
+    }
+    const raw = readFileSync(file, 'utf8');
+    const rows = name.endsWith('.json') ? JSON.parse(raw) : parseCsv(raw);
+    const texts = [];
+    for (const row of rows)
+      for (const c of columns) if (typeof row[c] === 'string' && row[c].trim()) texts.push(row[c]);
+    out.push([name, texts]);
+  }
+  return out;
+}
+
+const [a, b] = [await load(dirs[0]), await load(dirs[1])];
+let lines = 0;
+let differing = 0;
+for (const [name, texts] of sources()) {
+  let diff = 0;
+  for (const text of texts) {
+    const [x, y] = [a(text), b(text)];
+    if (x === y) continue;
+    diff++;
+    if (show) console.log(`  ${name}: ${JSON.stringify(text)}\n    A ${x}\n    B ${y}`);
+  }
+  lines += texts.length;
+  differing += diff;
+  console.log(`${name}: ${texts.length} lines, ${diff} differ`);
+}
+console.log(`total: ${lines} lines, ${differing} differ`);
+process.exitCode = differing === 0 ? 0 : 1;

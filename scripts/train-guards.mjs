@@ -8,7 +8,7 @@
  *               by this script) was set back on 2026-12-06 12:20: the shipped weights and CRISIS_THRESHOLDS
  *               (crisis.ts) are those of 05:15 (tests/fixtures/guards/README.md, issue 11).
  *   CV=authors  cross-validation ACROSS AUTHORS (model round 3, 2026-12-06 16:00; round 4 18:20): leave one author out
- *               (each synthetic author w1–w10 and, as one more group, the committed teacher-voice/social-voice/dev-
+ *               (each synthetic author w1–w17 and, as one more group, the committed teacher-voice/social-voice/dev-
  *               batch files), score the held-out author's lines with the whole decision (detectCrisisWith) and print
  *               per fold, pooled and as the MEAN over authors (the generalisation figure): recall on plan+passive and
  *               on plan, false positives on hyperbole/venting/recovery/grief/negation/ordinary (each and together),
@@ -143,11 +143,12 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by ten independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4): each file its own
- * source and its own group in the cross-validation across authors (CV=authors). Same labels and mapping as the
- * teacher-voice files.
+ * Training lines by seventeen independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
+ * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation): each
+ * file its own source and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
+ * as the teacher-voice files.
  */
-const SYNTH_FILES = Array.from({ length: 10 }, (_, i) => [
+const SYNTH_FILES = Array.from({ length: 17 }, (_, i) => [
   `w${i + 1}`,
   `scripts/guards-training/synthetic/w${i + 1}.tsv`,
 ]);

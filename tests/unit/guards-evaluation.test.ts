@@ -125,9 +125,10 @@ heldOutBatch(
   'batch 3 (2026-12-06 03:10)',
   { crisis: 'crisis-heldout.tsv', privacy: 'privacy-heldout.tsv' },
   {
-    crisisFirstPersonRecall: 25 / 27,
-    crisisPlanRecall: 13 / 15,
-    crisisNotRiskFalsePositiveRate: 2 / 32,
+    // 25/27, 13/15 and 2/32 until model round 4b (2026-12-06 19:20).
+    crisisFirstPersonRecall: 26 / 27,
+    crisisPlanRecall: 14 / 15,
+    crisisNotRiskFalsePositiveRate: 1 / 32,
     privacyRecall: 52 / 52,
     privacyNameRecall: 16 / 16,
     privacyFalsePositiveRate: 1 / 40,
@@ -197,10 +198,12 @@ heldOutBatch(
   { crisis: 'crisis-heldout-9.tsv' },
   {
     // Before and after that session's changes alike: plan 18/25, passive 16/20, not-risk flagged 9/45. After model
-    // round 3 (2026-12-06 16:30): plan 21/25, passive 17/20, not-risk flagged 4/45; after model round 4 (19:10): 3/45.
+    // round 3 (2026-12-06 16:30): plan 21/25, passive 17/20, not-risk flagged 4/45; after model round 4 (19:10): 3/45;
+    // after round 4b (19:20): plan 20/25, passive 18/20, 4/45 (one plan and one false alarm lost here, for ten
+    // first-person lines gained over the other batches: README, "Model round 4b").
     crisisFirstPersonRecall: 38 / 45,
-    crisisPlanRecall: 21 / 25,
-    crisisNotRiskFalsePositiveRate: 3 / 45,
+    crisisPlanRecall: 20 / 25,
+    crisisNotRiskFalsePositiveRate: 4 / 45,
   },
   { concernAtLeast: 0.5, flaggedAsWriterAtMost: 1 },
 );
@@ -261,7 +264,8 @@ heldOutBatch(
     // Before the session's changes: plan 20/25, passive 20/25, not-risk flagged 11/60; after: 23, 25 and 8. After
     // model round 4 (2026-12-06 19:10): 24, 23 and 7 — one first-person line fewer (48 → 47/50, below the 0.95 target
     // it had met) for one plan more and one false alarm fewer; every other batch gained (README, "Model round 4").
-    crisisFirstPersonRecall: 47 / 50,
+    // After round 4b (19:20): 24, 24 and 7.
+    crisisFirstPersonRecall: 48 / 50,
     crisisPlanRecall: 24 / 25,
     crisisNotRiskFalsePositiveRate: 7 / 60,
   },
@@ -299,9 +303,10 @@ heldOutBatch(
   'batch 11a (2026-12-06 17:45, author HC)',
   { crisis: 'crisis-heldout-11a.tsv' },
   {
-    // Before: plan 18/25, passive 19/25, not-risk flagged 1/60; after model round 4: 20, 22 and 1.
-    crisisFirstPersonRecall: 42 / 50,
-    crisisPlanRecall: 20 / 25,
+    // Before: plan 18/25, passive 19/25, not-risk flagged 1/60; after model round 4: 20, 22 and 1; after round 4b
+    // (a third scoring, counts only): 22, 23 and 1.
+    crisisFirstPersonRecall: 45 / 50,
+    crisisPlanRecall: 22 / 25,
     crisisNotRiskFalsePositiveRate: 1 / 60,
   },
   { concernAtLeast: 0.9, flaggedAsWriterAtMost: 0 },
@@ -310,8 +315,9 @@ heldOutBatch(
   'batch 11b (2026-12-06 17:45, author HD)',
   { crisis: 'crisis-heldout-11b.tsv' },
   {
-    // Before: plan 19/25, passive 20/25, not-risk flagged 4/60; after model round 4: 20, 21 and 3.
-    crisisFirstPersonRecall: 41 / 50,
+    // Before: plan 19/25, passive 20/25, not-risk flagged 4/60; after model round 4: 20, 21 and 3; after round 4b:
+    // 20, 24 and 3.
+    crisisFirstPersonRecall: 44 / 50,
     crisisPlanRecall: 20 / 25,
     crisisNotRiskFalsePositiveRate: 3 / 60,
   },

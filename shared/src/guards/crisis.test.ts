@@ -189,11 +189,11 @@ describe('normaliseForCrisis', () => {
   });
 });
 
-describe('detectCrisis, model round 4 known trade-off (tests/fixtures/guards/README.md, "Model round 4")', () => {
-  it('records the in-sample expectation the retrained model changed', () => {
-    // Two authors' passive lines ("Just want to sleep forever") taught it; chosen by cross-validation across
-    // authors and reported to the lead rather than patched with a rule.
-    expect(detectCrisis('I could sleep forever after this week').risk).toBe(true);
+describe('detectCrisis, model rounds 4 and 4b (tests/fixtures/guards/README.md, "Model round 4b")', () => {
+  it('no longer flags tiredness in words of passive ideation once authors wrote the harmless look-alikes', () => {
+    // Round 4 flagged it (two authors' passive lines, "Just want to sleep forever", taught it); round 4b's authors
+    // W15–W17 wrote harmless look-alikes of indirect risk talk, and the model stopped.
+    expect(detectCrisis('I could sleep forever after this week').risk).toBe(false);
   });
 });
 

@@ -209,6 +209,9 @@ function scan(
   return anchors ? anchoredMatches(scanned, re, anchors, after) : matchesOf(text, re);
 }
 
+/** Whether `text` has an ASCII digit, which `\d` in a unicode pattern stands for. */
+const hasDigit = (text: string): boolean => /[0-9]/.test(text);
+
 /** Every kind of finding, in the order the evaluation reports them. */
 export const FINDING_KINDS = [
   'email',
@@ -439,6 +442,8 @@ function validPhone(raw: string, plus: boolean): boolean {
 }
 
 function findPhones(text: string, out: Span[]): void {
+  // A candidate starts and ends with an ASCII digit (`\d`): most messages have none.
+  if (!hasDigit(text)) return;
   for (const m of scan(text, PHONE_CANDIDATE)) {
     let raw = m[0];
     let start = m.index;
@@ -557,7 +562,7 @@ const LIVE_ON_STREET = new RegExp(
 
 function findAddresses(text: string, out: Span[]): void {
   // Every pattern but "I live on Elm Street" needs an ASCII digit (`\d`): most messages have none.
-  if (/[0-9]/.test(text)) findNumberedAddresses(text, out);
+  if (hasDigit(text)) findNumberedAddresses(text, out);
   for (const m of scan(text, LIVE_ON_STREET)) {
     const names = (m[1] ?? '').trim().split(' ');
     if (names.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase())))

@@ -142,6 +142,8 @@ function findVehicles(p: string, lower: string, out: DetailSpan[]): void {
 /** ID numbers, dates of birth and number plates in prepared text `p` (`lower`: `p` lower-cased). */
 export function findDetails(p: string, lower: string): DetailSpan[] {
   const out: DetailSpan[] = [];
+  // Each needs ASCII digits in its value (an ID four, a date of birth a year, a plate two): most messages have none.
+  if (!/[0-9]/.test(p)) return out;
   findIds(p, lower, out);
   findDatesOfBirth(p, lower, out);
   findVehicles(p, lower, out);

@@ -591,3 +591,16 @@ describe('detectIdentifying: schools and personal sites in more forms (privacy r
     }
   });
 });
+
+describe('detectIdentifying: the hand-written word scan (offsets as the word pattern gave them)', () => {
+  it('joins letters by an apostrophe or a hyphen, non-ASCII and astral letters included', () => {
+    expect(detectIdentifying("I'm Zoë O'Neill-Brown, call me on 07700 900123")).toEqual([
+      { kind: 'full-name', match: "Zoë O'Neill-Brown", start: 4, end: 21 },
+      { kind: 'phone', match: '07700 900123', start: 34, end: 46 },
+    ]);
+    expect(detectIdentifying('my kid 𝐀𝐧𝐧𝐚 and Mrs\u0301 Patel')).toEqual([
+      { kind: 'full-name', match: '𝐀𝐧𝐧𝐚', start: 7, end: 15 },
+      { kind: 'full-name', match: 'Mrs\u0301 Patel', start: 20, end: 30 },
+    ]);
+  });
+});

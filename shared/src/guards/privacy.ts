@@ -59,13 +59,25 @@ import {
 const FILTER_OF = new WeakMap<RegExp, CompiledPrefilter>();
 /** For the property test only: `enabled: false` runs every pattern (the verdicts must not change). */
 export const privacyPrefilter = { enabled: true };
+/** Characters a case-insensitive unicode pattern matches as an ASCII letter that lower-casing does not turn into one. */
+const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 /** The lower-cased text and words of the last text scanned: the detectors scan one message in turn. */
-let lastWords: { text: string; lower: string; words: WordIds } | null = null;
+let lastWords: TextWords | null = null;
 
-function wordsFor(text: string): { lower: string; words: WordIds } {
+interface TextWords {
+  text: string;
+  lower: string;
+  words: WordIds;
+  /** Offsets in `lower` are the text's, and no character folds to an ASCII letter (see `anchoredMatches`). */
+  anchorable: boolean;
+}
+
+function wordsFor(text: string): TextWords {
   if (lastWords?.text !== text) {
     const lower = text.toLowerCase();
-    lastWords = { text, lower, words: wordIdsOf(lower) };
+    // Offsets agree only when lower-casing kept every character's length ("İ" becomes two).
+    const anchorable = lower.length === text.length && !FOLDS_TO_ASCII.test(text);
+    lastWords = { text, lower, words: wordIdsOf(lower), anchorable };
   }
   return lastWords;
 }
@@ -109,8 +121,6 @@ const anchorsOf = (texts: readonly string[], before = 0): Anchor[] =>
   texts.map((text) => ({ text, from: -before, to: 0 }));
 
 const STICKY_OF = new WeakMap<RegExp, RegExp>();
-/** Characters a case-insensitive unicode pattern matches as an ASCII letter that lower-casing does not turn into one. */
-const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
 /**
  * The matches of global `re` in `text`, the same as `matchesOf`, found by trying a sticky twin of `re` at the
@@ -118,15 +128,12 @@ const FOLDS_TO_ASCII = /[\u017f\u212a]/;
  * position at or after its last index where the pattern matches, and every such position is among the anchors'.
  */
 function anchoredMatches(
-  text: string,
-  lower: string,
-  words: WordIds,
+  { text, lower, words, anchorable }: TextWords,
   re: RegExp,
   anchors: readonly Anchor[],
   after?: Uint8Array,
 ): Iterable<RegExpExecArray> {
-  // Offsets agree only when lower-casing kept every character's length ("İ" becomes two).
-  if (lower.length !== text.length || FOLDS_TO_ASCII.test(text)) return matchesOf(text, re);
+  if (!anchorable) return matchesOf(text, re);
   // Each window packed in one number (start × 2^21 + width) so that a numeric sort orders them.
   const windows: number[] = [];
   let sources = 0;
@@ -197,10 +204,13 @@ function scan(
     filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
     FILTER_OF.set(re, filter);
   }
-  const { lower, words } = wordsFor(text);
-  if (!mayMatchIds(filter, words)) return [];
-  return anchors ? anchoredMatches(text, lower, words, re, anchors, after) : matchesOf(text, re);
+  const scanned = wordsFor(text);
+  if (!mayMatchIds(filter, scanned.words)) return [];
+  return anchors ? anchoredMatches(scanned, re, anchors, after) : matchesOf(text, re);
 }
+
+/** Whether `text` has an ASCII digit, which `\d` in a unicode pattern stands for. */
+const hasDigit = (text: string): boolean => /[0-9]/.test(text);
 
 /** Every kind of finding, in the order the evaluation reports them. */
 export const FINDING_KINDS = [
@@ -432,6 +442,8 @@ function validPhone(raw: string, plus: boolean): boolean {
 }
 
 function findPhones(text: string, out: Span[]): void {
+  // A candidate starts and ends with an ASCII digit (`\d`): most messages have none.
+  if (!hasDigit(text)) return;
   for (const m of scan(text, PHONE_CANDIDATE)) {
     let raw = m[0];
     let start = m.index;
@@ -549,6 +561,18 @@ const LIVE_ON_STREET = new RegExp(
 );
 
 function findAddresses(text: string, out: Span[]): void {
+  // Every pattern but "I live on Elm Street" needs an ASCII digit (`\d`): most messages have none.
+  if (hasDigit(text)) findNumberedAddresses(text, out);
+  for (const m of scan(text, LIVE_ON_STREET)) {
+    const names = (m[1] ?? '').trim().split(' ');
+    if (names.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase())))
+      continue;
+    const offset = m[0].indexOf(m[1] ?? '');
+    out.push({ kind: 'address', start: m.index + offset, end: m.index + m[0].length });
+  }
+}
+
+function findNumberedAddresses(text: string, out: Span[]): void {
   for (const m of scan(text, STREET)) {
     const words = (m[2] ?? '').trim().split(/ +/);
     const firstWord = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
@@ -595,14 +619,6 @@ function findAddresses(text: string, out: Span[]): void {
     if (/^(?:19|20)\d\d /.test(m[0])) continue;
     if (!STREET_BEFORE_POSTCODE.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
-  }
-
-  for (const m of scan(text, LIVE_ON_STREET)) {
-    const names = (m[1] ?? '').trim().split(' ');
-    if (names.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase())))
-      continue;
-    const offset = m[0].indexOf(m[1] ?? '');
-    out.push({ kind: 'address', start: m.index + offset, end: m.index + m[0].length });
   }
 }
 
@@ -749,6 +765,12 @@ function findProfiles(text: string, out: Span[]): void {
   }
 }
 
+const HONORIFICS = new Set(
+  `mr mrs ms miss mx dr prof professor principal coach madame mme monsieur señora señor sra srta herr frau auntie aunty`.split(
+    ' ',
+  ),
+);
+
 // ---------------------------------------------------------------------------------------------------------------
 // Words (for names and schools)
 
@@ -762,21 +784,90 @@ interface Word {
   /** Starts with a capital and is not an all-capitals acronym. */
   cap: boolean;
   allCaps: boolean;
+  /** Which word lists hold `lower` (`Lexicon` bits): one look-up per word instead of one per list and use. */
+  lists: number;
 }
 
-const WORD = /[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*/gu;
+/** Bits of `Word.lists`. */
+const Lexicon = {
+  FIRST_NAMES: 1,
+  SURNAMES: 2,
+  NOT_NAME_WORDS: 4,
+  PLACE_WORDS: 8,
+  HONORIFICS: 16,
+  WORLD_FIRST_NAMES: 32,
+  WORLD_SURNAMES: 64,
+  AMBIGUOUS_FIRST_NAMES: 128,
+  AMBIGUOUS_SURNAMES: 256,
+  FUNCTION_WORDS: 512,
+} as const;
+type LexiconBit = (typeof Lexicon)[keyof typeof Lexicon];
 
+const LISTS_OF = new Map<string, number>();
+for (const [list, bit] of [
+  [FIRST_NAMES, Lexicon.FIRST_NAMES],
+  [SURNAMES, Lexicon.SURNAMES],
+  [NOT_NAME_WORDS, Lexicon.NOT_NAME_WORDS],
+  [PLACE_WORDS, Lexicon.PLACE_WORDS],
+  [HONORIFICS, Lexicon.HONORIFICS],
+  [WORLD_FIRST_NAMES, Lexicon.WORLD_FIRST_NAMES],
+  [WORLD_SURNAMES, Lexicon.WORLD_SURNAMES],
+  [AMBIGUOUS_FIRST_NAMES, Lexicon.AMBIGUOUS_FIRST_NAMES],
+  [AMBIGUOUS_SURNAMES, Lexicon.AMBIGUOUS_SURNAMES],
+  [FUNCTION_WORDS, Lexicon.FUNCTION_WORDS],
+] as const)
+  for (const w of list) LISTS_OF.set(w, (LISTS_OF.get(w) ?? 0) | bit);
+
+const listed = (w: Word, bit: LexiconBit): boolean => (w.lists & bit) !== 0;
+
+/** A letter or mark: what `/[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*\/u` (a word) is made of. */
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+/** Non-ASCII code units below the surrogates: 0 not yet known, 1 a letter or mark, 2 neither. */
+const BMP_LETTER = new Uint8Array(0xd800);
+
+/** The length (1 or 2 code units) of the letter or mark at `i`, 0 if there is none. */
+function letterAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
+  if (c < 0xd800) {
+    let known = BMP_LETTER[c] as number;
+    if (known === 0) BMP_LETTER[c] = known = LETTER_OR_MARK.test(text[i] as string) ? 1 : 2;
+    return known === 1 ? 1 : 0;
+  }
+  if (c <= 0xdbff) {
+    const pair = text.slice(i, i + 2);
+    return pair.length === 2 && LETTER_OR_MARK.test(pair) ? 2 : 0;
+  }
+  return c > 0xdfff && LETTER_OR_MARK.test(text[i] as string) ? 1 : 0;
+}
+
+/** The words of `text`: runs of letters and marks joined by "'" or "-", scanned by hand (no match objects). */
 function tokenize(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of matchesOf(text, WORD)) {
-    const t = m[0];
+  for (let i = 0; i < text.length;) {
+    let k = letterAt(text, i);
+    if (k === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (k > 0) {
+        i += k;
+        k = letterAt(text, i);
+      }
+      const c = text.charCodeAt(i);
+      if ((c !== 39 && c !== 45) || (k = letterAt(text, i + 1)) === 0) break;
+      i++;
+    }
+    const t = text.slice(start, i);
     const folded = t.toLowerCase();
     const lower = folded.endsWith("'s") ? folded.slice(0, -2) : folded;
     const allCaps = t.length > 1 && t !== folded && t === t.toUpperCase();
     const c = t.charCodeAt(0);
     const upperFirst = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
     const cap = upperFirst && !allCaps;
-    out.push({ text: t, lower, start: m.index, end: m.index + t.length, cap, allCaps });
+    out.push({ text: t, lower, start, end: i, cap, allCaps, lists: LISTS_OF.get(lower) ?? 0 });
   }
   return out;
 }
@@ -803,18 +894,13 @@ function pairsOf(names: readonly string[]): Set<string> {
   return out;
 }
 
-const isFirst = (w: Word) => FIRST_NAMES.has(w.lower);
-const isSurname = (w: Word) => SURNAMES.has(w.lower);
+const isFirst = (w: Word) => listed(w, Lexicon.FIRST_NAMES);
+const isSurname = (w: Word) => listed(w, Lexicon.SURNAMES);
 /** A capitalised word that is not a known non-name word. */
-const nameLike = (w: Word) => w.cap && w.lower.length >= 2 && !NOT_NAME_WORDS.has(w.lower);
+const nameLike = (w: Word) => w.cap && w.lower.length >= 2 && !listed(w, Lexicon.NOT_NAME_WORDS);
 /** Capitalised, or all capitals and in the name lists ("SARAH JONES"). */
 const capOrListed = (w: Word) => w.cap || (w.allCaps && (isFirst(w) || isSurname(w)));
 
-const HONORIFICS = new Set(
-  `mr mrs ms miss mx dr prof professor principal coach madame mme monsieur señora señor sra srta herr frau auntie aunty`.split(
-    ' ',
-  ),
-);
 const LOWERCASE_OK_HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr']);
 
 /** After "my name is": words that are not a name ("my name is on the list", "my name is mud"). */
@@ -879,7 +965,7 @@ function wordAt(words: readonly Word[], start: number): number | undefined {
 
 function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   // The introductions and "called"/"named" need one of these words: most messages have none.
-  const lowered = p.toLowerCase();
+  const lowered = wordsFor(p).lower;
   const introduced =
     !privacyPrefilter.enabled ||
     lowered.includes('name') ||
@@ -913,7 +999,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     const h = words[i] as Word;
     // A word never ends in "." (WORD), so its lower case is the honorific's.
     const hon = h.lower;
-    if (!HONORIFICS.has(hon)) continue;
+    if (!listed(h, Lexicon.HONORIFICS)) continue;
     const lowerHon = h.text === h.text.toLowerCase();
     if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon)) continue;
     let next = words[i + 1] as Word;
@@ -958,10 +1044,10 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     const introText = m[0].toLowerCase();
     const myName = introText.startsWith('my ') || introText.startsWith('name');
     if (myName) {
-      if (NOT_AFTER_MY_NAME.has(w.lower) || (FUNCTION_WORDS.has(w.lower) && !w.cap)) continue;
+      if (NOT_AFTER_MY_NAME.has(w.lower) || (listed(w, Lexicon.FUNCTION_WORDS) && !w.cap)) continue;
     } else if (
-      !(nameLike(w) && !HONORIFICS.has(w.lower)) &&
-      !(isFirst(w) && !AMBIGUOUS_FIRST_NAMES.has(w.lower))
+      !(nameLike(w) && !listed(w, Lexicon.HONORIFICS)) &&
+      !(isFirst(w) && !listed(w, Lexicon.AMBIGUOUS_FIRST_NAMES))
     ) {
       continue;
     }
@@ -979,7 +1065,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     if (i === undefined) continue;
     const w = words[i] as Word;
     const next = words[i + 1];
-    const listedFirst = isFirst(w) && !AMBIGUOUS_FIRST_NAMES.has(w.lower);
+    const listedFirst = isFirst(w) && !listed(w, Lexicon.AMBIGUOUS_FIRST_NAMES);
     // "It's Jessica here", "This is Tom speaking", "Jessica here,": only with here/speaking after the name.
     if (!/^(?:i'm|i am|im) /i.test(m[0])) {
       const after = p.slice(w.end, w.end + 12);
@@ -995,7 +1081,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       adjacent(p, w, next) &&
       nameLike(next) &&
       (isFirst(w) || isSurname(next) || (nameLike(w) && !w.allCaps && !next.allCaps));
-    if (!(listedFirst && (w.cap || !NOT_NAME_WORDS.has(w.lower))) && !twoCaps) continue;
+    if (!(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) && !twoCaps) continue;
     out.push({ kind: 'full-name', start: w.start, end: extendName(p, words, i).end });
   }
 
@@ -1012,7 +1098,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       const a = words[i] as Word;
       const b = words[i + 1];
       if (!b || !adjacent(p, a, b) || !nameLike(a) || !nameLike(b) || allowed(a, b)) continue;
-      if (HONORIFICS.has(a.lower)) continue;
+      if (listed(a, Lexicon.HONORIFICS)) continue;
       out.push({ kind: 'full-name', start: a.start, end: b.end });
     }
   }
@@ -1046,8 +1132,8 @@ const TITLE_LEAD_SHAPED = /(?:ing|[^e]ed|tion|ment|ness)$/;
 /** A sign that two capitalised words are a person's name: a listed given name or surname, a surname's form, a diacritic. */
 const nameSign = (a: Word, b: Word): boolean =>
   givenListed(a) ||
-  (SURNAMES.has(b.lower) && !AMBIGUOUS_SURNAMES.has(b.lower)) ||
-  WORLD_SURNAMES.has(b.lower) ||
+  (listed(b, Lexicon.SURNAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES)) ||
+  listed(b, Lexicon.WORLD_SURNAMES) ||
   surnameShaped(b) ||
   DIACRITIC.test(a.text) ||
   DIACRITIC.test(b.text) ||
@@ -1058,14 +1144,15 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     const a = words[i] as Word;
     const b = words[i + 1] as Word;
     if (!adjacent(p, a, b) || !nameLike(a) || !nameLike(b) || a.allCaps || b.allCaps) continue;
-    if (HONORIFICS.has(a.lower) || PLACE_WORDS.has(a.lower) || PLACE_WORDS.has(b.lower)) continue;
+    if (listed(a, Lexicon.HONORIFICS) || listed(a, Lexicon.PLACE_WORDS) || listed(b, Lexicon.PLACE_WORDS))
+      continue;
     // "Spirited Away is always …": a first word of an English word's form, with no sign of a name, starts a title.
     if (TITLE_LEAD_SHAPED.test(a.lower) && !nameSign(a, b)) continue;
     const key = `${a.lower} ${b.lower}`;
     if (PUBLIC_PAIRS.has(key) || allowPairs.has(key)) continue;
     let last = b;
     const c = words[i + 2];
-    if (c && adjacent(p, b, c) && nameLike(c) && !c.allCaps && !PLACE_WORDS.has(c.lower)) last = c;
+    if (c && adjacent(p, b, c) && nameLike(c) && !c.allCaps && !listed(c, Lexicon.PLACE_WORDS)) last = c;
     // "Lincoln's Gettysburg Address": a possessive ends a name.
     if (/['’]s$/.test(a.text) || (last !== b && /['’]s$/.test(b.text))) continue;
     // "Earth's Energy Imbalance": what a possessive owns is a thing or a title, not a person.
@@ -1169,15 +1256,16 @@ const ENGLISH_SHAPED =
  * person (TOPIC_BEFORE, TOPIC_AFTER).
  */
 const givenListed = (a: Word) =>
-  WORLD_FIRST_NAMES.has(a.lower) || (FIRST_NAMES.has(a.lower) && !AMBIGUOUS_FIRST_NAMES.has(a.lower));
+  listed(a, Lexicon.WORLD_FIRST_NAMES) ||
+  (listed(a, Lexicon.FIRST_NAMES) && !listed(a, Lexicon.AMBIGUOUS_FIRST_NAMES));
 function listedForm(a: Word, b: Word): boolean {
   if (givenListed(a) && !ENGLISH_SHAPED.test(b.lower)) return true;
-  return WORLD_SURNAMES.has(b.lower) && !ENGLISH_SHAPED.test(a.lower);
+  return listed(b, Lexicon.WORLD_SURNAMES) && !ENGLISH_SHAPED.test(a.lower);
 }
 
 /** A capitalised word that could be a name: not a known word, a place, an honorific or an acronym. */
 const nameWord = (w: Word) =>
-  nameLike(w) && !w.allCaps && !PLACE_WORDS.has(w.lower) && !HONORIFICS.has(w.lower);
+  nameLike(w) && !w.allCaps && !listed(w, Lexicon.PLACE_WORDS) && !listed(w, Lexicon.HONORIFICS);
 
 /**
  * Names by their form and by a field or an act around them, for names no list has: "Szabina J Gelencsér" (a middle
@@ -1283,19 +1371,25 @@ const RELATION_BEFORE =
 function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
-    if (a.cap || a.allCaps || NOT_NAME_WORDS.has(a.lower) || PLACE_WORDS.has(a.lower)) continue;
+    if (a.cap || a.allCaps || listed(a, Lexicon.NOT_NAME_WORDS) || listed(a, Lexicon.PLACE_WORDS)) continue;
     let b = words[i + 1] as Word;
     // "hyuuma t. maida": a lower-case initial.
     const c = words[i + 2];
     if (b.text.length === 1 && c && /^\.? {1,2}$/.test(p.slice(b.end, c.start)) && adjacent(p, a, b)) b = c;
     else if (!adjacent(p, a, b)) continue;
-    if (b.cap || b.allCaps || b.lower.length < 2 || NOT_NAME_WORDS.has(b.lower) || PLACE_WORDS.has(b.lower))
+    if (
+      b.cap ||
+      b.allCaps ||
+      b.lower.length < 2 ||
+      listed(b, Lexicon.NOT_NAME_WORDS) ||
+      listed(b, Lexicon.PLACE_WORDS)
+    )
       continue;
-    if (ENGLISH_SHAPED.test(b.lower) || HONORIFICS.has(b.lower) || /^\p{Lu}/u.test(b.text)) continue;
+    if (ENGLISH_SHAPED.test(b.lower) || listed(b, Lexicon.HONORIFICS) || /^\p{Lu}/u.test(b.text)) continue;
     // A listed given name, or a surname listed or of a surname's form ("olek kowalczyk").
     const surnameForm =
-      WORLD_SURNAMES.has(b.lower) ||
-      (SURNAMES.has(b.lower) && !AMBIGUOUS_SURNAMES.has(b.lower)) ||
+      listed(b, Lexicon.WORLD_SURNAMES) ||
+      (listed(b, Lexicon.SURNAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES)) ||
       (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower));
     if (!givenListed(a) && !(surnameForm && !ENGLISH_SHAPED.test(a.lower))) continue;
     const before = p.slice(Math.max(0, a.start - 40), a.start);
@@ -1349,11 +1443,13 @@ const CONTACT_OF_AFTER =
 function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
+    // Every finding below is of a capitalised word (`cap`: not all capitals): most words are not.
     if (
+      !w.cap ||
       w.lower.length < 2 ||
-      NOT_NAME_WORDS.has(w.lower) ||
-      PLACE_WORDS.has(w.lower) ||
-      HONORIFICS.has(w.lower)
+      listed(w, Lexicon.NOT_NAME_WORDS) ||
+      listed(w, Lexicon.PLACE_WORDS) ||
+      listed(w, Lexicon.HONORIFICS)
     )
       continue;
     // "my son Starts …", "my daughter Loves …" in title case: a verb's form, not a name.
@@ -1378,7 +1474,7 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
       const at = possessive ? w.end - 2 : w.end;
       hit =
         (!possessive &&
-          !PLACE_WORDS.has(w.lower) &&
+          !listed(w, Lexicon.PLACE_WORDS) &&
           WHO_BEFORE.test(p.slice(Math.max(0, w.start - 12), w.start)) &&
           /^[.,!]|^$/.test(p.slice(at, at + 1))) ||
         (possessive && givenListed(w) && FAMILY_AFTER.test(p.slice(at, at + 30)));
@@ -1438,23 +1534,26 @@ function isPersonName(a: Word, b: Word, hadParticles: boolean): boolean {
   if (hadParticles) return first && a.cap && b.cap;
   // R1: a listed first name and a listed surname.
   if (first && surname) {
-    if (bothCapped) return !(AMBIGUOUS_FIRST_NAMES.has(a.lower) && AMBIGUOUS_SURNAMES.has(b.lower));
+    if (bothCapped)
+      return !(listed(a, Lexicon.AMBIGUOUS_FIRST_NAMES) && listed(b, Lexicon.AMBIGUOUS_SURNAMES));
     if (a.cap !== b.cap && (a.cap || b.cap))
-      return !AMBIGUOUS_FIRST_NAMES.has(a.lower) && !AMBIGUOUS_SURNAMES.has(b.lower);
+      return !listed(a, Lexicon.AMBIGUOUS_FIRST_NAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES);
     return (
-      !AMBIGUOUS_FIRST_NAMES.has(a.lower) && !AMBIGUOUS_SURNAMES.has(b.lower) && !NOT_NAME_WORDS.has(b.lower)
+      !listed(a, Lexicon.AMBIGUOUS_FIRST_NAMES) &&
+      !listed(b, Lexicon.AMBIGUOUS_SURNAMES) &&
+      !listed(b, Lexicon.NOT_NAME_WORDS)
     );
   }
   // R2: a listed (unambiguous) first name followed by a capitalised non-word: "Sarah Okonkwo".
-  if (first && a.cap && !AMBIGUOUS_FIRST_NAMES.has(a.lower) && nameLike(b) && !b.allCaps) return true;
+  if (first && a.cap && !listed(a, Lexicon.AMBIGUOUS_FIRST_NAMES) && nameLike(b) && !b.allCaps) return true;
   // R3: a capitalised non-word followed by a listed surname: "Jayden Smith".
   if (
     !first &&
     nameLike(a) &&
     surname &&
     b.cap &&
-    !AMBIGUOUS_SURNAMES.has(b.lower) &&
-    !HONORIFICS.has(a.lower)
+    !listed(b, Lexicon.AMBIGUOUS_SURNAMES) &&
+    !listed(a, Lexicon.HONORIFICS)
   )
     return true;
   return false;
@@ -1491,16 +1590,16 @@ const RUN_PARTICLES: ReadonlySet<string> = new Set([
 ]);
 /** A capitalised word that may be part of a name: no sentence starter, pronoun or honorific. */
 const capCandidateWord = (w: Word) =>
-  w.cap && !w.allCaps && !FUNCTION_WORDS.has(w.lower) && !HONORIFICS.has(w.lower);
+  w.cap && !w.allCaps && !listed(w, Lexicon.FUNCTION_WORDS) && !listed(w, Lexicon.HONORIFICS);
 /** A lower-case word that may follow a listed given name: no known word or verb's form, or a particle ("de la cruz"). */
 const lowerCandidateWord = (w: Word) =>
   !w.cap &&
   !w.allCaps &&
   w.lower.length >= 2 &&
   (RUN_PARTICLES.has(w.lower) ||
-    (!NOT_NAME_WORDS.has(w.lower) && !ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)));
+    (!listed(w, Lexicon.NOT_NAME_WORDS) && !ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)));
 const isPossessive = (w: Word) => /['’]s$/.test(w.text);
-const commonWord = (w: Word) => NOT_NAME_WORDS.has(w.lower) || PLACE_WORDS.has(w.lower);
+const commonWord = (w: Word) => listed(w, Lexicon.NOT_NAME_WORDS) || listed(w, Lexicon.PLACE_WORDS);
 
 /**
  * Runs of two to four words that could be a name: capitalised words (with particles: "Hendrik van der Berg",
@@ -1551,18 +1650,21 @@ function candidateRuns(p: string, words: readonly Word[]): Candidate[] {
 /** What a word of the candidate is: listed given name or surname, a surname's form, an English word's… */
 function wordFeatures(tag: string, w: Word, f: string[]): void {
   if (givenListed(w)) f.push(`${tag}:given`);
-  else if (FIRST_NAMES.has(w.lower)) f.push(`${tag}:givenAmb`);
-  if (WORLD_SURNAMES.has(w.lower) || (SURNAMES.has(w.lower) && !AMBIGUOUS_SURNAMES.has(w.lower)))
+  else if (listed(w, Lexicon.FIRST_NAMES)) f.push(`${tag}:givenAmb`);
+  if (
+    listed(w, Lexicon.WORLD_SURNAMES) ||
+    (listed(w, Lexicon.SURNAMES) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES))
+  )
     f.push(`${tag}:sur`);
-  else if (SURNAMES.has(w.lower)) f.push(`${tag}:surAmb`);
+  else if (listed(w, Lexicon.SURNAMES)) f.push(`${tag}:surAmb`);
   if (
     (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
     GAELIC_SURNAME.test(w.text)
   )
     f.push(`${tag}:surShape`);
   if (ENGLISH_SHAPED.test(w.lower)) f.push(`${tag}:eng`);
-  if (NOT_NAME_WORDS.has(w.lower)) f.push(`${tag}:common`);
-  if (PLACE_WORDS.has(w.lower)) f.push(`${tag}:place`);
+  if (listed(w, Lexicon.NOT_NAME_WORDS)) f.push(`${tag}:common`);
+  if (listed(w, Lexicon.PLACE_WORDS)) f.push(`${tag}:place`);
   if (DIACRITIC.test(w.text)) f.push(`${tag}:diac`);
   if (w.text.includes('-')) f.push(`${tag}:hyph`);
   if (w.text.length === 1) f.push(`${tag}:init`);
@@ -1617,7 +1719,7 @@ function candidateFeatures(p: string, words: readonly Word[], c: Candidate, cues
   else {
     const gap = gapKind(p.slice(prev.end, a.start));
     f.push(`pb:${gap}`, `b1:${prev.lower}`);
-    if (gap === 'space' && HONORIFICS.has(prev.lower)) f.push(prev.cap ? 'hon' : 'hon:lc');
+    if (gap === 'space' && listed(prev, Lexicon.HONORIFICS)) f.push(prev.cap ? 'hon' : 'hon:lc');
     if (gap === 'space' && prev.cap) f.push('b1:Cap');
     if (prev2 && gap === 'space') f.push(`b2:${prev2.lower}`);
   }

@@ -140,15 +140,6 @@ export function createRedisModerationStore(
       .exec();
   }
 
-  /** Puts an alert in its member's index (`openAlertsAbout`) or takes it out, as `before` and `after` say. */
-  async function indexAlert(before: ReportRecord | null, after: ReportRecord): Promise<void> {
-    const was = before !== null && isOpenAlert(before);
-    if (was && !isOpenAlert(after))
-      await redis.srem(k.alertsAbout(before.groupId, before.subjectId ?? ''), before.id);
-    if (!was && isOpenAlert(after))
-      await redis.sadd(k.alertsAbout(after.groupId, after.subjectId ?? ''), after.id);
-  }
-
   /**
    * One queue's urgent index from `first` (its first page) on, as `awaitingAcknowledgement` describes. Paged by
    * score, never by rank: each page starts at a createdAt boundary, so ids leaving the index while it is read
@@ -325,9 +316,10 @@ export function createRedisModerationStore(
         .set(k.report(r.id), JSON.stringify(r))
         .zadd(k.openReports(queueOf(r)), reportPriority(r), r.id);
       if (awaitsAcknowledgement(r)) multi.zadd(k.urgentReports(queueOf(r)), r.createdAt, r.id);
+      // The member's indexes in the same MULTI (per slot on a cluster): no node can die between the report and them.
+      if (isPendingHeld(r)) multi.sadd(k.heldBy(r.groupId, r.subjectId ?? ''), r.id);
+      if (isOpenAlert(r)) multi.sadd(k.alertsAbout(r.groupId, r.subjectId ?? ''), r.id);
       await multi.exec();
-      if (isPendingHeld(r)) await redis.sadd(k.heldBy(r.groupId, r.subjectId ?? ''), r.id);
-      await indexAlert(null, r);
       if (r.reporterId) await listForReporter(r);
       return { id: r.id, duplicate: false };
     },
@@ -345,10 +337,10 @@ export function createRedisModerationStore(
           .zrem(k.legacyOpenReports(), r.id)
           .hdel(k.reports(), r.id);
       }
+      if (!isPendingHeld(r) && r.subjectId) multi.srem(k.heldBy(r.groupId, r.subjectId), r.id);
+      if (isOpenAlert(r)) multi.sadd(k.alertsAbout(r.groupId, r.subjectId ?? ''), r.id);
+      else if (r.subjectId) multi.srem(k.alertsAbout(r.groupId, r.subjectId), r.id);
       await multi.exec();
-      if (!isPendingHeld(r) && r.subjectId) await redis.srem(k.heldBy(r.groupId, r.subjectId), r.id);
-      if (isOpenAlert(r)) await indexAlert(null, r);
-      else if (r.subjectId) await redis.srem(k.alertsAbout(r.groupId, r.subjectId), r.id);
       if (r.reporterId) await listForReporter(r);
     },
     async getReport(id) {
@@ -374,23 +366,36 @@ export function createRedisModerationStore(
           [raw, JSON.stringify(next), handled ? reportRetentionMs : 0],
         );
         if (Number(swapped) !== 1) continue;
-        // Acknowledged or handled: out of the urgent index (a node dying first leaves it to the readers).
-        const unindex = awaitsAcknowledgement(current) && !awaitsAcknowledgement(next);
+        // The indexes follow in one MULTI (per slot on a cluster). A node dying before it leaves an entry its
+        // readers skip (they check the report) or one the periodic re-index adds.
+        const multi = redis.multi();
+        let changes = 0;
         if (handled) {
-          const multi = redis
-            .multi()
+          multi
             .zadd(k.resolvedReports(), next.resolvedAt ?? Date.now(), id)
             .zrem(k.openReports(queueOf(next)), id)
             .zrem(k.legacyOpenReports(), id)
             .hdel(k.reports(), id);
-          if (unindex) multi.zrem(k.urgentReports(queueOf(current)), id);
-          await multi.exec();
-        } else if (unindex) await redis.zrem(k.urgentReports(queueOf(current)), id);
-        if (isPendingHeld(current) && !isPendingHeld(next))
-          await redis.srem(k.heldBy(current.groupId, current.subjectId ?? ''), id);
-        if (!isPendingHeld(current) && isPendingHeld(next))
-          await redis.sadd(k.heldBy(next.groupId, next.subjectId ?? ''), id);
-        await indexAlert(current, next);
+          changes++;
+        }
+        // Acknowledged or handled: out of the urgent index.
+        if (awaitsAcknowledgement(current) && !awaitsAcknowledgement(next)) {
+          multi.zrem(k.urgentReports(queueOf(current)), id);
+          changes++;
+        }
+        if (isPendingHeld(current) !== isPendingHeld(next)) {
+          const held = k.heldBy(next.groupId, next.subjectId ?? '');
+          if (isPendingHeld(next)) multi.sadd(held, id);
+          else multi.srem(held, id);
+          changes++;
+        }
+        if (isOpenAlert(current) !== isOpenAlert(next)) {
+          const alerts = k.alertsAbout(next.groupId, next.subjectId ?? '');
+          if (isOpenAlert(next)) multi.sadd(alerts, id);
+          else multi.srem(alerts, id);
+          changes++;
+        }
+        if (changes > 0) await multi.exec(); // nothing is sent before exec
         if (next.reporterId) await listForReporter(next);
         return { ok: true, report: next };
       }

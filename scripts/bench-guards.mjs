@@ -1,7 +1,7 @@
 /**
  * Guard latency for a 2,000-character message, as the server runs them per message (crisis, then privacy):
  *
- *   npx tsc -b shared && node scripts/bench-guards.mjs
+ *   npx tsc -b shared && npx tsc -p bench && node scripts/bench-guards.mjs
  *
  * Prints p50, p99 and max over 5,000 runs per sample after a warm-up. On a shared machine p99 includes other
  * processes' load and GC pauses; run it on a quiet machine for the figure that counts.
@@ -9,22 +9,9 @@
 import { detectCrisis } from '../shared/dist/guards/crisis.js';
 import { detectIdentifying } from '../shared/dist/guards/privacy.js';
 import { detectIdentifyingInBrowser } from '../shared/dist/guards/privacy-ner.js';
+import { GUARD_SAMPLES as SAMPLES, guardMessage as make } from '../bench/dist/src/guard-samples.js';
 
-const SAMPLES = {
-  ordinary:
-    'Honestly this term has been brutal. Year 10 are lovely but the marking load is unreal and our head keeps adding data drops. ',
-  identifying:
-    'I called Mrs Okafor at 07700 900123 about the trip; she lives at 14 Rue des Lilas, 75011 Paris, see www.danielhartley.co.uk. ',
-  crisis:
-    'I have been feeling low and I keep thinking everyone would be better off without me, the pills are in the cupboard. ',
-};
 const RUNS = Number(process.env.RUNS ?? 5000);
-
-function make(s) {
-  let t = '';
-  while (t.length < 2000) t += s;
-  return t.slice(0, 2000);
-}
 
 function measure(fn, runs) {
   for (let i = 0; i < 300; i++) fn();

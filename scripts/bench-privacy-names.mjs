@@ -3,26 +3,21 @@
  * one process (so the machine's load falls on both alike): the bench's three messages (bench/src/guards.ts) and a
  * names-heavy one. Per call, from batches of 10: p50 and p99 over BATCHES batches.
  *
- *   npx tsc -b shared && node scripts/bench-privacy-names.mjs
+ *   npx tsc -b shared && npx tsc -p bench && node scripts/bench-privacy-names.mjs
  */
 import { detectIdentifying } from '../shared/dist/guards/privacy.js';
 import { privacyNameModel } from '../shared/dist/guards/privacy-name-model.js';
+import { GUARD_SAMPLES, guardMessage } from '../bench/dist/src/guard-samples.js';
 
 const SAMPLES = {
-  ordinary:
-    'Honestly this term has been brutal. Year 10 are lovely but the marking load is unreal and our head keeps adding data drops. ',
-  identifying:
-    'I called Mrs Okafor at 07700 900123 about the trip; she lives at 14 Rue des Lilas, 75011 Paris, see www.danielhartley.co.uk. ',
-  crisis:
-    'I have been feeling low and I keep thinking everyone would be better off without me, the pills are in the cupboard. ',
+  ...GUARD_SAMPLES,
   names:
     'Tamatoa Varuhe threw a chair, Anders Kari and Siobhan Kelly from reception told Mr Brown; we read Jane Eyre with Google Classroom. ',
 };
 const BATCHES = Number(process.env.BATCHES ?? 1500);
-const make = (s) => s.repeat(Math.ceil(2000 / s.length)).slice(0, 2000);
 
 for (const [name, unit] of Object.entries(SAMPLES)) {
-  const text = make(unit);
+  const text = guardMessage(unit);
   const times = { off: [], on: [] };
   for (let i = 0; i < 300; i++) detectIdentifying(text);
   for (let b = 0; b < BATCHES; b++) {

@@ -9,6 +9,7 @@ import { detectCrisis, normaliseForCrisis } from '@staffroom/shared/guards/crisi
 import { scoreNormalised } from '@staffroom/shared/guards/crisis-model';
 import { prepare } from '@staffroom/shared/guards/normalize';
 import { detectIdentifying } from '@staffroom/shared/guards/privacy';
+import { GUARD_MESSAGE_LENGTH as LENGTH, GUARD_SAMPLES, guardMessage } from './guard-samples.js';
 import type { GuardImpl } from './guard-stages.js';
 
 /** This checkout's guards, for the stage breakdown (guard-stages.ts). */
@@ -22,22 +23,8 @@ export const BUILT_GUARDS: GuardImpl = {
 };
 
 export const GUARDS_P99_TARGET_MS = 1;
-const LENGTH = 2_000;
 const RUNS = 3_000;
 const WARMUP = 300;
-
-const SAMPLES: Record<string, string> = {
-  ordinary:
-    'Honestly this term has been brutal. Year 10 are lovely but the marking load is unreal and our head keeps adding data drops. ',
-  identifying:
-    'I called Mrs Okafor at 07700 900123 about the trip; she lives at 14 Rue des Lilas, 75011 Paris, see www.danielhartley.co.uk. ',
-  crisis:
-    'I have been feeling low and I keep thinking everyone would be better off without me, the pills are in the cupboard. ',
-};
-
-function message(unit: string): string {
-  return unit.repeat(Math.ceil(LENGTH / unit.length)).slice(0, LENGTH);
-}
 
 const quantile = (sorted: Float64Array, p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
@@ -55,8 +42,8 @@ export interface GuardLatency {
 
 export function measureGuards(): GuardLatency[] {
   const out: GuardLatency[] = [];
-  for (const [sample, unit] of Object.entries(SAMPLES)) {
-    const text = message(unit);
+  for (const [sample, unit] of Object.entries(GUARD_SAMPLES)) {
+    const text = guardMessage(unit);
     const run = () => {
       detectCrisis(text);
       detectIdentifying(text);

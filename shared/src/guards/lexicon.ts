@@ -108,6 +108,7 @@ const OTHER_NOT_NAME_WORDS = words(`
   wizard fairy elf elves troll ghost angel devil santa claus tooth easter bunny
   reception receptionist bursar caretaker janitor custodian librarian counsellor counselor therapist psychologist
   ta tas lsa lsas sna slt smt hod hoy dsl iep
+  reef ocean sea desert canyon rainforest volcano glacier
 `);
 
 /** Capitalised words that are not names: sentence starters, calendar, school vocabulary, subjects, places, titles. */
@@ -209,6 +210,14 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   tracy beaker, horrid henry, mr men, peppa pig, bluey, spongebob, mickey mouse, bugs bunny, charlie and lola,
   indiana jones, bridget jones, luke skywalker, darth vader, peter parker, tony stark, bruce wayne, clark kent,
   diana prince, steve rogers, bruce banner, natasha romanoff, jack frost, father christmas, santa claus
+  gordon ramsay, jamie oliver, mary berry, david suzuki, rachel carson, cathy freeman, ian thorpe, dylan alcott,
+  lee kuan yew, gabriel garcía márquez, gabriel garcia marquez, isabel allende, pablo neruda, jorge luis borges,
+  chimamanda ngozi adichie, wole soyinka, ngugi wa thiong'o, ngũgĩ wa thiong'o, kofi annan, wangari maathai,
+  desmond tutu, haile selassie, kwame nkrumah, julius nyerere, rabindranath tagore, abdul kalam, apj abdul kalam,
+  a p j abdul kalam, sarojini naidu, savitribai phule, jawaharlal nehru, indira gandhi, mother teresa,
+  naguib mahfouz, mahmoud darwish, kahlil gibran, ibn sina, ibn battuta, ibn khaldun, simón bolívar, simon bolivar,
+  che guevara, eva perón, eva peron, lech wałęsa, lech walesa, yuri gagarin, valentina tereshkova, leo tolstoy,
+  fyodor dostoevsky, anton chekhov, alexander pushkin, taras shevchenko, mihai eminescu, ion creangă, ion creanga,
 `);
 
 /**

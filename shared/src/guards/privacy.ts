@@ -325,7 +325,7 @@ const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
 const PHONE_CONTEXT_AFTER =
   /^[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b/i;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|celular)\b/i;
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|movil|celular|cel|tlf|telf|tfno|nomor)\b/i;
 
 interface Digits {
   groups: string[];
@@ -419,6 +419,28 @@ const PHONE_COUNTRIES: readonly CountryCode[] = [
   'IT',
   'NL',
   'PL',
+  // Latin America, the Middle East, South Asia, Eastern Europe and more of Africa (national formats).
+  'AR',
+  'MX',
+  'BR',
+  'CO',
+  'PE',
+  'CL',
+  'EG',
+  'SA',
+  'AE',
+  'JO',
+  'PK',
+  'BD',
+  'NP',
+  'LK',
+  'UA',
+  'RO',
+  'TR',
+  'UG',
+  'TZ',
+  'ZW',
+  'ET',
 ];
 
 /** Years, decimals, times and dates, which no phone metadata may turn into a number. */
@@ -672,7 +694,7 @@ function profilePathIsPersonal(host: string, path: string): boolean {
 
 const HANDLE = /(?<![\p{L}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\p{L}\p{N}_@])/gu;
 const SOCIAL_CONTEXT =
-  /\b(?:insta|instagram|ig|gram|twitter|tweet|tweets|tweeting|x\.com|tiktok|tik tok|threads|bluesky|bsky|snapchat|snap|facebook|fb|linkedin|youtube|yt|handle|handles|follow|followers|following|dm|dms|message me|find me|look me up|search for me|my account|my page|profile|username|user name|add me|socials|social media|channel|subscribe|mastodon|pinterest|reddit|tpt|teachers pay teachers|teacherspayteachers|teachergram|teachertok|edutwitter|edutok)\b/i;
+  /\b(?:insta|instagram|ig|gram|twitter|tweet|tweets|tweeting|x\.com|tiktok|tik tok|threads|bluesky|bsky|snapchat|snap|facebook|fb|linkedin|youtube|yt|handle|handles|follow|followers|following|dm|dms|message me|find me|look me up|search for me|my account|my page|profile|username|user name|add me|socials|social media|channel|subscribe|mastodon|pinterest|reddit|tpt|teachers pay teachers|teacherspayteachers|teachergram|teachertok|edutwitter|edutok|telegram|whatsapp|discord|twitch|vk|vkontakte|wechat|weixin|kakao|kakaotalk|viber)\b/i;
 
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
@@ -1841,6 +1863,10 @@ const SAINT_AT_AFTER = /^(?: in|,) \p{Lu}\p{Ll}/u;
 const NOT_SAINT_SCHOOL =
   /\b(?:Day|Eve|Cathedral|Church|Chapel|Basilica|Abbey|Parish|Hospital|Hospice|Clinic|Road|Street|Avenue|Lane|Park|Square|Station|Place|Green|Gardens|Way|Hall|Well|Bay|Island|Bridge|Row|Terrace|Close|Crescent|Court|Hill|Market|Cemetery|Stadium|Centre|Center|Hotel|Shopping|Mall|Festival|Parade|University)\b/;
 
+/** "St Paul's in London", "St Peter's in Rome": a cathedral or basilica of a famous city, not a school. */
+const LANDMARK_CITY_AFTER =
+  /^(?: in|,) (?:London|Rome|Paris|Dublin|Edinburgh|Venice|Vienna|Moscow|Madrid|Barcelona|Milan|Florence|Prague|Kraków|Krakow|St Petersburg|New York|Manhattan|Vatican|Vatican City|Washington|Sydney|Melbourne|Toronto|Montreal|Jerusalem|Istanbul|Cairo|Lagos|Nairobi|Mumbai|Kolkata|Goa)(?![\p{L}\p{N}])/u;
+
 function findNamedSchools(p: string, out: Span[]): void {
   for (const m of scan(p, SCHOOL_PREFIXED))
     out.push({ kind: 'school', start: m.index, end: m.index + m[0].length });
@@ -1860,7 +1886,8 @@ function findNamedSchools(p: string, out: Span[]): void {
     if (
       possessive &&
       SAINT_AT_BEFORE.test(p.slice(Math.max(0, m.index - 12), m.index)) &&
-      SAINT_AT_AFTER.test(after)
+      SAINT_AT_AFTER.test(after) &&
+      !LANDMARK_CITY_AFTER.test(after)
     )
       out.push({ kind: 'school', start: m.index, end });
   }

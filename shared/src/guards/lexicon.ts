@@ -47,6 +47,10 @@ export const PLACE_WORDS: ReadonlySet<string> = words(`
   american british britain england scotland scottish wales welsh ireland irish canada canadian australia australian
   zealand india indian china africa african europe european asia asian mexico mexican spain france germany italy
   japan korea london paris york sydney melbourne toronto chicago texas california florida ohio hill
+  massachusetts pennsylvania michigan arizona colorado oregon illinois minnesota wisconsin kentucky tennessee louisiana
+  alabama oklahoma kansas nebraska iowa utah nevada idaho montana wyoming maine vermont connecticut delaware maryland
+  missouri arkansas mississippi alaska hawaii boston seattle atlanta brisbane perth auckland dublin belfast edinburgh
+  glasgow cardiff manchester birmingham liverpool leeds
 `);
 
 const OTHER_NOT_NAME_WORDS = words(`
@@ -218,6 +222,10 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   naguib mahfouz, mahmoud darwish, kahlil gibran, ibn sina, ibn battuta, ibn khaldun, simón bolívar, simon bolivar,
   che guevara, eva perón, eva peron, lech wałęsa, lech walesa, yuri gagarin, valentina tereshkova, leo tolstoy,
   fyodor dostoevsky, anton chekhov, alexander pushkin, taras shevchenko, mihai eminescu, ion creangă, ion creanga,
+  bernie sanders, nancy pelosi, alexandria ocasio-cortez, ron desantis, gavin newsom, nicola sturgeon, humza yousaf,
+  leo varadkar, chris hipkins, christopher luxon, peter dutton, narendra modi, imran khan, cyril ramaphosa,
+  volodymyr zelensky, lula da silva, javier milei, claudia sheinbaum, black lives matter, homer simpson, bart simpson,
+  marge simpson, lisa simpson,
 `);
 
 /**

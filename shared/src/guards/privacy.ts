@@ -1618,9 +1618,48 @@ const lowerCandidateWord = (w: Word) =>
   !w.cap &&
   !w.allCaps &&
   w.lower.length >= 2 &&
+  // "teman-teman", "pelan-pelan": a doubled word (Malay, Indonesian) is no surname.
+  !/^([\p{L}\p{M}]+)-\1$/u.test(w.lower) &&
   (RUN_PARTICLES.has(w.lower) ||
     (!listed(w, Lexicon.NOT_NAME_WORDS) && !ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)));
 const isPossessive = (w: Word) => /['’]s$/.test(w.text);
+/** A lower-case given name: listed, or a hyphenated one whose first part is ("sophie-grace", "jean-luc"). */
+const givenLower = (w: Word): boolean => {
+  if (givenListed(w)) return true;
+  const dash = w.lower.indexOf('-');
+  if (dash < 3) return false;
+  const bits = LISTS_OF.get(w.lower.slice(0, dash)) ?? 0;
+  return (
+    (bits & Lexicon.WORLD_FIRST_NAMES) !== 0 ||
+    ((bits & Lexicon.FIRST_NAMES) !== 0 && (bits & Lexicon.AMBIGUOUS_FIRST_NAMES) === 0)
+  );
+};
+/** A lower-case surname: listed (not also a common word), of a surname's form, or Gaelic ("o'donnell", "mcbride"). */
+const surnameLower = (w: Word): boolean =>
+  listed(w, Lexicon.WORLD_SURNAMES) ||
+  (listed(w, Lexicon.SURNAMES) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
+  (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
+  /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower);
+/**
+ * Where a lower-case run may start: a listed given name, or a word that could be one (no known word or an English
+ * word's form) before a lower-case surname ("kiera o'donnell", "ravinder sandhu").
+ */
+function lowerRunStart(words: readonly Word[], i: number, p: string): boolean {
+  const a = words[i] as Word;
+  if (a.cap || a.allCaps) return false;
+  if (givenLower(a)) return true;
+  const b = words[i + 1];
+  return (
+    b !== undefined &&
+    a.lower.length >= 3 &&
+    lowerCandidateWord(a) &&
+    !RUN_PARTICLES.has(a.lower) &&
+    !listed(a, Lexicon.PLACE_WORDS) &&
+    lowerCandidateWord(b) &&
+    surnameLower(b) &&
+    adjacent(p, a, b)
+  );
+}
 const commonWord = (w: Word) => listed(w, Lexicon.NOT_NAME_WORDS) || listed(w, Lexicon.PLACE_WORDS);
 
 /**
@@ -1634,7 +1673,7 @@ function candidateRuns(p: string, words: readonly Word[]): Candidate[] {
   while (i < words.length) {
     const a = words[i] as Word;
     const capRun = capCandidateWord(a);
-    if (!capRun && !(!a.cap && !a.allCaps && givenListed(a))) {
+    if (!capRun && !lowerRunStart(words, i, p)) {
       i++;
       continue;
     }
@@ -1784,6 +1823,8 @@ export interface NameCandidate {
   start: number;
   end: number;
   features: string[];
+  /** The guard never adds this one, whatever its score: a public pair, a place abroad, a famous person by context. */
+  public: boolean;
 }
 
 /** Every name candidate of `text` with its features: what the model scores (for the training script). */
@@ -1796,6 +1837,8 @@ export function nameCandidates(text: string): NameCandidate[] {
   return candidateRuns(p, words).map((c) => ({
     ...originalSpan(prepared, c.start, c.end),
     features: candidateFeatures(p, words, c, cues),
+    public:
+      neverJudged(words, c, new Set()) || isPublicByContext(p, { kind: 'full-name', start: c.start, end: c.end }),
   }));
 }
 
@@ -1819,18 +1862,22 @@ function findModelNames(
       const s = out[k] as Span;
       covered = s.start < c.end && c.start < s.end;
     }
-    // "Ciudad Juárez", "San Martín": a place abroad, as for the rules' names (`findNameCues`).
-    if (covered || PLACE_LEADS.has((words[c.first] as Word).lower)) continue;
-    let listed = false;
-    for (let k = c.first; k < c.last && !listed; k++) {
-      const key = `${(words[k] as Word).lower} ${(words[k + 1] as Word).lower}`;
-      listed = PUBLIC_PAIRS.has(key) || allowPairs.has(key);
-    }
-    if (listed || nameProbability(candidateFeatures(p, words, c, cues)) < privacyNameModel.threshold)
-      continue;
+    if (covered || neverJudged(words, c, allowPairs)) continue;
+    if (nameProbability(candidateFeatures(p, words, c, cues)) < privacyNameModel.threshold) continue;
     const span: Span = { kind: 'full-name', start: c.start, end: c.end };
     if (!isPublicByContext(p, span)) out.push(span);
   }
+}
+
+/** A candidate the model never judges: a public pair (`PUBLIC_FIGURES`, `allowNames`) or a place abroad. */
+function neverJudged(words: readonly Word[], c: Candidate, allowPairs: ReadonlySet<string>): boolean {
+  // "Ciudad Juárez", "San Martín": a place abroad, as for the rules' names (`findNameCues`).
+  if (PLACE_LEADS.has((words[c.first] as Word).lower)) return true;
+  for (let k = c.first; k < c.last; k++) {
+    const key = `${(words[k] as Word).lower} ${(words[k + 1] as Word).lower}`;
+    if (PUBLIC_PAIRS.has(key) || allowPairs.has(key)) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

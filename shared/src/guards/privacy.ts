@@ -1433,6 +1433,32 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
   }
 }
 
+const OPEN_QUOTES = new Set(['"', "'", '“', '‘']);
+const CLOSE_QUOTES = new Set(['"', "'", '”', '’']);
+
+/**
+ * A nickname in quotes between a given name and a surname: `Keanu "KJ" Fonoti-Tuilagi`, "brayden 'bray' kowalczyk",
+ * "Gianluca “Luca” Bellandi". The quoted word between two name-like words says that they are a person's names.
+ */
+function findNicknameNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
+  for (let i = 0; i + 2 < words.length; i++) {
+    const n = words[i + 1] as Word;
+    if (!OPEN_QUOTES.has(p[n.start - 1] ?? '') || !CLOSE_QUOTES.has(p[n.end] ?? '')) continue;
+    const a = words[i] as Word;
+    const b = words[i + 2] as Word;
+    if (a.end !== n.start - 2 || p[a.end] !== ' ' || b.start !== n.end + 2 || p[n.end + 1] !== ' ') continue;
+    if (n.text.length > 15 || listed(n, Lexicon.FUNCTION_WORDS)) continue;
+    const bName = b.cap ? nameWord(b) : lowerCandidateWord(b) && !listed(b, Lexicon.PLACE_WORDS);
+    // A lower-case first word no list has counts before a surname's form ("brayden 'bray' kowalczyk").
+    const aName = a.cap
+      ? nameWord(a) && !listed(a, Lexicon.FUNCTION_WORDS)
+      : givenLower(a) || (lowerCandidateWord(a) && !b.cap && surnameLower(b));
+    const pair = `${a.lower} ${b.lower}`;
+    if (!aName || !bName || PUBLIC_PAIRS.has(pair) || allowPairs.has(pair)) continue;
+    out.push({ kind: 'full-name', start: a.start, end: b.end });
+  }
+}
+
 /** Words right before a lone name that may make it identifying (`findSingleNames`). */
 const SINGLE_NAME_TRIGGERS = new Set(
   `student pupil kid son daughter child tutee mentee stepson stepdaughter name surname him her them is was`.split(
@@ -2162,6 +2188,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findNameCues(p, words, allowPairs, contact, names);
   findSingleNames(p, words, contact, names);
   findLowercaseNames(p, words, contact, names);
+  findNicknameNames(p, words, allowPairs, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   if (privacyNameModel.enabled) findModelNames(p, words, allowPairs, contact, spans);
   findGenericSchools(p, spans);

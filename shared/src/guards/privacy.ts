@@ -41,6 +41,7 @@ import {
   NOT_NAME_WORDS,
   PLACE_WORDS,
   PUBLIC_FIGURES,
+  MORE_GIVEN_NAMES,
   PUBLIC_HONORIFIC_NAMES,
 } from './lexicon.js';
 import { originalSpan, prepare, type Prepared, matchesOf } from './normalize.js';
@@ -833,6 +834,7 @@ for (const [list, bit] of [
   [PLACE_WORDS, Lexicon.PLACE_WORDS],
   [HONORIFICS, Lexicon.HONORIFICS],
   [WORLD_FIRST_NAMES, Lexicon.WORLD_FIRST_NAMES],
+  [MORE_GIVEN_NAMES, Lexicon.WORLD_FIRST_NAMES],
   [WORLD_SURNAMES, Lexicon.WORLD_SURNAMES],
   [AMBIGUOUS_FIRST_NAMES, Lexicon.AMBIGUOUS_FIRST_NAMES],
   [AMBIGUOUS_SURNAMES, Lexicon.AMBIGUOUS_SURNAMES],

@@ -115,6 +115,8 @@ const OTHER_NOT_NAME_WORDS = words(`
   reef ocean sea desert canyon rainforest volcano glacier
   irl lol tbh btw omg idk imo imho smh ngl fyi asap somehow anyway anyways though
   ako naman rin din lang kasi mga yung ang ng po siya talaga dahil magawa
+  rang told came went got took gave sent wrote sat kept felt brought bought caught taught thought found lost threw broke
+  spoke stole
 `);
 
 /** Capitalised words that are not names: sentence starters, calendar, school vocabulary, subjects, places, titles. */

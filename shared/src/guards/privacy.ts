@@ -1226,7 +1226,7 @@ const PERSON_DOING_AFTER =
   /^(?:'s|’s)? (?:joined|will be|would be|is coming|speaks|spoke|is speaking|visited|arrives|arrived)\b/i;
 /** Someone one does something with or to ("follow up with …", "add … as", "dear …", "assistant to …"). */
 const PERSON_ACT_BEFORE =
-  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o)[,:]? {1,2}$/i;
+  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o|(?:mum|mom|dad|mother|father|parents?|carer|nan|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|cousin|twin) of|talked to|talking to|spoke to|spoke with|speaking to|had words with|worried about|proud of)[,:]? {1,2}$/i;
 
 /**
  * Talk about a topic, where a famous person's name is a subject of study, not a private person: "we studied …",
@@ -1558,8 +1558,9 @@ function isPublicByContext(p: string, s: Span): boolean {
     creditInList(p, s.start)
   )
     return true;
-  // "Zelensky's speech": a span that took the possessive in is judged by the works it owns.
-  return /['’]s$/.test(p.slice(s.start, s.end)) && WORKS_OWNED.test(p.slice(s.end, s.end + 40));
+  // "Zelensky's speech": a span with the possessive in it or right after it is judged by the works it owns.
+  if (/['’]s$/.test(p.slice(s.start, s.end))) return WORKS_OWNED.test(p.slice(s.end, s.end + 40));
+  return /^['’]s/.test(p.slice(s.end, s.end + 2)) && WORKS_OWNED.test(p.slice(s.end + 2, s.end + 42));
 }
 
 /** A numbered list of credits, "5. Mad World - Gary Jules 6. …": a name after an item's number, a title and a dash. */
@@ -1572,7 +1573,7 @@ function creditInList(p: string, start: number): boolean {
 
 /** Works a possessive owns, after the "'s": "… 's lyrics", "… 's A Doll's House". */
 const WORKS_OWNED =
-  /^ (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|works|theory|theories|plays|essays|films?|movies?|documentary|documentaries|songs?|lyrics|albums?|music|paintings?|stories|tales|fairy tales|quotes|legacy|assassination|presidency|government|reign|cabinet|band|(?:A|An|The) \p{Lu}[\p{L}'’-]+)\b/u;
+  /^ (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|works|theory|theories|plays|essays|films?|movies?|documentary|documentaries|songs?|lyrics|albums?|music|paintings?|symphon(?:y|ies)|operas?|sonatas?|concert(?:o|os|i)|sculptures?|artworks?|inventions?|discover(?:y|ies)|experiments?|stories|tales|fairy tales|quotes|legacy|assassination|presidency|government|reign|cabinet|band|(?:A|An|The) \p{Lu}[\p{L}'’-]+)\b/u;
 /** A number before a name counts copies of a character or a thing, not a person: "14 Harry Potters", "two Elsas". */
 const COUNTED_BEFORE =
   /(?:^|[^\p{L}\p{N}£$€.,:/-])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|dozen) $/iu;

@@ -1435,8 +1435,9 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
   }
 }
 
-const OPEN_QUOTES = new Set(['"', "'", '“', '‘']);
-const CLOSE_QUOTES = new Set(['"', "'", '”', '’']);
+/** '"', "'", '“', '‘' and '"', "'", '”', '’' as code units. */
+const isOpenQuote = (c: number) => c === 34 || c === 39 || c === 0x201c || c === 0x2018;
+const isCloseQuote = (c: number) => c === 34 || c === 39 || c === 0x201d || c === 0x2019;
 
 /**
  * A nickname in quotes between a given name and a surname: `Keanu "KJ" Fonoti-Tuilagi`, "brayden 'bray' kowalczyk",
@@ -1445,7 +1446,7 @@ const CLOSE_QUOTES = new Set(['"', "'", '”', '’']);
 function findNicknameNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   for (let i = 0; i + 2 < words.length; i++) {
     const n = words[i + 1] as Word;
-    if (!OPEN_QUOTES.has(p[n.start - 1] ?? '') || !CLOSE_QUOTES.has(p[n.end] ?? '')) continue;
+    if (!isOpenQuote(p.charCodeAt(n.start - 1)) || !isCloseQuote(p.charCodeAt(n.end))) continue;
     const a = words[i] as Word;
     const b = words[i + 2] as Word;
     if (a.end !== n.start - 2 || p[a.end] !== ' ' || b.start !== n.end + 2 || p[n.end + 1] !== ' ') continue;
@@ -1648,7 +1649,7 @@ const lowerCandidateWord = (w: Word) =>
   !w.allCaps &&
   w.lower.length >= 2 &&
   // "teman-teman", "pelan-pelan": a doubled word (Malay, Indonesian) is no surname.
-  !/^([\p{L}\p{M}]+)-\1$/u.test(w.lower) &&
+  !(w.lower.includes('-') && /^([\p{L}\p{M}]+)-\1$/u.test(w.lower)) &&
   (RUN_PARTICLES.has(w.lower) ||
     (!listed(w, Lexicon.NOT_NAME_WORDS) && !ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)));
 const isPossessive = (w: Word) => /['’]s$/.test(w.text);
@@ -1668,7 +1669,7 @@ const surnameLower = (w: Word): boolean =>
   listed(w, Lexicon.WORLD_SURNAMES) ||
   (listed(w, Lexicon.SURNAMES) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
   (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
-  /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower);
+  ((w.lower.startsWith('mc') || w.lower.startsWith('o')) && /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower));
 /**
  * Where a lower-case run may start: a listed given name, or a word that could be one (no known word or an English
  * word's form) before a lower-case surname ("kiera o'donnell", "ravinder sandhu").
@@ -1678,14 +1679,18 @@ function lowerRunStart(words: readonly Word[], i: number, p: string): boolean {
   if (a.cap || a.allCaps) return false;
   if (givenLower(a)) return true;
   const b = words[i + 1];
+  // Cheapest tests first: this runs for every lower-case word.
   return (
     b !== undefined &&
+    !b.cap &&
     a.lower.length >= 3 &&
-    lowerCandidateWord(a) &&
-    !RUN_PARTICLES.has(a.lower) &&
+    !listed(a, Lexicon.NOT_NAME_WORDS) &&
     !listed(a, Lexicon.PLACE_WORDS) &&
-    lowerCandidateWord(b) &&
+    !listed(b, Lexicon.NOT_NAME_WORDS) &&
+    !RUN_PARTICLES.has(a.lower) &&
     surnameLower(b) &&
+    lowerCandidateWord(a) &&
+    lowerCandidateWord(b) &&
     adjacent(p, a, b)
   );
 }

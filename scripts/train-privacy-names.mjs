@@ -207,9 +207,15 @@ console.log(`threshold chosen (smallest with ordinary lines added ≤ ${FP_BUDGE
 if (process.env.SHOW) {
   const t = Number(process.env.SHOW);
   const span = (e) => lines[e.line].text.slice(e.start, e.end);
-  for (const e of scored.filter((x) => !x.covered && x.p >= t && lines[x.line].ordinary && !lines[x.line].flagged))
-    console.log(`  FP ${e.p.toFixed(2)} ${lines[e.line].source} [${span(e)}] ${lines[e.line].text.slice(0, 120)}`);
-  for (const e of scored.filter((x) => !x.covered && x.p < t && x.y === 1 && lines[x.line].source !== 'presidio'))
+  for (const e of scored.filter(
+    (x) => !x.covered && x.p >= t && lines[x.line].ordinary && !lines[x.line].flagged,
+  ))
+    console.log(
+      `  FP ${e.p.toFixed(2)} ${lines[e.line].source} [${span(e)}] ${lines[e.line].text.slice(0, 120)}`,
+    );
+  for (const e of scored.filter(
+    (x) => !x.covered && x.p < t && x.y === 1 && lines[x.line].source !== 'presidio',
+  ))
     console.log(`  MISS ${e.p.toFixed(2)} ${lines[e.line].source} [${span(e)}]`);
 }
 

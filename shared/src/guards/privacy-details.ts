@@ -45,8 +45,10 @@ const ID_WORDS =
  * A number that counts people rather than naming one: "staff number 1200" (a headcount), "student number 1,450",
  * "staff numbers are 1200 now". Plain digits only: a round hundred, or a word of counting around it.
  */
-const HEADCOUNT_BEFORE = /\b(?:our|school|total|overall|whole)\s+(?:staff|student|pupil|learner|employee|enrol?ment|roll|membership)(?: numbers?)?\s*(?:is|are|was|were|of|at|about|around|over|under|nearly|almost|roughly|approx\.?)?\s*$/i;
-const HEADCOUNT_AFTER = /^(?:,\d{3})*\+?\s*(?:now|this year|last year|in total|total|people|staff|students|pupils|teachers|learners|kids|children|and (?:rising|falling|counting)|or so)\b/i;
+const HEADCOUNT_BEFORE =
+  /\b(?:our|school|total|overall|whole)\s+(?:staff|student|pupil|learner|employee|enrol?ment|roll|membership)(?: numbers?)?\s*(?:is|are|was|were|of|at|about|around|over|under|nearly|almost|roughly|approx\.?)?\s*$/i;
+const HEADCOUNT_AFTER =
+  /^(?:,\d{3})*\+?\s*(?:now|this year|last year|in total|total|people|staff|students|pupils|teachers|learners|kids|children|and (?:rising|falling|counting)|or so)\b/i;
 
 function digitCount(s: string): number {
   let n = 0;
@@ -60,9 +62,7 @@ function digitCount(s: string): number {
 function headcount(p: string, lead: number, end: number, value: string): boolean {
   if (/00$/.test(value)) return true;
   const before = p.slice(Math.max(0, lead - 20), end - value.length);
-  return (
-    (value.length <= 4 && HEADCOUNT_BEFORE.test(before)) || HEADCOUNT_AFTER.test(p.slice(end, end + 30))
-  );
+  return (value.length <= 4 && HEADCOUNT_BEFORE.test(before)) || HEADCOUNT_AFTER.test(p.slice(end, end + 30));
 }
 
 function findIds(p: string, lower: string, out: DetailSpan[]): void {

@@ -1872,7 +1872,8 @@ export function nameCandidates(text: string): NameCandidate[] {
     ...originalSpan(prepared, c.start, c.end),
     features: candidateFeatures(p, words, c, cues),
     public:
-      neverJudged(words, c, new Set()) || isPublicByContext(p, { kind: 'full-name', start: c.start, end: c.end }),
+      neverJudged(words, c, new Set()) ||
+      isPublicByContext(p, { kind: 'full-name', start: c.start, end: c.end }),
   }));
 }
 

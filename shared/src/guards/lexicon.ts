@@ -47,6 +47,10 @@ export const PLACE_WORDS: ReadonlySet<string> = words(`
   american british britain england scotland scottish wales welsh ireland irish canada canadian australia australian
   zealand india indian china africa african europe european asia asian mexico mexican spain france germany italy
   japan korea london paris york sydney melbourne toronto chicago texas california florida ohio hill
+  massachusetts pennsylvania michigan arizona colorado oregon illinois minnesota wisconsin kentucky tennessee louisiana
+  alabama oklahoma kansas nebraska iowa utah nevada idaho montana wyoming maine vermont connecticut delaware maryland
+  missouri arkansas mississippi alaska hawaii boston seattle atlanta brisbane perth auckland dublin belfast edinburgh
+  glasgow cardiff manchester birmingham liverpool leeds
 `);
 
 const OTHER_NOT_NAME_WORDS = words(`
@@ -108,6 +112,11 @@ const OTHER_NOT_NAME_WORDS = words(`
   wizard fairy elf elves troll ghost angel devil santa claus tooth easter bunny
   reception receptionist bursar caretaker janitor custodian librarian counsellor counselor therapist psychologist
   ta tas lsa lsas sna slt smt hod hoy dsl iep
+  reef ocean sea desert canyon rainforest volcano glacier
+  irl lol tbh btw omg idk imo imho smh ngl fyi asap somehow anyway anyways though
+  ako naman rin din lang kasi mga yung ang ng po siya talaga dahil magawa
+  rang told came went got took gave sent wrote sat kept felt brought bought caught taught thought found lost threw broke
+  spoke stole
 `);
 
 /** Capitalised words that are not names: sentence starters, calendar, school vocabulary, subjects, places, titles. */
@@ -121,6 +130,35 @@ export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = words(`
   amber april austin beverly bill bob bobby brooke carol charlotte christian crystal dale dawn dean eugene faith frank
   grace holly jack jean jordan joy lily mark madison robin rose ruby victoria virginia lawrence chase hope will may june
   penny ray sandy summer iris daisy violet pearl jade
+`);
+
+/**
+ * Given names of many cultures that neither names.ts nor the generated names-world.ts has (compromise's lexicon is
+ * thin on Irish, Welsh, Scottish, Māori, Pasifika, South African, Nigerian, Kenyan, South Asian, Korean, Ukrainian,
+ * Romanian and Polish names), written for privacy round 5 (2026-12-06). No everyday English word (no "Jasmine",
+ * "Precious", "Tui") and none of the nicknames gen-names.mjs leaves out ("Sam", "Liz", "Ollie").
+ */
+export const MORE_GIVEN_NAMES: ReadonlySet<string> = words(`
+  brayden kayden jayden aidan caden hudson ezra theo finn archie alfie freddie reggie harvey jenson callum kieran
+  declan cian oisin eoin ciaran niamh aoife saoirse siobhan caoimhe roisin róisín sinead sinéad orla ciara clodagh
+  aisling grainne gráinne eimear mairead máiréad padraig pádraig seamus séamus darragh cillian ronan tadhg fionn
+  imogen freya poppy evie phoebe esme matilda tilly millie maisie darcie lottie kiera keira kirsty tamsin cerys ffion
+  eilidh morag ailsa catriona bethan rhian sian siân megan carys gwen ewan fraser hamish rhys gethin emrys iwan owain
+  tomos dafydd wiremu tane hemi rawiri mikaere tamati hone nikau manaia ariki kahu rangi aroha anahera kiri hine
+  mere pania ngaire marama sione siaosi tevita viliami semisi losana mele lupe fetu tavita priyanka ravinder
+  harpreet gurpreet manpreet jaspreet navdeep sandeep pradeep deepak rajesh ramesh suresh mahesh ganesh dinesh anil
+  sunil vijay ajay sanjay rahul rohit amit sumit ankit karan nikhil vikram vivek varun siddharth aditya ananya
+  aishwarya divya kavya pooja neha sneha shreya meera lakshmi sunita geeta seema reema rekha shalini swati nisha
+  riya diya ishaan aryan rehan imran zainab ayesha hina saima rabia farhan bilal usman hamza tariq faisal nomvula
+  thandiwe thabo sipho bongani lindiwe zanele nokuthula lerato lebo lebohang kagiso tshepo palesa naledi ayanda
+  andile sibusiso themba busisiwe ngozi chiamaka chidi chinonso chukwuemeka emeka ifeoma nkechi obinna uchenna
+  adaeze adaora tunde femi funmi yetunde kemi olumide oluwaseun seun tobi tolu kwame kofi kwabena akosua abena yaw
+  efua esi achieng wanjiru wambui njeri akinyi atieno halima aminata fatou moussa ousmane mamadou matías joaquín
+  nicolás agustín tomás facundo thiago benjamín florencia milagros guadalupe rocío ximena hyun-woo ji-ho min-jun
+  seo-yeon ji-woo ha-eun soo-jin eun-ji ji-ah min-seo yuna haruto yuto sota kenji hiroshi takeshi xiaoyu xiaoling
+  oksana olena ihor taras mykola andriy dmytro bohdan vasile ioana mihai bogdan gheorghe nicolae dragan milica
+  jelena katarzyna agnieszka małgorzata tomasz krzysztof piotr paweł grzegorz wojciech kacper jakub zofia rania
+  layla yasmin khaled mahmoud youssef yousef mustafa hussein karim kareem rami ziad laila dalia maryam zahra
 `);
 
 /** Surnames in SURNAMES that are also common words ("Town Hall", "Lion King", "Forever Young", "Lime Green"). */
@@ -209,6 +247,18 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   tracy beaker, horrid henry, mr men, peppa pig, bluey, spongebob, mickey mouse, bugs bunny, charlie and lola,
   indiana jones, bridget jones, luke skywalker, darth vader, peter parker, tony stark, bruce wayne, clark kent,
   diana prince, steve rogers, bruce banner, natasha romanoff, jack frost, father christmas, santa claus
+  gordon ramsay, jamie oliver, mary berry, david suzuki, rachel carson, cathy freeman, ian thorpe, dylan alcott,
+  lee kuan yew, gabriel garcía márquez, gabriel garcia marquez, isabel allende, pablo neruda, jorge luis borges,
+  chimamanda ngozi adichie, wole soyinka, ngugi wa thiong'o, ngũgĩ wa thiong'o, kofi annan, wangari maathai,
+  desmond tutu, haile selassie, kwame nkrumah, julius nyerere, rabindranath tagore, abdul kalam, apj abdul kalam,
+  a p j abdul kalam, sarojini naidu, savitribai phule, jawaharlal nehru, indira gandhi, mother teresa,
+  naguib mahfouz, mahmoud darwish, kahlil gibran, ibn sina, ibn battuta, ibn khaldun, simón bolívar, simon bolivar,
+  che guevara, eva perón, eva peron, lech wałęsa, lech walesa, yuri gagarin, valentina tereshkova, leo tolstoy,
+  fyodor dostoevsky, anton chekhov, alexander pushkin, taras shevchenko, mihai eminescu, ion creangă, ion creanga,
+  bernie sanders, nancy pelosi, alexandria ocasio-cortez, ron desantis, gavin newsom, nicola sturgeon, humza yousaf,
+  leo varadkar, chris hipkins, christopher luxon, peter dutton, narendra modi, imran khan, cyril ramaphosa,
+  volodymyr zelensky, lula da silva, javier milei, claudia sheinbaum, black lives matter, homer simpson, bart simpson,
+  marge simpson, lisa simpson,
 `);
 
 /**

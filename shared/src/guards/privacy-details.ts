@@ -25,7 +25,10 @@ const ID_LEAD = new RegExp(
   '(?<![\\p{L}\\p{N}])(?:' +
     [
       // "student ID", "staff no.", "employee number", "candidate ref", "roll number", "TSC number"
-      "(?:student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol?ment|payroll|personnel|membership|tsc|teacher(?:'s)? (?:reference|ref)|exam candidate)(?:[ -]id| (?:no\\.?|number|num|#|ref(?:erence)?(?: no\\.?| number)?|code))",
+      "(?:student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol?ment|payroll|personnel|membership|tsc|teacher(?:'s)?|(?:teacher(?:'s)? |teaching )?(?:reference|ref|licen[cs]e|registration)|exam candidate)(?:[ -]id| (?:no\\.?|number|num|#|ref(?:erence)?(?: no\\.?| number)?|code))",
+      // National registers: Singapore NRIC/FIN, Pakistan CNIC, Nigeria NIN, Spain/Argentina/Peru DNI, Mexico CURP,
+      // Poland PESEL, Latin America's cédula, Peru's teacher code ("código modular"), "national ID"
+      'nric|cnic|nin|dni|curp|pesel|c[ée]dula(?: de identidad)?|c[óo]digo modular|national id(?: card)?(?: no\\.?| number)?',
       // "ID number", "ID no."
       'id (?:no\\.?|number)',
       // Registers of people: UPN, ULN, TRN (teacher reference number), DfE number, PPS number, NI number, SSN, Aadhaar
@@ -37,7 +40,15 @@ const ID_LEAD = new RegExp(
   'giu',
 );
 const ID_WORDS =
-  /student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol|payroll|personnel|membership|tsc|teacher|id |upn|uln|trn|dfe|pps|ssn|social security|insurance|ni |aadhaar|passport|-id/;
+  /student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol|payroll|personnel|membership|tsc|teacher|id |upn|uln|trn|dfe|pps|ssn|social security|insurance|ni |aadhaar|passport|-id|licen|ref|nric|cnic|nin|dni|curp|pesel|dula|digo modular/;
+/**
+ * A number that counts people rather than naming one: "staff number 1200" (a headcount), "student number 1,450",
+ * "staff numbers are 1200 now". Plain digits only: a round hundred, or a word of counting around it.
+ */
+const HEADCOUNT_BEFORE =
+  /\b(?:our|school|total|overall|whole)\s+(?:staff|student|pupil|learner|employee|enrol?ment|roll|membership)(?: numbers?)?\s*(?:is|are|was|were|of|at|about|around|over|under|nearly|almost|roughly|approx\.?)?\s*$/i;
+const HEADCOUNT_AFTER =
+  /^(?:,\d{3})*\+?\s*(?:now|this year|last year|in total|total|people|staff|students|pupils|teachers|learners|kids|children|and (?:rising|falling|counting)|or so)\b/i;
 
 function digitCount(s: string): number {
   let n = 0;
@@ -46,6 +57,12 @@ function digitCount(s: string): number {
     if (c >= 48 && c <= 57) n++;
   }
   return n;
+}
+
+function headcount(p: string, lead: number, end: number, value: string): boolean {
+  if (/00$/.test(value)) return true;
+  const before = p.slice(Math.max(0, lead - 20), end - value.length);
+  return (value.length <= 4 && HEADCOUNT_BEFORE.test(before)) || HEADCOUNT_AFTER.test(p.slice(end, end + 30));
 }
 
 function findIds(p: string, lower: string, out: DetailSpan[]): void {
@@ -57,6 +74,8 @@ function findIds(p: string, lower: string, out: DetailSpan[]): void {
     const value = code[0].replace(/[-/.]+$/, '');
     // At least four digits: "student number 3" is a count, "HT-20931" an ID.
     if (digitCount(value) < 4) continue;
+    // "staff number 1200 and we still have no counsellor": a headcount, not an ID.
+    if (/^\d{1,6}$/.test(value) && headcount(p, m.index, code.index + value.length, value)) continue;
     out.push({ kind: 'id-number', start: code.index, end: code.index + value.length });
   }
 }

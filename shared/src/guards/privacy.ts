@@ -41,6 +41,7 @@ import {
   NOT_NAME_WORDS,
   PLACE_WORDS,
   PUBLIC_FIGURES,
+  MORE_GIVEN_NAMES,
   PUBLIC_HONORIFIC_NAMES,
 } from './lexicon.js';
 import { originalSpan, prepare, type Prepared, matchesOf } from './normalize.js';
@@ -325,7 +326,7 @@ const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
 const PHONE_CONTEXT_AFTER =
   /^[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b/i;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|celular)\b/i;
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|movil|celular|cel|tlf|telf|tfno|nomor)\b/i;
 
 interface Digits {
   groups: string[];
@@ -419,6 +420,28 @@ const PHONE_COUNTRIES: readonly CountryCode[] = [
   'IT',
   'NL',
   'PL',
+  // Latin America, the Middle East, South Asia, Eastern Europe and more of Africa (national formats).
+  'AR',
+  'MX',
+  'BR',
+  'CO',
+  'PE',
+  'CL',
+  'EG',
+  'SA',
+  'AE',
+  'JO',
+  'PK',
+  'BD',
+  'NP',
+  'LK',
+  'UA',
+  'RO',
+  'TR',
+  'UG',
+  'TZ',
+  'ZW',
+  'ET',
 ];
 
 /** Years, decimals, times and dates, which no phone metadata may turn into a number. */
@@ -672,7 +695,7 @@ function profilePathIsPersonal(host: string, path: string): boolean {
 
 const HANDLE = /(?<![\p{L}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\p{L}\p{N}_@])/gu;
 const SOCIAL_CONTEXT =
-  /\b(?:insta|instagram|ig|gram|twitter|tweet|tweets|tweeting|x\.com|tiktok|tik tok|threads|bluesky|bsky|snapchat|snap|facebook|fb|linkedin|youtube|yt|handle|handles|follow|followers|following|dm|dms|message me|find me|look me up|search for me|my account|my page|profile|username|user name|add me|socials|social media|channel|subscribe|mastodon|pinterest|reddit|tpt|teachers pay teachers|teacherspayteachers|teachergram|teachertok|edutwitter|edutok)\b/i;
+  /\b(?:insta|instagram|ig|gram|twitter|tweet|tweets|tweeting|x\.com|tiktok|tik tok|threads|bluesky|bsky|snapchat|snap|facebook|fb|linkedin|youtube|yt|handle|handles|follow|followers|following|dm|dms|message me|find me|look me up|search for me|my account|my page|profile|username|user name|add me|socials|social media|channel|subscribe|mastodon|pinterest|reddit|tpt|teachers pay teachers|teacherspayteachers|teachergram|teachertok|edutwitter|edutok|telegram|whatsapp|discord|twitch|vk|vkontakte|wechat|weixin|kakao|kakaotalk|viber)\b/i;
 
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
@@ -811,6 +834,7 @@ for (const [list, bit] of [
   [PLACE_WORDS, Lexicon.PLACE_WORDS],
   [HONORIFICS, Lexicon.HONORIFICS],
   [WORLD_FIRST_NAMES, Lexicon.WORLD_FIRST_NAMES],
+  [MORE_GIVEN_NAMES, Lexicon.WORLD_FIRST_NAMES],
   [WORLD_SURNAMES, Lexicon.WORLD_SURNAMES],
   [AMBIGUOUS_FIRST_NAMES, Lexicon.AMBIGUOUS_FIRST_NAMES],
   [AMBIGUOUS_SURNAMES, Lexicon.AMBIGUOUS_SURNAMES],
@@ -1202,7 +1226,7 @@ const PERSON_DOING_AFTER =
   /^(?:'s|’s)? (?:joined|will be|would be|is coming|speaks|spoke|is speaking|visited|arrives|arrived)\b/i;
 /** Someone one does something with or to ("follow up with …", "add … as", "dear …", "assistant to …"). */
 const PERSON_ACT_BEFORE =
-  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o)[,:]? {1,2}$/i;
+  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o|(?:mum|mom|dad|mother|father|parents?|carer|nan|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|cousin|twin) of|talked to|talking to|spoke to|spoke with|speaking to|had words with|worried about|proud of)[,:]? {1,2}$/i;
 
 /**
  * Talk about a topic, where a famous person's name is a subject of study, not a private person: "we studied …",
@@ -1411,6 +1435,33 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
   }
 }
 
+/** '"', "'", '“', '‘' and '"', "'", '”', '’' as code units. */
+const isOpenQuote = (c: number) => c === 34 || c === 39 || c === 0x201c || c === 0x2018;
+const isCloseQuote = (c: number) => c === 34 || c === 39 || c === 0x201d || c === 0x2019;
+
+/**
+ * A nickname in quotes between a given name and a surname: `Keanu "KJ" Fonoti-Tuilagi`, "brayden 'bray' kowalczyk",
+ * "Gianluca “Luca” Bellandi". The quoted word between two name-like words says that they are a person's names.
+ */
+function findNicknameNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
+  for (let i = 0; i + 2 < words.length; i++) {
+    const n = words[i + 1] as Word;
+    if (!isOpenQuote(p.charCodeAt(n.start - 1)) || !isCloseQuote(p.charCodeAt(n.end))) continue;
+    const a = words[i] as Word;
+    const b = words[i + 2] as Word;
+    if (a.end !== n.start - 2 || p[a.end] !== ' ' || b.start !== n.end + 2 || p[n.end + 1] !== ' ') continue;
+    if (n.text.length > 15 || listed(n, Lexicon.FUNCTION_WORDS)) continue;
+    const bName = b.cap ? nameWord(b) : lowerCandidateWord(b) && !listed(b, Lexicon.PLACE_WORDS);
+    // A lower-case first word no list has counts before a surname's form ("brayden 'bray' kowalczyk").
+    const aName = a.cap
+      ? nameWord(a) && !listed(a, Lexicon.FUNCTION_WORDS)
+      : givenLower(a) || (lowerCandidateWord(a) && !b.cap && surnameLower(b));
+    const pair = `${a.lower} ${b.lower}`;
+    if (!aName || !bName || PUBLIC_PAIRS.has(pair) || allowPairs.has(pair)) continue;
+    out.push({ kind: 'full-name', start: a.start, end: b.end });
+  }
+}
+
 /** Words right before a lone name that may make it identifying (`findSingleNames`). */
 const SINGLE_NAME_TRIGGERS = new Set(
   `student pupil kid son daughter child tutee mentee stepson stepdaughter name surname him her them is was`.split(
@@ -1508,8 +1559,9 @@ function isPublicByContext(p: string, s: Span): boolean {
     creditInList(p, s.start)
   )
     return true;
-  // "Zelensky's speech": a span that took the possessive in is judged by the works it owns.
-  return /['’]s$/.test(p.slice(s.start, s.end)) && WORKS_OWNED.test(p.slice(s.end, s.end + 40));
+  // "Zelensky's speech": a span with the possessive in it or right after it is judged by the works it owns.
+  if (/['’]s$/.test(p.slice(s.start, s.end))) return WORKS_OWNED.test(p.slice(s.end, s.end + 40));
+  return /^['’]s/.test(p.slice(s.end, s.end + 2)) && WORKS_OWNED.test(p.slice(s.end + 2, s.end + 42));
 }
 
 /** A numbered list of credits, "5. Mad World - Gary Jules 6. …": a name after an item's number, a title and a dash. */
@@ -1522,7 +1574,7 @@ function creditInList(p: string, start: number): boolean {
 
 /** Works a possessive owns, after the "'s": "… 's lyrics", "… 's A Doll's House". */
 const WORKS_OWNED =
-  /^ (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|works|theory|theories|plays|essays|films?|movies?|documentary|documentaries|songs?|lyrics|albums?|music|paintings?|stories|tales|fairy tales|quotes|legacy|assassination|presidency|government|reign|cabinet|band|(?:A|An|The) \p{Lu}[\p{L}'’-]+)\b/u;
+  /^ (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|works|theory|theories|plays|essays|films?|movies?|documentary|documentaries|songs?|lyrics|albums?|music|paintings?|symphon(?:y|ies)|operas?|sonatas?|concert(?:o|os|i)|sculptures?|artworks?|inventions?|discover(?:y|ies)|experiments?|stories|tales|fairy tales|quotes|legacy|assassination|presidency|government|reign|cabinet|band|(?:A|An|The) \p{Lu}[\p{L}'’-]+)\b/u;
 /** A number before a name counts copies of a character or a thing, not a person: "14 Harry Potters", "two Elsas". */
 const COUNTED_BEFORE =
   /(?:^|[^\p{L}\p{N}£$€.,:/-])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|dozen) $/iu;
@@ -1596,9 +1648,52 @@ const lowerCandidateWord = (w: Word) =>
   !w.cap &&
   !w.allCaps &&
   w.lower.length >= 2 &&
+  // "teman-teman", "pelan-pelan": a doubled word (Malay, Indonesian) is no surname.
+  !(w.lower.includes('-') && /^([\p{L}\p{M}]+)-\1$/u.test(w.lower)) &&
   (RUN_PARTICLES.has(w.lower) ||
     (!listed(w, Lexicon.NOT_NAME_WORDS) && !ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)));
 const isPossessive = (w: Word) => /['’]s$/.test(w.text);
+/** A lower-case given name: listed, or a hyphenated one whose first part is ("sophie-grace", "jean-luc"). */
+const givenLower = (w: Word): boolean => {
+  if (givenListed(w)) return true;
+  const dash = w.lower.indexOf('-');
+  if (dash < 3) return false;
+  const bits = LISTS_OF.get(w.lower.slice(0, dash)) ?? 0;
+  return (
+    (bits & Lexicon.WORLD_FIRST_NAMES) !== 0 ||
+    ((bits & Lexicon.FIRST_NAMES) !== 0 && (bits & Lexicon.AMBIGUOUS_FIRST_NAMES) === 0)
+  );
+};
+/** A lower-case surname: listed (not also a common word), of a surname's form, or Gaelic ("o'donnell", "mcbride"). */
+const surnameLower = (w: Word): boolean =>
+  listed(w, Lexicon.WORLD_SURNAMES) ||
+  (listed(w, Lexicon.SURNAMES) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
+  (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
+  ((w.lower.startsWith('mc') || w.lower.startsWith('o')) && /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower));
+/**
+ * Where a lower-case run may start: a listed given name, or a word that could be one (no known word or an English
+ * word's form) before a lower-case surname ("kiera o'donnell", "ravinder sandhu").
+ */
+function lowerRunStart(words: readonly Word[], i: number, p: string): boolean {
+  const a = words[i] as Word;
+  if (a.cap || a.allCaps) return false;
+  if (givenLower(a)) return true;
+  const b = words[i + 1];
+  // Cheapest tests first: this runs for every lower-case word.
+  return (
+    b !== undefined &&
+    !b.cap &&
+    a.lower.length >= 3 &&
+    !listed(a, Lexicon.NOT_NAME_WORDS) &&
+    !listed(a, Lexicon.PLACE_WORDS) &&
+    !listed(b, Lexicon.NOT_NAME_WORDS) &&
+    !RUN_PARTICLES.has(a.lower) &&
+    surnameLower(b) &&
+    lowerCandidateWord(a) &&
+    lowerCandidateWord(b) &&
+    adjacent(p, a, b)
+  );
+}
 const commonWord = (w: Word) => listed(w, Lexicon.NOT_NAME_WORDS) || listed(w, Lexicon.PLACE_WORDS);
 
 /**
@@ -1612,7 +1707,7 @@ function candidateRuns(p: string, words: readonly Word[]): Candidate[] {
   while (i < words.length) {
     const a = words[i] as Word;
     const capRun = capCandidateWord(a);
-    if (!capRun && !(!a.cap && !a.allCaps && givenListed(a))) {
+    if (!capRun && !lowerRunStart(words, i, p)) {
       i++;
       continue;
     }
@@ -1762,6 +1857,8 @@ export interface NameCandidate {
   start: number;
   end: number;
   features: string[];
+  /** The guard never adds this one, whatever its score: a public pair, a place abroad, a famous person by context. */
+  public: boolean;
 }
 
 /** Every name candidate of `text` with its features: what the model scores (for the training script). */
@@ -1774,6 +1871,9 @@ export function nameCandidates(text: string): NameCandidate[] {
   return candidateRuns(p, words).map((c) => ({
     ...originalSpan(prepared, c.start, c.end),
     features: candidateFeatures(p, words, c, cues),
+    public:
+      neverJudged(words, c, new Set()) ||
+      isPublicByContext(p, { kind: 'full-name', start: c.start, end: c.end }),
   }));
 }
 
@@ -1797,18 +1897,22 @@ function findModelNames(
       const s = out[k] as Span;
       covered = s.start < c.end && c.start < s.end;
     }
-    // "Ciudad Juárez", "San Martín": a place abroad, as for the rules' names (`findNameCues`).
-    if (covered || PLACE_LEADS.has((words[c.first] as Word).lower)) continue;
-    let listed = false;
-    for (let k = c.first; k < c.last && !listed; k++) {
-      const key = `${(words[k] as Word).lower} ${(words[k + 1] as Word).lower}`;
-      listed = PUBLIC_PAIRS.has(key) || allowPairs.has(key);
-    }
-    if (listed || nameProbability(candidateFeatures(p, words, c, cues)) < privacyNameModel.threshold)
-      continue;
+    if (covered || neverJudged(words, c, allowPairs)) continue;
+    if (nameProbability(candidateFeatures(p, words, c, cues)) < privacyNameModel.threshold) continue;
     const span: Span = { kind: 'full-name', start: c.start, end: c.end };
     if (!isPublicByContext(p, span)) out.push(span);
   }
+}
+
+/** A candidate the model never judges: a public pair (`PUBLIC_FIGURES`, `allowNames`) or a place abroad. */
+function neverJudged(words: readonly Word[], c: Candidate, allowPairs: ReadonlySet<string>): boolean {
+  // "Ciudad Juárez", "San Martín": a place abroad, as for the rules' names (`findNameCues`).
+  if (PLACE_LEADS.has((words[c.first] as Word).lower)) return true;
+  for (let k = c.first; k < c.last; k++) {
+    const key = `${(words[k] as Word).lower} ${(words[k + 1] as Word).lower}`;
+    if (PUBLIC_PAIRS.has(key) || allowPairs.has(key)) return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1841,6 +1945,10 @@ const SAINT_AT_AFTER = /^(?: in|,) \p{Lu}\p{Ll}/u;
 const NOT_SAINT_SCHOOL =
   /\b(?:Day|Eve|Cathedral|Church|Chapel|Basilica|Abbey|Parish|Hospital|Hospice|Clinic|Road|Street|Avenue|Lane|Park|Square|Station|Place|Green|Gardens|Way|Hall|Well|Bay|Island|Bridge|Row|Terrace|Close|Crescent|Court|Hill|Market|Cemetery|Stadium|Centre|Center|Hotel|Shopping|Mall|Festival|Parade|University)\b/;
 
+/** "St Paul's in London", "St Peter's in Rome": a cathedral or basilica of a famous city, not a school. */
+const LANDMARK_CITY_AFTER =
+  /^(?: in|,) (?:London|Rome|Paris|Dublin|Edinburgh|Venice|Vienna|Moscow|Madrid|Barcelona|Milan|Florence|Prague|Kraków|Krakow|St Petersburg|New York|Manhattan|Vatican|Vatican City|Washington|Sydney|Melbourne|Toronto|Montreal|Jerusalem|Istanbul|Cairo|Lagos|Nairobi|Mumbai|Kolkata|Goa)(?![\p{L}\p{N}])/u;
+
 function findNamedSchools(p: string, out: Span[]): void {
   for (const m of scan(p, SCHOOL_PREFIXED))
     out.push({ kind: 'school', start: m.index, end: m.index + m[0].length });
@@ -1860,7 +1968,8 @@ function findNamedSchools(p: string, out: Span[]): void {
     if (
       possessive &&
       SAINT_AT_BEFORE.test(p.slice(Math.max(0, m.index - 12), m.index)) &&
-      SAINT_AT_AFTER.test(after)
+      SAINT_AT_AFTER.test(after) &&
+      !LANDMARK_CITY_AFTER.test(after)
     )
       out.push({ kind: 'school', start: m.index, end });
   }
@@ -2088,6 +2197,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findNameCues(p, words, allowPairs, contact, names);
   findSingleNames(p, words, contact, names);
   findLowercaseNames(p, words, contact, names);
+  findNicknameNames(p, words, allowPairs, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   if (privacyNameModel.enabled) findModelNames(p, words, allowPairs, contact, spans);
   findGenericSchools(p, spans);

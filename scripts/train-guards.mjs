@@ -8,7 +8,7 @@
  *               by this script) was set back on 2026-12-06 12:20: the shipped weights and CRISIS_THRESHOLDS
  *               (crisis.ts) are those of 05:15 (tests/fixtures/guards/README.md, issue 11).
  *   CV=authors  cross-validation ACROSS AUTHORS (model round 3, 2026-12-06 16:00; round 4 18:20): leave one author out
- *               (each synthetic author w1–w17 and, as one more group, the committed teacher-voice/social-voice/dev-
+ *               (each synthetic author w1–w20 and, as one more group, the committed teacher-voice/social-voice/dev-
  *               batch files), score the held-out author's lines with the whole decision (detectCrisisWith) and print
  *               per fold, pooled and as the MEAN over authors (the generalisation figure): recall on plan+passive and
  *               on plan, false positives on hyperbole/venting/recovery/grief/negation/ordinary (each and together),
@@ -23,6 +23,9 @@
  *   the bytes; self = 1.5 × none in total weight), TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35), SYNTH_WEIGHT (64,
  *   chosen by CV=authors over 16 and 32 in round 3; 32 again no gain in round 4) and
  *   KIND_WEIGHT (e.g. `recovery=2,negation=2`: extra weight per label of the committed and synthetic lines).
+ *   HEADS=1     (model round 5) recovery, negation, grief and hyperbole lines train classes of their own
+ *               (CONTEXT_CLASSES in crisis-model.ts, added back to `none` when scored) instead of `none`; use with
+ *               BITS=15 to stay near 300 KB. Measured by CV=authors and not shipped (tests/fixtures/guards/README.md).
  *
  * Re-fetching (2026-12-06 11:35 UTC, again 15:31 for round 3 at the same commits): the `fetch` tool (or `git clone`) of each repository named below, then
  * `git show <commit>:<path> > $GUARDS_DATA_DIR/<name>`; the commits are the ones read that day.
@@ -78,12 +81,16 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w10.tsv` (committed, written for Staffroom on 2026-12-06 by ten
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w20.tsv` (committed, written for Staffroom on 2026-12-06 by twenty
  *    independent authors, 200–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third, hyperbole,
  *    venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice, W3 forum
  *    posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6 short
  *    phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing with
- *    ESL and code-switching, W10 one-to-one and intake euphemism with medical and legal ordinary talk (round 4).
+ *    ESL and code-switching, W10 one-to-one and intake euphemism with medical and legal ordinary talk (round 4);
+ *    W11–W17 (round 4b; W15–W17 mostly harmless look-alikes of indirect risk talk); W18 US/UK/Irish/Canadian group
+ *    voice with many recovery, negation and grief look-alikes beside indirect plans, W19 phone typing and ESL with
+ *    plans in varied wording, W20 long one-to-one and intake messages with the risk in the middle (round 5,
+ *    written 2026-12-06 20:34). Files w1.tsv … w20.tsv.
  *    Each file is its own source (and its own fold of CV=authors). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -106,7 +113,13 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { featureBuckets, encodeInt8, LABELS, scoreNormalised } from '../shared/dist/guards/crisis-model.js';
+import {
+  featureBuckets,
+  encodeInt8,
+  CONTEXT_CLASSES,
+  LABELS,
+  scoreNormalised,
+} from '../shared/dist/guards/crisis-model.js';
 import { CRISIS_THRESHOLDS, detectCrisisWith, normaliseForCrisis } from '../shared/dist/guards/crisis.js';
 import { parseCsv } from './train-guards-csv.mjs';
 
@@ -132,6 +145,22 @@ const fixtureLines = (rel) =>
 const SELF = 1;
 const THIRD = 2;
 const NONE = 0;
+/**
+ * HEADS=1 (model round 5): the committed and synthetic lines labelled recovery, negation, grief and hyperbole train
+ * classes of their own (CONTEXT_CLASSES) instead of `none`; scoring adds them back to `none`. HEADS=0: three classes.
+ */
+const HEADS = process.env.HEADS === undefined ? 0 : Number(process.env.HEADS);
+const CLASS_NAMES = [...LABELS, ...(HEADS ? CONTEXT_CLASSES : [])];
+const CLASSES = CLASS_NAMES.length;
+/** The class of a committed or synthetic line's kind. */
+const classOf = (kind) => {
+  if (kind === 'plan' || kind === 'passive') return SELF;
+  if (kind === 'third') return THIRD;
+  const head = HEADS ? CONTEXT_CLASSES.indexOf(kind) : -1;
+  return head < 0 ? NONE : LABELS.length + head;
+};
+/** A context class counts as `none` when the labels are balanced. */
+const groupOf = (label) => (label < LABELS.length ? label : NONE);
 
 /** The committed lines in a teacher's voice, each file its own source (cross-validation holds out whole files). */
 const TEACHER_FILES = [
@@ -143,12 +172,13 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by seventeen independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
- * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation): each
+ * Training lines by twenty independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
+ * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation; w18–w20
+ * for round 5): each
  * file its own source and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
-const SYNTH_FILES = Array.from({ length: 17 }, (_, i) => [
+const SYNTH_FILES = Array.from({ length: 20 }, (_, i) => [
   `w${i + 1}`,
   `scripts/guards-training/synthetic/w${i + 1}.tsv`,
 ]);
@@ -235,7 +265,7 @@ function load() {
       if (tab < 0) continue;
       const kind = l.slice(0, tab).trim();
       const text = l.slice(tab + 1).trim();
-      const label = kind === 'plan' || kind === 'passive' ? SELF : kind === 'third' ? THIRD : NONE;
+      const label = classOf(kind);
       const extra = KIND_WEIGHT[kind] ?? 1;
       add(text, label, (source.startsWith('w') ? SYNTH_WEIGHT : TEACHER_WEIGHT) * extra, source, kind);
       if (label === SELF) selfLines.push({ text, origin: source });
@@ -264,9 +294,12 @@ function load() {
  */
 function balance(examples) {
   const total = [0, 0, 0];
-  for (const e of examples) total[e.label] += e.weight;
+  for (const e of examples) total[groupOf(e.label)] += e.weight;
   const target = [total[NONE], SELF_RATIO * total[NONE], total[NONE] / 2];
-  return examples.map((e) => ({ ...e, weight: (e.weight * target[e.label]) / total[e.label] }));
+  return examples.map((e) => ({
+    ...e,
+    weight: (e.weight * target[groupOf(e.label)]) / total[groupOf(e.label)],
+  }));
 }
 
 const FRAMES = [
@@ -334,7 +367,7 @@ const featuresOf = (text) => {
 
 /** Multinomial logistic regression, AdaGrad, L2, fixed seed and order. */
 function train(examples) {
-  const k = LABELS.length;
+  const k = CLASSES;
   const size = (1 << BITS) * k;
   const w = new Float64Array(size);
   const g2 = new Float64Array(size).fill(1e-8);
@@ -396,6 +429,7 @@ function quantise({ w, bias }) {
     bits: BITS,
     scale: Number(scale.toPrecision(8)),
     bias: Array.from(bias, (b) => Number(b.toFixed(5))),
+    ...(CLASSES === LABELS.length ? {} : { classes: CLASSES }),
     weights: encodeInt8(bytes),
   };
 }
@@ -464,7 +498,7 @@ function crossValidate(all) {
       // Public posts: only chat-length ones (≤ 80 words), the length the guard mostly sees.
       if (!teacher && (e.text.match(WORD) ?? []).length > 80) continue;
       const p = scoreNormalised(normaliseForCrisis(e.text), model).self;
-      const key = `${teacher ? 'teacher' : e.source}/${LABELS[e.label]}`;
+      const key = `${teacher ? 'teacher' : e.source}/${CLASS_NAMES[e.label]}`;
       modelAlone[key] ??= { lines: 0, at: {} };
       modelAlone[key].lines++;
       for (const tau of [0.3, 0.5, 0.7, 0.9])
@@ -484,8 +518,8 @@ function crossValidate(all) {
         } else {
           if (e.label === SELF) bump(c.publicSelf, r.risk);
           else if (e.label === NONE) bump(c.publicNone, r.risk);
-          c.perSource[`${e.source}/${LABELS[e.label]}`] ??= [0, 0];
-          bump(c.perSource[`${e.source}/${LABELS[e.label]}`], r.risk);
+          c.perSource[`${e.source}/${CLASS_NAMES[e.label]}`] ??= [0, 0];
+          bump(c.perSource[`${e.source}/${CLASS_NAMES[e.label]}`], r.risk);
         }
       });
     }
@@ -585,7 +619,18 @@ const trainable = (e) => !SYNTH_SOURCES.has(e.origin) || SYNTH_TRAIN.has(e.origi
 const MODEL_CACHE = process.env.MODEL_CACHE ?? '/tmp/guards-model-cache';
 const MODEL_CODE = readFileSync(new URL('../shared/dist/guards/crisis-model.js', import.meta.url), 'utf8');
 function trainCached(examples) {
-  const hash = createHash('sha1').update(JSON.stringify({ BITS, EPOCHS, L2, LR, SELF_RATIO, MODEL_CODE }));
+  const hash = createHash('sha1').update(
+    JSON.stringify({
+      BITS,
+      EPOCHS,
+      L2,
+      LR,
+      SELF_RATIO,
+      MODEL_CODE,
+      // Three classes keep the key they had before HEADS existed.
+      ...(CLASSES === LABELS.length ? {} : { CLASSES }),
+    }),
+  );
   for (const e of examples) hash.update(`${e.label}\t${e.weight}\t${e.text}\n`);
   const file = `${MODEL_CACHE}/${hash.digest('hex').slice(0, 20)}.json`;
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
@@ -596,13 +641,13 @@ function trainCached(examples) {
 }
 
 /**
- * The rules of the round (tests/fixtures/guards/README.md, "Model round 4"), read with the model trained on
+ * The rules of the round (tests/fixtures/guards/README.md, "Model round 4"; the probe at 0 since round 5), read with the model trained on
  * everything: lines flagged as the writer at risk in ordinary workplace talk with cue words (at most the limit) and in
  * the in-sample crisis lines (at least the limit).
  */
 const DEV_SETS = [
   ['hard-neg', 'scripts/guards-training/hard-negatives-dev.tsv', 'at most', 11],
-  ['probe-r3', 'tests/fixtures/guards/ordinary-probe-r3.txt', 'at most', 4],
+  ['probe-r3', 'tests/fixtures/guards/ordinary-probe-r3.txt', 'at most', 0],
   ['ordinary', 'tests/fixtures/guards/ordinary.txt', 'at most', 0],
   ['crisis', 'tests/fixtures/guards/crisis.txt', 'at least', 147],
 ].map(([name, file, bound, limit]) => [
@@ -718,19 +763,19 @@ function main() {
   const examples = all.filter(trainable);
   const counts = {};
   for (const e of balance(examples)) {
-    const key = `${e.source}/${LABELS[e.label]}`;
+    const key = `${e.source}/${CLASS_NAMES[e.label]}`;
     counts[key] = (counts[key] ?? 0) + 1;
   }
   console.log('training examples by source/label:', counts);
   const model = trainCached(examples);
   const out = `// Generated by scripts/train-guards.mjs from the sources its header names: do not edit by hand.
-// ${examples.length} examples, ${model.bits}-bit hashing, labels ${LABELS.join('/')}, int8 weights × scale.
+// ${examples.length} examples, ${model.bits}-bit hashing, classes ${CLASS_NAMES.join('/')}, int8 weights × scale.
 import type { ModelShape } from './crisis-model.js';
 
 export const CRISIS_MODEL: ModelShape = {
   bits: ${model.bits},
   scale: ${model.scale},
-  bias: [${model.bias.join(', ')}],
+  bias: [${model.bias.join(', ')}],${model.classes ? `\n  classes: ${model.classes},` : ''}
   weights:
     '${model.weights}',
 };

@@ -13,6 +13,13 @@ import { CRISIS_MODEL } from './crisis-model-weights.js';
 
 export const LABELS = ['none', 'self', 'third'] as const;
 export type ModelLabel = (typeof LABELS)[number];
+/**
+ * The classes a model may score beyond the three labels (model round 5): kinds of not-risk talk as their own classes
+ * (recovery, negation, grief, hyperbole) instead of one `none`. A linear model with one `none` must put "100 days
+ * clean" and "my sister's wedding" on the same side of one boundary; with a class each, each gets its own. Their
+ * probabilities are added to `none`, so the guard still reads none/self/third.
+ */
+export const CONTEXT_CLASSES = ['recovery', 'negation', 'grief', 'hyperbole'] as const;
 
 /** Longer messages are scored on their first MAX_CHARS characters (the rules still read the whole text). */
 export const MAX_CHARS = 4000;
@@ -23,7 +30,12 @@ export interface ModelShape {
   /** Real weight = byte × scale. */
   scale: number;
   bias: readonly number[];
-  /** base64 of Int8 weights, bucket-major: weights[bucket * labels + label]. */
+  /**
+   * Number of classes per bucket: 3 (none/self/third, the default) or 3 + a prefix of CONTEXT_CLASSES, which count
+   * as `none` when scored.
+   */
+  classes?: number;
+  /** base64 of Int8 weights, bucket-major: weights[bucket * classes + class]. */
   weights: string;
 }
 
@@ -289,6 +301,8 @@ export function scoreNormalised(
   // Features are L2-normalised counts: each occurrence adds 1/sqrt(n), so long posts do not saturate. The weights
   // are summed as integers and scaled once.
   const v = count > 0 ? model.scale / Math.sqrt(count) : 0;
+  const k = model.classes ?? 3;
+  if (k !== 3) return scoreClasses(w, count, v, model.bias, k);
   let sumNone = 0;
   let sumSelf = 0;
   let sumThird = 0;
@@ -307,4 +321,32 @@ export function scoreNormalised(
   const eThird = Math.exp(third - max);
   const sum = eNone + eSelf + eThird;
   return { none: eNone / sum, self: eSelf / sum, third: eThird / sum };
+}
+
+/** Per-class sums of the model being scored (at most 3 + CONTEXT_CLASSES.length classes). */
+const sums = new Float64Array(3 + CONTEXT_CLASSES.length);
+
+/** scoreNormalised for a model with context classes: their probabilities are added to `none`. */
+function scoreClasses(
+  w: Int8Array,
+  count: number,
+  v: number,
+  bias: readonly number[],
+  k: number,
+): Record<ModelLabel, number> {
+  sums.fill(0);
+  for (let q = 0; q < count; q++) {
+    const base = (scratch[q] as number) * k;
+    for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + (w[base + c] as number);
+  }
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) {
+    sums[c] = (bias[c] ?? 0) + (sums[c] as number) * v;
+    max = Math.max(max, sums[c] as number);
+  }
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += sums[c] = Math.exp((sums[c] as number) - max);
+  const self = (sums[1] as number) / sum;
+  const third = (sums[2] as number) / sum;
+  return { none: 1 - self - third, self, third };
 }

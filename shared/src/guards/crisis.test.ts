@@ -189,11 +189,14 @@ describe('normaliseForCrisis', () => {
   });
 });
 
-describe('detectCrisis, model rounds 4 and 4b (tests/fixtures/guards/README.md, "Model round 4b")', () => {
-  it('no longer flags tiredness in words of passive ideation once authors wrote the harmless look-alikes', () => {
+describe('detectCrisis, model rounds 4, 4b and 5 (tests/fixtures/guards/README.md, "Model round 5")', () => {
+  it('flags tiredness in words of passive ideation again: a known trade-off of round 5', () => {
     // Round 4 flagged it (two authors' passive lines, "Just want to sleep forever", taught it); round 4b's authors
-    // W15–W17 wrote harmless look-alikes of indirect risk talk, and the model stopped.
-    expect(detectCrisis('I could sleep forever after this week').risk).toBe(false);
+    // W15–W17 wrote harmless look-alikes of indirect risk talk, and the model stopped. Round 5's model (w18–w20 added,
+    // chosen by CV across twenty-one author groups) gives it p(self) 0.91, above both round 4b's bar (0.9) and round
+    // 5's (0.82): more authors wrote passive ideation as wanting to sleep and not wake. Recorded, not patched with a
+    // rule.
+    expect(detectCrisis('I could sleep forever after this week').risk).toBe(true);
   });
 });
 

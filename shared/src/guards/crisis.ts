@@ -1396,6 +1396,13 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 5 (2026-12-06 21:15): the model retrained with three more authors (w18–w20) and, by cross-validation
+ * across twenty-one author groups, self 0.9 → 0.82, plan 0.6 → 0.5, negated 0.95 → 0.85 and ungated 0.9 → 0.89 (0.88
+ * flags a twelfth hard negative), the highest mean recall of the decisions tried
+ * that keep the round's rules (hard negatives ≤ 11 of 187, the ordinary probe 0 of 30, ordinary.txt 0, crisis.txt ≥
+ * 147). The vetoes (vetoWeak 0.1–0.4, vetoOutside 0.2) cut the mean false positives again (0.057 → 0.035) but vetoed
+ * the same two in-sample lines as in round 4 (p(self) 0.02 and 0.05), so both stay 0.
+ *
  * Model round 4 (2026-12-06 18:50): chosen by cross-validation across eleven authors (scripts/train-guards.mjs
  * CV=authors, the mean over the held-out authors) as the highest mean recall of the decisions tried that keep the
  * round's rules (hard negatives ≤ 11 of 187, the ordinary probe ≤ 4 of 30, ordinary.txt 0, crisis.txt ≥ 147): the
@@ -1407,12 +1414,12 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.9,
+  self: 0.82,
   third: 0.5,
-  plan: 0.6,
+  plan: 0.5,
   dismissed: 0.9,
-  negated: 0.95,
-  ungated: 0.9,
+  negated: 0.85,
+  ungated: 0.89,
   ungatedMaxWords: 60,
   vetoWeak: 0,
   vetoStrong: 0.4,

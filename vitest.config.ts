@@ -40,6 +40,10 @@ export default defineConfig({
           testTimeout: 90_000,
           hookTimeout: 90_000,
           fileParallelism: false,
+          // One worker for every file, one after another: each file starts its own Redis, server and Chromium,
+          // and nothing in them is module state, so a fresh worker per file bought only its start and the
+          // re-import of playwright-core, axe-core and the shared sources (about 2 s a file).
+          isolate: false,
         },
       },
     ],

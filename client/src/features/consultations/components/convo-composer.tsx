@@ -19,11 +19,14 @@ export function ConvoComposer({
   onSend,
   inputRef,
   warnIdentifying = false,
+  onWriting,
 }: {
   peerName: string;
   onSend: (text: string) => void;
   inputRef: RefObject<HTMLTextAreaElement | null>;
   warnIdentifying?: boolean;
+  /** Called when the box stops being empty: the page loads what it will need at sending (the crisis guard). */
+  onWriting?: () => void;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -35,6 +38,10 @@ export function ConvoComposer({
   const [spoken, setSpoken] = useState('');
   const length = countChars(text);
   const left = MAX - length;
+  const writing = text.trim() !== '';
+  useEffect(() => {
+    if (writing) onWriting?.();
+  }, [writing, onWriting]);
 
   useEffect(() => {
     const timer = setTimeout(

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeFindings } from '@staffroom/shared/guards/privacy';
 import {
@@ -60,8 +60,11 @@ export function IntakeForm({
   onSubmit,
   noteSealed,
   initialReasons = [],
+  onNoteWriting,
 }: {
   onSubmit: (body: IntakeInput) => Promise<void>;
+  /** Called when the note stops being empty: the page loads what it will need at sending (the crisis guard). */
+  onNoteWriting?: () => void;
   /** The private key is unlocked here, so the note can be encrypted before it is sent. */
   noteSealed: boolean;
   /** Reasons suggested by a referral link (`model/referral.ts`): ticked to start with, the teacher changes them freely. */
@@ -101,6 +104,10 @@ export function IntakeForm({
     })[field];
 
   const findings = useIdentifyingFindings(note);
+  const writingNote = note.trim() !== '';
+  useEffect(() => {
+    if (writingNote) onNoteWriting?.();
+  }, [writingNote, onNoteWriting]);
 
   const clear = (field: FieldName) => {
     if (errors[field]) setErrors(({ [field]: _dropped, ...rest }) => rest);

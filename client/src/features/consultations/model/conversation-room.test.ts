@@ -248,8 +248,8 @@ describe('ConversationRoom', () => {
     room.start();
     await settle(room, () => room.getSnapshot().status === 'open', 'open');
     server.setConnected(false);
-    room.send('first offline');
-    room.send('second offline');
+    void room.send('first offline');
+    void room.send('second offline');
     await new Promise((r) => setTimeout(r, 30));
     expect(room.getSnapshot().outbox.map((e) => [e.text, e.state])).toEqual([
       ['first offline', 'pending'],
@@ -292,9 +292,9 @@ describe('ConversationRoom crisis check', () => {
     const { server, room } = await setUp();
     room.start();
     await opened(room);
-    expect(room.send('Thanks, the meeting went well.')).toBeNull();
-    expect(room.send(RISK)).toBe('self');
-    expect(room.send(OTHER)).toBe('other');
+    expect(await room.send('Thanks, the meeting went well.')).toBeNull();
+    expect(await room.send(RISK)).toBe('self');
+    expect(await room.send(OTHER)).toBe('other');
     await settle(room, () => room.getSnapshot().outbox.length === 0 && texts(room).length === 3, 'sent');
     expect(texts(room)).toEqual(['Thanks, the meeting went well.', RISK, OTHER]);
     expect(server.sends).toHaveLength(3);
@@ -314,7 +314,7 @@ describe('ConversationRoom crisis check', () => {
     await settle(room, () => texts(room).length === 3, 'three messages');
     expect(room.getSnapshot().messages.map((m) => m.signalsRisk)).toEqual([false, true, false]);
     // Reflecting the teacher's words back is part of the work: the consultant is not shown the teacher's dialog.
-    expect(room.send(`You wrote: "${RISK}" I am here.`)).toBeNull();
+    expect(await room.send(`You wrote: "${RISK}" I am here.`)).toBeNull();
     room.stop();
   });
 
@@ -423,7 +423,7 @@ describe('ConversationRoom against a tampering server', () => {
     await settle(room, () => texts(room).length === 2, 'the new row');
     expect(texts(room)).toEqual(['before', null]); // still opened with the pinned key, the new one hidden
     expect(room.canSeal()).toBe(false);
-    room.send('are you there?');
+    void room.send('are you there?');
     await settle(room, () => room.getSnapshot().outbox[0]?.state === 'failed', 'send refused');
     expect(server.sends).toEqual([]);
 
@@ -546,7 +546,7 @@ describe('ConversationRoom against a tampering server', () => {
     server.store('consultant', await says('rude words'));
     room.start();
     await opened(room);
-    room.send('next');
+    void room.send('next');
     await settle(room, () => server.sends.length === 1, 'sent');
     const sent = server.payloads.find((p) => p.event === 'convo:send') as { meta: { counter: number } };
     expect(sent.meta.counter).toBe(8);

@@ -716,7 +716,8 @@ export class ConversationRoom {
         }
       }
       const text = verdict.ok && !refusal ? verdict.text : null;
-      const risk = text !== null && !mine && m.from === 'teacher' && signalsRisk(text);
+      const risk =
+        text !== null && !mine && m.from === 'teacher' && (await signalsRisk(text).catch(() => false));
       const shown: ShownMessage = {
         seq: m.seq,
         ts: m.ts,
@@ -802,10 +803,13 @@ export class ConversationRoom {
    * Queues a message; it is sealed at once and sent as soon as possible, in order. Answers what the teacher should
    * see privately about it (`crisisNotice`, checked here on the plaintext before sealing): the message is sent
    * either way, and nothing about the check leaves the browser. The consultant's own messages are not checked:
-   * they often reflect the teacher's words back, and their side has the protocol banner instead.
+   * they often reflect the teacher's words back, and their side has the protocol banner instead. The message is
+   * queued at once; the answer comes once the crisis guard is loaded (at once when it already is), and is null if
+   * its chunk cannot be loaded (it is tried again at the next message).
    */
-  send(text: string): CrisisNotice {
-    const notice = this.role === 'teacher' ? crisisNotice(text) : null;
+  send(text: string): Promise<CrisisNotice> {
+    const notice: Promise<CrisisNotice> =
+      this.role === 'teacher' ? crisisNotice(text).catch(() => null) : Promise.resolve(null);
     const entry: QueuedEntry = {
       clientId: newClientId(),
       text,

@@ -6,7 +6,7 @@ import { paths } from '../../../config/paths';
 import { deliverIntakeNote } from '../api/intake-notes';
 import { supportApi } from '../api/support-api';
 import { IntakeForm } from '../components/intake-form';
-import { crisisNotice } from '../model/crisis-check';
+import { crisisNotice, preloadCrisisGuard } from '../model/crisis-check';
 import { reasonsFromFragment } from '../model/referral';
 import { UnlockKeys } from '../components/unlock-keys';
 import { useKeys } from '../keys/key-store';
@@ -55,12 +55,13 @@ export function AskSupportPage({ viewer }: { viewer: Viewer }) {
       <IntakeForm
         initialReasons={referred}
         noteSealed={identity !== null}
+        onNoteWriting={preloadCrisisGuard}
         onSubmit={async ({ note, ...body }) => {
           if (note && !identity) {
             throw new Error('Unlock your private key above to send your note encrypted, or remove the note.');
           }
           // Checked here, before the note is sealed: the server only learns "urgent", never why.
-          const crisis = note ? crisisNotice(note) : null;
+          const crisis = note ? await crisisNotice(note) : null;
           const { request } = await supportApi.ask({
             ...body,
             hasNote: note !== '',

@@ -27,7 +27,7 @@ import { UnlockKeys } from '../components/unlock-keys';
 import { useConversationRoom, useNow } from '../hooks/use-conversation-room';
 import { useKeys } from '../keys/key-store';
 import type { ShownMessage } from '../model/conversation-room';
-import type { CrisisNotice } from '../model/crisis-check';
+import { preloadCrisisGuard, type CrisisNotice } from '../model/crisis-check';
 import { dueReminder, reminderText } from '../model/reminder';
 import type { Viewer } from '../model/viewer';
 import { ClockIcon, LockIcon } from '../components/icons';
@@ -132,9 +132,10 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const send = useCallback(
     (text: string) => {
       // Checked before sealing; the message goes either way, and the dialog is for the writer only.
-      const shown = room.send(text);
-      if (shown) setNotice(shown);
-      else composer.current?.focus();
+      void room.send(text).then((shown) => {
+        if (shown) setNotice(shown);
+        else composer.current?.focus();
+      });
     },
     [room],
   );
@@ -316,7 +317,13 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             onDiscard={(clientId) => room.discard(clientId)}
           />
           {writable ? (
-            <ConvoComposer peerName={peer} onSend={send} inputRef={composer} warnIdentifying={teacher} />
+            <ConvoComposer
+              peerName={peer}
+              onSend={send}
+              inputRef={composer}
+              warnIdentifying={teacher}
+              onWriting={teacher ? preloadCrisisGuard : undefined}
+            />
           ) : (
             <p className="convo-readonly">
               {closed

@@ -8,7 +8,7 @@
  *               by this script) was set back on 2026-12-06 12:20: the shipped weights and CRISIS_THRESHOLDS
  *               (crisis.ts) are those of 05:15 (tests/fixtures/guards/README.md, issue 11).
  *   CV=authors  cross-validation ACROSS AUTHORS (model round 3, 2026-12-06 16:00; round 4 18:20): leave one author out
- *               (each synthetic author w1–w20 and, as one more group, the committed teacher-voice/social-voice/dev-
+ *               (each synthetic author w1–w22 and, as one more group, the committed teacher-voice/social-voice/dev-
  *               batch files), score the held-out author's lines with the whole decision (detectCrisisWith) and print
  *               per fold, pooled and as the MEAN over authors (the generalisation figure): recall on plan+passive and
  *               on plan, false positives on hyperbole/venting/recovery/grief/negation/ordinary (each and together),
@@ -81,16 +81,17 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w20.tsv` (committed, written for Staffroom on 2026-12-06 by twenty
- *    independent authors, 200–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third, hyperbole,
- *    venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice, W3 forum
- *    posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6 short
- *    phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing with
- *    ESL and code-switching, W10 one-to-one and intake euphemism with medical and legal ordinary talk (round 4);
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w22.tsv` (committed, written for Staffroom on 2026-12-06 by
+ *    twenty-two independent authors, 200–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
+ *    hyperbole, venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice,
+ *    W3 forum posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6
+ *    short phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing
+ *    with ESL and code-switching, W10 one-to-one and intake euphemism with medical and legal ordinary talk (round 4);
  *    W11–W17 (round 4b; W15–W17 mostly harmless look-alikes of indirect risk talk); W18 US/UK/Irish/Canadian group
  *    voice with many recovery, negation and grief look-alikes beside indirect plans, W19 phone typing and ESL with
- *    plans in varied wording, W20 long one-to-one and intake messages with the risk in the middle (round 5,
- *    written 2026-12-06 20:34). Files w1.tsv … w20.tsv.
+ *    plans in varied wording, W20 long one-to-one and intake messages with the risk in the middle (round 5, written
+ *    2026-12-06 20:34); W21 present self-harm and relapse (`plan`) beside past and recovery look-alikes, W22 true
+ *    denials (`negation`) beside denials that still carry risk (`passive`, `plan`) (round 6). Files w1.tsv … w22.tsv.
  *    Each file is its own source (and its own fold of CV=authors). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -172,22 +173,31 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by twenty independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
+ * Training lines by twenty-two independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
  * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation; w18–w20
- * for round 5): each
+ * for round 5; w21 present self-harm and relapse beside past/recovery look-alikes and w22 true denials beside denials
+ * that still carry risk, for round 6): each
  * file its own source and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
-const SYNTH_FILES = Array.from({ length: 20 }, (_, i) => [
+const SYNTH_FILES = Array.from({ length: 22 }, (_, i) => [
   `w${i + 1}`,
   `scripts/guards-training/synthetic/w${i + 1}.tsv`,
 ]);
 /**
- * The synthetic authors that training reads (default all): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data, `none` round
- * 2's. CV=authors still scores every author; one left out of training is simply unseen in every fold.
+ * The synthetic authors that training reads (default w1–w20): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data, `none`
+ * round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen in
+ * every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it: the model
+ * trained on them flags an ordinary-probe line and two in-sample ordinary lines, so the default stays round 5's data
+ * and reproduces the committed weights; w21 and w22 are scored as unseen authors.
  */
+const SYNTH_DEFAULT = SYNTH_FILES.map(([s]) => s).filter((s) => s !== 'w21' && s !== 'w22');
 const SYNTH_TRAIN = new Set(
-  process.env.SYNTH_TRAIN === undefined ? SYNTH_FILES.map(([s]) => s) : process.env.SYNTH_TRAIN.split(','),
+  process.env.SYNTH_TRAIN === undefined
+    ? SYNTH_DEFAULT
+    : process.env.SYNTH_TRAIN === 'all'
+      ? SYNTH_FILES.map(([s]) => s)
+      : process.env.SYNTH_TRAIN.split(','),
 );
 /** Weight of a synthetic author's line (a teacher-voice line weighs TEACHER_WEIGHT). */
 const SYNTH_WEIGHT = Number(process.env.SYNTH_WEIGHT ?? 64);

@@ -141,9 +141,9 @@ heldOutBatch(
   'batch 4 (2026-12-06 05:15, the final held-out set)',
   { crisis: 'crisis-heldout-4.tsv', privacy: 'privacy-heldout-4.tsv' },
   {
-    // 32/36 until model round 4 (2026-12-06 19:10), 33/36 after it.
-    crisisFirstPersonRecall: 33 / 36,
-    crisisPlanRecall: 18 / 20,
+    // 32/36 until model round 4 (2026-12-06 19:10), 33/36 after it, 35/36 after round 5 (21:30; plans 18 → 20/20).
+    crisisFirstPersonRecall: 35 / 36,
+    crisisPlanRecall: ISSUE_TARGETS.crisisPlanRecall,
     // 4/42 until the batch-7 round (2026-12-06 09:19); 2/42 after it; 1/42 after model round 4.
     crisisNotRiskFalsePositiveRate: 1 / 42,
     privacyRecall: ISSUE_TARGETS.privacyRecall,
@@ -163,8 +163,8 @@ heldOutBatch(
   {
     // Measured once, 2026-12-06 06:52: every target missed (plan 15/20, passive 16/16, not-risk flagged 8/36).
     // After the batch-7 round (2026-12-06 09:19, counts only): plan 16/20, not-risk flagged 7/36. After model round 4
-    // (2026-12-06 19:10): plan 18/20, passive 14/16, not-risk flagged 2/36.
-    crisisFirstPersonRecall: 32 / 36,
+    // (2026-12-06 19:10): plan 18/20, passive 14/16, not-risk flagged 2/36. After round 5 (21:30): passive 15/16.
+    crisisFirstPersonRecall: 33 / 36,
     crisisPlanRecall: 18 / 20,
     crisisNotRiskFalsePositiveRate: 2 / 36,
   },
@@ -181,9 +181,11 @@ heldOutBatch(
   {
     // Measured once, 2026-12-06 09:21: plan 11/20, passive 10/16, not-risk flagged 4/36 (the code before the round:
     // plan 11/20, passive 8/16, 4/36). After model round 4 (2026-12-06 19:10): plan 14/20, passive 12/16, 2/36.
-    crisisFirstPersonRecall: 26 / 36,
-    crisisPlanRecall: 14 / 20,
-    crisisNotRiskFalsePositiveRate: 2 / 36,
+    // After round 5 (21:30, lower bars): plan 16/20, passive 13/16, 3/36 — one false alarm more here for three
+    // first-person lines; over batches 3–10 round 5 gained nine first-person and five plan lines for this one false alarm.
+    crisisFirstPersonRecall: 29 / 36,
+    crisisPlanRecall: 16 / 20,
+    crisisNotRiskFalsePositiveRate: 3 / 36,
   },
   { concernAtLeast: 1, flaggedAsWriterAtMost: 0 },
 );
@@ -200,9 +202,10 @@ heldOutBatch(
     // Before and after that session's changes alike: plan 18/25, passive 16/20, not-risk flagged 9/45. After model
     // round 3 (2026-12-06 16:30): plan 21/25, passive 17/20, not-risk flagged 4/45; after model round 4 (19:10): 3/45;
     // after round 4b (19:20): plan 20/25, passive 18/20, 4/45 (one plan and one false alarm lost here, for ten
-    // first-person lines gained over the other batches: README, "Model round 4b").
-    crisisFirstPersonRecall: 38 / 45,
-    crisisPlanRecall: 20 / 25,
+    // first-person lines gained over the other batches: README, "Model round 4b"). After round 5 (21:30): plan 21/25,
+    // passive 19/20, 4/45.
+    crisisFirstPersonRecall: 40 / 45,
+    crisisPlanRecall: 21 / 25,
     crisisNotRiskFalsePositiveRate: 4 / 45,
   },
   { concernAtLeast: 0.5, flaggedAsWriterAtMost: 1 },
@@ -275,8 +278,9 @@ heldOutBatch(
   'batch 10b (2026-12-06 15:32, author HB)',
   { crisis: 'crisis-heldout-10b.tsv' },
   {
-    // Before: plan 16/25, passive 21/25, not-risk flagged 12/60; after: 20, 22 and 6; after model round 4: 22, 22, 6.
-    crisisFirstPersonRecall: 44 / 50,
+    // Before: plan 16/25, passive 21/25, not-risk flagged 12/60; after: 20, 22 and 6; after model round 4: 22, 22, 6;
+    // after round 5 (21:30): 22, 23, 6.
+    crisisFirstPersonRecall: 45 / 50,
     crisisPlanRecall: 22 / 25,
     crisisNotRiskFalsePositiveRate: 6 / 60,
   },
@@ -292,7 +296,7 @@ privacyBatch(
   'batch 10b',
   'privacy-heldout-10b.tsv',
   { identifying: 30, ordinary: 30 },
-  { identifyingAtLeast: 28, ordinaryAtMost: 0 },
+  { identifyingAtLeast: 29, ordinaryAtMost: 0 },
 );
 
 /**
@@ -304,9 +308,10 @@ heldOutBatch(
   { crisis: 'crisis-heldout-11a.tsv' },
   {
     // Before: plan 18/25, passive 19/25, not-risk flagged 1/60; after model round 4: 20, 22 and 1; after round 4b
-    // (a third scoring, counts only): 22, 23 and 1.
-    crisisFirstPersonRecall: 45 / 50,
-    crisisPlanRecall: 22 / 25,
+    // (a third scoring, counts only): 22, 23 and 1. After round 5 (21:30, a fourth): 21, 23 and 1 — one plan line
+    // lost here, for nine first-person lines gained over batches 3–10 (README, "Batch 12").
+    crisisFirstPersonRecall: 44 / 50,
+    crisisPlanRecall: 21 / 25,
     crisisNotRiskFalsePositiveRate: 1 / 60,
   },
   { concernAtLeast: 0.9, flaggedAsWriterAtMost: 0 },
@@ -324,7 +329,8 @@ heldOutBatch(
   { concernAtLeast: 0.9, flaggedAsWriterAtMost: 2 },
 );
 // Privacy before: 11a identifying 24/30, ordinary 3/30; 11b 18/30, 0/30. After privacy round 4: 27/30 and 18/30;
-// after round 4b (more kinds; a third scoring, counts only): 28/30 and 21/30, ordinary unchanged.
+// after round 4b (more kinds; a third scoring, counts only): 28/30 and 21/30, ordinary unchanged. After privacy round 5
+// (2026-12-06 21:15): 28/30 and 25/30, ordinary unchanged.
 privacyBatch(
   'batch 11a',
   'privacy-heldout-11a.tsv',
@@ -335,5 +341,47 @@ privacyBatch(
   'batch 11b',
   'privacy-heldout-11b.tsv',
   { identifying: 30, ordinary: 30 },
-  { identifyingAtLeast: 21, ordinaryAtMost: 0 },
+  { identifyingAtLeast: 25, ordinaryAtMost: 0 },
+);
+
+/**
+ * Batch 12 (2026-12-06 18:17): two more authors (12a HE, 12b HF), same brief. Committed unscored; scored first on main
+ * 6676bd6 before the next session's changes (2026-12-06 20:35), then after privacy round 5 and crisis round 5
+ * (21:15–21:30), counts only; never read for misses (README, "Batch 12").
+ */
+heldOutBatch(
+  'batch 12a (2026-12-06 18:17, author HE)',
+  { crisis: 'crisis-heldout-12a.tsv' },
+  {
+    // Before: plan 22/25, passive 23/25, not-risk flagged 5/60; after round 5: 22, 22 and 5.
+    crisisFirstPersonRecall: 44 / 50,
+    crisisPlanRecall: 22 / 25,
+    crisisNotRiskFalsePositiveRate: 5 / 60,
+  },
+  { concernAtLeast: 0.9, flaggedAsWriterAtMost: 0 },
+);
+heldOutBatch(
+  'batch 12b (2026-12-06 18:17, author HF)',
+  { crisis: 'crisis-heldout-12b.tsv' },
+  {
+    // Before: plan 23/25, passive 22/25, not-risk flagged 4/60; after round 5: 23, 23 and 4.
+    crisisFirstPersonRecall: 46 / 50,
+    crisisPlanRecall: 23 / 25,
+    crisisNotRiskFalsePositiveRate: 4 / 60,
+  },
+  { concernAtLeast: 0.9, flaggedAsWriterAtMost: 0 },
+);
+// Privacy before: 12a identifying 26/30, ordinary 1/30; 12b 25/30, 1/30. After privacy round 5: 27/30 and 26/30,
+// ordinary unchanged.
+privacyBatch(
+  'batch 12a',
+  'privacy-heldout-12a.tsv',
+  { identifying: 30, ordinary: 30 },
+  { identifyingAtLeast: 27, ordinaryAtMost: 1 },
+);
+privacyBatch(
+  'batch 12b',
+  'privacy-heldout-12b.tsv',
+  { identifying: 30, ordinary: 30 },
+  { identifyingAtLeast: 26, ordinaryAtMost: 1 },
 );

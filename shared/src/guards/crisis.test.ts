@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCrisis, normaliseForCrisis } from './crisis.js';
+import { CRISIS_THRESHOLDS, detectCrisis, detectCrisisWith, normaliseForCrisis } from './crisis.js';
 
 const flagged = (text: string) => detectCrisis(text).risk;
 
@@ -186,6 +186,46 @@ describe('normaliseForCrisis', () => {
     expect(normaliseForCrisis('I  DONT   want to b3 here')).toBe("i don't want to be here");
     expect(normaliseForCrisis('I’m 5 kms away')).toBe("i'm 5 kms away");
     expect(normaliseForCrisis('k.i.l.l')).toBe('kill');
+  });
+});
+
+describe('detectCrisis, model round 7: "don\'t want to be here" and an ordinary time or event', () => {
+  // Every model path open: the model alone would flag any first-person message the rules did not explain away.
+  const ungatedOpen = {
+    thresholds: { ...CRISIS_THRESHOLDS, self: 2, plan: 2, dismissed: 2, negated: 2, ungated: 0 },
+  };
+  const rulesOnly = {
+    thresholds: { ...CRISIS_THRESHOLDS, self: 2, plan: 2, dismissed: 2, negated: 2, ungated: 2 },
+  };
+
+  it('reads it scoped to a time or a school event as no cue, not even for the model alone', () => {
+    for (const text of [
+      "I don't want to be here at 7pm for parents evening",
+      'I dont want to be here for parents evening',
+      "I don't want to be here on Monday",
+      "I don't want to be here for the staff meeting",
+      "I don't want to be here until 6",
+      "I don't want to be here at INSET",
+      'i do not want to be here for the trip',
+      "I don't want to be here at 4.15pm",
+    ]) {
+      expect(detectCrisisWith(text, true, rulesOnly).risk, text).toBe(false);
+      expect(detectCrisisWith(text, true, ungatedOpen).risk, text).toBe(false);
+    }
+  });
+
+  it('keeps it a cue when nothing or a risk continuation follows', () => {
+    for (const text of [
+      "I don't want to be here anymore",
+      "don't want to be here tonight or ever",
+      'i dont want to be here any more tbh',
+      "I just don't want to be here",
+      "don't want to be here for much longer",
+      "don't want to be here, on this earth",
+      "I don't want to be here at 7pm or ever again",
+    ]) {
+      expect(detectCrisisWith(text, true, rulesOnly).risk, text).toBe(true);
+    }
   });
 });
 

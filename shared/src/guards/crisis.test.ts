@@ -229,14 +229,16 @@ describe('detectCrisis, model round 7: "don\'t want to be here" and an ordinary 
   });
 });
 
-describe('detectCrisis, model rounds 4, 4b and 5 (tests/fixtures/guards/README.md, "Model round 5")', () => {
-  it('flags tiredness in words of passive ideation again: a known trade-off of round 5', () => {
+describe('detectCrisis, model rounds 4 to 7 (tests/fixtures/guards/README.md, "Model round 7")', () => {
+  it('no longer flags tiredness in words of passive ideation (round 7; round 5 flagged it)', () => {
     // Round 4 flagged it (two authors' passive lines, "Just want to sleep forever", taught it); round 4b's authors
     // W15–W17 wrote harmless look-alikes of indirect risk talk, and the model stopped. Round 5's model (w18–w20 added,
     // chosen by CV across twenty-one author groups) gives it p(self) 0.91, above both round 4b's bar (0.9) and round
     // 5's (0.82): more authors wrote passive ideation as wanting to sleep and not wake. Recorded, not patched with a
-    // rule.
-    expect(detectCrisis('I could sleep forever after this week').risk).toBe(true);
+    // rule. Round 7's model (w21 and w22 added: present self-harm beside recovery, and denials) gives it 0.79, under
+    // the bars of round 7 (self 0.8, ungated 0.85), so it is not flagged: the harmless direction, ordinary tiredness,
+    // and what the test expected before round 5.
+    expect(detectCrisis('I could sleep forever after this week').risk).toBe(false);
   });
 });
 

@@ -1411,6 +1411,14 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 7 (2026-12-06 22:00): the model trained on every author (w1–w22) with self 0.82 → 0.8, plan 0.5 → 0.8,
+ * dismissed 0.9 → 0.95, ungated 0.89 → 0.85, vetoWeak 0 → 0.1 and vetoOutside 0 → 0.2, round 6's candidate, shipped
+ * once "don't want to be here" scoped to an ordinary time or event stopped being a cue (ORDINARY_OCCASION). By
+ * cross-validation across twenty-three author groups: risk 0.837, plan 0.814, false positives 0.030 (round 5's
+ * decision on the same fold models 0.839 / 0.819 / 0.055, but it flags an ordinary-probe line through plan 0.5), with
+ * the round's rules held (hard negatives 8 of 187, probe 0, ordinary.txt 0, crisis.txt 148). The model trained on
+ * w21–w22 learned the two veto lines of rounds 4 and 5 (p(self) 0.34 and 0.26), so the vetoes now stand.
+ *
  * Model round 5 (2026-12-06 21:15): the model retrained with three more authors (w18–w20) and, by cross-validation
  * across twenty-one author groups, self 0.9 → 0.82, plan 0.6 → 0.5, negated 0.95 → 0.85 and ungated 0.9 → 0.89 (0.88
  * flags a twelfth hard negative), the highest mean recall of the decisions tried
@@ -1429,16 +1437,16 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.82,
+  self: 0.8,
   third: 0.5,
-  plan: 0.5,
-  dismissed: 0.9,
+  plan: 0.8,
+  dismissed: 0.95,
   negated: 0.85,
-  ungated: 0.89,
+  ungated: 0.85,
   ungatedMaxWords: 60,
-  vetoWeak: 0,
+  vetoWeak: 0.1,
   vetoStrong: 0.4,
-  vetoOutside: 0,
+  vetoOutside: 0.2,
   vetoMaxWords: 60,
 };
 

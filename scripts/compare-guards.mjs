@@ -2,7 +2,10 @@
  * Do two builds of the guards give the same verdicts? Runs both on every line it can find and prints counts of
  * differences per source, never a line's text unless asked with --show:
  *
- *   node scripts/compare-guards.mjs DIST_A DIST_B [--show]
+ *   node scripts/compare-guards.mjs DIST_A DIST_B [--show] [--verdict]
+ *
+ * --verdict compares only the crisis verdict of each line (risk, kind, concern for another): after a retrain every
+ * score moves, and this counts the lines whose outcome changed (model round 7).
  *
  * DIST_A and DIST_B are builds of the shared package (`npx tsc -b shared` writes shared/dist; copy it before a change,
  * inside the repository so that the privacy guard's packages resolve, e.g. tests/artifacts/). Compared per line: the
@@ -17,6 +20,7 @@ import { parseCsv } from './train-guards-csv.mjs';
 
 const args = process.argv.slice(2);
 const show = args.includes('--show');
+const verdictOnly = args.includes('--verdict');
 const dirs = args.filter((a) => !a.startsWith('--'));
 if (dirs.length !== 2) {
   console.error('usage: node scripts/compare-guards.mjs DIST_A DIST_B [--show]');
@@ -58,6 +62,11 @@ async function load(dir) {
   const crisis = await import(url('crisis.js'));
   const blocked = await import(url('blocked-terms.js'));
   const privacy = await import(url('privacy.js'));
+  if (verdictOnly)
+    return (text) => {
+      const r = crisis.detectCrisis(text);
+      return JSON.stringify([r.risk, r.kind, r.concernForOther]);
+    };
   return (text) =>
     JSON.stringify([
       crisis.detectCrisis(text),

@@ -185,19 +185,16 @@ const SYNTH_FILES = Array.from({ length: 22 }, (_, i) => [
   `scripts/guards-training/synthetic/w${i + 1}.tsv`,
 ]);
 /**
- * The synthetic authors that training reads (default w1–w20): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data, `none`
- * round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen in
- * every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it: the model
- * trained on them flags an ordinary-probe line and two in-sample ordinary lines, so the default stays round 5's data
- * and reproduces the committed weights; w21 and w22 are scored as unseen authors.
+ * The synthetic authors that training reads (default every file, w1–w22): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
+ * `none` round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen
+ * in every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it (an
+ * in-sample ordinary line, "I don't want to be here at 7pm for parents evening", flagged by the model alone); round 7
+ * fixed the rules there and ships it, so the default is every file again.
  */
-const SYNTH_DEFAULT = SYNTH_FILES.map(([s]) => s).filter((s) => s !== 'w21' && s !== 'w22');
 const SYNTH_TRAIN = new Set(
-  process.env.SYNTH_TRAIN === undefined
-    ? SYNTH_DEFAULT
-    : process.env.SYNTH_TRAIN === 'all'
-      ? SYNTH_FILES.map(([s]) => s)
-      : process.env.SYNTH_TRAIN.split(','),
+  process.env.SYNTH_TRAIN === undefined || process.env.SYNTH_TRAIN === 'all'
+    ? SYNTH_FILES.map(([s]) => s)
+    : process.env.SYNTH_TRAIN.split(','),
 );
 /** Weight of a synthetic author's line (a teacher-voice line weighs TEACHER_WEIGHT). */
 const SYNTH_WEIGHT = Number(process.env.SYNTH_WEIGHT ?? 64);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectCrisis, normaliseForCrisis } from './crisis.js';
+import { CRISIS_THRESHOLDS, detectCrisis, detectCrisisWith, normaliseForCrisis } from './crisis.js';
 
 const flagged = (text: string) => detectCrisis(text).risk;
 
@@ -189,14 +189,56 @@ describe('normaliseForCrisis', () => {
   });
 });
 
-describe('detectCrisis, model rounds 4, 4b and 5 (tests/fixtures/guards/README.md, "Model round 5")', () => {
-  it('flags tiredness in words of passive ideation again: a known trade-off of round 5', () => {
+describe('detectCrisis, model round 7: "don\'t want to be here" and an ordinary time or event', () => {
+  // Every model path open: the model alone would flag any first-person message the rules did not explain away.
+  const ungatedOpen = {
+    thresholds: { ...CRISIS_THRESHOLDS, self: 2, plan: 2, dismissed: 2, negated: 2, ungated: 0 },
+  };
+  const rulesOnly = {
+    thresholds: { ...CRISIS_THRESHOLDS, self: 2, plan: 2, dismissed: 2, negated: 2, ungated: 2 },
+  };
+
+  it('reads it scoped to a time or a school event as no cue, not even for the model alone', () => {
+    for (const text of [
+      "I don't want to be here at 7pm for parents evening",
+      'I dont want to be here for parents evening',
+      "I don't want to be here on Monday",
+      "I don't want to be here for the staff meeting",
+      "I don't want to be here until 6",
+      "I don't want to be here at INSET",
+      'i do not want to be here for the trip',
+      "I don't want to be here at 4.15pm",
+    ]) {
+      expect(detectCrisisWith(text, true, rulesOnly).risk, text).toBe(false);
+      expect(detectCrisisWith(text, true, ungatedOpen).risk, text).toBe(false);
+    }
+  });
+
+  it('keeps it a cue when nothing or a risk continuation follows', () => {
+    for (const text of [
+      "I don't want to be here anymore",
+      "don't want to be here tonight or ever",
+      'i dont want to be here any more tbh',
+      "I just don't want to be here",
+      "don't want to be here for much longer",
+      "don't want to be here, on this earth",
+      "I don't want to be here at 7pm or ever again",
+    ]) {
+      expect(detectCrisisWith(text, true, rulesOnly).risk, text).toBe(true);
+    }
+  });
+});
+
+describe('detectCrisis, model rounds 4 to 7 (tests/fixtures/guards/README.md, "Model round 7")', () => {
+  it('no longer flags tiredness in words of passive ideation (round 7; round 5 flagged it)', () => {
     // Round 4 flagged it (two authors' passive lines, "Just want to sleep forever", taught it); round 4b's authors
     // W15–W17 wrote harmless look-alikes of indirect risk talk, and the model stopped. Round 5's model (w18–w20 added,
     // chosen by CV across twenty-one author groups) gives it p(self) 0.91, above both round 4b's bar (0.9) and round
     // 5's (0.82): more authors wrote passive ideation as wanting to sleep and not wake. Recorded, not patched with a
-    // rule.
-    expect(detectCrisis('I could sleep forever after this week').risk).toBe(true);
+    // rule. Round 7's model (w21 and w22 added: present self-harm beside recovery, and denials) gives it 0.79, under
+    // the bars of round 7 (self 0.8, ungated 0.85), so it is not flagged: the harmless direction, ordinary tiredness,
+    // and what the test expected before round 5.
+    expect(detectCrisis('I could sleep forever after this week').risk).toBe(false);
   });
 });
 

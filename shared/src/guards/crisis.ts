@@ -279,6 +279,14 @@ const PERMANENCE =
 const ORDINARY_REFERENT =
   /\b(?:term|week|year|day|lesson|meeting|meetings|inset|parents' evening|parents evening|observation|inspection|ofsted|marking|exams?|exam season|half term|holidays?|noise|alarm|timetable|duty|training|course|shift|semester|quarter|month|monday|tuesday|wednesday|thursday|friday|weekend|report|reports|deadline|strike|renovation|building work|drilling)\b/;
 
+/**
+ * An ordinary time or event right after "be here" (model round 7): "at 7pm", "for parents evening", "on Monday", "for
+ * the staff meeting", "until 6", "at INSET", "for the trip". Read only after CLAUSE_END and PERMANENCE, so "for much
+ * longer" and "at 7pm or ever again" stay cues.
+ */
+const ORDINARY_OCCASION =
+  /^ (?:at|for|on|until|till|til|during|before) (?:the |this |my |our |a |an |tomorrow's |today's |next |every |another |one more )?(?:\d\w*|[\dioeast]{1,2}(?:[:.][\dioeast]{1,2})? ?(?:am|pm)|noon|midday|lunch(?:time)?|break(?:time)?|registration|assembly|briefing|staff (?:meeting|briefing|training|party|do)|(?:parents'?|open|options|prize|awards?|information) (?:evening|day|night)|inset|(?:school )?trip|residential|detention|(?:bus |gate |lunch |break |playground )?duty|cover|meetings?|observation|inspection|ofsted|mocks?|exams?|moderation|training|cpd|sports day|disco|concert|nativity|rehearsal|fayre|fair|fete|christmas (?:party|fair|concert|dinner|do)|leavers'? (?:assembly|do|party)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|mornings?|afternoons?|evenings?|half term|end of (?:the )?(?:day|term|lesson)|(?:first|second|third|fourth|fifth|last) (?:period|lesson)|p\d|period \d|lessons? \d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock| ?(?:am|pm))?)\b/;
+
 /** The text right after a match must be an end of clause or a clearly personal continuation. */
 const CLAUSE_END =
   /^(?:$|[ ]?[.,!?;:)\]"'-]|[ ](?:anymore|any more|much longer|any longer|for much longer|like this|like that anymore|in this world|in this body|another day|without|because|but|and|or|i|tbh|honestly|either|at all|now|right now|tonight|some days|sometimes|lately|these days|most days|this way|with this|with myself|with me|if this is|on this earth|forever|for good|alive)\b)/;
@@ -434,7 +442,14 @@ const CUES: readonly Cue[] = [
     ),
     strength: 'strong',
     firstPerson: true,
-    after: (f) => (CLAUSE_END.test(f) || PERMANENCE.test(f) ? 'strong' : 'weak'),
+    // "I don't want to be here at 7pm for parents evening" is about an evening at school, not the writer's life: not a
+    // cue, and explained away so the model alone cannot flag it without a gate word (model round 7).
+    after: (f, _b, match) =>
+      CLAUSE_END.test(f) || PERMANENCE.test(f)
+        ? 'strong'
+        : /be here$/.test(match) && ORDINARY_OCCASION.test(f)
+          ? null
+          : 'weak',
   },
   {
     re: rx(
@@ -1396,6 +1411,14 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 7 (2026-12-06 22:00): the model trained on every author (w1–w22) with self 0.82 → 0.8, plan 0.5 → 0.8,
+ * dismissed 0.9 → 0.95, ungated 0.89 → 0.85, vetoWeak 0 → 0.1 and vetoOutside 0 → 0.2, round 6's candidate, shipped
+ * once "don't want to be here" scoped to an ordinary time or event stopped being a cue (ORDINARY_OCCASION). By
+ * cross-validation across twenty-three author groups: risk 0.837, plan 0.814, false positives 0.030 (round 5's
+ * decision on the same fold models 0.839 / 0.819 / 0.055, but it flags an ordinary-probe line through plan 0.5), with
+ * the round's rules held (hard negatives 8 of 187, probe 0, ordinary.txt 0, crisis.txt 148). The model trained on
+ * w21–w22 learned the two veto lines of rounds 4 and 5 (p(self) 0.34 and 0.26), so the vetoes now stand.
+ *
  * Model round 5 (2026-12-06 21:15): the model retrained with three more authors (w18–w20) and, by cross-validation
  * across twenty-one author groups, self 0.9 → 0.82, plan 0.6 → 0.5, negated 0.95 → 0.85 and ungated 0.9 → 0.89 (0.88
  * flags a twelfth hard negative), the highest mean recall of the decisions tried
@@ -1414,16 +1437,16 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.82,
+  self: 0.8,
   third: 0.5,
-  plan: 0.5,
-  dismissed: 0.9,
+  plan: 0.8,
+  dismissed: 0.95,
   negated: 0.85,
-  ungated: 0.89,
+  ungated: 0.85,
   ungatedMaxWords: 60,
-  vetoWeak: 0,
+  vetoWeak: 0.1,
   vetoStrong: 0.4,
-  vetoOutside: 0,
+  vetoOutside: 0.2,
   vetoMaxWords: 60,
 };
 

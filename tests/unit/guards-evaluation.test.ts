@@ -126,9 +126,10 @@ heldOutBatch(
   { crisis: 'crisis-heldout.tsv', privacy: 'privacy-heldout.tsv' },
   {
     // 25/27, 13/15 and 2/32 until model round 4b (2026-12-06 19:20).
+    // After round 7 (21:55): 26/27, 14/15, 0/32.
     crisisFirstPersonRecall: 26 / 27,
     crisisPlanRecall: 14 / 15,
-    crisisNotRiskFalsePositiveRate: 1 / 32,
+    crisisNotRiskFalsePositiveRate: 0 / 32,
     privacyRecall: 52 / 52,
     privacyNameRecall: 16 / 16,
     privacyFalsePositiveRate: 1 / 40,
@@ -164,9 +165,10 @@ heldOutBatch(
     // Measured once, 2026-12-06 06:52: every target missed (plan 15/20, passive 16/16, not-risk flagged 8/36).
     // After the batch-7 round (2026-12-06 09:19, counts only): plan 16/20, not-risk flagged 7/36. After model round 4
     // (2026-12-06 19:10): plan 18/20, passive 14/16, not-risk flagged 2/36. After round 5 (21:30): passive 15/16.
-    crisisFirstPersonRecall: 33 / 36,
-    crisisPlanRecall: 18 / 20,
-    crisisNotRiskFalsePositiveRate: 2 / 36,
+    // After round 7 (21:55): plan 19/20, passive 15/16, 0/36.
+    crisisFirstPersonRecall: 34 / 36,
+    crisisPlanRecall: 19 / 20,
+    crisisNotRiskFalsePositiveRate: 0 / 36,
   },
   { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
 );
@@ -204,9 +206,10 @@ heldOutBatch(
     // after round 4b (19:20): plan 20/25, passive 18/20, 4/45 (one plan and one false alarm lost here, for ten
     // first-person lines gained over the other batches: README, "Model round 4b"). After round 5 (21:30): plan 21/25,
     // passive 19/20, 4/45.
+    // After round 7 (21:55): plan 22/25, passive 18/20, 3/45.
     crisisFirstPersonRecall: 40 / 45,
-    crisisPlanRecall: 21 / 25,
-    crisisNotRiskFalsePositiveRate: 4 / 45,
+    crisisPlanRecall: 22 / 25,
+    crisisNotRiskFalsePositiveRate: 3 / 45,
   },
   { concernAtLeast: 0.5, flaggedAsWriterAtMost: 1 },
 );
@@ -268,9 +271,10 @@ heldOutBatch(
     // model round 4 (2026-12-06 19:10): 24, 23 and 7 — one first-person line fewer (48 → 47/50, below the 0.95 target
     // it had met) for one plan more and one false alarm fewer; every other batch gained (README, "Model round 4").
     // After round 4b (19:20): 24, 24 and 7.
+    // After round 7 (21:55): 24, 24 and 4.
     crisisFirstPersonRecall: 48 / 50,
     crisisPlanRecall: 24 / 25,
-    crisisNotRiskFalsePositiveRate: 7 / 60,
+    crisisNotRiskFalsePositiveRate: 4 / 60,
   },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 2 },
 );
@@ -280,9 +284,10 @@ heldOutBatch(
   {
     // Before: plan 16/25, passive 21/25, not-risk flagged 12/60; after: 20, 22 and 6; after model round 4: 22, 22, 6;
     // after round 5 (21:30): 22, 23, 6.
-    crisisFirstPersonRecall: 45 / 50,
-    crisisPlanRecall: 22 / 25,
-    crisisNotRiskFalsePositiveRate: 6 / 60,
+    // After round 7 (21:55): 21, 23 and 2 (lower bars' trade, README "Model round 7").
+    crisisFirstPersonRecall: 44 / 50,
+    crisisPlanRecall: 21 / 25,
+    crisisNotRiskFalsePositiveRate: 2 / 60,
   },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
 );
@@ -310,8 +315,9 @@ heldOutBatch(
     // Before: plan 18/25, passive 19/25, not-risk flagged 1/60; after model round 4: 20, 22 and 1; after round 4b
     // (a third scoring, counts only): 22, 23 and 1. After round 5 (21:30, a fourth): 21, 23 and 1 — one plan line
     // lost here, for nine first-person lines gained over batches 3–10 (README, "Batch 12").
-    crisisFirstPersonRecall: 44 / 50,
-    crisisPlanRecall: 21 / 25,
+    // After round 7 (21:55, a fifth scoring): 20, 23 and 1 (the trade, README "Batch 12").
+    crisisFirstPersonRecall: 43 / 50,
+    crisisPlanRecall: 20 / 25,
     crisisNotRiskFalsePositiveRate: 1 / 60,
   },
   { concernAtLeast: 0.9, flaggedAsWriterAtMost: 0 },
@@ -322,9 +328,10 @@ heldOutBatch(
   {
     // Before: plan 19/25, passive 20/25, not-risk flagged 4/60; after model round 4: 20, 21 and 3; after round 4b:
     // 20, 24 and 3.
-    crisisFirstPersonRecall: 44 / 50,
-    crisisPlanRecall: 20 / 25,
-    crisisNotRiskFalsePositiveRate: 3 / 60,
+    // After round 7 (21:55): 19, 24 and 1 (the trade, README "Batch 12").
+    crisisFirstPersonRecall: 43 / 50,
+    crisisPlanRecall: 19 / 25,
+    crisisNotRiskFalsePositiveRate: 1 / 60,
   },
   { concernAtLeast: 0.9, flaggedAsWriterAtMost: 2 },
 );
@@ -354,9 +361,10 @@ heldOutBatch(
   { crisis: 'crisis-heldout-12a.tsv' },
   {
     // Before: plan 22/25, passive 23/25, not-risk flagged 5/60; after round 5: 22, 22 and 5.
-    crisisFirstPersonRecall: 44 / 50,
-    crisisPlanRecall: 22 / 25,
-    crisisNotRiskFalsePositiveRate: 5 / 60,
+    // After round 7 (21:55, a third scoring): 20, 23 and 3 (the trade, README "Batch 12").
+    crisisFirstPersonRecall: 43 / 50,
+    crisisPlanRecall: 20 / 25,
+    crisisNotRiskFalsePositiveRate: 3 / 60,
   },
   { concernAtLeast: 0.9, flaggedAsWriterAtMost: 0 },
 );
@@ -365,9 +373,10 @@ heldOutBatch(
   { crisis: 'crisis-heldout-12b.tsv' },
   {
     // Before: plan 23/25, passive 22/25, not-risk flagged 4/60; after round 5: 23, 23 and 4.
-    crisisFirstPersonRecall: 46 / 50,
-    crisisPlanRecall: 23 / 25,
-    crisisNotRiskFalsePositiveRate: 4 / 60,
+    // After round 7: 21, 24 and 3.
+    crisisFirstPersonRecall: 45 / 50,
+    crisisPlanRecall: 21 / 25,
+    crisisNotRiskFalsePositiveRate: 3 / 60,
   },
   { concernAtLeast: 0.9, flaggedAsWriterAtMost: 0 },
 );

@@ -1372,7 +1372,7 @@ const MODEL_GATE =
 /**
  * The model's decision thresholds. scripts/train-guards.mjs CV=1 compares sets of them by cross-validation split by
  * source on the training data only (each fold trains without some sources and scores them with the whole decision
- * below). The shipped values and weights are those of 05:15 (see CRISIS_THRESHOLDS).
+ * below); scripts/train-guards.mjs CV=authors, across authors, chose the shipped ones (CRISIS_THRESHOLDS).
  */
 export interface CrisisThresholds {
   /** p(self) for the model to flag alone, with a gate word (MODEL_GATE). */
@@ -1395,7 +1395,7 @@ export interface CrisisThresholds {
   /**
    * The model's veto (model round 3, chosen by cross-validation across authors): in a message of four words or more
    * with a negation, past/recovery or joke word (VETO_CONTEXT), a flag of the rules made of weak cues only stands
-   * when p(self) of the judged text is at least this (0: never vetoed; the CV saw no gain from it, so 0).
+   * when p(self) of the judged text is at least this (0: never vetoed; 0.1 since model round 7).
    */
   vetoWeak: number;
   /** The same for a flag with a strong cue: the model must find the writer very unlikely at risk to overrule it. */
@@ -1403,7 +1403,8 @@ export interface CrisisThresholds {
   /**
    * Model round 4: outside those contexts, a flag of the rules stands only when p(self) of the judged text is at least
    * this, unless the message states a present risk (PRESENT_RISK: "tonight", "I want to die", "I've taken"): the rules
-   * then only lower the model's bar (0: never vetoed there; 0.2 vetoed "struggling with my self-harm again", so 0).
+   * then only lower the model's bar (0: never vetoed there; 0.2 since model round 7, whose model learned "struggling
+   * with my self-harm again", which round 4's vetoed).
    */
   vetoOutside: number;
   /** Longest message (in words) whose rule flags the model may veto: a long post nearly always has a "not" or "years". */

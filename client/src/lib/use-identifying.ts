@@ -45,7 +45,6 @@ export function stillHolding(findings: readonly Finding[], text: string): Findin
 
 interface Checked {
   text: string;
-  detector: Detector;
   findings: Finding[];
 }
 
@@ -67,7 +66,7 @@ export function useIdentifyingFindings(text: string): Finding[] {
   // Typing stays responsive: the check runs once typing pauses (see CHECK_PAUSE_MS), on the text as it is then.
   useEffect(() => {
     if (!writing) return;
-    const timer = setTimeout(() => setChecked({ text, detector, findings: detector(text) }), CHECK_PAUSE_MS);
+    const timer = setTimeout(() => setChecked({ text, findings: detector(text) }), CHECK_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [writing, text, detector]);
   return useMemo(() => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { machineBusyMs, machineInfo } from './proc.js';
 import { BUILT_GUARDS, guardsText, measureGuards } from './guards.js';
 import { measureStages } from './guard-stages.js';
-import { killAllChildren, sleep } from './processes.js';
+import { benchFsyncPolicy, killAllChildren, sleep } from './processes.js';
 import { profileText, summariseProfile, type ProfileSummary } from './profile.js';
 import { checksText, checkTargets, floodTable, idleTable, loadTable, rampTable } from './report.js';
 import { runFlood, type FloodResult } from './flood.js';
@@ -48,6 +48,10 @@ function describe(s: Scenario): string {
       `bystanders ask me:get every ${s.everyMs} ms`
     );
   return `idle: ${s.clients} authenticated connections, each with its group open (groups of ${s.membersPerGroup}); ${s.settleMs / 1000} s settle`;
+}
+
+function fsyncText(f: { p50Ms: number; p99Ms: number }): string {
+  return `disk fdatasync p50 / p99 ${f.p50Ms.toFixed(2)} / ${f.p99Ms.toFixed(2)} ms (Redis's wait per append with appendfsync ${benchFsyncPolicy()})`;
 }
 
 /** Waits (up to `maxMs`) until the rest of the machine uses under DISTURBED_CORES; returns the last reading. */
@@ -125,7 +129,7 @@ async function main(): Promise<number> {
   log(`Staffroom bench — ${describe(scenario)}`);
   log(
     `Machine: ${machine.nproc} cores, ${machine.cpuModel}, ${machine.memTotalMb} MB, Node ${machine.node}, Redis ${machine.redis}; ` +
-      `generator on the same box (${threads} threads)`,
+      `generator on the same box (${threads} threads); ${fsyncText(machine.fsync)}`,
   );
   log(
     `Staffroom env: ${Object.entries({ ...STAFFROOM_ENV, ...options.staffroomEnv })
@@ -211,7 +215,8 @@ async function main(): Promise<number> {
     describe(scenario),
     '',
     `Machine: ${machine.nproc} cores (${machine.cpuModel}), ${machine.memTotalMb} MB RAM, Node ${machine.node}, Redis ${machine.redis}; ` +
-      `generator on the same machine (${threads} worker threads), all traffic on 127.0.0.1. Staffroom ${serverRevision(serverEntry)}.`,
+      `generator on the same machine (${threads} worker threads), all traffic on 127.0.0.1; ${fsyncText(machine.fsync)}. ` +
+      `Staffroom ${serverRevision(serverEntry)}.`,
     '',
     tableText,
     '',

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** Clock ticks per second for `/proc/<pid>/stat` (almost always 100 on Linux). */
 const CLK_TCK = (() => {
@@ -107,5 +109,32 @@ export function machineInfo() {
     memTotalMb,
     node: process.version,
     redis: /v=(\S+)/.exec(redis)?.[1] ?? 'unknown',
+    fsync: measureFsync(),
   };
+}
+
+/**
+ * The disk's `fdatasync` latency where the bench's Redis keeps its AOF (the temp directory): with
+ * `appendfsync always` every append waits for one before Redis answers it and before it publishes the message, so
+ * this bounds Staffroom's latency from below (the bare baseline stores nothing). 200 small appends, as Redis's are.
+ */
+export function measureFsync(rounds = 200): { p50Ms: number; p99Ms: number } {
+  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-bench-fsync-'));
+  const fd = openSync(path.join(dir, 'probe'), 'w');
+  const chunk = Buffer.alloc(256, 0x61);
+  const ms: number[] = [];
+  try {
+    for (let i = 0; i < rounds; i++) {
+      const start = process.hrtime.bigint();
+      writeSync(fd, chunk);
+      fdatasyncSync(fd);
+      ms.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  ms.sort((a, b) => a - b);
+  const at = (q: number) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] ?? 0;
+  return { p50Ms: at(0.5), p99Ms: at(0.99) };
 }

@@ -113,9 +113,22 @@ export interface RedisProcess {
   stop(): Promise<void>;
 }
 
+const FSYNC_POLICIES = ['always', 'everysec', 'no'] as const;
+/**
+ * The AOF fsync policy of the bench's Redis: `always`, as production runs it, unless `BENCH_REDIS_APPENDFSYNC` says
+ * otherwise. Only a diagnosis (how much of Staffroom's latency is the disk's fsync): an ack without `always` (or a
+ * replica's `WAIT`) breaks RELIABILITY.md R4a, so such a run is never the product's figure.
+ */
+export function benchFsyncPolicy(): (typeof FSYNC_POLICIES)[number] {
+  const v = process.env.BENCH_REDIS_APPENDFSYNC ?? 'always';
+  const policy = FSYNC_POLICIES.find((p) => p === v);
+  if (!policy) throw new Error(`BENCH_REDIS_APPENDFSYNC must be one of ${FSYNC_POLICIES.join(', ')}`);
+  return policy;
+}
+
 /**
  * A private redis-server on a free loopback port in a temp directory, configured as the production compose
- * file runs it: AOF on with `appendfsync always`, no RDB snapshots.
+ * file runs it: AOF on with `appendfsync always` (see benchFsyncPolicy), no RDB snapshots.
  */
 export async function startRedis(): Promise<RedisProcess> {
   const port = await freePort();
@@ -134,7 +147,7 @@ export async function startRedis(): Promise<RedisProcess> {
       '--appendonly',
       'yes',
       '--appendfsync',
-      'always',
+      benchFsyncPolicy(),
       '--protected-mode',
       'yes',
     ],

@@ -1,6 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { ClientKind, ClientSpec } from './clients.js';
-import { spawnNode, startRedis, waitForLine, type RedisProcess, type ServerProcess } from './processes.js';
+import {
+  benchFsyncPolicy,
+  spawnNode,
+  startRedis,
+  waitForLine,
+  type RedisProcess,
+  type ServerProcess,
+} from './processes.js';
 import { StaffroomProvisioner } from './staffroom-provision.js';
 
 export type TargetName =
@@ -202,7 +209,7 @@ export class StaffroomTarget extends BaseTarget {
   get description(): string {
     return this.processes === 1
       ? 'Staffroom, embedded mode (one process, in memory)'
-      : 'Staffroom, 2 processes on Redis (AOF, appendfsync always)';
+      : `Staffroom, 2 processes on Redis (AOF, appendfsync ${benchFsyncPolicy()}${benchFsyncPolicy() === 'always' ? '' : ': a diagnosis, not the production shape'})`;
   }
 
   async start(): Promise<void> {

@@ -42,6 +42,7 @@ import {
   PLACE_WORDS,
   PUBLIC_FIGURES,
   MORE_GIVEN_NAMES,
+  MORE_SURNAMES,
   PUBLIC_HONORIFIC_NAMES,
 } from './lexicon.js';
 import { originalSpan, prepare, type Prepared, matchesOf } from './normalize.js';
@@ -322,11 +323,11 @@ const PHONE_CANDIDATE =
   /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?:(?:x|ext\.? ?)\d{1,5})?(?![\p{L}\p{N}_%/:°']|-(?!\p{L})|[.,]\d)/gu;
 /** An extension after a number: "x459", "ext. 12". */
 const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
-/** A phone word right after the number: "416 60 039 office", "…-Fax". */
+/** A phone word right after the number: "416 60 039 office", "…-Fax", "138 2264 9917 is my number". */
 const PHONE_CONTEXT_AFTER =
-  /^[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b/i;
+  /^(?:[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b|,? (?:is|was) (?:my|his|her|their|our|the school's|the office's) (?:number|phone|mobile|cell|whatsapp|wechat|personal number|new number|home number)\b)/i;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|movil|celular|cel|tlf|telf|tfno|nomor)\b/i;
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|movil|celular|cel|tlf|telf|tfno|nomor|wechat|zalo|kakaotalk|viber|telegram|sđt|điện thoại)\b/i;
 
 interface Digits {
   groups: string[];
@@ -442,6 +443,13 @@ const PHONE_COUNTRIES: readonly CountryCode[] = [
   'TZ',
   'ZW',
   'ET',
+  // East and South-East Asia, Moldova and North Africa.
+  'CN',
+  'VN',
+  'KR',
+  'ID',
+  'MD',
+  'MA',
 ];
 
 /** Years, decimals, times and dates, which no phone metadata may turn into a number. */
@@ -482,7 +490,7 @@ function findPhones(text: string, out: Span[]): void {
     const before = text.slice(Math.max(0, start - 40), start);
     const end = start + raw.length + extension;
     const context =
-      PHONE_CONTEXT.test(before) || extension > 0 || PHONE_CONTEXT_AFTER.test(text.slice(end, end + 12));
+      PHONE_CONTEXT.test(before) || extension > 0 || PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
     const d = splitDigits(raw);
     if (looksLikePhone(d, context)) {
       out.push({ kind: 'phone', start, end: start + raw.length + extension });
@@ -570,6 +578,28 @@ const MILITARY_MAIL =
 /** Street type first with the number after: "Calle de Alcalá 45", "Via Roma 12", "Rue de la Paix 3". */
 const STREET_PREFIXED_NUMBER_AFTER =
   /(?<![\p{L}])(?:Calle|Carrer|Avenida|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai) (?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
+/**
+ * A street type written as a short word or abbreviation before the street's name, then the house number, as
+ * Romania, Moldova, Ukraine, Russia, Indonesia, Malaysia, Vietnam and Turkey write them: "str. Alba Iulia 75",
+ * "Str. Avram Iancu nr. 27", "vul. Lesi Ukrainky 34", "Jl. Dharmahusada Indah Timur VI No. 28", "bd. Ștefan cel Mare
+ * 12". The street type may be in lower case; the name is one to four words, the first capitalised.
+ */
+const LOCAL_STREET =
+  /(?<![\p{L}\p{N}])(?:[Ss]tr\.|[Ss]trada|[Cc]alea|[Bb]d\.|[Bb]dul\.?|[Bb]ulevardul|[Aa]leea|[Șș]os\.|[Șș]oseaua|[Ss]plaiul|[Vv]ul\.|[Vv]ulytsia|[Vv]ulitsa|[Pp]rosp\.|[Pp]rospekt|[Uu]litsa|[Jj]l\.|[Jj]alan|[Gg]g\.|[Đđ]ường|[Pp]hố|[Nn]gõ|[Hh]ẻm) ?\p{Lu}[\p{L}\p{M}'.-]{0,30}(?: (?:\p{Lu}[\p{L}\p{M}'.-]{0,30}|[IVX]{1,4}|cel|lui|de|din|la|van|dan)){0,4},? (?:(?:nr|no|№)\.?:? ?)?\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}]|[.,:]\d)/gu;
+/** The same street types with the number first: "18 Calea Moșilor", "12 Đường Lê Lợi". */
+const LOCAL_STREET_NUMBER_FIRST =
+  /(?<![\p{L}\p{N}/.,:$£€-])\d{1,4}[a-zA-Z]?,? (?:Str\.|Strada|Calea|Bd\.|Bdul\.?|Bulevardul|Aleea|Șos\.|Șoseaua|Splaiul|Vul\.|Jl\.|Jalan|Đường|Phố|Ngõ|Hẻm) ?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
+/**
+ * Turkish and Pakistani forms: a numbered or named street with its door number ("1204. Sokak No: 8", "Atatürk Caddesi
+ * No. 12", "Gül Sk. No:5"), a house and street by number ("House 12, Street 4", "H# 45, St# 7"), a sector of a
+ * planned city ("Korangi Sector 31", "G-9/3", "Sector F-7/2").
+ */
+const TURKISH_STREET =
+  /(?<![\p{L}\p{N}])(?:\d{1,5}\.? ?|\p{Lu}[\p{L}\p{M}'-]{1,30} )(?:Sokak|Sokağı|Sk\.|Cadde|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.|Mahallesi|Mah\.)(?: No ?[:.]? ?\d{1,4}| \d{1,4}\b| No\b)/gu;
+const PK_HOUSE_STREET =
+  /(?<![\p{L}\p{N}])(?:House|H) ?(?:No\.?|#)? ?\d{1,4}[A-Z]?,? (?:Street|St|Gali|Lane) ?(?:No\.?|#)? ?\d{1,3}(?![\p{L}\p{N}])/giu;
+const PK_SECTOR =
+  /(?<![\p{L}\p{N}/-])(?:\p{Lu}[\p{L}\p{M}'-]{2,30} Sector \d{1,2}(?:-?[A-Z])?|(?:Sector )?[DEFGHI]-\d{1,2}\/\d)(?![\p{L}\p{N}/])/gu;
 /** A four- or five-digit postcode before a capitalised town after a comma: ", 75011 Paris", ", 10115 Berlin". */
 const POSTCODE_CITY = /(?<=, ?)(?:[A-Z]{1,2}-)?\d{4,5} \p{Lu}[\p{L}\p{M}'-]{2,30}(?![\p{L}\p{N}])/gu;
 /** It starts one or two characters after a comma. */
@@ -626,13 +656,27 @@ function findNumberedAddresses(text: string, out: Span[]): void {
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
+  for (const re of [
+    STREET_PREFIXED,
+    STREET_COMPOUND,
+    STREET_PREFIXED_NUMBER_AFTER,
+    LOCAL_STREET,
+    LOCAL_STREET_NUMBER_FIRST,
+    TURKISH_STREET,
+    PK_HOUSE_STREET,
+  ])
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   for (const m of scan(text, NUMBER_STREET_NUMBER)) {
     const words = (m[1] ?? '').split(' ').map((w) => w.toLowerCase());
     // "10 Maths 2", "3 Year 9 …": not a street when a word is a quantity or an ordinary word.
     if (words.some((w) => NOT_STREET_WORDS.has(w) || (NOT_NAME_WORDS.has(w) && !PLACE_WORDS.has(w))))
       continue;
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+  for (const m of scan(text, PK_SECTOR)) {
+    // "Public Sector 2", "In Sector 7": a known word before "Sector" is no place.
+    const lead = m[0].slice(0, m[0].indexOf(' ')).toLowerCase();
+    if (m[0].includes(' Sector') && NOT_NAME_WORDS.has(lead)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
   for (const m of scan(text, MILITARY_MAIL))
@@ -836,6 +880,7 @@ for (const [list, bit] of [
   [WORLD_FIRST_NAMES, Lexicon.WORLD_FIRST_NAMES],
   [MORE_GIVEN_NAMES, Lexicon.WORLD_FIRST_NAMES],
   [WORLD_SURNAMES, Lexicon.WORLD_SURNAMES],
+  [MORE_SURNAMES, Lexicon.WORLD_SURNAMES],
   [AMBIGUOUS_FIRST_NAMES, Lexicon.AMBIGUOUS_FIRST_NAMES],
   [AMBIGUOUS_SURNAMES, Lexicon.AMBIGUOUS_SURNAMES],
   [FUNCTION_WORDS, Lexicon.FUNCTION_WORDS],
@@ -973,6 +1018,23 @@ const RELATION_ANCHORS: readonly Anchor[] =
     .split(/\s+/)
     .map((word) => ({ text: ` ${word}`, from: -20, to: 0, word: registerWord(word) }));
 
+/**
+ * After the honorific at `h`, the last of up to three lower-case words that could be a name ("mr. ahmed el-sayed
+ * mansour"), each after one or two spaces (a "." after the honorific); `h` when there is none.
+ */
+function lowerNameAfter(p: string, words: readonly Word[], h: number): number {
+  let k = h;
+  while (k - h < 3 && k + 1 < words.length) {
+    const w = words[k + 1] as Word;
+    const gap = p.slice((words[k] as Word).end, w.start);
+    if (!(k === h ? /^\.? {1,2}$/.test(gap) : /^ {1,2}$/.test(gap))) break;
+    if (!lowerCandidateWord(w) || RUN_PARTICLES.has(w.lower) || listed(w, Lexicon.HONORIFICS)) break;
+    k++;
+    if (isPossessive(w)) break;
+  }
+  return k;
+}
+
 /** The index of the word that starts at `start`, if one does (words are in order). */
 function wordAt(words: readonly Word[], start: number): number | undefined {
   let lo = 0;
@@ -1025,6 +1087,21 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     const hon = h.lower;
     if (!listed(h, Lexicon.HONORIFICS)) continue;
     const lowerHon = h.text === h.text.toLowerCase();
+    if (lowerHon) {
+      const run = lowerNameAfter(p, words, i);
+      // "mr. ahmed el-sayed mansour", "miss hira qureshi": two lower-case words, one a listed given name or surname
+      // or of a surname's form, and no public one's ("dr seuss", "mrs dalloway").
+      if (
+        run > i + 1 &&
+        (LOWERCASE_OK_HONORIFICS.has(hon) || hon === 'miss') &&
+        !PUBLIC_HONORIFIC_NAMES.has(`${hon} ${(words[i + 1] as Word).lower}`) &&
+        !allowed(words[i + 1] as Word, words[i + 2] as Word) &&
+        [words[i + 1], words[i + 2]].some((w) => w !== undefined && (givenLower(w) || surnameLower(w)))
+      ) {
+        out.push({ kind: 'full-name', start: h.start, end: (words[run] as Word).end });
+        continue;
+      }
+    }
     if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon)) continue;
     let next = words[i + 1] as Word;
     const gap = p.slice(h.end, next.start);
@@ -1136,7 +1213,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
 const PERSON_VERB_BEFORE =
   /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|teach|taught|know|knew|remember|shout out to|shout-out to|(?:boy|girl|lad|student|pupil|kid|child|name|teacher|colleague) (?:is|was)|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,|a parent called|colleague,)(?: (?:a|an|the))? $/i;
 const PERSON_CUE_AFTER =
-  /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|nan|aunt|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) ))/i;
+  /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|nan|aunt|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:in|from) \d{1,2}(?!am|pm|th|st|nd|rd|mm|cm|km|kg|ml|hr|yr|min|h\b|m\b|s\b|k\b|g\b|x\b)[a-z]{1,2}\b|from (?:science|maths|math|english|history|geography|music|drama|computing|languages|mfl|pe|re|art|admin|reception|the office|accounts|finance)\b|(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) ))/i;
 
 /** Doings that things can have too ("the Gettysburg Address is on …", "Black Lives Matter came up"): with a name's sign. */
 const PERSON_DOING_WEAK =
@@ -1385,7 +1462,7 @@ function findNameCues(
 
 /** The writer's relation to someone, right before a name: "my student", "our TA", "a colleague,". */
 const RELATION_BEFORE =
-  /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco)s?,? {1,2}$/i;
+  /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}|teaching|line|group|class|whatsapp group|form))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco|admin|coordinator|tutor|supervisor|headteacher|headmaster|headmistress|director|rep)s?(?:,| is| was| called| named)? {1,2}$/i;
 
 /**
  * Names typed in lower case ("follow up with patricia desrosiers", "my student aarav patil", "name: hyuuma maida"):
@@ -1395,7 +1472,10 @@ const RELATION_BEFORE =
 function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
-    if (a.cap || a.allCaps || listed(a, Lexicon.NOT_NAME_WORDS) || listed(a, Lexicon.PLACE_WORDS)) continue;
+    if (a.cap || a.allCaps || listed(a, Lexicon.FUNCTION_WORDS) || listed(a, Lexicon.PLACE_WORDS)) continue;
+    // A known word ("roman", "grace") starts a name only after a relation before a listed surname: "my student
+    // roman melnyk".
+    const known = listed(a, Lexicon.NOT_NAME_WORDS);
     let b = words[i + 1] as Word;
     // "hyuuma t. maida": a lower-case initial.
     const c = words[i + 2];
@@ -1409,15 +1489,35 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       listed(b, Lexicon.PLACE_WORDS)
     )
       continue;
-    if (ENGLISH_SHAPED.test(b.lower) || listed(b, Lexicon.HONORIFICS) || /^\p{Lu}/u.test(b.text)) continue;
-    // A listed given name, or a surname listed or of a surname's form ("olek kowalczyk").
+    if (
+      (ENGLISH_SHAPED.test(b.lower) && !worldListed(b) && !ARABIC_SURNAME.test(b.lower)) ||
+      listed(b, Lexicon.HONORIFICS) ||
+      /^\p{Lu}/u.test(b.text)
+    )
+      continue;
+    // A listed given name, or a surname listed or of a surname's form ("olek kowalczyk", "fatima al-sayed").
     const surnameForm =
       listed(b, Lexicon.WORLD_SURNAMES) ||
       (listed(b, Lexicon.SURNAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES)) ||
-      (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower));
-    if (!givenListed(a) && !(surnameForm && !ENGLISH_SHAPED.test(a.lower))) continue;
+      (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower)) ||
+      ARABIC_SURNAME.test(b.lower);
+    if (!givenLower(a) && !(surnameForm && !ENGLISH_SHAPED.test(a.lower))) continue;
     const before = p.slice(Math.max(0, a.start - 40), a.start);
-    const after = p.slice(b.end, b.end + 30);
+    if (known) {
+      if (listed(b, Lexicon.WORLD_SURNAMES) && (RELATION_BEFORE.test(before) || NAME_LABEL_BEFORE.test(before)))
+        out.push({ kind: 'full-name', start: a.start, end: b.end });
+      continue;
+    }
+    // "juan carlos de la cruz in 10C": the name's further lower-case words and particles, then what follows it.
+    let z = i + (b === words[i + 1] ? 1 : 2);
+    while (z - i < 5 && z + 1 < words.length && !isPossessive(words[z] as Word)) {
+      const w = words[z + 1] as Word;
+      if (!adjacent(p, words[z] as Word, w) || !lowerCandidateWord(w) || listed(w, Lexicon.HONORIFICS)) break;
+      z++;
+    }
+    while (z > i + 1 && RUN_PARTICLES.has((words[z] as Word).lower)) z--;
+    const end = (words[z] as Word).end;
+    const after = p.slice(end, end + 30);
     let hit =
       NAME_LABEL_BEFORE.test(before) ||
       PERSON_ACT_BEFORE.test(before) ||
@@ -1425,13 +1525,13 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       PERSON_LIFE_AFTER.test(after);
     // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
     if (!hit && (PERSON_CUE_AFTER.test(after) || PERSON_DOING_WEAK.test(after)))
-      hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, b.end));
+      hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, end));
     if (!hit && contact) {
       const lineStart = before.lastIndexOf('\n');
       const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';
       hit = /^[\s>?*-]*$/.test(lead) && /^ *(?:\n|$)/.test(after);
     }
-    if (hit) out.push({ kind: 'full-name', start: a.start, end: b.end });
+    if (hit) out.push({ kind: 'full-name', start: a.start, end: isPossessive(words[z] as Word) ? end - 2 : end });
   }
 }
 
@@ -1651,8 +1751,14 @@ const lowerCandidateWord = (w: Word) =>
   // "teman-teman", "pelan-pelan": a doubled word (Malay, Indonesian) is no surname.
   !(w.lower.includes('-') && /^([\p{L}\p{M}]+)-\1$/u.test(w.lower)) &&
   (RUN_PARTICLES.has(w.lower) ||
-    (!listed(w, Lexicon.NOT_NAME_WORDS) && !ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)));
+    (!listed(w, Lexicon.NOT_NAME_WORDS) &&
+      // "ahmed", "el-sayed": a listed name or an Arabic article's surname is no English verb's form.
+      (worldListed(w) || ARABIC_SURNAME.test(w.lower) || (!ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)))));
 const isPossessive = (w: Word) => /['’]s$/.test(w.text);
+/** In the lists of given names or surnames of many cultures (names-world.ts, `MORE_GIVEN_NAMES`). */
+const worldListed = (w: Word) => listed(w, Lexicon.WORLD_FIRST_NAMES) || listed(w, Lexicon.WORLD_SURNAMES);
+/** An Arabic surname with its article: "al-sayed", "el-masry", "abdel-rahman", "abu-bakr". */
+const ARABIC_SURNAME = /^(?:al|el|abd|abdel|abdul|abu|ibn|bin|ben)-[\p{L}\p{M}]{3,}$/u;
 /** A lower-case given name: listed, or a hyphenated one whose first part is ("sophie-grace", "jean-luc"). */
 const givenLower = (w: Word): boolean => {
   if (givenListed(w)) return true;
@@ -1669,7 +1775,8 @@ const surnameLower = (w: Word): boolean =>
   listed(w, Lexicon.WORLD_SURNAMES) ||
   (listed(w, Lexicon.SURNAMES) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
   (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
-  ((w.lower.startsWith('mc') || w.lower.startsWith('o')) && /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower));
+  ((w.lower.startsWith('mc') || w.lower.startsWith('o')) && /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower)) ||
+  ARABIC_SURNAME.test(w.lower);
 /**
  * Where a lower-case run may start: a listed given name, or a word that could be one (no known word or an English
  * word's form) before a lower-case surname ("kiera o'donnell", "ravinder sandhu").

@@ -290,7 +290,13 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   bernie sanders, nancy pelosi, alexandria ocasio-cortez, ron desantis, gavin newsom, nicola sturgeon, humza yousaf,
   leo varadkar, chris hipkins, christopher luxon, peter dutton, narendra modi, imran khan, cyril ramaphosa,
   volodymyr zelensky, lula da silva, javier milei, claudia sheinbaum, black lives matter, homer simpson, bart simpson,
-  marge simpson, lisa simpson,
+  marge simpson, lisa simpson, osama bin laden, saddam hussein, muammar gaddafi, recep tayyip erdoğan, recep erdogan,
+  xi jinping, mao zedong, deng xiaoping, ho chi minh, kim jong un, kim jong-un, kim il sung, park chung hee,
+  ban ki-moon, mustafa kemal atatürk, kemal atatürk, orhan pamuk, nazım hikmet, elif shafak, gamal abdel nasser,
+  anwar sadat, hosni mubarak, abdel fattah el-sisi, muhammad ali jinnah, allama iqbal, muhammad iqbal,
+  benazir bhutto, zulfikar ali bhutto, malala yousafzai, abdul sattar edhi, nusrat fateh ali khan, joko widodo,
+  ra kartini, jair bolsonaro, paulo freire, mohamed salah, mo salah,
+  achraf hakimi, son heung-min, ibn rushd,
 `);
 
 /**

@@ -675,3 +675,74 @@ describe('detectIdentifying: privacy round 5 (IDs of more countries, nicknames, 
     expect(kinds("she goes to St Columba's in Clondalkin")).toEqual(['school']);
   });
 });
+
+describe('detectIdentifying: privacy round 6 (local street forms, lower-case names after a title or a role)', () => {
+  it('finds streets written the Romanian, Moldovan, Ukrainian, Indonesian, Turkish and Pakistani way', () => {
+    for (const [text, street] of [
+      ['send the forms to Str. Mihai Viteazu nr. 14, ap. 3, Iași', 'Str. Mihai Viteazu nr. 14'],
+      ['the swap is at str. Ștefan cel Mare 102, Chișinău', 'str. Ștefan cel Mare 102'],
+      ['staying at 41 Calea Dorobanților, bl. 2 until June', '41 Calea Dorobanților'],
+      ['her flat is vul. Shevchenka 18, kv. 9 in Lviv', 'vul. Shevchenka 18'],
+      ['lessons at Jl. Kenanga Raya No. 7, Bandung', 'Jl. Kenanga Raya No. 7'],
+      ['the school is on 2314. Sokak No: 11 in Karşıyaka', '2314. Sokak No: 11'],
+      ['we are in House 27, Street 9, near the market', 'House 27, Street 9'],
+      ['our campus in Gulberg Sector 12 needs a chemistry teacher', 'Gulberg Sector 12'],
+    ] as const)
+      expect(matches(text, 'address'), text).toContain(street);
+  });
+
+  it('does not read those street words in ordinary talk as addresses', () => {
+    for (const text of [
+      'the Public Sector 2 pay deal is still not signed',
+      'Str. 5 in the dance routine is the hard bit',
+      'we read about the Silk Road for 3 weeks',
+      'Jl. is how my Indonesian students shorten Jalan',
+    ])
+      expect(kinds(text), text).not.toContain('address');
+  });
+
+  it('takes a number as a phone when "is my number" follows it', () => {
+    expect(matches('139 5521 0876 is my number, add me on wechat', 'phone')).toEqual(['139 5521 0876']);
+    expect(matches('0913 228 456 is my zalo', 'phone')).toEqual(['0913 228 456']);
+    expect(kinds('139 5521 0876 is the number of visitors this year')).not.toContain('phone');
+  });
+
+  it('finds lower-case names after a lower-case title, a role with "is", a class code or a department', () => {
+    for (const [text, name] of [
+      ['mr. tariq el-masry mahmoud said no phones in assembly', 'mr. tariq el-masry mahmoud'],
+      ['mrs. nazia shah rizvi wants the trip forms back', 'mrs. nazia shah rizvi'],
+      ['our department admin is huda rahimi, she sorts the rota', 'huda rahimi'],
+      ['my teaching partner yasmin al-hashimi swapped my duty', 'yasmin al-hashimi'],
+      ['my student oleh savchenko has his piano exam', 'oleh savchenko'],
+      ['zainab malik from 9C wrote a lovely poem', 'zainab malik'],
+      ['juan pablo de la vega in 10B keeps asking for extra credit', 'juan pablo de la vega'],
+    ] as const)
+      expect(matches(text, 'full-name'), text).toEqual([name]);
+  });
+
+  it('leaves lower-case titles and words that are no name alone', () => {
+    for (const text of [
+      'ms. marvel comics are popular with year 7',
+      'i miss proper lunch breaks',
+      'mr. bean is on tonight',
+      'my student council rep said no',
+      'her imaginary friend was fred fred was always there',
+      'in year 9 osama bin laden was a topic in history',
+    ])
+      expect(kinds(text), text).not.toContain('full-name');
+  });
+
+  it('leaves a first name before a family word alone (a first name in passing is ordinary)', () => {
+    expect(kinds("Min-jun's mum brought kimchi for the whole staff")).toEqual([]);
+    expect(kinds("Kwame's dad came to the match")).toEqual([]);
+    // With contact details the name still counts.
+    expect(kinds("Kwame's address is 14 Kestrel Close")).toContain('address');
+  });
+
+  it('treats a school director as a colleague, a film director as public', () => {
+    expect(matches('the card of our director Oksana Hrytsenko, for donations', 'full-name')).toEqual([
+      'Oksana Hrytsenko',
+    ]);
+    expect(kinds('a film by director Greta Gerwig for the sixth form')).toEqual([]);
+  });
+});

@@ -1462,7 +1462,7 @@ function findNameCues(
 
 /** The writer's relation to someone, right before a name: "my student", "our TA", "a colleague,". */
 const RELATION_BEFORE =
-  /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}|teaching|line|group|class|whatsapp group|form))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco|admin|coordinator|tutor|supervisor|headteacher|headmaster|headmistress|director|rep)s?(?:,| is| was| called| named)? {1,2}$/i;
+  /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}|teaching|line|group|class|whatsapp group|form|department|school|office|exams?))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco|admin|coordinator|tutor|supervisor|headteacher|headmaster|headmistress|director|rep)s?(?:,| is| was| called| named)? {1,2}$/i;
 
 /**
  * Names typed in lower case ("follow up with patricia desrosiers", "my student aarav patil", "name: hyuuma maida"):
@@ -1639,7 +1639,7 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
  * Such spans are dropped even when a name rule found them.
  */
 const PUBLIC_BEFORE =
-  /\b(?:author|authors|writer|poet|novelist|playwright|researcher|historian|president|prime minister|chancellor|minister|secretary of state|senator|mp|activist|scientist|broadcaster|naturalist|philosopher|economist|psychologist|artist|composer|singer|footballer|actor|actress|director|presenter|speech by|book by|poem by|novel by|written by|quoted|quote from|reading)\s*,?\s*$/i;
+  /\b(?:author|authors|writer|poet|novelist|playwright|researcher|historian|president|prime minister|chancellor|minister|secretary of state|senator|mp|activist|scientist|broadcaster|naturalist|philosopher|economist|psychologist|artist|composer|singer|footballer|actor|actress|(?<!\b(?:our|my|school|of|deputy|assistant|centre|center|programme|program) )director|presenter|speech by|book by|poem by|novel by|written by|quoted|quote from|reading)\s*,?\s*$/i;
 const PUBLIC_AFTER =
   /^(?:,? (?:is|was) (?:a|an|the) (?:famous |well-known |first |great |real |former )?(?:astronaut|author|writer|poet|novelist|singer|rapper|musician|composer|painter|artist|actor|actress|footballer|athlete|player|scientist|explorer|inventor|president|prime minister|politician|activist|youtuber|presenter|comedian|chef|designer)\b|(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|movies?|documentary|documentaries|song|songs|lyrics|album|albums|music|paintings?|stories|story|tales|fairy tales|letters|quotes?|ideas|legacy|assassination|presidency|government|reign|cabinet|band|blue planet|(?:(?:A|An|The) )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,4}(?=[ ,.!?]|$)))/u;
 

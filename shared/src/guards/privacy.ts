@@ -597,9 +597,33 @@ const LOCAL_STREET_NUMBER_FIRST =
 const TURKISH_STREET =
   /(?<![\p{L}\p{N}])(?:\d{1,5}\.? ?|\p{Lu}[\p{L}\p{M}'-]{1,30} )(?:Sokak|Sokağı|Sk\.|Cadde|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.|Mahallesi|Mah\.)(?: No ?[:.]? ?\d{1,4}| \d{1,4}\b| No\b)/gu;
 const PK_HOUSE_STREET =
-  /(?<![\p{L}\p{N}])(?:House|H) ?(?:No\.?|#)? ?\d{1,4}[A-Z]?,? (?:Street|St|Gali|Lane) ?(?:No\.?|#)? ?\d{1,3}(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)) ?\d{1,4}[A-Z]?,? (?:Street|St|Gali|Lane) ?(?:No\.?|#)? ?\d{1,3}(?![\p{L}\p{N}])/giu;
 const PK_SECTOR =
   /(?<![\p{L}\p{N}/-])(?:\p{Lu}[\p{L}\p{M}'-]{2,30} Sector \d{1,2}(?:-?[A-Z])?|(?:Sector )?[DEFGHI]-\d{1,2}\/\d)(?![\p{L}\p{N}/])/gu;
+/** Where those matches can start (lower case): at the street type, a few characters before it, or before "/". */
+const LOCAL_STREET_TYPES =
+  `str. strada calea bd. bdul bulevardul aleea șos splaiul vul. vulytsia vulitsa prosp ulitsa jl.
+  jalan gg. đường phố ngõ hẻm`.split(/\s+/);
+const LOCAL_STREET_ANCHORS: readonly Anchor[] = anchorsOf(LOCAL_STREET_TYPES);
+/** "1234a, Calea …": the number starts two to seven characters before the street type. */
+const LOCAL_STREET_NUMBER_FIRST_ANCHORS: readonly Anchor[] = LOCAL_STREET_TYPES.map((text) => ({
+  text,
+  from: -7,
+  to: -2,
+}));
+/** A street's name (up to 31 characters and a space) or a number before the street type. */
+const TURKISH_STREET_ANCHORS: readonly Anchor[] = anchorsOf(
+  ['soka', 'sk.', 'cadde', 'cad.', 'cd.', 'bulvar', 'blv.', 'mahalle', 'mah.'],
+  32,
+);
+const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf(['house', 'h#', 'h #', 'h no', 'h.no', 'h. no']);
+/** Any of the anchors' words above, in one scan: the local forms are tried only when one is present. */
+const LOCAL_STREET_WORD =
+  /str\.|strada|calea|bd\.|bdul|bulevardul|aleea|[șş]os|splaiul|vul\.|vulytsia|vulitsa|prosp|ulitsa|jl\.|jalan|gg\.|đường|phố|ngõ|hẻm|soka|sk\.|cadde|cad\.|cd\.|bulvar|blv\.|mahalle|mah\.|house|h ?#|h\.? ?no|sector|\d\/\d/i;
+const PK_SECTOR_ANCHORS: readonly Anchor[] = [
+  { text: 'sector', from: -32, to: 0 },
+  { text: '/', from: -4, to: -3 },
+];
 /** A four- or five-digit postcode before a capitalised town after a comma: ", 75011 Paris", ", 10115 Berlin". */
 const POSTCODE_CITY = /(?<=, ?)(?:[A-Z]{1,2}-)?\d{4,5} \p{Lu}[\p{L}\p{M}'-]{2,30}(?![\p{L}\p{N}])/gu;
 /** It starts one or two characters after a comma. */
@@ -622,6 +646,24 @@ function findAddresses(text: string, out: Span[]): void {
       continue;
     const offset = m[0].indexOf(m[1] ?? '');
     out.push({ kind: 'address', start: m.index + offset, end: m.index + m[0].length });
+  }
+}
+
+/** Streets of the local forms (`LOCAL_STREET` … `PK_SECTOR`), each tried only near its own words. */
+function findLocalStreets(text: string, out: Span[]): void {
+  for (const [re, anchors] of [
+    [LOCAL_STREET, LOCAL_STREET_ANCHORS],
+    [LOCAL_STREET_NUMBER_FIRST, LOCAL_STREET_NUMBER_FIRST_ANCHORS],
+    [TURKISH_STREET, TURKISH_STREET_ANCHORS],
+    [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS],
+  ] as const)
+    for (const m of scan(text, re, anchors))
+      out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, PK_SECTOR, PK_SECTOR_ANCHORS)) {
+    // "Public Sector 2", "In Sector 7": a known word before "Sector" is no place.
+    const lead = m[0].slice(0, m[0].indexOf(' ')).toLowerCase();
+    if (m[0].includes(' Sector') && NOT_NAME_WORDS.has(lead)) continue;
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
 }
 
@@ -656,27 +698,15 @@ function findNumberedAddresses(text: string, out: Span[]): void {
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const re of [
-    STREET_PREFIXED,
-    STREET_COMPOUND,
-    STREET_PREFIXED_NUMBER_AFTER,
-    LOCAL_STREET,
-    LOCAL_STREET_NUMBER_FIRST,
-    TURKISH_STREET,
-    PK_HOUSE_STREET,
-  ])
+  for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  // One scan for all the local forms' words: most messages have none of them.
+  if (LOCAL_STREET_WORD.test(text)) findLocalStreets(text, out);
   for (const m of scan(text, NUMBER_STREET_NUMBER)) {
     const words = (m[1] ?? '').split(' ').map((w) => w.toLowerCase());
     // "10 Maths 2", "3 Year 9 …": not a street when a word is a quantity or an ordinary word.
     if (words.some((w) => NOT_STREET_WORDS.has(w) || (NOT_NAME_WORDS.has(w) && !PLACE_WORDS.has(w))))
       continue;
-    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
-  }
-  for (const m of scan(text, PK_SECTOR)) {
-    // "Public Sector 2", "In Sector 7": a known word before "Sector" is no place.
-    const lead = m[0].slice(0, m[0].indexOf(' ')).toLowerCase();
-    if (m[0].includes(' Sector') && NOT_NAME_WORDS.has(lead)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
   for (const m of scan(text, MILITARY_MAIL))
@@ -1477,6 +1507,8 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     // roman melnyk".
     const known = listed(a, Lexicon.NOT_NAME_WORDS);
     let b = words[i + 1] as Word;
+    // Cheapest test first: most words are known words before another known word.
+    if (known && !listed(b, Lexicon.WORLD_SURNAMES)) continue;
     // "hyuuma t. maida": a lower-case initial.
     const c = words[i + 2];
     if (b.text.length === 1 && c && /^\.? {1,2}$/.test(p.slice(b.end, c.start)) && adjacent(p, a, b)) b = c;
@@ -1506,7 +1538,10 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     if (a.lower === b.lower || PUBLIC_PAIRS.has(`${a.lower} ${b.lower}`)) continue;
     const before = p.slice(Math.max(0, a.start - 40), a.start);
     if (known) {
-      if (listed(b, Lexicon.WORLD_SURNAMES) && (RELATION_BEFORE.test(before) || NAME_LABEL_BEFORE.test(before)))
+      if (
+        listed(b, Lexicon.WORLD_SURNAMES) &&
+        (RELATION_BEFORE.test(before) || NAME_LABEL_BEFORE.test(before))
+      )
         out.push({ kind: 'full-name', start: a.start, end: b.end });
       continue;
     }
@@ -1533,7 +1568,8 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';
       hit = /^[\s>?*-]*$/.test(lead) && /^ *(?:\n|$)/.test(after);
     }
-    if (hit) out.push({ kind: 'full-name', start: a.start, end: isPossessive(words[z] as Word) ? end - 2 : end });
+    if (hit)
+      out.push({ kind: 'full-name', start: a.start, end: isPossessive(words[z] as Word) ? end - 2 : end });
   }
 }
 
@@ -1751,7 +1787,9 @@ const lowerCandidateWord = (w: Word) =>
   (RUN_PARTICLES.has(w.lower) ||
     (!listed(w, Lexicon.NOT_NAME_WORDS) &&
       // "ahmed", "el-sayed": a listed name or an Arabic article's surname is no English verb's form.
-      (worldListed(w) || ARABIC_SURNAME.test(w.lower) || (!ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)))));
+      ((!ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower)) ||
+        worldListed(w) ||
+        ARABIC_SURNAME.test(w.lower))));
 const isPossessive = (w: Word) => /['’]s$/.test(w.text);
 /** In the lists of given names or surnames of many cultures (names-world.ts, `MORE_GIVEN_NAMES`). */
 const worldListed = (w: Word) => listed(w, Lexicon.WORLD_FIRST_NAMES) || listed(w, Lexicon.WORLD_SURNAMES);

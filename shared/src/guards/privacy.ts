@@ -617,9 +617,22 @@ const TURKISH_STREET_ANCHORS: readonly Anchor[] = anchorsOf(
   32,
 );
 const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf(['house', 'h#', 'h #', 'h no', 'h.no', 'h. no']);
-/** Any of the anchors' words above, in one scan: the local forms are tried only when one is present. */
-const LOCAL_STREET_WORD =
-  /str\.|strada|calea|bd\.|bdul|bulevardul|aleea|[șş]os|splaiul|vul\.|vulytsia|vulitsa|prosp|ulitsa|jl\.|jalan|gg\.|đường|phố|ngõ|hẻm|soka|sk\.|cadde|cad\.|cd\.|bulvar|blv\.|mahalle|mah\.|house|h ?#|h\.? ?no|sector|\d\/\d/i;
+/**
+ * The words (prefilter.ts `wordsOf`: ASCII runs of the lower-cased message) of the anchors above: the local forms
+ * are tried only when one of them, or a digit, "/" and a digit ("G-9/3"), is in the message. "Đường" and "ngõ" are
+ * "ng" there, "phố" "ph", "hẻm" and "H#" "h", "Șos." "os", "Sokağı" "soka", "Bulvarı" "bulvar".
+ */
+const LOCAL_STREET_WORD_IDS: readonly number[] =
+  `str strada calea bd bdul bulevardul aleea os splaiul vul vulytsia
+  vulitsa prosp prospekt ulitsa jl jalan gg ng ph h sokak soka sk cadde caddesi cad cd bulvar blv mahalle mahallesi
+  mah house sector`
+    .split(/\s+/)
+    .map(registerWord);
+const hasLocalStreetWord = (text: string): boolean => {
+  const { words } = wordsFor(text);
+  for (const id of LOCAL_STREET_WORD_IDS) if (words.has(id)) return true;
+  return text.includes('/') && /\d\/\d/.test(text);
+};
 const PK_SECTOR_ANCHORS: readonly Anchor[] = [
   { text: 'sector', from: -32, to: 0 },
   { text: '/', from: -4, to: -3 },
@@ -701,7 +714,7 @@ function findNumberedAddresses(text: string, out: Span[]): void {
   for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   // One scan for all the local forms' words: most messages have none of them.
-  if (LOCAL_STREET_WORD.test(text)) findLocalStreets(text, out);
+  if (!privacyPrefilter.enabled || hasLocalStreetWord(text)) findLocalStreets(text, out);
   for (const m of scan(text, NUMBER_STREET_NUMBER)) {
     const words = (m[1] ?? '').split(' ').map((w) => w.toLowerCase());
     // "10 Maths 2", "3 Year 9 …": not a street when a word is a quantity or an ordinary word.

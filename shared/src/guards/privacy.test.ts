@@ -676,7 +676,7 @@ describe('detectIdentifying: privacy round 5 (IDs of more countries, nicknames, 
   });
 });
 
-describe('detectIdentifying: privacy round 6 (local street forms, lower-case names after a title or a role)', () => {
+describe('detectIdentifying: privacy round 6 (local street forms, lower-case names after a title or a role, handles)', () => {
   it('finds streets written the Romanian, Moldovan, Ukrainian, Indonesian, Turkish and Pakistani way', () => {
     for (const [text, street] of [
       ['send the forms to Str. Mihai Viteazu nr. 14, ap. 3, Iași', 'Str. Mihai Viteazu nr. 14'],
@@ -737,6 +737,26 @@ describe('detectIdentifying: privacy round 6 (local street forms, lower-case nam
     expect(kinds("Kwame's dad came to the match")).toEqual([]);
     // With contact details the name still counts.
     expect(kinds("Kwame's address is 14 Kestrel Close")).toContain('address');
+  });
+
+  it('finds a handle without "@" right after its app, and profile addresses of more sites', () => {
+    for (const [text, handle] of [
+      ['follow me on insta: profa.lucia.mendes', 'profa.lucia.mendes'],
+      ['add my wechat id: wang_laoshi21', 'wang_laoshi21'],
+      ['kakao id: jiwoo_ssaem', 'jiwoo_ssaem'],
+      ['my IG handle is mr.tariq.teaches', 'mr.tariq.teaches'],
+      ['my username on discord is kemal#3310', 'kemal#3310'],
+      ['vk.com/id55120944 is my page', 'vk.com/id55120944'],
+      ['tg: @oksana_vchytelka', '@oksana_vchytelka'],
+    ] as const)
+      expect(matches(text, 'profile-url'), text).toEqual([handle]);
+    for (const text of [
+      'insta is fun but exhausting',
+      'tg: 12.30 works for me',
+      'snap: 2.5 hours of marking',
+      'we used tiktok in lesson 3 and it was chaos',
+    ])
+      expect(kinds(text), text).toEqual([]);
   });
 
   it('treats a school director as a colleague, a film director as public', () => {

@@ -736,7 +736,7 @@ function findNumberedAddresses(text: string, out: Span[]): void {
 // Profile URLs and social handles
 
 const PROFILE_URL =
-  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|teacherspayteachers\.com|tes\.com|gofundme\.com|justgiving\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com)\/([^\s<>"'`)\]]{1,200})/giu;
+  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|vk\.com|ok\.ru|weibo\.com|zalo\.me|line\.me|bilibili\.com|xiaohongshu\.com|douyin\.com|teacherspayteachers\.com|tes\.com|gofundme\.com|justgiving\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com)\/([^\s<>"'`)\]]{1,200})/giu;
 const BLOG_URL =
   /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?([a-z0-9][a-z0-9-]{0,62})\.(?:substack|wordpress|blogspot|tumblr|medium|weebly|wixsite|squarespace)\.com\b(?:\/[^\s<>"'`)\]]{0,200})?/giu;
 /** A profile address has its host's "/" at most 38 characters in ("https://mobile.teacherspayteachers.com/"). */
@@ -782,7 +782,21 @@ function profilePathIsPersonal(host: string, path: string): boolean {
 
 const HANDLE = /(?<![\p{L}\p{N}_.@/])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\p{L}\p{N}_@])/gu;
 const SOCIAL_CONTEXT =
-  /\b(?:insta|instagram|ig|gram|twitter|tweet|tweets|tweeting|x\.com|tiktok|tik tok|threads|bluesky|bsky|snapchat|snap|facebook|fb|linkedin|youtube|yt|handle|handles|follow|followers|following|dm|dms|message me|find me|look me up|search for me|my account|my page|profile|username|user name|add me|socials|social media|channel|subscribe|mastodon|pinterest|reddit|tpt|teachers pay teachers|teacherspayteachers|teachergram|teachertok|edutwitter|edutok|telegram|whatsapp|discord|twitch|vk|vkontakte|wechat|weixin|kakao|kakaotalk|viber)\b/i;
+  /\b(?:insta|instagram|ig|gram|twitter|tweet|tweets|tweeting|x\.com|tiktok|tik tok|threads|bluesky|bsky|snapchat|snap|facebook|fb|linkedin|youtube|yt|handle|handles|follow|followers|following|dm|dms|message me|find me|look me up|search for me|my account|my page|profile|username|user name|add me|socials|social media|channel|subscribe|mastodon|pinterest|reddit|tpt|teachers pay teachers|teacherspayteachers|teachergram|teachertok|edutwitter|edutok|telegram|tg|whatsapp|discord|twitch|vk|vkontakte|wechat|weixin|kakao|kakaotalk|viber|zalo|weibo|douyin|naver)\b/i;
+
+/**
+ * A handle without "@" right after the app or site it is on: "insta: profa.ana.souza", "wechat id: zhou_laoshi88",
+ * "my IG handle is ms.ozlem.teaches", "discord ahmet#4821". It must look like a user name (a ".", "_" or digit inside,
+ * or a Discord tag) and have at least two letters: "insta is fun", "tg: 12.30" are none.
+ */
+const APP_HANDLE =
+  /\b(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account))?(?: is|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
+/** The apps' words (prefilter.ts `wordsOf`), the handles' gate. */
+const APP_WORD_IDS: readonly number[] =
+  `insta instagram ig tiktok twitter threads snapchat snap wechat weixin kakao kakaotalk
+  line telegram tg discord zalo viber skype weibo qq douyin`
+    .split(/\s+/)
+    .map(registerWord);
 
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
@@ -864,6 +878,15 @@ function findProfiles(text: string, out: Span[]): void {
     // A personal site: "my blog/site/portfolio is …", or a domain made of a person's name ("danielhartley.co.uk").
     if (MY_SITE.test(before) || nameInLabel(label) || PERSONAL_LABEL.test(label) || ownSite(text, m.index))
       out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
+  }
+  const { words } = wordsFor(text);
+  if (!privacyPrefilter.enabled || APP_WORD_IDS.some((id) => words.has(id))) {
+    for (const m of matchesOf(text, APP_HANDLE)) {
+      const handle = m[1] ?? '';
+      if (!/[._\d#]/.test(handle) || (handle.match(/\p{L}/gu)?.length ?? 0) < 2) continue;
+      const start = m.index + m[0].length - handle.length;
+      out.push({ kind: 'profile-url', start, end: m.index + m[0].length });
+    }
   }
   const handles = !privacyPrefilter.enabled || text.includes('@') ? [...matchesOf(text, HANDLE)] : [];
   if (handles.length > 0 && SOCIAL_CONTEXT.test(text)) {

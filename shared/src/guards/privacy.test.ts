@@ -687,6 +687,10 @@ describe('detectIdentifying: privacy round 6 (local street forms, lower-case nam
       ['the school is on 2314. Sokak No: 11 in Karşıyaka', '2314. Sokak No: 11'],
       ['we are in House 27, Street 9, near the market', 'House 27, Street 9'],
       ['our campus in Gulberg Sector 12 needs a chemistry teacher', 'Gulberg Sector 12'],
+      ['the tutoring is at Plot 18, DHA Phase 5, Lahore', 'Plot 18, DHA Phase 5'],
+      ['I moved to 45 Lê Lợi, Quận 3 last month', '45 Lê Lợi, Quận 3'],
+      ['my studio flat is 221-8 Sinsa-dong, Gangnam-gu', '221-8 Sinsa-dong'],
+      ['the school is at Av. Rebouças, 2120', 'Av. Rebouças, 2120'],
     ] as const)
       expect(matches(text, 'address'), text).toContain(street);
   });
@@ -697,6 +701,8 @@ describe('detectIdentifying: privacy round 6 (local street forms, lower-case nam
       'Str. 5 in the dance routine is the hard bit',
       'we read about the Silk Road for 3 weeks',
       'Jl. is how my Indonesian students shorten Jalan',
+      'we did 3 Lessons, P. 4 of the book',
+      'the plot of chapter 4, Phase 2 of the project',
     ])
       expect(kinds(text), text).not.toContain('address');
   });

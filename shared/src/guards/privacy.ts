@@ -577,7 +577,7 @@ const MILITARY_MAIL =
   /(?<![\p{L}\p{N}])(?:(?:PSC|Unit|CMR) \d{3,5},? Box \d{3,5}|[ADF]PO A[AEP] \d{5})(?![\p{L}\p{N}])/giu;
 /** Street type first with the number after: "Calle de Alcalá 45", "Via Roma 12", "Rue de la Paix 3". */
 const STREET_PREFIXED_NUMBER_AFTER =
-  /(?<![\p{L}])(?:Calle|Carrer|Avenida|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai) (?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
+  /(?<![\p{L}])(?:Calle|Carrer|Avenida|Av\.|Avda\.|Alameda|Travessa|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai) (?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
 /**
  * A street type written as a short word or abbreviation before the street's name, then the house number, as
  * Romania, Moldova, Ukraine, Russia, Indonesia, Malaysia, Vietnam and Turkey write them: "str. Alba Iulia 75",
@@ -597,7 +597,14 @@ const LOCAL_STREET_NUMBER_FIRST =
 const TURKISH_STREET =
   /(?<![\p{L}\p{N}])(?:\d{1,5}\.? ?|\p{Lu}[\p{L}\p{M}'-]{1,30} )(?:Sokak|Sokağı|Sk\.|Cadde|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.|Mahallesi|Mah\.)(?: No ?[:.]? ?\d{1,4}| \d{1,4}\b| No\b)/gu;
 const PK_HOUSE_STREET =
-  /(?<![\p{L}\p{N}])(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)) ?\d{1,4}[A-Z]?,? (?:Street|St|Gali|Lane) ?(?:No\.?|#)? ?\d{1,3}(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Gali|Lane|Block|Phase) ?(?:No\.?|#)? ?\d{1,3}(?![\p{L}\p{N}])/giu;
+/**
+ * Vietnamese, Korean and Moroccan forms: a house number and street before a district ("123 Nguyễn Trãi, Quận 1"),
+ * a lot number before a neighbourhood ("123-45 Yeoksam-dong"), a numbered street before its quarter ("Rue 12, Hay
+ * Salam").
+ */
+const EAST_STREET =
+  /(?<![\p{L}\p{N}/.,:$£€-])(?:\d{1,4}[A-Z]?(?:\/\d{1,3})? \p{Lu}[\p{L}\p{M}]{1,20}(?: \p{Lu}[\p{L}\p{M}]{1,20}){0,3},? (?:Quận|Phường|Huyện) (?:\d{1,2}|\p{Lu})|\d{1,4}(?:-\d{1,4})? \p{Lu}[\p{L}]{1,20}-(?:dong|ro|gil|ga)(?![\p{L}\p{N}])|(?:Rue|Zankat|Derb) \d{1,3},? (?:Hay|Quartier|Lotissement|Résidence|Derb) \p{Lu})/gu;
 const PK_SECTOR =
   /(?<![\p{L}\p{N}/-])(?:\p{Lu}[\p{L}\p{M}'-]{2,30} Sector \d{1,2}(?:-?[A-Z])?|(?:Sector )?[DEFGHI]-\d{1,2}\/\d)(?![\p{L}\p{N}/])/gu;
 /** Where those matches can start (lower case): at the street type, a few characters before it, or before "/". */
@@ -616,7 +623,21 @@ const TURKISH_STREET_ANCHORS: readonly Anchor[] = anchorsOf(
   ['soka', 'sk.', 'cadde', 'cad.', 'cd.', 'bulvar', 'blv.', 'mahalle', 'mah.'],
   32,
 );
-const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf(['house', 'h#', 'h #', 'h no', 'h.no', 'h. no']);
+const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf([
+  'house',
+  'h#',
+  'h #',
+  'h no',
+  'h.no',
+  'h. no',
+  'plot',
+]);
+/** The district's word (up to 4 + 1 + 3 + 4 × 21 + 2 characters after the number), "-dong" …, or the street type. */
+const EAST_STREET_ANCHORS: readonly Anchor[] = [
+  ...anchorsOf(['quận', 'phường', 'huyện'], 96),
+  ...anchorsOf(['-dong', '-ro', '-gil', '-ga'], 32),
+  ...anchorsOf(['rue ', 'zankat', 'derb']),
+];
 /**
  * The words (prefilter.ts `wordsOf`: ASCII runs of the lower-cased message) of the anchors above: the local forms
  * are tried only when one of them, or a digit, "/" and a digit ("G-9/3"), is in the message. "Đường" and "ngõ" are
@@ -625,7 +646,7 @@ const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf(['house', 'h#', 'h 
 const LOCAL_STREET_WORD_IDS: readonly number[] =
   `str strada calea bd bdul bulevardul aleea os splaiul vul vulytsia
   vulitsa prosp prospekt ulitsa jl jalan gg ng ph h sokak soka sk cadde caddesi cad cd bulvar blv mahalle mahallesi
-  mah house sector`
+  mah house plot sector qu ph huy dong ro gil ga rue zankat derb`
     .split(/\s+/)
     .map(registerWord);
 const hasLocalStreetWord = (text: string): boolean => {
@@ -669,6 +690,7 @@ function findLocalStreets(text: string, out: Span[]): void {
     [LOCAL_STREET_NUMBER_FIRST, LOCAL_STREET_NUMBER_FIRST_ANCHORS],
     [TURKISH_STREET, TURKISH_STREET_ANCHORS],
     [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS],
+    [EAST_STREET, EAST_STREET_ANCHORS],
   ] as const)
     for (const m of scan(text, re, anchors))
       out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });

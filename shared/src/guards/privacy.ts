@@ -638,22 +638,35 @@ const EAST_STREET_ANCHORS: readonly Anchor[] = [
   ...anchorsOf(['-dong', '-ro', '-gil', '-ga'], 32),
   ...anchorsOf(['rue ', 'zankat', 'derb']),
 ];
+const idsOf = (list: string): readonly number[] => list.split(/\s+/).filter(Boolean).map(registerWord);
 /**
- * The words (prefilter.ts `wordsOf`: ASCII runs of the lower-cased message) of the anchors above: the local forms
- * are tried only when one of them, or a digit, "/" and a digit ("G-9/3"), is in the message. "Đường" and "ngõ" are
- * "ng" there, "phố" "ph", "hẻm" and "H#" "h", "Șos." "os", "Sokağı" "soka", "Bulvarı" "bulvar".
+ * Each local form with its anchors and the words (prefilter.ts `wordsOf`: ASCII runs of the lower-cased message) of
+ * its anchors: it is tried only when one of them is in the message. "Đường" and "ngõ" are "ng" there, "phố" "ph",
+ * "hẻm" and "H#" "h", "Șos." "os", "Sokağı" "soka", "Bulvarı" "bulvar", "Quận" "qu". The sectors need "sector", or a
+ * digit, "/" and a digit ("G-9/3").
  */
-const LOCAL_STREET_WORD_IDS: readonly number[] =
-  `str strada calea bd bdul bulevardul aleea os splaiul vul vulytsia
-  vulitsa prosp prospekt ulitsa jl jalan gg ng ph h sokak soka sk cadde caddesi cad cd bulvar blv mahalle mahallesi
-  mah house plot sector qu ph huy dong ro gil ga rue zankat derb`
-    .split(/\s+/)
-    .map(registerWord);
-const hasLocalStreetWord = (text: string): boolean => {
-  const { words } = wordsFor(text);
-  for (const id of LOCAL_STREET_WORD_IDS) if (words.has(id)) return true;
-  return text.includes('/') && /\d\/\d/.test(text);
-};
+const LOCAL_STREETS: readonly (readonly [RegExp, readonly Anchor[], readonly number[]])[] = [
+  [
+    LOCAL_STREET,
+    LOCAL_STREET_ANCHORS,
+    idsOf(
+      'str strada calea bd bdul bulevardul aleea os splaiul vul vulytsia vulitsa prosp ulitsa jl jalan gg ng ph h',
+    ),
+  ],
+  [
+    LOCAL_STREET_NUMBER_FIRST,
+    LOCAL_STREET_NUMBER_FIRST_ANCHORS,
+    idsOf('str strada calea bd bdul bulevardul aleea os splaiul vul jl jalan ng ph h'),
+  ],
+  [
+    TURKISH_STREET,
+    TURKISH_STREET_ANCHORS,
+    idsOf('sokak soka sk cadde caddesi cad cd bulvar blv mahalle mahallesi mah'),
+  ],
+  [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS, idsOf('house h plot')],
+  [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb')],
+];
+const SECTOR_WORD = registerWord('sector');
 const PK_SECTOR_ANCHORS: readonly Anchor[] = [
   { text: 'sector', from: -32, to: 0 },
   { text: '/', from: -4, to: -3 },
@@ -685,15 +698,14 @@ function findAddresses(text: string, out: Span[]): void {
 
 /** Streets of the local forms (`LOCAL_STREET` … `PK_SECTOR`), each tried only near its own words. */
 function findLocalStreets(text: string, out: Span[]): void {
-  for (const [re, anchors] of [
-    [LOCAL_STREET, LOCAL_STREET_ANCHORS],
-    [LOCAL_STREET_NUMBER_FIRST, LOCAL_STREET_NUMBER_FIRST_ANCHORS],
-    [TURKISH_STREET, TURKISH_STREET_ANCHORS],
-    [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS],
-    [EAST_STREET, EAST_STREET_ANCHORS],
-  ] as const)
+  const { words } = wordsFor(text);
+  const all = !privacyPrefilter.enabled;
+  for (const [re, anchors, ids] of LOCAL_STREETS) {
+    if (!all && !ids.some((id) => words.has(id))) continue;
     for (const m of scan(text, re, anchors))
       out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
+  if (!all && !words.has(SECTOR_WORD) && !(text.includes('/') && /\d\/\d/.test(text))) return;
   for (const m of scan(text, PK_SECTOR, PK_SECTOR_ANCHORS)) {
     // "Public Sector 2", "In Sector 7": a known word before "Sector" is no place.
     const lead = m[0].slice(0, m[0].indexOf(' ')).toLowerCase();
@@ -735,8 +747,8 @@ function findNumberedAddresses(text: string, out: Span[]): void {
   }
   for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
-  // One scan for all the local forms' words: most messages have none of them.
-  if (!privacyPrefilter.enabled || hasLocalStreetWord(text)) findLocalStreets(text, out);
+  // Each local form only when one of its words is in the message: most messages have none of them.
+  findLocalStreets(text, out);
   for (const m of scan(text, NUMBER_STREET_NUMBER)) {
     const words = (m[1] ?? '').split(' ').map((w) => w.toLowerCase());
     // "10 Maths 2", "3 Year 9 …": not a street when a word is a quantity or an ordinary word.

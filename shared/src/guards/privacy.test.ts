@@ -722,6 +722,9 @@ describe('detectIdentifying: privacy round 6 (local street forms, lower-case nam
       ['my student oleh savchenko has his piano exam', 'oleh savchenko'],
       ['zainab malik from 9C wrote a lovely poem', 'zainab malik'],
       ['juan pablo de la vega in 10B keeps asking for extra credit', 'juan pablo de la vega'],
+      // A surname first (Chinese, Korean, Vietnamese order) and a doing after it.
+      ['wang jianhua retired after 31 years and nobody said a word', 'wang jianhua'],
+      ['thabo mahlangu won the regional maths quiz', 'thabo mahlangu'],
     ] as const)
       expect(matches(text, 'full-name'), text).toEqual([name]);
   });
@@ -734,6 +737,8 @@ describe('detectIdentifying: privacy round 6 (local street forms, lower-case nam
       'my student council rep said no',
       'her imaginary friend was fred fred was always there',
       'in year 9 osama bin laden was a topic in history',
+      'andy murray retired last year and my class cried',
+      'the kids said taylor swift is finally touring here',
     ])
       expect(kinds(text), text).not.toContain('full-name');
   });

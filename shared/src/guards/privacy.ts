@@ -1317,7 +1317,7 @@ const PERSON_CUE_AFTER =
 
 /** Doings that things can have too ("the Gettysburg Address is on …", "Black Lives Matter came up"): with a name's sign. */
 const PERSON_DOING_WEAK =
-  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up)\b|(?:is|was) (?:on|in|not|now|back|also|the only|the worst|the best|the one)\b)/i;
+  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up|won|retired|resigned|graduated|apologi[sz]ed)\b|(?:is|was) (?:on|in|not|now|back|also|finally|the only|the worst|the best|the one)\b)/i;
 
 /**
  * A sign anywhere in the message that it is about people the writer knows: a pronoun, family, a school role, a class
@@ -1603,7 +1603,13 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       (listed(b, Lexicon.SURNAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES)) ||
       (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower)) ||
       ARABIC_SURNAME.test(b.lower);
-    if (!givenLower(a) && !(surnameForm && !ENGLISH_SHAPED.test(a.lower))) continue;
+    // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo").
+    if (
+      !givenLower(a) &&
+      !(surnameForm && !ENGLISH_SHAPED.test(a.lower)) &&
+      !(listed(a, Lexicon.WORLD_SURNAMES) && givenLower(b))
+    )
+      continue;
     // "fred fred", "osama bin laden": a doubled word or a public pair is no private name.
     if (a.lower === b.lower || PUBLIC_PAIRS.has(`${a.lower} ${b.lower}`)) continue;
     const before = p.slice(Math.max(0, a.start - 40), a.start);
@@ -1620,6 +1626,9 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     while (z - i < 5 && z + 1 < words.length && !isPossessive(words[z] as Word)) {
       const w = words[z + 1] as Word;
       if (!adjacent(p, words[z] as Word, w) || !lowerCandidateWord(w) || listed(w, Lexicon.HONORIFICS)) break;
+      // "lebo mahlangu won the …": a person's doing ends the name.
+      const rest = p.slice((words[z] as Word).end, (words[z] as Word).end + 30);
+      if (PERSON_DOING_WEAK.test(rest) || PERSON_CUE_AFTER.test(rest)) break;
       z++;
     }
     while (z > i + 1 && RUN_PARTICLES.has((words[z] as Word).lower)) z--;

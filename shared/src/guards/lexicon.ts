@@ -296,7 +296,10 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   anwar sadat, hosni mubarak, abdel fattah el-sisi, muhammad ali jinnah, allama iqbal, muhammad iqbal,
   benazir bhutto, zulfikar ali bhutto, malala yousafzai, abdul sattar edhi, nusrat fateh ali khan, joko widodo,
   ra kartini, jair bolsonaro, paulo freire, mohamed salah, mo salah,
-  achraf hakimi, son heung-min, ibn rushd,
+  achraf hakimi, son heung-min, ibn rushd, simon sinek, robin williams, john proctor, abigail williams,
+  elizabeth proctor, mary warren, eddie carbone, beatrice carbone, willy loman, blanche dubois, stanley kowalski,
+  jack merridew, tom robinson, mayella ewell, bob ewell, arthur birling, gerald croft, eva smith, mickey johnstone,
+  eddie lyons, victor frankenstein, jonathan harker, dorian gray, catherine earnshaw, pip pirrip,
 `);
 
 /**

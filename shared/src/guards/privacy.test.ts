@@ -691,6 +691,9 @@ describe('detectIdentifying: privacy round 6 (local street forms, lower-case nam
       ['I moved to 45 Lê Lợi, Quận 3 last month', '45 Lê Lợi, Quận 3'],
       ['my studio flat is 221-8 Sinsa-dong, Gangnam-gu', '221-8 Sinsa-dong'],
       ['the school is at Av. Rebouças, 2120', 'Av. Rebouças, 2120'],
+      ['my address: Şos. Colentina 41, bl. 3', 'Şos. Colentina 41'],
+      ['drop it at Jl. Diponegoro No.15', 'Jl. Diponegoro No.15'],
+      ['Mohalla Rehmanpura, Gali No. 7, Lahore', 'Gali No. 7'],
     ] as const)
       expect(matches(text, 'address'), text).toContain(street);
   });

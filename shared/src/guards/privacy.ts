@@ -585,7 +585,7 @@ const STREET_PREFIXED_NUMBER_AFTER =
  * 12". The street type may be in lower case; the name is one to four words, the first capitalised.
  */
 const LOCAL_STREET =
-  /(?<![\p{L}\p{N}])(?:[Ss]tr\.|[Ss]trada|[Cc]alea|[Bb]d\.|[Bb]dul\.?|[Bb]ulevardul|[Aa]leea|[Șș]os\.|[Șș]oseaua|[Ss]plaiul|[Vv]ul\.|[Vv]ulytsia|[Vv]ulitsa|[Pp]rosp\.|[Pp]rospekt|[Uu]litsa|[Jj]l\.|[Jj]alan|[Gg]g\.|[Đđ]ường|[Pp]hố|[Nn]gõ|[Hh]ẻm) ?\p{Lu}[\p{L}\p{M}'.-]{0,30}(?: (?:\p{Lu}[\p{L}\p{M}'.-]{0,30}|[IVX]{1,4}|cel|lui|de|din|la|van|dan)){0,4},? (?:(?:nr|no|№)\.?:? ?)?\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}]|[.,:]\d)/gu;
+  /(?<![\p{L}\p{N}])(?:[Ss]tr\.|[Ss]trada|[Cc]alea|[Bb]d\.|[Bb]dul\.?|[Bb]ulevardul|[Aa]leea|[ȘșŞş]os\.|[ȘșŞş]oseaua|[Ss]plaiul|[Vv]ul\.|[Vv]ulytsia|[Vv]ulitsa|[Pp]rosp\.|[Pp]rospekt|[Uu]litsa|[Jj]l\.|[Jj]alan|[Gg]g\.|[Đđ]ường|[Pp]hố|[Nn]gõ|[Hh]ẻm) ?\p{Lu}[\p{L}\p{M}'.-]{0,30}(?: (?:\p{Lu}[\p{L}\p{M}'.-]{0,30}|[IVX]{1,4}|cel|lui|de|din|la|van|dan)){0,4},? (?:(?:[Nn][RrOo]|№)\.?:? ?)?\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}]|[.,:]\d)/gu;
 /** The same street types with the number first: "18 Calea Moșilor", "12 Đường Lê Lợi". */
 const LOCAL_STREET_NUMBER_FIRST =
   /(?<![\p{L}\p{N}/.,:$£€-])\d{1,4}[a-zA-Z]?,? (?:Str\.|Strada|Calea|Bd\.|Bdul\.?|Bulevardul|Aleea|Șos\.|Șoseaua|Splaiul|Vul\.|Jl\.|Jalan|Đường|Phố|Ngõ|Hẻm) ?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
@@ -597,7 +597,7 @@ const LOCAL_STREET_NUMBER_FIRST =
 const TURKISH_STREET =
   /(?<![\p{L}\p{N}])(?:\d{1,5}\.? ?|\p{Lu}[\p{L}\p{M}'-]{1,30} )(?:Sokak|Sokağı|Sk\.|Cadde|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.|Mahallesi|Mah\.)(?: No ?[:.]? ?\d{1,4}| \d{1,4}\b| No\b)/gu;
 const PK_HOUSE_STREET =
-  /(?<![\p{L}\p{N}])(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Gali|Lane|Block|Phase) ?(?:No\.?|#)? ?\d{1,3}(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Gali|Lane|Block|Phase) ?(?:No\.?|#)? ?\d{1,3}|Gali (?:No\.? ?|# ?)\d{1,3})(?![\p{L}\p{N}])/giu;
 /**
  * Vietnamese, Korean and Moroccan forms: a house number and street before a district ("123 Nguyễn Trãi, Quận 1"),
  * a lot number before a neighbourhood ("123-45 Yeoksam-dong"), a numbered street before its quarter ("Rue 12, Hay
@@ -611,7 +611,7 @@ const PK_SECTOR =
 const LOCAL_STREET_TYPES =
   `str. strada calea bd. bdul bulevardul aleea șos splaiul vul. vulytsia vulitsa prosp ulitsa jl.
   jalan gg. đường phố ngõ hẻm`.split(/\s+/);
-const LOCAL_STREET_ANCHORS: readonly Anchor[] = anchorsOf(LOCAL_STREET_TYPES);
+const LOCAL_STREET_ANCHORS: readonly Anchor[] = anchorsOf([...LOCAL_STREET_TYPES, 'şos']);
 /** "1234a, Calea …": the number starts two to seven characters before the street type. */
 const LOCAL_STREET_NUMBER_FIRST_ANCHORS: readonly Anchor[] = LOCAL_STREET_TYPES.map((text) => ({
   text,
@@ -631,6 +631,7 @@ const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf([
   'h.no',
   'h. no',
   'plot',
+  'gali ',
 ]);
 /** The district's word (up to 4 + 1 + 3 + 4 × 21 + 2 characters after the number), "-dong" …, or the street type. */
 const EAST_STREET_ANCHORS: readonly Anchor[] = [
@@ -663,7 +664,7 @@ const LOCAL_STREETS: readonly (readonly [RegExp, readonly Anchor[], readonly num
     TURKISH_STREET_ANCHORS,
     idsOf('sokak soka sk cadde caddesi cad cd bulvar blv mahalle mahallesi mah'),
   ],
-  [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS, idsOf('house h plot')],
+  [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS, idsOf('house h plot gali')],
   [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb')],
 ];
 const SECTOR_WORD = registerWord('sector');

@@ -11,11 +11,11 @@
  *
  * ## Labelled candidates (a candidate is a run of two to four capitalised words, or lower-case words after a listed
  * given name; see `candidateRuns` in privacy.ts)
- * 1. The development halves (odd line numbers) of scripts/guards-training/privacy/p7.tsv to p12.tsv (six independent
- *    authors, 2026-12-06): the private people's names of each identifying line are listed by hand in
- *    scripts/guards-training/privacy/names-dev.tsv; a candidate overlapping one is a positive, every other candidate
- *    (schools, places, works, public figures, brands in the ordinary and identifying lines) a negative. The even
- *    lines, the check halves, are never read here.
+ * 1. The development halves (odd line numbers) of scripts/guards-training/privacy/p7.tsv to p12.tsv (six
+ *    independent authors, 2026-12-06; p13's names are listed too, read from the next retrain on): the private people's names of each identifying
+ *    line are listed by hand in scripts/guards-training/privacy/names-dev.tsv; a candidate overlapping one is a
+ *    positive, every other candidate (schools, places, works, public figures, brands in the ordinary and identifying
+ *    lines) a negative. The even lines, the check halves, are never read here.
  * 2. The development half (even-numbered sentences) of microsoft/presidio-research `data/synth_dataset_v2.json`
  *    (commit 7622dec1, MIT licence; how to fetch it: scripts/evaluate-privacy-dev.mjs): a candidate overlapping a
  *    PERSON span is a positive, any other a negative, at weight PRESIDIO_WEIGHT (0.5: template sentences, and it
@@ -34,6 +34,9 @@
  * is not counted as added. `SHOW=0.7` prints the cross-validated ordinary candidates added and names missed at 0.7.
  * Round 5 (2026-12-06): with 0.005 the rule gave 0.5, which added false positives on two check halves (see
  * tests/fixtures/guards/README.md, "Privacy round 5"); 0.002 gives the shipped 0.7.
+ * Round 6 (2026-12-06): with p13 added the rule gives 0.6; that retrain added findings on public posts (dreaddit,
+ * twitter: "Rectal Cancer", "george floyd", lower-case tweets) and was not shipped. The committed weights are still
+ * round 5's (README, "Privacy round 6").
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { parseCsv } from './train-guards-csv.mjs';
@@ -60,6 +63,8 @@ for (const row of read('scripts/guards-training/privacy/names-dev.tsv').split('\
   const [file, n, names] = row.split('\t');
   labels.set(`${file}:${n}`, names.split('|'));
 }
+// p13.tsv (round 6) is labelled in names-dev.tsv but not read yet: with it the rule chose 0.6 and the retrain was not
+// shipped (header), so the committed weights are round 5's and this list reproduces them. Add it in the next retrain.
 for (const file of ['p7.tsv', 'p8.tsv', 'p9.tsv', 'p10.tsv', 'p11.tsv', 'p12.tsv']) {
   read(`scripts/guards-training/privacy/${file}`)
     .split('\n')

@@ -135,8 +135,10 @@ export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = words(`
 /**
  * Given names of many cultures that neither names.ts nor the generated names-world.ts has (compromise's lexicon is
  * thin on Irish, Welsh, Scottish, Māori, Pasifika, South African, Nigerian, Kenyan, South Asian, Korean, Ukrainian,
- * Romanian and Polish names), written for privacy round 5 (2026-12-06). No everyday English word (no "Jasmine",
- * "Precious", "Tui") and none of the nicknames gen-names.mjs leaves out ("Sam", "Liz", "Ollie").
+ * Romanian and Polish names), written for privacy round 5 (2026-12-06); Pakistani, Turkish, Romanian, Ukrainian,
+ * Vietnamese, Korean, Chinese, Indonesian, Egyptian, Moroccan and Brazilian ones added in round 6. No everyday English
+ * word (no "Jasmine", "Precious", "Tui", "Sari", "Hung") and none of the nicknames gen-names.mjs leaves out ("Sam",
+ * "Liz", "Ollie").
  */
 export const MORE_GIVEN_NAMES: ReadonlySet<string> = words(`
   brayden kayden jayden aidan caden hudson ezra theo finn archie alfie freddie reggie harvey jenson callum kieran
@@ -159,6 +161,36 @@ export const MORE_GIVEN_NAMES: ReadonlySet<string> = words(`
   oksana olena ihor taras mykola andriy dmytro bohdan vasile ioana mihai bogdan gheorghe nicolae dragan milica
   jelena katarzyna agnieszka małgorzata tomasz krzysztof piotr paweł grzegorz wojciech kacper jakub zofia rania
   layla yasmin khaled mahmoud youssef yousef mustafa hussein karim kareem rami ziad laila dalia maryam zahra
+  shazia huda sana amna mehwish sadia nazia shabana rukhsana uzma asma bushra samina tahira fouzia humaira iqra aqsa
+  mahnoor sidra zoya asif waqas adnan junaid kashif zubair irfan naveed javed saad umar usama zeeshan fahad arslan
+  ahsan owais haris talha shoaib waseem nadeem saleem naeem raheel sohail kamran salman adeel rizwan imtiaz tahir
+  sajid majid abid aamir yasir nasir wajid mostafa merve esra büşra busra kübra kubra tuğba tugba özlem ozlem derya
+  sibel hülya hulya burcu ebru selin ecem irem cansu melike emre burak murat serkan volkan hakan kemal oğuz oguz
+  cengiz barış baris onur tolga uğur ugur kaan arda eren furkan tuncay ilker serdar orhan andreea ionuț mădălina
+  madalina raluca oana florin cătălin catalin răzvan razvan ștefan sorin cosmin ciprian ovidiu lucian doina
+  iulia ecaterina svetlana oleksiy oleksii serhiy serhii yurii vitaliy maksym denys kateryna nataliya tetiana
+  tetyana iryna yuliia anastasiia viktoriia halyna lesia solomiia mariia olha linh huong hương trang thao thảo ngoc
+  ngọc phuong phương hanh hạnh nhung quynh quỳnh tuan tuấn duc đức hùng dũng thanh khoa phuc phúc hieu hiếu quang
+  thắng huy khanh ji-hoon seo-jun do-yun ye-jin hye-jin su-bin min-ji ji-min jae-won sung-min dong-hyun hyun-jin
+  ji-hye eun-young jun-ho jianguo xiaoming xiaohong xiaoli jianhua weiwei yanyan haoran zihan yuxuan zixuan yichen
+  jiayi xinyi yuting dewi putri wulan fitri agus budi joko wahyu rizki dimas bayu fajar hendra yudi amr mohab hesham
+  hisham sherif ashraf wael yasser amal nour noura heba rasha hadeer soufiane anass ayoub ghizlane loubna hajar
+  oumaima joão vinícius vinicius caio luana letícia rafaela thaís thais
+`);
+
+/**
+ * Surnames of the countries privacy round 6 (2026-12-06) was written for that names-world.ts lacks: Chinese,
+ * Vietnamese and Korean surnames as romanised, Pakistani, Egyptian and Moroccan, Moldovan, Ukrainian, Indonesian and
+ * Brazilian ones. No everyday English word among them ("Dang", "Gill", "Song", "Park" left out).
+ */
+export const MORE_SURNAMES: ReadonlySet<string> = words(`
+  wang xu zheng liang xie deng cao peng zeng jiang yuan cai cui zhong shen yao qian lin bui vu nguyễn trần lê phạm
+  hoàng huỳnh võ đặng bùi đỗ ngô dương kang yoon jang hwang ahn jeon cho iqbal qureshi siddiqui raza rana shah awan
+  abbasi hashmi bhatti cheema gondal rajput mirza baig chaudhary chaudhri mostafa mansour el-sayed abdelrahman
+  hassan ibrahim hamdy fathy saleh shehata benali alaoui idrissi tazi fassi bennani el-amrani berrada chraibi lahlou
+  ouazzani cojocaru rotaru bivol țurcanu turcanu moraru shevchenko kovalenko bondarenko tkachenko kravchenko
+  polishchuk savchenko lysenko rudenko marchenko santoso wijaya hidayat kurniawan setiawan pratama saputra gunawan
+  susanto wibowo hartono purnomo nugroho souza nascimento andrade machado freitas soares vieira araújo cavalcanti
 `);
 
 /** Surnames in SURNAMES that are also common words ("Town Hall", "Lion King", "Forever Young", "Lime Green"). */
@@ -258,7 +290,16 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   bernie sanders, nancy pelosi, alexandria ocasio-cortez, ron desantis, gavin newsom, nicola sturgeon, humza yousaf,
   leo varadkar, chris hipkins, christopher luxon, peter dutton, narendra modi, imran khan, cyril ramaphosa,
   volodymyr zelensky, lula da silva, javier milei, claudia sheinbaum, black lives matter, homer simpson, bart simpson,
-  marge simpson, lisa simpson,
+  marge simpson, lisa simpson, osama bin laden, saddam hussein, muammar gaddafi, recep tayyip erdoğan, recep erdogan,
+  xi jinping, mao zedong, deng xiaoping, ho chi minh, kim jong un, kim jong-un, kim il sung, park chung hee,
+  ban ki-moon, mustafa kemal atatürk, kemal atatürk, orhan pamuk, nazım hikmet, elif shafak, gamal abdel nasser,
+  anwar sadat, hosni mubarak, abdel fattah el-sisi, muhammad ali jinnah, allama iqbal, muhammad iqbal,
+  benazir bhutto, zulfikar ali bhutto, malala yousafzai, abdul sattar edhi, nusrat fateh ali khan, joko widodo,
+  ra kartini, jair bolsonaro, paulo freire, mohamed salah, mo salah,
+  achraf hakimi, son heung-min, ibn rushd, simon sinek, robin williams, john proctor, abigail williams,
+  elizabeth proctor, mary warren, eddie carbone, beatrice carbone, willy loman, blanche dubois, stanley kowalski,
+  jack merridew, tom robinson, mayella ewell, bob ewell, arthur birling, gerald croft, eva smith, mickey johnstone,
+  eddie lyons, victor frankenstein, jonathan harker, dorian gray, catherine earnshaw, pip pirrip,
 `);
 
 /**

@@ -38,6 +38,11 @@ const ADVERSARIAL: Record<string, string> = {
   brackets: fill('(0'),
   'plus signs': fill('+1 '),
   mixed: fill('Mrs. Patel at 12 Elm St, call 555-123-4567 or a@b.co '),
+  'local streets': fill('str. Aa Bb VI '),
+  'turkish streets': fill('12. Sokak Aa '),
+  sectors: fill('Aaa Sector G-9/'),
+  'lower-case titles': fill('mr. ahmed el-sayed '),
+  'lower-case names': fill('my student ahmed khan from '),
   // The crisis rules' own vocabulary, which the phrase patterns, the third-person rule and the recovery and
   // hyperbole blanking all try at every word: third-person subjects before a plan, fillers, negations, time words.
   'third-person plans': fill('they have a plan to '),

@@ -675,3 +675,108 @@ describe('detectIdentifying: privacy round 5 (IDs of more countries, nicknames, 
     expect(kinds("she goes to St Columba's in Clondalkin")).toEqual(['school']);
   });
 });
+
+describe('detectIdentifying: privacy round 6 (local street forms, lower-case names after a title or a role, handles)', () => {
+  it('finds streets written the Romanian, Moldovan, Ukrainian, Indonesian, Turkish and Pakistani way', () => {
+    for (const [text, street] of [
+      ['send the forms to Str. Mihai Viteazu nr. 14, ap. 3, Iași', 'Str. Mihai Viteazu nr. 14'],
+      ['the swap is at str. Ștefan cel Mare 102, Chișinău', 'str. Ștefan cel Mare 102'],
+      ['staying at 41 Calea Dorobanților, bl. 2 until June', '41 Calea Dorobanților'],
+      ['her flat is vul. Shevchenka 18, kv. 9 in Lviv', 'vul. Shevchenka 18'],
+      ['lessons at Jl. Kenanga Raya No. 7, Bandung', 'Jl. Kenanga Raya No. 7'],
+      ['the school is on 2314. Sokak No: 11 in Karşıyaka', '2314. Sokak No: 11'],
+      ['we are in House 27, Street 9, near the market', 'House 27, Street 9'],
+      ['our campus in Gulberg Sector 12 needs a chemistry teacher', 'Gulberg Sector 12'],
+      ['the tutoring is at Plot 18, DHA Phase 5, Lahore', 'Plot 18, DHA Phase 5'],
+      ['I moved to 45 Lê Lợi, Quận 3 last month', '45 Lê Lợi, Quận 3'],
+      ['my studio flat is 221-8 Sinsa-dong, Gangnam-gu', '221-8 Sinsa-dong'],
+      ['the school is at Av. Rebouças, 2120', 'Av. Rebouças, 2120'],
+      ['my address: Şos. Colentina 41, bl. 3', 'Şos. Colentina 41'],
+      ['drop it at Jl. Diponegoro No.15', 'Jl. Diponegoro No.15'],
+      ['Mohalla Rehmanpura, Gali No. 7, Lahore', 'Gali No. 7'],
+    ] as const)
+      expect(matches(text, 'address'), text).toContain(street);
+  });
+
+  it('does not read those street words in ordinary talk as addresses', () => {
+    for (const text of [
+      'the Public Sector 2 pay deal is still not signed',
+      'Str. 5 in the dance routine is the hard bit',
+      'we read about the Silk Road for 3 weeks',
+      'Jl. is how my Indonesian students shorten Jalan',
+      'we did 3 Lessons, P. 4 of the book',
+      'the plot of chapter 4, Phase 2 of the project',
+    ])
+      expect(kinds(text), text).not.toContain('address');
+  });
+
+  it('takes a number as a phone when "is my number" follows it', () => {
+    expect(matches('139 5521 0876 is my number, add me on wechat', 'phone')).toEqual(['139 5521 0876']);
+    expect(matches('0913 228 456 is my zalo', 'phone')).toEqual(['0913 228 456']);
+    expect(kinds('139 5521 0876 is the number of visitors this year')).not.toContain('phone');
+  });
+
+  it('finds lower-case names after a lower-case title, a role with "is", a class code or a department', () => {
+    for (const [text, name] of [
+      ['mr. tariq el-masry mahmoud said no phones in assembly', 'mr. tariq el-masry mahmoud'],
+      ['mrs. nazia shah rizvi wants the trip forms back', 'mrs. nazia shah rizvi'],
+      ['our department admin is huda rahimi, she sorts the rota', 'huda rahimi'],
+      ['my teaching partner yasmin al-hashimi swapped my duty', 'yasmin al-hashimi'],
+      ['my student oleh savchenko has his piano exam', 'oleh savchenko'],
+      ['zainab malik from 9C wrote a lovely poem', 'zainab malik'],
+      ['juan pablo de la vega in 10B keeps asking for extra credit', 'juan pablo de la vega'],
+      // A surname first (Chinese, Korean, Vietnamese order) and a doing after it.
+      ['wang jianhua retired after 31 years and nobody said a word', 'wang jianhua'],
+      ['thabo mahlangu won the regional maths quiz', 'thabo mahlangu'],
+    ] as const)
+      expect(matches(text, 'full-name'), text).toEqual([name]);
+  });
+
+  it('leaves lower-case titles and words that are no name alone', () => {
+    for (const text of [
+      'ms. marvel comics are popular with year 7',
+      'i miss proper lunch breaks',
+      'mr. bean is on tonight',
+      'my student council rep said no',
+      'her imaginary friend was fred fred was always there',
+      'in year 9 osama bin laden was a topic in history',
+      'andy murray retired last year and my class cried',
+      'the kids said taylor swift is finally touring here',
+    ])
+      expect(kinds(text), text).not.toContain('full-name');
+  });
+
+  it('leaves a first name before a family word alone (a first name in passing is ordinary)', () => {
+    expect(kinds("Min-jun's mum brought kimchi for the whole staff")).toEqual([]);
+    expect(kinds("Kwame's dad came to the match")).toEqual([]);
+    // With contact details the name still counts.
+    expect(kinds("Kwame's address is 14 Kestrel Close")).toContain('address');
+  });
+
+  it('finds a handle without "@" right after its app, and profile addresses of more sites', () => {
+    for (const [text, handle] of [
+      ['follow me on insta: profa.lucia.mendes', 'profa.lucia.mendes'],
+      ['add my wechat id: wang_laoshi21', 'wang_laoshi21'],
+      ['kakao id: jiwoo_ssaem', 'jiwoo_ssaem'],
+      ['my IG handle is mr.tariq.teaches', 'mr.tariq.teaches'],
+      ['my username on discord is kemal#3310', 'kemal#3310'],
+      ['vk.com/id55120944 is my page', 'vk.com/id55120944'],
+      ['tg: @oksana_vchytelka', '@oksana_vchytelka'],
+    ] as const)
+      expect(matches(text, 'profile-url'), text).toEqual([handle]);
+    for (const text of [
+      'insta is fun but exhausting',
+      'tg: 12.30 works for me',
+      'snap: 2.5 hours of marking',
+      'we used tiktok in lesson 3 and it was chaos',
+    ])
+      expect(kinds(text), text).toEqual([]);
+  });
+
+  it('treats a school director as a colleague, a film director as public', () => {
+    expect(matches('the card of our director Oksana Hrytsenko, for donations', 'full-name')).toEqual([
+      'Oksana Hrytsenko',
+    ]);
+    expect(kinds('a film by director Greta Gerwig for the sixth form')).toEqual([]);
+  });
+});

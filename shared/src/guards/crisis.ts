@@ -1416,9 +1416,9 @@ export interface CrisisThresholds {
    */
   ungatedDismissed: number;
   /**
-   * Model round 8: p(self) for the model alone in a message of 6 to `ungatedMaxWords` words with neither a gate word
-   * nor a word of the writer ("Already done it. Took them at 9. Just waiting now."), that the rules did not explain
-   * away (2: never, as before round 8).
+   * Model round 8: p(self) for the model alone in a message of 6 to `ungatedMaxWords` words, needing neither a gate
+   * word nor a word of the writer ("Already done it. Took them at 9. Just waiting now."), that the rules did not
+   * explain away and that does not open impersonally (2: never, as before round 8).
    */
   sure: number;
   /**
@@ -1443,7 +1443,7 @@ export interface CrisisThresholds {
 /**
  * Model round 8 (2026-12-06 23:50): the model trained on twenty-five authors (w1–w25) and, by cross-validation across
  * twenty-six author groups, plan 0.8 → 0.75, dismissed 0.95 → 0.92, ungated 0.85 → 0.82, ungatedMaxWords 60 → 150,
- * sure 0.82 (a new path: the model alone with no gate word and no word of the writer), vetoWeak 0.1 → 0.2 and
+ * sure 0.82 (a new path: the model alone, needing neither a gate word nor a word of the writer), vetoWeak 0.1 → 0.2 and
  * vetoOutside 0.2 → 0.3, chosen by a rule stated before the figures (tests/fixtures/guards/README.md, "Model round
  * 8"): risk 0.829 → 0.858, plan 0.814 → 0.849, false positives 0.033 → 0.033 (round 7 as shipped, w23–w25 unseen →
  * this), with the round's rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0, crisis.txt 147).
@@ -1743,7 +1743,8 @@ export function detectCrisisWith(
       hasWords(full, 6) &&
       !hasWords(full, limits.ungatedMaxWords + 1) &&
       I_SUBJECT.test(full)) ||
-    // The model alone when it is surer still, in a message with no word of the writer ("took them all. bye x").
+    // The model alone needing neither a gate word nor a word of the writer ("Already done it. Took them at 9. Just
+    // waiting now."): plans in plain words that no path above can see (model round 8).
     (judged.self >= limits.sure &&
       dismissed === 0 &&
       !literary &&

@@ -1446,7 +1446,9 @@ export interface CrisisThresholds {
  * sure 0.82 (a new path: the model alone, needing neither a gate word nor a word of the writer), vetoWeak 0.1 → 0.2 and
  * vetoOutside 0.2 → 0.3, chosen by a rule stated before the figures (tests/fixtures/guards/README.md, "Model round
  * 8"): risk 0.829 → 0.858, plan 0.814 → 0.849, false positives 0.033 → 0.033 (round 7 as shipped, w23–w25 unseen →
- * this), with the round's rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0, crisis.txt 147).
+ * this), with the round's rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0, crisis.txt 147). Then `sure`
+ * 0.82 → 0.95 (the lead, before any held-out scoring): at 0.82 it flagged ordinary logistics ("Mr Patel won't be here
+ * tomorrow, his cover is sorted."); at 0.95 the CV gives 0.854 / 0.843 / 0.033.
  *
  * Model round 7 (2026-12-06 22:00): the model trained on every author (w1–w22) with self 0.82 → 0.8, plan 0.5 → 0.8,
  * dismissed 0.9 → 0.95, ungated 0.89 → 0.85, vetoWeak 0 → 0.1 and vetoOutside 0 → 0.2, round 6's candidate, shipped
@@ -1482,7 +1484,7 @@ export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   ungated: 0.82,
   ungatedMaxWords: 150,
   ungatedDismissed: 2,
-  sure: 0.82,
+  sure: 0.95,
   vetoWeak: 0.2,
   vetoStrong: 0.4,
   vetoOutside: 0.3,

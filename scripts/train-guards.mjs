@@ -8,7 +8,7 @@
  *               by this script) was set back on 2026-12-06 12:20: the shipped weights and CRISIS_THRESHOLDS
  *               (crisis.ts) are those of 05:15 (tests/fixtures/guards/README.md, issue 11).
  *   CV=authors  cross-validation ACROSS AUTHORS (model round 3, 2026-12-06 16:00; round 4 18:20): leave one author out
- *               (each synthetic author w1–w22 and, as one more group, the committed teacher-voice/social-voice/dev-
+ *               (each synthetic author w1–w25 and, as one more group, the committed teacher-voice/social-voice/dev-
  *               batch files), score the held-out author's lines with the whole decision (detectCrisisWith) and print
  *               per fold, pooled and as the MEAN over authors (the generalisation figure): recall on plan+passive and
  *               on plan, false positives on hyperbole/venting/recovery/grief/negation/ordinary (each and together),
@@ -81,8 +81,8 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w22.tsv` (committed, written for Staffroom on 2026-12-06 by
- *    twenty-two independent authors, 200–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w25.tsv` (committed, written for Staffroom on 2026-12-06 by
+ *    twenty-five independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
  *    hyperbole, venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice,
  *    W3 forum posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6
  *    short phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing
@@ -91,7 +91,14 @@
  *    voice with many recovery, negation and grief look-alikes beside indirect plans, W19 phone typing and ESL with
  *    plans in varied wording, W20 long one-to-one and intake messages with the risk in the middle (round 5, written
  *    2026-12-06 20:34); W21 present self-harm and relapse (`plan`) beside past and recovery look-alikes, W22 true
- *    denials (`negation`) beside denials that still carry risk (`passive`, `plan`) (round 6). Files w1.tsv … w22.tsv.
+ *    denials (`negation`) beside denials that still carry risk (`passive`, `plan`) (round 6). Round 8 (written
+ *    2026-12-06 23:14–23:15, copied unchanged from the lead's folder):
+ *    W23 US/UK/Australian/Irish/Philippine/South African group posts and check-ins, passive ideation in many forms
+ *    beside its look-alikes (130 lines);
+ *    W24 Canadian/NZ/Indian/Ghanaian/Jamaican/German/US-South late-night phone typing, plans, means and acts in progress
+ *    beside innocent look-alikes of the same nouns (130 lines);
+ *    W25 long intake notes and check-ins (40–120 words) from the English-speaking world and international schools, the
+ *    risk sentence buried among work, family and logistics (110 lines). Files w1.tsv … w25.tsv.
  *    Each file is its own source (and its own fold of CV=authors). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -173,23 +180,24 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by twenty-two independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
+ * Training lines by twenty-five independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
  * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation; w18–w20
  * for round 5; w21 present self-harm and relapse beside past/recovery look-alikes and w22 true denials beside denials
- * that still carry risk, for round 6): each
- * file its own source and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
+ * that still carry risk, for round 6; w23 passive ideation, w24 plans and means, w25 long messages with the risk buried,
+ * for round 8): each file its own source and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
-const SYNTH_FILES = Array.from({ length: 22 }, (_, i) => [
+const SYNTH_FILES = Array.from({ length: 25 }, (_, i) => [
   `w${i + 1}`,
   `scripts/guards-training/synthetic/w${i + 1}.tsv`,
 ]);
 /**
- * The synthetic authors that training reads (default every file, w1–w22): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
+ * The synthetic authors that training reads (default every file, w1–w25): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
  * `none` round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen
  * in every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it (an
  * in-sample ordinary line, "I don't want to be here at 7pm for parents evening", flagged by the model alone); round 7
- * fixed the rules there and ships it, so the default is every file again.
+ * fixed the rules there and ships it, so the default is every file again. Round 8's "before" is `SYNTH_TRAIN=w1,…,w22`
+ * (round 7's data: w23–w25 unseen in every fold).
  */
 const SYNTH_TRAIN = new Set(
   process.env.SYNTH_TRAIN === undefined || process.env.SYNTH_TRAIN === 'all'
@@ -461,6 +469,8 @@ const RULES_ONLY = {
   dismissed: 2,
   negated: 2,
   ungated: 2,
+  ungatedDismissed: 2,
+  sure: 2,
   vetoWeak: 0,
   vetoStrong: 0,
   vetoOutside: 0,
@@ -759,6 +769,10 @@ function crossValidateAuthors(all) {
     const dev = devCheck(full, t);
     console.log(`  [${g}] ${describe(t)}`);
     console.log(`      ${meanOf(combT[g]).text}`);
+    const pooled = sum(combT[g]);
+    console.log(
+      `      pooled risk ${fmt(pooled.risk)} plan ${fmt(pooled.plan)} neg-FP ${fmt(pooled.neg)} third ${fmt(pooled.third)}`,
+    );
     console.log(`      ${dev.text} ${dev.ok ? 'rules held' : 'RULES BROKEN'}`);
   });
 }

@@ -229,7 +229,67 @@ describe('detectCrisis, model round 7: "don\'t want to be here" and an ordinary 
   });
 });
 
-describe('detectCrisis, model rounds 4 to 7 (tests/fixtures/guards/README.md, "Model round 7")', () => {
+describe('detectCrisis, model round 8: reports about someone else, ordinary scopes, the surest model alone', () => {
+  // Every model path open (the model alone would flag any message), except where the rules explained it away.
+  const modelOpen = {
+    thresholds: { ...CRISIS_THRESHOLDS, self: 0, plan: 0, negated: 0, ungated: 0, sure: 0, dismissed: 2 },
+  };
+  const rulesOnly = {
+    thresholds: { ...CRISIS_THRESHOLDS, self: 2, plan: 2, dismissed: 2, negated: 2, ungated: 2, sure: 2 },
+  };
+
+  it('reads a report of someone else with no cue about the writer as concern for another only', () => {
+    // The model gave it p(self) 0.82 (round 7, over self 0.8) and p(third) 0.09: the report's words are a plan's.
+    const report = 'They told me last week that they have a plan to kill themselves. I am scared for them.';
+    expect(detectCrisisWith(report, true, modelOpen)).toMatchObject({
+      risk: false,
+      kind: 'third-person',
+      concernForOther: true,
+    });
+    expect(detectCrisis(report)).toMatchObject({ risk: false, kind: 'third-person' });
+    // A cue about the writer beside the report still counts.
+    expect(
+      detectCrisisWith(
+        'She told me she has a plan to end her life and honestly I want to die too',
+        true,
+        modelOpen,
+      ).risk,
+    ).toBe(true);
+  });
+
+  it('reads "nobody would notice if" with someone or something else as the subject as no cue', () => {
+    for (const text of [
+      'Nobody would notice if we moved the staff meeting to Thursday, honestly.',
+      'nobody would notice if we skipped the fire drill paperwork',
+      'No one would notice if the printer disappeared',
+    ]) {
+      expect(detectCrisisWith(text, true, modelOpen).risk, text).toBe(false);
+    }
+    // Still a cue about the writer (not explained away, so the open model may flag it).
+    for (const text of ['No one would notice if I was gone', 'nobody would notice if i stopped turning up']) {
+      expect(detectCrisisWith(text, true, modelOpen).risk, text).toBe(true);
+    }
+  });
+
+  it('reads "could sleep forever" scoped to an ordinary time as no cue', () => {
+    for (const text of [
+      'I could sleep forever after this week',
+      "I'm going to sleep forever this half term.",
+    ])
+      expect(detectCrisisWith(text, true, modelOpen).risk, text).toBe(false);
+    expect(detectCrisisWith('I want to sleep forever after this week', true, rulesOnly).risk).toBe(true);
+  });
+
+  it('lets the surest model flag plain words with no gate word and no word of the writer', () => {
+    // W1's line, missed by every path before round 8 (no gate word, no "I"): p(self) 1.00 by the fold model that
+    // never saw W1, and by the shipped one.
+    const text = 'Already done it. Took them at 9. Just waiting now.';
+    expect(flagged(text)).toBe(true);
+    expect(detectCrisisWith(text, true, { thresholds: { ...CRISIS_THRESHOLDS, sure: 2 } }).risk).toBe(false);
+  });
+});
+
+describe('detectCrisis, model rounds 4 to 8 (tests/fixtures/guards/README.md, "Model round 7" and "8")', () => {
   it('no longer flags tiredness in words of passive ideation (round 7; round 5 flagged it)', () => {
     // Round 4 flagged it (two authors' passive lines, "Just want to sleep forever", taught it); round 4b's authors
     // W15–W17 wrote harmless look-alikes of indirect risk talk, and the model stopped. Round 5's model (w18–w20 added,
@@ -237,7 +297,9 @@ describe('detectCrisis, model rounds 4 to 7 (tests/fixtures/guards/README.md, "M
     // 5's (0.82): more authors wrote passive ideation as wanting to sleep and not wake. Recorded, not patched with a
     // rule. Round 7's model (w21 and w22 added: present self-harm beside recovery, and denials) gives it 0.79, under
     // the bars of round 7 (self 0.8, ungated 0.85), so it is not flagged: the harmless direction, ordinary tiredness,
-    // and what the test expected before round 5.
+    // and what the test expected before round 5. Round 8's model (w23–w25 added) gives it 0.85, over self 0.8: it
+    // stays unflagged because "could sleep forever" scoped to an ordinary time ("after this week") is now explained
+    // away by the rules, so the model alone must reach dismissed (0.92).
     expect(detectCrisis('I could sleep forever after this week').risk).toBe(false);
   });
 });

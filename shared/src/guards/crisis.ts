@@ -287,6 +287,16 @@ const ORDINARY_REFERENT =
 const ORDINARY_OCCASION =
   /^ (?:at|for|on|until|till|til|during|before) (?:the |this |my |our |a |an |tomorrow's |today's |next |every |another |one more )?(?:\d\w*|[\dioeast]{1,2}(?:[:.][\dioeast]{1,2})? ?(?:am|pm)|noon|midday|lunch(?:time)?|break(?:time)?|registration|assembly|briefing|staff (?:meeting|briefing|training|party|do)|(?:parents'?|open|options|prize|awards?|information) (?:evening|day|night)|inset|(?:school )?trip|residential|detention|(?:bus |gate |lunch |break |playground )?duty|cover|meetings?|observation|inspection|ofsted|mocks?|exams?|moderation|training|cpd|sports day|disco|concert|nativity|rehearsal|fayre|fair|fete|christmas (?:party|fair|concert|dinner|do)|leavers'? (?:assembly|do|party)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|mornings?|afternoons?|evenings?|half term|end of (?:the )?(?:day|term|lesson)|(?:first|second|third|fourth|fifth|last) (?:period|lesson)|p\d|period \d|lessons? \d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: o'clock| ?(?:am|pm))?)\b/;
 
+/**
+ * "nobody would notice if" with a subject other than the writer right after it (model round 8): "if we moved the staff
+ * meeting", "if the printer broke". "if I was gone", "if I stopped", "if I'm not here" stay cues.
+ */
+const NOTICE_IF_OTHER =
+  /^ (?:if|whether) (?:we|they|you|he|she|it|the|our|their|his|her|your|this|that|someone|somebody|anyone|anybody|everyone|slt|year \d+|y\d+)\b/;
+
+/** A time word right after a feeling, before ORDINARY_REFERENT names the time: "after this week", "over half term". */
+const ORDINARY_TIME_AFTER = /^ (?:after|over|at|on|during|once|when|until|till|this|next|for)\b/;
+
 /** The text right after a match must be an end of clause or a clearly personal continuation. */
 const CLAUSE_END =
   /^(?:$|[ ]?[.,!?;:)\]"'-]|[ ](?:anymore|any more|much longer|any longer|for much longer|like this|like that anymore|in this world|in this body|another day|without|because|but|and|or|i|tbh|honestly|either|at all|now|right now|tonight|some days|sometimes|lately|these days|most days|this way|with this|with myself|with me|if this is|on this earth|forever|for good|alive)\b)/;
@@ -575,11 +585,16 @@ const CUES: readonly Cue[] = [
     strength: 'strong',
   },
   {
-    // "I just want to sleep forever" is a cue; "I could sleep forever" after a long week is tiredness.
+    // "I just want to sleep forever" is a cue; "I could sleep forever" after a long week is tiredness, and scoped to an
+    // ordinary time ("after this week", "this half term", "at the weekend") it is no cue at all (model round 8).
     re: rx(String.raw`\bsleep (?:forever|permanently|for ever)\b`),
     strength: 'strong',
-    after: (_f, before) =>
-      /\b(?:could|can|i'll|will|gonna|going to)(?: just)? $/.test(before) ? 'weak' : 'strong',
+    after: (f, before) =>
+      /\b(?:could|can|i'll|will|gonna|going to)(?: just)? $/.test(before)
+        ? ORDINARY_TIME_AFTER.test(f) && ORDINARY_REFERENT.test(f.slice(0, 40))
+          ? null
+          : 'weak'
+        : 'strong',
   },
   {
     re: rx(
@@ -1082,6 +1097,9 @@ const CUES: readonly Cue[] = [
       String.raw`\b(?:what's the point(?: anymore| of anything| of it all)?|don't see the point|no point anymore|nothing matters|none of it matters|nobody cares|no one cares|no one would notice|nobody would notice|everything is pointless|it's all pointless)\b`,
     ),
     strength: 'weak',
+    // "Nobody would notice if we moved the staff meeting to Thursday" is about the meeting, not the writer: not a cue,
+    // and explained away so the model alone cannot flag it without being nearly certain (model round 8).
+    after: (f, _b, match) => (/notice$/.test(match) && NOTICE_IF_OTHER.test(f) ? null : 'weak'),
   },
   {
     re: rx(
@@ -1393,9 +1411,20 @@ export interface CrisisThresholds {
   /** Longest message (in words) the ungated model may flag: on long venting posts it flagged what it should not. */
   ungatedMaxWords: number;
   /**
+   * Model round 8: p(self) for the ungated model in a message the rules explained something away in (a goodbye for an
+   * ordinary reason, a joke, a recovery phrase): the model must be nearly certain (2: never, as before round 8).
+   */
+  ungatedDismissed: number;
+  /**
+   * Model round 8: p(self) for the model alone in a message of 6 to `ungatedMaxWords` words, needing neither a gate
+   * word nor a word of the writer ("Already done it. Took them at 9. Just waiting now."), that the rules did not
+   * explain away and that does not open impersonally (2: never, as before round 8).
+   */
+  sure: number;
+  /**
    * The model's veto (model round 3, chosen by cross-validation across authors): in a message of four words or more
    * with a negation, past/recovery or joke word (VETO_CONTEXT), a flag of the rules made of weak cues only stands
-   * when p(self) of the judged text is at least this (0: never vetoed; 0.1 since model round 7).
+   * when p(self) of the judged text is at least this (0: never vetoed; 0.1 since model round 7, 0.2 since round 8).
    */
   vetoWeak: number;
   /** The same for a flag with a strong cue: the model must find the writer very unlikely at risk to overrule it. */
@@ -1404,7 +1433,7 @@ export interface CrisisThresholds {
    * Model round 4: outside those contexts, a flag of the rules stands only when p(self) of the judged text is at least
    * this, unless the message states a present risk (PRESENT_RISK: "tonight", "I want to die", "I've taken"): the rules
    * then only lower the model's bar (0: never vetoed there; 0.2 since model round 7, whose model learned "struggling
-   * with my self-harm again", which round 4's vetoed).
+   * with my self-harm again", which round 4's vetoed; 0.3 since round 8).
    */
   vetoOutside: number;
   /** Longest message (in words) whose rule flags the model may veto: a long post nearly always has a "not" or "years". */
@@ -1412,6 +1441,15 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 8 (2026-12-06 23:50): the model trained on twenty-five authors (w1–w25) and, by cross-validation across
+ * twenty-six author groups, plan 0.8 → 0.75, dismissed 0.95 → 0.92, ungated 0.85 → 0.82, ungatedMaxWords 60 → 150,
+ * sure 0.82 (a new path: the model alone, needing neither a gate word nor a word of the writer), vetoWeak 0.1 → 0.2 and
+ * vetoOutside 0.2 → 0.3, chosen by a rule stated before the figures (tests/fixtures/guards/README.md, "Model round
+ * 8"): risk 0.829 → 0.858, plan 0.814 → 0.849, false positives 0.033 → 0.033 (round 7 as shipped, w23–w25 unseen →
+ * this), with the round's rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0, crisis.txt 147). Then `sure`
+ * 0.82 → 0.95 (the lead, before any held-out scoring): at 0.82 it flagged ordinary logistics ("Mr Patel won't be here
+ * tomorrow, his cover is sorted."); at 0.95 the CV gives 0.854 / 0.843 / 0.033.
+ *
  * Model round 7 (2026-12-06 22:00): the model trained on every author (w1–w22) with self 0.82 → 0.8, plan 0.5 → 0.8,
  * dismissed 0.9 → 0.95, ungated 0.89 → 0.85, vetoWeak 0 → 0.1 and vetoOutside 0 → 0.2, round 6's candidate, shipped
  * once "don't want to be here" scoped to an ordinary time or event stopped being a cue (ORDINARY_OCCASION). By
@@ -1440,14 +1478,16 @@ export interface CrisisThresholds {
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   self: 0.8,
   third: 0.5,
-  plan: 0.8,
-  dismissed: 0.95,
+  plan: 0.75,
+  dismissed: 0.92,
   negated: 0.85,
-  ungated: 0.85,
-  ungatedMaxWords: 60,
-  vetoWeak: 0.1,
+  ungated: 0.82,
+  ungatedMaxWords: 150,
+  ungatedDismissed: 2,
+  sure: 0.95,
+  vetoWeak: 0.2,
   vetoStrong: 0.4,
-  vetoOutside: 0.2,
+  vetoOutside: 0.3,
   vetoMaxWords: 60,
 };
 
@@ -1650,7 +1690,13 @@ export function detectCrisisWith(
   });
   strong.push(...dwelling);
   ownStrong += dwelling.length;
-  if (may(THIRD_CONCERN, words)) for (const m of t.matchAll(THIRD_CONCERN)) third.push(m[0]);
+  /** Reports of someone else's risk ("she said she has a plan to"), beside the writer's cues read as another's. */
+  let reported = 0;
+  if (may(THIRD_CONCERN, words))
+    for (const m of t.matchAll(THIRD_CONCERN)) {
+      third.push(m[0]);
+      reported++;
+    }
   const weakDistinct = [...new Set(weak)];
   const p = scoreNormalised(full, tuning.model);
   const score = { self: Math.round(p.self * 100) / 100, third: Math.round(p.third * 100) / 100 };
@@ -1680,6 +1726,10 @@ export function detectCrisisWith(
   // A joke, a figure of speech, a recovery or loss phrase, or an ordinary reason for a goodbye ("I'm retiring"): the
   // rules explained the message away, so the model alone must be nearly certain.
   if (joking || t.includes('…') || leaving || grieving) dismissed++;
+  // A report of someone else's risk with no cue about the writer ("they told me they have a plan to kill themselves,
+  // I am scared for them"): the rules read it as another's risk, so the model alone must be nearly certain that the
+  // writer is at risk too (model round 8; the model gave that report p(self) 0.82 and p(third) 0.09).
+  if (reported > 0 && strong.length === 0 && weakDistinct.length === 0) dismissed++;
   const learned =
     (judged.self >=
       (negated > 0 && strong.length === 0 ? limits.negated : dismissed > 0 ? limits.dismissed : threshold) &&
@@ -1690,12 +1740,19 @@ export function detectCrisisWith(
     // Plain wording no gate word names ("tied the knot and tested the beam", "I've picked Sunday, everything is
     // sorted"): the model alone, when it is nearly certain, in a first-person message of six words or more that the
     // rules did not explain away.
-    (judged.self >= limits.ungated &&
-      dismissed === 0 &&
+    (judged.self >= (dismissed === 0 ? limits.ungated : limits.ungatedDismissed) &&
       !literary &&
       hasWords(full, 6) &&
       !hasWords(full, limits.ungatedMaxWords + 1) &&
-      I_SUBJECT.test(full));
+      I_SUBJECT.test(full)) ||
+    // The model alone needing neither a gate word nor a word of the writer ("Already done it. Took them at 9. Just
+    // waiting now."): plans in plain words that no path above can see (model round 8).
+    (judged.self >= limits.sure &&
+      dismissed === 0 &&
+      !literary &&
+      !(IMPERSONAL.test(full) && !SELF_REFERENCE.test(full)) &&
+      hasWords(full, 6) &&
+      !hasWords(full, limits.ungatedMaxWords + 1));
   // The model alone reports concern only in a message of four words or more: on short strings ("Fri", "Support",
   // "Your message") its hashed features say nothing reliable, as for the writer's own risk (MODEL_GATE).
   const concernForOther = (third.length > 0 || (p.third >= limits.third && hasWords(full, 4))) && !grief;

@@ -287,6 +287,48 @@ describe('detectCrisis, model round 8: reports about someone else, ordinary scop
     expect(flagged(text)).toBe(true);
     expect(detectCrisisWith(text, true, { thresholds: { ...CRISIS_THRESHOLDS, sure: 2 } }).risk).toBe(false);
   });
+
+  it('never lets the model veto self-harm going on now, told with "since" or "for"', () => {
+    // Round 8's model reads "since September" as a recovery milestone (p(self) 0.30, under vetoStrong 0.4, and
+    // "since" is a veto context word), which vetoed this crisis.txt line.
+    for (const text of [
+      "I've been self harming since September",
+      'Ive been self-harming for weeks and i hide it',
+      "I've been self harming since my divorce, not going to lie",
+    ])
+      expect(flagged(text), text).toBe(true);
+    // Ended, free, denied, or another verb: unchanged (not flagged).
+    for (const text of [
+      "I've been self harm free since September",
+      "I haven't been self harming since September",
+      'I have not been self harming for months',
+      'I have been self harming on and off since I was 15 but I am ok now, 2 years clean',
+      'I have been self harming since I was 15 but I stopped last year',
+      "I've been cutting down on sugar since January",
+    ])
+      expect(flagged(text), text).toBe(false);
+  });
+
+  it('does not let the model alone flag an absence notice with an ordinary reason', () => {
+    // Round 8's model gives these p(self) 0.90–0.98 (authors' euphemisms taught it "I won't be here next week").
+    for (const text of [
+      "I won't be here tomorrow, dentist",
+      "I won't be here on Thursday, I'm on a course.",
+      "I won't be here for the staff meeting tonight",
+      "I won't be around tomorrow, cover is sorted",
+      "won't be in on Monday, it's my sister's wedding",
+    ]) {
+      expect(flagged(text), text).toBe(false);
+      expect(detectCrisisWith(text, true, modelOpen).risk, text).toBe(false);
+    }
+    // A word of permanence, farewell or means keeps it the model's (and the rules') to read.
+    for (const text of [
+      "I won't be here for the staff meeting tonight or ever again, I'm sorry",
+      "won't be in on Monday. I've sorted everything and the kids will be with my mum. Goodbye",
+      "I won't be at the meeting tomorrow, I'll have taken the pills by then",
+    ])
+      expect(flagged(text), text).toBe(true);
+  });
 });
 
 describe('detectCrisis, model rounds 4 to 8 (tests/fixtures/guards/README.md, "Model round 7" and "8")', () => {

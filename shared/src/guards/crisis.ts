@@ -1534,6 +1534,33 @@ const MEANS_OR_ACT =
 const VETO_CONTEXT =
   /\b(?:not|never|no|don't|didn't|won't|wouldn't|isn't|wasn't|haven't|hasn't|ago|used to|clean|sober|recover\w*|survivor|survived|anniversary|since|years|months|lol|lmao|haha\w*|jk|joking|kidding)\b/;
 
+/**
+ * Self-harm going on now, told with "since" or "for" ("I've been self harming since September", "I have been cutting
+ * again for weeks"): the "since" of an ongoing act, not of a recovery milestone, so the model may not veto the rules'
+ * flag (trained on recovery lines, it reads "since <a month>" as one). "I've been self-harm free since…", "I haven't
+ * been…" and "I have not been…" do not match.
+ */
+const ONGOING_HARM =
+  /\bi(?:'ve| have) been (?:self[- ]?harming|harming myself|hurting myself|cutting myself|burning myself|cutting (?:again|since|for|every|most))\b/;
+/** …unless the message says it has ended ("…since I was 15, but I stopped last year", "2 years clean"). */
+const HARM_ENDED =
+  /\b(?:stopped|quit|clean|sober|free|recover\w*|recovery|used to|no longer|(?:ok|okay|fine|better) now|not any ?more|anymore)\b/;
+
+/**
+ * An absence notice (the lead, after model round 8): "I won't be here tomorrow, dentist", "won't be in on Thursday,
+ * I'm on a course", "I won't be around for the staff meeting tonight, cover is sorted". The commonest message in a
+ * staff group; the model, taught by authors' euphemisms ("I won't be here next week"), gives it p(self) 0.9–0.98. The
+ * absence and an ordinary reason or occasion, with no word of permanence, farewell or risk (ABSENCE_RISK): the model
+ * alone may not flag it (the rules still read every cue in it).
+ */
+const ABSENCE =
+  /\b(?:won't|wont|will not|not going to|am not going to|i'm not going to|can't|cannot|can not|couldn't|shan't) (?:be (?:here|in|around|about|at school|at work|in school|in work|there|at (?:the|this|tomorrow's|tonight's) \w+)|make (?:it (?:in|to|today|tomorrow|tonight|on)|the (?:meeting|briefing|training|trip|match|concert|deadline|start)))\b/;
+/** An ordinary reason or occasion for it, named (a time alone is not one: "I won't be here tomorrow" stays the model's). */
+const ABSENCE_REASON =
+  /\b(?:dentist|dentist's|doctor's|doctors|gp|appointment|appt|scan|course|training|inset|cpd|conference|trip|residential|visit|meeting|meetings|briefing|assembly|cover|covered|supply|sick|ill|unwell|flu|covid|a cold|migraine|off sick|maternity|paternity|holiday|half term|wedding|graduation|christening|interview|jury|strike|exams?|moderation|open day|open evening|parents'? evening|concert|fixture|duty|childcare|nursery|school run|optician|physio|vet|plumber|delivery|boiler|contract ends|new job|new school|moving schools|retir\w*|secondment|workshop|marking|lessons?|period \d|p\d)\b/;
+const ABSENCE_RISK =
+  /\b(?:ever|anymore|any more|anywhere|much longer|for long|forever|for ever|for good|again|or after|alive|world|earth|goodbye|bye|farewell|better off|miss me|sorry|forgive|love you|take care of|look after|when (?:i'm|they|she|he|you) (?:gone|get|come|find)|gone|last|final|end|ending|die|dying|dead|death|kill\w*|suicid\w*|pills?|tablets?|rope|note|letters?|passwords?|packed|sorted (?:everything|it all|my \w+)|everything(?: is| 's|'s)? sorted|affairs|will|insurance|tired|done|can't do this|cannot do this|no point|pointless|hopeless|haven't said why|won't say why)\b/;
+
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
 /** The words each cue needs (prefilter.ts): a cue whose words are not in the message is not run at all. */
@@ -1562,6 +1589,11 @@ export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   LETHAL_QUALIFIER,
   STOOD_BY_IT,
   VETO_CONTEXT,
+  ONGOING_HARM,
+  HARM_ENDED,
+  ABSENCE,
+  ABSENCE_REASON,
+  ABSENCE_RISK,
 };
 const OTHER_LIST = Object.values(OTHER_PATTERNS);
 /** Every prefilter detectCrisis asks, in one index: the cues' (at the cue's index), then the other patterns'. */
@@ -1712,7 +1744,9 @@ export function detectCrisisWith(
   // posts lost recall with it. Where the rules are known to misfire (a negation, the past or recovery, a joke) the
   // bars are vetoWeak and vetoStrong; elsewhere vetoOutside, except for a statement of present risk (model round 4:
   // other authors' recovery and negation lines were flagged by the rules in words VETO_CONTEXT does not list).
-  const vetoLength = hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1);
+  // Self-harm going on now (ONGOING_HARM, and no word of it having ended) is never vetoed.
+  const ongoingHarm = has(ONGOING_HARM, full, fullWords) && !has(HARM_ENDED, full, fullWords);
+  const vetoLength = hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1) && !ongoingHarm;
   const inContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
   const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
   const stands = (bar: number) =>
@@ -1730,29 +1764,35 @@ export function detectCrisisWith(
   // I am scared for them"): the rules read it as another's risk, so the model alone must be nearly certain that the
   // writer is at risk too (model round 8; the model gave that report p(self) 0.82 and p(third) 0.09).
   if (reported > 0 && strong.length === 0 && weakDistinct.length === 0) dismissed++;
+  // An absence notice with an ordinary reason and no word of permanence or risk: not the model's to flag alone.
+  const absenceNotice =
+    has(ABSENCE, full, fullWords) &&
+    has(ABSENCE_REASON, full, fullWords) &&
+    !has(ABSENCE_RISK, full, fullWords);
   const learned =
-    (judged.self >=
+    !absenceNotice &&
+    ((judged.self >=
       (negated > 0 && strong.length === 0 ? limits.negated : dismissed > 0 ? limits.dismissed : threshold) &&
       has(MODEL_GATE, full, fullWords) &&
       hasWords(full, 4) &&
       !(IMPERSONAL.test(full) && !SELF_REFERENCE.test(full)) &&
       !(literary && p.self < 0.9)) ||
-    // Plain wording no gate word names ("tied the knot and tested the beam", "I've picked Sunday, everything is
-    // sorted"): the model alone, when it is nearly certain, in a first-person message of six words or more that the
-    // rules did not explain away.
-    (judged.self >= (dismissed === 0 ? limits.ungated : limits.ungatedDismissed) &&
-      !literary &&
-      hasWords(full, 6) &&
-      !hasWords(full, limits.ungatedMaxWords + 1) &&
-      I_SUBJECT.test(full)) ||
-    // The model alone needing neither a gate word nor a word of the writer ("Already done it. Took them at 9. Just
-    // waiting now."): plans in plain words that no path above can see (model round 8).
-    (judged.self >= limits.sure &&
-      dismissed === 0 &&
-      !literary &&
-      !(IMPERSONAL.test(full) && !SELF_REFERENCE.test(full)) &&
-      hasWords(full, 6) &&
-      !hasWords(full, limits.ungatedMaxWords + 1));
+      // Plain wording no gate word names ("tied the knot and tested the beam", "I've picked Sunday, everything is
+      // sorted"): the model alone, when it is nearly certain, in a first-person message of six words or more that the
+      // rules did not explain away.
+      (judged.self >= (dismissed === 0 ? limits.ungated : limits.ungatedDismissed) &&
+        !literary &&
+        hasWords(full, 6) &&
+        !hasWords(full, limits.ungatedMaxWords + 1) &&
+        I_SUBJECT.test(full)) ||
+      // The model alone needing neither a gate word nor a word of the writer ("Already done it. Took them at 9. Just
+      // waiting now."): plans in plain words that no path above can see (model round 8).
+      (judged.self >= limits.sure &&
+        dismissed === 0 &&
+        !literary &&
+        !(IMPERSONAL.test(full) && !SELF_REFERENCE.test(full)) &&
+        hasWords(full, 6) &&
+        !hasWords(full, limits.ungatedMaxWords + 1)));
   // The model alone reports concern only in a message of four words or more: on short strings ("Fri", "Support",
   // "Your message") its hashed features say nothing reliable, as for the writer's own risk (MODEL_GATE).
   const concernForOther = (third.length > 0 || (p.third >= limits.third && hasWords(full, 4))) && !grief;

@@ -472,6 +472,16 @@ function validPhone(raw: string, plus: boolean): boolean {
   }
 }
 
+/** A helpline word, then no personal word before the number: "the helpline is", "Samaritans, free, on". */
+const SERVICE_BEFORE =
+  /\b(?:helplines?|hotlines?|crisis line|lifeline|support line|advice line|text line|textline|freephone|free phone|toll[- ]free|samaritans|childline|nspcc)\b(?![^.!?\n]*\b(?:my|me|mine|his|him|her|hers|their|personal|mobile|cell|whatsapp|home|private|mum|dad|wife|husband)\b)[^.!?\n]*$/i;
+/** A helpline word right after the number: "0800 138 1111, the NSPCC helpline". */
+const SERVICE_AFTER = /^,? (?:(?:the|a|their|its) )?(?:\p{Lu}\p{L}+ ){0,3}(?:helpline|hotline|crisis line|lifeline|freephone)\b/iu;
+
+function serviceNumber(before: string, after: string): boolean {
+  return SERVICE_BEFORE.test(before) || SERVICE_AFTER.test(after);
+}
+
 function findPhones(text: string, out: Span[]): void {
   // A candidate starts and ends with an ASCII digit (`\d`): most messages have none.
   if (!hasDigit(text)) return;
@@ -491,6 +501,9 @@ function findPhones(text: string, out: Span[]): void {
     const end = start + raw.length + extension;
     const context =
       PHONE_CONTEXT.test(before) || extension > 0 || PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
+    // An organisation's helpline ("Education Support's helpline is 08000 562 561", "Samaritans on 116 123") is
+    // public: nobody's own number, unless a personal word stands between the helpline and the number.
+    if (serviceNumber(before, text.slice(end, end + 30))) continue;
     const d = splitDigits(raw);
     if (looksLikePhone(d, context)) {
       out.push({ kind: 'phone', start, end: start + raw.length + extension });
@@ -1770,6 +1783,8 @@ function isPublicByContext(p: string, s: Span): boolean {
     PUBLIC_BEFORE.test(before) ||
     COUNTED_BEFORE.test(before) ||
     PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||
+    TITLE_BY.test(before) ||
+    ON_DISPLAY.test(p.slice(s.end, s.end + 60)) ||
     creditInList(p, s.start)
   )
     return true;
@@ -1777,6 +1792,15 @@ function isPublicByContext(p: string, s: Span): boolean {
   if (/['’]s$/.test(p.slice(s.start, s.end))) return WORKS_OWNED.test(p.slice(s.end, s.end + 40));
   return /^['’]s/.test(p.slice(s.end, s.end + 2)) && WORKS_OWNED.test(p.slice(s.end + 2, s.end + 42));
 }
+
+/**
+ * A work's title and "by" before a name, the title capitalised mid-sentence: "reading In Flanders Fields by John
+ * McCrae", "Of Mice and Men by John Steinbeck". "taught by", "emailed by" (lower case) stay names.
+ */
+const TITLE_BY = /[\p{L}\p{N},:] \p{Lu}[\p{L}'’-]+ by $/u;
+/** A name on a classroom wall: "Maria Curie picture in our physics lab", "the Einstein poster on the wall". */
+const ON_DISPLAY =
+  /^ (?:picture|poster|portrait|photo|quote|display|mural|statue|bust)s? (?:in|on|above|by) (?:our|the|my|a) (?:[\p{L}-]+ ){0,2}(?:lab|labs|classroom|room|wall|walls|corridor|hall|library|display|door|board|noticeboard)\b/u;
 
 /** A numbered list of credits, "5. Mad World - Gary Jules 6. …": a name after an item's number, a title and a dash. */
 const CREDIT_BEFORE = /\d[.)] [^\n]{1,60}\p{L}['’)]? [-–—:] $/u;
@@ -2216,7 +2240,7 @@ const SCHOOL_GENERIC_WORDS = new Set(
   coding electoral sixth form teachers teacher training further education title village ballet football soccer sports
   tennis swim swimming cooking cookery bible hebrew quran madrassa weekend evening online virtual hogwarts
   democratic republican presidential party labour conservative liberal
-  crunchem rydell degrassi trinian's trinians malory bayside springfield sweet valley grange hospital prison private
+  crunchem rydell degrassi abbott trinian's trinians malory bayside springfield sweet valley grange hospital prison private
   religious faith church parish state public secondary primary infant junior senior middle high elementary special
   mainstream alternative independent selective specialist comprehensive fee-paying`.split(/\s+/),
 );
@@ -2231,6 +2255,10 @@ const SCHOOLS_PLURAL_NEED = new Set([
   'catholic',
 ]);
 const TRUST_NEED = new Set(['academy', 'academies', 'learning', 'education', 'schools', 'multi-academy']);
+
+/** Fictional schools of books and television, whatever comes before them. */
+const FICTIONAL_SCHOOLS = new Set(['hogwarts', 'rydell', 'degrassi', 'abbott', 'crunchem']);
+const SCHOOL_TITLE_AFTER = /^ (?:Bus|Buses|Musical|Awards?)(?![\p{L}\p{N}])/u;
 
 function isSchoolNameWord(lower: string): boolean {
   if (lower.length < 2) return false;
@@ -2269,8 +2297,12 @@ function findGenericSchools(p: string, out: Span[]): void {
     // The first kept word must not be generic ("Forest School", "Summer School").
     const firstKept = keptLower[0] ?? '';
     if (SCHOOL_GENERIC_WORDS.has(firstKept)) continue;
+    // A fictional school anywhere in the run: "Rewatching Abbott Elementary", "loved Hogwarts School".
+    if (keptLower.some((w) => FICTIONAL_SCHOOLS.has(w))) continue;
     const name = keptLower.join(' ');
     if (/^(?:khan|oak national|oak|police|royal|naval|military|air force)$/.test(name)) continue;
+    // A title with a capitalised thing after the school word: "The Magic School Bus", "… Academy Awards".
+    if (SCHOOL_TITLE_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     out.push({ kind: 'school', start: m.index + (positioned[k]?.index ?? 0), end: m.index + m[0].length });
   }
   for (const re of [SCHOOL_ACRONYM, NYC_SCHOOL]) {

@@ -300,6 +300,8 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   elizabeth proctor, mary warren, eddie carbone, beatrice carbone, willy loman, blanche dubois, stanley kowalski,
   jack merridew, tom robinson, mayella ewell, bob ewell, arthur birling, gerald croft, eva smith, mickey johnstone,
   eddie lyons, victor frankenstein, jonathan harker, dorian gray, catherine earnshaw, pip pirrip,
+  joe wicks, jill biden, miguel cardona, randi weingarten, gillian keegan, bridget phillipson, amanda spielman,
+  martyn oliver, john mccrae,
 `);
 
 /**

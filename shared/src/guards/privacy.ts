@@ -478,8 +478,24 @@ const SERVICE_BEFORE =
 /** A helpline word right after the number: "0800 138 1111, the NSPCC helpline". */
 const SERVICE_AFTER = /^,? (?:(?:the|a|their|its) )?(?:\p{Lu}\p{L}+ ){0,3}(?:helpline|hotline|crisis line|lifeline|freephone)\b/iu;
 
-function serviceNumber(before: string, after: string): boolean {
-  return SERVICE_BEFORE.test(before) || SERVICE_AFTER.test(after);
+/**
+ * Toll-free and shared-cost numbers, an organisation's line: North American 1-800/888/877/866/855/844/833, UK and
+ * New Zealand 0800/0808/0508, Australian 1800/1300 and 13 xx xx, Irish 1800/1850/1890, Indian 1800.
+ */
+const TOLL_FREE = /^(?:1?8(?:00|88|77|66|55|44|33)\d{7}|080[08]\d{4,7}|0508\d{6}|1[38]00\d{6}|13\d{4}|18[59]0\d{6}|1800\d{7,8})$/;
+/** A word that makes even a toll-free number someone's own: "ring me on 1300 555 123", "my direct line". */
+const OWN_LINE_BEFORE =
+  /\b(?:my|me|mine|i'm|im|his|him|her|their|our|us|direct|personal|mobile|cell|whatsapp|home|private|ext|extension|office|desk)\b/i;
+
+function serviceNumber(raw: string, before: string, after: string, extension: number): boolean {
+  if (SERVICE_BEFORE.test(before) || SERVICE_AFTER.test(after)) return true;
+  return (
+    extension === 0 &&
+    TOLL_FREE.test(raw.replace(/\D/g, '')) &&
+    !OWN_LINE_BEFORE.test(before) &&
+    !PHONE_CONTEXT_AFTER.test(after) &&
+    !/^,? (?:is|was) (?:my|his|her|their|our)\b/i.test(after)
+  );
 }
 
 function findPhones(text: string, out: Span[]): void {
@@ -501,9 +517,9 @@ function findPhones(text: string, out: Span[]): void {
     const end = start + raw.length + extension;
     const context =
       PHONE_CONTEXT.test(before) || extension > 0 || PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
-    // An organisation's helpline ("Education Support's helpline is 08000 562 561", "Samaritans on 116 123") is
-    // public: nobody's own number, unless a personal word stands between the helpline and the number.
-    if (serviceNumber(before, text.slice(end, end + 30))) continue;
+    // An organisation's helpline ("Education Support's helpline is 08000 562 561", "Samaritans on 116 123") or a
+    // toll-free number with no personal word ("Beyond Blue on 1300 22 4636") is nobody's own number.
+    if (serviceNumber(raw, before, text.slice(end, end + 40), extension)) continue;
     const d = splitDigits(raw);
     if (looksLikePhone(d, context)) {
       out.push({ kind: 'phone', start, end: start + raw.length + extension });
@@ -1376,6 +1392,8 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     const before = p.slice(Math.max(0, a.start - 40), a.start);
     // "the Underground Railroad", "from Hidden Figures": titles and things, not people.
     if (/\b(?:the|a|an|of|from)\s+$/i.test(before)) continue;
+    // "the Suicide and Crisis Lifeline": the second half of a title joined by "and".
+    if (/\b(?:the|of)\s+\p{Lu}[\p{L}'’-]+ (?:and|&) $/u.test(before)) continue;
     // "Tehrani's dad": the possessive is part of the word.
     const afterStart = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
     const after = p.slice(afterStart, afterStart + 40);
@@ -1777,9 +1795,19 @@ export function isPublicNameInContext(text: string, start: number, end: number):
   return isPublicByContext(text, { kind: 'full-name', start, end });
 }
 
+/** A sports team's plural noun ends a team's name, not a person's: "Greenwood Warriors", "Kaizer Chiefs". */
+const TEAM_NOUNS = new Set(
+  `warriors eagles tigers lions falcons panthers wildcats bulldogs bears wolves spartans trojans titans giants
+  rockets raiders rangers rovers wanderers hornets jets sharks dolphins stallions mustangs cougars bobcats vikings
+  pirates chiefs celtics lakers bulls knicks steelers patriots cowboys packers yankees dodgers leafs canadiens
+  magpies gunners`.split(/\s+/),
+);
+
 function isPublicByContext(p: string, s: Span): boolean {
   const before = p.slice(Math.max(0, s.start - 40), s.start);
+  const lastWord = /[\p{L}'’-]+$/u.exec(p.slice(s.start, s.end))?.[0].toLowerCase() ?? '';
   if (
+    TEAM_NOUNS.has(lastWord) ||
     PUBLIC_BEFORE.test(before) ||
     COUNTED_BEFORE.test(before) ||
     PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||

@@ -780,3 +780,52 @@ describe('detectIdentifying: privacy round 6 (local street forms, lower-case nam
     expect(kinds('a film by director Greta Gerwig for the sixth form')).toEqual([]);
   });
 });
+
+describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroom walls)', () => {
+  it("leaves an organisation's helpline and toll-free numbers with no personal word alone", () => {
+    for (const text of [
+      "Samaritans' helpline is 116 123, free from any phone",
+      'The NSPCC helpline 0808 800 5000 is on the safeguarding poster',
+      'Beyond Blue on 1300 22 4636 was good to me last winter',
+      'Kids Help Phone is 1-800-668-6868 if your students need it',
+      'Lifeline is 13 11 14 in Australia',
+      '0800 1111, the Childline number, is on every corridor wall',
+    ])
+      expect(kinds(text), text).not.toContain('phone');
+  });
+
+  it('still finds a toll-free number that is someone’s own', () => {
+    for (const text of [
+      '1-800-555-0199 is my direct line at the district office',
+      'ring me on 1300 555 123 after school',
+      'Call me on 0800 555 0123 ext 42 at the academy',
+      'the helpline was useless, text me on 07700 900123 instead',
+      'call the helpline or my mobile 07700 900123',
+    ])
+      expect(kinds(text), text).toContain('phone');
+  });
+
+  it("takes a name after a work's title and 'by' as the author", () => {
+    expect(kinds('Year 5 are reading Journey to Jo’burg by Beverley Naidoo this half term')).toEqual([]);
+    expect(kinds('we did Still I Rise by Maya Angelou and Ozymandias by Percy Bysshe Shelley')).toEqual([]);
+    // A verb before "by" is no title: a colleague or a student stays a name.
+    expect(kinds('I was told off by Graham Pettigrew in front of the class')).toContain('full-name');
+  });
+
+  it('takes a name on a classroom wall as a public one', () => {
+    expect(kinds('the Ada Lovelace poster on our computing room wall fell down')).toEqual([]);
+    expect(kinds('Rosalind Franklin portrait in the science corridor got graffiti on it')).toEqual([]);
+  });
+
+  it('leaves team names, fictional schools and school titles alone', () => {
+    for (const text of [
+      'Riverton Warriors is the name the kids picked for the team',
+      'the Kaizer Chiefs shirts came out for non-uniform day',
+      'Rewatching Abbott Elementary for the fourth time',
+      'Ms Frizzle and The Magic School Bus got me into science',
+      'the Suicide and Crisis Lifeline number is on the staff board',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(kinds('Riverton Academy lost the final')).toContain('school');
+  });
+});

@@ -112,6 +112,7 @@ const OTHER_NOT_NAME_WORDS = words(`
   wizard fairy elf elves troll ghost angel devil santa claus tooth easter bunny
   reception receptionist bursar caretaker janitor custodian librarian counsellor counselor therapist psychologist
   ta tas lsa lsas sna slt smt hod hoy dsl iep
+  administration academics academic operations admissions welfare discipline boarding finance
   reef ocean sea desert canyon rainforest volcano glacier
   irl lol tbh btw omg idk imo imho smh ngl fyi asap somehow anyway anyways though
   ako naman rin din lang kasi mga yung ang ng po siya talaga dahil magawa

@@ -828,4 +828,23 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
       expect(kinds(text), text).toEqual([]);
     expect(kinds('Riverton Academy lost the final')).toContain('school');
   });
+
+  it('leaves school houses, job portfolios and app names alone, and still finds a deputy by surname', () => {
+    for (const text of [
+      'Obafemi House and Queen Idia House tied on sports day',
+      'the Vice Principal Academics post closes on Friday',
+      'Times Tables Rock Stars battle against the staff tomorrow',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(matches('Vice Principal Eze called me in again', 'full-name')).toEqual(['Principal Eze']);
+  });
+
+  it('finds a handle after "on <app> as", a Google Site and a parent by name', () => {
+    expect(matches("I'm on Discord as ms_adaeze22 if you want to chat", 'profile-url')).toEqual([
+      'ms_adaeze22',
+    ]);
+    expect(kinds('my class page is sites.google.com/view/mrsokaforscience')).toContain('profile-url');
+    expect(kinds('Parent Ngozi Balogun rang the office twice today')).toContain('full-name');
+    expect(kinds('parent Zoom meeting tonight at 6')).toEqual([]);
+  });
 });

@@ -1797,9 +1797,12 @@ export function isPublicNameInContext(text: string, start: number, end: number):
   return isPublicByContext(text, { kind: 'full-name', start, end });
 }
 
-/** A sports team's plural noun ends a team's name, not a person's: "Greenwood Warriors", "Kaizer Chiefs". */
-const TEAM_NOUNS = new Set(
-  `warriors eagles tigers lions falcons panthers wildcats bulldogs bears wolves spartans trojans titans giants
+/**
+ * A sports team's plural noun ends a team's name, not a person's ("Greenwood Warriors", "Kaizer Chiefs"), and "House"
+ * a school house's or a building's ("Awolowo House", "Queen Amina House").
+ */
+const NOT_PERSON_LAST = new Set(
+  `house stars warriors eagles tigers lions falcons panthers wildcats bulldogs bears wolves spartans trojans titans giants
   rockets raiders rangers rovers wanderers hornets jets sharks dolphins stallions mustangs cougars bobcats vikings
   pirates chiefs celtics lakers bulls knicks steelers patriots cowboys packers yankees dodgers leafs canadiens
   magpies gunners`.split(/\s+/),
@@ -1809,7 +1812,7 @@ function isPublicByContext(p: string, s: Span): boolean {
   const before = p.slice(Math.max(0, s.start - 40), s.start);
   const lastWord = /[\p{L}'’-]+$/u.exec(p.slice(s.start, s.end))?.[0].toLowerCase() ?? '';
   if (
-    TEAM_NOUNS.has(lastWord) ||
+    NOT_PERSON_LAST.has(lastWord) ||
     PUBLIC_BEFORE.test(before) ||
     COUNTED_BEFORE.test(before) ||
     PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||

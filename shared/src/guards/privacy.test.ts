@@ -847,4 +847,14 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
     expect(kinds('Parent Ngozi Balogun rang the office twice today')).toContain('full-name');
     expect(kinds('parent Zoom meeting tonight at 6')).toEqual([]);
   });
+
+  it('takes a name right before its books, podcast or memes as a public one, not before videos', () => {
+    for (const text of [
+      'Isadora Moon books are the Year 2 favourite',
+      'the Hank Green podcast episodes are great for biology revision',
+      'every Principal Skinner meme is about our SLT',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(kinds('my student Kayode Bello videos every lesson on his phone')).toContain('full-name');
+  });
 });

@@ -1834,10 +1834,10 @@ function isPublicByContext(p: string, s: Span): boolean {
 const TITLE_BY = /[\p{L}\p{N},:] \p{Lu}[\p{L}'’-]+ by $/u;
 /**
  * Media named after a person, with no possessive: "Amelia Fang books", "the Chris Whitty briefings", "a Principal
- * Skinner meme". Not "videos" or "lectures": a student's or a colleague's can be meant.
+ * Skinner meme", "Lewis Hamilton posters". Not "videos" or "lectures": a student's or a colleague's can be meant.
  */
 const MEDIA_AFTER =
-  /^ (?:books|novels|series|memes?|podcasts?|episodes?|albums?|documentar(?:y|ies)|biograph(?:y|ies)|ted talks?|briefings?|biopic)(?![\p{L}\p{N}])/u;
+  /^ (?:books|novels|series|posters?|memes?|podcasts?|episodes?|albums?|documentar(?:y|ies)|biograph(?:y|ies)|ted talks?|briefings?|biopic)(?![\p{L}\p{N}])/u;
 /** A name on a classroom wall: "Maria Curie picture in our physics lab", "the Einstein poster on the wall". */
 const ON_DISPLAY =
   /^ (?:picture|poster|portrait|photo|quote|display|mural|statue|bust)s? (?:in|on|above|by) (?:our|the|my|a) (?:[\p{L}-]+ ){0,2}(?:lab|labs|classroom|room|wall|walls|corridor|hall|library|display|door|board|noticeboard)\b/u;

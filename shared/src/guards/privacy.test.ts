@@ -825,6 +825,7 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
       'Rewatching Abbott Elementary for the fourth time',
       'Ms Frizzle and The Magic School Bus got me into science',
       'the Suicide and Crisis Lifeline number is on the staff board',
+      'my Ontario College of Teachers fee is due',
     ])
       expect(kinds(text), text).toEqual([]);
     expect(kinds('Riverton Academy lost the final')).toContain('school');

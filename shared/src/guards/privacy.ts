@@ -2298,7 +2298,8 @@ const TRUST_NEED = new Set(['academy', 'academies', 'learning', 'education', 'sc
 
 /** Fictional schools of books and television, whatever comes before them. */
 const FICTIONAL_SCHOOLS = new Set(['hogwarts', 'rydell', 'degrassi', 'abbott', 'crunchem']);
-const SCHOOL_TITLE_AFTER = /^ (?:Bus|Buses|Musical|Awards?)(?![\p{L}\p{N}])/u;
+const SCHOOL_TITLE_AFTER =
+  /^ (?:Bus|Buses|Musical|Awards?|of (?:Teachers|Teaching|Educators|Nursing|Midwives|Physicians|Surgeons|Psychiatrists|Paramedics|Pharmacists|Policing|Optometrists|Early Childhood Educators))(?![\p{L}\p{N}])/u;
 
 function isSchoolNameWord(lower: string): boolean {
   if (lower.length < 2) return false;
@@ -2341,8 +2342,9 @@ function findGenericSchools(p: string, out: Span[]): void {
     if (keptLower.some((w) => FICTIONAL_SCHOOLS.has(w))) continue;
     const name = keptLower.join(' ');
     if (/^(?:khan|oak national|oak|police|royal|naval|military|air force)$/.test(name)) continue;
-    // A title with a capitalised thing after the school word: "The Magic School Bus", "… Academy Awards".
-    if (SCHOOL_TITLE_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
+    // A title with a capitalised thing after the school word ("The Magic School Bus", "… Academy Awards"), or a
+    // profession's body ("Ontario College of Teachers", "Royal College of Nursing").
+    if (SCHOOL_TITLE_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 36))) continue;
     out.push({ kind: 'school', start: m.index + (positioned[k]?.index ?? 0), end: m.index + m[0].length });
   }
   for (const re of [SCHOOL_ACRONYM, NYC_SCHOOL]) {

@@ -158,7 +158,8 @@ for (const [name, texts] of sources()) {
     const [x, y] = [a(text), b(text)];
     if (x === y) continue;
     diff++;
-    if (show || (showPublic && PUBLIC[name])) console.log(`  ${name}: ${JSON.stringify(text)}\n    A ${x}\n    B ${y}`);
+    if (show || (showPublic && PUBLIC[name]))
+      console.log(`  ${name}: ${JSON.stringify(text)}\n    A ${x}\n    B ${y}`);
   }
   lines += texts.length;
   differing += diff;

@@ -861,7 +861,7 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
     expect(kinds('Serena Williams posters are all over my form room')).toEqual([]);
   });
 
-  it("browser pass: a listed public name with its possessive is still public", () => {
+  it('browser pass: a listed public name with its possessive is still public', () => {
     const text = "We watched Cathy Freeman's 400m final in my class and I cried";
     expect(detectIdentifyingInBrowser(text).map((f) => f.kind)).toEqual([]);
   });

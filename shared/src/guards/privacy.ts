@@ -476,13 +476,15 @@ function validPhone(raw: string, plus: boolean): boolean {
 const SERVICE_BEFORE =
   /\b(?:helplines?|hotlines?|crisis line|lifeline|support line|advice line|text line|textline|freephone|free phone|toll[- ]free|samaritans|childline|nspcc)\b(?![^.!?\n]*\b(?:my|me|mine|his|him|her|hers|their|personal|mobile|cell|whatsapp|home|private|mum|dad|wife|husband)\b)[^.!?\n]*$/i;
 /** A helpline word right after the number: "0800 138 1111, the NSPCC helpline". */
-const SERVICE_AFTER = /^,? (?:(?:the|a|their|its) )?(?:\p{Lu}\p{L}+ ){0,3}(?:helpline|hotline|crisis line|lifeline|freephone)\b/iu;
+const SERVICE_AFTER =
+  /^,? (?:(?:the|a|their|its) )?(?:\p{Lu}\p{L}+ ){0,3}(?:helpline|hotline|crisis line|lifeline|freephone)\b/iu;
 
 /**
  * Toll-free and shared-cost numbers, an organisation's line: North American 1-800/888/877/866/855/844/833, UK and
  * New Zealand 0800/0808/0508, Australian 1800/1300 and 13 xx xx, Irish 1800/1850/1890, Indian 1800.
  */
-const TOLL_FREE = /^(?:1?8(?:00|88|77|66|55|44|33)\d{7}|080[08]\d{4,7}|0508\d{6}|1[38]00\d{6}|13\d{4}|18[59]0\d{6}|1800\d{7,8})$/;
+const TOLL_FREE =
+  /^(?:1?8(?:00|88|77|66|55|44|33)\d{7}|080[08]\d{4,7}|0508\d{6}|1[38]00\d{6}|13\d{4}|18[59]0\d{6}|1800\d{7,8})$/;
 /** A word that makes even a toll-free number someone's own: "ring me on 1300 555 123", "my direct line". */
 const OWN_LINE_BEFORE =
   /\b(?:my|me|mine|i'm|im|his|him|her|their|our|us|direct|personal|mobile|cell|whatsapp|home|private|ext|extension|office|desk)\b/i;

@@ -2,7 +2,9 @@
  * Do two builds of the guards give the same verdicts? Runs both on every line it can find and prints counts of
  * differences per source, never a line's text unless asked with --show:
  *
- *   node scripts/compare-guards.mjs DIST_A DIST_B [--show] [--verdict]
+ *   node scripts/compare-guards.mjs DIST_A DIST_B [--show | --show-public] [--verdict]
+ *
+ * --show-public prints the differing lines of the public sets only (never a training file's check half).
  *
  * --verdict compares only the crisis verdict of each line (risk, kind, concern for another): after a retrain every
  * score moves, and this counts the lines whose outcome changed (model round 7).
@@ -19,6 +21,7 @@ import { pathToFileURL } from 'node:url';
 import { parseCsv } from './train-guards-csv.mjs';
 
 const args = process.argv.slice(2);
+const showPublic = args.includes('--show-public');
 const show = args.includes('--show');
 const verdictOnly = args.includes('--verdict');
 const dirs = args.filter((a) => !a.startsWith('--'));
@@ -155,7 +158,8 @@ for (const [name, texts] of sources()) {
     const [x, y] = [a(text), b(text)];
     if (x === y) continue;
     diff++;
-    if (show) console.log(`  ${name}: ${JSON.stringify(text)}\n    A ${x}\n    B ${y}`);
+    if (show || (showPublic && PUBLIC[name]))
+      console.log(`  ${name}: ${JSON.stringify(text)}\n    A ${x}\n    B ${y}`);
   }
   lines += texts.length;
   differing += diff;

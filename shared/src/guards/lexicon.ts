@@ -112,6 +112,7 @@ const OTHER_NOT_NAME_WORDS = words(`
   wizard fairy elf elves troll ghost angel devil santa claus tooth easter bunny
   reception receptionist bursar caretaker janitor custodian librarian counsellor counselor therapist psychologist
   ta tas lsa lsas sna slt smt hod hoy dsl iep
+  administration academics academic operations admissions welfare discipline boarding finance
   reef ocean sea desert canyon rainforest volcano glacier
   irl lol tbh btw omg idk imo imho smh ngl fyi asap somehow anyway anyways though
   ako naman rin din lang kasi mga yung ang ng po siya talaga dahil magawa
@@ -300,6 +301,8 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   elizabeth proctor, mary warren, eddie carbone, beatrice carbone, willy loman, blanche dubois, stanley kowalski,
   jack merridew, tom robinson, mayella ewell, bob ewell, arthur birling, gerald croft, eva smith, mickey johnstone,
   eddie lyons, victor frankenstein, jonathan harker, dorian gray, catherine earnshaw, pip pirrip,
+  joe wicks, jill biden, miguel cardona, randi weingarten, gillian keegan, bridget phillipson, amanda spielman,
+  martyn oliver, john mccrae, tom gates, tom daley, chris whitty, brian cox, ted lasso, roy kent,
 `);
 
 /**
@@ -320,6 +323,7 @@ export const PUBLIC_HONORIFIC_NAMES: ReadonlySet<string> = new Set(
   mr frederick, mr gum, mrs armitage, mr majeika, mr tiger, mrs honey, mr wolf, mr stubbs, mrs hubbard,
   dr martens, mr kipling, miss piggy, mrs brown, mr brown, mr bucket, mrs bucket, mr toad, mr badger, mr mole,
   mr ratty, mr tod, mrs tiggy-winkle, mr mcgregor, mrs mcgregor, mr jeremy fisher, mrs rabbit, mr benn,
-  mr blobby, dr hook, dr pepper, dr strange, dr evil, dr no, dr octopus, dr doom, professor branestawm
+  mr blobby, dr hook, dr pepper, dr strange, dr evil, dr no, dr octopus, dr doom, professor branestawm,
+  coach beard, professor oak, ms rachel, miss rumphius, miss nelson, dr ranj, principal skinner, mr popper
   `).map((n) => n.replace(/\./g, '')),
 );

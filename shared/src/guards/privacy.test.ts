@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { privacyNameModel } from './privacy-name-model.js';
+import { detectIdentifyingInBrowser } from './privacy-ner.js';
 import { describeFindings, detectIdentifying, type FindingKind } from './privacy.js';
 
 const SCHOOLS = [
@@ -778,5 +779,90 @@ describe('detectIdentifying: privacy round 6 (local street forms, lower-case nam
       'Oksana Hrytsenko',
     ]);
     expect(kinds('a film by director Greta Gerwig for the sixth form')).toEqual([]);
+  });
+});
+
+describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroom walls)', () => {
+  it("leaves an organisation's helpline and toll-free numbers with no personal word alone", () => {
+    for (const text of [
+      "Samaritans' helpline is 116 123, free from any phone",
+      'The NSPCC helpline 0808 800 5000 is on the safeguarding poster',
+      'Beyond Blue on 1300 22 4636 was good to me last winter',
+      'Kids Help Phone is 1-800-668-6868 if your students need it',
+      'Lifeline is 13 11 14 in Australia',
+      '0800 1111, the Childline number, is on every corridor wall',
+    ])
+      expect(kinds(text), text).not.toContain('phone');
+  });
+
+  it('still finds a toll-free number that is someone’s own', () => {
+    for (const text of [
+      '1-800-555-0199 is my direct line at the district office',
+      'ring me on 1300 555 123 after school',
+      'Call me on 0800 555 0123 ext 42 at the academy',
+      'the helpline was useless, text me on 07700 900123 instead',
+      'call the helpline or my mobile 07700 900123',
+    ])
+      expect(kinds(text), text).toContain('phone');
+  });
+
+  it("takes a name after a work's title and 'by' as the author", () => {
+    expect(kinds('Year 5 are reading Journey to Jo’burg by Beverley Naidoo this half term')).toEqual([]);
+    expect(kinds('we did Still I Rise by Maya Angelou and Ozymandias by Percy Bysshe Shelley')).toEqual([]);
+    // A verb before "by" is no title: a colleague or a student stays a name.
+    expect(kinds('I was told off by Graham Pettigrew in front of the class')).toContain('full-name');
+  });
+
+  it('takes a name on a classroom wall as a public one', () => {
+    expect(kinds('the Ada Lovelace poster on our computing room wall fell down')).toEqual([]);
+    expect(kinds('Rosalind Franklin portrait in the science corridor got graffiti on it')).toEqual([]);
+  });
+
+  it('leaves team names, fictional schools and school titles alone', () => {
+    for (const text of [
+      'Riverton Warriors is the name the kids picked for the team',
+      'the Kaizer Chiefs shirts came out for non-uniform day',
+      'Rewatching Abbott Elementary for the fourth time',
+      'Ms Frizzle and The Magic School Bus got me into science',
+      'the Suicide and Crisis Lifeline number is on the staff board',
+      'my Ontario College of Teachers fee is due',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(kinds('Riverton Academy lost the final')).toContain('school');
+  });
+
+  it('leaves school houses, job portfolios and app names alone, and still finds a deputy by surname', () => {
+    for (const text of [
+      'Obafemi House and Queen Idia House tied on sports day',
+      'the Vice Principal Academics post closes on Friday',
+      'Times Tables Rock Stars battle against the staff tomorrow',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(matches('Vice Principal Eze called me in again', 'full-name')).toEqual(['Principal Eze']);
+  });
+
+  it('finds a handle after "on <app> as", a Google Site and a parent by name', () => {
+    expect(matches("I'm on Discord as ms_adaeze22 if you want to chat", 'profile-url')).toEqual([
+      'ms_adaeze22',
+    ]);
+    expect(kinds('my class page is sites.google.com/view/mrsokaforscience')).toContain('profile-url');
+    expect(kinds('Parent Ngozi Balogun rang the office twice today')).toContain('full-name');
+    expect(kinds('parent Zoom meeting tonight at 6')).toEqual([]);
+  });
+
+  it('takes a name right before its books, podcast or memes as a public one, not before videos', () => {
+    for (const text of [
+      'Isadora Moon books are the Year 2 favourite',
+      'the Hank Green podcast episodes are great for biology revision',
+      'every Principal Skinner meme is about our SLT',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(kinds('my student Kayode Bello videos every lesson on his phone')).toContain('full-name');
+    expect(kinds('Serena Williams posters are all over my form room')).toEqual([]);
+  });
+
+  it('browser pass: a listed public name with its possessive is still public', () => {
+    const text = "We watched Cathy Freeman's 400m final in my class and I cried";
+    expect(detectIdentifyingInBrowser(text).map((f) => f.kind)).toEqual([]);
   });
 });

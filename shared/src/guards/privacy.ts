@@ -472,6 +472,34 @@ function validPhone(raw: string, plus: boolean): boolean {
   }
 }
 
+/** A helpline word, then no personal word before the number: "the helpline is", "Samaritans, free, on". */
+const SERVICE_BEFORE =
+  /\b(?:helplines?|hotlines?|crisis line|lifeline|support line|advice line|text line|textline|freephone|free phone|toll[- ]free|samaritans|childline|nspcc)\b(?![^.!?\n]*\b(?:my|me|mine|his|him|her|hers|their|personal|mobile|cell|whatsapp|home|private|mum|dad|wife|husband)\b)[^.!?\n]*$/i;
+/** A helpline word right after the number: "0800 138 1111, the NSPCC helpline". */
+const SERVICE_AFTER =
+  /^,? (?:(?:the|a|their|its) )?(?:\p{Lu}\p{L}+ ){0,3}(?:helpline|hotline|crisis line|lifeline|freephone)\b/iu;
+
+/**
+ * Toll-free and shared-cost numbers, an organisation's line: North American 1-800/888/877/866/855/844/833, UK and
+ * New Zealand 0800/0808/0508, Australian 1800/1300 and 13 xx xx, Irish 1800/1850/1890, Indian 1800.
+ */
+const TOLL_FREE =
+  /^(?:1?8(?:00|88|77|66|55|44|33)\d{7}|080[08]\d{4,7}|0508\d{6}|1[38]00\d{6}|13\d{4}|18[59]0\d{6}|1800\d{7,8})$/;
+/** A word that makes even a toll-free number someone's own: "ring me on 1300 555 123", "my direct line". */
+const OWN_LINE_BEFORE =
+  /\b(?:my|me|mine|i'm|im|his|him|her|their|our|us|direct|personal|mobile|cell|whatsapp|home|private|ext|extension|office|desk)\b/i;
+
+function serviceNumber(raw: string, before: string, after: string, extension: number): boolean {
+  if (SERVICE_BEFORE.test(before) || SERVICE_AFTER.test(after)) return true;
+  return (
+    extension === 0 &&
+    TOLL_FREE.test(raw.replace(/\D/g, '')) &&
+    !OWN_LINE_BEFORE.test(before) &&
+    !PHONE_CONTEXT_AFTER.test(after) &&
+    !/^,? (?:is|was) (?:my|his|her|their|our)\b/i.test(after)
+  );
+}
+
 function findPhones(text: string, out: Span[]): void {
   // A candidate starts and ends with an ASCII digit (`\d`): most messages have none.
   if (!hasDigit(text)) return;
@@ -491,6 +519,9 @@ function findPhones(text: string, out: Span[]): void {
     const end = start + raw.length + extension;
     const context =
       PHONE_CONTEXT.test(before) || extension > 0 || PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
+    // An organisation's helpline ("Education Support's helpline is 08000 562 561", "Samaritans on 116 123") or a
+    // toll-free number with no personal word ("Beyond Blue on 1300 22 4636") is nobody's own number.
+    if (serviceNumber(raw, before, text.slice(end, end + 40), extension)) continue;
     const d = splitDigits(raw);
     if (looksLikePhone(d, context)) {
       out.push({ kind: 'phone', start, end: start + raw.length + extension });
@@ -771,7 +802,7 @@ function findNumberedAddresses(text: string, out: Span[]): void {
 // Profile URLs and social handles
 
 const PROFILE_URL =
-  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|vk\.com|ok\.ru|weibo\.com|zalo\.me|line\.me|bilibili\.com|xiaohongshu\.com|douyin\.com|teacherspayteachers\.com|tes\.com|gofundme\.com|justgiving\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com)\/([^\s<>"'`)\]]{1,200})/giu;
+  /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?(?:(?:www|m|mobile|web|[a-z]{2})\.)?(facebook\.com|fb\.com|fb\.me|instagram\.com|instagr\.am|twitter\.com|x\.com|linkedin\.com|tiktok\.com|youtube\.com|youtu\.be|threads\.net|threads\.com|pinterest\.com|pinterest\.co\.uk|snapchat\.com|reddit\.com|github\.com|medium\.com|bsky\.app|tumblr\.com|twitch\.tv|vimeo\.com|soundcloud\.com|linktr\.ee|t\.me|mastodon\.social|vk\.com|ok\.ru|weibo\.com|zalo\.me|line\.me|bilibili\.com|xiaohongshu\.com|douyin\.com|sites\.google\.com|teacherspayteachers\.com|tes\.com|gofundme\.com|justgiving\.com|patreon\.com|ko-fi\.com|buymeacoffee\.com)\/([^\s<>"'`)\]]{1,200})/giu;
 const BLOG_URL =
   /(?<![\p{L}\p{N}.@-])(?:https?:\/\/)?([a-z0-9][a-z0-9-]{0,62})\.(?:substack|wordpress|blogspot|tumblr|medium|weebly|wixsite|squarespace)\.com\b(?:\/[^\s<>"'`)\]]{0,200})?/giu;
 /** A profile address has its host's "/" at most 38 characters in ("https://mobile.teacherspayteachers.com/"). */
@@ -809,6 +840,8 @@ function profilePathIsPersonal(host: string, path: string): boolean {
   if (h === 'bsky.app') return first === 'profile';
   if (h.startsWith('teacherspayteachers')) return first === 'store';
   if (h === 'tes.com') return first === 'member';
+  // A Google Site: "sites.google.com/view/mrtaylorhistory" (a class or a teacher's own site).
+  if (h === 'sites.google.com') return first === 'view' && segments.length > 1;
   if (h === 'facebook.com' || h === 'fb.com') {
     if (first === 'profile.php' || first === 'people') return true;
   }
@@ -821,11 +854,11 @@ const SOCIAL_CONTEXT =
 
 /**
  * A handle without "@" right after the app or site it is on: "insta: profa.ana.souza", "wechat id: zhou_laoshi88",
- * "my IG handle is ms.ozlem.teaches", "discord ahmet#4821". It must look like a user name (a ".", "_" or digit inside,
+ * "my IG handle is ms.ozlem.teaches", "discord ahmet#4821", "on Discord as sam_k22". It must look like a user name (a ".", "_" or digit inside,
  * or a Discord tag) and have at least two letters: "insta is fun", "tg: 12.30" are none.
  */
 const APP_HANDLE =
-  /\b(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account))?(?: is|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
+  /\b(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account))?(?: is| as|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
 /** The apps' words (prefilter.ts `wordsOf`), the handles' gate. */
 const APP_WORD_IDS: readonly number[] =
   `insta instagram ig tiktok twitter threads snapchat snap wechat weixin kakao kakaotalk
@@ -1312,7 +1345,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
  * classroom with") or a person's doing or a school role after ("… in year 9", "… said", "… shouted", "… has been").
  */
 const PERSON_VERB_BEFORE =
-  /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|teach|taught|know|knew|remember|shout out to|shout-out to|(?:boy|girl|lad|student|pupil|kid|child|name|teacher|colleague) (?:is|was)|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,|a parent called|colleague,)(?: (?:a|an|the))? $/i;
+  /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|teach|taught|know|knew|remember|shout out to|shout-out to|(?:boy|girl|lad|student|pupil|kid|child|name|teacher|colleague) (?:is|was)|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,?|a parent called|colleague,)(?: (?:a|an|the))? $/i;
 const PERSON_CUE_AFTER =
   /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|nan|aunt|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:in|from) \d{1,2}(?!am|pm|th|st|nd|rd|mm|cm|km|kg|ml|hr|yr|min|h\b|m\b|s\b|k\b|g\b|x\b)[a-z]{1,2}\b|from (?:science|maths|math|english|history|geography|music|drama|computing|languages|mfl|pe|re|art|admin|reception|the office|accounts|finance)\b|(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) ))/i;
 
@@ -1363,6 +1396,8 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
     const before = p.slice(Math.max(0, a.start - 40), a.start);
     // "the Underground Railroad", "from Hidden Figures": titles and things, not people.
     if (/\b(?:the|a|an|of|from)\s+$/i.test(before)) continue;
+    // "the Suicide and Crisis Lifeline": the second half of a title joined by "and".
+    if (/\b(?:the|of)\s+\p{Lu}[\p{L}'’-]+ (?:and|&) $/u.test(before)) continue;
     // "Tehrani's dad": the possessive is part of the word.
     const afterStart = /['’]s$/.test(last.text) ? last.end - 2 : last.end;
     const after = p.slice(afterStart, afterStart + 40);
@@ -1764,12 +1799,28 @@ export function isPublicNameInContext(text: string, start: number, end: number):
   return isPublicByContext(text, { kind: 'full-name', start, end });
 }
 
+/**
+ * A sports team's plural noun ends a team's name, not a person's ("Greenwood Warriors", "Kaizer Chiefs"), and "House"
+ * a school house's or a building's ("Awolowo House", "Queen Amina House").
+ */
+const NOT_PERSON_LAST = new Set(
+  `house stars warriors eagles tigers lions falcons panthers wildcats bulldogs bears wolves spartans trojans titans giants
+  rockets raiders rangers rovers wanderers hornets jets sharks dolphins stallions mustangs cougars bobcats vikings
+  pirates chiefs celtics lakers bulls knicks steelers patriots cowboys packers yankees dodgers leafs canadiens
+  magpies gunners`.split(/\s+/),
+);
+
 function isPublicByContext(p: string, s: Span): boolean {
   const before = p.slice(Math.max(0, s.start - 40), s.start);
+  const lastWord = /[\p{L}'’-]+$/u.exec(p.slice(s.start, s.end))?.[0].toLowerCase() ?? '';
   if (
+    NOT_PERSON_LAST.has(lastWord) ||
     PUBLIC_BEFORE.test(before) ||
     COUNTED_BEFORE.test(before) ||
     PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||
+    TITLE_BY.test(before) ||
+    ON_DISPLAY.test(p.slice(s.end, s.end + 60)) ||
+    MEDIA_AFTER.test(p.slice(s.end, s.end + 20)) ||
     creditInList(p, s.start)
   )
     return true;
@@ -1777,6 +1828,21 @@ function isPublicByContext(p: string, s: Span): boolean {
   if (/['’]s$/.test(p.slice(s.start, s.end))) return WORKS_OWNED.test(p.slice(s.end, s.end + 40));
   return /^['’]s/.test(p.slice(s.end, s.end + 2)) && WORKS_OWNED.test(p.slice(s.end + 2, s.end + 42));
 }
+
+/**
+ * A work's title and "by" before a name, the title capitalised mid-sentence: "reading In Flanders Fields by John
+ * McCrae", "Of Mice and Men by John Steinbeck". "taught by", "emailed by" (lower case) stay names.
+ */
+const TITLE_BY = /[\p{L}\p{N},:] \p{Lu}[\p{L}'’-]+ by $/u;
+/**
+ * Media named after a person, with no possessive: "Amelia Fang books", "the Chris Whitty briefings", "a Principal
+ * Skinner meme", "Lewis Hamilton posters". Not "videos" or "lectures": a student's or a colleague's can be meant.
+ */
+const MEDIA_AFTER =
+  /^ (?:books|novels|series|posters?|memes?|podcasts?|episodes?|albums?|documentar(?:y|ies)|biograph(?:y|ies)|ted talks?|briefings?|biopic)(?![\p{L}\p{N}])/u;
+/** A name on a classroom wall: "Maria Curie picture in our physics lab", "the Einstein poster on the wall". */
+const ON_DISPLAY =
+  /^ (?:picture|poster|portrait|photo|quote|display|mural|statue|bust)s? (?:in|on|above|by) (?:our|the|my|a) (?:[\p{L}-]+ ){0,2}(?:lab|labs|classroom|room|wall|walls|corridor|hall|library|display|door|board|noticeboard)\b/u;
 
 /** A numbered list of credits, "5. Mad World - Gary Jules 6. …": a name after an item's number, a title and a dash. */
 const CREDIT_BEFORE = /\d[.)] [^\n]{1,60}\p{L}['’)]? [-–—:] $/u;
@@ -2216,7 +2282,7 @@ const SCHOOL_GENERIC_WORDS = new Set(
   coding electoral sixth form teachers teacher training further education title village ballet football soccer sports
   tennis swim swimming cooking cookery bible hebrew quran madrassa weekend evening online virtual hogwarts
   democratic republican presidential party labour conservative liberal
-  crunchem rydell degrassi trinian's trinians malory bayside springfield sweet valley grange hospital prison private
+  crunchem rydell degrassi abbott trinian's trinians malory bayside springfield sweet valley grange hospital prison private
   religious faith church parish state public secondary primary infant junior senior middle high elementary special
   mainstream alternative independent selective specialist comprehensive fee-paying`.split(/\s+/),
 );
@@ -2231,6 +2297,11 @@ const SCHOOLS_PLURAL_NEED = new Set([
   'catholic',
 ]);
 const TRUST_NEED = new Set(['academy', 'academies', 'learning', 'education', 'schools', 'multi-academy']);
+
+/** Fictional schools of books and television, whatever comes before them. */
+const FICTIONAL_SCHOOLS = new Set(['hogwarts', 'rydell', 'degrassi', 'abbott', 'crunchem']);
+const SCHOOL_TITLE_AFTER =
+  /^ (?:Bus|Buses|Musical|Awards?|of (?:Teachers|Teaching|Educators|Nursing|Midwives|Physicians|Surgeons|Psychiatrists|Paramedics|Pharmacists|Policing|Optometrists|Early Childhood Educators))(?![\p{L}\p{N}])/u;
 
 function isSchoolNameWord(lower: string): boolean {
   if (lower.length < 2) return false;
@@ -2269,8 +2340,13 @@ function findGenericSchools(p: string, out: Span[]): void {
     // The first kept word must not be generic ("Forest School", "Summer School").
     const firstKept = keptLower[0] ?? '';
     if (SCHOOL_GENERIC_WORDS.has(firstKept)) continue;
+    // A fictional school anywhere in the run: "Rewatching Abbott Elementary", "loved Hogwarts School".
+    if (keptLower.some((w) => FICTIONAL_SCHOOLS.has(w))) continue;
     const name = keptLower.join(' ');
     if (/^(?:khan|oak national|oak|police|royal|naval|military|air force)$/.test(name)) continue;
+    // A title with a capitalised thing after the school word ("The Magic School Bus", "… Academy Awards"), or a
+    // profession's body ("Ontario College of Teachers", "Royal College of Nursing").
+    if (SCHOOL_TITLE_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 36))) continue;
     out.push({ kind: 'school', start: m.index + (positioned[k]?.index ?? 0), end: m.index + m[0].length });
   }
   for (const re of [SCHOOL_ACRONYM, NYC_SCHOOL]) {

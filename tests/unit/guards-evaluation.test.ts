@@ -165,9 +165,11 @@ heldOutBatch(
     // Measured once, 2026-12-06 06:52: every target missed (plan 15/20, passive 16/16, not-risk flagged 8/36).
     // After the batch-7 round (2026-12-06 09:19, counts only): plan 16/20, not-risk flagged 7/36. After model round 4
     // (2026-12-06 19:10): plan 18/20, passive 14/16, not-risk flagged 2/36. After round 5 (21:30): passive 15/16.
-    // After round 7 (21:55): plan 19/20, passive 15/16, 0/36.
-    crisisFirstPersonRecall: 34 / 36,
-    crisisPlanRecall: 19 / 20,
+    // After round 7 (21:55): plan 19/20, passive 15/16, 0/36. After round 8 (2026-12-07 00:20): plan 18/20 — one plan
+    // line lost here, for 12 first-person and 11 plan lines gained over the other spent batches and 6 and 3 on
+    // batches 13–15 (README, "Batches 13, 14 and 15"); the third-person line it flagged as the writer is no longer.
+    crisisFirstPersonRecall: 33 / 36,
+    crisisPlanRecall: 18 / 20,
     crisisNotRiskFalsePositiveRate: 0 / 36,
   },
   { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
@@ -394,3 +396,76 @@ privacyBatch(
   { identifying: 30, ordinary: 30 },
   { identifyingAtLeast: 26, ordinaryAtMost: 1 },
 );
+
+/**
+ * Batches 13, 14 and 15 (2026-12-06 20:34, 23:14–23:18 and 23:37–23:48): six more authors (HG, HH; HI, HJ; HK, HL),
+ * same brief. Scored first on main edcbbb7 before any change of the session (2026-12-06 23:13–23:50), then once after
+ * crisis round 8, the lead's two rules and privacy rounds 6 and 7 (2026-12-07 00:20), counts only; never read for
+ * misses (README, "Batches 13, 14 and 15"). Gated at the figures after.
+ */
+const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure, number>>, third: number][] =
+  [
+    // Before: plan 24/25, passive 21/25, not-risk flagged 1/60; after: 24, 23 and 1.
+    [
+      'batch 13a (2026-12-06 20:34, author HG)',
+      '13a',
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+      0,
+    ],
+    // Before: 22, 20 and 0; after: 21, 21 and 0.
+    [
+      'batch 13b (2026-12-06 20:34, author HH)',
+      '13b',
+      { crisisFirstPersonRecall: 42 / 50, crisisPlanRecall: 21 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
+      0,
+    ],
+    // Before: 22, 25 and 3; after: 22, 25 and 2.
+    [
+      'batch 14a (2026-12-06 23:18, author HI)',
+      '14a',
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
+      0,
+    ],
+    // Before: 24, 23 and 2; after: 24, 23 and 2.
+    [
+      'batch 14b (2026-12-06 23:18, author HJ)',
+      '14b',
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
+      1,
+    ],
+    // Before: 19, 24 and 4; after: 24, 24 and 3.
+    [
+      'batch 15a (2026-12-06 23:45, author HK)',
+      '15a',
+      { crisisFirstPersonRecall: 48 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 3 / 60 },
+      0,
+    ],
+    // Before: 23, 23 and 1; after: 22, 23 and 1.
+    [
+      'batch 15b (2026-12-06 23:48, author HL)',
+      '15b',
+      { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+      0,
+    ],
+  ];
+for (const [name, suffix, gates, flaggedAsWriterAtMost] of laterBatches)
+  heldOutBatch(name, { crisis: `crisis-heldout-${suffix}.tsv` }, gates, {
+    concernAtLeast: 0.8,
+    flaggedAsWriterAtMost,
+  });
+// Privacy before: 13a identifying 28/30, ordinary 0/30; 13b 27, 0; 14a 28, 3; 14b 28, 2; 15a 30, 0; 15b 29, 1. After
+// privacy rounds 6 and 7: 28, 0; 27, 0; 29, 3; 28, 1; 30, 0; 29, 1.
+for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
+  ['13a', 28, 0],
+  ['13b', 27, 0],
+  ['14a', 29, 3],
+  ['14b', 28, 1],
+  ['15a', 30, 0],
+  ['15b', 29, 1],
+] as const)
+  privacyBatch(
+    `batch ${suffix}`,
+    `privacy-heldout-${suffix}.tsv`,
+    { identifying: 30, ordinary: 30 },
+    { identifyingAtLeast, ordinaryAtMost },
+  );

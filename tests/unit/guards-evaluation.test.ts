@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateGuards, formatReport, parseFixtures, TARGETS } from '@staffroom/shared/guards/evaluation';
+import { detectCrisis } from '@staffroom/shared/guards/crisis';
 import { detectIdentifying } from '@staffroom/shared/guards/privacy';
 import { detectIdentifyingInBrowser } from '@staffroom/shared/guards/privacy-ner';
 import {
@@ -469,3 +470,32 @@ for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
     { identifying: 30, ordinary: 30 },
     { identifyingAtLeast, ordinaryAtMost },
   );
+
+/**
+ * Batch 16 (2026-12-07 00:30–00:35): two more authors (HM, HN) wrote only ordinary talk, 150 lines each: logistics,
+ * absences, IT trouble, trips, goodbyes to classes, tablets, ropes in PE, notes home. The held-out batches above
+ * measure false positives on hyperbole, venting, recovery, grief and negation only; this one measures the commonest
+ * messages of all. Scored once (after round 8), counts only: the crisis guard flagged 1/300 (round 7 and round 8 alike)
+ * and the privacy guard warned on 3/300.
+ */
+describe('held-out batch 16, ordinary talk only (authors HM, HN)', () => {
+  const lines = ['ordinary-heldout-16a.tsv', 'ordinary-heldout-16b.tsv'].flatMap((file) =>
+    read(file)
+      .split(/\r?\n/)
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+      .map((l) => ({ label: l.slice(0, l.indexOf('\t')), text: l.slice(l.indexOf('\t') + 1) })),
+  );
+
+  it('has 300 ordinary lines', () => {
+    expect(lines.length).toBe(300);
+    expect(lines.every((l) => l.label === 'ordinary')).toBe(true);
+  });
+
+  it('flags at most 1 of them as a crisis and warns on at most 3 for privacy', () => {
+    const crisis = lines.filter((l) => detectCrisis(l.text).risk).length;
+    const privacy = lines.filter((l) => detectIdentifying(l.text).length > 0).length;
+    console.log(`batch 16 ordinary talk: crisis flagged ${crisis}/300, privacy warned ${privacy}/300`);
+    expect(crisis).toBeLessThanOrEqual(1);
+    expect(privacy).toBeLessThanOrEqual(3);
+  });
+});

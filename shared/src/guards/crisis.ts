@@ -1476,18 +1476,18 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.8,
+  self: 0.76,
   third: 0.5,
-  plan: 0.75,
-  dismissed: 0.92,
+  plan: 0.8,
+  dismissed: 0.93,
   negated: 0.85,
   ungated: 0.82,
   ungatedMaxWords: 150,
   ungatedDismissed: 2,
   sure: 0.95,
-  vetoWeak: 0.2,
+  vetoWeak: 0.1,
   vetoStrong: 0.4,
-  vetoOutside: 0.3,
+  vetoOutside: 0.2,
   vetoMaxWords: 60,
 };
 

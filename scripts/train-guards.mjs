@@ -8,7 +8,7 @@
  *               by this script) was set back on 2026-12-06 12:20: the shipped weights and CRISIS_THRESHOLDS
  *               (crisis.ts) are those of 05:15 (tests/fixtures/guards/README.md, issue 11).
  *   CV=authors  cross-validation ACROSS AUTHORS (model round 3, 2026-12-06 16:00; round 4 18:20): leave one author out
- *               (each synthetic author w1–w25 and, as one more group, the committed teacher-voice/social-voice/dev-
+ *               (each synthetic author w1–w27 and, as one more group, the committed teacher-voice/social-voice/dev-
  *               batch files), score the held-out author's lines with the whole decision (detectCrisisWith) and print
  *               per fold, pooled and as the MEAN over authors (the generalisation figure): recall on plan+passive and
  *               on plan, false positives on hyperbole/venting/recovery/grief/negation/ordinary (each and together),
@@ -81,8 +81,8 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w25.tsv` (committed, written for Staffroom on 2026-12-06 by
- *    twenty-five independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w27.tsv` (committed, written for Staffroom on 2026-12-06 by
+ *    twenty-seven independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
  *    hyperbole, venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice,
  *    W3 forum posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6
  *    short phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing
@@ -98,7 +98,10 @@
  *    W24 Canadian/NZ/Indian/Ghanaian/Jamaican/German/US-South late-night phone typing, plans, means and acts in progress
  *    beside innocent look-alikes of the same nouns (130 lines);
  *    W25 long intake notes and check-ins (40–120 words) from the English-speaking world and international schools, the
- *    risk sentence buried among work, family and logistics (110 lines). Files w1.tsv … w25.tsv.
+ *    risk sentence buried among work, family and logistics (110 lines). Round 9 (written 2026-12-06 23:36–23:37):
+ *    W26 the hard boundary between risk and its look-alikes, shared words, near look-alike pairs (130 lines);
+ *    W27 young teachers' texting register, slang and euphemisms ("unalive", "kms", "ctb"), irony (130 lines).
+ *    Files w1.tsv … w27.tsv.
  *    Each file is its own source (and its own fold of CV=authors). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -180,19 +183,20 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by twenty-five independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
+ * Training lines by twenty-seven independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
  * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation; w18–w20
  * for round 5; w21 present self-harm and relapse beside past/recovery look-alikes and w22 true denials beside denials
  * that still carry risk, for round 6; w23 passive ideation, w24 plans and means, w25 long messages with the risk buried,
- * for round 8): each file its own source and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
+ * for round 8; w26 the risk boundary with shared words and w27 texting slang, for round 9): each file its own source
+ * and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
-const SYNTH_FILES = Array.from({ length: 25 }, (_, i) => [
+const SYNTH_FILES = Array.from({ length: 27 }, (_, i) => [
   `w${i + 1}`,
   `scripts/guards-training/synthetic/w${i + 1}.tsv`,
 ]);
 /**
- * The synthetic authors that training reads (default every file, w1–w25): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
+ * The synthetic authors that training reads (default every file, w1–w27): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
  * `none` round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen
  * in every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it (an
  * in-sample ordinary line, "I don't want to be here at 7pm for parents evening", flagged by the model alone); round 7

@@ -1441,6 +1441,14 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 9 (2026-12-07 00:50): the model trained on twenty-seven authors (w1–w27) and, by cross-validation across
+ * twenty-eight author groups under round 8's rule (tests/fixtures/guards/README.md, "Model round 9"), self 0.8 → 0.76,
+ * plan 0.75 → 0.8, dismissed 0.92 → 0.93, vetoWeak 0.2 → 0.1 and vetoOutside 0.3 → 0.2: risk 0.860 → 0.867, plan
+ * 0.847 → 0.859, false positives 0.038 → 0.038 (round 8 as shipped, w26–w27 unseen → this), rules held (hard
+ * negatives 8 of 187, probe 0, ordinary.txt 0, crisis.txt 149). Round 8's thresholds on the new model break them
+ * (probe 2, crisis.txt 145: plan 0.75 and dismissed 0.92 flag probe lines, vetoOutside 0.3 vetoes crisis.txt lines), and
+ * vetoWeak 0.2 vetoes crisis.test.ts's "I'm not suicidal but I feel hopeless and trapped" (flagged since round 4).
+ *
  * Model round 8 (2026-12-06 23:50): the model trained on twenty-five authors (w1–w25) and, by cross-validation across
  * twenty-six author groups, plan 0.8 → 0.75, dismissed 0.95 → 0.92, ungated 0.85 → 0.82, ungatedMaxWords 60 → 150,
  * sure 0.82 (a new path: the model alone, needing neither a gate word nor a word of the writer), vetoWeak 0.1 → 0.2 and
@@ -1476,18 +1484,18 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.8,
+  self: 0.76,
   third: 0.5,
-  plan: 0.75,
-  dismissed: 0.92,
+  plan: 0.8,
+  dismissed: 0.93,
   negated: 0.85,
   ungated: 0.82,
   ungatedMaxWords: 150,
   ungatedDismissed: 2,
   sure: 0.95,
-  vetoWeak: 0.2,
+  vetoWeak: 0.1,
   vetoStrong: 0.4,
-  vetoOutside: 0.3,
+  vetoOutside: 0.2,
   vetoMaxWords: 60,
 };
 

@@ -127,10 +127,11 @@ heldOutBatch(
   { crisis: 'crisis-heldout.tsv', privacy: 'privacy-heldout.tsv' },
   {
     // 25/27, 13/15 and 2/32 until model round 4b (2026-12-06 19:20).
-    // After round 7 (21:55): 26/27, 14/15, 0/32.
+    // After round 7 (21:55): 26/27, 14/15, 0/32. After round 9 (2026-12-07 01:00): 1/32 (one venting line), the
+    // round's trade over every batch (README, "Batches 13, 14 and 15").
     crisisFirstPersonRecall: 26 / 27,
     crisisPlanRecall: 14 / 15,
-    crisisNotRiskFalsePositiveRate: 0 / 32,
+    crisisNotRiskFalsePositiveRate: 1 / 32,
     privacyRecall: 52 / 52,
     privacyNameRecall: 16 / 16,
     privacyFalsePositiveRate: 1 / 40,
@@ -169,8 +170,9 @@ heldOutBatch(
     // After round 7 (21:55): plan 19/20, passive 15/16, 0/36. After round 8 (2026-12-07 00:20): plan 18/20 — one plan
     // line lost here, for 12 first-person and 11 plan lines gained over the other spent batches and 6 and 3 on
     // batches 13–15 (README, "Batches 13, 14 and 15"); the third-person line it flagged as the writer is no longer.
-    crisisFirstPersonRecall: 33 / 36,
-    crisisPlanRecall: 18 / 20,
+    // After round 9 (2026-12-07 01:00): plan 19/20, passive 16/16, 0/36.
+    crisisFirstPersonRecall: 35 / 36,
+    crisisPlanRecall: 19 / 20,
     crisisNotRiskFalsePositiveRate: 0 / 36,
   },
   { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
@@ -275,8 +277,10 @@ heldOutBatch(
     // it had met) for one plan more and one false alarm fewer; every other batch gained (README, "Model round 4").
     // After round 4b (19:20): 24, 24 and 7.
     // After round 7 (21:55): 24, 24 and 4.
-    crisisFirstPersonRecall: 48 / 50,
-    crisisPlanRecall: 24 / 25,
+    // After round 9 (2026-12-07 01:00): plan 23, passive 24 and 4 (one plan line fewer; README, "Batches 13, 14 and
+    // 15").
+    crisisFirstPersonRecall: 47 / 50,
+    crisisPlanRecall: 23 / 25,
     crisisNotRiskFalsePositiveRate: 4 / 60,
   },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 2 },
@@ -400,52 +404,52 @@ privacyBatch(
 
 /**
  * Batches 13, 14 and 15 (2026-12-06 20:34, 23:14–23:18 and 23:37–23:48): six more authors (HG, HH; HI, HJ; HK, HL),
- * same brief. Scored first on main edcbbb7 before any change of the session (2026-12-06 23:13–23:50), then once after
- * crisis round 8, the lead's two rules and privacy rounds 6 and 7 (2026-12-07 00:20), counts only; never read for
- * misses (README, "Batches 13, 14 and 15"). Gated at the figures after.
+ * same brief. Scored first on main edcbbb7 before any change of the session (2026-12-06 23:13–23:50), then after
+ * crisis round 8, the lead's two rules and privacy rounds 6 and 7 (2026-12-07 00:20), and after crisis round 9
+ * (01:00), counts only; never read for misses (README, "Batches 13, 14 and 15"). Gated at the figures after round 9.
  */
 const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure, number>>, third: number][] =
   [
-    // Before: plan 24/25, passive 21/25, not-risk flagged 1/60; after: 24, 23 and 1.
+    // Before: plan 24/25, passive 21/25, not-risk flagged 1/60; after round 8: 24, 23 and 1; after round 9: 24, 21 and 1.
     [
       'batch 13a (2026-12-06 20:34, author HG)',
       '13a',
-      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+      { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
       0,
     ],
-    // Before: 22, 20 and 0; after: 21, 21 and 0.
+    // Before: 22, 20 and 0; after round 8: 21, 21 and 0; after round 9: 22, 23 and 0.
     [
       'batch 13b (2026-12-06 20:34, author HH)',
       '13b',
-      { crisisFirstPersonRecall: 42 / 50, crisisPlanRecall: 21 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
+      { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
       0,
     ],
-    // Before: 22, 25 and 3; after: 22, 25 and 2.
+    // Before: 22, 25 and 3; after round 8: 22, 25 and 2; after round 9: 22, 25 and 2.
     [
       'batch 14a (2026-12-06 23:18, author HI)',
       '14a',
       { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
       0,
     ],
-    // Before: 24, 23 and 2; after: 24, 23 and 2.
+    // Before: 24, 23 and 2; after round 8: 24, 23 and 2; after round 9: 23, 23 and 2.
     [
       'batch 14b (2026-12-06 23:18, author HJ)',
       '14b',
-      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
+      { crisisFirstPersonRecall: 46 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
       1,
     ],
-    // Before: 19, 24 and 4; after: 24, 24 and 3.
+    // Before: 19, 24 and 4; after round 8: 24, 24 and 3; after round 9: 24, 25 and 4.
     [
       'batch 15a (2026-12-06 23:45, author HK)',
       '15a',
-      { crisisFirstPersonRecall: 48 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 3 / 60 },
+      { crisisFirstPersonRecall: 49 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 4 / 60 },
       0,
     ],
-    // Before: 23, 23 and 1; after: 22, 23 and 1.
+    // Before: 23, 23 and 1; after round 8: 22, 23 and 1; after round 9: 22, 23 and 2.
     [
       'batch 15b (2026-12-06 23:48, author HL)',
       '15b',
-      { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+      { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
       0,
     ],
   ];

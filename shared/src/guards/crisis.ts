@@ -1753,7 +1753,11 @@ export function detectCrisisWith(
   // bars are vetoWeak and vetoStrong; elsewhere vetoOutside, except for a statement of present risk (model round 4:
   // other authors' recovery and negation lines were flagged by the rules in words VETO_CONTEXT does not list).
   // Self-harm going on now (ONGOING_HARM, and no word of it having ended) is never vetoed.
-  const ongoingHarm = has(ONGOING_HARM, full, fullWords) && !has(HARM_ENDED, full, fullWords);
+  // Asked only when the rules flagged something a veto could overrule.
+  const ongoingHarm =
+    (strong.length > 0 || weakDistinct.length >= 2) &&
+    has(ONGOING_HARM, full, fullWords) &&
+    !has(HARM_ENDED, full, fullWords);
   const vetoLength = hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1) && !ongoingHarm;
   const inContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
   const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
@@ -1773,12 +1777,12 @@ export function detectCrisisWith(
   // writer is at risk too (model round 8; the model gave that report p(self) 0.82 and p(third) 0.09).
   if (reported > 0 && strong.length === 0 && weakDistinct.length === 0) dismissed++;
   // An absence notice with an ordinary reason and no word of permanence or risk: not the model's to flag alone.
-  const absenceNotice =
+  // Asked only when the model alone would flag (below).
+  const absenceNotice = () =>
     has(ABSENCE, full, fullWords) &&
     has(ABSENCE_REASON, full, fullWords) &&
     !has(ABSENCE_RISK, full, fullWords);
   const learned =
-    !absenceNotice &&
     ((judged.self >=
       (negated > 0 && strong.length === 0 ? limits.negated : dismissed > 0 ? limits.dismissed : threshold) &&
       has(MODEL_GATE, full, fullWords) &&
@@ -1800,7 +1804,8 @@ export function detectCrisisWith(
         !literary &&
         !(IMPERSONAL.test(full) && !SELF_REFERENCE.test(full)) &&
         hasWords(full, 6) &&
-        !hasWords(full, limits.ungatedMaxWords + 1)));
+        !hasWords(full, limits.ungatedMaxWords + 1))) &&
+    !absenceNotice();
   // The model alone reports concern only in a message of four words or more: on short strings ("Fri", "Support",
   // "Your message") its hashed features say nothing reliable, as for the writer's own risk (MODEL_GATE).
   const concernForOther = (third.length > 0 || (p.third >= limits.third && hasWords(full, 4))) && !grief;

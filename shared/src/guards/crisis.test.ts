@@ -353,3 +353,59 @@ describe('detectCrisis, model round 3 known trade-offs (tests/fixtures/guards/RE
     expect(detectCrisis('a gun is easy to get round here').risk).toBe(false);
   });
 });
+
+describe('detectCrisis, dialect and regional spellings (dialect.ts, issue 11)', () => {
+  it('reads dialect, regional and texting spellings as the standard words', () => {
+    expect(normaliseForCrisis('naebody wid notice if ah wis gone')).toBe('nobody would notice if i was gone');
+    expect(normaliseForCrisis('Ah cannae dae this nae mair')).toBe("i can't do this anymore");
+    expect(normaliseForCrisis('mi cyaan tek it nuh more')).toBe("i can't take it anymore");
+    expect(normaliseForCrisis('ion wanna be here no more')).toBe("i don't want to be here anymore");
+    expect(normaliseForCrisis('imma end it tonite')).toBe("i'm going to end it tonight");
+    expect(normaliseForCrisis("I ain't scared no more")).toBe("i'm not scared anymore");
+    expect(normaliseForCrisis('mi just waan fi dead')).toBe('i just want to die');
+    expect(normaliseForCrisis("goin' hame tae masel")).toBe('going home to myself');
+  });
+
+  it('keeps ordinary words that look like dialect forms', () => {
+    for (const text of [
+      'a canny lad, a goat and a wee dram',
+      'ah well, ah see',
+      'an ion channel in a cell',
+      'the wi-fi is down again',
+      'tae kwon do club after school',
+      'my mum and ma came to the play',
+      'it ended in a cabin with a robin',
+      'the AV cupboard',
+    ])
+      expect(normaliseForCrisis(text), text).toBe(text.toLowerCase());
+  });
+
+  it('flags risk written in dialect as it flags the standard spelling', () => {
+    for (const text of [
+      'ah cannae dae this anymore, ah just want tae die', // Scots
+      'a dinnae want tae be here nae mair',
+      'naebody wid even notice if ah wisnae here',
+      'wish ah wis deid',
+      "I'm fixin' to end it, ain't nobody gonna miss me", // US South
+      'imma kill masel tonite', // texting
+      'abeg make I just die, I don tire', // Nigerian English
+    ])
+      expect(flagged(text), text).toBe(true);
+  });
+
+  it('does not flag hyperbole and venting in dialect, as in standard spelling', () => {
+    for (const text of [
+      "this marking's killin me, ah cannae be bothered",
+      "ah'm deid tired",
+      'mi a go dead from all this marking lol',
+      'imma die if one more kid asks for a pen',
+      'ion wanna see another worksheet ever',
+      'ah could kill for a coffee',
+      'nae chance ah’m daein cover the morra',
+      "I ain't going to the staff meeting, dead tired",
+      'finna sleep for a week after this term',
+      'mi tired, mi done wid dis term',
+    ])
+      expect(flagged(text), text).toBe(false);
+  });
+});

@@ -21,6 +21,7 @@
  * Linear time: bounded patterns over a normalised copy of the text.
  */
 import { scoreNormalised, type ModelShape } from './crisis-model.js';
+import { DIALECT_FIRST, DIALECT_LAST, DIALECT_SECOND, type Unify } from './dialect.js';
 import { prepare } from './normalize.js';
 import {
   compileFilter,
@@ -177,8 +178,14 @@ function maySpaceLetters(t: string): boolean {
   return false;
 }
 
-/** Contractions and spellings unified, in this order (each replacement sees the text the one before left). */
-const UNIFY: readonly (readonly [RegExp, string])[] = [
+/**
+ * Contractions and spellings unified, in this order (each replacement sees the text the one before left): dialect,
+ * regional and texting spellings first (dialect.ts), then the standard contractions, then the two dialect steps that read
+ * their output (double negation, Creole "dead").
+ */
+const UNIFY: readonly Unify[] = [
+  ...DIALECT_FIRST,
+  ...DIALECT_SECOND,
   [/\bi am\b/g, "i'm"],
   [/\bim\b/g, "i'm"],
   [/\bi ?m (?=not\b|so\b|just\b|really\b|done\b|tired\b|a\b)/g, "i'm "],
@@ -203,9 +210,12 @@ const UNIFY: readonly (readonly [RegExp, string])[] = [
     /\bmy self\b(?![- ]?(?:harm|injur|destruct|mutilat|esteem|worth|care|doubt|confidence))|\bmeself\b/g,
     'myself',
   ],
+  ...DIALECT_LAST,
 ];
 /** The words each replacement needs (prefilter.ts): most messages need none of them. */
 const UNIFY_FILTERS: readonly CompiledPrefilter[] = UNIFY.map(([re]) => compileFilter(requiredWords(re)));
+/** The same filters in one index: until a step changes the text, one pass over its words answers them all. */
+const UNIFY_INDEX = new FilterIndex(UNIFY_FILTERS);
 
 /**
  * For the property tests only: `enabled: false` runs every normalisation step on every text and tests every cue's
@@ -247,14 +257,25 @@ function normalise(raw: string): { text: string; words: WordIds } {
   // Only a run of two or a character other than a plain space changes.
   if (all || /[^\S ]|\s\s/.test(t)) t = t.replace(/[\s]+/g, ' ');
   const words = wordIdsOf(t);
+  /** Which steps may match the text as it came (null once a step changed it: each is then asked on its own). */
+  let hold: Uint8Array | null = all ? null : UNIFY_INDEX.holding(words);
   for (let k = 0; k < UNIFY.length; k++) {
-    const [re, to] = UNIFY[k] as readonly [RegExp, string];
-    if (!all && !mayMatchIds(UNIFY_FILTERS[k] as CompiledPrefilter, words)) continue;
-    const next = t.replace(re, to);
+    const [re, to] = UNIFY[k] as Unify;
+    if (!all && (hold ? hold[k] !== 1 : !mayMatchIds(UNIFY_FILTERS[k] as CompiledPrefilter, words))) continue;
+    let added = '';
+    const next =
+      typeof to === 'string'
+        ? t.replace(re, to)
+        : t.replace(re, (_m, key: string) => {
+            const out = to[key] as string;
+            added += ` ${out}`;
+            return out;
+          });
     if (next === t) continue;
     t = next;
+    hold = null;
     // Every pattern above matches between word boundaries, so the new text's words are the old ones and these.
-    words.add(to);
+    words.add(typeof to === 'string' ? to : added);
   }
   return { text: t, words };
 }

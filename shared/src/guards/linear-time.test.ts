@@ -31,6 +31,7 @@ const ADVERSARIAL: Record<string, string> = {
   'street numbers': fill('12 Oak '),
   'school words': fill('Oak High '),
   'crisis phrases': fill('I want to die. '),
+  'dialect phrases': fill("ah cannae tek it no more mi a go dead i ain't "),
   quotes: fill('"want to die" novel '),
   'spaced letters': fill('s '),
   leetspeak: fill('1$@!'),

@@ -865,4 +865,38 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
     const text = "We watched Cathy Freeman's 400m final in my class and I cried";
     expect(detectIdentifyingInBrowser(text).map((f) => f.kind)).toEqual([]);
   });
+  it('round 8: grid addresses, a number before a relation, and switchboards and other numbers', () => {
+    expect(matches('send it to Calle 80 #24-15, Barranquilla please', 'address')).toEqual([
+      'Calle 80 #24-15',
+    ]);
+    expect(matches('we moved to carrera 11 no. 93-07 apto 4', 'address')).toEqual(['carrera 11 no. 93-07']);
+    expect(matches('Diagonal 40A # 5-62 is the house', 'address')).toEqual(['Diagonal 40A # 5-62']);
+    expect(kinds('Calle 45 is closed for the parade')).toEqual([]);
+    expect(kinds('the score was 12-30 after the #3 seed lost')).toEqual([]);
+    expect(matches('41 22 33 44 is his grandad, he picks him up on fridays', 'phone')).toEqual([
+      '41 22 33 44',
+    ]);
+    expect(kinds('0412 345 678 - my mum, in case')).toContain('phone');
+    expect(kinds('ring the switchboard on 0113 496 0123 and ask for attendance')).toEqual([]);
+    expect(kinds('the main office line is 0121 496 0555 for absences')).toEqual([]);
+    expect(kinds('reception gave me her mobile, 07700 900456')).toContain('phone');
+    expect(kinds('tracking number 5521 8834 2201 says delivered, nothing came')).toEqual([]);
+    expect(kinds('call me on 5521 8834 about the order')).toContain('phone');
+  });
+
+  it('round 8: lower-case names with a possessive relation, pinyin given names, a role in brackets', () => {
+    expect(matches("li xiaoming's grandfather collects him on tuesdays", 'full-name')).toEqual([
+      'li xiaoming',
+    ]);
+    expect(matches("zhou haoran's mum emailed again", 'full-name')).toEqual(['zhou haoran']);
+    expect(matches("fatima al-hashimi's family moved to leeds", 'full-name')).toEqual(['fatima al-hashimi']);
+    expect(kinds('chen said the ceiling leaks again')).toEqual([]);
+    expect(kinds('wang running late again lol')).toEqual([]);
+    expect(matches('priya deshmukh (my line manager) ignored my email', 'full-name')).toEqual([
+      'priya deshmukh',
+    ]);
+    expect(matches('Bożena Kowalczyk retires in July after 30 years', 'full-name')).toEqual([
+      'Bożena Kowalczyk',
+    ]);
+  });
 });

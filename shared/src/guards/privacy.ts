@@ -325,7 +325,13 @@ const PHONE_CANDIDATE =
 const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
 /** A phone word right after the number: "416 60 039 office", "…-Fax", "138 2264 9917 is my number". */
 const PHONE_CONTEXT_AFTER =
-  /^(?:[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b|,? (?:is|was) (?:my|his|her|their|our|the school's|the office's) (?:number|phone|mobile|cell|whatsapp|wechat|personal number|new number|home number)\b)/i;
+  /^(?:[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b|,? (?:is|was) (?:my|his|her|their|our|the school's|the office's) (?:number|phone|mobile|cell|whatsapp|wechat|personal number|new number|home number)\b|,? (?:is|was|[-–=]) (?:my|his|her|their|our|(?:the )?[a-z]+['’]s)(?: [a-z]+)? (?:mum|mom|mam|dad|mother|father|parents?|brother|sister|uncle|aunt|auntie|gran|grandma|grandmother|grandad|grandfather|carer|guardian|husband|wife|partner|son|daughter)\b)/i;
+/**
+ * "order number", "ref no.", "case #": a number word that names another kind of number, not a phone's. A phone word
+ * before it still counts ("text me, order number …" keeps "text").
+ */
+const OTHER_NUMBER_BEFORE =
+  /\b(?:order|ref|reference|invoice|account|acct|tracking|case|ticket|booking|confirmation|policy|candidate|serial|batch|transaction|receipt|parcel|claim|purchase|customer|membership|exam|centre|center|upn|uln|isbn)\s?(?:number|no\.?|num|#)(?: is| was)?:? ?$/i;
 const PHONE_CONTEXT =
   /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|movil|celular|cel|tlf|telf|tfno|nomor|wechat|zalo|kakaotalk|viber|telegram|sđt|điện thoại)\b/i;
 
@@ -474,10 +480,10 @@ function validPhone(raw: string, plus: boolean): boolean {
 
 /** A helpline word, then no personal word before the number: "the helpline is", "Samaritans, free, on". */
 const SERVICE_BEFORE =
-  /\b(?:helplines?|hotlines?|crisis line|lifeline|support line|advice line|text line|textline|freephone|free phone|toll[- ]free|samaritans|childline|nspcc)\b(?![^.!?\n]*\b(?:my|me|mine|his|him|her|hers|their|personal|mobile|cell|whatsapp|home|private|mum|dad|wife|husband)\b)[^.!?\n]*$/i;
+  /\b(?:helplines?|hotlines?|crisis line|lifeline|support line|advice line|text line|textline|freephone|free phone|toll[- ]free|samaritans|childline|nspcc|switchboard|(?:school|main|front|general) office|main (?:line|number)|enquiries(?: line)?|reception)\b(?![^.!?\n]*\b(?:my|me|mine|his|him|her|hers|their|personal|mobile|cell|whatsapp|home|private|mum|dad|wife|husband)\b)[^.!?\n]*$/i;
 /** A helpline word right after the number: "0800 138 1111, the NSPCC helpline". */
 const SERVICE_AFTER =
-  /^,? (?:(?:the|a|their|its) )?(?:\p{Lu}\p{L}+ ){0,3}(?:helpline|hotline|crisis line|lifeline|freephone)\b/iu;
+  /^,? (?:(?:the|a|their|its) )?(?:\p{Lu}\p{L}+ ){0,3}(?:helpline|hotline|crisis line|lifeline|freephone|switchboard)\b/iu;
 
 /**
  * Toll-free and shared-cost numbers, an organisation's line: North American 1-800/888/877/866/855/844/833, UK and
@@ -518,7 +524,12 @@ function findPhones(text: string, out: Span[]): void {
     const before = text.slice(Math.max(0, start - 40), start);
     const end = start + raw.length + extension;
     const context =
-      PHONE_CONTEXT.test(before) || extension > 0 || PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
+      (PHONE_CONTEXT.test(before) &&
+        !(
+          OTHER_NUMBER_BEFORE.test(before) && !PHONE_CONTEXT.test(before.replace(OTHER_NUMBER_BEFORE, ''))
+        )) ||
+      extension > 0 ||
+      PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
     // An organisation's helpline ("Education Support's helpline is 08000 562 561", "Samaritans on 116 123") or a
     // toll-free number with no personal word ("Beyond Blue on 1300 22 4636") is nobody's own number.
     if (serviceNumber(raw, before, text.slice(end, end + 40), extension)) continue;
@@ -638,6 +649,15 @@ const EAST_STREET =
   /(?<![\p{L}\p{N}/.,:$£€-])(?:\d{1,4}[A-Z]?(?:\/\d{1,3})? \p{Lu}[\p{L}\p{M}]{1,20}(?: \p{Lu}[\p{L}\p{M}]{1,20}){0,3},? (?:Quận|Phường|Huyện) (?:\d{1,2}|\p{Lu})|\d{1,4}(?:-\d{1,4})? \p{Lu}[\p{L}]{1,20}-(?:dong|ro|gil|ga)(?![\p{L}\p{N}])|(?:Rue|Zankat|Derb) \d{1,3},? (?:Hay|Quartier|Lotissement|Résidence|Derb) \p{Lu})/gu;
 const PK_SECTOR =
   /(?<![\p{L}\p{N}/-])(?:\p{Lu}[\p{L}\p{M}'-]{2,30} Sector \d{1,2}(?:-?[A-Z])?|(?:Sector )?[DEFGHI]-\d{1,2}\/\d)(?![\p{L}\p{N}/])/gu;
+/**
+ * Colombian and Venezuelan grid addresses: a street type and its number, then "#" or "No." and the cross street's
+ * number with the door's after a dash ("Calle 45 #12-30", "Carrera 7 No. 72-64", "cra 15 # 93a-20", "Av. 68 N° 1-20").
+ * The "# 12-30" after a numbered street is what no date, score or room has.
+ */
+const GRID_STREET =
+  /(?<![\p{L}\p{N}])(?:calle|cl\.?|carrera|cra\.?|kra\.?|kr\.?|cr\.?|avenida(?: calle| carrera)?|av\.?|ak\.?|ac\.?|diagonal|dg\.?|transversal|transv\.?|tv\.?) ?\d{1,3} ?[a-z]?(?: ?bis)?(?: sur| este)?,? ?(?:#|n[oº°]\.?|nro\.?|número|numero) ?\d{1,3} ?[a-z]?(?: ?bis)? ?[-–] ?\d{1,3}(?![\p{L}\p{N}])/giu;
+const GRID_STREET_TYPES =
+  'calle cl carrera cra kra kr cr avenida av ak ac diagonal dg transversal transv tv'.split(' ');
 /** Where those matches can start (lower case): at the street type, a few characters before it, or before "/". */
 const LOCAL_STREET_TYPES =
   `str. strada calea bd. bdul bulevardul aleea șos splaiul vul. vulytsia vulitsa prosp ulitsa jl.
@@ -697,6 +717,7 @@ const LOCAL_STREETS: readonly (readonly [RegExp, readonly Anchor[], readonly num
   ],
   [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS, idsOf('house h plot gali')],
   [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb')],
+  [GRID_STREET, anchorsOf(GRID_STREET_TYPES), idsOf(GRID_STREET_TYPES.join(' '))],
 ];
 const SECTOR_WORD = registerWord('sector');
 const PK_SECTOR_ANCHORS: readonly Anchor[] = [
@@ -1347,11 +1368,11 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
 const PERSON_VERB_BEFORE =
   /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|teach|taught|know|knew|remember|shout out to|shout-out to|(?:boy|girl|lad|student|pupil|kid|child|name|teacher|colleague) (?:is|was)|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,?|a parent called|colleague,)(?: (?:a|an|the))? $/i;
 const PERSON_CUE_AFTER =
-  /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|nan|aunt|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:in|from) \d{1,2}(?!am|pm|th|st|nd|rd|mm|cm|km|kg|ml|hr|yr|min|h\b|m\b|s\b|k\b|g\b|x\b)[a-z]{1,2}\b|from (?:science|maths|math|english|history|geography|music|drama|computing|languages|mfl|pe|re|art|admin|reception|the office|accounts|finance)\b|(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) ))/i;
+  /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|grandmother|grandfather|grandparents?|nan|aunt|auntie|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:in|from) \d{1,2}(?!am|pm|th|st|nd|rd|mm|cm|km|kg|ml|hr|yr|min|h\b|m\b|s\b|k\b|g\b|x\b)[a-z]{1,2}\b|from (?:science|maths|math|english|history|geography|music|drama|computing|languages|mfl|pe|re|art|admin|reception|the office|accounts|finance)\b|(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) |\((?:my|our|his|her|their) ))/i;
 
 /** Doings that things can have too ("the Gettysburg Address is on …", "Black Lives Matter came up"): with a name's sign. */
 const PERSON_DOING_WEAK =
-  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up|won|retired|resigned|graduated|apologi[sz]ed)\b|(?:is|was) (?:on|in|not|now|back|also|finally|the only|the worst|the best|the one)\b)/i;
+  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up|won|retired|retires|is retiring|resigned|resigns|graduated|graduates|apologi[sz]ed)\b|(?:is|was) (?:on|in|not|now|back|also|finally|the only|the worst|the best|the one)\b)/i;
 
 /**
  * A sign anywhere in the message that it is about people the writer knows: a pronoun, family, a school role, a class
@@ -1597,6 +1618,11 @@ function findNameCues(
 }
 
 /** The writer's relation to someone, right before a name: "my student", "our TA", "a colleague,". */
+/** Pinyin syllables without tones: a Chinese surname is one ("wang", "zhou"), most given names two ("xiuying"). */
+const PINYIN_SYLLABLE =
+  '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|ü)';
+const PINYIN_ONE = new RegExp(`^${PINYIN_SYLLABLE}$`);
+const PINYIN_TWO = new RegExp(`^${PINYIN_SYLLABLE}'?${PINYIN_SYLLABLE}$`);
 const RELATION_BEFORE =
   /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}|teaching|line|group|class|whatsapp group|form|department|school|office|exams?))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco|admin|coordinator|tutor|supervisor|headteacher|headmaster|headmistress|director|rep)s?(?:,| is| was| called| named)? {1,2}$/i;
 
@@ -1627,8 +1653,14 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       listed(b, Lexicon.PLACE_WORDS)
     )
       continue;
+    // A pinyin given name after a Chinese surname may end like an English word ("wang xiuying"), never in a double letter.
+    const pinyin =
+      listed(a, Lexicon.WORLD_SURNAMES) &&
+      PINYIN_ONE.test(a.lower) &&
+      PINYIN_TWO.test(b.lower) &&
+      !/(.)\1/.test(b.lower);
     if (
-      (ENGLISH_SHAPED.test(b.lower) && !worldListed(b) && !ARABIC_SURNAME.test(b.lower)) ||
+      (ENGLISH_SHAPED.test(b.lower) && !worldListed(b) && !ARABIC_SURNAME.test(b.lower) && !pinyin) ||
       listed(b, Lexicon.HONORIFICS) ||
       /^\p{Lu}/u.test(b.text)
     )
@@ -1639,11 +1671,12 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       (listed(b, Lexicon.SURNAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES)) ||
       (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower)) ||
       ARABIC_SURNAME.test(b.lower);
-    // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo").
+    // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo";
+    // "chen jiahao": a one-syllable surname before a two-syllable pinyin given name no list holds).
     if (
       !givenLower(a) &&
       !(surnameForm && !ENGLISH_SHAPED.test(a.lower)) &&
-      !(listed(a, Lexicon.WORLD_SURNAMES) && givenLower(b))
+      !(listed(a, Lexicon.WORLD_SURNAMES) && (givenLower(b) || pinyin))
     )
       continue;
     // "fred fred", "osama bin laden": a doubled word or a public pair is no private name.
@@ -1669,7 +1702,8 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     }
     while (z > i + 1 && RUN_PARTICLES.has((words[z] as Word).lower)) z--;
     const end = (words[z] as Word).end;
-    const after = p.slice(end, end + 30);
+    // "mansour's family are …": what follows a possessive name starts at its "'s".
+    const after = p.slice(isPossessive(words[z] as Word) ? end - 2 : end, end + 30);
     let hit =
       NAME_LABEL_BEFORE.test(before) ||
       PERSON_ACT_BEFORE.test(before) ||

@@ -192,7 +192,7 @@ export const MORE_SURNAMES: ReadonlySet<string> = words(`
   ouazzani cojocaru rotaru bivol țurcanu turcanu moraru shevchenko kovalenko bondarenko tkachenko kravchenko
   polishchuk savchenko lysenko rudenko marchenko santoso wijaya hidayat kurniawan setiawan pratama saputra gunawan
   susanto wibowo hartono purnomo nugroho souza nascimento andrade machado freitas soares vieira araújo cavalcanti
-  li wu gao cheng jia xue xia liao zou xiong qiu qin hou shao meng duan yang
+  li wu gao cheng jia xue xia liao zou xiong qiu qin hou shao meng duan yang lim teo goh koh yeo ong
 `);
 
 /** Surnames in SURNAMES that are also common words ("Town Hall", "Lion King", "Forever Young", "Lime Green"). */

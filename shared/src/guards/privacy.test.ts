@@ -899,4 +899,13 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
       'Bożena Kowalczyk',
     ]);
   });
+  it('round 8: a Romance-language doing after a lower-case name, a Chinese given name written apart', () => {
+    expect(matches('joana carvalho me ligou ontem à noite', 'full-name')).toEqual(['joana carvalho']);
+    expect(matches("camille durand m'a envoyé les notes", 'full-name')).toEqual(['camille durand']);
+    expect(matches('giulia romano mi ha scritto stamattina', 'full-name')).toEqual(['giulia romano']);
+    expect(kinds('luciana me dijo que sí')).toEqual([]);
+    expect(matches("mei ling wong's mum came in", 'full-name')).toEqual(['mei ling wong']);
+    expect(matches('my student jia hui lim', 'full-name')).toEqual(['jia hui lim']);
+    expect(kinds('we had dim sum and bao at lunch, then a long walk')).toEqual([]);
+  });
 });

@@ -1618,6 +1618,12 @@ function findNameCues(
 }
 
 /** The writer's relation to someone, right before a name: "my student", "our TA", "a colleague,". */
+/**
+ * A person's doing in Spanish, Portuguese, French or Italian after a name, as teachers mix them into English: a
+ * pronoun and a past tense ("me pasó", "me ligou", "m'a envoyé", "mi ha scritto"), "said", "is my …".
+ */
+const ROMANCE_DOING_AFTER =
+  /^,? (?:(?:me|te|nos|le|les|lhe|lhes|m['’]a|t['’]a|m['’]|mi|ci) (?:ha |a |è )?\p{L}{1,20}(?:ó|ou|eu|iu|ait|é|ato|ito|uto|tto|it|is)|dijo|disse|falou|a dit|(?:es|é|est|è) (?:mi|mis|minha|meu|mon|ma|il mio|la mia)|(?:está|estaba|estava|era) (?:en|na|no|em|de|muy|muito|enferm\p{L}*|doente))(?![\p{L}\p{M}])/iu;
 /** Pinyin syllables without tones: a Chinese surname is one ("wang", "zhou"), most given names two ("xiuying"). */
 const PINYIN_SYLLABLE =
   '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|ü)';
@@ -1639,6 +1645,34 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     // roman melnyk".
     const known = listed(a, Lexicon.NOT_NAME_WORDS);
     let b = words[i + 1] as Word;
+    // "wei ling tan keeps …": a two-syllable Chinese given name written apart before its surname (Singapore, Malaysia).
+    const c3 = words[i + 2];
+    if (
+      !known &&
+      c3 &&
+      listed(c3, Lexicon.WORLD_SURNAMES) &&
+      !c3.cap &&
+      !listed(b, Lexicon.NOT_NAME_WORDS) &&
+      !b.cap &&
+      PINYIN_ONE.test(a.lower) &&
+      PINYIN_ONE.test(b.lower) &&
+      PINYIN_ONE.test(c3.lower) &&
+      adjacent(p, a, b) &&
+      adjacent(p, b, c3)
+    ) {
+      const after3 = p.slice(isPossessive(c3) ? c3.end - 2 : c3.end, c3.end + 30);
+      const before3 = p.slice(Math.max(0, a.start - 40), a.start);
+      if (
+        RELATION_BEFORE.test(before3) ||
+        PERSON_ACT_BEFORE.test(before3) ||
+        ((PERSON_CUE_AFTER.test(after3) || PERSON_DOING_WEAK.test(after3)) &&
+          !TOPIC_BEFORE.test(before3) &&
+          !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, c3.end)))
+      ) {
+        out.push({ kind: 'full-name', start: a.start, end: isPossessive(c3) ? c3.end - 2 : c3.end });
+        continue;
+      }
+    }
     // Cheapest test first: most words are known words before another known word.
     if (known && !listed(b, Lexicon.WORLD_SURNAMES)) continue;
     // "hyuuma t. maida": a lower-case initial.
@@ -1697,7 +1731,8 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       if (!adjacent(p, words[z] as Word, w) || !lowerCandidateWord(w) || listed(w, Lexicon.HONORIFICS)) break;
       // "lebo mahlangu won the …": a person's doing ends the name.
       const rest = p.slice((words[z] as Word).end, (words[z] as Word).end + 30);
-      if (PERSON_DOING_WEAK.test(rest) || PERSON_CUE_AFTER.test(rest)) break;
+      if (PERSON_DOING_WEAK.test(rest) || PERSON_CUE_AFTER.test(rest) || ROMANCE_DOING_AFTER.test(rest))
+        break;
       z++;
     }
     while (z > i + 1 && RUN_PARTICLES.has((words[z] as Word).lower)) z--;
@@ -1710,7 +1745,10 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       RELATION_BEFORE.test(before) ||
       PERSON_LIFE_AFTER.test(after);
     // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
-    if (!hit && (PERSON_CUE_AFTER.test(after) || PERSON_DOING_WEAK.test(after)))
+    if (
+      !hit &&
+      (PERSON_CUE_AFTER.test(after) || PERSON_DOING_WEAK.test(after) || ROMANCE_DOING_AFTER.test(after))
+    )
       hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, end));
     if (!hit && contact) {
       const lineStart = before.lastIndexOf('\n');

@@ -908,4 +908,11 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
     expect(matches('my student jia hui lim', 'full-name')).toEqual(['jia hui lim']);
     expect(kinds('we had dim sum and bao at lunch, then a long walk')).toEqual([]);
   });
+  it('browser pass: a public name in quotes is still public, a quoted private one is found without its quote', () => {
+    expect(detectIdentifyingInBrowser('my Year 2s named the class fish "Barack Obama" lol')).toEqual([]);
+    const found = detectIdentifyingInBrowser(
+      'my colleague "Tobias Wenner" told me off in front of the class',
+    );
+    expect(found.map((f) => f.match)).toEqual(['Tobias Wenner']);
+  });
 });

@@ -915,4 +915,17 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
     );
     expect(found.map((f) => f.match)).toEqual(['Tobias Wenner']);
   });
+  it('round 8: public people of the Philippines, India, Nigeria and South Africa, Pupil Premium, a state before a number', () => {
+    for (const text of [
+      "Jose Rizal's Noli Me Tangere is killing my Grade 9s",
+      'they played Mary Kom vs Nikhat Zareen clips in PE',
+      'Steve Biko and Winnie Mandela for the Grade 11 essay',
+      'Mrs Dash from Bluey is the best teacher on TV',
+      'Pupil Premium Champion role is being advertised',
+      'Lifeline SA 0861 322 322 is on the poster by the staffroom',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(kinds('send it to 12 King William St, Adelaide SA 5000 please')).toContain('address');
+    expect(kinds('my student Mary Okoro said she is fine')).toContain('full-name');
+  });
 });

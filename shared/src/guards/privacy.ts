@@ -601,7 +601,8 @@ const POSTCODE_CA =
   /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
 const ZIP_US =
   /(?<![\p{L}\p{N}])(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),? \d{5}(?:-\d{4})?(?![\p{L}\p{N}])/gu;
-const POSTCODE_AU = /(?<![\p{L}\p{N}])(NSW|VIC|QLD|TAS|SA|WA|NT|ACT),? (\d{4})(?![\p{L}\p{N}])/gu;
+/** A state and a four-digit postcode, not the start of a longer number ("Lifeline SA 0861 322 322"). */
+const POSTCODE_AU = /(?<![\p{L}\p{N}])(NSW|VIC|QLD|TAS|SA|WA|NT|ACT),? (\d{4})(?![\p{L}\p{N}]|[ -]\d)/gu;
 /** Street type first: "14 Rue Lafayette", "22 Calle Mayor", "5 Via Roma". */
 const STREET_PREFIXED =
   /(?<![\p{L}\p{N}/.,:$£€-])\d{1,5}[a-z]?,? (?:Rue|Avenue|Av\.|Avenida|Boulevard|Bd|Calle|Carrer|Chemin|Allée|Via|Viale|Piazza|Strada|Rua|Praça|Ulica|Straße|Strasse|Place|Quai|Impasse) (?:(?:de|del|de la|du|des|di|da|do|dos|das)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;

@@ -333,6 +333,6 @@ export const PUBLIC_HONORIFIC_NAMES: ReadonlySet<string> = new Set(
   mr ratty, mr tod, mrs tiggy-winkle, mr mcgregor, mrs mcgregor, mr jeremy fisher, mrs rabbit, mr benn,
   mr blobby, dr hook, dr pepper, dr strange, dr evil, dr no, dr octopus, dr doom, professor branestawm,
   coach beard, professor oak, ms rachel, miss rumphius, miss nelson, dr ranj, principal skinner, mr popper,
-  mrs dash, mr ratburn, ms darbus, mr hand, mr schuester, coach carter
+  mrs dash, mr ratburn, ms darbus, mr schuester, coach carter
   `).map((n) => n.replace(/\./g, '')),
 );

@@ -928,4 +928,32 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
     expect(kinds('send it to 12 King William St, Adelaide SA 5000 please')).toContain('address');
     expect(kinds('my student Mary Okoro said she is fine')).toContain('full-name');
   });
+  it("round 8: personal sites of more countries and named after the address, public people's sites", () => {
+    for (const text of [
+      "www.larsandersson.se is my old student's portfolio",
+      'his portfolio: kwameasante.com',
+      'her website is www.lucia-fernandez.es',
+      'my student sells her art on www.tomasznowak.pl',
+    ])
+      expect(kinds(text), text).toContain('profile-url');
+    for (const text of [
+      'see annefrank.org for the virtual tour',
+      'www.mariecurie.org.uk collection tomorrow',
+      'www.ikea.se has the shelves',
+      'try www.mathsisfun.com for fractions',
+    ])
+      expect(kinds(text), text).toEqual([]);
+  });
+
+  it('round 8: more doings after a lower-case name, and covering for someone', () => {
+    expect(kinds("ngozi eze hasn't eaten lunch all week")).toContain('full-name');
+    expect(kinds('diego hernández vargas was suspended for 3 days')).toContain('full-name');
+    expect(kinds('can someone cover for olumide bakare tomorrow')).toContain('full-name');
+    for (const text of [
+      'Google Classroom stopped working again',
+      "the printer hasn't been fixed",
+      'I am not expecting amy responses just needed to say it',
+    ])
+      expect(kinds(text), text).toEqual([]);
+  });
 });

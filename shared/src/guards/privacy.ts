@@ -890,7 +890,7 @@ const APP_WORD_IDS: readonly number[] =
 
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
-  /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,40}\.){0,2}?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+  /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,40}\.){0,2}?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl|se|dk|fi|pl|pt|com\.br|br|com\.mx|mx|com\.ar|ar|cl|ch|cz|hu|ro|gr|com\.ng|ng|com\.ph|ph|com\.sg|sg|jp|kr|tw|vn|eu)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
 /**
  * A site's first dot, at most 75 characters in ("https://www." and a 63-character label, or a subdomain of at most
  * 41), with no space before it.
@@ -898,7 +898,7 @@ const SITE =
 const SITE_ANCHORS: readonly Anchor[] = [{ text: '.', from: -75, to: 0, token: true }];
 const SITE_AFTER = blockedAfter('.@/-');
 const MY_SITE =
-  /\b(?:my|our) (?:own )?(?:(?:teaching|class|classroom|school|personal|new|little) )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
+  /\b(?:my|our|his|her|their) (?:own )?(?:(?:teaching|class|classroom|school|personal|new|little) )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
 const COMMON_SITES = new Set(
   `google bbc gov youtube facebook instagram twitter x linkedin tiktok wikipedia amazon apple microsoft office outlook
   gmail hotmail yahoo tes oaknationalacademy thenational sparxmaths seneca senecalearning quizlet kahoot padlet canva
@@ -907,6 +907,9 @@ const COMMON_SITES = new Set(
   theguardian nytimes bbcbitesize bitesize schoolsweek tes edutopia`.split(/\s+/),
 );
 
+/** After the site: "… is my old student's portfolio", "… = her blog". */
+const MY_SITE_AFTER =
+  /^,? (?:is|=|-) (?:my|his|her|their|our) (?:[\p{L}-]+ ){0,2}?(?:[\p{L}-]+['’]s )?(?:own )?(?:blog|site|website|web site|homepage|portfolio|page|shop|store)\b/iu;
 /** A domain label that reads as a person's own site: "maireadwrites", "mrsjonesteaches", "chalkdustblog". */
 const PERSONAL_LABEL =
   /^(?:mr|mrs|ms|miss|mx|dr|sir)[a-z]{3,}|[a-z]{3,}(?:writes|writing|teaches|teaching|teacher|tutoring|blogs?|reads|makes|designs|photography|portfolio|classroom)$/;
@@ -920,8 +923,12 @@ function ownSite(text: string, start: number): boolean {
   return OWN_WORK.test(text.slice(from, start));
 }
 
+/** Listed public people as a domain label spells them ("annefrank", "mariecurie", "nelsonmandela"). */
+const PUBLIC_LABELS: ReadonlySet<string> = new Set(PUBLIC_FIGURES.map((n) => n.replace(/[\s.'’-]/g, '')));
+
 /** Does a domain label spell a person's name ("danielhartley", "priyanair", "amara-osei")? */
 function nameInLabel(label: string): boolean {
+  if (PUBLIC_LABELS.has(label.replace(/-/g, ''))) return false;
   const parts = label.split('-');
   if (
     parts.length >= 2 &&
@@ -936,6 +943,16 @@ function nameInLabel(label: string): boolean {
       FIRST_NAMES.has(first) &&
       !AMBIGUOUS_FIRST_NAMES.has(first) &&
       (SURNAMES.has(rest) || rest.length >= 4)
+    )
+      return true;
+    // A given name of another culture before a listed surname or a surname's ending ("jonasbergqvist",
+    // "tomasznowak"), stricter since those lists hold more everyday words.
+    if (
+      (WORLD_FIRST_NAMES.has(first) || MORE_GIVEN_NAMES.has(first)) &&
+      !AMBIGUOUS_FIRST_NAMES.has(first) &&
+      !NOT_NAME_WORDS.has(first) &&
+      rest.length >= 4 &&
+      (WORLD_SURNAMES.has(rest) || MORE_SURNAMES.has(rest) || SURNAMES.has(rest) || SURNAME_ENDING.test(rest))
     )
       return true;
   }
@@ -966,7 +983,13 @@ function findProfiles(text: string, out: Span[]): void {
     if (COMMON_SITES.has(label) || /\.(?:gov|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|edu)$/i.test(value)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     // A personal site: "my blog/site/portfolio is …", or a domain made of a person's name ("danielhartley.co.uk").
-    if (MY_SITE.test(before) || nameInLabel(label) || PERSONAL_LABEL.test(label) || ownSite(text, m.index))
+    if (
+      MY_SITE.test(before) ||
+      nameInLabel(label) ||
+      PERSONAL_LABEL.test(label) ||
+      ownSite(text, m.index) ||
+      MY_SITE_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 60))
+    )
       out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
   const { words } = wordsFor(text);
@@ -1373,7 +1396,7 @@ const PERSON_CUE_AFTER =
 
 /** Doings that things can have too ("the Gettysburg Address is on …", "Black Lives Matter came up"): with a name's sign. */
 const PERSON_DOING_WEAK =
-  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up|won|retired|retires|is retiring|resigned|resigns|graduated|graduates|apologi[sz]ed)\b|(?:is|was) (?:on|in|not|now|back|also|finally|the only|the worst|the best|the one)\b)/i;
+  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up|won|retired|retires|is retiring|resigned|resigns|graduated|graduates|apologi[sz]ed|stopped|started|forgot)\b|(?:hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|couldn['’]t) (?:been|got|eaten|come|done|handed|submitted|turned|spoken|said|stopped|replied|answered|attended|shown)\b|(?:is|was) (?:on|in|not|now|back|also|finally|the only|the worst|the best|the one|the new|suspended|expelled|bullied|failing|struggling|moving|leaving)\b)/i;
 
 /**
  * A sign anywhere in the message that it is about people the writer knows: a pronoun, family, a school role, a class
@@ -1461,7 +1484,7 @@ const PERSON_DOING_AFTER =
   /^(?:'s|’s)? (?:joined|will be|would be|is coming|speaks|spoke|is speaking|visited|arrives|arrived)\b/i;
 /** Someone one does something with or to ("follow up with …", "add … as", "dear …", "assistant to …"). */
 const PERSON_ACT_BEFORE =
-  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o|(?:mum|mom|dad|mother|father|parents?|carer|nan|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|cousin|twin) of|talked to|talking to|spoke to|spoke with|speaking to|had words with|worried about|proud of)[,:]? {1,2}$/i;
+  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o|(?:mum|mom|dad|mother|father|parents?|carer|nan|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|cousin|twin) of|talked to|talking to|spoke to|spoke with|speaking to|had words with|worried about|proud of|cover for|covering for|covered for|sub for|subbing for)[,:]? {1,2}$/i;
 
 /**
  * Talk about a topic, where a famous person's name is a subject of study, not a private person: "we studied …",

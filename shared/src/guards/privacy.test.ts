@@ -956,4 +956,20 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
     ])
       expect(kinds(text), text).toEqual([]);
   });
+  it('round 8: French, Catalan, Spanish and Peruvian street types in lower case or abbreviated, Nordic streets apart', () => {
+    for (const text of [
+      'the dossier goes to 12 rue des Lilas, 69003 Lyon',
+      'her address is carrer de Mallorca 401, 2n 1a, Barcelona',
+      'send it to c/ Mayor 12, 3º B, Madrid',
+      'Jr. de la Unión 456, Lima',
+      'Thorvald Meyers gate 5, Oslo',
+    ])
+      expect(kinds(text), text).toContain('address');
+    for (const text of [
+      'we met 12 via Teams yesterday',
+      'the Year 9 gate 2 is locked',
+      'I walked 5 rue miles',
+    ])
+      expect(kinds(text), text).toEqual([]);
+  });
 });

@@ -605,7 +605,7 @@ const ZIP_US =
 const POSTCODE_AU = /(?<![\p{L}\p{N}])(NSW|VIC|QLD|TAS|SA|WA|NT|ACT),? (\d{4})(?![\p{L}\p{N}]|[ -]\d)/gu;
 /** Street type first: "14 Rue Lafayette", "22 Calle Mayor", "5 Via Roma". */
 const STREET_PREFIXED =
-  /(?<![\p{L}\p{N}/.,:$£€-])\d{1,5}[a-z]?,? (?:Rue|Avenue|Av\.|Avenida|Boulevard|Bd|Calle|Carrer|Chemin|Allée|Via|Viale|Piazza|Strada|Rua|Praça|Ulica|Straße|Strasse|Place|Quai|Impasse) (?:(?:de|del|de la|du|des|di|da|do|dos|das)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
+  /(?<![\p{L}\p{N}/.,:$£€-])\d{1,5}[a-z]?,? (?:Rue|Avenue|Av\.|Avenida|Boulevard|Bd|Calle|Carrer|Chemin|Allée|Via|Viale|Piazza|Strada|Rua|Praça|Ulica|Straße|Strasse|Place|Quai|Impasse|rue|avenue|boulevard|chemin|allée|impasse|quai|calle|carrer|rua|praça|piazza|viale) (?:(?:de|del|de la|du|des|di|da|do|dos|das)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
 /** German, Dutch and Nordic compound streets with the number after: "Hauptstraße 12", "Kerkstraat 4", "Storgata 3". */
 const STREET_COMPOUND =
   /(?<![\p{L}])\p{Lu}[\p{L}\p{M}-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|laan|gracht|plein|steeg|kade|gata|gatan|gade|vej|vegen|veien|tie|katu|kuja|polku|väylä|tee|tänav|vegur|stræti|straeti|stræde|braut|vägen|väg|gränd|stien|utca|útja|ulica|cesta|iela|gatvė|gatve) \d{1,4}[a-z]?(?![\p{L}\p{N}])/gu;
@@ -620,7 +620,10 @@ const MILITARY_MAIL =
   /(?<![\p{L}\p{N}])(?:(?:PSC|Unit|CMR) \d{3,5},? Box \d{3,5}|[ADF]PO A[AEP] \d{5})(?![\p{L}\p{N}])/giu;
 /** Street type first with the number after: "Calle de Alcalá 45", "Via Roma 12", "Rue de la Paix 3". */
 const STREET_PREFIXED_NUMBER_AFTER =
-  /(?<![\p{L}])(?:Calle|Carrer|Avenida|Av\.|Avda\.|Alameda|Travessa|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai) (?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
+  /(?<![\p{L}])(?:Calle|Carrer|Avenida|Av\.|Avda\.|Alameda|Travessa|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai|C\/|c\/|Jr\.|Jirón|calle|carrer|avenida|avda\.|alameda|travessa|rua|rue|avenue|boulevard|chemin|allée|quai|viale|piazza) ?(?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
+/** Norwegian, Danish and Swedish streets written apart: "Karl Johans gate 22", "Thorvald Meyers gate 5". */
+const NORDIC_STREET_SPACED =
+  /(?<![\p{L}])\p{Lu}[\p{L}\p{M}-]{1,30}(?: \p{Lu}[\p{L}\p{M}-]{1,30})? (?:gate|gata|gatan|gade|vei|veien|vej|vegen|vägen|väg|plass|torg) \d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])/gu;
 /**
  * A street type written as a short word or abbreviation before the street's name, then the house number, as
  * Romania, Moldova, Ukraine, Russia, Indonesia, Malaysia, Vietnam and Turkey write them: "str. Alba Iulia 75",
@@ -799,7 +802,7 @@ function findNumberedAddresses(text: string, out: Span[]): void {
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
+  for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER, NORDIC_STREET_SPACED])
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   // Each local form only when one of its words is in the message: most messages have none of them.
   findLocalStreets(text, out);

@@ -117,7 +117,7 @@ const OTHER_NOT_NAME_WORDS = words(`
   irl lol tbh btw omg idk imo imho smh ngl fyi asap somehow anyway anyways though
   ako naman rin din lang kasi mga yung ang ng po siya talaga dahil magawa
   rang told came went got took gave sent wrote sat kept felt brought bought caught taught thought found lost threw broke
-  spoke stole
+  spoke stole premium
 `);
 
 /** Capitalised words that are not names: sentence starters, calendar, school vocabulary, subjects, places, titles. */
@@ -192,6 +192,7 @@ export const MORE_SURNAMES: ReadonlySet<string> = words(`
   ouazzani cojocaru rotaru bivol țurcanu turcanu moraru shevchenko kovalenko bondarenko tkachenko kravchenko
   polishchuk savchenko lysenko rudenko marchenko santoso wijaya hidayat kurniawan setiawan pratama saputra gunawan
   susanto wibowo hartono purnomo nugroho souza nascimento andrade machado freitas soares vieira araújo cavalcanti
+  li wu gao cheng jia xue xia liao zou xiong qiu qin hou shao meng duan yang lim teo goh koh yeo ong
 `);
 
 /** Surnames in SURNAMES that are also common words ("Town Hall", "Lion King", "Forever Young", "Lime Green"). */
@@ -303,6 +304,13 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   eddie lyons, victor frankenstein, jonathan harker, dorian gray, catherine earnshaw, pip pirrip,
   joe wicks, jill biden, miguel cardona, randi weingarten, gillian keegan, bridget phillipson, amanda spielman,
   martyn oliver, john mccrae, tom gates, tom daley, chris whitty, brian cox, ted lasso, roy kent,
+  jose rizal, josé rizal, andres bonifacio, andrés bonifacio, apolinario mabini, emilio aguinaldo, lapu-lapu,
+  manny pacquiao, ferdinand marcos, bongbong marcos, rodrigo duterte, corazon aquino, ninoy aquino, mary kom,
+  nikhat zareen, neeraj chopra, pv sindhu, p v sindhu, sachin tendulkar, virat kohli, ms dhoni, kalpana chawla,
+  swami vivekananda, bhagat singh, subhas chandra bose, jawaharlal nehru, indira gandhi, sardar patel,
+  obafemi awolowo, nnamdi azikiwe, funmilayo ransome-kuti, fela kuti, bola tinubu, muhammadu buhari,
+  ngozi okonjo-iweala, steve biko, winnie mandela, miriam makeba, thabo mbeki, jacob zuma, julius malema, siya kolisi,
+  caster semenya, trevor noah, mia thermopolis,
 `);
 
 /**
@@ -324,6 +332,7 @@ export const PUBLIC_HONORIFIC_NAMES: ReadonlySet<string> = new Set(
   dr martens, mr kipling, miss piggy, mrs brown, mr brown, mr bucket, mrs bucket, mr toad, mr badger, mr mole,
   mr ratty, mr tod, mrs tiggy-winkle, mr mcgregor, mrs mcgregor, mr jeremy fisher, mrs rabbit, mr benn,
   mr blobby, dr hook, dr pepper, dr strange, dr evil, dr no, dr octopus, dr doom, professor branestawm,
-  coach beard, professor oak, ms rachel, miss rumphius, miss nelson, dr ranj, principal skinner, mr popper
+  coach beard, professor oak, ms rachel, miss rumphius, miss nelson, dr ranj, principal skinner, mr popper,
+  mrs dash, mr ratburn, ms darbus, mr schuester, coach carter
   `).map((n) => n.replace(/\./g, '')),
 );

@@ -44,12 +44,13 @@ function people(text: string): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   const found = nlp(text).people().json({ offset: true }) as Person[];
   for (const p of found) {
-    // compromise includes trailing punctuation in a term's text; trim it from the span.
-    const name = p.text.replace(/[\s.,;:!?)"'’]+$/u, '');
+    // compromise includes punctuation around a term in its text ('"Barack Obama"'); trim it from the span.
+    const lead = /^[\s("'“‘]*/u.exec(p.text)?.[0].length ?? 0;
+    const name = p.text.slice(lead).replace(/[\s.,;:!?)"'’”]+$/u, '');
     if (name.split(/\s+/).length < 2) continue;
     // "Cathy Freeman's 400m run": the listed name without its possessive.
     if (PUBLIC.has(name.toLowerCase().replace(/['’]s$/u, ''))) continue;
-    out.push({ start: p.offset.start, end: p.offset.start + name.length });
+    out.push({ start: p.offset.start + lead, end: p.offset.start + lead + name.length });
   }
   return out;
 }

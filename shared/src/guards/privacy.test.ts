@@ -865,4 +865,111 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
     const text = "We watched Cathy Freeman's 400m final in my class and I cried";
     expect(detectIdentifyingInBrowser(text).map((f) => f.kind)).toEqual([]);
   });
+  it('round 8: grid addresses, a number before a relation, and switchboards and other numbers', () => {
+    expect(matches('send it to Calle 80 #24-15, Barranquilla please', 'address')).toEqual([
+      'Calle 80 #24-15',
+    ]);
+    expect(matches('we moved to carrera 11 no. 93-07 apto 4', 'address')).toEqual(['carrera 11 no. 93-07']);
+    expect(matches('Diagonal 40A # 5-62 is the house', 'address')).toEqual(['Diagonal 40A # 5-62']);
+    expect(kinds('Calle 45 is closed for the parade')).toEqual([]);
+    expect(kinds('the score was 12-30 after the #3 seed lost')).toEqual([]);
+    expect(matches('41 22 33 44 is his grandad, he picks him up on fridays', 'phone')).toEqual([
+      '41 22 33 44',
+    ]);
+    expect(kinds('0412 345 678 - my mum, in case')).toContain('phone');
+    expect(kinds('ring the switchboard on 0113 496 0123 and ask for attendance')).toEqual([]);
+    expect(kinds('the main office line is 0121 496 0555 for absences')).toEqual([]);
+    expect(kinds('reception gave me her mobile, 07700 900456')).toContain('phone');
+    expect(kinds('tracking number 5521 8834 2201 says delivered, nothing came')).toEqual([]);
+    expect(kinds('call me on 5521 8834 about the order')).toContain('phone');
+  });
+
+  it('round 8: lower-case names with a possessive relation, pinyin given names, a role in brackets', () => {
+    expect(matches("li xiaoming's grandfather collects him on tuesdays", 'full-name')).toEqual([
+      'li xiaoming',
+    ]);
+    expect(matches("zhou haoran's mum emailed again", 'full-name')).toEqual(['zhou haoran']);
+    expect(matches("fatima al-hashimi's family moved to leeds", 'full-name')).toEqual(['fatima al-hashimi']);
+    expect(kinds('chen said the ceiling leaks again')).toEqual([]);
+    expect(kinds('wang running late again lol')).toEqual([]);
+    expect(matches('priya deshmukh (my line manager) ignored my email', 'full-name')).toEqual([
+      'priya deshmukh',
+    ]);
+    expect(matches('Bożena Kowalczyk retires in July after 30 years', 'full-name')).toEqual([
+      'Bożena Kowalczyk',
+    ]);
+  });
+  it('round 8: a Romance-language doing after a lower-case name, a Chinese given name written apart', () => {
+    expect(matches('joana carvalho me ligou ontem à noite', 'full-name')).toEqual(['joana carvalho']);
+    expect(matches("camille durand m'a envoyé les notes", 'full-name')).toEqual(['camille durand']);
+    expect(matches('giulia romano mi ha scritto stamattina', 'full-name')).toEqual(['giulia romano']);
+    expect(kinds('luciana me dijo que sí')).toEqual([]);
+    expect(matches("mei ling wong's mum came in", 'full-name')).toEqual(['mei ling wong']);
+    expect(matches('my student jia hui lim', 'full-name')).toEqual(['jia hui lim']);
+    expect(kinds('we had dim sum and bao at lunch, then a long walk')).toEqual([]);
+  });
+  it('browser pass: a public name in quotes is still public, a quoted private one is found without its quote', () => {
+    expect(detectIdentifyingInBrowser('my Year 2s named the class fish "Barack Obama" lol')).toEqual([]);
+    const found = detectIdentifyingInBrowser(
+      'my colleague "Tobias Wenner" told me off in front of the class',
+    );
+    expect(found.map((f) => f.match)).toEqual(['Tobias Wenner']);
+  });
+  it('round 8: public people of the Philippines, India, Nigeria and South Africa, Pupil Premium, a state before a number', () => {
+    for (const text of [
+      "Jose Rizal's Noli Me Tangere is killing my Grade 9s",
+      'they played Mary Kom vs Nikhat Zareen clips in PE',
+      'Steve Biko and Winnie Mandela for the Grade 11 essay',
+      'Mrs Dash from Bluey is the best teacher on TV',
+      'Pupil Premium Champion role is being advertised',
+      'Lifeline SA 0861 322 322 is on the poster by the staffroom',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(kinds('send it to 12 King William St, Adelaide SA 5000 please')).toContain('address');
+    expect(kinds('my student Mary Okoro said she is fine')).toContain('full-name');
+  });
+  it("round 8: personal sites of more countries and named after the address, public people's sites", () => {
+    for (const text of [
+      "www.larsandersson.se is my old student's portfolio",
+      'his portfolio: kwameasante.com',
+      'her website is www.lucia-fernandez.es',
+      'my student sells her art on www.tomasznowak.pl',
+    ])
+      expect(kinds(text), text).toContain('profile-url');
+    for (const text of [
+      'see annefrank.org for the virtual tour',
+      'www.mariecurie.org.uk collection tomorrow',
+      'www.ikea.se has the shelves',
+      'try www.mathsisfun.com for fractions',
+    ])
+      expect(kinds(text), text).toEqual([]);
+  });
+
+  it('round 8: more doings after a lower-case name, and covering for someone', () => {
+    expect(kinds("ngozi eze hasn't eaten lunch all week")).toContain('full-name');
+    expect(kinds('diego hernández vargas was suspended for 3 days')).toContain('full-name');
+    expect(kinds('can someone cover for olumide bakare tomorrow')).toContain('full-name');
+    for (const text of [
+      'Google Classroom stopped working again',
+      "the printer hasn't been fixed",
+      'I am not expecting amy responses just needed to say it',
+    ])
+      expect(kinds(text), text).toEqual([]);
+  });
+  it('round 8: French, Catalan, Spanish and Peruvian street types in lower case or abbreviated, Nordic streets apart', () => {
+    for (const text of [
+      'the dossier goes to 12 rue des Lilas, 69003 Lyon',
+      'her address is carrer de Mallorca 401, 2n 1a, Barcelona',
+      'send it to c/ Mayor 12, 3º B, Madrid',
+      'Jr. de la Unión 456, Lima',
+      'Thorvald Meyers gate 5, Oslo',
+    ])
+      expect(kinds(text), text).toContain('address');
+    for (const text of [
+      'we met 12 via Teams yesterday',
+      'the Year 9 gate 2 is locked',
+      'I walked 5 rue miles',
+    ])
+      expect(kinds(text), text).toEqual([]);
+  });
 });

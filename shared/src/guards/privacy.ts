@@ -325,7 +325,13 @@ const PHONE_CANDIDATE =
 const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
 /** A phone word right after the number: "416 60 039 office", "…-Fax", "138 2264 9917 is my number". */
 const PHONE_CONTEXT_AFTER =
-  /^(?:[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b|,? (?:is|was) (?:my|his|her|their|our|the school's|the office's) (?:number|phone|mobile|cell|whatsapp|wechat|personal number|new number|home number)\b)/i;
+  /^(?:[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b|,? (?:is|was) (?:my|his|her|their|our|the school's|the office's) (?:number|phone|mobile|cell|whatsapp|wechat|personal number|new number|home number)\b|,? (?:is|was|[-–=]) (?:my|his|her|their|our|(?:the )?[a-z]+['’]s)(?: [a-z]+)? (?:mum|mom|mam|dad|mother|father|parents?|brother|sister|uncle|aunt|auntie|gran|grandma|grandmother|grandad|grandfather|carer|guardian|husband|wife|partner|son|daughter)\b)/i;
+/**
+ * "order number", "ref no.", "case #": a number word that names another kind of number, not a phone's. A phone word
+ * before it still counts ("text me, order number …" keeps "text").
+ */
+const OTHER_NUMBER_BEFORE =
+  /\b(?:order|ref|reference|invoice|account|acct|tracking|case|ticket|booking|confirmation|policy|candidate|serial|batch|transaction|receipt|parcel|claim|purchase|customer|membership|exam|centre|center|upn|uln|isbn)\s?(?:number|no\.?|num|#)(?: is| was)?:? ?$/i;
 const PHONE_CONTEXT =
   /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|movil|celular|cel|tlf|telf|tfno|nomor|wechat|zalo|kakaotalk|viber|telegram|sđt|điện thoại)\b/i;
 
@@ -474,10 +480,10 @@ function validPhone(raw: string, plus: boolean): boolean {
 
 /** A helpline word, then no personal word before the number: "the helpline is", "Samaritans, free, on". */
 const SERVICE_BEFORE =
-  /\b(?:helplines?|hotlines?|crisis line|lifeline|support line|advice line|text line|textline|freephone|free phone|toll[- ]free|samaritans|childline|nspcc)\b(?![^.!?\n]*\b(?:my|me|mine|his|him|her|hers|their|personal|mobile|cell|whatsapp|home|private|mum|dad|wife|husband)\b)[^.!?\n]*$/i;
+  /\b(?:helplines?|hotlines?|crisis line|lifeline|support line|advice line|text line|textline|freephone|free phone|toll[- ]free|samaritans|childline|nspcc|switchboard|(?:school|main|front|general) office|main (?:line|number)|enquiries(?: line)?|reception)\b(?![^.!?\n]*\b(?:my|me|mine|his|him|her|hers|their|personal|mobile|cell|whatsapp|home|private|mum|dad|wife|husband)\b)[^.!?\n]*$/i;
 /** A helpline word right after the number: "0800 138 1111, the NSPCC helpline". */
 const SERVICE_AFTER =
-  /^,? (?:(?:the|a|their|its) )?(?:\p{Lu}\p{L}+ ){0,3}(?:helpline|hotline|crisis line|lifeline|freephone)\b/iu;
+  /^,? (?:(?:the|a|their|its) )?(?:\p{Lu}\p{L}+ ){0,3}(?:helpline|hotline|crisis line|lifeline|freephone|switchboard)\b/iu;
 
 /**
  * Toll-free and shared-cost numbers, an organisation's line: North American 1-800/888/877/866/855/844/833, UK and
@@ -518,7 +524,12 @@ function findPhones(text: string, out: Span[]): void {
     const before = text.slice(Math.max(0, start - 40), start);
     const end = start + raw.length + extension;
     const context =
-      PHONE_CONTEXT.test(before) || extension > 0 || PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
+      (PHONE_CONTEXT.test(before) &&
+        !(
+          OTHER_NUMBER_BEFORE.test(before) && !PHONE_CONTEXT.test(before.replace(OTHER_NUMBER_BEFORE, ''))
+        )) ||
+      extension > 0 ||
+      PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
     // An organisation's helpline ("Education Support's helpline is 08000 562 561", "Samaritans on 116 123") or a
     // toll-free number with no personal word ("Beyond Blue on 1300 22 4636") is nobody's own number.
     if (serviceNumber(raw, before, text.slice(end, end + 40), extension)) continue;
@@ -590,10 +601,11 @@ const POSTCODE_CA =
   /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
 const ZIP_US =
   /(?<![\p{L}\p{N}])(?:AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY),? \d{5}(?:-\d{4})?(?![\p{L}\p{N}])/gu;
-const POSTCODE_AU = /(?<![\p{L}\p{N}])(NSW|VIC|QLD|TAS|SA|WA|NT|ACT),? (\d{4})(?![\p{L}\p{N}])/gu;
+/** A state and a four-digit postcode, not the start of a longer number ("Lifeline SA 0861 322 322"). */
+const POSTCODE_AU = /(?<![\p{L}\p{N}])(NSW|VIC|QLD|TAS|SA|WA|NT|ACT),? (\d{4})(?![\p{L}\p{N}]|[ -]\d)/gu;
 /** Street type first: "14 Rue Lafayette", "22 Calle Mayor", "5 Via Roma". */
 const STREET_PREFIXED =
-  /(?<![\p{L}\p{N}/.,:$£€-])\d{1,5}[a-z]?,? (?:Rue|Avenue|Av\.|Avenida|Boulevard|Bd|Calle|Carrer|Chemin|Allée|Via|Viale|Piazza|Strada|Rua|Praça|Ulica|Straße|Strasse|Place|Quai|Impasse) (?:(?:de|del|de la|du|des|di|da|do|dos|das)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
+  /(?<![\p{L}\p{N}/.,:$£€-])\d{1,5}[a-z]?,? (?:Rue|Avenue|Av\.|Avenida|Boulevard|Bd|Calle|Carrer|Chemin|Allée|Via|Viale|Piazza|Strada|Rua|Praça|Ulica|Straße|Strasse|Place|Quai|Impasse|rue|avenue|boulevard|chemin|allée|impasse|quai|calle|carrer|rua|praça|piazza|viale) (?:(?:de|del|de la|du|des|di|da|do|dos|das)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
 /** German, Dutch and Nordic compound streets with the number after: "Hauptstraße 12", "Kerkstraat 4", "Storgata 3". */
 const STREET_COMPOUND =
   /(?<![\p{L}])\p{Lu}[\p{L}\p{M}-]{1,30}(?:straße|strasse|str\.|weg|gasse|platz|allee|ring|damm|ufer|straat|laan|gracht|plein|steeg|kade|gata|gatan|gade|vej|vegen|veien|tie|katu|kuja|polku|väylä|tee|tänav|vegur|stræti|straeti|stræde|braut|vägen|väg|gränd|stien|utca|útja|ulica|cesta|iela|gatvė|gatve) \d{1,4}[a-z]?(?![\p{L}\p{N}])/gu;
@@ -608,7 +620,10 @@ const MILITARY_MAIL =
   /(?<![\p{L}\p{N}])(?:(?:PSC|Unit|CMR) \d{3,5},? Box \d{3,5}|[ADF]PO A[AEP] \d{5})(?![\p{L}\p{N}])/giu;
 /** Street type first with the number after: "Calle de Alcalá 45", "Via Roma 12", "Rue de la Paix 3". */
 const STREET_PREFIXED_NUMBER_AFTER =
-  /(?<![\p{L}])(?:Calle|Carrer|Avenida|Av\.|Avda\.|Alameda|Travessa|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai) (?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
+  /(?<![\p{L}])(?:Calle|Carrer|Avenida|Av\.|Avda\.|Alameda|Travessa|Via|Viale|Piazza|Rua|Praça|Ulica|ul\.|Rue|Avenue|Boulevard|Chemin|Allée|Place|Quai|C\/|c\/|Jr\.|Jirón|calle|carrer|avenida|avda\.|alameda|travessa|rua|rue|avenue|boulevard|chemin|allée|quai|viale|piazza) ?(?:(?:de|del|de la|du|des|di|da|do|dos|das|della|delle)\.? )?\p{Lu}[\p{L}\p{M}'-]{1,30}(?: \p{Lu}[\p{L}\p{M}'-]{1,30})?,? \d{1,4}[a-z]?(?![\p{L}\p{N}.,:]\d)/gu;
+/** Norwegian, Danish and Swedish streets written apart: "Karl Johans gate 22", "Thorvald Meyers gate 5". */
+const NORDIC_STREET_SPACED =
+  /(?<![\p{L}])\p{Lu}[\p{L}\p{M}-]{1,30}(?: \p{Lu}[\p{L}\p{M}-]{1,30})? (?:gate|gata|gatan|gade|vei|veien|vej|vegen|vägen|väg|plass|torg) \d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])/gu;
 /**
  * A street type written as a short word or abbreviation before the street's name, then the house number, as
  * Romania, Moldova, Ukraine, Russia, Indonesia, Malaysia, Vietnam and Turkey write them: "str. Alba Iulia 75",
@@ -638,6 +653,15 @@ const EAST_STREET =
   /(?<![\p{L}\p{N}/.,:$£€-])(?:\d{1,4}[A-Z]?(?:\/\d{1,3})? \p{Lu}[\p{L}\p{M}]{1,20}(?: \p{Lu}[\p{L}\p{M}]{1,20}){0,3},? (?:Quận|Phường|Huyện) (?:\d{1,2}|\p{Lu})|\d{1,4}(?:-\d{1,4})? \p{Lu}[\p{L}]{1,20}-(?:dong|ro|gil|ga)(?![\p{L}\p{N}])|(?:Rue|Zankat|Derb) \d{1,3},? (?:Hay|Quartier|Lotissement|Résidence|Derb) \p{Lu})/gu;
 const PK_SECTOR =
   /(?<![\p{L}\p{N}/-])(?:\p{Lu}[\p{L}\p{M}'-]{2,30} Sector \d{1,2}(?:-?[A-Z])?|(?:Sector )?[DEFGHI]-\d{1,2}\/\d)(?![\p{L}\p{N}/])/gu;
+/**
+ * Colombian and Venezuelan grid addresses: a street type and its number, then "#" or "No." and the cross street's
+ * number with the door's after a dash ("Calle 45 #12-30", "Carrera 7 No. 72-64", "cra 15 # 93a-20", "Av. 68 N° 1-20").
+ * The "# 12-30" after a numbered street is what no date, score or room has.
+ */
+const GRID_STREET =
+  /(?<![\p{L}\p{N}])(?:calle|cl\.?|carrera|cra\.?|kra\.?|kr\.?|cr\.?|avenida(?: calle| carrera)?|av\.?|ak\.?|ac\.?|diagonal|dg\.?|transversal|transv\.?|tv\.?) ?\d{1,3} ?[a-z]?(?: ?bis)?(?: sur| este)?,? ?(?:#|n[oº°]\.?|nro\.?|número|numero) ?\d{1,3} ?[a-z]?(?: ?bis)? ?[-–] ?\d{1,3}(?![\p{L}\p{N}])/giu;
+const GRID_STREET_TYPES =
+  'calle cl carrera cra kra kr cr avenida av ak ac diagonal dg transversal transv tv'.split(' ');
 /** Where those matches can start (lower case): at the street type, a few characters before it, or before "/". */
 const LOCAL_STREET_TYPES =
   `str. strada calea bd. bdul bulevardul aleea șos splaiul vul. vulytsia vulitsa prosp ulitsa jl.
@@ -697,6 +721,7 @@ const LOCAL_STREETS: readonly (readonly [RegExp, readonly Anchor[], readonly num
   ],
   [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS, idsOf('house h plot gali')],
   [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb')],
+  [GRID_STREET, anchorsOf(GRID_STREET_TYPES), idsOf(GRID_STREET_TYPES.join(' '))],
 ];
 const SECTOR_WORD = registerWord('sector');
 const PK_SECTOR_ANCHORS: readonly Anchor[] = [
@@ -777,7 +802,7 @@ function findNumberedAddresses(text: string, out: Span[]): void {
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER])
+  for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER, NORDIC_STREET_SPACED])
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   // Each local form only when one of its words is in the message: most messages have none of them.
   findLocalStreets(text, out);
@@ -868,7 +893,7 @@ const APP_WORD_IDS: readonly number[] =
 
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
-  /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,40}\.){0,2}?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
+  /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,40}\.){0,2}?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl|se|dk|fi|pl|pt|com\.br|br|com\.mx|mx|com\.ar|ar|cl|ch|cz|hu|ro|gr|com\.ng|ng|com\.ph|ph|com\.sg|sg|jp|kr|tw|vn|eu)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
 /**
  * A site's first dot, at most 75 characters in ("https://www." and a 63-character label, or a subdomain of at most
  * 41), with no space before it.
@@ -876,7 +901,7 @@ const SITE =
 const SITE_ANCHORS: readonly Anchor[] = [{ text: '.', from: -75, to: 0, token: true }];
 const SITE_AFTER = blockedAfter('.@/-');
 const MY_SITE =
-  /\b(?:my|our) (?:own )?(?:(?:teaching|class|classroom|school|personal|new|little) )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
+  /\b(?:my|our|his|her|their) (?:own )?(?:(?:teaching|class|classroom|school|personal|new|little) )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
 const COMMON_SITES = new Set(
   `google bbc gov youtube facebook instagram twitter x linkedin tiktok wikipedia amazon apple microsoft office outlook
   gmail hotmail yahoo tes oaknationalacademy thenational sparxmaths seneca senecalearning quizlet kahoot padlet canva
@@ -885,6 +910,9 @@ const COMMON_SITES = new Set(
   theguardian nytimes bbcbitesize bitesize schoolsweek tes edutopia`.split(/\s+/),
 );
 
+/** After the site: "… is my old student's portfolio", "… = her blog". */
+const MY_SITE_AFTER =
+  /^,? (?:is|=|-) (?:my|his|her|their|our) (?:[\p{L}-]+ ){0,2}?(?:[\p{L}-]+['’]s )?(?:own )?(?:blog|site|website|web site|homepage|portfolio|page|shop|store)\b/iu;
 /** A domain label that reads as a person's own site: "maireadwrites", "mrsjonesteaches", "chalkdustblog". */
 const PERSONAL_LABEL =
   /^(?:mr|mrs|ms|miss|mx|dr|sir)[a-z]{3,}|[a-z]{3,}(?:writes|writing|teaches|teaching|teacher|tutoring|blogs?|reads|makes|designs|photography|portfolio|classroom)$/;
@@ -898,8 +926,12 @@ function ownSite(text: string, start: number): boolean {
   return OWN_WORK.test(text.slice(from, start));
 }
 
+/** Listed public people as a domain label spells them ("annefrank", "mariecurie", "nelsonmandela"). */
+const PUBLIC_LABELS: ReadonlySet<string> = new Set(PUBLIC_FIGURES.map((n) => n.replace(/[\s.'’-]/g, '')));
+
 /** Does a domain label spell a person's name ("danielhartley", "priyanair", "amara-osei")? */
 function nameInLabel(label: string): boolean {
+  if (PUBLIC_LABELS.has(label.replace(/-/g, ''))) return false;
   const parts = label.split('-');
   if (
     parts.length >= 2 &&
@@ -914,6 +946,16 @@ function nameInLabel(label: string): boolean {
       FIRST_NAMES.has(first) &&
       !AMBIGUOUS_FIRST_NAMES.has(first) &&
       (SURNAMES.has(rest) || rest.length >= 4)
+    )
+      return true;
+    // A given name of another culture before a listed surname or a surname's ending ("jonasbergqvist",
+    // "tomasznowak"), stricter since those lists hold more everyday words.
+    if (
+      (WORLD_FIRST_NAMES.has(first) || MORE_GIVEN_NAMES.has(first)) &&
+      !AMBIGUOUS_FIRST_NAMES.has(first) &&
+      !NOT_NAME_WORDS.has(first) &&
+      rest.length >= 4 &&
+      (WORLD_SURNAMES.has(rest) || MORE_SURNAMES.has(rest) || SURNAMES.has(rest) || SURNAME_ENDING.test(rest))
     )
       return true;
   }
@@ -944,7 +986,13 @@ function findProfiles(text: string, out: Span[]): void {
     if (COMMON_SITES.has(label) || /\.(?:gov|gov\.uk|nhs\.uk|ac\.uk|sch\.uk|edu)$/i.test(value)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     // A personal site: "my blog/site/portfolio is …", or a domain made of a person's name ("danielhartley.co.uk").
-    if (MY_SITE.test(before) || nameInLabel(label) || PERSONAL_LABEL.test(label) || ownSite(text, m.index))
+    if (
+      MY_SITE.test(before) ||
+      nameInLabel(label) ||
+      PERSONAL_LABEL.test(label) ||
+      ownSite(text, m.index) ||
+      MY_SITE_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 60))
+    )
       out.push({ kind: 'profile-url', start: m.index, end: m.index + value.length });
   }
   const { words } = wordsFor(text);
@@ -1347,11 +1395,11 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
 const PERSON_VERB_BEFORE =
   /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|teach|taught|know|knew|remember|shout out to|shout-out to|(?:boy|girl|lad|student|pupil|kid|child|name|teacher|colleague) (?:is|was)|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,?|a parent called|colleague,)(?: (?:a|an|the))? $/i;
 const PERSON_CUE_AFTER =
-  /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|nan|aunt|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:in|from) \d{1,2}(?!am|pm|th|st|nd|rd|mm|cm|km|kg|ml|hr|yr|min|h\b|m\b|s\b|k\b|g\b|x\b)[a-z]{1,2}\b|from (?:science|maths|math|english|history|geography|music|drama|computing|languages|mfl|pe|re|art|admin|reception|the office|accounts|finance)\b|(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) ))/i;
+  /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|grandmother|grandfather|grandparents?|nan|aunt|auntie|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:in|from) \d{1,2}(?!am|pm|th|st|nd|rd|mm|cm|km|kg|ml|hr|yr|min|h\b|m\b|s\b|k\b|g\b|x\b)[a-z]{1,2}\b|from (?:science|maths|math|english|history|geography|music|drama|computing|languages|mfl|pe|re|art|admin|reception|the office|accounts|finance)\b|(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) |\((?:my|our|his|her|their) ))/i;
 
 /** Doings that things can have too ("the Gettysburg Address is on …", "Black Lives Matter came up"): with a name's sign. */
 const PERSON_DOING_WEAK =
-  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up|won|retired|resigned|graduated|apologi[sz]ed)\b|(?:is|was) (?:on|in|not|now|back|also|finally|the only|the worst|the best|the one)\b)/i;
+  /^,? (?:(?:just |also |never |always )?(?:threw|punched|kicked|stole|broke|ran|walked|came|went|got|gets|shouts|bit|spat|left|joined|moved|missed|failed|passed|lied|smashed|turned up|won|retired|retires|is retiring|resigned|resigns|graduated|graduates|apologi[sz]ed|stopped|started|forgot)\b|(?:hasn['’]t|hadn['’]t|didn['’]t|doesn['’]t|won['’]t|can['’]t|couldn['’]t) (?:been|got|eaten|come|done|handed|submitted|turned|spoken|said|stopped|replied|answered|attended|shown)\b|(?:is|was) (?:on|in|not|now|back|also|finally|the only|the worst|the best|the one|the new|suspended|expelled|bullied|failing|struggling|moving|leaving)\b)/i;
 
 /**
  * A sign anywhere in the message that it is about people the writer knows: a pronoun, family, a school role, a class
@@ -1439,7 +1487,7 @@ const PERSON_DOING_AFTER =
   /^(?:'s|’s)? (?:joined|will be|would be|is coming|speaks|spoke|is speaking|visited|arrives|arrived)\b/i;
 /** Someone one does something with or to ("follow up with …", "add … as", "dear …", "assistant to …"). */
 const PERSON_ACT_BEFORE =
-  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o|(?:mum|mom|dad|mother|father|parents?|carer|nan|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|cousin|twin) of|talked to|talking to|spoke to|spoke with|speaking to|had words with|worried about|proud of)[,:]? {1,2}$/i;
+  /\b(?:follow up with|followed up with|meet|meeting with|met with|married|add|added|invite|invited|visited|contact|contacted|dear|hi|hello|hey|regards|assistant to|guardian|beneficiary|signed|from:|to:|cc:|attn:?|c\/o|(?:mum|mom|dad|mother|father|parents?|carer|nan|gran|grandma|grandad|aunt|auntie|uncle|sister|brother|cousin|twin) of|talked to|talking to|spoke to|spoke with|speaking to|had words with|worried about|proud of|cover for|covering for|covered for|sub for|subbing for)[,:]? {1,2}$/i;
 
 /**
  * Talk about a topic, where a famous person's name is a subject of study, not a private person: "we studied …",
@@ -1597,6 +1645,17 @@ function findNameCues(
 }
 
 /** The writer's relation to someone, right before a name: "my student", "our TA", "a colleague,". */
+/**
+ * A person's doing in Spanish, Portuguese, French or Italian after a name, as teachers mix them into English: a
+ * pronoun and a past tense ("me pasó", "me ligou", "m'a envoyé", "mi ha scritto"), "said", "is my …".
+ */
+const ROMANCE_DOING_AFTER =
+  /^,? (?:(?:me|te|nos|le|les|lhe|lhes|m['’]a|t['’]a|m['’]|mi|ci) (?:ha |a |è )?\p{L}{1,20}(?:ó|ou|eu|iu|ait|é|ato|ito|uto|tto|it|is)|dijo|disse|falou|a dit|(?:es|é|est|è) (?:mi|mis|minha|meu|mon|ma|il mio|la mia)|(?:está|estaba|estava|era) (?:en|na|no|em|de|muy|muito|enferm\p{L}*|doente))(?![\p{L}\p{M}])/iu;
+/** Pinyin syllables without tones: a Chinese surname is one ("wang", "zhou"), most given names two ("xiuying"). */
+const PINYIN_SYLLABLE =
+  '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|ü)';
+const PINYIN_ONE = new RegExp(`^${PINYIN_SYLLABLE}$`);
+const PINYIN_TWO = new RegExp(`^${PINYIN_SYLLABLE}'?${PINYIN_SYLLABLE}$`);
 const RELATION_BEFORE =
   /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}|teaching|line|group|class|whatsapp group|form|department|school|office|exams?))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco|admin|coordinator|tutor|supervisor|headteacher|headmaster|headmistress|director|rep)s?(?:,| is| was| called| named)? {1,2}$/i;
 
@@ -1613,6 +1672,34 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     // roman melnyk".
     const known = listed(a, Lexicon.NOT_NAME_WORDS);
     let b = words[i + 1] as Word;
+    // "wei ling tan keeps …": a two-syllable Chinese given name written apart before its surname (Singapore, Malaysia).
+    const c3 = words[i + 2];
+    if (
+      !known &&
+      c3 &&
+      listed(c3, Lexicon.WORLD_SURNAMES) &&
+      !c3.cap &&
+      !listed(b, Lexicon.NOT_NAME_WORDS) &&
+      !b.cap &&
+      PINYIN_ONE.test(a.lower) &&
+      PINYIN_ONE.test(b.lower) &&
+      PINYIN_ONE.test(c3.lower) &&
+      adjacent(p, a, b) &&
+      adjacent(p, b, c3)
+    ) {
+      const after3 = p.slice(isPossessive(c3) ? c3.end - 2 : c3.end, c3.end + 30);
+      const before3 = p.slice(Math.max(0, a.start - 40), a.start);
+      if (
+        RELATION_BEFORE.test(before3) ||
+        PERSON_ACT_BEFORE.test(before3) ||
+        ((PERSON_CUE_AFTER.test(after3) || PERSON_DOING_WEAK.test(after3)) &&
+          !TOPIC_BEFORE.test(before3) &&
+          !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, c3.end)))
+      ) {
+        out.push({ kind: 'full-name', start: a.start, end: isPossessive(c3) ? c3.end - 2 : c3.end });
+        continue;
+      }
+    }
     // Cheapest test first: most words are known words before another known word.
     if (known && !listed(b, Lexicon.WORLD_SURNAMES)) continue;
     // "hyuuma t. maida": a lower-case initial.
@@ -1627,8 +1714,14 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       listed(b, Lexicon.PLACE_WORDS)
     )
       continue;
+    // A pinyin given name after a Chinese surname may end like an English word ("wang xiuying"), never in a double letter.
+    const pinyin =
+      listed(a, Lexicon.WORLD_SURNAMES) &&
+      PINYIN_ONE.test(a.lower) &&
+      PINYIN_TWO.test(b.lower) &&
+      !/(.)\1/.test(b.lower);
     if (
-      (ENGLISH_SHAPED.test(b.lower) && !worldListed(b) && !ARABIC_SURNAME.test(b.lower)) ||
+      (ENGLISH_SHAPED.test(b.lower) && !worldListed(b) && !ARABIC_SURNAME.test(b.lower) && !pinyin) ||
       listed(b, Lexicon.HONORIFICS) ||
       /^\p{Lu}/u.test(b.text)
     )
@@ -1639,11 +1732,12 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       (listed(b, Lexicon.SURNAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES)) ||
       (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower)) ||
       ARABIC_SURNAME.test(b.lower);
-    // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo").
+    // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo";
+    // "chen jiahao": a one-syllable surname before a two-syllable pinyin given name no list holds).
     if (
       !givenLower(a) &&
       !(surnameForm && !ENGLISH_SHAPED.test(a.lower)) &&
-      !(listed(a, Lexicon.WORLD_SURNAMES) && givenLower(b))
+      !(listed(a, Lexicon.WORLD_SURNAMES) && (givenLower(b) || pinyin))
     )
       continue;
     // "fred fred", "osama bin laden": a doubled word or a public pair is no private name.
@@ -1664,19 +1758,24 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       if (!adjacent(p, words[z] as Word, w) || !lowerCandidateWord(w) || listed(w, Lexicon.HONORIFICS)) break;
       // "lebo mahlangu won the …": a person's doing ends the name.
       const rest = p.slice((words[z] as Word).end, (words[z] as Word).end + 30);
-      if (PERSON_DOING_WEAK.test(rest) || PERSON_CUE_AFTER.test(rest)) break;
+      if (PERSON_DOING_WEAK.test(rest) || PERSON_CUE_AFTER.test(rest) || ROMANCE_DOING_AFTER.test(rest))
+        break;
       z++;
     }
     while (z > i + 1 && RUN_PARTICLES.has((words[z] as Word).lower)) z--;
     const end = (words[z] as Word).end;
-    const after = p.slice(end, end + 30);
+    // "mansour's family are …": what follows a possessive name starts at its "'s".
+    const after = p.slice(isPossessive(words[z] as Word) ? end - 2 : end, end + 30);
     let hit =
       NAME_LABEL_BEFORE.test(before) ||
       PERSON_ACT_BEFORE.test(before) ||
       RELATION_BEFORE.test(before) ||
       PERSON_LIFE_AFTER.test(after);
     // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
-    if (!hit && (PERSON_CUE_AFTER.test(after) || PERSON_DOING_WEAK.test(after)))
+    if (
+      !hit &&
+      (PERSON_CUE_AFTER.test(after) || PERSON_DOING_WEAK.test(after) || ROMANCE_DOING_AFTER.test(after))
+    )
       hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, end));
     if (!hit && contact) {
       const lineStart = before.lastIndexOf('\n');

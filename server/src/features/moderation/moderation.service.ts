@@ -382,7 +382,11 @@ export function createModerationService(deps: ModerationDeps) {
    * A refused message suggested risk: moderators learn who, where and when, never the text. One item per
    * (group, sender, client id), so the client's retries of the same refused message raise it once.
    */
-  async function raiseRefusedCrisis(groupId: string, sender: { accountId: string; clientId: string }) {
+  async function raiseRefusedCrisis(
+    groupId: string,
+    sender: { accountId: string; clientId: string },
+    why = 'a blocked term',
+  ) {
     const id = derivedId('rf', groupId, sender.accountId, sender.clientId);
     const once = legacyDerivedId('rf', groupId, sender.accountId, sender.clientId);
     const { duplicate } = await store.createReport(
@@ -391,7 +395,7 @@ export function createModerationService(deps: ModerationDeps) {
         groupId,
         seq: 0,
         reason: 'crisis',
-        note: 'A refused message suggested risk. It was not posted (a blocked term) and its text is not kept.',
+        note: `A refused message suggested risk. It was not posted (${why}) and its text is not kept.`,
         reporterId: '',
         urgent: true,
         status: 'received',
@@ -609,22 +613,25 @@ export function createModerationService(deps: ModerationDeps) {
   ): { support: SupportResource[] | null; risk: boolean; concernForOther: boolean } {
     if (!text.trim()) return { support: null, risk: false, concernForOther: false };
     const result = opts.crisis === false ? null : detectCrisis(text);
+    const risk = result?.risk === true;
+    const concernForOther = result?.concernForOther === true;
+    const support = risk || concernForOther ? deps.guards.crisisResources : null;
     if (opts.privacy !== false && !opts.confirmIdentifying) {
       const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
       if (findings.length > 0) {
+        // The question about identifying details must not hide the resources: the writer may never answer it.
         throw new AppError(
           ErrorCode.PRIVACY_CONFIRM_REQUIRED,
           `This may identify you or someone else: ${describeFindings(findings)}.`,
           {
             findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
             ...(opts.field ? { field: opts.field } : {}),
+            ...(support ? { support } : {}),
           },
         );
       }
     }
-    const risk = result?.risk === true;
-    const concernForOther = result?.concernForOther === true;
-    return { support: risk || concernForOther ? deps.guards.crisisResources : null, risk, concernForOther };
+    return { support, risk, concernForOther };
   }
 
   /** Whether this member may post in a group with moderation state `s`; throws BANNED, MUTED, GROUP_LOCKED. */
@@ -696,18 +703,64 @@ export function createModerationService(deps: ModerationDeps) {
     if (!confirmIdentifying) {
       const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
       if (findings.length > 0) {
-        throw new AppError(
+        const question = new AppError(
           ErrorCode.PRIVACY_CONFIRM_REQUIRED,
           `This may identify you or someone else: ${describeFindings(findings)}.`,
           {
             findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
+            ...(crisis ? { support: deps.guards.crisisResources } : {}),
           },
         );
+        // The writer may never answer the question (they close the tab): moderators know now, as for a
+        // refusal; sending it anyway later adds its alert to the same item (alerts about one person are one).
+        if (crisis && sender)
+          return raiseRefusedCrisis(
+            groupId,
+            sender,
+            'it waits for its writer to confirm identifying details',
+          ).then(() => {
+            throw question;
+          });
+        throw question;
       }
     }
     // Held for review where the group asks for it; a moderator's own message is posted (they are the reviewers).
     const hold = crisis && s.settings.holdFlagged && !(sender && s.moderators.has(sender.accountId));
     return { crisis, hold };
+  }
+
+  /**
+   * `mayPost` for the send path: a mute or a locked group refuses the message, but must not hide risk. Such a
+   * refusal of a message that suggests risk carries the resources, and moderators get the same urgent item as
+   * for a blocked term (never the text), raised before the refusal is thrown.
+   */
+  function mayPostHeard(
+    p: Principal,
+    s: GroupModeration,
+    globalBan: BanRecord | null,
+    groupId: string,
+    text: string,
+    sender: { accountId: string; clientId: string },
+  ): { slowMs: number } | Promise<never> {
+    try {
+      return mayPost(p, s, globalBan);
+    } catch (err) {
+      if (!(err instanceof AppError) || !detectCrisis(text).risk) throw err;
+      const why =
+        err.code === ErrorCode.MUTED
+          ? 'its writer is muted here'
+          : err.code === ErrorCode.GROUP_LOCKED
+            ? 'the group is locked'
+            : null;
+      if (why === null) throw err;
+      const refusal = new AppError(err.code, err.message, {
+        ...err.details,
+        support: deps.guards.crisisResources,
+      });
+      return raiseRefusedCrisis(groupId, sender, why).then(() => {
+        throw refusal;
+      });
+    }
   }
 
   return {
@@ -747,11 +800,13 @@ export function createModerationService(deps: ModerationDeps) {
         return (async () => {
           const s = await state(groupId);
           const ban = p.role === 'admin' ? null : await activeGlobalBan(p.accountId);
-          const { slowMs } = mayPost(p, s, ban);
+          const { slowMs } = await mayPostHeard(p, s, ban, groupId, text, sender);
           return { slowMs, ...(await screenWith(groupId, s, text, confirmIdentifying, sender)) };
         })();
       }
-      const { slowMs } = mayPost(p, group.value, liveBan(global.value));
+      const allowed = mayPostHeard(p, group.value, liveBan(global.value), groupId, text, sender);
+      if ('then' in allowed) return allowed;
+      const { slowMs } = allowed;
       const screened = screenWith(groupId, group.value, text, confirmIdentifying, sender);
       // A promise here only ever rejects (a refused message whose alert is raised first).
       return 'then' in screened ? screened : { slowMs, ...screened };

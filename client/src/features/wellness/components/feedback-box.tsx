@@ -35,6 +35,8 @@ export function FeedbackBox() {
       setText('');
     } catch (err) {
       if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
+        // The question must not hide the contacts: the writer may never send it anyway.
+        setSupport(err.support ?? null);
         setConfirming(true);
         setError(`${err.message} Coordinators will read it. Reword it, or send it anyway.`);
       } else setError(err instanceof Error ? err.message : 'Could not send. Try again.');
@@ -66,6 +68,16 @@ export function FeedbackBox() {
   return (
     <form onSubmit={submit}>
       {error && <Alert>{error}</Alert>}
+      {support && (
+        <section className="panel" aria-labelledby="feedback-support">
+          <h3 id="feedback-support">If you are struggling, you do not have to wait</h3>
+          <p>
+            This box is read weeks from now, with other comments, and nobody can answer you from it. These
+            people can, today:
+          </p>
+          <CrisisResources resources={support} />
+        </section>
+      )}
       <Field
         label="Tell the coordinators anything about Staffroom"
         hint={

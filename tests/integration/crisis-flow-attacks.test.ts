@@ -72,7 +72,14 @@ describe('identifying details do not hide risk', () => {
     // The member may never confirm (they close the tab): moderators know at once, without the text.
     const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ urgent: true, automatic: true, reason: 'crisis', subject: { tag } });
+    expect(items[0]).toMatchObject({
+      urgent: true,
+      automatic: true,
+      reason: 'crisis',
+      subject: { tag },
+      refused: true,
+      refusedFor: 'identifying',
+    });
     expect(JSON.stringify(items[0])).not.toMatch(/kill|07700|tonight/i);
     // Asking again with the same client id raises nothing more.
     const again = await m.transport.request('message:send', { groupId, clientId, text: RISK_WITH_PHONE });
@@ -131,7 +138,13 @@ describe('a sanction does not hide risk', () => {
     expect((await send()).ok).toBe(false);
     const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', message: null, subject: { tag } });
+    expect(items[0]).toMatchObject({
+      urgent: true,
+      reason: 'crisis',
+      message: null,
+      subject: { tag },
+      refusedFor: 'muted',
+    });
     expect(JSON.stringify(items[0])).not.toMatch(/kill|tonight|plan/i);
     // Without risk, a muted member's message is refused as before: no resources, no item.
     const plain = await m.transport.request('message:send', {
@@ -159,7 +172,12 @@ describe('a sanction does not hide risk', () => {
     expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
     const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', subject: { tag } });
+    expect(items[0]).toMatchObject({
+      urgent: true,
+      reason: 'crisis',
+      subject: { tag },
+      refusedFor: 'locked',
+    });
   });
 });
 

@@ -382,11 +382,18 @@ export function createModerationService(deps: ModerationDeps) {
    * A refused message suggested risk: moderators learn who, where and when, never the text. One item per
    * (group, sender, client id), so the client's retries of the same refused message raise it once.
    */
+  const REFUSED_WORDS: Record<NonNullable<ReportRecord['refusedFor']>, string> = {
+    'blocked-term': 'a blocked term',
+    muted: 'its writer is muted here',
+    locked: 'the group is locked',
+    identifying: 'it waits for its writer to confirm identifying details',
+  };
   async function raiseRefusedCrisis(
     groupId: string,
     sender: { accountId: string; clientId: string },
-    why = 'a blocked term',
+    refusedFor: NonNullable<ReportRecord['refusedFor']> = 'blocked-term',
   ) {
+    const why = REFUSED_WORDS[refusedFor];
     const id = derivedId('rf', groupId, sender.accountId, sender.clientId);
     const once = legacyDerivedId('rf', groupId, sender.accountId, sender.clientId);
     const { duplicate } = await store.createReport(
@@ -402,6 +409,7 @@ export function createModerationService(deps: ModerationDeps) {
         createdAt: now(),
         subjectId: sender.accountId,
         refused: true,
+        refusedFor,
       },
       `refused:${once}`,
     );
@@ -714,11 +722,7 @@ export function createModerationService(deps: ModerationDeps) {
         // The writer may never answer the question (they close the tab): moderators know now, as for a
         // refusal; sending it anyway later adds its alert to the same item (alerts about one person are one).
         if (crisis && sender)
-          return raiseRefusedCrisis(
-            groupId,
-            sender,
-            'it waits for its writer to confirm identifying details',
-          ).then(() => {
+          return raiseRefusedCrisis(groupId, sender, 'identifying').then(() => {
             throw question;
           });
         throw question;
@@ -747,11 +751,7 @@ export function createModerationService(deps: ModerationDeps) {
     } catch (err) {
       if (!(err instanceof AppError) || !detectCrisis(text).risk) throw err;
       const why =
-        err.code === ErrorCode.MUTED
-          ? 'its writer is muted here'
-          : err.code === ErrorCode.GROUP_LOCKED
-            ? 'the group is locked'
-            : null;
+        err.code === ErrorCode.MUTED ? 'muted' : err.code === ErrorCode.GROUP_LOCKED ? 'locked' : null;
       if (why === null) throw err;
       const refusal = new AppError(err.code, err.message, {
         ...err.details,
@@ -1375,7 +1375,7 @@ export function createModerationService(deps: ModerationDeps) {
             before: context.before,
             after: context.after,
             ...(r.subjectId ? { subject: subject ? { tag: subject.tag, name: subject.name } : null } : {}),
-            ...(r.refused ? { refused: true } : {}),
+            ...(r.refused ? { refused: true, refusedFor: r.refusedFor ?? 'blocked-term' } : {}),
             ...(r.held ? { held: r.held } : {}),
             ...(grouped
               ? {
@@ -1383,7 +1383,7 @@ export function createModerationService(deps: ModerationDeps) {
                     id: a.id,
                     createdAt: a.createdAt,
                     message: messages[i] ?? null,
-                    ...(a.refused ? { refused: true } : {}),
+                    ...(a.refused ? { refused: true, refusedFor: a.refusedFor ?? 'blocked-term' } : {}),
                     ...(a.held ? { held: a.held } : {}),
                   })),
                 }

@@ -66,7 +66,6 @@ export function Composer({
   }, [left]);
 
   const send = () => {
-    if (blocked) return;
     if (text.trim() === '') {
       setProblem('Write something first.');
       return;
@@ -78,6 +77,8 @@ export function Composer({
       return;
     }
     setProblem(null);
+    // Muted or locked, it still goes: the server refuses it and says why, and a message that suggests risk
+    // brings the crisis contacts back and tells the moderators (pressing Send must never drop a person).
     onSend(text);
   };
 
@@ -141,11 +142,7 @@ export function Composer({
           <p id={countId} className={left < 0 ? 'composer__count composer__count--over' : 'composer__count'}>
             {length.toLocaleString()} / {MAX.toLocaleString()}
           </p>
-          <button
-            type="submit"
-            className="button button--primary composer__send"
-            aria-disabled={blocked || undefined}
-          >
+          <button type="submit" className="button button--primary composer__send">
             Send
           </button>
         </div>

@@ -1308,7 +1308,8 @@ export function createModerationService(deps: ModerationDeps) {
         reason: input.reason,
         note: '',
         reporterId: p.accountId,
-        urgent: input.reason === 'crisis',
+        // Whatever reason was chosen, a revealed text that suggests risk is urgent: it tops the coordinators' queue.
+        urgent: input.reason === 'crisis' || detectCrisis(input.text).risk,
         status: 'received',
         createdAt: now(),
         conversationId: input.conversationId,

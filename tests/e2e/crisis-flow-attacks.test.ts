@@ -77,6 +77,22 @@ describe('crisis flow attacks in a real browser', () => {
     await question.waitFor({ state: 'detached' });
   });
 
+  it('when a message over the length limit suggests risk, then Send brings tap-to-call links and says why it was not posted; the text waits to be edited', async () => {
+    await page.goto(`/groups/${groupId}`);
+    const long = `${'Marking, reports, parents evening, cover again. '.repeat(45)}I have a plan to kill myself tonight.`;
+    expect(long.length).toBeGreaterThan(2_000);
+    await composer().fill(long);
+    await composer().press('Enter');
+    const support = page.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await support.waitFor();
+    expect(await support.textContent()).toContain(
+      'was not posted because it is longer than a message may be',
+    );
+    expect(await support.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await support.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Edit' }).first().waitFor();
+  });
+
   it('when a muted member writes a message that suggests risk and presses Send, then they are told it was not posted because they are muted, with tap-to-call links', async () => {
     await page.goto(`/groups/${groupId}`);
     await composer().waitFor();

@@ -181,6 +181,40 @@ describe('a sanction does not hide risk', () => {
   });
 });
 
+describe('at and over the length limit', () => {
+  it('when a message of exactly the limit ends with risk written with zero-width characters, then it is posted and flagged; one character more is refused with the resources and an urgent item', async () => {
+    const groupId = await createGroup('Long letters');
+    const m = await member(0);
+    const tag = await joinAndOpen(m, groupId);
+    const ending = ' I want to k\u200Bill my\u200Dself tonight.'; // a zero-width space and a zero-width joiner
+    const text = 'The marking never stops. '.repeat(200).slice(0, 2_000 - [...ending].length) + ending;
+    expect([...text].length).toBe(2_000);
+    const sent = await m.transport.request('message:send', { groupId, clientId: 'at-limit-0001', text });
+    expect(sent.ok && sent.data.support?.length).toBeGreaterThan(0);
+    await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+
+    const over = await m.transport.request('message:send', {
+      groupId,
+      clientId: 'over-limit-001',
+      text: `x${text}`,
+    });
+    expect(!over.ok && over.error.code).toBe('MESSAGE_TOO_LONG');
+    expect(!over.ok && over.error.support?.length).toBeGreaterThan(0);
+    const items = await waitForQueue(admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ urgent: true, subject: { tag } });
+    expect(items[0]!.alerts!.some((a) => a.refusedFor === 'too-long')).toBe(true);
+    // Without risk, an over-long message is refused as before: no resources, no item.
+    const plain = await m.transport.request('message:send', {
+      groupId,
+      clientId: 'over-plain-001',
+      text: 'y'.repeat(2_001),
+    });
+    expect(!plain.ok && plain.error.code).toBe('MESSAGE_TOO_LONG');
+    expect(!plain.ok && plain.error.support).toBeUndefined();
+  });
+});
+
 describe('a report changed to "someone may be at risk"', () => {
   it('when a member reports a message as spam, then again as a crisis, then the item becomes urgent', async () => {
     const groupId = await createGroup('Second thoughts');

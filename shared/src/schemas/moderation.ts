@@ -66,10 +66,10 @@ export const BanRow = z.object({
 export type BanRow = z.infer<typeof BanRow>;
 
 /**
- * Why a message that suggested risk was not posted: a blocked term, its writer muted, the group locked, or
- * identifying details its writer has not (yet) confirmed. Absent on alerts raised before it was kept: a blocked term.
+ * Why a message that suggested risk was not posted: a blocked term, its writer muted, the group locked,
+ * identifying details its writer has not (yet) confirmed, or longer than a message may be. Absent on alerts raised before it was kept: a blocked term.
  */
-export const RefusedFor = z.enum(['blocked-term', 'muted', 'locked', 'identifying']);
+export const RefusedFor = z.enum(['blocked-term', 'muted', 'locked', 'identifying', 'too-long']);
 export type RefusedFor = z.infer<typeof RefusedFor>;
 
 /** One alert of a grouped at-risk item: the crisis guard flagged this member's message (or refused/held it). */

@@ -387,6 +387,7 @@ export function createModerationService(deps: ModerationDeps) {
     muted: 'its writer is muted here',
     locked: 'the group is locked',
     identifying: 'it waits for its writer to confirm identifying details',
+    'too-long': 'it is longer than a message may be',
   };
   async function raiseRefusedCrisis(
     groupId: string,
@@ -1001,6 +1002,20 @@ export function createModerationService(deps: ModerationDeps) {
         `auto:${groupId}:${seq}`,
       );
       if (!duplicate) deps.notify.queueChanged(groupId, true);
+      return deps.guards.crisisResources;
+    },
+
+    /**
+     * A message refused before the guards ran (longer than the limit): when it suggests risk, moderators get the
+     * refused-message item (never the text; one per client id) and the sender the resources. Null: no risk.
+     */
+    async refusedRisk(
+      groupId: string,
+      text: string,
+      sender: { accountId: string; clientId: string },
+    ): Promise<SupportResource[] | null> {
+      if (!detectCrisis(text).risk) return null;
+      await raiseRefusedCrisis(groupId, sender, 'too-long');
       return deps.guards.crisisResources;
     },
 

@@ -71,6 +71,7 @@ export function PrivacyDialog({
 function refusalWords(code: string | null): string {
   if (code === 'MUTED') return 'because a moderator muted you here for now';
   if (code === 'GROUP_LOCKED') return 'because this group is locked for now';
+  if (code === 'MESSAGE_TOO_LONG') return 'because it is longer than a message may be';
   return 'because of a word this group does not allow';
 }
 

@@ -70,7 +70,9 @@ export function Composer({
       setProblem('Write something first.');
       return;
     }
-    if (left < 0) {
+    // Longer than the limit, it still goes (the server refuses it, with the crisis contacts when it suggests risk,
+    // and the message waits to be edited); only what the server would not even read is stopped here.
+    if (length > MAX * 4) {
       setProblem(
         `Messages can be at most ${MAX.toLocaleString()} characters. Shorten it, or split it in two.`,
       );

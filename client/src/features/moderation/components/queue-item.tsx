@@ -31,6 +31,7 @@ const REFUSED_FOR: Record<RefusedFor, string> = {
   muted: 'It was refused because the member is muted here',
   locked: 'It was refused because the group is locked',
   identifying: 'It waits for the member to confirm identifying details (they may never send it)',
+  'too-long': 'It was refused for being longer than a message may be',
 };
 
 function alertStatus(a: AlertRow): string | null {

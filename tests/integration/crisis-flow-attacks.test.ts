@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvite } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
+import { waitFor } from '../support/ports.js';
 import { queueOf, waitForQueue } from '../support/queue.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
@@ -15,7 +16,8 @@ let nodes: [TestNode, TestNode];
 let admin: TestMember;
 let memberInvite: string;
 const everyone: TestMember[] = [];
-const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000' };
+/** A short escalation timeout (12 s, checked every 3 s), as in crisis-flow.test.ts. */
+const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISIS_ESCALATE_MINUTES: '0.2' };
 
 /** Risk and a phone number: the privacy guard asks for confirmation. */
 const RISK_WITH_PHONE = "I can't go on, I want to kill myself tonight. Please call me on 07700 900123.";
@@ -212,6 +214,62 @@ describe('at and over the length limit', () => {
     });
     expect(!plain.ok && plain.error.code).toBe('MESSAGE_TOO_LONG');
     expect(!plain.ok && plain.error.support).toBeUndefined();
+  });
+});
+
+describe('reaching out privately, attacked', () => {
+  it('when the member has left the group, or the moderator moderates another group, then nobody is sent anything; an empty text is a typed error', async () => {
+    const groupId = await createGroup('Reach out attacked');
+    const otherGroup = await createGroup('Another staffroom');
+    const otherMod = await TestMember.signUp(nodes[1].url, await createInvite(admin.agent, 'moderator', 1));
+    everyone.push(otherMod);
+    const modTag = await joinAndOpen(otherMod, otherGroup);
+    expect(
+      (await admin.transport.request('mod:moderator', { groupId: otherGroup, tag: modTag, on: true })).ok,
+    ).toBe(true);
+    const atRisk = await member(0);
+    await joinAndOpen(atRisk, groupId);
+    const got: string[] = [];
+    atRisk.socket.on('care:message', (m) => got.push(m.text));
+    await atRisk.send(groupId, RISK);
+    const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    const text = 'Hi, this is the moderation team. We are here for you.';
+
+    const elsewhere = await otherMod.transport.request('mod:reach-out', { reportId: item!.id, text });
+    expect(!elsewhere.ok && elsewhere.error.code).toBe('NOT_FOUND');
+    const empty = await admin.transport.request('mod:reach-out', { reportId: item!.id, text: '   ' });
+    expect(!empty.ok && empty.error.code).toBe('INVALID_PAYLOAD');
+
+    expect((await atRisk.transport.request('group:leave', { groupId })).ok).toBe(true);
+    const gone = await admin.transport.request('mod:reach-out', { reportId: item!.id, text });
+    expect(gone.ok).toBe(false);
+    const inbox = await atRisk.transport.request('care:inbox', {});
+    expect(inbox.ok && inbox.data.messages).toEqual([]);
+    expect(got).toEqual([]);
+  });
+});
+
+describe('escalation of every urgent item', () => {
+  it('when a member reports a message as "other" with a note that says someone may be at risk, and no moderator acknowledges it, then coordinators are alerted', async () => {
+    const groupId = await createGroup('Worried colleague');
+    const heard: string[] = [];
+    admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.push(e.reportId));
+    const author = await member(0);
+    const reporter = await member(1);
+    await joinAndOpen(author, groupId);
+    await joinAndOpen(reporter, groupId);
+    const { seq } = await author.send(groupId, 'Not coming in tomorrow. Sorting my things out.');
+    const report = await reporter.transport.request('report:create', {
+      groupId,
+      seq,
+      reason: 'other',
+      note: 'She told me she has pills saved up and a plan to take them all tonight.',
+    });
+    expect(report.ok && report.data.support?.length).toBeGreaterThan(0);
+    const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    expect(item).toMatchObject({ urgent: true });
+    await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
+    expect(heard).toEqual([item!.id]);
   });
 });
 

@@ -1576,7 +1576,9 @@ export function createModerationService(deps: ModerationDeps) {
       // Only the urgent indexes, only what is overdue, oldest first: exact however many other reports wait.
       for await (const batch of store.awaitingAcknowledgement(queues, at - timeoutMs, URGENT_BATCH)) {
         for (const r of batch) {
-          if (r.reason !== 'crisis') continue;
+          // Every urgent item is about risk: the crisis guard's, a report for "someone may be at risk", and a
+          // report or revealed message under another reason whose text suggests risk.
+          if (!r.urgent) continue;
           if (!(await deps.care.claimEscalation(r.id))) continue;
           // Several overdue alerts about one member are one alert to coordinators.
           const key = alertKey(r);

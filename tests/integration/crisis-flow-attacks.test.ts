@@ -120,6 +120,26 @@ describe('identifying details do not hide risk', () => {
   });
 });
 
+describe('the privacy guard on what members read of a meeting', () => {
+  it('when a meeting’s host is given as a real name, then scheduling it needs an explicit "anyway"', async () => {
+    const groupId = await createGroup('Meeting host');
+    const body = {
+      title: 'Marking together',
+      startsAt: Date.now() + 3_600_000,
+      durationMinutes: 45,
+      host: 'Sarah Johnson',
+    };
+    const asked = await admin.agent.post(`/api/groups/${groupId}/meetings`, body);
+    expect(asked.status).toBe(428);
+    expect(asked.body).toMatchObject({ error: 'PRIVACY_CONFIRM_REQUIRED', field: 'host' });
+    const anyway = await admin.agent.post(`/api/groups/${groupId}/meetings`, {
+      ...body,
+      confirmIdentifying: true,
+    });
+    expect(anyway.status).toBe(201);
+  });
+});
+
 describe('a sanction does not hide risk', () => {
   it('when a muted member writes a message that suggests risk, then the refusal carries the resources and moderators get one urgent item without its text', async () => {
     const groupId = await createGroup('Muted but heard');

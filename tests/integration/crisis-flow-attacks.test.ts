@@ -290,6 +290,17 @@ describe('escalation of every urgent item', () => {
     expect(item).toMatchObject({ urgent: true });
     await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
     expect(heard).toEqual([item!.id]);
+    // Supportive actions work on it as on any at-risk item: reaching out reaches the author, only them.
+    const got: string[] = [];
+    author.socket.on('care:message', (m) => got.push(m.text));
+    const reached = await admin.transport.request('mod:reach-out', {
+      reportId: item!.id,
+      text: 'We are here for you.',
+    });
+    expect(reached.ok).toBe(true);
+    await waitFor(() => got.length === 1, { what: 'the care message' });
+    const theirs = await reporter.transport.request('care:inbox', {});
+    expect(theirs.ok && theirs.data.messages).toEqual([]);
   });
 });
 

@@ -1529,7 +1529,9 @@ export function createModerationService(deps: ModerationDeps) {
      */
     async reachOut(p: Principal, input: { reportId: string; text: string }): Promise<{ id: string }> {
       const report = await reportFor(p, input.reportId, false);
-      if (report.reason !== 'crisis')
+      // An at-risk item: the crisis guard's, a report for "someone may be at risk", or an urgent report (its note
+      // suggested risk) under another reason.
+      if (report.reason !== 'crisis' && !report.urgent)
         throw new AppError(ErrorCode.CONFLICT, 'Reaching out privately is for someone who may be at risk.');
       const message =
         report.refused || report.seq === 0 ? null : await deps.messages.get(report.groupId, report.seq);

@@ -112,7 +112,10 @@ export function QueueItemCard({
   const revealed = item.groupId === '';
   const canRemove = !revealed && item.message?.kind === 'text';
   const atRisk =
-    !revealed && item.reason === 'crisis' && !item.subjectErased && (item.subject ?? item.message?.author);
+    !revealed &&
+    (item.reason === 'crisis' || item.urgent) &&
+    !item.subjectErased &&
+    (item.subject ?? item.message?.author);
   const subject = item.subject?.name ?? null;
   const alertCount = item.alerts?.length ?? 0;
   const showAlerts = alertCount > 1 || item.alerts?.some((a) => a.held !== undefined) === true;

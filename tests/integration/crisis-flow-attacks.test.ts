@@ -304,6 +304,24 @@ describe('escalation of every urgent item', () => {
   });
 });
 
+describe('escalation of alerts about one person', () => {
+  it('when a member writes two messages that suggest risk seconds apart and nobody acknowledges, then coordinators get one escalation, not one per message', async () => {
+    const groupId = await createGroup('One person, two alerts');
+    const heard: string[] = [];
+    admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.push(e.reportId));
+    const m = await member(1);
+    await joinAndOpen(m, groupId);
+    await m.send(groupId, RISK);
+    await new Promise((r) => setTimeout(r, 4_000));
+    await m.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
+    const [item] = await waitForQueue(admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
+    // Past the second alert's own timeout, and a few ticks more.
+    await new Promise((r) => setTimeout(r, 12_000));
+    expect(heard).toEqual([item!.id]);
+  });
+});
+
 describe('a report changed to "someone may be at risk"', () => {
   it('when a member reports a message as spam, then again as a crisis, then the item becomes urgent', async () => {
     const groupId = await createGroup('Second thoughts');

@@ -1586,6 +1586,13 @@ export function createModerationService(deps: ModerationDeps) {
           const key = alertKey(r);
           if (key && told.has(key)) continue;
           if (key) told.add(key);
+          // Across ticks and nodes too: an older alert about this member that nobody acknowledged was (or is
+          // about to be) escalated itself, oldest first; this one belongs to the same person.
+          if (
+            key &&
+            (await alertsLike(r)).some((o) => o.createdAt < r.createdAt && o.acknowledgedAt === undefined)
+          )
+            continue;
           const groupName = r.groupId ? ((await deps.groups.name(r.groupId)) ?? '') : '';
           deps.notify.escalated({ reportId: r.id, groupId: r.groupId, groupName, since: r.createdAt });
           escalated++;

@@ -34,9 +34,9 @@ export function FeedbackBox() {
       setSent(true);
       setText('');
     } catch (err) {
+      // No answer may hide the contacts (the privacy question, "already this week"): the writer may go no further.
+      setSupport(err instanceof ApiError ? (err.support ?? null) : null);
       if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
-        // The question must not hide the contacts: the writer may never send it anyway.
-        setSupport(err.support ?? null);
         setConfirming(true);
         setError(`${err.message} Coordinators will read it. Reword it, or send it anyway.`);
       } else setError(err instanceof Error ? err.message : 'Could not send. Try again.');

@@ -233,6 +233,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       postingPolicy: (p, groupId) => moderation.postingPolicy(p, groupId),
       admit: (p, groupId, text, confirm, sender) => moderation.admitPost(p, groupId, text, confirm, sender),
       raiseCrisis: (groupId, seq) => moderation.raiseCrisis(groupId, seq),
+      refusedRisk: (groupId, text, sender) => moderation.refusedRisk(groupId, text, sender),
       hold: (groupId, held) => moderation.hold(groupId, held),
     },
     sendLimit: config.SEND_LIMIT_PER_10S,

@@ -202,6 +202,25 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     expect(await banner(c).count()).toBe(0);
   });
 
+  it('checks a goal the teacher writes like a message: saved as written, and the contacts shown privately', async () => {
+    const t = teacher.page;
+    const goals = t.getByRole('region', { name: 'Shared goals' });
+    await goals.getByRole('button', { name: 'Add a goal' }).click();
+    await goals
+      .getByLabel('Goal', { exact: true })
+      .fill('Get through to Friday. Honestly I want to end it all tonight.');
+    await goals.getByRole('button', { name: 'Save goal' }).click();
+    const dialog = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Your goal was saved as you wrote it');
+    expect(await dialog.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await goals.getByRole('heading', { name: /^Get through to Friday/ }).waitFor();
+  });
+
   it('marks an intake whose note signals risk urgent, shows the contacts at once, and the consultant only “urgent”', async () => {
     const t = await open('second teacher');
     await signUpInBrowser(t, invites.member, uniquePseudonym('Teacher'));

@@ -167,6 +167,16 @@ describe('wellness pulse in a real browser', () => {
     await page.getByRole('button', { name: 'Send anonymously' }).click();
     await page.getByRole('status').filter({ hasText: 'never alone' }).waitFor();
     await checkScreen(page, 'wellness-04-about');
+    // A second comment this week is refused, but one that suggests risk still brings the contacts at once.
+    await page.reload();
+    await heading(page, 'About the weekly pulse').waitFor();
+    await page
+      .getByLabel('Tell the coordinators anything about Staffroom')
+      .fill('I can’t do this anymore. I want to kill myself tonight.');
+    await page.getByRole('button', { name: 'Send anonymously' }).click();
+    await page.getByText('You have already left a comment this week.').waitFor();
+    await page.getByRole('heading', { name: 'If you are struggling, you do not have to wait' }).waitFor();
+    expect(await page.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
     expect(problems.teacher).toEqual({ csp: [], errors: [] });
   }, 120_000);
 

@@ -470,6 +470,42 @@ describe('the conversation', () => {
     expect((await c.agent.get('/api/consultant/offers')).body.offers).toEqual([]);
     await t.agent.del('/api/support-request');
   });
+
+  it('when a participant reveals a message that suggests risk under another reason, then the coordinators’ item is urgent', async () => {
+    const c = await consultant({ capacity: 5, school: 'Cedar Elementary' });
+    const t = await person('member');
+    await t.agent.post('/api/support-request', intake());
+    const offer = (await c.agent.get('/api/consultant/offers')).body.offers[0];
+    const { conversationId } = (await c.agent.post(`/api/consultant/offers/${offer.requestId}/accept`)).body;
+    const sent = await t.transport.request('convo:send', {
+      conversationId,
+      clientId: 'reveal-risk-01',
+      ciphertext: 'c2VhbGVkIHRleHQ=',
+      iv: 'AAAAAAAAAAAAAAAA',
+      meta: {
+        v: 2,
+        kind: 'message',
+        sender: 'B'.repeat(43),
+        recipient: 'A'.repeat(43),
+        counter: 1,
+        commitment: 'C'.repeat(43),
+      },
+    });
+    expect(sent.ok).toBe(true);
+    const report = await c.transport.request('convo:report', {
+      conversationId,
+      seq: sent.ok ? sent.data.seq : 0,
+      text: 'I have a plan to kill myself tonight.',
+      reason: 'other',
+    });
+    expect(report.ok).toBe(true);
+    const queue = await admin.transport.request('mod:queue', {});
+    const item = queue.ok
+      ? queue.data.items.find((i) => i.id === (report.ok ? report.data.id : ''))
+      : undefined;
+    expect(item).toMatchObject({ urgent: true, reason: 'other' });
+    await t.agent.del('/api/support-request');
+  });
 });
 
 /** Every key and value in Redis, as one string to search. */

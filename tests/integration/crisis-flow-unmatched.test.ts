@@ -211,6 +211,51 @@ describe('urgent intake with no matching consultant', () => {
     expect(saved.body.profile).not.toHaveProperty('confirmIdentifying');
   });
 
+  it('when two coordinators assign the same urgent request at once, to different consultants, then one wins and the teacher has one conversation', async () => {
+    await consultant({ displayName: 'Own School Mentor', grades: ['4'], school: 'Birch Lane Primary' });
+    const a = await consultant({
+      displayName: 'Mentor Ash',
+      grades: ['11'],
+      subjects: ['french'],
+      areas: ['assessment'],
+      school: 'Ash Secondary',
+    });
+    const b = await consultant({
+      displayName: 'Mentor Beech',
+      grades: ['11'],
+      subjects: ['french'],
+      areas: ['assessment'],
+      school: 'Beech Secondary',
+    });
+    const teacher = await person('member');
+    const asked = await teacher.agent.post('/api/support-request', {
+      ...intake,
+      grades: ['4'],
+      school: 'Birch Lane Primary',
+    });
+    expect(asked.status).toBe(201);
+    const request = asked.body.request as MyRequest;
+    expect(request).toMatchObject({ status: 'waiting', waitingReason: 'excluded' });
+    const row = ((await unmatched(admin)).body.requests as UnmatchedRequest[]).find(
+      (r) => r.requestId === request.id,
+    );
+    const ids = ['Mentor Ash', 'Mentor Beech'].map((n) => row!.consultants.find((c) => c.name === n)!.id);
+    const answers = await Promise.all(
+      ids.map((consultant) =>
+        admin.agent.post(`/api/programme/unmatched/${request.id}/assign`, { consultant }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    const loser = answers.find((r) => r.status !== 200)!;
+    expect(loser.body.error).toBe('CONFLICT');
+    const caseloads = await Promise.all(
+      [a, b].map(async (c) => (await c.agent.get('/api/consultant/caseload')).body.caseload),
+    );
+    expect(caseloads.map((c) => JSON.stringify(c)).filter((c) => c.includes(request.alias))).toHaveLength(1);
+    const mine = (await teacher.agent.get('/api/conversations')).body.conversations as unknown[];
+    expect(mine).toHaveLength(1);
+  });
+
   it('when nobody covers the request, then the teacher and the coordinators are told so', async () => {
     const teacher = await person('member', 1);
     const asked = await teacher.agent.post('/api/support-request', {

@@ -88,6 +88,7 @@ describe('crisis before blocked terms', () => {
       automatic: true,
       reason: 'crisis',
       refused: true,
+      refusedFor: 'blocked-term',
       message: null,
       subject: { tag },
       before: [],

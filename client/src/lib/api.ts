@@ -1,4 +1,5 @@
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { SupportResource } from '@staffroom/shared/schemas/messages';
 
 /** An error answer from the API (or no answer at all), with what the UI needs to place and word it. */
 export class ApiError extends Error {
@@ -9,6 +10,8 @@ export class ApiError extends Error {
     /** The form field a validation error is about. */
     readonly field?: string,
     readonly retryAfterMs?: number,
+    /** Crisis contacts the answer carries (a text that suggests risk, even when it was not accepted). */
+    readonly support?: SupportResource[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -20,6 +23,7 @@ interface ErrorBody {
   message?: unknown;
   field?: unknown;
   retryAfterMs?: unknown;
+  support?: unknown;
 }
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -38,7 +42,15 @@ function toApiError(status: number, body: ErrorBody | null): ApiError {
     typeof body?.message === 'string' ? body.message : 'Something went wrong. Please try again.';
   const field = typeof body?.field === 'string' ? body.field : undefined;
   const retryAfterMs = typeof body?.retryAfterMs === 'number' ? body.retryAfterMs : undefined;
-  return new ApiError(code ?? ErrorCode.INTERNAL, message, status, field, retryAfterMs);
+  const support = SupportResource.array().min(1).safeParse(body?.support);
+  return new ApiError(
+    code ?? ErrorCode.INTERNAL,
+    message,
+    status,
+    field,
+    retryAfterMs,
+    support.success ? support.data : undefined,
+  );
 }
 
 async function readJson(res: Response): Promise<unknown> {

@@ -65,6 +65,13 @@ export const BanRow = z.object({
 });
 export type BanRow = z.infer<typeof BanRow>;
 
+/**
+ * Why a message that suggested risk was not posted: a blocked term, its writer muted, the group locked,
+ * identifying details its writer has not (yet) confirmed, or longer than a message may be. Absent on alerts raised before it was kept: a blocked term.
+ */
+export const RefusedFor = z.enum(['blocked-term', 'muted', 'locked', 'identifying', 'too-long']);
+export type RefusedFor = z.infer<typeof RefusedFor>;
+
 /** One alert of a grouped at-risk item: the crisis guard flagged this member's message (or refused/held it). */
 export const AlertRow = z.object({
   id: z.string(),
@@ -72,6 +79,8 @@ export const AlertRow = z.object({
   /** The posted message, or the held one (seq 0); null when it was refused and its text not kept. */
   message: Message.nullable(),
   refused: z.boolean().optional(),
+  /** With `refused`: why it was not posted. */
+  refusedFor: RefusedFor.optional(),
   held: z.enum(['pending', 'released', 'kept']).optional(),
 });
 export type AlertRow = z.infer<typeof AlertRow>;
@@ -100,6 +109,8 @@ export const QueueItem = z.object({
   subject: MemberView.nullable().optional(),
   /** The message that suggested risk was refused (a blocked term): it was not posted and its text is not kept. */
   refused: z.boolean().optional(),
+  /** With `refused`: why it was not posted. */
+  refusedFor: RefusedFor.optional(),
   /**
    * Alerts the crisis guard raised about the same member in the same group, this item's own first: one item for
    * one person, and acting on it acts on all of them.

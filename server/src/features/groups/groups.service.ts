@@ -303,6 +303,12 @@ export function createGroupService(deps: GroupServiceDeps) {
         crisis: false,
         field: 'title',
       });
+      // The host's name is shown with it: a pseudonym, never a real name.
+      deps.checkText?.(fields.host, {
+        confirmIdentifying: confirmIdentifying === true,
+        crisis: false,
+        field: 'host',
+      });
       if (agenda && !confirmIdentifying) {
         const findings = detectIdentifying(agenda, { schoolNames: deps.schoolNames ?? [] });
         if (findings.length > 0)

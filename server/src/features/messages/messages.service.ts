@@ -59,6 +59,15 @@ export interface PostingPolicy {
    * from groupId and seq, so any number of calls raise one); returns what to show the sender.
    */
   raiseCrisis(groupId: string, seq: number): Promise<SupportResource[]>;
+  /**
+   * A message refused before the guards ran (longer than the limit) that suggests risk: its urgent item is raised
+   * (without its text; idempotent by client id) and the resources come back to show the sender. Null: no risk.
+   */
+  refusedRisk(
+    groupId: string,
+    text: string,
+    sender: { accountId: string; clientId: string },
+  ): Promise<SupportResource[] | null>;
 }
 
 export interface MessageServiceDeps {
@@ -128,10 +137,15 @@ export function createMessageService(deps: MessageServiceDeps) {
     }> {
       const cleaned = cleanMessageText(input.text);
       if (!cleaned.ok && cleaned.reason === 'too-long') {
+        // Refused, but a long message that suggests risk must not go unheard: resources, and moderators told.
+        const support = await deps.policy.refusedRisk(input.groupId, input.text.normalize('NFC'), {
+          accountId: p.accountId,
+          clientId: input.clientId,
+        });
         throw new AppError(
           ErrorCode.MESSAGE_TOO_LONG,
           `Messages can be at most ${GROUP_LIMITS.messageMax.toLocaleString('en')} characters.`,
-          { field: 'text' },
+          { field: 'text', ...(support ? { support } : {}) },
         );
       }
       if (!cleaned.ok)

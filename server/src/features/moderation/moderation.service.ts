@@ -382,7 +382,19 @@ export function createModerationService(deps: ModerationDeps) {
    * A refused message suggested risk: moderators learn who, where and when, never the text. One item per
    * (group, sender, client id), so the client's retries of the same refused message raise it once.
    */
-  async function raiseRefusedCrisis(groupId: string, sender: { accountId: string; clientId: string }) {
+  const REFUSED_WORDS: Record<NonNullable<ReportRecord['refusedFor']>, string> = {
+    'blocked-term': 'a blocked term',
+    muted: 'its writer is muted here',
+    locked: 'the group is locked',
+    identifying: 'it waits for its writer to confirm identifying details',
+    'too-long': 'it is longer than a message may be',
+  };
+  async function raiseRefusedCrisis(
+    groupId: string,
+    sender: { accountId: string; clientId: string },
+    refusedFor: NonNullable<ReportRecord['refusedFor']> = 'blocked-term',
+  ) {
+    const why = REFUSED_WORDS[refusedFor];
     const id = derivedId('rf', groupId, sender.accountId, sender.clientId);
     const once = legacyDerivedId('rf', groupId, sender.accountId, sender.clientId);
     const { duplicate } = await store.createReport(
@@ -391,13 +403,14 @@ export function createModerationService(deps: ModerationDeps) {
         groupId,
         seq: 0,
         reason: 'crisis',
-        note: 'A refused message suggested risk. It was not posted (a blocked term) and its text is not kept.',
+        note: `A refused message suggested risk. It was not posted (${why}) and its text is not kept.`,
         reporterId: '',
         urgent: true,
         status: 'received',
         createdAt: now(),
         subjectId: sender.accountId,
         refused: true,
+        refusedFor,
       },
       `refused:${once}`,
     );
@@ -609,22 +622,25 @@ export function createModerationService(deps: ModerationDeps) {
   ): { support: SupportResource[] | null; risk: boolean; concernForOther: boolean } {
     if (!text.trim()) return { support: null, risk: false, concernForOther: false };
     const result = opts.crisis === false ? null : detectCrisis(text);
+    const risk = result?.risk === true;
+    const concernForOther = result?.concernForOther === true;
+    const support = risk || concernForOther ? deps.guards.crisisResources : null;
     if (opts.privacy !== false && !opts.confirmIdentifying) {
       const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
       if (findings.length > 0) {
+        // The question about identifying details must not hide the resources: the writer may never answer it.
         throw new AppError(
           ErrorCode.PRIVACY_CONFIRM_REQUIRED,
           `This may identify you or someone else: ${describeFindings(findings)}.`,
           {
             findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
             ...(opts.field ? { field: opts.field } : {}),
+            ...(support ? { support } : {}),
           },
         );
       }
     }
-    const risk = result?.risk === true;
-    const concernForOther = result?.concernForOther === true;
-    return { support: risk || concernForOther ? deps.guards.crisisResources : null, risk, concernForOther };
+    return { support, risk, concernForOther };
   }
 
   /** Whether this member may post in a group with moderation state `s`; throws BANNED, MUTED, GROUP_LOCKED. */
@@ -696,18 +712,56 @@ export function createModerationService(deps: ModerationDeps) {
     if (!confirmIdentifying) {
       const findings = detectIdentifying(text, { schoolNames: deps.guards.schoolNames });
       if (findings.length > 0) {
-        throw new AppError(
+        const question = new AppError(
           ErrorCode.PRIVACY_CONFIRM_REQUIRED,
           `This may identify you or someone else: ${describeFindings(findings)}.`,
           {
             findings: findings.map((f) => ({ kind: f.kind, match: f.match })),
+            ...(crisis ? { support: deps.guards.crisisResources } : {}),
           },
         );
+        // The writer may never answer the question (they close the tab): moderators know now, as for a
+        // refusal; sending it anyway later adds its alert to the same item (alerts about one person are one).
+        if (crisis && sender)
+          return raiseRefusedCrisis(groupId, sender, 'identifying').then(() => {
+            throw question;
+          });
+        throw question;
       }
     }
     // Held for review where the group asks for it; a moderator's own message is posted (they are the reviewers).
     const hold = crisis && s.settings.holdFlagged && !(sender && s.moderators.has(sender.accountId));
     return { crisis, hold };
+  }
+
+  /**
+   * `mayPost` for the send path: a mute or a locked group refuses the message, but must not hide risk. Such a
+   * refusal of a message that suggests risk carries the resources, and moderators get the same urgent item as
+   * for a blocked term (never the text), raised before the refusal is thrown.
+   */
+  function mayPostHeard(
+    p: Principal,
+    s: GroupModeration,
+    globalBan: BanRecord | null,
+    groupId: string,
+    text: string,
+    sender: { accountId: string; clientId: string },
+  ): { slowMs: number } | Promise<never> {
+    try {
+      return mayPost(p, s, globalBan);
+    } catch (err) {
+      if (!(err instanceof AppError) || !detectCrisis(text).risk) throw err;
+      const why =
+        err.code === ErrorCode.MUTED ? 'muted' : err.code === ErrorCode.GROUP_LOCKED ? 'locked' : null;
+      if (why === null) throw err;
+      const refusal = new AppError(err.code, err.message, {
+        ...err.details,
+        support: deps.guards.crisisResources,
+      });
+      return raiseRefusedCrisis(groupId, sender, why).then(() => {
+        throw refusal;
+      });
+    }
   }
 
   return {
@@ -747,11 +801,13 @@ export function createModerationService(deps: ModerationDeps) {
         return (async () => {
           const s = await state(groupId);
           const ban = p.role === 'admin' ? null : await activeGlobalBan(p.accountId);
-          const { slowMs } = mayPost(p, s, ban);
+          const { slowMs } = await mayPostHeard(p, s, ban, groupId, text, sender);
           return { slowMs, ...(await screenWith(groupId, s, text, confirmIdentifying, sender)) };
         })();
       }
-      const { slowMs } = mayPost(p, group.value, liveBan(global.value));
+      const allowed = mayPostHeard(p, group.value, liveBan(global.value), groupId, text, sender);
+      if ('then' in allowed) return allowed;
+      const { slowMs } = allowed;
       const screened = screenWith(groupId, group.value, text, confirmIdentifying, sender);
       // A promise here only ever rejects (a refused message whose alert is raised first).
       return 'then' in screened ? screened : { slowMs, ...screened };
@@ -946,6 +1002,20 @@ export function createModerationService(deps: ModerationDeps) {
         `auto:${groupId}:${seq}`,
       );
       if (!duplicate) deps.notify.queueChanged(groupId, true);
+      return deps.guards.crisisResources;
+    },
+
+    /**
+     * A message refused before the guards ran (longer than the limit): when it suggests risk, moderators get the
+     * refused-message item (never the text; one per client id) and the sender the resources. Null: no risk.
+     */
+    async refusedRisk(
+      groupId: string,
+      text: string,
+      sender: { accountId: string; clientId: string },
+    ): Promise<SupportResource[] | null> {
+      if (!detectCrisis(text).risk) return null;
+      await raiseRefusedCrisis(groupId, sender, 'too-long');
       return deps.guards.crisisResources;
     },
 
@@ -1253,7 +1323,8 @@ export function createModerationService(deps: ModerationDeps) {
         reason: input.reason,
         note: '',
         reporterId: p.accountId,
-        urgent: input.reason === 'crisis',
+        // Whatever reason was chosen, a revealed text that suggests risk is urgent: it tops the coordinators' queue.
+        urgent: input.reason === 'crisis' || detectCrisis(input.text).risk,
         status: 'received',
         createdAt: now(),
         conversationId: input.conversationId,
@@ -1320,7 +1391,7 @@ export function createModerationService(deps: ModerationDeps) {
             before: context.before,
             after: context.after,
             ...(r.subjectId ? { subject: subject ? { tag: subject.tag, name: subject.name } : null } : {}),
-            ...(r.refused ? { refused: true } : {}),
+            ...(r.refused ? { refused: true, refusedFor: r.refusedFor ?? 'blocked-term' } : {}),
             ...(r.held ? { held: r.held } : {}),
             ...(grouped
               ? {
@@ -1328,7 +1399,7 @@ export function createModerationService(deps: ModerationDeps) {
                     id: a.id,
                     createdAt: a.createdAt,
                     message: messages[i] ?? null,
-                    ...(a.refused ? { refused: true } : {}),
+                    ...(a.refused ? { refused: true, refusedFor: a.refusedFor ?? 'blocked-term' } : {}),
                     ...(a.held ? { held: a.held } : {}),
                   })),
                 }
@@ -1458,7 +1529,9 @@ export function createModerationService(deps: ModerationDeps) {
      */
     async reachOut(p: Principal, input: { reportId: string; text: string }): Promise<{ id: string }> {
       const report = await reportFor(p, input.reportId, false);
-      if (report.reason !== 'crisis')
+      // An at-risk item: the crisis guard's, a report for "someone may be at risk", or an urgent report (its note
+      // suggested risk) under another reason.
+      if (report.reason !== 'crisis' && !report.urgent)
         throw new AppError(ErrorCode.CONFLICT, 'Reaching out privately is for someone who may be at risk.');
       const message =
         report.refused || report.seq === 0 ? null : await deps.messages.get(report.groupId, report.seq);
@@ -1505,12 +1578,21 @@ export function createModerationService(deps: ModerationDeps) {
       // Only the urgent indexes, only what is overdue, oldest first: exact however many other reports wait.
       for await (const batch of store.awaitingAcknowledgement(queues, at - timeoutMs, URGENT_BATCH)) {
         for (const r of batch) {
-          if (r.reason !== 'crisis') continue;
+          // Every urgent item is about risk: the crisis guard's, a report for "someone may be at risk", and a
+          // report or revealed message under another reason whose text suggests risk.
+          if (!r.urgent) continue;
           if (!(await deps.care.claimEscalation(r.id))) continue;
           // Several overdue alerts about one member are one alert to coordinators.
           const key = alertKey(r);
           if (key && told.has(key)) continue;
           if (key) told.add(key);
+          // Across ticks and nodes too: an older alert about this member that nobody acknowledged was (or is
+          // about to be) escalated itself, oldest first; this one belongs to the same person.
+          if (
+            key &&
+            (await alertsLike(r)).some((o) => o.createdAt < r.createdAt && o.acknowledgedAt === undefined)
+          )
+            continue;
           const groupName = r.groupId ? ((await deps.groups.name(r.groupId)) ?? '') : '';
           deps.notify.escalated({ reportId: r.id, groupId: r.groupId, groupName, since: r.createdAt });
           escalated++;

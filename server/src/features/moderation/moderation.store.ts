@@ -54,6 +54,8 @@ export interface ReportRecord {
   acknowledgedAt?: number;
   /** The crisis guard saw risk in a message that was refused (blocked term): no seq, no text is kept. */
   refused?: boolean;
+  /** With `refused`: why the message was not posted (absent: a blocked term). */
+  refusedFor?: 'blocked-term' | 'muted' | 'locked' | 'identifying' | 'too-long';
   /** When it was handled: the retention clock (`REPORT_RETENTION_DAYS`). Absent while open. */
   resolvedAt?: number;
   /** The pseudonym of the moderator who acknowledged it (reached out, or said "I am on it"). */

@@ -6,6 +6,8 @@ import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import type { FeedbackInput } from '../api/support-api';
 import { ChoiceGroup } from './choice-group';
+import type { SupportResource } from '@staffroom/shared/schemas/messages';
+import { CrisisResources } from '../../../components/crisis-resources';
 
 const HELPFULNESS = [
   { value: '1', label: '1 · Not helpful' },
@@ -32,6 +34,8 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
   const [busy, setBusy] = useState(false);
   /** The comment the privacy guard asked about: sending it unchanged confirms it. */
   const [confirmComment, setConfirmComment] = useState<string | null>(null);
+  /** Crisis contacts the privacy question carried (the comment suggests risk). */
+  const [support, setSupport] = useState<SupportResource[] | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,6 +62,8 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
       });
     } catch (err) {
       if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
+        // The question must not hide the contacts: the teacher may never send it anyway.
+        setSupport(err.support ?? null);
         setConfirmComment(comment.trim());
         setErrors({ form: `${err.message} Edit the comment, or send it again as it is.` });
         setBusy(false);
@@ -71,6 +77,15 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
   return (
     <form className="form form--tight" noValidate onSubmit={(e) => void submit(e)}>
       {errors.form && <Alert title="Not sent">{errors.form}</Alert>}
+      {support && (
+        <section className="panel" aria-label="People you can reach today">
+          <p>
+            What you wrote suggests things feel very heavy. This feedback is anonymous and nobody can answer
+            you from it. These people can, day and night:
+          </p>
+          <CrisisResources resources={support} />
+        </section>
+      )}
       <ChoiceGroup
         legend="How helpful was the support?"
         name="helpfulness"

@@ -27,7 +27,7 @@ import { UnlockKeys } from '../components/unlock-keys';
 import { useConversationRoom, useNow } from '../hooks/use-conversation-room';
 import { useKeys } from '../keys/key-store';
 import type { ShownMessage } from '../model/conversation-room';
-import { preloadCrisisGuard, type CrisisNotice } from '../model/crisis-check';
+import { crisisNotice, preloadCrisisGuard, type CrisisNotice } from '../model/crisis-check';
 import { dueReminder, reminderText } from '../model/reminder';
 import type { Viewer } from '../model/viewer';
 import { ClockIcon, LockIcon } from '../components/icons';
@@ -112,6 +112,8 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const composer = useRef<HTMLTextAreaElement>(null);
   const crisisResources = useServerInfo()?.crisisResources ?? [];
   const [notice, setNotice] = useState<CrisisNotice>(null);
+  /** What happened to the text the notice is about (a message sent, a goal or a note saved). */
+  const [noticeSaved, setNoticeSaved] = useState<'message' | 'goal' | 'note'>('message');
   /** The last flagged message the consultant hid the banner for: a later one shows it again. */
   const [riskHiddenAt, setRiskHiddenAt] = useState(0);
   const view = snapshot.view;
@@ -129,12 +131,33 @@ function ConversationView({ conversationId, identity }: { conversationId: string
     if (feedbackSent) thanks.current?.focus();
   }, [feedbackSent]);
 
+  /**
+   * The teacher's other texts here (a goal, a check-in's note) are checked like a message, before sealing, and the
+   * same private notice follows; they are saved either way. Null when the guard could not load.
+   */
+  const checkWriting = useCallback(
+    async <T,>(text: string, what: 'goal' | 'note', save: () => Promise<T>): Promise<T> => {
+      if (view?.role !== 'teacher' || !text.trim()) return save();
+      const shown = crisisNotice(text).catch(() => null);
+      const saved = await save();
+      const notice = await shown;
+      if (notice) {
+        setNoticeSaved(what);
+        setNotice(notice);
+      }
+      return saved;
+    },
+    [view?.role],
+  );
+
   const send = useCallback(
     (text: string) => {
       // Checked before sealing; the message goes either way, and the dialog is for the writer only.
       void room.send(text).then((shown) => {
-        if (shown) setNotice(shown);
-        else composer.current?.focus();
+        if (shown) {
+          setNoticeSaved('message');
+          setNotice(shown);
+        } else composer.current?.focus();
       });
     },
     [room],
@@ -338,7 +361,11 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           <GoalsPanel
             goals={snapshot.goals}
             writable={writable}
-            onSave={(goal, goalId) => room.saveGoal(goal, goalId)}
+            onSave={(goal, goalId) =>
+              checkWriting(`${goal.title}\n${goal.notes.at(-1)?.text ?? ''}`, 'goal', () =>
+                room.saveGoal(goal, goalId),
+              )
+            }
           />
           <CheckInsPanel
             checkIns={snapshot.checkIns}
@@ -346,9 +373,13 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             role={view.role}
             peer={peer}
             writable={writable}
-            onPropose={(startsAt, minutes, note, type) => room.proposeCheckIn(startsAt, minutes, note, type)}
+            onPropose={(startsAt, minutes, note, type) =>
+              checkWriting(note, 'note', () => room.proposeCheckIn(startsAt, minutes, note, type))
+            }
             onAnswer={(checkInId, action) => room.answerCheckIn(checkInId, action)}
-            onSaveNote={(checkInId, note) => room.saveCheckInNote(checkInId, note)}
+            onSaveNote={(checkInId, note) =>
+              checkWriting(note, 'note', () => room.saveCheckInNote(checkInId, note))
+            }
           />
           <ResourcesPanel
             resources={snapshot.resources}
@@ -391,7 +422,11 @@ function ConversationView({ conversationId, identity }: { conversationId: string
         <CrisisNoticeDialog
           notice={notice}
           resources={crisisResources}
-          sent={`Your message is on its way to ${peer}, as you wrote it.`}
+          sent={
+            noticeSaved === 'message'
+              ? `Your message is on its way to ${peer}, as you wrote it.`
+              : `Your ${noticeSaved} was saved as you wrote it; ${peer} can read it.`
+          }
           onClose={() => {
             setNotice(null);
             requestAnimationFrame(() => composer.current?.focus());

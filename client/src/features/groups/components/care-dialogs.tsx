@@ -51,20 +51,43 @@ export function PrivacyDialog({
       }
     >
       <blockquote className="report__quote">{entry.text}</blockquote>
+      {entry.error?.support && entry.error.support.length > 0 && (
+        <>
+          <p>
+            What you wrote also suggests things feel very heavy right now. Whatever you decide about this
+            message, these people are there to listen, in confidence:
+          </p>
+          <CrisisResources resources={entry.error.support} />
+          <p className="aside">
+            The group’s moderators were also told, privately, so they can look out for you.
+          </p>
+        </>
+      )}
     </Modal>
   );
+}
+
+/** Why a message was not posted, in words (after "Your message was not posted"). */
+function refusalWords(code: string | null): string {
+  if (code === 'MUTED') return 'because a moderator muted you here for now';
+  if (code === 'GROUP_LOCKED') return 'because this group is locked for now';
+  if (code === 'MESSAGE_TOO_LONG') return 'because it is longer than a message may be';
+  return 'because of a word this group does not allow';
 }
 
 /** Shown only to the sender when a message suggests they may be at risk. The message was still posted. */
 export function SupportDialog({
   resources,
   posted = true,
+  refusedCode = null,
   held = false,
   onClose,
 }: {
   resources: readonly SupportResource[];
   /** False when the message was refused (a blocked term): the resources still come, the wording says so. */
   posted?: boolean;
+  /** Why it was refused (MUTED, GROUP_LOCKED, BLOCKED_TERM), for the wording. */
+  refusedCode?: string | null;
   /** The group holds such messages for review: it is not posted yet, only the moderators see it. */
   held?: boolean;
   onClose: () => void;
@@ -78,7 +101,7 @@ export function SupportDialog({
             ? 'Your message is held for review: for now only you and the group’s moderators can see it. You are not in any trouble.'
             : posted
               ? 'Your message was posted.'
-              : 'Your message was not posted because of a word this group does not allow, but what you wrote matters.'}{' '}
+              : `Your message was not posted ${refusalWords(refusedCode)}, but what you wrote matters.`}{' '}
           This note is only for you: if things feel heavy right now, these people are there to listen, in
           confidence.
         </p>

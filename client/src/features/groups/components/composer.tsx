@@ -66,18 +66,21 @@ export function Composer({
   }, [left]);
 
   const send = () => {
-    if (blocked) return;
     if (text.trim() === '') {
       setProblem('Write something first.');
       return;
     }
-    if (left < 0) {
+    // Longer than the limit, it still goes (the server refuses it, with the crisis contacts when it suggests risk,
+    // and the message waits to be edited); only what the server would not even read is stopped here.
+    if (length > MAX * 4) {
       setProblem(
         `Messages can be at most ${MAX.toLocaleString()} characters. Shorten it, or split it in two.`,
       );
       return;
     }
     setProblem(null);
+    // Muted or locked, it still goes: the server refuses it and says why, and a message that suggests risk
+    // brings the crisis contacts back and tells the moderators (pressing Send must never drop a person).
     onSend(text);
   };
 
@@ -141,11 +144,7 @@ export function Composer({
           <p id={countId} className={left < 0 ? 'composer__count composer__count--over' : 'composer__count'}>
             {length.toLocaleString()} / {MAX.toLocaleString()}
           </p>
-          <button
-            type="submit"
-            className="button button--primary composer__send"
-            aria-disabled={blocked || undefined}
-          >
+          <button type="submit" className="button button--primary composer__send">
             Send
           </button>
         </div>

@@ -77,6 +77,10 @@ export function MeetingForm({
         // The privacy guard asks about the title: the same title, scheduled again, goes anyway.
         setConfirmTitle(title.trim());
         setErrors({ title: `${message} Edit the title, or schedule it again to keep it.` });
+      } else if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED' && err.field === 'host') {
+        // The host's name looks like a real name: scheduling again as it is goes anyway.
+        setConfirming(true);
+        setErrors({ host: `${message} Use a pseudonym, or schedule again to keep it.` });
       } else if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
         setConfirming(true);
         setErrors({ agenda: `${message} Edit it, or schedule again to keep it as it is.` });
@@ -181,7 +185,10 @@ export function MeetingForm({
             autoComplete="off"
             maxLength={LIMITS.pseudonymMax}
             value={host}
-            onChange={(e) => setHost(e.target.value)}
+            onChange={(e) => {
+              setHost(e.target.value);
+              setConfirming(false);
+            }}
           />
         )}
       </Field>

@@ -52,6 +52,8 @@ export function ReportDialog({
       setSupport(ack.data.support?.length ? ack.data.support : null);
       setDone(true);
     } else {
+      // The privacy question must not hide the resources a note that suggests risk brings.
+      setSupport(ack.error.support?.length ? ack.error.support : null);
       setConfirming(ack.error.code === 'PRIVACY_CONFIRM_REQUIRED');
       setError(
         ack.error.code === 'PRIVACY_CONFIRM_REQUIRED'
@@ -120,6 +122,15 @@ export function ReportDialog({
       </blockquote>
       <form id={formId} className="form form--compact" noValidate onSubmit={submit}>
         {error && <Alert>{error}</Alert>}
+        {support && (
+          <>
+            <p>
+              What you wrote suggests someone may be at risk. You can reach these people, day and night, for
+              yourself or to ask how to help:
+            </p>
+            <CrisisResources resources={support} />
+          </>
+        )}
         <fieldset className="choices">
           <legend className="field__label">What is wrong?</legend>
           {REPORT_REASONS.map((r, i) => (

@@ -253,6 +253,29 @@ describe('GroupRoom', () => {
     expect(room.getSnapshot().support).toBeNull();
   });
 
+  it('when the privacy question carries resources, then they stay with the question (no second dialog); a mute that carries them says why', async () => {
+    const server = new FakeServer();
+    const room = openRoom(server);
+    await vi.waitFor(() => expect(room.getSnapshot().status).toBe('open'));
+    const resources = [{ name: 'Helpline', contact: 'Call 988', hours: '24/7' }];
+    server.refusals.push({
+      code: 'PRIVACY_CONFIRM_REQUIRED',
+      message: 'This may identify you',
+      findings: [{ kind: 'phone', match: '07700 900123' }],
+      support: resources,
+    });
+    room.send('I want to end it, call 07700 900123');
+    await vi.waitFor(() => expect(room.getSnapshot().outbox[0]?.state).toBe('confirm'));
+    expect(room.getSnapshot().outbox[0]?.error?.support).toEqual(resources);
+    expect(room.getSnapshot().support).toBeNull();
+
+    server.refusals.push({ code: 'MUTED', message: 'Muted', until: Date.now() + 60_000, support: resources });
+    room.send('I want to end it tonight');
+    await vi.waitFor(() => expect(room.getSnapshot().support).toEqual(resources));
+    expect(room.getSnapshot().supportRefused).toBe(true);
+    expect(room.getSnapshot().supportRefusedCode).toBe('MUTED');
+  });
+
   it('when slow mode refuses, then the message waits and goes by itself once the wait is over', async () => {
     vi.useFakeTimers();
     const server = new FakeServer();

@@ -86,8 +86,10 @@ export interface RoomSnapshot {
   outbox: readonly OutboxEntry[];
   /** Crisis resources to show privately after my message suggested risk. */
   support: readonly SupportResource[] | null;
-  /** The message that brought `support` was refused (a blocked term), not posted. */
+  /** The message that brought `support` was refused (a blocked term, a mute, a locked group), not posted. */
   supportRefused: boolean;
+  /** Why it was refused (the error code), for the wording. Null when it was not refused. */
+  supportRefusedCode: string | null;
   /** The message that brought `support` was held for review, not posted (yet). */
   supportHeld: boolean;
   /** My messages held for review here, oldest first. */
@@ -146,6 +148,7 @@ export class GroupRoom {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private support: SupportResource[] | null = null;
   private supportRefused = false;
+  private supportRefusedCode: string | null = null;
   private supportHeld = false;
   private held: HeldEntry[] = [];
   private careCard = false;
@@ -595,11 +598,13 @@ export class GroupRoom {
       ...(entry.confirmIdentifying ? { confirmIdentifying: true } : {}),
     });
     const support = ack.ok ? ack.data.support : ack.error.support;
-    if (support?.length) {
+    // The privacy question shows the resources it carries itself (the entry keeps the error), at once.
+    if (support?.length && (ack.ok || ack.error.code !== 'PRIVACY_CONFIRM_REQUIRED')) {
       // Crisis resources come with the ack only (the broadcast may have settled the entry already), and with a
-      // refusal too: a blocked term must not hide them.
+      // refusal too: a blocked term, a mute or a locked group must not hide them.
       this.support = support;
       this.supportRefused = !ack.ok;
+      this.supportRefusedCode = ack.ok ? null : ack.error.code;
       this.supportHeld = ack.ok && ack.data.held === true;
       this.changed();
     }
@@ -715,6 +720,7 @@ export class GroupRoom {
       outbox: this.outbox,
       support: this.support,
       supportRefused: this.supportRefused,
+      supportRefusedCode: this.supportRefusedCode,
       supportHeld: this.supportHeld,
       held: this.held,
       careCard: this.careCard,

@@ -270,6 +270,7 @@ export function RoomView({
         <SupportDialog
           resources={snapshot.support}
           posted={!snapshot.supportRefused}
+          refusedCode={snapshot.supportRefusedCode}
           held={snapshot.supportHeld}
           onClose={() => room.dismissSupport()}
         />

@@ -1,6 +1,11 @@
 import { useId } from 'react';
 import { decodeMessageText } from '@staffroom/shared/schemas/messages';
-import { REPORT_REASON_LABELS, type AlertRow, type QueueItem } from '@staffroom/shared/schemas/moderation';
+import {
+  REPORT_REASON_LABELS,
+  type AlertRow,
+  type QueueItem,
+  type RefusedFor,
+} from '@staffroom/shared/schemas/moderation';
 import { Button } from '../../../components/button';
 import { formatDateTime, formatRelative } from '../../../utils/format';
 import { MessageContext } from './message-context';
@@ -20,8 +25,17 @@ export interface SupportActions {
   onHeld: (item: QueueItem, alert: AlertRow, decision: 'release' | 'keep') => void;
 }
 
+/** Why a refused message was not posted, in words for moderators. */
+const REFUSED_FOR: Record<RefusedFor, string> = {
+  'blocked-term': 'It was refused for a blocked term',
+  muted: 'It was refused because the member is muted here',
+  locked: 'It was refused because the group is locked',
+  identifying: 'It waits for the member to confirm identifying details (they may never send it)',
+  'too-long': 'It was refused for being longer than a message may be',
+};
+
 function alertStatus(a: AlertRow): string | null {
-  if (a.refused) return 'Refused for a blocked term: not posted, its text not kept.';
+  if (a.refused) return `${REFUSED_FOR[a.refusedFor ?? 'blocked-term']}: not posted, its text not kept.`;
   if (a.held === 'pending') return 'Held for review: only its author and the moderators can see it.';
   if (a.held === 'kept') return 'Kept hidden by a moderator.';
   if (a.held === 'released') return 'Released to the group by a moderator.';
@@ -98,7 +112,10 @@ export function QueueItemCard({
   const revealed = item.groupId === '';
   const canRemove = !revealed && item.message?.kind === 'text';
   const atRisk =
-    !revealed && item.reason === 'crisis' && !item.subjectErased && (item.subject ?? item.message?.author);
+    !revealed &&
+    (item.reason === 'crisis' || item.urgent) &&
+    !item.subjectErased &&
+    (item.subject ?? item.message?.author);
   const subject = item.subject?.name ?? null;
   const alertCount = item.alerts?.length ?? 0;
   const showAlerts = alertCount > 1 || item.alerts?.some((a) => a.held !== undefined) === true;
@@ -201,9 +218,9 @@ export function QueueItemCard({
       </dl>
       {item.automatic && item.refused && !item.subjectErased && (
         <p className="mod-report__hint">
-          A message this member tried to send suggested risk. It was refused for a blocked term, so the group
-          never saw it, and its text is not kept. The member was privately shown crisis resources. Consider
-          reaching out to them kindly.
+          A message this member tried to send suggested risk. {REFUSED_FOR[item.refusedFor ?? 'blocked-term']}
+          , so the group never saw it, and its text is not kept. The member was privately shown crisis
+          resources. Consider reaching out to them kindly.
         </p>
       )}
       {item.automatic && !item.refused && !heldLead && !item.subjectErased && (

@@ -34,6 +34,8 @@ export function FeedbackBox() {
       setSent(true);
       setText('');
     } catch (err) {
+      // No answer may hide the contacts (the privacy question, "already this week"): the writer may go no further.
+      setSupport(err instanceof ApiError ? (err.support ?? null) : null);
       if (err instanceof ApiError && err.code === 'PRIVACY_CONFIRM_REQUIRED') {
         setConfirming(true);
         setError(`${err.message} Coordinators will read it. Reword it, or send it anyway.`);
@@ -66,6 +68,16 @@ export function FeedbackBox() {
   return (
     <form onSubmit={submit}>
       {error && <Alert>{error}</Alert>}
+      {support && (
+        <section className="panel" aria-labelledby="feedback-support">
+          <h3 id="feedback-support">If you are struggling, you do not have to wait</h3>
+          <p>
+            This box is read weeks from now, with other comments, and nobody can answer you from it. These
+            people can, today:
+          </p>
+          <CrisisResources resources={support} />
+        </section>
+      )}
       <Field
         label="Tell the coordinators anything about Staffroom"
         hint={

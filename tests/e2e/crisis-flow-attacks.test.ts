@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, watchProblems, type PageProblems } from '../support/browser.js';
+import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
+import { TestMember } from '../support/member.js';
+import { startNode, type TestNode } from '../support/node.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+
+/**
+ * Issue 11 in a real browser, where the flow could drop a person: a message that suggests risk and names a phone
+ * number (the privacy question shows the contacts at once), and one written while muted (Send still reaches the
+ * server, which says why it was not posted and brings the contacts).
+ */
+describe('crisis flow attacks in a real browser', () => {
+  let redis: TestRedis | undefined;
+  let node: TestNode | undefined;
+  let browser: Browser | undefined;
+  const problems: Record<string, PageProblems> = {};
+  const people: TestMember[] = [];
+  const groupName = 'Long terms';
+  let groupId = '';
+  let admin: TestMember;
+  let writer: TestMember;
+  let page: Page;
+
+  const composer = () => page.getByRole('textbox', { name: `Message to ${groupName}` });
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    node = await startNode({
+      redisUrl: redis.url,
+      prefix: redis.prefix,
+      env: { SEND_LIMIT_PER_10S: '1000' },
+    });
+    if (!node.bootstrapInvite) throw new Error('the node printed no bootstrap invite');
+    admin = await TestMember.signUp(node.url, node.bootstrapInvite);
+    writer = await TestMember.signUp(node.url, await createInvite(admin.agent, 'member', 1));
+    people.push(admin, writer);
+    const created = await admin.agent.post('/api/groups', {
+      name: groupName,
+      topic: 'challenging-class',
+      description: 'When the term never ends.',
+      guidelines: 'Be kind.',
+    });
+    expect(created.status).toBe(201);
+    groupId = created.body.group.id as string;
+    await writer.join(groupId);
+
+    browser = await launchBrowser();
+    const context = await browser.newContext({ baseURL: node.url, reducedMotion: 'reduce' });
+    problems.writer = await watchProblems(context);
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto('/login');
+    await page.getByLabel('Pseudonym').fill(writer.pseudonym);
+    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Hello, ${writer.pseudonym}` }).waitFor();
+  });
+
+  afterAll(async () => {
+    for (const m of people) m.close();
+    await browser?.close();
+    await node?.stop();
+    await redis?.stop();
+  });
+
+  it('when a message suggests risk and names a phone number, then the privacy question shows tap-to-call links at once', async () => {
+    await page.goto(`/groups/${groupId}`);
+    await composer().fill("I can't go on, I want to kill myself tonight. Please call me on 07700 900123.");
+    await composer().press('Enter');
+    const question = page.getByRole('alertdialog', { name: 'This may identify you or someone else' });
+    await question.waitFor();
+    const calls = question.locator('a[href^="tel:"]');
+    expect(await calls.count()).toBeGreaterThan(0);
+    await question.getByRole('button', { name: 'Edit' }).click();
+    await question.waitFor({ state: 'detached' });
+  });
+
+  it('when a message over the length limit suggests risk, then Send brings tap-to-call links and says why it was not posted; the text waits to be edited', async () => {
+    await page.goto(`/groups/${groupId}`);
+    const long = `${'Marking, reports, parents evening, cover again. '.repeat(45)}I have a plan to kill myself tonight.`;
+    expect(long.length).toBeGreaterThan(2_000);
+    await composer().fill(long);
+    await composer().press('Enter');
+    const support = page.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await support.waitFor();
+    expect(await support.textContent()).toContain(
+      'was not posted because it is longer than a message may be',
+    );
+    expect(await support.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await support.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('button', { name: 'Edit' }).first().waitFor();
+  });
+
+  it('when a muted member writes a message that suggests risk and presses Send, then they are told it was not posted because they are muted, with tap-to-call links', async () => {
+    await page.goto(`/groups/${groupId}`);
+    await composer().waitFor();
+    const me = await writer.transport.request('group:open', { groupId });
+    const myTag = me.ok ? me.data.me.tag : '';
+    expect(
+      (await admin.transport.request('mod:mute', { groupId, tag: myTag, minutes: 60, reason: 'cool off' }))
+        .ok,
+    ).toBe(true);
+    await page.getByText(/A moderator has muted you in this group/).waitFor();
+    await composer().fill('I have a plan to kill myself tonight.');
+    await composer().press('Enter');
+    const support = page.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await support.waitFor();
+    expect(await support.textContent()).toContain('was not posted because a moderator muted you here');
+    expect(await support.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+  });
+});

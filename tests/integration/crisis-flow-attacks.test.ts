@@ -1,0 +1,350 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createInvite } from '../support/http.js';
+import { TestMember } from '../support/member.js';
+import { startNode, type TestNode } from '../support/node.js';
+import { waitFor } from '../support/ports.js';
+import { queueOf, waitForQueue } from '../support/queue.js';
+import { startRedis, type TestRedis } from '../support/redis.js';
+
+/**
+ * Issue 11, parts 3-4, tried as a hostile tester would: a message that suggests risk, refused or held back for
+ * another reason than a blocked term (identifying details, a mute, a locked group), and a report changed to
+ * "someone may be at risk", on two nodes sharing one real Redis.
+ */
+let redis: TestRedis;
+let nodes: [TestNode, TestNode];
+let admin: TestMember;
+let memberInvite: string;
+const everyone: TestMember[] = [];
+/** A short escalation timeout (12 s, checked every 3 s), as in crisis-flow.test.ts. */
+const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISIS_ESCALATE_MINUTES: '0.2' };
+
+/** Risk and a phone number: the privacy guard asks for confirmation. */
+const RISK_WITH_PHONE = "I can't go on, I want to kill myself tonight. Please call me on 07700 900123.";
+const RISK = 'I have a plan to kill myself tonight.';
+
+async function member(node = 0): Promise<TestMember> {
+  const m = await TestMember.signUp(nodes[node]!.url, memberInvite);
+  everyone.push(m);
+  return m;
+}
+
+async function createGroup(name: string): Promise<string> {
+  const res = await admin.agent.post('/api/groups', {
+    name,
+    topic: 'challenging-class',
+    guidelines: 'Be kind.',
+  });
+  expect(res.status).toBe(201);
+  return res.body.group.id as string;
+}
+
+async function joinAndOpen(m: TestMember, groupId: string): Promise<string> {
+  const ack = await m.transport.request('group:join', { groupId, acceptGuidelines: true });
+  if (!ack.ok) throw new Error(ack.error.code);
+  await m.open(groupId);
+  return ack.data.me.tag;
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix, env })];
+  admin = await TestMember.signUp(a.url, a.bootstrapInvite as string);
+  everyone.push(admin);
+  memberInvite = await createInvite(admin.agent, 'member', 100);
+});
+
+afterAll(async () => {
+  for (const m of everyone) m.close();
+  await Promise.all(nodes.map((n) => n.stop()));
+  await redis.stop();
+});
+
+describe('identifying details do not hide risk', () => {
+  it('when a group message suggests risk and names a phone number, then the confirmation request carries the resources, moderators get one urgent item without its text, and sending anyway keeps it one item', async () => {
+    const groupId = await createGroup('Risk and a phone number');
+    const m = await member(1);
+    const tag = await joinAndOpen(m, groupId);
+    const clientId = 'risk-phone-0001';
+    const asked = await m.transport.request('message:send', { groupId, clientId, text: RISK_WITH_PHONE });
+    expect(!asked.ok && asked.error.code).toBe('PRIVACY_CONFIRM_REQUIRED');
+    const support = !asked.ok ? (asked.error.support ?? []) : [];
+    expect(support.length).toBeGreaterThan(0);
+    // The member may never confirm (they close the tab): moderators know at once, without the text.
+    const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      urgent: true,
+      automatic: true,
+      reason: 'crisis',
+      subject: { tag },
+      refused: true,
+      refusedFor: 'identifying',
+    });
+    expect(JSON.stringify(items[0])).not.toMatch(/kill|07700|tonight/i);
+    // Asking again with the same client id raises nothing more.
+    const again = await m.transport.request('message:send', { groupId, clientId, text: RISK_WITH_PHONE });
+    expect(!again.ok && again.error.code).toBe('PRIVACY_CONFIRM_REQUIRED');
+
+    // Sent anyway: posted, with the resources; alerts about this member stay one item.
+    const sent = await m.transport.request('message:send', {
+      groupId,
+      clientId,
+      text: RISK_WITH_PHONE,
+      confirmIdentifying: true,
+    });
+    expect(sent.ok).toBe(true);
+    expect(sent.ok && sent.data.support?.length).toBeGreaterThan(0);
+    const after = await waitForQueue(admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ urgent: true, reason: 'crisis', subject: { tag } });
+    expect(after[0]!.alerts!.filter((a) => a.message !== null)).toHaveLength(1);
+  });
+
+  it('when a report note suggests risk and names a phone number, then the confirmation request carries the resources', async () => {
+    const groupId = await createGroup('Report note');
+    const author = await member(0);
+    const reporter = await member(1);
+    await joinAndOpen(author, groupId);
+    await joinAndOpen(reporter, groupId);
+    const { seq } = await author.send(groupId, 'Marking again all weekend.');
+    const ack = await reporter.transport.request('report:create', {
+      groupId,
+      seq,
+      reason: 'other',
+      note: RISK_WITH_PHONE,
+    });
+    expect(!ack.ok && ack.error.code).toBe('PRIVACY_CONFIRM_REQUIRED');
+    expect(!ack.ok && ack.error.support?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the privacy guard on what members read of a meeting', () => {
+  it('when a meeting’s host is given as a real name, then scheduling it needs an explicit "anyway"', async () => {
+    const groupId = await createGroup('Meeting host');
+    const body = {
+      title: 'Marking together',
+      startsAt: Date.now() + 3_600_000,
+      durationMinutes: 45,
+      host: 'Sarah Johnson',
+    };
+    const asked = await admin.agent.post(`/api/groups/${groupId}/meetings`, body);
+    expect(asked.status).toBe(428);
+    expect(asked.body).toMatchObject({ error: 'PRIVACY_CONFIRM_REQUIRED', field: 'host' });
+    const anyway = await admin.agent.post(`/api/groups/${groupId}/meetings`, {
+      ...body,
+      confirmIdentifying: true,
+    });
+    expect(anyway.status).toBe(201);
+  });
+});
+
+describe('a sanction does not hide risk', () => {
+  it('when a muted member writes a message that suggests risk, then the refusal carries the resources and moderators get one urgent item without its text', async () => {
+    const groupId = await createGroup('Muted but heard');
+    const m = await member(0);
+    const tag = await joinAndOpen(m, groupId);
+    const muted = await admin.transport.request('mod:mute', {
+      groupId,
+      tag,
+      minutes: 60,
+      reason: 'cool off',
+    });
+    expect(muted.ok).toBe(true);
+    const send = () =>
+      m.transport.request('message:send', { groupId, clientId: 'muted-risk-0001', text: RISK });
+    const refused = await send();
+    expect(!refused.ok && refused.error.code).toBe('MUTED');
+    expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
+    expect((await send()).ok).toBe(false);
+    const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      urgent: true,
+      reason: 'crisis',
+      message: null,
+      subject: { tag },
+      refusedFor: 'muted',
+    });
+    expect(JSON.stringify(items[0])).not.toMatch(/kill|tonight|plan/i);
+    // Without risk, a muted member's message is refused as before: no resources, no item.
+    const plain = await m.transport.request('message:send', {
+      groupId,
+      clientId: 'muted-plain-001',
+      text: 'Anyone else marking tonight?',
+    });
+    expect(!plain.ok && plain.error.code).toBe('MUTED');
+    expect(!plain.ok && plain.error.support).toBeUndefined();
+    expect(await queueOf(admin, groupId)).toHaveLength(1);
+  });
+
+  it('when the group is locked and a member writes a message that suggests risk, then the refusal carries the resources and moderators get an urgent item', async () => {
+    const groupId = await createGroup('Locked but heard');
+    const m = await member(1);
+    const tag = await joinAndOpen(m, groupId);
+    const locked = await admin.transport.request('mod:settings', { groupId, locked: true, reason: 'night' });
+    expect(locked.ok).toBe(true);
+    const refused = await m.transport.request('message:send', {
+      groupId,
+      clientId: 'locked-risk-001',
+      text: RISK,
+    });
+    expect(!refused.ok && refused.error.code).toBe('GROUP_LOCKED');
+    expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
+    const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({
+      urgent: true,
+      reason: 'crisis',
+      subject: { tag },
+      refusedFor: 'locked',
+    });
+  });
+});
+
+describe('at and over the length limit', () => {
+  it('when a message of exactly the limit ends with risk written with zero-width characters, then it is posted and flagged; one character more is refused with the resources and an urgent item', async () => {
+    const groupId = await createGroup('Long letters');
+    const m = await member(0);
+    const tag = await joinAndOpen(m, groupId);
+    const ending = ' I want to k\u200Bill my\u200Dself tonight.'; // a zero-width space and a zero-width joiner
+    const text = 'The marking never stops. '.repeat(200).slice(0, 2_000 - [...ending].length) + ending;
+    expect([...text].length).toBe(2_000);
+    const sent = await m.transport.request('message:send', { groupId, clientId: 'at-limit-0001', text });
+    expect(sent.ok && sent.data.support?.length).toBeGreaterThan(0);
+    await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+
+    const over = await m.transport.request('message:send', {
+      groupId,
+      clientId: 'over-limit-001',
+      text: `x${text}`,
+    });
+    expect(!over.ok && over.error.code).toBe('MESSAGE_TOO_LONG');
+    expect(!over.ok && over.error.support?.length).toBeGreaterThan(0);
+    const items = await waitForQueue(admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ urgent: true, subject: { tag } });
+    expect(items[0]!.alerts!.some((a) => a.refusedFor === 'too-long')).toBe(true);
+    // Without risk, an over-long message is refused as before: no resources, no item.
+    const plain = await m.transport.request('message:send', {
+      groupId,
+      clientId: 'over-plain-001',
+      text: 'y'.repeat(2_001),
+    });
+    expect(!plain.ok && plain.error.code).toBe('MESSAGE_TOO_LONG');
+    expect(!plain.ok && plain.error.support).toBeUndefined();
+  });
+});
+
+describe('reaching out privately, attacked', () => {
+  it('when the member has left the group, or the moderator moderates another group, then nobody is sent anything; an empty text is a typed error', async () => {
+    const groupId = await createGroup('Reach out attacked');
+    const otherGroup = await createGroup('Another staffroom');
+    const otherMod = await TestMember.signUp(nodes[1].url, await createInvite(admin.agent, 'moderator', 1));
+    everyone.push(otherMod);
+    const modTag = await joinAndOpen(otherMod, otherGroup);
+    expect(
+      (await admin.transport.request('mod:moderator', { groupId: otherGroup, tag: modTag, on: true })).ok,
+    ).toBe(true);
+    const atRisk = await member(0);
+    await joinAndOpen(atRisk, groupId);
+    const got: string[] = [];
+    atRisk.socket.on('care:message', (m) => got.push(m.text));
+    await atRisk.send(groupId, RISK);
+    const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    const text = 'Hi, this is the moderation team. We are here for you.';
+
+    const elsewhere = await otherMod.transport.request('mod:reach-out', { reportId: item!.id, text });
+    expect(!elsewhere.ok && elsewhere.error.code).toBe('NOT_FOUND');
+    const empty = await admin.transport.request('mod:reach-out', { reportId: item!.id, text: '   ' });
+    expect(!empty.ok && empty.error.code).toBe('INVALID_PAYLOAD');
+
+    expect((await atRisk.transport.request('group:leave', { groupId })).ok).toBe(true);
+    const gone = await admin.transport.request('mod:reach-out', { reportId: item!.id, text });
+    expect(gone.ok).toBe(false);
+    const inbox = await atRisk.transport.request('care:inbox', {});
+    expect(inbox.ok && inbox.data.messages).toEqual([]);
+    expect(got).toEqual([]);
+  });
+});
+
+describe('escalation of every urgent item', () => {
+  it('when a member reports a message as "other" with a note that says someone may be at risk, and no moderator acknowledges it, then coordinators are alerted', async () => {
+    const groupId = await createGroup('Worried colleague');
+    const heard: string[] = [];
+    admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.push(e.reportId));
+    const author = await member(0);
+    const reporter = await member(1);
+    await joinAndOpen(author, groupId);
+    await joinAndOpen(reporter, groupId);
+    const { seq } = await author.send(groupId, 'Not coming in tomorrow. Sorting my things out.');
+    const report = await reporter.transport.request('report:create', {
+      groupId,
+      seq,
+      reason: 'other',
+      note: 'She told me she has pills saved up and a plan to take them all tonight.',
+    });
+    expect(report.ok && report.data.support?.length).toBeGreaterThan(0);
+    const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    expect(item).toMatchObject({ urgent: true });
+    await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
+    expect(heard).toEqual([item!.id]);
+    // Supportive actions work on it as on any at-risk item: reaching out reaches the author, only them.
+    const got: string[] = [];
+    author.socket.on('care:message', (m) => got.push(m.text));
+    const reached = await admin.transport.request('mod:reach-out', {
+      reportId: item!.id,
+      text: 'We are here for you.',
+    });
+    expect(reached.ok).toBe(true);
+    await waitFor(() => got.length === 1, { what: 'the care message' });
+    const theirs = await reporter.transport.request('care:inbox', {});
+    expect(theirs.ok && theirs.data.messages).toEqual([]);
+  });
+});
+
+describe('escalation of alerts about one person', () => {
+  it('when a member writes two messages that suggest risk seconds apart and nobody acknowledges, then coordinators get one escalation, not one per message', async () => {
+    const groupId = await createGroup('One person, two alerts');
+    const heard: string[] = [];
+    admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.push(e.reportId));
+    const m = await member(1);
+    await joinAndOpen(m, groupId);
+    await m.send(groupId, RISK);
+    await new Promise((r) => setTimeout(r, 4_000));
+    await m.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
+    const [item] = await waitForQueue(admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
+    // Past the second alert's own timeout, and a few ticks more.
+    await new Promise((r) => setTimeout(r, 12_000));
+    expect(heard).toEqual([item!.id]);
+  });
+});
+
+describe('a report changed to "someone may be at risk"', () => {
+  it('when a member reports a message as spam, then again as a crisis, then the item becomes urgent', async () => {
+    const groupId = await createGroup('Second thoughts');
+    const author = await member(0);
+    const reporter = await member(1);
+    await joinAndOpen(author, groupId);
+    await joinAndOpen(reporter, groupId);
+    const { seq } = await author.send(groupId, 'Whatever. Nothing matters now, goodbye all.');
+    const first = await reporter.transport.request('report:create', {
+      groupId,
+      seq,
+      reason: 'spam',
+      note: '',
+    });
+    expect(first.ok).toBe(true);
+    const second = await reporter.transport.request('report:create', {
+      groupId,
+      seq,
+      reason: 'crisis',
+      note: '',
+    });
+    expect(second.ok).toBe(true);
+    const items = await queueOf(admin, groupId);
+    expect(items.some((i) => i.urgent && i.reason === 'crisis')).toBe(true);
+  });
+});

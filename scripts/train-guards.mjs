@@ -16,7 +16,8 @@
  *               each decision, the round's rules read with the model trained on everything (hard negatives, the
  *               ordinary probe, ordinary.txt, crisis.txt: DEV_SETS). GRID='[{"vetoOutside":0.3}, …]' scores more
  *               decisions (partial thresholds over the shipped ones) on the same fold models, GRID_AUTHORS=1 a small
- *               grid of thresholds; PER_AUTHOR=1 prints every decision per fold. SYNTH_TRAIN=w1,w2,w3,w4 trains
+ *               grid of thresholds; PER_AUTHOR=1 prints every decision per fold, MISSES=1 the shipped decision's misses and
+ *               false alarms per fold (training authors' lines only). SYNTH_TRAIN=w1,w2,w3,w4 trains
  *               with round 3's data (`none`: round 2's). Writes nothing but the model cache (MODEL_CACHE, default
  *               /tmp/guards-model-cache: a model is trained once per set of examples and settings).
  *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^16 buckets: 2^17 until round 4, CV equal at half
@@ -81,8 +82,8 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w27.tsv` (committed, written for Staffroom on 2026-12-06 by
- *    twenty-seven independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w32.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
+ *    thirty-two independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
  *    hyperbole, venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice,
  *    W3 forum posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6
  *    short phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing
@@ -100,8 +101,12 @@
  *    W25 long intake notes and check-ins (40–120 words) from the English-speaking world and international schools, the
  *    risk sentence buried among work, family and logistics (110 lines). Round 9 (written 2026-12-06 23:36–23:37):
  *    W26 the hard boundary between risk and its look-alikes, shared words, near look-alike pairs (130 lines);
- *    W27 young teachers' texting register, slang and euphemisms ("unalive", "kms", "ctb"), irony (130 lines).
- *    Files w1.tsv … w27.tsv.
+ *    W27 young teachers' texting register, slang and euphemisms ("unalive", "kms", "ctb"), irony (130 lines). Round 10
+ *    (written 2026-12-07): W28 plans and means beside look-alikes (120 lines), W29 ordinary absences, handovers and
+ *    logistics that sound final beside real absence-flavoured risk (180), W30 long posts with the risk buried in one
+ *    sentence (120), W31 British, Irish, Scots, Welsh, Caribbean and South African dialect (120), W32 US South, AAVE,
+ *    Appalachian, Hawaiian Pidgin, Australian/NZ, Indian, Pakistani, Nigerian and Filipino English (120).
+ *    Files w1.tsv … w32.tsv.
  *    Each file is its own source (and its own fold of CV=authors). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -187,16 +192,19 @@ const TEACHER_FILES = [
  * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation; w18–w20
  * for round 5; w21 present self-harm and relapse beside past/recovery look-alikes and w22 true denials beside denials
  * that still carry risk, for round 6; w23 passive ideation, w24 plans and means, w25 long messages with the risk buried,
- * for round 8; w26 the risk boundary with shared words and w27 texting slang, for round 9): each file its own source
+ * for round 8; w26 the risk boundary with shared words and w27 texting slang, for round 9; w28 plans and means beside
+ * look-alikes, w29 ordinary absences and logistics that sound final beside real absence-flavoured risk, w30 long posts
+ * with the risk buried, w31 British, Irish, Caribbean and South African dialect and w32 US South, AAVE, Appalachian,
+ * Australian/NZ, Indian, Nigerian and Filipino English, for round 10): each file its own source
  * and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
-const SYNTH_FILES = Array.from({ length: 27 }, (_, i) => [
+const SYNTH_FILES = Array.from({ length: 32 }, (_, i) => [
   `w${i + 1}`,
   `scripts/guards-training/synthetic/w${i + 1}.tsv`,
 ]);
 /**
- * The synthetic authors that training reads (default every file, w1–w27): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
+ * The synthetic authors that training reads (default every file, w1–w32): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
  * `none` round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen
  * in every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it (an
  * in-sample ordinary line, "I don't want to be here at 7pm for parents evening", flagged by the model alone); round 7
@@ -732,9 +740,20 @@ function crossValidateAuthors(all) {
         risk: p.self >= CRISIS_THRESHOLDS.self,
         concernForOther: p.third >= CRISIS_THRESHOLDS.third,
       });
-      grid.forEach((thresholds, g) =>
-        tallyLine(comb[g], e.kind, detectCrisisWith(e.text, true, { model, thresholds })),
-      );
+      grid.forEach((thresholds, g) => {
+        const r = detectCrisisWith(e.text, true, { model, thresholds });
+        tallyLine(comb[g], e.kind, r);
+        // MISSES=1: the first decision's misses of risk lines and false alarms, on held-out training authors only.
+        if (
+          g === 0 &&
+          process.env.MISSES &&
+          r.risk !== (e.kind === 'plan' || e.kind === 'passive') &&
+          e.kind !== 'third'
+        )
+          console.log(
+            `  miss ${name} ${e.kind} p=${r.score.self} ${e.text.split(/\s+/).length}w ${e.text.slice(0, 160)}`,
+          );
+      });
     }
     console.log(`fold ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s, scored ${test.length}`);
     console.log(`  rules alone  ${tallyLine2(rules)}`);

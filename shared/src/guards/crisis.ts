@@ -1434,6 +1434,8 @@ export interface CrisisThresholds {
   /**
    * Model round 8: p(self) for the ungated model in a message the rules explained something away in (a goodbye for an
    * ordinary reason, a joke, a recovery phrase): the model must be nearly certain (2: never, as before round 8).
+   * Since model round 10 also the bar of the ungated and `sure` paths in a message with a literary word (LITERARY:
+   * "essays", "reading", "lines"), which closed them before.
    */
   ungatedDismissed: number;
   /**
@@ -1459,9 +1461,22 @@ export interface CrisisThresholds {
   vetoOutside: number;
   /** Longest message (in words) whose rule flags the model may veto: a long post nearly always has a "not" or "years". */
   vetoMaxWords: number;
+  /**
+   * Model round 10: in a message of more than this many words, the gated model path also reads the message in windows
+   * of whole sentences (at least WINDOW_MIN_WORDS words each) and takes the highest p(self): one sentence of risk
+   * buried in a long post about work and family is diluted when the whole post is one bag of words. 0: off.
+   */
+  windowWords: number;
 }
 
 /**
+ * Model round 10 (2026-12-07 03:00): the model trained on thirty-two authors (w1–w32) and, by cross-validation across
+ * thirty-three author groups under round 8's rule (tests/fixtures/guards/README.md, "Model round 10"), plan 0.8 →
+ * 0.82, ungated 0.82 → 0.84, ungatedDismissed 2 → 0.98 (also the bar of the ungated and `sure` paths with a literary
+ * word), vetoMaxWords 60 → 150 and windowWords 40 (new: a long message is also read in windows of sentences): risk
+ * 0.860 → 0.887, plan 0.849 → 0.877, false positives 0.038 → 0.031 (round 9 as shipped, w28–w32 unseen → this), rules
+ * held (hard negatives 11 of 187, probe 0, ordinary.txt 0, crisis.txt 148).
+ *
  * Model round 9 (2026-12-07 00:50): the model trained on twenty-seven authors (w1–w27) and, by cross-validation across
  * twenty-eight author groups under round 8's rule (tests/fixtures/guards/README.md, "Model round 9"), self 0.8 → 0.76,
  * plan 0.75 → 0.8, dismissed 0.92 → 0.93, vetoWeak 0.2 → 0.1 and vetoOutside 0.3 → 0.2: risk 0.860 → 0.867, plan
@@ -1507,17 +1522,18 @@ export interface CrisisThresholds {
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   self: 0.76,
   third: 0.5,
-  plan: 0.8,
+  plan: 0.82,
   dismissed: 0.93,
   negated: 0.85,
-  ungated: 0.82,
+  ungated: 0.84,
   ungatedMaxWords: 150,
-  ungatedDismissed: 2,
+  ungatedDismissed: 0.98,
   sure: 0.95,
   vetoWeak: 0.1,
   vetoStrong: 0.4,
   vetoOutside: 0.2,
-  vetoMaxWords: 60,
+  vetoMaxWords: 150,
+  windowWords: 40,
 };
 
 /** What the decision uses besides the rules: the model's weights and its thresholds (the training script varies them). */
@@ -1637,6 +1653,38 @@ const may = (re: RegExp, hold: Uint8Array | null) => hold === null || hold[SLOT.
 const has = (re: RegExp, text: string, hold: Uint8Array | null) => may(re, hold) && re.test(text);
 
 /** Has the text at least `n` runs of `[a-z0-9']` (words, for MODEL_GATE)? */
+/** Fewest words of a window of whole sentences (CrisisThresholds.windowWords). */
+const WINDOW_MIN_WORDS = 12;
+
+/**
+ * The highest p(self) over windows of whole sentences of `text` (each at least WINDOW_MIN_WORDS words; the last
+ * joins the one before it if shorter). One pass; each window is scored as its own message.
+ */
+function windowSelf(text: string, model: ModelShape | undefined): number {
+  let best = 0;
+  let start = 0;
+  let words = 0;
+  let inWord = false;
+  let lastStart = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 10;
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
+    if (word && !inWord) words++;
+    inWord = word;
+    const end = c === 46 || c === 33 || c === 63 || c === 10;
+    if (end && words >= WINDOW_MIN_WORDS) {
+      lastStart = start;
+      best = Math.max(best, scoreNormalised(text.slice(start, i + 1), model).self);
+      start = i + 1;
+      words = 0;
+    }
+  }
+  // A short tail is read with the window before it.
+  if (words > 0 && lastStart >= 0 && start < text.length)
+    best = Math.max(best, scoreNormalised(text.slice(lastStart), model).self);
+  return best;
+}
+
 function hasWords(text: string, n: number): boolean {
   let count = 0;
   let inWord = false;
@@ -1803,9 +1851,16 @@ export function detectCrisisWith(
     has(ABSENCE, full, fullWords) &&
     has(ABSENCE_REASON, full, fullWords) &&
     !has(ABSENCE_RISK, full, fullWords);
+  const gatedBar =
+    negated > 0 && strong.length === 0 ? limits.negated : dismissed > 0 ? limits.dismissed : threshold;
   const learned =
-    ((judged.self >=
-      (negated > 0 && strong.length === 0 ? limits.negated : dismissed > 0 ? limits.dismissed : threshold) &&
+    (((judged.self >= gatedBar ||
+      // Model round 10: a long message is also read in windows of sentences (asked only when the whole is under the
+      // bar and a gate word is there).
+      (limits.windowWords > 0 &&
+        hasWords(past, limits.windowWords + 1) &&
+        has(MODEL_GATE, full, fullWords) &&
+        windowSelf(past, tuning.model) >= gatedBar)) &&
       has(MODEL_GATE, full, fullWords) &&
       hasWords(full, 4) &&
       !(IMPERSONAL.test(full) && !SELF_REFERENCE.test(full)) &&
@@ -1814,7 +1869,9 @@ export function detectCrisisWith(
       // sorted"): the model alone, when it is nearly certain, in a first-person message of six words or more that the
       // rules did not explain away.
       (judged.self >= (dismissed === 0 ? limits.ungated : limits.ungatedDismissed) &&
-        !literary &&
+        // A literary word ("essays", "reading", "teaching", "lines" are in most teachers' messages) counts as an
+        // explanation: the model must then be as sure as where the rules explained something away (model round 10).
+        (!literary || judged.self >= limits.ungatedDismissed) &&
         hasWords(full, 6) &&
         !hasWords(full, limits.ungatedMaxWords + 1) &&
         I_SUBJECT.test(full)) ||
@@ -1822,7 +1879,7 @@ export function detectCrisisWith(
       // waiting now."): plans in plain words that no path above can see (model round 8).
       (judged.self >= limits.sure &&
         dismissed === 0 &&
-        !literary &&
+        (!literary || judged.self >= limits.ungatedDismissed) &&
         !(IMPERSONAL.test(full) && !SELF_REFERENCE.test(full)) &&
         hasWords(full, 6) &&
         !hasWords(full, limits.ungatedMaxWords + 1))) &&

@@ -170,10 +170,11 @@ heldOutBatch(
     // After round 7 (21:55): plan 19/20, passive 15/16, 0/36. After round 8 (2026-12-07 00:20): plan 18/20 — one plan
     // line lost here, for 12 first-person and 11 plan lines gained over the other spent batches and 6 and 3 on
     // batches 13–15 (README, "Batches 13, 14 and 15"); the third-person line it flagged as the writer is no longer.
-    // After round 9 (2026-12-07 01:00): plan 19/20, passive 16/16, 0/36.
-    crisisFirstPersonRecall: 35 / 36,
-    crisisPlanRecall: 19 / 20,
-    crisisNotRiskFalsePositiveRate: 0 / 36,
+    // After round 9 (2026-12-07 01:00): plan 19/20, passive 16/16, 0/36. After round 10 and the lead's changes
+    // (2026-12-07 03:40): plan 18/20, passive 15/16, 1/36 (README, "Batches 17, 18 and 19").
+    crisisFirstPersonRecall: 33 / 36,
+    crisisPlanRecall: 18 / 20,
+    crisisNotRiskFalsePositiveRate: 1 / 36,
   },
   { concernAtLeast: 0.75, flaggedAsWriterAtMost: 1 },
 );
@@ -380,10 +381,10 @@ heldOutBatch(
   { crisis: 'crisis-heldout-12b.tsv' },
   {
     // Before: plan 23/25, passive 22/25, not-risk flagged 4/60; after round 5: 23, 23 and 4.
-    // After round 7: 21, 24 and 3.
-    crisisFirstPersonRecall: 45 / 50,
+    // After round 7: 21, 24 and 3. After round 10 (2026-12-07 03:40): 22, 22 and 4.
+    crisisFirstPersonRecall: 44 / 50,
     crisisPlanRecall: 21 / 25,
-    crisisNotRiskFalsePositiveRate: 3 / 60,
+    crisisNotRiskFalsePositiveRate: 4 / 60,
   },
   { concernAtLeast: 0.9, flaggedAsWriterAtMost: 0 },
 );
@@ -417,18 +418,18 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
       { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
       0,
     ],
-    // Before: 22, 20 and 0; after round 8: 21, 21 and 0; after round 9: 22, 23 and 0.
+    // Before: 22, 20 and 0; after round 8: 21, 21 and 0; after round 9: 22, 23 and 0; after round 10: 23, 21 and 0.
     [
       'batch 13b (2026-12-06 20:34, author HH)',
       '13b',
-      { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
+      { crisisFirstPersonRecall: 44 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
       0,
     ],
-    // Before: 22, 25 and 3; after round 8: 22, 25 and 2; after round 9: 22, 25 and 2.
+    // Before: 22, 25 and 3; after round 8: 22, 25 and 2; after round 9: 22, 25 and 2; after round 10: 23, 25 and 3.
     [
       'batch 14a (2026-12-06 23:18, author HI)',
       '14a',
-      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 3 / 60 },
       0,
     ],
     // Before: 24, 23 and 2; after round 8: 24, 23 and 2; after round 9: 23, 23 and 2.
@@ -438,19 +439,59 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
       { crisisFirstPersonRecall: 46 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
       1,
     ],
-    // Before: 19, 24 and 4; after round 8: 24, 24 and 3; after round 9: 24, 25 and 4.
+    // Before: 19, 24 and 4; after round 8: 24, 24 and 3; after round 9: 24, 25 and 4; after round 10: 23, 24 and 4.
     [
       'batch 15a (2026-12-06 23:45, author HK)',
       '15a',
-      { crisisFirstPersonRecall: 49 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 4 / 60 },
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 4 / 60 },
       0,
     ],
-    // Before: 23, 23 and 1; after round 8: 22, 23 and 1; after round 9: 22, 23 and 2.
+    // Before: 23, 23 and 1; after round 8: 22, 23 and 1; after round 9: 22, 23 and 2; after round 10: 23, 24 and 2
+    // (and one of its third-person lines flagged as the writer).
     [
       'batch 15b (2026-12-06 23:48, author HL)',
       '15b',
       { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
+      1,
+    ],
+    // Batches 17 (HO, HP; 2026-12-07 01:14), 18 (HQ, HR; 02:03) and 19 (HS, HT; 02:11): scored on round 9 first
+    // (17a 24, 23 and 4; 17b 23, 23 and 2; 18a 20, 18 and 1; 18b 23, 22 and 0; 19a 24, 21 and 1; 19b 21, 21 and 0),
+    // then after crisis round 10 and the lead's changes (2026-12-07 03:40), gated at those figures.
+    [
+      'batch 17a (2026-12-07 01:14, author HO)',
+      '17a',
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
       0,
+    ],
+    [
+      'batch 17b (2026-12-07 01:14, author HP)',
+      '17b',
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
+      0,
+    ],
+    [
+      'batch 18a (2026-12-07 02:03, author HQ)',
+      '18a',
+      { crisisFirstPersonRecall: 43 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+      0,
+    ],
+    [
+      'batch 18b (2026-12-07 02:03, author HR)',
+      '18b',
+      { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
+      0,
+    ],
+    [
+      'batch 19a (2026-12-07 02:11, author HS)',
+      '19a',
+      { crisisFirstPersonRecall: 46 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+      0,
+    ],
+    [
+      'batch 19b (2026-12-07 02:11, author HT)',
+      '19b',
+      { crisisFirstPersonRecall: 44 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
+      1,
     ],
   ];
 for (const [name, suffix, gates, flaggedAsWriterAtMost] of laterBatches)
@@ -467,6 +508,13 @@ for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
   ['14b', 28, 1],
   ['15a', 30, 0],
   ['15b', 29, 1],
+  // Batches 17–19 before (round 7 of privacy): 28, 2; 28, 3; 28, 1; 25, 0; 28, 2; 26, 4. After privacy round 8: these.
+  ['17a', 28, 2],
+  ['17b', 28, 3],
+  ['18a', 28, 1],
+  ['18b', 26, 0],
+  ['19a', 28, 2],
+  ['19b', 26, 4],
 ] as const)
   privacyBatch(
     `batch ${suffix}`,

@@ -22,6 +22,7 @@
  */
 import { scoreNormalised, type ModelShape } from './crisis-model.js';
 import { DIALECT_FIRST, DIALECT_LAST, DIALECT_SECOND, type Unify } from './dialect.js';
+import { foldLookalikes } from './lookalikes.js';
 import { prepare } from './normalize.js';
 import {
   compileFilter,
@@ -231,7 +232,8 @@ export function normaliseForCrisis(raw: string): string {
 /** `normaliseForCrisis`, and the text's words (prefilter.ts), maybe with some the unifying replaced. */
 function normalise(raw: string): { text: string; words: WordIds } {
   const all = !crisisShortcuts.enabled;
-  let t = prepare(raw).text.toLowerCase();
+  // Look-alike letters of other scripts read as Latin ("kіll" with a Cyrillic і), as the blocked terms read them.
+  let t = foldLookalikes(prepare(raw).text).toLowerCase();
   // Leetspeak inside words that also have letters: "d1e", "t0", "$uicide", "k1ll".
   t = deLeet(t);
   // "s u i c i d e", "k.i.l.l", "s-e-l-f"
@@ -1467,9 +1469,16 @@ export interface CrisisThresholds {
    * buried in a long post about work and family is diluted when the whole post is one bag of words. 0: off.
    */
   windowWords: number;
+  /** 1: a veto's context word (VETO_CONTEXT) counts only in the sentence of a cue; 0: anywhere in the message. */
+  vetoNear: number;
 }
 
 /**
+ * After model round 10 (2026-12-07 03:25, the lead): the model retrained on the same data through the new dialect
+ * spellings and look-alike letters, and vetoNear 1 (new: a veto's negation, past or joke word must be in a cue's own
+ * sentence), the highest mean risk of the decisions tried that keep round 8's rule: risk 0.889 → 0.891, plan 0.880 →
+ * 0.882, false positives 0.031 → 0.035 (tests/fixtures/guards/README.md, "After round 10").
+ *
  * Model round 10 (2026-12-07 03:00): the model trained on thirty-two authors (w1–w32) and, by cross-validation across
  * thirty-three author groups under round 8's rule (tests/fixtures/guards/README.md, "Model round 10"), plan 0.8 →
  * 0.82, ungated 0.82 → 0.84, ungatedDismissed 2 → 0.98 (also the bar of the ungated and `sure` paths with a literary
@@ -1534,6 +1543,7 @@ export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   vetoOutside: 0.2,
   vetoMaxWords: 150,
   windowWords: 40,
+  vetoNear: 1,
 };
 
 /** What the decision uses besides the rules: the model's weights and its thresholds (the training script varies them). */
@@ -1729,6 +1739,8 @@ export function detectCrisisWith(
   const weak: string[] = [];
   const third: string[] = [];
   const weakSpans: [number, number][] = [];
+  /** The sentences of the cues that count (CrisisThresholds.vetoNear): where a negation, the past or a joke applies. */
+  const cueSentences: string[] = [];
   /** Cues the rules explained away (negated, an accident, professional talk): the model must then be very sure. */
   let dismissed = 0;
   /** Of those, strong cues the writer negated ("I've never been suicidal"). */
@@ -1781,12 +1793,14 @@ export function detectCrisisWith(
       }
       if (strength === 'strong') {
         strong.push(m[0]);
+        cueSentences.push(sentenceAround(t, index, end));
         if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentenceAround(t, index, end))) ownStrong++;
       }
       // Two cues over the same words ("suicidal" and "been suicidal") are one sign of distress, not two.
       else if (!weakSpans.some(([s, e]) => index < e && s < end)) {
         weak.push(m[0]);
         weakSpans.push([index, end]);
+        cueSentences.push(sentenceAround(t, index, end));
       }
     }
   }
@@ -1828,7 +1842,12 @@ export function detectCrisisWith(
     has(ONGOING_HARM, full, fullWords) &&
     !has(HARM_ENDED, full, fullWords);
   const vetoLength = hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1) && !ongoingHarm;
-  const inContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
+  // The context must be in a cue's own sentence (vetoNear): a "not" in an ordinary sentence elsewhere ("The printer
+  // is not working again.") says nothing about the cue (the lead, after model round 10).
+  const inContext =
+    vetoLength &&
+    has(VETO_CONTEXT, full, fullWords) &&
+    (limits.vetoNear === 0 || cueSentences.some((c) => VETO_CONTEXT.test(c)));
   const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
   const stands = (bar: number) =>
     inContext ? judged.self >= bar : !outside || judged.self >= limits.vetoOutside;

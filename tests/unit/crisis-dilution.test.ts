@@ -1,0 +1,86 @@
+/**
+ * A risk statement keeps its flag when ordinary sentences surround it (tests/fixtures/guards/README.md, "Dilution").
+ * Found 2026-12-07 by attacking the guard: "The printer is not working again. Parents evening ran late. I am going to
+ * end my life." was not flagged, because the model read the whole message as one bag of words (the ordinary sentences
+ * dilute its p(self)) and a "not" anywhere opened the model's veto. Lines: the in-sample risk lines of crisis.txt that
+ * the guard flags alone, each wrapped in ordinary sentences of ordinary.txt (those without any word of distress).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { detectCrisis } from '@staffroom/shared/guards/crisis';
+
+const read = (name: string) =>
+  readFileSync(new URL(`../fixtures/guards/${name}`, import.meta.url), 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+const sentence = (l: string) => (/[.!?]$/.test(l) ? l : `${l}.`);
+
+const DISTRESS =
+  /kill|die|dead|death|dying|suicid|end|hang|rope|pill|bridge|jump|gone|over|done|finish|leav|goodbye|bye|last|never|hate|hurt|cut|knife|gun|shoot|murder|can't|cannot|tired|exhaust|cry|sad|depress|anxious|worr|stress/i;
+const pads = read('ordinary.txt')
+  .filter((l) => !DISTRESS.test(l) && l.split(' ').length <= 14)
+  .map(sentence);
+const risk = read('crisis.txt').filter((l) => detectCrisis(l).risk);
+
+function wrapped(k: number, where: 'before' | 'after' | 'both'): number {
+  let flagged = 0;
+  risk.forEach((line, i) => {
+    const pad = (j: number) => pads[(i * 7 + j * 13) % pads.length] as string;
+    const before = where === 'after' ? [] : Array.from({ length: k }, (_, j) => pad(j));
+    const after = where === 'before' ? [] : Array.from({ length: k }, (_, j) => pad(j + 5));
+    if (detectCrisis([...before, sentence(line), ...after].join(' ')).risk) flagged++;
+  });
+  return flagged;
+}
+
+describe('crisis guard: ordinary sentences around a risk statement', () => {
+  it('has enough lines to mean something', () => {
+    expect(pads.length).toBeGreaterThan(150);
+    expect(risk.length).toBeGreaterThan(140);
+  });
+
+  // Regression floors, not the goal (README, "Dilution"): on 2026-12-07 round 10 kept 135/148 with one sentence
+  // before, 127/148 with one each side, 110/148 with two and 93/148 with three; with the lead's vetoNear, 137, 126, 108
+  // and 93 of 147. A model reading of the cue's neighbours closed most of the rest (139/147 with two each side) but
+  // cost false positives on recovery posts beyond the round's rule, so it is not shipped; the gap stays open.
+  for (const [k, where, floor] of [
+    [1, 'before', 0.9],
+    [1, 'after', 0.9],
+    [2, 'both', 0.7],
+    [3, 'both', 0.6],
+  ] as const)
+    it(`keeps at least ${floor * 100} % flagged with ${k} ordinary sentence(s) ${where === 'both' ? 'on each side' : where}`, () => {
+      expect(wrapped(k, where) / risk.length).toBeGreaterThanOrEqual(floor);
+    });
+
+  it('does not flag the ordinary sentences on their own, three at a time', () => {
+    let flagged = 0;
+    pads.forEach((p, i) => {
+      const text = [p, pads[(i + 3) % pads.length], pads[(i + 11) % pads.length]].join(' ');
+      if (detectCrisis(text).risk) flagged++;
+    });
+    expect(flagged / pads.length).toBeLessThanOrEqual(0.02);
+  });
+
+  it('is not vetoed by a "never" in a sentence repeated before the statement', () => {
+    for (const n of [1, 2, 4, 8, 16, 30])
+      expect(
+        detectCrisis(`${'The marking never stops. '.repeat(n)}I want to kill myself tonight.`).risk,
+        `${n}`,
+      ).toBe(true);
+  });
+
+  it('reads look-alike letters of other scripts as Latin ones', () => {
+    // Cyrillic і in "kіll"
+    expect(detectCrisis('The marking never stops. I want to k\u0456ll myself tonight.').risk).toBe(true);
+    expect(detectCrisis('I want to k\u0456ll myself tonight').risk).toBe(true);
+  });
+
+  it('keeps a plan flagged after an ordinary sentence with a "not" in it', () => {
+    for (const text of [
+      'The printer is not working again. Parents evening ran late. I am going to end my life this weekend.',
+      'The printer is not working again. Parents evening ran late. I want to kill myself tonight.',
+    ])
+      expect(detectCrisis(text).risk, text).toBe(true);
+  });
+});

@@ -39,15 +39,14 @@ describe('crisis guard: ordinary sentences around a risk statement', () => {
     expect(risk.length).toBeGreaterThan(140);
   });
 
-  // Regression floors, not the goal (README, "Dilution"): on 2026-12-07 round 10 kept 135/148 with one sentence
-  // before, 127/148 with one each side, 110/148 with two and 93/148 with three; with the lead's vetoNear, 137, 126, 108
-  // and 93 of 147. A model reading of the cue's neighbours closed most of the rest (139/147 with two each side) but
-  // cost false positives on recovery posts beyond the round's rule, so it is not shipped; the gap stays open.
+  // Floors (README, "After round 10"): on 2026-12-07 round 10 as merged kept 135/148 with one sentence before,
+  // 127/148 with one each side, 110/148 with two and 93/148 with three; with the lead's vetoNear and vetoLocal, 137,
+  // 135, 129 and 121 of 147.
   for (const [k, where, floor] of [
     [1, 'before', 0.9],
     [1, 'after', 0.9],
-    [2, 'both', 0.7],
-    [3, 'both', 0.6],
+    [2, 'both', 0.85],
+    [3, 'both', 0.8],
   ] as const)
     it(`keeps at least ${floor * 100} % flagged with ${k} ordinary sentence(s) ${where === 'both' ? 'on each side' : where}`, () => {
       expect(wrapped(k, where) / risk.length).toBeGreaterThanOrEqual(floor);

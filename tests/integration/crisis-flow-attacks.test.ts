@@ -1,21 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvite } from '../support/http.js';
 import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
 import { waitFor } from '../support/ports.js';
 import { queueOf, waitForQueue } from '../support/queue.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
 
 /**
  * Issue 11, parts 3-4, tried as a hostile tester would: a message that suggests risk, refused or held back for
  * another reason than a blocked term (identifying details, a mute, a locked group), and a report changed to
  * "someone may be at risk", on two nodes sharing one real Redis.
  */
-let redis: TestRedis;
-let nodes: [TestNode, TestNode];
-let admin: TestMember;
-let memberInvite: string;
-const everyone: TestMember[] = [];
+let d: TwoNodes;
 /** A short escalation timeout (12 s, checked every 3 s), as in crisis-flow.test.ts. */
 const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISIS_ESCALATE_MINUTES: '0.2' };
 
@@ -23,56 +18,24 @@ const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISI
 const RISK_WITH_PHONE = "I can't go on, I want to kill myself tonight. Please call me on 07700 900123.";
 const RISK = 'I have a plan to kill myself tonight.';
 
-async function member(node = 0): Promise<TestMember> {
-  const m = await TestMember.signUp(nodes[node]!.url, memberInvite);
-  everyone.push(m);
-  return m;
-}
-
-async function createGroup(name: string): Promise<string> {
-  const res = await admin.agent.post('/api/groups', {
-    name,
-    topic: 'challenging-class',
-    guidelines: 'Be kind.',
-  });
-  expect(res.status).toBe(201);
-  return res.body.group.id as string;
-}
-
-async function joinAndOpen(m: TestMember, groupId: string): Promise<string> {
-  const ack = await m.transport.request('group:join', { groupId, acceptGuidelines: true });
-  if (!ack.ok) throw new Error(ack.error.code);
-  await m.open(groupId);
-  return ack.data.me.tag;
-}
-
 beforeAll(async () => {
-  redis = await startRedis();
-  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
-  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix, env })];
-  admin = await TestMember.signUp(a.url, a.bootstrapInvite as string);
-  everyone.push(admin);
-  memberInvite = await createInvite(admin.agent, 'member', 100);
+  d = await startTwoNodes(env);
 });
 
-afterAll(async () => {
-  for (const m of everyone) m.close();
-  await Promise.all(nodes.map((n) => n.stop()));
-  await redis.stop();
-});
+afterAll(() => d.stop());
 
 describe('identifying details do not hide risk', () => {
   it('when a group message suggests risk and names a phone number, then the confirmation request carries the resources, moderators get one urgent item without its text, and sending anyway keeps it one item', async () => {
-    const groupId = await createGroup('Risk and a phone number');
-    const m = await member(1);
-    const tag = await joinAndOpen(m, groupId);
+    const groupId = await d.createGroup('Risk and a phone number');
+    const m = await d.member(1);
+    const tag = await d.joinAndOpen(m, groupId);
     const clientId = 'risk-phone-0001';
     const asked = await m.transport.request('message:send', { groupId, clientId, text: RISK_WITH_PHONE });
     expect(!asked.ok && asked.error.code).toBe('PRIVACY_CONFIRM_REQUIRED');
     const support = !asked.ok ? (asked.error.support ?? []) : [];
     expect(support.length).toBeGreaterThan(0);
     // The member may never confirm (they close the tab): moderators know at once, without the text.
-    const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       urgent: true,
@@ -96,18 +59,18 @@ describe('identifying details do not hide risk', () => {
     });
     expect(sent.ok).toBe(true);
     expect(sent.ok && sent.data.support?.length).toBeGreaterThan(0);
-    const after = await waitForQueue(admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    const after = await waitForQueue(d.admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ urgent: true, reason: 'crisis', subject: { tag } });
     expect(after[0]!.alerts!.filter((a) => a.message !== null)).toHaveLength(1);
   });
 
   it('when a report note suggests risk and names a phone number, then the confirmation request carries the resources', async () => {
-    const groupId = await createGroup('Report note');
-    const author = await member(0);
-    const reporter = await member(1);
-    await joinAndOpen(author, groupId);
-    await joinAndOpen(reporter, groupId);
+    const groupId = await d.createGroup('Report note');
+    const author = await d.member(0);
+    const reporter = await d.member(1);
+    await d.joinAndOpen(author, groupId);
+    await d.joinAndOpen(reporter, groupId);
     const { seq } = await author.send(groupId, 'Marking again all weekend.');
     const ack = await reporter.transport.request('report:create', {
       groupId,
@@ -122,17 +85,17 @@ describe('identifying details do not hide risk', () => {
 
 describe('the privacy guard on what members read of a meeting', () => {
   it('when a meeting’s host is given as a real name, then scheduling it needs an explicit "anyway"', async () => {
-    const groupId = await createGroup('Meeting host');
+    const groupId = await d.createGroup('Meeting host');
     const body = {
       title: 'Marking together',
       startsAt: Date.now() + 3_600_000,
       durationMinutes: 45,
       host: 'Sarah Johnson',
     };
-    const asked = await admin.agent.post(`/api/groups/${groupId}/meetings`, body);
+    const asked = await d.admin.agent.post(`/api/groups/${groupId}/meetings`, body);
     expect(asked.status).toBe(428);
     expect(asked.body).toMatchObject({ error: 'PRIVACY_CONFIRM_REQUIRED', field: 'host' });
-    const anyway = await admin.agent.post(`/api/groups/${groupId}/meetings`, {
+    const anyway = await d.admin.agent.post(`/api/groups/${groupId}/meetings`, {
       ...body,
       confirmIdentifying: true,
     });
@@ -142,10 +105,10 @@ describe('the privacy guard on what members read of a meeting', () => {
 
 describe('a sanction does not hide risk', () => {
   it('when a muted member writes a message that suggests risk, then the refusal carries the resources and moderators get one urgent item without its text', async () => {
-    const groupId = await createGroup('Muted but heard');
-    const m = await member(0);
-    const tag = await joinAndOpen(m, groupId);
-    const muted = await admin.transport.request('mod:mute', {
+    const groupId = await d.createGroup('Muted but heard');
+    const m = await d.member(0);
+    const tag = await d.joinAndOpen(m, groupId);
+    const muted = await d.admin.transport.request('mod:mute', {
       groupId,
       tag,
       minutes: 60,
@@ -158,7 +121,7 @@ describe('a sanction does not hide risk', () => {
     expect(!refused.ok && refused.error.code).toBe('MUTED');
     expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
     expect((await send()).ok).toBe(false);
-    const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       urgent: true,
@@ -176,14 +139,18 @@ describe('a sanction does not hide risk', () => {
     });
     expect(!plain.ok && plain.error.code).toBe('MUTED');
     expect(!plain.ok && plain.error.support).toBeUndefined();
-    expect(await queueOf(admin, groupId)).toHaveLength(1);
+    expect(await queueOf(d.admin, groupId)).toHaveLength(1);
   });
 
   it('when the group is locked and a member writes a message that suggests risk, then the refusal carries the resources and moderators get an urgent item', async () => {
-    const groupId = await createGroup('Locked but heard');
-    const m = await member(1);
-    const tag = await joinAndOpen(m, groupId);
-    const locked = await admin.transport.request('mod:settings', { groupId, locked: true, reason: 'night' });
+    const groupId = await d.createGroup('Locked but heard');
+    const m = await d.member(1);
+    const tag = await d.joinAndOpen(m, groupId);
+    const locked = await d.admin.transport.request('mod:settings', {
+      groupId,
+      locked: true,
+      reason: 'night',
+    });
     expect(locked.ok).toBe(true);
     const refused = await m.transport.request('message:send', {
       groupId,
@@ -192,7 +159,7 @@ describe('a sanction does not hide risk', () => {
     });
     expect(!refused.ok && refused.error.code).toBe('GROUP_LOCKED');
     expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
-    const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       urgent: true,
@@ -205,15 +172,15 @@ describe('a sanction does not hide risk', () => {
 
 describe('at and over the length limit', () => {
   it('when a message of exactly the limit ends with risk written with zero-width characters, then it is posted and flagged; one character more is refused with the resources and an urgent item', async () => {
-    const groupId = await createGroup('Long letters');
-    const m = await member(0);
-    const tag = await joinAndOpen(m, groupId);
+    const groupId = await d.createGroup('Long letters');
+    const m = await d.member(0);
+    const tag = await d.joinAndOpen(m, groupId);
     const ending = ' I want to k\u200Bill my\u200Dself tonight.'; // a zero-width space and a zero-width joiner
     const text = 'The marking never stops. '.repeat(200).slice(0, 2_000 - [...ending].length) + ending;
     expect([...text].length).toBe(2_000);
     const sent = await m.transport.request('message:send', { groupId, clientId: 'at-limit-0001', text });
     expect(sent.ok && sent.data.support?.length).toBeGreaterThan(0);
-    await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
 
     const over = await m.transport.request('message:send', {
       groupId,
@@ -222,7 +189,7 @@ describe('at and over the length limit', () => {
     });
     expect(!over.ok && over.error.code).toBe('MESSAGE_TOO_LONG');
     expect(!over.ok && over.error.support?.length).toBeGreaterThan(0);
-    const items = await waitForQueue(admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    const items = await waitForQueue(d.admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ urgent: true, subject: { tag } });
     expect(items[0]!.alerts!.some((a) => a.refusedFor === 'too-long')).toBe(true);
@@ -239,29 +206,32 @@ describe('at and over the length limit', () => {
 
 describe('reaching out privately, attacked', () => {
   it('when the member has left the group, or the moderator moderates another group, then nobody is sent anything; an empty text is a typed error', async () => {
-    const groupId = await createGroup('Reach out attacked');
-    const otherGroup = await createGroup('Another staffroom');
-    const otherMod = await TestMember.signUp(nodes[1].url, await createInvite(admin.agent, 'moderator', 1));
-    everyone.push(otherMod);
-    const modTag = await joinAndOpen(otherMod, otherGroup);
+    const groupId = await d.createGroup('Reach out attacked');
+    const otherGroup = await d.createGroup('Another staffroom');
+    const otherMod = await TestMember.signUp(
+      d.nodes[1].url,
+      await createInvite(d.admin.agent, 'moderator', 1),
+    );
+    d.adopt(otherMod);
+    const modTag = await d.joinAndOpen(otherMod, otherGroup);
     expect(
-      (await admin.transport.request('mod:moderator', { groupId: otherGroup, tag: modTag, on: true })).ok,
+      (await d.admin.transport.request('mod:moderator', { groupId: otherGroup, tag: modTag, on: true })).ok,
     ).toBe(true);
-    const atRisk = await member(0);
-    await joinAndOpen(atRisk, groupId);
+    const atRisk = await d.member(0);
+    await d.joinAndOpen(atRisk, groupId);
     const got: string[] = [];
     atRisk.socket.on('care:message', (m) => got.push(m.text));
     await atRisk.send(groupId, RISK);
-    const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    const [item] = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
     const text = 'Hi, this is the moderation team. We are here for you.';
 
     const elsewhere = await otherMod.transport.request('mod:reach-out', { reportId: item!.id, text });
     expect(!elsewhere.ok && elsewhere.error.code).toBe('NOT_FOUND');
-    const empty = await admin.transport.request('mod:reach-out', { reportId: item!.id, text: '   ' });
+    const empty = await d.admin.transport.request('mod:reach-out', { reportId: item!.id, text: '   ' });
     expect(!empty.ok && empty.error.code).toBe('INVALID_PAYLOAD');
 
     expect((await atRisk.transport.request('group:leave', { groupId })).ok).toBe(true);
-    const gone = await admin.transport.request('mod:reach-out', { reportId: item!.id, text });
+    const gone = await d.admin.transport.request('mod:reach-out', { reportId: item!.id, text });
     expect(gone.ok).toBe(false);
     const inbox = await atRisk.transport.request('care:inbox', {});
     expect(inbox.ok && inbox.data.messages).toEqual([]);
@@ -271,13 +241,13 @@ describe('reaching out privately, attacked', () => {
 
 describe('escalation of every urgent item', () => {
   it('when a member reports a message as "other" with a note that says someone may be at risk, and no moderator acknowledges it, then coordinators are alerted', async () => {
-    const groupId = await createGroup('Worried colleague');
+    const groupId = await d.createGroup('Worried colleague');
     const heard: string[] = [];
-    admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.push(e.reportId));
-    const author = await member(0);
-    const reporter = await member(1);
-    await joinAndOpen(author, groupId);
-    await joinAndOpen(reporter, groupId);
+    d.admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.push(e.reportId));
+    const author = await d.member(0);
+    const reporter = await d.member(1);
+    await d.joinAndOpen(author, groupId);
+    await d.joinAndOpen(reporter, groupId);
     const { seq } = await author.send(groupId, 'Not coming in tomorrow. Sorting my things out.');
     const report = await reporter.transport.request('report:create', {
       groupId,
@@ -286,14 +256,14 @@ describe('escalation of every urgent item', () => {
       note: 'She told me she has pills saved up and a plan to take them all tonight.',
     });
     expect(report.ok && report.data.support?.length).toBeGreaterThan(0);
-    const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    const [item] = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
     expect(item).toMatchObject({ urgent: true });
     await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
     expect(heard).toEqual([item!.id]);
     // Supportive actions work on it as on any at-risk item: reaching out reaches the author, only them.
     const got: string[] = [];
     author.socket.on('care:message', (m) => got.push(m.text));
-    const reached = await admin.transport.request('mod:reach-out', {
+    const reached = await d.admin.transport.request('mod:reach-out', {
       reportId: item!.id,
       text: 'We are here for you.',
     });
@@ -306,15 +276,15 @@ describe('escalation of every urgent item', () => {
 
 describe('escalation of alerts about one person', () => {
   it('when a member writes two messages that suggest risk seconds apart and nobody acknowledges, then coordinators get one escalation, not one per message', async () => {
-    const groupId = await createGroup('One person, two alerts');
+    const groupId = await d.createGroup('One person, two alerts');
     const heard: string[] = [];
-    admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.push(e.reportId));
-    const m = await member(1);
-    await joinAndOpen(m, groupId);
+    d.admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.push(e.reportId));
+    const m = await d.member(1);
+    await d.joinAndOpen(m, groupId);
     await m.send(groupId, RISK);
     await new Promise((r) => setTimeout(r, 4_000));
     await m.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
-    const [item] = await waitForQueue(admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    const [item] = await waitForQueue(d.admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
     await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
     // Past the second alert's own timeout, and a few ticks more.
     await new Promise((r) => setTimeout(r, 12_000));
@@ -324,11 +294,11 @@ describe('escalation of alerts about one person', () => {
 
 describe('a report changed to "someone may be at risk"', () => {
   it('when a member reports a message as spam, then again as a crisis, then the item becomes urgent', async () => {
-    const groupId = await createGroup('Second thoughts');
-    const author = await member(0);
-    const reporter = await member(1);
-    await joinAndOpen(author, groupId);
-    await joinAndOpen(reporter, groupId);
+    const groupId = await d.createGroup('Second thoughts');
+    const author = await d.member(0);
+    const reporter = await d.member(1);
+    await d.joinAndOpen(author, groupId);
+    await d.joinAndOpen(reporter, groupId);
     const { seq } = await author.send(groupId, 'Whatever. Nothing matters now, goodbye all.');
     const first = await reporter.transport.request('report:create', {
       groupId,
@@ -344,7 +314,7 @@ describe('a report changed to "someone may be at risk"', () => {
       note: '',
     });
     expect(second.ok).toBe(true);
-    const items = await queueOf(admin, groupId);
+    const items = await queueOf(d.admin, groupId);
     expect(items.some((i) => i.urgent && i.reason === 'crisis')).toBe(true);
   });
 });

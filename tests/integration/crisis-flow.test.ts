@@ -1,40 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageKeys } from '../../server/src/features/messages/messages.keys.js';
-import { createInvite } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
+import { startNode } from '../support/node.js';
 import { waitFor } from '../support/ports.js';
 import { queueOf, waitForQueue } from '../support/queue.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
 import { connect, request } from '../support/socket.js';
+import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
 
 /** The crisis flow around group messages, on two nodes sharing one real Redis. */
-let redis: TestRedis;
-let nodes: [TestNode, TestNode];
-let admin: TestMember;
-let memberInvite: string;
-const everyone: TestMember[] = [];
+let d: TwoNodes;
 /** A short escalation timeout (12 s, checked every 3 s) so the escalation test need not wait 15 minutes. */
 const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISIS_ESCALATE_MINUTES: '0.2' };
 
 const RISK = 'I hate this bloody job, I want to kill myself tonight.';
 
-async function member(node = 0): Promise<TestMember> {
-  const m = await TestMember.signUp(nodes[node]!.url, memberInvite);
-  everyone.push(m);
-  return m;
-}
-
+/** A group, with blocked terms set by the coordinator when given. */
 async function createGroup(name: string, blockedTerms: string[] = []): Promise<string> {
-  const res = await admin.agent.post('/api/groups', {
-    name,
-    topic: 'challenging-class',
-    guidelines: 'Be kind.',
-  });
-  expect(res.status).toBe(201);
-  const groupId = res.body.group.id as string;
+  const groupId = await d.createGroup(name);
   if (blockedTerms.length > 0) {
-    const ack = await admin.transport.request('mod:settings', {
+    const ack = await d.admin.transport.request('mod:settings', {
       groupId,
       blockedTerms,
       reason: 'house rules',
@@ -44,33 +27,17 @@ async function createGroup(name: string, blockedTerms: string[] = []): Promise<s
   return groupId;
 }
 
-async function joinAndOpen(m: TestMember, groupId: string): Promise<string> {
-  const ack = await m.transport.request('group:join', { groupId, acceptGuidelines: true });
-  if (!ack.ok) throw new Error(ack.error.code);
-  await m.open(groupId);
-  return ack.data.me.tag;
-}
-
 beforeAll(async () => {
-  redis = await startRedis();
-  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
-  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix, env })];
-  admin = await TestMember.signUp(a.url, a.bootstrapInvite as string);
-  everyone.push(admin);
-  memberInvite = await createInvite(admin.agent, 'member', 100);
+  d = await startTwoNodes(env);
 });
 
-afterAll(async () => {
-  for (const m of everyone) m.close();
-  await Promise.all(nodes.map((n) => n.stop()));
-  await redis.stop();
-});
+afterAll(() => d.stop());
 
 describe('crisis before blocked terms', () => {
   it('when a message with a blocked term suggests risk, then it is refused, the sender privately gets resources, and moderators get one urgent item without its text', async () => {
     const groupId = await createGroup('Refused but heard', ['bloody']);
-    const m = await member(1);
-    const tag = await joinAndOpen(m, groupId);
+    const m = await d.member(1);
+    const tag = await d.joinAndOpen(m, groupId);
     const send = () =>
       m.transport.request('message:send', { groupId, clientId: 'refused-risk-01', text: RISK });
     const refused = await send();
@@ -81,7 +48,7 @@ describe('crisis before blocked terms', () => {
     // The client retries a refusal only when the member sends again; the same client id raises no second item.
     expect((await send()).ok).toBe(false);
 
-    const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       urgent: true,
@@ -109,38 +76,38 @@ describe('crisis before blocked terms', () => {
     });
     expect(!plain.ok && plain.error.code).toBe('BLOCKED_TERM');
     expect(!plain.ok && plain.error.support).toBeUndefined();
-    expect(await queueOf(admin, groupId)).toHaveLength(1);
+    expect(await queueOf(d.admin, groupId)).toHaveLength(1);
   });
 });
 
 describe('urgent item raised with the message', () => {
   it('when the ack of a crisis message is lost and the sender retries with the same client id on the other node, then there is one message, one urgent item, and the retry gets the resources', async () => {
     const groupId = await createGroup('Lost ack');
-    const m = await member(0);
-    await joinAndOpen(m, groupId);
+    const m = await d.member(0);
+    await d.joinAndOpen(m, groupId);
     const text = "Honestly I don't want to be here anymore. I've been thinking about ending it.";
     const clientId = 'lost-ack-crisis-1';
     // Sent, then the connection drops before the ack can come back. It drops once the message is stored: a
     // socket closed at once may take the event with it (socket.io drops events of a socket that is gone), and
     // on a loaded machine it did, leaving nothing to retry.
     void request(m.socket, 'message:send', { groupId, clientId, text }, 60_000).catch(() => {});
-    const raw = redis.client();
+    const raw = d.redis.client();
     try {
-      await waitFor(async () => Number(await raw.get(messageKeys(redis.prefix).seq(groupId))) >= 1, {
+      await waitFor(async () => Number(await raw.get(messageKeys(d.redis.prefix).seq(groupId))) >= 1, {
         what: 'the message to be stored',
       });
     } finally {
       raw.disconnect();
     }
-    await m.moveTo(nodes[1].url);
-    const first = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    await m.moveTo(d.nodes[1].url);
+    const first = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
     const retry = await m.transport.request('message:send', { groupId, clientId, text });
     expect(retry.ok && retry.data.duplicate).toBe(true);
     expect(retry.ok && retry.data.support?.length).toBeGreaterThan(0);
     const again = await m.transport.request('message:send', { groupId, clientId, text });
     expect(again.ok && again.data.duplicate).toBe(true);
 
-    const items = await queueOf(admin, groupId);
+    const items = await queueOf(d.admin, groupId);
     expect(items).toHaveLength(1);
     expect(items[0]!.id).toBe(first[0]!.id);
     expect(items[0]).toMatchObject({ urgent: true, automatic: true, reason: 'crisis' });
@@ -148,9 +115,9 @@ describe('urgent item raised with the message', () => {
     const history = await m.transport.request('group:history', { groupId, after: 0, limit: 50 });
     expect(history.ok && history.data.messages).toHaveLength(1);
     // Nothing is left marked pending once the item exists.
-    const client = redis.client();
+    const client = d.redis.client();
     try {
-      expect(await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)).toBe(0);
+      expect(await client.zcard(`${d.redis.prefix}grp:{${groupId}}:crisis`)).toBe(0);
     } finally {
       client.disconnect();
     }
@@ -158,29 +125,29 @@ describe('urgent item raised with the message', () => {
 
   it('when a node stored a crisis-flagged message and died before raising its item, then a node starting up raises it, once', async () => {
     const groupId = await createGroup('Crashed between steps');
-    const m = await member(0);
-    await joinAndOpen(m, groupId);
+    const m = await d.member(0);
+    await d.joinAndOpen(m, groupId);
     const { seq } = await m.send(groupId, 'an ordinary message, stored');
-    expect(await queueOf(admin, groupId)).toHaveLength(0);
+    expect(await queueOf(d.admin, groupId)).toHaveLength(0);
     // The state the append script leaves when the node dies right after it: the mark, and no item.
-    const client = redis.client();
+    const client = d.redis.client();
     try {
-      await client.zadd(`${redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
-      const third = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+      await client.zadd(`${d.redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
+      const third = await startNode({ redisUrl: d.redis.url, prefix: d.redis.prefix, env });
       try {
-        const items = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+        const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
         expect(items).toHaveLength(1);
         expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', message: { seq } });
-        await waitFor(async () => (await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)) === 0);
+        await waitFor(async () => (await client.zcard(`${d.redis.prefix}grp:{${groupId}}:crisis`)) === 0);
       } finally {
         await third.stop();
       }
       // Another sweep (another node starting) finds nothing to raise.
-      await client.zadd(`${redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
-      const fourth = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
+      await client.zadd(`${d.redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
+      const fourth = await startNode({ redisUrl: d.redis.url, prefix: d.redis.prefix, env });
       try {
-        await waitFor(async () => (await client.zcard(`${redis.prefix}grp:{${groupId}}:crisis`)) === 0);
-        expect(await queueOf(admin, groupId)).toHaveLength(1);
+        await waitFor(async () => (await client.zcard(`${d.redis.prefix}grp:{${groupId}}:crisis`)) === 0);
+        expect(await queueOf(d.admin, groupId)).toHaveLength(1);
       } finally {
         await fourth.stop();
       }
@@ -193,23 +160,23 @@ describe('urgent item raised with the message', () => {
 describe('reaching out privately', () => {
   it('when a moderator reaches out about an at-risk item, then only that member gets it, live on the other node and kept until read; it is audited without its text', async () => {
     const groupId = await createGroup('Reach out');
-    const atRisk = await member(1);
-    const bystander = await member(1);
-    const bystanderA = await member(0);
-    await joinAndOpen(atRisk, groupId);
-    await joinAndOpen(bystander, groupId);
-    await joinAndOpen(bystanderA, groupId);
+    const atRisk = await d.member(1);
+    const bystander = await d.member(1);
+    const bystanderA = await d.member(0);
+    await d.joinAndOpen(atRisk, groupId);
+    await d.joinAndOpen(bystander, groupId);
+    await d.joinAndOpen(bystanderA, groupId);
     const got = { atRisk: [] as string[], others: [] as string[] };
     atRisk.socket.on('care:message', (m) => got.atRisk.push(m.text));
-    for (const m of [bystander, bystanderA, admin])
+    for (const m of [bystander, bystanderA, d.admin])
       m.socket.on('care:message', (c) => got.others.push(c.text));
     await atRisk.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
-    const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
+    const [item] = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
 
     const text = 'Hi, this is the moderation team. We are here for you.';
     const notAllowed = await bystander.transport.request('mod:reach-out', { reportId: item!.id, text });
     expect(!notAllowed.ok && notAllowed.error.code).toBe('NOT_FOUND');
-    const sent = await admin.transport.request('mod:reach-out', { reportId: item!.id, text });
+    const sent = await d.admin.transport.request('mod:reach-out', { reportId: item!.id, text });
     expect(sent.ok).toBe(true);
 
     await waitFor(() => got.atRisk.length === 1, { what: 'the live care message on node B' });
@@ -218,7 +185,7 @@ describe('reaching out privately', () => {
     expect(inbox.ok && inbox.data.messages).toEqual([
       expect.objectContaining({ text, groupId, groupName: 'Reach out' }),
     ]);
-    for (const m of [bystander, bystanderA, admin]) {
+    for (const m of [bystander, bystanderA, d.admin]) {
       const theirs = await m.transport.request('care:inbox', {});
       expect(theirs.ok && theirs.data.messages).toEqual([]);
     }
@@ -231,45 +198,45 @@ describe('reaching out privately', () => {
     const after = await atRisk.transport.request('care:inbox', {});
     expect(after.ok && after.data.messages).toEqual([]);
 
-    const audit = await admin.transport.request('mod:audit', { groupId, action: 'reach-out', limit: 10 });
+    const audit = await d.admin.transport.request('mod:audit', { groupId, action: 'reach-out', limit: 10 });
     expect(audit.ok && audit.data.entries).toHaveLength(1);
     expect(JSON.stringify(audit.ok ? audit.data.entries : [])).not.toContain('here for you');
     expect(got.others).toEqual([]);
     // The alert itself stays open: reaching out is not closing it.
-    expect(await queueOf(admin, groupId)).toHaveLength(1);
+    expect(await queueOf(d.admin, groupId)).toHaveLength(1);
   });
 });
 
 describe('escalation to coordinators', () => {
   it('when no moderator acknowledges an urgent alert within CRISIS_ESCALATE_MINUTES, then coordinators are alerted once, live on every node; an acknowledged alert is not escalated', async () => {
     // Both nodes run the escalator with a 12 s timeout; one claims each alert.
-    const adminOnB = await connect(nodes[1]!.url, { cookie: admin.agent.cookie() });
+    const adminOnB = await connect(d.nodes[1]!.url, { cookie: d.admin.agent.cookie() });
     try {
       const groupId = await createGroup('Nobody answered');
       const heard: Record<string, string[]> = { a: [], b: [], member: [] };
-      admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.a!.push(e.reportId));
+      d.admin.socket.on('mod:escalated', (e) => e.groupId === groupId && heard.a!.push(e.reportId));
       adminOnB.on('mod:escalated', (e) => e.groupId === groupId && heard.b!.push(e.reportId));
-      const m = await member(0);
+      const m = await d.member(0);
       m.socket.on('mod:escalated', (e) => heard.member!.push(e.reportId));
-      await joinAndOpen(m, groupId);
+      await d.joinAndOpen(m, groupId);
       await m.send(
         groupId,
         "I've been thinking about ending it. I don't want to be here anymore.",
         'escalate-000001',
       );
-      const [item] = await waitForQueue(admin, groupId, (q) => (q.length > 0 ? q : null));
-      const badge = await admin.transport.request('mod:urgent', {});
+      const [item] = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+      const badge = await d.admin.transport.request('mod:urgent', {});
       expect(badge.ok && badge.data.unacknowledged).toBeGreaterThanOrEqual(1);
       const memberBadge = await m.transport.request('mod:urgent', {});
       expect(memberBadge.ok && memberBadge.data.unacknowledged).toBe(0);
       // A second alert, about another member (alerts about one member are one item), acknowledged at once by
       // reaching out: never escalated.
-      const other = await member(1);
+      const other = await d.member(1);
       other.socket.on('mod:escalated', (e) => heard.member!.push(e.reportId));
-      await joinAndOpen(other, groupId);
+      await d.joinAndOpen(other, groupId);
       await other.send(groupId, 'I have a plan to kill myself tonight.', 'escalate-000002');
-      const second = await waitForQueue(admin, groupId, (q) => q.find((i) => i.id !== item!.id) ?? null);
-      const reached = await admin.transport.request('mod:reach-out', {
+      const second = await waitForQueue(d.admin, groupId, (q) => q.find((i) => i.id !== item!.id) ?? null);
+      const reached = await d.admin.transport.request('mod:reach-out', {
         reportId: second.id,
         text: 'We are here for you.',
       });

@@ -49,35 +49,29 @@ export function FeedbackBox() {
     void send(false);
   };
 
+  // Contacts that came with an answer: shown before and after sending alike.
+  const supportPanel = support && (
+    <section className="panel" aria-labelledby="feedback-support">
+      <h3 id="feedback-support">If you are struggling, you do not have to wait</h3>
+      <p>
+        This box is read weeks from now, with other comments, and nobody can answer you from it. These people
+        can, today:
+      </p>
+      <CrisisResources resources={support} />
+    </section>
+  );
+
   if (sent)
     return (
       <>
         <Status tone="success">Thank you. Coordinators will read it with others, never alone.</Status>
-        {support && (
-          <section className="panel" aria-labelledby="feedback-support">
-            <h3 id="feedback-support">If you are struggling, you do not have to wait</h3>
-            <p>
-              This box is read weeks from now, with other comments, and nobody can answer you from it. These
-              people can, today:
-            </p>
-            <CrisisResources resources={support} />
-          </section>
-        )}
+        {supportPanel}
       </>
     );
   return (
     <form onSubmit={submit}>
       {error && <Alert>{error}</Alert>}
-      {support && (
-        <section className="panel" aria-labelledby="feedback-support">
-          <h3 id="feedback-support">If you are struggling, you do not have to wait</h3>
-          <p>
-            This box is read weeks from now, with other comments, and nobody can answer you from it. These
-            people can, today:
-          </p>
-          <CrisisResources resources={support} />
-        </section>
-      )}
+      {supportPanel}
       <Field
         label="Tell the coordinators anything about Staffroom"
         hint={

@@ -1872,10 +1872,8 @@ export function detectCrisisWith(
   const vetoLength = hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1) && !ongoingHarm;
   // The context must be in a cue's own sentence (vetoNear): a "not" in an ordinary sentence elsewhere ("The printer
   // is not working again.") says nothing about the cue (the lead, after model round 10).
-  const inContext =
-    vetoLength &&
-    has(VETO_CONTEXT, full, fullWords) &&
-    (limits.vetoNear === 0 || cueSentences.some((c) => VETO_CONTEXT.test(c)));
+  const anyContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
+  const inContext = anyContext && (limits.vetoNear === 0 || cueSentences.some((c) => VETO_CONTEXT.test(c)));
   const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
   // vetoLocal: in a message with no negation, past or joke word anywhere, the model vetoes only if no two
   // neighbouring sentences read as risk either (ordinary sentences around a cue dilute the whole message's reading).
@@ -1884,9 +1882,7 @@ export function detectCrisisWith(
       ? judged.self >= bar
       : !outside ||
         judged.self >= limits.vetoOutside ||
-        (limits.vetoLocal > 0 &&
-          !has(VETO_CONTEXT, full, fullWords) &&
-          neighbourSelf(past, tuning.model) >= limits.vetoOutside);
+        (limits.vetoLocal > 0 && !anyContext && neighbourSelf(past, tuning.model) >= limits.vetoOutside);
   const rules =
     (strong.length > 0 && stands(limits.vetoStrong)) ||
     (strong.length === 0 && weakDistinct.length >= 2 && stands(limits.vetoWeak));

@@ -193,6 +193,8 @@ export const MORE_SURNAMES: ReadonlySet<string> = words(`
   polishchuk savchenko lysenko rudenko marchenko santoso wijaya hidayat kurniawan setiawan pratama saputra gunawan
   susanto wibowo hartono purnomo nugroho souza nascimento andrade machado freitas soares vieira araújo cavalcanti
   li wu gao cheng jia xue xia liao zou xiong qiu qin hou shao meng duan yang lim teo goh koh yeo ong
+  tran pham hoang huynh ngo duong ramasamy ramaswamy krishnamurthy subramaniam subramanian pillai iyer iyengar nair
+  menon naidu reddy gounder chettiar murugan palaniappan
 `);
 
 /** Surnames in SURNAMES that are also common words ("Town Hall", "Lion King", "Forever Young", "Lime Green"). */
@@ -311,6 +313,14 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   obafemi awolowo, nnamdi azikiwe, funmilayo ransome-kuti, fela kuti, bola tinubu, muhammadu buhari,
   ngozi okonjo-iweala, steve biko, winnie mandela, miriam makeba, thabo mbeki, jacob zuma, julius malema, siya kolisi,
   caster semenya, trevor noah, mia thermopolis,
+  conor mcgregor, katie taylor, kellie harrington, rhasidat adeleke, sonia o'sullivan, roy keane, rory mcilroy,
+  shane lowry, johnny sexton, paul o'connell, brian o'driscoll, bukayo saka, jude bellingham, marcus rashford,
+  raheem sterling, harry kane, declan rice, phil foden, mo farah, jessica ennis, kelly holmes, dina asher-smith,
+  katarina johnson-thompson, tyson fury, anthony joshua, nicola adams, lily allen, kate bush, amy winehouse,
+  lewis capaldi, niall horan, hozier, dermot kennedy, olivia rodrigo, dua lipa, sabrina carpenter, chappell roan,
+  wizkid, burna boy, davido, tems, ayra starr, tyla, black coffee, chinua achebe, wole soyinka, ngugi wa thiong'o,
+  chimamanda ngozi adichie, ken saro-wiwa, wangari maathai, eliud kipchoge, david rudisha, faith kipyegon,
+  orhan pamuk, seamus heaney, wb yeats, w b yeats, james joyce, oscar wilde, sally rooney, roddy doyle,
 `);
 
 /**
@@ -333,6 +343,9 @@ export const PUBLIC_HONORIFIC_NAMES: ReadonlySet<string> = new Set(
   mr ratty, mr tod, mrs tiggy-winkle, mr mcgregor, mrs mcgregor, mr jeremy fisher, mrs rabbit, mr benn,
   mr blobby, dr hook, dr pepper, dr strange, dr evil, dr no, dr octopus, dr doom, professor branestawm,
   coach beard, professor oak, ms rachel, miss rumphius, miss nelson, dr ranj, principal skinner, mr popper,
-  mrs dash, mr ratburn, ms darbus, mr schuester, coach carter
+  mrs dash, mr ratburn, ms darbus, mr schuester, coach carter,
+  mrs weasley, mr weasley, mrs danvers, mr dursley, mrs dursley, professor umbridge, professor trelawney,
+  professor slughorn, professor flitwick, professor quirrell, professor sprout, mr micawber, mr jaggers,
+  mr pumblechook, mr bumble, mr brownlow, mrs sowerberry, mr rochester, mrs rochester, mr mybug, ms trunchbull
   `).map((n) => n.replace(/\./g, '')),
 );

@@ -973,3 +973,74 @@ describe('detectIdentifying: privacy round 7 (helplines, titles, teams, classroo
       expect(kinds(text), text).toEqual([]);
   });
 });
+
+describe('detectIdentifying: privacy round 9, false alarms first', () => {
+  it('round 9: a place, an event or an award named after a person, and products named after one', () => {
+    for (const text of [
+      'our relay team won the Denise Carver Trophy again',
+      'the Samuel Okoro Centre hosts the science fair',
+      'Ronald McDonald House bake sale on Friday',
+      'a Kate Spade bag from the kids, so sweet',
+      'Walter White Heisenberg memes all over my lab',
+    ]) {
+      expect(kinds(text), text).toEqual([]);
+      expect(detectIdentifyingInBrowser(text), text).toEqual([]);
+    }
+    for (const text of ['my colleague Sarah Hall said no', 'my student Kofi Mensah films every lesson'])
+      expect(kinds(text), text).toContain('full-name');
+  });
+  it("round 9: a famous honorific pair with another of Miss, Ms and Mrs, but not a listed surname's", () => {
+    for (const text of [
+      'Ms Havisham energy from the cover supervisor',
+      'Mrs Trunchbull vibes in the canteen today',
+      'Mrs Weasley jumpers for the Christmas fair',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    expect(kinds('Ms Brown called me about the trip')).toContain('full-name');
+  });
+  it("round 9: a number after a part of school work is no house's; famous addresses are public", () => {
+    for (const text of [
+      'Year 10 Set 3 have the Biology mock next',
+      'Topic 5 Place Value for the Year 3 team',
+      'Chapter 12 Market Street is where the plot turns',
+      'the 10 Downing Street letter writing task',
+      '4 Privet Drive model in DT',
+      '742 Evergreen Terrace is on the Simpsons quiz',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    for (const text of [
+      'she lives at 12 Market Street',
+      'Flat 3, 12 Market Street, Leeds',
+      'they live at 42 Privet Lane',
+    ])
+      expect(kinds(text), text).toContain('address');
+  });
+  it('round 9: "My Name Is …" in title case is a title; a greeting, "I\'m X," and a self-description introduce', () => {
+    expect(kinds('we watched My Name Is Khan in the Hindi club')).toEqual([]);
+    expect(kinds('Hi, my name is Leon and I teach Year 4')).toContain('full-name');
+    for (const text of [
+      "Hi all, I'm Nnenna, teaching JSS2 in Enugu",
+      "Hello everyone, I'm Ruairí, a new teacher in Cork",
+    ])
+      expect(matches(text, 'full-name'), text).toHaveLength(1);
+    for (const text of ["Hi all, I'm Back, new term new me", "Hi all, I'm Shattered, teaching all day"])
+      expect(kinds(text), text).toEqual([]);
+  });
+  it('round 9: a lower-case honorific before one surname-shaped word; a surname alone before a department', () => {
+    for (const text of [
+      'mr mcalinden from PE shouted at my tutor group',
+      "mrs krishnamurthy's daughter is in my set",
+      'mcnulty from history ran the quiz',
+      'Pham from science swapped my duty',
+    ])
+      expect(kinds(text), text).toContain('full-name');
+    for (const text of [
+      'the mr men books are in the corner',
+      'ms teams is down again',
+      'Jordan from maths covered my lesson',
+      'someone from science took the kettle',
+      'Turner from science is lovely',
+    ])
+      expect(kinds(text), text).toEqual([]);
+  });
+});

@@ -771,7 +771,37 @@ function findLocalStreets(text: string, out: Span[]): void {
   }
 }
 
+/**
+ * A word that numbers a part of school work or of a group right before the number: "Year 10 Set 3", "Topic 5 Place
+ * Value", "Chapter 12 Market Street" (a title). The number is that part's, not a house's. "Unit", "Flat", "Block"
+ * and "No." can be a home's, so they are not here.
+ */
+const SEQUENCE_BEFORE =
+  /(?:^|[^\p{L}])(?:year|yr|set|topic|chapter|ch|lesson|week|wk|step|paper|question|q|level|stage|part|module|section|grade|page|pg|term|period|group|class|form|test|mock|day|round|lane|route|slide|task|activity|exercise|item|figure|fig|book|volume|vol|episode|season|act|scene|verse|line|psalm|standard|std|table|band|track|series|session|sprint|phase|rank|tier|ks|key stage) ?$/iu;
+/** Famous and fictional addresses teachers name ("10 Downing Street", "221B Baker Street", "4 Privet Drive"). */
+const PUBLIC_ADDRESSES = new Set(
+  `10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|prinsengracht 263|4 privet drive|
+  12 grimmauld place|742 evergreen terrace|124 conch street|31 spooner street|62 west wallaby street|
+  1313 mockingbird lane|17 cherry tree lane|32 windsor gardens|29 acacia road|177a bleecker street|
+  1640 riverside drive|10 downing st|221b baker st|4 privet dr`
+    .split('|')
+    .map((a) => a.trim()),
+);
+function publicOrSequenced(text: string, start: number, end: number): boolean {
+  if (SEQUENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
+  return PUBLIC_ADDRESSES.has(text.slice(start, end).toLowerCase().replace(/[.,]/g, '').replace(/\s+/g, ' '));
+}
+
 function findNumberedAddresses(text: string, out: Span[]): void {
+  const before = out.length;
+  findNumberedAddressesRaw(text, out);
+  for (let i = out.length - 1; i >= before; i--) {
+    const s = out[i] as Span;
+    if (publicOrSequenced(text, s.start, s.end)) out.splice(i, 1);
+  }
+}
+
+function findNumberedAddressesRaw(text: string, out: Span[]): void {
   for (const m of scan(text, STREET)) {
     const words = (m[2] ?? '').trim().split(/ +/);
     const firstWord = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
@@ -1168,6 +1198,12 @@ const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +/giu;
 const I_AM_ANCHORS = anchorsOf(["i'm ", 'i am ', 'im ', "it's ", 'its ', 'this is ']);
 /** "Jessica here," at the start of a message (where `I_AM` does not match). */
 const NAME_HERE_AT_START = /^ *(?=\p{Lu}\p{Ll}+ here\b)/u;
+/** Only a greeting before "I'm" ("Hi all, I'm Siobhan, …"). */
+const INTRO_BEFORE =
+  /^\s*(?:(?:hi|hello|hey|hiya|morning|evening|afternoon|good (?:morning|afternoon|evening))(?: all| everyone| everybody| folks| there| team| guys| y'all)?[,!.]?\s*)?$/iu;
+/** What a writer says of themself after their name and a comma: "I'm Thandeka, teaching Grade 5 …". */
+const INTRO_AFTER =
+  /^, (?:teaching|i teach|i'm a|i am a|a |an |new |from |second|third|first|final|year|working|head|nqt|ect|trainee|currently|primary|secondary|just started)/iu;
 const RELATION =
   /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
 const CALLED =
@@ -1218,6 +1254,21 @@ function lowerNameAfter(p: string, words: readonly Word[], h: number): number {
 }
 
 /** The index of the word that starts at `start`, if one does (words are in order). */
+const FEMALE_HONORIFICS = ['miss', 'ms', 'mrs'];
+/**
+ * A famous or fictional honorific pair ("Miss Trunchbull"), also with another of Miss, Ms and Mrs ("Ms Trunchbull",
+ * "Mrs Havisham") when the surname is no listed one: "Mrs Brown" is listed, "Ms Brown" stays a colleague.
+ */
+function publicHonorific(hon: string, next: Word, last: Word): boolean {
+  const rest = last === next ? next.lower : `${next.lower} ${last.lower}`;
+  if (PUBLIC_HONORIFIC_NAMES.has(`${hon} ${next.lower}`) || PUBLIC_HONORIFIC_NAMES.has(`${hon} ${rest}`))
+    return true;
+  if (!FEMALE_HONORIFICS.includes(hon) || isSurname(next)) return false;
+  return FEMALE_HONORIFICS.some(
+    (h) => PUBLIC_HONORIFIC_NAMES.has(`${h} ${next.lower}`) || PUBLIC_HONORIFIC_NAMES.has(`${h} ${rest}`),
+  );
+}
+
 function wordAt(words: readonly Word[], start: number): number | undefined {
   let lo = 0;
   let hi = words.length - 1;
@@ -1304,18 +1355,17 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       nameLike(third)
     )
       last = third;
-    if (
-      PUBLIC_HONORIFIC_NAMES.has(`${hon} ${next.lower}`) ||
-      PUBLIC_HONORIFIC_NAMES.has(`${hon} ${next.lower} ${last.lower}`)
-    )
-      continue;
+    if (publicHonorific(hon, next, last)) continue;
     if (last !== next && allowed(next, last)) continue;
+    // "mr mcgillicuddy from PE", "mr ramasamy's son": in lower case, a listed surname or one of a surname's form.
+    const lowerSurname = !next.cap && !listed(next, Lexicon.NOT_NAME_WORDS) && surnameLower(next);
     const surnameOk =
       (next.cap && nameLike(next)) ||
       isSurname(next) ||
+      lowerSurname ||
       (next.allCaps && next.text.length > 1 && isSurname(next));
     if (!surnameOk || next.text.length < 2) continue;
-    if (lowerHon && !next.cap && !isSurname(next)) continue;
+    if (lowerHon && !next.cap && !isSurname(next) && !lowerSurname) continue;
     out.push({ kind: 'full-name', start: h.start, end: last.end });
   }
 
@@ -1325,6 +1375,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     if (i === undefined) continue;
     const w = words[i] as Word;
     const introText = m[0].toLowerCase();
+    // "My Name Is Red", "My Name Is Khan": "Name" and "Is" capitalised are a title's, not an introduction's.
+    if (/^my name is\b/.test(introText) && /^\p{L}+ Name Is /u.test(m[0])) continue;
     const myName = introText.startsWith('my ') || introText.startsWith('name');
     if (myName) {
       if (NOT_AFTER_MY_NAME.has(w.lower) || (listed(w, Lexicon.FUNCTION_WORDS) && !w.cap)) continue;
@@ -1364,7 +1416,16 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       adjacent(p, w, next) &&
       nameLike(next) &&
       (isFirst(w) || isSurname(next) || (nameLike(w) && !w.allCaps && !next.allCaps));
-    if (!(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) && !twoCaps) continue;
+    // "Hi all, I'm Siobhan, second year teaching …": an unlisted given name the writer introduces, at the message's
+    // start, with what the writer does after the comma.
+    const selfIntroduced =
+      w.cap &&
+      nameWord(w) &&
+      !VERB_SHAPED.test(w.lower) &&
+      INTRO_BEFORE.test(p.slice(0, m.index)) &&
+      INTRO_AFTER.test(p.slice(w.end, w.end + 24));
+    if (!(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) && !twoCaps && !selfIntroduced)
+      continue;
     out.push({ kind: 'full-name', start: w.start, end: extendName(p, words, i).end });
   }
 
@@ -1840,6 +1901,36 @@ const CONTACT_OF_AFTER =
  * Lukas"), a surname asked for, someone named, a name with their contact details ("Matej's address"), or a name
  * that lives somewhere given in the same message (`contact`).
  */
+/** A department or office after a surname: "Tran from science", "o'driscoll from history". */
+const FROM_DEPARTMENT =
+  /^ from (?:the )?(?:science|maths|math|english|history|geography|music|drama|computing|ict|languages|mfl|french|spanish|german|irish|pe|re|rs|art|dt|biology|chemistry|physics|business|economics|sociology|psychology|pshe|sen|send|learning support|admin|reception|the office|office|accounts|finance|maintenance|catering|pastoral|safeguarding|inclusion|(?:\p{L}+ )?(?:department|dept|faculty))(?![\p{L}\p{N}])/iu;
+
+/**
+ * A surname alone with the writer's department or office after it, a colleague named by surname: "Tran from science
+ * agreed …", "o'driscoll from history organised …". A listed given name stays a first name in passing ("Jordan from
+ * maths"); in lower case only a Gaelic form ("mc…", "o'…") or a surname of the world lists that is no word.
+ */
+function findSurnameWithRole(p: string, words: Word[], out: Span[]): void {
+  if (!/ from /i.test(p)) return;
+  for (const w of words) {
+    if (p.charCodeAt(w.end) !== 32 || !FROM_DEPARTMENT.test(p.slice(w.end, w.end + 40))) continue;
+    if (
+      w.allCaps ||
+      w.lower.length < 3 ||
+      listed(w, Lexicon.NOT_NAME_WORDS) ||
+      listed(w, Lexicon.PLACE_WORDS)
+    )
+      continue;
+    if (listed(w, Lexicon.HONORIFICS) || givenLower(w) || isFirst(w)) continue;
+    const hit = w.cap
+      ? ((isSurname(w) || listed(w, Lexicon.WORLD_SURNAMES)) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
+        GAELIC_SURNAME.test(w.text)
+      : /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower) ||
+        (listed(w, Lexicon.WORLD_SURNAMES) && !listed(w, Lexicon.FUNCTION_WORDS));
+    if (hit) out.push({ kind: 'full-name', start: w.start, end: w.start + w.lower.length });
+  }
+}
+
 function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
@@ -1906,8 +1997,18 @@ const NOT_PERSON_LAST = new Set(
   `house stars warriors eagles tigers lions falcons panthers wildcats bulldogs bears wolves spartans trojans titans giants
   rockets raiders rangers rovers wanderers hornets jets sharks dolphins stallions mustangs cougars bobcats vikings
   pirates chiefs celtics lakers bulls knicks steelers patriots cowboys packers yankees dodgers leafs canadiens
-  magpies gunners`.split(/\s+/),
+  magpies gunners foundation museum stadium gallery galleries centre center trophy prize festival institute library
+  theatre theater hospital awards cathedral memorial scholarship arena exhibition airport lecture`.split(
+    /\s+/,
+  ),
 );
+/**
+ * A place, an event or an award named after a person, the noun capitalised right after the name: "Chelsea Flower
+ * Show", "the Jessica Ennis Stadium", "the Amy Johnson Prize", "Grace Williams Centre". "Hall", "Park", "Bridge" and
+ * "Church" are surnames too, so they count only here, after the name, never as its last word.
+ */
+const NAMED_AFTER_PERSON =
+  /^ (?:Show|House|Stadium|Gallery|Galleries|Centre|Center|Foundation|Museum|Trophy|Prize|Festival|Hall|Awards?|Institute|Library|Theatre|Theater|Park|Bridge|Station|Hospital|Building|Lecture|Memorial|Cup|Medal|Scholarship|Fund|Appeal|Arena|Collection|Exhibition|Airport|Cathedral|Marathon|Challenge|Wing|Reservoir|Estate)(?![\p{L}\p{N}'’])/u;
 
 function isPublicByContext(p: string, s: Span): boolean {
   const before = p.slice(Math.max(0, s.start - 40), s.start);
@@ -1919,7 +2020,8 @@ function isPublicByContext(p: string, s: Span): boolean {
     PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||
     TITLE_BY.test(before) ||
     ON_DISPLAY.test(p.slice(s.end, s.end + 60)) ||
-    MEDIA_AFTER.test(p.slice(s.end, s.end + 20)) ||
+    MEDIA_AFTER.test(p.slice(s.end, s.end + 40)) ||
+    NAMED_AFTER_PERSON.test(p.slice(s.end, s.end + 20)) ||
     creditInList(p, s.start)
   )
     return true;
@@ -1938,7 +2040,7 @@ const TITLE_BY = /[\p{L}\p{N},:] \p{Lu}[\p{L}'’-]+ by $/u;
  * Skinner meme", "Lewis Hamilton posters". Not "videos" or "lectures": a student's or a colleague's can be meant.
  */
 const MEDIA_AFTER =
-  /^ (?:books|novels|series|posters?|memes?|podcasts?|episodes?|albums?|documentar(?:y|ies)|biograph(?:y|ies)|ted talks?|briefings?|biopic)(?![\p{L}\p{N}])/u;
+  /^(?: \p{Lu}[\p{L}'’-]+)? (?:books|songs?|lyrics|film|movies?|bags?|handbags?|trainers|sneakers|shoes|perfumes?|jeans|jackets?|merch|t-shirts?|jerseys?|lunchbox(?:es)?|lunchboxes|costumes?|dolls?|toys?|stickers|pencil cases?|adverts?|ads|cookbooks?|recipes|products|novels|series|posters?|memes?|podcasts?|episodes?|albums?|documentar(?:y|ies)|biograph(?:y|ies)|ted talks?|briefings?|biopic)(?![\p{L}\p{N}])/u;
 /** A name on a classroom wall: "Maria Curie picture in our physics lab", "the Einstein poster on the wall". */
 const ON_DISPLAY =
   /^ (?:picture|poster|portrait|photo|quote|display|mural|statue|bust)s? (?:in|on|above|by) (?:our|the|my|a) (?:[\p{L}-]+ ){0,2}(?:lab|labs|classroom|room|wall|walls|corridor|hall|library|display|door|board|noticeboard)\b/u;
@@ -2594,6 +2696,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   const contact = spans.some((x) => x.kind === 'email' || x.kind === 'phone' || x.kind === 'address');
   findNameCues(p, words, allowPairs, contact, names);
   findSingleNames(p, words, contact, names);
+  findSurnameWithRole(p, words, names);
   findLowercaseNames(p, words, contact, names);
   findNicknameNames(p, words, allowPairs, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);

@@ -1043,4 +1043,24 @@ describe('detectIdentifying: privacy round 9, false alarms first', () => {
     ])
       expect(kinds(text), text).toEqual([]);
   });
+  it('round 9: public people by a quote, a title or a sporting record; a possessive work after an adjective', () => {
+    for (const text of [
+      'As Henry Rollings once said, the iron never lies',
+      'the British comedian Linda Smith had the best lines',
+      'Graham Obree is one of the greatest cyclists ever',
+      'Katerina Johnson-Thompson won Olympic silver, the kids were thrilled',
+      "Julia Baird's excellent book on awe is in our library",
+      'the former record holder Paula Radcliffe spoke at the assembly',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    for (const text of [
+      'as Sarah Jones said in the meeting, we need more time',
+      'my student Amara Obi won gold at the county championships',
+      'my colleague Funke Adeyemi is one of the best teachers I know',
+      "Amy Okafor's new book bag has gone missing",
+      "Amy Okafor's book bag has gone missing",
+      'Tom Okonkwo, my TA, once said he would leave',
+    ])
+      expect(kinds(text), text).toContain('full-name');
+  });
 });

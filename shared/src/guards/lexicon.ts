@@ -51,6 +51,9 @@ export const PLACE_WORDS: ReadonlySet<string> = words(`
   alabama oklahoma kansas nebraska iowa utah nevada idaho montana wyoming maine vermont connecticut delaware maryland
   missouri arkansas mississippi alaska hawaii boston seattle atlanta brisbane perth auckland dublin belfast edinburgh
   glasgow cardiff manchester birmingham liverpool leeds
+  dhabi lumpur kinabalu bahru penh singapore dubai doha riyadh jeddah muscat kuwait bahrain qatar nairobi mombasa lagos
+  abuja accra kampala kigali harare lusaka johannesburg soweto durban pretoria karachi lahore islamabad mumbai delhi
+  bengaluru bangalore chennai kolkata hyderabad manila cebu jakarta bangkok hanoi seoul tokyo beijing shanghai
 `);
 
 const OTHER_NOT_NAME_WORDS = words(`
@@ -210,8 +213,9 @@ export const NAME_PARTICLES: ReadonlySet<string> = words(
 
 /**
  * Well-known people and fictional characters teachers routinely mention (authors on reading lists, historical figures,
- * scientists, education researchers, public figures, book characters). The privacy guard does not flag these as a
- * private person's name. A deployment can extend the list through `allowNames`.
+ * scientists, education researchers, public figures, book characters), and a few brands and places abroad that read
+ * as a given name and a surname ("Tim Tams", "Abu Dhabi"). The privacy guard does not flag these as a private person's
+ * name. A deployment can extend the list through `allowNames`.
  */
 export const PUBLIC_FIGURES: readonly string[] = lines(`
   william shakespeare, charles dickens, jane austen, george orwell, john steinbeck, harper lee, mark twain,
@@ -313,7 +317,8 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   obafemi awolowo, nnamdi azikiwe, funmilayo ransome-kuti, fela kuti, bola tinubu, muhammadu buhari,
   ngozi okonjo-iweala, steve biko, winnie mandela, miriam makeba, thabo mbeki, jacob zuma, julius malema, siya kolisi,
   caster semenya, trevor noah, mia thermopolis,
-  conor mcgregor, katie taylor, kellie harrington, rhasidat adeleke, sonia o'sullivan, roy keane, rory mcilroy,
+  tim tam, tim tams, abu dhabi, kuala lumpur, kota kinabalu, johor bahru, phnom penh, ho chi minh, dar es salaam,
+  addis ababa, port harcourt, benin city, ras al khaimah, conor mcgregor, katie taylor, kellie harrington, rhasidat adeleke, sonia o'sullivan, roy keane, rory mcilroy,
   shane lowry, johnny sexton, paul o'connell, brian o'driscoll, bukayo saka, jude bellingham, marcus rashford,
   raheem sterling, harry kane, declan rice, phil foden, mo farah, jessica ennis, kelly holmes, dina asher-smith,
   katarina johnson-thompson, tyson fury, anthony joshua, nicola adams, lily allen, kate bush, amy winehouse,

@@ -1063,4 +1063,16 @@ describe('detectIdentifying: privacy round 9, false alarms first', () => {
     ])
       expect(kinds(text), text).toContain('full-name');
   });
+  it('round 9: a role or a place before "here", a hyphened known word, a schools event, a brand', () => {
+    for (const text of [
+      'Supply here, day three at a new school and no logins',
+      "Singapore here, it's so humid the worksheets curl",
+      'the smartboard froze mid-lesson again',
+      'the Shakespeare Schools Festival is next week',
+      'Tim Tams in the staffroom for the win',
+    ])
+      expect(kinds(text), text).toEqual([]);
+    for (const text of ['Jessica here, covering 9X today', 'Amara here, new to the forum'])
+      expect(kinds(text), text).toContain('full-name');
+  });
 });

@@ -1196,6 +1196,12 @@ const INTRO =
   /\b(?:my (?:full |real |actual |legal |first |last |given )?name(?: is|'s| was)|(?:i'm|i am|im) (?:called|named)|(?:you can |u can |just |please )?call me|(?:people|everyone|they|the kids|kids|students|my students|colleagues) call me|known as|name's) +/giu;
 const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +/giu;
 const I_AM_ANCHORS = anchorsOf(["i'm ", 'i am ', 'im ', "it's ", 'its ', 'this is ']);
+/** Roles and self-descriptions before "here" at a message's start ("Casual here.", "Mod here reminding …"). */
+const HERE_NOT_NAME = new Set(
+  `casual mod mods moderator depute headteacher headmaster headmistress principal deputy sub substitute supply relief
+  lurker newbie trainee admin caretaker janitor custodian librarian counsellor counselor governor retiree nqt ect senco
+  dsl hod coach tutor ta para paraprofessional aide sped ell esl eal veteran`.split(/\s+/),
+);
 /** "Jessica here," at the start of a message (where `I_AM` does not match). */
 const NAME_HERE_AT_START = /^ *(?=\p{Lu}\p{Ll}+ here\b)/u;
 /** Only a greeting before "I'm" ("Hi all, I'm Siobhan, …"). */
@@ -1405,6 +1411,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     if (!/^(?:i'm|i am|im) /i.test(m[0])) {
       const after = p.slice(w.end, w.end + 12);
       if (!/^,? (?:here|speaking)\b/i.test(after) || !(w.cap && nameLike(w))) continue;
+      // "Casual here.", "Depute here", "Singapore here": a role or a place, not a name.
+      if (HERE_NOT_NAME.has(w.lower) || listed(w, Lexicon.PLACE_WORDS)) continue;
       out.push({ kind: 'full-name', start: w.start, end: w.end });
       continue;
     }
@@ -1530,6 +1538,17 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
 const SURNAME_ENDING =
   /(?:sson|sdóttir|dóttir|dottir|[bcdfghjklmnprtvwxz]sen|ström|qvist|quist|ová|ovna|evna|ović|evič|ovič|ić|ič|vich|owski|ewski|ski|[^aeiou]sky|skiy|skaya|enko|chuk|czyk|wicz|shvili|dze|yan|oğlu|oglu|opoulos|akis|idis|escu|eanu|[aeiouyäö]nen|yama|kawa|gawa|mura|moto|shita|guchi|zaki|bayashi|[mndrltv]ez|mann|[^aeiou][oe]va?|[bcdfgklmnprstw]son)$/u;
 const GAELIC_SURNAME = /^(?:Mc|Mac|O')\p{Lu}/u;
+/**
+ * A surname's ending ("-sson", "-ski") on a word that is no known word, nor a hyphened word whose last part is a
+ * known word ("mid-lesson", "post-session": "lesson" ends like "Jonsson").
+ */
+function surnameEnding(lower: string): boolean {
+  if (lower.length < 5 || !SURNAME_ENDING.test(lower) || NOT_SURNAMES.has(lower)) return false;
+  const dash = lower.lastIndexOf('-');
+  if (dash < 0) return true;
+  const bits = LISTS_OF.get(lower.slice(dash + 1)) ?? 0;
+  return (bits & Lexicon.NOT_NAME_WORDS) === 0 || (bits & (Lexicon.SURNAMES | Lexicon.WORLD_SURNAMES)) !== 0;
+}
 /** English words with those endings. */
 const NOT_SURNAMES = new Set(
   `person persons lesson lessons season seasons reason reasons poison prison prisons comparison crimson unison
@@ -1588,10 +1607,7 @@ const PLACE_LEADS = new Set(
 const UNDOTTED_NOT_INITIAL = new Set(['I', 'A', 'N', 'O']);
 
 const surnameShaped = (w: Word): boolean =>
-  w.cap &&
-  !w.allCaps &&
-  ((w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
-    GAELIC_SURNAME.test(w.text));
+  w.cap && !w.allCaps && (surnameEnding(w.lower) || GAELIC_SURNAME.test(w.text));
 /** Endings of English nouns, verbs and adjectives that a surname seldom has ("Grant Proposals", "Ahmed Reading"). */
 const ENGLISH_SHAPED =
   /(?:ing|ings|[^e]ed|tion|tions|sion|ment|ments|ness|ity|ies|ful|less|able|ible|ship|hood|ism|ology|ward|wards|ly)$/;
@@ -1791,7 +1807,7 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     const surnameForm =
       listed(b, Lexicon.WORLD_SURNAMES) ||
       (listed(b, Lexicon.SURNAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES)) ||
-      (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower)) ||
+      surnameEnding(b.lower) ||
       ARABIC_SURNAME.test(b.lower);
     // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo";
     // "chen jiahao": a one-syllable surname before a two-syllable pinyin given name no list holds).
@@ -2157,7 +2173,7 @@ const givenLower = (w: Word): boolean => {
 const surnameLower = (w: Word): boolean =>
   listed(w, Lexicon.WORLD_SURNAMES) ||
   (listed(w, Lexicon.SURNAMES) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
-  (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
+  surnameEnding(w.lower) ||
   ((w.lower.startsWith('mc') || w.lower.startsWith('o')) && /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower)) ||
   ARABIC_SURNAME.test(w.lower);
 /**
@@ -2242,11 +2258,7 @@ function wordFeatures(tag: string, w: Word, f: string[]): void {
   )
     f.push(`${tag}:sur`);
   else if (listed(w, Lexicon.SURNAMES)) f.push(`${tag}:surAmb`);
-  if (
-    (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
-    GAELIC_SURNAME.test(w.text)
-  )
-    f.push(`${tag}:surShape`);
+  if (surnameEnding(w.lower) || GAELIC_SURNAME.test(w.text)) f.push(`${tag}:surShape`);
   if (ENGLISH_SHAPED.test(w.lower)) f.push(`${tag}:eng`);
   if (listed(w, Lexicon.NOT_NAME_WORDS)) f.push(`${tag}:common`);
   if (listed(w, Lexicon.PLACE_WORDS)) f.push(`${tag}:place`);
@@ -2502,7 +2514,7 @@ const TRUST_NEED = new Set(['academy', 'academies', 'learning', 'education', 'sc
 /** Fictional schools of books and television, whatever comes before them. */
 const FICTIONAL_SCHOOLS = new Set(['hogwarts', 'rydell', 'degrassi', 'abbott', 'crunchem']);
 const SCHOOL_TITLE_AFTER =
-  /^ (?:Bus|Buses|Musical|Awards?|of (?:Teachers|Teaching|Educators|Nursing|Midwives|Physicians|Surgeons|Psychiatrists|Paramedics|Pharmacists|Policing|Optometrists|Early Childhood Educators))(?![\p{L}\p{N}])/u;
+  /^ (?:Bus|Buses|Musical|Awards?|Festival|Week|Conference|Cup|League|Championships?|of (?:Teachers|Teaching|Educators|Nursing|Midwives|Physicians|Surgeons|Psychiatrists|Paramedics|Pharmacists|Policing|Optometrists|Early Childhood Educators))(?![\p{L}\p{N}])/u;
 
 function isSchoolNameWord(lower: string): boolean {
   if (lower.length < 2) return false;

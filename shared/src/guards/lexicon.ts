@@ -145,6 +145,8 @@ export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = words(`
  * "Liz", "Ollie").
  */
 export const MORE_GIVEN_NAMES: ReadonlySet<string> = words(`
+  ruairi ruairí cathal donal dónal colm thandeka thando sizwe nthabiseng zodwa mpho tumelo lwazi nnenna chidinma
+  chinedu uche kelechi tobenna funmilayo folake segun dayo wanjiku muthoni
   brayden kayden jayden aidan caden hudson ezra theo finn archie alfie freddie reggie harvey jenson callum kieran
   declan cian oisin eoin ciaran niamh aoife saoirse siobhan caoimhe roisin róisín sinead sinéad orla ciara clodagh
   aisling grainne gráinne eimear mairead máiréad padraig pádraig seamus séamus darragh cillian ronan tadhg fionn

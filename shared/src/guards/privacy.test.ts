@@ -1023,7 +1023,13 @@ describe('detectIdentifying: privacy round 9, false alarms first', () => {
       "Hello everyone, I'm Ruairí, a new teacher in Cork",
     ])
       expect(matches(text, 'full-name'), text).toHaveLength(1);
-    for (const text of ["Hi all, I'm Back, new term new me", "Hi all, I'm Shattered, teaching all day"])
+    for (const text of [
+      "Hi all, I'm Back, new term new me",
+      "Hi all, I'm Shattered, teaching all day",
+      "I'm Deaf, teaching in a mainstream school",
+      "I'm Kenyan, a teacher in Nairobi",
+      "Hi all, I'm Autistic, a teacher and a parent",
+    ])
       expect(kinds(text), text).toEqual([]);
   });
   it('round 9: a lower-case honorific before one surname-shaped word; a surname alone before a department', () => {

@@ -1424,11 +1424,13 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       adjacent(p, w, next) &&
       nameLike(next) &&
       (isFirst(w) || isSurname(next) || (nameLike(w) && !w.allCaps && !next.allCaps));
-    // "Hi all, I'm Siobhan, second year teaching …": an unlisted given name the writer introduces, at the message's
-    // start, with what the writer does after the comma.
+    // "Hi all, I'm Siobhan, second year teaching …": a given name of the world lists (or with a diacritic) that the
+    // writer introduces at the message's start, with what the writer does after the comma. Not "I'm Deaf, teaching
+    // …", "I'm Kenyan, a teacher": no list holds those.
     const selfIntroduced =
       w.cap &&
       nameWord(w) &&
+      (givenLower(w) || DIACRITIC.test(w.text)) &&
       !VERB_SHAPED.test(w.lower) &&
       INTRO_BEFORE.test(p.slice(0, m.index)) &&
       INTRO_AFTER.test(p.slice(w.end, w.end + 24));

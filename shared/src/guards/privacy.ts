@@ -776,8 +776,12 @@ function findLocalStreets(text: string, out: Span[]): void {
  * Value", "Chapter 12 Market Street" (a title). The number is that part's, not a house's. "Unit", "Flat", "Block"
  * and "No." can be a home's, so they are not here.
  */
-const SEQUENCE_BEFORE =
-  /(?:^|[^\p{L}])(?:year|yr|set|topic|chapter|ch|lesson|week|wk|step|paper|question|q|level|stage|part|module|section|grade|page|pg|term|period|group|class|form|test|mock|day|round|lane|route|slide|task|activity|exercise|item|figure|fig|book|volume|vol|episode|season|act|scene|verse|line|psalm|standard|std|table|band|track|series|session|sprint|phase|rank|tier|ks|key stage) ?$/iu;
+const SEQUENCE_WORDS = new Set(
+  `year yr set topic chapter ch lesson week wk step paper question q level lvl stage part module section grade page pg
+  term period group class form test mock day round lane route slide task activity exercise item figure fig book
+  volume vol episode season act scene verse line psalm standard std table band track series session sprint phase rank
+  tier ks`.split(/\s+/),
+);
 /** Famous and fictional addresses teachers name ("10 Downing Street", "221B Baker Street", "4 Privet Drive"). */
 const PUBLIC_ADDRESSES = new Set(
   `10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|prinsengracht 263|4 privet drive|
@@ -787,8 +791,24 @@ const PUBLIC_ADDRESSES = new Set(
     .split('|')
     .map((a) => a.trim()),
 );
+/** The leading number or word of each public address: most spans start with none of them. */
+const PUBLIC_ADDRESS_LEADS = new Set([...PUBLIC_ADDRESSES].map((a) => a.slice(0, a.indexOf(' '))));
+
+/** The word right before `start` (one space or none between), in lower case, or '' (scanned by hand: no regex). */
+function wordBefore(text: string, start: number): string {
+  let k = start;
+  if (text.charCodeAt(k - 1) === 32) k--;
+  const end = k;
+  while (k > 0 && end - k < 12 && /[A-Za-z]/.test(text.charAt(k - 1))) k--;
+  if (k === end || (k > 0 && /[\p{L}\p{N}]/u.test(text.charAt(k - 1)))) return '';
+  return text.slice(k, end).toLowerCase();
+}
+
 function publicOrSequenced(text: string, start: number, end: number): boolean {
-  if (SEQUENCE_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return true;
+  if (SEQUENCE_WORDS.has(wordBefore(text, start))) return true;
+  const space = text.indexOf(' ', start);
+  if (space < 0 || space >= end || !PUBLIC_ADDRESS_LEADS.has(text.slice(start, space).toLowerCase()))
+    return false;
   return PUBLIC_ADDRESSES.has(text.slice(start, end).toLowerCase().replace(/[.,]/g, '').replace(/\s+/g, ' '));
 }
 
@@ -1931,7 +1951,9 @@ const FROM_DEPARTMENT =
 function findSurnameWithRole(p: string, words: Word[], out: Span[]): void {
   if (!/ from /i.test(p)) return;
   for (const w of words) {
-    if (p.charCodeAt(w.end) !== 32 || !FROM_DEPARTMENT.test(p.slice(w.end, w.end + 40))) continue;
+    // " from " right after the word (an "f" first: most words have none after them), then the department.
+    if (p.charCodeAt(w.end) !== 32 || (p.charCodeAt(w.end + 1) | 0x20) !== 0x66) continue;
+    if (!FROM_DEPARTMENT.test(p.slice(w.end, w.end + 40))) continue;
     if (
       w.allCaps ||
       w.lower.length < 3 ||

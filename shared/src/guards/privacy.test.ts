@@ -1081,4 +1081,11 @@ describe('detectIdentifying: privacy round 9, false alarms first', () => {
     for (const text of ['Jessica here, covering 9X today', 'Amara here, new to the forum'])
       expect(kinds(text), text).toContain('full-name');
   });
+  it('round 9, browser: a feast day before "de" is no person ("Día de Muertos"); a given name before "de" still is', () => {
+    const text = 'our class made Día de Muertos altars, the kids brought photos of grandparents';
+    expect(detectIdentifyingInBrowser(text)).toEqual([]);
+    expect(detectIdentifyingInBrowser('my colleague Dia de Souza said hi').map((f) => f.kind)).toContain(
+      'full-name',
+    );
+  });
 });

@@ -51,6 +51,9 @@ export const PLACE_WORDS: ReadonlySet<string> = words(`
   alabama oklahoma kansas nebraska iowa utah nevada idaho montana wyoming maine vermont connecticut delaware maryland
   missouri arkansas mississippi alaska hawaii boston seattle atlanta brisbane perth auckland dublin belfast edinburgh
   glasgow cardiff manchester birmingham liverpool leeds
+  dhabi lumpur kinabalu bahru penh singapore dubai doha riyadh jeddah muscat kuwait bahrain qatar nairobi mombasa lagos
+  abuja accra kampala kigali harare lusaka johannesburg soweto durban pretoria karachi lahore islamabad mumbai delhi
+  bengaluru bangalore chennai kolkata hyderabad manila cebu jakarta bangkok hanoi seoul tokyo beijing shanghai
 `);
 
 const OTHER_NOT_NAME_WORDS = words(`
@@ -142,6 +145,8 @@ export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = words(`
  * "Liz", "Ollie").
  */
 export const MORE_GIVEN_NAMES: ReadonlySet<string> = words(`
+  ruairi ruairí cathal donal dónal colm thandeka thando sizwe nthabiseng zodwa mpho tumelo lwazi nnenna chidinma
+  chinedu uche kelechi tobenna funmilayo folake segun dayo wanjiku muthoni
   brayden kayden jayden aidan caden hudson ezra theo finn archie alfie freddie reggie harvey jenson callum kieran
   declan cian oisin eoin ciaran niamh aoife saoirse siobhan caoimhe roisin róisín sinead sinéad orla ciara clodagh
   aisling grainne gráinne eimear mairead máiréad padraig pádraig seamus séamus darragh cillian ronan tadhg fionn
@@ -193,6 +198,8 @@ export const MORE_SURNAMES: ReadonlySet<string> = words(`
   polishchuk savchenko lysenko rudenko marchenko santoso wijaya hidayat kurniawan setiawan pratama saputra gunawan
   susanto wibowo hartono purnomo nugroho souza nascimento andrade machado freitas soares vieira araújo cavalcanti
   li wu gao cheng jia xue xia liao zou xiong qiu qin hou shao meng duan yang lim teo goh koh yeo ong
+  tran pham hoang huynh ngo duong ramasamy ramaswamy krishnamurthy subramaniam subramanian pillai iyer iyengar nair
+  menon naidu reddy gounder chettiar murugan palaniappan
 `);
 
 /** Surnames in SURNAMES that are also common words ("Town Hall", "Lion King", "Forever Young", "Lime Green"). */
@@ -208,8 +215,9 @@ export const NAME_PARTICLES: ReadonlySet<string> = words(
 
 /**
  * Well-known people and fictional characters teachers routinely mention (authors on reading lists, historical figures,
- * scientists, education researchers, public figures, book characters). The privacy guard does not flag these as a
- * private person's name. A deployment can extend the list through `allowNames`.
+ * scientists, education researchers, public figures, book characters), and a few brands and places abroad that read
+ * as a given name and a surname ("Tim Tams", "Abu Dhabi"). The privacy guard does not flag these as a private person's
+ * name. A deployment can extend the list through `allowNames`.
  */
 export const PUBLIC_FIGURES: readonly string[] = lines(`
   william shakespeare, charles dickens, jane austen, george orwell, john steinbeck, harper lee, mark twain,
@@ -311,6 +319,16 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   obafemi awolowo, nnamdi azikiwe, funmilayo ransome-kuti, fela kuti, bola tinubu, muhammadu buhari,
   ngozi okonjo-iweala, steve biko, winnie mandela, miriam makeba, thabo mbeki, jacob zuma, julius malema, siya kolisi,
   caster semenya, trevor noah, mia thermopolis,
+  tim tam, tim tams, abu dhabi, kuala lumpur, kota kinabalu, johor bahru, phnom penh, ho chi minh, dar es salaam,
+  addis ababa, port harcourt, benin city, ras al khaimah,
+  conor mcgregor, katie taylor, kellie harrington, rhasidat adeleke, sonia o'sullivan, roy keane, rory mcilroy,
+  shane lowry, johnny sexton, paul o'connell, brian o'driscoll, bukayo saka, jude bellingham, marcus rashford,
+  raheem sterling, harry kane, declan rice, phil foden, mo farah, jessica ennis, kelly holmes, dina asher-smith,
+  katarina johnson-thompson, tyson fury, anthony joshua, nicola adams, lily allen, kate bush, amy winehouse,
+  lewis capaldi, niall horan, hozier, dermot kennedy, olivia rodrigo, dua lipa, sabrina carpenter, chappell roan,
+  wizkid, burna boy, davido, tems, ayra starr, tyla, black coffee, chinua achebe, wole soyinka, ngugi wa thiong'o,
+  chimamanda ngozi adichie, ken saro-wiwa, wangari maathai, eliud kipchoge, david rudisha, faith kipyegon,
+  orhan pamuk, seamus heaney, wb yeats, w b yeats, james joyce, oscar wilde, sally rooney, roddy doyle,
 `);
 
 /**
@@ -333,6 +351,9 @@ export const PUBLIC_HONORIFIC_NAMES: ReadonlySet<string> = new Set(
   mr ratty, mr tod, mrs tiggy-winkle, mr mcgregor, mrs mcgregor, mr jeremy fisher, mrs rabbit, mr benn,
   mr blobby, dr hook, dr pepper, dr strange, dr evil, dr no, dr octopus, dr doom, professor branestawm,
   coach beard, professor oak, ms rachel, miss rumphius, miss nelson, dr ranj, principal skinner, mr popper,
-  mrs dash, mr ratburn, ms darbus, mr schuester, coach carter
+  mrs dash, mr ratburn, ms darbus, mr schuester, coach carter,
+  mrs weasley, mr weasley, mrs danvers, mr dursley, mrs dursley, professor umbridge, professor trelawney,
+  professor slughorn, professor flitwick, professor quirrell, professor sprout, mr micawber, mr jaggers,
+  mr pumblechook, mr bumble, mr brownlow, mrs sowerberry, mr rochester, mrs rochester, mr mybug, ms trunchbull
   `).map((n) => n.replace(/\./g, '')),
 );

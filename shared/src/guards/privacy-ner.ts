@@ -34,6 +34,21 @@ function sentence(text: string, start: number, end: number): string {
 }
 const PUBLIC = new Set(PUBLIC_FIGURES.map((n) => n.toLowerCase()));
 
+/** First words of feast days in Spanish, Portuguese, French and Italian, before "de" or "del" ("Día de Muertos"). */
+const FEAST_FIRST = new Set([
+  'día',
+  'dia',
+  'fiesta',
+  'festa',
+  'feria',
+  'semana',
+  'noche',
+  'fête',
+  'fete',
+  'jour',
+  'giorno',
+]);
+
 interface Person {
   text: string;
   offset: { start: number; length: number };
@@ -47,7 +62,14 @@ function people(text: string): { start: number; end: number }[] {
     // compromise includes punctuation around a term in its text ('"Barack Obama"'); trim it from the span.
     const lead = /^[\s("'“‘]*/u.exec(p.text)?.[0].length ?? 0;
     const name = p.text.slice(lead).replace(/[\s.,;:!?)"'’”]+$/u, '');
-    if (name.split(/\s+/).length < 2) continue;
+    const parts = name.split(/\s+/);
+    if (parts.length < 2) continue;
+    // "Día de Muertos", "Festa Junina", "Fête de la Musique": a feast day's first word and a particle, not a person.
+    if (
+      FEAST_FIRST.has((parts[0] ?? '').toLowerCase()) &&
+      /^(?:de|del|da|do|des|du|di|della)$/u.test(parts[1] ?? '')
+    )
+      continue;
     // "Cathy Freeman's 400m run": the listed name without its possessive.
     if (PUBLIC.has(name.toLowerCase().replace(/['’]s$/u, ''))) continue;
     out.push({ start: p.offset.start + lead, end: p.offset.start + lead + name.length });

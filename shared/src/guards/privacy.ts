@@ -771,7 +771,57 @@ function findLocalStreets(text: string, out: Span[]): void {
   }
 }
 
+/**
+ * A word that numbers a part of school work or of a group right before the number: "Year 10 Set 3", "Topic 5 Place
+ * Value", "Chapter 12 Market Street" (a title). The number is that part's, not a house's. "Unit", "Flat", "Block"
+ * and "No." can be a home's, so they are not here.
+ */
+const SEQUENCE_WORDS = new Set(
+  `year yr set topic chapter ch lesson week wk step paper question q level lvl stage part module section grade page pg
+  term period group class form test mock day round lane route slide task activity exercise item figure fig book
+  volume vol episode season act scene verse line psalm standard std table band track series session sprint phase rank
+  tier ks`.split(/\s+/),
+);
+/** Famous and fictional addresses teachers name ("10 Downing Street", "221B Baker Street", "4 Privet Drive"). */
+const PUBLIC_ADDRESSES = new Set(
+  `10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|prinsengracht 263|4 privet drive|
+  12 grimmauld place|742 evergreen terrace|124 conch street|31 spooner street|62 west wallaby street|
+  1313 mockingbird lane|17 cherry tree lane|32 windsor gardens|29 acacia road|177a bleecker street|
+  1640 riverside drive|10 downing st|221b baker st|4 privet dr`
+    .split('|')
+    .map((a) => a.trim()),
+);
+/** The leading number or word of each public address: most spans start with none of them. */
+const PUBLIC_ADDRESS_LEADS = new Set([...PUBLIC_ADDRESSES].map((a) => a.slice(0, a.indexOf(' '))));
+
+/** The word right before `start` (one space or none between), in lower case, or '' (scanned by hand: no regex). */
+function wordBefore(text: string, start: number): string {
+  let k = start;
+  if (text.charCodeAt(k - 1) === 32) k--;
+  const end = k;
+  while (k > 0 && end - k < 12 && /[A-Za-z]/.test(text.charAt(k - 1))) k--;
+  if (k === end || (k > 0 && /[\p{L}\p{N}]/u.test(text.charAt(k - 1)))) return '';
+  return text.slice(k, end).toLowerCase();
+}
+
+function publicOrSequenced(text: string, start: number, end: number): boolean {
+  if (SEQUENCE_WORDS.has(wordBefore(text, start))) return true;
+  const space = text.indexOf(' ', start);
+  if (space < 0 || space >= end || !PUBLIC_ADDRESS_LEADS.has(text.slice(start, space).toLowerCase()))
+    return false;
+  return PUBLIC_ADDRESSES.has(text.slice(start, end).toLowerCase().replace(/[.,]/g, '').replace(/\s+/g, ' '));
+}
+
 function findNumberedAddresses(text: string, out: Span[]): void {
+  const before = out.length;
+  findNumberedAddressesRaw(text, out);
+  for (let i = out.length - 1; i >= before; i--) {
+    const s = out[i] as Span;
+    if (publicOrSequenced(text, s.start, s.end)) out.splice(i, 1);
+  }
+}
+
+function findNumberedAddressesRaw(text: string, out: Span[]): void {
   for (const m of scan(text, STREET)) {
     const words = (m[2] ?? '').trim().split(/ +/);
     const firstWord = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
@@ -1166,8 +1216,20 @@ const INTRO =
   /\b(?:my (?:full |real |actual |legal |first |last |given )?name(?: is|'s| was)|(?:i'm|i am|im) (?:called|named)|(?:you can |u can |just |please )?call me|(?:people|everyone|they|the kids|kids|students|my students|colleagues) call me|known as|name's) +/giu;
 const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +/giu;
 const I_AM_ANCHORS = anchorsOf(["i'm ", 'i am ', 'im ', "it's ", 'its ', 'this is ']);
+/** Roles and self-descriptions before "here" at a message's start ("Casual here.", "Mod here reminding …"). */
+const HERE_NOT_NAME = new Set(
+  `casual mod mods moderator depute headteacher headmaster headmistress principal deputy sub substitute supply relief
+  lurker newbie trainee admin caretaker janitor custodian librarian counsellor counselor governor retiree nqt ect senco
+  dsl hod coach tutor ta para paraprofessional aide sped ell esl eal veteran`.split(/\s+/),
+);
 /** "Jessica here," at the start of a message (where `I_AM` does not match). */
 const NAME_HERE_AT_START = /^ *(?=\p{Lu}\p{Ll}+ here\b)/u;
+/** Only a greeting before "I'm" ("Hi all, I'm Siobhan, …"). */
+const INTRO_BEFORE =
+  /^\s*(?:(?:hi|hello|hey|hiya|morning|evening|afternoon|good (?:morning|afternoon|evening))(?: all| everyone| everybody| folks| there| team| guys| y'all)?[,!.]?\s*)?$/iu;
+/** What a writer says of themself after their name and a comma: "I'm Thandeka, teaching Grade 5 …". */
+const INTRO_AFTER =
+  /^, (?:teaching|i teach|i'm a|i am a|a |an |new |from |second|third|first|final|year|working|head|nqt|ect|trainee|currently|primary|secondary|just started)/iu;
 const RELATION =
   /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
 const CALLED =
@@ -1218,6 +1280,21 @@ function lowerNameAfter(p: string, words: readonly Word[], h: number): number {
 }
 
 /** The index of the word that starts at `start`, if one does (words are in order). */
+const FEMALE_HONORIFICS = ['miss', 'ms', 'mrs'];
+/**
+ * A famous or fictional honorific pair ("Miss Trunchbull"), also with another of Miss, Ms and Mrs ("Ms Trunchbull",
+ * "Mrs Havisham") when the surname is no listed one: "Mrs Brown" is listed, "Ms Brown" stays a colleague.
+ */
+function publicHonorific(hon: string, next: Word, last: Word): boolean {
+  const rest = last === next ? next.lower : `${next.lower} ${last.lower}`;
+  if (PUBLIC_HONORIFIC_NAMES.has(`${hon} ${next.lower}`) || PUBLIC_HONORIFIC_NAMES.has(`${hon} ${rest}`))
+    return true;
+  if (!FEMALE_HONORIFICS.includes(hon) || isSurname(next)) return false;
+  return FEMALE_HONORIFICS.some(
+    (h) => PUBLIC_HONORIFIC_NAMES.has(`${h} ${next.lower}`) || PUBLIC_HONORIFIC_NAMES.has(`${h} ${rest}`),
+  );
+}
+
 function wordAt(words: readonly Word[], start: number): number | undefined {
   let lo = 0;
   let hi = words.length - 1;
@@ -1304,18 +1381,17 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       nameLike(third)
     )
       last = third;
-    if (
-      PUBLIC_HONORIFIC_NAMES.has(`${hon} ${next.lower}`) ||
-      PUBLIC_HONORIFIC_NAMES.has(`${hon} ${next.lower} ${last.lower}`)
-    )
-      continue;
+    if (publicHonorific(hon, next, last)) continue;
     if (last !== next && allowed(next, last)) continue;
+    // "mr mcgillicuddy from PE", "mr ramasamy's son": in lower case, a listed surname or one of a surname's form.
+    const lowerSurname = !next.cap && !listed(next, Lexicon.NOT_NAME_WORDS) && surnameLower(next);
     const surnameOk =
       (next.cap && nameLike(next)) ||
       isSurname(next) ||
+      lowerSurname ||
       (next.allCaps && next.text.length > 1 && isSurname(next));
     if (!surnameOk || next.text.length < 2) continue;
-    if (lowerHon && !next.cap && !isSurname(next)) continue;
+    if (lowerHon && !next.cap && !isSurname(next) && !lowerSurname) continue;
     out.push({ kind: 'full-name', start: h.start, end: last.end });
   }
 
@@ -1325,6 +1401,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     if (i === undefined) continue;
     const w = words[i] as Word;
     const introText = m[0].toLowerCase();
+    // "My Name Is Red", "My Name Is Khan": "Name" and "Is" capitalised are a title's, not an introduction's.
+    if (/^my name is\b/.test(introText) && /^\p{L}+ Name Is /u.test(m[0])) continue;
     const myName = introText.startsWith('my ') || introText.startsWith('name');
     if (myName) {
       if (NOT_AFTER_MY_NAME.has(w.lower) || (listed(w, Lexicon.FUNCTION_WORDS) && !w.cap)) continue;
@@ -1353,6 +1431,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     if (!/^(?:i'm|i am|im) /i.test(m[0])) {
       const after = p.slice(w.end, w.end + 12);
       if (!/^,? (?:here|speaking)\b/i.test(after) || !(w.cap && nameLike(w))) continue;
+      // "Casual here.", "Depute here", "Singapore here": a role or a place, not a name.
+      if (HERE_NOT_NAME.has(w.lower) || listed(w, Lexicon.PLACE_WORDS)) continue;
       out.push({ kind: 'full-name', start: w.start, end: w.end });
       continue;
     }
@@ -1364,7 +1444,18 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       adjacent(p, w, next) &&
       nameLike(next) &&
       (isFirst(w) || isSurname(next) || (nameLike(w) && !w.allCaps && !next.allCaps));
-    if (!(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) && !twoCaps) continue;
+    // "Hi all, I'm Siobhan, second year teaching …": a given name of the world lists (or with a diacritic) that the
+    // writer introduces at the message's start, with what the writer does after the comma. Not "I'm Deaf, teaching
+    // …", "I'm Kenyan, a teacher": no list holds those.
+    const selfIntroduced =
+      w.cap &&
+      nameWord(w) &&
+      (givenLower(w) || DIACRITIC.test(w.text)) &&
+      !VERB_SHAPED.test(w.lower) &&
+      INTRO_BEFORE.test(p.slice(0, m.index)) &&
+      INTRO_AFTER.test(p.slice(w.end, w.end + 24));
+    if (!(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) && !twoCaps && !selfIntroduced)
+      continue;
     out.push({ kind: 'full-name', start: w.start, end: extendName(p, words, i).end });
   }
 
@@ -1469,6 +1560,17 @@ function findContextNames(p: string, words: Word[], allowPairs: ReadonlySet<stri
 const SURNAME_ENDING =
   /(?:sson|sdóttir|dóttir|dottir|[bcdfghjklmnprtvwxz]sen|ström|qvist|quist|ová|ovna|evna|ović|evič|ovič|ić|ič|vich|owski|ewski|ski|[^aeiou]sky|skiy|skaya|enko|chuk|czyk|wicz|shvili|dze|yan|oğlu|oglu|opoulos|akis|idis|escu|eanu|[aeiouyäö]nen|yama|kawa|gawa|mura|moto|shita|guchi|zaki|bayashi|[mndrltv]ez|mann|[^aeiou][oe]va?|[bcdfgklmnprstw]son)$/u;
 const GAELIC_SURNAME = /^(?:Mc|Mac|O')\p{Lu}/u;
+/**
+ * A surname's ending ("-sson", "-ski") on a word that is no known word, nor a hyphened word whose last part is a
+ * known word ("mid-lesson", "post-session": "lesson" ends like "Jonsson").
+ */
+function surnameEnding(lower: string): boolean {
+  if (lower.length < 5 || !SURNAME_ENDING.test(lower) || NOT_SURNAMES.has(lower)) return false;
+  const dash = lower.lastIndexOf('-');
+  if (dash < 0) return true;
+  const bits = LISTS_OF.get(lower.slice(dash + 1)) ?? 0;
+  return (bits & Lexicon.NOT_NAME_WORDS) === 0 || (bits & (Lexicon.SURNAMES | Lexicon.WORLD_SURNAMES)) !== 0;
+}
 /** English words with those endings. */
 const NOT_SURNAMES = new Set(
   `person persons lesson lessons season seasons reason reasons poison prison prisons comparison crimson unison
@@ -1527,10 +1629,7 @@ const PLACE_LEADS = new Set(
 const UNDOTTED_NOT_INITIAL = new Set(['I', 'A', 'N', 'O']);
 
 const surnameShaped = (w: Word): boolean =>
-  w.cap &&
-  !w.allCaps &&
-  ((w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
-    GAELIC_SURNAME.test(w.text));
+  w.cap && !w.allCaps && (surnameEnding(w.lower) || GAELIC_SURNAME.test(w.text));
 /** Endings of English nouns, verbs and adjectives that a surname seldom has ("Grant Proposals", "Ahmed Reading"). */
 const ENGLISH_SHAPED =
   /(?:ing|ings|[^e]ed|tion|tions|sion|ment|ments|ness|ity|ies|ful|less|able|ible|ship|hood|ism|ology|ward|wards|ly)$/;
@@ -1730,7 +1829,7 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     const surnameForm =
       listed(b, Lexicon.WORLD_SURNAMES) ||
       (listed(b, Lexicon.SURNAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES)) ||
-      (b.lower.length >= 5 && SURNAME_ENDING.test(b.lower) && !NOT_SURNAMES.has(b.lower)) ||
+      surnameEnding(b.lower) ||
       ARABIC_SURNAME.test(b.lower);
     // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo";
     // "chen jiahao": a one-syllable surname before a two-syllable pinyin given name no list holds).
@@ -1840,6 +1939,38 @@ const CONTACT_OF_AFTER =
  * Lukas"), a surname asked for, someone named, a name with their contact details ("Matej's address"), or a name
  * that lives somewhere given in the same message (`contact`).
  */
+/** A department or office after a surname: "Tran from science", "o'driscoll from history". */
+const FROM_DEPARTMENT =
+  /^ from (?:the )?(?:science|maths|math|english|history|geography|music|drama|computing|ict|languages|mfl|french|spanish|german|irish|pe|re|rs|art|dt|biology|chemistry|physics|business|economics|sociology|psychology|pshe|sen|send|learning support|admin|reception|the office|office|accounts|finance|maintenance|catering|pastoral|safeguarding|inclusion|(?:\p{L}+ )?(?:department|dept|faculty))(?![\p{L}\p{N}])/iu;
+
+/**
+ * A surname alone with the writer's department or office after it, a colleague named by surname: "Tran from science
+ * agreed …", "o'driscoll from history organised …". A listed given name stays a first name in passing ("Jordan from
+ * maths"); in lower case only a Gaelic form ("mc…", "o'…") or a surname of the world lists that is no word.
+ */
+function findSurnameWithRole(p: string, words: Word[], out: Span[]): void {
+  if (!/ from /i.test(p)) return;
+  for (const w of words) {
+    // " from " right after the word (an "f" first: most words have none after them), then the department.
+    if (p.charCodeAt(w.end) !== 32 || (p.charCodeAt(w.end + 1) | 0x20) !== 0x66) continue;
+    if (!FROM_DEPARTMENT.test(p.slice(w.end, w.end + 40))) continue;
+    if (
+      w.allCaps ||
+      w.lower.length < 3 ||
+      listed(w, Lexicon.NOT_NAME_WORDS) ||
+      listed(w, Lexicon.PLACE_WORDS)
+    )
+      continue;
+    if (listed(w, Lexicon.HONORIFICS) || givenLower(w) || isFirst(w)) continue;
+    const hit = w.cap
+      ? ((isSurname(w) || listed(w, Lexicon.WORLD_SURNAMES)) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
+        GAELIC_SURNAME.test(w.text)
+      : /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower) ||
+        (listed(w, Lexicon.WORLD_SURNAMES) && !listed(w, Lexicon.FUNCTION_WORDS));
+    if (hit) out.push({ kind: 'full-name', start: w.start, end: w.start + w.lower.length });
+  }
+}
+
 function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
@@ -1889,9 +2020,9 @@ function findSingleNames(p: string, words: Word[], contact: boolean, out: Span[]
  * Such spans are dropped even when a name rule found them.
  */
 const PUBLIC_BEFORE =
-  /\b(?:author|authors|writer|poet|novelist|playwright|researcher|historian|president|prime minister|chancellor|minister|secretary of state|senator|mp|activist|scientist|broadcaster|naturalist|philosopher|economist|psychologist|artist|composer|singer|footballer|actor|actress|(?<!\b(?:our|my|school|of|deputy|assistant|centre|center|programme|program) )director|presenter|speech by|book by|poem by|novel by|written by|quoted|quote from|reading)\s*,?\s*$/i;
+  /\b(?:author|authors|writer|poet|novelist|playwright|researcher|historian|president|prime minister|chancellor|minister|secretary of state|senator|mp|activist|scientist|broadcaster|naturalist|philosopher|economist|psychologist|artist|composer|singer|footballer|actor|actress|comedian|rapper|athlete|cyclist|sprinter|boxer|cricketer|gymnast|olympian|astronaut|explorer|inventor|mathematician|physicist|youtuber|influencer|(?:world )?record holder|in the words of(?: the great)?|to quote(?: the great)?|(?<!\b(?:our|my|school|of|deputy|assistant|centre|center|programme|program) )director|presenter|speech by|book by|poem by|novel by|written by|quoted|quote from|reading)\s*,?\s*$/i;
 const PUBLIC_AFTER =
-  /^(?:,? (?:is|was) (?:a|an|the) (?:famous |well-known |first |great |real |former )?(?:astronaut|author|writer|poet|novelist|singer|rapper|musician|composer|painter|artist|actor|actress|footballer|athlete|player|scientist|explorer|inventor|president|prime minister|politician|activist|youtuber|presenter|comedian|chef|designer)\b|(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|movies?|documentary|documentaries|song|songs|lyrics|album|albums|music|paintings?|stories|story|tales|fairy tales|letters|quotes?|ideas|legacy|assassination|presidency|government|reign|cabinet|band|blue planet|(?:(?:A|An|The) )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,4}(?=[ ,.!?]|$)))/u;
+  /^(?:,? (?:once|famously) (?:said|wrote|put it|observed|remarked)\b|,? (?:won|wins|took) (?:an? |the )?(?:[Oo]lympic|[Pp]aralympic|[Ww]orld|[Cc]ommonwealth) (?:gold|silver|bronze|medal|title)|,? (?:is|was) one of the (?:greatest|most famous|most influential|best-known|best known) |,? (?:is|was) (?:a|an|the) (?:famous |well-known |first |great |real |former )?(?:astronaut|author|writer|poet|novelist|singer|rapper|musician|composer|painter|artist|actor|actress|footballer|athlete|player|scientist|explorer|inventor|president|prime minister|politician|activist|youtuber|presenter|comedian|chef|designer)\b|(?:'s|’s|') (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|work|works|theory|theories|research|play|plays|essay|essays|film|films|movies?|documentary|documentaries|song|songs|lyrics|album|albums|music|paintings?|stories|story|tales|fairy tales|letters|quotes?|ideas|legacy|assassination|presidency|government|reign|cabinet|band|blue planet|(?:(?:A|An|The) )?\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){0,4}(?=[ ,.!?]|$)))/u;
 
 /** For the browser's named-entity pass (privacy-ner.ts): is the name at [start, end) a public figure by context? */
 export function isPublicNameInContext(text: string, start: number, end: number): boolean {
@@ -1906,8 +2037,18 @@ const NOT_PERSON_LAST = new Set(
   `house stars warriors eagles tigers lions falcons panthers wildcats bulldogs bears wolves spartans trojans titans giants
   rockets raiders rangers rovers wanderers hornets jets sharks dolphins stallions mustangs cougars bobcats vikings
   pirates chiefs celtics lakers bulls knicks steelers patriots cowboys packers yankees dodgers leafs canadiens
-  magpies gunners`.split(/\s+/),
+  magpies gunners foundation museum stadium gallery galleries centre center trophy prize festival institute library
+  theatre theater hospital awards cathedral memorial scholarship arena exhibition airport lecture`.split(
+    /\s+/,
+  ),
 );
+/**
+ * A place, an event or an award named after a person, the noun capitalised right after the name: "Chelsea Flower
+ * Show", "the Jessica Ennis Stadium", "the Amy Johnson Prize", "Grace Williams Centre". "Hall", "Park", "Bridge" and
+ * "Church" are surnames too, so they count only here, after the name, never as its last word.
+ */
+const NAMED_AFTER_PERSON =
+  /^ (?:Show|House|Stadium|Gallery|Galleries|Centre|Center|Foundation|Museum|Trophy|Prize|Festival|Hall|Awards?|Institute|Library|Theatre|Theater|Park|Bridge|Station|Hospital|Building|Lecture|Memorial|Cup|Medal|Scholarship|Fund|Appeal|Arena|Collection|Exhibition|Airport|Cathedral|Marathon|Challenge|Wing|Reservoir|Estate)(?![\p{L}\p{N}'’])/u;
 
 function isPublicByContext(p: string, s: Span): boolean {
   const before = p.slice(Math.max(0, s.start - 40), s.start);
@@ -1919,7 +2060,8 @@ function isPublicByContext(p: string, s: Span): boolean {
     PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||
     TITLE_BY.test(before) ||
     ON_DISPLAY.test(p.slice(s.end, s.end + 60)) ||
-    MEDIA_AFTER.test(p.slice(s.end, s.end + 20)) ||
+    MEDIA_AFTER.test(p.slice(s.end, s.end + 40)) ||
+    NAMED_AFTER_PERSON.test(p.slice(s.end, s.end + 20)) ||
     creditInList(p, s.start)
   )
     return true;
@@ -1938,7 +2080,7 @@ const TITLE_BY = /[\p{L}\p{N},:] \p{Lu}[\p{L}'’-]+ by $/u;
  * Skinner meme", "Lewis Hamilton posters". Not "videos" or "lectures": a student's or a colleague's can be meant.
  */
 const MEDIA_AFTER =
-  /^ (?:books|novels|series|posters?|memes?|podcasts?|episodes?|albums?|documentar(?:y|ies)|biograph(?:y|ies)|ted talks?|briefings?|biopic)(?![\p{L}\p{N}])/u;
+  /^(?: \p{Lu}[\p{L}'’-]+)? (?:books|songs?|lyrics|film|movies?|bags?|handbags?|trainers|sneakers|shoes|perfumes?|jeans|jackets?|merch|t-shirts?|jerseys?|lunchbox(?:es)?|lunchboxes|costumes?|dolls?|toys?|stickers|pencil cases?|adverts?|ads|cookbooks?|recipes|products|novels|series|posters?|memes?|podcasts?|episodes?|albums?|documentar(?:y|ies)|biograph(?:y|ies)|ted talks?|briefings?|biopic)(?![\p{L}\p{N}])/u;
 /** A name on a classroom wall: "Maria Curie picture in our physics lab", "the Einstein poster on the wall". */
 const ON_DISPLAY =
   /^ (?:picture|poster|portrait|photo|quote|display|mural|statue|bust)s? (?:in|on|above|by) (?:our|the|my|a) (?:[\p{L}-]+ ){0,2}(?:lab|labs|classroom|room|wall|walls|corridor|hall|library|display|door|board|noticeboard)\b/u;
@@ -1953,7 +2095,7 @@ function creditInList(p: string, start: number): boolean {
 
 /** Works a possessive owns, after the "'s": "… 's lyrics", "… 's A Doll's House". */
 const WORKS_OWNED =
-  /^ (?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|works|theory|theories|plays|essays|films?|movies?|documentary|documentaries|songs?|lyrics|albums?|music|paintings?|symphon(?:y|ies)|operas?|sonatas?|concert(?:o|os|i)|sculptures?|artworks?|inventions?|discover(?:y|ies)|experiments?|stories|tales|fairy tales|quotes|legacy|assassination|presidency|government|reign|cabinet|band|(?:A|An|The) \p{Lu}[\p{L}'’-]+)\b/u;
+  /^ (?:(?:excellent|new|latest|famous|classic|first|debut|final|iconic|seminal|bestselling|best-selling|award-winning|acclaimed) )?(?:book|books|novel|novels|memoir|poem|poems|poetry|speech|speeches|works|theory|theories|plays|essays|films?|movies?|documentary|documentaries|songs?|lyrics|albums?|music|paintings?|symphon(?:y|ies)|operas?|sonatas?|concert(?:o|os|i)|sculptures?|artworks?|inventions?|discover(?:y|ies)|experiments?|stories|tales|fairy tales|quotes|legacy|assassination|presidency|government|reign|cabinet|band|(?:A|An|The) \p{Lu}[\p{L}'’-]+)\b(?! (?:bags?|reviews?|club|lists?|tokens?|folders?|box|boxes|corner|fair|sale|vouchers?|reports?|covers?|projects?|talks?))/u;
 /** A number before a name counts copies of a character or a thing, not a person: "14 Harry Potters", "two Elsas". */
 const COUNTED_BEFORE =
   /(?:^|[^\p{L}\p{N}£$€.,:/-])(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|dozen) $/iu;
@@ -2055,7 +2197,7 @@ const givenLower = (w: Word): boolean => {
 const surnameLower = (w: Word): boolean =>
   listed(w, Lexicon.WORLD_SURNAMES) ||
   (listed(w, Lexicon.SURNAMES) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
-  (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
+  surnameEnding(w.lower) ||
   ((w.lower.startsWith('mc') || w.lower.startsWith('o')) && /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower)) ||
   ARABIC_SURNAME.test(w.lower);
 /**
@@ -2140,11 +2282,7 @@ function wordFeatures(tag: string, w: Word, f: string[]): void {
   )
     f.push(`${tag}:sur`);
   else if (listed(w, Lexicon.SURNAMES)) f.push(`${tag}:surAmb`);
-  if (
-    (w.lower.length >= 5 && SURNAME_ENDING.test(w.lower) && !NOT_SURNAMES.has(w.lower)) ||
-    GAELIC_SURNAME.test(w.text)
-  )
-    f.push(`${tag}:surShape`);
+  if (surnameEnding(w.lower) || GAELIC_SURNAME.test(w.text)) f.push(`${tag}:surShape`);
   if (ENGLISH_SHAPED.test(w.lower)) f.push(`${tag}:eng`);
   if (listed(w, Lexicon.NOT_NAME_WORDS)) f.push(`${tag}:common`);
   if (listed(w, Lexicon.PLACE_WORDS)) f.push(`${tag}:place`);
@@ -2400,7 +2538,7 @@ const TRUST_NEED = new Set(['academy', 'academies', 'learning', 'education', 'sc
 /** Fictional schools of books and television, whatever comes before them. */
 const FICTIONAL_SCHOOLS = new Set(['hogwarts', 'rydell', 'degrassi', 'abbott', 'crunchem']);
 const SCHOOL_TITLE_AFTER =
-  /^ (?:Bus|Buses|Musical|Awards?|of (?:Teachers|Teaching|Educators|Nursing|Midwives|Physicians|Surgeons|Psychiatrists|Paramedics|Pharmacists|Policing|Optometrists|Early Childhood Educators))(?![\p{L}\p{N}])/u;
+  /^ (?:Bus|Buses|Musical|Awards?|Festival|Week|Conference|Cup|League|Championships?|of (?:Teachers|Teaching|Educators|Nursing|Midwives|Physicians|Surgeons|Psychiatrists|Paramedics|Pharmacists|Policing|Optometrists|Early Childhood Educators))(?![\p{L}\p{N}])/u;
 
 function isSchoolNameWord(lower: string): boolean {
   if (lower.length < 2) return false;
@@ -2594,6 +2732,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   const contact = spans.some((x) => x.kind === 'email' || x.kind === 'phone' || x.kind === 'address');
   findNameCues(p, words, allowPairs, contact, names);
   findSingleNames(p, words, contact, names);
+  findSurnameWithRole(p, words, names);
   findLowercaseNames(p, words, contact, names);
   findNicknameNames(p, words, allowPairs, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);

@@ -51,8 +51,9 @@
  * batch, one identifying training line fewer (1,207/1,300), and 6 false findings fewer on public posts against 1 more
  * (README, "Privacy round 8").
  * Round 9 (2026-12-07, h-privacy9): that round's rules move a few candidates' features (1,443 candidates, the rule's
- * 0.6); written at 0.65 the weights would add one false public finding ("thea vidal") and drop three, so the committed
- * weights were kept and are no longer exactly what this script writes (README, "Privacy round 9").
+ * 0.6); written at 0.65 the weights add one false public finding ("thea vidal") and drop three. The lead shipped
+ * them (2026-12-07 05:40) so that the committed weights are again exactly what the command above writes (run twice:
+ * the same bytes); every held-out privacy batch and training file warns on the same lines as before.
  */
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { parseCsv } from './train-guards-csv.mjs';

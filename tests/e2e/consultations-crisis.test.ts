@@ -219,6 +219,43 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
     await goals.getByRole('heading', { name: /^Get through to Friday/ }).waitFor();
+
+    // The consultant's browser opens the goal and flags it: the same discreet banner as for a message.
+    const c = consultant.page;
+    const goalBanner = c.getByRole('region', { name: 'This goal may signal risk — here is the protocol' });
+    await goalBanner.waitFor();
+    expect(await c.getByRole('status').filter({ has: goalBanner }).count()).toBe(1);
+    await goalBanner.getByText('Show the protocol and the contacts').click();
+    expect(await goalBanner.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await noViolations(c, 'goal risk banner');
+    await goalBanner.getByRole('button', { name: 'Hide' }).click();
+    await goalBanner.waitFor({ state: 'detached' });
+  });
+
+  it('checks a check-in note the teacher writes: the contacts for the teacher, the banner for the consultant', async () => {
+    const t = teacher.page;
+    const checkIns = t.getByRole('region', { name: 'Check-ins' });
+    await checkIns.getByRole('button', { name: 'Propose a check-in' }).click();
+    await checkIns
+      .getByLabel('Note')
+      .fill('Talk about the week. I have the pills ready for tonight, I want to end it all.');
+    await checkIns.getByRole('button', { name: 'Propose check-in' }).click();
+    const dialog = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const c = consultant.page;
+    const noteBanner = c.getByRole('region', {
+      name: 'This check-in note may signal risk — here is the protocol',
+    });
+    await noteBanner.waitFor();
+    await noteBanner.getByText('Show the protocol and the contacts').click();
+    await noteBanner.getByText('Ask directly whether they are thinking about suicide').waitFor();
+    await noteBanner.getByRole('button', { name: 'Hide' }).click();
+    await noteBanner.waitFor({ state: 'detached' });
   });
 
   it('marks an intake whose note signals risk urgent, shows the contacts at once, and the consultant only “urgent”', async () => {

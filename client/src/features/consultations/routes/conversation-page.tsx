@@ -14,7 +14,7 @@ import { CheckInsPanel } from '../components/checkins-panel';
 import { ClosingPanel } from '../components/closing-panel';
 import { ConvoComposer } from '../components/convo-composer';
 import { ConvoFeed } from '../components/convo-feed';
-import { CrisisNoticeDialog, RiskBanner } from '../components/crisis-notice';
+import { CrisisNoticeDialog, RiskBanner, type RiskSubject } from '../components/crisis-notice';
 import { FeedbackForm } from '../components/feedback-form';
 import { GoalsPanel } from '../components/goals-panel';
 import { PinnedIntake } from '../components/pinned-intake';
@@ -26,7 +26,7 @@ import { ConversationBadge } from '../components/status-badge';
 import { UnlockKeys } from '../components/unlock-keys';
 import { useConversationRoom, useNow } from '../hooks/use-conversation-room';
 import { useKeys } from '../keys/key-store';
-import type { ShownMessage } from '../model/conversation-room';
+import type { ConvoSnapshot, ShownMessage } from '../model/conversation-room';
 import { crisisNotice, preloadCrisisGuard, type CrisisNotice } from '../model/crisis-check';
 import { dueReminder, reminderText } from '../model/reminder';
 import type { Viewer } from '../model/viewer';
@@ -69,6 +69,37 @@ function KeyChangedNotice({
       </div>
     </section>
   );
+}
+
+/** Something the teacher wrote that the consultant's browser flagged, under a key that changes with the text. */
+interface FlaggedItem {
+  key: string;
+  at: number;
+  subject: RiskSubject;
+  kind: Exclude<CrisisNotice, null>;
+}
+
+/**
+ * What the teacher wrote that may signal risk, as the consultant's browser read it, oldest first: messages, goals
+ * (a new version is a new item) and check-in notes (a changed note is a new item).
+ */
+function flaggedForConsultant(snapshot: ConvoSnapshot): FlaggedItem[] {
+  const items: FlaggedItem[] = [];
+  for (const m of snapshot.messages)
+    if (m.signalsRisk) items.push({ key: `m:${m.seq}`, at: m.ts, subject: 'message', kind: 'self' });
+  for (const g of snapshot.goals)
+    if (g.signals)
+      items.push({ key: `g:${g.id}:${g.updatedAt}`, at: g.updatedAt, subject: 'goal', kind: g.signals });
+  for (const c of snapshot.checkIns)
+    if (c.noteSignals)
+      items.push({
+        key: `c:${c.id}:${c.noteText?.length ?? 0}:${c.noteText?.slice(-40) ?? ''}`,
+        at: 0,
+        subject: 'note',
+        kind: c.noteSignals,
+      });
+  // Notes carry no time: they count as the oldest, so a new message or goal is what the banner names.
+  return items.sort((a, b) => a.at - b.at);
 }
 
 /** `/support/conversations/:id`: one end-to-end encrypted conversation, once this device holds the key. */
@@ -114,8 +145,8 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const [notice, setNotice] = useState<CrisisNotice>(null);
   /** What happened to the text the notice is about (a message sent, a goal or a note saved). */
   const [noticeSaved, setNoticeSaved] = useState<'message' | 'goal' | 'note'>('message');
-  /** The last flagged message the consultant hid the banner for: a later one shows it again. */
-  const [riskHiddenAt, setRiskHiddenAt] = useState(0);
+  /** What the consultant hid the banner for (`riskKeys`): anything flagged later shows it again. */
+  const [riskHidden, setRiskHidden] = useState<ReadonlySet<string>>(() => new Set());
   const view = snapshot.view;
   const now = useNow(view !== null && snapshot.checkIns.some((c) => c.status === 'accepted'));
 
@@ -192,7 +223,8 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const writable = !closed && !snapshot.peerKeyMissing && !snapshot.keyChanged;
   // A check-in of a conversation that has ended is not going to happen: no reminder for it.
   const due = closed ? null : dueReminder(snapshot.checkIns, now);
-  const lastRisk = snapshot.messages.findLast((m) => m.signalsRisk)?.seq ?? 0;
+  const risks = flaggedForConsultant(snapshot);
+  const shownRisk = risks.findLast((r) => !riskHidden.has(r.key));
   // Reciprocal mentorship: two teachers, both learners, whichever side of the record each is.
   const title = view.reciprocal
     ? `Reciprocal mentorship with ${peer}`
@@ -243,8 +275,13 @@ function ConversationView({ conversationId, identity }: { conversationId: string
 
       {/* Always present, so the banner is announced when a message flagged on receipt arrives. */}
       <div role="status" className="risk-slot">
-        {view.role === 'consultant' && lastRisk > riskHiddenAt && (
-          <RiskBanner resources={crisisResources} onHide={() => setRiskHiddenAt(lastRisk)} />
+        {view.role === 'consultant' && shownRisk && (
+          <RiskBanner
+            resources={crisisResources}
+            subject={shownRisk.subject}
+            kind={shownRisk.kind}
+            onHide={() => setRiskHidden(new Set(risks.map((r) => r.key)))}
+          />
         )}
       </div>
 

@@ -204,6 +204,35 @@ describe('at and over the length limit', () => {
   });
 });
 
+describe('a message too long even to send', () => {
+  it('when the browser sends only the part of a very long message that suggests risk, marked tooLong, then nothing is posted, the refusal carries the resources, and one urgent item is raised however often it is sent', async () => {
+    const groupId = await d.createGroup('Very long letters');
+    const m = await d.member(1);
+    const tag = await d.joinAndOpen(m, groupId);
+    // Short enough to post: the mark alone keeps it out of the group.
+    const excerpt = `The reports are due Friday. ${RISK}`;
+    const send = (clientId: string, text = excerpt) =>
+      m.transport.request('message:send', { groupId, clientId, text, tooLong: true });
+    const refused = await send('long-risk-0001');
+    expect(!refused.ok && refused.error.code).toBe('MESSAGE_TOO_LONG');
+    expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
+    expect((await send('long-risk-0001')).ok).toBe(false); // pressed again: the same client id
+    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', message: null, subject: { tag } });
+    expect(items[0]!.alerts ?? [items[0]]).toHaveLength(1);
+    expect(items[0]!.alerts?.[0]?.refusedFor ?? items[0]!.refusedFor).toBe('too-long');
+    expect(JSON.stringify(items[0])).not.toMatch(/kill|tonight|plan|reports/i);
+    const history = await m.transport.request('group:history', { groupId });
+    expect(history.ok && history.data.messages.filter((x) => x.kind === 'text')).toEqual([]);
+    // Without risk, the mark still keeps it out, with no resources and no item.
+    const plain = await send('long-plain-001', 'Just a very long moan about marking.');
+    expect(!plain.ok && plain.error.code).toBe('MESSAGE_TOO_LONG');
+    expect(!plain.ok && plain.error.support).toBeUndefined();
+    expect(await queueOf(d.admin, groupId)).toHaveLength(1);
+  });
+});
+
 describe('reaching out privately, attacked', () => {
   it('when the member has left the group, or the moderator moderates another group, then nobody is sent anything; an empty text is a typed error', async () => {
     const groupId = await d.createGroup('Reach out attacked');

@@ -12,7 +12,12 @@ import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
  */
 let d: TwoNodes;
 /** A short escalation timeout (12 s, checked every 3 s), as in crisis-flow.test.ts. */
-const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISIS_ESCALATE_MINUTES: '0.2' };
+const env = {
+  SEND_LIMIT_PER_10S: '10000',
+  JOIN_LIMIT_PER_MINUTE: '10000',
+  CRISIS_ESCALATE_MINUTES: '0.2',
+  REFUSED_ALERTS_PER_HOUR: '5',
+};
 
 /** Risk and a phone number: the privacy guard asks for confirmation. */
 const RISK_WITH_PHONE = "I can't go on, I want to kill myself tonight. Please call me on 07700 900123.";
@@ -230,6 +235,29 @@ describe('a message too long even to send', () => {
     expect(!plain.ok && plain.error.code).toBe('MESSAGE_TOO_LONG');
     expect(!plain.ok && plain.error.support).toBeUndefined();
     expect(await queueOf(d.admin, groupId)).toHaveLength(1);
+  });
+});
+
+describe('a flood of refused messages that suggest risk', () => {
+  it('when one account sends many over-long risky messages under new client ids, then each refusal still carries the resources, but moderators get at most the budget of alerts about them', async () => {
+    const groupId = await d.createGroup('Flooded with alerts');
+    const m0 = await d.member(0);
+    const tag = await d.joinAndOpen(m0, groupId);
+    const long = `${'The marking never stops. '.repeat(90)}${RISK}`;
+    for (let i = 0; i < 12; i++) {
+      const refused = await m0.transport.request('message:send', {
+        groupId,
+        clientId: `alert-flood-${String(i).padStart(3, '0')}`,
+        text: long,
+      });
+      expect(!refused.ok && refused.error.code).toBe('MESSAGE_TOO_LONG');
+      expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
+    }
+    const items = await waitForQueue(d.admin, groupId, (q) => ((q[0]?.alerts?.length ?? 0) >= 5 ? q : null));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ urgent: true, subject: { tag } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await queueOf(d.admin, groupId))[0]?.alerts).toHaveLength(5);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite } from '../support/http.js';
+import { createAgent, createInvite, GOOD_PASSPHRASE, signUp } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { waitFor } from '../support/ports.js';
 import { queueOf, waitForQueue } from '../support/queue.js';
@@ -105,6 +105,39 @@ describe('the privacy guard on what members read of a meeting', () => {
       confirmIdentifying: true,
     });
     expect(anyway.status).toBe(201);
+  });
+});
+
+describe('the privacy guard on names shown to everyone', () => {
+  it("when a teacher signs up, or joins a group, under a real name the rule's lists do not hold, then it is refused; an invented one is fine", async () => {
+    const invite = await createInvite(d.admin.agent, 'member', 10);
+    for (const pseudonym of ['oluwaseun.adeyemi', 'chidi_okafor', 'NguyenThilan']) {
+      const res = await createAgent(d.nodes[0].url).post('/api/auth/signup', {
+        invite,
+        pseudonym,
+        passphrase: GOOD_PASSPHRASE,
+      });
+      expect(res.status, pseudonym).toBe(400);
+      expect(res.body).toMatchObject({ error: 'PSEUDONYM_REJECTED', field: 'pseudonym' });
+    }
+    expect(
+      (await signUp(d.nodes[1].url, invite, 'QuietHeron42'.concat(String(Date.now() % 1000)))) !== null,
+    ).toBe(true);
+
+    const groupId = await d.createGroup('Names in a group');
+    const m = await d.member(1);
+    const joined = await m.transport.request('group:join', {
+      groupId,
+      acceptGuidelines: true,
+      alias: 'siobhan.oconnor',
+    });
+    expect(!joined.ok && joined.error.code).toBe('PSEUDONYM_REJECTED');
+    const fine = await m.transport.request('group:join', {
+      groupId,
+      acceptGuidelines: true,
+      alias: 'MarkingMountain',
+    });
+    expect(fine.ok && fine.data.me.name).toBe('MarkingMountain');
   });
 });
 

@@ -258,6 +258,23 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     await noteBanner.waitFor({ state: 'detached' });
   });
 
+  it('warns the teacher while they type a goal or a check-in note that may identify someone, as on their messages, and saves it as written', async () => {
+    const t = teacher.page;
+    const goals = t.getByRole('region', { name: 'Shared goals' });
+    await goals.getByRole('button', { name: 'Add a goal' }).click();
+    const goal = goals.getByLabel('Goal', { exact: true });
+    await goal.fill('Help Jayden Okonkwo settle after lunch, call 07700 900123');
+    await goals.getByText(/This may identify someone: .*phone/).waitFor();
+    await goals.getByRole('button', { name: 'Save goal' }).click();
+    await goals.getByRole('heading', { name: /^Help Jayden Okonkwo/ }).waitFor();
+
+    const checkIns = t.getByRole('region', { name: 'Check-ins' });
+    await checkIns.getByRole('button', { name: 'Propose a check-in' }).click();
+    await checkIns.getByLabel('Note').fill('Talk about Jayden Okonkwo in 7B and his mum, 07700 900123');
+    await checkIns.getByText(/This may identify someone/).waitFor();
+    await checkIns.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
   it('marks an intake whose note signals risk urgent, shows the contacts at once, and the consultant only “urgent”', async () => {
     const t = await open('second teacher');
     await signUpInBrowser(t, invites.member, uniquePseudonym('Teacher'));

@@ -14,6 +14,7 @@ import { actionErrorText, type ShownCheckIn, type Side } from '../model/conversa
 import { formatDuration, formatFull, formatStart, fromLocalInput, toLocalInput } from '../model/format';
 import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
+import { useIdentifyingFeedback } from './goals-panel';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
 /** How long after a session the consultant is shown it to add their notes (later: under "Earlier"). */
@@ -45,11 +46,20 @@ function nextHalfHour(): number {
   return d.getTime();
 }
 
-function ProposeForm({ onPropose, onDone }: { onPropose: ProposeHandler; onDone: () => void }) {
+function ProposeForm({
+  onPropose,
+  onDone,
+  warn,
+}: {
+  onPropose: ProposeHandler;
+  onDone: () => void;
+  warn: boolean;
+}) {
   const [startsAt, setStartsAt] = useState(() => toLocalInput(nextHalfHour()));
   const [duration, setDuration] = useState<number>(30);
   const [type, setType] = useState<SessionType>('check-in');
   const [note, setNote] = useState('');
+  const identifying = useIdentifyingFeedback(note === sessionNoteTemplate(type) ? '' : note, warn);
   /** A new type brings its template, unless the note was already written past the previous one. */
   const chooseType = (next: SessionType) => {
     if (note.trim() === '' || note === sessionNoteTemplate(type)) setNote(sessionNoteTemplate(next));
@@ -145,6 +155,7 @@ function ProposeForm({ onPropose, onDone }: { onPropose: ProposeHandler; onDone:
             ? 'What you would like to cover. Encrypted, like your messages.'
             : 'Start from the headings. Encrypted, like your messages; only the two of you can read it.'
         }
+        feedback={identifying}
       >
         {(control) => (
           <textarea
@@ -181,14 +192,17 @@ function NoteForm({
   held,
   onSave,
   onDone,
+  warn,
 }: {
   checkIn: ShownCheckIn;
   held: boolean;
   onSave: NoteHandler;
   onDone: () => void;
+  warn: boolean;
 }) {
   const template = sessionNoteTemplate(checkIn.type ?? 'check-in');
   const [note, setNote] = useState(() => checkIn.noteText ?? template);
+  const identifying = useIdentifyingFeedback(note === template ? '' : note, warn);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -218,6 +232,7 @@ function NoteForm({
             ? 'Describe what you saw and heard, never judge. Encrypted: only the two of you can read it, never shared.'
             : 'Encrypted, like your messages: only the two of you can read it.'
         }
+        feedback={identifying}
       >
         {(control) => (
           <textarea
@@ -342,6 +357,7 @@ function CheckInItem({
           <NoteForm
             checkIn={checkIn}
             held={held}
+            warn={role === 'teacher'}
             onSave={onSaveNote}
             onDone={() => {
               setWriting(false);
@@ -499,7 +515,7 @@ export function CheckInsPanel({
       )}
       {writable &&
         (proposing ? (
-          <ProposeForm onPropose={onPropose} onDone={stopProposing} />
+          <ProposeForm onPropose={onPropose} onDone={stopProposing} warn={role === 'teacher'} />
         ) : (
           <button
             ref={proposeButton}

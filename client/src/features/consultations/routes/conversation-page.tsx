@@ -398,6 +398,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           <GoalsPanel
             goals={snapshot.goals}
             writable={writable}
+            warnIdentifying={teacher}
             onSave={(goal, goalId) =>
               checkWriting(`${goal.title}\n${goal.notes.at(-1)?.text ?? ''}`, 'goal', () =>
                 room.saveGoal(goal, goalId),

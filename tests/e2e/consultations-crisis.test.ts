@@ -275,6 +275,23 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     await checkIns.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
 
+  it('shows the contacts for a one-to-one message over the length limit that signals risk, which is not sent and waits to be shortened', async () => {
+    const t = teacher.page;
+    const long = `${'Marking, reports, parents evening, cover again. '.repeat(45)}${RISK}`;
+    expect(long.length).toBeGreaterThan(2_000);
+    await send(t, displayName, long);
+    const dialog = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Your message was not sent yet');
+    expect(await dialog.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await composer(t, displayName).inputValue()).toBe(long);
+    await composer(t, displayName).fill('');
+  });
+
   it('marks an intake whose note signals risk urgent, shows the contacts at once, and the consultant only “urgent”', async () => {
     const t = await open('second teacher');
     await signUpInBrowser(t, invites.member, uniquePseudonym('Teacher'));

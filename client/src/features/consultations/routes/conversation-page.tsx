@@ -144,7 +144,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const crisisResources = useServerInfo()?.crisisResources ?? [];
   const [notice, setNotice] = useState<CrisisNotice>(null);
   /** What happened to the text the notice is about (a message sent, a goal or a note saved). */
-  const [noticeSaved, setNoticeSaved] = useState<'message' | 'goal' | 'note'>('message');
+  const [noticeSaved, setNoticeSaved] = useState<'message' | 'goal' | 'note' | 'too-long'>('message');
   /** What the consultant hid the banner for (`riskKeys`): anything flagged later shows it again. */
   const [riskHidden, setRiskHidden] = useState<ReadonlySet<string>>(() => new Set());
   const view = snapshot.view;
@@ -192,6 +192,21 @@ function ConversationView({ conversationId, identity }: { conversationId: string
       });
     },
     [room],
+  );
+
+  /** The teacher's message over the limit: not sent, but checked as at sending, and the notice shown. */
+  const tooLong = useCallback(
+    (text: string) => {
+      if (view?.role !== 'teacher') return;
+      void crisisNotice(text)
+        .catch(() => null)
+        .then((shown) => {
+          if (!shown) return;
+          setNoticeSaved('too-long');
+          setNotice(shown);
+        });
+    },
+    [view?.role],
   );
 
   if (snapshot.status === 'unavailable') {
@@ -383,6 +398,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
               inputRef={composer}
               warnIdentifying={teacher}
               onWriting={teacher ? preloadCrisisGuard : undefined}
+              onTooLong={tooLong}
             />
           ) : (
             <p className="convo-readonly">
@@ -463,7 +479,9 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           sent={
             noticeSaved === 'message'
               ? `Your message is on its way to ${peer}, as you wrote it.`
-              : `Your ${noticeSaved} was saved as you wrote it; ${peer} can read it.`
+              : noticeSaved === 'too-long'
+                ? `Your message was not sent yet: it is longer than a message may be. Shorten it or split it, and ${peer} will read it.`
+                : `Your ${noticeSaved} was saved as you wrote it; ${peer} can read it.`
           }
           onClose={() => {
             setNotice(null);

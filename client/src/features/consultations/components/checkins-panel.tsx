@@ -282,6 +282,7 @@ function CheckInItem({
   onAnswer,
   notesWritable,
   onSaveNote,
+  warnIdentifying,
 }: {
   checkIn: ShownCheckIn;
   role: Side;
@@ -292,6 +293,7 @@ function CheckInItem({
   /** The conversation is open: notes can be added, after the session too. */
   notesWritable: boolean;
   onSaveNote: NoteHandler;
+  warnIdentifying: boolean;
 }) {
   const [writing, setWriting] = useState(false);
   const noteButton = useRef<HTMLButtonElement>(null);
@@ -357,7 +359,7 @@ function CheckInItem({
           <NoteForm
             checkIn={checkIn}
             held={held}
-            warn={role === 'teacher'}
+            warn={warnIdentifying}
             onSave={onSaveNote}
             onDone={() => {
               setWriting(false);
@@ -431,6 +433,7 @@ export function CheckInsPanel({
   onPropose,
   onAnswer,
   onSaveNote,
+  warnIdentifying = false,
 }: {
   checkIns: readonly ShownCheckIn[];
   /** The support has ended: nothing is planned any more. */
@@ -441,6 +444,8 @@ export function CheckInsPanel({
   onPropose: ProposeHandler;
   onAnswer: (id: string, action: 'accept' | 'decline' | 'cancel') => Promise<Ack<unknown>>;
   onSaveNote: NoteHandler;
+  /** The privacy guard warns while a teacher writes a note, as on their messages. */
+  warnIdentifying?: boolean;
 }) {
   const now = useNow(true, 30_000);
   const [proposing, setProposing] = useState(false);
@@ -489,6 +494,7 @@ export function CheckInsPanel({
               onAnswer={onAnswer}
               notesWritable={writable}
               onSaveNote={onSaveNote}
+              warnIdentifying={warnIdentifying}
             />
           ))}
         </ul>
@@ -508,6 +514,7 @@ export function CheckInsPanel({
                 onAnswer={onAnswer}
                 notesWritable={writable}
                 onSaveNote={onSaveNote}
+                warnIdentifying={warnIdentifying}
               />
             ))}
           </ul>
@@ -515,7 +522,7 @@ export function CheckInsPanel({
       )}
       {writable &&
         (proposing ? (
-          <ProposeForm onPropose={onPropose} onDone={stopProposing} warn={role === 'teacher'} />
+          <ProposeForm onPropose={onPropose} onDone={stopProposing} warn={warnIdentifying} />
         ) : (
           <button
             ref={proposeButton}
@@ -543,6 +550,7 @@ export function CheckInsPanel({
                 onAnswer={onAnswer}
                 notesWritable={writable}
                 onSaveNote={onSaveNote}
+                warnIdentifying={warnIdentifying}
               />
             ))}
           </ul>

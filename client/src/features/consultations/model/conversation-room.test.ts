@@ -377,6 +377,34 @@ describe('ConversationRoom crisis check', () => {
     room.stop();
   });
 
+  it('when two teachers are paired reciprocally, then the one in the consultant place is checked as a writer and flags the other as a reader', async () => {
+    const reciprocal = { mine: { offers: [], wants: [] }, theirs: { offers: [], wants: [] } };
+    const { server, room, says } = await setUp(memoryPinStore(), undefined, {
+      role: 'consultant',
+      reciprocal,
+    });
+    room.start();
+    await opened(room);
+    // My own message: the writer's check, as for a teacher.
+    expect(await room.send(RISK)).toBe('self');
+    // The partner's message (the teacher's side of the record): flagged for me, as for any consultant.
+    server.store('teacher', await says(RISK));
+    await settle(room, () => texts(room).length === 2, 'both messages');
+    expect(room.getSnapshot().messages.at(-1)).toMatchObject({ mine: false, signalsRisk: true });
+    room.stop();
+  });
+
+  it('when the partner in the consultant place of a reciprocal pair writes risk, then the teacher side is shown it too', async () => {
+    const reciprocal = { mine: { offers: [], wants: [] }, theirs: { offers: [], wants: [] } };
+    const { server, room, says } = await setUp(memoryPinStore(), undefined, { reciprocal });
+    server.store('consultant', await says(RISK));
+    room.start();
+    await opened(room);
+    await settle(room, () => texts(room).length === 1, 'the message');
+    expect(room.getSnapshot().messages.map((m) => m.signalsRisk)).toEqual([true]);
+    room.stop();
+  });
+
   it('when the teacher receives the same words from the consultant, then nothing is flagged (the banner is for the consultant)', async () => {
     const { server, room, says } = await setUp();
     room.start();

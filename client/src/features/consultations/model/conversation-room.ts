@@ -385,12 +385,30 @@ export class ConversationRoom {
   }
 
   /**
+   * Reciprocal mentorship pairs two teachers (one of them in the record's consultant place): each writes about
+   * themself and reads the other, so each gets the writer's check and the reader's banner.
+   */
+  private get reciprocal(): boolean {
+    return !!this.view?.reciprocal;
+  }
+
+  /** This browser's writer may be a teacher at risk: their own texts are checked before sealing. */
+  private get writesAsTeacher(): boolean {
+    return this.role === 'teacher' || this.reciprocal;
+  }
+
+  /** Whether what `side` wrote is read for risk here: a teacher's words, read by the other person. */
+  private readsForRisk(side: Side): boolean {
+    return side !== this.role && (side === 'teacher' || this.reciprocal);
+  }
+
+  /**
    * The consultant's browser reading what the teacher wrote in a goal or a check-in's note (sealed: the server
    * cannot check it): what the crisis guard makes of it, once per text (a refresh opens every goal again).
    * Null in the teacher's browser, and when the guard could not load.
    */
   private async readerNotice(text: string): Promise<CrisisNotice> {
-    if (this.role !== 'consultant' || !text.trim()) return null;
+    if (!this.readsForRisk(this.role === 'teacher' ? 'consultant' : 'teacher') || !text.trim()) return null;
     const known = this.readerNotices.get(text);
     if (known !== undefined) return known;
     const notice = await crisisNotice(text).catch(() => undefined);
@@ -620,7 +638,8 @@ export class ConversationRoom {
         ...rest,
         noteText,
         noteRefusal: refusal,
-        noteSignals: noteText !== null && author === 'teacher' ? await this.readerNotice(noteText) : null,
+        noteSignals:
+          noteText !== null && this.readsForRisk(author) ? await this.readerNotice(noteText) : null,
       });
     }
     this.checkIns = checkIns;
@@ -751,7 +770,7 @@ export class ConversationRoom {
       }
       const text = verdict.ok && !refusal ? verdict.text : null;
       const risk =
-        text !== null && !mine && m.from === 'teacher' && (await signalsRisk(text).catch(() => false));
+        text !== null && !mine && this.readsForRisk(m.from) && (await signalsRisk(text).catch(() => false));
       const shown: ShownMessage = {
         seq: m.seq,
         ts: m.ts,
@@ -842,8 +861,9 @@ export class ConversationRoom {
    * its chunk cannot be loaded (it is tried again at the next message).
    */
   send(text: string): Promise<CrisisNotice> {
-    const notice: Promise<CrisisNotice> =
-      this.role === 'teacher' ? crisisNotice(text).catch(() => null) : Promise.resolve(null);
+    const notice: Promise<CrisisNotice> = this.writesAsTeacher
+      ? crisisNotice(text).catch(() => null)
+      : Promise.resolve(null);
     const entry: QueuedEntry = {
       clientId: newClientId(),
       text,

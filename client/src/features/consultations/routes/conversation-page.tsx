@@ -168,7 +168,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
    */
   const checkWriting = useCallback(
     async <T,>(text: string, what: 'goal' | 'note', save: () => Promise<T>): Promise<T> => {
-      if (view?.role !== 'teacher' || !text.trim()) return save();
+      if ((view?.role !== 'teacher' && !view?.reciprocal) || !text.trim()) return save();
       const shown = crisisNotice(text).catch(() => null);
       const saved = await save();
       const notice = await shown;
@@ -178,7 +178,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
       }
       return saved;
     },
-    [view?.role],
+    [view?.role, view?.reciprocal],
   );
 
   const send = useCallback(
@@ -197,7 +197,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   /** The teacher's message over the limit: not sent, but checked as at sending, and the notice shown. */
   const tooLong = useCallback(
     (text: string) => {
-      if (view?.role !== 'teacher') return;
+      if (view?.role !== 'teacher' && !view?.reciprocal) return;
       void crisisNotice(text)
         .catch(() => null)
         .then((shown) => {
@@ -206,7 +206,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           setNotice(shown);
         });
     },
-    [view?.role],
+    [view?.role, view?.reciprocal],
   );
 
   if (snapshot.status === 'unavailable') {
@@ -234,6 +234,8 @@ function ConversationView({ conversationId, identity }: { conversationId: string
 
   const peer = view.peer.name;
   const teacher = view.role === 'teacher';
+  /** Writes about themself here: a teacher, or either side of a reciprocal pair (two teachers). */
+  const writer = teacher || view.reciprocal !== null;
   const closed = view.status === 'closed';
   const writable = !closed && !snapshot.peerKeyMissing && !snapshot.keyChanged;
   // A check-in of a conversation that has ended is not going to happen: no reminder for it.
@@ -290,7 +292,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
 
       {/* Always present, so the banner is announced when a message flagged on receipt arrives. */}
       <div role="status" className="risk-slot">
-        {view.role === 'consultant' && shownRisk && (
+        {(view.role === 'consultant' || view.reciprocal) && shownRisk && (
           <RiskBanner
             resources={crisisResources}
             subject={shownRisk.subject}
@@ -396,8 +398,8 @@ function ConversationView({ conversationId, identity }: { conversationId: string
               peerName={peer}
               onSend={send}
               inputRef={composer}
-              warnIdentifying={teacher}
-              onWriting={teacher ? preloadCrisisGuard : undefined}
+              warnIdentifying={writer}
+              onWriting={writer ? preloadCrisisGuard : undefined}
               onTooLong={tooLong}
             />
           ) : (
@@ -414,7 +416,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           <GoalsPanel
             goals={snapshot.goals}
             writable={writable}
-            warnIdentifying={teacher}
+            warnIdentifying={writer}
             onSave={(goal, goalId) =>
               checkWriting(`${goal.title}\n${goal.notes.at(-1)?.text ?? ''}`, 'goal', () =>
                 room.saveGoal(goal, goalId),
@@ -425,6 +427,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             checkIns={snapshot.checkIns}
             closed={closed}
             role={view.role}
+            warnIdentifying={writer}
             peer={peer}
             writable={writable}
             onPropose={(startsAt, minutes, note, type) =>

@@ -91,7 +91,7 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     await redis?.stop();
   });
 
-  it('matches a teacher with a consultant and opens their conversation', async () => {
+  it('matches a teacher with a consultant and opens their conversation; a risky note sent before the rest of the form brings the contacts', async () => {
     const c = consultant.page;
     await signUpInBrowser(c, invites.consultant, consultant.name);
     const status = await c.evaluate(
@@ -118,6 +118,18 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     const t = teacher.page;
     await signUpInBrowser(t, invites.member, teacher.name);
     await t.goto('/support/ask');
+    // A teacher who writes the note first and sends before the rest is told what is missing, and shown the
+    // contacts: stopping at the form must not leave them without.
+    await t.getByLabel('A note for your consultant').fill(RISK);
+    await t.getByRole('button', { name: 'Ask for support' }).click();
+    const unsent = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await unsent.getByText('Your request was not sent yet').waitFor();
+    expect(await unsent.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await unsent.getByRole('button', { name: 'Close' }).click();
+    await unsent.waitFor({ state: 'detached' });
+    await t.getByText('Choose at least one grade.').waitFor();
     await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
     await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
     await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
@@ -296,6 +308,18 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     const t = await open('second teacher');
     await signUpInBrowser(t, invites.member, uniquePseudonym('Teacher'));
     await t.goto('/support/ask');
+    // A teacher who writes the note first and sends before the rest is told what is missing, and shown the
+    // contacts: stopping at the form must not leave them without.
+    await t.getByLabel('A note for your consultant').fill(RISK);
+    await t.getByRole('button', { name: 'Ask for support' }).click();
+    const unsent = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await unsent.getByText('Your request was not sent yet').waitFor();
+    expect(await unsent.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await unsent.getByRole('button', { name: 'Close' }).click();
+    await unsent.waitFor({ state: 'detached' });
+    await t.getByText('Choose at least one grade.').waitFor();
     await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
     await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
     await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();

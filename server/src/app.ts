@@ -280,6 +280,13 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     publish: (topic, data) => bus.publish(topic, data),
     notify: createNotifier(io),
     secret: config.pepper,
+    refusedAlertLimit: createRateLimit({
+      redis,
+      keyPrefix: keyPrefixFor(prefix, 'moderation.refusedAlertRate'),
+      points: config.REFUSED_ALERTS_PER_HOUR,
+      durationSeconds: 3600,
+      message: 'Too many refused messages in a short time.',
+    }),
     guards: {
       blockedTerms: config.blockedTerms,
       schoolNames: config.schoolNames,

@@ -108,6 +108,11 @@ export const configSchema = z.object({
   SEND_LIMIT_PER_10S: int(1, 100_000)
     .default(10)
     .describe('Messages one account may send per 10 seconds, across all nodes.'),
+  REFUSED_ALERTS_PER_HOUR: int(1, 100_000)
+    .default(30)
+    .describe(
+      'Urgent alerts one account may raise per hour, across all nodes, with messages refused (too long, a blocked term, muted, locked, identifying) that suggest risk. Over it the writer still gets the crisis contacts; moderators already hold that many alerts about them.',
+    ),
   JOIN_LIMIT_PER_MINUTE: int(1, 100_000)
     .default(30)
     .describe('Group joins and opens one account may make per minute, across all nodes.'),

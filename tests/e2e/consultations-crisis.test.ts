@@ -91,7 +91,7 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     await redis?.stop();
   });
 
-  it('matches a teacher with a consultant and opens their conversation', async () => {
+  it('matches a teacher with a consultant and opens their conversation; a risky note sent before the rest of the form brings the contacts', async () => {
     const c = consultant.page;
     await signUpInBrowser(c, invites.consultant, consultant.name);
     const status = await c.evaluate(
@@ -118,6 +118,18 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     const t = teacher.page;
     await signUpInBrowser(t, invites.member, teacher.name);
     await t.goto('/support/ask');
+    // A teacher who writes the note first and sends before the rest is told what is missing, and shown the
+    // contacts: stopping at the form must not leave them without.
+    await t.getByLabel('A note for your consultant').fill(RISK);
+    await t.getByRole('button', { name: 'Ask for support' }).click();
+    const unsent = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await unsent.getByText('Your request was not sent yet').waitFor();
+    expect(await unsent.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await unsent.getByRole('button', { name: 'Close' }).click();
+    await unsent.waitFor({ state: 'detached' });
+    await t.getByText('Choose at least one grade.').waitFor();
     await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
     await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
     await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
@@ -219,12 +231,95 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
     await goals.getByRole('heading', { name: /^Get through to Friday/ }).waitFor();
+
+    // The consultant's browser opens the goal and flags it: the same discreet banner as for a message.
+    const c = consultant.page;
+    const goalBanner = c.getByRole('region', { name: 'This goal may signal risk — here is the protocol' });
+    await goalBanner.waitFor();
+    expect(await c.getByRole('status').filter({ has: goalBanner }).count()).toBe(1);
+    await goalBanner.getByText('Show the protocol and the contacts').click();
+    expect(await goalBanner.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await noViolations(c, 'goal risk banner');
+    await goalBanner.getByRole('button', { name: 'Hide' }).click();
+    await goalBanner.waitFor({ state: 'detached' });
+  });
+
+  it('checks a check-in note the teacher writes: the contacts for the teacher, the banner for the consultant', async () => {
+    const t = teacher.page;
+    const checkIns = t.getByRole('region', { name: 'Check-ins' });
+    await checkIns.getByRole('button', { name: 'Propose a check-in' }).click();
+    await checkIns
+      .getByLabel('Note')
+      .fill('Talk about the week. I have the pills ready for tonight, I want to end it all.');
+    await checkIns.getByRole('button', { name: 'Propose check-in' }).click();
+    const dialog = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const c = consultant.page;
+    const noteBanner = c.getByRole('region', {
+      name: 'This check-in note may signal risk — here is the protocol',
+    });
+    await noteBanner.waitFor();
+    await noteBanner.getByText('Show the protocol and the contacts').click();
+    await noteBanner.getByText('Ask directly whether they are thinking about suicide').waitFor();
+    await noteBanner.getByRole('button', { name: 'Hide' }).click();
+    await noteBanner.waitFor({ state: 'detached' });
+  });
+
+  it('warns the teacher while they type a goal or a check-in note that may identify someone, as on their messages, and saves it as written', async () => {
+    const t = teacher.page;
+    const goals = t.getByRole('region', { name: 'Shared goals' });
+    await goals.getByRole('button', { name: 'Add a goal' }).click();
+    const goal = goals.getByLabel('Goal', { exact: true });
+    await goal.fill('Help Jayden Okonkwo settle after lunch, call 07700 900123');
+    await goals.getByText(/This may identify someone: .*phone/).waitFor();
+    await goals.getByRole('button', { name: 'Save goal' }).click();
+    await goals.getByRole('heading', { name: /^Help Jayden Okonkwo/ }).waitFor();
+
+    const checkIns = t.getByRole('region', { name: 'Check-ins' });
+    await checkIns.getByRole('button', { name: 'Propose a check-in' }).click();
+    await checkIns.getByLabel('Note').fill('Talk about Jayden Okonkwo in 7B and his mum, 07700 900123');
+    await checkIns.getByText(/This may identify someone/).waitFor();
+    await checkIns.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
+  it('shows the contacts for a one-to-one message over the length limit that signals risk, which is not sent and waits to be shortened', async () => {
+    const t = teacher.page;
+    const long = `${'Marking, reports, parents evening, cover again. '.repeat(45)}${RISK}`;
+    expect(long.length).toBeGreaterThan(2_000);
+    await send(t, displayName, long);
+    const dialog = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toContain('Your message was not sent yet');
+    expect(await dialog.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await composer(t, displayName).inputValue()).toBe(long);
+    await composer(t, displayName).fill('');
   });
 
   it('marks an intake whose note signals risk urgent, shows the contacts at once, and the consultant only “urgent”', async () => {
     const t = await open('second teacher');
     await signUpInBrowser(t, invites.member, uniquePseudonym('Teacher'));
     await t.goto('/support/ask');
+    // A teacher who writes the note first and sends before the rest is told what is missing, and shown the
+    // contacts: stopping at the form must not leave them without.
+    await t.getByLabel('A note for your consultant').fill(RISK);
+    await t.getByRole('button', { name: 'Ask for support' }).click();
+    const unsent = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await unsent.getByText('Your request was not sent yet').waitFor();
+    expect(await unsent.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await unsent.getByRole('button', { name: 'Close' }).click();
+    await unsent.waitFor({ state: 'detached' });
+    await t.getByText('Choose at least one grade.').waitFor();
     await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
     await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
     await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();

@@ -5,6 +5,7 @@ import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
+import { waitForQueue } from '../support/queue.js';
 
 /**
  * Issue 11 in a real browser, where the flow could drop a person: a message that suggests risk and names a phone
@@ -91,6 +92,46 @@ describe('crisis flow attacks in a real browser', () => {
     expect(await support.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
     await support.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Edit' }).first().waitFor();
+  });
+
+  it('when a pasted message far longer than can be sent says "I am going to kill myself tonight", then Send brings tap-to-call links, nothing is posted, and moderators get an urgent item without its text', async () => {
+    await page.goto(`/groups/${groupId}`);
+    const filler = 'Marking, reports, parents evening, cover again. '.repeat(200);
+    const long = `${filler}I am going to kill myself tonight. ${filler}`;
+    expect(long.length).toBeGreaterThan(8_000 * 2);
+    await composer().fill(long);
+    await composer().press('Enter');
+    const support = page.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await support.waitFor();
+    expect(await support.textContent()).toContain(
+      'was not posted because it is longer than a message may be',
+    );
+    expect(await support.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await support.getByRole('button', { name: 'Close' }).click();
+    // The text stays in the box to shorten; the group got nothing.
+    expect((await composer().inputValue()).length).toBe(long.length);
+    await page.getByText('Messages can be at most 2,000 characters').waitFor();
+    const items = await waitForQueue(admin, groupId, (q) =>
+      q.some((i) => (i.alerts ?? [i]).some((a) => a.refusedFor === 'too-long')) ? q : null,
+    );
+    expect(JSON.stringify(items)).not.toMatch(/kill myself|Marking, reports/);
+    const history = await writer.transport.request('group:history', { groupId });
+    expect(JSON.stringify(history)).not.toContain('kill myself');
+  });
+
+  it('when a message typed with decomposed accents is under 8,000 characters but over 8,000 code points, then Send still brings the contacts instead of an error', async () => {
+    await page.goto(`/groups/${groupId}`);
+    const long = `${'Pre\u0301pa de\u0301ja\u0300, e\u0301puise\u0301e. '.repeat(320)}I have a plan to kill myself tonight.`;
+    expect([...long.normalize('NFC')].length).toBeLessThan(8_000);
+    expect([...long].length).toBeGreaterThan(8_000);
+    await composer().fill(long);
+    await composer().press('Enter');
+    const support = page.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await support.waitFor();
+    expect(await support.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await support.getByRole('button', { name: 'Close' }).click();
+    await support.waitFor({ state: 'detached' });
+    await composer().fill('');
   });
 
   it('when a muted member writes a message that suggests risk and presses Send, then they are told it was not posted because they are muted, with tap-to-call links', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInvite } from '../support/http.js';
+import { createAgent, createInvite, GOOD_PASSPHRASE, signUp } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { waitFor } from '../support/ports.js';
 import { queueOf, waitForQueue } from '../support/queue.js';
@@ -12,7 +12,12 @@ import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
  */
 let d: TwoNodes;
 /** A short escalation timeout (12 s, checked every 3 s), as in crisis-flow.test.ts. */
-const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISIS_ESCALATE_MINUTES: '0.2' };
+const env = {
+  SEND_LIMIT_PER_10S: '10000',
+  JOIN_LIMIT_PER_MINUTE: '10000',
+  CRISIS_ESCALATE_MINUTES: '0.2',
+  REFUSED_ALERTS_PER_HOUR: '5',
+};
 
 /** Risk and a phone number: the privacy guard asks for confirmation. */
 const RISK_WITH_PHONE = "I can't go on, I want to kill myself tonight. Please call me on 07700 900123.";
@@ -100,6 +105,39 @@ describe('the privacy guard on what members read of a meeting', () => {
       confirmIdentifying: true,
     });
     expect(anyway.status).toBe(201);
+  });
+});
+
+describe('the privacy guard on names shown to everyone', () => {
+  it("when a teacher signs up, or joins a group, under a real name the rule's lists do not hold, then it is refused; an invented one is fine", async () => {
+    const invite = await createInvite(d.admin.agent, 'member', 10);
+    for (const pseudonym of ['oluwaseun.adeyemi', 'chidi_okafor', 'NguyenThilan']) {
+      const res = await createAgent(d.nodes[0].url).post('/api/auth/signup', {
+        invite,
+        pseudonym,
+        passphrase: GOOD_PASSPHRASE,
+      });
+      expect(res.status, pseudonym).toBe(400);
+      expect(res.body).toMatchObject({ error: 'PSEUDONYM_REJECTED', field: 'pseudonym' });
+    }
+    expect(
+      (await signUp(d.nodes[1].url, invite, 'QuietHeron42'.concat(String(Date.now() % 1000)))) !== null,
+    ).toBe(true);
+
+    const groupId = await d.createGroup('Names in a group');
+    const m = await d.member(1);
+    const joined = await m.transport.request('group:join', {
+      groupId,
+      acceptGuidelines: true,
+      alias: 'siobhan.oconnor',
+    });
+    expect(!joined.ok && joined.error.code).toBe('PSEUDONYM_REJECTED');
+    const fine = await m.transport.request('group:join', {
+      groupId,
+      acceptGuidelines: true,
+      alias: 'MarkingMountain',
+    });
+    expect(fine.ok && fine.data.me.name).toBe('MarkingMountain');
   });
 });
 
@@ -201,6 +239,58 @@ describe('at and over the length limit', () => {
     });
     expect(!plain.ok && plain.error.code).toBe('MESSAGE_TOO_LONG');
     expect(!plain.ok && plain.error.support).toBeUndefined();
+  });
+});
+
+describe('a message too long even to send', () => {
+  it('when the browser sends only the part of a very long message that suggests risk, marked tooLong, then nothing is posted, the refusal carries the resources, and one urgent item is raised however often it is sent', async () => {
+    const groupId = await d.createGroup('Very long letters');
+    const m = await d.member(1);
+    const tag = await d.joinAndOpen(m, groupId);
+    // Short enough to post: the mark alone keeps it out of the group.
+    const excerpt = `The reports are due Friday. ${RISK}`;
+    const send = (clientId: string, text = excerpt) =>
+      m.transport.request('message:send', { groupId, clientId, text, tooLong: true });
+    const refused = await send('long-risk-0001');
+    expect(!refused.ok && refused.error.code).toBe('MESSAGE_TOO_LONG');
+    expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
+    expect((await send('long-risk-0001')).ok).toBe(false); // pressed again: the same client id
+    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', message: null, subject: { tag } });
+    expect(items[0]!.alerts ?? [items[0]]).toHaveLength(1);
+    expect(items[0]!.alerts?.[0]?.refusedFor ?? items[0]!.refusedFor).toBe('too-long');
+    expect(JSON.stringify(items[0])).not.toMatch(/kill|tonight|plan|reports/i);
+    const history = await m.transport.request('group:history', { groupId });
+    expect(history.ok && history.data.messages.filter((x) => x.kind === 'text')).toEqual([]);
+    // Without risk, the mark still keeps it out, with no resources and no item.
+    const plain = await send('long-plain-001', 'Just a very long moan about marking.');
+    expect(!plain.ok && plain.error.code).toBe('MESSAGE_TOO_LONG');
+    expect(!plain.ok && plain.error.support).toBeUndefined();
+    expect(await queueOf(d.admin, groupId)).toHaveLength(1);
+  });
+});
+
+describe('a flood of refused messages that suggest risk', () => {
+  it('when one account sends many over-long risky messages under new client ids, then each refusal still carries the resources, but moderators get at most the budget of alerts about them', async () => {
+    const groupId = await d.createGroup('Flooded with alerts');
+    const m0 = await d.member(0);
+    const tag = await d.joinAndOpen(m0, groupId);
+    const long = `${'The marking never stops. '.repeat(90)}${RISK}`;
+    for (let i = 0; i < 12; i++) {
+      const refused = await m0.transport.request('message:send', {
+        groupId,
+        clientId: `alert-flood-${String(i).padStart(3, '0')}`,
+        text: long,
+      });
+      expect(!refused.ok && refused.error.code).toBe('MESSAGE_TOO_LONG');
+      expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
+    }
+    const items = await waitForQueue(d.admin, groupId, (q) => ((q[0]?.alerts?.length ?? 0) >= 5 ? q : null));
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ urgent: true, subject: { tag } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await queueOf(d.admin, groupId))[0]?.alerts).toHaveLength(5);
   });
 });
 

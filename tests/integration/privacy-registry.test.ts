@@ -333,6 +333,13 @@ describe('the registry of stored data against a real dump', () => {
       moderator.transport.request('mod:reach-out', { reportId: urgent.id, text: 'We are here for you.' }),
     );
     await atRisk.send(groupId, "I don't want to be here anymore. I keep thinking about ending it all.");
+    // Refused (too long) but suggesting risk: an alert, counted against the account's budget for such alerts.
+    const tooLong = await atRisk.transport.request('message:send', {
+      groupId,
+      clientId: 'registry-too-long-1',
+      text: `${'The marking never stops. '.repeat(90)}I have a plan to kill myself tonight.`,
+    });
+    expect(!tooLong.ok && tooLong.error.code).toBe('MESSAGE_TOO_LONG');
     await waitFor(async () => (await redis.keys(`${cluster.redis.prefix}crisis:escalated:*`)).length > 0, {
       timeoutMs: 20_000,
       what: 'an unacknowledged alert to be escalated',

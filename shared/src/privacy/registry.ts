@@ -864,6 +864,11 @@ export const STORED = {
       { name: 'subjectId', holds: 'for a crisis alert, who may be at risk', optional: true },
       { name: 'acknowledgedAt', holds: 'when a moderator reached out', optional: true },
       { name: 'refused', holds: 'the message was refused, so no text is kept', optional: true },
+      {
+        name: 'refusedFor',
+        holds: 'why it was refused (a blocked term, too long, muted, locked, identifying details)',
+        optional: true,
+      },
       { name: 'resolvedAt', holds: 'when it was handled (the retention clock)', optional: true },
       { name: 'acknowledgedBy', holds: 'the moderator who acknowledged an at-risk alert', optional: true },
       {
@@ -1668,6 +1673,20 @@ export const STORED = {
     whose: 'account',
     why: 'To stop floods.',
     retention: { kind: 'ttl', words: 'Seconds to minutes.' },
+    seenBy: ['operators'],
+    erasure: 'erase',
+    form: 'counts',
+    value: 'a count',
+  },
+  'moderation.refusedAlertRate': {
+    pattern: 'rate:refused-alert:<accountId>',
+    type: 'string',
+    title: 'Limit on alerts from refused messages',
+    holds:
+      'How many urgent alerts your refused messages raised in the last hour (a refused message that suggests risk tells the moderators, without its text).',
+    whose: 'account',
+    why: 'To stop floods of alerts to moderators.',
+    retention: { kind: 'ttl', words: 'An hour.', config: ['REFUSED_ALERTS_PER_HOUR'] },
     seenBy: ['operators'],
     erasure: 'erase',
     form: 'counts',

@@ -106,3 +106,21 @@ export function checkPseudonym(raw: string): RuleResult {
   }
   return { ok: true, value };
 }
+
+/**
+ * A pseudonym as words ("chidi_okafor", "ChidiOkafor" → "Chidi Okafor"), for the privacy guard's name model, which
+ * reads names in text: the rule above knows only the names in its lists, and a staff body is multicultural. The
+ * server runs the guard on this (the guard is too large for the sign-up page's bundle).
+ */
+export function pseudonymAsWords(value: string): string {
+  return value
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .split(/[._\-\s]+|(?<=\p{L})(?=[0-9])/u)
+    .filter(Boolean)
+    .map((w) => (w[0] ?? '').toUpperCase() + w.slice(1).toLowerCase())
+    .join(' ');
+}
+
+/** What the server says when the privacy guard reads a real name in a pseudonym. */
+export const REAL_NAME_MESSAGE =
+  'This looks like a real first and last name. Choose a name that does not identify you.';

@@ -52,6 +52,12 @@ export const SendMessage = z.strictObject({
     .max(GROUP_LIMITS.messageMax * 4),
   /** The member saw the privacy warning and chose "send anyway". */
   confirmIdentifying: z.boolean().default(false),
+  /**
+   * The browser stopped a message longer than `text` may be here, and its crisis guard flagged it: `text` is the
+   * part that suggests risk. Never posted: answered `MESSAGE_TOO_LONG`, with the contacts and the moderators'
+   * urgent item (without the text) when the server's own crisis check agrees, as for any over-long message.
+   */
+  tooLong: z.literal(true).optional(),
 });
 
 /** A phone number as dialled: digits, optionally a leading +; 2 to 16 digits (short codes like 988 included). */

@@ -1,6 +1,13 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
-import { checkPseudonym, normalisePseudonym, pseudonymSkeleton } from '@staffroom/shared/rules/pseudonym';
+import { detectIdentifying } from '@staffroom/shared/guards/privacy';
+import {
+  checkPseudonym,
+  normalisePseudonym,
+  pseudonymAsWords,
+  pseudonymSkeleton,
+  REAL_NAME_MESSAGE,
+} from '@staffroom/shared/rules/pseudonym';
 import { suggestPseudonym } from '@staffroom/shared/rules/suggestions';
 import type {
   ChangePassphraseBody,
@@ -182,6 +189,9 @@ export function createAccountService(deps: AccountServiceDeps) {
       const pseudonym = checkPseudonym(body.pseudonym);
       if (!pseudonym.ok)
         throw new AppError(ErrorCode.PSEUDONYM_REJECTED, pseudonym.message, { field: 'pseudonym' });
+      // Shown to everyone in every group: the privacy guard reads names the rule's lists do not hold.
+      if (detectIdentifying(pseudonymAsWords(pseudonym.value)).some((f) => f.kind === 'full-name'))
+        throw new AppError(ErrorCode.PSEUDONYM_REJECTED, REAL_NAME_MESSAGE, { field: 'pseudonym' });
       // The passphrase rules are checked in the browser: the server only ever sees the derived auth secret.
       const skeleton = pseudonymSkeleton(pseudonym.value);
       const inviteHash = sha256(normaliseInviteCode(body.invite));

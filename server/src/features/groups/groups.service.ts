@@ -1,7 +1,12 @@
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { randomBytes } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
-import { checkPseudonym, pseudonymSkeleton } from '@staffroom/shared/rules/pseudonym';
+import {
+  checkPseudonym,
+  pseudonymAsWords,
+  pseudonymSkeleton,
+  REAL_NAME_MESSAGE,
+} from '@staffroom/shared/rules/pseudonym';
 import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
 import type {
   CreateGroupBody,
@@ -227,6 +232,13 @@ export function createGroupService(deps: GroupServiceDeps) {
       if (input.alias !== undefined && input.alias.trim() !== '') {
         const alias = checkPseudonym(input.alias);
         if (!alias.ok) throw new AppError(ErrorCode.PSEUDONYM_REJECTED, alias.message, { field: 'alias' });
+        // Shown to the whole group: the privacy guard reads names the rule's lists do not hold.
+        if (
+          detectIdentifying(pseudonymAsWords(alias.value), { schoolNames: deps.schoolNames ?? [] }).some(
+            (f) => f.kind === 'full-name',
+          )
+        )
+          throw new AppError(ErrorCode.PSEUDONYM_REJECTED, REAL_NAME_MESSAGE, { field: 'alias' });
         aliasSkeleton = pseudonymSkeleton(alias.value);
         if (
           aliasSkeleton !== pseudonymSkeleton(p.pseudonym) &&

@@ -127,7 +127,13 @@ export function createMessageService(deps: MessageServiceDeps) {
     async send(
       p: Principal,
       member: MemberView,
-      input: { groupId: string; clientId: string; text: string; confirmIdentifying: boolean },
+      input: {
+        groupId: string;
+        clientId: string;
+        text: string;
+        confirmIdentifying: boolean;
+        tooLong?: true | undefined;
+      },
     ): Promise<{
       seq: number;
       ts: number;
@@ -136,7 +142,8 @@ export function createMessageService(deps: MessageServiceDeps) {
       held?: boolean;
     }> {
       const cleaned = cleanMessageText(input.text);
-      if (!cleaned.ok && cleaned.reason === 'too-long') {
+      // `tooLong`: the part of a message the browser stopped as too long even to send, which suggests risk there.
+      if (input.tooLong || (!cleaned.ok && cleaned.reason === 'too-long')) {
         // Refused, but a long message that suggests risk must not go unheard: resources, and moderators told.
         const support = await deps.policy.refusedRisk(input.groupId, input.text.normalize('NFC'), {
           accountId: p.accountId,

@@ -19,6 +19,7 @@ import type {
   ReportReason,
 } from '@staffroom/shared/schemas/moderation';
 import { AppError } from '../../platform/errors.js';
+import type { RateLimit } from '../../platform/rate-limit.js';
 import type { Principal } from '../../platform/principal.js';
 import {
   CONVO_QUEUE,
@@ -91,6 +92,13 @@ export interface ModerationDeps {
    * nobody can work out an alert's id from the group and message number and ask whether it exists.
    */
   secret: string;
+  /**
+   * A per-account budget for the urgent alerts refused messages raise (`raiseRefusedCrisis`). A refused message is
+   * stored by nobody, so the send limit (in the store's append) never counts it: without this, an account could
+   * raise an alert per client id, as fast as it can send. Over budget, the writer still gets the contacts; the
+   * moderators already hold that many alerts about them.
+   */
+  refusedAlertLimit?: RateLimit;
   now?: () => number;
 }
 
@@ -395,6 +403,14 @@ export function createModerationService(deps: ModerationDeps) {
     refusedFor: NonNullable<ReportRecord['refusedFor']> = 'blocked-term',
   ) {
     const why = REFUSED_WORDS[refusedFor];
+    if (deps.refusedAlertLimit) {
+      try {
+        await deps.refusedAlertLimit.consume(sender.accountId);
+      } catch (err) {
+        if (err instanceof AppError && err.code === ErrorCode.RATE_LIMITED) return;
+        throw err;
+      }
+    }
     const id = derivedId('rf', groupId, sender.accountId, sender.clientId);
     const once = legacyDerivedId('rf', groupId, sender.accountId, sender.clientId);
     const { duplicate } = await store.createReport(

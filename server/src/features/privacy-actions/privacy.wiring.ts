@@ -50,6 +50,7 @@ export function redisThrottleKeys(prefix: string, accountId: string): string[] {
   return [
     keyFor(prefix, 'platform.eventBudget', { accountId }),
     keyFor(prefix, 'platform.joinRate', { accountId }),
+    keyFor(prefix, 'moderation.refusedAlertRate', { accountId }),
     ...limited,
     ...routeLimitKeys(prefix, accountId),
   ];

@@ -14,6 +14,7 @@ import { actionErrorText, type ShownCheckIn, type Side } from '../model/conversa
 import { formatDuration, formatFull, formatStart, fromLocalInput, toLocalInput } from '../model/format';
 import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
+import { useIdentifyingFeedback } from './goals-panel';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
 /** How long after a session the consultant is shown it to add their notes (later: under "Earlier"). */
@@ -45,11 +46,20 @@ function nextHalfHour(): number {
   return d.getTime();
 }
 
-function ProposeForm({ onPropose, onDone }: { onPropose: ProposeHandler; onDone: () => void }) {
+function ProposeForm({
+  onPropose,
+  onDone,
+  warn,
+}: {
+  onPropose: ProposeHandler;
+  onDone: () => void;
+  warn: boolean;
+}) {
   const [startsAt, setStartsAt] = useState(() => toLocalInput(nextHalfHour()));
   const [duration, setDuration] = useState<number>(30);
   const [type, setType] = useState<SessionType>('check-in');
   const [note, setNote] = useState('');
+  const identifying = useIdentifyingFeedback(note === sessionNoteTemplate(type) ? '' : note, warn);
   /** A new type brings its template, unless the note was already written past the previous one. */
   const chooseType = (next: SessionType) => {
     if (note.trim() === '' || note === sessionNoteTemplate(type)) setNote(sessionNoteTemplate(next));
@@ -145,6 +155,7 @@ function ProposeForm({ onPropose, onDone }: { onPropose: ProposeHandler; onDone:
             ? 'What you would like to cover. Encrypted, like your messages.'
             : 'Start from the headings. Encrypted, like your messages; only the two of you can read it.'
         }
+        feedback={identifying}
       >
         {(control) => (
           <textarea
@@ -181,14 +192,17 @@ function NoteForm({
   held,
   onSave,
   onDone,
+  warn,
 }: {
   checkIn: ShownCheckIn;
   held: boolean;
   onSave: NoteHandler;
   onDone: () => void;
+  warn: boolean;
 }) {
   const template = sessionNoteTemplate(checkIn.type ?? 'check-in');
   const [note, setNote] = useState(() => checkIn.noteText ?? template);
+  const identifying = useIdentifyingFeedback(note === template ? '' : note, warn);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -218,6 +232,7 @@ function NoteForm({
             ? 'Describe what you saw and heard, never judge. Encrypted: only the two of you can read it, never shared.'
             : 'Encrypted, like your messages: only the two of you can read it.'
         }
+        feedback={identifying}
       >
         {(control) => (
           <textarea
@@ -267,6 +282,7 @@ function CheckInItem({
   onAnswer,
   notesWritable,
   onSaveNote,
+  warnIdentifying,
 }: {
   checkIn: ShownCheckIn;
   role: Side;
@@ -277,6 +293,7 @@ function CheckInItem({
   /** The conversation is open: notes can be added, after the session too. */
   notesWritable: boolean;
   onSaveNote: NoteHandler;
+  warnIdentifying: boolean;
 }) {
   const [writing, setWriting] = useState(false);
   const noteButton = useRef<HTMLButtonElement>(null);
@@ -342,6 +359,7 @@ function CheckInItem({
           <NoteForm
             checkIn={checkIn}
             held={held}
+            warn={warnIdentifying}
             onSave={onSaveNote}
             onDone={() => {
               setWriting(false);
@@ -415,6 +433,7 @@ export function CheckInsPanel({
   onPropose,
   onAnswer,
   onSaveNote,
+  warnIdentifying = false,
 }: {
   checkIns: readonly ShownCheckIn[];
   /** The support has ended: nothing is planned any more. */
@@ -425,6 +444,8 @@ export function CheckInsPanel({
   onPropose: ProposeHandler;
   onAnswer: (id: string, action: 'accept' | 'decline' | 'cancel') => Promise<Ack<unknown>>;
   onSaveNote: NoteHandler;
+  /** The privacy guard warns while a teacher writes a note, as on their messages. */
+  warnIdentifying?: boolean;
 }) {
   const now = useNow(true, 30_000);
   const [proposing, setProposing] = useState(false);
@@ -473,6 +494,7 @@ export function CheckInsPanel({
               onAnswer={onAnswer}
               notesWritable={writable}
               onSaveNote={onSaveNote}
+              warnIdentifying={warnIdentifying}
             />
           ))}
         </ul>
@@ -492,6 +514,7 @@ export function CheckInsPanel({
                 onAnswer={onAnswer}
                 notesWritable={writable}
                 onSaveNote={onSaveNote}
+                warnIdentifying={warnIdentifying}
               />
             ))}
           </ul>
@@ -499,7 +522,7 @@ export function CheckInsPanel({
       )}
       {writable &&
         (proposing ? (
-          <ProposeForm onPropose={onPropose} onDone={stopProposing} />
+          <ProposeForm onPropose={onPropose} onDone={stopProposing} warn={warnIdentifying} />
         ) : (
           <button
             ref={proposeButton}
@@ -527,6 +550,7 @@ export function CheckInsPanel({
                 onAnswer={onAnswer}
                 notesWritable={writable}
                 onSaveNote={onSaveNote}
+                warnIdentifying={warnIdentifying}
               />
             ))}
           </ul>

@@ -20,6 +20,7 @@ export function ConvoComposer({
   inputRef,
   warnIdentifying = false,
   onWriting,
+  onTooLong,
 }: {
   peerName: string;
   onSend: (text: string) => void;
@@ -27,6 +28,11 @@ export function ConvoComposer({
   warnIdentifying?: boolean;
   /** Called when the box stops being empty: the page loads what it will need at sending (the crisis guard). */
   onWriting?: () => void;
+  /**
+   * A message over the limit is not sealed nor sent, but must not hide risk: the page checks it as it would at
+   * sending, and shows the writer the contacts privately.
+   */
+  onTooLong?: (text: string) => void;
 }) {
   const id = useId();
   const hintId = `${id}-hint`;
@@ -67,6 +73,7 @@ export function ConvoComposer({
       setProblem(
         `Messages can be at most ${MAX.toLocaleString()} characters. Shorten it, or split it in two.`,
       );
+      onTooLong?.(text);
       return;
     }
     setProblem(null);

@@ -60,34 +60,63 @@ export function CrisisNoticeDialog({
   );
 }
 
+/** What the consultant's banner is about: a message, a goal or a check-in's note from the teacher. */
+export type RiskSubject = 'message' | 'goal' | 'note';
+
+const SUBJECT_WORDS: Record<RiskSubject, string> = {
+  message: 'message',
+  goal: 'goal',
+  note: 'check-in note',
+};
+
 /**
- * The consultant's discreet banner when a message from the teacher may signal risk. The check ran in this
- * browser; the server was told nothing. Collapsed by default: the conversation carries on around it.
+ * The consultant's discreet banner when something the teacher wrote (a message, a goal, a check-in's note) may
+ * signal that they are at risk (`self`), or that someone they know is (`other`). The check ran in this browser;
+ * the server was told nothing. Collapsed by default: the conversation carries on around it.
  */
 export function RiskBanner({
   resources,
   onHide,
+  subject = 'message',
+  kind = 'self',
 }: {
   resources: readonly SupportResource[];
   onHide: () => void;
+  subject?: RiskSubject;
+  kind?: Exclude<CrisisNotice, null>;
 }) {
+  const what = SUBJECT_WORDS[subject];
   return (
     <section className="risk-banner" aria-labelledby="risk-banner-title">
       <p id="risk-banner-title" className="risk-banner__title">
-        This message may signal risk — here is the protocol
+        {kind === 'self'
+          ? `This ${what} may signal risk — here is the protocol`
+          : `This ${what} may signal that someone they know is at risk — here is the protocol`}
       </p>
       <details className="risk-banner__details">
         <summary>Show the protocol and the contacts</summary>
-        <ol className="risk-banner__steps">
-          <li>Stay with them: keep the conversation going, and listen without judging.</li>
-          <li>Ask directly whether they are thinking about suicide or of harming themself.</li>
-          <li>Share the contacts below, and encourage them to call now; offer to stay while they do.</li>
-          <li>Follow the district’s procedure for a member at risk, and tell your coordinator.</li>
-        </ol>
+        {kind === 'self' ? (
+          <ol className="risk-banner__steps">
+            <li>Stay with them: keep the conversation going, and listen without judging.</li>
+            <li>Ask directly whether they are thinking about suicide or of harming themself.</li>
+            <li>Share the contacts below, and encourage them to call now; offer to stay while they do.</li>
+            <li>Follow the district’s procedure for a member at risk, and tell your coordinator.</li>
+          </ol>
+        ) : (
+          <ol className="risk-banner__steps">
+            <li>Ask what they know, and whether that person is safe right now.</li>
+            <li>
+              Help them help: stay with the person, ask directly about suicide, and offer to make the call
+              together. Share the contacts below.
+            </li>
+            <li>Follow the district’s safeguarding procedure, and tell your coordinator.</li>
+            <li>Ask how they are coping themself: this is heavy to carry.</li>
+          </ol>
+        )}
         <CrisisResources resources={resources} />
         <p className="aside">{EMERGENCY}</p>
         <p className="aside">
-          Only your browser checked this message: nothing about it was sent to Staffroom, and nobody else was
+          Only your browser checked this {what}: nothing about it was sent to Staffroom, and nobody else was
           told.
         </p>
       </details>

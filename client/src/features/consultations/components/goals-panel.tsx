@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Ack } from '@staffroom/shared/protocol/ack';
+import { describeFindings } from '@staffroom/shared/guards/privacy';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
@@ -18,6 +19,21 @@ import {
 import { ChoiceGroup } from './choice-group';
 import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
+import { useIdentifyingFindings } from '../../../lib/use-identifying';
+
+/**
+ * The privacy guard's warning on what the teacher writes here, as on their messages: the other person reads it,
+ * and the server never does, so this is the only place to say it. A warning, never a refusal.
+ */
+export function useIdentifyingFeedback(text: string, warn: boolean): { tone: 'warn'; text: string } | null {
+  const findings = useIdentifyingFindings(warn ? text : '');
+  return findings.length
+    ? {
+        tone: 'warn',
+        text: `This may identify someone: ${describeFindings(findings)}. Only the two of you can read it, but consider rewording it.`,
+      }
+    : null;
+}
 
 type Save = (goal: GoalContent, goalId?: string) => Promise<Ack<unknown>>;
 
@@ -27,8 +43,9 @@ function GoalStatusBadge({ status }: { status: GoalStatus }) {
   return <span className={`badge goal-badge goal-badge--${status}`}>{GOAL_STATUS_LABELS[status]}</span>;
 }
 
-function AddGoal({ onSave, onDone }: { onSave: Save; onDone: () => void }) {
+function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; warn: boolean }) {
   const [title, setTitle] = useState('');
+  const identifying = useIdentifyingFeedback(title, warn);
   const [status, setStatus] = useState<GoalStatus>('not-started');
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -56,6 +73,7 @@ function AddGoal({ onSave, onDone }: { onSave: Save; onDone: () => void }) {
       <Field
         label="Goal"
         hint="One sentence you both agree on, e.g. “Calmer transitions after lunch”."
+        feedback={identifying}
         error={error}
       >
         {(control) => (
@@ -98,14 +116,17 @@ function UpdateGoal({
   content,
   onSave,
   onDone,
+  warn,
 }: {
   goal: ShownGoal;
   content: GoalContent;
   onSave: Save;
   onDone: () => void;
+  warn: boolean;
 }) {
   const [status, setStatus] = useState<GoalStatus>(content.status);
   const [note, setNote] = useState('');
+  const identifying = useIdentifyingFeedback(note, warn);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -144,6 +165,7 @@ function UpdateGoal({
         label="Progress note"
         optional
         hint="What happened, what you tried, what is next. Dated for you."
+        feedback={identifying}
       >
         {(control) => (
           <textarea
@@ -169,7 +191,17 @@ function UpdateGoal({
   );
 }
 
-function GoalItem({ goal, writable, onSave }: { goal: ShownGoal; writable: boolean; onSave: Save }) {
+function GoalItem({
+  goal,
+  writable,
+  onSave,
+  warn,
+}: {
+  goal: ShownGoal;
+  writable: boolean;
+  onSave: Save;
+  warn: boolean;
+}) {
   const [editing, setEditing] = useState(false);
   const titleId = useId();
   const updateButton = useRef<HTMLButtonElement>(null);
@@ -209,7 +241,7 @@ function GoalItem({ goal, writable, onSave }: { goal: ShownGoal; writable: boole
       )}
       {writable &&
         (editing ? (
-          <UpdateGoal goal={goal} content={content} onSave={onSave} onDone={stopEditing} />
+          <UpdateGoal goal={goal} content={content} onSave={onSave} onDone={stopEditing} warn={warn} />
         ) : (
           <button
             ref={updateButton}
@@ -230,10 +262,13 @@ export function GoalsPanel({
   goals,
   writable,
   onSave,
+  warnIdentifying = false,
 }: {
   goals: readonly ShownGoal[];
   writable: boolean;
   onSave: Save;
+  /** The teacher writes: the privacy guard warns while they type, as on their messages. */
+  warnIdentifying?: boolean;
 }) {
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
@@ -252,13 +287,13 @@ export function GoalsPanel({
       ) : (
         <ul className="goals">
           {goals.map((g) => (
-            <GoalItem key={g.id} goal={g} writable={writable} onSave={onSave} />
+            <GoalItem key={g.id} goal={g} writable={writable} onSave={onSave} warn={warnIdentifying} />
           ))}
         </ul>
       )}
       {writable &&
         (adding ? (
-          <AddGoal onSave={onSave} onDone={stopAdding} />
+          <AddGoal onSave={onSave} onDone={stopAdding} warn={warnIdentifying} />
         ) : (
           <button
             ref={addButton}

@@ -61,8 +61,14 @@ export function IntakeForm({
   noteSealed,
   initialReasons = [],
   onNoteWriting,
+  onNotSent,
 }: {
   onSubmit: (body: IntakeInput) => Promise<void>;
+  /**
+   * The form was not sent (a field missing, the note too long) and the note has text: the page checks it for risk
+   * as it would at sending, so a teacher who stops here is not left without the contacts.
+   */
+  onNotSent?: (note: string) => void;
   /** Called when the note stops being empty: the page loads what it will need at sending (the crisis guard). */
   onNoteWriting?: () => void;
   /** The private key is unlocked here, so the note can be encrypted before it is sent. */
@@ -139,6 +145,7 @@ export function IntakeForm({
     setErrors(found);
     if (Object.keys(found).length > 0 || !focus) {
       focusFirst(found);
+      if (note.trim()) onNotSent?.(note);
       return;
     }
     setBusy(true);

@@ -318,6 +318,93 @@ describe('ConversationRoom crisis check', () => {
     room.stop();
   });
 
+  it('when the consultant opens a goal or a check-in note the teacher sealed that signals risk, then it is flagged; their own are not', async () => {
+    const { me, peer, peerKey, server, room } = await setUp(memoryPinStore(), undefined, {
+      role: 'consultant',
+    });
+    const mine = await conversationKey(me, peer.publicKey, CONVO);
+    const goal = (title: string, notes: string[] = []) =>
+      JSON.stringify({ title, status: 'in-progress', notes: notes.map((text, at) => ({ at, text })) });
+    const g1 = await sealBy(peer, me, peerKey, 'goal', 1, goal('Calmer mornings', ['Tried the timer']));
+    const g2 = await sealBy(peer, me, peerKey, 'goal', 2, goal('Get to Friday', [RISK]));
+    const g3 = await sealBy(peer, me, peerKey, 'goal', 3, goal('Support a colleague', [OTHER]));
+    const g4 = await sealBy(me, peer, mine, 'goal', 4, goal(`They wrote: ${RISK}`));
+    server.goals = [
+      { id: 'g1', updatedAt: 1, ...g1 },
+      { id: 'g2', updatedAt: 2, ...g2 },
+      { id: 'g3', updatedAt: 3, ...g3 },
+      { id: 'g4', updatedAt: 4, ...g4 },
+    ];
+    const base = { startsAt: 5, durationMinutes: 30, status: 'accepted' as const };
+    server.checkIns = [
+      { id: 'k1', ...base, proposedBy: 'teacher', note: await sealBy(peer, me, peerKey, 'checkin', 5, RISK) },
+      {
+        id: 'k2',
+        ...base,
+        proposedBy: 'teacher',
+        note: await sealBy(peer, me, peerKey, 'checkin', 6, 'Lesson plan'),
+      },
+      { id: 'k3', ...base, proposedBy: 'consultant', note: await sealBy(me, peer, mine, 'checkin', 7, RISK) },
+    ];
+    room.start();
+    await opened(room);
+    expect(room.getSnapshot().goals.map((g) => [g.id, g.signals])).toEqual([
+      ['g1', null],
+      ['g2', 'self'],
+      ['g3', 'other'],
+      ['g4', null],
+    ]);
+    expect(room.getSnapshot().checkIns.map((c) => [c.id, c.noteSignals])).toEqual([
+      ['k1', 'self'],
+      ['k2', null],
+      ['k3', null],
+    ]);
+    room.stop();
+  });
+
+  it('when the teacher opens the same goal and note, then nothing is flagged', async () => {
+    const { me, peer, peerKey, server, room } = await setUp();
+    const g = await sealBy(peer, me, peerKey, 'goal', 1, JSON.stringify({ title: RISK, status: 'met' }));
+    server.goals = [{ id: 'g1', updatedAt: 1, ...g }];
+    const note = await sealBy(peer, me, peerKey, 'checkin', 2, RISK);
+    server.checkIns = [
+      { id: 'k1', startsAt: 5, durationMinutes: 30, status: 'accepted', proposedBy: 'consultant', note },
+    ];
+    room.start();
+    await opened(room);
+    expect(room.getSnapshot().goals.map((x) => x.signals)).toEqual([null]);
+    expect(room.getSnapshot().checkIns.map((x) => x.noteSignals)).toEqual([null]);
+    room.stop();
+  });
+
+  it('when two teachers are paired reciprocally, then the one in the consultant place is checked as a writer and flags the other as a reader', async () => {
+    const reciprocal = { mine: { offers: [], wants: [] }, theirs: { offers: [], wants: [] } };
+    const { server, room, says } = await setUp(memoryPinStore(), undefined, {
+      role: 'consultant',
+      reciprocal,
+    });
+    room.start();
+    await opened(room);
+    // My own message: the writer's check, as for a teacher.
+    expect(await room.send(RISK)).toBe('self');
+    // The partner's message (the teacher's side of the record): flagged for me, as for any consultant.
+    server.store('teacher', await says(RISK));
+    await settle(room, () => texts(room).length === 2, 'both messages');
+    expect(room.getSnapshot().messages.at(-1)).toMatchObject({ mine: false, signalsRisk: true });
+    room.stop();
+  });
+
+  it('when the partner in the consultant place of a reciprocal pair writes risk, then the teacher side is shown it too', async () => {
+    const reciprocal = { mine: { offers: [], wants: [] }, theirs: { offers: [], wants: [] } };
+    const { server, room, says } = await setUp(memoryPinStore(), undefined, { reciprocal });
+    server.store('consultant', await says(RISK));
+    room.start();
+    await opened(room);
+    await settle(room, () => texts(room).length === 1, 'the message');
+    expect(room.getSnapshot().messages.map((m) => m.signalsRisk)).toEqual([true]);
+    room.stop();
+  });
+
   it('when the teacher receives the same words from the consultant, then nothing is flagged (the banner is for the consultant)', async () => {
     const { server, room, says } = await setUp();
     room.start();

@@ -95,6 +95,12 @@ export interface ShownGoal {
   updatedAt: number;
   content: GoalContent | null;
   refusal: Refusal | null;
+  /**
+   * In the consultant's browser, a goal the teacher last sealed whose text may signal that they are at risk
+   * (`self`) or that they worry about someone else (`other`): the crisis guard runs here, as for messages.
+   * Always null in the teacher's browser, and for a version the consultant sealed.
+   */
+  signals: CrisisNotice;
 }
 
 /** A shared resource as shown: `content` is null when it is refused (`refusal` says why). */
@@ -111,6 +117,8 @@ export interface ShownResource {
 export interface ShownCheckIn extends Omit<CheckIn, 'note'> {
   noteText: string | null | undefined;
   noteRefusal: Refusal | null;
+  /** As `ShownGoal.signals`, for a note the teacher sealed, read in the consultant's browser. */
+  noteSignals: CrisisNotice;
 }
 
 type Verdict =
@@ -245,6 +253,8 @@ export class ConversationRoom {
   /** The latest attempt to pass my note on (settled when it is done, whatever the answer). */
   private noteWork: Promise<void> = Promise.resolve();
   private readonly decrypted = new Map<string, string | null>();
+  /** `readerNotice`'s answers by text (bounded). */
+  private readonly readerNotices = new Map<string, CrisisNotice>();
   private outbox: QueuedEntry[] = [];
   /** The seq the server gave each acknowledged send, until the feed holds it. */
   private readonly sentSeq = new Map<string, number>();
@@ -372,6 +382,40 @@ export class ConversationRoom {
 
   private get role(): Side | null {
     return this.view?.role ?? null;
+  }
+
+  /**
+   * Reciprocal mentorship pairs two teachers (one of them in the record's consultant place): each writes about
+   * themself and reads the other, so each gets the writer's check and the reader's banner.
+   */
+  private get reciprocal(): boolean {
+    return !!this.view?.reciprocal;
+  }
+
+  /** This browser's writer may be a teacher at risk: their own texts are checked before sealing. */
+  private get writesAsTeacher(): boolean {
+    return this.role === 'teacher' || this.reciprocal;
+  }
+
+  /** Whether what `side` wrote is read for risk here: a teacher's words, read by the other person. */
+  private readsForRisk(side: Side): boolean {
+    return side !== this.role && (side === 'teacher' || this.reciprocal);
+  }
+
+  /**
+   * The consultant's browser reading what the teacher wrote in a goal or a check-in's note (sealed: the server
+   * cannot check it): what the crisis guard makes of it, once per text (a refresh opens every goal again).
+   * Null in the teacher's browser, and when the guard could not load.
+   */
+  private async readerNotice(text: string): Promise<CrisisNotice> {
+    if (!this.readsForRisk(this.role === 'teacher' ? 'consultant' : 'teacher') || !text.trim()) return null;
+    const known = this.readerNotices.get(text);
+    if (known !== undefined) return known;
+    const notice = await crisisNotice(text).catch(() => undefined);
+    if (notice === undefined) return null;
+    if (this.readerNotices.size >= 500) this.readerNotices.clear();
+    this.readerNotices.set(text, notice);
+    return notice;
   }
 
   private get peerName(): string {
@@ -567,26 +611,35 @@ export class ConversationRoom {
         if (!refusal) this.goalCounters.set(version, verdict.meta.counter);
       }
       const content = verdict.ok && !refusal ? parseGoal(verdict.text) : null;
+      const byPeer = verdict.ok && verdict.meta.sender !== this.myFp;
       goals.push({
         id: g.id,
         updatedAt: g.updatedAt,
         content,
         refusal: content ? null : (refusal ?? 'kind'),
+        signals:
+          content && byPeer
+            ? await this.readerNotice([content.title, ...content.notes.map((n) => n.text)].join('\n'))
+            : null,
       });
     }
     this.goals = goals;
     const checkIns: ShownCheckIn[] = [];
     for (const { note, ...rest } of view.checkIns) {
       if (!note) {
-        checkIns.push({ ...rest, noteText: undefined, noteRefusal: null });
+        checkIns.push({ ...rest, noteText: undefined, noteRefusal: null, noteSignals: null });
         continue;
       }
-      const verdict = await this.verify(note, 'checkin', rest.noteBy ?? rest.proposedBy);
+      const author = rest.noteBy ?? rest.proposedBy;
+      const verdict = await this.verify(note, 'checkin', author);
       const refusal = verdict.ok ? this.claim(verdict.meta, `c:${rest.id}`) : verdict.refusal;
+      const noteText = verdict.ok && !refusal ? verdict.text : null;
       checkIns.push({
         ...rest,
-        noteText: verdict.ok && !refusal ? verdict.text : null,
+        noteText,
         noteRefusal: refusal,
+        noteSignals:
+          noteText !== null && this.readsForRisk(author) ? await this.readerNotice(noteText) : null,
       });
     }
     this.checkIns = checkIns;
@@ -717,7 +770,7 @@ export class ConversationRoom {
       }
       const text = verdict.ok && !refusal ? verdict.text : null;
       const risk =
-        text !== null && !mine && m.from === 'teacher' && (await signalsRisk(text).catch(() => false));
+        text !== null && !mine && this.readsForRisk(m.from) && (await signalsRisk(text).catch(() => false));
       const shown: ShownMessage = {
         seq: m.seq,
         ts: m.ts,
@@ -808,8 +861,9 @@ export class ConversationRoom {
    * its chunk cannot be loaded (it is tried again at the next message).
    */
   send(text: string): Promise<CrisisNotice> {
-    const notice: Promise<CrisisNotice> =
-      this.role === 'teacher' ? crisisNotice(text).catch(() => null) : Promise.resolve(null);
+    const notice: Promise<CrisisNotice> = this.writesAsTeacher
+      ? crisisNotice(text).catch(() => null)
+      : Promise.resolve(null);
     const entry: QueuedEntry = {
       clientId: newClientId(),
       text,

@@ -1,4 +1,6 @@
-import type * as CrisisModule from '@staffroom/shared/guards/crisis';
+import { loadCrisisGuard } from '../../../lib/crisis-guard';
+
+export { loadCrisisGuard, preloadCrisisGuard } from '../../../lib/crisis-guard';
 
 /**
  * What the writer of a one-to-one message or an intake note is shown after it, privately:
@@ -9,30 +11,10 @@ import type * as CrisisModule from '@staffroom/shared/guards/crisis';
  * These texts are sealed in the browser and the server never reads them, so the shared crisis guard runs here,
  * on the plaintext, before sealing. Nothing about the result is sent anywhere.
  *
- * The guard is loaded on demand, never with the app shell: its model and the prefilter index it builds when its
- * module is evaluated took about half a second of main-thread time on every page load (measured in Chromium on
- * 2026-12-06: script time per load of the home page 730-1,070 ms with it, 280-440 ms without). Pages that will need
- * it start loading it early (`loadCrisisGuard`, when the writer starts typing), so the answer is ready at sending.
+ * The guard is loaded on demand, never with the app shell (`lib/crisis-guard.ts` says why); pages that will need it
+ * start loading it early (`preloadCrisisGuard`, when the writer starts typing), so the answer is ready at sending.
  */
 export type CrisisNotice = 'self' | 'other' | null;
-
-type CrisisGuard = typeof CrisisModule;
-
-let loading: Promise<CrisisGuard> | null = null;
-
-/** Starts loading the crisis guard (once); a chunk that failed to load is tried again at the next call. */
-export function loadCrisisGuard(): Promise<CrisisGuard> {
-  loading ??= import('@staffroom/shared/guards/crisis').catch((err: unknown) => {
-    loading = null;
-    throw err;
-  });
-  return loading;
-}
-
-/** `loadCrisisGuard` for a page that only wants it ready: a failure is retried when the check itself runs. */
-export function preloadCrisisGuard(): void {
-  loadCrisisGuard().catch(() => undefined);
-}
 
 export async function crisisNotice(text: string): Promise<CrisisNotice> {
   const { detectCrisis } = await loadCrisisGuard();

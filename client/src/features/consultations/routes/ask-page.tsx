@@ -6,7 +6,9 @@ import { paths } from '../../../config/paths';
 import { deliverIntakeNote } from '../api/intake-notes';
 import { supportApi } from '../api/support-api';
 import { IntakeForm } from '../components/intake-form';
-import { crisisNotice, preloadCrisisGuard } from '../model/crisis-check';
+import { crisisNotice, preloadCrisisGuard, type CrisisNotice } from '../model/crisis-check';
+import { CrisisNoticeDialog } from '../components/crisis-notice';
+import { useServerInfo } from '../../../app/server-info';
 import { reasonsFromFragment } from '../model/referral';
 import { UnlockKeys } from '../components/unlock-keys';
 import { useKeys } from '../keys/key-store';
@@ -22,6 +24,9 @@ export function AskSupportPage({ viewer }: { viewer: Viewer }) {
   // A referral link's reasons, read once from the fragment (never sent to the server), then dropped from the
   // address bar so the link does not linger in this tab's history.
   const [referred] = useState(() => reasonsFromFragment(location.hash));
+  /** What the note of a form that was not sent suggests (the same private notice as after sending). */
+  const [unsentNotice, setUnsentNotice] = useState<CrisisNotice>(null);
+  const crisisResources = useServerInfo()?.crisisResources ?? [];
   const hasFragment = location.hash !== '';
   useEffect(() => {
     if (hasFragment) navigate({ hash: '' }, { replace: true, state: location.state as unknown });
@@ -56,6 +61,11 @@ export function AskSupportPage({ viewer }: { viewer: Viewer }) {
         initialReasons={referred}
         noteSealed={identity !== null}
         onNoteWriting={preloadCrisisGuard}
+        onNotSent={(note) =>
+          void crisisNotice(note)
+            .catch(() => null)
+            .then(setUnsentNotice)
+        }
         onSubmit={async ({ note, ...body }) => {
           if (note && !identity) {
             throw new Error('Unlock your private key above to send your note encrypted, or remove the note.');
@@ -93,6 +103,14 @@ export function AskSupportPage({ viewer }: { viewer: Viewer }) {
       <p className="aside">
         <Link to={paths.support.getHref()}>Back to one-to-one support</Link>
       </p>
+      {unsentNotice && (
+        <CrisisNoticeDialog
+          notice={unsentNotice}
+          resources={crisisResources}
+          sent="Your request was not sent yet: the form says what is missing."
+          onClose={() => setUnsentNotice(null)}
+        />
+      )}
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { CheckInsPanel } from '../components/checkins-panel';
 import { ClosingPanel } from '../components/closing-panel';
 import { ConvoComposer } from '../components/convo-composer';
 import { ConvoFeed } from '../components/convo-feed';
-import { CrisisNoticeDialog, RiskBanner } from '../components/crisis-notice';
+import { CrisisNoticeDialog, RiskBanner, type RiskSubject } from '../components/crisis-notice';
 import { FeedbackForm } from '../components/feedback-form';
 import { GoalsPanel } from '../components/goals-panel';
 import { PinnedIntake } from '../components/pinned-intake';
@@ -26,7 +26,7 @@ import { ConversationBadge } from '../components/status-badge';
 import { UnlockKeys } from '../components/unlock-keys';
 import { useConversationRoom, useNow } from '../hooks/use-conversation-room';
 import { useKeys } from '../keys/key-store';
-import type { ShownMessage } from '../model/conversation-room';
+import type { ConvoSnapshot, ShownMessage } from '../model/conversation-room';
 import { crisisNotice, preloadCrisisGuard, type CrisisNotice } from '../model/crisis-check';
 import { dueReminder, reminderText } from '../model/reminder';
 import type { Viewer } from '../model/viewer';
@@ -71,6 +71,37 @@ function KeyChangedNotice({
   );
 }
 
+/** Something the teacher wrote that the consultant's browser flagged, under a key that changes with the text. */
+interface FlaggedItem {
+  key: string;
+  at: number;
+  subject: RiskSubject;
+  kind: Exclude<CrisisNotice, null>;
+}
+
+/**
+ * What the teacher wrote that may signal risk, as the consultant's browser read it, oldest first: messages, goals
+ * (a new version is a new item) and check-in notes (a changed note is a new item).
+ */
+function flaggedForConsultant(snapshot: ConvoSnapshot): FlaggedItem[] {
+  const items: FlaggedItem[] = [];
+  for (const m of snapshot.messages)
+    if (m.signalsRisk) items.push({ key: `m:${m.seq}`, at: m.ts, subject: 'message', kind: 'self' });
+  for (const g of snapshot.goals)
+    if (g.signals)
+      items.push({ key: `g:${g.id}:${g.updatedAt}`, at: g.updatedAt, subject: 'goal', kind: g.signals });
+  for (const c of snapshot.checkIns)
+    if (c.noteSignals)
+      items.push({
+        key: `c:${c.id}:${c.noteText?.length ?? 0}:${c.noteText?.slice(-40) ?? ''}`,
+        at: 0,
+        subject: 'note',
+        kind: c.noteSignals,
+      });
+  // Notes carry no time: they count as the oldest, so a new message or goal is what the banner names.
+  return items.sort((a, b) => a.at - b.at);
+}
+
 /** `/support/conversations/:id`: one end-to-end encrypted conversation, once this device holds the key. */
 export function ConversationPage({ viewer }: { viewer: Viewer }) {
   const { id = '' } = useParams();
@@ -113,9 +144,9 @@ function ConversationView({ conversationId, identity }: { conversationId: string
   const crisisResources = useServerInfo()?.crisisResources ?? [];
   const [notice, setNotice] = useState<CrisisNotice>(null);
   /** What happened to the text the notice is about (a message sent, a goal or a note saved). */
-  const [noticeSaved, setNoticeSaved] = useState<'message' | 'goal' | 'note'>('message');
-  /** The last flagged message the consultant hid the banner for: a later one shows it again. */
-  const [riskHiddenAt, setRiskHiddenAt] = useState(0);
+  const [noticeSaved, setNoticeSaved] = useState<'message' | 'goal' | 'note' | 'too-long'>('message');
+  /** What the consultant hid the banner for (`riskKeys`): anything flagged later shows it again. */
+  const [riskHidden, setRiskHidden] = useState<ReadonlySet<string>>(() => new Set());
   const view = snapshot.view;
   const now = useNow(view !== null && snapshot.checkIns.some((c) => c.status === 'accepted'));
 
@@ -137,7 +168,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
    */
   const checkWriting = useCallback(
     async <T,>(text: string, what: 'goal' | 'note', save: () => Promise<T>): Promise<T> => {
-      if (view?.role !== 'teacher' || !text.trim()) return save();
+      if ((view?.role !== 'teacher' && !view?.reciprocal) || !text.trim()) return save();
       const shown = crisisNotice(text).catch(() => null);
       const saved = await save();
       const notice = await shown;
@@ -147,7 +178,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
       }
       return saved;
     },
-    [view?.role],
+    [view?.role, view?.reciprocal],
   );
 
   const send = useCallback(
@@ -161,6 +192,21 @@ function ConversationView({ conversationId, identity }: { conversationId: string
       });
     },
     [room],
+  );
+
+  /** The teacher's message over the limit: not sent, but checked as at sending, and the notice shown. */
+  const tooLong = useCallback(
+    (text: string) => {
+      if (view?.role !== 'teacher' && !view?.reciprocal) return;
+      void crisisNotice(text)
+        .catch(() => null)
+        .then((shown) => {
+          if (!shown) return;
+          setNoticeSaved('too-long');
+          setNotice(shown);
+        });
+    },
+    [view?.role, view?.reciprocal],
   );
 
   if (snapshot.status === 'unavailable') {
@@ -188,11 +234,14 @@ function ConversationView({ conversationId, identity }: { conversationId: string
 
   const peer = view.peer.name;
   const teacher = view.role === 'teacher';
+  /** Writes about themself here: a teacher, or either side of a reciprocal pair (two teachers). */
+  const writer = teacher || view.reciprocal !== null;
   const closed = view.status === 'closed';
   const writable = !closed && !snapshot.peerKeyMissing && !snapshot.keyChanged;
   // A check-in of a conversation that has ended is not going to happen: no reminder for it.
   const due = closed ? null : dueReminder(snapshot.checkIns, now);
-  const lastRisk = snapshot.messages.findLast((m) => m.signalsRisk)?.seq ?? 0;
+  const risks = flaggedForConsultant(snapshot);
+  const shownRisk = risks.findLast((r) => !riskHidden.has(r.key));
   // Reciprocal mentorship: two teachers, both learners, whichever side of the record each is.
   const title = view.reciprocal
     ? `Reciprocal mentorship with ${peer}`
@@ -243,8 +292,13 @@ function ConversationView({ conversationId, identity }: { conversationId: string
 
       {/* Always present, so the banner is announced when a message flagged on receipt arrives. */}
       <div role="status" className="risk-slot">
-        {view.role === 'consultant' && lastRisk > riskHiddenAt && (
-          <RiskBanner resources={crisisResources} onHide={() => setRiskHiddenAt(lastRisk)} />
+        {(view.role === 'consultant' || view.reciprocal) && shownRisk && (
+          <RiskBanner
+            resources={crisisResources}
+            subject={shownRisk.subject}
+            kind={shownRisk.kind}
+            onHide={() => setRiskHidden(new Set(risks.map((r) => r.key)))}
+          />
         )}
       </div>
 
@@ -344,8 +398,9 @@ function ConversationView({ conversationId, identity }: { conversationId: string
               peerName={peer}
               onSend={send}
               inputRef={composer}
-              warnIdentifying={teacher}
-              onWriting={teacher ? preloadCrisisGuard : undefined}
+              warnIdentifying={writer}
+              onWriting={writer ? preloadCrisisGuard : undefined}
+              onTooLong={tooLong}
             />
           ) : (
             <p className="convo-readonly">
@@ -361,6 +416,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           <GoalsPanel
             goals={snapshot.goals}
             writable={writable}
+            warnIdentifying={writer}
             onSave={(goal, goalId) =>
               checkWriting(`${goal.title}\n${goal.notes.at(-1)?.text ?? ''}`, 'goal', () =>
                 room.saveGoal(goal, goalId),
@@ -371,6 +427,7 @@ function ConversationView({ conversationId, identity }: { conversationId: string
             checkIns={snapshot.checkIns}
             closed={closed}
             role={view.role}
+            warnIdentifying={writer}
             peer={peer}
             writable={writable}
             onPropose={(startsAt, minutes, note, type) =>
@@ -425,7 +482,9 @@ function ConversationView({ conversationId, identity }: { conversationId: string
           sent={
             noticeSaved === 'message'
               ? `Your message is on its way to ${peer}, as you wrote it.`
-              : `Your ${noticeSaved} was saved as you wrote it; ${peer} can read it.`
+              : noticeSaved === 'too-long'
+                ? `Your message was not sent yet: it is longer than a message may be. Shorten it or split it, and ${peer} will read it.`
+                : `Your ${noticeSaved} was saved as you wrote it; ${peer} can read it.`
           }
           onClose={() => {
             setNotice(null);

@@ -3,6 +3,8 @@ import { GROUP_LIMITS } from '@staffroom/shared/limits';
 import '../../../components/button.css';
 import { useNow } from '../hooks/use-group-room';
 import { formatUntil } from '../../../utils/format';
+import { preloadCrisisGuard } from '../../../lib/crisis-guard';
+import { SENDABLE_CHARS } from '../model/too-long';
 
 const MAX = GROUP_LIMITS.messageMax;
 /** The counter is read out (politely, after a pause) from this many characters left. */
@@ -16,6 +18,11 @@ export interface ComposerProps {
   text: string;
   onTextChange: (text: string) => void;
   onSend: (text: string) => void;
+  /**
+   * A message too long even to send was stopped here: the room checks it for risk in this browser (the contacts,
+   * and the moderators told), since the server will not read it.
+   */
+  onTooLong: (text: string) => void;
   groupName: string;
   locked: boolean;
   slowSeconds: number;
@@ -31,6 +38,7 @@ export function Composer({
   text,
   onTextChange,
   onSend,
+  onTooLong,
   groupName,
   locked,
   slowSeconds,
@@ -71,11 +79,14 @@ export function Composer({
       return;
     }
     // Longer than the limit, it still goes (the server refuses it, with the crisis contacts when it suggests risk,
-    // and the message waits to be edited); only what the server would not even read is stopped here.
-    if (length > MAX * 4) {
+    // and the message waits to be edited); only what the server would not even read is stopped here, and checked
+    // for risk here instead (`onTooLong`).
+    // The socket schema counts code points as typed, before normalising: a decomposed "é" is two.
+    if ([...text].length > SENDABLE_CHARS) {
       setProblem(
         `Messages can be at most ${MAX.toLocaleString()} characters. Shorten it, or split it in two.`,
       );
+      onTooLong(text);
       return;
     }
     setProblem(null);
@@ -133,6 +144,8 @@ export function Composer({
           aria-invalid={left < 0 || undefined}
           onChange={(e) => {
             setProblem(null);
+            // Too long even to send: the crisis guard will run here at Send, so it starts loading now.
+            if (e.target.value.length > SENDABLE_CHARS) preloadCrisisGuard();
             onTextChange(e.target.value);
           }}
           onKeyDown={onKeyDown}

@@ -15,7 +15,9 @@ import {
   type ReactionKind,
   type SupportResource,
 } from '@staffroom/shared/schemas/messages';
+import { loadCrisisGuard } from '../../../lib/crisis-guard';
 import { formatNames } from './format';
+import { riskExcerpt } from './too-long';
 import { loadDraft, loadOutbox, saveDraft, saveOutbox, type StoredOutboxEntry } from './tab-storage';
 
 /** What a room needs from the connection. The app's socket provides one; unit tests pass a fake. */
@@ -111,6 +113,17 @@ const ANNOUNCE_AFTER_MS = 1_200;
 /** A client id: unguessable, and within the protocol's `[A-Za-z0-9_-]{8,64}`. */
 export function newClientId(): string {
   return crypto.randomUUID();
+}
+
+/** The client id of the part of a too-long message sent for the crisis check: the same part, the same id. */
+async function excerptId(text: string): Promise<string> {
+  try {
+    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+    const bytes = String.fromCharCode(...new Uint8Array(digest).slice(0, 18));
+    return `long-${btoa(bytes).replace(/\+/g, '-').replace(/\//g, '_')}`;
+  } catch {
+    return newClientId();
+  }
 }
 
 /**
@@ -518,6 +531,54 @@ export class GroupRoom {
   /** Takes a message a moderator kept hidden off my screen. */
   dismissHeld(clientId: string): void {
     this.held = this.held.filter((h) => h.clientId !== clientId || h.outcome === 'pending');
+    this.changed();
+  }
+
+  /**
+   * A message too long even to send (over `SENDABLE_CHARS`) is stopped in this browser, but must not hide risk:
+   * the crisis guard runs here on it (loaded on demand). When it suggests risk, the contacts the deployment
+   * configured (`resources`) show at once, as for an over-long message the server refused, and the part that
+   * suggests it goes to the server marked `tooLong`: never posted, it raises the moderators' urgent item (without
+   * the text) when the server's own check agrees. The client id derives from that part, so pressing Send again
+   * raises nothing more; the server's budget for sends and its alerts about one person bound the rest. Answers
+   * whether the text suggested risk (false, too, when the guard could not load).
+   */
+  async refuseTooLong(text: string, resources: readonly SupportResource[]): Promise<boolean> {
+    let excerpt: string | null;
+    try {
+      const { detectCrisis } = await loadCrisisGuard();
+      if (!detectCrisis(text).risk) return false;
+      excerpt = riskExcerpt(text, (part) => detectCrisis(part).risk);
+    } catch {
+      return false;
+    }
+    if (resources.length > 0) this.showSupport([...resources], 'MESSAGE_TOO_LONG');
+    if (excerpt) void this.sendTooLong(excerpt, await excerptId(excerpt), 0);
+    return true;
+  }
+
+  private async sendTooLong(text: string, clientId: string, attempt: number): Promise<void> {
+    if (!this.running) return;
+    const again = () => {
+      if (attempt < 5) this.later(RESEND_AFTER_MS, () => void this.sendTooLong(text, clientId, attempt + 1));
+    };
+    if (!this.live || !this.conn.isConnected()) return again();
+    const ack = await this.conn.request('message:send', {
+      groupId: this.groupId,
+      clientId,
+      text,
+      tooLong: true,
+    });
+    if (ack.ok) return;
+    if (ack.error.support?.length) this.showSupport(ack.error.support, ack.error.code);
+    else if (ack.error.code === 'UNAVAILABLE' || ack.error.code === 'INTERNAL') again();
+  }
+
+  private showSupport(support: SupportResource[], refusedCode: string | null): void {
+    this.support = support;
+    this.supportRefused = refusedCode !== null;
+    this.supportRefusedCode = refusedCode;
+    this.supportHeld = false;
     this.changed();
   }
 

@@ -185,6 +185,7 @@ export function RoomView({
             text={text}
             onTextChange={changeText}
             onSend={send}
+            onTooLong={(long) => void room.refuseTooLong(long, crisisResources)}
             groupName={group.name}
             locked={snapshot.locked}
             slowSeconds={snapshot.slowSeconds}

@@ -1888,8 +1888,9 @@ export function detectCrisisWith(
   const anyContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
   const inContext = anyContext && (limits.vetoNear === 0 || cueSentences.some((c) => VETO_CONTEXT.test(c)));
   const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
-  // vetoLocal: in a message with no negation, past or joke word anywhere, the model vetoes only if no two
-  // neighbouring sentences read as risk either (ordinary sentences around a cue dilute the whole message's reading).
+  // vetoLocal: in a message with no negation, past or joke word anywhere (1), or with one only outside the cues'
+  // sentences (2, model round 11), the model vetoes only if no two neighbouring sentences read as risk either
+  // (ordinary sentences around a cue dilute the whole message's reading).
   const stands = (bar: number) =>
     inContext
       ? judged.self >= bar

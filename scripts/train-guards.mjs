@@ -21,8 +21,9 @@
  *               with round 3's data (`none`: round 2's). Writes nothing but the model cache (MODEL_CACHE, default
  *               /tmp/guards-model-cache: a model is trained once per set of examples and settings).
  *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^16 buckets: 2^17 until round 4, CV equal at half
- *   the bytes; self = 1.5 × none in total weight), TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35), SYNTH_WEIGHT (64,
- *   chosen by CV=authors over 16 and 32 in round 3; 32 again no gain in round 4) and
+ *   the bytes; self = 1.5 × none in total weight), TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35), SYNTH_WEIGHT (32 since
+ *   model round 11: with w33–w36 every model at 64 flagged probe or ordinary.txt lines at round 10's bars, and CV=authors
+ *   gave 32 the higher best eligible decision, 0.875 against 0.862; 64 from round 3 to 10, chosen over 16 and 32) and
  *   KIND_WEIGHT (e.g. `recovery=2,negation=2`: extra weight per label of the committed and synthetic lines).
  *   HEADS=1     (model round 5) recovery, negation, grief and hyperbole lines train classes of their own
  *               (CONTEXT_CLASSES in crisis-model.ts, added back to `none` when scored) instead of `none`; use with
@@ -82,8 +83,8 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w32.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
- *    thirty-two independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w36.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
+ *    thirty-six independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
  *    hyperbole, venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice,
  *    W3 forum posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6
  *    short phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing
@@ -106,7 +107,9 @@
  *    logistics that sound final beside real absence-flavoured risk (180), W30 long posts with the risk buried in one
  *    sentence (120), W31 British, Irish, Scots, Welsh, Caribbean and South African dialect (120), W32 US South, AAVE,
  *    Appalachian, Hawaiian Pidgin, Australian/NZ, Indian, Pakistani, Nigerian and Filipino English (120).
- *    Files w1.tsv … w32.tsv.
+ *    Round 11 (written 2026-12-07): W33 plans and means in every form, W34 long messages (100–250 words: risk said
+ *    once inside a long vent, and long bleak vents without risk), W35 tweet and text style, short, hyperbole beside
+ *    real risk, W36 passive ideation and current self-harm. Files w1.tsv … w36.tsv.
  *    Each file is its own source (and its own fold of CV=authors). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -188,23 +191,23 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by twenty-seven independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
+ * Training lines by thirty-six independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
  * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation; w18–w20
  * for round 5; w21 present self-harm and relapse beside past/recovery look-alikes and w22 true denials beside denials
  * that still carry risk, for round 6; w23 passive ideation, w24 plans and means, w25 long messages with the risk buried,
  * for round 8; w26 the risk boundary with shared words and w27 texting slang, for round 9; w28 plans and means beside
  * look-alikes, w29 ordinary absences and logistics that sound final beside real absence-flavoured risk, w30 long posts
  * with the risk buried, w31 British, Irish, Caribbean and South African dialect and w32 US South, AAVE, Appalachian,
- * Australian/NZ, Indian, Nigerian and Filipino English, for round 10): each file its own source
+ * Australian/NZ, Indian, Nigerian and Filipino English, for round 10; w33–w36 for round 11): each file its own source
  * and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
-const SYNTH_FILES = Array.from({ length: 32 }, (_, i) => [
+const SYNTH_FILES = Array.from({ length: 36 }, (_, i) => [
   `w${i + 1}`,
   `scripts/guards-training/synthetic/w${i + 1}.tsv`,
 ]);
 /**
- * The synthetic authors that training reads (default every file, w1–w32): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
+ * The synthetic authors that training reads (default every file, w1–w36): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
  * `none` round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen
  * in every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it (an
  * in-sample ordinary line, "I don't want to be here at 7pm for parents evening", flagged by the model alone); round 7
@@ -216,8 +219,8 @@ const SYNTH_TRAIN = new Set(
     ? SYNTH_FILES.map(([s]) => s)
     : process.env.SYNTH_TRAIN.split(','),
 );
-/** Weight of a synthetic author's line (a teacher-voice line weighs TEACHER_WEIGHT). */
-const SYNTH_WEIGHT = Number(process.env.SYNTH_WEIGHT ?? 64);
+/** Weight of a synthetic author's line (a teacher-voice line weighs TEACHER_WEIGHT); 64 until model round 11. */
+const SYNTH_WEIGHT = Number(process.env.SYNTH_WEIGHT ?? 32);
 /**
  * Extra weight per label of the committed and synthetic lines, e.g. `KIND_WEIGHT=recovery=2,negation=2`: the hard
  * negatives other authors' recovery and negation lines showed the model needs more of. Default none (all 1).

@@ -22,6 +22,28 @@ const pads = read('ordinary.txt')
   .map(sentence);
 const risk = read('crisis.txt').filter((l) => detectCrisis(l).risk);
 
+/** Ordinary sentences with a negation, past or joke word (the veto's context words) and no word of distress. */
+const CONTEXT =
+  /\b(?:not|no|don't|didn't|won't|wouldn't|isn't|wasn't|haven't|hasn't|years|months|since|ago|lol)\b/i;
+const contextPads = read('ordinary.txt')
+  .filter((l) => !DISTRESS.test(l) && CONTEXT.test(l) && l.split(' ').length <= 14)
+  .map(sentence);
+
+/** `k` ordinary sentences on each side, the first of them one with a context word ("not", "years", "lol"). */
+function contextWrapped(k: number): number {
+  let flagged = 0;
+  risk.forEach((line, i) => {
+    const pad = (j: number) => pads[(i * 7 + j * 13) % pads.length] as string;
+    const before = [
+      contextPads[(i * 5) % contextPads.length] as string,
+      ...Array.from({ length: k - 1 }, (_, j) => pad(j)),
+    ];
+    const after = Array.from({ length: k }, (_, j) => pad(j + 5));
+    if (detectCrisis([...before, sentence(line), ...after].join(' ')).risk) flagged++;
+  });
+  return flagged;
+}
+
 function wrapped(k: number, where: 'before' | 'after' | 'both'): number {
   let flagged = 0;
   risk.forEach((line, i) => {
@@ -50,6 +72,15 @@ describe('crisis guard: ordinary sentences around a risk statement', () => {
   ] as const)
     it(`keeps at least ${floor * 100} % flagged with ${k} ordinary sentence(s) ${where === 'both' ? 'on each side' : where}`, () => {
       expect(wrapped(k, where) / risk.length).toBeGreaterThanOrEqual(floor);
+    });
+
+  // Model round 11 (README, "Model round 11"): where a padding sentence has a "not", "years" or "lol", the whole
+  // message's reading decided the veto; round 10 after the lead's change kept 126, 107 and 91 of 147 with one, two and
+  // three sentences on each side; with vetoLocal 2 and round 11's model and thresholds 136, 130 and 131 of 148.
+  for (const k of [1, 2, 3])
+    it(`keeps at least 85 % flagged with ${k} ordinary sentence(s) on each side, one with a "not", "years" or "lol"`, () => {
+      expect(contextPads.length).toBeGreaterThanOrEqual(8);
+      expect(contextWrapped(k) / risk.length).toBeGreaterThanOrEqual(0.85);
     });
 
   it('does not flag the ordinary sentences on their own, three at a time', () => {

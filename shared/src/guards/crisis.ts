@@ -1471,11 +1471,24 @@ export interface CrisisThresholds {
   windowWords: number;
   /** 1: a veto's context word (VETO_CONTEXT) counts only in the sentence of a cue; 0: anywhere in the message. */
   vetoNear: number;
-  /** 1: with no context word anywhere, a veto also needs every two neighbouring sentences to read as no risk. */
+  /**
+   * 1: with no context word anywhere, a veto also needs every two neighbouring sentences to read as no risk; 2 (model
+   * round 11): the same for every veto outside a cue's context, even with a context word elsewhere in the message (a
+   * padding sentence with a "not", "years" or "lol").
+   */
   vetoLocal: number;
 }
 
 /**
+ * Model round 11 (2026-12-07 05:30): the model trained on thirty-six authors (w1–w36) at SYNTH_WEIGHT 32 (64 before),
+ * and by cross-validation across thirty-seven author groups under round 8's rule (tests/fixtures/guards/README.md,
+ * "Model round 11") self 0.76 → 0.86, plan 0.82 → 0.75, dismissed 0.93 → 0.96, ungated 0.84 → 0.86,
+ * ungatedDismissed 0.98 → 0.95, sure 0.95 → 0.9, vetoOutside 0.2 → 0.15, vetoMaxWords 150 → 250 and vetoLocal 1 → 2
+ * (new: the neighbouring sentences' reading for every veto outside a cue's context): risk 0.8740 → 0.8744, plan 0.872 →
+ * 0.865, false positives 0.037 → 0.039 (round 10 as shipped, w33–w36 unseen → this), rules held
+ * (hard negatives 7 of 187, probe 0, ordinary.txt 0, crisis.txt 148). Every model trained on w33–w36 flags probe or
+ * ordinary.txt lines at the old bars ("I wrote my will with the solicitor…", "I keep hoping the snow will close school").
+ *
  * After model round 10 (2026-12-07 03:25–03:55, the lead): the model retrained on the same data through the new
  * dialect spellings and look-alike letters; vetoNear 1 (new: a veto's negation, past or joke word must be in a cue's
  * own sentence) and vetoLocal 1 (new: with no such word anywhere, the model vetoes only if no two neighbouring
@@ -1532,22 +1545,22 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.76,
+  self: 0.86,
   third: 0.5,
-  plan: 0.82,
-  dismissed: 0.93,
+  plan: 0.75,
+  dismissed: 0.96,
   negated: 0.85,
-  ungated: 0.84,
+  ungated: 0.86,
   ungatedMaxWords: 150,
-  ungatedDismissed: 0.98,
-  sure: 0.95,
+  ungatedDismissed: 0.95,
+  sure: 0.9,
   vetoWeak: 0.1,
   vetoStrong: 0.4,
-  vetoOutside: 0.2,
-  vetoMaxWords: 150,
+  vetoOutside: 0.15,
+  vetoMaxWords: 250,
   windowWords: 40,
   vetoNear: 1,
-  vetoLocal: 1,
+  vetoLocal: 2,
 };
 
 /** What the decision uses besides the rules: the model's weights and its thresholds (the training script varies them). */
@@ -1875,14 +1888,17 @@ export function detectCrisisWith(
   const anyContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
   const inContext = anyContext && (limits.vetoNear === 0 || cueSentences.some((c) => VETO_CONTEXT.test(c)));
   const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
-  // vetoLocal: in a message with no negation, past or joke word anywhere, the model vetoes only if no two
-  // neighbouring sentences read as risk either (ordinary sentences around a cue dilute the whole message's reading).
+  // vetoLocal: in a message with no negation, past or joke word anywhere (1), or with one only outside the cues'
+  // sentences (2, model round 11), the model vetoes only if no two neighbouring sentences read as risk either
+  // (ordinary sentences around a cue dilute the whole message's reading).
   const stands = (bar: number) =>
     inContext
       ? judged.self >= bar
       : !outside ||
         judged.self >= limits.vetoOutside ||
-        (limits.vetoLocal > 0 && !anyContext && neighbourSelf(past, tuning.model) >= limits.vetoOutside);
+        (limits.vetoLocal > 0 &&
+          (!anyContext || limits.vetoLocal >= 2) &&
+          neighbourSelf(past, tuning.model) >= limits.vetoOutside);
   const rules =
     (strong.length > 0 && stands(limits.vetoStrong)) ||
     (strong.length === 0 && weakDistinct.length >= 2 && stands(limits.vetoWeak));

@@ -145,7 +145,7 @@ heldOutBatch(
   { crisis: 'crisis-heldout-4.tsv', privacy: 'privacy-heldout-4.tsv' },
   {
     // 32/36 until model round 4 (2026-12-06 19:10), 33/36 after it, 35/36 after round 5 (21:30; plans 18 → 20/20).
-    // After round 11 (2026-12-07 05:50): 34/36, plans 18/20 (the round's trade, README "Batch 20").
+    // After round 11 (2026-12-07 05:40): 34/36, plans 18/20 (the round's trade, README "Batch 20").
     crisisFirstPersonRecall: 34 / 36,
     crisisPlanRecall: 18 / 20,
     // 4/42 until the batch-7 round (2026-12-06 09:19); 2/42 after it; 1/42 after model round 4.
@@ -325,7 +325,7 @@ heldOutBatch(
     // (a third scoring, counts only): 22, 23 and 1. After round 5 (21:30, a fourth): 21, 23 and 1 — one plan line
     // lost here, for nine first-person lines gained over batches 3–10 (README, "Batch 12").
     // After round 7 (21:55, a fifth scoring): 20, 23 and 1 (the trade, README "Batch 12").
-    // After round 11 (2026-12-07 05:50): 23, 23 and 2.
+    // After round 11 (2026-12-07 05:40): 23, 23 and 2.
     crisisFirstPersonRecall: 43 / 50,
     crisisPlanRecall: 20 / 25,
     crisisNotRiskFalsePositiveRate: 2 / 60,
@@ -338,7 +338,7 @@ heldOutBatch(
   {
     // Before: plan 19/25, passive 20/25, not-risk flagged 4/60; after model round 4: 20, 21 and 3; after round 4b:
     // 20, 24 and 3.
-    // After round 7 (21:55): 19, 24 and 1 (the trade, README "Batch 12"). After round 11 (2026-12-07 05:50): 22, 22
+    // After round 7 (21:55): 19, 24 and 1 (the trade, README "Batch 12"). After round 11 (2026-12-07 05:40): 22, 22
     // and 3.
     crisisFirstPersonRecall: 43 / 50,
     crisisPlanRecall: 19 / 25,
@@ -422,7 +422,7 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
       0,
     ],
     // Before: 22, 20 and 0; after round 8: 21, 21 and 0; after round 9: 22, 23 and 0; after round 10: 23, 21 and 0;
-    // after round 11 (2026-12-07 05:50): 21, 19 and 1.
+    // after round 11 (2026-12-07 05:40): 21, 19 and 1.
     [
       'batch 13b (2026-12-06 20:34, author HH)',
       '13b',
@@ -451,7 +451,7 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
       0,
     ],
     // Before: 23, 23 and 1; after round 8: 22, 23 and 1; after round 9: 22, 23 and 2; after round 10: 23, 24 and 2
-    // (and two of its third-person lines flagged as the writer); after round 11 (2026-12-07 05:50): 23, 23 and 3.
+    // (and two of its third-person lines flagged as the writer); after round 11 (2026-12-07 05:40): 23, 23 and 3.
     [
       'batch 15b (2026-12-06 23:48, author HL)',
       '15b',
@@ -461,7 +461,7 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
     // Batches 17 (HO, HP; 2026-12-07 01:14), 18 (HQ, HR; 02:03) and 19 (HS, HT; 02:11): scored on round 9 first
     // (17a 24, 23 and 4; 17b 23, 23 and 2; 18a 20, 18 and 1; 18b 23, 22 and 0; 19a 24, 21 and 1; 19b 21, 21 and 0),
     // then after crisis round 10 and the lead's changes (2026-12-07 03:40), gated at those figures. After round 11
-    // (2026-12-07 05:50): 17a FP 1 → 3/60, 18a 43 → 42/50, 18b 45 → 47/50, 19b 44 → 45/50; the rest the same.
+    // (2026-12-07 05:40): 17a FP 1 → 3/60, 18a 43 → 42/50, 18b 45 → 47/50, 19b 44 → 45/50; the rest the same.
     [
       'batch 17a (2026-12-07 01:14, author HO)',
       '17a',
@@ -499,7 +499,7 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
       1,
     ],
     // Batch 20 (HU, HV; 2026-12-07 04:42–04:45): scored on round 10 first (20a plan 22/25, passive 22/25, not-risk
-    // flagged 2/60; 20b 23, 20 and 1), then after crisis round 11 (05:50), gated at those figures.
+    // flagged 2/60; 20b 23, 20 and 1), then after crisis round 11 (05:40), gated at those figures.
     [
       'batch 20a (2026-12-07 04:42, author HU)',
       '20a',
@@ -578,7 +578,7 @@ describe('held-out batch 16, ordinary talk only (authors HM, HN)', () => {
  * Batch 20c (2026-12-07 04:46, author HW): long posts only, 183–213 words, 70 lines. In the risk lines the risk is said
  * once or twice inside an ordinary vent; the others are bleak vents, hyperbole, recovery, grief and negation. Written
  * to decide how long messages are read (round 10's windows). Scored on round 10 first: first-person 23/30, plans
- * 11/15, not-risk flagged 8/40; after crisis round 11 (05:50): 22/30, 12/15 and 3/40, gated there.
+ * 11/15, not-risk flagged 8/40; after crisis round 11 (05:40): 22/30, 12/15 and 3/40, gated there.
  */
 describe('held-out batch 20c, long posts (author HW)', () => {
   const lines = read('crisis-heldout-20c.tsv')

@@ -134,6 +134,62 @@ describe('crisis flow attacks in a real browser', () => {
     await composer().fill('');
   });
 
+  it('when a long text that ends "I have a plan to kill myself tonight" is pasted into the feedback box and the intake note, then neither cuts it: the count says it is over, nothing is sent, and tap-to-call links show', async () => {
+    const long = `${'Marking, reports, parents evening, cover again. '.repeat(30)}I have a plan to kill myself tonight.`;
+    expect(long.length).toBeGreaterThan(1_000);
+
+    await page.goto('/pulse/about');
+    const box = page.getByLabel('Tell the coordinators anything about Staffroom');
+    await box.fill(long);
+    expect(await box.inputValue()).toBe(long);
+    await page.getByText(`${long.length.toLocaleString('en')} / 1,000`).waitFor();
+    await page.getByRole('button', { name: 'Send anonymously' }).click();
+    await page.getByText('Keep it to 1,000 characters').waitFor();
+    await page.getByRole('heading', { name: 'If you are struggling, you do not have to wait' }).waitFor();
+    expect(await page.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    expect(await box.inputValue()).toBe(long);
+
+    await page.goto('/support/ask');
+    const note = page.getByLabel('A note for your consultant');
+    await note.fill(long);
+    expect(await note.inputValue()).toBe(long);
+    await page.getByRole('button', { name: 'Ask for support' }).click();
+    const unsent = page.getByRole('dialog', { name: 'You don’t have to carry this alone' });
+    await unsent.getByText('Your request was not sent yet').waitFor();
+    expect(await unsent.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    await unsent.getByRole('button', { name: 'Close' }).click();
+    await unsent.waitFor({ state: 'detached' });
+    await page.getByText('Keep the note to 500 characters.').waitFor();
+    expect(await note.inputValue()).toBe(long);
+  });
+
+  it('when the same long text is pasted into a report note, then the note is not cut, the report is not sent, and tap-to-call links show', async () => {
+    const long = `${'Marking, reports, parents evening, cover again. '.repeat(30)}I have a plan to kill myself tonight.`;
+    await admin.join(groupId);
+    await admin.open(groupId);
+    await admin.send(groupId, 'Anyone else still marking at midnight?');
+    await page.goto(`/groups/${groupId}`);
+    await page.getByText('Anyone else still marking at midnight?').waitFor();
+    await page
+      .getByRole('button', { name: /^More actions for .*’s message$/ })
+      .last()
+      .click();
+    await page.getByRole('menuitem', { name: 'Report' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Report this message' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Spam').check();
+    const note = dialog.getByLabel(/Anything the moderators should know/);
+    await note.fill(long);
+    expect(await note.inputValue()).toBe(long);
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await dialog.getByText('Keep the note to 500 characters').waitFor();
+    await dialog.getByText('What you wrote suggests someone may be at risk').waitFor();
+    expect(await dialog.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    expect(await note.inputValue()).toBe(long);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('when a muted member writes a message that suggests risk and presses Send, then they are told it was not posted because they are muted, with tap-to-call links', async () => {
     await page.goto(`/groups/${groupId}`);
     await composer().waitFor();

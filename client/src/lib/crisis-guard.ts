@@ -1,4 +1,5 @@
 import type * as CrisisModule from '@staffroom/shared/guards/crisis';
+import { riskExcerpt, RISK_WINDOW } from './risk-excerpt';
 
 /**
  * The shared crisis guard, loaded on demand in the browser, never with the app shell: its model and the prefilter
@@ -23,4 +24,30 @@ export function loadCrisisGuard(): Promise<CrisisGuard> {
 /** `loadCrisisGuard` for a page that only wants it ready: a failure is retried when the check itself runs. */
 export function preloadCrisisGuard(): void {
   loadCrisisGuard().catch(() => undefined);
+}
+
+/** What the crisis guard says about a whole text, however long. */
+export interface WholeTextCrisis {
+  risk: boolean;
+  concernForOther: boolean;
+}
+
+/**
+ * The crisis guard on all of `text`, however long it was pasted: the whole text, and for a text longer than the
+ * guard reads as one message, each window of it too (`riskExcerpt`), so that words that suggest risk at the end of
+ * a long paste are not diluted by what comes before them. Used where a field keeps its limit but must not cut a
+ * pasted text silently before the check (the text is refused until shortened, and checked here meanwhile).
+ */
+export async function crisisInWholeText(text: string): Promise<WholeTextCrisis> {
+  const { detectCrisis } = await loadCrisisGuard();
+  const whole = detectCrisis(text);
+  if (whole.risk || text.length <= RISK_WINDOW)
+    return { risk: whole.risk, concernForOther: whole.concernForOther };
+  if (riskExcerpt(text, (part) => detectCrisis(part).risk) !== null)
+    return { risk: true, concernForOther: false };
+  return {
+    risk: false,
+    concernForOther:
+      whole.concernForOther || riskExcerpt(text, (part) => detectCrisis(part).concernForOther) !== null,
+  };
 }

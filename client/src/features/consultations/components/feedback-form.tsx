@@ -8,6 +8,8 @@ import type { FeedbackInput } from '../api/support-api';
 import { ChoiceGroup } from './choice-group';
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { CrisisResources } from '../../../components/crisis-resources';
+import { useServerInfo } from '../../../app/server-info';
+import { crisisNotice, preloadCrisisGuard } from '../model/crisis-check';
 
 const HELPFULNESS = [
   { value: '1', label: '1 · Not helpful' },
@@ -36,6 +38,8 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
   const [confirmComment, setConfirmComment] = useState<string | null>(null);
   /** Crisis contacts the privacy question carried (the comment suggests risk). */
   const [support, setSupport] = useState<SupportResource[] | null>(null);
+  const crisisResources = useServerInfo()?.crisisResources;
+  const over = comment.trim().length - COMMENT_MAX;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -44,6 +48,16 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
       ...(helpfulness ? {} : { helpfulness: 'Choose a number from 1 to 5.' }),
       ...(recommend ? {} : { recommend: 'Choose yes or no.' }),
     };
+    if (over > 0) {
+      // Not sent until shortened, and the server will not read it: the crisis guard reads all of it here.
+      setErrors({
+        ...found,
+        form: `Keep the comment to ${COMMENT_MAX.toLocaleString()} characters: shorten it by ${over.toLocaleString()}.`,
+      });
+      const notice = await crisisNotice(comment).catch(() => null);
+      if (notice === 'self') setSupport(crisisResources ?? []);
+      return;
+    }
     setErrors(found);
     if (!helpfulness || !recommend) {
       const form = event.currentTarget as HTMLFormElement;
@@ -119,12 +133,20 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
             className="input support-textarea"
             name="comment"
             rows={3}
-            maxLength={COMMENT_MAX}
+            // No maxLength: it would cut a pasted comment silently, before the crisis check reads its end.
             value={comment}
-            onChange={(e) => setComment(e.target.value)}
+            aria-invalid={over > 0 || undefined}
+            onChange={(e) => {
+              setComment(e.target.value);
+              if (e.target.value.length > COMMENT_MAX) preloadCrisisGuard();
+            }}
           />
         )}
       </Field>
+      <p className={over > 0 ? 'support-count support-count--over' : 'support-count'} aria-hidden="true">
+        {comment.trim().length.toLocaleString()} / {COMMENT_MAX.toLocaleString()}
+        {over > 0 ? ` (${over.toLocaleString()} too many)` : ''}
+      </p>
       <Button type="submit" busy={busy} busyLabel="Sending…">
         Send feedback
       </Button>

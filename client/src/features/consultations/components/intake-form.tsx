@@ -306,7 +306,8 @@ export function IntakeForm({
               className="input support-textarea"
               name="note"
               rows={4}
-              maxLength={NOTE_MAX * 2}
+              // No maxLength: it would cut a pasted note silently, before the crisis check reads its end. The note
+              // keeps its limit: the count says how far over it is, and the form is not sent until it is shortened.
               value={note}
               onChange={(e) => {
                 setNote(e.target.value);
@@ -315,8 +316,12 @@ export function IntakeForm({
             />
           )}
         </Field>
-        <p className="support-count" aria-hidden="true">
+        <p
+          className={note.length > NOTE_MAX ? 'support-count support-count--over' : 'support-count'}
+          aria-hidden="true"
+        >
           {note.length} / {NOTE_MAX}
+          {note.length > NOTE_MAX ? ` (${(note.length - NOTE_MAX).toLocaleString()} too many)` : ''}
         </p>
       </section>
 

@@ -1,4 +1,4 @@
-import { loadCrisisGuard } from '../../../lib/crisis-guard';
+import { crisisInWholeText, loadCrisisGuard } from '../../../lib/crisis-guard';
 
 export { loadCrisisGuard, preloadCrisisGuard } from '../../../lib/crisis-guard';
 
@@ -17,8 +17,8 @@ export { loadCrisisGuard, preloadCrisisGuard } from '../../../lib/crisis-guard';
 export type CrisisNotice = 'self' | 'other' | null;
 
 export async function crisisNotice(text: string): Promise<CrisisNotice> {
-  const { detectCrisis } = await loadCrisisGuard();
-  const result = detectCrisis(text);
+  // All of it, however long it was pasted (a note over its limit is refused, but checked whole first).
+  const result = await crisisInWholeText(text);
   if (result.risk) return 'self';
   if (result.concernForOther) return 'other';
   return null;

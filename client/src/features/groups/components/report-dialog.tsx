@@ -11,6 +11,8 @@ import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { Modal } from '../../../components/modal';
+import { useServerInfo } from '../../../app/server-info';
+import { crisisInWholeText, preloadCrisisGuard } from '../../../lib/crisis-guard';
 
 const NOTE_MAX = 500;
 
@@ -37,12 +39,21 @@ export function ReportDialog({
   const [confirming, setConfirming] = useState(false);
   const [support, setSupport] = useState<SupportResource[] | null>(null);
   const formId = 'report-form';
+  const crisisResources = useServerInfo()?.crisisResources;
+  const over = note.trim().length - NOTE_MAX;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     if (!reason) {
       setError('Choose what is wrong, so the moderators know where to start.');
+      return;
+    }
+    if (over > 0) {
+      // Not sent until shortened, and the server will not read it: the crisis guard reads all of it here.
+      setError(`Keep the note to ${NOTE_MAX} characters: shorten it by ${over.toLocaleString()}.`);
+      const found = await crisisInWholeText(note).catch(() => null);
+      if (found?.risk || found?.concernForOther) setSupport(crisisResources ?? []);
       return;
     }
     setBusy(true);
@@ -158,15 +169,21 @@ export function ReportDialog({
               className="input textarea"
               name="note"
               rows={2}
-              maxLength={NOTE_MAX}
+              // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
               value={note}
+              aria-invalid={over > 0 || undefined}
               onChange={(e) => {
                 setNote(e.target.value);
                 setConfirming(false);
+                if (e.target.value.length > NOTE_MAX) preloadCrisisGuard();
               }}
             />
           )}
         </Field>
+        <p className={over > 0 ? 'report__count report__count--over' : 'report__count'} aria-hidden="true">
+          {note.trim().length.toLocaleString()} / {NOTE_MAX}
+          {over > 0 ? ` (${over.toLocaleString()} too many)` : ''}
+        </p>
       </form>
     </Modal>
   );

@@ -5,7 +5,9 @@ import { Alert, Status } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CrisisResources } from '../../../components/crisis-resources';
 import { Field } from '../../../components/field';
+import { useServerInfo } from '../../../app/server-info';
 import { ApiError } from '../../../lib/api';
+import { crisisInWholeText, preloadCrisisGuard } from '../../../lib/crisis-guard';
 import { useIdentifyingFindings } from '../../../lib/use-identifying';
 import { wellnessApi } from '../api/wellness-api';
 
@@ -15,6 +17,9 @@ import { wellnessApi } from '../api/wellness-api';
  * a comment that suggests the writer may be at risk brings the crisis contacts at once (the box is read weeks
  * later, in batches: it is no place to wait for help).
  */
+/** The server's bound on a comment (trimmed), kept: a longer one is refused here until shortened. */
+const COMMENT_MAX = 1_000;
+
 export function FeedbackBox() {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -23,9 +28,21 @@ export function FeedbackBox() {
   const [sent, setSent] = useState(false);
   const [support, setSupport] = useState<SupportResource[] | null>(null);
   const findings = useIdentifyingFindings(text);
+  const crisisResources = useServerInfo()?.crisisResources;
+  const over = text.trim().length - COMMENT_MAX;
 
   const send = async (confirmIdentifying: boolean) => {
     if (!text.trim()) return setError('Write something first, or leave the box empty.');
+    if (over > 0) {
+      // Too long to send, and the server will not read it: the crisis guard reads all of it here instead, so words
+      // that suggest risk at the end of a long paste still bring the contacts.
+      setError(
+        `Keep it to ${COMMENT_MAX.toLocaleString()} characters: shorten it by ${over.toLocaleString()}.`,
+      );
+      const found = await crisisInWholeText(text).catch(() => null);
+      if (found?.risk) setSupport(crisisResources ?? []);
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -84,15 +101,21 @@ export function FeedbackBox() {
           <textarea
             {...control}
             rows={4}
-            maxLength={1000}
+            // No maxLength: it would cut a pasted comment silently, before the crisis check reads its end.
             value={text}
+            aria-invalid={over > 0 || undefined}
             onChange={(e) => {
               setText(e.target.value);
               setConfirming(false);
+              if (e.target.value.length > COMMENT_MAX) preloadCrisisGuard();
             }}
           />
         )}
       </Field>
+      <p className={over > 0 ? 'feedback-count feedback-count--over' : 'feedback-count'} aria-hidden="true">
+        {text.trim().length.toLocaleString()} / {COMMENT_MAX.toLocaleString()}
+        {over > 0 ? ` (${over.toLocaleString()} too many)` : ''}
+      </p>
       <div className="pulse-form__actions">
         <Button type="submit" busy={busy && !confirming} busyLabel="Sending…">
           Send anonymously

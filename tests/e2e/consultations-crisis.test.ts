@@ -287,6 +287,24 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     await checkIns.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
 
+  it('keeps a check-in note pasted over its limit whole, saves nothing, and shows the contacts when its end signals risk', async () => {
+    const t = teacher.page;
+    const checkIns = t.getByRole('region', { name: 'Check-ins' });
+    await checkIns.getByRole('button', { name: 'Propose a check-in' }).click();
+    const long = `${'Planning, marking, duty, a parent call, cover again. '.repeat(30)}${RISK}`;
+    expect(long.length).toBeGreaterThan(1_500);
+    const note = checkIns.getByLabel('Note');
+    await note.fill(long);
+    expect(await note.inputValue()).toBe(long); // not cut at the limit before the check reads the end
+    await checkIns.getByRole('button', { name: 'Propose check-in' }).click();
+    await checkIns.getByText(/Keep it to 1,500 characters: shorten it by/).waitFor();
+    expect(await checkIns.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    expect(await note.inputValue()).toBe(long);
+    await checkIns.getByRole('button', { name: 'Cancel', exact: true }).click();
+  });
+
   it('shows the contacts for a one-to-one message over the length limit that signals risk, which is not sent and waits to be shortened', async () => {
     const t = teacher.page;
     const long = `${'Marking, reports, parents evening, cover again. '.repeat(45)}${RISK}`;

@@ -15,6 +15,7 @@ import { formatDuration, formatFull, formatStart, fromLocalInput, toLocalInput }
 import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 import { useIdentifyingFeedback } from './goals-panel';
+import { useOverLimit } from './over-limit';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
 /** How long after a session the consultant is shown it to add their notes (later: under "Earlier"). */
@@ -60,6 +61,7 @@ function ProposeForm({
   const [type, setType] = useState<SessionType>('check-in');
   const [note, setNote] = useState('');
   const identifying = useIdentifyingFeedback(note === sessionNoteTemplate(type) ? '' : note, warn);
+  const overLimit = useOverLimit(NOTE_MAX, warn);
   /** A new type brings its template, unless the note was already written past the previous one. */
   const chooseType = (next: SessionType) => {
     if (note.trim() === '' || note === sessionNoteTemplate(type)) setNote(sessionNoteTemplate(next));
@@ -86,6 +88,11 @@ function ProposeForm({
       return;
     }
     setError(null);
+    const refused = overLimit.refuse(note);
+    if (refused) {
+      setProblem(refused);
+      return;
+    }
     setBusy(true);
     /** An untouched template says nothing: it is not sealed and sent. */
     const written = note === sessionNoteTemplate(type) ? '' : note;
@@ -163,12 +170,16 @@ function ProposeForm({
             className="input support-textarea"
             name="note"
             rows={type === 'check-in' ? 2 : 7}
-            maxLength={NOTE_MAX}
+            // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => {
+              setNote(e.target.value);
+              overLimit.typed(e.target.value);
+            }}
           />
         )}
       </Field>
+      {overLimit.panel}
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Proposing…">
           {type === 'check-in' ? 'Propose check-in' : `Propose: ${SESSION_TYPE_LABELS[type]}`}
@@ -203,6 +214,7 @@ function NoteForm({
   const template = sessionNoteTemplate(checkIn.type ?? 'check-in');
   const [note, setNote] = useState(() => checkIn.noteText ?? template);
   const identifying = useIdentifyingFeedback(note === template ? '' : note, warn);
+  const overLimit = useOverLimit(NOTE_MAX, warn);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -212,6 +224,12 @@ function NoteForm({
     if (busy) return;
     if (!note.trim() || note === template) {
       setProblem('Write something under the headings first.');
+      area.current?.focus();
+      return;
+    }
+    const refused = overLimit.refuse(note);
+    if (refused) {
+      setProblem(refused);
       area.current?.focus();
       return;
     }
@@ -241,12 +259,16 @@ function NoteForm({
             className="input support-textarea"
             name="sessionNote"
             rows={8}
-            maxLength={NOTE_MAX}
+            // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => {
+              setNote(e.target.value);
+              overLimit.typed(e.target.value);
+            }}
           />
         )}
       </Field>
+      {overLimit.panel}
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Saving…">
           Save the note

@@ -20,6 +20,7 @@ import { ChoiceGroup } from './choice-group';
 import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 import { useIdentifyingFindings } from '../../../lib/use-identifying';
+import { useOverLimit } from './over-limit';
 
 /**
  * The privacy guard's warning on what the teacher writes here, as on their messages: the other person reads it,
@@ -127,6 +128,7 @@ function UpdateGoal({
   const [status, setStatus] = useState<GoalStatus>(content.status);
   const [note, setNote] = useState('');
   const identifying = useIdentifyingFeedback(note, warn);
+  const overLimit = useOverLimit(GOAL_NOTE_MAX, warn);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -135,6 +137,11 @@ function UpdateGoal({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    const refused = overLimit.refuse(note);
+    if (refused) {
+      setProblem(refused);
+      return;
+    }
     const next: GoalContent = {
       ...content,
       status,
@@ -173,12 +180,16 @@ function UpdateGoal({
             className="input support-textarea"
             name="note"
             rows={3}
-            maxLength={GOAL_NOTE_MAX}
+            // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
             value={note}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => {
+              setNote(e.target.value);
+              overLimit.typed(e.target.value);
+            }}
           />
         )}
       </Field>
+      {overLimit.panel}
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Encrypting and saving…">
           Save progress

@@ -409,3 +409,34 @@ describe('detectCrisis, dialect and regional spellings (dialect.ts, issue 11)', 
       expect(flagged(text), text).toBe(false);
   });
 });
+
+describe('detectCrisis, the plainest statements in other languages (Cue.modelBlind)', () => {
+  it('flags them in nine languages, however many ordinary words are around, which the model (English only) cannot veto', () => {
+    for (const text of [
+      'Quiero morirme, ya no puedo más con este colegio',
+      "J'ai envie de mourir ce soir, je n'en peux plus",
+      'Ich möchte sterben. Die Klasse, die Schulleitung, alles.',
+      'Eu quero morrer, não aguento mais essa escola',
+      'Voglio morire, sono stanca di tutto',
+      'Nie chcę już żyć, mam dość',
+      'gusto ko nang mamatay, pagod na pagod na ako',
+      'main marna chahta hoon, bahut thak gaya hoon',
+      'nataka kufa, sina nguvu tena',
+    ]) {
+      const r = detectCrisis(text);
+      expect(r.risk, text).toBe(true);
+      expect(r.concernForOther, text).toBe(false);
+    }
+  });
+
+  it("does not flag that language's own negation, a figure of speech, or a joke", () => {
+    for (const text of [
+      "je n'ai pas envie de mourir, juste de dormir",
+      'no quiero morir, solo estoy cansada',
+      'je vais mourir de rire avec cette classe',
+      'quiero morir lol este examen',
+      'Meine Klasse spielt heute Theater.',
+    ])
+      expect(detectCrisis(text).risk, text).toBe(false);
+  });
+});

@@ -72,6 +72,8 @@ interface Cue {
   professional?: boolean;
   /** Per-match decision from the text after (and the clause before) the match: a strength, or null to ignore it. */
   after?: (following: string, before: string, match: string) => Strength | null;
+  /** In a language the model cannot read (it reads English): the model never vetoes its strong flag. */
+  modelBlind?: boolean;
 }
 
 const LEET: Readonly<Record<string, string>> = {
@@ -332,6 +334,10 @@ const INTENT_BEFORE = new RegExp(`${INTENT} ${F}$`);
 const DRUG =
   'pills|tablets|paracetamol|sleeping pills|sleeping tablets|painkillers|of my (?:meds|pills|tablets)|co-?codamol|codeine|ibuprofen|aspirin|tylenol|advil|antidepressants|sertraline|citalopram|fluoxetine|amitriptyline|mirtazapine|diazepam|valium|zopiclone|tramadol|oxycodone|morphine|insulin|lithium|quetiapine|propranolol|antifreeze|bleach|weedkiller|meds|medication';
 
+/** A statement in another language (below) is ignored after that language's "not" ("no quiero morir"). */
+const notNegatedAbroad = (_following: string, before: string): Strength | null =>
+  /\b(?:no|ne|pas|nicht|nao|non|nie|hindi|sitaki|nahi|nahin)\s*$/.test(before) ? null : 'strong';
+
 const CUES: readonly Cue[] = [
   // --- suicide, killing oneself -------------------------------------------------------------------------------
   {
@@ -357,6 +363,75 @@ const CUES: readonly Cue[] = [
         : 'strong',
   },
   { re: rx(String.raw`\bsuicid(?:e|es|al|ally)\b`), strength: 'strong', negatable: true, professional: true },
+  // The plainest first-person statements in languages teachers here also write in (international schools,
+  // second-language writers, code-switching): Spanish, French, German, Portuguese, Italian, Polish, Tagalog,
+  // romanised Hindi/Urdu and Kiswahili, one flat list per language (the prefilter reads flat alternations best).
+  // Written from the languages, not from any labelled line; `normaliseForCrisis` folds accents ("möchte" →
+  // "mochte"). The model reads English only, so these stand on the rule.
+  {
+    re: rx(
+      String.raw`\b(?:quiero morir|quiero morirme|quiero matarme|quiero suicidarme|me quiero morir|me quiero matar|no quiero vivir|no quiero seguir viviendo)\b`,
+    ),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:je veux mourir|je veux me tuer|je veux me suicider|je vais me suicider|envie de mourir|envie de me tuer|je ne veux plus vivre)\b`,
+    ),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:ich will sterben|ich mochte sterben|ich will mich umbringen|ich werde mich umbringen|ich will nicht mehr leben|ich mochte nicht mehr leben|ich will tot sein)\b`,
+    ),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
+  {
+    re: rx(String.raw`\b(?:quero morrer|quero me matar|vou me matar|nao quero mais viver)\b`),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
+  {
+    re: rx(String.raw`\b(?:voglio morire|voglio uccidermi|voglio togliermi la vita|non voglio piu vivere)\b`),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
+  {
+    re: rx(String.raw`\b(?:chce umrzec|chce sie zabic|nie chce zyc|nie chce juz zyc)\b`),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:gusto ko nang mamatay|gusto ko ng mamatay|gusto kong mamatay|gusto ko nang magpakamatay|gusto kong magpakamatay|ayoko nang mabuhay|magpapakamatay na ako)\b`,
+    ),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:main marna chahta hoon|main marna chahta hu|main marna chahti hoon|main marna chahti hu|mujhe marna hai|mujhe mar jana hai)\b`,
+    ),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
+  {
+    re: rx(String.raw`\b(?:nataka kufa|nataka kujiua|najiua)\b`),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
   {
     re: rx(
       String.raw`\b(?:i'm|i've been|i was|been|feel|feeling|felt|get|getting|got|am|was) ${F}(?:a bit |pretty |quite |a little |more |very |so |really )?suicidal\b`,
@@ -1786,6 +1861,8 @@ export function detectCrisisWith(
   let dismissed = 0;
   /** Of those, strong cues the writer negated ("I've never been suicidal"). */
   let negated = 0;
+  /** Strong cues in a language the model cannot read (`Cue.modelBlind`). */
+  let blind = 0;
   /** Strong cues about the writer: a first-person cue, or one in a sentence with no third-person subject. */
   let ownStrong = 0;
   const leaving = has(LEAVING, t, words);
@@ -1834,6 +1911,7 @@ export function detectCrisisWith(
       }
       if (strength === 'strong') {
         strong.push(m[0]);
+        if (cue.modelBlind) blind++;
         cueSentences.push(sentenceAround(t, index, end));
         if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentenceAround(t, index, end))) ownStrong++;
       }
@@ -1876,13 +1954,15 @@ export function detectCrisisWith(
   // posts lost recall with it. Where the rules are known to misfire (a negation, the past or recovery, a joke) the
   // bars are vetoWeak and vetoStrong; elsewhere vetoOutside, except for a statement of present risk (model round 4:
   // other authors' recovery and negation lines were flagged by the rules in words VETO_CONTEXT does not list).
-  // Self-harm going on now (ONGOING_HARM, and no word of it having ended) is never vetoed.
+  // Self-harm going on now (ONGOING_HARM, and no word of it having ended) is never vetoed, nor a statement in a
+  // language the model cannot read (`Cue.modelBlind`).
   // Asked only when the rules flagged something a veto could overrule.
   const ongoingHarm =
     (strong.length > 0 || weakDistinct.length >= 2) &&
     has(ONGOING_HARM, full, fullWords) &&
     !has(HARM_ENDED, full, fullWords);
-  const vetoLength = hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1) && !ongoingHarm;
+  const vetoLength =
+    hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1) && !ongoingHarm && blind === 0;
   // The context must be in a cue's own sentence (vetoNear): a "not" in an ordinary sentence elsewhere ("The printer
   // is not working again.") says nothing about the cue (the lead, after model round 10).
   const anyContext = vetoLength && has(VETO_CONTEXT, full, fullWords);

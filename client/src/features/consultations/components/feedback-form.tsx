@@ -143,7 +143,7 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
           />
         )}
       </Field>
-      <p className={over > 0 ? 'support-count support-count--over' : 'support-count'} aria-hidden="true">
+      <p className={over > 0 ? 'char-count char-count--over' : 'char-count'} aria-hidden="true">
         {comment.trim().length.toLocaleString()} / {COMMENT_MAX.toLocaleString()}
         {over > 0 ? ` (${over.toLocaleString()} too many)` : ''}
       </p>

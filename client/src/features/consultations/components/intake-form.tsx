@@ -317,7 +317,7 @@ export function IntakeForm({
           )}
         </Field>
         <p
-          className={note.length > NOTE_MAX ? 'support-count support-count--over' : 'support-count'}
+          className={note.length > NOTE_MAX ? 'char-count char-count--over' : 'char-count'}
           aria-hidden="true"
         >
           {note.length} / {NOTE_MAX}

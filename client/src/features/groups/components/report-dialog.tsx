@@ -180,7 +180,7 @@ export function ReportDialog({
             />
           )}
         </Field>
-        <p className={over > 0 ? 'report__count report__count--over' : 'report__count'} aria-hidden="true">
+        <p className={over > 0 ? 'char-count char-count--over' : 'char-count'} aria-hidden="true">
           {note.trim().length.toLocaleString()} / {NOTE_MAX}
           {over > 0 ? ` (${over.toLocaleString()} too many)` : ''}
         </p>

@@ -112,7 +112,7 @@ export function FeedbackBox() {
           />
         )}
       </Field>
-      <p className={over > 0 ? 'feedback-count feedback-count--over' : 'feedback-count'} aria-hidden="true">
+      <p className={over > 0 ? 'char-count char-count--over' : 'char-count'} aria-hidden="true">
         {text.trim().length.toLocaleString()} / {COMMENT_MAX.toLocaleString()}
         {over > 0 ? ` (${over.toLocaleString()} too many)` : ''}
       </p>

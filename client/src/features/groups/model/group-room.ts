@@ -16,8 +16,8 @@ import {
   type SupportResource,
 } from '@staffroom/shared/schemas/messages';
 import { loadCrisisGuard } from '../../../lib/crisis-guard';
+import { riskExcerpt } from '../../../lib/risk-excerpt';
 import { formatNames } from './format';
-import { riskExcerpt } from './too-long';
 import { loadDraft, loadOutbox, saveDraft, saveOutbox, type StoredOutboxEntry } from './tab-storage';
 
 /** What a room needs from the connection. The app's socket provides one; unit tests pass a fake. */
@@ -547,8 +547,10 @@ export class GroupRoom {
     let excerpt: string | null;
     try {
       const { detectCrisis } = await loadCrisisGuard();
-      if (!detectCrisis(text).risk) return false;
+      // Each window too, as `crisisInWholeText` reads a long paste: ordinary text around the words can dilute the
+      // whole text's reading.
       excerpt = riskExcerpt(text, (part) => detectCrisis(part).risk);
+      if (excerpt === null && !detectCrisis(text).risk) return false;
     } catch {
       return false;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectCrisis } from '@staffroom/shared/guards/crisis';
-import { riskExcerpt, SENDABLE_CHARS } from './too-long';
+import { riskExcerpt } from '../../../lib/risk-excerpt';
+import { SENDABLE_CHARS } from './too-long';
 
 const flags = (t: string) => detectCrisis(t).risk;
 const FILLER = 'Marking, reports, parents evening, cover again. ';

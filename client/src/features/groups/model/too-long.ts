@@ -1,7 +1,5 @@
 import { GROUP_LIMITS } from '@staffroom/shared/limits';
 
-export { riskExcerpt } from '../../../lib/risk-excerpt';
-
 /**
  * A group message longer than the server reads at all (4 × the length limit in code points as typed, before
  * normalising: the socket schema's bound) is stopped

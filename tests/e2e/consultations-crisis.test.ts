@@ -305,6 +305,25 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     await checkIns.getByRole('button', { name: 'Cancel', exact: true }).click();
   });
 
+  it('keeps a goal title pasted over its limit whole, saves nothing, and shows the contacts when its end signals risk', async () => {
+    const t = teacher.page;
+    const goals = t.getByRole('region', { name: 'Shared goals' });
+    await goals.getByRole('button', { name: 'Add a goal' }).click();
+    // The risk words start past the title's limit of 200: a box that cut the paste would never let them be read.
+    const long = `${'Calmer transitions after lunch, then reading time. '.repeat(5)}${RISK}`;
+    expect(long.indexOf(RISK)).toBeGreaterThan(200);
+    const title = goals.getByLabel('Goal', { exact: true });
+    await title.fill(long);
+    expect(await title.inputValue()).toBe(long);
+    await goals.getByText(`${long.length} / 200 (${long.length - 200} too many)`).waitFor();
+    await goals.getByRole('button', { name: 'Save goal' }).click();
+    await goals.getByText(/Keep the goal to 200 characters: shorten it by/).waitFor();
+    expect(await goals.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe('tel:5550100');
+    expect(await title.inputValue()).toBe(long);
+    await goals.getByRole('button', { name: 'Cancel', exact: true }).click();
+    expect(await goals.getByRole('heading', { name: /^Calmer transitions after lunch/ }).count()).toBe(0);
+  });
+
   it('shows the contacts for a one-to-one message over the length limit that signals risk, which is not sent and waits to be shortened', async () => {
     const t = teacher.page;
     const long = `${'Marking, reports, parents evening, cover again. '.repeat(45)}${RISK}`;
@@ -373,6 +392,60 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     const served = await c.evaluate(async () => (await fetch('/api/consultant/offers')).text());
     expect(served).toContain('"urgent":true');
     expect(served).not.toContain('end it all');
+  });
+
+  it('keeps a support feedback comment pasted over its limit whole, sends nothing until it is shortened, and shows the contacts when its end signals risk', async () => {
+    const t = teacher.page;
+    const c = consultant.page;
+    // The consultant proposes to end, the teacher confirms: the teacher is then asked for anonymous feedback.
+    await c.goto(t.url());
+    await c.getByRole('heading', { level: 1, name: `Supporting ${alias}` }).waitFor();
+    const ending = (page: Page) => page.getByRole('region', { name: 'Ending the support', exact: true });
+    await ending(c).getByRole('button', { name: 'Propose to taper off and end' }).click();
+    await c
+      .getByRole('dialog', { name: 'Propose to taper off and end?' })
+      .getByRole('button', { name: 'Propose the end' })
+      .click();
+    await ending(t).getByRole('button', { name: 'Confirm the end' }).click();
+    await t
+      .getByRole('dialog', { name: 'Confirm the end?' })
+      .getByRole('button', { name: 'Confirm the end' })
+      .click();
+    const form = t.getByRole('region', { name: 'This support has ended', exact: true });
+    await form.getByRole('radio', { name: '5 · Very helpful' }).check();
+    await form
+      .getByRole('group', { name: 'Would you recommend it to a colleague?' })
+      .getByLabel('Yes')
+      .check();
+
+    // The risk words start past the comment's limit of 1,000: a box that cut the paste would never let them be read.
+    const long = `${'The check-ins kept me going through a long, hard term. '.repeat(20)}${RISK}`;
+    expect(long.indexOf(RISK)).toBeGreaterThan(1_000);
+    const comment = form.getByLabel('Anything else?');
+    await comment.fill(long);
+    expect(await comment.inputValue()).toBe(long);
+    await form
+      .getByText(
+        `${long.length.toLocaleString('en')} / 1,000 (${(long.length - 1_000).toLocaleString('en')} too many)`,
+      )
+      .waitFor();
+    await form.getByRole('button', { name: 'Send feedback' }).click();
+    await form.getByText(/Keep the comment to 1,000 characters: shorten it by/).waitFor();
+    const contacts = form.getByRole('region', { name: 'People you can reach today' });
+    expect(await contacts.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
+      'tel:5550100',
+    );
+    await noViolations(t, 'support feedback over its limit');
+    // Not sent: the comment waits, whole, to be shortened, and sending again is refused again.
+    expect(await comment.inputValue()).toBe(long);
+    await form.getByRole('button', { name: 'Send feedback' }).click();
+    await form.getByText(/Keep the comment to 1,000 characters/).waitFor();
+    expect(await form.getByText('Thank you. Your feedback was stored without your name.').count()).toBe(0);
+
+    await comment.fill('It helped me find my feet again.');
+    await form.getByText('32 / 1,000', { exact: true }).waitFor();
+    await form.getByRole('button', { name: 'Send feedback' }).click();
+    await form.getByText('Thank you. Your feedback was stored without your name.').waitFor();
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {

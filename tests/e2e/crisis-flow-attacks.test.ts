@@ -159,7 +159,7 @@ describe('crisis flow attacks in a real browser', () => {
     expect(await unsent.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
     await unsent.getByRole('button', { name: 'Close' }).click();
     await unsent.waitFor({ state: 'detached' });
-    await page.getByText('Keep the note to 500 characters.').waitFor();
+    await page.getByText('Keep the note to 500 characters: shorten it by').waitFor();
     expect(await note.inputValue()).toBe(long);
   });
 

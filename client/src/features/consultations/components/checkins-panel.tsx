@@ -15,7 +15,9 @@ import { formatDuration, formatFull, formatStart, fromLocalInput, toLocalInput }
 import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 import { useIdentifyingFeedback } from './goals-panel';
-import { useOverLimit } from './over-limit';
+import { useOverLimit } from '../../../lib/use-over-limit';
+import { CharCount } from '../../../components/char-count';
+import { OverLimitSupport } from './over-limit';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
 /** How long after a session the consultant is shown it to add their notes (later: under "Earlier"). */
@@ -61,7 +63,7 @@ function ProposeForm({
   const [type, setType] = useState<SessionType>('check-in');
   const [note, setNote] = useState('');
   const identifying = useIdentifyingFeedback(note === sessionNoteTemplate(type) ? '' : note, warn);
-  const overLimit = useOverLimit(NOTE_MAX, warn);
+  const overLimit = useOverLimit(note, NOTE_MAX, warn);
   /** A new type brings its template, unless the note was already written past the previous one. */
   const chooseType = (next: SessionType) => {
     if (note.trim() === '' || note === sessionNoteTemplate(type)) setNote(sessionNoteTemplate(next));
@@ -88,9 +90,9 @@ function ProposeForm({
       return;
     }
     setError(null);
-    const refused = overLimit.refuse(note);
+    const refused = overLimit.refuse();
     if (refused) {
-      setProblem(refused);
+      setProblem(`${refused} Nothing was saved.`);
       return;
     }
     setBusy(true);
@@ -172,14 +174,13 @@ function ProposeForm({
             rows={type === 'check-in' ? 2 : 7}
             // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
             value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              overLimit.typed(e.target.value);
-            }}
+            aria-invalid={overLimit.over > 0 || undefined}
+            onChange={(e) => setNote(e.target.value)}
           />
         )}
       </Field>
-      {overLimit.panel}
+      <CharCount limit={overLimit} />
+      <OverLimitSupport found={overLimit.found} />
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Proposing…">
           {type === 'check-in' ? 'Propose check-in' : `Propose: ${SESSION_TYPE_LABELS[type]}`}
@@ -214,7 +215,7 @@ function NoteForm({
   const template = sessionNoteTemplate(checkIn.type ?? 'check-in');
   const [note, setNote] = useState(() => checkIn.noteText ?? template);
   const identifying = useIdentifyingFeedback(note === template ? '' : note, warn);
-  const overLimit = useOverLimit(NOTE_MAX, warn);
+  const overLimit = useOverLimit(note, NOTE_MAX, warn);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const area = useRef<HTMLTextAreaElement>(null);
@@ -227,9 +228,9 @@ function NoteForm({
       area.current?.focus();
       return;
     }
-    const refused = overLimit.refuse(note);
+    const refused = overLimit.refuse();
     if (refused) {
-      setProblem(refused);
+      setProblem(`${refused} Nothing was saved.`);
       area.current?.focus();
       return;
     }
@@ -261,14 +262,13 @@ function NoteForm({
             rows={8}
             // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
             value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              overLimit.typed(e.target.value);
-            }}
+            aria-invalid={overLimit.over > 0 || undefined}
+            onChange={(e) => setNote(e.target.value)}
           />
         )}
       </Field>
-      {overLimit.panel}
+      <CharCount limit={overLimit} />
+      <OverLimitSupport found={overLimit.found} />
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Saving…">
           Save the note

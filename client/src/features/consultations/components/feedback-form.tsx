@@ -9,7 +9,8 @@ import { ChoiceGroup } from './choice-group';
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { CrisisResources } from '../../../components/crisis-resources';
 import { useServerInfo } from '../../../app/server-info';
-import { crisisNotice, preloadCrisisGuard } from '../model/crisis-check';
+import { useOverLimit } from '../../../lib/use-over-limit';
+import { CharCount } from '../../../components/char-count';
 
 const HELPFULNESS = [
   { value: '1', label: '1 · Not helpful' },
@@ -39,7 +40,9 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
   /** Crisis contacts the privacy question carried (the comment suggests risk). */
   const [support, setSupport] = useState<SupportResource[] | null>(null);
   const crisisResources = useServerInfo()?.crisisResources;
-  const over = comment.trim().length - COMMENT_MAX;
+  const overLimit = useOverLimit(comment, COMMENT_MAX);
+  /** The contacts: the privacy question's, or for a comment refused over its limit that suggests risk. */
+  const shownSupport = support ?? (overLimit.found?.risk ? (crisisResources ?? []) : null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -48,14 +51,10 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
       ...(helpfulness ? {} : { helpfulness: 'Choose a number from 1 to 5.' }),
       ...(recommend ? {} : { recommend: 'Choose yes or no.' }),
     };
-    if (over > 0) {
-      // Not sent until shortened, and the server will not read it: the crisis guard reads all of it here.
-      setErrors({
-        ...found,
-        form: `Keep the comment to ${COMMENT_MAX.toLocaleString()} characters: shorten it by ${over.toLocaleString()}.`,
-      });
-      const notice = await crisisNotice(comment).catch(() => null);
-      if (notice === 'self') setSupport(crisisResources ?? []);
+    // Not sent until shortened, and the server will not read it: the crisis guard reads all of it here.
+    const refused = overLimit.refuse('the comment');
+    if (refused) {
+      setErrors({ ...found, form: refused });
       return;
     }
     setErrors(found);
@@ -91,13 +90,13 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
   return (
     <form className="form form--tight" noValidate onSubmit={(e) => void submit(e)}>
       {errors.form && <Alert title="Not sent">{errors.form}</Alert>}
-      {support && (
+      {shownSupport && (
         <section className="panel" aria-label="People you can reach today">
           <p>
             What you wrote suggests things feel very heavy. This feedback is anonymous and nobody can answer
             you from it. These people can, day and night:
           </p>
-          <CrisisResources resources={support} />
+          <CrisisResources resources={shownSupport} />
         </section>
       )}
       <ChoiceGroup
@@ -135,18 +134,12 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
             rows={3}
             // No maxLength: it would cut a pasted comment silently, before the crisis check reads its end.
             value={comment}
-            aria-invalid={over > 0 || undefined}
-            onChange={(e) => {
-              setComment(e.target.value);
-              if (e.target.value.length > COMMENT_MAX) preloadCrisisGuard();
-            }}
+            aria-invalid={overLimit.over > 0 || undefined}
+            onChange={(e) => setComment(e.target.value)}
           />
         )}
       </Field>
-      <p className={over > 0 ? 'char-count char-count--over' : 'char-count'} aria-hidden="true">
-        {comment.trim().length.toLocaleString()} / {COMMENT_MAX.toLocaleString()}
-        {over > 0 ? ` (${over.toLocaleString()} too many)` : ''}
-      </p>
+      <CharCount limit={overLimit} />
       <Button type="submit" busy={busy} busyLabel="Sending…">
         Send feedback
       </Button>

@@ -20,7 +20,9 @@ import { ChoiceGroup } from './choice-group';
 import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 import { useIdentifyingFindings } from '../../../lib/use-identifying';
-import { useOverLimit } from './over-limit';
+import { useOverLimit } from '../../../lib/use-over-limit';
+import { CharCount } from '../../../components/char-count';
+import { OverLimitSupport } from './over-limit';
 
 /**
  * The privacy guard's warning on what the teacher writes here, as on their messages: the other person reads it,
@@ -47,6 +49,7 @@ function GoalStatusBadge({ status }: { status: GoalStatus }) {
 function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; warn: boolean }) {
   const [title, setTitle] = useState('');
   const identifying = useIdentifyingFeedback(title, warn);
+  const overLimit = useOverLimit(title, GOAL_TITLE_MAX, warn);
   const [status, setStatus] = useState<GoalStatus>('not-started');
   const [error, setError] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -59,6 +62,12 @@ function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; w
     if (busy) return;
     if (!title.trim()) {
       setError('Write the goal in a few words.');
+      return;
+    }
+    const refused = overLimit.refuse('the goal');
+    if (refused) {
+      setError(refused);
+      input.current?.focus();
       return;
     }
     setBusy(true);
@@ -84,8 +93,9 @@ function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; w
             className="input"
             name="goal"
             autoComplete="off"
-            maxLength={GOAL_TITLE_MAX}
+            // No maxLength: it would cut a pasted title silently, before the crisis check reads its end.
             value={title}
+            aria-invalid={overLimit.over > 0 || control['aria-invalid']}
             onChange={(e) => {
               setTitle(e.target.value);
               setError(null);
@@ -93,6 +103,8 @@ function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; w
           />
         )}
       </Field>
+      <CharCount limit={overLimit} />
+      <OverLimitSupport found={overLimit.found} />
       <ChoiceGroup
         legend="Status"
         name="new-goal-status"
@@ -128,7 +140,7 @@ function UpdateGoal({
   const [status, setStatus] = useState<GoalStatus>(content.status);
   const [note, setNote] = useState('');
   const identifying = useIdentifyingFeedback(note, warn);
-  const overLimit = useOverLimit(GOAL_NOTE_MAX, warn);
+  const overLimit = useOverLimit(note, GOAL_NOTE_MAX, warn);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
@@ -137,9 +149,9 @@ function UpdateGoal({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const refused = overLimit.refuse(note);
+    const refused = overLimit.refuse();
     if (refused) {
-      setProblem(refused);
+      setProblem(`${refused} Nothing was saved.`);
       return;
     }
     const next: GoalContent = {
@@ -182,14 +194,13 @@ function UpdateGoal({
             rows={3}
             // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
             value={note}
-            onChange={(e) => {
-              setNote(e.target.value);
-              overLimit.typed(e.target.value);
-            }}
+            aria-invalid={overLimit.over > 0 || undefined}
+            onChange={(e) => setNote(e.target.value)}
           />
         )}
       </Field>
-      {overLimit.panel}
+      <CharCount limit={overLimit} />
+      <OverLimitSupport found={overLimit.found} />
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Encrypting and saving…">
           Save progress

@@ -27,6 +27,8 @@ import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { paths } from '../../../config/paths';
 import { useIdentifyingFindings } from '../../../lib/use-identifying';
+import { useOverLimit } from '../../../lib/use-over-limit';
+import { CharCount } from '../../../components/char-count';
 import { ChoiceGroup } from './choice-group';
 import { SlotGrid } from './slot-grid';
 
@@ -110,6 +112,8 @@ export function IntakeForm({
     })[field];
 
   const findings = useIdentifyingFindings(note);
+  // The page checks the whole note for risk whenever the form is not sent (`onNotSent`), over its limit or not.
+  const overLimit = useOverLimit(note, NOTE_MAX, false);
   const writingNote = note.trim() !== '';
   useEffect(() => {
     if (writingNote) onNoteWriting?.();
@@ -130,13 +134,14 @@ export function IntakeForm({
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
+    const noteRefused = overLimit.refuse('the note');
     const found: Errors = {
       ...(grades.length ? {} : { grades: 'Choose at least one grade.' }),
       ...(subjects.length ? {} : { subjects: 'Choose at least one subject.' }),
       ...(reasons.length ? {} : { reasons: 'Choose at least one reason, or “Something else”.' }),
       ...(focus ? {} : { focus: 'Choose the area you would most like to work on.' }),
       ...(workStyles.length ? {} : { workStyles: 'Choose at least one way of working together.' }),
-      ...(note.length > NOTE_MAX ? { note: `Keep the note to ${NOTE_MAX} characters.` } : {}),
+      ...(noteRefused ? { note: noteRefused } : {}),
     };
     const schoolError = placeError(school, 'school name');
     const districtError = placeError(district, 'district name');
@@ -316,13 +321,7 @@ export function IntakeForm({
             />
           )}
         </Field>
-        <p
-          className={note.length > NOTE_MAX ? 'char-count char-count--over' : 'char-count'}
-          aria-hidden="true"
-        >
-          {note.length} / {NOTE_MAX}
-          {note.length > NOTE_MAX ? ` (${(note.length - NOTE_MAX).toLocaleString()} too many)` : ''}
-        </p>
+        <CharCount limit={overLimit} />
       </section>
 
       <section className="intake__part intake__part--quiet" aria-labelledby="intake-places">

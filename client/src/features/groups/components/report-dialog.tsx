@@ -12,7 +12,8 @@ import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { Modal } from '../../../components/modal';
 import { useServerInfo } from '../../../app/server-info';
-import { crisisInWholeText, preloadCrisisGuard } from '../../../lib/crisis-guard';
+import { useOverLimit } from '../../../lib/use-over-limit';
+import { CharCount } from '../../../components/char-count';
 
 const NOTE_MAX = 500;
 
@@ -40,7 +41,11 @@ export function ReportDialog({
   const [support, setSupport] = useState<SupportResource[] | null>(null);
   const formId = 'report-form';
   const crisisResources = useServerInfo()?.crisisResources;
-  const over = note.trim().length - NOTE_MAX;
+  const overLimit = useOverLimit(note, NOTE_MAX);
+  /** The contacts: those an answer brought, or for a note refused over its limit that suggests someone is at risk. */
+  const found = overLimit.found;
+  const shownSupport =
+    support ?? (found && (found.risk || found.concernForOther) ? (crisisResources ?? []) : null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -49,11 +54,10 @@ export function ReportDialog({
       setError('Choose what is wrong, so the moderators know where to start.');
       return;
     }
-    if (over > 0) {
-      // Not sent until shortened, and the server will not read it: the crisis guard reads all of it here.
-      setError(`Keep the note to ${NOTE_MAX} characters: shorten it by ${over.toLocaleString()}.`);
-      const found = await crisisInWholeText(note).catch(() => null);
-      if (found?.risk || found?.concernForOther) setSupport(crisisResources ?? []);
+    // Not sent until shortened, and the server will not read it: the crisis guard reads all of it here.
+    const refused = overLimit.refuse('the note');
+    if (refused) {
+      setError(refused);
       return;
     }
     setBusy(true);
@@ -92,13 +96,13 @@ export function ReportDialog({
           </Button>
         }
       >
-        {support && (
+        {shownSupport && (
           <>
             <p>
               What you wrote suggests someone may be at risk. The moderators see your report first. You can
               also reach these people, day and night, for yourself or to ask how to help:
             </p>
-            <CrisisResources resources={support} />
+            <CrisisResources resources={shownSupport} />
           </>
         )}
       </Modal>
@@ -133,13 +137,13 @@ export function ReportDialog({
       </blockquote>
       <form id={formId} className="form form--compact" noValidate onSubmit={submit}>
         {error && <Alert>{error}</Alert>}
-        {support && (
+        {shownSupport && (
           <>
             <p>
               What you wrote suggests someone may be at risk. You can reach these people, day and night, for
               yourself or to ask how to help:
             </p>
-            <CrisisResources resources={support} />
+            <CrisisResources resources={shownSupport} />
           </>
         )}
         <fieldset className="choices">
@@ -171,19 +175,15 @@ export function ReportDialog({
               rows={2}
               // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
               value={note}
-              aria-invalid={over > 0 || undefined}
+              aria-invalid={overLimit.over > 0 || undefined}
               onChange={(e) => {
                 setNote(e.target.value);
                 setConfirming(false);
-                if (e.target.value.length > NOTE_MAX) preloadCrisisGuard();
               }}
             />
           )}
         </Field>
-        <p className={over > 0 ? 'char-count char-count--over' : 'char-count'} aria-hidden="true">
-          {note.trim().length.toLocaleString()} / {NOTE_MAX}
-          {over > 0 ? ` (${over.toLocaleString()} too many)` : ''}
-        </p>
+        <CharCount limit={overLimit} />
       </form>
     </Modal>
   );

@@ -7,7 +7,8 @@ import { CrisisResources } from '../../../components/crisis-resources';
 import { Field } from '../../../components/field';
 import { useServerInfo } from '../../../app/server-info';
 import { ApiError } from '../../../lib/api';
-import { crisisInWholeText, preloadCrisisGuard } from '../../../lib/crisis-guard';
+import { useOverLimit } from '../../../lib/use-over-limit';
+import { CharCount } from '../../../components/char-count';
 import { useIdentifyingFindings } from '../../../lib/use-identifying';
 import { wellnessApi } from '../api/wellness-api';
 
@@ -29,20 +30,16 @@ export function FeedbackBox() {
   const [support, setSupport] = useState<SupportResource[] | null>(null);
   const findings = useIdentifyingFindings(text);
   const crisisResources = useServerInfo()?.crisisResources;
-  const over = text.trim().length - COMMENT_MAX;
+  const overLimit = useOverLimit(text, COMMENT_MAX);
+  /** The contacts: those an answer brought, or for a comment refused over its limit that suggests risk. */
+  const shownSupport = support ?? (overLimit.found?.risk ? (crisisResources ?? []) : null);
 
   const send = async (confirmIdentifying: boolean) => {
     if (!text.trim()) return setError('Write something first, or leave the box empty.');
-    if (over > 0) {
-      // Too long to send, and the server will not read it: the crisis guard reads all of it here instead, so words
-      // that suggest risk at the end of a long paste still bring the contacts.
-      setError(
-        `Keep it to ${COMMENT_MAX.toLocaleString()} characters: shorten it by ${over.toLocaleString()}.`,
-      );
-      const found = await crisisInWholeText(text).catch(() => null);
-      if (found?.risk) setSupport(crisisResources ?? []);
-      return;
-    }
+    // Too long to send, and the server will not read it: the crisis guard reads all of it here instead, so words
+    // that suggest risk at the end of a long paste still bring the contacts.
+    const refused = overLimit.refuse();
+    if (refused) return setError(refused);
     setBusy(true);
     setError(null);
     try {
@@ -67,14 +64,14 @@ export function FeedbackBox() {
   };
 
   // Contacts that came with an answer: shown before and after sending alike.
-  const supportPanel = support && (
+  const supportPanel = shownSupport && (
     <section className="panel" aria-labelledby="feedback-support">
       <h3 id="feedback-support">If you are struggling, you do not have to wait</h3>
       <p>
         This box is read weeks from now, with other comments, and nobody can answer you from it. These people
         can, today:
       </p>
-      <CrisisResources resources={support} />
+      <CrisisResources resources={shownSupport} />
     </section>
   );
 
@@ -103,19 +100,15 @@ export function FeedbackBox() {
             rows={4}
             // No maxLength: it would cut a pasted comment silently, before the crisis check reads its end.
             value={text}
-            aria-invalid={over > 0 || undefined}
+            aria-invalid={overLimit.over > 0 || undefined}
             onChange={(e) => {
               setText(e.target.value);
               setConfirming(false);
-              if (e.target.value.length > COMMENT_MAX) preloadCrisisGuard();
             }}
           />
         )}
       </Field>
-      <p className={over > 0 ? 'char-count char-count--over' : 'char-count'} aria-hidden="true">
-        {text.trim().length.toLocaleString()} / {COMMENT_MAX.toLocaleString()}
-        {over > 0 ? ` (${over.toLocaleString()} too many)` : ''}
-      </p>
+      <CharCount limit={overLimit} />
       <div className="pulse-form__actions">
         <Button type="submit" busy={busy && !confirming} busyLabel="Sending…">
           Send anonymously

@@ -14,6 +14,7 @@ import { connectRedisCluster, parseClusterNodes } from './platform/redis/cluster
 import { createRealtime } from './platform/realtime/create-realtime.js';
 import { createEventEdge } from './platform/realtime/on-event.js';
 import { createAdmission } from './platform/realtime/admission.js';
+import { createSocketCap } from './platform/realtime/socket-cap.js';
 import type { AppServer } from './platform/realtime/types.js';
 import { createAccountRoutes, createRequireAuth } from './features/accounts/accounts.routes.js';
 import { createCrisisContactsService } from './features/settings/crisis-contacts.service.js';
@@ -477,6 +478,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     abuseWindowMs: 10_000,
   });
   io.use(createSocketAuth(accounts, log));
+  io.use(createSocketCap(config.SOCKETS_PER_ACCOUNT).middleware);
   const sessionWatch = createSessionWatch(accounts, log, config.SESSION_RECHECK_SECONDS * 1000);
   watchGroupRooms(io, presence, log);
   io.on('connection', (socket) => {

@@ -121,6 +121,11 @@ export const configSchema = z.object({
     .describe(
       'Events one socket may have unanswered at once; more are refused at once with `RATE_LIMITED`, never queued.',
     ),
+  SOCKETS_PER_ACCOUNT: int(1, 10_000)
+    .default(16)
+    .describe(
+      'Sockets one account may hold open on one node (tabs and devices); more are refused at the handshake with `RATE_LIMITED`.',
+    ),
   EVENT_BUDGET_PER_10S: int(10, 1_000_000)
     .default(240)
     .describe(

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { startCluster, type TestCluster } from '../support/cluster.js';
+import { createInvite } from '../support/http.js';
+import { signUpFresh } from '../support/cluster.js';
+import { TestMember } from '../support/member.js';
+import { waitFor } from '../support/ports.js';
+import { connect, request, type TestSocket } from '../support/socket.js';
+
+/**
+ * The red-team pass of 2026-12-07: each test reproduces a hole found by attacking two nodes on real Redis, and
+ * failed against the code before its fix.
+ */
+
+/** The error data a refused handshake carries (`connect_error`). */
+const refusalOf = (err: unknown) => (err as { data?: { code?: string; retryAfterMs?: number } }).data;
+
+describe('after the red team, 2026-12-07', () => {
+  let cluster: TestCluster;
+  let admin: TestMember;
+  let invite: string;
+  const sockets: TestSocket[] = [];
+
+  beforeAll(async () => {
+    cluster = await startCluster({ nodes: 2, env: { SOCKETS_PER_ACCOUNT: '16' } });
+    admin = await TestMember.signUp(cluster.nodes[0]!.url, cluster.bootstrapInvite);
+    invite = await createInvite(admin.agent, 'member', 50);
+  });
+
+  afterAll(async () => {
+    for (const s of sockets.splice(0)) s.close();
+    admin?.close();
+    await cluster?.stop();
+  });
+
+  it('when one account opens hundreds of sockets on a node, then past SOCKETS_PER_ACCOUNT each is refused RATE_LIMITED at the handshake, others connect, and a closed socket frees its place', async () => {
+    const [a, b] = cluster.nodes;
+    const { agent } = await signUpFresh(a!.url, invite);
+    const cookie = agent.cookie();
+    const mine: TestSocket[] = [];
+    const codes = new Map<string, number>();
+    // 200 at once in batches, as a script would: before the fix every one connected.
+    for (let i = 0; i < 200; i += 50) {
+      const batch = await Promise.allSettled(Array.from({ length: 50 }, () => connect(a!.url, { cookie })));
+      for (const r of batch) {
+        if (r.status === 'fulfilled') mine.push(r.value);
+        else {
+          const data = refusalOf(r.reason);
+          const code = data?.code ?? 'none';
+          codes.set(code, (codes.get(code) ?? 0) + 1);
+          expect(data?.retryAfterMs).toBeGreaterThan(0);
+        }
+      }
+    }
+    sockets.push(...mine);
+    console.info('sockets of one account', { connected: mine.length, refused: Object.fromEntries(codes) });
+    expect(mine.length).toBe(16);
+    expect(codes.get(ErrorCode.RATE_LIMITED)).toBe(184);
+    // The ones it holds work.
+    expect((await request(mine[0]!, 'me:get', {})).ok).toBe(true);
+    expect((await request(mine[15]!, 'me:get', {})).ok).toBe(true);
+
+    // Another account on the same node, and the same account on the other node, are not affected.
+    const other = await signUpFresh(a!.url, invite);
+    const theirs = await connect(a!.url, { cookie: other.agent.cookie() });
+    sockets.push(theirs);
+    expect((await request(theirs, 'me:get', {})).ok).toBe(true);
+    const elsewhere = await connect(b!.url, { cookie });
+    sockets.push(elsewhere);
+    expect((await request(elsewhere, 'me:get', {})).ok).toBe(true);
+
+    // A closed socket gives its place back (once: closing it twice frees one place, not two).
+    mine[0]!.close();
+    mine[0]!.close();
+    const again = await waitFor(
+      async () => {
+        try {
+          return await connect(a!.url, { cookie });
+        } catch {
+          return null;
+        }
+      },
+      { what: 'a place freed by a closed socket' },
+    );
+    sockets.push(again);
+    await expect(connect(a!.url, { cookie })).rejects.toSatisfy(
+      (err) => refusalOf(err)?.code === ErrorCode.RATE_LIMITED,
+    );
+
+    // Every place comes back when all close: nothing leaks across a churn of connections.
+    for (const s of [...mine.slice(1), again]) s.close();
+    const reopened = await waitFor(
+      async () => {
+        const tries = await Promise.allSettled(Array.from({ length: 16 }, () => connect(a!.url, { cookie })));
+        const ok = tries.flatMap((t) => (t.status === 'fulfilled' ? [t.value] : []));
+        if (ok.length === 16) return ok;
+        for (const s of ok) s.close();
+        return null;
+      },
+      { what: 'all 16 places free again', intervalMs: 200 },
+    );
+    sockets.push(...reopened);
+  });
+});

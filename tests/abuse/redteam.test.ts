@@ -20,6 +20,7 @@ describe('after the red team, 2026-12-07', () => {
   let admin: TestMember;
   let invite: string;
   const sockets: TestSocket[] = [];
+  const everyoneElse: TestMember[] = [];
 
   beforeAll(async () => {
     cluster = await startCluster({ nodes: 2, env: { SOCKETS_PER_ACCOUNT: '16' } });
@@ -29,6 +30,7 @@ describe('after the red team, 2026-12-07', () => {
 
   afterAll(async () => {
     for (const s of sockets.splice(0)) s.close();
+    for (const m of everyoneElse.splice(0)) m.close();
     admin?.close();
     await cluster?.stop();
   });
@@ -100,5 +102,44 @@ describe('after the red team, 2026-12-07', () => {
       { what: 'all 16 places free again', intervalMs: 200 },
     );
     sockets.push(...reopened);
+  });
+
+  it('when a message is removed while a member is offline, then their reconnect on another node turns it into a tombstone too (not only later joiners)', async () => {
+    const [a, b] = cluster.nodes;
+    const res = await admin.agent.post('/api/groups', {
+      name: 'Removal while away',
+      topic: 'challenging-class',
+      guidelines: 'Be kind.',
+    });
+    expect(res.status).toBe(201);
+    const groupId = res.body.group.id as string;
+    const reader = await TestMember.signUp(a!.url, invite);
+    const writer = await TestMember.signUp(a!.url, invite);
+    everyoneElse.push(reader, writer);
+    await reader.join(groupId);
+    await writer.join(groupId);
+    await writer.open(groupId);
+    const sync = await reader.open(groupId);
+    const seqs: number[] = [];
+    for (const text of ['first, kept', 'second, to be removed', 'third, kept'])
+      seqs.push((await writer.send(groupId, text)).seq);
+    await waitFor(() => seqs.every((s) => sync.feed.find(s)?.text), { what: 'the reader has all three' });
+
+    // The reader's connection drops; a moderator removes the second message on the other node meanwhile.
+    reader.socket.disconnect();
+    await admin.join(groupId);
+    const removed = await admin.transport.request('message:remove', { groupId, seq: seqs[1]! });
+    expect(removed.ok).toBe(true);
+    const later = (await writer.send(groupId, 'fourth, while the reader was away')).seq;
+
+    // The reader comes back (on the other node) and catches up from what it last saw, as the web client does.
+    await reader.moveTo(b!.url);
+    expect(sync.feed.find(later)?.text).toBe('fourth, while the reader was away');
+    const gone = sync.feed.find(seqs[1]!);
+    expect(gone?.kind).toBe('removed');
+    expect(gone?.text).toBe('');
+    expect(gone?.removedBy).toBe('moderator');
+    expect(sync.feed.find(seqs[0]!)?.text).toBe('first, kept');
+    expect(sync.feed.find(seqs[2]!)?.text).toBe('third, kept');
   });
 });

@@ -142,4 +142,35 @@ describe('after the red team, 2026-12-07', () => {
     expect(sync.feed.find(seqs[0]!)?.text).toBe('first, kept');
     expect(sync.feed.find(seqs[2]!)?.text).toBe('third, kept');
   });
+
+  it('when a client marks a seq far past the newest message as read, then the mark stops at the newest, and later messages still count as unread', async () => {
+    const [a] = cluster.nodes;
+    const res = await admin.agent.post('/api/groups', {
+      name: 'Read marks',
+      topic: 'challenging-class',
+      guidelines: 'Be kind.',
+    });
+    const groupId = res.body.group.id as string;
+    const reader = await TestMember.signUp(a!.url, invite);
+    const writer = await TestMember.signUp(a!.url, invite);
+    everyoneElse.push(reader, writer);
+    await reader.join(groupId);
+    await writer.join(groupId);
+    await writer.open(groupId);
+    const first = (await writer.send(groupId, 'one')).seq;
+    const unreadOf = async () => {
+      const list = await reader.agent.get('/api/groups');
+      return (list.body.groups as { id: string; unread: number }[]).find((g) => g.id === groupId)?.unread;
+    };
+    expect(await unreadOf()).toBe(1);
+    const marked = await reader.transport.request('group:read', { groupId, seq: Number.MAX_SAFE_INTEGER });
+    expect(marked.ok).toBe(true);
+    expect(await unreadOf()).toBe(0);
+    const opened = await reader.transport.request('group:open', { groupId });
+    expect(opened.ok && opened.data.readSeq).toBe(first);
+    // Before the fix the mark sat at 2^53 - 1: nothing new was ever unread again in this group.
+    await writer.send(groupId, 'two');
+    await writer.send(groupId, 'three');
+    expect(await unreadOf()).toBe(2);
+  });
 });

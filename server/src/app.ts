@@ -186,6 +186,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       capSeconds: Math.max(1, Math.round(config.LOGIN_LOCK_MINUTES * 60)),
       failuresPerHour: config.LOGIN_FAILURES_PER_HOUR,
       anonymousPerMinute: config.LOGIN_ANONYMOUS_FAILURES_PER_MINUTE,
+      successesPer10Minutes: config.LOGIN_SUCCESSES_PER_10_MINUTES,
     }),
     devices: redis ? createRedisDeviceStore(redis, prefix) : createMemoryDeviceStore(),
     trustedDeviceMs: config.TRUSTED_DEVICE_DAYS * 24 * 3600_000,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { startCluster, type TestCluster } from '../support/cluster.js';
-import { createInvite } from '../support/http.js';
+import { createAgent, createInvite, logInBody, signUp, uniquePseudonym } from '../support/http.js';
 import { signUpFresh } from '../support/cluster.js';
 import { TestMember } from '../support/member.js';
 import { waitFor } from '../support/ports.js';
@@ -172,5 +172,42 @@ describe('after the red team, 2026-12-07', () => {
     await writer.send(groupId, 'two');
     await writer.send(groupId, 'three');
     expect(await unreadOf()).toBe(2);
+  });
+
+  it('when an account logs in again and again with its right passphrase, then past LOGIN_SUCCESSES_PER_10_MINUTES it is refused before any bcrypt work; wrong guesses by others do not spend that budget', async () => {
+    const [a, b] = cluster.nodes;
+    const owner = uniquePseudonym('Owner');
+    await signUp(a!.url, invite, owner);
+    // Someone without the passphrase guesses a few times first: that must not use up the owner's log-ins.
+    for (let i = 0; i < 4; i++) {
+      const guess = await createAgent(b!.url).post(
+        '/api/auth/login',
+        logInBody(owner, 'not the passphrase at all'),
+      );
+      expect(guess.status).toBe(401);
+    }
+    // The owner's script: one browser (trusted after its first log-in), log-in after log-in, on both nodes.
+    const script = createAgent(a!.url);
+    const codes = new Map<string, number>();
+    let retryAfterMs = 0;
+    for (let i = 0; i < 40; i++) {
+      const res = await script.request('POST', '/api/auth/login', logInBody(owner));
+      const code = res.status === 200 ? 'ok' : String(res.body?.error);
+      codes.set(code, (codes.get(code) ?? 0) + 1);
+      if (res.status !== 200) retryAfterMs = Number(res.body?.retryAfterMs ?? 0);
+    }
+    console.info('log-ins of one account', Object.fromEntries(codes));
+    // Before the fix: 40 of 40, each a bcrypt evaluation and a new session.
+    expect(codes.get('ok')).toBe(20);
+    expect(codes.get(ErrorCode.RATE_LIMITED)).toBe(20);
+    expect(retryAfterMs).toBeGreaterThan(0);
+    // From a new browser, on the other node, too: the budget is the pseudonym's, cluster-wide.
+    const elsewhere = await createAgent(b!.url).post('/api/auth/login', logInBody(owner));
+    expect(elsewhere.status).toBe(429);
+    expect(elsewhere.body.error).toBe(ErrorCode.RATE_LIMITED);
+    // Everyone else logs in as usual.
+    const other = uniquePseudonym('Other');
+    await signUp(a!.url, invite, other);
+    expect((await createAgent(b!.url).post('/api/auth/login', logInBody(other))).status).toBe(200);
   });
 });

@@ -210,4 +210,26 @@ describe('after the red team, 2026-12-07', () => {
     await signUp(a!.url, invite, other);
     expect((await createAgent(b!.url).post('/api/auth/login', logInBody(other))).status).toBe(200);
   });
+
+  it('when a socket floods events that are unknown or carry no ack, then it is disconnected like any other flood, and others are served', async () => {
+    const [a] = cluster.nodes;
+    const { agent } = await signUpFresh(a!.url, invite);
+    const bystander = await signUpFresh(a!.url, invite);
+    const watcher = await connect(a!.url, { cookie: bystander.agent.cookie() });
+    sockets.push(watcher);
+    for (const kind of ['unknown event', 'no ack'] as const) {
+      const flooder = await connect(a!.url, { cookie: agent.cookie() });
+      sockets.push(flooder);
+      const raw = flooder as unknown as { emit(...args: unknown[]): void };
+      let answered = 0;
+      for (let i = 0; i < 5_000 && flooder.connected; i++) {
+        if (kind === 'unknown event') raw.emit(`no:such-event-${i % 7}`, {}, () => (answered += 1));
+        else raw.emit('me:get', {});
+      }
+      // Before the fix both were answered or dropped for ever and the socket stayed connected.
+      await waitFor(() => !flooder.connected, { what: `the ${kind} flooder cut off`, timeoutMs: 10_000 });
+      console.info(`${kind} flood`, { answered });
+      expect((await request(watcher, 'me:get', {})).ok).toBe(true);
+    }
+  });
 });

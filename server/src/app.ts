@@ -14,6 +14,7 @@ import { connectRedisCluster, parseClusterNodes } from './platform/redis/cluster
 import { createRealtime } from './platform/realtime/create-realtime.js';
 import { createEventEdge } from './platform/realtime/on-event.js';
 import { createAdmission } from './platform/realtime/admission.js';
+import { createSocketCap } from './platform/realtime/socket-cap.js';
 import type { AppServer } from './platform/realtime/types.js';
 import { createAccountRoutes, createRequireAuth } from './features/accounts/accounts.routes.js';
 import { createCrisisContactsService } from './features/settings/crisis-contacts.service.js';
@@ -185,6 +186,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       capSeconds: Math.max(1, Math.round(config.LOGIN_LOCK_MINUTES * 60)),
       failuresPerHour: config.LOGIN_FAILURES_PER_HOUR,
       anonymousPerMinute: config.LOGIN_ANONYMOUS_FAILURES_PER_MINUTE,
+      successesPer10Minutes: config.LOGIN_SUCCESSES_PER_10_MINUTES,
     }),
     devices: redis ? createRedisDeviceStore(redis, prefix) : createMemoryDeviceStore(),
     trustedDeviceMs: config.TRUSTED_DEVICE_DAYS * 24 * 3600_000,
@@ -477,6 +479,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     abuseWindowMs: 10_000,
   });
   io.use(createSocketAuth(accounts, log));
+  io.use(createSocketCap(config.SOCKETS_PER_ACCOUNT).middleware);
   const sessionWatch = createSessionWatch(accounts, log, config.SESSION_RECHECK_SECONDS * 1000);
   watchGroupRooms(io, presence, log);
   io.on('connection', (socket) => {

@@ -97,6 +97,11 @@ export const configSchema = z.object({
   LOGIN_FAILURES_PER_HOUR: int(1, 10_000)
     .default(100)
     .describe('Evaluated log-in failures per pseudonym per hour, whatever the delays (ASVS 2.2.1).'),
+  LOGIN_SUCCESSES_PER_10_MINUTES: int(1, 1_000_000)
+    .default(20)
+    .describe(
+      'Successful log-ins (and passphrase checks) one pseudonym may make per 10 minutes, trusted browsers included; each costs a bcrypt evaluation and starts a session.',
+    ),
   LOGIN_ANONYMOUS_FAILURES_PER_MINUTE: int(1, 1_000_000)
     .default(60)
     .describe(
@@ -120,6 +125,11 @@ export const configSchema = z.object({
     .default(8)
     .describe(
       'Events one socket may have unanswered at once; more are refused at once with `RATE_LIMITED`, never queued.',
+    ),
+  SOCKETS_PER_ACCOUNT: int(1, 10_000)
+    .default(16)
+    .describe(
+      'Sockets one account may hold open on one node (tabs and devices); more are refused at the handshake with `RATE_LIMITED`.',
     ),
   EVENT_BUDGET_PER_10S: int(10, 1_000_000)
     .default(240)

@@ -27,6 +27,11 @@ export const GROUP_LIMITS = {
   openPage: 50,
   /** Largest page of history per request. */
   historyPageMax: 200,
+  /**
+   * On a reopen, how far back from `since` removals are looked up (and sent as tombstones): what a client
+   * that was away still shows of the newest messages it had.
+   */
+  removedLookback: 1_000,
   /** Largest page of history in bytes (about): a page of long messages is cut short, with `more` set. */
   pageBytes: 256 * 1024,
   meetingTitleMax: 120,

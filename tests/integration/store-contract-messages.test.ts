@@ -273,6 +273,22 @@ describe.each(backends)('store contract: %s', (backend, make) => {
     expect(first).toBeLessThanOrEqual(N - MAX_LEN + 1);
   });
 
+  it('messages: removedAmong lists the removed seqs of a span with who removed them, nothing outside it (red team, 2026-12-07)', async () => {
+    const { messages } = make();
+    for (let i = 1; i <= 8; i++) await messages.append(input({ text: `m${i}` }));
+    expect(await messages.removedAmong('g1', 1, 8)).toEqual([]);
+    expect((await messages.remove('g1', 3, 'moderator')).status).toBe('removed');
+    expect((await messages.remove('g1', 6, 'author')).status).toBe('removed');
+    expect(await messages.removedAmong('g1', 1, 8)).toEqual([
+      { seq: 3, by: 'moderator' },
+      { seq: 6, by: 'author' },
+    ]);
+    expect(await messages.removedAmong('g1', 4, 8)).toEqual([{ seq: 6, by: 'author' }]);
+    expect(await messages.removedAmong('g1', 7, 20)).toEqual([]);
+    expect(await messages.removedAmong('g1', 5, 4)).toEqual([]);
+    expect(await messages.removedAmong('other', 1, 8)).toEqual([]);
+  });
+
   it('reactions: one of each kind per account, counts, mine, and none on a missing message', async () => {
     const { messages } = make();
     await messages.append(input());

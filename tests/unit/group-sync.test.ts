@@ -23,6 +23,10 @@ class RateLimitedServer implements SyncTransport {
   /** Like `refusals`, for `group:history` only. */
   historyRefusals = 0;
   retryAfterMs = 4_000;
+  /** Removed messages: a reopen lists those between its `from` and `since`. */
+  readonly removed = new Map<number, 'moderator' | 'author'>();
+  /** The payload of every `group:open`. */
+  readonly opens: ClientPayload<'group:open'>[] = [];
   /** Every request: its event and the (fake) time it was made. */
   readonly log: { event: string; at: number; refused: boolean }[] = [];
 
@@ -46,7 +50,11 @@ class RateLimitedServer implements SyncTransport {
       return { messages, more: after + limit < this.latest, gap: null };
     };
     if (event === 'group:open') {
-      const { since } = payload as ClientPayload<'group:open'>;
+      const { since, from = 1 } = payload as ClientPayload<'group:open'>;
+      this.opens.push(payload as ClientPayload<'group:open'>);
+      const removed = [...this.removed]
+        .filter(([seq]) => since !== undefined && seq >= from && seq <= since)
+        .map(([seq, by]) => ({ seq, by }));
       const first = since === undefined ? page(Math.max(0, this.latest - 50), 50) : page(since, 100);
       const opened: ClientResult<'group:open'> = {
         ...first,
@@ -56,6 +64,7 @@ class RateLimitedServer implements SyncTransport {
         readSeq: 0,
         present: [],
         posting: { locked: false, slowSeconds: 0, mutedUntil: null },
+        ...(removed.length > 0 ? { removed } : {}),
       };
       return { ok: true, data: opened as ClientResult<E> };
     }
@@ -194,5 +203,24 @@ describe('GroupSync under RATE_LIMITED', () => {
     sync.dispose();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(server.log.length).toBe(before);
+  });
+});
+
+describe('GroupSync after a reconnect (red team, 2026-12-07)', () => {
+  it('when messages it shows were removed while it was away, then the reopen turns them into tombstones and adds what is new', async () => {
+    const server = new RateLimitedServer();
+    server.latest = 5;
+    const sync = new GroupSync(server, 'g');
+    await sync.open();
+    expect(sync.feed.find(3)?.text).toBe('m3');
+    server.removed.set(3, 'moderator');
+    server.removed.set(5, 'author');
+    server.latest = 7;
+    await sync.open();
+    expect(server.opens.at(-1)).toEqual({ groupId: 'g', since: 5, from: 1 });
+    expect(sync.feed.find(3)).toMatchObject({ kind: 'removed', text: '', removedBy: 'moderator' });
+    expect(sync.feed.find(5)).toMatchObject({ kind: 'removed', text: '', removedBy: 'author' });
+    expect(sync.feed.find(4)?.text).toBe('m4');
+    expect(sync.feed.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });

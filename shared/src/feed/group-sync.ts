@@ -64,11 +64,24 @@ export class GroupSync {
   /** Opens (or re-opens after a reconnect) and catches up completely. */
   async open(): Promise<OpenedGroup> {
     const since = this.feed.hasBase ? this.feed.lastSeq : undefined;
-    const opened = unwrap(await this.transport.request('group:open', { groupId: this.groupId, since }));
+    // With what it has (`from`..`since`), the server also says which of those were removed while it was away.
+    const from = since !== undefined && this.feed.messages.length > 0 ? this.feed.firstSeq : undefined;
+    const opened = unwrap(
+      await this.transport.request('group:open', {
+        groupId: this.groupId,
+        since,
+        ...(from !== undefined ? { from } : {}),
+      }),
+    );
     this.opened = opened;
     if (since === undefined) {
       this.feed.setBase(opened.messages, opened.latestSeq);
     } else {
+      for (const { seq, by } of opened.removed ?? []) {
+        const shown = this.feed.find(seq);
+        if (shown && shown.kind !== 'removed')
+          this.feed.update({ ...shown, kind: 'removed', text: '', removedBy: by, reactions: {}, mine: [] });
+      }
       this.apply(opened);
       // The group is open either way: a rate-limited catch-up finishes by itself after `retryAfterMs`.
       if (opened.more)

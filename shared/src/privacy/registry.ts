@@ -332,14 +332,15 @@ export const STORED = {
   'accounts.loginThrottle': {
     pattern: 'login:<throttle*>',
     type: 'hash',
-    title: 'Failed log-in counters',
+    title: 'Log-in counters',
     holds:
-      'How many log-ins failed for a pseudonym (or a browser, or everyone together) and when the next try is allowed. Never an address.',
+      'How many log-ins failed for a pseudonym (or a browser, or everyone together) and when the next try is allowed; how many succeeded for a pseudonym in the last 10 minutes. Never an address.',
     whose: 'account',
-    why: 'To slow down passphrase guessing.',
+    why: 'To slow down passphrase guessing, and one account logging in without end.',
     retention: {
       kind: 'ttl',
-      words: 'Minutes to an hour after the last failure.',
+      words:
+        'Minutes to an hour after the last failure; 10 minutes after a success. Deleted when the account is erased.',
       config: ['LOGIN_LOCK_MINUTES'],
     },
     seenBy: ['operators'],

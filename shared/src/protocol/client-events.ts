@@ -70,6 +70,12 @@ export const OpenedGroup = HistoryPage.extend({
   }),
   /** Your own messages held for review in this group (only you and the moderators see them). */
   held: z.array(HeldMessage).optional(),
+  /**
+   * On a reopen (`since` given): the messages at or before `since`, from `from` on (at most the last
+   * `GROUP_LIMITS.removedLookback` of them), that are removed now. A client that was away when `message:removed`
+   * went out turns what it still shows of them into tombstones.
+   */
+  removed: z.array(z.object({ seq: z.number(), by: z.enum(['moderator', 'author']) })).optional(),
 });
 export type OpenedGroup = z.infer<typeof OpenedGroup>;
 
@@ -110,10 +116,12 @@ export const clientEvents = {
   'group:leave': { payload: GroupRef, result: Empty },
   /**
    * Start receiving a group live on this connection. Without `since`: the latest page. With `since` (the last
-   * seq the client has): exactly what came after it, in order, up to a page; `more` says to ask for the rest.
+   * seq the client has): exactly what came after it, in order, up to a page; `more` says to ask for the rest,
+   * and `removed` lists the messages it may still show (from `from`, the first seq it has, to `since`) that were
+   * removed while it was away.
    */
   'group:open': {
-    payload: z.strictObject({ groupId: Id, since: Seq.optional() }),
+    payload: z.strictObject({ groupId: Id, since: Seq.optional(), from: Seq.optional() }),
     result: OpenedGroup,
   },
   /** Stop receiving a group on this connection (membership is kept). */

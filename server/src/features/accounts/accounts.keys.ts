@@ -25,7 +25,10 @@ export const accountKeys = (p: string) => ({
   kdfSalt: () => keyFor(p, 'accounts.kdfSalt'),
   /** retention: kept (one key). */
   bootstrap: () => keyFor(p, 'accounts.bootstrap'),
-  /** `p:<skeleton>`, `c:<device hash>` or `anonymous`; expires when its wait and counting window are over. */
+  /**
+   * `p:<skeleton>`, `s:<skeleton>` (successes), `c:<device hash>` or `anonymous`; expires when its wait and counting
+   * window are over.
+   */
   loginThrottle: (key: string) => keyFor(p, 'accounts.loginThrottle', { throttle: key }),
   /** retention: expires with its last device. */
   accountDevices: (accountId: string) => keyFor(p, 'accounts.devices', { accountId }),

@@ -239,8 +239,10 @@ export function createAccountService(deps: AccountServiceDeps) {
       // Same work whether or not the account exists, so timing does not tell which pseudonyms are taken.
       const valid = await hasher.verify(body.authSecret, account?.passHash ?? null);
       // A failure stays counted: the slot taken above was counted as one.
-      if (!valid || !account)
+      if (!valid || !account) {
+        await limiter.failed(attempt);
         throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'That pseudonym and passphrase do not match.');
+      }
       await limiter.succeeded(attempt);
       if (account.erasing) throw erasing();
       if (await deps.isBanned?.(account.id)) {
@@ -268,10 +270,12 @@ export function createAccountService(deps: AccountServiceDeps) {
       if (alarm) deps.onLoginAlarm?.();
       if (refusal) throw throttled(refusal);
       const valid = await hasher.verify(authSecret, account?.passHash ?? null);
-      if (!valid || !account)
+      if (!valid || !account) {
+        await limiter.failed(attempt);
         throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'That pseudonym and passphrase do not match.', {
           field: 'passphrase',
         });
+      }
       await limiter.succeeded({ ...attempt, trusted: false });
       return account;
     },
@@ -292,6 +296,9 @@ export function createAccountService(deps: AccountServiceDeps) {
 
     /** The last step of an erasure: the record, its auth hash, its pseudonym, any session left. */
     async finishErasure(accountId: string): Promise<void> {
+      // The log-in throttles are keyed by the pseudonym's skeleton: they go with the account, not minutes later.
+      const account = await store.getAccount(accountId);
+      if (account) await limiter.forget(account.skeleton);
       await store.deleteAccount(accountId);
     },
 
@@ -356,6 +363,7 @@ export function createAccountService(deps: AccountServiceDeps) {
       const { refusal } = await limiter.acquire(attempt);
       if (refusal) throw throttled(refusal);
       if (!(await hasher.verify(body.currentAuthSecret, account.passHash))) {
+        await limiter.failed(attempt);
         throw new AppError(ErrorCode.INVALID_CREDENTIALS, 'The current passphrase is not right.', {
           field: 'current',
         });
@@ -510,6 +518,13 @@ const waitText = (ms: number) =>
 /** A refused attempt: nothing was evaluated, so it tells nothing about the passphrase. */
 function throttled(refusal: LoginRefusal): AppError {
   const { retryAfterMs } = refusal;
+  if (refusal.scope === 'successes') {
+    return new AppError(
+      ErrorCode.RATE_LIMITED,
+      `You have logged in many times in a short while. Try again in ${waitText(retryAfterMs)}.`,
+      { retryAfterMs },
+    );
+  }
   if (refusal.scope === 'pseudonym') {
     return new AppError(
       ErrorCode.LOCKED_OUT,

@@ -15,6 +15,12 @@ import type { ThrottleRule, ThrottleStore } from './login-throttle.store.js';
  * - for requests without a known device token, one budget shared by all of them (`anonymousPerMinute`):
  *   spraying from fresh cookie jars is capped cluster-wide, and its first refusal is the operator's alarm.
  * A success clears the pseudonym's throttle and gives the client its slot back; a failure keeps both counted.
+ *
+ * Successes are budgeted too (`successesPer10Minutes` per pseudonym, trusted browsers included): each attempt
+ * also takes a slot there before its passphrase is evaluated, and a failure gives it back (failures are counted
+ * above). Without it, the owner of one account (or a script with its passphrase) could log in without end, each
+ * time a bcrypt evaluation and a new session: a few parallel loops held a node's bcrypt threads and made
+ * everyone else's log-in wait seconds. Nobody without the passphrase can spend this budget.
  */
 export interface LoginAttempt {
   /** The pseudonym's skeleton. */
@@ -25,7 +31,10 @@ export interface LoginAttempt {
   trusted: boolean;
 }
 
-export type LoginRefusal = { scope: 'pseudonym' | 'client' | 'anonymous'; retryAfterMs: number };
+export type LoginRefusal = {
+  scope: 'pseudonym' | 'client' | 'anonymous' | 'successes';
+  retryAfterMs: number;
+};
 
 export interface LoginLimiter {
   /**
@@ -35,6 +44,10 @@ export interface LoginLimiter {
   acquire(attempt: LoginAttempt): Promise<{ refusal: LoginRefusal | null; alarm: boolean }>;
   /** The attempt's passphrase was right. */
   succeeded(attempt: LoginAttempt): Promise<void>;
+  /** The attempt's passphrase was wrong: its slot in the successes budget is given back. */
+  failed(attempt: LoginAttempt): Promise<void>;
+  /** Forgets the pseudonym's throttles (its account is erased). */
+  forget(pseudonym: string): Promise<void>;
 }
 
 export interface LoginLimiterOptions {
@@ -47,6 +60,8 @@ export interface LoginLimiterOptions {
   failuresPerHour: number;
   /** Evaluated failures per minute across every request without a known device token. */
   anonymousPerMinute: number;
+  /** Successful log-ins (and passphrase checks) per pseudonym per 10 minutes; default 20. */
+  successesPer10Minutes?: number;
 }
 
 const HOUR_MS = 3600_000;
@@ -69,6 +84,13 @@ export function createLoginLimiter(opts: LoginLimiterOptions): LoginLimiter {
     budget: opts.anonymousPerMinute,
     windowMs: 60_000,
   };
+  const successRule: ThrottleRule = {
+    free: Number.MAX_SAFE_INTEGER,
+    capMs: 0,
+    budget: opts.successesPer10Minutes ?? 20,
+    windowMs: 600_000,
+  };
+  const successKey = (a: LoginAttempt) => `s:${a.pseudonym}`;
   let alarmedWindow = -1;
 
   const clientKey = (a: LoginAttempt) => (a.client ? `c:${a.client}` : ANONYMOUS);
@@ -84,14 +106,27 @@ export function createLoginLimiter(opts: LoginLimiterOptions): LoginLimiter {
         if (alarm) alarmedWindow = window;
         return { refusal: { scope, retryAfterMs: clientWait }, alarm };
       }
-      if (a.trusted) return { refusal: null, alarm: false };
-      const pseudonymWait = await store.acquire(`p:${a.pseudonym}`, pseudonymRule);
-      if (pseudonymWait > 0) {
-        // Refused before evaluation: the client's slot is given back (the wait it set, if any, stays).
-        await store.refund(clientKey(a));
-        return { refusal: { scope: 'pseudonym', retryAfterMs: pseudonymWait }, alarm: false };
+      if (!a.trusted) {
+        const pseudonymWait = await store.acquire(`p:${a.pseudonym}`, pseudonymRule);
+        if (pseudonymWait > 0) {
+          // Refused before evaluation: the client's slot is given back (the wait it set, if any, stays).
+          await store.refund(clientKey(a));
+          return { refusal: { scope: 'pseudonym', retryAfterMs: pseudonymWait }, alarm: false };
+        }
+      }
+      const successWait = await store.acquire(successKey(a), successRule);
+      if (successWait > 0) {
+        await Promise.all([
+          store.refund(clientKey(a)),
+          a.trusted ? Promise.resolve() : store.refund(`p:${a.pseudonym}`),
+        ]);
+        return { refusal: { scope: 'successes', retryAfterMs: successWait }, alarm: false };
       }
       return { refusal: null, alarm: false };
+    },
+    failed: (a) => store.refund(successKey(a)),
+    async forget(pseudonym) {
+      await Promise.all([store.reset(`p:${pseudonym}`), store.reset(`s:${pseudonym}`)]);
     },
     async succeeded(a) {
       // A trusted browser's success leaves the pseudonym's throttle alone: the owner's routine log-ins must not

@@ -32,8 +32,8 @@ export interface GroupHandlerDeps {
   history: (
     p: Principal,
     groupId: string,
-    query: { since?: number | undefined },
-  ) => Promise<HistoryPage & { latestSeq: number }>;
+    query: { since?: number | undefined; from?: number | undefined },
+  ) => Promise<HistoryPage & { latestSeq: number; removed?: { seq: number; by: 'moderator' | 'author' }[] }>;
   /**
    * Tests only (`TEST_GROUP_OPEN_PAUSE_MS`, refused outside `NODE_ENV=test`): `group:open` waits this long
    * between its membership check and its room join, and again before it marks the group open, so a test can
@@ -85,7 +85,7 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
     return {};
   });
 
-  edge.on(socket, 'group:open', async ({ groupId, since }): Promise<OpenedGroup> => {
+  edge.on(socket, 'group:open', async ({ groupId, since, from }): Promise<OpenedGroup> => {
     await deps.joinLimit.consume(principal.accountId);
     const membership = await groups.requireMembership(principal, groupId);
     const me = memberView(membership);
@@ -113,7 +113,7 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
       await presence.add(groupId, me);
     }
     const [page, readSeq, present, posting, held] = await Promise.all([
-      deps.history(principal, groupId, { since }),
+      deps.history(principal, groupId, { since, from }),
       groups.readMark(principal, groupId),
       presence.list(groupId),
       deps.posting(principal, groupId),

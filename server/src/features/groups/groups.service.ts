@@ -296,7 +296,14 @@ export function createGroupService(deps: GroupServiceDeps) {
       return membership;
     },
 
-    markRead: (p: Principal, groupId: string, seq: number) => store.markRead(p.accountId, groupId, seq),
+    /**
+     * Moves the read mark forward, never past the newest message: a mark beyond it (a client's bug, or a script
+     * sending 2^53 - 1) would leave every later message "read" for good, since marks only move forward.
+     */
+    async markRead(p: Principal, groupId: string, seq: number): Promise<void> {
+      const [latest = 0] = await deps.latestSeqs([groupId]);
+      await store.markRead(p.accountId, groupId, Math.min(seq, latest));
+    },
     readMark: async (p: Principal, groupId: string) =>
       (await store.readMarks(p.accountId, [groupId]))[0] ?? 0,
 

@@ -168,6 +168,11 @@ export function createMemoryMessageStore(maxLen: number, clock: () => number = D
       reactions.delete(`${groupId} ${seq}`);
       return { status: 'removed', accountId: m.accountId };
     },
+    async removedAmong(groupId, from, to) {
+      return (logs.get(groupId)?.messages ?? [])
+        .filter((m) => m.seq >= from && m.seq <= to && m.kind === 'removed')
+        .map((m) => ({ seq: m.seq, by: m.removedBy ?? 'moderator' }));
+    },
     async setReaction(groupId, seq, kind, accountId, on) {
       const m = find(groupId, seq);
       if (!m || m.kind === 'removed') return null;

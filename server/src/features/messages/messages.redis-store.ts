@@ -402,6 +402,15 @@ export function createRedisMessageStore(
       if (status === 'removed') return { status, accountId };
       return { status: status === 'already-removed' ? 'already-removed' : 'not-found' };
     },
+    async removedAmong(groupId, from, to) {
+      if (to < from) return [];
+      const seqs = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+      const texts = await redis.hmget(k.texts(groupId), ...seqs.map(String));
+      return seqs.flatMap((seq, i) => {
+        const text = texts[i];
+        return text?.startsWith(TOMBSTONE) ? [{ seq, by: text.slice(TOMBSTONE.length) as RemovedBy }] : [];
+      });
+    },
     async setReaction(groupId, seq, kind, accountId, on) {
       const count = Number(
         await reactionScript.run(

@@ -268,25 +268,34 @@ export function createMessageService(deps: MessageServiceDeps) {
       return raised;
     },
 
-    /** The latest page, or exactly what came after `since` (bounded; `more` says there is more). */
+    /**
+     * The latest page, or exactly what came after `since` (bounded; `more` says there is more) and which of the
+     * messages the client may still show (`from`..`since`, at most `removedLookback` of them) were removed
+     * meanwhile: a removal it missed while away must not stay on its screen.
+     */
     async open(
       p: Principal,
       groupId: string,
-      query: { since?: number | undefined },
-    ): Promise<HistoryPage & { latestSeq: number }> {
-      const [range, [latestSeq = 0]] = await Promise.all([
+      query: { since?: number | undefined; from?: number | undefined },
+    ): Promise<HistoryPage & { latestSeq: number; removed?: { seq: number; by: RemovedBy }[] }> {
+      const { since } = query;
+      const lowest =
+        since === undefined ? 0 : Math.max(1, query.from ?? 0, since - GROUP_LIMITS.removedLookback + 1);
+      const [range, [latestSeq = 0], removed] = await Promise.all([
         store.range(groupId, {
-          after: query.since,
-          limit: query.since === undefined ? GROUP_LIMITS.openPage : GROUP_LIMITS.historyPageMax,
+          after: since,
+          limit: since === undefined ? GROUP_LIMITS.openPage : GROUP_LIMITS.historyPageMax,
         }),
         store.latestSeqs([groupId]),
+        since === undefined ? Promise.resolve([]) : store.removedAmong(groupId, lowest, since),
       ]);
-      const page = fitPage(range, query.since === undefined ? 'last' : 'first');
+      const page = fitPage(range, since === undefined ? 'last' : 'first');
       return {
         messages: await withReactions(p, groupId, page.messages),
         more: page.more,
         gap: range.gap,
         latestSeq,
+        ...(removed.length > 0 ? { removed } : {}),
       };
     },
 

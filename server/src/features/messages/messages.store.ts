@@ -92,6 +92,8 @@ export interface MessageStore {
   get(groupId: string, seq: number): Promise<StoredMessage | null>;
   /** Erases a message's text and reactions for good, leaving a tombstone; idempotent. */
   remove(groupId: string, seq: number, by: RemovedBy): Promise<RemoveResult>;
+  /** The removed messages among seqs `from`..`to` (inclusive; the caller bounds the span), in order. */
+  removedAmong(groupId: string, from: number, to: number): Promise<{ seq: number; by: RemovedBy }[]>;
   /** Sets one member's reaction; returns the new count, or null when the message does not exist. */
   setReaction(
     groupId: string,

@@ -61,7 +61,12 @@ export function createEventEdge(log: Logger, metrics: Metrics, limits: EdgeLimit
   };
 
   /** Counts a refusal; past the abuse threshold the socket is cut off (the client may reconnect, and pay again). */
-  function refused(socket: AppSocket, load: SocketLoad, event: string, reason: 'in-flight' | 'budget'): void {
+  function refused(
+    socket: AppSocket,
+    load: SocketLoad,
+    event: string,
+    reason: 'in-flight' | 'budget' | 'malformed',
+  ): void {
     metrics.admissionRefused.inc({ event, reason });
     const now = Date.now();
     if (now - load.windowStart > limits.abuseWindowMs) {
@@ -76,15 +81,25 @@ export function createEventEdge(log: Logger, metrics: Metrics, limits: EdgeLimit
   }
 
   /**
-   * Answers unknown events with a typed error instead of silence, and drops events without an ack. Acks are
-   * written pre-encoded (`writeAcksEncoded`): one per client event, the most frequent write after deliveries.
+   * Answers unknown events with a typed error instead of silence, and drops events without an ack. Both count
+   * as refusals (red team, 2026-12-07: a socket could send either without end and was never cut off, since
+   * neither reached the admission layer). The metric names them `unknown`, never by the client's text. Acks
+   * are written pre-encoded (`writeAcksEncoded`): one per client event, the most frequent write after
+   * deliveries.
    */
   function guard(socket: AppSocket): void {
     writeAcksEncoded(socket);
+    const load = loadOf(socket);
     socket.use(([event, ...args], next) => {
       const ack = args.at(-1);
-      if (typeof ack !== 'function') return; // every client event carries an ack; anything else is noise
-      if (!isEventName(event)) {
+      const known = isEventName(event);
+      if (typeof ack !== 'function') {
+        // every client event carries an ack; anything else is noise
+        refused(socket, load, known ? event : 'unknown', 'malformed');
+        return;
+      }
+      if (!known) {
+        refused(socket, load, 'unknown', 'malformed');
         metrics.errors.inc({ code: ErrorCode.INVALID_PAYLOAD, transport: 'socket' });
         (ack as (a: Ack<never>) => void)({
           ok: false,

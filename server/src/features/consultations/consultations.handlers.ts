@@ -3,7 +3,7 @@ import type { ReportReason } from '@staffroom/shared/schemas/moderation';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { EventEdge } from '../../platform/realtime/on-event.js';
-import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
+import { rooms, type AppServer } from '../../platform/realtime/types.js';
 import type { ConsultationNotifier, ConsultationService } from './consultations.service.js';
 
 const convoRoom = (id: string) => `convo:${id}`;

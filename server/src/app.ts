@@ -35,6 +35,7 @@ import {
   createSessionWatch,
   createSocketAuth,
   disconnectSessions,
+  accountConnected,
   registerAccountHandlers,
 } from './features/accounts/accounts.handlers.js';
 import { createRateLimit } from './platform/rate-limit.js';
@@ -58,6 +59,7 @@ import { createMemoryCareStore } from './features/moderation/care.memory-store.j
 import { createRedisCareStore } from './features/moderation/care.redis-store.js';
 import {
   createNotifier,
+  moderationConnected,
   registerModerationHandlers,
   registerModerationTopics,
 } from './features/moderation/moderation.handlers.js';
@@ -482,29 +484,32 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   io.use(createSocketCap(config.SOCKETS_PER_ACCOUNT).middleware);
   const sessionWatch = createSessionWatch(accounts, log, config.SESSION_RECHECK_SECONDS * 1000);
   watchGroupRooms(io, presence, log);
+  // Every client event's handler, once per node; a connection only attaches the edge and joins its rooms.
+  registerAccountHandlers(edge, accounts);
+  registerGroupHandlers({
+    io,
+    edge,
+    groups,
+    presence,
+    joinLimit,
+    history: messages.open,
+    posting: moderation.postingState,
+    mayPost: moderation.postingPolicy,
+    testPauseMs: config.TEST_GROUP_OPEN_PAUSE_MS,
+    held: moderation.heldFor,
+    follow: messages.follow,
+  });
+  registerMessageHandlers({ io, edge, messages, openGroupOf });
+  registerConsultationHandlers({ edge, consultations, reveal: moderation.reportRevealed });
+  registerModerationHandlers(edge, moderation);
+  registerRetentionHandlers({ io, edge, retention });
   io.on('connection', (socket) => {
     metrics.connectedSockets.inc();
     socket.on('disconnect', () => metrics.connectedSockets.dec());
     socket.data.openGroups = new Map();
-    edge.guard(socket);
-    registerAccountHandlers(socket, edge, accounts, sessionWatch);
-    registerGroupHandlers(socket, {
-      io,
-      edge,
-      groups,
-      presence,
-      joinLimit,
-      history: messages.open,
-      posting: moderation.postingState,
-      mayPost: moderation.postingPolicy,
-      testPauseMs: config.TEST_GROUP_OPEN_PAUSE_MS,
-      held: moderation.heldFor,
-      follow: messages.follow,
-    });
-    registerMessageHandlers(socket, { io, edge, messages, openGroupOf });
-    registerConsultationHandlers(socket, { edge, consultations, reveal: moderation.reportRevealed });
-    void registerModerationHandlers(socket, edge, moderation, log);
-    registerRetentionHandlers(socket, { io, edge, retention });
+    edge.attach(socket);
+    accountConnected(socket, sessionWatch);
+    void moderationConnected(socket, moderation, log);
   });
   presence.start();
   await deliverMessages(io, messages, {

@@ -99,6 +99,33 @@ describe('hostile payloads', () => {
     });
   });
 
+  it('when an event carries its ack but no payload, or arguments past the payload, then it is answered', async () => {
+    /** Emits raw with these arguments before the ack; resolves with the ack, or null after 2 s without one. */
+    const withArgs = (args: unknown[], event: string) =>
+      new Promise<{ ok: boolean; error?: { code: string } } | null>((resolve) => {
+        (attacker.socket.timeout(2_000) as unknown as { emit(...a: unknown[]): void }).emit(
+          event,
+          ...args,
+          (err: Error | null, ack: never) => resolve(err ? null : ack),
+        );
+      });
+    const unanswered: string[] = [];
+    for (const event of Object.keys(clientEvents) as ClientEventName[]) {
+      const ack = await withArgs([], event);
+      if (ack === null) unanswered.push(event);
+      else if (!ack.ok) expect(Object.values(ErrorCode)).toContain(ack.error?.code);
+    }
+    expect(unanswered).toEqual([]);
+    // The payload is the argument after the event name; what follows it (before the ack) is ignored.
+    expect(await withArgs([{}, 'extra', 42], 'me:get')).toMatchObject({ ok: true });
+    const sent = await withArgs(
+      [{ groupId, clientId: 'extra-args-01', text: 'hi' }, 'extra'],
+      'message:send',
+    );
+    expect(sent).toMatchObject({ ok: true });
+    expect((await bystander.send(groupId, 'after acks without payloads')).seq).toBeGreaterThan(0);
+  }, 150_000);
+
   it('when naughty strings are sent as messages, then each is stored clean or refused with a typed error', async () => {
     const outcomes: Record<string, number> = {};
     for (const [i, text] of NAUGHTY_STRINGS.entries()) {

@@ -131,15 +131,14 @@ export function createSessionWatch(accounts: AccountService, log: Logger, everyM
 
 export type SessionWatch = ReturnType<typeof createSessionWatch>;
 
-export function registerAccountHandlers(
-  socket: AppSocket,
-  edge: EventEdge,
-  accounts: AccountService,
-  sessions: SessionWatch,
-): void {
+/** The account events, registered once per node. */
+export function registerAccountHandlers(edge: EventEdge, accounts: AccountService): void {
+  edge.handle('me:get', (_, socket) => accounts.me(socket.data.principal));
+}
+
+/** Per connection: the socket's account and session rooms, and its session watched until it disconnects. */
+export function accountConnected(socket: AppSocket, sessions: SessionWatch): void {
   const { principal } = socket.data;
   void socket.join([rooms.account(principal.accountId), rooms.session(principal.sessionId)]);
   sessions.add(socket);
-
-  edge.on(socket, 'me:get', () => accounts.me(principal));
 }

@@ -3,7 +3,7 @@ import type { ReportReason } from '@staffroom/shared/schemas/moderation';
 import { AppError } from '../../platform/errors.js';
 import type { Principal } from '../../platform/principal.js';
 import type { EventEdge } from '../../platform/realtime/on-event.js';
-import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
+import { rooms, type AppServer } from '../../platform/realtime/types.js';
 import type { ConsultationNotifier, ConsultationService } from './consultations.service.js';
 
 const convoRoom = (id: string) => `convo:${id}`;
@@ -28,54 +28,60 @@ export interface ConsultationHandlerDeps {
   ) => Promise<{ id: string }>;
 }
 
-export function registerConsultationHandlers(socket: AppSocket, deps: ConsultationHandlerDeps): void {
+/** The conversation events, registered once per node (each handler reads the socket it is called for). */
+export function registerConsultationHandlers(deps: ConsultationHandlerDeps): void {
   const { edge, consultations: service } = deps;
-  const { principal: p } = socket.data;
 
-  edge.on(socket, 'convo:open', async ({ conversationId, since }) => {
+  edge.handle('convo:open', async ({ conversationId, since }, socket) => {
+    const p = socket.data.principal;
     const view = await service.view(p, conversationId); // participants only
     await socket.join(convoRoom(conversationId));
     return { view, ...(await service.history(p, conversationId, since, 500)) };
   });
-  edge.on(socket, 'convo:history', ({ conversationId, after, limit }) =>
-    service.history(p, conversationId, after, limit),
+  edge.handle('convo:history', ({ conversationId, after, limit }, socket) =>
+    service.history(socket.data.principal, conversationId, after, limit),
   );
-  edge.on(socket, 'convo:send', ({ conversationId, ...sealed }) => service.send(p, conversationId, sealed));
-  edge.on(socket, 'convo:goal', ({ conversationId, ...input }) => service.setGoal(p, conversationId, input));
-  edge.on(socket, 'convo:checkin', ({ conversationId, ...input }) =>
-    service.proposeCheckIn(p, conversationId, input),
+  edge.handle('convo:send', ({ conversationId, ...sealed }, socket) =>
+    service.send(socket.data.principal, conversationId, sealed),
   );
-  edge.on(socket, 'convo:checkin-answer', ({ conversationId, checkInId, action }) =>
-    service.respondCheckIn(p, conversationId, checkInId, action),
+  edge.handle('convo:goal', ({ conversationId, ...input }, socket) =>
+    service.setGoal(socket.data.principal, conversationId, input),
   );
-  edge.on(socket, 'convo:checkin-note', ({ conversationId, checkInId, note }) =>
-    service.setCheckInNote(p, conversationId, checkInId, note),
+  edge.handle('convo:checkin', ({ conversationId, ...input }, socket) =>
+    service.proposeCheckIn(socket.data.principal, conversationId, input),
   );
-  edge.on(socket, 'convo:resource-remove', async ({ conversationId, resourceId }) => {
-    await service.removeResource(p, conversationId, resourceId);
+  edge.handle('convo:checkin-answer', ({ conversationId, checkInId, action }, socket) =>
+    service.respondCheckIn(socket.data.principal, conversationId, checkInId, action),
+  );
+  edge.handle('convo:checkin-note', ({ conversationId, checkInId, note }, socket) =>
+    service.setCheckInNote(socket.data.principal, conversationId, checkInId, note),
+  );
+  edge.handle('convo:resource-remove', async ({ conversationId, resourceId }, socket) => {
+    await service.removeResource(socket.data.principal, conversationId, resourceId);
     return {};
   });
-  edge.on(socket, 'convo:close', async ({ conversationId }) => {
-    await service.proposeClose(p, conversationId);
+  edge.handle('convo:close', async ({ conversationId }, socket) => {
+    await service.proposeClose(socket.data.principal, conversationId);
     return {};
   });
-  edge.on(socket, 'convo:close-confirm', async ({ conversationId }) => {
-    await service.confirmClose(p, conversationId);
+  edge.handle('convo:close-confirm', async ({ conversationId }, socket) => {
+    await service.confirmClose(socket.data.principal, conversationId);
     return {};
   });
-  edge.on(socket, 'convo:block', async ({ conversationId }) => {
-    await service.block(p, conversationId);
+  edge.handle('convo:block', async ({ conversationId }, socket) => {
+    await service.block(socket.data.principal, conversationId);
     return {};
   });
-  edge.on(socket, 'convo:pin', async ({ conversationId, pin }) => {
-    await service.savePin(p, conversationId, pin); // participants only
+  edge.handle('convo:pin', async ({ conversationId, pin }, socket) => {
+    await service.savePin(socket.data.principal, conversationId, pin); // participants only
     return {};
   });
-  edge.on(socket, 'convo:intake-note', async ({ conversationId, ...body }) => {
-    await service.passOnNote(p, conversationId, body); // the conversation's teacher only
+  edge.handle('convo:intake-note', async ({ conversationId, ...body }, socket) => {
+    await service.passOnNote(socket.data.principal, conversationId, body); // the conversation's teacher only
     return {};
   });
-  edge.on(socket, 'convo:report', async ({ frankingKey, ...input }) => {
+  edge.handle('convo:report', async ({ frankingKey, ...input }, socket) => {
+    const p = socket.data.principal;
     await service.view(p, input.conversationId); // participants only (NOT_FOUND otherwise)
     // Only a message that exists can be revealed: a made-up seq would file a report about nothing.
     const { messages } = await service.history(p, input.conversationId, input.seq - 1, 1);

@@ -67,25 +67,29 @@ export function openGroupOf(socket: AppSocket, groupId: string) {
   return member;
 }
 
-export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps): void {
+/** The group events, registered once per node (each handler reads the socket it is called for). */
+export function registerGroupHandlers(deps: GroupHandlerDeps): void {
   const { edge, groups, presence } = deps;
-  const { principal } = socket.data;
-  const lastTyping = new Map<string, number>();
+  /** When each socket last relayed typing, per group: made at its first typing notice, gone with the socket. */
+  const typingOf = new WeakMap<AppSocket, Map<string, number>>();
 
-  edge.on(socket, 'group:join', async (payload) => {
+  edge.handle('group:join', async (payload, socket) => {
+    const principal = socket.data.principal;
     await deps.joinLimit.consume(principal.accountId);
     return groups.join(principal, payload);
   });
 
-  edge.on(socket, 'group:preview', ({ code }) => groups.preview(code));
+  edge.handle('group:preview', ({ code }) => groups.preview(code));
 
-  edge.on(socket, 'group:leave', async ({ groupId }) => {
+  edge.handle('group:leave', async ({ groupId }, socket) => {
+    const principal = socket.data.principal;
     await groups.leave(principal, groupId);
     removeAccountFromGroup(deps.io, principal.accountId, groupId, 'left');
     return {};
   });
 
-  edge.on(socket, 'group:open', async ({ groupId, since, from }): Promise<OpenedGroup> => {
+  edge.handle('group:open', async ({ groupId, since, from }, socket): Promise<OpenedGroup> => {
+    const principal = socket.data.principal;
     await deps.joinLimit.consume(principal.accountId);
     const membership = await groups.requireMembership(principal, groupId);
     const me = memberView(membership);
@@ -122,16 +126,22 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
     return { ...page, me, readSeq, present, posting, ...(held.length > 0 ? { held } : {}) };
   });
 
-  edge.on(socket, 'group:close', async ({ groupId }) => {
+  edge.handle('group:close', async ({ groupId }, socket) => {
     await socket.leave(rooms.group(groupId)); // presence follows through watchGroupRooms
     return {};
   });
 
-  edge.on(socket, 'typing:start', async ({ groupId }) => {
+  edge.handle('typing:start', async ({ groupId }, socket) => {
+    const principal = socket.data.principal;
     const member = openGroupOf(socket, groupId);
     // Someone who may not post is not "typing" to the group either (muted, or the group is locked).
     await deps.mayPost(principal, groupId);
     const now = Date.now();
+    let lastTyping = typingOf.get(socket);
+    if (!lastTyping) {
+      lastTyping = new Map();
+      typingOf.set(socket, lastTyping);
+    }
     if (now - (lastTyping.get(groupId) ?? 0) >= TYPING_EVERY_MS) {
       lastTyping.set(groupId, now);
       socket.to(rooms.group(groupId)).emit('typing', { groupId, member });
@@ -139,7 +149,8 @@ export function registerGroupHandlers(socket: AppSocket, deps: GroupHandlerDeps)
     return {};
   });
 
-  edge.on(socket, 'group:read', async ({ groupId, seq }) => {
+  edge.handle('group:read', async ({ groupId, seq }, socket) => {
+    const principal = socket.data.principal;
     await groups.requireMembership(principal, groupId);
     await groups.markRead(principal, groupId, seq);
     return {};

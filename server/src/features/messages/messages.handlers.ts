@@ -112,22 +112,22 @@ export function deliverMessages(
   return messages.onMessage(deliver);
 }
 
-export function registerMessageHandlers(socket: AppSocket, deps: MessageHandlerDeps): void {
+/** The message events, registered once per node (each handler reads the socket it is called for). */
+export function registerMessageHandlers(deps: MessageHandlerDeps): void {
   const { io, edge, messages, openGroupOf } = deps;
-  const { principal } = socket.data;
 
-  edge.on(socket, 'message:send', (payload) =>
-    messages.send(principal, openGroupOf(socket, payload.groupId), payload),
+  edge.handle('message:send', (payload, socket) =>
+    messages.send(socket.data.principal, openGroupOf(socket, payload.groupId), payload),
   );
 
-  edge.on(socket, 'group:history', ({ groupId, ...query }) => {
+  edge.handle('group:history', ({ groupId, ...query }, socket) => {
     openGroupOf(socket, groupId);
-    return messages.history(principal, groupId, query);
+    return messages.history(socket.data.principal, groupId, query);
   });
 
-  edge.on(socket, 'reaction:set', async ({ groupId, seq, kind, on }) => {
+  edge.handle('reaction:set', async ({ groupId, seq, kind, on }, socket) => {
     openGroupOf(socket, groupId);
-    const count = await messages.react(principal, groupId, seq, kind, on);
+    const count = await messages.react(socket.data.principal, groupId, seq, kind, on);
     io.to(rooms.group(groupId)).emit('reaction:update', { groupId, seq, kind, count });
     return { count };
   });

@@ -99,75 +99,85 @@ export function registerModerationTopics(
   });
 }
 
-export async function registerModerationHandlers(
+/** The moderation events, registered once per node (each handler reads the socket it is called for). */
+export function registerModerationHandlers(edge: EventEdge, moderation: ModerationService): void {
+  edge.handle('message:remove', async ({ groupId, seq, reason }, socket) => {
+    await moderation.removeMessage(socket.data.principal, groupId, seq, reason ?? '');
+    return {};
+  });
+  edge.handle('report:create', (input, socket) => moderation.report(socket.data.principal, input));
+  edge.handle('report:mine', async (_, socket) => ({
+    reports: await moderation.myReports(socket.data.principal),
+  }));
+  edge.handle('mod:groups', async (_, socket) => ({
+    groups: await moderation.moderatedGroups(socket.data.principal),
+  }));
+  edge.handle('mod:members', ({ groupId }, socket) => moderation.members(socket.data.principal, groupId));
+  edge.handle('mod:mute', ({ groupId, tag, minutes, reason }, socket) =>
+    moderation.mute(socket.data.principal, groupId, tag, minutes, reason),
+  );
+  edge.handle('mod:unmute', async ({ groupId, tag }, socket) => {
+    await moderation.unmute(socket.data.principal, groupId, tag);
+    return {};
+  });
+  edge.handle('mod:kick', async ({ groupId, tag, reason }, socket) => {
+    await moderation.kick(socket.data.principal, groupId, tag, reason);
+    return {};
+  });
+  edge.handle('mod:ban', ({ groupId, tag, minutes, reason, global }, socket) =>
+    moderation.ban(socket.data.principal, groupId, tag, minutes, reason, global),
+  );
+  edge.handle('mod:ban-account', ({ pseudonym, minutes, reason }, socket) =>
+    moderation.banAccount(socket.data.principal, pseudonym, minutes, reason),
+  );
+  edge.handle('mod:join-code', ({ groupId, reason }, socket) =>
+    moderation.rotateJoinCode(socket.data.principal, groupId, reason),
+  );
+  edge.handle('mod:unban', async ({ banId, reason }, socket) => {
+    await moderation.unban(socket.data.principal, banId, reason);
+    return {};
+  });
+  edge.handle('mod:settings', ({ groupId, reason, ...patch }, socket) =>
+    moderation.updateSettings(socket.data.principal, groupId, patch, reason),
+  );
+  edge.handle('mod:moderator', async ({ groupId, tag, on }, socket) => {
+    await moderation.setModerator(socket.data.principal, groupId, tag, on);
+    return {};
+  });
+  edge.handle('mod:candidates', ({ groupId }, socket) =>
+    moderation.moderatorCandidates(socket.data.principal, groupId),
+  );
+  edge.handle('mod:appoint', async ({ groupId, pseudonym, on }, socket) => {
+    await moderation.appointByPseudonym(socket.data.principal, groupId, pseudonym, on);
+    return {};
+  });
+  edge.handle('mod:queue', async (_, socket) => ({ items: await moderation.queue(socket.data.principal) }));
+  edge.handle('mod:resolve', async (input, socket) => {
+    await moderation.resolve(socket.data.principal, input);
+    return {};
+  });
+  edge.handle('mod:audit', (query, socket) => moderation.readAudit(socket.data.principal, query));
+  edge.handle('mod:reach-out', (input, socket) => moderation.reachOut(socket.data.principal, input));
+  edge.handle('mod:urgent', (_, socket) => moderation.urgentCount(socket.data.principal));
+  edge.handle('mod:acknowledge', async ({ reportId }, socket) => {
+    await moderation.acknowledge(socket.data.principal, reportId);
+    return {};
+  });
+  edge.handle('mod:held', (input, socket) => moderation.decideHeld(socket.data.principal, input));
+  edge.handle('care:inbox', (_, socket) => moderation.careInbox(socket.data.principal));
+  edge.handle('care:read', async ({ id }, socket) => {
+    await moderation.careRead(socket.data.principal, id);
+    return {};
+  });
+}
+
+/** Per connection: moderators hear about their groups' queues, admins about all. */
+export async function moderationConnected(
   socket: AppSocket,
-  edge: EventEdge,
   moderation: ModerationService,
   log: Logger,
 ): Promise<void> {
   const { principal: p } = socket.data;
-  edge.on(socket, 'message:remove', async ({ groupId, seq, reason }) => {
-    await moderation.removeMessage(p, groupId, seq, reason ?? '');
-    return {};
-  });
-  edge.on(socket, 'report:create', (input) => moderation.report(p, input));
-  edge.on(socket, 'report:mine', async () => ({ reports: await moderation.myReports(p) }));
-  edge.on(socket, 'mod:groups', async () => ({ groups: await moderation.moderatedGroups(p) }));
-  edge.on(socket, 'mod:members', ({ groupId }) => moderation.members(p, groupId));
-  edge.on(socket, 'mod:mute', ({ groupId, tag, minutes, reason }) =>
-    moderation.mute(p, groupId, tag, minutes, reason),
-  );
-  edge.on(socket, 'mod:unmute', async ({ groupId, tag }) => {
-    await moderation.unmute(p, groupId, tag);
-    return {};
-  });
-  edge.on(socket, 'mod:kick', async ({ groupId, tag, reason }) => {
-    await moderation.kick(p, groupId, tag, reason);
-    return {};
-  });
-  edge.on(socket, 'mod:ban', ({ groupId, tag, minutes, reason, global }) =>
-    moderation.ban(p, groupId, tag, minutes, reason, global),
-  );
-  edge.on(socket, 'mod:ban-account', ({ pseudonym, minutes, reason }) =>
-    moderation.banAccount(p, pseudonym, minutes, reason),
-  );
-  edge.on(socket, 'mod:join-code', ({ groupId, reason }) => moderation.rotateJoinCode(p, groupId, reason));
-  edge.on(socket, 'mod:unban', async ({ banId, reason }) => {
-    await moderation.unban(p, banId, reason);
-    return {};
-  });
-  edge.on(socket, 'mod:settings', ({ groupId, reason, ...patch }) =>
-    moderation.updateSettings(p, groupId, patch, reason),
-  );
-  edge.on(socket, 'mod:moderator', async ({ groupId, tag, on }) => {
-    await moderation.setModerator(p, groupId, tag, on);
-    return {};
-  });
-  edge.on(socket, 'mod:candidates', ({ groupId }) => moderation.moderatorCandidates(p, groupId));
-  edge.on(socket, 'mod:appoint', async ({ groupId, pseudonym, on }) => {
-    await moderation.appointByPseudonym(p, groupId, pseudonym, on);
-    return {};
-  });
-  edge.on(socket, 'mod:queue', async () => ({ items: await moderation.queue(p) }));
-  edge.on(socket, 'mod:resolve', async (input) => {
-    await moderation.resolve(p, input);
-    return {};
-  });
-  edge.on(socket, 'mod:audit', (query) => moderation.readAudit(p, query));
-  edge.on(socket, 'mod:reach-out', (input) => moderation.reachOut(p, input));
-  edge.on(socket, 'mod:urgent', () => moderation.urgentCount(p));
-  edge.on(socket, 'mod:acknowledge', async ({ reportId }) => {
-    await moderation.acknowledge(p, reportId);
-    return {};
-  });
-  edge.on(socket, 'mod:held', (input) => moderation.decideHeld(p, input));
-  edge.on(socket, 'care:inbox', () => moderation.careInbox(p));
-  edge.on(socket, 'care:read', async ({ id }) => {
-    await moderation.careRead(p, id);
-    return {};
-  });
-
-  // Queue notifications: moderators hear about their groups, admins about all.
   try {
     const moderated = p.role === 'admin' ? ['*'] : await moderation.moderatedGroupIds(p.accountId);
     if (moderated.length > 0) await socket.join(moderated.map(rooms.moderators));

@@ -19,9 +19,6 @@ export type EventHandler<E extends ClientEventName> = (
   socket: AppSocket,
 ) => Promise<ClientResult<E>> | ClientResult<E>;
 
-const isEventName = (name: unknown): name is ClientEventName =>
-  typeof name === 'string' && Object.hasOwn(clientEvents, name);
-
 export interface EdgeLimits {
   admission: Admission;
   /** Events one socket may have in flight; more are refused at once (RATE_LIMITED), never queued. */
@@ -31,7 +28,7 @@ export interface EdgeLimits {
   abuseWindowMs: number;
 }
 
-/** Per socket, weakly held: it goes with the socket. */
+/** Per socket: it goes with the socket (its middleware holds it). */
 interface SocketLoad {
   inFlight: number;
   refusals: number;
@@ -46,19 +43,16 @@ interface SocketLoad {
  * 3. the payload is validated against the shared schema, the handler's result or error becomes exactly one ack,
  *    and nothing a client sends can throw past this point.
  * A socket that keeps being refused (a script, not a person) is disconnected.
+ *
+ * Handlers are registered once per node (`handle`), never per socket: a connection costs one middleware
+ * closure and one small counter (`attach`), not a listener and a closure per event, and an event goes from
+ * socket.io's middleware straight to its handler (no `nextTick` and `EventEmitter` dispatch in between).
  */
 export function createEventEdge(log: Logger, metrics: Metrics, limits: EdgeLimits) {
   const onUnexpected = (event: string) => (err: unknown) =>
     log.error({ err, event }, 'unexpected error in socket handler');
-  const loads = new WeakMap<AppSocket, SocketLoad>();
-  const loadOf = (socket: AppSocket) => {
-    let load = loads.get(socket);
-    if (!load) {
-      load = { inFlight: 0, refusals: 0, windowStart: Date.now() };
-      loads.set(socket, load);
-    }
-    return load;
-  };
+  /** One handler per event, for every socket of this node. */
+  const handlers = new Map<string, EventHandler<ClientEventName>>();
 
   /** Counts a refusal; past the abuse threshold the socket is cut off (the client may reconnect, and pay again). */
   function refused(
@@ -80,25 +74,68 @@ export function createEventEdge(log: Logger, metrics: Metrics, limits: EdgeLimit
     }
   }
 
+  async function run(
+    socket: AppSocket,
+    load: SocketLoad,
+    event: ClientEventName,
+    handler: EventHandler<ClientEventName>,
+    payload: unknown,
+    ack: (a: Ack<unknown>) => void,
+  ): Promise<void> {
+    metrics.socketEvents.inc({ event });
+    if (load.inFlight >= limits.maxInFlight) {
+      refused(socket, load, event, 'in-flight');
+      metrics.errors.inc({ code: ErrorCode.RATE_LIMITED, transport: 'socket' });
+      ack({
+        ok: false,
+        error: {
+          code: ErrorCode.RATE_LIMITED,
+          message: 'Too many requests at once on this connection. Wait for the answers.',
+          retryAfterMs: 250,
+        },
+      });
+      return;
+    }
+    load.inFlight += 1;
+    let answer: Ack<unknown>;
+    try {
+      const admitted = limits.admission.admit(socket.data.principal.accountId, event);
+      if (admitted) await admitted;
+      const data = parseInput(clientEvents[event].payload, payload) as Payload<ClientEventName>;
+      answer = { ok: true, data: await handler(data, socket) };
+    } catch (err) {
+      answer = toAck(err, onUnexpected(event));
+      if (!answer.ok && answer.error.code === ErrorCode.RATE_LIMITED) refused(socket, load, event, 'budget');
+      metrics.errors.inc({ code: answer.ok ? 'none' : answer.error.code, transport: 'socket' });
+    } finally {
+      load.inFlight -= 1;
+    }
+    ack(answer);
+  }
+
   /**
-   * Answers unknown events with a typed error instead of silence, and drops events without an ack. Both count
-   * as refusals (red team, 2026-12-07: a socket could send either without end and was never cut off, since
-   * neither reached the admission layer). The metric names them `unknown`, never by the client's text. Acks
-   * are written pre-encoded (`writeAcksEncoded`): one per client event, the most frequent write after
-   * deliveries.
+   * Every client event of this socket, from socket.io's middleware to its handler. Answers unknown events with a
+   * typed error instead of silence, and drops events without an ack (every client event carries one, last). Both
+   * count as refusals (red team, 2026-12-07: a socket could send either without end and was never cut off, since
+   * neither reached the admission layer); the metric names them `unknown`, never by the client's text. The payload
+   * is the argument before the ack (none: `undefined`, which the schema judges). Acks are written pre-encoded
+   * (`writeAcksEncoded`): one per client event, the most frequent write after deliveries.
    */
-  function guard(socket: AppSocket): void {
+  function attach(socket: AppSocket): void {
     writeAcksEncoded(socket);
-    const load = loadOf(socket);
-    socket.use(([event, ...args], next) => {
-      const ack = args.at(-1);
-      const known = isEventName(event);
+    const load: SocketLoad = { inFlight: 0, refusals: 0, windowStart: Date.now() };
+    // The middleware never calls `next`: socket.io's own emit to listeners is not used.
+    socket.use((packet) => {
+      const ack = packet[packet.length - 1] as unknown;
+      const event: unknown = packet[0];
+      // Only client events have handlers, so a name found here is one (a Map: no prototype names).
+      const handler = typeof event === 'string' ? handlers.get(event) : undefined;
       if (typeof ack !== 'function') {
         // every client event carries an ack; anything else is noise
-        refused(socket, load, known ? event : 'unknown', 'malformed');
+        refused(socket, load, handler ? (event as string) : 'unknown', 'malformed');
         return;
       }
-      if (!known) {
+      if (!handler) {
         refused(socket, load, 'unknown', 'malformed');
         metrics.errors.inc({ code: ErrorCode.INVALID_PAYLOAD, transport: 'socket' });
         (ack as (a: Ack<never>) => void)({
@@ -107,49 +144,19 @@ export function createEventEdge(log: Logger, metrics: Metrics, limits: EdgeLimit
         });
         return;
       }
-      next();
+      if (!socket.connected) return; // as socket.io's own dispatch: nothing runs for a socket that is gone
+      const payload: unknown = packet.length > 2 ? packet[1] : undefined;
+      void run(socket, load, event as ClientEventName, handler, payload, ack as (a: Ack<unknown>) => void);
     });
   }
 
-  function on<E extends ClientEventName>(socket: AppSocket, event: E, handler: EventHandler<E>): void {
-    const load = loadOf(socket);
-    const listener = async (payload: unknown, ack: (a: Ack<ClientResult<E>>) => void) => {
-      metrics.socketEvents.inc({ event });
-      if (load.inFlight >= limits.maxInFlight) {
-        refused(socket, load, event, 'in-flight');
-        metrics.errors.inc({ code: ErrorCode.RATE_LIMITED, transport: 'socket' });
-        ack({
-          ok: false,
-          error: {
-            code: ErrorCode.RATE_LIMITED,
-            message: 'Too many requests at once on this connection. Wait for the answers.',
-            retryAfterMs: 250,
-          },
-        });
-        return;
-      }
-      load.inFlight += 1;
-      let answer: Ack<ClientResult<E>>;
-      try {
-        const admitted = limits.admission.admit(socket.data.principal.accountId, event);
-        if (admitted) await admitted;
-        const data = parseInput(clientEvents[event].payload, payload) as Payload<E>;
-        answer = { ok: true, data: await handler(data, socket) };
-      } catch (err) {
-        answer = toAck(err, onUnexpected(event));
-        if (!answer.ok && answer.error.code === ErrorCode.RATE_LIMITED)
-          refused(socket, load, event, 'budget');
-        metrics.errors.inc({ code: answer.ok ? 'none' : answer.error.code, transport: 'socket' });
-      } finally {
-        load.inFlight -= 1;
-      }
-      ack(answer);
-    };
-    // The typed-events map cannot express "validate first"; the listener takes unknown input on purpose.
-    socket.on(event as string as never, listener as never);
+  /** Registers the one handler of `event` for every socket of this node (at startup, before any connection). */
+  function handle<E extends ClientEventName>(event: E, handler: EventHandler<E>): void {
+    if (handlers.has(event)) throw new Error(`a second handler for ${event}`);
+    handlers.set(event, handler as unknown as EventHandler<ClientEventName>);
   }
 
-  return { guard, on };
+  return { attach, handle };
 }
 
 export type EventEdge = ReturnType<typeof createEventEdge>;

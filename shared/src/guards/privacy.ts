@@ -2787,14 +2787,17 @@ function findLowercaseSchools(p: string, words: Word[], out: Span[]): void {
   for (let e = 1; e < words.length; e++) {
     const w = words[e] as Word;
     if (w.cap) continue;
+    let strong = LOWER_SCHOOL_STRONG.has(w.lower);
+    const weak = !w.allCaps && LOWER_SCHOOL_WEAK.has(w.lower);
+    // Cheapest test first: most words are no school word.
+    if (!strong && !weak && w.lower !== 'academies') continue;
     const next = words[e + 1];
     let end = w.end;
-    let strong = LOWER_SCHOOL_STRONG.has(w.lower);
     if (!strong && next && adjacent(p, w, next) && LOWER_SCHOOL_PAIRS.has(`${w.lower} ${next.lower}`)) {
       strong = true;
       end = next.end;
     }
-    if (!strong && (w.allCaps || !LOWER_SCHOOL_WEAK.has(w.lower))) continue;
+    if (!strong && !weak) continue;
     const y = words[e - 1] as Word;
     if (!adjacent(p, y, w) || !lowerSchoolName(y) || NOT_PLACE_NAMES.has(y.lower)) continue;
     const x = words[e - 2];

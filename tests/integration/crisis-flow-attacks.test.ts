@@ -111,7 +111,13 @@ describe('the privacy guard on what members read of a meeting', () => {
 describe('the privacy guard on names shown to everyone', () => {
   it("when a teacher signs up, or joins a group, under a real name the rule's lists do not hold, then it is refused; an invented one is fine", async () => {
     const invite = await createInvite(d.admin.agent, 'member', 10);
-    for (const pseudonym of ['oluwaseun.adeyemi', 'chidi_okafor', 'NguyenThilan']) {
+    for (const pseudonym of [
+      'oluwaseun.adeyemi',
+      'chidi_okafor',
+      'NguyenThilan',
+      'WeiZhang',
+      'fatima_alsayed',
+    ]) {
       const res = await createAgent(d.nodes[0].url).post('/api/auth/signup', {
         invite,
         pseudonym,

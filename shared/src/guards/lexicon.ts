@@ -182,6 +182,9 @@ export const MORE_GIVEN_NAMES: ReadonlySet<string> = words(`
   jiayi xinyi yuting dewi putri wulan fitri agus budi joko wahyu rizki dimas bayu fajar hendra yudi amr mohab hesham
   hisham sherif ashraf wael yasser amal nour noura heba rasha hadeer soufiane anass ayoub ghizlane loubna hajar
   oumaima joão vinícius vinicius caio luana letícia rafaela thaís thais
+  wei jing hui lei xin jie qing tao yan yue ming hua xiu ravi anh olu thulani kwaku kojo yemi bisi amaka aminu
+  hauwa musa ade jumoke tendai tatenda farai rutendo chipo tinashe kudzai nyasha vikas pranav ishita tanvi aarti
+  alok ashok gopal venkat srinivas murali arun
 `);
 
 /**
@@ -329,6 +332,12 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   wizkid, burna boy, davido, tems, ayra starr, tyla, black coffee, chinua achebe, wole soyinka, ngugi wa thiong'o,
   chimamanda ngozi adichie, ken saro-wiwa, wangari maathai, eliud kipchoge, david rudisha, faith kipyegon,
   orhan pamuk, seamus heaney, wb yeats, w b yeats, james joyce, oscar wilde, sally rooney, roddy doyle,
+  haruki murakami, hayao miyazaki, akira kurosawa, yayoi kusama, yoko ono, ben okri, buchi emecheta, nadine gordimer,
+  mario vargas llosa, paulo coelho, diego rivera, octavio paz, arundhati roy, salman rushdie, vikram seth,
+  r k narayan, ruskin bond, amitav ghosh, jhumpa lahiri, lu xun, mo yan, ai weiwei, yo-yo ma, lang lang,
+  bong joon-ho, didier drogba, sadio mane, naomi osaka, nawal el saadawi, amos oz, olga tokarczuk,
+  wislawa szymborska, astrid lindgren, tove jansson, hans christian andersen, selma lagerlof, roberto bolano,
+  gabriela mistral, tsitsi dangarembga, yaa gyasi, bernardine evaristo, zadie smith, andrea levy,
 `);
 
 /**

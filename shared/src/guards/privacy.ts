@@ -242,6 +242,12 @@ export interface PrivacyOptions {
   schoolNames?: readonly string[];
   /** Extra public names ("first last") never flagged as a private person's name. */
   allowNames?: readonly string[];
+  /**
+   * The text is a name shown to others (a pseudonym or a group alias, as words: `pseudonymAsWords`), not a message:
+   * a given name of the lists with a word no list knows as a common word, or a listed surname with a given name, is
+   * a full name with no context around it ("Fatima Alsayed", "Wei Zhang", "Zhang Wei").
+   */
+  nameField?: boolean;
 }
 
 interface Span {
@@ -1065,9 +1071,8 @@ function findProfiles(text: string, out: Span[]): void {
 }
 
 const HONORIFICS = new Set(
-  `mr mrs ms miss mx dr prof professor principal coach madame mme monsieur señora señor sra srta herr frau auntie aunty`.split(
-    ' ',
-  ),
+  `mr mrs ms miss mx dr prof professor principal coach madame mme mlle monsieur señora señor sra srta herr frau auntie aunty
+  mevrouw meneer signora signor signorina senhora senhor`.split(' '),
 );
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -1229,7 +1234,12 @@ const INTRO_BEFORE =
   /^\s*(?:(?:hi|hello|hey|hiya|morning|evening|afternoon|good (?:morning|afternoon|evening))(?: all| everyone| everybody| folks| there| team| guys| y'all)?[,!.]?\s*)?$/iu;
 /** What a writer says of themself after their name and a comma: "I'm Thandeka, teaching Grade 5 …". */
 const INTRO_AFTER =
-  /^, (?:teaching|i teach|i'm a|i am a|a |an |new |from |second|third|first|final|year|working|head|nqt|ect|trainee|currently|primary|secondary|just started)/iu;
+  /^, (?:teaching|i teach|i'm a|i am a|a |an |new |from |second|third|first|final|year|working|head|nqt|ect|trainee|currently|primary|secondary|just started|(?:grade|gr|yr|class|p|ks) ?\d)/iu;
+/** "I'm Priyanka by the way", "im gareth btw": the writer's name, said in passing. */
+const INTRO_BTW = /^,? (?:by the way|btw)\b/iu;
+/** Nationalities, which "I'm … by the way" takes too ("I'm Kenyan btw", "I'm Pakistani by the way"). */
+const DEMONYM_SHAPED =
+  /(?:an|ese|ish|ic|ch)$|^(?:pakistani|israeli|iraqi|somali|saudi|kuwaiti|omani|yemeni|emirati|bangladeshi|nepali|bengali|punjabi|gujarati|hindi|farsi|swahili|afghani|azerbaijani|qatari|bahraini|malawi|burundi|thai|zulu|xhosa|maori|māori|inuk|inuit|sami|roma)$/;
 const RELATION =
   /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
 const CALLED =
@@ -1384,7 +1394,16 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     if (publicHonorific(hon, next, last)) continue;
     if (last !== next && allowed(next, last)) continue;
     // "mr mcgillicuddy from PE", "mr ramasamy's son": in lower case, a listed surname or one of a surname's form.
-    const lowerSurname = !next.cap && !listed(next, Lexicon.NOT_NAME_WORDS) && surnameLower(next);
+    // "mr van der merwe", "mrs de souza": after particles, a lower-case word that is no known word or English word's
+    // form is a surname too. Not any such word after "mr" alone: "mr cellophane", "mr ew" (the lists know few words).
+    const lowerSurname =
+      !next.cap &&
+      !listed(next, Lexicon.NOT_NAME_WORDS) &&
+      (surnameLower(next) ||
+        (next !== words[i + 1] &&
+          lowerCandidateWord(next) &&
+          !RUN_PARTICLES.has(next.lower) &&
+          !listed(next, Lexicon.PLACE_WORDS)));
     const surnameOk =
       (next.cap && nameLike(next)) ||
       isSurname(next) ||
@@ -1447,13 +1466,17 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     // "Hi all, I'm Siobhan, second year teaching …": a given name of the world lists (or with a diacritic) that the
     // writer introduces at the message's start, with what the writer does after the comma. Not "I'm Deaf, teaching
     // …", "I'm Kenyan, a teacher": no list holds those.
+    // "I'm Priyanka by the way", "im ngozi btw, maths dept": with "by the way", a capitalised word no list knows (no
+    // nationality's form: "I'm Welsh btw"), or a listed given name in lower case.
+    const afterName = p.slice(w.end, w.end + 24);
+    const btw = INTRO_BTW.test(afterName);
+    const lowerGiven = !w.cap && !w.allCaps && givenLower(w) && !listed(w, Lexicon.NOT_NAME_WORDS);
     const selfIntroduced =
-      w.cap &&
-      nameWord(w) &&
-      (givenLower(w) || DIACRITIC.test(w.text)) &&
       !VERB_SHAPED.test(w.lower) &&
       INTRO_BEFORE.test(p.slice(0, m.index)) &&
-      INTRO_AFTER.test(p.slice(w.end, w.end + 24));
+      ((((w.cap && nameWord(w) && (givenLower(w) || DIACRITIC.test(w.text))) || lowerGiven) &&
+        INTRO_AFTER.test(afterName)) ||
+        (btw && ((w.cap && nameWord(w) && !DEMONYM_SHAPED.test(w.lower)) || lowerGiven)));
     if (!(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) && !twoCaps && !selfIntroduced)
       continue;
     out.push({ kind: 'full-name', start: w.start, end: extendName(p, words, i).end });
@@ -1486,7 +1509,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
 const PERSON_VERB_BEFORE =
   /\b(?:report(?:s|ed)? to|work(?:s|ed)? with|teach(?:es)? with|co-?teach(?:es)? with|share (?:a |my |the )?\w+ with|worried about|worry about|concerned about|complain(?:ed)? about|told|asked|emailed|messaged|texted|met|spoke to|teach|taught|know|knew|remember|shout out to|shout-out to|(?:boy|girl|lad|student|pupil|kid|child|name|teacher|colleague) (?:is|was)|spoken to|talked to|replaced|mentoring|mentor|line manage|supervise|pupils?,|students?,|student|pupil|parent,?|a parent called|colleague,)(?: (?:a|an|the))? $/i;
 const PERSON_CUE_AFTER =
-  /^(?:['’]s (?:mum|mom|dad|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|grandmother|grandfather|grandparents?|nan|aunt|auntie|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|my|our|the) |from (?:year|grade|my|our|the) |(?:in|from) \d{1,2}(?!am|pm|th|st|nd|rd|mm|cm|km|kg|ml|hr|yr|min|h\b|m\b|s\b|k\b|g\b|x\b)[a-z]{1,2}\b|from (?:science|maths|math|english|history|geography|music|drama|computing|languages|mfl|pe|re|art|admin|reception|the office|accounts|finance)\b|(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) |\((?:my|our|his|her|their) ))/i;
+  /^(?:['’]s (?:mum|mom|mam|mammy|ma|dad|da|mother|father|parents?|sister|brother|twin|family|carer|guardian|gran|grandma|grandad|grandmother|grandfather|grandparents?|nan|aunt|auntie|uncle|step-?\w+|foster|host family|behaviou?r|attendance|predicted|reference|references|application|ehcp|iep)\b|(?:'s)?,? (?:(?:and|but) (?:his|her|their)\b|in (?:year|grade|yr|form|set|class|my|our|the) |from (?:year|grade|my|our|the) |(?:in|from) \d{1,2}(?!am|pm|th|st|nd|rd|mm|cm|km|kg|ml|hr|yr|min|h\b|m\b|s\b|k\b|g\b|x\b)[a-z]{1,2}\b|from (?:science|maths|math|english|history|geography|music|drama|computing|languages|mfl|pe|re|art|admin|reception|the office|accounts|finance)\b|(?:has|had|have) (?:been|got|just|told|said|emailed|left)|(?:is|was) (?:my|our|a|an|the|off|absent|excluded|lovely|brilliant|awful|always|never|being|having|going|really|so|still)\b|(?:just |also |then |never |always )?(?:said|says|told|shouted|screamed|emailed|texted|messaged|called|blocked|keeps|kept|took|takes|deserves|disclosed|refused|threatened|cried|complained|asked|wants|wanted|reported|excluded|pushed|hit|swore|made)\b|(?:and|but) (?:she|he|they)\b|, (?:my|our|a|the|who|she|he) |\((?:my|our|his|her|their) ))/i;
 
 /** Doings that things can have too ("the Gettysburg Address is on …", "Black Lives Matter came up"): with a name's sign. */
 const PERSON_DOING_WEAK =
@@ -1755,6 +1778,8 @@ const PINYIN_SYLLABLE =
   '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|ü)';
 const PINYIN_ONE = new RegExp(`^${PINYIN_SYLLABLE}$`);
 const PINYIN_TWO = new RegExp(`^${PINYIN_SYLLABLE}'?${PINYIN_SYLLABLE}$`);
+/** Speaking to the person just named: "… ur a legend", "… you're a star", "… your cover sheet". */
+const VOCATIVE_AFTER = /^,? (?:ur|you'?re|youre|you are|u r|u are|your|thank you|thanks|ty)\b/i;
 const RELATION_BEFORE =
   /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}|teaching|line|group|class|whatsapp group|form|department|school|office|exams?))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco|admin|coordinator|tutor|supervisor|headteacher|headmaster|headmistress|director|rep)s?(?:,| is| was| called| named)? {1,2}$/i;
 
@@ -1857,7 +1882,12 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       if (!adjacent(p, words[z] as Word, w) || !lowerCandidateWord(w) || listed(w, Lexicon.HONORIFICS)) break;
       // "lebo mahlangu won the …": a person's doing ends the name.
       const rest = p.slice((words[z] as Word).end, (words[z] as Word).end + 30);
-      if (PERSON_DOING_WEAK.test(rest) || PERSON_CUE_AFTER.test(rest) || ROMANCE_DOING_AFTER.test(rest))
+      if (
+        PERSON_DOING_WEAK.test(rest) ||
+        PERSON_CUE_AFTER.test(rest) ||
+        ROMANCE_DOING_AFTER.test(rest) ||
+        VOCATIVE_AFTER.test(rest)
+      )
         break;
       z++;
     }
@@ -1869,7 +1899,9 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       NAME_LABEL_BEFORE.test(before) ||
       PERSON_ACT_BEFORE.test(before) ||
       RELATION_BEFORE.test(before) ||
-      PERSON_LIFE_AFTER.test(after);
+      PERSON_LIFE_AFTER.test(after) ||
+      // "kofi mensah-boateng ur a legend": a message that starts by speaking to someone by their full name.
+      (VOCATIVE_AFTER.test(after) && INTRO_BEFORE.test(p.slice(0, a.start)));
     // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
     if (
       !hit &&
@@ -1909,6 +1941,92 @@ function findNicknameNames(p: string, words: Word[], allowPairs: ReadonlySet<str
       : givenLower(a) || (lowerCandidateWord(a) && !b.cap && surnameLower(b));
     const pair = `${a.lower} ${b.lower}`;
     if (!aName || !bName || PUBLIC_PAIRS.has(pair) || allowPairs.has(pair)) continue;
+    out.push({ kind: 'full-name', start: a.start, end: b.end });
+  }
+}
+
+/** A name field's full name (`PrivacyOptions.nameField`): two adjacent name words, one a listed given name. */
+function findFieldNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
+  const plain = (w: Word) =>
+    !listed(w, Lexicon.NOT_NAME_WORDS) && !listed(w, Lexicon.PLACE_WORDS) && !listed(w, Lexicon.HONORIFICS);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    const b = words[i + 1] as Word;
+    if (!adjacent(p, a, b) || a.lower.length < 2 || b.lower.length < 2 || !plain(a) || !plain(b)) continue;
+    const surnameFirst =
+      listed(a, Lexicon.WORLD_SURNAMES) || (isSurname(a) && !listed(a, Lexicon.AMBIGUOUS_SURNAMES));
+    if (!givenLower(a) && !(surnameFirst && givenLower(b))) continue;
+    const key = `${a.lower} ${b.lower}`;
+    if (a.lower === b.lower || PUBLIC_PAIRS.has(key) || allowPairs.has(key)) continue;
+    out.push({ kind: 'full-name', start: a.start, end: b.end });
+  }
+}
+
+/** A surname in capitals, as many countries write it in lists and forms ("WANG Xiaoling", "Marie DUBOIS"). */
+const capsSurname = (w: Word): boolean =>
+  w.allCaps &&
+  w.lower.length >= 3 &&
+  !listed(w, Lexicon.NOT_NAME_WORDS) &&
+  !listed(w, Lexicon.PLACE_WORDS) &&
+  (listed(w, Lexicon.WORLD_SURNAMES) ||
+    (listed(w, Lexicon.SURNAMES) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
+    surnameEnding(w.lower));
+
+/**
+ * A surname in capitals next to a capitalised given name, either order ("WANG Xiaoling", "Jonas KOWALCZYK"): the
+ * surname listed, the other word a name's (no known word, place or honorific), and no further capitalised word
+ * running on (a title's run).
+ */
+function findCapsSurnames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    const b = words[i + 1] as Word;
+    if (a.allCaps === b.allCaps || !adjacent(p, a, b)) continue;
+    const [caps, given] = a.allCaps ? [a, b] : [b, a];
+    if (!given.cap || !nameWord(given) || !capsSurname(caps)) continue;
+    const key = `${a.lower} ${b.lower}`;
+    if (PUBLIC_PAIRS.has(key) || allowPairs.has(key)) continue;
+    const prev = words[i - 1];
+    const next = words[i + 2];
+    if ((prev && adjacent(p, prev, a) && prev.cap) || (next && adjacent(p, b, next) && next.cap)) continue;
+    out.push({ kind: 'full-name', start: a.start, end: b.end });
+  }
+}
+
+/** File types and domains after a ".": "emma.docx", "sarah.pdf", "jane.com". */
+const FILE_OR_DOMAIN_END =
+  /^(?:docx?|pdf|txt|rtf|odt|pptx?|xlsx?|csv|png|jpe?g|gif|heic|svg|mp[34]|mov|wav|zip|html?|js|ts|py|com|org|net|edu|gov|io|co|uk|ie|au|nz|ca|za|ng|ke|in|info|biz|me|app|dev|ai)$/;
+/**
+ * A name written as a handle or an address's local part, without the "@": "wei.zhang", "fatima_alsayed",
+ * "tomasz_nowak". A listed given name, a "." or "_", then a listed surname or a word no list knows and of no English
+ * word's form; or a listed surname before a listed given name ("zhang.wei"). Not inside a longer dotted run (a file
+ * name, a domain), not after "@" or "/".
+ */
+function findHandleNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i] as Word;
+    const sep = p.charCodeAt(a.end);
+    if (sep !== 46 && sep !== 95) continue;
+    const b = words[i + 1] as Word;
+    if (b.start !== a.end + 1 || a.lower.length < 2 || b.lower.length < 2) continue;
+    const before = a.start > 0 ? (p[a.start - 1] as string) : ' ';
+    const after = b.end < p.length ? (p[b.end] as string) : ' ';
+    if (/[\p{L}\p{N}_.@/\\:-]/u.test(before) || /[\p{L}\p{N}_@/\\-]/u.test(after)) continue;
+    // "wei.zhang." ends a sentence; "report.final.docx" runs on.
+    if ((after === '.' || after === '_') && /[\p{L}\p{N}]/u.test(p[b.end + 1] ?? '')) continue;
+    if (listed(a, Lexicon.FUNCTION_WORDS) || listed(b, Lexicon.FUNCTION_WORDS)) continue;
+    // A surname listed or of a surname's form, or with the Arabic article joined ("alsayed", "elmasry"); not a file
+    // type or a domain ("emma.docx"), not any other word ("annie_silly": the lists know few English words).
+    const surnameB =
+      !listed(b, Lexicon.PLACE_WORDS) &&
+      !FILE_OR_DOMAIN_END.test(b.lower) &&
+      (surnameLower(b) || (/^(?:al|el)\p{L}{4,}$/u.test(b.lower) && !listed(b, Lexicon.NOT_NAME_WORDS)));
+    const name =
+      (givenLower(a) && !listed(a, Lexicon.NOT_NAME_WORDS) && surnameB) ||
+      (listed(a, Lexicon.WORLD_SURNAMES) && !listed(a, Lexicon.NOT_NAME_WORDS) && givenLower(b));
+    if (!name) continue;
+    const key = `${a.lower} ${b.lower}`;
+    if (a.lower === b.lower || PUBLIC_PAIRS.has(key) || allowPairs.has(key)) continue;
     out.push({ kind: 'full-name', start: a.start, end: b.end });
   }
 }
@@ -2199,7 +2317,30 @@ const surnameLower = (w: Word): boolean =>
   (listed(w, Lexicon.SURNAMES) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
   surnameEnding(w.lower) ||
   ((w.lower.startsWith('mc') || w.lower.startsWith('o')) && /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower)) ||
-  ARABIC_SURNAME.test(w.lower);
+  ARABIC_SURNAME.test(w.lower) ||
+  doubleBarrelled(w.lower);
+/**
+ * A double-barrelled surname in lower case ("singh-gill", "nakamura-ellis", "mensah-boateng"): two parts, both listed
+ * surnames, or one in the world lists (which hold no everyday English word) and the other no function word. Not
+ * "self-worth", "five-pound", "shut-down": the name lists hold "Worth", "Pound" and "Down" too.
+ */
+function doubleBarrelled(lower: string): boolean {
+  const dash = lower.indexOf('-');
+  if (dash < 2 || dash !== lower.lastIndexOf('-') || lower.length - dash < 3) return false;
+  let surname = 0;
+  let world = false;
+  for (const part of [lower.slice(0, dash), lower.slice(dash + 1)]) {
+    const bits = LISTS_OF.get(part) ?? 0;
+    if ((bits & (Lexicon.FUNCTION_WORDS | Lexicon.PLACE_WORDS | Lexicon.HONORIFICS)) !== 0) return false;
+    if ((bits & Lexicon.WORLD_SURNAMES) !== 0) world = true;
+    if (
+      (bits & Lexicon.WORLD_SURNAMES) !== 0 ||
+      ((bits & Lexicon.SURNAMES) !== 0 && (bits & Lexicon.AMBIGUOUS_SURNAMES) === 0)
+    )
+      surname++;
+  }
+  return surname === 2 || world;
+}
 /**
  * Where a lower-case run may start: a listed given name, or a word that could be one (no known word or an English
  * word's form) before a lower-case surname ("kiera o'donnell", "ravinder sandhu").
@@ -2591,6 +2732,103 @@ function findGenericSchools(p: string, out: Span[]): void {
   }
 }
 
+/** School words after a name typed in lower case: "at ashgrove primary", "brookfield collegiate". */
+const LOWER_SCHOOL_WEAK = new Set([
+  'primary',
+  'secondary',
+  'grammar',
+  'collegiate',
+  'academy',
+  'elementary',
+  'high',
+  'college',
+  'school',
+]);
+/** Districts and trusts, a name's whatever comes before: "cedar hollow isd", "maple grove school district". */
+const LOWER_SCHOOL_STRONG = new Set(['isd', 'usd', 'cisd', 'dsb', 'cdsb']);
+const LOWER_SCHOOL_PAIRS = new Set(['school district', 'academy trust', 'school board', 'academies trust']);
+/** Where someone works or studies: "at", "from", "joined" … before a school named in lower case. */
+const LOWER_SCHOOL_BEFORE = new Set(
+  'at from to @ joined join joining left leaving visit visited visiting attends attend attended'.split(' '),
+);
+/** The endings of English place names (Thornbury, Brookfield, Ashgrove, Greenhaven, Riverside). */
+const PLACE_NAME_SHAPED =
+  /(?:bury|borough|brough|burgh|field|fields|wood|woods|ford|ton|ham|ley|leigh|hurst|brook|dale|vale|grove|side|view|mount|mead|worth|stead|gate|haven|bourne|bridge|thorpe|wick|combe|cliffe|ridge|hill|hills|park|moor|croft|holme|ville|shire|stone|lands)$/;
+/** The second word of a two-word place name: "maple grove", "cedar hollow", "pine ridge". */
+const PLACE_NOUNS = new Set(
+  `grove hollow ridge park vale hill hills heights valley creek lake lakes meadow meadows springs wood woods green
+  cross view point bay falls glen heath manor gardens fields field brook bridge oaks pines farm forest river lane
+  road mill castle abbey priory court`.split(/\s+/),
+);
+/** English words with a place name's ending. */
+const NOT_PLACE_NAMES = new Set(
+  `inside outside beside alongside upside downside offside countryside button cotton carton skeleton singleton
+  mutton badminton wellington hillside ringside bedside roadside poolside graveside fireside lakeside`.split(
+    /\s+/,
+  ),
+);
+
+const lowerSchoolName = (w: Word): boolean =>
+  !w.cap &&
+  !w.allCaps &&
+  w.lower.length >= 3 &&
+  !listed(w, Lexicon.FUNCTION_WORDS) &&
+  !listed(w, Lexicon.HONORIFICS) &&
+  !SCHOOL_TYPE_WORDS.has(w.lower) &&
+  !SCHOOL_GENERIC_WORDS.has(w.lower);
+
+/**
+ * A school, district or trust named in lower case, as social text types it: "new head at thornbury vale primary",
+ * "anyone at brookfield collegiate", "cedar hollow isd", "maple grove school district". The name is one word of a
+ * place name's form ("ashgrove", "riverside") or two words, the second a place's noun or of that form ("maple grove");
+ * a school word alone ("primary", "academy") needs "at", "from", "joined" … before the name.
+ */
+function findLowercaseSchools(p: string, words: Word[], out: Span[]): void {
+  for (let e = 1; e < words.length; e++) {
+    const w = words[e] as Word;
+    if (w.cap) continue;
+    let strong = LOWER_SCHOOL_STRONG.has(w.lower);
+    const weak = !w.allCaps && LOWER_SCHOOL_WEAK.has(w.lower);
+    // Cheapest test first: most words are no school word.
+    if (!strong && !weak && w.lower !== 'academies') continue;
+    const next = words[e + 1];
+    let end = w.end;
+    if (!strong && next && adjacent(p, w, next) && LOWER_SCHOOL_PAIRS.has(`${w.lower} ${next.lower}`)) {
+      strong = true;
+      end = next.end;
+    }
+    if (!strong && !weak) continue;
+    const y = words[e - 1] as Word;
+    if (!adjacent(p, y, w) || !lowerSchoolName(y) || NOT_PLACE_NAMES.has(y.lower)) continue;
+    const x = words[e - 2];
+    const shaped = (v: Word) =>
+      !listed(v, Lexicon.NOT_NAME_WORDS) &&
+      !listed(v, Lexicon.PLACE_WORDS) &&
+      PLACE_NAME_SHAPED.test(v.lower);
+    let start = -1;
+    let lead: Word | undefined;
+    if (
+      x &&
+      adjacent(p, x, y) &&
+      lowerSchoolName(x) &&
+      !listed(x, Lexicon.NOT_NAME_WORDS) &&
+      !LOWER_SCHOOL_BEFORE.has(x.lower) &&
+      !VERB_SHAPED.test(x.lower) &&
+      !ENGLISH_SHAPED.test(x.lower) &&
+      (shaped(y) || PLACE_NOUNS.has(y.lower))
+    ) {
+      start = x.start;
+      lead = words[e - 3];
+    } else if (shaped(y) && y.lower.length >= 6) {
+      start = y.start;
+      lead = x;
+    }
+    if (start < 0) continue;
+    if (!strong && !(lead && LOWER_SCHOOL_BEFORE.has(lead.lower) && lead.end <= start)) continue;
+    out.push({ kind: 'school', start, end });
+  }
+}
+
 interface SchoolMatcher {
   byFirst: Map<string, string[][]>;
 }
@@ -2735,9 +2973,13 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findSurnameWithRole(p, words, names);
   findLowercaseNames(p, words, contact, names);
   findNicknameNames(p, words, allowPairs, names);
+  findCapsSurnames(p, words, allowPairs, names);
+  findHandleNames(p, words, allowPairs, names);
+  if (opts.nameField) findFieldNames(p, words, allowPairs, names);
   for (const s of names) if (!isPublicByContext(p, s)) spans.push(s);
   if (privacyNameModel.enabled) findModelNames(p, words, allowPairs, contact, spans);
   findGenericSchools(p, spans);
+  findLowercaseSchools(p, words, spans);
   findNamedSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);
   return resolve(spans).map((s) => {

@@ -190,7 +190,11 @@ export function createAccountService(deps: AccountServiceDeps) {
       if (!pseudonym.ok)
         throw new AppError(ErrorCode.PSEUDONYM_REJECTED, pseudonym.message, { field: 'pseudonym' });
       // Shown to everyone in every group: the privacy guard reads names the rule's lists do not hold.
-      if (detectIdentifying(pseudonymAsWords(pseudonym.value)).some((f) => f.kind === 'full-name'))
+      if (
+        detectIdentifying(pseudonymAsWords(pseudonym.value), { nameField: true }).some(
+          (f) => f.kind === 'full-name',
+        )
+      )
         throw new AppError(ErrorCode.PSEUDONYM_REJECTED, REAL_NAME_MESSAGE, { field: 'pseudonym' });
       // The passphrase rules are checked in the browser: the server only ever sees the derived auth secret.
       const skeleton = pseudonymSkeleton(pseudonym.value);

@@ -234,9 +234,10 @@ export function createGroupService(deps: GroupServiceDeps) {
         if (!alias.ok) throw new AppError(ErrorCode.PSEUDONYM_REJECTED, alias.message, { field: 'alias' });
         // Shown to the whole group: the privacy guard reads names the rule's lists do not hold.
         if (
-          detectIdentifying(pseudonymAsWords(alias.value), { schoolNames: deps.schoolNames ?? [] }).some(
-            (f) => f.kind === 'full-name',
-          )
+          detectIdentifying(pseudonymAsWords(alias.value), {
+            schoolNames: deps.schoolNames ?? [],
+            nameField: true,
+          }).some((f) => f.kind === 'full-name')
         )
           throw new AppError(ErrorCode.PSEUDONYM_REJECTED, REAL_NAME_MESSAGE, { field: 'alias' });
         aliasSkeleton = pseudonymSkeleton(alias.value);

@@ -215,7 +215,10 @@ export class GroupRoom {
       this.changed();
     });
     on('typing', (p) => p.groupId === this.groupId && this.onTyping(p.member));
-    on('groups:resync', () => void this.sync.fill().catch(() => undefined));
+    // This node's Redis subscriber was away: whatever was published meanwhile (a removal, a reaction, lock or slow
+    // mode, a kick) never reached this socket. Reopen as after a reconnect: the answer says what was removed among
+    // what is shown, brings what came after it, and the group's posting state; a group gone for me shows as such.
+    on('groups:resync', () => this.reopen());
     on('group:moderation', (p) => {
       if (p.groupId !== this.groupId) return;
       this.locked = p.locked;

@@ -59,6 +59,12 @@ describe('a node whose Redis subscriber was away', () => {
       cutting = false;
       await loop;
     }
+    // Each reconnect inside the gap was ready (and resynced) for a moment; wait for the one that stays.
+    await waitFor(
+      async () =>
+        ((await redis.call('CLIENT', 'LIST', 'TYPE', 'pubsub')) as string).includes(`user=${B_USER} `),
+      { what: "node b's subscriber to be back" },
+    );
   }
 
   it('when a moderator removes a message while the subscriber is away, then members on that node get the tombstone after the resync, not the text', async () => {
@@ -110,8 +116,59 @@ describe('a node whose Redis subscriber was away', () => {
     expect(sync.feed.find(seqs[0]!)?.text).toBe('first, kept');
     expect(sync.feed.find(seqs[2]!)?.text).toBe('third, kept');
 
-    // Still live on node b afterwards.
+    // Live again on node b afterwards.
     const after = (await writer.send(groupId, 'fifth, after the gap')).seq;
-    await waitFor(() => sync.feed.find(after)?.text === 'fifth, after the gap', { what: 'live again' });
+    await waitFor(() => reader.received.some((m) => m.seq === after), { what: 'live again' });
+    expect(sync.feed.find(after)?.text).toBe('fifth, after the gap');
+  });
+
+  it('when a member is kicked while the subscriber is away, then that node takes their socket out of the group after the resync, even if their client never reopens', async () => {
+    const a = cluster.nodes[0]!;
+    const res = await admin.agent.post('/api/groups', {
+      name: 'Kick during a gap',
+      topic: 'challenging-class',
+      guidelines: 'Be kind.',
+    });
+    const groupId = res.body.group.id as string;
+    const writer = await TestMember.signUp(a.url, invite);
+    const witness = await TestMember.signUp(a.url, invite, b.url);
+    const kicked = await TestMember.signUp(a.url, invite, b.url);
+    members.push(writer, witness, kicked);
+    for (const m of [writer, witness, kicked, admin]) await m.join(groupId);
+    await writer.open(groupId);
+    const seen = await witness.open(groupId);
+    const tag = (await kicked.open(groupId)).opened!.me.tag;
+    // A client that ignores the resync (an old one, or a script): only the server can stop its delivery.
+    kicked.socket.removeAllListeners('groups:resync');
+    const removals: string[] = [];
+    kicked.socket.on('group:removed', (p) => removals.push(p.groupId));
+    let resyncs = 0;
+    witness.socket.on('groups:resync', () => (resyncs += 1));
+
+    await withoutBSubscriber(async () => {
+      const ack = await admin.transport.request('mod:kick', { groupId, tag, reason: 'off topic' });
+      expect(ack.ok).toBe(true);
+      await sleep(300);
+    });
+    expect(removals).toEqual([]); // the kick never reached node b live
+    await waitFor(() => resyncs > 0, { what: 'node b to tell its clients to resync' });
+
+    // Node b no longer counts the kicked socket in the group (before: it stayed in the room for good, typing to
+    // the group and receiving its messages).
+    await waitFor(
+      async () => {
+        const ack = await kicked.transport.request('typing:start', { groupId });
+        return !ack.ok && ack.error.code === 'NOT_FOUND';
+      },
+      { what: 'the kicked socket to be out of the group on node b', intervalMs: 250 },
+    );
+    // Node b delivers the next message live to the witness; the kicked socket, on the same node, does not get it.
+    const { seq } = await writer.send(groupId, 'after the kick');
+    await waitFor(() => witness.received.some((m) => m.seq === seq), {
+      what: 'the witness to receive it live',
+    });
+    expect(seen.feed.find(seq)?.text).toBe('after the kick');
+    await sleep(200);
+    expect(kicked.received.map((m) => m.seq)).not.toContain(seq);
   });
 });

@@ -218,7 +218,8 @@ export class GroupRoom {
     // This node's Redis subscriber was away: whatever was published meanwhile (a removal, a reaction, lock or slow
     // mode, a kick) never reached this socket. Reopen as after a reconnect: the answer says what was removed among
     // what is shown, brings what came after it, and the group's posting state; a group gone for me shows as such.
-    on('groups:resync', () => this.reopen());
+    // Sends keep going meanwhile: the connection is fine, and the group is still open on it.
+    on('groups:resync', () => this.reopen(true));
     on('group:moderation', (p) => {
       if (p.groupId !== this.groupId) return;
       this.locked = p.locked;
@@ -282,11 +283,14 @@ export class GroupRoom {
 
   getSnapshot = (): RoomSnapshot => this.snapshot;
 
-  /** (Re)opens on this connection, catches up exactly what was missed, then sends what is waiting. */
-  private reopen(): void {
+  /**
+   * (Re)opens on this connection, catches up exactly what was missed, then sends what is waiting. `resync`: the
+   * connection stayed up (the server's `groups:resync`), so a group already live stays live while it reopens.
+   */
+  private reopen(resync = false): void {
     if (!this.running || this.status === 'removed') return;
     const token = ++this.openToken;
-    this.live = false;
+    if (!resync) this.live = false;
     const first = !this.sync.feed.hasBase;
     this.sync.resume(1_000).then(
       () => {
@@ -325,6 +329,7 @@ export class GroupRoom {
       },
       (err: unknown) => {
         if (token !== this.openToken) return;
+        this.live = false;
         this.status = 'unavailable';
         this.error =
           err instanceof SyncError && err.code === 'FORBIDDEN'

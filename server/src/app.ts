@@ -44,7 +44,12 @@ import { createGroupService } from './features/groups/groups.service.js';
 import { createMemoryGroupStore, createMemoryPresenceStore } from './features/groups/groups.memory-store.js';
 import { createRedisGroupStore, createRedisPresenceStore } from './features/groups/groups.redis-store.js';
 import { createGroupRoutes } from './features/groups/groups.routes.js';
-import { openGroupOf, registerGroupHandlers, watchGroupRooms } from './features/groups/groups.handlers.js';
+import {
+  openGroupOf,
+  recheckOpenGroups,
+  registerGroupHandlers,
+  watchGroupRooms,
+} from './features/groups/groups.handlers.js';
 import { createPresenceTracker } from './features/groups/presence.js';
 import { startMeetingAnnouncer } from './features/groups/meeting-announcer.js';
 import { createMessageService } from './features/messages/messages.service.js';
@@ -304,6 +309,10 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
   resync = () => {
     moderation.clearCaches();
     io.local.emit('groups:resync', {});
+    // Kicks and bans published meanwhile did not take this node's sockets out of those groups' rooms.
+    void recheckOpenGroups(io, groups, log).catch((err: unknown) =>
+      log.warn({ err: String(err) }, 'checking open groups after a resync failed'),
+    );
   };
   moderation.warmGuards();
   const consultationStore = redis

@@ -57,8 +57,9 @@ export class TestMember {
     this.socket.on('connect_error', (err) => {
       this.lastConnectError = `${err.message} ${JSON.stringify((err as { data?: unknown }).data ?? null)}`;
     });
+    // As the web client: a resync reopens each open group (removals missed during the gap become tombstones).
     this.socket.on('groups:resync', () => {
-      for (const sync of this.syncs.values()) void sync.fill().catch(() => {});
+      for (const sync of this.syncs.values()) void sync.resume().catch(() => {});
     });
     this.socket.io.on('reconnect', () => {
       this.reconnects += 1;

@@ -46,8 +46,9 @@ export const serverEvents = {
   /** Someone started typing (show it for a few seconds). */
   typing: z.object({ groupId: z.string(), member: MemberView }),
   /**
-   * Live delivery may have dropped messages (this node's link to the bus was down): catch up every open group
-   * from `lastSeq`. Redis pub/sub is at-most-once; the stream is the record.
+   * Live delivery may have dropped events (this node's link to the bus was down): reopen every open group as after
+   * a reconnect (`group:open` with `since` and `from`), which brings what came after `lastSeq`, the removals among
+   * what is shown, and the posting state. Redis pub/sub is at-most-once; the stream is the record.
    */
   'groups:resync': z.object({}),
   /** A message was removed: show the tombstone instead. */

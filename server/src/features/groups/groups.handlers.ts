@@ -57,6 +57,46 @@ export function removeAccountFromGroup(
   io.to(rooms.account(accountId)).emit('group:removed', { groupId, reason });
 }
 
+/**
+ * After this node's Redis subscriber was away, a kick, ban or leave published meanwhile never took this node's
+ * sockets out of the group's room, and they would go on receiving its messages. Checks the membership of every
+ * group open on a local socket again (one read each, `concurrency` at a time) and takes the socket out of the
+ * rooms it no longer belongs in; the client, told to resync, reopens and hears NOT_FOUND. A check that fails for
+ * another reason (Redis away again) leaves the socket as it is: the next resync checks again. Resolves with how
+ * many were taken out.
+ */
+export async function recheckOpenGroups(
+  io: AppServer,
+  groups: Pick<GroupService, 'requireMembership'>,
+  log: Logger,
+  concurrency = 8,
+): Promise<number> {
+  const open: { socket: AppSocket; groupId: string }[] = [];
+  for (const socket of io.of('/').sockets.values())
+    for (const groupId of socket.data.openGroups.keys()) open.push({ socket, groupId });
+  let next = 0;
+  let removed = 0;
+  let failed = 0;
+  const worker = async () => {
+    for (let item = open[next++]; item; item = open[next++]) {
+      const { socket, groupId } = item;
+      if (!socket.connected || !socket.rooms.has(rooms.group(groupId))) continue;
+      try {
+        await groups.requireMembership(socket.data.principal, groupId);
+      } catch (err) {
+        if (err instanceof AppError && err.code === ErrorCode.NOT_FOUND) {
+          await socket.leave(rooms.group(groupId)); // presence follows through watchGroupRooms
+          removed += 1;
+        } else failed += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, open.length) }, worker));
+  if (removed > 0 || failed > 0)
+    log.info({ checked: open.length, removed, failed }, 'open groups checked again after a resync');
+  return removed;
+}
+
 /** The member view of a group open on this socket, or NOT_FOUND. */
 export function openGroupOf(socket: AppSocket, groupId: string) {
   const member = socket.data.openGroups.get(groupId);

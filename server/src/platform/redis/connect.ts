@@ -25,6 +25,12 @@ export function connectRedis(url: string, log: Logger, name: string, onRestored?
     if (!down) log.warn({ conn: name, err: err.message }, 'redis connection error');
     down = true;
   });
+  // A connection the server closes (`CLIENT KILL`, a timeout, a proxy) ends without an error: it is down all the
+  // same until ready again, and a subscriber missed everything published meanwhile.
+  redis.on('reconnecting', () => {
+    if (!down) log.warn({ conn: name }, 'redis connection lost: reconnecting');
+    down = true;
+  });
   redis.on('ready', () => {
     if (down) {
       log.info({ conn: name }, 'redis connection restored');

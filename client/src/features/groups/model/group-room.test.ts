@@ -22,6 +22,10 @@ class FakeServer implements RoomConnection {
   readonly sends: { clientId: string; confirmIdentifying: boolean }[] = [];
   /** Next sends are refused with these errors, in order (after being stored, for `lostAck`). */
   readonly refusals: (ErrorInfo | 'lostAck')[] = [];
+  /** The group is locked (as `group:open` reports it). */
+  locked = false;
+  /** What each `group:open` asked for. */
+  readonly opens: { since?: number; from?: number }[] = [];
   /** Crisis resources the next stored message's ack carries. */
   support: { name: string; contact: string; hours: string }[] | null = null;
   private readonly handlers = new Map<string, Set<Handler>>();
@@ -40,8 +44,20 @@ class FakeServer implements RoomConnection {
     switch (event) {
       case 'group:open': {
         const since = p.since as number | undefined;
+        const from = p.from as number | undefined;
+        this.opens.push({
+          ...(since !== undefined ? { since } : {}),
+          ...(from !== undefined ? { from } : {}),
+        });
         const page =
           since === undefined ? this.messages.slice(-50) : this.messages.filter((m) => m.seq > since);
+        // As the server: which of what the client holds (`from`..`since`) are removed now.
+        const removed =
+          since === undefined || from === undefined
+            ? []
+            : this.messages
+                .filter((m) => m.kind === 'removed' && m.seq >= from && m.seq <= since)
+                .map((m) => ({ seq: m.seq, by: m.removedBy ?? 'moderator' }));
         return {
           ok: true,
           data: {
@@ -52,7 +68,8 @@ class FakeServer implements RoomConnection {
             latestSeq: this.messages.length,
             readSeq: 0,
             present: [ME, BEN],
-            posting: { locked: false, slowSeconds: 0, mutedUntil: null },
+            posting: { locked: this.locked, slowSeconds: 0, mutedUntil: null },
+            ...(removed.length > 0 ? { removed } : {}),
           },
         };
       }
@@ -118,8 +135,15 @@ class FakeServer implements RoomConnection {
     for (const handler of this.connectionHandlers) handler(connected);
   }
 
-  /** Someone else posts. */
-  post(author: { tag: string; name: string }, text: string): Message {
+  /** A moderator removes a message, and the `message:removed` is lost (as while a node's subscriber is away). */
+  removeUnheard(seq: number): void {
+    const at = this.messages.findIndex((m) => m.seq === seq);
+    const m = this.messages[at];
+    if (m) this.messages[at] = { ...m, kind: 'removed', text: '', removedBy: 'moderator' };
+  }
+
+  /** Someone else posts; `unheard`: its `message:new` is lost. */
+  post(author: { tag: string; name: string }, text: string, unheard = false): Message {
     const m: Message = {
       groupId: GROUP,
       seq: this.messages.length + 1,
@@ -129,7 +153,7 @@ class FakeServer implements RoomConnection {
       text,
     };
     this.messages.push(m);
-    this.emit('message:new', m);
+    if (!unheard) this.emit('message:new', m);
     return m;
   }
 }
@@ -305,6 +329,32 @@ describe('GroupRoom', () => {
 
     await room.react(kept.seq, 'hug');
     expect(room.getSnapshot().messages[1]?.mine).toEqual(['hug']);
+  });
+
+  it('when the server says resync, then the room reopens with since and from: a removal it never heard of becomes a tombstone, what it missed arrives, and the lock shows', async () => {
+    const server = new FakeServer();
+    server.post(BEN, 'one');
+    server.post(BEN, 'two');
+    const room = openRoom(server);
+    await vi.waitFor(() => expect(room.getSnapshot().status).toBe('open'));
+    expect(texts(room)).toEqual(['one', 'two']);
+
+    // While this node's subscriber was away: a removal, a message and a lock, none of them heard here.
+    server.removeUnheard(1);
+    server.post(BEN, 'three', true);
+    server.locked = true;
+    server.emit('groups:resync', {});
+
+    await vi.waitFor(() => expect(texts(room)).toEqual(['', 'two', 'three']));
+    const first = room.getSnapshot().messages[0];
+    expect(first?.kind).toBe('removed');
+    expect(first?.removedBy).toBe('moderator');
+    expect(room.getSnapshot().locked).toBe(true);
+    expect(room.getSnapshot().status).toBe('open');
+    expect(server.opens.at(-1)).toEqual({ since: 2, from: 1 });
+    // Sending still works after it.
+    room.send('after the resync');
+    await vi.waitFor(() => expect(texts(room)).toEqual(['', 'two', 'three', 'after the resync']));
   });
 
   it('when someone types, then they show as typing for a few seconds; a new message of theirs clears it', async () => {

@@ -215,7 +215,11 @@ export class GroupRoom {
       this.changed();
     });
     on('typing', (p) => p.groupId === this.groupId && this.onTyping(p.member));
-    on('groups:resync', () => void this.sync.fill().catch(() => undefined));
+    // This node's Redis subscriber was away: whatever was published meanwhile (a removal, a reaction, lock or slow
+    // mode, a kick) never reached this socket. Reopen as after a reconnect: the answer says what was removed among
+    // what is shown, brings what came after it, and the group's posting state; a group gone for me shows as such.
+    // Sends keep going meanwhile: the connection is fine, and the group is still open on it.
+    on('groups:resync', () => this.reopen(true));
     on('group:moderation', (p) => {
       if (p.groupId !== this.groupId) return;
       this.locked = p.locked;
@@ -279,11 +283,14 @@ export class GroupRoom {
 
   getSnapshot = (): RoomSnapshot => this.snapshot;
 
-  /** (Re)opens on this connection, catches up exactly what was missed, then sends what is waiting. */
-  private reopen(): void {
+  /**
+   * (Re)opens on this connection, catches up exactly what was missed, then sends what is waiting. `resync`: the
+   * connection stayed up (the server's `groups:resync`), so a group already live stays live while it reopens.
+   */
+  private reopen(resync = false): void {
     if (!this.running || this.status === 'removed') return;
     const token = ++this.openToken;
-    this.live = false;
+    if (!resync) this.live = false;
     const first = !this.sync.feed.hasBase;
     this.sync.resume(1_000).then(
       () => {
@@ -322,6 +329,7 @@ export class GroupRoom {
       },
       (err: unknown) => {
         if (token !== this.openToken) return;
+        this.live = false;
         this.status = 'unavailable';
         this.error =
           err instanceof SyncError && err.code === 'FORBIDDEN'

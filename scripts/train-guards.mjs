@@ -202,9 +202,9 @@ const TEACHER_FILES = [
  * and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
-const SYNTH_FILES = Array.from({ length: 36 }, (_, i) => [
-  `w${i + 1}`,
-  `scripts/guards-training/synthetic/w${i + 1}.tsv`,
+const SYNTH_FILES = [...Array.from({ length: 38 }, (_, i) => i + 1), 40, 41].map((n) => [
+  `w${n}`,
+  `scripts/guards-training/synthetic/w${n}.tsv`,
 ]);
 /**
  * The synthetic authors that training reads (default every file, w1–w36): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,

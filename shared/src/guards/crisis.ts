@@ -1708,6 +1708,17 @@ const ABSENCE_REASON =
 const ABSENCE_RISK =
   /\b(?:ever|anymore|any more|anywhere|much longer|for long|forever|for ever|for good|again|or after|alive|world|earth|goodbye|bye|farewell|better off|miss me|sorry|forgive|love you|take care of|look after|when (?:i'm|they|she|he|you) (?:gone|get|come|find)|gone|last|final|end|ending|die|dying|dead|death|kill\w*|suicid\w*|pills?|tablets?|rope|note|letters?|passwords?|packed|sorted (?:everything|it all|my \w+)|everything(?: is| 's|'s)? sorted|affairs|will|insurance|tired|done|can't do this|cannot do this|no point|pointless|hopeless|haven't said why|won't say why)\b/;
 
+/**
+ * Model round 12: an ordinary ache named plainly ("my wrist hurts" after marking, "my feet are killing me" after a
+ * day on them) explains a "hurt" away for the model alone, as a joke or a recovery phrase does (the model, trained on
+ * current self-harm told in many words, read "I've marked 120 books this week and my wrist hurts" at 0.96), unless
+ * the message says how it got hurt in words of self-harm (SELF_INFLICTED). The rules still read every cue.
+ */
+const BODY_ACHE =
+  /\bmy (?:wrists?|back|feet|foot|legs?|knees?|neck|shoulders?|hands?|fingers?|thumbs?|eyes|head|throat|voice|hips?|ankles?) (?:still |really |actually |properly |so )?(?:hurts?|aches?|aching|is (?:sore|aching|killing me)|are (?:sore|aching|killing me))\b/;
+const SELF_INFLICTED =
+  /\b(?:cut\w*|burn\w*|blades?|razors?|scratch\w*|bled|bleed\w*|blood\w*|bruis\w*|hit|hitting|punch\w*|bit|bite|biting|bitten|on purpose|myself|deserve\w*|punish\w*)\b/;
+
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
 /** The words each cue needs (prefilter.ts): a cue whose words are not in the message is not run at all. */
@@ -1741,6 +1752,7 @@ export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   ABSENCE,
   ABSENCE_REASON,
   ABSENCE_RISK,
+  BODY_ACHE,
 };
 const OTHER_LIST = Object.values(OTHER_PATTERNS);
 /** Every prefilter detectCrisis asks, in one index: the cues' (at the cue's index), then the other patterns'. */
@@ -1992,6 +2004,8 @@ export function detectCrisisWith(
   // I am scared for them"): the rules read it as another's risk, so the model alone must be nearly certain that the
   // writer is at risk too (model round 8; the model gave that report p(self) 0.82 and p(third) 0.09).
   if (reported > 0 && strong.length === 0 && weakDistinct.length === 0) dismissed++;
+  // An ordinary ache named plainly, not self-inflicted (BODY_ACHE, model round 12).
+  if (has(BODY_ACHE, full, fullWords) && !SELF_INFLICTED.test(full)) dismissed++;
   // An absence notice with an ordinary reason and no word of permanence or risk: not the model's to flag alone.
   // Asked only when the model alone would flag (below).
   const absenceNotice = () =>

@@ -1555,6 +1555,15 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 12 (2026-12-07 08:30, branch h-model12): the model trained on forty authors (w1–w38, w40, w41) and, by
+ * cross-validation across forty-one author groups under round 8's rule (tests/fixtures/guards/README.md, "Model round
+ * 12"), self 0.86 → 0.78, ungated 0.86 → 0.76, plan 0.75 → 0.7, ungatedMaxWords 150 → 250, ungatedDismissed 0.95 →
+ * 0.97 and vetoLocal 2 → 1, with an ordinary ache (BODY_ACHE) explaining a "hurt" away for the model alone: risk
+ * 0.866 → 0.880, plan 0.864 → 0.882, false positives 0.040 → 0.039 (round 11 as shipped, w37–w41 unseen → this),
+ * rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0, crisis.txt 149). Round 11's thresholds on the new
+ * model break them ("I've marked 120 books this week and my wrist hurts" p(self) 0.96; crisis.test.ts's "I don't want
+ * to be here until 6" 0.965 past ungatedDismissed) and give mean false positives 0.041.
+ *
  * Model round 11 (2026-12-07 05:30): the model trained on thirty-six authors (w1–w36) at SYNTH_WEIGHT 32 (64 before),
  * and by cross-validation across thirty-seven author groups under round 8's rule (tests/fixtures/guards/README.md,
  * "Model round 11") self 0.76 → 0.86, plan 0.82 → 0.75, dismissed 0.93 → 0.96, ungated 0.84 → 0.86,
@@ -1620,14 +1629,14 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.86,
+  self: 0.78,
   third: 0.5,
-  plan: 0.75,
+  plan: 0.7,
   dismissed: 0.96,
   negated: 0.85,
-  ungated: 0.86,
-  ungatedMaxWords: 150,
-  ungatedDismissed: 0.95,
+  ungated: 0.76,
+  ungatedMaxWords: 250,
+  ungatedDismissed: 0.97,
   sure: 0.9,
   vetoWeak: 0.1,
   vetoStrong: 0.4,
@@ -1635,7 +1644,7 @@ export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   vetoMaxWords: 250,
   windowWords: 40,
   vetoNear: 1,
-  vetoLocal: 2,
+  vetoLocal: 1,
 };
 
 /** What the decision uses besides the rules: the model's weights and its thresholds (the training script varies them). */

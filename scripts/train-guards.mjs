@@ -23,7 +23,8 @@
  *   EPOCHS, BITS, SELF_RATIO  override the defaults (10 epochs, 2^16 buckets: 2^17 until round 4, CV equal at half
  *   the bytes; self = 1.5 × none in total weight), TEACHER_WEIGHT (16; 8 until 2026-12-06 11:35), SYNTH_WEIGHT (32 since
  *   model round 11: with w33–w36 every model at 64 flagged probe or ordinary.txt lines at round 10's bars, and CV=authors
- *   gave 32 the higher best eligible decision, 0.875 against 0.862; 64 from round 3 to 10, chosen over 16 and 32) and
+ *   gave 32 the higher best eligible decision, 0.875 against 0.862; 64 from round 3 to 10, chosen over 16 and 32; round 12:
+ *   24, 48, EPOCHS 12 and KIND_WEIGHT=ordinary=2 flag the same ordinary.txt line as 32, so 32 stayed) and
  *   KIND_WEIGHT (e.g. `recovery=2,negation=2`: extra weight per label of the committed and synthetic lines).
  *   HEADS=1     (model round 5) recovery, negation, grief and hyperbole lines train classes of their own
  *               (CONTEXT_CLASSES in crisis-model.ts, added back to `none` when scored) instead of `none`; use with
@@ -83,8 +84,8 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w36.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
- *    thirty-six independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w41.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
+ *    forty independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
  *    hyperbole, venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice,
  *    W3 forum posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6
  *    short phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing
@@ -109,7 +110,12 @@
  *    Appalachian, Hawaiian Pidgin, Australian/NZ, Indian, Pakistani, Nigerian and Filipino English (120).
  *    Round 11 (written 2026-12-07): W33 plans and means in every form, W34 long messages (100–250 words: risk said
  *    once inside a long vent, and long bleak vents without risk), W35 tweet and text style, short, hyperbole beside
- *    real risk, W36 passive ideation and current self-harm. Files w1.tsv … w36.tsv.
+ *    real risk, W36 passive ideation and current self-harm. Round 12 (written 2026-12-07 07:24–07:28; there is no
+ *    W39): W37 short lower-case social posts and texts, hyperbole beside real risk (120 lines), W38 long support-group
+ *    posts of 100–250 words, the risk said once inside a long account of work (80), W40 method questions, means at
+ *    hand, overdoses in progress, current self-harm in many words, understated passive ideation (120), W41 everyday
+ *    teacher talk using the words of risk innocently (wills, insurance, rope in PE, ending a club) beside 20 lines of
+ *    real risk in the same everyday words (120). Files w1.tsv … w38.tsv, w40.tsv, w41.tsv.
  *    Each file is its own source (and its own fold of CV=authors). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -191,23 +197,24 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by thirty-six independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
+ * Training lines by forty independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
  * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation; w18–w20
  * for round 5; w21 present self-harm and relapse beside past/recovery look-alikes and w22 true denials beside denials
  * that still carry risk, for round 6; w23 passive ideation, w24 plans and means, w25 long messages with the risk buried,
  * for round 8; w26 the risk boundary with shared words and w27 texting slang, for round 9; w28 plans and means beside
  * look-alikes, w29 ordinary absences and logistics that sound final beside real absence-flavoured risk, w30 long posts
  * with the risk buried, w31 British, Irish, Caribbean and South African dialect and w32 US South, AAVE, Appalachian,
- * Australian/NZ, Indian, Nigerian and Filipino English, for round 10; w33–w36 for round 11): each file its own source
+ * Australian/NZ, Indian, Nigerian and Filipino English, for round 10; w33–w36 for round 11; w37, w38, w40 and w41 for
+ * round 12, there is no w39): each file its own source
  * and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
-const SYNTH_FILES = Array.from({ length: 36 }, (_, i) => [
-  `w${i + 1}`,
-  `scripts/guards-training/synthetic/w${i + 1}.tsv`,
+const SYNTH_FILES = [...Array.from({ length: 38 }, (_, i) => i + 1), 40, 41].map((n) => [
+  `w${n}`,
+  `scripts/guards-training/synthetic/w${n}.tsv`,
 ]);
 /**
- * The synthetic authors that training reads (default every file, w1–w36): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
+ * The synthetic authors that training reads (default every file, w1–w41): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
  * `none` round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen
  * in every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it (an
  * in-sample ordinary line, "I don't want to be here at 7pm for parents evening", flagged by the model alone); round 7

@@ -440,3 +440,36 @@ describe('detectCrisis, the plainest statements in other languages (Cue.modelBli
       expect(detectCrisis(text).risk, text).toBe(false);
   });
 });
+
+describe('detectCrisis, model round 12: an ordinary ache explains "hurts" away for the model alone', () => {
+  // Every model-alone path open unless the rules explained something away (then never).
+  const open = {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 0,
+      plan: 0,
+      ungated: 0,
+      sure: 0,
+      dismissed: 2,
+      ungatedDismissed: 2,
+    },
+  };
+
+  it('does not let the model alone flag an ache named plainly', () => {
+    for (const text of [
+      "I've marked 120 books this week and my wrist hurts",
+      'Two hours of duty on the yard and my feet are killing me',
+      'my back still aches from moving the tables for the exam hall',
+    ])
+      expect(detectCrisisWith(text, true, open).risk, text).toBe(false);
+  });
+
+  it('still lets it flag an ache told in words of self-harm, and the rules flag their cues beside an ache', () => {
+    for (const text of [
+      'my wrist hurts where I cut it last night and nobody at school knows',
+      'my hands hurt from punching the wall in the staff toilet again',
+    ])
+      expect(detectCrisisWith(text, true, open).risk, text).toBe(true);
+    expect(detectCrisis('my head hurts and I want to kill myself tonight').risk).toBe(true);
+  });
+});

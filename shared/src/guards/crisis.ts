@@ -1555,6 +1555,15 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 12 (2026-12-07 08:30, branch h-model12): the model trained on forty authors (w1–w38, w40, w41) and, by
+ * cross-validation across forty-one author groups under round 8's rule (tests/fixtures/guards/README.md, "Model round
+ * 12"), self 0.86 → 0.78, ungated 0.86 → 0.76, plan 0.75 → 0.7, ungatedMaxWords 150 → 250, ungatedDismissed 0.95 →
+ * 0.97 and vetoLocal 2 → 1, with an ordinary ache (BODY_ACHE) explaining a "hurt" away for the model alone: risk
+ * 0.866 → 0.880, plan 0.864 → 0.882, false positives 0.040 → 0.039 (round 11 as shipped, w37–w41 unseen → this),
+ * rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0, crisis.txt 149). Round 11's thresholds on the new
+ * model break them ("I've marked 120 books this week and my wrist hurts" p(self) 0.96; crisis.test.ts's "I don't want
+ * to be here until 6" 0.965 past ungatedDismissed) and give mean false positives 0.041.
+ *
  * Model round 11 (2026-12-07 05:30): the model trained on thirty-six authors (w1–w36) at SYNTH_WEIGHT 32 (64 before),
  * and by cross-validation across thirty-seven author groups under round 8's rule (tests/fixtures/guards/README.md,
  * "Model round 11") self 0.76 → 0.86, plan 0.82 → 0.75, dismissed 0.93 → 0.96, ungated 0.84 → 0.86,
@@ -1620,14 +1629,14 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.86,
+  self: 0.78,
   third: 0.5,
-  plan: 0.75,
+  plan: 0.7,
   dismissed: 0.96,
   negated: 0.85,
-  ungated: 0.86,
-  ungatedMaxWords: 150,
-  ungatedDismissed: 0.95,
+  ungated: 0.76,
+  ungatedMaxWords: 250,
+  ungatedDismissed: 0.97,
   sure: 0.9,
   vetoWeak: 0.1,
   vetoStrong: 0.4,
@@ -1635,7 +1644,7 @@ export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   vetoMaxWords: 250,
   windowWords: 40,
   vetoNear: 1,
-  vetoLocal: 2,
+  vetoLocal: 1,
 };
 
 /** What the decision uses besides the rules: the model's weights and its thresholds (the training script varies them). */
@@ -1708,6 +1717,17 @@ const ABSENCE_REASON =
 const ABSENCE_RISK =
   /\b(?:ever|anymore|any more|anywhere|much longer|for long|forever|for ever|for good|again|or after|alive|world|earth|goodbye|bye|farewell|better off|miss me|sorry|forgive|love you|take care of|look after|when (?:i'm|they|she|he|you) (?:gone|get|come|find)|gone|last|final|end|ending|die|dying|dead|death|kill\w*|suicid\w*|pills?|tablets?|rope|note|letters?|passwords?|packed|sorted (?:everything|it all|my \w+)|everything(?: is| 's|'s)? sorted|affairs|will|insurance|tired|done|can't do this|cannot do this|no point|pointless|hopeless|haven't said why|won't say why)\b/;
 
+/**
+ * Model round 12: an ordinary ache named plainly ("my wrist hurts" after marking, "my feet are killing me" after a
+ * day on them) explains a "hurt" away for the model alone, as a joke or a recovery phrase does (the model, trained on
+ * current self-harm told in many words, read "I've marked 120 books this week and my wrist hurts" at 0.96), unless
+ * the message says how it got hurt in words of self-harm (SELF_INFLICTED). The rules still read every cue.
+ */
+const BODY_ACHE =
+  /\bmy (?:wrists?|back|feet|foot|legs?|knees?|neck|shoulders?|hands?|fingers?|thumbs?|eyes|head|throat|voice|hips?|ankles?) (?:still |really |actually |properly |so )?(?:hurts?|aches?|aching|is (?:sore|aching|killing me)|are (?:sore|aching|killing me))\b/;
+const SELF_INFLICTED =
+  /\b(?:cut\w*|burn\w*|blades?|razors?|scratch\w*|bled|bleed\w*|blood\w*|bruis\w*|hit|hitting|punch\w*|bit|bite|biting|bitten|on purpose|myself|deserve\w*|punish\w*)\b/;
+
 /** Non-global twins of the cues, for a cheap "could this cue match at all?" test. */
 const PROBES: readonly RegExp[] = CUES.map((cue) => new RegExp(cue.re.source, cue.re.flags.replace('g', '')));
 /** The words each cue needs (prefilter.ts): a cue whose words are not in the message is not run at all. */
@@ -1741,6 +1761,7 @@ export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   ABSENCE,
   ABSENCE_REASON,
   ABSENCE_RISK,
+  BODY_ACHE,
 };
 const OTHER_LIST = Object.values(OTHER_PATTERNS);
 /** Every prefilter detectCrisis asks, in one index: the cues' (at the cue's index), then the other patterns'. */
@@ -1992,6 +2013,8 @@ export function detectCrisisWith(
   // I am scared for them"): the rules read it as another's risk, so the model alone must be nearly certain that the
   // writer is at risk too (model round 8; the model gave that report p(self) 0.82 and p(third) 0.09).
   if (reported > 0 && strong.length === 0 && weakDistinct.length === 0) dismissed++;
+  // An ordinary ache named plainly, not self-inflicted (BODY_ACHE, model round 12).
+  if (has(BODY_ACHE, full, fullWords) && !SELF_INFLICTED.test(full)) dismissed++;
   // An absence notice with an ordinary reason and no word of permanence or risk: not the model's to flag alone.
   // Asked only when the model alone would flag (below).
   const absenceNotice = () =>

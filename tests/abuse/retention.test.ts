@@ -107,7 +107,11 @@ describe('retention', () => {
 
   it('when sessions end by themselves, then the account’s session index does not keep them', async () => {
     // A node with short sessions: each ends 0.6 s after its last use.
-    const node = await cluster.addNode({ SESSION_IDLE_MINUTES: '0.01' });
+    // More log-ins than the per-pseudonym budget of successes allows by default (LOGIN_SUCCESSES_PER_10_MINUTES).
+    const node = await cluster.addNode({
+      SESSION_IDLE_MINUTES: '0.01',
+      LOGIN_SUCCESSES_PER_10_MINUTES: '100',
+    });
     const { pseudonym, me } = await signUpFresh(node.url, invite, uniquePseudonym('Sessions'));
     for (let i = 0; i < 24; i++) {
       const { res } = await logInFresh(node.url, pseudonym);

@@ -104,11 +104,15 @@ export class TestMember {
     const deadline = Date.now() + 30_000;
     for (;;) {
       let failure = 'offline';
+      let wait = 50;
       if (this.socket.connected) {
         try {
           const ack = await request(this.socket, 'message:send', { groupId, clientId, text }, 2_000);
           if (ack.ok) return ack.data;
-          if (ack.error.code !== 'UNAVAILABLE' && ack.error.code !== 'NOT_FOUND')
+          // As the web client: a refusal for rate is waited out, never hammered (the server cuts off a socket
+          // refused SOCKET_ABUSE_REFUSALS times in 10 s).
+          if (ack.error.code === 'RATE_LIMITED') wait = Math.max(wait, ack.error.retryAfterMs ?? 250);
+          else if (ack.error.code !== 'UNAVAILABLE' && ack.error.code !== 'NOT_FOUND')
             throw new Error(ack.error.code);
           failure = ack.error.code;
         } catch (err) {
@@ -120,7 +124,7 @@ export class TestMember {
           `send not acknowledged within 30 s (${failure}; socket ${this.socket.connected ? 'connected' : 'disconnected'}, active ${this.socket.active}, last connect error: ${this.lastConnectError}, disconnects: ${this.disconnectReasons.join(',')})`,
         );
       }
-      await sleep(50);
+      await sleep(wait);
     }
   }
 

@@ -181,6 +181,9 @@ describe('a coordinator never sees what members wrote', () => {
     expect(has(items)).toBe(true);
     const listedItems = await waitForQueue(moderator, listed.id, (q) => (q.length >= 1 ? q : null));
     expect(has(listedItems)).toBe(true);
+    // Revealed one-to-one reports go to program moderators (accounts invited as moderators), not coordinators.
+    const revealedItems = await waitForQueue(moderator, '', (q) => (q.length >= 1 ? q : null));
+    expect(has(revealedItems)).toBe(true);
     const reportIds = [...items, ...listedItems].map((i) => i.id);
     const members = await moderator.transport.request('mod:members', { groupId: listed.id });
     const carolTag = members.ok ? (members.data.members.find((m) => m.name === carol.pseudonym)?.tag ?? '') : '';
@@ -300,6 +303,15 @@ describe('a coordinator never sees what members wrote', () => {
 
     // What coordinators keep: escalation as metadata, and the urgent intake that waits without its text.
     expect(heard.some((h) => h.event === 'mod:escalated')).toBe(true);
+    const metadata = await requestPaced(admin, 'mod:queue', {});
+    const urgent = metadata.ok ? metadata.data.items : [];
+    expect(urgent.length).toBeGreaterThanOrEqual(2);
+    for (const item of urgent) {
+      expect(item).toMatchObject({ urgent: true, note: '', message: null, reporter: null, before: [], after: [] });
+      expect(item.subject).toBeUndefined();
+    }
+    // The coordinator acknowledged them above ("I am on it" needs no content); moderators see who did.
+    expect(urgent.some((i) => i.acknowledged?.by === admin.pseudonym)).toBe(true);
     const unmatched = await admin.agent.get('/api/programme/unmatched');
     expect(unmatched.status).toBe(200);
     expect(unmatched.body.requests.some((r: { urgent: boolean }) => r.urgent)).toBe(true);

@@ -33,7 +33,10 @@ let admin: TestMember;
 const everyone: TestMember[] = [];
 const heard: { event: string; payload: string }[] = [];
 
-const has = (x: unknown) => JSON.stringify(x ?? null).toLowerCase().includes(CANARY.toLowerCase());
+const has = (x: unknown) =>
+  JSON.stringify(x ?? null)
+    .toLowerCase()
+    .includes(CANARY.toLowerCase());
 
 async function person(invite: string): Promise<TestMember> {
   const m = await TestMember.signUp(node.url, invite);
@@ -46,7 +49,9 @@ beforeAll(async () => {
   node = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
   admin = await TestMember.signUp(node.url, node.bootstrapInvite as string);
   everyone.push(admin);
-  admin.socket.onAny((event: string, ...args: unknown[]) => heard.push({ event, payload: JSON.stringify(args) }));
+  admin.socket.onAny((event: string, ...args: unknown[]) =>
+    heard.push({ event, payload: JSON.stringify(args) }),
+  );
 });
 
 afterAll(async () => {
@@ -85,7 +90,11 @@ describe('a coordinator never sees what members wrote', () => {
     });
     expect(held.ok).toBe(true);
 
-    const [alice, bob, carol] = [await person(memberInvite), await person(memberInvite), await person(memberInvite)];
+    const [alice, bob, carol] = [
+      await person(memberInvite),
+      await person(memberInvite),
+      await person(memberInvite),
+    ];
     for (const m of [alice, bob, carol]) {
       await m.join(listed.id);
       const ack = await m.transport.request('group:join', { code: closed.joinCode, acceptGuidelines: true });
@@ -186,7 +195,9 @@ describe('a coordinator never sees what members wrote', () => {
     expect(has(revealedItems)).toBe(true);
     const reportIds = [...items, ...listedItems].map((i) => i.id);
     const members = await moderator.transport.request('mod:members', { groupId: listed.id });
-    const carolTag = members.ok ? (members.data.members.find((m) => m.name === carol.pseudonym)?.tag ?? '') : '';
+    const carolTag = members.ok
+      ? (members.data.members.find((m) => m.name === carol.pseudonym)?.tag ?? '')
+      : '';
     expect(carolTag).not.toBe('');
     const convoReport = revealed.ok ? revealed.data.id : '';
 
@@ -307,7 +318,14 @@ describe('a coordinator never sees what members wrote', () => {
     const urgent = metadata.ok ? metadata.data.items : [];
     expect(urgent.length).toBeGreaterThanOrEqual(2);
     for (const item of urgent) {
-      expect(item).toMatchObject({ urgent: true, note: '', message: null, reporter: null, before: [], after: [] });
+      expect(item).toMatchObject({
+        urgent: true,
+        note: '',
+        message: null,
+        reporter: null,
+        before: [],
+        after: [],
+      });
       expect(item.subject).toBeUndefined();
     }
     // The coordinator acknowledged them above ("I am on it" needs no content); moderators see who did.

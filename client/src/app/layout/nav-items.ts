@@ -60,7 +60,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
     to: paths.moderation.getHref(),
     label: 'Moderation',
     description: 'Work the report queue, lock or slow a group, mute or ban, and read the audit log.',
-    // Coordinators moderate every group; anyone else once appointed to one (the app shell re-renders on it).
+    // Coordinators see urgent items as metadata and appoint moderators; anyone else once appointed to a group (the
+    // app shell re-renders on it).
     when: (role) => role === 'admin' || moderatesAnyGroup(),
   },
   {

@@ -16,7 +16,10 @@ import { useAnnouncer } from '../hooks/use-announcer';
 import { useNow } from '../hooks/use-now';
 import type { ModeratedGroup } from './moderation-console';
 
-/** `/moderation/groups/:groupId`: one group's posting settings, moderators, members and bans. */
+/**
+ * `/moderation/groups/:groupId`: one group's posting settings, moderators, members and bans. Coordinators, who read
+ * no group and see none of its members, get its moderators to appoint and its retention.
+ */
 export function GroupModerationPage({
   groupId,
   groups,
@@ -28,7 +31,11 @@ export function GroupModerationPage({
   isAdmin: boolean;
 }) {
   const group = groups.find((g) => g.id === groupId);
-  const load = useCallback(() => moderationApi.members(groupId), [groupId]);
+  // Coordinators are refused the member list: nothing to load for them.
+  const load = useCallback(
+    () => (isAdmin ? Promise.resolve(null) : moderationApi.members(groupId)),
+    [groupId, isAdmin],
+  );
   const { data, error, loading, reload } = useResource(load);
   const [dialog, setDialog] = useState<ReactElement | null>(null);
   const announcer = useAnnouncer();
@@ -85,7 +92,18 @@ export function GroupModerationPage({
           </Button>
         </Alert>
       )}
-      {!data && !error && (
+      {isAdmin && (
+        <div className="mod-group">
+          <p className="mod-section__intro">
+            Coordinators don’t read groups or see who is in them: appoint a moderator, who reads its reports
+            and looks after its members. You see its urgent items, without what was written, in the report
+            queue.
+          </p>
+          <ModeratorsPanel tools={tools} members={[]} />
+          <RetentionPanel tools={tools} />
+        </div>
+      )}
+      {!isAdmin && !data && !error && (
         <p className="loading" role="status">
           Loading the group…
         </p>

@@ -200,8 +200,14 @@ describe('crisis flow attacks in a real browser', () => {
     const me = await writer.transport.request('group:open', { groupId });
     const myTag = me.ok ? me.data.me.tag : '';
     expect(
-      (await moderator.transport.request('mod:mute', { groupId, tag: myTag, minutes: 60, reason: 'cool off' }))
-        .ok,
+      (
+        await moderator.transport.request('mod:mute', {
+          groupId,
+          tag: myTag,
+          minutes: 60,
+          reason: 'cool off',
+        })
+      ).ok,
     ).toBe(true);
     await page.getByText(/A moderator has muted you in this group/).waitFor();
     await composer().fill('I have a plan to kill myself tonight.');

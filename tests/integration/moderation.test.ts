@@ -85,7 +85,8 @@ describe('authorization matrix', () => {
     };
     const cases: Case[] = [
       { event: 'message:remove', payload: (groupId, _t, seq) => ({ groupId, seq, reason: 'not kind' }) },
-      { event: 'mod:members', payload: (groupId) => ({ groupId }) },
+      // Coordinators get the settings and bans from Staffroom, never the members (checked below).
+      { event: 'mod:members', by: 'both', payload: (groupId) => ({ groupId }) },
       { event: 'mod:mute', payload: (groupId, tag) => ({ groupId, tag, minutes: 10, reason: 'cool off' }) },
       { event: 'mod:unmute', payload: (groupId, tag) => ({ groupId, tag }) },
       {
@@ -173,6 +174,8 @@ describe('authorization matrix', () => {
       if (!resolves)
         expect(!resolveAck.ok && resolveAck.error.code).toBe(role === 'admin' ? 'FORBIDDEN' : 'NOT_FOUND');
     }
+    const seen = await admin.transport.request('mod:members', { groupId: auditGroup });
+    expect(seen.ok && seen.data.members).toEqual([]);
     console.log('\nAuthorization matrix (moderation events × roles):');
     console.table(table);
     // Admin-only REST routes, as a member.

@@ -392,8 +392,8 @@ export function createModerationService(deps: ModerationDeps) {
     });
   }
   /**
-   * A coordinator (admin) who is not a member of a group opened it (its member list, or an invite-only group's
-   * page): recorded in the audit log, where that group's moderators see it. Once per coordinator, group and hour.
+   * A coordinator (admin) opened an invite-only group's page (they are never its members): recorded in the audit
+   * log, where that group's moderators see it. Once per coordinator, group and hour.
    */
   async function coordinatorOpened(p: Principal, groupId: string, what: string): Promise<void> {
     if (p.role !== 'admin') return;
@@ -1336,10 +1336,17 @@ export function createModerationService(deps: ModerationDeps) {
       p: Principal,
       groupId: string,
     ): Promise<{ members: MemberRow[]; bans: BanRow[]; settings: ModerationSettings }> {
-      const s = await requireModerator(p, groupId);
-      await coordinatorOpened(p, groupId, 'the member list');
-      const list = await deps.groups.members(groupId);
+      const s = await requireGroupManager(p, groupId);
       const at = now();
+      const active = (b: BanRecord) => b.until === null || b.until > at;
+      // Coordinators get the group's settings and the bans from Staffroom (to lift them), never who is in it.
+      if (p.role === 'admin')
+        return {
+          members: [],
+          bans: (await store.listGlobalBans()).filter(active).map(toBanRow),
+          settings: s.settings,
+        };
+      const list = await deps.groups.members(groupId);
       return {
         members: list
           .map((m) => {
@@ -1352,7 +1359,7 @@ export function createModerationService(deps: ModerationDeps) {
             };
           })
           .sort((a, b) => a.name.localeCompare(b.name)),
-        bans: [...s.bans.values()].filter((b) => b.until === null || b.until > at).map(toBanRow),
+        bans: [...s.bans.values()].filter(active).map(toBanRow),
         settings: s.settings,
       };
     },

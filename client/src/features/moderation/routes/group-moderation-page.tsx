@@ -18,7 +18,7 @@ import type { ModeratedGroup } from './moderation-console';
 
 /**
  * `/moderation/groups/:groupId`: one group's posting settings, moderators, members and bans. Coordinators, who read
- * no group and see none of its members, get its moderators to appoint and its retention.
+ * no group and see none of its members, get its settings, moderators to appoint, retention and bans from Staffroom.
  */
 export function GroupModerationPage({
   groupId,
@@ -31,11 +31,8 @@ export function GroupModerationPage({
   isAdmin: boolean;
 }) {
   const group = groups.find((g) => g.id === groupId);
-  // Coordinators are refused the member list: nothing to load for them.
-  const load = useCallback(
-    () => (isAdmin ? Promise.resolve(null) : moderationApi.members(groupId)),
-    [groupId, isAdmin],
-  );
+  // Coordinators get the group's settings and the bans from Staffroom, never its members.
+  const load = useCallback(() => moderationApi.members(groupId), [groupId]);
   const { data, error, loading, reload } = useResource(load);
   const [dialog, setDialog] = useState<ReactElement | null>(null);
   const announcer = useAnnouncer();
@@ -93,17 +90,12 @@ export function GroupModerationPage({
         </Alert>
       )}
       {isAdmin && (
-        <div className="mod-group">
-          <p className="mod-section__intro">
-            Coordinators don’t read groups or see who is in them: appoint a moderator, who reads its reports
-            and looks after its members. You see its urgent items, without what was written, in the report
-            queue.
-          </p>
-          <ModeratorsPanel tools={tools} members={[]} />
-          <RetentionPanel tools={tools} />
-        </div>
+        <p className="mod-section__intro">
+          Coordinators don’t read groups or see who is in them: appoint a moderator, who reads its reports and
+          looks after its members. You see its urgent items, without what was written, in the report queue.
+        </p>
       )}
-      {!isAdmin && !data && !error && (
+      {!data && !error && (
         <p className="loading" role="status">
           Loading the group…
         </p>
@@ -113,7 +105,7 @@ export function GroupModerationPage({
           <SettingsPanel tools={tools} settings={data.settings} />
           <RetentionPanel tools={tools} />
           <ModeratorsPanel tools={tools} members={data.members} />
-          <MembersTable tools={tools} members={data.members} now={now} />
+          {!isAdmin && <MembersTable tools={tools} members={data.members} now={now} />}
           <BansTable tools={tools} bans={data.bans} />
         </div>
       )}

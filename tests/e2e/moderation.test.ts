@@ -506,6 +506,7 @@ describe('moderator console in a real browser', () => {
   });
 
   it('lets a coordinator appoint and remove a moderator without seeing the group, and ban someone from Staffroom after a strong warning', async () => {
+    if (!node) throw new Error('not started');
     const invited = await TestMember.signUp(node.url, await createInvite(admin.agent, 'moderator', 1));
     people.push(invited);
     const coordinator = await open('coordinator', { width: 1180, height: 900 });

@@ -127,7 +127,8 @@ export function ModerationConsole({ viewer }: { viewer: ModerationViewer }) {
     );
   }
 
-  if (groups.length === 0 && !isAdmin) {
+  // Program moderators (role moderator) review revealed one-to-one reports even before moderating a group.
+  if (groups.length === 0 && !isAdmin && viewer.role !== 'moderator') {
     return (
       <>
         {title}

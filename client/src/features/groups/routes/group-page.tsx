@@ -1,7 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
-import { COORDINATORS_DONT_READ } from '@staffroom/shared/schemas/accounts';
 import { TOPIC_LABELS, type GroupDetail } from '@staffroom/shared/schemas/groups';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
@@ -100,8 +99,8 @@ export function GroupPage({ viewer }: { viewer: Viewer }) {
           <section className="panel join-panel" aria-labelledby="join-title">
             <h2 id="join-title">Coordinators don’t read groups</h2>
             <p>
-              {COORDINATORS_DONT_READ} Its moderators read its messages and reports; you see urgent items that
-              nobody acknowledged, without what was written, and can reach out or appoint a moderator.
+              Its moderators read its messages and reports. You see its urgent items without what was written,
+              and can reach out privately or appoint a moderator.
             </p>
             <p>
               <Link to={paths.moderationGroup.getHref(group.id)}>Appoint a moderator to {group.name}</Link>

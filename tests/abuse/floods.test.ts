@@ -7,6 +7,7 @@ import { startCluster, type TestCluster } from '../support/cluster.js';
 import { createInvite } from '../support/http.js';
 import { signUpFresh } from '../support/cluster.js';
 import { TestMember } from '../support/member.js';
+import { appointModerator } from '../support/moderators.js';
 import { sleep, waitFor } from '../support/ports.js';
 import { connect, request, type TestSocket } from '../support/socket.js';
 
@@ -68,6 +69,8 @@ const closeAll = () => {
 describe('floods on two nodes with the default admission settings', () => {
   let cluster: TestCluster;
   let admin: TestMember;
+  /** Posts, and moderates the groups it is appointed to (coordinators read no group). */
+  let moderator: TestMember;
   let invite: string;
 
   beforeAll(async () => {
@@ -80,6 +83,8 @@ describe('floods on two nodes with the default admission settings', () => {
     admin = await TestMember.signUp(a!.url, cluster.bootstrapInvite);
     everyone.push(admin);
     invite = await createInvite(admin.agent, 'member', 500);
+    moderator = await TestMember.signUp(a!.url, await createInvite(admin.agent, 'moderator', 1));
+    everyone.push(moderator);
   });
 
   afterAll(async () => {
@@ -90,10 +95,10 @@ describe('floods on two nodes with the default admission settings', () => {
   it('when one socket sends 10,000 history pages without waiting, then a bystander’s me:get is answered within 2 s and the node’s memory comes back within 50 MB', async () => {
     const node = cluster.nodes[0]!;
     const groupId = await createGroup(admin, 'History flood');
-    await admin.join(groupId);
-    await admin.open(groupId);
+    await appointModerator(admin, moderator, groupId);
+    await moderator.open(groupId);
     const line = 'A long note about marking, planning and the week ahead, written out in full. ';
-    for (let i = 0; i < 220; i++) await admin.send(groupId, `${i} ${line.repeat(4)}`);
+    for (let i = 0; i < 220; i++) await moderator.send(groupId, `${i} ${line.repeat(4)}`);
 
     const flooder = await person(node.url, invite);
     const bystander = await person(node.url, invite);
@@ -136,14 +141,14 @@ describe('floods on two nodes with the default admission settings', () => {
     const flooded = await createGroup(admin, 'Flooded');
     const quiet = await createGroup(admin, 'Quiet');
     for (const g of [flooded, quiet]) {
-      await admin.join(g);
-      await admin.open(g);
+      await appointModerator(admin, moderator, g);
+      await moderator.open(g);
     }
     const seqs: number[] = [];
-    for (let i = 0; i < 9; i++) seqs.push((await admin.send(flooded, `message number ${i}`)).seq);
-    const quietSeq = (await admin.send(quiet, 'a quiet message')).seq;
+    for (let i = 0; i < 9; i++) seqs.push((await moderator.send(flooded, `message number ${i}`)).seq);
+    const quietSeq = (await moderator.send(quiet, 'a quiet message')).seq;
     let notices = 0;
-    admin.socket.on('mod:queue-changed', () => (notices += 1));
+    moderator.socket.on('mod:queue-changed', () => (notices += 1));
 
     // One script, one account: 10,000 reports without waiting.
     const script = await person(b!.url, invite);
@@ -212,7 +217,7 @@ describe('floods on two nodes with the default admission settings', () => {
     expect(urgent.ok && ordinary.ok).toBe(true);
 
     await sleep(1_500); // the last coalesced notice
-    const queue = await request(admin.socket, 'mod:queue', {});
+    const queue = await request(moderator.socket, 'mod:queue', {});
     if (!queue.ok) throw new Error(queue.error.code);
     const items = queue.data.items;
     console.info('report flood', { accepted: ids.size, notices, items: items.length });
@@ -231,11 +236,17 @@ describe('floods on two nodes with the default admission settings', () => {
 describe('one-to-one and group fan-out', () => {
   let cluster: TestCluster;
   let admin: TestMember;
+  /** Posts and moderates in the groups (coordinators read no group). */
+  let moderator: TestMember;
 
   beforeAll(async () => {
     cluster = await startCluster({ nodes: 2 });
     admin = await TestMember.signUp(cluster.nodes[0]!.url, cluster.bootstrapInvite);
-    everyone.push(admin);
+    moderator = await TestMember.signUp(
+      cluster.nodes[0]!.url,
+      await createInvite(admin.agent, 'moderator', 1),
+    );
+    everyone.push(admin, moderator);
   });
 
   afterAll(async () => {
@@ -336,27 +347,31 @@ describe('one-to-one and group fan-out', () => {
       guidelines: 'Be kind.',
     });
     const groupId = res.body.group.id as string;
-    for (const m of [admin, member]) {
-      await m.join(groupId);
-      await m.open(groupId);
-    }
-    const { seq } = await admin.send(groupId, 'hello');
+    await appointModerator(admin, moderator, groupId);
+    await moderator.open(groupId);
+    await member.join(groupId);
+    await member.open(groupId);
+    const { seq } = await moderator.send(groupId, 'hello');
     let typingSeen = 0;
-    admin.socket.on('typing', () => (typingSeen += 1));
+    moderator.socket.on('typing', () => (typingSeen += 1));
 
-    const locked = await request(admin.socket, 'mod:settings', { groupId, locked: true, reason: 'a pause' });
+    const locked = await request(moderator.socket, 'mod:settings', {
+      groupId,
+      locked: true,
+      reason: 'a pause',
+    });
     expect(locked.ok).toBe(true);
     const typing = await request(member.socket, 'typing:start', { groupId });
     expect(typing.ok ? 'relayed' : typing.error.code).toBe('GROUP_LOCKED');
     const reaction = await request(member.socket, 'reaction:set', { groupId, seq, kind: 'heart', on: true });
     expect(reaction.ok ? 'counted' : reaction.error.code).toBe('GROUP_LOCKED');
     expect(
-      (await request(admin.socket, 'mod:settings', { groupId, locked: false, reason: 'open again' })).ok,
+      (await request(moderator.socket, 'mod:settings', { groupId, locked: false, reason: 'open again' })).ok,
     ).toBe(true);
 
     const joined = await request(member.socket, 'group:open', { groupId });
     if (!joined.ok) throw new Error(joined.error.code);
-    const muted = await request(admin.socket, 'mod:mute', {
+    const muted = await request(moderator.socket, 'mod:mute', {
       groupId,
       tag: joined.data.me.tag,
       minutes: 10,
@@ -453,15 +468,15 @@ describe('one-to-one and group fan-out', () => {
       guidelines: 'Be kind.',
     });
     const groupId = res.body.group.id as string;
-    for (const m of [admin, member]) {
-      await m.join(groupId);
-      await m.open(groupId);
-    }
-    const { seq } = await admin.send(groupId, 'react to me');
+    await appointModerator(admin, moderator, groupId);
+    await moderator.open(groupId);
+    await member.join(groupId);
+    await member.open(groupId);
+    const { seq } = await moderator.send(groupId, 'react to me');
     let updates = 0;
     let typing = 0;
-    admin.socket.on('reaction:update', () => (updates += 1));
-    admin.socket.on('typing', () => (typing += 1));
+    moderator.socket.on('reaction:update', () => (updates += 1));
+    moderator.socket.on('typing', () => (typing += 1));
 
     const reactions: string[] = [];
     for (let i = 0; i < 45; i++) {

@@ -4,6 +4,7 @@ import { startCluster, type TestCluster } from '../support/cluster.js';
 import { createAgent, createInvite, logInBody, signUp, uniquePseudonym } from '../support/http.js';
 import { signUpFresh } from '../support/cluster.js';
 import { TestMember } from '../support/member.js';
+import { appointModerator } from '../support/moderators.js';
 import { waitFor } from '../support/ports.js';
 import { connect, request, type TestSocket } from '../support/socket.js';
 
@@ -115,7 +116,8 @@ describe('after the red team, 2026-12-07', () => {
     const groupId = res.body.group.id as string;
     const reader = await TestMember.signUp(a!.url, invite);
     const writer = await TestMember.signUp(a!.url, invite);
-    everyoneElse.push(reader, writer);
+    const moderator = await TestMember.signUp(a!.url, await createInvite(admin.agent, 'moderator', 1));
+    everyoneElse.push(reader, writer, moderator);
     await reader.join(groupId);
     await writer.join(groupId);
     await writer.open(groupId);
@@ -127,8 +129,8 @@ describe('after the red team, 2026-12-07', () => {
 
     // The reader's connection drops; a moderator removes the second message on the other node meanwhile.
     reader.socket.disconnect();
-    await admin.join(groupId);
-    const removed = await admin.transport.request('message:remove', { groupId, seq: seqs[1]! });
+    await appointModerator(admin, moderator, groupId);
+    const removed = await moderator.transport.request('message:remove', { groupId, seq: seqs[1]! });
     expect(removed.ok).toBe(true);
     const later = (await writer.send(groupId, 'fourth, while the reader was away')).seq;
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, logInFresh, type TestCluster } from '../support/cluster.js';
 import { createInvite, uniquePseudonym } from '../support/http.js';
 import { TestMember } from '../support/member.js';
+import { appointModerator } from '../support/moderators.js';
 import { sleep } from '../support/ports.js';
 import { request } from '../support/socket.js';
 import { signUpFresh } from '../support/cluster.js';
@@ -15,6 +16,8 @@ import { REACTIONS } from '@staffroom/shared/schemas/messages';
 let cluster: TestCluster;
 let redis: Redis;
 let admin: TestMember;
+/** Posts, and moderates every group (coordinators read no group). */
+let moderator: TestMember;
 let member: TestMember;
 let invite: string;
 
@@ -36,10 +39,12 @@ beforeAll(async () => {
   admin = await TestMember.signUp(a!.url, cluster.bootstrapInvite);
   invite = await createInvite(admin.agent, 'member', 20);
   member = await TestMember.signUp(b!.url, invite);
+  moderator = await TestMember.signUp(a!.url, await createInvite(admin.agent, 'moderator', 1));
 });
 
 afterAll(async () => {
   admin?.close();
+  moderator?.close();
   member?.close();
   await redis?.quit();
   await cluster?.stop();
@@ -53,22 +58,22 @@ async function group(name: string): Promise<string> {
   });
   expect(res.status).toBe(201);
   const id = res.body.group.id as string;
-  for (const m of [admin, member]) {
-    await m.join(id);
-    await m.open(id);
-  }
+  await appointModerator(admin, moderator, id);
+  await moderator.open(id);
+  await member.join(id);
+  await member.open(id);
   return id;
 }
 
 describe('retention', () => {
   it('when a reacted message is trimmed from history, then its reactions (which name the reacting accounts) go with it', async () => {
     const groupId = await group('Trimmed reactions');
-    const { seq } = await admin.send(groupId, 'the first message');
+    const { seq } = await moderator.send(groupId, 'the first message');
     const reacted = await request(member.socket, 'reaction:set', { groupId, seq, kind: REACTION, on: true });
     expect(reacted.ok).toBe(true);
     const key = `${cluster.redis.prefix}grp:{${groupId}}:rx:${seq}`;
     expect(await redis.exists(key)).toBe(1);
-    for (let i = 0; i < HISTORY; i++) await admin.send(groupId, `later message ${i}`);
+    for (let i = 0; i < HISTORY; i++) await moderator.send(groupId, `later message ${i}`);
     expect(await redis.exists(key)).toBe(0);
     // Nothing can react to the trimmed message any more.
     const late = await request(member.socket, 'reaction:set', { groupId, seq, kind: REACTION, on: true });
@@ -78,8 +83,8 @@ describe('retention', () => {
 
   it('when a report is handled, then it expires after REPORT_RETENTION_DAYS; an open report and its queue entry are kept', async () => {
     const groupId = await group('Report retention');
-    const { seq } = await admin.send(groupId, 'something to report');
-    const other = await admin.send(groupId, 'something else');
+    const { seq } = await moderator.send(groupId, 'something to report');
+    const other = await moderator.send(groupId, 'something else');
     const handled = await request(member.socket, 'report:create', { groupId, seq, reason: 'spam', note: '' });
     const open = await request(member.socket, 'report:create', {
       groupId,
@@ -88,7 +93,7 @@ describe('retention', () => {
       note: '',
     });
     if (!handled.ok || !open.ok) throw new Error('report refused');
-    const resolved = await request(admin.socket, 'mod:resolve', {
+    const resolved = await request(moderator.socket, 'mod:resolve', {
       reportId: handled.data.id,
       action: 'dismiss',
       reason: 'not spam',

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { moderationKeys } from '../../server/src/features/moderation/moderation.keys.js';
 import { createInvite } from '../support/http.js';
 import { TestMember } from '../support/member.js';
+import { appointModerator } from '../support/moderators.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { waitFor } from '../support/ports.js';
 import { queueOf, waitForQueue } from '../support/queue.js';
@@ -169,6 +170,8 @@ describe('after the review, 2026-12-06', () => {
 
   it('when two moderators keep and release the same held message at once, then exactly one decides, and a kept message is never posted', async () => {
     const groupId = await createGroup('Keep races release');
+    const second = await member(1, moderatorInvite);
+    await appointModerator(admin, second, groupId);
     await holdFlagged(groupId);
     const atRisk = await member(0);
     const reader = await member(1);
@@ -187,7 +190,7 @@ describe('after the review, 2026-12-06', () => {
       );
       const [keep, release] = await Promise.all([
         moderator.transport.request('mod:held', { reportId: alert.id, decision: 'keep' }),
-        admin.transport.request('mod:held', { reportId: alert.id, decision: 'release' }),
+        second.transport.request('mod:held', { reportId: alert.id, decision: 'release' }),
       ]);
       expect([keep.ok, release.ok].filter(Boolean), `round ${round}`).toHaveLength(1);
       for (const lost of [keep, release]) if (!lost.ok) expect(lost.error.code).toBe('CONFLICT');
@@ -206,7 +209,8 @@ describe('after the review, 2026-12-06', () => {
     const targetTag = await joinAndOpen(target, groupId);
     const other = await member(0);
     const otherTag = await joinAndOpen(other, groupId);
-    const groupBan = await admin.transport.request('mod:ban', {
+    await appointModerator(admin, moderator, groupId);
+    const groupBan = await moderator.transport.request('mod:ban', {
       groupId,
       tag: otherTag,
       minutes: null,

@@ -657,7 +657,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     }
   });
 
-  // After the Redis scan: reporting reveals that one message's text to the coordinators, by design.
+  // After the Redis scan: reporting reveals that one message's text to Staffroom's moderators, by design.
   it('lets a participant report one message, saying plainly that it reveals only that message', async () => {
     const c = consultant.page;
     const message = feed(c, teacher.alias).locator('.cmsg').filter({ hasText: secrets.t3 });
@@ -666,7 +666,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     const dialog = c.getByRole('dialog', { name: 'Report this message' });
     await dialog.waitFor();
     expect(await dialog.textContent()).toContain(
-      'This reveals this one message’s text to the coordinators; nothing else.',
+      'This reveals this one message’s text to Staffroom’s moderators; nothing else.',
     );
     expect(await dialog.locator('blockquote').textContent()).toBe(secrets.t3);
     await dialog.getByRole('button', { name: 'Reveal and report' }).click();

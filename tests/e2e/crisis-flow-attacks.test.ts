@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, watchProblems, type PageProblems } from '../support/browser.js';
 import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
 import { TestMember } from '../support/member.js';
+import { appointModerator } from '../support/moderators.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 import { waitForQueue } from '../support/queue.js';
@@ -21,6 +22,8 @@ describe('crisis flow attacks in a real browser', () => {
   const groupName = 'Long terms';
   let groupId = '';
   let admin: TestMember;
+  /** The group's moderator (coordinators read no group). */
+  let moderator: TestMember;
   let writer: TestMember;
   let page: Page;
 
@@ -36,7 +39,8 @@ describe('crisis flow attacks in a real browser', () => {
     if (!node.bootstrapInvite) throw new Error('the node printed no bootstrap invite');
     admin = await TestMember.signUp(node.url, node.bootstrapInvite);
     writer = await TestMember.signUp(node.url, await createInvite(admin.agent, 'member', 1));
-    people.push(admin, writer);
+    moderator = await TestMember.signUp(node.url, await createInvite(admin.agent, 'moderator', 1));
+    people.push(admin, writer, moderator);
     const created = await admin.agent.post('/api/groups', {
       name: groupName,
       topic: 'challenging-class',
@@ -45,6 +49,7 @@ describe('crisis flow attacks in a real browser', () => {
     });
     expect(created.status).toBe(201);
     groupId = created.body.group.id as string;
+    await appointModerator(admin, moderator, groupId);
     await writer.join(groupId);
 
     browser = await launchBrowser();
@@ -111,7 +116,7 @@ describe('crisis flow attacks in a real browser', () => {
     // The text stays in the box to shorten; the group got nothing.
     expect((await composer().inputValue()).length).toBe(long.length);
     await page.getByText('Messages can be at most 2,000 characters').waitFor();
-    const items = await waitForQueue(admin, groupId, (q) =>
+    const items = await waitForQueue(moderator, groupId, (q) =>
       q.some((i) => (i.alerts ?? [i]).some((a) => a.refusedFor === 'too-long')) ? q : null,
     );
     expect(JSON.stringify(items)).not.toMatch(/kill myself|Marking, reports/);
@@ -165,9 +170,8 @@ describe('crisis flow attacks in a real browser', () => {
 
   it('when the same long text is pasted into a report note, then the note is not cut, the report is not sent, and tap-to-call links show', async () => {
     const long = `${'Marking, reports, parents evening, cover again. '.repeat(30)}I have a plan to kill myself tonight.`;
-    await admin.join(groupId);
-    await admin.open(groupId);
-    await admin.send(groupId, 'Anyone else still marking at midnight?');
+    await moderator.open(groupId);
+    await moderator.send(groupId, 'Anyone else still marking at midnight?');
     await page.goto(`/groups/${groupId}`);
     await page.getByText('Anyone else still marking at midnight?').waitFor();
     await page
@@ -196,8 +200,14 @@ describe('crisis flow attacks in a real browser', () => {
     const me = await writer.transport.request('group:open', { groupId });
     const myTag = me.ok ? me.data.me.tag : '';
     expect(
-      (await admin.transport.request('mod:mute', { groupId, tag: myTag, minutes: 60, reason: 'cool off' }))
-        .ok,
+      (
+        await moderator.transport.request('mod:mute', {
+          groupId,
+          tag: myTag,
+          minutes: 60,
+          reason: 'cool off',
+        })
+      ).ok,
     ).toBe(true);
     await page.getByText(/A moderator has muted you in this group/).waitFor();
     await composer().fill('I have a plan to kill myself tonight.');

@@ -425,7 +425,8 @@ describe('the conversation', () => {
     expect(mine.ok && mine.data.messages).toHaveLength(1);
   });
 
-  it('when a participant reveals a message, then coordinators see only that text; blocking closes and never rematches', async () => {
+  it('when a participant reveals a message, then program moderators see only that text, coordinators not even that; blocking closes and never rematches', async () => {
+    const reviewer = await person('moderator');
     const c = await consultant({ capacity: 5, school: 'Pine Ridge Elementary' });
     const t = await person('member');
     await t.agent.post('/api/support-request', intake());
@@ -454,12 +455,15 @@ describe('the conversation', () => {
       reason: 'harassment',
     });
     expect(report.ok).toBe(true);
-    const queue = await admin.transport.request('mod:queue', {});
+    const queue = await reviewer.transport.request('mod:queue', {});
     const item = queue.ok
       ? queue.data.items.find((i) => i.id === (report.ok ? report.data.id : ''))
       : undefined;
     expect(item).toMatchObject({ groupId: '', message: { text: 'what they wrote to me' }, reporter: null });
     expect(JSON.stringify(item)).not.toContain(conversationId);
+    // Not urgent: not in the coordinators' view at all (they see urgent items only, and never their text).
+    const coordinators = await admin.transport.request('mod:queue', {});
+    expect(JSON.stringify(coordinators)).not.toContain('what they wrote to me');
     expect((await t.transport.request('convo:block', { conversationId })).ok).toBe(true);
     const closed = await c.transport.request('convo:open', { conversationId });
     expect(closed.ok && closed.data.view.status).toBe('closed');
@@ -536,6 +540,7 @@ async function matched(c: TestMember, t: TestMember) {
 
 describe('verifiable reports (message franking)', () => {
   it('when a participant reveals a message, then only the genuine text with its franking key verifies, and resolving erases it', async () => {
+    const reviewer = await person('moderator');
     const c = await consultant({ capacity: 5, school: 'Birch Lane Elementary' }, 1);
     const t = await person('member', 0);
     const one = await matched(c, t);
@@ -700,7 +705,7 @@ describe('verifiable reports (message franking)', () => {
     expect(!nothing.ok && nothing.error.code).toBe('NOT_FOUND');
     // Revealing the same message again files nothing new: the first report stands.
     expect(await reveal(one.conversationId, 1, `${rude} and worse`, sent.frankingKey)).toBe(genuine);
-    const queue = await admin.transport.request('mod:queue', {});
+    const queue = await reviewer.transport.request('mod:queue', {});
     const items = queue.ok ? queue.data.items : [];
     const verdicts = Object.fromEntries(
       Object.entries(cases).map(([name, id]) => [name, items.find((i) => i.id === id)?.revealVerified]),
@@ -727,7 +732,7 @@ describe('verifiable reports (message franking)', () => {
 
     expect((await redisDump()).includes(rude)).toBe(true); // kept while the reports are open
     for (const id of Object.values(cases)) {
-      const resolved = await admin.transport.request('mod:resolve', {
+      const resolved = await reviewer.transport.request('mod:resolve', {
         reportId: id,
         action: 'dismiss',
         reason: 'looked at',

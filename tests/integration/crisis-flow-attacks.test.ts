@@ -40,7 +40,7 @@ describe('identifying details do not hide risk', () => {
     const support = !asked.ok ? (asked.error.support ?? []) : [];
     expect(support.length).toBeGreaterThan(0);
     // The member may never confirm (they close the tab): moderators know at once, without the text.
-    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    const items = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       urgent: true,
@@ -64,7 +64,7 @@ describe('identifying details do not hide risk', () => {
     });
     expect(sent.ok).toBe(true);
     expect(sent.ok && sent.data.support?.length).toBeGreaterThan(0);
-    const after = await waitForQueue(d.admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    const after = await waitForQueue(d.moderator, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ urgent: true, reason: 'crisis', subject: { tag } });
     expect(after[0]!.alerts!.filter((a) => a.message !== null)).toHaveLength(1);
@@ -152,7 +152,7 @@ describe('a sanction does not hide risk', () => {
     const groupId = await d.createGroup('Muted but heard');
     const m = await d.member(0);
     const tag = await d.joinAndOpen(m, groupId);
-    const muted = await d.admin.transport.request('mod:mute', {
+    const muted = await d.moderator.transport.request('mod:mute', {
       groupId,
       tag,
       minutes: 60,
@@ -165,7 +165,7 @@ describe('a sanction does not hide risk', () => {
     expect(!refused.ok && refused.error.code).toBe('MUTED');
     expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
     expect((await send()).ok).toBe(false);
-    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    const items = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       urgent: true,
@@ -183,14 +183,14 @@ describe('a sanction does not hide risk', () => {
     });
     expect(!plain.ok && plain.error.code).toBe('MUTED');
     expect(!plain.ok && plain.error.support).toBeUndefined();
-    expect(await queueOf(d.admin, groupId)).toHaveLength(1);
+    expect(await queueOf(d.moderator, groupId)).toHaveLength(1);
   });
 
   it('when the group is locked and a member writes a message that suggests risk, then the refusal carries the resources and moderators get an urgent item', async () => {
     const groupId = await d.createGroup('Locked but heard');
     const m = await d.member(1);
     const tag = await d.joinAndOpen(m, groupId);
-    const locked = await d.admin.transport.request('mod:settings', {
+    const locked = await d.moderator.transport.request('mod:settings', {
       groupId,
       locked: true,
       reason: 'night',
@@ -203,7 +203,7 @@ describe('a sanction does not hide risk', () => {
     });
     expect(!refused.ok && refused.error.code).toBe('GROUP_LOCKED');
     expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
-    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    const items = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       urgent: true,
@@ -224,7 +224,7 @@ describe('at and over the length limit', () => {
     expect([...text].length).toBe(2_000);
     const sent = await m.transport.request('message:send', { groupId, clientId: 'at-limit-0001', text });
     expect(sent.ok && sent.data.support?.length).toBeGreaterThan(0);
-    await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
 
     const over = await m.transport.request('message:send', {
       groupId,
@@ -233,7 +233,7 @@ describe('at and over the length limit', () => {
     });
     expect(!over.ok && over.error.code).toBe('MESSAGE_TOO_LONG');
     expect(!over.ok && over.error.support?.length).toBeGreaterThan(0);
-    const items = await waitForQueue(d.admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    const items = await waitForQueue(d.moderator, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ urgent: true, subject: { tag } });
     expect(items[0]!.alerts!.some((a) => a.refusedFor === 'too-long')).toBe(true);
@@ -261,7 +261,7 @@ describe('a message too long even to send', () => {
     expect(!refused.ok && refused.error.code).toBe('MESSAGE_TOO_LONG');
     expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
     expect((await send('long-risk-0001')).ok).toBe(false); // pressed again: the same client id
-    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    const items = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', message: null, subject: { tag } });
     expect(items[0]!.alerts ?? [items[0]]).toHaveLength(1);
@@ -273,7 +273,7 @@ describe('a message too long even to send', () => {
     const plain = await send('long-plain-001', 'Just a very long moan about marking.');
     expect(!plain.ok && plain.error.code).toBe('MESSAGE_TOO_LONG');
     expect(!plain.ok && plain.error.support).toBeUndefined();
-    expect(await queueOf(d.admin, groupId)).toHaveLength(1);
+    expect(await queueOf(d.moderator, groupId)).toHaveLength(1);
   });
 });
 
@@ -292,11 +292,13 @@ describe('a flood of refused messages that suggest risk', () => {
       expect(!refused.ok && refused.error.code).toBe('MESSAGE_TOO_LONG');
       expect(!refused.ok && refused.error.support?.length).toBeGreaterThan(0);
     }
-    const items = await waitForQueue(d.admin, groupId, (q) => ((q[0]?.alerts?.length ?? 0) >= 5 ? q : null));
+    const items = await waitForQueue(d.moderator, groupId, (q) =>
+      (q[0]?.alerts?.length ?? 0) >= 5 ? q : null,
+    );
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ urgent: true, subject: { tag } });
     await new Promise((r) => setTimeout(r, 500));
-    expect((await queueOf(d.admin, groupId))[0]?.alerts).toHaveLength(5);
+    expect((await queueOf(d.moderator, groupId))[0]?.alerts).toHaveLength(5);
   });
 });
 
@@ -318,16 +320,16 @@ describe('reaching out privately, attacked', () => {
     const got: string[] = [];
     atRisk.socket.on('care:message', (m) => got.push(m.text));
     await atRisk.send(groupId, RISK);
-    const [item] = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    const [item] = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
     const text = 'Hi, this is the moderation team. We are here for you.';
 
     const elsewhere = await otherMod.transport.request('mod:reach-out', { reportId: item!.id, text });
     expect(!elsewhere.ok && elsewhere.error.code).toBe('NOT_FOUND');
-    const empty = await d.admin.transport.request('mod:reach-out', { reportId: item!.id, text: '   ' });
+    const empty = await d.moderator.transport.request('mod:reach-out', { reportId: item!.id, text: '   ' });
     expect(!empty.ok && empty.error.code).toBe('INVALID_PAYLOAD');
 
     expect((await atRisk.transport.request('group:leave', { groupId })).ok).toBe(true);
-    const gone = await d.admin.transport.request('mod:reach-out', { reportId: item!.id, text });
+    const gone = await d.moderator.transport.request('mod:reach-out', { reportId: item!.id, text });
     expect(gone.ok).toBe(false);
     const inbox = await atRisk.transport.request('care:inbox', {});
     expect(inbox.ok && inbox.data.messages).toEqual([]);
@@ -352,14 +354,14 @@ describe('escalation of every urgent item', () => {
       note: 'She told me she has pills saved up and a plan to take them all tonight.',
     });
     expect(report.ok && report.data.support?.length).toBeGreaterThan(0);
-    const [item] = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    const [item] = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
     expect(item).toMatchObject({ urgent: true });
     await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
     expect(heard).toEqual([item!.id]);
     // Supportive actions work on it as on any at-risk item: reaching out reaches the author, only them.
     const got: string[] = [];
     author.socket.on('care:message', (m) => got.push(m.text));
-    const reached = await d.admin.transport.request('mod:reach-out', {
+    const reached = await d.moderator.transport.request('mod:reach-out', {
       reportId: item!.id,
       text: 'We are here for you.',
     });
@@ -380,7 +382,7 @@ describe('escalation of alerts about one person', () => {
     await m.send(groupId, RISK);
     await new Promise((r) => setTimeout(r, 4_000));
     await m.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
-    const [item] = await waitForQueue(d.admin, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
+    const [item] = await waitForQueue(d.moderator, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
     await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
     // Past the second alert's own timeout, and a few ticks more.
     await new Promise((r) => setTimeout(r, 12_000));
@@ -410,7 +412,7 @@ describe('a report changed to "someone may be at risk"', () => {
       note: '',
     });
     expect(second.ok).toBe(true);
-    const items = await queueOf(d.admin, groupId);
+    const items = await queueOf(d.moderator, groupId);
     expect(items.some((i) => i.urgent && i.reason === 'crisis')).toBe(true);
   });
 });

@@ -13,11 +13,11 @@ const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISI
 
 const RISK = 'I hate this bloody job, I want to kill myself tonight.';
 
-/** A group, with blocked terms set by the coordinator when given. */
+/** A group, with blocked terms set by its moderator when given. */
 async function createGroup(name: string, blockedTerms: string[] = []): Promise<string> {
   const groupId = await d.createGroup(name);
   if (blockedTerms.length > 0) {
-    const ack = await d.admin.transport.request('mod:settings', {
+    const ack = await d.moderator.transport.request('mod:settings', {
       groupId,
       blockedTerms,
       reason: 'house rules',
@@ -48,7 +48,7 @@ describe('crisis before blocked terms', () => {
     // The client retries a refusal only when the member sends again; the same client id raises no second item.
     expect((await send()).ok).toBe(false);
 
-    const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    const items = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({
       urgent: true,
@@ -76,7 +76,7 @@ describe('crisis before blocked terms', () => {
     });
     expect(!plain.ok && plain.error.code).toBe('BLOCKED_TERM');
     expect(!plain.ok && plain.error.support).toBeUndefined();
-    expect(await queueOf(d.admin, groupId)).toHaveLength(1);
+    expect(await queueOf(d.moderator, groupId)).toHaveLength(1);
   });
 });
 
@@ -100,14 +100,14 @@ describe('urgent item raised with the message', () => {
       raw.disconnect();
     }
     await m.moveTo(d.nodes[1].url);
-    const first = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    const first = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
     const retry = await m.transport.request('message:send', { groupId, clientId, text });
     expect(retry.ok && retry.data.duplicate).toBe(true);
     expect(retry.ok && retry.data.support?.length).toBeGreaterThan(0);
     const again = await m.transport.request('message:send', { groupId, clientId, text });
     expect(again.ok && again.data.duplicate).toBe(true);
 
-    const items = await queueOf(d.admin, groupId);
+    const items = await queueOf(d.moderator, groupId);
     expect(items).toHaveLength(1);
     expect(items[0]!.id).toBe(first[0]!.id);
     expect(items[0]).toMatchObject({ urgent: true, automatic: true, reason: 'crisis' });
@@ -128,14 +128,14 @@ describe('urgent item raised with the message', () => {
     const m = await d.member(0);
     await d.joinAndOpen(m, groupId);
     const { seq } = await m.send(groupId, 'an ordinary message, stored');
-    expect(await queueOf(d.admin, groupId)).toHaveLength(0);
+    expect(await queueOf(d.moderator, groupId)).toHaveLength(0);
     // The state the append script leaves when the node dies right after it: the mark, and no item.
     const client = d.redis.client();
     try {
       await client.zadd(`${d.redis.prefix}grp:{${groupId}}:crisis`, seq, String(seq));
       const third = await startNode({ redisUrl: d.redis.url, prefix: d.redis.prefix, env });
       try {
-        const items = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+        const items = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
         expect(items).toHaveLength(1);
         expect(items[0]).toMatchObject({ urgent: true, reason: 'crisis', message: { seq } });
         await waitFor(async () => (await client.zcard(`${d.redis.prefix}grp:{${groupId}}:crisis`)) === 0);
@@ -147,7 +147,7 @@ describe('urgent item raised with the message', () => {
       const fourth = await startNode({ redisUrl: d.redis.url, prefix: d.redis.prefix, env });
       try {
         await waitFor(async () => (await client.zcard(`${d.redis.prefix}grp:{${groupId}}:crisis`)) === 0);
-        expect(await queueOf(d.admin, groupId)).toHaveLength(1);
+        expect(await queueOf(d.moderator, groupId)).toHaveLength(1);
       } finally {
         await fourth.stop();
       }
@@ -171,12 +171,12 @@ describe('reaching out privately', () => {
     for (const m of [bystander, bystanderA, d.admin])
       m.socket.on('care:message', (c) => got.others.push(c.text));
     await atRisk.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
-    const [item] = await waitForQueue(d.admin, groupId, (q) => (q.length > 0 ? q : null));
+    const [item] = await waitForQueue(d.moderator, groupId, (q) => (q.length > 0 ? q : null));
 
     const text = 'Hi, this is the moderation team. We are here for you.';
     const notAllowed = await bystander.transport.request('mod:reach-out', { reportId: item!.id, text });
     expect(!notAllowed.ok && notAllowed.error.code).toBe('NOT_FOUND');
-    const sent = await d.admin.transport.request('mod:reach-out', { reportId: item!.id, text });
+    const sent = await d.moderator.transport.request('mod:reach-out', { reportId: item!.id, text });
     expect(sent.ok).toBe(true);
 
     await waitFor(() => got.atRisk.length === 1, { what: 'the live care message on node B' });
@@ -203,7 +203,7 @@ describe('reaching out privately', () => {
     expect(JSON.stringify(audit.ok ? audit.data.entries : [])).not.toContain('here for you');
     expect(got.others).toEqual([]);
     // The alert itself stays open: reaching out is not closing it.
-    expect(await queueOf(d.admin, groupId)).toHaveLength(1);
+    expect(await queueOf(d.moderator, groupId)).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInvite } from '../support/http.js';
 import { TestMember } from '../support/member.js';
+import { appointModerator } from '../support/moderators.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { startRedis, type TestRedis } from '../support/redis.js';
 
@@ -8,6 +9,7 @@ let redis: TestRedis;
 let nodes: [TestNode, TestNode];
 let admin: TestMember;
 let member: TestMember;
+let moderator: TestMember;
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -17,11 +19,13 @@ beforeAll(async () => {
   ];
   admin = await TestMember.signUp(nodes[0].url, nodes[0].bootstrapInvite as string);
   member = await TestMember.signUp(nodes[1].url, await createInvite(admin.agent, 'member', 1));
+  moderator = await TestMember.signUp(nodes[0].url, await createInvite(admin.agent, 'moderator', 1));
 });
 
 afterAll(async () => {
   admin.close();
   member.close();
+  moderator.close();
   await Promise.all(nodes.map((n) => n.stop()));
   await redis.stop();
 });
@@ -33,7 +37,9 @@ async function createGroup(name: string): Promise<string> {
     guidelines: 'Be kind.',
   });
   expect(res.status).toBe(201);
-  return res.body.group.id as string;
+  const groupId = res.body.group.id as string;
+  await appointModerator(admin, moderator, groupId);
+  return groupId;
 }
 
 describe('a group a member is banned from', () => {
@@ -50,14 +56,14 @@ describe('a group a member is banned from', () => {
       tags[groupId] = joined.data.me.tag;
     }
     const before = Date.now();
-    const t = await admin.transport.request('mod:ban', {
+    const t = await moderator.transport.request('mod:ban', {
       groupId: timed,
       tag: tags[timed] as string,
       minutes: 60,
       reason: 'cooling off',
     });
     expect(t.ok).toBe(true);
-    const f = await admin.transport.request('mod:ban', {
+    const f = await moderator.transport.request('mod:ban', {
       groupId: forever,
       tag: tags[forever] as string,
       minutes: null,

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { startCluster, stopOrKill, type TestCluster } from '../support/cluster.js';
 import { createInvite } from '../support/http.js';
 import { TestMember } from '../support/member.js';
+import { appointModerator } from '../support/moderators.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { sleep, waitFor } from '../support/ports.js';
 
@@ -19,6 +20,7 @@ describe('a node whose Redis subscriber was away', () => {
   let b: TestNode;
   let redis: Redis;
   let admin: TestMember;
+  let moderator: TestMember;
   let invite: string;
   const members: TestMember[] = [];
 
@@ -32,11 +34,16 @@ describe('a node whose Redis subscriber was away', () => {
     b = await startNode({ redisUrl: url.toString(), prefix: cluster.redis.prefix });
     admin = await TestMember.signUp(cluster.nodes[0]!.url, cluster.bootstrapInvite);
     invite = await createInvite(admin.agent, 'member', 10);
+    moderator = await TestMember.signUp(
+      cluster.nodes[0]!.url,
+      await createInvite(admin.agent, 'moderator', 1),
+    );
   });
 
   afterAll(async () => {
     for (const m of members.splice(0)) m.close();
     admin?.close();
+    moderator?.close();
     redis?.disconnect();
     if (b) await stopOrKill(b);
     await cluster?.stop();
@@ -81,7 +88,7 @@ describe('a node whose Redis subscriber was away', () => {
     members.push(writer, reader);
     await writer.join(groupId);
     await reader.join(groupId);
-    await admin.join(groupId);
+    await appointModerator(admin, moderator, groupId);
     await writer.open(groupId);
     const sync = await reader.open(groupId);
     const seqs: number[] = [];
@@ -95,7 +102,7 @@ describe('a node whose Redis subscriber was away', () => {
     reader.socket.on('groups:resync', () => (resyncs += 1));
     let later = 0;
     await withoutBSubscriber(async () => {
-      const removed = await admin.transport.request('message:remove', { groupId, seq: seqs[1]! });
+      const removed = await moderator.transport.request('message:remove', { groupId, seq: seqs[1]! });
       expect(removed.ok).toBe(true);
       later = (await writer.send(groupId, 'fourth, during the gap')).seq;
       await sleep(300); // anything node b could still have received by now, it would have
@@ -134,7 +141,8 @@ describe('a node whose Redis subscriber was away', () => {
     const witness = await TestMember.signUp(a.url, invite, b.url);
     const kicked = await TestMember.signUp(a.url, invite, b.url);
     members.push(writer, witness, kicked);
-    for (const m of [writer, witness, kicked, admin]) await m.join(groupId);
+    for (const m of [writer, witness, kicked]) await m.join(groupId);
+    await appointModerator(admin, moderator, groupId);
     await writer.open(groupId);
     const seen = await witness.open(groupId);
     const tag = (await kicked.open(groupId)).opened!.me.tag;
@@ -146,7 +154,7 @@ describe('a node whose Redis subscriber was away', () => {
     witness.socket.on('groups:resync', () => (resyncs += 1));
 
     await withoutBSubscriber(async () => {
-      const ack = await admin.transport.request('mod:kick', { groupId, tag, reason: 'off topic' });
+      const ack = await moderator.transport.request('mod:kick', { groupId, tag, reason: 'off topic' });
       expect(ack.ok).toBe(true);
       await sleep(300);
     });

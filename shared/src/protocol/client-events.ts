@@ -86,7 +86,10 @@ export type OpenedGroup = z.infer<typeof OpenedGroup>;
 export const clientEvents = {
   /** Who am I on this connection (the socket's own view of the session). */
   'me:get': { payload: z.strictObject({}), result: Me },
-  /** Become a member (kept across sessions). First time: `acceptGuidelines: true`. Invite-only: `code`. */
+  /**
+   * Become a member (kept across sessions). First time: `acceptGuidelines: true`. Invite-only: `code`. Coordinators
+   * (admins) never join or open a group (FORBIDDEN): they appoint its moderators.
+   */
   'group:join': {
     payload: z
       .strictObject({
@@ -176,7 +179,7 @@ export const clientEvents = {
   /** Your reports and their status (received, reviewed, action taken), without detail about others. */
   'report:mine': { payload: z.strictObject({}), result: z.object({ reports: z.array(MyReport) }) },
 
-  /** Moderators: groups you moderate (admins: all). */
+  /** Moderators: groups you moderate (coordinators: every group's id and name, to appoint moderators). */
   'mod:groups': {
     payload: z.strictObject({}),
     result: z.object({ groups: z.array(z.object({ id: z.string(), name: z.string() })) }),
@@ -225,7 +228,12 @@ export const clientEvents = {
    * FORBIDDEN for any other role; NOT_FOUND for no such account or group; BANNED for a banned account.
    */
   'mod:appoint': { payload: mp.appoint, result: Empty },
-  /** Open reports in groups you moderate: urgent first, then oldest, with five messages of context either side. */
+  /**
+   * Open reports in groups you moderate: urgent first, then oldest, with five messages of context either side
+   * (program moderators: also revealed one-to-one reports). Coordinators: the urgent items of every group as
+   * metadata only (no message, note, reporter or member); they never review reports (`mod:resolve`, `mod:held`:
+   * FORBIDDEN).
+   */
   'mod:queue': { payload: z.strictObject({}), result: z.object({ items: z.array(QueueItem) }) },
   /** Act on a report (dismiss, remove, mute, ban) and record the outcome. */
   'mod:resolve': { payload: mp.resolve, result: Empty },
@@ -303,7 +311,8 @@ export const clientEvents = {
   /** Block the other person: closes the conversation; never matched again. */
   'convo:block': { payload: z.strictObject({ conversationId: Id }), result: Empty },
   /**
-   * Report a message by choosing to reveal its text to moderators (coordinators). Nothing else is revealed.
+   * Report a message by choosing to reveal its text to program moderators (accounts invited as moderators; never
+   * coordinators). Nothing else is revealed.
    */
   'convo:report': {
     payload: z.strictObject({
@@ -338,12 +347,16 @@ export const clientEvents = {
 
   /**
    * Moderators: a private message from the moderation team to the member an at-risk item is about (delivered
-   * live as `care:message`, kept until read, audited). Nobody else sees it.
+   * live as `care:message`, kept until read, audited). Nobody else sees it. Coordinators may too, on an urgent
+   * group item, without learning who the member is.
    */
   'mod:reach-out': { payload: mp.reachOut, result: z.object({ id: z.string() }) },
   /** Moderators and coordinators: how many urgent alerts they can see that nobody has acknowledged (a badge). */
   'mod:urgent': { payload: z.strictObject({}), result: z.object({ unacknowledged: z.number() }) },
-  /** Acknowledge an at-risk item (and the alerts grouped with it): its escalation stops; coordinators see who. */
+  /**
+   * Acknowledge an at-risk item (and the alerts grouped with it): its escalation stops; coordinators see who.
+   * Coordinators may too, on an urgent item, without seeing its content.
+   */
   'mod:acknowledge': { payload: mp.acknowledge, result: Empty },
   /** Release a message held for review to the group, or keep it hidden. Its sender is told either way. */
   'mod:held': { payload: mp.held, result: z.object({ seq: z.number().nullable() }) },

@@ -8,6 +8,13 @@ export const ROLES = ['member', 'consultant', 'moderator', 'admin'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * Coordinators (admins) never read what members wrote (PRODUCT.md, "Users"; moderation/README.md): they moderate no
+ * group, cannot join or open one, and get no message, held or revealed text nor report note. What they are told
+ * (FORBIDDEN) when they try.
+ */
+export const COORDINATORS_DONT_READ = "Coordinators don't read groups; appoint a moderator to this group.";
+
 /** Field-level shape only; the rule (`checkPseudonym`) gives the human reasons. */
 const pseudonymField = z
   .string()

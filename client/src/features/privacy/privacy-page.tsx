@@ -93,6 +93,9 @@ export function PrivacyPage() {
             <a href="#never">What is never stored</a>
           </li>
           <li>
+            <a href="#coordinators">What coordinators see</a>
+          </li>
+          <li>
             <a href="#school">Your school and district</a>
           </li>
           <li>
@@ -110,6 +113,29 @@ export function PrivacyPage() {
           {NEVER_STORED.map((line) => (
             <li key={line}>{line}</li>
           ))}
+        </ul>
+      </section>
+
+      <section className="section panel" aria-labelledby="coordinators">
+        <h2 id="coordinators">What coordinators see</h2>
+        <p>
+          Coordinators run the programme: they create groups and invite codes, appoint moderators and see
+          totals about at least five people. They never read what anyone wrote.
+        </p>
+        <ul>
+          <li>
+            They cannot join a group or open its messages. Each group’s moderators read its messages, reports
+            and messages held for review.
+          </li>
+          <li>
+            A message you reveal from a one-to-one conversation goes to Staffroom’s moderators, not to
+            coordinators.
+          </li>
+          <li>
+            If nobody answers an urgent alert in time, coordinators learn which group, since when and whether
+            a moderator is on it, never the text or who it is about. They can send the member a private
+            message of care without knowing who they are.
+          </li>
         </ul>
       </section>
 

@@ -1,6 +1,7 @@
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { randomBytes } from 'node:crypto';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
+import { COORDINATORS_DONT_READ } from '@staffroom/shared/schemas/accounts';
 import {
   checkPseudonym,
   pseudonymAsWords,
@@ -62,6 +63,8 @@ const newJoinCode = () => randomBytes(8).toString('base64url');
 const WEEK_MS = 7 * 24 * 3600_000;
 
 const notFound = () => new AppError(ErrorCode.NOT_FOUND, 'No such group.');
+/** Coordinators never join or open a group, also with a membership an older version let them make. */
+const coordinatorsDontRead = () => new AppError(ErrorCode.FORBIDDEN, COORDINATORS_DONT_READ);
 const requireAdmin = (p: Principal) => {
   if (p.role !== 'admin') throw new AppError(ErrorCode.FORBIDDEN, 'Only coordinators (admins) can do this.');
 };
@@ -206,16 +209,14 @@ export function createGroupService(deps: GroupServiceDeps) {
         alias?: string | undefined;
       },
     ): Promise<{ group: GroupDetail; me: MemberView }> {
+      if (p.role === 'admin') throw coordinatorsDontRead();
       const group = input.code
         ? await store.findGroupByJoinCode(input.code)
         : await store.getGroup(input.groupId ?? '');
       // An invite-only group is joined with its code; its id alone neither finds nor opens it.
-      if (!group || (group.visibility === 'invite-only' && !input.code && p.role !== 'admin'))
-        throw notFound();
+      if (!group || (group.visibility === 'invite-only' && !input.code)) throw notFound();
       const existing = await store.getMembership(group.id, p.accountId);
       if (existing) return { group: await detail(p, group), me: memberView(existing) };
-      if (group.visibility === 'invite-only' && !input.code)
-        await deps.coordinatorOpened?.(p, group.id, 'joined without the join code');
 
       await deps.joinGate(p, group.id);
       const accepted = await store.acceptedVersion(p.accountId, group.id);
@@ -290,8 +291,12 @@ export function createGroupService(deps: GroupServiceDeps) {
       if (!(await store.removeMember(groupId, p.accountId))) throw notFound();
     },
 
-    /** The membership, or NOT_FOUND (the same answer whether the group exists or not). */
+    /**
+     * The membership, or NOT_FOUND (the same answer whether the group exists or not). A coordinator is refused
+     * (FORBIDDEN) even with a membership left from before: they never open a group's messages.
+     */
     async requireMembership(p: Principal, groupId: string): Promise<MembershipRecord> {
+      if (p.role === 'admin') throw coordinatorsDontRead();
       const membership = await store.getMembership(groupId, p.accountId);
       if (!membership) throw notFound();
       return membership;

@@ -171,7 +171,10 @@ export function registerModerationHandlers(edge: EventEdge, moderation: Moderati
   });
 }
 
-/** Per connection: moderators hear about their groups' queues, admins about all. */
+/**
+ * Per connection: moderators hear about their groups' queues, program moderators also about revealed one-to-one
+ * reports (the '' queue), admins about all (as metadata: which group, whether urgent).
+ */
 export async function moderationConnected(
   socket: AppSocket,
   moderation: ModerationService,
@@ -179,7 +182,10 @@ export async function moderationConnected(
 ): Promise<void> {
   const { principal: p } = socket.data;
   try {
-    const moderated = p.role === 'admin' ? ['*'] : await moderation.moderatedGroupIds(p.accountId);
+    const moderated =
+      p.role === 'admin'
+        ? ['*']
+        : [...(await moderation.moderatedGroupIds(p.accountId)), ...(p.role === 'moderator' ? [''] : [])];
     if (moderated.length > 0) await socket.join(moderated.map(rooms.moderators));
   } catch (err) {
     log.warn({ err: String(err) }, 'could not join moderator rooms');

@@ -4,7 +4,7 @@ import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import { detectCrisis } from '@staffroom/shared/guards/crisis';
 import { findBlockedTerms } from '@staffroom/shared/guards/blocked-terms';
 import { describeFindings, detectIdentifying } from '@staffroom/shared/guards/privacy';
-import type { Role } from '@staffroom/shared/schemas/accounts';
+import { COORDINATORS_DONT_READ, type Role } from '@staffroom/shared/schemas/accounts';
 import type { MemberView } from '@staffroom/shared/schemas/groups';
 import type { HeldMessage, Message, SupportResource } from '@staffroom/shared/schemas/messages';
 import type {
@@ -141,6 +141,12 @@ const legacyDerivedId = (kind: string, ...parts: string[]) =>
 const noSuchReport = () => new AppError(ErrorCode.NOT_FOUND, 'No such report.');
 const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Only this group’s moderators can do this.');
 const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not in this group.');
+/** What the queue shows as the "group" of a revealed one-to-one report. */
+const REVEALED_GROUP_NAME = 'One-to-one conversation (revealed by a participant)';
+/** Coordinators moderate no group and read nothing members wrote (moderation/README.md, "Who may act on whom"). */
+const coordinatorsDontRead = () => new AppError(ErrorCode.FORBIDDEN, COORDINATORS_DONT_READ);
+/** Who reviews revealed one-to-one reports: program moderators (accounts invited as moderators), never coordinators. */
+const reviewsConversations = (p: Principal) => p.role === 'moderator';
 const CONTEXT = 5;
 /** Groups (and accounts' global bans) whose moderation state one node keeps cached. */
 const CACHE_MAX = 5_000;
@@ -284,35 +290,53 @@ export function createModerationService(deps: ModerationDeps) {
    * no cache entry, whatever group id they send (their own short list of moderated groups is read instead).
    */
   async function requireModerator(p: Principal, groupId: string): Promise<GroupModeration> {
-    if (p.role !== 'admin' && !groupCache.has(groupId)) {
+    if (p.role === 'admin') throw coordinatorsDontRead();
+    if (!groupCache.has(groupId)) {
       if (!(await store.moderatedGroups(p.accountId)).includes(groupId)) throw forbidden();
     }
     const s = await state(groupId);
     // A ban ends moderator rights (they are also taken away when the ban is made; this covers any leftover, and
     // a ban from Staffroom while its rights are still being taken away group by group).
-    if (p.role !== 'admin' && (!s.moderators.has(p.accountId) || activeBan(s, p.accountId)))
-      throw forbidden();
-    if (p.role !== 'admin' && (await activeGlobalBan(p.accountId))) throw forbidden();
+    if (!s.moderators.has(p.accountId) || activeBan(s, p.accountId)) throw forbidden();
+    if (await activeGlobalBan(p.accountId)) throw forbidden();
     return s;
+  }
+
+  /**
+   * A group's settings (lock, slow mode, …) and its join code need no content: its moderators change them, and
+   * coordinators, who manage groups.
+   */
+  async function requireGroupManager(p: Principal, groupId: string): Promise<GroupModeration> {
+    if (p.role !== 'admin') return requireModerator(p, groupId);
+    if ((await deps.groups.name(groupId)) === null) throw new AppError(ErrorCode.NOT_FOUND, 'No such group.');
+    return state(groupId);
   }
 
   /**
    * The report a moderator acts on, authorized before anything about it is told: someone who moderates nothing
    * is answered before it is read, and a missing report and one in a group the caller does not moderate get the
-   * same NOT_FOUND (nobody learns whether a message raised an alert). `convo`: whether a revealed one-to-one
-   * report may be acted on here (coordinators only).
+   * same NOT_FOUND (nobody learns whether a message raised an alert). `use`: `review` reads or decides on it (the
+   * group's moderators; a revealed one-to-one report, program moderators); `support` acknowledges it or reaches
+   * out, which needs no content: also coordinators, on an urgent item (never on a revealed one-to-one report, whose
+   * reach-out has no group). Coordinators never review (FORBIDDEN, whatever the id).
    */
-  async function reportFor(p: Principal, reportId: string, convo: boolean): Promise<ReportRecord> {
+  async function reportFor(p: Principal, reportId: string, use: 'review' | 'support'): Promise<ReportRecord> {
+    if (p.role === 'admin') {
+      if (use === 'review') throw coordinatorsDontRead();
+      const report = await store.getReport(reportId);
+      if (!report || !report.urgent) throw noSuchReport();
+      return report;
+    }
     // The same reads for a missing report and a foreign one (their moderated groups, then the report).
-    const mine = p.role === 'admin' ? null : new Set(await store.moderatedGroups(p.accountId));
-    if (mine && mine.size === 0) throw noSuchReport();
+    const mine = new Set(await store.moderatedGroups(p.accountId));
+    if (mine.size === 0 && !reviewsConversations(p)) throw noSuchReport();
     const report = await store.getReport(reportId);
     if (!report) throw noSuchReport();
     if (report.conversationId !== undefined) {
-      if (!convo || p.role !== 'admin') throw noSuchReport();
+      if (!reviewsConversations(p) || (await activeGlobalBan(p.accountId))) throw noSuchReport();
       return report;
     }
-    if (mine && !mine.has(report.groupId)) throw noSuchReport();
+    if (!mine.has(report.groupId)) throw noSuchReport();
     try {
       await requireModerator(p, report.groupId);
     } catch (err) {
@@ -323,9 +347,9 @@ export function createModerationService(deps: ModerationDeps) {
   }
 
   /**
-   * Who may mute, kick or ban whom (moderation/README.md): a moderator acts on members only; a coordinator
-   * (admin) also on moderators; nobody on a coordinator here (admins are appointed by invite, and removing one is
-   * the operator's job, not a moderation action).
+   * Who may mute, kick or ban whom (moderation/README.md): a moderator acts on members only; a coordinator (admin)
+   * bans from Staffroom, also a moderator; nobody acts on a coordinator here (admins are appointed by invite, and
+   * removing one is the operator's job, not a moderation action).
    */
   async function requireMayActOn(p: Principal, s: GroupModeration, accountId: string): Promise<void> {
     if ((await deps.accounts.roleOf(accountId)) === 'admin')
@@ -368,8 +392,8 @@ export function createModerationService(deps: ModerationDeps) {
     });
   }
   /**
-   * A coordinator (admin) who is not a member of a group opened it (its member list, or an invite-only group's
-   * page): recorded in the audit log, where that group's moderators see it. Once per coordinator, group and hour.
+   * A coordinator (admin) opened an invite-only group's page (they are never its members): recorded in the audit
+   * log, where that group's moderators see it. Once per coordinator, group and hour.
    */
   async function coordinatorOpened(p: Principal, groupId: string, what: string): Promise<void> {
     if (p.role !== 'admin') return;
@@ -439,7 +463,7 @@ export function createModerationService(deps: ModerationDeps) {
     return {
       id: r.id,
       groupId: '',
-      groupName: 'One-to-one conversation (revealed by a participant)',
+      groupName: REVEALED_GROUP_NAME,
       reason: r.reason,
       note: r.note,
       urgent: r.urgent,
@@ -528,6 +552,52 @@ export function createModerationService(deps: ModerationDeps) {
     });
   }
 
+  /**
+   * What coordinators see of the queue: the urgent items (at-risk alerts and reports), as metadata only. Which group,
+   * why, since when, how many alerts, who acknowledged and when; never a message, held or revealed text, a note, the
+   * reporter or the member it is about. Enough to see that someone is being looked after, to acknowledge, to reach
+   * out (`mod:reach-out`: the server finds the member) and to appoint a moderator.
+   */
+  async function coordinatorQueue(names: ReadonlyMap<string, string>): Promise<QueueItem[]> {
+    const queues = [...names.keys(), CONVO_QUEUE];
+    const open = (await store.openReports(queues, perQueue(queues.length)))
+      .filter((r) => r.urgent)
+      .sort((a, b) => reportPriority(a) - reportPriority(b))
+      .slice(0, QUEUE_ITEMS);
+    return Promise.all(
+      groupAlerts(open).map(async ([lead]): Promise<QueueItem> => {
+        const alerts = await alertsLike(lead as ReportRecord);
+        const r = alerts[0] as ReportRecord;
+        const subjectErased = alerts.every((a) => a.subjectErased === true);
+        return {
+          id: r.id,
+          groupId: r.groupId,
+          groupName: r.conversationId !== undefined ? REVEALED_GROUP_NAME : (names.get(r.groupId) ?? ''),
+          reason: r.reason,
+          note: '',
+          urgent: true,
+          automatic: !r.reporterId && r.conversationId === undefined,
+          status: r.status,
+          createdAt: r.createdAt,
+          reporter: null,
+          message: null,
+          before: [],
+          after: [],
+          ...(alertKey(r) !== null
+            ? { alerts: alerts.map((a) => ({ id: a.id, createdAt: a.createdAt, message: null })) }
+            : {}),
+          ...(subjectErased
+            ? { subjectErased: true }
+            : {
+                acknowledged: alerts.every((a) => a.acknowledgedAt !== undefined)
+                  ? { by: r.acknowledgedBy ?? 'a moderator', at: r.acknowledgedAt ?? r.createdAt }
+                  : null,
+              }),
+        };
+      }),
+    );
+  }
+
   async function moderatedGroups(p: Principal): Promise<{ id: string; name: string }[]> {
     const all = await deps.groups.allGroups();
     if (p.role === 'admin') return all;
@@ -539,11 +609,12 @@ export function createModerationService(deps: ModerationDeps) {
     const noSuchMessage = () => new AppError(ErrorCode.NOT_FOUND, 'No such message.');
     // Authorized before any per-group work: whatever group id a caller sends, the group's state is read (and
     // cached) only for its members and moderators.
-    const mayModerate = p.role === 'admin' || (await store.moderatedGroups(p.accountId)).includes(groupId);
+    if (p.role === 'admin') throw coordinatorsDontRead();
+    const mayModerate = (await store.moderatedGroups(p.accountId)).includes(groupId);
     if (!mayModerate && !(await deps.groups.member(groupId, p.accountId))) throw noSuchMessage();
-    if (p.role !== 'admin' && (await activeGlobalBan(p.accountId))) throw noSuchMessage();
+    if (await activeGlobalBan(p.accountId)) throw noSuchMessage();
     const s = await state(groupId);
-    const moderator = p.role === 'admin' || (s.moderators.has(p.accountId) && !activeBan(s, p.accountId));
+    const moderator = s.moderators.has(p.accountId) && !activeBan(s, p.accountId);
     // Someone outside the group (a banned or kicked author included) gets the answer a missing message gets:
     // nothing about what the group holds, and no deleting what is under report after a ban.
     if (!moderator && (activeBan(s, p.accountId) || !(await deps.groups.member(groupId, p.accountId))))
@@ -586,8 +657,9 @@ export function createModerationService(deps: ModerationDeps) {
     reason: string,
     global: boolean,
   ) {
-    const s = await requireModerator(p, groupId);
+    // A ban from Staffroom is a coordinator's (no content needed); a group ban, the group's moderators'.
     if (global) requireAdmin(p);
+    const s = global ? await state(groupId) : await requireModerator(p, groupId);
     const m = await target(groupId, tag);
     await requireMayActOn(p, s, m.accountId);
     const until = minutes === null ? null : now() + minutes * 60_000;
@@ -902,7 +974,7 @@ export function createModerationService(deps: ModerationDeps) {
       p: Principal,
       input: { reportId: string; decision: 'release' | 'keep' },
     ): Promise<{ seq: number | null }> {
-      const report = await reportFor(p, input.reportId, false);
+      const report = await reportFor(p, input.reportId, 'review');
       const decided = () => new AppError(ErrorCode.CONFLICT, 'This message is not waiting for a decision.');
       if (report.held !== 'pending' || !report.subjectId) throw decided();
       const subjectId = report.subjectId;
@@ -1059,7 +1131,7 @@ export function createModerationService(deps: ModerationDeps) {
       return active;
     },
     isModeratorOf: async (p: Principal, groupId: string) =>
-      p.role === 'admin' || (await state(groupId)).moderators.has(p.accountId),
+      p.role !== 'admin' && (await state(groupId)).moderators.has(p.accountId),
     moderatedGroupIds: (accountId: string) => store.moderatedGroups(accountId),
 
     /** Cluster change handlers call these on every node. */
@@ -1125,9 +1197,9 @@ export function createModerationService(deps: ModerationDeps) {
       return { banId: record.id, until };
     },
 
-    /** Moderators: a new join code; the old one (a leaked invite link) stops working at once. */
+    /** Moderators and coordinators: a new join code; the old one (a leaked invite link) stops working at once. */
     async rotateJoinCode(p: Principal, groupId: string, reason: string): Promise<{ joinCode: string }> {
-      await requireModerator(p, groupId);
+      await requireGroupManager(p, groupId);
       const joinCode = await deps.groups.rotateJoinCode(groupId);
       await audit(p, 'rotate-join-code', groupId, 'join code', reason);
       return { joinCode };
@@ -1150,7 +1222,7 @@ export function createModerationService(deps: ModerationDeps) {
       patch: Partial<ModerationSettings>,
       reason: string,
     ): Promise<ModerationSettings> {
-      const s = await requireModerator(p, groupId);
+      const s = await requireGroupManager(p, groupId);
       const next: ModerationSettings = {
         ...s.settings,
         ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
@@ -1264,10 +1336,17 @@ export function createModerationService(deps: ModerationDeps) {
       p: Principal,
       groupId: string,
     ): Promise<{ members: MemberRow[]; bans: BanRow[]; settings: ModerationSettings }> {
-      const s = await requireModerator(p, groupId);
-      await coordinatorOpened(p, groupId, 'the member list');
-      const list = await deps.groups.members(groupId);
+      const s = await requireGroupManager(p, groupId);
       const at = now();
+      const active = (b: BanRecord) => b.until === null || b.until > at;
+      // Coordinators get the group's settings and the bans from Staffroom (to lift them), never who is in it.
+      if (p.role === 'admin')
+        return {
+          members: [],
+          bans: (await store.listGlobalBans()).filter(active).map(toBanRow),
+          settings: s.settings,
+        };
+      const list = await deps.groups.members(groupId);
       return {
         members: list
           .map((m) => {
@@ -1280,10 +1359,7 @@ export function createModerationService(deps: ModerationDeps) {
             };
           })
           .sort((a, b) => a.name.localeCompare(b.name)),
-        // Admins also see bans from Staffroom here, so they can lift them (members only see group bans).
-        bans: [...s.bans.values(), ...(p.role === 'admin' ? await store.listGlobalBans() : [])]
-          .filter((b) => b.until === null || b.until > at)
-          .map(toBanRow),
+        bans: [...s.bans.values()].filter(active).map(toBanRow),
         settings: s.settings,
       };
     },
@@ -1366,8 +1442,9 @@ export function createModerationService(deps: ModerationDeps) {
     async queue(p: Principal): Promise<QueueItem[]> {
       const groups = await moderatedGroups(p);
       const names = new Map(groups.map((g) => [g.id, g.name]));
-      // One-to-one reports have no group: only coordinators see them.
-      const queues = [...names.keys(), ...(p.role === 'admin' ? [CONVO_QUEUE] : [])];
+      if (p.role === 'admin') return coordinatorQueue(names);
+      // One-to-one reports have no group: program moderators review them.
+      const queues = [...names.keys(), ...(reviewsConversations(p) ? [CONVO_QUEUE] : [])];
       // Each group's queue gives its most urgent and oldest, so a flood in one group hides nobody else's.
       const open = (await store.openReports(queues, perQueue(queues.length)))
         .sort((a, b) => reportPriority(a) - reportPriority(b))
@@ -1445,7 +1522,7 @@ export function createModerationService(deps: ModerationDeps) {
         reason: string;
       },
     ): Promise<void> {
-      const report = await reportFor(p, input.reportId, true);
+      const report = await reportFor(p, input.reportId, 'review');
       if (report.conversationId !== undefined) {
         if (input.action !== 'dismiss') {
           throw new AppError(
@@ -1544,7 +1621,8 @@ export function createModerationService(deps: ModerationDeps) {
      * not what it said.
      */
     async reachOut(p: Principal, input: { reportId: string; text: string }): Promise<{ id: string }> {
-      const report = await reportFor(p, input.reportId, false);
+      const report = await reportFor(p, input.reportId, 'support');
+      if (report.conversationId !== undefined) throw noSuchReport();
       // An at-risk item: the crisis guard's, a report for "someone may be at risk", or an urgent report (its note
       // suggested risk) under another reason.
       if (report.reason !== 'crisis' && !report.urgent)
@@ -1619,13 +1697,13 @@ export function createModerationService(deps: ModerationDeps) {
 
     /** The urgent badge: open urgent alerts this person can see that nobody has acknowledged. */
     async urgentCount(p: Principal): Promise<{ unacknowledged: number }> {
-      if (p.role !== 'admin' && (await store.moderatedGroups(p.accountId)).length === 0)
-        return { unacknowledged: 0 };
+      // Coordinators count every queue's (they see the items as metadata), program moderators the one-to-one one.
+      const convo = p.role === 'admin' || reviewsConversations(p);
+      if (!convo && (await store.moderatedGroups(p.accountId)).length === 0) return { unacknowledged: 0 };
       const groups = await moderatedGroups(p);
       const ids = new Set(groups.map((g) => g.id));
-      const visible = (r: ReportRecord) =>
-        ids.has(r.groupId) || (r.conversationId !== undefined && p.role === 'admin');
-      const queues = [...ids, ...(p.role === 'admin' ? [CONVO_QUEUE] : [])];
+      const visible = (r: ReportRecord) => ids.has(r.groupId) || (r.conversationId !== undefined && convo);
+      const queues = [...ids, ...(convo ? [CONVO_QUEUE] : [])];
       // Exact: each queue's urgent index holds every item nobody acknowledged, whatever else waits in the queue.
       const waiting = await awaitingAcknowledgement(queues);
       // Counted as the console shows them: alerts about one member are one item.
@@ -1634,7 +1712,7 @@ export function createModerationService(deps: ModerationDeps) {
 
     /** "I am on it": the item (and the alerts grouped with it) is acknowledged; its escalation stops. */
     async acknowledge(p: Principal, reportId: string): Promise<void> {
-      const report = await reportFor(p, reportId, true);
+      const report = await reportFor(p, reportId, 'support');
       if (report.status !== 'received')
         throw new AppError(ErrorCode.CONFLICT, 'This report was already handled.');
       if (!report.urgent) throw new AppError(ErrorCode.CONFLICT, 'Only urgent items are acknowledged.');

@@ -13,7 +13,8 @@ import { Modal } from '../../../components/modal';
 
 /**
  * Reporting a one-to-one message means choosing to reveal its text: the server cannot read it, so this
- * browser sends the decrypted text of this one message, and nothing else, to the coordinators.
+ * browser sends the decrypted text of this one message, and nothing else, to Staffroom's moderators (accounts
+ * invited as moderators; never coordinators).
  */
 export function RevealDialog({
   message,
@@ -36,7 +37,7 @@ export function RevealDialog({
     event.preventDefault();
     if (busy) return;
     if (!reason) {
-      setError('Choose what is wrong, so the coordinators know where to start.');
+      setError('Choose what is wrong, so the moderators know where to start.');
       return;
     }
     setBusy(true);
@@ -54,8 +55,9 @@ export function RevealDialog({
         onClose={onClose}
         description={
           <p>
-            The coordinators now have that one message. If someone may be at risk right now, contact local
-            emergency services. You can also block {peerName}, which ends this conversation.
+            Staffroom’s moderators now have that one message (coordinators never see it). If someone may be at
+            risk right now, contact local emergency services. You can also block {peerName}, which ends this
+            conversation.
           </p>
         }
         actions={
@@ -73,8 +75,8 @@ export function RevealDialog({
       onClose={onClose}
       description={
         <p>
-          <strong>This reveals this one message’s text to the coordinators; nothing else.</strong> Not the
-          rest of the conversation, not your goals or check-ins. {peerName} is not notified.
+          <strong>This reveals this one message’s text to Staffroom’s moderators; nothing else.</strong> Not
+          the rest of the conversation, not your goals or check-ins. {peerName} is not notified.
         </p>
       }
       actions={

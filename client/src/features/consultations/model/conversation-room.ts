@@ -1117,7 +1117,7 @@ export class ConversationRoom {
   }
 
   /**
-   * Reveals this one message's text to the coordinators, by the participant's choice, with its franking key so
+   * Reveals this one message's text to Staffroom's moderators (never coordinators), by the participant's choice, with its franking key so
    * the server can check the text against the commitment stored when it was sent.
    */
   async report(seq: number, reason: ReportReason): Promise<Ack<unknown>> {

@@ -12,12 +12,15 @@ import { useResource } from '../../../lib/use-resource';
 import { groupsApi } from '../api/groups-api';
 import { JoinForm } from '../components/join-form';
 import { formatMeetingStart, plural } from '../model/format';
-import type { Viewer } from '../model/viewer';
+import { isCoordinator, type Viewer } from '../model/viewer';
 import { GroupAside } from './group-aside';
 import { RoomView } from './room-view';
 import '../groups.css';
 
-/** `/groups/:id`: the conversation for members, the guidelines and "Join" for everyone else. */
+/**
+ * `/groups/:id`: the conversation for members, the guidelines and "Join" for everyone else. Coordinators never read
+ * a group (the server refuses them): they get its facts and where to appoint a moderator.
+ */
 export function GroupPage({ viewer }: { viewer: Viewer }) {
   const { id = '' } = useParams();
   const load = useCallback(
@@ -71,7 +74,7 @@ export function GroupPage({ viewer }: { viewer: Viewer }) {
     );
   }
 
-  if (group.isMember) {
+  if (group.isMember && !isCoordinator(viewer)) {
     return (
       <>
         {refreshError && <Alert>{refreshError}</Alert>}
@@ -92,7 +95,18 @@ export function GroupPage({ viewer }: { viewer: Viewer }) {
         </p>
       </header>
       <div className="room-layout">
-        {group.banned ? (
+        {isCoordinator(viewer) ? (
+          <section className="panel join-panel" aria-labelledby="join-title">
+            <h2 id="join-title">Coordinators don’t read groups</h2>
+            <p>
+              Its moderators read its messages and reports. You see its urgent items without what was written,
+              and can reach out privately or appoint a moderator.
+            </p>
+            <p>
+              <Link to={paths.moderationGroup.getHref(group.id)}>Appoint a moderator to {group.name}</Link>
+            </p>
+          </section>
+        ) : group.banned ? (
           <section className="panel join-panel" aria-labelledby="join-title">
             <h2 id="join-title">You cannot join this group</h2>
             <p>

@@ -6,7 +6,8 @@ import { ActionDialog } from './action-dialog';
 import type { GroupTools } from './group-context';
 
 /**
- * The group's moderators. Coordinators (admins) appoint members and remove moderators; moderators see the list.
+ * The group's moderators. Coordinators (admins) appoint moderators; moderators see the list. Coordinators see no
+ * member list, so they appoint accounts invited as moderators by pseudonym (`InvitedModerators`).
  * Coordinators can also appoint an account invited as a moderator before it has joined (`InvitedModerators`).
  */
 export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members: readonly MemberRow[] }) {
@@ -74,10 +75,17 @@ export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members
         Moderators
       </h3>
       {moderators.length === 0 ? (
-        outside === 0 && (
-          <p className="empty">
-            This group has no moderators of its own yet; coordinators moderate every group.
+        tools.isAdmin ? (
+          <p className="mod-dim">
+            Coordinators don’t see who is in a group, so moderators who have joined it are not listed here.
           </p>
+        ) : (
+          outside === 0 && (
+            <p className="empty">
+              This group has no moderators of its own yet: coordinators appoint them. Coordinators don’t read
+              groups.
+            </p>
+          )
         )
       ) : (
         <ul className="mod-people">

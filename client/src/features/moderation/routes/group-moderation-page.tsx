@@ -16,7 +16,10 @@ import { useAnnouncer } from '../hooks/use-announcer';
 import { useNow } from '../hooks/use-now';
 import type { ModeratedGroup } from './moderation-console';
 
-/** `/moderation/groups/:groupId`: one group's posting settings, moderators, members and bans. */
+/**
+ * `/moderation/groups/:groupId`: one group's posting settings, moderators, members and bans. Coordinators, who read
+ * no group and see none of its members, get its settings, moderators to appoint, retention and bans from Staffroom.
+ */
 export function GroupModerationPage({
   groupId,
   groups,
@@ -28,6 +31,7 @@ export function GroupModerationPage({
   isAdmin: boolean;
 }) {
   const group = groups.find((g) => g.id === groupId);
+  // Coordinators get the group's settings and the bans from Staffroom, never its members.
   const load = useCallback(() => moderationApi.members(groupId), [groupId]);
   const { data, error, loading, reload } = useResource(load);
   const [dialog, setDialog] = useState<ReactElement | null>(null);
@@ -85,6 +89,12 @@ export function GroupModerationPage({
           </Button>
         </Alert>
       )}
+      {isAdmin && (
+        <p className="mod-section__intro">
+          Coordinators don’t read groups or see who is in them: appoint a moderator, who reads its reports and
+          looks after its members. You see its urgent items, without what was written, in the report queue.
+        </p>
+      )}
       {!data && !error && (
         <p className="loading" role="status">
           Loading the group…
@@ -95,7 +105,7 @@ export function GroupModerationPage({
           <SettingsPanel tools={tools} settings={data.settings} />
           <RetentionPanel tools={tools} />
           <ModeratorsPanel tools={tools} members={data.members} />
-          <MembersTable tools={tools} members={data.members} now={now} />
+          {!isAdmin && <MembersTable tools={tools} members={data.members} now={now} />}
           <BansTable tools={tools} bans={data.bans} />
         </div>
       )}

@@ -18,7 +18,10 @@ export interface ModeratedGroup {
   name: string;
 }
 
-/** Who is looking: the console shows coordinators' powers (appointing, Staffroom-wide bans) to admins only. */
+/**
+ * Who is looking: the console shows coordinators' powers (appointing, Staffroom-wide bans) to admins only, and to
+ * them no content: urgent items as metadata, no member lists (the server refuses both anyway).
+ */
 export interface ModerationViewer {
   role: Role;
 }
@@ -44,7 +47,9 @@ function GroupsIndex({ groups, isAdmin }: { groups: readonly ModeratedGroup[]; i
       <section className="mod-section" aria-labelledby="groups-title">
         <h2 id="groups-title">Your groups</h2>
         <p className="mod-section__intro">
-          Choose a group to lock it, set slow mode or blocked terms, and look after its members and bans.
+          {isAdmin
+            ? 'Choose a group to appoint its moderators and set how long it keeps messages. Coordinators don’t read groups.'
+            : 'Choose a group to lock it, set slow mode or blocked terms, and look after its members and bans.'}
         </p>
         <ul className="cards">
           {groups.map((g) => (
@@ -122,7 +127,8 @@ export function ModerationConsole({ viewer }: { viewer: ModerationViewer }) {
     );
   }
 
-  if (groups.length === 0 && !isAdmin) {
+  // Program moderators (role moderator) review revealed one-to-one reports even before moderating a group.
+  if (groups.length === 0 && !isAdmin && viewer.role !== 'moderator') {
     return (
       <>
         {title}
@@ -153,7 +159,7 @@ export function ModerationConsole({ viewer }: { viewer: ModerationViewer }) {
         </ul>
       </nav>
       <Routes>
-        <Route index element={<QueuePage />} />
+        <Route index element={<QueuePage coordinator={isAdmin} />} />
         <Route
           path={sub(paths.moderationGroups.path)}
           element={<GroupsIndex groups={groups} isAdmin={isAdmin} />}

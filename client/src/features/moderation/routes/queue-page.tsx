@@ -7,6 +7,7 @@ import { useServerEvent } from '../../../lib/realtime';
 import { useConnectionState } from '../../../lib/socket';
 import { plural } from '../model/plural';
 import { ModerationError, moderationApi } from '../api/moderation-api';
+import { CoordinatorItemCard } from '../components/coordinator-item';
 import { LiveNotices } from '../components/live-notices';
 import { QueueItemCard, authorOf, type ResolveKind, type SupportActions } from '../components/queue-item';
 import { ResolveDialog, type ResolveDecision } from '../components/resolve-dialog';
@@ -54,8 +55,9 @@ function arrivals(added: readonly QueueItem[]): { text: string; urgent: boolean 
 /**
  * The report queue: open reports in the groups you moderate, urgent first, then oldest. It refreshes itself
  * when the server says the queue changed (`mod:queue-changed`) and after a reconnection, and says what arrived.
+ * `coordinator`: the urgent items of every group as the server gives them to coordinators, without their content.
  */
-export function QueuePage() {
+export function QueuePage({ coordinator = false }: { coordinator?: boolean }) {
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [acting, setActing] = useState<{ kind: ResolveKind; item: QueueItem; index: number } | null>(null);
@@ -209,8 +211,9 @@ export function QueuePage() {
         )}
       </div>
       <p className="mod-section__intro">
-        Reports from members and alerts from the crisis guard, in the groups you moderate. Urgent items come
-        first, then the oldest. This list updates by itself.
+        {coordinator
+          ? 'Urgent items in every group: where, why, since when, and whether a moderator is on it. Coordinators never see what was written. This list updates by itself.'
+          : 'Reports from members and alerts from the crisis guard, in the groups you moderate. Urgent items come first, then the oldest. This list updates by itself.'}
       </p>
       <LiveNotices announcer={announcer} />
       {loadError && (
@@ -233,12 +236,21 @@ export function QueuePage() {
         <ol className="mod-queue">
           {items.map((item, index) => (
             <li key={item.id}>
-              <QueueItemCard
-                item={item}
-                now={now}
-                onAction={(kind, it) => setActing({ kind, item: it, index })}
-                support={support}
-              />
+              {coordinator ? (
+                <CoordinatorItemCard
+                  item={item}
+                  now={now}
+                  onReachOut={support.onReachOut}
+                  onAcknowledge={support.onAcknowledge}
+                />
+              ) : (
+                <QueueItemCard
+                  item={item}
+                  now={now}
+                  onAction={(kind, it) => setActing({ kind, item: it, index })}
+                  support={support}
+                />
+              )}
             </li>
           ))}
         </ol>

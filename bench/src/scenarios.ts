@@ -101,7 +101,10 @@ Options:
                         under 0.2 cores (a shared machine: other people's test runs skew every figure)
   --profile             run the Staffroom and baseline processes under node --cpu-prof; summarise the
                         profiles (self time per function and per package, in the measured window)
-  --out-dir DIR         where results go (default bench/results)`;
+  --out-dir DIR         where results go (default bench/results)
+
+Environment: BENCH_SERVER_LOG_DIR=DIR writes each server process's last 2,000 output lines there when it stops
+(Staffroom logs at warn: a lost Redis connection, and so a resync, shows).`;
 
 const num = (value: string | undefined, name: string): number | undefined => {
   if (value === undefined) return undefined;

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClientKind, ClientSpec } from './clients.js';
 import {
@@ -150,6 +152,12 @@ abstract class BaseTarget implements Target {
 
   async stop(): Promise<void> {
     await Promise.all(this.nodes.map((n) => n.stop()));
+    // What the servers logged (LOG_LEVEL warn: a Redis connection lost and a resync would show), to check a run.
+    const logDir = process.env.BENCH_SERVER_LOG_DIR;
+    if (logDir)
+      this.nodes.forEach((n, i) =>
+        writeFileSync(path.join(logDir, `${this.name}-node${i}-${Date.now()}.log`), n.output.join('\n')),
+      );
     await this.redis?.stop();
     this.nodes = [];
     this.redis = null;

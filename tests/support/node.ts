@@ -64,7 +64,11 @@ export async function startNode(opts: NodeOptions = {}): Promise<TestNode> {
       return 0;
     },
     { timeoutMs: 20_000, what: 'server to listen' },
-  );
+  ).catch((err: unknown) => {
+    // Nobody holds a handle to a node that never listened: without this it outlives the test run.
+    child.kill('SIGKILL');
+    throw err;
+  });
   // Printed before the 'listening' line, so it is in `output` by now.
   const inviteLine = output.find((l) => !l.startsWith('{') && INVITE_RE.test(l));
   const bootstrapInvite = inviteLine?.match(INVITE_RE)?.[0] ?? null;

@@ -1,12 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Redis, type Cluster } from 'ioredis';
 import { createLogger } from '../../server/src/platform/log.js';
 import { connectRedisCluster } from '../../server/src/platform/redis/cluster-client.js';
 import { freePort, waitFor } from './ports.js';
-import { answersAs } from './redis.js';
+import { answersAs, redisDataDir } from './redis.js';
 
 /**
  * A real Redis Cluster on loopback: 3 primaries (+ 1 replica each by default), each a `redis-server
@@ -44,7 +43,7 @@ const slotOf = (key: string): number => new Command('get', [key]).getSlot() ?? 0
 export async function startRedisCluster(opts: { replicas?: 0 | 1 } = {}): Promise<TestRedisCluster> {
   const replicas = opts.replicas ?? 1;
   const count = 3 * (1 + replicas);
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-cluster-'));
+  const dir = redisDataDir('cluster');
   const procs = new Map<number, ChildProcess>();
   const ports: number[] = [];
   const taken = new Set<number>();

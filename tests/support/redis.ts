@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -45,6 +45,26 @@ export async function answersAs(port: number, pid: number | undefined): Promise<
   }
 }
 
+/**
+ * A fresh directory for a test Redis's AOF, on tmpfs (`/dev/shm`) where there is a roomy one. `appendfsync
+ * always` fsyncs before every reply; on a disk that is a few milliseconds a write (tens of milliseconds when other
+ * processes write too), on tmpfs nothing. What the crash tests check is unchanged: a SIGKILLed redis-server
+ * has written every acknowledged command to the file (the write comes before the reply), and the file
+ * outlives the process on tmpfs as on a disk; only a machine crash, which no test makes, would tell them apart.
+ * A container's default /dev/shm (64 MB) is too small for the flood tests' files: then the system temp directory.
+ */
+export function redisDataDir(name: string): string {
+  let base = tmpdir();
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    const { bavail, bsize } = statfsSync('/dev/shm');
+    if (bavail * bsize >= 2 ** 30) base = '/dev/shm';
+  } catch {
+    // No /dev/shm (macOS).
+  }
+  return mkdtempSync(path.join(base, `staffroom-${name}-`));
+}
+
 export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
@@ -56,7 +76,7 @@ export function hasRedisServer(): boolean {
 export async function startRedis(opts: { extraArgs?: string[] } = {}): Promise<TestRedis> {
   if (!hasRedisServer() && process.env.REDIS_URL) return externalRedis(process.env.REDIS_URL);
   let port = await freePort();
-  const dir = mkdtempSync(path.join(tmpdir(), 'staffroom-redis-'));
+  const dir = redisDataDir('redis');
   let proc: ChildProcess | null = null;
 
   const launch = async () => {

@@ -35,11 +35,14 @@ export function RoomView({
   viewer,
   onGroupChange,
   refresh,
+  justJoined = false,
 }: {
   group: GroupDetail;
   viewer: Viewer;
   onGroupChange: (group: GroupDetail) => void;
   refresh: () => void;
+  /** Joined from this page a moment ago: the join form is gone, so the composer takes the focus. */
+  justJoined?: boolean;
 }) {
   const navigate = useNavigate();
   const { room, snapshot } = useGroupRoom(group.id);
@@ -66,6 +69,10 @@ export function RoomView({
       delete root.dataset.view;
     };
   }, []);
+
+  useEffect(() => {
+    if (justJoined) input.current?.focus();
+  }, [justJoined]);
 
   // Left here or in another tab, kicked or banned: go back to the list and say why.
   useEffect(() => {

@@ -109,4 +109,25 @@ describe('a teacher on the keyboard and on the narrowest screen', () => {
     expect(await sideways()).toBeLessThanOrEqual(0);
     await page.context().close();
   });
+
+  it('moves the focus to the thank-you once the weekly pulse is sent, not back to the top', async () => {
+    const page = await teacher({ width: 390, height: 844 });
+    await page.getByRole('link', { name: 'Take the pulse' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Weekly pulse' }).waitFor();
+    await page.getByRole('radio', { name: 'Not at all' }).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByRole('radio', { name: 'Only a little' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Send my pulse' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText('You have taken this week’s pulse.').waitFor();
+    const thanks = page.getByRole('status').filter({ hasText: 'Thank you. Your pulse is counted' });
+    await expect
+      .poll(() => thanks.evaluate((el) => el.parentElement?.contains(document.activeElement) ?? false))
+      .toBe(true);
+    // The next Tab goes on from there, to the teacher's own trend, not from the top of the page.
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).not.toMatch(/^a Skip to main content/);
+    await page.context().close();
+  });
 });

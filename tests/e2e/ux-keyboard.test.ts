@@ -130,4 +130,27 @@ describe('a teacher on the keyboard and on the narrowest screen', () => {
     expect(await focusedName(page)).not.toMatch(/^a Skip to main content/);
     await page.context().close();
   });
+
+  it('puts the focus in the composer after the teacher deletes a message, whose menu is gone', async () => {
+    const page = await teacher({ width: 390, height: 844 });
+    await page.goto(`/groups/${groupId}`);
+    await page.getByLabel('I have read the group’s guidelines and I accept them').check();
+    await page.getByRole('button', { name: 'Join the group' }).click();
+    const composer = page.getByRole('textbox', { name: `Message to ${groupName}` });
+    const feed = page.getByRole('log', { name: `Messages in ${groupName}` });
+    const text = `Sent by mistake ${Date.now().toString(36)}`;
+    await composer.fill(text);
+    await composer.press('Enter');
+    const mine = feed.getByRole('listitem').filter({ hasText: text });
+    await mine.getByRole('button', { name: 'More actions for your message' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Delete' }).waitFor();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Delete your message?' });
+    await dialog.getByRole('button', { name: 'Delete message' }).focus();
+    await page.keyboard.press('Enter');
+    await feed.getByText('Removed by its author').last().waitFor();
+    await expect.poll(() => composer.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.context().close();
+  });
 });

@@ -8,7 +8,8 @@ import { startRedis, type TestRedis } from '../support/redis.js';
 /**
  * A teacher in a one-to-one conversation, on a phone and with the keyboard only: each side panel's form
  * (a goal, a check-in, a resource) opens in place of its button, and once it is saved the focus goes back to
- * that button, not to the top of the page.
+ * that button, not to the top of the page. A message sent offline lives only in the page until it goes (nothing
+ * of the sealed conversation is stored in the browser): leaving before then asks first.
  */
 describe('a one-to-one conversation with the keyboard', () => {
   let redis: TestRedis | undefined;
@@ -54,7 +55,7 @@ describe('a one-to-one conversation with the keyboard', () => {
       .evaluate((el) => el === document.activeElement)
       .catch(() => false);
 
-  it('gives the focus back to "Add a goal", "Propose a check-in" and "Share" after each is saved', async () => {
+  it('gives the focus back after each side form is saved, and asks before leaving a message unsent', async () => {
     const c = await signedUp(consultantInvite, { width: 1280, height: 800 });
     await c.goto('/support/profile');
     await c.getByLabel('Display name').fill('MathsMentor');
@@ -134,6 +135,28 @@ describe('a one-to-one conversation with the keyboard', () => {
     await t.keyboard.press('Enter');
     await resources.getByRole('link', { name: 'Quiet starters' }).waitFor();
     await expect.poll(() => isFocused(t, 'Resources', 'Share a link or document')).toBe(true);
+
+    // Offline, a message waits in this page only: leaving asks first, and staying keeps it until it goes.
+    await t.context().setOffline(true);
+    await t.getByRole('status').filter({ hasText: 'Connection: Offline' }).waitFor();
+    const box = t.getByRole('textbox', { name: 'Message to MathsMentor' });
+    await box.fill('Written on the bus, offline');
+    await box.press('Enter');
+    const feed = t.getByRole('log', { name: 'Messages with MathsMentor' });
+    await feed.getByText('Waiting for the connection…').waitFor();
+    await t.getByRole('link', { name: 'Back to one-to-one support' }).click();
+    const ask = t.getByRole('dialog', { name: 'Leave before your message is sent?' });
+    await ask.waitFor();
+    await t.keyboard.press('Escape');
+    await t.getByRole('heading', { level: 1, name: 'Support with MathsMentor' }).waitFor();
+    await t.context().setOffline(false);
+    await c
+      .getByRole('log', { name: /^Messages with / })
+      .getByText('Written on the bus, offline')
+      .waitFor({ timeout: 30_000 });
+    // Sent: nothing to lose any more, so leaving does not ask.
+    await t.getByRole('link', { name: 'Back to one-to-one support' }).click();
+    await t.getByRole('heading', { level: 1, name: 'One-to-one support' }).waitFor();
 
     await c.context().close();
     await t.context().close();

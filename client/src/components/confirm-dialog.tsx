@@ -9,11 +9,17 @@ export interface ConfirmDialogProps {
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
+  /**
+   * Where the focus goes on close instead of the opener, when the opener is about to go (the message was
+   * deleted). Without it, or when it gives nothing, the opener; and `<main>` if the opener is gone already.
+   */
+  returnFocus?: () => HTMLElement | null;
 }
 
 /**
  * A modal question with a safe default: render it to ask, unmount it to close. The native `<dialog>` gives
- * the focus trap and Escape; "Cancel" comes first so it takes the focus, and focus returns to the opener.
+ * the focus trap and Escape; "Cancel" comes first so it takes the focus, and focus returns to the opener (or
+ * to `returnFocus`).
  */
 export function ConfirmDialog({
   title,
@@ -22,8 +28,13 @@ export function ConfirmDialog({
   busy,
   onConfirm,
   onCancel,
+  returnFocus,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const returnTo = useRef(returnFocus);
+  useLayoutEffect(() => {
+    returnTo.current = returnFocus;
+  });
   const titleId = useId();
   const bodyId = useId();
 
@@ -34,7 +45,9 @@ export function ConfirmDialog({
     dialog.showModal();
     return () => {
       dialog.close();
-      if (opener?.isConnected) opener.focus();
+      const target = returnTo.current?.() ?? opener;
+      if (target?.isConnected) target.focus();
+      else document.getElementById('main')?.focus();
     };
   }, []);
 

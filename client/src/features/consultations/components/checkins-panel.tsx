@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useFocusBack } from '../../../lib/use-focus-back';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import {
   SESSION_TYPE_LABELS,
@@ -318,7 +319,7 @@ function CheckInItem({
   warnIdentifying: boolean;
 }) {
   const [writing, setWriting] = useState(false);
-  const noteButton = useRef<HTMLButtonElement>(null);
+  const [noteButton, focusNoteButton] = useFocusBack<HTMLButtonElement>();
   const held = checkIn.status === 'accepted' && checkIn.startsAt <= now;
   const author = checkIn.noteBy ?? (checkIn.noteText !== undefined ? checkIn.proposedBy : null);
   const canNote =
@@ -385,7 +386,7 @@ function CheckInItem({
             onSave={onSaveNote}
             onDone={() => {
               setWriting(false);
-              requestAnimationFrame(() => noteButton.current?.focus());
+              focusNoteButton();
             }}
           />
         ) : (
@@ -471,7 +472,7 @@ export function CheckInsPanel({
 }) {
   const now = useNow(true, 30_000);
   const [proposing, setProposing] = useState(false);
-  const proposeButton = useRef<HTMLButtonElement>(null);
+  const [proposeButton, focusProposeButton] = useFocusBack<HTMLButtonElement>();
   const ends = (c: ShownCheckIn) => c.startsAt + c.durationMinutes * 60_000;
   const planned = closed
     ? []
@@ -490,7 +491,7 @@ export function CheckInsPanel({
   const earlier = checkIns.filter((c) => !planned.includes(c) && !toWrite.includes(c)).reverse();
   const stopProposing = () => {
     setProposing(false);
-    requestAnimationFrame(() => proposeButton.current?.focus());
+    focusProposeButton();
   };
 
   return (

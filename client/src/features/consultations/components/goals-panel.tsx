@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useFocusBack } from '../../../lib/use-focus-back';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import { describeFindings } from '@staffroom/shared/guards/privacy';
 import { Alert } from '../../../components/alert';
@@ -226,10 +227,10 @@ function GoalItem({
 }) {
   const [editing, setEditing] = useState(false);
   const titleId = useId();
-  const updateButton = useRef<HTMLButtonElement>(null);
+  const [updateButton, focusUpdateButton] = useFocusBack<HTMLButtonElement>();
   const stopEditing = () => {
     setEditing(false);
-    requestAnimationFrame(() => updateButton.current?.focus());
+    focusUpdateButton();
   };
   const { content } = goal;
   if (!content) {
@@ -293,10 +294,10 @@ export function GoalsPanel({
   warnIdentifying?: boolean;
 }) {
   const [adding, setAdding] = useState(false);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const [addButton, focusAddButton] = useFocusBack<HTMLButtonElement>();
   const stopAdding = () => {
     setAdding(false);
-    requestAnimationFrame(() => addButton.current?.focus());
+    focusAddButton();
   };
   return (
     <section className="side-card" aria-labelledby="goals-title">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useFocusBack } from '../../../lib/use-focus-back';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { Alert } from '../../../components/alert';
@@ -237,10 +238,10 @@ export function ResourcesPanel({
   actions: ResourceActions;
 }) {
   const [sharing, setSharing] = useState(false);
-  const shareButton = useRef<HTMLButtonElement>(null);
+  const [shareButton, focusShareButton] = useFocusBack<HTMLButtonElement>();
   const stop = () => {
     setSharing(false);
-    requestAnimationFrame(() => shareButton.current?.focus());
+    focusShareButton();
   };
   return (
     <section className="side-card" aria-labelledby="resources-title">

@@ -36,59 +36,62 @@ export function SlotGrid({
           {hint}
         </p>
       )}
-      <table className="slots">
-        <thead>
-          <tr>
-            <td />
-            {PARTS.map((p) => (
-              <th key={p} scope="col">
-                {PART_LABELS[p]}
-              </th>
-            ))}
-            <td />
-          </tr>
-        </thead>
-        <tbody>
-          {DAYS.map((d) => {
-            const all = PARTS.every((p) => value.includes(slotOf(d, p)));
-            return (
-              <tr key={d}>
-                <th scope="row">
-                  <span aria-hidden="true">{DAY_SHORT[d]}</span>
-                  <span className="visually-hidden">{DAY_LABELS[d]}</span>
+      {/* On the narrowest screens (320 px, or 400 % zoom) the table scrolls inside its box, not the page. */}
+      <div className="slots__scroll">
+        <table className="slots">
+          <thead>
+            <tr>
+              <td />
+              {PARTS.map((p) => (
+                <th key={p} scope="col">
+                  {PART_LABELS[p]}
                 </th>
-                {PARTS.map((p) => {
-                  const slot = slotOf(d, p);
-                  return (
-                    <td key={p} className="slots__cell">
-                      <label className="slots__pick">
-                        <input
-                          type="checkbox"
-                          name={name}
-                          value={slot}
-                          checked={value.includes(slot)}
-                          onChange={() => toggle(slot)}
-                          aria-label={`${DAY_LABELS[d]} ${PART_LABELS[p].toLowerCase()}`}
-                        />
-                      </label>
-                    </td>
-                  );
-                })}
-                <td className="slots__all">
-                  <button
-                    type="button"
-                    className="slots__day"
-                    aria-label={all ? `Clear ${DAY_LABELS[d]}` : `All day ${DAY_LABELS[d]}`}
-                    onClick={() => setDay(d, !all)}
-                  >
-                    {all ? 'Clear' : 'All day'}
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+              ))}
+              <td />
+            </tr>
+          </thead>
+          <tbody>
+            {DAYS.map((d) => {
+              const all = PARTS.every((p) => value.includes(slotOf(d, p)));
+              return (
+                <tr key={d}>
+                  <th scope="row">
+                    <span aria-hidden="true">{DAY_SHORT[d]}</span>
+                    <span className="visually-hidden">{DAY_LABELS[d]}</span>
+                  </th>
+                  {PARTS.map((p) => {
+                    const slot = slotOf(d, p);
+                    return (
+                      <td key={p} className="slots__cell">
+                        <label className="slots__pick">
+                          <input
+                            type="checkbox"
+                            name={name}
+                            value={slot}
+                            checked={value.includes(slot)}
+                            onChange={() => toggle(slot)}
+                            aria-label={`${DAY_LABELS[d]} ${PART_LABELS[p].toLowerCase()}`}
+                          />
+                        </label>
+                      </td>
+                    );
+                  })}
+                  <td className="slots__all">
+                    <button
+                      type="button"
+                      className="slots__day"
+                      aria-label={all ? `Clear ${DAY_LABELS[d]}` : `All day ${DAY_LABELS[d]}`}
+                      onClick={() => setDay(d, !all)}
+                    >
+                      {all ? 'Clear' : 'All day'}
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </fieldset>
   );
 }

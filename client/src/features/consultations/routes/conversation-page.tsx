@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useBlocker, useParams } from 'react-router';
 import { Alert, Status } from '../../../components/alert';
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
 import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { CrisisResources } from '../../../components/crisis-resources';
 import { PageTitle } from '../../../components/page-title';
 import { useServerInfo } from '../../../app/server-info';
@@ -208,6 +209,21 @@ function ConversationView({ conversationId, identity }: { conversationId: string
     },
     [view?.role, view?.reciprocal],
   );
+
+  // What waits for the connection, and what is typed, live only in this page (nothing of a sealed conversation
+  // is kept in the browser's storage): leaving before it is sent loses it, so ask first, in the app and on reload.
+  const unsent = snapshot.outbox.some((e) => e.state !== 'sent');
+  const leaving = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      currentLocation.pathname !== nextLocation.pathname &&
+      (unsent || (composer.current?.value.trim() ?? '') !== ''),
+  );
+  useEffect(() => {
+    if (!unsent) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [unsent]);
 
   if (snapshot.status === 'unavailable') {
     return (
@@ -466,6 +482,19 @@ function ConversationView({ conversationId, identity }: { conversationId: string
         {snapshot.announcement && <p key={snapshot.announcement.id}>{snapshot.announcement.text}</p>}
       </div>
 
+      {leaving.state === 'blocked' && (
+        <ConfirmDialog
+          title="Leave before your message is sent?"
+          confirmLabel="Leave anyway"
+          onConfirm={() => leaving.proceed()}
+          onCancel={() => leaving.reset()}
+        >
+          <p>
+            What you wrote to {peer} has not been sent yet: it is waiting for the connection, or still in the
+            box. It is kept only on this page, so if you leave now, it is lost.
+          </p>
+        </ConfirmDialog>
+      )}
       {showCode && (
         <SafetyCodeDialog
           conversationId={conversationId}

@@ -37,6 +37,8 @@ export function GroupPage({ viewer }: { viewer: Viewer }) {
   // The latest we know (after joining, editing or scheduling), over what the page first loaded.
   const [latest, setLatest] = useState<GroupDetail | null>(null);
   const [refreshError, setRefreshError] = useState<string | null>(null);
+  // The group joined from this page, whose composer then takes the focus (the join form it replaces had it).
+  const [joinedHere, setJoinedHere] = useState<string | null>(null);
   const group = latest?.id === id ? latest : data?.id === id ? data : null;
 
   const refresh = useCallback(() => {
@@ -78,7 +80,14 @@ export function GroupPage({ viewer }: { viewer: Viewer }) {
     return (
       <>
         {refreshError && <Alert>{refreshError}</Alert>}
-        <RoomView key={group.id} group={group} viewer={viewer} onGroupChange={setLatest} refresh={refresh} />
+        <RoomView
+          key={group.id}
+          group={group}
+          viewer={viewer}
+          onGroupChange={setLatest}
+          refresh={refresh}
+          justJoined={joinedHere === group.id}
+        />
       </>
     );
   }
@@ -136,7 +145,10 @@ export function GroupPage({ viewer }: { viewer: Viewer }) {
                   {group.guidelines}
                 </div>
               }
-              onJoined={(joined) => setLatest(joined.group)}
+              onJoined={(joined) => {
+                setJoinedHere(joined.group.id);
+                setLatest(joined.group);
+              }}
             />
           </section>
         )}

@@ -35,11 +35,14 @@ export function RoomView({
   viewer,
   onGroupChange,
   refresh,
+  justJoined = false,
 }: {
   group: GroupDetail;
   viewer: Viewer;
   onGroupChange: (group: GroupDetail) => void;
   refresh: () => void;
+  /** Joined from this page a moment ago: the join form is gone, so the composer takes the focus. */
+  justJoined?: boolean;
 }) {
   const navigate = useNavigate();
   const { room, snapshot } = useGroupRoom(group.id);
@@ -48,6 +51,8 @@ export function RoomView({
   const [reporting, setReporting] = useState<Message | null>(null);
   const [deleting, setDeleting] = useState<Message | null>(null);
   const [deleteBusy, setDeleteBusy] = useState(false);
+  // A deleted message loses its actions menu, which opened the dialog: the focus goes to the composer instead.
+  const deleted = useRef(false);
   const [leaving, setLeaving] = useState(false);
   const [leaveBusy, setLeaveBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -66,6 +71,10 @@ export function RoomView({
       delete root.dataset.view;
     };
   }, []);
+
+  useEffect(() => {
+    if (justJoined) input.current?.focus();
+  }, [justJoined]);
 
   // Left here or in another tab, kicked or banned: go back to the list and say why.
   useEffect(() => {
@@ -101,7 +110,10 @@ export function RoomView({
     () => ({
       onReact: (m, kind) => void room.react(m.seq, kind),
       onReport: setReporting,
-      onDelete: setDeleting,
+      onDelete: (m) => {
+        deleted.current = false;
+        setDeleting(m);
+      },
     }),
     [room],
   );
@@ -114,6 +126,7 @@ export function RoomView({
   const remove = async (m: Message) => {
     setDeleteBusy(true);
     const ack = await room.remove(m.seq);
+    deleted.current = ack.ok;
     setDeleteBusy(false);
     setDeleting(null);
     setProblem(ack.ok ? null : 'The message could not be deleted. Check your connection and try again.');
@@ -242,6 +255,7 @@ export function RoomView({
           busy={deleteBusy}
           onConfirm={() => void remove(deleting)}
           onCancel={() => setDeleting(null)}
+          returnFocus={() => (deleted.current ? input.current : null)}
         >
           <p>It disappears for everyone. A note in its place says that you removed it.</p>
         </ConfirmDialog>

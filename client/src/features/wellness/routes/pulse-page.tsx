@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { HistoryEntry, PulseBody } from '@staffroom/shared/schemas/wellness';
 import { Alert, Status } from '../../../components/alert';
@@ -36,6 +36,11 @@ export function PulsePage({ identity, keyStatus }: { identity: Identity | null; 
   const [notice, setNotice] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<string | null>(skippedWeek);
   const [confirmDelete, setConfirmDelete] = useState(false);
+  // The form (or the delete confirmation) that had the focus is about to go: the notice that replaces it takes it.
+  const noticeBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) noticeBox.current?.focus();
+  }, [notice]);
 
   useEffect(() => {
     if (!identity) return;
@@ -110,7 +115,11 @@ export function PulsePage({ identity, keyStatus }: { identity: Identity | null; 
         One minute a week, to see how you are doing over time and to help the programme learn what helps.{' '}
         <Link to={paths.pulseAbout.getHref()}>About the pulse</Link>
       </p>
-      {notice && <Status tone="success">{notice}</Status>}
+      {notice && (
+        <div ref={noticeBox} tabIndex={-1}>
+          <Status tone="success">{notice}</Status>
+        </div>
+      )}
       {error && <Alert>{error}</Alert>}
       {status.error && <Alert>{status.error}</Alert>}
 

@@ -74,6 +74,11 @@ interface Cue {
   after?: (following: string, before: string, match: string) => Strength | null;
   /** In a language the model cannot read (it reads English): the model never vetoes its strong flag. */
   modelBlind?: boolean;
+  /**
+   * Self-harm told as going on now (model round 13): the model never vetoes it, as ONGOING_HARM, unless the message
+   * says it has ended (HARM_ENDED) or speaks of the past (HARM_IN_THE_PAST: "in my first year… it's been three years").
+   */
+  ongoing?: boolean;
 }
 
 const LEET: Readonly<Record<string, string>> = {
@@ -329,6 +334,12 @@ const CLAUSE_END =
 const ACCIDENT =
   /^ (?:on (?!purpose)|at |during |playing|lifting|running|doing |falling|while|carrying|moving|shaving|cooking|ironing|gardening|by accident|accidentally|slack|some slack|off\b|short|a (?:slice|piece|break)|free|loose|out of|up\b|in the (?:foot|kitchen|garden|classroom|lab)|by (?:not|working|staying|skipping|doing|taking|being|trying|overworking|saying))/;
 const INTENT_BEFORE = new RegExp(`${INTENT} ${F}$`);
+/** An accident told after an act on the body: "burned my arm on the oven tray", "cut my leg while gardening". */
+const BODY_ACCIDENT =
+  /^ (?:on (?!purpose)|playing|lifting|running|falling|tripping|slipping|while|carrying|moving|shaving|cooking|ironing|gardening|reaching|taking|getting|by accident|accidentally|in the (?:kitchen|garden|lab|workshop))/;
+/** The clause before an act of self-harm puts it in the past: "I used to cut my thighs", "years ago I burned my arms". */
+const HARM_IN_THE_PAST =
+  /\b(?:used to|when i was|when i (?:first )?started|back when|back then|ago|years|in my (?:twenties|teens|first year)|as a (?:teen|teenager|student))\b/;
 
 /** Medicines and poisons by name: a question about how much of one it takes is a question about a method. */
 const DRUG =
@@ -980,13 +991,25 @@ const CUES: readonly Cue[] = [
   },
   { re: rx(String.raw`\bcutting again\b`), strength: 'weak' },
   {
-    // Self-injury by another name: "I punch walls until my hands bleed".
+    // Model round 13: current self-harm in plain verbs on the body ("cut my thighs where no one looks", "burned my
+    // arm with a lighter at lunch", "cut again last night"), unless an accident follows ("on the laminator") or the
+    // clause before puts it in the past ("I used to", "years ago", "when I was").
     re: rx(
-      String.raw`\buntil (?:i|my (?:hands?|knuckles|arms?|skin|legs?|head|fingers)) (?:bleed|bleeds|bled|bruise|bruised|break|broke)\b|\bmake myself (?:bleed|bruise)\b|\b(?:punch|punching|punched|hit|hitting|bang|banging|slam|slamming) (?:walls?|the wall|my head|my fists?) (?:until|till|so hard)\b`,
+      String.raw`\b(?:cut|cutting|burned|burnt|burning|scratched|scraped|scraping|carved|carving|sliced|slicing|slashed|slashing) (?:into )?my (?:arms?|forearms?|legs?|wrists?|thighs?|skin|stomach|hips?)\b|(?:^|[.!?] |\bi |\bi've |\bi have |\bjust )cut again\b`,
     ),
     strength: 'strong',
+    ongoing: true,
+    after: (f, before) => (BODY_ACCIDENT.test(f) || HARM_IN_THE_PAST.test(before) ? null : 'strong'),
+  },
+  {
+    // Self-injury by another name: "I punch walls until my hands bleed".
+    re: rx(
+      String.raw`\b(?:until|till|til) (?:i|it|they|my (?:hands?|knuckles|arms?|skin|legs?|head|fingers)) (?:bleed|bleeds|bled|bruise|bruised|break|broke)\b|\bmake myself (?:bleed|bruise)\b|\b(?:punch|punching|punched|hit|hitting|bang|banging|slam|slamming) (?:walls?|the wall|my head|my fists?) (?:until|till|so hard)\b`,
+    ),
+    strength: 'strong',
+    ongoing: true,
     after: (_f, before, match) =>
-      !/^until/.test(match) ||
+      !/^(?:until|till|til)\b/.test(match) ||
       /\b(?:punch|hit|scratch|pick|bit|bite|bang|cut|slam|claw|dig|pull|hurt|harm)\w*\b/.test(before)
         ? 'strong'
         : null,
@@ -1884,6 +1907,8 @@ export function detectCrisisWith(
   let negated = 0;
   /** Strong cues in a language the model cannot read (`Cue.modelBlind`). */
   let blind = 0;
+  /** Strong cues of self-harm going on now (`Cue.ongoing`). */
+  let ongoing = 0;
   /** Strong cues about the writer: a first-person cue, or one in a sentence with no third-person subject. */
   let ownStrong = 0;
   const leaving = has(LEAVING, t, words);
@@ -1933,6 +1958,7 @@ export function detectCrisisWith(
       if (strength === 'strong') {
         strong.push(m[0]);
         if (cue.modelBlind) blind++;
+        if (cue.ongoing) ongoing++;
         cueSentences.push(sentenceAround(t, index, end));
         if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentenceAround(t, index, end))) ownStrong++;
       }
@@ -1979,8 +2005,8 @@ export function detectCrisisWith(
   // language the model cannot read (`Cue.modelBlind`).
   // Asked only when the rules flagged something a veto could overrule.
   const ongoingHarm =
-    (strong.length > 0 || weakDistinct.length >= 2) &&
-    has(ONGOING_HARM, full, fullWords) &&
+    ((ongoing > 0 && !HARM_IN_THE_PAST.test(full)) ||
+      ((strong.length > 0 || weakDistinct.length >= 2) && has(ONGOING_HARM, full, fullWords))) &&
     !has(HARM_ENDED, full, fullWords);
   const vetoLength =
     hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1) && !ongoingHarm && blind === 0;

@@ -663,7 +663,7 @@ function meanOf(tallies) {
     plan: m((t) => t.plan),
     neg: m((t) => t.neg),
     third: m((t) => t.third),
-    text: `risk ${m((t) => t.risk).toFixed(3)} plan ${m((t) => t.plan).toFixed(3)} neg-FP ${m((t) => t.neg).toFixed(3)} third ${m((t) => t.third).toFixed(3)} | ${kinds.join(' ')}`,
+    text: `risk ${m((t) => t.risk).toFixed(4)} plan ${m((t) => t.plan).toFixed(4)} neg-FP ${m((t) => t.neg).toFixed(4)} third ${m((t) => t.third).toFixed(3)} | ${kinds.join(' ')}`,
   };
 }
 

@@ -1578,6 +1578,16 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 13 (2026-12-07 11:45, branch h-model13): the model trained on forty-five authors (w1–w38, w40–w46)
+ * and, by cross-validation over eight author groups and the committed files under round 8's rule
+ * (tests/fixtures/guards/README.md, "Model round 13"), self 0.78 → 0.76, plan 0.7 → 0.75, dismissed 0.96 → 0.94,
+ * ungated 0.76 → 0.78 and sure 0.9 → 0.85, with current self-harm in plain verbs on the body a cue the model may not
+ * veto: mean risk 0.8946, plan 0.8899, false positives 0.0387 (round 12's thresholds on the same fold models 0.8928 /
+ * 0.8883 / 0.0394, but they break the checks: the new model reads "The kids were cutting out the shapes with the blunt
+ * scissors, no blades in my room" at 0.73 and "I keep hoping the snow will close school" at 0.77), rules held (hard
+ * negatives 9 of 187, probe 0, ordinary.txt 0, crisis.txt 149). ungatedDismissed stays 0.97: at 0.95 crisis.test.ts's
+ * "I don't want to be here until 6" (p(self) 0.96) is flagged.
+ *
  * Model round 12 (2026-12-07 08:30, branch h-model12): the model trained on forty authors (w1–w38, w40, w41) and, by
  * cross-validation across forty-one author groups under round 8's rule (tests/fixtures/guards/README.md, "Model round
  * 12"), self 0.86 → 0.78, ungated 0.86 → 0.76, plan 0.75 → 0.7, ungatedMaxWords 150 → 250, ungatedDismissed 0.95 →
@@ -1652,15 +1662,15 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.78,
+  self: 0.76,
   third: 0.5,
-  plan: 0.7,
-  dismissed: 0.96,
+  plan: 0.75,
+  dismissed: 0.94,
   negated: 0.85,
-  ungated: 0.76,
+  ungated: 0.78,
   ungatedMaxWords: 250,
   ungatedDismissed: 0.97,
-  sure: 0.9,
+  sure: 0.85,
   vetoWeak: 0.1,
   vetoStrong: 0.4,
   vetoOutside: 0.15,
@@ -1693,9 +1703,13 @@ const HYPERBOLE =
 /** A joke marker: a strong cue in the message counts only as a weak one, unless a plan or a means is named. */
 const JOKE = /\b(?:lol|lmao|lmfao|haha\w*|jk|(?:just|only) (?:joking|kidding))\b|😂|🤣|🙃|💀/;
 
-/** Present-tense signs that override a recovery or grief context: "a year clean and I relapsed tonight". */
+/**
+ * Present-tense signs that override a recovery or grief context: "a year clean and I relapsed tonight"; since model
+ * round 13 also a question whether one can overdose on something (the model trained on W42–W46 read "can you overdose
+ * on sertraline if you take the whole pack" at 0.08 and vetoed the rules' flag).
+ */
 const PRESENT_RISK =
-  /\b(?:tonight|right now|again (?:tonight|today)|relapsed|i want to die|want to (?:kill|end) (?:myself|it|my life)|i'm going to|i've taken|i took)\b/;
+  /\b(?:tonight|right now|again (?:tonight|today)|relapsed|i want to die|want to (?:kill|end) (?:myself|it|my life)|i'm going to|i've taken|i took|(?:can|could) (?:you|i|someone) (?:overdose|od) on)\b/;
 const GRIEF =
   /\b(?:died|passed away|funeral|memorial|bereave\w*|grie(?:f|ving|ve)|lost (?:\w+ ){0,2}to suicide)\b/;
 /** A plan, a means, a date or an act in progress: sub-kind `plan` of first-person risk. */

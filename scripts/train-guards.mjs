@@ -84,8 +84,8 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w41.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
- *    forty independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w46.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
+ *    forty-five independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
  *    hyperbole, venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice,
  *    W3 forum posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6
  *    short phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing
@@ -115,8 +115,13 @@
  *    posts of 100–250 words, the risk said once inside a long account of work (80), W40 method questions, means at
  *    hand, overdoses in progress, current self-harm in many words, understated passive ideation (120), W41 everyday
  *    teacher talk using the words of risk innocently (wills, insurance, rope in PE, ending a club) beside 20 lines of
- *    real risk in the same everyday words (120). Files w1.tsv … w38.tsv, w40.tsv, w41.tsv.
- *    Each file is its own source (and its own fold of CV=authors). Same mapping and context augmentation as 7,
+ *    real risk in the same everyday words (120). Round 13 (written 2026-12-07 07:32–11:00): W42 understated and
+ *    indirect risk said in passing (120 lines), W43 short social text, gallows humour beside real risk (120), W44 long
+ *    forum posts of 90–250 words, plans with current self-harm in plain verbs, means at hand, dates in understated words,
+ *    beside dark long posts without risk (140), W45 short social text, slang, gallows humour beside real risk (150), W46
+ *    current self-harm and method talk in plain everyday verbs, denials beside distress (140). Files w1.tsv … w38.tsv,
+ *    w40.tsv … w46.tsv.
+ *    Each file is its own source (and its own fold of CV=authors, or of a group with AUTHOR_FOLDS). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
  *    written from these, so they are in-sample for the rules anyway). Weighted ×3.
@@ -197,7 +202,7 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by forty independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
+ * Training lines by forty-five independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
  * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation; w18–w20
  * for round 5; w21 present self-harm and relapse beside past/recovery look-alikes and w22 true denials beside denials
  * that still carry risk, for round 6; w23 passive ideation, w24 plans and means, w25 long messages with the risk buried,
@@ -205,16 +210,16 @@ const TEACHER_FILES = [
  * look-alikes, w29 ordinary absences and logistics that sound final beside real absence-flavoured risk, w30 long posts
  * with the risk buried, w31 British, Irish, Caribbean and South African dialect and w32 US South, AAVE, Appalachian,
  * Australian/NZ, Indian, Nigerian and Filipino English, for round 10; w33–w36 for round 11; w37, w38, w40 and w41 for
- * round 12, there is no w39): each file its own source
+ * round 12, there is no w39; w42–w46 for round 13): each file its own source
  * and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
-const SYNTH_FILES = [...Array.from({ length: 38 }, (_, i) => i + 1), 40, 41].map((n) => [
-  `w${n}`,
-  `scripts/guards-training/synthetic/w${n}.tsv`,
-]);
+const SYNTH_FILES = [
+  ...Array.from({ length: 38 }, (_, i) => i + 1),
+  ...Array.from({ length: 7 }, (_, i) => i + 40),
+].map((n) => [`w${n}`, `scripts/guards-training/synthetic/w${n}.tsv`]);
 /**
- * The synthetic authors that training reads (default every file, w1–w41): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
+ * The synthetic authors that training reads (default every file, w1–w46): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
  * `none` round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen
  * in every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it (an
  * in-sample ordinary line, "I don't want to be here at 7pm for parents evening", flagged by the model alone); round 7
@@ -600,7 +605,22 @@ function crossValidate(all) {
  * threshold, no gate) are printed beside the combined decision, to see where misses and false alarms come from.
  * GRID_AUTHORS=1 also scores a small grid of thresholds on the same fold models.
  */
-const AUTHOR_GROUPS = [...SYNTH_FILES.map(([s]) => [s, [s]]), ['committed', TEACHER_FILES.map(([s]) => s)]];
+/**
+ * AUTHOR_FOLDS=k (model round 13): the synthetic authors in k groups (every k-th file), each group one fold, when a
+ * fold per author is more training than the machine allows; 0 (default): one fold per author.
+ */
+const AUTHOR_FOLDS = Number(process.env.AUTHOR_FOLDS ?? 0);
+const AUTHOR_GROUPS = [
+  ...(AUTHOR_FOLDS > 0
+    ? Array.from({ length: AUTHOR_FOLDS }, (_, k) => [
+        `g${k + 1}`,
+        SYNTH_FILES.filter((_, i) => i % AUTHOR_FOLDS === k).map(([s]) => s),
+      ])
+    : SYNTH_FILES.map(([s]) => [s, [s]])),
+  ['committed', TEACHER_FILES.map(([s]) => s)],
+];
+/** The author a scored line counts for in the means: each synthetic author, and the committed files as one. */
+const authorOf = (source) => (SYNTH_FILES.some(([s]) => s === source) ? source : 'committed');
 const NEGATIVE_KINDS = ['hyperbole', 'venting', 'recovery', 'grief', 'negation', 'ordinary'];
 const isNegativeKind = (k) => NEGATIVE_KINDS.includes(k) || k === 'none';
 
@@ -643,7 +663,7 @@ function meanOf(tallies) {
     plan: m((t) => t.plan),
     neg: m((t) => t.neg),
     third: m((t) => t.third),
-    text: `risk ${m((t) => t.risk).toFixed(3)} plan ${m((t) => t.plan).toFixed(3)} neg-FP ${m((t) => t.neg).toFixed(3)} third ${m((t) => t.third).toFixed(3)} | ${kinds.join(' ')}`,
+    text: `risk ${m((t) => t.risk).toFixed(4)} plan ${m((t) => t.plan).toFixed(4)} neg-FP ${m((t) => t.neg).toFixed(4)} third ${m((t) => t.third).toFixed(3)} | ${kinds.join(' ')}`,
   };
 }
 
@@ -733,6 +753,8 @@ function crossValidateAuthors(all) {
   const rulesT = [];
   const modelT = [];
   const combT = grid.map(() => []);
+  /** Per author, per decision: the means are over authors, whichever folds held them out (AUTHOR_FOLDS). */
+  const byAuthor = grid.map(() => new Map());
   const present = new Set(all.map((e) => e.source));
   for (const [name, sources] of AUTHOR_GROUPS) {
     if (!sources.some((s) => present.has(s))) continue;
@@ -753,6 +775,9 @@ function crossValidateAuthors(all) {
       grid.forEach((thresholds, g) => {
         const r = detectCrisisWith(e.text, true, { model, thresholds });
         tallyLine(comb[g], e.kind, r);
+        const a = authorOf(e.source);
+        if (!byAuthor[g].has(a)) byAuthor[g].set(a, emptyTally());
+        tallyLine(byAuthor[g].get(a), e.kind, r);
         // MISSES=1: the first decision's misses of risk lines and false alarms, on held-out training authors only.
         if (
           g === 0 &&
@@ -768,7 +793,13 @@ function crossValidateAuthors(all) {
     console.log(`fold ${name}: ${((Date.now() - started) / 1000).toFixed(0)} s, scored ${test.length}`);
     console.log(`  rules alone  ${tallyLine2(rules)}`);
     console.log(`  model alone  ${tallyLine2(alone)}`);
-    if (process.env.PER_AUTHOR) grid.forEach((t, g) => console.log(`  [${g}] ${tallyLine2(comb[g])}`));
+    if (process.env.PER_AUTHOR)
+      grid.forEach((t, g) => {
+        console.log(`  [${g}] ${tallyLine2(comb[g])}`);
+        if (sources.length > 1 && AUTHOR_FOLDS > 0)
+          for (const s of sources)
+            if (byAuthor[g].has(s)) console.log(`      ${s} ${tallyLine2(byAuthor[g].get(s))}`);
+      });
     else console.log(`  combined     ${tallyLine2(comb[0])}`);
     rulesT.push(rules);
     modelT.push(alone);
@@ -801,7 +832,7 @@ function crossValidateAuthors(all) {
   grid.forEach((t, g) => {
     const dev = devCheck(full, t);
     console.log(`  [${g}] ${describe(t)}`);
-    console.log(`      ${meanOf(combT[g]).text}`);
+    console.log(`      ${meanOf([...byAuthor[g].values()]).text}`);
     const pooled = sum(combT[g]);
     console.log(
       `      pooled risk ${fmt(pooled.risk)} plan ${fmt(pooled.plan)} neg-FP ${fmt(pooled.neg)} third ${fmt(pooled.third)}`,

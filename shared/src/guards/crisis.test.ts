@@ -473,3 +473,45 @@ describe('detectCrisis, model round 12: an ordinary ache explains "hurts" away f
     expect(detectCrisis('my head hurts and I want to kill myself tonight').risk).toBe(true);
   });
 });
+
+describe('detectCrisis, model round 13: current self-harm in plain verbs on the body', () => {
+  // The model never flags alone and vetoes every flag of the rules it may veto: only the rules decide.
+  const rulesVetoed = {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      vetoWeak: 2,
+      vetoStrong: 2,
+      vetoOutside: 2,
+    },
+  };
+  const rules = (text: string) => detectCrisisWith(text, true, rulesVetoed).risk;
+
+  it('flags an act on the body told now, and the model may not veto it', () => {
+    for (const text of [
+      'aussie TA, cut my thighs where no one looks, 3rd time this week',
+      'burned my arm with a lighter in the car park at lunch then back in for period 5',
+      'Scratched my arms up with a compass during my PPA. Hate that I am back to this.',
+      'cut again last night after the data meeting, long sleeves tomorrow',
+      'I dig my nails into my wrists in meetings till they bleed',
+    ])
+      expect(rules(text), text).toBe(true);
+  });
+
+  it('does not flag an accident after it, or the same act told as the past', () => {
+    for (const text of [
+      'I burned my arm on the oven tray getting the cakes out for the bake sale',
+      'cut my leg while gardening at the weekend, plaster on, all fine',
+      'Years ago I burned my arms with a lighter. I am a school counsellor now.',
+      "I scratched my wrists raw in my first year of teaching. It's been three years now and I have a therapist.",
+      'Our budget got cut again, so no more trips this year.',
+    ])
+      expect(rules(text), text).toBe(false);
+  });
+});

@@ -74,6 +74,11 @@ interface Cue {
   after?: (following: string, before: string, match: string) => Strength | null;
   /** In a language the model cannot read (it reads English): the model never vetoes its strong flag. */
   modelBlind?: boolean;
+  /**
+   * Self-harm told as going on now (model round 13): the model never vetoes it, as ONGOING_HARM, unless the message
+   * says it has ended (HARM_ENDED) or speaks of the past (HARM_IN_THE_PAST: "in my first year… it's been three years").
+   */
+  ongoing?: boolean;
 }
 
 const LEET: Readonly<Record<string, string>> = {
@@ -329,6 +334,12 @@ const CLAUSE_END =
 const ACCIDENT =
   /^ (?:on (?!purpose)|at |during |playing|lifting|running|doing |falling|while|carrying|moving|shaving|cooking|ironing|gardening|by accident|accidentally|slack|some slack|off\b|short|a (?:slice|piece|break)|free|loose|out of|up\b|in the (?:foot|kitchen|garden|classroom|lab)|by (?:not|working|staying|skipping|doing|taking|being|trying|overworking|saying))/;
 const INTENT_BEFORE = new RegExp(`${INTENT} ${F}$`);
+/** An accident told after an act on the body: "burned my arm on the oven tray", "cut my leg while gardening". */
+const BODY_ACCIDENT =
+  /^ (?:on (?!purpose)|playing|lifting|running|falling|tripping|slipping|while|carrying|moving|shaving|cooking|ironing|gardening|reaching|taking|getting|by accident|accidentally|in the (?:kitchen|garden|lab|workshop))/;
+/** The clause before an act of self-harm puts it in the past: "I used to cut my thighs", "years ago I burned my arms". */
+const HARM_IN_THE_PAST =
+  /\b(?:used to|when i was|when i (?:first )?started|back when|back then|ago|years|in my (?:twenties|teens|first year)|as a (?:teen|teenager|student))\b/;
 
 /** Medicines and poisons by name: a question about how much of one it takes is a question about a method. */
 const DRUG =
@@ -980,13 +991,25 @@ const CUES: readonly Cue[] = [
   },
   { re: rx(String.raw`\bcutting again\b`), strength: 'weak' },
   {
-    // Self-injury by another name: "I punch walls until my hands bleed".
+    // Model round 13: current self-harm in plain verbs on the body ("cut my thighs where no one looks", "burned my
+    // arm with a lighter at lunch", "cut again last night"), unless an accident follows ("on the laminator") or the
+    // clause before puts it in the past ("I used to", "years ago", "when I was").
     re: rx(
-      String.raw`\buntil (?:i|my (?:hands?|knuckles|arms?|skin|legs?|head|fingers)) (?:bleed|bleeds|bled|bruise|bruised|break|broke)\b|\bmake myself (?:bleed|bruise)\b|\b(?:punch|punching|punched|hit|hitting|bang|banging|slam|slamming) (?:walls?|the wall|my head|my fists?) (?:until|till|so hard)\b`,
+      String.raw`\b(?:cut|cutting|burned|burnt|burning|scratched|scraped|scraping|carved|carving|sliced|slicing|slashed|slashing) (?:into )?my (?:arms?|forearms?|legs?|wrists?|thighs?|skin|stomach|hips?)\b|(?:^|[.!?] |\bi |\bi've |\bi have |\bjust )cut again\b`,
     ),
     strength: 'strong',
+    ongoing: true,
+    after: (f, before) => (BODY_ACCIDENT.test(f) || HARM_IN_THE_PAST.test(before) ? null : 'strong'),
+  },
+  {
+    // Self-injury by another name: "I punch walls until my hands bleed".
+    re: rx(
+      String.raw`\b(?:until|till|til) (?:i|it|they|my (?:hands?|knuckles|arms?|skin|legs?|head|fingers)) (?:bleed|bleeds|bled|bruise|bruised|break|broke)\b|\bmake myself (?:bleed|bruise)\b|\b(?:punch|punching|punched|hit|hitting|bang|banging|slam|slamming) (?:walls?|the wall|my head|my fists?) (?:until|till|so hard)\b`,
+    ),
+    strength: 'strong',
+    ongoing: true,
     after: (_f, before, match) =>
-      !/^until/.test(match) ||
+      !/^(?:until|till|til)\b/.test(match) ||
       /\b(?:punch|hit|scratch|pick|bit|bite|bang|cut|slam|claw|dig|pull|hurt|harm)\w*\b/.test(before)
         ? 'strong'
         : null,
@@ -1555,6 +1578,16 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 13 (2026-12-07 11:45, branch h-model13): the model trained on forty-five authors (w1–w38, w40–w46)
+ * and, by cross-validation over eight author groups and the committed files under round 8's rule
+ * (tests/fixtures/guards/README.md, "Model round 13"), self 0.78 → 0.76, plan 0.7 → 0.75, dismissed 0.96 → 0.94,
+ * ungated 0.76 → 0.78 and sure 0.9 → 0.85, with current self-harm in plain verbs on the body a cue the model may not
+ * veto: mean risk 0.8946, plan 0.8899, false positives 0.0387 (round 12's thresholds on the same fold models 0.8928 /
+ * 0.8883 / 0.0394, but they break the checks: the new model reads "The kids were cutting out the shapes with the blunt
+ * scissors, no blades in my room" at 0.73 and "I keep hoping the snow will close school" at 0.77), rules held (hard
+ * negatives 9 of 187, probe 0, ordinary.txt 0, crisis.txt 149). ungatedDismissed stays 0.97: at 0.95 crisis.test.ts's
+ * "I don't want to be here until 6" (p(self) 0.96) is flagged.
+ *
  * Model round 12 (2026-12-07 08:30, branch h-model12): the model trained on forty authors (w1–w38, w40, w41) and, by
  * cross-validation across forty-one author groups under round 8's rule (tests/fixtures/guards/README.md, "Model round
  * 12"), self 0.86 → 0.78, ungated 0.86 → 0.76, plan 0.75 → 0.7, ungatedMaxWords 150 → 250, ungatedDismissed 0.95 →
@@ -1629,15 +1662,15 @@ export interface CrisisThresholds {
  * tests/fixtures/guards/README.md, "Model round 4".
  */
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
-  self: 0.78,
+  self: 0.76,
   third: 0.5,
-  plan: 0.7,
-  dismissed: 0.96,
+  plan: 0.75,
+  dismissed: 0.94,
   negated: 0.85,
-  ungated: 0.76,
+  ungated: 0.78,
   ungatedMaxWords: 250,
   ungatedDismissed: 0.97,
-  sure: 0.9,
+  sure: 0.85,
   vetoWeak: 0.1,
   vetoStrong: 0.4,
   vetoOutside: 0.15,
@@ -1670,9 +1703,13 @@ const HYPERBOLE =
 /** A joke marker: a strong cue in the message counts only as a weak one, unless a plan or a means is named. */
 const JOKE = /\b(?:lol|lmao|lmfao|haha\w*|jk|(?:just|only) (?:joking|kidding))\b|😂|🤣|🙃|💀/;
 
-/** Present-tense signs that override a recovery or grief context: "a year clean and I relapsed tonight". */
+/**
+ * Present-tense signs that override a recovery or grief context: "a year clean and I relapsed tonight"; since model
+ * round 13 also a question whether one can overdose on something (the model trained on W42–W46 read "can you overdose
+ * on sertraline if you take the whole pack" at 0.08 and vetoed the rules' flag).
+ */
 const PRESENT_RISK =
-  /\b(?:tonight|right now|again (?:tonight|today)|relapsed|i want to die|want to (?:kill|end) (?:myself|it|my life)|i'm going to|i've taken|i took)\b/;
+  /\b(?:tonight|right now|again (?:tonight|today)|relapsed|i want to die|want to (?:kill|end) (?:myself|it|my life)|i'm going to|i've taken|i took|(?:can|could) (?:you|i|someone) (?:overdose|od) on)\b/;
 const GRIEF =
   /\b(?:died|passed away|funeral|memorial|bereave\w*|grie(?:f|ving|ve)|lost (?:\w+ ){0,2}to suicide)\b/;
 /** A plan, a means, a date or an act in progress: sub-kind `plan` of first-person risk. */
@@ -1884,6 +1921,8 @@ export function detectCrisisWith(
   let negated = 0;
   /** Strong cues in a language the model cannot read (`Cue.modelBlind`). */
   let blind = 0;
+  /** Strong cues of self-harm going on now (`Cue.ongoing`). */
+  let ongoing = 0;
   /** Strong cues about the writer: a first-person cue, or one in a sentence with no third-person subject. */
   let ownStrong = 0;
   const leaving = has(LEAVING, t, words);
@@ -1933,6 +1972,7 @@ export function detectCrisisWith(
       if (strength === 'strong') {
         strong.push(m[0]);
         if (cue.modelBlind) blind++;
+        if (cue.ongoing) ongoing++;
         cueSentences.push(sentenceAround(t, index, end));
         if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentenceAround(t, index, end))) ownStrong++;
       }
@@ -1979,8 +2019,8 @@ export function detectCrisisWith(
   // language the model cannot read (`Cue.modelBlind`).
   // Asked only when the rules flagged something a veto could overrule.
   const ongoingHarm =
-    (strong.length > 0 || weakDistinct.length >= 2) &&
-    has(ONGOING_HARM, full, fullWords) &&
+    ((ongoing > 0 && !HARM_IN_THE_PAST.test(full)) ||
+      ((strong.length > 0 || weakDistinct.length >= 2) && has(ONGOING_HARM, full, fullWords))) &&
     !has(HARM_ENDED, full, fullWords);
   const vetoLength =
     hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1) && !ongoingHarm && blind === 0;

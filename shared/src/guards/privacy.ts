@@ -1318,6 +1318,43 @@ function wordAt(words: readonly Word[], start: number): number | undefined {
   return undefined;
 }
 
+/** Asking or telling someone, before an honorific: "tell mr grimshaw", "pls dm mrs hartigan", "mr and mrs …". */
+const TO_PERSON_BEFORE =
+  /\b(?:tell|ask|dm|pm|message|msg|email|e-mail|text|ring|ping|cc|thank|thanks|blame|its|it's|it was|(?:mr|mrs|ms) and) $/i;
+/** Words before "miss" the verb: "i miss …", "gonna miss …", "dont miss …". */
+const MISS_VERB_BEFORE =
+  /\b(?:i|we|you|u|ya|they|he|she|it|ill|i'll|we'll|you'll|they'll|will|would|i'd|do|dont|don't|did|didnt|didn't|does|never|always|really|so|still|gonna|to|just|already|also|totally|kinda|lowkey|might|may|can|could|cant|can't|wont|won't|should|shall)\s$/i;
+/** A school role or a place in the school after a name: "mr fenwick the deputy", "ms okafor from 3rd floor", "aka …". */
+const ROLE_AFTER =
+  /^,? (?:(?:the|our|my|a) (?:deputy|head|hod|headteacher|head teacher|principal|vice principal|senco|dsl|caretaker|receptionist|librarian|councillor|governor|chair|coach|ta|business manager|bursar|site manager)\b|aka\b|a\.k\.a\.|in (?:y|yr|year|grade|gr|class|set|room) ?\d|from (?:the )?\d{1,2}(?:st|nd|rd|th) floor\b)/i;
+
+/**
+ * An honorific in lower case before one word no list knows, where the sentence treats it as a person: "mrs okonkwo in
+ * yr 4", "tell mr grimshaw …", "ms keane from pastoral", "mr fenwick the deputy said …". Not the word alone ("mr
+ * cellophane", "mr ew": the lists know too few English words to tell them from a surname).
+ */
+function lowerSurnameInContext(p: string, h: Word, next: Word): boolean {
+  if (!(LOWERCASE_OK_HONORIFICS.has(h.lower) || h.lower === 'miss')) return false;
+  if (next.cap || next.allCaps || next.lower.length < 3 || !/^ {1,2}$/.test(p.slice(h.end, next.start)))
+    return false;
+  if (!lowerCandidateWord(next) || RUN_PARTICLES.has(next.lower) || listed(next, Lexicon.PLACE_WORDS))
+    return false;
+  if (listed(next, Lexicon.HONORIFICS) || ENGLISH_SHAPED.test(next.lower)) return false;
+  const before = p.slice(Math.max(0, h.start - 24), h.start);
+  // "tl;dr boyfriend …": an honorific only after a space; "i miss hershe was …": "miss" after a subject is a verb.
+  if (!/(?:^|[\s(])$/.test(before) || (h.lower === 'miss' && MISS_VERB_BEFORE.test(before))) return false;
+  const after = p.slice(isPossessive(next) ? next.end - 2 : next.end, next.end + 40);
+  return (
+    TO_PERSON_BEFORE.test(before) ||
+    PERSON_ACT_BEFORE.test(before) ||
+    ROLE_AFTER.test(after) ||
+    FROM_DEPARTMENT.test(after) ||
+    PERSON_CUE_AFTER.test(after) ||
+    PERSON_DOING_WEAK.test(after) ||
+    PERSON_LIFE_AFTER.test(after)
+  );
+}
+
 function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   // The introductions and "called"/"named" need one of these words: most messages have none.
   const lowered = wordsFor(p).lower;
@@ -1371,7 +1408,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
         continue;
       }
     }
-    if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon)) continue;
+    if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon) && !lowerSurnameInContext(p, h, words[i + 1] as Word))
+      continue;
     let next = words[i + 1] as Word;
     const gap = p.slice(h.end, next.start);
     // "Mr van der Merwe", "Ms de Souza": up to two particles before the surname.
@@ -1408,9 +1446,11 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       (next.cap && nameLike(next)) ||
       isSurname(next) ||
       lowerSurname ||
+      (lowerHon && next === words[i + 1] && lowerSurnameInContext(p, h, next)) ||
       (next.allCaps && next.text.length > 1 && isSurname(next));
     if (!surnameOk || next.text.length < 2) continue;
-    if (lowerHon && !next.cap && !isSurname(next) && !lowerSurname) continue;
+    if (lowerHon && !next.cap && !isSurname(next) && !lowerSurname && !lowerSurnameInContext(p, h, next))
+      continue;
     out.push({ kind: 'full-name', start: h.start, end: last.end });
   }
 

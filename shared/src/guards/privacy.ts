@@ -1820,6 +1820,12 @@ const PINYIN_ONE = new RegExp(`^${PINYIN_SYLLABLE}$`);
 const PINYIN_TWO = new RegExp(`^${PINYIN_SYLLABLE}'?${PINYIN_SYLLABLE}$`);
 /** Speaking to the person just named: "… ur a legend", "… you're a star", "… your cover sheet". */
 const VOCATIVE_AFTER = /^,? (?:ur|you'?re|youre|you are|u r|u are|your|thank you|thanks|ty)\b/i;
+/** Who someone is at school, or who runs a thing, before their name: "my hod is …", "head of year is …", "run by …", "aka …". */
+const ROLE_BEFORE =
+  /(?:\b(?:hod|head of (?:year|department|dept|ks\d|sixth form|\p{L}+)|line manager|deputy head|senco|dsl|union rep|chair of governors)(?: is| was|:)|\b(?:run|organised|organized|set up|led|managed|coached|taught) by|\baka|\ba\.k\.a\.) {1,2}$/iu;
+/** A pronoun right after a name, casual text's "… shes lovely", "… and honestly hes a nightmare". */
+const PRONOUN_AFTER =
+  /^,? (?:(?:and|but) (?:honestly |tbh |ngl )?)?(?:she'?s|he'?s|she is|he is|she was|he was)\b/i;
 const RELATION_BEFORE =
   /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}|teaching|line|group|class|whatsapp group|form|department|school|office|exams?))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco|admin|coordinator|tutor|supervisor|headteacher|headmaster|headmistress|director|rep)s?(?:,| is| was| called| named)? {1,2}$/i;
 
@@ -1926,7 +1932,8 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
         PERSON_DOING_WEAK.test(rest) ||
         PERSON_CUE_AFTER.test(rest) ||
         ROMANCE_DOING_AFTER.test(rest) ||
-        VOCATIVE_AFTER.test(rest)
+        VOCATIVE_AFTER.test(rest) ||
+        PRONOUN_AFTER.test(rest)
       )
         break;
       z++;
@@ -1939,13 +1946,18 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       NAME_LABEL_BEFORE.test(before) ||
       PERSON_ACT_BEFORE.test(before) ||
       RELATION_BEFORE.test(before) ||
+      ROLE_BEFORE.test(before) ||
       PERSON_LIFE_AFTER.test(after) ||
       // "kofi mensah-boateng ur a legend": a message that starts by speaking to someone by their full name.
       (VOCATIVE_AFTER.test(after) && INTRO_BEFORE.test(p.slice(0, a.start)));
     // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
     if (
       !hit &&
-      (PERSON_CUE_AFTER.test(after) || PERSON_DOING_WEAK.test(after) || ROMANCE_DOING_AFTER.test(after))
+      (PERSON_CUE_AFTER.test(after) ||
+        PERSON_DOING_WEAK.test(after) ||
+        ROMANCE_DOING_AFTER.test(after) ||
+        ROLE_AFTER.test(after) ||
+        PRONOUN_AFTER.test(after))
     )
       hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, end));
     if (!hit && contact) {

@@ -2881,6 +2881,116 @@ function findLowercaseSchools(p: string, words: Word[], out: Span[]): void {
   }
 }
 
+/** School words that name a school with a town after them: "westfield comp in barnsley", "pinecrest prep in …". */
+const TOWN_SCHOOL_WORDS = new Set([
+  ...LOWER_SCHOOL_WEAK,
+  'comp',
+  'prep',
+  'juniors',
+  'infants',
+  'e',
+  'ce',
+  'cofe',
+  'rc',
+]);
+/** A school's name of a place name's form, with more endings than `PLACE_NAME_SHAPED` ("pinecrest", "ridgeway"). */
+const TOWN_SCHOOL_NAME_SHAPED = new RegExp(
+  `(?:${PLACE_NAME_SHAPED.source.slice(3, -2)}|crest|way|land|port|mouth|minster|church|chester|caster|cester|dene|by|well|wells|water|cote|mere|burn|stow|stock|hope|stoke)$`,
+);
+/** Towns named for a saint ("st ives in cornwall", "st albans"), where "st …s in …" is no school. */
+const SAINT_TOWNS = new Set(
+  'ives helens albans andrews austell neots annes davids asaphs asaph kitts johns leonards austells ann'.split(
+    ' ',
+  ),
+);
+/** Cities of famous cathedrals and basilicas ("st pauls in london"), in lower case. */
+const LANDMARK_CITY_LOWER =
+  /^ in (?:london|rome|paris|dublin|edinburgh|venice|vienna|moscow|madrid|barcelona|milan|florence|prague|vatican|washington|sydney|melbourne|toronto|montreal|jerusalem|istanbul|new york|manhattan)\b/;
+
+/** A town after "in": a place word or a word no list knows, of no English word's form ("in swindon", "in leeds"). */
+function townAt(w: Word | undefined): boolean {
+  if (!w || w.allCaps || w.lower.length < 3) return false;
+  if (listed(w, Lexicon.PLACE_WORDS)) return !listed(w, Lexicon.FUNCTION_WORDS);
+  return (
+    !listed(w, Lexicon.NOT_NAME_WORDS) &&
+    !listed(w, Lexicon.HONORIFICS) &&
+    !ENGLISH_SHAPED.test(w.lower) &&
+    !VERB_SHAPED.test(w.lower) &&
+    !SCHOOL_TYPE_WORDS.has(w.lower)
+  );
+}
+
+/**
+ * A school named in lower case with its town: "brookfield academy in swindon", "lakeview junior high in duluth",
+ * "westfield comp in barnsley", "st aidans c of e in sunderland", "st marys in leeds". The name is one word no list
+ * knows (not a known word's plural: "my kids school in leeds"), kinds of school may come between; a saint's name
+ * needs the town or a school word. Not a town named for a saint ("st ives in cornwall") or a cathedral's city.
+ */
+function findTownSchools(p: string, words: Word[], out: Span[]): void {
+  for (let t = 1; t + 1 < words.length; t++) {
+    const inWord = words[t] as Word;
+    if (inWord.lower !== 'in' || inWord.cap || !townAt(words[t + 1])) continue;
+    const town = words[t + 1] as Word;
+    if (!adjacent(p, inWord, town) || LANDMARK_CITY_LOWER.test(p.slice(inWord.start - 1, town.end + 1)))
+      continue;
+    let e = t - 1;
+    const last = words[e] as Word;
+    if (!adjacent(p, last, inWord) || last.cap) continue;
+    // "st marys in leeds": a saint's name alone before the town.
+    const saint = (k: number) => {
+      const st = words[k - 1];
+      const name = words[k] as Word;
+      return (
+        st !== undefined &&
+        (st.lower === 'st' || st.lower === 'saint') &&
+        !st.cap &&
+        adjacent(p, st, name) &&
+        !name.cap &&
+        name.lower.length >= 4 &&
+        /(?:['’]s|[^s']s)$/.test(name.text) &&
+        !SAINT_TOWNS.has(name.lower.replace(/['’]?s$/, 's')) &&
+        !SAINT_TOWNS.has(name.lower.replace(/['’]s$/, ''))
+      );
+    };
+    if (!TOWN_SCHOOL_WORDS.has(last.lower)) {
+      if (saint(e)) out.push({ kind: 'school', start: (words[e - 1] as Word).start, end: last.end });
+      continue;
+    }
+    // Kinds of school between the name and the school word: "junior high", "c of e".
+    while (
+      e > 0 &&
+      adjacent(p, words[e - 1] as Word, words[e] as Word) &&
+      (SCHOOL_TYPE_WORDS.has((words[e - 1] as Word).lower) ||
+        TOWN_SCHOOL_WORDS.has((words[e - 1] as Word).lower))
+    )
+      e--;
+    const y = words[e - 1];
+    if (!y || y.cap || !adjacent(p, y, words[e] as Word)) continue;
+    if (saint(e - 1)) {
+      out.push({ kind: 'school', start: (words[e - 2] as Word).start, end: last.end });
+      continue;
+    }
+    const plural =
+      y.lower.endsWith('s') && (LISTS_OF.get(y.lower.slice(0, -1)) ?? 0) & Lexicon.NOT_NAME_WORDS;
+    // "my sons high school in ohio": a word after "my" is a family's, not a school's name.
+    const owner = words[e - 2];
+    if (owner && /^(?:my|our|his|her|their|your|ur)$/.test(owner.lower)) continue;
+    if (
+      !lowerSchoolName(y) ||
+      !TOWN_SCHOOL_NAME_SHAPED.test(y.lower) ||
+      listed(y, Lexicon.NOT_NAME_WORDS) ||
+      listed(y, Lexicon.PLACE_WORDS) ||
+      y.lower.length < 4 ||
+      ENGLISH_SHAPED.test(y.lower) ||
+      VERB_SHAPED.test(y.lower) ||
+      NOT_PLACE_NAMES.has(y.lower) ||
+      plural
+    )
+      continue;
+    out.push({ kind: 'school', start: y.start, end: last.end });
+  }
+}
+
 interface SchoolMatcher {
   byFirst: Map<string, string[][]>;
 }
@@ -3032,6 +3142,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   if (privacyNameModel.enabled) findModelNames(p, words, allowPairs, contact, spans);
   findGenericSchools(p, spans);
   findLowercaseSchools(p, words, spans);
+  findTownSchools(p, words, spans);
   findNamedSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);
   return resolve(spans).map((s) => {

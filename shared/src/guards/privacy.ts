@@ -329,9 +329,9 @@ const PHONE_CANDIDATE =
   /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?:(?:x|ext\.? ?)\d{1,5})?(?![\p{L}\p{N}_%/:°']|-(?!\p{L})|[.,]\d)/gu;
 /** An extension after a number: "x459", "ext. 12". */
 const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
-/** A phone word right after the number: "416 60 039 office", "…-Fax", "138 2264 9917 is my number". */
+/** A phone word right after the number: "416 60 039 office", "…-Fax", "98765 43210 my mobile", "138 2264 9917 is my number". */
 const PHONE_CONTEXT_AFTER =
-  /^(?:[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b|,? (?:is|was) (?:my|his|her|their|our|the school's|the office's) (?:number|phone|mobile|cell|whatsapp|wechat|personal number|new number|home number)\b|,? (?:is|was|[-–=]) (?:my|his|her|their|our|(?:the )?[a-z]+['’]s)(?: [a-z]+)? (?:mum|mom|mam|dad|mother|father|parents?|brother|sister|uncle|aunt|auntie|gran|grandma|grandmother|grandad|grandfather|carer|guardian|husband|wife|partner|son|daughter)\b)/i;
+  /^(?:[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b| (?:my|his|her|their|our) (?:mobile|mob|cell|phone|landline|whatsapp|number)\b|,? (?:is|was) (?:my|his|her|their|our|the school's|the office's) (?:number|phone|mobile|cell|whatsapp|wechat|personal number|new number|home number)\b|,? (?:is|was|[-–=]) (?:my|his|her|their|our|(?:the )?[a-z]+['’]s)(?: [a-z]+)? (?:mum|mom|mam|dad|mother|father|parents?|brother|sister|uncle|aunt|auntie|gran|grandma|grandmother|grandad|grandfather|carer|guardian|husband|wife|partner|son|daughter)\b)/i;
 /**
  * "order number", "ref no.", "case #": a number word that names another kind of number, not a phone's. A phone word
  * before it still counts ("text me, order number …" keeps "text").
@@ -603,6 +603,15 @@ const STREET_INNER_STOP = new Set(
 const UNIT =
   /(?<![\p{L}])(?:apt\.?|apartment|suite|ste\.|flat|p\.? ?o\.? ?box|unit|lot)(?: no\.?)? ?#? ?\d{1,5}[a-z]?(?![\p{L}\p{N}])/giu;
 const POSTCODE_UK = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
+/** A UK postcode in lower case ("ls6 2qt", "cf24 3aa"): its area one of the country's 121, checked after the match. */
+const POSTCODE_UK_LOWER = /(?<![\p{L}\p{N}])([a-z]{1,2})\d[a-z\d]? \d([abd-hjlnp-uw-z]{2})(?![\p{L}\p{N}])/gu;
+const UK_POSTCODE_AREAS = new Set(
+  `ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy e ec eh en ex fk fy g gl
+  gu ha hd hg hp hr hs hu hx ig ip iv ka kt kw ky l la ld le ll ln ls lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph
+  pl po pr rg rh rm s sa se sg sk sl sm sn so sp sr ss st sw sy ta td tf tn tq tr ts tw ub w wa wc wd wf wn wr ws wv
+  yo ze`.split(/\s+/),
+);
+const POSTCODE_BEFORE = /\b(?:postcode|post code|postal code)\b/;
 const POSTCODE_CA =
   /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
 const ZIP_US =
@@ -747,12 +756,32 @@ const LIVE_ON_STREET = new RegExp(
   'gu',
 );
 
+/**
+ * The same in lower case, as social text types it: "we live off elm st", "moved to cedar lane", "live on byron st". One
+ * or two words no list knows before the street type.
+ */
+const LIVE_ON_STREET_LOWER =
+  /\b(?:live|living|lives|lived|house|home|flat|apartment|address|moved|moving)(?: is)? (?:on|off|in|at|to|near) ((?:[a-z][a-z'-]{1,30} ){1,2})(?:street|st|road|rd|avenue|ave|lane|ln|drive|close|crescent|terrace)(?![\p{L}\p{N}])/gu;
+/** Words of a street's look, not its name: "live on a busy road", "moved to the main road". */
+const NOT_STREET_NAMES = new Set(
+  'busy quiet main same noisy long dead nice posh rough nearby other wrong right dodgy steep narrow private'.split(
+    ' ',
+  ),
+);
+
 function findAddresses(text: string, out: Span[]): void {
   // Every pattern but "I live on Elm Street" needs an ASCII digit (`\d`): most messages have none.
   if (hasDigit(text)) findNumberedAddresses(text, out);
   for (const m of scan(text, LIVE_ON_STREET)) {
     const names = (m[1] ?? '').trim().split(' ');
     if (names.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase())))
+      continue;
+    const offset = m[0].indexOf(m[1] ?? '');
+    out.push({ kind: 'address', start: m.index + offset, end: m.index + m[0].length });
+  }
+  for (const m of scan(text, LIVE_ON_STREET_LOWER)) {
+    const names = (m[1] ?? '').trim().split(' ');
+    if (names.some((w) => NOT_NAME_WORDS.has(w) || NOT_STREET_NAMES.has(w) || ENGLISH_SHAPED.test(w)))
       continue;
     const offset = m[0].indexOf(m[1] ?? '');
     out.push({ kind: 'address', start: m.index + offset, end: m.index + m[0].length });
@@ -852,6 +881,17 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
   for (const re of [POSTCODE_UK, POSTCODE_CA, ZIP_US]) {
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
+  for (const m of scan(text, POSTCODE_UK_LOWER)) {
+    const area = m[1] ?? '';
+    // A one-letter area ("b4 2pm", "e4 …") only after the word "postcode"; never a time or an ordinal's ending.
+    if (!UK_POSTCODE_AREAS.has(area) || /^(?:am|pm|st|nd|rd|th)$/.test(m[2] ?? '')) continue;
+    if (
+      area.length === 1 &&
+      !POSTCODE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index).toLowerCase())
+    )
+      continue;
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
   for (const m of scan(text, POSTCODE_AU)) {
     const state = m[1] ?? '';
     const code = m[2] ?? '';
@@ -943,10 +983,22 @@ const APP_HANDLE =
 /** The apps' words (prefilter.ts `wordsOf`), the handles' gate. */
 const APP_WORD_IDS: readonly number[] =
   `insta instagram ig tiktok twitter threads snapchat snap wechat weixin kakao kakaotalk
-  line telegram tg discord zalo viber skype weibo qq douyin`
+  line telegram tg discord zalo viber skype weibo qq douyin bluesky`
     .split(/\s+/)
     .map(registerWord);
 
+/**
+ * A web address spelled out in words: "chalkdustandtears dot wordpress dot com", "my blog is jessteaches dot co dot uk".
+ * A blog host's, or any after "my blog is" (`MY_SITE`).
+ */
+const SITE_IN_WORDS =
+  /(?<![\p{L}\p{N}.@-])([a-z0-9][a-z0-9-]{2,62}) dot (?:(substack|wordpress|blogspot|tumblr|weebly|wixsite|squarespace) dot )?(?:com|net|org|blog|dev|io|me|ie|co dot uk|org dot uk|com dot au)(?![\p{L}\p{N}])/giu;
+/**
+ * A handle on a named platform with the word for it, no "_" or "." needed: "on twitter as mrsbteach", "my insta handle
+ * is chalkyteach", "tiktok username: jessteaches".
+ */
+const APP_HANDLE_NAMED =
+  /\b(?:(?:on|in) (?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|x|bluesky|telegram|discord) as|(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|bluesky|telegram|discord) (?:handle|username|user name|account name|id)(?: is|:)) {1,2}([A-Za-z0-9_]{4,30})(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
   /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,40}\.){0,2}?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl|se|dk|fi|pl|pt|com\.br|br|com\.mx|mx|com\.ar|ar|cl|ch|cz|hu|ro|gr|com\.ng|ng|com\.ph|ph|com\.sg|sg|jp|kr|tw|vn|eu)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
@@ -1058,6 +1110,23 @@ function findProfiles(text: string, out: Span[]): void {
       if (!/[._\d#]/.test(handle) || (handle.match(/\p{L}/gu)?.length ?? 0) < 2) continue;
       const start = m.index + m[0].length - handle.length;
       out.push({ kind: 'profile-url', start, end: m.index + m[0].length });
+    }
+  }
+  if (!privacyPrefilter.enabled || text.includes(' dot ')) {
+    for (const m of matchesOf(text, SITE_IN_WORDS)) {
+      if (m[2] === undefined && !MY_SITE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      out.push({ kind: 'profile-url', start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if (!privacyPrefilter.enabled || APP_WORD_IDS.some((id) => words.has(id)) || / x /i.test(text)) {
+    for (const m of matchesOf(text, APP_HANDLE_NAMED)) {
+      const handle = m[1] ?? '';
+      if (NOT_NAME_WORDS.has(handle.toLowerCase()) || !/\p{L}{2}/u.test(handle)) continue;
+      out.push({
+        kind: 'profile-url',
+        start: m.index + m[0].length - handle.length,
+        end: m.index + m[0].length,
+      });
     }
   }
   const handles = !privacyPrefilter.enabled || text.includes('@') ? [...matchesOf(text, HANDLE)] : [];

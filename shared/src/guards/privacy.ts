@@ -1892,6 +1892,7 @@ const VOCATIVE_AFTER = /^,? (?:ur|you'?re|youre|you are|u r|u are|your|thank you
 /** Who someone is at school, or who runs a thing, before their name: "my hod is …", "head of year is …", "run by …", "aka …". */
 const ROLE_BEFORE =
   /(?:\b(?:hod|head of (?:year|department|dept|ks\d|sixth form|\p{L}+)|line manager|deputy head|senco|dsl|union rep|chair of governors)(?: is| was|:)|\b(?:run|organised|organized|set up|led|managed|coached|taught) by|\baka|\ba\.k\.a\.) {1,2}$/iu;
+const AKA_BEFORE = /\b(?:aka|a\.k\.a\.) {1,2}$/i;
 /** A pronoun right after a name, casual text's "… shes lovely", "… and honestly hes a nightmare". */
 const PRONOUN_AFTER =
   /^,? (?:(?:and|but) (?:honestly |tbh |ngl )?)?(?:she'?s|he'?s|she is|he is|she was|he was)\b/i;
@@ -1973,10 +1974,12 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       ARABIC_SURNAME.test(b.lower);
     // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo";
     // "chen jiahao": a one-syllable surname before a two-syllable pinyin given name no list holds).
+    // "aka bill riley": after "aka", a given name of the lists even when it is also a word ("bill", "beverly").
     if (
       !givenLower(a) &&
       !(surnameForm && !ENGLISH_SHAPED.test(a.lower)) &&
-      !(listed(a, Lexicon.WORLD_SURNAMES) && (givenLower(b) || pinyin))
+      !(listed(a, Lexicon.WORLD_SURNAMES) && (givenLower(b) || pinyin)) &&
+      !(listed(a, Lexicon.FIRST_NAMES) && AKA_BEFORE.test(p.slice(Math.max(0, a.start - 8), a.start)))
     )
       continue;
     // "fred fred", "osama bin laden": a doubled word or a public pair is no private name.

@@ -1112,7 +1112,7 @@ function findProfiles(text: string, out: Span[]): void {
       out.push({ kind: 'profile-url', start, end: m.index + m[0].length });
     }
   }
-  if (!privacyPrefilter.enabled || text.includes(' dot ')) {
+  if (!privacyPrefilter.enabled || / dot /i.test(text)) {
     for (const m of matchesOf(text, SITE_IN_WORDS)) {
       if (m[2] === undefined && !MY_SITE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
       out.push({ kind: 'profile-url', start: m.index, end: m.index + m[0].length });
@@ -1413,10 +1413,10 @@ function lowerSurnameInContext(p: string, h: Word, next: Word): boolean {
   // "tl;dr boyfriend …": an honorific only after a space; "i miss hershe was …": "miss" after a subject is a verb.
   if (!/(?:^|[\s(])$/.test(before) || (h.lower === 'miss' && MISS_VERB_BEFORE.test(before))) return false;
   const after = p.slice(isPossessive(next) ? next.end - 2 : next.end, next.end + 40);
+  if (TO_PERSON_BEFORE.test(before) || PERSON_ACT_BEFORE.test(before) || ROLE_AFTER.test(after)) return true;
+  // "mr tumble is on again", "mr cellophane is a song": not what a thing can be too, after the word alone.
+  if (/^,? (?:is|was) /i.test(after)) return false;
   return (
-    TO_PERSON_BEFORE.test(before) ||
-    PERSON_ACT_BEFORE.test(before) ||
-    ROLE_AFTER.test(after) ||
     FROM_DEPARTMENT.test(after) ||
     PERSON_CUE_AFTER.test(after) ||
     PERSON_DOING_WEAK.test(after) ||

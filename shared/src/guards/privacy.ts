@@ -2971,9 +2971,7 @@ const TOWN_SCHOOL_NAME_SHAPED = new RegExp(
 );
 /** Towns named for a saint ("st ives in cornwall", "st albans"), where "st …s in …" is no school. */
 const SAINT_TOWNS = new Set(
-  'ives helens albans andrews austell neots annes davids asaphs asaph kitts johns leonards austells ann'.split(
-    ' ',
-  ),
+  'ives helens albans andrews austell neots annes anne davids asaph kitts johns leonards'.split(' '),
 );
 /** Cities of famous cathedrals and basilicas ("st pauls in london"), in lower case. */
 const LANDMARK_CITY_LOWER =
@@ -3020,8 +3018,7 @@ function findTownSchools(p: string, words: Word[], out: Span[]): void {
         !name.cap &&
         name.lower.length >= 4 &&
         /(?:['’]s|[^s']s)$/.test(name.text) &&
-        !SAINT_TOWNS.has(name.lower.replace(/['’]?s$/, 's')) &&
-        !SAINT_TOWNS.has(name.lower.replace(/['’]s$/, ''))
+        !SAINT_TOWNS.has(name.lower)
       );
     };
     if (!TOWN_SCHOOL_WORDS.has(last.lower)) {

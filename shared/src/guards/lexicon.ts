@@ -339,7 +339,7 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   wislawa szymborska, astrid lindgren, tove jansson, hans christian andersen, selma lagerlof, roberto bolano,
   gabriela mistral, tsitsi dangarembga, yaa gyasi, bernardine evaristo, zadie smith, andrea levy,
   michael scott, dwight schrute, jim halpert, pam beesly, leslie knope, ron swanson, david brent, gareth keenan,
-  jake peralta, rosa diaz, amy santiago, raymond holt, ted mosby, barney stinson, phil dunphy, jess day,
+  jake peralta, raymond holt, ted mosby, barney stinson, phil dunphy,
 `);
 
 /**

@@ -338,6 +338,8 @@ export const PUBLIC_FIGURES: readonly string[] = lines(`
   bong joon-ho, didier drogba, sadio mane, naomi osaka, nawal el saadawi, amos oz, olga tokarczuk,
   wislawa szymborska, astrid lindgren, tove jansson, hans christian andersen, selma lagerlof, roberto bolano,
   gabriela mistral, tsitsi dangarembga, yaa gyasi, bernardine evaristo, zadie smith, andrea levy,
+  michael scott, dwight schrute, jim halpert, pam beesly, leslie knope, ron swanson, david brent, gareth keenan,
+  jake peralta, raymond holt, ted mosby, barney stinson, phil dunphy,
 `);
 
 /**

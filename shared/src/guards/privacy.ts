@@ -329,9 +329,9 @@ const PHONE_CANDIDATE =
   /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?:(?:x|ext\.? ?)\d{1,5})?(?![\p{L}\p{N}_%/:°']|-(?!\p{L})|[.,]\d)/gu;
 /** An extension after a number: "x459", "ext. 12". */
 const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
-/** A phone word right after the number: "416 60 039 office", "…-Fax", "138 2264 9917 is my number". */
+/** A phone word right after the number: "416 60 039 office", "…-Fax", "98765 43210 my mobile", "138 2264 9917 is my number". */
 const PHONE_CONTEXT_AFTER =
-  /^(?:[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b|,? (?:is|was) (?:my|his|her|their|our|the school's|the office's) (?:number|phone|mobile|cell|whatsapp|wechat|personal number|new number|home number)\b|,? (?:is|was|[-–=]) (?:my|his|her|their|our|(?:the )?[a-z]+['’]s)(?: [a-z]+)? (?:mum|mom|mam|dad|mother|father|parents?|brother|sister|uncle|aunt|auntie|gran|grandma|grandmother|grandad|grandfather|carer|guardian|husband|wife|partner|son|daughter)\b)/i;
+  /^(?:[ -]?(?:office|fax|mobile|mob|cell|home|work|desk|tel|phone|landline|whatsapp)\b| (?:my|his|her|their|our) (?:mobile|mob|cell|phone|landline|whatsapp|number)\b|,? (?:is|was) (?:my|his|her|their|our|the school's|the office's) (?:number|phone|mobile|cell|whatsapp|wechat|personal number|new number|home number)\b|,? (?:is|was|[-–=]) (?:my|his|her|their|our|(?:the )?[a-z]+['’]s)(?: [a-z]+)? (?:mum|mom|mam|dad|mother|father|parents?|brother|sister|uncle|aunt|auntie|gran|grandma|grandmother|grandad|grandfather|carer|guardian|husband|wife|partner|son|daughter)\b)/i;
 /**
  * "order number", "ref no.", "case #": a number word that names another kind of number, not a phone's. A phone word
  * before it still counts ("text me, order number …" keeps "text").
@@ -603,6 +603,15 @@ const STREET_INNER_STOP = new Set(
 const UNIT =
   /(?<![\p{L}])(?:apt\.?|apartment|suite|ste\.|flat|p\.? ?o\.? ?box|unit|lot)(?: no\.?)? ?#? ?\d{1,5}[a-z]?(?![\p{L}\p{N}])/giu;
 const POSTCODE_UK = /(?<![\p{L}\p{N}])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) \d[ABD-HJLNP-UW-Z]{2}(?![\p{L}\p{N}])/gu;
+/** A UK postcode in lower case ("ls6 2qt", "cf24 3aa"): its area one of the country's 121, checked after the match. */
+const POSTCODE_UK_LOWER = /(?<![\p{L}\p{N}])([a-z]{1,2})\d[a-z\d]? \d([abd-hjlnp-uw-z]{2})(?![\p{L}\p{N}])/gu;
+const UK_POSTCODE_AREAS = new Set(
+  `ab al b ba bb bd bh bl bn br bs bt ca cb cf ch cm co cr ct cv cw da dd de dg dh dl dn dt dy e ec eh en ex fk fy g gl
+  gu ha hd hg hp hr hs hu hx ig ip iv ka kt kw ky l la ld le ll ln ls lu m me mk ml n ne ng nn np nr nw ol ox pa pe ph
+  pl po pr rg rh rm s sa se sg sk sl sm sn so sp sr ss st sw sy ta td tf tn tq tr ts tw ub w wa wc wd wf wn wr ws wv
+  yo ze`.split(/\s+/),
+);
+const POSTCODE_BEFORE = /\b(?:postcode|post code|postal code)\b/;
 const POSTCODE_CA =
   /(?<![\p{L}\p{N}])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?![\p{L}\p{N}])/gu;
 const ZIP_US =
@@ -747,12 +756,32 @@ const LIVE_ON_STREET = new RegExp(
   'gu',
 );
 
+/**
+ * The same in lower case, as social text types it: "we live off elm st", "moved to cedar lane", "live on byron st". One
+ * or two words no list knows before the street type.
+ */
+const LIVE_ON_STREET_LOWER =
+  /\b(?:live|living|lives|lived|house|home|flat|apartment|address|moved|moving)(?: is)? (?:on|off|in|at|to|near) ((?:[a-z][a-z'-]{1,30} ){1,2})(?:street|st|road|rd|avenue|ave|lane|ln|drive|close|crescent|terrace)(?![\p{L}\p{N}])/gu;
+/** Words of a street's look, not its name: "live on a busy road", "moved to the main road". */
+const NOT_STREET_NAMES = new Set(
+  'busy quiet main same noisy long dead nice posh rough nearby other wrong right dodgy steep narrow private'.split(
+    ' ',
+  ),
+);
+
 function findAddresses(text: string, out: Span[]): void {
   // Every pattern but "I live on Elm Street" needs an ASCII digit (`\d`): most messages have none.
   if (hasDigit(text)) findNumberedAddresses(text, out);
   for (const m of scan(text, LIVE_ON_STREET)) {
     const names = (m[1] ?? '').trim().split(' ');
     if (names.every((w) => NOT_NAME_WORDS.has(w.toLowerCase()) && !PLACE_WORDS.has(w.toLowerCase())))
+      continue;
+    const offset = m[0].indexOf(m[1] ?? '');
+    out.push({ kind: 'address', start: m.index + offset, end: m.index + m[0].length });
+  }
+  for (const m of scan(text, LIVE_ON_STREET_LOWER)) {
+    const names = (m[1] ?? '').trim().split(' ');
+    if (names.some((w) => NOT_NAME_WORDS.has(w) || NOT_STREET_NAMES.has(w) || ENGLISH_SHAPED.test(w)))
       continue;
     const offset = m[0].indexOf(m[1] ?? '');
     out.push({ kind: 'address', start: m.index + offset, end: m.index + m[0].length });
@@ -852,6 +881,17 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
   for (const re of [POSTCODE_UK, POSTCODE_CA, ZIP_US]) {
     for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
+  for (const m of scan(text, POSTCODE_UK_LOWER)) {
+    const area = m[1] ?? '';
+    // A one-letter area ("b4 2pm", "e4 …") only after the word "postcode"; never a time or an ordinal's ending.
+    if (!UK_POSTCODE_AREAS.has(area) || /^(?:am|pm|st|nd|rd|th)$/.test(m[2] ?? '')) continue;
+    if (
+      area.length === 1 &&
+      !POSTCODE_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index).toLowerCase())
+    )
+      continue;
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  }
   for (const m of scan(text, POSTCODE_AU)) {
     const state = m[1] ?? '';
     const code = m[2] ?? '';
@@ -943,10 +983,22 @@ const APP_HANDLE =
 /** The apps' words (prefilter.ts `wordsOf`), the handles' gate. */
 const APP_WORD_IDS: readonly number[] =
   `insta instagram ig tiktok twitter threads snapchat snap wechat weixin kakao kakaotalk
-  line telegram tg discord zalo viber skype weibo qq douyin`
+  line telegram tg discord zalo viber skype weibo qq douyin bluesky`
     .split(/\s+/)
     .map(registerWord);
 
+/**
+ * A web address spelled out in words: "chalkdustandtears dot wordpress dot com", "my blog is jessteaches dot co dot uk".
+ * A blog host's, or any after "my blog is" (`MY_SITE`).
+ */
+const SITE_IN_WORDS =
+  /(?<![\p{L}\p{N}.@-])([a-z0-9][a-z0-9-]{2,62}) dot (?:(substack|wordpress|blogspot|tumblr|weebly|wixsite|squarespace) dot )?(?:com|net|org|blog|dev|io|me|ie|co dot uk|org dot uk|com dot au)(?![\p{L}\p{N}])/giu;
+/**
+ * A handle on a named platform with the word for it, no "_" or "." needed: "on twitter as mrsbteach", "my insta handle
+ * is chalkyteach", "tiktok username: jessteaches".
+ */
+const APP_HANDLE_NAMED =
+  /\b(?:(?:on|in) (?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|x|bluesky|telegram|discord) as|(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|bluesky|telegram|discord) (?:handle|username|user name|account name|id)(?: is|:)) {1,2}([A-Za-z0-9_]{4,30})(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
 /** A bare web address: "www.danielhartley.co.uk", "https://priyanair.dev", "jess-teaches.com". */
 const SITE =
   /(?<![\p{L}\p{N}.@/-])(?:https?:\/\/)?(?:www\.)?(?:[a-z0-9][a-z0-9-]{0,40}\.){0,2}?([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)\.(?:com|net|org|info|me|dev|io|blog|site|online|page|co\.uk|org\.uk|me\.uk|uk|ie|com\.au|au|co\.nz|nz|ca|co\.za|in|de|fr|es|it|nl|se|dk|fi|pl|pt|com\.br|br|com\.mx|mx|com\.ar|ar|cl|ch|cz|hu|ro|gr|com\.ng|ng|com\.ph|ph|com\.sg|sg|jp|kr|tw|vn|eu)(?![\p{L}\p{N}-])(?:\/[^\s<>"'`)\]]{0,200})?/giu;
@@ -1058,6 +1110,23 @@ function findProfiles(text: string, out: Span[]): void {
       if (!/[._\d#]/.test(handle) || (handle.match(/\p{L}/gu)?.length ?? 0) < 2) continue;
       const start = m.index + m[0].length - handle.length;
       out.push({ kind: 'profile-url', start, end: m.index + m[0].length });
+    }
+  }
+  if (!privacyPrefilter.enabled || / dot /i.test(text)) {
+    for (const m of matchesOf(text, SITE_IN_WORDS)) {
+      if (m[2] === undefined && !MY_SITE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      out.push({ kind: 'profile-url', start: m.index, end: m.index + m[0].length });
+    }
+  }
+  if (!privacyPrefilter.enabled || APP_WORD_IDS.some((id) => words.has(id)) || / x /i.test(text)) {
+    for (const m of matchesOf(text, APP_HANDLE_NAMED)) {
+      const handle = m[1] ?? '';
+      if (NOT_NAME_WORDS.has(handle.toLowerCase()) || !/\p{L}{2}/u.test(handle)) continue;
+      out.push({
+        kind: 'profile-url',
+        start: m.index + m[0].length - handle.length,
+        end: m.index + m[0].length,
+      });
     }
   }
   const handles = !privacyPrefilter.enabled || text.includes('@') ? [...matchesOf(text, HANDLE)] : [];
@@ -1318,6 +1387,43 @@ function wordAt(words: readonly Word[], start: number): number | undefined {
   return undefined;
 }
 
+/** Asking or telling someone, before an honorific: "tell mr grimshaw", "pls dm mrs hartigan", "mr and mrs …". */
+const TO_PERSON_BEFORE =
+  /\b(?:tell|ask|dm|pm|message|msg|email|e-mail|text|ring|ping|cc|thank|thanks|blame|its|it's|it was|(?:mr|mrs|ms) and) $/i;
+/** Words before "miss" the verb: "i miss …", "gonna miss …", "dont miss …". */
+const MISS_VERB_BEFORE =
+  /\b(?:i|we|you|u|ya|they|he|she|it|ill|i'll|we'll|you'll|they'll|will|would|i'd|do|dont|don't|did|didnt|didn't|does|never|always|really|so|still|gonna|to|just|already|also|totally|kinda|lowkey|might|may|can|could|cant|can't|wont|won't|should|shall)\s$/i;
+/** A school role or a place in the school after a name: "mr fenwick the deputy", "ms okafor from 3rd floor", "aka …". */
+const ROLE_AFTER =
+  /^,? (?:(?:the|our|my|a) (?:deputy|head|hod|headteacher|head teacher|principal|vice principal|senco|dsl|caretaker|receptionist|librarian|councillor|governor|chair|coach|ta|business manager|bursar|site manager)\b|aka\b|a\.k\.a\.|in (?:y|yr|year|grade|gr|class|set|room) ?\d|from (?:the )?\d{1,2}(?:st|nd|rd|th) floor\b)/i;
+
+/**
+ * An honorific in lower case before one word no list knows, where the sentence treats it as a person: "mrs okonkwo in
+ * yr 4", "tell mr grimshaw …", "ms keane from pastoral", "mr fenwick the deputy said …". Not the word alone ("mr
+ * cellophane", "mr ew": the lists know too few English words to tell them from a surname).
+ */
+function lowerSurnameInContext(p: string, h: Word, next: Word): boolean {
+  if (!(LOWERCASE_OK_HONORIFICS.has(h.lower) || h.lower === 'miss')) return false;
+  if (next.cap || next.allCaps || next.lower.length < 3 || !/^ {1,2}$/.test(p.slice(h.end, next.start)))
+    return false;
+  if (!lowerCandidateWord(next) || RUN_PARTICLES.has(next.lower) || listed(next, Lexicon.PLACE_WORDS))
+    return false;
+  if (listed(next, Lexicon.HONORIFICS) || ENGLISH_SHAPED.test(next.lower)) return false;
+  const before = p.slice(Math.max(0, h.start - 24), h.start);
+  // "tl;dr boyfriend …": an honorific only after a space; "i miss hershe was …": "miss" after a subject is a verb.
+  if (!/(?:^|[\s(])$/.test(before) || (h.lower === 'miss' && MISS_VERB_BEFORE.test(before))) return false;
+  const after = p.slice(isPossessive(next) ? next.end - 2 : next.end, next.end + 40);
+  if (TO_PERSON_BEFORE.test(before) || PERSON_ACT_BEFORE.test(before) || ROLE_AFTER.test(after)) return true;
+  // "mr tumble is on again", "mr cellophane is a song": not what a thing can be too, after the word alone.
+  if (/^,? (?:is|was) /i.test(after)) return false;
+  return (
+    FROM_DEPARTMENT.test(after) ||
+    PERSON_CUE_AFTER.test(after) ||
+    PERSON_DOING_WEAK.test(after) ||
+    PERSON_LIFE_AFTER.test(after)
+  );
+}
+
 function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   // The introductions and "called"/"named" need one of these words: most messages have none.
   const lowered = wordsFor(p).lower;
@@ -1371,7 +1477,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
         continue;
       }
     }
-    if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon)) continue;
+    if (lowerHon && !LOWERCASE_OK_HONORIFICS.has(hon) && !lowerSurnameInContext(p, h, words[i + 1] as Word))
+      continue;
     let next = words[i + 1] as Word;
     const gap = p.slice(h.end, next.start);
     // "Mr van der Merwe", "Ms de Souza": up to two particles before the surname.
@@ -1408,9 +1515,11 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       (next.cap && nameLike(next)) ||
       isSurname(next) ||
       lowerSurname ||
+      (lowerHon && next === words[i + 1] && lowerSurnameInContext(p, h, next)) ||
       (next.allCaps && next.text.length > 1 && isSurname(next));
     if (!surnameOk || next.text.length < 2) continue;
-    if (lowerHon && !next.cap && !isSurname(next) && !lowerSurname) continue;
+    if (lowerHon && !next.cap && !isSurname(next) && !lowerSurname && !lowerSurnameInContext(p, h, next))
+      continue;
     out.push({ kind: 'full-name', start: h.start, end: last.end });
   }
 
@@ -1780,6 +1889,13 @@ const PINYIN_ONE = new RegExp(`^${PINYIN_SYLLABLE}$`);
 const PINYIN_TWO = new RegExp(`^${PINYIN_SYLLABLE}'?${PINYIN_SYLLABLE}$`);
 /** Speaking to the person just named: "… ur a legend", "… you're a star", "… your cover sheet". */
 const VOCATIVE_AFTER = /^,? (?:ur|you'?re|youre|you are|u r|u are|your|thank you|thanks|ty)\b/i;
+/** Who someone is at school, or who runs a thing, before their name: "my hod is …", "head of year is …", "run by …", "aka …". */
+const ROLE_BEFORE =
+  /(?:\b(?:hod|head of (?:year|department|dept|ks\d|sixth form|\p{L}+)|line manager|deputy head|senco|dsl|union rep|chair of governors)(?: is| was|:)|\b(?:run|organised|organized|set up|led|managed|coached|taught) by|\baka|\ba\.k\.a\.) {1,2}$/iu;
+const AKA_BEFORE = /\b(?:aka|a\.k\.a\.) {1,2}$/i;
+/** A pronoun right after a name, casual text's "… shes lovely", "… and honestly hes a nightmare". */
+const PRONOUN_AFTER =
+  /^,? (?:(?:and|but) (?:honestly |tbh |ngl )?)?(?:she'?s|he'?s|she is|he is|she was|he was)\b/i;
 const RELATION_BEFORE =
   /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}|teaching|line|group|class|whatsapp group|form|department|school|office|exams?))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco|admin|coordinator|tutor|supervisor|headteacher|headmaster|headmistress|director|rep)s?(?:,| is| was| called| named)? {1,2}$/i;
 
@@ -1858,10 +1974,12 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       ARABIC_SURNAME.test(b.lower);
     // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo";
     // "chen jiahao": a one-syllable surname before a two-syllable pinyin given name no list holds).
+    // "aka bill riley": after "aka", a given name of the lists even when it is also a word ("bill", "beverly").
     if (
       !givenLower(a) &&
       !(surnameForm && !ENGLISH_SHAPED.test(a.lower)) &&
-      !(listed(a, Lexicon.WORLD_SURNAMES) && (givenLower(b) || pinyin))
+      !(listed(a, Lexicon.WORLD_SURNAMES) && (givenLower(b) || pinyin)) &&
+      !(listed(a, Lexicon.FIRST_NAMES) && AKA_BEFORE.test(p.slice(Math.max(0, a.start - 8), a.start)))
     )
       continue;
     // "fred fred", "osama bin laden": a doubled word or a public pair is no private name.
@@ -1886,7 +2004,8 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
         PERSON_DOING_WEAK.test(rest) ||
         PERSON_CUE_AFTER.test(rest) ||
         ROMANCE_DOING_AFTER.test(rest) ||
-        VOCATIVE_AFTER.test(rest)
+        VOCATIVE_AFTER.test(rest) ||
+        PRONOUN_AFTER.test(rest)
       )
         break;
       z++;
@@ -1899,13 +2018,18 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       NAME_LABEL_BEFORE.test(before) ||
       PERSON_ACT_BEFORE.test(before) ||
       RELATION_BEFORE.test(before) ||
+      ROLE_BEFORE.test(before) ||
       PERSON_LIFE_AFTER.test(after) ||
       // "kofi mensah-boateng ur a legend": a message that starts by speaking to someone by their full name.
       (VOCATIVE_AFTER.test(after) && INTRO_BEFORE.test(p.slice(0, a.start)));
     // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
     if (
       !hit &&
-      (PERSON_CUE_AFTER.test(after) || PERSON_DOING_WEAK.test(after) || ROMANCE_DOING_AFTER.test(after))
+      (PERSON_CUE_AFTER.test(after) ||
+        PERSON_DOING_WEAK.test(after) ||
+        ROMANCE_DOING_AFTER.test(after) ||
+        ROLE_AFTER.test(after) ||
+        PRONOUN_AFTER.test(after))
     )
       hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, end));
     if (!hit && contact) {
@@ -2829,6 +2953,113 @@ function findLowercaseSchools(p: string, words: Word[], out: Span[]): void {
   }
 }
 
+/** School words that name a school with a town after them: "westfield comp in barnsley", "pinecrest prep in …". */
+const TOWN_SCHOOL_WORDS = new Set([
+  ...LOWER_SCHOOL_WEAK,
+  'comp',
+  'prep',
+  'juniors',
+  'infants',
+  'e',
+  'ce',
+  'cofe',
+  'rc',
+]);
+/** A school's name of a place name's form, with more endings than `PLACE_NAME_SHAPED` ("pinecrest", "ridgeway"). */
+const TOWN_SCHOOL_NAME_SHAPED = new RegExp(
+  `(?:${PLACE_NAME_SHAPED.source.slice(3, -2)}|crest|way|land|port|mouth|minster|church|chester|caster|cester|dene|by|well|wells|water|cote|mere|burn|stow|stock|hope|stoke)$`,
+);
+/** Towns named for a saint ("st ives in cornwall", "st albans"), where "st …s in …" is no school. */
+const SAINT_TOWNS = new Set(
+  'ives helens albans andrews austell neots annes anne davids asaph kitts johns leonards'.split(' '),
+);
+/** Cities of famous cathedrals and basilicas ("st pauls in london"), in lower case. */
+const LANDMARK_CITY_LOWER =
+  /^ in (?:london|rome|paris|dublin|edinburgh|venice|vienna|moscow|madrid|barcelona|milan|florence|prague|vatican|washington|sydney|melbourne|toronto|montreal|jerusalem|istanbul|new york|manhattan)\b/;
+
+/** A town after "in": a place word or a word no list knows, of no English word's form ("in swindon", "in leeds"). */
+function townAt(w: Word | undefined): boolean {
+  if (!w || w.allCaps || w.lower.length < 3) return false;
+  if (listed(w, Lexicon.PLACE_WORDS)) return !listed(w, Lexicon.FUNCTION_WORDS);
+  return (
+    !listed(w, Lexicon.NOT_NAME_WORDS) &&
+    !listed(w, Lexicon.HONORIFICS) &&
+    !ENGLISH_SHAPED.test(w.lower) &&
+    !VERB_SHAPED.test(w.lower) &&
+    !SCHOOL_TYPE_WORDS.has(w.lower)
+  );
+}
+
+/**
+ * A school named in lower case with its town: "brookfield academy in swindon", "lakeview junior high in duluth",
+ * "westfield comp in barnsley", "st aidans c of e in sunderland", "st marys in leeds". The name is one word no list
+ * knows (not a known word's plural: "my kids school in leeds"), kinds of school may come between; a saint's name
+ * needs the town or a school word. Not a town named for a saint ("st ives in cornwall") or a cathedral's city.
+ */
+function findTownSchools(p: string, words: Word[], out: Span[]): void {
+  for (let t = 1; t + 1 < words.length; t++) {
+    const inWord = words[t] as Word;
+    if (inWord.lower !== 'in' || inWord.cap || !townAt(words[t + 1])) continue;
+    const town = words[t + 1] as Word;
+    if (!adjacent(p, inWord, town) || LANDMARK_CITY_LOWER.test(p.slice(inWord.start - 1, town.end + 1)))
+      continue;
+    let e = t - 1;
+    const last = words[e] as Word;
+    if (!adjacent(p, last, inWord) || last.cap) continue;
+    // "st marys in leeds": a saint's name alone before the town.
+    const saint = (k: number) => {
+      const st = words[k - 1];
+      const name = words[k] as Word;
+      return (
+        st !== undefined &&
+        (st.lower === 'st' || st.lower === 'saint') &&
+        !st.cap &&
+        adjacent(p, st, name) &&
+        !name.cap &&
+        name.lower.length >= 4 &&
+        /(?:['’]s|[^s']s)$/.test(name.text) &&
+        !SAINT_TOWNS.has(name.lower)
+      );
+    };
+    if (!TOWN_SCHOOL_WORDS.has(last.lower)) {
+      if (saint(e)) out.push({ kind: 'school', start: (words[e - 1] as Word).start, end: last.end });
+      continue;
+    }
+    // Kinds of school between the name and the school word: "junior high", "c of e".
+    while (
+      e > 0 &&
+      adjacent(p, words[e - 1] as Word, words[e] as Word) &&
+      (SCHOOL_TYPE_WORDS.has((words[e - 1] as Word).lower) ||
+        TOWN_SCHOOL_WORDS.has((words[e - 1] as Word).lower))
+    )
+      e--;
+    const y = words[e - 1];
+    if (!y || y.cap || !adjacent(p, y, words[e] as Word)) continue;
+    if (saint(e - 1)) {
+      out.push({ kind: 'school', start: (words[e - 2] as Word).start, end: last.end });
+      continue;
+    }
+    const plural =
+      y.lower.endsWith('s') && (LISTS_OF.get(y.lower.slice(0, -1)) ?? 0) & Lexicon.NOT_NAME_WORDS;
+    // "my sons high school in ohio": a word after "my" is a family's, not a school's name.
+    const owner = words[e - 2];
+    if (owner && /^(?:my|our|his|her|their|your|ur)$/.test(owner.lower)) continue;
+    if (
+      !lowerSchoolName(y) ||
+      !TOWN_SCHOOL_NAME_SHAPED.test(y.lower) ||
+      listed(y, Lexicon.NOT_NAME_WORDS) ||
+      listed(y, Lexicon.PLACE_WORDS) ||
+      y.lower.length < 4 ||
+      ENGLISH_SHAPED.test(y.lower) ||
+      VERB_SHAPED.test(y.lower) ||
+      NOT_PLACE_NAMES.has(y.lower) ||
+      plural
+    )
+      continue;
+    out.push({ kind: 'school', start: y.start, end: last.end });
+  }
+}
+
 interface SchoolMatcher {
   byFirst: Map<string, string[][]>;
 }
@@ -2980,6 +3211,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   if (privacyNameModel.enabled) findModelNames(p, words, allowPairs, contact, spans);
   findGenericSchools(p, spans);
   findLowercaseSchools(p, words, spans);
+  findTownSchools(p, words, spans);
   findNamedSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);
   return resolve(spans).map((s) => {

@@ -521,7 +521,8 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
     [
       'batch 21a (2026-12-07 07:24, author HX)',
       '21a',
-      { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+      // round 13 (2026-12-07 11:55): first-person 45 → 44/50 (one passive line); not-risk flagged 1 → 0/60
+      { crisisFirstPersonRecall: 44 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
       1,
     ],
     [
@@ -534,6 +535,34 @@ const laterBatches: [name: string, suffix: string, gates: Partial<Record<Figure,
       'batch 21c (2026-12-07 07:24, author HZ, short social text)',
       '21c',
       { crisisFirstPersonRecall: 46 / 50, crisisPlanRecall: 23 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
+      0,
+    ],
+    // Batch 22 (H22A, H22B; 2026-12-07 07:29, reserved unscored) scored on round 12 first (main 54c4d14, 2026-12-07
+    // 10:20: 22a plan 24/25, passive 23/25, not-risk flagged 2/60; 22b 23, 20 and 1), and batch 23 (H23A, H23B;
+    // written 10:23–10:26 while round 13 trained, so unseen by it) on round 12 too (23a 20, 21 and 0; 23b 24, 24
+    // and 2). After crisis round 13 (11:55), gated at these figures.
+    [
+      'batch 22a (2026-12-07 07:29, author H22A)',
+      '22a',
+      { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
+      0,
+    ],
+    [
+      'batch 22b (2026-12-07 07:29, author H22B, second-language English)',
+      '22b',
+      { crisisFirstPersonRecall: 43 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+      0,
+    ],
+    [
+      'batch 23a (2026-12-07 10:23, author H23A)',
+      '23a',
+      { crisisFirstPersonRecall: 42 / 50, crisisPlanRecall: 20 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+      0,
+    ],
+    [
+      'batch 23b (2026-12-07 10:26, author H23B, half short social text, half long posts)',
+      '23b',
+      { crisisFirstPersonRecall: 49 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
       0,
     ],
   ];
@@ -566,6 +595,12 @@ for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
   ['21a', 25, 0],
   ['21b', 25, 0],
   ['21c', 21, 0],
+  // Batches 22 and 23 before (privacy round 10, main 54c4d14): 24, 2; 27, 0; 25, 0; 28, 2. Privacy round 11 (casual
+  // social text, 2026-12-07 11:55) changed none of them.
+  ['22a', 24, 2],
+  ['22b', 27, 0],
+  ['23a', 25, 0],
+  ['23b', 28, 2],
 ] as const)
   privacyBatch(
     `batch ${suffix}`,

@@ -42,12 +42,8 @@ export interface ReportRecord {
   status: ReportStatus;
   createdAt: number;
   outcome?: string;
-  /** For a one-to-one message a participant chose to reveal: the conversation and the text they revealed. */
+  /** A one-to-one report: the conversation (never any of its text; `seq` is the message's number). */
   conversationId?: string;
-  /** Erased when the report is resolved. */
-  revealedText?: string;
-  /** Whether the revealed text matched the franking commitment stored when the message was sent. */
-  revealedVerified?: boolean;
   /** For an item the crisis guard raised: the member who may be at risk (their account, never sent out). */
   subjectId?: string;
   /** When a moderator first acted on an urgent item without closing it (reached out): no escalation then. */

@@ -145,7 +145,7 @@ const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not
 const CONVERSATION_GROUP_NAME = 'One-to-one conversation (reported by a participant)';
 /** Coordinators moderate no group and read nothing members wrote (moderation/README.md, "Who may act on whom"). */
 const coordinatorsDontRead = () => new AppError(ErrorCode.FORBIDDEN, COORDINATORS_DONT_READ);
-/** Who reviews one-to-one reports (their notes): program moderators (accounts invited as moderators), never coordinators. */
+/** Who reviews one-to-one reports (their notes): program moderators (invited as moderators), never coordinators. */
 const reviewsConversations = (p: Principal) => p.role === 'moderator';
 const CONTEXT = 5;
 /** Groups (and accounts' global bans) whose moderation state one node keeps cached. */
@@ -161,7 +161,7 @@ const URGENT_BATCH = 200;
  */
 const REINDEX_MS = 10 * 60_000;
 const perQueue = (queues: number) => Math.min(20, Math.max(3, Math.ceil((2 * QUEUE_ITEMS) / queues)));
-/** The open one-to-one reports read at once when erasing the text older versions stored with them (all, in practice). */
+/** How many open one-to-one reports are read when erasing the text older versions stored (all, in practice). */
 const OPEN_CONVERSATION_REPORTS_MAX = 100_000;
 /** Messages one member may have held for review in one group at once; more are refused (RATE_LIMITED). */
 const HELD_MAX = 10;
@@ -587,8 +587,9 @@ export function createModerationService(deps: ModerationDeps) {
   /**
    * What coordinators see of the queue: the urgent items (at-risk alerts and reports), as metadata only. Which group,
    * why, since when, how many alerts, who acknowledged and when; never a message, held text, a note, the reporter
-   * or the member it is about. One-to-one reports come to them this way too, urgent or not. Enough to see that someone is being looked after, to acknowledge, to reach
-   * out (`mod:reach-out`: the server finds the member) and to appoint a moderator.
+   * or the member it is about. One-to-one reports come to them this way too, urgent or not. Enough to see that
+   * someone is being looked after, to acknowledge, to reach out (`mod:reach-out`: the server finds the member) and
+   * to appoint a moderator.
    */
   async function coordinatorQueue(names: ReadonlyMap<string, string>): Promise<QueueItem[]> {
     const queues = [...names.keys(), CONVO_QUEUE];
@@ -1435,8 +1436,8 @@ export function createModerationService(deps: ModerationDeps) {
     },
 
     /**
-     * A participant reports a one-to-one conversation (at a message, by number): a reason and their own note, checked
-     * as a group report's note is; never any text of the conversation. The caller has checked that the reporter
+     * A participant reports a one-to-one conversation (at a message, by number): a reason and their own note,
+     * checked as a group report's note is; never any text of the conversation. The caller has checked that the reporter
      * takes part in it and that the message exists.
      */
     async reportConversation(

@@ -466,6 +466,11 @@ describe('the conversation', () => {
       urgent: false,
     });
     expect(JSON.stringify(item)).not.toContain(conversationId);
+    // The reviewer moderates no group: their audit log is empty, not an error.
+    expect(await reviewer.transport.request('mod:audit', {})).toEqual({
+      ok: true,
+      data: { entries: [], more: false },
+    });
     // Coordinators get it as metadata only: no note, no message.
     const coordinators = await admin.transport.request('mod:queue', {});
     const metadata = coordinators.ok ? coordinators.data.items.find((i) => i.id === reportId) : undefined;

@@ -509,7 +509,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
     follow: messages.follow,
   });
   registerMessageHandlers({ io, edge, messages, openGroupOf });
-  registerConsultationHandlers({ edge, consultations, reveal: moderation.reportRevealed });
+  registerConsultationHandlers({ edge, consultations, report: moderation.reportConversation });
   registerModerationHandlers(edge, moderation);
   registerRetentionHandlers({ io, edge, retention });
   io.on('connection', (socket) => {

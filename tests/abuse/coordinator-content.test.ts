@@ -2,21 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientEventName, ClientPayload } from '@staffroom/shared/protocol/client-events';
 import { httpRoutes } from '@staffroom/shared/protocol/http-routes';
-import { createInvite, uniquePseudonym } from '../support/http.js';
+import { conversationKey, createIdentity } from '../../client/src/lib/e2e-crypto.js';
+import { browserWrappingKey, createInvite, GOOD_PASSPHRASE, uniquePseudonym } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { appointModerator } from '../support/moderators.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { sleep, waitFor } from '../support/ports.js';
 import { requestPaced } from '../support/paced.js';
 import { waitForQueue } from '../support/queue.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { everythingStored, startRedis, type TestRedis } from '../support/redis.js';
+import { sealAs, wire } from '../support/sealing.js';
 
 /*
  * PRODUCT.md, "Users": a coordinator (admin) never sees message content. Members write a canary into everything a
  * member can write that staff might read (an ordinary message, a reported one and the report's note, crisis alerts
- * posted and held for review, a removed message, a one-to-one message revealed by its reader); then a coordinator
- * calls every socket event and every HTTP route with payloads naming those groups, reports and conversations, and
- * listens to every event it receives. The canary appears in none of it. The moderators, who must read it, do see it.
+ * posted and held for review, a removed message); then a coordinator calls every socket event and every HTTP route
+ * with payloads naming those groups, reports and conversations, and listens to every event it receives. The canary
+ * appears in none of it. The moderators, who must read it, do see it.
+ *
+ * RELIABILITY.md P4: one-to-one content reaches nobody but its two participants. A consultant's canary, sealed as
+ * the browser seals it and reported by the teacher (also by a hostile client sending its text in the report), is
+ * given to no program moderator, coordinator or other account, and is never stored in the clear.
  */
 const CANARY = `Quokkamarmalade${randomBytes(4).toString('hex')}`;
 const RISK = "I've been thinking about ending it. I don't want to be here anymore.";
@@ -124,7 +130,7 @@ describe('a coordinator never sees what members wrote', () => {
     });
     expect(heldSend.ok && heldSend.data.held).toBe(true);
 
-    // One-to-one: a teacher reveals a message to moderators.
+    // One-to-one: a teacher reports a conversation (a reason and their own note, never its text).
     const consultant = await person(consultantInvite);
     const profile = await consultant.agent.request('PUT', '/api/consultant/profile', {
       displayName: 'Canary Mentor',
@@ -164,13 +170,13 @@ describe('a coordinator never sees what members wrote', () => {
       },
     });
     expect(sent.ok).toBe(true);
-    const revealed = await teacher.transport.request('convo:report', {
+    const convoReported = await teacher.transport.request('convo:report', {
       conversationId,
       seq: sent.ok ? sent.data.seq : 0,
-      text: `What they wrote: ${CANARY}, and I want to die`,
       reason: 'harassment',
+      note: `In my words: ${CANARY}, and I want to die`,
     });
-    expect(revealed.ok).toBe(true);
+    expect(convoReported.ok).toBe(true);
     // An urgent intake nobody could be offered (no consultant covers the grade): coordinators see that it waits.
     const urgentTeacher = await person(memberInvite);
     const intake = await urgentTeacher.agent.post('/api/support-request', {
@@ -190,16 +196,16 @@ describe('a coordinator never sees what members wrote', () => {
     expect(has(items)).toBe(true);
     const listedItems = await waitForQueue(moderator, listed.id, (q) => (q.length >= 1 ? q : null));
     expect(has(listedItems)).toBe(true);
-    // Revealed one-to-one reports go to program moderators (accounts invited as moderators), not coordinators.
-    const revealedItems = await waitForQueue(moderator, '', (q) => (q.length >= 1 ? q : null));
-    expect(has(revealedItems)).toBe(true);
+    // One-to-one reports' notes go to program moderators (accounts invited as moderators), not coordinators.
+    const convoItems = await waitForQueue(moderator, '', (q) => (q.length >= 1 ? q : null));
+    expect(has(convoItems)).toBe(true);
     const reportIds = [...items, ...listedItems].map((i) => i.id);
     const members = await moderator.transport.request('mod:members', { groupId: listed.id });
     const carolTag = members.ok
       ? (members.data.members.find((m) => m.name === carol.pseudonym)?.tag ?? '')
       : '';
     expect(carolTag).not.toBe('');
-    const convoReport = revealed.ok ? revealed.data.id : '';
+    const convoReport = convoReported.ok ? convoReported.data.id : '';
 
     // The coordinator is alerted to the overdue alerts (what, where and since when, never the text).
     await waitFor(() => heard.some((h) => h.event === 'mod:escalated') || null, {
@@ -333,5 +339,131 @@ describe('a coordinator never sees what members wrote', () => {
     const unmatched = await admin.agent.get('/api/programme/unmatched');
     expect(unmatched.status).toBe(200);
     expect(unmatched.body.requests.some((r: { urgent: boolean }) => r.urgent)).toBe(true);
+  });
+});
+
+describe('one-to-one content reaches nobody but its two participants (P4)', () => {
+  it('when a consultant’s sealed canary is reported, also as text by a hostile client, then no moderator, coordinator or other account gets it and it is never stored', async () => {
+    const secret = `Wombatchutney${randomBytes(4).toString('hex')}`;
+    const mine = (x: unknown) => JSON.stringify(x ?? null).includes(secret);
+    const invite = (role: 'member' | 'consultant' | 'moderator') => createInvite(admin.agent, role, 5);
+    const reviewer = await person(await invite('moderator'));
+    const outsider = await person(await invite('member'));
+    const consultant = await person(await invite('consultant'));
+    const teacher = await person(await invite('member'));
+    const keys = async (m: TestMember) => {
+      const made = await createIdentity(await browserWrappingKey(m.agent, m.pseudonym, GOOD_PASSPHRASE));
+      expect((await m.agent.request('PUT', '/api/keys', made.bundle)).status).toBe(200);
+      return made.identity;
+    };
+    const [cIdentity] = [await keys(consultant), await keys(teacher)];
+    const profile = await consultant.agent.request('PUT', '/api/consultant/profile', {
+      displayName: 'Private Mentor',
+      grades: ['7'],
+      subjects: ['science'],
+      areas: ['classroom-management'],
+      capacity: 3,
+      availability: ['mon-pm'],
+      paused: false,
+    });
+    expect(profile.status).toBe(200);
+    const asked = await teacher.agent.post('/api/support-request', {
+      grades: ['7'],
+      subjects: ['science'],
+      reasons: ['challenging-class'],
+      focus: 'classroom-management',
+      workStyles: ['messages'],
+      preferredTimes: ['mon-pm'],
+    });
+    expect(asked.status).toBe(201);
+    const offer = (await consultant.agent.get('/api/consultant/offers')).body.offers[0];
+    const accepted = await consultant.agent.post(`/api/consultant/offers/${offer.requestId}/accept`);
+    const conversationId = accepted.body.conversationId as string;
+    const opened = await consultant.transport.request('convo:open', { conversationId });
+    const peerKey = opened.ok ? (opened.data.view.peer.publicKey ?? '') : '';
+    const key = await conversationKey(cIdentity, peerKey, conversationId);
+    // Sealed as the browser seals it: the server relays ciphertext it cannot open.
+    const sealed = await sealAs(
+      cIdentity,
+      peerKey,
+      key,
+      conversationId,
+      'message',
+      1,
+      `Between us: ${secret}`,
+    );
+    const sent = await consultant.transport.request('convo:send', {
+      conversationId,
+      clientId: 'p4-canary-0001',
+      ...wire(sealed),
+    });
+    expect(sent.ok).toBe(true);
+    const seq = sent.ok ? sent.data.seq : 0;
+
+    // A hostile client puts the decrypted text in the report, as the removed "reveal" did: refused, never stored.
+    const hostile = [
+      {
+        conversationId,
+        seq,
+        reason: 'harassment',
+        text: `They wrote: ${secret}`,
+        frankingKey: sealed.frankingKey,
+      },
+      { conversationId, seq, reason: 'harassment', note: 'rude', revealedText: secret },
+    ];
+    for (const payload of hostile) {
+      const ack = await teacher.transport.request('convo:report', payload as never);
+      expect(ack.ok ? 'filed' : ack.error.code, JSON.stringify(Object.keys(payload))).toBe('INVALID_PAYLOAD');
+    }
+    // What the web client sends: a reason and the teacher's own note.
+    const honest = await teacher.transport.request('convo:report', {
+      conversationId,
+      seq,
+      reason: 'harassment',
+      note: 'They dismissed my class in a hurtful way.',
+    });
+    expect(honest.ok).toBe(true);
+    const reportId = honest.ok ? honest.data.id : '';
+
+    // The report reached program moderators (the note) and coordinators (metadata), and nobody got the canary.
+    const reviewed = await waitForQueue(reviewer, '', (q) => (q.some((i) => i.id === reportId) ? q : null));
+    expect(reviewed.find((i) => i.id === reportId)).toMatchObject({
+      note: 'They dismissed my class in a hurtful way.',
+      message: null,
+    });
+    const coordinated = await requestPaced(admin, 'mod:queue', {});
+    expect(coordinated.ok && coordinated.data.items.find((i) => i.id === reportId)).toMatchObject({
+      note: '',
+      message: null,
+    });
+    const leaks: string[] = [];
+    for (const [who, m] of [
+      ['program moderator', reviewer],
+      ['coordinator', admin],
+      ['another member', outsider],
+    ] as const) {
+      const events: { [E in ClientEventName]?: ClientPayload<E>[] } = {
+        'mod:queue': [{}],
+        'mod:urgent': [{}],
+        'mod:audit': [{}],
+        'report:mine': [{}],
+        'care:inbox': [{}],
+        'convo:open': [{ conversationId }],
+        'convo:history': [{ conversationId, after: 0 }],
+        'mod:resolve': [{ reportId, action: 'dismiss', reason: 'checked' }],
+      };
+      for (const [event, payloads] of Object.entries(events)) {
+        for (const payload of payloads ?? []) {
+          if (mine(await requestPaced(m, event as ClientEventName, payload as never)))
+            leaks.push(`${who}: ${event}`);
+        }
+      }
+      for (const route of httpRoutes.filter((r) => r.method === 'GET')) {
+        const path = `/api${route.path.replace(':id', conversationId).replace(/:[a-zA-Z]+/g, 'no-such-id')}`;
+        if (mine((await m.agent.get(path)).body)) leaks.push(`${who}: GET ${route.path}`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(mine(await everythingStored(redis))).toBe(false);
   });
 });

@@ -438,8 +438,8 @@ describe('one-to-one and group fan-out', () => {
       const ack = await request(teacher.socket, 'convo:report', {
         conversationId,
         seq,
-        text: 'what they wrote',
         reason: 'harassment',
+        note: 'They were rude to me.',
       });
       reports.push(ack.ok ? 'ok' : ack.error.code);
     }

@@ -393,8 +393,8 @@ describe('one-to-one conversations', () => {
       teacher.transport.request('convo:report', {
         conversationId,
         seq: at,
-        text: 'what they wrote',
         reason: 'harassment',
+        note: 'They were rude to me.',
       });
     const missing = await report(seq + 50);
     expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');

@@ -657,23 +657,24 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     }
   });
 
-  // After the Redis scan: reporting reveals that one message's text to Staffroom's moderators, by design.
-  it('lets a participant report one message, saying plainly that it reveals only that message', async () => {
+  // Reporting sends a reason and the reporter's own note, never a message: the conversation stays private.
+  it('lets a participant report the conversation from a message, saying plainly that nothing of it is sent', async () => {
     const c = consultant.page;
     const message = feed(c, teacher.alias).locator('.cmsg').filter({ hasText: secrets.t3 });
     await message.hover();
     await message.getByRole('button', { name: /^Report/ }).click();
-    const dialog = c.getByRole('dialog', { name: 'Report this message' });
+    const dialog = c.getByRole('dialog', { name: 'Report this conversation' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain(
-      'This reveals this one message’s text to Staffroom’s moderators; nothing else.',
-    );
-    expect(await dialog.locator('blockquote').textContent()).toBe(secrets.t3);
-    await dialog.getByRole('button', { name: 'Reveal and report' }).click();
+    const said = await dialog.textContent();
+    expect(said).toContain('Nothing of the conversation is sent');
+    expect(said).toContain('Please don’t paste the conversation or quote their messages');
+    expect(said).not.toContain(secrets.t3);
+    await dialog.getByRole('button', { name: 'Send report' }).click();
     await dialog.getByRole('alert').filter({ hasText: 'Choose what is wrong' }).waitFor();
     await dialog.getByRole('radio', { name: 'Something else' }).check();
+    await dialog.getByRole('textbox', { name: /In your own words/ }).fill('We disagreed about my class.');
     await checkScreen(c, 'consultations-12a-report-dialog', { fullPage: false });
-    await dialog.getByRole('button', { name: 'Reveal and report' }).click();
+    await dialog.getByRole('button', { name: 'Send report' }).click();
     const thanks = c.getByRole('dialog', { name: 'Thank you for telling us' });
     await thanks.waitFor();
     await thanks.getByRole('button', { name: 'Close' }).click();

@@ -518,6 +518,9 @@ describe('moderator console in a real browser', () => {
     // Coordinators see no member list, no members' names, no posting settings to read.
     await moderators.getByText('Coordinators don’t see who is in a group').waitFor();
     await expectCount(coordinator.getByRole('region', { name: /^Members/ }), 0);
+    // The only bans they are told about are those from Staffroom, and the page says so.
+    await coordinator.getByRole('region', { name: /^Bans from Staffroom/ }).waitFor();
+    await expectCount(coordinator.getByText('Nobody is banned from this group.'), 0);
 
     await moderators
       .getByRole('combobox', { name: 'Appoint someone invited as a moderator' })

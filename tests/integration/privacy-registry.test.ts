@@ -369,7 +369,7 @@ describe('the registry of stored data against a real dump', () => {
     );
 
     // One-to-one support: a consultant with school and district, a teacher's intake with school and district
-    // and a sealed note, the match, sealed messages, a goal, a check-in, pins, a revealed report, closing, feedback.
+    // and a sealed note, the match, sealed messages, a goal, a check-in, pins, a report with a note, closing, feedback.
     const consultant = await person('consultant', 1);
     expect(
       (
@@ -463,9 +463,8 @@ describe('the registry of stored data against a real dump', () => {
       teacher.transport.request('convo:report', {
         conversationId,
         seq: replied.seq,
-        text: 'a reply to report',
-        frankingKey: reply.frankingKey!,
         reason: 'harassment',
+        note: 'A note in my own words',
       }),
     );
     await ok(consultant.transport.request('convo:close', { conversationId }));

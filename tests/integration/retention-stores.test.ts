@@ -138,7 +138,6 @@ describe.each(backends)('retention store contract: %s', (_name, make) => {
         status: 'action-taken',
         resolvedAt: T - 181 * DAY,
         conversationId: 'c',
-        revealedText: 'revealed words',
       }),
     );
     await moderation.saveReport(report('recent', { status: 'reviewed', resolvedAt: T - 100 * DAY }));

@@ -209,7 +209,7 @@ describe('retention sweep (fake clock, real Redis, two nodes in this process)', 
         reason: 'r',
       });
     }
-    // Reports (kept 180 days after handling): two handled long enough ago (one with revealed text), one
+    // Reports (kept 180 days after handling): two handled long enough ago (one with a note), one
     // handled recently, one still open though filed 400 days ago.
     for (const id of ['h200', 'h181', 'h100', 'open']) await moderation.createReport(report(id), `d-${id}`);
     await moderation.saveReport(report('h200', { status: 'reviewed', resolvedAt: T - 200 * DAY }));
@@ -217,8 +217,8 @@ describe('retention sweep (fake clock, real Redis, two nodes in this process)', 
       report('h181', {
         status: 'reviewed',
         resolvedAt: T - 181 * DAY,
-        conversationId: 'c-revealed',
-        revealedText: 'canary revealed text',
+        conversationId: 'c-reported',
+        note: 'canary note text',
       }),
     );
     await moderation.saveReport(report('h100', { status: 'action-taken', resolvedAt: T - 100 * DAY }));
@@ -305,10 +305,10 @@ describe('retention sweep (fake clock, real Redis, two nodes in this process)', 
     expect((await consultations.getConversation('c100'))?.status).toBe('closed');
     expect((await consultations.getConversation('active'))?.status).toBe('active');
     expect((await groups.listMeetings(['short'])).map((m) => m.id)).toEqual(['later']);
-    // The revealed text is nowhere in Redis any more.
+    // The note is nowhere in Redis any more.
     for (const key of await keys(`${prefix}*`)) {
       const dump = (await connection().dumpBuffer(key))?.toString('latin1') ?? '';
-      expect(dump.includes('canary revealed text'), key).toBe(false);
+      expect(dump.includes('canary note text'), key).toBe(false);
     }
 
     // The other node sweeps the same data at the same time: nothing is left for it, nothing counted twice.

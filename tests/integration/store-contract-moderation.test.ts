@@ -207,13 +207,13 @@ describe.each(backends)('moderation store after the review: %s', (_name, make) =
   it('updateReport: one of many racing updates wins; a stale acknowledgement neither reopens a handled report nor restores its text', async () => {
     const store = make();
     await store.createReport(
-      report('race', { urgent: true, reporterId: '', subjectId: 'x', revealedText: 'secret words' }),
+      report('race', { urgent: true, reporterId: '', subjectId: 'x', heldText: 'secret words' }),
       'race-once',
     );
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         store.updateReport('race', { status: 'received' }, (r) => {
-          const { revealedText: _gone, ...rest } = r;
+          const { heldText: _gone, ...rest } = r;
           return { ...rest, status: 'reviewed', outcome: `dismiss ${i}`, resolvedAt: 2_000 };
         }),
       ),
@@ -228,7 +228,7 @@ describe.each(backends)('moderation store after the review: %s', (_name, make) =
     expect(!stale.ok && stale.current?.status).toBe('reviewed');
     const now = await store.getReport('race');
     expect(now?.status).toBe('reviewed');
-    expect(now?.revealedText).toBeUndefined();
+    expect(now?.heldText).toBeUndefined();
     expect(now?.acknowledgedAt).toBeUndefined();
     expect((await store.openReports(['g'], 50)).map((r) => r.id)).not.toContain('race');
     expect((await store.updateReport('missing', {}, (r) => r)).ok).toBe(false);

@@ -87,8 +87,8 @@ export async function openItem(
 
 /**
  * A message's plaintext is `{ t: text, fk: frankingKey }`: the franking key travels inside the ciphertext, and the
- * commitment HMAC(fk, context + text) travels beside it (stored by the server at send time). Revealing `t` and
- * `fk` lets the server check the text against the stored commitment; nobody can find another text for it.
+ * commitment HMAC(fk, context + text) travels beside it (stored by the server at send time). Nobody can find another
+ * text for it. Nothing sends `t` or `fk` to the server (one-to-one reports carry no text).
  */
 export interface MessageBody {
   text: string;

@@ -836,13 +836,12 @@ export const STORED = {
     type: 'string',
     title: 'Reports',
     holds:
-      'A report: which message, the reason, the note, who reported it, and for a one-to-one message the text its recipient chose to reveal. Crisis alerts are reports too.',
+      'A report: which message, the reason, the note, who reported it; for a one-to-one conversation only which one and which message number, never its text. Crisis alerts are reports too.',
     whose: 'group',
     why: 'So moderators can act on harm.',
     retention: {
       kind: 'rule',
-      words:
-        'Open reports until handled; then deleted some days later. A revealed text is erased when handled.',
+      words: 'Open reports until handled; then deleted some days later.',
       config: ['REPORT_RETENTION_DAYS'],
     },
     seenBy: ['moderators', 'coordinators', 'operators'],
@@ -860,8 +859,6 @@ export const STORED = {
       { name: 'createdAt', holds: 'when' },
       { name: 'outcome', holds: 'what moderators did', optional: true },
       { name: 'conversationId', holds: 'the one-to-one conversation', optional: true },
-      { name: 'revealedText', holds: 'the revealed one-to-one text (until handled)', optional: true },
-      { name: 'revealedVerified', holds: 'whether the revealed text was really sent', optional: true },
       { name: 'subjectId', holds: 'for a crisis alert, who may be at risk', optional: true },
       { name: 'acknowledgedAt', holds: 'when a moderator reached out', optional: true },
       { name: 'refused', holds: 'the message was refused, so no text is kept', optional: true },

@@ -10,7 +10,6 @@ import {
   SupportResource,
 } from '../schemas/messages.js';
 import { GROUP_LIMITS } from '../limits.js';
-import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from '../rules/visible.js';
 import {
   AuditEntry,
   CareMessage,
@@ -19,6 +18,7 @@ import {
   ModerationSettings,
   MyReport,
   QueueItem,
+  ReportNote,
   ReportReason,
   moderationPayloads as mp,
 } from '../schemas/moderation.js';
@@ -230,8 +230,9 @@ export const clientEvents = {
   'mod:appoint': { payload: mp.appoint, result: Empty },
   /**
    * Open reports in groups you moderate: urgent first, then oldest, with five messages of context either side
-   * (program moderators: also revealed one-to-one reports). Coordinators: the urgent items of every group as
-   * metadata only (no message, note, reporter or member); they never review reports (`mod:resolve`, `mod:held`:
+   * (program moderators: also one-to-one reports, with the reporter's note and never a message). Coordinators: the
+   * urgent items of every group and every open one-to-one report as metadata only (no message, note, reporter or
+   * member); they never review reports (`mod:resolve`, `mod:held`:
    * FORBIDDEN).
    */
   'mod:queue': { payload: z.strictObject({}), result: z.object({ items: z.array(QueueItem) }) },
@@ -311,24 +312,21 @@ export const clientEvents = {
   /** Block the other person: closes the conversation; never matched again. */
   'convo:block': { payload: z.strictObject({ conversationId: Id }), result: Empty },
   /**
-   * Report a message by choosing to reveal its text to program moderators (accounts invited as moderators; never
-   * coordinators). Nothing else is revealed.
+   * Report a one-to-one conversation (from one of its messages, by number) without revealing anything of it: a
+   * reason and, optionally, the reporter's own note in their own words, checked as a group report's note is. No
+   * message text ever reaches the server here: program moderators read the note; coordinators get the item as
+   * metadata only. A note that suggests risk makes it urgent and brings back `support`.
    */
   'convo:report': {
     payload: z.strictObject({
       conversationId: Id,
       seq: Seq,
-      // Not trimmed: the franking check needs the exact text that was sealed.
-      text: z.string().min(1).max(GROUP_LIMITS.messageMax).refine(hasVisibleText, INVISIBLE_ONLY_MESSAGE),
-      /** The message's franking key (from inside its ciphertext): lets moderators check the text was sent. */
-      frankingKey: z
-        .string()
-        .length(43)
-        .regex(/^[A-Za-z0-9_-]+$/)
-        .optional(),
       reason: ReportReason,
+      note: ReportNote,
+      /** The note may identify someone (PRIVACY_CONFIRM_REQUIRED): send the report anyway. */
+      confirmIdentifying: z.boolean().optional(),
     }),
-    result: z.object({ id: z.string() }),
+    result: z.object({ id: z.string(), support: z.array(SupportResource).optional() }),
   },
   /**
    * Keep my pin of the other person's key, sealed under my own key, so a new browser of mine restores it. The

@@ -1,7 +1,7 @@
 /**
  * Message franking: the bytes a commitment covers besides the plaintext (the conversation, the sender's key
- * fingerprint and counter). Both the sender's browser (making the commitment) and the server (checking a revealed
- * message) build it here; kept free of zod so the browser does not load the schemas at run time for it.
+ * fingerprint and counter). The sender's browser builds it here when making the commitment (the server checks no
+ * text: one-to-one reports carry none); kept free of zod so the browser does not load the schemas at run time.
  */
 export function frankingContext(
   conversationId: string,

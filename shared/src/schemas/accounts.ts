@@ -10,7 +10,7 @@ export type Role = z.infer<typeof Role>;
 
 /**
  * Coordinators (admins) never read what members wrote (PRODUCT.md, "Users"; moderation/README.md): they moderate no
- * group, cannot join or open one, and get no message, held or revealed text nor report note. What they are told
+ * group, cannot join or open one, and get no message, held text nor report note. What they are told
  * (FORBIDDEN) when they try.
  */
 export const COORDINATORS_DONT_READ = "Coordinators don't read groups; appoint a moderator to this group.";

@@ -379,7 +379,7 @@ export const SEAL_COUNTER_MAX = 2 ** 50;
  * fingerprint of the sealer's public key, `recipient` that of the key it was sealed for; `counter` grows with every item that sender seals in the conversation
  * (all kinds share it), so receivers can refuse replays and reorders. `commitment` (messages only) is the
  * franking commitment: HMAC-SHA-256 of the plaintext and this context under a fresh key that travels inside the
- * ciphertext, so a revealed message can be checked by moderators (see `frankingContext`).
+ * ciphertext (see `frankingContext`). Nothing reveals a message to the server: reports carry no text.
  */
 export const SealMeta = z.strictObject({
   v: z.literal(2),

@@ -100,11 +100,6 @@ export const QueueItem = z.object({
   message: Message.nullable(),
   before: z.array(Message),
   after: z.array(Message),
-  /**
-   * Revealed one-to-one messages only: true when the text matches the franking commitment stored when it was sent
-   * (so it really was sent in that conversation by that person), false when it could not be verified.
-   */
-  revealVerified: z.boolean().optional(),
   /** For an item the crisis guard raised: the member who may be at risk, as the group knows them. */
   subject: MemberView.nullable().optional(),
   /** The message that suggested risk was refused (a blocked term): it was not posted and its text is not kept. */
@@ -206,6 +201,14 @@ export const CARE_TEXT_MAX = 1_000;
 
 export const ResolveAction = z.enum(['dismiss', 'remove', 'mute', 'ban']);
 
+/** A reporter's own note, in their own words (checked by the guards: the privacy guard asks, risk makes it urgent). */
+export const ReportNote = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((t) => t === '' || hasVisibleText(t), INVISIBLE_ONLY_MESSAGE)
+  .default('');
+
 export const moderationPayloads = {
   remove: z.strictObject({ groupId: Id, seq: Seq, reason: z.string().trim().max(300).optional() }),
   mute: z.strictObject({ groupId: Id, tag: Tag, minutes: Minutes, reason: Reason }),
@@ -246,12 +249,7 @@ export const moderationPayloads = {
     groupId: Id,
     seq: Seq,
     reason: ReportReason,
-    note: z
-      .string()
-      .trim()
-      .max(500)
-      .refine((t) => t === '' || hasVisibleText(t), INVISIBLE_ONLY_MESSAGE)
-      .default(''),
+    note: ReportNote,
     /** The note may identify someone (PRIVACY_CONFIRM_REQUIRED): send the report anyway. */
     confirmIdentifying: z.boolean().optional(),
   }),

@@ -60,8 +60,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
     to: paths.moderation.getHref(),
     label: 'Moderation',
     description: 'Work the report queue, lock or slow a group, mute or ban, and read the audit log.',
-    // Coordinators see urgent items as metadata and appoint moderators; program moderators review revealed
-    // one-to-one reports; anyone else once appointed to a group (the app shell re-renders on it).
+    // Coordinators see urgent items and one-to-one reports as metadata and appoint moderators; program moderators
+    // review one-to-one reports (the reporter's note); anyone else once appointed to a group (the app shell
+    // re-renders on it).
     when: (role) => role === 'admin' || role === 'moderator' || moderatesAnyGroup(),
   },
   {

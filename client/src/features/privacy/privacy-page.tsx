@@ -128,8 +128,9 @@ export function PrivacyPage() {
             and messages held for review.
           </li>
           <li>
-            A message you reveal from a one-to-one conversation goes to Staffroom’s moderators, not to
-            coordinators.
+            Nobody but its two participants can read a one-to-one conversation. Reporting one sends only your
+            reason and your own note, never its messages: Staffroom’s moderators read the note, coordinators
+            only learn that a report was made.
           </li>
           <li>
             If nobody answers an urgent alert in time, coordinators learn which group, since when and whether

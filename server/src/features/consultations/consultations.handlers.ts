@@ -1,3 +1,4 @@
+import type { ClientResult } from '@staffroom/shared/protocol/client-events';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
 import type { ReportReason } from '@staffroom/shared/schemas/moderation';
 import { AppError } from '../../platform/errors.js';
@@ -21,11 +22,17 @@ export function createConsultationNotifier(io: AppServer): ConsultationNotifier 
 export interface ConsultationHandlerDeps {
   edge: EventEdge;
   consultations: ConsultationService;
-  /** Reveals one message's text to coordinators (from moderation). */
-  reveal: (
+  /** Files a report about a one-to-one conversation, without any of its text (from moderation). */
+  report: (
     p: Principal,
-    input: { conversationId: string; seq: number; text: string; reason: ReportReason; verified: boolean },
-  ) => Promise<{ id: string }>;
+    input: {
+      conversationId: string;
+      seq: number;
+      reason: ReportReason;
+      note: string;
+      confirmIdentifying?: boolean | undefined;
+    },
+  ) => Promise<ClientResult<'convo:report'>>;
 }
 
 /** The conversation events, registered once per node (each handler reads the socket it is called for). */
@@ -80,20 +87,12 @@ export function registerConsultationHandlers(deps: ConsultationHandlerDeps): voi
     await service.passOnNote(socket.data.principal, conversationId, body); // the conversation's teacher only
     return {};
   });
-  edge.handle('convo:report', async ({ frankingKey, ...input }, socket) => {
+  edge.handle('convo:report', async (input, socket) => {
     const p = socket.data.principal;
     await service.view(p, input.conversationId); // participants only (NOT_FOUND otherwise)
-    // Only a message that exists can be revealed: a made-up seq would file a report about nothing.
+    // Only a message that exists can be reported: a made-up seq would file a report about nothing.
     const { messages } = await service.history(p, input.conversationId, input.seq - 1, 1);
     if (messages[0]?.seq !== input.seq) throw new AppError(ErrorCode.NOT_FOUND, 'No such message.');
-    // The franking check says whether the text was really sent, in this conversation, by the other person.
-    const verified = await service.verifyFranking(
-      p,
-      input.conversationId,
-      input.seq,
-      input.text,
-      frankingKey,
-    );
-    return deps.reveal(p, { ...input, verified });
+    return deps.report(p, input);
   });
 }

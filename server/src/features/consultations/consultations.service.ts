@@ -1,5 +1,5 @@
 import type { SupportResource } from '@staffroom/shared/schemas/messages';
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { GROUP_LIMITS, K_MIN, RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { ADJECTIVES, ANIMALS } from '@staffroom/shared/rules/suggestions';
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
@@ -41,7 +41,6 @@ import {
   termEndMs,
   type Area,
 } from '@staffroom/shared/schemas/consultations';
-import { frankingContext } from '@staffroom/shared/rules/franking';
 import type { z } from 'zod';
 import { INTAKE_COPIES_MAX } from '@staffroom/shared/schemas/consultations';
 import type { FeedbackBody, IntakeBody as IntakeSchema } from '@staffroom/shared/schemas/consultations';
@@ -1200,35 +1199,6 @@ export function createConsultationService(deps: ConsultationDeps) {
         });
       }
       return { seq: result.seq, ts: result.ts, duplicate: result.duplicate };
-    },
-
-    /**
-     * Checks a revealed message against the franking commitment stored when it was sent: true only when that
-     * message exists, was sent by the other participant, carries a commitment, and HMAC(frankingKey, context +
-     * text) equals it. The commitment was
-     * stored at send time beside the ciphertext, so the reporter cannot make one up afterwards; and the key came
-     * from inside the ciphertext the sender sealed, so the sender cannot deny the text.
-     */
-    async verifyFranking(
-      p: Principal,
-      id: string,
-      seq: number,
-      text: string,
-      frankingKey: string | undefined,
-    ): Promise<boolean> {
-      const { role } = await participant(p, id);
-      if (!frankingKey || seq < 1) return false;
-      const [message] = (await store.messages(id, seq - 1, 1)).messages;
-      // Only the other person's message can be verified: a participant who reveals a message they sent themselves
-      // must not get "verified" for words moderators would read as the other person's.
-      if (message?.seq !== seq || message.from === role) return false;
-      const meta = message.meta;
-      if (!meta?.commitment) return false;
-      const expected = createHmac('sha256', Buffer.from(frankingKey, 'base64url'))
-        .update(frankingContext(id, meta.sender, meta.counter, text))
-        .digest();
-      const stored = Buffer.from(meta.commitment, 'base64url');
-      return stored.length === expected.length && timingSafeEqual(stored, expected);
     },
 
     async savePin(p: Principal, id: string, pin: Sealed): Promise<void> {

@@ -172,7 +172,7 @@ export function registerModerationHandlers(edge: EventEdge, moderation: Moderati
 }
 
 /**
- * Per connection: moderators hear about their groups' queues, program moderators also about revealed one-to-one
+ * Per connection: moderators hear about their groups' queues, program moderators also about one-to-one
  * reports (the '' queue), admins about all (as metadata: which group, whether urgent).
  */
 export async function moderationConnected(

@@ -354,6 +354,7 @@ export function createRedisModerationStore(
           const legacy = await redis.hget(k.reports(), id);
           if (!legacy) return { ok: false, current: null };
           await redis.set(k.report(id), legacy, 'NX');
+          await redis.hdel(k.reports(), id); // read only while its own key is missing: never again
           continue;
         }
         const current = JSON.parse(raw) as ReportRecord;

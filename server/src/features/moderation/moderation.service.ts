@@ -141,11 +141,11 @@ const legacyDerivedId = (kind: string, ...parts: string[]) =>
 const noSuchReport = () => new AppError(ErrorCode.NOT_FOUND, 'No such report.');
 const forbidden = () => new AppError(ErrorCode.FORBIDDEN, 'Only this group’s moderators can do this.');
 const noSuchMember = () => new AppError(ErrorCode.NOT_FOUND, 'That member is not in this group.');
-/** What the queue shows as the "group" of a revealed one-to-one report. */
-const REVEALED_GROUP_NAME = 'One-to-one conversation (revealed by a participant)';
+/** What the queue shows as the "group" of a one-to-one report. */
+const CONVERSATION_GROUP_NAME = 'One-to-one conversation (reported by a participant)';
 /** Coordinators moderate no group and read nothing members wrote (moderation/README.md, "Who may act on whom"). */
 const coordinatorsDontRead = () => new AppError(ErrorCode.FORBIDDEN, COORDINATORS_DONT_READ);
-/** Who reviews revealed one-to-one reports: program moderators (accounts invited as moderators), never coordinators. */
+/** Who reviews one-to-one reports (their notes): program moderators (invited as moderators), never coordinators. */
 const reviewsConversations = (p: Principal) => p.role === 'moderator';
 const CONTEXT = 5;
 /** Groups (and accounts' global bans) whose moderation state one node keeps cached. */
@@ -161,12 +161,14 @@ const URGENT_BATCH = 200;
  */
 const REINDEX_MS = 10 * 60_000;
 const perQueue = (queues: number) => Math.min(20, Math.max(3, Math.ceil((2 * QUEUE_ITEMS) / queues)));
+/** How many open one-to-one reports are read when erasing the text older versions stored (all, in practice). */
+const OPEN_CONVERSATION_REPORTS_MAX = 100_000;
 /** Messages one member may have held for review in one group at once; more are refused (RATE_LIMITED). */
 const HELD_MAX = 10;
 
 /**
  * Alerts the crisis guard raised about one member in one group belong together: one item for one person. Null
- * for anything else (members' reports, revealed one-to-one messages), which stays an item of its own.
+ * for anything else (members' reports, one-to-one reports), which stays an item of its own.
  */
 const alertKey = (r: ReportRecord) => (isAlert(r) ? `${r.groupId}\u0000${r.subjectId}` : null);
 
@@ -316,9 +318,9 @@ export function createModerationService(deps: ModerationDeps) {
    * The report a moderator acts on, authorized before anything about it is told: someone who moderates nothing
    * is answered before it is read, and a missing report and one in a group the caller does not moderate get the
    * same NOT_FOUND (nobody learns whether a message raised an alert). `use`: `review` reads or decides on it (the
-   * group's moderators; a revealed one-to-one report, program moderators); `support` acknowledges it or reaches
-   * out, which needs no content: also coordinators, on an urgent item (never on a revealed one-to-one report, whose
-   * reach-out has no group). Coordinators never review (FORBIDDEN, whatever the id).
+   * group's moderators; a one-to-one report, program moderators); `support` acknowledges it or reaches out, which
+   * needs no content: also coordinators, on an urgent item (a one-to-one report is acknowledged, never reached out
+   * from: it has no group). Coordinators never review (FORBIDDEN, whatever the id).
    */
   async function reportFor(p: Principal, reportId: string, use: 'review' | 'support'): Promise<ReportRecord> {
     if (p.role === 'admin') {
@@ -457,13 +459,15 @@ export function createModerationService(deps: ModerationDeps) {
     if (!duplicate) deps.notify.queueChanged(groupId, true);
   }
 
-  /** A queue item for a revealed one-to-one message: the revealed text, nothing else. */
-  function revealedItem(r: ReportRecord): QueueItem {
-    const escaped = (r.revealedText ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  /**
+   * A queue item for a one-to-one report: the reason and the reporter's own note, never a message (the server has
+   * none to show: one-to-one messages are ciphertext only).
+   */
+  function conversationItem(r: ReportRecord): QueueItem {
     return {
       id: r.id,
       groupId: '',
-      groupName: REVEALED_GROUP_NAME,
+      groupName: CONVERSATION_GROUP_NAME,
       reason: r.reason,
       note: r.note,
       urgent: r.urgent,
@@ -471,10 +475,16 @@ export function createModerationService(deps: ModerationDeps) {
       status: r.status,
       createdAt: r.createdAt,
       reporter: null,
-      message: { groupId: '', seq: r.seq, ts: r.createdAt, kind: 'text', author: null, text: escaped },
+      message: null,
       before: [],
       after: [],
-      revealVerified: r.revealedVerified === true,
+      ...(r.urgent
+        ? {
+            acknowledged: r.acknowledgedAt
+              ? { by: r.acknowledgedBy ?? 'a moderator', at: r.acknowledgedAt }
+              : null,
+          }
+        : {}),
     };
   }
 
@@ -541,6 +551,28 @@ export function createModerationService(deps: ModerationDeps) {
     const { heldText: _erased, ...kept } = r;
     return { ...kept, held: 'kept' };
   }
+  /**
+   * Older versions stored the text a participant revealed with a one-to-one report (`revealedText`, with
+   * `revealedVerified`); nothing reads it now, and this drops it from a stored report.
+   */
+  function withoutRevealedText(r: ReportRecord): ReportRecord {
+    const {
+      revealedText: _text,
+      revealedVerified: _verified,
+      ...kept
+    } = r as ReportRecord & {
+      revealedText?: unknown;
+      revealedVerified?: unknown;
+    };
+    return kept;
+  }
+  /** Erases the text older versions stored with open one-to-one reports (resolving erased it from the others). */
+  async function eraseRevealedTexts(): Promise<void> {
+    for (const r of await store.openReports([CONVO_QUEUE], OPEN_CONVERSATION_REPORTS_MAX)) {
+      if (!('revealedText' in r) && !('revealedVerified' in r)) continue;
+      await store.updateReport(r.id, { status: 'received' }, withoutRevealedText);
+    }
+  }
   /** Tells the sender their held message stays hidden (after the decision was stored). */
   function tellKept(before: ReportRecord): void {
     if (before.held !== 'pending' || !before.subjectId || !before.heldClientId) return;
@@ -554,14 +586,15 @@ export function createModerationService(deps: ModerationDeps) {
 
   /**
    * What coordinators see of the queue: the urgent items (at-risk alerts and reports), as metadata only. Which group,
-   * why, since when, how many alerts, who acknowledged and when; never a message, held or revealed text, a note, the
-   * reporter or the member it is about. Enough to see that someone is being looked after, to acknowledge, to reach
-   * out (`mod:reach-out`: the server finds the member) and to appoint a moderator.
+   * why, since when, how many alerts, who acknowledged and when; never a message, held text, a note, the reporter
+   * or the member it is about. One-to-one reports come to them this way too, urgent or not. Enough to see that
+   * someone is being looked after, to acknowledge, to reach out (`mod:reach-out`: the server finds the member) and
+   * to appoint a moderator.
    */
   async function coordinatorQueue(names: ReadonlyMap<string, string>): Promise<QueueItem[]> {
     const queues = [...names.keys(), CONVO_QUEUE];
     const open = (await store.openReports(queues, perQueue(queues.length)))
-      .filter((r) => r.urgent)
+      .filter((r) => r.urgent || r.conversationId !== undefined)
       .sort((a, b) => reportPriority(a) - reportPriority(b))
       .slice(0, QUEUE_ITEMS);
     return Promise.all(
@@ -572,10 +605,10 @@ export function createModerationService(deps: ModerationDeps) {
         return {
           id: r.id,
           groupId: r.groupId,
-          groupName: r.conversationId !== undefined ? REVEALED_GROUP_NAME : (names.get(r.groupId) ?? ''),
+          groupName: r.conversationId !== undefined ? CONVERSATION_GROUP_NAME : (names.get(r.groupId) ?? ''),
           reason: r.reason,
           note: '',
-          urgent: true,
+          urgent: r.urgent,
           automatic: !r.reporterId && r.conversationId === undefined,
           status: r.status,
           createdAt: r.createdAt,
@@ -588,11 +621,13 @@ export function createModerationService(deps: ModerationDeps) {
             : {}),
           ...(subjectErased
             ? { subjectErased: true }
-            : {
-                acknowledged: alerts.every((a) => a.acknowledgedAt !== undefined)
-                  ? { by: r.acknowledgedBy ?? 'a moderator', at: r.acknowledgedAt ?? r.createdAt }
-                  : null,
-              }),
+            : !r.urgent
+              ? {}
+              : {
+                  acknowledged: alerts.every((a) => a.acknowledgedAt !== undefined)
+                    ? { by: r.acknowledgedBy ?? 'a moderator', at: r.acknowledgedAt ?? r.createdAt }
+                    : null,
+                }),
         };
       }),
     );
@@ -1401,31 +1436,40 @@ export function createModerationService(deps: ModerationDeps) {
     },
 
     /**
-     * A participant reveals one message of a one-to-one conversation to coordinators. Only that text is stored;
-     * the caller has checked that the reporter takes part in the conversation.
+     * A participant reports a one-to-one conversation (at a message, by number): a reason and their own note,
+     * checked as a group report's note is; never any text of the conversation. The caller has checked that the reporter
+     * takes part in it and that the message exists.
      */
-    async reportRevealed(
+    async reportConversation(
       p: Principal,
-      input: { conversationId: string; seq: number; text: string; reason: ReportReason; verified: boolean },
-    ): Promise<{ id: string }> {
+      input: {
+        conversationId: string;
+        seq: number;
+        reason: ReportReason;
+        note: string;
+        confirmIdentifying?: boolean | undefined;
+      },
+    ): Promise<{ id: string; support?: SupportResource[] }> {
+      const checked = checkText(input.note, {
+        confirmIdentifying: input.confirmIdentifying === true,
+        field: 'note',
+      });
       const report: ReportRecord = {
         id: newId(),
         groupId: '',
         seq: input.seq,
         reason: input.reason,
-        note: '',
+        note: input.note,
         reporterId: p.accountId,
-        // Whatever reason was chosen, a revealed text that suggests risk is urgent: it tops the coordinators' queue.
-        urgent: input.reason === 'crisis' || detectCrisis(input.text).risk,
+        // A note that suggests risk is urgent whatever the reason: it tops the queue and coordinators see it.
+        urgent: input.reason === 'crisis' || checked.support !== null,
         status: 'received',
         createdAt: now(),
         conversationId: input.conversationId,
-        revealedText: input.text,
-        revealedVerified: input.verified,
       };
       const filed = await store.createReport(report, `${p.accountId}:c:${input.conversationId}:${input.seq}`);
       if (!filed.duplicate) deps.notify.queueChanged('', report.urgent);
-      return { id: filed.id };
+      return { id: filed.id, ...(checked.support ? { support: checked.support } : {}) };
     },
 
     async myReports(p: Principal): Promise<MyReport[]> {
@@ -1454,7 +1498,7 @@ export function createModerationService(deps: ModerationDeps) {
           // An item is the person: every open alert about them, also those further down their group's queue.
           const alerts = await alertsLike(lead as ReportRecord);
           const r = alerts[0] as ReportRecord;
-          if (r.conversationId !== undefined) return revealedItem(r);
+          if (r.conversationId !== undefined) return conversationItem(r);
           // A refused or held message has no seq: no context to show.
           const [messages, context, reporter, subject, s] = await Promise.all([
             Promise.all(alerts.map(alertMessage)),
@@ -1527,7 +1571,7 @@ export function createModerationService(deps: ModerationDeps) {
         if (input.action !== 'dismiss') {
           throw new AppError(
             ErrorCode.CONFLICT,
-            'A revealed one-to-one message can only be reviewed (dismissed) here.',
+            'A one-to-one report can only be reviewed (dismissed) here.',
           );
         }
       }
@@ -1559,13 +1603,14 @@ export function createModerationService(deps: ModerationDeps) {
       }
       let closed = 0;
       for (const r of [report, ...others]) {
-        // A revealed one-to-one text, or a held message nobody released, is kept only while it is being looked
-        // at: resolving erases it. Compare-and-set: only a report still open is closed, from its stored state.
+        // A held message nobody released is kept only while it is being looked at: resolving erases it (and any
+        // text an older version stored for a one-to-one report). Compare-and-set: only a report still open is
+        // closed, from its stored state.
         const at = now();
         let wasHeld: ReportRecord | null = null;
         const updated = await store.updateReport(r.id, { status: 'received' }, (current) => {
           wasHeld = current.held === 'pending' ? current : null;
-          const { revealedText: _erased, heldText: _held, ...kept } = keepHidden(current);
+          const { heldText: _held, ...kept } = withoutRevealedText(keepHidden(current));
           return { ...kept, status, outcome: `${input.action}: ${input.reason}`, resolvedAt: at };
         });
         if (!updated.ok) {
@@ -1600,7 +1645,12 @@ export function createModerationService(deps: ModerationDeps) {
       },
     ): Promise<{ entries: AuditEntry[]; more: boolean }> {
       const allowed = p.role === 'admin' ? null : new Set(await store.moderatedGroups(p.accountId));
-      if (allowed && allowed.size === 0) throw forbidden();
+      // A program moderator who moderates no group yet has nothing here (one-to-one reviews are logged without
+      // a group, for coordinators): an empty log, not an error.
+      if (allowed && allowed.size === 0) {
+        if (reviewsConversations(p) && !q.groupId) return { entries: [], more: false };
+        throw forbidden();
+      }
       if (q.groupId && allowed && !allowed.has(q.groupId)) throw forbidden();
       const actor = q.actor?.toLowerCase();
       const { entries, more } = await store.readAudit({
@@ -1664,6 +1714,8 @@ export function createModerationService(deps: ModerationDeps) {
       const at = now();
       const queues = [...(await deps.groups.allGroups()).map((g) => g.id), CONVO_QUEUE];
       if (at - indexedAt >= REINDEX_MS) {
+        // The first run on each node also erases the one-to-one text older versions stored with reports.
+        if (indexedAt === -Infinity) await eraseRevealedTexts();
         await store.indexUrgent(queues);
         indexedAt = at;
       }
@@ -1673,7 +1725,7 @@ export function createModerationService(deps: ModerationDeps) {
       for await (const batch of store.awaitingAcknowledgement(queues, at - timeoutMs, URGENT_BATCH)) {
         for (const r of batch) {
           // Every urgent item is about risk: the crisis guard's, a report for "someone may be at risk", and a
-          // report or revealed message under another reason whose text suggests risk.
+          // report under another reason whose note suggests risk.
           if (!r.urgent) continue;
           if (!(await deps.care.claimEscalation(r.id))) continue;
           // Several overdue alerts about one member are one alert to coordinators.

@@ -42,12 +42,8 @@ export interface ReportRecord {
   status: ReportStatus;
   createdAt: number;
   outcome?: string;
-  /** For a one-to-one message a participant chose to reveal: the conversation and the text they revealed. */
+  /** A one-to-one report: the conversation (never any of its text; `seq` is the message's number). */
   conversationId?: string;
-  /** Erased when the report is resolved. */
-  revealedText?: string;
-  /** Whether the revealed text matched the franking commitment stored when the message was sent. */
-  revealedVerified?: boolean;
   /** For an item the crisis guard raised: the member who may be at risk (their account, never sent out). */
   subjectId?: string;
   /** When a moderator first acted on an urgent item without closing it (reached out): no escalation then. */
@@ -204,8 +200,8 @@ export interface ModerationStore {
   readAudit(query: AuditQuery): Promise<{ entries: (AuditRecord & { id: string })[]; more: boolean }>;
 
   /**
-   * Retention: deletes up to `limit` handled reports resolved at or before `cutoff` (ms), with their revealed text
-   * if any was left; returns how many it deleted. Open reports are never touched.
+   * Retention: deletes up to `limit` handled reports resolved at or before `cutoff` (ms), with anything
+   * they held; returns how many it deleted. Open reports are never touched.
    */
   purgeResolvedReports(cutoff: number, limit: number): Promise<number>;
   /**
@@ -220,7 +216,7 @@ export interface ModerationStore {
   trimAudit(cutoff: number, limit: number): Promise<number>;
 }
 
-/** The queue of revealed one-to-one messages (they have no group; coordinators read it). */
+/** The queue of one-to-one reports (they have no group; program moderators review it, coordinators see metadata). */
 export const CONVO_QUEUE = '~convo';
 /**
  * An urgent item nobody has acknowledged yet (open, urgent, about someone still here): the urgent badge counts
@@ -230,8 +226,8 @@ export const CONVO_QUEUE = '~convo';
 export const awaitsAcknowledgement = (r: ReportRecord) =>
   r.status === 'received' && r.urgent && r.acknowledgedAt === undefined && r.subjectErased !== true;
 /**
- * An alert the crisis guard raised about a member of a group (not a member's report, not a revealed one-to-one
- * message): the alerts about one member in one group are one item for one person.
+ * An alert the crisis guard raised about a member of a group (not a member's report, not a one-to-one
+ * report): the alerts about one member in one group are one item for one person.
  */
 export const isAlert = (r: ReportRecord) =>
   r.reason === 'crisis' && !!r.subjectId && r.conversationId === undefined && !r.reporterId;

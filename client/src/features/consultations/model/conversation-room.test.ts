@@ -626,7 +626,7 @@ describe('ConversationRoom against a tampering server', () => {
     room.stop();
   });
 
-  it('when my history already holds my counter 7, then my next message uses 8 and a report carries its franking key', async () => {
+  it('when my history already holds my counter 7, then my next message uses 8, and a report carries my note, never a message', async () => {
     const { me, peer, server, room, says } = await setUp();
     const mineKey = await conversationKey(me, peer.publicKey, CONVO);
     server.store('teacher', await sealBy(me, peer, mineKey, 'message', 7, 'from another device'));
@@ -637,13 +637,18 @@ describe('ConversationRoom against a tampering server', () => {
     await settle(room, () => server.sends.length === 1, 'sent');
     const sent = server.payloads.find((p) => p.event === 'convo:send') as { meta: { counter: number } };
     expect(sent.meta.counter).toBe(8);
-    expect((await room.report(2, 'harassment')).ok).toBe(true);
+    expect((await room.report(2, 'harassment', 'They were curt with me.')).ok).toBe(true);
     const report = server.payloads.find((p) => p.event === 'convo:report');
-    expect(report).toMatchObject({
+    expect(report).toEqual({
+      event: 'convo:report',
+      conversationId: CONVO,
       seq: 2,
-      text: 'rude words',
-      frankingKey: expect.stringMatching(/^[\w-]{43}$/),
+      reason: 'harassment',
+      note: 'They were curt with me.',
     });
+    expect(JSON.stringify(server.payloads.filter((p) => p.event === 'convo:report'))).not.toContain(
+      'rude words',
+    );
     room.stop();
   });
 });

@@ -1,4 +1,3 @@
-import { GROUP_LIMITS } from '@staffroom/shared/limits';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import type { ClientEventName, ClientPayload, ClientResult } from '@staffroom/shared/protocol/client-events';
 import { ErrorCode, type ErrorInfo } from '@staffroom/shared/protocol/errors';
@@ -234,8 +233,6 @@ export class ConversationRoom {
   private readonly goalCounters = new Map<string, number>();
   /** How often each queued message was sealed again after a counter conflict (bounded: a server can lie). */
   private readonly resealed = new Map<string, number>();
-  /** The franking key of each accepted message, for a report. */
-  private readonly frankingKeys = new Map<number, string>();
   private opened!: Promise<void>;
   private markOpened!: () => void;
   private readonly bySeq = new Map<number, ShownMessage>();
@@ -553,7 +550,6 @@ export class ConversationRoom {
       this.used.clear();
       this.order.clear();
       this.goalCounters.clear();
-      this.frankingKeys.clear();
       this.bySeq.clear();
       this.messages = [];
       this.contiguous = 0;
@@ -763,10 +759,7 @@ export class ConversationRoom {
         refusal = this.misordered(verdict.meta, m.seq) ? 'reordered' : this.claim(verdict.meta, `m:${m.seq}`);
         if (refusal === 'reordered' && this.used.get(`${verdict.meta.sender} ${verdict.meta.counter}`))
           refusal = 'replayed'; // a copy of an earlier one is a replay, whatever its place
-        if (!refusal) {
-          this.placeInOrder(verdict.meta, m.seq);
-          if (verdict.frankingKey) this.frankingKeys.set(m.seq, verdict.frankingKey);
-        }
+        if (!refusal) this.placeInOrder(verdict.meta, m.seq);
       }
       const text = verdict.ok && !refusal ? verdict.text : null;
       const risk =
@@ -1117,20 +1110,16 @@ export class ConversationRoom {
   }
 
   /**
-   * Reveals this one message's text to Staffroom's moderators (never coordinators), by the participant's choice, with its franking key so
-   * the server can check the text against the commitment stored when it was sent.
+   * Reports this conversation at one message (by number): a reason and the reporter's own note, never any message
+   * text (the conversation stays private; moderators read the note, coordinators only that a report was made).
    */
-  async report(seq: number, reason: ReportReason): Promise<Ack<unknown>> {
-    const text = this.bySeq.get(seq)?.text;
-    const frankingKey = this.frankingKeys.get(seq);
-    if (!text || !frankingKey)
-      return { ok: false, error: { code: 'NOT_FOUND', message: 'This message cannot be read here.' } };
+  report(seq: number, reason: ReportReason, note: string, confirmIdentifying = false) {
     return this.conn.request('convo:report', {
       conversationId: this.conversationId,
       seq,
-      text: text.slice(0, GROUP_LIMITS.messageMax),
-      frankingKey,
       reason,
+      note,
+      ...(confirmIdentifying ? { confirmIdentifying } : {}),
     });
   }
 

@@ -21,7 +21,7 @@ import { GoalsPanel } from '../components/goals-panel';
 import { PinnedIntake } from '../components/pinned-intake';
 import { ReciprocalPair } from '../components/reciprocal-pair';
 import { ResourcesPanel } from '../components/resources-panel';
-import { RevealDialog } from '../components/reveal-dialog';
+import { ConversationReportDialog } from '../components/report-dialog';
 import { SafetyCodeDialog } from '../components/safety-code-dialog';
 import { ConversationBadge } from '../components/status-badge';
 import { UnlockKeys } from '../components/unlock-keys';
@@ -522,10 +522,9 @@ function ConversationView({ conversationId, identity }: { conversationId: string
         />
       )}
       {reporting && (
-        <RevealDialog
-          message={reporting}
+        <ConversationReportDialog
           peerName={peer}
-          onReport={(reason) => room.report(reporting.seq, reason)}
+          onReport={(reason, note, confirm) => room.report(reporting.seq, reason, note, confirm)}
           onClose={() => setReporting(null)}
         />
       )}

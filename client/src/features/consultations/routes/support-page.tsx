@@ -56,8 +56,8 @@ export function SupportPage({ viewer }: { viewer: Viewer }) {
         <p className="lead">
           One-to-one support is private between a teacher and their consultant. Nobody else can read it — not
           moderators, not coordinators, not Staffroom’s servers — so there is nothing here to moderate. If a
-          participant reports a message, they choose to reveal that one message, and it reaches your report
-          queue (Staffroom’s moderators review revealed messages; coordinators never see them).
+          participant reports a conversation, their reason and their own note (never its messages) reach your
+          report queue; coordinators only learn that a report was made.
         </p>
       )}
       <p className="aside">

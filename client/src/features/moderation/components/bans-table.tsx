@@ -6,14 +6,30 @@ import { moderationApi } from '../api/moderation-api';
 import { ActionDialog } from './action-dialog';
 import type { GroupTools } from './group-context';
 
-/** Active bans in the group, each with "Lift ban" (asks for a reason). */
-export function BansTable({ tools, bans }: { tools: GroupTools; bans: readonly BanRow[] }) {
+/**
+ * Active bans, each with "Lift ban" (asks for a reason): the group's, or for a coordinator (`fromStaffroom`) only
+ * the bans from Staffroom, the only ones they are told about.
+ */
+export function BansTable({
+  tools,
+  bans,
+  fromStaffroom = false,
+}: {
+  tools: GroupTools;
+  bans: readonly BanRow[];
+  fromStaffroom?: boolean;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   const lift = (b: BanRow) =>
     tools.ask((close) => (
       <ActionDialog
         title={`Lift the ban on ${b.name}?`}
-        description={<p>They can join {tools.groupName} again at once. The ban stays in the audit log.</p>}
+        description={
+          <p>
+            {fromStaffroom ? 'They can use Staffroom' : `They can join ${tools.groupName}`} again at once. The
+            ban stays in the audit log.
+          </p>
+        }
         tone="primary"
         confirmLabel="Lift ban"
         busyLabel="Lifting…"
@@ -28,13 +44,17 @@ export function BansTable({ tools, bans }: { tools: GroupTools; bans: readonly B
   return (
     <section className="mod-panel" aria-labelledby="bans-title">
       <h3 id="bans-title" ref={heading} tabIndex={-1}>
-        Bans <span className="mod-count">({bans.length})</span>
+        {fromStaffroom ? 'Bans from Staffroom' : 'Bans'} <span className="mod-count">({bans.length})</span>
       </h3>
       {bans.length === 0 ? (
-        <p className="empty">Nobody is banned from this group.</p>
+        <p className="empty">
+          {fromStaffroom ? 'Nobody is banned from Staffroom.' : 'Nobody is banned from this group.'}
+        </p>
       ) : (
         <table className="mod-table" role="table">
-          <caption className="visually-hidden">Active bans in {tools.groupName}</caption>
+          <caption className="visually-hidden">
+            {fromStaffroom ? 'Active bans from Staffroom' : `Active bans in ${tools.groupName}`}
+          </caption>
           <thead role="rowgroup">
             <tr role="row">
               <th role="columnheader" scope="col">

@@ -4,9 +4,10 @@ import { Button } from '../../../components/button';
 import { formatDateTime, formatRelative } from '../../../utils/format';
 
 /**
- * What a coordinator sees of an urgent item: where, why, since when, how many alerts, and who acknowledged it;
- * never what was written, who reported it or who it is about (the server sends none of it). The actions need no
- * content: reach out privately (the server finds the member) and "I am on it".
+ * What a coordinator sees of an urgent item or a one-to-one report: where, why, since when, how many alerts, and
+ * who acknowledged it; never what was written, who reported it or who it is about (the server sends none of it).
+ * The actions need no content: reach out privately (the server finds the member; not for a one-to-one report)
+ * and, on an urgent item, "I am on it".
  */
 export function CoordinatorItemCard({
   item,
@@ -21,12 +22,21 @@ export function CoordinatorItemCard({
 }) {
   const titleId = useId();
   const alerts = item.alerts?.length ?? 1;
-  const revealed = item.groupId === '';
+  const oneToOne = item.groupId === '';
   return (
-    <article className="mod-report mod-report--urgent" aria-labelledby={titleId} data-report-id={item.id}>
+    <article
+      className={item.urgent ? 'mod-report mod-report--urgent' : 'mod-report'}
+      aria-labelledby={titleId}
+      data-report-id={item.id}
+    >
       <header className="mod-report__header">
         <h3 id={titleId} className="mod-report__title" tabIndex={-1}>
-          <span className="badge mod-badge--urgent">Urgent</span> {REPORT_REASON_LABELS[item.reason]}
+          {item.urgent && (
+            <>
+              <span className="badge mod-badge--urgent">Urgent</span>{' '}
+            </>
+          )}
+          {REPORT_REASON_LABELS[item.reason]}
           {alerts > 1 && <span className="mod-report__count">: {alerts} alerts about one member</span>}
           <span className="mod-report__group"> in {item.groupName || 'a group'}</span>
         </h3>
@@ -40,25 +50,27 @@ export function CoordinatorItemCard({
             </time>
           </dd>
         </div>
-        <div className="mod-facts__wide">
-          <dt>Acknowledged</dt>
-          <dd data-testid="acknowledged">
-            {item.subjectErased
-              ? 'The member has deleted their account since: there is nobody left to reach.'
-              : item.acknowledged
-                ? `By ${item.acknowledged.by}, ${formatRelative(item.acknowledged.at, now)}.`
-                : 'Not yet.'}
-          </dd>
-        </div>
+        {(item.urgent || item.subjectErased) && (
+          <div className="mod-facts__wide">
+            <dt>Acknowledged</dt>
+            <dd data-testid="acknowledged">
+              {item.subjectErased
+                ? 'The member has deleted their account since: there is nobody left to reach.'
+                : item.acknowledged
+                  ? `By ${item.acknowledged.by}, ${formatRelative(item.acknowledged.at, now)}.`
+                  : 'Not yet.'}
+            </dd>
+          </div>
+        )}
       </dl>
       <p className="mod-report__hint">
-        Coordinators don’t see what was written. {revealed ? 'Program moderators' : 'This group’s moderators'}{' '}
-        read it and decide; if nobody is looking after it, reach out, say you are on it, or appoint a
-        moderator.
+        {oneToOne
+          ? 'A participant reported a one-to-one conversation. Nobody but its two participants can read it; program moderators read the reporter’s note and decide.'
+          : 'Coordinators don’t see what was written. This group’s moderators read it and decide; if nobody is looking after it, reach out, say you are on it, or appoint a moderator.'}
       </p>
       {!item.subjectErased && (
         <div className="mod-report__actions" role="group" aria-labelledby={titleId}>
-          {!revealed && <Button onClick={() => onReachOut(item)}>Reach out privately</Button>}
+          {!oneToOne && <Button onClick={() => onReachOut(item)}>Reach out privately</Button>}
           {item.acknowledged === null && (
             <Button variant="secondary" onClick={() => onAcknowledge(item)}>
               I’m on it (acknowledge)

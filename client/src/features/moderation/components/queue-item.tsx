@@ -109,10 +109,11 @@ export function QueueItemCard({
 }) {
   const titleId = useId();
   const author = authorOf(item);
-  const revealed = item.groupId === '';
-  const canRemove = !revealed && item.message?.kind === 'text';
+  // A one-to-one report has no group and no message: the reporter's reason and note only.
+  const oneToOne = item.groupId === '';
+  const canRemove = !oneToOne && item.message?.kind === 'text';
   const atRisk =
-    !revealed &&
+    !oneToOne &&
     (item.reason === 'crisis' || item.urgent) &&
     !item.subjectErased &&
     (item.subject ?? item.message?.author);
@@ -157,16 +158,6 @@ export function QueueItemCard({
             </time>
           </dd>
         </div>
-        {revealed && item.revealVerified !== undefined && (
-          <div className="mod-facts__wide">
-            <dt>Checked against what was sent</dt>
-            <dd data-testid="reveal-verification">
-              {item.revealVerified
-                ? 'Verified: this exact text was sent in that conversation, as that message, by the person who sent it.'
-                : 'Could not be verified: this text does not match what was sent, so treat it as unconfirmed.'}
-            </dd>
-          </div>
-        )}
         {subject && !author && (
           <div>
             <dt>Member</dt>
@@ -236,12 +227,22 @@ export function QueueItemCard({
           they are not punished.
         </p>
       )}
-      {showAlerts ? (
+      {oneToOne ? (
+        <p className="mod-report__hint">
+          The conversation stays private: nobody but its two participants can read it, here or anywhere.
+          Decide from the reason and the note, and mark it as reviewed once it is handled.
+        </p>
+      ) : showAlerts ? (
         <AlertList item={item} now={now} support={support} />
       ) : (
         !heldLead && <MessageContext message={item.message} before={item.before} after={item.after} />
       )}
       <div className="mod-report__actions" role="group" aria-labelledby={titleId}>
+        {oneToOne && support && item.urgent && item.acknowledged === null && (
+          <Button variant="secondary" onClick={() => support.onAcknowledge(item)}>
+            I’m on it (acknowledge)
+          </Button>
+        )}
         {atRisk && support && (
           <>
             <Button onClick={() => support.onReachOut(item)}>Reach out privately</Button>

@@ -106,7 +106,7 @@ export function GroupModerationPage({
           <RetentionPanel tools={tools} />
           <ModeratorsPanel tools={tools} members={data.members} />
           {!isAdmin && <MembersTable tools={tools} members={data.members} now={now} />}
-          <BansTable tools={tools} bans={data.bans} />
+          <BansTable tools={tools} bans={data.bans} fromStaffroom={isAdmin} />
         </div>
       )}
       {dialog}

@@ -127,7 +127,7 @@ export function ModerationConsole({ viewer }: { viewer: ModerationViewer }) {
     );
   }
 
-  // Program moderators (role moderator) review revealed one-to-one reports even before moderating a group.
+  // Program moderators (role moderator) review one-to-one reports (their notes) even before moderating a group.
   if (groups.length === 0 && !isAdmin && viewer.role !== 'moderator') {
     return (
       <>

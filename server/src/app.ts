@@ -105,6 +105,7 @@ import { createExportService } from './features/privacy-actions/export.service.j
 import { rewriteRedisFiles } from './features/privacy-actions/persist.js';
 import { createPrivacyRoutes } from './features/privacy-actions/privacy.routes.js';
 import { createErasureNotifier, forgetRedisThrottles } from './features/privacy-actions/privacy.wiring.js';
+import { coalesce } from './platform/coalesce.js';
 
 export interface App {
   http: HttpServer;
@@ -134,26 +135,32 @@ async function waitForRedis(connections: RedisClient[], log: Logger): Promise<vo
   }
 }
 
+/** A resync waits for the Redis subscriber's "restored" signals to be quiet this long, and at most the max. */
+const RESYNC_QUIET_MS = 300;
+const RESYNC_MAX_WAIT_MS = 2_000;
+
 /** The composition root: builds every capability from config and wires them together. */
 export async function createApp(config: Config, log: Logger): Promise<App> {
   const metrics = createMetrics();
   const origins = createOriginPolicy(config.ALLOWED_ORIGINS);
 
   let resync: (() => void) | null = null;
+  // A failover or a flapping connection says "restored" many times a second: one resync for the burst.
+  const restored = coalesce(() => resync?.(), RESYNC_QUIET_MS, RESYNC_MAX_WAIT_MS);
   let redis: RedisClient | null = null;
   let sub: RedisClient | null = null;
   if (config.REDIS_CLUSTER_NODES) {
     // Redis Cluster: the same stores, keys of a group in one slot, group messages on per-group shard channels.
     const nodes = parseClusterNodes(config.REDIS_CLUSTER_NODES);
     redis = connectRedisCluster(nodes, log, 'cmd');
-    sub = connectRedisCluster(nodes, log, 'sub', { subscriber: true, onRestored: () => resync?.() });
+    sub = connectRedisCluster(nodes, log, 'sub', { subscriber: true, onRestored: restored.request });
     await waitForRedis([redis, sub], log);
   } else if (config.REDIS_URL) {
     redis = connectRedis(config.REDIS_URL, log, 'cmd');
     // While the subscriber was away, broadcasts and cluster changes from every node were lost for this node.
     // The services it resyncs exist only further down: a reconnect before then (Redis down at start) has
     // nothing to resync.
-    sub = connectRedis(config.REDIS_URL, log, 'sub', () => resync?.());
+    sub = connectRedis(config.REDIS_URL, log, 'sub', restored.request);
     await waitForRedis([redis, sub], log);
   }
   const prefix = config.REDIS_KEY_PREFIX;
@@ -639,6 +646,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       return port;
     },
     async close() {
+      restored.cancel();
       stopAnnouncer();
       clearInterval(offerTimer);
       clearInterval(retentionTimer);

@@ -89,10 +89,14 @@ describe('accounts in a real browser', () => {
     await heading(admin, 'Sign up').waitFor();
 
     await admin.getByLabel('Invite code').fill(node.bootstrapInvite);
-    const firstSuggestion = admin.getByRole('group', { name: 'Suggestions' }).getByRole('button').first();
+    // A chip, not the "Other suggestions" button that comes first while the names are still loading.
+    const suggestions = admin.getByRole('group', { name: 'Suggestions' });
+    const firstSuggestion = suggestions.getByRole('listitem').first().getByRole('button');
+    const picked = (await firstSuggestion.textContent()) ?? '';
     await firstSuggestion.click();
-    expect(await firstSuggestion.getAttribute('aria-pressed')).toBe('true');
+    await suggestions.getByRole('button', { name: picked, pressed: true }).waitFor();
     adminName = await admin.getByLabel('Pseudonym').inputValue();
+    expect(adminName).toBe(picked);
     expect(adminName).toMatch(/^[A-Za-z]+\d*$/);
     await passphrase(admin).fill(GOOD_PASSPHRASE);
     await admin

@@ -240,6 +240,7 @@ describe('escalation to coordinators', () => {
       const other = await d.member(1);
       other.socket.on('mod:escalated', (e) => heard.member!.push(e.reportId));
       await d.joinAndOpen(other, groupId);
+      const sending = Date.now();
       await other.send(groupId, 'I have a plan to kill myself tonight.', 'escalate-000002');
       const secondAt = Date.now();
       const second = await waitForQueue(d.admin, groupId, (q) => q.find((i) => i.id !== item!.id) ?? null);
@@ -248,6 +249,9 @@ describe('escalation to coordinators', () => {
         text: 'We are here for you.',
       });
       expect(reached.ok).toBe(true);
+      expect(Date.now() - sending, 'acknowledged within the escalation timeout').toBeLessThan(
+        ESCALATE_MINUTES * 60_000,
+      );
 
       await waitFor(() => heard.a!.length > 0 && heard.b!.length > 0, {
         timeoutMs: 40_000,

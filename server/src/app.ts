@@ -4,7 +4,7 @@ import { createServer, type RequestListener, type Server as HttpServer } from 'n
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 import type { KeyBundle } from '@staffroom/shared/schemas/consultations';
-import type { Config } from './config.js';
+import { escalationCheckMs, type Config } from './config.js';
 import { createHttpApp } from './platform/http/create-http-app.js';
 import { createOriginPolicy } from './platform/http/origins.js';
 import type { Logger } from './platform/log.js';
@@ -574,7 +574,7 @@ export async function createApp(config: Config, log: Logger): Promise<App> {
       void moderation
         .escalateOverdue(escalateMs)
         .catch((err: unknown) => log.warn({ err: String(err) }, 'crisis escalation failed')),
-    Math.min(30_000, Math.max(1_000, escalateMs / 4)),
+    escalationCheckMs(config.CRISIS_ESCALATE_MINUTES),
   );
   escalateTimer.unref();
   // Offers nobody answered pass to the next consultant; every node polls, the store lets one win each.

@@ -278,6 +278,13 @@ const list = (value: string) =>
 
 export class ConfigError extends Error {}
 
+/**
+ * How often each node's escalator looks for urgent alerts older than `CRISIS_ESCALATE_MINUTES`: a quarter of that
+ * timeout, between 1 and 30 s (an alert is escalated at most a quarter late). Tests wait out this many ticks.
+ */
+export const escalationCheckMs = (escalateMinutes: number): number =>
+  Math.min(30_000, Math.max(1_000, (escalateMinutes * 60_000) / 4));
+
 /** Parses the environment once. Throws a `ConfigError` naming every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escalationCheckMs } from '../../server/src/config.js';
 import { createAgent, createInvite, GOOD_PASSPHRASE, signUp } from '../support/http.js';
 import { TestMember } from '../support/member.js';
-import { waitFor } from '../support/ports.js';
+import { sleep, waitFor } from '../support/ports.js';
 import { queueOf, waitForQueue } from '../support/queue.js';
 import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
 
@@ -11,11 +12,12 @@ import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
  * "someone may be at risk", on two nodes sharing one real Redis.
  */
 let d: TwoNodes;
-/** A short escalation timeout (12 s, checked every 3 s), as in crisis-flow.test.ts. */
+/** A short escalation timeout (6 s, checked every 1.5 s), as in crisis-flow.test.ts. */
+const ESCALATE_MINUTES = 0.1;
 const env = {
   SEND_LIMIT_PER_10S: '10000',
   JOIN_LIMIT_PER_MINUTE: '10000',
-  CRISIS_ESCALATE_MINUTES: '0.2',
+  CRISIS_ESCALATE_MINUTES: String(ESCALATE_MINUTES),
   REFUSED_ALERTS_PER_HOUR: '5',
 };
 
@@ -380,12 +382,15 @@ describe('escalation of alerts about one person', () => {
     const m = await d.member(1);
     await d.joinAndOpen(m, groupId);
     await m.send(groupId, RISK);
-    await new Promise((r) => setTimeout(r, 4_000));
+    // A third of the timeout apart (as 4 s of 12 s): the first is not overdue yet when the second comes.
+    await sleep((ESCALATE_MINUTES * 60_000) / 3);
     await m.send(groupId, "I've been thinking about ending it. I don't want to be here anymore.");
+    const secondAt = Date.now();
     const [item] = await waitForQueue(d.moderator, groupId, (q) => (q[0]?.alerts?.length === 2 ? q : null));
     await waitFor(() => heard.length > 0, { timeoutMs: 40_000, what: 'the escalation' });
     // Past the second alert's own timeout, and a few ticks more.
-    await new Promise((r) => setTimeout(r, 12_000));
+    const tick = escalationCheckMs(ESCALATE_MINUTES);
+    await sleep(Math.max(3 * tick, secondAt + ESCALATE_MINUTES * 60_000 + 3 * tick - Date.now()));
     expect(heard).toEqual([item!.id]);
   });
 });

@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escalationCheckMs } from '../../server/src/config.js';
 import { messageKeys } from '../../server/src/features/messages/messages.keys.js';
 import { startNode } from '../support/node.js';
-import { waitFor } from '../support/ports.js';
+import { sleep, waitFor } from '../support/ports.js';
 import { queueOf, waitForQueue } from '../support/queue.js';
 import { connect, request } from '../support/socket.js';
 import { startTwoNodes, type TwoNodes } from '../support/two-nodes.js';
 
 /** The crisis flow around group messages, on two nodes sharing one real Redis. */
 let d: TwoNodes;
-/** A short escalation timeout (12 s, checked every 3 s) so the escalation test need not wait 15 minutes. */
-const env = { SEND_LIMIT_PER_10S: '10000', JOIN_LIMIT_PER_MINUTE: '10000', CRISIS_ESCALATE_MINUTES: '0.2' };
+/** A short escalation timeout (6 s, checked every 1.5 s) so the escalation test need not wait 15 minutes. */
+const ESCALATE_MINUTES = 0.1;
+const env = {
+  SEND_LIMIT_PER_10S: '10000',
+  JOIN_LIMIT_PER_MINUTE: '10000',
+  CRISIS_ESCALATE_MINUTES: String(ESCALATE_MINUTES),
+};
 
 const RISK = 'I hate this bloody job, I want to kill myself tonight.';
 
@@ -209,7 +215,7 @@ describe('reaching out privately', () => {
 
 describe('escalation to coordinators', () => {
   it('when no moderator acknowledges an urgent alert within CRISIS_ESCALATE_MINUTES, then coordinators are alerted once, live on every node; an acknowledged alert is not escalated', async () => {
-    // Both nodes run the escalator with a 12 s timeout; one claims each alert.
+    // Both nodes run the escalator with a 6 s timeout; one claims each alert.
     const adminOnB = await connect(d.nodes[1]!.url, { cookie: d.admin.agent.cookie() });
     try {
       const groupId = await createGroup('Nobody answered');
@@ -234,20 +240,27 @@ describe('escalation to coordinators', () => {
       const other = await d.member(1);
       other.socket.on('mod:escalated', (e) => heard.member!.push(e.reportId));
       await d.joinAndOpen(other, groupId);
+      const sending = Date.now();
       await other.send(groupId, 'I have a plan to kill myself tonight.', 'escalate-000002');
+      const secondAt = Date.now();
       const second = await waitForQueue(d.admin, groupId, (q) => q.find((i) => i.id !== item!.id) ?? null);
       const reached = await d.admin.transport.request('mod:reach-out', {
         reportId: second.id,
         text: 'We are here for you.',
       });
       expect(reached.ok).toBe(true);
+      expect(Date.now() - sending, 'acknowledged within the escalation timeout').toBeLessThan(
+        ESCALATE_MINUTES * 60_000,
+      );
 
       await waitFor(() => heard.a!.length > 0 && heard.b!.length > 0, {
         timeoutMs: 40_000,
         what: 'the escalation on both nodes',
       });
-      // Several escalator ticks later, still exactly one alert per coordinator socket.
-      await new Promise((r) => setTimeout(r, 7_000));
+      // Past the acknowledged alert's own timeout, and several escalator ticks later, still exactly one alert per
+      // coordinator socket.
+      const tick = escalationCheckMs(ESCALATE_MINUTES);
+      await sleep(Math.max(3 * tick, secondAt + ESCALATE_MINUTES * 60_000 + 2 * tick - Date.now()));
       expect(heard.a).toEqual([item!.id]);
       expect(heard.b).toEqual([item!.id]);
       expect(heard.member).toEqual([]);

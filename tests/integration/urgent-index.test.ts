@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { escalationCheckMs } from '../../server/src/config.js';
 import { createMemoryModerationStore } from '../../server/src/features/moderation/moderation.memory-store.js';
 import { createRedisModerationStore } from '../../server/src/features/moderation/moderation.redis-store.js';
 import { moderationKeys } from '../../server/src/features/moderation/moderation.keys.js';
@@ -248,11 +249,15 @@ describe('the badge and the escalation, behind a flood, on two nodes', () => {
     'I have a plan to kill myself tonight.',
     'Everyone would be better off without me, I just want to die.',
   ];
-  /** A 60 s escalation (checked every 15 s): time for the acknowledgement and the erasure to land first. */
+  /**
+   * An 18 s escalation (checked every 4.5 s): time for the acknowledgement and the erasure to land first (they
+   * landed 7 s after the first alert on a machine at load 18; the test checks they did before the timeout).
+   */
+  const ESCALATE_MINUTES = 0.3;
   const env = {
     SEND_LIMIT_PER_10S: '10000',
     JOIN_LIMIT_PER_MINUTE: '10000',
-    CRISIS_ESCALATE_MINUTES: '1',
+    CRISIS_ESCALATE_MINUTES: String(ESCALATE_MINUTES),
   };
   let redis: TestRedis;
   let nodes: TestNode[] = [];
@@ -357,14 +362,15 @@ describe('the badge and the escalation, behind a flood, on two nodes', () => {
       expect(await raw.zcard(k.openReports(flood))).toBe(600);
 
       // Then each reporter writes something that suggests risk (60 people), and one member in the quiet group.
-      for (const [i, m] of reporters.entries()) {
-        await m.open(flood);
-        await m.send(flood, RISKS[i % RISKS.length]!);
-      }
       const lonely = await TestMember.signUp(b.url, invite);
       everyone.push(lonely);
       await lonely.join(quiet);
       await lonely.open(quiet);
+      const firstAlertAt = Date.now();
+      for (const [i, m] of reporters.entries()) {
+        await m.open(flood);
+        await m.send(flood, RISKS[i % RISKS.length]!);
+      }
       await lonely.send(quiet, RISKS[1]!);
       // The alerts, read from the queues themselves (urgent ones sort first), not from the index under test.
       const urgentOf = (groupId: string) =>
@@ -413,6 +419,10 @@ describe('the badge and the escalation, behind a flood, on two nodes', () => {
       expect(await raw.zscore(k.urgentReports(flood), leaving.id)).toBeNull();
       expect(await badgeOf(floodMod)).toBe(REPORTERS - 2);
       expect(await badgeOf(admin)).toBe(REPORTERS - 2);
+      // Both landed before any alert was overdue, so neither could have escalated before it.
+      expect(Date.now() - firstAlertAt, 'acknowledged and erased within the escalation timeout').toBeLessThan(
+        ESCALATE_MINUTES * 60_000,
+      );
 
       // Every other alert escalates, once each, to the coordinator; the acknowledged and the erased never.
       const expected = alerts.filter((id) => ![quietItem!.id, acked.id, leaving.id].includes(id)).sort();
@@ -423,7 +433,7 @@ describe('the badge and the escalation, behind a flood, on two nodes', () => {
         what: 'every alert escalated',
       });
       // Another escalator tick on each node: nothing new, nothing twice.
-      await sleep(16_000);
+      await sleep(escalationCheckMs(ESCALATE_MINUTES) + 1_000);
       expect([...escalated].sort()).toEqual(expected);
     } finally {
       raw.disconnect();

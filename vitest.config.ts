@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './tests/support/sequencer';
 
 /** One runner, three projects: `npm run test:unit|test:integration|test:e2e`. */
 export default defineConfig({
   resolve: { conditions: ['source'] },
   test: {
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         resolve: { conditions: ['source'] },

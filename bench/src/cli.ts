@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineBusyMs, machineInfo } from './proc.js';
-import { BUILT_GUARDS, guardsText, measureGuards } from './guards.js';
+import { BUILT_GUARDS, guardsText, measureGuards, SMOKE_GUARD_RUNS } from './guards.js';
 import { measureStages } from './guard-stages.js';
 import { benchFsyncPolicy, killAllChildren, sleep } from './processes.js';
 import { profileText, summariseProfile, type ProfileSummary } from './profile.js';
@@ -137,7 +137,7 @@ async function main(): Promise<number> {
       .join(' ')}`,
   );
 
-  log(guardsText(measureGuards(), loadavg()[0] ?? 0));
+  log(guardsText(measureGuards(scenario.name === 'smoke' ? SMOKE_GUARD_RUNS : undefined), loadavg()[0] ?? 0));
 
   const results: (LoadResult | RampResult | IdleResult | FloodResult)[] = [];
   const errors: { target: TargetName; error: string }[] = [];

@@ -1401,6 +1401,24 @@ export function createModerationService(deps: ModerationDeps) {
 
     moderatedGroups,
 
+    /**
+     * The console's list of groups. Coordinators also get each group's moderators, by pseudonym (appointed, joined
+     * or not; a banned one has lost the rights), so a group with none stands out: no member, alias or content.
+     */
+    async consoleGroups(p: Principal): Promise<{ id: string; name: string; moderators?: string[] }[]> {
+      const groups = await moderatedGroups(p);
+      if (p.role !== 'admin') return groups;
+      return Promise.all(
+        groups.map(async (g) => {
+          const pseudonyms = await Promise.all(
+            [...(await state(g.id)).moderators].map((id) => deps.accounts.pseudonymOf(id)),
+          );
+          const moderators = pseudonyms.filter((name): name is string => name !== null);
+          return { ...g, moderators: moderators.sort((a, b) => a.localeCompare(b)) };
+        }),
+      );
+    },
+
     async report(
       p: Principal,
       input: {

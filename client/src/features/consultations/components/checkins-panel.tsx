@@ -494,6 +494,26 @@ export function CheckInsPanel({
     focusProposeButton();
   };
 
+  /** Check-ins as items; only those still planned can be answered, notes wherever the conversation is open. */
+  const list = (items: readonly ShownCheckIn[], answerable: boolean, className = 'checkins') => (
+    <ul className={className}>
+      {items.map((c) => (
+        <CheckInItem
+          key={c.id}
+          checkIn={c}
+          role={role}
+          peer={peer}
+          writable={answerable}
+          now={now}
+          onAnswer={onAnswer}
+          notesWritable={writable}
+          onSaveNote={onSaveNote}
+          warnIdentifying={warnIdentifying}
+        />
+      ))}
+    </ul>
+  );
+
   return (
     <section className="side-card" aria-labelledby="checkins-title">
       <h2 id="checkins-title" className="side-card__title">
@@ -505,42 +525,12 @@ export function CheckInsPanel({
       {planned.length === 0 ? (
         <p className="empty">{closed ? 'Nothing planned: the support has ended.' : 'Nothing planned.'}</p>
       ) : (
-        <ul className="checkins">
-          {planned.map((c) => (
-            <CheckInItem
-              key={c.id}
-              checkIn={c}
-              role={role}
-              peer={peer}
-              writable={writable}
-              now={now}
-              onAnswer={onAnswer}
-              notesWritable={writable}
-              onSaveNote={onSaveNote}
-              warnIdentifying={warnIdentifying}
-            />
-          ))}
-        </ul>
+        list(planned, writable)
       )}
       {toWrite.length > 0 && (
         <>
           <h3 className="checkins__subtitle">Held: add your notes</h3>
-          <ul className="checkins">
-            {toWrite.map((c) => (
-              <CheckInItem
-                key={c.id}
-                checkIn={c}
-                role={role}
-                peer={peer}
-                writable={false}
-                now={now}
-                onAnswer={onAnswer}
-                notesWritable={writable}
-                onSaveNote={onSaveNote}
-                warnIdentifying={warnIdentifying}
-              />
-            ))}
-          </ul>
+          {list(toWrite, false)}
         </>
       )}
       {writable &&
@@ -561,22 +551,7 @@ export function CheckInsPanel({
           <summary className="support-details__summary">
             {closed ? 'All check-ins' : 'Earlier and cancelled'} ({earlier.length})
           </summary>
-          <ul className="checkins checkins--past">
-            {earlier.map((c) => (
-              <CheckInItem
-                key={c.id}
-                checkIn={c}
-                role={role}
-                peer={peer}
-                writable={false}
-                now={now}
-                onAnswer={onAnswer}
-                notesWritable={writable}
-                onSaveNote={onSaveNote}
-                warnIdentifying={warnIdentifying}
-              />
-            ))}
-          </ul>
+          {list(earlier, false, 'checkins checkins--past')}
         </details>
       )}
     </section>

@@ -17,8 +17,7 @@ import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 import { useIdentifyingFeedback } from './goals-panel';
 import { useOverLimit } from '../../../lib/use-over-limit';
-import { CharCount } from '../../../components/char-count';
-import { OverLimitSupport } from './over-limit';
+import { SealedNoteField } from './over-limit';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
 /** How long after a session the consultant is shown it to add their notes (later: under "Earlier"). */
@@ -157,7 +156,7 @@ function ProposeForm({
           )}
         </Field>
       </div>
-      <Field
+      <SealedNoteField
         label="Note"
         optional
         hint={
@@ -166,22 +165,12 @@ function ProposeForm({
             : 'Start from the headings. Encrypted, like your messages; only the two of you can read it.'
         }
         feedback={identifying}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className="input support-textarea"
-            name="note"
-            rows={type === 'check-in' ? 2 : 7}
-            // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
-            value={note}
-            aria-invalid={overLimit.over > 0 || undefined}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
-      <CharCount limit={overLimit} />
-      <OverLimitSupport found={overLimit.found} />
+        name="note"
+        rows={type === 'check-in' ? 2 : 7}
+        value={note}
+        onChange={setNote}
+        overLimit={overLimit}
+      />
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Proposing…">
           {type === 'check-in' ? 'Propose check-in' : `Propose: ${SESSION_TYPE_LABELS[type]}`}
@@ -245,7 +234,7 @@ function NoteForm({
   return (
     <form className="form form--tight checkin-note-form" noValidate onSubmit={(e) => void submit(e)}>
       {problem && <Alert title="Not saved">{problem}</Alert>}
-      <Field
+      <SealedNoteField
         label={held ? 'Notes from the session' : 'Note'}
         hint={
           checkIn.type === 'observation'
@@ -253,23 +242,13 @@ function NoteForm({
             : 'Encrypted, like your messages: only the two of you can read it.'
         }
         feedback={identifying}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            ref={area}
-            className="input support-textarea"
-            name="sessionNote"
-            rows={8}
-            // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
-            value={note}
-            aria-invalid={overLimit.over > 0 || undefined}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
-      <CharCount limit={overLimit} />
-      <OverLimitSupport found={overLimit.found} />
+        name="sessionNote"
+        rows={8}
+        value={note}
+        onChange={setNote}
+        overLimit={overLimit}
+        textareaRef={area}
+      />
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Saving…">
           Save the note

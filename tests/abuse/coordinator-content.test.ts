@@ -407,7 +407,7 @@ describe('one-to-one content reaches nobody but its two participants (P4)', () =
         seq,
         reason: 'harassment',
         text: `They wrote: ${secret}`,
-        frankingKey: sealed.frankingKey,
+        frankingKey: 'K'.repeat(43),
       },
       { conversationId, seq, reason: 'harassment', note: 'rude', revealedText: secret },
     ];

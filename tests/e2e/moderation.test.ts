@@ -509,10 +509,22 @@ describe('moderator console in a real browser', () => {
     if (!node) throw new Error('not started');
     const invited = await TestMember.signUp(node.url, await createInvite(admin.agent, 'moderator', 1));
     people.push(invited);
+    const lonely = 'Nobody moderates this one';
+    const created = await admin.agent.post('/api/groups', {
+      name: lonely,
+      topic: 'challenging-class',
+      guidelines: 'Be kind.',
+    });
+    expect(created.status).toBe(201);
     const coordinator = await open('coordinator', { width: 1180, height: 900 });
     await logIn(coordinator, admin.pseudonym);
     await nav(coordinator).getByRole('link', { name: 'Moderation' }).click();
     await consoleNav(coordinator).getByRole('link', { name: 'Groups' }).click();
+    // Each group says who moderates it, by pseudonym; a group nobody looks after says so.
+    const card = (name: string) =>
+      coordinator.getByRole('listitem').filter({ has: coordinator.getByRole('link', { name }) });
+    await card(groupName).getByText(`Moderators: ${moderator.pseudonym}`).waitFor();
+    await card(lonely).getByText('No moderators yet: choose the group to appoint one.').waitFor();
     await coordinator.getByRole('link', { name: groupName }).click();
     const moderators = coordinator.getByRole('region', { name: 'Moderators' });
     // Coordinators see no member list, no members' names, no posting settings to read.
@@ -533,6 +545,12 @@ describe('moderator console in a real browser', () => {
     await appoint.waitFor({ state: 'detached' });
     const appointed = moderators.getByRole('listitem').filter({ hasText: invited.pseudonym });
     await appointed.waitFor();
+    await consoleNav(coordinator).getByRole('link', { name: 'Groups' }).click();
+    await card(groupName)
+      .getByText(/^Moderators: /)
+      .filter({ hasText: invited.pseudonym })
+      .waitFor();
+    await coordinator.getByRole('link', { name: groupName }).click();
     await appointed.getByRole('button', { name: /^Remove as moderator/ }).click();
     const unappoint = coordinator.getByRole('dialog', {
       name: `Remove ${invited.pseudonym} as a moderator?`,

@@ -3,16 +3,14 @@ import type { Identity } from '../../client/src/lib/e2e-crypto.js';
 import {
   decodeMessageBody,
   encodeMessageBody,
-  frankingCommitment,
   keyFingerprint,
-  newFrankingKey,
   openItem,
   sealItem,
 } from '../../client/src/lib/e2e-seal.js';
 
 /**
- * Seals as the browser does (format 2: authenticated context, per-sender counter, franking for messages), for
- * tests that talk to the server directly. `frankingKey` is returned for messages so a test can reveal one.
+ * Seals as the browser does (format 2: authenticated context, per-sender counter; a message's text as a message
+ * body), for tests that talk to the server directly.
  */
 export async function sealAs(
   sender: Identity,
@@ -22,23 +20,14 @@ export async function sealAs(
   kind: SealKind,
   counter: number,
   text: string,
-): Promise<SealedV2 & { frankingKey?: string }> {
+): Promise<SealedV2> {
   const fp = await keyFingerprint(sender.publicKey);
   const recipient = await keyFingerprint(recipientPublicKey);
-  if (kind !== 'message')
-    return sealItem(key, conversationId, { v: 2, kind, sender: fp, recipient, counter }, text);
-  const frankingKey = newFrankingKey();
-  const commitment = await frankingCommitment(frankingKey, conversationId, fp, counter, text);
-  const sealed = await sealItem(
-    key,
-    conversationId,
-    { v: 2, kind, sender: fp, recipient, counter, commitment },
-    encodeMessageBody({ text, frankingKey }),
-  );
-  return { ...sealed, frankingKey };
+  const plaintext = kind === 'message' ? encodeMessageBody({ text }) : text;
+  return sealItem(key, conversationId, { v: 2, kind, sender: fp, recipient, counter }, plaintext);
 }
 
-/** Opens a format-2 item; a message gives its text (without the franking key). Throws when it does not open. */
+/** Opens a format-2 item; a message gives its text. Throws when it does not open. */
 export async function openAs(key: CryptoKey, conversationId: string, sealed: Sealed): Promise<string> {
   if (!sealed.meta) throw new Error('Not sealed with its context.');
   const plain = await openItem(key, conversationId, { ...sealed, meta: sealed.meta });
@@ -48,6 +37,8 @@ export async function openAs(key: CryptoKey, conversationId: string, sealed: Sea
   return body.text;
 }
 
-/** Only what the server accepts: drops the franking key a test keeps for itself. */
-export const wire = ({ frankingKey: _fk, ...sealed }: SealedV2 & { frankingKey?: string }): SealedV2 =>
-  sealed;
+/**
+ * What goes on the wire: the sealed item as it is. Once it also dropped the franking key a test kept for itself;
+ * sealing makes none now. Kept for the tests that still call it.
+ */
+export const wire = (sealed: SealedV2): SealedV2 => sealed;

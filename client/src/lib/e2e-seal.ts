@@ -1,4 +1,3 @@
-import { frankingContext } from '@staffroom/shared/rules/franking';
 import type { Sealed, SealMeta, SealedV2 } from '@staffroom/shared/schemas/consultations';
 import type { Identity } from './e2e-crypto.js';
 
@@ -7,9 +6,9 @@ import type { Identity } from './e2e-crypto.js';
  *
  * The conversation key is shared by both parties (ECDH), so on its own it cannot tell who sealed an item, in which
  * order, or as what. Each item therefore carries its context in the clear (`SealMeta`: conversation, kind, the
- * sender's key fingerprint, the sender's counter, the franking commitment) and binds it as AES-GCM additional
- * data: the server can relay or withhold an item but cannot change any of these without the item failing to
- * open. Receivers then compare the context with what the server claims (who sent it, where it is shown) and with
+ * sender's key fingerprint, the sender's counter; messages of earlier versions also a franking commitment) and
+ * binds it as AES-GCM additional data: the server can relay or withhold an item but cannot change any of these
+ * without the item failing to open. Receivers then compare the context with what the server claims (who sent it, where it is shown) and with
  * what they already accepted (counters), see `conversation-room.ts`.
  */
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
@@ -26,7 +25,6 @@ const toBase64 = (bytes: ArrayBuffer | Uint8Array) => {
 const fromBase64 = (text: string): Bytes => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 const toBase64Url = (bytes: ArrayBuffer | Uint8Array) =>
   toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const fromBase64Url = (text: string): Bytes => fromBase64(text.replace(/-/g, '+').replace(/_/g, '/'));
 
 /** The SHA-256 fingerprint (base64url, 43 characters) of a P-256 public key given as JWK. */
 export async function keyFingerprint(publicKeyJwk: string): Promise<string> {
@@ -83,51 +81,24 @@ export async function openItem(
   return dec.decode(plain);
 }
 
-// ---- message franking -----------------------------------------------------------------------------------------
+// ---- message bodies -------------------------------------------------------------------------------------------
 
 /**
- * A message's plaintext is `{ t: text, fk: frankingKey }`: the franking key travels inside the ciphertext, and the
- * commitment HMAC(fk, context + text) travels beside it (stored by the server at send time). Nobody can find another
- * text for it. Nothing sends `t` or `fk` to the server (one-to-one reports carry no text).
+ * A message's plaintext is `{ t: text }`. Messages sealed by earlier versions also hold a franking key (`fk`) whose
+ * commitment sits in their `meta`, bound as additional data: nothing checks it any more (one-to-one reports carry
+ * no text), so it is ignored here, and new messages carry neither.
  */
 export interface MessageBody {
   text: string;
-  frankingKey: string;
 }
 
-export const newFrankingKey = (): string => toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
-
-export async function frankingCommitment(
-  frankingKey: string,
-  conversationId: string,
-  sender: string,
-  counter: number,
-  text: string,
-): Promise<string> {
-  const key = await crypto.subtle.importKey(
-    'raw',
-    fromBase64Url(frankingKey),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['sign'],
-  );
-  const mac = await crypto.subtle.sign(
-    'HMAC',
-    key,
-    enc.encode(frankingContext(conversationId, sender, counter, text)),
-  );
-  return toBase64Url(mac);
-}
-
-export const encodeMessageBody = (body: MessageBody): string =>
-  JSON.stringify({ t: body.text, fk: body.frankingKey });
+export const encodeMessageBody = (body: MessageBody): string => JSON.stringify({ t: body.text });
 
 /** Null when the plaintext is not a message body (a sender sealing something else as a message). */
 export function decodeMessageBody(plaintext: string): MessageBody | null {
   try {
-    const v = JSON.parse(plaintext) as { t?: unknown; fk?: unknown };
-    if (typeof v.t !== 'string' || typeof v.fk !== 'string' || !/^[A-Za-z0-9_-]{43}$/.test(v.fk)) return null;
-    return { text: v.t, frankingKey: v.fk };
+    const v = JSON.parse(plaintext) as { t?: unknown };
+    return typeof v.t === 'string' ? { text: v.t } : null;
   } catch {
     return null;
   }

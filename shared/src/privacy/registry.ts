@@ -1314,7 +1314,10 @@ export const STORED = {
       { name: 'i', holds: 'its IV' },
       { name: 'k', holds: "the sender's client id" },
       { name: 't', holds: 'time' },
-      { name: 'm', holds: 'seal metadata: key fingerprints, counter, franking commitment' },
+      {
+        name: 'm',
+        holds: 'seal metadata: key fingerprints, counter (older messages: a franking commitment)',
+      },
     ],
   },
   'consultations.seq': {

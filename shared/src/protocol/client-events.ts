@@ -179,10 +179,19 @@ export const clientEvents = {
   /** Your reports and their status (received, reviewed, action taken), without detail about others. */
   'report:mine': { payload: z.strictObject({}), result: z.object({ reports: z.array(MyReport) }) },
 
-  /** Moderators: groups you moderate (coordinators: every group's id and name, to appoint moderators). */
+  /** Moderators: groups you moderate (coordinators: every group's id, name and moderators, to appoint them). */
   'mod:groups': {
     payload: z.strictObject({}),
-    result: z.object({ groups: z.array(z.object({ id: z.string(), name: z.string() })) }),
+    result: z.object({
+      groups: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          /** Coordinators only: the pseudonyms of the group's moderators, appointed or joined; [] for none. */
+          moderators: z.array(z.string()).optional(),
+        }),
+      ),
+    }),
   },
   /** Moderators: a group's members, bans and settings. */
   'mod:members': {

@@ -377,9 +377,9 @@ export const SEAL_COUNTER_MAX = 2 ** 50;
  * The authenticated context of a sealed item (format version 2), sent in the clear beside the ciphertext and bound
  * into it as AES-GCM additional data: change any field and the item no longer opens. `sender` is the SHA-256
  * fingerprint of the sealer's public key, `recipient` that of the key it was sealed for; `counter` grows with every item that sender seals in the conversation
- * (all kinds share it), so receivers can refuse replays and reorders. `commitment` (messages only) is the
- * franking commitment: HMAC-SHA-256 of the plaintext and this context under a fresh key that travels inside the
- * ciphertext (see `frankingContext`). Nothing reveals a message to the server: reports carry no text.
+ * (all kinds share it), so receivers can refuse replays and reorders. `commitment`: only on messages sealed by
+ * earlier versions (a franking commitment, bound into their additional data, so kept to open them); nothing checks
+ * it and nothing writes it any more, since nothing reveals a message to the server (reports carry no text).
  */
 export const SealMeta = z.strictObject({
   v: z.literal(2),

@@ -1171,10 +1171,6 @@ export function createConsultationService(deps: ConsultationDeps) {
     async send(p: Principal, id: string, input: SealedV2 & { clientId: string }) {
       const { role } = await writable(p, id);
       requireKind(input, 'message');
-      if (!input.meta.commitment)
-        throw new AppError(ErrorCode.INVALID_PAYLOAD, 'A message needs its franking commitment.', {
-          field: 'meta',
-        });
       const result = await store.appendMessage(id, {
         from: role,
         ciphertext: input.ciphertext,

@@ -110,7 +110,7 @@ export function registerModerationHandlers(edge: EventEdge, moderation: Moderati
     reports: await moderation.myReports(socket.data.principal),
   }));
   edge.handle('mod:groups', async (_, socket) => ({
-    groups: await moderation.moderatedGroups(socket.data.principal),
+    groups: await moderation.consoleGroups(socket.data.principal),
   }));
   edge.handle('mod:members', ({ groupId }, socket) => moderation.members(socket.data.principal, groupId));
   edge.handle('mod:mute', ({ groupId, tag, minutes, reason }, socket) =>

@@ -10,10 +10,10 @@ import {
 import { Alert } from '../../../components/alert';
 import { paths } from '../../../config/paths';
 import { useResource } from '../../../lib/use-resource';
-import { formatDate, formatRelative } from '../../../utils/format';
+import { formatDate, formatDuration, formatRelative } from '../../../utils/format';
 import { supportApi } from '../api/support-api';
 import { useNow } from '../hooks/use-conversation-room';
-import { formatDuration, formatStart, plural } from '../model/format';
+import { formatStart, plural } from '../model/format';
 import { kindText } from '../model/labels';
 import { ConversationBadge } from './status-badge';
 

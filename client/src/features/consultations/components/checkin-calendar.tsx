@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import { paths } from '../../../config/paths';
 import type { CalendarEntry } from '../hooks/use-check-in-calendar';
 import { useNow } from '../hooks/use-conversation-room';
-import { formatClock, formatDayHeading, formatDuration, formatFull } from '../model/format';
+import { formatClock, formatDayHeading, formatFull } from '../model/format';
+import { formatDuration } from '../../../utils/format';
 import { reminderFor } from '../model/reminder';
 
 /** Upcoming check-ins across conversations, grouped by day, with a reminder as one gets close. */

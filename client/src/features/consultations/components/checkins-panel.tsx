@@ -12,13 +12,13 @@ import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { useNow } from '../hooks/use-conversation-room';
 import { actionErrorText, type ShownCheckIn, type Side } from '../model/conversation-room';
-import { formatDuration, formatFull, formatStart, fromLocalInput, toLocalInput } from '../model/format';
+import { formatFull, formatStart } from '../model/format';
+import { formatDuration, fromLocalInput, toLocalInput } from '../../../utils/format';
 import { refusalText } from '../model/refusal';
 import { UNREADABLE_TEXT } from './convo-feed';
 import { useIdentifyingFeedback } from './goals-panel';
 import { useOverLimit } from '../../../lib/use-over-limit';
-import { CharCount } from '../../../components/char-count';
-import { OverLimitSupport } from './over-limit';
+import { SealedNoteField } from './over-limit';
 
 const DURATIONS = [15, 20, 30, 45, 60, 90, 120] as const;
 /** How long after a session the consultant is shown it to add their notes (later: under "Earlier"). */
@@ -157,7 +157,7 @@ function ProposeForm({
           )}
         </Field>
       </div>
-      <Field
+      <SealedNoteField
         label="Note"
         optional
         hint={
@@ -166,22 +166,12 @@ function ProposeForm({
             : 'Start from the headings. Encrypted, like your messages; only the two of you can read it.'
         }
         feedback={identifying}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className="input support-textarea"
-            name="note"
-            rows={type === 'check-in' ? 2 : 7}
-            // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
-            value={note}
-            aria-invalid={overLimit.over > 0 || undefined}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
-      <CharCount limit={overLimit} />
-      <OverLimitSupport found={overLimit.found} />
+        name="note"
+        rows={type === 'check-in' ? 2 : 7}
+        value={note}
+        onChange={setNote}
+        overLimit={overLimit}
+      />
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Proposing…">
           {type === 'check-in' ? 'Propose check-in' : `Propose: ${SESSION_TYPE_LABELS[type]}`}
@@ -245,7 +235,7 @@ function NoteForm({
   return (
     <form className="form form--tight checkin-note-form" noValidate onSubmit={(e) => void submit(e)}>
       {problem && <Alert title="Not saved">{problem}</Alert>}
-      <Field
+      <SealedNoteField
         label={held ? 'Notes from the session' : 'Note'}
         hint={
           checkIn.type === 'observation'
@@ -253,23 +243,13 @@ function NoteForm({
             : 'Encrypted, like your messages: only the two of you can read it.'
         }
         feedback={identifying}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            ref={area}
-            className="input support-textarea"
-            name="sessionNote"
-            rows={8}
-            // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
-            value={note}
-            aria-invalid={overLimit.over > 0 || undefined}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
-      <CharCount limit={overLimit} />
-      <OverLimitSupport found={overLimit.found} />
+        name="sessionNote"
+        rows={8}
+        value={note}
+        onChange={setNote}
+        overLimit={overLimit}
+        textareaRef={area}
+      />
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Saving…">
           Save the note
@@ -494,6 +474,26 @@ export function CheckInsPanel({
     focusProposeButton();
   };
 
+  /** Check-ins as items; only those still planned can be answered, notes wherever the conversation is open. */
+  const list = (items: readonly ShownCheckIn[], answerable: boolean, className = 'checkins') => (
+    <ul className={className}>
+      {items.map((c) => (
+        <CheckInItem
+          key={c.id}
+          checkIn={c}
+          role={role}
+          peer={peer}
+          writable={answerable}
+          now={now}
+          onAnswer={onAnswer}
+          notesWritable={writable}
+          onSaveNote={onSaveNote}
+          warnIdentifying={warnIdentifying}
+        />
+      ))}
+    </ul>
+  );
+
   return (
     <section className="side-card" aria-labelledby="checkins-title">
       <h2 id="checkins-title" className="side-card__title">
@@ -505,42 +505,12 @@ export function CheckInsPanel({
       {planned.length === 0 ? (
         <p className="empty">{closed ? 'Nothing planned: the support has ended.' : 'Nothing planned.'}</p>
       ) : (
-        <ul className="checkins">
-          {planned.map((c) => (
-            <CheckInItem
-              key={c.id}
-              checkIn={c}
-              role={role}
-              peer={peer}
-              writable={writable}
-              now={now}
-              onAnswer={onAnswer}
-              notesWritable={writable}
-              onSaveNote={onSaveNote}
-              warnIdentifying={warnIdentifying}
-            />
-          ))}
-        </ul>
+        list(planned, writable)
       )}
       {toWrite.length > 0 && (
         <>
           <h3 className="checkins__subtitle">Held: add your notes</h3>
-          <ul className="checkins">
-            {toWrite.map((c) => (
-              <CheckInItem
-                key={c.id}
-                checkIn={c}
-                role={role}
-                peer={peer}
-                writable={false}
-                now={now}
-                onAnswer={onAnswer}
-                notesWritable={writable}
-                onSaveNote={onSaveNote}
-                warnIdentifying={warnIdentifying}
-              />
-            ))}
-          </ul>
+          {list(toWrite, false)}
         </>
       )}
       {writable &&
@@ -561,22 +531,7 @@ export function CheckInsPanel({
           <summary className="support-details__summary">
             {closed ? 'All check-ins' : 'Earlier and cancelled'} ({earlier.length})
           </summary>
-          <ul className="checkins checkins--past">
-            {earlier.map((c) => (
-              <CheckInItem
-                key={c.id}
-                checkIn={c}
-                role={role}
-                peer={peer}
-                writable={false}
-                now={now}
-                onAnswer={onAnswer}
-                notesWritable={writable}
-                onSaveNote={onSaveNote}
-                warnIdentifying={warnIdentifying}
-              />
-            ))}
-          </ul>
+          {list(earlier, false, 'checkins checkins--past')}
         </details>
       )}
     </section>

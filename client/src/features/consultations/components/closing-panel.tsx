@@ -8,6 +8,13 @@ import { actionErrorText } from '../model/conversation-room';
 
 type Asking = 'propose' | 'end' | 'end-pair' | 'confirm' | 'block' | null;
 
+interface Question {
+  title: string;
+  confirmLabel: string;
+  action: () => Promise<Ack<unknown>>;
+  text: string;
+}
+
 /**
  * Tapering off and ending: the consultant proposes, the teacher confirms (a teacher can end it directly); and
  * blocking, which ends it at once and means the two are never matched again. A reciprocal pair is two teachers,
@@ -41,6 +48,43 @@ export function ClosingPanel({
   };
 
   if (view.status === 'closed') return null;
+
+  const readOnly =
+    'The conversation becomes read-only for both of you. You will be asked for anonymous feedback, and you can ask for support again whenever you like.';
+  /** What each question asks, and what answering yes does. */
+  const dialogs: Record<NonNullable<Asking>, Question> = {
+    end: {
+      title: 'End the support?',
+      confirmLabel: 'End the support',
+      action: onConfirmClose,
+      text: readOnly,
+    },
+    'end-pair': {
+      title: 'End the pairing?',
+      confirmLabel: 'End the pairing',
+      action: onConfirmClose,
+      text: `The conversation becomes read-only for both of you, and ${peer} is told it has ended. You can opt in to reciprocal mentorship again whenever you like.`,
+    },
+    confirm: {
+      title: 'Confirm the end?',
+      confirmLabel: 'Confirm the end',
+      action: onConfirmClose,
+      text: readOnly,
+    },
+    propose: {
+      title: 'Propose to taper off and end?',
+      confirmLabel: 'Propose the end',
+      action: onProposeClose,
+      text: `${peer} is asked to confirm. Until they do, you can both keep talking. Once they confirm, the conversation becomes read-only.`,
+    },
+    block: {
+      title: `Block ${peer}?`,
+      confirmLabel: `Block ${peer}`,
+      action: onBlock,
+      text: `The conversation ends at once and becomes read-only, and you two are never matched again.${teacher ? ' You can then ask for support again, with another consultant.' : ''}`,
+    },
+  };
+  const dialog = asking ? dialogs[asking] : null;
 
   return (
     <section className="side-card" aria-labelledby="ending-title">
@@ -92,74 +136,16 @@ export function ClosingPanel({
         </Button>
       </div>
 
-      {asking === 'end' && (
+      {dialog && (
         <ConfirmDialog
-          title="End the support?"
-          confirmLabel="End the support"
+          key={asking}
+          title={dialog.title}
+          confirmLabel={dialog.confirmLabel}
           busy={busy}
-          onConfirm={() => void run(onConfirmClose)}
+          onConfirm={() => void run(dialog.action)}
           onCancel={() => setAsking(null)}
         >
-          <p>
-            The conversation becomes read-only for both of you. You will be asked for anonymous feedback, and
-            you can ask for support again whenever you like.
-          </p>
-        </ConfirmDialog>
-      )}
-      {asking === 'end-pair' && (
-        <ConfirmDialog
-          title="End the pairing?"
-          confirmLabel="End the pairing"
-          busy={busy}
-          onConfirm={() => void run(onConfirmClose)}
-          onCancel={() => setAsking(null)}
-        >
-          <p>
-            The conversation becomes read-only for both of you, and {peer} is told it has ended. You can opt
-            in to reciprocal mentorship again whenever you like.
-          </p>
-        </ConfirmDialog>
-      )}
-      {asking === 'confirm' && (
-        <ConfirmDialog
-          title="Confirm the end?"
-          confirmLabel="Confirm the end"
-          busy={busy}
-          onConfirm={() => void run(onConfirmClose)}
-          onCancel={() => setAsking(null)}
-        >
-          <p>
-            The conversation becomes read-only for both of you. You will be asked for anonymous feedback, and
-            you can ask for support again whenever you like.
-          </p>
-        </ConfirmDialog>
-      )}
-      {asking === 'propose' && (
-        <ConfirmDialog
-          title="Propose to taper off and end?"
-          confirmLabel="Propose the end"
-          busy={busy}
-          onConfirm={() => void run(onProposeClose)}
-          onCancel={() => setAsking(null)}
-        >
-          <p>
-            {peer} is asked to confirm. Until they do, you can both keep talking. Once they confirm, the
-            conversation becomes read-only.
-          </p>
-        </ConfirmDialog>
-      )}
-      {asking === 'block' && (
-        <ConfirmDialog
-          title={`Block ${peer}?`}
-          confirmLabel={`Block ${peer}`}
-          busy={busy}
-          onConfirm={() => void run(onBlock)}
-          onCancel={() => setAsking(null)}
-        >
-          <p>
-            The conversation ends at once and becomes read-only, and you two are never matched again.
-            {teacher && ' You can then ask for support again, with another consultant.'}
-          </p>
+          <p>{dialog.text}</p>
         </ConfirmDialog>
       )}
     </section>

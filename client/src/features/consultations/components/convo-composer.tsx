@@ -1,13 +1,8 @@
 import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import { describeFindings } from '@staffroom/shared/guards/privacy';
-import { GROUP_LIMITS } from '@staffroom/shared/limits';
 import { useIdentifyingFindings } from '../../../lib/use-identifying';
+import { MESSAGE_MAX as MAX, useMessageLength } from '../../../lib/use-message-length';
 import { LockIcon } from './icons';
-
-const MAX = GROUP_LIMITS.messageMax;
-const ANNOUNCE_FROM = 200;
-
-const countChars = (text: string) => [...text.normalize('NFC')].length;
 
 /**
  * Writing to the other person. Enter sends, Shift+Enter starts a new line. For the teacher, the privacy guard (with
@@ -41,28 +36,11 @@ export function ConvoComposer({
   const [text, setText] = useState('');
   const findings = useIdentifyingFindings(warnIdentifying ? text : '');
   const [problem, setProblem] = useState<string | null>(null);
-  const [spoken, setSpoken] = useState('');
-  const length = countChars(text);
-  const left = MAX - length;
+  const { length, left, spoken } = useMessageLength(text);
   const writing = text.trim() !== '';
   useEffect(() => {
     if (writing) onWriting?.();
   }, [writing, onWriting]);
-
-  useEffect(() => {
-    const timer = setTimeout(
-      () =>
-        setSpoken(
-          left <= ANNOUNCE_FROM
-            ? left >= 0
-              ? `${left} characters left`
-              : `${-left} characters too many`
-            : '',
-        ),
-      700,
-    );
-    return () => clearTimeout(timer);
-  }, [left]);
 
   const send = () => {
     if (text.trim() === '') {

@@ -208,7 +208,7 @@ export function ConvoFeed({
       {newBelow && (
         <button
           type="button"
-          className="convo-feed__jump"
+          className="feed-jump"
           onClick={() => {
             const el = log.current;
             if (!el) return;

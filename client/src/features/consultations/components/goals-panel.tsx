@@ -23,7 +23,7 @@ import { UNREADABLE_TEXT } from './convo-feed';
 import { useIdentifyingFindings } from '../../../lib/use-identifying';
 import { useOverLimit } from '../../../lib/use-over-limit';
 import { CharCount } from '../../../components/char-count';
-import { OverLimitSupport } from './over-limit';
+import { OverLimitSupport, SealedNoteField } from './over-limit';
 
 /**
  * The privacy guard's warning on what the teacher writes here, as on their messages: the other person reads it,
@@ -181,27 +181,17 @@ function UpdateGoal({
         value={status}
         onChange={setStatus}
       />
-      <Field
+      <SealedNoteField
         label="Progress note"
         optional
         hint="What happened, what you tried, what is next. Dated for you."
         feedback={identifying}
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            className="input support-textarea"
-            name="note"
-            rows={3}
-            // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
-            value={note}
-            aria-invalid={overLimit.over > 0 || undefined}
-            onChange={(e) => setNote(e.target.value)}
-          />
-        )}
-      </Field>
-      <CharCount limit={overLimit} />
-      <OverLimitSupport found={overLimit.found} />
+        name="note"
+        rows={3}
+        value={note}
+        onChange={setNote}
+        overLimit={overLimit}
+      />
       <div className="goal-form__actions">
         <Button type="submit" busy={busy} busyLabel="Encrypting and saving…">
           Save progress

@@ -27,6 +27,7 @@ import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { paths } from '../../../config/paths';
 import { useIdentifyingFindings } from '../../../lib/use-identifying';
+import { useFieldErrors, type FieldErrors } from '../../../lib/use-field-errors';
 import { useOverLimit } from '../../../lib/use-over-limit';
 import { CharCount } from '../../../components/char-count';
 import { ChoiceGroup } from './choice-group';
@@ -36,7 +37,6 @@ const NOTE_MAX = 500;
 const PLACE_MAX = 120;
 
 type FieldName = 'grades' | 'subjects' | 'reasons' | 'focus' | 'workStyles' | 'note' | 'school' | 'district';
-type Errors = Partial<Record<FieldName | 'form', string>>;
 const ORDER: readonly FieldName[] = [
   'grades',
   'subjects',
@@ -88,7 +88,6 @@ export function IntakeForm({
   const [note, setNote] = useState('');
   const [school, setSchool] = useState('');
   const [district, setDistrict] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const gradesRef = useRef<HTMLFieldSetElement>(null);
   const subjectsRef = useRef<HTMLFieldSetElement>(null);
@@ -98,18 +97,20 @@ export function IntakeForm({
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const schoolRef = useRef<HTMLInputElement>(null);
   const districtRef = useRef<HTMLInputElement>(null);
-  /** Where focus goes for each field's error (read only in event handlers). */
-  const refFor = (field: FieldName) =>
-    ({
-      grades: gradesRef,
-      subjects: subjectsRef,
-      reasons: reasonsRef,
-      focus: focusRef,
-      workStyles: workStylesRef,
-      note: noteRef,
-      school: schoolRef,
-      district: districtRef,
-    })[field];
+  const { errors, setErrors, clear, show } = useFieldErrors(
+    ORDER,
+    (field) =>
+      ({
+        grades: gradesRef,
+        subjects: subjectsRef,
+        reasons: reasonsRef,
+        focus: focusRef,
+        workStyles: workStylesRef,
+        note: noteRef,
+        school: schoolRef,
+        district: districtRef,
+      })[field],
+  );
 
   const findings = useIdentifyingFindings(note);
   // The page checks the whole note for risk whenever the form is not sent (`onNotSent`), over its limit or not.
@@ -119,23 +120,11 @@ export function IntakeForm({
     if (writingNote) onNoteWriting?.();
   }, [writingNote, onNoteWriting]);
 
-  const clear = (field: FieldName) => {
-    if (errors[field]) setErrors(({ [field]: _dropped, ...rest }) => rest);
-  };
-
-  const focusFirst = (found: Errors) => {
-    const first = ORDER.find((f) => found[f]);
-    if (!first) return;
-    const target = refFor(first).current;
-    if (target instanceof HTMLFieldSetElement) target.querySelector('input')?.focus();
-    else target?.focus();
-  };
-
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     const noteRefused = overLimit.refuse('the note');
-    const found: Errors = {
+    const found: FieldErrors<FieldName> = {
       ...(grades.length ? {} : { grades: 'Choose at least one grade.' }),
       ...(subjects.length ? {} : { subjects: 'Choose at least one subject.' }),
       ...(reasons.length ? {} : { reasons: 'Choose at least one reason, or “Something else”.' }),
@@ -147,9 +136,7 @@ export function IntakeForm({
     const districtError = placeError(district, 'district name');
     if (schoolError) found.school = schoolError;
     if (districtError) found.district = districtError;
-    setErrors(found);
-    if (Object.keys(found).length > 0 || !focus) {
-      focusFirst(found);
+    if (show(found) || !focus) {
       if (note.trim()) onNotSent?.(note);
       return;
     }

@@ -7,15 +7,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { useNow } from '../hooks/use-conversation-room';
 import { formatTimeLeft } from '../model/format';
 import { openIntakeNote } from '../model/intake-seal';
-import {
-  areaText,
-  gradesText,
-  kindText,
-  reasonsText,
-  slotsText,
-  subjectsText,
-  workStylesText,
-} from '../model/labels';
+import { IntakeFacts } from './intake-facts';
 
 /**
  * A request offered to this consultant: the teacher's intake (never their school or district), why it came to
@@ -74,36 +66,7 @@ export function OfferCard({
       <p className="offer__match">
         <span className="offer__match-label">Matched on:</span> {offer.matchedOn || 'availability'}
       </p>
-      <dl className="offer__facts">
-        <div>
-          <dt>Kind of support</dt>
-          <dd>{kindText(offer.kind)}</dd>
-        </div>
-        <div>
-          <dt>Grades</dt>
-          <dd>{gradesText(offer.grades)}</dd>
-        </div>
-        <div>
-          <dt>Subjects</dt>
-          <dd>{subjectsText(offer.subjects)}</dd>
-        </div>
-        <div>
-          <dt>Reasons for connecting</dt>
-          <dd>{reasonsText(offer.reasons)}</dd>
-        </div>
-        <div>
-          <dt>Area of focus</dt>
-          <dd>{areaText(offer.focus)}</dd>
-        </div>
-        <div>
-          <dt>Working together</dt>
-          <dd>{workStylesText(offer.workStyles)}</dd>
-        </div>
-        <div>
-          <dt>Times that suit</dt>
-          <dd>{slotsText(offer.preferredTimes)}</dd>
-        </div>
-      </dl>
+      <IntakeFacts intake={offer} kind={offer.kind} />
       {offer.noteState !== 'none' && (
         <figure className="offer__note">
           <figcaption className="offer__note-label">Their note</figcaption>

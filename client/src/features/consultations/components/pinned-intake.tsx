@@ -1,13 +1,6 @@
 import type { ConversationView } from '@staffroom/shared/schemas/consultations';
-import {
-  areaText,
-  gradesText,
-  kindText,
-  reasonsText,
-  slotsText,
-  subjectsText,
-  workStylesText,
-} from '../model/labels';
+import { kindText } from '../model/labels';
+import { IntakeFacts } from './intake-facts';
 
 /**
  * The request's structured intake, pinned at the top of the conversation for both parties so nobody asks twice.
@@ -49,34 +42,7 @@ export function PinnedIntake({
             : 'The teacher wrote a note with their request, but a coordinator matched you by hand, so it never reached you. They may tell you here.'}
         </p>
       )}
-      {intake ? (
-        <dl className="offer__facts pinned-intake__facts">
-          <div>
-            <dt>Grades</dt>
-            <dd>{gradesText(intake.grades)}</dd>
-          </div>
-          <div>
-            <dt>Subjects</dt>
-            <dd>{subjectsText(intake.subjects)}</dd>
-          </div>
-          <div>
-            <dt>Reasons for connecting</dt>
-            <dd>{reasonsText(intake.reasons)}</dd>
-          </div>
-          <div>
-            <dt>Area of focus</dt>
-            <dd>{areaText(intake.focus)}</dd>
-          </div>
-          <div>
-            <dt>Working together</dt>
-            <dd>{workStylesText(intake.workStyles)}</dd>
-          </div>
-          <div>
-            <dt>Times that suit</dt>
-            <dd>{slotsText(intake.preferredTimes)}</dd>
-          </div>
-        </dl>
-      ) : null}
+      {intake ? <IntakeFacts intake={intake} className="pinned-intake__facts" /> : null}
       {note !== undefined && (
         <figure className="offer__note pinned-intake__note">
           <figcaption className="offer__note-label">

@@ -24,6 +24,7 @@ import {
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { useFieldErrors, type FieldErrors } from '../../../lib/use-field-errors';
 import { ChoiceGroup } from './choice-group';
 import { SlotGrid } from './slot-grid';
 
@@ -38,7 +39,6 @@ type FieldName =
   | 'capacity'
   | 'school'
   | 'district';
-type Errors = Partial<Record<FieldName | 'form', string>>;
 const ORDER: readonly FieldName[] = [
   'displayName',
   'kinds',
@@ -144,7 +144,6 @@ export function ProfileForm({
   const [district, setDistrict] = useState<PlaceEdit>({ mode: 'keep' });
   const [hasSchool, setHasSchool] = useState(profile?.hasSchool ?? false);
   const [hasDistrict, setHasDistrict] = useState(profile?.hasDistrict ?? false);
-  const [errors, setErrors] = useState<Errors>({});
   /** The display name the privacy guard asked about: saving it unchanged confirms it. */
   const [confirmName, setConfirmName] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -159,24 +158,31 @@ export function ProfileForm({
   const termRef = useRef<HTMLInputElement>(null);
   const schoolRef = useRef<HTMLInputElement>(null);
   const districtRef = useRef<HTMLInputElement>(null);
-  /** Where focus goes for each field's error (read only in event handlers). */
-  const refFor = (field: FieldName) =>
-    ({
-      displayName: displayNameRef,
-      grades: gradesRef,
-      subjects: subjectsRef,
-      areas: areasRef,
-      kinds: kindsRef,
-      commitment: commitmentRef,
-      termEndsAt: termRef,
-      capacity: capacityRef,
-      school: schoolRef,
-      district: districtRef,
-    })[field];
+  const {
+    errors,
+    setErrors,
+    clear: clearError,
+    show,
+  } = useFieldErrors(
+    ORDER,
+    (field) =>
+      ({
+        displayName: displayNameRef,
+        grades: gradesRef,
+        subjects: subjectsRef,
+        areas: areasRef,
+        kinds: kindsRef,
+        commitment: commitmentRef,
+        termEndsAt: termRef,
+        capacity: capacityRef,
+        school: schoolRef,
+        district: districtRef,
+      })[field],
+  );
 
   const clear = (field: FieldName) => {
     setSaved(null);
-    if (errors[field]) setErrors(({ [field]: _dropped, ...rest }) => rest);
+    clearError(field);
   };
 
   const capMax = commitment === 'volunteer' ? VOLUNTEER_CAPACITY_MAX : 30;
@@ -186,7 +192,7 @@ export function ProfileForm({
     if (busy) return;
     const cap = Number(capacity);
     const name = displayName.trim();
-    const found: Errors = {
+    const found: FieldErrors<FieldName> = {
       ...(name.length >= 2 && name.length <= 40
         ? {}
         : { displayName: 'Choose a name of 2 to 40 characters. It need not be your real name.' }),
@@ -210,15 +216,8 @@ export function ProfileForm({
     const d = placeBody(district);
     if (s !== undefined && s !== '' && s.length < 2) found.school = 'Write the school name in full.';
     if (d !== undefined && d !== '' && d.length < 2) found.district = 'Write the district name in full.';
-    setErrors(found);
     setSaved(null);
-    const first = ORDER.find((f) => found[f]);
-    if (first) {
-      const target = refFor(first).current;
-      if (target instanceof HTMLFieldSetElement) target.querySelector('input')?.focus();
-      else target?.focus();
-      return;
-    }
+    if (show(found)) return;
     setBusy(true);
     try {
       const next = await onSave({

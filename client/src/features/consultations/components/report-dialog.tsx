@@ -1,23 +1,13 @@
-import { useState, type FormEvent } from 'react';
-import type { Ack } from '@staffroom/shared/protocol/ack';
-import {
-  REPORT_REASONS,
-  REPORT_REASON_LABELS,
-  type ReportReason,
-} from '@staffroom/shared/schemas/moderation';
-import type { SupportResource } from '@staffroom/shared/schemas/messages';
+import { REPORT_REASONS, REPORT_REASON_LABELS } from '@staffroom/shared/schemas/moderation';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { CharCount } from '../../../components/char-count';
 import { CrisisResources } from '../../../components/crisis-resources';
 import { Field } from '../../../components/field';
 import { Modal } from '../../../components/modal';
-import { useServerInfo } from '../../../app/server-info';
-import { useOverLimit } from '../../../lib/use-over-limit';
+import { useReportForm, type SendReport } from '../../../lib/use-report-form';
 import { actionErrorText } from '../model/conversation-room';
 import { ChoiceGroup } from './choice-group';
-
-const NOTE_MAX = 500;
 
 /**
  * Reporting a one-to-one conversation (from one of its messages) sends a reason and, optionally, the reporter's
@@ -30,57 +20,11 @@ export function ConversationReportDialog({
   onClose,
 }: {
   peerName: string;
-  onReport: (
-    reason: ReportReason,
-    note: string,
-    confirmIdentifying: boolean,
-  ) => Promise<Ack<{ support?: SupportResource[] | undefined }>>;
+  onReport: SendReport;
   onClose: () => void;
 }) {
-  const [reason, setReason] = useState<ReportReason | null>(null);
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState(false);
-  /** The privacy guard asked about the note: the next send goes anyway, unless the note changes. */
-  const [confirming, setConfirming] = useState(false);
-  const [support, setSupport] = useState<SupportResource[] | null>(null);
+  const form = useReportForm(onReport, actionErrorText);
   const formId = 'convo-report-form';
-  const crisisResources = useServerInfo()?.crisisResources;
-  const overLimit = useOverLimit(note, NOTE_MAX);
-  const found = overLimit.found;
-  const shownSupport =
-    support ?? (found && (found.risk || found.concernForOther) ? (crisisResources ?? []) : null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    if (!reason) {
-      setError('Choose what is wrong, so the moderators know where to start.');
-      return;
-    }
-    // Not sent until shortened, and the server will not read it: the crisis guard reads all of it here.
-    const refused = overLimit.refuse('the note');
-    if (refused) {
-      setError(refused);
-      return;
-    }
-    setBusy(true);
-    const ack = await onReport(reason, note.trim(), confirming);
-    setBusy(false);
-    if (ack.ok) {
-      setSupport(ack.data.support?.length ? ack.data.support : null);
-      setDone(true);
-      return;
-    }
-    setSupport(ack.error.support?.length ? ack.error.support : null);
-    setConfirming(ack.error.code === 'PRIVACY_CONFIRM_REQUIRED');
-    setError(
-      ack.error.code === 'PRIVACY_CONFIRM_REQUIRED'
-        ? `${ack.error.message} Edit the note, or send the report anyway.`
-        : actionErrorText(ack.error),
-    );
-  };
 
   const riskText = (
     <p>
@@ -89,7 +33,7 @@ export function ConversationReportDialog({
     </p>
   );
 
-  if (done) {
+  if (form.done) {
     return (
       <Modal
         key="done"
@@ -108,10 +52,10 @@ export function ConversationReportDialog({
           </Button>
         }
       >
-        {shownSupport && (
+        {form.shownSupport && (
           <>
             {riskText}
-            <CrisisResources resources={shownSupport} />
+            <CrisisResources resources={form.shownSupport} />
           </>
         )}
       </Modal>
@@ -134,29 +78,26 @@ export function ConversationReportDialog({
           <Button variant="secondary" data-autofocus="" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" form={formId} variant="danger" busy={busy} busyLabel="Sending…">
-            {confirming ? 'Send report anyway' : 'Send report'}
+          <Button type="submit" form={formId} variant="danger" busy={form.busy} busyLabel="Sending…">
+            {form.confirming ? 'Send report anyway' : 'Send report'}
           </Button>
         </>
       }
     >
-      <form id={formId} className="form form--tight" noValidate onSubmit={(e) => void submit(e)}>
-        {error && <Alert>{error}</Alert>}
-        {shownSupport && (
+      <form id={formId} className="form form--tight" noValidate onSubmit={(e) => void form.submit(e)}>
+        {form.error && <Alert>{form.error}</Alert>}
+        {form.shownSupport && (
           <>
             {riskText}
-            <CrisisResources resources={shownSupport} />
+            <CrisisResources resources={form.shownSupport} />
           </>
         )}
         <ChoiceGroup
           legend="What is wrong?"
           name="reason"
           options={REPORT_REASONS.map((r) => ({ value: r, label: REPORT_REASON_LABELS[r] }))}
-          value={reason}
-          onChange={(r) => {
-            setReason(r);
-            setError(null);
-          }}
+          value={form.reason}
+          onChange={form.chooseReason}
         />
         <Field
           label="In your own words, what happened"
@@ -170,16 +111,13 @@ export function ConversationReportDialog({
               name="note"
               rows={3}
               // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
-              value={note}
-              aria-invalid={overLimit.over > 0 || undefined}
-              onChange={(e) => {
-                setNote(e.target.value);
-                setConfirming(false);
-              }}
+              value={form.note}
+              aria-invalid={form.overLimit.over > 0 || undefined}
+              onChange={(e) => form.changeNote(e.target.value)}
             />
           )}
         </Field>
-        <CharCount limit={overLimit} />
+        <CharCount limit={form.overLimit} />
       </form>
     </Modal>
   );

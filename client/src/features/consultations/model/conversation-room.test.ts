@@ -11,14 +11,7 @@ import type {
   SealKind,
 } from '@staffroom/shared/schemas/consultations';
 import { conversationKey, seal, type Identity } from '../../../lib/e2e-crypto';
-import {
-  encodeMessageBody,
-  frankingCommitment,
-  keyFingerprint,
-  newFrankingKey,
-  sealItem,
-  sealPin,
-} from '../../../lib/e2e-seal';
+import { encodeMessageBody, keyFingerprint, sealItem, sealPin } from '../../../lib/e2e-seal';
 import { ConversationRoom, type ConvoConnection } from './conversation-room';
 import { openIntakeNote, sealIntakeNote } from './intake-seal';
 import { memoryPinStore, type PinStore } from './pins';
@@ -174,7 +167,7 @@ async function settle(room: ConversationRoom, check: () => boolean, what: string
   throw new Error(`timed out waiting for ${what}: ${JSON.stringify(room.getSnapshot().messages)}`);
 }
 
-/** Seals as a browser of `who` does: its fingerprint, the counter given, a franking commitment for messages. */
+/** Seals as a browser of `who` does: its fingerprint, the counter given, a message's text as a message body. */
 async function sealBy(
   who: Identity,
   to: Identity,
@@ -185,15 +178,8 @@ async function sealBy(
 ) {
   const sender = await keyFingerprint(who.publicKey);
   const recipient = await keyFingerprint(to.publicKey);
-  if (kind !== 'message') return sealItem(key, CONVO, { v: 2, kind, sender, recipient, counter }, text);
-  const frankingKey = newFrankingKey();
-  const commitment = await frankingCommitment(frankingKey, CONVO, sender, counter, text);
-  return sealItem(
-    key,
-    CONVO,
-    { v: 2, kind, sender, recipient, counter, commitment },
-    encodeMessageBody({ text, frankingKey }),
-  );
+  const plaintext = kind === 'message' ? encodeMessageBody({ text }) : text;
+  return sealItem(key, CONVO, { v: 2, kind, sender, recipient, counter }, plaintext);
 }
 
 async function setUp(pins: PinStore = memoryPinStore(), me?: Identity, view: Partial<ConversationView> = {}) {
@@ -532,25 +518,33 @@ describe('ConversationRoom against a tampering server', () => {
     room.stop();
   });
 
-  it('when a sender seals a message whose franking commitment does not match, then it is refused (a report could not be verified)', async () => {
+  it('when I send a message, then it carries no franking commitment; a message an earlier version sealed with one still opens, and a message that is no message body is refused', async () => {
     const { me, server, peer, peerKey, room } = await setUp();
-    const honest = await sealBy(peer, me, peerKey, 'message', 1, 'what I really wrote');
-    const other = await sealBy(peer, me, peerKey, 'message', 2, 'something else');
-    // The commitment is in the additional data: swapping it in without re-sealing breaks the item anyway.
-    server.store('consultant', { ...honest, meta: { ...honest.meta, commitment: other.meta.commitment } });
-    // A sender who seals a commitment that does not match the text (so reports of it would fail).
     const sender = await keyFingerprint(peer.publicKey);
     const recipient = await keyFingerprint(me.publicKey);
-    const lying = await sealItem(
+    // Sealed as earlier versions did: a franking key inside, a commitment in the context (nothing checks it now).
+    const older = await sealItem(
       peerKey,
       CONVO,
-      { v: 2, kind: 'message', sender, recipient, counter: 3, commitment: other.meta.commitment! },
-      encodeMessageBody({ text: 'abuse', frankingKey: newFrankingKey() }),
+      { v: 2, kind: 'message', sender, recipient, counter: 1, commitment: 'C'.repeat(43) },
+      JSON.stringify({ t: 'from before', fk: 'K'.repeat(43) }),
     );
-    server.store('consultant', lying);
+    server.store('consultant', older);
+    const notABody = await sealItem(
+      peerKey,
+      CONVO,
+      { v: 2, kind: 'message', sender, recipient, counter: 2 },
+      'x',
+    );
+    server.store('consultant', notABody);
     room.start();
-    await settle(room, () => texts(room).length === 2, 'both rows');
-    expect(refusals(room)).toEqual(['tampered', 'tampered']);
+    await opened(room);
+    await room.send('from now');
+    await settle(room, () => room.getSnapshot().outbox.length === 0 && texts(room).length === 3, 'sent');
+    expect(texts(room)).toEqual(['from before', null, 'from now']);
+    expect(refusals(room)).toEqual([null, 'tampered', null]);
+    const sent = server.payloads.find((p) => p.event === 'convo:send') as unknown as Sealed;
+    expect(sent.meta).toEqual({ v: 2, kind: 'message', sender: recipient, recipient: sender, counter: 1 });
     room.stop();
   });
 

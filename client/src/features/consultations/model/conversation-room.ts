@@ -21,9 +21,7 @@ import { conversationKey, type Identity } from '../../../lib/e2e-crypto';
 import {
   decodeMessageBody,
   encodeMessageBody,
-  frankingCommitment,
   keyFingerprint,
-  newFrankingKey,
   openItem,
   openPin,
   sealItem,
@@ -120,8 +118,7 @@ export interface ShownCheckIn extends Omit<CheckIn, 'note'> {
   noteSignals: CrisisNotice;
 }
 
-type Verdict =
-  { ok: true; text: string; meta: SealMeta; frankingKey: string | null } | { ok: false; refusal: Refusal };
+type Verdict = { ok: true; text: string; meta: SealMeta } | { ok: false; refusal: Refusal };
 const refuse = (refusal: Refusal): Verdict => ({ ok: false, refusal });
 
 /**
@@ -452,19 +449,10 @@ export class ConversationRoom {
     if (plain === null) return refuse('tampered');
     // Authentic and mine: whatever happens to it next, my next counter must be above it.
     if (meta.sender === mine) this.nextCounter = Math.max(this.nextCounter, meta.counter + 1);
-    if (kind !== 'message') return { ok: true, text: plain, meta, frankingKey: null };
-    // A message must carry a commitment that matches: otherwise a report of it could not be verified.
+    if (kind !== 'message') return { ok: true, text: plain, meta };
     const body = decodeMessageBody(plain);
-    if (!body || !meta.commitment) return refuse('tampered');
-    const commitment = await frankingCommitment(
-      body.frankingKey,
-      this.conversationId,
-      meta.sender,
-      meta.counter,
-      body.text,
-    );
-    if (commitment !== meta.commitment) return refuse('tampered');
-    return { ok: true, text: body.text, meta, frankingKey: body.frankingKey };
+    if (!body) return refuse('tampered');
+    return { ok: true, text: body.text, meta };
   }
 
   /** `replayed` when the sender's counter already belongs to another item; otherwise claims it for this one. */
@@ -823,7 +811,7 @@ export class ConversationRoom {
 
   /**
    * Seals with the full context: my fingerprint, my next counter (taken before any await, so two seals never
-   * share one) and, for a message, a fresh franking key inside and its commitment beside. Waits for the first
+   * share one); a message's text goes inside as a message body. Waits for the first
    * open (which tells the counters already used); null while there is no key or a key change is unacknowledged.
    */
   private async sealFor(kind: SealKind, text: string): Promise<SealedV2 | null> {
@@ -833,16 +821,8 @@ export class ConversationRoom {
     const recipient = this.pinnedFp;
     if (!key || !sender || !recipient || !this.canSeal()) return null;
     const counter = this.nextCounter++;
-    if (kind !== 'message')
-      return sealItem(key, this.conversationId, { v: 2, kind, sender, recipient, counter }, text);
-    const frankingKey = newFrankingKey();
-    const commitment = await frankingCommitment(frankingKey, this.conversationId, sender, counter, text);
-    return sealItem(
-      key,
-      this.conversationId,
-      { v: 2, kind, sender, recipient, counter, commitment },
-      encodeMessageBody({ text, frankingKey }),
-    );
+    const plaintext = kind === 'message' ? encodeMessageBody({ text }) : text;
+    return sealItem(key, this.conversationId, { v: 2, kind, sender, recipient, counter }, plaintext);
   }
 
   /**

@@ -1,18 +1,10 @@
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
-import { GROUP_LIMITS } from '@staffroom/shared/limits';
+import { useId, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import '../../../components/button.css';
 import { useNow } from '../hooks/use-group-room';
 import { formatUntil } from '../../../utils/format';
 import { preloadCrisisGuard } from '../../../lib/crisis-guard';
+import { MESSAGE_MAX as MAX, useMessageLength } from '../../../lib/use-message-length';
 import { SENDABLE_CHARS } from '../model/too-long';
-
-const MAX = GROUP_LIMITS.messageMax;
-/** The counter is read out (politely, after a pause) from this many characters left. */
-const ANNOUNCE_FROM = 200;
-
-export function countChars(text: string): number {
-  return [...text.normalize('NFC')].length;
-}
 
 export interface ComposerProps {
   text: string;
@@ -50,28 +42,10 @@ export function Composer({
   const countId = `${id}-count`;
   const stateId = `${id}-state`;
   const [problem, setProblem] = useState<string | null>(null);
-  const [spoken, setSpoken] = useState('');
   const now = useNow(mutedUntil !== null, 15_000);
   const muted = mutedUntil !== null && mutedUntil > now;
-  const length = countChars(text);
-  const left = MAX - length;
+  const { length, left, spoken } = useMessageLength(text);
   const blocked = locked || muted;
-
-  // Say how much room is left once it gets short, after a pause in typing (not on every key).
-  useEffect(() => {
-    const timer = setTimeout(
-      () =>
-        setSpoken(
-          left <= ANNOUNCE_FROM
-            ? left >= 0
-              ? `${left} characters left`
-              : `${-left} characters too many`
-            : '',
-        ),
-      700,
-    );
-    return () => clearTimeout(timer);
-  }, [left]);
 
   const send = () => {
     if (text.trim() === '') {

@@ -242,7 +242,7 @@ export function Feed({ room, snapshot, groupName, myName, connected, actions, ou
         )}
       </div>
       {newBelow && (
-        <button type="button" className="feed__jump" onClick={jump}>
+        <button type="button" className="feed-jump" onClick={jump}>
           New messages below <span aria-hidden="true">↓</span>
         </button>
       )}

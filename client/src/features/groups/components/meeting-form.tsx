@@ -5,7 +5,7 @@ import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { ApiError } from '../../../lib/api';
-import { formatDuration, fromLocalInput, toLocalInput } from '../model/format';
+import { formatDuration, fromLocalInput, toLocalInput } from '../../../utils/format';
 
 const DURATIONS = [30, 45, 60, 90, 120, 180] as const;
 

@@ -1,6 +1,7 @@
 import type { Meeting } from '@staffroom/shared/schemas/groups';
 import { Button } from '../../../components/button';
-import { formatDuration, formatFull, formatMeetingStart } from '../model/format';
+import { formatFull, formatMeetingStart } from '../model/format';
+import { formatDuration } from '../../../utils/format';
 import { SignUpControl } from './session-actions';
 
 const FORMAT_LABELS = { session: 'Session', workshop: 'Workshop', 'focus-group': 'Focus group' } as const;

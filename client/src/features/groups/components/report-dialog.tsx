@@ -1,21 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import type { Ack } from '@staffroom/shared/protocol/ack';
-import {
-  REPORT_REASONS,
-  REPORT_REASON_LABELS,
-  type ReportReason,
-} from '@staffroom/shared/schemas/moderation';
-import { decodeMessageText, type Message, type SupportResource } from '@staffroom/shared/schemas/messages';
+import { REPORT_REASONS, REPORT_REASON_LABELS } from '@staffroom/shared/schemas/moderation';
+import { decodeMessageText, type Message } from '@staffroom/shared/schemas/messages';
 import { CrisisResources } from '../../../components/crisis-resources';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { Modal } from '../../../components/modal';
-import { useServerInfo } from '../../../app/server-info';
-import { useOverLimit } from '../../../lib/use-over-limit';
+import { useReportForm, type SendReport } from '../../../lib/use-report-form';
 import { CharCount } from '../../../components/char-count';
-
-const NOTE_MAX = 500;
 
 /** Reports a message to the group's moderators: a reason and an optional note. Only moderators see who reported. */
 export function ReportDialog({
@@ -24,61 +15,16 @@ export function ReportDialog({
   onClose,
 }: {
   message: Message;
-  onSubmit: (
-    reason: ReportReason,
-    note: string,
-    confirmIdentifying: boolean,
-  ) => Promise<Ack<{ support?: SupportResource[] | undefined }>>;
+  onSubmit: SendReport;
   onClose: () => void;
 }) {
-  const [reason, setReason] = useState<ReportReason | null>(null);
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  /** The privacy guard asked about the note: the next send goes anyway, unless the note changes. */
-  const [confirming, setConfirming] = useState(false);
-  const [support, setSupport] = useState<SupportResource[] | null>(null);
+  const form = useReportForm(
+    onSubmit,
+    (failure) => failure.message || 'The report could not be sent. Try again.',
+  );
   const formId = 'report-form';
-  const crisisResources = useServerInfo()?.crisisResources;
-  const overLimit = useOverLimit(note, NOTE_MAX);
-  /** The contacts: those an answer brought, or for a note refused over its limit that suggests someone is at risk. */
-  const found = overLimit.found;
-  const shownSupport =
-    support ?? (found && (found.risk || found.concernForOther) ? (crisisResources ?? []) : null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    if (!reason) {
-      setError('Choose what is wrong, so the moderators know where to start.');
-      return;
-    }
-    // Not sent until shortened, and the server will not read it: the crisis guard reads all of it here.
-    const refused = overLimit.refuse('the note');
-    if (refused) {
-      setError(refused);
-      return;
-    }
-    setBusy(true);
-    const ack = await onSubmit(reason, note.trim(), confirming);
-    setBusy(false);
-    if (ack.ok) {
-      setSupport(ack.data.support?.length ? ack.data.support : null);
-      setDone(true);
-    } else {
-      // The privacy question must not hide the resources a note that suggests risk brings.
-      setSupport(ack.error.support?.length ? ack.error.support : null);
-      setConfirming(ack.error.code === 'PRIVACY_CONFIRM_REQUIRED');
-      setError(
-        ack.error.code === 'PRIVACY_CONFIRM_REQUIRED'
-          ? `${ack.error.message} Edit the note, or send the report anyway.`
-          : ack.error.message || 'The report could not be sent. Try again.',
-      );
-    }
-  };
-
-  if (done) {
+  if (form.done) {
     return (
       <Modal
         key="done"
@@ -96,13 +42,13 @@ export function ReportDialog({
           </Button>
         }
       >
-        {shownSupport && (
+        {form.shownSupport && (
           <>
             <p>
               What you wrote suggests someone may be at risk. The moderators see your report first. You can
               also reach these people, day and night, for yourself or to ask how to help:
             </p>
-            <CrisisResources resources={shownSupport} />
+            <CrisisResources resources={form.shownSupport} />
           </>
         )}
       </Modal>
@@ -125,8 +71,8 @@ export function ReportDialog({
           <Button variant="secondary" onClick={onClose}>
             Cancel
           </Button>
-          <Button type="submit" form={formId} busy={busy} busyLabel="Sending…">
-            {confirming ? 'Send report anyway' : 'Send report'}
+          <Button type="submit" form={formId} busy={form.busy} busyLabel="Sending…">
+            {form.confirming ? 'Send report anyway' : 'Send report'}
           </Button>
         </>
       }
@@ -135,15 +81,15 @@ export function ReportDialog({
         <span className="report__author">{message.author?.name ?? 'Someone'}:</span>{' '}
         {excerpt.length > 240 ? `${excerpt.slice(0, 240)}…` : excerpt}
       </blockquote>
-      <form id={formId} className="form form--compact" noValidate onSubmit={submit}>
-        {error && <Alert>{error}</Alert>}
-        {shownSupport && (
+      <form id={formId} className="form form--compact" noValidate onSubmit={(e) => void form.submit(e)}>
+        {form.error && <Alert>{form.error}</Alert>}
+        {form.shownSupport && (
           <>
             <p>
               What you wrote suggests someone may be at risk. You can reach these people, day and night, for
               yourself or to ask how to help:
             </p>
-            <CrisisResources resources={shownSupport} />
+            <CrisisResources resources={form.shownSupport} />
           </>
         )}
         <fieldset className="choices">
@@ -154,9 +100,9 @@ export function ReportDialog({
                 type="radio"
                 name="reason"
                 value={r}
-                checked={reason === r}
+                checked={form.reason === r}
                 data-autofocus={i === 0 ? '' : undefined}
-                onChange={() => setReason(r)}
+                onChange={() => form.chooseReason(r)}
               />
               <span>{REPORT_REASON_LABELS[r]}</span>
             </label>
@@ -174,16 +120,13 @@ export function ReportDialog({
               name="note"
               rows={2}
               // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
-              value={note}
-              aria-invalid={overLimit.over > 0 || undefined}
-              onChange={(e) => {
-                setNote(e.target.value);
-                setConfirming(false);
-              }}
+              value={form.note}
+              aria-invalid={form.overLimit.over > 0 || undefined}
+              onChange={(e) => form.changeNote(e.target.value)}
             />
           )}
         </Field>
-        <CharCount limit={overLimit} />
+        <CharCount limit={form.overLimit} />
       </form>
     </Modal>
   );

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { WeekMeeting } from '@staffroom/shared/schemas/groups';
 import { paths } from '../../../config/paths';
-import { formatDuration, formatMeetingStart } from '../model/format';
+import { formatMeetingStart } from '../model/format';
+import { formatDuration } from '../../../utils/format';
 
 /** Sessions in the next seven days, soonest first, each linking to its group. */
 export function WeekMeetings({ meetings }: { meetings: readonly WeekMeeting[] }) {

@@ -44,14 +44,6 @@ export function formatMeetingStart(ms: number, now = Date.now()): string {
   return `${day}, ${clock.format(ms)}`;
 }
 
-/** "45 min", "1 h", "1 h 30 min". */
-export function formatDuration(minutes: number): string {
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  if (h === 0) return `${m} min`;
-  return m === 0 ? `${h} h` : `${h} h ${m} min`;
-}
-
 /** "Ana", "Ana and Ben", "Ana, Ben and Cleo". */
 export function formatNames(names: readonly string[]): string {
   return list.format(names);
@@ -60,18 +52,4 @@ export function formatNames(names: readonly string[]): string {
 /** "1 member", "12 members". */
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString()} ${n === 1 ? one : many}`;
-}
-
-/** A `datetime-local` input's value for a time, in local time ("2026-03-12T14:05"). */
-export function toLocalInput(ms: number): string {
-  const d = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** The time a `datetime-local` value means in local time, or null when it is not a complete date and time. */
-export function fromLocalInput(value: string): number | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return null;
-  const ms = new Date(value).getTime();
-  return Number.isNaN(ms) ? null : ms;
 }

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../utils/format';
 import { moderationApi } from '../api/moderation-api';
 import { ActionDialog } from './action-dialog';
 import type { GroupTools } from './group-context';
+import { ModTableHead } from './mod-table-head';
 
 /**
  * Active bans, each with "Lift ban" (asks for a reason): the group's, or for a coordinator (`fromStaffroom`) only
@@ -55,25 +56,9 @@ export function BansTable({
           <caption className="visually-hidden">
             {fromStaffroom ? 'Active bans from Staffroom' : `Active bans in ${tools.groupName}`}
           </caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th role="columnheader" scope="col">
-                Member
-              </th>
-              <th role="columnheader" scope="col">
-                Until
-              </th>
-              <th role="columnheader" scope="col">
-                Reason
-              </th>
-              <th role="columnheader" scope="col">
-                Since
-              </th>
-              <th role="columnheader" scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ModTableHead
+            columns={['Member', 'Until', 'Reason', 'Since', <span className="visually-hidden">Actions</span>]}
+          />
           <tbody role="rowgroup">
             {bans.map((b) => (
               <tr key={b.id} role="row">

@@ -1,7 +1,8 @@
 import { useId } from 'react';
-import { REPORT_REASON_LABELS, type QueueItem } from '@staffroom/shared/schemas/moderation';
+import type { QueueItem } from '@staffroom/shared/schemas/moderation';
 import { Button } from '../../../components/button';
 import { formatDateTime, formatRelative } from '../../../utils/format';
+import { ReportCard } from './report-card';
 
 /**
  * What a coordinator sees of an urgent item or a one-to-one report: where, why, since when, how many alerts, and
@@ -21,26 +22,9 @@ export function CoordinatorItemCard({
   onAcknowledge: (item: QueueItem) => void;
 }) {
   const titleId = useId();
-  const alerts = item.alerts?.length ?? 1;
   const oneToOne = item.groupId === '';
   return (
-    <article
-      className={item.urgent ? 'mod-report mod-report--urgent' : 'mod-report'}
-      aria-labelledby={titleId}
-      data-report-id={item.id}
-    >
-      <header className="mod-report__header">
-        <h3 id={titleId} className="mod-report__title" tabIndex={-1}>
-          {item.urgent && (
-            <>
-              <span className="badge mod-badge--urgent">Urgent</span>{' '}
-            </>
-          )}
-          {REPORT_REASON_LABELS[item.reason]}
-          {alerts > 1 && <span className="mod-report__count">: {alerts} alerts about one member</span>}
-          <span className="mod-report__group"> in {item.groupName || 'a group'}</span>
-        </h3>
-      </header>
+    <ReportCard item={item} titleId={titleId}>
       <dl className="mod-facts">
         <div>
           <dt>Since</dt>
@@ -78,6 +62,6 @@ export function CoordinatorItemCard({
           )}
         </div>
       )}
-    </article>
+    </ReportCard>
   );
 }

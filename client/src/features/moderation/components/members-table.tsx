@@ -7,6 +7,7 @@ import { describeMinutes } from '../model/durations';
 import { ActionDialog } from './action-dialog';
 import type { GroupTools } from './group-context';
 import { BanDialog, MuteDialog } from './member-dialogs';
+import { ModTableHead } from './mod-table-head';
 
 const clock = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
 
@@ -111,19 +112,7 @@ export function MembersTable({
       ) : (
         <table className="mod-table" role="table">
           <caption className="visually-hidden">Members of {groupName}, with their status and actions</caption>
-          <thead role="rowgroup">
-            <tr role="row">
-              <th role="columnheader" scope="col">
-                Member
-              </th>
-              <th role="columnheader" scope="col">
-                Status
-              </th>
-              <th role="columnheader" scope="col">
-                Actions
-              </th>
-            </tr>
-          </thead>
+          <ModTableHead columns={['Member', 'Status', 'Actions']} />
           <tbody role="rowgroup">
             {members.map((m) => {
               const muted = m.mutedUntil !== null && m.mutedUntil > now;

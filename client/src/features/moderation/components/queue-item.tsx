@@ -1,14 +1,10 @@
 import { useId } from 'react';
 import { decodeMessageText } from '@staffroom/shared/schemas/messages';
-import {
-  REPORT_REASON_LABELS,
-  type AlertRow,
-  type QueueItem,
-  type RefusedFor,
-} from '@staffroom/shared/schemas/moderation';
+import { type AlertRow, type QueueItem, type RefusedFor } from '@staffroom/shared/schemas/moderation';
 import { Button } from '../../../components/button';
 import { formatDateTime, formatRelative } from '../../../utils/format';
 import { MessageContext } from './message-context';
+import { ReportCard } from './report-card';
 
 export type ResolveKind = 'remove' | 'mute' | 'ban' | 'dismiss';
 
@@ -122,25 +118,7 @@ export function QueueItemCard({
   const showAlerts = alertCount > 1 || item.alerts?.some((a) => a.held !== undefined) === true;
   const heldLead = item.held === 'pending' || item.held === 'kept';
   return (
-    <article
-      className={item.urgent ? 'mod-report mod-report--urgent' : 'mod-report'}
-      aria-labelledby={titleId}
-      data-report-id={item.id}
-    >
-      <header className="mod-report__header">
-        <h3 id={titleId} className="mod-report__title" tabIndex={-1}>
-          {item.urgent && (
-            <>
-              <span className="badge mod-badge--urgent">Urgent</span>{' '}
-            </>
-          )}
-          {REPORT_REASON_LABELS[item.reason]}
-          {alertCount > 1 && (
-            <span className="mod-report__count">: {alertCount} alerts about one member</span>
-          )}
-          <span className="mod-report__group"> in {item.groupName || 'a group'}</span>
-        </h3>
-      </header>
+    <ReportCard item={item} titleId={titleId}>
       <dl className="mod-facts">
         <div>
           <dt>{item.automatic ? 'Source' : 'Reported by'}</dt>
@@ -317,6 +295,6 @@ export function QueueItemCard({
           </>
         )}
       </div>
-    </article>
+    </ReportCard>
   );
 }

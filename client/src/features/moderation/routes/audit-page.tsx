@@ -8,6 +8,7 @@ import { AUDIT_ACTION_LABELS, SEVERE_ACTIONS } from '../model/labels';
 import { plural } from '../model/plural';
 import type { ModeratedGroup } from './moderation-console';
 import { isoTimesInWords } from '../../../utils/format';
+import { ModTableHead } from '../components/mod-table-head';
 
 const PAGE = 50;
 /** To the second: several actions often fall in the same minute. */
@@ -234,15 +235,7 @@ export function AuditPage({ groups }: { groups: readonly ModeratedGroup[] }) {
               {filtered ? 'Matching entries' : 'All entries'}, newest first ({current.entries.length}
               {current.more ? ' shown' : ''})
             </caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                {['Time', 'Actor', 'Action', 'Group', 'Target', 'Reason'].map((h) => (
-                  <th key={h} role="columnheader" scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ModTableHead columns={['Time', 'Actor', 'Action', 'Group', 'Target', 'Reason']} />
             <tbody role="rowgroup">
               {current.entries.map((e) => (
                 <tr key={e.id} role="row" data-action={e.action}>

@@ -16,6 +16,8 @@ import '../moderation.css';
 export interface ModeratedGroup {
   id: string;
   name: string;
+  /** Coordinators only: the pseudonyms of the group's moderators (none: nobody looks after it yet). */
+  moderators?: readonly string[] | undefined;
 }
 
 /**
@@ -41,7 +43,19 @@ function sectionTitle(pathname: string): string {
   return 'Report queue';
 }
 
-function GroupsIndex({ groups, isAdmin }: { groups: readonly ModeratedGroup[]; isAdmin: boolean }) {
+function GroupsIndex({
+  groups,
+  isAdmin,
+  reload,
+}: {
+  groups: readonly ModeratedGroup[];
+  isAdmin: boolean;
+  /** Loads the list again: a coordinator back from appointing sees the group's moderators as they are now. */
+  reload: () => void;
+}) {
+  useEffect(() => {
+    if (isAdmin) reload();
+  }, [isAdmin, reload]);
   return (
     <>
       <section className="mod-section" aria-labelledby="groups-title">
@@ -59,6 +73,13 @@ function GroupsIndex({ groups, isAdmin }: { groups: readonly ModeratedGroup[]; i
                   {g.name}
                 </Link>
               </h3>
+              {g.moderators && (
+                <p className="card__text">
+                  {g.moderators.length
+                    ? `Moderators: ${g.moderators.join(', ')}`
+                    : 'No moderators yet: choose the group to appoint one.'}
+                </p>
+              )}
             </li>
           ))}
         </ul>
@@ -162,7 +183,7 @@ export function ModerationConsole({ viewer }: { viewer: ModerationViewer }) {
         <Route index element={<QueuePage coordinator={isAdmin} />} />
         <Route
           path={sub(paths.moderationGroups.path)}
-          element={<GroupsIndex groups={groups} isAdmin={isAdmin} />}
+          element={<GroupsIndex groups={groups} isAdmin={isAdmin} reload={reload} />}
         />
         <Route
           path={sub(paths.moderationGroup.path)}

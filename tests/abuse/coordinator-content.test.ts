@@ -11,7 +11,7 @@ import { sleep, waitFor } from '../support/ports.js';
 import { requestPaced } from '../support/paced.js';
 import { waitForQueue } from '../support/queue.js';
 import { everythingStored, startRedis, type TestRedis } from '../support/redis.js';
-import { sealAs, wire } from '../support/sealing.js';
+import { sealAs } from '../support/sealing.js';
 
 /*
  * PRODUCT.md, "Users": a coordinator (admin) never sees message content. Members write a canary into everything a
@@ -395,7 +395,7 @@ describe('one-to-one content reaches nobody but its two participants (P4)', () =
     const sent = await consultant.transport.request('convo:send', {
       conversationId,
       clientId: 'p4-canary-0001',
-      ...wire(sealed),
+      ...sealed,
     });
     expect(sent.ok).toBe(true);
     const seq = sent.ok ? sent.data.seq : 0;

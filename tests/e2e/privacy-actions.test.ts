@@ -13,7 +13,7 @@ import { signUpFresh, startCluster, type TestCluster } from '../support/cluster.
 import { browserWrappingKey, createAgent, createInvite, uniquePseudonym } from '../support/http.js';
 import { TestMember } from '../support/member.js';
 import { waitFor } from '../support/ports.js';
-import { sealAs, wire } from '../support/sealing.js';
+import { sealAs } from '../support/sealing.js';
 
 /**
  * Issue 14, items 3 and 4, in a real Chromium against two nodes on one Redis: a teacher exports their data with a
@@ -111,7 +111,7 @@ describe('export my data and delete my account', () => {
     const sent = await consultant.transport.request('convo:send', {
       conversationId,
       clientId: 'e2e-privacy-abcdefgh',
-      ...wire(await sealAs(made.identity, teacherKey, key, conversationId, 'message', 1, canary)),
+      ...(await sealAs(made.identity, teacherKey, key, conversationId, 'message', 1, canary)),
     });
     expect(sent.ok).toBe(true);
   }, 120_000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeBody } from '@staffroom/shared/schemas/consultations';
 import { conversationKey, createIdentity } from '../../client/src/lib/e2e-crypto.js';
 import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/http.js';
-import { openAs, sealAs, wire } from '../support/sealing.js';
+import { openAs, sealAs } from '../support/sealing.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { everythingStored, startRedis, type TestRedis } from '../support/redis.js';
@@ -167,13 +167,11 @@ describe('reciprocal mentorship', () => {
     const keyB = await conversationKey(idB, peerOfB, conversationId);
     const goalA = await newTeacher.transport.request('convo:goal', {
       conversationId,
-      ...wire(
-        await sealAs(idA, peerOfA, keyA, conversationId, 'goal', 1, '{"title":"canary-calm-routines"}'),
-      ),
+      ...(await sealAs(idA, peerOfA, keyA, conversationId, 'goal', 1, '{"title":"canary-calm-routines"}')),
     });
     const goalB = await veteran.transport.request('convo:goal', {
       conversationId,
-      ...wire(await sealAs(idB, peerOfB, keyB, conversationId, 'goal', 1, '{"title":"canary-slides-quiz"}')),
+      ...(await sealAs(idB, peerOfB, keyB, conversationId, 'goal', 1, '{"title":"canary-slides-quiz"}')),
     });
     expect(goalA.ok && goalB.ok).toBe(true);
     const again = await veteran.transport.request('convo:open', { conversationId });
@@ -385,7 +383,7 @@ describe('volunteer and released consultants', () => {
     const sent = await released.transport.request('convo:send', {
       conversationId,
       clientId: 'caseload-hello-1',
-      ...wire(await sealAs(rIdentity, peer, key, conversationId, 'message', 1, 'hello')),
+      ...(await sealAs(rIdentity, peer, key, conversationId, 'message', 1, 'hello')),
     });
     expect(sent.ok).toBe(true);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeBody } from '@staffroom/shared/schemas/consultations';
 import { conversationKey, createIdentity } from '../../client/src/lib/e2e-crypto.js';
 import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/http.js';
-import { sealAs, wire } from '../support/sealing.js';
+import { sealAs } from '../support/sealing.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { waitFor } from '../support/ports.js';
@@ -112,7 +112,7 @@ describe('one-to-one retention', () => {
         const sent = await t.transport.request('convo:send', {
           conversationId,
           clientId: `ret-${conversationId.slice(0, 6)}-${i}`,
-          ...wire(await sealAs(tIdentity, peerOfT, keyT, conversationId, 'message', i, `hello ${i}`)),
+          ...(await sealAs(tIdentity, peerOfT, keyT, conversationId, 'message', i, `hello ${i}`)),
         });
         expect(sent.ok).toBe(true);
       }

@@ -11,7 +11,7 @@ import {
 } from '../../client/src/lib/e2e-crypto.js';
 import { wrappingKeyBytes } from '@staffroom/shared/crypto/passphrase-kdf';
 import { browserWrappingKey, createInvite, GOOD_PASSPHRASE, passphraseSecrets } from '../support/http.js';
-import { openAs, sealAs, wire } from '../support/sealing.js';
+import { openAs, sealAs } from '../support/sealing.js';
 import { TestMember } from '../support/member.js';
 import { startNode, type TestNode } from '../support/node.js';
 import { sleep, waitFor } from '../support/ports.js';
@@ -206,7 +206,7 @@ describe('the conversation', () => {
       const ack = await t.transport.request('convo:send', {
         conversationId,
         clientId: `tmsg-${i}-abcdef`,
-        ...wire(await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'message', i + 1, text)),
+        ...(await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'message', i + 1, text)),
       });
       expect(ack.ok).toBe(true);
       if (i === 4) t.socket.io.engine.close(); // a reconnect in the middle
@@ -321,7 +321,7 @@ describe('the conversation', () => {
     const late = await t.transport.request('convo:send', {
       conversationId,
       clientId: 'after-close-1',
-      ...wire(await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'message', 20, 'too late')),
+      ...(await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'message', 20, 'too late')),
     });
     expect(!late.ok && late.error.code).toBe('FORBIDDEN');
     expect(

@@ -12,7 +12,7 @@ import {
   logInBody,
   passphraseSecrets,
 } from '../support/http.js';
-import { openAs, sealAs, wire } from '../support/sealing.js';
+import { openAs, sealAs } from '../support/sealing.js';
 import { TestMember } from '../support/member.js';
 import { appointModerator } from '../support/moderators.js';
 import { startNode, type TestNode } from '../support/node.js';
@@ -198,16 +198,14 @@ describe('erasing an account', () => {
     const convo = await conversationOf(victim);
     const theirs: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const sealed = wire(
-        await sealAs(
-          convo.tKeys.identity,
-          convo.peerOfT,
-          convo.keyT,
-          convo.conversationId,
-          'message',
-          i + 1,
-          canary('convo'),
-        ),
+      const sealed = await sealAs(
+        convo.tKeys.identity,
+        convo.peerOfT,
+        convo.keyT,
+        convo.conversationId,
+        'message',
+        i + 1,
+        canary('convo'),
       );
       theirs.push(sealed.ciphertext);
       const sent = await victim.transport.request('convo:send', {
@@ -218,16 +216,14 @@ describe('erasing an account', () => {
       expect(sent.ok).toBe(true);
     }
     const consultantText = canary('consultanttext');
-    const fromConsultant = wire(
-      await sealAs(
-        convo.cKeys.identity,
-        convo.peerOfC,
-        convo.keyC,
-        convo.conversationId,
-        'message',
-        1,
-        consultantText,
-      ),
+    const fromConsultant = await sealAs(
+      convo.cKeys.identity,
+      convo.peerOfC,
+      convo.keyC,
+      convo.conversationId,
+      'message',
+      1,
+      consultantText,
     );
     expect(
       (
@@ -497,32 +493,28 @@ describe('exporting my data', () => {
     await me.transport.request('convo:send', {
       conversationId: convo.conversationId,
       clientId: 'export-me-abcdefgh',
-      ...wire(
-        await sealAs(
-          convo.tKeys.identity,
-          convo.peerOfT,
-          convo.keyT,
-          convo.conversationId,
-          'message',
-          1,
-          said,
-        ),
-      ),
+      ...(await sealAs(
+        convo.tKeys.identity,
+        convo.peerOfT,
+        convo.keyT,
+        convo.conversationId,
+        'message',
+        1,
+        said,
+      )),
     });
     await convo.c.transport.request('convo:send', {
       conversationId: convo.conversationId,
       clientId: 'export-c-abcdefgh',
-      ...wire(
-        await sealAs(
-          convo.cKeys.identity,
-          convo.peerOfC,
-          convo.keyC,
-          convo.conversationId,
-          'message',
-          1,
-          heard,
-        ),
-      ),
+      ...(await sealAs(
+        convo.cKeys.identity,
+        convo.peerOfC,
+        convo.keyC,
+        convo.conversationId,
+        'message',
+        1,
+        heard,
+      )),
     });
 
     const res = await me.agent.get('/api/account/export');

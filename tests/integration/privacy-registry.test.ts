@@ -24,7 +24,7 @@ import { TestMember } from '../support/member.js';
 import { requestPaced } from '../support/paced.js';
 import { waitFor } from '../support/ports.js';
 import { waitForQueue } from '../support/queue.js';
-import { sealAs, wire } from '../support/sealing.js';
+import { sealAs } from '../support/sealing.js';
 
 /**
  * Issue 14, items 1, 2 and 7: the registry of stored data is the truth. A real Redis is filled through the real
@@ -423,7 +423,7 @@ describe('the registry of stored data against a real dump', () => {
     const key = await conversationKey(tKeys.identity, peer, conversationId);
     const sealed = await sealAs(tKeys.identity, peer, key, conversationId, 'message', 1, 'a sealed message');
     const sent = await ok(
-      teacher.transport.request('convo:send', { conversationId, clientId: 'reg-0001', ...wire(sealed) }),
+      teacher.transport.request('convo:send', { conversationId, clientId: 'reg-0001', ...sealed }),
     );
     await ok(
       teacher.transport.request('convo:pin', {
@@ -456,7 +456,7 @@ describe('the registry of stored data against a real dump', () => {
       'a reply to report',
     );
     const replied = await ok(
-      consultant.transport.request('convo:send', { conversationId, clientId: 'reg-0002', ...wire(reply) }),
+      consultant.transport.request('convo:send', { conversationId, clientId: 'reg-0002', ...reply }),
     );
     expect(replied.seq).toBe(sent.seq + 1);
     await ok(

@@ -36,9 +36,3 @@ export async function openAs(key: CryptoKey, conversationId: string, sealed: Sea
   if (!body) throw new Error('Not a message body.');
   return body.text;
 }
-
-/**
- * What goes on the wire: the sealed item as it is. Once it also dropped the franking key a test kept for itself;
- * sealing makes none now. Kept for the tests that still call it.
- */
-export const wire = (sealed: SealedV2): SealedV2 => sealed;

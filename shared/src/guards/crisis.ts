@@ -116,8 +116,11 @@ const LETTER = /\p{L}/u;
 const TOKEN_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * `t.replace(/[\p{L}\p{N}@$!|]+/gu, …)` mapping the leet characters of every token that also has a letter, as one
- * pass over the characters: most messages have no such token and are returned as they are.
+ * `t.replace(/[\p{L}\p{N}@$!|]+/gu, …)` mapping the leet characters of every token that also has a letter and no two
+ * digits in a row, as one pass over the characters: most messages have no such token and are returned as they are.
+ * A word in disguise has its digits one by one ("d1e", "k1ll", "b3"); two in a row are a number or a code
+ * ("t1733580000123", "c12n345", "rm14", "500mg"), which read as letters made words out of nothing (model round 14:
+ * a timestamp became "titees8oi2e").
  */
 function deLeet(t: string): string {
   let out = '';
@@ -127,14 +130,19 @@ function deLeet(t: string): string {
     const start = i;
     let leet = false;
     let letter = false;
+    let number = false;
+    let digitBefore = false;
     while (i < t.length) {
       const c = t.charCodeAt(i);
       if (c < 128) {
         const isLetter = c >= 97 && c <= 122;
         const isLeet = LEET_CODES[c] === 1;
-        if (!isLetter && !isLeet && !(c >= 48 && c <= 57)) break;
+        const isDigit = c >= 48 && c <= 57;
+        if (!isLetter && !isLeet && !isDigit) break;
         letter ||= isLetter;
         leet ||= isLeet;
+        number ||= isDigit && digitBefore;
+        digitBefore = isDigit;
         i++;
         continue;
       }
@@ -142,13 +150,14 @@ function deLeet(t: string): string {
       const ch = String.fromCodePoint(cp);
       if (!TOKEN_CHAR.test(ch)) break;
       letter ||= LETTER.test(ch);
+      digitBefore = false;
       i += ch.length;
     }
     if (i === start) {
       i += (t.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
       continue;
     }
-    if (leet && letter) {
+    if (leet && letter && !number) {
       out += t.slice(copied, start);
       for (let k = start; k < i; k++) out += LEET[t[k] as string] ?? t[k];
       copied = i;
@@ -1504,9 +1513,12 @@ const THIRD_CONCERN = new RegExp(
  * The model alone flags only a message of four words or more that names something of death, harm, means or despair:
  * on short or unrelated text ("Settings", "Let us keep it kind, please.") its hashed features say nothing reliable.
  * The rules, which know the short phrasings ("kms", "I want to die"), are not gated.
+ * A note opens the gate as a thing someone has or leaves ("my note", "left a note", "the note's on the fridge") or
+ * of a goodbye's kind ("final note", "suicide note"), not as a kind of everyday message ("quick note", "cover note",
+ * "sticky note", "22-4 note"; model round 14: "quick note from the bench" beside a code was flagged by the model).
  */
 const MODEL_GATE =
-  /\b(?:die|dies|dying|died|dead|death|kill\w*|suicid\w*|end (?:it|my|things|everything|this)|ending|life|living|to live|live anymore|alive|exist\w*|pills?|tablets?|overdos\w*|paracetamol|meds|medication|prescription|antidepressants|hurt\w*|harm\w*|cut|cuts|cutting|blades?|razors?|rope|noose|hang\w*|jump\w*|bridge|platform|cliffs?|edge|disappear\w*|vanish\w*|burden|better off|goodbye|(?:i'm|i am|i'll be|when i'm|be) gone|note|letters|hopeless|worthless|pointless|wake up|waking up|give up|giving up|go on|carry on|tired of (?!(?:this |the |my |all (?:this |the )?|these |those )?(?:job|jobs|work|school|schools|place|marking|planning|paperwork|admin|emails?|meetings?|term|week|year|day|days|lessons?|kids|class|classes|department|slt|management|ofsted|data|reports?|profession|career|commute|noise|timetable|behaviou?r|parents|students|pupils)\b)|insurance|pension|guns?|shotgun|drown\w*|crash\w*|bleed\w*|scars?|relapse\w*|method|dose|lethal|lined up|stockpil\w*|saved up|swallow\w*|garage|engine|exhaust|hose|quarry|roof|motorway|sleep forever|no one would|nobody would|without me|miss me|want out|way out|over dosed|painless|way to go|i'm done|set the date|gave away|give away my|won't need \w+|(?:the|passing|fast|express|freight|oncoming) trains|train line|railway|tracks|multi-storey|(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff)|(?:bus|car|lorry|truck|train|van) (?:would |will |to )?(?:just )?(?:hit|run over) me|point in|carrying on|how many \w+ (?:would|will|does|do)|would be enough|when i do it|already taken|too late|charcoal|never been born|neck|hotel room|(?:nobody|no one) (?:finds|will find|'s home)|no one's home|my will|the next train|train times|in front of|morphine|amitriptyline|diazepam|sertraline|codeine|tramadol|zopiclone|insulin|lithium)\b/;
+  /\b(?:die|dies|dying|died|dead|death|kill\w*|suicid\w*|end (?:it|my|things|everything|this)|ending|life|living|to live|live anymore|alive|exist\w*|pills?|tablets?|overdos\w*|paracetamol|meds|medication|prescription|antidepressants|hurt\w*|harm\w*|cut|cuts|cutting|blades?|razors?|rope|noose|hang\w*|jump\w*|bridge|platform|cliffs?|edge|disappear\w*|vanish\w*|burden|better off|goodbye|(?:i'm|i am|i'll be|when i'm|be) gone|(?:my|the|a|an|his|her|their|your|final|last|goodbye|farewell|suicide) notes?|note's|letters|hopeless|worthless|pointless|wake up|waking up|give up|giving up|go on|carry on|tired of (?!(?:this |the |my |all (?:this |the )?|these |those )?(?:job|jobs|work|school|schools|place|marking|planning|paperwork|admin|emails?|meetings?|term|week|year|day|days|lessons?|kids|class|classes|department|slt|management|ofsted|data|reports?|profession|career|commute|noise|timetable|behaviou?r|parents|students|pupils)\b)|insurance|pension|guns?|shotgun|drown\w*|crash\w*|bleed\w*|scars?|relapse\w*|method|dose|lethal|lined up|stockpil\w*|saved up|swallow\w*|garage|engine|exhaust|hose|quarry|roof|motorway|sleep forever|no one would|nobody would|without me|miss me|want out|way out|over dosed|painless|way to go|i'm done|set the date|gave away|give away my|won't need \w+|(?:the|passing|fast|express|freight|oncoming) trains|train line|railway|tracks|multi-storey|(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff)|(?:bus|car|lorry|truck|train|van) (?:would |will |to )?(?:just )?(?:hit|run over) me|point in|carrying on|how many \w+ (?:would|will|does|do)|would be enough|when i do it|already taken|too late|charcoal|never been born|neck|hotel room|(?:nobody|no one) (?:finds|will find|'s home)|no one's home|my will|the next train|train times|in front of|morphine|amitriptyline|diazepam|sertraline|codeine|tramadol|zopiclone|insulin|lithium)\b/;
 
 /**
  * The model's decision thresholds. scripts/train-guards.mjs CV=1 compares sets of them by cross-validation split by

@@ -571,11 +571,13 @@ const CUES: readonly Cue[] = [
     strength: 'strong',
     firstPerson: true,
     // "I don't want to be here at 7pm for parents evening" is about an evening at school, not the writer's life: not a
-    // cue, and explained away so the model alone cannot flag it without a gate word (model round 7).
+    // cue, and explained away so the model alone cannot flag it without a gate word (model round 7). Since model
+    // round 14 the same for waking up at an ordinary time ("I don't want to wake up at 5:30 on Monday"): explained
+    // away, so the model alone must be as sure as where the rules explained anything away.
     after: (f, _b, match) =>
       CLAUSE_END.test(f) || PERMANENCE.test(f)
         ? 'strong'
-        : /be here$/.test(match) && ORDINARY_OCCASION.test(f)
+        : /(?:be here|wake up|waking up)$/.test(match) && ORDINARY_OCCASION.test(f)
           ? null
           : 'weak',
   },
@@ -1001,27 +1003,31 @@ const CUES: readonly Cue[] = [
   { re: rx(String.raw`\bcutting again\b`), strength: 'weak' },
   {
     // Model round 13: current self-harm in plain verbs on the body ("cut my thighs where no one looks", "burned my
-    // arm with a lighter at lunch", "cut again last night"), unless an accident follows ("on the laminator") or the
+    // arm with a lighter at lunch", "cut again last night"; round 14 "I burn my wrist with the iron"), unless an accident follows ("on the laminator") or the
     // clause before puts it in the past ("I used to", "years ago", "when I was").
     re: rx(
-      String.raw`\b(?:cut|cutting|burned|burnt|burning|scratched|scraped|scraping|carved|carving|sliced|slicing|slashed|slashing) (?:into )?my (?:arms?|forearms?|legs?|wrists?|thighs?|skin|stomach|hips?)\b|(?:^|[.!?] |\bi |\bi've |\bi have |\bjust )cut again\b`,
+      String.raw`\b(?:cut|cutting|burn|burns|burned|burnt|burning|scratched|scraped|scraping|carved|carving|sliced|slicing|slashed|slashing) (?:into )?my (?:arms?|forearms?|legs?|wrists?|thighs?|skin|stomach|hips?)\b|(?:^|[.!?] |\bi |\bi've |\bi have |\bjust )cut again\b`,
     ),
     strength: 'strong',
     ongoing: true,
     after: (f, before) => (BODY_ACCIDENT.test(f) || HARM_IN_THE_PAST.test(before) ? null : 'strong'),
   },
   {
-    // Self-injury by another name: "I punch walls until my hands bleed".
+    // Self-injury by another name: "I punch walls until my hands bleed"; since model round 14 also till the knuckles
+    // split, the hands go numb or the writer sees stars ("hitting my head on the steering wheel till I see stars"),
+    // unless the clause before puts it in the past ("I used to hit my head against walls until I saw stars").
     re: rx(
-      String.raw`\b(?:until|till|til) (?:i|it|they|my (?:hands?|knuckles|arms?|skin|legs?|head|fingers)) (?:bleed|bleeds|bled|bruise|bruised|break|broke)\b|\bmake myself (?:bleed|bruise)\b|\b(?:punch|punching|punched|hit|hitting|bang|banging|slam|slamming) (?:walls?|the wall|my head|my fists?) (?:until|till|so hard)\b`,
+      String.raw`\b(?:until|till|til) (?:i|it|they|my (?:hands?|knuckles|arms?|skin|legs?|head|fingers)) (?:bleed|bleeds|bled|bruise|bruised|break|broke|split|splits|swell|swells|swelled|go numb|goes numb|went numb|see stars|saw stars)\b|\bmake myself (?:bleed|bruise)\b|\b(?:punch|punching|punched|hit|hitting|bang|banging|slam|slamming) (?:walls?|the wall|my head|my fists?) (?:until|till|so hard)\b`,
     ),
     strength: 'strong',
     ongoing: true,
     after: (_f, before, match) =>
-      !/^(?:until|till|til)\b/.test(match) ||
-      /\b(?:punch|hit|scratch|pick|bit|bite|bang|cut|slam|claw|dig|pull|hurt|harm)\w*\b/.test(before)
-        ? 'strong'
-        : null,
+      HARM_IN_THE_PAST.test(before)
+        ? null
+        : !/^(?:until|till|til)\b/.test(match) ||
+            /\b(?:punch|hit|scratch|pick|bit|bite|bang|cut|slam|claw|dig|pull|hurt|harm)\w*\b/.test(before)
+          ? 'strong'
+          : null,
   },
   {
     // Someone found out about, or the writer hides, self-harm: "he knows about the cutting", "hiding my scars".
@@ -1042,6 +1048,16 @@ const CUES: readonly Cue[] = [
       String.raw`\b(?:how|ways?|methods?|best way|easiest way|painless way|quickest way|quick way|least painful way|painless ways) to ${F}(?:die|kill myself|end (?:it|my life|things|it all)|overdose|od|hang myself|commit suicide|not wake up|disappear forever)\b`,
     ),
     strength: 'strong',
+  },
+  {
+    // Model round 14: how quick or painful a way of dying is, asked ("is drowning quick?", "how painless is hanging",
+    // "how long it takes to bleed out"). A question put by someone else ("she asked me if it hurts to drown") is
+    // concern for them (firstPerson).
+    re: rx(
+      String.raw`\b(?:is|does|would|will) (?:drowning|hanging|bleeding out|starving) (?:(?:really|actually|even) )?(?:quick|quicker|fast|painless|hurt|instant)\b|\bhow (?:quick|painless|fast|long) (?:is|does|would) (?:drowning|hanging|bleeding out|starving)\b|\bhow long (?:it takes|does it take|would it take|will it take|it would take) (?:to |you to |me to )?(?:drown|bleed out|starve)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
   },
   { re: rx(String.raw`\b(?:lethal|fatal|deadly) (?:dose|amount|overdose|quantity)\b`), strength: 'strong' },
   {

@@ -1606,6 +1606,16 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 14 (2026-12-07 14:20, branch h-model14): the model trained on fifty authors (w1–w38, w40–w51), every
+ * run of digits read as "0" and codes not read as leetspeak, and, by cross-validation over eight author groups and the
+ * committed files under round 8's rule (tests/fixtures/guards/README.md, "Model round 14"), plan 0.75 → 0.7,
+ * dismissed 0.94 → 0.97, ungated 0.78 → 0.77, sure 0.85 → 0.8, vetoStrong 0.4 → 0.5 and windowWords 40 → 60: mean
+ * risk 0.8865, plan 0.8797, false positives 0.0397 (round 13's thresholds on the same fold models 0.8907 / 0.8842 /
+ * 0.0414: over the false-positive bar, and they break the checks: the new model reads "I've marked 120 books this
+ * week and my wrist hurts" at 0.96, over dismissed 0.94), rules held (hard negatives 11 of 187, probe 0, ordinary.txt
+ * 0, crisis.txt 149). vetoOutside stays 0.15: at 0.2 or 0.25 the CV's false positives fall further, but
+ * crisis-dilution.test.ts's context padding keeps under 85 % of the risk lines.
+ *
  * Model round 13 (2026-12-07 11:45, branch h-model13): the model trained on forty-five authors (w1–w38, w40–w46)
  * and, by cross-validation over eight author groups and the committed files under round 8's rule
  * (tests/fixtures/guards/README.md, "Model round 13"), self 0.78 → 0.76, plan 0.7 → 0.75, dismissed 0.96 → 0.94,
@@ -1692,18 +1702,18 @@ export interface CrisisThresholds {
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   self: 0.76,
   third: 0.5,
-  plan: 0.75,
-  dismissed: 0.94,
+  plan: 0.7,
+  dismissed: 0.97,
   negated: 0.85,
-  ungated: 0.78,
+  ungated: 0.77,
   ungatedMaxWords: 250,
   ungatedDismissed: 0.97,
-  sure: 0.85,
+  sure: 0.8,
   vetoWeak: 0.1,
-  vetoStrong: 0.4,
+  vetoStrong: 0.5,
   vetoOutside: 0.15,
   vetoMaxWords: 250,
-  windowWords: 40,
+  windowWords: 60,
   vetoNear: 1,
   vetoLocal: 1,
 };

@@ -246,7 +246,8 @@ function fillBuckets(normalised: string, bits: number): number {
  * three context features a bag of words misses: "n:" + token for the few words after a negation ("not suicidal",
  * "never hurt myself"), "o:" + token for words after a third-person subject in the same clause ("she has a plan"),
  * and "p:" + token for words of a clause in the past or in recovery ("a year ago", "100 days clean"); every run of
- * digits read as "0" (DIGITS). The training script calls this very function, so training and serving can never featurise differently.
+ * digits read as "0" (DIGITS). The training script calls this very function, so training and serving can never
+ * featurise differently.
  */
 export function featureBuckets(normalised: string, bits: number): number[] {
   const n = fillBuckets(normalised, bits);

@@ -1003,8 +1003,9 @@ const CUES: readonly Cue[] = [
   { re: rx(String.raw`\bcutting again\b`), strength: 'weak' },
   {
     // Model round 13: current self-harm in plain verbs on the body ("cut my thighs where no one looks", "burned my
-    // arm with a lighter at lunch", "cut again last night"; round 14 "I burn my wrist with the iron"), unless an accident follows ("on the laminator") or the
-    // clause before puts it in the past ("I used to", "years ago", "when I was").
+    // arm with a lighter at lunch", "cut again last night"; round 14 "I burn my wrist with the iron"), unless an
+    // accident follows ("on the laminator") or the clause before puts it in the past ("I used to", "years ago", "when
+    // I was").
     re: rx(
       String.raw`\b(?:cut|cutting|burn|burns|burned|burnt|burning|scratched|scraped|scraping|carved|carving|sliced|slicing|slashed|slashing) (?:into )?my (?:arms?|forearms?|legs?|wrists?|thighs?|skin|stomach|hips?)\b|(?:^|[.!?] |\bi |\bi've |\bi have |\bjust )cut again\b`,
     ),

@@ -153,12 +153,22 @@ for (const [set, bit] of [
   for (const w of set) MARKS.set(w, (MARKS.get(w) ?? 0) | bit);
 
 /**
+ * Every run of digits is read as one "0" (model round 14): a number's value says nothing about risk, but each
+ * distinct run of digits hashed to its own character n-grams, buckets other features had trained, so a code or a
+ * timestamp moved p(self) at random ("m t1733580000123 c4n7 quick note from the bench…" from 0.0 to 0.86 with the
+ * digits alone). "took 30 tablets" and "took 12 tablets" are now the same text to the model, and "t0 c0n0" is one.
+ */
+const DIGIT = /[0-9]/;
+const DIGITS = /[0-9]+/g;
+
+/**
  * Fills `scratch` with the feature buckets of `text` and returns how many there are. One pass over the characters:
  * tokens are hashed from the text itself (no string per n-gram, one small string per token for the word sets).
  */
 function fillBuckets(normalised: string, bits: number): number {
   const mask = (1 << bits) - 1;
-  const text = normalised.length > MAX_CHARS ? normalised.slice(0, MAX_CHARS) : normalised;
+  const cut = normalised.length > MAX_CHARS ? normalised.slice(0, MAX_CHARS) : normalised;
+  const text = DIGIT.test(cut) ? cut.replace(DIGITS, '0') : cut;
   let n = 0;
   /** FNV of "b:" + previous token + " ": the bigram's prefix, computed once per token. */
   let bigramPrefix = step(more(BI, '<s>'), SPACE);
@@ -235,8 +245,9 @@ function fillBuckets(normalised: string, bits: number): number {
  * "w:" + token, "b:" + previous token + " " + token, "c:" + each 3- and 4-character slice of " " + token + " ", and
  * three context features a bag of words misses: "n:" + token for the few words after a negation ("not suicidal",
  * "never hurt myself"), "o:" + token for words after a third-person subject in the same clause ("she has a plan"),
- * and "p:" + token for words of a clause in the past or in recovery ("a year ago", "100 days clean").
- * The training script calls this very function, so training and serving can never featurise differently.
+ * and "p:" + token for words of a clause in the past or in recovery ("a year ago", "100 days clean"); every run of
+ * digits read as "0" (DIGITS). The training script calls this very function, so training and serving can never
+ * featurise differently.
  */
 export function featureBuckets(normalised: string, bits: number): number[] {
   const n = fillBuckets(normalised, bits);

@@ -515,3 +515,73 @@ describe('detectCrisis, model round 13: current self-harm in plain verbs on the 
       expect(rules(text), text).toBe(false);
   });
 });
+
+describe('detectCrisis, model round 14: waking up at an ordinary time', () => {
+  // The model alone flags any message with a gate word unless the rules explained something away.
+  const modelOpen = {
+    thresholds: { ...CRISIS_THRESHOLDS, self: 0, plan: 0, dismissed: 2, negated: 2, ungated: 2, sure: 2 },
+  };
+  const open = (text: string) => detectCrisisWith(text, true, modelOpen).risk;
+
+  it('explains "don\'t want to wake up" away before an ordinary time or event, not otherwise', () => {
+    for (const text of [
+      "I don't want to wake up at 5:30 on Monday",
+      "I don't want to wake up for the 6am alarm again",
+      'i dont want to wake up before registration tomorrow',
+    ])
+      expect(open(text), text).toBe(false);
+    // …and keeps it a cue alone, for good, or with no ordinary time.
+    for (const text of [
+      "I don't want to wake up",
+      "I don't want to wake up tomorrow",
+      "I don't want to wake up on Monday, or ever",
+      'i dont want to wake up at all',
+    ])
+      expect(open(text), text).toBe(true);
+  });
+});
+
+describe('detectCrisis, model round 14: ways of dying asked about, injury till the body gives', () => {
+  // The rules alone: the model never flags and never vetoes.
+  const rulesAlone = {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      vetoWeak: 0,
+      vetoStrong: 0,
+      vetoOutside: 0,
+    },
+  };
+  const rules = (text: string) => detectCrisisWith(text, true, rulesAlone);
+
+  it("flags the writer asking how quick or painful a way of dying is and self-injury till the body gives, only the writer's and now", () => {
+    for (const text of [
+      'is drowning quick? asking for real, the rip at our beach is bad',
+      'how painless is hanging, i just need to know',
+      'anyone know how long it takes to bleed out',
+      'punched the wall in the store room till my knuckles split, every break now',
+      'banging my head on the desk at home till I see stars most nights',
+      'I burn my wrist with the iron after school when nobody is home',
+    ])
+      expect(rules(text).risk, text).toBe(true);
+    // The same question put by someone else is concern; the past or an accident is no risk.
+    for (const text of ['A sixth former asked me if drowning is quick and then went quiet.']) {
+      const r = rules(text);
+      expect(r.risk, text).toBe(false);
+      expect(r.concernForOther, text).toBe(true);
+    }
+    for (const text of [
+      'I used to hit my head against walls until I saw stars. It has been four years.',
+      'I always burn my arm on the oven tray at the bake sale',
+      "I'll keep marking till my hands go numb",
+      'Year 9 water safety unit: how deep does water have to be for a child to drown?',
+    ])
+      expect(rules(text).risk, text).toBe(false);
+  });
+});

@@ -116,8 +116,11 @@ const LETTER = /\p{L}/u;
 const TOKEN_CHAR = /[\p{L}\p{N}]/u;
 
 /**
- * `t.replace(/[\p{L}\p{N}@$!|]+/gu, …)` mapping the leet characters of every token that also has a letter, as one
- * pass over the characters: most messages have no such token and are returned as they are.
+ * `t.replace(/[\p{L}\p{N}@$!|]+/gu, …)` mapping the leet characters of every token that also has a letter and no two
+ * digits in a row, as one pass over the characters: most messages have no such token and are returned as they are.
+ * A word in disguise has its digits one by one ("d1e", "k1ll", "b3"); two in a row are a number or a code
+ * ("t1733580000123", "c12n345", "rm14", "500mg"), which read as letters made words out of nothing (model round 14:
+ * a timestamp became "titees8oi2e").
  */
 function deLeet(t: string): string {
   let out = '';
@@ -127,14 +130,19 @@ function deLeet(t: string): string {
     const start = i;
     let leet = false;
     let letter = false;
+    let number = false;
+    let digitBefore = false;
     while (i < t.length) {
       const c = t.charCodeAt(i);
       if (c < 128) {
         const isLetter = c >= 97 && c <= 122;
         const isLeet = LEET_CODES[c] === 1;
-        if (!isLetter && !isLeet && !(c >= 48 && c <= 57)) break;
+        const isDigit = c >= 48 && c <= 57;
+        if (!isLetter && !isLeet && !isDigit) break;
         letter ||= isLetter;
         leet ||= isLeet;
+        number ||= isDigit && digitBefore;
+        digitBefore = isDigit;
         i++;
         continue;
       }
@@ -142,13 +150,14 @@ function deLeet(t: string): string {
       const ch = String.fromCodePoint(cp);
       if (!TOKEN_CHAR.test(ch)) break;
       letter ||= LETTER.test(ch);
+      digitBefore = false;
       i += ch.length;
     }
     if (i === start) {
       i += (t.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
       continue;
     }
-    if (leet && letter) {
+    if (leet && letter && !number) {
       out += t.slice(copied, start);
       for (let k = start; k < i; k++) out += LEET[t[k] as string] ?? t[k];
       copied = i;
@@ -562,11 +571,13 @@ const CUES: readonly Cue[] = [
     strength: 'strong',
     firstPerson: true,
     // "I don't want to be here at 7pm for parents evening" is about an evening at school, not the writer's life: not a
-    // cue, and explained away so the model alone cannot flag it without a gate word (model round 7).
+    // cue, and explained away so the model alone cannot flag it without a gate word (model round 7). Since model
+    // round 14 the same for waking up at an ordinary time ("I don't want to wake up at 5:30 on Monday"): explained
+    // away, so the model alone must be as sure as where the rules explained anything away.
     after: (f, _b, match) =>
       CLAUSE_END.test(f) || PERMANENCE.test(f)
         ? 'strong'
-        : /be here$/.test(match) && ORDINARY_OCCASION.test(f)
+        : /(?:be here|wake up|waking up)$/.test(match) && ORDINARY_OCCASION.test(f)
           ? null
           : 'weak',
   },
@@ -992,27 +1003,32 @@ const CUES: readonly Cue[] = [
   { re: rx(String.raw`\bcutting again\b`), strength: 'weak' },
   {
     // Model round 13: current self-harm in plain verbs on the body ("cut my thighs where no one looks", "burned my
-    // arm with a lighter at lunch", "cut again last night"), unless an accident follows ("on the laminator") or the
-    // clause before puts it in the past ("I used to", "years ago", "when I was").
+    // arm with a lighter at lunch", "cut again last night"; round 14 "I burn my wrist with the iron"), unless an
+    // accident follows ("on the laminator") or the clause before puts it in the past ("I used to", "years ago", "when
+    // I was").
     re: rx(
-      String.raw`\b(?:cut|cutting|burned|burnt|burning|scratched|scraped|scraping|carved|carving|sliced|slicing|slashed|slashing) (?:into )?my (?:arms?|forearms?|legs?|wrists?|thighs?|skin|stomach|hips?)\b|(?:^|[.!?] |\bi |\bi've |\bi have |\bjust )cut again\b`,
+      String.raw`\b(?:cut|cutting|burn|burns|burned|burnt|burning|scratched|scraped|scraping|carved|carving|sliced|slicing|slashed|slashing) (?:into )?my (?:arms?|forearms?|legs?|wrists?|thighs?|skin|stomach|hips?)\b|(?:^|[.!?] |\bi |\bi've |\bi have |\bjust )cut again\b`,
     ),
     strength: 'strong',
     ongoing: true,
     after: (f, before) => (BODY_ACCIDENT.test(f) || HARM_IN_THE_PAST.test(before) ? null : 'strong'),
   },
   {
-    // Self-injury by another name: "I punch walls until my hands bleed".
+    // Self-injury by another name: "I punch walls until my hands bleed"; since model round 14 also till the knuckles
+    // split, the hands go numb or the writer sees stars ("hitting my head on the steering wheel till I see stars"),
+    // unless the clause before puts it in the past ("I used to hit my head against walls until I saw stars").
     re: rx(
-      String.raw`\b(?:until|till|til) (?:i|it|they|my (?:hands?|knuckles|arms?|skin|legs?|head|fingers)) (?:bleed|bleeds|bled|bruise|bruised|break|broke)\b|\bmake myself (?:bleed|bruise)\b|\b(?:punch|punching|punched|hit|hitting|bang|banging|slam|slamming) (?:walls?|the wall|my head|my fists?) (?:until|till|so hard)\b`,
+      String.raw`\b(?:until|till|til) (?:i|it|they|my (?:hands?|knuckles|arms?|skin|legs?|head|fingers)) (?:bleed|bleeds|bled|bruise|bruised|break|broke|split|splits|swell|swells|swelled|go numb|goes numb|went numb|see stars|saw stars)\b|\bmake myself (?:bleed|bruise)\b|\b(?:punch|punching|punched|hit|hitting|bang|banging|slam|slamming) (?:walls?|the wall|my head|my fists?) (?:until|till|so hard)\b`,
     ),
     strength: 'strong',
     ongoing: true,
     after: (_f, before, match) =>
-      !/^(?:until|till|til)\b/.test(match) ||
-      /\b(?:punch|hit|scratch|pick|bit|bite|bang|cut|slam|claw|dig|pull|hurt|harm)\w*\b/.test(before)
-        ? 'strong'
-        : null,
+      HARM_IN_THE_PAST.test(before)
+        ? null
+        : !/^(?:until|till|til)\b/.test(match) ||
+            /\b(?:punch|hit|scratch|pick|bit|bite|bang|cut|slam|claw|dig|pull|hurt|harm)\w*\b/.test(before)
+          ? 'strong'
+          : null,
   },
   {
     // Someone found out about, or the writer hides, self-harm: "he knows about the cutting", "hiding my scars".
@@ -1033,6 +1049,16 @@ const CUES: readonly Cue[] = [
       String.raw`\b(?:how|ways?|methods?|best way|easiest way|painless way|quickest way|quick way|least painful way|painless ways) to ${F}(?:die|kill myself|end (?:it|my life|things|it all)|overdose|od|hang myself|commit suicide|not wake up|disappear forever)\b`,
     ),
     strength: 'strong',
+  },
+  {
+    // Model round 14: how quick or painful a way of dying is, asked ("is drowning quick?", "how painless is hanging",
+    // "how long it takes to bleed out"). A question put by someone else ("she asked me if it hurts to drown") is
+    // concern for them (firstPerson).
+    re: rx(
+      String.raw`\b(?:is|does|would|will) (?:drowning|hanging|bleeding out|starving) (?:(?:really|actually|even) )?(?:quick|quicker|fast|painless|hurt|instant)\b|\bhow (?:quick|painless|fast|long) (?:is|does|would) (?:drowning|hanging|bleeding out|starving)\b|\bhow long (?:it takes|does it take|would it take|will it take|it would take) (?:to |you to |me to )?(?:drown|bleed out|starve)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
   },
   { re: rx(String.raw`\b(?:lethal|fatal|deadly) (?:dose|amount|overdose|quantity)\b`), strength: 'strong' },
   {
@@ -1504,9 +1530,12 @@ const THIRD_CONCERN = new RegExp(
  * The model alone flags only a message of four words or more that names something of death, harm, means or despair:
  * on short or unrelated text ("Settings", "Let us keep it kind, please.") its hashed features say nothing reliable.
  * The rules, which know the short phrasings ("kms", "I want to die"), are not gated.
+ * A note opens the gate as a thing someone has or leaves ("my note", "left a note", "the note's on the fridge") or
+ * of a goodbye's kind ("final note", "suicide note"), not as a kind of everyday message ("quick note", "cover note",
+ * "sticky note", "22-4 note"; model round 14: "quick note from the bench" beside a code was flagged by the model).
  */
 const MODEL_GATE =
-  /\b(?:die|dies|dying|died|dead|death|kill\w*|suicid\w*|end (?:it|my|things|everything|this)|ending|life|living|to live|live anymore|alive|exist\w*|pills?|tablets?|overdos\w*|paracetamol|meds|medication|prescription|antidepressants|hurt\w*|harm\w*|cut|cuts|cutting|blades?|razors?|rope|noose|hang\w*|jump\w*|bridge|platform|cliffs?|edge|disappear\w*|vanish\w*|burden|better off|goodbye|(?:i'm|i am|i'll be|when i'm|be) gone|note|letters|hopeless|worthless|pointless|wake up|waking up|give up|giving up|go on|carry on|tired of (?!(?:this |the |my |all (?:this |the )?|these |those )?(?:job|jobs|work|school|schools|place|marking|planning|paperwork|admin|emails?|meetings?|term|week|year|day|days|lessons?|kids|class|classes|department|slt|management|ofsted|data|reports?|profession|career|commute|noise|timetable|behaviou?r|parents|students|pupils)\b)|insurance|pension|guns?|shotgun|drown\w*|crash\w*|bleed\w*|scars?|relapse\w*|method|dose|lethal|lined up|stockpil\w*|saved up|swallow\w*|garage|engine|exhaust|hose|quarry|roof|motorway|sleep forever|no one would|nobody would|without me|miss me|want out|way out|over dosed|painless|way to go|i'm done|set the date|gave away|give away my|won't need \w+|(?:the|passing|fast|express|freight|oncoming) trains|train line|railway|tracks|multi-storey|(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff)|(?:bus|car|lorry|truck|train|van) (?:would |will |to )?(?:just )?(?:hit|run over) me|point in|carrying on|how many \w+ (?:would|will|does|do)|would be enough|when i do it|already taken|too late|charcoal|never been born|neck|hotel room|(?:nobody|no one) (?:finds|will find|'s home)|no one's home|my will|the next train|train times|in front of|morphine|amitriptyline|diazepam|sertraline|codeine|tramadol|zopiclone|insulin|lithium)\b/;
+  /\b(?:die|dies|dying|died|dead|death|kill\w*|suicid\w*|end (?:it|my|things|everything|this)|ending|life|living|to live|live anymore|alive|exist\w*|pills?|tablets?|overdos\w*|paracetamol|meds|medication|prescription|antidepressants|hurt\w*|harm\w*|cut|cuts|cutting|blades?|razors?|rope|noose|hang\w*|jump\w*|bridge|platform|cliffs?|edge|disappear\w*|vanish\w*|burden|better off|goodbye|(?:i'm|i am|i'll be|when i'm|be) gone|(?:my|the|a|an|his|her|their|your|final|last|goodbye|farewell|suicide) notes?|note's|letters|hopeless|worthless|pointless|wake up|waking up|give up|giving up|go on|carry on|tired of (?!(?:this |the |my |all (?:this |the )?|these |those )?(?:job|jobs|work|school|schools|place|marking|planning|paperwork|admin|emails?|meetings?|term|week|year|day|days|lessons?|kids|class|classes|department|slt|management|ofsted|data|reports?|profession|career|commute|noise|timetable|behaviou?r|parents|students|pupils)\b)|insurance|pension|guns?|shotgun|drown\w*|crash\w*|bleed\w*|scars?|relapse\w*|method|dose|lethal|lined up|stockpil\w*|saved up|swallow\w*|garage|engine|exhaust|hose|quarry|roof|motorway|sleep forever|no one would|nobody would|without me|miss me|want out|way out|over dosed|painless|way to go|i'm done|set the date|gave away|give away my|won't need \w+|(?:the|passing|fast|express|freight|oncoming) trains|train line|railway|tracks|multi-storey|(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff)|(?:bus|car|lorry|truck|train|van) (?:would |will |to )?(?:just )?(?:hit|run over) me|point in|carrying on|how many \w+ (?:would|will|does|do)|would be enough|when i do it|already taken|too late|charcoal|never been born|neck|hotel room|(?:nobody|no one) (?:finds|will find|'s home)|no one's home|my will|the next train|train times|in front of|morphine|amitriptyline|diazepam|sertraline|codeine|tramadol|zopiclone|insulin|lithium)\b/;
 
 /**
  * The model's decision thresholds. scripts/train-guards.mjs CV=1 compares sets of them by cross-validation split by
@@ -1578,6 +1607,16 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 14 (2026-12-07 14:20, branch h-model14): the model trained on fifty authors (w1–w38, w40–w51), every
+ * run of digits read as "0" and codes not read as leetspeak, and, by cross-validation over eight author groups and the
+ * committed files under round 8's rule (tests/fixtures/guards/README.md, "Model round 14"), plan 0.75 → 0.7,
+ * dismissed 0.94 → 0.97, ungated 0.78 → 0.77, sure 0.85 → 0.8, vetoStrong 0.4 → 0.5 and windowWords 40 → 60: mean
+ * risk 0.8865, plan 0.8797, false positives 0.0397 (round 13's thresholds on the same fold models 0.8907 / 0.8842 /
+ * 0.0414: over the false-positive bar, and they break the checks: the new model reads "I've marked 120 books this
+ * week and my wrist hurts" at 0.96, over dismissed 0.94), rules held (hard negatives 11 of 187, probe 0, ordinary.txt
+ * 0, crisis.txt 149). vetoOutside stays 0.15: at 0.2 or 0.25 the CV's false positives fall further, but
+ * crisis-dilution.test.ts's context padding keeps under 85 % of the risk lines.
+ *
  * Model round 13 (2026-12-07 11:45, branch h-model13): the model trained on forty-five authors (w1–w38, w40–w46)
  * and, by cross-validation over eight author groups and the committed files under round 8's rule
  * (tests/fixtures/guards/README.md, "Model round 13"), self 0.78 → 0.76, plan 0.7 → 0.75, dismissed 0.96 → 0.94,
@@ -1664,18 +1703,18 @@ export interface CrisisThresholds {
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   self: 0.76,
   third: 0.5,
-  plan: 0.75,
-  dismissed: 0.94,
+  plan: 0.7,
+  dismissed: 0.97,
   negated: 0.85,
-  ungated: 0.78,
+  ungated: 0.77,
   ungatedMaxWords: 250,
   ungatedDismissed: 0.97,
-  sure: 0.85,
+  sure: 0.8,
   vetoWeak: 0.1,
-  vetoStrong: 0.4,
+  vetoStrong: 0.5,
   vetoOutside: 0.15,
   vetoMaxWords: 250,
-  windowWords: 40,
+  windowWords: 60,
   vetoNear: 1,
   vetoLocal: 1,
 };

@@ -85,7 +85,7 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     // The rules alone do not see this name; the browser pass (compromise, loaded on demand) does.
     const warning = t.getByText("This may identify someone: a person's name. Consider rewording it.");
     await warning.waitFor();
-    expect(await note.getAttribute('aria-describedby')).toBeTruthy();
+    await expect.poll(() => note.getAttribute('aria-describedby')).toBeTruthy();
     await checkScreen(t, 'unmatched-01-intake-name-warning');
     await note.fill(RISK);
     await warning.waitFor({ state: 'detached' });

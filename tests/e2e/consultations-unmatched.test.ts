@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 import { chooseIntake } from '../support/e2e-intake.js';
-import { coordinatorAgent, logIn, saveProfile, signUpInBrowser } from '../support/e2e-accounts.js';
+import { coordinatorAgent, logInWithSession, saveProfile, signUpInBrowser } from '../support/e2e-accounts.js';
 import { createInvite, uniquePseudonym } from '../support/http.js';
 
 /**
@@ -119,7 +119,7 @@ describe('an urgent intake nobody covers, in the browsers', () => {
 
   it('shows the coordinator the urgent request with no teacher identity and no note, and assigns a consultant by hand', async () => {
     const c = coordinator;
-    await logIn(c, coordinatorName, { connected: false });
+    await logInWithSession(c, stack.node.url, coordinatorName);
     // The home page and the menu say an urgent request waits, and lead to it.
     const banner = c
       .getByRole('status')

@@ -11,7 +11,7 @@ import {
   type OpenOptions,
 } from '../support/e2e-stack.js';
 import { shot } from '../support/browser.js';
-import { forgetDeviceKeys, logIn, saveProfile, signUpInBrowser } from '../support/e2e-accounts.js';
+import { forgetDeviceKeys, logInWithSession, saveProfile, signUpInBrowser } from '../support/e2e-accounts.js';
 import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym, type Agent } from '../support/http.js';
 import type { TestNode } from '../support/node.js';
 
@@ -510,7 +510,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
 
   it('shows the coordinator counts and suppressed feedback, and no way into the conversation', async () => {
     const page = await open('coordinator', { viewport: { width: 1024, height: 800 } });
-    await logIn(page, adminName, { connected: false });
+    await logInWithSession(page, stack.node.url, adminName);
     await region(page, 'One-to-one support')
       .getByText('Not enough responses to show (fewer than 5)')
       .waitFor();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { groupWithModerator, openAllLoggedIn } from '../support/e2e-accounts.js';
+import { groupWithModerator, openAllLoggedIn, openWithSession } from '../support/e2e-accounts.js';
 import { checkScreen, expectCount, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 import type { TestMember } from '../support/member.js';
 
@@ -45,19 +45,14 @@ describe('crisis flow in a real browser', () => {
         })
       ).ok,
     ).toBe(true);
-    ({
-      moderator: mod,
-      'at-risk': atRiskPage,
-      bystander: bystanderPage,
-    } = await openAllLoggedIn(
-      stack,
-      {
-        moderator: moderator.pseudonym,
-        'at-risk': made.members.atRisk.pseudonym,
-        bystander: made.members.bystander.pseudonym,
-      },
-      desk,
-    ));
+    [mod, { 'at-risk': atRiskPage, bystander: bystanderPage }] = await Promise.all([
+      openWithSession(stack, 'moderator', moderator.pseudonym, desk),
+      openAllLoggedIn(
+        stack,
+        { 'at-risk': made.members.atRisk.pseudonym, bystander: made.members.bystander.pseudonym },
+        desk,
+      ),
+    ]);
   });
 
   it('when a message with a blocked term suggests risk, then the sender is told it was not posted and gets tap-to-call links', async () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { groupWithModerator, openAllLoggedIn } from '../support/e2e-accounts.js';
+import { groupWithModerator, openAllLoggedIn, openWithSession } from '../support/e2e-accounts.js';
 import { checkScreen, expectCount, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 
 /**
@@ -48,19 +48,15 @@ describe('hold for review in a real browser', () => {
       ['sender', 'peer'],
     );
     groupId = made.groupId;
-    ({
-      moderator: mod,
-      sender: senderPage,
-      peer: peerPage,
-    } = await openAllLoggedIn(
-      stack,
-      {
-        moderator: made.moderator.pseudonym,
-        sender: made.members.sender.pseudonym,
-        peer: made.members.peer.pseudonym,
-      },
-      { viewport: { width: 1100, height: 850 } },
-    ));
+    const desk = { viewport: { width: 1100, height: 850 } };
+    [mod, { sender: senderPage, peer: peerPage }] = await Promise.all([
+      openWithSession(stack, 'moderator', made.moderator.pseudonym, desk),
+      openAllLoggedIn(
+        stack,
+        { sender: made.members.sender.pseudonym, peer: made.members.peer.pseudonym },
+        desk,
+      ),
+    ]);
   });
 
   it('when the moderator turns hold for review on in the group’s settings, then the setting says so', async () => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { shot } from '../support/browser.js';
-import { logIn } from '../support/e2e-accounts.js';
+import { logIn, logInWithSession } from '../support/e2e-accounts.js';
 import {
   useE2eStack,
   type OpenOptions,
@@ -378,7 +378,7 @@ describe('support groups in a real browser, across two nodes', () => {
 
   it('lets a coordinator create an invite-only group and plan its sessions; a member joins it by link', async () => {
     const { page } = await open('coordinator', { viewport: { width: 1180, height: 900 } });
-    await logIn(page, adminName, { connected: false });
+    await logInWithSession(page, stack.node.url, adminName);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
     const create = page.getByRole('region', { name: 'New group' });
     await create.getByText('Create a group').click();

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createRedisGroupStore } from '../../server/src/features/groups/groups.redis-store.js';
 import { shot } from '../support/browser.js';
-import { logIn, signUpAs, signUpInBrowser } from '../support/e2e-accounts.js';
+import { logIn, logInWithSession, signUpAs, signUpInBrowser } from '../support/e2e-accounts.js';
 import { checkScreen, useE2eStack } from '../support/e2e-stack.js';
 import { createInvite, uniquePseudonym } from '../support/http.js';
 import { TestMember } from '../support/member.js';
@@ -142,7 +142,7 @@ describe('first run of every role, desktop and phone', () => {
     // The coordinator appoints them from the group's moderation page, before they have joined the group: only
     // accounts invited as moderators are offered, by pseudonym.
     const page = await open('appointing-coordinator', 'desktop');
-    await logIn(page, admin.pseudonym, { connected: false, timeout: 40_000 });
+    await logInWithSession(page, stack.node.url, admin.pseudonym);
     await page.goto(`/moderation/groups/${groupId}`);
     const panel = page.getByRole('region', { name: 'Moderators' });
     const choose = panel.getByRole('combobox', { name: 'Appoint someone invited as a moderator' });
@@ -179,7 +179,7 @@ describe('first run of every role, desktop and phone', () => {
   for (const size of ['desktop', 'phone'] as const) {
     it(`moderator (${size}): lands on their groups and queue, urgent first, and what to do next`, async () => {
       const page = await open(`moderator-${size}`, size);
-      await logIn(page, moderator.pseudonym, { connected: false, timeout: 40_000 });
+      await logInWithSession(page, stack.node.url, moderator.pseudonym);
       const queue = page.getByRole('region', { name: 'Your queue' });
       await queue.getByText(/2 open reports, 1 urgent/).waitFor();
       const items = queue.getByRole('listitem');
@@ -315,7 +315,7 @@ describe('first run of every role, desktop and phone', () => {
       }),
     );
     const coordinator = await open('workshop-coordinator', 'desktop');
-    await logIn(coordinator, admin.pseudonym, { connected: false, timeout: 40_000 });
+    await logInWithSession(coordinator, stack.node.url, admin.pseudonym);
     await coordinator.goto(`/groups/${groupId}`);
     await heading(coordinator, groupName).waitFor();
     const sessions = coordinator.getByRole('region', { name: 'Upcoming sessions' });

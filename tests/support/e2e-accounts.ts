@@ -2,7 +2,15 @@ import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { ConsultantProfileBody } from '@staffroom/shared/schemas/consultations';
 import type { E2eStack, OpenOptions } from './e2e-stack.js';
-import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym, type Agent } from './http.js';
+import {
+  createAgent,
+  createInvite,
+  GOOD_PASSPHRASE,
+  logInBody,
+  signUp,
+  uniquePseudonym,
+  type Agent,
+} from './http.js';
 import { TestMember } from './member.js';
 import { appointModerator } from './moderators.js';
 
@@ -10,7 +18,8 @@ import { appointModerator } from './moderators.js';
  * The people of a browser test. Those whose sign-up is not what the test is about are made through the API
  * (`signUpAs`, `groupWithModerator`), then log in through the browser (`logIn`, `openLoggedIn`), which makes and
  * wraps a teacher's or consultant's one-to-one key there, as a sign-up in the browser does. Those whose key must
- * be made at sign-up sign up in the browser (`signUpInBrowser`).
+ * be made at sign-up sign up in the browser (`signUpInBrowser`). Coordinators and moderators have no such key:
+ * their browser gets a session of its own through the API instead (`openWithSession`).
  */
 
 /** The coordinator, signed up through the API with the first node's bootstrap invite (closed with the stack). */
@@ -152,4 +161,40 @@ export async function forgetDeviceKeys(page: Page): Promise<void> {
         req.onerror = () => reject(req.error);
       }),
   );
+}
+
+/**
+ * Logs this page's browser in without the log-in page, and opens the home page (`/home`): a log-in through the API (a new
+ * session, as the log-in page makes) whose cookies are given to the browser. Only for coordinators and
+ * moderators: the log-in page leaves their browser nothing but these cookies (they have no one-to-one key; use
+ * `logIn` for anyone who has one).
+ */
+export async function logInWithSession(page: Page, baseUrl: string, pseudonym: string): Promise<void> {
+  const agent = createAgent(baseUrl);
+  const res = await agent.post('/api/auth/login', logInBody(pseudonym));
+  if (res.status !== 200) throw new Error(`log-in failed: ${res.status} ${JSON.stringify(res.body)}`);
+  await page.context().addCookies(
+    agent
+      .cookie()
+      .split('; ')
+      .map((pair) => {
+        const [name = '', ...value] = pair.split('=');
+        return { name, value: value.join('='), url: baseUrl, httpOnly: true, sameSite: 'Strict' as const };
+      }),
+  );
+  await page.goto('/home');
+  await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
+}
+
+/** A page of its own (`E2eStack.open`) logged in with `logInWithSession`: coordinators and moderators only. */
+export async function openWithSession(
+  stack: E2eStack,
+  label: string,
+  pseudonym: string,
+  options: OpenOptions = {},
+): Promise<Page> {
+  const page = await stack.open(label, options);
+  await logInWithSession(page, (options.node ?? stack.node).url, pseudonym);
+  return page;
 }

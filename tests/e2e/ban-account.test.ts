@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { groupWithModerator, openWithSession, signUpAs } from '../support/e2e-accounts.js';
+import { groupWithModerator, openLoggedIn, signUpAs } from '../support/e2e-accounts.js';
 import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 import type { TestMember } from '../support/member.js';
 
@@ -30,7 +30,7 @@ describe('ban an account by pseudonym in a real browser', () => {
   });
 
   it('does not offer a moderator the form', async () => {
-    const page = await openWithSession(stack, 'moderator', moderator.pseudonym, desk);
+    const page = await openLoggedIn(stack, 'moderator', moderator.pseudonym, { ...desk, session: true });
     await nav(page).getByRole('link', { name: 'Moderation' }).click();
     await consoleNav(page).getByRole('link', { name: 'Groups' }).click();
     await page.getByRole('link', { name: 'Early career' }).waitFor();
@@ -39,7 +39,7 @@ describe('ban an account by pseudonym in a real browser', () => {
   });
 
   it('lets a coordinator ban an account in no group by pseudonym, after a warning, a tick and a reason', async () => {
-    const page = await openWithSession(stack, 'coordinator', admin.pseudonym, desk);
+    const page = await openLoggedIn(stack, 'coordinator', admin.pseudonym, { ...desk, session: true });
     await nav(page).getByRole('link', { name: 'Moderation' }).click();
     await consoleNav(page).getByRole('link', { name: 'Groups' }).click();
     const form = panel(page);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { groupWithModerator, openAllLoggedIn, openWithSession } from '../support/e2e-accounts.js';
+import { groupWithModerator, openAllLoggedIn, openLoggedIn } from '../support/e2e-accounts.js';
 import { checkScreen, expectCount, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 import type { TestMember } from '../support/member.js';
 
@@ -46,7 +46,7 @@ describe('crisis flow in a real browser', () => {
       ).ok,
     ).toBe(true);
     [mod, { 'at-risk': atRiskPage, bystander: bystanderPage }] = await Promise.all([
-      openWithSession(stack, 'moderator', moderator.pseudonym, desk),
+      openLoggedIn(stack, 'moderator', moderator.pseudonym, { ...desk, session: true }),
       openAllLoggedIn(
         stack,
         { 'at-risk': made.members.atRisk.pseudonym, bystander: made.members.bystander.pseudonym },

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { groupWithModerator, openAllLoggedIn, openWithSession } from '../support/e2e-accounts.js';
+import { groupWithModerator, openAllLoggedIn, openLoggedIn } from '../support/e2e-accounts.js';
 import { checkScreen, expectCount, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 
 /**
@@ -50,7 +50,7 @@ describe('hold for review in a real browser', () => {
     groupId = made.groupId;
     const desk = { viewport: { width: 1100, height: 850 } };
     [mod, { sender: senderPage, peer: peerPage }] = await Promise.all([
-      openWithSession(stack, 'moderator', made.moderator.pseudonym, desk),
+      openLoggedIn(stack, 'moderator', made.moderator.pseudonym, { ...desk, session: true }),
       openAllLoggedIn(
         stack,
         { sender: made.members.sender.pseudonym, peer: made.members.peer.pseudonym },

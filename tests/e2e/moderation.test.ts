@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { groupWithModerator, openLoggedIn, openWithSession, signUpAs } from '../support/e2e-accounts.js';
+import { groupWithModerator, openLoggedIn, signUpAs } from '../support/e2e-accounts.js';
 import { checkScreen, expectCount, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 import type { TestMember } from '../support/member.js';
 
@@ -92,9 +92,10 @@ describe('moderator console in a real browser', () => {
     expect(report.ok).toBe(true);
 
     [mod, memberPage, modPhone] = await Promise.all([
-      openWithSession(stack, 'moderator', moderator.pseudonym),
+      openLoggedIn(stack, 'moderator', moderator.pseudonym, { session: true }),
       openLoggedIn(stack, 'member', member.pseudonym, { viewport: { width: 1024, height: 800 } }),
-      openWithSession(stack, 'moderator-phone', moderator.pseudonym, {
+      openLoggedIn(stack, 'moderator-phone', moderator.pseudonym, {
+        session: true,
         viewport: { width: 360, height: 780 },
         colorScheme: 'dark',
       }),
@@ -425,7 +426,8 @@ describe('moderator console in a real browser', () => {
 
   it('lets a coordinator appoint and remove a moderator without seeing the group, and ban someone from Staffroom after a strong warning', async () => {
     const invited = await signUpAs(stack, admin, 'moderator');
-    const coordinator = await openWithSession(stack, 'coordinator', admin.pseudonym, {
+    const coordinator = await openLoggedIn(stack, 'coordinator', admin.pseudonym, {
+      session: true,
       viewport: { width: 1180, height: 900 },
     });
     await nav(coordinator).getByRole('link', { name: 'Moderation' }).click();

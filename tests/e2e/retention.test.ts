@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { groupWithModerator, openLoggedIn, openWithSession } from '../support/e2e-accounts.js';
+import { groupWithModerator, openLoggedIn } from '../support/e2e-accounts.js';
 import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 import type { TestMember } from '../support/member.js';
 
@@ -26,7 +26,7 @@ describe('group retention in a real browser', () => {
   });
 
   it('when the moderator enters days out of bounds, then the form says why; a valid number asks for a reason and applies', async () => {
-    const page = await openWithSession(stack, 'moderator', moderator.pseudonym, desk);
+    const page = await openLoggedIn(stack, 'moderator', moderator.pseudonym, { ...desk, session: true });
     await page.goto(`/moderation/groups/${groupId}`);
     const panel = page.getByRole('region', { name: 'How long messages are kept' });
     await panel.getByText('Now: 90 days, this Staffroom’s default.').waitFor();

@@ -126,15 +126,19 @@ export async function saveProfile(
   expect(status).toBe(200);
 }
 
-/** A page of its own (`E2eStack.open`) on which this account has logged in. */
+/**
+ * A page of its own (`E2eStack.open`) on which this account has logged in: through the log-in page, or with
+ * `session: true` through `logInWithSession` (coordinators and moderators only).
+ */
 export async function openLoggedIn(
   stack: E2eStack,
   label: string,
   pseudonym: string,
-  options: OpenOptions = {},
+  { session = false, ...options }: OpenOptions & { session?: boolean } = {},
 ): Promise<Page> {
   const page = await stack.open(label, options);
-  await logIn(page, pseudonym);
+  if (session) await logInWithSession(page, (options.node ?? stack.node).url, pseudonym);
+  else await logIn(page, pseudonym);
   return page;
 }
 
@@ -185,16 +189,4 @@ export async function logInWithSession(page: Page, baseUrl: string, pseudonym: s
   await page.goto('/home');
   await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor();
   await page.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
-}
-
-/** A page of its own (`E2eStack.open`) logged in with `logInWithSession`: coordinators and moderators only. */
-export async function openWithSession(
-  stack: E2eStack,
-  label: string,
-  pseudonym: string,
-  options: OpenOptions = {},
-): Promise<Page> {
-  const page = await stack.open(label, options);
-  await logInWithSession(page, (options.node ?? stack.node).url, pseudonym);
-  return page;
 }

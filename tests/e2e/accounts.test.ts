@@ -1,16 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 import { GOOD_PASSPHRASE, uniquePseudonym } from '../support/http.js';
 import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
 
 /**
  * The first journey a teacher takes: a coordinator joins with the install's one-time invite and invites a
@@ -18,10 +10,9 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * Every screen is checked with axe and photographed into tests/artifacts/.
  */
 describe('accounts in a real browser', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode | undefined;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
+  const stack = useE2eStack();
+  /** A node without Redis (embedded mode), started with the rest: only the last test looks at it. */
+  let embedded: Promise<TestNode>;
 
   let admin: Page;
   let adminName = '';
@@ -30,29 +21,16 @@ describe('accounts in a real browser', () => {
   const memberName = uniquePseudonym('Heron');
   let inviteCode = '';
 
+  /** A page in a context of its own that may use the clipboard (the invite's "Copy code"). */
   async function open(
     label: string,
     viewport: { width: number; height: number },
     colorScheme: 'light' | 'dark' = 'light',
   ) {
-    if (!browser || !node) throw new Error('not started');
-    const context = await browser.newContext({
-      baseURL: node.url,
-      viewport,
-      colorScheme,
-      reducedMotion: 'reduce',
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: node.url });
-    problems[label] = await watchProblems(context);
-    return { context, page: await context.newPage() };
-  }
-
-  /** axe (0 serious or critical violations) and a screenshot, for the screen as it is now. */
-  async function checkScreen(page: Page, name: string, { fullPage = true } = {}) {
-    const violations = await axe(page);
-    if (violations.length > 0) console.log(describeViolations(name, violations));
-    await shot(page, name, { fullPage });
-    expect(violations, describeViolations(name, violations)).toEqual([]);
+    const page = await stack.open(label, { viewport, colorScheme, timeout: 30_000 });
+    const context = page.context();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.node.url });
+    return { context, page };
   }
 
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -60,17 +38,13 @@ describe('accounts in a real browser', () => {
   const passphrase = (page: Page) => page.getByLabel('Passphrase', { exact: true });
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-    browser = await launchBrowser();
+    embedded = startNode();
     ({ page: admin } = await open('admin', { width: 1280, height: 900 }));
     ({ page: member, context: memberContext } = await open('member', { width: 360, height: 780 }));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
+    await (await embedded).stop();
   });
 
   it('shows what Staffroom is and the privacy promise on the welcome page', async () => {
@@ -84,11 +58,10 @@ describe('accounts in a real browser', () => {
   });
 
   it('lets the coordinator sign up with the one-time admin invite and a suggested pseudonym', async () => {
-    if (!node?.bootstrapInvite) throw new Error('the node printed no bootstrap invite');
     await admin.getByRole('link', { name: 'Sign up with an invite code' }).click();
     await heading(admin, 'Sign up').waitFor();
 
-    await admin.getByLabel('Invite code').fill(node.bootstrapInvite);
+    await admin.getByLabel('Invite code').fill(stack.node.bootstrapInvite as string);
     // A chip, not the "Other suggestions" button that comes first while the names are still loading.
     const suggestions = admin.getByRole('group', { name: 'Suggestions' });
     const firstSuggestion = suggestions.getByRole('listitem').first().getByRole('button');
@@ -145,7 +118,7 @@ describe('accounts in a real browser', () => {
     await heading(member, 'Sign up').waitFor();
     await member.getByRole('button', { name: 'Create my account' }).click();
     await member.getByRole('alert').first().waitFor();
-    expect(await member.getByLabel('Invite code').getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => member.getByLabel('Invite code').getAttribute('aria-invalid')).toBe('true');
     await checkScreen(member, '06-sign-up-errors-phone');
 
     await member.getByLabel('Invite code').fill(inviteCode);
@@ -260,29 +233,19 @@ describe('accounts in a real browser', () => {
   });
 
   it('says in the footer when the server keeps nothing (embedded mode)', async () => {
-    const embedded = await startNode();
-    try {
-      if (!browser) throw new Error('not started');
-      const context = await browser.newContext({
-        baseURL: embedded.url,
-        viewport: { width: 1024, height: 800 },
-        colorScheme: 'dark',
-      });
-      problems.embedded = await watchProblems(context);
-      const page = await context.newPage();
-      await page.goto('/');
-      await page.getByRole('contentinfo').filter({ hasText: 'Demo mode: nothing is kept.' }).waitFor();
-      await checkScreen(page, '14-welcome-embedded-dark');
-      await context.close();
-    } finally {
-      await embedded.stop();
-    }
+    const node = await embedded;
+    const page = await stack.open('embedded', {
+      node,
+      viewport: { width: 1024, height: 800 },
+      colorScheme: 'dark',
+    });
+    await page.goto('/');
+    await page.getByRole('contentinfo').filter({ hasText: 'Demo mode: nothing is kept.' }).waitFor();
+    await checkScreen(page, '14-welcome-embedded-dark');
+    await page.context().close();
   });
 
   it('raised no Content Security Policy violation and no uncaught error on any page', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
+    expectNoPageProblems(stack);
   });
 });

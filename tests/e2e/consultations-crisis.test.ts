@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chooseIntake } from '../support/e2e-intake.js';
+import { coordinatorAgent, saveProfile, signUpInBrowser } from '../support/e2e-accounts.js';
+import { expectAccessible, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import { createInvite, uniquePseudonym } from '../support/http.js';
 
 /**
  * The crisis guard where the server cannot read (issue 11, item 3): a one-to-one message is checked in the sender's
@@ -18,10 +12,6 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * about it reaches the server.
  */
 describe('the crisis guard in one-to-one support, in the browsers', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
   const teacher = { name: uniquePseudonym('Teacher'), page: undefined as unknown as Page };
   const consultant = { name: uniquePseudonym('Mentor'), page: undefined as unknown as Page };
   const displayName = 'Crisis Test Mentor';
@@ -36,24 +26,8 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
   };
   const RISK = 'Honestly I can’t do this anymore. I want to end it all, I have the pills ready for tonight.';
   const OTHER = 'A colleague told me she has a plan to kill herself this weekend. What should I do?';
-
-  async function open(label: string): Promise<Page> {
-    if (!browser) throw new Error('not started');
-    const context = await browser.newContext({ baseURL: node.url, viewport: { width: 1280, height: 900 } });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signUpInBrowser(page: Page, invite: string, pseudonym: string) {
-    await page.goto('/signup');
-    await page.getByLabel('Invite code').fill(invite);
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor({ timeout: 30_000 });
-  }
+  const stack = useE2eStack({ env: { CRISIS_RESOURCES: JSON.stringify([district]) } });
+  const open = (label: string) => stack.open(label, { timeout: 20_000 });
 
   const composer = (page: Page, peer: string) => page.getByRole('textbox', { name: `Message to ${peer}` });
   const feed = (page: Page, peer: string) => page.getByRole('log', { name: `Messages with ${peer}` });
@@ -66,60 +40,19 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
   const banner = (page: Page) =>
     page.getByRole('region', { name: 'This message may signal risk — here is the protocol' });
 
-  async function noViolations(page: Page, name: string) {
-    const violations = await axe(page);
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
-
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { CRISIS_RESOURCES: JSON.stringify([district]) },
-    });
-    const admin = await signUp(node.url, node.bootstrapInvite as string, uniquePseudonym('Coord'));
+    const admin = await coordinatorAgent(stack);
     invites.member = await createInvite(admin, 'member', 2);
     invites.consultant = await createInvite(admin, 'consultant', 1);
-    browser = await launchBrowser();
-    [consultant.page, teacher.page] = [await open('consultant'), await open('teacher')];
+    [consultant.page, teacher.page] = await Promise.all([open('consultant'), open('teacher')]);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
-  });
-
-  it('matches a teacher with a consultant and opens their conversation; a risky note sent before the rest of the form brings the contacts', async () => {
-    const c = consultant.page;
-    await signUpInBrowser(c, invites.consultant, consultant.name);
-    const status = await c.evaluate(
-      async (body) =>
-        (
-          await fetch('/api/consultant/profile', {
-            method: 'PUT',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify(body),
-          })
-        ).status,
-      {
-        displayName,
-        grades: ['4'],
-        subjects: ['science'],
-        areas: ['assessment'],
-        capacity: 3,
-        availability: [],
-        paused: false,
-      },
-    );
-    expect(status).toBe(200);
-
-    const t = teacher.page;
-    await signUpInBrowser(t, invites.member, teacher.name);
+  /**
+   * A teacher who writes the note first and sends before the rest is told what is missing, and shown the
+   * contacts (stopping at the form must not leave them without); then fills the rest and sends with `note`.
+   */
+  async function askWithTheNoteFirst(t: Page, note: string) {
     await t.goto('/support/ask');
-    // A teacher who writes the note first and sends before the rest is told what is missing, and shown the
-    // contacts: stopping at the form must not leave them without.
     await t.getByLabel('A note for your consultant').fill(RISK);
     await t.getByRole('button', { name: 'Ask for support' }).click();
     const unsent = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
@@ -130,13 +63,30 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     await unsent.getByRole('button', { name: 'Close' }).click();
     await unsent.waitFor({ state: 'detached' });
     await t.getByText('Choose at least one grade.').waitFor();
-    await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
-    await t.getByRole('radio', { name: 'Assessment strategies' }).check();
-    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
-    await t.getByLabel('A note for your consultant').fill('Marking takes all my evenings.');
+    await chooseIntake(t);
+    await t.getByLabel('A note for your consultant').fill(note);
     await t.getByRole('button', { name: 'Ask for support' }).click();
+  }
+
+  it('matches a teacher with a consultant and opens their conversation; a risky note sent before the rest of the form brings the contacts', async () => {
+    const c = consultant.page;
+    const t = teacher.page;
+    // Both sign up at once, each in their own browser (so each key pair is made there).
+    await Promise.all([
+      signUpInBrowser(c, invites.consultant, consultant.name).then(() =>
+        saveProfile(c, {
+          displayName,
+          grades: ['4'],
+          subjects: ['science'],
+          areas: ['assessment'],
+          capacity: 3,
+          availability: [],
+          paused: false,
+        }),
+      ),
+      signUpInBrowser(t, invites.member, teacher.name),
+    ]);
+    await askWithTheNoteFirst(t, 'Marking takes all my evenings.');
     const request = t.getByRole('region', { name: 'Your request', exact: true });
     const seenAs = await request.getByText('The consultant sees you as').textContent();
     alias = /sees you as (.+?), a name for this request only/.exec(seenAs ?? '')?.[1] ?? '';
@@ -167,7 +117,7 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     expect(await dialog.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
       'tel:5550100',
     );
-    await noViolations(t, 'one-to-one crisis dialog');
+    await expectAccessible(t, 'one-to-one crisis dialog');
     // Still sent, sealed, as written.
     await expect.poll(() => delivered(c, alias)).toEqual(['Hello, thank you for taking this on.', RISK]);
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -191,7 +141,7 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
         .getByRole('link', { name: /^Call 5550100/ })
         .getAttribute('href'),
     ).toBe('tel:5550100');
-    await noViolations(c, 'one-to-one risk banner');
+    await expectAccessible(c, 'one-to-one risk banner');
     await banner(c).getByRole('button', { name: 'Hide' }).click();
     await banner(c).waitFor({ state: 'detached' });
   });
@@ -241,7 +191,7 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     expect(await goalBanner.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
       'tel:5550100',
     );
-    await noViolations(c, 'goal risk banner');
+    await expectAccessible(c, 'goal risk banner');
     await goalBanner.getByRole('button', { name: 'Hide' }).click();
     await goalBanner.waitFor({ state: 'detached' });
   });
@@ -344,32 +294,13 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
   it('marks an intake whose note signals risk urgent, shows the contacts at once, and the consultant only “urgent”', async () => {
     const t = await open('second teacher');
     await signUpInBrowser(t, invites.member, uniquePseudonym('Teacher'));
-    await t.goto('/support/ask');
-    // A teacher who writes the note first and sends before the rest is told what is missing, and shown the
-    // contacts: stopping at the form must not leave them without.
-    await t.getByLabel('A note for your consultant').fill(RISK);
-    await t.getByRole('button', { name: 'Ask for support' }).click();
-    const unsent = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
-    await unsent.getByText('Your request was not sent yet').waitFor();
-    expect(await unsent.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
-      'tel:5550100',
-    );
-    await unsent.getByRole('button', { name: 'Close' }).click();
-    await unsent.waitFor({ state: 'detached' });
-    await t.getByText('Choose at least one grade.').waitFor();
-    await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
-    await t.getByRole('radio', { name: 'Assessment strategies' }).check();
-    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
-    await t.getByLabel('A note for your consultant').fill(RISK);
-    await t.getByRole('button', { name: 'Ask for support' }).click();
+    await askWithTheNoteFirst(t, RISK);
     const dialog = t.getByRole('dialog', { name: 'You don’t have to carry this alone' });
     await dialog.getByText('marked urgent so it is offered first').waitFor();
     expect(await dialog.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
       'tel:5550100',
     );
-    await noViolations(t, 'intake crisis dialog');
+    await expectAccessible(t, 'intake crisis dialog');
     await dialog.getByRole('button', { name: 'Close' }).click();
     // The page keeps the contacts in view while the urgent request is open, and says honestly where it is.
     const request = t.getByRole('region', { name: 'Your request', exact: true });
@@ -435,7 +366,7 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
     expect(await contacts.getByRole('link', { name: /^Call 5550100/ }).getAttribute('href')).toBe(
       'tel:5550100',
     );
-    await noViolations(t, 'support feedback over its limit');
+    await expectAccessible(t, 'support feedback over its limit');
     // Not sent: the comment waits, whole, to be shortened, and sending again is refused again.
     expect(await comment.inputValue()).toBe(long);
     await form.getByRole('button', { name: 'Send feedback' }).click();
@@ -449,9 +380,6 @@ describe('the crisis guard in one-to-one support, in the browsers', () => {
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
+    expectNoPageProblems(stack);
   });
 });

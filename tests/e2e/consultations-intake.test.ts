@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchProblems, type PageProblems } from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expectNoPageProblems, redisDump, useE2eStack } from '../support/e2e-stack.js';
+import { chooseIntake } from '../support/e2e-intake.js';
+import { coordinatorAgent, saveProfile, signUpInBrowser } from '../support/e2e-accounts.js';
+import { createInvite, uniquePseudonym } from '../support/http.js';
 
 /**
  * The sealed intake note when the teacher is away (issue 10, item 5): a consultant who becomes eligible after the
@@ -12,10 +12,8 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * next opens Staffroom, and it does, sealed by the teacher's browser, without the server ever holding it.
  */
 describe('the intake note reaches a consultant who became eligible while the teacher was away', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
+  const stack = useE2eStack();
+  const open = (label: string) => stack.open(label, { timeout: 20_000 });
   const note = `Afternoons fall apart ${randomBytes(6).toString('hex')}`;
   const teacher = { name: uniquePseudonym('Teacher'), page: undefined as unknown as Page };
   const early = { name: uniquePseudonym('Mentor'), page: undefined as unknown as Page };
@@ -23,76 +21,35 @@ describe('the intake note reaches a consultant who became eligible while the tea
   let alias = '';
   const invites = { member: '', consultant: '' };
 
-  async function open(label: string): Promise<Page> {
-    if (!browser) throw new Error('not started');
-    const context = await browser.newContext({ baseURL: node.url, viewport: { width: 1280, height: 900 } });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signUpInBrowser(page: Page, invite: string, pseudonym: string) {
-    await page.goto('/signup');
-    await page.getByLabel('Invite code').fill(invite);
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor({ timeout: 30_000 });
-  }
-
-  async function becomeConsultant(page: Page, capacity: number) {
-    const status = await page.evaluate(
-      async (body) =>
-        (
-          await fetch('/api/consultant/profile', {
-            method: 'PUT',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify(body),
-          })
-        ).status,
-      {
-        displayName: 'A Mentor',
-        grades: ['4'],
-        subjects: ['science'],
-        areas: ['assessment'],
-        capacity,
-        availability: [],
-        paused: false,
-      },
-    );
-    expect(status).toBe(200);
-  }
+  const becomeConsultant = (page: Page, capacity: number) =>
+    saveProfile(page, {
+      displayName: 'A Mentor',
+      grades: ['4'],
+      subjects: ['science'],
+      areas: ['assessment'],
+      capacity,
+      availability: [],
+      paused: false,
+    });
 
   const offerOn = (page: Page) => page.getByRole('article', { name: `Request from ${alias}` });
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-    const admin = await signUp(node.url, node.bootstrapInvite as string, uniquePseudonym('Coord'));
+    const admin = await coordinatorAgent(stack);
     invites.member = await createInvite(admin, 'member', 1);
     invites.consultant = await createInvite(admin, 'consultant', 2);
-    browser = await launchBrowser();
-    [early.page, teacher.page, late.page] = [await open('early'), await open('teacher'), await open('late')];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
+    [early.page, teacher.page, late.page] = await Promise.all([open('early'), open('teacher'), open('late')]);
   });
 
   it('seals the note to the consultant it is offered to at once', async () => {
-    await signUpInBrowser(early.page, invites.consultant, early.name);
-    await becomeConsultant(early.page, 5);
     const t = teacher.page;
-    await signUpInBrowser(t, invites.member, teacher.name);
+    // Both sign up at once, each in their own browser (so each key pair is made there).
+    await Promise.all([
+      signUpInBrowser(early.page, invites.consultant, early.name).then(() => becomeConsultant(early.page, 5)),
+      signUpInBrowser(t, invites.member, teacher.name),
+    ]);
     await t.goto('/support/ask');
-    await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
-    await t.getByRole('radio', { name: 'Assessment strategies' }).check();
-    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
+    await chooseIntake(t);
     await t.getByLabel('A note for your consultant').fill(note);
     await t.getByRole('button', { name: 'Ask for support' }).click();
     const request = t.getByRole('region', { name: 'Your request', exact: true });
@@ -127,26 +84,12 @@ describe('the intake note reaches a consultant who became eligible while the tea
     await teacher.page.goto('/');
     await passed.locator('blockquote').filter({ hasText: note }).waitFor();
 
-    const raw = redis!.client();
-    try {
-      let cursor = '0';
-      const seen: string[] = [];
-      do {
-        const [next, keys] = await raw.scan(cursor, 'COUNT', 500);
-        cursor = next;
-        for (const key of keys) seen.push(key, (await raw.dumpBuffer(key))?.toString('latin1') ?? '');
-      } while (cursor !== '0');
-      expect(seen.length).toBeGreaterThan(10);
-      expect(seen.join('\n')).not.toContain(note);
-    } finally {
-      await raw.quit();
-    }
+    const dump = await redisDump(stack);
+    expect(dump.entries).toBeGreaterThan(10);
+    expect(dump.text).not.toContain(note);
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
+    expectNoPageProblems(stack);
   });
 });

@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import { chooseIntake } from '../support/e2e-intake.js';
+import { coordinatorAgent, signUpInBrowser } from '../support/e2e-accounts.js';
+import { createInvite, uniquePseudonym } from '../support/http.js';
 
 /**
  * Mentorship (issue 16, items 1 and 3): a teacher asks for mentorship; a consultant who offers only peer support
@@ -18,58 +11,23 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * accepts; the intake is pinned at the top of the conversation for both, collapsible. Every screen checked with axe.
  */
 describe('a teacher asks for mentorship and a mentor takes it on', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
+  const stack = useE2eStack();
+  const open = (label: string) => stack.open(label, { timeout: 20_000 });
   const teacher = { name: uniquePseudonym('Teacher'), page: undefined as unknown as Page };
   const mentor = { name: uniquePseudonym('Mentor'), page: undefined as unknown as Page };
   const peer = { name: uniquePseudonym('Peer'), page: undefined as unknown as Page };
   const invites = { member: '', consultant: '' };
   let alias = '';
 
-  async function open(label: string): Promise<Page> {
-    if (!browser) throw new Error('not started');
-    const context = await browser.newContext({ baseURL: node.url, viewport: { width: 1280, height: 900 } });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signUpInBrowser(page: Page, invite: string, pseudonym: string) {
-    await page.goto('/signup');
-    await page.getByLabel('Invite code').fill(invite);
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor({ timeout: 30_000 });
-  }
-
-  async function checkScreen(page: Page, name: string) {
-    const violations = await axe(page);
-    await shot(page, name);
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
-
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-    const admin = await signUp(node.url, node.bootstrapInvite as string, uniquePseudonym('Coord'));
+    const admin = await coordinatorAgent(stack);
     invites.member = await createInvite(admin, 'member', 1);
     invites.consultant = await createInvite(admin, 'consultant', 2);
-    browser = await launchBrowser();
-    [mentor.page, peer.page, teacher.page] = [
-      await open('mentor'),
-      await open('peer'),
-      await open('teacher'),
-    ];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
+    [mentor.page, peer.page, teacher.page] = await Promise.all([
+      open('mentor'),
+      open('peer'),
+      open('teacher'),
+    ]);
   });
 
   /** Fills the consultant profile form in the browser. */
@@ -90,10 +48,15 @@ describe('a teacher asks for mentorship and a mentor takes it on', () => {
   }
 
   it('lets a consultant say on their profile that they offer mentorship', async () => {
-    await signUpInBrowser(peer.page, invites.consultant, peer.name);
-    await fillProfile(peer.page, 'Peer Only Pat', false);
-    await signUpInBrowser(mentor.page, invites.consultant, mentor.name);
-    await fillProfile(mentor.page, 'Mentor Morgan', true);
+    // Both at once, each in their own browser.
+    await Promise.all([
+      signUpInBrowser(peer.page, invites.consultant, peer.name).then(() =>
+        fillProfile(peer.page, 'Peer Only Pat', false),
+      ),
+      signUpInBrowser(mentor.page, invites.consultant, mentor.name).then(() =>
+        fillProfile(mentor.page, 'Mentor Morgan', true),
+      ),
+    ]);
     await checkScreen(mentor.page, 'mentorship-01-profile');
   });
 
@@ -103,11 +66,7 @@ describe('a teacher asks for mentorship and a mentor takes it on', () => {
     await t.goto('/support/ask');
     await t.getByRole('radio', { name: 'Mentorship' }).check();
     await t.getByText('usually until the end of the school year').waitFor();
-    await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
-    await t.getByRole('checkbox', { name: 'A new assignment' }).check();
-    await t.getByRole('radio', { name: 'Planning units and lessons' }).check();
-    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
+    await chooseIntake(t, { reason: 'A new assignment', focus: 'Planning units and lessons' });
     await checkScreen(t, 'mentorship-02-intake');
     await t.getByRole('button', { name: 'Ask for support' }).click();
     const request = t.getByRole('region', { name: 'Your request', exact: true });
@@ -158,9 +117,6 @@ describe('a teacher asks for mentorship and a mentor takes it on', () => {
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
+    expectNoPageProblems(stack);
   });
 });

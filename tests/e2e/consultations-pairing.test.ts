@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import { chooseIntake } from '../support/e2e-intake.js';
+import { coordinatorAgent, signUpInBrowser } from '../support/e2e-accounts.js';
+import { createInvite, signUp, uniquePseudonym } from '../support/http.js';
 
 /**
  * Issue 16: reciprocal mentorship (two teachers opt in with what they offer and would like to learn, are paired,
@@ -18,40 +11,15 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * reminder (term ending soon). Every screen checked with axe; screenshots kept in tests/artifacts.
  */
 describe('reciprocal mentorship and the released consultant’s caseload', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
+  const stack = useE2eStack();
+  const open = (label: string, viewport = { width: 1280, height: 900 }) =>
+    stack.open(label, { timeout: 20_000, viewport });
   const newTeacher = { name: uniquePseudonym('Newer'), page: undefined as unknown as Page };
   const veteran = { name: uniquePseudonym('Veteran'), page: undefined as unknown as Page };
   const consultant = { name: uniquePseudonym('Released'), page: undefined as unknown as Page };
   const invites = { member: '', consultant: '' };
   let newTeacherAlias = '';
   let veteranAlias = '';
-
-  async function open(label: string, width = 1280, height = 900): Promise<Page> {
-    if (!browser) throw new Error('not started');
-    const context = await browser.newContext({ baseURL: node.url, viewport: { width, height } });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signUpInBrowser(page: Page, invite: string, pseudonym: string) {
-    await page.goto('/signup');
-    await page.getByLabel('Invite code').fill(invite);
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor({ timeout: 30_000 });
-  }
-
-  async function checkScreen(page: Page, name: string) {
-    const violations = await axe(page);
-    await shot(page, name);
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
 
   /** Opts in from the support page: what they can offer, what they would like to learn. */
   async function optIn(page: Page, offers: string, wants: string, school: string) {
@@ -70,21 +38,14 @@ describe('reciprocal mentorship and the released consultant’s caseload', () =>
   }
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-    const admin = await signUp(node.url, node.bootstrapInvite as string, uniquePseudonym('Coord'));
+    const admin = await coordinatorAgent(stack);
     invites.member = await createInvite(admin, 'member', 5);
     invites.consultant = await createInvite(admin, 'consultant', 1);
-    browser = await launchBrowser();
-    newTeacher.page = await open('new-teacher');
-    veteran.page = await open('veteran', 390, 844);
-    consultant.page = await open('consultant');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
+    [newTeacher.page, veteran.page, consultant.page] = await Promise.all([
+      open('new-teacher'),
+      open('veteran', { width: 390, height: 844 }),
+      open('consultant'),
+    ]);
   });
 
   it('lets a teacher opt in with what they offer and would like to learn, and wait for a partner', async () => {
@@ -199,7 +160,7 @@ describe('reciprocal mentorship and the released consultant’s caseload', () =>
     await c.getByText('Profile saved.', { exact: false }).waitFor();
 
     // A teacher asks (over HTTP: the intake's browser journey is tested elsewhere); the consultant accepts.
-    const teacher = await signUp(node.url, invites.member, uniquePseudonym('Asker'));
+    const teacher = await signUp(stack.node.url, invites.member, uniquePseudonym('Asker'));
     const asked = await teacher.post('/api/support-request', {
       grades: ['4'],
       subjects: ['science'],
@@ -233,11 +194,7 @@ describe('reciprocal mentorship and the released consultant’s caseload', () =>
     await signUpInBrowser(t, invites.member, uniquePseudonym('Uncovered'));
     await t.goto('/support/ask');
     // Grade 2 science: the only consultant teaches science in grades 4 to 7.
-    await t.getByRole('group', { name: 'Grades' }).getByLabel('2', { exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
-    await t.getByRole('checkbox', { name: 'A new assignment' }).check();
-    await t.getByRole('radio', { name: 'Planning units and lessons' }).check();
-    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
+    await chooseIntake(t, { grade: '2', reason: 'A new assignment', focus: 'Planning units and lessons' });
     await t.getByRole('button', { name: 'Ask for support' }).click();
     const request = t.getByRole('region', { name: 'Your request', exact: true });
     await request.getByText('No consultant covers this yet').waitFor();
@@ -260,9 +217,6 @@ describe('reciprocal mentorship and the released consultant’s caseload', () =>
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
+    expectNoPageProblems(stack);
   });
 });

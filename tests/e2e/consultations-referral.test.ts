@@ -1,16 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import { coordinatorAgent } from '../support/e2e-accounts.js';
 import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
 
 /**
  * Issue 16, item 4: a referrer (here someone without an account, as a principal may be) makes a link on the public
@@ -18,36 +9,20 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * in the fragment: no request either browser makes carries them.
  */
 describe('a referral link prefills the intake, and only the teacher sends it', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
+  const stack = useE2eStack();
   const sentUrls: string[] = [];
+  /** A page whose every request (from any page of its context) is kept in `sentUrls`. */
+  async function open(label: string) {
+    const page = await stack.open(label, { timeout: 20_000 });
+    page.context().on('request', (r) => sentUrls.push(r.url()));
+    return page;
+  }
   let link = '';
   let memberInvite = '';
 
-  async function open(label: string): Promise<Page> {
-    if (!browser) throw new Error('not started');
-    const context = await browser.newContext({ baseURL: node.url, viewport: { width: 1280, height: 900 } });
-    problems[label] = await watchProblems(context);
-    context.on('request', (r) => sentUrls.push(r.url()));
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-    const admin = await signUp(node.url, node.bootstrapInvite as string, uniquePseudonym('Coord'));
+    const admin = await coordinatorAgent(stack);
     memberInvite = await createInvite(admin, 'member', 1);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
   });
 
   it('makes the link on the referrer’s device, from fixed reasons only', async () => {
@@ -57,32 +32,32 @@ describe('a referral link prefills the intake, and only the teacher sends it', (
     await page.getByText('Choose at least one reason to make the link.').waitFor();
     await page.getByRole('checkbox', { name: 'A new assignment' }).check();
     await page.getByRole('checkbox', { name: 'Workload stress' }).check();
-    link = await page.getByLabel('Link to give your colleague').inputValue();
-    expect(link).toBe(`${node.url}/support/ask#refer=new-assignment,workload-stress`);
+    const made = page.getByLabel('Link to give your colleague');
+    await expect
+      .poll(() => made.inputValue())
+      .toBe(`${stack.node.url}/support/ask#refer=new-assignment,workload-stress`);
+    link = await made.inputValue();
     expect(await page.getByRole('textbox').count()).toBe(1); // no free text about the teacher
-    await shot(page, 'referral-make-link');
-    const violations = await axe(page);
-    expect(violations, describeViolations('refer page', violations)).toEqual([]);
+    await checkScreen(page, 'referral-make-link');
   });
 
   it('opens with the reasons ticked, drops the fragment from the address, and the teacher sends it', async () => {
     const t = await open('teacher');
     // The teacher has an account but is not logged in here: the link survives the log-in detour.
     const pseudonym = uniquePseudonym('Teacher');
-    await signUp(node.url, memberInvite, pseudonym);
+    await signUp(stack.node.url, memberInvite, pseudonym);
     await t.goto(link);
     await t.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
     await t.getByLabel('Pseudonym').fill(pseudonym);
     await t.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
     await t.getByRole('button', { name: 'Log in' }).click();
     await t.getByRole('heading', { name: 'Someone suggested this might help' }).waitFor();
-    expect(await t.getByRole('checkbox', { name: 'A new assignment' }).isChecked()).toBe(true);
-    expect(await t.getByRole('checkbox', { name: 'Workload stress' }).isChecked()).toBe(true);
-    expect(await t.getByRole('checkbox', { name: 'A challenging class' }).isChecked()).toBe(false);
+    const ticked = (name: string) => t.getByRole('checkbox', { name }).isChecked();
+    await expect.poll(() => ticked('A new assignment')).toBe(true);
+    await expect.poll(() => ticked('Workload stress')).toBe(true);
+    expect(await ticked('A challenging class')).toBe(false);
     await t.waitForURL((u) => u.hash === '' && u.pathname === '/support/ask');
-    const violations = await axe(t);
-    expect(violations, describeViolations('ask page from a referral', violations)).toEqual([]);
-    await shot(t, 'referral-intake-prefilled');
+    await checkScreen(t, 'referral-intake-prefilled');
 
     await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
     await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
@@ -97,9 +72,6 @@ describe('a referral link prefills the intake, and only the teacher sends it', (
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
+    expectNoPageProblems(stack);
   });
 });

@@ -1,18 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Download, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
 import { consultationKeys } from '../../server/src/features/consultations/consultations.keys.js';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { checkScreen, expectNoPageProblems, redisDump, useE2eStack } from '../support/e2e-stack.js';
+import { coordinatorAgent, signUpInBrowser } from '../support/e2e-accounts.js';
+import { createInvite, uniquePseudonym } from '../support/http.js';
 
 /**
  * The conversation room (issue 16): the teacher's intake and note pinned at the top for both; links and short
@@ -21,10 +13,8 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * and photographed; a full scan of Redis finds none of the titles, addresses, file names, texts or notes.
  */
 describe('the conversation room: pinned intake, shared resources, a note after the session', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
+  const stack = useE2eStack();
+  const open = (label: string) => stack.open(label, { timeout: 20_000, acceptDownloads: true });
   const teacher = { name: uniquePseudonym('Teacher'), page: undefined as unknown as Page };
   const mentor = { name: uniquePseudonym('Mentor'), page: undefined as unknown as Page };
   const invites = { member: '', consultant: '' };
@@ -45,30 +35,6 @@ describe('the conversation room: pinned intake, shared resources, a note after t
     mentorLinkUrl: `https://example.net/tps-${randomBytes(5).toString('hex')}`,
     sessionNote: canary('Students asked each other before asking the teacher'),
   };
-
-  async function open(label: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    if (!browser) throw new Error('not started');
-    const context = await browser.newContext({ baseURL: node.url, viewport, acceptDownloads: true });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signUpInBrowser(page: Page, invite: string, pseudonym: string) {
-    await page.goto('/signup');
-    await page.getByLabel('Invite code').fill(invite);
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor({ timeout: 30_000 });
-  }
-
-  async function checkScreen(page: Page, name: string) {
-    const violations = await axe(page);
-    await shot(page, name);
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
 
   const resources = (page: Page) => page.getByRole('region', { name: 'Resources', exact: true });
   const checkIns = (page: Page) => page.getByRole('region', { name: 'Check-ins', exact: true });
@@ -104,34 +70,27 @@ describe('the conversation room: pinned intake, shared resources, a note after t
   }
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-    const admin = await signUp(node.url, node.bootstrapInvite as string, uniquePseudonym('Coord'));
+    const admin = await coordinatorAgent(stack);
     invites.member = await createInvite(admin, 'member', 1);
     invites.consultant = await createInvite(admin, 'consultant', 1);
-    browser = await launchBrowser();
-    [mentor.page, teacher.page] = [await open('mentor'), await open('teacher')];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
+    [mentor.page, teacher.page] = await Promise.all([open('mentor'), open('teacher')]);
   });
 
   it('matches a teacher who wrote a note with a consultant, who accepts', async () => {
     const m = mentor.page;
-    await signUpInBrowser(m, invites.consultant, mentor.name);
-    await m.goto('/support/profile');
-    await m.getByLabel('Display name').fill(displayName);
-    await m.getByRole('group', { name: 'Grades you have taught' }).getByLabel('4', { exact: true }).check();
-    await m.getByRole('checkbox', { name: 'Science', exact: true }).check();
-    await m.getByRole('checkbox', { name: 'Planning units and lessons' }).check();
-    await m.getByRole('button', { name: 'Save profile' }).click();
-    await m.getByText('Profile saved.', { exact: false }).waitFor();
-
     const t = teacher.page;
-    await signUpInBrowser(t, invites.member, teacher.name);
+    // Both sign up at once, each in their own browser (so each key pair is made there).
+    const mentorReady = async () => {
+      await signUpInBrowser(m, invites.consultant, mentor.name);
+      await m.goto('/support/profile');
+      await m.getByLabel('Display name').fill(displayName);
+      await m.getByRole('group', { name: 'Grades you have taught' }).getByLabel('4', { exact: true }).check();
+      await m.getByRole('checkbox', { name: 'Science', exact: true }).check();
+      await m.getByRole('checkbox', { name: 'Planning units and lessons' }).check();
+      await m.getByRole('button', { name: 'Save profile' }).click();
+      await m.getByText('Profile saved.', { exact: false }).waitFor();
+    };
+    await Promise.all([mentorReady(), signUpInBrowser(t, invites.member, teacher.name)]);
     await t.goto('/support/ask');
     await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
     await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
@@ -229,10 +188,10 @@ describe('the conversation room: pinned intake, shared resources, a note after t
   it('lets the consultant add a note after a session was held; the teacher reads it', async () => {
     // A classroom visit agreed and held this morning (the server refuses to plan in the past, so it is stored
     // as the flow leaves it).
-    const raw = redis!.client();
+    const raw = stack.redis!.client();
     const heldAt = Date.now() - 3 * 3_600_000;
     await raw.hset(
-      consultationKeys(redis!.prefix).checkIns(conversationId),
+      consultationKeys(stack.redis!.prefix).checkIns(conversationId),
       'heldvisit1',
       JSON.stringify({
         id: 'heldvisit1',
@@ -277,29 +236,14 @@ describe('the conversation room: pinned intake, shared resources, a note after t
   });
 
   it('left none of it in Redis in the clear', async () => {
-    const raw = redis!.client();
-    try {
-      let cursor = '0';
-      const seen: string[] = [];
-      do {
-        const [next, keys] = await raw.scan(cursor, 'COUNT', 500);
-        cursor = next;
-        for (const key of keys) seen.push(key, (await raw.dumpBuffer(key))?.toString('latin1') ?? '');
-      } while (cursor !== '0');
-      const dump = seen.join('\n');
-      expect(seen.length).toBeGreaterThan(10);
-      expect(dump).toContain(`convo:{${conversationId}}:documents`);
-      for (const secret of Object.values(secrets)) expect(dump.includes(secret), secret).toBe(false);
-      expect(dump.includes('example.org')).toBe(false);
-    } finally {
-      await raw.quit();
-    }
+    const { entries, text: dump } = await redisDump(stack);
+    expect(entries).toBeGreaterThan(10);
+    expect(dump).toContain(`convo:{${conversationId}}:documents`);
+    for (const secret of Object.values(secrets)) expect(dump.includes(secret), secret).toBe(false);
+    expect(dump.includes('example.org')).toBe(false);
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
+    expectNoPageProblems(stack);
   });
 });

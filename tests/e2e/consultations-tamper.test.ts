@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Redis } from 'ioredis';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import { coordinatorAgent, signUpInBrowser } from '../support/e2e-accounts.js';
+import { shot } from '../support/browser.js';
+import { createInvite, GOOD_PASSPHRASE, uniquePseudonym } from '../support/http.js';
 
 /**
  * A hostile server, in Chromium. Two people talk through the real relay; between steps the "server" edits its
@@ -23,11 +16,10 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * wrong as genuine.
  */
 describe('a tampering server, seen from the browser', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode | undefined;
-  let browser: Browser | undefined;
+  const stack = useE2eStack();
+  const open = (label: string) =>
+    stack.open(label, { timeout: 20_000, viewport: { width: 1200, height: 900 } });
   let db: Redis | undefined;
-  const problems: Record<string, PageProblems> = {};
   const canary = (what: string) => `${what} ${randomBytes(5).toString('hex')}`;
   const said = {
     t1: canary('I dread Monday mornings'),
@@ -44,24 +36,6 @@ describe('a tampering server, seen from the browser', () => {
   let conversationId = '';
   let prefix = '';
 
-  async function open(label: string) {
-    if (!browser || !node) throw new Error('not started');
-    const context = await browser.newContext({ baseURL: node.url, viewport: { width: 1200, height: 900 } });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signUpInBrowser(page: Page, invite: string, pseudonym: string) {
-    await page.goto('/signup');
-    await page.getByLabel('Invite code').fill(invite);
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor({ timeout: 60_000 });
-  }
-
   /** A JSON call from inside the page (its session cookie, its origin). */
   const call = (page: Page, method: string, path: string, body?: unknown) =>
     page.evaluate(
@@ -75,12 +49,6 @@ describe('a tampering server, seen from the browser', () => {
       },
       { method, path, body },
     );
-
-  async function accessible(page: Page, name: string) {
-    const violations = await axe(page);
-    await shot(page, name);
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
 
   const feed = (page: Page, peer: string) => page.getByRole('log', { name: `Messages with ${peer}` });
   const composer = (page: Page, peer: string) => page.getByRole('textbox', { name: `Message to ${peer}` });
@@ -135,26 +103,21 @@ describe('a tampering server, seen from the browser', () => {
   };
 
   beforeAll(async () => {
-    redis = await startRedis();
-    prefix = redis.prefix;
-    node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-    if (!node.bootstrapInvite) throw new Error('no bootstrap invite');
-    const admin = await signUp(node.url, node.bootstrapInvite, uniquePseudonym('Coord'));
+    prefix = stack.redis!.prefix;
+    db = stack.redis!.client();
+    const admin = await coordinatorAgent(stack);
     const consultantInvite = await createInvite(admin, 'consultant', 1);
     const memberInvite = await createInvite(admin, 'member', 1);
-    db = redis.client();
-    browser = await launchBrowser();
-    consultant.page = await open('consultant');
-    teacher.page = await open('teacher');
-    await signUpInBrowser(consultant.page, consultantInvite, consultant.name);
-    await signUpInBrowser(teacher.page, memberInvite, teacher.name);
+    [consultant.page, teacher.page] = await Promise.all([open('consultant'), open('teacher')]);
+    // Both at once, each in their own browser (so each key pair is made there).
+    await Promise.all([
+      signUpInBrowser(consultant.page, consultantInvite, consultant.name, 60_000),
+      signUpInBrowser(teacher.page, memberInvite, teacher.name, 60_000),
+    ]);
   }, 180_000);
 
   afterAll(async () => {
     await db?.quit();
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
   });
 
   it('starts an honest conversation: messages and a goal, both sides see them as genuine', async () => {
@@ -253,7 +216,7 @@ describe('a tampering server, seen from the browser', () => {
     // The refused rows say why, on the side the server claimed.
     const reflected = feed(t, displayName).locator('.cmsg--theirs [data-refusal="reflected"]');
     expect(await reflected.textContent()).toContain('sealed by the other side');
-    await accessible(t, 'consultations-tamper-01-refused-rows');
+    await checkScreen(t, 'consultations-tamper-01-refused-rows');
   });
 
   it('swaps the consultant’s key: a blocking notice until acknowledged, also on a new browser of the teacher', async () => {
@@ -278,7 +241,7 @@ describe('a tampering server, seen from the browser', () => {
     // Everything genuine still opens with the pinned key: the swap revealed nothing and forged nothing.
     expect(await genuine(t, displayName)).toEqual([said.t1, said.c1, said.t2, said.rb]);
 
-    await accessible(t, 'consultations-tamper-02-key-changed');
+    await checkScreen(t, 'consultations-tamper-02-key-changed');
     // The safety code view explains what comparing protects against.
     await notice.getByRole('button', { name: 'Check the safety code' }).click();
     const dialog = t.getByRole('dialog', { name: 'Safety code' });
@@ -317,9 +280,6 @@ describe('a tampering server, seen from the browser', () => {
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
+    expectNoPageProblems(stack);
   });
 });

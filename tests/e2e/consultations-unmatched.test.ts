@@ -1,16 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import { chooseIntake } from '../support/e2e-intake.js';
+import { coordinatorAgent, logInWithSession, saveProfile, signUpInBrowser } from '../support/e2e-accounts.js';
+import { createInvite, uniquePseudonym } from '../support/http.js';
 
 /**
  * Issue 11, "a flow that never drops a person", in real browsers: a teacher whose intake note signals risk gets the
@@ -21,10 +14,6 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * paint), in the intake note and in the one-to-one composer.
  */
 describe('an urgent intake nobody covers, in the browsers', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
   const coordinatorName = uniquePseudonym('Coord');
   const teacherName = uniquePseudonym('Teacher');
   const consultantName = uniquePseudonym('Mentor');
@@ -48,42 +37,8 @@ describe('an urgent intake nobody covers, in the browsers', () => {
    * because it is also an English word ("Bartholomew" is now in them).
    */
   const NAMED = 'Yesterday I rang Wade Quince after the meeting and he shouted at me.';
-
-  async function open(label: string): Promise<Page> {
-    if (!browser) throw new Error('not started');
-    const context = await browser.newContext({
-      baseURL: node.url,
-      viewport: { width: 1280, height: 900 },
-      reducedMotion: 'reduce',
-    });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signUpInBrowser(page: Page, invite: string, pseudonym: string) {
-    await page.goto('/signup');
-    await page.getByLabel('Invite code').fill(invite);
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor({ timeout: 30_000 });
-  }
-
-  async function logIn(page: Page, pseudonym: string) {
-    await page.goto('/login');
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor({ timeout: 30_000 });
-  }
-
-  async function checkScreen(page: Page, name: string) {
-    const violations = await axe(page);
-    await shot(page, name);
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
+  const stack = useE2eStack({ env: { CRISIS_RESOURCES: JSON.stringify([district]) } });
+  const open = (label: string) => stack.open(label, { timeout: 20_000 });
 
   /** The district's line as links: tap to call and tap to text, each named for what it does and for whom. */
   async function expectTapLinks(page: Page, scope: ReturnType<Page['getByRole']>) {
@@ -96,69 +51,41 @@ describe('an urgent intake nobody covers, in the browsers', () => {
   }
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { CRISIS_RESOURCES: JSON.stringify([district]) },
-    });
-    const admin = await signUp(node.url, node.bootstrapInvite as string, coordinatorName);
+    const admin = await coordinatorAgent(stack, coordinatorName);
     invites.member = await createInvite(admin, 'member', 2);
     invites.consultant = await createInvite(admin, 'consultant', 1);
-    browser = await launchBrowser();
-    [coordinator, teacher, consultant] = [
-      await open('coordinator'),
-      await open('teacher'),
-      await open('consultant'),
-    ];
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
+    [coordinator, teacher, consultant] = await Promise.all([
+      open('coordinator'),
+      open('teacher'),
+      open('consultant'),
+    ]);
   });
 
   it('a consultant’s profile covers nothing the teacher will ask for', async () => {
     await signUpInBrowser(consultant, invites.consultant, consultantName);
-    const status = await consultant.evaluate(
-      async (body) =>
-        (
-          await fetch('/api/consultant/profile', {
-            method: 'PUT',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify(body),
-          })
-        ).status,
-      {
-        displayName,
-        grades: ['11'],
-        subjects: ['french'],
-        areas: ['assessment'],
-        capacity: 3,
-        availability: [],
-        paused: false,
-      },
-    );
-    expect(status).toBe(200);
+    await saveProfile(consultant, {
+      displayName,
+      grades: ['11'],
+      subjects: ['french'],
+      areas: ['assessment'],
+      capacity: 3,
+      availability: [],
+      paused: false,
+    });
   });
 
   it('warns about a name only the named-entity pass finds, then shows the contacts at once for a note that signals risk, and says honestly where the urgent request is', async () => {
     const t = teacher;
     await signUpInBrowser(t, invites.member, teacherName);
     await t.goto('/support/ask');
-    await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
-    await t.getByRole('radio', { name: 'Workload and wellbeing' }).check();
-    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
+    await chooseIntake(t, { focus: 'Workload and wellbeing' });
 
     const note = t.getByLabel('A note for your consultant');
     await note.fill(NAMED);
     // The rules alone do not see this name; the browser pass (compromise, loaded on demand) does.
     const warning = t.getByText("This may identify someone: a person's name. Consider rewording it.");
     await warning.waitFor();
-    expect(await note.getAttribute('aria-describedby')).toBeTruthy();
+    await expect.poll(() => note.getAttribute('aria-describedby')).toBeTruthy();
     await checkScreen(t, 'unmatched-01-intake-name-warning');
     await note.fill(RISK);
     await warning.waitFor({ state: 'detached' });
@@ -192,7 +119,7 @@ describe('an urgent intake nobody covers, in the browsers', () => {
 
   it('shows the coordinator the urgent request with no teacher identity and no note, and assigns a consultant by hand', async () => {
     const c = coordinator;
-    await logIn(c, coordinatorName);
+    await logInWithSession(c, stack.node.url, coordinatorName);
     // The home page and the menu say an urgent request waits, and lead to it.
     const banner = c
       .getByRole('status')
@@ -287,9 +214,8 @@ describe('an urgent intake nobody covers, in the browsers', () => {
     await composer.fill(NAMED);
     const warning = t.getByText("This may identify someone: a person's name.");
     await warning.waitFor();
-    expect(await composer.getAttribute('aria-describedby')).toContain(
-      (await warning.getAttribute('id')) ?? 'missing',
-    );
+    const warningId = (await warning.getAttribute('id')) ?? 'missing';
+    await expect.poll(() => composer.getAttribute('aria-describedby')).toContain(warningId);
     await checkScreen(t, 'unmatched-07-teacher-composer-warning');
     await composer.fill('Thank you for taking this on.');
     await warning.waitFor({ state: 'detached' });
@@ -302,11 +228,7 @@ describe('an urgent intake nobody covers, in the browsers', () => {
   it('passes the note on at once when the teacher is online as a coordinator assigns their next request by hand', async () => {
     const t = teacher;
     await t.goto('/support/ask');
-    await t.getByRole('group', { name: 'Grades' }).getByLabel('4', { exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Science', exact: true }).check();
-    await t.getByRole('checkbox', { name: 'Trying a new strategy' }).check();
-    await t.getByRole('radio', { name: 'Planning units and lessons' }).check();
-    await t.getByRole('checkbox', { name: 'Messages when it suits us' }).check();
+    await chooseIntake(t, { focus: 'Planning units and lessons' });
     const second = 'Second request: help me plan a unit on magnets for a mixed class.';
     await t.getByLabel('A note for your consultant').fill(second);
     await t.getByRole('button', { name: 'Ask for support' }).click();
@@ -346,9 +268,6 @@ describe('an urgent intake nobody covers, in the browsers', () => {
   });
 
   it('raised no Content Security Policy violation and no uncaught error', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
+    expectNoPageProblems(stack);
   });
 });

@@ -1,19 +1,19 @@
 import { KDF_VERSION } from '@staffroom/shared/crypto/passphrase-kdf';
 import { sessionNoteTemplate } from '@staffroom/shared/schemas/consultations';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
+  checkScreen,
+  expectCount,
+  expectNoPageProblems,
+  useE2eStack,
+  type OpenOptions,
+} from '../support/e2e-stack.js';
+import { shot } from '../support/browser.js';
+import { forgetDeviceKeys, logInWithSession, saveProfile, signUpInBrowser } from '../support/e2e-accounts.js';
 import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym, type Agent } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import type { TestNode } from '../support/node.js';
 
 /**
  * Confidential one-to-one support, end to end in Chromium: a consultant and a teacher each sign up in their own
@@ -23,15 +23,13 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * Redis must contain none of what they wrote. Every screen is checked with axe and photographed.
  */
 describe('one-to-one support in a real browser, across two nodes', () => {
-  let redis: TestRedis | undefined;
-  const nodes: TestNode[] = [];
-  let browser: Browser | undefined;
+  const stack = useE2eStack({ nodes: 2 });
+  const open = (label: string, options: OpenOptions = {}) =>
+    stack.open(label, { timeout: 20_000, ...options });
   let admin: Agent;
   const adminName = uniquePseudonym('Coord');
   let consultantInvite = '';
   let memberInvite = '';
-  const problems: Record<string, PageProblems> = {};
-  const dialogs: string[] = [];
 
   const displayName = 'Grade Two Mentor';
   const consultant = { name: uniquePseudonym('Mentor'), page: undefined as unknown as Page };
@@ -57,36 +55,6 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     profileSchool: 'Riverside Elementary',
   };
 
-  async function open(
-    label: string,
-    node: TestNode,
-    viewport: { width: number; height: number },
-    dark = false,
-  ) {
-    if (!browser) throw new Error('not started');
-    const context = await browser.newContext({
-      baseURL: node.url,
-      viewport,
-      colorScheme: dark ? 'dark' : 'light',
-      reducedMotion: 'reduce',
-    });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${label}: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    return page;
-  }
-
-  async function checkScreen(page: Page, name: string, { fullPage = true } = {}) {
-    const violations = await axe(page);
-    if (violations.length > 0) console.log(describeViolations(name, violations));
-    await shot(page, name, { fullPage });
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
-
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
   const feed = (page: Page, peer: string) => page.getByRole('log', { name: `Messages with ${peer}` });
@@ -99,20 +67,6 @@ describe('one-to-one support in a real browser, across two nodes', () => {
   async function send(page: Page, peer: string, text: string) {
     await composer(page, peer).fill(text);
     await composer(page, peer).press('Enter');
-  }
-
-  async function expectCount(locator: Locator, n: number) {
-    await expect.poll(() => locator.count(), { timeout: 20_000 }).toBe(n);
-  }
-
-  async function signUpInBrowser(page: Page, invite: string, pseudonym: string) {
-    await page.goto('/signup');
-    await page.getByLabel('Invite code').fill(invite);
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    // Argon2id of the passphrase runs before the home page: wait for the page, not for a fixed time.
-    await heading(page, `Hello, ${pseudonym}`).waitFor({ timeout: 30_000 });
   }
 
   /** What this browser keeps: the key in IndexedDB (non-extractable), nothing in web storage. */
@@ -144,26 +98,17 @@ describe('one-to-one support in a real browser, across two nodes', () => {
   }
 
   beforeAll(async () => {
-    redis = await startRedis();
-    nodes.push(await startNode({ redisUrl: redis.url, prefix: redis.prefix }));
-    nodes.push(await startNode({ redisUrl: redis.url, prefix: redis.prefix }));
-    const [first, second] = nodes as [TestNode, TestNode];
-    if (!first.bootstrapInvite) throw new Error('the first node printed no bootstrap invite');
-    admin = await signUp(first.url, first.bootstrapInvite, adminName);
+    const [first, second] = stack.nodes as [TestNode, TestNode];
+    admin = await signUp(first.url, first.bootstrapInvite as string, adminName);
     consultantInvite = await createInvite(admin, 'consultant', 3);
     memberInvite = await createInvite(admin, 'member', 2);
 
-    browser = await launchBrowser();
-    consultant.page = await open('consultant', first, { width: 1280, height: 900 });
-    firstConsultant.page = await open('first consultant', second, { width: 1280, height: 900 });
-    // The teacher is on a phone, in the dark colour scheme, on the other node.
-    teacher.page = await open('teacher', second, { width: 360, height: 800 }, true);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await Promise.all(nodes.map((n) => n.stop()));
-    await redis?.stop();
+    [consultant.page, firstConsultant.page, teacher.page] = await Promise.all([
+      open('consultant', { node: first }),
+      open('first consultant', { node: second }),
+      // The teacher is on a phone, in the dark colour scheme, on the other node.
+      open('teacher', { node: second, viewport: { width: 360, height: 800 }, colorScheme: 'dark' }),
+    ]);
   });
 
   it('lets a consultant sign up (making their key in the browser) and save a profile', async () => {
@@ -210,26 +155,15 @@ describe('one-to-one support in a real browser, across two nodes', () => {
   it('lets a second consultant with more room sign up in their browser (offered first)', async () => {
     const page = firstConsultant.page;
     await signUpInBrowser(page, consultantInvite, firstConsultant.name);
-    const status = await page.evaluate(
-      async (body) =>
-        (
-          await fetch('/api/consultant/profile', {
-            method: 'PUT',
-            headers: { 'content-type': 'application/json', accept: 'application/json' },
-            body: JSON.stringify(body),
-          })
-        ).status,
-      {
-        displayName: 'Another Mentor',
-        grades: ['2'],
-        subjects: ['mathematics'],
-        areas: ['classroom-management'],
-        capacity: 10,
-        availability: ['mon-pm'],
-        paused: false,
-      },
-    );
-    expect(status).toBe(200);
+    await saveProfile(page, {
+      displayName: 'Another Mentor',
+      grades: ['2'],
+      subjects: ['mathematics'],
+      areas: ['classroom-management'],
+      capacity: 10,
+      availability: ['mon-pm'],
+      paused: false,
+    });
   });
 
   it('lets a teacher sign up on a phone and ask for support through the intake', async () => {
@@ -435,14 +369,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     await heading(t, `Support with ${displayName}`).waitFor();
     await expect.poll(() => delivered(t, displayName)).toEqual(all);
 
-    await t.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.deleteDatabase('staffroom-keys');
-          req.onsuccess = () => resolve();
-          req.onerror = () => reject(req.error);
-        }),
-    );
+    await forgetDeviceKeys(t);
     await t.reload();
     await t.getByRole('heading', { name: 'Unlock your private conversations' }).waitFor();
     await checkScreen(t, 'consultations-08-unlock-phone');
@@ -582,13 +509,8 @@ describe('one-to-one support in a real browser, across two nodes', () => {
   });
 
   it('shows the coordinator counts and suppressed feedback, and no way into the conversation', async () => {
-    const [first] = nodes as [TestNode];
-    const page = await open('coordinator', first, { width: 1024, height: 800 });
-    await page.goto('/login');
-    await page.getByLabel('Pseudonym').fill(adminName);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await heading(page, `Hello, ${adminName}`).waitFor();
+    const page = await open('coordinator', { viewport: { width: 1024, height: 800 } });
+    await logInWithSession(page, stack.node.url, adminName);
     await region(page, 'One-to-one support')
       .getByText('Not enough responses to show (fewer than 5)')
       .waitFor();
@@ -608,7 +530,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
   });
 
   it('leaves nothing they wrote readable in Redis (every key, every value)', async () => {
-    if (!redis) throw new Error('not started');
+    const redis = stack.redis!;
     const raw = redis.client();
     const dumps: string[] = [];
     const byKey = new Map<string, number>(); // key → index of its first entry in dumps
@@ -646,7 +568,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
     const starts = [...byKey.values(), dumps.length].sort((a, b) => a - b);
     const consultationKeys = [...byKey.keys()].filter((key) =>
       /^(consultants|requests?|conversations|feedback|convo)(:|$)|^account:[^:]+:(open-request|conversations|keys)$/.test(
-        key.slice(redis!.prefix.length),
+        key.slice(redis.prefix.length),
       ),
     );
     expect(consultationKeys.length).toBeGreaterThan(5);
@@ -683,14 +605,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
 
   it('warns before new keys are made, and then shows older history as unreadable, not as an error', async () => {
     const t = teacher.page;
-    await t.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.deleteDatabase('staffroom-keys');
-          req.onsuccess = () => resolve();
-          req.onerror = () => reject(req.error);
-        }),
-    );
+    await forgetDeviceKeys(t);
     await t.reload();
     await t.getByRole('heading', { name: 'Unlock your private conversations' }).waitFor();
     await t.getByText('Cannot unlock it? Create new keys').click();
@@ -709,10 +624,6 @@ describe('one-to-one support in a real browser, across two nodes', () => {
   });
 
   it('raised no Content Security Policy violation, no uncaught error and no dialog', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
-    expect(dialogs).toEqual([]);
+    expectNoPageProblems(stack);
   });
 });

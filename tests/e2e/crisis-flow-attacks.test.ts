@@ -1,11 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, watchProblems, type PageProblems } from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { appointModerator } from '../support/moderators.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { groupWithModerator, openLoggedIn } from '../support/e2e-accounts.js';
+import { expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import type { TestMember } from '../support/member.js';
 import { waitForQueue } from '../support/queue.js';
 
 /**
@@ -14,14 +11,9 @@ import { waitForQueue } from '../support/queue.js';
  * server, which says why it was not posted and brings the contacts).
  */
 describe('crisis flow attacks in a real browser', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode | undefined;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
-  const people: TestMember[] = [];
+  const stack = useE2eStack({ env: { SEND_LIMIT_PER_10S: '1000' } });
   const groupName = 'Long terms';
   let groupId = '';
-  let admin: TestMember;
   /** The group's moderator (coordinators read no group). */
   let moderator: TestMember;
   let writer: TestMember;
@@ -30,45 +22,19 @@ describe('crisis flow attacks in a real browser', () => {
   const composer = () => page.getByRole('textbox', { name: `Message to ${groupName}` });
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { SEND_LIMIT_PER_10S: '1000' },
-    });
-    if (!node.bootstrapInvite) throw new Error('the node printed no bootstrap invite');
-    admin = await TestMember.signUp(node.url, node.bootstrapInvite);
-    writer = await TestMember.signUp(node.url, await createInvite(admin.agent, 'member', 1));
-    moderator = await TestMember.signUp(node.url, await createInvite(admin.agent, 'moderator', 1));
-    people.push(admin, writer, moderator);
-    const created = await admin.agent.post('/api/groups', {
-      name: groupName,
-      topic: 'challenging-class',
-      description: 'When the term never ends.',
-      guidelines: 'Be kind.',
-    });
-    expect(created.status).toBe(201);
-    groupId = created.body.group.id as string;
-    await appointModerator(admin, moderator, groupId);
-    await writer.join(groupId);
-
-    browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: node.url, reducedMotion: 'reduce' });
-    problems.writer = await watchProblems(context);
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto('/login');
-    await page.getByLabel('Pseudonym').fill(writer.pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${writer.pseudonym}` }).waitFor();
-  });
-
-  afterAll(async () => {
-    for (const m of people) m.close();
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
+    const made = await groupWithModerator(
+      stack,
+      {
+        name: groupName,
+        topic: 'challenging-class',
+        description: 'When the term never ends.',
+        guidelines: 'Be kind.',
+      },
+      ['writer'],
+    );
+    ({ groupId, moderator } = made);
+    writer = made.members.writer;
+    page = await openLoggedIn(stack, 'writer', writer.pseudonym, { viewport: { width: 1280, height: 720 } });
   });
 
   it('when a message suggests risk and names a phone number, then the privacy question shows tap-to-call links at once', async () => {
@@ -216,5 +182,9 @@ describe('crisis flow attacks in a real browser', () => {
     await support.waitFor();
     expect(await support.textContent()).toContain('was not posted because a moderator muted you here');
     expect(await support.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+  });
+
+  it('raised no Content Security Policy violation, no uncaught error and no dialog', () => {
+    expectNoPageProblems(stack);
   });
 });

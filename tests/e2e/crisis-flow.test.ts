@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { groupWithModerator, openAllLoggedIn, openLoggedIn } from '../support/e2e-accounts.js';
+import { checkScreen, expectCount, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import type { TestMember } from '../support/member.js';
 
 /**
  * The crisis flow in real browsers: a member whose message suggests risk but holds a blocked term is refused,
@@ -19,111 +10,49 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * privately"; the message reaches that member only, and stays until they say they have read it.
  */
 describe('crisis flow in a real browser', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode | undefined;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
-  const people: TestMember[] = [];
+  const stack = useE2eStack({ env: { SEND_LIMIT_PER_10S: '1000' } });
   const groupName = 'Hard weeks';
   let groupId = '';
   let moderator: TestMember;
-  let atRisk: TestMember;
-  let bystander: TestMember;
   let mod: Page;
   let atRiskPage: Page;
   let bystanderPage: Page;
   const careText = 'We read your message and we are thinking of you. Write to us whenever you want.';
 
-  async function open(label: string) {
-    if (!browser || !node) throw new Error('not started');
-    const context = await browser.newContext({
-      baseURL: node.url,
-      viewport: { width: 1100, height: 850 },
-      reducedMotion: 'reduce',
-    });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function logIn(page: Page, pseudonym: string) {
-    await page.goto('/login');
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
-  }
-
-  async function checkScreen(page: Page, name: string) {
-    const violations = await axe(page);
-    await shot(page, name);
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
-
   const composer = (page: Page) => page.getByRole('textbox', { name: `Message to ${groupName}` });
   const careDialog = (page: Page) =>
     page.getByRole('dialog', { name: 'A message for you from the moderators' });
-  async function expectCount(locator: Locator, n: number) {
-    await expect.poll(() => locator.count(), { timeout: 15_000 }).toBe(n);
-  }
+  const desk = { viewport: { width: 1100, height: 850 } };
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { SEND_LIMIT_PER_10S: '1000' },
-    });
-    if (!node.bootstrapInvite) throw new Error('the node printed no bootstrap invite');
-    const admin = await TestMember.signUp(node.url, node.bootstrapInvite);
-    const memberInvite = await createInvite(admin.agent, 'member', 10);
-    const moderatorInvite = await createInvite(admin.agent, 'moderator', 1);
-    moderator = await TestMember.signUp(node.url, moderatorInvite);
-    atRisk = await TestMember.signUp(node.url, memberInvite);
-    bystander = await TestMember.signUp(node.url, memberInvite);
-    people.push(admin, moderator, atRisk, bystander);
-    const created = await admin.agent.post('/api/groups', {
-      name: groupName,
-      topic: 'challenging-class',
-      description: 'When the week is too much.',
-      guidelines: 'Be kind: everyone here is a colleague.',
-    });
-    expect(created.status).toBe(201);
-    groupId = created.body.group.id as string;
-    for (const m of [atRisk, bystander]) await m.join(groupId);
-    const joined = await moderator.transport.request('group:join', { groupId, acceptGuidelines: true });
-    if (!joined.ok) throw new Error(joined.error.code);
-    expect(
-      (await admin.transport.request('mod:moderator', { groupId, tag: joined.data.me.tag, on: true })).ok,
-    ).toBe(true);
+    const made = await groupWithModerator(
+      stack,
+      {
+        name: groupName,
+        topic: 'challenging-class',
+        description: 'When the week is too much.',
+        guidelines: 'Be kind: everyone here is a colleague.',
+      },
+      ['atRisk', 'bystander'],
+    );
+    ({ groupId, moderator } = made);
     expect(
       (
-        await admin.transport.request('mod:settings', {
+        await made.admin.transport.request('mod:settings', {
           groupId,
           blockedTerms: ['bloody'],
           reason: 'house rules',
         })
       ).ok,
     ).toBe(true);
-
-    browser = await launchBrowser();
-    mod = await open('moderator');
-    atRiskPage = await open('at-risk');
-    bystanderPage = await open('bystander');
-    await Promise.all([
-      logIn(mod, moderator.pseudonym),
-      logIn(atRiskPage, atRisk.pseudonym),
-      logIn(bystanderPage, bystander.pseudonym),
+    [mod, { 'at-risk': atRiskPage, bystander: bystanderPage }] = await Promise.all([
+      openLoggedIn(stack, 'moderator', moderator.pseudonym, { ...desk, session: true }),
+      openAllLoggedIn(
+        stack,
+        { 'at-risk': made.members.atRisk.pseudonym, bystander: made.members.bystander.pseudonym },
+        desk,
+      ),
     ]);
-  });
-
-  afterAll(async () => {
-    for (const m of people) m.close();
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
   });
 
   it('when a message with a blocked term suggests risk, then the sender is told it was not posted and gets tap-to-call links', async () => {
@@ -190,7 +119,7 @@ describe('crisis flow in a real browser', () => {
     await atRiskPage.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
     await atRiskPage.waitForTimeout(1_000);
     await expectCount(careDialog(atRiskPage), 0);
-    for (const [label, p] of Object.entries(problems)) expect([...p.csp, ...p.errors], label).toEqual([]);
+    expectNoPageProblems(stack);
   });
 
   it('when the moderator pins the "how to respond" card from the item, then peers in the group see it with tap-to-call links; the item shows who acknowledged it', async () => {
@@ -218,6 +147,6 @@ describe('crisis flow in a real browser', () => {
     // Unpinned: gone for the peers, live.
     await item.getByRole('button', { name: 'Unpin the card for peers' }).click();
     await expectCount(card, 0);
-    for (const [label, p] of Object.entries(problems)) expect([...p.csp, ...p.errors], label).toEqual([]);
+    expectNoPageProblems(stack);
   });
 });

@@ -1,17 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { groupWithModerator, openAllLoggedIn, openLoggedIn } from '../support/e2e-accounts.js';
+import { checkScreen, expectCount, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
 
 /**
  * Hold for review (issue 11, item 4), in real browsers: a moderator turns it on for a group; a member's message that
@@ -20,19 +10,6 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * it) or keeps it hidden (the group never does, and the sender is told, kindly).
  */
 describe('hold for review in a real browser', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode | undefined;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
-  const people: TestMember[] = [];
-  const groupName = 'Long evenings';
-  let groupId = '';
-  let moderator: TestMember;
-  let sender: TestMember;
-  let peer: TestMember;
-  let mod: Page;
-  let senderPage: Page;
-  let peerPage: Page;
   const district = {
     name: 'Eastside Employee Assistance',
     contact: 'Call or text 555 0100',
@@ -40,94 +17,46 @@ describe('hold for review in a real browser', () => {
     call: '5550100',
     text: '5550101',
   };
+  const stack = useE2eStack({
+    env: { SEND_LIMIT_PER_10S: '1000', CRISIS_RESOURCES: JSON.stringify([district]) },
+  });
+  const groupName = 'Long evenings';
+  let groupId = '';
+  let mod: Page;
+  let senderPage: Page;
+  let peerPage: Page;
   const FIRST = 'Honestly I want to kill myself, I have nothing left after this term.';
   const SECOND = 'I keep thinking everyone would be better off if I was dead.';
-
-  async function open(label: string) {
-    if (!browser || !node) throw new Error('not started');
-    const context = await browser.newContext({
-      baseURL: node.url,
-      viewport: { width: 1100, height: 850 },
-      reducedMotion: 'reduce',
-    });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function logIn(page: Page, pseudonym: string) {
-    await page.goto('/login');
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
-  }
-
-  async function checkScreen(page: Page, name: string) {
-    const violations = await axe(page);
-    await shot(page, name);
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
 
   const composer = (page: Page) => page.getByRole('textbox', { name: `Message to ${groupName}` });
   /** Messages posted to the group, as its members see them (not the sender's own held ones). */
   const posted = (page: Page, text: string) =>
     page.locator('li.msg:not(.msg--held) .msg__text', { hasText: text });
   const heldItem = (page: Page, text: string) => page.locator('li.msg--held', { hasText: text });
-  async function expectCount(locator: Locator, n: number) {
-    await expect.poll(() => locator.count(), { timeout: 15_000 }).toBe(n);
-  }
   const queueItem = (page: Page) =>
     page.getByRole('region', { name: 'Report queue' }).getByRole('article').first();
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { SEND_LIMIT_PER_10S: '1000', CRISIS_RESOURCES: JSON.stringify([district]) },
-    });
-    if (!node.bootstrapInvite) throw new Error('the node printed no bootstrap invite');
-    const admin = await TestMember.signUp(node.url, node.bootstrapInvite);
-    const memberInvite = await createInvite(admin.agent, 'member', 10);
-    const moderatorInvite = await createInvite(admin.agent, 'moderator', 1);
-    moderator = await TestMember.signUp(node.url, moderatorInvite);
-    sender = await TestMember.signUp(node.url, memberInvite);
-    peer = await TestMember.signUp(node.url, memberInvite);
-    people.push(admin, moderator, sender, peer);
-    const created = await admin.agent.post('/api/groups', {
-      name: groupName,
-      topic: 'challenging-class',
-      description: 'For the nights the marking never ends.',
-      guidelines: 'Be kind: everyone here is a colleague.',
-    });
-    expect(created.status).toBe(201);
-    groupId = created.body.group.id as string;
-    for (const m of [sender, peer]) await m.join(groupId);
-    const joined = await moderator.transport.request('group:join', { groupId, acceptGuidelines: true });
-    if (!joined.ok) throw new Error(joined.error.code);
-    expect(
-      (await admin.transport.request('mod:moderator', { groupId, tag: joined.data.me.tag, on: true })).ok,
-    ).toBe(true);
-
-    browser = await launchBrowser();
-    mod = await open('moderator');
-    senderPage = await open('sender');
-    peerPage = await open('peer');
-    await Promise.all([
-      logIn(mod, moderator.pseudonym),
-      logIn(senderPage, sender.pseudonym),
-      logIn(peerPage, peer.pseudonym),
+    const made = await groupWithModerator(
+      stack,
+      {
+        name: groupName,
+        topic: 'challenging-class',
+        description: 'For the nights the marking never ends.',
+        guidelines: 'Be kind: everyone here is a colleague.',
+      },
+      ['sender', 'peer'],
+    );
+    groupId = made.groupId;
+    const desk = { viewport: { width: 1100, height: 850 } };
+    [mod, { sender: senderPage, peer: peerPage }] = await Promise.all([
+      openLoggedIn(stack, 'moderator', made.moderator.pseudonym, { ...desk, session: true }),
+      openAllLoggedIn(
+        stack,
+        { sender: made.members.sender.pseudonym, peer: made.members.peer.pseudonym },
+        desk,
+      ),
     ]);
-  });
-
-  afterAll(async () => {
-    for (const m of people) m.close();
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
   });
 
   it('when the moderator turns hold for review on in the group’s settings, then the setting says so', async () => {
@@ -240,6 +169,6 @@ describe('hold for review in a real browser', () => {
 
     await kept.getByRole('button', { name: 'Dismiss' }).click();
     await expectCount(heldItem(senderPage, SECOND), 0);
-    for (const [label, p] of Object.entries(problems)) expect([...p.csp, ...p.errors], label).toEqual([]);
+    expectNoPageProblems(stack);
   });
 });

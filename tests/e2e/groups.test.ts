@@ -1,17 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { shot } from '../support/browser.js';
+import { logIn, logInWithSession } from '../support/e2e-accounts.js';
 import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym, type Agent } from '../support/http.js';
+  useE2eStack,
+  type OpenOptions,
+  checkScreen,
+  expectCount,
+  expectNoPageProblems,
+} from '../support/e2e-stack.js';
+import { createInvite, signUp, uniquePseudonym, type Agent } from '../support/http.js';
 import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import type { TestNode } from '../support/node.js';
 
 /**
  * Two teachers in one support group, each in their own browser and on a different server node (one Redis):
@@ -19,60 +19,26 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * network, and nothing they write is ever run as markup. Every screen is checked with axe and photographed.
  */
 describe('support groups in a real browser, across two nodes', () => {
-  let redis: TestRedis | undefined;
-  const nodes: TestNode[] = [];
-  let browser: Browser | undefined;
+  // A long history is posted quickly in setup; everything else runs with the default limits.
+  const stack = useE2eStack({ nodes: 2, env: { SEND_LIMIT_PER_10S: '1000' } });
   let admin: Agent;
   const adminName = uniquePseudonym('Coord');
   let groupId = '';
   let historyGroupId = '';
-  let poster: TestMember | undefined;
   const groupName = 'Marking mountains';
-  const problems: Record<string, PageProblems> = {};
-  const dialogs: string[] = [];
 
   const ana = { name: uniquePseudonym('Ana'), page: undefined as unknown as Page };
   const ben = { name: uniquePseudonym('Ben'), page: undefined as unknown as Page };
   let benContext: BrowserContext;
 
-  async function open(
-    label: string,
-    node: TestNode,
-    viewport: { width: number; height: number },
-    colorScheme: 'light' | 'dark' = 'light',
-  ) {
-    if (!browser) throw new Error('not started');
-    const context = await browser.newContext({
-      baseURL: node.url,
-      viewport,
-      colorScheme,
-      reducedMotion: 'reduce',
-    });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: node.url });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    // Any alert(), confirm() or prompt() would mean a message ran as script.
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${label}: ${dialog.message()}`);
-      void dialog.dismiss();
+  /** A page in a context of its own that may use the clipboard. */
+  async function open(label: string, options: OpenOptions) {
+    const page = await stack.open(label, options);
+    const context = page.context();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: (options.node ?? stack.node).url,
     });
     return { context, page };
-  }
-
-  async function checkScreen(page: Page, name: string, { fullPage = true } = {}) {
-    const violations = await axe(page);
-    if (violations.length > 0) console.log(describeViolations(name, violations));
-    await shot(page, name, { fullPage });
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
-
-  async function logIn(page: Page, pseudonym: string) {
-    await page.goto('/login');
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await heading(page, `Hello, ${pseudonym}`).waitFor();
   }
 
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
@@ -87,24 +53,11 @@ describe('support groups in a real browser, across two nodes', () => {
     await composer(page).press('Enter');
   }
 
-  /** Waits until `locator` matches exactly `n` elements (and fails if it settles elsewhere). */
-  async function expectCount(locator: Locator, n: number) {
-    await expect.poll(() => locator.count(), { timeout: 15_000 }).toBe(n);
-  }
-
   beforeAll(async () => {
-    redis = await startRedis();
-    // A long history is posted quickly in setup; everything else runs with the default limits.
-    const env = { SEND_LIMIT_PER_10S: '1000' };
-    nodes.push(await startNode({ redisUrl: redis.url, prefix: redis.prefix, env }));
-    nodes.push(await startNode({ redisUrl: redis.url, prefix: redis.prefix, env }));
-    const [first, second] = nodes as [TestNode, TestNode];
-    if (!first.bootstrapInvite) throw new Error('the first node printed no bootstrap invite');
-
-    admin = await signUp(first.url, first.bootstrapInvite, adminName);
+    const [first, second] = stack.nodes as [TestNode, TestNode];
+    admin = await signUp(first.url, first.bootstrapInvite as string, adminName);
     const invite = await createInvite(admin, 'member', 10);
-    await signUp(first.url, invite, ana.name);
-    await signUp(second.url, invite, ben.name);
+    await Promise.all([signUp(first.url, invite, ana.name), signUp(second.url, invite, ben.name)]);
 
     const created = await admin.post('/api/groups', {
       name: groupName,
@@ -141,25 +94,24 @@ describe('support groups in a real browser, across two nodes', () => {
       guidelines: 'Be kind.',
     });
     historyGroupId = history.body.group.id as string;
-    poster = await TestMember.signUp(second.url, invite);
+    const poster = await TestMember.signUp(second.url, invite);
+    stack.people.push(poster);
     await poster.join(historyGroupId);
     await poster.open(historyGroupId);
     for (let i = 1; i <= 70; i++) await poster.send(historyGroupId, `Note ${i}`);
 
-    browser = await launchBrowser();
-    ana.page = (await open('ana', first, { width: 1280, height: 900 })).page;
-    // Ben is on a phone, in the dark colour scheme, so axe checks the dark palette of these pages too.
-    const benOpened = await open('ben', second, { width: 360, height: 780 }, 'dark');
+    const [anaOpened, benOpened] = await Promise.all([
+      open('ana', { node: first }),
+      // Ben is on a phone, in the dark colour scheme, so axe checks the dark palette of these pages too.
+      open('ben', { node: second, viewport: { width: 360, height: 780 }, colorScheme: 'dark' }),
+    ]);
+    ana.page = anaOpened.page;
     ben.page = benOpened.page;
     benContext = benOpened.context;
-    await Promise.all([logIn(ana.page, ana.name), logIn(ben.page, ben.name)]);
-  });
-
-  afterAll(async () => {
-    poster?.close();
-    await browser?.close();
-    await Promise.all(nodes.map((n) => n.stop()));
-    await redis?.stop();
+    await Promise.all([
+      logIn(ana.page, ana.name, { connected: false }),
+      logIn(ben.page, ben.name, { connected: false }),
+    ]);
   });
 
   it('lists groups with topics, a search and this week’s sessions', async () => {
@@ -250,7 +202,7 @@ describe('support groups in a real browser, across two nodes', () => {
     await ben.page.getByRole('group', { name: 'Reactions' }).getByRole('button', { name: 'Heart' }).click();
     const mine = first.getByRole('button', { name: 'Heart 1' });
     await mine.waitFor();
-    expect(await mine.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => mine.getAttribute('aria-pressed')).toBe('true');
 
     const seen = message(ana.page, 'Hello from Ana, 1').getByRole('button', { name: 'Heart 1' });
     await seen.waitFor();
@@ -280,7 +232,7 @@ describe('support groups in a real browser, across two nodes', () => {
       );
       expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
     }
-    expect(dialogs).toEqual([]);
+    expect(stack.dialogs).toEqual([]);
     await checkScreen(ana.page, 'groups-03-conversation');
     await checkScreen(ben.page, 'groups-04-conversation-phone', { fullPage: false });
   });
@@ -425,8 +377,8 @@ describe('support groups in a real browser, across two nodes', () => {
   });
 
   it('lets a coordinator create an invite-only group and plan its sessions; a member joins it by link', async () => {
-    const { page } = await open('coordinator', nodes[0]!, { width: 1180, height: 900 });
-    await logIn(page, adminName);
+    const { page } = await open('coordinator', { viewport: { width: 1180, height: 900 } });
+    await logInWithSession(page, stack.node.url, adminName);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
     const create = page.getByRole('region', { name: 'New group' });
     await create.getByText('Create a group').click();
@@ -496,10 +448,6 @@ describe('support groups in a real browser, across two nodes', () => {
   });
 
   it('raised no Content Security Policy violation, no uncaught error and no dialog', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
-    expect(dialogs).toEqual([]);
+    expectNoPageProblems(stack);
   });
 });

@@ -1,19 +1,12 @@
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createRedisGroupStore } from '../../server/src/features/groups/groups.redis-store.js';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE, uniquePseudonym } from '../support/http.js';
+import { shot } from '../support/browser.js';
+import { logIn, logInWithSession, signUpAs, signUpInBrowser } from '../support/e2e-accounts.js';
+import { checkScreen, useE2eStack } from '../support/e2e-stack.js';
+import { createInvite, uniquePseudonym } from '../support/http.js';
 import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
 
 /**
  * Each role's first run, at desktop (1280×800) and phone (390×844) sizes: the coordinator's checklist, the
@@ -29,58 +22,28 @@ const SIZES = {
 type Size = keyof typeof SIZES;
 
 describe('first run of every role, desktop and phone', () => {
-  let redis: TestRedis | undefined;
+  const stack = useE2eStack({ env: { SEND_LIMIT_PER_10S: '1000', JOIN_LIMIT_PER_MINUTE: '1000' } });
   let r: Redis;
-  let node: TestNode | undefined;
-  let browser: Browser | undefined;
   let admin: TestMember;
   const invites = {} as Record<'admin' | 'member' | 'consultant' | 'moderator', string>;
   let groupId = '';
   const groupName = 'Staffroom after hours';
   let moderator: TestMember;
-  const people: TestMember[] = [];
-  const problems: Record<string, PageProblems> = {};
 
-  async function open(label: string, size: Size): Promise<Page> {
-    if (!browser || !node) throw new Error('not started');
-    const context = await browser.newContext({
-      baseURL: node.url,
+  /** A page of its own at this size (a phone: touch, 2× pixels). */
+  const open = (label: string, size: Size): Promise<Page> =>
+    stack.open(label, {
       viewport: SIZES[size],
-      reducedMotion: 'reduce',
+      timeout: 20_000,
       ...(size === 'phone' ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
     });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
 
-  async function checkScreen(page: Page, name: string, { fullPage = true } = {}) {
-    const violations = await axe(page);
-    if (violations.length > 0) console.log(describeViolations(name, violations));
-    await shot(page, `journey-${name}`, { fullPage });
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
+  /** As the file's screens are named: tests/artifacts/journey-<name>.png. */
+  const screen = (page: Page, name: string, options?: { fullPage?: boolean }) =>
+    checkScreen(page, `journey-${name}`, options);
 
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
-
-  async function signUpInBrowser(page: Page, invite: string, pseudonym: string) {
-    await page.goto('/signup');
-    await page.getByLabel('Invite code').fill(invite);
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Create my account' }).click();
-    await heading(page, `Hello, ${pseudonym}`).waitFor({ timeout: 40_000 });
-  }
-
-  async function logIn(page: Page, pseudonym: string) {
-    await page.goto('/login');
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await heading(page, `Hello, ${pseudonym}`).waitFor({ timeout: 40_000 });
-  }
 
   /**
    * The top menu: one row at 1280 px (nothing clipped or scrolled); on a phone every item is inside the screen,
@@ -115,14 +78,10 @@ describe('first run of every role, desktop and phone', () => {
   }
 
   beforeAll(async () => {
-    redis = await startRedis();
-    r = redis.client();
-    node = await startNode({
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { SEND_LIMIT_PER_10S: '1000', JOIN_LIMIT_PER_MINUTE: '1000' },
-    });
+    r = stack.redis!.client();
+    const { node } = stack;
     admin = await TestMember.signUp(node.url, node.bootstrapInvite as string);
+    stack.people.push(admin);
     for (const role of ['admin', 'member', 'consultant', 'moderator'] as const) {
       invites[role] = await createInvite(admin.agent, role, 50);
     }
@@ -136,33 +95,27 @@ describe('first run of every role, desktop and phone', () => {
     expect(created.status).toBe(201);
     groupId = created.body.group.id as string;
     // A conversation long enough to scroll.
-    const poster = await TestMember.signUp(node.url, invites.member);
-    people.push(poster);
+    const poster = await signUpAs(stack, admin, 'member');
     await poster.join(groupId);
     await poster.open(groupId);
     for (let i = 1; i <= 30; i++) await poster.send(groupId, `Evening note ${i}: still marking, still here.`);
-    browser = await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {
-    for (const m of [admin, moderator, ...people]) m?.close();
-    await browser?.close();
-    await node?.stop();
     await r?.quit();
-    await redis?.stop();
   });
 
   for (const size of ['desktop', 'phone'] as const) {
     it(`coordinator (${size}): the first-run checklist and "Create a group" in the main column`, async () => {
       const page = await open(`coordinator-${size}`, size);
       const name = uniquePseudonym('Coord');
-      await signUpInBrowser(page, invites.admin, name);
+      await signUpInBrowser(page, invites.admin, name, 40_000);
       const started = page.getByRole('region', { name: 'Getting started' });
       await started.getByText(/\d of 4 done/).waitFor();
       await started.getByRole('link', { name: /^(Create starter groups|See the groups)/ }).waitFor();
       await started.getByRole('link', { name: /^Set them/ }).waitFor();
       await checkMenu(page, size);
-      await checkScreen(page, `coordinator-01-home-${size}`);
+      await screen(page, `coordinator-01-home-${size}`);
 
       await nav(page).getByRole('link', { name: 'Groups' }).click();
       await heading(page, 'Support groups').waitFor();
@@ -172,41 +125,42 @@ describe('first run of every role, desktop and phone', () => {
       const createTop = (await create.boundingBox())!.y;
       const listTop = (await page.getByRole('link', { name: groupName }).boundingBox())!.y;
       if (size === 'phone') expect(createTop).toBeLessThan(listTop);
-      await checkScreen(page, `coordinator-02-groups-${size}`);
-      expect(problems[`coordinator-${size}`]).toEqual({ csp: [], errors: [] });
+      await screen(page, `coordinator-02-groups-${size}`);
+      expect(stack.problems[`coordinator-${size}`]).toEqual({ csp: [], errors: [] });
     });
   }
 
   it('prepares the moderator: appointed before joining, an urgent alert and a report waiting', async () => {
-    if (!node) throw new Error('not started');
-    moderator = await TestMember.signUp(node.url, invites.moderator);
+    // The author and the reporter sign up (through the API) while the coordinator appoints the moderator.
+    const member = async () => {
+      const m = await signUpAs(stack, admin, 'member');
+      await m.join(groupId);
+      return m;
+    };
+    const joining = Promise.all([member(), member()]);
+    moderator = await signUpAs(stack, admin, 'moderator');
     // The coordinator appoints them from the group's moderation page, before they have joined the group: only
     // accounts invited as moderators are offered, by pseudonym.
     const page = await open('appointing-coordinator', 'desktop');
-    await logIn(page, admin.pseudonym);
+    await logInWithSession(page, stack.node.url, admin.pseudonym);
     await page.goto(`/moderation/groups/${groupId}`);
     const panel = page.getByRole('region', { name: 'Moderators' });
     const choose = panel.getByRole('combobox', { name: 'Appoint someone invited as a moderator' });
     await choose.waitFor();
     const offered = await choose.locator('option').allTextContents();
     expect(offered).toContain(moderator.pseudonym);
-    for (const m of people) expect(offered).not.toContain(m.pseudonym);
+    for (const m of stack.people.filter((p) => p !== moderator)) expect(offered).not.toContain(m.pseudonym);
     expect(offered).not.toContain(admin.pseudonym);
-    await checkScreen(page, 'coordinator-03-appoint');
+    await screen(page, 'coordinator-03-appoint');
     await choose.selectOption(moderator.pseudonym);
     await panel.getByRole('button', { name: 'Appoint', exact: true }).last().click();
     await page.getByRole('dialog').getByRole('button', { name: 'Appoint moderator' }).click();
     await page.getByText(`${moderator.pseudonym} is now a moderator of ${groupName}.`).waitFor();
     await panel.getByText('Appointed, not yet in the group').waitFor();
     await panel.getByText(moderator.pseudonym, { exact: true }).waitFor();
-    await checkScreen(page, 'coordinator-04-appointed');
-    expect(problems['appointing-coordinator']).toEqual({ csp: [], errors: [] });
-    const [author, reporter] = [
-      await TestMember.signUp(node.url, invites.member),
-      await TestMember.signUp(node.url, invites.member),
-    ];
-    people.push(author, reporter);
-    for (const m of [author, reporter]) await m.join(groupId);
+    await screen(page, 'coordinator-04-appointed');
+    expect(stack.problems['appointing-coordinator']).toEqual({ csp: [], errors: [] });
+    const [author, reporter] = await joining;
     await author.open(groupId);
     const { seq } = await author.send(groupId, 'Honestly, you are all useless at this.');
     const report = await reporter.transport.request('report:create', {
@@ -225,7 +179,7 @@ describe('first run of every role, desktop and phone', () => {
   for (const size of ['desktop', 'phone'] as const) {
     it(`moderator (${size}): lands on their groups and queue, urgent first, and what to do next`, async () => {
       const page = await open(`moderator-${size}`, size);
-      await logIn(page, moderator.pseudonym);
+      await logInWithSession(page, stack.node.url, moderator.pseudonym);
       const queue = page.getByRole('region', { name: 'Your queue' });
       await queue.getByText(/2 open reports, 1 urgent/).waitFor();
       const items = queue.getByRole('listitem');
@@ -241,14 +195,14 @@ describe('first run of every role, desktop and phone', () => {
       // Raw ISO times never reach a person.
       expect(await page.locator('main').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
       await checkMenu(page, size);
-      await checkScreen(page, `moderator-01-landing-${size}`);
+      await screen(page, `moderator-01-landing-${size}`);
 
       await queue.getByRole('link', { name: 'Open the report queue' }).click();
       await heading(page, 'Moderation').waitFor();
       await page.getByRole('link', { name: 'Report queue' }).waitFor();
       await page.getByText('Raised automatically by the crisis guard').first().waitFor();
-      await checkScreen(page, `moderator-02-queue-${size}`);
-      expect(problems[`moderator-${size}`]).toEqual({ csp: [], errors: [] });
+      await screen(page, `moderator-02-queue-${size}`);
+      expect(stack.problems[`moderator-${size}`]).toEqual({ csp: [], errors: [] });
     });
   }
 
@@ -256,9 +210,9 @@ describe('first run of every role, desktop and phone', () => {
     it(`teacher (${size}): joins a group and posts; the composer stays at the bottom, the list scrolls`, async () => {
       const page = await open(`teacher-${size}`, size);
       const name = uniquePseudonym('Teach');
-      await signUpInBrowser(page, invites.member, name);
+      await signUpInBrowser(page, invites.member, name, 40_000);
       await checkMenu(page, size);
-      await checkScreen(page, `teacher-01-home-${size}`);
+      await screen(page, `teacher-01-home-${size}`);
       await nav(page).getByRole('link', { name: 'Groups' }).click();
       await page.getByRole('link', { name: groupName }).click();
       await heading(page, groupName).waitFor();
@@ -291,7 +245,7 @@ describe('first run of every role, desktop and phone', () => {
       // Scrolling the list up does not move the composer.
       await log.evaluate((el) => el.scrollTo({ top: 0 }));
       await layout(SIZES[size].height);
-      await checkScreen(page, `teacher-02-room-${size}`, { fullPage: false });
+      await screen(page, `teacher-02-room-${size}`, { fullPage: false });
 
       if (size === 'phone') {
         // The on-screen keyboard takes the lower part of the screen (interactive-widget=resizes-content):
@@ -305,12 +259,12 @@ describe('first run of every role, desktop and phone', () => {
         await page.getByRole('button', { name: 'Group info' }).click();
         await page.getByRole('region', { name: 'Your membership' }).waitFor();
         expect(await log.isVisible()).toBe(false);
-        await checkScreen(page, `teacher-04-group-info-phone`, { fullPage: false });
+        await screen(page, `teacher-04-group-info-phone`, { fullPage: false });
         await page.getByRole('button', { name: 'Back to the conversation' }).click();
         await log.waitFor();
       }
       expect(await page.locator('main').textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
-      expect(problems[`teacher-${size}`]).toEqual({ csp: [], errors: [] });
+      expect(stack.problems[`teacher-${size}`]).toEqual({ csp: [], errors: [] });
     });
   }
 
@@ -318,11 +272,11 @@ describe('first run of every role, desktop and phone', () => {
     it(`consultant (${size}): sets up a profile, then sees the waiting list`, async () => {
       const page = await open(`consultant-${size}`, size);
       const name = uniquePseudonym('Consult');
-      await signUpInBrowser(page, invites.consultant, name);
+      await signUpInBrowser(page, invites.consultant, name, 40_000);
       await checkMenu(page, size);
       await nav(page).getByRole('link', { name: 'Support' }).click();
       await heading(page, 'One-to-one support').waitFor();
-      await checkScreen(page, `consultant-01-support-${size}`);
+      await screen(page, `consultant-01-support-${size}`);
       await page.getByRole('link', { name: 'Set up your profile' }).click();
       await heading(page, 'Your consultant profile').waitFor();
       await page
@@ -336,7 +290,7 @@ describe('first run of every role, desktop and phone', () => {
       await page.getByRole('checkbox', { name: 'Classroom management', exact: true }).check();
       await page.getByLabel('Capacity').fill('2');
       await page.getByRole('checkbox', { name: 'Monday afternoon' }).check();
-      await checkScreen(page, `consultant-02-profile-${size}`);
+      await screen(page, `consultant-02-profile-${size}`);
       await page.getByRole('button', { name: 'Save profile' }).click();
       await page.getByRole('status').filter({ hasText: 'Profile saved' }).waitFor();
 
@@ -345,16 +299,23 @@ describe('first run of every role, desktop and phone', () => {
       const waiting = page.getByRole('region', { name: 'Requests offered to you' });
       await waiting.getByText('No requests are waiting for your answer.').waitFor();
       await page.getByRole('link', { name: 'Edit your profile' }).waitFor();
-      await checkScreen(page, `consultant-03-waiting-list-${size}`);
-      expect(problems[`consultant-${size}`]).toEqual({ csp: [], errors: [] });
+      await screen(page, `consultant-03-waiting-list-${size}`);
+      expect(stack.problems[`consultant-${size}`]).toEqual({ csp: [], errors: [] });
     });
   }
 
   it('workshop: scheduled with an agenda and sign-up, members sign up, "was this useful?" shows only from five answers', async () => {
-    if (!node || !redis) throw new Error('not started');
     const title = 'Marking in half the time';
+    // Five members sign up (through the API) and join while the coordinator schedules the workshop.
+    const joining = Promise.all(
+      [0, 1, 2, 3, 4].map(async () => {
+        const m = await signUpAs(stack, admin, 'member');
+        await m.join(groupId);
+        return m;
+      }),
+    );
     const coordinator = await open('workshop-coordinator', 'desktop');
-    await logIn(coordinator, admin.pseudonym);
+    await logInWithSession(coordinator, stack.node.url, admin.pseudonym);
     await coordinator.goto(`/groups/${groupId}`);
     await heading(coordinator, groupName).waitFor();
     const sessions = coordinator.getByRole('region', { name: 'Upcoming sessions' });
@@ -366,7 +327,7 @@ describe('first run of every role, desktop and phone', () => {
       .fill('1. What takes longest. 2. Whole-class feedback, tried live. 3. One thing to try this week.');
     await sessions.getByLabel(/Members sign up beforehand/).check();
     await sessions.getByRole('textbox', { name: 'Host' }).fill(admin.pseudonym);
-    await checkScreen(coordinator, 'workshop-01-schedule');
+    await screen(coordinator, 'workshop-01-schedule');
     await sessions.getByRole('button', { name: 'Schedule session' }).click();
     await sessions
       .getByRole('status')
@@ -377,13 +338,7 @@ describe('first run of every role, desktop and phone', () => {
     await listed.getByText('Whole-class feedback, tried live.', { exact: false }).waitFor();
 
     // A teacher signs up on a phone, from the group's info; four more sign up from their own devices.
-    const members: TestMember[] = [];
-    for (let i = 0; i < 5; i++) {
-      const m = await TestMember.signUp(node.url, invites.member);
-      await m.join(groupId);
-      members.push(m);
-      people.push(m);
-    }
+    const members = await joining;
     const detail = await members[0]!.agent.get(`/api/groups/${groupId}`);
     const meeting = (detail.body.group.meetings as { id: string; title: string }[]).find(
       (x) => x.title === title,
@@ -391,19 +346,19 @@ describe('first run of every role, desktop and phone', () => {
     expect(meeting).toBeTruthy();
     const base = `/api/groups/${groupId}/meetings/${meeting!.id}`;
     const phone = await open('workshop-member-phone', 'phone');
-    await logIn(phone, members[0]!.pseudonym);
+    await logIn(phone, members[0]!.pseudonym, { connected: false, timeout: 40_000 });
     await phone.goto(`/groups/${groupId}`);
     await heading(phone, groupName).waitFor();
     await phone.getByRole('button', { name: 'Group info' }).click();
     await phone.getByRole('button', { name: `Sign up for “${title}”` }).click();
     await phone.getByRole('status').filter({ hasText: '1 person signed up, including you.' }).waitFor();
-    await checkScreen(phone, 'workshop-02-signed-up-phone');
+    await screen(phone, 'workshop-02-signed-up-phone');
     for (const m of members.slice(1))
       expect((await m.agent.request('PUT', `${base}/signup`)).status).toBe(200);
     expect((await members[0]!.agent.get(`${base}/signup`)).body).toMatchObject({ count: 5, signedUp: true });
 
     // The session took place: moved into the past through the real store (the API refuses a past start).
-    const store = createRedisGroupStore(r, redis.prefix);
+    const store = createRedisGroupStore(r, stack.redis!.prefix);
     const stored = (await store.listMeetings([groupId])).find((m) => m.id === meeting!.id);
     expect(stored).toBeTruthy();
     await store.saveMeeting({ ...stored!, startsAt: Date.now() - 2 * 3600_000, durationMinutes: 60 });
@@ -414,7 +369,7 @@ describe('first run of every role, desktop and phone', () => {
     await phone.getByRole('button', { name: 'Group info' }).click();
     const question = phone.getByRole('group', { name: `Was “${title}” useful?` });
     await question.getByLabel('4 · Useful').check();
-    await checkScreen(phone, 'workshop-03-useful-phone');
+    await screen(phone, 'workshop-03-useful-phone');
     await question.getByRole('button', { name: 'Send answer' }).click();
     await phone.getByText('Thank you: your answer was counted, anonymously.').waitFor();
     for (const [i, score] of [5, 3, 4].entries()) {
@@ -425,15 +380,15 @@ describe('first run of every role, desktop and phone', () => {
     const result = coordinator.locator('.meeting__result');
     await result.filter({ hasText: `“${title}”: fewer than 5 have answered` }).waitFor();
     expect(await coordinator.locator('main').textContent()).not.toContain('out of 5');
-    await checkScreen(coordinator, 'workshop-04-result-hidden');
+    await screen(coordinator, 'workshop-04-result-hidden');
 
     // The fifth answer: the aggregate appears.
     expect((await members[4]!.agent.post(`${base}/useful`, { score: 4 })).status).toBe(200);
     await coordinator.reload();
     await heading(coordinator, groupName).waitFor();
     await result.filter({ hasText: `“${title}”: useful 4 out of 5, from 5 people.` }).waitFor();
-    await checkScreen(coordinator, 'workshop-05-result-shown');
-    expect(problems['workshop-coordinator']).toEqual({ csp: [], errors: [] });
-    expect(problems['workshop-member-phone']).toEqual({ csp: [], errors: [] });
+    await screen(coordinator, 'workshop-05-result-shown');
+    expect(stack.problems['workshop-coordinator']).toEqual({ csp: [], errors: [] });
+    expect(stack.problems['workshop-member-phone']).toEqual({ csp: [], errors: [] });
   });
 });

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { groupWithModerator, openLoggedIn, signUpAs } from '../support/e2e-accounts.js';
+import { checkScreen, expectCount, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import type { TestMember } from '../support/member.js';
 
 /**
  * A moderator keeps a support group safe from the console while a member has the group open in another
@@ -21,12 +12,7 @@ import { startRedis, type TestRedis } from '../support/redis.js';
  * with axe and photographed into tests/artifacts/.
  */
 describe('moderator console in a real browser', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode | undefined;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
-  const dialogs: string[] = [];
-  const people: TestMember[] = [];
+  const stack = useE2eStack({ env: { SEND_LIMIT_PER_10S: '1000' } });
 
   const groupName = 'Challenging classes';
   let groupId = '';
@@ -56,41 +42,6 @@ describe('moderator console in a real browser', () => {
     'Only with a class-wide goal, not individuals.',
   ];
 
-  async function open(label: string, viewport: { width: number; height: number }, dark = false) {
-    if (!browser || !node) throw new Error('not started');
-    const context = await browser.newContext({
-      baseURL: node.url,
-      viewport,
-      colorScheme: dark ? 'dark' : 'light',
-      reducedMotion: 'reduce',
-    });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    // Any alert(), confirm() or prompt() would mean a message ran as script.
-    page.on('dialog', (dialog) => {
-      dialogs.push(`${label}: ${dialog.message()}`);
-      void dialog.dismiss();
-    });
-    return page;
-  }
-
-  async function logIn(page: Page, pseudonym: string) {
-    await page.goto('/login');
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
-  }
-
-  async function checkScreen(page: Page, name: string, { fullPage = true } = {}) {
-    const violations = await axe(page);
-    if (violations.length > 0) console.log(describeViolations(name, violations));
-    await shot(page, name, { fullPage });
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
-
   const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
   const consoleNav = (page: Page) => page.getByRole('navigation', { name: 'Moderation' });
   const queue = (page: Page) => page.getByRole('region', { name: 'Report queue' });
@@ -114,44 +65,19 @@ describe('moderator console in a real browser', () => {
     await dialog.waitFor({ state: 'detached' });
   }
 
-  async function expectCount(locator: Locator, n: number) {
-    await expect.poll(() => locator.count(), { timeout: 15_000 }).toBe(n);
-  }
-
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { SEND_LIMIT_PER_10S: '1000' },
-    });
-    if (!node.bootstrapInvite) throw new Error('the node printed no bootstrap invite');
-    admin = await TestMember.signUp(node.url, node.bootstrapInvite);
-    const memberInvite = await createInvite(admin.agent, 'member', 10);
-    const moderatorInvite = await createInvite(admin.agent, 'moderator', 1);
-    moderator = await TestMember.signUp(node.url, moderatorInvite);
-    member = await TestMember.signUp(node.url, memberInvite);
-    author = await TestMember.signUp(node.url, memberInvite);
-    reporter = await TestMember.signUp(node.url, memberInvite);
-    people.push(admin, moderator, member, author, reporter);
-
-    const created = await admin.agent.post('/api/groups', {
-      name: groupName,
-      topic: 'challenging-class',
-      description: 'For the class that tests you. Ideas, solidarity, no judgement.',
-      guidelines: 'Be kind: everyone here is a colleague.\nDo not name students, colleagues or schools.',
-    });
-    expect(created.status).toBe(201);
-    groupId = created.body.group.id as string;
-    for (const m of [member, author, reporter]) await m.join(groupId);
-    const joined = await moderator.transport.request('group:join', { groupId, acceptGuidelines: true });
-    if (!joined.ok) throw new Error(joined.error.code);
-    const appointed = await admin.transport.request('mod:moderator', {
-      groupId,
-      tag: joined.data.me.tag,
-      on: true,
-    });
-    expect(appointed.ok).toBe(true);
+    const made = await groupWithModerator(
+      stack,
+      {
+        name: groupName,
+        topic: 'challenging-class',
+        description: 'For the class that tests you. Ideas, solidarity, no judgement.',
+        guidelines: 'Be kind: everyone here is a colleague.\nDo not name students, colleagues or schools.',
+      },
+      ['member', 'author', 'reporter'],
+    );
+    ({ admin, groupId, moderator } = made);
+    ({ member, author, reporter } = made.members);
 
     await author.open(groupId);
     for (const text of before) await author.send(groupId, text);
@@ -165,22 +91,15 @@ describe('moderator console in a real browser', () => {
     });
     expect(report.ok).toBe(true);
 
-    browser = await launchBrowser();
-    mod = await open('moderator', { width: 1280, height: 900 });
-    memberPage = await open('member', { width: 1024, height: 800 });
-    modPhone = await open('moderator-phone', { width: 360, height: 780 }, true);
-    await Promise.all([
-      logIn(mod, moderator.pseudonym),
-      logIn(memberPage, member.pseudonym),
-      logIn(modPhone, moderator.pseudonym),
+    [mod, memberPage, modPhone] = await Promise.all([
+      openLoggedIn(stack, 'moderator', moderator.pseudonym, { session: true }),
+      openLoggedIn(stack, 'member', member.pseudonym, { viewport: { width: 1024, height: 800 } }),
+      openLoggedIn(stack, 'moderator-phone', moderator.pseudonym, {
+        session: true,
+        viewport: { width: 360, height: 780 },
+        colorScheme: 'dark',
+      }),
     ]);
-  });
-
-  afterAll(async () => {
-    for (const m of people) m.close();
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
   });
 
   it('shows “Moderation” in the nav to the group’s moderator, not to a member', async () => {
@@ -506,9 +425,7 @@ describe('moderator console in a real browser', () => {
   });
 
   it('lets a coordinator appoint and remove a moderator without seeing the group, and ban someone from Staffroom after a strong warning', async () => {
-    if (!node) throw new Error('not started');
-    const invited = await TestMember.signUp(node.url, await createInvite(admin.agent, 'moderator', 1));
-    people.push(invited);
+    const invited = await signUpAs(stack, admin, 'moderator');
     const lonely = 'Nobody moderates this one';
     const created = await admin.agent.post('/api/groups', {
       name: lonely,
@@ -516,8 +433,10 @@ describe('moderator console in a real browser', () => {
       guidelines: 'Be kind.',
     });
     expect(created.status).toBe(201);
-    const coordinator = await open('coordinator', { width: 1180, height: 900 });
-    await logIn(coordinator, admin.pseudonym);
+    const coordinator = await openLoggedIn(stack, 'coordinator', admin.pseudonym, {
+      session: true,
+      viewport: { width: 1180, height: 900 },
+    });
     await nav(coordinator).getByRole('link', { name: 'Moderation' }).click();
     await consoleNav(coordinator).getByRole('link', { name: 'Groups' }).click();
     // Each group says who moderates it, by pseudonym; a group nobody looks after says so.
@@ -626,10 +545,6 @@ describe('moderator console in a real browser', () => {
   });
 
   it('raised no Content Security Policy violation, no uncaught error and no dialog', () => {
-    for (const [who, seen] of Object.entries(problems)) {
-      expect(seen.csp, `CSP violations for ${who}`).toEqual([]);
-      expect(seen.errors, `uncaught errors for ${who}`).toEqual([]);
-    }
-    expect(dialogs).toEqual([]);
+    expectNoPageProblems(stack);
   });
 });

@@ -1,101 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  axe,
-  describeViolations,
-  launchBrowser,
-  shot,
-  watchProblems,
-  type PageProblems,
-} from '../support/browser.js';
-import { createInvite, GOOD_PASSPHRASE } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { groupWithModerator, openLoggedIn } from '../support/e2e-accounts.js';
+import { checkScreen, expectNoPageProblems, useE2eStack } from '../support/e2e-stack.js';
+import type { TestMember } from '../support/member.js';
 
 /**
  * A group's moderator shortens how long its messages are kept, from the group's moderation page (checked in
  * the form, with a reason), and a member reads the new window in the group's info. Both screens pass axe.
  */
 describe('group retention in a real browser', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode | undefined;
-  let browser: Browser | undefined;
-  const problems: Record<string, PageProblems> = {};
-  const people: TestMember[] = [];
+  const stack = useE2eStack({ env: { HISTORY_RETENTION_DAYS: '90' } });
   const groupName = 'Marking season';
   let groupId = '';
   let moderator: TestMember;
   let member: TestMember;
-
-  async function open(label: string): Promise<Page> {
-    if (!browser || !node) throw new Error('not started');
-    const context = await browser.newContext({
-      baseURL: node.url,
-      viewport: { width: 1200, height: 900 },
-      reducedMotion: 'reduce',
-    });
-    problems[label] = await watchProblems(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
-
-  async function logIn(page: Page, pseudonym: string) {
-    await page.goto('/login');
-    await page.getByLabel('Pseudonym').fill(pseudonym);
-    await page.getByLabel('Passphrase', { exact: true }).fill(GOOD_PASSPHRASE);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}` }).waitFor();
-    await page.getByRole('status').filter({ hasText: 'Connection: Connected' }).waitFor();
-  }
-
-  async function checkScreen(page: Page, name: string) {
-    const violations = await axe(page);
-    await shot(page, name);
-    expect(violations, describeViolations(name, violations)).toEqual([]);
-  }
+  const desk = { viewport: { width: 1200, height: 900 } };
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({
-      redisUrl: redis.url,
-      prefix: redis.prefix,
-      env: { HISTORY_RETENTION_DAYS: '90' },
-    });
-    const admin = await TestMember.signUp(node.url, node.bootstrapInvite as string);
-    moderator = await TestMember.signUp(node.url, await createInvite(admin.agent, 'moderator', 1));
-    member = await TestMember.signUp(node.url, await createInvite(admin.agent, 'member', 1));
-    people.push(admin, moderator, member);
-    const created = await admin.agent.post('/api/groups', {
-      name: groupName,
-      topic: 'workload-stress',
-      guidelines: 'Be kind.',
-    });
-    expect(created.status).toBe(201);
-    groupId = created.body.group.id as string;
-    await member.join(groupId);
-    const joined = await moderator.transport.request('group:join', { groupId, acceptGuidelines: true });
-    if (!joined.ok) throw new Error(joined.error.code);
-    const appointed = await admin.transport.request('mod:moderator', {
-      groupId,
-      tag: joined.data.me.tag,
-      on: true,
-    });
-    expect(appointed.ok).toBe(true);
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const m of people) m.close();
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
+    const made = await groupWithModerator(
+      stack,
+      { name: groupName, topic: 'workload-stress', guidelines: 'Be kind.' },
+      ['member'],
+    );
+    ({ groupId, moderator } = made);
+    member = made.members.member;
   });
 
   it('when the moderator enters days out of bounds, then the form says why; a valid number asks for a reason and applies', async () => {
-    const page = await open('moderator');
-    await logIn(page, moderator.pseudonym);
+    const page = await openLoggedIn(stack, 'moderator', moderator.pseudonym, { ...desk, session: true });
     await page.goto(`/moderation/groups/${groupId}`);
     const panel = page.getByRole('region', { name: 'How long messages are kept' });
     await panel.getByText('Now: 90 days, this Staffroom’s default.').waitFor();
@@ -104,7 +35,7 @@ describe('group retention in a real browser', () => {
     await field.fill('400');
     await panel.getByRole('button', { name: 'Apply' }).click();
     await panel.getByRole('alert').filter({ hasText: 'at most 90 days' }).waitFor();
-    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
     await field.fill('0');
     await panel.getByRole('button', { name: 'Apply' }).click();
     await panel.getByRole('alert').filter({ hasText: 'at least 1 day' }).waitFor();
@@ -130,8 +61,7 @@ describe('group retention in a real browser', () => {
   });
 
   it('when a member opens the group, then its info says how long messages are kept', async () => {
-    const page = await open('member');
-    await logIn(page, member.pseudonym);
+    const page = await openLoggedIn(stack, 'member', member.pseudonym, desk);
     await page.goto(`/groups/${groupId}`);
     const aside = page.getByRole('complementary', { name: 'About this group' });
     const section = aside.getByRole('region', { name: 'How long messages stay' });
@@ -148,7 +78,6 @@ describe('group retention in a real browser', () => {
     });
     expect(reset).toEqual({ ok: true, data: { days: 90, maxDays: 90, chosen: false } });
     await section.getByText('Messages here are kept for 90 days, then deleted for everyone').waitFor();
-    for (const [label, seen] of Object.entries(problems))
-      expect([...seen.errors, ...seen.csp], label).toEqual([]);
+    expectNoPageProblems(stack);
   });
 });

@@ -1,26 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useE2eStack } from '../support/e2e-stack.js';
 import { createInvite, GOOD_PASSPHRASE, signUp, uniquePseudonym } from '../support/http.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
 
 /**
  * A new teacher who uses the keyboard, or a small screen, or both: what happens to the focus when a screen
  * changes under it, and whether a page fits 320 CSS pixels (a phone, or 1280 px at 400 % zoom; WCAG 1.4.10).
  */
 describe('a teacher on the keyboard and on the narrowest screen', () => {
-  let redis: TestRedis | undefined;
-  let node: TestNode | undefined;
-  let browser: Browser | undefined;
+  const stack = useE2eStack();
   let invite = '';
   let groupId = '';
   const groupName = 'Marking mountains';
 
   beforeAll(async () => {
-    redis = await startRedis();
-    node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-    const admin = await signUp(node.url, node.bootstrapInvite as string, uniquePseudonym('Coord'));
+    const admin = await signUp(
+      stack.node.url,
+      stack.node.bootstrapInvite as string,
+      uniquePseudonym('Coord'),
+    );
     invite = await createInvite(admin, 'member', 20);
     const created = await admin.post('/api/groups', {
       name: groupName,
@@ -31,21 +29,11 @@ describe('a teacher on the keyboard and on the narrowest screen', () => {
     });
     expect(created.status).toBe(201);
     groupId = created.body.group.id as string;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await node?.stop();
-    await redis?.stop();
   });
 
   /** A new context at this size, and a teacher signed up in it with the keyboard. */
   async function teacher(viewport: { width: number; height: number }): Promise<Page> {
-    if (!browser || !node) throw new Error('not started');
-    const context = await browser.newContext({ baseURL: node.url, viewport, reducedMotion: 'reduce' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
+    const page = await stack.open(uniquePseudonym('keyboard'), { viewport, timeout: 20_000 });
     const name = uniquePseudonym('Kb');
     await page.goto(`/signup?invite=${invite}`);
     await page.getByLabel('Pseudonym').focus();
@@ -105,7 +93,7 @@ describe('a teacher on the keyboard and on the narrowest screen', () => {
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(320);
     await page.keyboard.press('Enter');
-    expect(await page.getByRole('checkbox', { name: 'Sunday evening' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: 'Sunday evening' }).isChecked()).toBe(true);
     expect(await sideways()).toBeLessThanOrEqual(0);
     await page.context().close();
   });
@@ -117,7 +105,7 @@ describe('a teacher on the keyboard and on the narrowest screen', () => {
     await page.getByRole('heading', { level: 1, name: 'Weekly pulse' }).waitFor();
     await page.getByRole('radio', { name: 'Not at all' }).focus();
     await page.keyboard.press('ArrowDown');
-    expect(await page.getByRole('radio', { name: 'Only a little' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('radio', { name: 'Only a little' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Send my pulse' }).focus();
     await page.keyboard.press('Enter');
     await page.getByText('You have taken this week’s pulse.').waitFor();

@@ -117,14 +117,14 @@ export function describeViolations(where: string, violations: readonly AxeViolat
 }
 
 /**
- * Saves a PNG as `tests/artifacts/<name>.png` and returns its path: the whole page by default, or only the
- * viewport (`fullPage: false`), which suits a modal dialog and its backdrop.
+ * With `E2E_SCREENSHOTS=1`, saves a PNG as `tests/artifacts/<name>.png`: the whole page by default, or only the
+ * viewport (`fullPage: false`), which suits a modal dialog and its backdrop. They are for a person to look through
+ * after a UI change; no test reads them, so a plain `npm test` (and CI) skips them (about 40 s of the e2e project).
  */
-export async function shot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
+export async function shot(page: Page, name: string, { fullPage = true } = {}): Promise<void> {
+  if (process.env.E2E_SCREENSHOTS !== '1') return;
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
-  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
-  return file;
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
 /**

@@ -122,7 +122,7 @@ const OTHER_NOT_NAME_WORDS = words(`
   rang told came went got took gave sent wrote sat kept felt brought bought caught taught thought found lost threw broke
   spoke stole premium
   cover input work stuff equipment email message request invite complaint moderation paperwork chat gossip banter
-  call lanyard
+  call lanyard poor
 `);
 
 /** Capitalised words that are not names: sentence starters, calendar, school vocabulary, subjects, places, titles. */

@@ -612,7 +612,13 @@ function findPhones(text: string, out: Span[]): void {
     }
     // A national number of the country the message names, with no phone word ("back home in Poland: 601 234 567",
     // "in Denmark 32.12.34.56"): at least two groups and seven digits, valid in that country's formats.
-    if (d.groups.length >= 2 && d.groups.join('').length >= 7 && !dateOrDecimal(d, true)) {
+    // Not a round figure ("1 000 000").
+    if (
+      d.groups.length >= 2 &&
+      d.groups.join('').length >= 7 &&
+      !dateOrDecimal(d, true) &&
+      !d.groups.slice(1).every((g) => g === '000')
+    ) {
       const named = namedCountries(text);
       if (named.some((c) => isValidPhoneNumber(raw, c))) {
         out.push({ kind: 'phone', start, end: start + raw.length + extension });
@@ -2047,9 +2053,13 @@ const SUBJECT_BEFORE =
  */
 const SUBJECT_VERB_AFTER =
   /^,? (?:(?:just|also|finally|never|always|actually|literally|still|now|then|apparently|accidentally) )?(?:(?:is|was) \p{L}{2,}ing\b|(?:is|was) (?:dsl|senco|hod|head of|deputy|in charge|running|off sick|on leave|on mat)\b|(?:has|had) (?:a|the|my|our|got|been|left|just)\b|\p{L}{2,}[^e\s]ed\b|(?:says|said|wants|needs|thinks|reckons|knows|keeps|runs|teaches|starts|leaves|hoards|owes|asked|posted|sent|brought|bought|left|took|made|won|lost|got|gets|forgot|broke)\b)/iu;
-/** A pronoun for the person later in the same sentence: "…, she has my good stapler", "… at the footy, he's left". */
+/**
+ * The person as "she" or "he" later in the same sentence, after a comma or a joining word: "…, she has my good
+ * stapler", "… at the footy, he's left". Not "her", "his", "him": in casual text they point at anyone.
+ */
 const PRONOUN_LATER =
-  /^[^.!?\n]{0,50}?\b(?:she|he|she['’]s|he['’]s|shes|hes|she['’]ll|he['’]ll|his|him|her)\b/i;
+  /^[^.!?\n]{0,50}?(?:,|\band|\bbut|\bso|\bcos|\bcause|\bbecause) (?:she|he|she['’]s|he['’]s|shes|hes|she['’]ll|he['’]ll|she['’]d|he['’]d)\b/i;
+/^[^.!?\n]{0,50}?\b(?:she|he|she['’]s|he['’]s|shes|hes|she['’]ll|he['’]ll|his|him|her)\b/i;
 
 /**
  * Names typed in lower case ("follow up with patricia desrosiers", "my student aarav patil", "name: hyuuma maida"):
@@ -2060,6 +2070,8 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
     if (a.cap || a.allCaps || listed(a, Lexicon.FUNCTION_WORDS) || listed(a, Lexicon.PLACE_WORDS)) continue;
+    // "xiaoming's grandfather": a possessive ends a name, what follows is the one it has.
+    if (isPossessive(a)) continue;
     // A known word ("roman", "grace") starts a name only after a relation before a listed surname: "my student
     // roman melnyk".
     const known = listed(a, Lexicon.NOT_NAME_WORDS);
@@ -2096,7 +2108,16 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     if (known && !listed(b, Lexicon.WORLD_SURNAMES)) continue;
     // "hyuuma t. maida": a lower-case initial.
     const c = words[i + 2];
-    if (b.text.length === 1 && c && /^\.? {1,2}$/.test(p.slice(b.end, c.start)) && adjacent(p, a, b)) b = c;
+    // Not a word of one letter without a dot ("kenji i hate him", "drew a noose", "andrea s phone": an apostrophe
+    // lost).
+    if (
+      b.text.length === 1 &&
+      c &&
+      (p.charCodeAt(b.end) === 46 || !'aistuoy'.includes(b.lower)) &&
+      /^\.? {1,2}$/.test(p.slice(b.end, c.start)) &&
+      adjacent(p, a, b)
+    )
+      b = c;
     else if (!adjacent(p, a, b)) continue;
     if (
       b.cap ||
@@ -2171,22 +2192,22 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       // "kofi mensah-boateng ur a legend": a message that starts by speaking to someone by their full name.
       (VOCATIVE_AFTER.test(after) && INTRO_BEFORE.test(p.slice(0, a.start)));
     // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
-    if (
-      !hit &&
-      (PERSON_CUE_AFTER.test(after) ||
-        PERSON_DOING_WEAK.test(after) ||
-        ROMANCE_DOING_AFTER.test(after) ||
-        ROLE_AFTER.test(after) ||
-        PRONOUN_AFTER.test(after) ||
-        LOWER_PERSON_BEFORE.test(before) ||
+    const doing =
+      PERSON_CUE_AFTER.test(after) ||
+      PERSON_DOING_WEAK.test(after) ||
+      ROMANCE_DOING_AFTER.test(after) ||
+      ROLE_AFTER.test(after) ||
+      PRONOUN_AFTER.test(after);
+    // Casual talk's cues (round 12), also not before a famous person's doing ("… invented", "… wrote").
+    const casual =
+      !doing &&
+      !TOPIC_AFTER.test(after) &&
+      (LOWER_PERSON_BEFORE.test(before) ||
         LIFE_EVENT_AFTER.test(after) ||
         (SUBJECT_BEFORE.test(before) && SUBJECT_VERB_AFTER.test(after)) ||
-        PRONOUN_LATER.test(p.slice(end, end + 60)))
-    )
-      hit =
-        !TOPIC_BEFORE.test(before) &&
-        !TOPIC_AFTER.test(after) &&
-        !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, end));
+        PRONOUN_LATER.test(p.slice(end, end + 60)));
+    if (!hit && (doing || casual))
+      hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, end));
     if (!hit && contact) {
       const lineStart = before.lastIndexOf('\n');
       const lead = lineStart >= 0 ? before.slice(lineStart + 1) : a.start <= 40 ? before : 'x';

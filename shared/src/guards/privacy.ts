@@ -265,9 +265,10 @@ const EMAIL =
 const OB_WORD = '[\\p{L}\\p{N}_%+-]{1,40}';
 /** " dot " and " at " in English and in the languages teachers write in: "joana ponto silva arroba hotmail ponto com". */
 const OB_DOT = '(?: ?[\\[({<] ?(?:dot|\\.) ?[\\])}>] ?| (?:dot|ponto|punto|punkt|kropka) |\\.)';
-const OB_DOT_WORDS = [' dot ', ' ponto ', ' punto ', ' punkt ', ' kropka '];
+/** " dot " in other languages, as word ids (prefilter.ts `registerWord`). */
+const OB_DOT_WORD_IDS = ['ponto', 'punto', 'punkt', 'kropka'].map((word) => registerWord(word));
 const OB_AT =
-  '(?: ?[\\[({<] ?(?:at|@) ?[\\])}>] ?| (?:at|arroba|chiocciola|arobase|klammeraffe|małpa|malpa) | @ |@)';
+  '(?: ?[\\[({<] ?(?:at|@) ?[\\])}>] ?| (?:at|arroba|chiocciola|arobase|klammeraffe|malpa) | @ |@)';
 /** Generic and country domains (no country code that is also a short English word: "it", "is", "at", "be", "no"). */
 const OB_TLD =
   '(?:com|org|net|edu|gov|co|uk|ca|au|nz|ie|io|us|info|me|ac|sch|k12|school|nhs|fi|de|fr|es|nl|se|dk|pl|pt|ch|cz|sk|za|ng|ke|gh|sg|ph|jp|kr|cn|br|mx|ar|cl|tr|gr|ro|hu|ee|lv|lt|ru|ua|rs|hr|si|pk|lk|bd|eg|ae|sa|qa|il|tw|hk|vn|th|my)';
@@ -282,21 +283,16 @@ const OBFUSCATED_EMAIL = new RegExp(
  * and three dots) right before " at ", " @" or "@".
  */
 const OBFUSCATED_EMAIL_ANCHORS: readonly Anchor[] = [
-  ' at ',
-  ' @',
-  '@',
-  ' arroba ',
-  ' chiocciola ',
-  ' arobase ',
-  ' klammeraffe ',
-  ' małpa ',
-  ' malpa ',
-].map((text) => ({
-  text,
-  from: -163,
-  to: 0,
-  token: true,
-}));
+  ...[' at ', ' @', '@'].map((text) => ({ text, from: -163, to: 0, token: true })),
+  // The other languages' words only when the message has the word (one look-up, not a scan of the message each).
+  ...['arroba', 'chiocciola', 'arobase', 'klammeraffe', 'malpa'].map((word) => ({
+    text: ` ${word} `,
+    from: -163,
+    to: 0,
+    token: true,
+    word: registerWord(word),
+  })),
+];
 const OBFUSCATED_EMAIL_AFTER = blockedAfter('_.%+-');
 /** Words that often precede a plain " at " in prose ("look at google dot com" is not an address). */
 const NOT_EMAIL_LOCAL = new Set(
@@ -314,8 +310,9 @@ function findEmails(text: string, out: Span[]): void {
     out.push({ kind: 'email', start: m.index, end: m.index + value.length });
   }
   // Without brackets or " dot ", the part before the "at" is one run of non-space characters.
-  const lower = wordsFor(text).lower;
-  const simple = !/[[({<]/.test(text) && !OB_DOT_WORDS.some((w) => lower.includes(w));
+  const { lower, words } = wordsFor(text);
+  const simple =
+    !/[[({<]/.test(text) && !lower.includes(' dot ') && !OB_DOT_WORD_IDS.some((id) => words.has(id));
   for (const m of simple
     ? scan(text, OBFUSCATED_EMAIL, OBFUSCATED_EMAIL_ANCHORS, OBFUSCATED_EMAIL_AFTER)
     : scan(text, OBFUSCATED_EMAIL)) {
@@ -658,11 +655,23 @@ const SPOKEN_VALUE: Readonly<Record<string, string>> = {
   nine: '9',
 };
 
+const SPOKEN_WORD_IDS: readonly (readonly [number, string])[] = Object.entries(SPOKEN_VALUE).map(
+  ([word, value]) => [registerWord(word), value] as const,
+);
+
 /**
  * A phone number said in words: "nine eight four five zero, double one, two three seven. my cell". Nine digits or
- * more, or seven with a phone word before or after; not a count ("one two three four five six seven …").
+ * more, or seven with a phone word before or after, three different digits at least; not a count ("one two three
+ * four five six seven …").
  */
 function findSpokenPhones(text: string, out: Span[]): void {
+  // Three different digits at least (below): most messages have no three of the digits' words.
+  if (privacyPrefilter.enabled) {
+    const { words } = wordsFor(text);
+    const values = new Set<string>();
+    for (const [id, value] of SPOKEN_WORD_IDS) if (words.has(id)) values.add(value);
+    if (values.size < 3) return;
+  }
   for (const m of matchesOf(text, SPOKEN_DIGITS)) {
     let digits = '';
     let repeat = 1;
@@ -676,7 +685,7 @@ function findSpokenPhones(text: string, out: Span[]): void {
     const counting = [...digits].every(
       (c, i) => i === 0 || Math.abs(Number(c) - Number(digits[i - 1])) === 1,
     );
-    if (counting || digits.length > 15) continue;
+    if (counting || digits.length > 15 || new Set(digits).size < 3) continue;
     const end = m.index + m[0].length;
     const near =
       PHONE_CONTEXT.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
@@ -2373,13 +2382,12 @@ const IN_DEPARTMENT =
 function findSurnameWithRole(p: string, words: Word[], out: Span[]): void {
   if (!/ (?:from|in) /i.test(p)) return;
   for (const w of words) {
-    // " from " or " in " right after the word (an "f" or an "i" first: most words have none after them), then the
-    // department.
+    // " from " or " in " right after the word (an "f" or an "i" first: most words have neither after them), then
+    // the department.
     const next = p.charCodeAt(w.end + 1) | 0x20;
     if (p.charCodeAt(w.end) !== 32 || (next !== 0x66 && next !== 0x69)) continue;
-    const after = p.slice(w.end, w.end + 40);
-    const from = FROM_DEPARTMENT.test(after);
-    if (!from && !IN_DEPARTMENT.test(after)) continue;
+    const from = next === 0x66;
+    if (!(from ? FROM_DEPARTMENT : IN_DEPARTMENT).test(p.slice(w.end, w.end + 40))) continue;
     if (
       w.allCaps ||
       w.lower.length < 3 ||

@@ -75,7 +75,8 @@ describe('privacy round 12: contact details of many countries', () => {
       // With the country named and no phone word, only a number in groups that is not a date's shape (Haiti's "34 10
       // 1234" reads as one): a run of digits alone stays quiet.
       const grouped = /\d \d/.test(national) && !/^\d{1,2} \d{1,2} \d{4}$/.test(national);
-      if (grouped && !phoneFound(`back home in ${country}: ${national} after school`)) missed.push(`${c} named`);
+      if (grouped && !phoneFound(`back home in ${country}: ${national} after school`))
+        missed.push(`${c} named`);
     }
     expect(missed).toEqual([]);
   });

@@ -2068,7 +2068,6 @@ const SUBJECT_VERB_AFTER =
  */
 const PRONOUN_LATER =
   /^[^.!?\n]{0,50}?(?:,|\band|\bbut|\bso|\bcos|\bcause|\bbecause) (?:she|he|she['’]s|he['’]s|shes|hes|she['’]ll|he['’]ll|she['’]d|he['’]d)\b/i;
-/^[^.!?\n]{0,50}?\b(?:she|he|she['’]s|he['’]s|shes|hes|she['’]ll|he['’]ll|his|him|her)\b/i;
 
 /**
  * Names typed in lower case ("follow up with patricia desrosiers", "my student aarav patil", "name: hyuuma maida"):

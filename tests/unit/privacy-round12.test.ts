@@ -96,6 +96,14 @@ describe('privacy round 12: contact details of many countries', () => {
     ]);
   });
 
+  it("addresses of more countries: a Japanese block number and ward, Bangladesh's house and road", () => {
+    expect(matches('post it to 4-5-6 Nishiazabu, Minato-ku, Tokyo', 'address')).toEqual([
+      '4-5-6 Nishiazabu, Minato-ku',
+    ]);
+    expect(matches('we are at House 7, Road 11, Gulshan', 'address')).toEqual(['House 7, Road 11']);
+    quiet(['our house 12 road trip was fun', 'we sold 12 houses, road tax is due']);
+  });
+
   it('another kind of number named before it; an email with the words of another language', () => {
     quiet(['PO number 4500987654 for the laptops', 'order no. 5551234567 arrived']);
     expect(matches('escreve pra mim: lucas ponto ferreira arroba gmail ponto com', 'email')).toEqual([

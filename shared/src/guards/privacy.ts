@@ -784,20 +784,21 @@ const LOCAL_STREET_NUMBER_FIRST =
   /(?<![\p{L}\p{N}/.,:$£€-])\d{1,4}[a-zA-Z]?,? (?:Str\.|Strada|Calea|Bd\.|Bdul\.?|Bulevardul|Aleea|Șos\.|Șoseaua|Splaiul|Vul\.|Jl\.|Jalan|Đường|Phố|Ngõ|Hẻm) ?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
 /**
  * Turkish and Pakistani forms: a numbered or named street with its door number ("1204. Sokak No: 8", "Atatürk Caddesi
- * No. 12", "Gül Sk. No:5"), a house and street by number ("House 12, Street 4", "H# 45, St# 7"), a sector of a
+ * No. 12", "Gül Sk. No:5"), a house and street or road by number ("House 12, Street 4", "H# 45, St# 7", Bangladesh's
+ * "House 12, Road 5"), a sector of a
  * planned city ("Korangi Sector 31", "G-9/3", "Sector F-7/2").
  */
 const TURKISH_STREET =
   /(?<![\p{L}\p{N}])(?:\d{1,5}\.? ?|\p{Lu}[\p{L}\p{M}'-]{1,30} )(?:Sokak|Sokağı|Sk\.|Cadde|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.|Mahallesi|Mah\.)(?: No ?[:.]? ?\d{1,4}| \d{1,4}\b| No\b)/gu;
 const PK_HOUSE_STREET =
-  /(?<![\p{L}\p{N}])(?:(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Gali|Lane|Block|Phase) ?(?:No\.?|#)? ?\d{1,3}|Gali (?:No\.? ?|# ?)\d{1,3})(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Road|Rd|Gali|Lane|Block|Phase|Sector) ?(?:No\.?|#)? ?\d{1,3}|Gali (?:No\.? ?|# ?)\d{1,3})(?![\p{L}\p{N}])/giu;
 /**
- * Vietnamese, Korean and Moroccan forms: a house number and street before a district ("123 Nguyễn Trãi, Quận 1"),
- * a lot number before a neighbourhood ("123-45 Yeoksam-dong"), a numbered street before its quarter ("Rue 12, Hay
- * Salam").
+ * Vietnamese, Korean, Japanese and Moroccan forms: a house number and street before a district ("123 Nguyễn Trãi, Quận
+ * 1"), a lot number before a neighbourhood ("123-45 Yeoksam-dong"), a block number before its area and ward ("1-2-3
+ * Jingumae, Shibuya-ku"), a numbered street before its quarter ("Rue 12, Hay Salam").
  */
 const EAST_STREET =
-  /(?<![\p{L}\p{N}/.,:$£€-])(?:\d{1,4}[A-Z]?(?:\/\d{1,3})? \p{Lu}[\p{L}\p{M}]{1,20}(?: \p{Lu}[\p{L}\p{M}]{1,20}){0,3},? (?:Quận|Phường|Huyện) (?:\d{1,2}|\p{Lu})|\d{1,4}(?:-\d{1,4})? \p{Lu}[\p{L}]{1,20}-(?:dong|ro|gil|ga)(?![\p{L}\p{N}])|(?:Rue|Zankat|Derb) \d{1,3},? (?:Hay|Quartier|Lotissement|Résidence|Derb) \p{Lu})/gu;
+  /(?<![\p{L}\p{N}/.,:$£€-])(?:\d{1,4}[A-Z]?(?:\/\d{1,3})? \p{Lu}[\p{L}\p{M}]{1,20}(?: \p{Lu}[\p{L}\p{M}]{1,20}){0,3},? (?:Quận|Phường|Huyện) (?:\d{1,2}|\p{Lu})|\d{1,4}(?:-\d{1,4})? \p{Lu}[\p{L}]{1,20}-(?:dong|ro|gil|ga)(?![\p{L}\p{N}])|\d{1,2}-\d{1,2}(?:-\d{1,3})?,? \p{Lu}[\p{L}]{2,20},? \p{Lu}[\p{L}]{1,20}-(?:ku|shi|gun|machi|cho)(?![\p{L}\p{N}])|(?:Rue|Zankat|Derb) \d{1,3},? (?:Hay|Quartier|Lotissement|Résidence|Derb) \p{Lu})/gu;
 const PK_SECTOR =
   /(?<![\p{L}\p{N}/-])(?:\p{Lu}[\p{L}\p{M}'-]{2,30} Sector \d{1,2}(?:-?[A-Z])?|(?:Sector )?[DEFGHI]-\d{1,2}\/\d)(?![\p{L}\p{N}/])/gu;
 /**
@@ -839,6 +840,7 @@ const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf([
 const EAST_STREET_ANCHORS: readonly Anchor[] = [
   ...anchorsOf(['quận', 'phường', 'huyện'], 96),
   ...anchorsOf(['-dong', '-ro', '-gil', '-ga'], 32),
+  ...anchorsOf(['-ku', '-shi', '-gun', '-machi', '-cho'], 64),
   ...anchorsOf(['rue ', 'zankat', 'derb']),
 ];
 const idsOf = (list: string): readonly number[] => list.split(/\s+/).filter(Boolean).map(registerWord);
@@ -867,7 +869,7 @@ const LOCAL_STREETS: readonly (readonly [RegExp, readonly Anchor[], readonly num
     idsOf('sokak soka sk cadde caddesi cad cd bulvar blv mahalle mahallesi mah'),
   ],
   [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS, idsOf('house h plot gali')],
-  [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb')],
+  [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb ku shi gun machi cho')],
   [GRID_STREET, anchorsOf(GRID_STREET_TYPES), idsOf(GRID_STREET_TYPES.join(' '))],
 ];
 const SECTOR_WORD = registerWord('sector');

@@ -2080,8 +2080,6 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
     if (a.cap || a.allCaps || listed(a, Lexicon.FUNCTION_WORDS) || listed(a, Lexicon.PLACE_WORDS)) continue;
-    // "xiaoming's grandfather": a possessive ends a name, what follows is the one it has.
-    if (isPossessive(a)) continue;
     // A known word ("roman", "grace") starts a name only after a relation before a listed surname: "my student
     // roman melnyk".
     const known = listed(a, Lexicon.NOT_NAME_WORDS);
@@ -2116,6 +2114,8 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     }
     // Cheapest test first: most words are known words before another known word.
     if (known && !listed(b, Lexicon.WORLD_SURNAMES)) continue;
+    // "xiaoming's grandfather": a possessive ends a name, what follows is the one it has.
+    if (isPossessive(a)) continue;
     // "hyuuma t. maida": a lower-case initial.
     const c = words[i + 2];
     // Not a word of one letter without a dot ("kenji i hate him", "drew a noose", "andrea s phone": an apostrophe
@@ -3169,6 +3169,8 @@ const TOWN_SCHOOL_WORDS = new Set([
 const TOWN_SCHOOL_NAME_SHAPED = new RegExp(
   `(?:${PLACE_NAME_SHAPED.source.slice(3, -2)}|crest|way|land|port|mouth|minster|church|chester|caster|cester|dene|by|well|wells|water|cote|mere|burn|stow|stock|hope|stoke)$`,
 );
+const ST_WORD = registerWord('st');
+const SAINT_WORD = registerWord('saint');
 /** Towns named for a saint ("st ives in cornwall", "st albans"), where "st …s in …" is no school. */
 const SAINT_TOWNS = new Set(
   'ives helens albans andrews austell neots annes anne davids asaph kitts johns leonards'.split(' '),
@@ -3259,6 +3261,8 @@ function findTownSchools(p: string, words: Word[], out: Span[]): void {
     out.push({ kind: 'school', start: y.start, end: last.end });
   }
   // "st aidan's c of e primary", "st josephs catholic primary": a saint's name, kinds of school, a school word.
+  const ids = wordsFor(p).words;
+  if (privacyPrefilter.enabled && !ids.has(ST_WORD) && !ids.has(SAINT_WORD)) return;
   for (let k = 1; k + 1 < words.length; k++) {
     const st = words[k - 1] as Word;
     const name = words[k] as Word;

@@ -6,6 +6,9 @@
  *
  * Split by line number in the file: odd lines are the development half (`--misses` prints their misses and false
  * positives, to be read); even lines are the check half, printed as counts only and never read line by line.
+ * A file whose labels alternate line by line (p23.tsv: identifying, ordinary, identifying …) would put every
+ * identifying line in one half, so it is split by pairs of lines instead: lines 3-4, 7-8, 11-12 … (number mod 4 is 3
+ * or 0) are the development half, lines 5-6, 9-10 … the check half.
  * Prints both the server guard (detectIdentifying) and the browser's (detectIdentifyingInBrowser, with compromise).
  * PRIVACY_NAME_MODEL=off scores the rules alone; PRIVACY_NAME_THRESHOLD overrides the name model's threshold.
  */
@@ -22,6 +25,10 @@ const file = process.argv[2];
 if (!file) throw new Error('usage: evaluate-privacy-lines.mjs FILE [--misses]');
 const showMisses = process.argv.includes('--misses');
 const pct = (a, b) => `${a}/${b} = ${b ? (a / b).toFixed(3) : '-'}`;
+const PAIRED = new Set(['p23.tsv']);
+const paired = PAIRED.has(file.split('/').pop());
+/** 1 for a development line, 0 for a check line. */
+const devLine = (n) => (paired ? Number(n % 4 === 3 || n % 4 === 0) : n % 2);
 const rows = readFileSync(file, 'utf8')
   .split('\n')
   .map((line, i) => ({ n: i + 1, line }))
@@ -35,12 +42,12 @@ for (const [name, detect] of [
   ['browser detectIdentifyingInBrowser', detectIdentifyingInBrowser],
 ]) {
   for (const [half, odd] of [
-    ['development (odd lines)', 1],
-    ['check (even lines)', 0],
+    [paired ? 'development (line pairs 3-4, 7-8 …)' : 'development (odd lines)', 1],
+    [paired ? 'check (line pairs 5-6, 9-10 …)' : 'check (even lines)', 0],
   ]) {
     const c = { pos: [0, 0], neg: [0, 0] };
     const misses = [];
-    for (const r of rows.filter((x) => x.n % 2 === odd)) {
+    for (const r of rows.filter((x) => devLine(x.n) === odd)) {
       const found = detect(r.text);
       const flagged = found.length > 0;
       if (r.label === 'ordinary') {

@@ -121,6 +121,8 @@ const OTHER_NOT_NAME_WORDS = words(`
   ako naman rin din lang kasi mga yung ang ng po siya talaga dahil magawa
   rang told came went got took gave sent wrote sat kept felt brought bought caught taught thought found lost threw broke
   spoke stole premium
+  cover input work stuff equipment email message request invite complaint moderation paperwork chat gossip banter
+  call lanyard poor
 `);
 
 /** Capitalised words that are not names: sentence starters, calendar, school vocabulary, subjects, places, titles. */
@@ -140,7 +142,9 @@ export const AMBIGUOUS_FIRST_NAMES: ReadonlySet<string> = words(`
  * Given names of many cultures that neither names.ts nor the generated names-world.ts has (compromise's lexicon is
  * thin on Irish, Welsh, Scottish, Māori, Pasifika, South African, Nigerian, Kenyan, South Asian, Korean, Ukrainian,
  * Romanian and Polish names), written for privacy round 5 (2026-12-06); Pakistani, Turkish, Romanian, Ukrainian,
- * Vietnamese, Korean, Chinese, Indonesian, Egyptian, Moroccan and Brazilian ones added in round 6. No everyday English
+ * Vietnamese, Korean, Chinese, Indonesian, Egyptian, Moroccan and Brazilian ones added in round 6; in round 12
+ * (2026-12-07) more Indian, Australian, Pasifika, Kenyan, Nigerian, South African, Polish, Korean, Vietnamese, Irish,
+ * Somali and Nordic ones, for names typed in lower case with no title. No everyday English
  * word (no "Jasmine", "Precious", "Tui", "Sari", "Hung") and none of the nicknames gen-names.mjs leaves out ("Sam",
  * "Liz", "Ollie").
  */
@@ -185,10 +189,31 @@ export const MORE_GIVEN_NAMES: ReadonlySet<string> = words(`
   wei jing hui lei xin jie qing tao yan yue ming hua xiu ravi anh olu thulani kwaku kojo yemi bisi amaka aminu
   hauwa musa ade jumoke tendai tatenda farai rutendo chipo tinashe kudzai nyasha vikas pranav ishita tanvi aarti
   alok ashok gopal venkat srinivas murali arun
+  deepika shivani anjali pallavi preeti priya pritika ritu ruchi sakshi shruti smita sonali swapna tanya vandana
+  varsha yamini jyoti kiran madhuri nandini padma radhika rashmi savita sushma usha vidya archana aparna bhavna
+  chitra deepa gayatri hema indira jaya kamala kavita lalita malini manisha mohini neelam nirmala poonam rajni
+  sangeeta shanti shobha sudha sujata suman sunanda tara uma veena harish girish jagdish kailash mukesh naresh
+  prakash rakesh ritesh sachin santosh satish shyam umesh yogesh abhishek akshay anand arjun ashwin chetan gaurav
+  kunal manish mohit nitin pankaj pranav rajiv rohan sameer saurabh shashank tarun vinay vishal lachlan angus fergus
+  hamish lachie mitchell brodie jarrah kirra tahlia shae jaxon bodhi harlow jessamyn rosalind imelda bernadette
+  philippa henrietta georgina florence wilhelmina cressida ottoline persephone siosaia sione tevita ofa salote mele
+  losaline filipo iosefa malakai semisi tomasi viliami sefo fetu taulapapa malia sina tavita kiri tama tane hemi
+  wiremu rawiri hohepa mereana ngaio awhina wairimu wanjiku nyokabi njoki nyambura wangari chinwe chioma ngozi
+  obiageli nneka ifeoma adaku adanna folasade olufunke olamide temitope babatunde olusegun oluwaseun chidubem
+  chukwudi ikenna nnamdi obinna okechukwu uchenna ebuka kelechi amaka chiamaka thandeka nomsa nokuthula zanele zinhle
+  sibongile buhle lungile nonhlanhla mbali siyabonga bheki mandla magdalena agata barbara dorota ewa halina iwona
+  jadwiga joanna justyna kinga marta monika renata urszula zuzanna bartosz dawid janusz jerzy kamil karol łukasz
+  lukasz marcin mariusz michał michal radosław rafał seo-yeon ji-woo min-jun ha-eun do-yun ji-hoon ye-jin su-ah
+  soo-ah ji-yeon hye-won eun-seo ji-an seo-ah hoang thi hoa thuy tuyet vy quoc minh khanh bao siobhán sorcha máire
+  nuala úna bríd brid deirbhile gráinne fionnuala muireann síofra caitríona ailbhe mícheál tadhg diarmuid donnacha
+  ruairí cormac feidhlim oisín pádraig salma amira yasmin nadia samira farida rashida zainab habiba latifa khadija
+  fatuma halima asha abdi abdullahi abdirahman mohamed ahmed ismail yusuf farah jens lars anders henrik magnus nils
+  olaf sven bjorn björn erik kristian soren søren astrid ingrid sigrid solveig liv maja freja elin
 `);
 
 /**
- * Surnames of the countries privacy round 6 (2026-12-06) was written for that names-world.ts lacks: Chinese,
+ * Surnames of the countries privacy round 6 (2026-12-06) was written for that names-world.ts lacks (round 12 added
+ * Kenyan, Nigerian, Irish, Tamil, Tongan, Polish and Norwegian ones): Chinese,
  * Vietnamese and Korean surnames as romanised, Pakistani, Egyptian and Moroccan, Moldovan, Ukrainian, Indonesian and
  * Brazilian ones. No everyday English word among them ("Dang", "Gill", "Song", "Park" left out).
  */
@@ -203,6 +228,13 @@ export const MORE_SURNAMES: ReadonlySet<string> = words(`
   li wu gao cheng jia xue xia liao zou xiong qiu qin hou shao meng duan yang lim teo goh koh yeo ong
   tran pham hoang huynh ngo duong ramasamy ramaswamy krishnamurthy subramaniam subramanian pillai iyer iyengar nair
   menon naidu reddy gounder chettiar murugan palaniappan
+  kamau mwangi otieno odhiambo ochieng kipchoge chebet kiprop korir wafula wekesa njoroge kariuki warsame
+  okafor okonkwo adeyemi adebayo okoro nwosu ogunleye balogun olawale oyelaran nnadi chukwu obiora ezeh
+  hennessy gallagher brennan mcgrath o'sullivan sullivan fitzgerald dunne kavanagh lynch moriarty
+  raghunathan ramanathan venkatesan krishnan gopalan natarajan sundaram balasubramanian chandrasekhar
+  fifita tuilagi tupou vaipulu faleafa havili fonua taufa latu mahe tonga
+  wiśniewska wisniewska wiśniewski wisniewski wójcik wojcik kamińska kaminska lewandowska zielińska zielinska
+  bjornstad bjørnstad haugen johansen halvorsen lindqvist andersson nyberg
 `);
 
 /** Surnames in SURNAMES that are also common words ("Town Hall", "Lion King", "Forever Young", "Lime Green"). */

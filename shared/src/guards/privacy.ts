@@ -30,7 +30,7 @@
  * - "@handle" is flagged when the message talks about social media (follow, insta, DM, handle…): in a group chat a bare
  *   "@CalmOtter" is usually a mention of another member's pseudonym.
  */
-import { isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
+import { getCountries, isValidPhoneNumber, type CountryCode } from 'libphonenumber-js/min';
 import { FIRST_NAMES, SURNAMES } from '../rules/names.js';
 import { WORLD_FIRST_NAMES, WORLD_SURNAMES } from '../rules/names-world.js';
 import {
@@ -263,8 +263,12 @@ const EMAIL =
   /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]{0,63}@[\p{L}\p{N}][\p{L}\p{N}-]{0,62}(?:\.[\p{L}\p{N}-]{1,63}){1,8}/gu;
 
 const OB_WORD = '[\\p{L}\\p{N}_%+-]{1,40}';
-const OB_DOT = '(?: ?[\\[({<] ?(?:dot|\\.) ?[\\])}>] ?| dot |\\.)';
-const OB_AT = '(?: ?[\\[({<] ?(?:at|@) ?[\\])}>] ?| at | @ |@)';
+/** " dot " and " at " in English and in the languages teachers write in: "joana ponto silva arroba hotmail ponto com". */
+const OB_DOT = '(?: ?[\\[({<] ?(?:dot|\\.) ?[\\])}>] ?| (?:dot|ponto|punto|punkt|kropka) |\\.)';
+/** " dot " in other languages, as word ids (prefilter.ts `registerWord`). */
+const OB_DOT_WORD_IDS = ['ponto', 'punto', 'punkt', 'kropka'].map((word) => registerWord(word));
+const OB_AT =
+  '(?: ?[\\[({<] ?(?:at|@) ?[\\])}>] ?| (?:at|arroba|chiocciola|arobase|klammeraffe|malpa) | @ |@)';
 /** Generic and country domains (no country code that is also a short English word: "it", "is", "at", "be", "no"). */
 const OB_TLD =
   '(?:com|org|net|edu|gov|co|uk|ca|au|nz|ie|io|us|info|me|ac|sch|k12|school|nhs|fi|de|fr|es|nl|se|dk|pl|pt|ch|cz|sk|za|ng|ke|gh|sg|ph|jp|kr|cn|br|mx|ar|cl|tr|gr|ro|hu|ee|lv|lt|ru|ua|rs|hr|si|pk|lk|bd|eg|ae|sa|qa|il|tw|hk|vn|th|my)';
@@ -278,12 +282,17 @@ const OBFUSCATED_EMAIL = new RegExp(
  * Without brackets or " dot " in the text, a match is a run of non-space characters (at most 163: four words of 40
  * and three dots) right before " at ", " @" or "@".
  */
-const OBFUSCATED_EMAIL_ANCHORS: readonly Anchor[] = [' at ', ' @', '@'].map((text) => ({
-  text,
-  from: -163,
-  to: 0,
-  token: true,
-}));
+const OBFUSCATED_EMAIL_ANCHORS: readonly Anchor[] = [
+  ...[' at ', ' @', '@'].map((text) => ({ text, from: -163, to: 0, token: true })),
+  // The other languages' words only when the message has the word (one look-up, not a scan of the message each).
+  ...['arroba', 'chiocciola', 'arobase', 'klammeraffe', 'malpa'].map((word) => ({
+    text: ` ${word} `,
+    from: -163,
+    to: 0,
+    token: true,
+    word: registerWord(word),
+  })),
+];
 const OBFUSCATED_EMAIL_AFTER = blockedAfter('_.%+-');
 /** Words that often precede a plain " at " in prose ("look at google dot com" is not an address). */
 const NOT_EMAIL_LOCAL = new Set(
@@ -301,7 +310,9 @@ function findEmails(text: string, out: Span[]): void {
     out.push({ kind: 'email', start: m.index, end: m.index + value.length });
   }
   // Without brackets or " dot ", the part before the "at" is one run of non-space characters.
-  const simple = !/[[({<]/.test(text) && !wordsFor(text).lower.includes(' dot ');
+  const { lower, words } = wordsFor(text);
+  const simple =
+    !/[[({<]/.test(text) && !lower.includes(' dot ') && !OB_DOT_WORD_IDS.some((id) => words.has(id));
   for (const m of simple
     ? scan(text, OBFUSCATED_EMAIL, OBFUSCATED_EMAIL_ANCHORS, OBFUSCATED_EMAIL_AFTER)
     : scan(text, OBFUSCATED_EMAIL)) {
@@ -311,7 +322,7 @@ function findEmails(text: string, out: Span[]): void {
     if (plainAt) {
       // "X at Y dot com", "jsmith at gmail", "j.smith at school.org"; but "burnout at mysite.substack.com" is a URL.
       const rest = m[0].slice(local.length + at.length);
-      const obfuscatedDot = /(?: dot |[[({<] ?(?:dot|\.) ?[\])}>])/i.test(m[0]);
+      const obfuscatedDot = /(?: (?:dot|ponto|punto|punkt|kropka) |[[({<] ?(?:dot|\.) ?[\])}>])/i.test(m[0]);
       const webmail = new RegExp(`^${WEBMAIL}\\b`, 'i').test(rest);
       const emailish = /[._%+\d-]/.test(local);
       if (!obfuscatedDot && !webmail && !emailish) continue;
@@ -324,9 +335,12 @@ function findEmails(text: string, out: Span[]): void {
 // ---------------------------------------------------------------------------------------------------------------
 // Phone numbers
 
-/** A run of digits with phone-style separators, not glued to letters, currency, percentages, fractions or times. */
+/**
+ * A run of digits with phone-style separators (" / " too: German "0171 / 234 56 78"), not glued to letters, currency,
+ * percentages, fractions or times.
+ */
 const PHONE_CANDIDATE =
-  /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d[\d ().-]{4,30}\d\)?(?:(?:x|ext\.? ?)\d{1,5})?(?![\p{L}\p{N}_%/:°']|-(?!\p{L})|[.,]\d)/gu;
+  /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d(?:[\d ().-]| \/ ){4,30}\d\)?(?:(?:x|ext\.? ?)\d{1,5})?(?![\p{L}\p{N}_%/:°']|-(?!\p{L})|[.,]\d)/gu;
 /** An extension after a number: "x459", "ext. 12". */
 const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
 /** A phone word right after the number: "416 60 039 office", "…-Fax", "98765 43210 my mobile", "138 2264 9917 is my number". */
@@ -337,9 +351,9 @@ const PHONE_CONTEXT_AFTER =
  * before it still counts ("text me, order number …" keeps "text").
  */
 const OTHER_NUMBER_BEFORE =
-  /\b(?:order|ref|reference|invoice|account|acct|tracking|case|ticket|booking|confirmation|policy|candidate|serial|batch|transaction|receipt|parcel|claim|purchase|customer|membership|exam|centre|center|upn|uln|isbn)\s?(?:number|no\.?|num|#)(?: is| was)?:? ?$/i;
+  /\b(?:order|ref|reference|invoice|account|acct|tracking|case|ticket|booking|confirmation|policy|candidate|serial|batch|transaction|receipt|parcel|claim|purchase|customer|membership|exam|centre|center|upn|uln|isbn|po|p\.o\.|purchase order|requisition|sku|item|product|part|asset|inventory|supplier|vendor|budget|cost cent(?:re|er)|ledger|voucher|licen[cs]e|course|module|unit|question|page)\s?(?:number|no\.?|num|#)(?: is| was)?:? ?$/i;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|telefon|teléfono|téléphone|portable|handy|móvil|movil|celular|cel|tlf|telf|tfno|nomor|wechat|zalo|kakaotalk|viber|telegram|sđt|điện thoại)\b/i;
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|numer|numeru|telefon|telefonu|telefone|telefono|teléfono|téléphone|telefoon|puhelin|portable|handy|móvil|movil|celular|cellulare|cel|tlf|telf|tfno|nomor|wechat|zalo|kakaotalk|viber|telegram|sđt|điện thoại|anrufen|ruf|zadzwoń|zadzwon|dzwoń|dzwon|ligar|llámame|llamame|appelle|chiamami)\b/i;
 
 interface Digits {
   groups: string[];
@@ -465,12 +479,44 @@ const PHONE_COUNTRIES: readonly CountryCode[] = [
 ];
 
 /** Years, decimals, times and dates, which no phone metadata may turn into a number. */
-function dateOrDecimal(d: Digits): boolean {
+function dateOrDecimal(d: Digits, dottedPhone = false): boolean {
   const { groups } = d;
   if (groups.every(isYear)) return true;
-  if (d.seps.some((sep) => sep === '.' || sep === ':') && groups.every((g) => g.length <= 2)) return true;
+  // "32.12.34.56" (Denmark, much of francophone Africa): four or more dotted pairs with a phone word or a country
+  // named are a number; a time or a date has at most three.
+  const dotted = dottedPhone && groups.length >= 4 && d.seps.every((sep) => sep === '.');
+  if (!dotted && d.seps.some((sep) => sep === '.' || sep === ':') && groups.every((g) => g.length <= 2))
+    return true;
   if (groups.some(isYear) && groups.length <= 3 && groups.every((g) => g.length <= 4)) return true;
   return /^(?:\d{1,2}[-/.]\d{1,2}[-/.](?:\d\d|\d{4}))$/.test(groups.join('-'));
+}
+
+/**
+ * The countries a message names, by their English names ("back home in Poland", "the Faroe Islands"), built on first
+ * use from libphonenumber-js's countries: a national number is tried in the formats of the country the text gives.
+ */
+let countryNames: { re: RegExp; codes: Map<string, CountryCode> } | undefined;
+function namedCountries(text: string): CountryCode[] {
+  if (!countryNames) {
+    const display = new Intl.DisplayNames(['en'], { type: 'region' });
+    const codes = new Map<string, CountryCode>();
+    for (const c of getCountries()) {
+      const name = display.of(c)?.toLowerCase();
+      // "Côte d’Ivoire", "Myanmar (Burma)": the name up to any bracket, letters, spaces, "&" and apostrophes only.
+      const plain = name?.replace(/ \(.*$/, '').replace(/[’]/g, "'");
+      if (plain && /^[\p{L}' &.-]{4,40}$/u.test(plain)) codes.set(plain, c);
+    }
+    const alternatives = [...codes.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((n) => n.replace(/[.]/g, '\\.'));
+    countryNames = { re: new RegExp(`(?<![\\p{L}])(?:${alternatives.join('|')})(?![\\p{L}])`, 'giu'), codes };
+  }
+  const found: CountryCode[] = [];
+  for (const m of text.matchAll(countryNames.re)) {
+    const code = countryNames.codes.get(m[0].toLowerCase().replace(/[’]/g, "'"));
+    if (code && !found.includes(code)) found.push(code);
+  }
+  return found;
 }
 
 function validPhone(raw: string, plus: boolean): boolean {
@@ -529,13 +575,12 @@ function findPhones(text: string, out: Span[]): void {
     }
     const before = text.slice(Math.max(0, start - 40), start);
     const end = start + raw.length + extension;
-    const context =
-      (PHONE_CONTEXT.test(before) &&
-        !(
-          OTHER_NUMBER_BEFORE.test(before) && !PHONE_CONTEXT.test(before.replace(OTHER_NUMBER_BEFORE, ''))
-        )) ||
-      extension > 0 ||
-      PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
+    // "PO number 4500123987", "order no. 555 123 4567": another kind of number, named right before it.
+    const otherNumber =
+      OTHER_NUMBER_BEFORE.test(before) && !PHONE_CONTEXT.test(before.replace(OTHER_NUMBER_BEFORE, ''));
+    const contextAfter = PHONE_CONTEXT_AFTER.test(text.slice(end, end + 40));
+    if (otherNumber && !contextAfter && extension === 0) continue;
+    const context = (PHONE_CONTEXT.test(before) && !otherNumber) || extension > 0 || contextAfter;
     // An organisation's helpline ("Education Support's helpline is 08000 562 561", "Samaritans on 116 123") or a
     // toll-free number with no personal word ("Beyond Blue on 1300 22 4636") is nobody's own number.
     if (serviceNumber(raw, before, text.slice(end, end + 40), extension)) continue;
@@ -546,9 +591,36 @@ function findPhones(text: string, out: Span[]): void {
     }
     // International and national formats the shapes above do not know ("+49 151 23456789", "06 12 34 56 78" after
     // "mon numéro"): Google's metadata through libphonenumber-js decides, with a phone word nearby or a "+".
-    if ((d.plus || context) && !dateOrDecimal(d) && validPhone(raw, d.plus)) {
+    if ((d.plus || context) && !dateOrDecimal(d, context) && validPhone(raw, d.plus)) {
       out.push({ kind: 'phone', start, end: start + raw.length + extension });
       continue;
+    }
+    // A national number written with its trunk prefix, in groups ("01512 3456789", "011 15-2345-6789"): one of
+    // `PHONE_COUNTRIES`' numbers even with no phone word.
+    if (
+      /^\(?0[1-9]/.test(raw) &&
+      d.groups.length >= 2 &&
+      d.groups.join('').length >= 8 &&
+      !dateOrDecimal(d) &&
+      validPhone(raw, false)
+    ) {
+      out.push({ kind: 'phone', start, end: start + raw.length + extension });
+      continue;
+    }
+    // A national number of the country the message names, with no phone word ("back home in Poland: 601 234 567",
+    // "in Denmark 32.12.34.56"): at least two groups and seven digits, valid in that country's formats.
+    // Not a round figure ("1 000 000").
+    if (
+      d.groups.length >= 2 &&
+      d.groups.join('').length >= 7 &&
+      !dateOrDecimal(d, true) &&
+      !d.groups.slice(1).every((g) => g === '000')
+    ) {
+      const named = namedCountries(text);
+      if (named.some((c) => isValidPhoneNumber(raw, c))) {
+        out.push({ kind: 'phone', start, end: start + raw.length + extension });
+        continue;
+      }
     }
     // "Room 12 555-123-4567": try without the first or the last group.
     const sub = trimGroups(raw);
@@ -559,6 +631,66 @@ function findPhones(text: string, out: Span[]): void {
         break;
       }
     }
+  }
+}
+
+/** A digit said in words, English: "nine", "oh", "double one". */
+const SPOKEN_DIGIT = '(?:(?:double|triple) )?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight|nine)';
+const SPOKEN_DIGITS = new RegExp(
+  `(?<![\\p{L}\\p{N}])${SPOKEN_DIGIT}(?:(?: |, |-| - )${SPOKEN_DIGIT}){5,15}(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const SPOKEN_VALUE: Readonly<Record<string, string>> = {
+  zero: '0',
+  oh: '0',
+  nought: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+
+const SPOKEN_WORD_IDS: readonly (readonly [number, string])[] = Object.entries(SPOKEN_VALUE).map(
+  ([word, value]) => [registerWord(word), value] as const,
+);
+
+/**
+ * A phone number said in words: "nine eight four five zero, double one, two three seven. my cell". Nine digits or
+ * more, or seven with a phone word before or after, three different digits at least; not a count ("one two three
+ * four five six seven …").
+ */
+function findSpokenPhones(text: string, out: Span[]): void {
+  // Three different digits at least (below): most messages have no three of the digits' words.
+  if (privacyPrefilter.enabled) {
+    const { words } = wordsFor(text);
+    const values = new Set<string>();
+    for (const [id, value] of SPOKEN_WORD_IDS) if (words.has(id)) values.add(value);
+    if (values.size < 3) return;
+  }
+  for (const m of matchesOf(text, SPOKEN_DIGITS)) {
+    let digits = '';
+    let repeat = 1;
+    for (const word of m[0].toLowerCase().split(/[ ,-]+/)) {
+      if (word === 'double' || word === 'triple') repeat = word === 'double' ? 2 : 3;
+      else {
+        digits += (SPOKEN_VALUE[word] ?? '').repeat(repeat);
+        repeat = 1;
+      }
+    }
+    const counting = [...digits].every(
+      (c, i) => i === 0 || Math.abs(Number(c) - Number(digits[i - 1])) === 1,
+    );
+    if (counting || digits.length > 15 || new Set(digits).size < 3) continue;
+    const end = m.index + m[0].length;
+    const near =
+      PHONE_CONTEXT.test(text.slice(Math.max(0, m.index - 40), m.index)) ||
+      PHONE_CONTEXT.test(text.slice(end, end + 30));
+    if (digits.length >= 9 || (digits.length >= 7 && near)) out.push({ kind: 'phone', start: m.index, end });
   }
 }
 
@@ -652,20 +784,21 @@ const LOCAL_STREET_NUMBER_FIRST =
   /(?<![\p{L}\p{N}/.,:$£€-])\d{1,4}[a-zA-Z]?,? (?:Str\.|Strada|Calea|Bd\.|Bdul\.?|Bulevardul|Aleea|Șos\.|Șoseaua|Splaiul|Vul\.|Jl\.|Jalan|Đường|Phố|Ngõ|Hẻm) ?\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
 /**
  * Turkish and Pakistani forms: a numbered or named street with its door number ("1204. Sokak No: 8", "Atatürk Caddesi
- * No. 12", "Gül Sk. No:5"), a house and street by number ("House 12, Street 4", "H# 45, St# 7"), a sector of a
+ * No. 12", "Gül Sk. No:5"), a house and street or road by number ("House 12, Street 4", "H# 45, St# 7", Bangladesh's
+ * "House 12, Road 5"), a sector of a
  * planned city ("Korangi Sector 31", "G-9/3", "Sector F-7/2").
  */
 const TURKISH_STREET =
   /(?<![\p{L}\p{N}])(?:\d{1,5}\.? ?|\p{Lu}[\p{L}\p{M}'-]{1,30} )(?:Sokak|Sokağı|Sk\.|Cadde|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.|Mahallesi|Mah\.)(?: No ?[:.]? ?\d{1,4}| \d{1,4}\b| No\b)/gu;
 const PK_HOUSE_STREET =
-  /(?<![\p{L}\p{N}])(?:(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Gali|Lane|Block|Phase) ?(?:No\.?|#)? ?\d{1,3}|Gali (?:No\.? ?|# ?)\d{1,3})(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Road|Rd|Gali|Lane|Block|Phase|Sector) ?(?:No\.?|#)? ?\d{1,3}|Gali (?:No\.? ?|# ?)\d{1,3})(?![\p{L}\p{N}])/giu;
 /**
- * Vietnamese, Korean and Moroccan forms: a house number and street before a district ("123 Nguyễn Trãi, Quận 1"),
- * a lot number before a neighbourhood ("123-45 Yeoksam-dong"), a numbered street before its quarter ("Rue 12, Hay
- * Salam").
+ * Vietnamese, Korean, Japanese and Moroccan forms: a house number and street before a district ("123 Nguyễn Trãi, Quận
+ * 1"), a lot number before a neighbourhood ("123-45 Yeoksam-dong"), a block number before its area and ward ("1-2-3
+ * Jingumae, Shibuya-ku"), a numbered street before its quarter ("Rue 12, Hay Salam").
  */
 const EAST_STREET =
-  /(?<![\p{L}\p{N}/.,:$£€-])(?:\d{1,4}[A-Z]?(?:\/\d{1,3})? \p{Lu}[\p{L}\p{M}]{1,20}(?: \p{Lu}[\p{L}\p{M}]{1,20}){0,3},? (?:Quận|Phường|Huyện) (?:\d{1,2}|\p{Lu})|\d{1,4}(?:-\d{1,4})? \p{Lu}[\p{L}]{1,20}-(?:dong|ro|gil|ga)(?![\p{L}\p{N}])|(?:Rue|Zankat|Derb) \d{1,3},? (?:Hay|Quartier|Lotissement|Résidence|Derb) \p{Lu})/gu;
+  /(?<![\p{L}\p{N}/.,:$£€-])(?:\d{1,4}[A-Z]?(?:\/\d{1,3})? \p{Lu}[\p{L}\p{M}]{1,20}(?: \p{Lu}[\p{L}\p{M}]{1,20}){0,3},? (?:Quận|Phường|Huyện) (?:\d{1,2}|\p{Lu})|\d{1,4}(?:-\d{1,4})? \p{Lu}[\p{L}]{1,20}-(?:dong|ro|gil|ga)(?![\p{L}\p{N}])|\d{1,2}-\d{1,2}(?:-\d{1,3})?,? \p{Lu}[\p{L}]{2,20},? \p{Lu}[\p{L}]{1,20}-(?:ku|shi|gun|machi|cho)(?![\p{L}\p{N}])|(?:Rue|Zankat|Derb) \d{1,3},? (?:Hay|Quartier|Lotissement|Résidence|Derb) \p{Lu})/gu;
 const PK_SECTOR =
   /(?<![\p{L}\p{N}/-])(?:\p{Lu}[\p{L}\p{M}'-]{2,30} Sector \d{1,2}(?:-?[A-Z])?|(?:Sector )?[DEFGHI]-\d{1,2}\/\d)(?![\p{L}\p{N}/])/gu;
 /**
@@ -707,6 +840,7 @@ const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf([
 const EAST_STREET_ANCHORS: readonly Anchor[] = [
   ...anchorsOf(['quận', 'phường', 'huyện'], 96),
   ...anchorsOf(['-dong', '-ro', '-gil', '-ga'], 32),
+  ...anchorsOf(['-ku', '-shi', '-gun', '-machi', '-cho'], 64),
   ...anchorsOf(['rue ', 'zankat', 'derb']),
 ];
 const idsOf = (list: string): readonly number[] => list.split(/\s+/).filter(Boolean).map(registerWord);
@@ -735,7 +869,7 @@ const LOCAL_STREETS: readonly (readonly [RegExp, readonly Anchor[], readonly num
     idsOf('sokak soka sk cadde caddesi cad cd bulvar blv mahalle mahallesi mah'),
   ],
   [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS, idsOf('house h plot gali')],
-  [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb')],
+  [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb ku shi gun machi cho')],
   [GRID_STREET, anchorsOf(GRID_STREET_TYPES), idsOf(GRID_STREET_TYPES.join(' '))],
 ];
 const SECTOR_WORD = registerWord('sector');
@@ -1296,8 +1430,8 @@ const HERE_NOT_NAME = new Set(
   lurker newbie trainee admin caretaker janitor custodian librarian counsellor counselor governor retiree nqt ect senco
   dsl hod coach tutor ta para paraprofessional aide sped ell esl eal veteran`.split(/\s+/),
 );
-/** "Jessica here," at the start of a message (where `I_AM` does not match). */
-const NAME_HERE_AT_START = /^ *(?=\p{Lu}\p{Ll}+ here\b)/u;
+/** "Jessica here," or "kiri here 👋" at the start of a message (where `I_AM` does not match). */
+const NAME_HERE_AT_START = /^ *(?=\p{L}\p{Ll}+ here\b)/u;
 /** Only a greeting before "I'm" ("Hi all, I'm Siobhan, …"). */
 const INTRO_BEFORE =
   /^\s*(?:(?:hi|hello|hey|hiya|morning|evening|afternoon|good (?:morning|afternoon|evening))(?: all| everyone| everybody| folks| there| team| guys| y'all)?[,!.]?\s*)?$/iu;
@@ -1555,10 +1689,22 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     const w = words[i] as Word;
     const next = words[i + 1];
     const listedFirst = isFirst(w) && !listed(w, Lexicon.AMBIGUOUS_FIRST_NAMES);
-    // "It's Jessica here", "This is Tom speaking", "Jessica here,": only with here/speaking after the name.
+    // "It's Jessica here", "This is Tom speaking", "Jessica here,": only with here/speaking after the name; in lower
+    // case a listed given name, also with "btw" ("kiri here 👋", "it's rahul btw").
     if (!/^(?:i'm|i am|im) /i.test(m[0])) {
-      const after = p.slice(w.end, w.end + 12);
-      if (!/^,? (?:here|speaking)\b/i.test(after) || !(w.cap && nameLike(w))) continue;
+      const after = p.slice(w.end, w.end + 16);
+      const lowerGiven =
+        !w.cap &&
+        !w.allCaps &&
+        givenLower(w) &&
+        !listed(w, Lexicon.NOT_NAME_WORDS) &&
+        !listed(w, Lexicon.AMBIGUOUS_FIRST_NAMES);
+      if (
+        lowerGiven
+          ? !/^,? (?:here|speaking|btw|by the way)\b/i.test(after)
+          : !/^,? (?:here|speaking)\b/i.test(after) || !(w.cap && nameLike(w))
+      )
+        continue;
       // "Casual here.", "Depute here", "Singapore here": a role or a place, not a name.
       if (HERE_NOT_NAME.has(w.lower) || listed(w, Lexicon.PLACE_WORDS)) continue;
       out.push({ kind: 'full-name', start: w.start, end: w.end });
@@ -1900,6 +2046,32 @@ const RELATION_BEFORE =
   /\b(?:my|our|a|the|his|her|their)(?: (?:new|old|former|year \d{1,2}|grade \d{1,2}|teaching|line|group|class|whatsapp group|form|department|school|office|exams?))? (?:student|pupil|colleague|co-?worker|co-?teacher|ta|tutee|mentee|son|daughter|kid|child|head|deputy|principal|boss|manager|mentor|friend|partner|husband|wife|neighbou?r|parent|mum|mom|dad|teacher|senco|admin|coordinator|tutor|supervisor|headteacher|headmaster|headmistress|director|rep)s?(?:,| is| was| called| named)? {1,2}$/i;
 
 /**
+ * Casual talk about a colleague before a lower-case name: "congrats to …", "ran into … at the footy", "does anyone know
+ * if …", "wasnt it … who ran the residential".
+ */
+const LOWER_PERSON_BEFORE =
+  /\b(?:congrats to|congratulations to|well done to|shout ?out to|big up|ran into|run into|bumped into|saw|seen|heard from|know if|wasn'?t it|was it|isn'?t it|covering|cover for|sit with|sat with|sitting with|paired with)[,:]? {1,2}$/i;
+/** A colleague's occasion after a name: "…'s farewell is at the rsa", "…'s leaving drinks", "…'s baby". */
+const LIFE_EVENT_AFTER =
+  /^['’]s (?:farewell|leaving|retirement|birthday|bday|wedding|baby|babies|maternity|paternity|mat leave|funeral|last day|first day|send-?off|hen do|stag do|engagement|promotion|new job|interview|drinks|do|collection|card)\b/i;
+/** The start of a sentence or a message, maybe after a word of casual talk ("omg", "so", "btw"). */
+const SUBJECT_BEFORE =
+  /(?:^|[.!?\n;:)]|\p{Extended_Pictographic})\s*(?:(?:so|and|but|omg|lol|btw|fyi|also|ok|okay|update|reminder|apparently|honestly|pretty sure)[:,]?\s+)?$/iu;
+/**
+ * What a subject does, right after a name that starts a sentence: a past tense, "is" and a doing or a school role,
+ * "has" and what one has ("nguyen van duc reversed the minibus", "… is organising the eid assembly", "… is dsl now",
+ * "… just posted"). Not "is" and any word: "… is all of us in september" (a character).
+ */
+const SUBJECT_VERB_AFTER =
+  /^,? (?:(?:just|also|finally|never|always|actually|literally|still|now|then|apparently|accidentally) )?(?:(?:is|was) \p{L}{2,}ing\b|(?:is|was) (?:dsl|senco|hod|head of|deputy|in charge|running|off sick|on leave|on mat)\b|(?:has|had) (?:a|the|my|our|got|been|left|just)\b|\p{L}{2,}[^e\s]ed\b|(?:says|said|wants|needs|thinks|reckons|knows|keeps|runs|teaches|starts|leaves|hoards|owes|asked|posted|sent|brought|bought|left|took|made|won|lost|got|gets|forgot|broke)\b)/iu;
+/**
+ * The person as "she" or "he" later in the same sentence, after a comma or a joining word: "…, she has my good
+ * stapler", "… at the footy, he's left". Not "her", "his", "him": in casual text they point at anyone.
+ */
+const PRONOUN_LATER =
+  /^[^.!?\n]{0,50}?(?:,|\band|\bbut|\bso|\bcos|\bcause|\bbecause) (?:she|he|she['’]s|he['’]s|shes|hes|she['’]ll|he['’]ll|she['’]d|he['’]d)\b/i;
+
+/**
  * Names typed in lower case ("follow up with patricia desrosiers", "my student aarav patil", "name: hyuuma maida"):
  * a listed given name before a word that is no known word, where the sentence treats them as a person (a name field,
  * an act towards a person, a relation of the writer's, where they live or work), or alone on a line of a contact block.
@@ -1942,9 +2114,20 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     }
     // Cheapest test first: most words are known words before another known word.
     if (known && !listed(b, Lexicon.WORLD_SURNAMES)) continue;
+    // "xiaoming's grandfather": a possessive ends a name, what follows is the one it has.
+    if (isPossessive(a)) continue;
     // "hyuuma t. maida": a lower-case initial.
     const c = words[i + 2];
-    if (b.text.length === 1 && c && /^\.? {1,2}$/.test(p.slice(b.end, c.start)) && adjacent(p, a, b)) b = c;
+    // Not a word of one letter without a dot ("kenji i hate him", "drew a noose", "andrea s phone": an apostrophe
+    // lost).
+    if (
+      b.text.length === 1 &&
+      c &&
+      (p.charCodeAt(b.end) === 46 || !'aistuoy'.includes(b.lower)) &&
+      /^\.? {1,2}$/.test(p.slice(b.end, c.start)) &&
+      adjacent(p, a, b)
+    )
+      b = c;
     else if (!adjacent(p, a, b)) continue;
     if (
       b.cap ||
@@ -1967,11 +2150,7 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     )
       continue;
     // A listed given name, or a surname listed or of a surname's form ("olek kowalczyk", "fatima al-sayed").
-    const surnameForm =
-      listed(b, Lexicon.WORLD_SURNAMES) ||
-      (listed(b, Lexicon.SURNAMES) && !listed(b, Lexicon.AMBIGUOUS_SURNAMES)) ||
-      surnameEnding(b.lower) ||
-      ARABIC_SURNAME.test(b.lower);
+    const surnameForm = surnameLower(b);
     // A given name first, a surname after it, or a surname first as in Chinese, Korean and Vietnamese ("zhou jianguo";
     // "chen jiahao": a one-syllable surname before a two-syllable pinyin given name no list holds).
     // "aka bill riley": after "aka", a given name of the lists even when it is also a word ("bill", "beverly").
@@ -2023,14 +2202,21 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       // "kofi mensah-boateng ur a legend": a message that starts by speaking to someone by their full name.
       (VOCATIVE_AFTER.test(after) && INTRO_BEFORE.test(p.slice(0, a.start)));
     // "the periodic table song by tom lehrer is still …": a doing after the name, in talk of works, is a public one's.
-    if (
-      !hit &&
-      (PERSON_CUE_AFTER.test(after) ||
-        PERSON_DOING_WEAK.test(after) ||
-        ROMANCE_DOING_AFTER.test(after) ||
-        ROLE_AFTER.test(after) ||
-        PRONOUN_AFTER.test(after))
-    )
+    const doing =
+      PERSON_CUE_AFTER.test(after) ||
+      PERSON_DOING_WEAK.test(after) ||
+      ROMANCE_DOING_AFTER.test(after) ||
+      ROLE_AFTER.test(after) ||
+      PRONOUN_AFTER.test(after);
+    // Casual talk's cues (round 12), also not before a famous person's doing ("… invented", "… wrote").
+    const casual =
+      !doing &&
+      !TOPIC_AFTER.test(after) &&
+      (LOWER_PERSON_BEFORE.test(before) ||
+        LIFE_EVENT_AFTER.test(after) ||
+        (SUBJECT_BEFORE.test(before) && SUBJECT_VERB_AFTER.test(after)) ||
+        PRONOUN_LATER.test(p.slice(end, end + 60)));
+    if (!hit && (doing || casual))
       hit = !TOPIC_BEFORE.test(before) && !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, end));
     if (!hit && contact) {
       const lineStart = before.lastIndexOf('\n');
@@ -2185,17 +2371,24 @@ const CONTACT_OF_AFTER =
 const FROM_DEPARTMENT =
   /^ from (?:the )?(?:science|maths|math|english|history|geography|music|drama|computing|ict|languages|mfl|french|spanish|german|irish|pe|re|rs|art|dt|biology|chemistry|physics|business|economics|sociology|psychology|pshe|sen|send|learning support|admin|reception|the office|office|accounts|finance|maintenance|catering|pastoral|safeguarding|inclusion|(?:\p{L}+ )?(?:department|dept|faculty))(?![\p{L}\p{N}])/iu;
 
+/** A subject's department after a surname: "nakamura in music", "Tran in science". */
+const IN_DEPARTMENT =
+  /^ in (?:science|maths|math|english|history|geography|music|drama|computing|ict|mfl|french|spanish|german|irish|pe|art|dt|biology|chemistry|physics|business|economics|sociology|psychology|pshe|learning support|pastoral|(?:the )?(?:\p{L}+ )?(?:department|dept|faculty))(?![\p{L}\p{N}])/iu;
+
 /**
  * A surname alone with the writer's department or office after it, a colleague named by surname: "Tran from science
  * agreed …", "o'driscoll from history organised …". A listed given name stays a first name in passing ("Jordan from
  * maths"); in lower case only a Gaelic form ("mc…", "o'…") or a surname of the world lists that is no word.
  */
 function findSurnameWithRole(p: string, words: Word[], out: Span[]): void {
-  if (!/ from /i.test(p)) return;
+  if (!/ (?:from|in) /i.test(p)) return;
   for (const w of words) {
-    // " from " right after the word (an "f" first: most words have none after them), then the department.
-    if (p.charCodeAt(w.end) !== 32 || (p.charCodeAt(w.end + 1) | 0x20) !== 0x66) continue;
-    if (!FROM_DEPARTMENT.test(p.slice(w.end, w.end + 40))) continue;
+    // " from " or " in " right after the word (an "f" or an "i" first: most words have neither after them), then
+    // the department.
+    const next = p.charCodeAt(w.end + 1) | 0x20;
+    if (p.charCodeAt(w.end) !== 32 || (next !== 0x66 && next !== 0x69)) continue;
+    const from = next === 0x66;
+    if (!(from ? FROM_DEPARTMENT : IN_DEPARTMENT).test(p.slice(w.end, w.end + 40))) continue;
     if (
       w.allCaps ||
       w.lower.length < 3 ||
@@ -2204,11 +2397,17 @@ function findSurnameWithRole(p: string, words: Word[], out: Span[]): void {
     )
       continue;
     if (listed(w, Lexicon.HONORIFICS) || givenLower(w) || isFirst(w)) continue;
-    const hit = w.cap
+    let hit = w.cap
       ? ((isSurname(w) || listed(w, Lexicon.WORLD_SURNAMES)) && !listed(w, Lexicon.AMBIGUOUS_SURNAMES)) ||
         GAELIC_SURNAME.test(w.text)
       : /^(?:mc|o['’])\p{L}{3,}/u.test(w.lower) ||
         (listed(w, Lexicon.WORLD_SURNAMES) && !listed(w, Lexicon.FUNCTION_WORDS));
+    // "okafor from maths has nicked …", "ask hennessy in science": in lower case, a word no list knows and of no
+    // English word's form, asked or told for, or starting the sentence before "from" ("interest in science" is no one).
+    if (!hit && !w.cap && lowerCandidateWord(w) && !RUN_PARTICLES.has(w.lower) && !/[^s]s$/.test(w.lower)) {
+      const before = p.slice(Math.max(0, w.start - 24), w.start);
+      hit = TO_PERSON_BEFORE.test(before) || (from && SUBJECT_BEFORE.test(before));
+    }
     if (hit) out.push({ kind: 'full-name', start: w.start, end: w.start + w.lower.length });
   }
 }
@@ -2272,17 +2471,17 @@ export function isPublicNameInContext(text: string, start: number, end: number):
 }
 
 /**
- * A sports team's plural noun ends a team's name, not a person's ("Greenwood Warriors", "Kaizer Chiefs"), and "House"
- * a school house's or a building's ("Awolowo House", "Queen Amina House").
+ * A sports team's plural noun ends a team's name, not a person's ("Greenwood Warriors", "Kaizer Chiefs"), "House"
+ * a school house's or a building's ("Awolowo House", "Queen Amina House"), a shop's sale or a coffee run a brand's
+ * ("tim hortons run"), a poster a famous person's.
  */
 const NOT_PERSON_LAST = new Set(
   `house stars warriors eagles tigers lions falcons panthers wildcats bulldogs bears wolves spartans trojans titans giants
   rockets raiders rangers rovers wanderers hornets jets sharks dolphins stallions mustangs cougars bobcats vikings
   pirates chiefs celtics lakers bulls knicks steelers patriots cowboys packers yankees dodgers leafs canadiens
   magpies gunners foundation museum stadium gallery galleries centre center trophy prize festival institute library
-  theatre theater hospital awards cathedral memorial scholarship arena exhibition airport lecture`.split(
-    /\s+/,
-  ),
+  theatre theater hospital awards cathedral memorial scholarship arena exhibition airport lecture sale sales run
+  poster posters voucher vouchers`.split(/\s+/),
 );
 /**
  * A place, an event or an award named after a person, the noun capitalised right after the name: "Chelsea Flower
@@ -2319,10 +2518,11 @@ function isPublicByContext(p: string, s: Span): boolean {
 const TITLE_BY = /[\p{L}\p{N},:] \p{Lu}[\p{L}'’-]+ by $/u;
 /**
  * Media named after a person, with no possessive: "Amelia Fang books", "the Chris Whitty briefings", "a Principal
- * Skinner meme", "Lewis Hamilton posters". Not "videos" or "lectures": a student's or a colleague's can be meant.
+ * Skinner meme", "Lewis Hamilton posters"; a shop's "john lewis sale", "a tim hortons run". Not "videos" or "lectures": a
+ * student's or a colleague's can be meant.
  */
 const MEDIA_AFTER =
-  /^(?: \p{Lu}[\p{L}'’-]+)? (?:books|songs?|lyrics|film|movies?|bags?|handbags?|trainers|sneakers|shoes|perfumes?|jeans|jackets?|merch|t-shirts?|jerseys?|lunchbox(?:es)?|lunchboxes|costumes?|dolls?|toys?|stickers|pencil cases?|adverts?|ads|cookbooks?|recipes|products|novels|series|posters?|memes?|podcasts?|episodes?|albums?|documentar(?:y|ies)|biograph(?:y|ies)|ted talks?|briefings?|biopic)(?![\p{L}\p{N}])/u;
+  /^(?: \p{Lu}[\p{L}'’-]+)? (?:books|songs?|lyrics|film|movies?|bags?|handbags?|trainers|sneakers|shoes|perfumes?|jeans|jackets?|merch|t-shirts?|jerseys?|lunchbox(?:es)?|lunchboxes|costumes?|dolls?|toys?|stickers|pencil cases?|adverts?|ads|cookbooks?|recipes|products|novels|series|posters?|memes?|podcasts?|episodes?|albums?|documentar(?:y|ies)|biograph(?:y|ies)|ted talks?|briefings?|biopic|sale|sales|run|vouchers?|gift cards?|stores?|shops?|meal deal)(?![\p{L}\p{N}])/u;
 /** A name on a classroom wall: "Maria Curie picture in our physics lab", "the Einstein poster on the wall". */
 const ON_DISPLAY =
   /^ (?:picture|poster|portrait|photo|quote|display|mural|statue|bust)s? (?:in|on|above|by) (?:our|the|my|a) (?:[\p{L}-]+ ){0,2}(?:lab|labs|classroom|room|wall|walls|corridor|hall|library|display|door|board|noticeboard)\b/u;
@@ -2969,6 +3169,8 @@ const TOWN_SCHOOL_WORDS = new Set([
 const TOWN_SCHOOL_NAME_SHAPED = new RegExp(
   `(?:${PLACE_NAME_SHAPED.source.slice(3, -2)}|crest|way|land|port|mouth|minster|church|chester|caster|cester|dene|by|well|wells|water|cote|mere|burn|stow|stock|hope|stoke)$`,
 );
+const ST_WORD = registerWord('st');
+const SAINT_WORD = registerWord('saint');
 /** Towns named for a saint ("st ives in cornwall", "st albans"), where "st …s in …" is no school. */
 const SAINT_TOWNS = new Set(
   'ives helens albans andrews austell neots annes anne davids asaph kitts johns leonards'.split(' '),
@@ -3057,6 +3259,29 @@ function findTownSchools(p: string, words: Word[], out: Span[]): void {
     )
       continue;
     out.push({ kind: 'school', start: y.start, end: last.end });
+  }
+  // "st aidan's c of e primary", "st josephs catholic primary": a saint's name, kinds of school, a school word.
+  const ids = wordsFor(p).words;
+  if (privacyPrefilter.enabled && !ids.has(ST_WORD) && !ids.has(SAINT_WORD)) return;
+  for (let k = 1; k + 1 < words.length; k++) {
+    const st = words[k - 1] as Word;
+    const name = words[k] as Word;
+    if ((st.lower !== 'st' && st.lower !== 'saint') || st.cap || name.cap || !adjacent(p, st, name)) continue;
+    if (name.lower.length < 4 || !/(?:['’]s|[^s']s)$/.test(name.text) || SAINT_TOWNS.has(name.lower))
+      continue;
+    // "st patricks day school trip": a saint's day, not a school.
+    if (words[k + 1]?.lower === 'day') continue;
+    let e = k;
+    while (
+      e + 1 < words.length &&
+      e - k < 5 &&
+      adjacent(p, words[e] as Word, words[e + 1] as Word) &&
+      SCHOOL_TYPE_WORDS.has((words[e + 1] as Word).lower)
+    )
+      e++;
+    const last = words[e] as Word;
+    if (e > k && LOWER_SCHOOL_WEAK.has(last.lower) && !last.cap)
+      out.push({ kind: 'school', start: st.start, end: last.end });
   }
 }
 
@@ -3191,6 +3416,7 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findEmails(p, spans);
   findProfiles(p, spans);
   findPhones(p, spans);
+  findSpokenPhones(p, spans);
   findAddresses(p, spans);
   spans.push(...findDetails(p, wordsFor(p).lower));
   const words = tokenize(p);

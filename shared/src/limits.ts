@@ -32,6 +32,11 @@ export const GROUP_LIMITS = {
    * that was away still shows of the newest messages it had.
    */
   removedLookback: 1_000,
+  /**
+   * On a reopen, how many of the newest messages up to `since` get their current reactions sent again (a page,
+   * as `openPage`): what the member most likely still has on screen.
+   */
+  reactionsLookback: 50,
   /** Largest page of history in bytes (about): a page of long messages is cut short, with `more` set. */
   pageBytes: 256 * 1024,
   meetingTitleMax: 120,

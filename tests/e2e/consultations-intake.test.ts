@@ -49,6 +49,16 @@ describe('the intake note reaches a consultant who became eligible while the tea
       signUpInBrowser(t, invites.member, teacher.name),
     ]);
     await t.goto('/support/ask');
+    // Every required question is marked as such for assistive technology, and the form says so to everyone.
+    await t.getByText('All fields are required unless marked optional.').waitFor();
+    for (const name of ['Grades', 'Subjects', 'What brings you here?', 'Ways of working'])
+      expect(await t.getByRole('group', { name: `${name} (required)`, exact: true }).count()).toBe(1);
+    for (const name of ['What would you like?', 'Area of focus'])
+      expect(await t.getByRole('radiogroup', { name, exact: true }).getAttribute('aria-required')).toBe(
+        'true',
+      );
+    expect(await t.getByRole('group', { name: 'Times that usually suit you (optional)' }).count()).toBe(1);
+    expect(await t.getByLabel('A note for your consultant (optional)').count()).toBe(1);
     await chooseIntake(t);
     await t.getByLabel('A note for your consultant').fill(note);
     await t.getByRole('button', { name: 'Ask for support' }).click();

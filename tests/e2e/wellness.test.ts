@@ -102,6 +102,13 @@ describe('wellness pulse in a real browser', () => {
     await checkScreen(page, 'wellness-01-invitation');
     await page.getByRole('link', { name: 'Take the pulse' }).click();
     await heading(page, 'Weekly pulse').waitFor();
+    // Skipping the week replaces the form: the focus moves to the line that says so, not to <body>.
+    await page.getByRole('button', { name: 'Skip this week' }).click();
+    await page.getByText('You skipped this week.').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '<body>')).toMatch(
+      /^You skipped this week\. Take it anyway$/,
+    );
+    await page.getByRole('button', { name: 'Take it anyway' }).click();
 
     const question = (text: RegExp) => page.getByRole('group', { name: text });
     await question(/Do you feel this kind of stress/)

@@ -179,4 +179,52 @@ describe('a node whose Redis subscriber was away', () => {
     await sleep(200);
     expect(kicked.received.map((m) => m.seq)).not.toContain(seq);
   });
+
+  it('when reactions change while the subscriber is away, then members on that node see the counts as they are after the resync, their own included', async () => {
+    const a = cluster.nodes[0]!;
+    const res = await admin.agent.post('/api/groups', {
+      name: 'Reactions during a gap',
+      topic: 'challenging-class',
+      guidelines: 'Be kind.',
+    });
+    expect(res.status).toBe(201);
+    const groupId = res.body.group.id as string;
+    const writer = await TestMember.signUp(a.url, invite);
+    const reader = await TestMember.signUp(a.url, invite, b.url);
+    members.push(writer, reader);
+    await writer.join(groupId);
+    await reader.join(groupId);
+    await writer.open(groupId);
+    const first = (await writer.send(groupId, 'first')).seq;
+    const second = (await writer.send(groupId, 'second')).seq;
+    const react = async (m: TestMember, seq: number, kind: 'heart' | 'hug', on: boolean) => {
+      const ack = await m.transport.request('reaction:set', { groupId, seq, kind, on });
+      expect(ack.ok).toBe(true);
+    };
+    await react(writer, second, 'heart', true);
+    const sync = await reader.open(groupId);
+    expect(sync.feed.find(second)?.reactions).toEqual({ heart: 1 });
+    await react(reader, first, 'hug', true); // from the reader's other tab, say: this sync does not apply it
+
+    const liveUpdates: number[] = [];
+    reader.socket.on('reaction:update', (p) => liveUpdates.push(p.seq));
+    let resyncs = 0;
+    reader.socket.on('groups:resync', () => (resyncs += 1));
+    const before = sync.opened;
+    await withoutBSubscriber(async () => {
+      await react(writer, first, 'heart', true);
+      await react(writer, second, 'heart', false);
+      await sleep(300); // anything node b could still have received by now, it would have
+    });
+    expect(liveUpdates).toEqual([]); // the gap was real: neither change reached node b live
+
+    await waitFor(() => resyncs > 0 && sync.opened !== before, {
+      what: 'the reader to reopen after the resync',
+    });
+    await waitFor(() => sync.feed.find(first)?.reactions?.heart === 1, {
+      what: 'the reaction made during the gap to show on node b',
+    });
+    expect(sync.feed.find(first)).toMatchObject({ reactions: { heart: 1, hug: 1 }, mine: ['hug'] });
+    expect(sync.feed.find(second)).toMatchObject({ reactions: {}, mine: [] });
+  });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import type { ClientEventName, ClientPayload, ClientResult } from '@staffroom/shared/protocol/client-events';
-import type { Message } from '@staffroom/shared/schemas/messages';
+import type { Message, ReactionKind } from '@staffroom/shared/schemas/messages';
 import { GroupSync, SyncError, type SyncTransport } from '@staffroom/shared/feed/group-sync';
 
 const msg = (seq: number): Message => ({
@@ -25,6 +25,11 @@ class RateLimitedServer implements SyncTransport {
   retryAfterMs = 4_000;
   /** Removed messages: a reopen lists those between its `from` and `since`. */
   readonly removed = new Map<number, 'moderator' | 'author'>();
+  /** Reactions on each message now (counts, and the member's own); a reopen sends those from `from` to `since`. */
+  readonly reactions = new Map<
+    number,
+    { reactions: Partial<Record<ReactionKind, number>>; mine: ReactionKind[] }
+  >();
   /** The payload of every `group:open`. */
   readonly opens: ClientPayload<'group:open'>[] = [];
   /** Every request: its event and the (fake) time it was made. */
@@ -46,7 +51,8 @@ class RateLimitedServer implements SyncTransport {
     }
     const page = (after: number, limit: number) => {
       const messages: Message[] = [];
-      for (let s = after + 1; s <= Math.min(this.latest, after + limit); s++) messages.push(msg(s));
+      for (let s = after + 1; s <= Math.min(this.latest, after + limit); s++)
+        messages.push({ ...msg(s), ...this.reactions.get(s) });
       return { messages, more: after + limit < this.latest, gap: null };
     };
     if (event === 'group:open') {
@@ -65,6 +71,16 @@ class RateLimitedServer implements SyncTransport {
         present: [],
         posting: { locked: false, slowSeconds: 0, mutedUntil: null },
         ...(removed.length > 0 ? { removed } : {}),
+        ...(since === undefined
+          ? {}
+          : {
+              reactions: {
+                from,
+                of: [...this.reactions]
+                  .filter(([seq]) => seq >= from && seq <= since)
+                  .map(([seq, r]) => ({ seq, ...r })),
+              },
+            }),
       };
       return { ok: true, data: opened as ClientResult<E> };
     }
@@ -222,5 +238,26 @@ describe('GroupSync after a reconnect (red team, 2026-12-07)', () => {
     expect(sync.feed.find(5)).toMatchObject({ kind: 'removed', text: '', removedBy: 'author' });
     expect(sync.feed.find(4)?.text).toBe('m4');
     expect(sync.feed.messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('when reactions changed while it was away, then the reopen shows the counts and my own as they are now', async () => {
+    const server = new RateLimitedServer();
+    server.latest = 5;
+    server.reactions.set(2, { reactions: { heart: 2 }, mine: ['heart'] });
+    server.reactions.set(4, { reactions: { hug: 1 }, mine: [] });
+    const sync = new GroupSync(server, 'g');
+    await sync.open();
+    expect(sync.feed.find(2)).toMatchObject({ reactions: { heart: 2 }, mine: ['heart'] });
+    // Meanwhile: I took my heart back on another device, someone added an idea to 3, the hug on 4 was taken back.
+    server.reactions.set(2, { reactions: { heart: 1 }, mine: [] });
+    server.reactions.set(3, { reactions: { idea: 1 }, mine: [] });
+    server.reactions.delete(4);
+    server.latest = 6;
+    await sync.open();
+    expect(sync.feed.find(2)).toMatchObject({ reactions: { heart: 1 }, mine: [] });
+    expect(sync.feed.find(3)).toMatchObject({ reactions: { idea: 1 }, mine: [] });
+    expect(sync.feed.find(4)?.reactions ?? {}).toEqual({});
+    expect(sync.feed.find(1)?.reactions ?? {}).toEqual({});
+    expect(sync.feed.find(6)?.text).toBe('m6');
   });
 });

@@ -6,7 +6,8 @@ import type {
   HistoryPage,
   OpenedGroup,
 } from '../protocol/client-events.js';
-import type { Message } from '../schemas/messages.js';
+import { REACTIONS, type Message, type ReactionCounts, type ReactionKind } from '../schemas/messages.js';
+import { GROUP_LIMITS } from '../limits.js';
 import { GroupFeed } from './group-feed.js';
 
 /** What a sync needs from the connection: request/ack. The React client and the tests both provide one. */
@@ -29,6 +30,11 @@ function unwrap<T>(ack: Ack<T>): T {
   if (!ack.ok) throw new SyncError(ack.error.code, ack.error.message, ack.error.retryAfterMs);
   return ack.data;
 }
+
+const sameCounts = (a: ReactionCounts, b: ReactionCounts): boolean =>
+  REACTIONS.every((kind) => (a[kind] ?? 0) === (b[kind] ?? 0));
+const sameKinds = (a: readonly ReactionKind[], b: readonly ReactionKind[]): boolean =>
+  a.length === b.length && a.every((kind) => b.includes(kind));
 
 /** Asking again sooner than the server said only spends more of the budget (a refused event still costs). */
 const WAIT_CAP_MS = 60_000;
@@ -82,6 +88,7 @@ export class GroupSync {
         if (shown && shown.kind !== 'removed')
           this.feed.update({ ...shown, kind: 'removed', text: '', removedBy: by, reactions: {}, mine: [] });
       }
+      if (opened.reactions) this.setReactions(opened.reactions, since);
       this.apply(opened);
       // The group is open either way: a rate-limited catch-up finishes by itself after `retryAfterMs`.
       if (opened.more)
@@ -185,6 +192,20 @@ export class GroupSync {
       this.fillRetry = null;
       if (!this.disposed) this.fill().catch(() => undefined); // a further refusal schedules the next retry
     }, wait);
+  }
+
+  /** The reactions now on the shown messages `from`..`since` (a reopen's answer): any not listed has none. */
+  private setReactions({ from, of }: NonNullable<OpenedGroup['reactions']>, since: number): void {
+    const now = new Map(of.map((r) => [r.seq, r]));
+    for (let seq = Math.max(from, since - GROUP_LIMITS.reactionsLookback + 1); seq <= since; seq++) {
+      const shown = this.feed.find(seq);
+      if (!shown || shown.kind === 'removed') continue;
+      const r = now.get(seq);
+      const reactions = r?.reactions ?? {};
+      const mine = r?.mine ?? [];
+      if (sameCounts(shown.reactions ?? {}, reactions) && sameKinds(shown.mine ?? [], mine)) continue;
+      this.feed.update({ ...shown, reactions, mine });
+    }
   }
 
   private apply(page: HistoryPage): void {

@@ -4,6 +4,7 @@ import { GroupDetail, Id, MemberView } from '../schemas/groups.js';
 import {
   HeldMessage,
   Message,
+  ReactionCounts,
   ReactionKind,
   SendMessage,
   Seq,
@@ -76,6 +77,18 @@ export const OpenedGroup = HistoryPage.extend({
    * went out turns what it still shows of them into tombstones.
    */
   removed: z.array(z.object({ seq: z.number(), by: z.enum(['moderator', 'author']) })).optional(),
+  /**
+   * On a reopen (`since` given): the reactions now on the messages from `from` to `since` (at most the last
+   * `GROUP_LIMITS.reactionsLookback`, none before the client's `from`). `of` lists those that have any, with the
+   * member's own as `mine`; a message in the span that is not listed has none. A client that was away when
+   * `reaction:update` went out sets what it shows of them to these.
+   */
+  reactions: z
+    .object({
+      from: z.number(),
+      of: z.array(z.object({ seq: z.number(), reactions: ReactionCounts, mine: z.array(ReactionKind) })),
+    })
+    .optional(),
 });
 export type OpenedGroup = z.infer<typeof OpenedGroup>;
 

@@ -12,6 +12,9 @@ export const REACTION_LABELS: Record<ReactionKind, string> = {
   idea: 'Good idea',
   thanks: 'Thanks',
 };
+/** How many members gave each kind of reaction (kinds nobody gave are left out). */
+export const ReactionCounts = z.partialRecord(ReactionKind, z.number());
+export type ReactionCounts = z.infer<typeof ReactionCounts>;
 
 /**
  * A message as stored and delivered. `seq` is the group's sequence number: 1, 2, 3… with no gaps, so a client
@@ -29,7 +32,7 @@ export const Message = z.object({
   removedBy: z.enum(['moderator', 'author']).optional(),
   /** The sender's idempotency key, so the sender's own client can match its pending copy. */
   clientId: z.string().optional(),
-  reactions: z.partialRecord(ReactionKind, z.number()).optional(),
+  reactions: ReactionCounts.optional(),
   /** Reactions the receiving member gave (in history only). */
   mine: z.array(ReactionKind).optional(),
 });

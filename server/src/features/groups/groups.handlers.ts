@@ -28,12 +28,12 @@ export interface GroupHandlerDeps {
   mayPost: (p: Principal, groupId: string) => Promise<unknown>;
   /** Resolves once this node receives the group's live messages (from messages; a cluster subscribes per group). */
   follow?: (groupId: string) => Promise<void>;
-  /** A page of history for a member (from messages). */
+  /** A page of history for a member (from messages); on a reopen, what changed among the messages it shows. */
   history: (
     p: Principal,
     groupId: string,
     query: { since?: number | undefined; from?: number | undefined },
-  ) => Promise<HistoryPage & { latestSeq: number; removed?: { seq: number; by: 'moderator' | 'author' }[] }>;
+  ) => Promise<HistoryPage & Pick<OpenedGroup, 'latestSeq' | 'removed' | 'reactions'>>;
   /**
    * Tests only (`TEST_GROUP_OPEN_PAUSE_MS`, refused outside `NODE_ENV=test`): `group:open` waits this long
    * between its membership check and its room join, and again before it marks the group open, so a test can

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@staffroom/shared/protocol/errors';
-import type { HistoryPage } from '@staffroom/shared/protocol/client-events';
+import type { HistoryPage, OpenedGroup } from '@staffroom/shared/protocol/client-events';
 import { GROUP_LIMITS } from '@staffroom/shared/limits';
 import type { MemberView } from '@staffroom/shared/schemas/groups';
 import {
@@ -104,6 +104,10 @@ function fitPage(
   const fitted = fitBytes(range.messages, (m) => approxBytes(m.text, m.name), GROUP_LIMITS.pageBytes, keep);
   return { messages: fitted.items, more: range.more || fitted.cut };
 }
+
+/** `from`..`to`, inclusive (empty when `to` < `from`). */
+const seqsBetween = (from: number, to: number): number[] =>
+  Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 export function createMessageService(deps: MessageServiceDeps) {
   const { store } = deps;
@@ -269,33 +273,44 @@ export function createMessageService(deps: MessageServiceDeps) {
     },
 
     /**
-     * The latest page, or exactly what came after `since` (bounded; `more` says there is more) and which of the
-     * messages the client may still show (`from`..`since`, at most `removedLookback` of them) were removed
-     * meanwhile: a removal it missed while away must not stay on its screen.
+     * The latest page, or exactly what came after `since` (bounded; `more` says there is more), and for the
+     * messages the client may still show (`from`..`since`): which were removed meanwhile (at most
+     * `removedLookback` of them), and the reactions now on the newest (at most `reactionsLookback`). A removal
+     * or a reaction it missed while away must not stay wrong on its screen.
      */
     async open(
       p: Principal,
       groupId: string,
       query: { since?: number | undefined; from?: number | undefined },
-    ): Promise<HistoryPage & { latestSeq: number; removed?: { seq: number; by: RemovedBy }[] }> {
+    ): Promise<HistoryPage & Pick<OpenedGroup, 'latestSeq' | 'removed' | 'reactions'>> {
       const { since } = query;
-      const lowest =
-        since === undefined ? 0 : Math.max(1, query.from ?? 0, since - GROUP_LIMITS.removedLookback + 1);
-      const [range, [latestSeq = 0], removed] = await Promise.all([
+      const lowest = (lookback: number) =>
+        since === undefined ? 0 : Math.max(1, query.from ?? 0, since - lookback + 1);
+      const reactedFrom = lowest(GROUP_LIMITS.reactionsLookback);
+      const shown = since === undefined ? [] : seqsBetween(reactedFrom, since);
+      const [range, [latestSeq = 0], removed, reactions] = await Promise.all([
         store.range(groupId, {
           after: since,
           limit: since === undefined ? GROUP_LIMITS.openPage : GROUP_LIMITS.historyPageMax,
         }),
         store.latestSeqs([groupId]),
-        since === undefined ? Promise.resolve([]) : store.removedAmong(groupId, lowest, since),
+        since === undefined
+          ? Promise.resolve([])
+          : store.removedAmong(groupId, lowest(GROUP_LIMITS.removedLookback), since),
+        store.reactions(groupId, shown, p.accountId),
       ]);
       const page = fitPage(range, since === undefined ? 'last' : 'first');
+      const reacted = shown.flatMap((seq, i) => {
+        const r = reactions[i];
+        return r && Object.keys(r.counts).length > 0 ? [{ seq, reactions: r.counts, mine: r.mine }] : [];
+      });
       return {
         messages: await withReactions(p, groupId, page.messages),
         more: page.more,
         gap: range.gap,
         latestSeq,
         ...(removed.length > 0 ? { removed } : {}),
+        ...(shown.length > 0 ? { reactions: { from: reactedFrom, of: reacted } } : {}),
       };
     },
 

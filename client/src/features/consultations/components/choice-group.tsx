@@ -12,6 +12,11 @@ interface BaseProps<T extends string> {
   options: readonly ChoiceOption<T>[];
   name: string;
   optional?: boolean;
+  /**
+   * An answer is needed (the form says so in a note). A radio group is a `radiogroup` marked `aria-required`;
+   * checkboxes cannot be (it would ask for every one), so their group's name says "(required)" instead.
+   */
+  required?: boolean;
   /** The fieldset, so a form can move focus to its first control after an error. */
   groupRef?: Ref<HTMLFieldSetElement>;
   /** Smaller pills for long lists (grades). */
@@ -29,7 +34,7 @@ type Props<T extends string> = BaseProps<T> &
  * the legend names the group, the hint and error are read with it, and the keyboard works as usual.
  */
 export function ChoiceGroup<T extends string>(props: Props<T>) {
-  const { legend, hint, error, options, name, optional, groupRef, compact } = props;
+  const { legend, hint, error, options, name, optional, required, groupRef, compact } = props;
   const id = useId();
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -48,10 +53,12 @@ export function ChoiceGroup<T extends string>(props: Props<T>) {
       ref={groupRef}
       className={error ? 'picks picks--invalid' : 'picks'}
       aria-describedby={describedBy}
+      {...(required && !props.multiple ? { role: 'radiogroup', 'aria-required': true } : {})}
     >
       <legend className="field__label">
         {legend}
         {optional && <span className="field__optional"> (optional)</span>}
+        {required && props.multiple && <span className="visually-hidden"> (required)</span>}
       </legend>
       {hint && (
         <p id={hintId} className="field__hint">

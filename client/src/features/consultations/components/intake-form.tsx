@@ -163,6 +163,7 @@ export function IntakeForm({
   return (
     <form className="form panel intake" noValidate onSubmit={submit}>
       {errors.form && <Alert title="Your request was not sent">{errors.form}</Alert>}
+      <p className="field__hint">All fields are required unless marked optional.</p>
 
       <section className="intake__part" aria-labelledby="intake-kind">
         <h2 id="intake-kind" className="intake__title">
@@ -171,6 +172,7 @@ export function IntakeForm({
         <ChoiceGroup
           legend="What would you like?"
           name="kind"
+          required
           hint={SUPPORT_KIND_HINTS[kind]}
           options={SUPPORT_KINDS.map((k) => ({ value: k, label: SUPPORT_KIND_LABELS[k] }))}
           value={kind}
@@ -187,6 +189,7 @@ export function IntakeForm({
           compact
           legend="Grades"
           name="grades"
+          required
           hint="All the grades you teach this year."
           options={GRADES.map((g) => ({ value: g, label: g }))}
           value={grades}
@@ -201,6 +204,7 @@ export function IntakeForm({
           multiple
           legend="Subjects"
           name="subjects"
+          required
           options={SUBJECTS.map((s) => ({ value: s, label: SUBJECT_LABELS[s] }))}
           value={subjects}
           onChange={(next) => {
@@ -220,6 +224,7 @@ export function IntakeForm({
           multiple
           legend="What brings you here?"
           name="reasons"
+          required
           hint="Choose all that fit. There is no wrong reason to ask."
           options={REASONS.map((r) => ({ value: r, label: REASON_LABELS[r] }))}
           value={reasons}
@@ -233,6 +238,7 @@ export function IntakeForm({
         <ChoiceGroup
           legend="Area of focus"
           name="focus"
+          required
           hint="The one you would most like to start with. You can change course together later."
           options={AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))}
           value={focus}
@@ -253,6 +259,7 @@ export function IntakeForm({
           multiple
           legend="Ways of working"
           name="workStyles"
+          required
           options={WORK_STYLES.map((w) => ({ value: w, label: WORK_STYLE_LABELS[w] }))}
           value={workStyles}
           onChange={(next) => {
@@ -265,7 +272,8 @@ export function IntakeForm({
         <SlotGrid
           legend="Times that usually suit you"
           name="preferredTimes"
-          hint="Optional. It helps find a consultant who is free when you are."
+          optional
+          hint="It helps find a consultant who is free when you are."
           value={times}
           onChange={setTimes}
         />

@@ -12,8 +12,10 @@ export function SlotGrid({
   value,
   onChange,
   name,
+  optional,
 }: {
   legend: string;
+  optional?: boolean;
   hint?: ReactNode;
   value: readonly string[];
   onChange: (next: string[]) => void;
@@ -30,7 +32,10 @@ export function SlotGrid({
   };
   return (
     <fieldset className="picks" aria-describedby={hint ? hintId : undefined}>
-      <legend className="field__label">{legend}</legend>
+      <legend className="field__label">
+        {legend}
+        {optional && <span className="field__optional"> (optional)</span>}
+      </legend>
       {hint && (
         <p id={hintId} className="field__hint">
           {hint}

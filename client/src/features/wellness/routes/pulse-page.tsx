@@ -6,6 +6,7 @@ import { Button } from '../../../components/button';
 import { PageTitle } from '../../../components/page-title';
 import { paths } from '../../../config/paths';
 import type { Identity } from '../../../lib/e2e-crypto';
+import { useFocusBack } from '../../../lib/use-focus-back';
 import { useResource } from '../../../lib/use-resource';
 import { wellnessApi } from '../api/wellness-api';
 import { OwnTrend } from '../components/own-trend';
@@ -41,6 +42,8 @@ export function PulsePage({ identity, keyStatus }: { identity: Identity | null; 
   useEffect(() => {
     if (notice) noticeBox.current?.focus();
   }, [notice]);
+  // Skipping the week replaces the form (and the button just pressed) with a line that says so: it takes the focus.
+  const [skippedNote, focusSkippedNote] = useFocusBack<HTMLParagraphElement>();
 
   useEffect(() => {
     if (!identity) return;
@@ -130,7 +133,7 @@ export function PulsePage({ identity, keyStatus }: { identity: Identity | null; 
         ) : status.data?.answered ? (
           <p>You have taken this week’s pulse. The next one opens at the start of next week.</p>
         ) : skipped === week && week ? (
-          <p>
+          <p ref={skippedNote} tabIndex={-1}>
             You skipped this week.{' '}
             <Button variant="quiet" onClick={() => setSkipped(null)}>
               Take it anyway
@@ -143,6 +146,7 @@ export function PulsePage({ identity, keyStatus }: { identity: Identity | null; 
             onSkipWeek={() => {
               skipWeek(week);
               setSkipped(week);
+              focusSkippedNote();
             }}
           />
         ) : null}

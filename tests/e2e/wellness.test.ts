@@ -100,14 +100,26 @@ describe('wellness pulse in a real browser', () => {
 
     await page.getByRole('heading', { name: 'This week’s pulse' }).waitFor();
     await checkScreen(page, 'wellness-01-invitation');
-    await page.getByRole('link', { name: 'Take the pulse' }).click();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '<body>');
+    const focusedAnswer = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el instanceof HTMLInputElement ? `${el.name} ${el.value}` : (el?.tagName ?? '<body>');
+      });
+    // "Not this week" on the home page takes its own buttons away: a line says so and holds the focus.
+    await page.getByRole('button', { name: 'Not this week' }).click();
+    await page.getByText('Skipped for this week.').waitFor();
+    expect(await focused()).toMatch(/^Skipped for this week\. The pulse is still open under Weekly pulse/);
+    await page.getByRole('link', { name: 'Weekly pulse' }).click();
     await heading(page, 'Weekly pulse').waitFor();
+    await page.getByText('You skipped this week.').waitFor();
+    // Taking it anyway brings the form, with the focus on its first answer.
+    await page.getByRole('button', { name: 'Take it anyway' }).click();
+    await expect.poll(focusedAnswer).toBe('pulse-stress 1');
     // Skipping the week replaces the form: the focus moves to the line that says so, not to <body>.
     await page.getByRole('button', { name: 'Skip this week' }).click();
     await page.getByText('You skipped this week.').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.textContent ?? '<body>')).toMatch(
-      /^You skipped this week\. Take it anyway$/,
-    );
+    expect(await focused()).toMatch(/^You skipped this week\. Take it anyway$/);
     await page.getByRole('button', { name: 'Take it anyway' }).click();
 
     const question = (text: RegExp) => page.getByRole('group', { name: text });
@@ -127,6 +139,8 @@ describe('wellness pulse in a real browser', () => {
     await question(/isolated from other teachers/)
       .getByRole('button', { name: 'Skip this question' })
       .click();
+    // The button went with the answer: the focus stays in the question, on its first option.
+    expect(await focusedAnswer()).toBe('pulse-isolation 1');
     expect(
       await question(/isolated from other teachers/)
         .getByLabel('Often', { exact: true })

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { PULSE_ITEMS, type Band, type PulseBody, type PulseItemId } from '@staffroom/shared/schemas/wellness';
 import { Button } from '../../../components/button';
 
@@ -10,13 +10,25 @@ export function PulseForm({
   busy,
   onSubmit,
   onSkipWeek,
+  focusFirst = false,
 }: {
   busy: boolean;
   onSubmit: (body: PulseBody) => void;
   onSkipWeek: () => void;
+  /** Put the focus on the first answer when the form appears (it replaced the button that opened it). */
+  focusFirst?: boolean;
 }) {
   const [answers, setAnswers] = useState<Partial<Record<PulseItemId, number>>>({});
   const [band, setBand] = useState<Band | ''>('');
+  const focused = useRef(false);
+  const firstAnswer = useCallback(
+    (input: HTMLInputElement | null) => {
+      if (!input || !focusFirst || focused.current) return;
+      focused.current = true;
+      input.focus();
+    },
+    [focusFirst],
+  );
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -39,6 +51,7 @@ export function PulseForm({
             {item.labels.map((label, i) => (
               <label key={label}>
                 <input
+                  ref={index === 0 && i === 0 ? firstAnswer : undefined}
                   type="radio"
                   name={`pulse-${item.id}`}
                   value={i + 1}
@@ -52,12 +65,14 @@ export function PulseForm({
           {answers[item.id] !== undefined && (
             <Button
               variant="quiet"
-              onClick={() =>
+              onClick={(e) => {
+                // The button goes with the answer: the focus stays in the question, on its first option.
+                e.currentTarget.closest('fieldset')?.querySelector('input')?.focus();
                 setAnswers((a) => {
                   const { [item.id]: _dropped, ...rest } = a;
                   return rest;
-                })
-              }
+                });
+              }}
             >
               Skip this question
             </Button>

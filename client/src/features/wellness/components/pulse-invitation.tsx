@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/button';
 import { paths } from '../../../config/paths';
+import { useFocusBack } from '../../../lib/use-focus-back';
 import { useResource } from '../../../lib/use-resource';
 import { wellnessApi } from '../api/wellness-api';
 import { skippedWeek, skipWeek } from '../model/skip';
@@ -12,7 +13,17 @@ const loadStatus = () => wellnessApi.status();
 export function PulseInvitation() {
   const status = useResource(loadStatus);
   const [skipped, setSkipped] = useState(skippedWeek);
+  const [justSkipped, focusSkipped] = useFocusBack<HTMLParagraphElement>();
+  const [saidSkipped, setSaidSkipped] = useState(false);
   const week = status.data?.week;
+  // Skipped here and now: a line says so and takes the focus (the buttons are gone); on the next visit, nothing.
+  if (saidSkipped)
+    return (
+      <p ref={justSkipped} tabIndex={-1} className="section">
+        Skipped for this week. The pulse is still open under{' '}
+        <Link to={paths.pulse.getHref()}>Weekly pulse</Link> if you change your mind.
+      </p>
+    );
   if (!week || status.data?.answered || skipped === week) return null;
   return (
     <section className="section panel" aria-labelledby="pulse-invite-title">
@@ -27,6 +38,8 @@ export function PulseInvitation() {
           onClick={() => {
             skipWeek(week);
             setSkipped(week);
+            setSaidSkipped(true);
+            focusSkipped();
           }}
         >
           Not this week

@@ -36,6 +36,8 @@ export function PulsePage({ identity, keyStatus }: { identity: Identity | null; 
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [skipped, setSkipped] = useState<string | null>(skippedWeek);
+  /** "Take it anyway" brought the form back: the focus goes to its first answer. */
+  const [takeAnyway, setTakeAnyway] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   // The form (or the delete confirmation) that had the focus is about to go: the notice that replaces it takes it.
   const noticeBox = useRef<HTMLDivElement>(null);
@@ -135,12 +137,19 @@ export function PulsePage({ identity, keyStatus }: { identity: Identity | null; 
         ) : skipped === week && week ? (
           <p ref={skippedNote} tabIndex={-1}>
             You skipped this week.{' '}
-            <Button variant="quiet" onClick={() => setSkipped(null)}>
+            <Button
+              variant="quiet"
+              onClick={() => {
+                setSkipped(null);
+                setTakeAnyway(true);
+              }}
+            >
               Take it anyway
             </Button>
           </p>
         ) : week ? (
           <PulseForm
+            focusFirst={takeAnyway}
             busy={busy}
             onSubmit={(body) => void send(body)}
             onSkipWeek={() => {

@@ -49,6 +49,24 @@ describe('a node whose Redis subscriber was away', () => {
     await cluster?.stop();
   });
 
+  /** A new group with a writer whose socket is on node a and a reader whose socket is on node b. */
+  async function groupWithReaderOnB(name: string) {
+    const res = await admin.agent.post('/api/groups', {
+      name,
+      topic: 'challenging-class',
+      guidelines: 'Be kind.',
+    });
+    expect(res.status).toBe(201);
+    const groupId = res.body.group.id as string;
+    const a = cluster.nodes[0]!;
+    const writer = await TestMember.signUp(a.url, invite);
+    const reader = await TestMember.signUp(a.url, invite, b.url);
+    members.push(writer, reader);
+    await writer.join(groupId);
+    await reader.join(groupId);
+    return { groupId, writer, reader };
+  }
+
   /** Keeps node b's subscriber disconnected while `during` runs (each reconnect is cut again at once). */
   async function withoutBSubscriber(during: () => Promise<void>): Promise<void> {
     const cut = () => redis.call('CLIENT', 'KILL', 'USER', B_USER, 'TYPE', 'pubsub') as Promise<number>;
@@ -75,19 +93,7 @@ describe('a node whose Redis subscriber was away', () => {
   }
 
   it('when a moderator removes a message while the subscriber is away, then members on that node get the tombstone after the resync, not the text', async () => {
-    const a = cluster.nodes[0]!;
-    const res = await admin.agent.post('/api/groups', {
-      name: 'Removal during a gap',
-      topic: 'challenging-class',
-      guidelines: 'Be kind.',
-    });
-    expect(res.status).toBe(201);
-    const groupId = res.body.group.id as string;
-    const writer = await TestMember.signUp(a.url, invite);
-    const reader = await TestMember.signUp(a.url, invite, b.url);
-    members.push(writer, reader);
-    await writer.join(groupId);
-    await reader.join(groupId);
+    const { groupId, writer, reader } = await groupWithReaderOnB('Removal during a gap');
     await appointModerator(admin, moderator, groupId);
     await writer.open(groupId);
     const sync = await reader.open(groupId);
@@ -181,19 +187,7 @@ describe('a node whose Redis subscriber was away', () => {
   });
 
   it('when reactions change while the subscriber is away, then members on that node see the counts as they are after the resync, their own included', async () => {
-    const a = cluster.nodes[0]!;
-    const res = await admin.agent.post('/api/groups', {
-      name: 'Reactions during a gap',
-      topic: 'challenging-class',
-      guidelines: 'Be kind.',
-    });
-    expect(res.status).toBe(201);
-    const groupId = res.body.group.id as string;
-    const writer = await TestMember.signUp(a.url, invite);
-    const reader = await TestMember.signUp(a.url, invite, b.url);
-    members.push(writer, reader);
-    await writer.join(groupId);
-    await reader.join(groupId);
+    const { groupId, writer, reader } = await groupWithReaderOnB('Reactions during a gap');
     await writer.open(groupId);
     const first = (await writer.send(groupId, 'first')).seq;
     const second = (await writer.send(groupId, 'second')).seq;

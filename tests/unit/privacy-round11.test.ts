@@ -3,15 +3,7 @@
  * own, written for the rule it tests; none is a line of a training or held-out file.
  */
 import { describe, expect, it } from 'vitest';
-import { detectIdentifying, type FindingKind } from '@staffroom/shared/guards/privacy';
-
-const matches = (text: string, kind: FindingKind) =>
-  detectIdentifying(text)
-    .filter((f) => f.kind === kind)
-    .map((f) => f.match);
-const quiet = (texts: readonly string[]) => {
-  for (const text of texts) expect(detectIdentifying(text), text).toEqual([]);
-};
+import { matches, quiet } from '../support/privacy-expect.js';
 
 describe('privacy round 11: casual social text', () => {
   it('a lower-case honorific before a word no list knows, in a person context', () => {

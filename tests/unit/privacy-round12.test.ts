@@ -6,15 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { getCountries, getExampleNumber, type CountryCode } from 'libphonenumber-js/max';
 import examples from 'libphonenumber-js/examples.mobile.json';
-import { detectIdentifying, type FindingKind } from '@staffroom/shared/guards/privacy';
+import { detectIdentifying } from '@staffroom/shared/guards/privacy';
+import { matches, quiet } from '../support/privacy-expect.js';
 
-const matches = (text: string, kind: FindingKind) =>
-  detectIdentifying(text)
-    .filter((f) => f.kind === kind)
-    .map((f) => f.match);
-const quiet = (texts: readonly string[]) => {
-  for (const text of texts) expect(detectIdentifying(text), text).toEqual([]);
-};
 const phoneFound = (text: string) => detectIdentifying(text).some((f) => f.kind === 'phone');
 
 describe('privacy round 12: names with no title in casual text', () => {

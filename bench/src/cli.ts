@@ -188,15 +188,16 @@ async function main(): Promise<number> {
     }
   }
 
-  let tableText =
-    scenario.kind === 'load'
-      ? loadTable(results as LoadResult[])
-      : scenario.kind === 'ramp'
-        ? rampTable(results as RampResult[], scenario.p99LimitMs)
-        : scenario.kind === 'flood'
-          ? floodTable(results as FloodResult[])
-          : idleTable(results as IdleResult[]);
-  if (results.length === 0) tableText = '(no target completed)';
+  const tableText =
+    results.length === 0
+      ? '(no target completed)'
+      : scenario.kind === 'load'
+        ? loadTable(results as LoadResult[])
+        : scenario.kind === 'ramp'
+          ? rampTable(results as RampResult[], scenario.p99LimitMs)
+          : scenario.kind === 'flood'
+            ? floodTable(results as FloodResult[])
+            : idleTable(results as IdleResult[]);
   const checks = checkTargets(scenario, results);
   const checkText = checksText(checks, scenario.name === 'smoke', scenario.kind === 'flood' ? 12 : 6);
 

@@ -11,6 +11,7 @@ import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { useNow } from '../hooks/use-conversation-room';
+import { usePanelForm } from '../hooks/use-panel-form';
 import { actionErrorText, type ShownCheckIn, type Side } from '../model/conversation-room';
 import { formatFull, formatStart } from '../model/format';
 import { formatDuration, fromLocalInput, toLocalInput } from '../../../utils/format';
@@ -71,8 +72,7 @@ function ProposeForm({
     setType(next);
   };
   const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = usePanelForm(onDone);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
@@ -96,13 +96,9 @@ function ProposeForm({
       setProblem(`${refused} Nothing was saved.`);
       return;
     }
-    setBusy(true);
     /** An untouched template says nothing: it is not sealed and sent. */
     const written = note === sessionNoteTemplate(type) ? '' : note;
-    const ack = await onPropose(start, duration, written, type);
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
+    await send(() => onPropose(start, duration, written, type));
   };
 
   return (
@@ -207,8 +203,7 @@ function NoteForm({
   const [note, setNote] = useState(() => checkIn.noteText ?? template);
   const identifying = useIdentifyingFeedback(note === template ? '' : note, warn);
   const overLimit = useOverLimit(note, NOTE_MAX, warn);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, send } = usePanelForm(onDone);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
   const submit = async (event: FormEvent) => {
@@ -225,12 +220,8 @@ function NoteForm({
       area.current?.focus();
       return;
     }
-    setBusy(true);
     setProblem(null);
-    const ack = await onSave(checkIn.id, note);
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
+    await send(() => onSave(checkIn.id, note));
   };
   return (
     <form className="form form--tight checkin-note-form" noValidate onSubmit={(e) => void submit(e)}>

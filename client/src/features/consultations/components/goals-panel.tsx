@@ -5,7 +5,8 @@ import { describeFindings } from '@staffroom/shared/guards/privacy';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
-import { actionErrorText, type ShownGoal } from '../model/conversation-room';
+import { usePanelForm } from '../hooks/use-panel-form';
+import type { ShownGoal } from '../model/conversation-room';
 import { formatShortDate } from '../model/format';
 import {
   GOAL_BYTES_MAX,
@@ -53,8 +54,7 @@ function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; w
   const overLimit = useOverLimit(title, GOAL_TITLE_MAX, warn);
   const [status, setStatus] = useState<GoalStatus>('not-started');
   const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, send } = usePanelForm(onDone);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
@@ -71,11 +71,7 @@ function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; w
       input.current?.focus();
       return;
     }
-    setBusy(true);
-    const ack = await onSave({ title: title.trim(), status, notes: [] });
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
+    await send(() => onSave({ title: title.trim(), status, notes: [] }));
   };
 
   return (
@@ -142,8 +138,7 @@ function UpdateGoal({
   const [note, setNote] = useState('');
   const identifying = useIdentifyingFeedback(note, warn);
   const overLimit = useOverLimit(note, GOAL_NOTE_MAX, warn);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = usePanelForm(onDone);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => form.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
 
@@ -164,11 +159,7 @@ function UpdateGoal({
       setProblem('This goal has no room for more notes. Mark it met and start a new goal for the next step.');
       return;
     }
-    setBusy(true);
-    const ack = await onSave(next, goal.id);
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
+    await send(() => onSave(next, goal.id));
   };
 
   return (

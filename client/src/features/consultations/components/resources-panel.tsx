@@ -5,6 +5,7 @@ import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { usePanelForm } from '../hooks/use-panel-form';
 import { actionErrorText, type ShownResource } from '../model/conversation-room';
 import { formatShortDate } from '../model/format';
 import { refusalText } from '../model/refusal';
@@ -23,8 +24,7 @@ function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () =
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = usePanelForm(onDone);
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -32,13 +32,11 @@ function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () =
     event.preventDefault();
     if (busy) return;
     setProblem(null);
-    let ack: Ack<unknown>;
     if (what === 'link') {
       const wrong = checkLink(title, url);
       if (wrong) return setError(wrong);
       setError(null);
-      setBusy(true);
-      ack = await actions.shareLink(title, url);
+      await send(() => actions.shareLink(title, url));
     } else {
       if (!file) return setError('Choose a file.');
       if (file.size > RESOURCE_LIMITS.documentBytes)
@@ -49,12 +47,8 @@ function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () =
       const checked = checkDocument(file.name, bytes);
       if (!checked.ok) return setError(checked.error);
       setError(null);
-      setBusy(true);
-      ack = await actions.shareDocument(title, file.name.slice(0, 255), checked.mime, bytes);
+      await send(() => actions.shareDocument(title, file.name.slice(0, 255), checked.mime, bytes));
     }
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
   };
 
   return (

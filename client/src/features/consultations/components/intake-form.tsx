@@ -282,7 +282,7 @@ export function IntakeForm({
             <textarea
               {...control}
               ref={focusRef('note')}
-              className="input support-textarea"
+              className="input textarea"
               name="note"
               rows={4}
               // No maxLength: it would cut a pasted note silently, before the crisis check reads its end. The note

@@ -8,10 +8,11 @@ import {
   type SessionType,
 } from '@staffroom/shared/schemas/consultations';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
+import { Button, type ButtonVariant } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { useNow } from '../hooks/use-conversation-room';
 import { usePanelForm } from '../hooks/use-panel-form';
+import { PanelFormActions } from './panel-form-actions';
 import { actionErrorText, type ShownCheckIn, type Side } from '../model/conversation-room';
 import { formatFull, formatStart } from '../model/format';
 import { formatDuration, fromLocalInput, toLocalInput } from '../../../utils/format';
@@ -168,14 +169,9 @@ function ProposeForm({
         onChange={setNote}
         overLimit={overLimit}
       />
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Proposing…">
-          {type === 'check-in' ? 'Propose check-in' : `Propose: ${SESSION_TYPE_LABELS[type]}`}
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Proposing…" onCancel={onDone}>
+        {type === 'check-in' ? 'Propose check-in' : `Propose: ${SESSION_TYPE_LABELS[type]}`}
+      </PanelFormActions>
     </form>
   );
 }
@@ -241,14 +237,9 @@ function NoteForm({
         overLimit={overLimit}
         textareaRef={area}
       />
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Saving…">
-          Save the note
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Saving…" onCancel={onDone}>
+        Save the note
+      </PanelFormActions>
     </form>
   );
 }
@@ -266,6 +257,12 @@ function statusLine(c: ShownCheckIn, role: Side, peer: string): string {
       return 'Cancelled';
   }
 }
+
+const ANSWER_WORDS = {
+  accept: ['Accept', 'Accepting…'],
+  decline: ['Decline', 'Declining…'],
+  cancel: ['Cancel', 'Cancelling…'],
+} as const;
 
 function CheckInItem({
   checkIn,
@@ -326,6 +323,22 @@ function CheckInItem({
     }
   };
 
+  /** Accept, Decline or Cancel: named with the check-in's time until it is pressed, then saying what it does. */
+  const answerButton = (action: 'accept' | 'decline' | 'cancel', variant: ButtonVariant) => {
+    const [label, busyLabel] = ANSWER_WORDS[action];
+    return (
+      <Button
+        variant={variant}
+        busy={busy === action}
+        busyLabel={busyLabel}
+        aria-label={busy === action ? undefined : `${label} the check-in on ${when}`}
+        onClick={() => void answer(action)}
+      >
+        {label}
+      </Button>
+    );
+  };
+
   return (
     <li className={`checkin checkin--${checkIn.status}`}>
       {checkIn.type && checkIn.type !== 'check-in' && (
@@ -381,36 +394,11 @@ function CheckInItem({
         <div className="checkin__actions">
           {answerable && (
             <>
-              <Button
-                busy={busy === 'accept'}
-                busyLabel="Accepting…"
-                aria-label={busy === 'accept' ? undefined : `Accept the check-in on ${when}`}
-                onClick={() => void answer('accept')}
-              >
-                Accept
-              </Button>
-              <Button
-                variant="secondary"
-                busy={busy === 'decline'}
-                busyLabel="Declining…"
-                aria-label={busy === 'decline' ? undefined : `Decline the check-in on ${when}`}
-                onClick={() => void answer('decline')}
-              >
-                Decline
-              </Button>
+              {answerButton('accept', 'primary')}
+              {answerButton('decline', 'secondary')}
             </>
           )}
-          {cancellable && !answerable && (
-            <Button
-              variant="quiet"
-              busy={busy === 'cancel'}
-              busyLabel="Cancelling…"
-              aria-label={busy === 'cancel' ? undefined : `Cancel the check-in on ${when}`}
-              onClick={() => void answer('cancel')}
-            >
-              Cancel
-            </Button>
-          )}
+          {cancellable && !answerable && answerButton('cancel', 'quiet')}
         </div>
       )}
     </li>

@@ -3,9 +3,9 @@ import { useFocusBack } from '../../../lib/use-focus-back';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import { describeFindings } from '@staffroom/shared/guards/privacy';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { usePanelForm } from '../hooks/use-panel-form';
+import { PanelFormActions } from './panel-form-actions';
 import type { ShownGoal } from '../model/conversation-room';
 import { formatShortDate } from '../model/format';
 import {
@@ -109,14 +109,9 @@ function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; w
         value={status}
         onChange={setStatus}
       />
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Encrypting and saving…">
-          Save goal
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Encrypting and saving…" onCancel={onDone}>
+        Save goal
+      </PanelFormActions>
     </form>
   );
 }
@@ -183,14 +178,9 @@ function UpdateGoal({
         onChange={setNote}
         overLimit={overLimit}
       />
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Encrypting and saving…">
-          Save progress
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Encrypting and saving…" onCancel={onDone}>
+        Save progress
+      </PanelFormActions>
     </form>
   );
 }

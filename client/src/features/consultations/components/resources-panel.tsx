@@ -6,6 +6,7 @@ import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { usePanelForm } from '../hooks/use-panel-form';
+import { PanelFormActions } from './panel-form-actions';
 import { actionErrorText, type ShownResource } from '../model/conversation-room';
 import { formatShortDate } from '../model/format';
 import { refusalText } from '../model/refusal';
@@ -116,14 +117,9 @@ function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () =
           )}
         </Field>
       )}
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Sharing…">
-          Share
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Sharing…" onCancel={onDone}>
+        Share
+      </PanelFormActions>
     </form>
   );
 }

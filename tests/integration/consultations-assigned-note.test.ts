@@ -77,7 +77,7 @@ async function viewOf(m: TestMember, conversationId: string): Promise<Conversati
 }
 
 beforeAll(async () => {
-  programme = await startProgramme({ nodes: 2 });
+  programme = await startProgramme({ nodes: 2, coordinatorNode: 1 });
   admin = programme.admin;
 });
 

@@ -26,7 +26,7 @@ const intake: IntakeBody = {
 const unmatched = async (m: TestMember) => m.agent.get('/api/programme/unmatched');
 
 beforeAll(async () => {
-  programme = await startProgramme({ nodes: 2 });
+  programme = await startProgramme({ nodes: 2, coordinatorNode: 1 });
   admin = programme.admin;
 });
 

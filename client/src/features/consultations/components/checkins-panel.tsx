@@ -12,7 +12,7 @@ import { Button, type ButtonVariant } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { useNow } from '../hooks/use-conversation-room';
 import { usePanelForm } from '../hooks/use-panel-form';
-import { PanelFormActions } from './panel-form-actions';
+import { FormBehindButton, PanelFormActions } from './panel-form-actions';
 import { actionErrorText, type ShownCheckIn, type Side } from '../model/conversation-room';
 import { formatFull, formatStart } from '../model/format';
 import { formatDuration, fromLocalInput, toLocalInput } from '../../../utils/format';
@@ -430,8 +430,6 @@ export function CheckInsPanel({
   warnIdentifying?: boolean;
 }) {
   const now = useNow(true, 30_000);
-  const [proposing, setProposing] = useState(false);
-  const [proposeButton, focusProposeButton] = useFocusBack<HTMLButtonElement>();
   const ends = (c: ShownCheckIn) => c.startsAt + c.durationMinutes * 60_000;
   const planned = closed
     ? []
@@ -448,10 +446,6 @@ export function CheckInsPanel({
             c.noteText === undefined,
         );
   const earlier = checkIns.filter((c) => !planned.includes(c) && !toWrite.includes(c)).reverse();
-  const stopProposing = () => {
-    setProposing(false);
-    focusProposeButton();
-  };
 
   /** Check-ins as items; only those still planned can be answered, notes wherever the conversation is open. */
   const list = (items: readonly ShownCheckIn[], answerable: boolean, className = 'checkins') => (
@@ -492,19 +486,11 @@ export function CheckInsPanel({
           {list(toWrite, false)}
         </>
       )}
-      {writable &&
-        (proposing ? (
-          <ProposeForm onPropose={onPropose} onDone={stopProposing} warn={warnIdentifying} />
-        ) : (
-          <button
-            ref={proposeButton}
-            type="button"
-            className="button button--secondary"
-            onClick={() => setProposing(true)}
-          >
-            Propose a check-in
-          </button>
-        ))}
+      {writable && (
+        <FormBehindButton label="Propose a check-in">
+          {(close) => <ProposeForm onPropose={onPropose} onDone={close} warn={warnIdentifying} />}
+        </FormBehindButton>
+      )}
       {earlier.length > 0 && (
         <details className="support-details">
           <summary className="support-details__summary">

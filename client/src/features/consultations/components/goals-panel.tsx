@@ -5,7 +5,7 @@ import { describeFindings } from '@staffroom/shared/guards/privacy';
 import { Alert } from '../../../components/alert';
 import { Field } from '../../../components/field';
 import { usePanelForm } from '../hooks/use-panel-form';
-import { PanelFormActions } from './panel-form-actions';
+import { FormBehindButton, PanelFormActions } from './panel-form-actions';
 import type { ShownGoal } from '../model/conversation-room';
 import { formatShortDate } from '../model/format';
 import {
@@ -264,12 +264,6 @@ export function GoalsPanel({
   /** The teacher writes: the privacy guard warns while they type, as on their messages. */
   warnIdentifying?: boolean;
 }) {
-  const [adding, setAdding] = useState(false);
-  const [addButton, focusAddButton] = useFocusBack<HTMLButtonElement>();
-  const stopAdding = () => {
-    setAdding(false);
-    focusAddButton();
-  };
   return (
     <section className="side-card" aria-labelledby="goals-title">
       <h2 id="goals-title" className="side-card__title">
@@ -285,19 +279,11 @@ export function GoalsPanel({
           ))}
         </ul>
       )}
-      {writable &&
-        (adding ? (
-          <AddGoal onSave={onSave} onDone={stopAdding} warn={warnIdentifying} />
-        ) : (
-          <button
-            ref={addButton}
-            type="button"
-            className="button button--secondary"
-            onClick={() => setAdding(true)}
-          >
-            Add a goal
-          </button>
-        ))}
+      {writable && (
+        <FormBehindButton label="Add a goal">
+          {(close) => <AddGoal onSave={onSave} onDone={close} warn={warnIdentifying} />}
+        </FormBehindButton>
+      )}
     </section>
   );
 }

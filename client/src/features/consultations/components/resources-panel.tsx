@@ -1,12 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useFocusBack } from '../../../lib/use-focus-back';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { usePanelForm } from '../hooks/use-panel-form';
-import { PanelFormActions } from './panel-form-actions';
+import { FormBehindButton, PanelFormActions } from './panel-form-actions';
 import { actionErrorText, type ShownResource } from '../model/conversation-room';
 import { formatShortDate } from '../model/format';
 import { refusalText } from '../model/refusal';
@@ -227,12 +226,6 @@ export function ResourcesPanel({
   writable: boolean;
   actions: ResourceActions;
 }) {
-  const [sharing, setSharing] = useState(false);
-  const [shareButton, focusShareButton] = useFocusBack<HTMLButtonElement>();
-  const stop = () => {
-    setSharing(false);
-    focusShareButton();
-  };
   return (
     <section className="side-card" aria-labelledby="resources-title">
       <h2 id="resources-title" className="side-card__title">
@@ -250,19 +243,11 @@ export function ResourcesPanel({
           ))}
         </ul>
       )}
-      {writable &&
-        (sharing ? (
-          <ShareForm actions={actions} onDone={stop} />
-        ) : (
-          <button
-            ref={shareButton}
-            type="button"
-            className="button button--secondary"
-            onClick={() => setSharing(true)}
-          >
-            Share a link or document
-          </button>
-        ))}
+      {writable && (
+        <FormBehindButton label="Share a link or document">
+          {(close) => <ShareForm actions={actions} onDone={close} />}
+        </FormBehindButton>
+      )}
     </section>
   );
 }

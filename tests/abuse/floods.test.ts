@@ -298,6 +298,21 @@ describe('one-to-one and group fan-out', () => {
     return { conversationId, teacher, consultant };
   }
 
+  /** A group with the moderator appointed, and a new member (on the second node) joined: both have it open. */
+  async function groupWithMember(name: string): Promise<{ groupId: string; member: TestMember }> {
+    const member = await TestMember.signUp(
+      cluster.nodes[1]!.url,
+      await createInvite(admin.agent, 'member', 1),
+    );
+    everyone.push(member);
+    const groupId = await createGroup(admin, name);
+    await appointModerator(admin, moderator, groupId);
+    await moderator.open(groupId);
+    await member.join(groupId);
+    await member.open(groupId);
+    return { groupId, member };
+  }
+
   it('when a participant floods a conversation, then sends are limited and one convo:open stays within the page budget', async () => {
     const { conversationId, teacher, consultant } = await openConversation();
 
@@ -336,21 +351,7 @@ describe('one-to-one and group fan-out', () => {
   });
 
   it('when a member is muted or the group locked, then their typing notices and reactions are refused, not fanned out', async () => {
-    const member = await TestMember.signUp(
-      cluster.nodes[1]!.url,
-      await createInvite(admin.agent, 'member', 2),
-    );
-    everyone.push(member);
-    const res = await admin.agent.post('/api/groups', {
-      name: 'Quiet room',
-      topic: 'challenging-class',
-      guidelines: 'Be kind.',
-    });
-    const groupId = res.body.group.id as string;
-    await appointModerator(admin, moderator, groupId);
-    await moderator.open(groupId);
-    await member.join(groupId);
-    await member.open(groupId);
+    const { groupId, member } = await groupWithMember('Quiet room');
     const { seq } = await moderator.send(groupId, 'hello');
     let typingSeen = 0;
     moderator.socket.on('typing', () => (typingSeen += 1));
@@ -457,21 +458,7 @@ describe('one-to-one and group fan-out', () => {
   });
 
   it('when a member floods reactions and typing notices, then each is limited and the group sees a bounded fan-out', async () => {
-    const member = await TestMember.signUp(
-      cluster.nodes[1]!.url,
-      await createInvite(admin.agent, 'member', 1),
-    );
-    everyone.push(member);
-    const res = await admin.agent.post('/api/groups', {
-      name: 'Busy room',
-      topic: 'challenging-class',
-      guidelines: 'Be kind.',
-    });
-    const groupId = res.body.group.id as string;
-    await appointModerator(admin, moderator, groupId);
-    await moderator.open(groupId);
-    await member.join(groupId);
-    await member.open(groupId);
+    const { groupId, member } = await groupWithMember('Busy room');
     const { seq } = await moderator.send(groupId, 'react to me');
     let updates = 0;
     let typing = 0;

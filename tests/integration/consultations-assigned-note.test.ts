@@ -5,12 +5,11 @@ import type {
   MyRequest,
   UnmatchedRequest,
 } from '@staffroom/shared/schemas/consultations';
-import { createIdentity, type Identity } from '../../client/src/lib/e2e-crypto.js';
+import type { Identity } from '../../client/src/lib/e2e-crypto.js';
 import { openIntakeNote, sealIntakeNote } from '../../client/src/features/consultations/model/intake-seal.js';
-import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { everythingStored, startRedis, type TestRedis } from '../support/redis.js';
+import type { TestMember } from '../support/member.js';
+import { startProgramme, withKeys, type Programme } from '../support/programme.js';
+import { everythingStored } from '../support/redis.js';
 
 /**
  * A coordinator assigns a waiting request by hand to a consultant who never held a copy of its note. The
@@ -18,40 +17,21 @@ import { everythingStored, startRedis, type TestRedis } from '../support/redis.j
  * ciphertext, only from the teacher of that conversation, for that conversation's request, sealed to its
  * consultant's current key, once. Two nodes on one Redis: the teacher and the consultant are on different nodes.
  */
-let redis: TestRedis;
-let nodes: [TestNode, TestNode];
+let programme: Programme;
 let admin: TestMember;
-const people: TestMember[] = [];
-const invites: Record<string, string> = {};
-
-async function person(role: 'member' | 'consultant', node: number): Promise<TestMember> {
-  const m = await TestMember.signUp(nodes[node]!.url, invites[role]!);
-  people.push(m);
-  return m;
-}
-
-async function withKeys(m: TestMember): Promise<Identity> {
-  const made = await createIdentity(await browserWrappingKey(m.agent, m.pseudonym, GOOD_PASSPHRASE));
-  expect((await m.agent.request('PUT', '/api/keys', made.bundle)).status).toBe(200);
-  return made.identity;
-}
 
 /** A consultant nobody's request is offered to on its own (grade 11 French), so only a hand assignment reaches them. */
-async function consultant(displayName: string, node: number): Promise<TestMember> {
-  const c = await person('consultant', node);
-  const res = await c.agent.request('PUT', '/api/consultant/profile', {
-    displayName,
-    grades: ['11'],
-    subjects: ['french'],
-    areas: ['assessment'],
-    capacity: 3,
-    availability: ['mon-pm'],
-    paused: false,
-    school: 'Hillcrest Secondary',
-  });
-  expect(res.status).toBe(200);
-  return c;
-}
+const consultant = (displayName: string, node: number): Promise<TestMember> =>
+  programme.consultant(
+    {
+      displayName,
+      grades: ['11'],
+      subjects: ['french'],
+      areas: ['assessment'],
+      school: 'Hillcrest Secondary',
+    },
+    node,
+  );
 
 const intake: IntakeBody = {
   grades: ['2'],
@@ -97,19 +77,12 @@ async function viewOf(m: TestMember, conversationId: string): Promise<Conversati
 }
 
 beforeAll(async () => {
-  redis = await startRedis();
-  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix })];
-  admin = await TestMember.signUp(nodes[1].url, a.bootstrapInvite as string);
-  people.push(admin);
-  for (const role of ['member', 'consultant'] as const)
-    invites[role] = await createInvite(admin.agent, role as 'member', 50);
+  programme = await startProgramme({ nodes: 2, coordinatorNode: 1 });
+  admin = programme.admin;
 });
 
 afterAll(async () => {
-  for (const m of people) m.close();
-  await Promise.all(nodes.map((n) => n.stop()));
-  await redis.stop();
+  await programme?.stop();
 });
 
 describe('the intake note of a request assigned by hand', () => {
@@ -117,7 +90,7 @@ describe('the intake note of a request assigned by hand', () => {
     const assignee = await consultant('Assigned French Guide', 1);
     const bystander = await consultant('Bystander Latin Guide', 0);
     const [kC, kB] = [await withKeys(assignee), await withKeys(bystander)];
-    const teacher = await person('member', 0);
+    const teacher = await programme.person('member', 0);
     const kT = await withKeys(teacher);
     const canary = `canary-assigned-${Math.random().toString(36).slice(2)}: thirty and no aide`;
     const { requestId, conversationId } = await assignedByHand(teacher, kT, 'Assigned French Guide', canary);
@@ -155,7 +128,7 @@ describe('the intake note of a request assigned by hand', () => {
     // Not the consultant, and nobody outside the conversation (who does not even learn it exists).
     const byConsultant = await passOn(assignee, {});
     expect(!byConsultant.ok && byConsultant.error.code).toBe('FORBIDDEN');
-    const outsider = await person('member', 1);
+    const outsider = await programme.person('member', 1);
     await withKeys(outsider);
     const byOutsider = await passOn(outsider, {});
     expect(!byOutsider.ok && byOutsider.error.code).toBe('NOT_FOUND');
@@ -195,7 +168,7 @@ describe('the intake note of a request assigned by hand', () => {
     expect((await viewOf(assignee, conversationId)).intakeNote).toEqual({ requestId, ...sealedForC });
 
     // The teacher's own copy is gone with its purpose, and Redis never held the note in the clear.
-    const stored = await everythingStored(redis);
+    const stored = await everythingStored(programme.redis);
     expect(stored).not.toContain(canary);
     expect(stored).not.toContain(`request:${requestId}:intake`);
   });
@@ -203,7 +176,7 @@ describe('the intake note of a request assigned by hand', () => {
   it('when another teacher replays a copy into their own hand-assigned conversation, then it is refused', async () => {
     const assignee = await consultant('Second French Guide', 1);
     const kC = await withKeys(assignee);
-    const [alice, bob] = [await person('member', 0), await person('member', 1)];
+    const [alice, bob] = [await programme.person('member', 0), await programme.person('member', 1)];
     const [kA, kBob] = [await withKeys(alice), await withKeys(bob)];
     const first = await assignedByHand(alice, kA, 'Second French Guide', 'canary-first-note');
     const second = await assignedByHand(bob, kBob, 'Second French Guide', 'canary-second-note');
@@ -247,7 +220,7 @@ describe('the intake note of a request assigned by hand', () => {
 
   it('when the teacher held no copy of their own, then both are told plainly that the note was not passed on', async () => {
     await consultant('Third French Guide', 1);
-    const teacher = await person('member', 0);
+    const teacher = await programme.person('member', 0);
     await withKeys(teacher);
     const asked = await teacher.agent.post('/api/support-request', intake);
     const request = asked.body.request as MyRequest;

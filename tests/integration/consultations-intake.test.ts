@@ -1,50 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeBody, IntakeSealWork, Offer } from '@staffroom/shared/schemas/consultations';
 import { consultationKeys } from '../../server/src/features/consultations/consultations.keys.js';
-import { createIdentity, type Identity } from '../../client/src/lib/e2e-crypto.js';
+import type { Identity } from '../../client/src/lib/e2e-crypto.js';
 import { openIntakeNote, sealIntakeNote } from '../../client/src/features/consultations/model/intake-seal.js';
-import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import type { TestMember } from '../support/member.js';
+import { startProgramme, withKeys, type Programme } from '../support/programme.js';
+import { storedEntries } from '../support/redis.js';
 
 /**
  * Issue 10, item 5: the intake note is sealed in the teacher's browser to each consultant it may be offered to,
  * and the consultant sees a per-request name. The offer time is the default (a day), so nothing passes on by
  * itself while the test runs.
  */
-let redis: TestRedis;
-let node: TestNode;
-const people: TestMember[] = [];
-const invites: Record<string, string> = {};
-
-async function person(role: 'member' | 'consultant'): Promise<TestMember> {
-  const m = await TestMember.signUp(node.url, invites[role]!);
-  people.push(m);
-  return m;
-}
-
-async function withKeys(m: TestMember): Promise<Identity> {
-  const made = await createIdentity(await browserWrappingKey(m.agent, m.pseudonym, GOOD_PASSPHRASE));
-  expect((await m.agent.request('PUT', '/api/keys', made.bundle)).status).toBe(200);
-  return made.identity;
-}
-
-async function consultant(extra: Record<string, unknown>): Promise<TestMember> {
-  const c = await person('consultant');
-  const res = await c.agent.request('PUT', '/api/consultant/profile', {
-    displayName: 'Mentor Who Fits',
-    grades: ['2'],
-    subjects: ['mathematics'],
-    areas: ['classroom-management'],
-    capacity: 3,
-    availability: ['mon-pm'],
-    paused: false,
-    ...extra,
-  });
-  expect(res.status).toBe(200);
-  return c;
-}
+let programme: Programme;
 
 const intake: IntakeBody = {
   grades: ['2'],
@@ -61,23 +29,9 @@ const offersOf = async (m: TestMember): Promise<Offer[]> =>
 const workOf = async (m: TestMember): Promise<IntakeSealWork | null> =>
   (await m.agent.get('/api/support-request/notes')).body.work;
 
-/** Every key of the store with its raw (DUMP) value, so nothing escapes the scan whatever its type. */
-async function dumpRedis(): Promise<{ key: string; text: string }[]> {
-  const raw = redis.client();
-  const out: { key: string; text: string }[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await raw.scan(cursor, 'COUNT', 500);
-    cursor = next;
-    for (const key of keys) out.push({ key, text: (await raw.dumpBuffer(key))?.toString('latin1') ?? '' });
-  } while (cursor !== '0');
-  await raw.quit();
-  return out;
-}
-
 /** The keys the consultations feature owns (`consultations.keys.ts`), by their shape. */
 function isConsultationKey(key: string): boolean {
-  const rest = key.slice(redis.prefix.length);
+  const rest = key.slice(programme.redis.prefix.length);
   return (
     /^(consultants|requests|conversations|feedback)(:|$)/.test(rest) ||
     /^(request|convo):/.test(rest) ||
@@ -86,28 +40,21 @@ function isConsultationKey(key: string): boolean {
 }
 
 beforeAll(async () => {
-  redis = await startRedis();
-  node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-  const admin = await TestMember.signUp(node.url, node.bootstrapInvite as string);
-  people.push(admin);
-  for (const role of ['member', 'consultant'])
-    invites[role] = await createInvite(admin.agent, role as 'member', 50);
+  programme = await startProgramme();
 });
 
 afterAll(async () => {
-  for (const m of people) m.close();
-  await node?.stop();
-  await redis?.stop();
+  await programme?.stop();
 });
 
 describe('the sealed intake note', () => {
   it('when a teacher seals the note to the consultants who fit, then each offered one reads it and Redis never holds it, nor the pseudonym', async () => {
     // Best fit first (grade, subject, area), then the grade band, subject and area, then the grade band and
     // subject only; the last has no key yet.
-    const c1 = await consultant({ grades: ['1', '2'], subjects: ['mathematics', 'science'] });
-    const c2 = await consultant({ grades: ['3'] });
-    const c3 = await consultant({ grades: ['1'], areas: ['assessment'] });
-    const teacher = await person('member');
+    const c1 = await programme.consultant({ grades: ['1', '2'], subjects: ['mathematics', 'science'] });
+    const c2 = await programme.consultant({ grades: ['3'] });
+    const c3 = await programme.consultant({ grades: ['1'], areas: ['assessment'] });
+    const teacher = await programme.person('member');
     const [k1, k2, kT] = [await withKeys(c1), await withKeys(c2), await withKeys(teacher)];
     const canary = `canary-intake-${Math.random().toString(36).slice(2)} — thirty and no aide`;
 
@@ -138,7 +85,7 @@ describe('the sealed intake note', () => {
     const idOf = (k: Identity) => work.recipients.find((r) => r.publicKey === k.publicKey)!.consultantId;
 
     // Another member cannot write copies for this request.
-    const intruder = await person('member');
+    const intruder = await programme.person('member');
     const sealedFor1 = await sealIntakeNote(kT, k1.publicKey, requestId, canary);
     const noRequest = await intruder.agent.request('PUT', '/api/support-request/notes', {
       requestId,
@@ -206,8 +153,8 @@ describe('the sealed intake note', () => {
     expect(await openIntakeNote(k3, offer3!.teacherPublicKey!, requestId, offer3!.note!)).toBe(canary);
 
     // While the request is open: no canary anywhere, no account pseudonym in any consultation key.
-    const k = consultationKeys(redis.prefix);
-    const open = await dumpRedis();
+    const k = consultationKeys(programme.redis.prefix);
+    const open = await storedEntries(programme.redis);
     expect(open.some((e) => e.key === k.intakeNotes(requestId))).toBe(true);
     expect(open.filter((e) => isConsultationKey(e.key)).length).toBeGreaterThan(5);
     for (const e of open) expect(e.text.includes(canary) || e.key.includes(canary), e.key).toBe(false);
@@ -223,7 +170,7 @@ describe('the sealed intake note', () => {
     expect(asTeacher.ok && asTeacher.data.view.seenAs).toBe(alias);
     const summaries = (await c3.agent.get('/api/conversations')).body.conversations;
     expect(summaries[0]).toMatchObject({ id: conversationId, peerName: alias });
-    const after = await dumpRedis();
+    const after = await storedEntries(programme.redis);
     expect(after.some((e) => e.key === k.intakeNotes(requestId))).toBe(false);
     for (const e of after) expect(e.text.includes(canary), e.key).toBe(false);
     for (const e of after.filter((x) => isConsultationKey(x.key))) {
@@ -237,8 +184,8 @@ describe('the sealed intake note', () => {
   it('when a request is withdrawn, then its sealed copies are deleted; each request has its own name', async () => {
     // An area nobody else offers: this request reaches only this consultant.
     const only = { grades: ['11'], subjects: ['music'], focus: 'resources' } as const;
-    const c = await consultant({ ...only, focus: undefined, areas: ['resources'] });
-    const teacher = await person('member');
+    const c = await programme.consultant({ ...only, focus: undefined, areas: ['resources'] });
+    const teacher = await programme.person('member');
     const [kc, kT] = [await withKeys(c), await withKeys(teacher)];
     const first = (await teacher.agent.post('/api/support-request', { ...intake, ...only })).body.request;
     expect(first.status).toBe('offered');
@@ -248,8 +195,8 @@ describe('the sealed intake note', () => {
       requestId: first.id,
       copies: [{ ...mine, ...(await sealIntakeNote(kT, kc.publicKey, first.id, 'to be withdrawn')) }],
     });
-    const k = consultationKeys(redis.prefix);
-    const raw = redis.client();
+    const k = consultationKeys(programme.redis.prefix);
+    const raw = programme.redis.client();
     expect(await raw.exists(k.intakeNotes(first.id))).toBe(1);
     expect((await teacher.agent.del('/api/support-request')).status).toBe(200);
     expect(await raw.exists(k.intakeNotes(first.id))).toBe(0);
@@ -270,7 +217,7 @@ describe('an intake marked urgent by the teacher’s browser', () => {
   it('when an urgent request waits behind an older one, then it is offered first, says urgent, and nothing more', async () => {
     // A grade and area nobody else offers, and no consultant yet: both requests wait.
     const only = { grades: ['9'], subjects: ['french'], focus: 'differentiation' } as const;
-    const [calm, atRisk] = [await person('member'), await person('member')];
+    const [calm, atRisk] = [await programme.person('member'), await programme.person('member')];
     const older = (await calm.agent.post('/api/support-request', { ...intake, ...only })).body.request;
     expect(older.status).toBe('waiting');
     // Only a boolean: the reason (the note) is sealed, and never a field of its own.
@@ -282,7 +229,7 @@ describe('an intake marked urgent by the teacher’s browser', () => {
     expect(older.urgent).toBe(false);
 
     // A consultant who fits both arrives: the urgent request leads their offers though it came later.
-    const c = await consultant({ ...only, focus: undefined, areas: ['differentiation'] });
+    const c = await programme.consultant({ ...only, focus: undefined, areas: ['differentiation'] });
     const offers = await offersOf(c);
     expect(offers.map((o) => [o.requestId, o.urgent])).toEqual([
       [urgent.body.request.id, true],

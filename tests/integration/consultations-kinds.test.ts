@@ -1,38 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeBody } from '@staffroom/shared/schemas/consultations';
-import { createInvite } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import type { TestMember } from '../support/member.js';
+import { startProgramme, type Programme } from '../support/programme.js';
 
 /** Peer support or mentorship: matching offers a request only to consultants offering its kind (two nodes). */
-let redis: TestRedis;
-let nodes: [TestNode, TestNode];
-const invites: Record<string, string> = {};
-const people: TestMember[] = [];
+let programme: Programme;
 
-async function person(role: 'member' | 'consultant', node: number): Promise<TestMember> {
-  const m = await TestMember.signUp(nodes[node]!.url, invites[role]!);
-  people.push(m);
-  return m;
-}
-
-async function consultant(name: string, kinds: string[] | undefined, node: number): Promise<TestMember> {
-  const c = await person('consultant', node);
-  const body = {
-    displayName: name,
-    grades: ['4'],
-    subjects: ['science'],
-    areas: ['planning'],
-    capacity: 3,
-    availability: ['tue-am'],
-    paused: false,
-    ...(kinds ? { kinds } : {}),
-  };
-  const res = await c.agent.request('PUT', '/api/consultant/profile', body);
-  expect(res.status).toBe(200);
-  return c;
-}
+const consultant = (name: string, kinds: string[] | undefined, node: number): Promise<TestMember> =>
+  programme.consultant(
+    {
+      displayName: name,
+      grades: ['4'],
+      subjects: ['science'],
+      areas: ['planning'],
+      availability: ['tue-am'],
+      ...(kinds ? { kinds } : {}),
+    },
+    node,
+  );
 
 const intake = (extra: Partial<IntakeBody> = {}): IntakeBody => ({
   grades: ['4'],
@@ -45,19 +30,11 @@ const intake = (extra: Partial<IntakeBody> = {}): IntakeBody => ({
 });
 
 beforeAll(async () => {
-  redis = await startRedis();
-  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix })];
-  const admin = await TestMember.signUp(a.url, a.bootstrapInvite as string);
-  people.push(admin);
-  for (const role of ['member', 'consultant'] as const)
-    invites[role] = await createInvite(admin.agent, role, 50);
+  programme = await startProgramme({ nodes: 2 });
 });
 
 afterAll(async () => {
-  for (const m of people) m.close();
-  await Promise.all(nodes.map((n) => n.stop()));
-  await redis.stop();
+  await programme?.stop();
 });
 
 describe('kinds of support', () => {
@@ -73,7 +50,7 @@ describe('kinds of support', () => {
       'mentorship',
     ]);
 
-    const teacher = await person('member', 0);
+    const teacher = await programme.person('member', 0);
     const res = await teacher.agent.post('/api/support-request', intake({ kind: 'mentorship' }));
     expect(res.status).toBe(201);
     expect(res.body.request).toMatchObject({ status: 'offered', kind: 'mentorship' });
@@ -124,14 +101,14 @@ describe('kinds of support', () => {
     expect(list[0]).toMatchObject({ id: conversationId, kind: 'mentorship' });
 
     // A third party learns nothing, not even that it exists.
-    const other = await person('member', 1);
+    const other = await programme.person('member', 1);
     const intruder = await other.transport.request('convo:open', { conversationId });
     expect(intruder.ok).toBe(false);
   });
 
   it('when a teacher asks for peer support (or says nothing of the kind), then a consultant offering only mentorship is never offered it', async () => {
     const onlyMentor = await consultant('Only Mentor Ola', ['mentorship'], 1);
-    const teacher = await person('member', 1);
+    const teacher = await programme.person('member', 1);
     const res = await teacher.agent.post(
       '/api/support-request',
       intake({ grades: ['4'], focus: 'planning' }),
@@ -143,10 +120,10 @@ describe('kinds of support', () => {
   });
 
   it('refuses a kind that does not exist, and a profile offering no kind', async () => {
-    const teacher = await person('member', 0);
+    const teacher = await programme.person('member', 0);
     const bad = await teacher.agent.post('/api/support-request', { ...intake(), kind: 'therapy' });
     expect(bad.status).toBe(400);
-    const c = await person('consultant', 0);
+    const c = await programme.person('consultant', 0);
     const none = await c.agent.request('PUT', '/api/consultant/profile', {
       displayName: 'No Kind Nell',
       grades: ['4'],

@@ -1,33 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeBody } from '@staffroom/shared/schemas/consultations';
-import { conversationKey, createIdentity } from '../../client/src/lib/e2e-crypto.js';
-import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/http.js';
+import { conversationKey } from '../../client/src/lib/e2e-crypto.js';
 import { openAs, sealAs } from '../support/sealing.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { everythingStored, startRedis, type TestRedis } from '../support/redis.js';
+import type { TestMember } from '../support/member.js';
+import { startProgramme, withKeys, type Programme } from '../support/programme.js';
+import { everythingStored } from '../support/redis.js';
 
 /**
  * Reciprocal mentorship (two teachers paired both ways), volunteer and released consultants (caps, term end,
  * caseload), and matching honesty (nearer matches only with the teacher's consent). Two nodes, one Redis.
  */
-let redis: TestRedis;
-let nodes: [TestNode, TestNode];
+let programme: Programme;
 let admin: TestMember;
-const invites: Record<string, string> = {};
-const people: TestMember[] = [];
-
-async function person(role: 'member' | 'consultant', node = 0): Promise<TestMember> {
-  const m = await TestMember.signUp(nodes[node]!.url, invites[role]!);
-  people.push(m);
-  return m;
-}
-
-async function withKeys(m: TestMember) {
-  const made = await createIdentity(await browserWrappingKey(m.agent, m.pseudonym, GOOD_PASSPHRASE));
-  expect((await m.agent.request('PUT', '/api/keys', made.bundle)).status).toBe(200);
-  return made.identity;
-}
 
 const profile = (extra: Record<string, unknown> = {}) => ({
   displayName: 'Grade Nine Science Guide',
@@ -41,24 +25,8 @@ const profile = (extra: Record<string, unknown> = {}) => ({
   district: 'Coastal District',
   ...extra,
 });
-const consultants: TestMember[] = [];
-async function consultant(extra: Record<string, unknown> = {}, node = 0): Promise<TestMember> {
-  const c = await person('consultant', node);
-  const res = await c.agent.request('PUT', '/api/consultant/profile', profile(extra));
-  expect(res.status).toBe(200);
-  consultants.push(c);
-  return c;
-}
-/** Each test starts with no consultant taking requests, so matching only sees the ones it creates. */
-async function pauseEveryConsultant(): Promise<void> {
-  for (const c of consultants.splice(0)) {
-    const current = (await c.agent.get('/api/consultant/profile')).body.profile;
-    const { hasSchool: _s, hasDistrict: _d, active: _a, ...rest } = current;
-    expect((await c.agent.request('PUT', '/api/consultant/profile', { ...rest, paused: true })).status).toBe(
-      200,
-    );
-  }
-}
+const consultant = (extra: Record<string, unknown> = {}, node = 0): Promise<TestMember> =>
+  programme.consultant(profile(extra), node);
 const intake = (extra: Partial<IntakeBody> = {}): IntakeBody => ({
   grades: ['9'],
   subjects: ['science'],
@@ -70,19 +38,12 @@ const intake = (extra: Partial<IntakeBody> = {}): IntakeBody => ({
 });
 
 beforeAll(async () => {
-  redis = await startRedis();
-  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix })];
-  admin = await TestMember.signUp(a.url, a.bootstrapInvite as string);
-  people.push(admin);
-  for (const role of ['member', 'consultant'] as const)
-    invites[role] = await createInvite(admin.agent, role, 80);
+  programme = await startProgramme({ nodes: 2 });
+  admin = programme.admin;
 });
 
 afterAll(async () => {
-  for (const m of people) m.close();
-  await Promise.all(nodes.map((n) => n.stop()));
-  await redis.stop();
+  await programme?.stop();
 });
 
 describe('reciprocal mentorship', () => {
@@ -90,7 +51,7 @@ describe('reciprocal mentorship', () => {
     const tech = { offers: ['classroom-technology'], wants: ['classroom-management'] };
     const veteranSide = { offers: ['classroom-management'], wants: ['classroom-technology'] };
 
-    const newTeacher = await person('member', 0);
+    const newTeacher = await programme.person('member', 0);
     const opted = await newTeacher.agent.post('/api/support-request/reciprocal', {
       ...tech,
       school: 'Willow Creek Elementary',
@@ -99,7 +60,7 @@ describe('reciprocal mentorship', () => {
     expect(opted.body.request).toMatchObject({ status: 'waiting', reciprocal: tech, kind: 'mentorship' });
 
     // Crossing, but the same school: never paired.
-    const sameSchool = await person('member', 1);
+    const sameSchool = await programme.person('member', 1);
     const sameRes = await sameSchool.agent.post('/api/support-request/reciprocal', {
       ...veteranSide,
       school: 'willow creek  elementary',
@@ -107,7 +68,7 @@ describe('reciprocal mentorship', () => {
     expect(sameRes.body.request.status).toBe('waiting');
 
     // Not crossing (offers what nobody wants): waits.
-    const oneWay = await person('member', 1);
+    const oneWay = await programme.person('member', 1);
     const oneWayRes = await oneWay.agent.post('/api/support-request/reciprocal', {
       offers: ['assessment'],
       wants: ['classroom-management'],
@@ -125,14 +86,17 @@ describe('reciprocal mentorship', () => {
     ).toBe(400);
     expect(
       (
-        await person('member').then((m) =>
-          m.agent.post('/api/support-request/reciprocal', { offers: ['my own words'], wants: ['planning'] }),
+        await programme.person('member').then((m) =>
+          m.agent.post('/api/support-request/reciprocal', {
+            offers: ['my own words'],
+            wants: ['planning'],
+          }),
         )
       ).status,
     ).toBe(400);
 
     // A veteran from another school, on the other node: paired at once with the new teacher.
-    const veteran = await person('member', 1);
+    const veteran = await programme.person('member', 1);
     const paired = await veteran.agent.post('/api/support-request/reciprocal', {
       ...veteranSide,
       school: 'Oak Hill Secondary',
@@ -180,7 +144,7 @@ describe('reciprocal mentorship', () => {
     expect(titles.sort()).toEqual(['{"title":"canary-calm-routines"}', '{"title":"canary-slides-quiz"}']);
 
     // Stored: no school in the clear, no goal text, and the pair's school fingerprints erased with the match.
-    const stored = await everythingStored(redis);
+    const stored = await everythingStored(programme.redis);
     expect(stored).not.toMatch(/willow|oak hill|canary-/i);
 
     // Peers: no feedback form about a consultant, and no record of support as one.
@@ -198,8 +162,8 @@ describe('reciprocal mentorship', () => {
 describe('ending a reciprocal pair', () => {
   /** Two teachers from different schools, paired at once: the first is the record's `teacher` side. */
   async function pair(offer: string, want: string) {
-    const first = await person('member', 0);
-    const second = await person('member', 1);
+    const first = await programme.person('member', 0);
+    const second = await programme.person('member', 1);
     const waiting = await first.agent.post('/api/support-request/reciprocal', {
       offers: [offer],
       wants: [want],
@@ -288,7 +252,7 @@ describe('ending a reciprocal pair', () => {
 
   it('when a consultant (not a reciprocal pair) proposes to end, then only the teacher can end it', async () => {
     const c = await consultant({ displayName: 'Closing Rule Guide' });
-    const teacher = await person('member', 1);
+    const teacher = await programme.person('member', 1);
     const asked = await teacher.agent.post('/api/support-request', intake());
     expect(asked.status).toBe(201);
     const requestId: string = asked.body.request.id;
@@ -301,15 +265,15 @@ describe('ending a reciprocal pair', () => {
     expect(await viewOf(teacher, conversationId)).toMatchObject({ status: 'closing' });
     expect((await teacher.transport.request('convo:close-confirm', { conversationId })).ok).toBe(true);
     expect(await viewOf(c, conversationId)).toMatchObject({ status: 'closed' });
-    await pauseEveryConsultant();
+    await programme.pauseConsultants();
   });
 });
 
 describe('volunteer and released consultants', () => {
   it('caps a volunteer at a few teachers, keeps a released consultant to their term, and shows the caseload', async () => {
-    await pauseEveryConsultant();
+    await programme.pauseConsultants();
     // A volunteer cannot take more than three at once; a released consultant must say when the term ends.
-    const tooMany = await person('consultant');
+    const tooMany = await programme.person('consultant');
     expect(
       (
         await tooMany.agent.request(
@@ -340,14 +304,14 @@ describe('volunteer and released consultants', () => {
       school: 'Cliff Secondary',
       district: 'Cliff District',
     });
-    const first = await person('member');
+    const first = await programme.person('member');
     await first.agent.post('/api/support-request', intake());
     const offers = (await volunteer.agent.get('/api/consultant/offers')).body.offers;
     expect(offers).toHaveLength(1);
     expect((await past.agent.get('/api/consultant/offers')).body.offers).toEqual([]);
     await volunteer.agent.post(`/api/consultant/offers/${offers[0].requestId}/accept`);
     // Full: the next request waits (both who cover it are unavailable).
-    const second = await person('member');
+    const second = await programme.person('member');
     const waiting = (await second.agent.post('/api/support-request', intake())).body.request;
     expect(waiting).toMatchObject({ status: 'waiting', waitingReason: 'unavailable' });
 
@@ -413,7 +377,7 @@ describe('volunteer and released consultants', () => {
 
 describe('matching honesty', () => {
   it('says when nobody covers a request, offers the nearest match, and widens it only when the teacher agrees', async () => {
-    await pauseEveryConsultant();
+    await programme.pauseConsultants();
     // Only a secondary science consultant and an elementary music one: nobody covers grade 2 science.
     const secondaryScience = await consultant({
       displayName: 'Secondary Science Guide',
@@ -427,7 +391,7 @@ describe('matching honesty', () => {
       school: 'Lagoon Elementary',
       district: 'Lagoon District',
     });
-    const teacher = await person('member', 1);
+    const teacher = await programme.person('member', 1);
     const asked = (await teacher.agent.post('/api/support-request', intake({ grades: ['2'] }))).body.request;
     expect(asked).toMatchObject({ status: 'waiting', waitingReason: 'no-coverage', widen: null });
     expect(asked.nearest).toEqual([
@@ -449,7 +413,7 @@ describe('matching honesty', () => {
 
     // Widening needs a waiting request with such a match.
     expect((await teacher.agent.post('/api/support-request/widen', { widen: 'subject' })).status).toBe(404);
-    const other = await person('member');
+    const other = await programme.person('member');
     expect((await other.agent.post('/api/support-request/widen', { widen: 'grade' })).status).toBe(404);
     await other.agent.post('/api/support-request', intake({ grades: ['5'], subjects: ['french'] }));
     expect((await other.agent.post('/api/support-request/widen', { widen: 'grade' })).status).toBe(409);

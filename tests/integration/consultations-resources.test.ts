@@ -1,26 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { entriesMatching } from '@staffroom/shared/privacy/registry';
-import type { IntakeBody, KeyBundle, SealedResource } from '@staffroom/shared/schemas/consultations';
-import { conversationKey, createIdentity, type Identity } from '../../client/src/lib/e2e-crypto.js';
+import type { IntakeBody, SealedResource } from '@staffroom/shared/schemas/consultations';
+import { conversationKey } from '../../client/src/lib/e2e-crypto.js';
 import { openIntakeNote, sealIntakeNote } from '../../client/src/features/consultations/model/intake-seal.js';
 import {
   openDocument,
   parseResource,
   sealDocument,
   serializeResource,
+  type ResourceContent,
 } from '../../client/src/features/consultations/model/resources.js';
 import { consultationKeys } from '../../server/src/features/consultations/consultations.keys.js';
-import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/http.js';
+import type { TestMember } from '../support/member.js';
 import { openAs, sealAs } from '../support/sealing.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { startProgramme, withKeys, type Programme } from '../support/programme.js';
+import { storedEntries } from '../support/redis.js';
 
-let redis: TestRedis;
-let node: TestNode;
-const people: TestMember[] = [];
-const invites: Record<string, string> = {};
+let programme: Programme;
 const MEDIA = { 'content-type': 'application/vnd.staffroom.resource+json' };
 
 const intake: IntakeBody = {
@@ -33,63 +30,28 @@ const intake: IntakeBody = {
   hasNote: true,
 };
 
-async function withKeys(m: TestMember): Promise<{ identity: Identity; bundle: KeyBundle }> {
-  const made = await createIdentity(await browserWrappingKey(m.agent, m.pseudonym, GOOD_PASSPHRASE));
-  expect((await m.agent.request('PUT', '/api/keys', made.bundle)).status).toBe(200);
-  return made;
-}
-
-/** Every key with its dumped value, as Redis holds them. */
-async function dumpAll(): Promise<{ keys: string[]; text: string }> {
-  const raw = redis.client();
-  const keys: string[] = [];
-  const dumps: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, batch] = await raw.scan(cursor, 'COUNT', 500);
-    cursor = next;
-    for (const key of batch) {
-      keys.push(key);
-      dumps.push(`${key}\n${(await raw.dumpBuffer(key))?.toString('latin1') ?? ''}`);
-    }
-  } while (cursor !== '0');
-  await raw.quit();
-  return { keys, text: dumps.join('\n') };
-}
-
 const canary = (what: string) => `canary-${what}-${Math.random().toString(36).slice(2, 10)}`;
 
 beforeAll(async () => {
-  redis = await startRedis();
-  node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-  const admin = await TestMember.signUp(node.url, node.bootstrapInvite as string);
-  people.push(admin);
-  for (const role of ['member', 'consultant'] as const)
-    invites[role] = await createInvite(admin.agent, role, 10);
+  programme = await startProgramme();
 });
 
 afterAll(async () => {
-  for (const m of people) m.close();
-  await node.stop();
-  await redis.stop();
+  await programme?.stop();
 });
 
 describe('the conversation room: resources, the pinned intake note, notes after a session', () => {
   it('holds only ciphertext for shared links and documents, the intake note and a note added after the session; sizes and participants enforced', async () => {
-    const c = await TestMember.signUp(node.url, invites.consultant!);
-    const t = await TestMember.signUp(node.url, invites.member!);
-    const other = await TestMember.signUp(node.url, invites.member!);
-    people.push(c, t, other);
-    const profile = {
+    const c = await programme.consultant({
       displayName: 'Maths Seven Mentor',
       grades: ['7'],
       subjects: ['mathematics'],
       areas: ['classroom-management'],
       capacity: 2,
       availability: ['wed-pm'],
-      paused: false,
-    };
-    expect((await c.agent.request('PUT', '/api/consultant/profile', profile)).status).toBe(200);
+    });
+    const t = await programme.person('member');
+    const other = await programme.person('member');
     const [cKeys, tKeys] = [await withKeys(c), await withKeys(t)];
 
     // The teacher's note, sealed to the consultant who fits (and to themself), as the browser does.
@@ -98,17 +60,15 @@ describe('the conversation room: resources, the pinned intake note, notes after 
     expect(asked.status).toBe(201);
     const requestId = asked.body.request.id as string;
     const work = (await t.agent.get('/api/support-request/notes')).body.work;
-    const recipient = work.recipients.find(
-      (r: { publicKey: string }) => r.publicKey === cKeys.identity.publicKey,
-    );
+    const recipient = work.recipients.find((r: { publicKey: string }) => r.publicKey === cKeys.publicKey);
     const put = await t.agent.request('PUT', '/api/support-request/notes', {
       requestId,
-      self: await sealIntakeNote(tKeys.identity, tKeys.identity.publicKey, requestId, noteText),
+      self: await sealIntakeNote(tKeys, tKeys.publicKey, requestId, noteText),
       copies: [
         {
           consultantId: recipient.consultantId,
-          publicKey: cKeys.identity.publicKey,
-          ...(await sealIntakeNote(tKeys.identity, cKeys.identity.publicKey, requestId, noteText)),
+          publicKey: cKeys.publicKey,
+          ...(await sealIntakeNote(tKeys, cKeys.publicKey, requestId, noteText)),
         },
       ],
     });
@@ -126,10 +86,16 @@ describe('the conversation room: resources, the pinned intake note, notes after 
     expect(openT.data.view.intake?.grades).toEqual(['7']);
     const peerOfC = openC.data.view.peer.publicKey!;
     const peerOfT = openT.data.view.peer.publicKey!;
-    expect(await openIntakeNote(tKeys.identity, peerOfT, requestId, pinnedNote!)).toBe(noteText);
-    expect(await openIntakeNote(cKeys.identity, peerOfC, requestId, pinnedNote!)).toBe(noteText);
-    const keyC = await conversationKey(cKeys.identity, peerOfC, conversationId);
-    const keyT = await conversationKey(tKeys.identity, peerOfT, conversationId);
+    expect(await openIntakeNote(tKeys, peerOfT, requestId, pinnedNote!)).toBe(noteText);
+    expect(await openIntakeNote(cKeys, peerOfC, requestId, pinnedNote!)).toBe(noteText);
+    const keyC = await conversationKey(cKeys, peerOfC, conversationId);
+    const keyT = await conversationKey(tKeys, peerOfT, conversationId);
+    /** Posts a resource body (a sealed header, and a sealed document if any) as `m`'s browser does. */
+    const share = (m: TestMember, body: { header: unknown; document?: string }) =>
+      m.agent.post(`/api/conversations/${conversationId}/resources`, body, MEDIA);
+    /** A resource's header as the consultant's browser seals it, with its sequence number. */
+    const sealedByC = (seq: number, resource: ResourceContent) =>
+      sealAs(cKeys, peerOfC, keyC, conversationId, 'resource', seq, serializeResource(resource));
 
     // The teacher shares a link; the consultant a short document.
     const link = {
@@ -137,21 +103,9 @@ describe('the conversation room: resources, the pinned intake note, notes after 
       title: canary('linktitle'),
       url: `https://example.org/${canary('url')}`,
     };
-    const shareLink = await t.agent.post(
-      `/api/conversations/${conversationId}/resources`,
-      {
-        header: await sealAs(
-          tKeys.identity,
-          peerOfT,
-          keyT,
-          conversationId,
-          'resource',
-          1,
-          serializeResource(link),
-        ),
-      },
-      MEDIA,
-    );
+    const shareLink = await share(t, {
+      header: await sealAs(tKeys, peerOfT, keyT, conversationId, 'resource', 1, serializeResource(link)),
+    });
     expect(shareLink.status).toBe(201);
     expect(shareLink.body.resource.documentSize).toBe(0);
 
@@ -168,22 +122,10 @@ describe('the conversation room: resources, the pinned intake note, notes after 
       key: sealedDoc.key,
       iv: sealedDoc.iv,
     };
-    const shareDoc = await c.agent.post(
-      `/api/conversations/${conversationId}/resources`,
-      {
-        header: await sealAs(
-          cKeys.identity,
-          peerOfC,
-          keyC,
-          conversationId,
-          'resource',
-          1,
-          serializeResource(docHeader),
-        ),
-        document: sealedDoc.ciphertext,
-      },
-      MEDIA,
-    );
+    const shareDoc = await share(c, {
+      header: await sealedByC(1, docHeader),
+      document: sealedDoc.ciphertext,
+    });
     expect(shareDoc.status).toBe(201);
     const docId = shareDoc.body.resource.id as string;
     // Padded to a multiple of 4 KiB: the size says little about the document.
@@ -198,9 +140,12 @@ describe('the conversation room: resources, the pinned intake note, notes after 
     const header = parseResource(await openAs(keyT, conversationId, resources[1]!));
     expect(header?.type === 'document' && header.name).toBe(fileName);
     expect(parseResource(await openAs(keyC, conversationId, resources[0]!))).toEqual(link);
-    const fetched = await fetch(`${node.url}/api/conversations/${conversationId}/resources/${docId}`, {
-      headers: { cookie: t.agent.cookie() },
-    });
+    const fetched = await fetch(
+      `${programme.node.url}/api/conversations/${conversationId}/resources/${docId}`,
+      {
+        headers: { cookie: t.agent.cookie() },
+      },
+    );
     expect(fetched.status).toBe(200);
     expect(fetched.headers.get('content-type')).toMatch(/^application\/octet-stream/);
     if (header?.type !== 'document') throw new Error('not a document');
@@ -209,30 +154,11 @@ describe('the conversation room: resources, the pinned intake note, notes after 
 
     // Limits: an oversized sealed document is refused with a typed code, on this route's own parser too.
     const over = 'A'.repeat(RESOURCE_LIMITS.sealedDocumentChars + 4);
-    const tooBig = await c.agent.post(
-      `/api/conversations/${conversationId}/resources`,
-      {
-        header: await sealAs(
-          cKeys.identity,
-          peerOfC,
-          keyC,
-          conversationId,
-          'resource',
-          2,
-          serializeResource(docHeader),
-        ),
-        document: over,
-      },
-      MEDIA,
-    );
+    const tooBig = await share(c, { header: await sealedByC(2, docHeader), document: over });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error).toBe('PAYLOAD_TOO_LARGE');
     expect(tooBig.body.field).toBe('document');
-    const wayOver = await c.agent.post(
-      `/api/conversations/${conversationId}/resources`,
-      { header: {}, document: 'A'.repeat(RESOURCE_LIMITS.shareBodyBytes + 10) },
-      MEDIA,
-    );
+    const wayOver = await share(c, { header: {}, document: 'A'.repeat(RESOURCE_LIMITS.shareBodyBytes + 10) });
     expect(wayOver.status).toBe(413);
     expect(wayOver.body.error).toBe('PAYLOAD_TOO_LARGE');
     // Sent as plain JSON, the API's 16 kB limit applies.
@@ -242,31 +168,18 @@ describe('the conversation room: resources, the pinned intake note, notes after 
     });
     expect(plainJson.body.error).toBe('PAYLOAD_TOO_LARGE');
     // Another kind of sealed item is refused; so is anyone outside the conversation (NOT_FOUND).
-    const wrongKind = await c.agent.post(
-      `/api/conversations/${conversationId}/resources`,
-      { header: await sealAs(cKeys.identity, peerOfC, keyC, conversationId, 'message', 3, 'hello') },
-      MEDIA,
-    );
-    expect(wrongKind.body.error).toBe('INVALID_PAYLOAD');
-    const outsider = await other.agent.post(
-      `/api/conversations/${conversationId}/resources`,
-      {
-        header: await sealAs(
-          cKeys.identity,
-          peerOfC,
-          keyC,
-          conversationId,
-          'resource',
-          4,
-          serializeResource(link),
-        ),
-      },
-      MEDIA,
-    );
-    expect(outsider.status).toBe(404);
-    const outsiderGet = await fetch(`${node.url}/api/conversations/${conversationId}/resources/${docId}`, {
-      headers: { cookie: other.agent.cookie() },
+    const wrongKind = await share(c, {
+      header: await sealAs(cKeys, peerOfC, keyC, conversationId, 'message', 3, 'hello'),
     });
+    expect(wrongKind.body.error).toBe('INVALID_PAYLOAD');
+    const outsider = await share(other, { header: await sealedByC(4, link) });
+    expect(outsider.status).toBe(404);
+    const outsiderGet = await fetch(
+      `${programme.node.url}/api/conversations/${conversationId}/resources/${docId}`,
+      {
+        headers: { cookie: other.agent.cookie() },
+      },
+    );
     expect(outsiderGet.status).toBe(404);
     const notMine = await t.transport.request('convo:resource-remove', { conversationId, resourceId: docId });
     expect(!notMine.ok && notMine.error.code).toBe('FORBIDDEN');
@@ -288,8 +201,8 @@ describe('the conversation room: resources, the pinned intake note, notes after 
         })
       ).ok,
     ).toBe(true);
-    const raw = redis.client();
-    const checkInsKey = consultationKeys(redis.prefix).checkIns(conversationId);
+    const raw = programme.redis.client();
+    const checkInsKey = consultationKeys(programme.redis.prefix).checkIns(conversationId);
     const stored = JSON.parse((await raw.hget(checkInsKey, planned.data.id)) ?? '{}') as { startsAt: number };
     await raw.hset(
       checkInsKey,
@@ -301,14 +214,14 @@ describe('the conversation room: resources, the pinned intake note, notes after 
     const added = await c.transport.request('convo:checkin-note', {
       conversationId,
       checkInId: planned.data.id,
-      note: await sealAs(cKeys.identity, peerOfC, keyC, conversationId, 'checkin', 5, sessionNote),
+      note: await sealAs(cKeys, peerOfC, keyC, conversationId, 'checkin', 5, sessionNote),
     });
     expect(added.ok && added.data.noteBy).toBe('consultant');
     // The teacher proposed it but the note is the consultant's now: the teacher cannot overwrite it.
     const teacherWrites = await t.transport.request('convo:checkin-note', {
       conversationId,
       checkInId: planned.data.id,
-      note: await sealAs(tKeys.identity, peerOfT, keyT, conversationId, 'checkin', 6, 'mine'),
+      note: await sealAs(tKeys, peerOfT, keyT, conversationId, 'checkin', 6, 'mine'),
     });
     expect(!teacherWrites.ok && teacherWrites.error.code).toBe('FORBIDDEN');
     const afterT = await t.transport.request('convo:open', { conversationId });
@@ -319,13 +232,15 @@ describe('the conversation room: resources, the pinned intake note, notes after 
     const outsiderNote = await other.transport.request('convo:checkin-note', {
       conversationId,
       checkInId: planned.data.id,
-      note: await sealAs(cKeys.identity, peerOfC, keyC, conversationId, 'checkin', 7, 'x'),
+      note: await sealAs(cKeys, peerOfC, keyC, conversationId, 'checkin', 7, 'x'),
     });
     expect(!outsiderNote.ok && outsiderNote.error.code).toBe('NOT_FOUND');
 
     // Every key and value in Redis: none of the titles, addresses, file names, texts or notes in the clear,
     // and every key is one the registry declares.
-    const { keys, text } = await dumpAll();
+    const entries = await storedEntries(programme.redis);
+    const keys = entries.map((e) => e.key);
+    const text = entries.map((e) => `${e.key}\n${e.text}`).join('\n');
     for (const secret of [
       noteText,
       noteText.split(' ')[0]!,
@@ -342,8 +257,8 @@ describe('the conversation room: resources, the pinned intake note, notes after 
     ]) {
       expect(text.includes(secret), secret).toBe(false);
     }
-    for (const key of keys) expect(entriesMatching(key, redis.prefix), key).toHaveLength(1);
-    const k = consultationKeys(redis.prefix);
+    for (const key of keys) expect(entriesMatching(key, programme.redis.prefix), key).toHaveLength(1);
+    const k = consultationKeys(programme.redis.prefix);
     for (const key of [
       k.resources(conversationId),
       k.documents(conversationId),
@@ -357,7 +272,7 @@ describe('the conversation room: resources, the pinned intake note, notes after 
     expect(
       (await c.transport.request('convo:resource-remove', { conversationId, resourceId: docId })).ok,
     ).toBe(true);
-    const check = redis.client();
+    const check = programme.redis.client();
     expect(await check.hexists(k.documents(conversationId), docId)).toBe(0);
     expect(await check.hexists(k.resources(conversationId), docId)).toBe(0);
     await check.quit();

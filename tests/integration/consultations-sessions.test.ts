@@ -1,21 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  sessionNoteTemplate,
-  type IntakeBody,
-  type KeyBundle,
-} from '@staffroom/shared/schemas/consultations';
-import { conversationKey, createIdentity, type Identity } from '../../client/src/lib/e2e-crypto.js';
+import { sessionNoteTemplate, type IntakeBody } from '@staffroom/shared/schemas/consultations';
+import { conversationKey } from '../../client/src/lib/e2e-crypto.js';
 import { consultationKeys } from '../../server/src/features/consultations/consultations.keys.js';
-import { browserWrappingKey, createInvite, GOOD_PASSPHRASE } from '../support/http.js';
 import { openAs, sealAs } from '../support/sealing.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { startProgramme, withKeys, type Programme } from '../support/programme.js';
+import { everythingStored } from '../support/redis.js';
 
-let redis: TestRedis;
-let node: TestNode;
-const people: TestMember[] = [];
-const invites: Record<string, string> = {};
+let programme: Programme;
 
 const intake: IntakeBody = {
   grades: ['4'],
@@ -26,56 +17,25 @@ const intake: IntakeBody = {
   preferredTimes: ['tue-pm'],
 };
 
-async function withKeys(m: TestMember): Promise<{ identity: Identity; bundle: KeyBundle }> {
-  const made = await createIdentity(await browserWrappingKey(m.agent, m.pseudonym, GOOD_PASSPHRASE));
-  expect((await m.agent.request('PUT', '/api/keys', made.bundle)).status).toBe(200);
-  return made;
-}
-
-/** Every key and value in Redis, as dumped bytes. */
-async function dumpAll(): Promise<string> {
-  const raw = redis.client();
-  const dumps: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await raw.scan(cursor, 'COUNT', 500);
-    cursor = next;
-    for (const key of keys) dumps.push(`${key}\n${(await raw.dumpBuffer(key))?.toString('latin1') ?? ''}`);
-  } while (cursor !== '0');
-  await raw.quit();
-  return dumps.join('\n');
-}
-
 beforeAll(async () => {
-  redis = await startRedis();
-  node = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-  const admin = await TestMember.signUp(node.url, node.bootstrapInvite as string);
-  people.push(admin);
-  for (const role of ['member', 'consultant'] as const)
-    invites[role] = await createInvite(admin.agent, role, 10);
+  programme = await startProgramme();
 });
 
 afterAll(async () => {
-  for (const m of people) m.close();
-  await node.stop();
-  await redis.stop();
+  await programme?.stop();
 });
 
 describe('session types and the record of support', () => {
   it('when a consultant schedules a classroom visit with a note from its template, then the teacher opens it, Redis holds only ciphertext, and the record of support names nobody', async () => {
-    const c = await TestMember.signUp(node.url, invites.consultant!);
-    const t = await TestMember.signUp(node.url, invites.member!);
-    people.push(c, t);
-    const profile = {
+    const c = await programme.consultant({
       displayName: 'Science Four Mentor',
       grades: ['4'],
       subjects: ['science'],
       areas: ['planning'],
       capacity: 2,
       availability: ['tue-pm'],
-      paused: false,
-    };
-    expect((await c.agent.request('PUT', '/api/consultant/profile', profile)).status).toBe(200);
+    });
+    const t = await programme.person('member');
     const [cKeys, tKeys] = [await withKeys(c), await withKeys(t)];
     expect((await t.agent.post('/api/support-request', intake)).status).toBe(201);
     const offer = (await c.agent.get('/api/consultant/offers')).body.offers[0];
@@ -86,8 +46,8 @@ describe('session types and the record of support', () => {
     const peerOfT = openT.ok ? openT.data.view.peer.publicKey! : '';
     const teacherAlias = openC.ok ? openC.data.view.peer.name : '';
     expect(teacherAlias).not.toBe('');
-    const keyC = await conversationKey(cKeys.identity, peerOfC, conversationId);
-    const keyT = await conversationKey(tKeys.identity, peerOfT, conversationId);
+    const keyC = await conversationKey(cKeys, peerOfC, conversationId);
+    const keyT = await conversationKey(tKeys, peerOfT, conversationId);
 
     // The observation note, written from its template: headings that describe, never judge.
     const template = sessionNoteTemplate('observation');
@@ -100,7 +60,7 @@ describe('session types and the record of support', () => {
       type: 'observation',
       startsAt: Date.now() + 86_400_000,
       durationMinutes: 45,
-      note: await sealAs(cKeys.identity, peerOfC, keyC, conversationId, 'checkin', 1, noteText),
+      note: await sealAs(cKeys, peerOfC, keyC, conversationId, 'checkin', 1, noteText),
     });
     expect(visit.ok && visit.data.type).toBe('observation');
 
@@ -112,7 +72,7 @@ describe('session types and the record of support', () => {
       durationMinutes: 45,
     });
     expect(!unknownType.ok && unknownType.error.code).toBe('INVALID_PAYLOAD');
-    const big = await sealAs(cKeys.identity, peerOfC, keyC, conversationId, 'checkin', 2, 'x'.repeat(20_000));
+    const big = await sealAs(cKeys, peerOfC, keyC, conversationId, 'checkin', 2, 'x'.repeat(20_000));
     const tooBig = await c.transport.request('convo:checkin', {
       conversationId,
       type: 'co-planning',
@@ -133,9 +93,9 @@ describe('session types and the record of support', () => {
 
     // A session held last month (stored as the flow stores it: the server refuses to plan in the past).
     const held = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 14, 15, 0);
-    const raw = redis.client();
+    const raw = programme.redis.client();
     await raw.hset(
-      consultationKeys(redis.prefix).checkIns(conversationId),
+      consultationKeys(programme.redis.prefix).checkIns(conversationId),
       'heldvisit1',
       JSON.stringify({
         id: 'heldvisit1',
@@ -184,5 +144,5 @@ describe('session types and the record of support', () => {
 });
 
 async function redisHas(text: string): Promise<boolean> {
-  return (await dumpAll()).includes(text);
+  return (await everythingStored(programme.redis)).includes(text);
 }

@@ -10,24 +10,14 @@ import {
   type Identity,
 } from '../../client/src/lib/e2e-crypto.js';
 import { wrappingKeyBytes } from '@staffroom/shared/crypto/passphrase-kdf';
-import { browserWrappingKey, createInvite, GOOD_PASSPHRASE, passphraseSecrets } from '../support/http.js';
+import { browserWrappingKey, GOOD_PASSPHRASE, passphraseSecrets } from '../support/http.js';
 import { openAs, sealAs } from '../support/sealing.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
+import type { TestMember } from '../support/member.js';
 import { sleep, waitFor } from '../support/ports.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import { startProgramme, type Programme } from '../support/programme.js';
 
-let redis: TestRedis;
-let nodes: [TestNode, TestNode];
+let programme: Programme;
 let admin: TestMember;
-const invites: Record<string, string> = {};
-const people: TestMember[] = [];
-
-async function person(role: 'member' | 'consultant' | 'moderator', node = 0): Promise<TestMember> {
-  const m = await TestMember.signUp(nodes[node]!.url, invites[role]!);
-  people.push(m);
-  return m;
-}
 
 const profile = (extra: Record<string, unknown> = {}) => ({
   displayName: 'Ms Grade Two Mentor',
@@ -51,25 +41,8 @@ const intake = (extra: Partial<IntakeBody> = {}): IntakeBody => ({
   ...extra,
 });
 
-const consultants: TestMember[] = [];
-async function consultant(extra: Record<string, unknown> = {}, node = 0): Promise<TestMember> {
-  const c = await person('consultant', node);
-  const res = await c.agent.request('PUT', '/api/consultant/profile', profile(extra));
-  expect(res.status).toBe(200);
-  consultants.push(c);
-  return c;
-}
-
-/** Each test starts with no consultant taking requests, so matching only sees the ones it creates. */
-async function pauseEveryConsultant(): Promise<void> {
-  for (const c of consultants.splice(0)) {
-    const current = (await c.agent.get('/api/consultant/profile')).body.profile;
-    const { hasSchool: _s, hasDistrict: _d, active: _a, ...rest } = current;
-    expect((await c.agent.request('PUT', '/api/consultant/profile', { ...rest, paused: true })).status).toBe(
-      200,
-    );
-  }
-}
+const consultant = (extra: Record<string, unknown> = {}, node = 0): Promise<TestMember> =>
+  programme.consultant(profile(extra), node);
 
 async function withKeys(m: TestMember): Promise<{ identity: Identity; bundle: KeyBundle }> {
   const made = await createIdentity(await browserWrappingKey(m.agent, m.pseudonym, GOOD_PASSPHRASE));
@@ -78,23 +51,16 @@ async function withKeys(m: TestMember): Promise<{ identity: Identity; bundle: Ke
 }
 
 beforeAll(async () => {
-  redis = await startRedis();
-  const env = { OFFER_HOURS: '0.0005' }; // 1.8 s, so the time-out passes within a test
-  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix, env });
-  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix, env })];
-  admin = await TestMember.signUp(a.url, a.bootstrapInvite as string);
-  people.push(admin);
-  for (const role of ['member', 'consultant', 'moderator'])
-    invites[role] = await createInvite(admin.agent, role as 'member', 500);
+  // OFFER_HOURS 1.8 s, so the time-out passes within a test.
+  programme = await startProgramme({ nodes: 2, env: { OFFER_HOURS: '0.0005' } });
+  admin = programme.admin;
 });
 
 afterAll(async () => {
-  for (const m of people) m.close();
-  await Promise.all(nodes.map((n) => n.stop()));
-  await redis.stop();
+  await programme?.stop();
 });
 
-beforeEach(pauseEveryConsultant);
+beforeEach(() => programme.pauseConsultants());
 
 describe('request and matching', () => {
   it('when a teacher asks for support, then the best consultant from another school is offered it, with the reason', async () => {
@@ -103,7 +69,7 @@ describe('request and matching', () => {
     // Covers the grade band (K–3) and the subject, but not grade 2 itself: the next best.
     const partial = await consultant({ grades: ['3'], subjects: ['mathematics', 'science'] });
     const best = await consultant({ grades: ['1', '2'], subjects: ['mathematics', 'science'] });
-    const teacher = await person('member');
+    const teacher = await programme.person('member');
     const res = await teacher.agent.post(
       '/api/support-request',
       intake({ school: 'maple grove  elementary', district: 'Eastside School District' }),
@@ -149,18 +115,18 @@ describe('request and matching', () => {
 
   it('when a consultant is at capacity or paused, then they are not offered requests; admins see counts only', async () => {
     const full = await consultant({ capacity: 1 });
-    const t1 = await person('member');
+    const t1 = await programme.person('member');
     await t1.agent.post('/api/support-request', intake());
     const offer = (await full.agent.get('/api/consultant/offers')).body.offers[0];
     expect(
       (await full.agent.post(`/api/consultant/offers/${offer.requestId}/accept`)).body.conversationId,
     ).toBeTruthy();
-    const t2 = await person('member');
+    const t2 = await programme.person('member');
     expect((await t2.agent.post('/api/support-request', intake())).body.request.status).toBe('waiting');
-    const programme = await admin.agent.get('/api/programme/consultations');
+    const counts = await admin.agent.get('/api/programme/consultations');
     // One waiting and one in support: fewer than k, so not shown (review 2026-12-06).
-    expect(programme.body).toMatchObject({ waiting: null, offered: null, active: null });
-    expect(JSON.stringify(programme.body)).not.toContain(t2.pseudonym);
+    expect(counts.body).toMatchObject({ waiting: null, offered: null, active: null });
+    expect(JSON.stringify(counts.body)).not.toContain(t2.pseudonym);
     expect((await t1.agent.get('/api/programme/consultations')).status).toBe(403);
     await t2.agent.del('/api/support-request');
   });
@@ -169,7 +135,7 @@ describe('request and matching', () => {
 describe('the conversation', () => {
   it('when teacher and consultant on different nodes exchange sealed messages, goals and notes, then the server holds only ciphertext', async () => {
     const c = await consultant({ capacity: 5, school: 'Cedar Park Elementary' }, 1);
-    const t = await person('member', 0);
+    const t = await programme.person('member', 0);
     const [cKeys, tKeys] = [await withKeys(c), await withKeys(t)];
     await t.agent.post('/api/support-request', intake());
     const offer = (await c.agent.get('/api/consultant/offers')).body.offers[0];
@@ -264,7 +230,7 @@ describe('the conversation', () => {
     expect(view.ok && view.data.view.checkIns[0]?.status).toBe('accepted');
 
     // Scan every key and value in Redis.
-    const raw = redis.client();
+    const raw = programme.redis.client();
     const dumps: string[] = [];
     let cursor = '0';
     do {
@@ -280,7 +246,7 @@ describe('the conversation', () => {
     // The teacher's account pseudonym is in no key or value of the consultations feature (only in accounts).
     const consultationDumps = dumps.filter((d) =>
       /^(consultants|requests?|conversations|feedback|convo)[:\n]|^account:[^:]+:(open-request|conversations|keys)\n/.test(
-        d.slice(redis.prefix.length),
+        d.slice(programme.redis.prefix.length),
       ),
     );
     expect(consultationDumps.length).toBeGreaterThan(5);
@@ -341,8 +307,8 @@ describe('the conversation', () => {
         })
       ).status,
     ).toBe(409);
-    const programme = await admin.agent.get('/api/programme/consultations');
-    expect(programme.body.feedback).toEqual({
+    const counts = await admin.agent.get('/api/programme/consultations');
+    expect(counts.body.feedback).toEqual({
       responses: null,
       meanHelpfulness: null,
       recommendShare: null,
@@ -352,7 +318,7 @@ describe('the conversation', () => {
 
   it('when an admin, a moderator or another member tries every conversation event and route, then all are refused', async () => {
     const c = await consultant({ capacity: 5, school: 'Oak Hill Elementary' });
-    const t = await person('member');
+    const t = await programme.person('member');
     await t.agent.post('/api/support-request', intake());
     const offer = (await c.agent.get('/api/consultant/offers')).body.offers[0];
     const { conversationId } = (await c.agent.post(`/api/consultant/offers/${offer.requestId}/accept`)).body;
@@ -390,9 +356,9 @@ describe('the conversation', () => {
     ];
     const outsiders = {
       admin,
-      moderator: await person('moderator'),
-      'another member': await person('member'),
-      'another consultant': await person('consultant'),
+      moderator: await programme.person('moderator'),
+      'another member': await programme.person('member'),
+      'another consultant': await programme.person('consultant'),
     };
     const table: Record<string, Record<string, string>> = {};
     for (const [event, payload] of attempts) {
@@ -426,9 +392,9 @@ describe('the conversation', () => {
   });
 
   it('when a participant reports a conversation, then program moderators see the reason and their note, coordinators only that it was made, nobody a message; blocking closes and never rematches', async () => {
-    const reviewer = await person('moderator');
+    const reviewer = await programme.person('moderator');
     const c = await consultant({ capacity: 5, school: 'Pine Ridge Elementary' });
-    const t = await person('member');
+    const t = await programme.person('member');
     await t.agent.post('/api/support-request', intake());
     const offer = (await c.agent.get('/api/consultant/offers')).body.offers[0];
     const { conversationId } = (await c.agent.post(`/api/consultant/offers/${offer.requestId}/accept`)).body;
@@ -488,7 +454,7 @@ describe('the conversation', () => {
 
   it('when a participant’s note suggests risk under another reason, then the report is urgent, brings crisis contacts, and coordinators see it as urgent', async () => {
     const c = await consultant({ capacity: 5, school: 'Cedar Elementary' });
-    const t = await person('member');
+    const t = await programme.person('member');
     await t.agent.post('/api/support-request', intake());
     const offer = (await c.agent.get('/api/consultant/offers')).body.offers[0];
     const { conversationId } = (await c.agent.post(`/api/consultant/offers/${offer.requestId}/accept`)).body;

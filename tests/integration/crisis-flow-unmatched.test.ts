@@ -1,42 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IntakeBody, MyRequest, UnmatchedRequest } from '@staffroom/shared/schemas/consultations';
-import { createInvite } from '../support/http.js';
-import { TestMember } from '../support/member.js';
-import { startNode, type TestNode } from '../support/node.js';
-import { startRedis, type TestRedis } from '../support/redis.js';
+import type { TestMember } from '../support/member.js';
+import { startProgramme, type Programme } from '../support/programme.js';
 
 /**
  * Issue 11: an urgent intake that no consultant can be offered is not left waiting in silence. Coordinators see
  * it (never its note, never the teacher's pseudonym) with the reason, and can assign a consultant by hand; the
  * conversation then opens for both. Two nodes on one Redis: the coordinator works on the other node.
  */
-let redis: TestRedis;
-let nodes: [TestNode, TestNode];
+let programme: Programme;
 let admin: TestMember;
-const people: TestMember[] = [];
-const invites: Record<string, string> = {};
-
-async function person(role: 'member' | 'consultant', node = 0): Promise<TestMember> {
-  const m = await TestMember.signUp(nodes[node]!.url, invites[role]!);
-  people.push(m);
-  return m;
-}
-
-async function consultant(profile: Record<string, unknown>): Promise<TestMember> {
-  const c = await person('consultant');
-  const res = await c.agent.request('PUT', '/api/consultant/profile', {
-    displayName: 'Mentor',
-    grades: ['2'],
-    subjects: ['mathematics'],
-    areas: ['classroom-management'],
-    capacity: 3,
-    availability: ['mon-pm'],
-    paused: false,
-    ...profile,
-  });
-  expect(res.status).toBe(200);
-  return c;
-}
 
 const intake: IntakeBody = {
   grades: ['2'],
@@ -53,32 +26,28 @@ const intake: IntakeBody = {
 const unmatched = async (m: TestMember) => m.agent.get('/api/programme/unmatched');
 
 beforeAll(async () => {
-  redis = await startRedis();
-  const a = await startNode({ redisUrl: redis.url, prefix: redis.prefix });
-  nodes = [a, await startNode({ redisUrl: redis.url, prefix: redis.prefix })];
-  admin = await TestMember.signUp(nodes[1].url, a.bootstrapInvite as string);
-  people.push(admin);
-  for (const role of ['member', 'consultant'] as const)
-    invites[role] = await createInvite(admin.agent, role as 'member', 50);
+  programme = await startProgramme({ nodes: 2, coordinatorNode: 1 });
+  admin = programme.admin;
 });
 
 afterAll(async () => {
-  for (const m of people) m.close();
-  await Promise.all(nodes.map((n) => n.stop()));
-  await redis.stop();
+  await programme?.stop();
 });
 
 describe('urgent intake with no matching consultant', () => {
   it('when an urgent request fits only a consultant from the teacher’s school, then it waits with that reason, coordinators see it without the teacher, and a manual assignment opens the conversation for both', async () => {
-    const sameSchool = await consultant({ displayName: 'Same School Mentor', school: 'Elm Park Primary' });
-    const other = await consultant({
+    const sameSchool = await programme.consultant({
+      displayName: 'Same School Mentor',
+      school: 'Elm Park Primary',
+    });
+    const other = await programme.consultant({
       displayName: 'Far Away Mentor',
       grades: ['11'],
       subjects: ['french'],
       areas: ['assessment'],
       school: 'Hillcrest Secondary',
     });
-    const teacher = await person('member');
+    const teacher = await programme.person('member');
 
     const asked = await teacher.agent.post('/api/support-request', intake);
     expect(asked.status).toBe(201);
@@ -187,7 +156,7 @@ describe('urgent intake with no matching consultant', () => {
   });
 
   it('when a consultant’s display name holds identifying details, then saving it needs an explicit "anyway"', async () => {
-    const c = await person('consultant');
+    const c = await programme.person('consultant');
     const profile = {
       displayName: 'mentor.jo@example.org',
       grades: ['3'],
@@ -212,22 +181,26 @@ describe('urgent intake with no matching consultant', () => {
   });
 
   it('when two coordinators assign the same urgent request at once, to different consultants, then one wins and the teacher has one conversation', async () => {
-    await consultant({ displayName: 'Own School Mentor', grades: ['4'], school: 'Birch Lane Primary' });
-    const a = await consultant({
+    await programme.consultant({
+      displayName: 'Own School Mentor',
+      grades: ['4'],
+      school: 'Birch Lane Primary',
+    });
+    const a = await programme.consultant({
       displayName: 'Mentor Ash',
       grades: ['11'],
       subjects: ['french'],
       areas: ['assessment'],
       school: 'Ash Secondary',
     });
-    const b = await consultant({
+    const b = await programme.consultant({
       displayName: 'Mentor Beech',
       grades: ['11'],
       subjects: ['french'],
       areas: ['assessment'],
       school: 'Beech Secondary',
     });
-    const teacher = await person('member');
+    const teacher = await programme.person('member');
     const asked = await teacher.agent.post('/api/support-request', {
       ...intake,
       grades: ['4'],
@@ -257,7 +230,7 @@ describe('urgent intake with no matching consultant', () => {
   });
 
   it('when nobody covers the request, then the teacher and the coordinators are told so', async () => {
-    const teacher = await person('member', 1);
+    const teacher = await programme.person('member', 1);
     const asked = await teacher.agent.post('/api/support-request', {
       ...intake,
       grades: ['K'],

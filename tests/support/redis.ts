@@ -174,19 +174,24 @@ function externalRedis(url: string): TestRedis {
   };
 }
 
-/** Every key and value in Redis, as text: to look for what must never be stored in the clear. */
-export async function everythingStored(redis: TestRedis): Promise<string> {
+/** Every key in Redis with its raw (DUMP) value as text, so nothing escapes the scan whatever its type. */
+export async function storedEntries(redis: TestRedis): Promise<{ key: string; text: string }[]> {
   const raw = redis.client();
-  let all = '';
+  const out: { key: string; text: string }[] = [];
   let cursor = '0';
   try {
     do {
       const [next, keys] = await raw.scan(cursor, 'COUNT', 500);
       cursor = next;
-      for (const key of keys) all += `${key} ${(await raw.dumpBuffer(key))?.toString('latin1') ?? ''}\n`;
+      for (const key of keys) out.push({ key, text: (await raw.dumpBuffer(key))?.toString('latin1') ?? '' });
     } while (cursor !== '0');
   } finally {
     raw.disconnect();
   }
-  return all;
+  return out;
+}
+
+/** Every key and value in Redis, as text: to look for what must never be stored in the clear. */
+export async function everythingStored(redis: TestRedis): Promise<string> {
+  return (await storedEntries(redis)).map((e) => `${e.key} ${e.text}\n`).join('');
 }

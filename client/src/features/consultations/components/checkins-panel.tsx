@@ -8,9 +8,11 @@ import {
   type SessionType,
 } from '@staffroom/shared/schemas/consultations';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
+import { Button, type ButtonVariant } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { useNow } from '../hooks/use-conversation-room';
+import { usePanelForm } from '../hooks/use-panel-form';
+import { FormBehindButton, PanelFormActions } from './panel-form-actions';
 import { actionErrorText, type ShownCheckIn, type Side } from '../model/conversation-room';
 import { formatFull, formatStart } from '../model/format';
 import { formatDuration, fromLocalInput, toLocalInput } from '../../../utils/format';
@@ -71,8 +73,7 @@ function ProposeForm({
     setType(next);
   };
   const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = usePanelForm(onDone);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
@@ -96,13 +97,9 @@ function ProposeForm({
       setProblem(`${refused} Nothing was saved.`);
       return;
     }
-    setBusy(true);
     /** An untouched template says nothing: it is not sealed and sent. */
     const written = note === sessionNoteTemplate(type) ? '' : note;
-    const ack = await onPropose(start, duration, written, type);
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
+    await send(() => onPropose(start, duration, written, type));
   };
 
   return (
@@ -172,14 +169,9 @@ function ProposeForm({
         onChange={setNote}
         overLimit={overLimit}
       />
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Proposing…">
-          {type === 'check-in' ? 'Propose check-in' : `Propose: ${SESSION_TYPE_LABELS[type]}`}
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Proposing…" onCancel={onDone}>
+        {type === 'check-in' ? 'Propose check-in' : `Propose: ${SESSION_TYPE_LABELS[type]}`}
+      </PanelFormActions>
     </form>
   );
 }
@@ -207,8 +199,7 @@ function NoteForm({
   const [note, setNote] = useState(() => checkIn.noteText ?? template);
   const identifying = useIdentifyingFeedback(note === template ? '' : note, warn);
   const overLimit = useOverLimit(note, NOTE_MAX, warn);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, setProblem, send } = usePanelForm(onDone);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => area.current?.focus(), []);
   const submit = async (event: FormEvent) => {
@@ -225,12 +216,8 @@ function NoteForm({
       area.current?.focus();
       return;
     }
-    setBusy(true);
     setProblem(null);
-    const ack = await onSave(checkIn.id, note);
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
+    await send(() => onSave(checkIn.id, note));
   };
   return (
     <form className="form form--tight checkin-note-form" noValidate onSubmit={(e) => void submit(e)}>
@@ -250,14 +237,9 @@ function NoteForm({
         overLimit={overLimit}
         textareaRef={area}
       />
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Saving…">
-          Save the note
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Saving…" onCancel={onDone}>
+        Save the note
+      </PanelFormActions>
     </form>
   );
 }
@@ -275,6 +257,12 @@ function statusLine(c: ShownCheckIn, role: Side, peer: string): string {
       return 'Cancelled';
   }
 }
+
+const ANSWER_WORDS = {
+  accept: ['Accept', 'Accepting…'],
+  decline: ['Decline', 'Declining…'],
+  cancel: ['Cancel', 'Cancelling…'],
+} as const;
 
 function CheckInItem({
   checkIn,
@@ -335,6 +323,22 @@ function CheckInItem({
     }
   };
 
+  /** Accept, Decline or Cancel: named with the check-in's time until it is pressed, then saying what it does. */
+  const answerButton = (action: 'accept' | 'decline' | 'cancel', variant: ButtonVariant) => {
+    const [label, busyLabel] = ANSWER_WORDS[action];
+    return (
+      <Button
+        variant={variant}
+        busy={busy === action}
+        busyLabel={busyLabel}
+        aria-label={busy === action ? undefined : `${label} the check-in on ${when}`}
+        onClick={() => void answer(action)}
+      >
+        {label}
+      </Button>
+    );
+  };
+
   return (
     <li className={`checkin checkin--${checkIn.status}`}>
       {checkIn.type && checkIn.type !== 'check-in' && (
@@ -390,36 +394,11 @@ function CheckInItem({
         <div className="checkin__actions">
           {answerable && (
             <>
-              <Button
-                busy={busy === 'accept'}
-                busyLabel="Accepting…"
-                aria-label={busy === 'accept' ? undefined : `Accept the check-in on ${when}`}
-                onClick={() => void answer('accept')}
-              >
-                Accept
-              </Button>
-              <Button
-                variant="secondary"
-                busy={busy === 'decline'}
-                busyLabel="Declining…"
-                aria-label={busy === 'decline' ? undefined : `Decline the check-in on ${when}`}
-                onClick={() => void answer('decline')}
-              >
-                Decline
-              </Button>
+              {answerButton('accept', 'primary')}
+              {answerButton('decline', 'secondary')}
             </>
           )}
-          {cancellable && !answerable && (
-            <Button
-              variant="quiet"
-              busy={busy === 'cancel'}
-              busyLabel="Cancelling…"
-              aria-label={busy === 'cancel' ? undefined : `Cancel the check-in on ${when}`}
-              onClick={() => void answer('cancel')}
-            >
-              Cancel
-            </Button>
-          )}
+          {cancellable && !answerable && answerButton('cancel', 'quiet')}
         </div>
       )}
     </li>
@@ -451,8 +430,6 @@ export function CheckInsPanel({
   warnIdentifying?: boolean;
 }) {
   const now = useNow(true, 30_000);
-  const [proposing, setProposing] = useState(false);
-  const [proposeButton, focusProposeButton] = useFocusBack<HTMLButtonElement>();
   const ends = (c: ShownCheckIn) => c.startsAt + c.durationMinutes * 60_000;
   const planned = closed
     ? []
@@ -469,10 +446,6 @@ export function CheckInsPanel({
             c.noteText === undefined,
         );
   const earlier = checkIns.filter((c) => !planned.includes(c) && !toWrite.includes(c)).reverse();
-  const stopProposing = () => {
-    setProposing(false);
-    focusProposeButton();
-  };
 
   /** Check-ins as items; only those still planned can be answered, notes wherever the conversation is open. */
   const list = (items: readonly ShownCheckIn[], answerable: boolean, className = 'checkins') => (
@@ -513,19 +486,11 @@ export function CheckInsPanel({
           {list(toWrite, false)}
         </>
       )}
-      {writable &&
-        (proposing ? (
-          <ProposeForm onPropose={onPropose} onDone={stopProposing} warn={warnIdentifying} />
-        ) : (
-          <button
-            ref={proposeButton}
-            type="button"
-            className="button button--secondary"
-            onClick={() => setProposing(true)}
-          >
-            Propose a check-in
-          </button>
-        ))}
+      {writable && (
+        <FormBehindButton label="Propose a check-in">
+          {(close) => <ProposeForm onPropose={onPropose} onDone={close} warn={warnIdentifying} />}
+        </FormBehindButton>
+      )}
       {earlier.length > 0 && (
         <details className="support-details">
           <summary className="support-details__summary">

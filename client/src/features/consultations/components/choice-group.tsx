@@ -5,6 +5,12 @@ export interface ChoiceOption<T extends string> {
   label: string;
 }
 
+/** The options for `values`, each labelled from `labels`, or by the value itself (grades). */
+export const optionsOf = <T extends string>(
+  values: readonly T[],
+  labels?: Readonly<Record<T, string>>,
+): ChoiceOption<T>[] => values.map((value) => ({ value, label: labels ? labels[value] : value }));
+
 interface BaseProps<T extends string> {
   legend: string;
   hint?: ReactNode;

@@ -129,7 +129,7 @@ export function FeedbackForm({ onSubmit }: { onSubmit: (body: FeedbackInput) => 
         {(control) => (
           <textarea
             {...control}
-            className="input support-textarea"
+            className="input textarea"
             name="comment"
             rows={3}
             // No maxLength: it would cut a pasted comment silently, before the crisis check reads its end.

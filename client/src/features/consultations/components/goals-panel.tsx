@@ -3,9 +3,10 @@ import { useFocusBack } from '../../../lib/use-focus-back';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import { describeFindings } from '@staffroom/shared/guards/privacy';
 import { Alert } from '../../../components/alert';
-import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
-import { actionErrorText, type ShownGoal } from '../model/conversation-room';
+import { usePanelForm } from '../hooks/use-panel-form';
+import { FormBehindButton, PanelFormActions } from './panel-form-actions';
+import type { ShownGoal } from '../model/conversation-room';
 import { formatShortDate } from '../model/format';
 import {
   GOAL_BYTES_MAX,
@@ -53,8 +54,7 @@ function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; w
   const overLimit = useOverLimit(title, GOAL_TITLE_MAX, warn);
   const [status, setStatus] = useState<GoalStatus>('not-started');
   const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, send } = usePanelForm(onDone);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
 
@@ -71,11 +71,7 @@ function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; w
       input.current?.focus();
       return;
     }
-    setBusy(true);
-    const ack = await onSave({ title: title.trim(), status, notes: [] });
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
+    await send(() => onSave({ title: title.trim(), status, notes: [] }));
   };
 
   return (
@@ -113,14 +109,9 @@ function AddGoal({ onSave, onDone, warn }: { onSave: Save; onDone: () => void; w
         value={status}
         onChange={setStatus}
       />
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Encrypting and saving…">
-          Save goal
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Encrypting and saving…" onCancel={onDone}>
+        Save goal
+      </PanelFormActions>
     </form>
   );
 }
@@ -142,8 +133,7 @@ function UpdateGoal({
   const [note, setNote] = useState('');
   const identifying = useIdentifyingFeedback(note, warn);
   const overLimit = useOverLimit(note, GOAL_NOTE_MAX, warn);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = usePanelForm(onDone);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => form.current?.querySelector<HTMLInputElement>('input:checked')?.focus(), []);
 
@@ -164,11 +154,7 @@ function UpdateGoal({
       setProblem('This goal has no room for more notes. Mark it met and start a new goal for the next step.');
       return;
     }
-    setBusy(true);
-    const ack = await onSave(next, goal.id);
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
+    await send(() => onSave(next, goal.id));
   };
 
   return (
@@ -192,14 +178,9 @@ function UpdateGoal({
         onChange={setNote}
         overLimit={overLimit}
       />
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Encrypting and saving…">
-          Save progress
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Encrypting and saving…" onCancel={onDone}>
+        Save progress
+      </PanelFormActions>
     </form>
   );
 }
@@ -283,12 +264,6 @@ export function GoalsPanel({
   /** The teacher writes: the privacy guard warns while they type, as on their messages. */
   warnIdentifying?: boolean;
 }) {
-  const [adding, setAdding] = useState(false);
-  const [addButton, focusAddButton] = useFocusBack<HTMLButtonElement>();
-  const stopAdding = () => {
-    setAdding(false);
-    focusAddButton();
-  };
   return (
     <section className="side-card" aria-labelledby="goals-title">
       <h2 id="goals-title" className="side-card__title">
@@ -304,19 +279,11 @@ export function GoalsPanel({
           ))}
         </ul>
       )}
-      {writable &&
-        (adding ? (
-          <AddGoal onSave={onSave} onDone={stopAdding} warn={warnIdentifying} />
-        ) : (
-          <button
-            ref={addButton}
-            type="button"
-            className="button button--secondary"
-            onClick={() => setAdding(true)}
-          >
-            Add a goal
-          </button>
-        ))}
+      {writable && (
+        <FormBehindButton label="Add a goal">
+          {(close) => <AddGoal onSave={onSave} onDone={close} warn={warnIdentifying} />}
+        </FormBehindButton>
+      )}
     </section>
   );
 }

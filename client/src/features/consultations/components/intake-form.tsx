@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { describeFindings } from '@staffroom/shared/guards/privacy';
 import {
@@ -30,7 +30,7 @@ import { useIdentifyingFindings } from '../../../lib/use-identifying';
 import { useFieldErrors, type FieldErrors } from '../../../lib/use-field-errors';
 import { useOverLimit } from '../../../lib/use-over-limit';
 import { CharCount } from '../../../components/char-count';
-import { ChoiceGroup } from './choice-group';
+import { ChoiceGroup, optionsOf } from './choice-group';
 import { SlotGrid } from './slot-grid';
 
 const NOTE_MAX = 500;
@@ -89,28 +89,7 @@ export function IntakeForm({
   const [school, setSchool] = useState('');
   const [district, setDistrict] = useState('');
   const [busy, setBusy] = useState(false);
-  const gradesRef = useRef<HTMLFieldSetElement>(null);
-  const subjectsRef = useRef<HTMLFieldSetElement>(null);
-  const reasonsRef = useRef<HTMLFieldSetElement>(null);
-  const focusRef = useRef<HTMLFieldSetElement>(null);
-  const workStylesRef = useRef<HTMLFieldSetElement>(null);
-  const noteRef = useRef<HTMLTextAreaElement>(null);
-  const schoolRef = useRef<HTMLInputElement>(null);
-  const districtRef = useRef<HTMLInputElement>(null);
-  const { errors, setErrors, clear, show } = useFieldErrors(
-    ORDER,
-    (field) =>
-      ({
-        grades: gradesRef,
-        subjects: subjectsRef,
-        reasons: reasonsRef,
-        focus: focusRef,
-        workStyles: workStylesRef,
-        note: noteRef,
-        school: schoolRef,
-        district: districtRef,
-      })[field],
-  );
+  const { errors, setErrors, clear, show, focusRef } = useFieldErrors(ORDER);
 
   const findings = useIdentifyingFindings(note);
   // The page checks the whole note for risk whenever the form is not sent (`onNotSent`), over its limit or not.
@@ -174,7 +153,7 @@ export function IntakeForm({
           name="kind"
           required
           hint={SUPPORT_KIND_HINTS[kind]}
-          options={SUPPORT_KINDS.map((k) => ({ value: k, label: SUPPORT_KIND_LABELS[k] }))}
+          options={optionsOf(SUPPORT_KINDS, SUPPORT_KIND_LABELS)}
           value={kind}
           onChange={setKind}
         />
@@ -191,28 +170,28 @@ export function IntakeForm({
           name="grades"
           required
           hint="All the grades you teach this year."
-          options={GRADES.map((g) => ({ value: g, label: g }))}
+          options={optionsOf(GRADES)}
           value={grades}
           onChange={(next) => {
             setGrades(next);
             clear('grades');
           }}
           error={errors.grades}
-          groupRef={gradesRef}
+          groupRef={focusRef('grades')}
         />
         <ChoiceGroup
           multiple
           legend="Subjects"
           name="subjects"
           required
-          options={SUBJECTS.map((s) => ({ value: s, label: SUBJECT_LABELS[s] }))}
+          options={optionsOf(SUBJECTS, SUBJECT_LABELS)}
           value={subjects}
           onChange={(next) => {
             setSubjects(next);
             clear('subjects');
           }}
           error={errors.subjects}
-          groupRef={subjectsRef}
+          groupRef={focusRef('subjects')}
         />
       </section>
 
@@ -226,28 +205,28 @@ export function IntakeForm({
           name="reasons"
           required
           hint="Choose all that fit. There is no wrong reason to ask."
-          options={REASONS.map((r) => ({ value: r, label: REASON_LABELS[r] }))}
+          options={optionsOf(REASONS, REASON_LABELS)}
           value={reasons}
           onChange={(next) => {
             setReasons(next);
             clear('reasons');
           }}
           error={errors.reasons}
-          groupRef={reasonsRef}
+          groupRef={focusRef('reasons')}
         />
         <ChoiceGroup
           legend="Area of focus"
           name="focus"
           required
           hint="The one you would most like to start with. You can change course together later."
-          options={AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))}
+          options={optionsOf(AREAS, AREA_LABELS)}
           value={focus}
           onChange={(next) => {
             setFocus(next);
             clear('focus');
           }}
           error={errors.focus}
-          groupRef={focusRef}
+          groupRef={focusRef('focus')}
         />
       </section>
 
@@ -260,14 +239,14 @@ export function IntakeForm({
           legend="Ways of working"
           name="workStyles"
           required
-          options={WORK_STYLES.map((w) => ({ value: w, label: WORK_STYLE_LABELS[w] }))}
+          options={optionsOf(WORK_STYLES, WORK_STYLE_LABELS)}
           value={workStyles}
           onChange={(next) => {
             setWorkStyles(next);
             clear('workStyles');
           }}
           error={errors.workStyles}
-          groupRef={workStylesRef}
+          groupRef={focusRef('workStyles')}
         />
         <SlotGrid
           legend="Times that usually suit you"
@@ -302,8 +281,8 @@ export function IntakeForm({
           {(control) => (
             <textarea
               {...control}
-              ref={noteRef}
-              className="input support-textarea"
+              ref={focusRef('note')}
+              className="input textarea"
               name="note"
               rows={4}
               // No maxLength: it would cut a pasted note silently, before the crisis check reads its end. The note
@@ -334,7 +313,7 @@ export function IntakeForm({
             {(control) => (
               <input
                 {...control}
-                ref={schoolRef}
+                ref={focusRef('school')}
                 className="input"
                 name="school"
                 autoComplete="off"
@@ -351,7 +330,7 @@ export function IntakeForm({
             {(control) => (
               <input
                 {...control}
-                ref={districtRef}
+                ref={focusRef('district')}
                 className="input"
                 name="district"
                 autoComplete="off"

@@ -59,7 +59,7 @@ export function SealedNoteField({
           <textarea
             {...control}
             ref={textareaRef}
-            className="input support-textarea"
+            className="input textarea"
             name={name}
             rows={rows}
             // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../lib/api';
-import { useRef, useState, type FormEvent, type RefObject } from 'react';
+import { useState, type FormEvent, type Ref } from 'react';
 import {
   AREAS,
   AREA_LABELS,
@@ -25,7 +25,7 @@ import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { useFieldErrors, type FieldErrors } from '../../../lib/use-field-errors';
-import { ChoiceGroup } from './choice-group';
+import { ChoiceGroup, optionsOf } from './choice-group';
 import { SlotGrid } from './slot-grid';
 
 type FieldName =
@@ -68,7 +68,7 @@ function PlaceField({
   edit: PlaceEdit;
   onEdit: (next: PlaceEdit) => void;
   error?: string;
-  inputRef: RefObject<HTMLInputElement | null>;
+  inputRef: Ref<HTMLInputElement>;
 }) {
   const what = label.toLowerCase();
   const state =
@@ -148,37 +148,7 @@ export function ProfileForm({
   const [confirmName, setConfirmName] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const displayNameRef = useRef<HTMLInputElement>(null);
-  const gradesRef = useRef<HTMLFieldSetElement>(null);
-  const subjectsRef = useRef<HTMLFieldSetElement>(null);
-  const areasRef = useRef<HTMLFieldSetElement>(null);
-  const kindsRef = useRef<HTMLFieldSetElement>(null);
-  const capacityRef = useRef<HTMLInputElement>(null);
-  const commitmentRef = useRef<HTMLFieldSetElement>(null);
-  const termRef = useRef<HTMLInputElement>(null);
-  const schoolRef = useRef<HTMLInputElement>(null);
-  const districtRef = useRef<HTMLInputElement>(null);
-  const {
-    errors,
-    setErrors,
-    clear: clearError,
-    show,
-  } = useFieldErrors(
-    ORDER,
-    (field) =>
-      ({
-        displayName: displayNameRef,
-        grades: gradesRef,
-        subjects: subjectsRef,
-        areas: areasRef,
-        kinds: kindsRef,
-        commitment: commitmentRef,
-        termEndsAt: termRef,
-        capacity: capacityRef,
-        school: schoolRef,
-        district: districtRef,
-      })[field],
-  );
+  const { errors, setErrors, clear: clearError, show, focusRef } = useFieldErrors(ORDER);
 
   const clear = (field: FieldName) => {
     setSaved(null);
@@ -290,7 +260,7 @@ export function ProfileForm({
         {(control) => (
           <input
             {...control}
-            ref={displayNameRef}
+            ref={focusRef('displayName')}
             className="input"
             name="displayName"
             autoComplete="off"
@@ -309,60 +279,60 @@ export function ProfileForm({
         compact
         legend="Grades you have taught"
         name="grades"
-        options={GRADES.map((g) => ({ value: g, label: g }))}
+        options={optionsOf(GRADES)}
         value={grades}
         onChange={(next) => {
           setGrades(next);
           clear('grades');
         }}
         error={errors.grades}
-        groupRef={gradesRef}
+        groupRef={focusRef('grades')}
       />
       <ChoiceGroup
         multiple
         legend="Subjects"
         name="subjects"
-        options={SUBJECTS.map((s) => ({ value: s, label: SUBJECT_LABELS[s] }))}
+        options={optionsOf(SUBJECTS, SUBJECT_LABELS)}
         value={subjects}
         onChange={(next) => {
           setSubjects(next);
           clear('subjects');
         }}
         error={errors.subjects}
-        groupRef={subjectsRef}
+        groupRef={focusRef('subjects')}
       />
       <ChoiceGroup
         multiple
         legend="Areas of expertise"
         name="areas"
-        options={AREAS.map((a) => ({ value: a, label: AREA_LABELS[a] }))}
+        options={optionsOf(AREAS, AREA_LABELS)}
         value={areas}
         onChange={(next) => {
           setAreas(next);
           clear('areas');
         }}
         error={errors.areas}
-        groupRef={areasRef}
+        groupRef={focusRef('areas')}
       />
       <ChoiceGroup
         multiple
         legend="Kinds of support you offer"
         name="kinds"
         hint={`${SUPPORT_KIND_LABELS.mentorship}: ${SUPPORT_KIND_HINTS.mentorship}`}
-        options={SUPPORT_KINDS.map((k) => ({ value: k, label: SUPPORT_KIND_LABELS[k] }))}
+        options={optionsOf(SUPPORT_KINDS, SUPPORT_KIND_LABELS)}
         value={kinds}
         onChange={(next) => {
           setKinds(next);
           clear('kinds');
         }}
         error={errors.kinds}
-        groupRef={kindsRef}
+        groupRef={focusRef('kinds')}
       />
       <ChoiceGroup
         legend="How you give your time"
         name="commitment"
         hint={`A volunteer supports a few teachers (up to ${VOLUNTEER_CAPACITY_MAX}) in their own time; a consultant released full-time for a term supports more, and gets a caseload with reminders to taper off before the term ends.`}
-        options={COMMITMENTS.map((c) => ({ value: c, label: COMMITMENT_LABELS[c] }))}
+        options={optionsOf(COMMITMENTS, COMMITMENT_LABELS)}
         value={commitment}
         onChange={(next) => {
           setCommitment(next);
@@ -375,7 +345,7 @@ export function ProfileForm({
           clear('capacity');
         }}
         error={errors.commitment}
-        groupRef={commitmentRef}
+        groupRef={focusRef('commitment')}
       />
       {commitment === 'released' && (
         <Field
@@ -386,7 +356,7 @@ export function ProfileForm({
           {(control) => (
             <input
               {...control}
-              ref={termRef}
+              ref={focusRef('termEndsAt')}
               className="input input--short"
               type="date"
               name="termEndsAt"
@@ -407,7 +377,7 @@ export function ProfileForm({
         {(control) => (
           <input
             {...control}
-            ref={capacityRef}
+            ref={focusRef('capacity')}
             className="input input--short"
             type="number"
             inputMode="numeric"
@@ -452,7 +422,7 @@ export function ProfileForm({
               clear('school');
             }}
             error={errors.school}
-            inputRef={schoolRef}
+            inputRef={focusRef('school')}
           />
           <PlaceField
             label="District"
@@ -463,7 +433,7 @@ export function ProfileForm({
               clear('district');
             }}
             error={errors.district}
-            inputRef={districtRef}
+            inputRef={focusRef('district')}
           />
         </div>
       </section>

@@ -9,10 +9,10 @@ import {
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
-import { ChoiceGroup } from './choice-group';
+import { ChoiceGroup, optionsOf } from './choice-group';
 
 const MAX = 3;
-const OPTIONS = RECIPROCAL_AREAS.map((a) => ({ value: a, label: RECIPROCAL_AREA_LABELS[a] }));
+const OPTIONS = optionsOf(RECIPROCAL_AREAS, RECIPROCAL_AREA_LABELS);
 
 /**
  * Reciprocal mentorship: a teacher says what they can offer and would like to learn, from a fixed list (no free

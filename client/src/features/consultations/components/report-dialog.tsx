@@ -1,13 +1,12 @@
 import { REPORT_REASONS, REPORT_REASON_LABELS } from '@staffroom/shared/schemas/moderation';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
-import { CharCount } from '../../../components/char-count';
 import { CrisisResources } from '../../../components/crisis-resources';
-import { Field } from '../../../components/field';
 import { Modal } from '../../../components/modal';
+import { ReportNoteField } from '../../../components/report-note-field';
 import { useReportForm, type SendReport } from '../../../lib/use-report-form';
 import { actionErrorText } from '../model/conversation-room';
-import { ChoiceGroup } from './choice-group';
+import { ChoiceGroup, optionsOf } from './choice-group';
 
 /**
  * Reporting a one-to-one conversation (from one of its messages) sends a reason and, optionally, the reporter's
@@ -95,29 +94,16 @@ export function ConversationReportDialog({
         <ChoiceGroup
           legend="What is wrong?"
           name="reason"
-          options={REPORT_REASONS.map((r) => ({ value: r, label: REPORT_REASON_LABELS[r] }))}
+          options={optionsOf(REPORT_REASONS, REPORT_REASON_LABELS)}
           value={form.reason}
           onChange={form.chooseReason}
         />
-        <Field
+        <ReportNoteField
+          form={form}
           label="In your own words, what happened"
-          optional
           hint="Please don’t paste the conversation or quote their messages, and don’t write anyone’s real name."
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              className="input textarea"
-              name="note"
-              rows={3}
-              // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
-              value={form.note}
-              aria-invalid={form.overLimit.over > 0 || undefined}
-              onChange={(e) => form.changeNote(e.target.value)}
-            />
-          )}
-        </Field>
-        <CharCount limit={form.overLimit} />
+          rows={3}
+        />
       </form>
     </Modal>
   );

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useFocusBack } from '../../../lib/use-focus-back';
 import type { Ack } from '@staffroom/shared/protocol/ack';
 import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { usePanelForm } from '../hooks/use-panel-form';
+import { FormBehindButton, PanelFormActions } from './panel-form-actions';
 import { actionErrorText, type ShownResource } from '../model/conversation-room';
 import { formatShortDate } from '../model/format';
 import { refusalText } from '../model/refusal';
@@ -23,8 +24,7 @@ function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () =
   const [url, setUrl] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, setProblem, send } = usePanelForm(onDone);
   const first = useRef<HTMLSelectElement>(null);
   useEffect(() => first.current?.focus(), []);
 
@@ -32,13 +32,11 @@ function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () =
     event.preventDefault();
     if (busy) return;
     setProblem(null);
-    let ack: Ack<unknown>;
     if (what === 'link') {
       const wrong = checkLink(title, url);
       if (wrong) return setError(wrong);
       setError(null);
-      setBusy(true);
-      ack = await actions.shareLink(title, url);
+      await send(() => actions.shareLink(title, url));
     } else {
       if (!file) return setError('Choose a file.');
       if (file.size > RESOURCE_LIMITS.documentBytes)
@@ -49,12 +47,8 @@ function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () =
       const checked = checkDocument(file.name, bytes);
       if (!checked.ok) return setError(checked.error);
       setError(null);
-      setBusy(true);
-      ack = await actions.shareDocument(title, file.name.slice(0, 255), checked.mime, bytes);
+      await send(() => actions.shareDocument(title, file.name.slice(0, 255), checked.mime, bytes));
     }
-    setBusy(false);
-    if (ack.ok) onDone();
-    else setProblem(actionErrorText(ack.error));
   };
 
   return (
@@ -122,14 +116,9 @@ function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () =
           )}
         </Field>
       )}
-      <div className="goal-form__actions">
-        <Button type="submit" busy={busy} busyLabel="Sharing…">
-          Share
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          Cancel
-        </Button>
-      </div>
+      <PanelFormActions busy={busy} busyLabel="Sharing…" onCancel={onDone}>
+        Share
+      </PanelFormActions>
     </form>
   );
 }
@@ -237,12 +226,6 @@ export function ResourcesPanel({
   writable: boolean;
   actions: ResourceActions;
 }) {
-  const [sharing, setSharing] = useState(false);
-  const [shareButton, focusShareButton] = useFocusBack<HTMLButtonElement>();
-  const stop = () => {
-    setSharing(false);
-    focusShareButton();
-  };
   return (
     <section className="side-card" aria-labelledby="resources-title">
       <h2 id="resources-title" className="side-card__title">
@@ -260,19 +243,11 @@ export function ResourcesPanel({
           ))}
         </ul>
       )}
-      {writable &&
-        (sharing ? (
-          <ShareForm actions={actions} onDone={stop} />
-        ) : (
-          <button
-            ref={shareButton}
-            type="button"
-            className="button button--secondary"
-            onClick={() => setSharing(true)}
-          >
-            Share a link or document
-          </button>
-        ))}
+      {writable && (
+        <FormBehindButton label="Share a link or document">
+          {(close) => <ShareForm actions={actions} onDone={close} />}
+        </FormBehindButton>
+      )}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { REASONS, REASON_LABELS, type Reason } from '@staffroom/shared/schemas/c
 import { CopyButton } from '../../../components/copy-button';
 import { PageTitle } from '../../../components/page-title';
 import { paths } from '../../../config/paths';
-import { ChoiceGroup } from '../components/choice-group';
+import { ChoiceGroup, optionsOf } from '../components/choice-group';
 import { referralFragment } from '../model/referral';
 import '../consultations.css';
 
@@ -41,7 +41,7 @@ export function ReferPage() {
           legend="Why might support help?"
           name="refer-reasons"
           hint="Only these fixed reasons travel in the link, never anything written about your colleague."
-          options={REASONS.map((r) => ({ value: r, label: REASON_LABELS[r] }))}
+          options={optionsOf(REASONS, REASON_LABELS)}
           value={reasons}
           onChange={setReasons}
         />

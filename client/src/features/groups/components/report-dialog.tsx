@@ -3,10 +3,9 @@ import { decodeMessageText, type Message } from '@staffroom/shared/schemas/messa
 import { CrisisResources } from '../../../components/crisis-resources';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
-import { Field } from '../../../components/field';
 import { Modal } from '../../../components/modal';
+import { ReportNoteField } from '../../../components/report-note-field';
 import { useReportForm, type SendReport } from '../../../lib/use-report-form';
-import { CharCount } from '../../../components/char-count';
 
 /** Reports a message to the group's moderators: a reason and an optional note. Only moderators see who reported. */
 export function ReportDialog({
@@ -108,25 +107,12 @@ export function ReportDialog({
             </label>
           ))}
         </fieldset>
-        <Field
+        <ReportNoteField
+          form={form}
           label="Anything the moderators should know"
-          optional
           hint="Please do not write anyone’s real name."
-        >
-          {(control) => (
-            <textarea
-              {...control}
-              className="input textarea"
-              name="note"
-              rows={2}
-              // No maxLength: it would cut a pasted note silently, before the crisis check reads its end.
-              value={form.note}
-              aria-invalid={form.overLimit.over > 0 || undefined}
-              onChange={(e) => form.changeNote(e.target.value)}
-            />
-          )}
-        </Field>
-        <CharCount limit={form.overLimit} />
+          rows={2}
+        />
       </form>
     </Modal>
   );

@@ -12,6 +12,9 @@
  *   perf script -i /tmp/perf.data -F pid,ip,sym > /tmp/perf.txt
  *   node bench/dist/src/oncpu.js /tmp/perf.txt [--top 25]
  *
+ * With `--server PATH` the bench CLI's own command line names PATH too: keep its pid (`pgrep -f bench/dist/src/cli`)
+ * out of `-p`, or its generator threads land in the samples (2026-12-07: 56 % of a staffroom-1 profile).
+ *
  * `--top N` also lists the N frames with the most self time (the sampled frame itself, not its callers), JS
  * frames by function and file name.
  *

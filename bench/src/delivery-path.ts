@@ -9,6 +9,8 @@
  *
  * Each round delivers `--messages` messages, `--per-turn` of them per event-loop turn (as a node receives
  * several in one read from Redis under load), to random groups; modes run interleaved, `--rounds` times.
+ * `--shapes v3,v4` also interleaves the message as protocol 3 delivered it (with the sender's `clientId`) and as
+ * protocol 4 does (without); the default is v4 alone. Each shape's frame size (one message per frame) is printed.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -28,8 +30,10 @@ const { encodeEvent, writeToLocalRoom } = (await import(
 
 type Mode = 'socket.io emit' | 'encoded, 1 per frame' | 'encoded, batched';
 const MODES: Mode[] = ['socket.io emit', 'encoded, 1 per frame', 'encoded, batched'];
+/** The live message as protocol 3 delivered it (with the sender's client id) or as protocol 4 does (without). */
+type Shape = 'v3' | 'v4';
 
-function messageJson(groupId: string, seq: number): string {
+function messageJson(groupId: string, seq: number, shape: Shape = 'v4'): string {
   return JSON.stringify({
     seq,
     ts: 1_765_000_000_000 + seq,
@@ -37,7 +41,7 @@ function messageJson(groupId: string, seq: number): string {
     kind: 'text',
     author: { tag: 'k3f9a2', name: 'Quiet Heron' },
     text: `t=${seq} marking ${'x'.repeat(40)} and a longer sentence about the week that was`,
-    clientId: '2b7c0a4e-1f3d-4c55-9a8e-6d0f1e2a3b4c',
+    ...(shape === 'v3' ? { clientId: '2b7c0a4e-1f3d-4c55-9a8e-6d0f1e2a3b4c' } : {}),
   });
 }
 
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
       messages: { type: 'string', default: '3000' },
       'per-turn': { type: 'string', default: '1,5,20' },
       rounds: { type: 'string', default: '3' },
+      shapes: { type: 'string', default: 'v4' },
     },
   });
   const groups = Number(values.groups);
@@ -103,7 +108,11 @@ async function main(): Promise<void> {
       child.send('count');
     });
 
-  async function run(mode: Mode, perTurn: number): Promise<{ cpuMs: number; deliveries: number }> {
+  async function run(
+    mode: Mode,
+    perTurn: number,
+    shape: Shape,
+  ): Promise<{ cpuMs: number; deliveries: number }> {
     const before = await received();
     const start = process.cpuUsage();
     let seq = 0;
@@ -111,7 +120,7 @@ async function main(): Promise<void> {
       const turn: [string, string][] = [];
       for (let i = 0; i < perTurn && seq < total; i++, seq++) {
         const groupId = `g${Math.floor(Math.random() * groups)}`;
-        turn.push([groupId, messageJson(groupId, seq)]);
+        turn.push([groupId, messageJson(groupId, seq, shape)]);
       }
       if (mode === 'socket.io emit') {
         for (const [groupId, json] of turn)
@@ -141,15 +150,27 @@ async function main(): Promise<void> {
   }
 
   const perTurns = values['per-turn'].split(',').map(Number);
+  const shapes = values.shapes.split(',') as Shape[];
   const results = new Map<string, number[]>();
   for (let r = 0; r < rounds; r++) {
     for (const perTurn of perTurns) {
       for (const mode of MODES) {
-        const { cpuMs, deliveries } = await run(mode, perTurn);
-        const key = `${perTurn}\t${mode}`;
-        results.set(key, [...(results.get(key) ?? []), (cpuMs / deliveries) * 1000]);
+        for (const shape of shapes) {
+          const { cpuMs, deliveries } = await run(mode, perTurn, shape);
+          const key = `${perTurn}\t${mode}${shapes.length > 1 ? `, ${shape}` : ''}`;
+          results.set(key, [...(results.get(key) ?? []), (cpuMs / deliveries) * 1000]);
+        }
       }
     }
+  }
+  for (const shape of shapes) {
+    const bytes = Array.from({ length: 100 }, (_, i) =>
+      encodeEvent('message:new', messageJson('g1', 1_000 + i, shape)),
+    );
+    const mean = bytes.reduce((sum, e) => sum + e.frame.length, 0) / bytes.length;
+    process.stdout.write(
+      `${shape}: ${mean.toFixed(0)} bytes per delivery (WebSocket frame of one message:new)\n`,
+    );
   }
   process.stdout.write(
     `delivery path: ${groups} groups × ${members} members, ${total} messages per run, ${rounds} rounds; load ${(await import('node:os')).loadavg()[0]?.toFixed(1)}\n`,

@@ -10,7 +10,13 @@
  *   # once it prints "sending", for 20 s of the measured window:
  *   perf record -e cpu-clock -F 499 -g -p "$(pgrep -d, -f server/dist/main.js)" -o /tmp/perf.data -- sleep 20
  *   perf script -i /tmp/perf.data -F pid,ip,sym > /tmp/perf.txt
- *   node bench/dist/src/oncpu.js /tmp/perf.txt
+ *   node bench/dist/src/oncpu.js /tmp/perf.txt [--top 25]
+ *
+ * With `--server PATH` the bench CLI's own command line names PATH too: keep its pid (`pgrep -f bench/dist/src/cli`)
+ * out of `-p`, or its generator threads land in the samples (2026-12-07: 56 % of a staffroom-1 profile).
+ *
+ * `--top N` also lists the N frames with the most self time (the sampled frame itself, not its callers), JS
+ * frames by function and file name.
  *
  * Each sample goes to the first stage (in the order below) that has a frame anywhere on its stack.
  */
@@ -45,14 +51,32 @@ const STAGES: [stage: string, frame: RegExp][] = [
   ['waiting for events (epoll)', /epoll_pwait/],
 ];
 
-/** Counts samples per stage in `perf script -F pid,ip,sym` output (a header line, then one frame per line). */
-export function summariseOnCpu(dump: string): { samples: number; stages: [string, number][] } {
+/** A frame line of `perf script` without its address, a JS frame's path cut to its file name. */
+export function frameName(line: string): string {
+  return line
+    .replace(/^[0-9a-f]+\s+/, '')
+    .replace(/file:\/\/\/\S*\/(\S+)/, '$1')
+    .replace(/\s+\(\S+\)$/, '');
+}
+
+/**
+ * Counts samples per stage in `perf script -F pid,ip,sym` output (a header line, then one frame per line), and
+ * self time per frame (the first frame of each sample).
+ */
+export function summariseOnCpu(dump: string): {
+  samples: number;
+  stages: [string, number][];
+  self: [string, number][];
+} {
   const counts = new Map<string, number>();
+  const self = new Map<string, number>();
   let samples = 0;
   let stack: string[] = [];
   const flush = () => {
     if (stack.length === 0) return;
     samples += 1;
+    const leaf = frameName(stack[0] as string);
+    self.set(leaf, (self.get(leaf) ?? 0) + 1);
     const stage =
       STAGES.find(([, frame]) => stack.some((f) => frame.test(f)))?.[0] ??
       'other (mostly promise and nextTick bookkeeping)';
@@ -64,18 +88,24 @@ export function summariseOnCpu(dump: string): { samples: number; stages: [string
     else if (line.trim()) stack.push(line.trim());
   }
   flush();
-  return { samples, stages: [...counts].sort((a, b) => b[1] - a[1]) };
+  const byCount = (a: [string, number], b: [string, number]) => b[1] - a[1];
+  return { samples, stages: [...counts].sort(byCount), self: [...self].sort(byCount) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const file = process.argv[2];
-  if (!file) {
-    process.stderr.write('usage: node bench/dist/src/oncpu.js PERF_SCRIPT_OUTPUT\n');
+  const topAt = process.argv.indexOf('--top');
+  const top = topAt > 0 ? Number(process.argv[topAt + 1]) : 0;
+  if (!file || !Number.isInteger(top) || top < 0) {
+    process.stderr.write('usage: node bench/dist/src/oncpu.js PERF_SCRIPT_OUTPUT [--top N]\n');
     process.exit(2);
   }
-  const { samples, stages } = summariseOnCpu(readFileSync(file, 'utf8'));
+  const { samples, stages, self } = summariseOnCpu(readFileSync(file, 'utf8'));
+  const share = (n: number) => `${((100 * n) / samples).toFixed(1).padStart(6)} %`;
   process.stdout.write(`${samples} on-CPU samples\n`);
-  for (const [stage, n] of stages) {
-    process.stdout.write(`${((100 * n) / samples).toFixed(1).padStart(6)} %  ${stage}\n`);
+  for (const [stage, n] of stages) process.stdout.write(`${share(n)}  ${stage}\n`);
+  if (top > 0) {
+    process.stdout.write(`\nTop ${top} frames by self time:\n`);
+    for (const [frame, n] of self.slice(0, top)) process.stdout.write(`${share(n)}  ${frame}\n`);
   }
 }

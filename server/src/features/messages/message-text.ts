@@ -34,7 +34,9 @@ export function cleanMessageText(raw: string, maxChars: number = GROUP_LIMITS.me
     .replace(BIDI, '')
     .replace(LONE_SURROGATES, '\uFFFD')
     .replace(EXCESS_MARKS, '$1');
-  if ([...plain].length > maxChars) return { ok: false, reason: 'too-long' };
+  // Code points, as the limit counts them; no more than UTF-16 units, so only a text with more units is counted
+  // (spreading every message into an array of characters was an allocation per send).
+  if (plain.length > maxChars && [...plain].length > maxChars) return { ok: false, reason: 'too-long' };
   const escaped = /[<&]/.test(plain) ? sanitizeHtml(plain, TEXT_ONLY) : plain.replace(/>/g, '&gt;');
   const text = escaped.replace(/\n{3,}/g, '\n\n').trim();
   // Only invisible characters (zero-width, Hangul filler, braille blank...) reads as empty: refused as empty.

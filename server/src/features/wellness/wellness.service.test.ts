@@ -58,7 +58,7 @@ function setup(opts: { records?: SupportRecords; writesPerHour?: number } = {}) 
       (s, [f, v]) => s + (f.endsWith('|_n') ? v : 0),
       0,
     );
-  return { service, teacher, counted, setNow: (t: number) => (now = t) };
+  return { service, store, teacher, counted, setNow: (t: number) => (now = t) };
 }
 
 describe('wellness service: batching', () => {
@@ -154,6 +154,30 @@ describe('wellness service: programme activity', () => {
     ]);
     // Cohort participation: 40 teachers, 8 in support, 12 in groups only, 20 neither; nobody answered.
     expect(view.weeks[0]?.cohorts.every((c) => c.teachers === null)).toBe(true);
+  });
+
+  it('stores posters as per-week tokens, never account ids, and counts each message in its own week', async () => {
+    const { service, store, setNow } = setup();
+    const stored: { week: string; posters: string[] }[] = [];
+    const addActivity = store.addActivity.bind(store);
+    store.addActivity = async (week, counts, posters, ...rest) => {
+      stored.push({ week, posters });
+      return addActivity(week, counts, posters, ...rest);
+    };
+    await service.tick();
+    for (let i = 0; i < 12; i++) service.recordMessage(`acc${i % 6}`, 'g1');
+    setNow(Date.UTC(2026, 9, 12) + 500); // the next week has begun: the node's week changes with the clock
+    await service.tick();
+    for (let i = 0; i < 6; i++) service.recordMessage(`acc${i}`, 'g1');
+    await service.tick();
+    expect(stored.map((s) => [s.week, s.posters.length])).toEqual([
+      ['2026-10-05', 6],
+      ['2026-10-12', 6],
+    ]);
+    const [first, second] = stored.map((s) => new Set(s.posters));
+    expect([...first!, ...second!].some((t) => t.startsWith('acc'))).toBe(false);
+    // The same six people, another week: other tokens (a week's tokens cannot be joined with the next's).
+    expect([...second!].some((t) => first!.has(t))).toBe(false);
   });
 
   it('hides group activity when fewer than k people posted', async () => {

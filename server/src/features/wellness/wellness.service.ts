@@ -90,6 +90,7 @@ interface Pending {
 interface HeldActivity {
   messages: number;
   meetings: number;
+  /** Account ids, in memory only: each becomes its per-week token when the week's activity is flushed. */
   posters: Set<string>;
   groups: Set<string>;
 }
@@ -131,7 +132,10 @@ export function createWellnessService(deps: WellnessDeps) {
 
   const token = (week: string, accountId: string) =>
     createHmac('sha256', deps.pepper).update(`pulse:${week}:${accountId}`).digest('base64url');
-  const week = (now: number) => weekOf(now, deps.weekStartDay);
+  /** The week holding `now`; the last one is kept, since the message path asks on every message. */
+  let lastWeek = weekOf(0, deps.weekStartDay);
+  const week = (now: number) =>
+    now >= lastWeek.start && now < lastWeek.end ? lastWeek : (lastWeek = weekOf(now, deps.weekStartDay));
   /** Answer tokens live until eight days after the week closes. */
   const tokenTtl = (now: number) => Math.ceil((week(now).end + 8 * DAY_S * 1000 - now) / 1000);
   const retentionS = deps.retentionWeeks * 7 * DAY_S;
@@ -167,7 +171,9 @@ export function createWellnessService(deps: WellnessDeps) {
       await store.addActivity(
         weekId,
         { messages: h.messages, meetings: h.meetings },
-        [...h.posters],
+        [...h.posters].map((accountId) =>
+          createHmac('sha256', deps.pepper).update(`active:${weekId}:${accountId}`).digest('base64url'),
+        ),
         [...h.groups],
         Math.ceil((weekEnd - now) / 1000) + retentionS,
         Math.ceil((weekEnd + 8 * DAY_S * 1000 - now) / 1000),
@@ -297,9 +303,7 @@ export function createWellnessService(deps: WellnessDeps) {
       const weekId = week(Date.now() + clockOffset).id;
       const h = heldFor(weekId);
       h.messages += 1;
-      h.posters.add(
-        createHmac('sha256', deps.pepper).update(`active:${weekId}:${accountId}`).digest('base64url'),
-      );
+      h.posters.add(accountId);
       h.groups.add(groupId);
       if (h.posters.size >= HELD_PEOPLE_MAX || h.groups.size >= HELD_PEOPLE_MAX) {
         void flushActivity(weekId, Date.now() + clockOffset).catch((err: unknown) =>

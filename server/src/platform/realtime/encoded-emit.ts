@@ -10,10 +10,13 @@ export interface EncodedEvent {
   /** The socket.io packet as text, for engine.io's path (made from the frame only when a socket needs it). */
   readonly packet: string;
   readonly frame: Buffer;
+  /** `[frame]`, the list `ws`'s `sendFrame` takes: made once per event, not once per member written to. */
+  readonly frames: readonly [Buffer];
 }
 
 class Encoded implements EncodedEvent {
   #packet: string | undefined;
+  readonly frames: readonly [Buffer];
   constructor(
     readonly frame: Buffer,
     /** Where the packet starts in `frame` (after the frame header and engine.io's `4`). */
@@ -21,6 +24,7 @@ class Encoded implements EncodedEvent {
     packet?: string,
   ) {
     this.#packet = packet;
+    this.frames = [frame];
   }
   get packet(): string {
     return (this.#packet ??= this.frame.toString('utf8', this.packetAt));
@@ -93,7 +97,7 @@ interface EngineConn {
   transport: {
     name: string;
     perMessageDeflate?: unknown;
-    socket?: { readyState?: number; _sender?: { sendFrame?: (list: Buffer[]) => void } };
+    socket?: { readyState?: number; _sender?: { sendFrame?: (list: readonly Buffer[]) => void } };
   };
 }
 
@@ -116,7 +120,7 @@ export function writeEncoded(socket: AppSocket, event: EncodedEvent): void {
     transport.socket?.readyState === 1 &&
     typeof sender?.sendFrame === 'function'
   ) {
-    sender.sendFrame([event.frame]);
+    sender.sendFrame(event.frames); // `ws` writes its element and keeps no reference to the list
     return;
   }
   conn.write(event.packet);

@@ -220,7 +220,7 @@ const TEACHER_FILES = [
  */
 const SYNTH_FILES = [
   ...Array.from({ length: 38 }, (_, i) => i + 1),
-  ...Array.from({ length: 12 }, (_, i) => i + 40),
+  ...Array.from({ length: 17 }, (_, i) => i + 40),
 ].map((n) => [`w${n}`, `scripts/guards-training/synthetic/w${n}.tsv`]);
 /**
  * The synthetic authors that training reads (default every file, w1–w51): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,

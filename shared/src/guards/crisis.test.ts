@@ -585,3 +585,90 @@ describe('detectCrisis, model round 14: ways of dying asked about, injury till t
       expect(rules(text).risk, text).toBe(false);
   });
 });
+
+describe('detectCrisis, model round 15: cover stories, days not meant to be seen, affairs and slang', () => {
+  // The rules alone: the model never flags and never vetoes.
+  const rulesAlone = {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      vetoWeak: 0,
+      vetoStrong: 0,
+      vetoOutside: 0,
+    },
+  };
+  const rules = (text: string) => detectCrisisWith(text, true, rulesAlone);
+
+  it('flags an ordinary reason for going that the writer then denies, only as the writer', () => {
+    for (const text of [
+      'Told the team I am moving to Leeds. I am not moving anywhere.',
+      "I told my line manager it was a dentist appointment. It isn't.",
+      "packed up my desk, said i'm retiring. i'm not",
+      "My mum thinks it's because of the new job in Bristol. There is no new job.",
+    ])
+      expect(rules(text).risk, text).toBe(true);
+    for (const text of [
+      "She told the head she's moving. She is not, she told me so.",
+      "They told me it was a hospital appointment. It wasn't, it was a course, and I'm fine with that.",
+      "I told the class I'm moving to a new classroom next term, but I'm not sure which one yet.",
+    ])
+      expect(rules(text).risk, text).toBe(false);
+  });
+
+  it('flags not meaning to see a coming day, and going to sleep for good, not ordinary ends', () => {
+    for (const text of [
+      'I have no intention of seeing Christmas this year.',
+      "honestly i'd rather not be around to see another term",
+      "I wouldn't mind much if I didn't see my next birthday.",
+      'some nights I want to close my eyes and never open them again',
+      'i just want to go to sleep after parents evening and not wake up',
+    ])
+      expect(rules(text).risk, text).toBe(true);
+    for (const text of [
+      'I have no intention of seeing the end of term show again, it clashes with my sister.',
+      "I'm not planning to see Saturday's match, too much marking.",
+      'I could lie down on the staffroom sofa and never get up till half term.',
+    ])
+      expect(rules(text).risk, text).toBe(false);
+  });
+
+  it('flags two plain arrangements together, medicine saved up and "sh" in slang; one arrangement or a reason is not enough', () => {
+    for (const text of [
+      'Gave away my fishing rods this week and rehomed the dog with my brother.',
+      'Signed the flat over to my son. The date is picked.',
+      "I've stopped taking my tablets so I can save them up.",
+      'back to doing sh most nights, nobody knows',
+      "the department would save a lot of money if I just wasn't here.",
+    ])
+      expect(rules(text).risk, text).toBe(true);
+    for (const text of [
+      'Updated my will after the baby was born, feels very grown up.',
+      'Giving away all my old textbooks because I am retiring in July and my house is full.',
+      'Rehomed the class hamster with a Year 4 family over the summer.',
+      "I stopped taking my meds because of the side effects; the GP's changing them.",
+      'sh, the baby is asleep',
+    ])
+      expect(rules(text).risk, text).toBe(false);
+  });
+
+  it('explains away a past belief disowned, a denied "ctb", and a joke beside a lesson plan', () => {
+    for (const text of [
+      "I used to believe my family would be better off without me. I don't believe that any more.",
+      'no ctb thoughts, promise, just knackered',
+      'if i have to rewrite this lesson plan once more im going to unalive myself skull emoji',
+    ])
+      expect(rules(text).risk, text).toBe(false);
+    // The risk after the disowning still counts, and a plan beside a joke is still a plan.
+    for (const text of [
+      "I used to believe my family would be better off without me. I don't believe that any more. Now I want to die.",
+      'ctb plan is done, the pills are in my drawer lol',
+    ])
+      expect(rules(text).risk, text).toBe(true);
+  });
+});

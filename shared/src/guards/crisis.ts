@@ -334,6 +334,8 @@ const NOTICE_IF_OTHER =
   /^ (?:if|whether) (?:we|they|you|he|she|it|the|our|their|his|her|your|this|that|someone|somebody|anyone|anybody|everyone|slt|year \d+|y\d+)\b/;
 
 /** A time word right after a feeling, before ORDINARY_REFERENT names the time: "after this week", "over half term". */
+/** Waking "early" or "late" (model round 15), alone or before an ordinary occasion; not "early or ever". */
+const EARLY_OR_LATE = /^ (?:so |this |that |really |too )?(?:early|late)\b(?! or\b)/;
 const ORDINARY_TIME_AFTER = /^ (?:after|over|at|on|during|once|when|until|till|this|next|for)\b/;
 
 /** The text right after a match must be an end of clause or a clearly personal continuation. */
@@ -576,12 +578,16 @@ const CUES: readonly Cue[] = [
     // cue, and explained away so the model alone cannot flag it without a gate word (model round 7). Since model
     // round 14 the same for waking up at an ordinary time ("I don't want to wake up at 5:30 on Monday"): explained
     // away, so the model alone must be as sure as where the rules explained anything away.
+    // Model round 15: waking up early or late is a time too ("I don't want to wake up early on Saturday for the open
+    // day").
     after: (f, _b, match) =>
-      CLAUSE_END.test(f) || PERMANENCE.test(f)
-        ? 'strong'
-        : /(?:be here|wake up|waking up)$/.test(match) && ORDINARY_OCCASION.test(f)
-          ? null
-          : 'weak',
+      /(?:wake up|waking up)$/.test(match) && EARLY_OR_LATE.test(f)
+        ? null
+        : CLAUSE_END.test(f) || PERMANENCE.test(f)
+          ? 'strong'
+          : /(?:be here|wake up|waking up)$/.test(match) && ORDINARY_OCCASION.test(f)
+            ? null
+            : 'weak',
   },
   {
     re: rx(
@@ -1688,6 +1694,14 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 15 (2026-12-07 17:10, branch h-model15): the model trained on fifty-five authors (w1–w38, w40–w56) and,
+ * by cross-validation over eight author groups and the committed files under round 8's rule (tests/fixtures/guards/
+ * README.md, "Model round 15"), plan 0.7 → 0.65, dismissed 0.97 → 0.96, ungatedDismissed 0.97 → 0.975: mean risk
+ * 0.8919, plan 0.8867, false positives 0.0399 (round 14's thresholds on the same fold models and rules 0.8904 /
+ * 0.8861 / 0.0394, but they break the checks: the new model flags a twelfth hard negative, "I don't want to be here
+ * on Saturday for the open morning" at 0.97), rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0,
+ * crisis.txt 149).
+ *
  * Model round 14 (2026-12-07 14:20, branch h-model14): the model trained on fifty authors (w1–w38, w40–w51), every
  * run of digits read as "0" and codes not read as leetspeak, and, by cross-validation over eight author groups and the
  * committed files under round 8's rule (tests/fixtures/guards/README.md, "Model round 14"), plan 0.75 → 0.7,
@@ -1784,12 +1798,12 @@ export interface CrisisThresholds {
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   self: 0.76,
   third: 0.5,
-  plan: 0.7,
-  dismissed: 0.97,
+  plan: 0.65,
+  dismissed: 0.96,
   negated: 0.85,
   ungated: 0.77,
   ungatedMaxWords: 250,
-  ungatedDismissed: 0.97,
+  ungatedDismissed: 0.975,
   sure: 0.8,
   vetoWeak: 0.1,
   vetoStrong: 0.5,
@@ -1888,6 +1902,13 @@ const ABSENCE_RISK =
  */
 const BODY_ACHE =
   /\bmy (?:wrists?|back|feet|foot|legs?|knees?|neck|shoulders?|hands?|fingers?|thumbs?|eyes|head|throat|voice|hips?|ankles?) (?:still |really |actually |properly |so )?(?:hurts?|aches?|aching|is (?:sore|aching|killing me)|are (?:sore|aching|killing me))\b/;
+/**
+ * Model round 15: a date or day set for an ordinary event ("I've set the date for the parents' information evening",
+ * "picked the day for the trip") explains the arrangement away for the model alone, as BODY_ACHE does an ache; not
+ * for an end ("set the date for the end", "for it", "for me"). The rules still read every cue.
+ */
+const ORDINARY_ARRANGEMENT =
+  /\b(?:set|picked|chosen|chose|booked|fixed|confirmed|agreed|moved|changed) (?:the|a|our|a new) (?:date|day|time|deadline) for (?:the |a |an |our |my |this |next |year \d+ )?(?!(?:end|last|final|big|it|me|myself|everything|good|ever)\b)[a-z]/;
 const SELF_INFLICTED =
   /\b(?:cut\w*|burn\w*|blades?|razors?|scratch\w*|bled|bleed\w*|blood\w*|bruis\w*|hit|hitting|punch\w*|bit|bite|biting|bitten|on purpose|myself|deserve\w*|punish\w*)\b/;
 
@@ -1925,6 +1946,7 @@ export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   ABSENCE_REASON,
   ABSENCE_RISK,
   BODY_ACHE,
+  ORDINARY_ARRANGEMENT,
 };
 const OTHER_LIST = Object.values(OTHER_PATTERNS);
 /** Every prefilter detectCrisis asks, in one index: the cues' (at the cue's index), then the other patterns'. */
@@ -2181,6 +2203,8 @@ export function detectCrisisWith(
   if (reported > 0 && strong.length === 0 && weakDistinct.length === 0) dismissed++;
   // An ordinary ache named plainly, not self-inflicted (BODY_ACHE, model round 12).
   if (has(BODY_ACHE, full, fullWords) && !SELF_INFLICTED.test(full)) dismissed++;
+  // A date set for an ordinary event (ORDINARY_ARRANGEMENT, model round 15).
+  if (has(ORDINARY_ARRANGEMENT, full, fullWords)) dismissed++;
   // An absence notice with an ordinary reason and no word of permanence or risk: not the model's to flag alone.
   // Asked only when the model alone would flag (below).
   const absenceNotice = () =>

@@ -672,3 +672,27 @@ describe('detectCrisis, model round 15: cover stories, days not meant to be seen
       expect(rules(text).risk, text).toBe(true);
   });
 });
+
+describe('detectCrisis, model round 15: ordinary times and arrangements for the model alone', () => {
+  // The model alone flags any message with a gate word unless the rules explained something away.
+  const modelOpen = {
+    thresholds: { ...CRISIS_THRESHOLDS, self: 0, plan: 0, dismissed: 2, negated: 2, ungated: 2, sure: 2 },
+  };
+  const open = (text: string) => detectCrisisWith(text, true, modelOpen).risk;
+
+  it('explains away waking early or late and a date set for an ordinary event, not an end', () => {
+    for (const text of [
+      "I don't want to wake up early on Saturday for the open day.",
+      "i dont want to wake up so early tomorrow, it's the trip",
+      "I've set the date for the parents' information evening.",
+      'We picked the day for the Year 6 trip at last',
+    ])
+      expect(open(text), text).toBe(false);
+    for (const text of [
+      "I don't want to wake up early or ever again",
+      "I've set the date for the end. Everything is sorted.",
+      "I don't want to wake up tomorrow",
+    ])
+      expect(open(text), text).toBe(true);
+  });
+});

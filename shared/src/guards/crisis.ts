@@ -1838,6 +1838,13 @@ const HYPERBOLE =
 /** A joke marker: a strong cue in the message counts only as a weak one, unless a plan or a means is named. */
 const JOKE =
   /\b(?:lol|lmao|lmfao|haha\w*|jk|(?:just|only) (?:joking|kidding)|skull emoji|crying laughing emoji)\b|😂|🤣|🙃|💀/;
+/**
+ * A teacher's plan (model round 15): beside a joke marker it is not the plan that keeps the cues strong ("if slt make
+ * us redo the lesson plan template one more time im gonna unalive myself skull emoji"). It still makes the kind `plan`
+ * of a flagged message ("emailed my lesson plans to the cover teacher" among affairs put in order).
+ */
+const TEACHING_PLAN =
+  /\b(?:lesson|seating|unit|cover|marking|revision|action|improvement|development|behaviour|support|care|meal|floor|phone|data|weekend|holiday) plan(?:ned|ning|s)?\b/g;
 
 /**
  * Present-tense signs that override a recovery or grief context: "a year clean and I relapsed tonight"; since model
@@ -1849,12 +1856,11 @@ const PRESENT_RISK =
 const GRIEF =
   /\b(?:died|passed away|funeral|memorial|bereave\w*|grie(?:f|ving|ve)|lost (?:\w+ ){0,2}to suicide)\b/;
 /**
- * A plan, a means, a date or an act in progress: sub-kind `plan` of first-person risk. Model round 15: a teacher's
- * plan ("lesson plan", "seating plan", "unit plans") is not one (a joke beside it stayed a strong cue), a medicine
- * supply saved up is.
+ * A plan, a means, a date or an act in progress: sub-kind `plan` of first-person risk (model round 15: a medicine
+ * supply saved up too).
  */
 const PLAN =
-  /\b(?:(?<!\b(?:lesson|seating|unit|cover|marking|revision|action|improvement|development|behaviour|support|care|meal|floor|phone|data) )plan(?:ned|ning|s)?|pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|dose|doses|lethal|rope|noose|hang|hanging|gun|loaded|knife|blade|razors?|bridge|jump|jumping|train|platform|tracks|cliff|on the roof|ledge|exhaust|hose|charcoal|engine running|garage|swallowed|bleach|antifreeze|weedkiller|drain cleaner|poison|noose|knot|beam|loft|shotgun|find me|took (?:them|the|all|every|a)|taken|stockpil\w*|sav(?:ed|ing) up|counted|notes?|letters?|goodbye|will|insurance|tonight|this weekend|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|method|methods|how many|how much|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|set the date|decided|(?:sufficient|enough|full) supply)\b/;
+  /\b(?:plan(?:ned|ning|s)?|pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|dose|doses|lethal|rope|noose|hang|hanging|gun|loaded|knife|blade|razors?|bridge|jump|jumping|train|platform|tracks|cliff|on the roof|ledge|exhaust|hose|charcoal|engine running|garage|swallowed|bleach|antifreeze|weedkiller|drain cleaner|poison|noose|knot|beam|loft|shotgun|find me|took (?:them|the|all|every|a)|taken|stockpil\w*|sav(?:ed|ing) up|counted|notes?|letters?|goodbye|will|insurance|tonight|this weekend|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|method|methods|how many|how much|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|set the date|decided|(?:sufficient|enough|full) supply)\b/;
 
 /** The means and acts of PLAN, without its time words: what lowers the model's bar (`CrisisThresholds.plan`). */
 const MEANS_OR_ACT =
@@ -2056,7 +2062,7 @@ export function detectCrisisWith(
   const t = may(HYPERBOLE, pastWords) ? past.replace(HYPERBOLE, ' … ') : past;
   const words = t === past ? pastWords : prefilter ? holding(wordIdsOf(t)) : null;
   const plan = has(PLAN, full, fullWords);
-  const joking = JOKE.test(full) && !plan;
+  const joking = JOKE.test(full) && (!plan || !PLAN.test(full.replace(TEACHING_PLAN, ' ')));
   const strong: string[] = [];
   const weak: string[] = [];
   const third: string[] = [];

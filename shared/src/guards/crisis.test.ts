@@ -696,3 +696,37 @@ describe('detectCrisis, model round 15: ordinary times and arrangements for the 
       expect(open(text), text).toBe(true);
   });
 });
+
+describe('detectCrisis, model round 15: a negation inside the cue is not the veto context', () => {
+  // The model never flags alone; it vetoes every cue in a negation or past context and none outside one.
+  const vetoInContext = {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      vetoWeak: 2,
+      vetoStrong: 2,
+      vetoOutside: 0,
+    },
+  };
+  const flaggedThere = (text: string) => detectCrisisWith(text, true, vetoInContext).risk;
+
+  it("reads the cue's own 'not' or 'no' as part of the cue, and a negation beside it as context", () => {
+    for (const text of [
+      'I have no intention of seeing Christmas this year.',
+      "Told the team I'm moving to Leeds. I'm not moving anywhere.",
+      'Some nights I want to lie down and never get up again.',
+    ])
+      expect(flaggedThere(text), text).toBe(true);
+    for (const text of [
+      "I have no intention of seeing Christmas this year, I'm not joking.",
+      'Years ago I wanted to lie down and never get up again.',
+    ])
+      expect(flaggedThere(text), text).toBe(false);
+  });
+});

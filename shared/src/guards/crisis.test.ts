@@ -611,12 +611,14 @@ describe('detectCrisis, model round 15: cover stories, days not meant to be seen
       "I told my line manager it was a dentist appointment. It isn't.",
       "packed up my desk, said i'm retiring. i'm not",
       "My mum thinks it's because of the new job in Bristol. There is no new job.",
+      "Gave my plants to the office. Everyone thinks I'm having a clear-out. I'm not.",
     ])
       expect(rules(text).risk, text).toBe(true);
     for (const text of [
       "She told the head she's moving. She is not, she told me so.",
       "They told me it was a hospital appointment. It wasn't, it was a course, and I'm fine with that.",
       "I told the class I'm moving to a new classroom next term, but I'm not sure which one yet.",
+      "They think I'm leaving for a new job. I'm not, I'm staying for years.",
     ])
       expect(rules(text).risk, text).toBe(false);
   });

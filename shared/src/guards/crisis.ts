@@ -1396,9 +1396,11 @@ const CUES: readonly Cue[] = [
     ownNegation: true,
   },
   {
-    // The same cover story as another's belief (the believer is someone else by definition, so not `firstPerson`).
+    // The same cover story as another's belief (the believer is someone else by definition, so not `firstPerson`):
+    // "She thinks it's because of the tenancy rules. There are no new rules.", "They think I'm moving house. I'm
+    // not.", "She thinks I'm decluttering. I'm really not."
     re: rx(
-      String.raw`\b(?:thinks|believes|assumes) (?:it's|it is|that's) (?:because of|for|due to) [^.!?]{1,50}[.!?]+ (?:but )?(?:there (?:is|are) no|it isn't|it's not|it is not|that's not)\b`,
+      String.raw`\b(?:thinks|believes|assumes) (?:it's|it is|that's) (?:because of|for|due to) [^.!?]{1,50}[.!?]+ (?:but )?(?:there (?:is|are) no|it isn't|it's not|it is not|that's not)\b|\b(?:think|thinks|thought|assume|assumes|assumed|believe|believes) (?:that )?(?:i'm|i am|i was) (?:just )?(?:moving|leaving|retiring|decluttering|clearing out|having a clear[- ]out|emigrating|relocating|going away|joking about leaving)\b[^.!?]{0,40}[.!?]+ (?:but )?(?:i'm|i am|i was) (?:really |actually )?not\b(?= ?[.!?;]|$| (?:moving|leaving|retiring|going)\b)`,
     ),
     strength: 'strong',
     ownNegation: true,
@@ -1711,7 +1713,7 @@ export interface CrisisThresholds {
  * 0.8919, plan 0.8867, false positives 0.0399 (round 14's thresholds on the same fold models and rules 0.8904 /
  * 0.8861 / 0.0394, but they break the checks: the new model flags a twelfth hard negative, "I don't want to be here
  * on Saturday for the open morning" at 0.97), rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0,
- * crisis.txt 149); with `Cue.ownNegation` after it 0.8931 / 0.8876 / 0.0399.
+ * crisis.txt 149); with `Cue.ownNegation` and "they think I'm moving. I'm not" after it 0.8937 / 0.8885 / 0.0399.
  *
  * Model round 14 (2026-12-07 14:20, branch h-model14): the model trained on fifty authors (w1–w38, w40–w51), every
  * run of digits read as "0" and codes not read as leetspeak, and, by cross-validation over eight author groups and the

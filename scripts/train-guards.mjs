@@ -226,17 +226,23 @@ const SYNTH_FILES = [
   ...Array.from({ length: 17 }, (_, i) => i + 40),
 ].map((n) => [`w${n}`, `scripts/guards-training/synthetic/w${n}.tsv`]);
 /**
- * The synthetic authors that training reads (default every file, w1–w56): `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
+ * The synthetic authors that training reads (default every file but round 15's w52–w56, below):
+ * `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
  * `none` round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen
  * in every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it (an
  * in-sample ordinary line, "I don't want to be here at 7pm for parents evening", flagged by the model alone); round 7
  * fixed the rules there and ships it, so the default is every file again. Round 8's "before" is `SYNTH_TRAIN=w1,…,w22`
- * (round 7's data: w23–w25 unseen in every fold).
+ * (round 7's data: w23–w25 unseen in every fold). Round 15 (2026-12-07) trained on w52–w56 too and lost on the held-out
+ * lines (batch 25 first-person 93 → 87/100), so the shipped weights are round 14's, trained without them: the default
+ * leaves them out (they are still scored by CV=authors, unseen in every fold); `SYNTH_TRAIN=all` trains on them.
  */
+const ROUND_15_AUTHORS = new Set(['w52', 'w53', 'w54', 'w55', 'w56']);
 const SYNTH_TRAIN = new Set(
-  process.env.SYNTH_TRAIN === undefined || process.env.SYNTH_TRAIN === 'all'
+  process.env.SYNTH_TRAIN === 'all'
     ? SYNTH_FILES.map(([s]) => s)
-    : process.env.SYNTH_TRAIN.split(','),
+    : process.env.SYNTH_TRAIN === undefined
+      ? SYNTH_FILES.map(([s]) => s).filter((s) => !ROUND_15_AUTHORS.has(s))
+      : process.env.SYNTH_TRAIN.split(','),
 );
 /** Weight of a synthetic author's line (a teacher-voice line weighs TEACHER_WEIGHT); 64 until model round 11. */
 const SYNTH_WEIGHT = Number(process.env.SYNTH_WEIGHT ?? 32);

@@ -1714,6 +1714,10 @@ export interface CrisisThresholds {
  * 0.8861 / 0.0394, but they break the checks: the new model flags a twelfth hard negative, "I don't want to be here
  * on Saturday for the open morning" at 0.97), rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0,
  * crisis.txt 149); with `Cue.ownNegation` and "they think I'm moving. I'm not" after it 0.8937 / 0.8885 / 0.0399.
+ * NOT SHIPPED: on the held-out lines (which the round never saw) that model and those thresholds flagged fewer
+ * first-person lines of batch 25 (93 → 87/100, plans 45 → 41/50) and more not-risk lines over batches 3–24 (59 →
+ * 63), so the lead kept round 14's model and thresholds (below) with round 15's rules, which score the same or one
+ * line better on every held-out figure. `train-guards.mjs` trains on w1–w51 by default to reproduce these weights.
  *
  * Model round 14 (2026-12-07 14:20, branch h-model14): the model trained on fifty authors (w1–w38, w40–w51), every
  * run of digits read as "0" and codes not read as leetspeak, and, by cross-validation over eight author groups and the
@@ -1811,12 +1815,12 @@ export interface CrisisThresholds {
 export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   self: 0.76,
   third: 0.5,
-  plan: 0.65,
-  dismissed: 0.96,
+  plan: 0.7,
+  dismissed: 0.97,
   negated: 0.85,
   ungated: 0.77,
   ungatedMaxWords: 250,
-  ungatedDismissed: 0.975,
+  ungatedDismissed: 0.97,
   sure: 0.8,
   vetoWeak: 0.1,
   vetoStrong: 0.5,

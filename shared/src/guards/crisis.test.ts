@@ -585,3 +585,150 @@ describe('detectCrisis, model round 14: ways of dying asked about, injury till t
       expect(rules(text).risk, text).toBe(false);
   });
 });
+
+describe('detectCrisis, model round 15: cover stories, days not meant to be seen, affairs and slang', () => {
+  // The rules alone: the model never flags and never vetoes.
+  const rulesAlone = {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      vetoWeak: 0,
+      vetoStrong: 0,
+      vetoOutside: 0,
+    },
+  };
+  const rules = (text: string) => detectCrisisWith(text, true, rulesAlone);
+
+  it('flags an ordinary reason for going that the writer then denies, only as the writer', () => {
+    for (const text of [
+      'Told the team I am moving to Leeds. I am not moving anywhere.',
+      "I told my line manager it was a dentist appointment. It isn't.",
+      "packed up my desk, said i'm retiring. i'm not",
+      "My mum thinks it's because of the new job in Bristol. There is no new job.",
+      "Gave my plants to the office. Everyone thinks I'm having a clear-out. I'm not.",
+    ])
+      expect(rules(text).risk, text).toBe(true);
+    for (const text of [
+      "She told the head she's moving. She is not, she told me so.",
+      "They told me it was a hospital appointment. It wasn't, it was a course, and I'm fine with that.",
+      "I told the class I'm moving to a new classroom next term, but I'm not sure which one yet.",
+      "They think I'm leaving for a new job. I'm not, I'm staying for years.",
+    ])
+      expect(rules(text).risk, text).toBe(false);
+  });
+
+  it('flags not meaning to see a coming day, and going to sleep for good, not ordinary ends', () => {
+    for (const text of [
+      'I have no intention of seeing Christmas this year.',
+      "honestly i'd rather not be around to see another term",
+      "I wouldn't mind much if I didn't see my next birthday.",
+      'some nights I want to close my eyes and never open them again',
+      'i just want to go to sleep after parents evening and not wake up',
+    ])
+      expect(rules(text).risk, text).toBe(true);
+    for (const text of [
+      'I have no intention of seeing the end of term show again, it clashes with my sister.',
+      "I'm not planning to see Saturday's match, too much marking.",
+      'I could lie down on the staffroom sofa and never get up till half term.',
+    ])
+      expect(rules(text).risk, text).toBe(false);
+  });
+
+  it('flags two plain arrangements together, medicine saved up and "sh" in slang; one arrangement or a reason is not enough', () => {
+    for (const text of [
+      'Gave away my fishing rods this week and rehomed the dog with my brother.',
+      'Signed the flat over to my son. The date is picked.',
+      "I've stopped taking my tablets so I can save them up.",
+      'back to doing sh most nights, nobody knows',
+      "the department would save a lot of money if I just wasn't here.",
+    ])
+      expect(rules(text).risk, text).toBe(true);
+    for (const text of [
+      'Updated my will after the baby was born, feels very grown up.',
+      'Giving away all my old textbooks because I am retiring in July and my house is full.',
+      'Rehomed the class hamster with a Year 4 family over the summer.',
+      "I stopped taking my meds because of the side effects; the GP's changing them.",
+      'sh, the baby is asleep',
+    ])
+      expect(rules(text).risk, text).toBe(false);
+  });
+
+  it('explains away a past belief disowned, a denied "ctb", and a joke beside a lesson plan', () => {
+    for (const text of [
+      "I used to believe my family would be better off without me. I don't believe that any more.",
+      'no ctb thoughts, promise, just knackered',
+      'if i have to rewrite this lesson plan once more im going to unalive myself skull emoji',
+    ])
+      expect(rules(text).risk, text).toBe(false);
+    // The risk after the disowning still counts, and a plan beside a joke is still a plan.
+    for (const text of [
+      "I used to believe my family would be better off without me. I don't believe that any more. Now I want to die.",
+      'ctb plan is done, the pills are in my drawer lol',
+    ])
+      expect(rules(text).risk, text).toBe(true);
+  });
+});
+
+describe('detectCrisis, model round 15: ordinary times and arrangements for the model alone', () => {
+  // The model alone flags any message with a gate word unless the rules explained something away.
+  const modelOpen = {
+    thresholds: { ...CRISIS_THRESHOLDS, self: 0, plan: 0, dismissed: 2, negated: 2, ungated: 2, sure: 2 },
+  };
+  const open = (text: string) => detectCrisisWith(text, true, modelOpen).risk;
+
+  it('explains away waking early or late and a date set for an ordinary event, not an end', () => {
+    for (const text of [
+      "I don't want to wake up early on Saturday for the open day.",
+      "i dont want to wake up so early tomorrow, it's the trip",
+      "I've set the date for the parents' information evening.",
+      'We picked the day for the Year 6 trip at last',
+    ])
+      expect(open(text), text).toBe(false);
+    for (const text of [
+      "I don't want to wake up early or ever again",
+      "I've set the date for the end. Everything is sorted.",
+      "I don't want to wake up tomorrow",
+    ])
+      expect(open(text), text).toBe(true);
+  });
+});
+
+describe('detectCrisis, model round 15: a negation inside the cue is not the veto context', () => {
+  // The model never flags alone; it vetoes every cue in a negation or past context and none outside one.
+  const vetoInContext = {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      vetoWeak: 2,
+      vetoStrong: 2,
+      vetoOutside: 0,
+    },
+  };
+  const flaggedThere = (text: string) => detectCrisisWith(text, true, vetoInContext).risk;
+
+  it("reads the cue's own 'not' or 'no' as part of the cue, and a negation beside it as context", () => {
+    for (const text of [
+      'I have no intention of seeing Christmas this year.',
+      "Told the team I'm moving to Leeds. I'm not moving anywhere.",
+      'Some nights I want to lie down and never get up again.',
+    ])
+      expect(flaggedThere(text), text).toBe(true);
+    for (const text of [
+      "I have no intention of seeing Christmas this year, I'm not joking.",
+      'Years ago I wanted to lie down and never get up again.',
+    ])
+      expect(flaggedThere(text), text).toBe(false);
+  });
+});

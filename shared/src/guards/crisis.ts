@@ -79,6 +79,12 @@ interface Cue {
    * says it has ended (HARM_ENDED) or speaks of the past (HARM_IN_THE_PAST: "in my first year… it's been three years").
    */
   ongoing?: boolean;
+  /**
+   * The cue's own words hold a negation by construction ("I'm not moving", "no intention of seeing", "never get up
+   * again"; model round 15): its words are not the negation or past context that lowers the model's veto bar
+   * (VETO_CONTEXT); the rest of its sentence still is.
+   */
+  ownNegation?: boolean;
 }
 
 const LEET: Readonly<Record<string, string>> = {
@@ -334,6 +340,8 @@ const NOTICE_IF_OTHER =
   /^ (?:if|whether) (?:we|they|you|he|she|it|the|our|their|his|her|your|this|that|someone|somebody|anyone|anybody|everyone|slt|year \d+|y\d+)\b/;
 
 /** A time word right after a feeling, before ORDINARY_REFERENT names the time: "after this week", "over half term". */
+/** Waking "early" or "late" (model round 15), alone or before an ordinary occasion; not "early or ever". */
+const EARLY_OR_LATE = /^ (?:so |this |that |really |too )?(?:early|late)\b(?! or\b)/;
 const ORDINARY_TIME_AFTER = /^ (?:after|over|at|on|during|once|when|until|till|this|next|for)\b/;
 
 /** The text right after a match must be an end of clause or a clearly personal continuation. */
@@ -376,9 +384,11 @@ const CUES: readonly Cue[] = [
   {
     re: rx(String.raw`\b(?:kms|ctb|sewer ?slide|unalive|unaliving)\b`),
     strength: 'strong',
-    // "5 kms", "a few kms": kilometres.
+    // "5 kms", "a few kms": kilometres; "no ctb thoughts", "zero kms energy" (model round 15): denied.
     after: (_f, before) =>
-      /(?:\d|\b(?:few|of|the|many|more|some|several|ten|five|two|three|hundred)) ?$/.test(before)
+      /(?:\d|\b(?:few|of|the|many|more|some|several|ten|five|two|three|hundred|no|zero|without)) ?$/.test(
+        before,
+      )
         ? null
         : 'strong',
   },
@@ -574,12 +584,16 @@ const CUES: readonly Cue[] = [
     // cue, and explained away so the model alone cannot flag it without a gate word (model round 7). Since model
     // round 14 the same for waking up at an ordinary time ("I don't want to wake up at 5:30 on Monday"): explained
     // away, so the model alone must be as sure as where the rules explained anything away.
+    // Model round 15: waking up early or late is a time too ("I don't want to wake up early on Saturday for the open
+    // day").
     after: (f, _b, match) =>
-      CLAUSE_END.test(f) || PERMANENCE.test(f)
-        ? 'strong'
-        : /(?:be here|wake up|waking up)$/.test(match) && ORDINARY_OCCASION.test(f)
-          ? null
-          : 'weak',
+      /(?:wake up|waking up)$/.test(match) && EARLY_OR_LATE.test(f)
+        ? null
+        : CLAUSE_END.test(f) || PERMANENCE.test(f)
+          ? 'strong'
+          : /(?:be here|wake up|waking up)$/.test(match) && ORDINARY_OCCASION.test(f)
+            ? null
+            : 'weak',
   },
   {
     re: rx(
@@ -1370,6 +1384,92 @@ const CUES: readonly Cue[] = [
     ),
     strength: 'weak',
   },
+  // --- model round 15 (W52–W56: late-night logistics, understatement, formal euphemism, slang, rural) --------------
+  {
+    // An ordinary reason for going given to others, then denied: "Said I'm moving away. I'm not moving", "told the
+    // head it was a hospital appointment. It isn't.", "She thinks it's because of the tenancy rules. There are none."
+    re: rx(
+      String.raw`\b(?:told|tell|telling|said|saying) (?!me\b|us\b)(?:(?:to )?(?:the |my |our |all the |everyone |everybody |people |folks |them |him |her )?(?:\w+ ){0,2})?(?:that )?(?:i'm|i am|it's|it is|it was) (?:moving|retiring|leaving|emigrating|relocating|going (?:away|abroad|travelling)|(?:a |for a |for an |an )?(?:hospital |doctor's |dentist |medical )?(?:appointment|operation|procedure|new job))\b[^.!?]{0,30}[.!?,;]+ (?:but )?(?:(?:i'm|i am) not(?: (?:moving|retiring|leaving|going|emigrating|relocating)\b[^.!?,;]{0,20})?|it (?:isn't|is not|wasn't|was not|'s not)|that's not true|that isn't true|there (?:is|are) no \w+(?: \w+)?)(?= ?[.,!?;]|$)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    ownNegation: true,
+  },
+  {
+    // The same cover story as another's belief (the believer is someone else by definition, so not `firstPerson`):
+    // "She thinks it's because of the tenancy rules. There are no new rules.", "They think I'm moving house. I'm
+    // not.", "She thinks I'm decluttering. I'm really not."
+    re: rx(
+      String.raw`\b(?:thinks|believes|assumes) (?:it's|it is|that's) (?:because of|for|due to) [^.!?]{1,50}[.!?]+ (?:but )?(?:there (?:is|are) no|it isn't|it's not|it is not|that's not)\b|\b(?:think|thinks|thought|assume|assumes|assumed|believe|believes) (?:that )?(?:i'm|i am|i was) (?:just )?(?:moving|leaving|retiring|decluttering|clearing out|having a clear[- ]out|emigrating|relocating|going away|joking about leaving)\b[^.!?]{0,40}[.!?]+ (?:but )?(?:i'm|i am|i was) (?:really |actually )?not\b(?= ?[.!?;]|$| (?:moving|leaving|retiring|going)\b)`,
+    ),
+    strength: 'strong',
+    ownNegation: true,
+  },
+  {
+    // Not meaning to see a coming day: "I have no intention of seeing Saturday", "I'd rather not be around to see
+    // another one", "I would not mind terribly if I did not see the end of the academic year".
+    re: rx(
+      String.raw`\b(?:no intention of |not (?:planning|intending|expecting) (?:on |to )?|(?:don't|do not) (?:plan|intend|expect) (?:on |to )?|(?:would not|wouldn't) mind (?:\w+ )?if i (?:did not|didn't) |(?:i'd|i would) (?:rather|prefer to) not (?:be (?:around|here|alive) to )?|(?:don't|do not) (?:really |much )?care if i(?:'m| am) (?:here|around|alive) to )(?:see|seeing|live to see|living to see|make it to|making it to) (?:saturday|sunday|monday|tuesday|wednesday|thursday|friday|the weekend|christmas|easter|new year|my (?:next )?birthday|the (?:end|start) of (?:the |this )?(?:term|year|academic year|school year|month|week|holidays)|another (?:one|year|term|christmas|birthday|summer|winter|spring|autumn|harvest)|next (?:week|year|term|month|summer|christmas)|results(?: day)?|september|january|the summer|half term)\b(?!'s| (?:show|party|do|concert|play|performance|disco|assembly|meeting|match|fixture|trip|film|production|service)\b)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    ownNegation: true,
+  },
+  {
+    // Affairs put in order in plain words, weak alone (wills, gifts and rehomed pets are everyday too), two flag:
+    // "date picked", "only thing left is to pick the day", "given away my granddad's pocket watch", "giving my
+    // teaching stuff away all week", "rehomed the cat", "signed the house over to my daughter", "updated the will".
+    re: rx(
+      String.raw`\b(?:date|day) (?:is )?(?:picked|chosen|set|decided)\b|\b(?:pick|choose) the (?:day|date)\b|\b(?:gave|given|giving|give|handed|handing) away (?:my|all my|most of my|the last of my) \w+|\bgiving (?:away )?(?:my|all my) [^.!?]{0,40}\baway\b|\brehom(?:ed|ing) (?:the|my|our) (?:cat|cats|dog|dogs|pets?|rabbits?|fish)\b|\b(?:the|my) (?:cat|cats|dog|dogs|pets?) (?:has|have) gone to (?:my|a|his|her)\b|\b(?:signed|signing) (?:the house|my house|everything|it all|the farm|the flat) over to\b|\b(?:updated|rewrote|rewritten|redone|redid) (?:my|the) will\b`,
+    ),
+    strength: 'weak',
+    // …with an ordinary reason for them ("giving away all my classroom stuff because I'm leaving the profession").
+    after: (f) =>
+      /^[^.!?]{0,60}\b(?:because|as|since|cos|cause|before) (?:i'm|i am|we're|we are) (?:leaving|retiring|moving|relocating|emigrating|changing (?:schools|jobs))\b/.test(
+        f,
+      )
+        ? null
+        : 'weak',
+  },
+  {
+    // Medication stopped to save it up: "I stopped taking my medication a month ago so that I would have a
+    // sufficient supply", "not taking my tablets, saving them".
+    re: rx(
+      String.raw`\b(?:stopped|stop|not|haven't been|been not) taking (?:my |the )?(?:meds|medication|medicine|tablets|pills|antidepressants|prescription)\b[^.!?]{0,60}\b(?:so (?:that )?i (?:would|could|will|can|'d|'ll) have|sav(?:e|ing) (?:them|it) up|to (?:save|build up|stockpile|collect|keep) (?:them|it|enough|a supply)|(?:sufficient|enough|big|full|a) (?:supply|stockpile|stash))\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Self-harm as "sh" in slang: "been doing sh again since sept", "relapsed on sh", "sh urges".
+    re: rx(
+      String.raw`\b(?:doing|did|done|started|relapsed (?:on|with|into)|back (?:on|to|into)|urges? (?:to|for)|craving) sh\b|\bsh (?:urges?|scars?|again|relapse)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    negatable: true,
+  },
+  {
+    // Others spared if the writer were gone: "the department would save a salary and a great deal of bother if I
+    // simply weren't around" (the "better off if I wasn't around" cue above names a gain, this a cost spared).
+    re: rx(
+      String.raw`\b(?:save|saved|spare|spared|saving) [^.!?]{0,50}\bif i ${F}(?:weren't|wasn't|were not|was not) ${F}(?:around|here|alive)\b(?! (?:on|for|at|during|in|this|next|today|tomorrow|to|until|till)\b)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    ownNegation: true,
+  },
+  {
+    // Going to sleep for good: "lie down and never get up again", "fall asleep at the start of the summer holidays
+    // and not come round"; not before an ordinary end ("and not wake up till half term").
+    re: rx(
+      String.raw`\b(?:lie down|go to sleep|fall asleep|close my eyes|drift off|nod off)\b[^.!?]{0,50}\b(?:and|&) (?:never|not) (?:get up|wake up|come round|come to|open (?:them|my eyes))(?: again| ever)?\b(?! (?:until|till|before|for|at|on|in time)\b)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    negatable: true,
+    ownNegation: true,
+  },
 ];
 
 const NEGATION =
@@ -1607,6 +1707,18 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Model round 15 (2026-12-07 17:10, branch h-model15): the model trained on fifty-five authors (w1–w38, w40–w56) and,
+ * by cross-validation over eight author groups and the committed files under round 8's rule (tests/fixtures/guards/
+ * README.md, "Model round 15"), plan 0.7 → 0.65, dismissed 0.97 → 0.96, ungatedDismissed 0.97 → 0.975: mean risk
+ * 0.8919, plan 0.8867, false positives 0.0399 (round 14's thresholds on the same fold models and rules 0.8904 /
+ * 0.8861 / 0.0394, but they break the checks: the new model flags a twelfth hard negative, "I don't want to be here
+ * on Saturday for the open morning" at 0.97), rules held (hard negatives 11 of 187, probe 0, ordinary.txt 0,
+ * crisis.txt 149); with `Cue.ownNegation` and "they think I'm moving. I'm not" after it 0.8937 / 0.8885 / 0.0399.
+ * NOT SHIPPED: on the held-out lines (which the round never saw) that model and those thresholds flagged fewer
+ * first-person lines of batch 25 (93 → 87/100, plans 45 → 41/50) and more not-risk lines over batches 3–24 (59 →
+ * 63), so the lead kept round 14's model and thresholds (below) with round 15's rules, which score the same or one
+ * line better on every held-out figure. `train-guards.mjs` trains on w1–w51 by default to reproduce these weights.
+ *
  * Model round 14 (2026-12-07 14:20, branch h-model14): the model trained on fifty authors (w1–w38, w40–w51), every
  * run of digits read as "0" and codes not read as leetspeak, and, by cross-validation over eight author groups and the
  * committed files under round 8's rule (tests/fixtures/guards/README.md, "Model round 14"), plan 0.75 → 0.7,
@@ -1729,10 +1841,11 @@ const DEFAULT_TUNING: CrisisTuning = { thresholds: CRISIS_THRESHOLDS };
 
 /**
  * Recovery milestones and losses, where the words of risk are about the past or someone else ("100 days clean", "one
- * year since my last attempt", "I used to cut", "my dad died by suicide", "lost a colleague to suicide").
+ * year since my last attempt", "I used to cut", "my dad died by suicide", "lost a colleague to suicide"; model round 15: a
+ * past belief disowned, "I used to be sure everyone would be better off without me. I don't think that now").
  */
 const RECOVERY_OR_LOSS =
-  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|end it|take my (?:own )?life|overdose|od|die|hang myself)\b(?: (?:in|at) (?:\d{4}|my \w+|the past|uni|university|college|school))?|\b(?:suicide |overdose )?attempt survivors?\b|\bsurvivor of (?:a |my |an )?(?:suicide attempt|attempt|overdose)\b|\b(?:since|after|when) i was (?:sectioned|hospitali[sz]ed|admitted|in hospital|in the psych ward|on the ward|in the psychiatric)\b[^.!?]{0,40}|\b(?:the |my )?(?:thoughts?|urges?|wish|wishes|feelings?) (?:of|to|about) [^.!?]{0,40}\bused to\b[^.!?]{0,30}|\bi used to (?:\w+ ){0,2}(?:wish i (?:was|were) dead|be suicidal|plan (?:my|to)|self[- ]?harm|hurt myself|cut)\b[^.!?]{0,60}|\bdied (?:of|from|after) (?:an |a )?(?:overdose|suicide)\b|\bhaven't (?:cut|self[- ]?harmed|hurt myself|harmed myself|relapsed|attempted)(?: myself)? (?:in|for|since)\b|\bsince i (?:last )?(?:self[- ]?harmed|cut|relapsed|attempted|overdosed|tried to (?:kill myself|end it|end my life|die))\b|\brecover(?:ing|ed|y) from (?:my |a |an |the )?(?:self[- ]?harm\w*|suicidal \w+|suicide attempt|attempt|overdose|cutting)\b|\b(?:glad|grateful|thankful|so glad|happy) (?:i'm|i am|to be|that i'm|i was|i stayed) (?:still )?(?:alive|here|around)\b|\b(?:glad|grateful|thankful) i (?:didn't|survived|stayed|held on|reached out|got help)\b|\bmy last (?:suicide attempt|attempt|relapse|overdose|self[- ]?harm|cut) (?:was|is)\b[^.!?]{0,40}|\b(?:back )?when i was (?:at my lowest|suicidal|self[- ]?harming|cutting|in a (?:really )?dark place)\b[^.!?]{0,60}|\b(?:years?|months?|weeks?) on from (?:my|the) (?:suicide attempt|attempt|overdose|crisis)\b|\b(?:the|my) (?:urges?|wish|desire|thoughts?) (?:to|of|about) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself|end(?:ing)? it) (?:is |are |has |have |got |gotten |become |has been |have been |is getting |are getting )?(?:much |a lot |so |far )?(?:quieter|weaker|less|smaller|manageable|rare|rarer|fewer)\b|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died(?: (?:of|from|after) (?:an |a )?(?:overdose|suicide))?|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i was (?:planning|going|about|ready|trying|thinking about|close) (?:to )?(?:die|dying|end it|end it all|ending it|end my life|ending my life|kill myself|killing myself|take my (?:own )?life|not be here|suicidal)\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\b(?:days?|weeks?|months?|years?) since i (?:last )?(?:hurt|cut|harmed|burned|burnt|injured) myself\b|\b(?:in|my) recovery from (?:a |an |my |the )?(?:overdose|attempt|suicide attempt|self[- ]?harm\w*|cutting)\b|\b(?:an|my|the) (?:overdose|suicide attempt|attempt) (?:last (?:year|spring|summer|autumn|fall|winter|month|term)|in \d{4}|\w+ years ago|years ago|when i was \w+)\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life|die)\b|\b(?:faded|gone|passed|lifted|eased|disappeared|left me)(?: away)?,? and so (?:has|have) (?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself)\b|\b(?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself) (?:has |have |is |are )?(?:faded|gone|passed|lifted|eased|disappeared)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b/g;
+  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|end it|take my (?:own )?life|overdose|od|die|hang myself)\b(?: (?:in|at) (?:\d{4}|my \w+|the past|uni|university|college|school))?|\b(?:suicide |overdose )?attempt survivors?\b|\bsurvivor of (?:a |my |an )?(?:suicide attempt|attempt|overdose)\b|\b(?:since|after|when) i was (?:sectioned|hospitali[sz]ed|admitted|in hospital|in the psych ward|on the ward|in the psychiatric)\b[^.!?]{0,40}|\b(?:the |my )?(?:thoughts?|urges?|wish|wishes|feelings?) (?:of|to|about) [^.!?]{0,40}\bused to\b[^.!?]{0,30}|\bi used to (?:\w+ ){0,2}(?:wish i (?:was|were) dead|be suicidal|plan (?:my|to)|self[- ]?harm|hurt myself|cut)\b[^.!?]{0,60}|\bdied (?:of|from|after) (?:an |a )?(?:overdose|suicide)\b|\bhaven't (?:cut|self[- ]?harmed|hurt myself|harmed myself|relapsed|attempted)(?: myself)? (?:in|for|since)\b|\bsince i (?:last )?(?:self[- ]?harmed|cut|relapsed|attempted|overdosed|tried to (?:kill myself|end it|end my life|die))\b|\brecover(?:ing|ed|y) from (?:my |a |an |the )?(?:self[- ]?harm\w*|suicidal \w+|suicide attempt|attempt|overdose|cutting)\b|\b(?:glad|grateful|thankful|so glad|happy) (?:i'm|i am|to be|that i'm|i was|i stayed) (?:still )?(?:alive|here|around)\b|\b(?:glad|grateful|thankful) i (?:didn't|survived|stayed|held on|reached out|got help)\b|\bmy last (?:suicide attempt|attempt|relapse|overdose|self[- ]?harm|cut) (?:was|is)\b[^.!?]{0,40}|\b(?:back )?when i was (?:at my lowest|suicidal|self[- ]?harming|cutting|in a (?:really )?dark place)\b[^.!?]{0,60}|\b(?:years?|months?|weeks?) on from (?:my|the) (?:suicide attempt|attempt|overdose|crisis)\b|\b(?:the|my) (?:urges?|wish|desire|thoughts?) (?:to|of|about) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself|end(?:ing)? it) (?:is |are |has |have |got |gotten |become |has been |have been |is getting |are getting )?(?:much |a lot |so |far )?(?:quieter|weaker|less|smaller|manageable|rare|rarer|fewer)\b|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died(?: (?:of|from|after) (?:an |a )?(?:overdose|suicide))?|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i was (?:planning|going|about|ready|trying|thinking about|close) (?:to )?(?:die|dying|end it|end it all|ending it|end my life|ending my life|kill myself|killing myself|take my (?:own )?life|not be here|suicidal)\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\b(?:days?|weeks?|months?|years?) since i (?:last )?(?:hurt|cut|harmed|burned|burnt|injured) myself\b|\b(?:in|my) recovery from (?:a |an |my |the )?(?:overdose|attempt|suicide attempt|self[- ]?harm\w*|cutting)\b|\b(?:an|my|the) (?:overdose|suicide attempt|attempt) (?:last (?:year|spring|summer|autumn|fall|winter|month|term)|in \d{4}|\w+ years ago|years ago|when i was \w+)\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life|die)\b|\b(?:faded|gone|passed|lifted|eased|disappeared|left me)(?: away)?,? and so (?:has|have) (?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself)\b|\b(?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself) (?:has |have |is |are )?(?:faded|gone|passed|lifted|eased|disappeared)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b|\bi (?:used to (?:be sure|believe|think|feel|be convinced)|remember (?:believing|thinking|feeling|being sure|being convinced)|once (?:believed|thought|felt))\b[^.!?]{0,100}[.!?]+ (?:and |but )?(?:now )?i (?:no longer|don't|do not) (?:believe|think|feel) (?:it|that|so|this)\b(?: now| any ?more)?/g;
 /**
  * Figures of speech: a chore that "makes me want to die", "kill me now", "I'd rather die than", "the death of me",
  * a joke marker. The model alone does not flag them unless it is nearly certain.
@@ -1740,7 +1853,15 @@ const RECOVERY_OR_LOSS =
 const HYPERBOLE =
   /\b(?:(?:makes?|making|made) me want to (?:die|kill myself|jump(?: off \w+ \w+)?|cry|scream)|kill me now|(?:just )?(?:kill|shoot) me(?: now)?(?=[,.!]|$)|(?:would|i'd) (?:literally |honestly )?rather die than|(?:will|is going to|going to) be the death of me|killing (?:me|us)(?: all)?\b|(?:is|are|'s|'re) going to kill (?:me|us)(?: all)?(?! in (?:my|our) sleep)\b|dying (?:to|of (?:boredom|laughter|embarrassment|shame))|(?:nearly|almost|could have|could've) died (?:laughing|of)|if i have to [^.!?]{1,60} i'll (?:kill myself|die|jump[^.!?]{0,30})|i'll (?:kill myself|die) if i have to|if i (?:get|have|see|hear|receive|read|mark) (?:one|1|another) more [^.!?]{1,60}(?:i'm going to|i'll|i will|going to) (?:kill myself|die)|want to die every time|death by \w+|(?:bored|scared|sick|worked|frozen|freezing|worried) to death|to die for|dying inside|(?:nearly |almost )?kill(?:ed|ing)? myself laughing|soul (?:left|leaving) my body|(?:wifi|printer|laptop|computer|photocopier|internet|projector|smartboard) is suicidal)/g;
 /** A joke marker: a strong cue in the message counts only as a weak one, unless a plan or a means is named. */
-const JOKE = /\b(?:lol|lmao|lmfao|haha\w*|jk|(?:just|only) (?:joking|kidding))\b|😂|🤣|🙃|💀/;
+const JOKE =
+  /\b(?:lol|lmao|lmfao|haha\w*|jk|(?:just|only) (?:joking|kidding)|skull emoji|crying laughing emoji)\b|😂|🤣|🙃|💀/;
+/**
+ * A teacher's plan (model round 15): beside a joke marker it is not the plan that keeps the cues strong ("if slt make
+ * us redo the lesson plan template one more time im gonna unalive myself skull emoji"). It still makes the kind `plan`
+ * of a flagged message ("emailed my lesson plans to the cover teacher" among affairs put in order).
+ */
+const TEACHING_PLAN =
+  /\b(?:lesson|seating|unit|cover|marking|revision|action|improvement|development|behaviour|support|care|meal|floor|phone|data|weekend|holiday) plan(?:ned|ning|s)?\b/g;
 
 /**
  * Present-tense signs that override a recovery or grief context: "a year clean and I relapsed tonight"; since model
@@ -1751,9 +1872,12 @@ const PRESENT_RISK =
   /\b(?:tonight|right now|again (?:tonight|today)|relapsed|i want to die|want to (?:kill|end) (?:myself|it|my life)|i'm going to|i've taken|i took|(?:can|could) (?:you|i|someone) (?:overdose|od) on)\b/;
 const GRIEF =
   /\b(?:died|passed away|funeral|memorial|bereave\w*|grie(?:f|ving|ve)|lost (?:\w+ ){0,2}to suicide)\b/;
-/** A plan, a means, a date or an act in progress: sub-kind `plan` of first-person risk. */
+/**
+ * A plan, a means, a date or an act in progress: sub-kind `plan` of first-person risk (model round 15: a medicine
+ * supply saved up too).
+ */
 const PLAN =
-  /\b(?:plan(?:ned|ning|s)?|pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|dose|doses|lethal|rope|noose|hang|hanging|gun|loaded|knife|blade|razors?|bridge|jump|jumping|train|platform|tracks|cliff|on the roof|ledge|exhaust|hose|charcoal|engine running|garage|swallowed|bleach|antifreeze|weedkiller|drain cleaner|poison|noose|knot|beam|loft|shotgun|find me|took (?:them|the|all|every|a)|taken|stockpil\w*|sav(?:ed|ing) up|counted|notes?|letters?|goodbye|will|insurance|tonight|this weekend|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|method|methods|how many|how much|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|set the date|decided)\b/;
+  /\b(?:plan(?:ned|ning|s)?|pills?|tablets?|paracetamol|co-codamol|ibuprofen|insulin|overdos\w*|dose|doses|lethal|rope|noose|hang|hanging|gun|loaded|knife|blade|razors?|bridge|jump|jumping|train|platform|tracks|cliff|on the roof|ledge|exhaust|hose|charcoal|engine running|garage|swallowed|bleach|antifreeze|weedkiller|drain cleaner|poison|noose|knot|beam|loft|shotgun|find me|took (?:them|the|all|every|a)|taken|stockpil\w*|sav(?:ed|ing) up|counted|notes?|letters?|goodbye|will|insurance|tonight|this weekend|tomorrow|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|method|methods|how many|how much|painless|way to (?:go|die|kill)|cut (?:deeper|deep)|bleeding|set the date|decided|(?:sufficient|enough|full) supply)\b/;
 
 /** The means and acts of PLAN, without its time words: what lowers the model's bar (`CrisisThresholds.plan`). */
 const MEANS_OR_ACT =
@@ -1801,6 +1925,13 @@ const ABSENCE_RISK =
  */
 const BODY_ACHE =
   /\bmy (?:wrists?|back|feet|foot|legs?|knees?|neck|shoulders?|hands?|fingers?|thumbs?|eyes|head|throat|voice|hips?|ankles?) (?:still |really |actually |properly |so )?(?:hurts?|aches?|aching|is (?:sore|aching|killing me)|are (?:sore|aching|killing me))\b/;
+/**
+ * Model round 15: a date or day set for an ordinary event ("I've set the date for the parents' information evening",
+ * "picked the day for the trip") explains the arrangement away for the model alone, as BODY_ACHE does an ache; not
+ * for an end ("set the date for the end", "for it", "for me"). The rules still read every cue.
+ */
+const ORDINARY_ARRANGEMENT =
+  /\b(?:set|picked|chosen|chose|booked|fixed|confirmed|agreed|moved|changed) (?:the|a|our|a new) (?:date|day|time|deadline) for (?:the |a |an |our |my |this |next |year \d+ )?(?!(?:end|last|final|big|it|me|myself|everything|good|ever)\b)[a-z]/;
 const SELF_INFLICTED =
   /\b(?:cut\w*|burn\w*|blades?|razors?|scratch\w*|bled|bleed\w*|blood\w*|bruis\w*|hit|hitting|punch\w*|bit|bite|biting|bitten|on purpose|myself|deserve\w*|punish\w*)\b/;
 
@@ -1838,6 +1969,7 @@ export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   ABSENCE_REASON,
   ABSENCE_RISK,
   BODY_ACHE,
+  ORDINARY_ARRANGEMENT,
 };
 const OTHER_LIST = Object.values(OTHER_PATTERNS);
 /** Every prefilter detectCrisis asks, in one index: the cues' (at the cue's index), then the other patterns'. */
@@ -1947,7 +2079,7 @@ export function detectCrisisWith(
   const t = may(HYPERBOLE, pastWords) ? past.replace(HYPERBOLE, ' … ') : past;
   const words = t === past ? pastWords : prefilter ? holding(wordIdsOf(t)) : null;
   const plan = has(PLAN, full, fullWords);
-  const joking = JOKE.test(full) && !plan;
+  const joking = JOKE.test(full) && (!plan || !PLAN.test(full.replace(TEACHING_PLAN, ' ')));
   const strong: string[] = [];
   const weak: string[] = [];
   const third: string[] = [];
@@ -2012,8 +2144,9 @@ export function detectCrisisWith(
         strong.push(m[0]);
         if (cue.modelBlind) blind++;
         if (cue.ongoing) ongoing++;
-        cueSentences.push(sentenceAround(t, index, end));
-        if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentenceAround(t, index, end))) ownStrong++;
+        const sentence = sentenceAround(t, index, end);
+        cueSentences.push(cue.ownNegation ? sentence.replace(m[0], ' ') : sentence);
+        if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentence)) ownStrong++;
       }
       // Two cues over the same words ("suicidal" and "been suicidal") are one sign of distress, not two.
       else if (!weakSpans.some(([s, e]) => index < e && s < end)) {
@@ -2094,6 +2227,8 @@ export function detectCrisisWith(
   if (reported > 0 && strong.length === 0 && weakDistinct.length === 0) dismissed++;
   // An ordinary ache named plainly, not self-inflicted (BODY_ACHE, model round 12).
   if (has(BODY_ACHE, full, fullWords) && !SELF_INFLICTED.test(full)) dismissed++;
+  // A date set for an ordinary event (ORDINARY_ARRANGEMENT, model round 15).
+  if (has(ORDINARY_ARRANGEMENT, full, fullWords)) dismissed++;
   // An absence notice with an ordinary reason and no word of permanence or risk: not the model's to flag alone.
   // Asked only when the model alone would flag (below).
   const absenceNotice = () =>

@@ -590,6 +590,23 @@ for (const [name, suffix, gates, flaggedAsWriterAtMost] of laterBatches)
     concernAtLeast: 0.8,
     flaggedAsWriterAtMost,
   });
+// Batch 25 (H25A: South Asia, the Gulf, East Asia; H25B: the US Midwest, Appalachia and South, rural Australia,
+// Ireland, the north of England; written 16:17–16:19 before rounds 15 and privacy 13 began), scored on round 14 first
+// (25a plan 24/25, passive 24/25, not-risk flagged 2/60, third-person concern 7/10 with one read as the writer; 25b 21,
+// 24, 0 and 10/10); round 15 as shipped changed none of it (its retrained model, not shipped, lost six first-person
+// lines here). 25a's concern floor is its own 0.7 (the others' 0.8).
+heldOutBatch(
+  'batch 25a (2026-12-07 16:17, author H25A)',
+  { crisis: 'crisis-heldout-25a.tsv' },
+  { crisisFirstPersonRecall: 48 / 50, crisisPlanRecall: 24 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
+  { concernAtLeast: 0.7, flaggedAsWriterAtMost: 1 },
+);
+heldOutBatch(
+  'batch 25b (2026-12-07 16:17, author H25B)',
+  { crisis: 'crisis-heldout-25b.tsv' },
+  { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 21 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
+  { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
+);
 // Privacy before: 13a identifying 28/30, ordinary 0/30; 13b 27, 0; 14a 28, 3; 14b 28, 2; 15a 30, 0; 15b 29, 1. After
 // privacy rounds 6 and 7: 28, 0; 27, 0; 29, 3; 28, 1; 30, 0; 29, 1.
 for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [

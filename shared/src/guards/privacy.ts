@@ -72,6 +72,8 @@ interface TextWords {
   words: WordIds;
   /** Offsets in `lower` are the text's, and no character folds to an ASCII letter (see `anchoredMatches`). */
   anchorable: boolean;
+  /** Where each run of ASCII digits starts, in order (`digitRunsOf`), once asked for. */
+  digitRuns: number[] | null;
 }
 
 function wordsFor(text: string): TextWords {
@@ -79,7 +81,7 @@ function wordsFor(text: string): TextWords {
     const lower = text.toLowerCase();
     // Offsets agree only when lower-casing kept every character's length ("İ" becomes two).
     const anchorable = lower.length === text.length && !FOLDS_TO_ASCII.test(text);
-    lastWords = { text, lower, words: wordIdsOf(lower), anchorable };
+    lastWords = { text, lower, words: wordIdsOf(lower), anchorable, digitRuns: null };
   }
   return lastWords;
 }
@@ -156,7 +158,20 @@ function anchoredMatches(
   }
   if (windows.length === 0) return [];
   // One anchor's windows come in order already.
-  const ordered = sources > 1 ? Float64Array.from(windows).sort() : windows;
+  return windowMatches(text, re, sources > 1 ? Float64Array.from(windows).sort() : windows, after);
+}
+
+/**
+ * The matches of global `re` in `text` when every match starts in one of `ordered`'s windows (packed start × 2^21 +
+ * width, in order of start): a sticky twin of `re` is tried at the windows' positions only, each from the end of the
+ * previous match.
+ */
+function windowMatches(
+  text: string,
+  re: RegExp,
+  ordered: ArrayLike<number> & Iterable<number>,
+  after?: Uint8Array,
+): RegExpExecArray[] {
   let sticky = STICKY_OF.get(re);
   if (!sticky) {
     sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
@@ -187,6 +202,58 @@ function anchoredMatches(
     }
   }
   return out;
+}
+
+/** The offsets where a run of ASCII digits starts. */
+function digitRunsOf(text: string): number[] {
+  const out: number[] = [];
+  let inRun = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !inRun) out.push(i);
+    inRun = digit;
+  }
+  return out;
+}
+
+/**
+ * Where a pattern that needs an ASCII digit can match, relative to the run of digits that holds the first digit of
+ * its match: every match starts within [d + from, d + to] of the start `d` of a run. `from` and `to` count code units
+ * (an astral letter is two).
+ */
+interface DigitAnchor {
+  from: number;
+  to: number;
+}
+
+/**
+ * `scan` for a pattern whose every match has an ASCII digit (`\d` in a unicode pattern) at a bounded distance from
+ * its start, where the first digit of the match starts a run of digits: the pattern is tried only in the windows
+ * around the message's runs of digits (a message has few), not at each of its positions.
+ */
+function scanNearDigits(
+  text: string,
+  re: RegExp,
+  { from, to }: DigitAnchor,
+  after?: Uint8Array,
+): Iterable<RegExpExecArray> {
+  if (!privacyPrefilter.enabled) return matchesOf(text, re);
+  let filter = FILTER_OF.get(re);
+  if (!filter) {
+    filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
+    FILTER_OF.set(re, filter);
+  }
+  const scanned = wordsFor(text);
+  if (!mayMatchIds(filter, scanned.words)) return [];
+  scanned.digitRuns ??= digitRunsOf(text);
+  const windows: number[] = [];
+  for (const d of scanned.digitRuns) {
+    const lo = Math.max(0, d + from);
+    const hi = Math.min(text.length, d + to);
+    if (hi >= lo) windows.push(lo * WIDTH + (hi - lo));
+  }
+  return windows.length === 0 ? [] : windowMatches(text, re, windows, after);
 }
 
 /**
@@ -990,8 +1057,26 @@ function findNumberedAddresses(text: string, out: Span[]): void {
   }
 }
 
+/**
+ * Where the numbered forms' matches start, from the run of digits of their first digit (`scanNearDigits`): at it
+ * ("14 Rue …", "12 Elm Street"), up to 16 characters before it ("apartment no. # 4"), or a postcode's letters and
+ * a US or Australian state before it.
+ */
+const AT_DIGITS: DigitAnchor = { from: 0, to: 0 };
+const UNIT_DIGITS: DigitAnchor = { from: -16, to: 0 };
+const POSTCODES: readonly (readonly [RegExp, DigitAnchor])[] = [
+  [POSTCODE_UK, { from: -4, to: -1 }],
+  [POSTCODE_CA, { from: -1, to: -1 }],
+  [ZIP_US, { from: -4, to: -3 }],
+];
+/** `STREET_PREFIXED_NUMBER_AFTER` starts at its street type, in lower case one of these. */
+const STREET_TYPE_FIRST_ANCHORS: readonly Anchor[] = anchorsOf(
+  `calle carrer avenida av. avda. alameda travessa via rua praça ulica ul. rue avenue boulevard chemin allée place
+  quai c/ jr. jirón piazza`.split(/\s+/),
+);
+
 function findNumberedAddressesRaw(text: string, out: Span[]): void {
-  for (const m of scan(text, STREET)) {
+  for (const m of scanNearDigits(text, STREET, AT_DIGITS)) {
     const words = (m[2] ?? '').trim().split(/ +/);
     const firstWord = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
     if (NOT_STREET_WORDS.has(firstWord)) continue;
@@ -1002,7 +1087,7 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
     const town = TOWN_CODE_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length + (town ? town[0].length : 0) });
   }
-  for (const m of scan(text, UNIT)) {
+  for (const m of scanNearDigits(text, UNIT, UNIT_DIGITS)) {
     const word = m[0].toLowerCase();
     if (word.startsWith('unit') || word.startsWith('lot')) {
       // "Unit 3 on fractions" is curriculum; only "Unit 4, 12 Harbour Road" style is an address (caught by STREET).
@@ -1012,10 +1097,11 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
     if (word.startsWith('flat') && !m[0].startsWith('Flat')) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const re of [POSTCODE_UK, POSTCODE_CA, ZIP_US]) {
-    for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const [re, digits] of POSTCODES) {
+    for (const m of scanNearDigits(text, re, digits))
+      out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of scan(text, POSTCODE_UK_LOWER)) {
+  for (const m of scanNearDigits(text, POSTCODE_UK_LOWER, { from: -2, to: -1 })) {
     const area = m[1] ?? '';
     // A one-letter area ("b4 2pm", "e4 …") only after the word "postcode"; never a time or an ordinal's ending.
     if (!UK_POSTCODE_AREAS.has(area) || /^(?:am|pm|st|nd|rd|th)$/.test(m[2] ?? '')) continue;
@@ -1026,17 +1112,23 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
       continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of scan(text, POSTCODE_AU)) {
+  for (const m of scanNearDigits(text, POSTCODE_AU, { from: -5, to: -3 })) {
     const state = m[1] ?? '';
     const code = m[2] ?? '';
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER, NORDIC_STREET_SPACED])
-    for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scanNearDigits(text, STREET_PREFIXED, AT_DIGITS))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, STREET_COMPOUND))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, STREET_PREFIXED_NUMBER_AFTER, STREET_TYPE_FIRST_ANCHORS))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, NORDIC_STREET_SPACED))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   // Each local form only when one of its words is in the message: most messages have none of them.
   findLocalStreets(text, out);
-  for (const m of scan(text, NUMBER_STREET_NUMBER)) {
+  for (const m of scanNearDigits(text, NUMBER_STREET_NUMBER, AT_DIGITS)) {
     const words = (m[1] ?? '').split(' ').map((w) => w.toLowerCase());
     // "10 Maths 2", "3 Year 9 …": not a street when a word is a quantity or an ordinary word.
     if (words.some((w) => NOT_STREET_WORDS.has(w) || (NOT_NAME_WORDS.has(w) && !PLACE_WORDS.has(w))))
@@ -1350,31 +1442,61 @@ function letterAt(text: string, i: number): number {
   return c > 0xdfff && LETTER_OR_MARK.test(text[i] as string) ? 1 : 0;
 }
 
-/** The words of `text`: runs of letters and marks joined by "'" or "-", scanned by hand (no match objects). */
+/**
+ * The words of `text`: runs of letters and marks joined by "'" or "-", scanned by hand (no match objects). An ASCII
+ * word (most are) has its case read from its character codes while it is scanned: no `toLowerCase`/`toUpperCase`
+ * copy unless it has a capital, no regular expression.
+ */
 function tokenize(text: string): Word[] {
   const out: Word[] = [];
-  for (let i = 0; i < text.length;) {
-    let k = letterAt(text, i);
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    let c = text.charCodeAt(i);
+    let k = c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0) : letterAt(text, i);
     if (k === 0) {
       i++;
       continue;
     }
     const start = i;
+    // Whether every character is ASCII, and how many capitals and small letters the word has.
+    let ascii = true;
+    let upper = 0;
+    let small = 0;
     for (;;) {
       while (k > 0) {
+        if (k === 1 && c < 128) {
+          if (c <= 90) upper++;
+          else small++;
+        } else ascii = false;
         i += k;
-        k = letterAt(text, i);
+        c = text.charCodeAt(i);
+        k = c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0) : letterAt(text, i);
       }
-      const c = text.charCodeAt(i);
-      if ((c !== 39 && c !== 45) || (k = letterAt(text, i + 1)) === 0) break;
+      if (c !== 39 && c !== 45) break;
+      const d = text.charCodeAt(i + 1);
+      k = d < 128 ? ((d | 32) >= 97 && (d | 32) <= 122 ? 1 : 0) : letterAt(text, i + 1);
+      if (k === 0) break;
       i++;
+      c = d;
     }
     const t = text.slice(start, i);
+    if (ascii) {
+      // Lower-casing changes only A-Z, upper-casing only a-z: the same answers as below, from the counts.
+      const folded = upper === 0 ? t : t.toLowerCase();
+      const possessive =
+        i - start >= 2 && text.charCodeAt(i - 2) === 39 && folded.charCodeAt(folded.length - 1) === 115;
+      const lower = possessive ? folded.slice(0, -2) : folded;
+      const allCaps = i - start > 1 && upper > 0 && small === 0;
+      const first = text.charCodeAt(start);
+      const cap = first >= 65 && first <= 90 && !allCaps;
+      out.push({ text: t, lower, start, end: i, cap, allCaps, lists: LISTS_OF.get(lower) ?? 0 });
+      continue;
+    }
     const folded = t.toLowerCase();
     const lower = folded.endsWith("'s") ? folded.slice(0, -2) : folded;
     const allCaps = t.length > 1 && t !== folded && t === t.toUpperCase();
-    const c = t.charCodeAt(0);
-    const upperFirst = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+    const first = t.charCodeAt(0);
+    const upperFirst = first < 128 ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(t);
     const cap = upperFirst && !allCaps;
     out.push({ text: t, lower, start, end: i, cap, allCaps, lists: LISTS_OF.get(lower) ?? 0 });
   }
@@ -1424,6 +1546,11 @@ const INTRO =
   /\b(?:my (?:full |real |actual |legal |first |last |given )?name(?: is|'s| was)|(?:i'm|i am|im) (?:called|named)|(?:you can |u can |just |please )?call me|(?:people|everyone|they|the kids|kids|students|my students|colleagues) call me|known as|name's) +/giu;
 const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +/giu;
 const I_AM_ANCHORS = anchorsOf(["i'm ", 'i am ', 'im ', "it's ", 'its ', 'this is ']);
+/**
+ * `INTRO`, `I_AM`, `RELATION` and `CALLED` start with "\b" and a letter: no match starts right after an ASCII letter,
+ * digit or "_", so their anchors' windows skip those positions without trying the pattern.
+ */
+const WORD_START = blockedAfter('_');
 /** Roles and self-descriptions before "here" at a message's start ("Casual here.", "Mod here reminding …"). */
 const HERE_NOT_NAME = new Set(
   `casual mod mods moderator depute headteacher headmaster headmistress principal deputy sub substitute supply relief
@@ -1658,7 +1785,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "my name is …", "call me …".
-  for (const m of introduced ? scan(p, INTRO, INTRO_ANCHORS) : []) {
+  for (const m of introduced ? scan(p, INTRO, INTRO_ANCHORS, WORD_START) : []) {
     const i = wordAt(words, m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
@@ -1678,7 +1805,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "I'm Sarah", "I'm Sarah Okafor".
-  const iAm = [...scan(p, I_AM, I_AM_ANCHORS)];
+  const iAm = [...scan(p, I_AM, I_AM_ANCHORS, WORD_START)];
   if (iAm[0]?.index !== 0) {
     const here = NAME_HERE_AT_START.exec(p);
     if (here) iAm.unshift(here);
@@ -1744,7 +1871,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
         [CALLED, CALLED_ANCHORS],
       ] as const)
     : ([[RELATION, RELATION_ANCHORS]] as const)) {
-    for (const m of scan(p, re, anchors)) {
+    for (const m of scan(p, re, anchors, WORD_START)) {
       const i = wordAt(words, m.index + m[0].length);
       if (i === undefined) continue;
       const a = words[i] as Word;
@@ -3440,10 +3567,33 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findTownSchools(p, words, spans);
   findNamedSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);
-  return resolve(spans).map((s) => {
-    const { start, end } = originalSpan(prepared, s.start, s.end);
+  const found = resolve(spans);
+  if (found.length === 0) return [];
+  // An ASCII text with no tab or backtick folds to itself character for character: its offset map (which `prepare`
+  // builds on first use, a string per character) is the identity, so the spans are the text's own.
+  const same = p === text && foldsToItself(text);
+  return found.map((s) => {
+    const { start, end } = same
+      ? identitySpan(text.length, s.start, s.end)
+      : originalSpan(prepared, s.start, s.end);
     return { kind: s.kind, match: text.slice(start, end), start, end };
   });
+}
+
+/** Whether `prepare` copies every character of `text` as it is (normalize.ts `foldText`: ASCII but a tab or "`"). */
+function foldsToItself(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || c === 9 || c === 96) return false;
+  }
+  return true;
+}
+
+/** `originalSpan` of a text of length `n` whose offset map is the identity (`starts[i]` = i, `ends[i]` = i + 1). */
+function identitySpan(n: number, start: number, end: number): { start: number; end: number } {
+  const s = start >= 0 && start < n ? start : n > 0 ? n - 1 : 0;
+  const e = end - 1 >= 0 && end - 1 < n ? end : s;
+  return { start: s, end: Math.max(s, e) };
 }
 
 const LABELS: Record<FindingKind, string> = {

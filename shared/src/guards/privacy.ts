@@ -105,13 +105,23 @@ interface Anchor {
   token?: boolean;
 }
 
-/** ASCII characters after which a pattern's match cannot start (its leading lookbehind), letters and digits always. */
-function blockedAfter(chars: string): Uint8Array {
+/**
+ * ASCII characters after which a pattern's match cannot start (its leading lookbehind), letters always and digits
+ * unless `digits` is false.
+ */
+function blockedAfter(chars: string, digits = true): Uint8Array {
   const table = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
     const ch = String.fromCharCode(c);
-    if (/[A-Za-z0-9]/.test(ch) || chars.includes(ch)) table[c] = 1;
+    if (/[A-Za-z]/.test(ch) || (digits && /[0-9]/.test(ch)) || chars.includes(ch)) table[c] = 1;
   }
+  return table;
+}
+
+/** The ASCII characters a pattern's match can start with (any other character is tried). */
+function startingWith(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
   return table;
 }
 
@@ -171,6 +181,7 @@ function windowMatches(
   re: RegExp,
   ordered: ArrayLike<number> & Iterable<number>,
   after?: Uint8Array,
+  first?: Uint8Array,
 ): RegExpExecArray[] {
   let sticky = STICKY_OF.get(re);
   if (!sticky) {
@@ -195,6 +206,11 @@ function windowMatches(
         pos = s + 1;
         continue;
       }
+      // No match starts with this ASCII character.
+      if (first && c < 128 && first[c] === 0) {
+        pos = s + 1;
+        continue;
+      }
       sticky.lastIndex = s;
       const m = sticky.exec(text);
       pos = m ? s + Math.max(1, m[0].length) : s + 1;
@@ -204,16 +220,13 @@ function windowMatches(
   return out;
 }
 
-/** The offsets where a run of ASCII digits starts. */
+const DIGIT_RUN = /[0-9]+/g;
+
+/** The offsets where a run of ASCII digits starts (a regular expression scans faster than a loop of `charCodeAt`). */
 function digitRunsOf(text: string): number[] {
   const out: number[] = [];
-  let inRun = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const digit = c >= 48 && c <= 57;
-    if (digit && !inRun) out.push(i);
-    inRun = digit;
-  }
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) out.push(m.index);
   return out;
 }
 
@@ -237,6 +250,7 @@ function scanNearDigits(
   re: RegExp,
   { from, to }: DigitAnchor,
   after?: Uint8Array,
+  first?: Uint8Array,
 ): Iterable<RegExpExecArray> {
   if (!privacyPrefilter.enabled) return matchesOf(text, re);
   let filter = FILTER_OF.get(re);
@@ -253,7 +267,7 @@ function scanNearDigits(
     const hi = Math.min(text.length, d + to);
     if (hi >= lo) windows.push(lo * WIDTH + (hi - lo));
   }
-  return windows.length === 0 ? [] : windowMatches(text, re, windows, after);
+  return windows.length === 0 ? [] : windowMatches(text, re, windows, after, first);
 }
 
 /**
@@ -350,7 +364,9 @@ const OBFUSCATED_EMAIL = new RegExp(
  * and three dots) right before " at ", " @" or "@".
  */
 const OBFUSCATED_EMAIL_ANCHORS: readonly Anchor[] = [
-  ...[' at ', ' @', '@'].map((text) => ({ text, from: -163, to: 0, token: true })),
+  // " at " only when the message has the word "at".
+  { text: ' at ', from: -163, to: 0, token: true, word: registerWord('at') },
+  ...[' @', '@'].map((text) => ({ text, from: -163, to: 0, token: true })),
   // The other languages' words only when the message has the word (one look-up, not a scan of the message each).
   ...['arroba', 'chiocciola', 'arobase', 'klammeraffe', 'malpa'].map((word) => ({
     text: ` ${word} `,
@@ -408,6 +424,10 @@ function findEmails(text: string, out: Span[]): void {
  */
 const PHONE_CANDIDATE =
   /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d(?:[\d ().-]| \/ ){4,30}\d\)?(?:(?:x|ext\.? ?)\d{1,5})?(?![\p{L}\p{N}_%/:°']|-(?!\p{L})|[.,]\d)/gu;
+/** A candidate starts at its first digit or up to three characters before it ("+ (0…"), after none of these. */
+const PHONE_DIGITS: DigitAnchor = { from: -3, to: 0 };
+const PHONE_FIRST = startingWith('+(0123456789');
+const PHONE_AFTER = blockedAfter("_$#@.,:/+'-");
 /** An extension after a number: "x459", "ext. 12". */
 const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
 /** A phone word right after the number: "416 60 039 office", "…-Fax", "98765 43210 my mobile", "138 2264 9917 is my number". */
@@ -628,7 +648,7 @@ function serviceNumber(raw: string, before: string, after: string, extension: nu
 function findPhones(text: string, out: Span[]): void {
   // A candidate starts and ends with an ASCII digit (`\d`): most messages have none.
   if (!hasDigit(text)) return;
-  for (const m of scan(text, PHONE_CANDIDATE)) {
+  for (const m of scanNearDigits(text, PHONE_CANDIDATE, PHONE_DIGITS, PHONE_AFTER, PHONE_FIRST)) {
     let raw = m[0];
     let start = m.index;
     // The number without its extension is judged; the finding keeps the extension.
@@ -1063,20 +1083,27 @@ function findNumberedAddresses(text: string, out: Span[]): void {
  * a US or Australian state before it.
  */
 const AT_DIGITS: DigitAnchor = { from: 0, to: 0 };
+/** `UNIT` starts at its word ("apartment no. # 4": up to 16 characters before the number), in either case. */
 const UNIT_DIGITS: DigitAnchor = { from: -16, to: 0 };
-const POSTCODES: readonly (readonly [RegExp, DigitAnchor])[] = [
-  [POSTCODE_UK, { from: -4, to: -1 }],
-  [POSTCODE_CA, { from: -1, to: -1 }],
-  [ZIP_US, { from: -4, to: -3 }],
+const UNIT_FIRST = startingWith('aAsSfFpPuUlL');
+/**
+ * The leading lookbehinds' ASCII characters: `(?<![\p{L}])`, `(?<![\p{L}\p{N}])`, `(?<![\p{L}\p{N}/.,:$£€-])` and
+ * `(?<![\p{L}\p{N}/.,:$£€#-])`.
+ */
+const AFTER_LETTER = blockedAfter('', false);
+const AFTER_WORD = blockedAfter('');
+const AFTER_NUMBER_SIGN = blockedAfter('/.,:$-');
+const AFTER_HOUSE_NUMBER = blockedAfter('/.,:$#-');
+/** Each with the letters its matches start with (capitals: the patterns are case-sensitive). */
+const POSTCODES: readonly (readonly [RegExp, DigitAnchor, Uint8Array])[] = [
+  [POSTCODE_UK, { from: -4, to: -1 }, startingWith('ABCDEFGHIJKLMNOPQRSTUVWXYZ')],
+  [POSTCODE_CA, { from: -1, to: -1 }, startingWith('ABCEGHJKLMNPRSTVXY')],
+  [ZIP_US, { from: -4, to: -3 }, startingWith('ACDFGHIKLMNOPRSTUVW')],
 ];
-/** `STREET_PREFIXED_NUMBER_AFTER` starts at its street type, in lower case one of these. */
-const STREET_TYPE_FIRST_ANCHORS: readonly Anchor[] = anchorsOf(
-  `calle carrer avenida av. avda. alameda travessa via rua praça ulica ul. rue avenue boulevard chemin allée place
-  quai c/ jr. jirón piazza`.split(/\s+/),
-);
-
+const POSTCODE_UK_LOWER_FIRST = startingWith('abcdefghijklmnopqrstuvwxyz');
+const POSTCODE_AU_FIRST = startingWith('NVQTSWA');
 function findNumberedAddressesRaw(text: string, out: Span[]): void {
-  for (const m of scanNearDigits(text, STREET, AT_DIGITS)) {
+  for (const m of scanNearDigits(text, STREET, AT_DIGITS, AFTER_NUMBER_SIGN)) {
     const words = (m[2] ?? '').trim().split(/ +/);
     const firstWord = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
     if (NOT_STREET_WORDS.has(firstWord)) continue;
@@ -1087,7 +1114,7 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
     const town = TOWN_CODE_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length + (town ? town[0].length : 0) });
   }
-  for (const m of scanNearDigits(text, UNIT, UNIT_DIGITS)) {
+  for (const m of scanNearDigits(text, UNIT, UNIT_DIGITS, AFTER_LETTER, UNIT_FIRST)) {
     const word = m[0].toLowerCase();
     if (word.startsWith('unit') || word.startsWith('lot')) {
       // "Unit 3 on fractions" is curriculum; only "Unit 4, 12 Harbour Road" style is an address (caught by STREET).
@@ -1097,11 +1124,17 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
     if (word.startsWith('flat') && !m[0].startsWith('Flat')) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const [re, digits] of POSTCODES) {
-    for (const m of scanNearDigits(text, re, digits))
+  for (const [re, digits, first] of POSTCODES) {
+    for (const m of scanNearDigits(text, re, digits, AFTER_WORD, first))
       out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of scanNearDigits(text, POSTCODE_UK_LOWER, { from: -2, to: -1 })) {
+  for (const m of scanNearDigits(
+    text,
+    POSTCODE_UK_LOWER,
+    { from: -2, to: -1 },
+    AFTER_WORD,
+    POSTCODE_UK_LOWER_FIRST,
+  )) {
     const area = m[1] ?? '';
     // A one-letter area ("b4 2pm", "e4 …") only after the word "postcode"; never a time or an ordinal's ending.
     if (!UK_POSTCODE_AREAS.has(area) || /^(?:am|pm|st|nd|rd|th)$/.test(m[2] ?? '')) continue;
@@ -1112,23 +1145,23 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
       continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of scanNearDigits(text, POSTCODE_AU, { from: -5, to: -3 })) {
+  for (const m of scanNearDigits(text, POSTCODE_AU, { from: -5, to: -3 }, AFTER_WORD, POSTCODE_AU_FIRST)) {
     const state = m[1] ?? '';
     const code = m[2] ?? '';
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of scanNearDigits(text, STREET_PREFIXED, AT_DIGITS))
+  for (const m of scanNearDigits(text, STREET_PREFIXED, AT_DIGITS, AFTER_NUMBER_SIGN))
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   for (const m of scan(text, STREET_COMPOUND))
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
-  for (const m of scan(text, STREET_PREFIXED_NUMBER_AFTER, STREET_TYPE_FIRST_ANCHORS))
+  for (const m of scan(text, STREET_PREFIXED_NUMBER_AFTER))
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   for (const m of scan(text, NORDIC_STREET_SPACED))
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   // Each local form only when one of its words is in the message: most messages have none of them.
   findLocalStreets(text, out);
-  for (const m of scanNearDigits(text, NUMBER_STREET_NUMBER, AT_DIGITS)) {
+  for (const m of scanNearDigits(text, NUMBER_STREET_NUMBER, AT_DIGITS, AFTER_HOUSE_NUMBER)) {
     const words = (m[1] ?? '').split(' ').map((w) => w.toLowerCase());
     // "10 Maths 2", "3 Year 9 …": not a street when a word is a quantity or an ordinary word.
     if (words.some((w) => NOT_STREET_WORDS.has(w) || (NOT_NAME_WORDS.has(w) && !PLACE_WORDS.has(w))))
@@ -1399,6 +1432,7 @@ const Lexicon = {
   AMBIGUOUS_FIRST_NAMES: 128,
   AMBIGUOUS_SURNAMES: 256,
   FUNCTION_WORDS: 512,
+  NAME_PARTICLES: 1024,
 } as const;
 type LexiconBit = (typeof Lexicon)[keyof typeof Lexicon];
 
@@ -1416,10 +1450,19 @@ for (const [list, bit] of [
   [AMBIGUOUS_FIRST_NAMES, Lexicon.AMBIGUOUS_FIRST_NAMES],
   [AMBIGUOUS_SURNAMES, Lexicon.AMBIGUOUS_SURNAMES],
   [FUNCTION_WORDS, Lexicon.FUNCTION_WORDS],
+  [NAME_PARTICLES, Lexicon.NAME_PARTICLES],
 ] as const)
   for (const w of list) LISTS_OF.set(w, (LISTS_OF.get(w) ?? 0) | bit);
 
 const listed = (w: Word, bit: LexiconBit): boolean => (w.lists & bit) !== 0;
+
+/** Every particle is its own lower case (no capital, no "'s"), so a word typed as one has it as `lower`. */
+const PARTICLES_LOWER = [...NAME_PARTICLES].every((w) => w === w.toLowerCase() && !w.endsWith("'s"));
+/** `NAME_PARTICLES.has(w.text)`, from the word's list bits: a typed particle is its own `lower`. */
+const isParticle = (w: Word): boolean =>
+  PARTICLES_LOWER
+    ? (w.lists & Lexicon.NAME_PARTICLES) !== 0 && w.text === w.lower
+    : NAME_PARTICLES.has(w.text);
 
 /** A letter or mark: what `/[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*\/u` (a word) is made of. */
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
@@ -1507,7 +1550,7 @@ function tokenize(text: string): Word[] {
 function adjacent(text: string, a: Word, b: Word): boolean {
   const gap = b.start - a.end;
   if (gap < 1 || gap > 2) return false;
-  for (let i = a.end; i < b.start; i++) if (text[i] !== ' ') return false;
+  for (let i = a.end; i < b.start; i++) if (text.charCodeAt(i) !== 32) return false;
   return true;
 }
 
@@ -1545,7 +1588,17 @@ const NOT_AFTER_MY_NAME = new Set(
 const INTRO =
   /\b(?:my (?:full |real |actual |legal |first |last |given )?name(?: is|'s| was)|(?:i'm|i am|im) (?:called|named)|(?:you can |u can |just |please )?call me|(?:people|everyone|they|the kids|kids|students|my students|colleagues) call me|known as|name's) +/giu;
 const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +/giu;
-const I_AM_ANCHORS = anchorsOf(["i'm ", 'i am ', 'im ', "it's ", 'its ', 'this is ']);
+/** Each only when the message has its word (its whole word: "\\b" before it, a space or "'" after). */
+const I_AM_ANCHORS: readonly Anchor[] = (
+  [
+    ["i'm ", 'i'],
+    ['i am ', 'am'],
+    ['im ', 'im'],
+    ["it's ", 'it'],
+    ['its ', 'its'],
+    ['this is ', 'this'],
+  ] as const
+).map(([text, word]) => ({ text, from: 0, to: 0, word: registerWord(word) }));
 /**
  * `INTRO`, `I_AM`, `RELATION` and `CALLED` start with "\b" and a letter: no match starts right after an ASCII letter,
  * digit or "_", so their anchors' windows skip those positions without trying the pattern.
@@ -1705,7 +1758,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     while (
       j - i <= 2 &&
       j + 1 < words.length &&
-      NAME_PARTICLES.has((words[j] as Word).text) &&
+      isParticle(words[j] as Word) &&
       adjacent(p, words[j - 1] as Word, words[j] as Word)
     )
       j++;
@@ -1743,7 +1796,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     let next = words[i + 1] as Word;
     const gap = p.slice(h.end, next.start);
     // "Mr van der Merwe", "Ms de Souza": up to two particles before the surname.
-    for (let k = i + 1; k <= i + 2 && NAME_PARTICLES.has(next.text) && words[k + 1]; k++) {
+    for (let k = i + 1; k <= i + 2 && isParticle(next) && words[k + 1]; k++) {
       const w = words[k + 1] as Word;
       if (!adjacent(p, next, w)) break;
       next = w;

@@ -194,8 +194,13 @@ function windowMatches(
     const lo = Math.floor(packed / WIDTH);
     const hi = lo + (packed - lo * WIDTH);
     for (let s = Math.max(pos, lo); s <= hi; s = pos) {
-      // A unicode pattern's search never starts between the two halves of a surrogate pair.
       const c = text.charCodeAt(s);
+      // No match starts with this ASCII character (the cheapest test first).
+      if (first && c < 128 && first[c] === 0) {
+        pos = s + 1;
+        continue;
+      }
+      // A unicode pattern's search never starts between the two halves of a surrogate pair.
       if (c >= 0xdc00 && c <= 0xdfff && s > 0 && (text.charCodeAt(s - 1) & 0xfc00) === 0xd800) {
         pos = s + 1;
         continue;
@@ -203,11 +208,6 @@ function windowMatches(
       // The pattern's lookbehind fails after these characters.
       const prev = s > 0 ? text.charCodeAt(s - 1) : -1;
       if (after && prev >= 0 && prev < 128 && after[prev] === 1) {
-        pos = s + 1;
-        continue;
-      }
-      // No match starts with this ASCII character.
-      if (first && c < 128 && first[c] === 0) {
         pos = s + 1;
         continue;
       }
@@ -1433,6 +1433,8 @@ const Lexicon = {
   AMBIGUOUS_SURNAMES: 256,
   FUNCTION_WORDS: 512,
   NAME_PARTICLES: 1024,
+  /** `LOWER_SCHOOL_WEAK`, `LOWER_SCHOOL_STRONG` and "academies" (`findLowercaseSchools`). */
+  LOWER_SCHOOL_WORDS: 2048,
 } as const;
 type LexiconBit = (typeof Lexicon)[keyof typeof Lexicon];
 
@@ -3251,6 +3253,8 @@ const LOWER_SCHOOL_WEAK = new Set([
 /** Districts and trusts, a name's whatever comes before: "cedar hollow isd", "maple grove school district". */
 const LOWER_SCHOOL_STRONG = new Set(['isd', 'usd', 'cisd', 'dsb', 'cdsb']);
 const LOWER_SCHOOL_PAIRS = new Set(['school district', 'academy trust', 'school board', 'academies trust']);
+for (const w of [...LOWER_SCHOOL_WEAK, ...LOWER_SCHOOL_STRONG, 'academies'])
+  LISTS_OF.set(w, (LISTS_OF.get(w) ?? 0) | Lexicon.LOWER_SCHOOL_WORDS);
 /** Where someone works or studies: "at", "from", "joined" … before a school named in lower case. */
 const LOWER_SCHOOL_BEFORE = new Set(
   'at from to @ joined join joining left leaving visit visited visiting attends attend attended'.split(' '),
@@ -3290,7 +3294,8 @@ const lowerSchoolName = (w: Word): boolean =>
 function findLowercaseSchools(p: string, words: Word[], out: Span[]): void {
   for (let e = 1; e < words.length; e++) {
     const w = words[e] as Word;
-    if (w.cap) continue;
+    // One bit of the word's lists first: most words are no school word.
+    if (w.cap || !listed(w, Lexicon.LOWER_SCHOOL_WORDS)) continue;
     let strong = LOWER_SCHOOL_STRONG.has(w.lower);
     const weak = !w.allCaps && LOWER_SCHOOL_WEAK.has(w.lower);
     // Cheapest test first: most words are no school word.

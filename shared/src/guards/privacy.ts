@@ -168,7 +168,8 @@ function anchoredMatches(
   }
   if (windows.length === 0) return [];
   // One anchor's windows come in order already.
-  return windowMatches(text, re, sources > 1 ? Float64Array.from(windows).sort() : windows, after);
+  if (sources > 1) windows.sort((x, y) => x - y);
+  return windowMatches(text, re, windows, after);
 }
 
 /**
@@ -179,7 +180,7 @@ function anchoredMatches(
 function windowMatches(
   text: string,
   re: RegExp,
-  ordered: ArrayLike<number> & Iterable<number>,
+  ordered: readonly number[],
   after?: Uint8Array,
   first?: Uint8Array,
 ): RegExpExecArray[] {
@@ -190,7 +191,8 @@ function windowMatches(
   }
   const out: RegExpExecArray[] = [];
   let pos = 0;
-  for (const packed of ordered) {
+  for (let w = 0; w < ordered.length; w++) {
+    const packed = ordered[w] as number;
     const lo = Math.floor(packed / WIDTH);
     const hi = lo + (packed - lo * WIDTH);
     for (let s = Math.max(pos, lo); s <= hi; s = pos) {

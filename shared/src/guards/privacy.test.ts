@@ -1223,9 +1223,12 @@ describe('detectIdentifying: the patterns tried only near runs of digits', () =>
         '😀12 Elm Street',
         'Year 10 set 3',
       ];
-      const texts: string[] = [...pieces];
+      const joined: string[] = [...pieces];
       for (const a of pieces)
-        for (const b of pieces) texts.push(`${a} ${b}`, `${a}${b}`, `${a}. ${b.toUpperCase()}`);
+        for (const b of pieces) joined.push(`${a} ${b}`, `${a}${b}`, `${a}. ${b.toUpperCase()}`);
+      // With words around them: a text under 200 characters is scanned whole.
+      const words = 'and then we went on with the rest of the week as usual '.repeat(4);
+      const texts = joined.flatMap((t) => [`${t} ${words}`, `${words}${t}`]);
       let found = 0;
       try {
         for (const text of texts) {

@@ -25,7 +25,7 @@ const file = process.argv[2];
 if (!file) throw new Error('usage: evaluate-privacy-lines.mjs FILE [--misses]');
 const showMisses = process.argv.includes('--misses');
 const pct = (a, b) => `${a}/${b} = ${b ? (a / b).toFixed(3) : '-'}`;
-const PAIRED = new Set(['p23.tsv']);
+const PAIRED = new Set(['p23.tsv', 'p25.tsv']);
 const paired = PAIRED.has(file.split('/').pop());
 /** 1 for a development line, 0 for a check line. */
 const devLine = (n) => (paired ? Number(n % 4 === 3 || n % 4 === 0) : n % 2);

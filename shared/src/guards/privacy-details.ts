@@ -98,9 +98,10 @@ const DATE_OF_BIRTH = new RegExp(
   'giu',
 );
 const THIS_YEAR = new Date().getUTCFullYear();
+const DOB_WORDS = /dob|d\.o\.b|birth|born|geb/;
 
 function findDatesOfBirth(p: string, lower: string, out: DetailSpan[]): void {
-  if (!/dob|d\.o\.b|birth|born|geb/.test(lower)) return;
+  if (!DOB_WORDS.test(lower)) return;
   for (const m of p.matchAll(DATE_OF_BIRTH)) {
     const date = m[2] ?? '';
     // "her birthday party is on 12 June 2027" is a date to come, not a date of birth.
@@ -122,6 +123,7 @@ const VEHICLE_LEAD =
   /(?<![\p{L}\p{N}])(?:reg(?:istration)?(?: (?:no\.?|number|plate))?|(?:number|license|licence|numberplate|rego) plate|plates?|rego|car|van|ute|vehicle|motorbike|taxi|matatu|okada|keke|parked)(?![\p{L}\p{N}])/giu;
 /** A plate: upper-case letters and digits in at most four groups, five to ten of them, both letters and digits. */
 const PLATE = /[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){0,3}(?![\p{L}\p{N}])/uy;
+const VEHICLE_WORDS = /reg|plate|rego|car|van|ute|vehicle|motorbike|taxi|matatu|okada|keke|parked/;
 /** At most this many characters between the lead and the plate ("car, a silver Golf, reg …" is two leads). */
 const VEHICLE_GAP = 40;
 
@@ -133,7 +135,7 @@ function plateShaped(value: string): boolean {
 }
 
 function findVehicles(p: string, lower: string, out: DetailSpan[]): void {
-  if (!/reg|plate|rego|car|van|ute|vehicle|motorbike|taxi|matatu|okada|keke|parked/.test(lower)) return;
+  if (!VEHICLE_WORDS.test(lower)) return;
   let from = 0;
   for (const m of p.matchAll(VEHICLE_LEAD)) {
     const end = Math.min(p.length, m.index + m[0].length + VEHICLE_GAP);
@@ -158,11 +160,16 @@ function findVehicles(p: string, lower: string, out: DetailSpan[]): void {
   }
 }
 
+/** `ID_WORDS`, `DOB_WORDS` or `VEHICLE_WORDS`: none of the three holds where this fails. */
+const ANY_DETAIL_WORD = new RegExp([ID_WORDS, DOB_WORDS, VEHICLE_WORDS].map((re) => re.source).join('|'));
+
 /** ID numbers, dates of birth and number plates in prepared text `p` (`lower`: `p` lower-cased). */
 export function findDetails(p: string, lower: string): DetailSpan[] {
   const out: DetailSpan[] = [];
   // Each needs ASCII digits in its value (an ID four, a date of birth a year, a plate two): most messages have none.
   if (!/[0-9]/.test(p)) return out;
+  // The three words' tests in one pass: most messages have none of their words.
+  if (!ANY_DETAIL_WORD.test(lower)) return out;
   findIds(p, lower, out);
   findDatesOfBirth(p, lower, out);
   findVehicles(p, lower, out);

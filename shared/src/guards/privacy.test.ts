@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { privacyNameModel } from './privacy-name-model.js';
 import { detectIdentifyingInBrowser } from './privacy-ner.js';
-import { describeFindings, detectIdentifying, type FindingKind } from './privacy.js';
+import { describeFindings, detectIdentifying, privacyPrefilter, type FindingKind } from './privacy.js';
 
 const SCHOOLS = [
   'Lincoln High School',
@@ -1185,4 +1185,65 @@ describe('detectIdentifying: privacy round 10, recall in casual text', () => {
     ])
       expect(field(name), name).toBe(false);
   });
+});
+
+describe('detectIdentifying: the patterns tried only near runs of digits', () => {
+  it(
+    'find what running every pattern everywhere finds, at the longest reach before a number',
+    { timeout: 60_000 },
+    () => {
+      // privacy.ts `scanNearDigits`: each numbered address, postcode and phone pattern is tried only within a few
+      // characters of where a run of digits starts. Pieces at each window's edge (the farthest a match starts before its
+      // first digit), back to back, glued, at a text's start and end, after a surrogate pair, and in capitals.
+      const pieces = [
+        'apartment no. # 4',
+        'P. O. Box 12',
+        'p.o.box 7',
+        'Apt 3b',
+        'Suite 200, 12 Harbour Road',
+        'Unit 4, 12 Harbour Road',
+        'lot 7, 3 Elm St',
+        'GIR 0AA',
+        'SW1A 1AA',
+        'M1 1AE',
+        'ls6 2qt',
+        'postcode e4 7ab',
+        'K1A 0B1',
+        'Austin, TX, 78701',
+        'NY 10001-1234',
+        'Sydney NSW, 2000',
+        'ACT 2600',
+        '12-14 Elm Street',
+        '221B Baker Street',
+        '22, Calle Mayor',
+        '91215 Harjukuja 54',
+        '+ (0)20 7946 0958',
+        '(020) 7946 0958 x459',
+        'call 555-123-4567',
+        '😀12 Elm Street',
+        'Year 10 set 3',
+      ];
+      const joined: string[] = [...pieces];
+      for (const a of pieces)
+        for (const b of pieces) joined.push(`${a} ${b}`, `${a}${b}`, `${a}. ${b.toUpperCase()}`);
+      // With words around them: a text under 200 characters is scanned whole.
+      const words = 'and then we went on with the rest of the week as usual '.repeat(4);
+      const texts = joined.flatMap((t) => [`${t} ${words}`, `${words}${t}`]);
+      let found = 0;
+      try {
+        for (const text of texts) {
+          privacyPrefilter.enabled = true;
+          const near = detectIdentifying(text);
+          privacyPrefilter.enabled = false;
+          expect(near, text).toEqual(detectIdentifying(text));
+          found += near.length;
+        }
+      } finally {
+        privacyPrefilter.enabled = true;
+      }
+      expect(found).toBeGreaterThan(texts.length);
+      expect(matches('apartment no. # 4')).toEqual(['apartment no. # 4']);
+      expect(matches('call + (0)20 7946 0958')).toEqual(['+ (0)20 7946 0958']);
+    },
+  );
 });

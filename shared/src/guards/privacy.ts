@@ -72,6 +72,8 @@ interface TextWords {
   words: WordIds;
   /** Offsets in `lower` are the text's, and no character folds to an ASCII letter (see `anchoredMatches`). */
   anchorable: boolean;
+  /** Where each run of ASCII digits starts, in order (`digitRunsOf`), once asked for. */
+  digitRuns: number[] | null;
 }
 
 function wordsFor(text: string): TextWords {
@@ -79,7 +81,7 @@ function wordsFor(text: string): TextWords {
     const lower = text.toLowerCase();
     // Offsets agree only when lower-casing kept every character's length ("İ" becomes two).
     const anchorable = lower.length === text.length && !FOLDS_TO_ASCII.test(text);
-    lastWords = { text, lower, words: wordIdsOf(lower), anchorable };
+    lastWords = { text, lower, words: wordIdsOf(lower), anchorable, digitRuns: null };
   }
   return lastWords;
 }
@@ -103,13 +105,23 @@ interface Anchor {
   token?: boolean;
 }
 
-/** ASCII characters after which a pattern's match cannot start (its leading lookbehind), letters and digits always. */
-function blockedAfter(chars: string): Uint8Array {
+/**
+ * ASCII characters after which a pattern's match cannot start (its leading lookbehind), letters always and digits
+ * unless `digits` is false.
+ */
+function blockedAfter(chars: string, digits = true): Uint8Array {
   const table = new Uint8Array(128);
   for (let c = 0; c < 128; c++) {
     const ch = String.fromCharCode(c);
-    if (/[A-Za-z0-9]/.test(ch) || chars.includes(ch)) table[c] = 1;
+    if (/[A-Za-z]/.test(ch) || (digits && /[0-9]/.test(ch)) || chars.includes(ch)) table[c] = 1;
   }
+  return table;
+}
+
+/** The ASCII characters a pattern's match can start with (any other character is tried). */
+function startingWith(chars: string): Uint8Array {
+  const table = new Uint8Array(128);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
   return table;
 }
 
@@ -156,7 +168,22 @@ function anchoredMatches(
   }
   if (windows.length === 0) return [];
   // One anchor's windows come in order already.
-  const ordered = sources > 1 ? Float64Array.from(windows).sort() : windows;
+  if (sources > 1) windows.sort((x, y) => x - y);
+  return windowMatches(text, re, windows, after);
+}
+
+/**
+ * The matches of global `re` in `text` when every match starts in one of `ordered`'s windows (packed start × 2^21 +
+ * width, in order of start): a sticky twin of `re` is tried at the windows' positions only, each from the end of the
+ * previous match.
+ */
+function windowMatches(
+  text: string,
+  re: RegExp,
+  ordered: readonly number[],
+  after?: Uint8Array,
+  first?: Uint8Array,
+): RegExpExecArray[] {
   let sticky = STICKY_OF.get(re);
   if (!sticky) {
     sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
@@ -164,12 +191,18 @@ function anchoredMatches(
   }
   const out: RegExpExecArray[] = [];
   let pos = 0;
-  for (const packed of ordered) {
+  for (let w = 0; w < ordered.length; w++) {
+    const packed = ordered[w] as number;
     const lo = Math.floor(packed / WIDTH);
     const hi = lo + (packed - lo * WIDTH);
     for (let s = Math.max(pos, lo); s <= hi; s = pos) {
-      // A unicode pattern's search never starts between the two halves of a surrogate pair.
       const c = text.charCodeAt(s);
+      // No match starts with this ASCII character (the cheapest test first).
+      if (first && c < 128 && first[c] === 0) {
+        pos = s + 1;
+        continue;
+      }
+      // A unicode pattern's search never starts between the two halves of a surrogate pair.
       if (c >= 0xdc00 && c <= 0xdfff && s > 0 && (text.charCodeAt(s - 1) & 0xfc00) === 0xd800) {
         pos = s + 1;
         continue;
@@ -187,6 +220,60 @@ function anchoredMatches(
     }
   }
   return out;
+}
+
+const DIGIT_RUN = /[0-9]+/g;
+/** Texts shorter than this are scanned whole by `scanNearDigits` (the bench generator's messages are ~80 characters). */
+const NEAR_DIGITS_FROM = 200;
+
+/** The offsets where a run of ASCII digits starts (a regular expression scans faster than a loop of `charCodeAt`). */
+function digitRunsOf(text: string): number[] {
+  const out: number[] = [];
+  DIGIT_RUN.lastIndex = 0;
+  for (let m = DIGIT_RUN.exec(text); m; m = DIGIT_RUN.exec(text)) out.push(m.index);
+  return out;
+}
+
+/**
+ * Where a pattern that needs an ASCII digit can match, relative to the run of digits that holds the first digit of
+ * its match: every match starts within [d + from, d + to] of the start `d` of a run. `from` and `to` count code units
+ * (an astral letter is two).
+ */
+interface DigitAnchor {
+  from: number;
+  to: number;
+}
+
+/**
+ * `scan` for a pattern whose every match has an ASCII digit (`\d` in a unicode pattern) at a bounded distance from
+ * its start, where the first digit of the match starts a run of digits: the pattern is tried only in the windows
+ * around the message's runs of digits (a message has few), not at each of its positions.
+ */
+function scanNearDigits(
+  text: string,
+  re: RegExp,
+  { from, to }: DigitAnchor,
+  after?: Uint8Array,
+  first?: Uint8Array,
+): Iterable<RegExpExecArray> {
+  if (!privacyPrefilter.enabled) return matchesOf(text, re);
+  let filter = FILTER_OF.get(re);
+  if (!filter) {
+    filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
+    FILTER_OF.set(re, filter);
+  }
+  const scanned = wordsFor(text);
+  if (!mayMatchIds(filter, scanned.words)) return [];
+  // A short message is scanned whole: fewer steps than finding its runs of digits and trying their windows.
+  if (text.length < NEAR_DIGITS_FROM) return matchesOf(text, re);
+  scanned.digitRuns ??= digitRunsOf(text);
+  const windows: number[] = [];
+  for (const d of scanned.digitRuns) {
+    const lo = Math.max(0, d + from);
+    const hi = Math.min(text.length, d + to);
+    if (hi >= lo) windows.push(lo * WIDTH + (hi - lo));
+  }
+  return windows.length === 0 ? [] : windowMatches(text, re, windows, after, first);
 }
 
 /**
@@ -283,7 +370,9 @@ const OBFUSCATED_EMAIL = new RegExp(
  * and three dots) right before " at ", " @" or "@".
  */
 const OBFUSCATED_EMAIL_ANCHORS: readonly Anchor[] = [
-  ...[' at ', ' @', '@'].map((text) => ({ text, from: -163, to: 0, token: true })),
+  // " at " only when the message has the word "at".
+  { text: ' at ', from: -163, to: 0, token: true, word: registerWord('at') },
+  ...[' @', '@'].map((text) => ({ text, from: -163, to: 0, token: true })),
   // The other languages' words only when the message has the word (one look-up, not a scan of the message each).
   ...['arroba', 'chiocciola', 'arobase', 'klammeraffe', 'malpa'].map((word) => ({
     text: ` ${word} `,
@@ -341,6 +430,10 @@ function findEmails(text: string, out: Span[]): void {
  */
 const PHONE_CANDIDATE =
   /(?<![\p{L}\p{N}_$£€¥₹#@.,:/+'-])(?:\+ ?)?\(?\d(?:[\d ().-]| \/ ){4,30}\d\)?(?:(?:x|ext\.? ?)\d{1,5})?(?![\p{L}\p{N}_%/:°']|-(?!\p{L})|[.,]\d)/gu;
+/** A candidate starts at its first digit or up to three characters before it ("+ (0…"), after none of these. */
+const PHONE_DIGITS: DigitAnchor = { from: -3, to: 0 };
+const PHONE_FIRST = startingWith('+(0123456789');
+const PHONE_AFTER = blockedAfter("_$#@.,:/+'-");
 /** An extension after a number: "x459", "ext. 12". */
 const PHONE_EXTENSION = /(?:x|ext\.? ?)\d{1,5}$/;
 /** A phone word right after the number: "416 60 039 office", "…-Fax", "98765 43210 my mobile", "138 2264 9917 is my number". */
@@ -561,7 +654,7 @@ function serviceNumber(raw: string, before: string, after: string, extension: nu
 function findPhones(text: string, out: Span[]): void {
   // A candidate starts and ends with an ASCII digit (`\d`): most messages have none.
   if (!hasDigit(text)) return;
-  for (const m of scan(text, PHONE_CANDIDATE)) {
+  for (const m of scanNearDigits(text, PHONE_CANDIDATE, PHONE_DIGITS, PHONE_AFTER, PHONE_FIRST)) {
     let raw = m[0];
     let start = m.index;
     // The number without its extension is judged; the finding keeps the extension.
@@ -990,8 +1083,33 @@ function findNumberedAddresses(text: string, out: Span[]): void {
   }
 }
 
+/**
+ * Where the numbered forms' matches start, from the run of digits of their first digit (`scanNearDigits`): at it
+ * ("14 Rue …", "12 Elm Street"), up to 16 characters before it ("apartment no. # 4"), or a postcode's letters and
+ * a US or Australian state before it.
+ */
+const AT_DIGITS: DigitAnchor = { from: 0, to: 0 };
+/** `UNIT` starts at its word ("apartment no. # 4": up to 16 characters before the number), in either case. */
+const UNIT_DIGITS: DigitAnchor = { from: -16, to: 0 };
+const UNIT_FIRST = startingWith('aAsSfFpPuUlL');
+/**
+ * The leading lookbehinds' ASCII characters: `(?<![\p{L}])`, `(?<![\p{L}\p{N}])`, `(?<![\p{L}\p{N}/.,:$£€-])` and
+ * `(?<![\p{L}\p{N}/.,:$£€#-])`.
+ */
+const AFTER_LETTER = blockedAfter('', false);
+const AFTER_WORD = blockedAfter('');
+const AFTER_NUMBER_SIGN = blockedAfter('/.,:$-');
+const AFTER_HOUSE_NUMBER = blockedAfter('/.,:$#-');
+/** Each with the letters its matches start with (capitals: the patterns are case-sensitive). */
+const POSTCODES: readonly (readonly [RegExp, DigitAnchor, Uint8Array])[] = [
+  [POSTCODE_UK, { from: -4, to: -1 }, startingWith('ABCDEFGHIJKLMNOPQRSTUVWXYZ')],
+  [POSTCODE_CA, { from: -1, to: -1 }, startingWith('ABCEGHJKLMNPRSTVXY')],
+  [ZIP_US, { from: -4, to: -3 }, startingWith('ACDFGHIKLMNOPRSTUVW')],
+];
+const POSTCODE_UK_LOWER_FIRST = startingWith('abcdefghijklmnopqrstuvwxyz');
+const POSTCODE_AU_FIRST = startingWith('NVQTSWA');
 function findNumberedAddressesRaw(text: string, out: Span[]): void {
-  for (const m of scan(text, STREET)) {
+  for (const m of scanNearDigits(text, STREET, AT_DIGITS, AFTER_NUMBER_SIGN)) {
     const words = (m[2] ?? '').trim().split(/ +/);
     const firstWord = (words[0] ?? '').toLowerCase().replace(/\.$/, '');
     if (NOT_STREET_WORDS.has(firstWord)) continue;
@@ -1002,7 +1120,7 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
     const town = TOWN_CODE_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 40));
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length + (town ? town[0].length : 0) });
   }
-  for (const m of scan(text, UNIT)) {
+  for (const m of scanNearDigits(text, UNIT, UNIT_DIGITS, AFTER_LETTER, UNIT_FIRST)) {
     const word = m[0].toLowerCase();
     if (word.startsWith('unit') || word.startsWith('lot')) {
       // "Unit 3 on fractions" is curriculum; only "Unit 4, 12 Harbour Road" style is an address (caught by STREET).
@@ -1012,10 +1130,17 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
     if (word.startsWith('flat') && !m[0].startsWith('Flat')) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const re of [POSTCODE_UK, POSTCODE_CA, ZIP_US]) {
-    for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const [re, digits, first] of POSTCODES) {
+    for (const m of scanNearDigits(text, re, digits, AFTER_WORD, first))
+      out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of scan(text, POSTCODE_UK_LOWER)) {
+  for (const m of scanNearDigits(
+    text,
+    POSTCODE_UK_LOWER,
+    { from: -2, to: -1 },
+    AFTER_WORD,
+    POSTCODE_UK_LOWER_FIRST,
+  )) {
     const area = m[1] ?? '';
     // A one-letter area ("b4 2pm", "e4 …") only after the word "postcode"; never a time or an ordinal's ending.
     if (!UK_POSTCODE_AREAS.has(area) || /^(?:am|pm|st|nd|rd|th)$/.test(m[2] ?? '')) continue;
@@ -1026,17 +1151,23 @@ function findNumberedAddressesRaw(text: string, out: Span[]): void {
       continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const m of scan(text, POSTCODE_AU)) {
+  for (const m of scanNearDigits(text, POSTCODE_AU, { from: -5, to: -3 }, AFTER_WORD, POSTCODE_AU_FIRST)) {
     const state = m[1] ?? '';
     const code = m[2] ?? '';
     if (['SA', 'WA', 'NT', 'ACT'].includes(state) && /^(?:19|20)\d\d$/.test(code)) continue;
     out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   }
-  for (const re of [STREET_PREFIXED, STREET_COMPOUND, STREET_PREFIXED_NUMBER_AFTER, NORDIC_STREET_SPACED])
-    for (const m of scan(text, re)) out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scanNearDigits(text, STREET_PREFIXED, AT_DIGITS, AFTER_NUMBER_SIGN))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, STREET_COMPOUND))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, STREET_PREFIXED_NUMBER_AFTER))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
+  for (const m of scan(text, NORDIC_STREET_SPACED))
+    out.push({ kind: 'address', start: m.index, end: m.index + m[0].length });
   // Each local form only when one of its words is in the message: most messages have none of them.
   findLocalStreets(text, out);
-  for (const m of scan(text, NUMBER_STREET_NUMBER)) {
+  for (const m of scanNearDigits(text, NUMBER_STREET_NUMBER, AT_DIGITS, AFTER_HOUSE_NUMBER)) {
     const words = (m[1] ?? '').split(' ').map((w) => w.toLowerCase());
     // "10 Maths 2", "3 Year 9 …": not a street when a word is a quantity or an ordinary word.
     if (words.some((w) => NOT_STREET_WORDS.has(w) || (NOT_NAME_WORDS.has(w) && !PLACE_WORDS.has(w))))
@@ -1307,6 +1438,9 @@ const Lexicon = {
   AMBIGUOUS_FIRST_NAMES: 128,
   AMBIGUOUS_SURNAMES: 256,
   FUNCTION_WORDS: 512,
+  NAME_PARTICLES: 1024,
+  /** `LOWER_SCHOOL_WEAK`, `LOWER_SCHOOL_STRONG` and "academies" (`findLowercaseSchools`). */
+  LOWER_SCHOOL_WORDS: 2048,
 } as const;
 type LexiconBit = (typeof Lexicon)[keyof typeof Lexicon];
 
@@ -1324,10 +1458,19 @@ for (const [list, bit] of [
   [AMBIGUOUS_FIRST_NAMES, Lexicon.AMBIGUOUS_FIRST_NAMES],
   [AMBIGUOUS_SURNAMES, Lexicon.AMBIGUOUS_SURNAMES],
   [FUNCTION_WORDS, Lexicon.FUNCTION_WORDS],
+  [NAME_PARTICLES, Lexicon.NAME_PARTICLES],
 ] as const)
   for (const w of list) LISTS_OF.set(w, (LISTS_OF.get(w) ?? 0) | bit);
 
 const listed = (w: Word, bit: LexiconBit): boolean => (w.lists & bit) !== 0;
+
+/** Every particle is its own lower case (no capital, no "'s"), so a word typed as one has it as `lower`. */
+const PARTICLES_LOWER = [...NAME_PARTICLES].every((w) => w === w.toLowerCase() && !w.endsWith("'s"));
+/** `NAME_PARTICLES.has(w.text)`, from the word's list bits: a typed particle is its own `lower`. */
+const isParticle = (w: Word): boolean =>
+  PARTICLES_LOWER
+    ? (w.lists & Lexicon.NAME_PARTICLES) !== 0 && w.text === w.lower
+    : NAME_PARTICLES.has(w.text);
 
 /** A letter or mark: what `/[\p{L}\p{M}]+(?:['-][\p{L}\p{M}]+)*\/u` (a word) is made of. */
 const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
@@ -1350,31 +1493,61 @@ function letterAt(text: string, i: number): number {
   return c > 0xdfff && LETTER_OR_MARK.test(text[i] as string) ? 1 : 0;
 }
 
-/** The words of `text`: runs of letters and marks joined by "'" or "-", scanned by hand (no match objects). */
+/**
+ * The words of `text`: runs of letters and marks joined by "'" or "-", scanned by hand (no match objects). An ASCII
+ * word (most are) has its case read from its character codes while it is scanned: no `toLowerCase`/`toUpperCase`
+ * copy unless it has a capital, no regular expression.
+ */
 function tokenize(text: string): Word[] {
   const out: Word[] = [];
-  for (let i = 0; i < text.length;) {
-    let k = letterAt(text, i);
+  const n = text.length;
+  for (let i = 0; i < n;) {
+    let c = text.charCodeAt(i);
+    let k = c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0) : letterAt(text, i);
     if (k === 0) {
       i++;
       continue;
     }
     const start = i;
+    // Whether every character is ASCII, and how many capitals and small letters the word has.
+    let ascii = true;
+    let upper = 0;
+    let small = 0;
     for (;;) {
       while (k > 0) {
+        if (k === 1 && c < 128) {
+          if (c <= 90) upper++;
+          else small++;
+        } else ascii = false;
         i += k;
-        k = letterAt(text, i);
+        c = text.charCodeAt(i);
+        k = c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0) : letterAt(text, i);
       }
-      const c = text.charCodeAt(i);
-      if ((c !== 39 && c !== 45) || (k = letterAt(text, i + 1)) === 0) break;
+      if (c !== 39 && c !== 45) break;
+      const d = text.charCodeAt(i + 1);
+      k = d < 128 ? ((d | 32) >= 97 && (d | 32) <= 122 ? 1 : 0) : letterAt(text, i + 1);
+      if (k === 0) break;
       i++;
+      c = d;
     }
     const t = text.slice(start, i);
+    if (ascii) {
+      // Lower-casing changes only A-Z, upper-casing only a-z: the same answers as below, from the counts.
+      const folded = upper === 0 ? t : t.toLowerCase();
+      const possessive =
+        i - start >= 2 && text.charCodeAt(i - 2) === 39 && folded.charCodeAt(folded.length - 1) === 115;
+      const lower = possessive ? folded.slice(0, -2) : folded;
+      const allCaps = i - start > 1 && upper > 0 && small === 0;
+      const first = text.charCodeAt(start);
+      const cap = first >= 65 && first <= 90 && !allCaps;
+      out.push({ text: t, lower, start, end: i, cap, allCaps, lists: LISTS_OF.get(lower) ?? 0 });
+      continue;
+    }
     const folded = t.toLowerCase();
     const lower = folded.endsWith("'s") ? folded.slice(0, -2) : folded;
     const allCaps = t.length > 1 && t !== folded && t === t.toUpperCase();
-    const c = t.charCodeAt(0);
-    const upperFirst = c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+    const first = t.charCodeAt(0);
+    const upperFirst = first < 128 ? first >= 65 && first <= 90 : /^\p{Lu}/u.test(t);
     const cap = upperFirst && !allCaps;
     out.push({ text: t, lower, start, end: i, cap, allCaps, lists: LISTS_OF.get(lower) ?? 0 });
   }
@@ -1385,7 +1558,7 @@ function tokenize(text: string): Word[] {
 function adjacent(text: string, a: Word, b: Word): boolean {
   const gap = b.start - a.end;
   if (gap < 1 || gap > 2) return false;
-  for (let i = a.end; i < b.start; i++) if (text[i] !== ' ') return false;
+  for (let i = a.end; i < b.start; i++) if (text.charCodeAt(i) !== 32) return false;
   return true;
 }
 
@@ -1423,7 +1596,22 @@ const NOT_AFTER_MY_NAME = new Set(
 const INTRO =
   /\b(?:my (?:full |real |actual |legal |first |last |given )?name(?: is|'s| was)|(?:i'm|i am|im) (?:called|named)|(?:you can |u can |just |please )?call me|(?:people|everyone|they|the kids|kids|students|my students|colleagues) call me|known as|name's) +/giu;
 const I_AM = /\b(?:i'm|i am|im|it's|its|this is) +/giu;
-const I_AM_ANCHORS = anchorsOf(["i'm ", 'i am ', 'im ', "it's ", 'its ', 'this is ']);
+/** Each only when the message has its word (its whole word: "\\b" before it, a space or "'" after). */
+const I_AM_ANCHORS: readonly Anchor[] = (
+  [
+    ["i'm ", 'i'],
+    ['i am ', 'am'],
+    ['im ', 'im'],
+    ["it's ", 'it'],
+    ['its ', 'its'],
+    ['this is ', 'this'],
+  ] as const
+).map(([text, word]) => ({ text, from: 0, to: 0, word: registerWord(word) }));
+/**
+ * `INTRO`, `I_AM`, `RELATION` and `CALLED` start with "\b" and a letter: no match starts right after an ASCII letter,
+ * digit or "_", so their anchors' windows skip those positions without trying the pattern.
+ */
+const WORD_START = blockedAfter('_');
 /** Roles and self-descriptions before "here" at a message's start ("Casual here.", "Mod here reminding …"). */
 const HERE_NOT_NAME = new Set(
   `casual mod mods moderator depute headteacher headmaster headmistress principal deputy sub substitute supply relief
@@ -1578,7 +1766,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     while (
       j - i <= 2 &&
       j + 1 < words.length &&
-      NAME_PARTICLES.has((words[j] as Word).text) &&
+      isParticle(words[j] as Word) &&
       adjacent(p, words[j - 1] as Word, words[j] as Word)
     )
       j++;
@@ -1616,7 +1804,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     let next = words[i + 1] as Word;
     const gap = p.slice(h.end, next.start);
     // "Mr van der Merwe", "Ms de Souza": up to two particles before the surname.
-    for (let k = i + 1; k <= i + 2 && NAME_PARTICLES.has(next.text) && words[k + 1]; k++) {
+    for (let k = i + 1; k <= i + 2 && isParticle(next) && words[k + 1]; k++) {
       const w = words[k + 1] as Word;
       if (!adjacent(p, next, w)) break;
       next = w;
@@ -1658,7 +1846,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "my name is …", "call me …".
-  for (const m of introduced ? scan(p, INTRO, INTRO_ANCHORS) : []) {
+  for (const m of introduced ? scan(p, INTRO, INTRO_ANCHORS, WORD_START) : []) {
     const i = wordAt(words, m.index + m[0].length);
     if (i === undefined) continue;
     const w = words[i] as Word;
@@ -1678,7 +1866,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // "I'm Sarah", "I'm Sarah Okafor".
-  const iAm = [...scan(p, I_AM, I_AM_ANCHORS)];
+  const iAm = [...scan(p, I_AM, I_AM_ANCHORS, WORD_START)];
   if (iAm[0]?.index !== 0) {
     const here = NAME_HERE_AT_START.exec(p);
     if (here) iAm.unshift(here);
@@ -1744,7 +1932,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
         [CALLED, CALLED_ANCHORS],
       ] as const)
     : ([[RELATION, RELATION_ANCHORS]] as const)) {
-    for (const m of scan(p, re, anchors)) {
+    for (const m of scan(p, re, anchors, WORD_START)) {
       const i = wordAt(words, m.index + m[0].length);
       if (i === undefined) continue;
       const a = words[i] as Word;
@@ -3071,6 +3259,8 @@ const LOWER_SCHOOL_WEAK = new Set([
 /** Districts and trusts, a name's whatever comes before: "cedar hollow isd", "maple grove school district". */
 const LOWER_SCHOOL_STRONG = new Set(['isd', 'usd', 'cisd', 'dsb', 'cdsb']);
 const LOWER_SCHOOL_PAIRS = new Set(['school district', 'academy trust', 'school board', 'academies trust']);
+for (const w of [...LOWER_SCHOOL_WEAK, ...LOWER_SCHOOL_STRONG, 'academies'])
+  LISTS_OF.set(w, (LISTS_OF.get(w) ?? 0) | Lexicon.LOWER_SCHOOL_WORDS);
 /** Where someone works or studies: "at", "from", "joined" … before a school named in lower case. */
 const LOWER_SCHOOL_BEFORE = new Set(
   'at from to @ joined join joining left leaving visit visited visiting attends attend attended'.split(' '),
@@ -3110,7 +3300,8 @@ const lowerSchoolName = (w: Word): boolean =>
 function findLowercaseSchools(p: string, words: Word[], out: Span[]): void {
   for (let e = 1; e < words.length; e++) {
     const w = words[e] as Word;
-    if (w.cap) continue;
+    // One bit of the word's lists first: most words are no school word.
+    if (w.cap || !listed(w, Lexicon.LOWER_SCHOOL_WORDS)) continue;
     let strong = LOWER_SCHOOL_STRONG.has(w.lower);
     const weak = !w.allCaps && LOWER_SCHOOL_WEAK.has(w.lower);
     // Cheapest test first: most words are no school word.
@@ -3440,10 +3631,33 @@ export function detectIdentifying(text: string, opts: PrivacyOptions = {}): Find
   findTownSchools(p, words, spans);
   findNamedSchools(p, spans);
   findListedSchools(p, opts.schoolNames ?? [], spans);
-  return resolve(spans).map((s) => {
-    const { start, end } = originalSpan(prepared, s.start, s.end);
+  const found = resolve(spans);
+  if (found.length === 0) return [];
+  // An ASCII text with no tab or backtick folds to itself character for character: its offset map (which `prepare`
+  // builds on first use, a string per character) is the identity, so the spans are the text's own.
+  const same = p === text && foldsToItself(text);
+  return found.map((s) => {
+    const { start, end } = same
+      ? identitySpan(text.length, s.start, s.end)
+      : originalSpan(prepared, s.start, s.end);
     return { kind: s.kind, match: text.slice(start, end), start, end };
   });
+}
+
+/** Whether `prepare` copies every character of `text` as it is (normalize.ts `foldText`: ASCII but a tab or "`"). */
+function foldsToItself(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || c === 9 || c === 96) return false;
+  }
+  return true;
+}
+
+/** `originalSpan` of a text of length `n` whose offset map is the identity (`starts[i]` = i, `ends[i]` = i + 1). */
+function identitySpan(n: number, start: number, end: number): { start: number; end: number } {
+  const s = start >= 0 && start < n ? start : n > 0 ? n - 1 : 0;
+  const e = end - 1 >= 0 && end - 1 < n ? end : s;
+  return { start: s, end: Math.max(s, e) };
 }
 
 const LABELS: Record<FindingKind, string> = {

@@ -161,7 +161,7 @@ describe('wellness service: programme activity', () => {
     const stored: { week: string; posters: string[] }[] = [];
     const addActivity = store.addActivity.bind(store);
     store.addActivity = async (week, counts, posters, ...rest) => {
-      stored.push({ week, posters });
+      stored.push({ week, posters: [...posters] });
       return addActivity(week, counts, posters, ...rest);
     };
     await service.tick();

@@ -1187,6 +1187,41 @@ describe('detectIdentifying: privacy round 10, recall in casual text', () => {
   });
 });
 
+describe('detectIdentifying: privacy round 13, names', () => {
+  it('round 13: "Name here" after a greeting, also a whole name with particles; not a role or a place', () => {
+    expect(matches('hey all, Oluwaseun here, first post', 'full-name')).toEqual(['Oluwaseun']);
+    expect(matches('morning, Maryam bint Khalid here — long time lurker', 'full-name')).toEqual([
+      'Maryam bint Khalid',
+    ]);
+    expect(kinds('hi all, Newbie here, be gentle')).toEqual([]);
+    expect(kinds('hello, Singapore here, anyone else up?')).toEqual([]);
+  });
+
+  it('round 13: "I\'m X" at a clause\'s start with a school role after; not an identity or a state', () => {
+    expect(matches("Long story short: I'm Tavita, PE teacher, and I'm done", 'full-name')).toEqual([
+      'Tavita',
+    ]);
+    expect(matches("I'm Ilse. History teacher. Knackered.", 'full-name')).toEqual(['Ilse']);
+    expect(kinds("I'm Sikh, a teacher in Leeds")).toEqual([]);
+    expect(kinds("I'm Tired. Teacher life.")).toEqual([]);
+  });
+
+  it('round 13: an honorific before a surname in a message all in capitals, or of the world lists', () => {
+    expect(matches("WHY HAS MR D'ALMEIDA MOVED MY CLASS AGAIN", 'full-name')).toEqual(["MR D'ALMEIDA"]);
+    expect(matches('had a chat with ms. ng about the timetable', 'full-name')).toEqual(['ms. ng']);
+    expect(matches('Mr Ng is covering my class', 'full-name')).toEqual(['Mr Ng']);
+    expect(kinds('MR MEN BOOKS FOR THE READING CORNER')).toEqual([]);
+    expect(kinds('the ms ng line is down')).toEqual([]);
+  });
+
+  it('round 13: a capitalised surname no list knows before "from <department>" at a sentence\'s start', () => {
+    expect(matches('Wiśniowiecki from science borrowed my kettle', 'full-name')).toEqual(['Wiśniowiecki']);
+    expect(matches('ugh. Brannock from the office emailed again', 'full-name')).toEqual(['Brannock']);
+    expect(kinds('Cover from maths is a nightmare today')).toEqual([]);
+    expect(kinds('Biscuits from the office are gone')).toEqual([]);
+  });
+});
+
 describe('detectIdentifying: the patterns tried only near runs of digits', () => {
   it(
     'find what running every pattern everywhere finds, at the longest reach before a number',

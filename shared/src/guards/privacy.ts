@@ -1618,8 +1618,23 @@ const HERE_NOT_NAME = new Set(
   lurker newbie trainee admin caretaker janitor custodian librarian counsellor counselor governor retiree nqt ect senco
   dsl hod coach tutor ta para paraprofessional aide sped ell esl eal veteran`.split(/\s+/),
 );
-/** "Jessica here," or "kiri here 👋" at the start of a message (where `I_AM` does not match). */
-const NAME_HERE_AT_START = /^ *(?=\p{L}\p{Ll}+ here\b)/u;
+/**
+ * "Jessica here," or "kiri here 👋" at the start of a message (where `I_AM` does not match), also after a greeting
+ * ("hi, Priyanka here", "hi all, Fatima al-Zahra Haddad here").
+ */
+const NAME_HERE_AT_START =
+  /^ *(?:(?:hi|hello|hey|hiya|morning|evening|afternoon|good (?:morning|afternoon|evening))(?: all| everyone| everybody| folks| there| team| guys| y'all)?[,!.]? +)?(?=\p{L}\p{Ll}+ (?:\p{L}[\p{L}\p{M}'-]+ ){0,2}here\b)/iu;
+/** A school role the writer names after their name ("I'm Keanu, te reo teacher", "I'm Noor. Art teacher."). */
+const INTRO_ROLE_AFTER =
+  /^[,.] (?:[\p{L}'-]+ ){0,3}(?:teacher|teaching|ta|lecturer|tutor|senco|nqt|ect|hod|head of [\p{L}]+|deputy head|principal|librarian|counsellor|counselor)\b/iu;
+/** Who a writer says they are that no list holds as a known word ("I'm Deaf, teaching …", "I'm Sikh, a teacher"). */
+const NOT_INTRO_NAMES = new Set(
+  'deaf blind disabled queer trans gay lesbian bi nonbinary sikh hindu muslim jewish buddhist atheist black white brown mixed'.split(
+    ' ',
+  ),
+);
+/** The start of a clause: nothing, or a sentence's end or a colon ("Writing as myself for once: I'm Keanu"). */
+const CLAUSE_START = /(?:^|[.!?:\n] +)$/;
 /** Only a greeting before "I'm" ("Hi all, I'm Siobhan, …"). */
 const INTRO_BEFORE =
   /^\s*(?:(?:hi|hello|hey|hiya|morning|evening|afternoon|good (?:morning|afternoon|evening))(?: all| everyone| everybody| folks| there| team| guys| y'all)?[,!.]?\s*)?$/iu;
@@ -1778,6 +1793,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // Honorific + surname: "Mrs. Patel", "Mr Okafor", "Dr. Nguyen".
+  let shouted: boolean | undefined;
   for (let i = 0; i + 1 < words.length; i++) {
     const h = words[i] as Word;
     // A word never ends in "." (WORD), so its lower case is the honorific's.
@@ -1838,9 +1854,24 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       isSurname(next) ||
       lowerSurname ||
       (lowerHon && next === words[i + 1] && lowerSurnameInContext(p, h, next)) ||
-      (next.allCaps && next.text.length > 1 && isSurname(next));
+      (next.allCaps && next.text.length > 1 && isSurname(next)) ||
+      // "MR D'SOUZA HAS PUT ME ON BUS DUTY": in a message all in capitals, any word no list knows as a word.
+      // "Ms Ng", "ms. ng": a surname of the world lists (no everyday English word), in lower case after a dot.
+      (listed(next, Lexicon.WORLD_SURNAMES) && (!lowerHon || next.cap || gap.startsWith('.'))) ||
+      (next.allCaps &&
+        next.lower.length >= 2 &&
+        !listed(next, Lexicon.NOT_NAME_WORDS) &&
+        !listed(next, Lexicon.PLACE_WORDS) &&
+        (shouted ??= p === p.toUpperCase()));
     if (!surnameOk || next.text.length < 2) continue;
-    if (lowerHon && !next.cap && !isSurname(next) && !lowerSurname && !lowerSurnameInContext(p, h, next))
+    if (
+      lowerHon &&
+      !next.cap &&
+      !isSurname(next) &&
+      !lowerSurname &&
+      !(listed(next, Lexicon.WORLD_SURNAMES) && gap.startsWith('.')) &&
+      !lowerSurnameInContext(p, h, next)
+    )
       continue;
     out.push({ kind: 'full-name', start: h.start, end: last.end });
   }
@@ -1880,6 +1911,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     // "It's Jessica here", "This is Tom speaking", "Jessica here,": only with here/speaking after the name; in lower
     // case a listed given name, also with "btw" ("kiri here 👋", "it's rahul btw").
     if (!/^(?:i'm|i am|im) /i.test(m[0])) {
+      // "Fatima al-Zahra Haddad here": the whole name before "here".
+      const whole = w.cap ? extendNameParticles(p, words, i) : w;
       const after = p.slice(w.end, w.end + 16);
       const lowerGiven =
         !w.cap &&
@@ -1887,15 +1920,17 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
         givenLower(w) &&
         !listed(w, Lexicon.NOT_NAME_WORDS) &&
         !listed(w, Lexicon.AMBIGUOUS_FIRST_NAMES);
+      const hereAfter = /^,? (?:here|speaking)\b/i;
+      const wholeHere = whole !== w && hereAfter.test(p.slice(whole.end, whole.end + 16));
       if (
         lowerGiven
           ? !/^,? (?:here|speaking|btw|by the way)\b/i.test(after)
-          : !/^,? (?:here|speaking)\b/i.test(after) || !(w.cap && nameLike(w))
+          : !(hereAfter.test(after) || wholeHere) || !(w.cap && nameLike(w))
       )
         continue;
       // "Casual here.", "Depute here", "Singapore here": a role or a place, not a name.
       if (HERE_NOT_NAME.has(w.lower) || listed(w, Lexicon.PLACE_WORDS)) continue;
-      out.push({ kind: 'full-name', start: w.start, end: w.end });
+      out.push({ kind: 'full-name', start: w.start, end: wholeHere ? whole.end : w.end });
       continue;
     }
     // "I'm Grace Obi": two capitalised name words after "I'm", one of them a listed first name or surname.
@@ -1920,7 +1955,22 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       ((((w.cap && nameWord(w) && (givenLower(w) || DIACRITIC.test(w.text))) || lowerGiven) &&
         INTRO_AFTER.test(afterName)) ||
         (btw && ((w.cap && nameWord(w) && !DEMONYM_SHAPED.test(w.lower)) || lowerGiven)));
-    if (!(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) && !twoCaps && !selfIntroduced)
+    // "Writing as myself: I'm Keanu, te reo teacher", "I'm Noor. Art teacher.": a capitalised word no list knows
+    // (no nationality's form) at a clause's start, then a school role.
+    const roleIntroduced =
+      w.cap &&
+      nameWord(w) &&
+      !VERB_SHAPED.test(w.lower) &&
+      !DEMONYM_SHAPED.test(w.lower) &&
+      !NOT_INTRO_NAMES.has(w.lower) &&
+      CLAUSE_START.test(p.slice(0, m.index)) &&
+      INTRO_ROLE_AFTER.test(p.slice(w.end, w.end + 48));
+    if (
+      !(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) &&
+      !twoCaps &&
+      !selfIntroduced &&
+      !roleIntroduced
+    )
       continue;
     out.push({ kind: 'full-name', start: w.start, end: extendName(p, words, i).end });
   }
@@ -2596,6 +2646,18 @@ function findSurnameWithRole(p: string, words: Word[], out: Span[]): void {
       const before = p.slice(Math.max(0, w.start - 24), w.start);
       hit = TO_PERSON_BEFORE.test(before) || (from && SUBJECT_BEFORE.test(before));
     }
+    // "Kowalczyk from maths keeps taking my room": capitalised, the same at a sentence's start or asked for, a word of a
+    // surname's ending or of no English word's form that no list knows.
+    if (
+      !hit &&
+      w.cap &&
+      w.lists === 0 &&
+      (surnameEnding(w.lower) ||
+        (!ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower) && !/[^s]s$/.test(w.lower)))
+    ) {
+      const before = p.slice(Math.max(0, w.start - 24), w.start);
+      hit = TO_PERSON_BEFORE.test(before) || (from && SUBJECT_BEFORE.test(before));
+    }
     if (hit) out.push({ kind: 'full-name', start: w.start, end: w.start + w.lower.length });
   }
 }
@@ -2763,6 +2825,18 @@ function isPersonName(a: Word, b: Word, hadParticles: boolean): boolean {
 }
 
 /** The end of the name starting at word i: following capitalised name words ("Mary Anne Smith"). */
+/** `extendName`, also over lower-case particles and Arabic articles inside the name ("Fatima al-Zahra Haddad"). */
+function extendNameParticles(p: string, words: Word[], i: number): Word {
+  let last = words[i] as Word;
+  for (let j = i + 1; j < words.length && j <= i + 3; j++) {
+    const w = words[j] as Word;
+    const inner = RUN_PARTICLES.has(w.lower) || /^(?:al|el|abd|abdel|abu|bin|ben|ibn)-\p{Lu}/u.test(w.text);
+    if (!adjacent(p, last, w) || !(inner || nameLike(w) || (isSurname(w) && capOrListed(w)))) break;
+    last = w;
+  }
+  return RUN_PARTICLES.has(last.lower) ? (words[i] as Word) : last;
+}
+
 function extendName(p: string, words: Word[], i: number): Word {
   let last = words[i] as Word;
   for (let j = i + 1; j < words.length && j <= i + 2; j++) {

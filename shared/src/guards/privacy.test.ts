@@ -1220,6 +1220,34 @@ describe('detectIdentifying: privacy round 13, names', () => {
     expect(kinds('Cover from maths is a nightmare today')).toEqual([]);
     expect(kinds('Biscuits from the office are gone')).toEqual([]);
   });
+
+  it("round 13: dotted initials before a surname of a surname's form or a person's doing; not an author or a country", () => {
+    expect(matches('K.T. Brennan-Oyelaran is running the trip', 'full-name')).toEqual([
+      'K.T. Brennan-Oyelaran',
+    ]);
+    expect(matches('R.J. Kowalczyk has been off again, his mum rang', 'full-name')).toEqual([
+      'R.J. Kowalczyk',
+    ]);
+    expect(kinds("we read R.J. Palacio's Wonder in year 6")).toEqual([]);
+    expect(kinds('T.S. Eliot said April is the cruellest month')).toEqual([]);
+    expect(kinds('the U.S. Wiśniewski scholarship')).toEqual([]);
+  });
+
+  it("round 13: after a colleague's role, a particle and a surname, or one surname of a surname's form", () => {
+    expect(matches('my head of dept is van Rensburg, strict but fair', 'full-name')).toEqual([
+      'van Rensburg',
+    ]);
+    expect(matches('my mentor is Wojciechowski and he never replies', 'full-name')).toEqual([
+      'Wojciechowski',
+    ]);
+    expect(matches('my head of year Priya Shah', 'full-name')).toEqual(['Priya Shah']);
+    expect(kinds('my head is Wonderful today')).toEqual([]);
+  });
+
+  it("round 13: an honorific in a name given to a thing is nobody's", () => {
+    expect(kinds('year 3 named the class tortoise Mrs Speedy')).toEqual([]);
+    expect(matches('I called the office and Mr Patel answered', 'full-name')).toEqual(['Mr Patel']);
+  });
 });
 
 describe('detectIdentifying: the patterns tried only near runs of digits', () => {

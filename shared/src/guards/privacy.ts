@@ -1647,7 +1647,7 @@ const INTRO_BTW = /^,? (?:by the way|btw)\b/iu;
 const DEMONYM_SHAPED =
   /(?:an|ese|ish|ic|ch)$|^(?:pakistani|israeli|iraqi|somali|saudi|kuwaiti|omani|yemeni|emirati|bangladeshi|nepali|bengali|punjabi|gujarati|hindi|farsi|swahili|afghani|azerbaijani|qatari|bahraini|malawi|burundi|thai|zulu|xhosa|maori|māori|inuk|inuit|sami|roma)$/;
 const RELATION =
-  /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
+  /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head of department|head of dept|head of year|head|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
 const CALLED =
   /\b(?:student|pupil|kid|boy|girl|child|teen|teenager|learner|teacher|colleague|guy|man|woman|lady|parent|mum|mom|dad|father|mother|someone|person|friend|head|principal|he|she|he's|she's|who's|who is) (?:named|called) +/giu;
 
@@ -1761,6 +1761,9 @@ function lowerSurnameInContext(p: string, h: Word, next: Word): boolean {
   );
 }
 
+/** A name given to a thing or a nickname, before an honorific: "named the classroom skeleton …", "call our cat …". */
+const NAMED_THING_BEFORE =
+  /\b(?:named|called|nicknamed|christened|dubbed|name|call|renamed) (?:the|our|my|their|his|her|this|that|a|an) (?:(?!(?:and|but|then|so|or|to|for|with|at|in|on|about|because|when|after|before|and|who|said|asked|told|was|is|where|while|until)\b)[a-z]+ ){1,3}$/;
 function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   // The introductions and "called"/"named" need one of these words: most messages have none.
   const lowered = wordsFor(p).lower;
@@ -1837,6 +1840,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     )
       last = third;
     if (publicHonorific(hon, next, last)) continue;
+    // "the kids named the classroom skeleton Mr Bones": a name given to a thing or as a nickname.
+    if (NAMED_THING_BEFORE.test(p.slice(Math.max(0, h.start - 60), h.start))) continue;
     if (last !== next && allowed(next, last)) continue;
     // "mr mcgillicuddy from PE", "mr ramasamy's son": in lower case, a listed surname or one of a surname's form.
     // "mr van der merwe", "mrs de souza": after particles, a lower-case word that is no known word or English word's
@@ -1987,6 +1992,22 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       if (i === undefined) continue;
       const a = words[i] as Word;
       const b = words[i + 1];
+      // "my head of dept is von Bülow", "our deputy de Villiers": a particle and a capitalised surname.
+      if (b && isParticle(a) && adjacent(p, a, b) && nameWord(b)) {
+        out.push({ kind: 'full-name', start: a.start, end: b.start + b.lower.length });
+        continue;
+      }
+      // "my colleague Kowalczyk", "my mentor is O'Driscoll": one surname of a surname's form or a world list's.
+      if (
+        a.cap &&
+        nameWord(a) &&
+        !isFirst(a) &&
+        (surnameShaped(a) || (listed(a, Lexicon.WORLD_SURNAMES) && !listed(a, Lexicon.AMBIGUOUS_SURNAMES))) &&
+        !(b && adjacent(p, a, b) && nameLike(b))
+      ) {
+        out.push({ kind: 'full-name', start: a.start, end: a.start + a.lower.length });
+        continue;
+      }
       if (!b || !adjacent(p, a, b) || !nameLike(a) || !nameLike(b) || allowed(a, b)) continue;
       if (listed(a, Lexicon.HONORIFICS)) continue;
       out.push({ kind: 'full-name', start: a.start, end: b.end });
@@ -2173,6 +2194,49 @@ const nameWord = (w: Word) =>
  * after), "Name: Toshimi Arata", "follow up with Matheus Araujo", and a name alone on its line in a contact block
  * (`contact`: the message also has an email, a phone or a street address).
  */
+/**
+ * Two or three dotted initials before a surname of a surname's form (an ending, a Gaelic or a double-barrelled one, a
+ * diacritic) or before a person's doing or role: "A.J. Kapoor-Lindgren is leading our INSET", "K.T. Wiśniewski's
+ * mum". Not "C.S. Lewis", "R.J. Palacio's Wonder": an English surname alone, with no person's context.
+ */
+/** Dotted abbreviations that are no one's initials ("the U.S. Navy", "P.E. kit"). */
+const NOT_INITIALS = new Set('U.S U.K E.U U.N P.E R.E D.T N.Z U.A.E U.S.A D.C L.A N.Y P.S P.T.A'.split(' '));
+function findInitialsNames(p: string, words: Word[], out: Span[]): void {
+  if (!/(?<![\p{L}\p{N}.])\p{Lu}\.\p{Lu}\./u.test(p)) return;
+  for (let i = 0; i + 2 < words.length; i++) {
+    const a = words[i] as Word;
+    if (a.text.length !== 1 || !/^\p{Lu}$/u.test(a.text) || p[a.end] !== '.') continue;
+    if (a.start > 0 && /[\p{L}\p{N}.]/u.test(p[a.start - 1] as string)) continue;
+    let k = i + 1;
+    while (k < words.length && k <= i + 2) {
+      const w = words[k] as Word;
+      if (w.text.length !== 1 || !/^\p{Lu}$/u.test(w.text) || w.start !== (words[k - 1] as Word).end + 1)
+        break;
+      if (p[w.end] !== '.') break;
+      k++;
+    }
+    if (k === i + 1) continue;
+    const c = words[k];
+    if (!c || !/^ {0,2}$/.test(p.slice((words[k - 1] as Word).end + 1, c.start)) || !nameWord(c)) continue;
+    const shaped =
+      surnameShaped(c) ||
+      doubleBarrelled(c.lower) ||
+      (c.lower.includes('-') && c.lower.split('-').every((part) => part.length >= 3)) ||
+      DIACRITIC.test(c.text);
+    const after = p.slice(c.end, c.end + 40);
+    const initials = p.slice(a.start, (words[k - 1] as Word).end).toUpperCase();
+    if (NOT_INITIALS.has(initials)) continue;
+    if (
+      shaped ||
+      ((PERSON_CUE_AFTER.test(after) || PERSON_DOING_AFTER.test(after)) &&
+        PRIVATE_CUE.test(p) &&
+        !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, c.end)))
+    )
+      out.push({ kind: 'full-name', start: a.start, end: c.start + c.lower.length });
+    i = k;
+  }
+}
+
 function findNameCues(
   p: string,
   words: Word[],
@@ -2182,6 +2246,7 @@ function findNameCues(
 ): void {
   // Whether the message is about people the writer knows (PRIVATE_CUE): tested once, when first needed.
   let privateCue: boolean | undefined;
+  findInitialsNames(p, words, out);
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
     if (!a.cap || !nameWord(a) || PLACE_LEADS.has(a.lower)) continue;

@@ -1250,6 +1250,28 @@ describe('detectIdentifying: privacy round 13, names', () => {
   });
 });
 
+describe('detectIdentifying: privacy round 13, contact details', () => {
+  it("round 13: a villa, flat or building and its street or block by number; not a project's phase", () => {
+    expect(matches('bbq at ours, Villa 7, Street 21a, Mirdif', 'address')).toEqual(['Villa 7, Street 21a']);
+    expect(matches('we moved to Flat 12, Block 3, Salmiya', 'address')).toEqual(['Flat 12, Block 3']);
+    expect(kinds('building 3, phase 2 of the new campus is late')).toEqual([]);
+  });
+
+  it("round 13: an office number with an extension asked for after it is someone's line; a helpline is not", () => {
+    expect(matches('school office is 0161 496 0123, ask for ext 27, that is me', 'phone')).toEqual([
+      '0161 496 0123',
+    ]);
+    expect(kinds('the school office is 0161 496 0123 if you need it')).toEqual([]);
+  });
+
+  it('round 13: "my whats" as a phone word; a handle after "<app> me"; a famous residence', () => {
+    expect(matches('my whats is 81 2345 6789, Monterrey', 'phone')).toEqual(['81 2345 6789']);
+    expect(matches('wechat me wang_laoshi88 for the IB notes', 'profile-url')).toEqual(['wang_laoshi88']);
+    expect(kinds('whats up, 81 people in the hall')).toEqual([]);
+    expect(kinds('the PM moved out of 24 Sussex Drive years ago')).toEqual([]);
+  });
+});
+
 describe('detectIdentifying: the patterns tried only near runs of digits', () => {
   it(
     'find what running every pattern everywhere finds, at the longest reach before a number',

@@ -446,7 +446,7 @@ const PHONE_CONTEXT_AFTER =
 const OTHER_NUMBER_BEFORE =
   /\b(?:order|ref|reference|invoice|account|acct|tracking|case|ticket|booking|confirmation|policy|candidate|serial|batch|transaction|receipt|parcel|claim|purchase|customer|membership|exam|centre|center|upn|uln|isbn|po|p\.o\.|purchase order|requisition|sku|item|product|part|asset|inventory|supplier|vendor|budget|cost cent(?:re|er)|ledger|voucher|licen[cs]e|course|module|unit|question|page)\s?(?:number|no\.?|num|#)(?: is| was)?:? ?$/i;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|numer|numeru|telefon|telefonu|telefone|telefono|teléfono|téléphone|telefoon|puhelin|portable|handy|móvil|movil|celular|cellulare|cel|tlf|telf|tfno|nomor|wechat|zalo|kakaotalk|viber|telegram|sđt|điện thoại|anrufen|ruf|zadzwoń|zadzwon|dzwoń|dzwon|ligar|llámame|llamame|appelle|chiamami)\b/i;
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|(?:my|mi|his|her|our) whats|wasap|guasap|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|numer|numeru|telefon|telefonu|telefone|telefono|teléfono|téléphone|telefoon|puhelin|portable|handy|móvil|movil|celular|cellulare|cel|tlf|telf|tfno|nomor|wechat|zalo|kakaotalk|viber|telegram|sđt|điện thoại|anrufen|ruf|zadzwoń|zadzwon|dzwoń|dzwon|ligar|llámame|llamame|appelle|chiamami)\b/i;
 
 interface Digits {
   groups: string[];
@@ -640,8 +640,12 @@ const TOLL_FREE =
 const OWN_LINE_BEFORE =
   /\b(?:my|me|mine|i'm|im|his|him|her|their|our|us|direct|personal|mobile|cell|whatsapp|home|private|ext|extension|office|desk)\b/i;
 
+/** An extension asked for after the number: "…, ask for extension 314", "ext 22 is me": one person's line. */
+const EXTENSION_AFTER = /^[^.!?\n]{0,20}\b(?:extension|ext\.?|x) ?\d{1,5}\b/i;
+
 function serviceNumber(raw: string, before: string, after: string, extension: number): boolean {
-  if (SERVICE_BEFORE.test(before) || SERVICE_AFTER.test(after)) return true;
+  if (SERVICE_AFTER.test(after)) return true;
+  if (SERVICE_BEFORE.test(before)) return extension === 0 && !EXTENSION_AFTER.test(after);
   return (
     extension === 0 &&
     TOLL_FREE.test(raw.replace(/\D/g, '')) &&
@@ -878,13 +882,13 @@ const LOCAL_STREET_NUMBER_FIRST =
 /**
  * Turkish and Pakistani forms: a numbered or named street with its door number ("1204. Sokak No: 8", "Atatürk Caddesi
  * No. 12", "Gül Sk. No:5"), a house and street or road by number ("House 12, Street 4", "H# 45, St# 7", Bangladesh's
- * "House 12, Road 5"), a sector of a
- * planned city ("Korangi Sector 31", "G-9/3", "Sector F-7/2").
+ * "House 12, Road 5"), a villa, flat or building and its street or block by number in the Gulf's form ("Villa 32, Street
+ * 14b", "Flat 4, Block 9"), a sector of a planned city ("Korangi Sector 31", "G-9/3", "Sector F-7/2").
  */
 const TURKISH_STREET =
   /(?<![\p{L}\p{N}])(?:\d{1,5}\.? ?|\p{Lu}[\p{L}\p{M}'-]{1,30} )(?:Sokak|Sokağı|Sk\.|Cadde|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.|Mahallesi|Mah\.)(?: No ?[:.]? ?\d{1,4}| \d{1,4}\b| No\b)/gu;
 const PK_HOUSE_STREET =
-  /(?<![\p{L}\p{N}])(?:(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Road|Rd|Gali|Lane|Block|Phase|Sector) ?(?:No\.?|#)? ?\d{1,3}|Gali (?:No\.? ?|# ?)\d{1,3})(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:(?:Villa|Flat|Apartment|Apt\.?|Building|Bldg\.?)(?: ?(?:No\.?|#))? ?\d{1,4}[A-Z]?, (?:Street|St|Road|Rd|Block) ?(?:No\.?|#)? ?\d{1,3}[A-Z]?|(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Road|Rd|Gali|Lane|Block|Phase|Sector) ?(?:No\.?|#)? ?\d{1,3}[A-Z]?|Gali (?:No\.? ?|# ?)\d{1,3})(?![\p{L}\p{N}])/giu;
 /**
  * Vietnamese, Korean, Japanese and Moroccan forms: a house number and street before a district ("123 Nguyễn Trãi, Quận
  * 1"), a lot number before a neighbourhood ("123-45 Yeoksam-dong"), a block number before its area and ward ("1-2-3
@@ -921,6 +925,12 @@ const TURKISH_STREET_ANCHORS: readonly Anchor[] = anchorsOf(
 );
 const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf([
   'house',
+  'villa',
+  'flat',
+  'apartment',
+  'apt',
+  'building',
+  'bldg',
   'h#',
   'h #',
   'h no',
@@ -961,7 +971,11 @@ const LOCAL_STREETS: readonly (readonly [RegExp, readonly Anchor[], readonly num
     TURKISH_STREET_ANCHORS,
     idsOf('sokak soka sk cadde caddesi cad cd bulvar blv mahalle mahallesi mah'),
   ],
-  [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS, idsOf('house h plot gali')],
+  [
+    PK_HOUSE_STREET,
+    PK_HOUSE_STREET_ANCHORS,
+    idsOf('house villa flat apartment apt building bldg h plot gali'),
+  ],
   [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb ku shi gun machi cho')],
   [GRID_STREET, anchorsOf(GRID_STREET_TYPES), idsOf(GRID_STREET_TYPES.join(' '))],
 ];
@@ -1049,7 +1063,8 @@ const PUBLIC_ADDRESSES = new Set(
   `10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|prinsengracht 263|4 privet drive|
   12 grimmauld place|742 evergreen terrace|124 conch street|31 spooner street|62 west wallaby street|
   1313 mockingbird lane|17 cherry tree lane|32 windsor gardens|29 acacia road|177a bleecker street|
-  1640 riverside drive|10 downing st|221b baker st|4 privet dr`
+  1640 riverside drive|10 downing st|221b baker st|4 privet dr|24 sussex drive|24 sussex dr|12 downing street|
+  350 fifth avenue|1 infinite loop|1600 amphitheatre parkway|112 ocean avenue|0001 cemetery lane`
     .split('|')
     .map((a) => a.trim()),
 );
@@ -1240,11 +1255,11 @@ const SOCIAL_CONTEXT =
 
 /**
  * A handle without "@" right after the app or site it is on: "insta: profa.ana.souza", "wechat id: zhou_laoshi88",
- * "my IG handle is ms.ozlem.teaches", "discord ahmet#4821", "on Discord as sam_k22". It must look like a user name (a ".", "_" or digit inside,
+ * "my IG handle is ms.ozlem.teaches", "discord ahmet#4821", "on Discord as sam_k22", "wechat me lin_laoshi_2019". It must look like a user name (a ".", "_" or digit inside,
  * or a Discord tag) and have at least two letters: "insta is fun", "tg: 12.30" are none.
  */
 const APP_HANDLE =
-  /\b(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account))?(?: is| as|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
+  /\b(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account|me))?(?: is| as|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
 /** The apps' words (prefilter.ts `wordsOf`), the handles' gate. */
 const APP_WORD_IDS: readonly number[] =
   `insta instagram ig tiktok twitter threads snapchat snap wechat weixin kakao kakaotalk

@@ -1219,6 +1219,8 @@ describe('detectIdentifying: privacy round 13, names', () => {
     expect(matches('ugh. Brannock from the office emailed again', 'full-name')).toEqual(['Brannock']);
     expect(kinds('Cover from maths is a nightmare today')).toEqual([]);
     expect(kinds('Biscuits from the office are gone')).toEqual([]);
+    expect(kinds('Notice from PE: no climbing ropes until Friday')).toEqual([]);
+    expect(kinds('Compass from the maths cupboard. Lost again.')).toEqual([]);
   });
 
   it("round 13: dotted initials before a surname of a surname's form or a person's doing; not an author or a country", () => {

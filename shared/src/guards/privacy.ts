@@ -2726,17 +2726,28 @@ function findSurnameWithRole(p: string, words: Word[], out: Span[]): void {
       const before = p.slice(Math.max(0, w.start - 24), w.start);
       hit = TO_PERSON_BEFORE.test(before) || (from && SUBJECT_BEFORE.test(before));
     }
-    // "Kowalczyk from maths keeps taking my room": capitalised, the same at a sentence's start or asked for, a word of a
-    // surname's ending or of no English word's form that no list knows.
+    // "Kowalczyk from maths keeps taking my room": capitalised, a word no list knows, asked for, or at a sentence's
+    // start with a surname's form (an ending, a diacritic) or a person's doing after the department. Not "Notice from
+    // PE:", "Compass from the maths cupboard" (words the lists lack).
     if (
       !hit &&
       w.cap &&
       w.lists === 0 &&
-      (surnameEnding(w.lower) ||
-        (!ENGLISH_SHAPED.test(w.lower) && !VERB_SHAPED.test(w.lower) && !/[^s]s$/.test(w.lower)))
+      !ENGLISH_SHAPED.test(w.lower) &&
+      !VERB_SHAPED.test(w.lower) &&
+      !/[^s]s$/.test(w.lower)
     ) {
       const before = p.slice(Math.max(0, w.start - 24), w.start);
-      hit = TO_PERSON_BEFORE.test(before) || (from && SUBJECT_BEFORE.test(before));
+      if (TO_PERSON_BEFORE.test(before)) hit = true;
+      else if (from && SUBJECT_BEFORE.test(before)) {
+        const dept = FROM_DEPARTMENT.exec(p.slice(w.end, w.end + 40));
+        const after = p.slice(w.end + (dept?.[0].length ?? 0), w.end + (dept?.[0].length ?? 0) + 40);
+        hit =
+          surnameEnding(w.lower) ||
+          DIACRITIC.test(w.text) ||
+          PERSON_CUE_AFTER.test(after) ||
+          PERSON_DOING_WEAK.test(after);
+      }
     }
     if (hit) out.push({ kind: 'full-name', start: w.start, end: w.start + w.lower.length });
   }

@@ -2214,10 +2214,22 @@ const nameWord = (w: Word) =>
  * diacritic) or before a person's doing or role: "A.J. Kapoor-Lindgren is leading our INSET", "K.T. Wiśniewski's
  * mum". Not "C.S. Lewis", "R.J. Palacio's Wonder": an English surname alone, with no person's context.
  */
+function isUpperAt(p: string, i: number): boolean {
+  const c = p.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}$/u.test(p[i] as string);
+}
 /** Dotted abbreviations that are no one's initials ("the U.S. Navy", "P.E. kit"). */
 const NOT_INITIALS = new Set('U.S U.K E.U U.N P.E R.E D.T N.Z U.A.E U.S.A D.C L.A N.Y P.S P.T.A'.split(' '));
 function findInitialsNames(p: string, words: Word[], out: Span[]): void {
-  if (!/(?<![\p{L}\p{N}.])\p{Lu}\.\p{Lu}\./u.test(p)) return;
+  // Two dotted capitals in a row ("A.J."), found by the dots: most messages have none.
+  let dotted = false;
+  for (let d = p.indexOf('.', 1); d >= 0 && d + 2 < p.length; d = p.indexOf('.', d + 1)) {
+    if (p[d + 2] === '.' && isUpperAt(p, d - 1) && isUpperAt(p, d + 1)) {
+      dotted = true;
+      break;
+    }
+  }
+  if (!dotted) return;
   for (let i = 0; i + 2 < words.length; i++) {
     const a = words[i] as Word;
     if (a.text.length !== 1 || !/^\p{Lu}$/u.test(a.text) || p[a.end] !== '.') continue;

@@ -218,7 +218,7 @@ export const MORE_GIVEN_NAMES: ReadonlySet<string> = words(`
  * Brazilian ones. No everyday English word among them ("Dang", "Gill", "Song", "Park" left out).
  */
 export const MORE_SURNAMES: ReadonlySet<string> = words(`
-  wang xu zheng liang xie deng cao peng zeng jiang yuan cai cui zhong shen yao qian lin bui vu nguyễn trần lê phạm
+  ng vo ly wang xu zheng liang xie deng cao peng zeng jiang yuan cai cui zhong shen yao qian lin bui vu nguyễn trần lê phạm
   hoàng huỳnh võ đặng bùi đỗ ngô dương kang yoon jang hwang ahn jeon cho iqbal qureshi siddiqui raza rana shah awan
   abbasi hashmi bhatti cheema gondal rajput mirza baig chaudhary chaudhri mostafa mansour el-sayed abdelrahman
   hassan ibrahim hamdy fathy saleh shehata benali alaoui idrissi tazi fassi bennani el-amrani berrada chraibi lahlou

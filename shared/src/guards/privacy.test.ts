@@ -1187,6 +1187,93 @@ describe('detectIdentifying: privacy round 10, recall in casual text', () => {
   });
 });
 
+describe('detectIdentifying: privacy round 13, names', () => {
+  it('round 13: "Name here" after a greeting, also a whole name with particles; not a role or a place', () => {
+    expect(matches('hey all, Oluwaseun here, first post', 'full-name')).toEqual(['Oluwaseun']);
+    expect(matches('morning, Maryam bint Khalid here — long time lurker', 'full-name')).toEqual([
+      'Maryam bint Khalid',
+    ]);
+    expect(kinds('hi all, Newbie here, be gentle')).toEqual([]);
+    expect(kinds('hello, Singapore here, anyone else up?')).toEqual([]);
+  });
+
+  it('round 13: "I\'m X" at a clause\'s start with a school role after; not an identity or a state', () => {
+    expect(matches("Long story short: I'm Tavita, PE teacher, and I'm done", 'full-name')).toEqual([
+      'Tavita',
+    ]);
+    expect(matches("I'm Ilse. History teacher. Knackered.", 'full-name')).toEqual(['Ilse']);
+    expect(kinds("I'm Sikh, a teacher in Leeds")).toEqual([]);
+    expect(kinds("I'm Tired. Teacher life.")).toEqual([]);
+  });
+
+  it('round 13: an honorific before a surname in a message all in capitals, or of the world lists', () => {
+    expect(matches("WHY HAS MR D'ALMEIDA MOVED MY CLASS AGAIN", 'full-name')).toEqual(["MR D'ALMEIDA"]);
+    expect(matches('had a chat with ms. ng about the timetable', 'full-name')).toEqual(['ms. ng']);
+    expect(matches('Mr Ng is covering my class', 'full-name')).toEqual(['Mr Ng']);
+    expect(kinds('MR MEN BOOKS FOR THE READING CORNER')).toEqual([]);
+    expect(kinds('the ms ng line is down')).toEqual([]);
+  });
+
+  it('round 13: a capitalised surname no list knows before "from <department>" at a sentence\'s start', () => {
+    expect(matches('Wiśniowiecki from science borrowed my kettle', 'full-name')).toEqual(['Wiśniowiecki']);
+    expect(matches('ugh. Brannock from the office emailed again', 'full-name')).toEqual(['Brannock']);
+    expect(kinds('Cover from maths is a nightmare today')).toEqual([]);
+    expect(kinds('Biscuits from the office are gone')).toEqual([]);
+    expect(kinds('Notice from PE: no climbing ropes until Friday')).toEqual([]);
+    expect(kinds('Compass from the maths cupboard. Lost again.')).toEqual([]);
+  });
+
+  it("round 13: dotted initials before a surname of a surname's form or a person's doing; not an author or a country", () => {
+    expect(matches('K.T. Brennan-Oyelaran is running the trip', 'full-name')).toEqual([
+      'K.T. Brennan-Oyelaran',
+    ]);
+    expect(matches('R.J. Kowalczyk has been off again, his mum rang', 'full-name')).toEqual([
+      'R.J. Kowalczyk',
+    ]);
+    expect(kinds("we read R.J. Palacio's Wonder in year 6")).toEqual([]);
+    expect(kinds('T.S. Eliot said April is the cruellest month')).toEqual([]);
+    expect(kinds('the U.S. Wiśniewski scholarship')).toEqual([]);
+  });
+
+  it("round 13: after a colleague's role, a particle and a surname, or one surname of a surname's form", () => {
+    expect(matches('my head of dept is van Rensburg, strict but fair', 'full-name')).toEqual([
+      'van Rensburg',
+    ]);
+    expect(matches('my mentor is Wojciechowski and he never replies', 'full-name')).toEqual([
+      'Wojciechowski',
+    ]);
+    expect(matches('my head of year Priya Shah', 'full-name')).toEqual(['Priya Shah']);
+    expect(kinds('my head is Wonderful today')).toEqual([]);
+  });
+
+  it("round 13: an honorific in a name given to a thing is nobody's", () => {
+    expect(kinds('year 3 named the class tortoise Mrs Speedy')).toEqual([]);
+    expect(matches('I called the office and Mr Patel answered', 'full-name')).toEqual(['Mr Patel']);
+  });
+});
+
+describe('detectIdentifying: privacy round 13, contact details', () => {
+  it("round 13: a villa, flat or building and its street or block by number; not a project's phase", () => {
+    expect(matches('bbq at ours, Villa 7, Street 21a, Mirdif', 'address')).toEqual(['Villa 7, Street 21a']);
+    expect(matches('we moved to Flat 12, Block 3, Salmiya', 'address')).toEqual(['Flat 12, Block 3']);
+    expect(kinds('building 3, phase 2 of the new campus is late')).toEqual([]);
+  });
+
+  it("round 13: an office number with an extension asked for after it is someone's line; a helpline is not", () => {
+    expect(matches('school office is 0161 496 0123, ask for ext 27, that is me', 'phone')).toEqual([
+      '0161 496 0123',
+    ]);
+    expect(kinds('the school office is 0161 496 0123 if you need it')).toEqual([]);
+  });
+
+  it('round 13: "my whats" as a phone word; a handle after "<app> me"; a famous residence', () => {
+    expect(matches('my whats is 81 2345 6789, Monterrey', 'phone')).toEqual(['81 2345 6789']);
+    expect(matches('wechat me wang_laoshi88 for the IB notes', 'profile-url')).toEqual(['wang_laoshi88']);
+    expect(kinds('whats up, 81 people in the hall')).toEqual([]);
+    expect(kinds('the PM moved out of 24 Sussex Drive years ago')).toEqual([]);
+  });
+});
+
 describe('detectIdentifying: the patterns tried only near runs of digits', () => {
   it(
     'find what running every pattern everywhere finds, at the longest reach before a number',

@@ -446,7 +446,7 @@ const PHONE_CONTEXT_AFTER =
 const OTHER_NUMBER_BEFORE =
   /\b(?:order|ref|reference|invoice|account|acct|tracking|case|ticket|booking|confirmation|policy|candidate|serial|batch|transaction|receipt|parcel|claim|purchase|customer|membership|exam|centre|center|upn|uln|isbn|po|p\.o\.|purchase order|requisition|sku|item|product|part|asset|inventory|supplier|vendor|budget|cost cent(?:re|er)|ledger|voucher|licen[cs]e|course|module|unit|question|page)\s?(?:number|no\.?|num|#)(?: is| was)?:? ?$/i;
 const PHONE_CONTEXT =
-  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|numer|numeru|telefon|telefonu|telefone|telefono|teléfono|téléphone|telefoon|puhelin|portable|handy|móvil|movil|celular|cellulare|cel|tlf|telf|tfno|nomor|wechat|zalo|kakaotalk|viber|telegram|sđt|điện thoại|anrufen|ruf|zadzwoń|zadzwon|dzwoń|dzwon|ligar|llámame|llamame|appelle|chiamami)\b/i;
+  /\b(?:phone|phones|mobile|mob|cell|cellphone|number|num|call|calls|calling|text|texting|txt|ring|tel|telephone|ph|whatsapp|whats ?app|(?:my|mi|his|her|our) whats|wasap|guasap|signal|reach|answering|answer|contact|landline|extension|ext|sms|fax|digits|dial|numéro|numero|nummer|número|numer|numeru|telefon|telefonu|telefone|telefono|teléfono|téléphone|telefoon|puhelin|portable|handy|móvil|movil|celular|cellulare|cel|tlf|telf|tfno|nomor|wechat|zalo|kakaotalk|viber|telegram|sđt|điện thoại|anrufen|ruf|zadzwoń|zadzwon|dzwoń|dzwon|ligar|llámame|llamame|appelle|chiamami)\b/i;
 
 interface Digits {
   groups: string[];
@@ -640,8 +640,12 @@ const TOLL_FREE =
 const OWN_LINE_BEFORE =
   /\b(?:my|me|mine|i'm|im|his|him|her|their|our|us|direct|personal|mobile|cell|whatsapp|home|private|ext|extension|office|desk)\b/i;
 
+/** An extension asked for after the number: "…, ask for extension 314", "ext 22 is me": one person's line. */
+const EXTENSION_AFTER = /^[^.!?\n]{0,20}\b(?:extension|ext\.?|x) ?\d{1,5}\b/i;
+
 function serviceNumber(raw: string, before: string, after: string, extension: number): boolean {
-  if (SERVICE_BEFORE.test(before) || SERVICE_AFTER.test(after)) return true;
+  if (SERVICE_AFTER.test(after)) return true;
+  if (SERVICE_BEFORE.test(before)) return extension === 0 && !EXTENSION_AFTER.test(after);
   return (
     extension === 0 &&
     TOLL_FREE.test(raw.replace(/\D/g, '')) &&
@@ -878,13 +882,13 @@ const LOCAL_STREET_NUMBER_FIRST =
 /**
  * Turkish and Pakistani forms: a numbered or named street with its door number ("1204. Sokak No: 8", "Atatürk Caddesi
  * No. 12", "Gül Sk. No:5"), a house and street or road by number ("House 12, Street 4", "H# 45, St# 7", Bangladesh's
- * "House 12, Road 5"), a sector of a
- * planned city ("Korangi Sector 31", "G-9/3", "Sector F-7/2").
+ * "House 12, Road 5"), a villa, flat or building and its street or block by number in the Gulf's form ("Villa 32, Street
+ * 14b", "Flat 4, Block 9"), a sector of a planned city ("Korangi Sector 31", "G-9/3", "Sector F-7/2").
  */
 const TURKISH_STREET =
   /(?<![\p{L}\p{N}])(?:\d{1,5}\.? ?|\p{Lu}[\p{L}\p{M}'-]{1,30} )(?:Sokak|Sokağı|Sk\.|Cadde|Caddesi|Cad\.|Cd\.|Bulvarı|Blv\.|Mahallesi|Mah\.)(?: No ?[:.]? ?\d{1,4}| \d{1,4}\b| No\b)/gu;
 const PK_HOUSE_STREET =
-  /(?<![\p{L}\p{N}])(?:(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Road|Rd|Gali|Lane|Block|Phase|Sector) ?(?:No\.?|#)? ?\d{1,3}|Gali (?:No\.? ?|# ?)\d{1,3})(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:(?:Villa|Flat|Apartment|Apt\.?|Building|Bldg\.?)(?: ?(?:No\.?|#))? ?\d{1,4}[A-Z]?, (?:Street|St|Road|Rd|Block) ?(?:No\.?|#)? ?\d{1,3}[A-Z]?|(?:House(?: ?(?:No\.?|#))?|H(?:\.? ?No\.?| ?#)|Plot(?: No\.?)?) ?\d{1,4}[A-Z]?,? (?:[A-Z]{2,5} )?(?:Street|St|Road|Rd|Gali|Lane|Block|Phase|Sector) ?(?:No\.?|#)? ?\d{1,3}[A-Z]?|Gali (?:No\.? ?|# ?)\d{1,3})(?![\p{L}\p{N}])/giu;
 /**
  * Vietnamese, Korean, Japanese and Moroccan forms: a house number and street before a district ("123 Nguyễn Trãi, Quận
  * 1"), a lot number before a neighbourhood ("123-45 Yeoksam-dong"), a block number before its area and ward ("1-2-3
@@ -921,6 +925,12 @@ const TURKISH_STREET_ANCHORS: readonly Anchor[] = anchorsOf(
 );
 const PK_HOUSE_STREET_ANCHORS: readonly Anchor[] = anchorsOf([
   'house',
+  'villa',
+  'flat',
+  'apartment',
+  'apt',
+  'building',
+  'bldg',
   'h#',
   'h #',
   'h no',
@@ -961,7 +971,11 @@ const LOCAL_STREETS: readonly (readonly [RegExp, readonly Anchor[], readonly num
     TURKISH_STREET_ANCHORS,
     idsOf('sokak soka sk cadde caddesi cad cd bulvar blv mahalle mahallesi mah'),
   ],
-  [PK_HOUSE_STREET, PK_HOUSE_STREET_ANCHORS, idsOf('house h plot gali')],
+  [
+    PK_HOUSE_STREET,
+    PK_HOUSE_STREET_ANCHORS,
+    idsOf('house villa flat apartment apt building bldg h plot gali'),
+  ],
   [EAST_STREET, EAST_STREET_ANCHORS, idsOf('qu ph huy dong ro gil ga rue zankat derb ku shi gun machi cho')],
   [GRID_STREET, anchorsOf(GRID_STREET_TYPES), idsOf(GRID_STREET_TYPES.join(' '))],
 ];
@@ -1049,7 +1063,8 @@ const PUBLIC_ADDRESSES = new Set(
   `10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|prinsengracht 263|4 privet drive|
   12 grimmauld place|742 evergreen terrace|124 conch street|31 spooner street|62 west wallaby street|
   1313 mockingbird lane|17 cherry tree lane|32 windsor gardens|29 acacia road|177a bleecker street|
-  1640 riverside drive|10 downing st|221b baker st|4 privet dr`
+  1640 riverside drive|10 downing st|221b baker st|4 privet dr|24 sussex drive|24 sussex dr|12 downing street|
+  350 fifth avenue|1 infinite loop|1600 amphitheatre parkway|112 ocean avenue|0001 cemetery lane`
     .split('|')
     .map((a) => a.trim()),
 );
@@ -1240,11 +1255,11 @@ const SOCIAL_CONTEXT =
 
 /**
  * A handle without "@" right after the app or site it is on: "insta: profa.ana.souza", "wechat id: zhou_laoshi88",
- * "my IG handle is ms.ozlem.teaches", "discord ahmet#4821", "on Discord as sam_k22". It must look like a user name (a ".", "_" or digit inside,
+ * "my IG handle is ms.ozlem.teaches", "discord ahmet#4821", "on Discord as sam_k22", "wechat me lin_laoshi_2019". It must look like a user name (a ".", "_" or digit inside,
  * or a Discord tag) and have at least two letters: "insta is fun", "tg: 12.30" are none.
  */
 const APP_HANDLE =
-  /\b(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account))?(?: is| as|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
+  /\b(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account|me))?(?: is| as|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
 /** The apps' words (prefilter.ts `wordsOf`), the handles' gate. */
 const APP_WORD_IDS: readonly number[] =
   `insta instagram ig tiktok twitter threads snapchat snap wechat weixin kakao kakaotalk
@@ -1618,8 +1633,23 @@ const HERE_NOT_NAME = new Set(
   lurker newbie trainee admin caretaker janitor custodian librarian counsellor counselor governor retiree nqt ect senco
   dsl hod coach tutor ta para paraprofessional aide sped ell esl eal veteran`.split(/\s+/),
 );
-/** "Jessica here," or "kiri here 👋" at the start of a message (where `I_AM` does not match). */
-const NAME_HERE_AT_START = /^ *(?=\p{L}\p{Ll}+ here\b)/u;
+/**
+ * "Jessica here," or "kiri here 👋" at the start of a message (where `I_AM` does not match), also after a greeting
+ * ("hi, Priyanka here", "hi all, Fatima al-Zahra Haddad here").
+ */
+const NAME_HERE_AT_START =
+  /^ *(?:(?:hi|hello|hey|hiya|morning|evening|afternoon|good (?:morning|afternoon|evening))(?: all| everyone| everybody| folks| there| team| guys| y'all)?[,!.]? +)?(?=\p{L}\p{Ll}+ (?:\p{L}[\p{L}\p{M}'-]+ ){0,2}here\b)/iu;
+/** A school role the writer names after their name ("I'm Keanu, te reo teacher", "I'm Noor. Art teacher."). */
+const INTRO_ROLE_AFTER =
+  /^[,.] (?:[\p{L}'-]+ ){0,3}(?:teacher|teaching|ta|lecturer|tutor|senco|nqt|ect|hod|head of [\p{L}]+|deputy head|principal|librarian|counsellor|counselor)\b/iu;
+/** Who a writer says they are that no list holds as a known word ("I'm Deaf, teaching …", "I'm Sikh, a teacher"). */
+const NOT_INTRO_NAMES = new Set(
+  'deaf blind disabled queer trans gay lesbian bi nonbinary sikh hindu muslim jewish buddhist atheist black white brown mixed'.split(
+    ' ',
+  ),
+);
+/** The start of a clause: nothing, or a sentence's end or a colon ("Writing as myself for once: I'm Keanu"). */
+const CLAUSE_START = /(?:^|[.!?:\n] +)$/;
 /** Only a greeting before "I'm" ("Hi all, I'm Siobhan, …"). */
 const INTRO_BEFORE =
   /^\s*(?:(?:hi|hello|hey|hiya|morning|evening|afternoon|good (?:morning|afternoon|evening))(?: all| everyone| everybody| folks| there| team| guys| y'all)?[,!.]?\s*)?$/iu;
@@ -1632,7 +1662,7 @@ const INTRO_BTW = /^,? (?:by the way|btw)\b/iu;
 const DEMONYM_SHAPED =
   /(?:an|ese|ish|ic|ch)$|^(?:pakistani|israeli|iraqi|somali|saudi|kuwaiti|omani|yemeni|emirati|bangladeshi|nepali|bengali|punjabi|gujarati|hindi|farsi|swahili|afghani|azerbaijani|qatari|bahraini|malawi|burundi|thai|zulu|xhosa|maori|māori|inuk|inuit|sami|roma)$/;
 const RELATION =
-  /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head|head of department|head of year|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
+  /\b(?:(?:one of )?(?:my|our|the|a)) (?:(?:new|old|former|lovely|current|acting|interim|supply|cover|trainee|student) )?(?:tutor|tutee|parent|teacher|nqt|ect|trainee|governor|classmate|receptionist|technician|bursar|pupils|students|colleagues|kids|teachers|colleague|co-?worker|co-?teacher|teaching partner|principal|headteacher|head teacher|head of department|head of dept|head of year|head|hod|deputy|deputy head|assistant principal|vice principal|ap|vp|boss|line manager|manager|mentor|ta|teaching assistant|student|pupil|son|daughter|husband|wife|partner|neighbour|neighbor|friend|team leader|coordinator|senco|dsl|supervisor|superintendent|union rep|rep|representative|hr manager|caretaker|neighbour|landlord|landlady|ex)(?:,| is| called| named)? +/giu;
 const CALLED =
   /\b(?:student|pupil|kid|boy|girl|child|teen|teenager|learner|teacher|colleague|guy|man|woman|lady|parent|mum|mom|dad|father|mother|someone|person|friend|head|principal|he|she|he's|she's|who's|who is) (?:named|called) +/giu;
 
@@ -1746,6 +1776,9 @@ function lowerSurnameInContext(p: string, h: Word, next: Word): boolean {
   );
 }
 
+/** A name given to a thing or a nickname, before an honorific: "named the classroom skeleton …", "call our cat …". */
+const NAMED_THING_BEFORE =
+  /\b(?:named|called|nicknamed|christened|dubbed|name|call|renamed) (?:the|our|my|their|his|her|this|that|a|an) (?:(?!(?:and|but|then|so|or|to|for|with|at|in|on|about|because|when|after|before|and|who|said|asked|told|was|is|where|while|until)\b)[a-z]+ ){1,3}$/;
 function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, out: Span[]): void {
   // The introductions and "called"/"named" need one of these words: most messages have none.
   const lowered = wordsFor(p).lower;
@@ -1778,6 +1811,7 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
   }
 
   // Honorific + surname: "Mrs. Patel", "Mr Okafor", "Dr. Nguyen".
+  let shouted: boolean | undefined;
   for (let i = 0; i + 1 < words.length; i++) {
     const h = words[i] as Word;
     // A word never ends in "." (WORD), so its lower case is the honorific's.
@@ -1821,6 +1855,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     )
       last = third;
     if (publicHonorific(hon, next, last)) continue;
+    // "the kids named the classroom skeleton Mr Bones": a name given to a thing or as a nickname.
+    if (NAMED_THING_BEFORE.test(p.slice(Math.max(0, h.start - 60), h.start))) continue;
     if (last !== next && allowed(next, last)) continue;
     // "mr mcgillicuddy from PE", "mr ramasamy's son": in lower case, a listed surname or one of a surname's form.
     // "mr van der merwe", "mrs de souza": after particles, a lower-case word that is no known word or English word's
@@ -1838,9 +1874,24 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       isSurname(next) ||
       lowerSurname ||
       (lowerHon && next === words[i + 1] && lowerSurnameInContext(p, h, next)) ||
-      (next.allCaps && next.text.length > 1 && isSurname(next));
+      (next.allCaps && next.text.length > 1 && isSurname(next)) ||
+      // "MR D'SOUZA HAS PUT ME ON BUS DUTY": in a message all in capitals, any word no list knows as a word.
+      // "Ms Ng", "ms. ng": a surname of the world lists (no everyday English word), in lower case after a dot.
+      (listed(next, Lexicon.WORLD_SURNAMES) && (!lowerHon || next.cap || gap.startsWith('.'))) ||
+      (next.allCaps &&
+        next.lower.length >= 2 &&
+        !listed(next, Lexicon.NOT_NAME_WORDS) &&
+        !listed(next, Lexicon.PLACE_WORDS) &&
+        (shouted ??= p === p.toUpperCase()));
     if (!surnameOk || next.text.length < 2) continue;
-    if (lowerHon && !next.cap && !isSurname(next) && !lowerSurname && !lowerSurnameInContext(p, h, next))
+    if (
+      lowerHon &&
+      !next.cap &&
+      !isSurname(next) &&
+      !lowerSurname &&
+      !(listed(next, Lexicon.WORLD_SURNAMES) && gap.startsWith('.')) &&
+      !lowerSurnameInContext(p, h, next)
+    )
       continue;
     out.push({ kind: 'full-name', start: h.start, end: last.end });
   }
@@ -1880,6 +1931,8 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
     // "It's Jessica here", "This is Tom speaking", "Jessica here,": only with here/speaking after the name; in lower
     // case a listed given name, also with "btw" ("kiri here 👋", "it's rahul btw").
     if (!/^(?:i'm|i am|im) /i.test(m[0])) {
+      // "Fatima al-Zahra Haddad here": the whole name before "here".
+      const whole = w.cap ? extendNameParticles(p, words, i) : w;
       const after = p.slice(w.end, w.end + 16);
       const lowerGiven =
         !w.cap &&
@@ -1887,15 +1940,17 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
         givenLower(w) &&
         !listed(w, Lexicon.NOT_NAME_WORDS) &&
         !listed(w, Lexicon.AMBIGUOUS_FIRST_NAMES);
+      const hereAfter = /^,? (?:here|speaking)\b/i;
+      const wholeHere = whole !== w && hereAfter.test(p.slice(whole.end, whole.end + 16));
       if (
         lowerGiven
           ? !/^,? (?:here|speaking|btw|by the way)\b/i.test(after)
-          : !/^,? (?:here|speaking)\b/i.test(after) || !(w.cap && nameLike(w))
+          : !(hereAfter.test(after) || wholeHere) || !(w.cap && nameLike(w))
       )
         continue;
       // "Casual here.", "Depute here", "Singapore here": a role or a place, not a name.
       if (HERE_NOT_NAME.has(w.lower) || listed(w, Lexicon.PLACE_WORDS)) continue;
-      out.push({ kind: 'full-name', start: w.start, end: w.end });
+      out.push({ kind: 'full-name', start: w.start, end: wholeHere ? whole.end : w.end });
       continue;
     }
     // "I'm Grace Obi": two capitalised name words after "I'm", one of them a listed first name or surname.
@@ -1920,7 +1975,22 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       ((((w.cap && nameWord(w) && (givenLower(w) || DIACRITIC.test(w.text))) || lowerGiven) &&
         INTRO_AFTER.test(afterName)) ||
         (btw && ((w.cap && nameWord(w) && !DEMONYM_SHAPED.test(w.lower)) || lowerGiven)));
-    if (!(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) && !twoCaps && !selfIntroduced)
+    // "Writing as myself: I'm Keanu, te reo teacher", "I'm Noor. Art teacher.": a capitalised word no list knows
+    // (no nationality's form) at a clause's start, then a school role.
+    const roleIntroduced =
+      w.cap &&
+      nameWord(w) &&
+      !VERB_SHAPED.test(w.lower) &&
+      !DEMONYM_SHAPED.test(w.lower) &&
+      !NOT_INTRO_NAMES.has(w.lower) &&
+      CLAUSE_START.test(p.slice(0, m.index)) &&
+      INTRO_ROLE_AFTER.test(p.slice(w.end, w.end + 48));
+    if (
+      !(listedFirst && (w.cap || !listed(w, Lexicon.NOT_NAME_WORDS))) &&
+      !twoCaps &&
+      !selfIntroduced &&
+      !roleIntroduced
+    )
       continue;
     out.push({ kind: 'full-name', start: w.start, end: extendName(p, words, i).end });
   }
@@ -1937,6 +2007,22 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
       if (i === undefined) continue;
       const a = words[i] as Word;
       const b = words[i + 1];
+      // "my head of dept is von Bülow", "our deputy de Villiers": a particle and a capitalised surname.
+      if (b && isParticle(a) && adjacent(p, a, b) && nameWord(b)) {
+        out.push({ kind: 'full-name', start: a.start, end: b.start + b.lower.length });
+        continue;
+      }
+      // "my colleague Kowalczyk", "my mentor is O'Driscoll": one surname of a surname's form or a world list's.
+      if (
+        a.cap &&
+        nameWord(a) &&
+        !isFirst(a) &&
+        (surnameShaped(a) || (listed(a, Lexicon.WORLD_SURNAMES) && !listed(a, Lexicon.AMBIGUOUS_SURNAMES))) &&
+        !(b && adjacent(p, a, b) && nameLike(b))
+      ) {
+        out.push({ kind: 'full-name', start: a.start, end: a.start + a.lower.length });
+        continue;
+      }
       if (!b || !adjacent(p, a, b) || !nameLike(a) || !nameLike(b) || allowed(a, b)) continue;
       if (listed(a, Lexicon.HONORIFICS)) continue;
       out.push({ kind: 'full-name', start: a.start, end: b.end });
@@ -2123,6 +2209,61 @@ const nameWord = (w: Word) =>
  * after), "Name: Toshimi Arata", "follow up with Matheus Araujo", and a name alone on its line in a contact block
  * (`contact`: the message also has an email, a phone or a street address).
  */
+/**
+ * Two or three dotted initials before a surname of a surname's form (an ending, a Gaelic or a double-barrelled one, a
+ * diacritic) or before a person's doing or role: "A.J. Kapoor-Lindgren is leading our INSET", "K.T. Wiśniewski's
+ * mum". Not "C.S. Lewis", "R.J. Palacio's Wonder": an English surname alone, with no person's context.
+ */
+function isUpperAt(p: string, i: number): boolean {
+  const c = p.charCodeAt(i);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}$/u.test(p[i] as string);
+}
+/** Dotted abbreviations that are no one's initials ("the U.S. Navy", "P.E. kit"). */
+const NOT_INITIALS = new Set('U.S U.K E.U U.N P.E R.E D.T N.Z U.A.E U.S.A D.C L.A N.Y P.S P.T.A'.split(' '));
+function findInitialsNames(p: string, words: Word[], out: Span[]): void {
+  // Two dotted capitals in a row ("A.J."), found by the dots: most messages have none.
+  let dotted = false;
+  for (let d = p.indexOf('.', 1); d >= 0 && d + 2 < p.length; d = p.indexOf('.', d + 1)) {
+    if (p[d + 2] === '.' && isUpperAt(p, d - 1) && isUpperAt(p, d + 1)) {
+      dotted = true;
+      break;
+    }
+  }
+  if (!dotted) return;
+  for (let i = 0; i + 2 < words.length; i++) {
+    const a = words[i] as Word;
+    if (a.text.length !== 1 || !/^\p{Lu}$/u.test(a.text) || p[a.end] !== '.') continue;
+    if (a.start > 0 && /[\p{L}\p{N}.]/u.test(p[a.start - 1] as string)) continue;
+    let k = i + 1;
+    while (k < words.length && k <= i + 2) {
+      const w = words[k] as Word;
+      if (w.text.length !== 1 || !/^\p{Lu}$/u.test(w.text) || w.start !== (words[k - 1] as Word).end + 1)
+        break;
+      if (p[w.end] !== '.') break;
+      k++;
+    }
+    if (k === i + 1) continue;
+    const c = words[k];
+    if (!c || !/^ {0,2}$/.test(p.slice((words[k - 1] as Word).end + 1, c.start)) || !nameWord(c)) continue;
+    const shaped =
+      surnameShaped(c) ||
+      doubleBarrelled(c.lower) ||
+      (c.lower.includes('-') && c.lower.split('-').every((part) => part.length >= 3)) ||
+      DIACRITIC.test(c.text);
+    const after = p.slice(c.end, c.end + 40);
+    const initials = p.slice(a.start, (words[k - 1] as Word).end).toUpperCase();
+    if (NOT_INITIALS.has(initials)) continue;
+    if (
+      shaped ||
+      ((PERSON_CUE_AFTER.test(after) || PERSON_DOING_AFTER.test(after)) &&
+        PRIVATE_CUE.test(p) &&
+        !WORKS_IN_SENTENCE.test(sentenceAround(p, a.start, c.end)))
+    )
+      out.push({ kind: 'full-name', start: a.start, end: c.start + c.lower.length });
+    i = k;
+  }
+}
+
 function findNameCues(
   p: string,
   words: Word[],
@@ -2132,6 +2273,7 @@ function findNameCues(
 ): void {
   // Whether the message is about people the writer knows (PRIVATE_CUE): tested once, when first needed.
   let privateCue: boolean | undefined;
+  findInitialsNames(p, words, out);
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
     if (!a.cap || !nameWord(a) || PLACE_LEADS.has(a.lower)) continue;
@@ -2596,6 +2738,29 @@ function findSurnameWithRole(p: string, words: Word[], out: Span[]): void {
       const before = p.slice(Math.max(0, w.start - 24), w.start);
       hit = TO_PERSON_BEFORE.test(before) || (from && SUBJECT_BEFORE.test(before));
     }
+    // "Kowalczyk from maths keeps taking my room": capitalised, a word no list knows, asked for, or at a sentence's
+    // start with a surname's form (an ending, a diacritic) or a person's doing after the department. Not "Notice from
+    // PE:", "Compass from the maths cupboard" (words the lists lack).
+    if (
+      !hit &&
+      w.cap &&
+      w.lists === 0 &&
+      !ENGLISH_SHAPED.test(w.lower) &&
+      !VERB_SHAPED.test(w.lower) &&
+      !/[^s]s$/.test(w.lower)
+    ) {
+      const before = p.slice(Math.max(0, w.start - 24), w.start);
+      if (TO_PERSON_BEFORE.test(before)) hit = true;
+      else if (from && SUBJECT_BEFORE.test(before)) {
+        const dept = FROM_DEPARTMENT.exec(p.slice(w.end, w.end + 40));
+        const after = p.slice(w.end + (dept?.[0].length ?? 0), w.end + (dept?.[0].length ?? 0) + 40);
+        hit =
+          surnameEnding(w.lower) ||
+          DIACRITIC.test(w.text) ||
+          PERSON_CUE_AFTER.test(after) ||
+          PERSON_DOING_WEAK.test(after);
+      }
+    }
     if (hit) out.push({ kind: 'full-name', start: w.start, end: w.start + w.lower.length });
   }
 }
@@ -2763,6 +2928,18 @@ function isPersonName(a: Word, b: Word, hadParticles: boolean): boolean {
 }
 
 /** The end of the name starting at word i: following capitalised name words ("Mary Anne Smith"). */
+/** `extendName`, also over lower-case particles and Arabic articles inside the name ("Fatima al-Zahra Haddad"). */
+function extendNameParticles(p: string, words: Word[], i: number): Word {
+  let last = words[i] as Word;
+  for (let j = i + 1; j < words.length && j <= i + 3; j++) {
+    const w = words[j] as Word;
+    const inner = RUN_PARTICLES.has(w.lower) || /^(?:al|el|abd|abdel|abu|bin|ben|ibn)-\p{Lu}/u.test(w.text);
+    if (!adjacent(p, last, w) || !(inner || nameLike(w) || (isSurname(w) && capOrListed(w)))) break;
+    last = w;
+  }
+  return RUN_PARTICLES.has(last.lower) ? (words[i] as Word) : last;
+}
+
 function extendName(p: string, words: Word[], i: number): Word {
   let last = words[i] as Word;
   for (let j = i + 1; j < words.length && j <= i + 2; j++) {

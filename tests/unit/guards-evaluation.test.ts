@@ -613,7 +613,9 @@ for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
   ['13a', 28, 0],
   ['13b', 27, 0],
   ['14a', 29, 3],
-  ['14b', 28, 1],
+  // Privacy round 13 (2026-12-07 18:20): 14b ordinary warned 1 → 2/30 (pooled batches 10–24 identifying 791 → 792/870,
+  // ordinary 24 → 25/870; batch 25 49 → 51/60, 0/60): README, "Privacy round 13".
+  ['14b', 28, 2],
   ['15a', 30, 0],
   ['15b', 29, 1],
   // Batches 17–19 before (round 7 of privacy): 28, 2; 28, 3; 28, 1; 25, 0; 28, 2; 26, 4. After privacy round 8: these.
@@ -640,6 +642,10 @@ for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
   // Batch 24 before (privacy round 11, main b6fc14b): 26, 2; 23, 0. After privacy round 12 (2026-12-07 14:55): these.
   ['24a', 27, 2],
   ['24b', 24, 0],
+  // Batch 25 before (privacy round 12, main 2ebcd0d; the faster guard of h-privfast gives the same findings): 26, 0;
+  // 23, 0. After privacy round 13 (2026-12-07 18:20): these.
+  ['25a', 27, 0],
+  ['25b', 24, 0],
 ] as const)
   privacyBatch(
     `batch ${suffix}`,

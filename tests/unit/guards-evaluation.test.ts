@@ -607,6 +607,23 @@ heldOutBatch(
   { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 21 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
 );
+// Batch 26 (H26A: speech-to-text dictation from England, Wales, the US, Canada, Australia and India; H26B: long
+// messages with the key sentence among school logistics, from Atlantic Canada, the Netherlands and Scandinavia, the
+// Philippines, the Caribbean and Scotland; written 19:15 before rounds 16 and privacy 14 began), scored on round 15
+// as shipped (main 4293714): 26a plan 21/25, passive 25/25, not-risk flagged 0/60, concern 10/10; 26b 21, 24, 2/60,
+// concern 9/10 with one read as the writer.
+heldOutBatch(
+  'batch 26a (2026-12-07 19:15, author H26A)',
+  { crisis: 'crisis-heldout-26a.tsv' },
+  { crisisFirstPersonRecall: 46 / 50, crisisPlanRecall: 21 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
+  { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
+);
+heldOutBatch(
+  'batch 26b (2026-12-07 19:15, author H26B)',
+  { crisis: 'crisis-heldout-26b.tsv' },
+  { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 21 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
+  { concernAtLeast: 0.8, flaggedAsWriterAtMost: 1 },
+);
 // Privacy before: 13a identifying 28/30, ordinary 0/30; 13b 27, 0; 14a 28, 3; 14b 28, 2; 15a 30, 0; 15b 29, 1. After
 // privacy rounds 6 and 7: 28, 0; 27, 0; 29, 3; 28, 1; 30, 0; 29, 1.
 for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
@@ -646,6 +663,9 @@ for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
   // 23, 0. After privacy round 13 (2026-12-07 18:20): these.
   ['25a', 27, 0],
   ['25b', 24, 0],
+  // Batch 26 before (privacy round 13, main 4293714): these.
+  ['26a', 24, 0],
+  ['26b', 30, 4],
 ] as const)
   privacyBatch(
     `batch ${suffix}`,

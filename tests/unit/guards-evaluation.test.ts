@@ -624,6 +624,15 @@ heldOutBatch(
   { crisisFirstPersonRecall: 45 / 50, crisisPlanRecall: 21 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 1 },
 );
+// Batch 27L (author H27L, long forum posts of 189–235 words, written 19:40 before round 16L began): the first
+// held-out batch of long posts. Scored on round 15 as shipped (main fca9fa6): plan 8/8, passive 10/10, not-risk
+// flagged 6/38 (venting 3/16, recovery 2/6, negation 1/6), concern 4/4.
+heldOutBatch(
+  'batch 27L, long posts (2026-12-07 19:40, author H27L)',
+  { crisis: 'crisis-heldout-27l.tsv' },
+  { crisisFirstPersonRecall: 18 / 18, crisisPlanRecall: 8 / 8, crisisNotRiskFalsePositiveRate: 6 / 38 },
+  { concernAtLeast: 0.75, flaggedAsWriterAtMost: 0 },
+);
 // Privacy before: 13a identifying 28/30, ordinary 0/30; 13b 27, 0; 14a 28, 3; 14b 28, 2; 15a 30, 0; 15b 29, 1. After
 // privacy rounds 6 and 7: 28, 0; 27, 0; 29, 3; 28, 1; 30, 0; 29, 1.
 for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [

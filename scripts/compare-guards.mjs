@@ -12,13 +12,15 @@
  * DIST_A and DIST_B are builds of the shared package (`npx tsc -b shared` writes shared/dist; copy it before a change,
  * inside the repository so that the privacy guard's packages resolve, e.g. tests/artifacts/). Compared per line: the
  * whole CrisisResult, the blocked terms found (a fixed list, below), the privacy findings, and normaliseForCrisis.
- * Sources: the committed fixture and training lines (never a held-out file), the bench generator's messages, and the
- * public sets in GUARDS_DATA_DIR (default /work/data/guards; see scripts/evaluate-guards-external.mjs) when present.
+ * Sources: training and development texts only: the committed fixture and training lines (never a held-out file), the
+ * bench generator's messages, and the public training sets in GUARDS_DATA_DIR (default /work/data/guards; the list is
+ * TRAINING_SETS in scripts/guard-texts.mjs) when present. Never an evaluation set: the sets named in the header of
+ * scripts/evaluate-guards-external.mjs are measured there only, so that no comparison of builds is steered by them.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { benchGeneratorMessages, filesUnder, fixtureLines, setTexts } from './guard-texts.mjs';
+import { benchGeneratorMessages, filesUnder, fixtureLines, setTexts, TRAINING_SETS } from './guard-texts.mjs';
 
 const args = process.argv.slice(2);
 const showPublic = args.includes('--show-public');
@@ -79,25 +81,6 @@ async function load(dir) {
     ]);
 }
 
-/** The text columns of the public sets. */
-const PUBLIC = {
-  'cssrs500.csv': ['Post'],
-  'dreaddit-train.csv': ['text'],
-  'dreaddit-val.csv': ['text'],
-  'reddit-EOOD.csv': ['title', 'body'],
-  'reddit-casualconversation.csv': ['title', 'body'],
-  'reddit-depression.csv': ['title', 'body'],
-  'reddit-offmychest.csv': ['title', 'body'],
-  'reddit-sw-sample.csv': ['text'],
-  'sad.csv': ['sentence'],
-  'sdcnl-train.csv': ['title', 'selftext'],
-  'sdcnl-val.csv': ['title', 'selftext'],
-  'twitter-si.csv': ['Text'],
-  'twitter-suicidal.csv': ['tweet'],
-  'pii-syn-nano.json': ['text'],
-  'synth_dataset_v2.json': ['full_text'],
-};
-
 function sources() {
   const out = [];
   const fixtures = new URL('tests/fixtures/guards/', REPO).pathname;
@@ -107,7 +90,7 @@ function sources() {
   for (const f of filesUnder(new URL('scripts/guards-training/', REPO).pathname, (n) => n.endsWith('.tsv')))
     out.push([path.relative(REPO.pathname, f), fixtureLines(f)]);
   out.push(['bench generator messages', benchGeneratorMessages()]);
-  for (const [name, columns] of Object.entries(PUBLIC)) {
+  for (const [name, columns] of Object.entries(TRAINING_SETS)) {
     const file = path.join(DATA, name);
     if (!existsSync(file)) {
       console.log(`skipped ${name}: not in ${DATA}`);
@@ -127,7 +110,7 @@ for (const [name, texts] of sources()) {
     const [x, y] = [a(text), b(text)];
     if (x === y) continue;
     diff++;
-    if (show || (showPublic && PUBLIC[name]))
+    if (show || (showPublic && name in TRAINING_SETS))
       console.log(`  ${name}: ${JSON.stringify(text)}\n    A ${x}\n    B ${y}`);
   }
   lines += texts.length;

@@ -20,7 +20,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { benchGeneratorMessages, filesUnder, fixtureLines, setTexts } from './guard-texts.mjs';
+import { benchGeneratorMessages, filesUnder, fixtureLines, setTexts, TRAINING_SETS } from './guard-texts.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -52,19 +52,6 @@ async function load(dir) {
       text.length <= 80 ? privacy.detectIdentifying(text, { nameField: true }) : null,
     ]);
 }
-
-/** The text columns of the public sets. */
-const PUBLIC = {
-  'dreaddit-train.csv': ['text'],
-  'dreaddit-val.csv': ['text'],
-  'reddit-EOOD.csv': ['title', 'body'],
-  'reddit-casualconversation.csv': ['title', 'body'],
-  'reddit-sw-sample.csv': ['text'],
-  'sad.csv': ['sentence'],
-  'sdcnl-train.csv': ['title', 'selftext'],
-  'sdcnl-val.csv': ['title', 'selftext'],
-  'twitter-suicidal.csv': ['tweet'],
-};
 
 /** A small seeded generator, so the mixes are the same on every run. */
 function random(seed) {
@@ -131,7 +118,7 @@ function sources() {
   ];
   out.push(['bench messages', [...bench.flatMap(repeated), ...bench, ...benchGeneratorMessages()], true]);
   const publicTexts = [];
-  for (const [name, columns] of Object.entries(PUBLIC)) {
+  for (const [name, columns] of Object.entries(TRAINING_SETS)) {
     const file = path.join(DATA, name);
     if (!existsSync(file)) {
       console.log(`skipped ${name}: not in ${DATA}`);

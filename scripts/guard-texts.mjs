@@ -28,6 +28,25 @@ export function fixtureLines(file) {
   return out;
 }
 
+/**
+ * The public sets that are training sources (scripts/train-guards.mjs reads them), with their text columns, as named
+ * in GUARDS_DATA_DIR. Only training and development sets belong here: the evaluation sets named in the header of
+ * scripts/evaluate-guards-external.mjs (the C-SSRS 500 Reddit users, the labelled suicidal-ideation tweets, the
+ * synthetic PII nano set, r/offmychest and r/depression) are measured there and nowhere else, since a tool that
+ * compares or tunes builds on them would let their figures steer the guards (tests/unit/guard-texts.test.ts).
+ */
+export const TRAINING_SETS = {
+  'dreaddit-train.csv': ['text'],
+  'dreaddit-val.csv': ['text'],
+  'reddit-EOOD.csv': ['title', 'body'],
+  'reddit-casualconversation.csv': ['title', 'body'],
+  'reddit-sw-sample.csv': ['text'],
+  'sad.csv': ['sentence'],
+  'sdcnl-train.csv': ['title', 'selftext'],
+  'sdcnl-val.csv': ['title', 'selftext'],
+  'twitter-suicidal.csv': ['tweet'],
+};
+
 /** The non-blank text `columns` of a public set (CSV, or a JSON array of rows), from its first `rowsMax` rows. */
 export function setTexts(file, columns, rowsMax = Infinity) {
   const raw = readFileSync(file, 'utf8');

@@ -12,13 +12,15 @@
  * DIST_A and DIST_B are builds of the shared package (`npx tsc -b shared` writes shared/dist; copy it before a change,
  * inside the repository so that the privacy guard's packages resolve, e.g. tests/artifacts/). Compared per line: the
  * whole CrisisResult, the blocked terms found (a fixed list, below), the privacy findings, and normaliseForCrisis.
- * Sources: the committed fixture and training lines (never a held-out file), the bench generator's messages, and the
- * public sets in GUARDS_DATA_DIR (default /work/data/guards; see scripts/evaluate-guards-external.mjs) when present.
+ * Sources: training and development texts only: the committed fixture and training lines (never a held-out file), the
+ * bench generator's messages, and the public training sets in GUARDS_DATA_DIR (default /work/data/guards; the list is
+ * TRAINING_SETS in scripts/guard-texts.mjs) when present. Never an evaluation set: the sets named in the header of
+ * scripts/evaluate-guards-external.mjs are measured there only, so that no comparison of builds is steered by them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseCsv } from './train-guards-csv.mjs';
+import { benchGeneratorMessages, filesUnder, fixtureLines, setTexts, TRAINING_SETS } from './guard-texts.mjs';
 
 const args = process.argv.slice(2);
 const showPublic = args.includes('--show-public');
@@ -79,45 +81,6 @@ async function load(dir) {
     ]);
 }
 
-function filesUnder(dir, test) {
-  const out = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p, test));
-    else if (test(name)) out.push(p);
-  }
-  return out;
-}
-
-/** Lines of a fixture or training file: the text column of a TSV, or the whole line. */
-function fixtureLines(file) {
-  const out = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    out.push(line.includes('\t') ? line.split('\t').slice(1).join(' ') : line);
-  }
-  return out;
-}
-
-/** The text columns of the public sets. */
-const PUBLIC = {
-  'cssrs500.csv': ['Post'],
-  'dreaddit-train.csv': ['text'],
-  'dreaddit-val.csv': ['text'],
-  'reddit-EOOD.csv': ['title', 'body'],
-  'reddit-casualconversation.csv': ['title', 'body'],
-  'reddit-depression.csv': ['title', 'body'],
-  'reddit-offmychest.csv': ['title', 'body'],
-  'reddit-sw-sample.csv': ['text'],
-  'sad.csv': ['sentence'],
-  'sdcnl-train.csv': ['title', 'selftext'],
-  'sdcnl-val.csv': ['title', 'selftext'],
-  'twitter-si.csv': ['Text'],
-  'twitter-suicidal.csv': ['tweet'],
-  'pii-syn-nano.json': ['text'],
-  'synth_dataset_v2.json': ['full_text'],
-};
-
 function sources() {
   const out = [];
   const fixtures = new URL('tests/fixtures/guards/', REPO).pathname;
@@ -126,25 +89,14 @@ function sources() {
     out.push([path.relative(REPO.pathname, f), fixtureLines(f)]);
   for (const f of filesUnder(new URL('scripts/guards-training/', REPO).pathname, (n) => n.endsWith('.tsv')))
     out.push([path.relative(REPO.pathname, f), fixtureLines(f)]);
-  // The bench generator's messages (bench/src/message-text.ts), with varied numbers.
-  const generator = [];
-  for (let i = 0; i < 2000; i++)
-    generator.push(
-      `${i % 2 ? 'm' : 'w'} t${1_765_000_000_000 + i * 104_729} c${i % 250}n${i} quick note from the bench about marking load this week`,
-    );
-  out.push(['bench generator messages', generator]);
-  for (const [name, columns] of Object.entries(PUBLIC)) {
+  out.push(['bench generator messages', benchGeneratorMessages()]);
+  for (const [name, columns] of Object.entries(TRAINING_SETS)) {
     const file = path.join(DATA, name);
     if (!existsSync(file)) {
       console.log(`skipped ${name}: not in ${DATA}`);
       continue;
     }
-    const raw = readFileSync(file, 'utf8');
-    const rows = name.endsWith('.json') ? JSON.parse(raw) : parseCsv(raw);
-    const texts = [];
-    for (const row of rows)
-      for (const c of columns) if (typeof row[c] === 'string' && row[c].trim()) texts.push(row[c]);
-    out.push([name, texts]);
+    out.push([name, setTexts(file, columns)]);
   }
   return out;
 }
@@ -158,7 +110,7 @@ for (const [name, texts] of sources()) {
     const [x, y] = [a(text), b(text)];
     if (x === y) continue;
     diff++;
-    if (show || (showPublic && PUBLIC[name]))
+    if (show || (showPublic && name in TRAINING_SETS))
       console.log(`  ${name}: ${JSON.stringify(text)}\n    A ${x}\n    B ${y}`);
   }
   lines += texts.length;

@@ -17,10 +17,10 @@
  * every scripts/guards-training/**.tsv text column, the public sets in GUARDS_DATA_DIR (default /work/data/guards),
  * /work/data/pii-dev/synth_dataset_v2.json (PII_DEV_DIR), the bench's guard messages and generated mixes.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseCsv } from './train-guards-csv.mjs';
+import { benchGeneratorMessages, filesUnder, fixtureLines, setTexts, TRAINING_SETS } from './guard-texts.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -52,39 +52,6 @@ async function load(dir) {
       text.length <= 80 ? privacy.detectIdentifying(text, { nameField: true }) : null,
     ]);
 }
-
-function filesUnder(dir, test) {
-  const out = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...filesUnder(p, test));
-    else if (test(name)) out.push(p);
-  }
-  return out;
-}
-
-/** Lines of a fixture or training file: the text column of a TSV (after the label), or the whole line. */
-function fixtureLines(file) {
-  const out = [];
-  for (const line of readFileSync(file, 'utf8').split('\n')) {
-    if (!line.trim() || line.startsWith('#')) continue;
-    out.push(line.includes('\t') ? line.split('\t').slice(1).join(' ') : line);
-  }
-  return out;
-}
-
-/** The text columns of the public sets. */
-const PUBLIC = {
-  'dreaddit-train.csv': ['text'],
-  'dreaddit-val.csv': ['text'],
-  'reddit-EOOD.csv': ['title', 'body'],
-  'reddit-casualconversation.csv': ['title', 'body'],
-  'reddit-sw-sample.csv': ['text'],
-  'sad.csv': ['sentence'],
-  'sdcnl-train.csv': ['title', 'selftext'],
-  'sdcnl-val.csv': ['title', 'selftext'],
-  'twitter-suicidal.csv': ['tweet'],
-};
 
 /** A small seeded generator, so the mixes are the same on every run. */
 function random(seed) {
@@ -149,22 +116,15 @@ function sources() {
     'I called Mrs Okafor at 07700 900123 about the trip; she lives at 14 Rue des Lilas, 75011 Paris, see www.danielhartley.co.uk. ',
     'I have been feeling low and I keep thinking everyone would be better off without me, the pills are in the cupboard. ',
   ];
-  const generator = [];
-  for (let i = 0; i < 2000; i++)
-    generator.push(
-      `${i % 2 ? 'm' : 'w'} t${1_765_000_000_000 + i * 104_729} c${i % 250}n${i} quick note from the bench about marking load this week`,
-    );
-  out.push(['bench messages', [...bench.flatMap(repeated), ...bench, ...generator], true]);
+  out.push(['bench messages', [...bench.flatMap(repeated), ...bench, ...benchGeneratorMessages()], true]);
   const publicTexts = [];
-  for (const [name, columns] of Object.entries(PUBLIC)) {
+  for (const [name, columns] of Object.entries(TRAINING_SETS)) {
     const file = path.join(DATA, name);
     if (!existsSync(file)) {
       console.log(`skipped ${name}: not in ${DATA}`);
       continue;
     }
-    const texts = [];
-    for (const row of parseCsv(readFileSync(file, 'utf8')).slice(0, rowsMax))
-      for (const c of columns) if (typeof row[c] === 'string' && row[c].trim()) texts.push(row[c]);
+    const texts = setTexts(file, columns, rowsMax);
     out.push([name, texts, false]);
     publicTexts.push(...texts);
   }

@@ -4,6 +4,7 @@ import type { CreateInviteBody, Role } from '@staffroom/shared/schemas/accounts'
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { SelectField } from '../../../components/select-field';
 import { ROLE_ORDER, ROLE_TEXT } from '../roles';
 
 type Errors = Partial<Record<'maxUses' | 'expiresInDays' | 'form', string>>;
@@ -58,23 +59,14 @@ export function InviteForm({ onCreate }: InviteFormProps) {
   return (
     <form className="form" noValidate onSubmit={onSubmit}>
       {errors.form && <Alert title="No invite was created">{errors.form}</Alert>}
-      <Field label="Role" hint={ROLE_TEXT[role].grants}>
-        {(control) => (
-          <select
-            {...control}
-            className="input select"
-            name="role"
-            value={role}
-            onChange={(e) => setRole(e.target.value as Role)}
-          >
-            {ROLE_ORDER.map((r) => (
-              <option key={r} value={r}>
-                {ROLE_TEXT[r].name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Role"
+        hint={ROLE_TEXT[role].grants}
+        name="role"
+        value={role}
+        options={ROLE_ORDER.map((r) => ({ value: r, label: ROLE_TEXT[r].name }))}
+        onChange={setRole}
+      />
       <div className="form__row">
         <Field label="Number of uses" hint="How many people can join with this code." error={errors.maxUses}>
           {(control) => (

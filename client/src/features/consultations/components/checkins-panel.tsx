@@ -10,6 +10,7 @@ import {
 import { Alert } from '../../../components/alert';
 import { Button, type ButtonVariant } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { SelectField } from '../../../components/select-field';
 import { useNow } from '../hooks/use-conversation-room';
 import { usePanelForm } from '../hooks/use-panel-form';
 import { FormBehindButton, PanelFormActions } from './panel-form-actions';
@@ -105,23 +106,15 @@ function ProposeForm({
   return (
     <form className="form form--tight checkin-form" noValidate onSubmit={(e) => void submit(e)}>
       {problem && <Alert title="Not proposed">{problem}</Alert>}
-      <Field label="Type" hint={SESSION_TYPE_HINTS[type]}>
-        {(control) => (
-          <select
-            {...control}
-            className="input"
-            name="sessionType"
-            value={type}
-            onChange={(e) => chooseType(e.target.value as SessionType)}
-          >
-            {SESSION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {SESSION_TYPE_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Type"
+        hint={SESSION_TYPE_HINTS[type]}
+        className="input"
+        name="sessionType"
+        value={type}
+        options={SESSION_TYPES.map((t) => ({ value: t, label: SESSION_TYPE_LABELS[t] }))}
+        onChange={chooseType}
+      />
       <div className="form__row form__row--tight">
         <Field label="Starts" hint="Your local time." error={error}>
           {(control) => (
@@ -136,23 +129,14 @@ function ProposeForm({
             />
           )}
         </Field>
-        <Field label="Length">
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              name="duration"
-              value={duration}
-              onChange={(e) => setDuration(Number(e.target.value))}
-            >
-              {DURATIONS.map((d) => (
-                <option key={d} value={d}>
-                  {formatDuration(d)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField<number>
+          label="Length"
+          className="input"
+          name="duration"
+          value={duration}
+          options={DURATIONS.map((d) => ({ value: d, label: formatDuration(d) }))}
+          onChange={setDuration}
+        />
       </div>
       <SealedNoteField
         label="Note"

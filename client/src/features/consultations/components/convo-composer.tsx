@@ -3,6 +3,9 @@ import { describeFindings } from '@staffroom/shared/guards/privacy';
 import { useIdentifyingFindings } from '../../../lib/use-identifying';
 import { MESSAGE_MAX as MAX, useMessageLength } from '../../../lib/use-message-length';
 import { LockIcon } from './icons';
+// Button first: the composer's Send sizes the button it draws.
+import '../../../components/button.css';
+import '../../../components/composer.css';
 
 /**
  * Writing to the other person. Enter sends, Shift+Enter starts a new line. For the teacher, the privacy guard (with
@@ -72,26 +75,26 @@ export function ConvoComposer({
   };
 
   return (
-    <form className="composer-1to1" noValidate onSubmit={onSubmit}>
+    <form className="composer" noValidate onSubmit={onSubmit}>
       <label htmlFor={id} className="visually-hidden">
         Message to {peerName}
       </label>
       {problem && (
-        <p className="composer-1to1__problem" role="alert">
+        <p className="composer__problem" role="alert">
           {problem}
         </p>
       )}
       {findings.length > 0 && (
-        <p id={warnId} className="composer-1to1__warn">
+        <p id={warnId} className="composer__state">
           This may identify someone: {describeFindings(findings)}. Only {peerName} will read it, but you can
           describe the person instead of naming them.
         </p>
       )}
-      <div className="composer-1to1__box">
+      <div className="composer__box">
         <textarea
           ref={inputRef}
           id={id}
-          className="composer-1to1__input"
+          className="composer__input"
           name="message"
           rows={Math.min(8, Math.max(2, text.split('\n').length))}
           placeholder={`Write to ${peerName}…`}
@@ -104,8 +107,8 @@ export function ConvoComposer({
           }}
           onKeyDown={onKeyDown}
         />
-        <div className="composer-1to1__bar">
-          <p id={hintId} className="composer-1to1__hint">
+        <div className="composer__bar">
+          <p id={hintId} className="composer__hint composer-1to1__hint">
             <LockIcon className="composer-1to1__lock" />
             Encrypted on this device
             <span className="composer-1to1__keys">
@@ -113,13 +116,10 @@ export function ConvoComposer({
               · <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
             </span>
           </p>
-          <p
-            id={countId}
-            className={left < 0 ? 'composer-1to1__count composer-1to1__count--over' : 'composer-1to1__count'}
-          >
+          <p id={countId} className={left < 0 ? 'composer__count composer__count--over' : 'composer__count'}>
             {length.toLocaleString()} / {MAX.toLocaleString()}
           </p>
-          <button type="submit" className="button button--primary composer-1to1__send">
+          <button type="submit" className="button button--primary composer__send">
             Send
           </button>
         </div>

@@ -4,6 +4,7 @@ import { RESOURCE_LIMITS } from '@staffroom/shared/limits';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { SelectField, type SelectOption } from '../../../components/select-field';
 import { usePanelForm } from '../hooks/use-panel-form';
 import { FormBehindButton, PanelFormActions } from './panel-form-actions';
 import { actionErrorText, type ShownResource } from '../model/conversation-room';
@@ -17,6 +18,11 @@ export interface ResourceActions {
   openDocument(resourceId: string): Promise<Blob | null>;
   remove(resourceId: string): Promise<Ack<unknown>>;
 }
+
+const RESOURCE_KINDS: readonly SelectOption<'link' | 'document'>[] = [
+  { value: 'link', label: 'A link' },
+  { value: 'document', label: 'A short document' },
+];
 
 function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () => void }) {
   const [what, setWhat] = useState<'link' | 'document'>('link');
@@ -54,24 +60,18 @@ function ShareForm({ actions, onDone }: { actions: ResourceActions; onDone: () =
   return (
     <form className="form form--tight resource-form" noValidate onSubmit={(e) => void submit(e)}>
       {problem && <Alert title="Not shared">{problem}</Alert>}
-      <Field label="Share">
-        {(control) => (
-          <select
-            {...control}
-            ref={first}
-            className="input"
-            name="resourceKind"
-            value={what}
-            onChange={(e) => {
-              setWhat(e.target.value as 'link' | 'document');
-              setError(null);
-            }}
-          >
-            <option value="link">A link</option>
-            <option value="document">A short document</option>
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Share"
+        selectRef={first}
+        className="input"
+        name="resourceKind"
+        value={what}
+        options={RESOURCE_KINDS}
+        onChange={(kind) => {
+          setWhat(kind);
+          setError(null);
+        }}
+      />
       <Field label="Title" optional={what === 'document'}>
         {(control) => (
           <input

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent, type KeyboardEvent, type RefObject } from 'react';
 import '../../../components/button.css';
+import '../../../components/composer.css';
 import { useNow } from '../hooks/use-group-room';
 import { formatUntil } from '../../../utils/format';
 import { preloadCrisisGuard } from '../../../lib/crisis-guard';
@@ -125,7 +126,7 @@ export function Composer({
           onKeyDown={onKeyDown}
         />
         <div className="composer__bar">
-          <p id={hintId} className="composer__hint">
+          <p id={hintId} className="composer__hint composer__hint--wide">
             <kbd>Enter</kbd> to send, <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
           </p>
           <p id={countId} className={left < 0 ? 'composer__count composer__count--over' : 'composer__count'}>

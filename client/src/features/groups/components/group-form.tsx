@@ -11,6 +11,7 @@ import {
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { SelectField } from '../../../components/select-field';
 import { ApiError } from '../../../lib/api';
 
 type Errors = Partial<Record<'name' | 'guidelines' | 'form', string>>;
@@ -92,23 +93,13 @@ export function GroupForm({ group, submitLabel, busyLabel, onSubmit }: GroupForm
           />
         )}
       </Field>
-      <Field label="Topic">
-        {(control) => (
-          <select
-            {...control}
-            className="input select"
-            name="topic"
-            value={topic}
-            onChange={(e) => setTopic(e.target.value as Topic)}
-          >
-            {TOPICS.map((t) => (
-              <option key={t} value={t}>
-                {TOPIC_LABELS[t]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label="Topic"
+        name="topic"
+        value={topic}
+        options={TOPICS.map((t) => ({ value: t, label: TOPIC_LABELS[t] }))}
+        onChange={setTopic}
+      />
       <Field label="Description" optional hint="One or two sentences: who the group is for.">
         {(control) => (
           <textarea

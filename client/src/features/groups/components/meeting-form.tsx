@@ -4,10 +4,16 @@ import { AGENDA_MAX, type CreateMeetingBody, type SessionFormat } from '@staffro
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
+import { SelectField, type SelectOption } from '../../../components/select-field';
 import { ApiError } from '../../../lib/api';
 import { formatDuration, fromLocalInput, toLocalInput } from '../../../utils/format';
 
 const DURATIONS = [30, 45, 60, 90, 120, 180] as const;
+const FORMATS: readonly SelectOption<SessionFormat>[] = [
+  { value: 'session', label: 'Session' },
+  { value: 'workshop', label: 'Workshop' },
+  { value: 'focus-group', label: 'Focus group' },
+];
 
 type Errors = Partial<Record<'title' | 'startsAt' | 'host' | 'agenda' | 'form', string>>;
 
@@ -112,21 +118,7 @@ export function MeetingForm({
           />
         )}
       </Field>
-      <Field label="Format">
-        {(control) => (
-          <select
-            {...control}
-            className="input select"
-            name="format"
-            value={format}
-            onChange={(e) => setFormat(e.target.value as SessionFormat)}
-          >
-            <option value="session">Session</option>
-            <option value="workshop">Workshop</option>
-            <option value="focus-group">Focus group</option>
-          </select>
-        )}
-      </Field>
+      <SelectField label="Format" name="format" value={format} options={FORMATS} onChange={setFormat} />
       <Field label="Agenda" hint="Optional. No names of pupils, colleagues or schools." error={errors.agenda}>
         {(control) => (
           <textarea
@@ -159,23 +151,13 @@ export function MeetingForm({
           />
         )}
       </Field>
-      <Field label="Length">
-        {(control) => (
-          <select
-            {...control}
-            className="input select"
-            name="duration"
-            value={duration}
-            onChange={(e) => setDuration(Number(e.target.value))}
-          >
-            {DURATIONS.map((d) => (
-              <option key={d} value={d}>
-                {formatDuration(d)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField<number>
+        label="Length"
+        name="duration"
+        value={duration}
+        options={DURATIONS.map((d) => ({ value: d, label: formatDuration(d) }))}
+        onChange={setDuration}
+      />
       <Field label="Host" hint="Shown to members: a pseudonym." error={errors.host}>
         {(control) => (
           <input

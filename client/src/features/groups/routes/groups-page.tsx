@@ -5,6 +5,7 @@ import { TOPICS, TOPIC_LABELS, type Topic } from '@staffroom/shared/schemas/grou
 import { Alert, Status } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { PageTitle } from '../../../components/page-title';
+import { SelectField, type SelectOption } from '../../../components/select-field';
 import { paths } from '../../../config/paths';
 import { useResource } from '../../../lib/use-resource';
 import { groupsApi } from '../api/groups-api';
@@ -16,6 +17,11 @@ import { isCoordinator, type Viewer } from '../model/viewer';
 import '../groups.css';
 
 const loadWeek = () => groupsApi.week().then((r) => r.meetings);
+
+const TOPIC_FILTER: readonly SelectOption<string>[] = [
+  { value: '', label: 'All topics' },
+  ...TOPICS.map((t) => ({ value: t, label: TOPIC_LABELS[t] })),
+];
 
 function topicOf(value: string | null): Topic | undefined {
   return TOPICS.find((t) => t === value);
@@ -125,24 +131,12 @@ export function GroupsPage({ viewer }: { viewer: Viewer }) {
             aria-label="Find a group"
             onSubmit={(e) => e.preventDefault()}
           >
-            <div className="field">
-              <label className="field__label" htmlFor="group-topic">
-                Topic
-              </label>
-              <select
-                id="group-topic"
-                className="input select"
-                value={topic ?? ''}
-                onChange={(e) => setTopic(e.target.value)}
-              >
-                <option value="">All topics</option>
-                {TOPICS.map((t) => (
-                  <option key={t} value={t}>
-                    {TOPIC_LABELS[t]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField<string>
+              label="Topic"
+              value={topic ?? ''}
+              options={TOPIC_FILTER}
+              onChange={setTopic}
+            />
             <div className="field filters__search">
               <label className="field__label" htmlFor="group-search">
                 Search by name

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { AUDIT_ACTIONS, AuditAction, type AuditEntry } from '@staffroom/shared/schemas/moderation';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
+import { SelectField } from '../../../components/select-field';
 import { moderationApi, type AuditQuery } from '../api/moderation-api';
 import { AUDIT_ACTION_LABELS, SEVERE_ACTIONS } from '../model/labels';
 import { plural } from '../model/plural';
@@ -145,42 +146,26 @@ export function AuditPage({ groups }: { groups: readonly ModeratedGroup[] }) {
         noValidate
         onSubmit={apply}
       >
-        <div className="field">
-          <label htmlFor={`${id}-group`} className="field__label">
-            Group
-          </label>
-          <select
-            id={`${id}-group`}
-            className="input"
-            value={draft.group}
-            onChange={(e) => setDraft({ ...draft, group: e.target.value })}
-          >
-            <option value="">All groups</option>
-            {groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-action`} className="field__label">
-            Action
-          </label>
-          <select
-            id={`${id}-action`}
-            className="input"
-            value={draft.action}
-            onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-          >
-            <option value="">All actions</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {AUDIT_ACTION_LABELS[a]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField<string>
+          label="Group"
+          className="input"
+          value={draft.group}
+          options={[
+            { value: '', label: 'All groups' },
+            ...groups.map((g) => ({ value: g.id, label: g.name })),
+          ]}
+          onChange={(group) => setDraft({ ...draft, group })}
+        />
+        <SelectField<string>
+          label="Action"
+          className="input"
+          value={draft.action}
+          options={[
+            { value: '', label: 'All actions' },
+            ...AUDIT_ACTIONS.map((a) => ({ value: a, label: AUDIT_ACTION_LABELS[a] })),
+          ]}
+          onChange={(action) => setDraft({ ...draft, action })}
+        />
         <div className="field">
           <label htmlFor={`${id}-actor`} className="field__label">
             Actor

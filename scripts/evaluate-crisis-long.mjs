@@ -37,7 +37,9 @@ const { detectCrisisWith, CRISIS_THRESHOLDS } = await import(
   pathToFileURL(path.resolve(dist, 'guards', 'crisis.js')).href
 );
 const NO_WINDOWS = { thresholds: { ...CRISIS_THRESHOLDS, windowWords: 0 } };
-const GATED_ONLY = { thresholds: { ...CRISIS_THRESHOLDS, windowWords: 0, ungated: 2, ungatedDismissed: 2, sure: 2 } };
+const GATED_ONLY = {
+  thresholds: { ...CRISIS_THRESHOLDS, windowWords: 0, ungated: 2, ungatedDismissed: 2, sure: 2 },
+};
 
 /** The filter of scripts/train-guards.mjs: a post of a set labelled for something else that names suicide is left out. */
 const NAMES_RISK = /suicid|kill (?:my|him|her)sel|end (?:it|my life)|want to die|overdos|self[- ]?harm/i;
@@ -88,7 +90,9 @@ for (const [source, text, atRisk] of posts) {
         : 'ungated';
   t[pathOf]++;
   if (show === source && !atRisk)
-    console.log(`  [${pathOf}] ${r.score.self} ${r.matches.join(' | ')} :: ${text.slice(0, 300).replace(/\s+/g, ' ')}`);
+    console.log(
+      `  [${pathOf}] ${r.score.self} ${r.matches.join(' | ')} :: ${text.slice(0, 300).replace(/\s+/g, ' ')}`,
+    );
 }
 const notRisk = { n: 0, flagged: 0, rules: 0, window: 0, whole: 0, ungated: 0 };
 for (const [source, t] of tally) {

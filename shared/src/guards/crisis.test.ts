@@ -746,3 +746,33 @@ describe('detectCrisis: ids and codes are not words', () => {
     expect(detectCrisis('Done it. Took 500mg x 20 at 9. Waiting now.').risk).toBe(true);
   });
 });
+
+describe('detectCrisis: long posts (round 16L)', () => {
+  // A venting post of 93 words the model reads at 0.14 as a whole; one of its windows ("it is the way you stop being a
+  // person, bit by bit") reads 0.99, and "life" in the first sentence opened the gate.
+  const venting =
+    'Honestly the job has eaten my whole life this year. I used to paint on Sundays and go to gigs with friends. Now ' +
+    'my weekends are marking and planning and a WhatsApp group that is mostly complaints about the trust. Someone at ' +
+    'a wedding asked what I do for fun and I had nothing to say. It is the way you stop being a person, bit by bit, ' +
+    'without noticing. I still like the kids and the subject. I just want my evenings back. Has anyone gone part ' +
+    'time and found it helped?';
+  // Risk buried mid-post: the whole reads 0.93, the window with "easier to just not wake up one morning" 1.00.
+  const buried =
+    'Another week of cover and duties and data drops. I sit in the car park for twenty minutes before I can go in. My ' +
+    "sister keeps asking if I'm okay and I say I'm fine, just tired. The truth is I keep thinking it would be easier " +
+    'to just not wake up one morning and be done with all of it. Then I go in and teach Year 8 about volcanoes like ' +
+    'nothing is wrong. The head wants new seating plans by Monday.';
+
+  it('does not flag a long post on one window the rest of the post does not confirm', () => {
+    expect(detectCrisis(venting).score.self).toBeLessThan(CRISIS_THRESHOLDS.windowConfirm);
+    expect(flagged(venting)).toBe(false);
+  });
+
+  it('still reads a long post in windows when the whole message confirms the window', () => {
+    // Bars over the whole message's 0.93 and the model-alone paths off, so only a window can flag it.
+    const high = { ...CRISIS_THRESHOLDS, self: 0.97, plan: 0.97, ungated: 2, ungatedDismissed: 2, sure: 2 };
+    expect(detectCrisisWith(buried, true, { thresholds: high }).risk).toBe(true);
+    expect(detectCrisisWith(buried, true, { thresholds: { ...high, windowWords: 0 } }).risk).toBe(false);
+    expect(flagged(buried)).toBe(true);
+  });
+});

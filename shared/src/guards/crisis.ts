@@ -1696,6 +1696,14 @@ export interface CrisisThresholds {
    * buried in a long post about work and family is diluted when the whole post is one bag of words. 0: off.
    */
   windowWords: number;
+  /**
+   * Round 16L: a window's reading counts only if the whole message reads at least this p(self) too (the rest of the
+   * post confirms it). On a dozen words the model is often sure of an ordinary sentence ("i'm actually really good at
+   * the calming down bit" 0.87, "it's the way you stop being a person. i used to paint." 0.94, in posts it reads at
+   * 0.16 and 0.00 as a whole), while the long posts at risk that only a window flags read 0.23–0.96 as a whole
+   * (tests/fixtures/guards/README.md, "Long posts (round 16L)"). 0: no floor.
+   */
+  windowConfirm: number;
   /** 1: a veto's context word (VETO_CONTEXT) counts only in the sentence of a cue; 0: anywhere in the message. */
   vetoNear: number;
   /**
@@ -1827,6 +1835,7 @@ export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   vetoOutside: 0.15,
   vetoMaxWords: 250,
   windowWords: 60,
+  windowConfirm: 0.3,
   vetoNear: 1,
   vetoLocal: 1,
 };
@@ -2252,8 +2261,9 @@ export function detectCrisisWith(
   const learned =
     (((judged.self >= gatedBar ||
       // Model round 10: a long message is also read in windows of sentences (asked only when the whole is under the
-      // bar and a gate word is there).
+      // bar and a gate word is there); round 16L: only if the whole message reads at least windowConfirm.
       (limits.windowWords > 0 &&
+        judged.self >= limits.windowConfirm &&
         hasWords(past, limits.windowWords + 1) &&
         has(MODEL_GATE, full, fullWords) &&
         windowSelf(past, tuning.model) >= gatedBar)) &&

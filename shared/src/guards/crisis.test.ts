@@ -775,4 +775,18 @@ describe('detectCrisis: long posts (round 16L)', () => {
     expect(detectCrisisWith(buried, true, { thresholds: { ...high, windowWords: 0 } }).risk).toBe(false);
     expect(flagged(buried)).toBe(true);
   });
+
+  it("needs a long post's present risk near a cue before it keeps the model from vetoing", () => {
+    // "wanted to die" told of two winters back; "I'm going to" and "right now" (PRESENT_RISK) only in the last lines.
+    const recovery =
+      'I start at a new school in January and I wanted to share it here, because this group got me through the worst ' +
+      'of it. Two winters back I wanted to die. I stopped eating properly and I could not face the staffroom. A ' +
+      'colleague noticed and sat with me in the car park until I agreed to see the GP. Five months off, therapy, ' +
+      "medication and a lot of walking. The new head says nobody sends emails after five. I'm going to take the dog " +
+      "for a long walk to celebrate. If you're in that place right now, please tell someone.";
+    expect(flagged(recovery)).toBe(false);
+    expect(flagged(recovery.replace('Two winters back I wanted to die.', 'Right now I want to die.'))).toBe(
+      true,
+    );
+  });
 });

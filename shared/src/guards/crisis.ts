@@ -1993,6 +1993,9 @@ const may = (re: RegExp, hold: Uint8Array | null) => hold === null || hold[SLOT.
 const has = (re: RegExp, text: string, hold: Uint8Array | null) => may(re, hold) && re.test(text);
 
 /** Has the text at least `n` runs of `[a-z0-9']` (words, for MODEL_GATE)? */
+/** How near a cue (in characters, either side) a long post's statement of present risk must be (round 16L). */
+const PRESENT_NEAR = 160;
+
 /** Fewest words of a window of whole sentences (CrisisThresholds.windowWords). */
 const WINDOW_MIN_WORDS = 12;
 
@@ -2107,6 +2110,8 @@ export function detectCrisisWith(
   const weakSpans: [number, number][] = [];
   /** The sentences of the cues that count (CrisisThresholds.vetoNear): where a negation, the past or a joke applies. */
   const cueSentences: string[] = [];
+  /** Where the cues that count are in `t` (start, end): a long post's present risk must be near one (round 16L). */
+  const cueSpans: [number, number][] = [];
   /** Cues the rules explained away (negated, an accident, professional talk): the model must then be very sure. */
   let dismissed = 0;
   /** Of those, strong cues the writer negated ("I've never been suicidal"). */
@@ -2167,6 +2172,7 @@ export function detectCrisisWith(
         if (cue.ongoing) ongoing++;
         const sentence = sentenceAround(t, index, end);
         cueSentences.push(cue.ownNegation ? sentence.replace(m[0], ' ') : sentence);
+        cueSpans.push([index, end]);
         if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentence)) ownStrong++;
       }
       // Two cues over the same words ("suicidal" and "been suicidal") are one sign of distress, not two.
@@ -2174,6 +2180,7 @@ export function detectCrisisWith(
         weak.push(m[0]);
         weakSpans.push([index, end]);
         cueSentences.push(sentenceAround(t, index, end));
+        cueSpans.push([index, end]);
       }
     }
   }
@@ -2221,7 +2228,17 @@ export function detectCrisisWith(
   // is not working again.") says nothing about the cue (the lead, after model round 10).
   const anyContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
   const inContext = anyContext && (limits.vetoNear === 0 || cueSentences.some((c) => VETO_CONTEXT.test(c)));
-  const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
+  // Round 16L: in a long post (over windowWords words), a statement of present risk must be near a cue (within
+  // PRESENT_NEAR characters, about a sentence either side): "I'm going to a new school" or "if you're in that place
+  // right now, please tell someone" at the end of a recovery post kept the model from vetoing a "wanted to die" told
+  // of two winters before.
+  const presentRisk =
+    has(PRESENT_RISK, full, fullWords) &&
+    (dwelling.length > 0 ||
+      limits.windowWords === 0 ||
+      !hasWords(full, limits.windowWords + 1) ||
+      cueSpans.some(([s, e]) => PRESENT_RISK.test(t.slice(Math.max(0, s - PRESENT_NEAR), e + PRESENT_NEAR))));
+  const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !presentRisk;
   // vetoLocal: in a message with no negation, past or joke word anywhere (1), or with one only outside the cues'
   // sentences (2, model round 11), the model vetoes only if no two neighbouring sentences read as risk either
   // (ordinary sentences around a cue dilute the whole message's reading).

@@ -789,4 +789,21 @@ describe('detectCrisis: long posts (round 16L)', () => {
       true,
     );
   });
+
+  it('does not flag a long post on two cues the writer negated alone', () => {
+    // "not thinking about hurting myself" and "not suicidal": each negated cue counts as weak, and the model reads the
+    // whole post's distress at 0.36, over vetoWeak (0.1).
+    const before =
+      "I want to say first that I'm not in any danger and I'm not thinking about hurting myself, I've got the kids " +
+      "and I'm going nowhere. But I'm so close to walking out of my job that it scares me. I can't see a way through. " +
+      'My mentor left and was never replaced and';
+    const after =
+      'I get in at seven and leave at half five and mark at the kitchen table after bedtime. So no, not suicidal, ' +
+      "just worn right down and empty. I need to know there's something on the other side of this.";
+    expect(flagged(`${before} nobody checks on me. ${after}`)).toBe(false);
+    // A weak cue the writer did not negate ("I feel so alone") still makes the pair.
+    expect(flagged(`${before} I feel so alone. ${after}`)).toBe(true);
+    // A short message keeps the old reading ("I'm not suicidal but I feel hopeless and trapped" is flagged above).
+    expect(detectCrisis("I'm not suicidal but I feel hopeless and trapped").risk).toBe(true);
+  });
 });

@@ -2116,6 +2116,12 @@ export function detectCrisisWith(
   let dismissed = 0;
   /** Of those, strong cues the writer negated ("I've never been suicidal"). */
   let negated = 0;
+  /**
+   * Weak cues the writer did not negate (round 16L): strong cues negated ("I'm not suicidal", "not thinking about
+   * hurting myself") count as weak, but in a long post two of them alone are a writer saying twice what they are not,
+   * and the model reads the whole post's distress (0.44 in such a post) over vetoWeak.
+   */
+  let plainWeak = 0;
   /** Strong cues in a language the model cannot read (`Cue.modelBlind`). */
   let blind = 0;
   /** Strong cues of self-harm going on now (`Cue.ongoing`). */
@@ -2161,7 +2167,8 @@ export function detectCrisisWith(
         }
       }
       if (literary && insideQuotes(t, index, end)) continue;
-      if (cue.negatable && strength === 'strong' && NEGATION.test(clause)) {
+      const negatedHere = cue.negatable && strength === 'strong' && NEGATION.test(clause);
+      if (negatedHere) {
         strength = 'weak';
         dismissed++;
         negated++;
@@ -2181,6 +2188,7 @@ export function detectCrisisWith(
         weakSpans.push([index, end]);
         cueSentences.push(sentenceAround(t, index, end));
         cueSpans.push([index, end]);
+        if (!negatedHere) plainWeak++;
       }
     }
   }
@@ -2201,6 +2209,8 @@ export function detectCrisisWith(
       reported++;
     }
   const weakDistinct = [...new Set(weak)];
+  /** A long post (round 16L): more than windowWords words, the length the model also reads in windows. */
+  const long = limits.windowWords > 0 && hasWords(full, limits.windowWords + 1);
   const p = scoreNormalised(full, tuning.model);
   const score = { self: Math.round(p.self * 100) / 100, third: Math.round(p.third * 100) / 100 };
   // A recovery milestone or a bereavement is not read by the model: it judges the rest of the message (the text with
@@ -2235,8 +2245,7 @@ export function detectCrisisWith(
   const presentRisk =
     has(PRESENT_RISK, full, fullWords) &&
     (dwelling.length > 0 ||
-      limits.windowWords === 0 ||
-      !hasWords(full, limits.windowWords + 1) ||
+      !long ||
       cueSpans.some(([s, e]) => PRESENT_RISK.test(t.slice(Math.max(0, s - PRESENT_NEAR), e + PRESENT_NEAR))));
   const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !presentRisk;
   // vetoLocal: in a message with no negation, past or joke word anywhere (1), or with one only outside the cues'
@@ -2252,7 +2261,7 @@ export function detectCrisisWith(
           neighbourSelf(past, tuning.model) >= limits.vetoOutside);
   const rules =
     (strong.length > 0 && stands(limits.vetoStrong)) ||
-    (strong.length === 0 && weakDistinct.length >= 2 && stands(limits.vetoWeak));
+    (strong.length === 0 && weakDistinct.length >= 2 && (plainWeak > 0 || !long) && stands(limits.vetoWeak));
   // A plan or a means in a first-person message lowers the bar: missing one costs the most.
   // Only a means or an act lowers it: the time words of PLAN ("tonight", "will", "tomorrow") are in most long posts.
   const threshold = has(MEANS_OR_ACT, full, fullWords) && I_SUBJECT.test(full) ? limits.plan : limits.self;

@@ -1715,6 +1715,12 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Round 16L (2026-12-07 20:10, branch h-long): windowConfirm 0.3 (new: a window counts only where the whole message
+ * reads at least 0.3), chosen on the development halves of two authors of long posts (W61L, W62L) and the public
+ * training sets' long posts: W61L + W62L not-risk flagged 13 → 5/106 with a long post's present risk near a cue and
+ * its negated cues alone (detectCrisisWith), risk 42/44 unchanged; public long posts not at risk 577 → 433/4,311, at
+ * risk 759 → 758/819 (tests/fixtures/guards/README.md, "Long posts (round 16L)"). The model is round 14's.
+ *
  * Model round 15 (2026-12-07 17:10, branch h-model15): the model trained on fifty-five authors (w1–w38, w40–w56) and,
  * by cross-validation over eight author groups and the committed files under round 8's rule (tests/fixtures/guards/
  * README.md, "Model round 15"), plan 0.7 → 0.65, dismissed 0.97 → 0.96, ungatedDismissed 0.97 → 0.975: mean risk

@@ -2,14 +2,15 @@
  * The built crisis guard on labelled TSV files (`label<TAB>text`, the labels of the synthetic authors: plan,
  * passive, third, hyperbole, venting, recovery, grief, negation, ordinary), as counts per file and in total:
  *
- *   npx tsc -b shared && node scripts/evaluate-crisis-dev.mjs FILE.tsv… [--dist DIR] [--misses]
+ *   npx tsc -b shared && node scripts/evaluate-crisis-dev.mjs FILE.tsv… [--dist DIR] [--misses] [--min-words N]
  *
  * Per file: risk lines (plan + passive) flagged as the writer at risk, plan and passive apart, the risk lines read as
  * a plan (kind `plan`), not-risk lines (every other label but third) flagged, per label, and third-person lines read
  * as concern for another (and how many of them were flagged as the writer at risk). `--dist DIR` scores another
  * build of the shared package (e.g. tests/artifacts/dist-base, a copy taken before a change). `--misses` also prints
  * the risk lines missed and the not-risk lines flagged, for a development set only (never a held-out file: the
- * script refuses any path with "heldout" in it).
+ * script refuses any path with "heldout" in it). `--min-words N` scores only lines of more than N words (round 16L:
+ * the long posts, over CRISIS_THRESHOLDS.windowWords).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,11 @@ const args = process.argv.slice(2);
 const misses = args.includes('--misses');
 const distAt = args.indexOf('--dist');
 const dist = distAt >= 0 ? args[distAt + 1] : new URL('../shared/dist', import.meta.url).pathname;
-const files = args.filter((a, i) => !a.startsWith('--') && !(distAt >= 0 && i === distAt + 1));
+const minAt = args.indexOf('--min-words');
+const minWords = minAt >= 0 ? Number(args[minAt + 1]) : 0;
+const files = args.filter(
+  (a, i) => !a.startsWith('--') && !(distAt >= 0 && i === distAt + 1) && !(minAt >= 0 && i === minAt + 1),
+);
 if (files.length === 0) {
   console.error('usage: node scripts/evaluate-crisis-dev.mjs FILE.tsv… [--dist DIR] [--misses]');
   process.exit(64);
@@ -47,6 +52,7 @@ function score(file) {
     if (!line.trim() || line.startsWith('#') || !line.includes('\t')) continue;
     const [label, ...rest] = line.split('\t');
     const text = rest.join(' ');
+    if (minWords > 0 && (text.match(/\S+/g) ?? []).length <= minWords) continue;
     const r = detectCrisis(text);
     if (RISK.has(label)) {
       t[label][1]++;

@@ -746,3 +746,70 @@ describe('detectCrisis: ids and codes are not words', () => {
     expect(detectCrisis('Done it. Took 500mg x 20 at 9. Waiting now.').risk).toBe(true);
   });
 });
+
+describe('detectCrisis: long posts (round 16L)', () => {
+  // A venting post of 93 words the model reads at 0.14 as a whole; one of its windows ("it is the way you stop being a
+  // person, bit by bit") reads 0.99, and "life" in the first sentence opened the gate.
+  const venting =
+    'Honestly the job has eaten my whole life this year. I used to paint on Sundays and go to gigs with friends. Now ' +
+    'my weekends are marking and planning and a WhatsApp group that is mostly complaints about the trust. Someone at ' +
+    'a wedding asked what I do for fun and I had nothing to say. It is the way you stop being a person, bit by bit, ' +
+    'without noticing. I still like the kids and the subject. I just want my evenings back. Has anyone gone part ' +
+    'time and found it helped?';
+  // Risk buried mid-post: the whole reads 0.93, the window with "easier to just not wake up one morning" 1.00.
+  const buried =
+    'Another week of cover and duties and data drops. I sit in the car park for twenty minutes before I can go in. My ' +
+    "sister keeps asking if I'm okay and I say I'm fine, just tired. The truth is I keep thinking it would be easier " +
+    'to just not wake up one morning and be done with all of it. Then I go in and teach Year 8 about volcanoes like ' +
+    'nothing is wrong. The head wants new seating plans by Monday.';
+
+  // windowConfirm ships off (0): held-out long posts lost more risk lines than false alarms with 0.3 (README).
+  const confirming = { ...CRISIS_THRESHOLDS, windowConfirm: 0.3 };
+
+  it('with windowConfirm, does not flag a long post on one window the rest of the post does not confirm', () => {
+    expect(detectCrisis(venting).score.self).toBeLessThan(confirming.windowConfirm);
+    expect(detectCrisisWith(venting, true, { thresholds: confirming }).risk).toBe(false);
+    expect(detectCrisisWith(venting, true, { thresholds: { ...confirming, windowConfirm: 0 } }).risk).toBe(
+      true,
+    );
+  });
+
+  it('still reads a long post in windows when the whole message confirms the window', () => {
+    // Bars over the whole message's 0.93 and the model-alone paths off, so only a window can flag it.
+    const high = { ...confirming, self: 0.97, plan: 0.97, ungated: 2, ungatedDismissed: 2, sure: 2 };
+    expect(detectCrisisWith(buried, true, { thresholds: high }).risk).toBe(true);
+    expect(detectCrisisWith(buried, true, { thresholds: { ...high, windowWords: 0 } }).risk).toBe(false);
+    expect(flagged(buried)).toBe(true);
+  });
+
+  it("needs a long post's present risk near a cue before it keeps the model from vetoing", () => {
+    // "wanted to die" told of two winters back; "I'm going to" and "right now" (PRESENT_RISK) only in the last lines.
+    const recovery =
+      'I start at a new school in January and I wanted to share it here, because this group got me through the worst ' +
+      'of it. Two winters back I wanted to die. I stopped eating properly and I could not face the staffroom. A ' +
+      'colleague noticed and sat with me in the car park until I agreed to see the GP. Five months off, therapy, ' +
+      "medication and a lot of walking. The new head says nobody sends emails after five. I'm going to take the dog " +
+      "for a long walk to celebrate. If you're in that place right now, please tell someone.";
+    expect(flagged(recovery)).toBe(false);
+    expect(flagged(recovery.replace('Two winters back I wanted to die.', 'Right now I want to die.'))).toBe(
+      true,
+    );
+  });
+
+  it('does not flag a long post on two cues the writer negated alone', () => {
+    // "not thinking about hurting myself" and "not suicidal": each negated cue counts as weak, and the model reads the
+    // whole post's distress at 0.36, over vetoWeak (0.1).
+    const before =
+      "I want to say first that I'm not in any danger and I'm not thinking about hurting myself, I've got the kids " +
+      "and I'm going nowhere. But I'm so close to walking out of my job that it scares me. I can't see a way through. " +
+      'My mentor left and was never replaced and';
+    const after =
+      'I get in at seven and leave at half five and mark at the kitchen table after bedtime. So no, not suicidal, ' +
+      "just worn right down and empty. I need to know there's something on the other side of this.";
+    expect(flagged(`${before} nobody checks on me. ${after}`)).toBe(false);
+    // A weak cue the writer did not negate ("I feel so alone") still makes the pair.
+    expect(flagged(`${before} I feel so alone. ${after}`)).toBe(true);
+    // A short message keeps the old reading ("I'm not suicidal but I feel hopeless and trapped" is flagged above).
+    expect(detectCrisis("I'm not suicidal but I feel hopeless and trapped").risk).toBe(true);
+  });
+});

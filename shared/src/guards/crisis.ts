@@ -1696,6 +1696,14 @@ export interface CrisisThresholds {
    * buried in a long post about work and family is diluted when the whole post is one bag of words. 0: off.
    */
   windowWords: number;
+  /**
+   * Round 16L: a window's reading counts only if the whole message reads at least this p(self) too (the rest of the
+   * post confirms it). On a dozen words the model is often sure of an ordinary sentence ("i'm actually really good at
+   * the calming down bit" 0.87, "it's the way you stop being a person. i used to paint." 0.94, in posts it reads at
+   * 0.16 and 0.00 as a whole), while the long posts at risk that only a window flags read 0.23–0.96 as a whole
+   * (tests/fixtures/guards/README.md, "Long posts (round 16L)"). 0: no floor.
+   */
+  windowConfirm: number;
   /** 1: a veto's context word (VETO_CONTEXT) counts only in the sentence of a cue; 0: anywhere in the message. */
   vetoNear: number;
   /**
@@ -1707,6 +1715,17 @@ export interface CrisisThresholds {
 }
 
 /**
+ * Round 16L, as shipped (the lead, 2026-12-07 20:25): windowConfirm 0 (off). Its 0.3 cost four first-person lines
+ * of the held-out long posts (batches 20c, 26b: 134 → 130/148) for six fewer false alarms (14 → 8/198); a miss
+ * weighs more than a false alarm while recall is under its target, so the windows read as in round 10. The two
+ * other changes of round 16L (present risk near a cue, negated cues alone) ship: held-out first-person unchanged,
+ * one false alarm fewer (tests/fixtures/guards/README.md, "Long posts (round 16L)").
+ * Round 16L (2026-12-07 20:10, branch h-long): windowConfirm 0.3 (new: a window counts only where the whole message
+ * reads at least 0.3), chosen on the development halves of two authors of long posts (W61L, W62L) and the public
+ * training sets' long posts: W61L + W62L not-risk flagged 13 → 5/106 with a long post's present risk near a cue and
+ * its negated cues alone (detectCrisisWith), risk 42/44 unchanged; public long posts not at risk 577 → 433/4,311, at
+ * risk 759 → 758/819 (tests/fixtures/guards/README.md, "Long posts (round 16L)"). The model is round 14's.
+ *
  * Model round 15 (2026-12-07 17:10, branch h-model15): the model trained on fifty-five authors (w1–w38, w40–w56) and,
  * by cross-validation over eight author groups and the committed files under round 8's rule (tests/fixtures/guards/
  * README.md, "Model round 15"), plan 0.7 → 0.65, dismissed 0.97 → 0.96, ungatedDismissed 0.97 → 0.975: mean risk
@@ -1827,6 +1846,7 @@ export const CRISIS_THRESHOLDS: Readonly<CrisisThresholds> = {
   vetoOutside: 0.15,
   vetoMaxWords: 250,
   windowWords: 60,
+  windowConfirm: 0,
   vetoNear: 1,
   vetoLocal: 1,
 };
@@ -1984,6 +2004,9 @@ const may = (re: RegExp, hold: Uint8Array | null) => hold === null || hold[SLOT.
 const has = (re: RegExp, text: string, hold: Uint8Array | null) => may(re, hold) && re.test(text);
 
 /** Has the text at least `n` runs of `[a-z0-9']` (words, for MODEL_GATE)? */
+/** How near a cue (in characters, either side) a long post's statement of present risk must be (round 16L). */
+const PRESENT_NEAR = 160;
+
 /** Fewest words of a window of whole sentences (CrisisThresholds.windowWords). */
 const WINDOW_MIN_WORDS = 12;
 
@@ -2098,10 +2121,18 @@ export function detectCrisisWith(
   const weakSpans: [number, number][] = [];
   /** The sentences of the cues that count (CrisisThresholds.vetoNear): where a negation, the past or a joke applies. */
   const cueSentences: string[] = [];
+  /** Where the cues that count are in `t` (start, end): a long post's present risk must be near one (round 16L). */
+  const cueSpans: [number, number][] = [];
   /** Cues the rules explained away (negated, an accident, professional talk): the model must then be very sure. */
   let dismissed = 0;
   /** Of those, strong cues the writer negated ("I've never been suicidal"). */
   let negated = 0;
+  /**
+   * Weak cues the writer did not negate (round 16L): strong cues negated ("I'm not suicidal", "not thinking about
+   * hurting myself") count as weak, but in a long post two of them alone are a writer saying twice what they are not,
+   * and the model reads the whole post's distress (0.44 in such a post) over vetoWeak.
+   */
+  let plainWeak = 0;
   /** Strong cues in a language the model cannot read (`Cue.modelBlind`). */
   let blind = 0;
   /** Strong cues of self-harm going on now (`Cue.ongoing`). */
@@ -2147,7 +2178,8 @@ export function detectCrisisWith(
         }
       }
       if (literary && insideQuotes(t, index, end)) continue;
-      if (cue.negatable && strength === 'strong' && NEGATION.test(clause)) {
+      const negatedHere = cue.negatable && strength === 'strong' && NEGATION.test(clause);
+      if (negatedHere) {
         strength = 'weak';
         dismissed++;
         negated++;
@@ -2158,6 +2190,7 @@ export function detectCrisisWith(
         if (cue.ongoing) ongoing++;
         const sentence = sentenceAround(t, index, end);
         cueSentences.push(cue.ownNegation ? sentence.replace(m[0], ' ') : sentence);
+        cueSpans.push([index, end]);
         if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentence)) ownStrong++;
       }
       // Two cues over the same words ("suicidal" and "been suicidal") are one sign of distress, not two.
@@ -2165,6 +2198,8 @@ export function detectCrisisWith(
         weak.push(m[0]);
         weakSpans.push([index, end]);
         cueSentences.push(sentenceAround(t, index, end));
+        cueSpans.push([index, end]);
+        if (!negatedHere) plainWeak++;
       }
     }
   }
@@ -2185,6 +2220,8 @@ export function detectCrisisWith(
       reported++;
     }
   const weakDistinct = [...new Set(weak)];
+  /** A long post (round 16L): more than windowWords words, the length the model also reads in windows. */
+  const long = limits.windowWords > 0 && hasWords(full, limits.windowWords + 1);
   const p = scoreNormalised(full, tuning.model);
   const score = { self: Math.round(p.self * 100) / 100, third: Math.round(p.third * 100) / 100 };
   // A recovery milestone or a bereavement is not read by the model: it judges the rest of the message (the text with
@@ -2212,7 +2249,16 @@ export function detectCrisisWith(
   // is not working again.") says nothing about the cue (the lead, after model round 10).
   const anyContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
   const inContext = anyContext && (limits.vetoNear === 0 || cueSentences.some((c) => VETO_CONTEXT.test(c)));
-  const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !has(PRESENT_RISK, full, fullWords);
+  // Round 16L: in a long post (over windowWords words), a statement of present risk must be near a cue (within
+  // PRESENT_NEAR characters, about a sentence either side): "I'm going to a new school" or "if you're in that place
+  // right now, please tell someone" at the end of a recovery post kept the model from vetoing a "wanted to die" told
+  // of two winters before.
+  const presentRisk =
+    has(PRESENT_RISK, full, fullWords) &&
+    (dwelling.length > 0 ||
+      !long ||
+      cueSpans.some(([s, e]) => PRESENT_RISK.test(t.slice(Math.max(0, s - PRESENT_NEAR), e + PRESENT_NEAR))));
+  const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !presentRisk;
   // vetoLocal: in a message with no negation, past or joke word anywhere (1), or with one only outside the cues'
   // sentences (2, model round 11), the model vetoes only if no two neighbouring sentences read as risk either
   // (ordinary sentences around a cue dilute the whole message's reading).
@@ -2226,7 +2272,7 @@ export function detectCrisisWith(
           neighbourSelf(past, tuning.model) >= limits.vetoOutside);
   const rules =
     (strong.length > 0 && stands(limits.vetoStrong)) ||
-    (strong.length === 0 && weakDistinct.length >= 2 && stands(limits.vetoWeak));
+    (strong.length === 0 && weakDistinct.length >= 2 && (plainWeak > 0 || !long) && stands(limits.vetoWeak));
   // A plan or a means in a first-person message lowers the bar: missing one costs the most.
   // Only a means or an act lowers it: the time words of PLAN ("tonight", "will", "tomorrow") are in most long posts.
   const threshold = has(MEANS_OR_ACT, full, fullWords) && I_SUBJECT.test(full) ? limits.plan : limits.self;
@@ -2252,8 +2298,9 @@ export function detectCrisisWith(
   const learned =
     (((judged.self >= gatedBar ||
       // Model round 10: a long message is also read in windows of sentences (asked only when the whole is under the
-      // bar and a gate word is there).
+      // bar and a gate word is there); round 16L: only if the whole message reads at least windowConfirm.
       (limits.windowWords > 0 &&
+        judged.self >= limits.windowConfirm &&
         hasWords(past, limits.windowWords + 1) &&
         has(MODEL_GATE, full, fullWords) &&
         windowSelf(past, tuning.model) >= gatedBar)) &&

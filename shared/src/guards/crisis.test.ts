@@ -780,6 +780,7 @@ describe('detectCrisis, model round 16: acts under way, practical questions, aff
       'Feeling drowsy from what I took for my hay fever.',
       'I did something stupid at parents evening, my head is still buzzing.',
       "Tried the new seating plan. It didn't work. Going to try again after half term.",
+      "Printer jammed again. Tried, it didn't work, I'll try again after lunch.",
       "I'm on the roof fixing the aerial, back in ten.",
       "I'm on the roof rota this week.",
       "I'm up on the roof now with the caretaker getting the footballs.",

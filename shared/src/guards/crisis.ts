@@ -1498,9 +1498,9 @@ const CUES: readonly Cue[] = [
   {
     // An attempt that failed, to be made again: "did it. didnt work properly. going to try again before it gets
     // light", "Tried on tuesday. It didn't work. Going to try again". "Tried" with an object ("tried the new seating
-    // plan") is not one.
+    // plan") or without a time ("Tried, it didn't work, I'll try again after lunch": the printer) is not one.
     re: rx(
-      String.raw`(?:^|[.!?,] )(?:i )?(?:did it|tried|tried it|attempted it)(?: (?:on \w+|last night|yesterday|tonight|this morning|earlier|at the weekend|once))?[.!?,]+ (?:but )?(?:it )?(?:didn't|did not|doesn't|does not) work\b[^.!?]{0,15}[.!?,]+ (?:so )?(?:i'm |i am )?(?:going to|gonna|will|i'll|i will) (?:try|do it) again\b`,
+      String.raw`(?:^|[.!?,] )(?:i )?(?:(?:did it|tried it|attempted it)(?: (?:on \w+|last night|yesterday|tonight|this morning|earlier|at the weekend|once))?|tried (?:on \w+|last night|yesterday|tonight|this morning|earlier|at the weekend|once))[.!?,]+ (?:but )?(?:it )?(?:didn't|did not|doesn't|does not) work\b[^.!?]{0,15}[.!?,]+ (?:so )?(?:i'm |i am )?(?:going to|gonna|will|i'll|i will) (?:try|do it) again\b(?! (?:later|after (?:lunch|break|school|work|class|the meeting))\b)`,
     ),
     strength: 'strong',
     firstPerson: true,

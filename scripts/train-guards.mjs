@@ -84,8 +84,8 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w56.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
- *    fifty-five independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w60.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
+ *    fifty-nine independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
  *    hyperbole, venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice,
  *    W3 forum posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6
  *    short phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing
@@ -127,7 +127,11 @@
  *    16:18, copied unchanged from the lead's folder, 140 lines each): W52 late-night one-to-one chats, attempts in
  *    progress and logistics, W53 British/Irish/Australian understatement and dark humour, W54 formal euphemism and
  *    intake notes, W55 young teachers' slang and algospeak, W56 rural and older teachers, guns, farm chemicals,
- *    trucks. Files w1.tsv … w38.tsv, w40.tsv … w56.tsv.
+ *    trucks. Round 16 (written 2026-12-07 19:15, copied unchanged, 140 lines each): W57 late-night one-to-one chats,
+ *    attempts in progress or just made, W58 practical-sounding questions about methods, doses, heights, cameras and
+ *    insurance beside real school questions with the same words, W59 settling affairs and goodbyes beside retirement,
+ *    leaving and end-of-year goodbyes, W60 English as a second language (Nigeria, Kenya, the Philippines, Malaysia,
+ *    Poland, Brazil) and Welsh and Scottish dialect. Files w1.tsv … w38.tsv, w40.tsv … w60.tsv.
  *    Each file is its own source (and its own fold of CV=authors, or of a group with AUTHOR_FOLDS). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -217,16 +221,17 @@ const TEACHER_FILES = [
  * look-alikes, w29 ordinary absences and logistics that sound final beside real absence-flavoured risk, w30 long posts
  * with the risk buried, w31 British, Irish, Caribbean and South African dialect and w32 US South, AAVE, Appalachian,
  * Australian/NZ, Indian, Nigerian and Filipino English, for round 10; w33–w36 for round 11; w37, w38, w40 and w41 for
- * round 12, there is no w39; w42–w46 for round 13; w47–w51 for round 14; w52–w56 for round 15): each file its own source
+ * round 12, there is no w39; w42–w46 for round 13; w47–w51 for round 14; w52–w56 for round 15; w57–w60 for round 16):
+ * each file its own source
  * and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
 const SYNTH_FILES = [
   ...Array.from({ length: 38 }, (_, i) => i + 1),
-  ...Array.from({ length: 17 }, (_, i) => i + 40),
+  ...Array.from({ length: 21 }, (_, i) => i + 40),
 ].map((n) => [`w${n}`, `scripts/guards-training/synthetic/w${n}.tsv`]);
 /**
- * The synthetic authors that training reads (default every file but round 15's w52–w56, below):
+ * The synthetic authors that training reads (default every file but rounds 15 and 16's w52–w60, below):
  * `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
  * `none` round 2's, `all` every file. CV=authors still scores every author; one left out of training is simply unseen
  * in every fold. Round 6 (tests/fixtures/guards/README.md) measured training on w21 and w22 and did not ship it (an
@@ -235,13 +240,15 @@ const SYNTH_FILES = [
  * (round 7's data: w23–w25 unseen in every fold). Round 15 (2026-12-07) trained on w52–w56 too and lost on the held-out
  * lines (batch 25 first-person 93 → 87/100), so the shipped weights are round 14's, trained without them: the default
  * leaves them out (they are still scored by CV=authors, unseen in every fold); `SYNTH_TRAIN=all` trains on them.
+ * Round 16 (w57–w60) is left out the same way, so that its rules ship without a retrain unless the held-out counts
+ * say otherwise (tests/fixtures/guards/README.md, "Model round 16").
  */
-const ROUND_15_AUTHORS = new Set(['w52', 'w53', 'w54', 'w55', 'w56']);
+const HELD_BACK_AUTHORS = new Set(['w52', 'w53', 'w54', 'w55', 'w56', 'w57', 'w58', 'w59', 'w60']);
 const SYNTH_TRAIN = new Set(
   process.env.SYNTH_TRAIN === 'all'
     ? SYNTH_FILES.map(([s]) => s)
     : process.env.SYNTH_TRAIN === undefined
-      ? SYNTH_FILES.map(([s]) => s).filter((s) => !ROUND_15_AUTHORS.has(s))
+      ? SYNTH_FILES.map(([s]) => s).filter((s) => !HELD_BACK_AUTHORS.has(s))
       : process.env.SYNTH_TRAIN.split(','),
 );
 /** Weight of a synthetic author's line (a teacher-voice line weighs TEACHER_WEIGHT); 64 until model round 11. */

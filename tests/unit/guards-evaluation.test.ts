@@ -611,11 +611,11 @@ heldOutBatch(
 // messages with the key sentence among school logistics, from Atlantic Canada, the Netherlands and Scandinavia, the
 // Philippines, the Caribbean and Scotland; written 19:15 before rounds 16 and privacy 14 began), scored on round 15
 // as shipped (main 4293714): 26a plan 21/25, passive 25/25, not-risk flagged 0/60, concern 10/10; 26b 21, 24, 2/60,
-// concern 9/10 with one read as the writer.
+// concern 9/10 with one read as the writer. Round 16's rules: 26a plan 22/25 (its gate moved up).
 heldOutBatch(
   'batch 26a (2026-12-07 19:15, author H26A)',
   { crisis: 'crisis-heldout-26a.tsv' },
-  { crisisFirstPersonRecall: 46 / 50, crisisPlanRecall: 21 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
+  { crisisFirstPersonRecall: 47 / 50, crisisPlanRecall: 22 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
 );
 heldOutBatch(

@@ -813,3 +813,168 @@ describe('detectCrisis: long posts (round 16L)', () => {
     expect(detectCrisis("I'm not suicidal but I feel hopeless and trapped").risk).toBe(true);
   });
 });
+
+describe('detectCrisis, model round 16: acts under way, practical questions, affairs settled', () => {
+  // The rules alone: the model never flags and never vetoes.
+  const rulesAlone = {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      vetoWeak: 0,
+      vetoStrong: 0,
+      vetoOutside: 0,
+    },
+  };
+  const rules = (text: string) => detectCrisisWith(text, true, rulesAlone).risk;
+
+  it('flags something taken and felt now, a failed attempt to be tried again, and a roof now', () => {
+    for (const text of [
+      'so dizzy from what i took, cant really type',
+      "From what I've taken my hands are shaking and I feel sick.",
+      'I did something stupid an hour ago. Now my heart is pounding.',
+      'did it last night. it didnt work. gonna try again tonight',
+      "i'm on the roof of the sports hall",
+      "I'm sat on the roof now.",
+    ])
+      expect(rules(text), text).toBe(true);
+    for (const text of [
+      'Feeling drowsy from what I took for my hay fever.',
+      'I did something stupid at parents evening, my head is still buzzing.',
+      "Tried the new seating plan. It didn't work. Going to try again after half term.",
+      "Printer jammed again. Tried, it didn't work, I'll try again after lunch.",
+      "I'm on the roof fixing the aerial, back in ten.",
+      "I'm on the roof rota this week.",
+      "I'm up on the roof now with the caretaker getting the footballs.",
+    ])
+      expect(rules(text), text).toBe(false);
+  });
+
+  it('flags practical questions and notes in the words of a plan, not their ordinary twins', () => {
+    for (const text of [
+      'Who normally finds the body? I would hate it to be my daughter.',
+      'my policy has a 12 month suicide exclusion, I took it out two years ago, am I covered now?',
+      'When does the last train pass the level crossing on Mill Lane? Not catching it.',
+      'I searched for "lethal doses" at lunch today.',
+      "If you're reading this, I'm sorry.",
+      'Put rocks in my coat pockets and sat by the river.',
+      'sleeping tablets in the cupboard. how many is too many, asking for me',
+      'is there a high place near the school? asking for me, not a trip',
+    ])
+      expect(rules(text), text).toBe(true);
+    for (const text of [
+      'Who finds people to cover the Year 9 trip?',
+      'Does the death in service policy have a suicide exclusion? HR did not know.',
+      "What time is the last train? Not catching it, I'm getting a lift.",
+      'I searched for painless ways to get rid of wasps.',
+      "If you're reading this on Monday, I'm sorry I missed the meeting.",
+      'Who finds the body when the marking finally finishes me off?',
+    ])
+      expect(rules(text), text).toBe(false);
+  });
+
+  it('flags a cover story denied in more words, as round 15 did', () => {
+    for (const text of [
+      "Told the office I'm off on Monday for an appointment. There isn't one.",
+      "Told my HoD I'm taking leave next week. I'm not coming back.",
+      'Said I was moving to Spain. The only place I am going is the bridge.',
+    ])
+      expect(rules(text), text).toBe(true);
+    expect(
+      rules("Told my HoD I'm taking leave next week. I'm not coming back till June, it's a long one."),
+      'back till',
+    ).toBe(false);
+  });
+
+  it('flags two of affairs settled and a time or window named, not one', () => {
+    for (const text of [
+      'Paid back the money I owed Sam. That gives me the weekend.',
+      'Made a will on Sunday. Not long now.',
+      "Wrote instructions for my funeral. The old bridge, that's where.",
+      'Figured out the dose from what I read online. Tonight is the night.',
+      "My husband's away till Tuesday. I have what I need. I'll go before anyone's up.",
+    ])
+      expect(rules(text), text).toBe(true);
+    for (const text of [
+      'Made a will after the baby was born, feels very grown up.',
+      'My husband gets home at 6. That gives me enough time to mark.',
+      'Not long now!',
+      "My wife's at her mum's. I have what I need for the DIY.",
+    ])
+      expect(rules(text), text).toBe(false);
+  });
+
+  it('flags passive wishes in new words: still here, the world without me, not fighting, fading, envying the dead', () => {
+    for (const text of [
+      "3am and I'm wondering why I'm still here.",
+      "The world's better without me, I think.",
+      "If I got seriously ill I wouldn't bother with treatment.",
+      'if i just drifted off one night that would be fine',
+      'I envy the people in the death notices.',
+      'I wish I could rub myself out too.',
+      'Some days I want to give it all away and just stop being.',
+      'please god do not let me see another christmas',
+    ])
+      expect(rules(text), text).toBe(true);
+    for (const text of [
+      "Wondering why I'm still here at 7pm on a Friday.",
+      'The world is fine without me at the conference, I am sure.',
+      "If I got ill I wouldn't fight it, I'd stay home.",
+      'If I disappeared for a week that would be nice.',
+      'I envy people who can sleep anywhere.',
+      'I wish I could sign myself out of this meeting.',
+      'Can you stop being so loud?',
+    ])
+      expect(rules(text), text).toBe(false);
+  });
+
+  it('explains away "no wish to die", an old goodbye letter, a question answered no, and "I don\'t want to disappear anymore"', () => {
+    for (const text of [
+      "I'm fine, honestly, no wish to die, I just need to vent.",
+      'Found my old suicide note in a drawer. Binned it. Not that person now.',
+      'The GP asked if I had thought about ending it all. Truthfully, no.',
+    ])
+      expect(detectCrisis(text).risk, text).toBe(false);
+    expect(
+      detectCrisis('The GP asked if I had thought about ending it all. No. I lied. I want to die.').risk,
+    ).toBe(true);
+    // A negated wish to disappear is a weak cue (one alone does not flag), as "I don't want to die" is.
+    expect(rules("I don't want to disappear anymore.")).toBe(false);
+    expect(rules('I just want to disappear.')).toBe(true);
+  });
+
+  it('never lets the model veto an act under way (Cue.acute), and explains a promised return away for the model alone', () => {
+    // The model vetoes every cue (bars over 1) and never flags alone.
+    const vetoAll = {
+      thresholds: {
+        ...CRISIS_THRESHOLDS,
+        self: 2,
+        plan: 2,
+        dismissed: 2,
+        negated: 2,
+        ungated: 2,
+        ungatedDismissed: 2,
+        sure: 2,
+        vetoWeak: 2,
+        vetoStrong: 2,
+        vetoOutside: 2,
+      },
+    };
+    expect(detectCrisisWith("heart's racing from what i took, i'm not ok", true, vetoAll).risk).toBe(true);
+    // …where another strong cue is vetoed.
+    expect(detectCrisisWith('Everyone would be better off without me.', true, vetoAll).risk).toBe(false);
+    const modelOpen = {
+      thresholds: { ...CRISIS_THRESHOLDS, self: 0, plan: 0, dismissed: 2, negated: 2, ungated: 2, sure: 2 },
+    };
+    const open = (text: string) => detectCrisisWith(text, true, modelOpen).risk;
+    expect(
+      open("Sorting my will and passwords, it's for my operation on Friday. I fully intend to be back."),
+    ).toBe(false);
+    expect(open('Sorting my will and passwords. I want to die.')).toBe(true);
+  });
+});

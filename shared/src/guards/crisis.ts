@@ -85,6 +85,12 @@ interface Cue {
    * (VETO_CONTEXT); the rest of its sentence still is.
    */
   ownNegation?: boolean;
+  /**
+   * An act under way now, told with the body's signs, a place or the next try ("heart's racing from what i took", "did
+   * it. didnt work. going to try again before it gets light", "im on the roof rn"; model round 16): the model never
+   * vetoes it, as ONGOING_HARM. The fold models read such lines at 0.02–0.4 and vetoed them beside a "not".
+   */
+  acute?: boolean;
 }
 
 const LEET: Readonly<Record<string, string>> = {
@@ -680,6 +686,8 @@ const CUES: readonly Cue[] = [
     ),
     strength: 'strong',
     firstPerson: true,
+    // Model round 16: "I don't want to disappear anymore" is a recovery line (W57), not the wish.
+    negatable: true,
     after: (f) =>
       /^ (?:to|for|into|on|until|till|under|in|off|from|with|somewhere|abroad|behind|during|at|when|after|before|this|next|over|till|between|from)\b/.test(
         f,
@@ -1271,7 +1279,7 @@ const CUES: readonly Cue[] = [
   { re: rx(String.raw`\bmy life is over\b`), strength: 'weak' },
   {
     re: rx(
-      String.raw`\b(?:not going to make it|won't make it|(?:got|have) it all planned|it's all planned|all planned out|made my mind up)\b`,
+      String.raw`\b(?:not going to make it|won't make it|(?:got|have) it (?:all|a') planned|it's all planned|all planned out|made my mind up)\b`,
     ),
     strength: 'weak',
   },
@@ -1373,7 +1381,7 @@ const CUES: readonly Cue[] = [
   {
     // Arranging not to be found, or who will find the body: "so nobody has to find me at home".
     re: rx(
-      String.raw`\b(?:so|so that|then|and) (?:nobody|no one|my (?:kids|children|family|husband|wife|partner|son|daughter|mum|mom|dad)|the kids) (?:has to|have to|will|would|won't have to|doesn't have to|don't have to|needs to|would have to|will have to) (?:be the one to )?find me\b|\b(?:don't|do not) want (?:my (?:kids|children|family|husband|wife|partner|son|daughter)|the kids|them|anyone) to (?:be the ones? to )?find me\b`,
+      String.raw`\b(?:so|so that|then|and) (?:nobody|no one|my (?:kids|children|family|husband|wife|partner|son|daughter|mum|mom|dad)|the kids) (?:has to|have to|will|would|won't have to|doesn't have to|don't have to|needs to|would have to|will have to) (?:be the one to )?find me\b|\b(?:don't|do not) want (?:my (?:kids|children|family|husband|wife|partner|son|daughter)|the kids|them|anyone) to (?:(?:have to )?(?:be the ones? to )?find me|have to break (?:in|the door down|down the door))\b`,
     ),
     strength: 'strong',
   },
@@ -1389,7 +1397,7 @@ const CUES: readonly Cue[] = [
     // An ordinary reason for going given to others, then denied: "Said I'm moving away. I'm not moving", "told the
     // head it was a hospital appointment. It isn't.", "She thinks it's because of the tenancy rules. There are none."
     re: rx(
-      String.raw`\b(?:told|tell|telling|said|saying) (?!me\b|us\b)(?:(?:to )?(?:the |my |our |all the |everyone |everybody |people |folks |them |him |her )?(?:\w+ ){0,2})?(?:that )?(?:i'm|i am|it's|it is|it was) (?:moving|retiring|leaving|emigrating|relocating|going (?:away|abroad|travelling)|(?:a |for a |for an |an )?(?:hospital |doctor's |dentist |medical )?(?:appointment|operation|procedure|new job))\b[^.!?]{0,30}[.!?,;]+ (?:but )?(?:(?:i'm|i am) not(?: (?:moving|retiring|leaving|going|emigrating|relocating)\b[^.!?,;]{0,20})?|it (?:isn't|is not|wasn't|was not|'s not)|that's not true|that isn't true|there (?:is|are) no \w+(?: \w+)?)(?= ?[.,!?;]|$)`,
+      String.raw`\b(?:told|tell|telling|said|saying) (?!me\b|us\b)(?:(?:to )?(?:the |my |our |all the |everyone |everybody |people |folks |them |him |her )?(?:\w+ ){0,2})?(?:that )?(?:i'm|i am|i was|it's|it is|it was) (?:moving|retiring|leaving|emigrating|relocating|going (?:away|abroad|travelling)|(?:a |for a |for an |an )?(?:hospital |doctor's |dentist |medical )?(?:appointment|operation|procedure|new job)|(?:off|taking|having) [^.!?]{0,30}?\b(?:appointment|operation|procedure|leave|days? off|time off|holiday|break|course))\b[^.!?]{0,30}[.!?,;]+ (?:but )?(?:(?:(?:i'm|i am) not(?: (?:moving|retiring|leaving|going|emigrating|relocating)\b[^.!?,;]{0,20}| coming back(?: from (?:it|that|this))?(?: at all| ever)?)?|it (?:isn't|is not|wasn't|was not|'s not)|that's not true|that isn't true|there (?:is|are) no \w+(?: \w+)?|there (?:isn't|is not|wasn't|was not) (?:one|any))(?= ?[.,!?;]|$)|the only (?:place|where) i'm going is\b)`,
     ),
     strength: 'strong',
     firstPerson: true,
@@ -1470,6 +1478,174 @@ const CUES: readonly Cue[] = [
     negatable: true,
     ownNegation: true,
   },
+  // --- model round 16 (W57–W60: attempts in progress, practical questions, affairs settled, second-language English) -
+  {
+    // Something taken, felt in the body now: "feeling really sleepy from what i took", "heart's racing from what i
+    // took", "I did something stupid about half an hour ago. My chest feels strange"; not a cold remedy or a meal.
+    re: rx(
+      String.raw`\b(?:sleepy|drowsy|dizzy|woozy|sick|racing|pounding|numb|buzzing|spinning|shaking|shaky|heavy|weird|strange|funny|throw up|vomit\w*)\b[^.!?]{0,40}\b(?:from|after) (?:what|the stuff|everything) i(?:'ve)? (?:took|taken|swallowed)\b|\b(?:from|after) (?:what|the stuff|everything) i(?:'ve)? (?:took|taken|swallowed)\b[^.!?]{0,40}\b(?:sleepy|drowsy|dizzy|woozy|sick|racing|pounding|numb|buzzing|spinning|shaking|shaky|throw up|vomit\w*)\b|\bi(?:'ve)? (?:just )?(?:did|done) something (?:stupid|silly|dumb|bad)\b[^.!?]{0,30}\b(?:ago|just now|tonight)[.!?]+ (?:and )?(?:now )?(?:my )?(?:chest|heart|head|stomach|tummy|throat|body|hands|vision)(?:'s| is| feels| are| feel) (?:\w+ )?(?:strange|weird|funny|tight|racing|pounding|buzzing|burning|numb|heavy|spinning|blurry|shaking)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    acute: true,
+    after: (f) =>
+      /^[^.!?]{0,30}\b(?:for (?:a|my|the) (?:cold|headache|migraine|flu|hay ?fever|period|back|cough|allerg\w+|stomach)|at (?:lunch|dinner|the (?:party|buffet|restaurant)))\b/.test(
+        f,
+      )
+        ? null
+        : 'strong',
+  },
+  {
+    // An attempt that failed, to be made again: "did it. didnt work properly. going to try again before it gets
+    // light", "Tried on tuesday. It didn't work. Going to try again". "Tried" with an object ("tried the new seating
+    // plan") or without a time ("Tried, it didn't work, I'll try again after lunch": the printer) is not one.
+    re: rx(
+      String.raw`(?:^|[.!?,] )(?:i )?(?:(?:did it|tried it|attempted it)(?: (?:on \w+|last night|yesterday|tonight|this morning|earlier|at the weekend|once))?|tried (?:on \w+|last night|yesterday|tonight|this morning|earlier|at the weekend|once))[.!?,]+ (?:but )?(?:it )?(?:didn't|did not|doesn't|does not) work\b[^.!?]{0,15}[.!?,]+ (?:so )?(?:i'm |i am )?(?:going to|gonna|will|i'll|i will) (?:try|do it) again\b(?! (?:later|after (?:lunch|break|school|work|class|the meeting))\b)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    acute: true,
+    ownNegation: true,
+  },
+  {
+    // On a roof now, the sentence ending there: "I'm on the roof of the science block.", "im on the roof rn"; not "on the
+    // roof fixing the aerial", "on the roof rota" or "on the roof now with the caretaker".
+    re: rx(
+      String.raw`\b(?:i'm|i am) (?:up |sat |sitting |standing |stood )?on (?:the |a )?(?:roof|rooftop)(?: of (?:the |a |our |my )?[a-z0-9' ]{1,25}?)?(?= ?[.,!?]|$| (?:rn|now|right now|again|alone|tonight)(?= ?[.,!?]|$))`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    acute: true,
+  },
+  {
+    // Who finds the body, asked: "Who usually finds people, realistically?"; not "who finds people for cover".
+    re: rx(
+      String.raw`\bwho (?:usually |normally |generally |typically |actually |would |will |tends to )?(?:finds?|found) (?:people|bodies|the body)\b(?! (?:for|to|a|an|jobs?|work|cover|supply|places?|homes?)\b)`,
+    ),
+    strength: 'strong',
+    // …not in a figure of speech (HYPERBOLE blanked it to "…"): "who finds the body when the practical finally
+    // finishes me off?"
+    after: (f) => (/^[^.!?]{0,80}…/.test(f) ? null : 'strong'),
+  },
+  {
+    // Whether a policy's suicide exclusion has run out, for the writer: "if the insurance has a one year suicide
+    // exclusion and I took the policy out in march 2023 am I clear now?"
+    re: rx(
+      String.raw`\bsuicide (?:exclusion|clause|exemption)\b[^.!?]{0,80}\b(?:am i (?:clear|covered|ok|okay|safe|past it|out of it)|(?:would|will|does|do) (?:it|they|the \w+) (?:still )?pay(?: out)?)\b|\b(?:am i (?:clear|covered)|(?:would|will|does) (?:it|they) (?:still )?pay(?: out)?)\b[^.!?]{0,60}\bsuicide (?:exclusion|clause)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // A train's times asked, then "not catching it": "What time does the last train go through the crossing? Not
+    // catching it." ("…? Not catching it, I'm driving" goes on, and is not one.)
+    re: rx(
+      String.raw`\b(?:train|trains|tram)\b[^.!?]{0,80}\?+ (?:but )?(?:i'm |i am )?not (?:catching|getting on|boarding|taking|riding) it(?= ?[.!?]|$)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Searched for the means: 'Googled "painless"', "looked up lethal doses"; not "painless dentistry".
+    re: rx(
+      String.raw`\b(?:googled|searched(?: for)?|looked up|researched) "?(?:painless|lethal doses?|how to die|ways to die|how to end it|suicide methods)"?(?= ?[.,!?]|$| (?:on|at|in|today|tonight|again|last|earlier)\b)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // A note's opening: "If you're reading this on Monday, I'm sorry.", "if you are reading this, I'm gone".
+    re: rx(
+      String.raw`\bif you(?:'re| are) reading this\b[^.!?]{0,40}?,? (?:(?:i'm|i am) (?:so |really )?sorry|(?:i'm|i am) (?:already )?(?:gone|not here|dead)|it's (?:too late|done))(?= ?[.!]|$)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Weighting oneself to drown: "Filled ma jacket pockets wi stanes" (Scots as written), "pockets full of rocks".
+    re: rx(
+      String.raw`\b(?:filled|fill|filling|put|putting|stuffed|loaded) (?:my |ma |me )?(?:\w+ )?pockets (?:with|wi|full of) (?:stones|stanes|rocks|bricks|weights)\b|\b(?:put|putting|stuffed|loaded) (?:stones|stanes|rocks|bricks|weights) in (?:my|ma|me) (?:\w+ )?pockets\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Affairs settled and a time or window named, weak alone (each is everyday too), two flag: "made a will", "paid the
+    // dinner money I owed", "before anyone's up", "That gives me the weekend.", "I have what I need.", "left the
+    // motorbike to my brother", "put my partner's name on everything", "instructions
+    // for my funeral", "Not long now.", "That's where.", "nobody expects me anywhere", "worked out the amount".
+    re: rx(
+      String.raw`\b(?:made|wrote|written|drew up|drawn up) (?:a|my) will\b|\bpaid (?:off |back )?(?:the |all the |all |my )?(?:\w+ ){0,2}(?:i owed|debts?)\b|\bbefore (?:anyone|everyone|anybody|the kids|the house|my (?:wife|husband|partner|family|kids|flatmate))(?:'s| is| are)? (?:up|awake|wakes?(?: up)?|gets? up)\b|\bthat gives me (?:long enough|enough time|the (?:weekend|night|house|place)(?: to myself)?|(?:a few|two|three|four) (?:hours|days))(?= ?[.!]|$)|\bi(?:'ve| have) (?:got )?(?:what|everything) i need(?= ?[.!]|$)|\bleft (?:my|the) (?:\w+ ){1,2}to my (?:brother|sister|son|daughter|nephew|niece|kids|children|partner|wife|husband|best friend)\b|\bput (?:my |her |his )?(?:\w+'s )?name on (?:everything|all of it|the (?:house|accounts|mortgage|car))\b|\b(?:instructions|plans|wishes|arrangements) for my (?:own )?funeral\b|\bnot long now(?= ?[.,!]|$)|\bthat's (?:where|when|the day|the place|the spot)(?= ?[.!]|$)|\bnobody (?:expects|will expect|is expecting|will be expecting) me (?:anywhere|home|back)\b|\b(?:worked out|figured out|calculated) (?:the )?(?:amount|dose|how (?:much|many) (?:i'd|i would|i'll|i will|it would|it'll) (?:need|take))\b`,
+    ),
+    strength: 'weak',
+  },
+  {
+    // Wondering why one is still alive: "Im wondering why I'm still here. Not in the building. Here."; not "still here
+    // at 7pm" or "still here in this job".
+    re: rx(String.raw`\bwonder(?:ing)? why i'm still (?:here|alive|around|breathing)\b`),
+    strength: 'strong',
+    firstPerson: true,
+    after: (f) =>
+      ORDINARY_OCCASION.test(f) ||
+      WORK_SCOPE.test(f) ||
+      /^ (?:in (?:the|this) (?:building|job|school|profession)|at (?:work|school|my desk|this hour)|after)\b/.test(
+        f,
+      )
+        ? null
+        : 'strong',
+  },
+  {
+    // The world fine without the writer: "The world's fine without me in it, turns out."
+    re: rx(
+      String.raw`\b(?:the )?world(?:'s| is| would be|'d be| will be)? (?:\w+ )?(?:fine|better|better off|okay|ok|happier|no different) without me\b(?! (?:at|for|on|while|during|this|next|today|tomorrow|until|till|in (?:the|this|that|my)|covering)\b)`,
+    ),
+    // Not `firstPerson`: "without me" names the writer ("My mother say … she is right and world is better without me").
+    strength: 'strong',
+  },
+  {
+    // Not fighting a serious illness: "If I got ill and didn't recover I don't think I'd fight it."; not "if I got ill I
+    // wouldn't fight it, I'd stay home".
+    re: rx(
+      String.raw`\bif i (?:got|get|were|was|became|become|fell) (?:(?:seriously|terminally|really) (?:ill|sick)|(?:ill|sick) and (?:didn't|did not|wouldn't|never|couldn't) (?:recover|get better|get well)|(?:ill|sick) and died|diagnosed with (?:cancer|something (?:serious|terminal)))\b[^.!?]{0,30}\b(?:i (?:don't think i'd|wouldn't|would not|won't|will not|doubt i'd) (?:\w+ )?(?:fight|bother fighting|bother with treatment|seek treatment|get treatment)|i'd (?:just )?let it)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    ownNegation: true,
+  },
+  {
+    // Fading out and finding it fine: "If I just faded out like a bad wifi signal I think that would be ok"; not "if I
+    // disappeared for a week that would be nice".
+    re: rx(
+      String.raw`\bif i (?:just |simply |quietly )?(?:faded|fade|slipped|drifted|disappeared|vanished|stopped existing|didn't wake up|never woke up)(?: out| away| off)?\b(?:(?! for | to | on | abroad| somewhere| into )[^.!?]){0,50}\b(?:that|it|which) (?:would|'d|might) (?:be|feel) (?:ok|okay|fine|alright|all right|a relief|nice|good|for the best|easier)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Envying the dead: "Lately I envy the people in the obituaries", "I envy people who died in their sleep".
+    re: rx(
+      String.raw`\benvy (?:the |all the )?(?:people|those|folk|ones|anyone|everyone)\b[^.!?]{0,30}\b(?:obituar\w*|obits|death notices|who (?:die|died|are dead|passed|didn't wake)|in (?:the )?(?:cemetery|graveyard|ground|coffins?))|\benvy (?:the )?dead\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Wishing oneself cleared out, signed off, no longer being: "wish I could clear myself out too", "wishing I could
+    // hand over my whole life the same way", "give everything away and just stop being."
+    re: rx(
+      String.raw`\bwish(?:ing)? i could (?:\w+ ){0,2}(?:(?:clear|rub|cross|sign|delete|erase|switch|log|check|bow) myself (?:out|off)(?= ?[.,!?]|$| (?:too|as well|of (?:it all|everything|life|existence|the world))\b)|(?:hand|sign|give|clear) (?:over |away |off )?my (?:whole |entire )?life|stop being(?= ?[.,!]|$))|\b(?:just|and) stop being(?= ?[.,!]|$)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Asking not to see a coming day: "if God is merciful he will not let me see another school year".
+    re: rx(
+      String.raw`\b(?:god|the lord|the universe|fate)\b[^.!?]{0,40}\b(?:will not|won't|would not|wouldn't|not|never|don't|do not) let me (?:see|live to see|wake up to|make it to|wake up)(?: (?:another|next|the (?:end|start) of|my (?:next )?birthday|christmas|tomorrow|the morning)\b|(?= ?[.,!?]|$))`,
+    ),
+    strength: 'strong',
+    ownNegation: true,
+  },
 ];
 
 const NEGATION =
@@ -1522,12 +1698,12 @@ const IMPERSONAL =
 const SELF_REFERENCE = /\b(?:i|i'm|i've|i'd|i'll|my|me|myself)\b/;
 /** A question about a place or a means, with the deflection that hides why: "tallest car park near me, asking for reasons". */
 const METHOD_PLACE =
-  /\b(?:(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff|point|floor)|multi-storey|car park roof|bridge|viaduct|cliff|train line|railway|tracks|level crossing|pills|paracetamol|painkillers|sleeping pills|overdose|rope|noose|gun)\b/;
+  /\b(?:(?:tallest|highest) (?:building|bridge|car park|multi-storey|block|tower|cliff|point|floor)|multi-storey|car park roof|bridge|viaduct|cliff|train line|railway|tracks|level crossing|pills|paracetamol|painkillers|sleeping pills|overdose|rope|noose|gun|high place|somewhere high|tablets|morphine|codeine|co-codamol|insulin|diazepam|tramadol|amitriptyline|sertraline)\b/;
 /** What makes a place a method: "which bridge has no fence", "a car park high enough". */
 const LETHAL_QUALIFIER =
   /\b(?:(?:has|have|got|any) (?:any )?(?:cameras|cctv|fences?|fencing|barriers?|railings?|nets?|security)|no (?:fence|fencing|barrier|barriers|railings?|nets?|cameras)|(?:high|tall|deep|far) enough|long enough drop|the drop (?:is|would)|(?:easiest|easy|quickest) to (?:get onto|climb|jump|get on)|not (?:fenced|guarded|locked))\b/;
 const DEFLECTION =
-  /\b(?:asking for (?:a friend|reasons|no reason|research|myself)|for no reason|no reason(?: in particular)?|just curious|don't ask|serious question|hypothetically|not for anything bad|don't worry about why)\b/;
+  /\b(?:asking for (?:a friend|reasons|no reason|research|myself)|for no reason|no reason(?: in particular)?|just curious|don't ask|serious question|hypothetically|not for anything bad|don't worry about why)\b|\basking for me(?=$|[.,!?]| (?:obviously|not|personally|though|tbh|honestly|btw|here|really)\b)/;
 
 /** Which of dwellingOnMeans' pairs can match at all (the prefilter's verdicts, or all true without it). */
 interface DwellingChecks {
@@ -1864,14 +2040,16 @@ const DEFAULT_TUNING: CrisisTuning = { thresholds: CRISIS_THRESHOLDS };
  * year since my last attempt", "I used to cut", "my dad died by suicide", "lost a colleague to suicide"; model round 15: a
  * past belief disowned, "I used to be sure everyone would be better off without me. I don't think that now").
  */
+// Model round 16: "no wish to die", an old goodbye letter found, a question about ending things answered "Honestly,
+// no." (the answer not taken back after it: "…No. I lied.").
 const RECOVERY_OR_LOSS =
-  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|end it|take my (?:own )?life|overdose|od|die|hang myself)\b(?: (?:in|at) (?:\d{4}|my \w+|the past|uni|university|college|school))?|\b(?:suicide |overdose )?attempt survivors?\b|\bsurvivor of (?:a |my |an )?(?:suicide attempt|attempt|overdose)\b|\b(?:since|after|when) i was (?:sectioned|hospitali[sz]ed|admitted|in hospital|in the psych ward|on the ward|in the psychiatric)\b[^.!?]{0,40}|\b(?:the |my )?(?:thoughts?|urges?|wish|wishes|feelings?) (?:of|to|about) [^.!?]{0,40}\bused to\b[^.!?]{0,30}|\bi used to (?:\w+ ){0,2}(?:wish i (?:was|were) dead|be suicidal|plan (?:my|to)|self[- ]?harm|hurt myself|cut)\b[^.!?]{0,60}|\bdied (?:of|from|after) (?:an |a )?(?:overdose|suicide)\b|\bhaven't (?:cut|self[- ]?harmed|hurt myself|harmed myself|relapsed|attempted)(?: myself)? (?:in|for|since)\b|\bsince i (?:last )?(?:self[- ]?harmed|cut|relapsed|attempted|overdosed|tried to (?:kill myself|end it|end my life|die))\b|\brecover(?:ing|ed|y) from (?:my |a |an |the )?(?:self[- ]?harm\w*|suicidal \w+|suicide attempt|attempt|overdose|cutting)\b|\b(?:glad|grateful|thankful|so glad|happy) (?:i'm|i am|to be|that i'm|i was|i stayed) (?:still )?(?:alive|here|around)\b|\b(?:glad|grateful|thankful) i (?:didn't|survived|stayed|held on|reached out|got help)\b|\bmy last (?:suicide attempt|attempt|relapse|overdose|self[- ]?harm|cut) (?:was|is)\b[^.!?]{0,40}|\b(?:back )?when i was (?:at my lowest|suicidal|self[- ]?harming|cutting|in a (?:really )?dark place)\b[^.!?]{0,60}|\b(?:years?|months?|weeks?) on from (?:my|the) (?:suicide attempt|attempt|overdose|crisis)\b|\b(?:the|my) (?:urges?|wish|desire|thoughts?) (?:to|of|about) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself|end(?:ing)? it) (?:is |are |has |have |got |gotten |become |has been |have been |is getting |are getting )?(?:much |a lot |so |far )?(?:quieter|weaker|less|smaller|manageable|rare|rarer|fewer)\b|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died(?: (?:of|from|after) (?:an |a )?(?:overdose|suicide))?|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i was (?:planning|going|about|ready|trying|thinking about|close) (?:to )?(?:die|dying|end it|end it all|ending it|end my life|ending my life|kill myself|killing myself|take my (?:own )?life|not be here|suicidal)\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\b(?:days?|weeks?|months?|years?) since i (?:last )?(?:hurt|cut|harmed|burned|burnt|injured) myself\b|\b(?:in|my) recovery from (?:a |an |my |the )?(?:overdose|attempt|suicide attempt|self[- ]?harm\w*|cutting)\b|\b(?:an|my|the) (?:overdose|suicide attempt|attempt) (?:last (?:year|spring|summer|autumn|fall|winter|month|term)|in \d{4}|\w+ years ago|years ago|when i was \w+)\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life|die)\b|\b(?:faded|gone|passed|lifted|eased|disappeared|left me)(?: away)?,? and so (?:has|have) (?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself)\b|\b(?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself) (?:has |have |is |are )?(?:faded|gone|passed|lifted|eased|disappeared)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b|\bi (?:used to (?:be sure|believe|think|feel|be convinced)|remember (?:believing|thinking|feeling|being sure|being convinced)|once (?:believed|thought|felt))\b[^.!?]{0,100}[.!?]+ (?:and |but )?(?:now )?i (?:no longer|don't|do not) (?:believe|think|feel) (?:it|that|so|this)\b(?: now| any ?more)?/g;
+  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|end it|take my (?:own )?life|overdose|od|die|hang myself)\b(?: (?:in|at) (?:\d{4}|my \w+|the past|uni|university|college|school))?|\b(?:suicide |overdose )?attempt survivors?\b|\bsurvivor of (?:a |my |an )?(?:suicide attempt|attempt|overdose)\b|\b(?:since|after|when) i was (?:sectioned|hospitali[sz]ed|admitted|in hospital|in the psych ward|on the ward|in the psychiatric)\b[^.!?]{0,40}|\b(?:the |my )?(?:thoughts?|urges?|wish|wishes|feelings?) (?:of|to|about) [^.!?]{0,40}\bused to\b[^.!?]{0,30}|\bi used to (?:\w+ ){0,2}(?:wish i (?:was|were) dead|be suicidal|plan (?:my|to)|self[- ]?harm|hurt myself|cut)\b[^.!?]{0,60}|\bdied (?:of|from|after) (?:an |a )?(?:overdose|suicide)\b|\bhaven't (?:cut|self[- ]?harmed|hurt myself|harmed myself|relapsed|attempted)(?: myself)? (?:in|for|since)\b|\bsince i (?:last )?(?:self[- ]?harmed|cut|relapsed|attempted|overdosed|tried to (?:kill myself|end it|end my life|die))\b|\brecover(?:ing|ed|y) from (?:my |a |an |the )?(?:self[- ]?harm\w*|suicidal \w+|suicide attempt|attempt|overdose|cutting)\b|\b(?:glad|grateful|thankful|so glad|happy) (?:i'm|i am|to be|that i'm|i was|i stayed) (?:still )?(?:alive|here|around)\b|\b(?:glad|grateful|thankful) i (?:didn't|survived|stayed|held on|reached out|got help)\b|\bmy last (?:suicide attempt|attempt|relapse|overdose|self[- ]?harm|cut) (?:was|is)\b[^.!?]{0,40}|\b(?:back )?when i was (?:at my lowest|suicidal|self[- ]?harming|cutting|in a (?:really )?dark place)\b[^.!?]{0,60}|\b(?:years?|months?|weeks?) on from (?:my|the) (?:suicide attempt|attempt|overdose|crisis)\b|\b(?:the|my) (?:urges?|wish|desire|thoughts?) (?:to|of|about) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself|end(?:ing)? it) (?:is |are |has |have |got |gotten |become |has been |have been |is getting |are getting )?(?:much |a lot |so |far )?(?:quieter|weaker|less|smaller|manageable|rare|rarer|fewer)\b|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died(?: (?:of|from|after) (?:an |a )?(?:overdose|suicide))?|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i was (?:planning|going|about|ready|trying|thinking about|close) (?:to )?(?:die|dying|end it|end it all|ending it|end my life|ending my life|kill myself|killing myself|take my (?:own )?life|not be here|suicidal)\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\b(?:days?|weeks?|months?|years?) since i (?:last )?(?:hurt|cut|harmed|burned|burnt|injured) myself\b|\b(?:in|my) recovery from (?:a |an |my |the )?(?:overdose|attempt|suicide attempt|self[- ]?harm\w*|cutting)\b|\b(?:an|my|the) (?:overdose|suicide attempt|attempt) (?:last (?:year|spring|summer|autumn|fall|winter|month|term)|in \d{4}|\w+ years ago|years ago|when i was \w+)\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life|die)\b|\b(?:faded|gone|passed|lifted|eased|disappeared|left me)(?: away)?,? and so (?:has|have) (?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself)\b|\b(?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself) (?:has |have |is |are )?(?:faded|gone|passed|lifted|eased|disappeared)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b|\bi (?:used to (?:be sure|believe|think|feel|be convinced)|remember (?:believing|thinking|feeling|being sure|being convinced)|once (?:believed|thought|felt))\b[^.!?]{0,100}[.!?]+ (?:and |but )?(?:now )?i (?:no longer|don't|do not) (?:believe|think|feel) (?:it|that|so|this)\b(?: now| any ?more)?|\bno (?:real )?(?:wish|desire) to (?:die|be dead)\b|\b(?:my )?old (?:goodbye|suicide) (?:letters?|notes?)\b|\basked (?:me )?(?:if|whether) i(?:'ve| have| had|'d|'m| am| was)? [^.!?]{0,60}[.!?]+ (?:honestly|truthfully|and|but)?,? ?(?:the answer (?:is|was) )?no(?= ?[.!]|$)(?![.!]* [^.!?]{0,40}\b(?:lied|lie|lying|not true|that's a lie|it's a lie|yes)\b)/g;
 /**
  * Figures of speech: a chore that "makes me want to die", "kill me now", "I'd rather die than", "the death of me",
- * a joke marker. The model alone does not flag them unless it is nearly certain.
+ * "the practical finally finishes me off" (model round 16), a joke marker. The model alone does not flag them unless it is nearly certain.
  */
 const HYPERBOLE =
-  /\b(?:(?:makes?|making|made) me want to (?:die|kill myself|jump(?: off \w+ \w+)?|cry|scream)|kill me now|(?:just )?(?:kill|shoot) me(?: now)?(?=[,.!]|$)|(?:would|i'd) (?:literally |honestly )?rather die than|(?:will|is going to|going to) be the death of me|killing (?:me|us)(?: all)?\b|(?:is|are|'s|'re) going to kill (?:me|us)(?: all)?(?! in (?:my|our) sleep)\b|dying (?:to|of (?:boredom|laughter|embarrassment|shame))|(?:nearly|almost|could have|could've) died (?:laughing|of)|if i have to [^.!?]{1,60} i'll (?:kill myself|die|jump[^.!?]{0,30})|i'll (?:kill myself|die) if i have to|if i (?:get|have|see|hear|receive|read|mark) (?:one|1|another) more [^.!?]{1,60}(?:i'm going to|i'll|i will|going to) (?:kill myself|die)|want to die every time|death by \w+|(?:bored|scared|sick|worked|frozen|freezing|worried) to death|to die for|dying inside|(?:nearly |almost )?kill(?:ed|ing)? myself laughing|soul (?:left|leaving) my body|(?:wifi|printer|laptop|computer|photocopier|internet|projector|smartboard) is suicidal)/g;
+  /\b(?:(?:makes?|making|made) me want to (?:die|kill myself|jump(?: off \w+ \w+)?|cry|scream)|kill me now|(?:just )?(?:kill|shoot) me(?: now)?(?=[,.!]|$)|(?:would|i'd) (?:literally |honestly )?rather die than|(?:will|is going to|going to) be the death of me|killing (?:me|us)(?: all)?\b|(?:is|are|'s|'re) going to kill (?:me|us)(?: all)?(?! in (?:my|our) sleep)\b|dying (?:to|of (?:boredom|laughter|embarrassment|shame))|(?:nearly|almost|could have|could've) died (?:laughing|of)|if i have to [^.!?]{1,60} i'll (?:kill myself|die|jump[^.!?]{0,30})|i'll (?:kill myself|die) if i have to|if i (?:get|have|see|hear|receive|read|mark) (?:one|1|another) more [^.!?]{1,60}(?:i'm going to|i'll|i will|going to) (?:kill myself|die)|want to die every time|death by \w+|(?:bored|scared|sick|worked|frozen|freezing|worried) to death|to die for|dying inside|(?:nearly |almost )?kill(?:ed|ing)? myself laughing|soul (?:left|leaving) my body|(?:wifi|printer|laptop|computer|photocopier|internet|projector|smartboard) is suicidal|(?:will|would|'ll|is going to|going to|finally|about to|nearly|almost) finish(?:es|ed)? (?:me|us) off)/g;
 /** A joke marker: a strong cue in the message counts only as a weak one, unless a plan or a means is named. */
 const JOKE =
   /\b(?:lol|lmao|lmfao|haha\w*|jk|(?:just|only) (?:joking|kidding)|skull emoji|crying laughing emoji)\b|😂|🤣|🙃|💀/;
@@ -1952,6 +2130,13 @@ const BODY_ACHE =
  */
 const ORDINARY_ARRANGEMENT =
   /\b(?:set|picked|chosen|chose|booked|fixed|confirmed|agreed|moved|changed) (?:the|a|our|a new) (?:date|day|time|deadline) for (?:the |a |an |our |my |this |next |year \d+ )?(?!(?:end|last|final|big|it|me|myself|everything|good|ever)\b)[a-z]/;
+/**
+ * Model round 16: affairs put in order for a stated ordinary reason and a return promised ("sorting passwords for my
+ * wife … it's for my operation next week. I fully intend to be back."): explained away for the model alone, as
+ * ORDINARY_ARRANGEMENT is. The rules still read every cue (a cover story denied after it is still one).
+ */
+const RETURN_PROMISED =
+  /\b(?:fully |definitely |certainly |absolutely )?(?:intend|plan|expect|mean) to (?:be back|come back|return)\b|\bit's (?:all )?(?:for|because of) (?:my|the) (?:operation|surgery|op|procedure|hospital stay|knee op|hip op)\b/;
 const SELF_INFLICTED =
   /\b(?:cut\w*|burn\w*|blades?|razors?|scratch\w*|bled|bleed\w*|blood\w*|bruis\w*|hit|hitting|punch\w*|bit|bite|biting|bitten|on purpose|myself|deserve\w*|punish\w*)\b/;
 
@@ -1990,6 +2175,7 @@ export const OTHER_PATTERNS: Readonly<Record<string, RegExp>> = {
   ABSENCE_RISK,
   BODY_ACHE,
   ORDINARY_ARRANGEMENT,
+  RETURN_PROMISED,
 };
 const OTHER_LIST = Object.values(OTHER_PATTERNS);
 /** Every prefilter detectCrisis asks, in one index: the cues' (at the cue's index), then the other patterns'. */
@@ -2135,6 +2321,8 @@ export function detectCrisisWith(
   let plainWeak = 0;
   /** Strong cues in a language the model cannot read (`Cue.modelBlind`). */
   let blind = 0;
+  /** Strong cues of an act under way now (`Cue.acute`). */
+  let acute = 0;
   /** Strong cues of self-harm going on now (`Cue.ongoing`). */
   let ongoing = 0;
   /** Strong cues about the writer: a first-person cue, or one in a sentence with no third-person subject. */
@@ -2187,6 +2375,7 @@ export function detectCrisisWith(
       if (strength === 'strong') {
         strong.push(m[0]);
         if (cue.modelBlind) blind++;
+        if (cue.acute) acute++;
         if (cue.ongoing) ongoing++;
         const sentence = sentenceAround(t, index, end);
         cueSentences.push(cue.ownNegation ? sentence.replace(m[0], ' ') : sentence);
@@ -2237,14 +2426,18 @@ export function detectCrisisWith(
   // bars are vetoWeak and vetoStrong; elsewhere vetoOutside, except for a statement of present risk (model round 4:
   // other authors' recovery and negation lines were flagged by the rules in words VETO_CONTEXT does not list).
   // Self-harm going on now (ONGOING_HARM, and no word of it having ended) is never vetoed, nor a statement in a
-  // language the model cannot read (`Cue.modelBlind`).
+  // language the model cannot read (`Cue.modelBlind`), nor an act under way now (`Cue.acute`, model round 16).
   // Asked only when the rules flagged something a veto could overrule.
   const ongoingHarm =
     ((ongoing > 0 && !HARM_IN_THE_PAST.test(full)) ||
       ((strong.length > 0 || weakDistinct.length >= 2) && has(ONGOING_HARM, full, fullWords))) &&
     !has(HARM_ENDED, full, fullWords);
   const vetoLength =
-    hasWords(full, 4) && !hasWords(full, limits.vetoMaxWords + 1) && !ongoingHarm && blind === 0;
+    hasWords(full, 4) &&
+    !hasWords(full, limits.vetoMaxWords + 1) &&
+    !ongoingHarm &&
+    blind === 0 &&
+    acute === 0;
   // The context must be in a cue's own sentence (vetoNear): a "not" in an ordinary sentence elsewhere ("The printer
   // is not working again.") says nothing about the cue (the lead, after model round 10).
   const anyContext = vetoLength && has(VETO_CONTEXT, full, fullWords);
@@ -2287,6 +2480,8 @@ export function detectCrisisWith(
   if (has(BODY_ACHE, full, fullWords) && !SELF_INFLICTED.test(full)) dismissed++;
   // A date set for an ordinary event (ORDINARY_ARRANGEMENT, model round 15).
   if (has(ORDINARY_ARRANGEMENT, full, fullWords)) dismissed++;
+  // A return promised or an operation given as the reason (RETURN_PROMISED, model round 16).
+  if (has(RETURN_PROMISED, full, fullWords)) dismissed++;
   // An absence notice with an ordinary reason and no word of permanence or risk: not the model's to flag alone.
   // Asked only when the model alone would flag (below).
   const absenceNotice = () =>

@@ -1308,6 +1308,15 @@ describe('detectIdentifying: privacy round 14, names', () => {
   });
 });
 
+describe('detectIdentifying: privacy round 14, surnames', () => {
+  it('round 14: a Korean surname before a listed hyphened given name; one surname after a school role, then a doing', () => {
+    expect(matches('song min-jun in 9c forgot his pe kit', 'full-name')).toEqual(['song min-jun']);
+    expect(matches('our deputy head petrovski runs the trip again', 'full-name')).toEqual(['petrovski']);
+    expect(kinds('went to the park with my class')).toEqual([]);
+    expect(kinds('our deputy head reads every report')).toEqual([]);
+  });
+});
+
 describe('detectIdentifying: privacy round 14, contact details and IDs', () => {
   it("round 14: other countries' tax and social-security numbers after their names, and a bare ID", () => {
     expect(matches('codice fiscale RSSMRA85T10A562S for the form', 'id-number')).toEqual([

@@ -2444,6 +2444,14 @@ const PRONOUN_LATER =
  * a surname particle, each with a vowel (not chat's "smh", "tbh").
  */
 const VOWEL = /[aeiouyà-ÿāēīōū]/;
+/** A present-tense doing and its object after a surname: "… reads every report", "… runs the trip". */
+const ROLE_SURNAME_DOING = /^ \p{L}{2,}[^s\s]s (?:every|all|my|our|the|his|her|their|a|an|it|us|me)\b/u;
+/** Korean surnames as romanised, several of them English words ("park", "song", "moon"): only before a given name. */
+const KOREAN_SURNAMES = new Set(
+  `kim lee yi park choi jung jeong kang cho jo yoon yun jang lim im han oh seo shin kwon hwang ahn song jeon hong yoo
+  ko moon yang son bae baek heo nam shim noh ha kwak sung cha joo woo koo min ryu na jin chae won cheon bang kong
+  hyun ham byun yeom yeo chu do seok seol ma gil wi pyo myung ki ban`.split(/\s+/),
+);
 /** A known word's plural or third person ("vibes", "sings"): a word no list knows only by its "s". */
 const knownWithS = (w: Word): boolean =>
   w.lower.endsWith('s') && ((LISTS_OF.get(w.lower.slice(0, -1)) ?? 0) & Lexicon.NOT_NAME_WORDS) !== 0;
@@ -2484,11 +2492,38 @@ function unlistedAfterRole(p: string, a: Word, b: Word): boolean {
 function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
+    // "park ji-woo from english", "song min-jun in 9c": a Korean surname (some are English words or places) before a
+    // listed hyphened given name, the order Korean names are written in.
+    const hyphened = words[i + 1] as Word;
+    if (
+      KOREAN_SURNAMES.has(a.lower) &&
+      !a.cap &&
+      !hyphened.cap &&
+      hyphened.lower.includes('-') &&
+      givenLower(hyphened) &&
+      adjacent(p, a, hyphened)
+    ) {
+      out.push({ kind: 'full-name', start: a.start, end: hyphened.end });
+      continue;
+    }
     if (a.cap || a.allCaps || listed(a, Lexicon.FUNCTION_WORDS) || listed(a, Lexicon.PLACE_WORDS)) continue;
     // A known word ("roman", "grace") starts a name only after a relation before a listed surname: "my student
     // roman melnyk".
     const known = listed(a, Lexicon.NOT_NAME_WORDS);
     let b = words[i + 1] as Word;
+    // "our head of english kowalski reads every report": one lower-case surname of a surname's form or the world
+    // lists (no known word) right after a school role, then a subject's doing.
+    if (
+      !known &&
+      (surnameEnding(a.lower) || listed(a, Lexicon.WORLD_SURNAMES)) &&
+      !givenLower(a) &&
+      (SUBJECT_VERB_AFTER.test(p.slice(a.end, a.end + 40)) ||
+        ROLE_SURNAME_DOING.test(p.slice(a.end, a.end + 24))) &&
+      SCHOOL_ROLE_BEFORE.test(p.slice(Math.max(0, a.start - 40), a.start))
+    ) {
+      out.push({ kind: 'full-name', start: a.start, end: a.end });
+      continue;
+    }
     // "wei ling tan keeps …": a two-syllable Chinese given name written apart before its surname (Singapore, Malaysia).
     const c3 = words[i + 2];
     if (

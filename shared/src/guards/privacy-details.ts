@@ -48,7 +48,7 @@ const ID_LEAD = new RegExp(
   'giu',
 );
 const ID_WORDS =
-  /codice|fiscal|tax |personnummer|dselsnummer|tfn|ird |ahv|amka|bsn|nif|nie|cpf|cuit|cuil|sin |personal |^id|[.!?\n] {0,2}id|my id|his id|her id|their id|your id|student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol|payroll|personnel|membership|tsc|teacher|id |upn|uln|trn|dfe|pps|ssn|social security|insurance|ni |aadhaar|passport|-id|licen|ref|nric|cnic|nin|dni|curp|pesel|dula|digo modular/;
+  /codice|fiscal|\btax (?:id|code|file|number)|personnummer|dselsnummer|\btfn|\bird (?:no|number)|\bahv|\bamka|\bbsn|\bnif\b|\bnie\b|\bcpf|\bcuit|\bcuil|\bsin (?:no|number)|\bpersonal (?:id|no|number|code)|(?:^|[.!?\n] {0,2}|\b(?:my|his|her|their|your) )id\b|student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol|payroll|personnel|membership|tsc|teacher|id |upn|uln|trn|dfe|pps|ssn|social security|insurance|ni |aadhaar|passport|-id|licen|ref|nric|cnic|nin|dni|curp|pesel|dula|digo modular/;
 /**
  * A number that counts people rather than naming one: "staff number 1200" (a headcount), "student number 1,450",
  * "staff numbers are 1200 now". Plain digits only: a round hundred, or a word of counting around it.

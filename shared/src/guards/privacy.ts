@@ -2446,6 +2446,13 @@ const PRONOUN_LATER =
 const VOWEL = /[aeiouyà-ÿāēīōū]/;
 /** A present-tense doing and its object after a surname: "… reads every report", "… runs the trip". */
 const ROLE_SURNAME_DOING = /^ \p{L}{2,}[^s\s]s (?:every|all|my|our|the|his|her|their|a|an|it|us|me)\b/u;
+/** Every `SCHOOL_ROLE_BEFORE` role's last word (its first for "head of …", "line manager"), the role rules' gate. */
+const SCHOOL_ROLE_WORD_IDS: readonly number[] =
+  `principal headteacher teacher head deputy hod nqt ect trainee dsl
+  senco sendco governor receptionist technician librarian caretaker bursar supervisor ta assistant lsa mentor line
+  manager colleague tutor coordinator neighbour neighbor landlord landlady`
+    .split(/\s+/)
+    .map(registerWord);
 /** Korean surnames as romanised, several of them English words ("park", "song", "moon"): only before a given name. */
 const KOREAN_SURNAMES = new Set(
   `kim lee yi park choi jung jeong kang cho jo yoon yun jang lim im han oh seo shin kwon hwang ahn song jeon hong yoo
@@ -2490,14 +2497,21 @@ function unlistedAfterRole(p: string, a: Word, b: Word): boolean {
  * an act towards a person, a relation of the writer's, where they live or work), or alone on a line of a contact block.
  */
 function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
+  // Round 14's role rules need a school role's word in the message (a word-id look-up): most messages have none.
+  const ids = wordsFor(p).words;
+  const roles = !privacyPrefilter.enabled || SCHOOL_ROLE_WORD_IDS.some((id) => ids.has(id));
+  // A Korean given name is hyphened ("ji-woo"): no hyphen, no look-up per word.
+  const hyphen = !privacyPrefilter.enabled || p.includes('-');
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
     // "park ji-woo from english", "song min-jun in 9c": a Korean surname (some are English words or places) before a
     // listed hyphened given name, the order Korean names are written in.
     const hyphened = words[i + 1] as Word;
     if (
-      KOREAN_SURNAMES.has(a.lower) &&
+      hyphen &&
       !a.cap &&
+      hyphened.lower.includes('-') &&
+      KOREAN_SURNAMES.has(a.lower) &&
       !hyphened.cap &&
       hyphened.lower.includes('-') &&
       givenLower(hyphened) &&
@@ -2514,6 +2528,7 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     // "our head of english kowalski reads every report": one lower-case surname of a surname's form or the world
     // lists (no known word) right after a school role, then a subject's doing.
     if (
+      roles &&
       !known &&
       (surnameEnding(a.lower) || listed(a, Lexicon.WORLD_SURNAMES)) &&
       !givenLower(a) &&
@@ -2599,7 +2614,7 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       !(surnameForm && !ENGLISH_SHAPED.test(a.lower)) &&
       !(listed(a, Lexicon.WORLD_SURNAMES) && (givenLower(b) || pinyin)) &&
       !(listed(a, Lexicon.FIRST_NAMES) && AKA_BEFORE.test(p.slice(Math.max(0, a.start - 8), a.start))) &&
-      !unlistedAfterRole(p, a, b)
+      !(roles && unlistedAfterRole(p, a, b))
     )
       continue;
     // "fred fred", "osama bin laden": a doubled word or a public pair is no private name.
@@ -2639,7 +2654,7 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       PERSON_ACT_BEFORE.test(before) ||
       RELATION_BEFORE.test(before) ||
       ROLE_BEFORE.test(before) ||
-      SCHOOL_ROLE_BEFORE.test(before) ||
+      (roles && SCHOOL_ROLE_BEFORE.test(before)) ||
       PERSON_LIFE_AFTER.test(after) ||
       // "kofi mensah-boateng ur a legend": a message that starts by speaking to someone by their full name.
       (VOCATIVE_AFTER.test(after) && INTRO_BEFORE.test(p.slice(0, a.start)));

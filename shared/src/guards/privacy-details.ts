@@ -31,6 +31,14 @@ const ID_LEAD = new RegExp(
       'nric|cnic|nin|dni|curp|pesel|c[ée]dula(?: de identidad)?|c[óo]digo modular|national id(?: card)?(?: no\\.?| number)?',
       // "ID number", "ID no."
       'id (?:no\\.?|number)',
+      // Round 14: tax and social-security numbers of other countries, each after its own name: Italy's codice
+      // fiscale, Sweden's and Norway's personnummer, Australia's TFN, New Zealand's IRD number, Switzerland's AHV,
+      // Greece's AMKA, the Netherlands' BSN, Spain's and Portugal's NIF/NIE, Brazil's CPF, Argentina's CUIT/CUIL,
+      // Canada's SIN number, and "tax ID", "tax code", "fiscal code", "personal number".
+      'codice fiscale|fiscal code|tax (?:id|code|file number|number)|personnummer|f[øo]dselsnummer|tfn|ird (?:no\\.?|number)|ahv(?:-nr\\.?| no\\.?| number)?|amka|bsn|nif|nie|cpf|cuit|cuil|sin (?:no\\.?|number)|personal (?:id|no\\.?|number|code)',
+      // A bare "ID" at a sentence's start or after whose it is: "ID 63-2214587 K 47, I am …", "my ID is 28471935"
+      // (not "meeting ID", "order ID", "Apple ID": a thing's).
+      '(?<=^|[.!?\\n] {0,2}|\\b(?:my|his|her|their|your) )id',
       // Registers of people: UPN, ULN, TRN (teacher reference number), DfE number, PPS number, NI number, SSN, Aadhaar
       'upn|uln|trn|dfe (?:no\\.?|number)|ppsn?(?: no\\.?| number)?|ssn|social security(?: no\\.?| number)|national insurance(?: no\\.?| number)?|ni (?:no\\.?|number)|aadhaar(?: no\\.?| number)?|passport (?:no\\.?|number)',
       // "Lehrer-ID", "Schüler-ID"
@@ -40,7 +48,7 @@ const ID_LEAD = new RegExp(
   'giu',
 );
 const ID_WORDS =
-  /student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol|payroll|personnel|membership|tsc|teacher|id |upn|uln|trn|dfe|pps|ssn|social security|insurance|ni |aadhaar|passport|-id|licen|ref|nric|cnic|nin|dni|curp|pesel|dula|digo modular/;
+  /codice|fiscal|\btax (?:id|code|file|number)|personnummer|dselsnummer|\btfn|\bird (?:no|number)|\bahv|\bamka|\bbsn|\bnif\b|\bnie\b|\bcpf|\bcuit|\bcuil|\bsin (?:no|number)|\bpersonal (?:id|no|number|code)|(?:^|[.!?\n] {0,2}|\b(?:my|his|her|their|your) )id\b|student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol|payroll|personnel|membership|tsc|teacher|id |upn|uln|trn|dfe|pps|ssn|social security|insurance|ni |aadhaar|passport|-id|licen|ref|nric|cnic|nin|dni|curp|pesel|dula|digo modular/;
 /**
  * A number that counts people rather than naming one: "staff number 1200" (a headcount), "student number 1,450",
  * "staff numbers are 1200 now". Plain digits only: a round hundred, or a word of counting around it.
@@ -72,12 +80,29 @@ function findIds(p: string, lower: string, out: DetailSpan[]): void {
     const code = CODE.exec(p);
     if (!code) continue;
     const value = code[0].replace(/[-/.]+$/, '');
-    // At least four digits: "student number 3" is a count, "HT-20931" an ID.
-    if (digitCount(value) < 4) continue;
+    // At least four digits: "student number 3" is a count, "HT-20931" an ID. A year alone is none ("the NIE 2024
+    // plan").
+    if (digitCount(value) < 4 || /^(?:19|20)\d\d$/.test(value)) continue;
     // "staff number 1200 and we still have no counsellor": a headcount, not an ID.
     if (/^\d{1,6}$/.test(value) && headcount(p, m.index, code.index + value.length, value)) continue;
     out.push({ kind: 'id-number', start: code.index, end: code.index + value.length });
   }
+}
+
+/**
+ * Codes whose form alone is a person's (round 14), with no word before them: Italy's codice fiscale (six letters of
+ * the name, year, month letter, day, town code, check letter: "BNCLRA79M52F205X") and Switzerland's AHV number
+ * ("756.4829.1736.05"). No school code, exam code or product code has either form.
+ */
+const SHAPED_ID =
+  /(?<![\p{L}\p{N}])(?:[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]|756\.\d{4}\.\d{4}\.\d{2})(?![\p{L}\p{N}])/gu;
+
+function findShapedIds(p: string, out: DetailSpan[]): void {
+  // Cheap gate: the AHV prefix, or six capitals before two digits.
+  if (!p.includes('756.') && !/[A-Z]{6}\d\d/.test(p)) return;
+  for (const m of p.matchAll(SHAPED_ID))
+    if (!out.some((d) => d.start <= m.index && m.index < d.end))
+      out.push({ kind: 'id-number', start: m.index, end: m.index + m[0].length });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -120,10 +145,11 @@ function findDatesOfBirth(p: string, lower: string, out: DetailSpan[]): void {
 
 /** Words after which a code is a number plate: "reg KD19 XLH", "plate 7ABC123", "the silver Golf, KCA 123A". */
 const VEHICLE_LEAD =
-  /(?<![\p{L}\p{N}])(?:reg(?:istration)?(?: (?:no\.?|number|plate))?|(?:number|license|licence|numberplate|rego) plate|plates?|rego|car|van|ute|vehicle|motorbike|taxi|matatu|okada|keke|parked)(?![\p{L}\p{N}])/giu;
+  /(?<![\p{L}\p{N}])(?:reg(?:istration)?(?: (?:no\.?|number|plate))?|(?:number|license|licence|numberplate|rego) plate|plates?|rego|car|van|ute|vehicle|motorbike|taxi|matatu|okada|keke|parked|drives|drove|driving)(?![\p{L}\p{N}])/giu;
 /** A plate: upper-case letters and digits in at most four groups, five to ten of them, both letters and digits. */
 const PLATE = /[A-Z0-9]{1,8}(?:[ -][A-Z0-9]{1,8}){0,3}(?![\p{L}\p{N}])/uy;
-const VEHICLE_WORDS = /reg|plate|rego|car|van|ute|vehicle|motorbike|taxi|matatu|okada|keke|parked/;
+const VEHICLE_WORDS =
+  /reg|plate|rego|car|van|ute|vehicle|motorbike|taxi|matatu|okada|keke|parked|drives|drove|driving/;
 /** At most this many characters between the lead and the plate ("car, a silver Golf, reg …" is two leads). */
 const VEHICLE_GAP = 40;
 
@@ -131,6 +157,9 @@ function plateShaped(value: string): boolean {
   const chars = value.replace(/[ -]/g, '');
   if (chars.length < 5 || chars.length > 10) return false;
   const digits = digitCount(chars);
+  // "CPD 2023", "GCSE 2024": an acronym and a year, not a plate; "65MPH", "250CC": a number and its unit.
+  if (/^[A-Z]{2,5} (?:19|20)\d\d$/.test(value)) return false;
+  if (/^\d+ ?(?:MPH|KPH|KMH|KM|KMS|MI|CC|HP|KW|KG|LBS?|AM|PM|ML|MM|CM)$/.test(value)) return false;
   return digits >= 2 && digits < chars.length;
 }
 
@@ -169,9 +198,11 @@ export function findDetails(p: string, lower: string): DetailSpan[] {
   // Each needs ASCII digits in its value (an ID four, a date of birth a year, a plate two): most messages have none.
   if (!/[0-9]/.test(p)) return out;
   // The three words' tests in one pass: most messages have none of their words.
-  if (!ANY_DETAIL_WORD.test(lower)) return out;
-  findIds(p, lower, out);
-  findDatesOfBirth(p, lower, out);
-  findVehicles(p, lower, out);
+  if (ANY_DETAIL_WORD.test(lower)) {
+    findIds(p, lower, out);
+    findDatesOfBirth(p, lower, out);
+    findVehicles(p, lower, out);
+  }
+  findShapedIds(p, out);
   return out;
 }

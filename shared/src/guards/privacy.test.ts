@@ -1274,6 +1274,90 @@ describe('detectIdentifying: privacy round 13, contact details', () => {
   });
 });
 
+describe('detectIdentifying: privacy round 14, names', () => {
+  it('round 14: two lower-case words no list knows after a school role, before a doing or a clause end', () => {
+    expect(matches('our bursar olwethu ramokgopa sent the invoices back', 'full-name')).toEqual([
+      'olwethu ramokgopa',
+    ]);
+    expect(matches('the ect tavish okonedo is brilliant and nobody says it', 'full-name')).toEqual([
+      'tavish okonedo',
+    ]);
+    expect(matches('cover supervisor marisela quintanar logged me absent', 'full-name')).toEqual([
+      'marisela quintanar',
+    ]);
+    expect(kinds('our head teacher training course is on friday')).toEqual([]);
+    expect(kinds('the DSL cert expires in aug')).toEqual([]);
+    expect(kinds('Head of a tiny rural primary, 68 kids')).toEqual([]);
+    expect(kinds('paying off the student loan fraud.')).toEqual([]);
+  });
+
+  it('round 14: a lower-case name after "email/voicemail/message from"; not a department', () => {
+    expect(matches('got a voicemail from priyanka deshmukh about the trip', 'full-name')).toEqual([
+      'priyanka deshmukh',
+    ]);
+    expect(kinds('got an email from hr about pensions')).toEqual([]);
+  });
+
+  it('round 14: a lower-case honorific before two words no list knows; not "tl;dr", a song or the verb "miss"', () => {
+    expect(matches('our senco is mrs nomathemba khumalo, ask her', 'full-name')).toEqual([
+      'mrs nomathemba khumalo',
+    ]);
+    expect(kinds('tl;dr crazy coworker is a nightmare')).toEqual([]);
+    expect(kinds('mr cellophane shoulda been my name')).toEqual([]);
+    expect(kinds('wouldnt miss one burnt out teacher')).toEqual([]);
+  });
+});
+
+describe('detectIdentifying: privacy round 14, surnames', () => {
+  it('round 14: a Korean surname before a listed hyphened given name; one surname after a school role, then a doing', () => {
+    expect(matches('song min-jun in 9c forgot his pe kit', 'full-name')).toEqual(['song min-jun']);
+    expect(matches('our deputy head petrovski runs the trip again', 'full-name')).toEqual(['petrovski']);
+    expect(kinds('went to the park with my class')).toEqual([]);
+    expect(kinds('our deputy head reads every report')).toEqual([]);
+  });
+});
+
+describe('detectIdentifying: privacy round 14, contact details and IDs', () => {
+  it("round 14: other countries' tax and social-security numbers after their names, and a bare ID", () => {
+    expect(matches('codice fiscale RSSMRA85T10A562S for the form', 'id-number')).toEqual([
+      'RSSMRA85T10A562S',
+    ]);
+    expect(matches('personnummer 900101-1234, is that needed', 'id-number')).toEqual(['900101-1234']);
+    expect(matches('TFN 123 456 782 for the payroll form', 'id-number')).toEqual(['123 456 782']);
+    expect(matches('ID 12-345678 X 90, teacher in Mutare', 'id-number')).toEqual(['12-345678']);
+    expect(matches('my ID is 28471935 if needed', 'id-number')).toEqual(['28471935']);
+    expect(kinds('meeting ID 845 2231 9090')).toEqual([]);
+    expect(kinds('the NIE 2024 plan is out')).toEqual([]);
+  });
+
+  it('round 14: a codice fiscale or an AHV number by its form alone', () => {
+    expect(matches('my CF is RSSMRA85T10A562S', 'id-number')).toEqual(['RSSMRA85T10A562S']);
+    expect(matches('AHV 756.1234.5678.97 for the Kanton', 'id-number')).toEqual(['756.1234.5678.97']);
+  });
+
+  it('round 14: a plate after "drives"; not an acronym and a year, or a speed', () => {
+    expect(matches('her ex drives a red Corolla, KCB 123X, and waits at the gate', 'vehicle')).toEqual([
+      'KCB 123X',
+    ]);
+    expect(kinds('she drove 2 hours to get CPD 2023 done')).toEqual([]);
+    expect(kinds('I was driving about 65MPH on the ring road')).toEqual([]);
+  });
+
+  it("round 14: a personal site after a comma, a teacher's title in a domain, a business, a handle that is me", () => {
+    expect(matches('her personal site, ngozieze dot com, is lovely', 'profile-url')).toEqual([
+      'ngozieze dot com',
+    ]);
+    expect(matches('www.profemariasoto.com.mx for the worksheets', 'profile-url')).toEqual([
+      'www.profemariasoto.com',
+    ]);
+    expect(matches('www.lenabauer-keramik.de is my weekend business', 'profile-url')).toEqual([
+      'www.lenabauer-keramik.de',
+    ]);
+    expect(matches('@maestra.luz.arte is me, say hi', 'profile-url')).toEqual(['@maestra.luz.arte']);
+    expect(kinds('shoutout to @oaknational for the slides')).toEqual([]);
+  });
+});
+
 describe('detectIdentifying: the patterns tried only near runs of digits', () => {
   it(
     'find what running every pattern everywhere finds, at the longest reach before a number',

@@ -1289,7 +1289,7 @@ const SITE =
 const SITE_ANCHORS: readonly Anchor[] = [{ text: '.', from: -75, to: 0, token: true }];
 const SITE_AFTER = blockedAfter('.@/-');
 const MY_SITE =
-  /\b(?:my|our|his|her|their) (?:own )?(?:(?:teaching|class|classroom|school|personal|new|little) )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?:? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
+  /\b(?:my|our|his|her|their) (?:own )?(?:(?:teaching|class|classroom|school|personal|new|little) )?(?:blog|site|website|web site|homepage|home page|portfolio|page|newsletter|resources?|stuff|worksheets?)(?: (?:is|are|lives?|are all|is all))?(?: (?:at|on|here))?[:,]? *$|\b(?:visit|find|follow) me (?:at|on):? *$/i;
 const COMMON_SITES = new Set(
   `google bbc gov youtube facebook instagram twitter x linkedin tiktok wikipedia amazon apple microsoft office outlook
   gmail hotmail yahoo tes oaknationalacademy thenational sparxmaths seneca senecalearning quizlet kahoot padlet canva
@@ -1300,10 +1300,16 @@ const COMMON_SITES = new Set(
 
 /** After the site: "… is my old student's portfolio", "… = her blog". */
 const MY_SITE_AFTER =
-  /^,? (?:is|=|-) (?:my|his|her|their|our) (?:[\p{L}-]+ ){0,2}?(?:[\p{L}-]+['’]s )?(?:own )?(?:blog|site|website|web site|homepage|portfolio|page|shop|store)\b/iu;
+  /^,? (?:is|=|-) (?:my|his|her|their|our) (?:[\p{L}-]+ ){0,2}?(?:[\p{L}-]+['’]s )?(?:own )?(?:blog|site|website|web site|homepage|portfolio|page|shop|store|business|side hustle|studio|gallery|channel|podcast)\b/iu;
 /** A domain label that reads as a person's own site: "maireadwrites", "mrsjonesteaches", "chalkdustblog". */
 const PERSONAL_LABEL =
   /^(?:mr|mrs|ms|miss|mx|dr|sir)[a-z]{3,}|[a-z]{3,}(?:writes|writing|teaches|teaching|teacher|tutoring|blogs?|reads|makes|designs|photography|portfolio|classroom)$/;
+/**
+ * A teacher's title in another language or in short before a name in a domain label ("profejuliancastro",
+ * "missanaperez", "maestralucia…"): the rest must spell a name (`nameInLabel`).
+ */
+const TITLE_IN_LABEL =
+  /^(?:mrs|miss|mr|ms|mx|dr|sir|teacher|teach|profesora|professora|profesor|professor|profe|profa|prof|maestro|maestra|frau|herr|mme|madame|senora|senor|sra|tia|tio)(?=[a-z]{6})/;
 /** The writer's own work at this site, said in the same sentence: "I blog about … at www.x.ie", "excerpts at x.com". */
 const OWN_WORK =
   /\b(?:i blog|i write (?:about|up)|i post (?:about|my)|excerpts?|my (?:writing|memoir|novel|podcast|shop|store|blog|site|website|portfolio))\b/i;
@@ -1321,6 +1327,8 @@ const PUBLIC_LABELS: ReadonlySet<string> = new Set(PUBLIC_FIGURES.map((n) => n.r
 function nameInLabel(label: string): boolean {
   if (PUBLIC_LABELS.has(label.replace(/-/g, ''))) return false;
   const parts = label.split('-');
+  // "tanjaklein-fotografie": a name as the first part before a trade's word.
+  if (parts.length === 2 && (parts[0] ?? '').length >= 7 && nameInLabel(parts[0] ?? '')) return true;
   if (
     parts.length >= 2 &&
     parts.some((x) => FIRST_NAMES.has(x)) &&
@@ -1350,6 +1358,14 @@ function nameInLabel(label: string): boolean {
   return false;
 }
 
+function titledNameInLabel(label: string): boolean {
+  const title = TITLE_IN_LABEL.exec(label);
+  return title !== null && nameInLabel(label.slice(title[0].length));
+}
+
+/** The writer owning a handle right after it: "@profe.ana.lenguas is me", "@x, that's me". */
+const HANDLE_IS_ME = /^,? (?:is|=|that['’]?s|thats|it['’]?s) (?:me|mine|my (?:account|page|profile))\b/i;
+
 function findProfiles(text: string, out: Span[]): void {
   // Every profile, blog or site address has a dot followed by a letter ("x.com", ".co.uk"), every handle an "@".
   const dotted = !privacyPrefilter.enabled || /\.[a-z]/i.test(text);
@@ -1378,6 +1394,7 @@ function findProfiles(text: string, out: Span[]): void {
       MY_SITE.test(before) ||
       nameInLabel(label) ||
       PERSONAL_LABEL.test(label) ||
+      titledNameInLabel(label) ||
       ownSite(text, m.index) ||
       MY_SITE_AFTER.test(text.slice(m.index + value.length, m.index + value.length + 60))
     )
@@ -1412,6 +1429,13 @@ function findProfiles(text: string, out: Span[]): void {
   const handles = !privacyPrefilter.enabled || text.includes('@') ? [...matchesOf(text, HANDLE)] : [];
   if (handles.length > 0 && SOCIAL_CONTEXT.test(text)) {
     for (const m of handles) {
+      const handle = m[1] ?? '';
+      if (/^\d+$/.test(handle)) continue;
+      out.push({ kind: 'profile-url', start: m.index, end: m.index + m[0].length });
+    }
+  } else {
+    for (const m of handles) {
+      if (!HANDLE_IS_ME.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
       const handle = m[1] ?? '';
       if (/^\d+$/.test(handle)) continue;
       out.push({ kind: 'profile-url', start: m.index, end: m.index + m[0].length });
@@ -1827,7 +1851,13 @@ function findNames(p: string, words: Word[], allowPairs: ReadonlySet<string>, ou
         (LOWERCASE_OK_HONORIFICS.has(hon) || hon === 'miss') &&
         !PUBLIC_HONORIFIC_NAMES.has(`${hon} ${(words[i + 1] as Word).lower}`) &&
         !allowed(words[i + 1] as Word, words[i + 2] as Word) &&
-        [words[i + 1], words[i + 2]].some((w) => w !== undefined && (givenLower(w) || surnameLower(w)))
+        ([words[i + 1], words[i + 2]].some((w) => w !== undefined && (givenLower(w) || surnameLower(w))) ||
+          // "mrs tahmina begum" (round 14): two words no list knows, each a name's length with a vowel.
+          (hon !== 'miss' &&
+            unlistedNameWord(words[i + 1]) &&
+            unlistedNameWord(words[i + 2]) &&
+            !/tl[;:]? ?$/i.test(p.slice(Math.max(0, h.start - 4), h.start)) &&
+            UNLISTED_NAME_AFTER.test(p.slice((words[i + 2] as Word).end, (words[i + 2] as Word).end + 12))))
       ) {
         out.push({ kind: 'full-name', start: h.start, end: (words[run] as Word).end });
         continue;
@@ -2380,7 +2410,14 @@ const RELATION_BEFORE =
  * if …", "wasnt it … who ran the residential".
  */
 const LOWER_PERSON_BEFORE =
-  /\b(?:congrats to|congratulations to|well done to|shout ?out to|big up|ran into|run into|bumped into|saw|seen|heard from|know if|wasn'?t it|was it|isn'?t it|covering|cover for|sit with|sat with|sitting with|paired with)[,:]? {1,2}$/i;
+  /\b(?:congrats to|congratulations to|well done to|shout ?out to|big up|ran into|run into|bumped into|saw|seen|heard from|know if|wasn'?t it|was it|isn'?t it|covering|cover for|sit with|sat with|sitting with|paired with|(?:e-?mail|message|msg|text|call|letter|note|complaint|voicemail|dm|reply|whatsapp)s? from)[,:]? {1,2}$/i;
+/**
+ * A school role said right before a name (round 14): "our principal kalani kahale sent …", "the nqt hyun-woo kim is
+ * …", "cover supervisor xiomara gutierrez logged …", "our dsl is mrs …". With a determiner, or alone at a sentence's
+ * start. Strong enough for two lower-case words no list knows (neither a known word nor an English word's form).
+ */
+const SCHOOL_ROLE_BEFORE =
+  /(?:(?:^|[.!?\n]\s*|\b(?:my|our|the|his|her|their|your) )(?:(?:new|old|former|acting|interim|supply|cover|trainee|deputy|assistant|lovely) )?(?:principal|vice principal|headteacher|head teacher|deputy head|head of (?:year|department|dept|ks\d|sixth form|(?!(?:a|an|the|my|our|this|that|it|all)\b)\p{L}+)|hod|nqt|ect|trainee|dsl|senco|sendco|governor|receptionist|technician|librarian|caretaker|bursar|supervisor|cover supervisor|ta|teaching assistant|lsa|mentor|line manager|colleague|tutor|coordinator|neighbou?r|landlord|landlady)(?: is| was|,|:)?) {1,2}$/iu;
 /** A colleague's occasion after a name: "…'s farewell is at the rsa", "…'s leaving drinks", "…'s baby". */
 const LIFE_EVENT_AFTER =
   /^['’]s (?:farewell|leaving|retirement|birthday|bday|wedding|baby|babies|maternity|paternity|mat leave|funeral|last day|first day|send-?off|hen do|stag do|engagement|promotion|new job|interview|drinks|do|collection|card)\b/i;
@@ -2402,18 +2439,106 @@ const PRONOUN_LATER =
   /^[^.!?\n]{0,50}?(?:,|\band|\bbut|\bso|\bcos|\bcause|\bbecause) (?:she|he|she['’]s|he['’]s|shes|hes|she['’]ll|he['’]ll|she['’]d|he['’]d)\b/i;
 
 /**
+ * Two lower-case words no list knows right after a school role ("our principal kalani kahale", "cover supervisor
+ * xiomara gutierrez"): both of three letters or more, no known word, no English word's or verb's form, the first not
+ * a surname particle, each with a vowel (not chat's "smh", "tbh").
+ */
+const VOWEL = /[aeiouyà-ÿāēīōū]/;
+/** A present-tense doing and its object after a surname: "… reads every report", "… runs the trip". */
+const ROLE_SURNAME_DOING = /^ \p{L}{2,}[^s\s]s (?:every|all|my|our|the|his|her|their|a|an|it|us|me)\b/u;
+/** Every `SCHOOL_ROLE_BEFORE` role's last word (its first for "head of …", "line manager"), the role rules' gate. */
+const SCHOOL_ROLE_WORD_IDS: readonly number[] =
+  `principal headteacher teacher head deputy hod nqt ect trainee dsl
+  senco sendco governor receptionist technician librarian caretaker bursar supervisor ta assistant lsa mentor line
+  manager colleague tutor coordinator neighbour neighbor landlord landlady`
+    .split(/\s+/)
+    .map(registerWord);
+/** Korean surnames as romanised, several of them English words ("park", "song", "moon"): only before a given name. */
+const KOREAN_SURNAMES = new Set(
+  `kim lee yi park choi jung jeong kang cho jo yoon yun jang lim im han oh seo shin kwon hwang ahn song jeon hong yoo
+  ko moon yang son bae baek heo nam shim noh ha kwak sung cha joo woo koo min ryu na jin chae won cheon bang kong
+  hyun ham byun yeom yeo chu do seok seol ma gil wi pyo myung ki ban`.split(/\s+/),
+);
+/** A known word's plural or third person ("vibes", "sings"): a word no list knows only by its "s". */
+const knownWithS = (w: Word): boolean =>
+  w.lower.endsWith('s') && ((LISTS_OF.get(w.lower.slice(0, -1)) ?? 0) & Lexicon.NOT_NAME_WORDS) !== 0;
+/** Two words no list knows, as a name's words: each of three letters or more, with a vowel, no known word's "s". */
+const unlistedNameWord = (w: Word | undefined): boolean =>
+  w !== undefined &&
+  w.lower.length >= 3 &&
+  VOWEL.test(w.lower) &&
+  // "doesn't seem", "isn't stuck": a contraction is no name ("o'leary", "d'souza" are).
+  !/^(?!(?:o|d)['’])[^'’]*['’]/.test(w.lower) &&
+  !RUN_PARTICLES.has(w.lower) &&
+  !listed(w, Lexicon.FUNCTION_WORDS) &&
+  !knownWithS(w) &&
+  // "long-term", "part-time": a hyphened word of known words.
+  !(
+    w.lower.includes('-') &&
+    w.lower.split('-').every((x) => ((LISTS_OF.get(x) ?? 0) & Lexicon.NOT_NAME_WORDS) !== 0)
+  );
+/**
+ * After two unlisted words read as a name after a role: a clause's end or a subject's doing ("… sent the whole staff",
+ * "… logged my absence", "…, she …"), not a noun phrase going on ("our head teacher training course", "DSL cert
+ * expires in aug").
+ */
+const UNLISTED_NAME_AFTER =
+  /^(?:[,.!?;:)]| ?$| (?:and|who|is|was|has|had|says|said|keeps|kept|just|never|always|sent|told|wants|thinks|runs|left|made|took|got|gave|\p{L}{2,}ed)\b)/u;
+function unlistedAfterRole(p: string, a: Word, b: Word): boolean {
+  if (!unlistedNameWord(a) || !unlistedNameWord(b)) return false;
+  if (!UNLISTED_NAME_AFTER.test(p.slice(b.end, b.end + 12))) return false;
+  if (!lowerCandidateWord(a) || !lowerCandidateWord(b) || listed(a, Lexicon.HONORIFICS)) return false;
+  return SCHOOL_ROLE_BEFORE.test(p.slice(Math.max(0, a.start - 40), a.start));
+}
+
+/**
  * Names typed in lower case ("follow up with patricia desrosiers", "my student aarav patil", "name: hyuuma maida"):
  * a listed given name before a word that is no known word, where the sentence treats them as a person (a name field,
  * an act towards a person, a relation of the writer's, where they live or work), or alone on a line of a contact block.
  */
 function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Span[]): void {
+  // Round 14's role rules need a school role's word in the message (a word-id look-up): most messages have none.
+  const ids = wordsFor(p).words;
+  const roles = !privacyPrefilter.enabled || SCHOOL_ROLE_WORD_IDS.some((id) => ids.has(id));
+  // A Korean given name is hyphened ("ji-woo"): no hyphen, no look-up per word.
+  const hyphen = !privacyPrefilter.enabled || p.includes('-');
   for (let i = 0; i + 1 < words.length; i++) {
     const a = words[i] as Word;
+    // "park ji-woo from english", "song min-jun in 9c": a Korean surname (some are English words or places) before a
+    // listed hyphened given name, the order Korean names are written in.
+    const hyphened = words[i + 1] as Word;
+    if (
+      hyphen &&
+      !a.cap &&
+      hyphened.lower.includes('-') &&
+      KOREAN_SURNAMES.has(a.lower) &&
+      !hyphened.cap &&
+      hyphened.lower.includes('-') &&
+      givenLower(hyphened) &&
+      adjacent(p, a, hyphened)
+    ) {
+      out.push({ kind: 'full-name', start: a.start, end: hyphened.end });
+      continue;
+    }
     if (a.cap || a.allCaps || listed(a, Lexicon.FUNCTION_WORDS) || listed(a, Lexicon.PLACE_WORDS)) continue;
     // A known word ("roman", "grace") starts a name only after a relation before a listed surname: "my student
     // roman melnyk".
     const known = listed(a, Lexicon.NOT_NAME_WORDS);
     let b = words[i + 1] as Word;
+    // "our head of english kowalski reads every report": one lower-case surname of a surname's form or the world
+    // lists (no known word) right after a school role, then a subject's doing.
+    if (
+      roles &&
+      !known &&
+      (surnameEnding(a.lower) || listed(a, Lexicon.WORLD_SURNAMES)) &&
+      !givenLower(a) &&
+      (SUBJECT_VERB_AFTER.test(p.slice(a.end, a.end + 40)) ||
+        ROLE_SURNAME_DOING.test(p.slice(a.end, a.end + 24))) &&
+      SCHOOL_ROLE_BEFORE.test(p.slice(Math.max(0, a.start - 40), a.start))
+    ) {
+      out.push({ kind: 'full-name', start: a.start, end: a.end });
+      continue;
+    }
     // "wei ling tan keeps …": a two-syllable Chinese given name written apart before its surname (Singapore, Malaysia).
     const c3 = words[i + 2];
     if (
@@ -2488,7 +2613,8 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       !givenLower(a) &&
       !(surnameForm && !ENGLISH_SHAPED.test(a.lower)) &&
       !(listed(a, Lexicon.WORLD_SURNAMES) && (givenLower(b) || pinyin)) &&
-      !(listed(a, Lexicon.FIRST_NAMES) && AKA_BEFORE.test(p.slice(Math.max(0, a.start - 8), a.start)))
+      !(listed(a, Lexicon.FIRST_NAMES) && AKA_BEFORE.test(p.slice(Math.max(0, a.start - 8), a.start))) &&
+      !(roles && unlistedAfterRole(p, a, b))
     )
       continue;
     // "fred fred", "osama bin laden": a doubled word or a public pair is no private name.
@@ -2528,6 +2654,7 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
       PERSON_ACT_BEFORE.test(before) ||
       RELATION_BEFORE.test(before) ||
       ROLE_BEFORE.test(before) ||
+      (roles && SCHOOL_ROLE_BEFORE.test(before)) ||
       PERSON_LIFE_AFTER.test(after) ||
       // "kofi mensah-boateng ur a legend": a message that starts by speaking to someone by their full name.
       (VOCATIVE_AFTER.test(after) && INTRO_BEFORE.test(p.slice(0, a.start)));

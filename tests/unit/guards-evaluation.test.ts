@@ -661,7 +661,8 @@ for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
   ['21c', 21, 0],
   // Batches 22 and 23 before (privacy round 10, main 54c4d14): 24, 2; 27, 0; 25, 0; 28, 2. Privacy round 11 (casual
   // social text, 2026-12-07 11:55) changed none of them.
-  ['22a', 24, 2],
+  // Privacy round 14 (2026-12-07 20:40): 22a 24 → 25.
+  ['22a', 25, 2],
   ['22b', 27, 0],
   ['23a', 25, 0],
   ['23b', 28, 2],

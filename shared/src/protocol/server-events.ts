@@ -30,8 +30,8 @@ export const serverEvents = {
   'message:new': Message,
   /**
    * Several new messages of one group at once, in the order `message:new` would have brought them (since
-   * protocol 2: a node under load writes what arrived in one turn of its event loop as one frame). Handle each
-   * as a `message:new`, in array order.
+   * protocol 2: a node under load writes what arrived in one turn of its event loop, or in a slice of one, as one
+   * frame). Handle each as a `message:new`, in array order.
    */
   'message:batch': z.object({ groupId: z.string(), messages: z.array(Message) }),
   /** The count of one reaction on one message changed. */

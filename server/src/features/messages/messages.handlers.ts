@@ -6,6 +6,7 @@ import {
   type EncodedEvent,
 } from '../../platform/realtime/encoded-emit.js';
 import { rooms, type AppServer, type AppSocket } from '../../platform/realtime/types.js';
+import { createDeliveryQueue, type DeliveryTiming } from './delivery-queue.js';
 import type { MessageService } from './messages.service.js';
 
 export interface MessageHandlerDeps {
@@ -35,10 +36,11 @@ export interface DeliveryCounters {
  * that is the node's `SSUBSCRIBE` to the group's shard channel. `group:open` also awaits `follow` before it
  * reads history, so nothing published in between is missed.
  *
- * Messages are collected until the event loop has handled every read that is ready (`setImmediate`), then
- * written per group: one message as `message:new`, several as one `message:batch` in the order they arrived
- * (seq order per group), encoded once and the same frame written to every member (`writeToLocalRoom`). Under
- * load, more messages share a frame, so a node pays one write per member per loop turn rather than per message.
+ * Messages are collected until the event loop has handled every read that is ready (`setImmediate`), or a
+ * slice of them is due sooner (`createDeliveryQueue`), then written per group: one message as `message:new`,
+ * several as one `message:batch` in the order they arrived (seq order per group), encoded once and the same
+ * frame written to every member (`writeToLocalRoom`). Under load, more messages share a frame, so a node pays
+ * one write per member per slice rather than per message.
  * Who receives is decided at the write: a socket that left the room (closed the group, was removed) in between
  * gets nothing, which is what it would get a moment later anyway.
  */
@@ -46,13 +48,9 @@ export function deliverMessages(
   io: AppServer,
   messages: MessageService,
   counters: DeliveryCounters = {},
+  timing: DeliveryTiming = {},
 ): Promise<void> {
-  let pending = new Map<string, Buffer[]>();
-  let scheduled = false;
-  const flush = () => {
-    const groups = pending;
-    pending = new Map();
-    scheduled = false;
+  const write = (groups: Map<string, Buffer[]>) => {
     let frames = 0;
     let delivered = 0;
     for (const [groupId, list] of groups) {
@@ -88,18 +86,7 @@ export function deliverMessages(
     }
     counters.delivered?.(frames, delivered);
   };
-  const deliver = (groupId: string, json: Buffer) => {
-    let list = pending.get(groupId);
-    if (!list) {
-      list = [];
-      pending.set(groupId, list);
-    }
-    list.push(json);
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(flush);
-    }
-  };
+  const deliver = createDeliveryQueue(write, timing);
   const prefix = rooms.group('');
   const adapter = io.of('/').adapter;
   adapter.on('create-room', (room: string) => {

@@ -633,6 +633,23 @@ heldOutBatch(
   { crisisFirstPersonRecall: 18 / 18, crisisPlanRecall: 8 / 8, crisisNotRiskFalsePositiveRate: 6 / 38 },
   { concernAtLeast: 0.75, flaggedAsWriterAtMost: 0 },
 );
+// Batch 28 (H28A: late-night phone texts, clipped and abbreviated, from Texas, Ohio, California, New Zealand, South
+// Africa and Ireland; H28B: formal, reserved writers, heads of department and teachers writing English as a second
+// language, risk told in understated words; written 22:29 before rounds 17 and privacy 15 began), scored on main
+// d669d31: 28a plan 25/25, passive 24/25, not-risk flagged 1/60, concern 9/10; 28b plan 19/25, passive 19/25, 3/60,
+// concern 9/10. 28b's understated risk is the gap to watch.
+heldOutBatch(
+  'batch 28a (2026-12-07 22:29, author H28A)',
+  { crisis: 'crisis-heldout-28a.tsv' },
+  { crisisFirstPersonRecall: 49 / 50, crisisPlanRecall: 25 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+  { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
+);
+heldOutBatch(
+  'batch 28b (2026-12-07 22:29, author H28B)',
+  { crisis: 'crisis-heldout-28b.tsv' },
+  { crisisFirstPersonRecall: 38 / 50, crisisPlanRecall: 19 / 25, crisisNotRiskFalsePositiveRate: 3 / 60 },
+  { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
+);
 // Privacy before: 13a identifying 28/30, ordinary 0/30; 13b 27, 0; 14a 28, 3; 14b 28, 2; 15a 30, 0; 15b 29, 1. After
 // privacy rounds 6 and 7: 28, 0; 27, 0; 29, 3; 28, 1; 30, 0; 29, 1.
 for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
@@ -676,6 +693,9 @@ for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
   // Batch 26 before (privacy round 13, main 4293714): these.
   ['26a', 24, 0],
   ['26b', 30, 4],
+  // Batch 28 before (privacy round 14, main d669d31): these.
+  ['28a', 26, 0],
+  ['28b', 28, 0],
 ] as const)
   privacyBatch(
     `batch ${suffix}`,

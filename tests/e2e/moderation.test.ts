@@ -453,9 +453,18 @@ describe('moderator console in a real browser', () => {
     await coordinator.getByRole('region', { name: /^Bans from Staffroom/ }).waitFor();
     await expectCount(coordinator.getByText('Nobody is banned from this group.'), 0);
 
-    await moderators
-      .getByRole('combobox', { name: 'Appoint someone invited as a moderator' })
-      .selectOption(invited.pseudonym);
+    // Appointing with nobody chosen is refused: the error is announced and tied to the list, marked invalid,
+    // until a choice is made.
+    const invitedList = moderators.getByRole('combobox', { name: 'Appoint someone invited as a moderator' });
+    await moderators.getByRole('button', { name: 'Appoint', exact: true }).last().click();
+    const refused = moderators.getByRole('alert').filter({ hasText: 'Choose an account to appoint.' });
+    await refused.waitFor();
+    expect(await invitedList.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await invitedList.getAttribute('aria-describedby'))?.split(' ') ?? [];
+    expect(describedBy).toContain(await refused.getAttribute('id'));
+    await invitedList.selectOption(invited.pseudonym);
+    await expectCount(refused, 0);
+    expect(await invitedList.getAttribute('aria-invalid')).toBeNull();
     await moderators.getByRole('button', { name: 'Appoint', exact: true }).last().click();
     const appoint = coordinator.getByRole('dialog', {
       name: `Make ${invited.pseudonym} a moderator of ${groupName}?`,

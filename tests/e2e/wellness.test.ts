@@ -270,6 +270,21 @@ describe('wellness pulse in a real browser', () => {
     await groupsChart.getByText('Show the numbers as a table').click();
     await groupsChart.getByRole('cell', { name: 'Hidden: fewer than 5 people' }).first().waitFor();
     await checkScreen(page, 'wellness-06-programme-activity');
+
+    // Printed, the report is the figures alone: the site's header, navigation and footer and the page's actions
+    // (download, print) are left off; the title and the figures stay.
+    const chrome = [
+      page.getByRole('banner'),
+      page.getByRole('navigation', { name: 'Main' }),
+      page.getByRole('contentinfo'),
+      page.getByRole('button', { name: 'Print report' }),
+    ];
+    for (const part of chrome) expect(await part.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    for (const part of chrome) expect(await part.isVisible()).toBe(false);
+    expect(await heading(page, 'Programme: wellness and activity').isVisible()).toBe(true);
+    expect(await participation.locator('svg').first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: null });
     expect(problems.coordinator).toEqual({ csp: [], errors: [] });
   }, 120_000);
 });

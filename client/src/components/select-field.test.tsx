@@ -47,6 +47,21 @@ describe('a labelled drop-down list', () => {
     expect(attribute(html, 'select', 'aria-invalid')).toBe('true');
   });
 
+  it('when it has an addon, then the addon stands beside the select, in the same control row', () => {
+    const html = renderToStaticMarkup(
+      <SelectField
+        label="Length"
+        value={60}
+        options={LENGTHS}
+        onChange={() => {}}
+        addon={<button type="submit">Apply</button>}
+      />,
+    );
+    expect(html).toMatch(
+      /<div class="field__control"><select\b[^>]*>.*<\/select><button type="submit">Apply<\/button><\/div>/,
+    );
+  });
+
   it('when a choice is made, then its value comes back as given (a number stays a number)', () => {
     expect(chosenOption(LENGTHS, '30')).toBe(30);
     expect(chosenOption([{ value: '', label: 'All topics' }], '')).toBe('');

@@ -9,7 +9,7 @@ export interface SelectOption<V extends string | number> {
 
 export interface SelectFieldProps<V extends string | number> extends Pick<
   FieldProps,
-  'label' | 'hint' | 'error' | 'optional'
+  'label' | 'hint' | 'error' | 'optional' | 'addon'
 > {
   /** The form field's name, as the server and the end-to-end tests know it. */
   name?: string;

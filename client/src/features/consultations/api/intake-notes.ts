@@ -3,7 +3,7 @@ import type { Identity } from '../../../lib/e2e-crypto';
 import { devicePinStore } from '../keys/pin-db';
 import { ConversationRoom } from '../model/conversation-room';
 import { openIntakeNote, sealIntakeNote } from '../model/intake-seal';
-import { convoConnection } from './convo-connection';
+import { liveConnection } from '../../../lib/live-connection';
 import { supportApi } from './support-api';
 
 /**
@@ -66,7 +66,7 @@ export async function passOnAssignedNotes(identity: Identity): Promise<number> {
     const tried = tries.get(c.id) ?? 0;
     if (c.role !== 'teacher' || !c.notePending || tried >= MAX_TRIES) continue;
     tries.set(c.id, tried + 1);
-    const room = new ConversationRoom(c.id, identity, convoConnection, Date.now, devicePinStore);
+    const room = new ConversationRoom(c.id, identity, liveConnection, Date.now, devicePinStore);
     let timer: ReturnType<typeof setTimeout> | undefined;
     room.start();
     try {

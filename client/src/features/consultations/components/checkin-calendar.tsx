@@ -5,6 +5,7 @@ import { useNow } from '../hooks/use-conversation-room';
 import { formatClock, formatDayHeading, formatFull } from '../model/format';
 import { formatDuration } from '../../../utils/format';
 import { reminderFor } from '../model/reminder';
+import { SoonTag } from './soon-tag';
 
 /** Upcoming check-ins across conversations, grouped by day, with a reminder as one gets close. */
 export function CheckInCalendar({ entries }: { entries: readonly CalendarEntry[] }) {
@@ -49,11 +50,7 @@ export function CheckInCalendar({ entries }: { entries: readonly CalendarEntry[]
                       {checkIn.status === 'proposed' &&
                         (needsAnswer ? ' · waiting for your answer' : ' · waiting for their answer')}
                     </span>
-                    {reminder && (
-                      <p className="soon-tag">
-                        {reminder.kind === 'now' ? 'Happening now' : `Starts in ${reminder.minutes} min`}
-                      </p>
-                    )}
+                    {reminder && <SoonTag reminder={reminder} />}
                   </div>
                 </li>
               );

@@ -6,6 +6,7 @@ import { formatStart } from '../model/format';
 import { formatDuration } from '../../../utils/format';
 import { kindText } from '../model/labels';
 import { reminderFor } from '../model/reminder';
+import { SoonTag } from './soon-tag';
 import { ConversationBadge } from './status-badge';
 
 /** One-to-one conversations, newest first, each with its next check-in (and a reminder when it is close). */
@@ -41,11 +42,7 @@ export function ConversationList({ conversations }: { conversations: readonly Co
                     ? 'Read-only now.'
                     : 'No check-in planned.'}
               </p>
-              {reminder && (
-                <p className="soon-tag">
-                  {reminder.kind === 'now' ? 'Happening now' : `Starts in ${reminder.minutes} min`}
-                </p>
-              )}
+              {reminder && <SoonTag reminder={reminder} />}
             </div>
           </li>
         );

@@ -1,5 +1,6 @@
 import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../../components/button';
+import { DeliveryStatus } from '../../../components/delivery-status';
 import type { OutboxEntry, ShownMessage } from '../model/conversation-room';
 import { formatClock, formatFeedDay, formatFull, sameDay } from '../model/format';
 import { refusalText } from '../model/refusal';
@@ -90,10 +91,12 @@ function Outbox({
           </p>
         </div>
         <p className="cmsg__text">{entry.text}</p>
-        <p className="cmsg__status">
-          <span className="cmsg__dot" aria-hidden="true" />
+        <DeliveryStatus
+          tone={entry.state === 'failed' ? 'problem' : entry.state === 'sent' ? 'sent' : 'waiting'}
+          className="cmsg__status"
+        >
           {outboxText(entry, connected)}
-        </p>
+        </DeliveryStatus>
         {entry.state === 'failed' && (
           <span className="cmsg__fix">
             <Button variant="secondary" onClick={() => onRetry(entry.clientId)}>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CheckIn, ConversationSummary } from '@staffroom/shared/schemas/consultations';
-import { convoConnection } from '../api/convo-connection';
+import { liveConnection } from '../../../lib/live-connection';
 import { useLiveReload } from './use-live-reload';
 
 export interface CalendarEntry {
@@ -31,7 +31,7 @@ export function useCheckInCalendar(conversations: readonly ConversationSummary[]
   const current = useRef(0);
 
   const loadOne = useCallback(async (conversationId: string): Promise<CalendarEntry[] | null> => {
-    const ack = await convoConnection.request('convo:open', { conversationId, since: STATE_ONLY });
+    const ack = await liveConnection.request('convo:open', { conversationId, since: STATE_ONLY });
     if (!ack.ok) return null;
     const { view } = ack.data;
     return view.checkIns
@@ -73,7 +73,7 @@ export function useCheckInCalendar(conversations: readonly ConversationSummary[]
     [ids, loadOne],
   );
 
-  useEffect(() => convoConnection.on('convo:changed', (p) => refreshOne(p.conversationId)), [refreshOne]);
+  useEffect(() => liveConnection.on('convo:changed', (p) => refreshOne(p.conversationId)), [refreshOne]);
   useLiveReload([], () => void loadAll());
 
   const entries = loaded

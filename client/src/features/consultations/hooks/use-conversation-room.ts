@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Identity } from '../../../lib/e2e-crypto';
-import { convoConnection } from '../api/convo-connection';
+import { liveConnection } from '../../../lib/live-connection';
 import { resourceTransport } from '../api/resource-api';
 import { devicePinStore } from '../keys/pin-db';
 import { ConversationRoom, type ConvoSnapshot } from '../model/conversation-room';
@@ -16,7 +16,7 @@ export function useConversationRoom(
       new ConversationRoom(
         conversationId,
         identity,
-        convoConnection,
+        liveConnection,
         Date.now,
         devicePinStore,
         resourceTransport,

@@ -1,4 +1,5 @@
 import { Button } from '../../../components/button';
+import { DeliveryStatus } from '../../../components/delivery-status';
 import { formatDateTime } from '../../../utils/format';
 import type { HeldEntry } from '../model/group-room';
 
@@ -26,12 +27,11 @@ export function HeldItem({
       </p>
       <p className="msg__text">{entry.text}</p>
       <div className="msg__delivery">
-        <p className="msg__status">
-          <span className="msg__status-dot" aria-hidden="true" />
+        <DeliveryStatus tone="held">
           {entry.outcome === 'pending'
             ? 'Held for review: only you and the group’s moderators can see this message for now. You are not in any trouble.'
             : 'A moderator kept this message out of the group. Only you and the moderators saw it; you are not in any trouble.'}
-        </p>
+        </DeliveryStatus>
         {entry.outcome === 'kept' && (
           <span className="msg__fix">
             <Button variant="quiet" onClick={() => onDismiss(entry.clientId)}>

@@ -4,7 +4,7 @@ import type { ClientResult } from '@staffroom/shared/protocol/client-events';
 import { Alert } from '../../../components/alert';
 import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
-import { roomConnection } from '../api/room-connection';
+import { liveConnection } from '../../../lib/live-connection';
 
 export type Joined = ClientResult<'group:join'>;
 
@@ -58,7 +58,7 @@ export function JoinForm({
     }
     setErrors({});
     setBusy(true);
-    const ack = await roomConnection.request('group:join', {
+    const ack = await liveConnection.request('group:join', {
       ...target,
       acceptGuidelines: accepted,
       ...(useAlias && alias.trim() ? { alias: alias.trim() } : {}),

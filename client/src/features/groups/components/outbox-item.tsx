@@ -1,4 +1,5 @@
 import { Button } from '../../../components/button';
+import { DeliveryStatus, type DeliveryTone } from '../../../components/delivery-status';
 import { useNow } from '../hooks/use-group-room';
 import { needsEdit, sendErrorText } from '../model/error-text';
 import type { OutboxEntry } from '../model/group-room';
@@ -40,6 +41,7 @@ export function OutboxItem({
 }) {
   const now = useNow(entry.state === 'waiting');
   const problem = entry.state === 'failed' || entry.state === 'confirm';
+  const tone: DeliveryTone = problem ? 'problem' : entry.state === 'sent' ? 'sent' : 'waiting';
   return (
     <li className={`msg msg--mine msg--outbox msg--${entry.state}`} aria-busy={entry.state === 'sending'}>
       <p className="msg__head">
@@ -48,10 +50,9 @@ export function OutboxItem({
       </p>
       <p className="msg__text">{entry.text}</p>
       <div className="msg__delivery">
-        <p className="msg__status" role={problem ? 'alert' : undefined}>
-          <span className="msg__status-dot" aria-hidden="true" />
+        <DeliveryStatus tone={tone} role={problem ? 'alert' : undefined}>
           {statusText(entry, connected, now)}
-        </p>
+        </DeliveryStatus>
         {entry.state === 'failed' && (
           <span className="msg__fix">
             {entry.error && needsEdit(entry.error) ? (

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { roomConnection } from '../api/room-connection';
+import { liveConnection } from '../../../lib/live-connection';
 import { GroupRoom, type RoomSnapshot } from '../model/group-room';
 
 /** The live room of one group while the page is mounted: opened on mount, closed on unmount. */
 export function useGroupRoom(groupId: string): { room: GroupRoom; snapshot: RoomSnapshot } {
   // Building a room has no side effects (it only reads this tab's storage); `start()` does the work.
-  const room = useMemo(() => new GroupRoom(groupId, roomConnection), [groupId]);
+  const room = useMemo(() => new GroupRoom(groupId, liveConnection), [groupId]);
   useEffect(() => {
     room.start();
     return () => room.stop();

@@ -5,7 +5,7 @@ import { Button } from '../../../components/button';
 import { Field } from '../../../components/field';
 import { PageTitle } from '../../../components/page-title';
 import { paths } from '../../../config/paths';
-import { roomConnection } from '../api/room-connection';
+import { liveConnection } from '../../../lib/live-connection';
 import { JoinForm, type Joined } from '../components/join-form';
 import '../groups.css';
 
@@ -33,12 +33,12 @@ export function JoinByCodePage() {
     }
     setError(null);
     setBusy(true);
-    const ack = await roomConnection.request('group:join', { code: trimmed, acceptGuidelines: false });
+    const ack = await liveConnection.request('group:join', { code: trimmed, acceptGuidelines: false });
     setBusy(false);
     if (ack.ok) return joined(ack.data);
     if (ack.error.code === 'GUIDELINES_REQUIRED') {
       // The code is the secret that lets you read the guidelines before accepting them.
-      const preview = await roomConnection.request('group:preview', { code: trimmed });
+      const preview = await liveConnection.request('group:preview', { code: trimmed });
       if (preview.ok)
         setAccepting({ code: trimmed, name: preview.data.name, guidelines: preview.data.guidelines });
       else setError(preview.error.message);

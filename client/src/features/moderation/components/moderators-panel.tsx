@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { MemberRow } from '@staffroom/shared/schemas/moderation';
 import { Button } from '../../../components/button';
+import { SelectField } from '../../../components/select-field';
 import { moderationApi } from '../api/moderation-api';
 import { ActionDialog } from './action-dialog';
 import type { GroupTools } from './group-context';
@@ -104,37 +105,24 @@ export function ModeratorsPanel({ tools, members }: { tools: GroupTools; members
       {tools.isAdmin ? (
         candidates.length > 0 && (
           <form className="mod-inline-form" noValidate onSubmit={appoint}>
-            <label htmlFor={`${id}-member`} className="field__label">
-              Appoint a member as moderator
-            </label>
-            <div className="field__control">
-              <select
-                id={`${id}-member`}
-                className="input select"
-                value={chosen}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={problem ? `${id}-problem` : undefined}
-                onChange={(e) => {
-                  setChosen(e.target.value);
-                  setProblem(null);
-                }}
-              >
-                <option value="">Choose a member…</option>
-                {candidates.map((c) => (
-                  <option key={c.tag} value={c.tag}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-              <Button type="submit" variant="secondary">
-                Appoint
-              </Button>
-            </div>
-            {problem && (
-              <p id={`${id}-problem`} className="field__error" role="alert">
-                {problem}
-              </p>
-            )}
+            <SelectField<string>
+              label="Appoint a member as moderator"
+              value={chosen}
+              options={[
+                { value: '', label: 'Choose a member…' },
+                ...candidates.map((c) => ({ value: c.tag, label: c.name })),
+              ]}
+              error={problem}
+              onChange={(tag) => {
+                setChosen(tag);
+                setProblem(null);
+              }}
+              addon={
+                <Button type="submit" variant="secondary">
+                  Appoint
+                </Button>
+              }
+            />
           </form>
         )
       ) : (
@@ -162,7 +150,6 @@ function InvitedModerators({
   titleId: string;
   onOutside: (count: number) => void;
 }) {
-  const id = useId();
   const { groupId, groupName } = tools;
   const [lists, setLists] = useState<{ candidates: string[]; outside: string[] } | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -266,40 +253,25 @@ function InvitedModerators({
         </p>
       ) : (
         <form className="mod-inline-form" noValidate onSubmit={appoint}>
-          <label htmlFor={`${id}-invited`} className="field__label">
-            Appoint someone invited as a moderator
-          </label>
-          <p id={`${id}-hint`} className="field__hint">
-            Only accounts invited as moderators are listed, by pseudonym. They need not have joined the group.
-          </p>
-          <div className="field__control">
-            <select
-              id={`${id}-invited`}
-              className="input select"
-              value={chosen}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? `${id}-hint ${id}-problem` : `${id}-hint`}
-              onChange={(e) => {
-                setChosen(e.target.value);
-                setProblem(null);
-              }}
-            >
-              <option value="">Choose an account…</option>
-              {lists.candidates.map((pseudonym) => (
-                <option key={pseudonym} value={pseudonym}>
-                  {pseudonym}
-                </option>
-              ))}
-            </select>
-            <Button type="submit" variant="secondary">
-              Appoint
-            </Button>
-          </div>
-          {problem && (
-            <p id={`${id}-problem`} className="field__error" role="alert">
-              {problem}
-            </p>
-          )}
+          <SelectField<string>
+            label="Appoint someone invited as a moderator"
+            hint="Only accounts invited as moderators are listed, by pseudonym. They need not have joined the group."
+            value={chosen}
+            options={[
+              { value: '', label: 'Choose an account…' },
+              ...lists.candidates.map((pseudonym) => ({ value: pseudonym, label: pseudonym })),
+            ]}
+            error={problem}
+            onChange={(pseudonym) => {
+              setChosen(pseudonym);
+              setProblem(null);
+            }}
+            addon={
+              <Button type="submit" variant="secondary">
+                Appoint
+              </Button>
+            }
+          />
         </form>
       )}
     </>

@@ -59,10 +59,23 @@ export interface ServerProcess {
   exited(): boolean;
 }
 
-/** Starts `node <args>` with exactly `env` (plus PATH), collecting its output lines. */
+/**
+ * Every `BENCH_SERVER_ENV_X=v` of the bench's own environment, as `X=v`: given to every server it starts, baselines
+ * included (diagnostics, e.g. `BENCH_SERVER_ENV_NODE_OPTIONS=--import=…/scripts/heap-probe.mjs`; `--staffroom-env`
+ * reaches the Staffroom processes only, and wins there).
+ */
+export function serverPassThrough(from: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(from))
+    if (key.startsWith('BENCH_SERVER_ENV_') && key.length > 17 && value !== undefined)
+      out[key.slice(17)] = value;
+  return out;
+}
+
+/** Starts `node <args>` with exactly `env` (plus PATH and `BENCH_SERVER_ENV_…`), collecting its output lines. */
 export function spawnNode(args: string[], env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, args, {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: { PATH: process.env.PATH ?? '', ...serverPassThrough(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.add(child);

@@ -103,7 +103,8 @@ Options:
                         profiles (self time per function and per package, in the measured window)
   --out-dir DIR         where results go (default bench/results)
 
-Environment: BENCH_SERVER_LOG_DIR=DIR writes each server process's last 2,000 output lines there when it stops
+Environment: BENCH_SERVER_ENV_X=v gives X=v to every server (baselines too; diagnostics such as NODE_OPTIONS).
+BENCH_SERVER_LOG_DIR=DIR writes each server process's last 2,000 output lines there when it stops
 (Staffroom logs at warn: a lost Redis connection, and so a resync, shows).`;
 
 const num = (value: string | undefined, name: string): number | undefined => {

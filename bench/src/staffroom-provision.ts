@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { derivePassphraseSecrets } from '@staffroom/shared/crypto/passphrase-kdf';
 import { checkPseudonym } from '@staffroom/shared/rules/pseudonym';
 
@@ -5,6 +6,18 @@ export const BENCH_PASSPHRASE = 'walking by the quiet river at dawn';
 
 /** Each node's public passphrase salt (the same on every node of one deployment), asked once per node. */
 const kdfSalts = new Map<string, Promise<string>>();
+
+/**
+ * The auth secret a bench member signs up with: derived from the passphrase as the browser does, or, with
+ * BENCH_FAST_SIGNUP=1 (diagnostics of what comes after the sign-ups, e.g. memory per idle connection on a busy
+ * machine), a secret of the same form without the Argon2id work. The server cannot tell (it never sees the
+ * passphrase); pair it with scripts/fast-bcrypt.mjs in the servers. Never for a figure of the sign-ups.
+ */
+export async function benchAuthSecret(pseudonym: string, salt: Promise<string>): Promise<string> {
+  if (process.env.BENCH_FAST_SIGNUP === '1')
+    return createHash('sha256').update(pseudonym).digest('base64url');
+  return (await derivePassphraseSecrets(pseudonym, BENCH_PASSPHRASE, await salt)).authSecret;
+}
 
 /** One logged-in browser profile: a cookie jar over fetch. */
 export class Agent {
@@ -28,7 +41,7 @@ export class Agent {
         .then((info) => info.kdfSalt);
       kdfSalts.set(this.baseUrl, salt);
     }
-    const { authSecret } = await derivePassphraseSecrets(pseudonym, BENCH_PASSPHRASE, await salt);
+    const authSecret = await benchAuthSecret(pseudonym, salt);
     return this.post('/api/auth/signup', { invite, pseudonym, authSecret });
   }
 

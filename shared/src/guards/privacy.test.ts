@@ -1358,6 +1358,37 @@ describe('detectIdentifying: privacy round 14, contact details and IDs', () => {
   });
 });
 
+describe('detectIdentifying: privacy round 15, school logistics are not contact details or names', () => {
+  it('round 15: a clock time before a place is no house number; a street after a numbered gate or room is no address', () => {
+    expect(kinds('program 9 am sa covered court, then lunch 12 nn at the canteen')).toEqual([]);
+    expect(kinds('assembly at 10 pm Main Court, parents welcome')).toEqual([]);
+    expect(kinds('Collection at 3 pm from Gate 4, Hampton Road entrance.')).toEqual([]);
+    expect(kinds('cover in Room 12, Elm Street building, then P4 on Platform 2, Station Road')).toEqual([]);
+    // The nearest identifying forms still warn: a house number before the street, with or without the comma.
+    expect(matches('she lives at 9 Amherst Court, ask her', 'address')).toEqual(['9 Amherst Court']);
+    expect(matches('drop it at 4, Hampton Road tonight', 'address')).toEqual(['4, Hampton Road']);
+  });
+
+  it('round 15: a range of 24-hour clock times is no phone number, even after "call"', () => {
+    expect(kinds('Duty 0830 – 1530 daily, lunch 1230-1315.')).toEqual([]);
+    expect(kinds('call the office between 0830-1630 for cover')).toEqual([]);
+    // Not clock times (a minute past 59, or not on five minutes), or more digits: a number.
+    expect(kinds('call me on 0830 1547 after school')).toEqual(['phone']);
+    expect(kinds('her mobile is 0830-1599')).toEqual(['phone']);
+    expect(kinds('text me on 0845 1300 tonight, no dash between')).toEqual(['phone']);
+  });
+
+  it('round 15: a place and a single letter is no name with an initial ("Malmö C", "Block C"); a given name and one is', () => {
+    const line =
+      'train from Malmö C at 9:05 to Copenhagen, back 15:30, kids need passports. How do you all handle the kids who always forget the permission slips?';
+    expect(kinds(line)).toEqual([]);
+    expect(kinds('Now P3 Mondays P and Wednesdays P, my kids love the room swaps')).toEqual([]);
+    expect(matches('my TA Siobhan K keeps covering my duties, she is a star', 'full-name')).toEqual([
+      'Siobhan K',
+    ]);
+  });
+});
+
 describe('detectIdentifying: the patterns tried only near runs of digits', () => {
   it(
     'find what running every pattern everywhere finds, at the longest reach before a number',

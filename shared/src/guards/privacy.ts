@@ -476,6 +476,11 @@ function splitDigits(raw: string): Digits {
 }
 
 const isYear = (g: string) => /^(?:19|20)\d\d$/.test(g);
+/** A 24-hour clock time on five minutes, as a timetable writes it: "0830", "1545" (not "1547", "1599"). */
+const clockTime = (g: string) => /^(?:[01]\d|2[0-3])[0-5][05]$/.test(g);
+/** "0830 – 1530", "1230-1315": two such times joined by a dash, a range of hours (round 15), never a number. */
+const clockRange = (d: Digits) =>
+  d.groups.length === 2 && d.groups.every(clockTime) && /^ ?[-–—] ?$/.test(d.seps[0] ?? '');
 
 function looksLikePhone(d: Digits, context: boolean): boolean {
   const { groups } = d;
@@ -483,7 +488,7 @@ function looksLikePhone(d: Digits, context: boolean): boolean {
   const n = digits.length;
   const first = groups[0] ?? '';
   if (groups.length === 0 || groups.length > 7) return false;
-  if (groups.every(isYear)) return false;
+  if (groups.every(isYear) || clockRange(d)) return false;
   const shape = groups.map((g) => g.length).join('-');
   // Decimal-looking runs ("3.5 4.25"), clock times ("10.30-11.45") and dates ("12-03-2024") are never phones.
   if (d.seps.some((s) => s === '.') && groups.every((g) => g.length <= 2) && n <= 8) return false;
@@ -574,7 +579,7 @@ const PHONE_COUNTRIES: readonly CountryCode[] = [
 /** Years, decimals, times and dates, which no phone metadata may turn into a number. */
 function dateOrDecimal(d: Digits, dottedPhone = false): boolean {
   const { groups } = d;
-  if (groups.every(isYear)) return true;
+  if (groups.every(isYear) || clockRange(d)) return true;
   // "32.12.34.56" (Denmark, much of francophone Africa): four or more dotted pairs with a phone word or a country
   // named are a number; a time or a date has at most three.
   const dotted = dottedPhone && groups.length >= 4 && d.seps.every((sep) => sep === '.');
@@ -820,9 +825,8 @@ const NOT_STREET_WORDS = new Set(
   cent cents dollars dollar pounds pound lessons lesson periods period sessions session questions question groups
   group rows row lanes lane tables table seats seat laps lap goals goal houses house doors door floors floor stops
   stop learning different separate other new old more few many several extra big small long short whole half full
-  netball basketball tennis squash football soccer sports sport car cars bus buses way ways person hands`.split(
-    /\s+/,
-  ),
+  netball basketball tennis squash football soccer sports sport car cars bus buses way ways person hands am pm noon
+  nn`.split(/\s+/),
 );
 const STREET_INNER_STOP = new Set(
   `the a an my our your his her their this that of on in at to down up from and or for with by per each every into
@@ -1058,6 +1062,14 @@ const SEQUENCE_WORDS = new Set(
   volume vol episode season act scene verse line psalm standard std table band track series session sprint phase rank
   tier ks`.split(/\s+/),
 );
+/**
+ * A numbered part of a site or a journey right before the number: "Gate 4, Hampton Road entrance", "Room 12, Elm
+ * Street building", "Platform 2, Station Road" (round 15). The street after it names where that part is, not a home.
+ */
+const VENUE_WORDS = new Set(
+  `gate gates room rm rooms lab labs platform bay stop exit door pitch field court courts hall studio locker bus
+  coach minibus terminal pier entrance`.split(/\s+/),
+);
 /** Famous and fictional addresses teachers name ("10 Downing Street", "221B Baker Street", "4 Privet Drive"). */
 const PUBLIC_ADDRESSES = new Set(
   `10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|prinsengracht 263|4 privet drive|
@@ -1082,7 +1094,8 @@ function wordBefore(text: string, start: number): string {
 }
 
 function publicOrSequenced(text: string, start: number, end: number): boolean {
-  if (SEQUENCE_WORDS.has(wordBefore(text, start))) return true;
+  const before = wordBefore(text, start);
+  if (SEQUENCE_WORDS.has(before) || VENUE_WORDS.has(before)) return true;
   const space = text.indexOf(' ', start);
   if (space < 0 || space >= end || !PUBLIC_ADDRESS_LEADS.has(text.slice(start, space).toLowerCase()))
     return false;
@@ -3380,11 +3393,25 @@ function findModelNames(
       const s = out[k] as Span;
       covered = s.start < c.end && c.start < s.end;
     }
-    if (covered || neverJudged(words, c, allowPairs)) continue;
+    if (covered || neverJudged(words, c, allowPairs) || placeAndLetter(p, words, c)) continue;
     if (nameProbability(candidateFeatures(p, words, c, cues)) < privacyNameModel.threshold) continue;
     const span: Span = { kind: 'full-name', start: c.start, end: c.end };
     if (!isPublicByContext(p, span)) out.push(span);
   }
+}
+
+/**
+ * A word and a lone capital ("Malmö C", "Oslo S", "Block C", "Mondays P" for period 5): a station, a building or a
+ * lesson far more often than a name and its initial, which the model judges only when the word is a given name of the
+ * lists ("Siobhan K") or the letter is a dotted initial before a name. Round 15: "train from Malmö C at 9:05" was found in a long post of logistics.
+ */
+function placeAndLetter(p: string, words: readonly Word[], c: Candidate): boolean {
+  const z = words[c.last] as Word;
+  if (c.last !== c.first + 1 || z.text.length !== 1) return false;
+  // A dotted initial before a capitalised word is a middle name's ("Faina D. Yefremova").
+  if (/^\. \p{Lu}/u.test(p.slice(z.end, z.end + 3))) return false;
+  const a = words[c.first] as Word;
+  return !listed(a, Lexicon.WORLD_FIRST_NAMES) && !listed(a, Lexicon.FIRST_NAMES);
 }
 
 /** A candidate the model never judges: a public pair (`PUBLIC_FIGURES`, `allowNames`) or a place abroad. */

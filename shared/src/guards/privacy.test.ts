@@ -1389,6 +1389,62 @@ describe('detectIdentifying: privacy round 15, school logistics are not contact 
   });
 });
 
+describe('detectIdentifying: privacy round 15, details hidden in long posts', () => {
+  it("round 15: a pupil's number under its name in other school systems (leerlingnummer, elevnummer, LRN, OEN …)", () => {
+    expect(
+      matches("he logs in with his son's leerlingnummer 204481 and sees another grade list", 'id-number'),
+    ).toEqual(['204481']);
+    expect(matches('her elevnummer is 7731920, can you check it', 'id-number')).toEqual(['7731920']);
+    expect(matches('LRN 136512090021 for the enrolment form', 'id-number')).toEqual(['136512090021']);
+    expect(matches('his OEN: 123-456-789 is on the transcript', 'id-number')).toEqual(['123-456-789']);
+    // A count or a year after those words is none.
+    expect(kinds('the leerlingnummer 2024 export is broken again')).toEqual([]);
+    expect(kinds('Grade 10 enrolment through LRN lookups opens 3 June')).toEqual([]);
+  });
+
+  it('round 15: a user name after "username" or "handle" with no app named; a handle right after an account', () => {
+    expect(
+      matches('one boy added me by mistake, username frederik.holm07. block him?', 'profile-url'),
+    ).toEqual(['frederik.holm07']);
+    expect(matches('her handle is mrs_b_teaches if you want to see it', 'profile-url')).toEqual([
+      'mrs_b_teaches',
+    ]);
+    expect(
+      matches(
+        'a parent posts the kids work on her business account @bespokebyhayley_doncaster',
+        'profile-url',
+      ),
+    ).toEqual(['@bespokebyhayley_doncaster']);
+    // A user name needs a user name's look; a group member's pseudonym after other words stays a mention.
+    expect(kinds('pick a username that is not your real name, kids')).toEqual([]);
+    expect(kinds('the login username is on the card, password 1234')).toEqual([]);
+    expect(kinds('the wifi account got locked again @CalmOtter, did yours?')).toEqual([]);
+  });
+
+  it('round 15: a capitalised Korean surname before a listed hyphened given name', () => {
+    expect(
+      matches(
+        "honestly if Park Ji-woo emails me one more time about her son's grade i'll scream",
+        'full-name',
+      ),
+    ).toEqual(['Park Ji-woo']);
+    expect(kinds('Kim Jong-un is on the news again')).toEqual([]);
+    expect(kinds('we went to Park Run on Saturday morning')).toEqual([]);
+  });
+
+  it("round 15: a UK plate's form anywhere in a message about a car", () => {
+    expect(
+      matches(
+        "That car blocking the disabled bay every morning is KM19 XTZ, it's the new business manager's",
+        'vehicle',
+      ),
+    ).toEqual(['KM19 XTZ']);
+    expect(kinds('the car park at the back is closed, use the SW19 entrance and exam room KS34')).toEqual([]);
+    // The form alone, with no car, van or parking in the message, is a code.
+    expect(kinds('seat code KM19 XTZ on the exam card, room 2.14')).toEqual([]);
+  });
+});
+
 describe('detectIdentifying: the patterns tried only near runs of digits', () => {
   it(
     'find what running every pattern everywhere finds, at the longest reach before a number',

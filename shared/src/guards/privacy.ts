@@ -1272,11 +1272,11 @@ const SOCIAL_CONTEXT =
  * or a Discord tag) and have at least two letters: "insta is fun", "tg: 12.30" are none.
  */
 const APP_HANDLE =
-  /\b(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account|me))?(?: is| as|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
+  /\b(?:(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account|me))?|username|user name|handle)(?: is| as|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
 /** The apps' words (prefilter.ts `wordsOf`), the handles' gate. */
 const APP_WORD_IDS: readonly number[] =
   `insta instagram ig tiktok twitter threads snapchat snap wechat weixin kakao kakaotalk
-  line telegram tg discord zalo viber skype weibo qq douyin bluesky`
+  line telegram tg discord zalo viber skype weibo qq douyin bluesky username user handle`
     .split(/\s+/)
     .map(registerWord);
 
@@ -1376,6 +1376,8 @@ function titledNameInLabel(label: string): boolean {
   return title !== null && nameInLabel(label.slice(title[0].length));
 }
 
+/** An account's word right before a handle: "on her business account @bespokebyhayley", "page: @x" (round 15). */
+const ACCOUNT_BEFORE_HANDLE = /\b(?:account|page|profile|channel|shop)(?: (?:is|name|handle))?:? ?$/i;
 /** The writer owning a handle right after it: "@profe.ana.lenguas is me", "@x, that's me". */
 const HANDLE_IS_ME = /^,? (?:is|=|that['’]?s|thats|it['’]?s) (?:me|mine|my (?:account|page|profile))\b/i;
 
@@ -1448,7 +1450,11 @@ function findProfiles(text: string, out: Span[]): void {
     }
   } else {
     for (const m of handles) {
-      if (!HANDLE_IS_ME.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
+      if (
+        !HANDLE_IS_ME.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)) &&
+        !ACCOUNT_BEFORE_HANDLE.test(text.slice(Math.max(0, m.index - 30), m.index))
+      )
+        continue;
       const handle = m[1] ?? '';
       if (/^\d+$/.test(handle)) continue;
       out.push({ kind: 'profile-url', start: m.index, end: m.index + m[0].length });
@@ -2520,12 +2526,13 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     // "park ji-woo from english", "song min-jun in 9c": a Korean surname (some are English words or places) before a
     // listed hyphened given name, the order Korean names are written in.
     const hyphened = words[i + 1] as Word;
+    // Round 15: capitalised too ("Park Ji-woo"), both words alike.
     if (
       hyphen &&
-      !a.cap &&
+      a.cap === hyphened.cap &&
+      !a.allCaps &&
       hyphened.lower.includes('-') &&
       KOREAN_SURNAMES.has(a.lower) &&
-      !hyphened.cap &&
       hyphened.lower.includes('-') &&
       givenLower(hyphened) &&
       adjacent(p, a, hyphened)

@@ -245,6 +245,20 @@ interface DigitAnchor {
 }
 
 /**
+ * The text's words when `re`'s required words (prefilter.ts, compiled once per pattern) may all be among them, or null
+ * when the pattern cannot match: the look-up `scan` and `scanNearDigits` share.
+ */
+function filterPasses(text: string, re: RegExp): TextWords | null {
+  let filter = FILTER_OF.get(re);
+  if (!filter) {
+    filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
+    FILTER_OF.set(re, filter);
+  }
+  const scanned = wordsFor(text);
+  return mayMatchIds(filter, scanned.words) ? scanned : null;
+}
+
+/**
  * `scan` for a pattern whose every match has an ASCII digit (`\d` in a unicode pattern) at a bounded distance from
  * its start, where the first digit of the match starts a run of digits: the pattern is tried only in the windows
  * around the message's runs of digits (a message has few), not at each of its positions.
@@ -257,13 +271,8 @@ function scanNearDigits(
   first?: Uint8Array,
 ): Iterable<RegExpExecArray> {
   if (!privacyPrefilter.enabled) return matchesOf(text, re);
-  let filter = FILTER_OF.get(re);
-  if (!filter) {
-    filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
-    FILTER_OF.set(re, filter);
-  }
-  const scanned = wordsFor(text);
-  if (!mayMatchIds(filter, scanned.words)) return [];
+  const scanned = filterPasses(text, re);
+  if (!scanned) return [];
   // A short message is scanned whole: fewer steps than finding its runs of digits and trying their windows.
   if (text.length < NEAR_DIGITS_FROM) return matchesOf(text, re);
   scanned.digitRuns ??= digitRunsOf(text);
@@ -288,13 +297,8 @@ function scan(
   after?: Uint8Array,
 ): Iterable<RegExpExecArray> {
   if (!privacyPrefilter.enabled) return matchesOf(text, re);
-  let filter = FILTER_OF.get(re);
-  if (!filter) {
-    filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
-    FILTER_OF.set(re, filter);
-  }
-  const scanned = wordsFor(text);
-  if (!mayMatchIds(filter, scanned.words)) return [];
+  const scanned = filterPasses(text, re);
+  if (!scanned) return [];
   return anchors ? anchoredMatches(scanned, re, anchors, after) : matchesOf(text, re);
 }
 

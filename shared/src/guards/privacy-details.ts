@@ -164,6 +164,13 @@ function plateShaped(value: string): boolean {
   // "CPD 2023", "GCSE 2024": an acronym and a year, not a plate; "65MPH", "250CC": a number and its unit.
   if (/^[A-Z]{2,5} (?:19|20)\d\d$/.test(value)) return false;
   if (/^\d+ ?(?:MPH|KPH|KMH|KM|KMS|MI|CC|HP|KW|KG|LBS?|AM|PM|ML|MM|CM)$/.test(value)) return false;
+  // "100 TT", "250 TTD", "45 BDS": a price and its currency (round 15: "registration $100 TT").
+  if (
+    /^\d+ ?(?:TTD?|BDS|BBD|JMD|XCD|USD|CAD|AUD|NZD|EUR|GBP|ZAR|PHP|SEK|NOK|DKK|ISK|KES|NGN|GHS|INR|PKR|KR)$/.test(
+      value,
+    )
+  )
+    return false;
   return digits >= 2 && digits < chars.length;
 }
 
@@ -185,7 +192,8 @@ function findVehicles(p: string, lower: string, out: DetailSpan[]): void {
       const c = p.charCodeAt(s);
       // A plate starts a word: an upper-case letter or digit after a space or punctuation.
       if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) continue;
-      if (s > 0 && /[\p{L}\p{N}]/u.test(p[s - 1] ?? '')) continue;
+      // Nor after a letter, a digit or a currency sign ("$100 TT" is a price).
+      if (s > 0 && /[\p{L}\p{N}\p{Sc}]/u.test(p[s - 1] ?? '')) continue;
       PLATE.lastIndex = s;
       const plate = PLATE.exec(p);
       if (!plate) continue;

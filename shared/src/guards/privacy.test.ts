@@ -1367,6 +1367,11 @@ describe('detectIdentifying: privacy round 15, school logistics are not contact 
     // The nearest identifying forms still warn: a house number before the street, with or without the comma.
     expect(matches('she lives at 9 Amherst Court, ask her', 'address')).toEqual(['9 Amherst Court']);
     expect(matches('drop it at 4, Hampton Road tonight', 'address')).toEqual(['4, Hampton Road']);
+    // A street's last word before a flat's number is no numbered part of a site.
+    expect(matches('Address: 22 Talga Court Apt. 331, Kaster', 'address')).toEqual([
+      '22 Talga Court',
+      'Apt. 331',
+    ]);
   });
 
   it('round 15: a range of 24-hour clock times is no phone number, even after "call"', () => {
@@ -1442,6 +1447,26 @@ describe('detectIdentifying: privacy round 15, details hidden in long posts', ()
     expect(kinds('the car park at the back is closed, use the SW19 entrance and exam room KS34')).toEqual([]);
     // The form alone, with no car, van or parking in the message, is a code.
     expect(kinds('seat code KM19 XTZ on the exam card, room 2.14')).toEqual([]);
+  });
+});
+
+describe('detectIdentifying: privacy round 15, places and prices in trip logistics', () => {
+  it('round 15: a price before a currency code is no number plate, even after "registration"', () => {
+    expect(kinds('Fun Run on Sunday, 6 am start, registration $100 TT, maxi taxis at 5:15')).toEqual([]);
+    expect(kinds('registration fee 250 TTD per runner, car pool from the school')).toEqual([]);
+    expect(matches('his car reg is AB12 CDE, tell him to move it', 'vehicle')).toEqual(['AB12 CDE']);
+  });
+
+  it('round 15: a place after a trip, a train or a bus "to"; a place noun after a name ("Peggy\'s Cove")', () => {
+    expect(kinds('Skolresa till Gröna Lund 3 juni, the class trip to Gröna Lund is paid')).toEqual([]);
+    expect(kinds('Class trip to Peggy’s Cove Thursday, bus at 8:45 from the front loop')).toEqual([]);
+    expect(kinds("we're off to Harrison's Cave and then Carlisle Bay beach at noon")).toEqual([]);
+    // A person after "to" with no journey before it, or a name with no place noun, still warns.
+    expect(matches('I handed the forms to Ana Lund, she is my TA', 'full-name')).toEqual(['Ana Lund']);
+    expect(matches("the trip to Ana Lund's house for tutoring, she is my student", 'full-name')).toEqual([
+      "Ana Lund's",
+    ]);
+    expect(matches('Peggy Lund is my TA, she runs the trip', 'full-name')).toEqual(['Peggy Lund']);
   });
 });
 

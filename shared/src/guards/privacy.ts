@@ -1071,7 +1071,7 @@ const SEQUENCE_WORDS = new Set(
  * Street building", "Platform 2, Station Road" (round 15). The street after it names where that part is, not a home.
  */
 const VENUE_WORDS = new Set(
-  `gate gates room rm rooms lab labs platform bay stop exit door pitch field court courts hall studio locker bus
+  `gate gates room rm rooms lab labs platform bay stop exit door pitch field studio locker bus
   coach minibus terminal pier entrance`.split(/\s+/),
 );
 /** Famous and fictional addresses teachers name ("10 Downing Street", "221B Baker Street", "4 Privet Drive"). */
@@ -1099,7 +1099,9 @@ function wordBefore(text: string, start: number): string {
 
 function publicOrSequenced(text: string, start: number, end: number): boolean {
   const before = wordBefore(text, start);
-  if (SEQUENCE_WORDS.has(before) || VENUE_WORDS.has(before)) return true;
+  if (SEQUENCE_WORDS.has(before)) return true;
+  // Only before a house number, never before a flat's word ("22 Talga Court Apt. 331": "Court" ends the street).
+  if (VENUE_WORDS.has(before) && /[0-9]/.test(text.charAt(start))) return true;
   const space = text.indexOf(' ', start);
   if (space < 0 || space >= end || !PUBLIC_ADDRESS_LEADS.has(text.slice(start, space).toLowerCase()))
     return false;
@@ -2985,8 +2987,18 @@ const NOT_PERSON_LAST = new Set(
   pirates chiefs celtics lakers bulls knicks steelers patriots cowboys packers yankees dodgers leafs canadiens
   magpies gunners foundation museum stadium gallery galleries centre center trophy prize festival institute library
   theatre theater hospital awards cathedral memorial scholarship arena exhibition airport lecture sale sales run
-  poster posters voucher vouchers`.split(/\s+/),
+  poster posters voucher vouchers cove coves bay harbour harbor beach creek falls island islands isle cave caves canyon
+  gorge glacier fjord reef lagoon peninsula gardens zoo aquarium palace lighthouse waterfall marina wharf quay`.split(
+    /\s+/,
+  ),
 );
+/**
+ * A journey's "to" right before: "class trip to Gröna Lund", "the train to Den Haag", "skolresa till …" (round 15:
+ * long posts of trip logistics name the places). Not before a possessive ("the trip to Ana Lund's house"); "went to",
+ * "talk to", "a visit to" stay open: people are visited.
+ */
+const JOURNEY_TO_BEFORE =
+  /\b(?:trip|trips|excursion|outing|journey|train|bus|coach|ferry|flight|tram|hike|tour|skolresa|resa|excursie|reis|tur|utflukt|ekskursjon)(?: (?:is|was|goes|going))? (?:to|till|naar|nach|til)(?: the)? $/i;
 /**
  * A place, an event or an award named after a person, the noun capitalised right after the name: "Chelsea Flower
  * Show", "the Jessica Ennis Stadium", "the Amy Johnson Prize", "Grace Williams Centre". "Hall", "Park", "Bridge" and
@@ -3001,6 +3013,7 @@ function isPublicByContext(p: string, s: Span): boolean {
   if (
     NOT_PERSON_LAST.has(lastWord) ||
     PUBLIC_BEFORE.test(before) ||
+    (JOURNEY_TO_BEFORE.test(before) && !/['’]s\b/.test(p.slice(s.end - 2, s.end + 2))) ||
     COUNTED_BEFORE.test(before) ||
     PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||
     TITLE_BY.test(before) ||

@@ -43,12 +43,16 @@ const ID_LEAD = new RegExp(
       'upn|uln|trn|dfe (?:no\\.?|number)|ppsn?(?: no\\.?| number)?|ssn|social security(?: no\\.?| number)|national insurance(?: no\\.?| number)?|ni (?:no\\.?|number)|aadhaar(?: no\\.?| number)?|passport (?:no\\.?|number)',
       // "Lehrer-ID", "Schüler-ID"
       '\\p{L}{3,20}-id',
+      // Round 15: a pupil's number in other school systems: the Netherlands' leerlingnummer, the Nordic elevnummer,
+      // Germany's Schülernummer, France's matricule, Spain's and Italy's matrícula/matricola, the Philippines' LRN
+      // (Learner Reference Number), Ontario's OEN, Australia's USI, New Zealand's NSN.
+      'leerlingnummer|leerlingnr\\.?|elevnummer|elevnr\\.?|sch[üu]lernummer|schuelernummer|matricule|matr[íi]cula|matricola|lrn|oen|usi|nsn',
     ].join('|') +
     ')(?![\\p{L}\\p{N}])(?: (?:is|was|=))?(?: ?[:#=])? ?',
   'giu',
 );
 const ID_WORDS =
-  /codice|fiscal|\btax (?:id|code|file|number)|personnummer|dselsnummer|\btfn|\bird (?:no|number)|\bahv|\bamka|\bbsn|\bnif\b|\bnie\b|\bcpf|\bcuit|\bcuil|\bsin (?:no|number)|\bpersonal (?:id|no|number|code)|(?:^|[.!?\n] {0,2}|\b(?:my|his|her|their|your) )id\b|student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol|payroll|personnel|membership|tsc|teacher|id |upn|uln|trn|dfe|pps|ssn|social security|insurance|ni |aadhaar|passport|-id|licen|ref|nric|cnic|nin|dni|curp|pesel|dula|digo modular/;
+  /codice|fiscal|\btax (?:id|code|file|number)|personnummer|dselsnummer|\btfn|\bird (?:no|number)|\bahv|\bamka|\bbsn|\bnif\b|\bnie\b|\bcpf|\bcuit|\bcuil|\bsin (?:no|number)|\bpersonal (?:id|no|number|code)|(?:^|[.!?\n] {0,2}|\b(?:my|his|her|their|your) )id\b|student|pupil|learner|staff|employee|candidate|roll|admission|registration|enrol|payroll|personnel|membership|tsc|teacher|id |upn|uln|trn|dfe|pps|ssn|social security|insurance|ni |aadhaar|passport|-id|licen|ref|nric|cnic|nin|dni|curp|pesel|dula|digo modular|leerling|elevn|lernummer|matri[cí]|\blrn\b|\boen\b|\busi\b|\bnsn\b/;
 /**
  * A number that counts people rather than naming one: "staff number 1200" (a headcount), "student number 1,450",
  * "staff numbers are 1200 now". Plain digits only: a round hundred, or a word of counting around it.
@@ -160,19 +164,36 @@ function plateShaped(value: string): boolean {
   // "CPD 2023", "GCSE 2024": an acronym and a year, not a plate; "65MPH", "250CC": a number and its unit.
   if (/^[A-Z]{2,5} (?:19|20)\d\d$/.test(value)) return false;
   if (/^\d+ ?(?:MPH|KPH|KMH|KM|KMS|MI|CC|HP|KW|KG|LBS?|AM|PM|ML|MM|CM)$/.test(value)) return false;
+  // "100 TT", "250 TTD", "45 BDS": a price and its currency (round 15: "registration $100 TT").
+  if (
+    /^\d+ ?(?:TTD?|BDS|BBD|JMD|XCD|USD|CAD|AUD|NZD|EUR|GBP|ZAR|PHP|SEK|NOK|DKK|ISK|KES|NGN|GHS|INR|PKR|KR)$/.test(
+      value,
+    )
+  )
+    return false;
   return digits >= 2 && digits < chars.length;
 }
+
+/**
+ * A British plate of the current form (two letters, the age identifier, three letters: "KM19 XTZ"), anywhere in a
+ * message with a vehicle's word (round 15: "That car blocking the disabled bay every morning is KM19 XTZ" has the plate
+ * 50 characters after "car").
+ */
+const UK_PLATE = /(?<![\p{L}\p{N}])[A-Z]{2}(?:0[2-9]|[1-7]\d) ?[A-Z]{3}(?![\p{L}\p{N}])/gu;
 
 function findVehicles(p: string, lower: string, out: DetailSpan[]): void {
   if (!VEHICLE_WORDS.test(lower)) return;
   let from = 0;
+  let lead = false;
   for (const m of p.matchAll(VEHICLE_LEAD)) {
+    lead = true;
     const end = Math.min(p.length, m.index + m[0].length + VEHICLE_GAP);
     for (let s = Math.max(from, m.index + m[0].length); s < end; s++) {
       const c = p.charCodeAt(s);
       // A plate starts a word: an upper-case letter or digit after a space or punctuation.
       if (!((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) continue;
-      if (s > 0 && /[\p{L}\p{N}]/u.test(p[s - 1] ?? '')) continue;
+      // Nor after a letter, a digit or a currency sign ("$100 TT" is a price).
+      if (s > 0 && /[\p{L}\p{N}\p{Sc}]/u.test(p[s - 1] ?? '')) continue;
       PLATE.lastIndex = s;
       const plate = PLATE.exec(p);
       if (!plate) continue;
@@ -187,6 +208,10 @@ function findVehicles(p: string, lower: string, out: DetailSpan[]): void {
       s += plate[0].length;
     }
   }
+  if (!lead || !/[A-Z]{2}\d\d ?[A-Z]{3}/.test(p)) return;
+  for (const m of p.matchAll(UK_PLATE))
+    if (!out.some((d) => d.start < m.index + m[0].length && m.index < d.end))
+      out.push({ kind: 'vehicle', start: m.index, end: m.index + m[0].length });
 }
 
 /** `ID_WORDS`, `DOB_WORDS` or `VEHICLE_WORDS`: none of the three holds where this fails. */

@@ -1358,6 +1358,118 @@ describe('detectIdentifying: privacy round 14, contact details and IDs', () => {
   });
 });
 
+describe('detectIdentifying: privacy round 15, school logistics are not contact details or names', () => {
+  it('round 15: a clock time before a place is no house number; a street after a numbered gate or room is no address', () => {
+    expect(kinds('program 9 am sa covered court, then lunch 12 nn at the canteen')).toEqual([]);
+    expect(kinds('assembly at 10 pm Main Court, parents welcome')).toEqual([]);
+    expect(kinds('Collection at 3 pm from Gate 4, Hampton Road entrance.')).toEqual([]);
+    expect(kinds('cover in Room 12, Elm Street building, then P4 on Platform 2, Station Road')).toEqual([]);
+    // The nearest identifying forms still warn: a house number before the street, with or without the comma.
+    expect(matches('she lives at 9 Amherst Court, ask her', 'address')).toEqual(['9 Amherst Court']);
+    expect(matches('drop it at 4, Hampton Road tonight', 'address')).toEqual(['4, Hampton Road']);
+    // A street's last word before a flat's number is no numbered part of a site.
+    expect(matches('Address: 22 Talga Court Apt. 331, Kaster', 'address')).toEqual([
+      '22 Talga Court',
+      'Apt. 331',
+    ]);
+  });
+
+  it('round 15: a range of 24-hour clock times is no phone number, even after "call"', () => {
+    expect(kinds('Duty 0830 – 1530 daily, lunch 1230-1315.')).toEqual([]);
+    expect(kinds('call the office between 0830-1630 for cover')).toEqual([]);
+    // Not clock times (a minute past 59, or not on five minutes), or more digits: a number.
+    expect(kinds('call me on 0830 1547 after school')).toEqual(['phone']);
+    expect(kinds('her mobile is 0830-1599')).toEqual(['phone']);
+    expect(kinds('text me on 0845 1300 tonight, no dash between')).toEqual(['phone']);
+  });
+
+  it('round 15: a place and a single letter is no name with an initial ("Malmö C", "Block C"); a given name and one is', () => {
+    const line =
+      'train from Malmö C at 9:05 to Copenhagen, back 15:30, kids need passports. How do you all handle the kids who always forget the permission slips?';
+    expect(kinds(line)).toEqual([]);
+    expect(kinds('Now P3 Mondays P and Wednesdays P, my kids love the room swaps')).toEqual([]);
+    expect(matches('my TA Siobhan K keeps covering my duties, she is a star', 'full-name')).toEqual([
+      'Siobhan K',
+    ]);
+  });
+});
+
+describe('detectIdentifying: privacy round 15, details hidden in long posts', () => {
+  it("round 15: a pupil's number under its name in other school systems (leerlingnummer, elevnummer, LRN, OEN …)", () => {
+    expect(
+      matches("he logs in with his son's leerlingnummer 204481 and sees another grade list", 'id-number'),
+    ).toEqual(['204481']);
+    expect(matches('her elevnummer is 7731920, can you check it', 'id-number')).toEqual(['7731920']);
+    expect(matches('LRN 136512090021 for the enrolment form', 'id-number')).toEqual(['136512090021']);
+    expect(matches('his OEN: 123-456-789 is on the transcript', 'id-number')).toEqual(['123-456-789']);
+    // A count or a year after those words is none.
+    expect(kinds('the leerlingnummer 2024 export is broken again')).toEqual([]);
+    expect(kinds('Grade 10 enrolment through LRN lookups opens 3 June')).toEqual([]);
+  });
+
+  it('round 15: a user name after "username" or "handle" with no app named; a handle right after an account', () => {
+    expect(
+      matches('one boy added me by mistake, username frederik.holm07. block him?', 'profile-url'),
+    ).toEqual(['frederik.holm07']);
+    expect(matches('her handle is mrs_b_teaches if you want to see it', 'profile-url')).toEqual([
+      'mrs_b_teaches',
+    ]);
+    expect(
+      matches(
+        'a parent posts the kids work on her business account @bespokebyhayley_doncaster',
+        'profile-url',
+      ),
+    ).toEqual(['@bespokebyhayley_doncaster']);
+    // A user name needs a user name's look; a group member's pseudonym after other words stays a mention.
+    expect(kinds('pick a username that is not your real name, kids')).toEqual([]);
+    expect(kinds('the login username is on the card, password 1234')).toEqual([]);
+    expect(kinds('the wifi account got locked again @CalmOtter, did yours?')).toEqual([]);
+  });
+
+  it('round 15: a capitalised Korean surname before a listed hyphened given name', () => {
+    expect(
+      matches(
+        "honestly if Park Ji-woo emails me one more time about her son's grade i'll scream",
+        'full-name',
+      ),
+    ).toEqual(['Park Ji-woo']);
+    expect(kinds('Kim Jong-un is on the news again')).toEqual([]);
+    expect(kinds('we went to Park Run on Saturday morning')).toEqual([]);
+  });
+
+  it("round 15: a UK plate's form anywhere in a message about a car", () => {
+    expect(
+      matches(
+        "That car blocking the disabled bay every morning is KM19 XTZ, it's the new business manager's",
+        'vehicle',
+      ),
+    ).toEqual(['KM19 XTZ']);
+    expect(kinds('the car park at the back is closed, use the SW19 entrance and exam room KS34')).toEqual([]);
+    // The form alone, with no car, van or parking in the message, is a code.
+    expect(kinds('seat code KM19 XTZ on the exam card, room 2.14')).toEqual([]);
+  });
+});
+
+describe('detectIdentifying: privacy round 15, places and prices in trip logistics', () => {
+  it('round 15: a price before a currency code is no number plate, even after "registration"', () => {
+    expect(kinds('Fun Run on Sunday, 6 am start, registration $100 TT, maxi taxis at 5:15')).toEqual([]);
+    expect(kinds('registration fee 250 TTD per runner, car pool from the school')).toEqual([]);
+    expect(matches('his car reg is AB12 CDE, tell him to move it', 'vehicle')).toEqual(['AB12 CDE']);
+  });
+
+  it('round 15: a place after a trip, a train or a bus "to"; a place noun after a name ("Peggy\'s Cove")', () => {
+    expect(kinds('Skolresa till Gröna Lund 3 juni, the class trip to Gröna Lund is paid')).toEqual([]);
+    expect(kinds('Class trip to Peggy’s Cove Thursday, bus at 8:45 from the front loop')).toEqual([]);
+    expect(kinds("we're off to Harrison's Cave and then Carlisle Bay beach at noon")).toEqual([]);
+    // A person after "to" with no journey before it, or a name with no place noun, still warns.
+    expect(matches('I handed the forms to Ana Lund, she is my TA', 'full-name')).toEqual(['Ana Lund']);
+    expect(matches("the trip to Ana Lund's house for tutoring, she is my student", 'full-name')).toEqual([
+      "Ana Lund's",
+    ]);
+    expect(matches('Peggy Lund is my TA, she runs the trip', 'full-name')).toEqual(['Peggy Lund']);
+  });
+});
+
 describe('detectIdentifying: the patterns tried only near runs of digits', () => {
   it(
     'find what running every pattern everywhere finds, at the longest reach before a number',

@@ -245,6 +245,20 @@ interface DigitAnchor {
 }
 
 /**
+ * The text's words when `re`'s required words (prefilter.ts, compiled once per pattern) may all be among them, or null
+ * when the pattern cannot match: the look-up `scan` and `scanNearDigits` share.
+ */
+function filterPasses(text: string, re: RegExp): TextWords | null {
+  let filter = FILTER_OF.get(re);
+  if (!filter) {
+    filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
+    FILTER_OF.set(re, filter);
+  }
+  const scanned = wordsFor(text);
+  return mayMatchIds(filter, scanned.words) ? scanned : null;
+}
+
+/**
  * `scan` for a pattern whose every match has an ASCII digit (`\d` in a unicode pattern) at a bounded distance from
  * its start, where the first digit of the match starts a run of digits: the pattern is tried only in the windows
  * around the message's runs of digits (a message has few), not at each of its positions.
@@ -257,13 +271,8 @@ function scanNearDigits(
   first?: Uint8Array,
 ): Iterable<RegExpExecArray> {
   if (!privacyPrefilter.enabled) return matchesOf(text, re);
-  let filter = FILTER_OF.get(re);
-  if (!filter) {
-    filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
-    FILTER_OF.set(re, filter);
-  }
-  const scanned = wordsFor(text);
-  if (!mayMatchIds(filter, scanned.words)) return [];
+  const scanned = filterPasses(text, re);
+  if (!scanned) return [];
   // A short message is scanned whole: fewer steps than finding its runs of digits and trying their windows.
   if (text.length < NEAR_DIGITS_FROM) return matchesOf(text, re);
   scanned.digitRuns ??= digitRunsOf(text);
@@ -288,13 +297,8 @@ function scan(
   after?: Uint8Array,
 ): Iterable<RegExpExecArray> {
   if (!privacyPrefilter.enabled) return matchesOf(text, re);
-  let filter = FILTER_OF.get(re);
-  if (!filter) {
-    filter = compileFilter(requiredWords(re, { lowerCaseText: true }));
-    FILTER_OF.set(re, filter);
-  }
-  const scanned = wordsFor(text);
-  if (!mayMatchIds(filter, scanned.words)) return [];
+  const scanned = filterPasses(text, re);
+  if (!scanned) return [];
   return anchors ? anchoredMatches(scanned, re, anchors, after) : matchesOf(text, re);
 }
 
@@ -476,6 +480,11 @@ function splitDigits(raw: string): Digits {
 }
 
 const isYear = (g: string) => /^(?:19|20)\d\d$/.test(g);
+/** A 24-hour clock time on five minutes, as a timetable writes it: "0830", "1545" (not "1547", "1599"). */
+const clockTime = (g: string) => /^(?:[01]\d|2[0-3])[0-5][05]$/.test(g);
+/** "0830 – 1530", "1230-1315": two such times joined by a dash, a range of hours (round 15), never a number. */
+const clockRange = (d: Digits) =>
+  d.groups.length === 2 && d.groups.every(clockTime) && /^ ?[-–—] ?$/.test(d.seps[0] ?? '');
 
 function looksLikePhone(d: Digits, context: boolean): boolean {
   const { groups } = d;
@@ -483,7 +492,7 @@ function looksLikePhone(d: Digits, context: boolean): boolean {
   const n = digits.length;
   const first = groups[0] ?? '';
   if (groups.length === 0 || groups.length > 7) return false;
-  if (groups.every(isYear)) return false;
+  if (groups.every(isYear) || clockRange(d)) return false;
   const shape = groups.map((g) => g.length).join('-');
   // Decimal-looking runs ("3.5 4.25"), clock times ("10.30-11.45") and dates ("12-03-2024") are never phones.
   if (d.seps.some((s) => s === '.') && groups.every((g) => g.length <= 2) && n <= 8) return false;
@@ -574,7 +583,7 @@ const PHONE_COUNTRIES: readonly CountryCode[] = [
 /** Years, decimals, times and dates, which no phone metadata may turn into a number. */
 function dateOrDecimal(d: Digits, dottedPhone = false): boolean {
   const { groups } = d;
-  if (groups.every(isYear)) return true;
+  if (groups.every(isYear) || clockRange(d)) return true;
   // "32.12.34.56" (Denmark, much of francophone Africa): four or more dotted pairs with a phone word or a country
   // named are a number; a time or a date has at most three.
   const dotted = dottedPhone && groups.length >= 4 && d.seps.every((sep) => sep === '.');
@@ -820,9 +829,8 @@ const NOT_STREET_WORDS = new Set(
   cent cents dollars dollar pounds pound lessons lesson periods period sessions session questions question groups
   group rows row lanes lane tables table seats seat laps lap goals goal houses house doors door floors floor stops
   stop learning different separate other new old more few many several extra big small long short whole half full
-  netball basketball tennis squash football soccer sports sport car cars bus buses way ways person hands`.split(
-    /\s+/,
-  ),
+  netball basketball tennis squash football soccer sports sport car cars bus buses way ways person hands am pm noon
+  nn`.split(/\s+/),
 );
 const STREET_INNER_STOP = new Set(
   `the a an my our your his her their this that of on in at to down up from and or for with by per each every into
@@ -1058,6 +1066,14 @@ const SEQUENCE_WORDS = new Set(
   volume vol episode season act scene verse line psalm standard std table band track series session sprint phase rank
   tier ks`.split(/\s+/),
 );
+/**
+ * A numbered part of a site or a journey right before the number: "Gate 4, Hampton Road entrance", "Room 12, Elm
+ * Street building", "Platform 2, Station Road" (round 15). The street after it names where that part is, not a home.
+ */
+const VENUE_WORDS = new Set(
+  `gate gates room rm rooms lab labs platform bay stop exit door pitch field studio locker bus
+  coach minibus terminal pier entrance`.split(/\s+/),
+);
 /** Famous and fictional addresses teachers name ("10 Downing Street", "221B Baker Street", "4 Privet Drive"). */
 const PUBLIC_ADDRESSES = new Set(
   `10 downing street|11 downing street|221b baker street|1600 pennsylvania avenue|prinsengracht 263|4 privet drive|
@@ -1082,7 +1098,10 @@ function wordBefore(text: string, start: number): string {
 }
 
 function publicOrSequenced(text: string, start: number, end: number): boolean {
-  if (SEQUENCE_WORDS.has(wordBefore(text, start))) return true;
+  const before = wordBefore(text, start);
+  if (SEQUENCE_WORDS.has(before)) return true;
+  // Only before a house number, never before a flat's word ("22 Talga Court Apt. 331": "Court" ends the street).
+  if (VENUE_WORDS.has(before) && /[0-9]/.test(text.charAt(start))) return true;
   const space = text.indexOf(' ', start);
   if (space < 0 || space >= end || !PUBLIC_ADDRESS_LEADS.has(text.slice(start, space).toLowerCase()))
     return false;
@@ -1259,11 +1278,11 @@ const SOCIAL_CONTEXT =
  * or a Discord tag) and have at least two letters: "insta is fun", "tg: 12.30" are none.
  */
 const APP_HANDLE =
-  /\b(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account|me))?(?: is| as|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
+  /\b(?:(?:insta|instagram|ig|tiktok|twitter|threads|snapchat|snap|wechat|weixin|kakao|kakaotalk|line id|telegram|tg|discord|zalo|viber|skype|weibo|qq|douyin)(?: (?:id|handle|username|user name|name|account|me))?|username|user name|handle)(?: is| as|:| -| –| —)? {1,2}([A-Za-z0-9_](?:[A-Za-z0-9_.]{2,28}[A-Za-z0-9_])(?:#\d{4})?)(?![\p{L}\p{N}_@/#]|\.[\p{L}\p{N}])/giu;
 /** The apps' words (prefilter.ts `wordsOf`), the handles' gate. */
 const APP_WORD_IDS: readonly number[] =
   `insta instagram ig tiktok twitter threads snapchat snap wechat weixin kakao kakaotalk
-  line telegram tg discord zalo viber skype weibo qq douyin bluesky`
+  line telegram tg discord zalo viber skype weibo qq douyin bluesky username user handle`
     .split(/\s+/)
     .map(registerWord);
 
@@ -1363,6 +1382,8 @@ function titledNameInLabel(label: string): boolean {
   return title !== null && nameInLabel(label.slice(title[0].length));
 }
 
+/** An account's word right before a handle: "on her business account @bespokebyhayley", "page: @x" (round 15). */
+const ACCOUNT_BEFORE_HANDLE = /\b(?:account|page|profile|channel|shop)(?: (?:is|name|handle))?:? ?$/i;
 /** The writer owning a handle right after it: "@profe.ana.lenguas is me", "@x, that's me". */
 const HANDLE_IS_ME = /^,? (?:is|=|that['’]?s|thats|it['’]?s) (?:me|mine|my (?:account|page|profile))\b/i;
 
@@ -1435,7 +1456,11 @@ function findProfiles(text: string, out: Span[]): void {
     }
   } else {
     for (const m of handles) {
-      if (!HANDLE_IS_ME.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30))) continue;
+      if (
+        !HANDLE_IS_ME.test(text.slice(m.index + m[0].length, m.index + m[0].length + 30)) &&
+        !ACCOUNT_BEFORE_HANDLE.test(text.slice(Math.max(0, m.index - 30), m.index))
+      )
+        continue;
       const handle = m[1] ?? '';
       if (/^\d+$/.test(handle)) continue;
       out.push({ kind: 'profile-url', start: m.index, end: m.index + m[0].length });
@@ -2507,12 +2532,13 @@ function findLowercaseNames(p: string, words: Word[], contact: boolean, out: Spa
     // "park ji-woo from english", "song min-jun in 9c": a Korean surname (some are English words or places) before a
     // listed hyphened given name, the order Korean names are written in.
     const hyphened = words[i + 1] as Word;
+    // Round 15: capitalised too ("Park Ji-woo"), both words alike.
     if (
       hyphen &&
-      !a.cap &&
+      a.cap === hyphened.cap &&
+      !a.allCaps &&
       hyphened.lower.includes('-') &&
       KOREAN_SURNAMES.has(a.lower) &&
-      !hyphened.cap &&
       hyphened.lower.includes('-') &&
       givenLower(hyphened) &&
       adjacent(p, a, hyphened)
@@ -2961,8 +2987,18 @@ const NOT_PERSON_LAST = new Set(
   pirates chiefs celtics lakers bulls knicks steelers patriots cowboys packers yankees dodgers leafs canadiens
   magpies gunners foundation museum stadium gallery galleries centre center trophy prize festival institute library
   theatre theater hospital awards cathedral memorial scholarship arena exhibition airport lecture sale sales run
-  poster posters voucher vouchers`.split(/\s+/),
+  poster posters voucher vouchers cove coves bay harbour harbor beach creek falls island islands isle cave caves canyon
+  gorge glacier fjord reef lagoon peninsula gardens zoo aquarium palace lighthouse waterfall marina wharf quay`.split(
+    /\s+/,
+  ),
 );
+/**
+ * A journey's "to" right before: "class trip to Gröna Lund", "the train to Den Haag", "skolresa till …" (round 15:
+ * long posts of trip logistics name the places). Not before a possessive ("the trip to Ana Lund's house"); "went to",
+ * "talk to", "a visit to" stay open: people are visited.
+ */
+const JOURNEY_TO_BEFORE =
+  /\b(?:trip|trips|excursion|outing|journey|train|bus|coach|ferry|flight|tram|hike|tour|skolresa|resa|excursie|reis|tur|utflukt|ekskursjon)(?: (?:is|was|goes|going))? (?:to|till|naar|nach|til)(?: the)? $/i;
 /**
  * A place, an event or an award named after a person, the noun capitalised right after the name: "Chelsea Flower
  * Show", "the Jessica Ennis Stadium", "the Amy Johnson Prize", "Grace Williams Centre". "Hall", "Park", "Bridge" and
@@ -2977,6 +3013,7 @@ function isPublicByContext(p: string, s: Span): boolean {
   if (
     NOT_PERSON_LAST.has(lastWord) ||
     PUBLIC_BEFORE.test(before) ||
+    (JOURNEY_TO_BEFORE.test(before) && !/['’]s\b/.test(p.slice(s.end - 2, s.end + 2))) ||
     COUNTED_BEFORE.test(before) ||
     PUBLIC_AFTER.test(p.slice(s.end, s.end + 60)) ||
     TITLE_BY.test(before) ||
@@ -3380,11 +3417,25 @@ function findModelNames(
       const s = out[k] as Span;
       covered = s.start < c.end && c.start < s.end;
     }
-    if (covered || neverJudged(words, c, allowPairs)) continue;
+    if (covered || neverJudged(words, c, allowPairs) || placeAndLetter(p, words, c)) continue;
     if (nameProbability(candidateFeatures(p, words, c, cues)) < privacyNameModel.threshold) continue;
     const span: Span = { kind: 'full-name', start: c.start, end: c.end };
     if (!isPublicByContext(p, span)) out.push(span);
   }
+}
+
+/**
+ * A word and a lone capital ("Malmö C", "Oslo S", "Block C", "Mondays P" for period 5): a station, a building or a
+ * lesson far more often than a name and its initial, which the model judges only when the word is a given name of the
+ * lists ("Siobhan K") or the letter is a dotted initial before a name. Round 15: "train from Malmö C at 9:05" was found in a long post of logistics.
+ */
+function placeAndLetter(p: string, words: readonly Word[], c: Candidate): boolean {
+  const z = words[c.last] as Word;
+  if (c.last !== c.first + 1 || z.text.length !== 1) return false;
+  // A dotted initial before a capitalised word is a middle name's ("Faina D. Yefremova").
+  if (/^\. \p{Lu}/u.test(p.slice(z.end, z.end + 3))) return false;
+  const a = words[c.first] as Word;
+  return !listed(a, Lexicon.WORLD_FIRST_NAMES) && !listed(a, Lexicon.FIRST_NAMES);
 }
 
 /** A candidate the model never judges: a public pair (`PUBLIC_FIGURES`, `allowNames`) or a place abroad. */

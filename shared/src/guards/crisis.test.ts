@@ -1,7 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { CRISIS_THRESHOLDS, detectCrisis, detectCrisisWith, normaliseForCrisis } from './crisis.js';
+import {
+  CRISIS_THRESHOLDS,
+  detectCrisis,
+  detectCrisisWith,
+  normaliseForCrisis,
+  type CrisisThresholds,
+} from './crisis.js';
 
 const flagged = (text: string) => detectCrisis(text).risk;
+
+/**
+ * Thresholds with the model off as a flagger: it never flags alone (every bar of its own over 1). `veto` sets the bars
+ * at which it vetoes the rules' flags: 0, never (the rules alone); 2, every flag it may veto; or each bar apart.
+ */
+function modelOff(veto: number | Pick<CrisisThresholds, 'vetoWeak' | 'vetoStrong' | 'vetoOutside'>): {
+  thresholds: CrisisThresholds;
+} {
+  const bars = typeof veto === 'number' ? { vetoWeak: veto, vetoStrong: veto, vetoOutside: veto } : veto;
+  return {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      ...bars,
+    },
+  };
+}
 
 describe('detectCrisis', () => {
   it('flags direct statements', () => {
@@ -476,21 +505,7 @@ describe('detectCrisis, model round 12: an ordinary ache explains "hurts" away f
 
 describe('detectCrisis, model round 13: current self-harm in plain verbs on the body', () => {
   // The model never flags alone and vetoes every flag of the rules it may veto: only the rules decide.
-  const rulesVetoed = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 2,
-      vetoStrong: 2,
-      vetoOutside: 2,
-    },
-  };
+  const rulesVetoed = modelOff(2);
   const rules = (text: string) => detectCrisisWith(text, true, rulesVetoed).risk;
 
   it('flags an act on the body told now, and the model may not veto it', () => {
@@ -543,21 +558,7 @@ describe('detectCrisis, model round 14: waking up at an ordinary time', () => {
 
 describe('detectCrisis, model round 14: ways of dying asked about, injury till the body gives', () => {
   // The rules alone: the model never flags and never vetoes.
-  const rulesAlone = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 0,
-      vetoStrong: 0,
-      vetoOutside: 0,
-    },
-  };
+  const rulesAlone = modelOff(0);
   const rules = (text: string) => detectCrisisWith(text, true, rulesAlone);
 
   it("flags the writer asking how quick or painful a way of dying is and self-injury till the body gives, only the writer's and now", () => {
@@ -588,21 +589,7 @@ describe('detectCrisis, model round 14: ways of dying asked about, injury till t
 
 describe('detectCrisis, model round 15: cover stories, days not meant to be seen, affairs and slang', () => {
   // The rules alone: the model never flags and never vetoes.
-  const rulesAlone = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 0,
-      vetoStrong: 0,
-      vetoOutside: 0,
-    },
-  };
+  const rulesAlone = modelOff(0);
   const rules = (text: string) => detectCrisisWith(text, true, rulesAlone);
 
   it('flags an ordinary reason for going that the writer then denies, only as the writer', () => {
@@ -701,21 +688,7 @@ describe('detectCrisis, model round 15: ordinary times and arrangements for the 
 
 describe('detectCrisis, model round 15: a negation inside the cue is not the veto context', () => {
   // The model never flags alone; it vetoes every cue in a negation or past context and none outside one.
-  const vetoInContext = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 2,
-      vetoStrong: 2,
-      vetoOutside: 0,
-    },
-  };
+  const vetoInContext = modelOff({ vetoWeak: 2, vetoStrong: 2, vetoOutside: 0 });
   const flaggedThere = (text: string) => detectCrisisWith(text, true, vetoInContext).risk;
 
   it("reads the cue's own 'not' or 'no' as part of the cue, and a negation beside it as context", () => {
@@ -816,21 +789,7 @@ describe('detectCrisis: long posts (round 16L)', () => {
 
 describe('detectCrisis, model round 16: acts under way, practical questions, affairs settled', () => {
   // The rules alone: the model never flags and never vetoes.
-  const rulesAlone = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 0,
-      vetoStrong: 0,
-      vetoOutside: 0,
-    },
-  };
+  const rulesAlone = modelOff(0);
   const rules = (text: string) => detectCrisisWith(text, true, rulesAlone).risk;
 
   it('flags something taken and felt now, a failed attempt to be tried again, and a roof now', () => {
@@ -950,21 +909,7 @@ describe('detectCrisis, model round 16: acts under way, practical questions, aff
 
   it('never lets the model veto an act under way (Cue.acute), and explains a promised return away for the model alone', () => {
     // The model vetoes every cue (bars over 1) and never flags alone.
-    const vetoAll = {
-      thresholds: {
-        ...CRISIS_THRESHOLDS,
-        self: 2,
-        plan: 2,
-        dismissed: 2,
-        negated: 2,
-        ungated: 2,
-        ungatedDismissed: 2,
-        sure: 2,
-        vetoWeak: 2,
-        vetoStrong: 2,
-        vetoOutside: 2,
-      },
-    };
+    const vetoAll = modelOff(2);
     expect(detectCrisisWith("heart's racing from what i took, i'm not ok", true, vetoAll).risk).toBe(true);
     // …where another strong cue is vetoed.
     expect(detectCrisisWith('Everyone would be better off without me.', true, vetoAll).risk).toBe(false);
@@ -981,38 +926,10 @@ describe('detectCrisis, model round 16: acts under way, practical questions, aff
 
 describe('detectCrisis, model round 17: plans without the words of suicide (means kept, rehearsals, last tasks)', () => {
   // The rules alone: the model never flags and never vetoes.
-  const rulesAlone = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 0,
-      vetoStrong: 0,
-      vetoOutside: 0,
-    },
-  };
+  const rulesAlone = modelOff(0);
   const rules = (text: string) => detectCrisisWith(text, true, rulesAlone).risk;
   // The model vetoes every cue it may (bars over 1) and never flags alone.
-  const vetoAll = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 2,
-      vetoStrong: 2,
-      vetoOutside: 2,
-    },
-  };
+  const vetoAll = modelOff(2);
   const vetoed = (text: string) => detectCrisisWith(text, true, vetoAll).risk;
 
   it('flags a medicine kept back in everyday words, and never lets the model veto a supply still being built', () => {

@@ -378,11 +378,29 @@ const DRUG =
 const notNegatedAbroad = (_following: string, before: string): Strength | null =>
   /\b(?:no|ne|pas|nicht|nao|non|nie|hindi|sitaki|nahi|nahin)\s*$/.test(before) ? null : 'strong';
 
-/**
- * An ordinary reason for going given to others, then denied (model round 15): the telling, then the story's subject
- * (`subject`), then the story and its denial. Model round 17: the writer as the story's subject ("told her I'm going
- * travelling. I'm not going travelling.") names the writer, whoever the clause before speaks of (`Cue.namesWriter`).
- */
+/** Model round 17: the last tasks, affairs done, a time alone (weak cues, one pattern each so the word prefilter skips each apart; below). */
+const LAST_TASKS: readonly string[] = [
+  String.raw`\b(?:the |my )?last (?:loose end|thing (?:on|to do on|off) (?:the|my) list|job on (?:the|my) list)\b`,
+  String.raw`\bso (?:nobody|no one|noone|no-one|someone else|they) (?:has|have|will have|won't have|doesn't have|don't have) to (?:do|sort|finish|clear|deal with|pick up|mark|write) (?:them|it|this|that|those|my \w+)(?: \w+)? (?:for me|after me|after i'm gone|when i'm gone)\b`,
+  String.raw`\bafter (?:that|then|friday|this week|this term),? (?:they|you|nobody|no one|the school|the department|he|she) (?:won't|will not|wouldn't) need (?:any|anything|anymore|me)(?: (?:from|of) me)?(?= ?[.,!?]|$)`,
+  String.raw`\b(?:because|cos|cause|since|as) i (?:won't|will not) be (?:there|here|around)(?= ?[.,!?]|$|\s*[^\x00-\x7f])`,
+  String.raw`\b(?:pension|insurance|life insurance|will|affairs|paperwork|finances|accounts) (?:\w+ )?(?:is|are|'s|all) (?:done|sorted|in order|signed|finished)\b`,
+  String.raw`\b(?:got|put|getting|putting|have|had) (?:all )?my affairs (?:sorted|in order)\b`,
+  String.raw`\bcleared (?:all )?(?:my|the) (?:debts?|credit cards?|overdraft|loans?)\b`,
+  String.raw`\b(?:passed|gave|given|handed|sent|left) (?:my |all my )?(?:insurance|passwords|pin|bank details|policy|policies|will)\b[^.!?]{0,30}\bto (?:my|her|his) (?:brother|sister|son|daughter|wife|husband|partner|mum|mom|dad|best friend|niece|nephew|kids)\b`,
+  String.raw`\bwhen (?:the |my )?(?:wife|husband|partner|kids|family|flatmate|housemate|mum|mom|dad)(?:'s| is| are)? (?:at|away|out|gone)\b`,
+  String.raw`\bwho gets what\b`,
+];
+
+/** Model round 17: working up to it at an edge (weak cues, one pattern each; below). */
+const WORKING_UP_TO_IT: readonly string[] = [
+  String.raw`\bworking (?:myself )?up (?:to it|the (?:courage|nerve|guts|bottle))(?= ?[.,!?]|$)`,
+  String.raw`\b(?:standing|stood|sitting|sat|stand|sit) (?:at|on|by) the (?:edge|ledge|parapet|railings?)\b(?! of (?:the |a |my )?(?:pitch|field|playground|court|pool|stage|class|group|room|bed|desk|seat|sofa|chair|table|bath|road|pavement|car park|football|rugby|netball|track)\b)`,
+  String.raw`\b(?:got|get|getting|put|swung) (?:one|a|my) (?:leg|foot) over(?: the (?:rail|railing|railings|parapet|barrier|edge|side))?(?= ?[.,!?]|$| the (?:rail|railing|railings|parapet|barrier|edge|side)\b)`,
+  String.raw`\b(?:won't|will not|wouldn't|not going to|didn't) (?:climb|step|come) back(?: over| down| in)?(?= ?[.,!?]|$)`,
+  String.raw`\b(?:bridge|river|quarry|reservoir|cliff|cliffs|tracks|railway|elevator|tower|sea|lake|water|motorway|rope|pills|tablets|gun|edge)\b[^.!?]{0,50}\b(?:has been|'s been|keeps|is|are|been) calling (?:my name|to me|me)\b`,
+];
+
 /**
  * Who keeps it back (model round 17): the writer, or no one named at the start of a sentence ("kept back a week of my
  * diazepam"); not "the pharmacy kept back my prescription".
@@ -399,6 +417,11 @@ const hoardAfter = (f: string): Strength | null =>
     ? null
     : 'strong';
 
+/**
+ * An ordinary reason for going given to others, then denied (model round 15): the telling, then the story's subject
+ * (`subject`), then the story and its denial. Model round 17: the writer as the story's subject ("told her I'm going
+ * travelling. I'm not going travelling.") names the writer, whoever the clause before speaks of (`Cue.namesWriter`).
+ */
 const coverStory = (subject: string) =>
   String.raw`\b(?:told|tell|telling|said|saying) (?!me\b|us\b)(?:(?:to )?(?:the |my |our |all the |everyone |everybody |people |folks |them |him |her )?(?:\w+ ){0,2})?(?:that )?(?:${subject}) (?:moving|retiring|leaving|emigrating|relocating|going (?:away|abroad|travelling)|(?:a |for a |for an |an )?(?:hospital |doctor's |dentist |medical )?(?:appointment|operation|procedure|new job)|(?:off|taking|having) [^.!?]{0,30}?\b(?:appointment|operation|procedure|leave|days? off|time off|holiday|break|course))\b[^.!?]{0,30}[.!?,;]+ (?:but )?(?:(?:(?:i'm|i am) not(?: (?:moving|retiring|leaving|going|emigrating|relocating)\b[^.!?,;]{0,20}| coming back(?: from (?:it|that|this))?(?: at all| ever)?)?|it (?:isn't|is not|wasn't|was not|'s not)|that's not true|that isn't true|there (?:is|are) no \w+(?: \w+)?|there (?:isn't|is not|wasn't|was not) (?:one|any))(?= ?[.,!?;]|$)|the only (?:place|where) i'm going is\b)`;
 
@@ -1740,14 +1763,9 @@ const CUES: readonly Cue[] = [
         ? null
         : 'strong',
   },
-  {
-    // Working up to it at an edge, weak alone (each is everyday too), two flag: "standing at the edge working up to
-    // it", "got one leg over", "next time I won't climb back", "the quarry has been calling my name".
-    re: rx(
-      String.raw`\bworking (?:myself )?up (?:to it|the (?:courage|nerve|guts|bottle))(?= ?[.,!?]|$)|\b(?:standing|stood|sitting|sat|stand|sit) (?:at|on|by) the (?:edge|ledge|parapet|railings?)\b(?! of (?:the |a |my )?(?:pitch|field|playground|court|pool|stage|class|group|room|bed|desk|seat|sofa|chair|table|bath|road|pavement|car park|football|rugby|netball|track)\b)|\b(?:got|get|getting|put|swung) (?:one|a|my) (?:leg|foot) over(?: the (?:rail|railing|railings|parapet|barrier|edge|side))?(?= ?[.,!?]|$| the (?:rail|railing|railings|parapet|barrier|edge|side)\b)|\b(?:won't|will not|wouldn't|not going to|didn't) (?:climb|step|come) back(?: over| down| in)?(?= ?[.,!?]|$)|\b(?:bridge|river|quarry|reservoir|cliff|cliffs|tracks|railway|elevator|tower|sea|lake|water|motorway|rope|pills|tablets|gun|edge)\b[^.!?]{0,50}\b(?:has been|'s been|keeps|is|are|been) calling (?:my name|to me|me)\b`,
-    ),
-    strength: 'weak',
-  },
+  // Working up to it at an edge, weak alone (each is everyday too), two flag: "standing at the edge working up to
+  // it", "got one leg over", "next time I won't climb back", "the quarry has been calling my name".
+  ...WORKING_UP_TO_IT.map((source): Cue => ({ re: rx(source), strength: 'weak' })),
   {
     // Working up the courage to do it: "working up the nerve to go through with it".
     re: rx(
@@ -1766,16 +1784,11 @@ const CUES: readonly Cue[] = [
     firstPerson: true,
     acute: true,
   },
-  {
-    // The last tasks done and named as the last, with a time or a reason none would need one: weak alone (a teacher's
-    // to-do list is full of them), two flag: "That was the last loose end", "so nobody has to do them for me",
-    // "After that they won't need any from me", "because I won't be there", "the pension paperwork is done", "cleared
-    // my debts", "passed my passwords to my brother", "when the wife's at her mom's".
-    re: rx(
-      String.raw`\b(?:the |my )?last (?:loose end|thing (?:on|to do on|off) (?:the|my) list|job on (?:the|my) list)\b|\bso (?:nobody|no one|noone|no-one|someone else|they) (?:has|have|will have|won't have|doesn't have|don't have) to (?:do|sort|finish|clear|deal with|pick up|mark|write) (?:them|it|this|that|those|my \w+)(?: \w+)? (?:for me|after me|after i'm gone|when i'm gone)\b|\bafter (?:that|then|friday|this week|this term),? (?:they|you|nobody|no one|the school|the department|he|she) (?:won't|will not|wouldn't) need (?:any|anything|anymore|me)(?: (?:from|of) me)?(?= ?[.,!?]|$)|\b(?:because|cos|cause|since|as) i (?:won't|will not) be (?:there|here|around)(?= ?[.,!?]|$|\s*[^\x00-\x7f])|\b(?:pension|insurance|life insurance|will|affairs|paperwork|finances|accounts) (?:\w+ )?(?:is|are|'s|all) (?:done|sorted|in order|signed|finished)\b|\b(?:got|put|getting|putting|have|had) (?:all )?my affairs (?:sorted|in order)\b|\bcleared (?:all )?(?:my|the) (?:debts?|credit cards?|overdraft|loans?)\b|\b(?:passed|gave|given|handed|sent|left) (?:my |all my )?(?:insurance|passwords|pin|bank details|policy|policies|will)\b[^.!?]{0,30}\bto (?:my|her|his) (?:brother|sister|son|daughter|wife|husband|partner|mum|mom|dad|best friend|niece|nephew|kids)\b|\bwhen (?:the |my )?(?:wife|husband|partner|kids|family|flatmate|housemate|mum|mom|dad)(?:'s| is| are)? (?:at|away|out|gone)\b|\bwho gets what\b`,
-    ),
-    strength: 'weak',
-  },
+  // The last tasks done and named as the last, with a time or a reason none would need one: weak alone (a teacher's
+  // to-do list is full of them), two flag: "That was the last loose end", "so nobody has to do them for me",
+  // "After that they won't need any from me", "because I won't be there", "the pension paperwork is done", "cleared
+  // my debts", "passed my passwords to my brother", "when the wife's at her mom's".
+  ...LAST_TASKS.map((source): Cue => ({ re: rx(source), strength: 'weak' })),
   {
     // An absence without end: "won't be at Monday's meeting, or any meeting after that", "won't be in on Monday or any
     // day after"; not "or any time before 10".

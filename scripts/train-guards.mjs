@@ -84,8 +84,8 @@
  *    the same mapping and weight.
  *    Context augmentation: each of these lines once more, after or before a line of `ordinary.txt` that names no
  *    risk word, same label, weight 3 (a message about marking that ends with the pills still needs the flag).
- * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w60.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
- *    fifty-nine independent authors, 110–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
+ * 7b. `scripts/guards-training/synthetic/w1.tsv` … `w64.tsv` (committed, written for Staffroom on 2026-12-06 and -07 by
+ *    sixty-three independent authors, 80–400 lines each, labels of /work/synth/LABELS.md: plan, passive, third,
  *    hyperbole, venting, recovery, grief, negation, ordinary): W1 teacher voice to colleagues, W2 social-media voice,
  *    W3 forum posts and global Englishes, W4 hard and indirect cases (round 3); W5 one-to-one and intake voice, W6
  *    short phone-chat messages, W7 US forum voice, W8 UK and Irish formal long messages, W9 phone and voice typing
@@ -131,7 +131,14 @@
  *    attempts in progress or just made, W58 practical-sounding questions about methods, doses, heights, cameras and
  *    insurance beside real school questions with the same words, W59 settling affairs and goodbyes beside retirement,
  *    leaving and end-of-year goodbyes, W60 English as a second language (Nigeria, Kenya, the Philippines, Malaysia,
- *    Poland, Brazil) and Welsh and Scottish dialect. Files w1.tsv … w38.tsv, w40.tsv … w60.tsv.
+ *    Poland, Brazil) and Welsh and Scottish dialect. Round 16L (written 2026-12-07 19:28, 80 long posts of 120–300 words
+ *    each): W61L late-night support-group posts by worn-down teachers, W62L long forum posts by UK teachers, TAs, cover
+ *    supervisors and leaders. Round 17 (written 2026-12-07 22:29–22:30, copied unchanged from the lead's folder, 160
+ *    lines each, 60 plans told without the words suicide, kill or die: means at hand, timing, preparation, euphemism,
+ *    beside hard negatives): W63 teachers in England, Scotland, Australia, Canada and the US South, group posts, one-to-
+ *    one chats and intake notes; W64 one-to-one consultant chats and intake notes, hedging, minimising, joking and
+ *    fragmented writers, Gen Z new teachers and burnt-out veterans from India, Nigeria, the Philippines, the Caribbean,
+ *    Ireland and the US Midwest. Files w1.tsv … w38.tsv, w40.tsv … w60.tsv, w61l.tsv, w62l.tsv, w63.tsv, w64.tsv.
  *    Each file is its own source (and its own fold of CV=authors, or of a group with AUTHOR_FOLDS). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -213,7 +220,7 @@ const TEACHER_FILES = [
   ['crisis-dev-7', 'tests/fixtures/guards/crisis-dev-7.tsv'],
 ];
 /**
- * Training lines by fifty-five independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
+ * Training lines by sixty-three independent authors (2026-12-06; w1–w4 for round 3, w5–w10 for round 4, w11–w17 for
  * round 4b: w15–w17 mostly harmless look-alikes of indirect risk talk beside real plans and passive ideation; w18–w20
  * for round 5; w21 present self-harm and relapse beside past/recovery look-alikes and w22 true denials beside denials
  * that still carry risk, for round 6; w23 passive ideation, w24 plans and means, w25 long messages with the risk buried,
@@ -221,15 +228,20 @@ const TEACHER_FILES = [
  * look-alikes, w29 ordinary absences and logistics that sound final beside real absence-flavoured risk, w30 long posts
  * with the risk buried, w31 British, Irish, Caribbean and South African dialect and w32 US South, AAVE, Appalachian,
  * Australian/NZ, Indian, Nigerian and Filipino English, for round 10; w33–w36 for round 11; w37, w38, w40 and w41 for
- * round 12, there is no w39; w42–w46 for round 13; w47–w51 for round 14; w52–w56 for round 15; w57–w60 for round 16):
+ * round 12, there is no w39; w42–w46 for round 13; w47–w51 for round 14; w52–w56 for round 15; w57–w60 for round 16;
+ * w61l and w62l, long posts, for round 16L; w63 and w64, plans without the words of suicide, for round 17):
  * each file its own source
  * and its own group in the cross-validation across authors (CV=authors). Same labels and mapping
  * as the teacher-voice files.
  */
 const SYNTH_FILES = [
-  ...Array.from({ length: 38 }, (_, i) => i + 1),
-  ...Array.from({ length: 21 }, (_, i) => i + 40),
-].map((n) => [`w${n}`, `scripts/guards-training/synthetic/w${n}.tsv`]);
+  ...Array.from({ length: 38 }, (_, i) => `w${i + 1}`),
+  ...Array.from({ length: 21 }, (_, i) => `w${i + 40}`),
+  'w61l',
+  'w62l',
+  'w63',
+  'w64',
+].map((s) => [s, `scripts/guards-training/synthetic/${s}.tsv`]);
 /**
  * The synthetic authors that training reads (default every file but rounds 15 and 16's w52–w60, below):
  * `SYNTH_TRAIN=w1,w2,w3,w4` is round 3's data,
@@ -241,9 +253,13 @@ const SYNTH_FILES = [
  * lines (batch 25 first-person 93 → 87/100), so the shipped weights are round 14's, trained without them: the default
  * leaves them out (they are still scored by CV=authors, unseen in every fold); `SYNTH_TRAIN=all` trains on them.
  * Round 16 (w57–w60) is left out the same way, so that its rules ship without a retrain unless the held-out counts
- * say otherwise (tests/fixtures/guards/README.md, "Model round 16").
+ * say otherwise (tests/fixtures/guards/README.md, "Model round 16"); so are round 16L's and 17's w61l–w64 until model
+ * round 17's retrain is taken.
  */
-const HELD_BACK_AUTHORS = new Set(['w52', 'w53', 'w54', 'w55', 'w56', 'w57', 'w58', 'w59', 'w60']);
+const HELD_BACK_AUTHORS = new Set([
+  ...['w52', 'w53', 'w54', 'w55', 'w56', 'w57', 'w58', 'w59', 'w60'],
+  ...['w61l', 'w62l', 'w63', 'w64'],
+]);
 const SYNTH_TRAIN = new Set(
   process.env.SYNTH_TRAIN === 'all'
     ? SYNTH_FILES.map(([s]) => s)

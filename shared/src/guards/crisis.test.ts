@@ -1,7 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { CRISIS_THRESHOLDS, detectCrisis, detectCrisisWith, normaliseForCrisis } from './crisis.js';
+import {
+  CRISIS_THRESHOLDS,
+  detectCrisis,
+  detectCrisisWith,
+  normaliseForCrisis,
+  type CrisisThresholds,
+} from './crisis.js';
 
 const flagged = (text: string) => detectCrisis(text).risk;
+
+/**
+ * Thresholds with the model off as a flagger: it never flags alone (every bar of its own over 1). `veto` sets the bars
+ * at which it vetoes the rules' flags: 0, never (the rules alone); 2, every flag it may veto; or each bar apart.
+ */
+function modelOff(veto: number | Pick<CrisisThresholds, 'vetoWeak' | 'vetoStrong' | 'vetoOutside'>): {
+  thresholds: CrisisThresholds;
+} {
+  const bars = typeof veto === 'number' ? { vetoWeak: veto, vetoStrong: veto, vetoOutside: veto } : veto;
+  return {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      ...bars,
+    },
+  };
+}
 
 describe('detectCrisis', () => {
   it('flags direct statements', () => {
@@ -476,21 +505,7 @@ describe('detectCrisis, model round 12: an ordinary ache explains "hurts" away f
 
 describe('detectCrisis, model round 13: current self-harm in plain verbs on the body', () => {
   // The model never flags alone and vetoes every flag of the rules it may veto: only the rules decide.
-  const rulesVetoed = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 2,
-      vetoStrong: 2,
-      vetoOutside: 2,
-    },
-  };
+  const rulesVetoed = modelOff(2);
   const rules = (text: string) => detectCrisisWith(text, true, rulesVetoed).risk;
 
   it('flags an act on the body told now, and the model may not veto it', () => {
@@ -543,21 +558,7 @@ describe('detectCrisis, model round 14: waking up at an ordinary time', () => {
 
 describe('detectCrisis, model round 14: ways of dying asked about, injury till the body gives', () => {
   // The rules alone: the model never flags and never vetoes.
-  const rulesAlone = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 0,
-      vetoStrong: 0,
-      vetoOutside: 0,
-    },
-  };
+  const rulesAlone = modelOff(0);
   const rules = (text: string) => detectCrisisWith(text, true, rulesAlone);
 
   it("flags the writer asking how quick or painful a way of dying is and self-injury till the body gives, only the writer's and now", () => {
@@ -588,21 +589,7 @@ describe('detectCrisis, model round 14: ways of dying asked about, injury till t
 
 describe('detectCrisis, model round 15: cover stories, days not meant to be seen, affairs and slang', () => {
   // The rules alone: the model never flags and never vetoes.
-  const rulesAlone = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 0,
-      vetoStrong: 0,
-      vetoOutside: 0,
-    },
-  };
+  const rulesAlone = modelOff(0);
   const rules = (text: string) => detectCrisisWith(text, true, rulesAlone);
 
   it('flags an ordinary reason for going that the writer then denies, only as the writer', () => {
@@ -701,21 +688,7 @@ describe('detectCrisis, model round 15: ordinary times and arrangements for the 
 
 describe('detectCrisis, model round 15: a negation inside the cue is not the veto context', () => {
   // The model never flags alone; it vetoes every cue in a negation or past context and none outside one.
-  const vetoInContext = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 2,
-      vetoStrong: 2,
-      vetoOutside: 0,
-    },
-  };
+  const vetoInContext = modelOff({ vetoWeak: 2, vetoStrong: 2, vetoOutside: 0 });
   const flaggedThere = (text: string) => detectCrisisWith(text, true, vetoInContext).risk;
 
   it("reads the cue's own 'not' or 'no' as part of the cue, and a negation beside it as context", () => {
@@ -816,21 +789,7 @@ describe('detectCrisis: long posts (round 16L)', () => {
 
 describe('detectCrisis, model round 16: acts under way, practical questions, affairs settled', () => {
   // The rules alone: the model never flags and never vetoes.
-  const rulesAlone = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 0,
-      vetoStrong: 0,
-      vetoOutside: 0,
-    },
-  };
+  const rulesAlone = modelOff(0);
   const rules = (text: string) => detectCrisisWith(text, true, rulesAlone).risk;
 
   it('flags something taken and felt now, a failed attempt to be tried again, and a roof now', () => {
@@ -950,21 +909,7 @@ describe('detectCrisis, model round 16: acts under way, practical questions, aff
 
   it('never lets the model veto an act under way (Cue.acute), and explains a promised return away for the model alone', () => {
     // The model vetoes every cue (bars over 1) and never flags alone.
-    const vetoAll = {
-      thresholds: {
-        ...CRISIS_THRESHOLDS,
-        self: 2,
-        plan: 2,
-        dismissed: 2,
-        negated: 2,
-        ungated: 2,
-        ungatedDismissed: 2,
-        sure: 2,
-        vetoWeak: 2,
-        vetoStrong: 2,
-        vetoOutside: 2,
-      },
-    };
+    const vetoAll = modelOff(2);
     expect(detectCrisisWith("heart's racing from what i took, i'm not ok", true, vetoAll).risk).toBe(true);
     // …where another strong cue is vetoed.
     expect(detectCrisisWith('Everyone would be better off without me.', true, vetoAll).risk).toBe(false);
@@ -976,5 +921,147 @@ describe('detectCrisis, model round 16: acts under way, practical questions, aff
       open("Sorting my will and passwords, it's for my operation on Friday. I fully intend to be back."),
     ).toBe(false);
     expect(open('Sorting my will and passwords. I want to die.')).toBe(true);
+  });
+});
+
+describe('detectCrisis, model round 17: plans without the words of suicide (means kept, rehearsals, last tasks)', () => {
+  // The rules alone: the model never flags and never vetoes.
+  const rulesAlone = modelOff(0);
+  const rules = (text: string) => detectCrisisWith(text, true, rulesAlone).risk;
+  // The model vetoes every cue it may (bars over 1) and never flags alone.
+  const vetoAll = modelOff(2);
+  const vetoed = (text: string) => detectCrisisWith(text, true, vetoAll).risk;
+
+  it('flags a medicine kept back in everyday words, and never lets the model veto a supply still being built', () => {
+    for (const text of [
+      "I've been putting aside half my citalopram since the autumn.",
+      'kept back a week of my diazepam every month, there is a fair pile now',
+      'My amitriptyline goes in a tin instead of down me these days.',
+      'got a decent stash of my tramadol in the shed, should be enough',
+      "I'd stockpiled my sertraline by Easter.",
+    ])
+      expect(rules(text), text).toBe(true);
+    expect(vetoed("Been saving up my zopiclone since January, not that anyone's noticed.")).toBe(true);
+    for (const text of [
+      "I'm saving my insulin for the trip, the fridge there is tiny.",
+      "I'm not stockpiling my sertraline, I take one a day as prescribed.",
+      'Keeping back the paracetamol in the first aid box for the residential.',
+      'The pharmacy kept back my prescription until the GP signed it.',
+    ])
+      expect(rules(text), text).toBe(false);
+    // Told as done and long past, the model may still veto it.
+    expect(vetoed('Years ago I stockpiled my tablets. I handed them in and I am well now.')).toBe(false);
+  });
+
+  it('flags a rehearsal at a height or with a means, never vetoed, and not a drill or a trip', () => {
+    for (const text of [
+      'Did a dry run on the railway bridge last night.',
+      'had a test run with the rope in the garage',
+    ])
+      expect(vetoed(text), text).toBe(true);
+    for (const text of [
+      'Practice run on the roof terrace for the fire drill tomorrow.',
+      'Did a dry run of the DofE route over the bridge with Year 9.',
+      'Trial run of the new timetable on Monday.',
+    ])
+      expect(rules(text), text).toBe(false);
+  });
+
+  it('flags two signs of working up to it at an edge, not one, and not an edge of a pitch', () => {
+    for (const text of [
+      'sat on the parapet again tonight, working up to it',
+      'The river has been calling my name all week. Got one leg over the railing on Tuesday.',
+      "Got a leg over the barrier. Next time I won't climb back.",
+    ])
+      expect(rules(text), text).toBe(true);
+    for (const text of [
+      'Standing at the edge of the pitch in the rain, working up to it: the talk with the ref.',
+      'That cake has been calling my name all afternoon.',
+      'working up to it, the big conversation with my head',
+      'Sat on the edge of the bed for ages this morning.',
+    ])
+      expect(rules(text), text).toBe(false);
+    expect(rules('Working up the nerve to go through with it.')).toBe(true);
+    expect(rules('Working up the nerve to ask for a pay rise.')).toBe(false);
+  });
+
+  it('flags some taken and the rest in question, an act under way, and not photos or the rest of the day', () => {
+    for (const text of [
+      "swallowed half of them. not all. don't know if I'll take the rest",
+      'took some, not all. should i take the rest?',
+    ])
+      expect(vetoed(text), text).toBe(true);
+    for (const text of [
+      'Took some photos, not all of the class wanted to be in them.',
+      "I'm taking the rest of the day off.",
+      'Should I take the rest of the stationery home for the holidays?',
+    ])
+      expect(rules(text), text).toBe(false);
+  });
+
+  it('flags two of the last tasks named as the last, affairs done and a time alone; one does not flag', () => {
+    for (const text of [
+      'Marked the mocks so nobody has to do them for me. That was the last loose end.',
+      'Life insurance is sorted and I have cleared my credit cards.',
+      'Gave my passwords to my sister. Thinking Sunday, when the kids are at their dad’s.',
+      "Cover's ready for three weeks. After that they won't need any from me.\nI wrote everything up because I won't be there.",
+    ])
+      expect(rules(text), text).toBe(true);
+    for (const text of [
+      'Last thing on my list: photocopying for Year 8.',
+      'Cleared my overdraft at last, feels great!',
+      "I won't be at the parents evening because I won't be there, I'm at a course.",
+      'My pension paperwork is done, retirement here I come.',
+    ])
+      expect(rules(text), text).toBe(false);
+  });
+
+  it('flags an absence without end, nothing keeping the writer, ready to be dead, no future and no one missing them', () => {
+    for (const text of [
+      "won't be in on Friday, or any day after that",
+      "Once the trip is over there's nothing keeping me.",
+      "honestly I'm ready to be dead.",
+      "can't see myself being alive by Christmas, and I'm calm about it",
+      'Nobody would miss one more useless teacher.',
+      'A man my age died in a crash on the bypass. Why him and not me.',
+    ])
+      expect(rules(text), text).toBe(true);
+    for (const text of [
+      "won't be in on Friday, or any time before ten",
+      "There's nothing keeping me in this job now.",
+      "I'm ready to die of embarrassment after that assembly.",
+      "I can't see myself being here in five years, this school is changing.",
+      'Nobody would miss one more staff meeting.',
+      'The school would hardly miss one more trip.',
+      "I've picked a date for the trip.",
+    ])
+      expect(rules(text), text).toBe(false);
+    expect(rules("I've picked a date.")).toBe(true);
+  });
+
+  it("reads a cover story with the writer as its subject as the writer's, after a third-person noun", () => {
+    expect(
+      rules("Left the dog with my neighbour, told her I'm going away for a bit. I'm not going away."),
+    ).toBe(true);
+    // The story's subject "it" does not name the writer: after a third-person subject it stays another's.
+    expect(rules('My neighbour told the head it was a hospital appointment. It wasn’t.')).toBe(false);
+  });
+
+  it("explains away the past, a thought that never crossed the writer's mind, and the writer's own question answered no", () => {
+    for (const text of [
+      'Had a horrible patch last spring, thought about ending it a lot. Therapy sorted it.',
+      'Before, I wanted to die most mornings. Now I enjoy my class.',
+      'The thought of ending my life has never crossed my mind, the thought of ending my contract has.',
+      'Do I want to kill myself? Honestly, no. I want a holiday.',
+    ])
+      expect(detectCrisis(text).risk, text).toBe(false);
+    // "like this" scoped to work is a weak cue (the model alone reads this line at 0.97 and may still flag it).
+    expect(rules("I want to live, I just don't want to live like this, at work.")).toBe(false);
+    for (const text of [
+      'Do I want to kill myself? Honestly, yes.',
+      'The thought of ending my life never crossed my mind until this term. Now it is all I think about.',
+      "I don't want to live like this.",
+    ])
+      expect(detectCrisis(text).risk, text).toBe(true);
   });
 });

@@ -91,6 +91,12 @@ interface Cue {
    * vetoes it, as ONGOING_HARM. The fold models read such lines at 0.02–0.4 and vetoed them beside a "not".
    */
   acute?: boolean;
+  /**
+   * The cue's own words make the writer its subject ("told her I'm going travelling. I'm not going travelling"; model
+   * round 17): read as the writer's even after a third-person noun in the clause before ("rehomed the dog with my
+   * neighbour, told her…").
+   */
+  namesWriter?: boolean;
 }
 
 const LEET: Readonly<Record<string, string>> = {
@@ -372,6 +378,53 @@ const DRUG =
 const notNegatedAbroad = (_following: string, before: string): Strength | null =>
   /\b(?:no|ne|pas|nicht|nao|non|nie|hindi|sitaki|nahi|nahin)\s*$/.test(before) ? null : 'strong';
 
+/** Model round 17: the last tasks, affairs done, a time alone (weak cues, one pattern each so the word prefilter skips each apart; below). */
+const LAST_TASKS: readonly string[] = [
+  String.raw`\b(?:the |my )?last (?:loose end|thing (?:on|to do on|off) (?:the|my) list|job on (?:the|my) list)\b`,
+  String.raw`\bso (?:nobody|no one|noone|no-one|someone else|they) (?:has|have|will have|won't have|doesn't have|don't have) to (?:do|sort|finish|clear|deal with|pick up|mark|write) (?:them|it|this|that|those|my \w+)(?: \w+)? (?:for me|after me|after i'm gone|when i'm gone)\b`,
+  String.raw`\bafter (?:that|then|friday|this week|this term),? (?:they|you|nobody|no one|the school|the department|he|she) (?:won't|will not|wouldn't) need (?:any|anything|anymore|me)(?: (?:from|of) me)?(?= ?[.,!?]|$)`,
+  String.raw`\b(?:because|cos|cause|since|as) i (?:won't|will not) be (?:there|here|around)(?= ?[.,!?]|$|\s*[^\x00-\x7f])`,
+  String.raw`\b(?:pension|insurance|life insurance|will|affairs|paperwork|finances|accounts) (?:\w+ )?(?:is|are|'s|all) (?:done|sorted|in order|signed|finished)\b`,
+  String.raw`\b(?:got|put|getting|putting|have|had) (?:all )?my affairs (?:sorted|in order)\b`,
+  String.raw`\bcleared (?:all )?(?:my|the) (?:debts?|credit cards?|overdraft|loans?)\b`,
+  String.raw`\b(?:passed|gave|given|handed|sent|left) (?:my |all my )?(?:insurance|passwords|pin|bank details|policy|policies|will)\b[^.!?]{0,30}\bto (?:my|her|his) (?:brother|sister|son|daughter|wife|husband|partner|mum|mom|dad|best friend|niece|nephew|kids)\b`,
+  String.raw`\bwhen (?:the |my )?(?:wife|husband|partner|kids|family|flatmate|housemate|mum|mom|dad)(?:'s| is| are)? (?:at|away|out|gone)\b`,
+  String.raw`\bwho gets what\b`,
+];
+
+/** Model round 17: working up to it at an edge (weak cues, one pattern each; below). */
+const WORKING_UP_TO_IT: readonly string[] = [
+  String.raw`\bworking (?:myself )?up (?:to it|the (?:courage|nerve|guts|bottle))(?= ?[.,!?]|$)`,
+  String.raw`\b(?:standing|stood|sitting|sat|stand|sit) (?:at|on|by) the (?:edge|ledge|parapet|railings?)\b(?! of (?:the |a |my )?(?:pitch|field|playground|court|pool|stage|class|group|room|bed|desk|seat|sofa|chair|table|bath|road|pavement|car park|football|rugby|netball|track)\b)`,
+  String.raw`\b(?:got|get|getting|put|swung) (?:one|a|my) (?:leg|foot) over(?: the (?:rail|railing|railings|parapet|barrier|edge|side))?(?= ?[.,!?]|$| the (?:rail|railing|railings|parapet|barrier|edge|side)\b)`,
+  String.raw`\b(?:won't|will not|wouldn't|not going to|didn't) (?:climb|step|come) back(?: over| down| in)?(?= ?[.,!?]|$)`,
+  String.raw`\b(?:bridge|river|quarry|reservoir|cliff|cliffs|tracks|railway|elevator|tower|sea|lake|water|motorway|rope|pills|tablets|gun|edge)\b[^.!?]{0,50}\b(?:has been|'s been|keeps|is|are|been) calling (?:my name|to me|me)\b`,
+];
+
+/**
+ * Who keeps it back (model round 17): the writer, or no one named at the start of a sentence ("kept back a week of my
+ * diazepam"); not "the pharmacy kept back my prescription".
+ */
+const HOARDER = String.raw`(?:^|[.!?,;] |\bi(?:'ve|'d|'m| have| had| am)? )(?:(?:been|still|just|also|now|so|quietly|secretly) )*`;
+/** How much of a medicine is kept back (model round 17): "a fortnight's worth of", "half of", "my". */
+const HOARD_AMOUNT =
+  "(?:(?:a|one|two|three|four|a few) (?:fortnight|week|month|weeks|months|days)(?:'s|s')? (?:worth )?of |half (?:of )?|some of |part of |most of |all )?(?:my |the |of my )?";
+/** …not kept for an ordinary use ("saving my insulin for the trip", "keeping back the tablets in the first aid box"). */
+const hoardAfter = (f: string): Strength | null =>
+  /^ (?:for (?:the|my|a) (?:trip|holiday|residential|journey|flight|kids|class|weekend away)|in (?:the|a) (?:first aid|cupboard|fridge)|until (?:i|the) (?:see|get|pharmacy))/.test(
+    f,
+  )
+    ? null
+    : 'strong';
+
+/**
+ * An ordinary reason for going given to others, then denied (model round 15): the telling, then the story's subject
+ * (`subject`), then the story and its denial. Model round 17: the writer as the story's subject ("told her I'm going
+ * travelling. I'm not going travelling.") names the writer, whoever the clause before speaks of (`Cue.namesWriter`).
+ */
+const coverStory = (subject: string) =>
+  String.raw`\b(?:told|tell|telling|said|saying) (?!me\b|us\b)(?:(?:to )?(?:the |my |our |all the |everyone |everybody |people |folks |them |him |her )?(?:\w+ ){0,2})?(?:that )?(?:${subject}) (?:moving|retiring|leaving|emigrating|relocating|going (?:away|abroad|travelling)|(?:a |for a |for an |an )?(?:hospital |doctor's |dentist |medical )?(?:appointment|operation|procedure|new job)|(?:off|taking|having) [^.!?]{0,30}?\b(?:appointment|operation|procedure|leave|days? off|time off|holiday|break|course))\b[^.!?]{0,30}[.!?,;]+ (?:but )?(?:(?:(?:i'm|i am) not(?: (?:moving|retiring|leaving|going|emigrating|relocating)\b[^.!?,;]{0,20}| coming back(?: from (?:it|that|this))?(?: at all| ever)?)?|it (?:isn't|is not|wasn't|was not|'s not)|that's not true|that isn't true|there (?:is|are) no \w+(?: \w+)?|there (?:isn't|is not|wasn't|was not) (?:one|any))(?= ?[.,!?;]|$)|the only (?:place|where) i'm going is\b)`;
+
 const CUES: readonly Cue[] = [
   // --- suicide, killing oneself -------------------------------------------------------------------------------
   {
@@ -592,14 +645,17 @@ const CUES: readonly Cue[] = [
     // away, so the model alone must be as sure as where the rules explained anything away.
     // Model round 15: waking up early or late is a time too ("I don't want to wake up early on Saturday for the open
     // day").
+    // Model round 17: "like this" scoped to the job ("I don't want to live like this, in this job") is weak.
     after: (f, _b, match) =>
       /(?:wake up|waking up)$/.test(match) && EARLY_OR_LATE.test(f)
         ? null
-        : CLAUSE_END.test(f) || PERMANENCE.test(f)
-          ? 'strong'
-          : /(?:be here|wake up|waking up)$/.test(match) && ORDINARY_OCCASION.test(f)
-            ? null
-            : 'weak',
+        : /^ like (?:this|that),?/.test(f) && WORK_SCOPE.test(f.replace(/^ like (?:this|that),?/, ''))
+          ? 'weak'
+          : CLAUSE_END.test(f) || PERMANENCE.test(f)
+            ? 'strong'
+            : /(?:be here|wake up|waking up)$/.test(match) && ORDINARY_OCCASION.test(f)
+              ? null
+              : 'weak',
   },
   {
     re: rx(
@@ -1396,11 +1452,17 @@ const CUES: readonly Cue[] = [
   {
     // An ordinary reason for going given to others, then denied: "Said I'm moving away. I'm not moving", "told the
     // head it was a hospital appointment. It isn't.", "She thinks it's because of the tenancy rules. There are none."
-    re: rx(
-      String.raw`\b(?:told|tell|telling|said|saying) (?!me\b|us\b)(?:(?:to )?(?:the |my |our |all the |everyone |everybody |people |folks |them |him |her )?(?:\w+ ){0,2})?(?:that )?(?:i'm|i am|i was|it's|it is|it was) (?:moving|retiring|leaving|emigrating|relocating|going (?:away|abroad|travelling)|(?:a |for a |for an |an )?(?:hospital |doctor's |dentist |medical )?(?:appointment|operation|procedure|new job)|(?:off|taking|having) [^.!?]{0,30}?\b(?:appointment|operation|procedure|leave|days? off|time off|holiday|break|course))\b[^.!?]{0,30}[.!?,;]+ (?:but )?(?:(?:(?:i'm|i am) not(?: (?:moving|retiring|leaving|going|emigrating|relocating)\b[^.!?,;]{0,20}| coming back(?: from (?:it|that|this))?(?: at all| ever)?)?|it (?:isn't|is not|wasn't|was not|'s not)|that's not true|that isn't true|there (?:is|are) no \w+(?: \w+)?|there (?:isn't|is not|wasn't|was not) (?:one|any))(?= ?[.,!?;]|$)|the only (?:place|where) i'm going is\b)`,
-    ),
+    re: rx(coverStory("it's|it is|it was")),
     strength: 'strong',
     firstPerson: true,
+    ownNegation: true,
+  },
+  {
+    // The same with the writer as the story's subject: "Said I'm moving away. I'm not moving".
+    re: rx(coverStory("i'm|i am|i was")),
+    strength: 'strong',
+    firstPerson: true,
+    namesWriter: true,
     ownNegation: true,
   },
   {
@@ -1645,6 +1707,160 @@ const CUES: readonly Cue[] = [
     ),
     strength: 'strong',
     ownNegation: true,
+  },
+  // --- model round 17 (W63, W64: plans told without the words of suicide: means at hand, timing, preparation) ---------
+  {
+    // A medicine held back from its use and kept, in everyday words: "kept back a fortnight of my zopiclone every
+    // month", "been stockpiling my sertraline since March", "putting aside half my prescription"; not "saving my
+    // inhaler for the trip" (round 4's cue names the common medicines; this one every medicine of DRUG). Told as going
+    // on (a verb in -ing, or kept back every month or since a time), a supply being built now: the model may not veto
+    // it, as self-harm going on now (`Cue.ongoing`), unless the message says it has ended or was long ago.
+    re: rx(
+      String.raw`${HOARDER}(?:stockpiling|hoarding|stashing|saving(?: up)?|keeping back|holding back|(?:putting|setting) aside|squirrel(?:l)?ing away) ${HOARD_AMOUNT}(?:${DRUG}|prescription)\b|${HOARDER}(?:kept back|held back|(?:put|set|kept) aside) ${HOARD_AMOUNT}(?:${DRUG}|prescription)\b(?=[^.!?]{0,40}\b(?:every|each|since)\b)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    negatable: true,
+    ongoing: true,
+    after: hoardAfter,
+  },
+  {
+    // The same told as done ("stockpiled my sertraline", "I'd hoarded half my prescription"): may be past ("This time
+    // last summer I'd stockpiled tablets"), so the model may veto it as any cue.
+    re: rx(
+      String.raw`${HOARDER}(?:stockpil(?:e|ed)|hoard(?:ed)?|stash(?:ed)?|sav(?:e|ed)(?: up)?|kept back|held back|(?:put|set|kept) aside|squirrel(?:l)?ed away) ${HOARD_AMOUNT}(?:${DRUG}|prescription)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    negatable: true,
+    after: hoardAfter,
+  },
+  {
+    // A medicine kept instead of taken: "Half my prescription's been going in a jar instead of in me", "the tablets go
+    // in a tin instead of down me"; and a pile of it said to be enough: "got a good pile of my tablets now, I reckon
+    // it's enough".
+    re: rx(
+      String.raw`\b(?:${DRUG}|prescription(?:'s)?)\b[^.!?]{0,60}\binstead of (?:in|into|down) me\b|\b(?:${DRUG})\b[^.!?]{0,80}\b(?:pile|stash|stockpile|hoard|supply|collection|jar|tin)\b[^.!?]{0,40}\b(?:it's|that's|it is|that is|should be|must be|is|'s) (?:enough|plenty)\b|\b(?:pile|stash|stockpile|hoard|supply|collection) of (?:my |the )?(?:${DRUG})\b[^.!?]{0,60}\b(?:it's|that's|it is|that is|should be|must be|is|'s) (?:enough|plenty)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    ongoing: true,
+  },
+  {
+    // A rehearsal of a method at a height or with a means: "Had a practice run on the bridge parapet", "did a dry run
+    // with the rope"; not a fire drill, a trip or a route.
+    re: rx(
+      String.raw`\b(?:practice|dry|trial|test) run\b[^.!?]{0,30}\b(?:on|off|at|over|from|with) (?:the |a |my )?(?:\w+ )?(?:bridge|parapet|ledge|edge|roof|rooftop|cliff|railings?|tracks|rope|noose|belt|cord|beam)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    // A rehearsal is a plan under way: never vetoed (`Cue.acute`).
+    acute: true,
+    after: (f, before, match) =>
+      /\b(?:fire|drill|evacuation|trip|visit|route|coach|minibus|pupils|students|kids|class|year \d+|y\d+|dofe|expedition|walk|climb(?:ing)? (?:wall|club)|abseil\w*|zip ?wire)\b/.test(
+        `${before} ${match} ${f.split(/[.!?]/)[0] ?? ''}`,
+      )
+        ? null
+        : 'strong',
+  },
+  // Working up to it at an edge, weak alone (each is everyday too), two flag: "standing at the edge working up to
+  // it", "got one leg over", "next time I won't climb back", "the quarry has been calling my name".
+  ...WORKING_UP_TO_IT.map((source): Cue => ({ re: rx(source), strength: 'weak' })),
+  {
+    // Working up the courage to do it: "working up the nerve to go through with it".
+    re: rx(
+      String.raw`\bworking (?:myself )?up (?:the )?(?:courage|nerve|guts|bottle) to (?:do it|go through with it|jump|end it|finish it|take them|take the (?:pills|tablets))\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Some taken, the rest in question now: "took some. not all. I don't know if I'm taking the rest", "swallowed
+    // half of them, should I take the rest?"; not "took some photos" or "the rest of the day".
+    re: rx(
+      String.raw`\b(?:took|taken|swallowed|had|done) (?:some|half|a few|a handful|most)(?: of (?:them|it|the (?:pills|tablets|packet|box|bottle)))?[.,!]* (?:but )?not (?:all|the rest|everything)\b|\b(?:if|whether|should) i(?:'m| am|'ll| will| should)? (?:take|taking|swallow|swallowing|finish|finishing) the rest(?= ?[.,!?]|$| of (?:them|it|the (?:pills|tablets|packet|box|bottle))\b)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    acute: true,
+  },
+  // The last tasks done and named as the last, with a time or a reason none would need one: weak alone (a teacher's
+  // to-do list is full of them), two flag: "That was the last loose end", "so nobody has to do them for me",
+  // "After that they won't need any from me", "because I won't be there", "the pension paperwork is done", "cleared
+  // my debts", "passed my passwords to my brother", "when the wife's at her mom's".
+  ...LAST_TASKS.map((source): Cue => ({ re: rx(source), strength: 'weak' })),
+  {
+    // An absence without end: "won't be at Monday's meeting, or any meeting after that", "won't be in on Monday or any
+    // day after"; not "or any time before 10".
+    re: rx(
+      String.raw`\b(?:won't|will not|wont|not going to) be (?:at|in|here|there|around)\b[^.!?]{0,40},? or (?:at )?any (?:\w+ )?(?:after (?:that|it|this)|ever again|from then on)\b|\b(?:won't|will not|wont|not going to) be (?:at|in|here|there|around)\b[^.!?]{0,40},? or (?:at )?any (?:other )?(?:meeting|lesson|day|term|week|class|briefing)s? after\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+  },
+  {
+    // Nothing left keeping the writer: "After that there's nothing keeping me.", "nothing keeping me here anymore";
+    // not "nothing keeping me in this job" or "nothing keeping me from leaving early".
+    re: rx(
+      String.raw`\b(?:there's|there is|there'll be|got) (?:nothing|no reason) (?:left )?(?:keeping|to keep) me(?: (?:here|alive|going|around|anymore|any more|now))?(?= ?[.,!?]|$)`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    after: (f) => (WORK_SCOPE.test(f) ? null : 'strong'),
+  },
+  {
+    // Ready to be dead: "the honest truth is I'm ready to be dead"; not "ready to die of embarrassment", "for a coffee"
+    // or "after this week".
+    re: rx(
+      String.raw`\b(?:i'm|i am|i feel|feel) ${F}ready to (?:be dead|be gone|die|not be here|not exist)\b`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    negatable: true,
+    after: (f) =>
+      /^ (?:of|for|laughing|with)\b/.test(f) ||
+      (ORDINARY_TIME_AFTER.test(f) && !PERMANENCE.test(f) && !CLAUSE_END.test(f))
+        ? null
+        : 'strong',
+  },
+  {
+    // Seeing no future for oneself, and at peace with it: "can't see me being around in five years and i'm weirdly ok
+    // with that"; not "can't see myself being here in five years" (a job) nor "around for the trip".
+    re: rx(
+      String.raw`\b(?:can't|cannot|can not|don't) see (?:me|myself) (?:being |still )?(?:around|alive|breathing|on this earth)(?: (?:in|by|for) (?:\w+ ){0,2}(?:years?|months?|weeks?|years' time)| much longer| long)?\b(?! (?:for|at|on|to|in (?:this|the|my|that) (?:job|school|profession|role|department|country|city|area)))`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    ownNegation: true,
+  },
+  {
+    // The world, anyone, not missing the writer: "The world wouldn't miss one more tired teacher", "nobody would miss
+    // another one of me"; not "the school wouldn't miss one more trip".
+    re: rx(
+      String.raw`\b(?:(?:the world|anyone|anybody|people) (?:wouldn't|would not|won't|will not|would never|will never|would hardly|would barely)|(?:nobody|no one|noone|no-one) (?:would|will|'d|'ll)(?: really)?) (?:even )?miss (?:me|one (?:more|less|fewer) (?:\w+ )?(?:teacher|person|one|soul|body|face|nobody|idiot|failure|mess)|another (?:\w+ )?(?:teacher|person|one of me|soul|body|face))\b`,
+    ),
+    strength: 'strong',
+  },
+  {
+    // Wanting to have died in another's place: "why them and not me, I'd have swapped", "wish it had been me instead";
+    // with a death named in the sentence or the one before.
+    re: rx(
+      String.raw`\b(?:dying|died|dies|die|dead|death|killed|cancer|crash)\b(?:[^.!?]|[.!?]+ ){0,60}\b(?:why (?:them|him|her) and not me|wish(?:ed)? it (?:had been|was|were|'d been) me|(?:i'd|i would) (?:have |'ve )?(?:happily |gladly )?(?:swapped|swap|traded|trade)(?: places)?(?: with (?:them|him|her))?(?= ?[.,!?]|$))`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
+    // "…and not me", "…been me": the writer, whoever died; its "not" is the cue's own.
+    namesWriter: true,
+    ownNegation: true,
+  },
+  {
+    // A date picked and nothing more said of it: "because I've picked a date.", "I've chosen the day now."; not "picked
+    // a date for the trip" or "picked a date with Sam".
+    re: rx(
+      String.raw`\b(?:i've|i have|i) (?:finally |now |already )?(?:picked|chosen|chose|set|decided on|fixed) (?:a|the|my) (?:date|day)(?= ?[.!]|$| now(?= ?[.!]|$)| (?:then|already)(?= ?[.!]|$))`,
+    ),
+    strength: 'strong',
+    firstPerson: true,
   },
 ];
 
@@ -2041,9 +2257,10 @@ const DEFAULT_TUNING: CrisisTuning = { thresholds: CRISIS_THRESHOLDS };
  * past belief disowned, "I used to be sure everyone would be better off without me. I don't think that now").
  */
 // Model round 16: "no wish to die", an old goodbye letter found, a question about ending things answered "Honestly,
-// no." (the answer not taken back after it: "…No. I lied.").
+// no." (the answer not taken back after it: "…No. I lied."). Model round 17: the writer's own question answered no
+// ("Am I thinking about killing myself? Honestly no."), and the thought "hasn't crossed my mind".
 const RECOVERY_OR_LOSS =
-  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|end it|take my (?:own )?life|overdose|od|die|hang myself)\b(?: (?:in|at) (?:\d{4}|my \w+|the past|uni|university|college|school))?|\b(?:suicide |overdose )?attempt survivors?\b|\bsurvivor of (?:a |my |an )?(?:suicide attempt|attempt|overdose)\b|\b(?:since|after|when) i was (?:sectioned|hospitali[sz]ed|admitted|in hospital|in the psych ward|on the ward|in the psychiatric)\b[^.!?]{0,40}|\b(?:the |my )?(?:thoughts?|urges?|wish|wishes|feelings?) (?:of|to|about) [^.!?]{0,40}\bused to\b[^.!?]{0,30}|\bi used to (?:\w+ ){0,2}(?:wish i (?:was|were) dead|be suicidal|plan (?:my|to)|self[- ]?harm|hurt myself|cut)\b[^.!?]{0,60}|\bdied (?:of|from|after) (?:an |a )?(?:overdose|suicide)\b|\bhaven't (?:cut|self[- ]?harmed|hurt myself|harmed myself|relapsed|attempted)(?: myself)? (?:in|for|since)\b|\bsince i (?:last )?(?:self[- ]?harmed|cut|relapsed|attempted|overdosed|tried to (?:kill myself|end it|end my life|die))\b|\brecover(?:ing|ed|y) from (?:my |a |an |the )?(?:self[- ]?harm\w*|suicidal \w+|suicide attempt|attempt|overdose|cutting)\b|\b(?:glad|grateful|thankful|so glad|happy) (?:i'm|i am|to be|that i'm|i was|i stayed) (?:still )?(?:alive|here|around)\b|\b(?:glad|grateful|thankful) i (?:didn't|survived|stayed|held on|reached out|got help)\b|\bmy last (?:suicide attempt|attempt|relapse|overdose|self[- ]?harm|cut) (?:was|is)\b[^.!?]{0,40}|\b(?:back )?when i was (?:at my lowest|suicidal|self[- ]?harming|cutting|in a (?:really )?dark place)\b[^.!?]{0,60}|\b(?:years?|months?|weeks?) on from (?:my|the) (?:suicide attempt|attempt|overdose|crisis)\b|\b(?:the|my) (?:urges?|wish|desire|thoughts?) (?:to|of|about) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself|end(?:ing)? it) (?:is |are |has |have |got |gotten |become |has been |have been |is getting |are getting )?(?:much |a lot |so |far )?(?:quieter|weaker|less|smaller|manageable|rare|rarer|fewer)\b|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died(?: (?:of|from|after) (?:an |a )?(?:overdose|suicide))?|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i was (?:planning|going|about|ready|trying|thinking about|close) (?:to )?(?:die|dying|end it|end it all|ending it|end my life|ending my life|kill myself|killing myself|take my (?:own )?life|not be here|suicidal)\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\b(?:days?|weeks?|months?|years?) since i (?:last )?(?:hurt|cut|harmed|burned|burnt|injured) myself\b|\b(?:in|my) recovery from (?:a |an |my |the )?(?:overdose|attempt|suicide attempt|self[- ]?harm\w*|cutting)\b|\b(?:an|my|the) (?:overdose|suicide attempt|attempt) (?:last (?:year|spring|summer|autumn|fall|winter|month|term)|in \d{4}|\w+ years ago|years ago|when i was \w+)\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life|die)\b|\b(?:faded|gone|passed|lifted|eased|disappeared|left me)(?: away)?,? and so (?:has|have) (?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself)\b|\b(?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself) (?:has |have |is |are )?(?:faded|gone|passed|lifted|eased|disappeared)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b|\bi (?:used to (?:be sure|believe|think|feel|be convinced)|remember (?:believing|thinking|feeling|being sure|being convinced)|once (?:believed|thought|felt))\b[^.!?]{0,100}[.!?]+ (?:and |but )?(?:now )?i (?:no longer|don't|do not) (?:believe|think|feel) (?:it|that|so|this)\b(?: now| any ?more)?|\bno (?:real )?(?:wish|desire) to (?:die|be dead)\b|\b(?:my )?old (?:goodbye|suicide) (?:letters?|notes?)\b|\basked (?:me )?(?:if|whether) i(?:'ve| have| had|'d|'m| am| was)? [^.!?]{0,60}[.!?]+ (?:honestly|truthfully|and|but)?,? ?(?:the answer (?:is|was) )?no(?= ?[.!]|$)(?![.!]* [^.!?]{0,40}\b(?:lied|lie|lying|not true|that's a lie|it's a lie|yes)\b)/g;
+  /\b(?:\d+|one|two|three|four|five|six|a|ten|hundred) (?:days?|weeks?|months?|years?) (?:(?:clean|free) from (?:self[- ]?harm\w*|cutting|hurting myself)|clean|sober|free|without (?:cutting|self[- ]?harm|hurting myself)|since my (?:last )?(?:attempt|overdose|relapse))|(?:self[- ]?harm|cutting|suicid\w*)[- ]free|\b(?:in|on|through|my) recovery\b|\bi used to (?:cut|self[- ]?harm|want to die|think about (?:suicide|dying|ending))|\b(?:died|dying|death|lost \w+(?: \w+){0,2} to) (?:by |from |to )?suicide\b|\b(?:took|take|taken) (?:his|her|their) (?:own )?li(?:fe|ves)\b|\b(?:killed|hanged) (?:him|her|them)sel(?:f|ves)\b|\bi was suicidal (?:in|during|at|as|when|for|back|years|last year|a few years|once)\b[^.!?]{0,40}|\b(?:when|after|since) i (?:tried|attempted) to (?:kill myself|end my life|end it|take my (?:own )?life|overdose|od|die|hang myself)\b(?: (?:in|at) (?:\d{4}|my \w+|the past|uni|university|college|school))?|\b(?:suicide |overdose )?attempt survivors?\b|\bsurvivor of (?:a |my |an )?(?:suicide attempt|attempt|overdose)\b|\b(?:since|after|when) i was (?:sectioned|hospitali[sz]ed|admitted|in hospital|in the psych ward|on the ward|in the psychiatric)\b[^.!?]{0,40}|\b(?:the |my )?(?:thoughts?|urges?|wish|wishes|feelings?) (?:of|to|about) [^.!?]{0,40}\bused to\b[^.!?]{0,30}|\bi used to (?:\w+ ){0,2}(?:wish i (?:was|were) dead|be suicidal|plan (?:my|to)|self[- ]?harm|hurt myself|cut)\b[^.!?]{0,60}|\bdied (?:of|from|after) (?:an |a )?(?:overdose|suicide)\b|\bhaven't (?:cut|self[- ]?harmed|hurt myself|harmed myself|relapsed|attempted)(?: myself)? (?:in|for|since)\b|\bsince i (?:last )?(?:self[- ]?harmed|cut|relapsed|attempted|overdosed|tried to (?:kill myself|end it|end my life|die))\b|\brecover(?:ing|ed|y) from (?:my |a |an |the )?(?:self[- ]?harm\w*|suicidal \w+|suicide attempt|attempt|overdose|cutting)\b|\b(?:glad|grateful|thankful|so glad|happy) (?:i'm|i am|to be|that i'm|i was|i stayed) (?:still )?(?:alive|here|around)\b|\b(?:glad|grateful|thankful) i (?:didn't|survived|stayed|held on|reached out|got help)\b|\bmy last (?:suicide attempt|attempt|relapse|overdose|self[- ]?harm|cut) (?:was|is)\b[^.!?]{0,40}|\b(?:back )?when i was (?:at my lowest|suicidal|self[- ]?harming|cutting|in a (?:really )?dark place)\b[^.!?]{0,60}|\b(?:years?|months?|weeks?) on from (?:my|the) (?:suicide attempt|attempt|overdose|crisis)\b|\b(?:the|my) (?:urges?|wish|desire|thoughts?) (?:to|of|about) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself|end(?:ing)? it) (?:is |are |has |have |got |gotten |become |has been |have been |is getting |are getting )?(?:much |a lot |so |far )?(?:quieter|weaker|less|smaller|manageable|rare|rarer|fewer)\b|\b(?:tried|attempted) to (?:kill myself|end my life) (?:in \d{4}|\w+ years ago|as a (?:teen|teenager|student)|at uni|when i was \w+)\b|\b\w+'s (?:suicide|overdose|death)\b|\b(?:who|that) (?:overdosed|died(?: (?:of|from|after) (?:an |a )?(?:overdose|suicide))?|killed (?:him|her|them)sel(?:f|ves)|took (?:his|her|their) (?:own )?life)\b|\bclean from (?:self[- ]?harm\w*|cutting) for\b|\b(?:survived|after|since) (?:a|my) (?:suicide |overdose )?attempt\b|\bi overdosed (?:in|when|at|as|years|back|once)\b|\b(?:through|past|overcame|overcome|beat) (?:my |the )?suicidal (?:thoughts|feelings|phase)\b|\bsuicidal (?:thoughts|feelings) (?:\w+ ){0,2}(?:years|months) ago\b|\b(?:days?|weeks?|months?|years?) (?:free from|clean from|without) (?:self[- ]?harm\w*|cutting|hurting myself)\b|\b(?:went|been|got|came) through (?:a |my )?suicidal (?:period|phase|patch|time|spell)\b|\bsuicidal (?:period|phase|patch|spell) in my\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i was (?:planning|going|about|ready|trying|thinking about|close) (?:to )?(?:die|dying|end it|end it all|ending it|end my life|ending my life|kill myself|killing myself|take my (?:own )?life|not be here|suicidal)\b|\b(?:a|one|two|three|\d+) (?:years?|months?) ago i was (?:planning to die|suicidal|going to (?:kill myself|end it)|trying to die)\b|\b(?:days?|weeks?|months?|years?) since i (?:last )?(?:hurt|cut|harmed|burned|burnt|injured) myself\b|\b(?:in|my) recovery from (?:a |an |my |the )?(?:overdose|attempt|suicide attempt|self[- ]?harm\w*|cutting)\b|\b(?:an|my|the) (?:overdose|suicide attempt|attempt) (?:last (?:year|spring|summer|autumn|fall|winter|month|term)|in \d{4}|\w+ years ago|years ago|when i was \w+)\b|\b(?:a|one|two|three|four|five|six|ten|\d+) (?:years?|months?|weeks?) ago,? i (?:tried|attempted) to (?:kill myself|end my life|take my (?:own )?life|die)\b|\b(?:faded|gone|passed|lifted|eased|disappeared|left me)(?: away)?,? and so (?:has|have) (?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself)\b|\b(?:the|my) (?:wish|urges?|desire|need|thoughts?) (?:to|of) (?:die|dying|cut\w*|self[- ]?harm\w*|suicide|kill(?:ing)? myself) (?:has |have |is |are )?(?:faded|gone|passed|lifted|eased|disappeared)\b|\bsuicide (?:bereavement|loss)\b|\bbereaved by suicide\b|\bno (?:thoughts? of|plans? to|intention of|urges? to) (?:self[- ]?harm\w*|suicide|hurt(?:ing)? myself|end(?:ing)? (?:it|my life)|dying|kill(?:ing)? myself)\b|\bi (?:used to (?:be sure|believe|think|feel|be convinced)|remember (?:believing|thinking|feeling|being sure|being convinced)|once (?:believed|thought|felt))\b[^.!?]{0,100}[.!?]+ (?:and |but )?(?:now )?i (?:no longer|don't|do not) (?:believe|think|feel) (?:it|that|so|this)\b(?: now| any ?more)?|\bno (?:real )?(?:wish|desire) to (?:die|be dead)\b|\b(?:my )?old (?:goodbye|suicide) (?:letters?|notes?)\b|\basked (?:me )?(?:if|whether) i(?:'ve| have| had|'d|'m| am| was)? [^.!?]{0,60}[.!?]+ (?:honestly|truthfully|and|but)?,? ?(?:the answer (?:is|was) )?no(?= ?[.!]|$)(?![.!]* [^.!?]{0,40}\b(?:lied|lie|lying|not true|that's a lie|it's a lie|yes)\b)|\b(?:am i|do i|have i|would i|will i|was i) [^.!?]{0,60}\?+ (?:honestly|truthfully|and|but)?,? ?no(?= ?[.!]|$)(?![.!]* [^.!?]{0,40}\b(?:lied|lie|lying|not true|that's a lie|it's a lie|yes)\b)|\b(?:the )?(?:thoughts?|idea) of [^.!?]{0,40}\b(?:hasn't|has not|haven't|have not|has never|have never|never) (?:ever |once |even )?(?:crossed|entered) my mind\b(?! (?:until|till|before|since|lately|recently))/g;
 /**
  * Figures of speech: a chore that "makes me want to die", "kill me now", "I'd rather die than", "the death of me",
  * "the practical finally finishes me off" (model round 16), a joke marker. The model alone does not flag them unless it is nearly certain.
@@ -2083,10 +2300,11 @@ const MEANS_OR_ACT =
 
 /**
  * Where a flag of the rules may be vetoed by the model (CrisisThresholds.vetoWeak/vetoStrong): a negation, the past or
- * recovery, a joke marker. Rules written from one batch of lines flagged other writers' recovery and negation talk.
+ * recovery, a joke marker; model round 17: a past season or year ("Was in a bad way last winter, thought about ending
+ * it most days") and a sentence opening "Before," ("Before, I wanted to die everyday. Now I'm okay"). Rules written from one batch of lines flagged other writers' recovery and negation talk.
  */
 const VETO_CONTEXT =
-  /\b(?:not|never|no|don't|didn't|won't|wouldn't|isn't|wasn't|haven't|hasn't|ago|used to|clean|sober|recover\w*|survivor|survived|anniversary|since|years|months|lol|lmao|haha\w*|jk|joking|kidding)\b/;
+  /\b(?:not|never|no|don't|didn't|won't|wouldn't|isn't|wasn't|haven't|hasn't|ago|used to|clean|sober|recover\w*|survivor|survived|anniversary|since|years|months|lol|lmao|haha\w*|jk|joking|kidding|last (?:winter|summer|spring|autumn|fall|year|term)|before,)(?!\w)/;
 
 /**
  * Self-harm going on now, told with "since" or "for" ("I've been self harming since September", "I have been cutting
@@ -2348,7 +2566,7 @@ export function detectCrisisWith(
       if (cue.strength === 'weak') strength = 'weak';
       if (joking) strength = 'weak';
       if (cue.goodbye && leaving) strength = 'weak';
-      if (cue.firstPerson && lastSubjectIsThirdPerson(clause)) {
+      if (cue.firstPerson && !cue.namesWriter && lastSubjectIsThirdPerson(clause)) {
         if (strength === 'strong' && !NEGATION.test(clause)) third.push(m[0]);
         continue;
       }
@@ -2380,7 +2598,7 @@ export function detectCrisisWith(
         const sentence = sentenceAround(t, index, end);
         cueSentences.push(cue.ownNegation ? sentence.replace(m[0], ' ') : sentence);
         cueSpans.push([index, end]);
-        if (cue.firstPerson || !THIRD_IN_SENTENCE.test(sentence)) ownStrong++;
+        if (cue.firstPerson || cue.namesWriter || !THIRD_IN_SENTENCE.test(sentence)) ownStrong++;
       }
       // Two cues over the same words ("suicidal" and "been suicidal") are one sign of distress, not two.
       else if (!weakSpans.some(([s, e]) => index < e && s < end)) {

@@ -131,7 +131,10 @@
  *    attempts in progress or just made, W58 practical-sounding questions about methods, doses, heights, cameras and
  *    insurance beside real school questions with the same words, W59 settling affairs and goodbyes beside retirement,
  *    leaving and end-of-year goodbyes, W60 English as a second language (Nigeria, Kenya, the Philippines, Malaysia,
- *    Poland, Brazil) and Welsh and Scottish dialect. Files w1.tsv … w38.tsv, w40.tsv … w60.tsv.
+ *    Poland, Brazil) and Welsh and Scottish dialect. Round 17F (written 2026-12-07 22:32, copied unchanged, 160 lines
+ *    each): W65 and W66 formal, reserved writers (near-retirement teachers, heads of department, teachers writing
+ *    English as a second language), plans told as arrangements and passive wishes in understated words. Files w1.tsv …
+ *    w38.tsv, w40.tsv … w60.tsv, w65.tsv, w66.tsv.
  *    Each file is its own source (and its own fold of CV=authors, or of a group with AUTHOR_FOLDS). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -229,6 +232,9 @@ const TEACHER_FILES = [
 const SYNTH_FILES = [
   ...Array.from({ length: 38 }, (_, i) => i + 1),
   ...Array.from({ length: 21 }, (_, i) => i + 40),
+  // Round 17F (formal, understated register): w65, w66, held back from training (below).
+  65,
+  66,
 ].map((n) => [`w${n}`, `scripts/guards-training/synthetic/w${n}.tsv`]);
 /**
  * The synthetic authors that training reads (default every file but rounds 15 and 16's w52–w60, below):
@@ -241,9 +247,22 @@ const SYNTH_FILES = [
  * lines (batch 25 first-person 93 → 87/100), so the shipped weights are round 14's, trained without them: the default
  * leaves them out (they are still scored by CV=authors, unseen in every fold); `SYNTH_TRAIN=all` trains on them.
  * Round 16 (w57–w60) is left out the same way, so that its rules ship without a retrain unless the held-out counts
- * say otherwise (tests/fixtures/guards/README.md, "Model round 16").
+ * say otherwise (tests/fixtures/guards/README.md, "Model round 16"). Round 17F (w65, w66: formal, understated writers)
+ * is held back too: its rules ship without a retrain, and the shipped model's reproduction does not change.
  */
-const HELD_BACK_AUTHORS = new Set(['w52', 'w53', 'w54', 'w55', 'w56', 'w57', 'w58', 'w59', 'w60']);
+const HELD_BACK_AUTHORS = new Set([
+  'w52',
+  'w53',
+  'w54',
+  'w55',
+  'w56',
+  'w57',
+  'w58',
+  'w59',
+  'w60',
+  'w65',
+  'w66',
+]);
 const SYNTH_TRAIN = new Set(
   process.env.SYNTH_TRAIN === 'all'
     ? SYNTH_FILES.map(([s]) => s)

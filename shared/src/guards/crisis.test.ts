@@ -1042,6 +1042,7 @@ describe('detectCrisis, round 17F (formal register): understated wishes and plan
         'His death was a release after so long an illness.',
         'For my father, death will be a release now.',
         'I prayed that God calls me to the ministry.',
+        "Fire drill in my observed lesson. Let the roof cave in, I'm ready to meet God and lodge a complaint.",
         'I am ready to go to the conference on Friday.',
         'Ready for the end of term!',
         "Sometimes I envy my late colleague's handwriting.",
@@ -1075,6 +1076,7 @@ describe('detectCrisis, round 17F (formal register): understated wishes and plan
         'Would a jump from the multi-storey be fatal?',
         'What height would a person not survive? I ask for myself.',
         'This will be my last check-in. Thank you all.',
+        'By the end of the month I shall not be here.',
       ],
       true,
     );
@@ -1105,6 +1107,8 @@ describe('detectCrisis, round 17F (formal register): understated wishes and plan
         'The milk and the newspaper have been cancelled. The cat has been rehomed. I think that is everything.',
         'I have collected three months of my tablets. Please do not worry about me after this week.',
         'Could too much iron kill an adult? I am asking for myself.',
+        'Whether too much aspirin can kill an adult, I do not know. I am asking about myself.',
+        'Cover for my classes is arranged until the end of the year. I shall see to the last things and then it is done.',
       ],
       true,
     );
@@ -1130,6 +1134,9 @@ describe('detectCrisis, round 17F (formal register): understated wishes and plan
         'After thirty years I am retiring at Christmas. Thank you all for everything.',
         'We are grieving our late colleague, and the funeral is on Friday.',
         'I had my last check-up at the clinic and all is well.',
+        'By Friday I will not be here, I am on a course in Leeds.',
+        'I shall finish the reports tonight and then it is done.',
+        'Cover work is set until the end of term while I have my operation.',
       ],
       false,
     );
@@ -1140,5 +1147,33 @@ describe('detectCrisis, round 17F (formal register): understated wishes and plan
       false,
     );
     expect(detectCrisisWith('I have decided on a method and a place.', true, rulesAlone).kind).toBe('plan');
+  });
+
+  it('keeps the model from vetoing an understated cue outside a context, not inside one (Cue.understated)', () => {
+    // The model vetoes every cue outside a context (vetoOutside over 1) and never flags alone.
+    const vetoOutside = {
+      thresholds: {
+        ...CRISIS_THRESHOLDS,
+        self: 2,
+        plan: 2,
+        dismissed: 2,
+        negated: 2,
+        ungated: 2,
+        ungatedDismissed: 2,
+        sure: 2,
+        vetoWeak: 2,
+        vetoStrong: 2,
+        vetoOutside: 2,
+      },
+    };
+    const vetoed = (text: string) => !detectCrisisWith(text, true, vetoOutside).risk;
+    expect(vetoed('Please understand I am calm. But lately I have wished to be dead.')).toBe(false);
+    expect(vetoed('I have set a date. I tell you so the school is not surprised.')).toBe(false);
+    // …where the model still vetoes another cue outside a context…
+    expect(vetoed('Everyone would be better off without me.')).toBe(true);
+    // …and an understated cue with a negation or the past in its own sentence.
+    expect(vetoed('Years ago, when I was ill, I wished to be dead.')).toBe(true);
+    // A cue's own negation is not its context: "will not be in on Monday, nor after".
+    expect(vetoed('It has been an honour. I will not be in on Monday, nor after.')).toBe(false);
   });
 });

@@ -91,6 +91,14 @@ interface Cue {
    * vetoes it, as ONGOING_HARM. The fold models read such lines at 0.02–0.4 and vetoed them beside a "not".
    */
   acute?: boolean;
+  /**
+   * Round 17F: a strong cue of the formal, understated register (FORMAL_REGISTER_CUES). The model, trained mostly on
+   * social-media and forum text, reads those dignified words as ordinary talk (0.00–0.07 on "I have set a date", "I
+   * have wished to be dead", "my decision is made and the preparations are complete"), so it does not veto this
+   * cue's flag OUTSIDE a context (vetoOutside); a negation, the past or a joke in the cue's own sentence (VETO_CONTEXT)
+   * still lets it veto, as for every cue.
+   */
+  understated?: boolean;
 }
 
 const LEET: Readonly<Record<string, string>> = {
@@ -399,6 +407,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\b(?:wish|wished|wishes|wishing|desire|desired|long|longed|longing|want|wanted|prefer|preferred) to ${F}(?:be dead|no longer (?:be alive|live|exist)|cease (?:to exist|to be|living))\b|\b(?:the|a|my|this|that|one) (?:\w+ )?(?:wish|desire|longing|yearning) (?:to be dead|to die|for death|to cease to exist|not to exist|to not exist|not to (?:be alive|wake|live))\b|\b(?:pray|prayed|praying|prays|long|longing|longed|hope|hoping) for (?:a |an |my )?(?:quick |swift |early |peaceful |merciful |gentle )?death\b`,
     ),
     strength: 'strong',
+    understated: true,
     firstPerson: true,
     negatable: true,
   },
@@ -408,7 +417,9 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
     re: rx(
       String.raw`\b(?:no|little|not much|not any|lost (?:the|my|all)|without (?:any|the)) (?:further |real |longer |great )?(?:wish|desire|will|reason|motivation|strength) (?:left )?to (?:continue|go on|carry on|live|keep living|keep going|go on living|carry on living|continue living|be alive|remain alive|stay alive|exist)${FORMAL_END}`,
     ),
+    ownNegation: true,
     strength: 'strong',
+    understated: true,
     firstPerson: true,
   },
   {
@@ -416,16 +427,19 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
     re: rx(
       String.raw`\b(?:don't|no longer|not|never) ${F}(?:see (?:a|any|the) (?:reason|point|purpose)|wish|want) (?:to |in |of |for )?(?:continue|continuing|go on|going on|carry on|carrying on|live|living|keep going) for (?:very )?(?:many|much) (?:more |longer )?(?:years?|longer)\b`,
     ),
+    ownNegation: true,
     strength: 'strong',
+    understated: true,
     firstPerson: true,
   },
   {
     // God asked to take the writer soon: "I pray each night that He calls me soon", "I am ready to go to God", "ready
-    // to meet my maker"; not "I pray that God calls me to the ministry".
+    // to meet my maker"; not "I pray that God calls me to the ministry" or "I'm ready to meet God and lodge a complaint".
     re: rx(
-      String.raw`\b(?:pray|prayed|praying|prays|hope|hoping|ask|asking)\b[^.!?]{0,25}\b(?:that |for )?(?:god|he|him|the lord|allah|jesus|the almighty) (?:will |would |might |may |to )?(?:calls?|takes?|brings?|gathers?) me (?:home|soon|early|away|now|tonight|in my sleep|to (?:him|himself|heaven))\b|\bready to (?:go to|be with|meet|return to) (?:god|him|the lord|allah|jesus|heaven|my maker|my creator|the almighty)\b|\bready for (?:death|the grave|the end)(?= ?[.,;!]|$)`,
+      String.raw`\b(?:pray|prayed|praying|prays|hope|hoping|ask|asking)\b[^.!?]{0,25}\b(?:that |for )?(?:god|he|him|the lord|allah|jesus|the almighty) (?:will |would |might |may |to )?(?:calls?|takes?|brings?|gathers?) me (?:home|soon|early|away|now|tonight|in my sleep|to (?:him|himself|heaven))\b|\bready to (?:go to|be with|meet|return to) (?:god|him|the lord|allah|jesus|heaven|my maker|my creator|the almighty)\b(?! and\b)|\bready for (?:death|the grave|the end)(?= ?[.,;!]|$)`,
     ),
     strength: 'strong',
+    understated: true,
     firstPerson: true,
   },
   {
@@ -435,6 +449,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\bdeath (?:would be|will be|would come as|feels like|feel like|seems like|seems|looks like|sounds like|'d be) (?:a |an )?(?:\w+ )?(?:relief|release|mercy|rest|blessing|kindness|door|escape|gift|solution|way out|friend)\b`,
     ),
     strength: 'strong',
+    understated: true,
     firstPerson: true,
     negatable: true,
     after: (_f, before) =>
@@ -450,6 +465,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\benvy (?:my|our|the) (?:late|departed|deceased) \w+\b(?!'s)|\benvy (?:him|her|them)\b[^.!?]{0,15}\b(?:that|because|now that|since) (?:he's|she's|they're|he is|she is|they are) (?:dead|gone|at (?:peace|rest)|in (?:the ground|heaven))\b`,
     ),
     strength: 'strong',
+    understated: true,
     firstPerson: true,
   },
   {
@@ -457,7 +473,9 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
     re: rx(
       String.raw`\b(?:didn't|had not|hadn't|don't|wouldn't|no longer|not) (?:really |much |even )?(?:care|cared|mind|minded) (?:whether|if) (?:the|a|that|any) (?:car|bus|lorry|truck|train|van|tram|driver|jeepney|taxi|motorbike|traffic) (?:stopped|would stop|stops|hit me|would hit me|hits me|ran me over|saw me|braked)\b`,
     ),
+    ownNegation: true,
     strength: 'strong',
+    understated: true,
     firstPerson: true,
   },
   {
@@ -466,7 +484,9 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
     re: rx(
       String.raw`\b(?:can't|couldn't|find it (?:difficult|hard|impossible) to|unable to|struggle to|no longer able to) (?:imagine|picture|envisage|envision|see) (?:any|a|my (?:own )?) ?(?:future|tomorrow|later life|old age)(?= ?[.,;!?]|$| at all\b| of any kind\b| for myself\b| for me\b)|\bany future at all\b`,
     ),
+    ownNegation: true,
     strength: 'strong',
+    understated: true,
     firstPerson: true,
     negatable: true,
   },
@@ -500,6 +520,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|(?:\w+ )?night|the weekend|the \d+(?:st|nd|rd|th)?) (?:will|shall|is going to|is to) be (?:my|the) last(?= ?[.!;]|$)`,
     ),
     strength: 'strong',
+    understated: true,
     goodbye: true,
   },
   {
@@ -509,6 +530,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\bi(?:'ve| have)? (?:now |finally |already )?(?:set|chosen|picked|fixed|decided on|settled on) (?:a|the|my) (?:date|day)(?= ?[.;!]|$| (?:for (?:after|before|when|once|it)|now|already)\b)|\bi(?:'ve| have)? (?:now |finally |already )?(?:chosen|picked|set|fixed|decided on) [^.!?]{1,40} as (?:the|my) (?:date|day)(?= ?[.,;!]|$| and\b)`,
     ),
     strength: 'strong',
+    understated: true,
   },
   {
     // Arrangements or preparations complete, with nothing named they are for: "the preparations are complete", "the
@@ -527,6 +549,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\b(?:think|thinks|thought|believe|believes|believed|assume|assumes|assumed|imagine|imagines|imagined) (?:that )?(?:i'm|i was|i'll be|i will be) (?:only |just |merely |simply )?(?:going on (?:leave|holiday|a trip|sabbatical|a course|a break)|on leave|retiring(?: early)?|moving(?: away| house| abroad)?|leaving|going away|taking (?:a )?(?:break|leave|time off)|having (?:an operation|a break|a rest))\b[^.!?]{0,30}[.!?]+ (?:but |in truth,? |in fact,? |actually,? )?i(?:'m| shall| will|'ll)? (?:not|never|won't)? ?(?:be )?(?:coming back|come back|returning|return|be back)\b`,
     ),
     strength: 'strong',
+    understated: true,
     ownNegation: true,
   },
   {
@@ -535,6 +558,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\b(?:won't|shan't|shall not|not) be (?:in|here|back|at school|at work|around)(?: (?:on \w+|tomorrow|next week))?,? (?:nor|or|and not) (?:after|afterwards|after that|again|ever|any day after)(?= ?[.,!;]|$)|\b(?:won't|shan't|shall not|i'm not) (?:be )?(?:coming back|returning)(?: here)? (?:at all|ever|again)(?= ?[.!;]|$)`,
     ),
     strength: 'strong',
+    understated: true,
     goodbye: true,
     firstPerson: true,
     ownNegation: true,
@@ -544,13 +568,16 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
     re: rx(
       String.raw`\bjourney (?:from which|that) (?:one|i|you|nobody|no one|people) (?:don't|doesn't|won't|will not|shall not|can't|cannot|never|does not|do not) (?:come back|return)\b|\bone[- ]way journey\b(?! (?:to|from|by|across|home|abroad)\b)`,
     ),
+    ownNegation: true,
     strength: 'strong',
+    understated: true,
   },
   {
     // A farewell's care for those left: "please do not let them blame themselves", weak alone.
     re: rx(
       String.raw`\b(?:don't|never) let (?:them|him|her|anyone|the (?:children|kids|pupils|students|class)|year \d+|my \w+) blame (?:themselves|himself|herself|yourselves|yourself)(?= ?[.,!;]|$)`,
     ),
+    ownNegation: true,
     strength: 'weak',
   },
   {
@@ -560,6 +587,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\b(?:decided on|chosen|chose|settled on|picked|found|identified|researched) (?:a|the|my) (?:method|means)(?: and (?:a|the) (?:place|time|date|day|location))?(?= ?[.;!]|$)|\bmethod ?[:-] ?(?:hanging|overdose|an overdose|pills|tablets|jumping|a jump|drowning|gas|carbon monoxide|the car|a train|the train|insulin|poison|rope|a rope|firearm|gun|knife|cutting)\b`,
     ),
     strength: 'strong',
+    understated: true,
     firstPerson: true,
   },
   {
@@ -569,6 +597,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\b${FORMAL_MEANS}\b[^.!?]{0,80}\bi know (?:exactly |already )?what i(?:'ll| will| shall|'m going to) do with (?:them|it)\b|\b${FORMAL_MEANS}\b[^.!?]{0,60}\b(?:kept|hidden|waiting|ready|stored)\b[^.!?]{0,40}\b(?:until|till) (?:the (?:children|kids|house|family)|my (?:wife|husband|family|children|kids|partner|son|daughter|parents)|everyone|they)\b[^.!?]{0,30}\b(?:travel|leave|go|are (?:away|gone|out|asleep)|is (?:empty|away))`,
     ),
     strength: 'strong',
+    understated: true,
   },
   {
     // A supply collected, weak alone (a long prescription before travel is ordinary): "collected three months of my
@@ -586,14 +615,16 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
     re: rx(
       String.raw`\b(?:would|will|is|does|could) (?:a )?(?:fall|jump|drop) from (?:the |a |an )?[^.!?]{1,30}? (?:be )?(?:certain|fatal|enough|sufficient|lethal|deadly|survivable|kill (?:a person|someone|you|me))\b|\bwhat (?:height|floor|distance)\b[^.!?]{0,50}\b(?:(?:doesn't|does not|wouldn't|would not|won't|not|cannot|can't) survive|certain death|fatal|lethal)\b`,
     ),
+    ownNegation: true,
     strength: 'strong',
+    understated: true,
     after: (f) => (SCHOOL_REASON.test(f.slice(0, 60)) ? null : 'strong'),
   },
   {
-    // Asking for oneself after a question about a dose ("Could too much iron kill an adult? … I am asking about
-    // myself"): weak each, together a flag.
+    // Asking for oneself after a question about a dose ("Could too much iron kill an adult?", "whether too much iron
+    // can kill an adult … I am asking about myself"): weak each, together a flag.
     re: rx(
-      String.raw`\b(?:can|could|would|will|does|is) (?:too much |an overdose of |a large (?:amount|dose|bottle) of |a bottle of |a packet of |a box of )?[\w-]+(?: \w+)? (?:kill|be fatal (?:to|for)|be lethal (?:to|for)|be enough to kill) (?:an adult|a person|someone|a grown (?:man|woman|adult)|a human)\b|${ASKING_FOR_MYSELF}`,
+      String.raw`\b(?:can|could|would|will|does|is) (?:too much |an overdose of |a large (?:amount|dose|bottle) of |a bottle of |a packet of |a box of )?[\w-]+(?: \w+)? (?:kill|be fatal (?:to|for)|be lethal (?:to|for)|be enough to kill) (?:an adult|a person|someone|a grown (?:man|woman|adult)|a human)\b|\b(?:too much|an overdose of|a (?:large |whole )?(?:bottle|packet|box) of) [\w-]+(?: \w+)? (?:can|could|would|will) (?:kill|be fatal (?:to|for)|be lethal (?:to|for)) (?:an adult|a person|someone|a grown (?:man|woman|adult)|a human)\b|${ASKING_FOR_MYSELF}`,
     ),
     strength: 'weak',
   },
@@ -604,7 +635,28 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
     re: rx(
       String.raw`\b(?:cancelled|canceled|cancelling|stopped) (?:the |my )?(?:newspapers?|papers?|milk|subscriptions?|memberships?|direct debits?|standing orders?|phone contract|(?:gym|union) membership)\b|\b(?:the |my )?(?:newspapers?|milk|papers?|subscriptions?|memberships?|direct debits?) (?:is |are |has been |have been )(?:cancelled|canceled|stopped)\b|\b(?:the |my |our )?(?:cat|cats|dog|dogs|pets?) (?:has|have) been (?:rehomed|re-homed|given away)\b|\bnothing (?:left|more|else|further) (?:to (?:settle|arrange|put in order|attend to)|outstanding)\b|\b(?:that is|that's) everything(?: now| then)?(?= ?[.!]|$)|\b(?:account|accounts|house|flat|savings|estate|pension|belongings) (?:is|are|will|shall) (?:to )?(?:pass|go|be left|be given) to my (?:niece|nephew|sister|brother|son|daughter|children|kids|wife|husband|partner|mother|father)\b|\breturned (?:everything|all(?: the)? (?:things|books)?) (?:i|that i) (?:had )?borrowed\b|\b(?:no further|no more|no longer (?:any|have any)) need (?:of|for) (?:my|a|the) \w+|\b(?:won't|shan't|shall not) (?:be )?need(?:ing)? (?:my|the|this) [^.!?]{1,30}\b(?:after|beyond|from) (?:tomorrow|today|tonight|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:letters?|notes?|emails?) (?:is |are )?(?:set|scheduled|timed|due|posted)\b[^.!?]{0,30}\b(?:to (?:reach|arrive)|will (?:reach|arrive)|arrive)\b|\bby scheduled send\b|\b(?:please )?(?:don't|do not) expect me(?= ?[.!]|$| (?:again|back|any more|anymore)\b)|\b(?:no one|nobody|none of you) (?:need|needs to|will need to) worry about (?:the )?(?:practical|practicalities|arrangements|anything practical)|\b(?:please )?(?:don't|do not) worry about me (?:after|from|once|when)\b`,
     ),
+    ownNegation: true,
     strength: 'weak',
+  },
+  {
+    // Work handed over to the end, and a thing finished with, weak alone (leave and operations are everyday): "Cover
+    // work for all my classes is set until the end of the year", "I shall finish the term properly and then it is
+    // done."
+    re: rx(
+      String.raw`\bcover (?:work )?(?:for [^.!?]{1,30} )?(?:is |has been |was )?(?:all )?(?:set|arranged|planned|prepared|sorted|in place) (?:until|till|to|through) the end of (?:the )?(?:year|term|school year|academic year)\b|\b(?:and )?then it(?:'s| is| will be|'ll be|'s all| is all) (?:done|over|finished|ended)(?= ?[.!]|$)`,
+    ),
+    strength: 'weak',
+  },
+  {
+    // A time named, then not being here, the sentence ending there: "By the feast of San Giovanni I will not be
+    // here.", "By the end of the month I shall not be here."; a reason for it ("on a course") goes on after it.
+    re: rx(
+      String.raw`(?:^|[.!?,;] )by (?:the (?:feast|end|start|time|close|middle) of [^.!?,]{1,30}|(?:next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|spring|summer|autumn|winter)|(?:the )?new year) i (?:won't|shan't|shall not|will no longer|'ll no longer) be (?:here|around|alive|with you|in this world)(?= ?[.!]|$)`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+    firstPerson: true,
+    ownNegation: true,
   },
   {
     // The last contact, in formal words: "This will be my last check-in", "this is the last time I will message".
@@ -612,6 +664,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
       String.raw`\b(?:this (?:will be|is)|it will be) (?:my|the) (?:last|final) (?:check-in|check in|entry|contribution|time i (?:will |shall |'ll )?(?:message|write|post|check in|contact you))\b`,
     ),
     strength: 'strong',
+    understated: true,
     goodbye: true,
   },
 ];
@@ -2571,6 +2624,8 @@ export function detectCrisisWith(
   let acute = 0;
   /** Strong cues of self-harm going on now (`Cue.ongoing`). */
   let ongoing = 0;
+  /** Strong cues of the formal, understated register (`Cue.understated`, round 17F). */
+  let understated = 0;
   /** Strong cues about the writer: a first-person cue, or one in a sentence with no third-person subject. */
   let ownStrong = 0;
   const leaving = has(LEAVING, t, words);
@@ -2623,6 +2678,7 @@ export function detectCrisisWith(
         if (cue.modelBlind) blind++;
         if (cue.acute) acute++;
         if (cue.ongoing) ongoing++;
+        if (cue.understated) understated++;
         const sentence = sentenceAround(t, index, end);
         cueSentences.push(cue.ownNegation ? sentence.replace(m[0], ' ') : sentence);
         cueSpans.push([index, end]);
@@ -2632,7 +2688,9 @@ export function detectCrisisWith(
       else if (!weakSpans.some(([s, e]) => index < e && s < end)) {
         weak.push(m[0]);
         weakSpans.push([index, end]);
-        cueSentences.push(sentenceAround(t, index, end));
+        // Round 17F: a weak cue's own negation ("please do not expect me") is not its context either.
+        const sentence = sentenceAround(t, index, end);
+        cueSentences.push(cue.ownNegation ? sentence.replace(m[0], ' ') : sentence);
         cueSpans.push([index, end]);
         if (!negatedHere) plainWeak++;
       }
@@ -2697,7 +2755,8 @@ export function detectCrisisWith(
     (dwelling.length > 0 ||
       !long ||
       cueSpans.some(([s, e]) => PRESENT_RISK.test(t.slice(Math.max(0, s - PRESENT_NEAR), e + PRESENT_NEAR))));
-  const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !presentRisk;
+  // Round 17F: nor outside a context when a strong cue of the understated register stood (`Cue.understated`).
+  const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !presentRisk && understated === 0;
   // vetoLocal: in a message with no negation, past or joke word anywhere (1), or with one only outside the cues'
   // sentences (2, model round 11), the model vetoes only if no two neighbouring sentences read as risk either
   // (ordinary sentences around a cue dilute the whole message's reading).

@@ -479,6 +479,46 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
     firstPerson: true,
   },
   {
+    // A burden in formal words: "I have become a burden to my colleagues", "I am only a burden now", "nothing but a
+    // burden upon my family"; not a future feared ("I do not wish to become a burden to my children in old age").
+    re: rx(
+      String.raw`\b(?:i'm|i have become|i've become|i have been|i've been|i feel i'm|i feel i have become|i feel i've become) (?:now )?(?:only |merely |nothing but |simply |no more than |little more than |just )?(?:a |an )?(?:burden|encumbrance) (?:to|on|for|upon) (?:everyone|everybody|others|all of (?:them|you)|those (?:around|close to) me|the people (?:i love|around me)|my (?:\w+ )?(?:family|families|wife|husband|children|kids|son|daughter|colleagues|department|school|partner|parents|mother|father|relatives|loved ones|friends|household|team))\b|\b(?:i'm|i have become|i've become|i feel i'm) (?:now )?(?:only|merely|nothing but|simply|no more than|little more than) (?:a |an )?burden(?= ?[.,;!]|$| now\b)`,
+    ),
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+    negatable: true,
+  },
+  {
+    // Not wishing to continue in this way: "I do not wish to continue in this way", "I no longer wish to go on as I
+    // am"; not "continue this way with the timetable".
+    re: rx(
+      String.raw`\b(?:don't|no longer|not|never) ${F}(?:wish|want|desire|care|intend) to (?:continue|go on|carry on)(?: (?:living|existing))? (?:in this way|this way|like this|as i am|in this manner|with (?:this|my) life|with life)(?= ?[.,;!]|$| (?:any (?:longer|more)|anymore)\b)`,
+    ),
+    ownNegation: true,
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+  },
+  {
+    // Leaving this world or ready to go, said plainly: "I am ready to leave this world" (strong); "I think I am ready
+    // to go now." (weak: "ready to go" is everyday).
+    re: rx(
+      String.raw`\b(?:ready|prepared|willing|wish|want|would like) to (?:leave|depart|quit) (?:this (?:world|life|earth)|the world|this mortal)\b`,
+    ),
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+    negatable: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:i'm|i feel|i think i'm|i believe i'm) (?:quite |now |truly |finally |simply )?ready to (?:go|depart|rest|let go)(?: now)?(?= ?[.;!]|$)`,
+    ),
+    strength: 'weak',
+    firstPerson: true,
+  },
+  {
     // No future imagined: "I find it difficult to imagine any future at all"; another term or year alone is weak
     // ("imagine another term. Or another year.") and a future in a job is not one ("a future in teaching").
     re: rx(
@@ -633,7 +673,7 @@ const FORMAL_REGISTER_CUES: readonly Cue[] = [
     // rehomed, nothing left to settle, that being everything, an account to pass to a relative, borrowed things
     // returned, no further need of a thing, a letter timed to arrive, not to be expected.
     re: rx(
-      String.raw`\b(?:cancelled|canceled|cancelling|stopped) (?:the |my )?(?:newspapers?|papers?|milk|subscriptions?|memberships?|direct debits?|standing orders?|phone contract|(?:gym|union) membership)\b|\b(?:the |my )?(?:newspapers?|milk|papers?|subscriptions?|memberships?|direct debits?) (?:is |are |has been |have been )(?:cancelled|canceled|stopped)\b|\b(?:the |my |our )?(?:cat|cats|dog|dogs|pets?) (?:has|have) been (?:rehomed|re-homed|given away)\b|\bnothing (?:left|more|else|further) (?:to (?:settle|arrange|put in order|attend to)|outstanding)\b|\b(?:that is|that's) everything(?: now| then)?(?= ?[.!]|$)|\b(?:account|accounts|house|flat|savings|estate|pension|belongings) (?:is|are|will|shall) (?:to )?(?:pass|go|be left|be given) to my (?:niece|nephew|sister|brother|son|daughter|children|kids|wife|husband|partner|mother|father)\b|\breturned (?:everything|all(?: the)? (?:things|books)?) (?:i|that i) (?:had )?borrowed\b|\b(?:no further|no more|no longer (?:any|have any)) need (?:of|for) (?:my|a|the) \w+|\b(?:won't|shan't|shall not) (?:be )?need(?:ing)? (?:my|the|this) [^.!?]{1,30}\b(?:after|beyond|from) (?:tomorrow|today|tonight|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:letters?|notes?|emails?) (?:is |are )?(?:set|scheduled|timed|due|posted)\b[^.!?]{0,30}\b(?:to (?:reach|arrive)|will (?:reach|arrive)|arrive)\b|\bby scheduled send\b|\b(?:please )?(?:don't|do not) expect me(?= ?[.!]|$| (?:again|back|any more|anymore)\b)|\b(?:no one|nobody|none of you) (?:need|needs to|will need to) worry about (?:the )?(?:practical|practicalities|arrangements|anything practical)|\b(?:please )?(?:don't|do not) worry about me (?:after|from|once|when)\b`,
+      String.raw`\b(?:cancelled|canceled|cancelling|stopped) (?:the |my )?(?:newspapers?|papers?|milk|subscriptions?|memberships?|direct debits?|standing orders?|phone contract|(?:gym|union) membership)\b|\b(?:the |my )?(?:newspapers?|milk|papers?|subscriptions?|memberships?|direct debits?) (?:is |are |has been |have been )(?:cancelled|canceled|stopped)\b|\b(?:the |my |our )?(?:cat|cats|dog|dogs|pets?) (?:has|have) been (?:rehomed|re-homed|given away)\b|\bnothing (?:left|more|else|further) (?:to (?:settle|arrange|put in order|attend to)|outstanding)\b|\b(?:that is|that's) everything(?: now| then)?(?= ?[.!]|$)|\b(?:account|accounts|house|flat|savings|estate|pension|belongings) (?:is|are|will|shall) (?:to )?(?:pass|go|be left|be given) to my (?:niece|nephew|sister|brother|son|daughter|children|kids|wife|husband|partner|mother|father)\b|\breturned (?:everything|all(?: the)? (?:things|books)?) (?:i|that i) (?:had )?borrowed\b|\b(?:no further|no more|no longer (?:any|have any)) need (?:of|for) (?:my|a|the) \w+|\b(?:won't|shan't|shall not) (?:be )?need(?:ing)? (?:my|the|this) [^.!?]{1,30}\b(?:after|beyond|from) (?:tomorrow|today|tonight|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:letters?|notes?|emails?) (?:is |are )?(?:set|scheduled|timed|due|posted)\b[^.!?]{0,30}\b(?:to (?:reach|arrive)|will (?:reach|arrive)|arrive)\b|\bby scheduled send\b|\b(?:my |the |all (?:my |the )?)?(?:documents|papers|paperwork|passwords|bank details|account details|pension forms|insurance (?:papers|documents|details))\b[^.!?]{0,30}\b(?:are|is|have been|has been) (?:all |now )?(?:in order|signed|in the (?:top |bottom )?(?:drawer|envelope|folder|file)|on (?:the|my) desk|with (?:my|the) (?:brother|sister|son|daughter|niece|nephew|solicitor|lawyer|wife|husband|partner|neighbour))\b|\b(?:please )?(?:don't|do not) expect me(?= ?[.!]|$| (?:again|back|any more|anymore)\b)|\b(?:no one|nobody|none of you) (?:need|needs to|will need to) worry about (?:the )?(?:practical|practicalities|arrangements|anything practical)|\b(?:please )?(?:don't|do not) worry about me (?:after|from|once|when)\b`,
     ),
     ownNegation: true,
     strength: 'weak',

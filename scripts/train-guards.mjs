@@ -138,7 +138,10 @@
  *    beside hard negatives): W63 teachers in England, Scotland, Australia, Canada and the US South, group posts, one-to-
  *    one chats and intake notes; W64 one-to-one consultant chats and intake notes, hedging, minimising, joking and
  *    fragmented writers, Gen Z new teachers and burnt-out veterans from India, Nigeria, the Philippines, the Caribbean,
- *    Ireland and the US Midwest. Files w1.tsv … w38.tsv, w40.tsv … w60.tsv, w61l.tsv, w62l.tsv, w63.tsv, w64.tsv.
+ *    Ireland and the US Midwest. Round 17F (written 2026-12-07 22:32, copied unchanged, 160 lines
+ *    each): W65 and W66 formal, reserved writers (near-retirement teachers, heads of department, teachers writing
+ *    English as a second language), plans told as arrangements and passive wishes in understated words. Files w1.tsv …
+ *    w38.tsv, w40.tsv … w60.tsv, w61l.tsv, w62l.tsv, w63.tsv … w66.tsv.
  *    Each file is its own source (and its own fold of CV=authors, or of a group with AUTHOR_FOLDS). Same mapping and context augmentation as 7,
  *    weight SYNTH_WEIGHT.
  * 8. `tests/fixtures/guards/crisis.txt` → `self`, `tests/fixtures/guards/ordinary.txt` → `none` (the rules were
@@ -241,6 +244,9 @@ const SYNTH_FILES = [
   'w62l',
   'w63',
   'w64',
+  // Round 17F (formal, understated register), held back from training (below).
+  'w65',
+  'w66',
 ].map((s) => [s, `scripts/guards-training/synthetic/${s}.tsv`]);
 /**
  * The synthetic authors that training reads (default every file but rounds 15 and 16's w52–w60, below):
@@ -254,11 +260,11 @@ const SYNTH_FILES = [
  * leaves them out (they are still scored by CV=authors, unseen in every fold); `SYNTH_TRAIN=all` trains on them.
  * Round 16 (w57–w60) is left out the same way, so that its rules ship without a retrain unless the held-out counts
  * say otherwise (tests/fixtures/guards/README.md, "Model round 16"); so are round 16L's and 17's w61l–w64 until model
- * round 17's retrain is taken.
+ * round 17's retrain is taken, and round 17F's w65, w66 (formal, understated writers: its rules ship without a retrain).
  */
 const HELD_BACK_AUTHORS = new Set([
   ...['w52', 'w53', 'w54', 'w55', 'w56', 'w57', 'w58', 'w59', 'w60'],
-  ...['w61l', 'w62l', 'w63', 'w64'],
+  ...['w61l', 'w62l', 'w63', 'w64', 'w65', 'w66'],
 ]);
 const SYNTH_TRAIN = new Set(
   process.env.SYNTH_TRAIN === 'all'

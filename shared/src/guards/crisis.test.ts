@@ -1065,3 +1065,214 @@ describe('detectCrisis, model round 17: plans without the words of suicide (mean
       expect(detectCrisis(text).risk, text).toBe(true);
   });
 });
+
+describe('detectCrisis, round 17F (formal register): understated wishes and plans told as arrangements', () => {
+  // The rules alone: the model never flags and never vetoes.
+  const rulesAlone = {
+    thresholds: {
+      ...CRISIS_THRESHOLDS,
+      self: 2,
+      plan: 2,
+      dismissed: 2,
+      negated: 2,
+      ungated: 2,
+      ungatedDismissed: 2,
+      sure: 2,
+      vetoWeak: 0,
+      vetoStrong: 0,
+      vetoOutside: 0,
+    },
+  };
+  const rules = (text: string) => detectCrisisWith(text, true, rulesAlone).risk;
+  const expectRules = (texts: string[], want: boolean) => {
+    for (const text of texts) expect(rules(text), text).toBe(want);
+  };
+
+  it('flags passive wishes in formal words: the infinitive, the noun, no wish to continue, God asked to take the writer', () => {
+    expectRules(
+      [
+        'For some time now I have wished to be dead.',
+        'I confess that I wish to be dead most evenings.',
+        'I would prefer to be dead, if I am honest with you.',
+        'What I feel is a quiet wish to be dead, nothing more dramatic.',
+        'There is a constant longing for death in me these days.',
+        'Each night I pray for a swift death.',
+        'I have no wish to continue.',
+        'Frankly I have lost the will to carry on any longer.',
+        'I have no desire to go on living like this.',
+        'I see no point and have no reason left to live.',
+        'I do not see a reason to go on for very much longer.',
+        'I pray every night that God takes me soon.',
+        'Some evenings I ask the Lord to call me home.',
+        'I am ready to go to God.',
+        'I feel ready to meet my maker, and I would welcome it.',
+        'Honestly, death would be a relief.',
+        'Death feels like a door I would walk through gladly.',
+        'Sometimes I envy my late husband.',
+        'I envy him now that he is at peace.',
+        'I did not care whether the bus stopped.',
+        'I find it impossible to imagine any future.',
+        'I cannot picture a future for myself.',
+        'Watashi wa shinitai.',
+        'I have become a burden to my colleagues and my family.',
+        'I feel I am only a burden now.',
+        'I do not wish to continue in this way.',
+        'I am ready to leave this world.',
+      ],
+      true,
+    );
+  });
+
+  it('does not flag the same words in formal venting, grief, recovery, work and polite negation', () => {
+    expectRules(
+      [
+        'I have no wish to continue with the course after Easter.',
+        'There is no reason to continue the meeting past five.',
+        'I have no desire to go on the trip this year.',
+        'She spoke of a wish to be dead when she was admitted.',
+        'His death was a release after so long an illness.',
+        'For my father, death will be a release now.',
+        'I prayed that God calls me to the ministry.',
+        "Fire drill in my observed lesson. Let the roof cave in, I'm ready to meet God and lodge a complaint.",
+        'I am ready to go to the conference on Friday.',
+        'Ready for the end of term!',
+        "Sometimes I envy my late colleague's handwriting.",
+        'I did not care whether the bus was late, I had a book.',
+        'I cannot imagine a future in this department.',
+        'I cannot see a future for the school under this trust.',
+        'Frankly I find it hard to imagine another term like this one.',
+        'I have no wish to die, I simply need a rest.',
+        'The wish to die has faded since the spring.',
+        'I do not wish to be dead; I wish to be rested.',
+        'I do not wish to become a burden upon my colleagues in retirement.',
+        'The new reporting system is a burden on my department.',
+        'I do not wish to continue in this way with the trip planning, so let us meet on Monday.',
+        'I am ready to leave this school.',
+        "I'm ready to go to the pub.",
+      ],
+      false,
+    );
+  });
+
+  it('flags plans told as arrangements: a date chosen, a method decided on, means kept, no return', () => {
+    expectRules(
+      [
+        'I have decided that Friday night will be my last.',
+        'I have set a date. I will not trouble you with it.',
+        'I have now chosen the first Sunday of the holidays as the date.',
+        'I have decided on a method and a time.',
+        'For the form: method - overdose. Date: decided.',
+        'The tablets are in the drawer and I know exactly what I will do with them.',
+        'The pills are kept in the car until my husband and son are away at the weekend.',
+        'My sister believes I am going on holiday. In truth I shall not be coming back.',
+        'They assume I am just moving house. I will not be coming back.',
+        'I will not be in on Tuesday, nor after.',
+        'I shall not be returning at all.',
+        'You have all been so kind, as is proper before a journey from which one does not return.',
+        'Would a jump from the multi-storey be fatal?',
+        'What height would a person not survive? I ask for myself.',
+        'This will be my last check-in. Thank you all.',
+        'By the end of the month I shall not be here.',
+      ],
+      true,
+    );
+  });
+
+  it('flags affairs settled in formal words only two together', () => {
+    // Each alone is everyday…
+    expectRules(
+      [
+        'The newspaper and the milk are cancelled while we are in Spain.',
+        'The preparations are complete for the open evening.',
+        'My arrangements are made.',
+        'I have made arrangements for the school trip.',
+        'The cat has been rehomed with my sister.',
+        'Nothing left to settle on the invoice, thank you.',
+        'I think that is everything. See you on Monday.',
+        'The letters to parents are scheduled to arrive on Monday.',
+        'Please do not let them blame themselves for the results.',
+        'I have collected three months of my blood pressure tablets before the flight.',
+        'The documents are signed and with my solicitor; the house sale completes Friday.',
+        'I think I am ready to go now.',
+        'Could too much caffeine kill an adult?',
+      ],
+      false,
+    );
+    // …two together flag.
+    expectRules(
+      [
+        'My decision is made and the preparations are complete.',
+        'The milk and the newspaper have been cancelled. The cat has been rehomed. I think that is everything.',
+        'I have collected three months of my tablets. Please do not worry about me after this week.',
+        'Could too much iron kill an adult? I am asking for myself.',
+        'The passwords are in the top drawer. I think I am ready to go now.',
+        'Whether too much aspirin can kill an adult, I do not know. I am asking about myself.',
+        'Cover for my classes is arranged until the end of the year. I shall see to the last things and then it is done.',
+      ],
+      true,
+    );
+  });
+
+  it('does not flag ordinary dates, methods, leaving and questions in the same register', () => {
+    expectRules(
+      [
+        'Friday will be my last day.',
+        'This term will be my last, I am retiring in July.',
+        'We have set a date for the trip to the museum.',
+        'I have set the date for the parents information evening.',
+        'I have chosen the 14th as the date of the concert.',
+        'I have decided on a method for teaching long division.',
+        'We found a method that works for the Year 9 set.',
+        'My head of department thinks I am only moving schools. I am, I start in September.',
+        'I will not be in on Monday, I have a hospital appointment.',
+        'I will be back on Monday.',
+        'I shall not be returning to the school after my retirement party, but I will visit.',
+        'What height should the high jump bar be for Year 7?',
+        'Would a fall from the climbing frame be fatal? Asking for the risk assessment.',
+        'I wrote my will when my daughter was born, as everyone should.',
+        'After thirty years I am retiring at Christmas. Thank you all for everything.',
+        'We are grieving our late colleague, and the funeral is on Friday.',
+        'I had my last check-up at the clinic and all is well.',
+        'By Friday I will not be here, I am on a course in Leeds.',
+        'I shall finish the reports tonight and then it is done.',
+        'Cover work is set until the end of term while I have my operation.',
+      ],
+      false,
+    );
+  });
+
+  it('reads these cues as the kind a plan is only when a plan is named, and as concern for another in the third person', () => {
+    expect(detectCrisisWith('She told me she has wished to be dead for months.', true, rulesAlone).risk).toBe(
+      false,
+    );
+    expect(detectCrisisWith('I have decided on a method and a place.', true, rulesAlone).kind).toBe('plan');
+  });
+
+  it('keeps the model from vetoing an understated cue outside a context, not inside one (Cue.understated)', () => {
+    // The model vetoes every cue outside a context (vetoOutside over 1) and never flags alone.
+    const vetoOutside = {
+      thresholds: {
+        ...CRISIS_THRESHOLDS,
+        self: 2,
+        plan: 2,
+        dismissed: 2,
+        negated: 2,
+        ungated: 2,
+        ungatedDismissed: 2,
+        sure: 2,
+        vetoWeak: 2,
+        vetoStrong: 2,
+        vetoOutside: 2,
+      },
+    };
+    const vetoed = (text: string) => !detectCrisisWith(text, true, vetoOutside).risk;
+    expect(vetoed('Please understand I am calm. But lately I have wished to be dead.')).toBe(false);
+    expect(vetoed('I have set a date. I tell you so the school is not surprised.')).toBe(false);
+    // …where the model still vetoes another cue outside a context…
+    expect(vetoed('Everyone would be better off without me.')).toBe(true);
+    // …and an understated cue with a negation or the past in its own sentence.
+    expect(vetoed('Years ago, when I was ill, I wished to be dead.')).toBe(true);
+    // A cue's own negation is not its context: "will not be in on Monday, nor after".
+    expect(vetoed('It has been an honour. I will not be in on Monday, nor after.')).toBe(false);
+  });
+});

@@ -97,6 +97,14 @@ interface Cue {
    * neighbour, told her…").
    */
   namesWriter?: boolean;
+  /**
+   * Round 17F: a strong cue of the formal, understated register (FORMAL_REGISTER_CUES). The model, trained mostly on
+   * social-media and forum text, reads those dignified words as ordinary talk (0.00–0.07 on "I have set a date", "I
+   * have wished to be dead", "my decision is made and the preparations are complete"), so it does not veto this
+   * cue's flag OUTSIDE a context (vetoOutside); a negation, the past or a joke in the cue's own sentence (VETO_CONTEXT)
+   * still lets it veto, as for every cue.
+   */
+  understated?: boolean;
 }
 
 const LEET: Readonly<Record<string, string>> = {
@@ -424,6 +432,335 @@ const hoardAfter = (f: string): Strength | null =>
  */
 const coverStory = (subject: string) =>
   String.raw`\b(?:told|tell|telling|said|saying) (?!me\b|us\b)(?:(?:to )?(?:the |my |our |all the |everyone |everybody |people |folks |them |him |her )?(?:\w+ ){0,2})?(?:that )?(?:${subject}) (?:moving|retiring|leaving|emigrating|relocating|going (?:away|abroad|travelling)|(?:a |for a |for an |an )?(?:hospital |doctor's |dentist |medical )?(?:appointment|operation|procedure|new job)|(?:off|taking|having) [^.!?]{0,30}?\b(?:appointment|operation|procedure|leave|days? off|time off|holiday|break|course))\b[^.!?]{0,30}[.!?,;]+ (?:but )?(?:(?:(?:i'm|i am) not(?: (?:moving|retiring|leaving|going|emigrating|relocating)\b[^.!?,;]{0,20}| coming back(?: from (?:it|that|this))?(?: at all| ever)?)?|it (?:isn't|is not|wasn't|was not|'s not)|that's not true|that isn't true|there (?:is|are) no \w+(?: \w+)?|there (?:isn't|is not|wasn't|was not) (?:one|any))(?= ?[.,!?;]|$)|the only (?:place|where) i'm going is\b)`;
+
+// --- round 17F: the formal, understated register (issue 11) ---------------------------------------------------------
+// Formal and reserved writers (older teachers, heads of department, teachers writing English as a second language)
+// tell risk in dignified, even bureaucratic words and rarely name suicide: a wish "to be dead" in the infinitive, no
+// wish "to continue", God asked to "call me soon", a date "chosen", arrangements "complete", a method "decided on", a
+// farewell worded as thanks. Written from the register, not from any one author's words; each has its nearest
+// negatives in the same register in crisis.test.ts ("round 17F (formal register)"). Kept in this block so that the
+// lead can merge it beside other rounds' cues; CUES spreads it at its end.
+
+/** The clause ends after a formal phrase, or goes on only with words that make it permanent or personal. */
+const FORMAL_END = String.raw`(?= ?[.,;:!?)]|$| (?:any (?:longer|more|further)|anymore|at all|like this|in this (?:world|life)|on this earth|for (?:very )?(?:much|many more) (?:longer|years)|much longer|now|either|and|but|or|nor|so|though|although|because)\b)`;
+/** A means named (medicines, poisons, a rope, a gun): what a plan told in formal words keeps or collects. */
+const FORMAL_MEANS = String.raw`(?:tablets|pills|medication|medicines?|meds|prescriptions?|insecticide|pesticide|poison|weedkiller|rat poison|paraquat|rope|gun|shotgun|rifle|charcoal|blades?)`;
+/** A question made about the writer ("I ask for myself", "I'm asking about myself", "the question is for me"). */
+const ASKING_FOR_MYSELF = String.raw`\b(?:i(?:'m)? ask(?:ing)?|i've asked|i have asked) (?:this )?(?:for|about) (?:myself|me)\b|\bthe question is (?:for|about) (?:me|myself)\b`;
+/** School work as the reason for a question about heights or doses ("for a physics lesson", "for the risk assessment"). */
+const SCHOOL_REASON =
+  /\b(?:lessons?|class|pupils|students|project|physics|homework|experiment|unit|science|safety|risk assessment|trip|coursework|curriculum|syllabus|assembly|first aid)\b/;
+
+const FORMAL_REGISTER_CUES: readonly Cue[] = [
+  {
+    // The wish to be dead in the infinitive or as a noun: "for several months now I have wished to be dead", "the
+    // persistent wish to be dead", "a longing for death", "I pray for a quick death". "No wish to die" and "the wish
+    // to die has faded" are recovery phrases, blanked before the cues run (RECOVERY_OR_LOSS).
+    re: rx(
+      String.raw`\b(?:wish|wished|wishes|wishing|desire|desired|long|longed|longing|want|wanted|prefer|preferred) to ${F}(?:be dead|no longer (?:be alive|live|exist)|cease (?:to exist|to be|living))\b|\b(?:the|a|my|this|that|one) (?:\w+ )?(?:wish|desire|longing|yearning) (?:to be dead|to die|for death|to cease to exist|not to exist|to not exist|not to (?:be alive|wake|live))\b|\b(?:pray|prayed|praying|prays|long|longing|longed|hope|hoping) for (?:a |an |my )?(?:quick |swift |early |peaceful |merciful |gentle )?death\b`,
+    ),
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+    negatable: true,
+  },
+  {
+    // No wish, will or reason left to go on: "I have no wish to continue", "I have lost the will to carry on", "no
+    // desire to go on living"; not "no wish to continue with the course", "no reason to continue the meeting".
+    re: rx(
+      String.raw`\b(?:no|little|not much|not any|lost (?:the|my|all)|without (?:any|the)) (?:further |real |longer |great )?(?:wish|desire|will|reason|motivation|strength) (?:left )?to (?:continue|go on|carry on|live|keep living|keep going|go on living|carry on living|continue living|be alive|remain alive|stay alive|exist)${FORMAL_END}`,
+    ),
+    ownNegation: true,
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+  },
+  {
+    // Continuing told with a formal span of time: "I do not see a reason to continue for many more years".
+    re: rx(
+      String.raw`\b(?:don't|no longer|not|never) ${F}(?:see (?:a|any|the) (?:reason|point|purpose)|wish|want) (?:to |in |of |for )?(?:continue|continuing|go on|going on|carry on|carrying on|live|living|keep going) for (?:very )?(?:many|much) (?:more |longer )?(?:years?|longer)\b`,
+    ),
+    ownNegation: true,
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+  },
+  {
+    // God asked to take the writer soon: "I pray each night that He calls me soon", "I am ready to go to God", "ready
+    // to meet my maker"; not "I pray that God calls me to the ministry" or "I'm ready to meet God and lodge a complaint".
+    re: rx(
+      String.raw`\b(?:pray|prayed|praying|prays|hope|hoping|ask|asking)\b[^.!?]{0,25}\b(?:that |for )?(?:god|he|him|the lord|allah|jesus|the almighty) (?:will |would |might |may |to )?(?:calls?|takes?|brings?|gathers?) me (?:home|soon|early|away|now|tonight|in my sleep|to (?:him|himself|heaven))\b|\bready to (?:go to|be with|meet|return to) (?:god|him|the lord|allah|jesus|heaven|my maker|my creator|the almighty)\b(?! and\b)|\bready for (?:death|the grave|the end)(?= ?[.,;!]|$)`,
+    ),
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+  },
+  {
+    // Death told as a relief or a door: "death feels like a door I would gladly walk through", "death would be a
+    // mercy"; not another's death ("his death was a release", "for Gran, death would be a mercy").
+    re: rx(
+      String.raw`\bdeath (?:would be|will be|would come as|feels like|feel like|seems like|seems|looks like|sounds like|'d be) (?:a |an )?(?:\w+ )?(?:relief|release|mercy|rest|blessing|kindness|door|escape|gift|solution|way out|friend)\b`,
+    ),
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+    negatable: true,
+    after: (_f, before) =>
+      /(?:\b(?:his|her|their|its|whose)|'s) $|\bfor (?:him|her|them|the \w+|my (?:\w+ )?(?:mother|father|mum|mom|dad|gran\w*|grand\w*|nan|aunt|uncle|husband|wife|partner|dog|cat|patient|friend)),? $/.test(
+        before,
+      )
+        ? null
+        : 'strong',
+  },
+  {
+    // Envying the dead one knew: "Sometimes I envy my late colleague"; not "I envy my late colleague's handwriting".
+    re: rx(
+      String.raw`\benvy (?:my|our|the) (?:late|departed|deceased) \w+\b(?!'s)|\benvy (?:him|her|them)\b[^.!?]{0,15}\b(?:that|because|now that|since) (?:he's|she's|they're|he is|she is|they are) (?:dead|gone|at (?:peace|rest)|in (?:the ground|heaven))\b`,
+    ),
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+  },
+  {
+    // Not caring whether the traffic stopped: "I had not cared whether the car stopped".
+    re: rx(
+      String.raw`\b(?:didn't|had not|hadn't|don't|wouldn't|no longer|not) (?:really |much |even )?(?:care|cared|mind|minded) (?:whether|if) (?:the|a|that|any) (?:car|bus|lorry|truck|train|van|tram|driver|jeepney|taxi|motorbike|traffic) (?:stopped|would stop|stops|hit me|would hit me|hits me|ran me over|saw me|braked)\b`,
+    ),
+    ownNegation: true,
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+  },
+  {
+    // A burden in formal words: "I have become a burden to my colleagues", "I am only a burden now", "nothing but a
+    // burden upon my family"; not a future feared ("I do not wish to become a burden to my children in old age").
+    re: rx(
+      String.raw`\b(?:i'm|i have become|i've become|i have been|i've been|i feel i'm|i feel i have become|i feel i've become) (?:now )?(?:only |merely |nothing but |simply |no more than |little more than |just )?(?:a |an )?(?:burden|encumbrance) (?:to|on|for|upon) (?:everyone|everybody|others|all of (?:them|you)|those (?:around|close to) me|the people (?:i love|around me)|my (?:\w+ )?(?:family|families|wife|husband|children|kids|son|daughter|colleagues|department|school|partner|parents|mother|father|relatives|loved ones|friends|household|team))\b|\b(?:i'm|i have become|i've become|i feel i'm) (?:now )?(?:only|merely|nothing but|simply|no more than|little more than) (?:a |an )?burden(?= ?[.,;!]|$| now\b)`,
+    ),
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+    negatable: true,
+  },
+  {
+    // Not wishing to continue in this way: "I do not wish to continue in this way", "I no longer wish to go on as I
+    // am"; not "continue this way with the timetable".
+    re: rx(
+      String.raw`\b(?:don't|no longer|not|never) ${F}(?:wish|want|desire|care|intend) to (?:continue|go on|carry on)(?: (?:living|existing))? (?:in this way|this way|like this|as i am|in this manner|with (?:this|my) life|with life)(?= ?[.,;!]|$| (?:any (?:longer|more)|anymore)\b)`,
+    ),
+    ownNegation: true,
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+  },
+  {
+    // Leaving this world or ready to go, said plainly: "I am ready to leave this world" (strong); "I think I am ready
+    // to go now." (weak: "ready to go" is everyday).
+    re: rx(
+      String.raw`\b(?:ready|prepared|willing|wish|want|would like) to (?:leave|depart|quit) (?:this (?:world|life|earth)|the world|this mortal)\b`,
+    ),
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+    negatable: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:i'm|i feel|i think i'm|i believe i'm) (?:quite |now |truly |finally |simply )?ready to (?:go|depart|rest|let go)(?: now)?(?= ?[.;!]|$)`,
+    ),
+    strength: 'weak',
+    firstPerson: true,
+  },
+  {
+    // No future imagined: "I find it difficult to imagine any future at all"; another term or year alone is weak
+    // ("imagine another term. Or another year.") and a future in a job is not one ("a future in teaching").
+    re: rx(
+      String.raw`\b(?:can't|couldn't|find it (?:difficult|hard|impossible) to|unable to|struggle to|no longer able to) (?:imagine|picture|envisage|envision|see) (?:any|a|my (?:own )?) ?(?:future|tomorrow|later life|old age)(?= ?[.,;!?]|$| at all\b| of any kind\b| for myself\b| for me\b)|\bany future at all\b`,
+    ),
+    ownNegation: true,
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+    negatable: true,
+  },
+  {
+    re: rx(
+      String.raw`\b(?:can't|couldn't|find it (?:difficult|hard|impossible) to|unable to|struggle to) (?:imagine|picture|envisage|face) (?:another|one more) (?:term|year|school year|academic year|winter|christmas|birthday|summer)(?= ?[.;!?]|$)`,
+    ),
+    strength: 'weak',
+    firstPerson: true,
+  },
+  {
+    // Unnoticed if gone, and alone at that: "If I vanished it would be weeks before anyone noticed", weak alone; "some
+    // part of me wants that", weak alone.
+    re: rx(
+      String.raw`\bif i (?:vanished|disappeared|died|was gone|were gone|went missing)\b[^.!?]{0,40}\b(?:weeks|days|months|a long time|some time) (?:before|until) (?:anyone|anybody|someone|somebody) (?:noticed|would notice|found me|missed me|came looking)\b|\b(?:some |a )?part of me (?:wants|wishes for|would welcome|hopes for|longs for) (?:that|it|this)(?= ?[.,;!]|$)`,
+    ),
+    strength: 'weak',
+  },
+  {
+    // Japanese and Korean, romanised: "shinitai" (I want to die), "kietai" (I want to vanish), "jukgo sipda"; the
+    // model reads English only.
+    re: rx(String.raw`\b(?:shinitai|kietai|jisatsu shitai|shinitai desu|jukgo sip(?:da|eo|eoyo|ta))\b`),
+    strength: 'strong',
+    after: notNegatedAbroad,
+    modelBlind: true,
+  },
+  // Plans told as arrangements.
+  {
+    // A day chosen as the last: "I have decided Sunday night will be my last."; not "Friday will be my last day".
+    re: rx(
+      String.raw`\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tonight|(?:\w+ )?night|the weekend|the \d+(?:st|nd|rd|th)?) (?:will|shall|is going to|is to) be (?:my|the) last(?= ?[.!;]|$)`,
+    ),
+    strength: 'strong',
+    understated: true,
+    goodbye: true,
+  },
+  {
+    // A date set with no event named: "I have set a date for after the Christmas concert", "I have chosen the last
+    // day of term as the date"; not "set a date for the trip" (ORDINARY_ARRANGEMENT), "as the date of the trip".
+    re: rx(
+      String.raw`\bi(?:'ve| have)? (?:now |finally |already )?(?:set|chosen|picked|fixed|decided on|settled on) (?:a|the|my) (?:date|day)(?= ?[.;!]|$| (?:for (?:after|before|when|once|it)|now|already)\b)|\bi(?:'ve| have)? (?:now |finally |already )?(?:chosen|picked|set|fixed|decided on) [^.!?]{1,40} as (?:the|my) (?:date|day)(?= ?[.,;!]|$| and\b)`,
+    ),
+    strength: 'strong',
+    understated: true,
+  },
+  {
+    // Arrangements or preparations complete, with nothing named they are for: "the preparations are complete", "the
+    // arrangements I mentioned last week are complete", "I have made my arrangements"; weak alone (a holiday's are
+    // complete too), and not "arrangements for the school trip".
+    re: rx(
+      String.raw`\b(?:my|the|all (?:my|the)|final|my final|the final|all) (?:own )?(?:arrangements|preparations)(?: (?:i|that i) [^.!?]{1,40}?)? (?:are|have been|were) (?:now |all |already )?(?:made|complete|completed|in place|finished|done|ready|settled|in order)(?= ?[.,;!]|$| (?:now|and|so)\b)|\bi(?:'ve| have) (?:now |already )?(?:made|completed|finished|put in place) (?:my|all (?:my|the)|the|final|the final|my final) (?:own )?(?:arrangements|preparations)(?= ?[.;!]|$| (?:now|and|so)\b)|\bmy (?:decision|mind) is (?:made(?: up)?|final|taken)(?= ?[.,;!]|$| (?:now|and|so)\b)`,
+    ),
+    strength: 'weak',
+    firstPerson: true,
+  },
+  {
+    // A cover story believed by others, and no return: "She believes I am going on leave. I will not be coming back
+    // at all.", "They think I am only retiring early. I shall not be coming back after half term."
+    re: rx(
+      String.raw`\b(?:think|thinks|thought|believe|believes|believed|assume|assumes|assumed|imagine|imagines|imagined) (?:that )?(?:i'm|i was|i'll be|i will be) (?:only |just |merely |simply )?(?:going on (?:leave|holiday|a trip|sabbatical|a course|a break)|on leave|retiring(?: early)?|moving(?: away| house| abroad)?|leaving|going away|taking (?:a )?(?:break|leave|time off)|having (?:an operation|a break|a rest))\b[^.!?]{0,30}[.!?]+ (?:but |in truth,? |in fact,? |actually,? )?i(?:'m| shall| will|'ll)? (?:not|never|won't)? ?(?:be )?(?:coming back|come back|returning|return|be back)\b`,
+    ),
+    strength: 'strong',
+    understated: true,
+    ownNegation: true,
+  },
+  {
+    // No return, ever: "I will not be in on Monday, nor after", "I shall not be coming back at all".
+    re: rx(
+      String.raw`\b(?:won't|shan't|shall not|not) be (?:in|here|back|at school|at work|around)(?: (?:on \w+|tomorrow|next week))?,? (?:nor|or|and not) (?:after|afterwards|after that|again|ever|any day after)(?= ?[.,!;]|$)|\b(?:won't|shan't|shall not|i'm not) (?:be )?(?:coming back|returning)(?: here)? (?:at all|ever|again)(?= ?[.!;]|$)`,
+    ),
+    strength: 'strong',
+    understated: true,
+    goodbye: true,
+    firstPerson: true,
+    ownNegation: true,
+  },
+  {
+    // A journey that does not return: "as is proper before a long journey from which one does not come back".
+    re: rx(
+      String.raw`\bjourney (?:from which|that) (?:one|i|you|nobody|no one|people) (?:don't|doesn't|won't|will not|shall not|can't|cannot|never|does not|do not) (?:come back|return)\b|\bone[- ]way journey\b(?! (?:to|from|by|across|home|abroad)\b)`,
+    ),
+    ownNegation: true,
+    strength: 'strong',
+    understated: true,
+  },
+  {
+    // A farewell's care for those left: "please do not let them blame themselves", weak alone.
+    re: rx(
+      String.raw`\b(?:don't|never) let (?:them|him|her|anyone|the (?:children|kids|pupils|students|class)|year \d+|my \w+) blame (?:themselves|himself|herself|yourselves|yourself)(?= ?[.,!;]|$)`,
+    ),
+    ownNegation: true,
+    strength: 'weak',
+  },
+  {
+    // A method or the means decided on: "I have decided on a method and a place", "Method: hanging"; not "a method
+    // for teaching fractions".
+    re: rx(
+      String.raw`\b(?:decided on|chosen|chose|settled on|picked|found|identified|researched) (?:a|the|my) (?:method|means)(?: and (?:a|the) (?:place|time|date|day|location))?(?= ?[.;!]|$)|\bmethod ?[:-] ?(?:hanging|overdose|an overdose|pills|tablets|jumping|a jump|drowning|gas|carbon monoxide|the car|a train|the train|insulin|poison|rope|a rope|firearm|gun|knife|cutting)\b`,
+    ),
+    strength: 'strong',
+    understated: true,
+    firstPerson: true,
+  },
+  {
+    // A means kept, with its use known: "I have collected three months of my tablets and I know what I will do with
+    // them"; kept until the family is away: "the insecticide … is kept under the bed until the children travel".
+    re: rx(
+      String.raw`\b${FORMAL_MEANS}\b[^.!?]{0,80}\bi know (?:exactly |already )?what i(?:'ll| will| shall|'m going to) do with (?:them|it)\b|\b${FORMAL_MEANS}\b[^.!?]{0,60}\b(?:kept|hidden|waiting|ready|stored)\b[^.!?]{0,40}\b(?:until|till) (?:the (?:children|kids|house|family)|my (?:wife|husband|family|children|kids|partner|son|daughter|parents)|everyone|they)\b[^.!?]{0,30}\b(?:travel|leave|go|are (?:away|gone|out|asleep)|is (?:empty|away))`,
+    ),
+    strength: 'strong',
+    understated: true,
+  },
+  {
+    // A supply collected, weak alone (a long prescription before travel is ordinary): "collected three months of my
+    // blood pressure tablets".
+    re: rx(
+      String.raw`\b(?:collected|saved|kept|gathered|put aside|set aside|been keeping|stored|hoarded|stockpiled) (?:up )?(?:\w+ ){0,2}(?:months?|weeks?|boxes|packets|strips|bottles)(?:'s?)? (?:of|worth of|supply of) (?:my |the )?(?:\w+ ){0,2}${FORMAL_MEANS}\b`,
+    ),
+    strength: 'weak',
+    firstPerson: true,
+  },
+  {
+    // A question whether a fall or a dose is certain, from a height, told as the writer's: "Would a fall from the
+    // fourth floor be certain?", "what height from a building is sufficient that a person does not survive?"; not
+    // for a lesson, a trip or a risk assessment.
+    re: rx(
+      String.raw`\b(?:would|will|is|does|could) (?:a )?(?:fall|jump|drop) from (?:the |a |an )?[^.!?]{1,30}? (?:be )?(?:certain|fatal|enough|sufficient|lethal|deadly|survivable|kill (?:a person|someone|you|me))\b|\bwhat (?:height|floor|distance)\b[^.!?]{0,50}\b(?:(?:doesn't|does not|wouldn't|would not|won't|not|cannot|can't) survive|certain death|fatal|lethal)\b`,
+    ),
+    ownNegation: true,
+    strength: 'strong',
+    understated: true,
+    after: (f) => (SCHOOL_REASON.test(f.slice(0, 60)) ? null : 'strong'),
+  },
+  {
+    // Asking for oneself after a question about a dose ("Could too much iron kill an adult?", "whether too much iron
+    // can kill an adult … I am asking about myself"): weak each, together a flag.
+    re: rx(
+      String.raw`\b(?:can|could|would|will|does|is) (?:too much |an overdose of |a large (?:amount|dose|bottle) of |a bottle of |a packet of |a box of )?[\w-]+(?: \w+)? (?:kill|be fatal (?:to|for)|be lethal (?:to|for)|be enough to kill) (?:an adult|a person|someone|a grown (?:man|woman|adult)|a human)\b|\b(?:too much|an overdose of|a (?:large |whole )?(?:bottle|packet|box) of) [\w-]+(?: \w+)? (?:can|could|would|will) (?:kill|be fatal (?:to|for)|be lethal (?:to|for)) (?:an adult|a person|someone|a grown (?:man|woman|adult)|a human)\b|${ASKING_FOR_MYSELF}`,
+    ),
+    strength: 'weak',
+  },
+  {
+    // Affairs settled in formal words, weak alone (each is everyday too): deliveries and memberships cancelled, a pet
+    // rehomed, nothing left to settle, that being everything, an account to pass to a relative, borrowed things
+    // returned, no further need of a thing, a letter timed to arrive, not to be expected.
+    re: rx(
+      String.raw`\b(?:cancelled|canceled|cancelling|stopped) (?:the |my )?(?:newspapers?|papers?|milk|subscriptions?|memberships?|direct debits?|standing orders?|phone contract|(?:gym|union) membership)\b|\b(?:the |my )?(?:newspapers?|milk|papers?|subscriptions?|memberships?|direct debits?) (?:is |are |has been |have been )(?:cancelled|canceled|stopped)\b|\b(?:the |my |our )?(?:cat|cats|dog|dogs|pets?) (?:has|have) been (?:rehomed|re-homed|given away)\b|\bnothing (?:left|more|else|further) (?:to (?:settle|arrange|put in order|attend to)|outstanding)\b|\b(?:that is|that's) everything(?: now| then)?(?= ?[.!]|$)|\b(?:account|accounts|house|flat|savings|estate|pension|belongings) (?:is|are|will|shall) (?:to )?(?:pass|go|be left|be given) to my (?:niece|nephew|sister|brother|son|daughter|children|kids|wife|husband|partner|mother|father)\b|\breturned (?:everything|all(?: the)? (?:things|books)?) (?:i|that i) (?:had )?borrowed\b|\b(?:no further|no more|no longer (?:any|have any)) need (?:of|for) (?:my|a|the) \w+|\b(?:won't|shan't|shall not) (?:be )?need(?:ing)? (?:my|the|this) [^.!?]{1,30}\b(?:after|beyond|from) (?:tomorrow|today|tonight|this week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:letters?|notes?|emails?) (?:is |are )?(?:set|scheduled|timed|due|posted)\b[^.!?]{0,30}\b(?:to (?:reach|arrive)|will (?:reach|arrive)|arrive)\b|\bby scheduled send\b|\b(?:my |the |all (?:my |the )?)?(?:documents|papers|paperwork|passwords|bank details|account details|pension forms|insurance (?:papers|documents|details))\b[^.!?]{0,30}\b(?:are|is|have been|has been) (?:all |now )?(?:in order|signed|in the (?:top |bottom )?(?:drawer|envelope|folder|file)|on (?:the|my) desk|with (?:my|the) (?:brother|sister|son|daughter|niece|nephew|solicitor|lawyer|wife|husband|partner|neighbour))\b|\b(?:please )?(?:don't|do not) expect me(?= ?[.!]|$| (?:again|back|any more|anymore)\b)|\b(?:no one|nobody|none of you) (?:need|needs to|will need to) worry about (?:the )?(?:practical|practicalities|arrangements|anything practical)|\b(?:please )?(?:don't|do not) worry about me (?:after|from|once|when)\b`,
+    ),
+    ownNegation: true,
+    strength: 'weak',
+  },
+  {
+    // Work handed over to the end, and a thing finished with, weak alone (leave and operations are everyday): "Cover
+    // work for all my classes is set until the end of the year", "I shall finish the term properly and then it is
+    // done."
+    re: rx(
+      String.raw`\bcover (?:work )?(?:for [^.!?]{1,30} )?(?:is |has been |was )?(?:all )?(?:set|arranged|planned|prepared|sorted|in place) (?:until|till|to|through) the end of (?:the )?(?:year|term|school year|academic year)\b|\b(?:and )?then it(?:'s| is| will be|'ll be|'s all| is all) (?:done|over|finished|ended)(?= ?[.!]|$)`,
+    ),
+    strength: 'weak',
+  },
+  {
+    // A time named, then not being here, the sentence ending there: "By the feast of San Giovanni I will not be
+    // here.", "By the end of the month I shall not be here."; a reason for it ("on a course") goes on after it.
+    re: rx(
+      String.raw`(?:^|[.!?,;] )by (?:the (?:feast|end|start|time|close|middle) of [^.!?,]{1,30}|(?:next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas|easter|spring|summer|autumn|winter)|(?:the )?new year) i (?:won't|shan't|shall not|will no longer|'ll no longer) be (?:here|around|alive|with you|in this world)(?= ?[.!]|$)`,
+    ),
+    strength: 'strong',
+    goodbye: true,
+    firstPerson: true,
+    ownNegation: true,
+  },
+  {
+    // The last contact, in formal words: "This will be my last check-in", "this is the last time I will message".
+    re: rx(
+      String.raw`\b(?:this (?:will be|is)|it will be) (?:my|the) (?:last|final) (?:check-in|check in|entry|contribution|time i (?:will |shall |'ll )?(?:message|write|post|check in|contact you))\b`,
+    ),
+    strength: 'strong',
+    understated: true,
+    goodbye: true,
+  },
+];
 
 const CUES: readonly Cue[] = [
   // --- suicide, killing oneself -------------------------------------------------------------------------------
@@ -1862,6 +2199,8 @@ const CUES: readonly Cue[] = [
     strength: 'strong',
     firstPerson: true,
   },
+  // Round 17F: the formal, understated register (FORMAL_REGISTER_CUES, above).
+  ...FORMAL_REGISTER_CUES,
 ];
 
 const NEGATION =
@@ -2543,6 +2882,8 @@ export function detectCrisisWith(
   let acute = 0;
   /** Strong cues of self-harm going on now (`Cue.ongoing`). */
   let ongoing = 0;
+  /** Strong cues of the formal, understated register (`Cue.understated`, round 17F). */
+  let understated = 0;
   /** Strong cues about the writer: a first-person cue, or one in a sentence with no third-person subject. */
   let ownStrong = 0;
   const leaving = has(LEAVING, t, words);
@@ -2595,6 +2936,7 @@ export function detectCrisisWith(
         if (cue.modelBlind) blind++;
         if (cue.acute) acute++;
         if (cue.ongoing) ongoing++;
+        if (cue.understated) understated++;
         const sentence = sentenceAround(t, index, end);
         cueSentences.push(cue.ownNegation ? sentence.replace(m[0], ' ') : sentence);
         cueSpans.push([index, end]);
@@ -2604,7 +2946,9 @@ export function detectCrisisWith(
       else if (!weakSpans.some(([s, e]) => index < e && s < end)) {
         weak.push(m[0]);
         weakSpans.push([index, end]);
-        cueSentences.push(sentenceAround(t, index, end));
+        // Round 17F: a weak cue's own negation ("please do not expect me") is not its context either.
+        const sentence = sentenceAround(t, index, end);
+        cueSentences.push(cue.ownNegation ? sentence.replace(m[0], ' ') : sentence);
         cueSpans.push([index, end]);
         if (!negatedHere) plainWeak++;
       }
@@ -2669,7 +3013,8 @@ export function detectCrisisWith(
     (dwelling.length > 0 ||
       !long ||
       cueSpans.some(([s, e]) => PRESENT_RISK.test(t.slice(Math.max(0, s - PRESENT_NEAR), e + PRESENT_NEAR))));
-  const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !presentRisk;
+  // Round 17F: nor outside a context when a strong cue of the understated register stood (`Cue.understated`).
+  const outside = vetoLength && !inContext && limits.vetoOutside > 0 && !presentRisk && understated === 0;
   // vetoLocal: in a message with no negation, past or joke word anywhere (1), or with one only outside the cues'
   // sentences (2, model round 11), the model vetoes only if no two neighbouring sentences read as risk either
   // (ordinary sentences around a cue dilute the whole message's reading).

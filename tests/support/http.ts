@@ -10,6 +10,8 @@ import {
  * are never lowered for tests.
  */
 const derivations = new Map<string, Promise<PassphraseSecrets>>();
+/** A worker keeps its modules between files (`isolate: false`): the oldest derivations go past this many. */
+const MAX_DERIVATIONS = 2_000;
 
 /** The deployment's public salt value, as the browser reads it. */
 export async function kdfSaltOf(baseUrl: string): Promise<string> {
@@ -31,6 +33,7 @@ export async function passphraseSecrets(
   if (!derived) {
     derived = derivePassphraseSecrets(pseudonym, passphrase, salt);
     derivations.set(key, derived);
+    if (derivations.size > MAX_DERIVATIONS) derivations.delete(derivations.keys().next().value as string);
     derived.catch(() => derivations.delete(key));
   }
   return derived;

@@ -10,6 +10,8 @@ import {
  * are never lowered for tests.
  */
 const derivations = new Map<string, Promise<PassphraseSecrets>>();
+/** A worker keeps its modules between files (`isolate: false`): the oldest derivations go past this many. */
+const MAX_DERIVATIONS = 2_000;
 
 /** The deployment's public salt value, as the browser reads it. */
 export async function kdfSaltOf(baseUrl: string): Promise<string> {
@@ -31,6 +33,7 @@ export async function passphraseSecrets(
   if (!derived) {
     derived = derivePassphraseSecrets(pseudonym, passphrase, salt);
     derivations.set(key, derived);
+    if (derivations.size > MAX_DERIVATIONS) derivations.delete(derivations.keys().next().value as string);
     derived.catch(() => derivations.delete(key));
   }
   return derived;
@@ -136,10 +139,21 @@ export function createAgent(baseUrl: string): Agent {
 }
 
 let counter = 0;
-/** A pseudonym that passes the rules and is unique within a run. */
+/** Base-36 digits as letters, for the clock part of a pseudonym. */
+const DIGIT_LETTERS = 'abcdefghjk';
+
+/**
+ * A pseudonym that passes the rules and is unique within a run. The clock part is written in letters, so the
+ * counter's digits are the only ones: seven digits is refused as a phone number, and a worker keeps this module
+ * (and so the count) between files.
+ */
 export function uniquePseudonym(base = 'Tester'): string {
   counter += 1;
-  return `${base}${Date.now().toString(36).slice(-4)}${counter}`;
+  const clock = Date.now()
+    .toString(36)
+    .slice(-4)
+    .replace(/\d/g, (d) => DIGIT_LETTERS[Number(d)] ?? 'a');
+  return `${base}${clock}${counter}`;
 }
 
 export const GOOD_PASSPHRASE = 'walking by the quiet river at dawn';

@@ -637,17 +637,18 @@ heldOutBatch(
 // Africa and Ireland; H28B: formal, reserved writers, heads of department and teachers writing English as a second
 // language, risk told in understated words; written 22:29 before rounds 17 and privacy 15 began), scored on main
 // d669d31: 28a plan 25/25, passive 24/25, not-risk flagged 1/60, concern 9/10; 28b plan 19/25, passive 19/25, 3/60,
-// concern 9/10. 28b's understated risk is the gap to watch.
+// concern 9/10. 28b's understated risk is the gap to watch. After rounds 17 and 17F (2026-12-08 00:05): not-risk
+// flagged 28a 1 -> 0/60, 28b 3 -> 2/60; first-person unchanged (17F's formal-register rules gained nothing on 28b).
 heldOutBatch(
   'batch 28a (2026-12-07 22:29, author H28A)',
   { crisis: 'crisis-heldout-28a.tsv' },
-  { crisisFirstPersonRecall: 49 / 50, crisisPlanRecall: 25 / 25, crisisNotRiskFalsePositiveRate: 1 / 60 },
+  { crisisFirstPersonRecall: 49 / 50, crisisPlanRecall: 25 / 25, crisisNotRiskFalsePositiveRate: 0 / 60 },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
 );
 heldOutBatch(
   'batch 28b (2026-12-07 22:29, author H28B)',
   { crisis: 'crisis-heldout-28b.tsv' },
-  { crisisFirstPersonRecall: 38 / 50, crisisPlanRecall: 19 / 25, crisisNotRiskFalsePositiveRate: 3 / 60 },
+  { crisisFirstPersonRecall: 38 / 50, crisisPlanRecall: 19 / 25, crisisNotRiskFalsePositiveRate: 2 / 60 },
   { concernAtLeast: 0.8, flaggedAsWriterAtMost: 0 },
 );
 // Privacy before: 13a identifying 28/30, ordinary 0/30; 13b 27, 0; 14a 28, 3; 14b 28, 2; 15a 30, 0; 15b 29, 1. After
@@ -662,7 +663,8 @@ for (const [suffix, identifyingAtLeast, ordinaryAtMost] of [
   ['15a', 30, 0],
   ['15b', 29, 1],
   // Batches 17–19 before (round 7 of privacy): 28, 2; 28, 3; 28, 1; 25, 0; 28, 2; 26, 4. After privacy round 8: these.
-  ['17a', 28, 2],
+  // Privacy round 15 (2026-12-08 00:00): 17a 28 -> 29.
+  ['17a', 29, 2],
   ['17b', 28, 3],
   ['18a', 28, 1],
   ['18b', 26, 0],

@@ -30,6 +30,8 @@ describe('one-to-one support in a real browser, across two nodes', () => {
   const adminName = uniquePseudonym('Coord');
   let consultantInvite = '';
   let memberInvite = '';
+  /** The local date of the check-in booked below (YYYY-MM-DD), for the calendar's day label. */
+  let checkInDay = '';
 
   const displayName = 'Grade Two Mentor';
   const consultant = { name: uniquePseudonym('Mentor'), page: undefined as unknown as Page };
@@ -317,6 +319,7 @@ describe('one-to-one support in a real browser, across two nodes', () => {
       const pad = (n: number) => String(n).padStart(2, '0');
       return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
     });
+    checkInDay = startsAt.slice(0, 10);
     await checkIns(c).getByLabel('Starts').fill(startsAt);
     await checkIns(c).getByLabel('Length').selectOption('30');
     await checkIns(c).getByLabel('Note').fill(secrets.checkInNote);
@@ -403,7 +406,13 @@ describe('one-to-one support in a real browser, across two nodes', () => {
       .waitFor();
     const calendar = region(c, 'Upcoming check-ins');
     await calendar.getByRole('link', { name: `Check-in with ${teacher.alias}` }).waitFor();
-    expect(await calendar.textContent()).toContain('Today');
+    // Booked eleven minutes ahead: after 23:49 the check-in falls on the next day.
+    const today = await c.evaluate(() => {
+      const d = new Date();
+      const pad = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+    });
+    expect(await calendar.textContent()).toContain(checkInDay === today ? 'Today' : 'Tomorrow');
     await checkScreen(c, 'consultations-09-consultant-desk');
     await region(c, 'Your caseload')
       .getByRole('link', { name: `Supporting ${teacher.alias}` })

@@ -481,14 +481,21 @@ const SLOT_SHIFT = 4;
 const SLOT_MASK = 15;
 
 /**
- * The registered words of a (lower-case) text, as a bit set by id (a plain array of small integers: a typed array of
- * this size would be allocated off the heap for every message). It remembers how many ids existed when it was built:
- * a filter compiled later (privacy.ts compiles on first use) may name words it did not record, so it is rebuilt then.
+ * The bit set by id that `WordIds` test against (a plain array of small integers: a typed array of this size would be
+ * allocated off the heap). One for all of them, since a message's guards build several in turn and each is short-lived:
+ * it holds the words of one `WordIds` at a time (`idBits.owner`); another that asks clears the owner's bits and sets its own,
+ * both from their `found` lists (a few dozen ids), so no message allocates a bit set of its own.
+ */
+const idBits: { bits: number[]; owner: WordIds | null } = { bits: [0], owner: null };
+
+/**
+ * The registered words of a (lower-case) text: the ids found, and the shared bit set (`idBits.bits`) to test them. It
+ * remembers how many ids existed when it was built: a filter compiled later (privacy.ts compiles on first use) may
+ * name words it did not record, so it is rebuilt then.
  */
 export class WordIds {
-  private bits!: number[];
   /** The marked ids, in the order found. */
-  private found!: number[];
+  private found: number[] = [];
   private built = -1;
   /** The texts the words come from: the message, then any added (`add`). */
   private readonly sources: string[];
@@ -498,14 +505,31 @@ export class WordIds {
   }
   private fresh(): void {
     if (this.built === idCount) return;
-    this.bits = new Array<number>((idCount >> SLOT_SHIFT) + 1).fill(0);
+    WordIds.release();
+    idBits.owner = this;
     this.found = [];
-    for (const text of this.sources) markIds(text, this.bits, this.found);
+    for (const text of this.sources) markIds(text, idBits.bits, this.found);
     this.built = idCount;
+  }
+  /** Makes the shared bit set hold this text's words (those found so far). */
+  private claim(): void {
+    if (idBits.owner === this) return;
+    WordIds.release();
+    idBits.owner = this;
+    for (const id of this.found)
+      idBits.bits[id >> SLOT_SHIFT] = (idBits.bits[id >> SLOT_SHIFT] as number) | (1 << (id & SLOT_MASK));
+  }
+  /** Empties the shared bit set (clearing only its owner's slots), first sized to every id registered so far. */
+  private static release(): void {
+    if (idBits.bits.length <= idCount >> SLOT_SHIFT)
+      idBits.bits = new Array<number>((idCount >> SLOT_SHIFT) + 1).fill(0);
+    else if (idBits.owner) for (const id of idBits.owner.found) idBits.bits[id >> SLOT_SHIFT] = 0;
+    idBits.owner = null;
   }
   has(id: number): boolean {
     if (this.built !== idCount) this.fresh();
-    return (((this.bits[id >> SLOT_SHIFT] as number) >> (id & SLOT_MASK)) & 1) === 1;
+    else if (idBits.owner !== this) this.claim();
+    return (((idBits.bits[id >> SLOT_SHIFT] as number) >> (id & SLOT_MASK)) & 1) === 1;
   }
   /** The ids of the text's registered words and prefixes. */
   ids(): readonly number[] {
@@ -518,8 +542,9 @@ export class WordIds {
    */
   add(text: string): void {
     this.fresh();
+    this.claim();
     this.sources.push(text);
-    markIds(text, this.bits, this.found);
+    markIds(text, idBits.bits, this.found);
   }
 }
 

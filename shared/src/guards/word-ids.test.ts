@@ -7,6 +7,7 @@ import {
   compileFilter,
   mayMatch,
   mayMatchIds,
+  registerWord,
   requiredWords,
   wordIdsOf,
   wordsOf,
@@ -82,5 +83,15 @@ describe('WordIds sharing one bit set', () => {
     expect(mayMatchIds(drop, a)).toBe(true);
     expect(mayMatchIds(drop, c)).toBe(false);
     expect([...a.ids()].sort()).toEqual([...wordIdsOf('the data drop is due').ids()].sort());
+  });
+
+  it('find every registered word, and no near miss, once the registry has outgrown several table sizes', () => {
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}x${(i * 7919).toString(36)}`);
+    const ids = words.map(registerWord);
+    const found = new Set(wordIdsOf(words.join(' ')).ids());
+    expect(ids.filter((id) => !found.has(id))).toEqual([]);
+    const registered = new Set(ids);
+    const near = wordIdsOf(words.map((w) => `${w}q ${w.slice(0, -1)}`).join(' ')).ids();
+    expect(near.filter((id) => registered.has(id))).toEqual([]);
   });
 });

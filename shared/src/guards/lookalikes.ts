@@ -12,19 +12,30 @@ const MARKS = /\p{M}/gu;
 // eslint-disable-next-line no-control-regex
 const ASCII_ONLY = /^[\u0000-\u007f]*$/;
 
-/** Diacritics dropped, then each look-alike read as its Latin letter (lower case first: Cyrillic І → і → i). */
+/**
+ * Diacritics dropped, then each look-alike read as its Latin letter (lower case first: Cyrillic І → і → i). Runs of
+ * ASCII are copied as slices, not character by character.
+ */
 export function foldLookalikes(text: string): string {
   if (ASCII_ONLY.test(text)) return text;
   let out = '';
-  for (const ch of text) {
-    if (ch < '\u0080') {
-      out += ch;
+  let copied = 0;
+  let i = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      i++;
       continue;
     }
+    // The code point `for (const ch of text)` would give here: a surrogate pair, or a lone surrogate as it is.
+    const ch = String.fromCodePoint(text.codePointAt(i) ?? c);
+    out += text.slice(copied, i);
     for (const base of ch.normalize('NFD').replace(MARKS, '')) {
       const lower = base.toLowerCase();
       out += LOOKALIKE.get(lower) ?? LOOKALIKE.get(base) ?? lower;
     }
+    i += ch.length;
+    copied = i;
   }
-  return out;
+  return out + text.slice(copied);
 }

@@ -450,6 +450,62 @@ const startKey = (s: string, at: number, length: number) =>
   ((s.charCodeAt(at) & 127) << 7) | (length > 1 ? s.charCodeAt(at + 1) & 127 : 0);
 const lengthBit = (length: number) => 1 << Math.min(length, 31);
 
+/**
+ * The same registry as an open-addressing hash table that `markIds` reads in place, from the message's characters, so
+ * a candidate word is looked up without first being sliced out into a string of its own. Slot `k` holds a key, its
+ * kind (0 empty, 1 whole word, 2 prefix) and its id; at most half the slots are used.
+ */
+let slotKeys: string[] = [];
+let slotKinds = new Uint8Array(0);
+let slotIds = new Int32Array(0);
+let slotsUsed = 0;
+const WHOLE = 1;
+const PREFIXED = 2;
+
+/** FNV-1a over `s[from, to)`, seeded by the kind. */
+function hashOf(s: string, from: number, to: number, kind: number): number {
+  let h = 0x811c9dc5 ^ kind;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** The id of the registered key `s[from, to)` of this kind, or -1. */
+function slotLookup(s: string, from: number, to: number, kind: number): number {
+  const mask = slotKinds.length - 1;
+  if (mask < 0) return -1;
+  const length = to - from;
+  for (let k = hashOf(s, from, to, kind) & mask; ; k = (k + 1) & mask) {
+    const slotKind = slotKinds[k] as number;
+    if (slotKind === 0) return -1;
+    if (slotKind !== kind) continue;
+    const key = slotKeys[k] as string;
+    if (key.length !== length) continue;
+    let i = 0;
+    while (i < length && key.charCodeAt(i) === s.charCodeAt(from + i)) i++;
+    if (i === length) return slotIds[k] as number;
+  }
+}
+
+function slotInsert(key: string, kind: number, id: number): void {
+  if (2 * (slotsUsed + 1) > slotKinds.length) {
+    const [keys, kinds, ids] = [slotKeys, slotKinds, slotIds];
+    const size = Math.max(1024, 2 * slotKinds.length);
+    slotKeys = new Array<string>(size).fill('');
+    slotKinds = new Uint8Array(size);
+    slotIds = new Int32Array(size);
+    slotsUsed = 0;
+    for (let k = 0; k < kinds.length; k++)
+      if (kinds[k] !== 0) slotInsert(keys[k] as string, kinds[k] as number, ids[k] as number);
+  }
+  const mask = slotKinds.length - 1;
+  let k = hashOf(key, 0, key.length, kind) & mask;
+  while (slotKinds[k] !== 0) k = (k + 1) & mask;
+  slotKeys[k] = key;
+  slotKinds[k] = kind;
+  slotIds[k] = id;
+  slotsUsed++;
+}
+
 function idOf(item: string): number {
   const prefix = item.endsWith('*');
   const map = prefix ? PREFIX_IDS : WORD_IDS;
@@ -458,6 +514,7 @@ function idOf(item: string): number {
   if (id === undefined) {
     id = idCount++;
     map.set(key, id);
+    slotInsert(key, prefix ? PREFIXED : WHOLE, id);
     if (prefix) PREFIX_STARTS[startKey(key, 0, key.length)] = 1;
     else {
       const start = startKey(key, 0, key.length);
@@ -481,14 +538,21 @@ const SLOT_SHIFT = 4;
 const SLOT_MASK = 15;
 
 /**
- * The registered words of a (lower-case) text, as a bit set by id (a plain array of small integers: a typed array of
- * this size would be allocated off the heap for every message). It remembers how many ids existed when it was built:
- * a filter compiled later (privacy.ts compiles on first use) may name words it did not record, so it is rebuilt then.
+ * The bit set by id that `WordIds` test against (a plain array of small integers: a typed array of this size would be
+ * allocated off the heap). One for all of them, since a message's guards build several in turn and each is short-lived:
+ * it holds the words of one `WordIds` at a time (`idBits.owner`); another that asks clears the owner's bits and sets its own,
+ * both from their `found` lists (a few dozen ids), so no message allocates a bit set of its own.
+ */
+const idBits: { bits: number[]; owner: WordIds | null } = { bits: [0], owner: null };
+
+/**
+ * The registered words of a (lower-case) text: the ids found, and the shared bit set (`idBits.bits`) to test them. It
+ * remembers how many ids existed when it was built: a filter compiled later (privacy.ts compiles on first use) may
+ * name words it did not record, so it is rebuilt then.
  */
 export class WordIds {
-  private bits!: number[];
   /** The marked ids, in the order found. */
-  private found!: number[];
+  private found: number[] = [];
   private built = -1;
   /** The texts the words come from: the message, then any added (`add`). */
   private readonly sources: string[];
@@ -498,14 +562,31 @@ export class WordIds {
   }
   private fresh(): void {
     if (this.built === idCount) return;
-    this.bits = new Array<number>((idCount >> SLOT_SHIFT) + 1).fill(0);
+    WordIds.release();
+    idBits.owner = this;
     this.found = [];
-    for (const text of this.sources) markIds(text, this.bits, this.found);
+    for (const text of this.sources) markIds(text, idBits.bits, this.found);
     this.built = idCount;
+  }
+  /** Makes the shared bit set hold this text's words (those found so far). */
+  private claim(): void {
+    if (idBits.owner === this) return;
+    WordIds.release();
+    idBits.owner = this;
+    for (const id of this.found)
+      idBits.bits[id >> SLOT_SHIFT] = (idBits.bits[id >> SLOT_SHIFT] as number) | (1 << (id & SLOT_MASK));
+  }
+  /** Empties the shared bit set (clearing only its owner's slots), first sized to every id registered so far. */
+  private static release(): void {
+    if (idBits.bits.length <= idCount >> SLOT_SHIFT)
+      idBits.bits = new Array<number>((idCount >> SLOT_SHIFT) + 1).fill(0);
+    else if (idBits.owner) for (const id of idBits.owner.found) idBits.bits[id >> SLOT_SHIFT] = 0;
+    idBits.owner = null;
   }
   has(id: number): boolean {
     if (this.built !== idCount) this.fresh();
-    return (((this.bits[id >> SLOT_SHIFT] as number) >> (id & SLOT_MASK)) & 1) === 1;
+    else if (idBits.owner !== this) this.claim();
+    return (((idBits.bits[id >> SLOT_SHIFT] as number) >> (id & SLOT_MASK)) & 1) === 1;
   }
   /** The ids of the text's registered words and prefixes. */
   ids(): readonly number[] {
@@ -518,8 +599,9 @@ export class WordIds {
    */
   add(text: string): void {
     this.fresh();
+    this.claim();
     this.sources.push(text);
-    markIds(text, this.bits, this.found);
+    markIds(text, idBits.bits, this.found);
   }
 }
 
@@ -545,12 +627,12 @@ function markIds(text: string, bits: number[], found: number[]): void {
     const len = i - start;
     const key = startKey(text, start, len);
     if (len <= maxWordLength && (WORD_LENGTHS[key] as number) & lengthBit(len)) {
-      const id = WORD_IDS.get(text.slice(start, i));
-      if (id !== undefined) mark(id, bits, found);
+      const id = slotLookup(text, start, i, WHOLE);
+      if (id >= 0) mark(id, bits, found);
     }
     if (len >= PREFIX && PREFIX_STARTS[key] === 1) {
-      const id = PREFIX_IDS.get(text.slice(start, start + PREFIX));
-      if (id !== undefined) mark(id, bits, found);
+      const id = slotLookup(text, start, start + PREFIX, PREFIXED);
+      if (id >= 0) mark(id, bits, found);
     }
   }
 }

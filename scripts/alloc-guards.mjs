@@ -88,5 +88,9 @@ if (process.argv.includes('--profile')) {
   const calls = all.length;
   console.log(`sampled ${Math.round(total / calls).toLocaleString('en')} bytes/call`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
-    console.log(`${((100 * v) / total).toFixed(1).padStart(5)} %  ${Math.round(v / calls).toLocaleString('en').padStart(6)} B/call  ${k}`);
+    console.log(
+      `${((100 * v) / total).toFixed(1).padStart(5)} %  ${Math.round(v / calls)
+        .toLocaleString('en')
+        .padStart(6)} B/call  ${k}`,
+    );
 }

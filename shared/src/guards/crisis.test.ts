@@ -1068,21 +1068,7 @@ describe('detectCrisis, model round 17: plans without the words of suicide (mean
 
 describe('detectCrisis, round 17F (formal register): understated wishes and plans told as arrangements', () => {
   // The rules alone: the model never flags and never vetoes.
-  const rulesAlone = {
-    thresholds: {
-      ...CRISIS_THRESHOLDS,
-      self: 2,
-      plan: 2,
-      dismissed: 2,
-      negated: 2,
-      ungated: 2,
-      ungatedDismissed: 2,
-      sure: 2,
-      vetoWeak: 0,
-      vetoStrong: 0,
-      vetoOutside: 0,
-    },
-  };
+  const rulesAlone = modelOff(0);
   const rules = (text: string) => detectCrisisWith(text, true, rulesAlone).risk;
   const expectRules = (texts: string[], want: boolean) => {
     for (const text of texts) expect(rules(text), text).toBe(want);
@@ -1250,21 +1236,7 @@ describe('detectCrisis, round 17F (formal register): understated wishes and plan
 
   it('keeps the model from vetoing an understated cue outside a context, not inside one (Cue.understated)', () => {
     // The model vetoes every cue outside a context (vetoOutside over 1) and never flags alone.
-    const vetoOutside = {
-      thresholds: {
-        ...CRISIS_THRESHOLDS,
-        self: 2,
-        plan: 2,
-        dismissed: 2,
-        negated: 2,
-        ungated: 2,
-        ungatedDismissed: 2,
-        sure: 2,
-        vetoWeak: 2,
-        vetoStrong: 2,
-        vetoOutside: 2,
-      },
-    };
+    const vetoOutside = modelOff(2);
     const vetoed = (text: string) => !detectCrisisWith(text, true, vetoOutside).risk;
     expect(vetoed('Please understand I am calm. But lately I have wished to be dead.')).toBe(false);
     expect(vetoed('I have set a date. I tell you so the school is not surprised.')).toBe(false);
